@@ -1,0 +1,244 @@
+package document
+
+import "time"
+
+// ContractVersion is the version of the JSON output contract (docs/output.md,
+// docs/output.schema.json).
+const ContractVersion = "1"
+
+// Output is a Document in the output contract: every offset is a Unicode code
+// point offset into the text exactly as the reader produced it, end exclusive.
+type Output struct {
+	ID        string         `json:"id"`
+	Title     string         `json:"title"`
+	URL       string         `json:"url"`
+	Source    string         `json:"source,omitempty"`
+	Published *string        `json:"published"`
+	Language  string         `json:"language"`
+	Text      *string        `json:"text,omitempty"`
+	Meta      map[string]any `json:"meta,omitempty"`
+	Sentences []OutSpan      `json:"sentences"`
+	Mentions  []OutMention   `json:"mentions"`
+	Entities  []OutEntity    `json:"entities"`
+	Quotes    []OutQuote     `json:"quotes"`
+	Counts    []OutCount     `json:"counts"`
+	Locations []OutLocation  `json:"locations"`
+	Events    []OutEvent     `json:"events"`
+}
+
+// OutSpan is a code point span.
+type OutSpan struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// OutMention is a mention in the output contract.
+type OutMention struct {
+	Start  int    `json:"start"`
+	End    int    `json:"end"`
+	Text   string `json:"text"`
+	Type   string `json:"type"`
+	Kind   string `json:"kind"`
+	Entity *int   `json:"entity"`
+}
+
+// OutEntity is an entity in the output contract.
+type OutEntity struct {
+	ID       int     `json:"id"`
+	Name     string  `json:"name"`
+	Type     string  `json:"type"`
+	Actor    *string `json:"actor"`
+	Mentions []int   `json:"mentions"`
+}
+
+// OutSpeaker is a quote's speaker in the output contract.
+type OutSpeaker struct {
+	Name   string `json:"name"`
+	Entity *int   `json:"entity"`
+	Start  int    `json:"start"`
+	End    int    `json:"end"`
+}
+
+// OutQuote is a quote in the output contract.
+type OutQuote struct {
+	Start   int         `json:"start"`
+	End     int         `json:"end"`
+	Text    string      `json:"text"`
+	Direct  bool        `json:"direct"`
+	Cue     *string     `json:"cue"`
+	Speaker *OutSpeaker `json:"speaker"`
+}
+
+// OutCount is a numeric claim in the output contract.
+type OutCount struct {
+	Start        int      `json:"start"`
+	End          int      `json:"end"`
+	Text         string   `json:"text"`
+	Value        float64  `json:"value"`
+	Upper        *float64 `json:"upper,omitempty"`
+	Percent      bool     `json:"percent"`
+	Approx       bool     `json:"approx"`
+	Qualifier    *string  `json:"qualifier"`
+	Unit         *string  `json:"unit"`
+	Currency     *string  `json:"currency"`
+	Object       *string  `json:"object"`
+	Category     *string  `json:"category"`
+	AttributedTo *string  `json:"attributed_to"`
+	Location     *int     `json:"location"`
+}
+
+// OutLocation is a toponym in the output contract.
+type OutLocation struct {
+	Start     int      `json:"start"`
+	End       int      `json:"end"`
+	Text      string   `json:"text"`
+	Name      string   `json:"name"`
+	Country   *string  `json:"country"`
+	Adm1      *string  `json:"adm1"`
+	Lat       *float64 `json:"lat"`
+	Lon       *float64 `json:"lon"`
+	Feature   *string  `json:"feature"`
+	GeonameID *int     `json:"geonameid"`
+}
+
+// OutActor is an event participant in the output contract.
+type OutActor struct {
+	Name   string  `json:"name"`
+	Actor  *string `json:"actor"`
+	Entity *int    `json:"entity"`
+}
+
+// OutEvent is an event in the output contract. Sentence is an index into
+// sentences; Evidence lists every span the event was found in.
+type OutEvent struct {
+	Start        int       `json:"start"`
+	End          int       `json:"end"`
+	Text         string    `json:"text"`
+	Sentence     int       `json:"sentence"`
+	Code         string    `json:"code"`
+	Root         string    `json:"root"`
+	Quad         int       `json:"quad"`
+	Goldstein    float64   `json:"goldstein"`
+	Plover       *string   `json:"plover"`
+	PloverMode   *string   `json:"plover_mode"`
+	Source       *OutActor `json:"source"`
+	Target       *OutActor `json:"target"`
+	Location     *int      `json:"location"`
+	Negated      bool      `json:"negated"`
+	Hypothetical bool      `json:"hypothetical"`
+	Reported     bool      `json:"reported"`
+	IsRoot       bool      `json:"is_root"`
+	Date         *string   `json:"date"`
+	Evidence     []OutSpan `json:"evidence"`
+}
+
+// OutputOptions select optional parts of the output.
+type OutputOptions struct {
+	WithText bool // include the full text
+}
+
+func strp(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+func intp(i int) *int {
+	if i < 0 {
+		return nil
+	}
+	return &i
+}
+
+// Output converts d to the output contract. Every layer is a non-nil slice so
+// that stages not run yet emit empty arrays.
+func (d *Document) Output(opt OutputOptions) *Output {
+	ix := d.Index()
+	o := &Output{
+		ID: d.ID, Title: d.Title, URL: d.URL, Source: d.Source, Language: d.Language, Meta: d.Meta,
+		Sentences: make([]OutSpan, 0, len(d.Sentences)),
+		Mentions:  make([]OutMention, 0, len(d.Mentions)),
+		Entities:  make([]OutEntity, 0, len(d.Entities)),
+		Quotes:    make([]OutQuote, 0, len(d.Quotes)),
+		Counts:    make([]OutCount, 0, len(d.Counts)),
+		Locations: make([]OutLocation, 0, len(d.Locations)),
+		Events:    make([]OutEvent, 0, len(d.Events)),
+	}
+	if d.Published != nil {
+		s := d.Published.UTC().Format(time.RFC3339)
+		o.Published = &s
+	}
+	if opt.WithText {
+		t := d.Text
+		o.Text = &t
+	}
+	span := func(s Span) OutSpan {
+		a, b := ix.Runes(s)
+		return OutSpan{a, b}
+	}
+	for _, s := range d.Sentences {
+		o.Sentences = append(o.Sentences, span(s.Span))
+	}
+	for _, m := range d.Mentions {
+		a, b := ix.Runes(m.Span)
+		o.Mentions = append(o.Mentions, OutMention{Start: a, End: b, Text: d.Slice(m.Span), Type: string(m.Type), Kind: string(m.Kind), Entity: intp(m.Entity)})
+	}
+	for i, e := range d.Entities {
+		ms := e.Mentions
+		if ms == nil {
+			ms = []int{}
+		}
+		o.Entities = append(o.Entities, OutEntity{ID: i, Name: e.Name, Type: string(e.Type), Actor: strp(e.Actor), Mentions: ms})
+	}
+	for _, q := range d.Quotes {
+		a, b := ix.Runes(q.Span)
+		oq := OutQuote{Start: a, End: b, Text: d.Slice(q.Span), Direct: q.Direct, Cue: strp(q.Cue)}
+		if q.Speaker != nil {
+			sa, sb := ix.Runes(q.Speaker.Span)
+			oq.Speaker = &OutSpeaker{Name: q.Speaker.Name, Entity: intp(q.Speaker.Entity), Start: sa, End: sb}
+		}
+		o.Quotes = append(o.Quotes, oq)
+	}
+	for _, c := range d.Counts {
+		a, b := ix.Runes(c.Span)
+		oc := OutCount{Start: a, End: b, Text: d.Slice(c.Span), Value: c.Value, Upper: c.Upper, Percent: c.Percent, Approx: c.Approx,
+			Qualifier: strp(c.Qualifier), Unit: strp(c.Unit), Currency: strp(c.Currency), Object: strp(c.Object),
+			Category: strp(c.Category), Location: intp(c.Location)}
+		switch {
+		case c.AttributedTo >= 0 && c.AttributedTo < len(d.Entities):
+			oc.AttributedTo = strp(d.Entities[c.AttributedTo].Name)
+		default:
+			oc.AttributedTo = strp(c.AttributedName)
+		}
+		o.Counts = append(o.Counts, oc)
+	}
+	for _, l := range d.Locations {
+		a, b := ix.Runes(l.Span)
+		ol := OutLocation{Start: a, End: b, Text: d.Slice(l.Span), Name: l.Name, Country: strp(l.Country), Adm1: strp(l.Adm1),
+			Lat: l.Lat, Lon: l.Lon, Feature: strp(l.Feature)}
+		if l.GeonameID != 0 {
+			g := l.GeonameID
+			ol.GeonameID = &g
+		}
+		o.Locations = append(o.Locations, ol)
+	}
+	actor := func(p *Participant) *OutActor {
+		if p == nil {
+			return nil
+		}
+		return &OutActor{Name: p.Name, Actor: strp(p.Actor), Entity: intp(p.Entity)}
+	}
+	for _, e := range d.Events {
+		a, b := ix.Runes(e.Span)
+		oe := OutEvent{Start: a, End: b, Text: d.Slice(e.Span), Sentence: e.Sentence, Code: e.Code, Root: e.Root, Quad: e.Quad,
+			Goldstein: e.Goldstein, Plover: strp(e.Plover), PloverMode: strp(e.PloverMode), Source: actor(e.Source),
+			Target: actor(e.Target), Location: intp(e.Location), Negated: e.Negated, Hypothetical: e.Hypothetical,
+			Reported: e.Reported, IsRoot: e.IsRoot, Date: strp(e.Date), Evidence: make([]OutSpan, 0, len(e.Evidence))}
+		for _, s := range e.Evidence {
+			oe.Evidence = append(oe.Evidence, span(s))
+		}
+		o.Events = append(o.Events, oe)
+	}
+	return o
+}

@@ -1,0 +1,197 @@
+// Package pipeline runs annotation stages over documents. A Stage is one
+// method over a Document; stages declare the layers they require and provide,
+// and New checks the order once, when the pipeline is built.
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"runtime/debug"
+	"sync"
+	"time"
+
+	"newsgraph/document"
+)
+
+// Stage annotates a Document. Process must be safe for concurrent use on
+// different documents: stages hold read-only models and keep per-document
+// state on the stack.
+type Stage interface {
+	// Name is a short lowercase name ("text", "entities").
+	Name() string
+	// Requires lists the layers that must be filled before Process runs.
+	Requires() []document.Layer
+	// Provides lists the layers Process fills.
+	Provides() []document.Layer
+	// Process annotates d. An error fails this document only.
+	Process(ctx context.Context, d *document.Document) error
+}
+
+// Pipeline is an ordered list of stages, checked at build time.
+type Pipeline struct {
+	stages []Stage
+	// Timings, when non-nil, receives each stage's duration per document.
+	timings *Timings
+}
+
+// New checks that every stage's requirements are provided by an earlier
+// stage and returns the pipeline.
+func New(stages ...Stage) (*Pipeline, error) {
+	have := map[document.Layer]string{}
+	for _, s := range stages {
+		for _, l := range s.Requires() {
+			if _, ok := have[l]; !ok {
+				return nil, fmt.Errorf("pipeline: stage %q requires layer %q, which no earlier stage provides", s.Name(), l)
+			}
+		}
+		for _, l := range s.Provides() {
+			if prev, ok := have[l]; ok {
+				return nil, fmt.Errorf("pipeline: stages %q and %q both provide layer %q", prev, s.Name(), l)
+			}
+			have[l] = s.Name()
+		}
+	}
+	return &Pipeline{stages: stages}, nil
+}
+
+// Stages returns the pipeline's stages in order.
+func (p *Pipeline) Stages() []Stage { return p.stages }
+
+// WithTimings makes the pipeline record per-stage time into t.
+func (p *Pipeline) WithTimings(t *Timings) *Pipeline {
+	q := *p
+	q.timings = t
+	return &q
+}
+
+// Process runs every stage over d. A panic inside a stage is recovered and
+// returned as an error, so one bad document never takes the run down.
+func (p *Pipeline) Process(ctx context.Context, d *document.Document) (err error) {
+	for _, s := range p.stages {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		start := time.Now()
+		if err := runStage(ctx, s, d); err != nil {
+			return err
+		}
+		if p.timings != nil {
+			p.timings.add(s.Name(), time.Since(start))
+		}
+	}
+	return nil
+}
+
+func runStage(ctx context.Context, s Stage, d *document.Document) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%s: internal error: %v\n%s", s.Name(), r, debug.Stack())
+		}
+	}()
+	if err := s.Process(ctx, d); err != nil {
+		return fmt.Errorf("%s: %w", s.Name(), err)
+	}
+	return nil
+}
+
+// Item is one unit of work for Run: a document to process, or an error the
+// reader met while producing it (which Run passes through untouched).
+type Item struct {
+	Doc *document.Document
+	Err error
+	// Origin names where the item came from (file path, file:line), for messages.
+	Origin string
+}
+
+// Run processes the items of in on workers goroutines (runtime.NumCPU() when
+// workers < 1) and sends results to out in input order. It closes out when in
+// is closed and every item is done, or when ctx is cancelled.
+func (p *Pipeline) Run(ctx context.Context, in <-chan Item, out chan<- Item, workers int) {
+	if workers < 1 {
+		workers = runtime.NumCPU()
+	}
+	type job struct {
+		it   Item
+		done chan Item
+	}
+	jobs := make(chan job, workers*2)
+	order := make(chan chan Item, workers*4)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				it := j.it
+				if it.Err == nil && it.Doc != nil {
+					if err := p.Process(ctx, it.Doc); err != nil {
+						it.Err = err
+					}
+				}
+				j.done <- it
+			}
+		}()
+	}
+	go func() {
+		defer close(order)
+		defer close(jobs)
+		for it := range in {
+			done := make(chan Item, 1)
+			select {
+			case order <- done:
+			case <-ctx.Done():
+				return
+			}
+			select {
+			case jobs <- job{it, done}:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	go func() {
+		defer close(out)
+		for done := range order {
+			select {
+			case it := <-done:
+				select {
+				case out <- it:
+				case <-ctx.Done():
+					return
+				}
+			case <-ctx.Done():
+				return
+			}
+		}
+		wg.Wait()
+	}()
+}
+
+// Timings accumulates time per stage. It is safe for concurrent use.
+type Timings struct {
+	mu    sync.Mutex
+	names []string
+	total map[string]time.Duration
+}
+
+func (t *Timings) add(name string, d time.Duration) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.total == nil {
+		t.total = map[string]time.Duration{}
+	}
+	if _, ok := t.total[name]; !ok {
+		t.names = append(t.names, name)
+	}
+	t.total[name] += d
+}
+
+// Each calls f for every stage in first-seen order with its accumulated time.
+func (t *Timings) Each(f func(name string, d time.Duration)) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	for _, n := range t.names {
+		f(n, t.total[n])
+	}
+}
