@@ -1,0 +1,87 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+
+	"newsgraph/document"
+	"newsgraph/pipeline"
+	"newsgraph/read"
+)
+
+func init() {
+	register(command{name: "extract", summary: "extract annotations from articles and print them as JSON", run: runExtract})
+}
+
+const extractExamples = `  newsgraph extract examples/ceasefire-appeal.txt
+  newsgraph extract --format json --with-text article.html
+  cat stories.jsonl | newsgraph extract - > annotated.jsonl
+  newsgraph extract --input-format text --workers 2 corpus/`
+
+func runExtract(ctx context.Context, e *env, argv []string) int {
+	fs := newFlagSet(e, "extract", "extract [flags] PATH...|-", extractExamples)
+	var in inputFlags
+	in.register(fs)
+	format := fs.String("format", "jsonl", "output: jsonl (one object per line) or json (an array)")
+	withText := fs.Bool("with-text", false, "include each document's text in the output")
+	if code, done := parseFlags(e, fs, argv); done {
+		return code
+	}
+	paths := args(fs)
+	if len(paths) == 0 {
+		writeErr(e.stderr, "extract: no input; give files, directories or - for standard input")
+		return exitUsage
+	}
+	if *format != "jsonl" && *format != "json" {
+		writeErr(e.stderr, "extract: unknown --format %q (want jsonl or json)", *format)
+		return exitUsage
+	}
+	p, err := in.pipeline()
+	if err != nil {
+		writeErr(e.stderr, "extract: %v", err)
+		return exitFailure
+	}
+	w := bufio.NewWriterSize(e.stdout, 1<<16)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	first := true
+	if *format == "json" {
+		w.WriteString("[")
+	}
+	t, err := processAll(ctx, e, paths, &in, p, func(it pipeline.Item) error {
+		if it.Err != nil {
+			return nil
+		}
+		out := it.Doc.Output(document.OutputOptions{WithText: *withText})
+		if *format == "json" {
+			if !first {
+				w.WriteString(",")
+			}
+			w.WriteString("\n")
+		}
+		first = false
+		return enc.Encode(out)
+	})
+	if *format == "json" {
+		if !first {
+			w.WriteString("\n")
+		}
+		w.WriteString("]\n")
+	}
+	if ferr := w.Flush(); ferr != nil && err == nil {
+		err = ferr
+	}
+	if err != nil {
+		writeErr(e.stderr, "extract: %v", err)
+		if errors.Is(err, read.ErrUsage) {
+			return exitUsage
+		}
+		return exitFailure
+	}
+	if t.failed > 0 {
+		return exitFailure
+	}
+	return exitOK
+}

