@@ -1,0 +1,317 @@
+// Package httpapi serves a newsgraph store as a read-only JSON HTTP API:
+//
+//	GET /api/documents          document summaries
+//	GET /api/documents/{id}     one document with text and every annotation
+//	GET /api/events             coded events with their evidence sentence
+//	GET /api/quotes             quotes and speakers
+//	GET /api/counts             numeric claims with their sentence
+//	GET /api/entities           per-document entities
+//	GET /api/search?q=          ranked full-text search with snippets
+//	GET /api/stats              what the store holds
+//	GET /api/openapi.json       the OpenAPI 3 description of all of the above
+//
+// Lists take the filters of the query command as parameters (actor, root,
+// code, speaker, entity, since, until, text) plus limit and offset, and answer
+// {"items": [...], "limit", "offset", "next_offset", "next"}, where next is the
+// URL of the following page or null on the last page. Errors are JSON
+// {"error": {"status", "message"}} with status 400 for bad parameters, 404
+// for unknown ids and routes, 405 for other methods, 500 otherwise. Every
+// offset is a Unicode code point offset into the document text.
+package httpapi
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"newsgraph/document"
+	"newsgraph/store"
+)
+
+// MaxLimit is the largest page size the API serves; DefaultLimit is used when
+// the limit parameter is absent.
+const (
+	MaxLimit     = 1000
+	DefaultLimit = 50
+)
+
+// Server is the API over one store. It is an http.Handler and safe for
+// concurrent use.
+type Server struct {
+	st  store.Store
+	mux *http.ServeMux
+	api []byte // the OpenAPI document, built once
+	// OnError, when set, receives the internal errors behind 500 responses
+	// (the client sees only a generic message). Set it before serving.
+	OnError func(r *http.Request, err error)
+}
+
+// New returns the API server over st, which must not be nil.
+func New(st store.Store) (*Server, error) {
+	if st == nil {
+		return nil, errors.New("httpapi: nil store")
+	}
+	s := &Server{st: st, mux: http.NewServeMux()}
+	for _, rt := range s.routes() {
+		// {id...}: document ids from JSON Lines input may contain slashes.
+		s.mux.HandleFunc("GET "+strings.Replace(rt.path, "{id}", "{id...}", 1), rt.handler)
+	}
+	api, err := json.MarshalIndent(openAPI(s.routes()), "", "  ")
+	if err != nil {
+		return nil, fmt.Errorf("httpapi: build OpenAPI document: %w", err)
+	}
+	s.api = api
+	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		writeError(w, http.StatusNotFound, fmt.Sprintf("no route %s %s; see /api/openapi.json", r.Method, r.URL.Path))
+	})
+	return s, nil
+}
+
+// ServeHTTP serves one request. A method other than GET or HEAD on a known
+// route is a 405.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		writeError(w, http.StatusMethodNotAllowed, fmt.Sprintf("method %s not allowed; the API is read-only", r.Method))
+		return
+	}
+	s.mux.ServeHTTP(w, r)
+}
+
+// param describes one query or path parameter.
+type param struct {
+	name, in, typ, desc string
+	required            bool
+}
+
+// route is one API endpoint: its pattern, documentation and handler.
+type route struct {
+	path, summary string
+	params        []param
+	item          any  // the Go type of one item (list) or of the response
+	list          bool // response is a page of items
+	handler       http.HandlerFunc
+}
+
+var (
+	pActor   = param{name: "actor", in: "query", typ: "string", desc: "CAMEO actor code prefix (SYR matches SYRGOV)"}
+	pRoot    = param{name: "root", in: "query", typ: "string", desc: "two-digit CAMEO root code, exact (19)"}
+	pCode    = param{name: "code", in: "query", typ: "string", desc: "CAMEO event code prefix (19 matches 190, 193)"}
+	pSpeaker = param{name: "speaker", in: "query", typ: "string", desc: "quote speaker name contains (case-insensitive)"}
+	pEntity  = param{name: "entity", in: "query", typ: "string", desc: "entity name contains (case-insensitive)"}
+	pSince   = param{name: "since", in: "query", typ: "string", desc: "published on or after: YYYY-MM-DD or RFC 3339"}
+	pUntil   = param{name: "until", in: "query", typ: "string", desc: "published on or before (a date includes that day) or before an RFC 3339 time"}
+	pText    = param{name: "text", in: "query", typ: "string", desc: "full-text filter: words (all must occur), \"phrases\", prefix*, OR"}
+	pLimit   = param{name: "limit", in: "query", typ: "integer", desc: fmt.Sprintf("page size, 1..%d (default %d)", MaxLimit, DefaultLimit)}
+	pOffset  = param{name: "offset", in: "query", typ: "integer", desc: "rows to skip (use next_offset from the previous page)"}
+	filters  = []param{pActor, pRoot, pCode, pSpeaker, pEntity, pSince, pUntil, pText, pLimit, pOffset}
+)
+
+func (s *Server) routes() []route {
+	return []route{
+		{path: "/api/documents", summary: "List documents, newest first", params: filters, item: store.DocumentSummary{}, list: true,
+			handler: listHandler(s, store.Store.Documents)},
+		{path: "/api/documents/{id}", summary: "One document with its text and every annotation (output contract v1)",
+			params: []param{{name: "id", in: "path", typ: "string", desc: "document id", required: true}},
+			item:   document.Output{}, handler: s.document},
+		{path: "/api/events", summary: "List coded events with their evidence sentence", params: filters, item: store.EventRow{}, list: true,
+			handler: listHandler(s, store.Store.Events)},
+		{path: "/api/quotes", summary: "List quotes with their speakers", params: filters, item: store.QuoteRow{}, list: true,
+			handler: listHandler(s, store.Store.Quotes)},
+		{path: "/api/counts", summary: "List numeric claims with their sentence", params: filters, item: store.CountRow{}, list: true,
+			handler: listHandler(s, store.Store.Counts)},
+		{path: "/api/entities", summary: "List entities per document", params: filters, item: store.EntityRow{}, list: true,
+			handler: listHandler(s, store.Store.Entities)},
+		{path: "/api/search", summary: "Ranked full-text search over titles and texts",
+			params: append([]param{{name: "q", in: "query", typ: "string", desc: "search text: words, \"phrases\", prefix*, OR", required: true}}, pActor, pRoot, pCode, pSpeaker, pEntity, pSince, pUntil, pLimit, pOffset),
+			item:   store.SearchHit{}, list: true, handler: listHandler(s, store.Store.Search)},
+		{path: "/api/stats", summary: "Counts of what the store holds", item: store.Stats{}, handler: s.stats},
+		{path: "/api/openapi.json", summary: "This API's OpenAPI 3 document", item: map[string]any{}, handler: s.openapi},
+	}
+}
+
+// page is the envelope of every list response.
+type page[T any] struct {
+	Items      []T     `json:"items"`
+	Limit      int     `json:"limit"`
+	Offset     int     `json:"offset"`
+	NextOffset *int    `json:"next_offset"`
+	Next       *string `json:"next"`
+}
+
+// listHandler serves a paginated list from fn.
+func listHandler[T any](s *Server, fn func(store.Store, context.Context, store.Query) ([]T, error)) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		q, err := parseQuery(r.URL.Query(), r.URL.Path == "/api/search")
+		if err != nil {
+			writeError(w, http.StatusBadRequest, err.Error())
+			return
+		}
+		limit := q.Limit
+		q.Limit++ // one more tells whether there is a next page
+		items, err := fn(s.st, r.Context(), q)
+		if err != nil {
+			s.writeStoreError(w, r, err)
+			return
+		}
+		p := page[T]{Items: items, Limit: limit, Offset: q.Offset}
+		if len(items) > limit {
+			p.Items = items[:limit]
+			n := q.Offset + limit
+			v := r.URL.Query()
+			v.Set("offset", strconv.Itoa(n))
+			v.Set("limit", strconv.Itoa(limit))
+			next := r.URL.Path + "?" + v.Encode()
+			p.NextOffset, p.Next = &n, &next
+		}
+		writeJSON(w, http.StatusOK, p)
+	}
+}
+
+// parseQuery reads the filter parameters; unknown parameters, repeated
+// parameters and malformed values are errors, so a typo never silently
+// widens a query.
+func parseQuery(v url.Values, search bool) (store.Query, error) {
+	q := store.Query{Limit: DefaultLimit}
+	for k, vs := range v {
+		if len(vs) > 1 {
+			return q, fmt.Errorf("parameter %q given %d times", k, len(vs))
+		}
+		val := vs[0]
+		switch k {
+		case "actor":
+			q.Actor = val
+		case "root":
+			q.Root = val
+		case "code":
+			q.Code = val
+		case "speaker":
+			q.Speaker = val
+		case "entity":
+			q.Entity = val
+		case "text":
+			if search {
+				return q, errors.New("use q, not text, for the search text")
+			}
+			q.Text = val
+		case "q":
+			if !search {
+				return q, errors.New("parameter q is for /api/search; use text to filter lists")
+			}
+			q.Text = val
+		case "since", "until":
+			t, err := store.ParseTime(val, k == "until")
+			if err != nil {
+				return q, fmt.Errorf("parameter %s: %q is neither YYYY-MM-DD nor RFC 3339", k, val)
+			}
+			if k == "since" {
+				q.Since = &t
+			} else {
+				q.Until = &t
+			}
+		case "limit":
+			n, err := strconv.Atoi(val)
+			if err != nil || n < 1 || n > MaxLimit {
+				return q, fmt.Errorf("parameter limit: %q is not an integer in 1..%d", val, MaxLimit)
+			}
+			q.Limit = n
+		case "offset":
+			n, err := strconv.Atoi(val)
+			if err != nil || n < 0 {
+				return q, fmt.Errorf("parameter offset: %q is not a non-negative integer", val)
+			}
+			q.Offset = n
+		default:
+			return q, fmt.Errorf("unknown parameter %q", k)
+		}
+	}
+	if search && strings.TrimSpace(q.Text) == "" {
+		return q, errors.New("parameter q (the search text) is required")
+	}
+	if _, err := q.Normalize(); err != nil {
+		return q, errors.New(strings.TrimPrefix(err.Error(), store.ErrBadQuery.Error()+": "))
+	}
+	return q, nil
+}
+
+func (s *Server) document(w http.ResponseWriter, r *http.Request) {
+	id := r.PathValue("id")
+	if id == "" {
+		writeError(w, http.StatusNotFound, "no document id; use /api/documents to list them")
+		return
+	}
+	if len(r.URL.Query()) > 0 {
+		writeError(w, http.StatusBadRequest, "this route takes no query parameters")
+		return
+	}
+	o, err := s.st.Document(r.Context(), id)
+	if err != nil {
+		s.writeStoreError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, o)
+}
+
+func (s *Server) stats(w http.ResponseWriter, r *http.Request) {
+	st, err := s.st.Stats(r.Context())
+	if err != nil {
+		s.writeStoreError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, st)
+}
+
+func (s *Server) openapi(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "application/json")
+	w.Write(s.api)
+}
+
+// apiError is the body of every error response.
+type apiError struct {
+	Error struct {
+		Status  int    `json:"status"`
+		Message string `json:"message"`
+	} `json:"error"`
+}
+
+func writeError(w http.ResponseWriter, status int, msg string) {
+	var e apiError
+	e.Error.Status, e.Error.Message = status, msg
+	writeJSON(w, status, e)
+}
+
+// writeStoreError maps store errors to statuses: ErrNotFound 404,
+// ErrBadQuery 400, anything else 500 (with a generic message; the detail is
+// not leaked to clients but passed to OnError).
+func (s *Server) writeStoreError(w http.ResponseWriter, r *http.Request, err error) {
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+		writeError(w, http.StatusNotFound, "no such document")
+	case errors.Is(err, store.ErrBadQuery):
+		msg := err.Error()
+		if i := strings.Index(msg, store.ErrBadQuery.Error()+": "); i >= 0 {
+			msg = msg[i+len(store.ErrBadQuery.Error())+2:]
+		}
+		writeError(w, http.StatusBadRequest, msg)
+	case errors.Is(err, context.Canceled):
+		writeError(w, 499, "request canceled")
+	default:
+		if s.OnError != nil {
+			s.OnError(r, err)
+		}
+		writeError(w, http.StatusInternalServerError, "internal error reading the store")
+	}
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.Encode(v)
+}

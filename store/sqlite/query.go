@@ -1,0 +1,362 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"newsgraph/store"
+)
+
+// where accumulates SQL conditions and their arguments.
+type where struct {
+	conds []string
+	args  []any
+}
+
+func (w *where) add(cond string, args ...any) {
+	w.conds = append(w.conds, cond)
+	w.args = append(w.args, args...)
+}
+
+func (w *where) String() string {
+	if len(w.conds) == 0 {
+		return ""
+	}
+	return " WHERE " + strings.Join(w.conds, " AND ")
+}
+
+// like escapes s for LIKE ... ESCAPE '\'.
+func like(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+	return r.Replace(s)
+}
+
+func contains(s string) string { return "%" + like(s) + "%" }
+func prefix(s string) string   { return like(s) + "%" }
+
+// filter names a Query field a row kind handles itself rather than at
+// document level.
+type filter uint8
+
+const (
+	fActor filter = 1 << iota
+	fRoot
+	fCode
+	fSpeaker
+	fEntity
+)
+
+// docFilters adds the document-level conditions of q, except the filters in
+// own, which the caller applies to its rows. t is the alias of the table
+// filtered: "d" for documents, "x" for a layer table (whose doc and pub
+// columns copy the document's rowid and sort key).
+func docFilters(w *where, q store.Query, own filter, t string) {
+	doc := "d.rowid"
+	if t != "d" {
+		doc = t + ".doc"
+	}
+	if q.Since != nil {
+		w.add(t+`.pub >= ?`, q.Since.UTC().Format("2006-01-02T15:04:05Z"))
+	}
+	if q.Until != nil {
+		w.add(t+`.pub <> '' AND `+t+`.pub < ?`, q.Until.UTC().Format("2006-01-02T15:04:05Z"))
+	}
+	if q.Text != "" {
+		w.add(doc+` IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)`, ftsQuery(q.Text))
+	}
+
+	if q.Actor != "" && own&fActor == 0 {
+		p := prefix(q.Actor)
+		w.add(`(EXISTS (SELECT 1 FROM entities y WHERE y.doc = `+doc+` AND y.actor LIKE ? ESCAPE '\')
+			OR EXISTS (SELECT 1 FROM events y WHERE y.doc = `+doc+` AND (y.source_actor LIKE ? ESCAPE '\' OR y.target_actor LIKE ? ESCAPE '\')))`, p, p, p)
+	}
+	if q.Root != "" && own&fRoot == 0 {
+		w.add(`EXISTS (SELECT 1 FROM events y WHERE y.doc = `+doc+` AND y.root = ?)`, q.Root)
+	}
+	if q.Code != "" && own&fCode == 0 {
+		w.add(`EXISTS (SELECT 1 FROM events y WHERE y.doc = `+doc+` AND y.code LIKE ? ESCAPE '\')`, prefix(q.Code))
+	}
+	if q.Speaker != "" && own&fSpeaker == 0 {
+		w.add(`EXISTS (SELECT 1 FROM quotes y WHERE y.doc = `+doc+` AND y.speaker LIKE ? ESCAPE '\')`, contains(q.Speaker))
+	}
+	if q.Entity != "" && own&fEntity == 0 {
+		w.add(`EXISTS (SELECT 1 FROM entities y WHERE y.doc = `+doc+` AND y.name LIKE ? ESCAPE '\')`, contains(q.Entity))
+	}
+}
+
+// docOrder is the stable document listing order: newest first, undated
+// last, then latest insertion first; the index documents_order serves it.
+const docOrder = `d.pub DESC, d.rowid DESC`
+
+// keyed returns a subquery "(...) k" that selects, in listing order (newest
+// document first, undated last, then latest insertion first, then text
+// order), the keys (pub, doc, idx) of the page of the layer table's rows
+// (alias x) matching where; the caller joins the payload to it. The table's
+// <table>_order index serves the order, so a page costs O(offset+limit) rows
+// when filters are not selective. It takes the LIMIT and OFFSET arguments
+// after where's.
+func keyed(table, where string) string {
+	return `(SELECT x.pub AS pub, x.doc AS doc, x.idx AS idx FROM ` + table + ` x` + where +
+		` ORDER BY x.pub DESC, x.doc DESC, x.idx LIMIT ? OFFSET ?) k`
+}
+
+// keyOrder orders the payload rows joined to keyed.
+const keyOrder = ` ORDER BY k.pub DESC, k.doc DESC, k.idx`
+
+// prepare normalizes q and rejects a Text with no searchable term.
+func prepare(q store.Query) (store.Query, error) {
+	q, err := q.Normalize()
+	if err != nil {
+		return q, err
+	}
+	if q.Text != "" && ftsQuery(q.Text) == "" {
+		return q, fmt.Errorf("%w: full-text query %q has no searchable word", store.ErrBadQuery, q.Text)
+	}
+	return q, nil
+}
+
+// query runs sqlText with args and calls scan for each row.
+func (s *Store) query(ctx context.Context, what, sqlText string, args []any, scan func(*sql.Rows) error) error {
+	rows, err := s.db.QueryContext(ctx, sqlText, args...)
+	if err != nil {
+		return wrapQueryErr(what, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := scan(rows); err != nil {
+			return fmt.Errorf("sqlite: %s: %w", what, err)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return wrapQueryErr(what, err)
+	}
+	return nil
+}
+
+func wrapQueryErr(what string, err error) error {
+	if strings.Contains(err.Error(), "fts5") {
+		return fmt.Errorf("sqlite: %s: %w: %v", what, store.ErrBadQuery, err)
+	}
+	return fmt.Errorf("sqlite: %s: %w", what, err)
+}
+
+func pubPtr(ns sql.NullString) *string {
+	if !ns.Valid {
+		return nil
+	}
+	s := ns.String
+	return &s
+}
+
+// Documents lists documents; see store.Store.
+func (s *Store) Documents(ctx context.Context, q store.Query) ([]store.DocumentSummary, error) {
+	q, err := prepare(q)
+	if err != nil {
+		return nil, err
+	}
+	var w where
+	docFilters(&w, q, 0, "d")
+	sqlText := `SELECT d.id, d.title, d.url, d.source, d.published, d.language, d.chars, d.n_entities, d.n_quotes, d.n_counts,
+		d.n_locations, d.n_events FROM documents d` + w.String() + ` ORDER BY ` + docOrder + ` LIMIT ? OFFSET ?`
+	out := []store.DocumentSummary{}
+	err = s.query(ctx, "documents", sqlText, append(w.args, q.Limit, q.Offset), func(r *sql.Rows) error {
+		var x store.DocumentSummary
+		var pub sql.NullString
+		if err := r.Scan(&x.ID, &x.Title, &x.URL, &x.Source, &pub, &x.Language, &x.Chars, &x.Entities, &x.Quotes, &x.Counts,
+			&x.Locations, &x.Events); err != nil {
+			return err
+		}
+		x.Published = pubPtr(pub)
+		out = append(out, x)
+		return nil
+	})
+	return out, err
+}
+
+// Events lists events; see store.Store.
+func (s *Store) Events(ctx context.Context, q store.Query) ([]store.EventRow, error) {
+	q, err := prepare(q)
+	if err != nil {
+		return nil, err
+	}
+	var w where
+	docFilters(&w, q, fActor|fRoot|fCode|fEntity|fSpeaker, "x")
+	if q.Actor != "" {
+		p := prefix(q.Actor)
+		w.add(`(x.source_actor LIKE ? ESCAPE '\' OR x.target_actor LIKE ? ESCAPE '\')`, p, p)
+	}
+	if q.Root != "" {
+		w.add(`x.root = ?`, q.Root)
+	}
+	if q.Code != "" {
+		w.add(`x.code LIKE ? ESCAPE '\'`, prefix(q.Code))
+	}
+	if q.Entity != "" {
+		c := contains(q.Entity)
+		w.add(`(x.source_name LIKE ? ESCAPE '\' OR x.target_name LIKE ? ESCAPE '\')`, c, c)
+	}
+	sqlText := `SELECT d.id, d.published, e.idx, e.start, e."end", e.text, e.sentence_start, e.sentence_end,
+		substr(b.text, e.sentence_start + 1, e.sentence_end - e.sentence_start), e.code, e.root, e.quad, e.goldstein, e.plover,
+		e.plover_mode, e.source_name, e.source_actor, e.target_name, e.target_actor, e.location, e.country, e.negated,
+		e.hypothetical, e.reported, e.date
+		FROM ` + keyed("events", w.String()) + ` JOIN events e ON e.doc = k.doc AND e.idx = k.idx JOIN documents d ON d.rowid = k.doc JOIN bodies b ON b.rowid = k.doc
+` + keyOrder
+	out := []store.EventRow{}
+	err = s.query(ctx, "events", sqlText, append(w.args, q.Limit, q.Offset), func(r *sql.Rows) error {
+		var x store.EventRow
+		var pub, srcName, tgtName sql.NullString
+		var srcActor, tgtActor string
+		if err := r.Scan(&x.DocID, &pub, &x.Index, &x.Start, &x.End, &x.Text, &x.SentenceStart, &x.SentenceEnd, &x.Sentence,
+			&x.Code, &x.Root, &x.Quad, &x.Goldstein, &x.Plover, &x.PloverMode, &srcName, &srcActor, &tgtName, &tgtActor,
+			&x.Location, &x.Country, &x.Negated, &x.Hypothetical, &x.Reported, &x.Date); err != nil {
+			return err
+		}
+		x.Published = pubPtr(pub)
+		if srcName.Valid {
+			x.Source = &store.Actor{Name: srcName.String, Actor: srcActor}
+		}
+		if tgtName.Valid {
+			x.Target = &store.Actor{Name: tgtName.String, Actor: tgtActor}
+		}
+		out = append(out, x)
+		return nil
+	})
+	return out, err
+}
+
+// Quotes lists quotes; see store.Store.
+func (s *Store) Quotes(ctx context.Context, q store.Query) ([]store.QuoteRow, error) {
+	q, err := prepare(q)
+	if err != nil {
+		return nil, err
+	}
+	var w where
+	docFilters(&w, q, fActor|fSpeaker, "x")
+	if q.Actor != "" {
+		w.add(`x.speaker_actor LIKE ? ESCAPE '\'`, prefix(q.Actor))
+	}
+	if q.Speaker != "" {
+		w.add(`x.speaker LIKE ? ESCAPE '\'`, contains(q.Speaker))
+	}
+	sqlText := `SELECT d.id, d.published, x.idx, x.start, x."end", x.text, x.direct, x.cue, x.speaker, x.speaker_actor,
+		x.speaker_start, x.speaker_end
+		FROM ` + keyed("quotes", w.String()) + ` JOIN quotes x ON x.doc = k.doc AND x.idx = k.idx JOIN documents d ON d.rowid = k.doc` + keyOrder
+	out := []store.QuoteRow{}
+	err = s.query(ctx, "quotes", sqlText, append(w.args, q.Limit, q.Offset), func(r *sql.Rows) error {
+		var x store.QuoteRow
+		var pub sql.NullString
+		var ss, se sql.NullInt64
+		if err := r.Scan(&x.DocID, &pub, &x.Index, &x.Start, &x.End, &x.Text, &x.Direct, &x.Cue, &x.Speaker, &x.SpeakerActor,
+			&ss, &se); err != nil {
+			return err
+		}
+		x.Published = pubPtr(pub)
+		if ss.Valid && se.Valid {
+			a, b := int(ss.Int64), int(se.Int64)
+			x.SpeakerStart, x.SpeakerEnd = &a, &b
+		}
+		out = append(out, x)
+		return nil
+	})
+	return out, err
+}
+
+// Counts lists numeric claims; see store.Store.
+func (s *Store) Counts(ctx context.Context, q store.Query) ([]store.CountRow, error) {
+	q, err := prepare(q)
+	if err != nil {
+		return nil, err
+	}
+	var w where
+	docFilters(&w, q, fEntity|fSpeaker, "x")
+	if q.Entity != "" {
+		w.add(`x.attributed_to LIKE ? ESCAPE '\'`, contains(q.Entity))
+	}
+	sqlText := `SELECT d.id, d.published, x.idx, x.start, x."end", x.text, x.value, x.upper, x.percent, x.approx, x.qualifier,
+		x.unit, x.currency, x.object, x.category, x.attributed_to, x.sentence_start, x.sentence_end,
+		substr(b.text, x.sentence_start + 1, x.sentence_end - x.sentence_start)
+		FROM ` + keyed("counts", w.String()) + ` JOIN counts x ON x.doc = k.doc AND x.idx = k.idx JOIN documents d ON d.rowid = k.doc JOIN bodies b ON b.rowid = k.doc
+` + keyOrder
+	out := []store.CountRow{}
+	err = s.query(ctx, "counts", sqlText, append(w.args, q.Limit, q.Offset), func(r *sql.Rows) error {
+		var x store.CountRow
+		var pub sql.NullString
+		var up sql.NullFloat64
+		if err := r.Scan(&x.DocID, &pub, &x.Index, &x.Start, &x.End, &x.Text, &x.Value, &up, &x.Percent, &x.Approx, &x.Qualifier,
+			&x.Unit, &x.Currency, &x.Object, &x.Category, &x.AttributedTo, &x.SentenceStart, &x.SentenceEnd, &x.Sentence); err != nil {
+			return err
+		}
+		x.Published = pubPtr(pub)
+		if up.Valid {
+			v := up.Float64
+			x.Upper = &v
+		}
+		out = append(out, x)
+		return nil
+	})
+	return out, err
+}
+
+// Entities lists per-document entities; see store.Store.
+func (s *Store) Entities(ctx context.Context, q store.Query) ([]store.EntityRow, error) {
+	q, err := prepare(q)
+	if err != nil {
+		return nil, err
+	}
+	var w where
+	docFilters(&w, q, fActor|fEntity, "x")
+	if q.Actor != "" {
+		w.add(`x.actor LIKE ? ESCAPE '\'`, prefix(q.Actor))
+	}
+	if q.Entity != "" {
+		w.add(`x.name LIKE ? ESCAPE '\'`, contains(q.Entity))
+	}
+	sqlText := `SELECT d.id, d.published, x.idx, x.name, x.type, x.actor, x.n_mentions, x.start, x."end"
+		FROM ` + keyed("entities", w.String()) + ` JOIN entities x ON x.doc = k.doc AND x.idx = k.idx JOIN documents d ON d.rowid = k.doc` + keyOrder
+	out := []store.EntityRow{}
+	err = s.query(ctx, "entities", sqlText, append(w.args, q.Limit, q.Offset), func(r *sql.Rows) error {
+		var x store.EntityRow
+		var pub sql.NullString
+		if err := r.Scan(&x.DocID, &pub, &x.Index, &x.Name, &x.Type, &x.Actor, &x.Mentions, &x.Start, &x.End); err != nil {
+			return err
+		}
+		x.Published = pubPtr(pub)
+		out = append(out, x)
+		return nil
+	})
+	return out, err
+}
+
+// Search runs a ranked full-text search; see store.Store.
+func (s *Store) Search(ctx context.Context, q store.Query) ([]store.SearchHit, error) {
+	q, err := prepare(q)
+	if err != nil {
+		return nil, err
+	}
+	if q.Text == "" {
+		return nil, fmt.Errorf("%w: search needs a query text", store.ErrBadQuery)
+	}
+	var w where
+	w.add(`documents_fts MATCH ?`, ftsQuery(q.Text))
+	text := q.Text
+	q.Text = "" // applied above, ranked
+	docFilters(&w, q, 0, "d")
+	q.Text = text
+	sqlText := `SELECT d.id, d.title, d.published, snippet(documents_fts, -1, '[', ']', '…', 16), bm25(documents_fts)
+		FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid` + w.String() +
+		` ORDER BY bm25(documents_fts), d.rowid LIMIT ? OFFSET ?`
+	out := []store.SearchHit{}
+	err = s.query(ctx, "search", sqlText, append(w.args, q.Limit, q.Offset), func(r *sql.Rows) error {
+		var x store.SearchHit
+		var pub sql.NullString
+		if err := r.Scan(&x.DocID, &x.Title, &pub, &x.Snippet, &x.Rank); err != nil {
+			return err
+		}
+		x.Published = pubPtr(pub)
+		out = append(out, x)
+		return nil
+	})
+	return out, err
+}

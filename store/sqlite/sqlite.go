@@ -1,0 +1,384 @@
+// Package sqlite is the embedded newsgraph store: SQLite through the pure-Go
+// modernc.org/sqlite driver (no cgo), in WAL mode with a busy timeout, FTS5
+// over document titles and texts, and a versioned schema (schema.go).
+//
+// One table holds documents (metadata, the text's SHA-256 and per-layer
+// counts), another their bodies (the exact text and the output contract JSON
+// without the text); one table per annotation layer
+// (mentions, entities, quotes, counts, locations, events) holds the filterable
+// fields with code point offsets, keyed by (document rowid, index in layer).
+// Sentence texts are not duplicated: SQLite's substr counts code points, so
+// evidence sentences are cut from the stored text at query time.
+package sqlite
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"runtime"
+	"strings"
+	"time"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+
+	"newsgraph/document"
+	"newsgraph/store"
+)
+
+// Store is a store.Store over one SQLite file. It is safe for concurrent use;
+// several processes may open the same file (writers take turns, waiting up
+// to the busy timeout).
+type Store struct {
+	db   *sql.DB
+	path string
+}
+
+var _ store.Store = (*Store)(nil)
+
+// BusyTimeout is how long a writer waits for another writer's lock.
+const BusyTimeout = 10 * time.Second
+
+// Open opens (creating if needed) the database at path and migrates it to
+// the current schema. The path must not contain '?'.
+func Open(ctx context.Context, path string) (*Store, error) {
+	if path == "" {
+		return nil, errors.New("sqlite: empty database path")
+	}
+	if strings.ContainsAny(path, "?#") {
+		return nil, fmt.Errorf("sqlite: database path %q must not contain '?' or '#'", path)
+	}
+	dsn := fmt.Sprintf("file:%s?_pragma=busy_timeout(%d)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_pragma=cache_size(-32000)&_pragma=temp_store(MEMORY)&_txlock=immediate",
+		path, BusyTimeout.Milliseconds())
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
+	db.SetMaxOpenConns(max(4, runtime.NumCPU()))
+	db.SetMaxIdleConns(max(4, runtime.NumCPU()))
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
+	if err := migrate(ctx, db); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
+	return &Store{db: db, path: path}, nil
+}
+
+// Path returns the database file the store was opened on.
+func (s *Store) Path() string { return s.path }
+
+// Close lets SQLite refresh its planner statistics (PRAGMA optimize) and
+// closes the database.
+func (s *Store) Close() error {
+	s.db.Exec(`PRAGMA optimize`) // best effort: a read-only or busy database skips it
+	if err := s.db.Close(); err != nil {
+		return fmt.Errorf("sqlite: close: %w", err)
+	}
+	return nil
+}
+
+// Put stores d with all its annotations in one transaction; see store.Store.
+func (s *Store) Put(ctx context.Context, d *document.Document) (bool, error) {
+	n, err := s.PutBatch(ctx, []*document.Document{d})
+	return n == 1, err
+}
+
+// PutBatch stores docs in one transaction; see store.Store.
+func (s *Store) PutBatch(ctx context.Context, docs []*document.Document) (int, error) {
+	if len(docs) == 0 {
+		return 0, nil
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, fmt.Errorf("sqlite: put: begin: %w", err)
+	}
+	defer tx.Rollback()
+	w, err := newWriter(ctx, tx)
+	if err != nil {
+		return 0, err
+	}
+	defer w.close()
+	n := 0
+	for _, d := range docs {
+		if d == nil {
+			continue
+		}
+		if d.ID == "" {
+			return 0, fmt.Errorf("sqlite: put: document with empty id (text starts %q)", d.Text[:min(len(d.Text), 40)])
+		}
+		ok, err := w.put(ctx, d)
+		if err != nil {
+			return 0, fmt.Errorf("sqlite: put %q: %w", d.ID, err)
+		}
+		if ok {
+			n++
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return 0, fmt.Errorf("sqlite: put: commit: %w", err)
+	}
+	return n, nil
+}
+
+// writer holds the prepared statements of one write transaction.
+type writer struct {
+	doc, body, fts, mention, entity, quote, count, location, event *sql.Stmt
+}
+
+func newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
+	w := &writer{}
+	stmts := []struct {
+		dst **sql.Stmt
+		sql string
+	}{
+		{&w.doc, `INSERT INTO documents(id, title, url, source, published, pub, language, text_sha256, chars,
+			n_mentions, n_entities, n_quotes, n_counts, n_locations, n_events, ingested)
+			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING`},
+		{&w.body, `INSERT INTO bodies(rowid, title, text, output) VALUES (?,?,?,?)`},
+		{&w.fts, `INSERT INTO documents_fts(rowid, title, text) VALUES (?,?,?)`},
+		{&w.mention, `INSERT INTO mentions(pub, doc, idx, start, "end", text, type, kind, entity) VALUES (?,?,?,?,?,?,?,?,?)`},
+		{&w.entity, `INSERT INTO entities(pub, doc, idx, name, type, actor, n_mentions, start, "end") VALUES (?,?,?,?,?,?,?,?,?)`},
+		{&w.quote, `INSERT INTO quotes(pub, doc, idx, start, "end", text, direct, cue, speaker, speaker_actor, speaker_start, speaker_end)
+			VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`},
+		{&w.count, `INSERT INTO counts(pub, doc, idx, start, "end", text, value, upper, percent, approx, qualifier, unit, currency, object,
+			category, attributed_to, sentence_start, sentence_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`},
+		{&w.location, `INSERT INTO locations(pub, doc, idx, start, "end", text, name, country, adm1, lat, lon, feature, geonameid)
+			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`},
+		{&w.event, `INSERT INTO events(pub, doc, idx, start, "end", text, sentence_start, sentence_end, code, root, quad, goldstein,
+			plover, plover_mode, source_name, source_actor, target_name, target_actor, location, country, negated, hypothetical,
+			reported, date) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`},
+	}
+	for _, st := range stmts {
+		p, err := tx.PrepareContext(ctx, st.sql)
+		if err != nil {
+			w.close()
+			return nil, fmt.Errorf("sqlite: prepare: %w", err)
+		}
+		*st.dst = p
+	}
+	return w, nil
+}
+
+func (w *writer) close() {
+	for _, p := range []*sql.Stmt{w.doc, w.body, w.fts, w.mention, w.entity, w.quote, w.count, w.location, w.event} {
+		if p != nil {
+			p.Close()
+		}
+	}
+}
+
+func nullStr(p *string) any {
+	if p == nil {
+		return nil
+	}
+	return *p
+}
+
+func str(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return *p
+}
+
+func nullInt(p *int) any {
+	if p == nil {
+		return nil
+	}
+	return *p
+}
+
+func nullFloat(p *float64) any {
+	if p == nil {
+		return nil
+	}
+	return *p
+}
+
+// put inserts one document; it reports false when the id or text is stored.
+func (w *writer) put(ctx context.Context, d *document.Document) (bool, error) {
+	o := d.Output(document.OutputOptions{})
+	js, err := json.Marshal(o)
+	if err != nil {
+		return false, fmt.Errorf("encode output: %w", err)
+	}
+	sum := sha256.Sum256([]byte(d.Text))
+	ix := d.Index()
+	res, err := w.doc.ExecContext(ctx, d.ID, d.Title, d.URL, d.Source, nullStr(o.Published), str(o.Published), d.Language,
+		hex.EncodeToString(sum[:]), ix.Rune(len(d.Text)),
+		len(o.Mentions), len(o.Entities), len(o.Quotes), len(o.Counts), len(o.Locations), len(o.Events),
+		time.Now().UTC().Format(time.RFC3339))
+	if err != nil {
+		return false, fmt.Errorf("insert document: %w", err)
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 0 {
+		return false, err
+	}
+	row, err := res.LastInsertId()
+	if err != nil {
+		return false, fmt.Errorf("insert document: %w", err)
+	}
+	pub := str(o.Published)
+	if _, err := w.body.ExecContext(ctx, row, d.Title, d.Text, string(js)); err != nil {
+		return false, fmt.Errorf("insert body: %w", err)
+	}
+	if _, err := w.fts.ExecContext(ctx, row, d.Title, d.Text); err != nil {
+		return false, fmt.Errorf("index text: %w", err)
+	}
+	for i, m := range o.Mentions {
+		if _, err := w.mention.ExecContext(ctx, pub, row, i, m.Start, m.End, m.Text, m.Type, m.Kind, nullInt(m.Entity)); err != nil {
+			return false, fmt.Errorf("insert mention %d: %w", i, err)
+		}
+	}
+	for i, e := range o.Entities {
+		start, end := 0, 0
+		if len(e.Mentions) > 0 && e.Mentions[0] >= 0 && e.Mentions[0] < len(o.Mentions) {
+			start, end = o.Mentions[e.Mentions[0]].Start, o.Mentions[e.Mentions[0]].End
+		}
+		if _, err := w.entity.ExecContext(ctx, pub, row, i, e.Name, e.Type, str(e.Actor), len(e.Mentions), start, end); err != nil {
+			return false, fmt.Errorf("insert entity %d: %w", i, err)
+		}
+	}
+	for i, q := range o.Quotes {
+		var name, actor string
+		var ss, se any
+		if q.Speaker != nil {
+			name, ss, se = q.Speaker.Name, q.Speaker.Start, q.Speaker.End
+			if q.Speaker.Entity != nil && *q.Speaker.Entity < len(d.Entities) {
+				actor = d.Entities[*q.Speaker.Entity].Actor
+			}
+		}
+		if _, err := w.quote.ExecContext(ctx, pub, row, i, q.Start, q.End, q.Text, q.Direct, str(q.Cue), name, actor, ss, se); err != nil {
+			return false, fmt.Errorf("insert quote %d: %w", i, err)
+		}
+	}
+	sentence := func(byteOff int, fallback document.OutSpan) document.OutSpan {
+		if k := d.SentenceAt(byteOff); k >= 0 && k < len(o.Sentences) {
+			return o.Sentences[k]
+		}
+		return fallback
+	}
+	for i, c := range o.Counts {
+		sp := sentence(d.Counts[i].Start, document.OutSpan{Start: c.Start, End: c.End})
+		if _, err := w.count.ExecContext(ctx, pub, row, i, c.Start, c.End, c.Text, c.Value, nullFloat(c.Upper), c.Percent, c.Approx,
+			str(c.Qualifier), str(c.Unit), str(c.Currency), str(c.Object), str(c.Category), str(c.AttributedTo), sp.Start, sp.End); err != nil {
+			return false, fmt.Errorf("insert count %d: %w", i, err)
+		}
+	}
+	for i, l := range o.Locations {
+		if _, err := w.location.ExecContext(ctx, pub, row, i, l.Start, l.End, l.Text, l.Name, str(l.Country), str(l.Adm1),
+			nullFloat(l.Lat), nullFloat(l.Lon), str(l.Feature), nullInt(l.GeonameID)); err != nil {
+			return false, fmt.Errorf("insert location %d: %w", i, err)
+		}
+	}
+	for i, e := range o.Events {
+		sp := document.OutSpan{Start: e.Start, End: e.End}
+		if e.Sentence >= 0 && e.Sentence < len(o.Sentences) {
+			sp = o.Sentences[e.Sentence]
+		} else {
+			sp = sentence(d.Events[i].Start, sp)
+		}
+		var srcName, tgtName any
+		var srcActor, tgtActor string
+		if e.Source != nil {
+			srcName, srcActor = e.Source.Name, str(e.Source.Actor)
+		}
+		if e.Target != nil {
+			tgtName, tgtActor = e.Target.Name, str(e.Target.Actor)
+		}
+		var loc, country string
+		if e.Location != nil && *e.Location < len(o.Locations) {
+			loc, country = o.Locations[*e.Location].Name, str(o.Locations[*e.Location].Country)
+		}
+		if _, err := w.event.ExecContext(ctx, pub, row, i, e.Start, e.End, e.Text, sp.Start, sp.End, e.Code, e.Root, e.Quad, e.Goldstein,
+			str(e.Plover), str(e.PloverMode), srcName, srcActor, tgtName, tgtActor, loc, country, e.Negated, e.Hypothetical,
+			e.Reported, str(e.Date)); err != nil {
+			return false, fmt.Errorf("insert event %d: %w", i, err)
+		}
+	}
+	return true, nil
+}
+
+// Document returns one stored document with text and annotations.
+func (s *Store) Document(ctx context.Context, id string) (*document.Output, error) {
+	var js, text string
+	err := s.db.QueryRowContext(ctx, `SELECT b.output, b.text FROM documents d JOIN bodies b ON b.rowid = d.rowid WHERE d.id = ?`, id).Scan(&js, &text)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("sqlite: document %q: %w", id, store.ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: document %q: %w", id, err)
+	}
+	return decodeOutput(js, text)
+}
+
+func decodeOutput(js, text string) (*document.Output, error) {
+	var o document.Output
+	if err := json.Unmarshal([]byte(js), &o); err != nil {
+		return nil, fmt.Errorf("sqlite: decode stored document: %w", err)
+	}
+	o.Text = &text
+	return &o, nil
+}
+
+// Each streams every document in insertion order; see store.Store.
+func (s *Store) Each(ctx context.Context, fn func(*document.Output) error) error {
+	const chunk = 64
+	last := int64(0)
+	type rec struct {
+		row      int64
+		js, text string
+	}
+	buf := make([]rec, 0, chunk)
+	for {
+		buf = buf[:0]
+		rows, err := s.db.QueryContext(ctx, `SELECT rowid, output, text FROM bodies WHERE rowid > ? ORDER BY rowid LIMIT ?`, last, chunk)
+		if err != nil {
+			return fmt.Errorf("sqlite: each: %w", err)
+		}
+		for rows.Next() {
+			var r rec
+			if err := rows.Scan(&r.row, &r.js, &r.text); err != nil {
+				rows.Close()
+				return fmt.Errorf("sqlite: each: %w", err)
+			}
+			buf = append(buf, r)
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return fmt.Errorf("sqlite: each: %w", err)
+		}
+		for _, r := range buf {
+			o, err := decodeOutput(r.js, r.text)
+			if err != nil {
+				return err
+			}
+			if err := fn(o); err != nil {
+				return err
+			}
+			last = r.row
+		}
+		if len(buf) < chunk {
+			return nil
+		}
+	}
+}
+
+// Stats counts what is stored.
+func (s *Store) Stats(ctx context.Context) (store.Stats, error) {
+	var st store.Stats
+	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*), COALESCE(SUM(n_mentions),0), COALESCE(SUM(n_entities),0), COALESCE(SUM(n_quotes),0),
+		COALESCE(SUM(n_counts),0), COALESCE(SUM(n_locations),0), COALESCE(SUM(n_events),0) FROM documents`).
+		Scan(&st.Documents, &st.Mentions, &st.Entities, &st.Quotes, &st.Counts, &st.Locations, &st.Events)
+	if err != nil {
+		return st, fmt.Errorf("sqlite: stats: %w", err)
+	}
+	return st, nil
+}
