@@ -5,7 +5,10 @@ package stages
 import (
 	"fmt"
 
+	"newsgraph/geo"
 	"newsgraph/pipeline"
+	"newsgraph/quotes"
+	"newsgraph/text"
 )
 
 // Config configures the default pipeline.
@@ -19,8 +22,15 @@ type Config struct {
 // Default builds the full pipeline: text, entities, geo, quotes, counts,
 // events. Models and gazetteers load once per process and are shared.
 func Default(cfg Config) (*pipeline.Pipeline, error) {
-	var st []pipeline.Stage
-	p, err := pipeline.New(st...)
+	g, err := geo.New()
+	if err != nil {
+		return nil, fmt.Errorf("stages: %w", err)
+	}
+	p, err := pipeline.New(
+		text.New(),
+		g,
+		quotes.New(),
+	)
 	if err != nil {
 		return nil, fmt.Errorf("stages: %w", err)
 	}

@@ -1,0 +1,252 @@
+// Package country is newsgraph's table of countries and territories: ISO
+// 3166-1 alpha-2, alpha-3 and numeric codes, FIPS 10-4 codes (for GDELT
+// exports), common, official and alternative names, demonyms and adjectives,
+// capitals, centroids and regions.
+//
+// The facts come from the npm package world-countries (generated into
+// table.go by `go generate ./country`) plus hand-written facts in facts.go.
+// Everything is read-only and safe for concurrent use.
+package country
+
+//go:generate go run ./internal/gen -out table.go
+
+import (
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Country is one country or territory.
+type Country struct {
+	Alpha2, Alpha3, Numeric string // ISO 3166-1 codes ("TR", "TUR", "792")
+	FIPS                    string // FIPS 10-4 code ("TU"), "" when none
+	Name                    string // common English name used in news ("Turkey")
+	Official                string // official name ("Republic of Türkiye")
+	Capital                 string
+	Region, Subregion       string // "Asia", "Western Asia"
+	AltNames                []string
+	Demonyms                []string // adjectives and person nouns, singular ("Turkish", "Turk")
+	Lat, Lon                float64  // a representative point (centroid)
+}
+
+var (
+	once      sync.Once
+	all       []Country
+	byA2      map[string]int
+	byA3      map[string]int
+	byName    map[string]int
+	byDemonym map[string]int
+)
+
+func build() {
+	all = make([]Country, len(table))
+	copy(all, table)
+	byA2 = make(map[string]int, len(all))
+	byA3 = make(map[string]int, len(all))
+	byName = make(map[string]int, len(all)*6)
+	byDemonym = make(map[string]int, len(all)*2)
+	for i := range all {
+		c := &all[i]
+		c.FIPS = fips[c.Alpha2]
+		if n, ok := commonName[c.Alpha2]; ok && n != c.Name {
+			c.AltNames = append([]string{c.Name}, c.AltNames...)
+			c.Name = n
+		}
+		c.AltNames = uniq(append(append([]string(nil), c.AltNames...), extraNames[c.Alpha2]...), c.Name, c.Official)
+		c.Demonyms = uniq(append(append([]string(nil), c.Demonyms...), extraDemonyms[c.Alpha2]...), "", "")
+		byA2[c.Alpha2] = i
+		if c.Alpha3 != "" {
+			byA3[c.Alpha3] = i
+		}
+	}
+	// Names: independent countries (those with a FIPS code and a UN-style
+	// entry) win over territories; the first claim wins otherwise, and a
+	// country's own common name always wins.
+	for i := range all {
+		byName[Normalize(all[i].Name)] = i
+	}
+	for i := range all {
+		c := &all[i]
+		for _, n := range append([]string{c.Official}, c.AltNames...) {
+			k := Normalize(n)
+			if k == "" {
+				continue
+			}
+			if _, ok := byName[k]; !ok {
+				byName[k] = i
+			}
+		}
+		for _, d := range c.Demonyms {
+			k := Normalize(d)
+			if k == "" {
+				continue
+			}
+			if _, ok := byDemonym[k]; !ok {
+				byDemonym[k] = i
+			}
+		}
+	}
+	for k, a2 := range demonymOwner {
+		if i, ok := byA2[a2]; ok {
+			byDemonym[k] = i
+		}
+	}
+}
+
+func uniq(xs []string, skip1, skip2 string) []string {
+	out := xs[:0]
+	seen := map[string]bool{skip1: true, skip2: true}
+	for _, x := range xs {
+		if x == "" || seen[x] {
+			continue
+		}
+		seen[x] = true
+		out = append(out, x)
+	}
+	return out
+}
+
+// All returns every country and territory, ordered by alpha-2 code. The
+// slice is shared: callers must not modify it.
+func All() []Country {
+	once.Do(build)
+	return all
+}
+
+// ByAlpha2 returns the country with ISO alpha-2 code code (case-insensitive).
+func ByAlpha2(code string) (*Country, bool) {
+	once.Do(build)
+	i, ok := byA2[strings.ToUpper(code)]
+	if !ok {
+		return nil, false
+	}
+	return &all[i], true
+}
+
+// ByAlpha3 returns the country with ISO alpha-3 code code (case-insensitive).
+func ByAlpha3(code string) (*Country, bool) {
+	once.Do(build)
+	i, ok := byA3[strings.ToUpper(code)]
+	if !ok {
+		return nil, false
+	}
+	return &all[i], true
+}
+
+// ByFIPS returns the country with FIPS 10-4 code code (case-insensitive).
+func ByFIPS(code string) (*Country, bool) {
+	once.Do(build)
+	code = strings.ToUpper(code)
+	for i := range all {
+		if all[i].FIPS == code && code != "" {
+			return &all[i], true
+		}
+	}
+	return nil, false
+}
+
+// Lookup returns the country named name: its common, official or any
+// alternative name, compared case-insensitively, ignoring diacritics, dots
+// and a leading "the" ("the United States", "U.S.", "Cote d'Ivoire").
+// Lookup does not check capitalization: "us" finds the United States, so
+// callers that scan running text must check case themselves.
+func Lookup(name string) (*Country, bool) {
+	once.Do(build)
+	i, ok := byName[Normalize(name)]
+	if !ok {
+		return nil, false
+	}
+	return &all[i], true
+}
+
+// ByDemonym returns the country of a nationality adjective or person noun
+// ("Turkish", "Turk", "Omani", "Kenyan"), singular or plural ("Kenyans",
+// "Britons", "Turks"), case-insensitively. Words for peoples without a
+// country of their own ("Kurdish") are not found.
+func ByDemonym(adj string) (*Country, bool) {
+	once.Do(build)
+	k := Normalize(adj)
+	if i, ok := byDemonym[k]; ok {
+		return &all[i], true
+	}
+	for _, suf := range []string{"s", "es"} {
+		if strings.HasSuffix(k, suf) {
+			if i, ok := byDemonym[k[:len(k)-len(suf)]]; ok {
+				return &all[i], true
+			}
+		}
+	}
+	// Irregular plurals: "Frenchmen", "Englishmen".
+	if strings.HasSuffix(k, "men") {
+		if i, ok := byDemonym[k[:len(k)-3]+"man"]; ok {
+			return &all[i], true
+		}
+	}
+	return nil, false
+}
+
+// Normalize folds a name for lookups: lower case, diacritics removed,
+// curly apostrophes straightened, dots dropped, runs of spaces and hyphens
+// collapsed to one space, and a leading "the " removed. It allocates only
+// when the input is not already folded.
+func Normalize(s string) string {
+	s = strings.TrimSpace(s)
+	if isFolded(s) {
+		return strings.TrimPrefix(s, "the ")
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	src := s
+	if !isASCII(s) {
+		src = norm.NFD.String(s)
+	}
+	for _, r := range src {
+		switch {
+		case unicode.Is(unicode.Mn, r) || r == '.':
+			continue
+		case r == '’' || r == '‘' || r == '`' || r == 'ʼ':
+			r = '\''
+		case unicode.IsSpace(r) || r == '-' || r == '‐' || r == '–':
+			if b.Len() > 0 {
+				space = true
+			}
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return strings.TrimPrefix(b.String(), "the ")
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// isFolded reports whether s is already in Normalize's form (ASCII lower
+// case, single spaces, no dots or hyphens).
+func isFolded(s string) bool {
+	prev := byte(' ')
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf || (c >= 'A' && c <= 'Z') || c == '.' || c == '-' || c == '`' || c == '\t' || c == '\n' || c == '\r' {
+			return false
+		}
+		if c == ' ' && prev == ' ' {
+			return false
+		}
+		prev = c
+	}
+	return true
+}

@@ -1,0 +1,126 @@
+package geo
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"strings"
+	"testing"
+
+	"newsgraph/internal/shareddata"
+)
+
+const sample = `<?xml version="1.0" encoding="utf-8"?>
+<articles>
+  <article docid="1">
+    <text><![CDATA[Über: Ankara and the minister flew from Ankara to Nairobi.]]></text>
+    <toponyms>
+      <toponym><phrase>Ankara</phrase><start>6</start><end>12</end>
+        <gaztag geonameid="323786"><name>Ankara</name><lat>39.91987</lat><lon>32.85427</lon></gaztag></toponym>
+      <toponym><phrase>Nairobi</phrase><start>51</start><end>58</end>
+        <gaztag geonameid="184745"><name>Nairobi</name><lat>-1.28333</lat><lon>36.81667</lon></gaztag></toponym>
+      <toponym><phrase>Ankara</phrase><start>40</start><end>46</end></toponym>
+    </toponyms>
+  </article>
+  <article>
+    <text>Floods hit Kenya.</text>
+    <locations><location><name>Kenya</name><start>12</start><end>17</end><lat>1</lat><lon>38</lon></location></locations>
+  </article>
+</articles>`
+
+func TestReadXML(t *testing.T) {
+	arts, err := ReadXML(strings.NewReader(sample))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(arts) != 2 {
+		t.Fatalf("%d articles", len(arts))
+	}
+	a := arts[0]
+	// "Ü" is two bytes: code point offsets and byte offsets differ by one.
+	want := []struct {
+		start, end int
+		phrase     string
+		coords     bool
+	}{{7, 13, "Ankara", true}, {41, 47, "Ankara", false}, {51, 58, "Nairobi", true}}
+	if len(a.Gold) != len(want) {
+		t.Fatalf("gold = %+v", a.Gold)
+	}
+	for i, w := range want {
+		g := a.Gold[i]
+		if g.Span.Start != w.start || g.Span.End != w.end || g.Phrase != w.phrase || (g.Lat != nil) != w.coords {
+			t.Errorf("gold[%d] = %+v, want %+v", i, g, w)
+		}
+		if a.Text[g.Span.Start:g.Span.End] != w.phrase {
+			t.Errorf("gold[%d] text %q", i, a.Text[g.Span.Start:g.Span.End])
+		}
+	}
+	// Nairobi's offset was one off and is realigned.
+	if a.Moved != 1 {
+		t.Errorf("Moved = %d, want 1", a.Moved)
+	}
+	k := arts[1]
+	if len(k.Gold) != 1 || k.Text[k.Gold[0].Span.Start:k.Gold[0].Span.End] != "Kenya" || *k.Gold[0].Lat != 1 {
+		t.Errorf("GeoVirus layout: %+v", k.Gold)
+	}
+}
+
+func TestEvaluateSample(t *testing.T) {
+	dir := t.TempDir()
+	p := dir + "/s.xml"
+	if err := os.WriteFile(p, []byte(sample), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Run(context.Background(), p, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Toponyms.TP != 4 || res.Toponyms.FN != 0 {
+		t.Errorf("toponyms = %+v", res.Toponyms)
+	}
+	if res.Resolved != 3 || res.Within161 != 3 {
+		t.Errorf("resolved %d within %d", res.Resolved, res.Within161)
+	}
+	var out bytes.Buffer
+	if code := Main(context.Background(), []string{"--xml", p}, &out, &out); code != 0 || !strings.Contains(out.String(), "accuracy@161km") {
+		t.Errorf("Main = %d, %s", code, out.String())
+	}
+	if code := Main(context.Background(), nil, &out, &out); code != 2 {
+		t.Errorf("Main without --xml = %d, want 2", code)
+	}
+}
+
+func TestCorpora(t *testing.T) {
+	if testing.Short() {
+		t.Skip("corpus run")
+	}
+	for _, name := range []string{"geo/TR-News.xml", "geo/GeoVirus.xml"} {
+		p := shareddata.Require(t, name)
+		rep, err := Evaluate(context.Background(), p, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		rep.WriteText(&b)
+		t.Log(b.String())
+	}
+}
+
+func FuzzReadXML(f *testing.F) {
+	f.Add(sample)
+	f.Add(`<articles><article><text>x</text><toponyms><toponym><start>-1</start><end>99</end></toponym></toponyms></article></articles>`)
+	f.Add(`<articles><article><text>é</text><locations><location><name>é</name><start>0</start><end>1</end><lat>NaN</lat></location></locations></article></articles>`)
+	f.Fuzz(func(t *testing.T, s string) {
+		arts, err := ReadXML(strings.NewReader(s))
+		if err != nil {
+			return
+		}
+		for _, a := range arts {
+			for _, g := range a.Gold {
+				if g.Span.Start < 0 || g.Span.End > len(a.Text) || g.Span.Start >= g.Span.End {
+					t.Fatalf("bad span %+v in %q", g.Span, a.Text)
+				}
+			}
+		}
+	})
+}

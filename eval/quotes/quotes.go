@@ -1,0 +1,439 @@
+// Package quotes evaluates the quotes stage against PolNeAR brat annotations
+// (newsgraph eval quotes --polnear DIR).
+//
+// DIR holds text/NAME.txt and attributions/NAME_ANNOTATOR.ann. Where a text
+// has several .ann files (different annotators), the first in lexical order
+// is used, so every text counts once. Brat offsets in PolNeAR are Unicode
+// code point offsets; they are converted to byte offsets with document.Index.
+//
+// Scores:
+//   - direct quotes: gold items are attributions whose content contains a
+//     quotation mark (double marks, or a single mark opening a quotation, as
+//     the New York Times texts in PolNeAR print quotes with single marks); predictions are direct quotes. A prediction matches a
+//     gold item when it overlaps at least half of the gold content or the
+//     gold content covers at least half of the prediction. Precision counts
+//     predictions that match any gold item; recall counts gold items matched
+//     by any prediction.
+//   - speaker accuracy: among matched direct quotes, the share whose speaker
+//     span overlaps the gold Source, or whose resolved name shares a word
+//     (case-insensitive, ignoring a/an/the/of) with it, for any gold item
+//     the quote matches.
+//   - reported speech: recall over all gold attributions (matched by any
+//     prediction, direct or reported); precision over reported (indirect)
+//     predictions matched to any gold attribution.
+package quotes
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"newsgraph/document"
+	"newsgraph/eval"
+	"newsgraph/pipeline"
+	"newsgraph/quotes"
+	"newsgraph/text"
+)
+
+// Attribution is one gold attribution: content fragments, source fragments
+// (byte spans) and whether the content holds a quotation mark.
+type Attribution struct {
+	Content []document.Span
+	Source  []document.Span
+	Quoted  bool
+	Cue     string // the cue text, lower-cased, fragments joined by a space
+}
+
+// Main runs `newsgraph eval quotes --polnear DIR [--json]` with the default
+// process (text and quotes stages; see DefaultProcess). It returns
+// 0 on success, 1 on failure and 2 on a usage error.
+func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	return MainWith(ctx, args, stdout, stderr, nil)
+}
+
+// MainWith is Main with the document processor to evaluate; nil means
+// DefaultProcess.
+func MainWith(ctx context.Context, args []string, stdout, stderr io.Writer, process func(context.Context, *document.Document) error) int {
+	fs := flag.NewFlagSet("eval quotes", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	dir := fs.String("polnear", "", "PolNeAR split directory with text/ and attributions/")
+	asJSON := fs.Bool("json", false, "write the report as JSON")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if *dir == "" || fs.NArg() > 0 {
+		fmt.Fprintln(stderr, "usage: newsgraph eval quotes --polnear DIR [--json]")
+		return 2
+	}
+	rep, err := Evaluate(ctx, *dir, process)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	if *asJSON {
+		err = rep.WriteJSON(stdout)
+	} else {
+		err = rep.WriteText(stdout)
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	return 0
+}
+
+// DefaultProcess runs the text stage and the quotes stage. The entities
+// stage, when the lead's default pipeline includes it, is passed through
+// MainWith or Evaluate instead.
+func DefaultProcess(ctx context.Context, d *document.Document) error {
+	defaultOnce.Do(func() {
+		defaultPipe, defaultErr = pipeline.New(text.New(), quotes.New())
+	})
+	if defaultErr != nil {
+		return fmt.Errorf("eval quotes: %w", defaultErr)
+	}
+	return defaultPipe.Process(ctx, d)
+}
+
+var (
+	defaultOnce sync.Once
+	defaultPipe *pipeline.Pipeline
+	defaultErr  error
+)
+
+// Evaluate scores process (DefaultProcess when nil) on the PolNeAR split in
+// dir and returns the report.
+func Evaluate(ctx context.Context, dir string, process func(context.Context, *document.Document) error) (*eval.Report, error) {
+	if process == nil {
+		process = DefaultProcess
+	}
+	texts, err := filepath.Glob(filepath.Join(dir, "text", "*.txt"))
+	if err != nil {
+		return nil, fmt.Errorf("eval quotes: %w", err)
+	}
+	if len(texts) == 0 {
+		return nil, fmt.Errorf("eval quotes: no text/*.txt in %s", dir)
+	}
+	anns, err := filepath.Glob(filepath.Join(dir, "attributions", "*.ann"))
+	if err != nil {
+		return nil, fmt.Errorf("eval quotes: %w", err)
+	}
+	sort.Strings(anns)
+	var direct, reported, all, listed eval.Score
+	spkOK, spkN := 0, 0
+	var bytes int
+	var elapsed time.Duration
+	for _, tp := range texts {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		base := strings.TrimSuffix(filepath.Base(tp), ".txt")
+		ann := ""
+		for _, a := range anns {
+			n := strings.TrimSuffix(filepath.Base(a), ".ann")
+			if i := strings.LastIndexByte(n, '_'); i > 0 && n[:i] == base {
+				ann = a
+				break
+			}
+		}
+		if ann == "" {
+			continue
+		}
+		raw, err := os.ReadFile(tp)
+		if err != nil {
+			return nil, fmt.Errorf("eval quotes: %w", err)
+		}
+		d := document.New(base, string(raw))
+		af, err := os.Open(ann)
+		if err != nil {
+			return nil, fmt.Errorf("eval quotes: %w", err)
+		}
+		gold, err := ParseBrat(af, d)
+		af.Close()
+		if err != nil {
+			return nil, fmt.Errorf("eval quotes: %s: %w", ann, err)
+		}
+		start := time.Now()
+		if err := process(ctx, d); err != nil {
+			return nil, fmt.Errorf("eval quotes: %s: %w", base, err)
+		}
+		elapsed += time.Since(start)
+		bytes += len(d.Text)
+		var ds, rs, as eval.Score
+		var ls eval.Score
+		ok, n := score(d, gold, &ds, &rs, &as, &ls)
+		listed.Add(ls)
+		direct.Add(ds)
+		reported.Add(rs)
+		all.Add(as)
+		spkOK += ok
+		spkN += n
+	}
+	rep := &eval.Report{Layer: "quotes", Data: "PolNeAR " + dir}
+	rep.AddScore("direct quotes", direct)
+	rep.AddScore("reported speech, all", reported)
+	rep.AddScore("all attributions", all)
+	listed.FP = reported.FP
+	rep.AddScore("reported, listed cues", listed)
+	acc := 0.0
+	if spkN > 0 {
+		acc = float64(spkOK) / float64(spkN)
+	}
+	rep.AddMetric("speaker accuracy", acc, fmt.Sprintf("(%d/%d matched direct quotes)", spkOK, spkN))
+	if elapsed > 0 {
+		rep.AddMetric("throughput", float64(bytes)/elapsed.Seconds()/1e6, "MB/s (whole process, one goroutine)")
+	}
+	rep.Notes = append(rep.Notes, "first annotator's .ann per text; match = overlap >= half of gold content or gold covers >= half of prediction",
+		"reported speech: recall over all gold attributions by any prediction; precision over indirect predictions",
+		"reported, listed cues: recall over gold attributions whose cue is one of the forms of issue 4 (say, tell, according to, point out, affirm, stress, warn, urge, deny, add, note, insist, statement, remarks, colon); precision as reported speech")
+	return rep, nil
+}
+
+func overlap(a document.Span, bs []document.Span) (int, int) {
+	ov, tot := 0, 0
+	for _, b := range bs {
+		tot += b.Len()
+		s, e := max(a.Start, b.Start), min(a.End, b.End)
+		if e > s {
+			ov += e - s
+		}
+	}
+	return ov, tot
+}
+
+func matches(p document.Span, g []document.Span) bool {
+	ov, tot := overlap(p, g)
+	return tot > 0 && ov > 0 && (2*ov >= tot || 2*ov >= p.Len())
+}
+
+// score counts one document.
+func score(d *document.Document, gold []Attribution, direct, reported, all, listed *eval.Score) (spkOK, spkN int) {
+	goldHitD := make([]bool, len(gold))
+	goldHitA := make([]bool, len(gold))
+	for _, q := range d.Quotes {
+		hitD, hitA := false, false
+		spk := false
+		for gi, g := range gold {
+			if !matches(q.Span, g.Content) {
+				continue
+			}
+			hitA = true
+			goldHitA[gi] = true
+			if q.Direct && g.Quoted {
+				if speakerOK(d, q.Speaker, g.Source) {
+					spk = true
+				}
+				hitD = true
+				goldHitD[gi] = true
+			}
+		}
+		if q.Direct {
+			if hitD {
+				direct.TP++
+				spkN++
+				if spk {
+					spkOK++
+				}
+			} else {
+				direct.FP++
+			}
+		} else {
+			if hitA {
+				reported.TP++
+			} else {
+				reported.FP++
+			}
+		}
+	}
+	for gi, g := range gold {
+		if g.Quoted && !goldHitD[gi] {
+			direct.FN++
+		}
+		if listedCue(g.Cue) {
+			if goldHitA[gi] {
+				listed.TP++
+			} else {
+				listed.FN++
+			}
+		}
+		if goldHitA[gi] {
+			all.TP++
+		} else {
+			all.FN++
+			reported.FN++
+		}
+	}
+	return spkOK, spkN
+}
+
+func speakerOK(d *document.Document, s *document.Speaker, src []document.Span) bool {
+	if s == nil || len(src) == 0 {
+		return false
+	}
+	for _, g := range src {
+		if s.Span.Overlaps(g) {
+			return true
+		}
+	}
+	for _, w := range strings.FieldsFunc(strings.ToLower(s.Name), notWord) {
+		if len(w) < 2 || w == "the" || w == "a" || w == "an" || w == "of" {
+			continue
+		}
+		for _, g := range src {
+			for _, v := range strings.FieldsFunc(strings.ToLower(d.Slice(g)), notWord) {
+				if v == w {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func notWord(r rune) bool {
+	return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127)
+}
+
+// ParseBrat reads PolNeAR brat standoff from r for the text of d and returns
+// its attributions with byte spans. Brat offsets are code points; fragments
+// separated by ';' are kept as separate spans. Malformed lines are errors.
+func ParseBrat(r io.Reader, d *document.Document) ([]Attribution, error) {
+	raw, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("brat: %w", err)
+	}
+	ix := d.Index()
+	spans := map[string][]document.Span{}
+	var events [][]string
+	for ln, line := range strings.Split(string(raw), "\n") {
+		line = strings.TrimRight(line, "\r")
+		if line == "" {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if !isID(f[0]) {
+			continue // continuation of a multi-line annotation text
+		}
+		switch {
+		case strings.HasPrefix(f[0], "T"):
+			if len(f) < 2 {
+				return nil, fmt.Errorf("brat: line %d: %w", ln+1, errMalformed)
+			}
+			sp := strings.SplitN(f[1], " ", 2)
+			if len(sp) != 2 {
+				return nil, fmt.Errorf("brat: line %d: %w", ln+1, errMalformed)
+			}
+			var frags []document.Span
+			for _, fr := range strings.Split(sp[1], ";") {
+				se := strings.Fields(fr)
+				if len(se) != 2 {
+					return nil, fmt.Errorf("brat: line %d: %w", ln+1, errMalformed)
+				}
+				a, err1 := strconv.Atoi(se[0])
+				b, err2 := strconv.Atoi(se[1])
+				if err1 != nil || err2 != nil || a < 0 || b < a {
+					return nil, fmt.Errorf("brat: line %d: %w", ln+1, errMalformed)
+				}
+				frags = append(frags, document.Span{Start: ix.Byte(a), End: ix.Byte(b)})
+			}
+			spans[f[0]] = frags
+		case strings.HasPrefix(f[0], "E"):
+			if len(f) < 2 {
+				return nil, fmt.Errorf("brat: line %d: %w", ln+1, errMalformed)
+			}
+			events = append(events, strings.Fields(f[1]))
+		}
+	}
+	var out []Attribution
+	for _, ev := range events {
+		var a Attribution
+		for _, arg := range ev {
+			role, id, ok := strings.Cut(arg, ":")
+			if !ok {
+				continue
+			}
+			switch {
+			case strings.HasPrefix(role, "Content"):
+				a.Content = append(a.Content, spans[id]...)
+			case strings.HasPrefix(role, "Source"):
+				a.Source = append(a.Source, spans[id]...)
+			case strings.HasPrefix(role, "Cue"):
+				for _, c := range spans[id] {
+					a.Cue = strings.TrimSpace(a.Cue + " " + strings.ToLower(d.Slice(c)))
+				}
+			}
+		}
+		if len(a.Content) == 0 {
+			continue
+		}
+		for _, c := range a.Content {
+			if hasQuoteMark(d.Slice(c)) {
+				a.Quoted = true
+			}
+		}
+		out = append(out, a)
+	}
+	return out, nil
+}
+
+var errMalformed = errors.New("malformed line")
+
+// isID reports whether s is a brat annotation id such as T12 or E3.
+func isID(s string) bool {
+	if len(s) < 2 {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// hasQuoteMark reports whether s holds a double quotation mark, or a single
+// mark used as an opening quotation mark (at the start or after a space and
+// before a letter): some PolNeAR sources print quotes with single marks.
+// Apostrophes inside words do not count.
+func hasQuoteMark(s string) bool {
+	if strings.ContainsAny(s, "\"“”«»") || strings.Contains(s, "''") || strings.Contains(s, "``") {
+		return true
+	}
+	prev := ' '
+	for i, r := range s {
+		if (r == '\'' || r == '‘') && (prev == ' ' || prev == '\n' || prev == '(' || i == 0) {
+			if n, _ := utf8.DecodeRuneInString(s[i+len(string(r)):]); unicode.IsLetter(n) || unicode.IsDigit(n) {
+				return true
+			}
+		}
+		prev = r
+	}
+	return false
+}
+
+// listedCues are the cue forms issue 4 lists, as lower-case word prefixes.
+var listedCues = []string{"say", "said", "tell", "told", "according to", "pointed out", "point out", "points out", "affirm",
+	"stress", "warn", "urge", "deny", "denied", "denies", "add", "note", "insist", "statement", "remarks", ":"}
+
+// listedCue reports whether a gold cue is one of the listed forms.
+func listedCue(cue string) bool {
+	for _, w := range strings.Fields(cue) {
+		for _, l := range listedCues {
+			if strings.HasPrefix(w, l) || strings.Contains(l, " ") && strings.Contains(cue, l) {
+				return true
+			}
+		}
+	}
+	return false
+}

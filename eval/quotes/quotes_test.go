@@ -1,0 +1,178 @@
+package quotes
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"newsgraph/document"
+	"newsgraph/internal/shareddata"
+)
+
+// story is a short wire story with multibyte text before the quotes, so that
+// code point and byte offsets differ.
+const story = "Caf\u00e9 talks in Z\u00fcrich stalled on Monday.\n\n" +
+	"\u201cWe will not back down from these demands,\u201d Ana Ortega said.\n\n" +
+	"Officials said the next round would open in Geneva."
+
+// ann is a brat file for story in code point offsets.
+func ann() string {
+	ix := document.NewIndex(story)
+	cp := func(s string) (int, int) {
+		b := strings.Index(story, s)
+		return ix.Rune(b), ix.Rune(b + len(s))
+	}
+	var sb strings.Builder
+	add := func(id, typ, s string) {
+		a, b := cp(s)
+		sb.WriteString(id + "\t" + typ + " " + itoa(a) + " " + itoa(b) + "\t" + s + "\n")
+	}
+	add("T1", "Source", "Ana Ortega")
+	add("T2", "Cue", "said")
+	add("T3", "Content", "\u201cWe will not back down from these demands,\u201d")
+	add("T4", "Attribution", "said")
+	sb.WriteString("E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\n")
+	add("T5", "Source", "Officials")
+	add("T6", "Cue", "said")
+	add("T7", "Content", "the next round would open in Geneva")
+	add("T8", "Attribution", "said")
+	sb.WriteString("E2\tAttribution:T8 Content:T7 Cue:T6 Source:T5\n")
+	return sb.String()
+}
+
+func itoa(i int) string {
+	if i == 0 {
+		return "0"
+	}
+	var b []byte
+	for ; i > 0; i /= 10 {
+		b = append([]byte{byte('0' + i%10)}, b...)
+	}
+	return string(b)
+}
+
+func writeSplit(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, d := range []string{"text", "attributions"} {
+		if err := os.MkdirAll(filepath.Join(dir, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "text", "wire_1.txt"), []byte(story), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "attributions", "wire_1_ab12.ann"), []byte(ann()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func TestParseBrat(t *testing.T) {
+	d := document.New("t", story)
+	got, err := ParseBrat(strings.NewReader(ann()), d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 {
+		t.Fatalf("got %d attributions, want 2", len(got))
+	}
+	if s := d.Slice(got[0].Content[0]); s != "\u201cWe will not back down from these demands,\u201d" || !got[0].Quoted || got[0].Cue != "said" {
+		t.Errorf("attribution 0: %q quoted=%v cue=%q", s, got[0].Quoted, got[0].Cue)
+	}
+	if s := d.Slice(got[0].Source[0]); s != "Ana Ortega" {
+		t.Errorf("source 0 = %q", s)
+	}
+	if got[1].Quoted || d.Slice(got[1].Content[0]) != "the next round would open in Geneva" {
+		t.Errorf("attribution 1: %+v", got[1])
+	}
+	if _, err := ParseBrat(strings.NewReader("T1\tContent x y\tz\n"), d); err == nil {
+		t.Error("want error for malformed offsets")
+	}
+}
+
+func TestEvaluate(t *testing.T) {
+	dir := writeSplit(t)
+	rep, err := Evaluate(context.Background(), dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	row, ok := rep.Score("direct quotes")
+	if !ok || row.TP != 1 || row.FP != 0 || row.FN != 0 {
+		t.Errorf("direct quotes = %+v", row)
+	}
+	row, _ = rep.Score("all attributions")
+	if row.TP != 2 || row.FN != 0 {
+		t.Errorf("all attributions = %+v", row)
+	}
+	var acc float64 = -1
+	for _, m := range rep.Metrics {
+		if m.Name == "speaker accuracy" {
+			acc = m.Value
+		}
+	}
+	if acc != 1 {
+		t.Errorf("speaker accuracy = %v, want 1", acc)
+	}
+}
+
+func TestMain_Usage(t *testing.T) {
+	var out, errb bytes.Buffer
+	if c := Main(context.Background(), nil, &out, &errb); c != 2 {
+		t.Errorf("no flags: exit %d, want 2", c)
+	}
+	if c := Main(context.Background(), []string{"--polnear", t.TempDir()}, &out, &errb); c != 1 {
+		t.Errorf("empty dir: exit %d, want 1", c)
+	}
+	dir := writeSplit(t)
+	out.Reset()
+	if c := Main(context.Background(), []string{"--polnear", dir, "--json"}, &out, &errb); c != 0 {
+		t.Fatalf("exit %d: %s", c, errb.String())
+	}
+	if !strings.Contains(out.String(), "\"direct quotes\"") {
+		t.Errorf("JSON report lacks the direct quotes row: %s", out.String())
+	}
+}
+
+// TestPolNeARDev checks the targets on the shared PolNeAR dev split.
+func TestPolNeARDev(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow: whole PolNeAR dev split")
+	}
+	dir := shareddata.Require(t, "quotes/polnear/dev")
+	rep, err := Evaluate(context.Background(), dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	row, _ := rep.Score("direct quotes")
+	if row.F1 < 0.92 {
+		t.Errorf("direct-quote F1 %.4f < 0.92", row.F1)
+	}
+	row, _ = rep.Score("reported, listed cues")
+	if row.R < 0.6 || row.P < 0.8 {
+		t.Errorf("reported speech P %.4f R %.4f", row.P, row.R)
+	}
+}
+
+func FuzzParseBrat(f *testing.F) {
+	f.Add(ann())
+	f.Add("T1\tContent 0 5;7 9\tx\nE1\tAttribution:T2 Content:T1\n")
+	f.Add("T1\tSource 99999999999 3\t\n")
+	f.Fuzz(func(t *testing.T, s string) {
+		d := document.New("f", story)
+		got, err := ParseBrat(strings.NewReader(s), d)
+		if err != nil {
+			return
+		}
+		for _, a := range got {
+			for _, sp := range append(a.Content, a.Source...) {
+				if sp.Start < 0 || sp.End > len(story) || sp.Start > sp.End {
+					t.Fatalf("bad span %v", sp)
+				}
+			}
+		}
+	})
+}

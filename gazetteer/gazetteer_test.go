@@ -1,0 +1,86 @@
+package gazetteer
+
+import (
+	"bytes"
+	"testing"
+	"time"
+)
+
+func TestLookup(t *testing.T) {
+	g, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, country, feature string
+		wantID                 int
+	}{
+		{"Kyiv", "UA", FeatCity, 703448},
+		{"Kiev", "UA", FeatCity, 703448},
+		{"Bombay", "IN", FeatCity, 1275339},
+		{"Mumbai", "IN", FeatCity, 1275339},
+		{"Paris", "FR", FeatCity, 2988507},
+		{"Paris", "US", FeatCity, 4717560},
+		{"Washington", "US", FeatCity, 4140963},
+		{"Washington", "US", FeatAdm1, 0},
+		{"Burma", "MM", FeatCountry, 0},
+		{"Ivory Coast", "CI", FeatCountry, 0},
+		{"Côte d'Ivoire", "CI", FeatCountry, 0},
+		{"the West Bank", "PS", FeatRegion, 0},
+		{"Red Sea", "", FeatWater, 0},
+		{"Ky.", "US", FeatAdm1, 0},
+		{"Fallujah", "IQ", FeatCity, -1},
+	}
+	for _, tt := range tests {
+		found := false
+		for _, i := range g.Lookup(tt.name) {
+			p := g.Place(int(i))
+			if p.Country == tt.country && p.Feature == tt.feature && (tt.wantID < 0 || p.ID == tt.wantID) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("Lookup(%q): no %s %s (id %d)", tt.name, tt.country, tt.feature, tt.wantID)
+		}
+	}
+	if i, ok := g.Adm1("US", "TX"); !ok || g.Place(i).Name != "Texas" {
+		t.Errorf("Adm1(US, TX) = %d, %v", i, ok)
+	}
+	if i, ok := g.Country("TR"); !ok || g.Place(i).Name != "Turkey" {
+		t.Errorf("Country(TR) = %d, %v", i, ok)
+	}
+	if g.Len() < 130000 {
+		t.Errorf("Len() = %d", g.Len())
+	}
+}
+
+func TestLoadTime(t *testing.T) {
+	if testing.Short() {
+		t.Skip("timing")
+	}
+	start := time.Now()
+	if _, err := Default(); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("load: %v", time.Since(start))
+}
+
+func BenchmarkLoad(b *testing.B) {
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := Load(bytesReader()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkLookup(b *testing.B) {
+	g, _ := Default()
+	names := []string{"Paris", "Kenya", "Washington", "Nowhere Town"}
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		g.Lookup(names[i%len(names)])
+	}
+}
+
+func bytesReader() *bytes.Reader { return bytes.NewReader(placesGz) }

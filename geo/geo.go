@@ -1,0 +1,399 @@
+// Package geo is the pipeline stage "geo": it finds toponyms in a document
+// and resolves them to places of the embedded gazetteer, filling the
+// locations layer.
+//
+// Recognition takes GPE/LOC/FAC name mentions when the entities stage ran,
+// and also looks up capitalized token runs in the gazetteer itself, so the
+// stage works with or without mentions. Nationality adjectives ("Omani",
+// "Canadian") are not places: they only add country context. Metonymy
+// ("Washington said") is still a location.
+//
+// Resolution scores each candidate place by feature class and population
+// (countries, capitals, first-level divisions, cities), by document context
+// (countries and divisions named or implied elsewhere, the dateline, the
+// local patterns "X, Y" and "X, the state capital", "in Y province", "near
+// the Turkish border") and keeps one sense per name per document. A toponym
+// whose best candidate is weak and unsupported gets nil coordinates.
+package geo
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"newsgraph/country"
+	"newsgraph/document"
+	"newsgraph/gazetteer"
+)
+
+// Config tunes the stage.
+type Config struct {
+	// Demonyms also reports nationality adjectives and nouns ("Turkish",
+	// "Kenyans") as locations of their country. Off by default: the output
+	// contract treats them as context, not places. Some geoparsing corpora
+	// (TR-News) annotate them as toponyms.
+	Demonyms bool
+}
+
+// Stage is the "geo" stage. It is safe for concurrent use.
+type Stage struct {
+	g   *gazetteer.Gazetteer
+	cfg Config
+}
+
+// New returns the geo stage with the default configuration, loading the
+// embedded gazetteer on first use.
+func New() (*Stage, error) { return NewWithConfig(Config{}) }
+
+// NewWithConfig returns the geo stage configured by cfg.
+func NewWithConfig(cfg Config) (*Stage, error) {
+	g, err := gazetteer.Default()
+	if err != nil {
+		return nil, fmt.Errorf("geo: %w", err)
+	}
+	return &Stage{g: g, cfg: cfg}, nil
+}
+
+// Name returns "geo".
+func (s *Stage) Name() string { return "geo" }
+
+// Requires returns the sentences and tokens layers.
+func (s *Stage) Requires() []document.Layer {
+	return []document.Layer{document.LayerSentences, document.LayerTokens}
+}
+
+// Provides returns the locations layer.
+func (s *Stage) Provides() []document.Layer { return []document.Layer{document.LayerLocations} }
+
+// Process appends d's toponyms to d.Locations in text order. It reads
+// d.Mentions when present and never modifies other layers.
+func (s *Stage) Process(ctx context.Context, d *document.Document) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	r := resolver{g: s.g, d: d, cfg: s.cfg}
+	r.run()
+	return nil
+}
+
+// toponym is one recognized span before resolution.
+type toponym struct {
+	span     document.Span
+	key      string  // normalized name
+	cands    []int32 // gazetteer candidates
+	mention  int     // index into d.Mentions or -1
+	demonym  bool    // a nationality word standing for its country
+	demCC    string  // the demonym's country
+	hintCC   string  // country or division named right after ("Paris, Texas")
+	hintAdm  string  // division code of that hint
+	hintFeat string  // feature the text states ("state", "province", "city")
+	dateline bool
+	best     int32 // chosen place, -1 when none
+	conf     bool
+}
+
+type resolver struct {
+	g    *gazetteer.Gazetteer
+	d    *document.Document
+	cfg  Config
+	tops []toponym
+	// context
+	ctry map[string]float64 // country → weight
+	adm  map[string]float64 // "CC.adm1" → weight
+	pts  []int32            // confidently resolved places
+}
+
+func (r *resolver) run() {
+	d := r.d
+	r.ctry = map[string]float64{}
+	r.adm = map[string]float64{}
+	r.recognize()
+	if len(r.tops) == 0 {
+		return
+	}
+	r.hints()
+	// Pass 1: strong evidence only (countries, demonyms, hinted places,
+	// unambiguous names) builds the context; pass 2 resolves everything
+	// with it; one sense per name per document.
+	for i := range r.tops {
+		t := &r.tops[i]
+		if t.demonym {
+			r.ctry[t.demCC] += 1
+			continue
+		}
+		if b, ok := r.unambiguous(t); ok {
+			r.addContext(b, 1)
+		}
+	}
+	sense := map[string]int32{}
+	order := r.resolutionOrder()
+	for _, i := range order {
+		t := &r.tops[i]
+		if t.demonym {
+			if ci, ok := r.g.Country(t.demCC); ok {
+				t.best, t.conf = int32(ci), true
+			}
+			continue
+		}
+		if b, ok := sense[t.key]; ok && t.hintCC == "" {
+			t.best, t.conf = b, b >= 0
+			continue
+		}
+		t.best, t.conf = r.score(t)
+		if t.conf {
+			r.addContext(t.best, 0.5)
+		}
+		if _, ok := sense[t.key]; !ok || t.conf {
+			sense[t.key] = t.best
+		}
+	}
+	// Later mentions of a name follow its first confident sense.
+	for i := range r.tops {
+		t := &r.tops[i]
+		if t.demonym || t.hintCC != "" {
+			continue
+		}
+		if b, ok := sense[t.key]; ok && b >= 0 {
+			t.best, t.conf = b, true
+		}
+	}
+	for i := range r.tops {
+		t := &r.tops[i]
+		if t.demonym && !r.cfg.Demonyms {
+			continue
+		}
+		loc := document.Location{Span: t.span, Name: d.Slice(t.span), Mention: t.mention}
+		if t.best >= 0 && t.conf {
+			p := r.g.Place(int(t.best))
+			lat, lon := p.Lat, p.Lon
+			loc.Name, loc.Country, loc.Adm1, loc.Feature, loc.GeonameID = p.Name, p.Country, p.Adm1, p.Feature, p.ID
+			if p.Feature == gazetteer.FeatCountry {
+				loc.Adm1 = ""
+			}
+			loc.Lat, loc.Lon = &lat, &lon
+		}
+		d.Locations = append(d.Locations, loc)
+	}
+}
+
+// resolutionOrder puts toponyms with hints and the dateline first, then
+// the rest in text order.
+func (r *resolver) resolutionOrder() []int {
+	out := make([]int, 0, len(r.tops))
+	for i := range r.tops {
+		if r.tops[i].hintCC != "" || r.tops[i].dateline {
+			out = append(out, i)
+		}
+	}
+	for i := range r.tops {
+		if !(r.tops[i].hintCC != "" || r.tops[i].dateline) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+func (r *resolver) addContext(i int32, w float64) {
+	p := r.g.Place(int(i))
+	if p.Country != "" {
+		r.ctry[p.Country] += w
+	}
+	if p.Adm1 != "" && p.Feature != gazetteer.FeatCountry {
+		r.adm[p.Country+"."+p.Adm1] += w
+	}
+	r.pts = append(r.pts, i)
+}
+
+// unambiguous returns the candidate of t when the name has a clear reading
+// without context: a country, a region, or one candidate that dominates.
+func (r *resolver) unambiguous(t *toponym) (int32, bool) {
+	if len(t.cands) == 0 {
+		return -1, false
+	}
+	for _, c := range t.cands {
+		p := r.g.Place(int(c))
+		if p.Feature == gazetteer.FeatCountry {
+			// A country name that is also a large division elsewhere
+			// ("Georgia") is not context by itself.
+			for _, o := range t.cands {
+				q := r.g.Place(int(o))
+				if q.Feature == gazetteer.FeatAdm1 && q.Population > 1e6 && q.Country != p.Country {
+					return -1, false
+				}
+			}
+			return c, true
+		}
+	}
+	if len(t.cands) == 1 {
+		p := r.g.Place(int(t.cands[0]))
+		if p.Feature != gazetteer.FeatCity || p.Population >= 20000 {
+			return t.cands[0], true
+		}
+		return -1, false
+	}
+	best, second := -1.0, -1.0
+	bi := int32(-1)
+	for _, c := range t.cands {
+		s := prior(r.g.Place(int(c)))
+		if s > best {
+			second, best, bi = best, s, c
+		} else if s > second {
+			second = s
+		}
+	}
+	if best-second >= 2 {
+		return bi, true
+	}
+	return -1, false
+}
+
+// prior is a candidate's score without context: feature class and size.
+func prior(p *gazetteer.Place) float64 {
+	switch p.Feature {
+	case gazetteer.FeatCountry:
+		return 9.2
+	case gazetteer.FeatContinent, gazetteer.FeatRegion, gazetteer.FeatWater:
+		return 8.2
+	case gazetteer.FeatAdm1:
+		return math.Log10(float64(p.Population)+10) + 0.3
+	case gazetteer.FeatAdm2:
+		return 4.3
+	}
+	s := math.Log10(float64(p.Population) + 10)
+	switch p.Code {
+	case "PPLC":
+		s += 1.6
+	case "PPLA":
+		s += 0.6
+	case "PPLA2":
+		s += 0.2
+	case "PPLX":
+		s -= 0.5
+	}
+	return s
+}
+
+// score picks the best candidate of t with the document context.
+func (r *resolver) score(t *toponym) (int32, bool) {
+	if len(t.cands) == 0 {
+		return -1, false
+	}
+	best, bi := math.Inf(-1), int32(-1)
+	support := false
+	for _, c := range t.cands {
+		p := r.g.Place(int(c))
+		s := prior(p)
+		sup := false
+		if t.hintCC != "" {
+			if p.Country == t.hintCC && (t.hintAdm == "" || p.Adm1 == t.hintAdm) {
+				s += 6
+				sup = true
+			} else {
+				s -= 3
+			}
+		}
+		switch t.hintFeat {
+		case gazetteer.FeatAdm1:
+			if p.Feature == gazetteer.FeatAdm1 {
+				s += 3
+			}
+		case gazetteer.FeatCity:
+			if p.Feature == gazetteer.FeatCity {
+				s += 3
+			}
+		case gazetteer.FeatAdm2:
+			if p.Feature == gazetteer.FeatAdm2 {
+				s += 4
+			}
+		}
+		// Context counts less for small towns: a town of a few thousand
+		// people needs more than a shared country to beat a capital.
+		m := 1.0
+		if p.Feature == gazetteer.FeatCity && p.Population < 50000 {
+			m = 0.6
+		}
+		if p.Country != "" {
+			if w := r.ctry[p.Country]; w > 0 {
+				s += m * (2.2 + math.Min(w, 4)*0.15)
+				sup = true
+			}
+		}
+		if p.Feature != gazetteer.FeatCountry && p.Adm1 != "" {
+			if w := r.adm[p.Country+"."+p.Adm1]; w > 0 {
+				s += m * 2.5
+				sup = true
+			}
+		}
+		if near := r.near(p); near > 0 {
+			s += m * near
+			sup = true
+		}
+		if s > best {
+			best, bi, support = s, c, sup
+		}
+	}
+	p := r.g.Place(int(bi))
+	// Confidence: a small town chosen without any support among several
+	// readings is a guess.
+	conf := true
+	if p.Feature == gazetteer.FeatCity && !support && p.Population < 15000 && len(t.cands) > 1 {
+		conf = false
+	}
+	if p.Feature == gazetteer.FeatCity && !support && p.Population < 2000 {
+		conf = false
+	}
+	return bi, conf
+}
+
+// near rewards candidates close to places already resolved.
+func (r *resolver) near(p *gazetteer.Place) float64 {
+	if p.Feature == gazetteer.FeatCountry || p.Feature == gazetteer.FeatContinent || p.Feature == gazetteer.FeatWater {
+		return 0
+	}
+	best := math.Inf(1)
+	for _, i := range r.pts {
+		q := r.g.Place(int(i))
+		if q.Feature == gazetteer.FeatCountry || q.Feature == gazetteer.FeatContinent || q.Feature == gazetteer.FeatRegion || q.Feature == gazetteer.FeatWater || q == p {
+			continue
+		}
+		if km := Distance(p.Lat, p.Lon, q.Lat, q.Lon); km < best {
+			best = km
+		}
+	}
+	switch {
+	case best < 150:
+		return 1.5
+	case best < 500:
+		return 0.8
+	}
+	return 0
+}
+
+// Distance returns the great-circle distance in kilometres between two
+// points given in degrees.
+func Distance(lat1, lon1, lat2, lon2 float64) float64 {
+	const rad = math.Pi / 180
+	dlat := (lat2 - lat1) * rad
+	dlon := (lon2 - lon1) * rad
+	a := math.Sin(dlat/2)*math.Sin(dlat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dlon/2)*math.Sin(dlon/2)
+	return 2 * 6371.0088 * math.Asin(math.Min(1, math.Sqrt(a)))
+}
+
+// isCap reports whether token text w starts with an upper-case letter.
+func isCap(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+func lowerASCII(w string) string { return strings.ToLower(w) }
+
+// Ensure the stage is a pipeline stage.
+var _ interface {
+	Name() string
+	Process(context.Context, *document.Document) error
+} = (*Stage)(nil)
+
+var _ = country.Normalize

@@ -1,0 +1,543 @@
+package geo
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"newsgraph/country"
+	"newsgraph/document"
+	"newsgraph/gazetteer"
+)
+
+// connectors may join capitalized words inside a place name.
+var connectors = map[string]bool{
+	"of": true, "and": true, "de": true, "del": true, "da": true, "do": true, "dos": true, "das": true,
+	"el": true, "al": true, "la": true, "le": true, "les": true, "los": true, "las": true, "upon": true,
+	"on": true, "am": true, "an": true, "der": true, "du": true, "des": true, "y": true, "en": true, "sur": true,
+}
+
+// designators follow a place name and say what it is ("Anbar province").
+var designators = map[string]string{
+	"province": gazetteer.FeatAdm1, "state": gazetteer.FeatAdm1, "region": gazetteer.FeatAdm1,
+	"governorate": gazetteer.FeatAdm1, "oblast": gazetteer.FeatAdm1, "prefecture": gazetteer.FeatAdm1,
+	"county": gazetteer.FeatAdm2, "district": gazetteer.FeatAdm2, "parish": gazetteer.FeatAdm2, "territory": gazetteer.FeatAdm1,
+	"city": gazetteer.FeatCity, "town": gazetteer.FeatCity, "village": gazetteer.FeatCity,
+}
+
+// compass words may precede a place inside a capitalized run.
+var compass = map[string]bool{
+	"north": true, "south": true, "east": true, "west": true, "northern": true, "southern": true,
+	"eastern": true, "western": true, "central": true, "greater": true, "upper": true, "lower": true,
+	"northeast": true, "northwest": true, "southeast": true, "southwest": true, "downtown": true,
+}
+
+// calendar words are capitalized but never places in running text.
+var calendar = map[string]bool{
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
+	"sunday": true,
+}
+
+// titles before a capitalized word make it a person's name.
+var titles = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "president": true, "minister": true, "senator": true,
+	"sen": true, "rep": true, "gov": true, "governor": true, "gen": true, "general": true, "king": true,
+	"queen": true, "prince": true, "princess": true, "pope": true, "judge": true, "mayor": true, "sir": true,
+	"lord": true, "lady": true, "saint": true, "st": true, "chancellor": true, "premier": true, "sheikh": true,
+	"col": true, "lt": true, "capt": true, "sgt": true, "prof": true, "rev": true, "father": true,
+}
+
+// speech verbs after a one-word name ("Clinton said") suggest a person,
+// unless the name is a country, capital or division (metonymy).
+var speech = map[string]bool{
+	"said": true, "says": true, "told": true, "added": true, "wrote": true, "argued": true,
+	"insisted": true, "replied": true, "stated": true, "tweeted": true, "announced": true,
+}
+
+// openers are capitalized function words at the start of a sentence that
+// never begin a place name.
+var openers = map[string]bool{
+	"in": true, "at": true, "on": true, "the": true, "a": true, "an": true, "but": true, "and": true,
+	"for": true, "from": true, "to": true, "with": true, "by": true, "as": true, "after": true,
+	"before": true, "during": true, "since": true, "while": true, "when": true, "last": true,
+	"this": true, "that": true, "then": true, "there": true, "here": true, "some": true, "many": true,
+	"its": true, "it": true, "he": true, "she": true, "they": true, "we": true, "i": true, "our": true,
+	"their": true, "his": true, "her": true, "meanwhile": true, "however": true, "also": true,
+	"across": true, "near": true, "outside": true, "inside": true, "throughout": true, "both": true,
+	"all": true, "according": true, "if": true, "of": true, "so": true, "yet": true, "or": true,
+	"about": true, "around": true, "into": true, "over": true, "under": true, "between": true,
+	"among": true, "against": true, "despite": true, "although": true, "though": true, "because": true,
+	"unlike": true, "like": true, "north": false, "why": true, "what": true, "who": true, "how": true,
+	"where": true, "these": true, "those": true, "such": true, "each": true, "every": true, "most": true,
+	"more": true, "only": true, "even": true, "just": true, "now": true, "today": true, "yesterday": true,
+	"via": true, "within": true, "without": true, "towards": true, "toward": true, "through": true,
+}
+
+func (r *resolver) tokText(i int) string { return r.d.Text[r.d.Tokens[i].Start:r.d.Tokens[i].End] }
+
+func (r *resolver) isWord(i int) bool {
+	t := r.d.Tokens[i]
+	return t.Kind == document.Word || t.Kind == document.Number
+}
+
+// attachedPunct reports whether token i is ".", "-", "'" or "’" written
+// without a space before it (inside "U.S." or "Guinea-Bissau").
+func (r *resolver) attachedPunct(i int) bool {
+	t := r.d.Tokens[i]
+	if t.SpaceBefore || t.Kind == document.Word {
+		return false
+	}
+	s := r.tokText(i)
+	return s == "." || s == "-" || s == "'" || s == "’" || s == "‐"
+}
+
+func (r *resolver) add(t toponym) { r.tops = append(r.tops, t) }
+
+// recognize fills r.tops in text order.
+func (r *resolver) recognize() {
+	d := r.d
+	var taken []document.Span // spans already claimed, in text order of creation
+	person := map[string]bool{}
+	blocked := make([]bool, len(d.Tokens))
+	// Mentions first.
+	for mi, m := range d.Mentions {
+		switch m.Type {
+		case document.Person, document.Org, document.EventName, document.Law, document.Misc:
+			if m.Kind == document.Name {
+				// Names of people and organizations are not places
+				// unless the whole name is one (metonymy: handled below
+				// by the token scan, which checks containment).
+				for k := d.TokenAt(m.Start); k < len(d.Tokens) && d.Tokens[k].Start < m.End; k++ {
+					blocked[k] = true
+				}
+				if m.Type == document.Org || m.Type == document.Misc {
+					if r.wholeNamePlace(m.Span) {
+						for k := d.TokenAt(m.Start); k < len(d.Tokens) && d.Tokens[k].Start < m.End; k++ {
+							blocked[k] = false
+						}
+					}
+				}
+			}
+			continue
+		case document.NORP:
+			if c, ok := country.ByDemonym(d.Slice(m.Span)); ok {
+				r.add(toponym{span: m.Span, mention: mi, demonym: true, demCC: c.Alpha2, best: -1})
+				taken = append(taken, m.Span)
+			}
+			continue
+		case document.GPE, document.Loc, document.FAC:
+		default:
+			continue
+		}
+		if m.Kind != document.Name {
+			continue
+		}
+		sp := m.Span
+		txt := d.Slice(sp)
+		for _, art := range []string{"the ", "The "} {
+			if strings.HasPrefix(txt, art) {
+				sp.Start += len(art)
+				txt = txt[len(art):]
+			}
+		}
+		key := country.Normalize(txt)
+		cands := r.g.LookupKey(key)
+		if len(cands) == 0 {
+			if c, ok := country.ByDemonym(txt); ok {
+				r.add(toponym{span: sp, mention: mi, demonym: true, demCC: c.Alpha2, best: -1})
+				taken = append(taken, sp)
+				continue
+			}
+			if m.Type == document.FAC {
+				continue
+			}
+		}
+		r.add(toponym{span: sp, key: key, cands: cands, mention: mi, best: -1})
+		taken = append(taken, sp)
+	}
+	dl, hasDL := Dateline(d.Text)
+	// Gazetteer lookups over capitalized runs.
+	maxW := r.g.MaxWords()
+	for si, s := range d.Sentences {
+		_ = si
+		i := s.FirstToken
+		for i < s.EndToken {
+			if !r.isWord(i) || !isCap(r.tokText(i)) || blocked[i] {
+				i++
+				continue
+			}
+			// Build the run [i, j).
+			j := i + 1
+			for j < s.EndToken {
+				if blocked[j] {
+					break
+				}
+				if r.isWord(j) && isCap(r.tokText(j)) {
+					j++
+					continue
+				}
+				if r.attachedPunct(j) && j+1 < s.EndToken && (r.tokText(j+1) == "s" || r.tokText(j+1) == "S") && (r.tokText(j) == "'" || r.tokText(j) == "’") {
+					break // possessive
+				}
+				if r.attachedPunct(j) && j+1 < s.EndToken && !r.d.Tokens[j+1].SpaceBefore && r.isWord(j+1) {
+					j += 2
+					continue
+				}
+				if r.attachedPunct(j) && r.tokText(j) == "." && (j+1 >= s.EndToken || r.d.Tokens[j+1].SpaceBefore) && isAbbrevPart(r.tokText(j-1)) {
+					j++ // "U.S." "Ky." end dot
+					continue
+				}
+				if r.isWord(j) && connectors[r.tokText(j)] && j+1 < s.EndToken && r.isWord(j+1) && isCap(r.tokText(j+1)) {
+					j++
+					continue
+				}
+				if r.tokText(j) == "of" && j+2 < s.EndToken && r.tokText(j+1) == "the" && r.isWord(j+2) && isCap(r.tokText(j+2)) {
+					j += 2 // "Republic of the Congo"
+					continue
+				}
+				// "Republic of the Congo"
+				if r.tokText(j) == "the" && r.tokText(j-1) == "of" && j+1 < s.EndToken && r.isWord(j+1) && isCap(r.tokText(j+1)) {
+					j++
+					continue
+				}
+				break
+			}
+			start := i
+			initial := i == s.FirstToken || r.afterOpener(i)
+			if initial && openers[strings.ToLower(r.tokText(i))] {
+				start = i + 1
+				for start < j && !(r.isWord(start) && isCap(r.tokText(start))) {
+					start++
+				}
+				initial = false
+				if start < j && start == i+1 {
+					initial = false
+				}
+			}
+			r.scanRun(start, j, s, initial, maxW, person, &taken, hasDL, dl)
+			i = j
+		}
+	}
+	sortTops(r.tops)
+}
+
+// afterOpener reports whether token i follows an opening quote, colon or
+// parenthesis, where capitalization says nothing.
+func (r *resolver) afterOpener(i int) bool {
+	if i == 0 {
+		return true
+	}
+	p := r.tokText(i - 1)
+	return p == "\"" || p == "“" || p == ":" || p == "(" || p == "'" || p == "‘" || p == "—" || p == "-"
+}
+
+func isAbbrevPart(w string) bool {
+	n := utf8.RuneCountInString(w)
+	if n <= 2 {
+		return true
+	}
+	// "Ky", "Calif", "Wash", "Mass" written with a dot.
+	return n <= 5 && isCap(w)
+}
+
+// wholeNamePlace reports whether span s is exactly a country or national
+// capital name (an ORG-tagged "Washington" or "Moscow" in "Moscow said").
+func (r *resolver) wholeNamePlace(s document.Span) bool {
+	for _, c := range r.g.Lookup(r.d.Slice(s)) {
+		p := r.g.Place(int(c))
+		if p.Feature == gazetteer.FeatCountry || p.Capital() {
+			return true
+		}
+	}
+	return false
+}
+
+// orgHeads after a place name make the run an organization's name whose
+// place word is not a toponym of its own ("New York Times").
+var orgHeads = map[string]bool{
+	"times": true, "post": true, "journal": true, "herald": true, "tribune": true, "daily": true,
+	"university": true, "college": true, "gazette": true, "chronicle": true, "telegraph": true,
+	"observer": true, "globe": true, "sun": true, "star": true, "news": true, "fc": true, "united": true,
+}
+
+// scanRun finds gazetteer names inside the capitalized run [a, b), split
+// at "and" ("Europe and Africa").
+func (r *resolver) scanRun(a, b int, s document.Sentence, initial bool, maxW int, person map[string]bool, taken *[]document.Span, hasDL bool, dl document.Span) {
+	seg := a
+	for k := a; k <= b; k++ {
+		if k == b || (r.isWord(k) && (r.tokText(k) == "and")) || r.tokText(k) == "&" {
+			r.scanSegment(seg, k, s, initial && seg == a, maxW, person, taken, hasDL, dl)
+			seg = k + 1
+		}
+	}
+}
+
+func (r *resolver) scanSegment(a, b int, s document.Sentence, initial bool, maxW int, person map[string]bool, taken *[]document.Span, hasDL bool, dl document.Span) {
+	d := r.d
+	if a >= b {
+		return
+	}
+	for k := a; k < b; {
+		matched := false
+		hi := b
+		if hi-k > maxW*2+1 {
+			hi = k + maxW*2 + 1
+		}
+		for e := hi; e > k; e-- {
+			if !r.isWord(e-1) && !(r.tokText(e-1) == ".") {
+				continue
+			}
+			sp := document.Span{Start: d.Tokens[k].Start, End: d.Tokens[e-1].End}
+			key := country.Normalize(d.Slice(sp))
+			cands := r.g.LookupKey(key)
+			dem := false
+			var demC *country.Country
+			if len(cands) > 0 && e-k == 1 && !r.leadingPlace(cands) {
+				// "Canadian" is a nationality before it is a Texas town.
+				if c, ok := country.ByDemonym(d.Slice(sp)); ok {
+					cands, dem, demC = nil, true, c
+				}
+			}
+			if len(cands) == 0 && !dem {
+				if c, ok := country.ByDemonym(d.Slice(sp)); ok && key != "" {
+					dem, demC = true, c
+				} else {
+					continue
+				}
+			}
+			left := k - a
+			right := b - e
+			ok := true
+			stop := false // the rest of the segment is not searched
+			hintFeat := ""
+			if left > 0 {
+				lw := strings.ToLower(strings.TrimSuffix(r.tokText(k-1), "."))
+				switch {
+				case left == 1 && compass[lw]:
+				case !dem && !titles[lw] && r.major(cands):
+					// "Environment Canada", "CTV Winnipeg": a major
+					// place closing an organization's name is still
+					// written as a place.
+				default:
+					ok = false
+				}
+			}
+			if ok && right > 0 {
+				rw := strings.ToLower(r.tokText(e))
+				if f, isD := designators[rw]; isD && right == 1 {
+					hintFeat = f
+					if !dem {
+						sp.End = d.Tokens[e].End
+						e++
+					}
+				} else if k == a && (dem || r.leadingPlace(cands)) && !orgHeads[rw] {
+					// "U.S. Army", "Texas Governor", "Turkish Airlines":
+					// a place or nationality word heading a longer name.
+					stop = true
+				} else {
+					ok = false
+				}
+			}
+			if !ok {
+				if left > 0 && e-k == 1 && !dem {
+					// "Hillary Clinton": later "Clinton" alone is a person too.
+					if isCap(r.tokText(k-1)) && !compass[strings.ToLower(r.tokText(k-1))] {
+						person[key] = true
+					}
+				}
+				return
+			}
+			matched = true
+			if dem {
+				if !r.overlaps(*taken, sp) {
+					r.add(toponym{span: sp, mention: -1, demonym: true, demCC: demC.Alpha2, best: -1})
+					*taken = append(*taken, sp)
+				}
+			} else if r.plausible(k, e, s, initial && k == a, key, cands, person) && !r.overlaps(*taken, sp) {
+				t := toponym{span: sp, key: key, cands: cands, mention: -1, best: -1, hintFeat: hintFeat}
+				if hasDL && dl.Contains(sp) {
+					t.dateline = true
+				}
+				r.add(t)
+				*taken = append(*taken, sp)
+			}
+			if stop {
+				return
+			}
+			k = e
+			break
+		}
+		if !matched {
+			k++
+		}
+	}
+}
+
+// major reports whether cands include a country, a first-level division,
+// a national capital or a city of 100,000 or more.
+func (r *resolver) major(cands []int32) bool {
+	for _, c := range cands {
+		p := r.g.Place(int(c))
+		switch {
+		case p.Feature == gazetteer.FeatCountry, p.Feature == gazetteer.FeatAdm1, p.Capital(), p.Feature == gazetteer.FeatCity && p.Population >= 100000:
+			return true
+		}
+	}
+	return false
+}
+
+// leadingPlace reports whether cands include a country or first-level
+// division, which may head a longer name and still be a toponym.
+func (r *resolver) leadingPlace(cands []int32) bool {
+	for _, c := range cands {
+		switch r.g.Place(int(c)).Feature {
+		case gazetteer.FeatCountry, gazetteer.FeatAdm1:
+			return true
+		}
+	}
+	return false
+}
+
+// plausible filters gazetteer matches that are more likely ordinary words
+// or people's names.
+func (r *resolver) plausible(k, e int, s document.Sentence, initial bool, key string, cands []int32, person map[string]bool) bool {
+	strong := false // a country, capital, division or region reading exists
+	var maxPop int64
+	for _, c := range cands {
+		p := r.g.Place(int(c))
+		switch p.Feature {
+		case gazetteer.FeatCountry, gazetteer.FeatAdm1, gazetteer.FeatRegion, gazetteer.FeatContinent, gazetteer.FeatWater:
+			strong = true
+		}
+		if p.Capital() {
+			strong = true
+		}
+		if p.Population > maxPop {
+			maxPop = p.Population
+		}
+	}
+	if e-k == 1 {
+		w := r.tokText(k)
+		lw := strings.ToLower(w)
+		if person[key] && !strong {
+			return false
+		}
+		if k > s.FirstToken {
+			pw := strings.ToLower(strings.TrimSuffix(r.tokText(k-1), "."))
+			if titles[pw] {
+				return false
+			}
+		}
+		if e < s.EndToken && speech[strings.ToLower(r.tokText(e))] && !strong && maxPop < 1e6 {
+			return false
+		}
+		if calendar[lw] {
+			return false
+		}
+		if common(lw) && !strong && (initial || maxPop < 1e6) {
+			return false
+		}
+		if utf8.RuneCountInString(w) <= 2 && !strings.Contains(w, ".") && !isAllUpper(w) {
+			return false
+		}
+		if isAllUpper(w) && utf8.RuneCountInString(w) <= 3 && !strong && maxPop < 1e6 {
+			return false // acronyms
+		}
+	}
+	return true
+}
+
+func isAllUpper(w string) bool {
+	for _, r := range w {
+		if unicode.IsLetter(r) && !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
+
+func (r *resolver) overlaps(taken []document.Span, s document.Span) bool {
+	for _, t := range taken {
+		if t.Overlaps(s) {
+			return true
+		}
+	}
+	return false
+}
+
+func sortTops(ts []toponym) {
+	// insertion sort: mostly sorted already
+	for i := 1; i < len(ts); i++ {
+		for j := i; j > 0 && ts[j].span.Start < ts[j-1].span.Start; j-- {
+			ts[j], ts[j-1] = ts[j-1], ts[j]
+		}
+	}
+}
+
+// hints reads the local patterns around each toponym: "X, Y" where Y is a
+// division or country containing a reading of X; designators after a
+// name ("Anbar province") or before it ("the state of X", "city of X").
+func (r *resolver) hints() {
+	d := r.d
+	for k := range r.tops {
+		t := &r.tops[k]
+		if t.demonym {
+			continue
+		}
+		// "the state of X", "the province of X", "the city of X"
+		before := strings.ToLower(strings.TrimRight(d.Text[max(0, t.span.Start-16):t.span.Start], " "))
+		for w, f := range designators {
+			if strings.HasSuffix(before, w+" of") {
+				t.hintFeat = f
+			}
+		}
+		if k+1 >= len(r.tops) {
+			continue
+		}
+		y := &r.tops[k+1]
+		gap := d.Text[t.span.End:y.span.Start]
+		if strings.TrimSpace(gap) != "," {
+			continue
+		}
+		if y.demonym {
+			continue
+		}
+		for _, yc := range y.cands {
+			yp := r.g.Place(int(yc))
+			if yp.Feature != gazetteer.FeatAdm1 && yp.Feature != gazetteer.FeatCountry {
+				continue
+			}
+			for _, xc := range t.cands {
+				xp := r.g.Place(int(xc))
+				if xp == yp || xp.Country != yp.Country {
+					continue
+				}
+				if yp.Feature == gazetteer.FeatAdm1 && xp.Adm1 != yp.Adm1 {
+					continue
+				}
+				t.hintCC = yp.Country
+				y.hintCC = yp.Country
+				if yp.Feature == gazetteer.FeatAdm1 {
+					t.hintAdm = yp.Adm1
+					y.hintAdm = yp.Adm1
+					y.hintFeat = gazetteer.FeatAdm1
+				}
+				break
+			}
+			if t.hintCC != "" {
+				break
+			}
+		}
+	}
+	// The dateline's place is strong context.
+	for k := range r.tops {
+		t := &r.tops[k]
+		if t.dateline {
+			if b, conf := r.score(t); conf {
+				r.addContext(b, 2)
+			}
+		}
+	}
+}

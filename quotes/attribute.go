@@ -1,0 +1,537 @@
+package quotes
+
+import (
+	"sort"
+	"strings"
+
+	"newsgraph/document"
+)
+
+// cueAfter looks for "…," she said / said Ortega right after the quote q.
+func (x *extractor) cueAfter(q *dquote) bool {
+	t := x.t
+	j := q.n
+	if x.isDash(j) {
+		// “…” ― Ana Ortega: an attribution line after a dash
+		if a, b, ok := x.subjectAfter(j+1, len(t)); ok && t[j+1].cap {
+			q.spk = x.speaker(a, b)
+			return true
+		}
+	}
+	for j < len(t) && (x.isPunct(j, ',') || x.isDash(j)) {
+		j++
+	}
+	if j == q.n && j < len(t) && q.b > q.a && !isQuoteEndPunct(x.text[q.b-1]) {
+		// no punctuation: "…a big advocate” of the principle" is mid-sentence
+		if t[j].k != kWord || !t[j].cap && x.f(j)&(fPron|fDet) == 0 || x.f(j)&fClause != 0 && x.f(j)&fPron == 0 {
+			return false
+		}
+	}
+	for v := j; v < len(t) && v < j+20; v++ {
+		if t[v].k != kWord {
+			if t[v].k == kPunct && !x.isPunct(v, ':') && !x.isPunct(v, ';') {
+				continue
+			}
+			return false
+		}
+		w := x.w(v)
+		f := flagsOf(w)
+		if eqFold(w, "according") && v+1 < len(t) && eqFold(x.w(v+1), "to") && v == j {
+			if a, b, ok := x.subjectAfter(v+2, len(t)); ok {
+				q.spk = x.speaker(a, b)
+				q.cue, q.cueSpan = x.cueOf(v, v+2)
+				return true
+			}
+			return false
+		}
+		if f&fSpeech == 0 || f&fPast == 0 {
+			continue
+		}
+		if x.t[v].cap && v > j {
+			continue
+		}
+		if v == j {
+			if a, b, ok := x.subjectAfter(v+1, len(t)); ok {
+				q.spk = x.speaker(a, b)
+				q.cue, q.cueSpan = x.cueOf(v, v+1)
+				return true
+			}
+			return false
+		}
+		if x.text[q.b-1] == '.' {
+			// "…unhinged.” Sen. Marco Rubio called the statement…": after a
+			// full stop the next sentence is a cue only when it ends soon
+			e := v + 1
+			for e < len(t) && t[e].k != kEnd && e < v+6 {
+				e++
+			}
+			if e >= len(t) || t[e].k != kEnd {
+				return false
+			}
+		}
+		a, b, ok := x.subjectBefore(v, j)
+		if !ok || a != j {
+			// "…," Mitch McConnell, R-Ky., said: the name that opens the attribution
+			k := j
+			for k < v && t[k].k == kWord || k < v && x.isPunct(k, '.') && k > j && isAbbrev(x.w(k-1)) {
+				k++
+			}
+			if k > j && k < v && (x.isPunct(k, ',') || x.isPunct(k, '(')) && x.validNP(j, k) && (t[j].cap || x.f(j)&fPron != 0) && x.f(j)&fClause == 0 {
+				q.spk = x.speaker(j, k)
+				q.cue, q.cueSpan = x.cueOf(v, v+1)
+				return true
+			}
+			if !ok {
+				return false
+			}
+		}
+		if a != j {
+			// "…," Ortega, the veteran envoy, said: the name before the appositive
+			k := j
+			for k < a && t[k].k == kWord {
+				k++
+			}
+			if k > j && x.isPunct(k, ',') && x.validNP(j, k) && (t[j].cap || x.f(j)&fPron != 0) && x.f(j)&fClause == 0 {
+				a, b = j, k
+			} else if !x.plainNP(j, a) {
+				return false
+			}
+		}
+		q.spk = x.speaker(a, b)
+		q.cue, q.cueSpan = x.cueOf(v, v+1)
+		return true
+	}
+	return false
+}
+
+// cueBefore looks for Ortega said: "…" / she told reporters, "…" before q.
+func (x *extractor) cueBefore(q *dquote) bool {
+	t := x.t
+	k := q.o - 1
+	if k >= 0 && (x.isPunct(k, ':') || x.isPunct(k, ',')) {
+		k--
+	}
+	if x.isPunct(q.o-1, ':') {
+		// "Republican pollster Daron Shaw: “…”"
+		ss, _ := x.sentenceBounds(q.o - 1)
+		if a, b, ok := x.subjectBefore(q.o-1, ss); ok && b == q.o-1 && (a == ss || x.isDash(a-1)) && x.allNP(a, b) {
+			q.spk = x.speaker(a, b)
+			q.cue, q.cueSpan = x.cueOf(q.o-1, q.o)
+			return true
+		}
+	}
+	lo := k
+	for lo >= 0 && k-lo < 10 && t[lo].k != kEnd && t[lo].k != kClose && t[lo].k != kOpen {
+		lo--
+	}
+	lo++
+	for v := k; v >= lo; v-- {
+		if t[v].k != kWord {
+			continue
+		}
+		w := x.w(v)
+		f := flagsOf(w)
+		if eqFold(w, "according") && v+1 <= k && eqFold(x.w(v+1), "to") {
+			if a, b, ok := x.subjectAfter(v+2, q.o); ok {
+				q.spk = x.speaker(a, b)
+				q.cue, q.cueSpan = x.cueOf(v, v+2)
+				return true
+			}
+			continue
+		}
+		if f&fSpeech == 0 || f&fPast == 0 && !(len(w) > 3 && w[len(w)-3:] == "ing") {
+			continue
+		}
+		if len(w) > 3 && w[len(w)-3:] == "ing" && x.isPunct(v-1, ',') {
+			// "…, saying “…”": the subject of the sentence speaks
+			ss, _ := x.sentenceBounds(v)
+			if a, b, ok := x.sentenceSubject(ss, v); ok {
+				q.spk = x.speaker(a, b)
+				q.cue, q.cueSpan = x.cueOf(v, v+1)
+				return true
+			}
+			return false
+		}
+		if a, b, ok := x.subjectBefore(v, lo); ok {
+			q.spk = x.speaker(a, b)
+			q.cue, q.cueSpan = x.cueOf(v, v+1)
+			return true
+		}
+		if v > lo && x.t[v-1].k == kWord && eqFold(x.w(v-1), "and") {
+			// "I laughed and said, “…”": the sentence's subject
+			ss, _ := x.sentenceBounds(v)
+			if a, b, ok := x.sentenceSubject(ss, v); ok {
+				q.spk = x.speaker(a, b)
+				q.cue, q.cueSpan = x.cueOf(v, v+1)
+				return true
+			}
+		}
+		if a, b, ok := x.subjectAfter(v+1, q.o); ok && (x.isPunct(b, ',') || x.isPunct(b, ':')) {
+			q.spk = x.speaker(a, b)
+			q.cue, q.cueSpan = x.cueOf(v, v+1)
+			return true
+		}
+		// "..., she said, adding: "…"" and the like: the last speaker applies
+		return false
+	}
+	if x.isPunct(q.o-1, ':') {
+		// "McCaskill scolded him: “…”": the subject of the introducing clause
+		ss, _ := x.sentenceBounds(q.o - 1)
+		if a, b, ok := x.sentenceSubject(ss, q.o-1); ok {
+			q.spk = x.speaker(a, b)
+			return true
+		}
+	}
+	return false
+}
+
+// attribute gives every direct quote of the paragraph a cue and speaker,
+// drops scare quotes, and appends the paragraph's quotes to x.out.
+func (x *extractor) attribute(attrs []attr, continues bool) {
+	type item struct {
+		q     document.Quote
+		spkOK bool
+	}
+	items := make([]item, 0, len(x.dq)+len(attrs))
+	for i := range x.dq {
+		q := &x.dq[i]
+		x.recoverUnclosed(q)
+		found := false
+		if x.text[q.b-1] == '.' {
+			// a full stop ends the quoted sentence: the cue before it is likelier
+			found = x.transcript(q) || x.cueBefore(q) || x.cueAfter(q)
+		} else {
+			found = x.transcript(q) || x.cueAfter(q) || x.cueBefore(q)
+		}
+		if found {
+			q.explicit = true
+			continue
+		}
+		for _, a := range attrs {
+			if a.content.Start <= q.a && a.content.End >= q.b {
+				q.spk, q.cue, q.cueSpan = a.spk, a.cue, a.cueSpan
+				q.explicit = true
+				break
+			}
+		}
+		if !q.explicit {
+			x.sentenceCue(q)
+		}
+	}
+	// speakers named in the paragraph, in text order
+	type named struct {
+		at  int
+		spk *document.Speaker
+	}
+	var names []named
+	pos := func(spk *document.Speaker, cue document.Span) int {
+		return max(spk.Start, cue.Start)
+	}
+	for i := range x.dq {
+		if x.dq[i].explicit && x.dq[i].spk != nil {
+			names = append(names, named{pos(x.dq[i].spk, x.dq[i].cueSpan), x.dq[i].spk})
+		}
+	}
+	for _, a := range attrs {
+		names = append(names, named{pos(a.spk, a.cueSpan), a.spk})
+	}
+	sort.Slice(names, func(i, j int) bool { return names[i].at < names[j].at })
+	distinct := func() *document.Speaker {
+		var one *document.Speaker
+		for _, n := range names {
+			if one == nil {
+				one = n.spk
+			} else if n.spk.Name != one.Name {
+				return nil
+			}
+		}
+		return one
+	}()
+	for i := range x.dq {
+		q := &x.dq[i]
+		if q.explicit || q.a < 0 {
+			continue
+		}
+		words := x.words(q.o, q.n)
+		var spk *document.Speaker
+		// the last speaker before the quote in this paragraph
+		for _, n := range names {
+			if n.at < q.a {
+				spk = n.spk
+			}
+		}
+		if spk == nil && i == 0 && x.carry != nil && (x.carryOpen || q.o == 0 || x.carryColon) {
+			spk = x.carry
+		}
+		if spk == nil && distinct != nil {
+			spk = distinct
+		}
+		if spk == nil {
+			spk = x.paragraphPerson(q.a)
+		}
+		if x.titleLike(q.o, q.n) || x.text[q.a] == '>' {
+			q.a = -1
+			continue
+		}
+		if words < 4 && (spk == nil || words < 3) {
+			q.a = -1 // scare quote or title
+			continue
+		}
+		if words < 6 && spk == nil {
+			q.a = -1
+			continue
+		}
+		q.spk = spk
+	}
+	for i := range x.dq {
+		q := x.dq[i]
+		if q.a < 0 {
+			continue
+		}
+		items = append(items, item{q: document.Quote{Span: document.Span{Start: q.a, End: q.b}, Direct: true, Cue: q.cue, CueSpan: q.cueSpan, Speaker: copySpeaker(q.spk)}})
+	}
+	for _, a := range attrs {
+		items = append(items, item{q: document.Quote{Span: a.content, Cue: a.cue, CueSpan: a.cueSpan, Speaker: copySpeaker(a.spk)}})
+	}
+	sort.SliceStable(items, func(i, j int) bool { return items[i].q.Start < items[j].q.Start })
+	for _, it := range items {
+		x.out = append(x.out, it.q)
+	}
+	// carry the last speaker into the next paragraph
+	x.carry, x.carryOpen, x.carryColon = nil, continues, false
+	var lastEnd = -1
+	for _, it := range items {
+		if it.q.Speaker != nil && it.q.End > lastEnd {
+			x.carry, lastEnd = it.q.Speaker, it.q.End
+		}
+	}
+	// "…, he declared:" ending the paragraph introduces the next one
+	if n := len(x.t); n > 1 && x.isPunct(n-1, ':') {
+		v := n - 2
+		for v >= 0 && v > n-8 && x.f(v)&fSpeech == 0 {
+			v--
+		}
+		ss, _ := x.sentenceBounds(n - 1)
+		if v >= 0 && x.f(v)&fSpeech != 0 {
+			if a, b, ok := x.subjectBefore(v, ss); ok {
+				x.carry, x.carryColon = x.speaker(a, b), true
+			}
+		}
+		if !x.carryColon {
+			// "President Clinton released the following statement:"
+			if a, b, ok := x.sentenceSubject(ss, n-1); ok {
+				x.carry, x.carryColon = x.speaker(a, b), true
+			}
+		}
+	}
+}
+
+func copySpeaker(s *document.Speaker) *document.Speaker {
+	if s == nil {
+		return nil
+	}
+	c := *s
+	return &c
+}
+
+// paragraphPerson returns the single person named in the paragraph around
+// off (through the entities layer), or nil when there are none or several.
+func (x *extractor) paragraphPerson(off int) *document.Speaker {
+	if len(x.d.Mentions) == 0 || len(x.t) == 0 {
+		return nil
+	}
+	ps, pe := x.t[0].s, x.t[len(x.t)-1].e
+	ent := -1
+	var sp document.Span
+	for _, m := range x.d.Mentions {
+		if m.Start < ps || m.End > pe || m.Type != document.Person || m.Kind != document.Name {
+			continue
+		}
+		if ent >= 0 && m.Entity != ent {
+			return nil
+		}
+		ent, sp = m.Entity, m.Span
+	}
+	if ent < 0 {
+		return nil
+	}
+	s := &document.Speaker{Span: sp, Name: x.text[sp.Start:sp.End], Entity: -1}
+	x.resolve(s)
+	return s
+}
+
+// sentenceSubject returns the noun phrase that opens the sentence starting
+// at ss, before token v, skipping an introductory phrase ended by a comma.
+func (x *extractor) sentenceSubject(ss, v int) (int, int, bool) {
+	a := ss
+	if a < v && x.t[a].k == kWord && x.f(a)&fClause != 0 && x.f(a)&(fDet|fPron) == 0 && a+1 < v && x.t[a+1].k == kWord {
+		ss++ // "As Professor Foner put it:", "But Ortega told…"
+		a = ss
+	}
+	// skip "On Monday," / "In a statement,"
+	for k := ss; k < v && k < ss+8; k++ {
+		if x.isPunct(k, ',') {
+			if x.f(ss)&(fPrep|fTime|fClause) != 0 {
+				a = k + 1
+			}
+			break
+		}
+	}
+	b := a
+	for b < v && b < a+maxNP && (x.t[b].k == kWord && (x.t[b].cap || x.f(b)&(fDet|fPron) != 0 || b > a && x.f(b)&(fAux|fSpeech|fPrep|fClause) == 0) ||
+		b > a && x.isPunct(b, '.') && isAbbrev(x.w(b-1))) {
+		if x.f(b)&fPron != 0 {
+			b++
+			break
+		}
+		b++
+	}
+	if b > a && x.validNP(a, b) {
+		return a, b, true
+	}
+	return 0, 0, false
+}
+
+// allNP reports whether tokens [a, b) may all belong to a noun phrase.
+func (x *extractor) allNP(a, b int) bool {
+	for i := a; i < b; i++ {
+		if !x.npWordOK(i) && !x.isPunct(i, ',') {
+			return false
+		}
+		if x.t[i].k == kWord && x.f(i)&fSpeech != 0 && !x.t[i].cap {
+			return false
+		}
+	}
+	return true
+}
+
+// titleLike reports whether the quote between tokens o and n looks like a
+// title or headline: most of its words are capitalised.
+func (x *extractor) titleLike(o, n int) bool {
+	words, caps := 0, 0
+	for i := o; i < n && i < len(x.t); i++ {
+		if x.t[i].k == kWord {
+			words++
+			if x.t[i].cap {
+				caps++
+			}
+		}
+	}
+	return words >= 2 && 3*caps >= 2*words || words == 1 && caps == 1 && n-o <= 3
+}
+
+// sentenceCue attributes a partial quote embedded in a sentence whose verb
+// before it is a speech or description verb (called him "a total stiff";
+// urged voters to "turn away"): the verb's subject speaks.
+func (x *extractor) sentenceCue(q *dquote) {
+	ss, _ := x.sentenceBounds(q.o)
+	for v := q.o - 1; v >= ss && v >= q.o-12; v-- {
+		if x.t[v].k != kWord || x.t[v].sent != 0 || x.t[v].cap {
+			continue
+		}
+		f := x.f(v)
+		if f&fSpeech == 0 || f&fPast == 0 && !strings.HasSuffix(x.w(v), "ing") {
+			continue
+		}
+		a, b, ok := x.subjectBefore(v, ss)
+		if !ok {
+			a, b, ok = x.sentenceSubject(ss, v)
+		}
+		if ok {
+			q.spk = x.speaker(a, b)
+			q.cue, q.cueSpan = x.cueOf(v, v+1)
+			q.explicit = true
+		}
+		return
+	}
+}
+
+func isQuoteEndPunct(c byte) bool {
+	return c == ',' || c == '.' || c == '?' || c == '!' || c == ';' || c == ':'
+}
+
+// transcript attributes a quote that opens with an upper-case speaker label
+// and a colon ("PENCE: Well, look, …") to that label.
+func (x *extractor) transcript(q *dquote) bool {
+	t := x.t
+	k := q.o + 1
+	for k < len(t) && k < q.o+4 && t[k].k == kWord && isUpperWord(x.w(k)) {
+		k++
+	}
+	if k == q.o+1 || !x.isPunct(k, ':') || k >= q.n {
+		return false
+	}
+	q.spk = x.speaker(q.o+1, k)
+	q.cue, q.cueSpan = x.cueOf(k, k+1)
+	return true
+}
+
+func isUpperWord(w string) bool {
+	if len(w) < 2 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] >= 'a' && w[i] <= 'z' {
+			return false
+		}
+	}
+	return w[0] >= 'A' && w[0] <= 'Z'
+}
+
+// plainNP reports whether tokens [a, b) hold no clause words or finite
+// speech verbs: the words before a speaker's head phrase belong to it.
+func (x *extractor) plainNP(a, b int) bool {
+	for i := a; i < b; i++ {
+		if x.t[i].k != kWord {
+			if x.t[i].k != kPunct || x.isPunct(i, ':') || x.isPunct(i, ';') {
+				return false
+			}
+			continue
+		}
+		f := x.f(i)
+		if !x.t[i].cap && (f&fClause != 0 && f&fDet == 0 || f&fSpeech != 0 && f&fPast != 0) {
+			return false
+		}
+	}
+	return true
+}
+
+// recoverUnclosed handles a quote whose closing mark is missing: when the
+// quote holds an attribution that ends a sentence ("…is rising, Mayor Ruiz
+// said."), the quote ends at the comma before it and the attribution
+// speaks.
+func (x *extractor) recoverUnclosed(q *dquote) {
+	if q.c >= 0 || q.spk != nil {
+		return
+	}
+	t := x.t
+	end := q.n
+	if end > len(t) {
+		end = len(t)
+	}
+	for v := q.o + 2; v < end; v++ {
+		if t[v].k != kWord || x.f(v)&fSpeech == 0 || x.f(v)&fPast == 0 {
+			continue
+		}
+		e := v + 1
+		for e < end && !x.isPunct(e, '.') && !x.isPunct(e, '!') && !x.isPunct(e, '?') && t[e].k != kEnd {
+			e++
+		}
+		a, b, ok := x.trailing(v, q.o+1, e)
+		if !ok {
+			continue
+		}
+		comma := a - 1
+		if a > v {
+			comma = v - 1
+		}
+		if comma <= q.o+1 || !x.isPunct(comma, ',') {
+			continue
+		}
+		q.b = t[comma].e
+		q.spk = x.speaker(a, b)
+		q.cue, q.cueSpan = x.cueOf(v, v+1)
+		q.explicit = true
+		return
+	}
+}

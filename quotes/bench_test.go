@@ -1,0 +1,51 @@
+package quotes
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"newsgraph/document"
+	"newsgraph/internal/shareddata"
+)
+
+const benchStory = `GENEVA (Wire) - Talks between the two delegations collapsed on Monday after a night of negotiations, officials said.
+
+"We will not," Ana Ortega said on Monday, "back down from our demands." Ortega, the veteran diplomat, told reporters that the delegation would stay in Geneva until Friday.
+
+According to police, at least 12 people were detained near the conference centre. The ministry said in a statement: "All options remain open."
+
+Lopez pointed out that the border had been closed since March, and the central bank warned that inflation could stay above target.
+`
+
+func benchText(b *testing.B) string {
+	if p := shareddata.Path("quotes/polnear/dev/text"); p != "" && !testing.Short() {
+		files, _ := filepath.Glob(filepath.Join(p, "*.txt"))
+		var sb strings.Builder
+		for _, f := range files {
+			raw, err := os.ReadFile(f)
+			if err == nil {
+				sb.Write(raw)
+				sb.WriteString("\n\n")
+			}
+		}
+		if sb.Len() > 0 {
+			return sb.String()
+		}
+	}
+	return strings.Repeat(benchStory+"\n", 200)
+}
+
+// BenchmarkExtract measures quote extraction throughput (MB/s) over the
+// PolNeAR dev texts when present, otherwise over a repeated wire story.
+func BenchmarkExtract(b *testing.B) {
+	text := benchText(b)
+	d := document.New("b", text)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		_ = Extract(d)
+	}
+}

@@ -1,0 +1,106 @@
+// Package quotes implements the "quotes" stage: direct quotations and
+// reported speech, each with its cue and speaker.
+//
+// The stage scans every paragraph once. Quotation marks (straight, curly,
+// guillemets; single marks when a paragraph uses them as primary quotes) are
+// classified as opening or closing from their neighbours and paired; a
+// paragraph that opens a quote without closing it continues into the next
+// paragraph when that one opens with a quotation mark, and otherwise the quote
+// is closed at the paragraph end, so that dirty text never swallows the rest
+// of the article. Speakers come from the cue next to the quote ("…," she
+// said; said Ana Ortega; Ortega told reporters: "…"), from reported speech
+// that contains the quote, from the last speaker of the paragraph, or from
+// the paragraph's single named person. Reported speech is found with a small
+// attribution grammar over speech verbs ("X said (that) …", "…, X said.",
+// "according to X", "X's statement that …", colon cues).
+//
+// When the entities stage has run, a speaker span that overlaps a mention is
+// resolved to that mention's entity and name.
+package quotes
+
+import (
+	"context"
+	"strings"
+
+	"newsgraph/document"
+)
+
+// Stage is the quotes stage. It holds no per-document state and is safe for
+// concurrent use.
+type Stage struct{}
+
+// New returns the quotes stage.
+func New() *Stage { return &Stage{} }
+
+// Name returns "quotes".
+func (*Stage) Name() string { return "quotes" }
+
+// Requires lists the layers the stage reads: paragraphs, sentences and tokens.
+// Mentions and entities are used when present but not required.
+func (*Stage) Requires() []document.Layer {
+	return []document.Layer{document.LayerParagraphs, document.LayerSentences, document.LayerTokens}
+}
+
+// Provides returns the quotes layer.
+func (*Stage) Provides() []document.Layer { return []document.Layer{document.LayerQuotes} }
+
+// Process appends d's quotes to d.Quotes in text order. When d has no
+// paragraphs (a caller that skipped the text stage), paragraphs are taken to
+// be the text's non-blank lines. Process never fails on any input except a
+// cancelled context.
+func (s *Stage) Process(ctx context.Context, d *document.Document) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	d.Quotes = append(d.Quotes, Extract(d)...)
+	return nil
+}
+
+// Extract returns the quotes of d without modifying it. It reads d.Paragraphs
+// (or the text's lines when there are none), and d.Mentions and d.Entities
+// when present.
+func Extract(d *document.Document) []document.Quote {
+	paras := d.Paragraphs
+	if len(paras) == 0 {
+		paras = lines(d.Text)
+	}
+	x := extractor{d: d, text: d.Text}
+	for i := range paras {
+		p := paras[i]
+		if p.Start < 0 || p.End > len(d.Text) || p.Start >= p.End {
+			continue
+		}
+		next := -1
+		if i+1 < len(paras) {
+			next = paras[i+1].Start
+		}
+		x.paragraph(p, next)
+	}
+	return x.out
+}
+
+// lines splits text into non-blank lines.
+func lines(text string) []document.Span {
+	var out []document.Span
+	start := 0
+	for start < len(text) {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		a, b := start, end
+		for a < b && (text[a] == ' ' || text[a] == '\t' || text[a] == '\r') {
+			a++
+		}
+		for b > a && (text[b-1] == ' ' || text[b-1] == '\t' || text[b-1] == '\r') {
+			b--
+		}
+		if a < b {
+			out = append(out, document.Span{Start: a, End: b})
+		}
+		start = end + 1
+	}
+	return out
+}

@@ -1,0 +1,230 @@
+package quotes
+
+import (
+	"strings"
+
+	"newsgraph/document"
+)
+
+const maxNP = 8
+
+// npWordOK reports whether token i may be part of a speaker noun phrase.
+func (x *extractor) npWordOK(i int) bool {
+	t := x.t[i]
+	if t.k == kWord {
+		f := x.f(i)
+		if t.cap {
+			// capitalised clause words at the start of a sentence ("But", "And") end the phrase
+			return f&(fClause|fAux) == 0 || f&fPron != 0 || isAbbrev(x.w(i))
+		}
+		if f&fClause != 0 && f&fDet == 0 {
+			return false
+		}
+		if f&fSpeech != 0 && f&fPast != 0 && f&(fSpeakerNoun|fNominal) == 0 {
+			return false
+		}
+		return f&fAux == 0 || f&fDet != 0
+	}
+	if t.k == kPunct {
+		c := x.text[t.s]
+		// Sen. Ted Cruz; Johnson & Johnson; Jean-Luc
+		if c == '.' && i > 0 && x.t[i-1].k == kWord && x.t[i-1].e == t.s && isAbbrev(x.w(i-1)) {
+			return true
+		}
+		return c == '&' || c == '\'' && i > 0 && x.t[i-1].e == t.s
+	}
+	return false
+}
+
+// validNP reports whether tokens [a, b) look like a speaker.
+func (x *extractor) validNP(a, b int) bool {
+	if a >= b {
+		return false
+	}
+	head := b - 1
+	for head > a && x.t[head].k != kWord {
+		head--
+	}
+	if x.t[head].k != kWord {
+		return false
+	}
+	hf := x.f(head)
+	if hf&fDet != 0 && hf&fPron == 0 || strings.HasSuffix(x.w(head), "ing") && b-a == 1 {
+		return false
+	}
+	if hf&fNotSpeaker != 0 && hf&fPron == 0 {
+		return false
+	}
+	if hf&fPron != 0 {
+		return b-a == 1 && !eqFold(x.w(head), "who") && !eqFold(x.w(head), "you")
+	}
+	if hf&fPrep != 0 || hf&fTime != 0 {
+		return false
+	}
+	hw := x.w(head)
+	if hw[0] >= '0' && hw[0] <= '9' {
+		return false
+	}
+	if x.t[head].cap || hf&fSpeakerNoun != 0 {
+		return true
+	}
+	// a lower-case head needs a determiner or a possessive before it
+	for i := a; i < head; i++ {
+		if x.f(i)&fDet != 0 || x.t[i].cap || strings.HasSuffix(x.w(i), "'s") || strings.HasSuffix(x.w(i), "’s") {
+			return true
+		}
+	}
+	return false
+}
+
+// subjectBefore finds the speaker phrase that ends before the verb at v,
+// looking no further back than lo. It skips auxiliaries and adverbs (has,
+// also, later) and, for "Ortega, 54, said" or "Ortega, the envoy, said",
+// the appositive. It returns the token range [a, b).
+func (x *extractor) subjectBefore(v, lo int) (int, int, bool) {
+	j := v - 1
+	for j >= lo && x.t[j].k == kWord && !x.t[j].cap && (x.f(j)&fAux != 0 || strings.HasSuffix(x.w(j), "ly")) && x.f(j)&fDet == 0 {
+		j--
+	}
+	b := j + 1
+	n := 0
+	for j >= lo && n < maxNP {
+		if x.isPunct(j, ')') && b == j+1 {
+			// Rep. Gwen Moore (D-Wis.) said: skip the parenthesis
+			k := j - 1
+			for k >= lo && k > j-8 && !x.isPunct(k, '(') {
+				k--
+			}
+			if k >= lo && x.isPunct(k, '(') {
+				j = k - 1
+				b = k
+				continue
+			}
+		}
+		if !x.npWordOK(j) {
+			break
+		}
+		j--
+		n++
+	}
+	a := j + 1
+	// trim a leading preposition phrase start or stray determiner-less words
+	for a < b && x.t[a].k == kWord && !x.t[a].cap && x.f(a)&(fPrep|fClause|fAux) != 0 && x.f(a)&fDet == 0 {
+		a++
+	}
+	for a < b && x.t[a].k == kPunct {
+		a++
+	}
+	// "the envoy who leads the delegation, told": the relative clause's antecedent speaks
+	if a > lo && a <= b && x.t[a-1].k == kWord && (eqFold(x.w(a-1), "who") || eqFold(x.w(a-1), "which")) {
+		if a2, b2, ok := x.subjectBefore(a-1, lo); ok {
+			return a2, b2, true
+		}
+	}
+	// "Trump, in Kentucky, said": a prepositional inset, not the subject
+	if a > lo && a < b && x.t[a-1].k == kWord && x.f(a-1)&fPrep != 0 && !x.t[a-1].cap && a-2 > lo && x.isPunct(a-2, ',') {
+		return x.subjectBefore(a-2, lo)
+	}
+	if x.validNP(a, b) {
+		return a, b, true
+	}
+	// Ortega, 54, said
+	if a == b || x.words(a, b) == 1 && x.w(b - 1)[0] >= '0' && x.w(b - 1)[0] <= '9' {
+		if a-1 >= lo && x.isPunct(a-1, ',') && a-1 > lo {
+			return x.subjectBefore(a-1, lo)
+		}
+	}
+	return 0, 0, false
+}
+
+// subjectAfter finds the speaker phrase that starts at token s (said Ana
+// Ortega, the envoy; said the ministry).
+func (x *extractor) subjectAfter(s, hi int) (int, int, bool) {
+	if s < hi && x.t[s].k == kWord && !x.t[s].cap && x.f(s)&fPrep != 0 {
+		return 0, 0, false // said of the plan
+	}
+	j := s
+	n := 0
+	for j < hi && n < maxNP {
+		if !x.npWordOK(j) {
+			break
+		}
+		f := x.f(j)
+		if x.t[j].k == kWord && !x.t[j].cap && f&fPrep != 0 && !eqFold(x.w(j), "of") && !eqFold(x.w(j), "for") {
+			break
+		}
+		if x.t[j].k == kWord && f&fTime != 0 && f&fDet == 0 && (!x.t[j].cap || f&fPrep == 0) {
+			break
+		}
+		j++
+		n++
+	}
+	b := j
+	for b > s && x.t[b-1].k == kWord && !x.t[b-1].cap && x.f(b-1)&(fPrep|fDet) != 0 {
+		b--
+	}
+	if b > s && x.validNP(s, b) {
+		return s, b, true
+	}
+	return 0, 0, false
+}
+
+// speaker builds the Speaker of tokens [a, b), resolved through the
+// entities layer when a mention overlaps the span.
+func (x *extractor) speaker(a, b int) *document.Speaker {
+	sp := document.Span{Start: x.t[a].s, End: x.t[b-1].e}
+	// strip a trailing possessive: not needed for speakers, kept as written
+	s := &document.Speaker{Span: sp, Name: x.text[sp.Start:sp.End], Entity: -1}
+	x.resolve(s)
+	return s
+}
+
+// resolve sets s.Entity and s.Name from the mention overlapping s.Span,
+// preferring names, then the mention that ends last (the head).
+func (x *extractor) resolve(s *document.Speaker) {
+	ms := x.d.Mentions
+	if len(ms) == 0 {
+		return
+	}
+	// first mention ending after the span start
+	lo, hi := 0, len(ms)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if ms[m].End <= s.Start {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	best := -1
+	score := -1
+	for i := lo; i < len(ms) && ms[i].Start < s.End; i++ {
+		m := ms[i]
+		if !m.Span.Overlaps(s.Span) || m.Entity < 0 || m.Entity >= len(x.d.Entities) {
+			continue
+		}
+		sc := 1
+		switch m.Kind {
+		case document.Name:
+			sc = 3
+		case document.Nominal:
+			sc = 2
+		}
+		if m.Type == document.Person || m.Type == document.Org || m.Type == document.GPE || m.Type == document.NORP {
+			sc += 3
+		}
+		if s.Span.Contains(m.Span) {
+			sc += 6
+		}
+		if sc >= score {
+			best, score = i, sc
+		}
+	}
+	if best >= 0 {
+		e := ms[best].Entity
+		s.Entity = e
+		if n := x.d.Entities[e].Name; n != "" {
+			s.Name = n
+		}
+	}
+}

@@ -1,0 +1,81 @@
+// Package text is newsgraph's first pipeline stage: it splits a document's
+// text into paragraphs, sentences and tokens, every one a half-open byte span
+// into the unmodified text.
+//
+// Segmentation is rule-based and tuned for news: abbreviations ("U.S.",
+// "Gen.", "Aug. 5", "3 p.m."), initials, decimals, ellipses, quotes and
+// brackets around sentence ends, datelines ("CAIRO, Aug. 5 (Xinhua) --"),
+// headlines on their own line or glued to the body, bullet and numbered
+// lists. Tokenization follows the Penn Treebank / CoNLL-2003 conventions (see
+// Tokenize). Everything here is pure and safe for concurrent use.
+package text
+
+import (
+	"context"
+	"fmt"
+
+	"newsgraph/document"
+)
+
+// Stage is the "text" pipeline stage. It provides the paragraphs, sentences
+// and tokens layers and requires nothing. The zero value is ready to use; a
+// Stage holds no state and is safe for concurrent use.
+type Stage struct{}
+
+// New returns the text stage.
+func New() *Stage { return &Stage{} }
+
+// Name returns "text".
+func (*Stage) Name() string { return "text" }
+
+// Requires returns nil: the text stage only reads Document.Text.
+func (*Stage) Requires() []document.Layer { return nil }
+
+// Provides returns the paragraphs, sentences and tokens layers.
+func (*Stage) Provides() []document.Layer {
+	return []document.Layer{document.LayerParagraphs, document.LayerSentences, document.LayerTokens}
+}
+
+// Process fills d.Paragraphs, d.Sentences and d.Tokens from d.Text (see
+// Annotate). It returns an error only when ctx is done.
+func (*Stage) Process(ctx context.Context, d *document.Document) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("text: %w", err)
+	}
+	Annotate(d)
+	return nil
+}
+
+// Annotate replaces d.Paragraphs, d.Tokens and d.Sentences with the
+// segmentation of d.Text, reusing the slices' capacity. Paragraphs are
+// ordered and disjoint; every token lies in one paragraph; sentences cover
+// every token, never cross a paragraph and have FirstToken, EndToken and
+// Paragraph set. d.Text is not modified.
+func Annotate(d *document.Document) {
+	d.Paragraphs = Paragraphs(d.Text, d.Paragraphs[:0])
+	toks := d.Tokens[:0]
+	if cap(toks) == 0 {
+		toks = make([]document.Token, 0, len(d.Text)/5+8)
+	}
+	for _, p := range d.Paragraphs {
+		toks = Tokenize(d.Text[p.Start:p.End], p.Start, toks)
+	}
+	d.Tokens = toks
+	sents := d.Sentences[:0]
+	if cap(sents) == 0 {
+		sents = make([]document.Sentence, 0, len(d.Text)/100+4)
+	}
+	d.Sentences = Segment(d.Text, d.Paragraphs, d.Tokens, sents)
+}
+
+// Split returns the sentence spans of s, a convenience over Paragraphs,
+// Tokenize and Segment for callers without a Document.
+func Split(s string) []document.Span {
+	d := document.Document{Text: s}
+	Annotate(&d)
+	out := make([]document.Span, len(d.Sentences))
+	for i, x := range d.Sentences {
+		out[i] = x.Span
+	}
+	return out
+}
