@@ -242,3 +242,79 @@ func (d *Document) Output(opt OutputOptions) *Output {
 	}
 	return o
 }
+
+// FromOutput rebuilds a Document from its output form (as stored, or read
+// back from JSON), converting code point offsets back to byte offsets. The
+// output must carry its text. Layers the contract does not hold (tokens,
+// paragraphs, cue and object spans) stay empty.
+func FromOutput(o *Output) *Document {
+	text := ""
+	if o.Text != nil {
+		text = *o.Text
+	}
+	d := &Document{ID: o.ID, Title: o.Title, URL: o.URL, Source: o.Source, Language: o.Language, Text: text, Meta: o.Meta}
+	if o.Published != nil {
+		if t, err := time.Parse(time.RFC3339, *o.Published); err == nil {
+			d.Published = &t
+		}
+	}
+	ix := d.Index()
+	span := func(a, b int) Span { return Span{ix.Byte(a), ix.Byte(b)} }
+	deref := func(s *string) string {
+		if s == nil {
+			return ""
+		}
+		return *s
+	}
+	index := func(p *int) int {
+		if p == nil {
+			return -1
+		}
+		return *p
+	}
+	for _, s := range o.Sentences {
+		d.Sentences = append(d.Sentences, Sentence{Span: span(s.Start, s.End)})
+	}
+	for _, m := range o.Mentions {
+		d.Mentions = append(d.Mentions, Mention{Span: span(m.Start, m.End), Type: EntityType(m.Type), Kind: MentionKind(m.Kind), Entity: index(m.Entity)})
+	}
+	for _, e := range o.Entities {
+		d.Entities = append(d.Entities, Entity{Name: e.Name, Type: EntityType(e.Type), Actor: deref(e.Actor), Mentions: e.Mentions})
+	}
+	for _, q := range o.Quotes {
+		dq := Quote{Span: span(q.Start, q.End), Direct: q.Direct, Cue: deref(q.Cue)}
+		if q.Speaker != nil {
+			dq.Speaker = &Speaker{Span: span(q.Speaker.Start, q.Speaker.End), Name: q.Speaker.Name, Entity: index(q.Speaker.Entity)}
+		}
+		d.Quotes = append(d.Quotes, dq)
+	}
+	for _, c := range o.Counts {
+		d.Counts = append(d.Counts, Count{Span: span(c.Start, c.End), Value: c.Value, Upper: c.Upper, Percent: c.Percent, Approx: c.Approx,
+			Qualifier: deref(c.Qualifier), Unit: deref(c.Unit), Currency: deref(c.Currency), Object: deref(c.Object),
+			Category: deref(c.Category), AttributedTo: -1, AttributedName: deref(c.AttributedTo), Location: index(c.Location)})
+	}
+	for _, l := range o.Locations {
+		dl := Location{Span: span(l.Start, l.End), Name: l.Name, Country: deref(l.Country), Adm1: deref(l.Adm1), Lat: l.Lat, Lon: l.Lon,
+			Feature: deref(l.Feature), Mention: -1}
+		if l.GeonameID != nil {
+			dl.GeonameID = *l.GeonameID
+		}
+		d.Locations = append(d.Locations, dl)
+	}
+	actor := func(a *OutActor) *Participant {
+		if a == nil {
+			return nil
+		}
+		return &Participant{Name: a.Name, Actor: deref(a.Actor), Entity: index(a.Entity)}
+	}
+	for _, e := range o.Events {
+		de := Event{Span: span(e.Start, e.End), Sentence: e.Sentence, Code: e.Code, Root: e.Root, Quad: e.Quad, Goldstein: e.Goldstein,
+			Plover: deref(e.Plover), PloverMode: deref(e.PloverMode), Source: actor(e.Source), Target: actor(e.Target),
+			Location: index(e.Location), Negated: e.Negated, Hypothetical: e.Hypothetical, Reported: e.Reported, IsRoot: e.IsRoot, Date: deref(e.Date)}
+		for _, s := range e.Evidence {
+			de.Evidence = append(de.Evidence, span(s.Start, s.End))
+		}
+		d.Events = append(d.Events, de)
+	}
+	return d
+}

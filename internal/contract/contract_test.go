@@ -64,3 +64,14 @@ func TestValidate(t *testing.T) {
 		}
 	}
 }
+
+func TestFromOutput_RoundTrip(t *testing.T) {
+	d := sample()
+	o := d.Output(document.OutputOptions{WithText: true})
+	raw1, _ := json.Marshal(o)
+	back := document.FromOutput(o)
+	raw2, _ := json.Marshal(back.Output(document.OutputOptions{WithText: true}))
+	if string(raw1) != string(raw2) {
+		t.Fatalf("round trip differs:\n%s\n%s", raw1, raw2)
+	}
+}

@@ -1,0 +1,83 @@
+package main
+
+import (
+	"context"
+	"io"
+
+	"newsgraph/document"
+	"newsgraph/export/gdelt"
+	"newsgraph/export/gkg"
+	"newsgraph/export/plover"
+	"newsgraph/geo"
+	"newsgraph/quotes"
+	"newsgraph/store"
+)
+
+func init() {
+	exporters["gdelt-events"] = exporter{summary: "GDELT Events 2.0, 61 tab-separated columns, events that happened", write: batched(writeGDELTEvents)}
+	exporters["gdelt-mentions"] = exporter{summary: "GDELT Mentions, 16 tab-separated columns", write: batched(writeGDELTMentions)}
+	exporters["plover"] = exporter{summary: "PLOVER events, one JSON object per line", write: batched(func(w io.Writer, docs []*document.Document, _ *int64) error {
+		return plover.Write(w, docs, plover.Options{})
+	})}
+	exporters["gkg"] = exporter{summary: "GDELT GKG 2.1, 27 tab-separated columns, one record per document", write: batched(func(w io.Writer, docs []*document.Document, _ *int64) error {
+		return gkg.Write(w, docs, gkgFields)
+	})}
+}
+
+// gkgFields wires each layer's GKG field writer.
+var gkgFields = gkg.Fields{
+	Locations:  geo.GKGLocations,
+	Quotations: quotes.GKGQuotations,
+}
+
+// batched streams the store in batches of documents rebuilt from their
+// output form; next carries state across batches (the next event id).
+func batched(write func(w io.Writer, docs []*document.Document, next *int64) error) func(ctx context.Context, st store.Store, w io.Writer) error {
+	return func(ctx context.Context, st store.Store, w io.Writer) error {
+		const size = 256
+		var next int64 = 1
+		batch := make([]*document.Document, 0, size)
+		err := st.Each(ctx, func(o *document.Output) error {
+			batch = append(batch, document.FromOutput(o))
+			if len(batch) < size {
+				return nil
+			}
+			err := write(w, batch, &next)
+			batch = batch[:0]
+			return err
+		})
+		if err != nil {
+			return err
+		}
+		if len(batch) > 0 {
+			return write(w, batch, &next)
+		}
+		return nil
+	}
+}
+
+// happened counts the events the GDELT writers number (those not negated
+// or hypothetical), so ids continue across batches.
+func happened(docs []*document.Document) int64 {
+	var n int64
+	for _, d := range docs {
+		for _, e := range d.Events {
+			if !e.Negated && !e.Hypothetical {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+func writeGDELTEvents(w io.Writer, docs []*document.Document, next *int64) error {
+	err := gdelt.WriteEvents(w, docs, gdelt.Options{FirstID: *next})
+	*next += happened(docs)
+	return err
+}
+
+func writeGDELTMentions(w io.Writer, docs []*document.Document, next *int64) error {
+	err := gdelt.WriteMentions(w, docs, gdelt.Options{FirstID: *next})
+	*next += happened(docs)
+	return err
+}

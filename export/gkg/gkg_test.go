@@ -1,0 +1,49 @@
+package gkg
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"time"
+
+	"newsgraph/document"
+)
+
+func TestWrite(t *testing.T) {
+	text := "“We will rebuild,” said Ana Ortega of the UN in Madrid."
+	d := document.New("d1", text)
+	pub := time.Date(2024, 3, 5, 10, 0, 0, 0, time.UTC)
+	d.Published = &pub
+	d.URL = "https://www.example.org/story"
+	at := func(s string) document.Span {
+		i := strings.Index(text, s)
+		return document.Span{Start: i, End: i + len(s)}
+	}
+	d.Mentions = []document.Mention{{Span: at("Ana Ortega"), Type: document.Person, Kind: document.Name, Entity: 0}, {Span: at("UN"), Type: document.Org, Kind: document.Name, Entity: 1}}
+	d.Entities = []document.Entity{{Name: "Ana Ortega", Type: document.Person}, {Name: "United Nations", Type: document.Org}}
+	var buf bytes.Buffer
+	err := Write(&buf, []*document.Document{d}, Fields{
+		Counts:     func(*document.Document) string { return "KILL#3#people#1#Spain#SP#SP#40#-4#SP#12" },
+		Locations:  func(*document.Document) string { return "4#Madrid, Madrid, Spain#SP#SP29##40.4#-3.7#-390625#48" },
+		Quotations: func(*document.Document) string { return "1|14|said|We will rebuild" },
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	line := strings.TrimSuffix(buf.String(), "\n")
+	cols := strings.Split(line, "\t")
+	if len(cols) != Columns || strings.Contains(line, "\n") {
+		t.Fatalf("got %d columns, want %d", len(cols), Columns)
+	}
+	want := map[int]string{
+		0: "20240305100000-0", 2: "1", 3: "example.org", 4: "https://www.example.org/story",
+		5: "KILL#3#people#1#Spain#SP#SP#40#-4#SP", 6: "KILL#3#people#1#Spain#SP#SP#40#-4#SP#12",
+		9: "4#Madrid, Madrid, Spain#SP#SP29#40.4#-3.7#-390625", 11: "Ana Ortega", 12: "Ana Ortega,24",
+		13: "United Nations", 14: "United Nations,42", 22: "1|14|said|We will rebuild", 23: "Ana Ortega,24;United Nations,42",
+	}
+	for i, w := range want {
+		if cols[i] != w {
+			t.Errorf("column %d = %q, want %q", i, cols[i], w)
+		}
+	}
+}
