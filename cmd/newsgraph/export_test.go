@@ -51,7 +51,7 @@ func TestExport_Errors(t *testing.T) {
 		inStdout string
 	}{
 		{[]string{"export", "--help"}, exitOK, "", "jsonl:"},
-		{[]string{"export", "--format", "gdelt-v3", "--db", db}, exitUsage, `unknown --format "gdelt-v3" (want jsonl`, ""},
+		{[]string{"export", "--format", "gdelt-v3", "--db", db}, exitUsage, `unknown --format "gdelt-v3" (want gdelt-events, gdelt-mentions, gkg, jsonl, plover)`, ""},
 		{[]string{"export", "extra", "--db", db}, exitUsage, "unexpected arguments", ""},
 		{[]string{"export", "--db", filepath.Join(t.TempDir(), "none.db")}, exitFailure, "no database at", ""},
 		{[]string{"export", "--db", db, "-o", filepath.Join(t.TempDir(), "no", "such", "dir.jsonl")}, exitFailure, "no such file", ""},
@@ -63,5 +63,38 @@ func TestExport_Errors(t *testing.T) {
 				t.Errorf("exit %d (want %d)\nstdout: %s\nstderr: %s", code, c.code, out, errs)
 			}
 		})
+	}
+}
+
+// TestExport_Formats exports the examples in every format and checks the
+// shape of each: GDELT column counts, PLOVER JSON, GKG records per document.
+func TestExport_Formats(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "ex.db")
+	if code, _, errs := runCLI(t, "", "ingest", "--quiet", "--db", db, filepath.Join("..", "..", "examples")); code != exitOK {
+		t.Fatalf("ingest: %d %s", code, errs)
+	}
+	columns := map[string]int{"gdelt-events": 61, "gdelt-mentions": 16, "gkg": 27}
+	for format, n := range columns {
+		code, out, errs := runCLI(t, "", "export", "--format", format, "--db", db)
+		if code != exitOK {
+			t.Fatalf("%s: exit %d: %s", format, code, errs)
+		}
+		for i, line := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
+			if line == "" {
+				continue
+			}
+			if got := len(strings.Split(line, "\t")); got != n {
+				t.Fatalf("%s line %d: %d columns, want %d", format, i+1, got, n)
+			}
+		}
+	}
+	code, out, errs := runCLI(t, "", "export", "--format", "plover", "--db", db)
+	if code != exitOK {
+		t.Fatalf("plover: exit %d: %s", code, errs)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		if line != "" && !json.Valid([]byte(line)) {
+			t.Fatalf("plover line is not JSON: %s", line)
+		}
 	}
 }
