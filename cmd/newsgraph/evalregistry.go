@@ -1,0 +1,64 @@
+package main
+
+import (
+	"context"
+	"io"
+
+	"newsgraph/eval"
+	evevents "newsgraph/eval/events"
+	evgeo "newsgraph/eval/geo"
+	evner "newsgraph/eval/ner"
+	evquotes "newsgraph/eval/quotes"
+	"newsgraph/internal/shareddata"
+	"newsgraph/stages"
+)
+
+// defaultProcess builds the default pipeline for an evaluation, reporting
+// a construction error on stderr.
+func defaultProcess(stderr io.Writer) process {
+	p, err := stages.Default(stages.Config{})
+	if err != nil {
+		writeErr(stderr, "eval: %v", err)
+		return nil
+	}
+	return p.Process
+}
+
+// withPipeline adapts a layer's MainWith to run on the default pipeline.
+func withPipeline(mainWith func(context.Context, []string, io.Writer, io.Writer, process) int) func(context.Context, []string, io.Writer, io.Writer) int {
+	return func(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+		p := defaultProcess(stderr)
+		if p == nil {
+			return exitFailure
+		}
+		return mainWith(ctx, args, stdout, stderr, p)
+	}
+}
+
+// onShared runs evaluate on each shared data file present.
+func onShared(rels []string, evaluate func(context.Context, string, process) (*eval.Report, error)) func(context.Context, process) ([]*eval.Report, error) {
+	return func(ctx context.Context, p process) ([]*eval.Report, error) {
+		var out []*eval.Report
+		for _, rel := range rels {
+			path := shareddata.Path(rel)
+			if path == "" {
+				continue
+			}
+			r, err := evaluate(ctx, path, p)
+			if err != nil {
+				return out, err
+			}
+			out = append(out, r)
+		}
+		return out, nil
+	}
+}
+
+func init() {
+	evalLayers = append(evalLayers,
+		evalLayer{name: "ner", main: withPipeline(evner.MainWith), all: evner.All},
+		evalLayer{name: "geo", main: evgeo.Main, all: onShared([]string{"geo/TR-News.xml", "geo/GeoVirus.xml"}, evgeo.Evaluate)},
+		evalLayer{name: "quotes", main: withPipeline(evquotes.MainWith), all: onShared([]string{"quotes/polnear/dev"}, evquotes.Evaluate)},
+		evalLayer{name: "events", main: withPipeline(evevents.MainWith), all: evevents.All},
+	)
+}
