@@ -85,8 +85,8 @@ func Load(r io.Reader) (*Gazetteer, error) {
 		return nil, fmt.Errorf("gazetteer: open: %w", err)
 	}
 	g := &Gazetteer{
-		places: make([]Place, 0, 140000),
-		index:  make(map[string][]int32, 160000),
+		places: make([]Place, 0, 180000),
+		index:  make(map[string][]int32, 240000),
 		adm1:   make(map[string]int32, 4000),
 		ctry:   make(map[string]int32, 260),
 	}
@@ -277,3 +277,6 @@ func splitTab(s string, f []string) int {
 		s = s[i+1:]
 	}
 }
+
+// Embedded returns a reader over the embedded gzip'd place table, for Load.
+func Embedded() io.Reader { return bytes.NewReader(placesGz) }

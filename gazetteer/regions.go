@@ -146,6 +146,9 @@ type alias struct {
 var aliases = []alias{
 	{"Kyiv", "UA", FeatCity, []string{"Kiev"}},
 	{"Newcastle upon Tyne", "GB", FeatCity, []string{"Newcastle"}},
+	{"Genève", "CH", FeatCity, []string{"Geneva"}},
+	{"Mişrātah", "LY", FeatCity, []string{"Misrata", "Misurata"}},
+	{"Al Fallūjah", "IQ", FeatCity, []string{"Fallujah", "Falluja"}},
 	{"Mumbai", "IN", FeatCity, []string{"Bombay"}},
 	{"Kolkata", "IN", FeatCity, []string{"Calcutta"}},
 	{"Chennai", "IN", FeatCity, []string{"Madras"}},

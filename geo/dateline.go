@@ -1,6 +1,7 @@
 package geo
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -98,7 +99,7 @@ func Dateline(text string) (document.Span, bool) {
 			}
 			break
 		}
-		if words > 0 {
+		if words > 0 && !calendar[strings.ToLower(strings.Fields(text[k+2 : m])[0])] {
 			end = m
 			k = m
 		}

@@ -20,13 +20,12 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
-	"newsgraph/country"
 	"newsgraph/document"
 	"newsgraph/gazetteer"
+	"newsgraph/pipeline"
 )
 
 // Config tunes the stage.
@@ -258,7 +257,9 @@ func prior(p *gazetteer.Place) float64 {
 	case gazetteer.FeatContinent, gazetteer.FeatRegion, gazetteer.FeatWater:
 		return 8.2
 	case gazetteer.FeatAdm1:
-		return math.Log10(float64(p.Population)+10) + 0.3
+		// Below a same-named capital city of the division ("São Paulo",
+		// "Geneva"), which news means more often.
+		return math.Log10(float64(p.Population)+10) - 0.2
 	case gazetteer.FeatAdm2:
 		return 4.3
 	}
@@ -388,12 +389,4 @@ func isCap(w string) bool {
 	return unicode.IsUpper(r)
 }
 
-func lowerASCII(w string) string { return strings.ToLower(w) }
-
-// Ensure the stage is a pipeline stage.
-var _ interface {
-	Name() string
-	Process(context.Context, *document.Document) error
-} = (*Stage)(nil)
-
-var _ = country.Normalize
+var _ pipeline.Stage = (*Stage)(nil)

@@ -98,7 +98,7 @@ func GKGLocations(d *document.Document) string {
 			full += ", " + c.Name
 		}
 		fid := strconv.Itoa(l.GeonameID)
-		if l.GeonameID == 0 {
+		if l.GeonameID == 0 || l.Feature == gazetteer.FeatCountry {
 			fid = adm1
 			if fid == "" {
 				fid = c.FIPS

@@ -25,6 +25,14 @@ var designators = map[string]string{
 	"city": gazetteer.FeatCity, "town": gazetteer.FeatCity, "village": gazetteer.FeatCity,
 }
 
+// generic words name directions or parts, never a place on their own
+// ("the West", "Centre", "South").
+var generic = map[string]bool{
+	"north": true, "south": true, "east": true, "west": true, "northern": true, "southern": true,
+	"eastern": true, "western": true, "central": true, "centre": true, "center": true, "capital": true,
+	"coast": true, "upper": true, "lower": true, "midlands": false, "interior": true, "border": true,
+}
+
 // compass words may precede a place inside a capitalized run.
 var compass = map[string]bool{
 	"north": true, "south": true, "east": true, "west": true, "northern": true, "southern": true,
@@ -168,29 +176,43 @@ func (r *resolver) recognize() {
 				i++
 				continue
 			}
+			// "U.S.-led", "Denver-based", "Canada-wide": a place glued to a
+			// lower-case word in one token.
+			if sp, key, cands, ok := r.hyphenated(i); ok {
+				if !r.overlaps(taken, sp) {
+					r.add(toponym{span: sp, key: key, cands: cands, mention: -1, best: -1})
+					taken = append(taken, sp)
+				}
+				i++
+				continue
+			}
 			// Build the run [i, j).
 			j := i + 1
 			for j < s.EndToken {
 				if blocked[j] {
 					break
 				}
-				if r.isWord(j) && isCap(r.tokText(j)) {
+				if r.isWord(j) && (isCap(r.tokText(j)) || elided(r.tokText(j))) {
 					j++
 					continue
 				}
 				if r.attachedPunct(j) && j+1 < s.EndToken && (r.tokText(j+1) == "s" || r.tokText(j+1) == "S") && (r.tokText(j) == "'" || r.tokText(j) == "’") {
 					break // possessive
 				}
-				if r.attachedPunct(j) && j+1 < s.EndToken && !r.d.Tokens[j+1].SpaceBefore && r.isWord(j+1) {
-					j += 2
+				if r.attachedPunct(j) && j+1 < s.EndToken && !r.d.Tokens[j+1].SpaceBefore && r.isWord(j+1) && (isCap(r.tokText(j+1)) || r.tokText(j) == ".") {
+					j += 2 // "Guinea-Bissau", "U.S", but not "U.S.-led" or "Denver-based"
 					continue
 				}
 				if r.attachedPunct(j) && r.tokText(j) == "." && (j+1 >= s.EndToken || r.d.Tokens[j+1].SpaceBefore) && isAbbrevPart(r.tokText(j-1)) {
-					j++ // "U.S." "Ky." end dot
-					continue
+					j++ // "U.S." "Ky." end dot; the run ends with it
+					break
 				}
 				if r.isWord(j) && connectors[r.tokText(j)] && j+1 < s.EndToken && r.isWord(j+1) && isCap(r.tokText(j+1)) {
 					j++
+					continue
+				}
+				if (r.tokText(j) == "d" || r.tokText(j) == "l") && j+2 < s.EndToken && r.attachedPunct(j+1) && !r.d.Tokens[j+2].SpaceBefore && isCap(r.tokText(j+2)) {
+					j += 3 // "Côte d’Ivoire"
 					continue
 				}
 				if r.tokText(j) == "of" && j+2 < s.EndToken && r.tokText(j+1) == "the" && r.isWord(j+2) && isCap(r.tokText(j+2)) {
@@ -221,6 +243,27 @@ func (r *resolver) recognize() {
 		}
 	}
 	sortTops(r.tops)
+}
+
+// hyphenated returns the place at the start of token i when the token is
+// a place name, a hyphen and a lower-case word ("U.S.-led").
+func (r *resolver) hyphenated(i int) (document.Span, string, []int32, bool) {
+	w := r.tokText(i)
+	h := strings.LastIndexByte(w, '-')
+	if h <= 0 || h == len(w)-1 {
+		return document.Span{}, "", nil, false
+	}
+	rest, _ := utf8.DecodeRuneInString(w[h+1:])
+	if !unicode.IsLower(rest) {
+		return document.Span{}, "", nil, false
+	}
+	key := country.Normalize(w[:h])
+	cands := r.g.LookupKey(key)
+	if len(cands) == 0 || !r.major(cands) {
+		return document.Span{}, "", nil, false
+	}
+	st := r.d.Tokens[i].Start
+	return document.Span{Start: st, End: st + h}, key, cands, true
 }
 
 // afterOpener reports whether token i follows an opening quote, colon or
@@ -280,6 +323,10 @@ func (r *resolver) scanSegment(a, b int, s document.Sentence, initial bool, maxW
 		return
 	}
 	for k := a; k < b; {
+		if !r.isWord(k) || !isCap(r.tokText(k)) {
+			k++ // names start with a capital, not with "of" or a dot
+			continue
+		}
 		matched := false
 		hi := b
 		if hi-k > maxW*2+1 {
@@ -288,6 +335,9 @@ func (r *resolver) scanSegment(a, b int, s document.Sentence, initial bool, maxW
 		for e := hi; e > k; e-- {
 			if !r.isWord(e-1) && !(r.tokText(e-1) == ".") {
 				continue
+			}
+			if r.tokText(e-1) == "." && e-1 > k && e == s.EndToken && !r.abbrevDot(k, e-1) {
+				continue // a sentence's full stop, not part of the name
 			}
 			sp := document.Span{Start: d.Tokens[k].Start, End: d.Tokens[e-1].End}
 			key := country.Normalize(d.Slice(sp))
@@ -310,13 +360,18 @@ func (r *resolver) scanSegment(a, b int, s document.Sentence, initial bool, maxW
 			left := k - a
 			right := b - e
 			ok := true
-			stop := false // the rest of the segment is not searched
+			inner := false // accepted inside a longer name
+			stop := false  // the rest of the segment is not searched
 			hintFeat := ""
 			if left > 0 {
 				lw := strings.ToLower(strings.TrimSuffix(r.tokText(k-1), "."))
 				switch {
 				case left == 1 && compass[lw]:
-				case !dem && !titles[lw] && r.major(cands):
+				case !dem && (lw == "of" || lw == "de") && r.major(cands):
+					// "University of Calgary", "City of Santa Ana".
+					inner = true
+				case !dem && !titles[lw] && !adjectival(r.tokText(k-1)) && r.major(cands):
+					inner = true
 					// "Environment Canada", "CTV Winnipeg": a major
 					// place closing an organization's name is still
 					// written as a place.
@@ -326,13 +381,20 @@ func (r *resolver) scanSegment(a, b int, s document.Sentence, initial bool, maxW
 			}
 			if ok && right > 0 {
 				rw := strings.ToLower(r.tokText(e))
-				if f, isD := designators[rw]; isD && right == 1 {
+				if connectors[r.tokText(e)] || r.tokText(e) == "of" {
+					// "Paris on Saturday": the name ends before the
+					// lower-case word; "University of Calgary": a minor
+					// reading is skipped and the scan goes on.
+					if !dem && !r.major(cands) {
+						continue
+					}
+				} else if f, isD := designators[rw]; isD && right == 1 {
 					hintFeat = f
 					if !dem {
 						sp.End = d.Tokens[e].End
 						e++
 					}
-				} else if k == a && (dem || r.leadingPlace(cands)) && !orgHeads[rw] {
+				} else if (k == a || inner) && (dem || r.leadingPlace(cands)) && !orgHeads[rw] {
 					// "U.S. Army", "Texas Governor", "Turkish Airlines":
 					// a place or nationality word heading a longer name.
 					stop = true
@@ -341,11 +403,10 @@ func (r *resolver) scanSegment(a, b int, s document.Sentence, initial bool, maxW
 				}
 			}
 			if !ok {
-				if left > 0 && e-k == 1 && !dem {
-					// "Hillary Clinton": later "Clinton" alone is a person too.
-					if isCap(r.tokText(k-1)) && !compass[strings.ToLower(r.tokText(k-1))] {
-						person[key] = true
-					}
+				// "Hillary Clinton", "Bruce Ivins": later "Clinton" or
+				// "Ivins" alone is a person too.
+				if last := b - 1; last > a && r.isWord(last) && isCap(r.tokText(last)) && !compass[strings.ToLower(r.tokText(a))] {
+					person[country.Normalize(r.tokText(last))] = true
 				}
 				return
 			}
@@ -373,6 +434,44 @@ func (r *resolver) scanSegment(a, b int, s document.Sentence, initial bool, maxW
 			k++
 		}
 	}
+}
+
+// abbrevDot reports whether the full stop at token dot ends an
+// abbreviation that starts at token k: one with an inner dot ("U.S.",
+// "D.C.") or a short capitalized word ("Va.", "Ky.").
+func (r *resolver) abbrevDot(k, dot int) bool {
+	for i := k; i < dot; i++ {
+		if r.tokText(i) == "." {
+			return true
+		}
+	}
+	return dot-k == 1 && utf8.RuneCountInString(r.tokText(k)) <= 3
+}
+
+// adjectival reports whether w is a nationality or continental adjective
+// ("Turkish", "European"), which makes the following word part of a
+// name ("European Union"), not a place.
+func adjectival(w string) bool {
+	if _, ok := country.ByDemonym(w); ok {
+		return true
+	}
+	switch strings.ToLower(w) {
+	case "european", "african", "asian", "arab", "latin", "pacific", "atlantic", "nordic", "baltic",
+		"islamic", "international", "national", "federal", "royal", "united", "global":
+		return true
+	}
+	return false
+}
+
+// elided reports whether token w is an elided French or Italian article
+// glued to a name ("d’Ivoire", "l'Aquila").
+func elided(w string) bool {
+	for _, p := range []string{"d’", "d'", "l’", "l'"} {
+		if rest, ok := strings.CutPrefix(w, p); ok && rest != "" && isCap(rest) {
+			return true
+		}
+	}
+	return false
 }
 
 // major reports whether cands include a country, a first-level division,
@@ -418,8 +517,20 @@ func (r *resolver) plausible(k, e int, s document.Sentence, initial bool, key st
 			maxPop = p.Population
 		}
 	}
+	// "US$460": a currency, not a place.
+	if e < len(r.d.Tokens) && !r.d.Tokens[e].SpaceBefore && r.tokText(e) == "$" {
+		return false
+	}
+	// Dotted abbreviations ("U.N.", "E.U.") are places only when they
+	// name a country or division ("U.S.", "Ky.").
+	if !strings.Contains(key, " ") && strings.Contains(r.d.Text[r.d.Tokens[k].Start:r.d.Tokens[e-1].End], ".") && !r.major(cands) {
+		return false
+	}
 	if e-k == 1 {
 		w := r.tokText(k)
+		if generic[strings.ToLower(w)] {
+			return false
+		}
 		lw := strings.ToLower(w)
 		if person[key] && !strong {
 			return false

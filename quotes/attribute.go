@@ -35,7 +35,7 @@ func (x *extractor) cueAfter(q *dquote) bool {
 			return false
 		}
 		w := x.w(v)
-		f := flagsOf(w)
+		f := x.f(v)
 		if eqFold(w, "according") && v+1 < len(t) && eqFold(x.w(v+1), "to") && v == j {
 			if a, b, ok := x.subjectAfter(v+2, len(t)); ok {
 				q.spk = x.speaker(a, b)
@@ -44,7 +44,7 @@ func (x *extractor) cueAfter(q *dquote) bool {
 			}
 			return false
 		}
-		if f&fSpeech == 0 || f&fPast == 0 {
+		if f&fSpeech == 0 || f&fPast == 0 || !x.verbAt(v) {
 			continue
 		}
 		if x.t[v].cap && v > j {
@@ -130,7 +130,7 @@ func (x *extractor) cueBefore(q *dquote) bool {
 			continue
 		}
 		w := x.w(v)
-		f := flagsOf(w)
+		f := x.f(v)
 		if eqFold(w, "according") && v+1 <= k && eqFold(x.w(v+1), "to") {
 			if a, b, ok := x.subjectAfter(v+2, q.o); ok {
 				q.spk = x.speaker(a, b)
@@ -139,8 +139,11 @@ func (x *extractor) cueBefore(q *dquote) bool {
 			}
 			continue
 		}
-		if f&fSpeech == 0 || f&fPast == 0 && !(len(w) > 3 && w[len(w)-3:] == "ing") {
+		if f&fSpeech == 0 || f&fPast == 0 && !(len(w) > 3 && w[len(w)-3:] == "ing") || !x.verbAt(v) || x.t[v].cap {
 			continue
+		}
+		if x.clauseBetween(v+1, q.o) {
+			return false // "they had said they would take “…”": a different clause
 		}
 		if len(w) > 3 && w[len(w)-3:] == "ing" && x.isPunct(v-1, ',') {
 			// "…, saying “…”": the subject of the sentence speaks
@@ -166,7 +169,7 @@ func (x *extractor) cueBefore(q *dquote) bool {
 				return true
 			}
 		}
-		if a, b, ok := x.subjectAfter(v+1, q.o); ok && (x.isPunct(b, ',') || x.isPunct(b, ':')) {
+		if a, b, ok := x.subjectAfter(v+1, q.o); ok && f&fTold == 0 && (x.isPunct(b, ',') || x.isPunct(b, ':')) {
 			q.spk = x.speaker(a, b)
 			q.cue, q.cueSpan = x.cueOf(v, v+1)
 			return true
@@ -195,6 +198,10 @@ func (x *extractor) attribute(attrs []attr, continues bool) {
 	items := make([]item, 0, len(x.dq)+len(attrs))
 	for i := range x.dq {
 		q := &x.dq[i]
+		if x.titleLike(q.o, q.n) && q.o > 0 && x.t[q.o-1].k == kWord && isTitleIntro(x.w(q.o-1)) {
+			q.a = -1 // a programme or book title: told “Face the Nation,” on “This Week”
+			continue
+		}
 		x.recoverUnclosed(q)
 		found := false
 		if x.text[q.b-1] == '.' {
@@ -368,10 +375,12 @@ func (x *extractor) sentenceSubject(ss, v int) (int, int, bool) {
 		ss++ // "As Professor Foner put it:", "But Ortega told…"
 		a = ss
 	}
-	// skip "On Monday," / "In a statement,"
-	for k := ss; k < v && k < ss+8; k++ {
+	// skip "On Monday," / "In a statement," / "However," / "Following the meeting,"
+	for k := ss; k < v && k < ss+16; k++ {
 		if x.isPunct(k, ',') {
-			if x.f(ss)&(fPrep|fTime|fClause) != 0 {
+			fw := x.w(ss)
+			if x.f(ss)&(fPrep|fTime|fClause|fAux) != 0 || strings.HasSuffix(fw, "ly") || strings.HasSuffix(fw, "ing") ||
+				strings.HasSuffix(fw, "ed") || k == ss+1 && x.f(ss)&(fPron|fDet) == 0 {
 				a = k + 1
 			}
 			break
@@ -425,8 +434,11 @@ func (x *extractor) titleLike(o, n int) bool {
 // urged voters to "turn away"): the verb's subject speaks.
 func (x *extractor) sentenceCue(q *dquote) {
 	ss, _ := x.sentenceBounds(q.o)
-	for v := q.o - 1; v >= ss && v >= q.o-12; v-- {
-		if x.t[v].k != kWord || x.t[v].sent != 0 || x.t[v].cap {
+	lo := max(ss, q.o-40)
+	// the leftmost speech verb with a subject: "Clinton says she appreciated
+	// … what she calls a “war of words”" goes to Clinton
+	for v := lo; v < q.o; v++ {
+		if x.t[v].k != kWord || x.t[v].sent != 0 || x.t[v].cap || !x.verbAt(v) {
 			continue
 		}
 		f := x.f(v)
@@ -434,6 +446,12 @@ func (x *extractor) sentenceCue(q *dquote) {
 			continue
 		}
 		a, b, ok := x.subjectBefore(v, ss)
+		if ok && b-a == 1 && x.f(a)&fPron != 0 && a > ss && eqFold(x.w(a-1), "what") {
+			// "Ban condemned what he called a “brazen breach”": the main subject
+			if a2, b2, ok2 := x.sentenceSubject(ss, a-1); ok2 {
+				a, b = a2, b2
+			}
+		}
 		if !ok {
 			a, b, ok = x.sentenceSubject(ss, v)
 		}
@@ -441,9 +459,30 @@ func (x *extractor) sentenceCue(q *dquote) {
 			q.spk = x.speaker(a, b)
 			q.cue, q.cueSpan = x.cueOf(v, v+1)
 			q.explicit = true
+			return
 		}
-		return
 	}
+}
+
+// verbAt reports whether the speech word at v is used as a verb: not after
+// a determiner or a possessive ("Mr. Obama's remarks", "the claims").
+func (x *extractor) verbAt(v int) bool {
+	w := x.w(v)
+	if eqFold(w, "put") || eqFold(w, "puts") {
+		return v+1 < len(x.t) && eqFold(x.w(v+1), "it") // as Ruth Marcus puts it
+	}
+	if eqFold(w, "shot") {
+		return v+1 < len(x.t) && eqFold(x.w(v+1), "back")
+	}
+	if v == 0 || x.t[v-1].k != kWord {
+		return true
+	}
+	p := x.w(v - 1)
+	pf := x.f(v - 1)
+	if pf&fDet != 0 && pf&fPron == 0 && !eqFold(p, "that") {
+		return false
+	}
+	return !strings.HasSuffix(p, "'s") && !strings.HasSuffix(p, "’s")
 }
 
 func isQuoteEndPunct(c byte) bool {
@@ -534,4 +573,35 @@ func (x *extractor) recoverUnclosed(q *dquote) {
 		q.explicit = true
 		return
 	}
+}
+
+// clauseBetween reports whether tokens [a, b) hold a new clause's subject or
+// auxiliary (they would take), so a verb before them is not the quote's cue.
+func (x *extractor) clauseBetween(a, b int) bool {
+	for i := a; i < b; i++ {
+		if x.t[i].k != kWord {
+			continue
+		}
+		f := x.f(i)
+		if f&fAux != 0 && f&(fDet|fTime) == 0 && !strings.HasSuffix(x.w(i), "ly") {
+			switch {
+			case eqFold(x.w(i), "would"), eqFold(x.w(i), "will"), eqFold(x.w(i), "could"), eqFold(x.w(i), "should"),
+				eqFold(x.w(i), "is"), eqFold(x.w(i), "was"), eqFold(x.w(i), "were"), eqFold(x.w(i), "are"), eqFold(x.w(i), "has"),
+				eqFold(x.w(i), "had"), eqFold(x.w(i), "have"), eqFold(x.w(i), "may"), eqFold(x.w(i), "might"), eqFold(x.w(i), "can"):
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isTitleIntro reports whether w commonly introduces a title in quotation
+// marks rather than a quotation.
+func isTitleIntro(w string) bool {
+	for _, t := range [...]string{"on", "told", "to", "book", "show", "film", "movie", "program", "programme", "titled", "entitled", "album", "song", "series", "column", "hit", "memoir", "novel", "website", "site", "newsletter"} {
+		if eqFold(w, t) {
+			return true
+		}
+	}
+	return false
 }

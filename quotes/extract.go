@@ -46,7 +46,7 @@ func (x *extractor) f(i int) uint32 {
 	if i < 0 || i >= len(x.t) || x.t[i].k != kWord {
 		return 0
 	}
-	return flagsOf(x.w(i))
+	return x.t[i].fl
 }
 
 func (x *extractor) isPunct(i int, c byte) bool {

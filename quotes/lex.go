@@ -25,7 +25,8 @@ type tok struct {
 	k      kind
 	cap    bool
 	single bool
-	sent   int32 // sentence number within the paragraph
+	sent   int32  // direct quote (index+1) holding the token, or 0
+	fl     uint32 // word classes (flagsOf), looked up once
 }
 
 func isDoubleQuote(r rune) bool {
@@ -106,7 +107,7 @@ func lex(text string, start, end int, buf []tok) []tok {
 				break
 			}
 			// trailing period of an initialism (U.S.) or possessive s' is left as punctuation
-			buf = append(buf, tok{s: i, e: j, k: kWord, cap: unicode.IsUpper(r)})
+			buf = append(buf, tok{s: i, e: j, k: kWord, cap: unicode.IsUpper(r), fl: flagsOf(text[i:j])})
 			i = j
 		case isDoubleQuote(r) || isSingleQuote(r) || r == '`':
 			single := isSingleQuote(r) || r == '`'

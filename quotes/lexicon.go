@@ -139,6 +139,14 @@ func init() {
 		{"post", "posted", "posts"},
 		{"sigh", "sighed"},
 		{"add", "added"},
+		{"fume", "fumed", "fumes"},
+		{"cite", "cited", "cites", "citing"},
+		{"scold", "scolded", "scolds"},
+		{"shoot", "shot"},
+		{"snarl", "snarled"},
+		{"blast", "blasted", "blasts"},
+		{"slam", "slammed", "slams"},
+		{"put", "puts"},
 		{"sing", "sang", "sings"},
 	}
 	strong := map[string]bool{"say": true, "add": true, "note": true, "warn": true, "argue": true, "claim": true, "insist": true,
@@ -170,6 +178,8 @@ func init() {
 	}
 	dict["point"] &^= fBare | fPast
 	dict["read"] |= fPast
+	dict["put"] |= fPast
+	dict["shoot"] &^= fSpeech | fPast // only "shot back"
 	dict["call"] &^= fBare
 	add(fTold, "tell", "told", "tells", "telling", "ask", "asked", "asks", "assure", "assured", "warn", "warned", "warns", "remind", "reminded", "inform", "informed", "promise", "promised", "urge", "urged")
 	add(fSpeech|fPast, "assure", "assured", "remind", "reminded", "inform", "informed")
@@ -205,7 +215,7 @@ func init() {
 		"supporters", "voters", "audience", "crowd", "press", "listeners", "viewers", "parliament", "congress", "senators",
 		"students", "delegates", "members", "colleagues", "officials", "people", "investigators", "police")
 	add(fTime, "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight",
-		"tomorrow", "recently", "earlier", "later", "last", "this", "next", "on", "in", "at", "during", "late", "early")
+		"tomorrow", "recently", "earlier", "ago", "week", "weeks", "month", "months", "year", "years", "night", "morning", "afternoon", "evening", "later", "last", "this", "next", "on", "in", "at", "during", "late", "early")
 	add(fNotSpeaker, "there", "here", "this", "it's", "what", "which", "that", "who", "whom", "these", "those", "such", "so",
 		"to", "not", "no", "as", "if", "because", "when", "while", "also", "and", "or", "but", "be", "been", "being", "is", "was",
 		"were", "are", "has", "have", "had", "would", "will", "could", "should", "can", "may", "might", "must", "did", "does", "do")

@@ -121,7 +121,7 @@ func (x *extractor) sentence(ss, se int, out []attr) []attr {
 			continue
 		}
 		w := x.w(i)
-		f := flagsOf(w)
+		f := x.f(i)
 		// according to X, ... / ..., according to X.
 		if eqFold(w, "according") && i+1 < se && eqFold(x.w(i+1), "to") {
 			a, b, ok := x.subjectAfter(i+2, se)
@@ -169,7 +169,7 @@ func (x *extractor) sentence(ss, se int, out []attr) []attr {
 			}
 			continue
 		}
-		if f&fSpeech == 0 {
+		if f&fSpeech == 0 || !x.verbAt(i) || t[i].cap {
 			continue
 		}
 		ing := strings.HasSuffix(w, "ing")

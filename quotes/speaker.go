@@ -68,9 +68,9 @@ func (x *extractor) validNP(a, b int) bool {
 	if x.t[head].cap || hf&fSpeakerNoun != 0 {
 		return true
 	}
-	// a lower-case head needs a determiner or a possessive before it
+	// a lower-case head needs a determiner, a number or a possessive before it
 	for i := a; i < head; i++ {
-		if x.f(i)&fDet != 0 || x.t[i].cap || strings.HasSuffix(x.w(i), "'s") || strings.HasSuffix(x.w(i), "’s") {
+		if x.f(i)&fDet != 0 || x.t[i].cap || x.t[i].k == kWord && x.w(i)[0] >= '0' && x.w(i)[0] <= '9' || strings.HasSuffix(x.w(i), "'s") || strings.HasSuffix(x.w(i), "’s") {
 			return true
 		}
 	}
@@ -129,7 +129,7 @@ func (x *extractor) subjectBefore(v, lo int) (int, int, bool) {
 		return a, b, true
 	}
 	// Ortega, 54, said
-	if a == b || x.words(a, b) == 1 && x.w(b - 1)[0] >= '0' && x.w(b - 1)[0] <= '9' {
+	if a == b && !strings.HasSuffix(x.w(v), "ing") || a < b && x.words(a, b) == 1 && x.w(b - 1)[0] >= '0' && x.w(b - 1)[0] <= '9' {
 		if a-1 >= lo && x.isPunct(a-1, ',') && a-1 > lo {
 			return x.subjectBefore(a-1, lo)
 		}
@@ -196,11 +196,20 @@ func (x *extractor) resolve(s *document.Speaker) {
 			hi = m
 		}
 	}
+	// the mention must hold the phrase's head (its last word) or start it:
+	// "the ceremony on a screen on the Mall" is not the Mall speaking
+	lastWord := s.End
+	for lastWord > s.Start && !isSpaceByte(x.text[lastWord-1]) {
+		lastWord--
+	}
 	best := -1
 	score := -1
 	for i := lo; i < len(ms) && ms[i].Start < s.End; i++ {
 		m := ms[i]
 		if !m.Span.Overlaps(s.Span) || m.Entity < 0 || m.Entity >= len(x.d.Entities) {
+			continue
+		}
+		if m.End <= lastWord && m.Start != s.Start {
 			continue
 		}
 		sc := 1

@@ -5,6 +5,9 @@ package stages
 import (
 	"fmt"
 
+	"newsgraph/counts"
+	"newsgraph/entities"
+	"newsgraph/events"
 	"newsgraph/geo"
 	"newsgraph/pipeline"
 	"newsgraph/quotes"
@@ -22,14 +25,25 @@ type Config struct {
 // Default builds the full pipeline: text, entities, geo, quotes, counts,
 // events. Models and gazetteers load once per process and are shared.
 func Default(cfg Config) (*pipeline.Pipeline, error) {
-	g, err := geo.New()
+	ents, err := entities.New(entities.Options{DictFile: cfg.DictFile})
+	if err != nil {
+		return nil, fmt.Errorf("stages: %w", err)
+	}
+	places, err := geo.New()
+	if err != nil {
+		return nil, fmt.Errorf("stages: %w", err)
+	}
+	evs, err := events.New(events.Options{Lexicon: cfg.LexiconFile})
 	if err != nil {
 		return nil, fmt.Errorf("stages: %w", err)
 	}
 	p, err := pipeline.New(
 		text.New(),
-		g,
+		ents,
+		places,
 		quotes.New(),
+		counts.New(),
+		evs,
 	)
 	if err != nil {
 		return nil, fmt.Errorf("stages: %w", err)

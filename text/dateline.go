@@ -109,6 +109,13 @@ func datelineAt(s string, i int) (document.Span, bool) {
 		if title && !agency {
 			return document.Span{}, false
 		}
+		// "CRICKET - LEICESTERSHIRE TAKE OVER": an all-capitals slug and
+		// headline, not a dateline.
+		if !agency {
+			if _, caps, ok := placeWord(s, skipSpaces(s, k+n), len(s)); ok && caps {
+				return document.Span{}, false
+			}
+		}
 		return document.Span{Start: i, End: k + n}, true
 	}
 	if agency {
@@ -172,3 +179,10 @@ func dashLen(s string, k int) int {
 }
 
 func isDashAt(s string, k int) bool { return dashLen(s, k) > 0 }
+
+func skipSpaces(s string, k int) int {
+	for k < len(s) && (s[k] == ' ' || s[k] == '\t') {
+		k++
+	}
+	return k
+}

@@ -21,6 +21,7 @@ import (
 // rune boundaries; whitespace-only text has no paragraphs.
 func Paragraphs(text string, dst []document.Span) []document.Span {
 	blank := hasBlankLine(text)
+	indent := !blank && indented(text)
 	open := false
 	var cur document.Span
 	prevLineEnd := -1 // trimmed end of the previous non-blank line
@@ -35,9 +36,17 @@ func Paragraphs(text string, dst []document.Span) []document.Span {
 			ls = next
 			continue
 		}
-		if open && !blank && !hardWrapped(text, prevLineEnd, a) {
-			dst = append(dst, cur)
-			open = false
+		if open && !blank {
+			var brk bool
+			if indent {
+				brk = a > ls // an indented line starts a paragraph
+			} else {
+				brk = !hardWrapped(text, prevLineEnd, a)
+			}
+			if brk {
+				dst = append(dst, cur)
+				open = false
+			}
 		}
 		if !open {
 			cur = document.Span{Start: a, End: b}
@@ -108,8 +117,34 @@ func hasBlankLine(s string) bool {
 	return false
 }
 
+// indented reports whether the text marks paragraphs by indenting their
+// first line (as Reuters wire copy does): at least two non-blank lines after
+// the first start with a space or tab.
+func indented(s string) bool {
+	n := 0
+	first := true
+	for ls := 0; ls < len(s); {
+		le, next := lineEnd(s, ls)
+		if a, b := trim(s, ls, le); a < b {
+			if !first && a > ls && (s[ls] == ' ' || s[ls] == '\t') {
+				n++
+				if n >= 2 {
+					return true
+				}
+			}
+			first = false
+		}
+		ls = next
+	}
+	return false
+}
+
 // hardWrapped reports whether the line starting (trimmed) at a continues the
-// line that ended (trimmed) at prevEnd.
+// line ending at prevEnd: the previous line does not end a sentence, and
+// either the new line starts in lowercase or the previous line ends with a
+// comma, hyphen or similar. (A capitalized line after a line without final
+// punctuation stays a paragraph of its own: that is how headlines and list
+// items look.)
 func hardWrapped(s string, prevEnd, a int) bool {
 	if prevEnd <= 0 || a >= len(s) {
 		return false
@@ -118,9 +153,14 @@ func hardWrapped(s string, prevEnd, a int) bool {
 	switch r {
 	case '.', '!', '?', '"', '\u201d', '\'', '\u2019', ')', ':', '\u2026', ']':
 		return false
+	case ',', ';', '-', '(', '\u2013', '\u2014', '&', '/':
+		return true
 	}
 	n, _ := utf8.DecodeRuneInString(s[a:])
-	return unicode.IsLower(n)
+	if unicode.IsLower(n) {
+		return true
+	}
+	return false
 }
 
 // trim returns [a, b) with surrounding whitespace removed.

@@ -1,6 +1,7 @@
 package text
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -61,7 +62,7 @@ func segmentPara(text string, pi int, toks []document.Token, a, b int, dst []doc
 			emit(k + 1)
 			continue
 		}
-		if k+1 < b && softBreak(text, toks, start, k) {
+		if k+1 < b && softBreak(text, toks, a, start, k, b) {
 			emit(k + 1)
 			continue
 		}
@@ -92,15 +93,24 @@ func tokText(text string, t document.Token) string { return text[t.Start:t.End] 
 
 // isTerminal reports whether t can end a sentence.
 func isTerminal(text string, t document.Token) bool {
-	s := tokText(text, t)
-	switch s {
-	case ".", "!", "?", "\u2026", "\u3002", "\uff01", "\uff1f", "!!", "?!", "\u203d":
+	if t.End <= t.Start {
+		return false
+	}
+	switch text[t.End-1] {
+	case '.':
+		s := tokText(text, t)
+		return s == "." || t.Kind == document.Word || len(s) >= 3 && s[0] == '.' && s[1] == '.'
+	case '!', '?':
+		return t.Kind == document.Punct
+	}
+	if text[t.End-1] < utf8.RuneSelf {
+		return false
+	}
+	switch tokText(text, t) {
+	case "\u2026", "\u3002", "\uff01", "\uff1f", "\u203d":
 		return true
 	}
-	if len(s) >= 3 && s[0] == '.' && s[1] == '.' {
-		return true
-	}
-	return t.Kind == document.Word && len(s) > 1 && s[len(s)-1] == '.'
+	return false
 }
 
 // isCloser reports whether t closes a quotation or bracket.
@@ -168,6 +178,11 @@ func listMarker(text string, toks []document.Token, i, b int) bool {
 	if n := tokText(text, toks[i+1]); n != "." && n != ")" {
 		// "A." is tokenized as one initial token.
 		return len(s) == 2 && s[1] == '.' && isLetterByte(s[0]) && (i+1 >= b || toks[i+1].SpaceBefore)
+	}
+	// The label must be followed by text on the same line: "27." ending a
+	// wrapped line is a sentence end.
+	if i+2 >= b || strings.ContainsAny(text[toks[i+1].End:toks[i+2].Start], "\n\r") {
+		return false
 	}
 	if toks[i].Kind == document.Number {
 		return len(s) <= 3
@@ -262,13 +277,21 @@ var functionWords = map[string]struct{}{
 	"told": {}, "said": {}, "says": {}, "tell": {}, "tells": {}, "about": {}, "is": {}, "was": {}, "were": {},
 	"are": {}, "be": {}, "been": {}, "said:": {}, "like": {}, "via": {}, "per": {}, "over": {}, "under": {},
 	"reported": {}, "named": {}, "called": {}, "see": {}, "saw": {}, "against": {}, "whom": {},
+	"its": {}, "his": {}, "her": {}, "their": {}, "our": {}, "my": {}, "your": {}, "this": {}, "these": {},
+	"those": {}, "which": {}, "who": {}, "it": {}, "he": {}, "she": {}, "they": {}, "we": {}, "has": {},
+	"have": {}, "had": {}, "will": {}, "would": {}, "not": {}, "no": {}, "if": {}, "when": {}, "while": {},
+	"after": {}, "before": {}, "between": {}, "among": {}, "near": {}, "toward": {}, "towards": {}, "upon": {},
 }
 
 // softBreak reports whether a sentence ends between tokens k and k+1 without
 // terminal punctuation: at a line break before a bullet or list label, after
 // a short headline-like line, at a wide gap of spaces after a headline, or
 // before an inline bullet.
-func softBreak(text string, toks []document.Token, start, k int) bool {
+func softBreak(text string, toks []document.Token, a, start, k, b int) bool {
+	// Fast path: one space (or none) before an ASCII token.
+	if g := toks[k+1].Start - toks[k].End; g <= 1 && (g == 0 || text[toks[k].End] == ' ') && text[toks[k+1].Start] < utf8.RuneSelf {
+		return false
+	}
 	n := tokText(text, toks[k+1])
 	gap := text[toks[k].End:toks[k+1].Start]
 	if n == "\u2022" || n == "\u25aa" || n == "\u25cf" || n == "\u25ba" || n == "\u25a0" {
@@ -287,7 +310,7 @@ func softBreak(text string, toks []document.Token, start, k int) bool {
 	if !newline && spaces < 2 {
 		return false
 	}
-	if newline && (isBullet(n, true) || listMarker(text, toks, k+1, len(toks))) {
+	if newline && (isBullet(n, true) || listMarker(text, toks, k+1, b)) {
 		return true
 	}
 	p := tokText(text, toks[k])
@@ -306,11 +329,30 @@ func softBreak(text string, toks []document.Token, start, k int) bool {
 	if newline {
 		// A short line before a capitalized line is a headline or a label; a
 		// long one is hard-wrapped prose.
+		// The sentence so far must be the paragraph's whole first line.
+		if start != a {
+			return false
+		}
 		ls := toks[k].End
 		for ls > 0 && text[ls-1] != '\n' && text[ls-1] != '\r' {
 			ls--
 		}
-		return toks[k].End-ls < 60
+		if toks[start].Start < ls {
+			return false
+		}
+		// An indented line opens a paragraph of wrapped wire copy, not a
+		// headline.
+		if toks[start].Start > ls {
+			return false
+		}
+		if toks[k].End-ls >= 60 {
+			return false
+		}
+		// A line of capitalized words ending in a name is more often a
+		// name wrapped across lines ("British Columbia\nResources Investment
+		// Corp said") than a headline; a headline has a lowercase word
+		// ("Floods hit Kenya") or is all capitals.
+		return hasLowerWord(text, toks, start, k+1) || allCapsWords(text, toks, start, k+1)
 	}
 	return true
 }
@@ -367,6 +409,12 @@ func gluedHeadline(text string, toks []document.Token, a, b int) int {
 			continue
 		}
 		if _, ok := timeFollowers[s]; ok {
+			continue
+		}
+		if unicode.IsUpper(firstRune(text, prev)) && !hasLowerWord(text, toks, a, p-1) {
+			continue // inside a name: "PLM Cos Inc said", "Saudi Arabian Oil Minister"
+		}
+		if _, ok := companySuffixes[s]; ok {
 			continue
 		}
 		score := recurs(text, toks, a, p, end)
@@ -475,4 +523,38 @@ func allUpper(s string) bool {
 		}
 	}
 	return len(s) > 0
+}
+
+// hasLowerWord reports whether a token in [a, e) is a word starting in
+// lowercase.
+func hasLowerWord(text string, toks []document.Token, a, e int) bool {
+	for i := a; i < e; i++ {
+		if toks[i].Kind == document.Word && unicode.IsLower(firstRune(text, toks[i])) {
+			return true
+		}
+	}
+	return false
+}
+
+// companySuffixes continue a company name, so no headline ends before them.
+var companySuffixes = map[string]struct{}{
+	"Inc": {}, "Inc.": {}, "Corp": {}, "Corp.": {}, "Co": {}, "Co.": {}, "Ltd": {}, "Ltd.": {}, "Plc": {},
+	"PLC": {}, "LP": {}, "LLC": {}, "AG": {}, "SA": {}, "NV": {}, "Group": {}, "Holdings": {}, "Bank": {},
+	"Corporation": {}, "Company": {}, "International": {}, "Industries": {},
+}
+
+// allCapsWords reports whether every word in tokens [a, e) is in capitals.
+func allCapsWords(text string, toks []document.Token, a, e int) bool {
+	for i := a; i < e; i++ {
+		if toks[i].Kind != document.Word {
+			continue
+		}
+		w := tokText(text, toks[i])
+		for _, r := range w {
+			if unicode.IsLower(r) {
+				return false
+			}
+		}
+	}
+	return true
 }

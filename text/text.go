@@ -13,6 +13,7 @@ package text
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"newsgraph/document"
 )
@@ -50,7 +51,8 @@ func (*Stage) Process(ctx context.Context, d *document.Document) error {
 // segmentation of d.Text, reusing the slices' capacity. Paragraphs are
 // ordered and disjoint; every token lies in one paragraph; sentences cover
 // every token, never cross a paragraph and have FirstToken, EndToken and
-// Paragraph set. d.Text is not modified.
+// Paragraph set. When d.Title is set and the text opens with it glued to the
+// body, the title is a sentence of its own. d.Text is not modified.
 func Annotate(d *document.Document) {
 	d.Paragraphs = Paragraphs(d.Text, d.Paragraphs[:0])
 	toks := d.Tokens[:0]
@@ -66,6 +68,40 @@ func Annotate(d *document.Document) {
 		sents = make([]document.Sentence, 0, len(d.Text)/100+4)
 	}
 	d.Sentences = Segment(d.Text, d.Paragraphs, d.Tokens, sents)
+	splitTitle(d)
+}
+
+// splitTitle ends the first sentence after the document's title when the
+// text opens with the title glued to the body ("Quake hits Peru A strong
+// earthquake...") and the segmenter did not already split there.
+func splitTitle(d *document.Document) {
+	t := strings.TrimSpace(d.Title)
+	if t == "" || len(d.Sentences) == 0 || len(t) >= len(d.Text) {
+		return
+	}
+	a, _ := trim(d.Text, 0, len(d.Text))
+	if !strings.HasPrefix(d.Text[a:], t) {
+		return
+	}
+	end := a + len(t)
+	first := d.Sentences[0]
+	if first.End <= end {
+		return
+	}
+	// The title must end on a token boundary inside the first sentence.
+	k := first.FirstToken
+	for k < first.EndToken && d.Tokens[k].End < end {
+		k++
+	}
+	if k >= first.EndToken-1 || d.Tokens[k].End != end {
+		return
+	}
+	head := document.Sentence{Span: document.Span{Start: first.Start, End: end}, FirstToken: first.FirstToken, EndToken: k + 1, Paragraph: first.Paragraph}
+	first.FirstToken = k + 1
+	first.Start = d.Tokens[k+1].Start
+	d.Sentences = append(d.Sentences, document.Sentence{})
+	copy(d.Sentences[2:], d.Sentences[1:])
+	d.Sentences[0], d.Sentences[1] = head, first
 }
 
 // Split returns the sentence spans of s, a convenience over Paragraphs,

@@ -7,7 +7,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"newsgraph/document"
@@ -87,6 +89,21 @@ func TestStage_Process(t *testing.T) {
 	}
 }
 
+func TestAnnotate_Title(t *testing.T) {
+	d := document.New("t", "Quake hits southern Peru Rescuers dug through rubble on Sunday. Dozens died.")
+	d.Title = "Quake hits southern Peru"
+	Annotate(d)
+	checkDocument(t, d)
+	var got []string
+	for _, x := range d.Sentences {
+		got = append(got, d.Slice(x.Span))
+	}
+	want := []string{"Quake hits southern Peru", "Rescuers dug through rubble on Sunday.", "Dozens died."}
+	if !equalStrings(got, want) {
+		t.Errorf("sentences %q, want %q", got, want)
+	}
+}
+
 func TestDateline(t *testing.T) {
 	tests := []struct {
 		in   string
@@ -131,12 +148,28 @@ func TestParagraphs(t *testing.T) {
 		{"wrapped line\ncontinues here.\nNext.", []string{"wrapped line\ncontinues here.", "Next."}},
 		{"x\r\n\r\ny\rz", []string{"x", "y\rz"}},
 		{"\u00a0 x \u3000", []string{"x"}},
+		{"Coffee exports from Brazil rose in\nJanuary, traders said.\n    Shipments reached 1.2 mln\nbags.\n    Prices fell.", []string{"Coffee exports from Brazil rose in\nJanuary, traders said.", "Shipments reached 1.2 mln\nbags.", "Prices fell."}},
+		{"a line ending in a comma,\nContinues here.", []string{"a line ending in a comma,\nContinues here."}},
 		{"", nil},
 	}
 	for _, tc := range tests {
 		got := spanTexts(tc.in, Paragraphs(tc.in, nil))
 		if !equalStrings(got, tc.want) {
 			t.Errorf("Paragraphs(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestAnnotate_Linear guards against quadratic scans on adversarial runs.
+func TestAnnotate_Linear(t *testing.T) {
+	for _, unit := range []string{"ab.", "a.", "x@", "\n", "A. ", ". ", "'", "-", "é.", "ab.cd@", "\u2022 ", "\n\n", "  \n"} {
+		s := strings.Repeat(unit, 300_000/len(unit))
+		start := time.Now()
+		d := document.New("lin", s)
+		Annotate(d)
+		checkDocument(t, d)
+		if el := time.Since(start); el > 3*time.Second {
+			t.Errorf("Annotate on %q repeated took %v", unit, el)
 		}
 	}
 }
@@ -251,4 +284,31 @@ func BenchmarkBBC(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(ntok), "tokens/corpus")
+}
+
+func TestStage_Concurrent(t *testing.T) {
+	want := Split(benchText)
+	st := New()
+	done := make(chan error, 8)
+	for g := 0; g < 8; g++ {
+		go func() {
+			for i := 0; i < 20; i++ {
+				d := document.New("c", benchText)
+				if err := st.Process(context.Background(), d); err != nil {
+					done <- err
+					return
+				}
+				if len(d.Sentences) != len(want) || d.Sentences[len(want)-1].Span != want[len(want)-1] {
+					done <- errors.New("concurrent result differs")
+					return
+				}
+			}
+			done <- nil
+		}()
+	}
+	for g := 0; g < 8; g++ {
+		if err := <-done; err != nil {
+			t.Fatal(err)
+		}
+	}
 }

@@ -268,7 +268,23 @@ func scanWord(s string, i int) (int, document.TokenKind) {
 				}
 			}
 		case c == '.':
+			if hasLetter && j+1 < len(s) && isLetterByte(s[j+1]) && j-start >= 2 {
+				// jeffrey.hodgson@example.com, bbc.co.uk, reuters.com
+				if e, ok := scanEmail(s, start); ok {
+					return e, document.Word
+				}
+				if e, ok := scanDomain(s, start); ok {
+					return e, document.Word
+				}
+			}
 			if e, ok := abbrevEnd(s, start, j, hasLetter); ok {
+				// "U.S.-led", "U.N.-backed" stay whole.
+				for e+1 < len(s) && s[e] == '-' && isLetterByte(s[e+1]) && s[e-1] == '.' {
+					e++
+					for e < len(s) && isLetterByte(s[e]) {
+						e++
+					}
+				}
 				return e, document.Word
 			}
 		case c == '$' && hasLetter && j-start <= 2 && allUpperASCII(s[start:j]):
@@ -343,7 +359,7 @@ func abbrevEnd(s string, start, j int, hasLetter bool) (int, bool) {
 	if len(word) <= 2 && allLetters(word) {
 		e := j + 1
 		n := 1
-		for e+1 < len(s) && isLetterByte(s[e]) && (s[e+1] == '.') {
+		for e+1 < len(s) && n < 8 && isLetterByte(s[e]) && (s[e+1] == '.') {
 			e += 2
 			n++
 		}
@@ -435,11 +451,16 @@ func scanURL(s string, i int) (int, bool) {
 	return e, true
 }
 
+// maxAddr bounds the bytes scanEmail and scanDomain look at, so that a long
+// run like "ab.ab.ab..." costs linear time overall.
+const maxAddr = 100
+
 // scanEmail recognizes local@domain.tld starting at start.
 func scanEmail(s string, start int) (int, bool) {
 	e := start
 	at := -1
-	for e < len(s) {
+	limit := min(len(s), start+maxAddr)
+	for e < limit {
 		c := s[e]
 		if isLetterByte(c) || isDigitByte(c) || c == '.' || c == '_' || c == '-' || c == '+' {
 			e++
@@ -459,6 +480,50 @@ func scanEmail(s string, start int) (int, bool) {
 		return 0, false
 	}
 	return e, true
+}
+
+// scanDomain recognizes a domain name with a common top-level domain
+// ("reuters.com", "bbc.co.uk", "who.int/news") starting at start.
+func scanDomain(s string, start int) (int, bool) {
+	e := start
+	lastDot := -1
+	limit := min(len(s), start+maxAddr)
+	for e < limit {
+		c := s[e]
+		if isLetterByte(c) || isDigitByte(c) || c == '-' {
+			e++
+			continue
+		}
+		if c == '.' && e+1 < len(s) && (isLetterByte(s[e+1]) || isDigitByte(s[e+1])) {
+			lastDot = e
+			e++
+			continue
+		}
+		break
+	}
+	if lastDot < 0 {
+		return 0, false
+	}
+	if _, ok := tlds[s[lastDot+1:e]]; !ok { // lowercase only: "Rome.It was" is a typo, not a domain
+		return 0, false
+	}
+	// An optional path: "who.int/news/item".
+	if e < len(s) && s[e] == '/' {
+		for e < len(s) && s[e] > ' ' && s[e] < utf8.RuneSelf && s[e] != '"' && s[e] != ')' && s[e] != ',' {
+			e++
+		}
+		for e > start && (s[e-1] == '.' || s[e-1] == '?' || s[e-1] == '!' || s[e-1] == ':' || s[e-1] == ';') {
+			e--
+		}
+	}
+	return e, true
+}
+
+// tlds are the top-level domains scanDomain accepts.
+var tlds = map[string]struct{}{
+	"com": {}, "org": {}, "net": {}, "gov": {}, "edu": {}, "int": {}, "mil": {}, "info": {}, "io": {},
+	"uk": {}, "de": {}, "fr": {}, "ru": {}, "cn": {}, "jp": {}, "au": {}, "ca": {}, "eu": {},
+	"ua": {}, "za": {}, "ng": {}, "ke": {}, "br": {}, "nl": {}, "ch": {}, "tv": {},
 }
 
 func hasByte(s string, b byte) bool {

@@ -31,8 +31,8 @@ import (
 	"newsgraph/document"
 	"newsgraph/eval"
 	ggeo "newsgraph/geo"
-	"newsgraph/geo/basictext"
 	"newsgraph/pipeline"
+	"newsgraph/text"
 )
 
 // Gold is one annotated toponym; Span is in bytes of Article.Text.
@@ -183,6 +183,10 @@ type Result struct {
 	Moved        int
 	Elapsed      time.Duration
 	PredToponyms int
+	// Misses, when non-nil, receives one tab-separated line per error:
+	// FN (missed gold), FP (spurious prediction), UNRES (matched without
+	// coordinates) and FAR (matched more than 161 km away).
+	Misses io.Writer
 }
 
 const unresolvedKm = 20039 // half the Earth's circumference
@@ -208,6 +212,9 @@ func Score(d *document.Document, gold []Gold, res *Result) {
 		}
 		dem := demonym(g)
 		if m < 0 {
+			if res.Misses != nil {
+				fmt.Fprintf(res.Misses, "FN\t%s\t%q\n", d.ID, g.Phrase)
+			}
 			res.Toponyms.FN++
 			if !dem {
 				res.NoDemonyms.FN++
@@ -230,6 +237,12 @@ func Score(d *document.Document, gold []Gold, res *Result) {
 		}
 		if km <= 161 {
 			res.Within161++
+		} else if res.Misses != nil {
+			if l.Lat == nil {
+				fmt.Fprintf(res.Misses, "UNRES\t%s\t%q\n", d.ID, g.Phrase)
+			} else {
+				fmt.Fprintf(res.Misses, "FAR\t%s\t%q\t%s %s %s %s (%.2f,%.2f)\tgold (%.2f,%.2f)\t%.0f km\n", d.ID, g.Phrase, l.Name, l.Country, l.Adm1, l.Feature, *l.Lat, *l.Lon, *g.Lat, *g.Lon, km)
+			}
 		}
 		res.Errors = append(res.Errors, km)
 	}
@@ -248,17 +261,21 @@ func Score(d *document.Document, gold []Gold, res *Result) {
 		if !skip {
 			res.NoDemonyms.FP++
 		}
+		if res.Misses != nil {
+			l := d.Locations[i]
+			fmt.Fprintf(res.Misses, "FP\t%s\t%q\t%s %s %s\n", d.ID, d.Slice(l.Span), l.Name, l.Country, l.Feature)
+		}
 	}
 }
 
-// DefaultProcess returns a pipeline of a basic tokenizer and the geo stage
+// DefaultProcess returns a pipeline of the text stage and the geo stage
 // with cfg, for evaluations run without the full pipeline.
 func DefaultProcess(cfg ggeo.Config) (func(context.Context, *document.Document) error, error) {
 	st, err := ggeo.NewWithConfig(cfg)
 	if err != nil {
 		return nil, err
 	}
-	p, err := pipeline.New(basictext.Stage{}, st)
+	p, err := pipeline.New(text.New(), st)
 	if err != nil {
 		return nil, fmt.Errorf("eval/geo: %w", err)
 	}
@@ -278,6 +295,11 @@ func Evaluate(ctx context.Context, path string, process func(context.Context, *d
 
 // Run is Evaluate returning the raw numbers.
 func Run(ctx context.Context, path string, process func(context.Context, *document.Document) error) (*Result, error) {
+	return RunMisses(ctx, path, process, nil)
+}
+
+// RunMisses is Run that also writes every error to misses when it is not nil.
+func RunMisses(ctx context.Context, path string, process func(context.Context, *document.Document) error, misses io.Writer) (*Result, error) {
 	if process == nil {
 		p, err := DefaultProcess(ggeo.Config{})
 		if err != nil {
@@ -294,7 +316,7 @@ func Run(ctx context.Context, path string, process func(context.Context, *docume
 	if err != nil {
 		return nil, err
 	}
-	res := &Result{}
+	res := &Result{Misses: misses}
 	start := time.Now()
 	for _, a := range arts {
 		if err := ctx.Err(); err != nil {
@@ -346,14 +368,18 @@ func median(xs []float64) float64 {
 	return (s[n/2-1] + s[n/2]) / 2
 }
 
-// Main runs `newsgraph eval geo --xml FILE [--json] [--demonyms]` and
-// returns the exit code: 0 ok, 1 failure, 2 usage.
+// Main runs `newsgraph eval geo --xml FILE [--json] [--demonyms=false]
+// [--misses]` and returns the exit code: 0 ok, 1 failure, 2 usage. By
+// default the stage reports nationality adjectives as toponyms of their
+// country, the convention of the TR-News annotation; --demonyms=false runs
+// the stage as the default pipeline does.
 func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("eval geo", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	xmlPath := fs.String("xml", "", "corpus in the TR-News or GeoVirus XML layout")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
-	dem := fs.Bool("demonyms", false, "also report nationality adjectives as toponyms (TR-News annotates them)")
+	dem := fs.Bool("demonyms", true, "score nationality adjectives as toponyms, as TR-News annotates them (the geo stage's default leaves them out)")
+	misses := fs.Bool("misses", false, "write every error (FN, FP, UNRES, FAR) to stderr")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -361,7 +387,7 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if *xmlPath == "" || fs.NArg() > 0 {
-		fmt.Fprintln(stderr, "usage: newsgraph eval geo --xml FILE [--json] [--demonyms]")
+		fmt.Fprintln(stderr, "usage: newsgraph eval geo --xml FILE [--json] [--demonyms=false] [--misses]")
 		return 2
 	}
 	proc, err := DefaultProcess(ggeo.Config{Demonyms: *dem})
@@ -369,10 +395,18 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
-	rep, err := Evaluate(ctx, *xmlPath, proc)
+	var mw io.Writer
+	if *misses {
+		mw = stderr
+	}
+	res, err := RunMisses(ctx, *xmlPath, proc, mw)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
+	}
+	rep := res.Report(filepath.Base(*xmlPath))
+	if *dem {
+		rep.Notes = append(rep.Notes, "geo stage run with Config{Demonyms: true}: nationality adjectives reported as their country")
 	}
 	if *asJSON {
 		err = rep.WriteJSON(stdout)

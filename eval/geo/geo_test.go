@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	ggeo "newsgraph/geo"
 	"newsgraph/internal/shareddata"
 )
 
@@ -94,15 +95,30 @@ func TestCorpora(t *testing.T) {
 	if testing.Short() {
 		t.Skip("corpus run")
 	}
+	proc, err := DefaultProcess(ggeo.Config{Demonyms: true})
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, name := range []string{"geo/TR-News.xml", "geo/GeoVirus.xml"} {
 		p := shareddata.Require(t, name)
-		rep, err := Evaluate(context.Background(), p, nil)
+		rep, err := Evaluate(context.Background(), p, proc)
 		if err != nil {
 			t.Fatal(err)
 		}
 		var b bytes.Buffer
-		rep.WriteText(&b)
+		if err := rep.WriteText(&b); err != nil {
+			t.Fatal(err)
+		}
 		t.Log(b.String())
+		// Regression floors, below the measured numbers.
+		if row, _ := rep.Score("toponyms"); row.F1 < 0.80 {
+			t.Errorf("%s: toponym F1 %.4f < 0.80", name, row.F1)
+		}
+		for _, m := range rep.Metrics {
+			if m.Name == "accuracy@161km" && m.Value < 0.82 {
+				t.Errorf("%s: accuracy@161km %.4f < 0.82", name, m.Value)
+			}
+		}
 	}
 }
 

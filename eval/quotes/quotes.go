@@ -40,6 +40,7 @@ import (
 	"unicode/utf8"
 
 	"newsgraph/document"
+	"newsgraph/entities"
 	"newsgraph/eval"
 	"newsgraph/pipeline"
 	"newsgraph/quotes"
@@ -56,7 +57,7 @@ type Attribution struct {
 }
 
 // Main runs `newsgraph eval quotes --polnear DIR [--json]` with the default
-// process (text and quotes stages; see DefaultProcess). It returns
+// process (text, entities and quotes stages; see DefaultProcess). It returns
 // 0 on success, 1 on failure and 2 on a usage error.
 func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	return MainWith(ctx, args, stdout, stderr, nil)
@@ -93,12 +94,17 @@ func MainWith(ctx context.Context, args []string, stdout, stderr io.Writer, proc
 	return 0
 }
 
-// DefaultProcess runs the text stage and the quotes stage. The entities
-// stage, when the lead's default pipeline includes it, is passed through
-// MainWith or Evaluate instead.
+// DefaultProcess runs the text, entities and quotes stages (built once and
+// shared; safe for concurrent use). The combined evaluation passes the full
+// default pipeline through MainWith or Evaluate instead.
 func DefaultProcess(ctx context.Context, d *document.Document) error {
 	defaultOnce.Do(func() {
-		defaultPipe, defaultErr = pipeline.New(text.New(), quotes.New())
+		es, err := entities.New(entities.Options{})
+		if err != nil {
+			defaultErr = err
+			return
+		}
+		defaultPipe, defaultErr = pipeline.New(text.New(), es, quotes.New())
 	})
 	if defaultErr != nil {
 		return fmt.Errorf("eval quotes: %w", defaultErr)
@@ -192,7 +198,7 @@ func Evaluate(ctx context.Context, dir string, process func(context.Context, *do
 	}
 	rep.AddMetric("speaker accuracy", acc, fmt.Sprintf("(%d/%d matched direct quotes)", spkOK, spkN))
 	if elapsed > 0 {
-		rep.AddMetric("throughput", float64(bytes)/elapsed.Seconds()/1e6, "MB/s (whole process, one goroutine)")
+		rep.AddMetric("process throughput", float64(bytes)/elapsed.Seconds()/1e6, "MB/s (all stages of the evaluated process, one goroutine)")
 	}
 	rep.Notes = append(rep.Notes, "first annotator's .ann per text; match = overlap >= half of gold content or gold covers >= half of prediction",
 		"reported speech: recall over all gold attributions by any prediction; precision over indirect predictions",

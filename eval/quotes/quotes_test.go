@@ -147,6 +147,11 @@ func TestPolNeARDev(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	var sb strings.Builder
+	if err := rep.WriteText(&sb); err != nil {
+		t.Fatal(err)
+	}
+	t.Log("\n" + sb.String())
 	row, _ := rep.Score("direct quotes")
 	if row.F1 < 0.92 {
 		t.Errorf("direct-quote F1 %.4f < 0.92", row.F1)

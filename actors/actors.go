@@ -1,0 +1,222 @@
+// Package actors holds newsgraph's CAMEO actor-code dictionaries: countries
+// (ISO alpha-3 with CAMEO's exceptions), capitals used as governments,
+// international organizations, news agencies, well-known armed and political
+// groups, and role words ("foreign minister" → GOV, "troops" → MIL). A user
+// dictionary (TSV or YAML, see Load) adds or overrides actors.
+//
+// Codes follow the CAMEO actor scheme: a three-letter country or
+// organization code followed by zero or more three-letter role codes
+// ("TURGOV", "IGOUNO", "USAMED"). Every table is read-only after
+// construction and safe for concurrent use.
+package actors
+
+import (
+	"strings"
+	"sync"
+
+	"newsgraph/country"
+)
+
+// Actor is one named actor of a dictionary.
+type Actor struct {
+	// Name is the canonical name ("United Nations").
+	Name string
+	// Code is the CAMEO actor code ("IGOUNO").
+	Code string
+	// Type is the entity type: "ORG", "PERSON", "GPE", "NORP", "LOC", "FAC".
+	Type string
+	// Aliases are other surface forms ("UN", "U.N.", "world body").
+	Aliases []string
+	// Kind refines ORG actors: "igo", "agency", "group", "court", "party", "ngo" or "".
+	Kind string
+}
+
+// Dictionary maps surface forms to actors. The zero value is empty; use
+// Default for the built-in tables and Merge to add a user dictionary.
+type Dictionary struct {
+	actors []Actor
+	index  map[string]entry // Key(surface) → actor
+	// maxWords is the most words in any indexed surface form.
+	maxWords int
+}
+
+type entry struct {
+	i    int
+	caps bool // the surface form is an acronym: matches only in capitals
+}
+
+// Key folds a surface form for dictionary lookups: country.Normalize
+// (lower case, no diacritics, no dots, no leading "the").
+func Key(s string) string { return country.Normalize(s) }
+
+// Add adds a or, when one of its surface forms is already known, overrides
+// the earlier entry for that form. It must not be called concurrently with
+// lookups.
+func (d *Dictionary) Add(a Actor) {
+	if d.index == nil {
+		d.index = map[string]entry{}
+	}
+	i := len(d.actors)
+	d.actors = append(d.actors, a)
+	for _, s := range append([]string{a.Name}, a.Aliases...) {
+		k := Key(s)
+		if k == "" {
+			continue
+		}
+		d.index[k] = entry{i: i, caps: isAcronym(s)}
+		if n := strings.Count(k, " ") + 1; n > d.maxWords {
+			d.maxWords = n
+		}
+	}
+}
+
+// Merge adds every actor of o to d (o's entries win).
+func (d *Dictionary) Merge(o *Dictionary) {
+	if o == nil {
+		return
+	}
+	for _, a := range o.actors {
+		d.Add(a)
+	}
+}
+
+// Clone returns a copy of d that can be extended without changing d.
+func (d *Dictionary) Clone() *Dictionary {
+	c := &Dictionary{actors: append([]Actor(nil), d.actors...), index: make(map[string]entry, len(d.index)), maxWords: d.maxWords}
+	for k, v := range d.index {
+		c.index[k] = v
+	}
+	return c
+}
+
+// Lookup returns the actor with surface form s (folded with Key).
+func (d *Dictionary) Lookup(s string) (*Actor, bool) {
+	return d.LookupKey(Key(s))
+}
+
+// LookupKey returns the actor whose folded surface form is key.
+func (d *Dictionary) LookupKey(key string) (*Actor, bool) {
+	if d == nil {
+		return nil, false
+	}
+	e, ok := d.index[key]
+	if !ok {
+		return nil, false
+	}
+	return &d.actors[e.i], true
+}
+
+// Acronym reports whether the surface form folded to key is an acronym
+// ("WHO", "AP"), which callers should match only when written in capitals.
+func (d *Dictionary) Acronym(key string) bool {
+	if d == nil {
+		return false
+	}
+	return d.index[key].caps
+}
+
+func isAcronym(s string) bool {
+	n := 0
+	for _, r := range s {
+		if r >= 'a' && r <= 'z' {
+			return false
+		}
+		if r >= 'A' && r <= 'Z' {
+			n++
+		}
+	}
+	return n > 0
+}
+
+// MaxWords returns the most words in any surface form of d.
+func (d *Dictionary) MaxWords() int { return d.maxWords }
+
+// Len returns the number of actors in d (overridden entries included).
+func (d *Dictionary) Len() int { return len(d.actors) }
+
+var (
+	defOnce sync.Once
+	def     *Dictionary
+)
+
+// Default returns the built-in dictionary of organizations, agencies and
+// groups, built once. It is shared: callers that want to extend it must
+// Clone it first.
+func Default() *Dictionary {
+	defOnce.Do(func() {
+		def = &Dictionary{}
+		for _, a := range builtin {
+			def.Add(a)
+		}
+	})
+	return def
+}
+
+// cameoCountry lists the countries whose CAMEO code is not the ISO alpha-3
+// code (CAMEO kept some pre-2000 ISO codes).
+var cameoCountry = map[string]string{
+	"ROU": "ROM", // Romania
+	"TLS": "TMP", // Timor-Leste
+}
+
+// CountryCode returns the CAMEO country code of c: its ISO alpha-3 code with
+// CAMEO's exceptions. It returns "" for nil.
+func CountryCode(c *country.Country) string {
+	if c == nil {
+		return ""
+	}
+	if x, ok := cameoCountry[c.Alpha3]; ok {
+		return x
+	}
+	return c.Alpha3
+}
+
+var (
+	capOnce sync.Once
+	capTab  map[string]*country.Country
+)
+
+// Capital returns the country whose capital is named name ("Ankara" →
+// Turkey), compared with Key. A few seats of government that are not the
+// formal capital are included ("Washington", "Tel Aviv" is not).
+func Capital(name string) (*country.Country, bool) {
+	capOnce.Do(func() {
+		capTab = map[string]*country.Country{}
+		all := country.All()
+		for i := range all {
+			c := &all[i]
+			if c.Capital == "" || c.Region == "" {
+				continue
+			}
+			k := Key(c.Capital)
+			if _, dup := capTab[k]; !dup {
+				capTab[k] = c
+			}
+		}
+		for name, a2 := range seats {
+			if c, ok := country.ByAlpha2(a2); ok {
+				capTab[Key(name)] = c
+			}
+		}
+	})
+	c, ok := capTab[Key(name)]
+	return c, ok
+}
+
+// seats are names of seats of government used as metonyms in news that the
+// country table spells differently or does not list.
+var seats = map[string]string{
+	"Washington": "US", "Washington DC": "US", "Beijing": "CN", "Moscow": "RU", "London": "GB",
+	"Kyiv": "UA", "Kiev": "UA", "New Delhi": "IN", "Delhi": "IN", "Tehran": "IR", "Pretoria": "ZA",
+	"The Hague": "NL", "Brasilia": "BR", "Ankara": "TR", "Seoul": "KR", "Pyongyang": "KP",
+	"Tokyo": "JP", "Paris": "FR", "Berlin": "DE", "Damascus": "SY", "Baghdad": "IQ", "Riyadh": "SA",
+	"Cairo": "EG", "Nairobi": "KE", "Addis Ababa": "ET", "Abuja": "NG", "Islamabad": "PK", "Kabul": "AF",
+	"Jerusalem": "IL", "Doha": "QA", "Abu Dhabi": "AE", "Caracas": "VE", "Havana": "CU", "Ottawa": "CA",
+	"Canberra": "AU", "Rome": "IT", "Madrid": "ES", "Warsaw": "PL", "Minsk": "BY", "Tbilisi": "GE",
+	"Yerevan": "AM", "Baku": "AZ", "Khartoum": "SD", "Juba": "SS", "Mogadishu": "SO", "Tripoli": "LY",
+	"Beirut": "LB", "Amman": "JO", "Sanaa": "YE", "Muscat": "OM", "Kinshasa": "CD", "Kigali": "RW",
+	"Kampala": "UG", "Dhaka": "BD", "Naypyidaw": "MM", "Manila": "PH", "Jakarta": "ID", "Hanoi": "VN",
+	"Bangkok": "TH", "Taipei": "TW", "Mexico City": "MX", "Bogota": "CO", "Lima": "PE", "Santiago": "CL",
+	"Buenos Aires": "AR", "Algiers": "DZ", "Rabat": "MA", "Tunis": "TN", "Bamako": "ML", "Niamey": "NE",
+	"Ouagadougou": "BF", "Dakar": "SN", "Accra": "GH", "Harare": "ZW", "Lusaka": "ZM", "Maputo": "MZ",
+}

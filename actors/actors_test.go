@@ -1,0 +1,159 @@
+package actors
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"newsgraph/country"
+)
+
+func TestDefault_Lookup(t *testing.T) {
+	d := Default()
+	tests := []struct{ in, code string }{
+		{"United Nations", "IGOUNO"}, {"the UN", "IGOUNO"}, {"U.N.", "IGOUNO"}, {"world body", "IGOUNO"},
+		{"NATO", "IGONAT"}, {"European Union", "IGOEEC"}, {"African Union", "IGOAFR"},
+		{"Arab League", "IGOARL"}, {"OPEC", "IGOOPC"}, {"International Criminal Court", "IGOICC"},
+		{"Red Cross", "NGOIRC"}, {"WHO", "IGOUNOWHO"}, {"UNRWA", "IGOUNOREF"},
+		{"Reuters", "GBRMED"}, {"AP", "USAMED"}, {"AFP", "FRAMED"}, {"Xinhua", "CHNMED"},
+		{"TASS", "RUSMED"}, {"Anadolu", "TURMED"}, {"Hamas", "PSEREBHMS"}, {"Taliban", "AFGREBTAL"},
+	}
+	for _, tt := range tests {
+		a, ok := d.Lookup(tt.in)
+		if !ok || a.Code != tt.code {
+			t.Errorf("Lookup(%q) = %+v, %v; want code %s", tt.in, a, ok, tt.code)
+		}
+	}
+	if !d.Acronym(Key("WHO")) || d.Acronym(Key("World Health Organization")) {
+		t.Error("Acronym: WHO must be an acronym, the full name not")
+	}
+	for _, a := range d.actors {
+		if !ValidCode(a.Code) {
+			t.Errorf("%s: invalid code %q", a.Name, a.Code)
+		}
+	}
+}
+
+func TestCountryCode_Capital(t *testing.T) {
+	for _, tt := range []struct{ a2, code string }{{"TR", "TUR"}, {"KE", "KEN"}, {"NG", "NGA"}, {"PS", "PSE"}, {"RO", "ROM"}} {
+		c, ok := country.ByAlpha2(tt.a2)
+		if !ok {
+			t.Fatalf("no country %s", tt.a2)
+		}
+		if got := CountryCode(c); got != tt.code {
+			t.Errorf("CountryCode(%s) = %s, want %s", tt.a2, got, tt.code)
+		}
+	}
+	if CountryCode(nil) != "" {
+		t.Error("CountryCode(nil) not empty")
+	}
+	for _, tt := range []struct{ city, code string }{{"Ankara", "TUR"}, {"Nairobi", "KEN"}, {"Washington", "USA"}, {"Kyiv", "UKR"}, {"Dhaka", "BGD"}} {
+		c, ok := Capital(tt.city)
+		if !ok || CountryCode(c) != tt.code {
+			t.Errorf("Capital(%q) = %v, %v; want %s", tt.city, c, ok, tt.code)
+		}
+	}
+	if _, ok := Capital("Gondar"); ok {
+		t.Error("Gondar is not a capital")
+	}
+}
+
+func TestLookupRole(t *testing.T) {
+	for _, tt := range []struct{ in, code string }{
+		{"president", "GOV"}, {"Prime Minister", "GOV"}, {"foreign minister", "GOV"}, {"spokesman", "GOV"},
+		{"army", "MIL"}, {"troops", "MIL"}, {"soldiers", "MIL"}, {"police", "COP"}, {"rebels", "REB"},
+		{"militants", "REB"}, {"protesters", "CVL"}, {"court", "JUD"}, {"judge", "JUD"}, {"parliament", "LEG"},
+	} {
+		r, ok := LookupRole(tt.in)
+		if !ok || r.Code != tt.code {
+			t.Errorf("LookupRole(%q) = %+v, %v; want %s", tt.in, r, ok, tt.code)
+		}
+	}
+}
+
+func TestLoad(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     string // "name=code/type[aliases]" per actor, or "error"
+	}{
+		{"tsv", "# comment\nSahel Liberation Front\tMLIREB\tORG\tSLF|the Front\nAna Ortega\tespgov\tPERSON\n",
+			"[Sahel Liberation Front=MLIREB/ORG[SLF the Front] Ana Ortega=ESPGOV/PERSON[]]"},
+		{"tsv default type", "Acme Oil\tUSABUS\n", "[Acme Oil=USABUS/ORG[]]"},
+		{"yaml flow", "- name: Sahel Liberation Front\n  code: MLIREB\n  aliases: [SLF, \"the Front\"]\n",
+			"[Sahel Liberation Front=MLIREB/ORG[SLF the Front]]"},
+		{"yaml block", "actors:\n  - name: 'Ana Ortega'\n    code: ESPGOV\n    type: person\n    aliases:\n      - Ortega\n  - name: Acme Oil\n    code: USABUS\n",
+			"[Ana Ortega=ESPGOV/PERSON[Ortega] Acme Oil=USABUS/ORG[]]"},
+		{"bad code", "Acme\tUSAB\n", "error"},
+		{"missing code", "Acme\n", "error"},
+		{"bad type", "Acme\tUSABUS\tCOMPANY\n", "error"},
+		{"yaml unknown key", "- name: X\n  colour: red\n", "error"},
+		{"yaml no item", "- name: X\n  code: USA\nfoo\n", "error"},
+		{"empty", "", "[]"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := Load(strings.NewReader(tt.in))
+			if err != nil {
+				if tt.want != "error" {
+					t.Fatalf("error %v", err)
+				}
+				return
+			}
+			if tt.want == "error" {
+				t.Fatal("no error")
+			}
+			var got []string
+			for _, a := range d.actors {
+				got = append(got, fmt.Sprintf("%s=%s/%s%v", a.Name, a.Code, a.Type, a.Aliases))
+			}
+			if s := fmt.Sprint(got); s != tt.want && !(len(got) == 0 && tt.want == "[]") {
+				t.Errorf("got %s, want %s", s, tt.want)
+			}
+		})
+	}
+}
+
+func TestLoadFile_Merge(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "dict.tsv")
+	if err := os.WriteFile(p, []byte("Reuters\tUSAMED\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	u, err := LoadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := Default().Clone()
+	d.Merge(u)
+	if a, _ := d.Lookup("Reuters"); a.Code != "USAMED" {
+		t.Errorf("override: %s", a.Code)
+	}
+	if a, _ := Default().Lookup("Reuters"); a.Code != "GBRMED" {
+		t.Errorf("Default changed: %s", a.Code)
+	}
+	if _, err := LoadFile(filepath.Join(t.TempDir(), "missing")); err == nil {
+		t.Error("missing file: no error")
+	}
+}
+
+func FuzzLoad(f *testing.F) {
+	for _, s := range []string{
+		"Acme\tUSABUS\tORG\ta|b\n", "- name: X\n  code: USA\n  aliases: [a, b]\n",
+		"actors:\n- name: X\n  code: USA\n  aliases:\n    - y\n", "-\n", "- \"\n", "\t\t\t\n", "- name: x\n  aliases: [\n",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		d, err := Load(strings.NewReader(in))
+		if err != nil {
+			return
+		}
+		for _, a := range d.actors {
+			if !ValidCode(a.Code) || a.Name == "" {
+				t.Fatalf("accepted bad actor %+v", a)
+			}
+			d.Lookup(a.Name)
+		}
+	})
+}

@@ -1,0 +1,224 @@
+package actors
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+)
+
+// maxLineBytes bounds one line of a user dictionary.
+const maxLineBytes = 1 << 20
+
+// LoadFile reads a user dictionary from path; see Load for the formats.
+func LoadFile(path string) (*Dictionary, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("actors: %w", err)
+	}
+	defer f.Close()
+	d, err := Load(f)
+	if err != nil {
+		return nil, fmt.Errorf("actors: %s: %w", path, err)
+	}
+	return d, nil
+}
+
+// Load reads a user dictionary in one of two formats, detected from the
+// first non-blank, non-comment line.
+//
+// TSV: one actor per line, tab-separated: name, CAMEO code, and optionally
+// the entity type (ORG when empty) and aliases separated by "|". Lines
+// starting with "#" are comments.
+//
+//	Ana Ortega	ESPGOV	PERSON
+//	Sahel Liberation Front	MLIREB	ORG	SLF|the Front
+//
+// YAML: a list of mappings with keys name, code, type and aliases (a flow
+// list "[a, b]" or a block list), optionally under a top-level "actors:" key.
+//
+//   - name: Sahel Liberation Front
+//     code: MLIREB
+//     aliases: [SLF]
+//
+// Every entry needs a name and a code of letters (multiples of three).
+// Load returns an error naming the first bad line; it never panics.
+func Load(r io.Reader) (*Dictionary, error) {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 64*1024), maxLineBytes)
+	var lines []string
+	for sc.Scan() {
+		lines = append(lines, strings.TrimRight(sc.Text(), "\r"))
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("actors: read dictionary: %w", err)
+	}
+	yaml := false
+	for _, l := range lines {
+		t := strings.TrimSpace(l)
+		if t == "" || strings.HasPrefix(t, "#") {
+			continue
+		}
+		yaml = strings.HasPrefix(t, "- ") || t == "-" || t == "actors:" || t == "---"
+		break
+	}
+	d := &Dictionary{}
+	var err error
+	if yaml {
+		err = loadYAML(d, lines)
+	} else {
+		err = loadTSV(d, lines)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+func loadTSV(d *Dictionary, lines []string) error {
+	for n, l := range lines {
+		if strings.TrimSpace(l) == "" || strings.HasPrefix(strings.TrimSpace(l), "#") {
+			continue
+		}
+		f := strings.Split(l, "\t")
+		a := Actor{Name: strings.TrimSpace(f[0])}
+		if len(f) > 1 {
+			a.Code = strings.TrimSpace(f[1])
+		}
+		if len(f) > 2 {
+			a.Type = strings.TrimSpace(f[2])
+		}
+		if len(f) > 3 {
+			for _, x := range strings.Split(f[3], "|") {
+				if x = strings.TrimSpace(x); x != "" {
+					a.Aliases = append(a.Aliases, x)
+				}
+			}
+		}
+		if err := add(d, a); err != nil {
+			return fmt.Errorf("actors: line %d: %w", n+1, err)
+		}
+	}
+	return nil
+}
+
+func loadYAML(d *Dictionary, lines []string) error {
+	var cur *Actor
+	curLine := 0
+	inAliases := false
+	flush := func() error {
+		if cur == nil {
+			return nil
+		}
+		err := add(d, *cur)
+		cur = nil
+		if err != nil {
+			return fmt.Errorf("actors: entry at line %d: %w", curLine, err)
+		}
+		return nil
+	}
+	for n, l := range lines {
+		t := strings.TrimSpace(l)
+		if t == "" || strings.HasPrefix(t, "#") || t == "---" || t == "actors:" {
+			continue
+		}
+		indent := len(l) - len(strings.TrimLeft(l, " "))
+		if strings.HasPrefix(t, "- ") || t == "-" {
+			item := strings.TrimSpace(strings.TrimPrefix(t, "-"))
+			if inAliases && cur != nil && indent > 0 && !strings.Contains(item, ": ") {
+				cur.Aliases = append(cur.Aliases, unquote(item))
+				continue
+			}
+			if err := flush(); err != nil {
+				return err
+			}
+			cur, curLine, inAliases = &Actor{}, n+1, false
+			if item == "" {
+				continue
+			}
+			t = item
+		}
+		if cur == nil {
+			return fmt.Errorf("actors: line %d: expected a list item (\"- name: ...\")", n+1)
+		}
+		k, v, ok := strings.Cut(t, ":")
+		if !ok {
+			return fmt.Errorf("actors: line %d: expected \"key: value\"", n+1)
+		}
+		k, v = strings.TrimSpace(k), strings.TrimSpace(v)
+		inAliases = false
+		switch k {
+		case "name":
+			cur.Name = unquote(v)
+		case "code":
+			cur.Code = unquote(v)
+		case "type":
+			cur.Type = unquote(v)
+		case "kind":
+			cur.Kind = unquote(v)
+		case "aliases":
+			if v == "" {
+				inAliases = true
+				continue
+			}
+			if !strings.HasPrefix(v, "[") || !strings.HasSuffix(v, "]") {
+				return fmt.Errorf("actors: line %d: aliases must be a list", n+1)
+			}
+			for _, x := range strings.Split(v[1:len(v)-1], ",") {
+				if x = unquote(strings.TrimSpace(x)); x != "" {
+					cur.Aliases = append(cur.Aliases, x)
+				}
+			}
+		default:
+			return fmt.Errorf("actors: line %d: unknown key %q", n+1, k)
+		}
+	}
+	return flush()
+}
+
+func unquote(s string) string {
+	if len(s) >= 2 && (s[0] == '"' && s[len(s)-1] == '"' || s[0] == '\'' && s[len(s)-1] == '\'') {
+		return s[1 : len(s)-1]
+	}
+	return s
+}
+
+var validTypes = map[string]bool{"ORG": true, "PERSON": true, "GPE": true, "LOC": true, "NORP": true, "FAC": true, "EVENT": true, "LAW": true, "MISC": true}
+
+func add(d *Dictionary, a Actor) error {
+	if a.Name == "" {
+		return fmt.Errorf("missing name")
+	}
+	if !ValidCode(a.Code) {
+		return fmt.Errorf("%q: bad CAMEO code %q (letters, in groups of three)", a.Name, a.Code)
+	}
+	a.Code = strings.ToUpper(a.Code)
+	if a.Type == "" {
+		a.Type = "ORG"
+	}
+	a.Type = strings.ToUpper(a.Type)
+	if !validTypes[a.Type] {
+		return fmt.Errorf("%q: unknown type %q", a.Name, a.Type)
+	}
+	if Key(a.Name) == "" {
+		return fmt.Errorf("%q: empty name after folding", a.Name)
+	}
+	d.Add(a)
+	return nil
+}
+
+// ValidCode reports whether code looks like a CAMEO actor code: one or more
+// groups of three ASCII letters.
+func ValidCode(code string) bool {
+	if code == "" || len(code)%3 != 0 || len(code) > 30 {
+		return false
+	}
+	for i := 0; i < len(code); i++ {
+		c := code[i] | 0x20
+		if c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return true
+}

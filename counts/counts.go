@@ -1,0 +1,71 @@
+// Package counts is newsgraph's numeric-claims stage: it finds the counts,
+// amounts and percentages a news story reports ("at least 140 people were
+// killed", "$1.2bn in aid", "55% of the electricity grid"), with what was
+// counted, the kind of claim and who makes it.
+//
+// A figure is a number in any of the forms news copy uses: digits with
+// thousands separators ("34,000", "34 000", "34.000" when the only group is
+// "000"), decimals, scaled forms ("1.2 million", "$1bn", "17m"), words ("two
+// dozen", "three hundred and fifty"), vague quantities ("dozens of",
+// "hundreds of thousands": Approx true, Value the lower bound the plural
+// implies, so "hundreds" is 200 and "dozens" 24), fractions ("two-thirds
+// of": Value 0.667, Unit "fraction"), percentages (Percent true, Unit
+// "percent"), ranges ("10 to 15", "10-15", "between 10 and 15": Value the
+// lower bound, Upper the upper) and currencies (Currency an ISO 4217 code).
+// A qualifier before the figure ("at least", "more than", "nearly") goes in
+// Qualifier and into the span.
+//
+// Numbers that are not counts are left out: years and dates, times of day,
+// ages, durations ("three years"), ordinals, phone numbers, labels
+// ("Article 23", "Resolution 2334", "Boeing 737"), sports scores, model
+// names ("AK47"), measurements of things that are not counted ("5 km",
+// "magnitude 6.1"), addresses, and bare figures with no counted noun, no
+// category and no unit.
+//
+// Object is the counted noun phrase's head with up to two noun modifiers,
+// as written (plural kept): "schools", "apartment blocks", "electricity
+// grid"; determiners, adjectives and nationality words are left out and the
+// whole phrase is in ObjectSpan. Category comes from the governing verb or
+// noun: first a trigger after the phrase ("were killed", "put out of
+// service"), then one before the figure in the same clause ("the
+// destruction of 140 schools"), then the object itself ("refugees",
+// "protesters"). Attribution: a figure inside a quote takes the quote's
+// speaker; else "according to X" or "X said" in the same sentence names the
+// source, linked to an entity when a mention overlaps it.
+package counts
+
+import (
+	"context"
+	"fmt"
+
+	"newsgraph/document"
+)
+
+// Stage is the "counts" pipeline stage. It requires sentences and tokens and
+// uses quotes, mentions and entities when an earlier stage filled them. It
+// holds no state and is safe for concurrent use.
+type Stage struct{}
+
+// New returns the counts stage.
+func New() *Stage { return &Stage{} }
+
+// Name returns "counts".
+func (*Stage) Name() string { return "counts" }
+
+// Requires returns the sentences and tokens layers.
+func (*Stage) Requires() []document.Layer {
+	return []document.Layer{document.LayerSentences, document.LayerTokens}
+}
+
+// Provides returns the counts layer.
+func (*Stage) Provides() []document.Layer { return []document.Layer{document.LayerCounts} }
+
+// Process replaces d.Counts with the figures found in d (see Extract). It
+// returns an error only when ctx is done.
+func (*Stage) Process(ctx context.Context, d *document.Document) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("counts: %w", err)
+	}
+	d.Counts = Extract(d, d.Counts[:0])
+	return nil
+}

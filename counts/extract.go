@@ -1,0 +1,931 @@
+package counts
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"newsgraph/document"
+)
+
+// sent is one sentence's view of the document's tokens, with lower-cased
+// token texts.
+type sent struct {
+	d    *document.Document
+	a, b int      // tokens [a, b)
+	lw   []string // lower-case text of tokens a..b-1
+}
+
+func (s *sent) low(k int) string {
+	if k < s.a || k >= s.b {
+		return ""
+	}
+	return s.lw[k-s.a]
+}
+
+func (s *sent) raw(k int) string {
+	if k < s.a || k >= s.b {
+		return ""
+	}
+	return s.d.TokenText(k)
+}
+
+func (s *sent) kind(k int) document.TokenKind {
+	if k < s.a || k >= s.b {
+		return document.Punct
+	}
+	return s.d.Tokens[k].Kind
+}
+
+func (s *sent) isWord(k int) bool { return k >= s.a && k < s.b && s.d.Tokens[k].Kind == document.Word }
+
+func (s *sent) capitalized(k int) bool {
+	if !s.isWord(k) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s.raw(k))
+	return unicode.IsUpper(r)
+}
+
+// figure is a number found in a sentence, before object and category.
+type figure struct {
+	start, numStart, end int // tokens: [start, end) with qualifier; numStart the first token of the number
+	value                float64
+	upper                float64
+	hasUpper             bool
+	percent, approx      bool
+	qualifier, unit, cur string
+	scaled, frac, one    bool
+	wordNum              bool
+	reject               bool
+	age                  bool // rejected as an age
+}
+
+// Extract appends to dst the counts found in d's sentences and returns it.
+// d must have sentences and tokens; quotes, mentions and entities are used
+// for attribution when present. Counts are in text order. Extract does not
+// modify d and is safe for concurrent use on different documents.
+func Extract(d *document.Document, dst []document.Count) []document.Count {
+	var lw []string
+	for si := range d.Sentences {
+		st := d.Sentences[si]
+		a, b := st.FirstToken, st.EndToken
+		if a < 0 || b > len(d.Tokens) || a >= b {
+			continue
+		}
+		lw = lw[:0]
+		for k := a; k < b; k++ {
+			lw = append(lw, strings.ToLower(d.TokenText(k)))
+		}
+		s := &sent{d: d, a: a, b: b, lw: lw}
+		first := len(dst)
+		var ends []int // object/after-window end token per count, for coordination
+		var afterCat []bool
+		lastAge := -100 // token after the last figure rejected as an age
+		for k := a; k < b; {
+			f := s.figureAt(k)
+			if f.end <= k {
+				k++
+				continue
+			}
+			if f.reject {
+				if f.age {
+					lastAge = f.end
+				}
+				k = f.end
+				continue
+			}
+			c, objEnd, fromAfter, st := s.build(&f)
+			k = f.end
+			if st == drop {
+				continue
+			}
+			// Ellipsis: "killing 14 people and injuring at least 230" counts
+			// people too; "won 293 seats, while the bloc took 234".
+			if c.Object == "" && !c.Percent && c.Currency == "" && c.Unit == "" {
+				for p := len(dst) - 1; p >= first; p-- {
+					pc := &dst[p]
+					pt := d.TokenAt(pc.Start)
+					if s.low(pt-1) == "including" || s.low(pt-1) == "among" {
+						continue
+					}
+					if pc.Object != "" && !pc.Percent && pc.Currency == "" && pc.Unit == "" && d.TokenAt(c.Start)-ends[p-first] <= 12 {
+						c.Object, c.ObjectSpan = pc.Object, pc.ObjectSpan
+					}
+					break
+				}
+			}
+			if st == bare && (c.Object == "" || f.numStart-lastAge <= 5) {
+				continue // "one aged 19 and the other 24"
+			}
+			// A subset: "27 people, including nine children".
+			if c.Category == "" && len(dst) > first {
+				if w := s.low(d.TokenAt(c.Start) - 1); w == "including" || w == "among" {
+					c.Category = dst[len(dst)-1].Category
+				}
+			}
+			// A list: "seized 37 bombs and 12 pistols".
+			if c.Category == "" && len(dst) > first && s.onlyConj(ends[len(ends)-1], d.TokenAt(c.Start)) {
+				c.Category = dst[len(dst)-1].Category
+			}
+			dst = append(dst, c)
+			ends = append(ends, objEnd)
+			afterCat = append(afterCat, fromAfter)
+		}
+		// Coordination: "140 schools and 30 clinics were destroyed" gives the
+		// first figure the second's category.
+		for i := len(dst) - 2; i >= first; i-- {
+			c, n := &dst[i], &dst[i+1]
+			if c.Category != "" || n.Category == "" || !afterCat[i+1-first] {
+				continue
+			}
+			if s.onlyConj(ends[i-first], d.TokenAt(n.Start)) {
+				c.Category = n.Category
+			}
+		}
+		for i := first; i < len(dst); i++ {
+			s.attribute(&dst[i])
+		}
+	}
+	return dst
+}
+
+// onlyConj reports whether tokens [e, nt) are one or two of ",", "and",
+// "or".
+func (s *sent) onlyConj(e, nt int) bool {
+	if nt-e < 1 || nt-e > 2 {
+		return false
+	}
+	for k := e; k < nt; k++ {
+		if w := s.low(k); w != "and" && w != "or" && w != "," {
+			return false
+		}
+	}
+	return true
+}
+
+// Outcomes of build.
+const (
+	keep = iota
+	bare // nothing counted, no category, no unit: kept only if an object is inherited
+	drop
+)
+
+// currencyAt returns the ISO code of a currency sign or code starting at
+// token k and the number of tokens it takes.
+func (s *sent) currencyAt(k int) (string, int) {
+	r := s.low(k)
+	if c, ok := currencySymbols[r]; ok {
+		return c, 1
+	}
+	if s.raw(k+1) == "$" && !s.d.Tokens[k+1].SpaceBefore && s.isWord(k) {
+		if c, ok := currencySymbols[r+"$"]; ok {
+			return c, 2
+		}
+	}
+	if currencyCodes[s.raw(k)] && s.kind(k+1) == document.Number {
+		return s.raw(k), 1
+	}
+	return "", 0
+}
+
+// figureAt parses a figure whose number starts at token k (after an
+// optional currency sign). f.end <= k means there is none.
+func (s *sent) figureAt(k int) figure {
+	f := figure{start: k, numStart: k, end: k}
+	i := k
+	if c, n := s.currencyAt(i); n > 0 {
+		f.cur = c
+		i += n
+		f.numStart = i
+	}
+	if !s.number(&f, i) {
+		if f.end > k && !f.reject {
+			f.end = k
+		}
+		return f
+	}
+	if f.reject {
+		return f
+	}
+	s.after(&f)
+	if f.reject {
+		return f
+	}
+	s.qualify(&f)
+	s.exclude(&f)
+	return f
+}
+
+// number parses the number itself at token i into f, setting f.end.
+func (s *sent) number(f *figure, i int) bool {
+	switch s.kind(i) {
+	case document.Number:
+		return s.digits(f, i)
+	case document.Word:
+		return s.words(f, i)
+	}
+	return false
+}
+
+func (s *sent) digits(f *figure, i int) bool {
+	t := s.raw(i)
+	f.end = i + 1
+	if strings.ContainsAny(t, ":/") {
+		f.reject = true
+		return true
+	}
+	if s.kind(i-1) == document.Number || s.raw(i-1) == "+" || s.raw(i-1) == "#" || (s.raw(i-1) == "/" && !s.d.Tokens[i].SpaceBefore) {
+		f.reject = true // part of a phone number or an identifier
+		return true
+	}
+	if j := strings.IndexAny(t, "-–"); j > 0 {
+		left := t[:j]
+		_, w := utf8.DecodeRuneInString(t[j:])
+		right := t[j+w:]
+		if strings.ContainsAny(right, "-–") {
+			f.reject = true
+			return true
+		}
+		lo, _, ok1 := parseDigits(left)
+		hi, _, ok2 := parseDigits(right)
+		if ok1 && ok2 && s.raw(i+1) == "/" && !s.d.Tokens[i+1].SpaceBefore && s.kind(i+2) == document.Number && !s.d.Tokens[i+2].SpaceBefore {
+			// A mixed fraction: "2-1/2 pct", "9-13/16".
+			den, _, ok3 := parseDigits(s.raw(i + 2))
+			if !ok3 || den == 0 || hi >= den {
+				f.reject, f.end = true, i+3
+				return true
+			}
+			f.value, f.frac, f.end = lo+hi/den, true, i+3
+			return true
+		}
+		if !ok1 || !ok2 || hi <= lo || (len(left) >= 3 && len(right) >= 4) || (len(left) == 4 && lo >= 1800 && lo <= 2100) || s.scoreContext(i) {
+			f.reject = true
+			return true
+		}
+		f.value, f.upper, f.hasUpper = lo, hi, true
+		s.scale(f)
+		return true
+	}
+	v, frac, ok := parseDigits(t)
+	if !ok {
+		f.reject = true
+		return true
+	}
+	if s.raw(i+1) == "/" && !s.d.Tokens[i+1].SpaceBefore && s.kind(i+2) == document.Number {
+		f.reject, f.end = true, i+3 // a date or a fraction: "9/11", "3/4"
+		return true
+	}
+	// "34 000": a group of three digits after a short group.
+	if !strings.ContainsAny(t, ",.") && len(t) <= 3 {
+		for s.kind(f.end) == document.Number && isDigits(s.raw(f.end)) && len(s.raw(f.end)) == 3 && s.d.Tokens[f.end].SpaceBefore {
+			v = v*1000 + mustDigits(s.raw(f.end))
+			f.end++
+		}
+	}
+	if s.kind(f.end) == document.Number {
+		f.reject = true // a run of numbers: phone, coordinates, a table
+		return true
+	}
+	f.value, f.frac = v, frac
+	s.scale(f)
+	return true
+}
+
+func mustDigits(s string) float64 {
+	v := 0.0
+	for i := 0; i < len(s); i++ {
+		v = v*10 + float64(s[i]-'0')
+	}
+	return v
+}
+
+// scale applies a scale word after a digit number: "1.2 million", "$1bn",
+// "17m people".
+func (s *sent) scale(f *figure) {
+	w := s.low(f.end)
+	sc, ok := scaleWords[w]
+	if !ok || w == "millions" || w == "billions" {
+		return
+	}
+	glued := !s.d.Tokens[f.end].SpaceBefore
+	switch w {
+	case "m", "b", "k":
+		if !glued {
+			return
+		}
+		if f.cur == "" {
+			nx := s.low(f.end + 1)
+			if !(humanNouns[nx] || plainPlurals[nx] || (strings.HasSuffix(nx, "s") && s.isWord(f.end+1))) || measureUnits[nx] {
+				return
+			}
+		}
+	}
+	f.value *= sc
+	if f.hasUpper {
+		f.upper *= sc
+	}
+	f.scaled = true
+	f.end++
+}
+
+// words parses number words, vague quantities and fractions at token i.
+func (s *sent) words(f *figure, i int) bool {
+	w := s.low(i)
+	if base, ok := vagueBase[w]; ok {
+		j := i + 1
+		v := 2 * base
+		if s.low(j) == "of" {
+			if b2, ok := vagueBase[s.low(j+1)]; ok && b2 > base && w != "dozens" && w != "scores" {
+				v *= b2
+				j += 2
+			}
+		}
+		if (w == "tens" || w == "scores") && j == i+1 {
+			return false
+		}
+		if (w == "tens" || w == "scores") && s.low(j) != "of" {
+			return false
+		}
+		if j == i+1 && s.low(j) != "of" {
+			p := s.low(i - 1)
+			if p == "the" || p == "by" || p == "in" {
+				return false
+			}
+		}
+		f.value, f.approx, f.end = v, true, j
+		return true
+	}
+	if fv, ok := fractionValue(w); ok && (w == "half" || strings.IndexByte(w, '-') > 0) {
+		if nx := s.low(i + 1); nx == "of" || (w == "half" && (nx == "the" || nx == "its" || nx == "their" || nx == "all")) {
+			f.value, f.unit, f.end = fv, "fraction", i+1
+			return true
+		}
+		return false
+	}
+	if (w == "a" || w == "one") && s.low(i+1) != "" {
+		if fv, ok := fractionWords[s.low(i+1)]; ok && s.low(i+1) != "half" && s.low(i+2) == "of" {
+			f.value, f.unit, f.end = fv, "fraction", i+2
+			return true
+		}
+	}
+	// Number words.
+	n := 0
+	var buf [8]string
+	for n < len(buf) && s.isWord(i+n) {
+		buf[n] = s.low(i + n)
+		n++
+	}
+	v, used := wordsValue(buf[:n])
+	if used == 0 || (used == 1 && (w == "a" || w == "an")) {
+		return false
+	}
+	if s.low(i+used-1) == "and" {
+		used--
+	}
+	f.value, f.end, f.wordNum = v, i+used, true
+	f.one = used == 1 && w == "one"
+	return true
+}
+
+// nationalCurrency maps the word before "dollars" to the dollar's code.
+var nationalCurrency = map[string]string{"us": "USD", "u.s.": "USD", "american": "USD", "canadian": "CAD",
+	"australian": "AUD", "singapore": "SGD", "taiwan": "TWD", "hk": "HKD", "zimbabwe": "ZWL",
+	"zimbabwean": "ZWL", "namibian": "NAD", "liberian": "LRD", "jamaican": "JMD"}
+
+// vagueBase gives the unit of a vague plural: "hundreds" counts in hundreds.
+var vagueBase = map[string]float64{"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000,
+	"millions": 1e6, "billions": 1e9, "tens": 10}
+
+// after reads a range, percent, currency or unit after the number.
+func (s *sent) after(f *figure) {
+	j := f.end
+	// Ranges: "10 to 15", "two or three", "between 10 and 15".
+	if !f.hasUpper && !f.approx && f.unit == "" {
+		conn := s.low(j)
+		between := s.low(f.numStart-1) == "between" && conn == "and"
+		if (conn == "to" || conn == "-" || conn == "–" || conn == "or" || between) && s.low(f.numStart-1) != "from" {
+			g := figure{start: j + 1, numStart: j + 1, end: j + 1}
+			if c, n := s.currencyAt(j + 1); n > 0 && c == f.cur {
+				g.numStart += n
+			}
+			ok := s.number(&g, g.numStart) && !g.reject && !g.approx && g.unit == ""
+			nx := s.low(g.end)
+			if ok && conn == "to" && g.value <= f.value && !g.frac && !f.frac && !yearLike(s.raw(f.numStart)) && nx != "%" && nx != "percent" && nx != "per" && nx != "pct" && !g.wordNum && !f.wordNum && s.kind(g.numStart) == document.Number && s.kind(f.numStart) == document.Number && !g.scaled {
+				f.reject, f.end = true, g.end // a tally or score: "voted 195 to 106"
+				return
+			}
+			if ok && g.value > f.value && g.wordNum == f.wordNum {
+				if g.scaled && !f.scaled {
+					for _, sc := range []float64{1e12, 1e9, 1e6, 1e3} {
+						if g.value >= sc && f.value < 1000 {
+							f.value *= sc
+							break
+						}
+					}
+				}
+				f.upper, f.hasUpper, f.end = g.value, true, g.end
+				if between {
+					f.qualifier = "between"
+					f.start--
+				}
+				j = f.end
+			}
+		}
+	}
+	w := s.low(j)
+	switch {
+	case s.raw(j) == "%" || w == "percent" || w == "pct" || w == "pct." || w == "pc":
+		f.percent, f.unit, f.end = true, "percent", j+1
+	case w == "per" && s.low(j+1) == "cent":
+		f.percent, f.unit, f.end = true, "percent", j+2
+	case w == "percentage" && s.low(j+1) == "points":
+		f.percent, f.unit, f.end = true, "percentage points", j+2
+	case (w == "p" || w == "cts" || w == "cents" || w == "pence") && f.cur == "" && !f.scaled:
+		f.unit, f.end = w, j+1
+		if w == "p" || w == "pence" {
+			f.unit, f.cur = "pence", "GBP"
+		} else {
+			f.unit, f.cur = "cents", "USD"
+		}
+	case nationalCurrency[w] != "" && f.cur == "" && (s.low(j+1) == "dollars" || s.low(j+1) == "dlrs" || s.low(j+1) == "dlr" || s.low(j+1) == "dollar"):
+		f.cur, f.end = nationalCurrency[w], j+2
+	case currencyWords[w] != "" && f.cur == "":
+		f.cur, f.end = currencyWords[w], j+1
+	case currencyCodes[s.raw(j)] && f.cur == "":
+		f.cur, f.end = s.raw(j), j+1
+	case w == "metric" && (s.low(j+1) == "tons" || s.low(j+1) == "tonnes"):
+		f.unit, f.end = "tonnes", j+2
+	case amountUnits[w] != "" && (w != "t" || !s.d.Tokens[j].SpaceBefore):
+		f.unit, f.end = amountUnits[w], j+1
+	case measureUnits[w] || timeUnits[w] || clockWords[w]:
+		f.reject, f.end = true, j+1
+	case w == "-" && (timeUnits[s.low(j+1)] || measureUnits[s.low(j+1)]):
+		f.reject, f.end = true, j+2
+	}
+	if f.percent && f.unit == "percent" && s.low(f.end) == "points" {
+		f.unit = "percentage points"
+		f.end++
+	}
+}
+
+// qualify reads a qualifier before the figure.
+func (s *sent) qualify(f *figure) {
+	if f.qualifier != "" {
+		return
+	}
+	k := f.start
+	w1, w2, w3 := s.low(k-1), s.low(k-2), s.low(k-3)
+	switch {
+	case k-3 >= s.a && qualifiers3[w3+" "+w2+" "+w1]:
+		f.qualifier, f.start = w3+" "+w2+" "+w1, k-3
+	case k-2 >= s.a && qualifiers2[w2+" "+w1]:
+		f.qualifier, f.start = w2+" "+w1, k-2
+	case k-2 >= s.a && (w2+" "+w1 == "no fewer" || w2+" "+w1 == "no more") && s.low(k) == "than":
+	case k-1 >= s.a && qualifiers1[w1]:
+		if (w1 == "over" || w1 == "under" || w1 == "above" || w1 == "below") && s.kind(k-2) == document.Word && !stopObject[w2] && wordCategory(w2) == "" && s.low(k-2) != "" {
+			// "took over 40" is fine, "flew over 40" too: keep the qualifier
+			// unless the word before is a noun phrase ending ("children under 5").
+			if humanNouns[w2] || plainPlurals[w2] {
+				return
+			}
+		}
+		f.qualifier, f.start = w1, k-1
+	}
+	if f.qualifier != "" {
+		f.qualifier = s.d.Text[s.d.Tokens[f.start].Start:s.d.Tokens[f.start+len(strings.Fields(f.qualifier))-1].End]
+		f.qualifier = strings.ToLower(f.qualifier)
+		if approxQualifiers[f.qualifier] {
+			f.approx = true
+		}
+	}
+}
+
+// exclude rejects years, dates, ages, labels and addresses.
+func (s *sent) exclude(f *figure) {
+	n := f.numStart
+	prev, next := s.low(n-1), s.low(f.end)
+	// Dates: a month name on either side.
+	if months[prev] || months[next] || (next == "," && months[s.low(f.end+1)]) {
+		f.reject = true
+		return
+	}
+	if s.low(n-1) == "of" && months[s.low(n-2)] {
+		f.reject = true
+		return
+	}
+	// Ages: "aged 33", "the ages of 5 and 12", "Ahmed Ali, 33,", "(33)".
+	if prev == "aged" || prev == "age" || prev == "ages" || (prev == "of" && (s.low(n-2) == "age" || s.low(n-2) == "ages")) {
+		f.reject, f.age = true, true
+		return
+	}
+	// Labels and identifiers: "Article 23", "Boeing 737", "No. 10".
+	if labelWords[prev] && f.start == n {
+		f.reject = true
+		return
+	}
+	if f.start == n && n-1 > s.a && s.capitalized(n-1) && !qualifiers1[prev] && !stopObject[prev] && f.cur == "" {
+		f.reject = true
+		return
+	}
+	integer := f.value == float64(int64(f.value))
+	if integer && f.value <= 120 && f.cur == "" && !f.percent && f.unit == "" {
+		switch s.low(n - 1) {
+		case "under", "over", "above", "below":
+			switch s.low(n - 2) {
+			case "children", "kids", "those", "people", "adults", "girls", "boys", "aged", "anyone", "persons", "women", "men":
+				f.reject, f.age = true, true
+				return
+			}
+		}
+	}
+	if f.cur == "" && !f.percent && f.unit == "" && integer && f.value <= 120 && f.qualifier == "" && !f.hasUpper {
+		if prev == "," && s.capitalized(n-2) && (next == "," || next == "." || next == ";" || next == "and" || next == "" || next == ")") {
+			f.reject = true
+			return
+		}
+		if prev == "(" && next == ")" {
+			f.reject = true
+			return
+		}
+		if next == "-" && (s.low(f.end+1) == "year-old" || s.low(f.end+1) == "year") {
+			f.reject = true
+			return
+		}
+		if next == "years" && s.low(f.end+1) == "old" {
+			f.reject = true
+			return
+		}
+	}
+	// Years: a bare four-digit number from 1000 to 2100.
+	if s.kind(n) == document.Number && !f.scaled && f.cur == "" && !f.percent && f.unit == "" {
+		t := s.raw(n)
+		if len(t) == 4 && isDigits(t) && f.value >= 1000 && f.value <= 2100 {
+			p := s.low(f.start - 1)
+			if f.hasUpper || datePreps[p] || !(humanNouns[s.low(f.end)] || f.qualifier != "" && isPluralNoun(s, f.end)) {
+				f.reject = true
+				return
+			}
+		}
+	}
+	// Addresses: "10 Downing Street".
+	if s.capitalized(f.end) {
+		for k := f.end + 1; k <= f.end+3; k++ {
+			if streetWords[s.low(k)] {
+				f.reject = true
+				return
+			}
+		}
+	}
+	// Decimals need a unit, a scale, a percent or a currency.
+	if f.frac && !f.scaled && !f.percent && f.cur == "" && f.unit == "" {
+		f.reject = true
+	}
+}
+
+// isPluralNoun reports whether token k looks like a plural noun.
+func isPluralNoun(s *sent, k int) bool {
+	if !s.isWord(k) {
+		return false
+	}
+	w := s.low(k)
+	if stopObject[w] {
+		return false
+	}
+	return humanNouns[w] || plainPlurals[w] || (len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss"))
+}
+
+// yearLike reports whether t is four digits from 1000 to 2100.
+func yearLike(t string) bool {
+	return len(t) == 4 && isDigits(t) && t >= "1000" && t <= "2100"
+}
+
+// pluralHead reports whether w is a plural noun that ends a noun phrase;
+// mass nouns that modify ("water wells", "aid trucks") are not.
+func pluralHead(w string) bool {
+	switch w {
+	case "people", "children", "women", "men", "police", "cattle", "personnel":
+		return true
+	}
+	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is")
+}
+
+// scoreContext reports whether a word near token i says the pair is a score.
+func (s *sent) scoreContext(i int) bool {
+	for k := i - 3; k <= i+3; k++ {
+		if k != i && scoreWords[s.low(k)] {
+			return true
+		}
+	}
+	return false
+}
+
+// build turns a figure into a Count: object, category, then the filters
+// that need them. It returns the count, the token where the object or
+// figure ends, whether the category came from after the phrase, and ok.
+func (s *sent) build(f *figure) (document.Count, int, bool, int) {
+	d := s.d
+	c := document.Count{
+		Span:         document.Span{Start: d.Tokens[f.start].Start, End: d.Tokens[f.end-1].End},
+		Value:        f.value,
+		Percent:      f.percent,
+		Approx:       f.approx,
+		Qualifier:    f.qualifier,
+		Unit:         f.unit,
+		Currency:     f.cur,
+		AttributedTo: -1,
+		Location:     -1,
+	}
+	if f.hasUpper {
+		u := f.upper
+		c.Upper = &u
+	}
+	objA, objB, head := s.object(f)
+	if head >= 0 {
+		c.ObjectSpan = document.Span{Start: d.Tokens[objA].Start, End: d.Tokens[objB-1].End}
+		c.Object = s.objectText(objA, head)
+	}
+	end := f.end
+	if head >= 0 {
+		end = objB
+	}
+	cat, fromAfter := s.category(f, end, objA, objB, head)
+	c.Category = cat
+	// Bare figures with nothing counted, no category and no unit are not
+	// claims ("the 12 were", "rose to 140" with no subject).
+	if c.Object == "" && cat == "" && !f.percent && f.cur == "" && f.unit == "" && !f.approx {
+		if f.one || f.wordNum && f.value <= 10 {
+			return c, end, false, drop
+		}
+		return c, end, false, bare
+	}
+	if f.one && (c.Object == "" || cat == "") {
+		return c, end, false, drop
+	}
+	if f.wordNum && f.value <= 10 && cat == "" && f.qualifier == "" {
+		switch s.low(f.start - 1) {
+		case "the", "these", "those", "both", "its", "their", "his", "her", "our", "'s", "’s", "all", "my", "your", "first", "last", "next", "past", "every", "each", "other":
+			return c, end, false, drop
+		}
+	}
+	if head >= 0 && timeUnits[s.low(head)] {
+		return c, end, false, drop
+	}
+	return c, end, fromAfter, keep
+}
+
+// object finds the counted noun phrase after the figure: its token range and
+// the head token, or head -1.
+func (s *sent) object(f *figure) (int, int, int) {
+	k := f.end
+	if f.cur != "" && (s.low(k) == "in" || s.low(k) == "worth") {
+		k++
+		if s.low(k) == "of" {
+			k++
+		}
+	}
+	ofPhrase := false
+	if s.low(k) == "of" {
+		k++
+		ofPhrase = true
+	}
+	for iter := 0; iter < 3; iter++ {
+		if ofPhrase {
+			for {
+				w := s.low(k)
+				if w == "the" || w == "its" || w == "their" || w == "his" || w == "her" || w == "our" || w == "these" || w == "all" || w == "an" || w == "a" || w == "this" || w == "some" || w == "those" || w == "total" {
+					k++
+					continue
+				}
+				break
+			}
+			if s.kind(k) == document.Number {
+				k++
+			}
+		}
+		if w := s.low(k); w == "more" || w == "other" || w == "others'" || w == "additional" || w == "extra" || w == "further" {
+			if s.isWord(k+1) && !stopObject[s.low(k+1)] {
+				k++
+			}
+		}
+		a := k
+		head := -1
+		for n := 0; n < 5 && s.isWord(k); n++ {
+			if head >= 0 && pluralHead(s.low(head)) && s.low(head) != "arms" && s.low(head) != "goods" && s.low(head) != "sports" && s.low(head) != "news" {
+				break // a plural noun ends the phrase: "140 people killed"
+			}
+			w := s.low(k)
+			if stopObject[w] || timeUnits[w] && n == 0 || strings.Contains(w, "-on-") || strings.HasPrefix(w, "year-") || strings.HasPrefix(w, "month-") || strings.HasPrefix(w, "week-") {
+				break
+			}
+			if s.capitalized(k) && k > s.a {
+				nationality := false
+				for _, suf := range nationalitySuffixes {
+					if strings.HasSuffix(w, suf) || strings.HasSuffix(w, suf+"s") {
+						nationality = true
+					}
+				}
+				if !(s.isWord(k+1) && !s.capitalized(k+1) && !stopObject[s.low(k+1)]) && !(nationality && strings.HasSuffix(w, "s")) {
+					break
+				}
+				if !(s.isWord(k+1) && !s.capitalized(k+1) && !stopObject[s.low(k+1)]) {
+					head = k
+					k++
+					break
+				}
+			}
+			if len(w) > 4 && strings.HasSuffix(w, "ly") && !nounLy[w] {
+				break
+			}
+			if participle(w) {
+				if s.isWord(k+1) && !stopObject[s.low(k+1)] && !participle(s.low(k+1)) && !s.capitalized(k+1) {
+					k++
+					continue
+				}
+				break
+			}
+			head = k
+			k++
+		}
+		if head < 0 {
+			return a, a, -1
+		}
+		// "the country's electricity grid": the possessor is not the head.
+		if (s.raw(k) == "'s" || s.raw(k) == "’s") && iter < 2 {
+			k++
+			ofPhrase = false
+			if s.kind(k) == document.Number {
+				k++
+			}
+			continue
+		}
+		if adjectives[s.low(head)] && head == a {
+			return a, a, -1
+		}
+		return a, head + 1, head
+	}
+	return k, k, -1
+}
+
+// nounLy are nouns ending in "ly".
+var nounLy = set("family", "ally", "supply", "assembly", "rally", "italy", "anomaly", "monopoly", "belly", "lily")
+
+// participle reports whether w looks like a verb form: "-ed" or "-ing"
+// words that are not common nouns.
+func participle(w string) bool {
+	if nounEdIng[w] {
+		return false
+	}
+	return (strings.HasSuffix(w, "ed") && len(w) > 4) || (strings.HasSuffix(w, "ing") && len(w) > 5)
+}
+
+var nounEdIng = set("building", "housing", "clothing", "bedding", "shelling", "offering", "meeting",
+	"bombing", "shooting", "killing", "feed", "seed", "need", "speed", "bed", "shed", "hundred",
+	"sibling", "dwelling", "landing", "crossing", "opening", "uprising", "gathering", "hearing",
+	"ceiling", "warning", "filling", "lining", "wedding", "pudding", "morning", "evening", "spring",
+	"ring", "king", "wing", "thing", "string", "airstrikes", "livestock", "seedlings", "funding", "training", "fighting", "sewing", "learning", "planning", "heating", "recording", "screening", "bleeding", "rating")
+
+// objectText is the head with up to two noun modifiers before it.
+func (s *sent) objectText(a, head int) string {
+	from := head
+	for k := head - 1; k >= a && k >= head-2; k-- {
+		w := s.low(k)
+		if s.capitalized(k) || adjectives[w] || participle(w) || adjSuffix(w) || !s.isWord(k) {
+			break
+		}
+		from = k
+	}
+	var b strings.Builder
+	for k := from; k <= head; k++ {
+		if k > from {
+			b.WriteByte(' ')
+		}
+		b.WriteString(s.low(k))
+	}
+	return b.String()
+}
+
+// adjSuffix reports whether w ends like an adjective.
+func adjSuffix(w string) bool {
+	for _, suf := range []string{"al", "ian", "ic", "ive", "ous", "ful", "less", "ary", "ern", "ese", "ish", "able", "ible"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+			return !nounAdjLike[w]
+		}
+	}
+	return false
+}
+
+var nounAdjLike = set("hospital", "hospitals", "capital", "arsenal", "festival", "official", "terminal",
+	"rival", "missile", "civilian", "librarian", "technician", "musician", "politician", "physician",
+	"guardian", "mechanic", "clinic", "relative", "detective", "executive", "representative",
+	"secretary", "library", "boundary", "dictionary", "cemetery", "military", "tunnel", "animal", "cattle", "ministerial", "sanitary", "ordinary", "primary", "anniversary", "dignitary", "mercenary", "emissary", "missionary", "adversary", "tributary", "subsidiary", "beneficiary", "commissary", "functionary", "auxiliary")
+
+// category finds the category of a figure; end is the token after the
+// object (or the figure when there is none).
+func (s *sent) category(f *figure, end, objA, objB, head int) (string, bool) {
+	human := head >= 0 && (humanNouns[s.low(head)] || plainPlurals[s.low(head)] && (s.low(head) == "people" || s.low(head) == "children" || s.low(head) == "women" || s.low(head) == "men" || s.low(head) == "police" || s.low(head) == "staff" || s.low(head) == "crew"))
+	fix := func(c string) string {
+		switch {
+		case c == Seize && human:
+			return Kidnap
+		case (c == Destroy || c == Damage) && human:
+			return ""
+		case c == Aid && human && s.low(head) != "workers":
+			return ""
+		case c == Protest && !human && head >= 0 && !f.approx:
+			return ""
+		}
+		return c
+	}
+	// After the phrase, to the end of the clause.
+	for k, n := end, 0; k < s.b && n < 8; k, n = k+1, n+1 {
+		w := s.low(k)
+		if w == "," && (s.low(k+1) == "including" || s.low(k+1) == "among" || s.low(k+1) == "mostly" || s.low(k+1) == "most") {
+			e := k + 1
+			for e < s.b && s.low(e) != "," && s.low(e) != "." && s.low(e) != ";" {
+				e++
+			}
+			if s.low(e) == "," {
+				k = e
+				continue
+			}
+		}
+		if s.kind(k) == document.Punct && w != "-" && w != "'" && w != "’" {
+			break
+		}
+		if s.kind(k) == document.Number || saying[w] {
+			break
+		}
+		if (w == "and" || w == "but" || w == "while" || w == "or") && s.numberSoon(k+1) {
+			break
+		}
+		if c, _ := s.phraseTrigger(k); c != "" {
+			if c = fix(c); c != "" {
+				return c, true
+			}
+		}
+		if c := wordCategory(w); c != "" && (!weakAfter[w] || s.low(k-1) == "of" || s.low(k-2) == "of") {
+			if c = fix(c); c != "" {
+				return c, true
+			}
+		}
+	}
+	// Before the figure, back to the start of the clause.
+	for k, n := f.start-1, 0; k >= s.a && n < 10; k, n = k-1, n+1 {
+		w := s.low(k)
+		if s.kind(k) == document.Punct && w != "-" || s.kind(k) == document.Number || saying[w] || w == "and" || w == "or" || w == "but" {
+			break
+		}
+		if c, _ := s.phraseTrigger(k); c != "" {
+			if c = fix(c); c != "" {
+				return c, false
+			}
+		}
+		if c := wordCategory(w); c != "" {
+			if c = fix(c); c != "" {
+				return c, false
+			}
+		}
+	}
+	// The object itself and its modifiers.
+	if head >= 0 {
+		for k := head; k >= objA; k-- {
+			if c := wordCategory(s.low(k)); c != "" {
+				if c = fix(c); c != "" {
+					return c, false
+				}
+			}
+		}
+	}
+	_ = objB
+	return "", false
+}
+
+// weakAfter are trigger words that do not govern a figure before them.
+var weakAfter = set("toll", "death", "need", "lives", "aid", "relief", "humanitarian", "assistance", "cases", "crowd", "crowds", "protest", "protests", "rally", "damage", "convoy", "supplies", "custody", "asylum", "hunger")
+
+// saying ends a category window: the words of attribution.
+var saying = set("said", "says", "say", "told", "according", "announced", "stated", "added", "estimated", "estimates", "claimed")
+
+func (s *sent) numberSoon(k int) bool {
+	for n := 0; n < 4 && k+n < s.b; n++ {
+		if s.kind(k+n) == document.Number {
+			return true
+		}
+		if _, ok := wordValue(s.low(k + n)); ok {
+			return true
+		}
+		if _, ok := vagueBase[s.low(k+n)]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// phraseTrigger matches a multi-word trigger at token k.
+func (s *sent) phraseTrigger(k int) (string, int) {
+	if k < s.a || k >= s.b {
+		return "", 0
+	}
+	return phraseAt(s.lw, k-s.a)
+}

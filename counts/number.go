@@ -1,0 +1,294 @@
+package counts
+
+import (
+	"strconv"
+	"strings"
+)
+
+// smallWords maps cardinal number words below one hundred to their values.
+var smallWords = map[string]float64{
+	"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+	"seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+	"thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+	"seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+	"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+	"eighty": 80, "ninety": 90,
+}
+
+// scaleWords maps scale words and abbreviations that may follow a number.
+var scaleWords = map[string]float64{
+	"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+	"mn": 1e6, "mln": 1e6, "m": 1e6, "bn": 1e9, "b": 1e9, "k": 1e3, "tn": 1e12, "trn": 1e12,
+	"millions": 1e6, "billions": 1e9, // only as "1.2 millions" in translated copy
+}
+
+// vagueWords maps plural quantity words ("dozens of") to the lower bound
+// they imply: "hundreds" means at least two hundred.
+var vagueWords = map[string]float64{
+	"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000,
+	"millions": 2e6, "billions": 2e9, "tens": 20,
+}
+
+// fractionWords maps fraction words to their value.
+var fractionWords = map[string]float64{
+	"half": 0.5, "third": 1.0 / 3, "thirds": 1.0 / 3, "quarter": 0.25, "quarters": 0.25,
+	"fifth": 0.2, "fifths": 0.2, "tenth": 0.1, "tenths": 0.1,
+}
+
+// wordValue returns the value of one cardinal number word, including
+// hyphenated compounds ("twenty-five"), and whether w is one.
+func wordValue(w string) (float64, bool) {
+	if v, ok := smallWords[w]; ok {
+		return v, true
+	}
+	if i := strings.IndexAny(w, "-‐–"); i > 0 {
+		a, okA := smallWords[w[:i]]
+		rest := w[i+1:]
+		if w[i] != '-' {
+			rest = w[i+len("–"):]
+		}
+		b, okB := smallWords[rest]
+		if okA && okB && a >= 20 && int(a)%10 == 0 && b > 0 && b < 10 {
+			return a + b, true
+		}
+	}
+	return 0, false
+}
+
+// fractionValue returns the value of a fraction phrase word: "half",
+// "two-thirds", "three-quarters", "one-third".
+func fractionValue(w string) (float64, bool) {
+	if v, ok := fractionWords[w]; ok && (w == "half" || w == "third" || w == "quarter" || w == "fifth" || w == "tenth") {
+		return v, true
+	}
+	if i := strings.IndexByte(w, '-'); i > 0 {
+		n, okN := smallWords[w[:i]]
+		f, okF := fractionWords[w[i+1:]]
+		if okN && okF && n > 0 && n < 10 && w[i+1:] != "half" {
+			return n * f, true
+		}
+	}
+	return 0, false
+}
+
+// parseDigits parses a digit string as written in news copy: "34,000",
+// "34.000" (a European thousands separator when every group after the first
+// has three digits and there is more than one, or the single group is
+// "000"), "1.25", "3,5" is rejected as ambiguous. It reports the value,
+// whether the string has a fractional part, and ok.
+func parseDigits(s string) (v float64, frac bool, ok bool) {
+	if s == "" || len(s) > 40 {
+		return 0, false, false
+	}
+	nComma, nDot := strings.Count(s, ","), strings.Count(s, ".")
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= '0' && c <= '9') && c != ',' && c != '.' {
+			return 0, false, false
+		}
+	}
+	if s[0] < '0' || s[0] > '9' || s[len(s)-1] < '0' || s[len(s)-1] > '9' {
+		return 0, false, false
+	}
+	clean := s
+	switch {
+	case nComma > 0 && nDot <= 1:
+		// 34,000 or 1,234.5: every comma group has three digits.
+		intPart := s
+		if nDot == 1 {
+			intPart = s[:strings.IndexByte(s, '.')]
+		}
+		if !groupsOf3(intPart, ',') {
+			return 0, false, false
+		}
+		clean = strings.ReplaceAll(s, ",", "")
+	case nDot > 1 && nComma == 0:
+		if !groupsOf3(s, '.') {
+			return 0, false, false
+		}
+		clean = strings.ReplaceAll(s, ".", "")
+	case nDot == 1 && nComma == 0:
+		if i := strings.IndexByte(s, '.'); len(s)-i-1 == 3 && s[i+1:] == "000" && i <= 3 {
+			clean = s[:i] + s[i+1:]
+		}
+	case nComma == 0 && nDot == 0:
+	default:
+		return 0, false, false
+	}
+	f, err := strconv.ParseFloat(clean, 64)
+	if err != nil {
+		return 0, false, false
+	}
+	return f, strings.Contains(clean, "."), true
+}
+
+// groupsOf3 reports whether s is 1-3 digits followed by groups of exactly
+// three digits separated by sep.
+func groupsOf3(s string, sep byte) bool {
+	parts := strings.Split(s, string(sep))
+	if len(parts[0]) == 0 || len(parts[0]) > 3 {
+		return false
+	}
+	for _, p := range parts[1:] {
+		if len(p) != 3 {
+			return false
+		}
+	}
+	return true
+}
+
+// ParseNumber parses a number phrase as it appears in news copy and returns
+// its value: digits with separators ("34,000", "34 000", "1.25"), scaled
+// forms ("1.2 million", "1.2bn", "17m"), number words ("two dozen", "a
+// hundred", "three hundred and fifty", "twenty-five", "a million") and
+// fractions ("two-thirds", "half"). Words are separated by spaces. It
+// reports false when s is not entirely one number. It never panics.
+func ParseNumber(s string) (float64, bool) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if s == "" || len(s) > 200 {
+		return 0, false
+	}
+	// Split glued scale suffixes: "1.2bn" → "1.2 bn".
+	f := strings.Fields(s)
+	var words []string
+	for _, w := range f {
+		i := 0
+		for i < len(w) && (w[i] >= '0' && w[i] <= '9' || w[i] == ',' || w[i] == '.') {
+			i++
+		}
+		if i > 0 && i < len(w) {
+			words = append(words, w[:i], w[i:])
+		} else {
+			words = append(words, w)
+		}
+	}
+	// "34 000": join a digit group of one to three digits with following
+	// groups of exactly three.
+	if len(words) >= 2 && isDigits(words[0]) && len(words[0]) <= 3 {
+		j := 1
+		joined := words[0]
+		for j < len(words) && isDigits(words[j]) && len(words[j]) == 3 {
+			joined += words[j]
+			j++
+		}
+		if j > 1 {
+			words = append([]string{joined}, words[j:]...)
+		}
+	}
+	if len(words) == 1 {
+		if v, ok := fractionValue(words[0]); ok {
+			return v, true
+		}
+	}
+	if len(words) == 2 && (words[0] == "a" || words[0] == "one") {
+		if v, ok := fractionWords[words[1]]; ok && words[1] != "half" {
+			return v, true
+		}
+	}
+	v, n := wordsValue(words)
+	if n != len(words) || n == 0 {
+		return 0, false
+	}
+	return v, true
+}
+
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// wordsValue parses the longest number at the start of words (lowercased):
+// a digit string optionally followed by scale words, or a sequence of number
+// words. It returns the value and how many words it used (0 when none).
+func wordsValue(words []string) (float64, int) {
+	if len(words) == 0 {
+		return 0, 0
+	}
+	if v, _, ok := parseDigits(words[0]); ok {
+		n := 1
+		for n < len(words) {
+			sc, ok := scaleWords[words[n]]
+			if !ok || words[n] == "millions" || words[n] == "billions" {
+				break
+			}
+			v *= sc
+			n++
+		}
+		return v, n
+	}
+	var total, cur float64
+	n := 0
+	seen := false      // a number word was consumed
+	lastSmall := false // the last word was a small number word
+	for n < len(words) {
+		w := words[n]
+		if v, ok := wordValue(w); ok {
+			if lastSmall {
+				break
+			}
+			if cur != 0 && int(cur)%100 != 0 {
+				break
+			}
+			cur += v
+			seen, lastSmall = true, true
+			n++
+			continue
+		}
+		switch {
+		case (w == "a" || w == "an") && !seen && n+1 < len(words) && isMultiplier(words[n+1]):
+			cur, seen = 1, false
+			n++
+			lastSmall = true
+			continue
+		case w == "dozen" && (seen || n > 0):
+			if cur == 0 {
+				cur = 1
+			}
+			cur *= 12
+			lastSmall = false
+			seen = true
+			n++
+			continue
+		case w == "hundred" && (seen || n > 0):
+			if cur == 0 {
+				cur = 1
+			}
+			cur *= 100
+			lastSmall = false
+			seen = true
+			n++
+			continue
+		case (w == "thousand" || w == "million" || w == "billion" || w == "trillion") && (seen || n > 0):
+			if cur == 0 {
+				cur = 1
+			}
+			total += cur * scaleWords[w]
+			cur = 0
+			lastSmall = false
+			seen = true
+			n++
+			continue
+		case w == "and" && seen && !lastSmall && n+1 < len(words):
+			if _, ok := wordValue(words[n+1]); ok {
+				n++
+				continue
+			}
+		}
+		break
+	}
+	if !seen {
+		return 0, 0
+	}
+	return total + cur, n
+}
+
+func isMultiplier(w string) bool {
+	return w == "dozen" || w == "hundred" || w == "thousand" || w == "million" || w == "billion" || w == "trillion"
+}

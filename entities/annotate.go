@@ -1,0 +1,705 @@
+package entities
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"newsgraph/actors"
+	"newsgraph/country"
+	"newsgraph/document"
+	"newsgraph/gazetteer"
+	"newsgraph/ner"
+)
+
+// ment is a mention under construction.
+type ment struct {
+	a, b     int // tokens [a, b)
+	sent     int
+	typ      document.EntityType
+	kind     document.MentionKind
+	ctry     string // CAMEO country (or organization) code the context gives
+	role     string // CAMEO role code
+	class    string // role class for coreference
+	diplomat bool
+	former   bool
+	gender   string
+	plural   bool
+	person   bool // a nominal that refers to one person
+	org      *actors.Actor
+	from     int // first token of the descriptive name ("Kenya's interior ministry"), for nominals
+	actor    string
+	ent      int
+}
+
+// annotator holds one document's working state; it lives on the stack of
+// one Process call.
+type annotator struct {
+	s       *Stage
+	d       *document.Document
+	lower   string  // ASCII-lowercased text, same byte length as d.Text
+	covered []int32 // per token: index+1 of the mention covering it, 0 when none
+	ms      []ment
+	sentOf  []int32 // per token: sentence index
+	ents    []*ent
+}
+
+func newAnnotator(s *Stage, d *document.Document) *annotator {
+	a := &annotator{s: s, d: d, lower: asciiLower(d.Text)}
+	a.covered = make([]int32, len(d.Tokens))
+	a.sentOf = make([]int32, len(d.Tokens))
+	for i, sn := range d.Sentences {
+		for t := sn.FirstToken; t < sn.EndToken && t < len(d.Tokens); t++ {
+			a.sentOf[t] = int32(i)
+		}
+	}
+	return a
+}
+
+// asciiLower lowercases ASCII letters only, so byte offsets stay valid.
+func asciiLower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if c := b[j]; c >= 'A' && c <= 'Z' {
+					b[j] = c + 32
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
+}
+
+func (a *annotator) low(i int) string { t := a.d.Tokens[i]; return a.lower[t.Start:t.End] }
+func (a *annotator) tok(i int) string { return a.d.TokenText(i) }
+
+// phrase returns the lower-cased text of tokens [i, j) when they are
+// separated by single spaces, or "".
+func (a *annotator) phrase(i, j int) string {
+	toks := a.d.Tokens
+	for k := i + 1; k < j; k++ {
+		if toks[k].Start != toks[k-1].End+1 || a.d.Text[toks[k-1].End] != ' ' {
+			return ""
+		}
+	}
+	return a.lower[toks[i].Start:toks[j-1].End]
+}
+
+func (a *annotator) capitalized(i int) bool {
+	r, _ := utf8.DecodeRuneInString(a.tok(i))
+	return unicode.IsUpper(r)
+}
+
+func (a *annotator) allCaps(i, j int) bool {
+	s := a.d.Text[a.d.Tokens[i].Start:a.d.Tokens[j-1].End]
+	n := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsUpper(r) {
+			n++
+		}
+	}
+	return n > 0
+}
+
+func (a *annotator) sentBounds(i int) (int, int) {
+	sn := a.d.Sentences[a.sentOf[i]]
+	return sn.FirstToken, sn.EndToken
+}
+
+func (a *annotator) free(i, j int) bool {
+	for k := i; k < j; k++ {
+		if a.covered[k] != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+func (a *annotator) add(m ment) {
+	m.ent = -1
+	m.sent = int(a.sentOf[m.a])
+	a.ms = append(a.ms, m)
+	for k := m.a; k < m.b; k++ {
+		a.covered[k] = int32(len(a.ms))
+	}
+}
+
+func (a *annotator) run(spans [][]ner.Span) {
+	if len(a.d.Sentences) == 0 || len(a.d.Tokens) == 0 {
+		a.d.Mentions, a.d.Entities = nil, nil
+		return
+	}
+	a.tagged(spans)
+	a.dictionary()
+	for i := range a.ms {
+		a.classify(&a.ms[i])
+	}
+	a.nominals()
+	a.pronouns()
+	sort.SliceStable(a.ms, func(i, j int) bool { return a.ms[i].a < a.ms[j].a })
+	a.corefer()
+	a.output()
+}
+
+// tagged turns the tagger's spans into name mentions with exact spans.
+func (a *annotator) tagged(spans [][]ner.Span) {
+	for si, ss := range spans {
+		if si >= len(a.d.Sentences) {
+			break
+		}
+		sn := a.d.Sentences[si]
+		for _, sp := range ss {
+			i, j := sn.FirstToken+sp.Start, sn.FirstToken+sp.End
+			if i < sn.FirstToken || j > sn.EndToken || i >= j {
+				continue
+			}
+			m := ment{kind: document.Name}
+			switch sp.Type {
+			case "PER":
+				m.typ = document.Person
+			case "ORG":
+				m.typ = document.Org
+			case "LOC":
+				m.typ = document.GPE
+			default:
+				m.typ = document.Misc
+			}
+			// Exact spans: no leading "the", no trailing punctuation or "'s".
+			for i < j && (a.low(i) == "the" && a.tok(i) == "the") {
+				i++
+			}
+			for j > i && a.trailingPunct(i, j) {
+				j--
+			}
+			if m.typ == document.Person {
+				for i < j-1 && a.isTitle(i) {
+					i++
+				}
+			}
+			if i >= j || !a.free(i, j) {
+				continue
+			}
+			m.a, m.b = i, j
+			if a.noUpper(i, j) {
+				m.kind = document.Nominal // "interior ministry"
+			}
+			a.add(m)
+		}
+	}
+}
+
+// trailingPunct reports whether the last token of [i, j) is punctuation
+// that cannot end a name: sentence punctuation and quotes, or a closing
+// bracket without its opening one inside the span.
+func (a *annotator) trailingPunct(i, j int) bool {
+	switch a.tok(j - 1) {
+	case ",", ";", ":", "!", "?", "\"", "'", "“", "”", "‘", "’", "-", "--", "—", "–":
+		return true
+	case ")", "]":
+		for k := i; k < j-1; k++ {
+			if t := a.tok(k); t == "(" || t == "[" {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// noUpper reports whether tokens [i, j) contain no upper-case letter.
+func (a *annotator) noUpper(i, j int) bool {
+	for _, r := range a.d.Text[a.d.Tokens[i].Start:a.d.Tokens[j-1].End] {
+		if unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// nameCase reports whether tokens [i, j) are written like a name: every
+// word capitalized except short function words and Arabic "al-" articles.
+func (a *annotator) nameCase(i, j int) bool {
+	for k := i; k < j; k++ {
+		if a.d.Tokens[k].Kind != document.Word || a.capitalized(k) {
+			continue
+		}
+		switch l := a.low(k); {
+		case l == "of" || l == "the" || l == "for" || l == "and" || l == "de" || l == "'s" || l == "on" || l == "in":
+		case strings.HasPrefix(l, "al-") || l == "al" || l == "dpa" || l == "el":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// isTitle reports whether token i is a capitalized title word.
+func (a *annotator) isTitle(i int) bool {
+	l := a.low(i)
+	_, ok := titles[l]
+	return ok && !titleStop[l] && a.capitalized(i)
+}
+
+// dictionary adds organization, agency and group names the tagger missed,
+// and extends tagger spans that a longer dictionary name contains.
+func (a *annotator) dictionary() {
+	dict := a.s.dict
+	maxN := dict.MaxWords()
+	for _, sn := range a.d.Sentences {
+		for i := sn.FirstToken; i < sn.EndToken; i++ {
+			if a.d.Tokens[i].Kind != document.Word {
+				continue
+			}
+			if a.covered[i] != 0 || a.low(i) == "the" {
+				continue
+			}
+			capI := a.capitalized(i) || strings.HasPrefix(a.low(i), "al-") || a.low(i) == "dpa"
+			nominal := false
+			if !capI {
+				// Lower-case aliases ("the world body") only after "the".
+				if i == sn.FirstToken || a.low(i-1) != "the" {
+					continue
+				}
+				nominal = true
+			}
+			for n := min(maxN, sn.EndToken-i); n >= 1; n-- {
+				j := i + n
+				if a.d.Tokens[j-1].Kind == document.Punct {
+					continue
+				}
+				key := a.key(i, j)
+				act, ok := dict.LookupKey(key)
+				if !ok {
+					continue
+				}
+				if dict.Acronym(key) && !a.allCaps(i, j) {
+					continue
+				}
+				if nominal && act.Type != "ORG" || !nominal && !a.nameCase(i, j) {
+					continue
+				}
+				// The tagger's spans win: the dictionary only fills gaps
+				// (exact tagger matches take the dictionary's facts in classify).
+				if !a.free(i, j) {
+					continue
+				}
+				m := ment{a: i, b: j, typ: document.EntityType(act.Type), kind: document.Name, org: act}
+				if nominal {
+					m.kind = document.Nominal
+				}
+				a.add(m)
+				i = j - 1
+				break
+			}
+		}
+	}
+}
+
+// classify sets the type details, features and actor of a name mention.
+func (a *annotator) classify(m *ment) {
+	if m.a >= m.b || m.kind == document.Pronoun {
+		return
+	}
+	key := a.key(m.a, m.b)
+	if m.org == nil {
+		if act, ok := a.s.dict.LookupKey(key); ok && (!a.s.dict.Acronym(key) || a.allCaps(m.a, m.b)) {
+			m.org = act
+			m.typ = document.EntityType(act.Type)
+		}
+	}
+	if m.org != nil {
+		m.actor = m.org.Code
+		switch m.org.Kind {
+		case "court":
+			m.class = "court"
+		case "agency":
+			m.class = "agency"
+		case "group":
+			m.plural = true
+		}
+		return
+	}
+	switch m.typ {
+	case document.GPE, document.Loc:
+		if c, ok := country.Lookup(key); ok && a.capitalized(m.a) {
+			m.typ, m.ctry, m.actor = document.GPE, actors.CountryCode(c), actors.CountryCode(c)
+			return
+		}
+		if c, ok := actors.Capital(key); ok {
+			m.typ = document.GPE
+			if m.b < len(a.d.Tokens) && agentVerbs[a.low(m.b)] && (m.a == 0 || a.low(m.a-1) != "in") {
+				m.ctry = actors.CountryCode(c)
+				m.actor = m.ctry
+				m.class = "metonym"
+			}
+			return
+		}
+		m.typ = a.placeType(key)
+		if m.b-m.a > 1 && geoFeature[a.low(m.b-1)] {
+			m.typ = document.Loc
+		}
+	case document.Misc, document.NORP:
+		l := a.lower[a.d.Tokens[m.a].Start:a.d.Tokens[m.b-1].End]
+		if c, ok := country.ByDemonym(key); ok && m.b-m.a == 1 {
+			m.typ, m.ctry = document.NORP, actors.CountryCode(c)
+			if strings.HasSuffix(l, "s") && !strings.HasSuffix(l, "ss") {
+				m.plural, m.actor = true, m.ctry
+			}
+		} else if norps[l] {
+			m.typ = document.NORP
+			m.ctry = agentNORP[l]
+		}
+	case document.Person:
+		if g, ok := firstNames[a.low(m.a)]; ok && m.b-m.a > 1 {
+			m.gender = g
+		}
+		a.personContext(m)
+	case document.Org:
+		a.orgContext(m)
+	}
+}
+
+// placeType maps a place name the tagger called LOC to GPE or LOC with the
+// gazetteer: countries, divisions and cities are GPE; regions, water
+// bodies, continents and landmarks are LOC. Unknown names stay GPE.
+func (a *annotator) placeType(key string) document.EntityType {
+	ids := a.s.gaz.LookupKey(key)
+	if len(ids) == 0 {
+		return document.GPE
+	}
+	switch a.s.gaz.Place(int(ids[0])).Feature {
+	case gazetteer.FeatRegion, gazetteer.FeatWater, gazetteer.FeatContinent, gazetteer.FeatLandmark:
+		return document.Loc
+	}
+	return document.GPE
+}
+
+// countryBefore reads a country given just before token j: a demonym
+// ("Turkish"), a country or organization name with possessive ("Spain's",
+// "the UN's"). It returns the code and the first token used.
+func (a *annotator) countryBefore(j, lo int) (string, int) {
+	if j-1 < lo {
+		return "", j
+	}
+	if a.low(j-1) == "'s" || a.low(j-1) == "’s" || a.low(j-1) == "'" {
+		for n := 1; n <= 4 && j-1-n >= lo; n++ {
+			s := a.d.Text[a.d.Tokens[j-1-n].Start:a.d.Tokens[j-2].End]
+			if !a.capitalized(j - 1 - n) {
+				break
+			}
+			if c := a.codeOf(s); c != "" {
+				return c, j - 1 - n
+			}
+		}
+		return "", j
+	}
+	if a.capitalized(j - 1) {
+		w := a.tok(j - 1)
+		if c, ok := country.ByDemonym(w); ok && !strings.HasSuffix(w, "s") {
+			return actors.CountryCode(c), j - 1
+		}
+		if x, ok := agentNORP[a.low(j-1)]; ok {
+			return x, j - 1
+		}
+		for n := 1; n <= 4 && j-n >= lo; n++ {
+			s := a.d.Text[a.d.Tokens[j-n].Start:a.d.Tokens[j-1].End]
+			if act, ok := a.s.dict.Lookup(s); ok && act.Type == "ORG" && international(act.Code) && (!a.s.dict.Acronym(actors.Key(s)) || a.allCaps(j-n, j)) {
+				return act.Code, j - n
+			}
+		}
+	}
+	return "", j
+}
+
+// codeOf returns the CAMEO code of a country or organization name.
+func (a *annotator) codeOf(s string) string {
+	if c, ok := country.Lookup(s); ok {
+		return actors.CountryCode(c)
+	}
+	if act, ok := a.s.dict.Lookup(s); ok && act.Type == "ORG" && international(act.Code) {
+		return act.Code
+	}
+	return ""
+}
+
+// roleEndingAt finds the longest role phrase ending at token j (exclusive).
+func (a *annotator) roleEndingAt(j, lo int) (actors.Role, int, bool) {
+	for n := actors.MaxRoleWords; n >= 1; n-- {
+		if j-n < lo {
+			continue
+		}
+		p := a.phrase(j-n, j)
+		if r, ok := actors.LookupRole(p); ok && p != "" {
+			return r, j - n, true
+		}
+	}
+	return actors.Role{}, j, false
+}
+
+// roleAt finds the longest role phrase starting at token i.
+func (a *annotator) roleAt(i, hi int) (actors.Role, int, bool) {
+	for n := actors.MaxRoleWords; n >= 1; n-- {
+		if i+n > hi {
+			continue
+		}
+		p := a.phrase(i, i+n)
+		if r, ok := actors.LookupRole(p); ok && p != "" {
+			return r, i + n, true
+		}
+	}
+	return actors.Role{}, i, false
+}
+
+// personContext reads a title before a person's name ("Turkish Foreign
+// Minister X", "Mr X") or an apposition after it ("X, Spain's foreign
+// minister") and sets the mention's role, country, gender and actor.
+func (a *annotator) personContext(m *ment) {
+	lo, hi := a.sentBounds(m.a)
+	j := m.a
+	if j-1 >= lo {
+		if g, ok := titles[a.low(j-1)]; ok && g != "" && m.gender == "" {
+			m.gender = g
+		}
+	}
+	if j-1 >= lo && a.tok(j-1) == "," {
+		j--
+	}
+	if r, start, ok := a.roleEndingAt(j, lo); ok && r.Person {
+		a.setRole(m, r, start, lo)
+		return
+	}
+	// Apposition: "X, (the) (Spain's|Spanish) (former) foreign minister".
+	k := m.b
+	if k < hi && a.tok(k) == "," {
+		k++
+		if k < hi && determiners[a.low(k)] {
+			k++
+		}
+		ctry := ""
+		if k < hi && a.capitalized(k) {
+			// A country possessive or demonym.
+			for n := 1; n <= 4 && k+n < hi; n++ {
+				if a.low(k+n) == "'s" {
+					ctry = a.codeOf(a.d.Text[a.d.Tokens[k].Start:a.d.Tokens[k+n-1].End])
+					if ctry != "" {
+						k += n + 1
+					}
+					break
+				}
+			}
+			if ctry == "" {
+				if c, ok := country.ByDemonym(a.tok(k)); ok {
+					ctry = actors.CountryCode(c)
+					k++
+				}
+			}
+		}
+		former := false
+		for k < hi && modifiers[a.low(k)] {
+			former = former || a.low(k) == "former"
+			k++
+		}
+		if r, end, ok := a.roleAt(k, hi); ok && r.Person && end > k {
+			if ctry == "" && end+1 < hi && a.low(end) == "of" {
+				ctry = a.codeOf(a.tok(end + 1))
+			}
+			m.ctry, m.former = ctry, former
+			a.applyRole(m, r)
+		}
+	}
+}
+
+func (a *annotator) setRole(m *ment, r actors.Role, start, lo int) {
+	k := start
+	for k-1 >= lo && modifiers[a.low(k-1)] {
+		m.former = m.former || a.low(k-1) == "former"
+		k--
+	}
+	c, _ := a.countryBefore(k, lo)
+	m.ctry = c
+	a.applyRole(m, r)
+}
+
+func (a *annotator) applyRole(m *ment, r actors.Role) {
+	m.role, m.class, m.diplomat = r.Code, r.Class, r.Diplomat
+	if m.gender == "" {
+		m.gender = r.Gender
+	}
+	code := r.Code
+	if m.former && code == "GOV" {
+		code = "ELI"
+	}
+	if international(m.ctry) {
+		m.actor = m.ctry
+		return
+	}
+	m.actor = m.ctry + code
+}
+
+// orgContext handles ministries, courts, armies and parliaments named in
+// full ("Ministry of Health", "Kenya's Supreme Court").
+func (a *annotator) orgContext(m *ment) {
+	lo, _ := a.sentBounds(m.a)
+	var r actors.Role
+	ok := false
+	for k := m.a; k < m.b && !ok; k++ {
+		l := a.low(k)
+		if l == "ministry" || l == "ministries" {
+			r, ok = actors.Role{Code: "GOV", Class: "ministry", Org: true}, true
+		}
+	}
+	if !ok {
+		r, _, ok = a.roleEndingAt(m.b, m.a)
+		ok = ok && r.Org
+	}
+	if !ok {
+		return
+	}
+	ctry := ""
+	for k := m.a; k < m.b && ctry == ""; k++ {
+		if a.capitalized(k) {
+			if c, ok := country.ByDemonym(a.tok(k)); ok {
+				ctry = actors.CountryCode(c)
+			} else if c, ok := country.Lookup(a.tok(k)); ok {
+				ctry = actors.CountryCode(c)
+			}
+		}
+	}
+	m.from = m.a
+	if ctry == "" {
+		var k int
+		ctry, k = a.countryBefore(m.a, lo)
+		if ctry != "" {
+			m.from = k
+		}
+	}
+	m.ctry, m.role, m.class = ctry, r.Code, r.Class
+	m.actor = ctry + r.Code
+}
+
+// nominals adds role descriptions: "the veteran diplomat", "the French
+// official", "Kenya's interior ministry", "Ethiopian troops", "police".
+func (a *annotator) nominals() {
+	for _, sn := range a.d.Sentences {
+		for i := sn.FirstToken; i < sn.EndToken; i++ {
+			if a.covered[i] != 0 || a.d.Tokens[i].Kind != document.Word {
+				continue
+			}
+			if a.capitalized(i) && i != sn.FirstToken && a.low(i) != "police" {
+				continue
+			}
+			r, end, ok := a.roleAt(i, sn.EndToken)
+			if !ok || !a.free(i, end) || r.Code == "" {
+				continue
+			}
+			// A modifier that starts another role ("government troops").
+			if modifiers[a.low(i)] {
+				if _, _, ok2 := a.roleAt(i+1, sn.EndToken); ok2 {
+					continue
+				}
+			}
+			// A title before a name is not a nominal mention.
+			if end < sn.EndToken && a.covered[end] != 0 && a.ms[a.covered[end]-1].typ == document.Person {
+				continue
+			}
+			if end+1 < sn.EndToken && a.tok(end) == "," && a.covered[end+1] != 0 && a.ms[a.covered[end+1]-1].typ == document.Person && r.Person {
+				continue
+			}
+			m := ment{a: i, b: end, kind: document.Nominal, gender: r.Gender, plural: r.Plural, person: r.Person}
+			switch {
+			case r.Person:
+				m.typ = document.Person
+			case r.Org:
+				m.typ = document.Org
+			default:
+				m.typ = document.NORP
+				if r.Code == "GOV" || r.Code == "MIL" || r.Code == "COP" || r.Code == "JUD" || r.Code == "LEG" || r.Code == "REB" || r.Code == "INS" || r.Code == "SEP" || r.Code == "UAF" {
+					m.typ = document.Org
+				}
+			}
+			// Modifiers, country and determiner before the role.
+			k := i
+			for k-1 >= sn.FirstToken && a.covered[k-1] == 0 && modifiers[a.low(k-1)] {
+				m.former = m.former || a.low(k-1) == "former"
+				k--
+			}
+			m.a = k
+			ctry, k2 := a.countryBefore(k, sn.FirstToken)
+			if ctry == "" && end+1 < sn.EndToken && a.low(end) == "of" {
+				ctry = a.codeOf(a.tok(end + 1))
+			}
+			det := k2-1 >= sn.FirstToken && determiners[a.low(k2-1)]
+			indef := det && (a.low(k2-1) == "a" || a.low(k2-1) == "an")
+			if k2 == k && k-1 >= sn.FirstToken && !det && a.covered[k-1] != 0 {
+				// Another name right before ("Reuters reporters"): leave it.
+				if c := a.ms[a.covered[k-1]-1]; c.typ != document.GPE {
+					continue
+				}
+			}
+			if !(r.Plural || r.Org || det || ctry != "") || (indef && ctry == "") {
+				continue
+			}
+			m.ctry = ctry
+			m.from = m.a
+			if ctry != "" && k2 < k {
+				m.from = k2
+			}
+			a.applyRole(&m, r)
+			a.add(m)
+			i = end - 1
+		}
+	}
+}
+
+// pronouns adds third-person pronouns; only the resolved ones are kept.
+func (a *annotator) pronouns() {
+	for i := range a.d.Tokens {
+		if a.covered[i] != 0 {
+			continue
+		}
+		p, ok := pronouns[a.low(i)]
+		if !ok {
+			continue
+		}
+		if a.low(i) == "it" && !a.agentIt(i) {
+			continue
+		}
+		m := ment{a: i, b: i + 1, kind: document.Pronoun, gender: p.gender, plural: p.plural}
+		a.add(m)
+	}
+}
+
+// agentIt reports whether "it" at token i is followed by an agent verb:
+// "it said", "it would", "it was sending"; not "it is likely".
+func (a *annotator) agentIt(i int) bool {
+	if i+1 >= len(a.d.Tokens) || !agentVerbs[a.low(i+1)] {
+		return false
+	}
+	if l := a.low(i + 1); l == "is" || l == "was" {
+		if i+2 >= len(a.d.Tokens) {
+			return false
+		}
+		n := a.low(i + 2)
+		return strings.HasSuffix(n, "ing") || strings.HasSuffix(n, "ed")
+	}
+	return true
+}
+
+// international reports whether code names an international or
+// non-governmental organization, whose staff take the organization's code.
+func international(code string) bool {
+	return strings.HasPrefix(code, "IGO") || strings.HasPrefix(code, "NGO")
+}
+
+// key returns the folded dictionary key of tokens [i, j): the ASCII
+// lower-cased text, folded further (allocating) only when it has dots,
+// hyphens, non-ASCII letters or irregular spaces.
+func (a *annotator) key(i, j int) string {
+	return actors.Key(a.lower[a.d.Tokens[i].Start:a.d.Tokens[j-1].End])
+}

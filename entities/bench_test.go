@@ -1,0 +1,57 @@
+package entities
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"newsgraph/document"
+	"newsgraph/text"
+)
+
+func benchDocs(b *testing.B) ([]*document.Document, int) {
+	b.Helper()
+	sts, err := Stories()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var docs []*document.Document
+	n := 0
+	for _, st := range sts {
+		d := document.New(st.Name, strings.Repeat(st.Text+"\n\n", 3))
+		text.Annotate(d)
+		n += len(d.Tokens)
+		docs = append(docs, d)
+	}
+	return docs, n
+}
+
+func benchStage(b *testing.B, s *Stage) {
+	docs, n := benchDocs(b)
+	ctx := context.Background()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, d := range docs {
+			if err := s.Process(ctx, d); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+// BenchmarkStage measures the whole stage, statistical tagger included.
+func BenchmarkStage(b *testing.B) {
+	s, err := New(Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	benchStage(b, s)
+}
+
+// BenchmarkStage_Rules measures the rule, dictionary and coreference
+// layers alone (no tagger).
+func BenchmarkStage_Rules(b *testing.B) {
+	benchStage(b, ruleStage(b))
+}

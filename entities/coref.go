@@ -1,0 +1,414 @@
+package entities
+
+import (
+	"strings"
+
+	"newsgraph/actors"
+	"newsgraph/document"
+)
+
+// ent is an entity under construction.
+type ent struct {
+	typ      document.EntityType
+	name     string // most complete proper name so far
+	nameToks int
+	keys     []string // folded name forms
+	surname  string   // folded last token of a person's name
+	gender   string
+	plural   bool
+	classes  []string
+	diplomat bool
+	ctry     string
+	org      string // canonical dictionary name
+	ms       []int  // mention indices
+	lastSent int
+}
+
+func (e *ent) hasClass(c string) bool {
+	for _, x := range e.classes {
+		if x == c {
+			return true
+		}
+	}
+	return false
+}
+
+func (e *ent) hasKey(k string) bool {
+	for _, x := range e.keys {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+// corefer clusters the mentions (in text order) with a deterministic sieve:
+// exact name, surname/acronym/dictionary identity, country identity,
+// role compatibility for descriptions, then pronouns by salience with
+// gender and number agreement.
+func (a *annotator) corefer() {
+	var es []*ent
+	join := func(mi int, e *ent, ei int) {
+		m := &a.ms[mi]
+		m.ent = ei
+		e.ms = append(e.ms, mi)
+		e.lastSent = m.sent
+		if m.kind == document.Name {
+			n := m.b - m.a
+			if n > e.nameToks || e.name == "" {
+				e.name = a.d.Text[a.d.Tokens[m.a].Start:a.d.Tokens[m.b-1].End]
+				e.nameToks = n
+			}
+			k := a.key(m.a, m.b)
+			if !e.hasKey(k) {
+				e.keys = append(e.keys, k)
+			}
+			if m.typ == document.Person && n > 1 {
+				e.surname = actors.Key(a.tok(m.b - 1))
+			}
+		}
+		if e.gender == "" {
+			e.gender = m.gender
+		}
+		if m.class != "" && !e.hasClass(m.class) && m.kind != document.Pronoun {
+			e.classes = append(e.classes, m.class)
+		}
+		e.diplomat = e.diplomat || m.diplomat
+		if e.ctry == "" && m.kind != document.Pronoun {
+			e.ctry = m.ctry
+		}
+		if m.org != nil {
+			e.org = m.org.Name
+		}
+	}
+	newEnt := func(mi int) {
+		m := &a.ms[mi]
+		e := &ent{typ: m.typ, plural: m.plural}
+		if m.kind != document.Name {
+			from := m.a
+			if m.from < m.a && m.from >= 0 {
+				from = m.from
+			}
+			e.name = a.d.Text[a.d.Tokens[from].Start:a.d.Tokens[m.b-1].End]
+		}
+		if m.typ == document.Person && m.b-m.a == 1 && m.kind == document.Name {
+			e.surname = actors.Key(a.tok(m.a))
+		}
+		es = append(es, e)
+		join(mi, e, len(es)-1)
+	}
+	for mi := range a.ms {
+		m := &a.ms[mi]
+		if m.a >= m.b {
+			continue
+		}
+		switch m.kind {
+		case document.Name:
+			if ei := a.matchName(es, mi); ei >= 0 {
+				join(mi, es[ei], ei)
+			} else {
+				newEnt(mi)
+			}
+		case document.Nominal:
+			if m.org != nil {
+				if ei := a.matchName(es, mi); ei >= 0 {
+					join(mi, es[ei], ei)
+				} else {
+					newEnt(mi)
+				}
+				continue
+			}
+			if ei := a.matchNominal(es, mi); ei >= 0 {
+				join(mi, es[ei], ei)
+			} else if m.actor != "" {
+				newEnt(mi)
+			}
+		case document.Pronoun:
+			if ei := a.matchPronoun(es, mi); ei >= 0 {
+				e := es[ei]
+				if e.gender == "" && m.gender != "" && e.typ == document.Person {
+					e.gender = m.gender
+				}
+				join(mi, e, ei)
+			}
+		}
+	}
+	a.ents = es
+}
+
+// matchName finds the entity a name mention refers to, or -1.
+func (a *annotator) matchName(es []*ent, mi int) int {
+	m := &a.ms[mi]
+	text := a.d.Text[a.d.Tokens[m.a].Start:a.d.Tokens[m.b-1].End]
+	key := a.key(m.a, m.b)
+	// Pass 1: exact name; dictionary identity ("UN" = "United Nations").
+	for ei := len(es) - 1; ei >= 0; ei-- {
+		e := es[ei]
+		if m.org != nil && e.org == m.org.Name {
+			return ei
+		}
+		if e.hasKey(key) && compatibleType(e.typ, m.typ) && e.hasClass("metonym") == (m.class == "metonym") {
+			return ei
+		}
+	}
+	// Pass 2: countries by code; a capital used as its government joins
+	// the country.
+	if m.typ == document.GPE && m.ctry != "" {
+		for ei := len(es) - 1; ei >= 0; ei-- {
+			e := es[ei]
+			if e.typ == document.GPE && e.ctry == m.ctry && (m.class == "metonym" || e.org == "") {
+				if m.class == "metonym" || a.isCountryEntity(e) {
+					return ei
+				}
+			}
+		}
+	}
+	// Pass 3: surname ("Ortega" → "Ana Ortega"), skipping titles.
+	if m.typ == document.Person {
+		n := m.b - m.a
+		if n == 1 {
+			for ei := len(es) - 1; ei >= 0; ei-- {
+				e := es[ei]
+				if e.typ == document.Person && !e.plural && e.surname == key && genderOK(e.gender, m.gender) {
+					return ei
+				}
+			}
+		} else {
+			// A full name after its surname alone.
+			last := actors.Key(a.tok(m.b - 1))
+			for ei := len(es) - 1; ei >= 0; ei-- {
+				e := es[ei]
+				if e.typ == document.Person && e.nameToks == 1 && e.hasKey(last) && genderOK(e.gender, m.gender) {
+					return ei
+				}
+			}
+		}
+	}
+	// Pass 4: acronym of an organization named earlier.
+	if m.typ == document.Org && m.b-m.a == 1 && a.allCaps(m.a, m.b) {
+		for ei := len(es) - 1; ei >= 0; ei-- {
+			e := es[ei]
+			if e.typ == document.Org && acronym(e.name) == text {
+				return ei
+			}
+		}
+	}
+	return -1
+}
+
+func (a *annotator) isCountryEntity(e *ent) bool {
+	return e.ctry != "" && e.typ == document.GPE
+}
+
+func compatibleType(x, y document.EntityType) bool {
+	if x == y {
+		return true
+	}
+	place := func(t document.EntityType) bool { return t == document.GPE || t == document.Loc }
+	return place(x) && place(y)
+}
+
+func genderOK(x, y string) bool { return x == "" || y == "" || x == y }
+
+// acronym returns the initials of the capitalized words of name.
+func acronym(name string) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(name) {
+		if w[0] >= 'A' && w[0] <= 'Z' {
+			b.WriteByte(w[0])
+		}
+	}
+	if b.Len() < 2 {
+		return ""
+	}
+	return b.String()
+}
+
+// matchNominal finds the entity a role description refers to, or -1:
+// first an entity introduced with the same role class (anywhere earlier),
+// then, for generic person descriptions ("the veteran diplomat", "the
+// official"), the most recent compatible person within three sentences.
+func (a *annotator) matchNominal(es []*ent, mi int) int {
+	m := &a.ms[mi]
+	ctryOK := func(e *ent) bool { return m.ctry == "" || e.ctry == "" || e.ctry == m.ctry }
+	wantPerson := m.person
+	order := a.salience(es, mi)
+	for _, ei := range order {
+		e := es[ei]
+		if wantPerson != (e.typ == document.Person && !e.plural) {
+			continue
+		}
+		if !ctryOK(e) || !genderOK(e.gender, m.gender) {
+			continue
+		}
+		if e.hasClass(m.class) || (m.diplomat && e.diplomat) {
+			return ei
+		}
+	}
+	if !wantPerson {
+		return -1
+	}
+	generic := m.class == "official" || m.class == "diplomat" || m.class == "leader" || m.class == "spokesperson"
+	if !generic {
+		return -1
+	}
+	for _, ei := range order {
+		e := es[ei]
+		if e.typ != document.Person || e.plural || m.sent-e.lastSent > 3 || !ctryOK(e) || !genderOK(e.gender, m.gender) {
+			continue
+		}
+		if len(e.classes) == 0 || e.diplomat || m.class == "official" || m.class == "leader" {
+			return ei
+		}
+	}
+	return -1
+}
+
+// salience returns entity indices in order of salience at mention mi: the
+// entities of the current sentence before mi and of the three sentences
+// before it, each sentence left to right (subjects first), then all other
+// earlier entities, most recent first.
+func (a *annotator) salience(es []*ent, mi int) []int {
+	seen := make([]bool, len(es))
+	var out []int
+	m := &a.ms[mi]
+	k := mi - 1
+	for s := m.sent; s >= 0 && s >= m.sent-3; s-- {
+		for k >= 0 && a.ms[k].sent >= s {
+			k--
+		}
+		for j := k + 1; j < mi; j++ {
+			if o := &a.ms[j]; o.sent == s && o.ent >= 0 && !seen[o.ent] {
+				seen[o.ent] = true
+				out = append(out, o.ent)
+			}
+		}
+	}
+	for k := mi - 1; k >= 0; k-- {
+		if e := a.ms[k].ent; e >= 0 && !seen[e] {
+			seen[e] = true
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// matchPronoun resolves a pronoun to the most salient compatible entity:
+// mentions of the current sentence before the pronoun, left to right
+// (subjects first), then those of earlier sentences, up to two back.
+func (a *annotator) matchPronoun(es []*ent, mi int) int {
+	m := &a.ms[mi]
+	p := pronouns[a.low(m.a)]
+	ok := func(ei int) bool {
+		e := es[ei]
+		switch {
+		case p.thing:
+			return !e.plural && (e.typ == document.Org || e.typ == document.GPE) && e.typ != document.Person
+		case p.plural:
+			return e.plural || e.typ == document.Org && e.org == ""
+		default:
+			return e.typ == document.Person && !e.plural && genderOK(e.gender, p.gender)
+		}
+	}
+	// "X said (that) it/he ...": the speaker of the nearest preceding
+	// speech verb in the same sentence.
+	for k := mi - 1; k >= 0 && a.ms[k].sent == m.sent; k-- {
+		o := &a.ms[k]
+		if o.ent < 0 || o.b >= len(a.d.Tokens) || !speechVerbs[a.low(o.b)] {
+			continue
+		}
+		if ok(o.ent) && (!p.plural || es[o.ent].plural) {
+			return o.ent
+		}
+		break
+	}
+	if p.plural {
+		// Groups first ("troops ... they"), organizations after.
+		if ei := a.scanSalient(mi, 2, func(ei int) bool { return es[ei].plural }); ei >= 0 {
+			return ei
+		}
+	}
+	return a.scanSalient(mi, 2, ok)
+}
+
+// scanSalient returns the first entity accepted by ok among the mentions
+// before mi: the current sentence left to right, then up to back earlier
+// sentences.
+func (a *annotator) scanSalient(mi, back int, ok func(int) bool) int {
+	m := &a.ms[mi]
+	for s := m.sent; s >= 0 && s >= m.sent-back; s-- {
+		// Left-to-right over the mentions of sentence s before mi.
+		start := mi - 1
+		for start >= 0 && a.ms[start].sent >= s {
+			start--
+		}
+		// Possessors ("Diallo's lawyer") are less salient than the
+		// phrase they modify: try them last.
+		for pass := 0; pass < 2; pass++ {
+			for k := start + 1; k < mi; k++ {
+				o := &a.ms[k]
+				if o.sent != s || o.ent < 0 || a.possessor(k) != (pass == 1) {
+					continue
+				}
+				if ok(o.ent) {
+					return o.ent
+				}
+			}
+		}
+	}
+	return -1
+}
+
+// output writes the mentions and entities layers. Pronouns and
+// descriptions that resolve to nothing are dropped; entities are numbered
+// in order of first mention.
+func (a *annotator) output() {
+	d := a.d
+	d.Mentions = d.Mentions[:0]
+	remap := make([]int, len(a.ents))
+	for i := range remap {
+		remap[i] = -1
+	}
+	d.Entities = d.Entities[:0]
+	for _, m := range a.ms {
+		if m.a >= m.b || m.ent < 0 && m.kind != document.Name {
+			continue
+		}
+		mi := len(d.Mentions)
+		dm := document.Mention{
+			Span:   document.Span{Start: d.Tokens[m.a].Start, End: d.Tokens[m.b-1].End},
+			Type:   m.typ,
+			Kind:   m.kind,
+			Entity: -1,
+			Actor:  m.actor,
+		}
+		if m.ent >= 0 {
+			e := a.ents[m.ent]
+			if remap[m.ent] < 0 {
+				remap[m.ent] = len(d.Entities)
+				d.Entities = append(d.Entities, document.Entity{Name: e.name, Type: e.typ, Gender: e.gender, Plural: e.plural})
+			}
+			ei := remap[m.ent]
+			dm.Entity = ei
+			if m.kind == document.Pronoun {
+				dm.Type = e.typ
+			}
+			de := &d.Entities[ei]
+			de.Mentions = append(de.Mentions, mi)
+			if len(m.actor) > len(de.Actor) && m.kind != document.Pronoun {
+				de.Actor = m.actor
+			}
+		}
+		d.Mentions = append(d.Mentions, dm)
+	}
+}
+
+// possessor reports whether mention k is followed by a possessive "'s".
+func (a *annotator) possessor(k int) bool {
+	b := a.ms[k].b
+	if b >= len(a.d.Tokens) {
+		return false
+	}
+	l := a.low(b)
+	return l == "'s" || l == "’s" || l == "'"
+}

@@ -1,0 +1,114 @@
+// Package entities is newsgraph's entities stage: it finds mentions of
+// people, organizations, places and groups (names from the statistical
+// tagger in package ner plus rule and dictionary layers; role descriptions;
+// pronouns), clusters them into entities with a deterministic multi-pass
+// coreference sieve, and gives mentions and entities CAMEO actor codes.
+//
+// All offsets are byte offsets into Document.Text; mentions do not overlap
+// and are stored in text order.
+package entities
+
+import (
+	"context"
+	"fmt"
+
+	"newsgraph/actors"
+	"newsgraph/document"
+	"newsgraph/gazetteer"
+	"newsgraph/ner"
+)
+
+// Options configures the stage.
+type Options struct {
+	// Dict is an optional user dictionary whose actors add to or override
+	// the built-in ones (see actors.Load).
+	Dict *actors.Dictionary
+	// DictFile, when not empty, is read with actors.LoadFile and merged
+	// after Dict.
+	DictFile string
+	// NoTagger disables the statistical tagger (rules and dictionaries
+	// only); used by tests and for speed.
+	NoTagger bool
+}
+
+// Stage is the entities stage. It is read-only after New and safe for
+// concurrent use.
+type Stage struct {
+	tagger *ner.Tagger
+	dict   *actors.Dictionary
+	gaz    *gazetteer.Gazetteer
+}
+
+var _ interface {
+	Name() string
+	Requires() []document.Layer
+	Provides() []document.Layer
+	Process(context.Context, *document.Document) error
+} = (*Stage)(nil)
+
+// New returns the stage, loading the tagger model and the gazetteer (once
+// per process) and the user dictionary. It fails when a model or the
+// dictionary cannot be read.
+func New(opts Options) (*Stage, error) {
+	s := &Stage{dict: actors.Default()}
+	if opts.Dict != nil || opts.DictFile != "" {
+		s.dict = s.dict.Clone()
+		s.dict.Merge(opts.Dict)
+		if opts.DictFile != "" {
+			u, err := actors.LoadFile(opts.DictFile)
+			if err != nil {
+				return nil, fmt.Errorf("entities: %w", err)
+			}
+			s.dict.Merge(u)
+		}
+	}
+	if !opts.NoTagger {
+		t, err := ner.Default()
+		if err != nil {
+			return nil, fmt.Errorf("entities: %w", err)
+		}
+		s.tagger = t
+	}
+	g, err := gazetteer.Default()
+	if err != nil {
+		return nil, fmt.Errorf("entities: %w", err)
+	}
+	s.gaz = g
+	return s, nil
+}
+
+// Name returns "entities".
+func (*Stage) Name() string { return "entities" }
+
+// Requires returns the sentences and tokens layers.
+func (*Stage) Requires() []document.Layer {
+	return []document.Layer{document.LayerSentences, document.LayerTokens}
+}
+
+// Provides returns the mentions and entities layers.
+func (*Stage) Provides() []document.Layer {
+	return []document.Layer{document.LayerMentions, document.LayerEntities}
+}
+
+// Process replaces d.Mentions and d.Entities. It returns an error only when
+// ctx is done.
+func (s *Stage) Process(ctx context.Context, d *document.Document) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("entities: %w", err)
+	}
+	var spans [][]ner.Span
+	if s.tagger != nil && len(d.Sentences) > 0 {
+		words := make([][]string, len(d.Sentences))
+		for i, sn := range d.Sentences {
+			w := make([]string, 0, sn.EndToken-sn.FirstToken)
+			for t := sn.FirstToken; t < sn.EndToken; t++ {
+				w = append(w, d.TokenText(t))
+			}
+			words[i] = w
+		}
+		spans = s.tagger.Tag(words)
+	}
+	a := newAnnotator(s, d)
+	a.run(spans)
+	return nil
+}

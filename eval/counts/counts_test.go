@@ -1,0 +1,79 @@
+package counts
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+)
+
+const goldPath = "../../testdata/gold/counts/gold.jsonl"
+
+// TestGold runs the counts stage over the hand-written gold stories and
+// asserts the issue's targets: precision ≥ 0.95 and recall ≥ 0.9 on
+// (value, object), and no year or age reported as a count.
+func TestGold(t *testing.T) {
+	rep, results, err := EvaluateDetail(context.Background(), goldPath, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := rep.WriteText(&b); err != nil {
+		t.Fatal(err)
+	}
+	t.Log("\n" + b.String())
+	for _, r := range results {
+		for _, m := range r.Missed {
+			t.Log("missed:  ", m)
+		}
+		for _, m := range r.Spurious {
+			t.Log("spurious:", m)
+		}
+		for _, m := range r.WrongCat {
+			t.Log("category:", m)
+		}
+		for _, m := range r.TrapHits {
+			t.Log("trap:    ", m)
+		}
+	}
+	vo, _ := rep.Score("value+object")
+	if vo.P < 0.95 || vo.R < 0.9 {
+		t.Errorf("value+object precision %.3f recall %.3f, want ≥ 0.95 and ≥ 0.9", vo.P, vo.R)
+	}
+	for _, m := range rep.Metrics {
+		if m.Name == "years or ages reported" && m.Value != 0 {
+			t.Errorf("%v years or ages reported as counts", m.Value)
+		}
+	}
+	if vo.TP+vo.FN < 150 {
+		t.Errorf("gold has %d figures, want at least 150", vo.TP+vo.FN)
+	}
+}
+
+func TestHead(t *testing.T) {
+	for in, want := range map[string]string{
+		"apartment blocks": "block", "people": "people", "Schools": "school", "casualties": "casualty",
+		"churches": "church", "": "", "grass": "grass", "aid": "aid",
+	} {
+		if got := Head(in); got != want {
+			t.Errorf("Head(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestMain_Usage(t *testing.T) {
+	var out, errb bytes.Buffer
+	if code := Main(context.Background(), []string{"--gold", ""}, &out, &errb); code != 2 {
+		t.Errorf("empty --gold: exit %d, want 2", code)
+	}
+	if code := Main(context.Background(), []string{"--gold", "/nonexistent.jsonl"}, &out, &errb); code != 1 {
+		t.Errorf("missing file: exit %d, want 1", code)
+	}
+	out.Reset()
+	if code := Main(context.Background(), []string{"--gold", goldPath, "--json"}, &out, &errb); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	if !strings.Contains(out.String(), `"value+object"`) {
+		t.Errorf("JSON report lacks the value+object row: %s", out.String())
+	}
+}

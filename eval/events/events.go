@@ -1,0 +1,561 @@
+// Package events evaluates event coding: precision and recall of
+// (root code, source country, target country) triples against a gold file of
+// stories (testdata/gold/events, format in its README.md), and PLOVER
+// event-type accuracy at document level on labelled stories such as the NGEC
+// synthetic set.
+package events
+
+import (
+	"archive/zip"
+	"bufio"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"newsgraph/document"
+	"newsgraph/eval"
+	evcoder "newsgraph/events"
+	"newsgraph/events/eventstest"
+	"newsgraph/internal/shareddata"
+)
+
+// Process is a pipeline's Process method.
+type Process = func(context.Context, *document.Document) error
+
+// GoldEvent is one expected event: CAMEO code (root derived when absent),
+// and the source and target actor codes ("" when the side is not named).
+type GoldEvent struct {
+	Root   string `json:"root"`
+	Code   string `json:"code"`
+	Source string `json:"source"`
+	Target string `json:"target"`
+}
+
+// Story is one gold story.
+type Story struct {
+	ID        string      `json:"id"`
+	Text      string      `json:"text"`
+	Published string      `json:"published"` // YYYY-MM-DD or RFC 3339, optional
+	Events    []GoldEvent `json:"events"`
+}
+
+// LoadGold reads a gold JSONL file, one Story per line.
+func LoadGold(path string) ([]Story, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("eval events: %w", err)
+	}
+	defer f.Close()
+	var out []Story
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 0, 1<<16), 1<<24)
+	n := 0
+	for sc.Scan() {
+		n++
+		line := strings.TrimSpace(sc.Text())
+		if line == "" {
+			continue
+		}
+		var s Story
+		if err := json.Unmarshal([]byte(line), &s); err != nil {
+			return nil, fmt.Errorf("eval events: %s:%d: %w", path, n, err)
+		}
+		for i := range s.Events {
+			if s.Events[i].Root == "" && len(s.Events[i].Code) >= 2 {
+				s.Events[i].Root = s.Events[i].Code[:2]
+			}
+		}
+		out = append(out, s)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("eval events: read %s: %w", path, err)
+	}
+	return out, nil
+}
+
+func country(actor string) string {
+	if len(actor) > 3 {
+		return actor[:3]
+	}
+	return actor
+}
+
+type triple struct{ root, src, tgt string }
+
+// Counted returns the events of d that count as having happened: not
+// negated and not hypothetical.
+func Counted(d *document.Document) []document.Event {
+	var out []document.Event
+	for _, e := range d.Events {
+		if !e.Negated && !e.Hypothetical {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func actor(p *document.Participant) string {
+	if p == nil {
+		return ""
+	}
+	return p.Actor
+}
+
+// Score compares predicted and gold events of one story as multisets of
+// (root, source country, target country) and, separately, of full codes.
+func Score(pred []document.Event, gold []GoldEvent) (byRoot, byCode eval.Score) {
+	match := func(p, g []triple) eval.Score {
+		left := map[triple]int{}
+		for _, t := range g {
+			left[t]++
+		}
+		var s eval.Score
+		for _, t := range p {
+			if left[t] > 0 {
+				left[t]--
+				s.TP++
+			} else {
+				s.FP++
+			}
+		}
+		for _, n := range left {
+			s.FN += n
+		}
+		return s
+	}
+	var pr, gr, pc, gc []triple
+	for _, e := range pred {
+		pr = append(pr, triple{e.Root, country(actor(e.Source)), country(actor(e.Target))})
+		pc = append(pc, triple{e.Code, country(actor(e.Source)), country(actor(e.Target))})
+	}
+	for _, e := range gold {
+		gr = append(gr, triple{e.Root, country(e.Source), country(e.Target)})
+		gc = append(gc, triple{e.Code, country(e.Source), country(e.Target)})
+	}
+	return match(pr, gr), match(pc, gc)
+}
+
+// NewDocument builds the document for a story.
+func (s Story) NewDocument() *document.Document {
+	d := document.New(s.ID, s.Text)
+	if s.Published != "" {
+		for _, layout := range []string{"2006-01-02", time.RFC3339} {
+			if t, err := time.Parse(layout, s.Published); err == nil {
+				d.Published = &t
+				break
+			}
+		}
+	}
+	return d
+}
+
+// Evaluate runs process over every story of the gold file and scores the
+// counted events. Errors on single documents are noted, not fatal.
+func Evaluate(ctx context.Context, goldPath string, process Process) (*eval.Report, error) {
+	stories, err := LoadGold(goldPath)
+	if err != nil {
+		return nil, err
+	}
+	r := &eval.Report{Layer: "events", Data: goldPath}
+	var root, code eval.Score
+	var elapsed time.Duration
+	failed := 0
+	for _, s := range stories {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		d := s.NewDocument()
+		start := time.Now()
+		if err := process(ctx, d); err != nil {
+			failed++
+			r.Notes = append(r.Notes, fmt.Sprintf("%s: %v", s.ID, err))
+			continue
+		}
+		elapsed += time.Since(start)
+		a, b := Score(Counted(d), s.Events)
+		root.Add(a)
+		code.Add(b)
+	}
+	r.AddScore("root+src+tgt country", root)
+	r.AddScore("code+src+tgt country", code)
+	r.AddMetric("stories", float64(len(stories)), "")
+	if n := len(stories) - failed; n > 0 {
+		r.AddMetric("pipeline time per story", float64(elapsed.Microseconds())/float64(n)/1000, "ms")
+	}
+	return r, nil
+}
+
+// PloverStory is one labelled story of the synthetic set.
+type PloverStory struct {
+	Text, Title, Label, Mode string
+	// Headline is the story's filled-in headline (the prompt's first line
+	// without the agency credit), "" when the file has none.
+	Headline string
+}
+
+// LoadPlover reads the NGEC synthetic stories (a CSV, optionally zipped)
+// with columns text, title, label and mode.
+func LoadPlover(path string) ([]PloverStory, error) {
+	var r io.Reader
+	if strings.HasSuffix(path, ".zip") {
+		z, err := zip.OpenReader(path)
+		if err != nil {
+			return nil, fmt.Errorf("eval events: %w", err)
+		}
+		defer z.Close()
+		for _, f := range z.File {
+			if strings.HasSuffix(f.Name, ".csv") && !strings.HasPrefix(filepath.Base(f.Name), "._") {
+				rc, err := f.Open()
+				if err != nil {
+					return nil, fmt.Errorf("eval events: %w", err)
+				}
+				defer rc.Close()
+				r = rc
+				break
+			}
+		}
+		if r == nil {
+			return nil, fmt.Errorf("eval events: no csv in %s", path)
+		}
+	} else {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, fmt.Errorf("eval events: %w", err)
+		}
+		defer f.Close()
+		r = f
+	}
+	cr := csv.NewReader(r)
+	cr.FieldsPerRecord = -1
+	head, err := cr.Read()
+	if err != nil {
+		return nil, fmt.Errorf("eval events: read header: %w", err)
+	}
+	col := map[string]int{}
+	for i, h := range head {
+		col[strings.TrimSpace(h)] = i
+	}
+	for _, c := range []string{"text", "label"} {
+		if _, ok := col[c]; !ok {
+			return nil, fmt.Errorf("eval events: %s: no %q column", path, c)
+		}
+	}
+	get := func(rec []string, c string) string {
+		if i, ok := col[c]; ok && i < len(rec) {
+			return rec[i]
+		}
+		return ""
+	}
+	var out []PloverStory
+	for {
+		rec, err := cr.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("eval events: read csv: %w", err)
+		}
+		out = append(out, PloverStory{Text: get(rec, "text"), Title: get(rec, "title"),
+			Label: strings.ToUpper(strings.TrimSpace(get(rec, "label"))), Mode: get(rec, "mode"),
+			Headline: headline(get(rec, "prompt"))})
+	}
+	return out, nil
+}
+
+// typeOf is the PLOVER type a match stands for in a story: a material
+// conflict act that is only announced, planned or conditional ("to detain
+// journalists if ...") is a threat of it.
+func typeOf(plover string, quad int, hypothetical bool) string {
+	if hypothetical && quad == 4 {
+		return "THREATEN"
+	}
+	return plover
+}
+
+// headline returns the first line of a prompt without a trailing agency
+// credit such as "(Reuters) --".
+func headline(prompt string) string {
+	h, _, _ := strings.Cut(strings.TrimSpace(prompt), "\n")
+	if i := strings.LastIndex(h, "("); i > 0 && strings.Contains(h[i:], ")") {
+		h = h[:i]
+	}
+	return strings.TrimSpace(h)
+}
+
+// StoryDocument builds the document of a labelled story: the headline as
+// Title and first paragraph, then the text.
+func (s PloverStory) StoryDocument(id string) *document.Document {
+	if s.Headline == "" {
+		return document.New(id, s.Text)
+	}
+	d := document.New(id, s.Headline+"\n\n"+s.Text)
+	d.Title = s.Headline
+	return d
+}
+
+// MainType returns the PLOVER type of a processed story's main event: a
+// vote over the story's lexicon matches (coded events count double), with
+// the lead sentences weighted most, since wire stories state the main event
+// first. Negated matches do not vote. It returns "" when nothing matched.
+func MainType(st *evcoder.Stage, d *document.Document) string {
+	votes := map[string]float64{}
+	weight := func(sent int) float64 {
+		switch {
+		case sent == 0:
+			return 6
+		case sent == 1:
+			return 2
+		case sent <= 4:
+			return 1
+		}
+		return 0.5
+	}
+	for _, e := range d.Events {
+		if e.Negated || e.Plover == "" {
+			continue
+		}
+		votes[typeOf(e.Plover, e.Quad, e.Hypothetical)] += weight(e.Sentence)
+	}
+	for _, m := range st.Matches(d) {
+		if m.Negated {
+			continue
+		}
+		if p := m.Plover; p != "" {
+			votes[typeOf(p, m.Code.Quad, m.Hypothetical)] += weight(m.Sentence)
+		}
+	}
+	// a headline that names an event decides
+	if d.Title != "" && len(d.Sentences) > 0 {
+		head := map[string]float64{}
+		for _, m := range st.Matches(d) {
+			if m.Sentence == 0 && !m.Negated {
+				if p := m.Plover; p != "" {
+					head[typeOf(p, m.Code.Quad, m.Hypothetical)] += float64(m.Span.End - m.Span.Start)
+				}
+			}
+		}
+		if len(head) > 0 {
+			votes = head
+		}
+	}
+	best, bv := "", 0.0
+	for k, v := range votes {
+		if v > bv || (v == bv && k < best) {
+			best, bv = k, v
+		}
+	}
+	return best
+}
+
+// EvaluatePlover runs process over up to limit stories (0: all) and reports
+// the accuracy of MainType against the label.
+func EvaluatePlover(ctx context.Context, path string, process Process, limit int) (*eval.Report, error) {
+	stories, err := LoadPlover(path)
+	if err != nil {
+		return nil, err
+	}
+	if limit > 0 && limit < len(stories) {
+		// every k-th story, so all labels are represented
+		step := len(stories) / limit
+		var sub []PloverStory
+		for i := 0; i < len(stories) && len(sub) < limit; i += step {
+			sub = append(sub, stories[i])
+		}
+		stories = sub
+	}
+	st, err := evcoder.New(evcoder.Options{})
+	if err != nil {
+		return nil, err
+	}
+	r := &eval.Report{Layer: "events-plover", Data: path}
+	correct, none := 0, 0
+	per := map[string]*eval.Score{}
+	for i, s := range stories {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		d := s.StoryDocument(fmt.Sprintf("plover-%d", i))
+		if err := process(ctx, d); err != nil {
+			r.Notes = append(r.Notes, fmt.Sprintf("story %d: %v", i, err))
+			continue
+		}
+		got := MainType(st, d)
+		if per[s.Label] == nil {
+			per[s.Label] = &eval.Score{}
+		}
+		if got == "" {
+			none++
+		} else if per[got] == nil {
+			per[got] = &eval.Score{}
+		}
+		if got == s.Label {
+			correct++
+			per[s.Label].TP++
+		} else {
+			per[s.Label].FN++
+			if got != "" {
+				per[got].FP++
+			}
+		}
+	}
+	r.AddMetric("PLOVER type accuracy", ratio(correct, len(stories)), "")
+	r.AddMetric("stories", float64(len(stories)), "")
+	r.AddMetric("stories without an event", float64(none), "")
+	for _, k := range sortedKeys(per) {
+		r.AddScore(k, *per[k])
+	}
+	return r, nil
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+func sortedKeys(m map[string]*eval.Score) []string {
+	var k []string
+	for x := range m {
+		k = append(k, x)
+	}
+	for i := 1; i < len(k); i++ {
+		for j := i; j > 0 && k[j] < k[j-1]; j-- {
+			k[j], k[j-1] = k[j-1], k[j]
+		}
+	}
+	return k
+}
+
+// Standalone returns a process that runs the events stage after the simple
+// tokenizer and actor tagger of events/eventstest: for evaluating the
+// events stage alone, before or without the full pipeline.
+func Standalone() (Process, error) {
+	st, err := evcoder.New(evcoder.Options{})
+	if err != nil {
+		return nil, err
+	}
+	return func(ctx context.Context, d *document.Document) error {
+		eventstest.Prepare(d)
+		return st.Process(ctx, d)
+	}, nil
+}
+
+// DefaultGold is the gold file relative to the repository root.
+const DefaultGold = "testdata/gold/events/gold.jsonl"
+
+// DefaultPlover is the synthetic PLOVER set relative to the shared data folder.
+const DefaultPlover = "events/ngec_synthetic_plover_stories.csv.zip"
+
+// All runs both evaluations on their default data when found (the gold file
+// is looked up from the working directory upwards); it returns no reports
+// for data that is absent.
+func All(ctx context.Context, process Process) ([]*eval.Report, error) {
+	var out []*eval.Report
+	if g := findUp(DefaultGold); g != "" {
+		r, err := Evaluate(ctx, g, process)
+		if err != nil {
+			return out, err
+		}
+		out = append(out, r)
+	}
+	if p := shareddata.Path(DefaultPlover); p != "" {
+		r, err := EvaluatePlover(ctx, p, process, 1000)
+		if err != nil {
+			return out, err
+		}
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+func findUp(rel string) string {
+	dir, err := os.Getwd()
+	if err != nil {
+		return ""
+	}
+	for {
+		p := filepath.Join(dir, rel)
+		if _, err := os.Stat(p); err == nil {
+			return p
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+}
+
+// Main runs `newsgraph eval events --gold FILE | --plover FILE [--json]`
+// with the events stage alone (see Standalone) and returns the exit code:
+// 0 ok, 1 failure, 2 usage.
+func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	return MainWith(ctx, args, stdout, stderr, nil)
+}
+
+// MainWith is Main with a pipeline's process (nil: Standalone).
+func MainWith(ctx context.Context, args []string, stdout, stderr io.Writer, process Process) int {
+	fs := flag.NewFlagSet("eval events", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	gold := fs.String("gold", "", "gold JSONL file (format: testdata/gold/events/README.md)")
+	plover := fs.String("plover", "", "labelled PLOVER stories, CSV or zipped CSV (NGEC synthetic set)")
+	limit := fs.Int("limit", 0, "evaluate at most N PLOVER stories, spread over the file (0: all)")
+	asJSON := fs.Bool("json", false, "print JSON instead of text")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if fs.NArg() > 0 || (*gold == "" && *plover == "") {
+		fmt.Fprintln(stderr, "usage: eval events --gold FILE | --plover FILE.csv.zip [--limit N] [--json]")
+		return 2
+	}
+	if process == nil {
+		p, err := Standalone()
+		if err != nil {
+			fmt.Fprintln(stderr, "eval events:", err)
+			return 1
+		}
+		process = p
+	}
+	var reports []*eval.Report
+	if *gold != "" {
+		r, err := Evaluate(ctx, *gold, process)
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+			return 1
+		}
+		reports = append(reports, r)
+	}
+	if *plover != "" {
+		r, err := EvaluatePlover(ctx, *plover, process, *limit)
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+			return 1
+		}
+		reports = append(reports, r)
+	}
+	for _, r := range reports {
+		var err error
+		if *asJSON {
+			err = r.WriteJSON(stdout)
+		} else {
+			err = r.WriteText(stdout)
+		}
+		if err != nil {
+			fmt.Fprintln(stderr, "eval events:", err)
+			return 1
+		}
+	}
+	return 0
+}

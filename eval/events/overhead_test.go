@@ -1,0 +1,77 @@
+package events
+
+import (
+	"context"
+	"encoding/csv"
+	"os"
+	"testing"
+	"time"
+
+	"newsgraph/document"
+	evcoder "newsgraph/events"
+	"newsgraph/events/eventstest"
+	"newsgraph/geo"
+	"newsgraph/internal/shareddata"
+	"newsgraph/quotes"
+	"newsgraph/text"
+)
+
+// TestOverhead measures the events stage's share of the pipeline's time on
+// BBC articles (text, geo and quotes stages; actors from the stand-alone
+// tagger until the entities stage is in the pipeline).
+func TestOverhead(t *testing.T) {
+	path := shareddata.Require(t, "corpus/bbc/val.csv")
+	if testing.Short() {
+		t.Skip("short")
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	recs, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(recs) > 201 {
+		recs = recs[:201]
+	}
+	tx := text.New()
+	g, err := geo.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := quotes.New()
+	ev, err := evcoder.New(evcoder.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	var other, events time.Duration
+	n, nev := 0, 0
+	for _, r := range recs[1:] {
+		d := document.New("bbc", r[0])
+		start := time.Now()
+		if err := tx.Process(ctx, d); err != nil {
+			t.Fatal(err)
+		}
+		eventstest.TagActors(d)
+		if err := g.Process(ctx, d); err != nil {
+			t.Fatal(err)
+		}
+		if err := q.Process(ctx, d); err != nil {
+			t.Fatal(err)
+		}
+		mid := time.Now()
+		if err := ev.Process(ctx, d); err != nil {
+			t.Fatal(err)
+		}
+		events += time.Since(mid)
+		other += mid.Sub(start)
+		n++
+		nev += len(d.Events)
+	}
+	t.Logf("%d docs, %d events: other stages %.3f ms/doc, events %.3f ms/doc (%.1f%% of the rest)",
+		n, nev, float64(other.Microseconds())/float64(n)/1000, float64(events.Microseconds())/float64(n)/1000,
+		100*float64(events)/float64(other))
+}

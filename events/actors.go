@@ -1,0 +1,478 @@
+package events
+
+import (
+	"strings"
+
+	"newsgraph/cameo"
+	"newsgraph/document"
+)
+
+// sentence codes the events of sentence si.
+func (c *coder) sentence(si int) []document.Event {
+	c.load(si)
+	var out []document.Event
+	seen := map[string]bool{}
+	for _, m := range c.matchAll() {
+		code := m.p.code
+		var srcs, tgts []int
+		if m.p.verbal {
+			subj := c.subject(m.start)
+			if c.passive(m.start) {
+				tgts = subj
+				srcs = c.agent(m.end)
+			} else {
+				srcs = subj
+				if m.target >= 0 {
+					tgts = c.coord(m.target)
+				} else {
+					tgts = c.object(m.start+1, m.end, code, m.p)
+				}
+			}
+		} else {
+			srcs = c.possessor(m.start)
+			if srcs == nil {
+				srcs = c.agent(m.end)
+			}
+			if srcs == nil {
+				if lv := c.lightVerb(m.start); lv >= 0 {
+					srcs = c.subject(lv)
+				}
+			}
+			tgts = c.object(m.end, m.end, code, m.p)
+		}
+		srcs = c.withActors(srcs)
+		tgts = c.withActors(tgts)
+		if len(tgts) == 0 && len(srcs) > 1 && symmetric(code) {
+			// "India and Pakistan held talks": each is the other's target
+			tgts = srcs
+		}
+		if len(srcs) == 0 && len(tgts) == 0 {
+			continue
+		}
+		if len(srcs) == 0 {
+			srcs = []int{-1}
+		}
+		if len(tgts) == 0 {
+			tgts = []int{-1}
+		}
+		trig := c.span(m.start, m.end)
+		neg := c.negated(m.start)
+		hyp := c.hypothetical(m.start, m.p)
+		rep := c.reported(m.start, m.end)
+		for _, s := range srcs {
+			for _, t := range tgts {
+				sa, ta := c.code(s), c.code(t)
+				if s >= 0 && t >= 0 && c.same(s, t) {
+					continue
+				}
+				key := sa + "|" + code.Code + "|" + ta
+				if seen[key] {
+					continue
+				}
+				seen[key] = true
+				out = append(out, document.Event{
+					Span: trig, Sentence: si, Code: code.Code, Root: code.Root, Quad: code.Quad,
+					Goldstein: code.Goldstein, Plover: m.p.ploverOf(), PloverMode: m.p.modeOf(),
+					Source: c.participant(s), Target: c.participant(t), Location: -1,
+					Negated: neg, Hypothetical: hyp, Reported: rep, Evidence: []document.Span{trig},
+				})
+			}
+		}
+	}
+	return out
+}
+
+// PloverOf returns the code's PLOVER type; CAMEO 02 (appeal), which PLOVER
+// folds into REQUEST, maps there.
+func PloverOf(c cameo.Code) string {
+	if c.Plover != "" {
+		return c.Plover
+	}
+	if c.Root == "02" {
+		return "REQUEST"
+	}
+	return cameo.RootPlover(c.Root)
+}
+
+func (c *coder) code(mi int) string {
+	if mi < 0 {
+		return ""
+	}
+	return c.actor(mi)
+}
+
+func (c *coder) withActors(ms []int) []int {
+	var out []int
+	for _, m := range ms {
+		if c.actor(m) != "" || c.s.opts.KeepUnsure {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+func (c *coder) participant(mi int) *document.Participant {
+	if mi < 0 {
+		return nil
+	}
+	m := c.d.Mentions[mi]
+	p := &document.Participant{Name: c.d.Slice(m.Span), Actor: c.actor(mi), Entity: m.Entity, Span: m.Span}
+	if m.Entity >= 0 && m.Entity < len(c.d.Entities) && c.d.Entities[m.Entity].Name != "" {
+		p.Name = c.d.Entities[m.Entity].Name
+	}
+	return p
+}
+
+// coord returns mention mi and the mentions coordinated with it ("India and
+// Pakistan", "Iran, Iraq and Syria").
+func (c *coder) coord(mi int) []int {
+	out := []int{mi}
+	_, e := c.mentionRange(mi)
+	for e+1 < c.n && (c.tok(e) == "and" || c.tok(e) == ",") {
+		j := e + 1
+		if c.tok(e) == "," && j < c.n && c.tok(j) == "and" {
+			j++
+		}
+		if j < c.n && isDet(c.tok(j)) {
+			j++
+		}
+		if j >= c.n || c.mAt[j] < 0 || c.mAt[j] == out[len(out)-1] {
+			break
+		}
+		out = append(out, c.mAt[j])
+		_, e = c.mentionRange(c.mAt[j])
+	}
+	return out
+}
+
+var locPreps = map[string]bool{
+	"in": true, "at": true, "near": true, "from": true, "across": true, "into": true, "outside": true,
+	"inside": true, "to": true, "toward": true, "towards": true, "on": true, "throughout": true,
+	"around": true, "by": true, "with": true, "for": true, "over": true, "about": true, "between": true,
+}
+
+var subordinators = map[string]bool{
+	"after": true, "before": true, "when": true, "while": true, "as": true, "since": true, "because": true,
+	"although": true, "though": true, "if": true, "unless": true, "who": true, "which": true, "whose": true,
+	"including": true, "according": true, "citing": true, "amid": true, "despite": true, "following": true,
+	"during": true, "where": true, "once": true, "until": true,
+}
+
+var clauseBreaks = map[string]bool{";": true, ":": true, "--": true, "—": true, "–": true, "that": true}
+
+// subject returns the subject mentions of a verb at token i: the leftmost
+// actor mention of its clause, skipping locative phrases, parentheticals
+// and subordinate clauses; a relative pronoun right before the verb points
+// to the mention it follows.
+func (c *coder) subject(i int) []int {
+	// relative clause: "the militia, which attacked ..."
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		w := c.low(j)
+		if c.isPunct(j) && w != "," {
+			break
+		}
+		if w == "who" || w == "which" {
+			k := j - 1
+			if k >= 0 && c.tok(k) == "," {
+				k--
+			}
+			if k >= 0 && c.mAt[k] >= 0 && c.actor(c.mAt[k]) != "" {
+				return c.coord(c.mAt[k])
+			}
+			return nil
+		}
+	}
+	start := 0
+	for j := i - 1; j >= 0; j-- {
+		w := c.low(j)
+		if clauseBreaks[w] || speechCues[w] {
+			start = j + 1
+			break
+		}
+	}
+	// comma chunks, nearest first
+	end := i
+	last := true
+	for end > start {
+		cs := end
+		for cs > start && c.tok(cs-1) != "," {
+			cs--
+		}
+		if last {
+			// a subordinate clause inside the trigger's chunk: "after
+			// prosecutors accused him" takes its subject from there only
+			for j := end - 1; j >= cs; j-- {
+				if w := c.low(j); subordinators[w] && w != "including" && w != "according" {
+					if m := c.leftmostActor(j+1, end); m >= 0 {
+						return c.coord(m)
+					}
+					if j > cs {
+						return nil
+					}
+				}
+			}
+			if m := c.leftmostActor(cs, end); m >= 0 {
+				return c.coord(m)
+			}
+		} else {
+			w := ""
+			if cs < end {
+				w = c.low(cs)
+			}
+			skip := subordinators[w] || strings.HasSuffix(w, "ing") || (strings.HasSuffix(w, "ed") && c.mAt[cs] < 0) || w == "a" || w == "an"
+			if !skip {
+				if m := c.leftmostActor(cs, end); m >= 0 {
+					return c.coord(m)
+				}
+			}
+		}
+		if cs <= start {
+			break
+		}
+		end = cs - 1 // skip the comma
+		last = false
+	}
+	return nil
+}
+
+// leftmostActor returns the first actor-coded mention in [a, b) that is not
+// the object of a locative preposition, or -1.
+func (c *coder) leftmostActor(a, b int) int {
+	for j := a; j < b; j++ {
+		mi := c.mAt[j]
+		if mi < 0 {
+			continue
+		}
+		s, e := c.mentionRange(mi)
+		if s < j {
+			continue
+		}
+		prev := ""
+		if s > 0 {
+			prev = c.low(s - 1)
+			if isDet(prev) && s > 1 {
+				prev = c.low(s - 2)
+			}
+		}
+		if locPreps[prev] || prev == "of" && c.actorIsPlaceLike(mi) {
+			j = e - 1
+			continue
+		}
+		if c.actor(mi) != "" {
+			return mi
+		}
+		j = e - 1
+	}
+	return -1
+}
+
+func (c *coder) actorIsPlaceLike(mi int) bool {
+	t := c.d.Mentions[mi].Type
+	return t == document.Loc || t == document.FAC
+}
+
+var objectStops = map[string]bool{
+	";": true, ":": true, "while": true, "but": true, "after": true, "before": true, "as": true,
+	"when": true, "which": true, "who": true, "because": true, "amid": true, "despite": true,
+	"since": true, "said": true, "says": true, "told": true, "according": true, "following": true,
+	"—": true, "--": true, "(": true, "whereas": true, "until": true, "and": true,
+}
+
+var objLocPreps = map[string]bool{
+	"in": true, "at": true, "near": true, "from": true, "across": true, "into": true, "outside": true,
+	"inside": true, "throughout": true, "around": true,
+}
+
+// object returns the target mentions of a trigger whose words start at
+// token a and end at e: the first actor mention from a+1 within 10 tokens
+// after e, in the same clause and before any comma. Mentions after a
+// locative preposition ("in Geneva") count only for attacks and fighting
+// (roots 18-20), visits and calls for a ceasefire, and when the pattern
+// itself ends with the preposition.
+func (c *coder) object(a, e int, code cameo.Code, p *pattern) []int {
+	endsPrep := false
+	last := p.items[len(p.items)-1]
+	if last.kind == itemWords {
+		for _, al := range last.alts {
+			switch al.word {
+			case "on", "against", "of", "with", "to", "into", "at", "between", "for", "from", "in":
+				endsPrep = true
+			}
+		}
+	}
+	physical := code.Root >= "18" || code.Base() == "042" || code.Code == "0256" || code.Code == "1056"
+	for j := a; j < c.n && j < e+10; j++ {
+		w := c.low(j)
+		if j >= e && (objectStops[w] || w == "," || w == "by") {
+			return nil
+		}
+		mi := c.mAt[j]
+		if mi < 0 {
+			continue
+		}
+		s, me := c.mentionRange(mi)
+		if s < a {
+			j = me - 1
+			continue
+		}
+		prev := ""
+		if s > a {
+			prev = c.low(s - 1)
+			if isDet(prev) && s-1 > a {
+				prev = c.low(s - 2)
+			}
+		}
+		if objLocPreps[prev] && !physical && !(endsPrep && s-1 <= e) {
+			j = me - 1
+			continue
+		}
+		if c.actor(mi) == "" {
+			j = me - 1
+			continue
+		}
+		return c.coord(mi)
+	}
+	return nil
+}
+
+// agent returns the mentions of a "by" phrase within 8 tokens after e.
+func (c *coder) agent(e int) []int {
+	for j := e; j < c.n && j < e+8; j++ {
+		w := c.low(j)
+		if w == ";" || w == "," && j > e+1 || objectStops[w] && w != "and" {
+			return nil
+		}
+		if w == "by" {
+			k := j + 1
+			if k < c.n && isDet(c.tok(k)) {
+				k++
+			}
+			if k < c.n && c.mAt[k] >= 0 {
+				return c.coord(c.mAt[k])
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+// possessor returns the possessor of a nominal trigger ("Sudan's shelling")
+// or an adjacent actor modifier ("Russian shelling").
+func (c *coder) possessor(i int) []int {
+	j := i - 1
+	if j >= 0 && isDet(c.tok(j)) && c.low(j) != "its" && c.low(j) != "their" {
+		return nil
+	}
+	if j >= 1 && (c.tok(j) == "'s" || c.tok(j) == "’s" || c.tok(j) == "'") {
+		j--
+	}
+	for j >= 0 && !c.isPunct(j) && c.mAt[j] < 0 && isAdj(c.tok(j)) && j >= i-3 {
+		j--
+	}
+	if j >= 0 && c.mAt[j] >= 0 {
+		return []int{c.mAt[j]}
+	}
+	return nil
+}
+
+func isAdj(w string) bool {
+	switch strings.ToLower(w) {
+	case "heavy", "fresh", "new", "renewed", "latest", "deadly", "sharp", "harsh", "repeated", "continued",
+		"overnight", "weekend", "recent", "strong", "brutal", "indiscriminate":
+		return true
+	}
+	return false
+}
+
+var lightVerbs = []string{"hold", "voice", "express", "launch", "stage", "carry", "begin", "resume", "make",
+	"issue", "announce", "impose", "conduct", "open", "step", "intensify", "escalate", "continue", "mount", "join"}
+
+// lightVerb returns the token index of a light verb within three tokens
+// before a nominal trigger ("held talks", "launched a wave of airstrikes"), or -1.
+func (c *coder) lightVerb(i int) int {
+	for j := i - 1; j >= 0 && j >= i-4; j-- {
+		if c.isPunct(j) {
+			return -1
+		}
+		for _, v := range lightVerbs {
+			if inflects(c.tok(j), v) {
+				return j
+			}
+		}
+	}
+	return -1
+}
+
+// reported reports whether the trigger is inside reported content: inside a
+// quote (when the quotes layer is filled), after a speech cue, or before a
+// trailing ", X said".
+func (c *coder) reported(a, b int) bool {
+	if len(c.d.Quotes) > 0 {
+		off := c.d.Tokens[c.first+a].Start
+		for _, q := range c.d.Quotes {
+			if q.Start <= off && off < q.End {
+				return true
+			}
+		}
+		return false
+	}
+	for j := 0; j < c.n; j++ {
+		if j >= a && j < b {
+			continue
+		}
+		w := c.low(j)
+		if speechCues[w] {
+			if j < a || (j > b && c.commaBetween(b, j)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (c *coder) commaBetween(a, b int) bool {
+	for k := a; k < b; k++ {
+		if c.tok(k) == "," {
+			return true
+		}
+	}
+	return false
+}
+
+// same reports whether mentions a and b are one actor: the same entity, or
+// the same code under the same words.
+func (c *coder) same(a, b int) bool {
+	ma, mb := c.d.Mentions[a], c.d.Mentions[b]
+	if a == b || ma.Entity >= 0 && ma.Entity == mb.Entity {
+		return true
+	}
+	return c.actor(a) == c.actor(b) && strings.EqualFold(c.d.Slice(ma.Span), c.d.Slice(mb.Span))
+}
+
+// symmetric reports codes whose coordinated subjects act on each other:
+// consultations, agreements, cooperation and fighting.
+func symmetric(c cameo.Code) bool {
+	switch c.Root {
+	case "04", "06", "19":
+		return c.Base() != "042" && c.Base() != "043"
+	}
+	switch c.Base() {
+	case "057", "036", "050", "046":
+		return true
+	}
+	return false
+}
+
+func (p *pattern) ploverOf() string {
+	if p.plover != "" {
+		return p.plover
+	}
+	return PloverOf(p.code)
+}
+
+func (p *pattern) modeOf() string {
+	if p.plover != "" {
+		return p.mode
+	}
+	return p.code.PloverMode
+}

@@ -1,0 +1,395 @@
+package events
+
+import (
+	"strings"
+
+	"newsgraph/cameo"
+	"newsgraph/document"
+)
+
+// coder holds per-document state; it lives on one goroutine.
+type coder struct {
+	s *Stage
+	d *document.Document
+	// mentionsBySent lists mention indices per sentence, in text order.
+	mentionsBySent [][]int
+	lowText        string // d.Text with ASCII letters lowercased
+	headline       bool   // the sentence is in title case
+
+	// per sentence
+	si       int
+	first    int   // first token of the sentence
+	n        int   // tokens in the sentence
+	mAt      []int // mention index covering token (relative), -1
+	consumed []bool
+}
+
+func newCoder(s *Stage, d *document.Document) *coder {
+	c := &coder{s: s, d: d, mentionsBySent: make([][]int, len(d.Sentences)), lowText: asciiLower(d.Text)}
+	for i, m := range d.Mentions {
+		si := d.SentenceAt(m.Start)
+		if si >= 0 {
+			c.mentionsBySent[si] = append(c.mentionsBySent[si], i)
+		}
+	}
+	return c
+}
+
+func (c *coder) load(si int) {
+	c.si = si
+	s := c.d.Sentences[si]
+	c.first, c.n = s.FirstToken, s.EndToken-s.FirstToken
+	if cap(c.mAt) < c.n {
+		c.mAt = make([]int, c.n)
+		c.consumed = make([]bool, c.n)
+	}
+	c.mAt, c.consumed = c.mAt[:c.n], c.consumed[:c.n]
+	for i := range c.mAt {
+		c.mAt[i], c.consumed[i] = -1, false
+	}
+	words, caps := 0, 0
+	for i := 0; i < c.n; i++ {
+		if c.d.Tokens[c.first+i].Kind == document.Word {
+			words++
+			if t := c.tok(i); t[0] >= 'A' && t[0] <= 'Z' {
+				caps++
+			}
+		}
+	}
+	c.headline = words >= 3 && caps*10 >= words*7
+	for _, mi := range c.mentionsBySent[si] {
+		m := c.d.Mentions[mi]
+		for t := c.d.TokenAt(m.Start) - c.first; t >= 0 && t < c.n && c.d.Tokens[c.first+t].Start < m.End; t++ {
+			if c.mAt[t] < 0 {
+				c.mAt[t] = mi
+			}
+		}
+	}
+}
+
+func (c *coder) tok(i int) string { return c.d.TokenText(c.first + i) }
+
+// low returns token i in ASCII lowercase, without allocating.
+func (c *coder) low(i int) string {
+	t := c.d.Tokens[c.first+i]
+	return c.lowText[t.Start:t.End]
+}
+
+// asciiLower lowercases ASCII letters only, so byte offsets stay valid.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, x := range b {
+		if x >= 'A' && x <= 'Z' {
+			b[i] = x + 32
+		}
+	}
+	return string(b)
+}
+
+func (c *coder) isPunct(i int) bool {
+	k := c.d.Tokens[c.first+i].Kind
+	return k == document.Punct || k == document.Symbol
+}
+
+// hardPunct reports punctuation that ends a gap: anything but currency
+// signs, hyphens and the possessive.
+func (c *coder) hardPunct(i int) bool {
+	if !c.isPunct(i) {
+		return false
+	}
+	switch c.tok(i) {
+	case "$", "€", "£", "-", "'s", "’s", "%":
+		return false
+	}
+	return true
+}
+
+func (c *coder) span(start, end int) document.Span {
+	return document.Span{Start: c.d.Tokens[c.first+start].Start, End: c.d.Tokens[c.first+end-1].End}
+}
+
+// actor returns the CAMEO actor code of mention mi: the mention's own code,
+// else its entity's.
+func (c *coder) actor(mi int) string {
+	m := c.d.Mentions[mi]
+	if m.Actor != "" {
+		return m.Actor
+	}
+	if m.Entity >= 0 && m.Entity < len(c.d.Entities) {
+		return c.d.Entities[m.Entity].Actor
+	}
+	return ""
+}
+
+// mentionRange returns the relative token range of mention mi.
+func (c *coder) mentionRange(mi int) (int, int) {
+	m := c.d.Mentions[mi]
+	s := c.d.TokenAt(m.Start) - c.first
+	e := s
+	for e < c.n && c.d.Tokens[c.first+e].Start < m.End {
+		e++
+	}
+	return s, e
+}
+
+type match struct {
+	p          *pattern
+	start, end int
+	target     int // mention index from an X slot, -1
+}
+
+// matchAll finds the best non-overlapping matches of the sentence, left to right.
+func (c *coder) matchAll() []match {
+	var out []match
+	lex := c.s.lex
+	for i := 0; i < c.n; i++ {
+		if c.isPunct(i) {
+			continue
+		}
+		t := c.tok(i)
+		k1, k2, two := tokenKeys(t)
+		best := match{start: -1}
+		try := func(idx []int) {
+			for _, pi := range idx {
+				p := lex.patterns[pi]
+				end, tgt, ok := c.try(p, 0, i, -1)
+				if !ok {
+					continue
+				}
+				if best.p == nil || p.words > best.p.words || (p.words == best.p.words && end > best.end) ||
+					(p.words == best.p.words && end == best.end && p.line < best.p.line && pi < len(lex.patterns)) {
+					best = match{p: p, start: i, end: end, target: tgt}
+				}
+			}
+		}
+		try(lex.index[k1])
+		if two {
+			try(lex.index[k2])
+		}
+		if best.p == nil {
+			continue
+		}
+		if best.p.verbal && !c.verbReading(i) {
+			continue
+		}
+		out = append(out, best)
+		i = best.end - 1
+	}
+	return out
+}
+
+// try matches items[it:] at token t and returns the end token.
+func (c *coder) try(p *pattern, it, t, tgt int) (int, int, bool) {
+	if it == len(p.items) {
+		return t, tgt, true
+	}
+	item := p.items[it]
+	switch item.kind {
+	case itemWords:
+		if t < c.n && item.matches(c.tok(t)) {
+			return c.try(p, it+1, t+1, tgt)
+		}
+		return 0, 0, false
+	case itemGap:
+		for g := 0; g <= 3 && t+g <= c.n; g++ {
+			if g > 0 && c.hardPunct(t+g-1) {
+				break
+			}
+			if e, tg, ok := c.try(p, it+1, t+g, tgt); ok {
+				return e, tg, true
+			}
+		}
+		return 0, 0, false
+	case itemTarget:
+		// skip a determiner
+		if t < c.n && isDet(c.tok(t)) {
+			t++
+		}
+		if t < c.n && c.mAt[t] >= 0 {
+			_, e := c.mentionRange(c.mAt[t])
+			mi := c.mAt[t]
+			// coordination "X and Y": the match goes on after the last conjunct
+			for e+1 < c.n && isAnd(c.tok(e)) && c.mAt[e+1] >= 0 {
+				_, e = c.mentionRange(c.mAt[e+1])
+			}
+			return c.try(p, it+1, e, mi)
+		}
+		for g := 1; g <= 5 && t+g <= c.n; g++ {
+			if c.isPunct(t + g - 1) {
+				break
+			}
+			if e, tg, ok := c.try(p, it+1, t+g, tgt); ok {
+				return e, tg, true
+			}
+		}
+	}
+	return 0, 0, false
+}
+
+// verbReading reports whether the token at i can be a verb: not right after
+// a determiner, possessive or preposition ("the attack", "for talks").
+func (c *coder) verbReading(i int) bool {
+	if i == 0 {
+		return true
+	}
+	p := strings.ToLower(c.tok(i - 1))
+	switch p {
+	case "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my",
+		"'s", "’s", "of", "for", "in", "on", "at", "from", "with", "by", "fresh", "new", "further", "more", "deadly",
+		"first", "second", "third", "last", "recent", "official", "state", "latest", "surprise", "rare", "historic",
+		"joint", "two-day", "three-day", "planned", "upcoming", "such",
+		// verbs that take a nominal object: "drew protests", "sparked clashes"
+		"drew", "draws", "sparked", "sparks", "prompted", "prompts", "triggered", "triggers", "caused",
+		"causes", "faced", "faces", "provoked", "provokes", "ended", "halted", "led", "fueled", "fuelled":
+		return false
+	}
+	// a capitalized word inside a sentence is a name, not a verb ("March")
+	if t := c.tok(i); t[0] >= 'A' && t[0] <= 'Z' && !c.headline {
+		return false
+	}
+	if i+1 < c.n {
+		switch c.low(i + 1) {
+		case "by", "of":
+			// "the visit by", "arrest of": a noun, unless passive ("was arrested by")
+			if !c.passive(i) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func isDet(w string) bool {
+	switch strings.ToLower(w) {
+	case "the", "a", "an", "its", "their":
+		return true
+	}
+	return false
+}
+
+func isAnd(w string) bool { return w == "and" || w == "," || w == "&" }
+
+func lower(w string) string {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= 'A' && w[i] <= 'Z' {
+			return strings.ToLower(w)
+		}
+	}
+	return w
+}
+
+var negators = map[string]bool{
+	"not": true, "n't": true, "never": true, "no": true, "neither": true, "nor": true,
+	"denied": true, "denies": true, "deny": true, "refused": true, "refuses": true, "declined": true,
+	"declines": true, "failed": true, "fails": true, "without": true, "cannot": true,
+}
+
+var modals = map[string]bool{
+	"will": true, "would": true, "could": true, "may": true, "might": true, "should": true,
+	"shall": true, "must": true, "can": true, "'ll": true, "wo": true, "if": true, "unless": true,
+}
+
+var intents = map[string]bool{
+	"plans": true, "planned": true, "plan": true, "planning": true, "intends": true, "intended": true,
+	"wants": true, "wanted": true, "vowed": true, "vows": true, "threatened": true, "threatens": true,
+	"expected": true, "proposed": true, "proposes": true, "ready": true, "prepared": true,
+	"willing": true, "seeking": true, "seeks": true, "sought": true, "aims": true, "hopes": true,
+	"hoped": true, "promised": true, "pledged": true, "offered": true, "set": true, "agreed": true,
+	"urged": true, "called": true, "asked": true, "demanded": true, "decided": true, "likely": true,
+	"poised": true, "preparing": true, "trying": true, "tried": true, "attempted": true,
+}
+
+// negated reports a negator within the three words before the trigger.
+func (c *coder) negated(i int) bool {
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		if c.isPunct(j) {
+			break
+		}
+		if negators[c.low(j)] {
+			return true
+		}
+	}
+	return false
+}
+
+// hypothetical reports a modal or conditional before the trigger in its
+// clause, an intention word followed by "to" ("vowed to retaliate"), an
+// infinitive base-form trigger, or a conditional opening the sentence.
+func (c *coder) hypothetical(i int, p *pattern) bool {
+	sawTo := false
+	for j := i - 1; j >= 0 && j >= i-5; j-- {
+		if c.isPunct(j) {
+			break
+		}
+		w := c.low(j)
+		if modals[w] && j >= i-4 {
+			return true
+		}
+		if w == "to" {
+			sawTo = true
+			if p.verbal && j >= i-2 && isBase(c.tok(i), p) {
+				return true
+			}
+		}
+		if intents[w] && sawTo {
+			return true
+		}
+	}
+	if c.n > 0 {
+		switch c.low(0) {
+		case "if", "unless", "should":
+			return true
+		}
+	}
+	return false
+}
+
+var beForms = map[string]bool{"was": true, "were": true, "been": true, "being": true, "is": true, "are": true, "be": true, "got": true, "get": true}
+
+// passive reports "was killed", "were reportedly arrested", "had been shelled".
+func (c *coder) passive(i int) bool {
+	t := c.low(i)
+	if !strings.HasSuffix(t, "ed") && !strings.HasSuffix(t, "en") {
+		if _, ok := irregularOf(t); !ok {
+			return false
+		}
+	}
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		w := c.low(j)
+		if beForms[w] {
+			return true
+		}
+		if !strings.HasSuffix(w, "ly") && w != "not" && w != "also" && w != "allegedly" {
+			return false
+		}
+	}
+	return false
+}
+
+var speechCues = map[string]bool{
+	"said": true, "says": true, "say": true, "told": true, "tells": true, "claimed": true, "claims": true,
+	"alleged": true, "reported": true, "reports": true, "according": true, "added": true, "stated": true,
+	"insisted": true, "announced": true, "confirmed": true,
+}
+
+// quoted reports whether byte offset off lies inside a quote's content.
+func (c *coder) quoted(off int) bool {
+	for _, q := range c.d.Quotes {
+		if q.Start <= off && off < q.End {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *coder) codeOf(p *pattern) cameo.Code { return p.code }
+
+// isBase reports whether tok is the bare base form of p's first verb.
+func isBase(tok string, p *pattern) bool {
+	for _, a := range p.items[0].alts {
+		if strings.EqualFold(tok, a.word) {
+			return true
+		}
+	}
+	return false
+}

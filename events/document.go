@@ -1,0 +1,152 @@
+package events
+
+import (
+	"strings"
+	"time"
+
+	"newsgraph/document"
+	"newsgraph/geo"
+)
+
+// finish merges duplicates across sentences (same source actor, code, target
+// actor and flags), keeps every evidence span, marks root events and fills
+// dates and locations.
+func finish(d *document.Document, evs []document.Event) []document.Event {
+	type key struct {
+		src, code, tgt string
+		neg, hyp       bool
+	}
+	idx := map[key]int{}
+	var out []document.Event
+	for _, e := range evs {
+		k := key{actorOf(e.Source), e.Code, actorOf(e.Target), e.Negated, e.Hypothetical}
+		if i, ok := idx[k]; ok {
+			out[i].Evidence = append(out[i].Evidence, e.Span)
+			continue
+		}
+		idx[k] = len(out)
+		out = append(out, e)
+	}
+	// root events: those in the lead, the first sentence with a factual event
+	lead := -1
+	for _, e := range out {
+		if !e.Negated && !e.Hypothetical && (lead < 0 || e.Sentence < lead) {
+			lead = e.Sentence
+		}
+	}
+	for i := range out {
+		e := &out[i]
+		e.IsRoot = lead >= 0 && e.Sentence == lead && lead <= 2
+		e.Date = dateIn(d, e.Sentence)
+		e.Location = geo.ForSentence(d, e.Sentence)
+	}
+	return out
+}
+
+func actorOf(p *document.Participant) string {
+	if p == nil {
+		return ""
+	}
+	return p.Actor
+}
+
+var weekdays = map[string]time.Weekday{
+	"sunday": time.Sunday, "monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday,
+	"thursday": time.Thursday, "friday": time.Friday, "saturday": time.Saturday,
+}
+
+var months = map[string]time.Month{
+	"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+	"august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+	"oct": 10, "nov": 11, "dec": 12,
+}
+
+// dateIn returns the date stated in sentence si as YYYY-MM-DD: a weekday
+// ("on Tuesday": the latest such day on or before publication), "yesterday",
+// or a month and day ("March 3", "3 March"; the year from the text or the
+// publication). It returns "" when nothing is stated or, for relative
+// dates, when the publication date is unknown.
+func dateIn(d *document.Document, si int) string {
+	s := d.Sentences[si]
+	var pub time.Time
+	if d.Published != nil {
+		pub = d.Published.UTC()
+	}
+	for i := s.FirstToken; i < s.EndToken; i++ {
+		w := strings.ToLower(d.TokenText(i))
+		if wd, ok := weekdays[w]; ok && !pub.IsZero() {
+			back := (int(pub.Weekday()) - int(wd) + 7) % 7
+			return pub.AddDate(0, 0, -back).Format("2006-01-02")
+		}
+		if (w == "yesterday") && !pub.IsZero() {
+			return pub.AddDate(0, 0, -1).Format("2006-01-02")
+		}
+		if (w == "today") && !pub.IsZero() {
+			return pub.Format("2006-01-02")
+		}
+		if m, ok := months[strings.TrimSuffix(w, ".")]; ok {
+			day := 0
+			if i+1 < s.EndToken {
+				day = atoiDay(d.TokenText(i + 1))
+			}
+			if day == 0 && i-1 >= s.FirstToken {
+				day = atoiDay(d.TokenText(i - 1))
+			}
+			if day == 0 || (w == "may" && i+1 < s.EndToken && atoiDay(d.TokenText(i+1)) == 0) {
+				continue
+			}
+			year := pub.Year()
+			for j := i + 1; j < s.EndToken && j <= i+3; j++ {
+				if y := atoiYear(d.TokenText(j)); y > 0 {
+					year = y
+					break
+				}
+			}
+			if year == 0 || year == 1 {
+				return ""
+			}
+			t := time.Date(year, m, day, 0, 0, 0, 0, time.UTC)
+			if t.Month() != m {
+				continue
+			}
+			return t.Format("2006-01-02")
+		}
+	}
+	return ""
+}
+
+func atoiDay(w string) int {
+	w = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(w, "th"), "st"), "nd"), "rd")
+	if len(w) == 0 || len(w) > 2 {
+		return 0
+	}
+	n := 0
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return 0
+		}
+		n = n*10 + int(w[i]-'0')
+	}
+	if n < 1 || n > 31 {
+		return 0
+	}
+	return n
+}
+
+func atoiYear(w string) int {
+	if len(w) != 4 {
+		return 0
+	}
+	n := 0
+	for i := 0; i < 4; i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return 0
+		}
+		n = n*10 + int(w[i]-'0')
+	}
+	if n < 1900 || n > 2100 {
+		return 0
+	}
+	return n
+}

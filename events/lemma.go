@@ -1,0 +1,143 @@
+package events
+
+import "strings"
+
+// irregular maps irregular English verb forms (lowercase) to their base form.
+var irregular = map[string]string{
+	"went": "go", "gone": "go", "took": "take", "taken": "take", "held": "hold",
+	"met": "meet", "spoke": "speak", "spoken": "speak", "shot": "shoot", "fought": "fight",
+	"sent": "send", "gave": "give", "given": "give", "struck": "strike", "stricken": "strike",
+	"broke": "break", "broken": "break", "beat": "beat", "beaten": "beat", "threw": "throw",
+	"thrown": "throw", "sought": "seek", "said": "say", "told": "tell", "brought": "bring",
+	"led": "lead", "made": "make", "began": "begin", "begun": "begin", "withdrew": "withdraw",
+	"withdrawn": "withdraw", "stood": "stand", "flew": "fly", "flown": "fly", "drew": "draw",
+	"drawn": "draw", "forgave": "forgive", "forgiven": "forgive", "hung": "hang", "slew": "slay",
+	"slain": "slay", "overran": "overrun", "froze": "freeze", "frozen": "freeze", "paid": "pay",
+	"laid": "lay", "ran": "run", "won": "win", "kept": "keep", "left": "leave", "built": "build",
+	"dealt": "deal", "arose": "arise", "rode": "ride", "stole": "steal", "swore": "swear",
+	"sworn": "swear", "shook": "shake", "wrote": "write", "written": "write", "did": "do",
+	"done": "do", "was": "be", "were": "be", "is": "be", "are": "be", "been": "be", "am": "be",
+	"had": "have", "has": "have", "blew": "blow", "blown": "blow", "bore": "bear", "fled": "flee",
+	"spoken.": "speak", "undertook": "undertake", "overthrew": "overthrow", "overthrown": "overthrow",
+	"forbade": "forbid", "forbidden": "forbid", "hid": "hide", "hidden": "hide", "bound": "bind",
+	"fell": "fall", "fallen": "fall", "rang": "ring", "saw": "see", "seen": "see",
+	"lit": "light", "bled": "bleed", "fed": "feed", "upheld": "uphold", "withheld": "withhold",
+	"sold": "sell", "bought": "buy", "hit": "hit", "cut": "cut", "put": "put", "shut": "shut",
+	"set": "set", "quit": "quit", "spread": "spread", "rebuilt": "rebuild", "sped": "speed",
+	"oversaw": "oversee", "overseen": "oversee", "mistook": "mistake",
+}
+
+// inflects reports whether tok (any case) is base (lowercase) or one of its
+// regular or irregular inflections: -s, -es, -ies, -ed, -d, -ied, -ing,
+// e-dropping -ing, consonant doubling, British -ise. It does not allocate.
+func inflects(tok, base string) bool {
+	if len(tok) < len(base)-1 || len(tok) > len(base)+4 {
+		if irr, ok := irregularOf(tok); ok {
+			return irr == base
+		}
+		return false
+	}
+	if strings.EqualFold(tok, base) {
+		return true
+	}
+	if len(tok) > len(base) && strings.EqualFold(tok[:len(base)], base) {
+		suf := tok[len(base):]
+		switch strings.ToLower(suf) {
+		case "s", "es", "ed", "d", "ing":
+			if suf == "d" && base[len(base)-1] != 'e' {
+				break
+			}
+			if (suf == "s" || suf == "es") && !isLetterSuffixOK(base, suf) {
+				break
+			}
+			return true
+		}
+		// doubled final consonant: stop → stopped, stopping
+		last := base[len(base)-1]
+		if len(suf) >= 3 && (suf[0] == last || suf[0] == last-32) && isConsonant(last) {
+			switch strings.ToLower(suf[1:]) {
+			case "ed", "ing":
+				return true
+			}
+		}
+	}
+	n := len(base)
+	if n >= 2 && base[n-1] == 'e' && len(tok) == n+2 && strings.EqualFold(tok[:n-1], base[:n-1]) && strings.EqualFold(tok[n-1:], "ing") {
+		return true
+	}
+	if n >= 2 && base[n-1] == 'y' && len(tok) == n+2 && strings.EqualFold(tok[:n-1], base[:n-1]) {
+		s := tok[n-1:]
+		if strings.EqualFold(s, "ies") || strings.EqualFold(s, "ied") {
+			return true
+		}
+	}
+	if irr, ok := irregularOf(tok); ok {
+		return irr == base
+	}
+	return false
+}
+
+func isLetterSuffixOK(base, suf string) bool {
+	if suf == "s" {
+		return true
+	}
+	// "es" after s, x, z, ch, sh, o
+	n := len(base)
+	switch base[n-1] {
+	case 's', 'x', 'z', 'o':
+		return true
+	case 'h':
+		return n >= 2 && (base[n-2] == 'c' || base[n-2] == 's')
+	}
+	return false
+}
+
+func isConsonant(c byte) bool {
+	switch c {
+	case 'a', 'e', 'i', 'o', 'u', 'y', 'w', 'x':
+		return false
+	}
+	return c >= 'a' && c <= 'z'
+}
+
+// irregularOf looks tok up in the irregular table without allocating for
+// tokens of up to 32 bytes.
+func irregularOf(tok string) (string, bool) {
+	if len(tok) > 32 {
+		return "", false
+	}
+	var buf [32]byte
+	for i := 0; i < len(tok); i++ {
+		c := tok[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 32
+		}
+		buf[i] = c
+	}
+	b, ok := irregular[string(buf[:len(tok)])]
+	return b, ok
+}
+
+// key3 returns the index key of a lowercase word: its first three bytes.
+func key3(w string) [3]byte {
+	var k [3]byte
+	for i := 0; i < 3 && i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 32
+		}
+		k[i] = c
+	}
+	return k
+}
+
+// tokenKeys returns the index keys a token can match under: its own first
+// three letters and, for irregular forms, those of its base form.
+func tokenKeys(tok string) (k1, k2 [3]byte, two bool) {
+	k1 = key3(tok)
+	if b, ok := irregularOf(tok); ok {
+		k2 = key3(b)
+		return k1, k2, k2 != k1
+	}
+	return k1, k1, false
+}

@@ -1,0 +1,68 @@
+package geo
+
+import (
+	"context"
+	"io"
+	"runtime"
+	"testing"
+
+	"newsgraph/document"
+	"newsgraph/gazetteer"
+	"newsgraph/text"
+)
+
+const benchStory = `NAIROBI, Kenya (AP) — Floods swept through western Kenya and parts of Uganda on Tuesday, killing at least 40 people, officials in Nairobi said.
+The Kenya Red Cross said rescuers in Kisumu and Busia were searching for survivors, while the Ugandan government sent troops to Mbale.
+Aid agencies in Geneva warned that the rains could spread to Tanzania, Rwanda and the Democratic Republic of the Congo.
+In Washington, the State Department pledged help; officials in London and Paris said they were ready to fly supplies from Dubai.
+Forecasters expect the rains to reach Somalia and Ethiopia by the weekend, and the Indian Ocean remains unusually warm.`
+
+// BenchmarkProcess measures the geo stage alone (tokens prepared outside
+// the timer) and reports toponyms resolved per second.
+func BenchmarkProcess(b *testing.B) {
+	st, err := New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	base := document.New("b", benchStory)
+	if err := text.New().Process(context.Background(), base); err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	n := 0
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		d := *base
+		d.Locations = nil
+		if err := st.Process(ctx, &d); err != nil {
+			b.Fatal(err)
+		}
+		n += len(d.Locations)
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "toponyms/s")
+}
+
+// TestGazetteerMemory reports the heap the loaded gazetteer keeps.
+func TestGazetteerMemory(t *testing.T) {
+	if testing.Short() {
+		t.Skip("memory measurement")
+	}
+	runtime.GC()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	g, err := gazetteer.Load(bytesOfGazetteer())
+	if err != nil {
+		t.Fatal(err)
+	}
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	mb := float64(after.HeapAlloc-before.HeapAlloc) / (1 << 20)
+	t.Logf("gazetteer: %d places, %.1f MB heap", g.Len(), mb)
+	if mb > 200 {
+		t.Errorf("gazetteer heap %.1f MB > 200 MB", mb)
+	}
+	runtime.KeepAlive(g)
+}
+
+func bytesOfGazetteer() io.Reader { return gazetteer.Embedded() }
