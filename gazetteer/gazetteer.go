@@ -103,64 +103,21 @@ func Load(r io.Reader) (*Gazetteer, error) {
 			g.add(n, i)
 		}
 	}
-	sc := bufio.NewScanner(zr)
-	sc.Buffer(make([]byte, 64*1024), 1<<20)
-	line := 0
-	for sc.Scan() {
-		line++
-		var f [9]string
-		n := splitTab(sc.Text(), f[:])
-		if n != 9 {
-			return nil, fmt.Errorf("gazetteer: line %d: %d fields, want 9", line, n)
-		}
-		id, err1 := strconv.Atoi(f[1])
-		pop, err2 := strconv.ParseInt(f[6], 10, 64)
-		lat, err3 := strconv.ParseFloat(f[7], 64)
-		lon, err4 := strconv.ParseFloat(f[8], 64)
-		if err1 != nil || err2 != nil || err3 != nil || err4 != nil {
-			return nil, fmt.Errorf("gazetteer: line %d: bad number", line)
-		}
-		p := Place{ID: id, Name: f[2], Country: f[3], Adm1: f[4], Code: f[5], Population: pop, Lat: lat, Lon: lon, Feature: FeatCity}
-		switch f[0] {
-		case "A":
-			p.Feature = FeatAdm1
-		case "B":
-			p.Feature = FeatAdm2
-			p.Population = 0
-		}
-		i := int32(len(g.places))
-		g.places = append(g.places, p)
-		if p.Feature == FeatAdm1 {
-			g.adm1[p.Country+"."+p.Adm1] = i
-		}
-		g.add(p.Name, i)
-		// "Washington, D.C." is also "Washington"; "Kyiv City" and
-		// "Rivne Oblast" are also "Kyiv" and "Rivne".
-		if a, _, ok := strings.Cut(p.Name, ","); ok {
-			g.add(a, i)
-		}
-		if arabic[p.Country] {
-			for _, art := range []string{"Al ", "Al-", "Ar ", "Ar-", "As ", "As-", "Ad ", "Ad-", "Ash ", "Ash-", "An ", "An-", "Az ", "Az-", "At ", "At-", "Ath ", "Adh ", "El ", "El-"} {
-				if s, ok := strings.CutPrefix(p.Name, art); ok && len(s) > 3 {
-					g.add(s, i)
-				}
-			}
-		}
-		for _, suf := range []string{" Oblast", " City", " Province", " Governorate", " Region", " State", " Prefecture"} {
-			s, ok := strings.CutSuffix(p.Name, suf)
-			if !ok || s == "" {
-				continue
-			}
-			if _, isCountry := country.Lookup(s); isCountry || generic[strings.ToLower(s)] {
-				continue // "Mexico City" does not take the country's name; "Eastern Province" is not "Eastern"
-			}
-			if (suf == " City" && p.Feature == FeatCity) || p.Feature == FeatAdm1 {
-				g.add(s, i)
-			}
+	// Parsing (gzip, fields, numbers) runs on its own goroutine while this
+	// one builds the name index: the two halves take about as long.
+	batches := make(chan []Place, 8)
+	errc := make(chan error, 1)
+	go func() {
+		defer close(batches)
+		errc <- parse(zr, batches)
+	}()
+	for batch := range batches {
+		for _, p := range batch {
+			g.insert(p)
 		}
 	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("gazetteer: read: %w", err)
+	if err := <-errc; err != nil {
+		return nil, err
 	}
 	for _, h := range regions {
 		i := int32(len(g.places))
@@ -197,6 +154,83 @@ var generic = map[string]bool{
 var arabic = map[string]bool{
 	"AE": true, "BH": true, "DZ": true, "EG": true, "IQ": true, "JO": true, "KW": true, "LB": true, "LY": true,
 	"MA": true, "OM": true, "PS": true, "QA": true, "SA": true, "SD": true, "SY": true, "TN": true, "YE": true,
+}
+
+// parse reads the place table and sends its rows in batches.
+func parse(r io.Reader, out chan<- []Place) error {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64*1024), 1<<20)
+	line := 0
+	batch := make([]Place, 0, 2048)
+	for sc.Scan() {
+		line++
+		var f [9]string
+		n := splitTab(sc.Text(), f[:])
+		if n != 9 {
+			return fmt.Errorf("gazetteer: line %d: %d fields, want 9", line, n)
+		}
+		id, err1 := strconv.Atoi(f[1])
+		pop, err2 := strconv.ParseInt(f[6], 10, 64)
+		lat, err3 := strconv.ParseFloat(f[7], 64)
+		lon, err4 := strconv.ParseFloat(f[8], 64)
+		if err1 != nil || err2 != nil || err3 != nil || err4 != nil {
+			return fmt.Errorf("gazetteer: line %d: bad number", line)
+		}
+		p := Place{ID: id, Name: f[2], Country: f[3], Adm1: f[4], Code: f[5], Population: pop, Lat: lat, Lon: lon, Feature: FeatCity}
+		switch f[0] {
+		case "A":
+			p.Feature = FeatAdm1
+		case "B":
+			p.Feature = FeatAdm2
+			p.Population = 0
+		}
+		batch = append(batch, p)
+		if len(batch) == cap(batch) {
+			out <- batch
+			batch = make([]Place, 0, 2048)
+		}
+	}
+	if len(batch) > 0 {
+		out <- batch
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("gazetteer: read: %w", err)
+	}
+	return nil
+}
+
+// insert appends p and indexes its names.
+func (g *Gazetteer) insert(p Place) {
+	i := int32(len(g.places))
+	g.places = append(g.places, p)
+	if p.Feature == FeatAdm1 {
+		g.adm1[p.Country+"."+p.Adm1] = i
+	}
+	g.add(p.Name, i)
+	// "Washington, D.C." is also "Washington"; "Kyiv City" and
+	// "Rivne Oblast" are also "Kyiv" and "Rivne".
+	if a, _, ok := strings.Cut(p.Name, ","); ok {
+		g.add(a, i)
+	}
+	if arabic[p.Country] {
+		for _, art := range []string{"Al ", "Al-", "Ar ", "Ar-", "As ", "As-", "Ad ", "Ad-", "Ash ", "Ash-", "An ", "An-", "Az ", "Az-", "At ", "At-", "Ath ", "Adh ", "El ", "El-"} {
+			if s, ok := strings.CutPrefix(p.Name, art); ok && len(s) > 3 {
+				g.add(s, i)
+			}
+		}
+	}
+	for _, suf := range []string{" Oblast", " City", " Province", " Governorate", " Region", " State", " Prefecture"} {
+		s, ok := strings.CutSuffix(p.Name, suf)
+		if !ok || s == "" {
+			continue
+		}
+		if _, isCountry := country.Lookup(s); isCountry || generic[strings.ToLower(s)] {
+			continue // "Mexico City" does not take the country's name; "Eastern Province" is not "Eastern"
+		}
+		if (suf == " City" && p.Feature == FeatCity) || p.Feature == FeatAdm1 {
+			g.add(s, i)
+		}
+	}
 }
 
 func (g *Gazetteer) add(name string, i int32) {

@@ -2,6 +2,7 @@ package gazetteer
 
 import (
 	"bytes"
+	"compress/gzip"
 	"testing"
 	"time"
 )
@@ -84,3 +85,24 @@ func BenchmarkLookup(b *testing.B) {
 }
 
 func bytesReader() *bytes.Reader { return bytes.NewReader(placesGz) }
+
+func FuzzLoad(f *testing.F) {
+	f.Add("C\t1\tTown\tKE\t05\tPPL\t1000\t-1.2\t36.8\n")
+	f.Add("A\t0\tRegion\tKE\t05\tADM1\t0\tx\t1\n")
+	f.Add("B\t0\tCounty\tUS\tTX\tADM2\t3\t30\t-97\nC\t2")
+	f.Fuzz(func(t *testing.T, s string) {
+		var b bytes.Buffer
+		zw := gzip.NewWriter(&b)
+		zw.Write([]byte(s))
+		zw.Close()
+		g, err := Load(&b)
+		if err != nil {
+			return
+		}
+		for i := 0; i < g.Len(); i++ {
+			if g.Place(i).Name == "" && g.Place(i).Feature != FeatAdm2 && g.Place(i).Feature != FeatCity && g.Place(i).Feature != FeatAdm1 {
+				t.Fatalf("place %d without a name", i)
+			}
+		}
+	})
+}

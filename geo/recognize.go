@@ -109,25 +109,23 @@ func (r *resolver) recognize() {
 	var taken []document.Span // spans already claimed, in text order of creation
 	person := map[string]bool{}
 	blocked := make([]bool, len(d.Tokens))
+	var unknown []toponym // mentions the gazetteer does not know
 	// Mentions first.
 	for mi, m := range d.Mentions {
 		switch m.Type {
-		case document.Person, document.Org, document.EventName, document.Law, document.Misc:
-			if m.Kind == document.Name {
-				// Names of people and organizations are not places
-				// unless the whole name is one (metonymy: handled below
-				// by the token scan, which checks containment).
+		case document.Person:
+			// People's names are not places, unless the whole name is a
+			// country or capital (a mistagged metonym).
+			if m.Kind == document.Name && !r.wholeNamePlace(m.Span) {
 				for k := d.TokenAt(m.Start); k < len(d.Tokens) && d.Tokens[k].Start < m.End; k++ {
 					blocked[k] = true
 				}
-				if m.Type == document.Org || m.Type == document.Misc {
-					if r.wholeNamePlace(m.Span) {
-						for k := d.TokenAt(m.Start); k < len(d.Tokens) && d.Tokens[k].Start < m.End; k++ {
-							blocked[k] = false
-						}
-					}
-				}
 			}
+			continue
+		case document.Org, document.EventName, document.Law, document.Misc:
+			// Organization and other names are left to the token scan,
+			// which keeps a place heading or closing them ("U.S. Army",
+			// "Environment Canada") and drops the rest ("New York Times").
 			continue
 		case document.NORP:
 			if c, ok := country.ByDemonym(d.Slice(m.Span)); ok {
@@ -153,6 +151,9 @@ func (r *resolver) recognize() {
 		key := country.Normalize(txt)
 		cands := r.g.LookupKey(key)
 		if len(cands) == 0 {
+			key, cands = r.backoff(key)
+		}
+		if len(cands) == 0 {
 			if c, ok := country.ByDemonym(txt); ok {
 				r.add(toponym{span: sp, mention: mi, demonym: true, demCC: c.Alpha2, best: -1})
 				taken = append(taken, sp)
@@ -161,6 +162,17 @@ func (r *resolver) recognize() {
 			if m.Type == document.FAC {
 				continue
 			}
+			// A major place heading or closing the name ("Winnipeg Free
+			// Press" tagged as a place) stands for it.
+			if nsp, nkey, nc, ok := r.innerMajor(sp); ok {
+				r.add(toponym{span: nsp, key: nkey, cands: nc, mention: mi, best: -1})
+				taken = append(taken, nsp)
+				continue
+			}
+			// Unknown to the gazetteer: kept (without coordinates) only
+			// if the token scan finds no known place inside it.
+			unknown = append(unknown, toponym{span: sp, key: key, mention: mi, best: -1})
+			continue
 		}
 		r.add(toponym{span: sp, key: key, cands: cands, mention: mi, best: -1})
 		taken = append(taken, sp)
@@ -242,6 +254,12 @@ func (r *resolver) recognize() {
 			i = j
 		}
 	}
+	for _, t := range unknown {
+		if !r.overlaps(taken, t.span) {
+			r.add(t)
+			taken = append(taken, t.span)
+		}
+	}
 	sortTops(r.tops)
 }
 
@@ -264,6 +282,62 @@ func (r *resolver) hyphenated(i int) (document.Span, string, []int32, bool) {
 	}
 	st := r.d.Tokens[i].Start
 	return document.Span{Start: st, End: st + h}, key, cands, true
+}
+
+// partWords are generic words a name may add to a gazetteer name
+// ("Salinas Valley", "Dallas County", "South Darfur").
+var partWords = map[string]bool{
+	"county": true, "valley": true, "province": true, "region": true, "district": true, "city": true,
+	"state": true, "area": true, "municipality": true, "governorate": true, "prefecture": true,
+	"island": true, "islands": true, "peninsula": true, "river": true, "basin": true, "delta": true,
+	"north": true, "south": true, "east": true, "west": true, "northern": true, "southern": true,
+	"eastern": true, "western": true, "central": true, "upper": true, "lower": true, "greater": true,
+	"occidental": true, "oriental": true, "metropolitan": true, "metro": true, "downtown": true,
+}
+
+// backoff strips generic words from either end of an unknown name (key,
+// normalized) until the rest is a known place; it returns the key and
+// candidates found, or the original key and nil.
+func (r *resolver) backoff(key string) (string, []int32) {
+	k := key
+	for range 3 {
+		i := strings.LastIndexByte(k, ' ')
+		if i > 0 && partWords[k[i+1:]] {
+			k = k[:i]
+		} else if j := strings.IndexByte(k, ' '); j > 0 && partWords[k[:j]] {
+			k = k[j+1:]
+		} else {
+			break
+		}
+		if c := r.g.LookupKey(k); len(c) > 0 {
+			return k, c
+		}
+	}
+	return key, nil
+}
+
+// innerMajor returns the longest prefix or suffix of span sp, in whole
+// tokens, that names a major place.
+func (r *resolver) innerMajor(sp document.Span) (document.Span, string, []int32, bool) {
+	d := r.d
+	a, b := d.TokenAt(sp.Start), d.TokenAt(sp.End)
+	if b > len(d.Tokens) {
+		b = len(d.Tokens)
+	}
+	for n := b - a - 1; n >= 1; n-- {
+		for _, st := range []int{a, b - n} {
+			e := st + n
+			if st < a || e > b || !r.isWord(st) || !r.isWord(e-1) {
+				continue
+			}
+			nsp := document.Span{Start: d.Tokens[st].Start, End: d.Tokens[e-1].End}
+			key := country.Normalize(d.Slice(nsp))
+			if c := r.g.LookupKey(key); len(c) > 0 && r.major(c) {
+				return nsp, key, c, true
+			}
+		}
+	}
+	return document.Span{}, "", nil, false
 }
 
 // afterOpener reports whether token i follows an opening quote, colon or
