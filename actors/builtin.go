@@ -41,6 +41,15 @@ var builtin = []Actor{
 	{Name: "Group of Seven", Code: "IGOGOS", Type: "ORG", Kind: "igo", Aliases: []string{"G7", "G-7"}},
 	{Name: "Group of 20", Code: "IGO", Type: "ORG", Kind: "igo", Aliases: []string{"G20", "G-20"}},
 	{Name: "International Criminal Court", Code: "IGOICC", Type: "ORG", Kind: "court", Aliases: []string{"ICC"}},
+	// Seats of government used for the government itself.
+	{Name: "Kremlin", Code: "RUSGOV", Type: "ORG", Kind: "gov"},
+	{Name: "White House", Code: "USAGOV", Type: "ORG", Kind: "gov"},
+	{Name: "Pentagon", Code: "USAMIL", Type: "ORG", Kind: "gov"},
+	{Name: "State Department", Code: "USAGOV", Type: "ORG", Kind: "gov", Aliases: []string{"U.S. State Department", "US State Department"}},
+	{Name: "Downing Street", Code: "GBRGOV", Type: "ORG", Kind: "gov"},
+	{Name: "Elysee", Code: "FRAGOV", Type: "ORG", Kind: "gov", Aliases: []string{"Élysée", "Elysee Palace", "Élysée Palace"}},
+	{Name: "Blue House", Code: "KORGOV", Type: "ORG", Kind: "gov"},
+	{Name: "Zhongnanhai", Code: "CHNGOV", Type: "ORG", Kind: "gov"},
 	// Non-governmental organizations.
 	{Name: "International Committee of the Red Cross", Code: "NGOIRC", Type: "ORG", Kind: "ngo", Aliases: []string{"ICRC", "Red Cross"}},
 	{Name: "International Federation of Red Cross and Red Crescent Societies", Code: "NGOCRC", Type: "ORG", Kind: "ngo", Aliases: []string{"IFRC", "Red Crescent"}},

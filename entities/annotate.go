@@ -28,6 +28,7 @@ type ment struct {
 	plural   bool
 	person   bool // a nominal that refers to one person
 	org      *actors.Actor
+	poss     int // 1 + token of a possessive pronoun before the role ("its spokesman"), 0 when none
 	from     int // first token of the descriptive name ("Kenya's interior ministry"), for nominals
 	actor    string
 	ent      int
@@ -137,6 +138,7 @@ func (a *annotator) run(spans [][]ner.Span) {
 	}
 	a.tagged(spans)
 	a.dictionary()
+	a.titledNames()
 	for i := range a.ms {
 		a.classify(&a.ms[i])
 	}
@@ -310,8 +312,18 @@ func (a *annotator) classify(m *ment) {
 	if m.org == nil {
 		if act, ok := a.s.dict.LookupKey(key); ok && (!a.s.dict.Acronym(key) || a.allCaps(m.a, m.b)) {
 			m.org = act
-			m.typ = document.EntityType(act.Type)
+			// A seat of government the tagger calls a place stays a place
+			// ("the White House"), with the government's actor code.
+			if act.Kind != "gov" || m.typ != document.GPE && m.typ != document.Loc {
+				m.typ = document.EntityType(act.Type)
+			} else {
+				m.typ = document.Loc
+			}
 		}
+	}
+	if m.org == nil && a.bylineAgency(m) {
+		m.typ, m.class, m.actor = document.Org, "agency", "MED"
+		return
 	}
 	if m.org != nil {
 		m.actor = m.org.Code
@@ -333,7 +345,8 @@ func (a *annotator) classify(m *ment) {
 		}
 		if c, ok := actors.Capital(key); ok {
 			m.typ = document.GPE
-			if m.b < len(a.d.Tokens) && agentVerbs[a.low(m.b)] && (m.a == 0 || a.low(m.a-1) != "in") {
+			if m.b < len(a.d.Tokens) && agentVerbs[a.low(m.b)] && (m.a == 0 || a.low(m.a-1) != "in") ||
+				m.a > 0 && objectVerbs[a.low(m.a-1)] {
 				m.ctry = actors.CountryCode(c)
 				m.actor = m.ctry
 				m.class = "metonym"
@@ -523,6 +536,9 @@ func (a *annotator) setRole(m *ment, r actors.Role, start, lo int) {
 	}
 	c, _ := a.countryBefore(k, lo)
 	m.ctry = c
+	if c == "" && k-1 >= lo && possessives[a.low(k-1)] {
+		m.poss = k
+	}
 	a.applyRole(m, r)
 }
 
@@ -642,6 +658,10 @@ func (a *annotator) nominals() {
 					continue
 				}
 			}
+			if ctry == "" && k2-1 >= sn.FirstToken && possessives[a.low(k2-1)] {
+				m.poss = k2
+				det = true
+			}
 			if !(r.Plural || r.Org || det || ctry != "") || (indef && ctry == "") {
 				continue
 			}
@@ -702,4 +722,68 @@ func international(code string) bool {
 // hyphens, non-ASCII letters or irregular spaces.
 func (a *annotator) key(i, j int) string {
 	return actors.Key(a.lower[a.d.Tokens[i].Start:a.d.Tokens[j-1].End])
+}
+
+// bylineAgency reports whether name mention m is the source in a dateline
+// "PLACE, date (AGENCY) —": a name alone in parentheses followed by a dash.
+func (a *annotator) bylineAgency(m *ment) bool {
+	n := len(a.d.Tokens)
+	if m.a == 0 || m.b+1 >= n || a.tok(m.a-1) != "(" || a.tok(m.b) != ")" {
+		return false
+	}
+	switch a.tok(m.b + 1) {
+	case "-", "--", "—", "–":
+		return a.sentOf[m.a] == a.sentOf[0] || a.d.Tokens[m.a].Start < 200
+	}
+	return false
+}
+
+// titledNames adds person names the tagger missed after a capitalized
+// title: "Foreign Minister Hakan Demir" → PERSON "Hakan Demir". The name is
+// one to three capitalized words not already covered, not a country or a
+// dictionary name.
+func (a *annotator) titledNames() {
+	for _, sn := range a.d.Sentences {
+		for i := sn.FirstToken + 1; i < sn.EndToken; i++ {
+			if a.covered[i] != 0 || !a.capitalized(i) || a.d.Tokens[i].Kind != document.Word || !a.capitalized(i-1) {
+				continue
+			}
+			r, start, ok := a.roleEndingAt(i, sn.FirstToken)
+			if !ok || !r.Person {
+				continue
+			}
+			titled := true
+			for k := start; k < i; k++ {
+				titled = titled && a.capitalized(k)
+			}
+			if !titled {
+				continue
+			}
+			j := i
+			for j < sn.EndToken && j-i < 4 && a.covered[j] == 0 && a.d.Tokens[j].Kind == document.Word && a.capitalized(j) && !a.allCaps(j, j+1) {
+				j++
+			}
+			if j == i || j-i > 3 || j < sn.EndToken && a.covered[j] != 0 {
+				continue
+			}
+			if _, title := titles[a.low(i)]; title {
+				continue
+			}
+			if _, role := actors.LookupRole(a.low(i)); role {
+				continue
+			}
+			k := a.key(i, j)
+			if _, ok := country.Lookup(k); ok {
+				continue
+			}
+			if _, ok := a.s.dict.LookupKey(k); ok {
+				continue
+			}
+			if _, ok := country.ByDemonym(k); ok {
+				continue
+			}
+			a.add(ment{a: i, b: j, typ: document.Person, kind: document.Name})
+			i = j
+		}
+	}
 }

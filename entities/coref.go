@@ -134,6 +134,56 @@ func (a *annotator) corefer() {
 		}
 	}
 	a.ents = es
+	a.possessiveActors()
+}
+
+// possessiveActors gives a role description after a resolved possessive
+// pronoun the owner's country or organization: "its spokesman" after the
+// Kremlin → RUSGOV, "his forces" after a Russian minister → RUSMIL.
+func (a *annotator) possessiveActors() {
+	byTok := map[int]int{}
+	for mi := range a.ms {
+		if a.ms[mi].kind == document.Pronoun && a.ms[mi].ent >= 0 {
+			byTok[a.ms[mi].a] = mi
+		}
+	}
+	if len(byTok) == 0 {
+		return
+	}
+	for mi := range a.ms {
+		m := &a.ms[mi]
+		if m.poss == 0 || m.ctry != "" || m.role == "" {
+			continue
+		}
+		pi, ok := byTok[m.poss-1]
+		if !ok {
+			continue
+		}
+		owner := a.actorOf(a.ents[a.ms[pi].ent])
+		switch {
+		case owner == "":
+		case international(owner):
+			m.ctry, m.actor = owner, owner
+		case len(owner) >= 3:
+			m.ctry = owner[:3]
+			code := m.role
+			if m.former && code == "GOV" {
+				code = "ELI"
+			}
+			m.actor = m.ctry + code
+		}
+	}
+}
+
+// actorOf returns the longest actor code among e's mentions.
+func (a *annotator) actorOf(e *ent) string {
+	best := ""
+	for _, mi := range e.ms {
+		if x := a.ms[mi].actor; len(x) > len(best) {
+			best = x
+		}
+	}
+	return best
 }
 
 // matchName finds the entity a name mention refers to, or -1.
@@ -241,12 +291,25 @@ func (a *annotator) matchNominal(es []*ent, mi int) int {
 		if !ctryOK(e) || !genderOK(e.gender, m.gender) {
 			continue
 		}
+		if m.plural && m.ctry == "" && m.sent-e.lastSent > 3 {
+			continue // a bare group far from its last mention is a new group
+		}
 		if e.hasClass(m.class) || (m.diplomat && e.diplomat) {
 			return ei
 		}
 	}
 	if !wantPerson {
 		return -1
+	}
+	// A government person of the same country ("the Egyptian minister"
+	// after "her Egyptian counterpart, Karim Mansour").
+	if m.ctry != "" && m.role == "GOV" {
+		for _, ei := range order {
+			e := es[ei]
+			if e.typ == document.Person && !e.plural && e.ctry == m.ctry && genderOK(e.gender, m.gender) && len(e.classes) > 0 && a.actorOf(e) == m.ctry+"GOV" {
+				return ei
+			}
+		}
 	}
 	generic := m.class == "official" || m.class == "diplomat" || m.class == "leader" || m.class == "spokesperson"
 	if !generic {
@@ -303,7 +366,7 @@ func (a *annotator) matchPronoun(es []*ent, mi int) int {
 		e := es[ei]
 		switch {
 		case p.thing:
-			return !e.plural && (e.typ == document.Org || e.typ == document.GPE) && e.typ != document.Person
+			return !e.plural && (e.typ == document.Org || e.typ == document.GPE || e.org != "") && e.typ != document.Person
 		case p.plural:
 			return e.plural || e.typ == document.Org && e.org == ""
 		default:

@@ -13,9 +13,10 @@ var titles = map[string]string{
 	"secretary": "", "general": "", "gen.": "", "gen": "", "lt.": "", "col.": "", "colonel": "", "major": "",
 	"captain": "", "capt.": "", "commander": "", "admiral": "", "ambassador": "", "envoy": "", "senator": "",
 	"sen.": "", "rep.": "", "governor": "", "gov.": "", "mayor": "", "judge": "", "justice.": "",
-	"king": "m", "queen": "f", "prince": "m", "princess": "f", "sheikh": "m", "emir": "m", "pope": "m",
+	"king": "m", "queen": "f", "prince": "m", "princess": "f", "sheikh": "", "emir": "m", "pope": "m",
 	"chancellor": "", "premier": "", "chief": "", "spokesman": "m", "spokeswoman": "f", "spokesperson": "",
 	"former": "", "state": "", "of": "", "speaker": "", "prosecutor": "", "attorney": "",
+	"democrat": "", "republican": "", "democratic": "", "conservative": "", "labour": "",
 	"ayatollah": "m", "cardinal": "m", "father": "m", "rev.": "", "reverend": "",
 }
 
@@ -98,3 +99,16 @@ var geoFeature = map[string]bool{
 	"bay": true, "plateau": true, "basin": true, "peninsula": true, "delta": true, "hills": true,
 	"range": true, "channel": true, "coast": true, "corridor": true,
 }
+
+// objectVerbs are verbs after which a capital city stands for its
+// government ("accused Moscow", "urged Kyiv").
+var objectVerbs = map[string]bool{
+	"accused": true, "accuses": true, "urged": true, "urges": true, "warned": true, "warns": true,
+	"blamed": true, "blames": true, "criticised": true, "criticized": true, "condemned": true,
+	"condemns": true, "sanctioned": true, "pressed": true, "asked": true, "told": true, "called on": true,
+	"attacked": false, "praised": true, "thanked": true, "rebuked": true,
+}
+
+// possessives are possessive pronouns before a role ("its spokesman",
+// "his forces").
+var possessives = map[string]bool{"its": true, "his": true, "her": true, "their": true}

@@ -37,7 +37,7 @@ theresa liz giorgia marine segolene anne ségolène elena olga tatiana natalia s
 maria valentina carmen lucia isabel sofia fatima aisha ayesha khadija leila layla zainab mariam maryam
 noura amina halima ngozi ellen joyce samia sahle-work sheikh benazir indira sonia priyanka mamata
 nirmala sushma yingluck aung tsai jacinda julia kristalina kaja sanna mette magdalena roberta
-michelle claudia dilma cristina michelle xiomara gabriela yolanda beatriz`
+michelle claudia dilma hasina cristina michelle xiomara gabriela yolanda beatriz`
 	for _, n := range strings.Fields(male) {
 		m[n] = "m"
 	}
