@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 
+	"newsgraph/entities"
 	"newsgraph/eval"
 	evevents "newsgraph/eval/events"
 	evgeo "newsgraph/eval/geo"
@@ -57,6 +58,13 @@ func onShared(rels []string, evaluate func(context.Context, string, process) (*e
 func init() {
 	evalLayers = append(evalLayers,
 		evalLayer{name: "ner", main: withPipeline(evner.MainWith), all: evner.All},
+		evalLayer{name: "entities", main: withPipeline(entities.MainWith), all: func(ctx context.Context, p process) ([]*eval.Report, error) {
+			r, err := entities.Evaluate(ctx, p, nil)
+			if err != nil {
+				return nil, err
+			}
+			return []*eval.Report{r}, nil
+		}},
 		evalLayer{name: "geo", main: evgeo.Main, all: onShared([]string{"geo/TR-News.xml", "geo/GeoVirus.xml"}, evgeo.Evaluate)},
 		evalLayer{name: "quotes", main: withPipeline(evquotes.MainWith), all: onShared([]string{"quotes/polnear/dev"}, evquotes.Evaluate)},
 		evalLayer{name: "events", main: withPipeline(evevents.MainWith), all: evevents.All},
