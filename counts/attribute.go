@@ -12,7 +12,7 @@ import (
 func (s *sent) attribute(c *document.Count) {
 	d := s.d
 	for _, q := range d.Quotes {
-		if q.Span.Contains(c.Span) && q.Speaker != nil && q.Speaker.Name != "" {
+		if q.Span.Contains(c.Span) && q.Speaker != nil && q.Speaker.Name != "" && !(q.Speaker.Entity < 0 && isPronoun(strings.ToLower(q.Speaker.Name))) {
 			c.AttributedTo = q.Speaker.Entity
 			c.AttributedName = q.Speaker.Name
 			if c.AttributedTo >= len(d.Entities) {
@@ -85,7 +85,7 @@ func (s *sent) source(c *document.Count) (int, int, bool) {
 		for a < b && (s.low(a) == "and" || s.low(a) == "but") {
 			a++
 		}
-		if a < b && b-a <= 6 && (a == s.a || s.kind(a-1) == document.Punct || stopSource[s.low(a-1)]) {
+		if a < b && b-a <= 6 && (a == s.a || s.kind(a-1) == document.Punct || stopSource[s.low(a-1)]) && !verbStart[s.low(a)] {
 			if !(b-a == 1 && isPronoun(s.low(a))) || len(s.d.Mentions) > 0 {
 				if !(document.Span{Start: s.d.Tokens[a].Start, End: s.d.Tokens[b-1].End}).Overlaps(c.Span) {
 					return a, b, true
@@ -106,6 +106,9 @@ func (s *sent) source(c *document.Count) (int, int, bool) {
 	}
 	return 0, 0, false
 }
+
+// verbStart are words a source phrase cannot start with.
+var verbStart = set("was", "were", "is", "are", "has", "have", "had", "been", "be", "will", "would", "also", "later", "then")
 
 // stopSource are words that end a source phrase read backwards from "said".
 var stopSource = set("that", "which", "who", "and", "but", "as", "when", "while", "after", "because", "where", "so")

@@ -36,13 +36,14 @@ var triggerWords = map[string]string{
 	"asylum": Displace, "exodus": Displace,
 	"evacuated": Evacuate, "evacuating": Evacuate, "evacuation": Evacuate, "evacuate": Evacuate,
 	"evacuees": Evacuate, "relocated": Evacuate,
-	"affected": Affect, "affecting": Affect, "need": Affect, "needing": Affect, "stranded": Affect,
+	"affected": Affect, "affecting": Affect, "stranded": Affect,
 	"starving": Affect, "hunger": Affect, "sickened": Affect, "infected": Affect, "malnourished": Affect,
 	"malnutrition": Affect, "suffering": Affect,
 	"destroyed": Destroy, "destroying": Destroy, "destruction": Destroy, "razed": Destroy,
 	"flattened": Destroy, "levelled": Destroy, "leveled": Destroy, "demolished": Destroy,
 	"obliterated": Destroy, "collapsed": Destroy, "gutted": Destroy, "torched": Destroy,
-	"damaged": Damage, "damaging": Damage, "damage": Damage, "hit": Damage, "struck": Damage,
+	"burned": Destroy, "burnt": Destroy, "buried": Kill,
+	"damages": "", "damaged": Damage, "damaging": Damage, "damage": Damage, "struck": Damage,
 	"shelled": Damage, "disabled": Damage,
 	"seized": Seize, "seizing": Seize, "seizure": Seize, "seizures": Seize, "confiscated": Seize,
 	"impounded": Seize, "intercepted": Seize, "captured": Seize, "haul": Seize,
@@ -108,6 +109,15 @@ var phraseTriggers = []struct {
 	{[]string{"from", "homes"}, Displace},
 }
 
+// phraseFirst holds the first word of every phrase trigger.
+var phraseFirst = func() map[string]bool {
+	m := map[string]bool{}
+	for _, pt := range phraseTriggers {
+		m[pt.words[0]] = true
+	}
+	return m
+}()
+
 // wordCategory returns the category a single lower-case word triggers.
 func wordCategory(w string) string {
 	if c, ok := triggerWords[w]; ok {
@@ -124,6 +134,9 @@ func wordCategory(w string) string {
 // phraseAt returns the category of a multi-word trigger starting at word i
 // of ws, and its length, or "", 0.
 func phraseAt(ws []string, i int) (string, int) {
+	if i < 0 || i >= len(ws) || !phraseFirst[ws[i]] {
+		return "", 0
+	}
 	for _, pt := range phraseTriggers {
 		if i+len(pt.words) > len(ws) {
 			continue

@@ -39,6 +39,7 @@ import (
 	"fmt"
 
 	"newsgraph/document"
+	"newsgraph/geo"
 )
 
 // Stage is the "counts" pipeline stage. It requires sentences and tokens and
@@ -60,12 +61,18 @@ func (*Stage) Requires() []document.Layer {
 // Provides returns the counts layer.
 func (*Stage) Provides() []document.Layer { return []document.Layer{document.LayerCounts} }
 
-// Process replaces d.Counts with the figures found in d (see Extract). It
-// returns an error only when ctx is done.
+// Process replaces d.Counts with the figures found in d (see Extract) and,
+// when the geo stage has run, links each figure to the place its sentence
+// puts it in (geo.At). It returns an error only when ctx is done.
 func (*Stage) Process(ctx context.Context, d *document.Document) error {
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("counts: %w", err)
 	}
 	d.Counts = Extract(d, d.Counts[:0])
+	if len(d.Locations) > 0 {
+		for i := range d.Counts {
+			d.Counts[i].Location = geo.At(d, d.Counts[i].Start)
+		}
+	}
 	return nil
 }

@@ -14,6 +14,8 @@ type sent struct {
 	d    *document.Document
 	a, b int      // tokens [a, b)
 	lw   []string // lower-case text of tokens a..b-1
+	// prevEnd is the token after the previous figure kept in the sentence.
+	prevEnd int
 }
 
 func (s *sent) low(k int) string {
@@ -67,6 +69,7 @@ type figure struct {
 // modify d and is safe for concurrent use on different documents.
 func Extract(d *document.Document, dst []document.Count) []document.Count {
 	var lw []string
+	lower := asciiLower(d.Text)
 	for si := range d.Sentences {
 		st := d.Sentences[si]
 		a, b := st.FirstToken, st.EndToken
@@ -75,7 +78,7 @@ func Extract(d *document.Document, dst []document.Count) []document.Count {
 		}
 		lw = lw[:0]
 		for k := a; k < b; k++ {
-			lw = append(lw, strings.ToLower(d.TokenText(k)))
+			lw = append(lw, lower[d.Tokens[k].Start:d.Tokens[k].End])
 		}
 		s := &sent{d: d, a: a, b: b, lw: lw}
 		first := len(dst)
@@ -97,6 +100,7 @@ func Extract(d *document.Document, dst []document.Count) []document.Count {
 			}
 			c, objEnd, fromAfter, st := s.build(&f)
 			k = f.end
+			s.prevEnd = f.end
 			if st == drop {
 				continue
 			}
@@ -150,6 +154,23 @@ func Extract(d *document.Document, dst []document.Count) []document.Count {
 	return dst
 }
 
+// asciiLower returns s with ASCII letters lower-cased; byte offsets are
+// unchanged, so token spans index it as they index s. One allocation.
+func asciiLower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if c := b[j]; c >= 'A' && c <= 'Z' {
+					b[j] = c + 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
+}
+
 // onlyConj reports whether tokens [e, nt) are one or two of ",", "and",
 // "or".
 func (s *sent) onlyConj(e, nt int) bool {
@@ -193,6 +214,9 @@ func (s *sent) currencyAt(k int) (string, int) {
 // optional currency sign). f.end <= k means there is none.
 func (s *sent) figureAt(k int) figure {
 	f := figure{start: k, numStart: k, end: k}
+	if s.kind(k) == document.Punct {
+		return f
+	}
 	i := k
 	if c, n := s.currencyAt(i); n > 0 {
 		f.cur = c
@@ -305,6 +329,9 @@ func mustDigits(s string) float64 {
 func (s *sent) scale(f *figure) {
 	w := s.low(f.end)
 	sc, ok := scaleWords[w]
+	if !ok && len(w) > 2 && w[len(w)-1] == '.' && w != "m." && w != "b." {
+		sc, ok = scaleWords[w[:len(w)-1]] // "from 50 mln." at a sentence end
+	}
 	if !ok || w == "millions" || w == "billions" {
 		return
 	}
@@ -316,8 +343,8 @@ func (s *sent) scale(f *figure) {
 		}
 		if f.cur == "" {
 			nx := s.low(f.end + 1)
-			if !(humanNouns[nx] || plainPlurals[nx] || (strings.HasSuffix(nx, "s") && s.isWord(f.end+1))) || measureUnits[nx] {
-				return
+			if !(humanNouns[nx] || millionNouns[nx]) {
+				return // "200m titles" is a distance
 			}
 		}
 	}
@@ -332,6 +359,11 @@ func (s *sent) scale(f *figure) {
 // words parses number words, vague quantities and fractions at token i.
 func (s *sent) words(f *figure, i int) bool {
 	w := s.low(i)
+	if _, small := smallWords[w]; !small && w != "a" && w != "an" && w != "half" && strings.IndexByte(w, '-') < 0 {
+		if _, vague := vagueBase[w]; !vague {
+			return false
+		}
+	}
 	if base, ok := vagueBase[w]; ok {
 		j := i + 1
 		v := 2 * base
@@ -385,6 +417,15 @@ func (s *sent) words(f *figure, i int) bool {
 	}
 	f.value, f.end, f.wordNum = v, i+used, true
 	f.one = used == 1 && w == "one"
+	if f.one && s.low(f.end) == "in" {
+		return false // "one in ten"
+	}
+	if sc, ok := scaleWords[s.low(f.end)]; ok && (s.low(f.end) == "mln" || s.low(f.end) == "bn" || s.low(f.end) == "mn" || s.low(f.end) == "mln.") {
+		f.value *= sc // "nine mln guilders"
+		f.scaled = true
+		f.end++
+		f.one = false
+	}
 	return true
 }
 
@@ -392,6 +433,11 @@ func (s *sent) words(f *figure, i int) bool {
 var nationalCurrency = map[string]string{"us": "USD", "u.s.": "USD", "american": "USD", "canadian": "CAD",
 	"australian": "AUD", "singapore": "SGD", "taiwan": "TWD", "hk": "HKD", "zimbabwe": "ZWL",
 	"zimbabwean": "ZWL", "namibian": "NAD", "liberian": "LRD", "jamaican": "JMD"}
+
+// millionNouns may follow a glued "m" with no currency ("17m viewers").
+var millionNouns = set("viewers", "users", "customers", "subscribers", "listeners", "readers", "visitors",
+	"homes", "households", "copies", "units", "shares", "barrels", "tonnes", "tons", "acres", "hectares",
+	"items", "votes", "voters", "downloads", "passengers", "cases", "doses", "jobs", "accounts", "tourists")
 
 // vagueBase gives the unit of a vague plural: "hundreds" counts in hundreds.
 var vagueBase = map[string]float64{"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000,
@@ -415,7 +461,7 @@ func (s *sent) after(f *figure) {
 				f.reject, f.end = true, g.end // a tally or score: "voted 195 to 106"
 				return
 			}
-			if ok && g.value > f.value && g.wordNum == f.wordNum {
+			if ok && g.value > f.value && (g.wordNum == f.wordNum || g.value < 100 && f.value < 100 || g.scaled || f.scaled) {
 				if g.scaled && !f.scaled {
 					for _, sc := range []float64{1e12, 1e9, 1e6, 1e3} {
 						if g.value >= sc && f.value < 1000 {
@@ -441,12 +487,17 @@ func (s *sent) after(f *figure) {
 		f.percent, f.unit, f.end = true, "percent", j+2
 	case w == "percentage" && s.low(j+1) == "points":
 		f.percent, f.unit, f.end = true, "percentage points", j+2
-	case (w == "p" || w == "cts" || w == "cents" || w == "pence") && f.cur == "" && !f.scaled:
+	case (w == "p" || w == "cts" || w == "ct" || w == "cents" || w == "pence") && f.cur == "" && !f.scaled:
 		f.unit, f.end = w, j+1
 		if w == "p" || w == "pence" {
 			f.unit, f.cur = "pence", "GBP"
 		} else {
 			f.unit, f.cur = "cents", "USD"
+		}
+	case f.cur == "" && s.capitalized(j) && currencyWords[s.low(j+1)] != "":
+		f.cur, f.end = currencyWords[s.low(j+1)], j+2 // "3.4bn Danish kroner"
+		if c := nationalCurrency[w]; c != "" && (s.low(j+1) == "dollars" || s.low(j+1) == "dlrs") {
+			f.cur = c
 		}
 	case nationalCurrency[w] != "" && f.cur == "" && (s.low(j+1) == "dollars" || s.low(j+1) == "dlrs" || s.low(j+1) == "dlr" || s.low(j+1) == "dollar"):
 		f.cur, f.end = nationalCurrency[w], j+2
@@ -476,6 +527,9 @@ func (s *sent) qualify(f *figure) {
 	}
 	k := f.start
 	w1, w2, w3 := s.low(k-1), s.low(k-2), s.low(k-3)
+	if !qualifierEnd[w1] {
+		return
+	}
 	switch {
 	case k-3 >= s.a && qualifiers3[w3+" "+w2+" "+w1]:
 		f.qualifier, f.start = w3+" "+w2+" "+w1, k-3
@@ -501,6 +555,18 @@ func (s *sent) qualify(f *figure) {
 	}
 }
 
+// qualifierEnd holds the last word of every qualifier.
+var qualifierEnd = func() map[string]bool {
+	m := map[string]bool{}
+	for _, set := range []map[string]bool{qualifiers1, qualifiers2, qualifiers3} {
+		for q := range set {
+			f := strings.Fields(q)
+			m[f[len(f)-1]] = true
+		}
+	}
+	return m
+}()
+
 // exclude rejects years, dates, ages, labels and addresses.
 func (s *sent) exclude(f *figure) {
 	n := f.numStart
@@ -517,6 +583,16 @@ func (s *sent) exclude(f *figure) {
 	// Ages: "aged 33", "the ages of 5 and 12", "Ahmed Ali, 33,", "(33)".
 	if prev == "aged" || prev == "age" || prev == "ages" || (prev == "of" && (s.low(n-2) == "age" || s.low(n-2) == "ages")) {
 		f.reject, f.age = true, true
+		return
+	}
+	// Ratios: "one in ten", "1 in 5".
+	if prev == "in" && (s.low(n-2) == "one" || s.low(n-2) == "1") {
+		f.reject = true
+		return
+	}
+	// Codes glued to letters: "3G", "4x4".
+	if s.isWord(f.end) && !s.d.Tokens[f.end].SpaceBefore && s.kind(f.numStart) == document.Number {
+		f.reject = true
 		return
 	}
 	// Labels and identifiers: "Article 23", "Boeing 737", "No. 10".
@@ -600,6 +676,17 @@ func yearLike(t string) bool {
 	return len(t) == 4 && isDigits(t) && t >= "1000" && t <= "2100"
 }
 
+// pluralSoon reports whether one of the three words from k is a plural
+// noun, with only words between.
+func (s *sent) pluralSoon(k int) bool {
+	for n := 0; n < 3 && s.isWord(k+n) && !stopObject[s.low(k+n)]; n++ {
+		if pluralHead(s.low(k + n)) {
+			return true
+		}
+	}
+	return false
+}
+
 // pluralHead reports whether w is a plural noun that ends a noun phrase;
 // mass nouns that modify ("water wells", "aid trucks") are not.
 func pluralHead(w string) bool {
@@ -635,6 +722,9 @@ func (s *sent) build(f *figure) (document.Count, int, bool, int) {
 		Currency:     f.cur,
 		AttributedTo: -1,
 		Location:     -1,
+	}
+	if t := d.TokenText(f.end - 1); len(t) > 1 && t[len(t)-1] == '.' {
+		c.End-- // "12 pct." at a sentence end: the period is not the figure's
 	}
 	if f.hasUpper {
 		u := f.upper
@@ -689,10 +779,14 @@ func (s *sent) object(f *figure) (int, int, int) {
 		k++
 		ofPhrase = true
 	}
+	det := false // a determiner followed "of": "28 of the world's largest firms"
 	for iter := 0; iter < 3; iter++ {
 		if ofPhrase {
 			for {
 				w := s.low(k)
+				if w == "the" {
+					det = true
+				}
 				if w == "the" || w == "its" || w == "their" || w == "his" || w == "her" || w == "our" || w == "these" || w == "all" || w == "an" || w == "a" || w == "this" || w == "some" || w == "those" || w == "total" {
 					k++
 					continue
@@ -704,7 +798,7 @@ func (s *sent) object(f *figure) (int, int, int) {
 			}
 		}
 		if w := s.low(k); w == "more" || w == "other" || w == "others'" || w == "additional" || w == "extra" || w == "further" {
-			if s.isWord(k+1) && !stopObject[s.low(k+1)] {
+			if nx := s.low(k + 1); s.isWord(k+1) && !stopObject[nx] && !adjectives[nx] && !adjSuffix(nx) {
 				k++
 			}
 		}
@@ -725,7 +819,7 @@ func (s *sent) object(f *figure) (int, int, int) {
 						nationality = true
 					}
 				}
-				if !(s.isWord(k+1) && !s.capitalized(k+1) && !stopObject[s.low(k+1)]) && !(nationality && strings.HasSuffix(w, "s")) {
+				if !(s.isWord(k+1) && !s.capitalized(k+1) && !stopObject[s.low(k+1)] && (nationality || s.pluralSoon(k+1))) && !(nationality && strings.HasSuffix(w, "s")) {
 					break
 				}
 				if !(s.isWord(k+1) && !s.capitalized(k+1) && !stopObject[s.low(k+1)]) {
@@ -751,7 +845,7 @@ func (s *sent) object(f *figure) (int, int, int) {
 			return a, a, -1
 		}
 		// "the country's electricity grid": the possessor is not the head.
-		if (s.raw(k) == "'s" || s.raw(k) == "’s") && iter < 2 {
+		if (s.raw(k) == "'s" || s.raw(k) == "’s") && iter < 2 && (f.percent || f.unit == "fraction" || f.cur != "" || det || s.kind(k+1) == document.Number) {
 			k++
 			ofPhrase = false
 			if s.kind(k) == document.Number {
@@ -779,7 +873,8 @@ func participle(w string) bool {
 	return (strings.HasSuffix(w, "ed") && len(w) > 4) || (strings.HasSuffix(w, "ing") && len(w) > 5)
 }
 
-var nounEdIng = set("building", "housing", "clothing", "bedding", "shelling", "offering", "meeting",
+var nounEdIng = set("spending", "borrowing", "lending", "shipping", "financing", "listing", "holding",
+	"pricing", "marketing", "advertising", "accounting", "housing", "building", "housing", "clothing", "bedding", "shelling", "offering", "meeting",
 	"bombing", "shooting", "killing", "feed", "seed", "need", "speed", "bed", "shed", "hundred",
 	"sibling", "dwelling", "landing", "crossing", "opening", "uprising", "gathering", "hearing",
 	"ceiling", "warning", "filling", "lining", "wedding", "pudding", "morning", "evening", "spring",
@@ -834,13 +929,15 @@ func (s *sent) category(f *figure, end, objA, objB, head int) (string, bool) {
 			return ""
 		case c == Protest && !human && head >= 0 && !f.approx:
 			return ""
+		case f.cur != "" && c != Aid && c != Seize && c != Damage && c != Destroy:
+			return "" // money is aid, a seizure or a loss, not people affected
 		}
 		return c
 	}
 	// After the phrase, to the end of the clause.
 	for k, n := end, 0; k < s.b && n < 8; k, n = k+1, n+1 {
 		w := s.low(k)
-		if w == "," && (s.low(k+1) == "including" || s.low(k+1) == "among" || s.low(k+1) == "mostly" || s.low(k+1) == "most") {
+		if w == "," && (s.low(k+1) == "including" || s.low(k+1) == "among" || s.low(k+1) == "mostly" || s.low(k+1) == "most" || s.low(k+1) == "aged" || s.low(k+1) == "all" || s.low(k+1) == "both") {
 			e := k + 1
 			for e < s.b && s.low(e) != "," && s.low(e) != "." && s.low(e) != ";" {
 				e++
@@ -871,9 +968,9 @@ func (s *sent) category(f *figure, end, objA, objB, head int) (string, bool) {
 		}
 	}
 	// Before the figure, back to the start of the clause.
-	for k, n := f.start-1, 0; k >= s.a && n < 10; k, n = k-1, n+1 {
+	for k, n := f.start-1, 0; k >= s.a && k >= s.prevEnd && n < 12; k, n = k-1, n+1 {
 		w := s.low(k)
-		if s.kind(k) == document.Punct && w != "-" || s.kind(k) == document.Number || saying[w] || w == "and" || w == "or" || w == "but" {
+		if s.kind(k) == document.Punct && w != "-" || saying[w] || w == "and" || w == "or" || w == "but" {
 			break
 		}
 		if c, _ := s.phraseTrigger(k); c != "" {
@@ -881,7 +978,7 @@ func (s *sent) category(f *figure, end, objA, objB, head int) (string, bool) {
 				return c, false
 			}
 		}
-		if c := wordCategory(w); c != "" {
+		if c := wordCategory(w); c != "" && !(w == "aid" && s.low(k-1) == "to") {
 			if c = fix(c); c != "" {
 				return c, false
 			}

@@ -77,7 +77,8 @@ var (
 		"cedis": "GHS", "kwacha": "ZMW", "taka": "BDT", "ringgit": "MYR", "baht": "THB",
 		"dinars": "IQD", "afghanis": "AFN", "dlrs": "USD", "dlr": "USD", "stg": "GBP",
 		"franc": "CHF", "peso": "MXN", "rupee": "INR", "marks": "DEM", "guilders": "NLG", "lire": "ITL",
-		"pesetas": "ESP", "crowns": "SEK", "yen.": "JPY"}
+		"pesetas": "ESP", "crowns": "SEK", "yen.": "JPY", "kroner": "DKK", "krone": "DKK",
+		"kronor": "SEK", "zloty": "PLN", "zlotys": "PLN", "forints": "HUF", "ringgits": "MYR"}
 	currencyCodes = set("USD", "EUR", "GBP", "JPY", "CNY", "INR", "CHF", "AUD", "CAD", "ZAR", "NGN",
 		"KES", "ILS", "RUB", "UAH", "TRY", "SAR", "AED", "BRL", "MXN", "EGP", "PKR", "SDG", "SYP", "LBP", "YER", "IQD", "IRR", "AFN", "ETB", "GHS", "XOF", "XAF", "HKD", "SGD", "NZD", "SEK", "NOK", "DKK", "PLN")
 )
@@ -126,7 +127,7 @@ var stopObject = set("the", "a", "an", "and", "or", "but", "nor", "in", "on", "a
 	"sought", "sent", "send", "spent", "spend", "paid", "pay", "owed", "owe", "worth", "apart", "higher",
 	"lower", "mark", "marks", "percent", "instead", "overnight", "nationwide", "alive", "abroad",
 	"worldwide", "alone", "home", "together", "respectively", "ahead", "yesterday", "today", "tonight",
-	"vs", "vs.", "versus", "v", "v.", "times", "short", "shy", "behind", "overall", "annually", "anyway", "altogether", "combined", "aboard")
+	"vs", "vs.", "versus", "v", "v.", "times", "prior", "above", "below", "beyond", "short", "shy", "behind", "overall", "annually", "anyway", "altogether", "combined", "aboard")
 
 // adjectives are common pre-nominal modifiers that are never the head of
 // the counted noun phrase and are left out of Object.
@@ -140,7 +141,9 @@ var adjectives = set("new", "old", "young", "small", "large", "big", "many", "se
 	"maximum", "average", "annual", "monthly", "daily", "weekly", "estimated", "registered", "eligible",
 	"pregnant", "female", "male", "unaccompanied", "wanted", "trapped", "stranded", "affected",
 	"damaged", "destroyed", "arrested", "detained", "kidnapped", "abducted", "evacuated", "seized",
-	"killed", "fellow", "heavy", "light", "little", "great", "greater", "deadly", "nearby", "vital")
+	"killed", "fellow", "heavy", "light", "little", "great", "greater", "deadly", "nearby", "vital",
+	"largest", "biggest", "smallest", "oldest", "newest", "latest", "highest", "lowest", "best",
+	"worst", "greatest", "leading", "poorest", "richest")
 
 // humanNouns are object heads that are people; "seized" with a human object
 // is a kidnapping.
@@ -163,4 +166,4 @@ var plainPlurals = set("people", "police", "children", "women", "men", "cattle",
 
 // nationalitySuffixes mark capitalised modifiers that may start an object
 // ("Palestinian civilians").
-var nationalitySuffixes = []string{"an", "ian", "ese", "i", "ish", "ch", "ic"}
+var nationalitySuffixes = []string{"an", "ian", "ese", "i", "ish", "ch", "ic", "on"}

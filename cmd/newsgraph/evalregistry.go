@@ -3,9 +3,12 @@ package main
 import (
 	"context"
 	"io"
+	"os"
+	"path/filepath"
 
 	"newsgraph/entities"
 	"newsgraph/eval"
+	evcounts "newsgraph/eval/counts"
 	evevents "newsgraph/eval/events"
 	evgeo "newsgraph/eval/geo"
 	evner "newsgraph/eval/ner"
@@ -55,6 +58,46 @@ func onShared(rels []string, evaluate func(context.Context, string, process) (*e
 	}
 }
 
+// onRepo runs evaluate on each gold file of the repository found from the
+// working directory upwards.
+func onRepo(rels []string, evaluate func(context.Context, string, process) (*eval.Report, error)) func(context.Context, process) ([]*eval.Report, error) {
+	return func(ctx context.Context, p process) ([]*eval.Report, error) {
+		var out []*eval.Report
+		for _, rel := range rels {
+			path := findUp(rel)
+			if path == "" {
+				continue
+			}
+			r, err := evaluate(ctx, path, p)
+			if err != nil {
+				return out, err
+			}
+			out = append(out, r)
+		}
+		return out, nil
+	}
+}
+
+// findUp returns rel under the working directory or its nearest parent
+// that has it, or "".
+func findUp(rel string) string {
+	dir, err := os.Getwd()
+	if err != nil {
+		return ""
+	}
+	for {
+		p := filepath.Join(dir, rel)
+		if _, err := os.Stat(p); err == nil {
+			return p
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+}
+
 func init() {
 	evalLayers = append(evalLayers,
 		evalLayer{name: "ner", main: withPipeline(evner.MainWith), all: evner.All},
@@ -67,6 +110,7 @@ func init() {
 		}},
 		evalLayer{name: "geo", main: evgeo.Main, all: onShared([]string{"geo/TR-News.xml", "geo/GeoVirus.xml"}, evgeo.Evaluate)},
 		evalLayer{name: "quotes", main: withPipeline(evquotes.MainWith), all: onShared([]string{"quotes/polnear/dev"}, evquotes.Evaluate)},
+		evalLayer{name: "counts", main: withPipeline(evcounts.MainWith), all: onRepo([]string{"testdata/gold/counts/gold.jsonl"}, evcounts.Evaluate)},
 		evalLayer{name: "events", main: withPipeline(evevents.MainWith), all: evevents.All},
 	)
 }

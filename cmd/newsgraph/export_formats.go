@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 
+	"newsgraph/counts"
 	"newsgraph/document"
 	"newsgraph/export/gdelt"
 	"newsgraph/export/gkg"
@@ -26,6 +27,8 @@ func init() {
 
 // gkgFields wires each layer's GKG field writer.
 var gkgFields = gkg.Fields{
+	Counts:     counts.GKGCounts,
+	Amounts:    counts.GKGAmounts,
 	Locations:  geo.GKGLocations,
 	Quotations: quotes.GKGQuotations,
 }

@@ -3,14 +3,16 @@ package counts
 import (
 	"bytes"
 	"context"
+	"os"
 	"strings"
 	"testing"
 )
 
-const goldPath = "../../testdata/gold/counts/gold.jsonl"
+var goldPath = envOr("NEWSGRAPH_COUNTS_GOLD", "../../testdata/gold/counts/gold.jsonl")
 
-// TestGold runs the counts stage over the hand-written gold stories and
-// asserts the issue's targets: precision ≥ 0.95 and recall ≥ 0.9 on
+// TestGold runs the counts stage over the hand-written gold stories
+// (NEWSGRAPH_COUNTS_GOLD names another gold file) and asserts the issue's
+// targets: precision ≥ 0.95 and recall ≥ 0.9 on
 // (value, object), and no year or age reported as a count.
 func TestGold(t *testing.T) {
 	rep, results, err := EvaluateDetail(context.Background(), goldPath, nil)
@@ -45,7 +47,7 @@ func TestGold(t *testing.T) {
 			t.Errorf("%v years or ages reported as counts", m.Value)
 		}
 	}
-	if vo.TP+vo.FN < 150 {
+	if os.Getenv("NEWSGRAPH_COUNTS_GOLD") == "" && vo.TP+vo.FN < 150 {
 		t.Errorf("gold has %d figures, want at least 150", vo.TP+vo.FN)
 	}
 }
@@ -76,4 +78,11 @@ func TestMain_Usage(t *testing.T) {
 	if !strings.Contains(out.String(), `"value+object"`) {
 		t.Errorf("JSON report lacks the value+object row: %s", out.String())
 	}
+}
+
+func envOr(k, def string) string {
+	if v := os.Getenv(k); v != "" {
+		return v
+	}
+	return def
 }

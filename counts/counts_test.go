@@ -1,0 +1,247 @@
+package counts
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"strings"
+	"testing"
+
+	"newsgraph/document"
+	"newsgraph/pipeline"
+	"newsgraph/quotes"
+	"newsgraph/text"
+)
+
+// want is one expected count: the span text, then the fields.
+type want struct {
+	text      string
+	value     float64
+	upper     float64 // 0 when none
+	pct       bool
+	approx    bool
+	qualifier string
+	unit      string
+	currency  string
+	object    string
+	category  string
+}
+
+func run(t testing.TB, s string) *document.Document {
+	t.Helper()
+	d := document.New("t", s)
+	if err := text.New().Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if err := New().Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func describe(d *document.Document, c document.Count) string {
+	up := 0.0
+	if c.Upper != nil {
+		up = *c.Upper
+	}
+	return fmt.Sprintf("{%q %g %g pct=%v approx=%v q=%q unit=%q cur=%q obj=%q cat=%q}", d.Slice(c.Span), c.Value, up, c.Percent, c.Approx, c.Qualifier, c.Unit, c.Currency, c.Object, c.Category)
+}
+
+func TestExtract_Table(t *testing.T) {
+	cases := []struct {
+		name string
+		in   string
+		want []want
+	}{
+		{"digits and qualifier", "At least 140 people were killed.", []want{{text: "At least 140", value: 140, qualifier: "at least", object: "people", category: Kill}}},
+		{"thousands comma", "Floods displaced 34,000 residents.", []want{{text: "34,000", value: 34000, object: "residents", category: Displace}}},
+		{"thousands space", "Some 34 000 people fled the fighting.", []want{{text: "Some 34 000", value: 34000, approx: true, qualifier: "some", object: "people", category: Displace}}},
+		{"thousands dot", "Police said 34.000 demonstrators marched.", []want{{text: "34.000", value: 34000, object: "demonstrators", category: Protest}}},
+		{"scaled million", "The war has displaced 1.2 million people.", []want{{text: "1.2 million", value: 1.2e6, object: "people", category: Displace}}},
+		{"dollar bn", "Donors pledged $1bn in aid.", []want{{text: "$1bn", value: 1e9, currency: "USD", object: "aid", category: Aid}}},
+		{"euros bn", "The EU approved 5.65bn euros in humanitarian aid.", []want{{text: "5.65bn euros", value: 5.65e9, currency: "EUR", object: "aid", category: Aid}}},
+		{"pound m", "Britain gave £17m in relief aid.", []want{{text: "£17m", value: 17e6, currency: "GBP", object: "relief aid", category: Aid}}},
+		{"glued m people", "Some 17m people are in need.", []want{{text: "Some 17m", value: 17e6, approx: true, qualifier: "some", object: "people", category: Affect}}},
+		{"words", "Gunmen abducted twelve students.", []want{{text: "twelve", value: 12, object: "students", category: Kidnap}}},
+		{"two dozen", "Two dozen houses were destroyed.", []want{{text: "Two dozen", value: 24, object: "houses", category: Destroy}}},
+		{"a hundred", "A hundred families fled.", []want{{text: "A hundred", value: 100, object: "families", category: Displace}}},
+		{"three hundred and fifty", "Troops arrested three hundred and fifty men.", []want{{text: "three hundred and fifty", value: 350, object: "men", category: Arrest}}},
+		{"a million", "A million people were affected.", []want{{text: "A million", value: 1e6, object: "people", category: Affect}}},
+		{"hyphenated word", "Twenty-five soldiers were wounded.", []want{{text: "Twenty-five", value: 25, object: "soldiers", category: Wound}}},
+		{"dozens of", "Dozens of people were injured.", []want{{text: "Dozens", value: 24, approx: true, object: "people", category: Wound}}},
+		{"hundreds of thousands", "Hundreds of thousands of refugees crossed the border.", []want{{text: "Hundreds of thousands", value: 200000, approx: true, object: "refugees", category: Displace}}},
+		{"fraction", "Two-thirds of the water wells were no longer functioning.", []want{{text: "Two-thirds", value: 2.0 / 3, unit: "fraction", object: "water wells", category: Damage}}},
+		{"half of", "Half of the schools were damaged.", []want{{text: "Half", value: 0.5, unit: "fraction", object: "schools", category: Damage}}},
+		{"percent sign", "About 55% of the electricity grid was damaged.", []want{{text: "About 55%", value: 55, pct: true, approx: true, qualifier: "about", unit: "percent", object: "electricity grid", category: Damage}}},
+		{"percent word", "Turnout was 55 percent.", []want{{text: "55 percent", value: 55, pct: true, unit: "percent"}}},
+		{"per cent", "Inflation fell to 2.4 per cent.", []want{{text: "2.4 per cent", value: 2.4, pct: true, unit: "percent"}}},
+		{"range to", "Between 10 and 15 houses collapsed and 20 to 30 people were hurt.", []want{
+			{text: "Between 10 and 15", value: 10, upper: 15, qualifier: "between", object: "houses", category: Destroy},
+			{text: "20 to 30", value: 20, upper: 30, object: "people", category: Wound}}},
+		{"range hyphen", "Rebels seized 10-15 trucks.", []want{{text: "10-15", value: 10, upper: 15, object: "trucks", category: Seize}}},
+		{"qualifiers", "Nearly 300 people were evacuated, more than 40 were arrested and up to 12 were kidnapped.", []want{
+			{text: "Nearly 300", value: 300, approx: true, qualifier: "nearly", object: "people", category: Evacuate},
+			{text: "more than 40", value: 40, qualifier: "more than", object: "people", category: Arrest},
+			{text: "up to 12", value: 12, qualifier: "up to", object: "people", category: Kidnap}}},
+		{"over", "Over 2,000 protesters gathered.", []want{{text: "Over 2,000", value: 2000, qualifier: "over", object: "protesters", category: Protest}}},
+		{"tonnes of aid", "The agency delivered 600 tonnes of food.", []want{{text: "600 tonnes", value: 600, unit: "tonnes", object: "food", category: Aid}}},
+		{"seize objects", "Customs seized 200 kg of cocaine and 40 rifles.", []want{
+			{text: "200 kg", value: 200, unit: "kg", object: "cocaine", category: Seize},
+			{text: "40", value: 40, object: "rifles", category: Seize}}},
+		{"seize people", "Gunmen seized 12 passengers.", []want{{text: "12", value: 12, object: "passengers", category: Kidnap}}},
+		{"destruction of", "The floods led to the destruction of 140 schools.", []want{{text: "140", value: 140, object: "schools", category: Destroy}}},
+		{"out of service", "A dozen clinics were put out of service.", []want{{text: "A dozen", value: 12, object: "clinics", category: Damage}}},
+		{"toll", "The death toll rose to 140.", []want{{text: "140", value: 140, category: Kill}}},
+		{"ellipsis", "The quake killed 14 people and injured at least 230.", []want{
+			{text: "14", value: 14, object: "people", category: Kill},
+			{text: "at least 230", value: 230, qualifier: "at least", object: "people", category: Wound}}},
+		{"including", "The strike killed 27 people, including nine children.", []want{
+			{text: "27", value: 27, object: "people", category: Kill},
+			{text: "nine", value: 9, object: "children", category: Kill}}},
+		{"coordination", "Shelling destroyed 140 schools and 30 clinics.", []want{
+			{text: "140", value: 140, object: "schools", category: Destroy},
+			{text: "30", value: 30, object: "clinics", category: Destroy}}},
+		{"apartment blocks", "Officials said 17 apartment blocks were damaged.", []want{{text: "17", value: 17, object: "apartment blocks", category: Damage}}},
+		{"possessive whole", "About 40% of the province's electricity grid was damaged.", []want{{text: "About 40%", value: 40, pct: true, approx: true, qualifier: "about", unit: "percent", object: "electricity grid", category: Damage}}},
+		{"multibyte", "«Plus de 3 000 personnes», said Émile; the UN gave €2.5m in aid to 1,200 displaced families.", []want{
+			{text: "3 000", value: 3000, object: "personnes"},
+			{text: "€2.5m", value: 2.5e6, currency: "EUR", object: "aid", category: Aid},
+			{text: "1,200", value: 1200, object: "families", category: Displace}}},
+		{"mixed range", "The premium is eight to 12 pct.", []want{{text: "eight to 12 pct", value: 8, upper: 12, pct: true, unit: "percent"}}},
+		{"partitive possessive", "The suit was brought by 28 of the world's largest record labels.", []want{{text: "28", value: 28, object: "record labels"}}},
+		{"reuters money", "Profit rose to 12.5 mln dlrs, or 41 cts a share, and the stake is 3.4bn Danish kroner.", []want{
+			{text: "12.5 mln dlrs", value: 12.5e6, currency: "USD"},
+			{text: "41 cts", value: 41, unit: "cents", currency: "USD"},
+			{text: "3.4bn Danish kroner", value: 3.4e9, currency: "DKK"}}},
+		// Traps: none of these is a count.
+		{"year", "The floods were the worst since 2010, and in 1998 the river rose.", nil},
+		{"year before noun", "Its 1985 profits fell.", nil},
+		{"date", "The attack happened on March 29 and on 4 April.", nil},
+		{"time", "The strike hit at 10:30 and another at 9 a.m. local time.", nil},
+		{"age hyphen", "A 33-year-old man was arrested.", []want{}},
+		{"age comma", "Ahmed Ali, 45, said the shop was closed.", nil},
+		{"aged", "Two men, aged 19 and 24, were detained.", []want{{text: "Two", value: 2, object: "men", category: Arrest}}},
+		{"children under five", "Children under five account for a third of cases.", []want{{text: "a third", value: 1.0 / 3, unit: "fraction", object: "cases"}}},
+		{"duration", "He was jailed for three years after a 40-minute gunfight.", nil},
+		{"ordinal", "It was the third attack and the 21st day of the siege.", nil},
+		{"phone", "Call 555-1234 or +44 20 7946 0958 or 0800 720 600.", nil},
+		{"law", "Under Article 23 and Section 12 of the Act, Resolution 2334 applies.", nil},
+		{"score", "Arsenal won 2-1 and lawmakers voted 195 to 106.", nil},
+		{"model", "Rebels fired AK47 rifles from a T-72 and a Boeing 737.", nil},
+		{"measure", "The magnitude 6.1 quake struck 20 km away and 200 mm of rain fell at 40 degrees.", nil},
+		{"address", "Protesters gathered outside 10 Downing Street.", nil},
+		{"fraction date", "Since 9/11 the rules changed.", nil},
+		{"one of", "One of the officials said the talks would resume.", nil},
+		{"the two", "The two countries signed a deal.", nil},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			d := run(t, tc.in)
+			if len(d.Counts) != len(tc.want) {
+				var got []string
+				for _, c := range d.Counts {
+					got = append(got, describe(d, c))
+				}
+				t.Fatalf("got %d counts, want %d:\n%s", len(d.Counts), len(tc.want), strings.Join(got, "\n"))
+			}
+			for i, w := range tc.want {
+				c := d.Counts[i]
+				up := 0.0
+				if c.Upper != nil {
+					up = *c.Upper
+				}
+				ok := d.Slice(c.Span) == w.text && math.Abs(c.Value-w.value) < 1e-9*math.Max(1, w.value) && up == w.upper &&
+					c.Percent == w.pct && c.Approx == w.approx && c.Qualifier == w.qualifier && c.Unit == w.unit &&
+					c.Currency == w.currency && c.Object == w.object && c.Category == w.category && c.Location == -1
+				if !ok {
+					t.Errorf("count %d = %s\nwant %+v", i, describe(d, c), w)
+				}
+				if c.Object != "" && !strings.HasSuffix(d.Slice(c.ObjectSpan), strings.Fields(c.Object)[len(strings.Fields(c.Object))-1]) {
+					t.Errorf("count %d: object span %q does not end with the head of %q", i, d.Slice(c.ObjectSpan), c.Object)
+				}
+			}
+		})
+	}
+}
+
+func TestParseNumber(t *testing.T) {
+	cases := []struct {
+		in   string
+		want float64
+		ok   bool
+	}{
+		{"34,000", 34000, true}, {"34 000", 34000, true}, {"34.000", 34000, true}, {"1.25", 1.25, true},
+		{"1,234.5", 1234.5, true}, {"1.234.567", 1234567, true}, {"1.2 million", 1.2e6, true}, {"1.2bn", 1.2e9, true},
+		{"17m", 17e6, true}, {"two", 2, true}, {"twelve", 12, true}, {"two dozen", 24, true}, {"a dozen", 12, true},
+		{"a hundred", 100, true}, {"three hundred and fifty", 350, true}, {"a million", 1e6, true},
+		{"twenty-five", 25, true}, {"two million", 2e6, true}, {"two-thirds", 2.0 / 3, true}, {"half", 0.5, true},
+		{"a third", 1.0 / 3, true}, {"", 0, false}, {"abc", 0, false}, {"3,5", 0, false}, {"12,34", 0, false},
+		{"one two", 0, false}, {"and", 0, false}, {"1,2,3", 0, false}, {"five hundred thousand", 500000, true},
+	}
+	for _, tc := range cases {
+		got, ok := ParseNumber(tc.in)
+		if ok != tc.ok || (ok && math.Abs(got-tc.want) > 1e-9*math.Max(1, tc.want)) {
+			t.Errorf("ParseNumber(%q) = %v, %v; want %v, %v", tc.in, got, ok, tc.want, tc.ok)
+		}
+	}
+}
+
+func TestAttribution(t *testing.T) {
+	s := "At least 40 people were killed, the health ministry said. According to the United Nations, 1.2 million people have fled. Police said 23 protesters were arrested. \"We counted 1,200 injured people,\" said Ghulam Shah."
+	d := document.New("t", s)
+	p, err := pipeline.New(text.New(), quotes.New(), New())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"At least 40": "the health ministry", "1.2 million": "the United Nations", "23": "Police", "1,200": "Ghulam Shah"}
+	if len(d.Counts) != len(want) {
+		for _, c := range d.Counts {
+			t.Log(describe(d, c))
+		}
+		t.Fatalf("got %d counts, want %d", len(d.Counts), len(want))
+	}
+	for _, c := range d.Counts {
+		if got := c.AttributedName; got != want[d.Slice(c.Span)] {
+			t.Errorf("%q attributed to %q, want %q", d.Slice(c.Span), got, want[d.Slice(c.Span)])
+		}
+	}
+}
+
+func TestAttribution_Mention(t *testing.T) {
+	s := "Police said 23 protesters were arrested."
+	d := document.New("t", s)
+	text.Annotate(d)
+	d.Entities = []document.Entity{{Name: "Kenya Police Service", Type: document.Org, Mentions: []int{0}}}
+	d.Mentions = []document.Mention{{Span: document.Span{Start: 0, End: 6}, Type: document.Org, Kind: document.Name, Entity: 0}}
+	if err := New().Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Counts) != 1 || d.Counts[0].AttributedTo != 0 || d.Counts[0].AttributedName != "Kenya Police Service" {
+		t.Fatalf("got %+v", d.Counts)
+	}
+}
+
+func TestGKG(t *testing.T) {
+	d := run(t, "Floods killed 140 people and 55% of the grid failed; donors gave €2m. Some 3,000 homes were destroyed.")
+	if got, want := GKGCounts(d), "KILL#140#people#0#######14;DESTROY#3000#homes#0#######70"; got != want {
+		t.Errorf("GKGCounts = %q\nwant %q", got, want)
+	}
+	if got, want := GKGAmounts(d), "140,people,14;2000000,EUR,65;3000,homes,70"; got != want {
+		t.Errorf("GKGAmounts = %q\nwant %q", got, want)
+	}
+}
+
+func TestStage(t *testing.T) {
+	var s pipeline.Stage = New()
+	if s.Name() != "counts" || len(s.Provides()) != 1 || s.Provides()[0] != document.LayerCounts {
+		t.Errorf("stage metadata: %s %v", s.Name(), s.Provides())
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := s.Process(ctx, document.New("x", "")); err == nil {
+		t.Error("Process with a cancelled context: want an error")
+	}
+}
