@@ -11,6 +11,7 @@ import (
 	evcounts "newsgraph/eval/counts"
 	evevents "newsgraph/eval/events"
 	evgeo "newsgraph/eval/geo"
+	evgold "newsgraph/eval/gold"
 	evner "newsgraph/eval/ner"
 	evquotes "newsgraph/eval/quotes"
 	"newsgraph/internal/shareddata"
@@ -112,5 +113,6 @@ func init() {
 		evalLayer{name: "quotes", main: withPipeline(evquotes.MainWith), all: onShared([]string{"quotes/polnear/dev"}, evquotes.Evaluate)},
 		evalLayer{name: "counts", main: withPipeline(evcounts.MainWith), all: onRepo([]string{"testdata/gold/counts/gold.jsonl"}, evcounts.Evaluate)},
 		evalLayer{name: "events", main: withPipeline(evevents.MainWith), all: evevents.All},
+		evalLayer{name: "gold", main: withPipeline(evgold.MainWith), all: evgold.All},
 	)
 }

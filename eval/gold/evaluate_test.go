@@ -305,3 +305,30 @@ func TestMain_Usage(t *testing.T) {
 		t.Errorf("json run: exit %d, output %q", code, out.String())
 	}
 }
+
+// BenchmarkScore measures the scorer alone (the oracle writes the gold into
+// each document), per gold set.
+func BenchmarkScore(b *testing.B) {
+	stories, err := ReadFile(goldPath)
+	if err != nil {
+		b.Fatal(err)
+	}
+	proc := oracle(stories)
+	ctx := context.Background()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Score(ctx, stories, proc); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkCompileDir measures compiling the phrase-based source.
+func BenchmarkCompileDir(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := CompileDir(srcDir); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -61,8 +61,11 @@ type Count struct {
 	Category string  `json:"category"`
 }
 
-// Location is a gold toponym with its ISO 3166-1 alpha-2 country and
-// coordinates.
+// Location is a gold toponym with its ISO 3166-1 alpha-2 country ("" for
+// seas and places shared by several countries) and coordinates. Feature is
+// "country" for a country name: its coordinates are GeoNames' representative
+// point, and the scorer counts it as resolved when the predicted country is
+// right, since a country has no single point.
 type Location struct {
 	Start   int     `json:"start"`
 	End     int     `json:"end"`
@@ -70,6 +73,7 @@ type Location struct {
 	Country string  `json:"country"`
 	Lat     float64 `json:"lat"`
 	Lon     float64 `json:"lon"`
+	Feature string  `json:"feature,omitempty"`
 }
 
 // Event is a gold event that really happened in the story: CAMEO root and

@@ -45,18 +45,17 @@ func All(ctx context.Context, process Process) ([]*eval.Report, error) {
 	return Evaluate(ctx, p, process)
 }
 
-// Main is `newsgraph eval gold --gold FILE [--json]`, run with process
-// (the default pipeline's Process, which the caller supplies through
-// MainWith; Main itself needs one, so it reports a usage error when
-// DefaultProcess is nil). It returns 0 on success, 1 on failure and 2 on a
-// usage error.
+// Main is `newsgraph eval gold [--gold FILE] [--json]`: it scores
+// DefaultProcess against the gold file and prints one report per layer as
+// text (or JSON). It returns 0 on success, 2 on a usage error and 1 on any
+// other failure, including a nil DefaultProcess.
 func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	return MainWith(ctx, args, stdout, stderr, DefaultProcess)
 }
 
-// DefaultProcess is the Process that Main runs. The CLI sets it to the
-// default pipeline's Process before calling Main; it is nil otherwise, so
-// that this package does not depend on every stage.
+// DefaultProcess is the Process that Main evaluates. The CLI sets it to the
+// default pipeline's Process (stages.Default) before calling Main; it is nil
+// otherwise, so that this package does not depend on every stage.
 var DefaultProcess Process
 
 // MainWith is Main with an explicit process.

@@ -368,10 +368,10 @@ func (src *storySrc) build() (*Story, error) {
 				return nil, errf(a, "%v", err)
 			}
 			x := f.span(sp[0], sp[1])
-			s.Counts = append(s.Counts, Count{Start: x.Start, End: x.End, Text: x.Text, Value: v, Object: strings.ReplaceAll(head[1], "_", " "), Category: dash(head[2])})
+			s.Counts = append(s.Counts, Count{Start: x.Start, End: x.End, Text: x.Text, Value: v, Object: strings.ReplaceAll(dash(head[1]), "_", " "), Category: dash(head[2])})
 		case "loc":
-			if len(head) != 3 || (len(head[0]) != 2 && head[0] != "-") {
-				return nil, errf(a, "want: loc CC|- LAT LON = phrases")
+			if (len(head) != 3 && len(head) != 4) || (len(head[0]) != 2 && head[0] != "-") || (len(head) == 4 && head[3] != "country") {
+				return nil, errf(a, "want: loc CC|- LAT LON [country] = phrases")
 			}
 			locRefs = append(locRefs, spanRef{a.line, phrases})
 		case "event":
@@ -407,9 +407,13 @@ func (src *storySrc) build() (*Story, error) {
 		if err1 != nil || err2 != nil || lat < -90 || lat > 90 || lon < -180 || lon > 180 {
 			return nil, errf(a, "bad coordinates %s %s", head[1], head[2])
 		}
+		feature := ""
+		if len(head) == 4 {
+			feature = head[3]
+		}
 		for _, sp := range locs[li] {
 			x := f.span(sp[0], sp[1])
-			s.Locations = append(s.Locations, Location{Start: x.Start, End: x.End, Text: x.Text, Country: dash(head[0]), Lat: lat, Lon: lon})
+			s.Locations = append(s.Locations, Location{Start: x.Start, End: x.End, Text: x.Text, Country: dash(head[0]), Lat: lat, Lon: lon, Feature: feature})
 		}
 		li++
 	}
