@@ -85,9 +85,9 @@ var roles = map[string]Role{
 	"chairwoman":            {Code: "GOV", Class: "head", Person: true, Gender: "f"},
 	"counterpart":           {Code: "GOV", Class: "counterpart", Person: true, Diplomat: true},
 	// Military.
-	"military officials":         {Code: "MIL", Class: "military", Plural: true},
+	"military officials":         {Code: "MIL", Class: "officers", Plural: true},
 	"military official":          {Code: "MIL", Class: "officer", Person: true},
-	"army officers":              {Code: "MIL", Class: "military", Plural: true},
+	"army officers":              {Code: "MIL", Class: "officers", Plural: true},
 	"army officer":               {Code: "MIL", Class: "officer", Person: true},
 	"security officials":         {Code: "COP", Class: "police", Plural: true},
 	"colonel":                    {Code: "MIL", Class: "commander", Person: true},

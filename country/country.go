@@ -216,6 +216,16 @@ func Normalize(s string) string {
 			}
 			continue
 		}
+		// Letters that carry no combining mark under NFD but that English
+		// news writes as plain Latin ("Aydın" as "Aydin", "Łódź" as "Lodz").
+		if f, ok := latinFold[r]; ok {
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteString(f)
+			continue
+		}
 		if space {
 			b.WriteByte(' ')
 			space = false
@@ -223,6 +233,12 @@ func Normalize(s string) string {
 		b.WriteRune(unicode.ToLower(r))
 	}
 	return strings.TrimPrefix(b.String(), "the ")
+}
+
+// latinFold spells letters without a decomposition in plain Latin.
+var latinFold = map[rune]string{
+	'ı': "i", 'ł': "l", 'Ł': "l", 'ø': "o", 'Ø': "o", 'đ': "d", 'Đ': "d", 'ß': "ss",
+	'æ': "ae", 'Æ': "ae", 'œ': "oe", 'Œ': "oe", 'þ': "th", 'Þ': "th", 'ð': "d", 'Ð': "d", 'ħ': "h", 'Ħ': "h",
 }
 
 func isASCII(s string) bool {

@@ -135,6 +135,7 @@ func TestNormalize(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"Côte d’Ivoire", "cote d'ivoire"}, {"U.S.", "us"}, {"the  Gambia", "gambia"},
 		{"Guinea-Bissau", "guinea bissau"}, {"kenya", "kenya"}, {"São Tomé", "sao tome"}, {"", ""},
+		{"Aydın", "aydin"}, {"Łódź", "lodz"}, {"Tromsø", "tromso"}, {"Doğubayazıt İlçesi", "dogubayazit ilcesi"},
 	}
 	for _, tt := range tests {
 		if got := Normalize(tt.in); got != tt.want {

@@ -72,10 +72,15 @@ func (s *sent) source(c *document.Count) (int, int, bool) {
 			}
 		}
 	}
-	for k := s.a; k < s.b; k++ {
-		if !sayVerbs[s.low(k)] {
-			continue
+	if !s.saysDone {
+		s.saysDone = true
+		for k := s.a; k < s.b; k++ {
+			if s.kind(k) == document.Word && sayVerbs[s.low(k)] {
+				s.says = append(s.says, k)
+			}
 		}
+	}
+	for _, k := range s.says {
 		// "X said": the words before, back to punctuation or clause start.
 		b := k
 		a := b

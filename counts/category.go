@@ -38,7 +38,7 @@ var triggerWords = map[string]string{
 	"evacuees": Evacuate, "relocated": Evacuate,
 	"affected": Affect, "affecting": Affect, "stranded": Affect,
 	"starving": Affect, "hunger": Affect, "sickened": Affect, "infected": Affect, "malnourished": Affect,
-	"malnutrition": Affect, "suffering": Affect,
+	"malnutrition": Affect, "suffering": Affect, "hungry": Affect, "famine": Affect,
 	"destroyed": Destroy, "destroying": Destroy, "destruction": Destroy, "razed": Destroy,
 	"flattened": Destroy, "levelled": Destroy, "leveled": Destroy, "demolished": Destroy,
 	"obliterated": Destroy, "collapsed": Destroy, "gutted": Destroy, "torched": Destroy,
@@ -55,6 +55,9 @@ var triggerWords = map[string]string{
 	"donation": Aid, "donations": Aid, "delivered": Aid, "deliveries": Aid, "humanitarian": Aid,
 	"assistance": Aid, "rations": Aid, "parcels": Aid, "airlifted": Aid, "distributed": Aid,
 	"convoy": Aid, "supplies": Aid, "appeal": Aid, "appeals": Aid,
+	"disperse": Protest, "dispersed": Protest, "dispersing": Protest, "marches": Protest,
+	"marching": Protest, "vigil": Protest, "convicted": Arrest, "sentenced": Arrest, "hanged": Kill,
+	"distribute": Aid, "distributing": Aid, "deliver": Aid, "delivering": Aid,
 }
 
 // triggerPrefixes map word prefixes to categories, for inflections the
@@ -85,6 +88,14 @@ var phraseTriggers = []struct {
 	{[]string{"stopped", "working"}, Damage},
 	{[]string{"knocked", "out"}, Damage},
 	{[]string{"in", "need"}, Affect},
+	{[]string{"need", "humanitarian"}, Affect},
+	{[]string{"needs", "humanitarian"}, Affect},
+	{[]string{"need", "aid"}, Affect},
+	{[]string{"needs", "aid"}, Affect},
+	{[]string{"need", "assistance"}, Affect},
+	{[]string{"needs", "assistance"}, Affect},
+	{[]string{"need", "food"}, Affect},
+	{[]string{"at", "risk", "of"}, Affect},
 	{[]string{"without", "power"}, Affect},
 	{[]string{"without", "electricity"}, Affect},
 	{[]string{"lost", "their", "lives"}, Kill},

@@ -23,9 +23,20 @@
 // category and no unit.
 //
 // Object is the counted noun phrase's head with up to two noun modifiers,
-// as written (plural kept): "schools", "apartment blocks", "electricity
+// lower case, plural kept: "schools", "apartment blocks", "electricity
 // grid"; determiners, adjectives and nationality words are left out and the
-// whole phrase is in ObjectSpan. Category comes from the governing verb or
+// whole phrase is in ObjectSpan. It is read after the figure first ("140
+// schools", "55% of the electricity grid", "$1.2bn in aid", "11 million
+// Sudanese", "half the population"), else before it: "a ransom of 200
+// million naira", "bribes worth 38 million rand", "police put the crowd at
+// 107,000", "an appeal for $250 million"; for a percentage, an amount of
+// money or a unit with nothing after it, the noun a change verb applies to
+// ("the economy grew 5 percent", "cut spending by 300 billion lira",
+// "turnout was 55 percent"). An elided object carries over from the
+// previous figure of the sentence ("killing 14 people and injuring 230";
+// "grew 5 percent after shrinking 7.3 percent") unless a new clause starts
+// between them ("as tens of thousands marched"). Vote tallies ("voted 71
+// to 48") are two counts of "votes" whose ObjectSpan is the verb. Category comes from the governing verb or
 // noun: first a trigger after the phrase ("were killed", "put out of
 // service"), then one before the figure in the same clause ("the
 // destruction of 140 schools"), then the object itself ("refugees",

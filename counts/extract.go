@@ -16,6 +16,11 @@ type sent struct {
 	lw   []string // lower-case text of tokens a..b-1
 	// prevEnd is the token after the previous figure kept in the sentence.
 	prevEnd int
+	// prevCat is the category of the previous figure kept in the sentence.
+	prevCat string
+	// says holds the sentence's saying verbs, found on first use.
+	says     []int
+	saysDone bool
 }
 
 func (s *sent) low(k int) string {
@@ -61,6 +66,7 @@ type figure struct {
 	wordNum              bool
 	reject               bool
 	age                  bool // rejected as an age
+	tally                bool // the first number of a vote tally ("voted 71 to 48")
 }
 
 // Extract appends to dst the counts found in d's sentences and returns it.
@@ -69,6 +75,7 @@ type figure struct {
 // modify d and is safe for concurrent use on different documents.
 func Extract(d *document.Document, dst []document.Count) []document.Count {
 	var lw []string
+	var says []int
 	lower := asciiLower(d.Text)
 	for si := range d.Sentences {
 		st := d.Sentences[si]
@@ -80,7 +87,7 @@ func Extract(d *document.Document, dst []document.Count) []document.Count {
 		for k := a; k < b; k++ {
 			lw = append(lw, lower[d.Tokens[k].Start:d.Tokens[k].End])
 		}
-		s := &sent{d: d, a: a, b: b, lw: lw}
+		s := &sent{d: d, a: a, b: b, lw: lw, says: says[:0]}
 		first := len(dst)
 		var ends []int // object/after-window end token per count, for coordination
 		var afterCat []bool
@@ -110,13 +117,23 @@ func Extract(d *document.Document, dst []document.Count) []document.Count {
 				for p := len(dst) - 1; p >= first; p-- {
 					pc := &dst[p]
 					pt := d.TokenAt(pc.Start)
-					if s.low(pt-1) == "including" || s.low(pt-1) == "among" {
+					if s.low(pt-1) == "including" || s.low(pt-1) == "among" || s.low(pt-1) == "them" && (s.low(pt-2) == "among" || s.low(pt-2) == "including") {
 						continue
 					}
-					if pc.Object != "" && !pc.Percent && pc.Currency == "" && pc.Unit == "" && d.TokenAt(c.Start)-ends[p-first] <= 12 {
+					if pc.Object != "" && !pc.Percent && pc.Currency == "" && pc.Unit == "" && d.TokenAt(c.Start)-ends[p-first] <= 12 && !s.subordinate(ends[p-first], d.TokenAt(c.Start)) {
 						c.Object, c.ObjectSpan = pc.Object, pc.ObjectSpan
 					}
 					break
+				}
+			}
+			// "grew 5 percent last year after shrinking 7.3 percent".
+			if c.Object == "" && (c.Percent || c.Currency != "") && len(dst) > first {
+				pc := &dst[len(dst)-1]
+				// A share of an amount: "an appeal for $250 million is only
+				// 12 percent funded".
+				sameKind := pc.Percent == c.Percent && (pc.Currency != "") == (c.Currency != "") || c.Percent && pc.Currency != ""
+				if pc.Object != "" && sameKind && d.TokenAt(c.Start)-ends[len(ends)-1] <= 12 {
+					c.Object, c.ObjectSpan = pc.Object, pc.ObjectSpan
 				}
 			}
 			if st == bare && (c.Object == "" || f.numStart-lastAge <= 5) {
@@ -124,7 +141,7 @@ func Extract(d *document.Document, dst []document.Count) []document.Count {
 			}
 			// A subset: "27 people, including nine children".
 			if c.Category == "" && len(dst) > first {
-				if w := s.low(d.TokenAt(c.Start) - 1); w == "including" || w == "among" {
+				if w, w2 := s.low(d.TokenAt(c.Start)-1), s.low(d.TokenAt(c.Start)-2); w == "including" || w == "among" || w == "them" && (w2 == "among" || w2 == "including") {
 					c.Category = dst[len(dst)-1].Category
 				}
 			}
@@ -133,6 +150,7 @@ func Extract(d *document.Document, dst []document.Count) []document.Count {
 				c.Category = dst[len(dst)-1].Category
 			}
 			dst = append(dst, c)
+			s.prevCat = c.Category
 			ends = append(ends, objEnd)
 			afterCat = append(afterCat, fromAfter)
 		}
@@ -150,6 +168,7 @@ func Extract(d *document.Document, dst []document.Count) []document.Count {
 		for i := first; i < len(dst); i++ {
 			s.attribute(&dst[i])
 		}
+		says = s.says
 	}
 	return dst
 }
@@ -214,8 +233,16 @@ func (s *sent) currencyAt(k int) (string, int) {
 // optional currency sign). f.end <= k means there is none.
 func (s *sent) figureAt(k int) figure {
 	f := figure{start: k, numStart: k, end: k}
-	if s.kind(k) == document.Punct {
+	switch s.kind(k) {
+	case document.Punct:
 		return f
+	case document.Word:
+		// One lookup rules out most words.
+		if w := s.low(k); !figureStart[w] {
+			if h := strings.IndexByte(w, '-'); h <= 0 || !figureStart[w[:h]] {
+				return f
+			}
+		}
 	}
 	i := k
 	if c, n := s.currencyAt(i); n > 0 {
@@ -359,6 +386,24 @@ func (s *sent) scale(f *figure) {
 // words parses number words, vague quantities and fractions at token i.
 func (s *sent) words(f *figure, i int) bool {
 	w := s.low(i)
+	// "half a million", "several hundred", "a few thousand".
+	if w == "half" && (s.low(i+1) == "a" || s.low(i+1) == "an") {
+		if sc := vagueScale[s.low(i+2)]; sc > 0 {
+			f.value, f.end = sc/2, i+3
+			return true
+		}
+	}
+	if w == "several" || (w == "a" && s.low(i+1) == "few") {
+		j := i + 1
+		if w == "a" {
+			j++
+		}
+		if sc := vagueScale[s.low(j)]; sc > 0 {
+			f.value, f.approx, f.end = 2*sc, true, j+1
+			return true
+		}
+		return false
+	}
 	if _, small := smallWords[w]; !small && w != "a" && w != "an" && w != "half" && strings.IndexByte(w, '-') < 0 {
 		if _, vague := vagueBase[w]; !vague {
 			return false
@@ -376,7 +421,7 @@ func (s *sent) words(f *figure, i int) bool {
 		if (w == "tens" || w == "scores") && j == i+1 {
 			return false
 		}
-		if (w == "tens" || w == "scores") && s.low(j) != "of" {
+		if w == "scores" && s.low(j) != "of" {
 			return false
 		}
 		if j == i+1 && s.low(j) != "of" {
@@ -389,6 +434,10 @@ func (s *sent) words(f *figure, i int) bool {
 		return true
 	}
 	if fv, ok := fractionValue(w); ok && (w == "half" || strings.IndexByte(w, '-') > 0) {
+		switch s.low(i - 1) {
+		case "the", "a", "first", "second", "latter", "former", "this", "that", "each":
+			return false // "in the second half of 2025"
+		}
 		if nx := s.low(i + 1); nx == "of" || (w == "half" && (nx == "the" || nx == "its" || nx == "their" || nx == "all")) {
 			f.value, f.unit, f.end = fv, "fraction", i+1
 			return true
@@ -396,7 +445,8 @@ func (s *sent) words(f *figure, i int) bool {
 		return false
 	}
 	if (w == "a" || w == "one") && s.low(i+1) != "" {
-		if fv, ok := fractionWords[s.low(i+1)]; ok && s.low(i+1) != "half" && s.low(i+2) == "of" {
+		by := s.low(i-1) == "by" || s.low(i-2) == "by" && qualifiers1[s.low(i-1)]
+		if fv, ok := fractionWords[s.low(i+1)]; ok && s.low(i+1) != "half" && (s.low(i+2) == "of" || by) {
 			f.value, f.unit, f.end = fv, "fraction", i+2
 			return true
 		}
@@ -414,6 +464,10 @@ func (s *sent) words(f *figure, i int) bool {
 	}
 	if s.low(i+used-1) == "and" {
 		used--
+	}
+	if i > s.a && s.capitalized(i) && !isQuote(s.raw(i-1)) && s.kind(i-1) != document.Punct {
+		f.reject, f.end = true, i+used // "the Group of Seven communique"
+		return true
 	}
 	f.value, f.end, f.wordNum = v, i+used, true
 	f.one = used == 1 && w == "one"
@@ -439,6 +493,10 @@ var millionNouns = set("viewers", "users", "customers", "subscribers", "listener
 	"homes", "households", "copies", "units", "shares", "barrels", "tonnes", "tons", "acres", "hectares",
 	"items", "votes", "voters", "downloads", "passengers", "cases", "doses", "jobs", "accounts", "tourists")
 
+// vagueScale gives the scale words that "half a", "several" and "a few"
+// take: "several hundred" is at least two hundred.
+var vagueScale = map[string]float64{"dozen": 12, "hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9}
+
 // vagueBase gives the unit of a vague plural: "hundreds" counts in hundreds.
 var vagueBase = map[string]float64{"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000,
 	"millions": 1e6, "billions": 1e9, "tens": 10}
@@ -450,18 +508,22 @@ func (s *sent) after(f *figure) {
 	if !f.hasUpper && !f.approx && f.unit == "" {
 		conn := s.low(j)
 		between := s.low(f.numStart-1) == "between" && conn == "and"
-		if (conn == "to" || conn == "-" || conn == "–" || conn == "or" || between) && s.low(f.numStart-1) != "from" {
+		if (conn == "to" || conn == "-" || conn == "–" || conn == "or" || between) && s.low(f.numStart-1) != "from" && !(conn == "to" && changeVerbs[s.low(f.start-1)] && !copulas[s.low(f.start-1)]) {
 			g := figure{start: j + 1, numStart: j + 1, end: j + 1}
 			if c, n := s.currencyAt(j + 1); n > 0 && c == f.cur {
 				g.numStart += n
 			}
 			ok := s.number(&g, g.numStart) && !g.reject && !g.approx && g.unit == ""
 			nx := s.low(g.end)
+			if ok && conn == "to" && g.value < f.value && (s.low(f.start-1) == "voted" || s.low(f.start-1) == "vote") && s.kind(g.numStart) == document.Number && s.kind(f.numStart) == document.Number {
+				f.tally = true // "voted 71 to 48": two counts of votes
+				return
+			}
 			if ok && conn == "to" && g.value <= f.value && !g.frac && !f.frac && !yearLike(s.raw(f.numStart)) && nx != "%" && nx != "percent" && nx != "per" && nx != "pct" && !g.wordNum && !f.wordNum && s.kind(g.numStart) == document.Number && s.kind(f.numStart) == document.Number && !g.scaled {
 				f.reject, f.end = true, g.end // a tally or score: "voted 195 to 106"
 				return
 			}
-			if ok && g.value > f.value && (g.wordNum == f.wordNum || g.value < 100 && f.value < 100 || g.scaled || f.scaled) {
+			if ok && g.value > f.value && (g.wordNum == f.wordNum || g.value < 100 && f.value < 100 || g.scaled || f.scaled) && !(yearLike(s.raw(f.numStart)) && (g.scaled || g.cur != "") && !f.scaled && f.cur == "") {
 				if g.scaled && !f.scaled {
 					for _, sc := range []float64{1e12, 1e9, 1e6, 1e3} {
 						if g.value >= sc && f.value < 1000 {
@@ -487,7 +549,7 @@ func (s *sent) after(f *figure) {
 		f.percent, f.unit, f.end = true, "percent", j+2
 	case w == "percentage" && s.low(j+1) == "points":
 		f.percent, f.unit, f.end = true, "percentage points", j+2
-	case (w == "p" || w == "cts" || w == "ct" || w == "cents" || w == "pence") && f.cur == "" && !f.scaled:
+	case (w == "p" || w == "cts" || w == "ct" || w == "cents" || w == "cent" || w == "pence") && f.cur == "" && !f.scaled:
 		f.unit, f.end = w, j+1
 		if w == "p" || w == "pence" {
 			f.unit, f.cur = "pence", "GBP"
@@ -496,7 +558,7 @@ func (s *sent) after(f *figure) {
 		}
 	case f.cur == "" && s.capitalized(j) && currencyWords[s.low(j+1)] != "":
 		f.cur, f.end = currencyWords[s.low(j+1)], j+2 // "3.4bn Danish kroner"
-		if c := nationalCurrency[w]; c != "" && (s.low(j+1) == "dollars" || s.low(j+1) == "dlrs") {
+		if c := nationalCurrency[w]; c != "" && (s.low(j+1) == "dollars" || s.low(j+1) == "dlrs" || s.low(j+1) == "dlr" || s.low(j+1) == "dollar") {
 			f.cur = c
 		}
 	case nationalCurrency[w] != "" && f.cur == "" && (s.low(j+1) == "dollars" || s.low(j+1) == "dlrs" || s.low(j+1) == "dlr" || s.low(j+1) == "dollar"):
@@ -600,7 +662,7 @@ func (s *sent) exclude(f *figure) {
 		f.reject = true
 		return
 	}
-	if f.start == n && n-1 > s.a && s.capitalized(n-1) && !qualifiers1[prev] && !stopObject[prev] && f.cur == "" {
+	if f.start == n && n-1 > s.a && s.capitalized(n-1) && !qualifiers1[prev] && !stopObject[prev] && f.cur == "" && !f.percent {
 		f.reject = true
 		return
 	}
@@ -638,7 +700,8 @@ func (s *sent) exclude(f *figure) {
 		t := s.raw(n)
 		if len(t) == 4 && isDigits(t) && f.value >= 1000 && f.value <= 2100 {
 			p := s.low(f.start - 1)
-			if f.hasUpper || datePreps[p] || !(humanNouns[s.low(f.end)] || f.qualifier != "" && isPluralNoun(s, f.end)) {
+			prepQ := f.qualifier == "under" || f.qualifier == "below" || f.qualifier == "above" // "under 1985 rules"
+			if f.hasUpper || datePreps[p] || !(humanNouns[s.low(f.end)] || f.qualifier != "" && !prepQ && isPluralNoun(s, f.end)) {
 				f.reject = true
 				return
 			}
@@ -731,12 +794,22 @@ func (s *sent) build(f *figure) (document.Count, int, bool, int) {
 		c.Upper = &u
 	}
 	objA, objB, head := s.object(f)
+	if head < 0 {
+		if a, h := s.contextObject(f); h >= 0 {
+			objA, objB, head = a, h+1, h
+		}
+	}
 	if head >= 0 {
 		c.ObjectSpan = document.Span{Start: d.Tokens[objA].Start, End: d.Tokens[objB-1].End}
 		c.Object = s.objectText(objA, head)
+	} else if f.tally {
+		// The votes are not named: the object is "votes" and its span the
+		// verb that casts them.
+		c.ObjectSpan = document.Span{Start: d.Tokens[f.start-1].Start, End: d.Tokens[f.start-1].End}
+		c.Object = "votes"
 	}
 	end := f.end
-	if head >= 0 {
+	if head >= 0 && objB > end {
 		end = objB
 	}
 	cat, fromAfter := s.category(f, end, objA, objB, head)
@@ -748,6 +821,9 @@ func (s *sent) build(f *figure) (document.Count, int, bool, int) {
 			return c, end, false, drop
 		}
 		return c, end, false, bare
+	}
+	if f.one && head >= 0 && !pluralHead(s.low(head)) && (s.low(objB) == "who" || saying[s.low(objB)] || saying[s.low(f.start-1)]) {
+		return c, end, false, drop // "said one resident who fled": a determiner
 	}
 	if f.one && (c.Object == "" || cat == "") {
 		return c, end, false, drop
@@ -768,13 +844,28 @@ func (s *sent) build(f *figure) (document.Count, int, bool, int) {
 // the head token, or head -1.
 func (s *sent) object(f *figure) (int, int, int) {
 	k := f.end
-	if f.cur != "" && (s.low(k) == "in" || s.low(k) == "worth") {
+	if isQuote(s.raw(k)) && s.low(k+1) == "of" {
+		k++ // killed "hundreds" of fighters
+	}
+	changeIn := false
+	if f.percent && changeNouns[s.low(k)] && (s.low(k+1) == "in" || s.low(k+1) == "of") {
+		k++ // "a 27 percent cut in the face value"
+		changeIn = s.low(k) == "in"
+	}
+	if f.cur != "" && (s.low(k) == "in" || s.low(k) == "worth" || s.low(k) == "for" || s.low(k) == "on") {
+		if w := s.low(k + 1); timeUnits[w] || w == "quarter" || w == "period" || w == "half" || w == "fiscal" {
+			return k, k, -1 // "4,498,000 dlrs in quarter"
+		}
 		k++
 		if s.low(k) == "of" {
 			k++
 		}
 	}
-	ofPhrase := false
+	ofPhrase := f.unit == "fraction" // "half the population"
+	if changeIn {
+		k++
+		ofPhrase = true
+	}
 	if s.low(k) == "of" {
 		k++
 		ofPhrase = true
@@ -795,6 +886,17 @@ func (s *sent) object(f *figure) (int, int, int) {
 			}
 			if s.kind(k) == document.Number {
 				k++
+				// "90 pct of the 16,000 billion yen in bills": the scale and
+				// the currency belong to the inner figure.
+				if scaleWords[s.low(k)] != 0 {
+					k++
+				}
+				if currencyWords[s.low(k)] != "" {
+					k++
+					if s.low(k) == "in" || s.low(k) == "of" {
+						k++
+					}
+				}
 			}
 		}
 		if w := s.low(k); w == "more" || w == "other" || w == "others'" || w == "additional" || w == "extra" || w == "further" {
@@ -805,6 +907,29 @@ func (s *sent) object(f *figure) (int, int, int) {
 		a := k
 		head := -1
 		for n := 0; n < 5 && s.isWord(k); n++ {
+			if n == 0 && ofPhrase && acronym(s.raw(k)) && (!s.isWord(k+1) || stopObject[s.low(k+1)]) {
+				return k, k + 1, k // "3.4 pct of GDP"
+			}
+			if s.capitalized(k) && k > s.a && (s.raw(k+1) == "'s" || s.raw(k+1) == "’s" || possessiveMark(s.raw(k+1)) && !s.d.Tokens[k+1].SpaceBefore && s.isWord(k+2) && strings.HasSuffix(s.low(k), "s")) {
+				head = k // a possessor: "of the Philippines' yearly budget"
+				k++
+				break
+			}
+			if n == 0 && s.capitalized(k) && k > s.a {
+				// "11 million Sudanese", "millions of South Africans".
+				e := k
+				for e < k+3 && s.capitalized(e) {
+					e++
+				}
+				if demonymPlural(s.low(e-1)) && !(possessiveMark(s.raw(e)) && s.isWord(e+1)) && s.low(e) != "'s" && s.low(e) != "’s" && !(s.isWord(e) && !stopObject[s.low(e)] && !s.capitalized(e)) && !s.capitalized(e) {
+					return k, e, e - 1
+				}
+			}
+			if head >= 0 && s.low(head) == "police" && s.isWord(k) && !stopObject[s.low(k)] && pluralHead(s.low(k)) {
+				head = k // "12 police officers"
+				k++
+				continue
+			}
 			if head >= 0 && pluralHead(s.low(head)) && s.low(head) != "arms" && s.low(head) != "goods" && s.low(head) != "sports" && s.low(head) != "news" {
 				break // a plural noun ends the phrase: "140 people killed"
 			}
@@ -829,7 +954,14 @@ func (s *sent) object(f *figure) (int, int, int) {
 				}
 			}
 			if len(w) > 4 && strings.HasSuffix(w, "ly") && !nounLy[w] {
+				if nx := s.low(k + 1); head < 0 && s.isWord(k+1) && !stopObject[nx] && !participle(nx) && !strings.HasSuffix(nx, "ly") {
+					k++ // "the Philippines' yearly budget"
+					continue
+				}
 				break
+			}
+			if n == 0 && det && nominalAdjectives[w] && (!s.isWord(k+1) || stopObject[s.low(k+1)]) {
+				return k, k + 1, k // "two-thirds of the displaced"
 			}
 			if participle(w) {
 				if s.isWord(k+1) && !stopObject[s.low(k+1)] && !participle(s.low(k+1)) && !s.capitalized(k+1) {
@@ -845,7 +977,7 @@ func (s *sent) object(f *figure) (int, int, int) {
 			return a, a, -1
 		}
 		// "the country's electricity grid": the possessor is not the head.
-		if (s.raw(k) == "'s" || s.raw(k) == "’s") && iter < 2 && (f.percent || f.unit == "fraction" || f.cur != "" || det || s.kind(k+1) == document.Number) {
+		if (s.raw(k) == "'s" || s.raw(k) == "’s" || (s.raw(k) == "'" || s.raw(k) == "’") && !s.d.Tokens[k].SpaceBefore && strings.HasSuffix(s.low(k-1), "s") && s.isWord(k+1)) && iter < 2 && (f.percent || f.unit == "fraction" || f.cur != "" || det || s.kind(k+1) == document.Number) {
 			k++
 			ofPhrase = false
 			if s.kind(k) == document.Number {
@@ -885,7 +1017,7 @@ func (s *sent) objectText(a, head int) string {
 	from := head
 	for k := head - 1; k >= a && k >= head-2; k-- {
 		w := s.low(k)
-		if s.capitalized(k) || adjectives[w] || participle(w) || adjSuffix(w) || !s.isWord(k) {
+		if _, num := wordValue(w); num || s.capitalized(k) || adjectives[w] || participle(w) || adjSuffix(w) || !s.isWord(k) {
 			break
 		}
 		from = k
@@ -934,9 +1066,19 @@ func (s *sent) category(f *figure, end, objA, objB, head int) (string, bool) {
 		}
 		return c
 	}
-	// After the phrase, to the end of the clause.
+	// A subset: "400 people had been injured, 83 of them seriously".
+	if w := s.low(f.end + 1); s.low(f.end) == "of" && (w == "them" || w == "those" || w == "whom") && s.prevCat != "" {
+		return s.prevCat, false
+	}
+	// After the phrase, to the end of the clause. A trigger past a
+	// conjunction ("shot dead two guards and led the captives away") yields
+	// to one right before the figure.
+	late, crossed := "", false
 	for k, n := end, 0; k < s.b && n < 8; k, n = k+1, n+1 {
 		w := s.low(k)
+		if w == "and" || w == "or" || w == "but" || w == "while" {
+			crossed = true
+		}
 		if w == "," && (s.low(k+1) == "including" || s.low(k+1) == "among" || s.low(k+1) == "mostly" || s.low(k+1) == "most" || s.low(k+1) == "aged" || s.low(k+1) == "all" || s.low(k+1) == "both") {
 			e := k + 1
 			for e < s.b && s.low(e) != "," && s.low(e) != "." && s.low(e) != ";" {
@@ -950,28 +1092,44 @@ func (s *sent) category(f *figure, end, objA, objB, head int) (string, bool) {
 		if s.kind(k) == document.Punct && w != "-" && w != "'" && w != "’" {
 			break
 		}
-		if s.kind(k) == document.Number || saying[w] {
+		if s.kind(k) == document.Number || saying[w] || vagueBase[w] != 0 {
 			break
 		}
-		if (w == "and" || w == "but" || w == "while" || w == "or") && s.numberSoon(k+1) {
+		if (w == "and" || w == "but" || w == "while" || w == "or" || w == "as" || w == "when") && s.numberSoon(k+1) {
 			break
 		}
-		if c, _ := s.phraseTrigger(k); c != "" {
-			if c = fix(c); c != "" {
-				return c, true
-			}
+		c, _ := s.phraseTrigger(k)
+		if c == "" && (!weakAfter[w] || s.low(k-1) == "of" || s.low(k-2) == "of") {
+			c = wordCategory(w)
 		}
-		if c := wordCategory(w); c != "" && (!weakAfter[w] || s.low(k-1) == "of" || s.low(k-2) == "of") {
-			if c = fix(c); c != "" {
+		if c == "" && f.cur != "" && moneyAid[w] {
+			c = Aid
+		}
+		if c = fix(c); c != "" {
+			if !crossed {
 				return c, true
 			}
+			late = c
+			break
 		}
 	}
-	// Before the figure, back to the start of the clause.
+	// Before the figure, back to the start of the clause; past one "and"
+	// when nothing came after: "killed a commander and two other people".
+	passed := false
 	for k, n := f.start-1, 0; k >= s.a && k >= s.prevEnd && n < 12; k, n = k-1, n+1 {
 		w := s.low(k)
+		if (w == "and" || w == "or") && !passed && late == "" && k == f.start-1 && s.isWord(k-1) && wordCategory(s.low(k-1)) == "" {
+			passed = true // only right before the figure, after a noun phrase
+			continue
+		}
+		if isQuote(s.raw(k)) {
+			continue // killed "hundreds" of fighters
+		}
 		if s.kind(k) == document.Punct && w != "-" || saying[w] || w == "and" || w == "or" || w == "but" {
 			break
+		}
+		if f.cur != "" && moneyAid[w] {
+			return Aid, false
 		}
 		if c, _ := s.phraseTrigger(k); c != "" {
 			if c = fix(c); c != "" {
@@ -995,11 +1153,21 @@ func (s *sent) category(f *figure, end, objA, objB, head int) (string, bool) {
 		}
 	}
 	_ = objB
+	if late != "" {
+		return late, true
+	}
 	return "", false
 }
 
 // weakAfter are trigger words that do not govern a figure before them.
-var weakAfter = set("toll", "death", "need", "lives", "aid", "relief", "humanitarian", "assistance", "cases", "crowd", "crowds", "protest", "protests", "rally", "damage", "convoy", "supplies", "custody", "asylum", "hunger")
+var weakAfter = set("toll", "death", "need", "lives", "aid", "relief", "humanitarian", "assistance", "cases", "crowd", "crowds", "protest", "protests", "rally", "damage", "convoy", "supplies", "custody", "asylum")
+
+// moneyAid are words that make an amount of money aid: "Germany promised
+// an additional 300 million euros", "a $3 billion bailout".
+var moneyAid = set("promised", "promise", "promises", "give", "gave", "giving", "given", "provide",
+	"provided", "provides", "providing", "grant", "grants", "granted", "contribute", "contributed",
+	"contributing", "allocate", "allocated", "donate", "bailout", "bailouts", "funds", "funding",
+	"needs", "needed", "rebuild", "reconstruction")
 
 // saying ends a category window: the words of attribution.
 var saying = set("said", "says", "say", "told", "according", "announced", "stated", "added", "estimated", "estimates", "claimed")
@@ -1025,4 +1193,321 @@ func (s *sent) phraseTrigger(k int) (string, int) {
 		return "", 0
 	}
 	return phraseAt(s.lw, k-s.a)
+}
+
+// isQuote reports whether t is a quotation mark token.
+func isQuote(t string) bool {
+	switch t {
+	case "\"", "”", "“", "'", "’", "‘":
+		return true
+	}
+	return false
+}
+
+// demonymPlural reports whether a capitalised word (lower-cased) reads as
+// a plural people noun: "sikhs", "south africans", "sudanese".
+func demonymPlural(w string) bool {
+	if len(w) < 4 || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
+		return false
+	}
+	return strings.HasSuffix(w, "ese") || (strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "es") && (!strings.HasSuffix(w, "is") || len(w) >= 6 && !strings.HasSuffix(w, "polis") && !strings.HasSuffix(w, "phis")) || strings.HasSuffix(w, "ans") || strings.HasSuffix(w, "ines") || strings.HasSuffix(w, "ites"))
+}
+
+// changeNouns name a change that a percentage measures: "a 27 percent cut
+// in the face value".
+var changeNouns = set("cut", "cuts", "rise", "increase", "drop", "fall", "decline", "reduction", "jump",
+	"hike", "gain", "loss", "share", "stake", "stakes", "slump", "surge", "growth", "contraction")
+
+// genericNouns are nouns that name a figure rather than what is counted:
+// "a total of 500", "the death toll of 32".
+var genericNouns = set("total", "number", "numbers", "toll", "tally", "figure", "figures", "sum", "amount",
+	"average", "maximum", "minimum", "age", "ages", "height", "depth", "length", "speed", "distance",
+	"score", "margin", "majority", "count", "level", "levels", "peak", "high", "low", "record", "range",
+	"one", "ones", "some", "each", "most", "many", "any", "none", "all", "both", "estimate", "estimates",
+	"capacity", "increase", "rise", "fall", "drop", "cut", "jump", "gain", "loss", "group", "groups",
+	"tune", "out", "list", "value", "worth", "part", "share", "rest", "majority", "minority")
+
+// estimateVerbs put a figure on a noun: "police put the crowd at 107,000".
+var estimateVerbs = set("put", "puts", "putting", "estimated", "estimates", "estimate", "estimating",
+	"placed", "places", "placing", "pegged", "pegs", "gave", "give", "gives", "set", "sets", "counted")
+
+// changeVerbs report a change a percentage, amount or unit figure measures.
+var changeVerbs = set("rose", "rise", "rises", "rising", "risen", "fell", "fall", "falls", "falling",
+	"fallen", "grew", "grow", "grows", "growing", "grown", "climbed", "climb", "climbs", "climbing",
+	"jumped", "jump", "jumps", "surged", "surge", "surges", "soared", "soar", "soars", "plunged",
+	"plunge", "plunges", "plummeted", "slumped", "slump", "dropped", "drop", "drops", "dropping",
+	"declined", "decline", "declines", "declining", "slipped", "slip", "shrank", "shrink", "shrinks",
+	"shrinking", "shrunk", "contracted", "contract", "contracting", "expanded", "expand", "expanding",
+	"gained", "gain", "gains", "lost", "lose", "loses", "losing", "increased", "increase", "increases",
+	"increasing", "decreased", "decrease", "decreases", "raised", "raise", "raises", "raising", "cut",
+	"cuts", "cutting", "lowered", "lower", "lowers", "lowering", "reduced", "reduce", "reduces",
+	"reducing", "hiked", "hike", "hikes", "boosted", "boost", "boosts", "slashed", "slash", "tumbled",
+	"tumble", "eased", "ease", "edged", "weaken", "weakened", "weakening", "strengthened", "strengthen",
+	"depreciated", "appreciated", "devalued", "shed", "added", "widen", "narrow", "advanced", "retreated", "rebounded", "stood", "stands",
+	"reached", "reach", "reaches", "totalled", "totaled", "totals", "amounted", "was", "is", "were",
+	"are", "widened", "narrowed", "spiked", "sank", "sink", "sinks", "recovered", "doubled", "tripled")
+
+// transitiveChange are change verbs whose object is what changed: "cut
+// spending by 300 billion lira".
+var transitiveChange = set("raised", "raise", "raises", "raising", "cut", "cuts", "cutting", "lowered",
+	"lower", "lowers", "lowering", "reduced", "reduce", "reduces", "reducing", "hiked", "hike", "hikes",
+	"boosted", "boost", "boosts", "slashed", "slash", "increased", "increase", "increases", "increasing",
+	"decreased", "decrease", "decreases", "expanded", "expand", "expanding", "lost", "lose", "loses", "losing")
+
+// clauseStart are words that begin a clause when reading back for a
+// subject.
+var clauseStart = set("said", "says", "say", "told", "that", "which", "who", "after", "before", "while",
+	"when", "as", "because", "and", "but", "if", "since", "although", "though", "whereas", "according", "estimated", "predicted", "expected", "expects", "forecast")
+
+// nounAt reports whether token k can be the head of an object found in
+// the context: a lower-case word that is not a function word, an
+// adjective, a verb form or a generic figure noun.
+func (s *sent) nounAt(k int) bool {
+	if !s.isWord(k) || s.capitalized(k) && k > s.a {
+		return false
+	}
+	w := s.low(k)
+	if stopObject[w] || adjectives[w] || genericNouns[w] || participle(w) || timeUnits[w] || copulas[w] || measureUnits[w] {
+		return false
+	}
+	if _, ok := wordValue(w); ok || scaleWords[w] != 0 || vagueBase[w] != 0 {
+		return false
+	}
+	if k > s.a && strings.ToLower(s.raw(k)) != s.raw(k) {
+		return false // a name: "Bab al-Mandab"
+	}
+	return !(len(w) > 4 && strings.HasSuffix(w, "ly") && !nounLy[w])
+}
+
+// contextObject finds, in the words before a figure that has no counted
+// noun after it, what it counts: "a crowd of 107,000", "bribes worth 38
+// million rand", "police put the crowd at 107,000", and for a percentage,
+// an amount of money or a unit, the noun whose change it measures ("the
+// economy grew 5 percent", "cut spending by 300 billion lira"). It returns
+// the object's first token and its head, or head -1.
+func (s *sent) contextObject(f *figure) (int, int) {
+	p := f.start - 1
+	switch s.low(p) {
+	case "of":
+		if h := p - 1; s.nounAt(h) {
+			return s.modStart(h), h
+		}
+	case "worth":
+		h := p - 1
+		switch s.low(h) {
+		case "was", "were", "is", "are", "be", "been":
+			h--
+			if w := s.low(h); w == "which" || w == "that" {
+				h--
+			}
+			if s.low(h) == "," {
+				h--
+			}
+		}
+		if w := s.low(h - 1); s.nounAt(h) && w != "and" && w != "or" && w != "," {
+			return s.modStart(h), h // not a list: "cash, drugs and liquor worth"
+		}
+	case "for":
+		// "an appeal for $250 million"
+		if h := p - 1; f.cur != "" && s.nounAt(h) && s.determined(h) {
+			return s.modStart(h), h
+		}
+	case "at":
+		if h := p - 1; s.nounAt(h) {
+			for k := h - 1; k >= h-4 && k >= s.a; k-- {
+				if estimateVerbs[s.low(k)] {
+					return s.modStart(h), h
+				}
+			}
+		}
+	}
+	if f.percent || f.cur != "" || f.unit != "" {
+		return s.changeObject(f)
+	}
+	return -1, -1
+}
+
+// changeObject finds the noun a change verb before the figure applies to:
+// its object when the verb takes one ("raised its benchmark rate by"),
+// else the subject of its clause ("annual inflation climbed to").
+func (s *sent) changeObject(f *figure) (int, int) {
+	v := -1
+	for k, n := f.start-1, 0; k >= s.a && n < 12; k, n = k-1, n+1 {
+		w := s.low(k)
+		if s.kind(k) == document.Punct && w != "-" || saying[w] || clauseStart[w] && w != "as" {
+			break
+		}
+		if changeVerbs[w] && !(s.kind(k-1) == document.Word && (s.low(k-1) == "a" || s.low(k-1) == "the")) {
+			if copulas[w] && k != f.start-1 {
+				break // "the debentures are convertible ... at 51.875 dlrs"
+			}
+			v = k
+			break
+		}
+	}
+	if v < 0 {
+		return -1, -1
+	}
+	// The verb's object when it has one: "raised its benchmark rate by",
+	// "shrunk the minimum pension by".
+	if a, h := s.nounPhrase(v+1, f.start); h >= 0 {
+		if w := s.low(h + 1); transitiveChange[s.low(v)] || w == "by" || w == "to" || w == "from" {
+			return a, h
+		}
+	}
+	// The subject right before the verb ("the overnight deposit rate now
+	// stands at"), past auxiliaries and adverbs.
+	c := v - 1
+	for c > s.a && auxAdverbs[s.low(c)] {
+		c--
+	}
+	if s.nounAt(c) && !clauseStart[s.low(c)] {
+		return s.modStart(c), c
+	}
+	// Else the first noun phrase of the clause.
+	c = v - 1
+	for c >= s.a {
+		w := s.low(c)
+		if s.kind(c) == document.Punct && w != "'s" && w != "’s" && w != "-" || clauseStart[w] || saying[w] {
+			break
+		}
+		c--
+	}
+	return s.nounPhrase(c+1, v)
+}
+
+// nounPhrase reads the noun phrase starting at token a (determiners and a
+// possessor skipped) that ends before token lim, and returns its first
+// token and head, or head -1.
+func (s *sent) nounPhrase(a, lim int) (int, int) {
+	k := a
+	for k < lim {
+		switch s.low(k) {
+		case "the", "its", "their", "his", "her", "our", "a", "an", "this", "these", "those":
+			k++
+			continue
+		}
+		break
+	}
+	start, head := k, -1
+	for ; k < lim; k++ {
+		if !s.isWord(k) {
+			if s.low(k) == "'s" || s.low(k) == "’s" {
+				start, head = k+1, -1
+				continue
+			}
+			if k < lim {
+				return -1, -1 // broken by a number or a mark: "the official 1987/88 estimate"
+			}
+			break
+		}
+		w := s.low(k)
+		if w == "'s" || w == "’s" {
+			start, head = k+1, -1 // a possessor: "Sri Lanka's economy"
+			continue
+		}
+		if _, num := wordValue(w); num || w == "half" || w == "quarter" {
+			return -1, -1 // "cut its prime rate half a point"
+		}
+		if stopObject[w] || changeVerbs[w] || participle(w) && !nounEdIng[w] {
+			break
+		}
+		head = k
+	}
+	if head < 0 || !s.nounAt(head) {
+		return -1, -1
+	}
+	return start, head
+}
+
+// modStart returns the first token of the noun modifiers before head that
+// objectText keeps.
+func (s *sent) modStart(head int) int {
+	from := head
+	for k := head - 1; k >= s.a && k >= head-2; k-- {
+		w := s.low(k)
+		if s.capitalized(k) || adjectives[w] || participle(w) || adjSuffix(w) || !s.isWord(k) || stopObject[w] || genericNouns[w] {
+			break
+		}
+		from = k
+	}
+	return from
+}
+
+// nominalAdjectives are adjectives that name people after "the": "the
+// displaced", "the wounded".
+var nominalAdjectives = set("displaced", "wounded", "injured", "dead", "missing", "elderly", "homeless",
+	"poor", "sick", "unemployed", "detained", "disabled", "young", "vulnerable", "hungry", "evacuated")
+
+// subordinate reports whether tokens [a, b) hold a subordinating word that
+// starts a new clause with its own subject ("arrested 1,000 supporters as
+// tens of thousands marched"), so an elided object cannot carry over.
+func (s *sent) subordinate(a, b int) bool {
+	for k := a; k < b; k++ {
+		switch s.low(k) {
+		case "as", "when", "after", "before", "because", "since", "if", "although", "though":
+			return true
+		}
+	}
+	return false
+}
+
+// copulas are the change verbs that only link a subject to the figure right
+// after them: "turnout was 55 percent".
+var copulas = set("was", "is", "were", "are")
+
+// acronym reports whether t is two to five capital letters: "GDP".
+func acronym(t string) bool {
+	if len(t) < 2 || len(t) > 5 {
+		return false
+	}
+	for i := 0; i < len(t); i++ {
+		if t[i] < 'A' || t[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// figureStart holds every lower-case word a figure can start with: number
+// words, vague quantities, "a", "half", "several", currency words and
+// codes, and the letters before a glued "$" ("US$").
+var figureStart = func() map[string]bool {
+	m := map[string]bool{"a": true, "an": true, "half": true, "several": true,
+		"us": true, "c": true, "hk": true, "nz": true, "r": true, "s": true}
+	for w := range smallWords {
+		m[w] = true
+	}
+	for w := range vagueBase {
+		m[w] = true
+	}
+	for w := range currencySymbols {
+		m[w] = true
+	}
+	for w := range currencyCodes {
+		m[strings.ToLower(w)] = true
+	}
+	return m
+}()
+
+// auxAdverbs are auxiliaries and adverbs between a subject and its verb.
+var auxAdverbs = set("could", "would", "will", "may", "might", "can", "should", "must", "has", "have",
+	"had", "is", "was", "were", "are", "be", "been", "also", "now", "still", "already", "currently",
+	"further", "sharply", "slightly", "again", "to", "not", "only", "then")
+
+// possessiveMark reports whether t is an apostrophe that may end a plural
+// possessive ("the Philippines' budget").
+func possessiveMark(t string) bool { return t == "'" || t == "’" }
+
+// determined reports whether the noun at h has a determiner or possessor
+// within the two words before it ("an appeal for", "the agency's request
+// for"), which a verb ("franchises sell for") has not.
+func (s *sent) determined(h int) bool {
+	for k := h - 1; k >= h-2 && k >= s.a; k-- {
+		switch s.low(k) {
+		case "a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "'s", "’s":
+			return true
+		}
+	}
+	return false
 }

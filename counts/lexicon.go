@@ -78,7 +78,11 @@ var (
 		"dinars": "IQD", "afghanis": "AFN", "dlrs": "USD", "dlr": "USD", "stg": "GBP",
 		"franc": "CHF", "peso": "MXN", "rupee": "INR", "marks": "DEM", "guilders": "NLG", "lire": "ITL",
 		"pesetas": "ESP", "crowns": "SEK", "yen.": "JPY", "kroner": "DKK", "krone": "DKK",
-		"kronor": "SEK", "zloty": "PLN", "zlotys": "PLN", "forints": "HUF", "ringgits": "MYR"}
+		"kronor": "SEK", "soles": "PEN", "reais": "BRL", "kwanzas": "AOA", "kwanza": "AOA",
+		"leones": "SLE", "rials": "IRR", "rial": "IRR", "lei": "RON", "kyats": "MMK", "kyat": "MMK",
+		"tenge": "KZT", "lari": "GEL", "bolivars": "VES", "quetzales": "GTQ", "bolivianos": "BOB",
+		"meticais": "MZN", "rupiah": "IDR", "dong": "VND", "shekel": "ILS", "ouguiyas": "MRU",
+		"pula": "BWP", "cfa": "XOF", "cruzeiros": "BRE", "cruzados": "BRC", "australes": "ARA", "zloty": "PLN", "zlotys": "PLN", "forints": "HUF", "ringgits": "MYR"}
 	currencyCodes = set("USD", "EUR", "GBP", "JPY", "CNY", "INR", "CHF", "AUD", "CAD", "ZAR", "NGN",
 		"KES", "ILS", "RUB", "UAH", "TRY", "SAR", "AED", "BRL", "MXN", "EGP", "PKR", "SDG", "SYP", "LBP", "YER", "IQD", "IRR", "AFN", "ETB", "GHS", "XOF", "XAF", "HKD", "SGD", "NZD", "SEK", "NOK", "DKK", "PLN")
 )
@@ -93,7 +97,7 @@ var labelWords = set("article", "articles", "section", "sections", "clause", "pa
 	"model", "series", "type", "mark", "mk", "stage", "round", "game", "match", "hole",
 	"lap", "seat", "term", "vol.", "volume", "issue", "no.:", "tel", "tel.", "fax", "call",
 	"phone", "telephone", "hotline", "ext", "ext.", "dial", "ranked", "rank", "top", "magnitude", "size",
-	"aged", "age", "ages", "number:", "box", "apartment", "building", "block", "strain", "junction", "exit", "pier", "berth", "terminal", "sector", "class", "paragraphs")
+	"aged", "age", "ages", "number:", "box", "apartment", "building", "block", "strain", "junction", "exit", "pier", "berth", "terminal", "sector", "class", "paragraphs", "band", "bands", "tier")
 
 // scoreWords near a hyphenated pair make it a sports score.
 var scoreWords = set("win", "won", "wins", "beat", "beats", "lost", "lose", "loses", "drew", "draw",
@@ -127,7 +131,7 @@ var stopObject = set("the", "a", "an", "and", "or", "but", "nor", "in", "on", "a
 	"sought", "sent", "send", "spent", "spend", "paid", "pay", "owed", "owe", "worth", "apart", "higher",
 	"lower", "mark", "marks", "percent", "instead", "overnight", "nationwide", "alive", "abroad",
 	"worldwide", "alone", "home", "together", "respectively", "ahead", "yesterday", "today", "tonight",
-	"vs", "vs.", "versus", "v", "v.", "times", "prior", "above", "below", "beyond", "short", "shy", "behind", "overall", "annually", "anyway", "altogether", "combined", "aboard")
+	"vs", "vs.", "versus", "due", "v", "v.", "times", "prior", "above", "below", "beyond", "short", "shy", "behind", "overall", "annually", "anyway", "altogether", "combined", "aboard")
 
 // adjectives are common pre-nominal modifiers that are never the head of
 // the counted noun phrase and are left out of Object.
@@ -138,7 +142,7 @@ var adjectives = set("new", "old", "young", "small", "large", "big", "many", "se
 	"national", "civilian", "military", "key", "main", "total", "public", "private", "rural", "urban",
 	"top", "high", "low", "full", "entire", "whole", "overall", "remaining", "fresh", "first", "last",
 	"next", "same", "top-level", "illegal", "undocumented", "critical", "serious", "severe", "minimum",
-	"maximum", "average", "annual", "monthly", "daily", "weekly", "estimated", "registered", "eligible",
+	"maximum", "average", "annual", "monthly", "daily", "weekly", "yearly", "quarterly", "estimated", "registered", "eligible",
 	"pregnant", "female", "male", "unaccompanied", "wanted", "trapped", "stranded", "affected",
 	"damaged", "destroyed", "arrested", "detained", "kidnapped", "abducted", "evacuated", "seized",
 	"killed", "fellow", "heavy", "light", "little", "great", "greater", "deadly", "nearby", "vital",
@@ -155,7 +159,7 @@ var humanNouns = set("people", "persons", "person", "civilians", "civilian", "ch
 	"troops", "fighters", "militants", "rebels", "insurgents", "suspects", "detainees", "prisoners",
 	"inmates", "patients", "doctors", "nurses", "farmers", "miners", "pilgrims", "worshippers",
 	"others", "individuals", "teenagers", "infants", "babies", "adults", "voters", "families",
-	"households", "sailors", "seafarers", "volunteers", "officials", "guards", "peacekeepers", "gunmen", "attackers", "bodies", "victims", "survivors", "activists", "opposition", "supporters", "youths", "traders", "herders", "displaced")
+	"households", "sailors", "seafarers", "volunteers", "officials", "guards", "peacekeepers", "gunmen", "attackers", "bodies", "victims", "survivors", "activists", "opposition", "supporters", "youths", "traders", "herders", "displaced", "crowd", "crowds")
 
 // plainPlurals are plural heads that do not end in "s".
 var plainPlurals = set("people", "police", "children", "women", "men", "cattle", "livestock", "staff",

@@ -28,8 +28,10 @@ type ment struct {
 	plural   bool
 	person   bool // a nominal that refers to one person
 	org      *actors.Actor
-	poss     int // 1 + token of a possessive pronoun before the role ("its spokesman"), 0 when none
-	from     int // first token of the descriptive name ("Kenya's interior ministry"), for nominals
+	poss     int    // 1 + token of a possessive pronoun before the role ("its spokesman"), 0 when none
+	from     int    // first token of the descriptive name ("Kenya's interior ministry"), for nominals
+	label    string // entity name for a description the text spells apart ("Ethiopian … troops")
+	appos    int    // 1 + first token of the person name a description is in apposition with, 0 when none
 	actor    string
 	ent      int
 }
@@ -401,6 +403,13 @@ func (a *annotator) countryBefore(j, lo int) (string, int) {
 		return "", j
 	}
 	if a.low(j-1) == "'s" || a.low(j-1) == "’s" || a.low(j-1) == "'" {
+		// "the alliance's secretary general": a generic organization noun
+		// refers to the most recent international organization named.
+		if j-2 >= lo && orgNouns[a.low(j-2)] && !a.capitalized(j-2) {
+			if c := a.recentIGO(j - 2); c != "" {
+				return c, j - 2
+			}
+		}
 		for n := 1; n <= 4 && j-1-n >= lo; n++ {
 			s := a.d.Text[a.d.Tokens[j-1-n].Start:a.d.Tokens[j-2].End]
 			if !a.capitalized(j - 1 - n) {
@@ -428,6 +437,33 @@ func (a *annotator) countryBefore(j, lo int) (string, int) {
 		}
 	}
 	return "", j
+}
+
+// orgNouns are generic nouns that stand for an organization named
+// earlier ("the alliance", "the bloc", "the world body").
+var orgNouns = map[string]bool{
+	"alliance": true, "bloc": true, "organisation": true, "organization": true, "body": true,
+	"agency": true, "mission": true, "group": true, "coalition": true, "commission": true,
+}
+
+// recentIGO returns the code of the international organization named
+// last before token j, or "".
+func (a *annotator) recentIGO(j int) string {
+	best, code := -1, ""
+	for i := range a.ms {
+		m := &a.ms[i]
+		if m.b > j || m.b <= best {
+			continue
+		}
+		c := m.actor
+		if m.org != nil {
+			c = m.org.Code
+		}
+		if international(c) {
+			best, code = m.b, c
+		}
+	}
+	return code
 }
 
 // codeOf returns the CAMEO code of a country or organization name.
@@ -615,7 +651,7 @@ func (a *annotator) nominals() {
 				continue
 			}
 			// A modifier that starts another role ("government troops").
-			if modifiers[a.low(i)] {
+			if modifiers[a.low(i)] && end == i+1 {
 				if _, _, ok2 := a.roleAt(i+1, sn.EndToken); ok2 {
 					continue
 				}
@@ -624,8 +660,13 @@ func (a *annotator) nominals() {
 			if end < sn.EndToken && a.covered[end] != 0 && a.ms[a.covered[end]-1].typ == document.Person {
 				continue
 			}
-			if end+1 < sn.EndToken && a.tok(end) == "," && a.covered[end+1] != 0 && a.ms[a.covered[end+1]-1].typ == document.Person && r.Person {
-				continue
+			// Apposition before a name: "her Egyptian counterpart, Karim
+			// Mansour", "the opposition leader, Nelson Chamisa".
+			appos := 0
+			if end+1 < sn.EndToken && a.tok(end) == "," && r.Person {
+				if c := a.covered[end+1]; c != 0 && a.ms[c-1].typ == document.Person && a.ms[c-1].kind == document.Name && a.ms[c-1].a == end+1 {
+					appos = end + 2
+				}
 			}
 			m := ment{a: i, b: end, kind: document.Nominal, gender: r.Gender, plural: r.Plural, person: r.Person}
 			switch {
@@ -662,9 +703,16 @@ func (a *annotator) nominals() {
 				m.poss = k2
 				det = true
 			}
-			if !(r.Plural || r.Org || det || ctry != "") || (indef && ctry == "") {
+			// Apposition after a name: "Nelson Chamisa, the opposition leader".
+			if appos == 0 && r.Person {
+				if p := a.nameBefore(k2, det, sn.FirstToken); p >= 0 {
+					appos = p + 1
+				}
+			}
+			if appos == 0 && (!(r.Plural || r.Org || det || ctry != "") || (indef && ctry == "")) {
 				continue
 			}
+			m.appos = appos
 			m.ctry = ctry
 			m.from = m.a
 			if ctry != "" && k2 < k {
@@ -672,9 +720,69 @@ func (a *annotator) nominals() {
 			}
 			a.applyRole(&m, r)
 			a.add(m)
+			if ctry != "" && k2 < k {
+				a.coordinated(k2, r, m)
+			}
 			i = end - 1
 		}
 	}
+}
+
+// coordinated gives the other nationalities of a coordination their own
+// mentions of the head's role: in "Ethiopian and Sudanese troops" the head
+// mention is "troops" (SDNMIL) and "Ethiopian" becomes a description of
+// Ethiopian troops (ETHMIL). q is the first token of the nearest
+// nationality; head is the role mention.
+func (a *annotator) coordinated(q int, r actors.Role, head ment) {
+	lo, _ := a.sentBounds(q)
+	for q-1 > lo {
+		if c := a.low(q - 1); c != "and" && c != "or" && c != "," {
+			return
+		}
+		c, p := a.countryBefore(q-1, lo)
+		if c == "" || p >= q-1 || international(c) {
+			return
+		}
+		m := ment{a: p, b: q - 1, kind: document.Nominal, typ: head.typ, plural: head.plural, person: head.person, gender: head.gender, former: head.former}
+		m.ctry, m.from = c, p
+		m.label = a.d.Text[a.d.Tokens[p].Start:a.d.Tokens[q-2].End] + " " + a.d.Text[a.d.Tokens[head.a].Start:a.d.Tokens[head.b-1].End]
+		a.applyRole(&m, r)
+		if ci := a.covered[p]; ci != 0 {
+			o := &a.ms[ci-1]
+			if o.a != p || o.b != q-1 || o.typ != document.NORP && o.typ != document.Misc {
+				return
+			}
+			m.sent = o.sent
+			m.ent = -1
+			*o = m
+		} else if a.free(p, q-1) {
+			a.add(m)
+		} else {
+			return
+		}
+		q = p
+		if a.low(q) == "," {
+			return
+		}
+	}
+}
+
+// nameBefore returns the first token of a person name that ends with a
+// comma right before the description starting at token k (after its
+// determiner when det), or -1.
+func (a *annotator) nameBefore(k int, det bool, lo int) int {
+	c := k - 1
+	if det {
+		c--
+	}
+	if c-1 < lo || a.tok(c) != "," || a.covered[c-1] == 0 {
+		return -1
+	}
+	n := &a.ms[a.covered[c-1]-1]
+	if n.typ != document.Person || n.kind != document.Name || n.b != c {
+		return -1
+	}
+	return n.a
 }
 
 // pronouns adds third-person pronouns; only the resolved ones are kept.

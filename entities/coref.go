@@ -67,6 +67,15 @@ func (a *annotator) corefer() {
 				e.surname = actors.Key(a.tok(m.b - 1))
 			}
 		}
+		if e.nameToks == 0 && m.kind == document.Nominal && e.ctry == "" && m.ctry != "" && !international(m.ctry) {
+			// A description with a country names a bare group better:
+			// "troops" … "Ethiopian troops".
+			if m.label != "" {
+				e.name = m.label
+			} else if m.from >= 0 && m.from <= m.a {
+				e.name = a.d.Text[a.d.Tokens[m.from].Start:a.d.Tokens[m.b-1].End]
+			}
+		}
 		if e.gender == "" {
 			e.gender = m.gender
 		}
@@ -90,12 +99,29 @@ func (a *annotator) corefer() {
 				from = m.from
 			}
 			e.name = a.d.Text[a.d.Tokens[from].Start:a.d.Tokens[m.b-1].End]
+			if m.label != "" {
+				e.name = m.label
+			}
 		}
 		if m.typ == document.Person && m.b-m.a == 1 && m.kind == document.Name {
 			e.surname = actors.Key(a.tok(m.a))
 		}
 		es = append(es, e)
 		join(mi, e, len(es)-1)
+	}
+	// Name mentions by first token, and descriptions in apposition
+	// before a name ("the opposition leader, Nelson Chamisa"), for
+	// linking appositions both ways.
+	nameAt := map[int]int{}
+	apposBefore := map[int]int{}
+	for mi := range a.ms {
+		m := &a.ms[mi]
+		if m.kind == document.Name && m.a < m.b {
+			nameAt[m.a] = mi
+		}
+		if m.kind == document.Nominal && m.appos > m.b {
+			apposBefore[m.appos-1] = mi
+		}
 	}
 	for mi := range a.ms {
 		m := &a.ms[mi]
@@ -104,7 +130,15 @@ func (a *annotator) corefer() {
 		}
 		switch m.kind {
 		case document.Name:
-			if ei := a.matchName(es, mi); ei >= 0 {
+			ei := a.matchName(es, mi)
+			if nj, ok := apposBefore[m.a]; ok && a.ms[nj].ent >= 0 {
+				if ei < 0 {
+					ei = a.ms[nj].ent
+				} else if old := a.ms[nj].ent; old != ei {
+					a.moveMention(es, nj, ei)
+				}
+			}
+			if ei >= 0 {
 				join(mi, es[ei], ei)
 			} else {
 				newEnt(mi)
@@ -117,6 +151,17 @@ func (a *annotator) corefer() {
 					newEnt(mi)
 				}
 				continue
+			}
+			if m.appos > m.b {
+				newEnt(mi) // the name that follows joins it
+				continue
+			}
+			if m.appos > 0 {
+				if ni, ok := nameAt[m.appos-1]; ok && a.ms[ni].ent >= 0 {
+					ei := a.ms[ni].ent
+					join(mi, es[ei], ei)
+					continue
+				}
 			}
 			if ei := a.matchNominal(es, mi); ei >= 0 {
 				join(mi, es[ei], ei)
@@ -135,6 +180,34 @@ func (a *annotator) corefer() {
 	}
 	a.ents = es
 	a.possessiveActors()
+	a.contextCountries()
+}
+
+// moveMention moves mention mi from its entity to entity ei, carrying its
+// role class and country.
+func (a *annotator) moveMention(es []*ent, mi, ei int) {
+	m := &a.ms[mi]
+	if old := m.ent; old >= 0 && old < len(es) {
+		o := es[old]
+		k := 0
+		for _, x := range o.ms {
+			if x != mi {
+				o.ms[k] = x
+				k++
+			}
+		}
+		o.ms = o.ms[:k]
+	}
+	e := es[ei]
+	m.ent = ei
+	e.ms = append(e.ms, mi)
+	if m.class != "" && !e.hasClass(m.class) {
+		e.classes = append(e.classes, m.class)
+	}
+	if e.ctry == "" {
+		e.ctry = m.ctry
+	}
+	e.diplomat = e.diplomat || m.diplomat
 }
 
 // possessiveActors gives a role description after a resolved possessive

@@ -46,7 +46,8 @@ func (c *coder) sentence(si int) []document.Event {
 			// "India and Pakistan held talks": each is the other's target
 			tgts = srcs
 		}
-		if len(srcs) == 0 && len(tgts) == 0 {
+		if len(srcs) == 0 && len(tgts) == 0 || !c.s.opts.KeepUnsure && !c.anyCountry(srcs) && !c.anyCountry(tgts) {
+			// precision first: an event needs a side with a country
 			continue
 		}
 		if len(srcs) == 0 {
@@ -139,8 +140,14 @@ func (c *coder) coord(mi int) []int {
 		if j >= c.n || c.mAt[j] < 0 || c.mAt[j] == out[len(out)-1] {
 			break
 		}
+		_, ne := c.mentionRange(c.mAt[j])
+		if c.tok(e) == "," && c.tok(j-1) == "," && (ne >= c.n || c.tok(ne) != "," && !isAnd(c.low(ne)) && c.low(ne) != "or") {
+			// "killing four civilians, Ukrainian officials said": a comma
+			// coordinates only inside a list that goes on
+			break
+		}
 		out = append(out, c.mAt[j])
-		_, e = c.mentionRange(c.mAt[j])
+		e = ne
 	}
 	return out
 }
@@ -300,7 +307,7 @@ func (c *coder) object(a, e int, code cameo.Code, p *pattern) []int {
 			}
 		}
 	}
-	physical := code.Root >= "18" || code.Base() == "042" || code.Code == "0256" || code.Code == "1056"
+	physical := code.Root >= "18" || code.Root == "15" || code.Base() == "042" || code.Code == "0256" || code.Code == "1056"
 	for j := a; j < c.n && j < e+10; j++ {
 		w := c.low(j)
 		if j >= e && (objectStops[w] || w == "," || w == "by") {
@@ -326,7 +333,11 @@ func (c *coder) object(a, e int, code cameo.Code, p *pattern) []int {
 			j = me - 1
 			continue
 		}
-		if c.actor(mi) == "" {
+		if c.actor(mi) == "" || me <= e && CountryOf(c.actor(mi)) == "" || possPronoun(c.low(s)) && me == s+1 {
+			// no code, a role word inside the trigger ("held military
+			// drills"), or a possessive pronoun, which is the determiner of
+			// the object, not the object ("met his counterpart")
+			// no code, or a role word inside the trigger ("held military drills")
 			j = me - 1
 			continue
 		}
@@ -384,7 +395,7 @@ func isAdj(w string) bool {
 	return false
 }
 
-var lightVerbs = []string{"hold", "voice", "express", "launch", "stage", "carry", "begin", "resume", "make",
+var lightVerbs = []string{"hold", "order", "voice", "express", "launch", "stage", "carry", "begin", "resume", "make",
 	"issue", "announce", "impose", "conduct", "open", "step", "intensify", "escalate", "continue", "mount", "join"}
 
 // lightVerb returns the token index of a light verb within three tokens
@@ -475,4 +486,22 @@ func (p *pattern) modeOf() string {
 		return p.mode
 	}
 	return p.code.PloverMode
+}
+
+// anyCountry reports whether one of the mentions has a country-level code.
+func (c *coder) anyCountry(ms []int) bool {
+	for _, m := range ms {
+		if CountryOf(c.actor(m)) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+func possPronoun(w string) bool {
+	switch w {
+	case "its", "their", "his", "her", "our", "my", "your":
+		return true
+	}
+	return false
 }

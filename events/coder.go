@@ -13,8 +13,10 @@ type coder struct {
 	d *document.Document
 	// mentionsBySent lists mention indices per sentence, in text order.
 	mentionsBySent [][]int
-	lowText        string // d.Text with ASCII letters lowercased
-	headline       bool   // the sentence is in title case
+	codes          []string // resolved actor code per mention
+	head           []int    // head mention of a modifier mention, -1
+	lowText        string   // d.Text with ASCII letters lowercased
+	headline       bool     // the sentence is in title case
 
 	// per sentence
 	si       int
@@ -26,6 +28,7 @@ type coder struct {
 
 func newCoder(s *Stage, d *document.Document) *coder {
 	c := &coder{s: s, d: d, mentionsBySent: make([][]int, len(d.Sentences)), lowText: asciiLower(d.Text)}
+	c.codes, c.head = resolveActors(d)
 	for i, m := range d.Mentions {
 		si := d.SentenceAt(m.Start)
 		if si >= 0 {
@@ -59,9 +62,13 @@ func (c *coder) load(si int) {
 	c.headline = words >= 3 && caps*10 >= words*7
 	for _, mi := range c.mentionsBySent[si] {
 		m := c.d.Mentions[mi]
+		idx := mi
+		if h := c.head[mi]; h >= 0 {
+			idx = h // "Venezuela's supreme court": the modifier stands for its head
+		}
 		for t := c.d.TokenAt(m.Start) - c.first; t >= 0 && t < c.n && c.d.Tokens[c.first+t].Start < m.End; t++ {
 			if c.mAt[t] < 0 {
-				c.mAt[t] = mi
+				c.mAt[t] = idx
 			}
 		}
 	}
@@ -108,18 +115,9 @@ func (c *coder) span(start, end int) document.Span {
 	return document.Span{Start: c.d.Tokens[c.first+start].Start, End: c.d.Tokens[c.first+end-1].End}
 }
 
-// actor returns the CAMEO actor code of mention mi: the mention's own code,
-// else its entity's.
-func (c *coder) actor(mi int) string {
-	m := c.d.Mentions[mi]
-	if m.Actor != "" {
-		return m.Actor
-	}
-	if m.Entity >= 0 && m.Entity < len(c.d.Entities) {
-		return c.d.Entities[m.Entity].Actor
-	}
-	return ""
-}
+// actor returns the resolved CAMEO actor code of mention mi (see
+// resolveActors).
+func (c *coder) actor(mi int) string { return c.codes[mi] }
 
 // mentionRange returns the relative token range of mention mi.
 func (c *coder) mentionRange(mi int) (int, int) {
@@ -169,7 +167,7 @@ func (c *coder) matchAll() []match {
 		if best.p == nil {
 			continue
 		}
-		if best.p.verbal && !c.verbReading(i) {
+		if best.p.verbal && !c.verbReading(i, best.end > i+1) {
 			continue
 		}
 		out = append(out, best)
@@ -228,7 +226,9 @@ func (c *coder) try(p *pattern, it, t, tgt int) (int, int, bool) {
 
 // verbReading reports whether the token at i can be a verb: not right after
 // a determiner, possessive or preposition ("the attack", "for talks").
-func (c *coder) verbReading(i int) bool {
+// A multi-word match (long) already shows the verb's frame, so "by" or
+// "of" after it ("spoke by phone") does not make it a noun.
+func (c *coder) verbReading(i int, long bool) bool {
 	if i == 0 {
 		return true
 	}
@@ -247,7 +247,7 @@ func (c *coder) verbReading(i int) bool {
 	if t := c.tok(i); t[0] >= 'A' && t[0] <= 'Z' && !c.headline {
 		return false
 	}
-	if i+1 < c.n {
+	if i+1 < c.n && !long {
 		switch c.low(i + 1) {
 		case "by", "of":
 			// "the visit by", "arrest of": a noun, unless passive ("was arrested by")

@@ -62,6 +62,7 @@ type Gazetteer struct {
 	adm1   map[string]int32   // "CC.code" → index of the division
 	ctry   map[string]int32   // alpha-2 → index of the country
 	maxLen int                // most words in any indexed name
+	skel   skeletons
 }
 
 var (
@@ -119,7 +120,7 @@ func Load(r io.Reader) (*Gazetteer, error) {
 	if err := <-errc; err != nil {
 		return nil, err
 	}
-	for _, h := range regions {
+	for _, h := range append(regions[:len(regions):len(regions)], landmarks...) {
 		i := int32(len(g.places))
 		g.places = append(g.places, Place{Name: h.name, Country: h.country, Feature: h.feature, Lat: h.lat, Lon: h.lon, ID: h.id})
 		g.add(h.name, i)
@@ -219,6 +220,19 @@ func (g *Gazetteer) insert(p Place) {
 			}
 		}
 	}
+	if p.Feature == FeatAdm2 {
+		// "Province of Nueva Ecija", "Kabupaten Pangandaran",
+		// "Doğubayazıt İlçesi": the division's bare name as news writes it.
+		if s, ok := bareDivision(p.Name); ok {
+			g.add(s, i)
+		}
+	}
+	if p.Feature == FeatCity && p.Population >= 50000 {
+		// "Ludwigshafen am Rhein", "Stratford-upon-Avon": the short name.
+		if s, ok := shortCity(p.Name); ok {
+			g.add(s, i)
+		}
+	}
 	for _, suf := range []string{" Oblast", " City", " Province", " Governorate", " Region", " State", " Prefecture"} {
 		s, ok := strings.CutSuffix(p.Name, suf)
 		if !ok || s == "" {
@@ -227,10 +241,63 @@ func (g *Gazetteer) insert(p Place) {
 		if _, isCountry := country.Lookup(s); isCountry || generic[strings.ToLower(s)] {
 			continue // "Mexico City" does not take the country's name; "Eastern Province" is not "Eastern"
 		}
+		if suf == " City" && p.Feature == FeatCity && g.hasAdm1(s) {
+			continue // "Kansas City" is not "Kansas" (divisions load first)
+		}
 		if (suf == " City" && p.Feature == FeatCity) || p.Feature == FeatAdm1 {
 			g.add(s, i)
 		}
 	}
+}
+
+// divisionAffixes wrap second-level division names in the GeoNames table.
+var divisionPrefixes = []string{
+	"Departamento de ", "Departamento del ", "Municipio de ", "Municipio del ", "Provincia de ",
+	"Provincia del ", "Provincia di ", "Provincia della ", "Province of ", "Province de ", "Province du ",
+	"Partido de ", "Distrito de ", "City of ", "Commune of ", "District of ", "Kabupaten ", "Kota ",
+	"Regional Unit of ", "Municipality of ", "Comarca de ",
+}
+
+var divisionSuffixes = []string{" İlçesi", " Ilçesi", " District", " Regency", " Municipality", " Rayon", " Raion", " Kommune", " Fylke"}
+
+// bareDivision returns a division's name without its administrative
+// wrapper, or false when there is none or the rest is generic.
+func bareDivision(name string) (string, bool) {
+	for _, pre := range divisionPrefixes {
+		if s, ok := strings.CutPrefix(name, pre); ok && len(s) > 2 && !generic[strings.ToLower(s)] {
+			return s, true
+		}
+	}
+	for _, suf := range divisionSuffixes {
+		if s, ok := strings.CutSuffix(name, suf); ok && len(s) > 2 && !generic[strings.ToLower(s)] {
+			return s, true
+		}
+	}
+	return "", false
+}
+
+// cityQualifiers join a town's name to the river or region that tells it
+// apart ("Frankfurt am Main", "Newcastle upon Tyne", "Châlons-en-Champagne").
+var cityQualifiers = []string{" am ", " an der ", " upon ", " on ", " im ", " in der ", "-upon-", "-on-", "-en-", "-sur-", " sur ", " de "}
+
+// shortCity returns a city's name without its qualifier, or false.
+func shortCity(name string) (string, bool) {
+	for _, q := range cityQualifiers {
+		if i := strings.Index(name, q); i > 3 {
+			return name[:i], true
+		}
+	}
+	return "", false
+}
+
+// hasAdm1 reports whether name is already the name of a first-level division.
+func (g *Gazetteer) hasAdm1(name string) bool {
+	for _, j := range g.index[country.Normalize(name)] {
+		if g.places[j].Feature == FeatAdm1 {
+			return true
+		}
+	}
+	return false
 }
 
 func (g *Gazetteer) add(name string, i int32) {
@@ -314,3 +381,78 @@ func splitTab(s string, f []string) int {
 
 // Embedded returns a reader over the embedded gzip'd place table, for Load.
 func Embedded() io.Reader { return bytes.NewReader(placesGz) }
+
+// skeletons maps Skeleton(name) to places, built on first use.
+type skeletons struct {
+	once  sync.Once
+	index map[string][]int32
+}
+
+// LookupSkeleton returns the places whose indexed names have the same
+// Skeleton as name: spellings of one name transliterated differently
+// ("Al-Fashir" and "El Fasher", "Adhamiya" and "Adhamiyah"). The index is
+// built on the first call (tens of milliseconds) and shared; the call is
+// safe for concurrent use. Skeletons of fewer than three letters match
+// nothing.
+func (g *Gazetteer) LookupSkeleton(name string) []int32 {
+	g.skel.once.Do(func() {
+		g.skel.index = make(map[string][]int32, len(g.index))
+		for k, ids := range g.index {
+			if sk := Skeleton(k); sk != "" {
+				g.skel.index[sk] = append(g.skel.index[sk], ids...)
+			}
+		}
+	})
+	sk := Skeleton(country.Normalize(name))
+	if sk == "" {
+		return nil
+	}
+	return g.skel.index[sk]
+}
+
+// arabicArticles lead transliterated Arabic names in one spelling and not
+// in another.
+var arabicArticles = map[string]bool{
+	"al": true, "el": true, "ad": true, "ar": true, "as": true, "an": true, "at": true, "az": true,
+	"ash": true, "ath": true, "adh": true, "ed": true, "es": true, "er": true, "en": true,
+}
+
+// Skeleton returns a spelling-insensitive key of normalized name key: a
+// leading Arabic article dropped, then the first letter and the consonants
+// after it, with h, w and y dropped, q and c written k, z written s, and
+// doubled letters written once. It returns "" when fewer than three
+// letters remain.
+func Skeleton(key string) string {
+	if i := strings.IndexByte(key, ' '); i > 0 && arabicArticles[key[:i]] {
+		key = key[i+1:]
+	}
+	var b [64]byte
+	n := 0
+	var last byte
+	for i := 0; i < len(key) && n < len(b); i++ {
+		c := key[i]
+		if c < 'a' || c > 'z' {
+			continue
+		}
+		if n > 0 {
+			switch c {
+			case 'a', 'e', 'i', 'o', 'u', 'y', 'h', 'w':
+				continue
+			case 'q', 'c':
+				c = 'k'
+			case 'z':
+				c = 's'
+			}
+		}
+		if c == last {
+			continue
+		}
+		b[n] = c
+		n++
+		last = c
+	}
+	if n < 3 {
+		return ""
+	}
+	return string(b[:n])
+}

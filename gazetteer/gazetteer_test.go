@@ -31,6 +31,17 @@ func TestLookup(t *testing.T) {
 		{"Red Sea", "", FeatWater, 0},
 		{"Ky.", "US", FeatAdm1, 0},
 		{"Fallujah", "IQ", FeatCity, -1},
+		// Bare division names, short city names, folded letters,
+		// landmarks and former names.
+		{"Nueva Ecija", "PH", FeatAdm2, -1},
+		{"Pangandaran", "ID", FeatAdm2, -1},
+		{"Ludwigshafen", "DE", FeatCity, -1},
+		{"Aydin", "TR", FeatCity, -1},
+		{"Heathrow", "GB", FeatLandmark, -1},
+		{"White House", "US", FeatLandmark, -1},
+		{"Lake Victoria", "", FeatWater, -1},
+		{"Léopoldville", "CD", FeatCity, -1},
+		{"Nyanza", "KE", FeatRegion, -1},
 	}
 	for _, tt := range tests {
 		found := false
@@ -105,4 +116,49 @@ func FuzzLoad(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestNoCitySuffixAliasOverDivision(t *testing.T) {
+	g, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// "Kansas" names the state; "Kansas City" keeps its full name.
+	for _, i := range g.Lookup("Kansas") {
+		if p := g.Place(int(i)); p.Feature == FeatCity {
+			t.Errorf("Lookup(Kansas) has city %s, %s", p.Name, p.Adm1)
+		}
+	}
+}
+
+func TestSkeleton(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"al fashir", "fsr"}, {"el fasher", "fsr"}, {"adhamiya", "adm"}, {"adhamiyah", "adm"},
+		{"mauritious", "mrts"}, {"mauritius", "mrts"}, {"daqahliya", "dkl"}, {"ad dakahlia", "dkl"},
+		{"kiev", ""}, {"", ""}, {"al", ""}, {"ashshh", ""},
+	}
+	for _, tt := range tests {
+		if got := Skeleton(tt.in); got != tt.want {
+			t.Errorf("Skeleton(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestLookupSkeleton(t *testing.T) {
+	g, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, i := range g.LookupSkeleton("Al-Fashir") {
+		if p := g.Place(int(i)); p.Country == "SD" && p.Feature == FeatCity {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("LookupSkeleton(Al-Fashir) lacks El Fasher, Sudan")
+	}
+	if got := g.LookupSkeleton("Ux"); got != nil {
+		t.Errorf("LookupSkeleton(Ux) = %v, want nil", got)
+	}
 }

@@ -171,6 +171,15 @@ var aliases = []alias{
 	{"Chisinau", "MD", FeatCity, []string{"Kishinev"}},
 	{"Basrah", "IQ", FeatCity, []string{"Basra"}},
 	{"Ar Raqqah", "SY", FeatCity, []string{"Raqqa", "Raqqah"}},
+	// Former and colonial-era names still found in news and archives.
+	{"Kinshasa", "CD", FeatCity, []string{"Léopoldville", "Leopoldville"}},
+	{"Kisangani", "CD", FeatCity, []string{"Stanleyville"}},
+	{"Lubumbashi", "CD", FeatCity, []string{"Élisabethville", "Elisabethville"}},
+	{"Maputo", "MZ", FeatCity, []string{"Lourenço Marques"}},
+	{"Saint Petersburg", "RU", FeatCity, []string{"Leningrad", "St. Petersburg", "St Petersburg", "Petrograd"}},
+	{"Volgograd", "RU", FeatCity, []string{"Stalingrad"}},
+	{"Istanbul", "TR", FeatCity, []string{"Constantinople"}},
+	{"Gdańsk", "PL", FeatCity, []string{"Danzig"}},
 	// AP-style abbreviations of US states, Canadian provinces and
 	// Australian states as news writes them.
 	{"Alabama", "US", FeatAdm1, []string{"Ala."}}, {"Arizona", "US", FeatAdm1, []string{"Ariz."}},

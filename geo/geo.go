@@ -20,9 +20,11 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"newsgraph/country"
 	"newsgraph/document"
 	"newsgraph/gazetteer"
 	"newsgraph/pipeline"
@@ -89,6 +91,10 @@ type toponym struct {
 	hintCC   string  // country or division named right after ("Paris, Texas")
 	hintAdm  string  // division code of that hint
 	hintFeat string  // feature the text states ("state", "province", "city")
+	anchor   int     // toponym it is placed relative to ("X, south of Y", "X near Y"), or -1
+	fuzzy    bool    // cands share only a spelling skeleton with the text
+	listCC   string  // country most members of its list share ("Ohio, Iowa and Washington")
+	listFeat string  // feature most members of its list share
 	dateline bool
 	best     int32 // chosen place, -1 when none
 	conf     bool
@@ -128,31 +134,19 @@ func (r *resolver) run() {
 		}
 	}
 	sense := map[string]int32{}
-	order := r.resolutionOrder()
-	for _, i := range order {
-		t := &r.tops[i]
-		if t.demonym {
-			if ci, ok := r.g.Country(t.demCC); ok {
-				t.best, t.conf = int32(ci), true
-			}
-			continue
+	done := make([]bool, len(r.tops))
+	for _, i := range r.resolutionOrder() {
+		// A place given relative to another ("X, south of Y") waits
+		// for that one (anchors point one level deep only).
+		if a := r.tops[i].anchor; a >= 0 && !done[a] {
+			r.resolveOne(a, sense, done)
 		}
-		if b, ok := sense[t.key]; ok && t.hintCC == "" {
-			t.best, t.conf = b, b >= 0
-			continue
-		}
-		t.best, t.conf = r.score(t)
-		if t.conf {
-			r.addContext(t.best, 0.5)
-		}
-		if _, ok := sense[t.key]; !ok || t.conf {
-			sense[t.key] = t.best
-		}
+		r.resolveOne(i, sense, done)
 	}
 	// Later mentions of a name follow its first confident sense.
 	for i := range r.tops {
 		t := &r.tops[i]
-		if t.demonym || t.hintCC != "" {
+		if t.demonym || t.hintCC != "" || t.anchor >= 0 || t.listCC != "" {
 			continue
 		}
 		if b, ok := sense[t.key]; ok && b >= 0 {
@@ -175,6 +169,32 @@ func (r *resolver) run() {
 			loc.Lat, loc.Lon = &lat, &lon
 		}
 		d.Locations = append(d.Locations, loc)
+	}
+}
+
+// resolveOne resolves toponym i once with the context so far.
+func (r *resolver) resolveOne(i int, sense map[string]int32, done []bool) {
+	if done[i] {
+		return
+	}
+	done[i] = true
+	t := &r.tops[i]
+	if t.demonym {
+		if ci, ok := r.g.Country(t.demCC); ok {
+			t.best, t.conf = int32(ci), true
+		}
+		return
+	}
+	if b, ok := sense[t.key]; ok && t.hintCC == "" && t.anchor < 0 && t.listCC == "" {
+		t.best, t.conf = b, b >= 0
+		return
+	}
+	t.best, t.conf = r.score(t)
+	if t.conf {
+		r.addContext(t.best, 0.5)
+	}
+	if _, ok := sense[t.key]; !ok || t.conf {
+		sense[t.key] = t.best
 	}
 }
 
@@ -209,7 +229,7 @@ func (r *resolver) addContext(i int32, w float64) {
 // unambiguous returns the candidate of t when the name has a clear reading
 // without context: a country, a region, or one candidate that dominates.
 func (r *resolver) unambiguous(t *toponym) (int32, bool) {
-	if len(t.cands) == 0 {
+	if len(t.cands) == 0 || t.fuzzy {
 		return -1, false
 	}
 	for _, c := range t.cands {
@@ -262,6 +282,10 @@ func prior(p *gazetteer.Place) float64 {
 		return math.Log10(float64(p.Population)+10) - 0.2
 	case gazetteer.FeatAdm2:
 		return 4.3
+	case gazetteer.FeatLandmark:
+		// The hand-written landmarks are famous ones: above a town of the
+		// same name ("White House", Tennessee), below a major city.
+		return 6.5
 	}
 	s := math.Log10(float64(p.Population) + 10)
 	switch p.Code {
@@ -286,6 +310,9 @@ func (r *resolver) score(t *toponym) (int32, bool) {
 	support := false
 	for _, c := range t.cands {
 		p := r.g.Place(int(c))
+		if t.fuzzy && !r.fuzzyFit(t, p) {
+			continue
+		}
 		s := prior(p)
 		sup := false
 		if t.hintCC != "" {
@@ -332,9 +359,27 @@ func (r *resolver) score(t *toponym) (int32, bool) {
 			s += m * near
 			sup = true
 		}
+		if t.listCC != "" && p.Country == t.listCC && p.Feature == t.listFeat {
+			// A list's members are alike ("Utah, Washington and
+			// Wisconsin" are states).
+			s += 4
+			sup = true
+		}
+		if t.anchor >= 0 {
+			if a := r.tops[t.anchor].best; a >= 0 && r.tops[t.anchor].conf {
+				q := r.g.Place(int(a))
+				if q.Feature != gazetteer.FeatCountry && q.Feature != gazetteer.FeatContinent && Distance(p.Lat, p.Lon, q.Lat, q.Lon) < 300 {
+					s += 6
+					sup = true
+				}
+			}
+		}
 		if s > best {
 			best, bi, support = s, c, sup
 		}
+	}
+	if bi < 0 {
+		return -1, false
 	}
 	p := r.g.Place(int(bi))
 	// Confidence: a small town chosen without any support among several
@@ -349,6 +394,58 @@ func (r *resolver) score(t *toponym) (int32, bool) {
 	return bi, conf
 }
 
+// fuzzyFit reports whether p, found by spelling skeleton only, may be what
+// t names: its name is about as long, and it lies in a country the
+// document names (or is that country, misspelt).
+func (r *resolver) fuzzyFit(t *toponym, p *gazetteer.Place) bool {
+	n := country.Normalize(p.Name)
+	if d := len(n) - len(t.key); d > 3 || d < -3 {
+		if p.Feature != gazetteer.FeatAdm2 && p.Feature != gazetteer.FeatAdm1 {
+			return false // "Province of X" and "X Governorate" are longer
+		}
+	}
+	// The skeleton drops vowels; the spellings must still be one edit
+	// apart ("Fashir" and "Fasher"; not "Kisima" and "Kisumu").
+	a, b := stripArticle(n), stripArticle(t.key)
+	if !withinOneEdit(a, b) {
+		return false
+	}
+	if p.Feature == gazetteer.FeatCountry {
+		return true
+	}
+	return p.Country != "" && r.ctry[p.Country] > 0
+}
+
+// withinOneEdit reports whether a and b differ by at most one inserted,
+// deleted or replaced byte.
+func withinOneEdit(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(b)-len(a) > 1 {
+		return false
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	if len(a) == len(b) {
+		return i == len(a) || a[i+1:] == b[i+1:]
+	}
+	return a[i:] == b[i+1:]
+}
+
+// stripArticle drops a leading Arabic article ("al ", "el ") from a
+// normalized name.
+func stripArticle(k string) string {
+	for _, a := range []string{"al ", "el ", "ad ", "ar ", "as ", "an ", "at ", "az ", "ash ", "ath ", "adh ", "ed ", "es ", "er ", "en "} {
+		if rest, ok := strings.CutPrefix(k, a); ok {
+			return rest
+		}
+	}
+	return k
+}
+
 // near rewards candidates close to places already resolved.
 func (r *resolver) near(p *gazetteer.Place) float64 {
 	if p.Feature == gazetteer.FeatCountry || p.Feature == gazetteer.FeatContinent || p.Feature == gazetteer.FeatWater {
@@ -357,6 +454,11 @@ func (r *resolver) near(p *gazetteer.Place) float64 {
 	best := math.Inf(1)
 	for _, i := range r.pts {
 		q := r.g.Place(int(i))
+		// A division that contains a place already resolved ("Quebec"
+		// after "Montreal") is as close as it gets.
+		if p.Feature == gazetteer.FeatAdm1 && q.Feature == gazetteer.FeatCity && q.Country == p.Country && q.Adm1 == p.Adm1 {
+			return 1.5
+		}
 		if q.Feature == gazetteer.FeatCountry || q.Feature == gazetteer.FeatContinent || q.Feature == gazetteer.FeatRegion || q.Feature == gazetteer.FeatWater || q == p {
 			continue
 		}

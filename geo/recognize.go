@@ -15,6 +15,7 @@ var connectors = map[string]bool{
 	"of": true, "and": true, "de": true, "del": true, "da": true, "do": true, "dos": true, "das": true,
 	"el": true, "al": true, "la": true, "le": true, "les": true, "los": true, "las": true, "upon": true,
 	"on": true, "am": true, "an": true, "der": true, "du": true, "des": true, "y": true, "en": true, "sur": true,
+	"es": true,
 }
 
 // designators follow a place name and say what it is ("Anbar province").
@@ -129,7 +130,7 @@ func (r *resolver) recognize() {
 			continue
 		case document.NORP:
 			if c, ok := country.ByDemonym(d.Slice(m.Span)); ok {
-				r.add(toponym{span: m.Span, mention: mi, demonym: true, demCC: c.Alpha2, best: -1})
+				r.add(toponym{span: m.Span, mention: mi, demonym: true, demCC: c.Alpha2, best: -1, anchor: -1})
 				taken = append(taken, m.Span)
 			}
 			continue
@@ -148,14 +149,35 @@ func (r *resolver) recognize() {
 				txt = txt[len(art):]
 			}
 		}
+		// A mention cut short by the entities stage ("Rio Grande" of "Rio
+		// Grande do Sul", "Dar" of "Dar es Salaam", "St. Peter" of "St.
+		// Peter's Square") takes the longer gazetteer name around it.
+		if nsp, ok := r.extend(sp); ok {
+			sp, txt = nsp, d.Slice(nsp)
+		}
+		if r.overlaps(taken, sp) {
+			continue // the rest of a name an earlier mention grew into
+		}
 		key := country.Normalize(txt)
+		if allGeneric(key) {
+			// "Central", "North West": a direction tagged as a place;
+			// the token scan decides with its own filters.
+			continue
+		}
 		cands := r.g.LookupKey(key)
 		if len(cands) == 0 {
 			key, cands = r.backoff(key)
 		}
 		if len(cands) == 0 {
+			// "India-Pakistan" border, "Mid-Jutland": a place inside a
+			// hyphenated mention.
+			if nsp, nkey, nc, ok := r.hyphenPart(sp); ok {
+				sp, key, cands = nsp, nkey, nc
+			}
+		}
+		if len(cands) == 0 {
 			if c, ok := country.ByDemonym(txt); ok {
-				r.add(toponym{span: sp, mention: mi, demonym: true, demCC: c.Alpha2, best: -1})
+				r.add(toponym{span: sp, mention: mi, demonym: true, demCC: c.Alpha2, best: -1, anchor: -1})
 				taken = append(taken, sp)
 				continue
 			}
@@ -165,23 +187,29 @@ func (r *resolver) recognize() {
 			// A major place heading or closing the name ("Winnipeg Free
 			// Press" tagged as a place) stands for it.
 			if nsp, nkey, nc, ok := r.innerMajor(sp); ok {
-				r.add(toponym{span: nsp, key: nkey, cands: nc, mention: mi, best: -1})
+				r.add(toponym{span: nsp, key: nkey, cands: nc, mention: mi, best: -1, anchor: -1})
 				taken = append(taken, nsp)
 				continue
 			}
 			// Unknown to the gazetteer: kept (without coordinates) only
-			// if the token scan finds no known place inside it.
-			unknown = append(unknown, toponym{span: sp, key: key, mention: mi, best: -1})
+			// if the text itself calls it a place ("the village of X",
+			// "in X") and the token scan finds no known place inside it.
+			if r.locativeCue(sp) {
+				// Another spelling of a known name ("Al-Fashir" for "El
+				// Fasher") is tried against the document's countries
+				// when the rest is resolved.
+				fz := r.g.LookupSkeleton(key)
+				unknown = append(unknown, toponym{span: sp, key: key, cands: fz, fuzzy: len(fz) > 0, mention: mi, best: -1, anchor: -1})
+			}
 			continue
 		}
-		r.add(toponym{span: sp, key: key, cands: cands, mention: mi, best: -1})
+		r.add(toponym{span: sp, key: key, cands: cands, mention: mi, best: -1, anchor: -1})
 		taken = append(taken, sp)
 	}
 	dl, hasDL := Dateline(d.Text)
 	// Gazetteer lookups over capitalized runs.
 	maxW := r.g.MaxWords()
-	for si, s := range d.Sentences {
-		_ = si
+	for _, s := range r.scanSentences() {
 		i := s.FirstToken
 		for i < s.EndToken {
 			if !r.isWord(i) || !isCap(r.tokText(i)) || blocked[i] {
@@ -192,7 +220,7 @@ func (r *resolver) recognize() {
 			// lower-case word in one token.
 			if sp, key, cands, ok := r.hyphenated(i); ok {
 				if !r.overlaps(taken, sp) {
-					r.add(toponym{span: sp, key: key, cands: cands, mention: -1, best: -1})
+					r.add(toponym{span: sp, key: key, cands: cands, mention: -1, best: -1, anchor: -1})
 					taken = append(taken, sp)
 				}
 				i++
@@ -332,6 +360,9 @@ func (r *resolver) innerMajor(sp document.Span) (document.Span, string, []int32,
 			}
 			nsp := document.Span{Start: d.Tokens[st].Start, End: d.Tokens[e-1].End}
 			key := country.Normalize(d.Slice(nsp))
+			if allGeneric(key) || partWords[key] {
+				continue // "Eastern" of "Eastern Creek", "Delta" of "Danube Delta"
+			}
 			if c := r.g.LookupKey(key); len(c) > 0 && r.major(c) {
 				return nsp, key, c, true
 			}
@@ -360,11 +391,20 @@ func isAbbrevPart(w string) bool {
 }
 
 // wholeNamePlace reports whether span s is exactly a country or national
-// capital name (an ORG-tagged "Washington" or "Moscow" in "Moscow said").
+// capital name (an ORG-tagged "Washington" or "Moscow" in "Moscow said"),
+// or a name of several words that is a division, region or large city (a
+// PERSON-tagged "Davao del Sur").
 func (r *resolver) wholeNamePlace(s document.Span) bool {
-	for _, c := range r.g.Lookup(r.d.Slice(s)) {
+	txt := r.d.Slice(s)
+	multi := strings.Contains(txt, " ")
+	for _, c := range r.g.Lookup(txt) {
 		p := r.g.Place(int(c))
 		if p.Feature == gazetteer.FeatCountry || p.Capital() {
+			return true
+		}
+		// A name of several words that is a division or a large city
+		// ("Davao del Sur", "Santa Cruz") is rarely a person's.
+		if multi && (p.Feature == gazetteer.FeatAdm1 || p.Feature == gazetteer.FeatAdm2 || p.Feature == gazetteer.FeatRegion || p.Population >= 100000) {
 			return true
 		}
 	}
@@ -487,11 +527,11 @@ func (r *resolver) scanSegment(a, b int, s document.Sentence, initial bool, maxW
 			matched = true
 			if dem {
 				if !r.overlaps(*taken, sp) {
-					r.add(toponym{span: sp, mention: -1, demonym: true, demCC: demC.Alpha2, best: -1})
+					r.add(toponym{span: sp, mention: -1, demonym: true, demCC: demC.Alpha2, best: -1, anchor: -1})
 					*taken = append(*taken, sp)
 				}
 			} else if r.plausible(k, e, s, initial && k == a, key, cands, person) && !r.overlaps(*taken, sp) {
-				t := toponym{span: sp, key: key, cands: cands, mention: -1, best: -1, hintFeat: hintFeat}
+				t := toponym{span: sp, key: key, cands: cands, mention: -1, best: -1, anchor: -1, hintFeat: hintFeat}
 				if hasDL && dl.Contains(sp) {
 					t.dateline = true
 				}
@@ -666,6 +706,7 @@ func sortTops(ts []toponym) {
 // name ("Anbar province") or before it ("the state of X", "city of X").
 func (r *resolver) hints() {
 	d := r.d
+	r.lists()
 	for k := range r.tops {
 		t := &r.tops[k]
 		if t.demonym {
@@ -678,20 +719,39 @@ func (r *resolver) hints() {
 				t.hintFeat = f
 			}
 		}
+		// "Washington state", "Kisumu county": a lower-case designator
+		// right after the name.
+		if t.hintFeat == "" && t.span.End+1 < len(d.Text) && d.Text[t.span.End] == ' ' {
+			rest := d.Text[t.span.End+1:]
+			n := 0
+			for n < len(rest) && n < 14 && rest[n] >= 'a' && rest[n] <= 'z' {
+				n++
+			}
+			if f, ok := designators[rest[:n]]; ok && n > 0 {
+				t.hintFeat = f
+			}
+		}
 		if k+1 >= len(r.tops) {
 			continue
 		}
 		y := &r.tops[k+1]
+		if y.span.Start < t.span.End || (t.listCC != "" && t.listCC == y.listCC) {
+			continue
+		}
 		gap := d.Text[t.span.End:y.span.Start]
+		if !y.demonym && relative(gap) {
+			t.anchor = k + 1
+		}
 		if strings.TrimSpace(gap) != "," {
 			continue
 		}
 		if y.demonym {
 			continue
 		}
+		leading := r.leadingPlace(y.cands) || r.leadingPlace(t.cands)
 		for _, yc := range y.cands {
 			yp := r.g.Place(int(yc))
-			if yp.Feature != gazetteer.FeatAdm1 && yp.Feature != gazetteer.FeatCountry {
+			if yp.Feature != gazetteer.FeatAdm1 && yp.Feature != gazetteer.FeatCountry && yp.Feature != gazetteer.FeatAdm2 {
 				continue
 			}
 			for _, xc := range t.cands {
@@ -699,15 +759,22 @@ func (r *resolver) hints() {
 				if xp == yp || xp.Country != yp.Country {
 					continue
 				}
-				if yp.Feature == gazetteer.FeatAdm1 && xp.Adm1 != yp.Adm1 {
+				if yp.Feature != gazetteer.FeatCountry && xp.Adm1 != yp.Adm1 {
+					continue
+				}
+				// A second-level division ("Santa Maria, Davao del Sur")
+				// contains what lies near its point.
+				// Not when either name reads as a state or country
+				// ("Colorado, California" is a list).
+				if yp.Feature == gazetteer.FeatAdm2 && (xp.Feature == gazetteer.FeatAdm1 || xp.Feature == gazetteer.FeatAdm2 || leading || Distance(xp.Lat, xp.Lon, yp.Lat, yp.Lon) > 120) {
 					continue
 				}
 				t.hintCC = yp.Country
 				y.hintCC = yp.Country
-				if yp.Feature == gazetteer.FeatAdm1 {
+				if yp.Feature != gazetteer.FeatCountry {
 					t.hintAdm = yp.Adm1
 					y.hintAdm = yp.Adm1
-					y.hintFeat = gazetteer.FeatAdm1
+					y.hintFeat = yp.Feature
 				}
 				break
 			}
@@ -725,4 +792,266 @@ func (r *resolver) hints() {
 			}
 		}
 	}
+}
+
+// extend returns the longest gazetteer name that strictly contains span
+// sp, grown by up to three tokens on the left and four on the right inside
+// sp's sentence over capitalized words, connectors, possessives and inner
+// punctuation.
+func (r *resolver) extend(sp document.Span) (document.Span, bool) {
+	d := r.d
+	a := d.TokenAt(sp.Start)
+	b := d.TokenAt(sp.End - 1) // last token of sp
+	if a >= len(d.Tokens) || b >= len(d.Tokens) || b < a {
+		return sp, false
+	}
+	si := d.SentenceAt(sp.Start)
+	if si < 0 {
+		return sp, false
+	}
+	s := d.Sentences[si]
+	ok := func(i int) bool {
+		w := r.tokText(i)
+		if r.isWord(i) {
+			return isCap(w) || connectors[w] || w == "the" || w == "s" || w == "'s" || w == "’s" || elided(w)
+		}
+		return !d.Tokens[i].SpaceBefore && (w == "'" || w == "’" || w == "'s" || w == "’s" || w == "-" || w == ".")
+	}
+	lo := a
+	for lo > s.FirstToken && a-lo < 3 && ok(lo-1) {
+		lo--
+	}
+	hi := b
+	for hi+1 < s.EndToken && hi-b < 4 && ok(hi+1) {
+		hi++
+	}
+	for st := lo; st <= a; st++ {
+		for e := hi; e >= b; e-- {
+			if st == a && e == b {
+				continue
+			}
+			if !r.isWord(st) || !isCap(r.tokText(st)) || !r.isWord(e) {
+				continue
+			}
+			nsp := document.Span{Start: d.Tokens[st].Start, End: d.Tokens[e].End}
+			if len(r.g.LookupKey(country.Normalize(d.Slice(nsp)))) > 0 {
+				return nsp, true
+			}
+		}
+	}
+	return sp, false
+}
+
+// locatives are the words before a name that put something in or at a
+// place ("in X", "near X", "the village of X").
+var locatives = map[string]bool{
+	"in": true, "at": true, "near": true, "outside": true, "from": true, "to": true, "into": true,
+	"across": true, "around": true, "inside": true, "towards": true, "toward": true, "between": true,
+	"throughout": true,
+}
+
+// placeNouns before "of" make the next name a place ("village of X").
+var placeNouns = map[string]bool{
+	"village": true, "town": true, "city": true, "province": true, "region": true, "district": true,
+	"state": true, "county": true, "north": true, "south": true, "east": true, "west": true,
+	"outskirts": true, "suburb": true, "island": true, "capital": true, "municipality": true,
+	"governorate": true, "port": true, "resort": true, "area": true, "northeast": true, "northwest": true,
+	"southeast": true, "southwest": true, "hamlet": true,
+}
+
+// locativeCue reports whether the text around span sp marks it as a place:
+// a locative preposition or "village of" before it, a designator after it
+// ("X province"), or a list of places it belongs to ("Oslo, X").
+func (r *resolver) locativeCue(sp document.Span) bool {
+	d := r.d
+	a := d.TokenAt(sp.Start)
+	e := d.TokenAt(sp.End)
+	if e < len(d.Tokens) && r.isWord(e) {
+		if _, ok := designators[strings.ToLower(r.tokText(e))]; ok {
+			return true
+		}
+	}
+	if a == 0 {
+		return false
+	}
+	p := a - 1
+	pw := strings.ToLower(r.tokText(p))
+	if p > 0 && (pw == "the" || pw == "a") {
+		p--
+		pw = strings.ToLower(r.tokText(p))
+	}
+	if locatives[pw] {
+		return true
+	}
+	if pw == "of" && p > 0 && placeNouns[strings.ToLower(r.tokText(p-1))] {
+		return true
+	}
+	if placeNouns[pw] {
+		return true // "the town X", "Nairobi suburb X"
+	}
+	if pw == "," || pw == "and" {
+		// In a list right after a known place.
+		for i := len(r.tops) - 1; i >= 0; i-- {
+			t := r.tops[i]
+			if t.span.End <= d.Tokens[p].Start && t.span.End >= d.Tokens[p].Start-2 && len(t.cands) > 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// directions in a relative place phrase ("40 km south of").
+var directions = map[string]bool{
+	"north": true, "south": true, "east": true, "west": true, "northeast": true, "northwest": true,
+	"southeast": true, "southwest": true, "north-east": true, "north-west": true, "south-east": true,
+	"south-west": true, "outskirts": true, "suburbs": true, "northern": true, "southern": true,
+}
+
+// relative reports whether gap, the text between two toponyms, places the
+// first relative to the second: "near", "outside", ", south of", "40 km
+// north-east of", "about 20 miles from".
+func relative(gap string) bool {
+	if len(gap) > 48 || strings.ContainsAny(gap, ".;:!?()\n") {
+		return false
+	}
+	f := strings.Fields(strings.ToLower(strings.TrimLeft(strings.TrimSpace(gap), ", ")))
+	if len(f) == 0 || len(f) > 7 {
+		return false
+	}
+	switch f[len(f)-1] {
+	case "near", "outside":
+		return true
+	case "of":
+		for _, w := range f[:len(f)-1] {
+			if directions[w] {
+				return true
+			}
+		}
+	case "from":
+		for _, w := range f {
+			if w == "km" || w == "kilometres" || w == "kilometers" || w == "miles" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// allGeneric reports whether every word of normalized name key is a
+// direction or part word ("central", "north west").
+func allGeneric(key string) bool {
+	if key == "" {
+		return false
+	}
+	for _, w := range strings.Fields(key) {
+		if !generic[w] && !compass[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// hyphenPart returns the place inside a hyphenated name sp: the part
+// before the first hyphen when it names a major place ("India-Pakistan"),
+// or the part after the last when what precedes is a direction ("Mid-
+// Jutland", "North-Kivu").
+func (r *resolver) hyphenPart(sp document.Span) (document.Span, string, []int32, bool) {
+	txt := r.d.Slice(sp)
+	first := strings.IndexAny(txt, "-‐–")
+	last := strings.LastIndexAny(txt, "-‐–")
+	if first <= 0 {
+		return sp, "", nil, false
+	}
+	head := txt[:first]
+	if k := country.Normalize(head); k != "" {
+		if c := r.g.LookupKey(k); len(c) > 0 && r.major(c) {
+			return document.Span{Start: sp.Start, End: sp.Start + first}, k, c, true
+		}
+	}
+	_, n := utf8.DecodeRuneInString(txt[last:])
+	tail := txt[last+n:]
+	pre := strings.ToLower(txt[:last])
+	if tail != "" && (compass[pre] || generic[pre] || pre == "mid") {
+		k := country.Normalize(tail)
+		if c := r.g.LookupKey(k); len(c) > 0 {
+			st := sp.Start + last + n
+			return document.Span{Start: st, End: sp.End}, k, c, true
+		}
+	}
+	return sp, "", nil, false
+}
+
+// listSep reports whether gap joins two members of a list.
+func listSep(gap string) bool {
+	switch strings.TrimSpace(gap) {
+	case ",", "and", ", and", "or", ", or", "&":
+		return true
+	}
+	return false
+}
+
+// lists finds runs of three or more toponyms joined by commas and "and"
+// ("Arizona, Ohio, Washington and Wisconsin") and, when most members have
+// a reading of one feature in one country, marks every member with it.
+func (r *resolver) lists() {
+	d := r.d
+	for i := 0; i < len(r.tops); {
+		j := i
+		for j+1 < len(r.tops) && !r.tops[j].demonym && !r.tops[j+1].demonym &&
+			r.tops[j+1].span.Start >= r.tops[j].span.End &&
+			listSep(d.Text[r.tops[j].span.End:r.tops[j+1].span.Start]) {
+			j++
+		}
+		if n := j - i + 1; n >= 3 {
+			type kind struct{ cc, feat string }
+			count := map[kind]int{}
+			for k := i; k <= j; k++ {
+				seen := map[kind]bool{}
+				for _, c := range r.tops[k].cands {
+					p := r.g.Place(int(c))
+					if p.Country == "" {
+						continue
+					}
+					kd := kind{p.Country, p.Feature}
+					if !seen[kd] {
+						seen[kd] = true
+						count[kd]++
+					}
+				}
+			}
+			var best kind
+			bc := 0
+			for kd, c := range count {
+				if c > bc || (c == bc && kd.cc+kd.feat < best.cc+best.feat) {
+					best, bc = kd, c
+				}
+			}
+			if bc >= 3 && bc*5 >= n*3 {
+				for k := i; k <= j; k++ {
+					r.tops[k].listCC, r.tops[k].listFeat = best.cc, best.feat
+				}
+			}
+		}
+		i = j + 1
+	}
+}
+
+// scanSentences returns d's sentences with spurious breaks mended: a
+// sentence that ends on a word, without closing punctuation, runs on into
+// the next ("in Ohio, New | York"), so names are not cut in two.
+func (r *resolver) scanSentences() []document.Sentence {
+	d := r.d
+	out := make([]document.Sentence, 0, len(d.Sentences))
+	for _, s := range d.Sentences {
+		if n := len(out); n > 0 && s.FirstToken > 0 && s.FirstToken < len(d.Tokens) && s.FirstToken == out[n-1].EndToken &&
+			d.Tokens[s.FirstToken-1].Kind == document.Word && d.Tokens[s.FirstToken].SpaceBefore &&
+			isCap(r.tokText(s.FirstToken)) {
+			out[n-1].EndToken = s.EndToken
+			out[n-1].Span.End = s.Span.End
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
 }

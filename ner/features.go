@@ -119,6 +119,7 @@ const (
 	flagAlpha               // has a letter
 	flagInitial             // sentence-initial (first word-like token)
 	flagHead                // in an all-caps sentence (headline)
+	flagHasUp               // has an upper-case letter
 )
 
 // tokInfo holds the per-token hashes the templates combine.
@@ -150,7 +151,7 @@ func analyze(w string, ti *tokInfo, c *clusters) {
 		switch {
 		case unicode.IsUpper(r):
 			cl = 'X'
-			ti.flags |= flagAlpha
+			ti.flags |= flagAlpha | flagHasUp
 			if n == 0 {
 				ti.flags |= flagCap
 			}
@@ -229,6 +230,15 @@ func (lx *lexicon) clus() *clusters {
 		return nil
 	}
 	return lx.c
+}
+
+// gazOnly returns a lexicon with lx's gazetteer and no clusters: for
+// tokens whose clusters are looked up later, per word type (computeType).
+func (lx *lexicon) gazOnly() *lexicon {
+	if lx == nil {
+		return nil
+	}
+	return &lexicon{g: lx.g}
 }
 
 func (lx *lexicon) gazTable() *gazTable {
@@ -328,16 +338,25 @@ func sentFeats(buf []uint64, toks []tokInfo, i int, doc *docInfo) []uint64 {
 			buf = append(buf, mix(sufs[k], t.suf[k]))
 		}
 	}
+	if t.clus[3] != 0 {
+		buf = append(buf, mix(tClus4, t.clus[0]), mix(tClus6, t.clus[1]), mix(tClus10, t.clus[2]), mix(tClusFull, t.clus[3]))
+	}
+	buf = append(buf, mix(tClusFullM1, cm1), mix(tClusFullP1, cp1))
+	return posFeats(buf, toks, i, doc)
+}
+
+// posFeats appends to buf the features of token i that depend on its
+// position and on the document: sentence-initial and headline shapes,
+// gazetteer matches around it, how the word is written elsewhere in the
+// document and (second pass) how the first pass tagged it.
+func posFeats(buf []uint64, toks []tokInfo, i int, doc *docInfo) []uint64 {
+	t := &toks[i]
 	if t.flags&flagInitial != 0 {
 		buf = append(buf, mix(tFirstShort, t.short))
 	}
 	if t.flags&flagHead != 0 {
 		buf = append(buf, tHeadline, mix(tHeadlineShort, t.short))
 	}
-	if t.clus[3] != 0 {
-		buf = append(buf, mix(tClus4, t.clus[0]), mix(tClus6, t.clus[1]), mix(tClus10, t.clus[2]), mix(tClusFull, t.clus[3]))
-	}
-	buf = append(buf, mix(tClusFullM1, cm1), mix(tClusFullP1, cp1))
 	for g := t.gaz; g != 0; g &= g - 1 {
 		buf = append(buf, mix(tGaz, uint64(bits.TrailingZeros32(g))))
 	}

@@ -34,6 +34,10 @@ func labelPos(l int) int       { return (l - 1) % 4 }
 var allowed [nLabels][nLabels]bool
 var canStart, canEnd [nLabels]bool
 
+// preds[c] lists the labels p with allowed[p][c], in increasing order;
+// succs[p] the labels c with allowed[p][c].
+var preds, succs [nLabels][]uint8
+
 func init() {
 	open := func(l int) bool { return l != 0 && (labelPos(l) == posB || labelPos(l) == posI) }
 	for p := 0; p < nLabels; p++ {
@@ -46,6 +50,16 @@ func init() {
 		}
 		canStart[p] = p == 0 || labelPos(p) == posB || labelPos(p) == posU
 		canEnd[p] = !open(p)
+	}
+	for c := 0; c < nLabels; c++ {
+		for p := 0; p < nLabels; p++ {
+			if allowed[p][c] {
+				preds[c] = append(preds[c], uint8(p))
+			}
+			if allowed[c][p] {
+				succs[c] = append(succs[c], uint8(p))
+			}
+		}
 	}
 }
 
@@ -110,6 +124,8 @@ type Model struct {
 	temp float32
 	// nfeat and nweights count the features and non-zero weights (for logs).
 	nfeat, nweights int
+	// pre holds tables derived from the weights on first use (see prep).
+	pre *prepared
 }
 
 // modelMagic starts every model file.
@@ -308,7 +324,7 @@ func parseModel(raw []byte) (*Model, error) {
 	}
 	var models []*Model
 	for li := 0; li < nl; li++ {
-		m := &Model{lex: lx, temp: 1}
+		m := &Model{lex: lx, temp: 1, pre: new(prepared)}
 		for a := 0; a < nLabels; a++ {
 			for c := 0; c < nLabels; c++ {
 				m.w.trans[a][c] = math.Float32frombits(p.u32())

@@ -59,10 +59,7 @@ func (s *Stage) Process(ctx context.Context, d *document.Document) error {
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("ner: %w", err)
 	}
-	toks := make([][]tokInfo, len(words))
-	for i, ws := range words {
-		toks[i] = analyzeSentence(nil, ws, s.t.m.lex)
-	}
+	toks := analyzeDoc(words, s.t.m.lex.gazOnly())
 	spans := s.t.m.tagAnalyzed(toks)
 	for i, ss := range spans {
 		st := d.Sentences[i]

@@ -40,6 +40,8 @@ func Default() (*Tagger, error) {
 // scratch holds per-call buffers for decoding.
 type scratch struct {
 	buf         []uint64
+	tv          []*typeVecs
+	act         []bool
 	em          [][nLabels]float32
 	back        [][nLabels]uint8
 	alpha, beta [][nLabels]float32
@@ -48,7 +50,9 @@ type scratch struct {
 
 var negInf = float32(math.Inf(-1))
 
-// emissions fills s.em with per-label scores for every token.
+// emissions fills s.em with per-label scores for every token: the word-type
+// sums of the token and its neighbours (see typeOf) plus the weights of the
+// remaining features (ctxFeats).
 func (m *Model) emissions(toks []tokInfo, doc *docInfo, s *scratch) {
 	n := len(toks)
 	if cap(s.em) < n {
@@ -57,15 +61,83 @@ func (m *Model) emissions(toks []tokInfo, doc *docInfo, s *scratch) {
 	}
 	s.em = s.em[:n]
 	s.back = s.back[:n]
+	p := m.prep()
+	// Tokens farther than quietWindow from any word with an upper-case
+	// letter are outside every name: their scores force O and their
+	// features are not looked up.
+	s.act = s.act[:0]
+	last := -1 << 30 // index of the last token with an upper-case letter
+	for j := range toks {
+		if toks[j].flags&flagHasUp != 0 {
+			last = j
+		}
+		s.act = append(s.act, j-last <= quietWindow)
+	}
+	last = 1 << 30
+	for j := n - 1; j >= 0; j-- {
+		if toks[j].flags&flagHasUp != 0 {
+			last = j
+		}
+		if last-j <= quietWindow {
+			s.act[j] = true
+		}
+	}
+	s.tv = s.tv[:0]
+	for j := range toks {
+		var v *typeVecs
+		if s.act[max(j-2, 0)] || s.act[j] || s.act[min(j+2, n-1)] || (j > 0 && s.act[j-1]) || (j+1 < n && s.act[j+1]) {
+			v = m.typeOf(p, &toks[j])
+		}
+		s.tv = append(s.tv, v)
+	}
 	for j := 0; j < n; j++ {
-		s.buf = sentFeats(s.buf[:0], toks, j, doc)
 		sc := &s.em[j]
-		*sc = [nLabels]float32{}
+		if !s.act[j] {
+			*sc = quietScores
+			continue
+		}
+		*sc = s.tv[j].self
+		m1, m2, p1, p2 := &p.bos.m1, &p.bos.m2, &p.eos.p1, &p.eos.p2
+		if j > 0 {
+			m1 = &s.tv[j-1].m1
+		}
+		if j > 1 {
+			m2 = &s.tv[j-2].m2
+		}
+		if j+1 < n {
+			p1 = &s.tv[j+1].p1
+		}
+		if j+2 < n {
+			p2 = &s.tv[j+2].p2
+		}
+		for c := range sc {
+			sc[c] += m1[c] + m2[c] + p1[c] + p2[c]
+		}
+		s.buf = ctxFeats(s.buf[:0], toks, j, doc)
 		for _, f := range s.buf {
 			m.w.add(f, sc)
 		}
 	}
 }
+
+// quietPot is the potential of a quiet token (O only).
+var quietPot = [nLabels]float32{1}
+
+// isQuiet reports whether e equals quietScores.
+func isQuiet(e *[nLabels]float32) bool { return *e == quietScores }
+
+// quietWindow is the distance (in tokens) from the nearest word with an
+// upper-case letter beyond which a token is tagged O without scoring.
+const quietWindow = 1
+
+// quietScores are the emission scores of a token outside every name: O
+// only.
+var quietScores = func() (sc [nLabels]float32) {
+	for c := 1; c < nLabels; c++ {
+		sc[c] = negInf
+	}
+	return sc
+}()
 
 // viterbi returns the best valid BILOU sequence for emission scores em with
 // transitions from w, writing into y.
@@ -84,22 +156,31 @@ func viterbi(em [][nLabels]float32, back [][nLabels]uint8, trans *[nLabels][nLab
 		}
 	}
 	for j := 1; j < n; j++ {
-		for c := 0; c < nLabels; c++ {
-			best, arg := negInf, 0
-			for p := 0; p < nLabels; p++ {
-				if !allowed[p][c] || cur[p] == negInf {
-					continue
+		bk := &back[j]
+		e := &em[j]
+		if e[1] == negInf && e[2] == negInf && e[nLabels-1] == negInf && e[0] == 0 && isQuiet(e) {
+			// Only O is possible: one column.
+			best, arg := negInf, uint8(0)
+			for _, p := range preds[0] {
+				if v := cur[p] + trans[p][0]; v > best {
+					best, arg = v, p
 				}
+			}
+			next = quietScores
+			next[0] = best
+			bk[0] = arg
+			cur = next
+			continue
+		}
+		for c := 0; c < nLabels; c++ {
+			best, arg := negInf, uint8(0)
+			for _, p := range preds[c] {
 				if v := cur[p] + trans[p][c]; v > best {
 					best, arg = v, p
 				}
 			}
-			if best == negInf {
-				next[c] = negInf
-			} else {
-				next[c] = best + em[j][c]
-			}
-			back[j][c] = uint8(arg)
+			next[c] = best + e[c]
+			bk[c] = arg
 		}
 		cur = next
 	}
@@ -109,9 +190,10 @@ func viterbi(em [][nLabels]float32, back [][nLabels]uint8, trans *[nLabels][nLab
 			best, arg = cur[c], c
 		}
 	}
-	for j := 0; j < n; j++ {
-		y = append(y, 0)
+	if cap(y) < n {
+		y = make([]uint8, 0, n)
 	}
+	y = y[:n]
 	y[n-1] = uint8(arg)
 	for j := n - 1; j > 0; j-- {
 		y[j-1] = back[j][y[j]]
@@ -121,8 +203,43 @@ func viterbi(em [][nLabels]float32, back [][nLabels]uint8, trans *[nLabels][nLab
 
 // decode tags one analyzed sentence.
 func (m *Model) decode(toks []tokInfo, doc *docInfo, s *scratch, y []uint8) []uint8 {
+	if !hasUpper(toks) {
+		// Every token is quiet: all O.
+		if cap(y) < len(toks) {
+			y = make([]uint8, 0, len(toks))
+		}
+		y = y[:len(toks)]
+		clear(y)
+		return y
+	}
 	m.emissions(toks, doc, s)
 	return viterbi(s.em, s.back, &m.w.trans, &m.w.start, y)
+}
+
+// analyzeDoc analyzes every sentence of a document into one backing array.
+func analyzeDoc(sentences [][]string, lx *lexicon) [][]tokInfo {
+	n := 0
+	for _, s := range sentences {
+		n += len(s)
+	}
+	all := make([]tokInfo, n)
+	toks := make([][]tokInfo, len(sentences))
+	off := 0
+	for i, s := range sentences {
+		toks[i] = analyzeSentence(all[off:off:off+len(s)], s, lx)
+		off += len(s)
+	}
+	return toks
+}
+
+// hasUpper reports whether a token of toks has an upper-case letter.
+func hasUpper(toks []tokInfo) bool {
+	for k := range toks {
+		if toks[k].flags&flagHasUp != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // collectTypes counts, per lower-cased capitalized word, the types the
@@ -161,11 +278,7 @@ func collectTypes(toks [][]tokInfo, labels [][]uint8) map[uint64]*[5]uint16 {
 // turned into a linear-chain distribution (temperature calibrated on
 // development data by the trainer).
 func (t *Tagger) Tag(sentences [][]string) [][]Span {
-	toks := make([][]tokInfo, len(sentences))
-	for i, s := range sentences {
-		toks[i] = analyzeSentence(nil, s, t.m.lex)
-	}
-	return t.m.tagAnalyzed(toks)
+	return t.m.tagAnalyzed(analyzeDoc(sentences, t.m.lex.gazOnly()))
 }
 
 func (m *Model) tagAnalyzed(toks [][]tokInfo) [][]Span {
@@ -208,16 +321,17 @@ func (m *Model) marginals(s *scratch, temp float32) {
 	s.alpha, s.beta, s.pot = s.alpha[:n], s.beta[:n], s.pot[:n]
 	inv := float64(1 / temp)
 	// Transition potentials; disallowed transitions are 0.
-	var tr [nLabels][nLabels]float32
-	for p := 0; p < nLabels; p++ {
-		for c := 0; c < nLabels; c++ {
-			if allowed[p][c] {
-				tr[p][c] = float32(math.Exp(float64(m.w.trans[p][c]) * inv))
-			}
-		}
+	pre := m.prep()
+	tr, st := pre.expTrans, pre.expStart
+	if temp != pre.temp {
+		tr, st = expTables(&m.w.trans, &m.w.start, temp)
 	}
 	// Emission potentials, shifted by the position's maximum.
 	for j := 0; j < n; j++ {
+		if isQuiet(&em[j]) {
+			s.pot[j] = quietPot
+			continue
+		}
 		mx := em[j][0]
 		for _, v := range em[j] {
 			mx = max(mx, v)
@@ -239,22 +353,27 @@ func (m *Model) marginals(s *scratch, temp float32) {
 	}
 	for c := 0; c < nLabels; c++ {
 		s.alpha[0][c] = 0
-		if canStart[c] {
-			s.alpha[0][c] = float32(math.Exp(float64(m.w.start[c])*inv)) * s.pot[0][c]
-		}
+		s.alpha[0][c] = st[c] * s.pot[0][c]
 	}
 	norm(&s.alpha[0])
 	for j := 1; j < n; j++ {
 		a := &s.alpha[j]
 		*a = [nLabels]float32{}
-		for p := 0; p < nLabels; p++ {
-			ap := s.alpha[j-1][p]
-			if ap == 0 {
-				continue
+		if s.pot[j] == quietPot {
+			// Only O: one column.
+			for p := 0; p < nLabels; p++ {
+				a[0] += s.alpha[j-1][p] * tr[p][0]
 			}
-			for c := 0; c < nLabels; c++ {
-				a[c] += ap * tr[p][c]
+			norm(a)
+			continue
+		}
+		prev := &s.alpha[j-1]
+		for c := 0; c < nLabels; c++ {
+			var v float32
+			for _, p := range preds[c] {
+				v += prev[p] * tr[p][c]
 			}
+			a[c] = v
 		}
 		for c := 0; c < nLabels; c++ {
 			a[c] *= s.pot[j][c]
@@ -269,13 +388,21 @@ func (m *Model) marginals(s *scratch, temp float32) {
 	}
 	for j := n - 2; j >= 0; j-- {
 		b := &s.beta[j]
+		if s.pot[j+1] == quietPot {
+			w0 := s.beta[j+1][0]
+			for p := 0; p < nLabels; p++ {
+				b[p] = tr[p][0] * w0
+			}
+			norm(b)
+			continue
+		}
 		var w [nLabels]float32
 		for c := 0; c < nLabels; c++ {
 			w[c] = s.pot[j+1][c] * s.beta[j+1][c]
 		}
 		for p := 0; p < nLabels; p++ {
 			var v float32
-			for c := 0; c < nLabels; c++ {
+			for _, c := range succs[p] {
 				v += tr[p][c] * w[c]
 			}
 			b[p] = v

@@ -275,7 +275,7 @@ func trainPass(sents []trainSent, infos []*docInfo, clus *lexicon, opt TrainOpti
 
 // averaged builds a model from the averaged weights w - u/c, dropping small ones.
 func averaged(keys []uint64, w []float32, u []float64, tw []float32, tu []float64, c float64, lx *lexicon, minW float64) *Model {
-	m := &Model{lex: lx, temp: 1}
+	m := &Model{lex: lx, temp: 1, pre: new(prepared)}
 	var fkeys []uint64
 	var counts []uint8
 	var labs []uint8

@@ -115,8 +115,11 @@ func (p *Pipeline) Run(ctx context.Context, in <-chan Item, out chan<- Item, wor
 		it   Item
 		done chan Item
 	}
+	// order bounds how far the workers may run ahead of the oldest
+	// unfinished document: deep enough that one long document does not
+	// leave the other workers idle, shallow enough to bound memory.
 	jobs := make(chan job, workers*2)
-	order := make(chan chan Item, workers*4)
+	order := make(chan chan Item, workers*32)
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
 		wg.Add(1)

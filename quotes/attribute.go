@@ -7,8 +7,14 @@ import (
 	"newsgraph/document"
 )
 
-// cueAfter looks for "…," she said / said Ortega right after the quote q.
+// cueAfter looks for "…," she said / said Ortega right after the quote q,
+// then for a person and a verb outside the lexicon (“…,” Ortega retorted).
 func (x *extractor) cueAfter(q *dquote) bool {
+	return x.cueAfterKnown(q) || x.unknownVerbAfter(q)
+}
+
+// cueAfterKnown is cueAfter with the speech verbs of the lexicon.
+func (x *extractor) cueAfterKnown(q *dquote) bool {
 	t := x.t
 	j := q.n
 	if x.isDash(j) {
@@ -21,16 +27,21 @@ func (x *extractor) cueAfter(q *dquote) bool {
 	for j < len(t) && (x.isPunct(j, ',') || x.isDash(j)) {
 		j++
 	}
-	if j == q.n && j < len(t) && q.b > q.a && !isQuoteEndPunct(x.text[q.b-1]) {
+	if j == q.n && j < len(t) && q.b > q.a && !isQuoteEndPunct(x.lastChar(q)) {
 		// no punctuation: "…a big advocate” of the principle" is mid-sentence
 		if t[j].k != kWord || !t[j].cap && x.f(j)&(fPron|fDet) == 0 || x.f(j)&fClause != 0 && x.f(j)&fPron == 0 {
 			return false
 		}
 	}
-	for v := j; v < len(t) && v < j+20; v++ {
+	comma := false
+	for v := j; v < len(t) && v < j+32; v++ {
 		if t[v].k != kWord {
 			if t[v].k == kPunct && !x.isPunct(v, ':') && !x.isPunct(v, ';') {
+				comma = comma || x.isPunct(v, ',')
 				continue
+			}
+			if (t[v].k == kOpen || t[v].k == kClose) && comma {
+				continue // an appositive with a title in it: Ana Ortega, wearing “Vote” pins, said
 			}
 			return false
 		}
@@ -44,8 +55,8 @@ func (x *extractor) cueAfter(q *dquote) bool {
 			}
 			return false
 		}
-		if f&fSpeech == 0 || f&fPast == 0 || !x.verbAt(v) {
-			continue
+		if f&fSpeech == 0 || f&fPast == 0 && (f&fBase == 0 || v == j) || !x.verbAt(v) {
+			continue // base forms only after their subject: “…,” they conclude
 		}
 		if x.t[v].cap && v > j {
 			continue
@@ -58,7 +69,7 @@ func (x *extractor) cueAfter(q *dquote) bool {
 			}
 			return false
 		}
-		if x.text[q.b-1] == '.' {
+		if x.lastChar(q) == '.' {
 			// "…unhinged.” Sen. Marco Rubio called the statement…": after a
 			// full stop the next sentence is a cue only when it ends soon
 			e := v + 1
@@ -93,12 +104,52 @@ func (x *extractor) cueAfter(q *dquote) bool {
 			}
 			if k > j && x.isPunct(k, ',') && x.validNP(j, k) && (t[j].cap || x.f(j)&fPron != 0) && x.f(j)&fClause == 0 {
 				a, b = j, k
+			} else if a == j+1 && eqFold(x.w(j), "as") {
+				// "…,” as Ortega said on Monday
 			} else if !x.plainNP(j, a) {
 				return false
 			}
 		}
 		q.spk = x.speaker(a, b)
 		q.cue, q.cueSpan = x.cueOf(v, v+1)
+		return true
+	}
+	return false
+}
+
+// unknownVerbAfter matches a quote followed by a person and one past-tense
+// verb that ends the sentence or clause (“…,” an angry Ortega retorted.):
+// the verb is not in the lexicon, but the pattern is an attribution.
+func (x *extractor) unknownVerbAfter(q *dquote) bool {
+	t := x.t
+	j := q.n
+	if q.c < 0 || j >= len(t) || !x.isPunct(j-1, ',') && x.lastChar(q) != ',' && x.lastChar(q) != '?' && x.lastChar(q) != '!' {
+		return false
+	}
+	for v := j + 1; v < len(t) && v < j+8; v++ {
+		if t[v].k != kWord {
+			return false
+		}
+		w := x.w(v)
+		if t[v].cap || !strings.HasSuffix(w, "ed") || x.f(v) != 0 {
+			continue
+		}
+		n := v + 1
+		if n < len(t) && t[n].k == kWord && (eqFold(x.w(n), "back") || eqFold(x.w(n), "in")) {
+			n++ // fired back, chimed in
+		}
+		if n < len(t) && !(t[n].k == kEnd || x.isPunct(n, ',') || x.isPunct(n, '.') ||
+			t[n].k == kWord && !t[n].cap && x.f(n)&fClause != 0 && x.f(n)&fDet == 0) {
+			return false // the clause may go on: “…,” Ruiz snorted when asked
+		}
+		a, b, ok := x.subjectBefore(v, j)
+		// a pronoun, a person or organization, or without an entities layer
+		// a capitalised name
+		if !ok || a != j || !(b-a == 1 && x.f(a)&fPron != 0 || x.hasActorMention(a, b) || len(x.ms) == 0 && t[b-1].cap) {
+			return false
+		}
+		q.spk = x.speaker(a, b)
+		q.cue, q.cueSpan = x.cueOf(v, n)
 		return true
 	}
 	return false
@@ -139,10 +190,13 @@ func (x *extractor) cueBefore(q *dquote) bool {
 			}
 			continue
 		}
-		if f&fSpeech == 0 || f&fPast == 0 && !(len(w) > 3 && w[len(w)-3:] == "ing") || !x.verbAt(v) || x.t[v].cap {
+		if f&fSpeech == 0 || f&fPast == 0 && !(len(w) > 3 && w[len(w)-3:] == "ing") && !x.pluralBase(v) || !x.verbAt(v) {
 			continue
 		}
-		if x.clauseBetween(v+1, q.o) {
+		if x.t[v].cap && (v > 0 && !x.endsSentence(v-1) || f&fBare == 0) {
+			continue // a capitalised cue only opens a sentence: Said Ana Ortega, “…”
+		}
+		if false && x.clauseBetween(v+1, q.o) {
 			return false // "they had said they would take “…”": a different clause
 		}
 		if len(w) > 3 && w[len(w)-3:] == "ing" && x.isPunct(v-1, ',') {
@@ -155,27 +209,64 @@ func (x *extractor) cueBefore(q *dquote) bool {
 			}
 			return false
 		}
-		if a, b, ok := x.subjectBefore(v, lo); ok {
-			q.spk = x.speaker(a, b)
-			q.cue, q.cueSpan = x.cueOf(v, v+1)
+		ss, _ := x.sentenceBounds(v)
+		if a, b, ok := x.subjectBefore(v, ss); ok {
+			a, b, v2 := x.outer(ss, a, b, v)
+			q.spk = x.speakerFor(a, b, v2)
+			q.cue, q.cueSpan = x.cueOf(v2, v2+1)
 			return true
 		}
 		if v > lo && x.t[v-1].k == kWord && eqFold(x.w(v-1), "and") {
-			// "I laughed and said, “…”": the sentence's subject
+			// "I laughed and said, “…”": the subject of the first verb, or
+			// the sentence's subject
 			ss, _ := x.sentenceBounds(v)
+			if v-2 > ss && x.t[v-2].k == kWord && !x.t[v-2].cap && x.f(v-2)&(fDet|fPron|fPrep|fClause) == 0 {
+				if a, b, ok := x.subjectBefore(v-2, ss); ok && x.f(a)&fPron != 0 {
+					q.spk = x.speaker(a, b)
+					q.cue, q.cueSpan = x.cueOf(v, v+1)
+					return true
+				}
+			}
 			if a, b, ok := x.sentenceSubject(ss, v); ok {
 				q.spk = x.speaker(a, b)
 				q.cue, q.cueSpan = x.cueOf(v, v+1)
 				return true
 			}
 		}
-		if a, b, ok := x.subjectAfter(v+1, q.o); ok && f&fTold == 0 && (x.isPunct(b, ',') || x.isPunct(b, ':')) {
+		if a, b, ok := x.subjectAfter(v+1, q.o); ok && f&fTold == 0 && !eqFold(w, "put") && (x.isPunct(b, ',') || x.isPunct(b, ':')) {
 			q.spk = x.speaker(a, b)
 			q.cue, q.cueSpan = x.cueOf(v, v+1)
 			return true
 		}
 		// "..., she said, adding: "…"" and the like: the last speaker applies
 		return false
+	}
+	if v := q.o - 2; (x.isPunct(q.o-1, ',') || x.isPunct(q.o-1, ':')) && v >= 0 && x.t[v].k == kWord && !x.t[v].cap &&
+		strings.HasSuffix(x.w(v), "ed") && x.f(v) == 0 {
+		// "Clinton thanked the state and then boomed, “…”": a verb outside
+		// the lexicon right before the quote, with a person as its subject
+		ss, _ := x.sentenceBounds(v)
+		a, b, ok := x.subjectBefore(v, ss)
+		for ok && b < v && x.t[b].k == kWord && x.f(b)&fAux != 0 {
+			b++
+		}
+		if !ok || !(b-a == 1 && x.f(a)&fPron != 0 || x.hasActorMention(a, b)) {
+			a, b, ok = x.firstActorMention(ss, v)
+		}
+		if ok {
+			q.spk = x.speaker(a, b)
+			q.cue, q.cueSpan = x.cueOf(v, v+1)
+			return true
+		}
+	}
+	if ss, _ := x.sentenceBounds(max(q.o-1, 0)); ss < q.o && x.t[ss].k == kWord && (x.w(ss) == "Said" || x.w(ss) == "Says") {
+		// "Said Carla Vidal, who runs a stall near the quay, “…”": the
+		// cue opens the sentence, further back than the search above
+		if a, b, ok := x.subjectAfter(ss+1, q.o); ok && x.t[ss+1].cap {
+			q.spk = x.speaker(a, b)
+			q.cue, q.cueSpan = x.cueOf(ss, ss+1)
+			return true
+		}
 	}
 	if x.isPunct(q.o-1, ':') {
 		// "McCaskill scolded him: “…”": the subject of the introducing clause
@@ -204,7 +295,7 @@ func (x *extractor) attribute(attrs []attr, continues bool) {
 		}
 		x.recoverUnclosed(q)
 		found := false
-		if x.text[q.b-1] == '.' {
+		if x.lastChar(q) == '.' {
 			// a full stop ends the quoted sentence: the cue before it is likelier
 			found = x.transcript(q) || x.cueBefore(q) || x.cueAfter(q)
 		} else {
@@ -223,6 +314,9 @@ func (x *extractor) attribute(attrs []attr, continues bool) {
 		}
 		if !q.explicit {
 			x.sentenceCue(q)
+		}
+		if !q.explicit && q.n >= len(x.t) {
+			x.dashLine(q)
 		}
 	}
 	// speakers named in the paragraph, in text order
@@ -266,6 +360,9 @@ func (x *extractor) attribute(attrs []attr, continues bool) {
 			if n.at < q.a {
 				spk = n.spk
 			}
+		}
+		if spk == nil && x.prevSentenceCue(q) {
+			continue
 		}
 		if spk == nil && i == 0 && x.carry != nil && (x.carryOpen || q.o == 0 || x.carryColon) {
 			spk = x.carry
@@ -344,13 +441,15 @@ func copySpeaker(s *document.Speaker) *document.Speaker {
 // paragraphPerson returns the single person named in the paragraph around
 // off (through the entities layer), or nil when there are none or several.
 func (x *extractor) paragraphPerson(off int) *document.Speaker {
-	if len(x.d.Mentions) == 0 || len(x.t) == 0 {
+	if len(x.ms) == 0 || len(x.t) == 0 {
 		return nil
 	}
 	ps, pe := x.t[0].s, x.t[len(x.t)-1].e
 	ent := -1
 	var sp document.Span
-	for _, m := range x.d.Mentions {
+	ms := x.ms
+	for i := x.mentionsFrom(ps); i < len(ms) && ms[i].Start < pe; i++ {
+		m := &ms[i]
 		if m.Start < ps || m.End > pe || m.Type != document.Person || m.Kind != document.Name {
 			continue
 		}
@@ -369,7 +468,103 @@ func (x *extractor) paragraphPerson(off int) *document.Speaker {
 
 // sentenceSubject returns the noun phrase that opens the sentence starting
 // at ss, before token v, skipping an introductory phrase ended by a comma.
+//
+// When the phrase found that way is not a pronoun and holds no person or
+// organization mention, the first person or organization mention of the
+// sentence before v that is not the object of a preposition is taken
+// instead ("In Ames, Iowa, on Sunday, Mrs. Clinton tried …, saying").
 func (x *extractor) sentenceSubject(ss, v int) (int, int, bool) {
+	a, b, ok := x.sentenceSubjectNP(ss, v)
+	if ok && (b-a == 1 && x.f(a)&fPron != 0 || x.hasActorMention(a, b)) || len(x.ms) == 0 {
+		return a, b, ok
+	}
+	if a2, b2, ok2 := x.firstActorMention(ss, v); ok2 {
+		return a2, b2, true
+	}
+	return a, b, ok
+}
+
+// isActor reports whether mention m may speak: a person or organization.
+func isActor(m *document.Mention) bool {
+	return m.Type == document.Person || m.Type == document.Org
+}
+
+// mentionsFrom returns the index of the first mention of d that ends after
+// byte offset off (mentions are in text order).
+func (x *extractor) mentionsFrom(off int) int {
+	ms := x.ms
+	lo, hi := 0, len(ms)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if ms[m].End <= off {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+// hasActorMention reports whether tokens [a, b) overlap a person or
+// organization mention.
+func (x *extractor) hasActorMention(a, b int) bool {
+	sp := document.Span{Start: x.t[a].s, End: x.t[b-1].e}
+	ms := x.ms
+	for i := x.mentionsFrom(sp.Start); i < len(ms) && ms[i].Start < sp.End; i++ {
+		if isActor(&ms[i]) && ms[i].Span.Overlaps(sp) {
+			return true
+		}
+	}
+	return false
+}
+
+// firstActorMention returns the tokens of the first person or organization
+// mention in tokens [ss, v) that is outside quotes and not the object of a
+// preposition or a possessive's owner.
+func (x *extractor) firstActorMention(ss, v int) (int, int, bool) {
+	if ss >= v {
+		return 0, 0, false
+	}
+	ms := x.ms
+	// skip a leading subordinate clause: "When Trump suggested …, Rubio fired back"
+	if x.t[ss].k == kWord && x.f(ss)&fClause != 0 && x.f(ss)&(fDet|fPron) == 0 {
+		for c := ss + 1; c < v-1; c++ {
+			if x.isPunct(c, ',') {
+				ss = c + 1
+				break
+			}
+		}
+	}
+	lo, hi := x.t[ss].s, x.t[v-1].e
+	k := ss
+	for i := x.mentionsFrom(lo); i < len(ms) && ms[i].Start < hi; i++ {
+		m := &ms[i]
+		if !isActor(m) || m.Start < lo || m.End > hi {
+			continue
+		}
+		for k < v && x.t[k].e <= m.Start {
+			k++
+		}
+		if k >= v || x.t[k].s > m.Start {
+			continue
+		}
+		e := k
+		for e < v && x.t[e].s < m.End {
+			e++
+		}
+		if x.t[k].sent != 0 || k > ss && x.t[k-1].k == kWord && !x.t[k-1].cap && x.f(k-1)&fPrep != 0 {
+			continue
+		}
+		if w := x.w(e - 1); strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
+			continue
+		}
+		return k, e, true
+	}
+	return 0, 0, false
+}
+
+// sentenceSubjectNP is sentenceSubject from the words alone.
+func (x *extractor) sentenceSubjectNP(ss, v int) (int, int, bool) {
 	a := ss
 	if a < v && x.t[a].k == kWord && x.f(a)&fClause != 0 && x.f(a)&(fDet|fPron) == 0 && a+1 < v && x.t[a+1].k == kWord {
 		ss++ // "As Professor Foner put it:", "But Ortega told…"
@@ -389,6 +584,9 @@ func (x *extractor) sentenceSubject(ss, v int) (int, int, bool) {
 	b := a
 	for b < v && b < a+maxNP && (x.t[b].k == kWord && (x.t[b].cap || x.f(b)&(fDet|fPron) != 0 || b > a && x.f(b)&(fAux|fSpeech|fPrep|fClause) == 0) ||
 		b > a && x.isPunct(b, '.') && isAbbrev(x.w(b-1))) {
+		if b > a && !x.t[b].cap && strings.HasSuffix(x.w(b), "ed") && x.t[b-1].k == kWord && x.f(b-1)&fDet == 0 {
+			break // a past-tense verb after the head: "The senator rejected"
+		}
 		if x.f(b)&fPron != 0 {
 			b++
 			break
@@ -456,7 +654,7 @@ func (x *extractor) sentenceCue(q *dquote) {
 			a, b, ok = x.sentenceSubject(ss, v)
 		}
 		if ok {
-			q.spk = x.speaker(a, b)
+			q.spk = x.speakerFor(a, b, v)
 			q.cue, q.cueSpan = x.cueOf(v, v+1)
 			q.explicit = true
 			return
@@ -474,13 +672,36 @@ func (x *extractor) verbAt(v int) bool {
 	if eqFold(w, "shot") {
 		return v+1 < len(x.t) && eqFold(x.w(v+1), "back")
 	}
+	if isNounPlural(w) && v > 0 && x.t[v-1].k == kWord && !x.t[v-1].cap && x.f(v-1)&(fPron|fSpeakerNoun) == 0 && !strings.HasSuffix(x.w(v-1), "ly") &&
+		!(v+1 < len(x.t) && (x.t[v+1].k == kOpen || x.isPunct(v+1, ':') || x.t[v+1].k == kWord && eqFold(x.w(v+1), "that"))) {
+		return false // a plural noun after a common noun: "the primary states.", "a dozen states held"
+	}
+	if v > 0 && x.t[v-1].k == kWord && isContractedIs(x.w(v-1)) {
+		return true // "He’s predicting"
+	}
 	if v == 0 || x.t[v-1].k != kWord {
 		return true
 	}
+	if eqFold(w, "called") || eqFold(w, "dubbed") || eqFold(w, "named") || eqFold(w, "titled") || eqFold(w, "entitled") || eqFold(w, "labeled") {
+		// "a group called …", "a 2002 class called “…”": a participle naming
+		// something introduced by an indefinite article
+		for k := v - 1; k >= 0 && k >= v-5 && x.t[k].k == kWord; k-- {
+			if eqFold(x.w(k), "a") || eqFold(x.w(k), "an") {
+				return false
+			}
+			if x.f(k)&(fPron|fClause|fAux|fPrep) != 0 || x.f(k)&fDet != 0 {
+				break
+			}
+		}
+	}
 	p := x.w(v - 1)
 	pf := x.f(v - 1)
-	if pf&fDet != 0 && pf&fPron == 0 && !eqFold(p, "that") {
-		return false
+	if (eqFold(p, "be") || eqFold(p, "been") || eqFold(p, "being") || eqFold(p, "is") || eqFold(p, "was") || eqFold(p, "were") ||
+		eqFold(p, "are") || eqFold(p, "am") || eqFold(p, "get") || eqFold(p, "got")) && !strings.HasSuffix(w, "ing") && !strings.HasSuffix(w, "s") {
+		return false // passive: "could be blamed on", "has been described as"
+	}
+	if pf&fDet != 0 && pf&fPron == 0 && !eqFold(p, "that") && !(isPronounDet(p) && (strings.HasSuffix(w, "ed") || x.f(v)&fTold != 0 || eqFold(w, "said"))) {
+		return false // "the claims", but "another said", "some argued"
 	}
 	return !strings.HasSuffix(p, "'s") && !strings.HasSuffix(p, "’s")
 }
@@ -600,6 +821,188 @@ func (x *extractor) clauseBetween(a, b int) bool {
 func isTitleIntro(w string) bool {
 	for _, t := range [...]string{"on", "told", "to", "book", "show", "film", "movie", "program", "programme", "titled", "entitled", "album", "song", "series", "column", "hit", "memoir", "novel", "website", "site", "newsletter"} {
 		if eqFold(w, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// outer returns the attribution that embeds the speech verb at v with
+// subject [a, b): in "He says he believes the campaign has “…”" the quote
+// is reported by the leftmost speaker of the sentence, so when a finite
+// speech verb with its own subject precedes a, its subject and verb are
+// returned. Otherwise a, b and v come back unchanged.
+func (x *extractor) outer(ss, a, b, v int) (int, int, int) {
+	for u := ss; u < a; u++ {
+		if x.t[u].k != kWord || x.t[u].sent != 0 || x.t[u].cap {
+			continue
+		}
+		f := x.f(u)
+		if f&fSpeech == 0 || f&fPast == 0 || f&(fBare|fTold) == 0 || !x.verbAt(u) {
+			continue
+		}
+		// the embedded clause must start right after the outer verb, its
+		// addressee (told reporters he …) or an adverb (said, however, that)
+		k := u + 1
+		if f&fTold != 0 {
+			for k < a && k < u+7 && x.npWordOK(k) && !(x.t[k].k == kWord && eqFold(x.w(k), "that")) {
+				k++
+			}
+		}
+		for k < a && (x.t[k].k == kWord && (eqFold(x.w(k), "that") || eqFold(x.w(k), "if") ||
+			x.f(k)&(fTime|fAux) != 0 && x.f(k)&(fPrep|fPron) == 0) || x.isPunct(k, ',')) {
+			k++
+		}
+		if k != a {
+			continue
+		}
+		if a2, b2, ok := x.subjectBefore(u, ss); ok {
+			return a2, b2, u
+		}
+	}
+	return a, b, v
+}
+
+// lastChar returns the last byte of q's content before any closing single
+// marks of an inner quotation ('old-school,' → ',').
+func (x *extractor) lastChar(q *dquote) byte {
+	b := q.b
+	for b > q.a {
+		r, n := decodeLast(x.text, b)
+		if !isSingleQuote(r) || b-n <= q.a {
+			break
+		}
+		b -= n
+	}
+	return x.text[b-1]
+}
+
+// isNounPlural reports whether the speech verb form w is also a common
+// plural noun (states, reports, remarks), which it is when it ends a phrase.
+func isNounPlural(w string) bool {
+	for _, n := range [...]string{"states", "reports", "claims", "remarks", "notes", "questions", "charges", "calls", "comments",
+		"promises", "pledges", "fears", "hopes", "answers", "demands", "threats", "posts", "estimates", "warnings", "jokes", "counters"} {
+		if eqFold(w, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// isPronounDet reports whether the determiner w also stands alone as a
+// subject: "another said", "some argued".
+func isPronounDet(w string) bool {
+	for _, d := range [...]string{"another", "one", "some", "many", "both", "several", "most", "few", "each", "all", "others"} {
+		if eqFold(w, d) {
+			return true
+		}
+	}
+	return false
+}
+
+// isContractedIs reports whether w is a pronoun with a contracted "is" or
+// "has" (he’s, she's), not a possessive.
+func isContractedIs(w string) bool {
+	for _, p := range [...]string{"he", "she", "it", "that", "who", "there"} {
+		if len(w) == len(p)+2 && eqFold(w[:len(p)], p) && (w[len(p):] == "'s") || len(w) == len(p)+4 && eqFold(w[:len(p)], p) && w[len(p):] == "’s" {
+			return true
+		}
+	}
+	return false
+}
+
+// pluralBase reports whether the base-form speech verb at v follows a plural
+// or first-person subject: "They argue that", "officials warn".
+func (x *extractor) pluralBase(v int) bool {
+	if x.f(v)&fBase == 0 || v == 0 || x.t[v-1].k != kWord {
+		return false
+	}
+	p := x.w(v - 1)
+	return eqFold(p, "they") || eqFold(p, "we") || eqFold(p, "i") || x.f(v-1)&fSpeakerNoun != 0
+}
+
+// prevSentenceCue attributes a quote that follows a short sentence
+// introducing it: "Dianne Bystrom agreed. “…”", "Sami recalled how the
+// highway looked. “…”". The speech verb must come early in the sentence,
+// after the phrase that opens it.
+func (x *extractor) prevSentenceCue(q *dquote) bool {
+	k := q.o - 1
+	if k < 1 || x.t[k].k != kEnd {
+		return false
+	}
+	ps, _ := x.sentenceBounds(k - 1)
+	for v := ps + 1; v < k && v < ps+12; v++ {
+		if x.t[v].k != kWord || x.t[v].cap || x.t[v].sent != 0 {
+			if x.t[v].k == kOpen || x.t[v].k == kClose {
+				return false
+			}
+			continue
+		}
+		f := x.f(v)
+		if f&fSpeech == 0 || f&fPast == 0 && !x.pluralBase(v) || !x.verbAt(v) || isThought(x.w(v)) {
+			continue
+		}
+		a, b, ok := x.subjectBefore(v, ps)
+		if ok && a != ps {
+			a, b, ok = x.sentenceSubject(ps, v)
+		}
+		if !ok && eqFold(x.w(v-1), "and") {
+			a, b, ok = x.sentenceSubject(ps, v)
+		}
+		if !ok {
+			return false
+		}
+		q.spk = x.speaker(a, b)
+		q.cue, q.cueSpan = x.cueOf(v, v+1)
+		q.explicit = true
+		return true
+	}
+	return false
+}
+
+// dashLine attributes a quote that fills its paragraph to a name on the
+// next line after a dash, as fact-checks and quote lists print them:
+//
+//	“…”
+//	- Ana Ortega.
+func (x *extractor) dashLine(q *dquote) {
+	n := x.nextPara
+	if n.End <= n.Start || q.o != 0 {
+		return
+	}
+	r, w := decode(x.text, n.Start)
+	if r != '-' && r != '—' && r != '–' && r != '―' {
+		return
+	}
+	a := n.Start + w
+	for a < n.End && isSpaceByte(x.text[a]) {
+		a++
+	}
+	b := n.End
+	for b > a && (x.text[b-1] == '.' || isSpaceByte(x.text[b-1])) {
+		b--
+	}
+	if a >= b || x.text[a] < 'A' || x.text[a] > 'Z' || strings.Count(x.text[a:b], " ") > 9 || strings.ContainsAny(x.text[a:b], "\"“”-—–") {
+		return
+	}
+	// a name, not a subheading: the words before any comma are capitalised
+	head, _, _ := strings.Cut(x.text[a:b], ",")
+	for _, w := range strings.Fields(head) {
+		if c := w[0]; c >= 'a' && c <= 'z' {
+			return
+		}
+	}
+	s := &document.Speaker{Span: document.Span{Start: a, End: b}, Name: x.text[a:b], Entity: -1}
+	x.resolve(s)
+	q.spk = s
+	q.explicit = true
+}
+
+// isThought reports whether the verb form w reports a thought or feeling
+// rather than speech (fears, believed, hopes).
+func isThought(w string) bool {
+	for _, p := range [...]string{"fear", "believ", "think", "thought", "feel", "felt", "hope", "worr", "expect", "know", "knew", "learn", "wonder", "rememb"} {
+		if len(w) >= len(p) && eqFold(w[:len(p)], p) {
 			return true
 		}
 	}

@@ -1,13 +1,17 @@
 package quotes
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"newsgraph/document"
+	"newsgraph/entities"
 	"newsgraph/internal/shareddata"
+	"newsgraph/pipeline"
+	textstage "newsgraph/text"
 )
 
 const benchStory = `GENEVA (Wire) - Talks between the two delegations collapsed on Monday after a night of negotiations, officials said.
@@ -42,6 +46,31 @@ func benchText(b *testing.B) string {
 func BenchmarkExtract(b *testing.B) {
 	text := benchText(b)
 	d := document.New("b", text)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		_ = Extract(d)
+	}
+}
+
+// BenchmarkExtractWithEntities measures quote extraction alone (MB/s) on a
+// document that the text and entities stages have annotated, as in the
+// default pipeline, where speaker resolution reads mentions and entities.
+func BenchmarkExtractWithEntities(b *testing.B) {
+	text := benchText(b)
+	es, err := entities.New(entities.Options{})
+	if err != nil {
+		b.Skipf("entities: %v", err)
+	}
+	p, err := pipeline.New(textstage.New(), es)
+	if err != nil {
+		b.Fatal(err)
+	}
+	d := document.New("b", text)
+	if err := p.Process(context.Background(), d); err != nil {
+		b.Fatal(err)
+	}
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
 	b.ResetTimer()

@@ -8,6 +8,9 @@ import (
 type extractor struct {
 	d    *document.Document
 	text string
+	ms   []document.Mention // d.Mentions in text order (a sorted copy when they are not)
+	// nextPara is the paragraph after the current one (zero at the end).
+	nextPara document.Span
 	out  []document.Quote
 	t    []tok // tokens of the current paragraph (buffer reused)
 	dq   []dquote

@@ -114,8 +114,14 @@ func lex(text string, start, end int, buf []tok) []tok {
 			// '' and `` stand for double marks in some sources
 			if (r == '\'' || r == '`' || r == '’' || r == '‘') && i+n < end {
 				if r2, n2 := decode(text, i+n); r2 == r {
-					n += n2
-					single = false
+					// ''' after a word closes an inner single quote and then the
+					// double one ('old-school,''' said): take the single mark first
+					r3, _ := decode(text, i+n+n2)
+					pr, _ := decodeLast(text, i)
+					if !(r3 == r && i+n+n2 < end && i > start && !isSpace(pr)) {
+						n += n2
+						single = false
+					}
 				}
 			}
 			pr, _ := decodeLast(text, i)

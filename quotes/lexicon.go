@@ -17,6 +17,7 @@ const (
 	fTime                           // time words: Monday, yesterday, today
 	fNotSpeaker                     // words that never head a speaker: it's, there, this
 	fParticle                       // the second word of a phrasal cue: out (pointed out)
+	fBase                           // the base form of a speech verb: conclude, argue (they conclude)
 )
 
 var dict = map[string]uint32{}
@@ -83,7 +84,7 @@ func init() {
 		{"reveal", "revealed", "reveals"},
 		{"continue", "continued", "continues"},
 		{"joke", "joked", "jokes"},
-		{"quip", "quipped"},
+		{"quip", "quipped", "quipping"},
 		{"boast", "boasted", "boasts"},
 		{"lament", "lamented", "laments"},
 		{"hint", "hinted", "hints"},
@@ -148,6 +149,24 @@ func init() {
 		{"slam", "slammed", "slams"},
 		{"put", "puts"},
 		{"sing", "sang", "sings"},
+		{"answer", "answered", "answers"},
+		{"challenge", "challenged", "challenges"},
+		{"knock", "knocked", "knocks"},
+		{"dub", "dubbed", "dubs", "dubbing"},
+		{"label", "labeled", "labelled", "labels"},
+		{"brand", "branded", "brands"},
+		{"chide", "chided", "chides"},
+		{"bark", "barked", "barks"},
+		{"grouse", "groused"},
+		{"characterize", "characterized", "characterizes", "characterise", "characterised"},
+		{"denounce", "denounced", "denounces"},
+		{"decry", "decried", "decries", "decrying"},
+		{"thunder", "thundered"},
+		{"rail", "railed", "rails"},
+		{"huff", "huffed"},
+		{"gripe", "griped"},
+		{"rant", "ranted"},
+		{"demur", "demurred", "demurring"},
 	}
 	strong := map[string]bool{"say": true, "add": true, "note": true, "warn": true, "argue": true, "claim": true, "insist": true,
 		"stress": true, "write": true, "tweet": true, "explain": true, "believe": true, "think": true, "contend": true, "assert": true,
@@ -160,6 +179,17 @@ func init() {
 		"remark": true, "proclaim": true, "mention": true, "repeat": true, "reiterate": true, "remember": true, "wonder": true,
 		"retort": true, "muse": true, "recount": true, "marvel": true, "opine": true}
 	// verbs that are cues only with "that" or a colon or a quote after them
+	// communication verbs get their -ing form (", calling it “…”"); verbs of
+	// thought and ambiguous ones (the shooting, a reading) do not
+	noIng := map[string]bool{"shoot": true, "put": true, "read": true, "sing": true, "post": true, "cry": true, "learn": true,
+		"know": true, "feel": true, "think": true, "believe": true, "fear": true, "worry": true, "expect": true, "hope": true,
+		"remember": true, "wonder": true, "agree": true, "continue": true, "state": true, "point": true, "brand": true, "rail": true,
+		"label": true, "question": true, "charge": true, "counter": true, "report": true}
+	for i, forms := range bare {
+		if !noIng[forms[0]] && !hasIng(forms) {
+			bare[i] = append(forms, ingForm(forms[0]))
+		}
+	}
 	for _, forms := range bare {
 		f := fSpeech
 		if strong[forms[0]] {
@@ -169,6 +199,9 @@ func init() {
 			g := f
 			if i > 0 && !endsWith(w, "ing") {
 				g |= fPast
+			}
+			if i == 0 {
+				g |= fBase
 			}
 			if forms[0] == "say" || forms[0] == "tell" || forms[0] == "write" || forms[0] == "think" || forms[0] == "know" || forms[0] == "feel" {
 				g |= fPast
@@ -198,7 +231,8 @@ func init() {
 		"so", "although", "though", "whether", "where", "after", "before", "since", "until", "unless", "than", "what", "how", "why",
 		"whereas", "yet", "once")
 	add(fPrep, "in", "on", "at", "to", "for", "with", "from", "by", "of", "about", "during", "after", "before", "since",
-		"into", "over", "under", "through", "via", "per", "against", "among", "amid", "without", "within", "across", "near", "like", "outside", "inside")
+		"into", "over", "under", "through", "via", "per", "against", "among", "amid", "without", "within", "across", "near", "like", "outside", "inside",
+		"behind", "beyond", "toward", "towards", "around", "upon", "despite", "along", "between", "throughout", "onto", "alongside", "versus")
 	add(fSpeakerNoun, "police", "officials", "sources", "witnesses", "residents", "analysts", "experts", "critics", "authorities",
 		"prosecutors", "investigators", "doctors", "officers", "aides", "advisers", "advisors", "lawmakers", "diplomats",
 		"activists", "observers", "economists", "researchers", "scientists", "supporters", "opponents", "democrats", "republicans",
@@ -219,6 +253,31 @@ func init() {
 	add(fNotSpeaker, "there", "here", "this", "it's", "what", "which", "that", "who", "whom", "these", "those", "such", "so",
 		"to", "not", "no", "as", "if", "because", "when", "while", "also", "and", "or", "but", "be", "been", "being", "is", "was",
 		"were", "are", "has", "have", "had", "would", "will", "could", "should", "can", "may", "might", "must", "did", "does", "do")
+}
+
+// hasIng reports whether forms lists an -ing form.
+func hasIng(forms []string) bool {
+	for _, f := range forms {
+		if endsWith(f, "ing") {
+			return true
+		}
+	}
+	return false
+}
+
+// ingForm returns the present participle of the verb base: say → saying,
+// argue → arguing, quip → quipping (one-syllable consonant-vowel-consonant
+// verbs double the consonant).
+func ingForm(base string) string {
+	n := len(base)
+	vowel := func(c byte) bool { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' }
+	switch {
+	case n > 2 && base[n-1] == 'e' && base[n-2] != 'e':
+		return base[:n-1] + "ing"
+	case n >= 3 && n <= 4 && !vowel(base[n-1]) && base[n-1] != 'w' && base[n-1] != 'y' && base[n-1] != 'x' && vowel(base[n-2]) && !vowel(base[n-3]):
+		return base + base[n-1:] + "ing"
+	}
+	return base + "ing"
 }
 
 func endsWith(s, suf string) bool { return len(s) >= len(suf) && s[len(s)-len(suf):] == suf }

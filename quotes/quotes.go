@@ -15,11 +15,25 @@
 // "according to X", "X's statement that …", colon cues).
 //
 // When the entities stage has run, a speaker span that overlaps a mention is
-// resolved to that mention's entity and name.
+// resolved to that mention's entity and name, and the mentions guide the
+// speaker choice where the words alone are ambiguous: the first person or
+// organization of a sentence after an introductory phrase ("In Ames, Iowa,
+// on Sunday, Ana Ortega …, saying"), and a person followed by a verb
+// outside the lexicon (“…,” an angry Ortega retorted). A "he" or "she"
+// speaker that the coreference left unresolved, or resolved to a
+// non-person or a person of the other gender, falls back to the most
+// recent earlier speaker who is a person of that gender.
+//
+// Among the speaker rules: the outermost attribution of a sentence speaks
+// ("He says he believes the party has “…”" goes to He); a speech verb in a
+// relative clause gives the clause's antecedent ("Ortega, who has led the
+// talks for years, mocked"); passives ("was described as") and plural nouns
+// that look like verbs ("the primary states.") are not cues.
 package quotes
 
 import (
 	"context"
+	"sort"
 	"strings"
 
 	"newsgraph/document"
@@ -64,15 +78,19 @@ func Extract(d *document.Document) []document.Quote {
 	if len(paras) == 0 {
 		paras = lines(d.Text)
 	}
-	x := extractor{d: d, text: d.Text}
+	x := extractor{d: d, text: d.Text, ms: mentionsInOrder(d.Mentions)}
 	for i := range paras {
 		p := paras[i]
 		if p.Start < 0 || p.End > len(d.Text) || p.Start >= p.End {
 			continue
 		}
 		next := -1
+		x.nextPara = document.Span{}
 		if i+1 < len(paras) {
 			next = paras[i+1].Start
+			if n := paras[i+1]; n.Start >= p.End && n.End <= len(d.Text) && n.Start < n.End {
+				x.nextPara = n
+			}
 		}
 		x.paragraph(p, next)
 	}
@@ -103,4 +121,17 @@ func lines(text string) []document.Span {
 		start = end + 1
 	}
 	return out
+}
+
+// mentionsInOrder returns ms when it is sorted by start offset, otherwise a
+// sorted copy: speaker resolution searches mentions by offset.
+func mentionsInOrder(ms []document.Mention) []document.Mention {
+	for i := 1; i < len(ms); i++ {
+		if ms[i].Start < ms[i-1].Start {
+			c := append([]document.Mention(nil), ms...)
+			sort.SliceStable(c, func(a, b int) bool { return c[a].Start < c[b].Start })
+			return c
+		}
+	}
+	return ms
 }

@@ -73,6 +73,52 @@ func TestExtract(t *testing.T) {
 		// the paragraph's only speaker takes its uncued quote too
 		{"emoji and multibyte", "\u201cNo habr\u00e1 tregua \U0001F54A\ufe0f hasta el viernes,\u201d dijo. \u201cC\u2019est fini pour nous,\u201d said Jos\u00e9 Mar\u00eda Ortega.",
 			[]want{{"No habr\u00e1 tregua \U0001F54A\ufe0f hasta el viernes,", true, "", "Jos\u00e9 Mar\u00eda Ortega", ""}, {"C\u2019est fini pour nous,", true, "said", "Jos\u00e9 Mar\u00eda Ortega", ""}}},
+		// speaker accuracy, round 2
+		{"capitalised name ending in -ing", "Manning says the ruling \u201cchanges nothing for the families.\u201d",
+			[]want{{"the ruling \u201cchanges nothing for the families.\u201d", false, "says", "Manning", ""}, {"changes nothing for the families.", true, "says", "Manning", ""}}},
+		{"which he described as", "The minister rejected the report, which he described as \u201ca work of fiction from start to finish.\u201d",
+			[]want{{"a work of fiction from start to finish.", true, "described", "he", ""}}},
+		{"outer attribution speaks", "He says he believes the coalition has \u201cthe numbers to win the vote outright.\u201d",
+			[]want{{"he believes the coalition has \u201cthe numbers to win the vote outright.\u201d", false, "says", "He", ""}, {"the numbers to win the vote outright.", true, "says", "He", ""}}},
+		{"passive is no cue", "The delay was described as \u201can administrative error that affected nobody.\u201d",
+			[]want{{"an administrative error that affected nobody.", true, "", "", ""}}},
+		{"triple mark closes inner and outer quote", "''I would call it 'a reset,''' said Mr. Ortega, the envoy.",
+			[]want{{"I would call it 'a reset,'", true, "said", "Mr. Ortega", ""}}},
+		{"sentence-initial Said", "Said Ana Ortega, who led the delegation, \u201cWe came here to sign and we will sign.\u201d",
+			[]want{{"We came here to sign and we will sign.", true, "Said", "Ana Ortega", ""}}},
+		{"as X said", "The talks are \u201cclose to a breakthrough now,\u201d as Ortega said on Monday.",
+			[]want{{"close to a breakthrough now,", true, "said", "Ortega", ""}}},
+		{"long appositive with a title in it", "\u201cWe have had better weeks than this one,\u201d Ana Ortega, wearing a \u201cPeace Now\u201d badge on her lapel, said on Friday.",
+			[]want{{"We have had better weeks than this one,", true, "said", "Ana Ortega", ""}}},
+		{"told is not inverted", "\u201cThere is no deadline,\u201d Lopez, who chairs the committee, told Radio Nacional. \u201cWe will take the time we need.\u201d",
+			[]want{{"There is no deadline,", true, "told", "Lopez", ""}, {"We will take the time we need.", true, "", "Lopez", ""}}},
+		{"subject of the first of two verbs", "At the mention of the vote she laughed and said, \u201cAsk me again on Friday.\u201d",
+			[]want{{"Ask me again on Friday.", true, "said", "she", ""}}},
+		{"participle calling", "The senator rejected the proposal on Tuesday, calling it \u201ca gift to the big banks.\u201d",
+			[]want{{"a gift to the big banks.", true, "calling", "The senator", ""}}},
+		{"verb outside the lexicon after the quote", "\u201cThat is simply not true,\u201d she snorted.",
+			[]want{{"That is simply not true,", true, "snorted", "she", ""}}},
+		{"another said", "Yet another said, \u201cWe expect nothing from this meeting at all.\u201d",
+			[]want{{"We expect nothing from this meeting at all.", true, "said", "another", ""}}},
+		{"plural noun ending a phrase is no verb", "Ortega insisted that he has \u201cexpanded the party,\u201d claiming that he is responsible for higher turnout in the primary states.",
+			[]want{{"he has \u201cexpanded the party,\u201d claiming that he is responsible for higher turnout in the primary states", false, "insisted", "Ortega", ""},
+				{"expanded the party,", true, "insisted", "Ortega", ""}}},
+		{"age as the speaker", "\u201cHe has always been a fighter,\u201d said the 46-year-old.",
+			[]want{{"He has always been a fighter,", true, "said", "the 46-year-old", ""}}},
+		{"base form after a plural subject", "They argue that the council should \u201clead by example on this.\u201d",
+			[]want{{"lead by example on this.", true, "argue", "They", ""}}},
+		{"contracted is before the cue", "He\u2019s predicting he will do \u201cvery, very well\u201d in Nevada.",
+			[]want{{"very, very well", true, "predicting", "He\u2019s", ""}}},
+		{"a short sentence introduces the quote", "Professor Dana Bell agreed. \u201cThe governing party is running out of time to find a candidate.\u201d",
+			[]want{{"The governing party is running out of time to find a candidate.", true, "agreed", "Professor Dana Bell", ""}}},
+		{"name on the line after a dash", "\u201cWe cut the deficit in half and nobody noticed.\u201d\n\n- Ana Ortega, finance minister.\n\nThe claim is mostly true.",
+			[]want{{"We cut the deficit in half and nobody noticed.", true, "", "Ana Ortega, finance minister", ""}}},
+		{"a subheading after a dash is no speaker", "\u201cWe cut the deficit in half and nobody noticed.\u201d\n\n- A long road ahead -\n\nThe claim is mostly true.",
+			[]want{{"We cut the deficit in half and nobody noticed.", true, "", "", ""}}},
+		{"relative pronoun as the speaker span", "The talks were led by the veteran envoy Ana Ortega, who called the plan \u201ca dead letter from the first day.\u201d",
+			[]want{{"a dead letter from the first day.", true, "called", "who", "the veteran envoy Ana Ortega"}}},
+		{"relative clause between subject and verb", "Ortega, who has a commanding lead in the polls, mocked his rival for \u201chaving a very tough night.\u201d",
+			[]want{{"having a very tough night.", true, "mocked", "Ortega", ""}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -145,6 +191,69 @@ func TestExtract_ResolvesEntities(t *testing.T) {
 		if s == nil || s.Span != at(sp) || s.Entity != 0 || s.Name != "Ana Ortega" {
 			t.Errorf("quote %d: speaker %+v, want %q resolved to Ana Ortega", i, s, sp)
 		}
+	}
+}
+
+// TestExtract_MentionSpeakers checks the speaker choices that rest on the
+// entities layer: the first person of a sentence after an introductory
+// phrase, a person with a verb outside the lexicon, and the quotes-local
+// fallback for a pronoun the coreference resolved to a person of the other
+// gender.
+func TestExtract_MentionSpeakers(t *testing.T) {
+	type ment struct {
+		text   string
+		typ    document.EntityType
+		kind   document.MentionKind
+		entity int
+	}
+	tests := []struct {
+		name     string
+		text     string
+		mentions []ment
+		entities []document.Entity
+		speakers []string // speaker span text per quote
+		names    []string // resolved name per quote
+	}{
+		{"introductory phrase before the subject",
+			"In Ames, Iowa, on Sunday, Ana Ortega tried to expand on her remarks, saying the country should \u201clead from the front again.\u201d",
+			[]ment{{"Ames", document.GPE, document.Name, 0}, {"Iowa", document.GPE, document.Name, 1}, {"Ana Ortega", document.Person, document.Name, 2}},
+			[]document.Entity{{Name: "Ames", Type: document.GPE}, {Name: "Iowa", Type: document.GPE}, {Name: "Ana Ortega", Type: document.Person, Gender: "f"}},
+			[]string{"Ana Ortega"}, []string{"Ana Ortega"}},
+		{"verb outside the lexicon before the quote",
+			"Mayor Lena Ruiz smiled at the crowd and then boomed, \u201cThis city never gives up on anyone.\u201d",
+			[]ment{{"Mayor Lena Ruiz", document.Person, document.Name, 0}},
+			[]document.Entity{{Name: "Lena Ruiz", Type: document.Person, Gender: "f"}},
+			[]string{"Mayor Lena Ruiz"}, []string{"Lena Ruiz"}},
+		{"pronoun resolved to the other gender",
+			"\u201cWe will sign this week,\u201d Ana Ortega said.\n\nMarco Diaz watched from the gallery.\n\n\u201cBut not today,\u201d she added.",
+			[]ment{{"Ana Ortega", document.Person, document.Name, 0}, {"Marco Diaz", document.Person, document.Name, 1}, {"she", document.Person, document.Pronoun, 1}},
+			[]document.Entity{{Name: "Ana Ortega", Type: document.Person, Gender: "f"}, {Name: "Marco Diaz", Type: document.Person, Gender: "m"}},
+			[]string{"Ana Ortega", "she"}, []string{"Ana Ortega", "Ana Ortega"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := document.New("t", tt.text)
+			from := 0
+			for _, m := range tt.mentions {
+				i := strings.Index(tt.text[from:], m.text) + from
+				d.Mentions = append(d.Mentions, document.Mention{Span: document.Span{Start: i, End: i + len(m.text)}, Type: m.typ, Kind: m.kind, Entity: m.entity})
+				from = i + len(m.text)
+			}
+			d.Entities = tt.entities
+			got := Extract(d)
+			if len(got) != len(tt.speakers) {
+				t.Fatalf("got %d quotes, want %d", len(got), len(tt.speakers))
+			}
+			for i, q := range got {
+				if q.Speaker == nil {
+					t.Errorf("quote %d: no speaker, want %q", i, tt.speakers[i])
+					continue
+				}
+				if d.Slice(q.Speaker.Span) != tt.speakers[i] || q.Speaker.Name != tt.names[i] {
+					t.Errorf("quote %d: speaker %q name %q, want %q name %q", i, d.Slice(q.Speaker.Span), q.Speaker.Name, tt.speakers[i], tt.names[i])
+				}
+			}
+		})
 	}
 }
 

@@ -231,7 +231,7 @@ func (x *extractor) sentence(ss, se int, out []attr) []attr {
 		if !ok {
 			continue
 		}
-		sp := x.speaker(a, b)
+		sp := x.speakerFor(a, b, i)
 		cue, cs := x.cueOf(i, cueEnd)
 		out = append(out, attr{content: c, cue: cue, cueSpan: cs, spk: sp})
 		last = sp
@@ -254,10 +254,15 @@ func (x *extractor) trailing(v, ss, se int) (int, int, bool) {
 		}
 	}
 	if x.isPunct(v-1, ',') && v-1 > ss {
+		if x.f(v)&fTold != 0 {
+			return 0, 0, false // "…, told CBS News.": the addressee, not the speaker
+		}
 		a, b, ok := x.subjectAfter(v+1, se)
-		if ok && rest <= 12 {
+		if ok && rest <= 12 && !(b < se && x.t[b].k == kWord && x.f(b)&fAux != 0 && !strings.HasSuffix(x.w(b), "ly")) {
 			return a, b, true
 		}
+		// "Its chief executive, 58, said the company would invest": a clause
+		// follows, so the phrase after the verb is its subject, not a speaker
 		return 0, 0, false
 	}
 	a, b, ok := x.subjectBefore(v, ss)

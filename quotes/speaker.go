@@ -49,7 +49,10 @@ func (x *extractor) validNP(a, b int) bool {
 		return false
 	}
 	hf := x.f(head)
-	if hf&fDet != 0 && hf&fPron == 0 || strings.HasSuffix(x.w(head), "ing") && b-a == 1 {
+	if b-a == 1 && (eqFold(x.w(head), "another") || eqFold(x.w(head), "one") || eqFold(x.w(head), "others")) {
+		return true // "Yet another said", "one said"
+	}
+	if hf&fDet != 0 && hf&fPron == 0 || !x.t[head].cap && strings.HasSuffix(x.w(head), "ing") && b-a == 1 {
 		return false
 	}
 	if hf&fNotSpeaker != 0 && hf&fPron == 0 {
@@ -58,12 +61,17 @@ func (x *extractor) validNP(a, b int) bool {
 	if hf&fPron != 0 {
 		return b-a == 1 && !eqFold(x.w(head), "who") && !eqFold(x.w(head), "you")
 	}
+	// a participle with its object is not a speaker: "calling the reports",
+	// "channeling his roots", "referencing a super PAC"
+	if b-a > 1 && x.t[a].k == kWord && !x.t[a].cap && strings.HasSuffix(x.w(a), "ing") && x.t[a+1].k == kWord && x.f(a+1)&(fDet|fPron) != 0 {
+		return false
+	}
 	if hf&fPrep != 0 || hf&fTime != 0 {
 		return false
 	}
 	hw := x.w(head)
-	if hw[0] >= '0' && hw[0] <= '9' {
-		return false
+	if hw[0] >= '0' && hw[0] <= '9' && !strings.Contains(hw, "-year-old") {
+		return false // but "the 46-year-old" speaks
 	}
 	if x.t[head].cap || hf&fSpeakerNoun != 0 {
 		return true
@@ -82,11 +90,17 @@ func (x *extractor) validNP(a, b int) bool {
 // also, later) and, for "Ortega, 54, said" or "Ortega, the envoy, said",
 // the appositive. It returns the token range [a, b).
 func (x *extractor) subjectBefore(v, lo int) (int, int, bool) {
+	if a, b, ok := x.relativeAntecedent(v, lo); ok {
+		return a, b, true
+	}
 	j := v - 1
 	for j >= lo && x.t[j].k == kWord && !x.t[j].cap && (x.f(j)&fAux != 0 || strings.HasSuffix(x.w(j), "ly")) && x.f(j)&fDet == 0 {
 		j--
 	}
 	b := j + 1
+	if j >= lo && x.t[j].k == kWord && x.f(j)&fPron != 0 && !eqFold(x.w(j), "it") && !eqFold(x.w(j), "who") && !eqFold(x.w(j), "you") {
+		return j, j + 1, true // a subject pronoun is the whole phrase: "at the mention of email she laughed"
+	}
 	n := 0
 	for j >= lo && n < maxNP {
 		if x.isPunct(j, ')') && b == j+1 {
@@ -116,13 +130,17 @@ func (x *extractor) subjectBefore(v, lo int) (int, int, bool) {
 		a++
 	}
 	// "the envoy who leads the delegation, told": the relative clause's antecedent speaks
-	if a > lo && a <= b && x.t[a-1].k == kWord && (eqFold(x.w(a-1), "who") || eqFold(x.w(a-1), "which")) {
+	// but in "which he described as", the pronoun or name after "which" is
+	// the subject itself
+	if a > lo && a <= b && x.t[a-1].k == kWord && (eqFold(x.w(a-1), "who") || eqFold(x.w(a-1), "which")) &&
+		(a == b || !x.t[a].cap && x.f(a)&(fPron|fDet) == 0) {
 		if a2, b2, ok := x.subjectBefore(a-1, lo); ok {
 			return a2, b2, true
 		}
 	}
 	// "Trump, in Kentucky, said": a prepositional inset, not the subject
-	if a > lo && a < b && x.t[a-1].k == kWord && x.f(a-1)&fPrep != 0 && !x.t[a-1].cap && a-2 > lo && x.isPunct(a-2, ',') {
+	if a > lo && a < b && x.t[a-1].k == kWord && x.f(a-1)&fPrep != 0 && !x.t[a-1].cap && a-2 > lo && x.isPunct(a-2, ',') &&
+		!strings.HasSuffix(x.w(v), "ing") {
 		return x.subjectBefore(a-2, lo)
 	}
 	if x.validNP(a, b) {
@@ -131,7 +149,13 @@ func (x *extractor) subjectBefore(v, lo int) (int, int, bool) {
 	// Ortega, 54, said
 	if a == b && !strings.HasSuffix(x.w(v), "ing") || a < b && x.words(a, b) == 1 && x.w(b - 1)[0] >= '0' && x.w(b - 1)[0] <= '9' {
 		if a-1 >= lo && x.isPunct(a-1, ',') && a-1 > lo {
-			return x.subjectBefore(a-1, lo)
+			a2, b2, ok := x.subjectBefore(a-1, lo)
+			// the phrase before the comma must open its clause, not be the
+			// object of a word before it ("was behind her tone, called her")
+			if ok && a2 > lo && x.t[a2-1].k == kWord && !x.t[a2-1].cap && x.f(a2-1)&fClause == 0 {
+				return 0, 0, false
+			}
+			return a2, b2, ok
 		}
 	}
 	return 0, 0, false
@@ -176,13 +200,59 @@ func (x *extractor) speaker(a, b int) *document.Speaker {
 	// strip a trailing possessive: not needed for speakers, kept as written
 	s := &document.Speaker{Span: sp, Name: x.text[sp.Start:sp.End], Entity: -1}
 	x.resolve(s)
+	if b-a == 1 {
+		x.pronounFallback(s, x.w(a))
+	}
 	return s
+}
+
+// pronounFallback re-resolves a "he" or "she" speaker that the entities
+// layer left unresolved, resolved to something other than a person, or
+// resolved to a person of the other gender: the most recent earlier quote
+// whose speaker is a person of a compatible gender speaks again. This is
+// the quotes-local fallback for coreference errors; a pronoun the entities
+// layer resolved plausibly is kept as it is.
+func (x *extractor) pronounFallback(s *document.Speaker, w string) {
+	var g string
+	switch {
+	case eqFold(w, "he"):
+		g = "m"
+	case eqFold(w, "she"):
+		g = "f"
+	default:
+		return
+	}
+	ents := x.d.Entities
+	if len(ents) == 0 {
+		return
+	}
+	if s.Entity >= 0 && s.Entity < len(ents) {
+		e := &ents[s.Entity]
+		if e.Type == document.Person && (e.Gender == "" || e.Gender == g) {
+			return
+		}
+	}
+	for i, n := len(x.out)-1, 0; i >= 0 && n < 30; i, n = i-1, n+1 {
+		p := x.out[i].Speaker
+		if p == nil || p.Entity < 0 || p.Entity >= len(ents) || p.Entity == s.Entity {
+			continue
+		}
+		e := &ents[p.Entity]
+		if e.Type != document.Person || e.Gender != g || e.Plural {
+			continue
+		}
+		s.Entity = p.Entity
+		if e.Name != "" {
+			s.Name = e.Name
+		}
+		return
+	}
 }
 
 // resolve sets s.Entity and s.Name from the mention overlapping s.Span,
 // preferring names, then the mention that ends last (the head).
 func (x *extractor) resolve(s *document.Speaker) {
-	ms := x.d.Mentions
+	ms := x.ms
 	if len(ms) == 0 {
 		return
 	}
@@ -236,4 +306,87 @@ func (x *extractor) resolve(s *document.Speaker) {
 			s.Name = n
 		}
 	}
+}
+
+// relativeAntecedent handles a speech verb inside a relative clause whose
+// subject is the relative pronoun ("Trump, who has a commanding lead in
+// delegates, mocked"; "Beck, who has in the past described"): it returns
+// the phrase before "who" or "which". A relative clause with its own
+// subject ("which he described as") is left alone.
+func (x *extractor) relativeAntecedent(v, lo int) (int, int, bool) {
+	for w := v - 1; w > lo && w >= v-14; w-- {
+		t := x.t[w]
+		if t.k != kWord {
+			if t.k == kPunct && (x.isPunct(w, ',') || x.isPunct(w, '.') || x.isPunct(w, '\'')) {
+				continue
+			}
+			return 0, 0, false
+		}
+		if eqFold(x.w(w), "who") || eqFold(x.w(w), "which") {
+			if w == v-1 {
+				return 0, 0, false // "Ortega, who said": handled by the caller
+			}
+			for k := w + 1; k < v; k++ {
+				if x.t[k].k != kWord {
+					continue
+				}
+				if x.f(k)&fPron != 0 || x.t[k].cap && !(x.t[k-1].k == kWord && x.f(k-1)&fPrep != 0) {
+					return 0, 0, false // the clause has its own subject
+				}
+				if x.f(k)&fSpeech != 0 && x.f(k)&fPast != 0 {
+					return 0, 0, false
+				}
+			}
+			k := w
+			if x.isPunct(k-1, ',') {
+				k--
+			}
+			if k <= lo {
+				return 0, 0, false
+			}
+			return x.subjectBefore(k, lo)
+		}
+		if x.f(w)&fClause != 0 && x.f(w)&fDet == 0 {
+			return 0, 0, false
+		}
+	}
+	return 0, 0, false
+}
+
+// speakerFor builds the speaker of the speech verb at v whose subject
+// phrase is [a, b). When the verb's subject is a relative pronoun after
+// that phrase ("Mike Pence, who called their son “…”"), the attribution
+// rests on the pronoun: the span is "who" and the name and entity are the
+// antecedent's.
+func (x *extractor) speakerFor(a, b, v int) *document.Speaker {
+	s := x.speaker(a, b)
+	if r := x.relPronoun(v); r >= b {
+		s.Span = document.Span{Start: x.t[r].s, End: x.t[r].e}
+	}
+	return s
+}
+
+// relPronoun returns the relative pronoun (who, which, that after a noun)
+// that is the subject of the verb at v, with only auxiliaries, adverbs and
+// prepositional phrases between them, or -1.
+func (x *extractor) relPronoun(v int) int {
+	for w := v - 1; w >= 0 && w >= v-10; w-- {
+		if x.t[w].k != kWord {
+			return -1
+		}
+		ww := x.w(w)
+		if eqFold(ww, "who") || eqFold(ww, "which") || eqFold(ww, "that") && w > 0 && x.t[w-1].k == kWord &&
+			x.f(w-1)&(fSpeech|fAux|fPrep|fClause|fDet|fPron) == 0 {
+			for k := w + 1; k < v; k++ {
+				if x.f(k)&fPron != 0 || x.t[k].cap && !(x.t[k-1].k == kWord && x.f(k-1)&fPrep != 0) {
+					return -1 // the clause has its own subject: which he described
+				}
+			}
+			return w
+		}
+		if x.f(w)&fClause != 0 && x.f(w)&fDet == 0 {
+			return -1
+		}
+	}
+	return -1
 }

@@ -11,9 +11,14 @@
 //	 "traps":  [{"start": 10, "end": 14, "text": "2010", "kind": "year"}]}
 //
 // start and end are Unicode code point offsets into text (half-open);
-// object is the counted noun phrase as Count.Object writes it ("" when
-// nothing is counted, as in "killing 12"); category is "" or a category
-// name. traps are numbers that must not be reported (kind: year, date, time,
+// object is the counted noun phrase as Count.Object writes it: the head
+// of what is counted ("schools", "apartment blocks"), for a percentage the
+// whole it is a share of or the quantity that changed ("electricity grid",
+// "inflation"), for money what it pays for or measures ("aid", "ransom",
+// "spending"), an elided noun's antecedent ("killing 14 people and
+// injuring 230": people), "" when the text names none. It is compared by
+// Head. category is "" or a category name. The same convention holds in
+// testdata/gold/all (eval/gold), whose counts this loader also reads. traps are numbers that must not be reported (kind: year, date, time,
 // age, duration, ordinal, phone, law, score, model, measure, modifier).
 //
 // Scores (one-to-one greedy matching per story):

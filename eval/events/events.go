@@ -81,12 +81,9 @@ func LoadGold(path string) ([]Story, error) {
 	return out, nil
 }
 
-func country(actor string) string {
-	if len(actor) > 3 {
-		return actor[:3]
-	}
-	return actor
-}
+// country returns the country level of an actor code (evcoder.CountryOf):
+// the country or organisation, "" for role-only codes.
+func country(actor string) string { return evcoder.CountryOf(actor) }
 
 type triple struct{ root, src, tgt string }
 

@@ -70,14 +70,25 @@ func MainWith(ctx context.Context, args []string, stdout, stderr io.Writer, proc
 	fs.SetOutput(stderr)
 	dir := fs.String("polnear", "", "PolNeAR split directory with text/ and attributions/")
 	asJSON := fs.Bool("json", false, "write the report as JSON")
+	errPath := fs.String("errors", "", "write every matched direct quote with a wrong speaker to this file, for error analysis")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
 	if *dir == "" || fs.NArg() > 0 {
-		fmt.Fprintln(stderr, "usage: newsgraph eval quotes --polnear DIR [--json]")
+		fmt.Fprintln(stderr, "usage: newsgraph eval quotes --polnear DIR [--json] [--errors FILE]")
 		return 2
 	}
-	rep, err := Evaluate(ctx, *dir, process)
+	var errw io.Writer
+	if *errPath != "" {
+		f, err := os.Create(*errPath)
+		if err != nil {
+			fmt.Fprintln(stderr, fmt.Errorf("eval quotes: %w", err))
+			return 1
+		}
+		defer f.Close()
+		errw = f
+	}
+	rep, err := evaluate(ctx, *dir, process, errw)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
@@ -121,6 +132,12 @@ var (
 // Evaluate scores process (DefaultProcess when nil) on the PolNeAR split in
 // dir and returns the report.
 func Evaluate(ctx context.Context, dir string, process func(context.Context, *document.Document) error) (*eval.Report, error) {
+	return evaluate(ctx, dir, process, nil)
+}
+
+// evaluate is Evaluate that also writes speaker errors to errw when it is
+// not nil.
+func evaluate(ctx context.Context, dir string, process func(context.Context, *document.Document) error, errw io.Writer) (*eval.Report, error) {
 	if process == nil {
 		process = DefaultProcess
 	}
@@ -178,7 +195,7 @@ func Evaluate(ctx context.Context, dir string, process func(context.Context, *do
 		bytes += len(d.Text)
 		var ds, rs, as eval.Score
 		var ls eval.Score
-		ok, n := score(d, gold, &ds, &rs, &as, &ls)
+		ok, n := score(d, gold, &ds, &rs, &as, &ls, errw)
 		listed.Add(ls)
 		direct.Add(ds)
 		reported.Add(rs)
@@ -224,12 +241,13 @@ func matches(p document.Span, g []document.Span) bool {
 }
 
 // score counts one document.
-func score(d *document.Document, gold []Attribution, direct, reported, all, listed *eval.Score) (spkOK, spkN int) {
+func score(d *document.Document, gold []Attribution, direct, reported, all, listed *eval.Score, errw io.Writer) (spkOK, spkN int) {
 	goldHitD := make([]bool, len(gold))
 	goldHitA := make([]bool, len(gold))
 	for _, q := range d.Quotes {
 		hitD, hitA := false, false
 		spk := false
+		var srcs []document.Span
 		for gi, g := range gold {
 			if !matches(q.Span, g.Content) {
 				continue
@@ -237,6 +255,7 @@ func score(d *document.Document, gold []Attribution, direct, reported, all, list
 			hitA = true
 			goldHitA[gi] = true
 			if q.Direct && g.Quoted {
+				srcs = append(srcs, g.Source...)
 				if speakerOK(d, q.Speaker, g.Source) {
 					spk = true
 				}
@@ -250,6 +269,8 @@ func score(d *document.Document, gold []Attribution, direct, reported, all, list
 				spkN++
 				if spk {
 					spkOK++
+				} else if errw != nil {
+					writeSpeakerError(errw, d, q, srcs)
 				}
 			} else {
 				direct.FP++
@@ -442,4 +463,36 @@ func listedCue(cue string) bool {
 		}
 	}
 	return false
+}
+
+// writeSpeakerError writes one speaker error: the document, the quote, the
+// predicted speaker and cue, and the gold sources.
+func writeSpeakerError(w io.Writer, d *document.Document, q document.Quote, src []document.Span) {
+	clip := func(s string, n int) string {
+		s = strings.ReplaceAll(s, "\n", " ")
+		if len(s) > n {
+			for n > 0 && !utf8.RuneStart(s[n]) {
+				n--
+			}
+			s = s[:n] + "…"
+		}
+		return s
+	}
+	pred := "<none>"
+	if q.Speaker != nil {
+		pred = fmt.Sprintf("%q [%d,%d] name=%q", d.Slice(q.Speaker.Span), q.Speaker.Start, q.Speaker.End, q.Speaker.Name)
+	}
+	var gs []string
+	for _, g := range src {
+		gs = append(gs, fmt.Sprintf("%q [%d,%d]", clip(d.Slice(g), 60), g.Start, g.End))
+	}
+	a, b := max(q.Start-160, 0), min(q.End+100, len(d.Text))
+	for a > 0 && !utf8.RuneStart(d.Text[a]) {
+		a--
+	}
+	for b < len(d.Text) && !utf8.RuneStart(d.Text[b]) {
+		b++
+	}
+	fmt.Fprintf(w, "%s [%d,%d] %q\n  pred: %s cue=%q\n  gold: %s\n  context: %s\n", d.ID, q.Start, q.End, clip(d.Slice(q.Span), 90), pred, q.Cue,
+		strings.Join(gs, " | "), strings.ReplaceAll(d.Text[a:q.Start]+"⟦"+d.Slice(q.Span)+"⟧"+d.Text[q.End:b], "\n", "¶"))
 }

@@ -137,6 +137,44 @@ func TestMain_Usage(t *testing.T) {
 	}
 }
 
+// TestMain_Errors checks that --errors writes each matched direct quote
+// whose speaker is wrong, with the predicted and the gold speaker.
+func TestMain_Errors(t *testing.T) {
+	dir := writeSplit(t)
+	wrong := func(ctx context.Context, d *document.Document) error {
+		if err := DefaultProcess(ctx, d); err != nil {
+			return err
+		}
+		for i := range d.Quotes {
+			if d.Quotes[i].Direct {
+				d.Quotes[i].Speaker = &document.Speaker{Span: d.Quotes[i].CueSpan, Name: "Nobody", Entity: -1}
+			}
+		}
+		return nil
+	}
+	path := filepath.Join(t.TempDir(), "errors.txt")
+	var out, errb bytes.Buffer
+	if c := MainWith(context.Background(), []string{"--polnear", dir, "--errors", path}, &out, &errb, wrong); c != 0 {
+		t.Fatalf("exit %d: %s", c, errb.String())
+	}
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := string(raw)
+	for _, want := range []string{"wire_1 ", "We will not back down from these demands,", "name=\"Nobody\"", "gold: \"Ana Ortega\""} {
+		if !strings.Contains(got, want) {
+			t.Errorf("errors file lacks %q:\n%s", want, got)
+		}
+	}
+	if !strings.Contains(out.String(), "speaker accuracy             0.0000") {
+		t.Errorf("report: %s", out.String())
+	}
+	if c := MainWith(context.Background(), []string{"--polnear", dir, "--errors", filepath.Join(dir, "missing", "e.txt")}, &out, &errb, wrong); c != 1 {
+		t.Errorf("unwritable errors file: exit %d, want 1", c)
+	}
+}
+
 // TestPolNeARDev checks the targets on the shared PolNeAR dev split.
 func TestPolNeARDev(t *testing.T) {
 	if testing.Short() {
@@ -159,6 +197,11 @@ func TestPolNeARDev(t *testing.T) {
 	row, _ = rep.Score("reported, listed cues")
 	if row.R < 0.6 || row.P < 0.8 {
 		t.Errorf("reported speech P %.4f R %.4f", row.P, row.R)
+	}
+	for _, m := range rep.Metrics {
+		if m.Name == "speaker accuracy" && m.Value < 0.90 {
+			t.Errorf("speaker accuracy %.4f < 0.90", m.Value)
+		}
 	}
 }
 

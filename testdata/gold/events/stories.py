@@ -78,7 +78,7 @@ s("ev035", "2024-05-21", "Hungary vetoed a European Union aid package for Ukrain
 s("ev036", "2024-10-29", "Israeli forces raided the Jenin refugee camp in the West Bank on Tuesday and arrested at least 12 Palestinians, the Palestinian news agency reported. Jordan condemned the raid.",
   ("180", "ISRMIL", "PSE"), ("173", "ISRMIL", "PSE"), ("111", "JOR", ""))
 s("ev037", "2024-03-26", "Colombia's government and the ELN rebel group resumed peace negotiations in Caracas on Monday, with Venezuela and Cuba acting as guarantors. Colombia's negotiators praised the rebels for releasing two hostages.",
-  ("046", "COLGOV", "COLREB"), ("051", "COLGOV", ""))
+  ("046", "COLGOV", "COLREB"), ("046", "COLREB", "COLGOV"), ("051", "COLGOV", ""))
 s("ev038", "2024-12-03", "South Korean police raided the offices of the ruling party on Tuesday as part of an investigation into the president's martial law decree. Thousands of South Koreans protested in Seoul demanding his resignation.",
   ("180", "KORCOP", "KOR"), ("140", "KOR", ""), ("1041", "KOR", ""))
 s("ev039", "2024-02-08", "A Ukrainian drone struck an oil refinery in southern Russia on Thursday, the regional governor said. Russia accused Ukraine of terrorism.",

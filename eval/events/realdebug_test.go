@@ -1,0 +1,78 @@
+package events
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"testing"
+
+	evcoder "newsgraph/events"
+	"newsgraph/stages"
+)
+
+// TestDebugGoldReal prints each story's predicted and gold triples under the
+// default pipeline, with the sentence mentions, when EVENTS_DEBUG_REAL is set.
+func TestDebugGoldReal(t *testing.T) {
+	if os.Getenv("EVENTS_DEBUG_REAL") == "" {
+		t.Skip("EVENTS_DEBUG_REAL not set")
+	}
+	stories, err := LoadGold(goldPath(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := stages.Default(stages.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range stories {
+		d := s.NewDocument()
+		if err := p.Process(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		r, _ := Score(Counted(d), s.Events)
+		if r.FP == 0 && r.FN == 0 {
+			continue
+		}
+		fmt.Printf("== %s %+v\n%s\n", s.ID, r, s.Text)
+		for _, m := range d.Mentions {
+			ea := ""
+			if m.Entity >= 0 && m.Entity < len(d.Entities) {
+				ea = d.Entities[m.Entity].Actor
+			}
+			fmt.Printf("  m %q %s/%s ent=%d/%s\n", d.Slice(m.Span), m.Type, m.Actor, m.Entity, ea)
+		}
+		for _, e := range d.Events {
+			fmt.Printf("  pred %s %q %s -> %s neg=%v hyp=%v\n", e.Code, d.Slice(e.Span), actor(e.Source), actor(e.Target), e.Negated, e.Hypothetical)
+		}
+		for _, g := range s.Events {
+			fmt.Printf("  gold %s %s -> %s\n", g.Code, g.Source, g.Target)
+		}
+	}
+}
+
+// TestDebugTextReal prints the mentions and events of $EVENTS_DEBUG_TEXT
+// under the default pipeline; it is skipped unless the variable is set.
+func TestDebugTextReal(t *testing.T) {
+	text := os.Getenv("EVENTS_DEBUG_TEXT")
+	if text == "" {
+		t.Skip("EVENTS_DEBUG_TEXT not set")
+	}
+	p, err := stages.Default(stages.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := Story{ID: "debug", Published: "2024-03-14", Text: text}.NewDocument()
+	if err := p.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range d.Mentions {
+		fmt.Printf("  m %q %s/%s ent=%d\n", d.Slice(m.Span), m.Type, m.Actor, m.Entity)
+	}
+	st, _ := evcoder.New(evcoder.Options{})
+	for _, m := range st.Matches(d) {
+		fmt.Printf("  match %s %q neg=%v hyp=%v\n", m.Code.Code, d.Slice(m.Span), m.Negated, m.Hypothetical)
+	}
+	for _, e := range d.Events {
+		fmt.Printf("  %s %q %s -> %s neg=%v hyp=%v rep=%v\n", e.Code, d.Slice(e.Span), actor(e.Source), actor(e.Target), e.Negated, e.Hypothetical, e.Reported)
+	}
+}

@@ -1,0 +1,252 @@
+package events
+
+import (
+	"strings"
+
+	"newsgraph/actors"
+	"newsgraph/country"
+	"newsgraph/document"
+)
+
+// nonISO lists CAMEO country-level codes that are not ISO 3166 alpha-3
+// codes but stand for a state or a bloc: legacy codes and the regional
+// blocs CAMEO and PLOVER use as countries.
+var nonISO = map[string]bool{"ROM": true, "TMP": true, "KOS": true, "PSE": true, "EUR": true}
+
+// CountryOf returns the country-level part of a CAMEO actor code: its first
+// three letters when they name a country ("RUSMIL" → "RUS"), the
+// organisation for international organisations ("IGOUNO" → "UNO"; the
+// European Union, "IGOEEC", as PLOVER's "EUR"), and "" for codes with a
+// role only ("GOV", "CVL") or no code.
+func CountryOf(code string) string {
+	if strings.HasPrefix(code, "IGO") && len(code) >= 6 {
+		if code[3:6] == "EEC" {
+			return "EUR"
+		}
+		return code[3:6]
+	}
+	if code == "UNO" || strings.HasPrefix(code, "UNO") {
+		return "UNO"
+	}
+	if len(code) < 3 {
+		return ""
+	}
+	c := code[:3]
+	if nonISO[c] {
+		return c
+	}
+	if _, ok := country.ByAlpha3(c); ok {
+		return c
+	}
+	return ""
+}
+
+// modifierWords are words that may stand between a nationality or country
+// and the role noun it qualifies ("Palestinian health officials",
+// "Israeli military spokesman").
+var modifierWords = map[string]bool{
+	"health": true, "foreign": true, "defence": true, "defense": true, "interior": true, "regional": true,
+	"security": true, "state": true, "local": true, "military": true, "government": true, "news": true,
+	"senior": true, "top": true, "riot": true, "border": true, "naval": true, "air": true, "navy": true,
+	"federal": true, "national": true, "justice": true, "finance": true, "trade": true, "economy": true,
+	"intelligence": true, "police": true, "army": true, "coast": true, "guard": true, "special": true,
+	"chief": true, "prime": true, "minister": true, "former": true, "acting": true, "deputy": true,
+	"supreme": true, "high": true, "opposition": true, "ruling": true, "rebel": true, "civil": true,
+	"president": true, "vice": true, "king": true, "general": true, "gen": true, "crown": true, "prince": true,
+	"secretary": true, "ambassador": true, "envoy": true, "commander": true, "leader": true,
+	"emergency": true, "medical": true, "human": true, "rights": true, "presidential": true,
+}
+
+// militaryHeads are nouns that make a bare nationality adjective a
+// military actor ("Israeli warplanes" → ISRMIL).
+var militaryHeads = map[string]bool{
+	"warplanes": true, "warplane": true, "jets": true, "jet": true, "drone": true, "drones": true,
+	"ships": true, "warships": true, "warship": true, "bombers": true, "bomber": true, "troops": true,
+	"forces": true, "soldiers": true, "soldier": true, "tanks": true, "artillery": true, "aircraft": true,
+	"navy": true, "missile": true, "missiles": true, "helicopters": true, "helicopter": true,
+	"gunboats": true, "vessels": true, "submarine": true, "fighter": true, "strikes": true, "airstrikes": true,
+}
+
+// resolveActors computes the actor code of every mention of d: the
+// mention's own code, its entity's when that one names a country and the
+// mention's does not, a nationality word's or an unresolved place's
+// country, and a role code completed with the country of an adjacent
+// nationality, country name or possessive ("Palestinian health officials",
+// "Venezuela's supreme court"). It also returns, per mention, the head
+// mention a modifier belongs to (-1 when none).
+func resolveActors(d *document.Document) (codes []string, head []int) {
+	codes = make([]string, len(d.Mentions))
+	head = make([]int, len(d.Mentions))
+	locOf := map[int]int{}
+	for i, l := range d.Locations {
+		if l.Mention >= 0 {
+			locOf[l.Mention] = i
+		}
+	}
+	base := func(mi int) string {
+		m := d.Mentions[mi]
+		code := m.Actor
+		ent := ""
+		if m.Entity >= 0 && m.Entity < len(d.Entities) {
+			ent = d.Entities[m.Entity].Actor
+		}
+		if code == "" || CountryOf(code) == "" && CountryOf(ent) != "" {
+			if ent != "" {
+				code = ent
+			}
+		}
+		if code != "" {
+			return code
+		}
+		switch m.Type {
+		case document.NORP, document.Misc:
+			if c, ok := country.ByDemonym(d.Slice(m.Span)); ok {
+				return actors.CountryCode(c)
+			}
+		case document.GPE, document.Loc:
+			if li, ok := locOf[mi]; ok {
+				l := d.Locations[li]
+				switch l.Feature {
+				case "water", "region", "continent":
+					return ""
+				}
+				if c, ok := country.ByAlpha2(l.Country); ok {
+					return actors.CountryCode(c)
+				}
+			}
+		}
+		return ""
+	}
+	modded := make([]bool, len(d.Mentions)) // a country modifier stands next to the mention
+	for i := range d.Mentions {
+		codes[i] = base(i)
+		head[i] = -1
+	}
+	// token index → mention
+	byTok := make([]int32, len(d.Tokens))
+	for i := range byTok {
+		byTok[i] = -1
+	}
+	for j, m := range d.Mentions {
+		for t := d.TokenAt(m.Start); t >= 0 && t < len(d.Tokens) && d.Tokens[t].Start < m.End; t++ {
+			if byTok[t] < 0 {
+				byTok[t] = int32(j)
+			}
+		}
+	}
+	tokMention := func(ti int) int {
+		if ti < 0 || ti >= len(byTok) {
+			return -1
+		}
+		return int(byTok[ti])
+	}
+	for i, m := range d.Mentions {
+		ti := d.TokenAt(m.Start)
+		if ti <= 0 {
+			continue
+		}
+		si := d.SentenceAt(m.Start)
+		if si < 0 {
+			continue
+		}
+		first := d.Sentences[si].FirstToken
+		// walk left over modifiers to a nationality, a country or a possessive
+		j := ti - 1
+		steps := 0
+		for j >= first && steps < 3 {
+			w := strings.ToLower(d.TokenText(j))
+			if !modifierWords[w] {
+				break
+			}
+			j--
+			steps++
+		}
+		poss := false
+		if j > first {
+			if w := d.TokenText(j); w == "'s" || w == "’s" || w == "'" || w == "’" {
+				j--
+				poss = true
+			}
+		}
+		if j < first {
+			continue
+		}
+		mod := tokMention(j)
+		if mod < 0 || mod == i {
+			continue
+		}
+		mt := d.Mentions[mod].Type
+		if !poss && mt != document.NORP && mt != document.GPE && mt != document.Misc {
+			continue
+		}
+		cc := CountryOf(codes[mod])
+		if cc == "" || strings.HasPrefix(codes[mod], "IGO") {
+			continue
+		}
+		head[mod] = i
+		modded[i] = true
+		if CountryOf(codes[i]) == "" && codes[i] != "" && len(codes[i]) <= 6 {
+			codes[i] = cc + codes[i]
+		} else if codes[i] == "" {
+			codes[i] = cc
+		}
+	}
+	// A description's country must come from the text: its own words, a
+	// modifier or possessive next to it, or a coreferent name or
+	// supported description. "Protesters marched in Nairobi" names no
+	// country for the protesters, whatever the entities stage inferred.
+	supported := make([]bool, len(d.Mentions))
+	for i, m := range d.Mentions {
+		supported[i] = m.Kind != document.Nominal || strings.HasPrefix(codes[i], "IGO") || CountryOf(codes[i]) == "" ||
+			modded[i] || namesCountry(d, m.Span)
+	}
+	for i, m := range d.Mentions {
+		if supported[i] || m.Entity < 0 || m.Entity >= len(d.Entities) {
+			continue
+		}
+		for _, o := range d.Entities[m.Entity].Mentions {
+			if o != i && o >= 0 && o < len(d.Mentions) && d.Mentions[o].Kind != document.Pronoun && supported[o] &&
+				CountryOf(codes[o]) == CountryOf(codes[i]) {
+				supported[i] = true
+				break
+			}
+		}
+	}
+	for i := range d.Mentions {
+		if !supported[i] {
+			codes[i] = codes[i][3:] // keep the role
+		}
+	}
+	// a bare nationality before a military noun
+	for i, m := range d.Mentions {
+		if head[i] >= 0 || m.Type != document.NORP && m.Type != document.Misc || len(codes[i]) != 3 {
+			continue
+		}
+		ti := d.TokenAt(m.End - 1)
+		if ti < 0 || ti+1 >= len(d.Tokens) {
+			continue
+		}
+		if militaryHeads[strings.ToLower(d.TokenText(ti+1))] && tokMention(ti+1) < 0 {
+			codes[i] += "MIL"
+		}
+	}
+	return codes, head
+}
+
+// namesCountry reports whether a word of span names a country or
+// nationality ("Kenyan police" as one mention).
+func namesCountry(d *document.Document, sp document.Span) bool {
+	for t := d.TokenAt(sp.Start); t >= 0 && t < len(d.Tokens) && d.Tokens[t].Start < sp.End; t++ {
+		w := d.TokenText(t)
+		if w == "" || w[0] < 'A' || w[0] > 'Z' {
+			continue
+		}
+		if _, ok := country.ByDemonym(w); ok {
+			return true
+		}
+		if _, ok := country.Lookup(w); ok {
+			return true
+		}
+	}
+	return false
+}
