@@ -145,7 +145,7 @@ func TestExtract_Table(t *testing.T) {
 			{text: "Several hundred", value: 200, approx: true, object: "members", category: Protest},
 			{text: "12", value: 12, object: "police officers", category: Wound}}},
 		{"change then level is not a range", "The share price fell 20 to 1,260 yen.", []want{
-			{text: "1,260 yen", value: 1260, currency: "JPY", object: "price"}}},
+			{text: "1,260 yen", value: 1260, currency: "JPY", object: "share price"}}},
 		{"name with a number word", "The Group of Seven communique said nothing new.", nil},
 		{"share of an acronym", "The deficit is about 3.4 pct of GDP.", []want{
 			{text: "about 3.4 pct", value: 3.4, pct: true, approx: true, qualifier: "about", unit: "percent", object: "gdp"}}},
@@ -178,6 +178,26 @@ func TestExtract_Table(t *testing.T) {
 			{text: "95 mln stg", value: 9.5e7, currency: "GBP", object: "paper"}}},
 		{"singular cent", "Swire will set a 36 cent final dividend.", []want{
 			{text: "36 cent", value: 36, unit: "cents", currency: "USD", object: "dividend"}}},
+		{"fraction of a scale", "The scandal may have cost a quarter of a billion dlrs.", []want{
+			{text: "a quarter of a billion dlrs", value: 2.5e8, currency: "USD"}}},
+		{"the two as a determiner", "The two men are due to be sentenced.", nil},
+		{"subject first", "Car sales for the period dropped 65 pct.", []want{
+			{text: "65 pct", value: 65, pct: true, unit: "percent", object: "sales"}}},
+		{"money for a verb object", "It threatened to sue the government for $28bn.", []want{
+			{text: "$28bn", value: 2.8e10, currency: "USD"}}},
+		{"gain of", "It will report an after-tax gain of 1,827,000 dlrs.", []want{
+			{text: "1,827,000 dlrs", value: 1827000, currency: "USD", object: "after-tax gain"}}},
+		{"PC is not a percent", "He plans a laptop PC for less than $100 PC buyers.", []want{
+			{text: "less than $100", value: 100, qualifier: "less than", currency: "USD", object: "buyers"}}},
+		{"national pound and hectares", "The terms value Youghal at 538,000 Irish pounds, with 829,000 ha of sunflowers.", []want{
+			{text: "538,000 Irish pounds", value: 538000, currency: "IEP"},
+			{text: "829,000 ha", value: 829000, unit: "hectares", object: "sunflowers"}}},
+		{"megapixel is a measure", "It has a two megapixel camera.", nil},
+		{"age after who is", "They are scared to death of my daughter, who is 14, and her friends.", nil},
+		{"participle modifier in a subject", "Operating income for the ten companies dropped 47 pct.", []want{
+			{text: "47 pct", value: 47, pct: true, unit: "percent", object: "income"}}},
+		{"number word after the object", "It may acquire 500,000 dlrs of restricted stock two to three years later.", []want{
+			{text: "500,000 dlrs", value: 500000, currency: "USD", object: "stock"}}},
 		{"one as a determiner", "\"They shot everyone,\" said one resident who fled.", nil},
 		{"model", "Rebels fired AK47 rifles from a T-72 and a Boeing 737.", nil},
 		{"measure", "The magnitude 6.1 quake struck 20 km away and 200 mm of rain fell at 40 degrees.", nil},

@@ -446,6 +446,10 @@ func (s *sent) words(f *figure, i int) bool {
 	}
 	if (w == "a" || w == "one") && s.low(i+1) != "" {
 		by := s.low(i-1) == "by" || s.low(i-2) == "by" && qualifiers1[s.low(i-1)]
+		if fv, ok := fractionWords[s.low(i+1)]; ok && s.low(i+2) == "of" && (s.low(i+3) == "a" || s.low(i+3) == "an") && vagueScale[s.low(i+4)] > 0 {
+			f.value, f.end = fv*vagueScale[s.low(i+4)], i+5 // "a quarter of a billion"
+			return true
+		}
 		if fv, ok := fractionWords[s.low(i+1)]; ok && s.low(i+1) != "half" && (s.low(i+2) == "of" || by) {
 			f.value, f.unit, f.end = fv, "fraction", i+2
 			return true
@@ -487,6 +491,10 @@ func (s *sent) words(f *figure, i int) bool {
 var nationalCurrency = map[string]string{"us": "USD", "u.s.": "USD", "american": "USD", "canadian": "CAD",
 	"australian": "AUD", "singapore": "SGD", "taiwan": "TWD", "hk": "HKD", "zimbabwe": "ZWL",
 	"zimbabwean": "ZWL", "namibian": "NAD", "liberian": "LRD", "jamaican": "JMD"}
+
+// nationalPound maps the word before "pounds" to the pound's code.
+var nationalPound = map[string]string{"irish": "IEP", "egyptian": "EGP", "lebanese": "LBP", "syrian": "SYP",
+	"sudanese": "SDG", "cyprus": "CYP", "cypriot": "CYP", "south": "SSP"}
 
 // millionNouns may follow a glued "m" with no currency ("17m viewers").
 var millionNouns = set("viewers", "users", "customers", "subscribers", "listeners", "readers", "visitors",
@@ -543,7 +551,7 @@ func (s *sent) after(f *figure) {
 	}
 	w := s.low(j)
 	switch {
-	case s.raw(j) == "%" || w == "percent" || w == "pct" || w == "pct." || w == "pc":
+	case s.raw(j) == "%" || w == "percent" || w == "pct" || w == "pct." || s.raw(j) == "pc":
 		f.percent, f.unit, f.end = true, "percent", j+1
 	case w == "per" && s.low(j+1) == "cent":
 		f.percent, f.unit, f.end = true, "percent", j+2
@@ -560,6 +568,9 @@ func (s *sent) after(f *figure) {
 		f.cur, f.end = currencyWords[s.low(j+1)], j+2 // "3.4bn Danish kroner"
 		if c := nationalCurrency[w]; c != "" && (s.low(j+1) == "dollars" || s.low(j+1) == "dlrs" || s.low(j+1) == "dlr" || s.low(j+1) == "dollar") {
 			f.cur = c
+		}
+		if c := nationalPound[w]; c != "" && (s.low(j+1) == "pounds" || s.low(j+1) == "pound") {
+			f.cur = c // "538,000 Irish pounds"
 		}
 	case nationalCurrency[w] != "" && f.cur == "" && (s.low(j+1) == "dollars" || s.low(j+1) == "dlrs" || s.low(j+1) == "dlr" || s.low(j+1) == "dollar"):
 		f.cur, f.end = nationalCurrency[w], j+2
@@ -643,7 +654,9 @@ func (s *sent) exclude(f *figure) {
 		return
 	}
 	// Ages: "aged 33", "the ages of 5 and 12", "Ahmed Ali, 33,", "(33)".
-	if prev == "aged" || prev == "age" || prev == "ages" || (prev == "of" && (s.low(n-2) == "age" || s.low(n-2) == "ages")) {
+	if prev == "aged" || prev == "age" || prev == "ages" || (prev == "of" && (s.low(n-2) == "age" || s.low(n-2) == "ages")) ||
+		f.start == n && (prev == "is" || prev == "was" || prev == "turned" || prev == "turns") && (s.low(n-2) == "who" || s.low(n-2) == "she" || s.low(n-2) == "he") && f.value <= 120 && !s.isWord(f.end) {
+		// "my daughter who is 14", "she was 17 when"
 		f.reject, f.age = true, true
 		return
 	}
@@ -828,7 +841,7 @@ func (s *sent) build(f *figure) (document.Count, int, bool, int) {
 	if f.one && (c.Object == "" || cat == "") {
 		return c, end, false, drop
 	}
-	if f.wordNum && f.value <= 10 && cat == "" && f.qualifier == "" {
+	if f.wordNum && f.value <= 10 && f.qualifier == "" && (cat == "" || s.low(f.start-1) == "the") {
 		switch s.low(f.start - 1) {
 		case "the", "these", "those", "both", "its", "their", "his", "her", "our", "'s", "’s", "all", "my", "your", "first", "last", "next", "past", "every", "each", "other":
 			return c, end, false, drop
@@ -852,9 +865,9 @@ func (s *sent) object(f *figure) (int, int, int) {
 		k++ // "a 27 percent cut in the face value"
 		changeIn = s.low(k) == "in"
 	}
-	if f.cur != "" && (s.low(k) == "in" || s.low(k) == "worth" || s.low(k) == "for" || s.low(k) == "on") {
-		if w := s.low(k + 1); timeUnits[w] || w == "quarter" || w == "period" || w == "half" || w == "fiscal" {
-			return k, k, -1 // "4,498,000 dlrs in quarter"
+	if f.cur != "" && (s.low(k) == "in" || s.low(k) == "worth" || s.low(k) == "for" || s.low(k) == "on" && s.spentBefore(f.start)) {
+		if w := s.low(k + 1); timeUnits[w] || w == "quarter" || w == "period" || w == "half" || w == "fiscal" || s.capitalized(k+1) {
+			return k, k, -1 // "4,498,000 dlrs in quarter", "3.55 dlrs for Minneapolis"
 		}
 		k++
 		if s.low(k) == "of" {
@@ -910,7 +923,7 @@ func (s *sent) object(f *figure) (int, int, int) {
 			if n == 0 && ofPhrase && acronym(s.raw(k)) && (!s.isWord(k+1) || stopObject[s.low(k+1)]) {
 				return k, k + 1, k // "3.4 pct of GDP"
 			}
-			if s.capitalized(k) && k > s.a && (s.raw(k+1) == "'s" || s.raw(k+1) == "’s" || possessiveMark(s.raw(k+1)) && !s.d.Tokens[k+1].SpaceBefore && s.isWord(k+2) && strings.HasSuffix(s.low(k), "s")) {
+			if s.capitalized(k) && k > s.a && (f.percent || f.unit == "fraction" || f.cur != "" || det) && (s.raw(k+1) == "'s" || s.raw(k+1) == "’s" || possessiveMark(s.raw(k+1)) && !s.d.Tokens[k+1].SpaceBefore && s.isWord(k+2) && strings.HasSuffix(s.low(k), "s")) {
 				head = k // a possessor: "of the Philippines' yearly budget"
 				k++
 				break
@@ -934,6 +947,9 @@ func (s *sent) object(f *figure) (int, int, int) {
 				break // a plural noun ends the phrase: "140 people killed"
 			}
 			w := s.low(k)
+			if _, num := wordValue(w); num && head >= 0 && (!s.isWord(k+1) || stopObject[s.low(k+1)]) {
+				break // "restricted stock two to three years"
+			}
 			if stopObject[w] || timeUnits[w] && n == 0 || strings.Contains(w, "-on-") || strings.HasPrefix(w, "year-") || strings.HasPrefix(w, "month-") || strings.HasPrefix(w, "week-") {
 				break
 			}
@@ -1224,7 +1240,7 @@ var genericNouns = set("total", "number", "numbers", "toll", "tally", "figure", 
 	"average", "maximum", "minimum", "age", "ages", "height", "depth", "length", "speed", "distance",
 	"score", "margin", "majority", "count", "level", "levels", "peak", "high", "low", "record", "range",
 	"one", "ones", "some", "each", "most", "many", "any", "none", "all", "both", "estimate", "estimates",
-	"capacity", "increase", "rise", "fall", "drop", "cut", "jump", "gain", "loss", "group", "groups",
+	"capacity", "increase", "rise", "fall", "drop", "cut", "jump", "group", "groups",
 	"tune", "out", "list", "value", "worth", "part", "share", "rest", "majority", "minority")
 
 // estimateVerbs put a figure on a noun: "police put the crowd at 107,000".
@@ -1355,17 +1371,9 @@ func (s *sent) changeObject(f *figure) (int, int) {
 			return a, h
 		}
 	}
-	// The subject right before the verb ("the overnight deposit rate now
-	// stands at"), past auxiliaries and adverbs.
+	// The subject: the first noun phrase of the clause ("car sales for the
+	// period dropped 65 pct").
 	c := v - 1
-	for c > s.a && auxAdverbs[s.low(c)] {
-		c--
-	}
-	if s.nounAt(c) && !clauseStart[s.low(c)] {
-		return s.modStart(c), c
-	}
-	// Else the first noun phrase of the clause.
-	c = v - 1
 	for c >= s.a {
 		w := s.low(c)
 		if s.kind(c) == document.Punct && w != "'s" && w != "’s" && w != "-" || clauseStart[w] || saying[w] {
@@ -1373,7 +1381,19 @@ func (s *sent) changeObject(f *figure) (int, int) {
 		}
 		c--
 	}
-	return s.nounPhrase(c+1, v)
+	if a, h := s.nounPhrase(c+1, v); h >= 0 {
+		return a, h
+	}
+	// Else the noun right before the verb ("the overnight deposit rate now
+	// stands at"), past auxiliaries and adverbs.
+	c = v - 1
+	for c > s.a && auxAdverbs[s.low(c)] {
+		c--
+	}
+	if s.nounAt(c) && !clauseStart[s.low(c)] {
+		return s.modStart(c), c
+	}
+	return -1, -1
 }
 
 // nounPhrase reads the noun phrase starting at token a (determiners and a
@@ -1409,7 +1429,13 @@ func (s *sent) nounPhrase(a, lim int) (int, int) {
 		if _, num := wordValue(w); num || w == "half" || w == "quarter" {
 			return -1, -1 // "cut its prime rate half a point"
 		}
-		if stopObject[w] || changeVerbs[w] || participle(w) && !nounEdIng[w] {
+		if stopObject[w] || changeVerbs[w] {
+			break
+		}
+		if participle(w) && !nounEdIng[w] {
+			if nx := s.low(k + 1); k+1 < lim && s.isWord(k+1) && !stopObject[nx] && !participle(nx) && !changeVerbs[nx] {
+				continue // a modifier: "operating income"
+			}
 			break
 		}
 		head = k
@@ -1499,13 +1525,26 @@ var auxAdverbs = set("could", "would", "will", "may", "might", "can", "should", 
 // possessive ("the Philippines' budget").
 func possessiveMark(t string) bool { return t == "'" || t == "’" }
 
-// determined reports whether the noun at h has a determiner or possessor
-// within the two words before it ("an appeal for", "the agency's request
-// for"), which a verb ("franchises sell for") has not.
+// determined reports whether the noun at h has an indefinite article or a
+// possessor within the two words before it ("an appeal for", "the agency's
+// request for"), which a verb ("franchises sell for") and a verb's object
+// ("sue the government for") have not.
 func (s *sent) determined(h int) bool {
 	for k := h - 1; k >= h-2 && k >= s.a; k-- {
 		switch s.low(k) {
-		case "a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "'s", "’s":
+		case "a", "an", "'s", "’s":
+			return true
+		}
+	}
+	return false
+}
+
+// spentBefore reports whether a spending verb comes in the four words before
+// token a: "spend 500 billion naira on grain imports".
+func (s *sent) spentBefore(a int) bool {
+	for k := a - 1; k >= a-4 && k >= s.a; k-- {
+		switch s.low(k) {
+		case "spend", "spent", "spending", "spends", "invest", "invested", "investing", "splurge", "splurged":
 			return true
 		}
 	}

@@ -52,7 +52,7 @@ var measureUnits = set("km", "kms", "kilometres", "kilometers", "kilometre", "ki
 	"metres", "meters", "metre", "meter", "feet", "foot", "ft", "cm", "mm", "inches", "inch",
 	"degrees", "degree", "celsius", "fahrenheit", "mph", "kph", "km/h", "knots", "magnitude",
 	"points", "point", "mw", "gw", "kw", "megawatts", "gigawatts", "volts", "yards", "yard", "sq", "square",
-	"m", "mb", "gb", "kb", "basis", "bps", "percentile", "calories", "storeys", "stories", "floors", "lanes", "minutes", "seeds", "goals")
+	"m", "mb", "gb", "kb", "basis", "bps", "percentile", "calories", "storeys", "stories", "floors", "lanes", "minutes", "seeds", "goals", "megapixel", "megapixels", "bit", "inch")
 
 // amountUnits after a number make it an amount of something with a unit;
 // the figure is kept with Unit set.
@@ -60,7 +60,7 @@ var amountUnits = map[string]string{
 	"tonnes": "tonnes", "tonne": "tonnes", "tons": "tonnes", "ton": "tonnes", "t": "tonnes",
 	"kg": "kg", "kilograms": "kg", "kilogrammes": "kg", "kilos": "kg", "kilo": "kg",
 	"grams": "g", "litres": "litres", "liters": "litres", "litre": "litres", "liter": "litres",
-	"gallons": "gallons", "barrels": "barrels", "bpd": "barrels", "hectares": "hectares", "acres": "acres",
+	"gallons": "gallons", "barrels": "barrels", "bpd": "barrels", "hectares": "hectares", "ha": "hectares", "acres": "acres",
 	"lbs": "lbs", "ounces": "ounces", "oz": "ounces", "bushels": "bushels", "sacks": "sacks", "bags": "bags", "pallets": "pallets",
 }
 
@@ -129,7 +129,7 @@ var stopObject = set("the", "a", "an", "and", "or", "but", "nor", "in", "on", "a
 	"arrive", "arrived", "reach", "reached", "crossed", "cross", "stand", "run", "runs", "ran", "held",
 	"hold", "holds", "won", "win", "wins", "voted", "took", "take", "takes", "given", "seen", "known",
 	"sought", "sent", "send", "spent", "spend", "paid", "pay", "owed", "owe", "worth", "apart", "higher",
-	"lower", "mark", "marks", "percent", "instead", "overnight", "nationwide", "alive", "abroad",
+	"lower", "mark", "marks", "percent", "instead", "overnight", "nationwide", "alive", "abroad", "overseas", "let",
 	"worldwide", "alone", "home", "together", "respectively", "ahead", "yesterday", "today", "tonight",
 	"vs", "vs.", "versus", "due", "v", "v.", "times", "prior", "above", "below", "beyond", "short", "shy", "behind", "overall", "annually", "anyway", "altogether", "combined", "aboard")
 
