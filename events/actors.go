@@ -12,6 +12,8 @@ func (c *coder) sentence(si int) []document.Event {
 	c.load(si)
 	var out []document.Event
 	seen := map[string]bool{}
+	var prevTgts []int // targets of the previous verbal match in the sentence
+	prevEnd := -1
 	for _, m := range c.matchAll() {
 		code := m.p.code
 		var srcs, tgts []int
@@ -42,6 +44,14 @@ func (c *coder) sentence(si int) []document.Event {
 		}
 		srcs = c.withActors(srcs)
 		tgts = c.withActors(tgts)
+		if m.p.verbal && len(tgts) == 0 && prevEnd >= 0 && sharedTarget(code) && c.conjoined(prevEnd, m.start) {
+			// "met X in Baghdad and signed agreements": the second verb
+			// of a coordinated predicate shares the first one's partner
+			tgts = prevTgts
+		}
+		if m.p.verbal && !c.passive(m.start) {
+			prevTgts, prevEnd = tgts, m.end
+		}
 		if len(tgts) == 0 && len(srcs) > 1 && symmetric(code) {
 			// "India and Pakistan held talks": each is the other's target
 			tgts = srcs
@@ -55,6 +65,10 @@ func (c *coder) sentence(si int) []document.Event {
 		}
 		if len(tgts) == 0 {
 			tgts = []int{-1}
+		}
+		if m.p.verbal && c.hazardSubject(m.start) {
+			// "Floods kill dozens": nature is no actor
+			continue
 		}
 		trig := c.span(m.start, m.end)
 		neg := c.negated(m.start)
@@ -192,7 +206,7 @@ func (c *coder) subject(i int) []int {
 	start := 0
 	for j := i - 1; j >= 0; j-- {
 		w := c.low(j)
-		if clauseBreaks[w] || speechCues[w] {
+		if clauseBreaks[w] || speechCues[w] || c.newlineBefore(j+1) {
 			start = j + 1
 			break
 		}
@@ -287,7 +301,7 @@ var objectStops = map[string]bool{
 
 var objLocPreps = map[string]bool{
 	"in": true, "at": true, "near": true, "from": true, "across": true, "into": true, "outside": true,
-	"inside": true, "throughout": true, "around": true,
+	"inside": true, "throughout": true, "around": true, "through": true,
 }
 
 // object returns the target mentions of a trigger whose words start at
@@ -310,7 +324,7 @@ func (c *coder) object(a, e int, code cameo.Code, p *pattern) []int {
 	physical := code.Root >= "18" || code.Root == "15" || code.Base() == "042" || code.Code == "0256" || code.Code == "1056"
 	for j := a; j < c.n && j < e+10; j++ {
 		w := c.low(j)
-		if j >= e && (objectStops[w] || w == "," || w == "by") {
+		if j >= e && (objectStops[w] || w == "," || w == "by") || j > a && c.newlineBefore(j) {
 			return nil
 		}
 		mi := c.mAt[j]
@@ -322,22 +336,32 @@ func (c *coder) object(a, e int, code cameo.Code, p *pattern) []int {
 			j = me - 1
 			continue
 		}
-		prev := ""
-		if s > a {
-			prev = c.low(s - 1)
-			if isDet(prev) && s-1 > a {
-				prev = c.low(s - 2)
+		// a locative preposition up to three words before the mention (or
+		// the modifier standing for it): "marched through central Dhaka"
+		from := s
+		if j < from {
+			from = j
+		}
+		loc := false
+		for k := from - 1; k >= a && k >= from-3; k-- {
+			w := c.low(k)
+			if objLocPreps[w] && !(w == "at" && k+1 < c.n && (c.low(k+1) == "least" || c.low(k+1) == "most")) {
+				loc = true
+				break
+			}
+			if c.isPunct(k) || c.mAt[k] >= 0 || locPreps[w] || w == "of" || w == "against" {
+				break // another preposition heads the phrase ("aid to Yemen")
 			}
 		}
-		if objLocPreps[prev] && !physical && !(endsPrep && s-1 <= e) {
+		if loc && !physical && !(endsPrep && from-1 <= e) {
 			j = me - 1
 			continue
 		}
-		if c.actor(mi) == "" || me <= e && CountryOf(c.actor(mi)) == "" || possPronoun(c.low(s)) && me == s+1 {
+		if c.actor(mi) == "" || me <= e && (CountryOf(c.actor(mi)) == "" || s > a && possPronoun(c.low(s-1))) ||
+			possPronoun(c.low(s)) && me == s+1 {
 			// no code, a role word inside the trigger ("held military
 			// drills"), or a possessive pronoun, which is the determiner of
 			// the object, not the object ("met his counterpart")
-			// no code, or a role word inside the trigger ("held military drills")
 			j = me - 1
 			continue
 		}
@@ -504,4 +528,68 @@ func possPronoun(w string) bool {
 		return true
 	}
 	return false
+}
+
+// hazards are natural and accidental causes that take actor verbs ("Floods
+// kill dozens", "the earthquake destroyed") without being actors.
+var hazards = map[string]bool{
+	"flood": true, "floods": true, "flooding": true, "earthquake": true, "earthquakes": true, "quake": true,
+	"storm": true, "storms": true, "cyclone": true, "hurricane": true, "typhoon": true, "landslide": true,
+	"landslides": true, "wildfire": true, "wildfires": true, "drought": true, "rains": true, "rain": true,
+	"heatwave": true, "avalanche": true, "tsunami": true, "mudslide": true, "mudslides": true, "outbreak": true,
+	"cholera": true, "epidemic": true, "disease": true, "virus": true, "tornado": true, "blizzard": true,
+	"eruption": true, "volcano": true, "waters": true, "floodwaters": true, "aftershock": true, "aftershocks": true,
+}
+
+// hazardSubject reports whether the clause before the verb at i is about a
+// natural hazard with no actor mention: the words between the clause start
+// and the verb hold a hazard noun and no actor-coded mention.
+func (c *coder) hazardSubject(i int) bool {
+	found := false
+	for j := i - 1; j >= 0 && j >= i-6; j-- {
+		w := c.low(j)
+		if c.isPunct(j) && w != "-" || clauseBreaks[w] {
+			break
+		}
+		if c.mAt[j] >= 0 && c.actor(c.mAt[j]) != "" {
+			return false
+		}
+		if hazards[w] {
+			found = true
+		}
+	}
+	return found
+}
+
+// sharedTarget reports codes whose partner a coordinated second verb takes
+// over from the first: consultation, agreement and cooperation (roots 03-06).
+func sharedTarget(c cameo.Code) bool { return c.Root >= "03" && c.Root <= "06" }
+
+// conjoined reports whether the words between tokens a and b join two
+// predicates of one subject: an "and" and no actor mention or clause break.
+func (c *coder) conjoined(a, b int) bool {
+	and := false
+	for j := a; j < b; j++ {
+		w := c.low(j)
+		if w == ";" || clauseBreaks[w] || subordinators[w] || speechCues[w] {
+			return false
+		}
+		if w == "and" {
+			and = true
+			if j+1 != b {
+				return false // the verb follows the "and" directly
+			}
+		}
+	}
+	return and
+}
+
+// newlineBefore reports a line break between token j-1 and token j: a
+// headline or dateline ends there even when no punctuation does.
+func (c *coder) newlineBefore(j int) bool {
+	if j <= 0 || j >= c.n {
+		return false
+	}
+	gap := c.d.Text[c.d.Tokens[c.first+j-1].End:c.d.Tokens[c.first+j].Start]
+	return strings.IndexByte(gap, '\n') >= 0
 }

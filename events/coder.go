@@ -243,6 +243,10 @@ func (c *coder) verbReading(i int, long bool) bool {
 		"causes", "faced", "faces", "provoked", "provokes", "ended", "halted", "led", "fueled", "fuelled":
 		return false
 	}
+	// a month before a number is a date, even in a dateline ("March 12")
+	if _, ok := months[c.low(i)]; ok && i+1 < c.n && c.d.Tokens[c.first+i+1].Kind == document.Number {
+		return false
+	}
 	// a capitalized word inside a sentence is a name, not a verb ("March")
 	if t := c.tok(i); t[0] >= 'A' && t[0] <= 'Z' && !c.headline {
 		return false

@@ -276,3 +276,15 @@ func BenchmarkPrepare(b *testing.B) {
 		eventstest.Prepare(d)
 	}
 }
+
+func TestCountryOf(t *testing.T) {
+	tests := []struct{ code, want string }{
+		{"RUSMIL", "RUS"}, {"UKR", "UKR"}, {"IGOUNO", "UNO"}, {"IGOEEC", "EUR"}, {"IGOUNOICJ", "UNO"},
+		{"GOV", ""}, {"CVL", ""}, {"REB", ""}, {"", ""}, {"PSEGOV", "PSE"}, {"ROM", "ROM"}, {"UN", ""},
+	}
+	for _, tt := range tests {
+		if got := events.CountryOf(tt.code); got != tt.want {
+			t.Errorf("CountryOf(%q) = %q, want %q", tt.code, got, tt.want)
+		}
+	}
+}

@@ -52,7 +52,7 @@ var modifierWords = map[string]bool{
 	"intelligence": true, "police": true, "army": true, "coast": true, "guard": true, "special": true,
 	"chief": true, "prime": true, "minister": true, "former": true, "acting": true, "deputy": true,
 	"supreme": true, "high": true, "opposition": true, "ruling": true, "rebel": true, "civil": true,
-	"president": true, "vice": true, "king": true, "general": true, "gen": true, "crown": true, "prince": true,
+	"main": true, "president": true, "vice": true, "king": true, "general": true, "gen": true, "crown": true, "prince": true,
 	"secretary": true, "ambassador": true, "envoy": true, "commander": true, "leader": true,
 	"emergency": true, "medical": true, "human": true, "rights": true, "presidential": true,
 }
@@ -145,11 +145,10 @@ func resolveActors(d *document.Document) (codes []string, head []int) {
 		if ti <= 0 {
 			continue
 		}
-		si := d.SentenceAt(m.Start)
-		if si < 0 {
-			continue
-		}
-		first := d.Sentences[si].FirstToken
+		// not bounded by the sentence: the modifier words stop at any
+		// punctuation, and a sentence split inside a name ("Prime
+		// Minister | Viktor Orban") must not cut the modifier off
+		first := 0
 		// walk left over modifiers to a nationality, a country or a possessive
 		j := ti - 1
 		steps := 0
@@ -215,6 +214,19 @@ func resolveActors(d *document.Document) (codes []string, head []int) {
 	for i := range d.Mentions {
 		if !supported[i] {
 			codes[i] = codes[i][3:] // keep the role
+		}
+	}
+	// A role without a country takes the country its coreferent mentions
+	// got from the text ("Hungarian Prime Minister Viktor Orban ... Orban").
+	for i, m := range d.Mentions {
+		if CountryOf(codes[i]) != "" || m.Entity < 0 || m.Entity >= len(d.Entities) {
+			continue
+		}
+		for _, o := range d.Entities[m.Entity].Mentions {
+			if o != i && o >= 0 && o < len(d.Mentions) && CountryOf(codes[o]) != "" && (codes[i] == "" || strings.HasSuffix(codes[o], codes[i])) {
+				codes[i] = codes[o]
+				break
+			}
 		}
 	}
 	// a bare nationality before a military noun

@@ -293,6 +293,10 @@ func (x *extractor) attribute(attrs []attr, continues bool) {
 			q.a = -1 // a programme or book title: told “Face the Nation,” on “This Week”
 			continue
 		}
+		if x.words(q.o, q.n) == 0 {
+			q.a = -1 // punctuation between stray marks is no quote
+			continue
+		}
 		x.recoverUnclosed(q)
 		found := false
 		if x.lastChar(q) == '.' {
@@ -527,7 +531,7 @@ func (x *extractor) firstActorMention(ss, v int) (int, int, bool) {
 	}
 	ms := x.ms
 	// skip a leading subordinate clause: "When Trump suggested …, Rubio fired back"
-	if x.t[ss].k == kWord && x.f(ss)&fClause != 0 && x.f(ss)&(fDet|fPron) == 0 {
+	if x.t[ss].k == kWord && isSubordinator(x.w(ss)) {
 		for c := ss + 1; c < v-1; c++ {
 			if x.isPunct(c, ',') {
 				ss = c + 1
@@ -632,6 +636,16 @@ func (x *extractor) titleLike(o, n int) bool {
 // urged voters to "turn away"): the verb's subject speaks.
 func (x *extractor) sentenceCue(q *dquote) {
 	ss, _ := x.sentenceBounds(q.o)
+	if x.t[ss].k == kWord && isSubordinator(x.w(ss)) {
+		// a leading subordinate clause is not the attribution: "When Trump
+		// announced his candidacy, he referred to migrants as “…”"
+		for c := ss + 1; c < q.o-1; c++ {
+			if x.isPunct(c, ',') {
+				ss = c + 1
+				break
+			}
+		}
+	}
 	lo := max(ss, q.o-40)
 	// the leftmost speech verb with a subject: "Clinton says she appreciated
 	// … what she calls a “war of words”" goes to Clinton
@@ -1003,6 +1017,18 @@ func (x *extractor) dashLine(q *dquote) {
 func isThought(w string) bool {
 	for _, p := range [...]string{"fear", "believ", "think", "thought", "feel", "felt", "hope", "worr", "expect", "know", "knew", "learn", "wonder", "rememb"} {
 		if len(w) >= len(p) && eqFold(w[:len(p)], p) {
+			return true
+		}
+	}
+	return false
+}
+
+// isSubordinator reports whether w opens a subordinate clause that ends at
+// a comma before the main clause (When …, If …); "As" and "But" do not, as
+// in "As Ortega put it," or "But Ortega, noting …, said".
+func isSubordinator(w string) bool {
+	for _, c := range [...]string{"when", "if", "after", "before", "while", "because", "although", "though", "since", "until", "unless", "once", "whereas"} {
+		if eqFold(w, c) {
 			return true
 		}
 	}

@@ -11,9 +11,9 @@ type extractor struct {
 	ms   []document.Mention // d.Mentions in text order (a sorted copy when they are not)
 	// nextPara is the paragraph after the current one (zero at the end).
 	nextPara document.Span
-	out  []document.Quote
-	t    []tok // tokens of the current paragraph (buffer reused)
-	dq   []dquote
+	out      []document.Quote
+	t        []tok // tokens of the current paragraph (buffer reused)
+	dq       []dquote
 	// carry is the speaker of a quote left open at the end of the previous
 	// paragraph (multi-paragraph quote), or of a paragraph-final quote.
 	carry      *document.Speaker

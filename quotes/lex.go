@@ -148,8 +148,8 @@ func lex(text string, start, end int, buf []tok) []tok {
 					k = kOpen
 				} else if r == '”' || r == '»' {
 					k = kClose
-				} else if unicode.IsPunct(pr) && !unicode.IsPunct(nr) {
-					k = kClose
+				} else if unicode.IsPunct(pr) && !unicode.IsPunct(nr) || isWordRune(pr) && (nr == '.' || nr == ',' || nr == ';' || nr == ':' || nr == '!' || nr == '?' || nr == ')') {
+					k = kClose // ,"he … or … the attack".
 				} else {
 					k = kOpen
 				}

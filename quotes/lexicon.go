@@ -167,6 +167,7 @@ func init() {
 		{"gripe", "griped"},
 		{"rant", "ranted"},
 		{"demur", "demurred", "demurring"},
+		{"refer", "referred", "refers", "referring"},
 	}
 	strong := map[string]bool{"say": true, "add": true, "note": true, "warn": true, "argue": true, "claim": true, "insist": true,
 		"stress": true, "write": true, "tweet": true, "explain": true, "believe": true, "think": true, "contend": true, "assert": true,

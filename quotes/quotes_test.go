@@ -117,6 +117,15 @@ func TestExtract(t *testing.T) {
 			[]want{{"We cut the deficit in half and nobody noticed.", true, "", "", ""}}},
 		{"relative pronoun as the speaker span", "The talks were led by the veteran envoy Ana Ortega, who called the plan \u201ca dead letter from the first day.\u201d",
 			[]want{{"a dead letter from the first day.", true, "called", "who", "the veteran envoy Ana Ortega"}}},
+		{"leading subordinate clause", "When Ortega ran for mayor in June, she referred to the ruling party as \u201ca club for the comfortable.\u201d",
+			[]want{{"a club for the comfortable.", true, "referred", "she", ""}}},
+		// the appositive is the mention the cue rests on, as in "Ortega, the veteran diplomat, told"
+		{"As X put it opens the attribution", "As Ana Ortega, a trade economist in Lima, put it, \u201cNobody wins a war of tariffs in the long run.\u201d",
+			[]want{{"Nobody wins a war of tariffs in the long run.", true, "put", "a trade economist in Lima", ""}}},
+		{"straight mark between a word and a full stop closes", "The army said it had \"repelled the attack\". Officials in the capital said nothing.",
+			[]want{{"it had \"repelled the attack\"", false, "said", "The army", ""}, {"repelled the attack", true, "said", "The army", ""}}},
+		{"adjective-led speaker phrase keeps its head", "Troops exchanged fire along the border for a second day, military officials on both sides said.",
+			[]want{{"Troops exchanged fire along the border for a second day", false, "said", "military officials on both sides", ""}}},
 		{"relative clause between subject and verb", "Ortega, who has a commanding lead in the polls, mocked his rival for \u201chaving a very tough night.\u201d",
 			[]want{{"having a very tough night.", true, "mocked", "Ortega", ""}}},
 	}

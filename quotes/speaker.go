@@ -129,12 +129,30 @@ func (x *extractor) subjectBefore(v, lo int) (int, int, bool) {
 	for a < b && x.t[a].k == kPunct {
 		a++
 	}
+	// "led by the veteran envoy": a phrase opening with a bare lower-case
+	// word runs through a verb; the speaker is the object of its preposition
+	if a < b && x.t[a].k == kWord && !x.t[a].cap && x.f(a)&(fDet|fPron|fSpeakerNoun) == 0 && !startsDigit(x.w(a)) &&
+		!strings.HasSuffix(x.w(a), "'s") && !strings.HasSuffix(x.w(a), "’s") {
+		verb := eqFold(x.w(a), "led") || strings.HasSuffix(x.w(a), "ed") || strings.HasSuffix(x.w(a), "ing")
+		for p := b - 2; p > a; p-- {
+			// "military officials on both sides" keeps its head: only a verb
+			// form or a passive agent ("by") cuts the phrase
+			if x.t[p].k == kWord && !x.t[p].cap && x.f(p)&fPrep != 0 && !eqFold(x.w(p), "of") && (verb || eqFold(x.w(p), "by")) {
+				a = p + 1
+				break
+			}
+		}
+	}
 	// "the envoy who leads the delegation, told": the relative clause's antecedent speaks
 	// but in "which he described as", the pronoun or name after "which" is
 	// the subject itself
 	if a > lo && a <= b && x.t[a-1].k == kWord && (eqFold(x.w(a-1), "who") || eqFold(x.w(a-1), "which")) &&
 		(a == b || !x.t[a].cap && x.f(a)&(fPron|fDet) == 0) {
-		if a2, b2, ok := x.subjectBefore(a-1, lo); ok {
+		k := a - 1
+		if k-1 > lo && x.isPunct(k-1, ',') {
+			k-- // "led by Ana Ortega, who called": the phrase before the comma
+		}
+		if a2, b2, ok := x.subjectBefore(k, lo); ok {
 			return a2, b2, true
 		}
 	}
@@ -390,3 +408,5 @@ func (x *extractor) relPronoun(v int) int {
 	}
 	return -1
 }
+
+func startsDigit(w string) bool { return w != "" && w[0] >= '0' && w[0] <= '9' }

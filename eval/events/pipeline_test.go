@@ -128,3 +128,24 @@ func BenchmarkPipeline_gold(b *testing.B) {
 		}
 	}
 }
+
+// FuzzPipeline runs the default pipeline on arbitrary text: the events
+// stage must not panic on real mentions, entities and locations, and every
+// event span must lie in the text.
+func FuzzPipeline(f *testing.F) {
+	f.Add("Hungarian Prime Minister Viktor Orban met Ukraine's president. Orban urged Ukraine to talk.")
+	f.Add("Floods kill dozens in Kenya\n\nNAIROBI, Kenya — Police arrested protesters.")
+	f.Add("’s 's , , and and Kenyan Kenyan police")
+	p := realPipeline(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		d := document.New("f", text)
+		if err := p.Process(context.Background(), d); err != nil {
+			return // input errors are the reader's and text stage's concern
+		}
+		for _, e := range d.Events {
+			if e.Start < 0 || e.End > len(text) || e.Start >= e.End {
+				t.Fatalf("bad span %+v", e.Span)
+			}
+		}
+	})
+}

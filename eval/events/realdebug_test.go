@@ -66,13 +66,13 @@ func TestDebugTextReal(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, m := range d.Mentions {
-		fmt.Printf("  m %q %s/%s ent=%d\n", d.Slice(m.Span), m.Type, m.Actor, m.Entity)
+		fmt.Printf("  m %q %s/%s/%s ent=%d\n", d.Slice(m.Span), m.Type, m.Kind, m.Actor, m.Entity)
 	}
 	st, _ := evcoder.New(evcoder.Options{})
 	for _, m := range st.Matches(d) {
 		fmt.Printf("  match %s %q neg=%v hyp=%v\n", m.Code.Code, d.Slice(m.Span), m.Negated, m.Hypothetical)
 	}
 	for _, e := range d.Events {
-		fmt.Printf("  %s %q %s -> %s neg=%v hyp=%v rep=%v\n", e.Code, d.Slice(e.Span), actor(e.Source), actor(e.Target), e.Negated, e.Hypothetical, e.Reported)
+		fmt.Printf("  %s %q %s -> %s %+v neg=%v hyp=%v rep=%v\n", e.Code, d.Slice(e.Span), actor(e.Source), actor(e.Target), e.Target, e.Negated, e.Hypothetical, e.Reported)
 	}
 }
