@@ -65,6 +65,8 @@ func TestLookupRole(t *testing.T) {
 		{"president", "GOV"}, {"Prime Minister", "GOV"}, {"foreign minister", "GOV"}, {"spokesman", "GOV"},
 		{"army", "MIL"}, {"troops", "MIL"}, {"soldiers", "MIL"}, {"police", "COP"}, {"rebels", "REB"},
 		{"militants", "REB"}, {"protesters", "CVL"}, {"court", "JUD"}, {"judge", "JUD"}, {"parliament", "LEG"},
+		{"army spokesman", "MIL"}, {"military spokeswoman", "MIL"}, {"police spokesman", "COP"},
+		{"foreign policy chief", "GOV"}, {"military officials", "MIL"},
 	} {
 		r, ok := LookupRole(tt.in)
 		if !ok || r.Code != tt.code {

@@ -218,7 +218,7 @@ func Normalize(s string) string {
 		}
 		// Letters that carry no combining mark under NFD but that English
 		// news writes as plain Latin ("Aydın" as "Aydin", "Łódź" as "Lodz").
-		if f, ok := latinFold[r]; ok {
+		if f, ok := foldLatin(r); ok {
 			if space {
 				b.WriteByte(' ')
 				space = false
@@ -235,10 +235,32 @@ func Normalize(s string) string {
 	return strings.TrimPrefix(b.String(), "the ")
 }
 
-// latinFold spells letters without a decomposition in plain Latin.
-var latinFold = map[rune]string{
-	'ı': "i", 'ł': "l", 'Ł': "l", 'ø': "o", 'Ø': "o", 'đ': "d", 'Đ': "d", 'ß': "ss",
-	'æ': "ae", 'Æ': "ae", 'œ': "oe", 'Œ': "oe", 'þ': "th", 'Þ': "th", 'ð': "d", 'Ð': "d", 'ħ': "h", 'Ħ': "h",
+// foldLatin spells a letter without a decomposition in plain Latin.
+func foldLatin(r rune) (string, bool) {
+	if r < 0xC6 {
+		return "", false
+	}
+	switch r {
+	case 'ı':
+		return "i", true
+	case 'ł', 'Ł':
+		return "l", true
+	case 'ø', 'Ø':
+		return "o", true
+	case 'đ', 'Đ', 'ð', 'Ð':
+		return "d", true
+	case 'ß':
+		return "ss", true
+	case 'æ', 'Æ':
+		return "ae", true
+	case 'œ', 'Œ':
+		return "oe", true
+	case 'þ', 'Þ':
+		return "th", true
+	case 'ħ', 'Ħ':
+		return "h", true
+	}
+	return "", false
 }
 
 func isASCII(s string) bool {

@@ -139,6 +139,7 @@ func (a *annotator) run(spans [][]ner.Span) {
 		return
 	}
 	a.tagged(spans)
+	a.facilities()
 	a.dictionary()
 	a.titledNames()
 	for i := range a.ms {
@@ -195,6 +196,39 @@ func (a *annotator) tagged(spans [][]ner.Span) {
 			}
 			a.add(m)
 		}
+	}
+}
+
+// facilities joins a name and a capitalized facility word after it into
+// one FAC mention ("Santa Cruz" + "Palace" → "Santa Cruz Palace"), and
+// types place names ending in a facility word as FAC.
+func (a *annotator) facilities() {
+	for mi := range a.ms {
+		m := &a.ms[mi]
+		if m.kind != document.Name || m.a >= m.b {
+			continue
+		}
+		if m.b-m.a > 1 && (m.typ == document.GPE || m.typ == document.Loc) && facilityWords[a.low(m.b-1)] && a.capitalized(m.b-1) {
+			m.typ = document.FAC
+			continue
+		}
+		j := m.b
+		if j >= len(a.d.Tokens) || int(a.sentOf[j]) != int(a.sentOf[m.a]) || !facilityWords[a.low(j)] || !a.capitalized(j) || a.allCaps(j, j+1) {
+			continue
+		}
+		if m.typ != document.GPE && m.typ != document.Loc && m.typ != document.Misc && m.typ != document.Person {
+			continue
+		}
+		if c := a.covered[j]; c != 0 {
+			o := &a.ms[c-1]
+			if o.a != j || o.b != j+1 || o.kind != document.Name {
+				continue
+			}
+			o.b = o.a // absorbed: skipped by later layers
+		}
+		m.b = j + 1
+		m.typ = document.FAC
+		a.covered[j] = int32(mi + 1)
 	}
 }
 
@@ -361,6 +395,11 @@ func (a *annotator) classify(m *ment) {
 		}
 	case document.Misc, document.NORP:
 		l := a.lower[a.d.Tokens[m.a].Start:a.d.Tokens[m.b-1].End]
+		if _, demonym := country.ByDemonym(key); !demonym && !norps[l] && m.b < len(a.d.Tokens) && placeNouns[a.low(m.b)] && len(a.s.gaz.LookupKey(key)) > 0 {
+			// A known place before a place noun: "the Rafah crossing".
+			m.typ = a.placeType(key)
+			return
+		}
 		if c, ok := country.ByDemonym(key); ok && m.b-m.a == 1 {
 			m.typ, m.ctry = document.NORP, actors.CountryCode(c)
 			if strings.HasSuffix(l, "s") && !strings.HasSuffix(l, "ss") {
@@ -422,6 +461,11 @@ func (a *annotator) countryBefore(j, lo int) (string, int) {
 		return "", j
 	}
 	if a.capitalized(j - 1) {
+		for n := 3; n <= 5 && j-n >= lo; n++ {
+			if c := a.nationalSociety(j-n, j); c != "" {
+				return c, j - n // "Kenya Red Cross secretary general"
+			}
+		}
 		w := a.tok(j - 1)
 		if c, ok := country.ByDemonym(w); ok && !strings.HasSuffix(w, "s") {
 			return actors.CountryCode(c), j - 1
@@ -431,8 +475,14 @@ func (a *annotator) countryBefore(j, lo int) (string, int) {
 		}
 		for n := 1; n <= 4 && j-n >= lo; n++ {
 			s := a.d.Text[a.d.Tokens[j-n].Start:a.d.Tokens[j-1].End]
-			if act, ok := a.s.dict.Lookup(s); ok && act.Type == "ORG" && international(act.Code) && (!a.s.dict.Acronym(actors.Key(s)) || a.allCaps(j-n, j)) {
-				return act.Code, j - n
+			if act, ok := a.s.dict.Lookup(s); ok && act.Type == "ORG" && (!a.s.dict.Acronym(actors.Key(s)) || a.allCaps(j-n, j)) {
+				if international(act.Code) {
+					return act.Code, j - n
+				}
+				// A seat of government: "Kremlin spokesman" → RUS.
+				if act.Kind == "gov" && len(act.Code) >= 3 && isCountryCode(act.Code[:3]) {
+					return act.Code[:3], j - n
+				}
 			}
 		}
 	}
@@ -464,6 +514,26 @@ func (a *annotator) recentIGO(j int) string {
 		}
 	}
 	return code
+}
+
+// nationalSociety returns the code of a national Red Cross or Red
+// Crescent society named by tokens [i, j) ("Kenya Red Cross", "Malagasy
+// Red Cross Society" → KENNGO, MDGNGO), or "".
+func (a *annotator) nationalSociety(i, j int) string {
+	if j < len(a.d.Tokens) && j > i && a.low(j-1) == "society" {
+		j--
+	}
+	if j-i < 3 || a.low(j-2) != "red" || a.low(j-1) != "cross" && a.low(j-1) != "crescent" {
+		return ""
+	}
+	s := a.d.Text[a.d.Tokens[i].Start:a.d.Tokens[j-3].End]
+	if c, ok := country.Lookup(s); ok {
+		return actors.CountryCode(c) + "NGO"
+	}
+	if c, ok := country.ByDemonym(s); ok {
+		return actors.CountryCode(c) + "NGO"
+	}
+	return ""
 }
 
 // codeOf returns the CAMEO code of a country or organization name.
@@ -587,7 +657,9 @@ func (a *annotator) applyRole(m *ment, r actors.Role) {
 	if m.former && code == "GOV" {
 		code = "ELI"
 	}
-	if international(m.ctry) {
+	// Staff of an organization take its code ("Kenya Red Cross secretary
+	// general" → KENNGO).
+	if international(m.ctry) || len(m.ctry) > 3 {
 		m.actor = m.ctry
 		return
 	}
@@ -608,9 +680,13 @@ func (a *annotator) orgContext(m *ment) {
 	}
 	if !ok {
 		r, _, ok = a.roleEndingAt(m.b, m.a)
-		ok = ok && r.Org
+		// "Kenya Defence Forces", "Royal Canadian Mounted Police".
+		ok = ok && (r.Org || r.Plural && (r.Code == "MIL" || r.Code == "COP"))
 	}
 	if !ok {
+		if c := a.nationalSociety(m.a, m.b); c != "" {
+			m.ctry, m.actor, m.class = c[:3], c, "society"
+		}
 		return
 	}
 	ctry := ""
@@ -656,6 +732,11 @@ func (a *annotator) nominals() {
 					continue
 				}
 			}
+			// An institution word used as an adjective ("no military
+			// solution", "a police station") is not a mention.
+			if end == i+1 && r.Org && a.attributive(end, sn.EndToken) {
+				continue
+			}
 			// A title before a name is not a nominal mention.
 			if end < sn.EndToken && a.covered[end] != 0 && a.ms[a.covered[end]-1].typ == document.Person {
 				continue
@@ -690,6 +771,12 @@ func (a *annotator) nominals() {
 			ctry, k2 := a.countryBefore(k, sn.FirstToken)
 			if ctry == "" && end+1 < sn.EndToken && a.low(end) == "of" {
 				ctry = a.codeOf(a.tok(end + 1))
+			}
+			// "the foreign ministry in Minsk": a capital after "in".
+			if ctry == "" && r.Org && end+1 < sn.EndToken && a.low(end) == "in" && a.capitalized(end+1) {
+				if c, ok := actors.Capital(a.tok(end + 1)); ok {
+					ctry = actors.CountryCode(c)
+				}
 			}
 			det := k2-1 >= sn.FirstToken && determiners[a.low(k2-1)]
 			indef := det && (a.low(k2-1) == "a" || a.low(k2-1) == "an")
@@ -765,6 +852,20 @@ func (a *annotator) coordinated(q int, r actors.Role, head ment) {
 			return
 		}
 	}
+}
+
+// attributive reports whether token j, right after a one-word role, is a
+// lower-case word that reads as the noun the role word modifies: not a
+// function word, not an auxiliary or a verb form ending in -ed or -s.
+func (a *annotator) attributive(j, hi int) bool {
+	if j >= hi || a.d.Tokens[j].Kind != document.Word || a.capitalized(j) {
+		return false
+	}
+	l := a.low(j)
+	if followWords[l] || agentVerbs[l] || speechVerbs[l] {
+		return false
+	}
+	return !strings.HasSuffix(l, "ed") && !strings.HasSuffix(l, "s") && !strings.HasSuffix(l, "'")
 }
 
 // nameBefore returns the first token of a person name that ends with a

@@ -6,6 +6,7 @@ import (
 	"newsgraph/actors"
 	"newsgraph/country"
 	"newsgraph/document"
+	"newsgraph/gazetteer"
 	"newsgraph/text"
 )
 
@@ -19,11 +20,10 @@ import (
 // datelineCountry returns the CAMEO country code of the story's dateline
 // ("DHAKA, Bangladesh (AP) —" → BGD, "MADRID, March 12 —" → ESP), or "".
 func (a *annotator) datelineCountry() string {
-	sp, ok := text.Dateline(a.d.Text)
-	if !ok || sp.End > len(a.d.Text) || sp.Start >= sp.End {
+	s := a.datelineText()
+	if s == "" {
 		return ""
 	}
-	s := a.d.Text[sp.Start:sp.End]
 	if i := strings.IndexAny(s, "(—–"); i >= 0 {
 		s = s[:i]
 	}
@@ -47,19 +47,62 @@ func (a *annotator) datelineCountry() string {
 	if c, ok := actors.Capital(place); ok {
 		return actors.CountryCode(c)
 	}
-	// A city the gazetteer knows in one country only.
-	cc := ""
-	for _, id := range a.s.gaz.LookupKey(actors.Key(place)) {
+	return a.placeCountry(actors.Key(place))
+}
+
+// placeCountry returns the CAMEO country code of a city or division the
+// gazetteer knows under key when one reading clearly dominates: the most
+// populous candidate has at least 50,000 people and ten times more than
+// any candidate in another country. It returns "" otherwise.
+func (a *annotator) placeCountry(key string) string {
+	var best *gazetteer.Place
+	for _, id := range a.s.gaz.LookupKey(key) {
 		p := a.s.gaz.Place(int(id))
-		if p.Country == "" || cc != "" && p.Country != cc {
+		if p.Country == "" || p.Feature == gazetteer.FeatCountry {
+			continue
+		}
+		if best == nil || p.Population > best.Population {
+			best = p
+		}
+	}
+	if best == nil || best.Population < 50000 {
+		return ""
+	}
+	for _, id := range a.s.gaz.LookupKey(key) {
+		p := a.s.gaz.Place(int(id))
+		if p.Country != best.Country && p.Country != "" && p.Population*10 > best.Population {
 			return ""
 		}
-		cc = p.Country
 	}
-	if c, ok := country.ByAlpha2(cc); ok && cc != "" {
+	if c, ok := country.ByAlpha2(best.Country); ok {
 		return actors.CountryCode(c)
 	}
 	return ""
+}
+
+// datelineText returns the dateline of the story: at the start of the
+// text or of one of its first lines (after a headline), or "".
+func (a *annotator) datelineText() string {
+	sp := a.datelineSpan()
+	return a.d.Text[sp.Start:sp.End]
+}
+
+// datelineSpan returns the byte span of the story's dateline, empty when
+// there is none.
+func (a *annotator) datelineSpan() document.Span {
+	t := a.d.Text
+	off := 0
+	for line := 0; line < 4 && off < len(t) && off < 1000; line++ {
+		if sp, ok := text.Dateline(t[off:]); ok && sp.Start < sp.End && off+sp.End <= len(t) {
+			return document.Span{Start: off + sp.Start, End: off + sp.End}
+		}
+		nl := strings.IndexByte(t[off:], '\n')
+		if nl < 0 {
+			break
+		}
+		off += nl + 1
+	}
+	return document.Span{}
 }
 
 // isCountryCode reports whether code is a bare CAMEO country code (three
@@ -68,10 +111,84 @@ func isCountryCode(code string) bool {
 	return len(code) == 3 && !international(code) && code != "MED"
 }
 
+// topicCountry returns the country of the subject of the sentence before
+// mention mi when that sentence opens with a country or a capital used as
+// its government and mi's sentence names no other country (none at all
+// before mi): "Tehran condemned
+// the decision. Foreign Ministry spokesman X said …" → IRN. It returns ""
+// otherwise.
+func (a *annotator) topicCountry(mi int) string {
+	m := &a.ms[mi]
+	if m.sent == 0 {
+		return ""
+	}
+	first := -1
+	for k := mi - 1; k >= 0; k-- {
+		o := &a.ms[k]
+		if o.sent < m.sent-1 {
+			break
+		}
+		if o.sent == m.sent && isCountryCode(o.ctry) && o.kind != document.Pronoun {
+			return "" // the sentence has its own country before the role
+		}
+		if o.sent == m.sent-1 && o.kind == document.Name && o.a < o.b {
+			first = k
+		}
+	}
+	if first < 0 {
+		return ""
+	}
+	for k := mi + 1; k < len(a.ms) && a.ms[k].sent == m.sent; k++ {
+		if o := &a.ms[k]; isCountryCode(o.ctry) && o.kind != document.Pronoun && o.ctry != a.ms[first].ctry {
+			return "" // another country later in the sentence
+		}
+	}
+	o := &a.ms[first]
+	sn := a.d.Sentences[o.sent]
+	if o.a != sn.FirstToken || o.typ != document.GPE || !isCountryCode(o.ctry) {
+		return ""
+	}
+	if o.b >= sn.EndToken || !agentVerbs[a.low(o.b)] {
+		return ""
+	}
+	return o.ctry
+}
+
+// hasIGO reports whether the story names an international organization.
+func (a *annotator) hasIGO() bool {
+	for i := range a.ms {
+		if o := a.ms[i].org; o != nil && international(o.Code) {
+			return true
+		}
+	}
+	return false
+}
+
+// bilateral reports whether the text speaks of two parties at once ("on
+// both sides", "both countries", "both governments").
+func (a *annotator) bilateral() bool {
+	for i := 0; i+1 < len(a.d.Tokens); i++ {
+		if l := a.low(i); l != "both" && l != "two" {
+			continue
+		}
+		switch a.low(i + 1) {
+		case "sides", "countries", "governments", "nations", "armies", "neighbours", "neighbors", "capitals":
+			return true
+		}
+	}
+	return false
+}
+
 // dominantCountry returns the country the story is about when the
 // evidence is clear: the dateline counts two votes, every name with a
-// country (countries, capitals used as governments, nationalities) one. The leader
-// needs at least three votes and more than twice the runner-up's; and
+// country (countries, capitals used as governments, nationalities, cities
+// the gazetteer places in one country) one. The leader
+// needs at least three votes, more than twice the runner-up's (three
+// times when the runner-up has two or more), no runner-up at all when the
+// text speaks of both sides. A dateline whose country the body never names
+// decides alone when no other country is named and no international
+// organization appears, and drops out when another country has three
+// votes. When the dateline gives a country,
 // when the dateline gives a country, the leader must be it.
 func (a *annotator) dominantCountry() string {
 	votes := map[string]int{}
@@ -79,21 +196,51 @@ func (a *annotator) dominantCountry() string {
 	if dl != "" {
 		votes[dl] += 2
 	}
+	dspan := a.datelineSpan()
 	for i := range a.ms {
 		m := &a.ms[i]
+		if st := a.d.Tokens[m.a].Start; st >= dspan.Start && st < dspan.End {
+			continue // the dateline counts once, above
+		}
 		// Names only (and the nationalities of a coordination): a role's
 		// country repeats the name or nationality next to it.
 		if m.kind != document.Name && m.label == "" || m.a >= m.b {
 			continue
 		}
 		c := m.ctry
-		if c == "" && m.typ == document.NORP {
-			if cc, ok := country.ByDemonym(a.tok(m.a)); ok && m.b-m.a == 1 {
+		if c == "" && (m.typ == document.NORP || m.typ == document.Misc) {
+			if cc, ok := country.ByDemonym(a.key(m.a, m.b)); ok {
 				c = actors.CountryCode(cc)
 			}
 		}
+		if c == "" && m.typ == document.GPE && m.org == nil {
+			c = a.placeCountry(a.key(m.a, m.b)) // a city: "Kisumu", "Johannesburg"
+		}
 		if isCountryCode(c) {
 			votes[c]++
+		}
+	}
+	// A dateline city whose country the story never names again
+	// ("BRUSSELS" over a story about Belarus) is where the reporter is,
+	// not what the story is about.
+	// A dateline alone (no other country named) decides unless an
+	// international organization is in the story ("GENEVA — The UN …").
+	if dl != "" && votes[dl] == 2 {
+		other := 0
+		for c, v := range votes {
+			if c != dl && v > other {
+				other = v
+			}
+		}
+		switch {
+		case other >= 3:
+			delete(votes, dl)
+			dl = ""
+		case other == 0:
+			if a.hasIGO() {
+				return ""
+			}
+			return dl
 		}
 	}
 	best, second, top := 0, 0, ""
@@ -110,7 +257,10 @@ func (a *annotator) dominantCountry() string {
 			second = v
 		}
 	}
-	if best < 3 || best <= 2*second {
+	if best < 3 || best <= 2*second || second >= 2 && 3*second >= best {
+		return ""
+	}
+	if second > 0 && a.bilateral() {
 		return ""
 	}
 	if dl != "" && dl != top {
@@ -120,8 +270,10 @@ func (a *annotator) dominantCountry() string {
 }
 
 // contextCountries completes bare role actors after coreference: first
-// with the country of the mention's entity, then with the story's dominant
-// country. Organization-led roles ("secretary general") and former
+// with the country of the mention's entity, then with the country that
+// opens the sentence before as its subject, then (judges and prosecutors)
+// with an international court the story names, then with the story's
+// dominant country. Organization-led roles ("secretary general") and former
 // officials keep their rules.
 func (a *annotator) contextCountries() {
 	entCtry := make([]string, len(a.ents))
@@ -137,6 +289,15 @@ func (a *annotator) contextCountries() {
 			}
 		}
 	}
+	// An international court in the story ("the International Criminal
+	// Court") is the judges' and prosecutors' institution.
+	court := ""
+	for mi := range a.ms {
+		if o := a.ms[mi].org; o != nil && o.Kind == "court" && international(o.Code) {
+			court = o.Code
+			break
+		}
+	}
 	dom := ""
 	domDone := false
 	for mi := range a.ms {
@@ -150,6 +311,13 @@ func (a *annotator) contextCountries() {
 		c := ""
 		if m.ent >= 0 && m.ent < len(entCtry) {
 			c = entCtry[m.ent]
+		}
+		if c == "" {
+			c = a.topicCountry(mi)
+		}
+		if c == "" && m.role == "JUD" && court != "" {
+			m.ctry, m.actor = court, court
+			continue
 		}
 		if c == "" {
 			if !domDone {

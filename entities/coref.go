@@ -2,6 +2,7 @@ package entities
 
 import (
 	"strings"
+	"unicode"
 
 	"newsgraph/actors"
 	"newsgraph/document"
@@ -55,7 +56,9 @@ func (a *annotator) corefer() {
 		e.lastSent = m.sent
 		if m.kind == document.Name {
 			n := m.b - m.a
-			if n > e.nameToks || e.name == "" {
+			// The most complete name; at equal length a name in normal
+			// case beats one in capitals ("MADRID" in a dateline).
+			if n > e.nameToks || e.name == "" || n == e.nameToks && a.allCaps(m.a, m.b) != allCapsString(e.name) && allCapsString(e.name) {
 				e.name = a.d.Text[a.d.Tokens[m.a].Start:a.d.Tokens[m.b-1].End]
 				e.nameToks = n
 			}
@@ -390,7 +393,9 @@ func (a *annotator) matchNominal(es []*ent, mi int) int {
 	}
 	for _, ei := range order {
 		e := es[ei]
-		if e.typ != document.Person || e.plural || m.sent-e.lastSent > 3 || !ctryOK(e) || !genderOK(e.gender, m.gender) {
+		// A description with its own country ("the Lithuanian
+		// ambassador") needs a person of that country.
+		if e.typ != document.Person || e.plural || m.sent-e.lastSent > 3 || !ctryOK(e) || m.ctry != "" && e.ctry != m.ctry || !genderOK(e.gender, m.gender) {
 			continue
 		}
 		if len(e.classes) == 0 || e.diplomat || m.class == "official" || m.class == "leader" {
@@ -547,4 +552,18 @@ func (a *annotator) possessor(k int) bool {
 	}
 	l := a.low(b)
 	return l == "'s" || l == "’s" || l == "'"
+}
+
+// allCapsString reports whether s has letters and none in lower case.
+func allCapsString(s string) bool {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsUpper(r) {
+			n++
+		}
+	}
+	return n > 0
 }

@@ -112,3 +112,40 @@ var objectVerbs = map[string]bool{
 // possessives are possessive pronouns before a role ("its spokesman",
 // "his forces").
 var possessives = map[string]bool{"its": true, "his": true, "her": true, "their": true}
+
+// followWords are function words and auxiliaries that may follow the head
+// of a noun phrase ("the army and police", "the court in Lagos").
+var followWords = map[string]bool{
+	"and": true, "or": true, "but": true, "of": true, "in": true, "on": true, "at": true, "to": true, "for": true,
+	"with": true, "by": true, "from": true, "that": true, "which": true, "who": true, "as": true, "after": true,
+	"before": true, "since": true, "into": true, "also": true, "then": true, "not": true, "is": true, "was": true,
+	"are": true, "were": true, "be": true, "been": true, "can": true, "could": true, "may": true, "might": true,
+	"must": true, "should": true, "shall": true, "will": true, "would": true, "did": true, "do": true, "does": true,
+	"had": true, "has": true, "have": true, "'s": true, "’s": true, "over": true, "against": true, "about": true,
+	"under": true, "until": true, "while": true, "when": true, "where": true, "if": true, "because": true,
+	"now": true, "still": true, "later": true, "earlier": true, "today": true, "yesterday": true, "tomorrow": true,
+	"last": true, "this": true, "near": true, "outside": true, "inside": true, "across": true, "along": true,
+	"left": true, "took": true, "went": true, "came": true, "made": true, "gave": true, "met": true, "held": true,
+	"sent": true, "told": true, "led": true, "fought": true, "began": true, "won": true, "lost": true, "kept": true,
+	"found": true, "set": true, "put": true, "struck": true, "shot": true, "broke": true, "ran": true, "sought": true,
+	"fell": true, "rose": true, "hit": true, "cut": true, "seized": true, "took over": true, "withdrew": true,
+	"stood": true, "brought": true, "ordered": true, "ruled": true, "upheld": true, "overturned": true, "heard": true,
+	"say": true, "said": true, "late": true, "early": true, "alone": true, "itself": true, "too": true, "than": true,
+}
+
+// facilityWords are capitalized words that end a facility name ("Santa
+// Cruz Palace", "Tahrir Square", "Bole International Airport").
+var facilityWords = map[string]bool{
+	"palace": true, "hotel": true, "square": true, "stadium": true, "airport": true, "bridge": true,
+	"mosque": true, "church": true, "cathedral": true, "tower": true, "towers": true, "building": true,
+	"embassy": true, "prison": true, "crossing": true, "dam": true, "castle": true, "temple": true,
+	"station": true, "airbase": true, "monument": true, "gate": true, "compound": true, "complex": true,
+}
+
+// placeNouns are lower-case nouns after which a known place name is a
+// place ("the Rafah crossing", "the Idlib province").
+var placeNouns = map[string]bool{
+	"crossing": true, "border": true, "area": true, "region": true, "province": true, "district": true,
+	"camp": true, "valley": true, "city": true, "town": true, "village": true, "airport": true, "port": true,
+	"governorate": true, "strip": true, "county": true, "state": true, "refugee": true, "checkpoint": true,
+}

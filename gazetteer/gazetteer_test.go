@@ -162,3 +162,17 @@ func TestLookupSkeleton(t *testing.T) {
 		t.Errorf("LookupSkeleton(Ux) = %v, want nil", got)
 	}
 }
+
+// BenchmarkSkeletonIndex measures building the lazy skeleton index on a
+// freshly loaded gazetteer (a one-time cost on the first fuzzy lookup).
+func BenchmarkSkeletonIndex(b *testing.B) {
+	g, err := Load(bytesReader())
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		g.skel = skeletons{}
+		g.LookupSkeleton("Al-Fashir")
+	}
+}

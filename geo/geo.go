@@ -4,16 +4,28 @@
 //
 // Recognition takes GPE/LOC/FAC name mentions when the entities stage ran,
 // and also looks up capitalized token runs in the gazetteer itself, so the
-// stage works with or without mentions. Nationality adjectives ("Omani",
-// "Canadian") are not places: they only add country context. Metonymy
-// ("Washington said") is still a location.
+// stage works with or without mentions. It is robust to imperfect mentions:
+// a mention cut short grows to the gazetteer name around it ("Rio Grande"
+// of "Rio Grande do Sul"), a hyphenated one yields its place part ("India-
+// Pakistan"), a multi-word division tagged as a person is kept, directions
+// alone ("Central") are dropped, and a mention the gazetteer does not know
+// is kept (without coordinates, or resolved by spelling skeleton against
+// the document's countries: "Al-Fashir" for "El Fasher") only when the text
+// marks it as a place ("in X", "the village of X", "the X river");
+// otherwise ("Health", "Salmonella") it is dropped. Nationality adjectives
+// ("Omani", "Canadian") are not places: they only add country context
+// (Config.Demonyms reports them). Metonymy ("Washington said") is still a
+// location.
 //
 // Resolution scores each candidate place by feature class and population
-// (countries, capitals, first-level divisions, cities), by document context
-// (countries and divisions named or implied elsewhere, the dateline, the
-// local patterns "X, Y" and "X, the state capital", "in Y province", "near
-// the Turkish border") and keeps one sense per name per document. A toponym
-// whose best candidate is weak and unsupported gets nil coordinates.
+// (countries, capitals, first-level divisions, cities, landmarks), by
+// document context (countries and divisions named or implied elsewhere,
+// divisions containing places already resolved, the dateline, the local
+// patterns "X, Y" with Y a country or division, "X, the state capital",
+// "in Y province", "Washington state", "X, south of Y", "X near Y", and
+// lists whose members share a country and feature: "Utah, Washington and
+// Wisconsin") and keeps one sense per name per document. A toponym whose
+// best candidate is weak and unsupported gets nil coordinates.
 package geo
 
 import (
@@ -93,6 +105,7 @@ type toponym struct {
 	hintFeat string  // feature the text states ("state", "province", "city")
 	anchor   int     // toponym it is placed relative to ("X, south of Y", "X near Y"), or -1
 	fuzzy    bool    // cands share only a spelling skeleton with the text
+	weak     bool    // cands name only part of the text ("Fraser" of "Fraser Valley")
 	listCC   string  // country most members of its list share ("Ohio, Iowa and Washington")
 	listFeat string  // feature most members of its list share
 	dateline bool
@@ -199,20 +212,37 @@ func (r *resolver) resolveOne(i int, sense map[string]int32, done []bool) {
 }
 
 // resolutionOrder puts toponyms with hints and the dateline first, then
-// the rest in text order.
+// those with a country or division reading, then the rest, each in text
+// order.
 func (r *resolver) resolutionOrder() []int {
 	out := make([]int, 0, len(r.tops))
-	for i := range r.tops {
-		if r.tops[i].hintCC != "" || r.tops[i].dateline {
-			out = append(out, i)
+	tier := func(t *toponym) int {
+		switch {
+		case t.hintCC != "" || t.dateline:
+			return 0
+		case r.hasArea(t.cands):
+			return 1 // divisions and countries set the context of towns
 		}
+		return 2
 	}
-	for i := range r.tops {
-		if !(r.tops[i].hintCC != "" || r.tops[i].dateline) {
-			out = append(out, i)
+	for want := 0; want < 3; want++ {
+		for i := range r.tops {
+			if tier(&r.tops[i]) == want {
+				out = append(out, i)
+			}
 		}
 	}
 	return out
+}
+
+// hasArea reports whether cands include a country or first-level division.
+func (r *resolver) hasArea(cands []int32) bool {
+	for _, c := range cands {
+		if f := r.g.Place(int(c)).Feature; f == gazetteer.FeatCountry || f == gazetteer.FeatAdm1 {
+			return true
+		}
+	}
+	return false
 }
 
 func (r *resolver) addContext(i int32, w float64) {
@@ -263,7 +293,10 @@ func (r *resolver) unambiguous(t *toponym) (int32, bool) {
 			second = s
 		}
 	}
-	if best-second >= 2 {
+	// Dominating means a prior three points (a thousandfold in size)
+	// above the next reading: with less, a famous namesake ("London",
+	// England) would set the context of a story about London, Ontario.
+	if best-second >= 3 {
 		return bi, true
 	}
 	return -1, false
@@ -389,6 +422,11 @@ func (r *resolver) score(t *toponym) (int32, bool) {
 		conf = false
 	}
 	if p.Feature == gazetteer.FeatCity && !support && p.Population < 2000 {
+		conf = false
+	}
+	// A town found for part of a longer name ("Fraser" for "Fraser
+	// Valley") needs the document's support.
+	if t.weak && p.Feature == gazetteer.FeatCity && !support && p.Population < 100000 {
 		conf = false
 	}
 	return bi, conf

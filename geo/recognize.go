@@ -165,8 +165,10 @@ func (r *resolver) recognize() {
 			continue
 		}
 		cands := r.g.LookupKey(key)
+		weak := false
 		if len(cands) == 0 {
 			key, cands = r.backoff(key)
+			weak = len(cands) > 0
 		}
 		if len(cands) == 0 {
 			// "India-Pakistan" border, "Mid-Jutland": a place inside a
@@ -203,7 +205,7 @@ func (r *resolver) recognize() {
 			}
 			continue
 		}
-		r.add(toponym{span: sp, key: key, cands: cands, mention: mi, best: -1, anchor: -1})
+		r.add(toponym{span: sp, key: key, cands: cands, mention: mi, best: -1, anchor: -1, weak: weak})
 		taken = append(taken, sp)
 	}
 	dl, hasDL := Dateline(d.Text)
@@ -525,6 +527,15 @@ func (r *resolver) scanSegment(a, b int, s document.Sentence, initial bool, maxW
 				return
 			}
 			matched = true
+			// "People's Republic of China", "St. Peter's Square": a
+			// possessive cut the run; the whole name may be known.
+			if !dem && k == a && k > s.FirstToken+1 && !d.Tokens[k-1].SpaceBefore && isPossessive(r.tokText(k-1)) {
+				if nsp, ok := r.extend(sp); ok && nsp.Start < sp.Start {
+					sp = nsp
+					key = country.Normalize(d.Slice(nsp))
+					cands = r.g.LookupKey(key)
+				}
+			}
 			if dem {
 				if !r.overlaps(*taken, sp) {
 					r.add(toponym{span: sp, mention: -1, demonym: true, demCC: demC.Alpha2, best: -1, anchor: -1})
@@ -859,15 +870,27 @@ var placeNouns = map[string]bool{
 	"southeast": true, "southwest": true, "hamlet": true,
 }
 
+// featureNouns after a name say it names a physical or built place ("the
+// Nyando river", "Abu Shok camp").
+var featureNouns = map[string]bool{
+	"river": true, "lake": true, "valley": true, "camp": true, "island": true, "islands": true,
+	"mountain": true, "mountains": true, "hills": true, "bay": true, "creek": true, "dam": true,
+	"basin": true, "delta": true, "border": true, "airport": true, "port": true, "estuary": true,
+	"desert": true, "plain": true, "plains": true, "coast": true, "peninsula": true, "slum": true,
+	"neighbourhood": true, "neighborhood": true, "suburb": true, "township": true, "settlement": true,
+}
+
 // locativeCue reports whether the text around span sp marks it as a place:
-// a locative preposition or "village of" before it, a designator after it
-// ("X province"), or a list of places it belongs to ("Oslo, X").
+// a locative preposition or "village of" before it, a designator or
+// feature noun after it ("X province", "the X river"), or a list of places
+// it belongs to ("Oslo, X").
 func (r *resolver) locativeCue(sp document.Span) bool {
 	d := r.d
 	a := d.TokenAt(sp.Start)
 	e := d.TokenAt(sp.End)
 	if e < len(d.Tokens) && r.isWord(e) {
-		if _, ok := designators[strings.ToLower(r.tokText(e))]; ok {
+		w := strings.ToLower(r.tokText(e))
+		if _, ok := designators[w]; ok || featureNouns[w] {
 			return true
 		}
 	}
@@ -1055,3 +1078,5 @@ func (r *resolver) scanSentences() []document.Sentence {
 	}
 	return out
 }
+
+func isPossessive(w string) bool { return w == "'s" || w == "’s" || w == "s" }

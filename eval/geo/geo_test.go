@@ -148,8 +148,9 @@ func TestCorporaPipeline(t *testing.T) {
 			t.Fatal(err)
 		}
 		t.Log(b.String())
-		// Regression floors, below the measured numbers (0.887/0.925
-		// F1 without demonyms, 0.863/0.848 accuracy).
+		// Regression floors, below the measured numbers (0.888/0.926
+		// F1 without demonyms, 0.876/0.853 accuracy) with room for the
+		// entities stage to change under them.
 		if row, _ := rep.Score("toponyms (gold w/o demonyms)"); row.F1 < 0.85 {
 			t.Errorf("%s: toponym F1 %.4f < 0.85", name, row.F1)
 		}
