@@ -14,8 +14,18 @@ func (c *coder) sentence(si int) []document.Event {
 	seen := map[string]bool{}
 	var prevTgts []int // targets of the previous verbal match in the sentence
 	prevEnd := -1
+	alleged := -1 // end of an accusation trigger whose complement is still open
 	for _, m := range c.matchAll() {
 		code := m.p.code
+		if c.background(m.start, m.end) {
+			// "the 2014 attack", "sentenced in 2016", "since the military
+			// seized power in 2021": history, not the story's event
+			continue
+		}
+		inAccusation := alleged >= 0 && !c.clauseBreak(alleged, m.start)
+		if code.Root == "11" && strings.HasPrefix(c.low(m.start), "accus") {
+			alleged = m.end
+		}
 		var srcs, tgts []int
 		if m.p.verbal {
 			subj := c.subject(m.start)
@@ -72,7 +82,10 @@ func (c *coder) sentence(si int) []document.Event {
 		}
 		trig := c.span(m.start, m.end)
 		neg := c.negated(m.start)
-		hyp := c.hypothetical(m.start, m.p)
+		// an act inside an accusation's complement ("accused the army of
+		// shelling a market, killing 17") is alleged: the accusation is the
+		// event, the act is not counted as one that happened
+		hyp := inAccusation || c.hypothetical(m.start, m.p)
 		rep := c.reported(m.start, m.end)
 		for _, s := range srcs {
 			for _, t := range tgts {
@@ -80,15 +93,28 @@ func (c *coder) sentence(si int) []document.Event {
 				if s >= 0 && t >= 0 && c.same(s, t) {
 					continue
 				}
-				key := sa + "|" + code.Code + "|" + ta
+				ecode, tp := code, c.participant(t)
+				if repressive(ecode, sa, ta) {
+					// police killing, shooting or attacking civilians and
+					// protesters is repression (CAMEO 175), and police act at
+					// home: the civilians take the police's country
+					ecode = repression
+					if tp != nil && CountryOf(ta) == "" && CountryOf(sa) != "" {
+						ta = CountryOf(sa) + ta
+						cp := *tp
+						cp.Actor = ta
+						tp = &cp
+					}
+				}
+				key := sa + "|" + ecode.Code + "|" + ta
 				if seen[key] {
 					continue
 				}
 				seen[key] = true
 				out = append(out, document.Event{
-					Span: trig, Sentence: si, Code: code.Code, Root: code.Root, Quad: code.Quad,
-					Goldstein: code.Goldstein, Plover: m.p.ploverOf(), PloverMode: m.p.modeOf(),
-					Source: c.participant(s), Target: c.participant(t), Location: -1,
+					Span: trig, Sentence: si, Code: ecode.Code, Root: ecode.Root, Quad: ecode.Quad,
+					Goldstein: ecode.Goldstein, Plover: m.p.ploverOf(), PloverMode: m.p.modeOf(),
+					Source: c.participant(s), Target: tp, Location: -1,
 					Negated: neg, Hypothetical: hyp, Reported: rep, Evidence: []document.Span{trig},
 				})
 			}
@@ -202,6 +228,9 @@ func (c *coder) subject(i int) []int {
 			}
 			return nil
 		}
+	}
+	if m := c.conjunctSubject(i); m >= 0 {
+		return c.coord(m)
 	}
 	start := 0
 	for j := i - 1; j >= 0; j-- {
@@ -325,6 +354,11 @@ func (c *coder) object(a, e int, code cameo.Code, p *pattern) []int {
 	for j := a; j < c.n && j < e+10; j++ {
 		w := c.low(j)
 		if j >= e && (objectStops[w] || w == "," || w == "by") || j > a && c.newlineBefore(j) {
+			return nil
+		}
+		if j >= e && code.Root < "17" && !physical && w == "to" && c.infinitive(j+1) {
+			// "urged both sides to return to Cairo": the object phrase ends
+			// where the infinitive complement begins
 			return nil
 		}
 		mi := c.mAt[j]
@@ -592,4 +626,123 @@ func (c *coder) newlineBefore(j int) bool {
 	}
 	gap := c.d.Text[c.d.Tokens[c.first+j-1].End:c.d.Tokens[c.first+j].Start]
 	return strings.IndexByte(gap, '\n') >= 0
+}
+
+// repression is CAMEO 175, "use tactics of violent repression".
+var repression, _ = cameo.Lookup("175")
+
+// repressive reports an assault, a killing or a shooting (roots 18 to 20)
+// by police (role COP) against civilians or protesters (a target whose
+// code is a civilian or opposition role), which CAMEO codes 175.
+func repressive(code cameo.Code, src, tgt string) bool {
+	if code.Root < "18" || code.Root > "20" || !strings.HasSuffix(src, "COP") || tgt == "" {
+		return false
+	}
+	return strings.HasSuffix(tgt, "CVL") || strings.HasSuffix(tgt, "OPP")
+}
+
+// clauseBreak reports a clause boundary between tokens a and b of the
+// sentence: a semicolon, a colon, or "and", "but" or "while" opening a new
+// clause ("accused X of Y, and police arrested 10").
+func (c *coder) clauseBreak(a, b int) bool {
+	for j := a; j < b && j < c.n; j++ {
+		switch c.low(j) {
+		case ";", ":", "but", "while", "and":
+			if c.low(j) == "and" && (j == 0 || c.low(j-1) != ",") {
+				continue
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// background reports an event that the text dates before the publication
+// year: a year earlier than the publication's in the three words before the
+// trigger ("the 2014 attack") or in its clause after it ("sentenced by a
+// military court in 2016", "seized power in 2021"), unless the year is part
+// of a stated date ("in July 2024", "on 3 March 2022"). The
+// clause ends at hard punctuation or a relative or temporal conjunction
+// that opens another clause ("who", "which", "when", "after", "before").
+// It is false when the publication date is unknown.
+func (c *coder) background(start, end int) bool {
+	if c.d.Published == nil {
+		return false
+	}
+	pub := c.d.Published.Year()
+	old := func(j int) bool {
+		y := atoiYear(c.tok(j))
+		if y == 0 || y >= pub {
+			return false
+		}
+		// "on 3 March 2022", "in July 2024": a stated date is the event's
+		// date (see dateIn), not a mark of background
+		if j == 0 {
+			return true
+		}
+		_, month := months[c.low(j-1)]
+		return !month && c.d.Tokens[c.first+j-1].Kind != document.Number
+	}
+	for j := start - 1; j >= 0 && j >= start-3; j-- {
+		if c.isPunct(j) {
+			break
+		}
+		if old(j) {
+			return true
+		}
+	}
+	for j := end; j < c.n; j++ {
+		if c.hardPunct(j) {
+			break
+		}
+		switch c.low(j) {
+		case "who", "which", "that", "when", "after", "before", "while", "as", "but":
+			return false
+		}
+		if old(j) {
+			return true
+		}
+	}
+	return false
+}
+
+// conjunctSubject returns the actor mention that opens a second clause of a
+// coordination right before the verb at token i ("Hamas released hostages
+// on Sunday and Israel freed prisoners": Israel), or -1. The mention must
+// follow "and" or "but" whose preceding word is no actor mention (which
+// would make it a coordinated subject, "India and Pakistan signed"), with
+// at most one word between the mention and the verb.
+func (c *coder) conjunctSubject(i int) int {
+	for j := i - 1; j >= 0 && j >= i-2; j-- {
+		mi := c.mAt[j]
+		if mi < 0 {
+			if c.isPunct(j) {
+				return -1
+			}
+			continue
+		}
+		if c.actor(mi) == "" {
+			return -1
+		}
+		s, _ := c.mentionRange(mi)
+		k := s - 1
+		if k < 1 || (c.low(k) != "and" && c.low(k) != "but") || c.mAt[k-1] >= 0 || c.isPunct(k-1) {
+			return -1
+		}
+		return mi
+	}
+	return -1
+}
+
+// infinitive reports a lowercase word at token j that reads as the base form
+// of a verb after "to": not a determiner, pronoun, number or plural noun.
+func (c *coder) infinitive(j int) bool {
+	if j >= c.n || c.d.Tokens[c.first+j].Kind != document.Word {
+		return false
+	}
+	t := c.tok(j)
+	if t[0] < 'a' || t[0] > 'z' || isDet(t) || possPronoun(t) || c.mAt[j] >= 0 {
+		return false
+	}
+	return !strings.HasSuffix(t, "s") || strings.HasSuffix(t, "ss")
 }

@@ -243,6 +243,15 @@ func (c *coder) verbReading(i int, long bool) bool {
 		"causes", "faced", "faces", "provoked", "provokes", "ended", "halted", "led", "fueled", "fuelled":
 		return false
 	}
+	// a name after a preposition, then a trigger that ends the phrase, is
+	// a noun phrase: "freed prisoners from Ofer jail in the West Bank"
+	if pt := c.tok(i - 1); i >= 2 && pt[0] >= 'A' && pt[0] <= 'Z' && !c.headline &&
+		(i+1 >= c.n || c.isPunct(i+1) || nounFollowers[c.low(i+1)]) {
+		switch c.low(i - 2) {
+		case "from", "in", "at", "to", "into", "of":
+			return false
+		}
+	}
 	// a month before a number is a date, even in a dateline ("March 12")
 	if _, ok := months[c.low(i)]; ok && i+1 < c.n && c.d.Tokens[c.first+i+1].Kind == document.Number {
 		return false
@@ -397,3 +406,7 @@ func isBase(tok string, p *pattern) bool {
 	}
 	return false
 }
+
+// nounFollowers are words after which a trigger that follows "PREP Name"
+// reads as the head of a noun phrase ("from Ofer jail in ...").
+var nounFollowers = map[string]bool{"in": true, "on": true, "near": true, "at": true, "of": true, "and": true}

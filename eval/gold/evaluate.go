@@ -9,6 +9,7 @@ import (
 
 	"newsgraph/document"
 	"newsgraph/eval"
+	"newsgraph/events"
 )
 
 // Process is a pipeline's Process method: what Evaluate runs on each story.
@@ -417,11 +418,11 @@ func (sc *scorer) addLocations(s *Story, o *document.Output) {
 	}
 }
 
+// country is the country part of an actor code as eval/events scores it:
+// events.CountryOf, so role-only codes ("GOV") give "", IGOUNO gives UNO and
+// IGOEEC gives EUR.
 func country(actor string) string {
-	if len(actor) > 3 {
-		return actor[:3]
-	}
-	return actor
+	return events.CountryOf(actor)
 }
 
 func actorCode(a *document.OutActor) string {
@@ -508,7 +509,7 @@ func (sc *scorer) reports(n int) []*eval.Report {
 	ev := &eval.Report{Layer: LayerEvents, Data: data}
 	ev.AddScore("root+source+target country", sc.events)
 	ev.AddScore("code+source+target exact", sc.eventsExact)
-	ev.Notes = append(ev.Notes, "predicted events that are negated or hypothetical are not counted; country = first 3 letters of the actor code")
+	ev.Notes = append(ev.Notes, "predicted events that are negated or hypothetical are not counted; country = events.CountryOf of the actor code (role-only codes give none, IGOUNO → UNO, IGOEEC → EUR)")
 	notes(ev)
 	return []*eval.Report{ent, q, c, l, ev}
 }
