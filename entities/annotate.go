@@ -593,6 +593,28 @@ func (a *annotator) personContext(m *ment) {
 		a.setRole(m, r, start, lo)
 		return
 	}
+	// "Justice" as a title is a judge ("Justice Ngozi Adeyemi"); as a
+	// word it is too often the system ("the justice system") to be a role.
+	if j == m.a && j-1 >= lo && a.low(j-1) == "justice" && a.capitalized(j-1) {
+		if r, ok := actors.LookupRole("judge"); ok {
+			a.setRole(m, r, j-1, lo)
+			return
+		}
+	}
+	// An honorific between the role and the name ("Prime Minister Sheikh
+	// Hasina", "President Dr. Ana Ruiz") does not hide the role.
+	if j == m.a {
+		h := j
+		for h-1 >= lo && h > m.a-2 && honorifics[a.low(h-1)] && a.capitalized(h-1) {
+			h--
+		}
+		if h < j {
+			if r, start, ok := a.roleEndingAt(h, lo); ok && r.Person {
+				a.setRole(m, r, start, lo)
+				return
+			}
+		}
+	}
 	// Apposition: "X, (the) (Spain's|Spanish) (former) foreign minister".
 	k := m.b
 	if k < hi && a.tok(k) == "," {
@@ -720,6 +742,9 @@ func (a *annotator) nominals() {
 				continue
 			}
 			if a.capitalized(i) && i != sn.FirstToken && a.low(i) != "police" {
+				continue
+			}
+			if a.leaderOffice(i, sn.FirstToken) {
 				continue
 			}
 			r, end, ok := a.roleAt(i, sn.EndToken)
@@ -995,4 +1020,38 @@ func (a *annotator) titledNames() {
 			i = j
 		}
 	}
+}
+
+// leaderOffice adds an organization mention for "office" after a
+// government official's possessive ("Prime Minister Sheikh Hasina's
+// office", "the president's office"): the office speaks for the
+// government, so it takes the official's country and the GOV role. It
+// reports whether it added one at token i.
+func (a *annotator) leaderOffice(i, first int) bool {
+	if l := a.low(i); l != "office" && l != "offices" || i-2 < first || a.covered[i] != 0 {
+		return false
+	}
+	if p := a.low(i - 1); p != "'s" && p != "’s" {
+		return false
+	}
+	c := a.covered[i-2]
+	if c == 0 {
+		return false
+	}
+	o := a.ms[c-1]
+	if o.typ != document.Person || o.role != "GOV" || o.former || o.b != i-1 {
+		return false
+	}
+	start := o.a
+	if o.from > 0 && o.from < start {
+		start = o.from
+	}
+	m := ment{a: i, b: i + 1, kind: document.Nominal, typ: document.Org, ctry: o.ctry, role: "GOV"}
+	m.label = a.d.Text[a.d.Tokens[start].Start:a.d.Tokens[i].End]
+	m.actor = o.ctry + "GOV"
+	if international(o.ctry) || len(o.ctry) > 3 {
+		m.actor = o.ctry
+	}
+	a.add(m)
+	return true
 }

@@ -118,6 +118,50 @@ func TestStage_RoundTwo(t *testing.T) {
 		want: []want{
 			{35, 39, "army", document.Org, document.Nominal, "MIL", 0},
 		},
+	}, {
+		name:   "honorific between role and name keeps the role; context country completes it",
+		src:    "KAMPALA, Uganda (AP) — Prime Minister Dr. Ruth Nankabirwa spoke.",
+		tagged: map[string]string{"KAMPALA": "LOC", "Uganda": "LOC", "AP": "ORG", "Ruth Nankabirwa": "PER"},
+		want: []want{
+			{0, 7, "KAMPALA", document.GPE, document.Name, "", 0},
+			{9, 15, "Uganda", document.GPE, document.Name, "UGA", 1},
+			{17, 19, "AP", document.Org, document.Name, "USAMED", 2},
+			{44, 59, "Ruth Nankabirwa", document.Person, document.Name, "UGAGOV", 3},
+		},
+	}, {
+		name:   "an official's office is the government, one entity per office",
+		src:    "KAMPALA, Uganda (AP) — Prime Minister Ruth Nankabirwa's office said fuel would cost more. The mayor's office agreed.",
+		tagged: map[string]string{"KAMPALA": "LOC", "Uganda": "LOC", "AP": "ORG", "Ruth Nankabirwa": "PER"},
+		want: []want{
+			{0, 7, "KAMPALA", document.GPE, document.Name, "", 0},
+			{9, 15, "Uganda", document.GPE, document.Name, "UGA", 1},
+			{17, 19, "AP", document.Org, document.Name, "USAMED", 2},
+			{40, 55, "Ruth Nankabirwa", document.Person, document.Name, "UGAGOV", 3},
+			{58, 64, "office", document.Org, document.Nominal, "UGAGOV", 4},
+			{96, 101, "mayor", document.Person, document.Nominal, "UGAGOV", 5},
+			{104, 110, "office", document.Org, document.Nominal, "UGAGOV", 6},
+		},
+	}, {
+		name:   "Justice before a name is a judge; the justice system is no mention",
+		src:    "KAMPALA, Uganda (AP) — Justice Ruth Kato jailed him. The judge left. The justice system is slow.",
+		tagged: map[string]string{"KAMPALA": "LOC", "Uganda": "LOC", "AP": "ORG", "Ruth Kato": "PER"},
+		want: []want{
+			{0, 7, "KAMPALA", document.GPE, document.Name, "", 0},
+			{9, 15, "Uganda", document.GPE, document.Name, "UGA", 1},
+			{17, 19, "AP", document.Org, document.Name, "USAMED", 2},
+			{33, 42, "Ruth Kato", document.Person, document.Name, "UGAJUD", 3},
+			{59, 64, "judge", document.Person, document.Nominal, "UGAJUD", 3},
+		},
+	}, {
+		name:   "a possessive pronoun is less salient than the phrase it modifies",
+		src:    "Okafor denied it. His lawyer, Chidi Eze, spoke. He said more.",
+		tagged: map[string]string{"Okafor": "PER", "Chidi Eze": "PER"},
+		want: []want{
+			{0, 6, "Okafor", document.Person, document.Name, "", 0},
+			{18, 21, "His", document.Person, document.Pronoun, "", 0},
+			{30, 39, "Chidi Eze", document.Person, document.Name, "", 1},
+			{48, 50, "He", document.Person, document.Pronoun, "", 1},
+		},
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -483,12 +483,12 @@ func (a *annotator) scanSalient(mi, back int, ok func(int) bool) int {
 		for start >= 0 && a.ms[start].sent >= s {
 			start--
 		}
-		// Possessors ("Diallo's lawyer") are less salient than the
-		// phrase they modify: try them last.
+		// Possessors ("Diallo's lawyer", "His lawyer, Chidi Eze,") are
+		// less salient than the phrase they modify: try them last.
 		for pass := 0; pass < 2; pass++ {
 			for k := start + 1; k < mi; k++ {
 				o := &a.ms[k]
-				if o.sent != s || o.ent < 0 || a.possessor(k) != (pass == 1) {
+				if o.sent != s || o.ent < 0 || (a.possessor(k) || a.possessivePronoun(k)) != (pass == 1) {
 					continue
 				}
 				if ok(o.ent) {
@@ -566,4 +566,18 @@ func allCapsString(s string) bool {
 		}
 	}
 	return n > 0
+}
+
+// possessivePronoun reports whether mention k is a possessive determiner
+// ("his", "its", "their"; not "her", which is also an object).
+func (a *annotator) possessivePronoun(k int) bool {
+	m := &a.ms[k]
+	if m.kind != document.Pronoun || m.b != m.a+1 {
+		return false
+	}
+	switch a.low(m.a) {
+	case "his", "its", "their":
+		return true
+	}
+	return false
 }

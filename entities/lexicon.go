@@ -20,6 +20,14 @@ var titles = map[string]string{
 	"ayatollah": "m", "cardinal": "m", "father": "m", "rev.": "", "reverend": "",
 }
 
+// honorifics are courtesy titles that may stand between a role and a
+// name: "Prime Minister Sheikh Hasina", "President Dr. Ana Ruiz".
+var honorifics = map[string]bool{
+	"dr": true, "dr.": true, "prof": true, "prof.": true, "sir": true, "dame": true, "sheikh": true, "sheikha": true,
+	"ayatollah": true, "rev.": true, "reverend": true, "mr": true, "mr.": true, "mrs": true, "mrs.": true, "ms": true,
+	"ms.": true, "imam": true, "mullah": true, "emir": true,
+}
+
 // titleStop lists titles that cannot start a stripped prefix on their own:
 // they are stripped only after another title ("Secretary of State").
 var titleStop = map[string]bool{"of": true, "state": true, "general": false}

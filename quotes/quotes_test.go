@@ -128,6 +128,20 @@ func TestExtract(t *testing.T) {
 			[]want{{"Troops exchanged fire along the border for a second day", false, "said", "military officials on both sides", ""}}},
 		{"relative clause between subject and verb", "Ortega, who has a commanding lead in the polls, mocked his rival for \u201chaving a very tough night.\u201d",
 			[]want{{"having a very tough night.", true, "mocked", "Ortega", ""}}},
+		// polish pass: negated cues and the content start
+		{"negated cue with whether is no quote", "The mayor spoke to residents on Sunday. She did not say whether the shelters would stay open.", nil},
+		{"declined to say if is no quote", "The coast guard declined to say if the search would resume at dawn.", nil},
+		{"would not say why is no quote", "The minister would not say why the convoy had turned back.", nil},
+		{"negated cue with a clause stays a quote", "The ministry never said that the wells had been poisoned.",
+			[]want{{"the wells had been poisoned", false, "said", "The ministry", ""}}},
+		{"bare clause keeps a later relative that", "The finance ministry said the levy was needed to cover debts that grew by $3 billion in 2024.",
+			[]want{{"the levy was needed to cover debts that grew by $3 billion in 2024", false, "said", "The finance ministry", ""}}},
+		{"parenthetical with an auxiliary before that", "Several economists warned, as did the central bank itself, that the currency could fall further.",
+			[]want{{"the currency could fall further", false, "warned", "Several economists", ""}}},
+		{"a cue inside a condition is no report", "The rebels warned that the truce would collapse if the army continued raids in the province.",
+			[]want{{"the truce would collapse if the army continued raids in the province", false, "warned", "The rebels", ""}}},
+		{"adjuncts before that are skipped", "The finance ministry said in a statement on Monday that the levy would be lifted.",
+			[]want{{"the levy would be lifted", false, "said", "The finance ministry", ""}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

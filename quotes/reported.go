@@ -218,6 +218,10 @@ func (x *extractor) sentence(ss, se int, out []attr) []attr {
 		if a > ss && !(x.isPunct(a-1, ',') || t[a-1].k == kWord && x.f(a-1)&fClause != 0) {
 			continue
 		}
+		// "if the army continued operations": a condition, not a report
+		if a > ss && t[a-1].k == kWord && (eqFold(x.w(a-1), "if") || eqFold(x.w(a-1), "unless")) {
+			continue
+		}
 		j := i + 1
 		cueEnd := i + 1
 		if j < se && f&fParticle == 0 && x.f(j)&fParticle != 0 && eqFold(w, "pointed") {
@@ -226,6 +230,9 @@ func (x *extractor) sentence(ss, se int, out []attr) []attr {
 		}
 		if eqFold(w, "pointed") && cueEnd == i+1 {
 			continue
+		}
+		if x.negated(i, a) && j < se && t[j].k == kWord && isOpenQuestion(x.w(j)) {
+			continue // "did not say whether ...": an unanswered question, not a claim
 		}
 		c, ok := x.clause(i, j, se, f)
 		if !ok {
@@ -281,6 +288,7 @@ func (x *extractor) clause(v, j, se int, f uint32) (document.Span, bool) {
 		return document.Span{}, false
 	}
 	// skip adjuncts and the addressee up to "that" when it comes soon
+	comma := false
 	for k := j; k < se && k < j+9; k++ {
 		if t[k].k != kWord && !x.isPunct(k, ',') && !x.isPunct(k, '.') {
 			break
@@ -289,6 +297,18 @@ func (x *extractor) clause(v, j, se int, f uint32) (document.Span, bool) {
 			return x.content(k+1, se)
 		}
 		if t[k].k == kWord && x.f(k)&fSpeech != 0 && x.f(k)&fPast != 0 {
+			break
+		}
+		// a finite auxiliary or copula ("said the rise was necessary to
+		// cut subsidies that cost ...") means the bare clause has begun:
+		// a later "that" belongs to it, not to the cue. After a comma it
+		// may sit in a parenthetical ("cautioned, as did the campaign,
+		// that ...") or follow an inserted cue ("the truth, he said then,
+		// was that ...").
+		if x.isPunct(k, ',') {
+			comma = true
+		}
+		if !comma && t[k].k == kWord && x.f(k)&(fAux|fNotSpeaker) == fAux|fNotSpeaker {
 			break
 		}
 	}
@@ -335,4 +355,34 @@ func (x *extractor) clause(v, j, se int, f uint32) (document.Span, bool) {
 		return document.Span{}, false
 	}
 	return x.content(j, se)
+}
+
+// negated reports whether the speech verb at v is negated or refused between
+// its subject (ending before token b) and the verb: "did not say", "would
+// n't say", "never said", "declined to say", "refused to say".
+func (x *extractor) negated(v, b int) bool {
+	for k := v - 1; k >= b && k >= v-4; k-- {
+		if x.t[k].k != kWord {
+			return false
+		}
+		w := x.w(k)
+		switch {
+		case eqFold(w, "not"), eqFold(w, "n't"), eqFold(w, "never"), strings.HasSuffix(w, "n't"), strings.HasSuffix(w, "n’t"):
+			return true
+		case eqFold(w, "declined"), eqFold(w, "refused"), eqFold(w, "declines"), eqFold(w, "refuses"), eqFold(w, "failed"):
+			return k+1 < v && eqFold(x.w(k+1), "to")
+		}
+	}
+	return false
+}
+
+// isOpenQuestion reports whether w opens an embedded question: whether, if,
+// or a wh-word.
+func isOpenQuestion(w string) bool {
+	for _, q := range [...]string{"whether", "if", "why", "how", "when", "who", "what", "where", "which"} {
+		if eqFold(w, q) {
+			return true
+		}
+	}
+	return false
 }
