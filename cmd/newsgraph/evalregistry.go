@@ -3,8 +3,6 @@ package main
 import (
 	"context"
 	"io"
-	"os"
-	"path/filepath"
 
 	"newsgraph/entities"
 	"newsgraph/eval"
@@ -65,7 +63,7 @@ func onRepo(rels []string, evaluate func(context.Context, string, process) (*eva
 	return func(ctx context.Context, p process) ([]*eval.Report, error) {
 		var out []*eval.Report
 		for _, rel := range rels {
-			path := findUp(rel)
+			path := eval.FindUp(rel)
 			if path == "" {
 				continue
 			}
@@ -76,26 +74,6 @@ func onRepo(rels []string, evaluate func(context.Context, string, process) (*eva
 			out = append(out, r)
 		}
 		return out, nil
-	}
-}
-
-// findUp returns rel under the working directory or its nearest parent
-// that has it, or "".
-func findUp(rel string) string {
-	dir, err := os.Getwd()
-	if err != nil {
-		return ""
-	}
-	for {
-		p := filepath.Join(dir, rel)
-		if _, err := os.Stat(p); err == nil {
-			return p
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
 	}
 }
 

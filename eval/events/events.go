@@ -457,7 +457,7 @@ const DefaultPlover = "events/ngec_synthetic_plover_stories.csv.zip"
 // for data that is absent.
 func All(ctx context.Context, process Process) ([]*eval.Report, error) {
 	var out []*eval.Report
-	if g := findUp(DefaultGold); g != "" {
+	if g := eval.FindUp(DefaultGold); g != "" {
 		r, err := Evaluate(ctx, g, process)
 		if err != nil {
 			return out, err
@@ -472,24 +472,6 @@ func All(ctx context.Context, process Process) ([]*eval.Report, error) {
 		out = append(out, r)
 	}
 	return out, nil
-}
-
-func findUp(rel string) string {
-	dir, err := os.Getwd()
-	if err != nil {
-		return ""
-	}
-	for {
-		p := filepath.Join(dir, rel)
-		if _, err := os.Stat(p); err == nil {
-			return p
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
 }
 
 // Main runs `newsgraph eval events --gold FILE | --plover FILE [--json]`

@@ -6,8 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"time"
 
 	"newsgraph/eval"
@@ -18,21 +16,7 @@ const DefaultFile = "testdata/gold/all/gold.jsonl"
 
 // DefaultPath returns the path of DefaultFile found by walking up from the
 // working directory to the module root, or "" when there is none.
-func DefaultPath() string {
-	wd, err := os.Getwd()
-	if err != nil {
-		return ""
-	}
-	for dir := wd; ; dir = filepath.Dir(dir) {
-		p := filepath.Join(dir, DefaultFile)
-		if _, err := os.Stat(p); err == nil {
-			return p
-		}
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil || filepath.Dir(dir) == dir {
-			return ""
-		}
-	}
-}
+func DefaultPath() string { return eval.FindUp(DefaultFile) }
 
 // All evaluates process on the default gold set (DefaultPath) for the
 // combined `newsgraph eval`; it returns no reports and no error when the gold
