@@ -29,6 +29,9 @@ type Actor struct {
 	Aliases []string
 	// Kind refines ORG actors: "igo", "agency", "group", "court", "party", "ngo" or "".
 	Kind string
+	// User marks entries from a user dictionary (Load): where the text
+	// matches them they win over the statistical tagger's spans.
+	User bool
 }
 
 // Dictionary maps surface forms to actors. The zero value is empty; use

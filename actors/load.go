@@ -204,6 +204,7 @@ func add(d *Dictionary, a Actor) error {
 	if Key(a.Name) == "" {
 		return fmt.Errorf("%q: empty name after folding", a.Name)
 	}
+	a.User = true
 	d.Add(a)
 	return nil
 }

@@ -138,6 +138,9 @@ func (a *annotator) run(spans [][]ner.Span) {
 		a.d.Mentions, a.d.Entities = nil, nil
 		return
 	}
+	if a.s.user {
+		a.userEntries()
+	}
 	a.tagged(spans)
 	a.facilities()
 	a.dictionary()
@@ -150,6 +153,34 @@ func (a *annotator) run(spans [][]ner.Span) {
 	sort.SliceStable(a.ms, func(i, j int) bool { return a.ms[i].a < a.ms[j].a })
 	a.corefer()
 	a.output()
+}
+
+// userEntries adds the names of a user dictionary where the text writes them
+// in name case, longest match first, before the tagger's spans: a user who
+// says "Georgian Dream" is a party overrides the tagger's "Georgian" (NORP).
+// The tagger spans that overlap them are then skipped (tagged keeps only
+// free spans).
+func (a *annotator) userEntries() {
+	dict := a.s.dict
+	maxN := dict.MaxWords()
+	for _, sn := range a.d.Sentences {
+		for i := sn.FirstToken; i < sn.EndToken; i++ {
+			if a.d.Tokens[i].Kind != document.Word || a.covered[i] != 0 || !a.capitalized(i) || a.low(i) == "the" {
+				continue
+			}
+			for n := min(maxN, sn.EndToken-i); n >= 1; n-- {
+				j := i + n
+				key := a.key(i, j)
+				act, ok := dict.LookupKey(key)
+				if !ok || !act.User || !a.nameCase(i, j) || (dict.Acronym(key) && !a.allCaps(i, j)) {
+					continue
+				}
+				a.add(ment{a: i, b: j, typ: document.EntityType(act.Type), kind: document.Name, org: act})
+				i = j - 1
+				break
+			}
+		}
+	}
 }
 
 // tagged turns the tagger's spans into name mentions with exact spans.

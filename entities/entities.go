@@ -36,7 +36,10 @@ type Options struct {
 type Stage struct {
 	tagger *ner.Tagger
 	dict   *actors.Dictionary
-	gaz    *gazetteer.Gazetteer
+	// user is true when a user dictionary was merged: its entries are
+	// matched before the tagger's spans (see annotator.userEntries).
+	user bool
+	gaz  *gazetteer.Gazetteer
 }
 
 var _ interface {
@@ -54,6 +57,7 @@ func New(opts Options) (*Stage, error) {
 	if opts.Dict != nil || opts.DictFile != "" {
 		s.dict = s.dict.Clone()
 		s.dict.Merge(opts.Dict)
+		s.user = true
 		if opts.DictFile != "" {
 			u, err := actors.LoadFile(opts.DictFile)
 			if err != nil {

@@ -303,3 +303,34 @@ func FuzzStage(f *testing.F) {
 		}
 	})
 }
+
+// TestStage_UserDictionaryOverridesTagger: a user entry wins over the
+// tagger's reading of the same words (the tagger reads "Georgian" as a
+// nationality) and no overlapping tagger mention survives.
+func TestStage_UserDictionaryOverridesTagger(t *testing.T) {
+	u, err := actors.Load(strings.NewReader("Georgian Dream\tGEOGOV\tORG\tGD\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := New(Options{Dict: u})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := document.New("u", "TBILISI — Georgian Dream accused the opposition of planning unrest on Sunday.")
+	text.Annotate(d)
+	if err := s.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, m := range d.Mentions {
+		span := d.Slice(m.Span)
+		if span == "Georgian Dream" && m.Type == document.Org && m.Actor == "GEOGOV" {
+			found = true
+		} else if strings.Contains("Georgian Dream", span) {
+			t.Errorf("overlapping mention %q (%s) kept", span, m.Type)
+		}
+	}
+	if !found {
+		t.Errorf("user entry not applied: %+v", d.Mentions)
+	}
+}
