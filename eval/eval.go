@@ -139,3 +139,33 @@ func (r *Report) WriteJSON(w io.Writer) error {
 	enc.SetIndent("", "  ")
 	return enc.Encode(r)
 }
+
+// Write writes the report as JSON when asJSON is set, else as text.
+func (r *Report) Write(w io.Writer, asJSON bool) error {
+	if asJSON {
+		return r.WriteJSON(w)
+	}
+	return r.WriteText(w)
+}
+
+// Multiset scores predicted items against gold items as multisets: each gold
+// item matches at most one equal prediction.
+func Multiset[T comparable](gold, pred []T) Score {
+	left := make(map[T]int, len(gold))
+	for _, g := range gold {
+		left[g]++
+	}
+	var s Score
+	for _, p := range pred {
+		if left[p] > 0 {
+			left[p]--
+			s.TP++
+		} else {
+			s.FP++
+		}
+	}
+	for _, n := range left {
+		s.FN += n
+	}
+	return s
+}

@@ -343,11 +343,7 @@ func MainWith(ctx context.Context, args []string, stdout, stderr io.Writer, proc
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
-	if *asJSON {
-		err = rep.WriteJSON(stdout)
-	} else {
-		err = rep.WriteText(stdout)
-	}
+	err = rep.Write(stdout, *asJSON)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1

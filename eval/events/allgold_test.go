@@ -74,7 +74,7 @@ func TestDebugAllGold(t *testing.T) {
 			}
 			pc = append(pc, e.Root+"|"+evcoder.CountryOf(actor(e.Source))+"|"+evcoder.CountryOf(actor(e.Target)))
 		}
-		sc := multisetScore(gc, pc)
+		sc := eval.Multiset(gc, pc)
 		sum.Add(sc)
 		fmt.Printf("== %s tp=%d fp=%d fn=%d\n", s.ID, sc.TP, sc.FP, sc.FN)
 		for _, e := range d.Events {
@@ -89,24 +89,4 @@ func TestDebugAllGold(t *testing.T) {
 		}
 	}
 	fmt.Printf("TOTAL %s: P %.3f R %.3f (tp=%d fp=%d fn=%d)\n", rng, sum.Precision(), sum.Recall(), sum.TP, sum.FP, sum.FN)
-}
-
-func multisetScore(g, p []string) eval.Score {
-	m := map[string]int{}
-	for _, x := range g {
-		m[x]++
-	}
-	var s eval.Score
-	for _, x := range p {
-		if m[x] > 0 {
-			m[x]--
-			s.TP++
-		} else {
-			s.FP++
-		}
-	}
-	for _, n := range m {
-		s.FN += n
-	}
-	return s
 }

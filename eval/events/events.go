@@ -109,25 +109,6 @@ func actor(p *document.Participant) string {
 // Score compares predicted and gold events of one story as multisets of
 // (root, source country, target country) and, separately, of full codes.
 func Score(pred []document.Event, gold []GoldEvent) (byRoot, byCode eval.Score) {
-	match := func(p, g []triple) eval.Score {
-		left := map[triple]int{}
-		for _, t := range g {
-			left[t]++
-		}
-		var s eval.Score
-		for _, t := range p {
-			if left[t] > 0 {
-				left[t]--
-				s.TP++
-			} else {
-				s.FP++
-			}
-		}
-		for _, n := range left {
-			s.FN += n
-		}
-		return s
-	}
 	var pr, gr, pc, gc []triple
 	for _, e := range pred {
 		pr = append(pr, triple{e.Root, country(actor(e.Source)), country(actor(e.Target))})
@@ -137,7 +118,7 @@ func Score(pred []document.Event, gold []GoldEvent) (byRoot, byCode eval.Score) 
 		gr = append(gr, triple{e.Root, country(e.Source), country(e.Target)})
 		gc = append(gc, triple{e.Code, country(e.Source), country(e.Target)})
 	}
-	return match(pr, gr), match(pc, gc)
+	return eval.Multiset(gr, pr), eval.Multiset(gc, pc)
 }
 
 // NewDocument builds the document for a story.
@@ -526,11 +507,7 @@ func MainWith(ctx context.Context, args []string, stdout, stderr io.Writer, proc
 	}
 	for _, r := range reports {
 		var err error
-		if *asJSON {
-			err = r.WriteJSON(stdout)
-		} else {
-			err = r.WriteText(stdout)
-		}
+		err = r.Write(stdout, *asJSON)
 		if err != nil {
 			fmt.Fprintln(stderr, "eval events:", err)
 			return 1

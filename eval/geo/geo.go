@@ -433,11 +433,7 @@ func MainWith(ctx context.Context, args []string, stdout, stderr io.Writer, proc
 	default:
 		rep.Notes = append(rep.Notes, "text and geo stages alone")
 	}
-	if *asJSON {
-		err = rep.WriteJSON(stdout)
-	} else {
-		err = rep.WriteText(stdout)
-	}
+	err = rep.Write(stdout, *asJSON)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1

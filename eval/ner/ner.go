@@ -363,11 +363,7 @@ func MainWith(ctx context.Context, args []string, stdout, stderr io.Writer, proc
 		fmt.Fprintf(stderr, "eval ner: %v\n", err)
 		return 1
 	}
-	if *asJSON {
-		err = r.WriteJSON(stdout)
-	} else {
-		err = r.WriteText(stdout)
-	}
+	err = r.Write(stdout, *asJSON)
 	if err != nil {
 		fmt.Fprintf(stderr, "eval ner: %v\n", err)
 		return 1
