@@ -1,6 +1,9 @@
 package document
 
-import "time"
+import (
+	"math"
+	"time"
+)
 
 // ContractVersion is the version of the JSON output contract (docs/output.md,
 // docs/output.schema.json).
@@ -17,6 +20,7 @@ type Output struct {
 	Language  string         `json:"language"`
 	Text      *string        `json:"text,omitempty"`
 	Meta      map[string]any `json:"meta,omitempty"`
+	Topic     *OutTopic      `json:"topic,omitempty"`
 	Sentences []OutSpan      `json:"sentences"`
 	Mentions  []OutMention   `json:"mentions"`
 	Entities  []OutEntity    `json:"entities"`
@@ -24,6 +28,12 @@ type Output struct {
 	Counts    []OutCount     `json:"counts"`
 	Locations []OutLocation  `json:"locations"`
 	Events    []OutEvent     `json:"events"`
+}
+
+// OutTopic is the document's section and its probability.
+type OutTopic struct {
+	Label string  `json:"label"`
+	P     float64 `json:"p"`
 }
 
 // OutSpan is a code point span.
@@ -173,6 +183,9 @@ func (d *Document) Output(opt OutputOptions) *Output {
 		t := d.Text
 		o.Text = &t
 	}
+	if d.Topic != "" {
+		o.Topic = &OutTopic{Label: d.Topic, P: math.Round(d.TopicP*1000) / 1000}
+	}
 	span := func(s Span) OutSpan {
 		a, b := ix.Runes(s)
 		return OutSpan{a, b}
@@ -257,6 +270,9 @@ func FromOutput(o *Output) *Document {
 		if t, err := time.Parse(time.RFC3339, *o.Published); err == nil {
 			d.Published = &t
 		}
+	}
+	if o.Topic != nil {
+		d.Topic, d.TopicP = o.Topic.Label, o.Topic.P
 	}
 	ix := d.Index()
 	span := func(a, b int) Span { return Span{ix.Byte(a), ix.Byte(b)} }

@@ -39,6 +39,7 @@ const (
 	LayerCounts     Layer = "counts"
 	LayerLocations  Layer = "locations"
 	LayerEvents     Layer = "events"
+	LayerTopic      Layer = "topic"
 )
 
 // Document is one news article and its annotations.
@@ -54,6 +55,11 @@ type Document struct {
 	Published *time.Time
 	Language  string
 	Text      string
+	// Topic is the document's section (package topic: "politics",
+	// "business", "sport", "entertainment", "tech"), "" when not classified;
+	// TopicP is its posterior probability.
+	Topic  string
+	TopicP float64
 	// Meta keeps input fields that have no place above (extra JSONL fields,
 	// HTML metadata). Values are JSON-compatible.
 	Meta map[string]any

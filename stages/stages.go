@@ -12,6 +12,7 @@ import (
 	"newsgraph/pipeline"
 	"newsgraph/quotes"
 	"newsgraph/text"
+	"newsgraph/topic"
 )
 
 // Config configures the default pipeline.
@@ -22,8 +23,8 @@ type Config struct {
 	LexiconFile string
 }
 
-// Default builds the full pipeline: text, entities, geo, quotes, counts,
-// events. Models and gazetteers load once per process and are shared.
+// Default builds the full pipeline: text, topic, entities, geo, quotes,
+// counts, events. Models and gazetteers load once per process and are shared.
 func Default(cfg Config) (*pipeline.Pipeline, error) {
 	ents, err := entities.New(entities.Options{DictFile: cfg.DictFile})
 	if err != nil {
@@ -37,8 +38,13 @@ func Default(cfg Config) (*pipeline.Pipeline, error) {
 	if err != nil {
 		return nil, fmt.Errorf("stages: %w", err)
 	}
+	sections, err := topic.NewStage()
+	if err != nil {
+		return nil, fmt.Errorf("stages: %w", err)
+	}
 	p, err := pipeline.New(
 		text.New(),
+		sections,
 		ents,
 		places,
 		quotes.New(),

@@ -4,11 +4,10 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"math/rand/v2"
 	"strings"
 
 	"newsgraph/document"
-	"newsgraph/read"
+	"newsgraph/eval"
 )
 
 // Sample is one extracted count with its sentence, for reading by eye.
@@ -28,39 +27,21 @@ func SampleCorpus(ctx context.Context, paths []string, n int, seed uint64, proce
 	if process == nil {
 		process = DefaultProcess
 	}
-	var all []Sample
-	docs := 0
-	err := read.Walk(ctx, paths, nil, read.Options{}, func(r read.Result) error {
-		if r.Err != nil || r.Doc == nil {
-			return nil
-		}
-		d := r.Doc
-		if err := process(ctx, d); err != nil {
-			return nil
-		}
-		docs++
+	ss, docs, total, err := eval.SampleCorpus(ctx, paths, n, seed, process, func(d *document.Document) []Sample {
+		var out []Sample
 		for _, c := range d.Counts {
 			sent := ""
 			if si := d.SentenceAt(c.Start); si >= 0 {
 				sent = d.Slice(d.Sentences[si].Span)
 			}
-			all = append(all, Sample{Doc: d.ID, Sentence: strings.Join(strings.Fields(sent), " "), Count: c, Text: d.Slice(c.Span)})
+			out = append(out, Sample{Doc: d.ID, Sentence: strings.Join(strings.Fields(sent), " "), Count: c, Text: d.Slice(c.Span)})
 		}
-		return nil
+		return out
 	})
 	if err != nil {
-		return nil, docs, len(all), fmt.Errorf("eval counts: %w", err)
+		return nil, docs, total, fmt.Errorf("eval counts: %w", err)
 	}
-	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
-	perm := rng.Perm(len(all))
-	if n > len(all) {
-		n = len(all)
-	}
-	out := make([]Sample, n)
-	for i := 0; i < n; i++ {
-		out[i] = all[perm[i]]
-	}
-	return out, docs, len(all), nil
+	return ss, docs, total, nil
 }
 
 // WriteSamples writes samples one per line: number, figure, value,

@@ -456,6 +456,8 @@ func All(ctx context.Context, process Process) ([]*eval.Report, error) {
 }
 
 // Main runs `newsgraph eval events --gold FILE | --plover FILE [--json]`
+// (or `--sample PATHS [--n N] [--seed S]` to print random events extracted
+// from a corpus, for reading by eye)
 // with the events stage alone (see Standalone) and returns the exit code:
 // 0 ok, 1 failure, 2 usage.
 func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
@@ -470,14 +472,17 @@ func MainWith(ctx context.Context, args []string, stdout, stderr io.Writer, proc
 	plover := fs.String("plover", "", "labelled PLOVER stories, CSV or zipped CSV (NGEC synthetic set)")
 	limit := fs.Int("limit", 0, "evaluate at most N PLOVER stories, spread over the file (0: all)")
 	asJSON := fs.Bool("json", false, "print JSON instead of text")
+	sample := fs.String("sample", "", "instead of scoring, print random counted events extracted from these comma-separated corpus paths")
+	n := fs.Int("n", 100, "with --sample: how many events to print")
+	seed := fs.Uint64("seed", 1, "with --sample: random seed")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
 		}
 		return 2
 	}
-	if fs.NArg() > 0 || (*gold == "" && *plover == "") {
-		fmt.Fprintln(stderr, "usage: eval events --gold FILE | --plover FILE.csv.zip [--limit N] [--json]")
+	if fs.NArg() > 0 || (*gold == "" && *plover == "" && *sample == "") {
+		fmt.Fprintln(stderr, "usage: eval events --gold FILE | --plover FILE.csv.zip [--limit N] [--json] | --sample PATHS [--n N] [--seed S]")
 		return 2
 	}
 	if process == nil {
@@ -487,6 +492,19 @@ func MainWith(ctx context.Context, args []string, stdout, stderr io.Writer, proc
 			return 1
 		}
 		process = p
+	}
+	if *sample != "" {
+		ss, docs, total, err := SampleCorpus(ctx, strings.Split(*sample, ","), *n, *seed, process)
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+			return 1
+		}
+		fmt.Fprintf(stdout, "%d documents, %d counted events, %d sampled (seed %d)\n", docs, total, len(ss), *seed)
+		if err := WriteSamples(stdout, ss); err != nil {
+			fmt.Fprintln(stderr, "eval events:", err)
+			return 1
+		}
+		return 0
 	}
 	var reports []*eval.Report
 	if *gold != "" {

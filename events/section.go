@@ -1,0 +1,43 @@
+package events
+
+import (
+	"newsgraph/document"
+	"newsgraph/topic"
+)
+
+// softSection drops the events of a sport or arts story (topic.Soft) unless
+// both sides are coded roles of a state or an international body: there
+// "Italy defended", "Fiji rallied" and "a visit to the Stade de France"
+// name teams and venues, not states, while "the government banned the
+// tour" (GOV) still counts. The check needs the topic stage; without it
+// every event is kept.
+func softSection(d *document.Document, evs []document.Event) []document.Event {
+	if !topic.Soft(d) {
+		return evs
+	}
+	out := evs[:0]
+	for _, e := range evs {
+		if stateRole(actorOf(e.Source)) && stateRole(actorOf(e.Target)) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// stateRole reports whether code is an international organisation or a
+// country with a government, military, police, judicial or legislative
+// role ("GBRGOV", "IGOUNO"), not a bare country ("ITA") that in a sport
+// story is most likely a team.
+func stateRole(code string) bool {
+	if len(code) >= 6 && code[:3] == "IGO" {
+		return true
+	}
+	if len(code) < 6 || CountryOf(code) == "" {
+		return false
+	}
+	switch code[3:6] {
+	case "GOV", "MIL", "COP", "JUD", "LEG", "SPY":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,45 @@
+package events
+
+import (
+	"testing"
+
+	"newsgraph/document"
+)
+
+func TestSoftSection(t *testing.T) {
+	ev := func(src, tgt string) document.Event {
+		e := document.Event{}
+		if src != "" {
+			e.Source = &document.Participant{Actor: src}
+		}
+		if tgt != "" {
+			e.Target = &document.Participant{Actor: tgt}
+		}
+		return e
+	}
+	tests := []struct {
+		topic string
+		p     float64
+		src   string
+		tgt   string
+		keep  bool
+	}{
+		{"sport", 0.999, "ITA", "FRA", false},       // teams
+		{"sport", 0.999, "GBRGOV", "ZWE", false},    // one side a bare country
+		{"sport", 0.999, "GBRGOV", "ZWEGOV", true},  // states on both sides
+		{"sport", 0.999, "IGOUNO", "SDNMIL", true},  // international body and an army
+		{"entertainment", 0.995, "DEU", "", false},  // "Berlin hails European cinema"
+		{"sport", 0.6, "ITA", "FRA", true},          // not confidently sport
+		{"politics", 0.999, "ITA", "FRA", true},     // other sections untouched
+		{"", 0, "ITA", "", true},                    // topic stage not run
+		{"sport", 0.999, "GBRCVL", "GBRCOP", false}, // civilians are not a state role
+	}
+	for _, tc := range tests {
+		d := document.New("t", "x")
+		d.Topic, d.TopicP = tc.topic, tc.p
+		got := len(softSection(d, []document.Event{ev(tc.src, tc.tgt)})) == 1
+		if got != tc.keep {
+			t.Errorf("%s %.3f %s→%s: kept %v, want %v", tc.topic, tc.p, tc.src, tc.tgt, got, tc.keep)
+		}
+	}
+}

@@ -1,0 +1,125 @@
+// Command topictrain counts words per section in the BBC news corpus's
+// training split and writes the naive Bayes model of package topic:
+//
+//	go run ./tools/topictrain        # ../shared/data/corpus/bbc/train.csv → topic/model.tsv.gz
+//
+// Words seen in fewer than -min-docs training documents are dropped. The
+// output is deterministic (sorted words, fixed gzip header). The val and
+// test splits are left for `go test ./topic`.
+package main
+
+import (
+	"compress/gzip"
+	"encoding/csv"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"newsgraph/internal/shareddata"
+	"newsgraph/topic"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stderr))
+}
+
+func run(args []string, stderr io.Writer) int {
+	fs := flag.NewFlagSet("topictrain", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	in := fs.String("in", shareddata.Path("corpus/bbc/train.csv"), "BBC training split (CSV text,category)")
+	out := fs.String("out", filepath.Join("topic", "model.tsv.gz"), "model file to write")
+	minDocs := fs.Int("min-docs", 3, "keep words seen in at least this many documents")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if *in == "" {
+		fmt.Fprintln(stderr, "topictrain: BBC training split not found; pass -in")
+		return 1
+	}
+	if err := train(*in, *out, *minDocs); err != nil {
+		fmt.Fprintln(stderr, "topictrain:", err)
+		return 1
+	}
+	return 0
+}
+
+func train(in, out string, minDocs int) error {
+	f, err := os.Open(in)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		return fmt.Errorf("%s: %w", in, err)
+	}
+	label := map[string]int{}
+	for i, l := range topic.Labels {
+		label[l] = i
+	}
+	k := len(topic.Labels)
+	counts := map[string][]float64{}
+	df := map[string]int{}
+	for i, r := range rows {
+		if i == 0 || len(r) < 2 {
+			continue // header
+		}
+		li, ok := label[strings.TrimSpace(r[1])]
+		if !ok {
+			return fmt.Errorf("%s: row %d: unknown category %q", in, i+1, r[1])
+		}
+		seen := map[string]bool{}
+		topic.Words(r[0], func(w string) {
+			c := counts[w]
+			if c == nil {
+				c = make([]float64, k)
+				counts[w] = c
+			}
+			c[li]++
+			if !seen[w] {
+				seen[w] = true
+				df[w]++
+			}
+		})
+	}
+	var words []string
+	totals := make([]float64, k)
+	for w, c := range counts {
+		if df[w] < minDocs {
+			continue
+		}
+		words = append(words, w)
+		for i := range k {
+			totals[i] += c[i]
+		}
+	}
+	slices.Sort(words)
+	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+		return err
+	}
+	o, err := os.Create(out)
+	if err != nil {
+		return err
+	}
+	zw := gzip.NewWriter(o) // zero header time and name: reproducible bytes
+	row := func(w string, v []float64) {
+		fmt.Fprint(zw, w)
+		for _, x := range v {
+			fmt.Fprintf(zw, "\t%g", x)
+		}
+		fmt.Fprintln(zw)
+	}
+	row("#total", totals)
+	for _, w := range words {
+		row(w, counts[w])
+	}
+	if err := zw.Close(); err != nil {
+		o.Close()
+		return err
+	}
+	return o.Close()
+}

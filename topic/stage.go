@@ -1,0 +1,43 @@
+package topic
+
+import (
+	"context"
+
+	"newsgraph/document"
+)
+
+// Stage is the pipeline stage that sets Document.Topic and TopicP. It is
+// safe for concurrent use.
+type Stage struct{ m *Model }
+
+// NewStage returns the stage over the embedded model.
+func NewStage() (*Stage, error) {
+	m, err := Default()
+	if err != nil {
+		return nil, err
+	}
+	return &Stage{m: m}, nil
+}
+
+// Name returns "topic".
+func (s *Stage) Name() string { return "topic" }
+
+// Requires returns nothing: the stage reads the text.
+func (s *Stage) Requires() []document.Layer { return nil }
+
+// Provides returns the topic layer.
+func (s *Stage) Provides() []document.Layer { return []document.Layer{document.LayerTopic} }
+
+// Process classifies d's title and text.
+func (s *Stage) Process(_ context.Context, d *document.Document) error {
+	r := s.m.Classify(d.Title + "\n" + d.Text)
+	d.Topic, d.TopicP = r.Label, r.P
+	return nil
+}
+
+// Soft reports whether d was classified, with confidence, as a sport or arts
+// story: sections where country names and cities mostly stand for teams,
+// venues and festivals rather than states.
+func Soft(d *document.Document) bool {
+	return (d.Topic == "sport" || d.Topic == "entertainment") && d.TopicP >= Confident
+}
