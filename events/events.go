@@ -96,7 +96,7 @@ func (s *Stage) Code(d *document.Document) []document.Event {
 	for si := range d.Sentences {
 		out = append(out, c.sentence(si)...)
 	}
-	return softSection(d, finish(d, out))
+	return s.sourced(softSection(d, finish(d, out)))
 }
 
 // Match is one lexicon match, with or without actors.

@@ -41,3 +41,23 @@ func stateRole(code string) bool {
 	}
 	return false
 }
+
+// sourced drops events whose source names no country or international body
+// (the actor is absent, a role without a country, or uncodable), except for
+// violence and coercion (roots 17 to 20), where an unidentified perpetrator
+// ("gunmen abducted 30 students", "three journalists were detained") is
+// itself the news. "Someone criticised the government" tells an analyst
+// nothing at country level, and such events are mostly triggers misread in
+// business, arts and sport copy. Options.KeepUnsure keeps them.
+func (s *Stage) sourced(evs []document.Event) []document.Event {
+	if s.opts.KeepUnsure {
+		return evs
+	}
+	out := evs[:0]
+	for _, e := range evs {
+		if CountryOf(actorOf(e.Source)) != "" || e.Root >= "17" && e.Root <= "20" {
+			out = append(out, e)
+		}
+	}
+	return out
+}

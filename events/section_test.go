@@ -43,3 +43,32 @@ func TestSoftSection(t *testing.T) {
 		}
 	}
 }
+
+func TestSourced(t *testing.T) {
+	tests := []struct {
+		root, src string
+		keep      bool
+	}{
+		{"11", "FRAGOV", true},
+		{"11", "GOV", false}, // a role without a country
+		{"11", "", false},
+		{"04", "IGOUNO", true},
+		{"18", "", true}, // unidentified gunmen
+		{"17", "", true}, // "were detained"
+		{"20", "UAF", true},
+		{"16", "", false},
+	}
+	for _, keepUnsure := range []bool{false, true} {
+		s := &Stage{opts: Options{KeepUnsure: keepUnsure}}
+		for _, tc := range tests {
+			e := document.Event{Root: tc.root}
+			if tc.src != "" {
+				e.Source = &document.Participant{Actor: tc.src}
+			}
+			got := len(s.sourced([]document.Event{e})) == 1
+			if want := tc.keep || keepUnsure; got != want {
+				t.Errorf("KeepUnsure=%v root %s source %q: kept %v, want %v", keepUnsure, tc.root, tc.src, got, want)
+			}
+		}
+	}
+}
