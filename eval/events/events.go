@@ -25,6 +25,7 @@ import (
 	evcoder "newsgraph/events"
 	"newsgraph/events/eventstest"
 	"newsgraph/internal/shareddata"
+	"newsgraph/read"
 )
 
 // Process is a pipeline's Process method.
@@ -39,13 +40,23 @@ type GoldEvent struct {
 	Target string `json:"target"`
 }
 
-// Story is one gold story.
+// Story is one gold story. A story annotated on a document of the shared
+// development data (real news that must not be copied into the repository)
+// has no text: Corpus names the file under the shared data folder
+// ("corpus/bbc/test.csv") and ID the id package read gives the document
+// there; LoadGold fills in the text, title and date.
 type Story struct {
 	ID        string      `json:"id"`
+	Corpus    string      `json:"corpus,omitempty"`
+	Title     string      `json:"title,omitempty"`
 	Text      string      `json:"text"`
 	Published string      `json:"published"` // YYYY-MM-DD or RFC 3339, optional
 	Events    []GoldEvent `json:"events"`
 }
+
+// ErrNoData is returned by LoadGold for a gold file whose stories refer to
+// shared data that is not on this machine.
+var ErrNoData = errors.New("eval events: the gold refers to shared data that is absent (../shared/data)")
 
 // LoadGold reads a gold JSONL file, one Story per line.
 func LoadGold(path string) ([]Story, error) {
@@ -78,7 +89,54 @@ func LoadGold(path string) ([]Story, error) {
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("eval events: read %s: %w", path, err)
 	}
+	if err := fillFromCorpus(path, out); err != nil {
+		return nil, err
+	}
 	return out, nil
+}
+
+// fillFromCorpus sets the text, title and date of the stories that refer to
+// a document of the shared data, reading each referenced file once.
+func fillFromCorpus(goldPath string, stories []Story) error {
+	want := map[string]map[string]int{} // corpus file → id → story index
+	for i, s := range stories {
+		if s.Corpus == "" || s.Text != "" {
+			continue
+		}
+		if want[s.Corpus] == nil {
+			want[s.Corpus] = map[string]int{}
+		}
+		want[s.Corpus][s.ID] = i
+	}
+	for corpus, ids := range want {
+		p := shareddata.Path(corpus)
+		if p == "" {
+			return fmt.Errorf("%w: %s needs %s", ErrNoData, goldPath, corpus)
+		}
+		err := read.Walk(context.Background(), []string{p}, nil, read.Options{}, func(r read.Result) error {
+			if r.Doc == nil {
+				return nil
+			}
+			i, ok := ids[r.Doc.ID]
+			if !ok {
+				return nil
+			}
+			s := &stories[i]
+			s.Text, s.Title = r.Doc.Text, r.Doc.Title
+			if r.Doc.Published != nil && s.Published == "" {
+				s.Published = r.Doc.Published.UTC().Format(time.RFC3339)
+			}
+			delete(ids, r.Doc.ID)
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("eval events: %s: %w", corpus, err)
+		}
+		for id := range ids {
+			return fmt.Errorf("eval events: %s: document %s not found in %s", goldPath, id, corpus)
+		}
+	}
+	return nil
 }
 
 // country returns the country level of an actor code (evcoder.CountryOf):
@@ -124,6 +182,7 @@ func Score(pred []document.Event, gold []GoldEvent) (byRoot, byCode eval.Score) 
 // NewDocument builds the document for a story.
 func (s Story) NewDocument() *document.Document {
 	d := document.New(s.ID, s.Text)
+	d.Title = s.Title
 	if s.Published != "" {
 		for _, layout := range []string{"2006-01-02", time.RFC3339} {
 			if t, err := time.Parse(layout, s.Published); err == nil {
