@@ -489,6 +489,12 @@ func Standalone() (Process, error) {
 // DefaultGold is the gold file relative to the repository root.
 const DefaultGold = "testdata/gold/events/gold.jsonl"
 
+// Golds are the event gold files `newsgraph eval` scores when present,
+// relative to the repository root: the stories written for the coder, the
+// blind set annotated before the coder saw it, and real news from the shared
+// data (skipped when that data is absent).
+var Golds = []string{DefaultGold, "testdata/gold/events/blind.jsonl", "testdata/gold/events/real.jsonl"}
+
 // DefaultPlover is the synthetic PLOVER set relative to the shared data folder.
 const DefaultPlover = "events/ngec_synthetic_plover_stories.csv.zip"
 
@@ -497,8 +503,15 @@ const DefaultPlover = "events/ngec_synthetic_plover_stories.csv.zip"
 // for data that is absent.
 func All(ctx context.Context, process Process) ([]*eval.Report, error) {
 	var out []*eval.Report
-	if g := eval.FindUp(DefaultGold); g != "" {
+	for _, rel := range Golds {
+		g := eval.FindUp(rel)
+		if g == "" {
+			continue
+		}
 		r, err := Evaluate(ctx, g, process)
+		if errors.Is(err, ErrNoData) {
+			continue
+		}
 		if err != nil {
 			return out, err
 		}
