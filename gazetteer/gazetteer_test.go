@@ -29,6 +29,7 @@ func TestLookup(t *testing.T) {
 		{"Côte d'Ivoire", "CI", FeatCountry, 0},
 		{"the West Bank", "PS", FeatRegion, 0},
 		{"Red Sea", "", FeatWater, 0},
+		{"the Gulf", "", FeatWater, 0}, // the Persian Gulf in news, not Papua New Guinea's Gulf Province
 		{"Ky.", "US", FeatAdm1, 0},
 		{"Fallujah", "IQ", FeatCity, -1},
 		// Bare division names, short city names, folded letters,

@@ -98,7 +98,7 @@ var regions = []region{
 	{"East China Sea", nil, FeatWater, "", 29, 125, 0},
 	{"Sea of Japan", nil, FeatWater, "", 40, 135, 0},
 	{"Arabian Sea", nil, FeatWater, "", 15, 65, 0},
-	{"Persian Gulf", []string{"Arabian Gulf"}, FeatWater, "", 26.5, 52, 0},
+	{"Persian Gulf", []string{"Arabian Gulf", "Gulf"}, FeatWater, "", 26.5, 52, 0},
 	{"Gulf of Oman", nil, FeatWater, "", 24.5, 58.5, 0},
 	{"Gulf of Aden", nil, FeatWater, "", 12.5, 48, 0},
 	{"Gulf of Mexico", nil, FeatWater, "", 25, -90, 0},

@@ -81,6 +81,8 @@ func TestAmbiguity(t *testing.T) {
 			[]want{{"Atlanta", 10, 17, "US", "GA", "city"}, {"Savannah", 22, 30, "US", "GA", "city"}, {"Georgia", 49, 56, "US", "GA", "adm1"}, {"U.S.", 80, 84, "US", "", "country"}}},
 		{"Alexandria Egypt", "Fishermen in Alexandria said the Mediterranean catch had fallen sharply, Egyptian officials said.",
 			[]want{{"Alexandria", 13, 23, "EG", "06", "city"}, {"Mediterranean", 33, 46, "", "", "water"}}},
+		{"the Gulf", "Two tankers were hit by mines in the Gulf on Sunday, shipping sources in Bahrain said.",
+			[]want{{"Gulf", 37, 41, "", "", "water"}, {"Bahrain", 73, 80, "BH", "", "country"}}},
 		{"Alexandria Virginia", "The trial opened in federal court in Alexandria, Virginia, just outside the U.S. capital.",
 			[]want{{"Alexandria", 37, 47, "US", "VA", "city"}, {"Virginia", 49, 57, "US", "VA", "adm1"}, {"U.S.", 76, 80, "US", "", "country"}}},
 		{"demonyms are context", "Omani mediators met Canadian and Kurdish officials in Muscat.",
