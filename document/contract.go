@@ -28,6 +28,19 @@ type Output struct {
 	Counts    []OutCount     `json:"counts"`
 	Locations []OutLocation  `json:"locations"`
 	Events    []OutEvent     `json:"events"`
+	MainEvent *OutMainEvent  `json:"main_event,omitempty"`
+}
+
+// OutMainEvent is the story's main event type in the output contract.
+type OutMainEvent struct {
+	Start      int     `json:"start"`
+	End        int     `json:"end"`
+	Text       string  `json:"text"`
+	Sentence   int     `json:"sentence"`
+	Plover     string  `json:"plover"`
+	PloverMode *string `json:"plover_mode"`
+	Code       string  `json:"code"`
+	Event      *int    `json:"event"`
 }
 
 // OutTopic is the document's section and its probability.
@@ -253,6 +266,11 @@ func (d *Document) Output(opt OutputOptions) *Output {
 		}
 		o.Events = append(o.Events, oe)
 	}
+	if m := d.MainEvent; m != nil {
+		a, b := ix.Runes(m.Span)
+		o.MainEvent = &OutMainEvent{Start: a, End: b, Text: d.Slice(m.Span), Sentence: m.Sentence, Plover: m.Plover,
+			PloverMode: strp(m.PloverMode), Code: m.Code, Event: intp(m.Event)}
+	}
 	return o
 }
 
@@ -331,6 +349,10 @@ func FromOutput(o *Output) *Document {
 			de.Evidence = append(de.Evidence, span(s.Start, s.End))
 		}
 		d.Events = append(d.Events, de)
+	}
+	if m := o.MainEvent; m != nil {
+		d.MainEvent = &MainEvent{Span: span(m.Start, m.End), Sentence: m.Sentence, Plover: m.Plover, PloverMode: deref(m.PloverMode),
+			Code: m.Code, Event: index(m.Event)}
 	}
 	return d
 }

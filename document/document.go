@@ -73,6 +73,9 @@ type Document struct {
 	Counts     []Count
 	Locations  []Location
 	Events     []Event
+	// MainEvent is the story's main event type, nil when the events stage
+	// found none (or has not run).
+	MainEvent *MainEvent
 
 	index *Index
 }
@@ -259,6 +262,19 @@ type Participant struct {
 	Actor  string // CAMEO actor code, "" when unknown
 	Entity int    // index into Document.Entities, -1 when none
 	Span   Span   // the words that name the actor
+}
+
+// MainEvent is the document-level answer to "what is this story about":
+// the PLOVER type of its main event, decided by the events stage from every
+// trigger in the story (with or without codable actors), the lead and the
+// headline weighing most. Span is the trigger that carried the decision.
+type MainEvent struct {
+	Span              // the deciding trigger's words
+	Sentence   int    // index into Document.Sentences
+	Plover     string // PLOVER event type ("ASSAULT")
+	PloverMode string // PLOVER mode, "" when none
+	Code       string // CAMEO code of the deciding trigger
+	Event      int    // index into Document.Events of an event of this type, -1 when none was coded
 }
 
 // Event is one coded event with its evidence.

@@ -86,6 +86,7 @@ func (s *Stage) Provides() []document.Layer { return []document.Layer{document.L
 // Process codes d's events and replaces d.Events.
 func (s *Stage) Process(ctx context.Context, d *document.Document) error {
 	d.Events = s.Code(d)
+	d.MainEvent = s.mainEvent(d, d.Events)
 	return nil
 }
 
@@ -110,13 +111,17 @@ type Match struct {
 }
 
 // Matches returns every lexicon match in d in text order, whether or not
-// actors were found: the trigger layer a classifier can use.
+// actors were found (but not a verb whose subject is a natural hazard): the
+// trigger layer a classifier can use.
 func (s *Stage) Matches(d *document.Document) []Match {
 	c := newCoder(s, d)
 	var out []Match
 	for si := range d.Sentences {
 		c.load(si)
 		for _, m := range c.matchAll() {
+			if m.p.verbal && c.hazardSubject(m.start) {
+				continue // "floods killed", "the quake struck": no actor's act
+			}
 			out = append(out, Match{Span: c.span(m.start, m.end), Sentence: si, Code: m.p.code, Plover: m.p.ploverOf(), Mode: m.p.modeOf(),
 				Negated: c.negated(m.start), Hypothetical: c.hypothetical(m.start, m.p)})
 		}

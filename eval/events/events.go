@@ -307,16 +307,6 @@ func LoadPlover(path string) ([]PloverStory, error) {
 	return out, nil
 }
 
-// typeOf is the PLOVER type a match stands for in a story: a material
-// conflict act that is only announced, planned or conditional ("to detain
-// journalists if ...") is a threat of it.
-func typeOf(plover string, quad int, hypothetical bool) string {
-	if hypothetical && quad == 4 {
-		return "THREATEN"
-	}
-	return plover
-}
-
 // headline returns the first line of a prompt without a trailing agency
 // credit such as "(Reuters) --".
 func headline(prompt string) string {
@@ -338,58 +328,14 @@ func (s PloverStory) StoryDocument(id string) *document.Document {
 	return d
 }
 
-// MainType returns the PLOVER type of a processed story's main event: a
-// vote over the story's lexicon matches (coded events count double), with
-// the lead sentences weighted most, since wire stories state the main event
-// first. Negated matches do not vote. It returns "" when nothing matched.
-func MainType(st *evcoder.Stage, d *document.Document) string {
-	votes := map[string]float64{}
-	weight := func(sent int) float64 {
-		switch {
-		case sent == 0:
-			return 6
-		case sent == 1:
-			return 2
-		case sent <= 4:
-			return 1
-		}
-		return 0.5
+// MainType returns the PLOVER type of a processed story's main event as the
+// events stage decided it (Document.MainEvent), "" when there is none: the
+// evaluation scores what the output contract says.
+func MainType(d *document.Document) string {
+	if d.MainEvent == nil {
+		return ""
 	}
-	for _, e := range d.Events {
-		if e.Negated || e.Plover == "" {
-			continue
-		}
-		votes[typeOf(e.Plover, e.Quad, e.Hypothetical)] += weight(e.Sentence)
-	}
-	for _, m := range st.Matches(d) {
-		if m.Negated {
-			continue
-		}
-		if p := m.Plover; p != "" {
-			votes[typeOf(p, m.Code.Quad, m.Hypothetical)] += weight(m.Sentence)
-		}
-	}
-	// a headline that names an event decides
-	if d.Title != "" && len(d.Sentences) > 0 {
-		head := map[string]float64{}
-		for _, m := range st.Matches(d) {
-			if m.Sentence == 0 && !m.Negated {
-				if p := m.Plover; p != "" {
-					head[typeOf(p, m.Code.Quad, m.Hypothetical)] += float64(m.Span.End - m.Span.Start)
-				}
-			}
-		}
-		if len(head) > 0 {
-			votes = head
-		}
-	}
-	best, bv := "", 0.0
-	for k, v := range votes {
-		if v > bv || (v == bv && k < best) {
-			best, bv = k, v
-		}
-	}
-	return best
+	return d.MainEvent.Plover
 }
 
 // EvaluatePlover runs process over up to limit stories (0: all) and reports
@@ -408,10 +354,6 @@ func EvaluatePlover(ctx context.Context, path string, process Process, limit int
 		}
 		stories = sub
 	}
-	st, err := evcoder.New(evcoder.Options{})
-	if err != nil {
-		return nil, err
-	}
 	r := &eval.Report{Layer: "events-plover", Data: path}
 	correct, none := 0, 0
 	per := map[string]*eval.Score{}
@@ -424,7 +366,7 @@ func EvaluatePlover(ctx context.Context, path string, process Process, limit int
 			r.Notes = append(r.Notes, fmt.Sprintf("story %d: %v", i, err))
 			continue
 		}
-		got := MainType(st, d)
+		got := MainType(d)
 		if per[s.Label] == nil {
 			per[s.Label] = &eval.Score{}
 		}

@@ -143,5 +143,16 @@ func checkSpans(o *document.Output, rs []rune) error {
 			}
 		}
 	}
+	if m := o.MainEvent; m != nil {
+		if err := span("main_event", 0, m.Start, m.End, m.Text, true); err != nil {
+			return err
+		}
+		if err := idx("main_event.event", 0, m.Event, len(o.Events)); err != nil {
+			return err
+		}
+		if m.Event != nil && o.Events[*m.Event].Plover != nil && *o.Events[*m.Event].Plover != m.Plover {
+			return fmt.Errorf("contract: main_event: event %d is %s, not %s", *m.Event, *o.Events[*m.Event].Plover, m.Plover)
+		}
+	}
 	return nil
 }

@@ -1,0 +1,105 @@
+package events
+
+import (
+	"newsgraph/cameo"
+	"newsgraph/document"
+)
+
+// mainEvent decides the story's main event type: a vote over every lexicon
+// match of the story (trigger words with or without codable actors, since a
+// story's main act often has an actor the coder cannot code), coded events
+// counting double, the lead sentences weighing most because wire stories
+// state the main event first. Negated matches do not vote; an announced or
+// conditional material-conflict act votes as a threat of it. A headline
+// (the document's title, as its first sentence) that names an event
+// decides alone. evs are the document's coded events; the result points at
+// the first of them with the winning type.
+func (s *Stage) mainEvent(d *document.Document, evs []document.Event) *document.MainEvent {
+	type vote struct {
+		w     float64
+		m     Match // the heaviest match of the type: the evidence
+		mw    float64
+		found bool
+	}
+	votes := map[string]*vote{}
+	head := map[string]*vote{}
+	add := func(to map[string]*vote, typ string, w float64, m Match) {
+		v := to[typ]
+		if v == nil {
+			v = &vote{}
+			to[typ] = v
+		}
+		v.w += w
+		if !v.found || w > v.mw {
+			v.m, v.mw, v.found = m, w, true
+		}
+	}
+	weight := func(sent int) float64 {
+		switch {
+		case sent == 0:
+			return 6
+		case sent == 1:
+			return 2
+		case sent <= 4:
+			return 1
+		}
+		return 0.5
+	}
+	for _, e := range evs {
+		if e.Negated || e.Plover == "" {
+			continue
+		}
+		add(votes, voteType(e.Plover, e.Quad, e.Hypothetical), weight(e.Sentence),
+			Match{Span: e.Span, Sentence: e.Sentence, Code: lookupCode(e.Code), Plover: e.Plover, Mode: e.PloverMode})
+	}
+	titled := d.Title != "" && len(d.Sentences) > 0
+	for _, m := range s.Matches(d) {
+		if m.Negated || m.Plover == "" {
+			continue
+		}
+		typ := voteType(m.Plover, m.Code.Quad, m.Hypothetical)
+		add(votes, typ, weight(m.Sentence), m)
+		if titled && m.Sentence == 0 {
+			add(head, typ, float64(m.Span.End-m.Span.Start), m)
+		}
+	}
+	if len(head) > 0 {
+		votes = head
+	}
+	best := ""
+	for k, v := range votes {
+		if best == "" || v.w > votes[best].w || v.w == votes[best].w && k < best {
+			best = k
+		}
+	}
+	if best == "" {
+		return nil
+	}
+	m := votes[best].m
+	out := &document.MainEvent{Span: m.Span, Sentence: m.Sentence, Plover: best, PloverMode: m.Mode, Code: m.Code.Code, Event: -1}
+	if best != m.Plover {
+		out.PloverMode = "" // a threat of the matched act
+	}
+	for i, e := range evs {
+		if !e.Negated && e.Plover == best && voteType(e.Plover, e.Quad, e.Hypothetical) == best {
+			out.Event = i
+			break
+		}
+	}
+	return out
+}
+
+// voteType is the PLOVER type a trigger stands for in a story: a material
+// conflict act that is only announced, planned or conditional ("to detain
+// journalists if ...") is a threat of it.
+func voteType(plover string, quad int, hypothetical bool) string {
+	if hypothetical && quad == 4 {
+		return "THREATEN"
+	}
+	return plover
+}
+
+func lookupCode(code string) cameo.Code {
+	c, _ := cameo.Lookup(code)
+	return c
+}
