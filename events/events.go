@@ -114,9 +114,14 @@ type Match struct {
 // actors were found (but not a verb whose subject is a natural hazard): the
 // trigger layer a classifier can use.
 func (s *Stage) Matches(d *document.Document) []Match {
+	return s.matchesIn(d, len(d.Sentences))
+}
+
+// matchesIn returns the matches of the first n sentences of d.
+func (s *Stage) matchesIn(d *document.Document, n int) []Match {
 	c := newCoder(s, d)
 	var out []Match
-	for si := range d.Sentences {
+	for si := range min(n, len(d.Sentences)) {
 		c.load(si)
 		for _, m := range c.matchAll() {
 			if m.p.verbal && c.hazardSubject(m.start) {

@@ -5,10 +5,15 @@ import (
 	"newsgraph/document"
 )
 
+// mainLead is how many sentences of a story the main-event vote reads
+// trigger by trigger; beyond them only coded events vote (at the lowest
+// weight), which keeps the vote's cost off long stories.
+const mainLead = 10
+
 // mainEvent decides the story's main event type: a vote over every lexicon
-// match of the story (trigger words with or without codable actors, since a
-// story's main act often has an actor the coder cannot code), coded events
-// counting double, the lead sentences weighing most because wire stories
+// match of the story's lead (trigger words with or without codable actors,
+// since a story's main act often has an actor the coder cannot code), coded
+// events counting double, the lead sentences weighing most because wire stories
 // state the main event first. Negated matches do not vote; an announced or
 // conditional material-conflict act votes as a threat of it. A headline
 // (the document's title, as its first sentence) that names an event
@@ -53,7 +58,7 @@ func (s *Stage) mainEvent(d *document.Document, evs []document.Event) *document.
 			Match{Span: e.Span, Sentence: e.Sentence, Code: lookupCode(e.Code), Plover: e.Plover, Mode: e.PloverMode})
 	}
 	titled := d.Title != "" && len(d.Sentences) > 0
-	for _, m := range s.Matches(d) {
+	for _, m := range s.matchesIn(d, mainLead) {
 		if m.Negated || m.Plover == "" {
 			continue
 		}
