@@ -11,12 +11,17 @@ import (
 )
 
 // TestDebugGoldReal prints each story's predicted and gold triples under the
-// default pipeline, with the sentence mentions, when EVENTS_DEBUG_REAL is set.
+// default pipeline, with the sentence mentions, when EVENTS_DEBUG_REAL is set
+// (to 1 for the events gold, or to a gold file's path).
 func TestDebugGoldReal(t *testing.T) {
-	if os.Getenv("EVENTS_DEBUG_REAL") == "" {
+	gp := os.Getenv("EVENTS_DEBUG_REAL")
+	if gp == "" {
 		t.Skip("EVENTS_DEBUG_REAL not set")
 	}
-	stories, err := LoadGold(goldPath(t))
+	if gp == "1" {
+		gp = goldPath(t)
+	}
+	stories, err := LoadGold(gp)
 	if err != nil {
 		t.Fatal(err)
 	}
