@@ -81,6 +81,8 @@ func TestAmbiguity(t *testing.T) {
 			[]want{{"Atlanta", 10, 17, "US", "GA", "city"}, {"Savannah", 22, 30, "US", "GA", "city"}, {"Georgia", 49, 56, "US", "GA", "adm1"}, {"U.S.", 80, 84, "US", "", "country"}}},
 		{"Alexandria Egypt", "Fishermen in Alexandria said the Mediterranean catch had fallen sharply, Egyptian officials said.",
 			[]want{{"Alexandria", 13, 23, "EG", "06", "city"}, {"Mediterranean", 33, 46, "", "", "water"}}},
+		{"foreign capitals in a list", "The group runs the Paris, Amsterdam and Lisbon stock exchanges.",
+			[]want{{"Paris", 19, 24, "FR", "11", "city"}, {"Amsterdam", 26, 35, "NL", "07", "city"}, {"Lisbon", 40, 46, "PT", "14", "city"}}},
 		{"the Gulf", "Two tankers were hit by mines in the Gulf on Sunday, shipping sources in Bahrain said.",
 			[]want{{"Gulf", 37, 41, "", "", "water"}, {"Bahrain", 73, 80, "BH", "", "country"}}},
 		{"Alexandria Virginia", "The trial opened in federal court in Alexandria, Virginia, just outside the U.S. capital.",

@@ -1050,7 +1050,25 @@ func (r *resolver) lists() {
 					best, bc = kd, c
 				}
 			}
-			if bc >= 3 && bc*5 >= n*3 {
+			// The shared reading must be some member's own best reading:
+			// "Ohio, Iowa and Washington" are states because Ohio and Iowa
+			// are, but Paris, Amsterdam and Lisbon are not American towns
+			// just because each has a namesake there.
+			own := 0
+			for k := i; k <= j; k++ {
+				top, tp := int32(-1), -1.0
+				for _, c := range r.tops[k].cands {
+					if s := prior(r.g.Place(int(c))); top < 0 || s > tp {
+						top, tp = c, s
+					}
+				}
+				if top >= 0 {
+					if p := r.g.Place(int(top)); p.Country == best.cc && p.Feature == best.feat {
+						own++
+					}
+				}
+			}
+			if bc >= 3 && bc*5 >= n*3 && own > 0 {
 				for k := i; k <= j; k++ {
 					r.tops[k].listCC, r.tops[k].listFeat = best.cc, best.feat
 				}
