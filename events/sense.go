@@ -26,12 +26,15 @@ import (
 //     context: a weapon, armed actor, combat or casualty word elsewhere in
 //     the sentence, or a physical object (a place mention or a noun such as
 //     "positions", "embassy", "convoy"). Without it the verb "attack" is
-//     verbal criticism (111: "attacked the president's record") and the
+//     verbal criticism (111: "attacked the president's record"; an
+//     abstract object makes it so even near war words) and the
 //     rest is no event ("legal fight", "media storm", "three mln pounds").
+//     Fighting a social problem or a legal matter ("fighting poverty",
+//     "fought off a takeover bid") is never armed.
 //     A headline is too short to show context: there only an abstract
 //     object ("Deutsche attacks Yukos case") makes "attack" figurative.
-//   - kill: a natural disaster or accident in the sentence without armed
-//     cues ("the tsunami, with 23,000 people killed"), or an abstract object
+//   - kill: a natural disaster or accident in the sentence or the one
+//     before it, without armed cues in the sentence ("the tsunami, with 23,000 people killed"), or an abstract object
 //     ("killed the bill"), is no event.
 //   - raid, assault: next to market words ("assaults on the dollar").
 //   - shoot: a media object ("shooting video") or "shot up/to the top".
@@ -52,7 +55,9 @@ import (
 //   - welcome: the adjective ("proposals are welcome") is none, and the verb
 //     needs an actor in its object (policy rule 4: "welcomed the decision"
 //     is an attitude with no codable target).
-//   - meet: "meet targets/deadlines/costs" is no meeting; sanction:
+//   - meet: "meet targets/deadlines/costs" (also "a target he has met") is
+//     no meeting; demonstrate: transitive "demonstrated that/the/its" shows,
+//     it does not protest; sanction:
 //     "sanctioning military action" authorizes, it does not punish.
 
 type senseFamily uint8
@@ -80,6 +85,7 @@ const (
 	fWelcome
 	fMeet
 	fSanction
+	fDemonstrate
 )
 
 // familyOf returns the sense family of a lowercase token.
@@ -129,6 +135,8 @@ func familyOf(w string) senseFamily {
 		return fMeet
 	case strings.HasPrefix(w, "sanction"):
 		return fSanction
+	case strings.HasPrefix(w, "demonstrat") && !strings.HasPrefix(w, "demonstrato") && !strings.HasPrefix(w, "demonstrati"):
+		return fDemonstrate
 	}
 	return fNone
 }
@@ -155,7 +163,8 @@ suicide hostage hostages knife knives machete machetes ambush raid raids mob sni
 bat bats baseball stick sticks stones rocks clubs batons acid axe axes sword swords firearm firearms pistol pistols
 chemical poison gas tear-gas assailant assailants attacker attackers kidnappers abductors extremists extremist
 jihadist terrorist-group conflict violence violent wage waged waging bloodshed massacre gunboat gunboats
-destroyer destroyers cruiser cruisers minesweeper minesweepers retaliate retaliated retaliation retaliatory`)
+destroyer destroyers cruiser cruisers minesweeper minesweepers retaliate retaliated retaliation retaliatory
+raided bombed shelled`)
 
 // casualtyCues report physical harm.
 var casualtyCues = wordSet(`kill kills killed killing dead die dies died dying wounded wounds injured injures
@@ -180,7 +189,7 @@ field fields depot depots installation installations facility facilities plant r
 palace residence home homes house houses hotel hotels bank restaurant nightclub bar troops soldiers forces
 police policemen civilians villagers protesters demonstrators worshippers students army garrison outpost
 christians muslims jews shiites sunnis minorities migrants refugees tourists pilgrims residents park street
-streets road roads shop shops car cars flat apartment`)
+streets road roads shop shops car cars flat apartment territory soil land waters airspace target targets`)
 
 // labourCues mark a labour dispute.
 var labourCues = wordSet(`worker workers union unions unionists trade-union seamen sailors dockers dockworkers
@@ -209,7 +218,14 @@ epidemic outbreak virus disease crash crashes accident accidents collision derai
 // abstractObjects are objects that make "kill" and "attack" figurative.
 var abstractObjects = wordSet(`bill bills deal deals plan plans proposal proposals idea ideas project projects legislation
 merger talks story chance chances hope hopes record policy policies decision decisions remarks comments case
-budget reform reforms strategy handling performance economy program programme motion measure law`)
+budget reform reforms strategy handling performance economy program programme motion measure law way
+manner approach failure failures stance position remarks speech claim claims report forecasts forecast`)
+
+// socialProblems are what one fights without arms.
+var socialProblems = wordSet(`poverty corruption crime inflation racism drugs drug disease diseases change unemployment
+discrimination fraud piracy spam hunger aids malaria cancer climate fire fires terrorism extremism obesity
+smoking illiteracy inequality injustice deficit deficits recession crisis bureaucracy censorship takeover bid
+bids charges case lawsuit ruling order law laws election elections campaign`)
 
 // mediaObjects are objects of "shoot" in its filming sense.
 var mediaObjects = wordSet(`video videos film films footage movie movies scene scenes picture pictures photo photos
@@ -257,7 +273,8 @@ sale sales strike strikes operation operations intervention invasion`)
 
 // phraseStops end an object phrase.
 var phraseStops = wordSet(`of in on at to for with against from by into over under about after before during
-that which who whose and or but as than while because since if when where amid despite said says`)
+that which who whose and or but as than while because since if when where amid despite said says is are was
+were has have had will would could should may might can`)
 
 // sense decides whether match m's trigger is used in its event sense. It
 // returns the pattern to code the match with (m.p, or a copy carrying
@@ -314,6 +331,13 @@ func (c *coder) sense(m match) (*pattern, bool) {
 		if root != "18" && root != "19" {
 			return p, true
 		}
+		if fam == fFight && c.fightsAProblem(m.end) {
+			return nil, false // "fighting poverty", "the fight against corruption"
+		}
+		if oh, mention := c.objectHead(m.end); fam == fAttack && p.verbal && ti == m.start && !mention && abstractObjects[oh] && c.attackVerb(ti) {
+			// an abstract object cannot be hit: "attacked the way the war was sold"
+			return recode(p, "111"), true
+		}
 		if violent() || (fam == fAttack || fam == fStorm) && (c.physicalObject(m.end, fam == fAttack && !p.verbal) || c.physicalPatient(ti)) {
 			return p, true
 		}
@@ -340,7 +364,7 @@ func (c *coder) sense(m match) (*pattern, bool) {
 		if root != "18" && root != "19" {
 			return p, true
 		}
-		if c.hasAny(disasterCues, m.start, m.end) && !c.armed(m.start, m.end) {
+		if (c.hasAny(disasterCues, m.start, m.end) || c.prevSentenceHas(disasterCues)) && !c.armed(m.start, m.end) {
 			return nil, false
 		}
 		if h, mention := c.objectHead(m.end); !mention && abstractObjects[h] {
@@ -490,6 +514,22 @@ func (c *coder) sense(m match) (*pattern, bool) {
 		if h, _ := c.objectHead(m.end); goalObjects[h] {
 			return nil, false // "meeting the Lisbon targets"
 		}
+		if h, _ := c.objectHead(m.end); h == "" {
+			for j := ti - 1; j >= 0 && j >= ti-8; j-- {
+				if goalObjects[c.low(j)] {
+					return nil, false // "a target he says he has now met"
+				}
+			}
+		}
+	case fDemonstrate:
+		if root != "14" || m.end != ti+1 || ti+1 >= c.n {
+			return p, true
+		}
+		switch c.low(ti + 1) {
+		case "that", "how", "its", "their", "his", "her", "the", "a", "an", "this", "what", "why", "whether":
+			// "the shocks have demonstrated that ...": showing, not protesting
+			return nil, false
+		}
 	case fSanction:
 		if p.code.Code != "163" || !p.verbal {
 			return p, true
@@ -520,6 +560,23 @@ func (c *coder) hasAny(set map[string]bool, a, b int) bool {
 			continue
 		}
 		if set[c.low(j)] {
+			return true
+		}
+	}
+	return false
+}
+
+// prevSentenceHas reports a word of set in the sentence before the
+// current one: "The tsunami hit ... . The worst-hit areas are ..., with
+// 23,000 people killed."
+func (c *coder) prevSentenceHas(set map[string]bool) bool {
+	if c.si == 0 {
+		return false
+	}
+	ps := c.d.Sentences[c.si-1]
+	for t := ps.FirstToken; t < ps.EndToken; t++ {
+		tk := c.d.Tokens[t]
+		if set[c.lowText[tk.Start:tk.End]] {
 			return true
 		}
 	}
@@ -595,8 +652,8 @@ func (c *coder) strikeCues(i int) (labour, military bool) {
 }
 
 // objectHead returns the head word of the phrase starting at token j (the
-// last word before a preposition, conjunction or punctuation, within six
-// tokens) and whether the phrase holds an actor mention that is not a
+// last word before a preposition, conjunction, auxiliary, punctuation or a
+// second determiner, within six tokens) and whether the phrase holds an actor mention that is not a
 // possessive modifier ("Germany's fiscal policy" has head "policy" and no
 // actor object).
 func (c *coder) objectHead(j int) (string, bool) {
@@ -607,7 +664,7 @@ func (c *coder) objectHead(j int) (string, bool) {
 			mention = false
 			continue
 		}
-		if c.hardPunct(k) || phraseStops[w] {
+		if c.hardPunct(k) || phraseStops[w] || head != "" && isDet(w) {
 			break
 		}
 		if mi := c.mAt[k]; mi >= 0 {
@@ -644,7 +701,7 @@ func (c *coder) physicalObject(e int, people bool) bool {
 		if physicalNouns[w] {
 			return true
 		}
-		if mi := c.mAt[k]; mi >= 0 {
+		if mi := c.mAt[k]; mi >= 0 && !c.demonym(k) {
 			t := c.d.Mentions[mi].Type
 			_, me := c.mentionRange(mi)
 			possessive := me < c.n && (c.low(me) == "'s" || c.low(me) == "’s")
@@ -655,6 +712,29 @@ func (c *coder) physicalObject(e int, people bool) bool {
 			if (t == document.GPE || t == document.Loc || t == document.FAC || people && (t == document.Person || t == document.NORP)) && !possessive {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// fightsAProblem reports a social problem, a legal matter or a campaign as
+// the object of a "fight" trigger ending at e, directly or after "against"
+// or "off" ("fighting poverty", "fight against corruption", "fought off a
+// takeover bid").
+func (c *coder) fightsAProblem(e int) bool {
+	k := e
+	if k < c.n {
+		switch c.low(k) {
+		case "against", "off", "back":
+			k++
+		}
+	}
+	for j := k; j < c.n && j < k+4; j++ {
+		if c.hardPunct(j) || phraseStops[c.low(j)] {
+			break
+		}
+		if socialProblems[c.low(j)] {
+			return true
 		}
 	}
 	return false
@@ -715,7 +795,8 @@ func (c *coder) marketDemand(i int) bool {
 			return false
 		case "rose", "fell", "grew", "slowed", "weakened", "picked", "outstripped", "exceeded", "remains", "remained",
 			"is", "was", "has", "had", "increased", "declined", "dropped", "eased", "surged", "recovered",
-			"could", "would", "will", "may", "might", "should", "growth", "outlook":
+			"could", "would", "will", "may", "might", "should", "growth", "outlook", "surges", "rises", "falls",
+			"slows", "jumps", "grows", "soars", "slumps", "dips", "climbs", "weakens", "strengthens":
 			return true
 		}
 	}

@@ -60,6 +60,7 @@ func TestSense(t *testing.T) {
 		{"rising demand", "Exports to Japan grew because of rising demand for beef.", "demand", ""},
 		{"political demand", "Turkey demanded that Sweden extradite the suspects.", "demanded", "100"},
 		{"demanding adjective", "The firm struggled to please Japan's technologically demanding buyers.", "demanding", ""},
+		{"compound demand headline", "Mexican car demand surges", "demand", ""},
 		{"country demand noun", "US demand for heating oil was forecast to rise this winter.", "demand", ""},
 		{"country demands verb", "China demands apology from Japan over the visit.", "demands", "100"},
 		// rally
@@ -95,6 +96,8 @@ func TestSense(t *testing.T) {
 		// fight
 		{"legal fight", "The Dutch court ruled on the legal fight between Shell and Nigeria.", "fight", ""},
 		{"fight in a title", "Merkel's Fight For Her Coalition", "fight", ""},
+		{"fighting poverty near war words", "The charity War Child said Indian policy was a barrier to fighting poverty.", "fighting", ""},
+		{"fought off a bid", "The Swedish group fought off a hostile takeover bid last month.", "fought", ""},
 		{"fighting between forces", "Heavy fighting between Sudanese troops and rebels continued near Khartoum.", "fighting", "190"},
 		// recognise
 		{"recognised that", "Brazilian officials have recognised that the economy needs reform.", "recognised", ""},
@@ -108,18 +111,25 @@ func TestSense(t *testing.T) {
 		{"welcomed an actor's move", "Japan welcomed China's decision on the ban.", "welcomed", "013"},
 		// meet
 		{"meeting targets", "Italy is far from meeting its deficit targets, the report said.", "meeting", ""},
+		{"met a target", "Cutting the deficit was a target the Indian minister says he has now met.", "met", ""},
 		{"met a leader", "Modi met Biden at the White House on Friday.", "met", "044"},
+		// demonstrate
+		{"demonstrated that", "Recent shocks in Brazil have demonstrated that markets recover fast.", "demonstrated", ""},
+		{"demonstrated in a city", "Students demonstrated in Caracas on Friday.", "demonstrated", "140"},
 		// sanction
 		{"sanctioning action", "Britain sought a UN resolution sanctioning military action against Iraq.", "sanctioning", ""},
 		// metaphorical violence
 		{"attacked a record", "Senator Warren attacked President Trump's economic record on Tuesday.", "attacked", "111"},
+		{"attacked the way", "He attacked the way the Iraq war was presented to voters.", "attacked", "111"},
 		{"attacks against a firm", "The Russian government continued its attacks against Yukos in the courts.", "attacks", ""},
 		{"attack with weapons", "Gunmen attacked a police post in northern Mali, killing five officers.", "attacked", "180"},
 		{"state attack noun", "Kuwaiti tankers have come under repeated Iranian attack in the Gulf.", "attack", "180"},
+		{"attacks on targets", "Iraqi planes raided an oil field, resuming attacks on Iranian targets.", "attacks", "180"},
 		{"attacked a village", "Boko Haram fighters attacked a village in Borno state.", "attacked", "180"},
 		{"assaults on a currency", "Traders expect renewed assaults on the dollar this week.", "assaults", ""},
 		// natural disasters
 		{"tsunami deaths", "The tsunami hit Sri Lanka and Indonesia, with 20,000 people killed.", "killed", ""},
+		{"tsunami in the sentence before", "The tsunami struck the coast of Indonesia. The worst-hit areas are in Aceh, with 9,000 people killed.", "killed", ""},
 		{"killed by troops", "Syrian troops killed 12 civilians in Idlib, witnesses said.", "killed", "186"},
 		{"killed a bill", "The Senate killed the Mexican trade bill on Thursday.", "killed", ""},
 	}
