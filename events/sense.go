@@ -37,7 +37,8 @@ import (
 //     before it, without armed cues in the sentence ("the tsunami, with 23,000 people killed"), or an abstract object
 //     ("killed the bill"), is no event.
 //   - raid, assault: next to market words ("assaults on the dollar").
-//   - shoot: a media object ("shooting video") or "shot up/to the top".
+//   - shoot: a media object ("shooting video") or "shot up/to the top";
+//     bomb: "a ticking bomb", "a time bomb".
 //   - demand: the bare noun with an economic modifier or market context
 //     ("rising demand", "Japanese demand for futures") is market demand.
 //   - rally: next to market words ("shares rallied") it is a price move.
@@ -86,6 +87,7 @@ const (
 	fMeet
 	fSanction
 	fDemonstrate
+	fBomb
 )
 
 // familyOf returns the sense family of a lowercase token.
@@ -103,6 +105,8 @@ func familyOf(w string) senseFamily {
 		return fFight
 	case strings.HasPrefix(w, "pound"):
 		return fPound
+	case w == "bomb" || w == "bombs":
+		return fBomb
 	case strings.HasPrefix(w, "kill"):
 		return fKill
 	case strings.HasPrefix(w, "shoot") || w == "shot" || w == "shots":
@@ -374,8 +378,10 @@ func (c *coder) sense(m match) (*pattern, bool) {
 		if root != "19" && root != "18" {
 			return p, true
 		}
-		if h, _ := c.objectHead(m.end); mediaObjects[h] {
-			return nil, false
+		for j := m.end; j < c.n && j < m.end+3; j++ {
+			if mediaObjects[c.low(j)] {
+				return nil, false // "shooting video down the line"
+			}
 		}
 		if m.end < c.n {
 			switch c.low(m.end) {
@@ -520,6 +526,10 @@ func (c *coder) sense(m match) (*pattern, bool) {
 					return nil, false // "a target he says he has now met"
 				}
 			}
+		}
+	case fBomb:
+		if ti > 0 && (c.low(ti-1) == "ticking" || c.low(ti-1) == "time") {
+			return nil, false // "the ticking bomb of council tax": a metaphor
 		}
 	case fDemonstrate:
 		if root != "14" || m.end != ti+1 || ti+1 >= c.n {

@@ -84,6 +84,8 @@ func TestSense(t *testing.T) {
 		{"thanked", "Zelensky thanked Poland for its military aid.", "thanked", "051"},
 		// shoot
 		{"shooting video", "Reporters in Cairo are shooting video for the evening news.", "shooting", ""},
+		{"ticking bomb", "Critics warned of the ticking bomb of Spanish pension costs.", "bomb", ""},
+		{"bombed targets", "Israeli jets bombed targets in Gaza overnight.", "bombed", "195"},
 		{"shot to the top", "The Korean film shot to the top of the French box office.", "shot", ""},
 		// sentence, arrest
 		{"suspended sentence", "A Paris court gave the former minister a suspended sentence.", "sentence", ""},
