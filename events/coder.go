@@ -170,6 +170,11 @@ func (c *coder) matchAll() []match {
 		if best.p.verbal && !c.verbReading(i, best.end > i+1) {
 			continue
 		}
+		if p, ok := c.sense(best); !ok {
+			continue // the trigger in a non-event sense (sense.go)
+		} else {
+			best.p = p
+		}
 		out = append(out, best)
 		i = best.end - 1
 	}
