@@ -320,7 +320,7 @@ func (c *coder) sense(m match) (*pattern, bool) {
 				}
 			}
 			if labour && !military && root == "19" {
-				return recode(p, "143"), true
+				return senseRecode(p, "143"), true
 			}
 			if root == "19" && !military && w != "struck" && !c.strikeTarget(m.end) && !c.armed(m.start, m.end) {
 				// a bare noun "strike" with no military sign and no target
@@ -328,7 +328,7 @@ func (c *coder) sense(m match) (*pattern, bool) {
 			}
 		case root == "14" && p.code.Code != "142":
 			if military && !labour {
-				return recode(p, "195"), true
+				return senseRecode(p, "195"), true
 			}
 		}
 	case fAttack, fStorm, fFight, fPound:
@@ -340,7 +340,7 @@ func (c *coder) sense(m match) (*pattern, bool) {
 		}
 		if oh, mention := c.objectHead(m.end); fam == fAttack && p.verbal && ti == m.start && !mention && abstractObjects[oh] && c.attackVerb(ti) {
 			// an abstract object cannot be hit: "attacked the way the war was sold"
-			return recode(p, "111"), true
+			return senseRecode(p, "111"), true
 		}
 		if violent() || (fam == fAttack || fam == fStorm) && (c.physicalObject(m.end, fam == fAttack && !p.verbal) || c.physicalPatient(ti)) {
 			return p, true
@@ -357,7 +357,7 @@ func (c *coder) sense(m match) (*pattern, bool) {
 		}
 		if fam == fAttack && p.verbal && ti == m.start && c.attackVerb(ti) {
 			// "attacked the president's economic record": words, not force
-			return recode(p, "111"), true
+			return senseRecode(p, "111"), true
 		}
 		return nil, false
 	case fRaid:
@@ -551,9 +551,9 @@ func (c *coder) sense(m match) (*pattern, bool) {
 	return p, true
 }
 
-// recode returns a copy of p coded as code; the PLOVER override is dropped
+// senseRecode returns a copy of p coded as code; the PLOVER override is dropped
 // so the type follows the new code.
-func recode(p *pattern, code string) *pattern {
+func senseRecode(p *pattern, code string) *pattern {
 	c, ok := cameo.Lookup(code)
 	if !ok {
 		return p
