@@ -3,6 +3,7 @@ package entities
 import (
 	"sort"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -218,7 +219,11 @@ func (a *annotator) tagged(spans [][]ner.Span) {
 					i++
 				}
 			}
-			if i >= j || !a.free(i, j) {
+			if i >= j {
+				continue
+			}
+			j = a.dictExtend(i, j, sn.EndToken)
+			if !a.free(i, j) {
 				continue
 			}
 			m.a, m.b = i, j
@@ -228,6 +233,22 @@ func (a *annotator) tagged(spans [][]ner.Span) {
 			a.add(m)
 		}
 	}
+}
+
+// dictExtend returns the end of the longest dictionary name that starts
+// at token i and extends the tagger's span [i, j) by up to three words
+// ("Houthi" + "movement", "Hamas" + "fighters"), or j when there is none.
+func (a *annotator) dictExtend(i, j, hi int) int {
+	for n := min(j+3, hi); n > j; n-- {
+		if a.d.Tokens[n-1].Kind != document.Word {
+			continue
+		}
+		key := a.key(i, n)
+		if _, ok := a.s.dict.LookupKey(key); ok && !a.s.dict.Acronym(key) {
+			return n
+		}
+	}
+	return j
 }
 
 // facilities joins a name and a capitalized facility word after it into
@@ -393,7 +414,19 @@ func (a *annotator) classify(m *ment) {
 		return
 	}
 	if m.org != nil {
-		m.actor = m.org.Code
+		m.actor = m.org.CodeAt(a.published())
+		if m.typ == document.Person {
+			// A known person: the title or apposition still gives the
+			// role class and gender coreference needs; the dictionary
+			// gives the code.
+			a.personContext(m)
+			m.actor = m.org.CodeAt(a.published())
+			m.ctry = ""
+			if len(m.actor) >= 3 && isCountryCode(m.actor[:3]) {
+				m.ctry = m.actor[:3]
+			}
+			return
+		}
 		switch m.org.Kind {
 		case "court":
 			m.class = "court"
@@ -450,6 +483,14 @@ func (a *annotator) classify(m *ment) {
 	}
 }
 
+// published returns the story's publication time, zero when unknown.
+func (a *annotator) published() time.Time {
+	if a.d.Published == nil {
+		return time.Time{}
+	}
+	return *a.d.Published
+}
+
 // placeType maps a place name the tagger called LOC to GPE or LOC with the
 // gazetteer: countries, divisions and cities are GPE; regions, water
 // bodies, continents and landmarks are LOC. Unknown names stay GPE.
@@ -498,7 +539,8 @@ func (a *annotator) countryBefore(j, lo int) (string, int) {
 			}
 		}
 		w := a.tok(j - 1)
-		if c, ok := country.ByDemonym(w); ok && !strings.HasSuffix(w, "s") {
+		// Not a plural ("Kenyans"), but "Swiss" is an adjective.
+		if c, ok := country.ByDemonym(w); ok && (!strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss")) {
 			return actors.CountryCode(c), j - 1
 		}
 		if x, ok := agentNORP[a.low(j-1)]; ok {
