@@ -548,6 +548,15 @@ func (a *annotator) countryBefore(j, lo int) (string, int) {
 		}
 		for n := 1; n <= 4 && j-n >= lo; n++ {
 			s := a.d.Text[a.d.Tokens[j-n].Start:a.d.Tokens[j-1].End]
+			// Not the tail of a longer name: "National Security Council
+			// spokesman" is no UN Security Council official.
+			if j-n-1 >= lo && a.capitalized(j-n-1) && a.d.Tokens[j-n-1].Kind == document.Word && !determiners[a.low(j-n-1)] {
+				if _, _, ok := a.roleEndingAt(j-n, lo); !ok {
+					if _, isDem := country.ByDemonym(a.tok(j - n - 1)); !isDem {
+						continue
+					}
+				}
+			}
 			if act, ok := a.s.dict.Lookup(s); ok && act.Type == "ORG" && (!a.s.dict.Acronym(actors.Key(s)) || a.allCaps(j-n, j)) {
 				if international(act.Code) {
 					return act.Code, j - n
@@ -557,6 +566,23 @@ func (a *annotator) countryBefore(j, lo int) (string, int) {
 					return act.Code[:3], j - n
 				}
 			}
+		}
+	}
+	return "", j
+}
+
+// countryBeforePortfolio reads a country given before the portfolio of
+// a minister or ministry: one or two words between the country and the
+// role ("Mexican Security Minister", "Greece's migration ministry"). It
+// returns "" and j when there is none.
+func (a *annotator) countryBeforePortfolio(j, lo int) (string, int) {
+	for n := 1; n <= 2 && j-n > lo; n++ {
+		t := j - n
+		if a.d.Tokens[t].Kind != document.Word || determiners[a.low(t)] || possessives[a.low(t)] || a.covered[t] != 0 {
+			break
+		}
+		if c, k := a.countryBefore(t, lo); c != "" && !international(c) {
+			return c, k
 		}
 	}
 	return "", j
@@ -723,10 +749,36 @@ func (a *annotator) personContext(m *ment) {
 			if ctry == "" && end+1 < hi && a.low(end) == "of" {
 				ctry = a.codeOf(a.tok(end + 1))
 			}
+			if end+1 < hi && a.low(end) == "of" {
+				if code := a.ofSector(end+1, hi); code != "" {
+					r.Code = code
+				}
+			}
 			m.ctry, m.former = ctry, former
 			a.applyRole(m, r)
 		}
 	}
+}
+
+// ofSector reads the sector of the body a role is "of" in an apposition
+// ("leader of the CGT union" → LAB, "chairman of parliament's finance
+// committee" → LEG, "head of the opposition party" → OPP): the sector
+// word within the next six words, before any punctuation; "" when none.
+func (a *annotator) ofSector(i, hi int) string {
+	for k := i; k < hi && k < i+6; k++ {
+		if a.d.Tokens[k].Kind != document.Word {
+			break
+		}
+		switch a.low(k) {
+		case "union", "unions", "confederation":
+			return "LAB"
+		case "parliament", "senate", "congress", "legislature", "assembly":
+			return "LEG"
+		case "opposition":
+			return "OPP"
+		}
+	}
+	return ""
 }
 
 func (a *annotator) setRole(m *ment, r actors.Role, start, lo int) {
@@ -736,6 +788,9 @@ func (a *annotator) setRole(m *ment, r actors.Role, start, lo int) {
 		k--
 	}
 	c, _ := a.countryBefore(k, lo)
+	if c == "" && (r.Class == "minister" || r.Class == "ministry") {
+		c, _ = a.countryBeforePortfolio(k, lo)
+	}
 	m.ctry = c
 	if c == "" && k-1 >= lo && possessives[a.low(k-1)] {
 		m.poss = k
@@ -779,6 +834,9 @@ func (a *annotator) orgContext(m *ment) {
 		ok = ok && (r.Org || r.Plural && (r.Code == "MIL" || r.Code == "COP"))
 	}
 	if !ok {
+		r, ok = a.institution(m.a, m.b)
+	}
+	if !ok {
 		if c := a.nationalSociety(m.a, m.b); c != "" {
 			m.ctry, m.actor, m.class = c[:3], c, "society"
 		}
@@ -804,6 +862,73 @@ func (a *annotator) orgContext(m *ment) {
 	}
 	m.ctry, m.role, m.class = ctry, r.Code, r.Class
 	m.actor = ctry + r.Code
+}
+
+// stateMarkers are words that make an agency-like name a state body
+// ("National Elections Commission", "Federal Police", "Central Election
+// Committee").
+var stateMarkers = map[string]bool{
+	"national": true, "federal": true, "state": true, "central": true, "electoral": true,
+	"election": true, "elections": true, "presidential": true, "public": true, "government": true,
+	"supreme": true, "republican": true, "royal": true, "revenue": true, "customs": true,
+}
+
+// institutionHeads map the last word of a state body's name to its role
+// code.
+var institutionHeads = map[string]string{
+	"commission": "GOV", "authority": "GOV", "council": "GOV", "agency": "GOV", "office": "GOV",
+	"department": "GOV", "bureau": "GOV", "board": "GOV", "directorate": "GOV", "committee": "GOV",
+	"administration": "GOV", "service": "GOV", "secretariat": "GOV", "inspectorate": "GOV",
+	"assembly": "LEG", "chamber": "LEG",
+	"guard": "MIL",
+}
+
+// corporateSuffixes end company names ("Acme Holdings", "Nile Air Ltd").
+var corporateSuffixes = map[string]bool{
+	"inc": true, "inc.": true, "corp": true, "corp.": true, "corporation": true, "ltd": true, "ltd.": true,
+	"limited": true, "plc": true, "llc": true, "ag": true, "gmbh": true, "holdings": true,
+	"airlines": true, "airways": true, "motors": true, "petroleum": true, "mining": true,
+}
+
+// institution types an organization name that no dictionary knows by
+// its form: a state body ("National Prosecuting Authority" → JUD,
+// "National Elections Commission" → GOV, "National Assembly" → LEG) or a
+// company ("Ethiopian Airlines", "Kivu Mining Ltd" → BUS). The country
+// comes from the caller (a demonym, a possessive, the story).
+func (a *annotator) institution(i, j int) (actors.Role, bool) {
+	if j-i < 2 && !corporateSuffixes[a.low(j-1)] {
+		return actors.Role{}, false
+	}
+	last := a.low(j - 1)
+	if corporateSuffixes[last] {
+		return actors.Role{Code: "BUS", Class: "company", Org: true}, true
+	}
+	code, ok := institutionHeads[last]
+	if !ok {
+		return actors.Role{}, false
+	}
+	state, judicial := false, false
+	for k := i; k < j-1; k++ {
+		l := a.low(k)
+		state = state || stateMarkers[l]
+		judicial = judicial || strings.HasPrefix(l, "prosecut") || l == "judicial"
+	}
+	if !state {
+		return actors.Role{}, false
+	}
+	if judicial {
+		code = "JUD"
+	}
+	class := "government"
+	switch code {
+	case "LEG":
+		class = "parliament"
+	case "MIL":
+		class = "military"
+	case "JUD":
+		class = "prosecutor"
+	}
+	return actors.Role{Code: code, Class: class, Org: true}, true
 }
 
 // nominals adds role descriptions: "the veteran diplomat", "the French
@@ -867,6 +992,9 @@ func (a *annotator) nominals() {
 			}
 			m.a = k
 			ctry, k2 := a.countryBefore(k, sn.FirstToken)
+			if ctry == "" && (r.Class == "minister" || r.Class == "ministry") {
+				ctry, k2 = a.countryBeforePortfolio(k, sn.FirstToken)
+			}
 			if ctry == "" && end+1 < sn.EndToken && a.low(end) == "of" {
 				ctry = a.codeOf(a.tok(end + 1))
 			}
