@@ -239,16 +239,26 @@ func (a *annotator) tagged(spans [][]ner.Span) {
 // at token i and extends the tagger's span [i, j) by up to three words
 // ("Houthi" + "movement", "Hamas" + "fighters"), or j when there is none.
 func (a *annotator) dictExtend(i, j, hi int) int {
-	for n := min(j+3, hi); n > j; n-- {
-		if a.d.Tokens[n-1].Kind != document.Word {
-			continue
-		}
+	// The added words are capitalized or group nouns ("Xinhua news
+	// agency" stays "Xinhua" + a description).
+	ext := j
+	for ext < hi && ext < j+3 && a.d.Tokens[ext].Kind == document.Word && (a.capitalized(ext) || groupNouns[a.low(ext)]) {
+		ext++
+	}
+	for n := ext; n > j; n-- {
 		key := a.key(i, n)
 		if _, ok := a.s.dict.LookupKey(key); ok && !a.s.dict.Acronym(key) {
 			return n
 		}
 	}
 	return j
+}
+
+// groupNouns may follow an armed group's name inside its dictionary
+// name ("Houthi movement", "RSF fighters").
+var groupNouns = map[string]bool{
+	"movement": true, "rebels": true, "militia": true, "militiamen": true, "militants": true,
+	"fighters": true, "forces": true, "paramilitaries": true, "brigades": true,
 }
 
 // facilities joins a name and a capitalized facility word after it into
