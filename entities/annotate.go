@@ -777,6 +777,9 @@ func (a *annotator) personContext(m *ment) {
 func (a *annotator) ofSector(i, hi int) string {
 	for k := i; k < hi && k < i+6; k++ {
 		if a.d.Tokens[k].Kind != document.Word {
+			if l := a.low(k); l == "'" || l == "'s" || l == "’" || l == "’s" {
+				continue
+			}
 			break
 		}
 		switch a.low(k) {
@@ -866,6 +869,11 @@ func (a *annotator) orgContext(m *ment) {
 	if ctry == "" {
 		var k int
 		ctry, k = a.countryBefore(m.a, lo)
+		// "Brazilian miner X", "the Chinese firm X": a company noun
+		// between the country and the company's name.
+		if ctry == "" && r.Code == "BUS" && m.a-1 > lo && companyNouns[a.low(m.a-1)] {
+			ctry, k = a.countryBefore(m.a-1, lo)
+		}
 		if ctry != "" {
 			m.from = k
 		}
@@ -898,6 +906,13 @@ var corporateSuffixes = map[string]bool{
 	"inc": true, "inc.": true, "corp": true, "corp.": true, "corporation": true, "ltd": true, "ltd.": true,
 	"limited": true, "plc": true, "llc": true, "ag": true, "gmbh": true, "holdings": true,
 	"airlines": true, "airways": true, "motors": true, "petroleum": true, "mining": true,
+}
+
+// companyNouns describe a company before its name ("Brazilian miner X").
+var companyNouns = map[string]bool{
+	"company": true, "firm": true, "miner": true, "carmaker": true, "automaker": true, "lender": true,
+	"bank": true, "insurer": true, "airline": true, "carrier": true, "producer": true, "giant": true,
+	"operator": true, "group": true, "conglomerate": true, "retailer": true, "developer": true,
 }
 
 // institution types an organization name that no dictionary knows by

@@ -1,0 +1,85 @@
+package entities
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"newsgraph/document"
+)
+
+// entityActor returns the actor code of the entity holding the first
+// mention whose text is mention, and whether there is one.
+func entityActor(d *document.Document, mention string) (string, bool) {
+	for _, m := range d.Mentions {
+		if d.Slice(m.Span) != mention {
+			continue
+		}
+		if m.Entity >= 0 && m.Entity < len(d.Entities) {
+			return d.Entities[m.Entity].Actor, true
+		}
+		return m.Actor, true
+	}
+	return "", false
+}
+
+// TestStage_ActorCodes covers the actor codes of named armed groups,
+// known people, state bodies and companies recognized by their name's
+// form, ministers with a portfolio, titles owned by a person, the sector
+// of an apposition's body, and role words for opposition, police and
+// armed groups. The sentences are written for this test.
+func TestStage_ActorCodes(t *testing.T) {
+	process := testProcess(t)
+	tests := []struct {
+		name, src, mention, want string
+		published                string // YYYY-MM-DD, "" for undated
+	}{
+		{name: "named armed group", src: "Fighters of the Rapid Support Forces stormed a market on Sunday, residents said.", mention: "Rapid Support Forces", want: "SDNREB"},
+		{name: "armed group acronym", src: "The MNDAA said on Friday it had taken a second town near the border.", mention: "MNDAA", want: "MMRREB"},
+		{name: "dictionary name extends the tagger's span", src: "Yemen's Houthi movement said it had fired drones at a tanker.", mention: "Houthi movement", want: "YEMREB"},
+		{name: "jihadist coalition", src: "JNIM claimed the ambush in a statement on Tuesday.", mention: "JNIM", want: "MLIREB"},
+		{name: "code changes with the story's date (before)", src: "The Taliban seized another district on Monday, officials said.", mention: "Taliban", want: "AFGREBTAL", published: "2020-05-04"},
+		{name: "code changes with the story's date (after)", src: "The Taliban barred women from universities on Monday.", mention: "Taliban", want: "AFGGOV", published: "2023-01-09"},
+		{name: "known head of state without a country word", src: "President Recep Tayyip Erdogan met the delegation in the afternoon.", mention: "Recep Tayyip Erdogan", want: "TURGOV"},
+		{name: "known person's surname alone", src: "Later, Zelensky told reporters the talks had been useful.", mention: "Zelensky", want: "UKRGOV"},
+		{name: "Swiss demonym before a title", src: "Swiss Foreign Minister Anna Brunner thanked the mediators.", mention: "Anna Brunner", want: "CHEGOV"},
+		{name: "portfolio between demonym and minister", src: "Chilean Mining Minister Pablo Rojas visited the site on Thursday.", mention: "Pablo Rojas", want: "CHLGOV"},
+		{name: "national body is not the UN Security Council", src: "National Security Council spokesman Ramon Cruz said the boat had been rammed.", mention: "Ramon Cruz", want: "GOV"},
+		{name: "state commission by name form", src: "Kenya's Independent Electoral Commission said turnout was low.", mention: "Independent Electoral Commission", want: "KENGOV"},
+		{name: "prosecuting authority is judicial", src: "Nigeria's National Prosecuting Authority appealed the ruling.", mention: "National Prosecuting Authority", want: "NGAJUD"},
+		{name: "company by its suffix and demonym", src: "Shares in Brazilian miner Serra Verde Holdings fell on Monday.", mention: "Serra Verde Holdings", want: "BRABUS"},
+		{name: "ministry takes its spokesman's country", src: "Foreign Ministry spokesman Lin Jian said Beijing would respond.", mention: "Foreign Ministry", want: "CHNGOV"},
+		{name: "leader of a union is labour", src: "Marie Dubois, leader of the dockers' union, said the strike would go on in France.", mention: "Marie Dubois", want: "LAB"},
+		{name: "opposition candidate", src: "Peru's main opposition candidate rejected the count on Monday.", mention: "main opposition candidate", want: "PEROPP"},
+		{name: "riot police", src: "Greek riot police fired tear gas at the crowd.", mention: "riot police", want: "GRCCOP"},
+		{name: "mounted police by name", src: "The Royal Canadian Mounted Police arrested two men on Friday.", mention: "Royal Canadian Mounted Police", want: "CANCOP"},
+		{name: "non-governmental organization", src: "The International Rescue Committee said clinics had closed.", mention: "International Rescue Committee", want: "NGOIRC"},
+		{name: "state oil company", src: "Petroperu said the spill had been contained.", mention: "Petroperu", want: "PERBUS"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := newDoc("t", tc.src)
+			if tc.published != "" {
+				p, err := time.Parse("2006-01-02", tc.published)
+				if err != nil {
+					t.Fatal(err)
+				}
+				d.Published = &p
+			}
+			if err := process(context.Background(), d); err != nil {
+				t.Fatal(err)
+			}
+			got, ok := entityActor(d, tc.mention)
+			if !ok {
+				var ms []string
+				for _, m := range d.Mentions {
+					ms = append(ms, d.Slice(m.Span)+"/"+m.Actor)
+				}
+				t.Fatalf("no mention %q; mentions %v", tc.mention, ms)
+			}
+			if got != tc.want {
+				t.Errorf("%q: actor %q, want %q", tc.mention, got, tc.want)
+			}
+		})
+	}
+}
