@@ -14,7 +14,6 @@ var organizations = []Actor{
 	{Name: "UN Interim Force in Lebanon", Code: "IGOUNO", Type: "ORG", Kind: "igo", Aliases: []string{"UNIFIL", "United Nations Interim Force in Lebanon"}},
 	{Name: "UN Mission in South Sudan", Code: "IGOUNO", Type: "ORG", Kind: "igo", Aliases: []string{"UNMISS"}},
 	{Name: "MINUSCA", Code: "IGOUNO", Type: "ORG", Kind: "igo"},
-	{Name: "UN Secretary-General", Code: "IGOUNO", Type: "ORG", Kind: "igo", Aliases: []string{"UN Secretary General", "U.N. Secretary-General"}},
 	{Name: "International Criminal Tribunal", Code: "IGOUNO", Type: "ORG", Kind: "court"},
 	// Development banks and other intergovernmental bodies.
 	{Name: "Asian Development Bank", Code: "IGOADB", Type: "ORG", Kind: "igo", Aliases: []string{"ADB"}},

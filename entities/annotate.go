@@ -430,7 +430,14 @@ func (a *annotator) classify(m *ment) {
 			// role class and gender coreference needs; the dictionary
 			// gives the code.
 			a.personContext(m)
+			role, former := m.role, m.former
 			m.actor = m.org.CodeAt(a.published())
+			// The text knows better than the dictionary's date of a change
+			// when it calls a former office holder by a current title
+			// ("Prime Minister X" in an older or undated story).
+			if strings.HasSuffix(m.actor, "ELI") && role != "" && role != "ELI" && !former {
+				m.actor = m.actor[:len(m.actor)-3] + role
+			}
 			m.ctry = ""
 			if len(m.actor) >= 3 && isCountryCode(m.actor[:3]) {
 				m.ctry = m.actor[:3]
