@@ -77,7 +77,7 @@ var builtin = []Actor{
 	{Name: "ANSA", Code: "ITAMED", Type: "ORG", Kind: "agency"},
 	{Name: "dpa", Code: "DEUMED", Type: "ORG", Kind: "agency", Aliases: []string{"Deutsche Presse-Agentur"}},
 	{Name: "Bloomberg", Code: "USAMED", Type: "ORG", Kind: "agency", Aliases: []string{"Bloomberg News"}},
-	{Name: "BBC", Code: "GBRMED", Type: "ORG", Kind: "agency", Aliases: []string{"British Broadcasting Corporation"}},
+	{Name: "BBC", Code: "GBRMED", Type: "ORG", Kind: "agency", Aliases: []string{"British Broadcasting Corporation", "BBC News", "BBC Radio", "BBC World Service", "BBC Television"}},
 	{Name: "Al Jazeera", Code: "QATMED", Type: "ORG", Kind: "agency", Aliases: []string{"Al-Jazeera"}},
 	{Name: "CNN", Code: "USAMED", Type: "ORG", Kind: "agency"},
 	// Armed and political groups with known-group codes where CAMEO has them.

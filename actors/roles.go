@@ -203,8 +203,6 @@ var roles = map[string]Role{
 	"legislature":       {Code: "LEG", Class: "parliament", Org: true},
 	"lower house":       {Code: "LEG", Class: "parliament", Org: true},
 	"upper house":       {Code: "LEG", Class: "parliament", Org: true},
-	"duma":              {Code: "LEG", Class: "parliament", Org: true},
-	"knesset":           {Code: "LEG", Class: "parliament", Org: true},
 	"deputies":          {Code: "LEG", Class: "lawmakers", Plural: true},
 	"mps":               {Code: "LEG", Class: "lawmakers", Plural: true},
 	"mp":                {Code: "LEG", Class: "lawmaker", Person: true},

@@ -496,6 +496,11 @@ func (a *annotator) classify(m *ment) {
 		}
 		a.personContext(m)
 	case document.Org:
+		// A country the tagger calls an organization ("the US said").
+		if c, ok := country.Lookup(key); ok && a.capitalized(m.a) {
+			m.typ, m.ctry, m.actor = document.GPE, actors.CountryCode(c), actors.CountryCode(c)
+			return
+		}
 		a.orgContext(m)
 	}
 }
@@ -586,6 +591,51 @@ func (a *annotator) countryBefore(j, lo int) (string, int) {
 		}
 	}
 	return "", j
+}
+
+// ownerBefore reads a named organization right before token j whose
+// members take its code: a party, an armed group, a company or an NGO of
+// the dictionary ("Hamas leader", "Likud lawmaker"). It returns its code;
+// named reports whether a capitalized word that is no country and no
+// demonym stands there at all.
+func (a *annotator) ownerBefore(j, lo int) (code string, named bool) {
+	if j-1 < lo || !a.capitalized(j-1) || a.d.Tokens[j-1].Kind != document.Word {
+		return "", false
+	}
+	for n := 1; n <= 4 && j-n >= lo; n++ {
+		if !a.capitalized(j - n) {
+			break
+		}
+		key := a.key(j-n, j)
+		act, ok := a.s.dict.LookupKey(key)
+		if !ok || act.Type != "ORG" || a.s.dict.Acronym(key) && !a.allCaps(j-n, j) {
+			continue
+		}
+		switch act.Kind {
+		case "party", "group", "company", "ngo":
+			return act.CodeAt(a.published()), true
+		}
+	}
+	if partyWords[a.low(j-1)] {
+		return "", true // "Conservative leader", "Democratic senator"
+	}
+	if _, ok := titles[a.low(j-1)]; ok || j-1 == lo {
+		return "", false
+	}
+	if _, ok := country.ByDemonym(a.tok(j - 1)); ok {
+		return "", false
+	}
+	if _, ok := country.Lookup(a.tok(j - 1)); ok {
+		return "", false
+	}
+	return "", true
+}
+
+// partyWords are capitalized party adjectives before a role: the person
+// belongs to a party, not (by this word) to the government.
+var partyWords = map[string]bool{
+	"conservative": true, "labour": true, "labor": true, "democrat": true, "democratic": true,
+	"republican": true, "liberal": true, "socialist": true, "communist": true, "green": true, "tory": true,
 }
 
 // countryBeforePortfolio reads a country given before the portfolio of
@@ -810,6 +860,15 @@ func (a *annotator) setRole(m *ment, r actors.Role, start, lo int) {
 	c, _ := a.countryBefore(k, lo)
 	if c == "" && (r.Class == "minister" || r.Class == "ministry") {
 		c, _ = a.countryBeforePortfolio(k, lo)
+	}
+	if c == "" {
+		// "Hamas leader X", "Gazprom chief executive X": the person
+		// belongs to the named organization and takes its code.
+		var named bool
+		c, named = a.ownerBefore(k, lo)
+		if c == "" && named && (r.Class == "leader" || r.Class == "head") {
+			r.Code = "" // "Tory leader X": a party we do not know, not the government
+		}
 	}
 	m.ctry = c
 	if c == "" && k-1 >= lo && possessives[a.low(k-1)] {
