@@ -23,6 +23,26 @@ func entityActor(d *document.Document, mention string) (string, bool) {
 	return "", false
 }
 
+// TestStage_PronounForNamedGroup checks that "it" after a named armed
+// group that speaks refers to the group, not to the country that owns it.
+func TestStage_PronounForNamedGroup(t *testing.T) {
+	process := testProcess(t)
+	d := newDoc("t", "Somalia's al-Shabaab said on Friday it had captured a base near the coast.")
+	if err := process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range d.Mentions {
+		if d.Slice(m.Span) != "it" {
+			continue
+		}
+		if m.Entity < 0 || d.Entities[m.Entity].Actor != "SOMREB" {
+			t.Fatalf("it → entity %d %+v, want al-Shabaab", m.Entity, d.Entities)
+		}
+		return
+	}
+	t.Fatal("no mention for it")
+}
+
 // TestStage_ActorCodes covers the actor codes of named armed groups,
 // known people, state bodies and companies recognized by their name's
 // form, ministers with a portfolio, titles owned by a person, the sector
@@ -55,6 +75,13 @@ func TestStage_ActorCodes(t *testing.T) {
 		{name: "mounted police by name", src: "The Royal Canadian Mounted Police arrested two men on Friday.", mention: "Royal Canadian Mounted Police", want: "CANCOP"},
 		{name: "non-governmental organization", src: "The International Rescue Committee said clinics had closed.", mention: "International Rescue Committee", want: "NGOIRC"},
 		{name: "state oil company", src: "Petroperu said the spill had been contained.", mention: "Petroperu", want: "PERBUS"},
+		{name: "member of a named armed group", src: "Hamas spokesman Karim Yusuf said the offer had been rejected.", mention: "Karim Yusuf", want: "PSEREBHMS"},
+		{name: "party adjective before leader is no government", src: "On Tuesday, Conservative leader Jane Holt attacked the budget.", mention: "Jane Holt", want: ""},
+		{name: "party in power by date", src: "The Awami League called a general strike across the country.", mention: "Awami League", want: "BGDGOV", published: "2023-06-01"},
+		{name: "party out of power by date", src: "The Awami League called a general strike across the country.", mention: "Awami League", want: "BGDOPP", published: "2025-02-01"},
+		{name: "country tagged as an organization", src: "The US said on Monday it would send more aid.", mention: "US", want: "USA"},
+		{name: "Palestinian Authority is a government", src: "The Palestinian Authority said it would pay the salaries.", mention: "Palestinian Authority", want: "PSEGOV"},
+		{name: "current title beats a dated former code", src: "Prime Minister Justin Trudeau said Ottawa would respond.", mention: "Justin Trudeau", want: "CANGOV", published: "2025-06-01"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

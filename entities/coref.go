@@ -444,7 +444,8 @@ func (a *annotator) matchPronoun(es []*ent, mi int) int {
 		e := es[ei]
 		switch {
 		case p.thing:
-			return !e.plural && (e.typ == document.Org || e.typ == document.GPE || e.org != "") && e.typ != document.Person
+			// A named group is "it" as well as "they" ("Hamas said it").
+			return (!e.plural || e.org != "") && (e.typ == document.Org || e.typ == document.GPE || e.org != "") && e.typ != document.Person
 		case p.plural:
 			return e.plural || e.typ == document.Org && e.org == ""
 		default:
