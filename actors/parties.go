@@ -1,9 +1,14 @@
 package actors
 
-// parties are major political parties and legislatures by name. A party
+// parties are major political parties, legislatures and a few
+// territories by name. A party
 // in power is <CTY>GOV and one in opposition <CTY>OPP; Changes date a
 // change of power (facts). Legislatures are <CTY>LEG.
 var parties = []Actor{
+	// Territories whose country is not in the country table by that name.
+	{Name: "Gaza", Code: "PSE", Type: "GPE", Kind: "territory", Aliases: []string{"Gaza Strip"}},
+	{Name: "West Bank", Code: "PSE", Type: "GPE", Kind: "territory", Aliases: []string{"occupied West Bank"}},
+	{Name: "Somaliland", Code: "SOM", Type: "GPE", Kind: "territory"},
 	// Legislatures known by their own name.
 	{Name: "House of Commons", Code: "GBRLEG", Type: "ORG", Kind: "gov"},
 	{Name: "House of Lords", Code: "GBRLEG", Type: "ORG", Kind: "gov"},

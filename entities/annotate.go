@@ -781,11 +781,21 @@ func (a *annotator) personContext(m *ment) {
 			}
 		}
 	}
+	// "deputy Ana Ruiz": a lower-case "deputy" right before a name is a
+	// member of parliament (a capitalized one starts a longer title).
+	if j == m.a && j-1 >= lo && a.tok(j-1) == "deputy" {
+		if r, ok := actors.LookupRole("lawmaker"); ok {
+			a.setRole(m, r, j-1, lo)
+			return
+		}
+	}
 	// Apposition: "X, (the) (Spain's|Spanish) (former) foreign minister".
 	k := m.b
 	if k < hi && a.tok(k) == "," {
 		k++
+		indef := false
 		if k < hi && determiners[a.low(k)] {
+			indef = a.low(k) == "a" || a.low(k) == "an"
 			k++
 		}
 		ctry := ""
@@ -808,13 +818,29 @@ func (a *annotator) personContext(m *ment) {
 			}
 		}
 		former := false
-		for k < hi && modifiers[a.low(k)] {
+		for k < hi && (modifiers[a.low(k)] || indef && strings.HasSuffix(a.low(k), "-year-old")) {
 			former = former || a.low(k) == "former"
 			k++
 		}
-		if r, end, ok := a.roleAt(k, hi); ok && r.Person && end > k {
+		r, end, ok := a.roleAt(k, hi)
+		// "a 22-year-old law student", "a rickshaw driver": up to two
+		// lower-case words of a compound before the role.
+		for n := 1; n <= 2 && !ok && indef && k+n < hi; n++ {
+			if a.capitalized(k+n-1) || a.d.Tokens[k+n-1].Kind != document.Word {
+				break
+			}
+			if r2, end2, ok2 := a.roleAt(k+n, hi); ok2 && r2.Person {
+				r, end, ok = r2, end2, true
+			}
+		}
+		if ok && r.Person && end > k {
 			if ctry == "" && end+1 < hi && a.low(end) == "of" {
 				ctry = a.codeOf(a.tok(end + 1))
+			}
+			// "a student from Nis", "a farmer in Kisumu": the place's
+			// country.
+			if ctry == "" && end+1 < hi && (a.low(end) == "from" || a.low(end) == "in") && a.capitalized(end+1) {
+				ctry = a.placeCountryAt(end+1, hi)
 			}
 			if end+1 < hi && a.low(end) == "of" {
 				if code := a.ofSector(end+1, hi); code != "" {
@@ -825,6 +851,26 @@ func (a *annotator) personContext(m *ment) {
 			a.applyRole(m, r)
 		}
 	}
+}
+
+// placeCountryAt returns the country of the place name starting at token
+// i (up to three capitalized words): a country, or a city or division
+// the gazetteer places in one country; "" otherwise.
+func (a *annotator) placeCountryAt(i, hi int) string {
+	j := i
+	for j < hi && j < i+3 && a.capitalized(j) && a.d.Tokens[j].Kind == document.Word {
+		j++
+	}
+	for ; j > i; j-- {
+		key := a.key(i, j)
+		if c, ok := country.Lookup(key); ok {
+			return actors.CountryCode(c)
+		}
+		if c := a.placeCountry(key); c != "" {
+			return c
+		}
+	}
+	return ""
 }
 
 // ofSector reads the sector of the body a role is "of" in an apposition
@@ -918,7 +964,9 @@ func (a *annotator) orgContext(m *ment) {
 	if !ok {
 		if c := a.nationalSociety(m.a, m.b); c != "" {
 			m.ctry, m.actor, m.class = c[:3], c, "society"
+			return
 		}
+		a.orgByForm(m, lo)
 		return
 	}
 	ctry := ""
@@ -946,6 +994,72 @@ func (a *annotator) orgContext(m *ment) {
 	}
 	m.ctry, m.role, m.class = ctry, r.Code, r.Class
 	m.actor = ctry + r.Code
+}
+
+// orgByForm codes an organization name no dictionary or role knows from
+// what surrounds and forms it: a company noun before it ("the security
+// consultancy X", "Brazilian miner X") → BUS; a university or college →
+// EDU; otherwise a country named inside it ("Law Society of Kenya") gives
+// the bare country. The country of a company or university comes from
+// its name or a country word before it; none is guessed.
+func (a *annotator) orgByForm(m *ment, lo int) {
+	inName := ""
+	sector := ""
+	for k := m.a; k < m.b; k++ {
+		l := a.low(k)
+		switch l {
+		case "university", "college", "polytechnic":
+			sector = "EDU"
+		}
+		if inName == "" && a.capitalized(k) {
+			if c, ok := country.ByDemonym(a.tok(k)); ok && !strings.HasSuffix(l, "s") {
+				inName = actors.CountryCode(c)
+			} else if c, ok := country.Lookup(a.tok(k)); ok {
+				inName = actors.CountryCode(c)
+			}
+		}
+	}
+	before := ""
+	if m.a-1 >= lo && companyNouns[a.low(m.a-1)] && a.low(m.a-1) != "group" && !a.capitalized(m.a-1) {
+		sector = "BUS"
+		before, _ = a.countryBefore(m.a-1, lo)
+	} else if c, _ := a.countryBefore(m.a, lo); sector != "" && isCountryCode(c) {
+		before = c
+	}
+	head := m.b - 1
+	for k := m.a + 1; k < m.b; k++ {
+		if a.low(k) == "of" {
+			head = k - 1 // "Law Society of Kenya"
+			break
+		}
+	}
+	if !orgHeads[a.low(head)] {
+		inName = "" // "Niger Delta", "Mozambique Channel": a place, not a body
+	}
+	ctry := inName
+	if ctry == "" && isCountryCode(before) {
+		ctry = before
+	}
+	if sector == "" && ctry == "" {
+		return
+	}
+	m.ctry = ctry
+	m.actor = ctry + sector
+	if sector != "" {
+		m.class = strings.ToLower(sector)
+	}
+}
+
+// orgHeads are head words of organization names (the last word, or the
+// word before "of"): a country inside such a name is the organization's
+// country ("Kenya Airways", "Law Society of Kenya").
+var orgHeads = map[string]bool{
+	"society": true, "association": true, "federation": true, "council": true, "union": true,
+	"institute": true, "foundation": true, "bank": true, "front": true, "movement": true,
+	"league": true, "committee": true, "company": true, "corporation": true, "airways": true,
+	"airlines": true, "network": true, "alliance": true, "chamber": true, "organisation": true,
+	"organization": true, "trust": true, "fund": true, "center": true, "centre": true, "group": true,
+	"institution": true, "confederation": true, "guild": true, "bar": true, "forum": true,
 }
 
 // stateMarkers are words that make an agency-like name a state body
@@ -976,7 +1090,8 @@ var corporateSuffixes = map[string]bool{
 
 // companyNouns describe a company before its name ("Brazilian miner X").
 var companyNouns = map[string]bool{
-	"company": true, "firm": true, "miner": true, "carmaker": true, "automaker": true, "lender": true,
+	"company": true, "firm": true, "miner": true, "consultancy": true, "manufacturer": true, "maker": true,
+	"exporter": true, "trader": true, "supplier": true, "contractor": true, "subsidiary": true, "carmaker": true, "automaker": true, "lender": true,
 	"bank": true, "insurer": true, "airline": true, "carrier": true, "producer": true, "giant": true,
 	"operator": true, "group": true, "conglomerate": true, "retailer": true, "developer": true,
 }

@@ -81,6 +81,12 @@ func TestStage_ActorCodes(t *testing.T) {
 		{name: "party out of power by date", src: "The Awami League called a general strike across the country.", mention: "Awami League", want: "BGDOPP", published: "2025-02-01"},
 		{name: "country tagged as an organization", src: "The US said on Monday it would send more aid.", mention: "US", want: "USA"},
 		{name: "Palestinian Authority is a government", src: "The Palestinian Authority said it would pay the salaries.", mention: "Palestinian Authority", want: "PSEGOV"},
+		{name: "apposition role with the place it is from", src: "\"We slept outside,\" said Dana Kovac, a 30-year-old nursing student from Zagreb.", mention: "Dana Kovac", want: "HRVEDU"},
+		{name: "lower-case deputy before a name", src: "The bill is unconstitutional, said Peruvian deputy Luis Mora on Monday.", mention: "Luis Mora", want: "PERLEG"},
+		{name: "company noun before an unknown name", src: "The Ghanaian miner Asante Gold Resources cut its forecast.", mention: "Asante Gold Resources", want: "GHABUS"},
+		{name: "country inside a body's name", src: "The Bar Association of Uganda condemned the arrests.", mention: "Bar Association of Uganda", want: "UGA"},
+		{name: "place named like a country is not a body", src: "Oil spills have polluted the Niger Delta for decades.", mention: "Niger Delta", want: ""},
+		{name: "territory", src: "Aid trucks entered Gaza on Sunday.", mention: "Gaza", want: "PSE"},
 		{name: "current title beats a dated former code", src: "Prime Minister Justin Trudeau said Ottawa would respond.", mention: "Justin Trudeau", want: "CANGOV", published: "2025-06-01"},
 	}
 	for _, tc := range tests {
