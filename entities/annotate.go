@@ -615,12 +615,19 @@ func (a *annotator) ownerBefore(j, lo int) (code string, named bool) {
 		case "party", "group", "company", "ngo":
 			return act.CodeAt(a.published()), true
 		}
+		return "", false // "White House spokesman": the caller's rules
+	}
+	if _, _, ok := a.roleEndingAt(j, lo); ok {
+		return "", false // "Foreign Ministry spokesman", "Army chief"
 	}
 	if partyWords[a.low(j-1)] {
 		return "", true // "Conservative leader", "Democratic senator"
 	}
-	if _, ok := titles[a.low(j-1)]; ok || j-1 == lo {
+	if _, ok := titles[a.low(j-1)]; ok {
 		return "", false
+	}
+	if j-1 == lo && a.covered[j-1] == 0 {
+		return "", false // a capital that only starts the sentence
 	}
 	if _, ok := country.ByDemonym(a.tok(j - 1)); ok {
 		return "", false
@@ -909,11 +916,21 @@ func (a *annotator) setRole(m *ment, r actors.Role, start, lo int) {
 	}
 	if c == "" {
 		// "Hamas leader X", "Gazprom chief executive X": the person
-		// belongs to the named organization and takes its code.
-		var named bool
-		c, named = a.ownerBefore(k, lo)
-		if c == "" && named && (r.Class == "leader" || r.Class == "head") {
-			r.Code = "" // "Tory leader X": a party we do not know, not the government
+		// belongs to the named organization and takes its code. Party
+		// spokespeople may have a portfolio in between ("Lib Dem home
+		// affairs spokesman X").
+		generic := r.Class == "leader" || r.Class == "head" || r.Class == "spokesperson"
+		t := k
+		for {
+			var named bool
+			c, named = a.ownerBefore(t, lo)
+			if c == "" && named && generic {
+				r.Code = "" // "Tory leader X": a party we do not know, not the government
+			}
+			if c != "" || named || !generic || t-1 <= lo || k-t >= 3 || a.capitalized(t-1) || a.d.Tokens[t-1].Kind != document.Word {
+				break
+			}
+			t--
 		}
 	}
 	m.ctry = c

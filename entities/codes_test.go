@@ -86,6 +86,8 @@ func TestStage_ActorCodes(t *testing.T) {
 		{name: "company noun before an unknown name", src: "The Ghanaian miner Asante Gold Resources cut its forecast.", mention: "Asante Gold Resources", want: "GHABUS"},
 		{name: "country inside a body's name", src: "The Bar Association of Uganda condemned the arrests.", mention: "Bar Association of Uganda", want: "UGA"},
 		{name: "place named like a country is not a body", src: "Oil spills have polluted the Niger Delta for decades.", mention: "Niger Delta", want: ""},
+		{name: "party spokesman with a portfolio is no government", src: "Green Party health spokesman Tom Adler said the cuts were wrong.", mention: "Tom Adler", want: ""},
+		{name: "ministry spokesman keeps the government role", src: "CAIRO — Interior Ministry spokesman Omar Nabil said 12 people were held.", mention: "Omar Nabil", want: "EGYGOV"},
 		{name: "territory", src: "Aid trucks entered Gaza on Sunday.", mention: "Gaza", want: "PSE"},
 		{name: "current title beats a dated former code", src: "Prime Minister Justin Trudeau said Ottawa would respond.", mention: "Justin Trudeau", want: "CANGOV", published: "2025-06-01"},
 	}
