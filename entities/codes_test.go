@@ -43,6 +43,41 @@ func TestStage_PronounForNamedGroup(t *testing.T) {
 	t.Fatal("no mention for it")
 }
 
+// TestStage_LeadingNamesCorefer checks that the leading names of one
+// earlier person ("Hassan Sheikh" after "Hassan Sheikh Mohamud") join
+// that person and inherit the code, and that a first name two earlier
+// people share stays apart.
+func TestStage_LeadingNamesCorefer(t *testing.T) {
+	process := testProcess(t)
+	tests := []struct {
+		src, full, short string
+		same             bool
+	}{
+		{"Somali President Hassan Sheikh Mohamud arrived late. \"We want peace,\" Hassan Sheikh said.", "Hassan Sheikh Mohamud", "Hassan Sheikh", true},
+		{"Kenyan Prime Minister Tesfaye Bekele met Tesfaye Alemu, a farmer. Tesfaye said he was happy.", "Tesfaye Bekele", "Tesfaye", false},
+	}
+	for _, tc := range tests {
+		d := newDoc("t", tc.src)
+		if err := process(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		ent := map[string]int{}
+		for _, m := range d.Mentions {
+			if _, ok := ent[d.Slice(m.Span)]; !ok {
+				ent[d.Slice(m.Span)] = m.Entity
+			}
+		}
+		f, ok1 := ent[tc.full]
+		s, ok2 := ent[tc.short]
+		if !ok1 || !ok2 {
+			t.Fatalf("%q: mentions %v", tc.src, ent)
+		}
+		if (f == s) != tc.same {
+			t.Errorf("%q: %q entity %d, %q entity %d, same=%v wanted", tc.src, tc.full, f, tc.short, s, tc.same)
+		}
+	}
+}
+
 // TestStage_ActorCodes covers the actor codes of named armed groups,
 // known people, state bodies and companies recognized by their name's
 // form, ministers with a portfolio, titles owned by a person, the sector

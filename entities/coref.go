@@ -310,6 +310,30 @@ func (a *annotator) matchName(es []*ent, mi int) int {
 			}
 		}
 	}
+	// Pass 3b: the first words of one earlier person's full name ("Abiy"
+	// after "Abiy Ahmed", "Hassan Sheikh" after "Hassan Sheikh Mohamud"):
+	// names whose given or leading names are used alone. Only when one
+	// person qualifies.
+	if m.typ == document.Person && !m.plural {
+		found := -1
+		for ei := len(es) - 1; ei >= 0; ei-- {
+			e := es[ei]
+			if e.typ != document.Person || e.plural || e.nameToks <= m.b-m.a || !genderOK(e.gender, m.gender) {
+				continue
+			}
+			if !strings.HasPrefix(actors.Key(e.name), key+" ") {
+				continue
+			}
+			if found >= 0 {
+				found = -2 // two people share these names
+				break
+			}
+			found = ei
+		}
+		if found >= 0 {
+			return found
+		}
+	}
 	// Pass 4: acronym of an organization named earlier.
 	if m.typ == document.Org && m.b-m.a == 1 && a.allCaps(m.a, m.b) {
 		for ei := len(es) - 1; ei >= 0; ei-- {
