@@ -184,7 +184,7 @@ var (
 func Default() *Dictionary {
 	defOnce.Do(func() {
 		def = &Dictionary{}
-		for _, tab := range [][]Actor{builtin, armedGroups, organizations, companies, parties, people} {
+		for _, tab := range [][]Actor{builtin, armedGroups, organizations, media, companies, parties, people} {
 			for _, a := range tab {
 				def.Add(a)
 			}

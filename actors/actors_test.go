@@ -216,7 +216,7 @@ func TestDefault_CurrentActors(t *testing.T) {
 	}
 	// Every code of every table is a CAMEO-shaped code: letters in
 	// groups of three, and every change is dated YYYY-MM-DD in order.
-	for _, tab := range [][]Actor{builtin, armedGroups, organizations, companies, parties, people} {
+	for _, tab := range [][]Actor{builtin, armedGroups, organizations, media, companies, parties, people} {
 		for _, a := range tab {
 			codes := []string{a.Code}
 			prev := ""

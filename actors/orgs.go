@@ -70,6 +70,43 @@ var organizations = []Actor{
 	{Name: "World Central Kitchen", Code: "NGO", Type: "ORG", Kind: "ngo"},
 }
 
+// media are newspapers and broadcasters frequent as sources in news:
+// their country + MED (facts).
+var media = []Actor{
+	{Name: "New York Times", Code: "USAMED", Type: "ORG", Kind: "agency", Aliases: []string{"The New York Times"}},
+	{Name: "Washington Post", Code: "USAMED", Type: "ORG", Kind: "agency", Aliases: []string{"The Washington Post"}},
+	{Name: "Wall Street Journal", Code: "USAMED", Type: "ORG", Kind: "agency", Aliases: []string{"The Wall Street Journal", "WSJ"}},
+	{Name: "Fox News", Code: "USAMED", Type: "ORG", Kind: "agency"},
+	{Name: "NBC News", Code: "USAMED", Type: "ORG", Kind: "agency", Aliases: []string{"NBC"}},
+	{Name: "CBS News", Code: "USAMED", Type: "ORG", Kind: "agency", Aliases: []string{"CBS"}},
+	{Name: "ABC News", Code: "USAMED", Type: "ORG", Kind: "agency"},
+	{Name: "Axios", Code: "USAMED", Type: "ORG", Kind: "agency"},
+	{Name: "Politico", Code: "USAMED", Type: "ORG", Kind: "agency"},
+	{Name: "Financial Times", Code: "GBRMED", Type: "ORG", Kind: "agency", Aliases: []string{"FT"}},
+	{Name: "Daily Telegraph", Code: "GBRMED", Type: "ORG", Kind: "agency"},
+	{Name: "Sky News", Code: "GBRMED", Type: "ORG", Kind: "agency"},
+	{Name: "Le Monde", Code: "FRAMED", Type: "ORG", Kind: "agency"},
+	{Name: "Der Spiegel", Code: "DEUMED", Type: "ORG", Kind: "agency"},
+	{Name: "Deutsche Welle", Code: "DEUMED", Type: "ORG", Kind: "agency", Aliases: []string{"DW"}},
+	{Name: "Haaretz", Code: "ISRMED", Type: "ORG", Kind: "agency"},
+	{Name: "Times of Israel", Code: "ISRMED", Type: "ORG", Kind: "agency", Aliases: []string{"The Times of Israel"}},
+	{Name: "Al Arabiya", Code: "SAUMED", Type: "ORG", Kind: "agency", Aliases: []string{"Al-Arabiya"}},
+	{Name: "Al-Manar", Code: "LBNMED", Type: "ORG", Kind: "agency", Aliases: []string{"Al Manar"}},
+	{Name: "Al Masirah", Code: "YEMMED", Type: "ORG", Kind: "agency", Aliases: []string{"Al-Masirah"}},
+	{Name: "Tasnim", Code: "IRNMED", Type: "ORG", Kind: "agency", Aliases: []string{"Tasnim news agency"}},
+	{Name: "Fars news agency", Code: "IRNMED", Type: "ORG", Kind: "agency", Aliases: []string{"Fars News Agency"}},
+	{Name: "Press TV", Code: "IRNMED", Type: "ORG", Kind: "agency"},
+	{Name: "RT", Code: "RUSMED", Type: "ORG", Kind: "agency", Aliases: []string{"Russia Today"}},
+	{Name: "Global Times", Code: "CHNMED", Type: "ORG", Kind: "agency"},
+	{Name: "CCTV", Code: "CHNMED", Type: "ORG", Kind: "agency", Aliases: []string{"China Central Television"}},
+	{Name: "People's Daily", Code: "CHNMED", Type: "ORG", Kind: "agency"},
+	{Name: "South China Morning Post", Code: "HKGMED", Type: "ORG", Kind: "agency"},
+	{Name: "NHK", Code: "JPNMED", Type: "ORG", Kind: "agency"},
+	{Name: "Ukrainska Pravda", Code: "UKRMED", Type: "ORG", Kind: "agency"},
+	{Name: "Ukrinform", Code: "UKRMED", Type: "ORG", Kind: "agency"},
+	{Name: "Nation Media Group", Code: "KENMED", Type: "ORG", Kind: "agency"},
+}
+
 // companies are large companies and state enterprises frequent in news,
 // with their home country + BUS (a state regulator or marketing board
 // + GOV). Facts.

@@ -216,6 +216,13 @@ var roles = map[string]Role{
 	// Other sectors.
 	"journalists":           {Code: "MED", Class: "journalists", Plural: true},
 	"journalist":            {Code: "MED", Class: "journalist", Person: true},
+	"state media":           {Code: "MED", Class: "media", Org: true},
+	"state television":      {Code: "MED", Class: "media", Org: true},
+	"state tv":              {Code: "MED", Class: "media", Org: true},
+	"state news agency":     {Code: "MED", Class: "media", Org: true},
+	"state broadcaster":     {Code: "MED", Class: "media", Org: true},
+	"broadcaster":           {Code: "MED", Class: "media", Org: true},
+	"newspaper":             {Code: "MED", Class: "media", Org: true},
 	"doctors":               {Code: "HLH", Class: "doctors", Plural: true},
 	"health workers":        {Code: "HLH", Class: "doctors", Plural: true},
 	"refugees":              {Code: "REF", Class: "refugees", Plural: true},
