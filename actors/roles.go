@@ -246,6 +246,7 @@ var roles = map[string]Role{
 	"unions":                {Code: "LAB", Class: "unions", Plural: true},
 	"union":                 {Code: "LAB", Class: "union", Org: true},
 	"trade union":           {Code: "LAB", Class: "union", Org: true},
+	"rugby union":           {Code: "", Class: "sport", Org: true},
 	"trade unions":          {Code: "LAB", Class: "unions", Plural: true},
 	"union leader":          {Code: "LAB", Class: "leader", Person: true},
 	"strikers":              {Code: "LAB", Class: "workers", Plural: true},

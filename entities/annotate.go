@@ -408,7 +408,7 @@ func (a *annotator) classify(m *ment) {
 	}
 	key := a.key(m.a, m.b)
 	if m.org == nil {
-		if act, ok := a.s.dict.LookupKey(key); ok && (!a.s.dict.Acronym(key) || a.allCaps(m.a, m.b)) {
+		if act, ok := a.s.dict.LookupKey(key); ok && (!a.s.dict.Acronym(key) || a.allCaps(m.a, m.b) && !a.acronymOfOther(m, act)) {
 			m.org = act
 			// A seat of government the tagger calls a place stays a place
 			// ("the White House"), with the government's actor code.
@@ -503,6 +503,26 @@ func (a *annotator) classify(m *ment) {
 		}
 		a.orgContext(m)
 	}
+}
+
+// acronymOfOther reports whether the acronym mention m abbreviates another
+// name of the story rather than the dictionary's actor: "EFF" after
+// "Electronic Frontier Foundation" is not the dictionary's EFF.
+func (a *annotator) acronymOfOther(m *ment, act *actors.Actor) bool {
+	text := a.d.Text[a.d.Tokens[m.a].Start:a.d.Tokens[m.b-1].End]
+	for i := range a.ms {
+		o := &a.ms[i]
+		if o.kind != document.Name || o.b-o.a < 2 || o.typ == document.Person {
+			continue
+		}
+		name := a.d.Text[a.d.Tokens[o.a].Start:a.d.Tokens[o.b-1].End]
+		if acronym(name) == text && actors.Key(name) != actors.Key(act.Name) {
+			if x, ok := a.s.dict.Lookup(name); !ok || x.Name != act.Name {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // published returns the story's publication time, zero when unknown.

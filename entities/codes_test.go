@@ -123,6 +123,8 @@ func TestStage_ActorCodes(t *testing.T) {
 		{name: "place named like a country is not a body", src: "Oil spills have polluted the Niger Delta for decades.", mention: "Niger Delta", want: ""},
 		{name: "party spokesman with a portfolio is no government", src: "Green Party health spokesman Tom Adler said the cuts were wrong.", mention: "Tom Adler", want: ""},
 		{name: "ministry spokesman keeps the government role", src: "CAIRO — Interior Ministry spokesman Omar Nabil said 12 people were held.", mention: "Omar Nabil", want: "EGYGOV"},
+		{name: "acronym defined in the story beats the dictionary's", src: "The Eastern Farmers Federation (EFF) said prices had fallen. The EFF called a protest.", mention: "EFF", want: ""},
+		{name: "dictionary acronym otherwise", src: "The EFF said it would march to parliament in Cape Town.", mention: "EFF", want: "ZAFOPP"},
 		{name: "territory", src: "Aid trucks entered Gaza on Sunday.", mention: "Gaza", want: "PSE"},
 		{name: "current title beats a dated former code", src: "Prime Minister Justin Trudeau said Ottawa would respond.", mention: "Justin Trudeau", want: "CANGOV", published: "2025-06-01"},
 	}
