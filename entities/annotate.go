@@ -506,8 +506,9 @@ func (a *annotator) classify(m *ment) {
 }
 
 // acronymOfOther reports whether the acronym mention m abbreviates another
-// name of the story rather than the dictionary's actor: "EFF" after
-// "Electronic Frontier Foundation" is not the dictionary's EFF.
+// name of the story, defined in brackets after it, rather than the
+// dictionary's actor: "EFF" after "Electronic Frontier Foundation (EFF)"
+// is not the dictionary's EFF.
 func (a *annotator) acronymOfOther(m *ment, act *actors.Actor) bool {
 	text := a.d.Text[a.d.Tokens[m.a].Start:a.d.Tokens[m.b-1].End]
 	for i := range a.ms {
@@ -515,11 +516,14 @@ func (a *annotator) acronymOfOther(m *ment, act *actors.Actor) bool {
 		if o.kind != document.Name || o.b-o.a < 2 || o.typ == document.Person {
 			continue
 		}
+		// Defined in brackets right after the name: "Eastern Farmers
+		// Federation (EFF)".
+		if o.b+2 >= len(a.d.Tokens) || a.tok(o.b) != "(" || a.tok(o.b+1) != text {
+			continue
+		}
 		name := a.d.Text[a.d.Tokens[o.a].Start:a.d.Tokens[o.b-1].End]
-		if acronym(name) == text && actors.Key(name) != actors.Key(act.Name) {
-			if x, ok := a.s.dict.Lookup(name); !ok || x.Name != act.Name {
-				return true
-			}
+		if x, ok := a.s.dict.Lookup(name); !ok || x.Name != act.Name {
+			return true
 		}
 	}
 	return false
