@@ -1269,7 +1269,11 @@ func (a *annotator) nominals() {
 					appos = p + 1
 				}
 			}
-			if appos == 0 && (!(r.Plural || r.Org || det || ctry != "") || (indef && ctry == "")) {
+			// An indefinite description is no referent ("a senior
+			// official"), except an armed group that acts ("a militant
+			// group seized ...").
+			armed := r.Code == "REB" || r.Code == "UAF" || r.Code == "INS" || r.Code == "SEP" || r.Code == "CRM"
+			if appos == 0 && (!(r.Plural || r.Org || det || ctry != "") || (indef && ctry == "" && !armed)) {
 				continue
 			}
 			m.appos = appos

@@ -125,6 +125,8 @@ func TestStage_ActorCodes(t *testing.T) {
 		{name: "ministry spokesman keeps the government role", src: "CAIRO — Interior Ministry spokesman Omar Nabil said 12 people were held.", mention: "Omar Nabil", want: "EGYGOV"},
 		{name: "acronym defined in the story beats the dictionary's", src: "The Eastern Farmers Federation (EFF) said prices had fallen. The EFF called a protest.", mention: "EFF", want: ""},
 		{name: "dictionary acronym otherwise", src: "The EFF said it would march to parliament in Cape Town.", mention: "EFF", want: "ZAFOPP"},
+		{name: "unidentified attackers take no country from the story", src: "BAMAKO, Mali — Assailants on motorbikes burned a market in central Mali on Sunday, Malian officials said.", mention: "Assailants", want: "UAF"},
+		{name: "militant group description", src: "ABUJA, Nigeria — A militant group seized a barge in Nigeria's Niger Delta, the Nigerian navy said.", mention: "militant group", want: "NGAREB"},
 		{name: "territory", src: "Aid trucks entered Gaza on Sunday.", mention: "Gaza", want: "PSE"},
 		{name: "current title beats a dated former code", src: "Prime Minister Justin Trudeau said Ottawa would respond.", mention: "Justin Trudeau", want: "CANGOV", published: "2025-06-01"},
 	}

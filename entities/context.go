@@ -308,6 +308,9 @@ func (a *annotator) contextCountries() {
 		if len(m.actor) != 3 {
 			continue // already completed (a possessive owner, an organization)
 		}
+		if m.role == "UAF" {
+			continue // unidentified attackers have no country from the story
+		}
 		c := ""
 		if m.ent >= 0 && m.ent < len(entCtry) {
 			c = entCtry[m.ent]
