@@ -321,7 +321,14 @@ func (a *annotator) matchName(es []*ent, mi int) int {
 			if e.typ != document.Person || e.plural || e.nameToks <= m.b-m.a || !genderOK(e.gender, m.gender) {
 				continue
 			}
-			if !strings.HasPrefix(actors.Key(e.name), key+" ") {
+			prefix := false
+			for _, k := range e.keys {
+				if len(k) > len(key) && k[len(key)] == ' ' && strings.HasPrefix(k, key) {
+					prefix = true
+					break
+				}
+			}
+			if !prefix {
 				continue
 			}
 			if found >= 0 {
