@@ -929,6 +929,11 @@ func (a *annotator) ofSector(i, hi int) string {
 }
 
 func (a *annotator) setRole(m *ment, r actors.Role, start, lo int) {
+	// A lower-case "captain" before a name leads a team ("England
+	// captain X"); the military rank is written as a title.
+	if a.tok(start) == "captain" {
+		r.Code = ""
+	}
 	k := start
 	for k-1 >= lo && modifiers[a.low(k-1)] {
 		m.former = m.former || a.low(k-1) == "former"

@@ -127,6 +127,7 @@ func TestStage_ActorCodes(t *testing.T) {
 		{name: "dictionary acronym otherwise", src: "The EFF said it would march to parliament in Cape Town.", mention: "EFF", want: "ZAFOPP"},
 		{name: "unidentified attackers take no country from the story", src: "BAMAKO, Mali — Assailants on motorbikes burned a market in central Mali on Sunday, Malian officials said.", mention: "Assailants", want: "UAF"},
 		{name: "militant group description", src: "ABUJA, Nigeria — A militant group seized a barge in Nigeria's Niger Delta, the Nigerian navy said.", mention: "militant group", want: "NGAREB"},
+		{name: "team captain is no officer", src: "On Saturday, Kenyan captain Otieno Were scored twice.", mention: "Otieno Were", want: "KEN"},
 		{name: "territory", src: "Aid trucks entered Gaza on Sunday.", mention: "Gaza", want: "PSE"},
 		{name: "current title beats a dated former code", src: "Prime Minister Justin Trudeau said Ottawa would respond.", mention: "Justin Trudeau", want: "CANGOV", published: "2025-06-01"},
 	}
