@@ -592,6 +592,19 @@ func (a *annotator) countryBefore(j, lo int) (string, int) {
 		if x, ok := agentNORP[a.low(j-1)]; ok {
 			return x, j - 1
 		}
+		// A country name used as a modifier: "Kenya police", "South
+		// Sudan army" (not "in Kenya" + a new clause).
+		for n := 1; n <= 3 && j-n >= lo; n++ {
+			if !a.capitalized(j-n) || a.d.Tokens[j-n].Kind != document.Word {
+				break
+			}
+			if c, ok := country.Lookup(a.key(j-n, j)); ok {
+				if p := j - n - 1; p >= lo && prepositions[a.low(p)] {
+					break
+				}
+				return actors.CountryCode(c), j - n
+			}
+		}
 		for n := 1; n <= 4 && j-n >= lo; n++ {
 			s := a.d.Text[a.d.Tokens[j-n].Start:a.d.Tokens[j-1].End]
 			// Not the tail of a longer name: "National Security Council
@@ -660,6 +673,13 @@ func (a *annotator) ownerBefore(j, lo int) (code string, named bool) {
 		return "", false
 	}
 	return "", true
+}
+
+// prepositions before a country name make it a place, not a modifier
+// of the role after it ("clashes in Sudan army ...").
+var prepositions = map[string]bool{
+	"in": true, "from": true, "to": true, "of": true, "at": true, "into": true, "across": true,
+	"with": true, "against": true, "by": true, "for": true, "on": true, "near": true,
 }
 
 // partyWords are capitalized party adjectives before a role: the person

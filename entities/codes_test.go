@@ -128,6 +128,8 @@ func TestStage_ActorCodes(t *testing.T) {
 		{name: "unidentified attackers take no country from the story", src: "BAMAKO, Mali — Assailants on motorbikes burned a market in central Mali on Sunday, Malian officials said.", mention: "Assailants", want: "UAF"},
 		{name: "militant group description", src: "ABUJA, Nigeria — A militant group seized a barge in Nigeria's Niger Delta, the Nigerian navy said.", mention: "militant group", want: "NGAREB"},
 		{name: "team captain is no officer", src: "On Saturday, Kenyan captain Otieno Were scored twice.", mention: "Otieno Were", want: "KEN"},
+		{name: "country name as a modifier", src: "Nigeria police said 14 people had been arrested.", mention: "police", want: "NGACOP"},
+		{name: "country name after a preposition is a place", src: "After the vote in Malawi police said 14 people had been arrested.", mention: "police", want: "COP"},
 		{name: "territory", src: "Aid trucks entered Gaza on Sunday.", mention: "Gaza", want: "PSE"},
 		{name: "current title beats a dated former code", src: "Prime Minister Justin Trudeau said Ottawa would respond.", mention: "Justin Trudeau", want: "CANGOV", published: "2025-06-01"},
 	}
