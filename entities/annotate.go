@@ -1065,10 +1065,13 @@ func (a *annotator) orgContext(m *ment) {
 // orgByForm codes an organization name no dictionary or role knows from
 // what surrounds and forms it: a company noun before it ("the security
 // consultancy X", "Brazilian miner X") → BUS; a university or college →
-// EDU; otherwise a country named inside it ("Law Society of Kenya") gives
-// the bare country. The country of a company or university comes from
+// EDU; otherwise a country named inside it ("Law Society of Kenya") or
+// a country's possessive before it ("China's CBC") gives the bare country. The country of a company or university comes from
 // its name or a country word before it; none is guessed.
 func (a *annotator) orgByForm(m *ment, lo int) {
+	if geoFeature[a.low(m.b-1)] {
+		return // "Nigeria's Niger Delta": a place the tagger took for a body
+	}
 	inName := ""
 	sector := ""
 	for k := m.a; k < m.b; k++ {
@@ -1089,7 +1092,9 @@ func (a *annotator) orgByForm(m *ment, lo int) {
 	if m.a-1 >= lo && companyNouns[a.low(m.a-1)] && a.low(m.a-1) != "group" && !a.capitalized(m.a-1) {
 		sector = "BUS"
 		before, _ = a.countryBefore(m.a-1, lo)
-	} else if c, _ := a.countryBefore(m.a, lo); sector != "" && isCountryCode(c) {
+	} else if c, k := a.countryBefore(m.a, lo); isCountryCode(c) && (sector != "" || k < m.a-1) {
+		// A university after a country word, or any body after a
+		// country's possessive ("China's CBC"): the country's.
 		before = c
 	}
 	head := m.b - 1

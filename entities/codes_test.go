@@ -130,6 +130,7 @@ func TestStage_ActorCodes(t *testing.T) {
 		{name: "team captain is no officer", src: "On Saturday, Kenyan captain Otieno Were scored twice.", mention: "Otieno Were", want: "KEN"},
 		{name: "country name as a modifier", src: "Nigeria police said 14 people had been arrested.", mention: "police", want: "NGACOP"},
 		{name: "country name after a preposition is a place", src: "After the vote in Malawi police said 14 people had been arrested.", mention: "police", want: "COP"},
+		{name: "body after a country's possessive", src: "The deal would let Vietnam's VMC build two plants.", mention: "VMC", want: "VNM"},
 		{name: "territory", src: "Aid trucks entered Gaza on Sunday.", mention: "Gaza", want: "PSE"},
 		{name: "current title beats a dated former code", src: "Prime Minister Justin Trudeau said Ottawa would respond.", mention: "Justin Trudeau", want: "CANGOV", published: "2025-06-01"},
 	}
