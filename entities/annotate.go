@@ -1072,6 +1072,21 @@ func (a *annotator) orgByForm(m *ment, lo int) {
 	if geoFeature[a.low(m.b-1)] {
 		return // "Nigeria's Niger Delta": a place the tagger took for a body
 	}
+	// A description of an institution right before its name: "the
+	// environmental regulator OEFA", "the state broadcaster KBC".
+	if r, start, ok := a.roleEndingAt(m.a, lo); ok && r.Org && r.Code != "" && !a.capitalized(m.a-1) {
+		k := start
+		for k-1 >= lo && !a.capitalized(k-1) && a.d.Tokens[k-1].Kind == document.Word && !determiners[a.low(k-1)] && k > start-2 {
+			k-- // "environmental", "state-owned"
+		}
+		c, _ := a.countryBefore(k, lo)
+		if international(c) || len(c) > 3 {
+			c = ""
+		}
+		m.ctry, m.role, m.class = c, r.Code, r.Class
+		m.actor = c + r.Code
+		return
+	}
 	inName := ""
 	sector := ""
 	for k := m.a; k < m.b; k++ {

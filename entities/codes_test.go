@@ -131,6 +131,7 @@ func TestStage_ActorCodes(t *testing.T) {
 		{name: "country name as a modifier", src: "Nigeria police said 14 people had been arrested.", mention: "police", want: "NGACOP"},
 		{name: "country name after a preposition is a place", src: "After the vote in Malawi police said 14 people had been arrested.", mention: "police", want: "COP"},
 		{name: "body after a country's possessive", src: "The deal would let Vietnam's VMC build two plants.", mention: "VMC", want: "VNM"},
+		{name: "description of an institution before its name", src: "QUITO, Ecuador — The Ecuadorean mining regulator ARCOM suspended the licence on Friday.", mention: "ARCOM", want: "ECUGOV"},
 		{name: "territory", src: "Aid trucks entered Gaza on Sunday.", mention: "Gaza", want: "PSE"},
 		{name: "current title beats a dated former code", src: "Prime Minister Justin Trudeau said Ottawa would respond.", mention: "Justin Trudeau", want: "CANGOV", published: "2025-06-01"},
 	}
