@@ -13,6 +13,7 @@ package actors
 import (
 	"strings"
 	"sync"
+	"time"
 
 	"newsgraph/country"
 )
@@ -32,6 +33,41 @@ type Actor struct {
 	// User marks entries from a user dictionary (Load): where the text
 	// matches them they win over the statistical tagger's spans.
 	User bool
+	// Changes lists later codes of the actor in date order: from a
+	// change's date on, CodeAt returns its code (the Taliban are AFGREB
+	// before 15 August 2021 and AFGGOV after).
+	Changes []Change
+}
+
+// Change is a new actor code from a date on.
+type Change struct {
+	// From is the first day of the new code, "YYYY-MM-DD".
+	From string
+	// Code is the CAMEO actor code from that day.
+	Code string
+}
+
+// CodeAt returns a's code on the day of t: the code of the last change
+// that started on or before it, else Code. A zero t (an undated story)
+// reads as today, so the latest code applies.
+func (a *Actor) CodeAt(t time.Time) string {
+	if a == nil {
+		return ""
+	}
+	if len(a.Changes) == 0 {
+		return a.Code
+	}
+	day := "9999-99-99"
+	if !t.IsZero() {
+		day = t.UTC().Format("2006-01-02")
+	}
+	code := a.Code
+	for _, c := range a.Changes {
+		if c.From <= day {
+			code = c.Code
+		}
+	}
+	return code
 }
 
 // Dictionary maps surface forms to actors. The zero value is empty; use
@@ -148,8 +184,10 @@ var (
 func Default() *Dictionary {
 	defOnce.Do(func() {
 		def = &Dictionary{}
-		for _, a := range builtin {
-			def.Add(a)
+		for _, tab := range [][]Actor{builtin, armedGroups, organizations, media, companies, parties, people} {
+			for _, a := range tab {
+				def.Add(a)
+			}
 		}
 	})
 	return def

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"newsgraph/country"
 )
@@ -158,4 +159,79 @@ func FuzzLoad(f *testing.F) {
 			d.Lookup(a.Name)
 		}
 	})
+}
+
+func TestCodeAt(t *testing.T) {
+	a := &Actor{Name: "Example Front", Code: "XXXREB", Changes: []Change{{From: "2020-03-01", Code: "XXXGOV"}, {From: "2023-07-15", Code: "XXXELI"}}}
+	day := func(s string) time.Time {
+		d, err := time.Parse("2006-01-02", s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	tests := []struct {
+		at   time.Time
+		want string
+	}{
+		{day("2019-12-31"), "XXXREB"},
+		{day("2020-03-01"), "XXXGOV"},
+		{day("2023-07-14"), "XXXGOV"},
+		{day("2024-01-01"), "XXXELI"},
+		{time.Time{}, "XXXELI"}, // undated: the latest code
+	}
+	for _, tc := range tests {
+		if got := a.CodeAt(tc.at); got != tc.want {
+			t.Errorf("CodeAt(%v) = %q, want %q", tc.at, got, tc.want)
+		}
+	}
+	if got := (&Actor{Code: "ABC"}).CodeAt(time.Time{}); got != "ABC" {
+		t.Errorf("no changes: %q", got)
+	}
+	if got := (*Actor)(nil).CodeAt(time.Time{}); got != "" {
+		t.Errorf("nil actor: %q", got)
+	}
+}
+
+func TestDefault_CurrentActors(t *testing.T) {
+	d := Default()
+	tests := []struct{ surface, code, typ string }{
+		{"Rapid Support Forces", "SDNREB", "ORG"},
+		{"Houthi movement", "YEMREB", "ORG"},
+		{"Myanmar National Democratic Alliance Army", "MMRREB", "ORG"},
+		{"JNIM", "MLIREB", "ORG"},
+		{"ISWAP", "NGAREB", "ORG"},
+		{"International Rescue Committee", "NGOIRC", "ORG"},
+		{"Asian Development Bank", "IGOADB", "ORG"},
+		{"Petroperu", "PERBUS", "ORG"},
+		{"Royal Canadian Mounted Police", "CANCOP", "ORG"},
+		{"Hassan Sheikh Mohamud", "SOMGOV", "PERSON"},
+		{"Abiy Ahmed", "ETHGOV", "PERSON"},
+	}
+	for _, tc := range tests {
+		a, ok := d.Lookup(tc.surface)
+		if !ok || a.Code != tc.code || a.Type != tc.typ {
+			t.Errorf("Lookup(%q) = %+v, %v; want %s %s", tc.surface, a, ok, tc.code, tc.typ)
+		}
+	}
+	// Every code of every table is a CAMEO-shaped code: letters in
+	// groups of three, and every change is dated YYYY-MM-DD in order.
+	for _, tab := range [][]Actor{builtin, armedGroups, organizations, media, companies, parties, people} {
+		for _, a := range tab {
+			codes := []string{a.Code}
+			prev := ""
+			for _, c := range a.Changes {
+				if _, err := time.Parse("2006-01-02", c.From); err != nil || c.From <= prev {
+					t.Errorf("%s: bad change date %q", a.Name, c.From)
+				}
+				prev = c.From
+				codes = append(codes, c.Code)
+			}
+			for _, c := range codes {
+				if c == "" || len(c)%3 != 0 || strings.ToUpper(c) != c {
+					t.Errorf("%s: bad code %q", a.Name, c)
+				}
+			}
+		}
+	}
 }

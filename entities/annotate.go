@@ -3,6 +3,7 @@ package entities
 import (
 	"sort"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -218,7 +219,11 @@ func (a *annotator) tagged(spans [][]ner.Span) {
 					i++
 				}
 			}
-			if i >= j || !a.free(i, j) {
+			if i >= j {
+				continue
+			}
+			j = a.dictExtend(i, j, sn.EndToken)
+			if !a.free(i, j) {
 				continue
 			}
 			m.a, m.b = i, j
@@ -228,6 +233,32 @@ func (a *annotator) tagged(spans [][]ner.Span) {
 			a.add(m)
 		}
 	}
+}
+
+// dictExtend returns the end of the longest dictionary name that starts
+// at token i and extends the tagger's span [i, j) by up to three words
+// ("Houthi" + "movement", "Hamas" + "fighters"), or j when there is none.
+func (a *annotator) dictExtend(i, j, hi int) int {
+	// The added words are capitalized or group nouns ("Xinhua news
+	// agency" stays "Xinhua" + a description).
+	ext := j
+	for ext < hi && ext < j+3 && a.d.Tokens[ext].Kind == document.Word && (a.capitalized(ext) || groupNouns[a.low(ext)]) {
+		ext++
+	}
+	for n := ext; n > j; n-- {
+		key := a.key(i, n)
+		if _, ok := a.s.dict.LookupKey(key); ok && !a.s.dict.Acronym(key) {
+			return n
+		}
+	}
+	return j
+}
+
+// groupNouns may follow an armed group's name inside its dictionary
+// name ("Houthi movement", "RSF fighters").
+var groupNouns = map[string]bool{
+	"movement": true, "rebels": true, "militia": true, "militiamen": true, "militants": true,
+	"fighters": true, "forces": true, "paramilitaries": true, "brigades": true,
 }
 
 // facilities joins a name and a capitalized facility word after it into
@@ -377,7 +408,7 @@ func (a *annotator) classify(m *ment) {
 	}
 	key := a.key(m.a, m.b)
 	if m.org == nil {
-		if act, ok := a.s.dict.LookupKey(key); ok && (!a.s.dict.Acronym(key) || a.allCaps(m.a, m.b)) {
+		if act, ok := a.s.dict.LookupKey(key); ok && (!a.s.dict.Acronym(key) || a.allCaps(m.a, m.b) && !a.acronymOfOther(m, act)) {
 			m.org = act
 			// A seat of government the tagger calls a place stays a place
 			// ("the White House"), with the government's actor code.
@@ -393,7 +424,26 @@ func (a *annotator) classify(m *ment) {
 		return
 	}
 	if m.org != nil {
-		m.actor = m.org.Code
+		m.actor = m.org.CodeAt(a.published())
+		if m.typ == document.Person {
+			// A known person: the title or apposition still gives the
+			// role class and gender coreference needs; the dictionary
+			// gives the code.
+			a.personContext(m)
+			role, former := m.role, m.former
+			m.actor = m.org.CodeAt(a.published())
+			// The text knows better than the dictionary's date of a change
+			// when it calls a former office holder by a current title
+			// ("Prime Minister X" in an older or undated story).
+			if strings.HasSuffix(m.actor, "ELI") && role != "" && role != "ELI" && !former {
+				m.actor = m.actor[:len(m.actor)-3] + role
+			}
+			m.ctry = ""
+			if len(m.actor) >= 3 && isCountryCode(m.actor[:3]) {
+				m.ctry = m.actor[:3]
+			}
+			return
+		}
 		switch m.org.Kind {
 		case "court":
 			m.class = "court"
@@ -446,8 +496,45 @@ func (a *annotator) classify(m *ment) {
 		}
 		a.personContext(m)
 	case document.Org:
+		// A country the tagger calls an organization ("the US said").
+		if c, ok := country.Lookup(key); ok && a.capitalized(m.a) {
+			m.typ, m.ctry, m.actor = document.GPE, actors.CountryCode(c), actors.CountryCode(c)
+			return
+		}
 		a.orgContext(m)
 	}
+}
+
+// acronymOfOther reports whether the acronym mention m abbreviates another
+// name of the story, defined in brackets after it, rather than the
+// dictionary's actor: "EFF" after "Electronic Frontier Foundation (EFF)"
+// is not the dictionary's EFF.
+func (a *annotator) acronymOfOther(m *ment, act *actors.Actor) bool {
+	text := a.d.Text[a.d.Tokens[m.a].Start:a.d.Tokens[m.b-1].End]
+	for i := range a.ms {
+		o := &a.ms[i]
+		if o.kind != document.Name || o.b-o.a < 2 || o.typ == document.Person {
+			continue
+		}
+		// Defined in brackets right after the name: "Eastern Farmers
+		// Federation (EFF)".
+		if o.b+2 >= len(a.d.Tokens) || a.tok(o.b) != "(" || a.tok(o.b+1) != text {
+			continue
+		}
+		name := a.d.Text[a.d.Tokens[o.a].Start:a.d.Tokens[o.b-1].End]
+		if x, ok := a.s.dict.Lookup(name); !ok || x.Name != act.Name {
+			return true
+		}
+	}
+	return false
+}
+
+// published returns the story's publication time, zero when unknown.
+func (a *annotator) published() time.Time {
+	if a.d.Published == nil {
+		return time.Time{}
+	}
+	return *a.d.Published
 }
 
 // placeType maps a place name the tagger called LOC to GPE or LOC with the
@@ -498,14 +585,37 @@ func (a *annotator) countryBefore(j, lo int) (string, int) {
 			}
 		}
 		w := a.tok(j - 1)
-		if c, ok := country.ByDemonym(w); ok && !strings.HasSuffix(w, "s") {
+		// Not a plural ("Kenyans"), but "Swiss" is an adjective.
+		if c, ok := country.ByDemonym(w); ok && (!strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss")) {
 			return actors.CountryCode(c), j - 1
 		}
 		if x, ok := agentNORP[a.low(j-1)]; ok {
 			return x, j - 1
 		}
+		// A country name used as a modifier: "Kenya police", "South
+		// Sudan army" (not "in Kenya" + a new clause).
+		for n := 1; n <= 3 && j-n >= lo; n++ {
+			if !a.capitalized(j-n) || a.d.Tokens[j-n].Kind != document.Word {
+				break
+			}
+			if c, ok := country.Lookup(a.key(j-n, j)); ok {
+				if p := j - n - 1; p >= lo && prepositions[a.low(p)] {
+					break
+				}
+				return actors.CountryCode(c), j - n
+			}
+		}
 		for n := 1; n <= 4 && j-n >= lo; n++ {
 			s := a.d.Text[a.d.Tokens[j-n].Start:a.d.Tokens[j-1].End]
+			// Not the tail of a longer name: "National Security Council
+			// spokesman" is no UN Security Council official.
+			if j-n-1 >= lo && a.capitalized(j-n-1) && a.d.Tokens[j-n-1].Kind == document.Word && !determiners[a.low(j-n-1)] {
+				if _, _, ok := a.roleEndingAt(j-n, lo); !ok {
+					if _, isDem := country.ByDemonym(a.tok(j - n - 1)); !isDem {
+						continue
+					}
+				}
+			}
 			if act, ok := a.s.dict.Lookup(s); ok && act.Type == "ORG" && (!a.s.dict.Acronym(actors.Key(s)) || a.allCaps(j-n, j)) {
 				if international(act.Code) {
 					return act.Code, j - n
@@ -515,6 +625,82 @@ func (a *annotator) countryBefore(j, lo int) (string, int) {
 					return act.Code[:3], j - n
 				}
 			}
+		}
+	}
+	return "", j
+}
+
+// ownerBefore reads a named organization right before token j whose
+// members take its code: a party, an armed group, a company or an NGO of
+// the dictionary ("Hamas leader", "Likud lawmaker"). It returns its code;
+// named reports whether a capitalized word that is no country and no
+// demonym stands there at all.
+func (a *annotator) ownerBefore(j, lo int) (code string, named bool) {
+	if j-1 < lo || !a.capitalized(j-1) || a.d.Tokens[j-1].Kind != document.Word {
+		return "", false
+	}
+	for n := 1; n <= 4 && j-n >= lo; n++ {
+		if !a.capitalized(j - n) {
+			break
+		}
+		key := a.key(j-n, j)
+		act, ok := a.s.dict.LookupKey(key)
+		if !ok || act.Type != "ORG" || a.s.dict.Acronym(key) && !a.allCaps(j-n, j) {
+			continue
+		}
+		switch act.Kind {
+		case "party", "group", "company", "ngo":
+			return act.CodeAt(a.published()), true
+		}
+		return "", false // "White House spokesman": the caller's rules
+	}
+	if _, _, ok := a.roleEndingAt(j, lo); ok {
+		return "", false // "Foreign Ministry spokesman", "Army chief"
+	}
+	if partyWords[a.low(j-1)] {
+		return "", true // "Conservative leader", "Democratic senator"
+	}
+	if _, ok := titles[a.low(j-1)]; ok {
+		return "", false
+	}
+	if j-1 == lo && a.covered[j-1] == 0 {
+		return "", false // a capital that only starts the sentence
+	}
+	if _, ok := country.ByDemonym(a.tok(j - 1)); ok {
+		return "", false
+	}
+	if _, ok := country.Lookup(a.tok(j - 1)); ok {
+		return "", false
+	}
+	return "", true
+}
+
+// prepositions before a country name make it a place, not a modifier
+// of the role after it ("clashes in Sudan army ...").
+var prepositions = map[string]bool{
+	"in": true, "from": true, "to": true, "of": true, "at": true, "into": true, "across": true,
+	"with": true, "against": true, "by": true, "for": true, "on": true, "near": true,
+}
+
+// partyWords are capitalized party adjectives before a role: the person
+// belongs to a party, not (by this word) to the government.
+var partyWords = map[string]bool{
+	"conservative": true, "labour": true, "labor": true, "democrat": true, "democratic": true,
+	"republican": true, "liberal": true, "socialist": true, "communist": true, "green": true, "tory": true,
+}
+
+// countryBeforePortfolio reads a country given before the portfolio of
+// a minister or ministry: one or two words between the country and the
+// role ("Mexican Security Minister", "Greece's migration ministry"). It
+// returns "" and j when there is none.
+func (a *annotator) countryBeforePortfolio(j, lo int) (string, int) {
+	for n := 1; n <= 2 && j-n > lo; n++ {
+		t := j - n
+		if a.d.Tokens[t].Kind != document.Word || determiners[a.low(t)] || possessives[a.low(t)] || a.covered[t] != 0 {
+			break
+		}
+		if c, k := a.countryBefore(t, lo); c != "" && !international(c) {
+			return c, k
 		}
 	}
 	return "", j
@@ -646,11 +832,21 @@ func (a *annotator) personContext(m *ment) {
 			}
 		}
 	}
+	// "deputy Ana Ruiz": a lower-case "deputy" right before a name is a
+	// member of parliament (a capitalized one starts a longer title).
+	if j == m.a && j-1 >= lo && a.tok(j-1) == "deputy" {
+		if r, ok := actors.LookupRole("lawmaker"); ok {
+			a.setRole(m, r, j-1, lo)
+			return
+		}
+	}
 	// Apposition: "X, (the) (Spain's|Spanish) (former) foreign minister".
 	k := m.b
 	if k < hi && a.tok(k) == "," {
 		k++
+		indef := false
 		if k < hi && determiners[a.low(k)] {
+			indef = a.low(k) == "a" || a.low(k) == "an"
 			k++
 		}
 		ctry := ""
@@ -673,13 +869,34 @@ func (a *annotator) personContext(m *ment) {
 			}
 		}
 		former := false
-		for k < hi && modifiers[a.low(k)] {
+		for k < hi && (modifiers[a.low(k)] || indef && strings.HasSuffix(a.low(k), "-year-old")) {
 			former = former || a.low(k) == "former"
 			k++
 		}
-		if r, end, ok := a.roleAt(k, hi); ok && r.Person && end > k {
+		r, end, ok := a.roleAt(k, hi)
+		// "a 22-year-old law student", "a rickshaw driver": up to two
+		// lower-case words of a compound before the role.
+		for n := 1; n <= 2 && !ok && indef && k+n < hi; n++ {
+			if a.capitalized(k+n-1) || a.d.Tokens[k+n-1].Kind != document.Word {
+				break
+			}
+			if r2, end2, ok2 := a.roleAt(k+n, hi); ok2 && r2.Person {
+				r, end, ok = r2, end2, true
+			}
+		}
+		if ok && r.Person && end > k {
 			if ctry == "" && end+1 < hi && a.low(end) == "of" {
 				ctry = a.codeOf(a.tok(end + 1))
+			}
+			// "a student from Nis", "a farmer in Kisumu": the place's
+			// country.
+			if ctry == "" && end+1 < hi && (a.low(end) == "from" || a.low(end) == "in") && a.capitalized(end+1) {
+				ctry = a.placeCountryAt(end+1, hi)
+			}
+			if end+1 < hi && a.low(end) == "of" {
+				if code := a.ofSector(end+1, hi); code != "" {
+					r.Code = code
+				}
 			}
 			m.ctry, m.former = ctry, former
 			a.applyRole(m, r)
@@ -687,13 +904,84 @@ func (a *annotator) personContext(m *ment) {
 	}
 }
 
+// placeCountryAt returns the country of the place name starting at token
+// i (up to three capitalized words): a country, or a city or division
+// the gazetteer places in one country; "" otherwise.
+func (a *annotator) placeCountryAt(i, hi int) string {
+	j := i
+	for j < hi && j < i+3 && a.capitalized(j) && a.d.Tokens[j].Kind == document.Word {
+		j++
+	}
+	for ; j > i; j-- {
+		key := a.key(i, j)
+		if c, ok := country.Lookup(key); ok {
+			return actors.CountryCode(c)
+		}
+		if c := a.placeCountry(key); c != "" {
+			return c
+		}
+	}
+	return ""
+}
+
+// ofSector reads the sector of the body a role is "of" in an apposition
+// ("leader of the CGT union" → LAB, "chairman of parliament's finance
+// committee" → LEG, "head of the opposition party" → OPP): the sector
+// word within the next six words, before any punctuation; "" when none.
+func (a *annotator) ofSector(i, hi int) string {
+	for k := i; k < hi && k < i+6; k++ {
+		if a.d.Tokens[k].Kind != document.Word {
+			if l := a.low(k); l == "'" || l == "'s" || l == "’" || l == "’s" {
+				continue
+			}
+			break
+		}
+		switch a.low(k) {
+		case "union", "unions", "confederation":
+			return "LAB"
+		case "parliament", "senate", "congress", "legislature", "assembly":
+			return "LEG"
+		case "opposition":
+			return "OPP"
+		}
+	}
+	return ""
+}
+
 func (a *annotator) setRole(m *ment, r actors.Role, start, lo int) {
+	// A lower-case "captain" before a name leads a team ("England
+	// captain X"); the military rank is written as a title.
+	if a.tok(start) == "captain" {
+		r.Code = ""
+	}
 	k := start
 	for k-1 >= lo && modifiers[a.low(k-1)] {
 		m.former = m.former || a.low(k-1) == "former"
 		k--
 	}
 	c, _ := a.countryBefore(k, lo)
+	if c == "" && (r.Class == "minister" || r.Class == "ministry") {
+		c, _ = a.countryBeforePortfolio(k, lo)
+	}
+	if c == "" {
+		// "Hamas leader X", "Gazprom chief executive X": the person
+		// belongs to the named organization and takes its code. Party
+		// spokespeople may have a portfolio in between ("Lib Dem home
+		// affairs spokesman X").
+		generic := r.Class == "leader" || r.Class == "head" || r.Class == "spokesperson"
+		t := k
+		for {
+			var named bool
+			c, named = a.ownerBefore(t, lo)
+			if c == "" && named && generic {
+				r.Code = "" // "Tory leader X": a party we do not know, not the government
+			}
+			if c != "" || named || !generic || t-1 <= lo || k-t >= 3 || a.capitalized(t-1) || a.d.Tokens[t-1].Kind != document.Word {
+				break
+			}
+			t--
+		}
+	}
 	m.ctry = c
 	if c == "" && k-1 >= lo && possessives[a.low(k-1)] {
 		m.poss = k
@@ -737,9 +1025,14 @@ func (a *annotator) orgContext(m *ment) {
 		ok = ok && (r.Org || r.Plural && (r.Code == "MIL" || r.Code == "COP"))
 	}
 	if !ok {
+		r, ok = a.institution(m.a, m.b)
+	}
+	if !ok {
 		if c := a.nationalSociety(m.a, m.b); c != "" {
 			m.ctry, m.actor, m.class = c[:3], c, "society"
+			return
 		}
+		a.orgByForm(m, lo)
 		return
 	}
 	ctry := ""
@@ -756,12 +1049,178 @@ func (a *annotator) orgContext(m *ment) {
 	if ctry == "" {
 		var k int
 		ctry, k = a.countryBefore(m.a, lo)
+		// "Brazilian miner X", "the Chinese firm X": a company noun
+		// between the country and the company's name.
+		if ctry == "" && r.Code == "BUS" && m.a-1 > lo && companyNouns[a.low(m.a-1)] {
+			ctry, k = a.countryBefore(m.a-1, lo)
+		}
 		if ctry != "" {
 			m.from = k
 		}
 	}
 	m.ctry, m.role, m.class = ctry, r.Code, r.Class
 	m.actor = ctry + r.Code
+}
+
+// orgByForm codes an organization name no dictionary or role knows from
+// what surrounds and forms it: a company noun before it ("the security
+// consultancy X", "Brazilian miner X") → BUS; a university or college →
+// EDU; otherwise a country named inside it ("Law Society of Kenya") or
+// a country's possessive before it ("China's CBC") gives the bare country. The country of a company or university comes from
+// its name or a country word before it; none is guessed.
+func (a *annotator) orgByForm(m *ment, lo int) {
+	if geoFeature[a.low(m.b-1)] {
+		return // "Nigeria's Niger Delta": a place the tagger took for a body
+	}
+	// A description of an institution right before its name: "the
+	// environmental regulator OEFA", "the state broadcaster KBC".
+	if r, start, ok := a.roleEndingAt(m.a, lo); ok && r.Org && r.Code != "" && !a.capitalized(m.a-1) {
+		k := start
+		for k-1 >= lo && !a.capitalized(k-1) && a.d.Tokens[k-1].Kind == document.Word && !determiners[a.low(k-1)] && k > start-2 {
+			k-- // "environmental", "state-owned"
+		}
+		c, _ := a.countryBefore(k, lo)
+		if international(c) || len(c) > 3 {
+			c = ""
+		}
+		m.ctry, m.role, m.class = c, r.Code, r.Class
+		m.actor = c + r.Code
+		return
+	}
+	inName := ""
+	sector := ""
+	for k := m.a; k < m.b; k++ {
+		l := a.low(k)
+		switch l {
+		case "university", "college", "polytechnic":
+			sector = "EDU"
+		}
+		if inName == "" && a.capitalized(k) {
+			if c, ok := country.ByDemonym(a.tok(k)); ok && !strings.HasSuffix(l, "s") {
+				inName = actors.CountryCode(c)
+			} else if c, ok := country.Lookup(a.tok(k)); ok {
+				inName = actors.CountryCode(c)
+			}
+		}
+	}
+	before := ""
+	if m.a-1 >= lo && companyNouns[a.low(m.a-1)] && a.low(m.a-1) != "group" && !a.capitalized(m.a-1) {
+		sector = "BUS"
+		before, _ = a.countryBefore(m.a-1, lo)
+	} else if c, k := a.countryBefore(m.a, lo); isCountryCode(c) && (sector != "" || k < m.a-1) {
+		// A university after a country word, or any body after a
+		// country's possessive ("China's CBC"): the country's.
+		before = c
+	}
+	head := m.b - 1
+	for k := m.a + 1; k < m.b; k++ {
+		if a.low(k) == "of" {
+			head = k - 1 // "Law Society of Kenya"
+			break
+		}
+	}
+	if !orgHeads[a.low(head)] {
+		inName = "" // "Niger Delta", "Mozambique Channel": a place, not a body
+	}
+	ctry := inName
+	if ctry == "" && isCountryCode(before) {
+		ctry = before
+	}
+	if sector == "" && ctry == "" {
+		return
+	}
+	m.ctry = ctry
+	m.actor = ctry + sector
+	if sector != "" {
+		m.class = strings.ToLower(sector)
+	}
+}
+
+// orgHeads are head words of organization names (the last word, or the
+// word before "of"): a country inside such a name is the organization's
+// country ("Kenya Airways", "Law Society of Kenya").
+var orgHeads = map[string]bool{
+	"society": true, "association": true, "federation": true, "council": true, "union": true,
+	"institute": true, "foundation": true, "bank": true, "front": true, "movement": true,
+	"league": true, "committee": true, "company": true, "corporation": true, "airways": true,
+	"airlines": true, "network": true, "alliance": true, "chamber": true, "organisation": true,
+	"organization": true, "trust": true, "fund": true, "center": true, "centre": true, "group": true,
+	"institution": true, "confederation": true, "guild": true, "bar": true, "forum": true,
+}
+
+// stateMarkers are words that make an agency-like name a state body
+// ("National Elections Commission", "Federal Police", "Central Election
+// Committee").
+var stateMarkers = map[string]bool{
+	"national": true, "federal": true, "state": true, "central": true, "electoral": true,
+	"election": true, "elections": true, "presidential": true, "public": true, "government": true,
+	"supreme": true, "republican": true, "royal": true, "revenue": true, "customs": true,
+}
+
+// institutionHeads map the last word of a state body's name to its role
+// code.
+var institutionHeads = map[string]string{
+	"commission": "GOV", "authority": "GOV", "council": "GOV", "agency": "GOV", "office": "GOV",
+	"department": "GOV", "bureau": "GOV", "board": "GOV", "directorate": "GOV", "committee": "GOV",
+	"administration": "GOV", "service": "GOV", "secretariat": "GOV", "inspectorate": "GOV",
+	"assembly": "LEG", "chamber": "LEG",
+	"guard": "MIL",
+}
+
+// corporateSuffixes end company names ("Acme Holdings", "Nile Air Ltd").
+var corporateSuffixes = map[string]bool{
+	"inc": true, "inc.": true, "corp": true, "corp.": true, "corporation": true, "ltd": true, "ltd.": true,
+	"limited": true, "plc": true, "llc": true, "ag": true, "gmbh": true, "holdings": true,
+	"airlines": true, "airways": true, "motors": true, "petroleum": true, "mining": true,
+}
+
+// companyNouns describe a company before its name ("Brazilian miner X").
+var companyNouns = map[string]bool{
+	"company": true, "firm": true, "miner": true, "consultancy": true, "manufacturer": true, "maker": true,
+	"exporter": true, "trader": true, "supplier": true, "contractor": true, "subsidiary": true, "carmaker": true, "automaker": true, "lender": true,
+	"bank": true, "insurer": true, "airline": true, "carrier": true, "producer": true, "giant": true,
+	"operator": true, "group": true, "conglomerate": true, "retailer": true, "developer": true,
+}
+
+// institution types an organization name that no dictionary knows by
+// its form: a state body ("National Prosecuting Authority" → JUD,
+// "National Elections Commission" → GOV, "National Assembly" → LEG) or a
+// company ("Ethiopian Airlines", "Kivu Mining Ltd" → BUS). The country
+// comes from the caller (a demonym, a possessive, the story).
+func (a *annotator) institution(i, j int) (actors.Role, bool) {
+	if j-i < 2 && !corporateSuffixes[a.low(j-1)] {
+		return actors.Role{}, false
+	}
+	last := a.low(j - 1)
+	if corporateSuffixes[last] {
+		return actors.Role{Code: "BUS", Class: "company", Org: true}, true
+	}
+	code, ok := institutionHeads[last]
+	if !ok {
+		return actors.Role{}, false
+	}
+	state, judicial := false, false
+	for k := i; k < j-1; k++ {
+		l := a.low(k)
+		state = state || stateMarkers[l]
+		judicial = judicial || strings.HasPrefix(l, "prosecut") || l == "judicial"
+	}
+	if !state {
+		return actors.Role{}, false
+	}
+	if judicial {
+		code = "JUD"
+	}
+	class := "government"
+	switch code {
+	case "LEG":
+		class = "parliament"
+	case "MIL":
+		class = "military"
+	case "JUD":
+		class = "prosecutor"
+	}
+	return actors.Role{Code: code, Class: class, Org: true}, true
 }
 
 // nominals adds role descriptions: "the veteran diplomat", "the French
@@ -825,6 +1284,9 @@ func (a *annotator) nominals() {
 			}
 			m.a = k
 			ctry, k2 := a.countryBefore(k, sn.FirstToken)
+			if ctry == "" && (r.Class == "minister" || r.Class == "ministry") {
+				ctry, k2 = a.countryBeforePortfolio(k, sn.FirstToken)
+			}
 			if ctry == "" && end+1 < sn.EndToken && a.low(end) == "of" {
 				ctry = a.codeOf(a.tok(end + 1))
 			}
@@ -852,7 +1314,11 @@ func (a *annotator) nominals() {
 					appos = p + 1
 				}
 			}
-			if appos == 0 && (!(r.Plural || r.Org || det || ctry != "") || (indef && ctry == "")) {
+			// An indefinite description is no referent ("a senior
+			// official"), except an armed group that acts ("a militant
+			// group seized ...").
+			armed := r.Code == "REB" || r.Code == "UAF" || r.Code == "INS" || r.Code == "SEP" || r.Code == "CRM"
+			if appos == 0 && (!(r.Plural || r.Org || det || ctry != "") || (indef && ctry == "" && !armed)) {
 				continue
 			}
 			m.appos = appos

@@ -308,9 +308,15 @@ func (a *annotator) contextCountries() {
 		if len(m.actor) != 3 {
 			continue // already completed (a possessive owner, an organization)
 		}
+		if m.role == "UAF" {
+			continue // unidentified attackers have no country from the story
+		}
 		c := ""
 		if m.ent >= 0 && m.ent < len(entCtry) {
 			c = entCtry[m.ent]
+		}
+		if c == "" {
+			c = a.titleOwnerCountry(mi)
 		}
 		if c == "" {
 			c = a.topicCountry(mi)
@@ -331,4 +337,23 @@ func (a *annotator) contextCountries() {
 		m.ctry = c
 		m.actor = c + m.actor
 	}
+}
+
+// titleOwnerCountry returns the country of the person whose title the
+// institution mention mi is part of: "Foreign Ministry spokesman Lin Jian"
+// → the country of Lin Jian when it is known. It returns "" otherwise.
+func (a *annotator) titleOwnerCountry(mi int) string {
+	m := &a.ms[mi]
+	if m.typ != document.Org || mi+1 >= len(a.ms) {
+		return ""
+	}
+	p := &a.ms[mi+1]
+	if p.typ != document.Person || p.kind != document.Name || !isCountryCode(p.ctry) || p.sent != m.sent {
+		return ""
+	}
+	_, end, ok := a.roleAt(m.b, p.a)
+	if !ok || end != p.a {
+		return ""
+	}
+	return p.ctry
 }

@@ -310,6 +310,37 @@ func (a *annotator) matchName(es []*ent, mi int) int {
 			}
 		}
 	}
+	// Pass 3b: the first words of one earlier person's full name ("Abiy"
+	// after "Abiy Ahmed", "Hassan Sheikh" after "Hassan Sheikh Mohamud"):
+	// names whose given or leading names are used alone. Only when one
+	// person qualifies.
+	if m.typ == document.Person && !m.plural {
+		found := -1
+		for ei := len(es) - 1; ei >= 0; ei-- {
+			e := es[ei]
+			if e.typ != document.Person || e.plural || e.nameToks <= m.b-m.a || !genderOK(e.gender, m.gender) {
+				continue
+			}
+			prefix := false
+			for _, k := range e.keys {
+				if len(k) > len(key) && k[len(key)] == ' ' && strings.HasPrefix(k, key) {
+					prefix = true
+					break
+				}
+			}
+			if !prefix {
+				continue
+			}
+			if found >= 0 {
+				found = -2 // two people share these names
+				break
+			}
+			found = ei
+		}
+		if found >= 0 {
+			return found
+		}
+	}
 	// Pass 4: acronym of an organization named earlier.
 	if m.typ == document.Org && m.b-m.a == 1 && a.allCaps(m.a, m.b) {
 		for ei := len(es) - 1; ei >= 0; ei-- {
@@ -444,7 +475,8 @@ func (a *annotator) matchPronoun(es []*ent, mi int) int {
 		e := es[ei]
 		switch {
 		case p.thing:
-			return !e.plural && (e.typ == document.Org || e.typ == document.GPE || e.org != "") && e.typ != document.Person
+			// A named group is "it" as well as "they" ("Hamas said it").
+			return (!e.plural || e.org != "") && (e.typ == document.Org || e.typ == document.GPE || e.org != "") && e.typ != document.Person
 		case p.plural:
 			return e.plural || e.typ == document.Org && e.org == ""
 		default:

@@ -54,6 +54,8 @@ var modifiers = map[string]bool{
 	"islamist": true, "separatist": true, "rebel": true, "riot": true, "young": true, "hardline": true,
 	"longtime": true, "embattled": true, "besieged": true, "two": true, "three": true, "several": true,
 	"dozens": true, "hundreds": true, "thousands": true, "of": false,
+	"main": true, "leading": true, "defeated": true, "presidential": true, "suspected": true,
+	"alleged": true, "jihadist": true,
 }
 
 // determiners introduce nominal mentions.

@@ -1,0 +1,164 @@
+package entities
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"newsgraph/document"
+)
+
+// entityActor returns the actor code of the entity holding the first
+// mention whose text is mention, and whether there is one.
+func entityActor(d *document.Document, mention string) (string, bool) {
+	for _, m := range d.Mentions {
+		if d.Slice(m.Span) != mention {
+			continue
+		}
+		if m.Entity >= 0 && m.Entity < len(d.Entities) {
+			return d.Entities[m.Entity].Actor, true
+		}
+		return m.Actor, true
+	}
+	return "", false
+}
+
+// TestStage_PronounForNamedGroup checks that "it" after a named armed
+// group that speaks refers to the group, not to the country that owns it.
+func TestStage_PronounForNamedGroup(t *testing.T) {
+	process := testProcess(t)
+	d := newDoc("t", "Somalia's al-Shabaab said on Friday it had captured a base near the coast.")
+	if err := process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range d.Mentions {
+		if d.Slice(m.Span) != "it" {
+			continue
+		}
+		if m.Entity < 0 || d.Entities[m.Entity].Actor != "SOMREB" {
+			t.Fatalf("it → entity %d %+v, want al-Shabaab", m.Entity, d.Entities)
+		}
+		return
+	}
+	t.Fatal("no mention for it")
+}
+
+// TestStage_LeadingNamesCorefer checks that the leading names of one
+// earlier person ("Hassan Sheikh" after "Hassan Sheikh Mohamud") join
+// that person and inherit the code, and that a first name two earlier
+// people share stays apart.
+func TestStage_LeadingNamesCorefer(t *testing.T) {
+	process := testProcess(t)
+	tests := []struct {
+		src, full, short string
+		same             bool
+	}{
+		{"Somali President Hassan Sheikh Mohamud arrived late. \"We want peace,\" Hassan Sheikh said.", "Hassan Sheikh Mohamud", "Hassan Sheikh", true},
+		{"Kenyan Prime Minister Tesfaye Bekele met Tesfaye Alemu, a farmer. Tesfaye said he was happy.", "Tesfaye Bekele", "Tesfaye", false},
+	}
+	for _, tc := range tests {
+		d := newDoc("t", tc.src)
+		if err := process(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		ent := map[string]int{}
+		for _, m := range d.Mentions {
+			if _, ok := ent[d.Slice(m.Span)]; !ok {
+				ent[d.Slice(m.Span)] = m.Entity
+			}
+		}
+		f, ok1 := ent[tc.full]
+		s, ok2 := ent[tc.short]
+		if !ok1 || !ok2 {
+			t.Fatalf("%q: mentions %v", tc.src, ent)
+		}
+		if (f == s) != tc.same {
+			t.Errorf("%q: %q entity %d, %q entity %d, same=%v wanted", tc.src, tc.full, f, tc.short, s, tc.same)
+		}
+	}
+}
+
+// TestStage_ActorCodes covers the actor codes of named armed groups,
+// known people, state bodies and companies recognized by their name's
+// form, ministers with a portfolio, titles owned by a person, the sector
+// of an apposition's body, and role words for opposition, police and
+// armed groups. The sentences are written for this test.
+func TestStage_ActorCodes(t *testing.T) {
+	process := testProcess(t)
+	tests := []struct {
+		name, src, mention, want string
+		published                string // YYYY-MM-DD, "" for undated
+	}{
+		{name: "named armed group", src: "Fighters of the Rapid Support Forces stormed a market on Sunday, residents said.", mention: "Rapid Support Forces", want: "SDNREB"},
+		{name: "armed group acronym", src: "The MNDAA said on Friday it had taken a second town near the border.", mention: "MNDAA", want: "MMRREB"},
+		{name: "dictionary name extends the tagger's span", src: "Yemen's Houthi movement said it had fired drones at a tanker.", mention: "Houthi movement", want: "YEMREB"},
+		{name: "jihadist coalition", src: "JNIM claimed the ambush in a statement on Tuesday.", mention: "JNIM", want: "MLIREB"},
+		{name: "code changes with the story's date (before)", src: "The Taliban seized another district on Monday, officials said.", mention: "Taliban", want: "AFGREBTAL", published: "2020-05-04"},
+		{name: "code changes with the story's date (after)", src: "The Taliban barred women from universities on Monday.", mention: "Taliban", want: "AFGGOV", published: "2023-01-09"},
+		{name: "known head of state without a country word", src: "President Recep Tayyip Erdogan met the delegation in the afternoon.", mention: "Recep Tayyip Erdogan", want: "TURGOV"},
+		{name: "known person's surname alone", src: "Later, Zelensky told reporters the talks had been useful.", mention: "Zelensky", want: "UKRGOV"},
+		{name: "Swiss demonym before a title", src: "Swiss Foreign Minister Anna Brunner thanked the mediators.", mention: "Anna Brunner", want: "CHEGOV"},
+		{name: "portfolio between demonym and minister", src: "Chilean Mining Minister Pablo Rojas visited the site on Thursday.", mention: "Pablo Rojas", want: "CHLGOV"},
+		{name: "national body is not the UN Security Council", src: "National Security Council spokesman Ramon Cruz said the boat had been rammed.", mention: "Ramon Cruz", want: "GOV"},
+		{name: "state commission by name form", src: "Kenya's Independent Electoral Commission said turnout was low.", mention: "Independent Electoral Commission", want: "KENGOV"},
+		{name: "prosecuting authority is judicial", src: "Nigeria's National Prosecuting Authority appealed the ruling.", mention: "National Prosecuting Authority", want: "NGAJUD"},
+		{name: "company by its suffix and demonym", src: "Shares in Brazilian miner Serra Verde Holdings fell on Monday.", mention: "Serra Verde Holdings", want: "BRABUS"},
+		{name: "ministry takes its spokesman's country", src: "Foreign Ministry spokesman Lin Jian said Beijing would respond.", mention: "Foreign Ministry", want: "CHNGOV"},
+		{name: "leader of a union is labour", src: "Marie Dubois, leader of the dockers' union, said the strike would go on in France.", mention: "Marie Dubois", want: "LAB"},
+		{name: "opposition candidate", src: "Peru's main opposition candidate rejected the count on Monday.", mention: "main opposition candidate", want: "PEROPP"},
+		{name: "riot police", src: "Greek riot police fired tear gas at the crowd.", mention: "riot police", want: "GRCCOP"},
+		{name: "mounted police by name", src: "The Royal Canadian Mounted Police arrested two men on Friday.", mention: "Royal Canadian Mounted Police", want: "CANCOP"},
+		{name: "non-governmental organization", src: "The International Rescue Committee said clinics had closed.", mention: "International Rescue Committee", want: "NGOIRC"},
+		{name: "state oil company", src: "Petroperu said the spill had been contained.", mention: "Petroperu", want: "PERBUS"},
+		{name: "member of a named armed group", src: "Hamas spokesman Karim Yusuf said the offer had been rejected.", mention: "Karim Yusuf", want: "PSEREBHMS"},
+		{name: "party adjective before leader is no government", src: "On Tuesday, Conservative leader Jane Holt attacked the budget.", mention: "Jane Holt", want: ""},
+		{name: "party in power by date", src: "The Awami League called a general strike across the country.", mention: "Awami League", want: "BGDGOV", published: "2023-06-01"},
+		{name: "party out of power by date", src: "The Awami League called a general strike across the country.", mention: "Awami League", want: "BGDOPP", published: "2025-02-01"},
+		{name: "country tagged as an organization", src: "The US said on Monday it would send more aid.", mention: "US", want: "USA"},
+		{name: "Palestinian Authority is a government", src: "The Palestinian Authority said it would pay the salaries.", mention: "Palestinian Authority", want: "PSEGOV"},
+		{name: "apposition role with the place it is from", src: "\"We slept outside,\" said Dana Kovac, a 30-year-old nursing student from Zagreb.", mention: "Dana Kovac", want: "HRVEDU"},
+		{name: "lower-case deputy before a name", src: "The bill is unconstitutional, said Peruvian deputy Luis Mora on Monday.", mention: "Luis Mora", want: "PERLEG"},
+		{name: "company noun before an unknown name", src: "The Ghanaian miner Asante Gold Resources cut its forecast.", mention: "Asante Gold Resources", want: "GHABUS"},
+		{name: "country inside a body's name", src: "The Bar Association of Uganda condemned the arrests.", mention: "Bar Association of Uganda", want: "UGA"},
+		{name: "place named like a country is not a body", src: "Oil spills have polluted the Niger Delta for decades.", mention: "Niger Delta", want: ""},
+		{name: "party spokesman with a portfolio is no government", src: "Green Party health spokesman Tom Adler said the cuts were wrong.", mention: "Tom Adler", want: ""},
+		{name: "ministry spokesman keeps the government role", src: "CAIRO — Interior Ministry spokesman Omar Nabil said 12 people were held.", mention: "Omar Nabil", want: "EGYGOV"},
+		{name: "acronym defined in the story beats the dictionary's", src: "The Eastern Farmers Federation (EFF) said prices had fallen. The EFF called a protest.", mention: "EFF", want: ""},
+		{name: "dictionary acronym otherwise", src: "The EFF said it would march to parliament in Cape Town.", mention: "EFF", want: "ZAFOPP"},
+		{name: "unidentified attackers take no country from the story", src: "BAMAKO, Mali — Assailants on motorbikes burned a market in central Mali on Sunday, Malian officials said.", mention: "Assailants", want: "UAF"},
+		{name: "militant group description", src: "ABUJA, Nigeria — A militant group seized a barge in Nigeria's Niger Delta, the Nigerian navy said.", mention: "militant group", want: "NGAREB"},
+		{name: "team captain is no officer", src: "On Saturday, Kenyan captain Otieno Were scored twice.", mention: "Otieno Were", want: "KEN"},
+		{name: "country name as a modifier", src: "Nigeria police said 14 people had been arrested.", mention: "police", want: "NGACOP"},
+		{name: "country name after a preposition is a place", src: "After the vote in Malawi police said 14 people had been arrested.", mention: "police", want: "COP"},
+		{name: "body after a country's possessive", src: "The deal would let Vietnam's VMC build two plants.", mention: "VMC", want: "VNM"},
+		{name: "description of an institution before its name", src: "QUITO, Ecuador — The Ecuadorean mining regulator ARCOM suspended the licence on Friday.", mention: "ARCOM", want: "ECUGOV"},
+		{name: "territory", src: "Aid trucks entered Gaza on Sunday.", mention: "Gaza", want: "PSE"},
+		{name: "current title beats a dated former code", src: "Prime Minister Justin Trudeau said Ottawa would respond.", mention: "Justin Trudeau", want: "CANGOV", published: "2025-06-01"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := newDoc("t", tc.src)
+			if tc.published != "" {
+				p, err := time.Parse("2006-01-02", tc.published)
+				if err != nil {
+					t.Fatal(err)
+				}
+				d.Published = &p
+			}
+			if err := process(context.Background(), d); err != nil {
+				t.Fatal(err)
+			}
+			got, ok := entityActor(d, tc.mention)
+			if !ok {
+				var ms []string
+				for _, m := range d.Mentions {
+					ms = append(ms, d.Slice(m.Span)+"/"+m.Actor)
+				}
+				t.Fatalf("no mention %q; mentions %v", tc.mention, ms)
+			}
+			if got != tc.want {
+				t.Errorf("%q: actor %q, want %q", tc.mention, got, tc.want)
+			}
+		})
+	}
+}
