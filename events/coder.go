@@ -173,7 +173,7 @@ func (c *coder) matchAll() []match {
 		out = append(out, best)
 		i = best.end - 1
 	}
-	return out
+	return c.refine(out)
 }
 
 // try matches items[it:] at token t and returns the end token.
@@ -245,7 +245,8 @@ func (c *coder) verbReading(i int, long bool) bool {
 	}
 	// a name after a preposition, then a trigger that ends the phrase, is
 	// a noun phrase: "freed prisoners from Ofer jail in the West Bank"
-	if pt := c.tok(i - 1); i >= 2 && pt[0] >= 'A' && pt[0] <= 'Z' && !c.headline &&
+	// (a past form in -ed is the verb: "thousands of Kenyans marched in")
+	if pt := c.tok(i - 1); i >= 2 && pt[0] >= 'A' && pt[0] <= 'Z' && !c.headline && !strings.HasSuffix(c.low(i), "ed") &&
 		(i+1 >= c.n || c.isPunct(i+1) || nounFollowers[c.low(i+1)]) {
 		switch c.low(i - 2) {
 		case "from", "in", "at", "to", "into", "of":
@@ -357,6 +358,8 @@ func (c *coder) hypothetical(i int, p *pattern) bool {
 	return false
 }
 
+var haveForms = map[string]bool{"has": true, "have": true, "had": true, "having": true}
+
 var beForms = map[string]bool{"was": true, "were": true, "been": true, "being": true, "is": true, "are": true, "be": true, "got": true, "get": true}
 
 // passive reports "was killed", "were reportedly arrested", "had been shelled".
@@ -366,6 +369,12 @@ func (c *coder) passive(i int) bool {
 		if _, ok := irregularOf(t); !ok {
 			return false
 		}
+	}
+	// a reduced relative: "talks mediated by Turkey", "workers seized by
+	// gunmen"; a finite verb seldom takes "by" right after it
+	// (not in title-case headlines, where the noun reading is as likely)
+	if !c.headline && strings.HasSuffix(t, "ed") && i+1 < c.n && c.low(i+1) == "by" && (i == 0 || !haveForms[c.low(i-1)]) {
+		return true
 	}
 	for j := i - 1; j >= 0 && j >= i-3; j-- {
 		w := c.low(j)

@@ -1,0 +1,264 @@
+package events
+
+import (
+	"strings"
+
+	"newsgraph/cameo"
+	"newsgraph/document"
+)
+
+// refine applies the coding conventions that depend on a match's
+// neighbours in the sentence rather than on its own words:
+//
+//   - a killing is the outcome of the attack it follows, not a second
+//     event: a killing (", killing N", "an air strike ... killed") in a
+//     sentence that already has an attack, strike or fight trigger is
+//     dropped;
+//   - a killing on its own is coded by who does it: 186 (assassinate) for a
+//     named person or an official, else 190 (193 when shot) for state
+//     forces and 180 for armed groups and unknown attackers;
+//   - an attack is coded by its weapon ("with missiles and drones" 195,
+//     "artillery attack" 194) and, when armed forces storm or attack, as
+//     conventional force (190; raids keep 180);
+//   - missiles fired into the sea are a show of force (150), not an attack;
+//   - "declined to comment" and a welcome with no actor to welcome are no
+//     events;
+//   - a demand made by protesters in the protest's sentence ("marched ...,
+//     demanding X") is part of the protest, not a second event.
+func (c *coder) refine(ms []match) []match {
+	if len(ms) == 0 {
+		return ms
+	}
+	violent, protest := false, false
+	for _, m := range ms {
+		if isAttack(m.p.code) && !isKill(m.p) || m.p.code.Code == "1123" {
+			// (an accusation of an attack: "accused X of shelling a market,
+			// killing 17" reports one alleged act)
+			violent = true
+		}
+		if m.p.code.Root == "14" {
+			protest = true
+		}
+	}
+	out := ms[:0]
+	for _, m := range ms {
+		switch {
+		case m.p.code.Code == "011":
+			continue // rule 4: declining to comment is no event
+		case m.p.code.Code == "013" && len(c.withActors(c.object(m.start+1, m.end, m.p.code, m.p))) == 0:
+			continue // "welcomed the deal": an attitude with no actor
+		case isKill(m.p):
+			if violent {
+				continue // the outcome of the attack
+			}
+			m.p = recode(m.p, c.killCode(m))
+		case m.p.code.Code == "180":
+			if w := c.weaponCode(m); w != "" {
+				m.p = recode(m.p, w)
+			} else if m.p.verbal && !c.passive(m.start) && c.low(m.start)[:3] != "rai" && c.military(c.subject(m.start)) {
+				m.p = recode(m.p, "190")
+			}
+		case m.p.code.Root == "19" && m.p.verbal && c.intoSea(m.start, m.end):
+			m.p = recode(m.p, "150")
+		case protest && m.p.code.Root == "10" && (c.participial(m.start) || strings.HasSuffix(c.low(m.start), "ing")):
+			continue // rule 5: the protest's demand
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// isAttack reports an attack, bombing, fight or mass killing whose outcome
+// a killing in its sentence is; abduction and torture (181, 182) are acts
+// of their own.
+func isAttack(code cameo.Code) bool {
+	if code.Root < "18" || code.Root > "20" {
+		return false
+	}
+	return code.Root != "18" || !strings.HasPrefix(code.Code, "181") && !strings.HasPrefix(code.Code, "182")
+}
+
+// isKill reports a plain killing trigger ("killed", "shot dead", "gunned
+// down", "the killing of"), as opposed to an assassination.
+func isKill(p *pattern) bool {
+	if p.code.Code != "186" {
+		return false
+	}
+	for _, a := range p.items[0].alts {
+		switch a.word {
+		case "kill", "killing", "shoot", "gun":
+			return true
+		}
+	}
+	return false
+}
+
+var recodeCache = struct {
+	m map[string]cameo.Code
+}{m: map[string]cameo.Code{}}
+
+func init() {
+	for _, k := range []string{"150", "180", "186", "190", "193", "194", "195"} {
+		c, ok := cameo.Lookup(k)
+		if !ok {
+			panic("events: unknown CAMEO code " + k)
+		}
+		recodeCache.m[k] = c
+	}
+}
+
+// recode returns a copy of p with another code (one of recodeCache) and
+// the new code's own PLOVER type.
+func recode(p *pattern, code string) *pattern {
+	if p.code.Code == code {
+		return p
+	}
+	q := *p
+	q.code = recodeCache.m[code]
+	q.plover, q.mode = "", ""
+	return &q
+}
+
+// participial reports a trigger that opens a participial or appositive
+// outcome clause: ", killing four", ", demanding reforms".
+func (c *coder) participial(i int) bool {
+	return i > 0 && c.tok(i-1) == "," && strings.HasSuffix(c.low(i), "ing")
+}
+
+// killCode returns the code of a killing that is the only violent act of
+// its sentence.
+func (c *coder) killCode(m match) string {
+	if c.namedVictim(m.end) {
+		return "186"
+	}
+	var agents []int
+	if c.passive(m.start) {
+		agents = c.agent(m.end)
+	} else {
+		agents = c.subject(m.start)
+	}
+	if !c.stateForces(agents) {
+		return "180"
+	}
+	switch c.low(m.start) {
+	case "shot", "shoot", "shoots", "shooting", "gunned", "gun", "guns":
+		return "193"
+	}
+	return "190"
+}
+
+// officials are titles whose holder's killing is an assassination.
+var officials = map[string]bool{
+	"mayor": true, "governor": true, "minister": true, "commander": true, "leader": true, "chief": true,
+	"judge": true, "prosecutor": true, "lawmaker": true, "senator": true, "mp": true, "general": true,
+	"colonel": true, "president": true, "candidate": true, "councillor": true, "councilor": true,
+	"ambassador": true, "envoy": true, "deputy": true, "official": true,
+}
+
+// namedVictim reports a killing's object that is a named person or a single
+// official ("killed the mayor", "shot dead opposition leader X").
+func (c *coder) namedVictim(e int) bool {
+	for j := e; j < c.n && j < e+5; j++ {
+		if c.isPunct(j) {
+			return false
+		}
+		if mi := c.mAt[j]; mi >= 0 && c.d.Mentions[mi].Type == "PERSON" {
+			return true
+		}
+		w := c.low(j)
+		if officials[w] {
+			return true
+		}
+		if c.d.Tokens[c.first+j].Kind == document.Number {
+			return false // "killed 12 villagers"
+		}
+	}
+	return false
+}
+
+// military reports whether the agents include armed forces (role MIL).
+func (c *coder) military(ms []int) bool {
+	for _, mi := range ms {
+		if a := c.code(mi); len(a) >= 6 && CountryOf(a) != "" && a[3:6] == "MIL" {
+			return true
+		}
+	}
+	return false
+}
+
+// stateForces reports whether the agents include a state actor: a
+// government, its military or police, or a bare country.
+func (c *coder) stateForces(ms []int) bool {
+	for _, mi := range ms {
+		a := c.code(mi)
+		if len(a) < 3 || CountryOf(a) == "" {
+			continue
+		}
+		rest := a[3:]
+		if rest == "" || strings.HasPrefix(rest, "MIL") || strings.HasPrefix(rest, "GOV") || strings.HasPrefix(rest, "COP") || strings.HasPrefix(rest, "SPY") {
+			return true
+		}
+	}
+	return false
+}
+
+var weapons = map[string]string{
+	"missile": "195", "missiles": "195", "drone": "195", "drones": "195", "rocket": "195", "rockets": "195",
+	"air": "195", "aerial": "195", "airstrike": "195", "airstrikes": "195", "warplanes": "195", "warplane": "195",
+	"jets": "195", "aircraft": "195", "helicopter": "195", "helicopters": "195", "bombs": "195", "bomber": "195", "bombers": "195",
+	"artillery": "194", "mortar": "194", "mortars": "194", "shells": "194", "tank": "194", "tanks": "194", "howitzers": "194",
+	"guns": "193", "rifles": "193", "gunfire": "193", "machine-guns": "193", "firearms": "193",
+}
+
+// weaponCode returns the code an attack's weapon gives it: a weapon
+// modifier right before the trigger ("drone attack", "missile and drone
+// attacks") or a "with" phrase in its clause ("attacked a ship with
+// missiles"); "" when none is named.
+func (c *coder) weaponCode(m match) string {
+	for j := m.start - 1; j >= 0 && j >= m.start-3; j-- {
+		w := c.low(j)
+		if code, ok := weapons[w]; ok && w != "guns" && w != "tanks" {
+			return code
+		}
+		if w != "and" && w != "," && w != "-" {
+			break
+		}
+	}
+	for j := m.end; j < c.n && j < m.end+10; j++ {
+		if c.hardPunct(j) || clauseBreaks[c.low(j)] {
+			return ""
+		}
+		if c.low(j) != "with" {
+			continue
+		}
+		for k := j + 1; k < c.n && k <= j+4; k++ {
+			if code, ok := weapons[c.low(k)]; ok {
+				return code
+			}
+			if c.isPunct(k) {
+				break
+			}
+		}
+		return ""
+	}
+	return ""
+}
+
+// intoSea reports missiles fired "into the sea" or "off the coast" within
+// the trigger or the six words after it: a test or show of force.
+func (c *coder) intoSea(a, e int) bool {
+	for j := a; j < c.n && j < e+6; j++ {
+		switch c.low(j) {
+		case ",", ";", ".":
+			return false
+		case "into", "off":
+			for k := j + 1; k < c.n && k <= j+3; k++ {
+				switch c.low(k) {
+				case "sea", "waters", "ocean", "coast":
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
