@@ -52,7 +52,7 @@ func (c *coder) load(si int) {
 	}
 	words, caps := 0, 0
 	for i := 0; i < c.n; i++ {
-		if c.d.Tokens[c.first+i].Kind == document.Word {
+		if c.d.Tokens[c.first+i].Kind == document.Word && !titleFunction[c.tok(i)] {
 			words++
 			if t := c.tok(i); t[0] >= 'A' && t[0] <= 'Z' {
 				caps++
@@ -72,6 +72,15 @@ func (c *coder) load(si int) {
 			}
 		}
 	}
+}
+
+// titleFunction are the lowercase function words title case leaves
+// uncapitalized ("Talks Resume in Cairo after Ceasefire"); they do not
+// count against a headline.
+var titleFunction = map[string]bool{
+	"a": true, "an": true, "the": true, "and": true, "or": true, "but": true, "of": true, "in": true,
+	"on": true, "at": true, "to": true, "for": true, "by": true, "with": true, "from": true, "into": true,
+	"over": true, "after": true, "as": true, "amid": true, "against": true, "about": true, "than": true,
 }
 
 func (c *coder) tok(i int) string { return c.d.TokenText(c.first + i) }

@@ -94,9 +94,36 @@ func (s *Stage) Code(d *document.Document) []document.Event {
 	c := newCoder(s, d)
 	var out []document.Event
 	for si := range d.Sentences {
-		out = append(out, c.sentence(si)...)
+		for _, e := range c.sentence(si) {
+			if !interaction(e) {
+				continue
+			}
+			out = append(out, e)
+		}
 	}
 	return finish(d, out)
+}
+
+// interaction reports whether e is an interaction CAMEO codes: an
+// investigation or a visit needs someone investigated or visited, a
+// resignation someone it yields to, and a leader's trip inside their own
+// country is no visit.
+func interaction(e document.Event) bool {
+	tgt := ""
+	if e.Target != nil {
+		tgt = e.Target.Actor
+	}
+	switch {
+	case e.Root == "09", e.Code == "0831":
+		return tgt != ""
+	case strings.HasPrefix(e.Code, "042"):
+		src := ""
+		if e.Source != nil {
+			src = e.Source.Actor
+		}
+		return tgt != "" && !(len(tgt) == 3 && CountryOf(tgt) == tgt && CountryOf(src) == tgt)
+	}
+	return true
 }
 
 // Match is one lexicon match, with or without actors.
