@@ -242,6 +242,11 @@ func (c *coder) verbReading(i int, long bool) bool {
 		return true
 	}
 	p := strings.ToLower(c.tok(i - 1))
+	if gerundPreps[p] && strings.HasSuffix(c.low(i), "ing") && (i < 2 || !nounDets[c.low(i-2)]) {
+		// a gerund after a preposition keeps its verb frame: "accused X
+		// of shelling", "the possibility of suspending talks"
+		return true
+	}
 	switch p {
 	case "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my",
 		"'s", "’s", "of", "for", "in", "on", "at", "from", "with", "by", "fresh", "new", "further", "more", "deadly",
@@ -281,6 +286,16 @@ func (c *coder) verbReading(i int, long bool) bool {
 	}
 	return true
 }
+
+// gerundPreps are prepositions after which an -ing form is a gerund whose
+// subject is the clause's ("the possibility of suspending talks", "began
+// the process of withdrawing"). Not "for": in "praised X for releasing"
+// the gerund's subject is the object.
+var gerundPreps = map[string]bool{"of": true, "by": true, "after": true, "before": true, "without": true}
+
+// nounDets are quantity nouns that make "N of V-ing" a noun phrase ("days
+// of fighting"), not a gerund clause.
+var nounDets = map[string]bool{"lot": true, "kind": true, "sort": true, "day": true, "days": true, "weeks": true, "months": true, "years": true, "hours": true, "night": true, "nights": true}
 
 func isDet(w string) bool {
 	switch strings.ToLower(w) {
@@ -357,6 +372,10 @@ func (c *coder) hypothetical(i int, p *pattern) bool {
 		if intents[w] && sawTo {
 			return true
 		}
+		if w == "of" && j > 0 && prospects[c.low(j-1)] {
+			// "raised the possibility of suspending talks"
+			return true
+		}
 	}
 	if c.n > 0 {
 		switch c.low(0) {
@@ -368,6 +387,12 @@ func (c *coder) hypothetical(i int, p *pattern) bool {
 }
 
 var haveForms = map[string]bool{"has": true, "have": true, "had": true, "having": true}
+
+// prospects are nouns whose "of" complement has not happened.
+var prospects = map[string]bool{
+	"possibility": true, "potential": true, "prospect": true, "prospects": true, "threat": true,
+	"risk": true, "fear": true, "fears": true, "likelihood": true, "chance": true, "chances": true,
+}
 
 var beForms = map[string]bool{"was": true, "were": true, "been": true, "being": true, "is": true, "are": true, "be": true, "got": true, "get": true}
 

@@ -80,3 +80,53 @@ func TestHeadlineCase(t *testing.T) {
 		}
 	}
 }
+
+// TestYieldAndGerunds covers agreements to yield, boycotts of meetings,
+// dropped projects, expressions of respect, gerunds after "of" and
+// prospects that have not happened.
+func TestYieldAndGerunds(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+		not        []string
+	}{
+		{"agreed to halt", "Israel agreed on Sunday to halt demolitions in the Palestinian village.",
+			[]string{"080 ISR>"}, nil},
+		{"agreed to withdraw", "Rwanda agreed to withdraw its troops from Congo.",
+			[]string{"0874 RWA>COD"}, nil},
+		{"shunned summit", "Mali and Niger shunned the regional summit in Abuja.",
+			[]string{"143 MLI>"}, nil},
+		{"shuttered project", "Peru shuttered the mining project after weeks of protests.",
+			[]string{"0832 PER>"}, nil},
+		{"expressed respect", "India expressed respect for Nepal's sovereignty.",
+			[]string{"051 IND>NPL"}, nil},
+		{"gerund after of", "Russia began the process of withdrawing its troops from Armenia.",
+			[]string{"0874 RUS>ARM"}, nil},
+		{"gerund after for is the object's act", "Colombia praised the rebels for releasing three soldiers.",
+			nil, []string{"0841 COL"}},
+		{"prospect of an act", "Egypt raised the possibility of suspending talks with Ethiopia.",
+			nil, []string{"164"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := triples(t, tt.text)
+			all := strings.Join(got, "; ")
+			for _, w := range tt.want {
+				found := false
+				for _, g := range got {
+					found = found || g == w
+				}
+				if !found {
+					t.Errorf("missing %q in [%s]", w, all)
+				}
+			}
+			for _, n := range tt.not {
+				for _, g := range got {
+					if strings.HasPrefix(g, n) {
+						t.Errorf("unwanted %q in [%s]", n, all)
+					}
+				}
+			}
+		})
+	}
+}
