@@ -267,6 +267,10 @@ func (c *coder) verbReading(i int, long bool) bool {
 			return false
 		}
 	}
+	// a participle after a number modifies a noun: "29 jailed cartel figures"
+	if c.d.Tokens[c.first+i-1].Kind == document.Number && strings.HasSuffix(c.low(i), "ed") {
+		return false
+	}
 	// a month before a number is a date, even in a dateline ("March 12")
 	if _, ok := months[c.low(i)]; ok && i+1 < c.n && c.d.Tokens[c.first+i+1].Kind == document.Number {
 		return false
@@ -335,6 +339,7 @@ var intents = map[string]bool{
 	"hoped": true, "promised": true, "pledged": true, "offered": true, "set": true, "agreed": true,
 	"urged": true, "called": true, "asked": true, "demanded": true, "decided": true, "likely": true,
 	"poised": true, "preparing": true, "trying": true, "tried": true, "attempted": true,
+	"open": true,
 }
 
 // negated reports a negator within the three words before the trigger.
@@ -360,7 +365,9 @@ func (c *coder) hypothetical(i int, p *pattern) bool {
 			break
 		}
 		w := c.low(j)
-		if modals[w] && j >= i-4 {
+		if modals[w] && j >= i-4 && !(p.code.Root == "03" && (w == "will" || w == "would" || w == "'ll")) {
+			// (a statement of intent is itself the event: "Norway would
+			// give 1.5 billion crowns" is a pledge made now)
 			return true
 		}
 		if w == "to" {

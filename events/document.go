@@ -9,14 +9,17 @@ import (
 )
 
 // finish merges duplicates across sentences (same source actor, code, target
-// actor and flags), keeps every evidence span, marks root events and fills
+// actor and flags, or, for violence, the same root between the same
+// countries in another sentence), keeps every evidence span, marks root events and fills
 // dates and locations.
 func finish(d *document.Document, evs []document.Event) []document.Event {
 	type key struct {
 		src, code, tgt string
 		neg, hyp       bool
 	}
+	type force struct{ root, src, tgt string }
 	idx := map[key]int{}
+	forces := map[force]int{}
 	var out []document.Event
 	for _, e := range evs {
 		k := key{actorOf(e.Source), e.Code, actorOf(e.Target), e.Negated, e.Hypothetical}
@@ -24,7 +27,23 @@ func finish(d *document.Document, evs []document.Event) []document.Event {
 			out[i].Evidence = append(out[i].Evidence, e.Span)
 			continue
 		}
+		// a violent act retold in a later sentence ("Russian forces fired
+		// missiles at Kharkiv ... the ministry said its forces had struck
+		// energy facilities") is the same act between the same countries
+		var f force
+		if e.Root >= "18" && e.Root <= "20" && !e.Negated && !e.Hypothetical {
+			f = force{e.Root, CountryOf(actorOf(e.Source)), CountryOf(actorOf(e.Target))}
+			if i, ok := forces[f]; ok && f.src != "" && out[i].Sentence != e.Sentence {
+				out[i].Evidence = append(out[i].Evidence, e.Span)
+				continue
+			}
+		}
 		idx[k] = len(out)
+		if f.root != "" {
+			if _, ok := forces[f]; !ok {
+				forces[f] = len(out)
+			}
+		}
 		out = append(out, e)
 	}
 	// root events: those in the lead, the first sentence with a factual event

@@ -20,6 +20,8 @@ import (
 //   - an attack is coded by its weapon ("with missiles and drones" 195,
 //     "artillery attack" 194) and, when armed forces storm or attack, as
 //     conventional force (190; raids keep 180);
+//   - seizing people is abducting them (181), and aid a speaker says will
+//     be given is a pledge of aid (033);
 //   - missiles fired into the sea are a show of force (150), not an attack;
 //   - "declined to comment" and a welcome with no actor to welcome are no
 //     events;
@@ -58,6 +60,10 @@ func (c *coder) refine(ms []match) []match {
 			} else if m.p.verbal && !c.passive(m.start) && c.low(m.start)[:3] != "rai" && c.military(c.subject(m.start)) {
 				m.p = recode(m.p, "190")
 			}
+		case m.p.code.Code == "171" && c.seizesPeople(m):
+			m.p = recode(m.p, "181")
+		case m.p.code.Root == "07" && c.willing(m.start):
+			m.p = recode(m.p, "033")
 		case m.p.code.Root == "19" && m.p.verbal && c.intoSea(m.start, m.end):
 			m.p = recode(m.p, "150")
 		case protest && m.p.code.Root == "10" && (c.participial(m.start) || strings.HasSuffix(c.low(m.start), "ing")):
@@ -98,7 +104,7 @@ var recodeCache = struct {
 }{m: map[string]cameo.Code{}}
 
 func init() {
-	for _, k := range []string{"150", "180", "186", "190", "193", "194", "195"} {
+	for _, k := range []string{"033", "150", "180", "181", "186", "190", "193", "194", "195"} {
 		c, ok := cameo.Lookup(k)
 		if !ok {
 			panic("events: unknown CAMEO code " + k)
@@ -258,6 +264,57 @@ func (c *coder) intoSea(a, e int) bool {
 					return true
 				}
 			}
+		}
+	}
+	return false
+}
+
+// people are nouns for persons a seizure takes.
+var people = map[string]bool{
+	"people": true, "person": true, "workers": true, "worker": true, "hostages": true, "civilians": true,
+	"passengers": true, "crew": true, "villagers": true, "worshippers": true, "students": true,
+	"schoolgirls": true, "schoolchildren": true, "children": true, "women": true, "tourists": true,
+	"journalists": true, "journalist": true, "engineers": true, "farmers": true, "travellers": true,
+	"travelers": true, "pilgrims": true, "nationals": true, "residents": true, "men": true, "priest": true,
+	"pastor": true, "missionaries": true, "fishermen": true, "sailors": true, "employees": true,
+}
+
+// seizesPeople reports a seizure whose object (or, in the passive, whose
+// subject) is people: "seized 20 passengers", "the workers were seized".
+func (c *coder) seizesPeople(m match) bool {
+	if c.passive(m.start) {
+		for j := m.start - 1; j >= 0 && j >= m.start-6; j-- {
+			if c.hardPunct(j) && c.tok(j) != "," {
+				return false
+			}
+			if people[c.low(j)] {
+				return true
+			}
+		}
+		return false
+	}
+	for j := m.end; j < c.n && j < m.end+5; j++ {
+		if c.hardPunct(j) {
+			return false
+		}
+		if people[c.low(j)] {
+			return true
+		}
+	}
+	return false
+}
+
+// willing reports "will" or "would" right before a trigger (adverbs
+// between allowed): aid announced for the future is a pledge of aid.
+func (c *coder) willing(i int) bool {
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		switch w := c.low(j); {
+		case w == "will" || w == "would" || w == "'ll":
+			return true
+		case strings.HasSuffix(w, "ly") || w == "also" || w == "soon":
+			continue
+		default:
+			return false
 		}
 	}
 	return false
