@@ -98,6 +98,7 @@ func (s *Stage) Code(d *document.Document) []document.Event {
 			if !interaction(e) {
 				continue
 			}
+			e.Plover, e.PloverMode = ploverFuture(e.Plover, e.PloverMode, e.Hypothetical)
 			out = append(out, e)
 		}
 	}
@@ -144,11 +145,23 @@ func (s *Stage) Matches(d *document.Document) []Match {
 	for si := range d.Sentences {
 		c.load(si)
 		for _, m := range c.matchAll() {
-			out = append(out, Match{Span: c.span(m.start, m.end), Sentence: si, Code: m.p.code, Plover: m.p.ploverOf(), Mode: m.p.modeOf(),
-				Negated: c.negated(m.start), Hypothetical: c.hypothetical(m.start, m.p)})
+			hyp := c.hypothetical(m.start, m.p)
+			typ, mode := ploverFuture(m.p.ploverOf(), m.p.modeOf(), hyp)
+			out = append(out, Match{Span: c.span(m.start, m.end), Sentence: si, Code: m.p.code, Plover: typ, Mode: mode,
+				Negated: c.negated(m.start), Hypothetical: hyp})
 		}
 	}
 	return out
+}
+
+// ploverFuture applies the PLOVER manual's rule for announced retreats: a
+// RETREAT that is only promised or planned ("would withdraw its troops")
+// is a verbal CONCEDE.
+func ploverFuture(typ, mode string, hypothetical bool) (string, string) {
+	if hypothetical && typ == "RETREAT" {
+		return "CONCEDE", ""
+	}
+	return typ, mode
 }
 
 // NewWithLexicon returns the stage over an already parsed lexicon.
