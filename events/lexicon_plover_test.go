@@ -55,3 +55,45 @@ func TestPloverTypes(t *testing.T) {
 		}
 	}
 }
+
+// TestLexiconMatches checks that each sentence has a match of the given
+// code, and the counter-examples none.
+func TestLexiconMatches(t *testing.T) {
+	tests := []struct {
+		text, code string
+		match      bool
+	}{
+		{"Morocco declared a cease-fire with the rebels.", "0871", true},
+		{"The Armenian truce took effect at midnight.", "0871", true},
+		{"Ceasefire talks were held in Doha on Monday.", "0871", false},
+		{"Turkish troops pulled their forces out of the town.", "0874", true},
+		{"Chile and Peru cooperate on fisheries management.", "050", true},
+		{"Korean firms increased investment in Vietnam last year.", "061", true},
+		{"A Saudi company formed a joint venture with an Egyptian bank.", "061", true},
+		{"Ghana and Togo set up a working group on border trade.", "060", true},
+		{"UN observers were allowed back into the region on Friday.", "086", true},
+		{"Armenia called up reservists on Sunday.", "154", true},
+		{"The Thai cabinet extended martial law for another month.", "1724", true},
+		{"Police beat protesters outside the parliament in Lima.", "182", true},
+		{"Brazil beat Argentina 2-1 in the final.", "182", false},
+		{"The Iranian government blocked social media after the protests.", "1721", true},
+		{"Guinean students called off their strike on Monday.", "082", true},
+	}
+	st, err := events.New(events.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range tests {
+		d := document.New("t", tt.text)
+		eventstest.Prepare(d)
+		found := false
+		var got []string
+		for _, m := range st.Matches(d) {
+			got = append(got, m.Code.Code)
+			found = found || m.Code.Code == tt.code
+		}
+		if found != tt.match {
+			t.Errorf("%q: match %s = %v, want %v (matches %v)", tt.text, tt.code, found, tt.match, got)
+		}
+	}
+}
