@@ -160,7 +160,9 @@ func (c *coder) matchAll() []match {
 			for _, pi := range idx {
 				p := lex.patterns[pi]
 				end, tgt, ok := c.try(p, 0, i, -1)
-				if !ok {
+				if !ok || p.verbal && !c.verbReading(i, end > i+1) {
+					// a verb pattern where the word reads as a noun ("a
+					// meeting with") leaves the place to a noun pattern
 					continue
 				}
 				if best.p == nil || p.words > best.p.words || (p.words == best.p.words && end > best.end) ||
@@ -174,9 +176,6 @@ func (c *coder) matchAll() []match {
 			try(lex.index[k2])
 		}
 		if best.p == nil {
-			continue
-		}
-		if best.p.verbal && !c.verbReading(i, best.end > i+1) {
 			continue
 		}
 		out = append(out, best)

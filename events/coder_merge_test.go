@@ -76,3 +76,15 @@ func TestViolenceRetoldMerges(t *testing.T) {
 		t.Errorf("got %d Russian and %d Ukrainian attacks, want 1 and 1", n, back)
 	}
 }
+
+// TestPartialRetellingMerges checks that a later mention of a meeting
+// whose source is unresolved joins the earlier, fully coded meeting.
+func TestPartialRetellingMerges(t *testing.T) {
+	text := "Egypt's president met Jordan's king in Amman on Monday. It was his third meeting with Jordan this year."
+	_, evs := code(t, text)
+	for _, e := range evs {
+		if e.Root == "04" && actor(e.Source) == "" {
+			t.Errorf("unmerged partial meeting %s >%s", e.Code, actor(e.Target))
+		}
+	}
+}

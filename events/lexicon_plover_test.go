@@ -97,3 +97,27 @@ func TestLexiconMatches(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadlineAdjunct checks that a headline's temporal adjunct does not
+// add a trigger next to the headline's verb, while running text keeps it.
+func TestHeadlineAdjunct(t *testing.T) {
+	st, err := events.New(events.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	codes := func(text string) map[string]bool {
+		d := document.New("t", text)
+		eventstest.Prepare(d)
+		out := map[string]bool{}
+		for _, m := range st.Matches(d) {
+			out[m.Code.Base()] = true
+		}
+		return out
+	}
+	if got := codes("Rebel Leaders Concede Defeat After Meeting with Army Chiefs"); got["044"] || !got["080"] {
+		t.Errorf("headline: got %v, want 080 without 044", got)
+	}
+	if got := codes("Malian rebels signed the accord after a meeting with the army in Algiers."); !got["044"] {
+		t.Errorf("running text: got %v, want 044 kept", got)
+	}
+}

@@ -25,14 +25,18 @@ import (
 //   - missiles fired into the sea are a show of force (150), not an attack;
 //   - "declined to comment" and a welcome with no actor to welcome are no
 //     events;
+//   - in a title-case headline with a verb, a nominal or gerund trigger
+//     in a temporal adjunct ("Concedes After Meeting with ...") is
+//     background;
 //   - a demand made by protesters in the protest's sentence ("marched ...,
 //     demanding X") is part of the protest, not a second event.
 func (c *coder) refine(ms []match) []match {
 	if len(ms) == 0 {
 		return ms
 	}
-	violent, protest := false, false
+	violent, protest, verbal := false, false, false
 	for _, m := range ms {
+		verbal = verbal || m.p.verbal && !c.adjunct(m.start)
 		if isAttack(m.p.code) && !isKill(m.p) || m.p.code.Code == "1123" {
 			// (an accusation of an attack: "accused X of shelling a market,
 			// killing 17" reports one alleged act)
@@ -45,6 +49,8 @@ func (c *coder) refine(ms []match) []match {
 	out := ms[:0]
 	for _, m := range ms {
 		switch {
+		case c.headline && verbal && c.adjunct(m.start) && (!m.p.verbal || strings.HasSuffix(c.low(m.start), "ing")):
+			continue // "Rebels Concede After Meeting with Minister": the verb is the news
 		case m.p.code.Code == "011":
 			continue // rule 4: declining to comment is no event
 		case m.p.code.Code == "013" && len(c.withActors(c.object(m.start+1, m.end, m.p.code, m.p))) == 0:
@@ -316,6 +322,25 @@ func (c *coder) willing(i int) bool {
 		default:
 			return false
 		}
+	}
+	return false
+}
+
+// adjunct reports a trigger opening a temporal or causal adjunct: "after
+// talks", "following a meeting", "amid protests", "ahead of the summit".
+func (c *coder) adjunct(i int) bool {
+	j := i - 1
+	if j >= 0 && isDet(c.tok(j)) {
+		j--
+	}
+	if j < 0 {
+		return false
+	}
+	switch c.low(j) {
+	case "after", "following", "before", "amid", "over", "despite", "during":
+		return true
+	case "of":
+		return j > 0 && c.low(j-1) == "ahead"
 	}
 	return false
 }
