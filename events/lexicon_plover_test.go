@@ -78,6 +78,12 @@ func TestLexiconMatches(t *testing.T) {
 		{"Brazil beat Argentina 2-1 in the final.", "182", false},
 		{"The Iranian government blocked social media after the protests.", "1721", true},
 		{"Guinean students called off their strike on Monday.", "082", true},
+		{"The Malian junta withdrew from the peace talks in Algiers.", "164", true},
+		{"Sanctions on Iranian oil took effect on Friday.", "163", true},
+		{"Japan and Vietnam signed a new aid package.", "070", true},
+		{"Kenya and Uganda deepened security cooperation in May.", "062", true},
+		{"France and Morocco expanded judicial cooperation last year.", "063", true},
+		{"Russia and Iran signed a defence treaty in Moscow.", "057", true},
 	}
 	st, err := events.New(events.Options{})
 	if err != nil {
