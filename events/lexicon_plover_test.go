@@ -84,6 +84,11 @@ func TestLexiconMatches(t *testing.T) {
 		{"Kenya and Uganda deepened security cooperation in May.", "062", true},
 		{"France and Morocco expanded judicial cooperation last year.", "063", true},
 		{"Russia and Iran signed a defence treaty in Moscow.", "057", true},
+		{"The Sudanese army said it was ready to negotiate with the rebels.", "036", true},
+		{"Kenya called for an independent inquiry into the deaths.", "020", true},
+		{"The governor asked the Brazilian government for help.", "023", true},
+		{"Amnesty called the Egyptian verdict a sham.", "111", true},
+		{"Red Cross teams distributed food and blankets in Tripoli.", "073", true},
 	}
 	st, err := events.New(events.Options{})
 	if err != nil {
