@@ -89,6 +89,13 @@ func TestLexiconMatches(t *testing.T) {
 		{"The governor asked the Brazilian government for help.", "023", true},
 		{"Amnesty called the Egyptian verdict a sham.", "111", true},
 		{"Red Cross teams distributed food and blankets in Tripoli.", "073", true},
+		{"Nepal requested a meeting with the Indian prime minister.", "026", true},
+		{"The Polish general declined a request for talks with Belarus.", "122", true},
+		{"Serbia turned down the request from Kosovo.", "122", true},
+		{"Pakistan halted talks with the Taliban.", "164", true},
+		{"The Chilean government accepted the union demands.", "083", true},
+		{"Germany suspended aid to Niger after the coup.", "162", true},
+		{"The Indian president began a tour of Africa.", "042", true},
 	}
 	st, err := events.New(events.Options{})
 	if err != nil {
@@ -127,6 +134,9 @@ func TestHeadlineAdjunct(t *testing.T) {
 	}
 	if got := codes("Rebel Leaders Concede Defeat After Meeting with Army Chiefs"); got["044"] || !got["080"] {
 		t.Errorf("headline: got %v, want 080 without 044", got)
+	}
+	if got := codes("Army Recruits Militias As Talks Fail in the North"); got["040"] {
+		t.Errorf("headline with as-adjunct: got %v, want no 040", got)
 	}
 	if got := codes("Malian rebels signed the accord after a meeting with the army in Algiers."); !got["044"] {
 		t.Errorf("running text: got %v, want 044 kept", got)

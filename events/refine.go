@@ -337,7 +337,7 @@ func (c *coder) adjunct(i int) bool {
 		return false
 	}
 	switch c.low(j) {
-	case "after", "following", "before", "amid", "over", "despite", "during":
+	case "after", "following", "before", "amid", "over", "despite", "during", "as":
 		return true
 	case "of":
 		return j > 0 && c.low(j-1) == "ahead"
