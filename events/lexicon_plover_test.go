@@ -96,6 +96,11 @@ func TestLexiconMatches(t *testing.T) {
 		{"The Chilean government accepted the union demands.", "083", true},
 		{"Germany suspended aid to Niger after the coup.", "162", true},
 		{"The Indian president began a tour of Africa.", "042", true},
+		{"China agreed to forgive debts owed by Zambia.", "071", true},
+		{"Zambia won debt relief from its creditors.", "071", true},
+		{"A new arms shipment reached Ukraine on Monday.", "072", true},
+		{"Food aid arrived in northern Gaza on Sunday.", "073", true},
+		{"India imports oil from Russia.", "061", true},
 	}
 	st, err := events.New(events.Options{})
 	if err != nil {
