@@ -378,6 +378,10 @@ func (c *coder) hypothetical(i int, p *pattern) bool {
 		if intents[w] && sawTo {
 			return true
 		}
+		if !p.verbal && j >= i-3 && nominalIntents[w] {
+			// "promised arrests", "threatened retaliation", "plans talks"
+			return true
+		}
 		if w == "of" && j > 0 && prospects[c.low(j-1)] {
 			// "raised the possibility of suspending talks"
 			return true
@@ -393,6 +397,13 @@ func (c *coder) hypothetical(i int, p *pattern) bool {
 }
 
 var haveForms = map[string]bool{"has": true, "have": true, "had": true, "having": true}
+
+// nominalIntents are verbs whose noun object names an act still to come.
+var nominalIntents = map[string]bool{
+	"promise": true, "promised": true, "promises": true, "vow": true, "vowed": true, "vows": true,
+	"threaten": true, "threatened": true, "threatens": true, "plan": true, "planned": true, "plans": true,
+	"propose": true, "proposed": true, "proposes": true, "seek": true, "seeks": true, "sought": true,
+}
 
 // prospects are nouns whose "of" complement has not happened.
 var prospects = map[string]bool{

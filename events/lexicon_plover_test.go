@@ -24,6 +24,9 @@ func TestPloverTypes(t *testing.T) {
 		{"A Kenyan court indicted two ministers on Monday.", "173", "ACCUSE"},
 		{"Brazilian police charged the senator with fraud.", "173", "ACCUSE"},
 		{"Brazilian police arrested the senator on Monday.", "173", "COERCE"},
+		{"The European Union imposed sanctions on Belarus.", "163", "SANCTION"},
+		{"Uzbekistan expelled a British journalist on Friday.", "174", "COERCE"},
+		{"Uzbekistan expelled the British ambassador on Friday.", "166", "SANCTION"},
 		{"The Italian defence minister resigned on Friday.", "0831", "RETREAT"},
 		{"Serbian students called off their protests after the talks.", "082", "CONCEDE"},
 	}
@@ -101,6 +104,10 @@ func TestLexiconMatches(t *testing.T) {
 		{"A new arms shipment reached Ukraine on Monday.", "072", true},
 		{"Food aid arrived in northern Gaza on Sunday.", "073", true},
 		{"India imports oil from Russia.", "061", true},
+		{"Police made 40 arrests in Lagos.", "173", true},
+		{"Nepal eased restrictions on travel to Tibet.", "081", true},
+		{"Authorities imposed restrictions on movement in Kashmir.", "172", true},
+		{"The Thai army threatened to crush the protests.", "133", true},
 	}
 	st, err := events.New(events.Options{})
 	if err != nil {

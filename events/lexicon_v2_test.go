@@ -104,6 +104,8 @@ func TestYieldAndGerunds(t *testing.T) {
 			[]string{"0874 RUS>ARM"}, nil},
 		{"gerund after for is the object's act", "Colombia praised the rebels for releasing three soldiers.",
 			nil, []string{"0841 COL"}},
+		{"promised arrests", "The Iraqi government promised arrests of the bombers.",
+			nil, []string{"173"}},
 		{"prospect of an act", "Egypt raised the possibility of suspending talks with Ethiopia.",
 			nil, []string{"164"}},
 	}
