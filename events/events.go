@@ -107,7 +107,7 @@ func (s *Stage) Code(d *document.Document) []document.Event {
 
 // interaction reports whether e is an interaction CAMEO codes: an
 // investigation or a visit needs someone investigated or visited, a
-// resignation someone it yields to, and a leader's trip inside their own
+// reduction of relations a partner, a resignation someone it yields to, and a leader's trip inside their own
 // country is no visit.
 func interaction(e document.Event) bool {
 	tgt := ""
@@ -115,7 +115,9 @@ func interaction(e document.Event) bool {
 		tgt = e.Target.Actor
 	}
 	switch {
-	case e.Root == "09", e.Code == "0831":
+	case e.Root == "09", e.Root == "16", e.Code == "0831":
+		// (reducing relations needs a recipient: "expelled the vessel"
+		// from waters is no diplomatic expulsion)
 		return tgt != ""
 	case strings.HasPrefix(e.Code, "042"):
 		src := ""

@@ -56,8 +56,8 @@ func (c *coder) refine(ms []match) []match {
 		case m.p.code.Code == "013" && len(c.withActors(c.object(m.start+1, m.end, m.p.code, m.p))) == 0:
 			continue // "welcomed the deal": an attitude with no actor
 		case isKill(m.p):
-			if violent {
-				continue // the outcome of the attack
+			if violent || c.hazardLead(m.start) {
+				continue // the outcome of the attack, or of a flood
 			}
 			m.p = recode(m.p, c.killCode(m))
 		case m.p.code.Code == "180":
@@ -341,6 +341,28 @@ func (c *coder) adjunct(i int) bool {
 		return true
 	case "of":
 		return j > 0 && c.low(j-1) == "ahead"
+	}
+	return false
+}
+
+// hazardLead reports a clause whose first noun before trigger i is a
+// natural hazard ("Heavy rains in the southern state have forced 9,000
+// from their homes and killed four"): nature is the subject.
+func (c *coder) hazardLead(i int) bool {
+	start := 0
+	for j := i - 1; j >= 0; j-- {
+		if w := c.low(j); w == ";" || clauseBreaks[w] && w != "that" || speechCues[w] {
+			start = j + 1
+			break
+		}
+	}
+	for j := start; j < i; j++ {
+		if hazards[c.low(j)] {
+			return true
+		}
+		if mi := c.mAt[j]; mi >= 0 && c.actor(mi) != "" {
+			return false
+		}
 	}
 	return false
 }
