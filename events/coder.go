@@ -393,6 +393,16 @@ func (c *coder) hypothetical(i int, p *pattern) bool {
 			return true
 		}
 	}
+	// a condition after the trigger in its clause: "would resume the war
+	// if the truce broke", "to renew the bombing if talks fail"
+	for j := i + 1; j < c.n && j <= i+10; j++ {
+		if c.hardPunct(j) && c.tok(j) != "," {
+			break
+		}
+		if w := c.low(j); w == "if" || w == "unless" {
+			return true
+		}
+	}
 	return false
 }
 
