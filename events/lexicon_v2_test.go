@@ -106,8 +106,8 @@ func TestYieldAndGerunds(t *testing.T) {
 			nil, []string{"0841 COL"}},
 		{"promised arrests", "The Iraqi government promised arrests of the bombers.",
 			nil, []string{"173"}},
-		{"condition after the trigger", "Israel said it would resume airstrikes on Gaza if Hamas fired rockets.",
-			nil, []string{"195"}},
+		{"condition after the trigger", "Sudanese militias attack Chadian convoys if drivers refuse to pay.",
+			nil, []string{"180"}},
 		{"prospect of an act", "Egypt raised the possibility of suspending talks with Ethiopia.",
 			nil, []string{"164"}},
 	}
