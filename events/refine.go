@@ -23,8 +23,8 @@ import (
 //   - seizing people is abducting them (181), and aid a speaker says will
 //     be given is a pledge of aid (033);
 //   - missiles fired into the sea are a show of force (150), not an attack;
-//   - "declined to comment" and a welcome with no actor to welcome are no
-//     events;
+//   - "declined to comment", and a welcome or an expression of concern
+//     with no actor as its object, are no events;
 //   - in a title-case headline with a verb, a nominal or gerund trigger
 //     in a temporal adjunct ("Concedes After Meeting with ...") is
 //     background;
@@ -53,8 +53,8 @@ func (c *coder) refine(ms []match) []match {
 			continue // "Rebels Concede After Meeting with Minister": the verb is the news
 		case m.p.code.Code == "011":
 			continue // rule 4: declining to comment is no event
-		case m.p.code.Code == "013" && len(c.withActors(c.object(m.start+1, m.end, m.p.code, m.p))) == 0:
-			continue // "welcomed the deal": an attitude with no actor
+		case (m.p.code.Code == "013" || c.concern(m)) && len(c.withActors(c.object(m.start+1, m.end, m.p.code, m.p))) == 0:
+			continue // "welcomed the deal", "voiced concern over the vote": an attitude with no actor
 		case isKill(m.p):
 			if violent || c.hazardLead(m.start) {
 				continue // the outcome of the attack, or of a flood
@@ -362,6 +362,20 @@ func (c *coder) hazardLead(i int) bool {
 		}
 		if mi := c.mAt[j]; mi >= 0 && c.actor(mi) != "" {
 			return false
+		}
+	}
+	return false
+}
+
+// concern reports an expression of concern or alarm (CAMEO 111 by the
+// lexicon): an attitude, coded only toward an actor.
+func (c *coder) concern(m match) bool {
+	if m.p.code.Code != "111" {
+		return false
+	}
+	for j := m.start; j < m.end; j++ {
+		if w := c.low(j); w == "concern" || w == "alarm" {
+			return true
 		}
 	}
 	return false
