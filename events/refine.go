@@ -63,7 +63,7 @@ func (c *coder) refine(ms []match) []match {
 		case m.p.code.Code == "180":
 			if w := c.weaponCode(m); w != "" {
 				m.p = recode(m.p, w)
-			} else if m.p.verbal && !c.passive(m.start) && c.low(m.start)[:3] != "rai" && c.military(c.subject(m.start)) {
+			} else if m.p.verbal && !c.passive(m.start) && !strings.HasPrefix(c.low(m.start), "rai") && c.military(c.subject(m.start)) {
 				m.p = recode(m.p, "190")
 			}
 		case m.p.code.Code == "171" && c.seizesPeople(m):
@@ -105,28 +105,26 @@ func isKill(p *pattern) bool {
 	return false
 }
 
-var recodeCache = struct {
-	m map[string]cameo.Code
-}{m: map[string]cameo.Code{}}
+// recodes holds the codes refine can give a match.
+var recodes = map[string]cameo.Code{}
 
 func init() {
 	for _, k := range []string{"033", "150", "180", "181", "186", "190", "193", "194", "195"} {
-		c, ok := cameo.Lookup(k)
-		if !ok {
-			panic("events: unknown CAMEO code " + k)
+		if c, ok := cameo.Lookup(k); ok {
+			recodes[k] = c
 		}
-		recodeCache.m[k] = c
 	}
 }
 
-// recode returns a copy of p with another code (one of recodeCache) and
-// the new code's own PLOVER type.
+// recode returns a copy of p with another code (one of recodes) and the
+// new code's own PLOVER type; p itself when the code is unknown or the same.
 func recode(p *pattern, code string) *pattern {
-	if p.code.Code == code {
+	c, ok := recodes[code]
+	if !ok || p.code.Code == code {
 		return p
 	}
 	q := *p
-	q.code = recodeCache.m[code]
+	q.code = c
 	q.plover, q.mode = "", ""
 	return &q
 }
