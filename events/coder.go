@@ -364,9 +364,10 @@ func (c *coder) hypothetical(i int, p *pattern) bool {
 			break
 		}
 		w := c.low(j)
-		if modals[w] && j >= i-4 && !(p.code.Root == "03" && (w == "will" || w == "would" || w == "'ll")) {
-			// (a statement of intent is itself the event: "Norway would
-			// give 1.5 billion crowns" is a pledge made now)
+		if modals[w] && j >= i-4 && !((p.code.Root == "03" || p.code.Root == "13") && (w == "will" || w == "would" || w == "'ll")) {
+			// (a statement of intent or a threat is itself the event:
+			// "Norway would give 1.5 billion crowns" is a pledge made now,
+			// "warned that Israel would resume the war" a threat)
 			return true
 		}
 		if w == "to" {
@@ -395,7 +396,9 @@ func (c *coder) hypothetical(i int, p *pattern) bool {
 	}
 	// a condition after the trigger in its clause: "would resume the war
 	// if the truce broke", "to renew the bombing if talks fail"
-	for j := i + 1; j < c.n && j <= i+10; j++ {
+	// (a threat or a pledge on a condition is still made: "warned that it
+	// would strike if ...")
+	for j := i + 1; j < c.n && j <= i+10 && p.code.Root != "13" && p.code.Root != "03"; j++ {
 		if c.hardPunct(j) && c.tok(j) != "," {
 			break
 		}

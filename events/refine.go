@@ -10,6 +10,9 @@ import (
 // refine applies the coding conventions that depend on a match's
 // neighbours in the sentence rather than on its own words:
 //
+//   - a killing whose attack is a noun in an adjunct ("militants killed 12
+//     villagers in an attack on a village") is coded on the verb, which
+//     names the attackers, with the attack's code;
 //   - a killing is the outcome of the attack it follows, not a second
 //     event: a killing (", killing N", "an air strike ... killed") in a
 //     sentence that already has an attack, strike or fight trigger is
@@ -22,6 +25,8 @@ import (
 //     conventional force (190; raids keep 180);
 //   - seizing people is abducting them (181), and aid a speaker says will
 //     be given is a pledge of aid (033);
+//   - violence a speaker warns will come ("warned that X would resume
+//     the war") is a threat of force (138);
 //   - missiles fired into the sea are a show of force (150), not an attack;
 //   - "declined to comment", and a welcome or an expression of concern
 //     with no actor as its object, are no events;
@@ -34,6 +39,7 @@ func (c *coder) refine(ms []match) []match {
 	if len(ms) == 0 {
 		return ms
 	}
+	ms = c.adjunctAttack(ms)
 	violent, protest, verbal := false, false, false
 	for _, m := range ms {
 		verbal = verbal || m.p.verbal && !c.adjunct(m.start)
@@ -60,6 +66,8 @@ func (c *coder) refine(ms []match) []match {
 				continue // the outcome of the attack, or of a flood
 			}
 			m.p = recode(m.p, c.killCode(m))
+		case isAttack(m.p.code) && c.warnedOf(m.start):
+			m.p = recode(m.p, "138") // "warned that Israel would resume the war": a threat
 		case m.p.code.Code == "180":
 			if w := c.weaponCode(m); w != "" {
 				m.p = recode(m.p, w)
@@ -109,7 +117,7 @@ func isKill(p *pattern) bool {
 var recodes = map[string]cameo.Code{}
 
 func init() {
-	for _, k := range []string{"033", "150", "180", "181", "186", "190", "193", "194", "195"} {
+	for _, k := range []string{"033", "138", "150", "180", "181", "186", "190", "193", "194", "195"} {
 		if c, ok := cameo.Lookup(k); ok {
 			recodes[k] = c
 		}
@@ -374,6 +382,74 @@ func (c *coder) concern(m match) bool {
 	for j := m.start; j < m.end; j++ {
 		if w := c.low(j); w == "concern" || w == "alarm" {
 			return true
+		}
+	}
+	return false
+}
+
+// adjunctAttack merges a verbal killing with a later nominal attack in an
+// "in|during (a|an|the) attack" adjunct: the killing's verb carries the
+// attackers and victims, the noun the kind of violence.
+func (c *coder) adjunctAttack(ms []match) []match {
+	kill := -1
+	for i, m := range ms {
+		if isKill(m.p) && m.p.verbal && !c.passive(m.start) {
+			kill = i
+			continue
+		}
+		if kill < 0 || m.p.verbal || !isAttack(m.p.code) {
+			continue
+		}
+		j := m.start - 1
+		if j >= 0 && isDet(c.tok(j)) {
+			j--
+		}
+		if j < 0 || (c.low(j) != "in" && c.low(j) != "during") || c.clauseBreak(ms[kill].end, m.start) {
+			continue
+		}
+		k := ms[kill]
+		code := m.p.code.Code
+		if w := c.weaponCode(m); w != "" {
+			code = w
+		} else if code == "180" && c.stateForces(c.subject(k.start)) {
+			code = "190"
+		}
+		q := *k.p
+		k.p = recodeTo(&q, m.p, code)
+		out := append([]match{}, ms[:kill]...)
+		out = append(out, k)
+		out = append(out, ms[kill+1:i]...)
+		return append(out, ms[i+1:]...)
+	}
+	return ms
+}
+
+// recodeTo returns q with the code (and PLOVER override) of attack, or the
+// refined code when one of recodes.
+func recodeTo(q, attack *pattern, code string) *pattern {
+	if c, ok := recodes[code]; ok && code != attack.code.Code {
+		q.code, q.plover, q.mode = c, "", ""
+		return q
+	}
+	q.code, q.plover, q.mode = attack.code, attack.plover, attack.mode
+	return q
+}
+
+// warnedOf reports a trigger inside the "that" complement of a warning or
+// threat earlier in its sentence, with a modal between: "warned that the
+// army would storm the town".
+func (c *coder) warnedOf(i int) bool {
+	modal := false
+	for j := i - 1; j >= 0 && j >= i-15; j-- {
+		w := c.low(j)
+		if w == ";" || w == ":" {
+			return false
+		}
+		switch w {
+		case "will", "would", "'ll", "could":
+			modal = true
+		case "warned", "warns", "warn", "threatened", "threatens", "threaten":
+			return modal
 		}
 	}
 	return false
