@@ -52,7 +52,7 @@ func (c *coder) load(si int) {
 	}
 	words, caps := 0, 0
 	for i := 0; i < c.n; i++ {
-		if c.d.Tokens[c.first+i].Kind == document.Word {
+		if c.d.Tokens[c.first+i].Kind == document.Word && !titleFunction[c.tok(i)] {
 			words++
 			if t := c.tok(i); t[0] >= 'A' && t[0] <= 'Z' {
 				caps++
@@ -72,6 +72,15 @@ func (c *coder) load(si int) {
 			}
 		}
 	}
+}
+
+// titleFunction are the lowercase function words title case leaves
+// uncapitalized ("Talks Resume in Cairo after Ceasefire"); they do not
+// count against a headline.
+var titleFunction = map[string]bool{
+	"a": true, "an": true, "the": true, "and": true, "or": true, "but": true, "of": true, "in": true,
+	"on": true, "at": true, "to": true, "for": true, "by": true, "with": true, "from": true, "into": true,
+	"over": true, "after": true, "as": true, "amid": true, "against": true, "about": true, "than": true,
 }
 
 func (c *coder) tok(i int) string { return c.d.TokenText(c.first + i) }
@@ -151,7 +160,9 @@ func (c *coder) matchAll() []match {
 			for _, pi := range idx {
 				p := lex.patterns[pi]
 				end, tgt, ok := c.try(p, 0, i, -1)
-				if !ok {
+				if !ok || p.verbal && !c.verbReading(i, end > i+1) {
+					// a verb pattern where the word reads as a noun ("a
+					// meeting with") leaves the place to a noun pattern
 					continue
 				}
 				if best.p == nil || p.words > best.p.words || (p.words == best.p.words && end > best.end) ||
@@ -167,9 +178,6 @@ func (c *coder) matchAll() []match {
 		if best.p == nil {
 			continue
 		}
-		if best.p.verbal && !c.verbReading(i, best.end > i+1) {
-			continue
-		}
 		if p, ok := c.sense(best); !ok {
 			continue // the trigger in a non-event sense (sense.go)
 		} else {
@@ -178,7 +186,7 @@ func (c *coder) matchAll() []match {
 		out = append(out, best)
 		i = best.end - 1
 	}
-	return out
+	return c.refine(out)
 }
 
 // try matches items[it:] at token t and returns the end token.
@@ -238,6 +246,11 @@ func (c *coder) verbReading(i int, long bool) bool {
 		return true
 	}
 	p := strings.ToLower(c.tok(i - 1))
+	if gerundPreps[p] && strings.HasSuffix(c.low(i), "ing") && (i < 2 || !nounDets[c.low(i-2)]) {
+		// a gerund after a preposition keeps its verb frame: "accused X
+		// of shelling", "the possibility of suspending talks"
+		return true
+	}
 	switch p {
 	case "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my",
 		"'s", "’s", "of", "for", "in", "on", "at", "from", "with", "by", "fresh", "new", "further", "more", "deadly",
@@ -250,12 +263,17 @@ func (c *coder) verbReading(i int, long bool) bool {
 	}
 	// a name after a preposition, then a trigger that ends the phrase, is
 	// a noun phrase: "freed prisoners from Ofer jail in the West Bank"
-	if pt := c.tok(i - 1); i >= 2 && pt[0] >= 'A' && pt[0] <= 'Z' && !c.headline &&
+	// (a past form in -ed is the verb: "thousands of Kenyans marched in")
+	if pt := c.tok(i - 1); i >= 2 && pt[0] >= 'A' && pt[0] <= 'Z' && !c.headline && !strings.HasSuffix(c.low(i), "ed") &&
 		(i+1 >= c.n || c.isPunct(i+1) || nounFollowers[c.low(i+1)]) {
 		switch c.low(i - 2) {
 		case "from", "in", "at", "to", "into", "of":
 			return false
 		}
+	}
+	// a participle after a number modifies a noun: "29 jailed cartel figures"
+	if c.d.Tokens[c.first+i-1].Kind == document.Number && strings.HasSuffix(c.low(i), "ed") {
+		return false
 	}
 	// a month before a number is a date, even in a dateline ("March 12")
 	if _, ok := months[c.low(i)]; ok && i+1 < c.n && c.d.Tokens[c.first+i+1].Kind == document.Number {
@@ -276,6 +294,16 @@ func (c *coder) verbReading(i int, long bool) bool {
 	}
 	return true
 }
+
+// gerundPreps are prepositions after which an -ing form is a gerund whose
+// subject is the clause's ("the possibility of suspending talks", "began
+// the process of withdrawing"). Not "for": in "praised X for releasing"
+// the gerund's subject is the object.
+var gerundPreps = map[string]bool{"of": true, "by": true, "after": true, "before": true, "without": true}
+
+// nounDets are quantity nouns that make "N of V-ing" a noun phrase ("days
+// of fighting"), not a gerund clause.
+var nounDets = map[string]bool{"lot": true, "kind": true, "sort": true, "day": true, "days": true, "weeks": true, "months": true, "years": true, "hours": true, "night": true, "nights": true}
 
 func isDet(w string) bool {
 	switch strings.ToLower(w) {
@@ -315,6 +343,7 @@ var intents = map[string]bool{
 	"hoped": true, "promised": true, "pledged": true, "offered": true, "set": true, "agreed": true,
 	"urged": true, "called": true, "asked": true, "demanded": true, "decided": true, "likely": true,
 	"poised": true, "preparing": true, "trying": true, "tried": true, "attempted": true,
+	"open": true,
 }
 
 // negated reports a negator within the three words before the trigger.
@@ -340,7 +369,10 @@ func (c *coder) hypothetical(i int, p *pattern) bool {
 			break
 		}
 		w := c.low(j)
-		if modals[w] && j >= i-4 {
+		if modals[w] && j >= i-4 && !((p.code.Root == "03" || p.code.Root == "13") && (w == "will" || w == "would" || w == "'ll")) {
+			// (a statement of intent or a threat is itself the event:
+			// "Norway would give 1.5 billion crowns" is a pledge made now,
+			// "warned that Israel would resume the war" a threat)
 			return true
 		}
 		if w == "to" {
@@ -352,6 +384,14 @@ func (c *coder) hypothetical(i int, p *pattern) bool {
 		if intents[w] && sawTo {
 			return true
 		}
+		if !p.verbal && j >= i-3 && nominalIntents[w] {
+			// "promised arrests", "threatened retaliation", "plans talks"
+			return true
+		}
+		if w == "of" && j > 0 && prospects[c.low(j-1)] {
+			// "raised the possibility of suspending talks"
+			return true
+		}
 	}
 	if c.n > 0 {
 		switch c.low(0) {
@@ -359,7 +399,34 @@ func (c *coder) hypothetical(i int, p *pattern) bool {
 			return true
 		}
 	}
+	// a condition after the trigger in its clause: "would resume the war
+	// if the truce broke", "to renew the bombing if talks fail"
+	// (a threat or a pledge on a condition is still made: "warned that it
+	// would strike if ...")
+	for j := i + 1; j < c.n && j <= i+10 && p.code.Root != "13" && p.code.Root != "03"; j++ {
+		if c.hardPunct(j) && c.tok(j) != "," {
+			break
+		}
+		if w := c.low(j); w == "if" || w == "unless" {
+			return true
+		}
+	}
 	return false
+}
+
+var haveForms = map[string]bool{"has": true, "have": true, "had": true, "having": true}
+
+// nominalIntents are verbs whose noun object names an act still to come.
+var nominalIntents = map[string]bool{
+	"promise": true, "promised": true, "promises": true, "vow": true, "vowed": true, "vows": true,
+	"threaten": true, "threatened": true, "threatens": true, "plan": true, "planned": true, "plans": true,
+	"propose": true, "proposed": true, "proposes": true, "seek": true, "seeks": true, "sought": true,
+}
+
+// prospects are nouns whose "of" complement has not happened.
+var prospects = map[string]bool{
+	"possibility": true, "potential": true, "prospect": true, "prospects": true, "threat": true,
+	"risk": true, "fear": true, "fears": true, "likelihood": true, "chance": true, "chances": true,
 }
 
 var beForms = map[string]bool{"was": true, "were": true, "been": true, "being": true, "is": true, "are": true, "be": true, "got": true, "get": true}
@@ -371,6 +438,12 @@ func (c *coder) passive(i int) bool {
 		if _, ok := irregularOf(t); !ok {
 			return false
 		}
+	}
+	// a reduced relative: "talks mediated by Turkey", "workers seized by
+	// gunmen"; a finite verb seldom takes "by" right after it
+	// (not in title-case headlines, where the noun reading is as likely)
+	if !c.headline && strings.HasSuffix(t, "ed") && i+1 < c.n && c.low(i+1) == "by" && (i == 0 || !haveForms[c.low(i-1)]) {
+		return true
 	}
 	for j := i - 1; j >= 0 && j >= i-3; j-- {
 		w := c.low(j)

@@ -9,14 +9,18 @@ import (
 )
 
 // finish merges duplicates across sentences (same source actor, code, target
-// actor and flags), keeps every evidence span, marks root events and fills
+// actor and flags, or, for violence, the same root between the same
+// countries in another sentence), keeps every evidence span, marks root events and fills
 // dates and locations.
 func finish(d *document.Document, evs []document.Event) []document.Event {
 	type key struct {
 		src, code, tgt string
 		neg, hyp       bool
 	}
+	type force struct{ root, src, tgt string }
 	idx := map[key]int{}
+	forces := map[force]int{}
+	var full sides
 	var out []document.Event
 	for _, e := range evs {
 		k := key{actorOf(e.Source), e.Code, actorOf(e.Target), e.Negated, e.Hypothetical}
@@ -24,8 +28,31 @@ func finish(d *document.Document, evs []document.Event) []document.Event {
 			out[i].Evidence = append(out[i].Evidence, e.Span)
 			continue
 		}
+		// a violent act retold in a later sentence ("Russian forces fired
+		// missiles at Kharkiv ... the ministry said its forces had struck
+		// energy facilities") is the same act between the same countries
+		var f force
+		if e.Root >= "18" && e.Root <= "20" && !e.Negated && !e.Hypothetical {
+			f = force{e.Root, CountryOf(actorOf(e.Source)), CountryOf(actorOf(e.Target))}
+			if i, ok := forces[f]; ok && f.src != "" && out[i].Sentence != e.Sentence {
+				out[i].Evidence = append(out[i].Evidence, e.Span)
+				continue
+			}
+		}
+		// a retelling with one side unresolved ("Lee's second meeting with
+		// Ishiba") is the fully coded event of an earlier sentence
+		if i := full.partial(out, e); i >= 0 {
+			out[i].Evidence = append(out[i].Evidence, e.Span)
+			continue
+		}
 		idx[k] = len(out)
+		if f.root != "" {
+			if _, ok := forces[f]; !ok {
+				forces[f] = len(out)
+			}
+		}
 		out = append(out, e)
+		full.add(out, len(out)-1)
 	}
 	// root events: those in the lead, the first sentence with a factual event
 	lead := -1
@@ -41,6 +68,44 @@ func finish(d *document.Document, evs []document.Event) []document.Event {
 		e.Location = geo.ForSentence(d, e.Sentence)
 	}
 	return out
+}
+
+// sides indexes the fully coded events of finish by (root, source) and
+// (root, target), so a partial retelling finds its event without a scan.
+type sides struct{ bySrc, byTgt map[[2]string][]int }
+
+func (x *sides) add(out []document.Event, i int) {
+	e := &out[i]
+	src, tgt := actorOf(e.Source), actorOf(e.Target)
+	if src == "" || tgt == "" {
+		return
+	}
+	if x.bySrc == nil {
+		x.bySrc, x.byTgt = map[[2]string][]int{}, map[[2]string][]int{}
+	}
+	x.bySrc[[2]string{e.Root, src}] = append(x.bySrc[[2]string{e.Root, src}], i)
+	x.byTgt[[2]string{e.Root, tgt}] = append(x.byTgt[[2]string{e.Root, tgt}], i)
+}
+
+// partial returns the index of an earlier fully coded event, in another
+// sentence, with e's root and flags and e's actor on the one side e has
+// coded while e lacks the other; -1 when there is none.
+func (x *sides) partial(out []document.Event, e document.Event) int {
+	src, tgt := actorOf(e.Source), actorOf(e.Target)
+	var cands []int
+	switch {
+	case src == "" && tgt != "":
+		cands = x.byTgt[[2]string{e.Root, tgt}]
+	case tgt == "" && src != "":
+		cands = x.bySrc[[2]string{e.Root, src}]
+	}
+	for _, i := range cands {
+		o := &out[i]
+		if o.Sentence != e.Sentence && o.Negated == e.Negated && o.Hypothetical == e.Hypothetical {
+			return i
+		}
+	}
+	return -1
 }
 
 func actorOf(p *document.Participant) string {

@@ -95,9 +95,39 @@ func (s *Stage) Code(d *document.Document) []document.Event {
 	c := newCoder(s, d)
 	var out []document.Event
 	for si := range d.Sentences {
-		out = append(out, c.sentence(si)...)
+		for _, e := range c.sentence(si) {
+			if !interaction(e) {
+				continue
+			}
+			e.Plover, e.PloverMode = ploverFuture(e.Plover, e.PloverMode, e.Hypothetical)
+			out = append(out, e)
+		}
 	}
 	return s.sourced(softSection(d, finish(d, out)))
+}
+
+// interaction reports whether e is an interaction CAMEO codes: an
+// investigation or a visit needs someone investigated or visited, a
+// reduction of relations a partner, a resignation someone it yields to, and a leader's trip inside their own
+// country is no visit.
+func interaction(e document.Event) bool {
+	tgt := ""
+	if e.Target != nil {
+		tgt = e.Target.Actor
+	}
+	switch {
+	case e.Root == "09", e.Root == "16", e.Code == "0831":
+		// (reducing relations needs a recipient: "expelled the vessel"
+		// from waters is no diplomatic expulsion)
+		return tgt != ""
+	case strings.HasPrefix(e.Code, "042"):
+		src := ""
+		if e.Source != nil {
+			src = e.Source.Actor
+		}
+		return tgt != "" && !(len(tgt) == 3 && CountryOf(tgt) == tgt && CountryOf(src) == tgt)
+	}
+	return true
 }
 
 // Match is one lexicon match, with or without actors.
@@ -127,11 +157,23 @@ func (s *Stage) matchesIn(d *document.Document, n int) []Match {
 			if m.p.verbal && c.hazardSubject(m.start) {
 				continue // "floods killed", "the quake struck": no actor's act
 			}
-			out = append(out, Match{Span: c.span(m.start, m.end), Sentence: si, Code: m.p.code, Plover: m.p.ploverOf(), Mode: m.p.modeOf(),
-				Negated: c.negated(m.start), Hypothetical: c.hypothetical(m.start, m.p)})
+			hyp := c.hypothetical(m.start, m.p)
+			typ, mode := ploverFuture(m.p.ploverOf(), m.p.modeOf(), hyp)
+			out = append(out, Match{Span: c.span(m.start, m.end), Sentence: si, Code: m.p.code, Plover: typ, Mode: mode,
+				Negated: c.negated(m.start), Hypothetical: hyp})
 		}
 	}
 	return out
+}
+
+// ploverFuture applies the PLOVER manual's rule for announced retreats: a
+// RETREAT that is only promised or planned ("would withdraw its troops")
+// is a verbal CONCEDE.
+func ploverFuture(typ, mode string, hypothetical bool) (string, string) {
+	if hypothetical && typ == "RETREAT" {
+		return "CONCEDE", ""
+	}
+	return typ, mode
 }
 
 // NewWithLexicon returns the stage over an already parsed lexicon.

@@ -77,7 +77,7 @@ func TestPipeline_events(t *testing.T) {
 		{"hypothetical", "Serbia will impose sanctions on Montenegro next month.",
 			[]ev{{"163", 12, 28, "impose sanctions", "SRB", "MNE", false, true, false}}},
 		{"passive", "Three Malian soldiers were killed by Burkinabe troops near Gao on Sunday.",
-			[]ev{{"186", 27, 33, "killed", "BFAMIL", "MLIMIL", false, false, false}}},
+			[]ev{{"190", 27, 33, "killed", "BFAMIL", "MLIMIL", false, false, false}}},
 		{"reported event", "Chilean Foreign Minister Alberto van Klaveren said Peru had shelled the border post.",
 			[]ev{{"194", 60, 67, "shelled", "PER", "", false, false, true}}},
 		{"symmetric coordination", "Egypt and Sudan held joint military exercises on Monday.",

@@ -1,0 +1,456 @@
+package events
+
+import (
+	"strings"
+
+	"newsgraph/cameo"
+	"newsgraph/document"
+)
+
+// refine applies the coding conventions that depend on a match's
+// neighbours in the sentence rather than on its own words:
+//
+//   - a killing whose attack is a noun in an adjunct ("militants killed 12
+//     villagers in an attack on a village") is coded on the verb, which
+//     names the attackers, with the attack's code;
+//   - a killing is the outcome of the attack it follows, not a second
+//     event: a killing (", killing N", "an air strike ... killed") in a
+//     sentence that already has an attack, strike or fight trigger is
+//     dropped;
+//   - a killing on its own is coded by who does it: 186 (assassinate) for a
+//     named person or an official, else 190 (193 when shot) for state
+//     forces and 180 for armed groups and unknown attackers;
+//   - an attack is coded by its weapon ("with missiles and drones" 195,
+//     "artillery attack" 194) and, when armed forces storm or attack, as
+//     conventional force (190; raids keep 180);
+//   - seizing people is abducting them (181), and aid a speaker says will
+//     be given is a pledge of aid (033);
+//   - violence a speaker warns will come ("warned that X would resume
+//     the war") is a threat of force (138);
+//   - missiles fired into the sea are a show of force (150), not an attack;
+//   - "declined to comment", and a welcome or an expression of concern
+//     with no actor as its object, are no events;
+//   - in a title-case headline with a verb, a nominal or gerund trigger
+//     in a temporal adjunct ("Concedes After Meeting with ...") is
+//     background;
+//   - a demand made by protesters in the protest's sentence ("marched ...,
+//     demanding X") is part of the protest, not a second event.
+func (c *coder) refine(ms []match) []match {
+	if len(ms) == 0 {
+		return ms
+	}
+	ms = c.adjunctAttack(ms)
+	violent, protest, verbal := false, false, false
+	for _, m := range ms {
+		verbal = verbal || m.p.verbal && !c.adjunct(m.start)
+		if isAttack(m.p.code) && !isKill(m.p) || m.p.code.Code == "1123" {
+			// (an accusation of an attack: "accused X of shelling a market,
+			// killing 17" reports one alleged act)
+			violent = true
+		}
+		if m.p.code.Root == "14" {
+			protest = true
+		}
+	}
+	out := ms[:0]
+	for _, m := range ms {
+		switch {
+		case c.headline && verbal && c.adjunct(m.start) && (!m.p.verbal || strings.HasSuffix(c.low(m.start), "ing")):
+			continue // "Rebels Concede After Meeting with Minister": the verb is the news
+		case m.p.code.Code == "011":
+			continue // rule 4: declining to comment is no event
+		case (m.p.code.Code == "013" || c.concern(m)) && len(c.withActors(c.object(m.start+1, m.end, m.p.code, m.p))) == 0:
+			continue // "welcomed the deal", "voiced concern over the vote": an attitude with no actor
+		case isKill(m.p):
+			if violent || c.hazardLead(m.start) {
+				continue // the outcome of the attack, or of a flood
+			}
+			m.p = recode(m.p, c.killCode(m))
+		case isAttack(m.p.code) && c.warnedOf(m.start):
+			m.p = recode(m.p, "138") // "warned that Israel would resume the war": a threat
+		case m.p.code.Code == "180":
+			if w := c.weaponCode(m); w != "" {
+				m.p = recode(m.p, w)
+			} else if m.p.verbal && !c.passive(m.start) && !strings.HasPrefix(c.low(m.start), "rai") && c.military(c.subject(m.start)) {
+				m.p = recode(m.p, "190")
+			}
+		case m.p.code.Code == "171" && c.seizesPeople(m):
+			m.p = recode(m.p, "181")
+		case m.p.code.Root == "07" && c.willing(m.start):
+			m.p = recode(m.p, "033")
+		case m.p.code.Root == "19" && m.p.verbal && c.intoSea(m.start, m.end):
+			m.p = recode(m.p, "150")
+		case protest && m.p.code.Root == "10" && (c.participial(m.start) || strings.HasSuffix(c.low(m.start), "ing")):
+			continue // rule 5: the protest's demand
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// isAttack reports an attack, bombing, fight or mass killing whose outcome
+// a killing in its sentence is; abduction and torture (181, 182) are acts
+// of their own.
+func isAttack(code cameo.Code) bool {
+	if code.Root < "18" || code.Root > "20" {
+		return false
+	}
+	return code.Root != "18" || !strings.HasPrefix(code.Code, "181") && !strings.HasPrefix(code.Code, "182")
+}
+
+// isKill reports a plain killing trigger ("killed", "shot dead", "gunned
+// down", "the killing of"), as opposed to an assassination.
+func isKill(p *pattern) bool {
+	if p.code.Code != "186" {
+		return false
+	}
+	for _, a := range p.items[0].alts {
+		switch a.word {
+		case "kill", "killing", "shoot", "gun":
+			return true
+		}
+	}
+	return false
+}
+
+// recodes holds the codes refine can give a match.
+var recodes = map[string]cameo.Code{}
+
+func init() {
+	for _, k := range []string{"033", "138", "150", "180", "181", "186", "190", "193", "194", "195"} {
+		if c, ok := cameo.Lookup(k); ok {
+			recodes[k] = c
+		}
+	}
+}
+
+// recode returns a copy of p with another code (one of recodes) and the
+// new code's own PLOVER type; p itself when the code is unknown or the same.
+func recode(p *pattern, code string) *pattern {
+	c, ok := recodes[code]
+	if !ok || p.code.Code == code {
+		return p
+	}
+	q := *p
+	q.code = c
+	q.plover, q.mode = "", ""
+	return &q
+}
+
+// participial reports a trigger that opens a participial or appositive
+// outcome clause: ", killing four", ", demanding reforms".
+func (c *coder) participial(i int) bool {
+	return i > 0 && c.tok(i-1) == "," && strings.HasSuffix(c.low(i), "ing")
+}
+
+// killCode returns the code of a killing that is the only violent act of
+// its sentence.
+func (c *coder) killCode(m match) string {
+	if c.namedVictim(m.end) {
+		return "186"
+	}
+	var agents []int
+	if c.passive(m.start) {
+		agents = c.agent(m.end)
+	} else {
+		agents = c.subject(m.start)
+	}
+	if !c.stateForces(agents) {
+		return "180"
+	}
+	switch c.low(m.start) {
+	case "shot", "shoot", "shoots", "shooting", "gunned", "gun", "guns":
+		return "193"
+	}
+	return "190"
+}
+
+// officials are titles whose holder's killing is an assassination.
+var officials = map[string]bool{
+	"mayor": true, "governor": true, "minister": true, "commander": true, "leader": true, "chief": true,
+	"judge": true, "prosecutor": true, "lawmaker": true, "senator": true, "mp": true, "general": true,
+	"colonel": true, "president": true, "candidate": true, "councillor": true, "councilor": true,
+	"ambassador": true, "envoy": true, "deputy": true, "official": true,
+}
+
+// namedVictim reports a killing's object that is a named person or a single
+// official ("killed the mayor", "shot dead opposition leader X").
+func (c *coder) namedVictim(e int) bool {
+	for j := e; j < c.n && j < e+5; j++ {
+		if c.isPunct(j) {
+			return false
+		}
+		if mi := c.mAt[j]; mi >= 0 && c.d.Mentions[mi].Type == "PERSON" {
+			return true
+		}
+		w := c.low(j)
+		if officials[w] {
+			return true
+		}
+		if c.d.Tokens[c.first+j].Kind == document.Number {
+			return false // "killed 12 villagers"
+		}
+	}
+	return false
+}
+
+// military reports whether the agents include armed forces (role MIL).
+func (c *coder) military(ms []int) bool {
+	for _, mi := range ms {
+		if a := c.code(mi); len(a) >= 6 && CountryOf(a) != "" && a[3:6] == "MIL" {
+			return true
+		}
+	}
+	return false
+}
+
+// stateForces reports whether the agents include a state actor: a
+// government, its military or police, or a bare country.
+func (c *coder) stateForces(ms []int) bool {
+	for _, mi := range ms {
+		a := c.code(mi)
+		if len(a) < 3 || CountryOf(a) == "" {
+			continue
+		}
+		rest := a[3:]
+		if rest == "" || strings.HasPrefix(rest, "MIL") || strings.HasPrefix(rest, "GOV") || strings.HasPrefix(rest, "COP") || strings.HasPrefix(rest, "SPY") {
+			return true
+		}
+	}
+	return false
+}
+
+var weapons = map[string]string{
+	"missile": "195", "missiles": "195", "drone": "195", "drones": "195", "rocket": "195", "rockets": "195",
+	"air": "195", "aerial": "195", "airstrike": "195", "airstrikes": "195", "warplanes": "195", "warplane": "195",
+	"jets": "195", "aircraft": "195", "helicopter": "195", "helicopters": "195", "bombs": "195", "bomber": "195", "bombers": "195",
+	"artillery": "194", "mortar": "194", "mortars": "194", "shells": "194", "tank": "194", "tanks": "194", "howitzers": "194",
+	"guns": "193", "rifles": "193", "gunfire": "193", "machine-guns": "193", "firearms": "193",
+}
+
+// weaponCode returns the code an attack's weapon gives it: a weapon
+// modifier right before the trigger ("drone attack", "missile and drone
+// attacks") or a "with" phrase in its clause ("attacked a ship with
+// missiles"); "" when none is named.
+func (c *coder) weaponCode(m match) string {
+	for j := m.start - 1; j >= 0 && j >= m.start-3; j-- {
+		w := c.low(j)
+		if code, ok := weapons[w]; ok && w != "guns" && w != "tanks" {
+			return code
+		}
+		if w != "and" && w != "," && w != "-" {
+			break
+		}
+	}
+	for j := m.end; j < c.n && j < m.end+10; j++ {
+		if c.hardPunct(j) || clauseBreaks[c.low(j)] {
+			return ""
+		}
+		if c.low(j) != "with" {
+			continue
+		}
+		for k := j + 1; k < c.n && k <= j+4; k++ {
+			if code, ok := weapons[c.low(k)]; ok {
+				return code
+			}
+			if c.isPunct(k) {
+				break
+			}
+		}
+		return ""
+	}
+	return ""
+}
+
+// intoSea reports missiles fired "into the sea" or "off the coast" within
+// the trigger or the six words after it: a test or show of force.
+func (c *coder) intoSea(a, e int) bool {
+	for j := a; j < c.n && j < e+6; j++ {
+		switch c.low(j) {
+		case ",", ";", ".":
+			return false
+		case "into", "off":
+			for k := j + 1; k < c.n && k <= j+3; k++ {
+				switch c.low(k) {
+				case "sea", "waters", "ocean", "coast":
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// people are nouns for persons a seizure takes.
+var people = map[string]bool{
+	"people": true, "person": true, "workers": true, "worker": true, "hostages": true, "civilians": true,
+	"passengers": true, "crew": true, "villagers": true, "worshippers": true, "students": true,
+	"schoolgirls": true, "schoolchildren": true, "children": true, "women": true, "tourists": true,
+	"journalists": true, "journalist": true, "engineers": true, "farmers": true, "travellers": true,
+	"travelers": true, "pilgrims": true, "nationals": true, "residents": true, "men": true, "priest": true,
+	"pastor": true, "missionaries": true, "fishermen": true, "sailors": true, "employees": true,
+}
+
+// seizesPeople reports a seizure whose object (or, in the passive, whose
+// subject) is people: "seized 20 passengers", "the workers were seized".
+func (c *coder) seizesPeople(m match) bool {
+	if c.passive(m.start) {
+		for j := m.start - 1; j >= 0 && j >= m.start-6; j-- {
+			if c.hardPunct(j) && c.tok(j) != "," {
+				return false
+			}
+			if people[c.low(j)] {
+				return true
+			}
+		}
+		return false
+	}
+	for j := m.end; j < c.n && j < m.end+5; j++ {
+		if c.hardPunct(j) {
+			return false
+		}
+		if people[c.low(j)] {
+			return true
+		}
+	}
+	return false
+}
+
+// willing reports "will" or "would" right before a trigger (adverbs
+// between allowed): aid announced for the future is a pledge of aid.
+func (c *coder) willing(i int) bool {
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		switch w := c.low(j); {
+		case w == "will" || w == "would" || w == "'ll":
+			return true
+		case strings.HasSuffix(w, "ly") || w == "also" || w == "soon":
+			continue
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// adjunct reports a trigger opening a temporal or causal adjunct: "after
+// talks", "following a meeting", "amid protests", "ahead of the summit".
+func (c *coder) adjunct(i int) bool {
+	j := i - 1
+	if j >= 0 && isDet(c.tok(j)) {
+		j--
+	}
+	if j < 0 {
+		return false
+	}
+	switch c.low(j) {
+	case "after", "following", "before", "amid", "over", "despite", "during", "as":
+		return true
+	case "of":
+		return j > 0 && c.low(j-1) == "ahead"
+	}
+	return false
+}
+
+// hazardLead reports a clause whose first noun before trigger i is a
+// natural hazard ("Heavy rains in the southern state have forced 9,000
+// from their homes and killed four"): nature is the subject.
+func (c *coder) hazardLead(i int) bool {
+	start := 0
+	for j := i - 1; j >= 0; j-- {
+		if w := c.low(j); w == ";" || clauseBreaks[w] && w != "that" || speechCues[w] {
+			start = j + 1
+			break
+		}
+	}
+	for j := start; j < i; j++ {
+		if hazards[c.low(j)] {
+			return true
+		}
+		if mi := c.mAt[j]; mi >= 0 && c.actor(mi) != "" {
+			return false
+		}
+	}
+	return false
+}
+
+// concern reports an expression of concern or alarm (CAMEO 111 by the
+// lexicon): an attitude, coded only toward an actor.
+func (c *coder) concern(m match) bool {
+	if m.p.code.Code != "111" {
+		return false
+	}
+	for j := m.start; j < m.end; j++ {
+		if w := c.low(j); w == "concern" || w == "alarm" {
+			return true
+		}
+	}
+	return false
+}
+
+// adjunctAttack merges a verbal killing with a later nominal attack in an
+// "in|during (a|an|the) attack" adjunct: the killing's verb carries the
+// attackers and victims, the noun the kind of violence.
+func (c *coder) adjunctAttack(ms []match) []match {
+	kill := -1
+	for i, m := range ms {
+		if isKill(m.p) && m.p.verbal && !c.passive(m.start) {
+			kill = i
+			continue
+		}
+		if kill < 0 || m.p.verbal || !isAttack(m.p.code) {
+			continue
+		}
+		j := m.start - 1
+		if j >= 0 && isDet(c.tok(j)) {
+			j--
+		}
+		if j < 0 || (c.low(j) != "in" && c.low(j) != "during") || c.clauseBreak(ms[kill].end, m.start) {
+			continue
+		}
+		k := ms[kill]
+		code := m.p.code.Code
+		if w := c.weaponCode(m); w != "" {
+			code = w
+		} else if code == "180" && c.stateForces(c.subject(k.start)) {
+			code = "190"
+		}
+		q := *k.p
+		k.p = recodeTo(&q, m.p, code)
+		out := append([]match{}, ms[:kill]...)
+		out = append(out, k)
+		out = append(out, ms[kill+1:i]...)
+		return append(out, ms[i+1:]...)
+	}
+	return ms
+}
+
+// recodeTo returns q with the code (and PLOVER override) of attack, or the
+// refined code when one of recodes.
+func recodeTo(q, attack *pattern, code string) *pattern {
+	if c, ok := recodes[code]; ok && code != attack.code.Code {
+		q.code, q.plover, q.mode = c, "", ""
+		return q
+	}
+	q.code, q.plover, q.mode = attack.code, attack.plover, attack.mode
+	return q
+}
+
+// warnedOf reports a trigger inside the "that" complement of a warning or
+// threat earlier in its sentence, with a modal between: "warned that the
+// army would storm the town".
+func (c *coder) warnedOf(i int) bool {
+	modal := false
+	for j := i - 1; j >= 0 && j >= i-15; j-- {
+		w := c.low(j)
+		if w == ";" || w == ":" {
+			return false
+		}
+		switch w {
+		case "will", "would", "'ll", "could":
+			modal = true
+		case "warned", "warns", "warn", "threatened", "threatens", "threaten":
+			return modal
+		}
+	}
+	return false
+}
