@@ -65,7 +65,7 @@ func TestSense(t *testing.T) {
 		{"country demands verb", "China demands apology from Japan over the visit.", "demands", "100"},
 		// rally
 		{"markets rallying", "Korean shares rallied after the central bank cut rates.", "rallied", ""},
-		{"protest rally", "Opposition supporters rallied in Caracas against the government.", "rallied", "140"},
+		{"protest rally", "Opposition supporters rallied in Caracas against the government.", "rallied", "141"},
 		// invest
 		{"investing in securities", "Japanese pension funds are wary of investing in Treasury securities.", "investing", ""},
 		{"investing funds", "She spent a decade investing funds for wealthy clients in London.", "investing", ""},
@@ -117,7 +117,7 @@ func TestSense(t *testing.T) {
 		{"met a leader", "Modi met Biden at the White House on Friday.", "met", "044"},
 		// demonstrate
 		{"demonstrated that", "Recent shocks in Brazil have demonstrated that markets recover fast.", "demonstrated", ""},
-		{"demonstrated in a city", "Students demonstrated in Caracas on Friday.", "demonstrated", "140"},
+		{"demonstrated in a city", "Students demonstrated in Caracas on Friday.", "demonstrated", "141"},
 		// sanction
 		{"sanctioning action", "Britain sought a UN resolution sanctioning military action against Iraq.", "sanctioning", ""},
 		// metaphorical violence
@@ -126,13 +126,13 @@ func TestSense(t *testing.T) {
 		{"attacks against a firm", "The Russian government continued its attacks against Yukos in the courts.", "attacks", ""},
 		{"attack with weapons", "Gunmen attacked a police post in northern Mali, killing five officers.", "attacked", "180"},
 		{"state attack noun", "Kuwaiti tankers have come under repeated Iranian attack in the Gulf.", "attack", "180"},
-		{"attacks on targets", "Iraqi planes raided an oil field, resuming attacks on Iranian targets.", "attacks", "180"},
+		{"attacks on targets", "Iraqi planes raided an oil field, resuming attacks on Iranian targets.", "attacks", "190"},
 		{"attacked a village", "Boko Haram fighters attacked a village in Borno state.", "attacked", "180"},
 		{"assaults on a currency", "Traders expect renewed assaults on the dollar this week.", "assaults", ""},
 		// natural disasters
 		{"tsunami deaths", "The tsunami hit Sri Lanka and Indonesia, with 20,000 people killed.", "killed", ""},
 		{"tsunami in the sentence before", "The tsunami struck the coast of Indonesia. The worst-hit areas are in Aceh, with 9,000 people killed.", "killed", ""},
-		{"killed by troops", "Syrian troops killed 12 civilians in Idlib, witnesses said.", "killed", "186"},
+		{"killed by troops", "Syrian troops killed 12 civilians in Idlib, witnesses said.", "killed", "190"},
 		{"killed a bill", "The Senate killed the Mexican trade bill on Thursday.", "killed", ""},
 	}
 	for _, tt := range tests {
