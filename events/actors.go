@@ -13,10 +13,18 @@ func (c *coder) sentence(si int) []document.Event {
 	var out []document.Event
 	seen := map[string]bool{}
 	var prevTgts []int // targets of the previous verbal match in the sentence
+	var prevSrcs []int // its subject
 	prevEnd := -1
 	alleged := -1 // end of an accusation trigger whose complement is still open
-	for _, m := range c.matchAll() {
+	matches := c.matchAll()
+	outcome := c.outcomes(matches)
+	for mi, m := range matches {
 		code := m.p.code
+		if outcome[mi] < -1 {
+			// "an air strike ... killed a commander": the killing is the
+			// strike's outcome, coded with the strike
+			continue
+		}
 		if c.background(m.start, m.end) {
 			// "the 2014 attack", "sentenced in 2016", "since the military
 			// seized power in 2021": history, not the story's event
@@ -29,6 +37,12 @@ func (c *coder) sentence(si int) []document.Event {
 		var srcs, tgts []int
 		if m.p.verbal {
 			subj := c.subject(m.start)
+			if len(prevSrcs) > 0 && prevEnd >= 0 && c.sharesSubject(prevEnd, m.start) {
+				// "X condemned the strike as a violation and called on
+				// France": a coordinated predicate keeps the first verb's
+				// subject
+				subj = prevSrcs
+			}
 			if c.passive(m.start) {
 				tgts = subj
 				srcs = c.agent(m.end)
@@ -51,6 +65,18 @@ func (c *coder) sentence(si int) []document.Event {
 				}
 			}
 			tgts = c.object(m.end, m.end, code, m.p)
+			if len(srcs) == 0 && len(tgts) > 1 && symmetric(code) && c.between(m.end) {
+				// "fighting between the army and the rebels": each party
+				// acts on the other
+				srcs = tgts
+			}
+		}
+		if v := outcome[mi]; v >= 0 {
+			// the strike's victims named as a group's members or an
+			// actor: "killed a senior Hezbollah commander" → Hezbollah
+			if vt := c.withActors(c.verbObject(matches[v])); c.anyCountry(vt) {
+				tgts = vt
+			}
 		}
 		srcs = c.withActors(srcs)
 		tgts = c.withActors(tgts)
@@ -61,6 +87,7 @@ func (c *coder) sentence(si int) []document.Event {
 		}
 		if m.p.verbal && !c.passive(m.start) {
 			prevTgts, prevEnd = tgts, m.end
+			prevSrcs = srcs
 		}
 		if len(tgts) == 0 && len(srcs) > 1 && symmetric(code) {
 			// "India and Pakistan held talks": each is the other's target
@@ -745,4 +772,143 @@ func (c *coder) infinitive(j int) bool {
 		return false
 	}
 	return !strings.HasSuffix(t, "s") || strings.HasSuffix(t, "ss")
+}
+
+// sharesSubject reports whether the verb at token b is the second predicate
+// of a coordination whose first verb ends at token a ("condemned the strike
+// and called on", "attacked the town and then burned homes"): an "and" right
+// before the verb (an adverb may stand between), no actor mention between
+// the "and" and the verb (which would open a clause with its own subject),
+// no speech verb, semicolon or colon between the two verbs, and a finite
+// second verb (not a participle).
+func (c *coder) sharesSubject(a, b int) bool {
+	if strings.HasSuffix(c.low(b), "ing") {
+		// "imposed sanctions, freezing assets and banning travel": a
+		// participle elaborates the first act, it is no second one
+		return false
+	}
+	k := b - 1
+	for k > a && coordAdverbs[c.low(k)] {
+		k--
+	}
+	if k <= a || c.low(k) != "and" {
+		return false
+	}
+	for j := a; j < k; j++ {
+		w := c.low(j)
+		if w == ";" || w == ":" || speechCues[w] || c.newlineBefore(j) {
+			return false
+		}
+	}
+	return true
+}
+
+// coordAdverbs may stand between "and" and the second verb of a
+// coordinated predicate.
+var coordAdverbs = map[string]bool{"also": true, "then": true, "later": true, "subsequently": true, "again": true}
+
+// outcomes pairs a nominal attack with the killing verb it is the subject
+// of ("An air strike on a building killed three people", "Fighting
+// between the army and rebels killed 40"): per match, the index of its
+// outcome verb for the attack, -2 for the verb (no event of its own), -1
+// otherwise. The verb must follow the attack in the same clause: no comma,
+// clause break, speech verb or subordinator between them, at most 14 tokens.
+func (c *coder) outcomes(ms []match) []int {
+	out := make([]int, len(ms))
+	for i := range out {
+		out[i] = -1
+	}
+	for i, n := range ms {
+		if n.p.code.Root < "18" || n.p.code.Root > "20" || out[i] != -1 || outcomeVerb(c.low(n.start)) {
+			continue
+		}
+		for j := i + 1; j < len(ms); j++ {
+			v := ms[j]
+			if v.start-n.end > 14 {
+				break
+			}
+			if !v.p.verbal {
+				continue
+			}
+			if v.p.code.Root < "18" || v.p.code.Root > "20" || !outcomeVerb(c.low(v.start)) || c.passive(v.start) {
+				break
+			}
+			// an actor of its own before the verb is the verb's subject;
+			// mentions after a preposition belong to the attack's phrase
+			// ("strike on a house in southern Lebanon", "fighting between
+			// the army and rebels")
+			if n.p.verbal && c.sharesSubject(n.end, v.start) {
+				// "shelled the town and killed 12": one attack
+				out[i], out[j] = j, -2
+				break
+			}
+			ok := !n.p.verbal || c.nounReading(n.start)
+			for k := n.end - 1; ok && k < v.start; k++ {
+				if w := c.low(k); locPreps[w] || w == "of" || w == "on" || w == "against" {
+					break
+				}
+				if k < n.end {
+					continue
+				}
+				if c.mAt[k] >= 0 && c.actor(c.mAt[k]) != "" {
+					ok = false
+					break
+				}
+			}
+			for k := n.end; ok && k < v.start; k++ {
+				w := c.low(k)
+				if w == "and" && k > 0 && c.mAt[k-1] >= 0 && k+1 < v.start && (c.mAt[k+1] >= 0 || isDet(c.tok(k+1))) {
+					continue // "between the army and the rebels"
+				}
+				if w == "," || clauseBreaks[w] || speechCues[w] || subordinators[w] || w == "and" || w == "but" || c.newlineBefore(k) {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				out[i], out[j] = j, -2
+			}
+			break
+		}
+	}
+	return out
+}
+
+// outcomeVerb reports the verbs that state an attack's human toll.
+func outcomeVerb(w string) bool {
+	for _, v := range []string{"kill", "wound", "injure"} {
+		if strings.HasPrefix(w, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// verbObject returns the object mentions of verbal match m.
+func (c *coder) verbObject(m match) []int {
+	if m.target >= 0 {
+		return c.coord(m.target)
+	}
+	return c.object(m.start+1, m.end, m.p.code, m.p)
+}
+
+// between reports whether "between" follows token e-1 or ends the trigger
+// ("fighting between", "clashes between", "talks between").
+func (c *coder) between(e int) bool {
+	return e > 0 && c.low(e-1) == "between" || e < c.n && c.low(e) == "between"
+}
+
+// nounReading reports whether a verbal trigger at token i reads as a noun:
+// after a determiner, a possessive or a weapon word ("an air strike", "a
+// drone attack", "Russia's shelling").
+func (c *coder) nounReading(i int) bool {
+	if i == 0 {
+		return false
+	}
+	p := c.low(i - 1)
+	switch p {
+	case "air", "drone", "missile", "rocket", "artillery", "mortar", "naval", "suicide", "'s", "’s", "deadly", "overnight":
+		return true
+	}
+	return isDet(p) || isAdj(p)
 }

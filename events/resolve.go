@@ -3,6 +3,8 @@ package events
 import (
 	"strings"
 
+	"newsgraph/text"
+
 	"newsgraph/actors"
 	"newsgraph/country"
 	"newsgraph/document"
@@ -211,8 +213,10 @@ func resolveActors(d *document.Document) (codes []string, head []int) {
 			}
 		}
 	}
+	inferred := make([]string, len(d.Mentions)) // the country the entities stage inferred
 	for i := range d.Mentions {
 		if !supported[i] {
+			inferred[i] = codes[i][:3]
 			codes[i] = codes[i][3:] // keep the role
 		}
 	}
@@ -229,6 +233,7 @@ func resolveActors(d *document.Document) (codes []string, head []int) {
 			}
 		}
 	}
+	settingCountries(d, codes, inferred)
 	// a bare nationality before a military noun
 	for i, m := range d.Mentions {
 		if head[i] >= 0 || m.Type != document.NORP && m.Type != document.Misc || len(codes[i]) != 3 {
@@ -261,4 +266,162 @@ func namesCountry(d *document.Document, sp document.Span) bool {
 		}
 	}
 	return false
+}
+
+// settable lists the role codes that take the story's setting country when
+// the text gives them none (policy rule 1): government, military, police,
+// courts, legislatures, opposition, civilians and protesters, students,
+// workers, farmers, rebels, insurgents and separatists. Unidentified armed
+// men (UAF: "gunmen", "militiamen") have no country.
+var settable = map[string]bool{
+	"GOV": true, "MIL": true, "COP": true, "JUD": true, "LEG": true, "OPP": true, "CVL": true, "EDU": true,
+	"LAB": true, "AGR": true, "REB": true, "INS": true, "SEP": true,
+}
+
+// settingCountries gives a role mention whose country the text does not
+// state ("police", "protesters", "the army") the country of its setting when
+// the setting is one country: the country of the places the sentence names
+// ("clashed with police in Mombasa"), or, when it names none, the country
+// the entities stage inferred for the story (inferred[i]) or the dateline's.
+// Any other country among the sentence's places or actors (not the role's
+// own modifiers) competes, and the role then stays without a country.
+func settingCountries(d *document.Document, codes, inferred []string) {
+	if len(d.Sentences) == 0 {
+		return
+	}
+	dateline := datelineCountry(d)
+	type sent struct {
+		places, others map[string]bool
+		done           bool
+	}
+	sents := map[int]*sent{}
+	isPlace := make(map[int]bool, len(d.Locations))
+	for _, l := range d.Locations {
+		if l.Mention >= 0 {
+			isPlace[l.Mention] = true
+		}
+	}
+	info := func(si int) *sent {
+		if s := sents[si]; s != nil {
+			return s
+		}
+		s := &sent{places: map[string]bool{}, others: map[string]bool{}}
+		sents[si] = s
+		sn := d.Sentences[si]
+		if sn.FirstToken < 0 || sn.EndToken > len(d.Tokens) || sn.FirstToken >= sn.EndToken {
+			return s
+		}
+		a, b := d.Tokens[sn.FirstToken].Start, d.Tokens[sn.EndToken-1].End
+		for _, l := range d.Locations {
+			if l.Start < a || l.Start >= b {
+				continue
+			}
+			switch l.Feature {
+			case "water", "region", "continent":
+				continue
+			}
+			cc := ""
+			if c, ok := country.ByAlpha2(l.Country); ok {
+				cc = actors.CountryCode(c)
+			}
+			if cc == "" {
+				continue
+			}
+			if l.Mention < 0 || locative(d, l.Mention) || l.Feature != "country" && CountryOf(d.Mentions[l.Mention].Actor) == "" {
+				s.places[cc] = true
+			} else {
+				s.others[cc] = true // a country or capital as an actor: "Kenya said"
+			}
+		}
+		return s
+	}
+	for i, m := range d.Mentions {
+		if !settable[codes[i]] || m.Kind == document.Pronoun {
+			continue
+		}
+		si := d.SentenceAt(m.Start)
+		if si < 0 {
+			continue
+		}
+		s := info(si)
+		if !s.done {
+			// the actors of the sentence
+			for o, om := range d.Mentions {
+				if om.Kind == document.Pronoun || isPlace[o] || d.SentenceAt(om.Start) != si {
+					continue
+				}
+				if cc := CountryOf(codes[o]); cc != "" && !strings.HasPrefix(codes[o], "IGO") && codes[o] != "UNO" {
+					s.others[cc] = true
+				}
+			}
+			s.done = true
+		}
+		cand := ""
+		switch len(s.places) {
+		case 0:
+			cand = inferred[i]
+			if cand == "" {
+				cand = dateline
+			}
+		case 1:
+			for c := range s.places {
+				cand = c
+			}
+		}
+		if cand == "" {
+			continue
+		}
+		compete := false
+		for c := range s.others {
+			if c != cand {
+				compete = true
+			}
+		}
+		if !compete {
+			codes[i] = cand + codes[i]
+		}
+	}
+}
+
+// locative reports whether a locative preposition stands up to three words
+// before mention mi ("in northern Burkina Faso", "across Kenya").
+func locative(d *document.Document, mi int) bool {
+	t := d.TokenAt(d.Mentions[mi].Start)
+	for k := t - 1; k >= 0 && k >= t-3; k-- {
+		w := strings.ToLower(d.TokenText(k))
+		if objLocPreps[w] {
+			return true
+		}
+		if d.Tokens[k].Kind != document.Word {
+			return false
+		}
+	}
+	return false
+}
+
+// datelineCountry returns the CAMEO country code of the place in the
+// story's dateline ("NAIROBI, May 6 —" → KEN), looked up among the
+// locations of the geo stage, or "".
+func datelineCountry(d *document.Document) string {
+	t := d.Text
+	off := 0
+	for line := 0; line < 4 && off < len(t) && off < 1000; line++ {
+		if sp, ok := text.Dateline(t[off:]); ok && sp.Start < sp.End {
+			a, b := off+sp.Start, off+sp.End
+			for _, l := range d.Locations {
+				if l.Start >= a && l.Start < b {
+					if c, ok := country.ByAlpha2(l.Country); ok {
+						return actors.CountryCode(c)
+					}
+				}
+			}
+			return ""
+		}
+		nl := strings.IndexByte(t[off:], '\n')
+		if nl < 0 {
+			break
+		}
+		off += nl + 1
+	}
+	return ""
 }

@@ -1,0 +1,131 @@
+package events_test
+
+import (
+	"context"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"newsgraph/document"
+	"newsgraph/events"
+	"newsgraph/stages"
+)
+
+var (
+	pipeOnce sync.Once
+	pipe     interface {
+		Process(context.Context, *document.Document) error
+	}
+	pipeErr error
+)
+
+// triples runs the default pipeline on text and returns its events as
+// sorted "root|source country|target country" strings (negated and
+// hypothetical events left out), the unit the evaluation scores.
+func triples(t *testing.T, text string) []string {
+	t.Helper()
+	pipeOnce.Do(func() { pipe, pipeErr = stages.Default(stages.Config{}) })
+	if pipeErr != nil {
+		t.Fatal(pipeErr)
+	}
+	d := document.New("t", text)
+	pub := time.Date(2025, 6, 12, 0, 0, 0, 0, time.UTC)
+	d.Published = &pub
+	if err := pipe.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, e := range d.Events {
+		if e.Negated || e.Hypothetical {
+			continue
+		}
+		out = append(out, e.Root+"|"+ctry(e.Source)+"|"+ctry(e.Target))
+	}
+	sort.Strings(out)
+	return out
+}
+
+func ctry(p *document.Participant) string {
+	if p == nil {
+		return ""
+	}
+	return events.CountryOf(p.Actor)
+}
+
+type ruleCase struct {
+	name, text string
+	want       []string // sorted triples that must be present
+	not        []string // triples that must be absent
+}
+
+func runRules(t *testing.T, cases []ruleCase) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := triples(t, tc.text)
+			have := map[string]int{}
+			for _, g := range got {
+				have[g]++
+			}
+			for _, w := range tc.want {
+				if have[w] == 0 {
+					t.Errorf("missing %s; got %s", w, strings.Join(got, " "))
+				}
+				have[w]--
+			}
+			for _, n := range tc.not {
+				for _, g := range got {
+					if g == n {
+						t.Errorf("unwanted %s; got %s", n, strings.Join(got, " "))
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestSettingCountry covers policy rule 1: a role without a stated country
+// takes the country of the sentence's places, or of the dateline, unless
+// another country competes; unidentified gunmen get none.
+func TestSettingCountry(t *testing.T) {
+	runRules(t, []ruleCase{
+		{"place in the sentence", "Police arrested 14 students in Mombasa on Friday after a rally turned violent.",
+			[]string{"17|KEN|KEN"}, nil},
+		{"dateline", "LUSAKA — Riot police detained dozens of opposition supporters outside the parliament building on Thursday.",
+			[]string{"17|ZMB|ZMB"}, nil},
+		{"two countries compete", "Officials said Rwanda had shelled positions near Goma and Burundi had sent troops.",
+			nil, []string{"19|COD|"}},
+		{"gunmen have no country", "KANO — Gunmen attacked a bus station in Kano on Saturday, police said.",
+			nil, []string{"18|NGA|NGA"}},
+	})
+}
+
+// TestCoordinatedSubject covers policy rule 7: the second verb of a
+// coordinated predicate keeps the first verb's subject.
+func TestCoordinatedSubject(t *testing.T) {
+	runRules(t, []ruleCase{
+		{"condemn and call on", "Chilean President Gabriel Boric condemned the raid as an outrage and called on Peru and Bolivia to cooperate.",
+			[]string{"02|CHL|BOL", "02|CHL|PER", "11|CHL|"}, []string{"02||PER"}},
+		{"reject and threaten", "Venezuela rejected the new tariffs as illegal and threatened to retaliate against Washington.",
+			[]string{"12|VEN|"}, nil},
+		{"participle is no second act", "The European Union imposed sanctions on Belarus, freezing assets and banning travel.",
+			[]string{"16|EUR|BLR"}, []string{"17|EUR|BLR"}},
+	})
+}
+
+// TestAttackOutcome covers policy rules 2, 3 and 6: a killing whose subject
+// is an attack is that attack's outcome; a strike that kills a member of a
+// named group targets the group; fighting between two parties goes both
+// ways.
+func TestAttackOutcome(t *testing.T) {
+	runRules(t, []ruleCase{
+		{"strike killed a commander", "An Israeli drone strike on a car near Sidon killed a senior Hamas official on Friday.",
+			[]string{"19|ISR|PSE"}, []string{"18|ISR|PSE", "19|ISR|LBN"}},
+		{"fighting between two sides", "JUBA — Fighting between the army and rebels killed 40 people in Upper Nile state on Sunday.",
+			[]string{"19|SSD|SSD", "19|SSD|SSD"}, []string{"18|SSD|"}},
+		{"coordinated killing", "Russian forces shelled Kherson and killed nine people on Tuesday.",
+			[]string{"19|RUS|UKR"}, []string{"18|RUS|"}},
+	})
+}
