@@ -114,8 +114,28 @@ func (c *coder) sentence(si int) []document.Event {
 		// event, the act is not counted as one that happened
 		hyp := inAccusation || c.hypothetical(m.start, m.p)
 		rep := c.reported(m.start, m.end)
+		type pair struct{ s, t int }
+		var pairs []pair
 		for _, s := range srcs {
 			for _, t := range tgts {
+				pairs = append(pairs, pair{s, t})
+			}
+		}
+		if c.mutual(code, m.start) && len(pairs) > 0 && srcs[0] != tgts[0] {
+			// "X held talks with Y", "X met Y", "X signed a deal with Y",
+			// "troops clashed with rebels": one event per direction
+			for _, s := range srcs {
+				for _, t := range tgts {
+					if s >= 0 && t >= 0 && !locative(c.d, t) {
+						// a place ("clashes in Mombasa") does not act back
+						pairs = append(pairs, pair{t, s})
+					}
+				}
+			}
+		}
+		for _, pr := range pairs {
+			s, t := pr.s, pr.t
+			{
 				sa, ta := c.code(s), c.code(t)
 				if s >= 0 && t >= 0 && c.same(s, t) {
 					continue
@@ -195,6 +215,7 @@ func (c *coder) participant(mi int) *document.Participant {
 // Pakistan", "Iran, Iraq and Syria").
 func (c *coder) coord(mi int) []int {
 	out := []int{mi}
+	firstComma := -1 // index in out of the first conjunct joined by a comma
 	_, e := c.mentionRange(mi)
 	for e+1 < c.n && (c.tok(e) == "and" || c.tok(e) == ",") {
 		j := e + 1
@@ -213,8 +234,16 @@ func (c *coder) coord(mi int) []int {
 			// coordinates only inside a list that goes on
 			break
 		}
+		if c.tok(e) == "," && firstComma < 0 {
+			firstComma = len(out)
+		}
 		out = append(out, c.mAt[j])
 		e = ne
+	}
+	if firstComma > 0 && e < c.n && speechCues[c.low(e)] {
+		// "an attack on a village in Burkina Faso, local officials and
+		// residents said": the list after the comma is the speakers
+		out = out[:firstComma]
 	}
 	return out
 }
@@ -413,6 +442,9 @@ func (c *coder) object(a, e int, code cameo.Code, p *pattern) []int {
 			if c.isPunct(k) || c.mAt[k] >= 0 || locPreps[w] || w == "of" || w == "against" {
 				break // another preposition heads the phrase ("aid to Yemen")
 			}
+		}
+		if loc && from >= 2 && c.low(from-1) == "from" && delegates[c.low(from-2)] {
+			loc = false // "delegations from Sudan's army": who they represent
 		}
 		if loc && !physical && !(endsPrep && from-1 <= e) {
 			j = me - 1
@@ -911,4 +943,34 @@ func (c *coder) nounReading(i int) bool {
 		return true
 	}
 	return isDet(p) || isAdj(p)
+}
+
+// mutual reports whether the act of a trigger starting at token i binds
+// both parties alike, so that "X <act> with Y" is also Y's act toward X
+// (policy rule 6): consultations, meetings and negotiations (040, 041, 044,
+// 046), cooperation (050), signed agreements (057, but not brokering one)
+// and fighting ("clashed with", "fought").
+func (c *coder) mutual(code cameo.Code, i int) bool {
+	w := c.low(i)
+	switch code.Base() {
+	case "040", "041", "044", "046", "050":
+		return true
+	case "057":
+		return !strings.HasPrefix(w, "broker")
+	}
+	if code.Root == "19" {
+		for _, v := range []string{"clash", "fight", "fought", "battl", "skirmish"} {
+			if strings.HasPrefix(w, v) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// delegates are nouns whose "from" phrase names the party they represent,
+// not a place ("delegations from the army and the rebels").
+var delegates = map[string]bool{
+	"delegation": true, "delegations": true, "delegates": true, "representatives": true, "envoys": true,
+	"negotiators": true, "officials": true, "leaders": true, "ministers": true, "diplomats": true,
 }

@@ -129,3 +129,19 @@ func TestAttackOutcome(t *testing.T) {
 			[]string{"19|RUS|UKR"}, []string{"18|RUS|"}},
 	})
 }
+
+// TestMutualActs covers policy rule 6: talks, meetings, negotiations,
+// signed agreements and clashes with a partner go both ways; a host of
+// talks acts on each delegation; a place does not act back.
+func TestMutualActs(t *testing.T) {
+	runRules(t, []ruleCase{
+		{"met", "OSLO — Norwegian Prime Minister Jonas Gahr Store met Swedish Prime Minister Ulf Kristersson in Stockholm on Monday.",
+			[]string{"04|NOR|SWE", "04|SWE|NOR"}, nil},
+		{"talks with", "Peru held talks with Ecuador on border security on Thursday.",
+			[]string{"04|ECU|PER", "04|PER|ECU"}, nil},
+		{"host of delegations", "Qatari Prime Minister Mohammed bin Abdulrahman Al Thani hosted delegations from Israel and Hamas in Doha on Sunday.",
+			[]string{"04|QAT|ISR", "04|QAT|PSE"}, []string{"04|ISR|QAT"}},
+		{"speakers are not conjuncts", "Jihadists burned homes in an attack on a village in northern Mali, local officials and residents said.",
+			[]string{"18||MLI"}, []string{"18||"}},
+	})
+}

@@ -383,16 +383,26 @@ func settingCountries(d *document.Document, codes, inferred []string) {
 	}
 }
 
-// locative reports whether a locative preposition stands up to three words
-// before mention mi ("in northern Burkina Faso", "across Kenya").
+// locative reports whether mention mi is the object of a locative
+// preposition: one stands up to three words before it ("in northern
+// Burkina Faso", "across Kenya") or before the list it closes ("in
+// Mombasa, Nakuru and Eldoret").
 func locative(d *document.Document, mi int) bool {
 	t := d.TokenAt(d.Mentions[mi].Start)
-	for k := t - 1; k >= 0 && k >= t-3; k-- {
+	words := 0
+	for k := t - 1; k >= 0 && k >= t-12; k-- {
 		w := strings.ToLower(d.TokenText(k))
 		if objLocPreps[w] {
 			return true
 		}
-		if d.Tokens[k].Kind != document.Word {
+		switch {
+		case w == "," || w == "and" || w == "or":
+			words = 0 // a list goes on to the left
+			continue
+		case d.Tokens[k].Kind != document.Word:
+			return false
+		}
+		if words++; words > 3 {
 			return false
 		}
 	}
