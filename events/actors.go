@@ -97,6 +97,11 @@ func (c *coder) sentence(si int) []document.Event {
 			// precision first: an event needs a side with a country
 			continue
 		}
+		if code.Base() == "042" && !c.foreignTarget(srcs, tgts) {
+			// "President Ruto visited Kisumu": a visit needs a host other
+			// than the visitor's own country
+			continue
+		}
 		if len(srcs) == 0 {
 			srcs = []int{-1}
 		}
@@ -638,6 +643,9 @@ var hazards = map[string]bool{
 // natural hazard with no actor mention: the words between the clause start
 // and the verb hold a hazard noun and no actor-coded mention.
 func (c *coder) hazardSubject(i int) bool {
+	if c.hazardClause(i) {
+		return true
+	}
 	found := false
 	for j := i - 1; j >= 0 && j >= i-6; j-- {
 		w := c.low(j)
@@ -973,4 +981,61 @@ func (c *coder) mutual(code cameo.Code, i int) bool {
 var delegates = map[string]bool{
 	"delegation": true, "delegations": true, "delegates": true, "representatives": true, "envoys": true,
 	"negotiators": true, "officials": true, "leaders": true, "ministers": true, "diplomats": true,
+}
+
+// foreignTarget reports whether one of tgts has a country that is not the
+// country of every source.
+func (c *coder) foreignTarget(srcs, tgts []int) bool {
+	for _, t := range tgts {
+		tc := CountryOf(c.actor(t))
+		if tc == "" {
+			continue
+		}
+		foreign := true
+		for _, s := range srcs {
+			if CountryOf(c.actor(s)) == tc {
+				foreign = false
+			}
+		}
+		if foreign {
+			return true
+		}
+	}
+	return false
+}
+
+// hazardClause reports whether the sentence opens with a natural hazard as
+// its subject ("Heavy rains in the southern state of X have killed four",
+// "Cyclone Y struck the north on Sunday, killing three") and the verb at i
+// belongs to that main clause or a participle of it: no clause break,
+// speech verb, subordinator or "and" followed by an actor between.
+func (c *coder) hazardClause(i int) bool {
+	j := 0
+	for j < i && j < c.n && (c.isPunct(j) || c.newlineBefore(j+1) && j+1 < i) {
+		j++
+	}
+	found := false
+	for k := j; k < i && k < j+4; k++ {
+		w := c.low(k)
+		if hazards[w] {
+			found = true
+			break
+		}
+		if c.isPunct(k) || c.mAt[k] >= 0 && c.actor(c.mAt[k]) != "" && !c.actorIsPlaceLike(c.mAt[k]) && c.d.Mentions[c.mAt[k]].Type != document.GPE {
+			return false
+		}
+	}
+	if !found {
+		return false
+	}
+	for k := j; k < i; k++ {
+		w := c.low(k)
+		if clauseBreaks[w] && w != "that" || speechCues[w] || subordinators[w] && w != "including" {
+			return false
+		}
+		if w == "and" && k+1 < i && c.mAt[k+1] >= 0 && c.actor(c.mAt[k+1]) != "" {
+			return false // "... and rebels attacked": another subject
+		}
+	}
+	return true
 }

@@ -145,3 +145,21 @@ func TestMutualActs(t *testing.T) {
 			[]string{"18||MLI"}, []string{"18||"}},
 	})
 }
+
+// TestHazardAndVisits covers natural hazards as subjects (no actor, no
+// event, policy rule 4) and visits inside the visitor's own country, which
+// are no international visit (042 needs a foreign host).
+func TestHazardAndVisits(t *testing.T) {
+	runRules(t, []ruleCase{
+		{"storm participle", "MANILA — Typhoon Kalmaegi struck the central Philippines on Tuesday, killing at least 40 people, officials said.",
+			nil, []string{"18|PHL|", "18||", "19||PHL"}},
+		{"rains with a place", "LIMA — Heavy rains in the northern Peruvian region of Piura have killed at least six people, officials said.",
+			nil, []string{"18|PER|", "19|PER|"}},
+		{"hazard and an attack", "LIMA — Floods hit Piura as gunmen killed six police officers in Lima.",
+			[]string{"18||PER"}, nil},
+		{"domestic visit", "Ghanaian President John Mahama visited Kumasi on Monday to inspect flood damage.",
+			nil, []string{"04|GHA|GHA"}},
+		{"foreign visit", "Ghanaian President John Mahama visited Togo on Monday.",
+			[]string{"04|GHA|TGO"}, nil},
+	})
+}
