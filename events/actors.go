@@ -864,13 +864,23 @@ func (c *coder) outcomes(ms []match) []int {
 		}
 		for j := i + 1; j < len(ms); j++ {
 			v := ms[j]
-			if v.start-n.end > 14 {
+			if v.start-n.end > 20 {
 				break
 			}
 			if !v.p.verbal {
 				continue
 			}
 			if v.p.code.Root < "18" || v.p.code.Root > "20" || !outcomeVerb(c.low(v.start)) || c.passive(v.start) {
+				break
+			}
+			if strings.HasSuffix(c.low(v.start), "ing") {
+				// "struck the town, killing 12": a participial outcome
+				if c.participialOutcome(n.end, v.start) {
+					out[i], out[j] = j, -2
+				}
+				break
+			}
+			if v.start-n.end > 14 {
 				break
 			}
 			// an actor of its own before the verb is the verb's subject;
@@ -1038,4 +1048,24 @@ func (c *coder) hazardClause(i int) bool {
 		}
 	}
 	return true
+}
+
+// participialOutcome reports whether the participle at token b is an
+// outcome clause of the act ending at token a: a comma between them opens
+// it ("shelled the market, killing 17", "attacked a ship, sinking it and
+// killing three"), and no clause break, speech verb or subordinator stands
+// between.
+func (c *coder) participialOutcome(a, b int) bool {
+	comma := false
+	for k := a; k < b; k++ {
+		w := c.low(k)
+		if w == "," {
+			comma = true
+			continue
+		}
+		if w == ";" || w == ":" || clauseBreaks[w] || speechCues[w] || subordinators[w] || c.newlineBefore(k) {
+			return false
+		}
+	}
+	return comma
 }

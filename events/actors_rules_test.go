@@ -97,6 +97,8 @@ func TestSettingCountry(t *testing.T) {
 			[]string{"17|ZMB|ZMB"}, nil},
 		{"two countries compete", "Officials said Rwanda had shelled positions near Goma and Burundi had sent troops.",
 			nil, []string{"19|COD|"}},
+		{"previous sentence names another country", "MANILA — Beijing said its coast guard had acted lawfully. A foreign ministry spokesman urged Manila to stop its provocations.",
+			nil, []string{"02|PHL|PHL"}},
 		{"gunmen have no country", "KANO — Gunmen attacked a bus station in Kano on Saturday, police said.",
 			nil, []string{"18|NGA|NGA"}},
 	})

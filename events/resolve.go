@@ -280,91 +280,90 @@ var settable = map[string]bool{
 
 // settingCountries gives a role mention whose country the text does not
 // state ("police", "protesters", "the army") the country of its setting when
-// the setting is one country: the country of the places the sentence names
-// ("clashed with police in Mombasa"), or, when it names none, the country
-// the entities stage inferred for the story (inferred[i]) or the dateline's.
-// Any other country among the sentence's places or actors (not the role's
-// own modifiers) competes, and the role then stays without a country.
+// the setting is one country (policy rule 1): the country of the places its
+// sentence names ("clashed with police in Mombasa"), or, when it names none,
+// the country the entities stage inferred for the story (inferred[i]) or
+// the dateline's. Any other country among the sentence's places or actors
+// (not the role's own modifiers), or among the actors of the sentence
+// before, competes, and the role then stays without a country. Only
+// descriptions get a setting country: names and pronouns keep what
+// coreference gave them.
 func settingCountries(d *document.Document, codes, inferred []string) {
 	if len(d.Sentences) == 0 {
 		return
 	}
-	dateline := datelineCountry(d)
-	type sent struct {
-		places, others map[string]bool
-		done           bool
+	need := false
+	for i, m := range d.Mentions {
+		if settable[codes[i]] && m.Kind == document.Nominal {
+			need = true
+			break
+		}
 	}
-	sents := map[int]*sent{}
+	if !need {
+		return
+	}
+	dateline := datelineCountry(d)
+	ns := len(d.Sentences)
+	places := make([]map[string]bool, ns)   // countries of the places a sentence names
+	actorsIn := make([]map[string]bool, ns) // countries of its actors
+	add := func(ms []map[string]bool, si int, cc string) {
+		if ms[si] == nil {
+			ms[si] = map[string]bool{}
+		}
+		ms[si][cc] = true
+	}
 	isPlace := make(map[int]bool, len(d.Locations))
 	for _, l := range d.Locations {
-		if l.Mention >= 0 {
+		if l.Mention >= 0 && l.Mention < len(d.Mentions) {
 			isPlace[l.Mention] = true
 		}
+		si := d.SentenceAt(l.Start)
+		if si < 0 || si >= ns {
+			continue
+		}
+		switch l.Feature {
+		case "water", "region", "continent":
+			continue
+		}
+		c, ok := country.ByAlpha2(l.Country)
+		if !ok {
+			continue
+		}
+		cc := actors.CountryCode(c)
+		if l.Mention < 0 || l.Mention >= len(d.Mentions) || locative(d, l.Mention) ||
+			l.Feature != "country" && CountryOf(d.Mentions[l.Mention].Actor) == "" {
+			add(places, si, cc)
+		} else {
+			add(actorsIn, si, cc) // a country or capital as an actor: "Kenya said"
+		}
 	}
-	info := func(si int) *sent {
-		if s := sents[si]; s != nil {
-			return s
+	sentOf := make([]int, len(d.Mentions))
+	for o, om := range d.Mentions {
+		sentOf[o] = d.SentenceAt(om.Start)
+		if sentOf[o] < 0 || sentOf[o] >= ns || om.Kind == document.Pronoun || isPlace[o] {
+			continue
 		}
-		s := &sent{places: map[string]bool{}, others: map[string]bool{}}
-		sents[si] = s
-		sn := d.Sentences[si]
-		if sn.FirstToken < 0 || sn.EndToken > len(d.Tokens) || sn.FirstToken >= sn.EndToken {
-			return s
+		if cc := CountryOf(codes[o]); cc != "" && !strings.HasPrefix(codes[o], "IGO") && codes[o] != "UNO" {
+			add(actorsIn, sentOf[o], cc)
 		}
-		a, b := d.Tokens[sn.FirstToken].Start, d.Tokens[sn.EndToken-1].End
-		for _, l := range d.Locations {
-			if l.Start < a || l.Start >= b {
-				continue
-			}
-			switch l.Feature {
-			case "water", "region", "continent":
-				continue
-			}
-			cc := ""
-			if c, ok := country.ByAlpha2(l.Country); ok {
-				cc = actors.CountryCode(c)
-			}
-			if cc == "" {
-				continue
-			}
-			if l.Mention < 0 || locative(d, l.Mention) || l.Feature != "country" && CountryOf(d.Mentions[l.Mention].Actor) == "" {
-				s.places[cc] = true
-			} else {
-				s.others[cc] = true // a country or capital as an actor: "Kenya said"
-			}
-		}
-		return s
 	}
 	for i, m := range d.Mentions {
-		if !settable[codes[i]] || m.Kind == document.Pronoun {
+		if !settable[codes[i]] || m.Kind != document.Nominal {
 			continue
 		}
-		si := d.SentenceAt(m.Start)
-		if si < 0 {
+		si := sentOf[i]
+		if si < 0 || si >= ns {
 			continue
-		}
-		s := info(si)
-		if !s.done {
-			// the actors of the sentence
-			for o, om := range d.Mentions {
-				if om.Kind == document.Pronoun || isPlace[o] || d.SentenceAt(om.Start) != si {
-					continue
-				}
-				if cc := CountryOf(codes[o]); cc != "" && !strings.HasPrefix(codes[o], "IGO") && codes[o] != "UNO" {
-					s.others[cc] = true
-				}
-			}
-			s.done = true
 		}
 		cand := ""
-		switch len(s.places) {
+		switch len(places[si]) {
 		case 0:
 			cand = inferred[i]
 			if cand == "" {
 				cand = dateline
 			}
 		case 1:
-			for c := range s.places {
+			for c := range places[si] {
 				cand = c
 			}
 		}
@@ -372,9 +371,14 @@ func settingCountries(d *document.Document, codes, inferred []string) {
 			continue
 		}
 		compete := false
-		for c := range s.others {
-			if c != cand {
-				compete = true
+		for c := range actorsIn[si] {
+			compete = compete || c != cand
+		}
+		if si > 0 && len(places[si]) == 0 {
+			// nearby context: the actors of the sentence before ("Beijing
+			// said ... Foreign Ministry spokesman X urged Manila")
+			for c := range actorsIn[si-1] {
+				compete = compete || c != cand
 			}
 		}
 		if !compete {
