@@ -64,6 +64,11 @@ func (c *coder) sentence(si int) []document.Event {
 					srcs = c.subject(lv)
 				}
 			}
+			if srcs == nil && code.Root == "04" && m.start > 0 && c.low(m.start-1) == "for" {
+				// "X was in Washington for talks with Y", "X flew to Y
+				// for consultations": the purpose is the subject's
+				srcs = c.subject(m.start)
+			}
 			tgts = c.object(m.end, m.end, code, m.p)
 			if len(srcs) == 0 && len(tgts) > 1 && symmetric(code) && c.between(m.end) {
 				// "fighting between the army and the rebels": each party

@@ -141,6 +141,8 @@ func TestMutualActs(t *testing.T) {
 			[]string{"04|NOR|SWE", "04|SWE|NOR"}, nil},
 		{"talks with", "Peru held talks with Ecuador on border security on Thursday.",
 			[]string{"04|ECU|PER", "04|PER|ECU"}, nil},
+		{"in a city for talks", "Colombian Foreign Minister Luis Murillo was in Caracas for talks with Venezuelan officials on Monday.",
+			[]string{"04|COL|VEN", "04|VEN|COL"}, nil},
 		{"host of delegations", "Qatari Prime Minister Mohammed bin Abdulrahman Al Thani hosted delegations from Israel and Hamas in Doha on Sunday.",
 			[]string{"04|QAT|ISR", "04|QAT|PSE"}, []string{"04|ISR|QAT"}},
 		{"speakers are not conjuncts", "Jihadists burned homes in an attack on a village in northern Mali, local officials and residents said.",
