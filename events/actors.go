@@ -85,6 +85,15 @@ func (c *coder) sentence(si int) []document.Event {
 		}
 		srcs = c.withActors(srcs)
 		tgts = c.withActors(tgts)
+		var generic *document.Participant // "detained 22 people": civilians of the setting
+		if len(tgts) == 0 && code.Root >= "17" && code.Root <= "20" {
+			from := m.end
+			if len(srcs) > 0 {
+				// a real actor acts on them ("the war has killed thousands of
+				// people" has none)
+				generic = c.genericObject(from)
+			}
+		}
 		if m.p.verbal && len(tgts) == 0 && prevEnd >= 0 && sharedTarget(code) && c.conjoined(prevEnd, m.start) {
 			// "met X in Baghdad and signed agreements": the second verb
 			// of a coordinated predicate shares the first one's partner
@@ -98,9 +107,13 @@ func (c *coder) sentence(si int) []document.Event {
 			// "India and Pakistan held talks": each is the other's target
 			tgts = srcs
 		}
-		if len(srcs) == 0 && len(tgts) == 0 || !c.s.opts.KeepUnsure && !c.anyCountry(srcs) && !c.anyCountry(tgts) {
+		if len(srcs) == 0 && len(tgts) == 0 && generic == nil || !c.s.opts.KeepUnsure && !c.anyCountry(srcs) && !c.anyCountry(tgts) &&
+			(generic == nil || CountryOf(generic.Actor) == "") {
 			// precision first: an event needs a side with a country
 			continue
+		}
+		if generic != nil {
+			tgts = []int{genericTarget}
 		}
 		if code.Base() == "042" && !c.foreignTarget(srcs, tgts) {
 			// "President Ruto visited Kisumu": a visit needs a host other
@@ -147,10 +160,17 @@ func (c *coder) sentence(si int) []document.Event {
 			s, t := pr.s, pr.t
 			{
 				sa, ta := c.code(s), c.code(t)
+				if t == genericTarget {
+					ta = generic.Actor
+				}
 				if s >= 0 && t >= 0 && c.same(s, t) {
 					continue
 				}
 				ecode, tp := code, c.participant(t)
+				if t == genericTarget {
+					cp := *generic
+					tp = &cp
+				}
 				if repressive(ecode, sa, ta) {
 					// police killing, shooting or attacking civilians and
 					// protesters is repression (CAMEO 175), and police act at
@@ -618,7 +638,7 @@ func (p *pattern) modeOf() string {
 // anyCountry reports whether one of the mentions has a country-level code.
 func (c *coder) anyCountry(ms []int) bool {
 	for _, m := range ms {
-		if CountryOf(c.actor(m)) != "" {
+		if m >= 0 && CountryOf(c.actor(m)) != "" {
 			return true
 		}
 	}
@@ -1030,13 +1050,13 @@ func (c *coder) hazardClause(i int) bool {
 		j++
 	}
 	found := false
-	for k := j; k < i && k < j+4; k++ {
+	for k := j; k < i && k < j+6; k++ {
 		w := c.low(k)
 		if hazards[w] {
 			found = true
 			break
 		}
-		if c.isPunct(k) || c.mAt[k] >= 0 && c.actor(c.mAt[k]) != "" && !c.actorIsPlaceLike(c.mAt[k]) && c.d.Mentions[c.mAt[k]].Type != document.GPE {
+		if w == "," || c.hardPunct(k) || c.mAt[k] >= 0 && c.actor(c.mAt[k]) != "" && !c.actorIsPlaceLike(c.mAt[k]) && c.d.Mentions[c.mAt[k]].Type != document.GPE {
 			return false
 		}
 	}
@@ -1073,4 +1093,54 @@ func (c *coder) participialOutcome(a, b int) bool {
 		}
 	}
 	return comma
+}
+
+// genericTarget stands in a target list for the civilians a generic noun
+// names ("detained 22 people"); see genericObject.
+const genericTarget = -2
+
+// civilianNouns are plain nouns for people that the entities stage tags as
+// no actor but that, as the object of an arrest, an assault or a killing,
+// are civilians (CVL).
+var civilianNouns = map[string]bool{
+	"people": true, "persons": true, "men": true, "women": true, "children": true, "passengers": true,
+	"worshippers": true, "worshipers": true, "pilgrims": true, "shoppers": true, "bystanders": true,
+	"farmers": true, "fishermen": true, "motorists": true, "commuters": true,
+}
+
+// genericObject returns the civilians named by a plain noun right after a
+// trigger ending at token e ("detained 22 people", "killed at least 12
+// men and women") as a participant coded CVL with the sentence's setting
+// country (policy rules 1 and 5), or nil. Only numbers, quantifiers and
+// adjectives may stand between.
+func (c *coder) genericObject(e int) *document.Participant {
+	for j := e; j < c.n && j < e+6; j++ {
+		w := c.low(j)
+		if civilianNouns[w] {
+			if c.mAt[j] >= 0 {
+				return nil
+			}
+			sp := c.span(j, j+1)
+			cc := c.sentenceSetting()
+			return &document.Participant{Name: c.d.Slice(sp), Actor: cc + "CVL", Entity: -1, Span: sp}
+		}
+		if c.mAt[j] >= 0 || c.isPunct(j) || objectStops[w] || w == "by" || locPreps[w] && w != "of" {
+			return nil
+		}
+	}
+	return nil
+}
+
+// sentenceSetting returns the setting country of the current sentence
+// (see settings.country), "" when it is not one country.
+func (c *coder) sentenceSetting() string {
+	var ments []int
+	if c.si > 0 {
+		ments = append(ments, c.mentionsBySent[c.si-1]...)
+	}
+	ments = append(ments, c.mentionsBySent[c.si]...)
+	if ments == nil {
+		ments = []int{}
+	}
+	return newSettings(c.d, c.codes, ments).country(c.si, "")
 }

@@ -167,3 +167,17 @@ func TestHazardAndVisits(t *testing.T) {
 			[]string{"04|GHA|TGO"}, nil},
 	})
 }
+
+// TestGenericVictims covers plain nouns for people as the object of an
+// arrest, assault or killing: civilians of the setting country (rules 1
+// and 5), but only when an actor acts on them.
+func TestGenericVictims(t *testing.T) {
+	runRules(t, []ruleCase{
+		{"arrested people", "TUNIS — Police arrested 35 people after clashes near the interior ministry on Saturday.",
+			[]string{"17|TUN|TUN"}, nil},
+		{"no actor", "KABUL — The conflict has killed thousands of people since 2021.",
+			nil, []string{"18||AFG", "19||AFG"}},
+		{"quake participle", "KABUL — A magnitude 5.8 earthquake struck eastern Afghanistan on Sunday, killing at least 30 people.",
+			nil, []string{"18||AFG", "19||AFG"}},
+	})
+}

@@ -278,34 +278,20 @@ var settable = map[string]bool{
 	"LAB": true, "AGR": true, "REB": true, "INS": true, "SEP": true,
 }
 
-// settingCountries gives a role mention whose country the text does not
-// state ("police", "protesters", "the army") the country of its setting when
-// the setting is one country (policy rule 1): the country of the places its
-// sentence names ("clashed with police in Mombasa"), or, when it names none,
-// the country the entities stage inferred for the story (inferred[i]) or
-// the dateline's. Any other country among the sentence's places or actors
-// (not the role's own modifiers), or among the actors of the sentence
-// before, competes, and the role then stays without a country. Only
-// descriptions get a setting country: names and pronouns keep what
-// coreference gave them.
-func settingCountries(d *document.Document, codes, inferred []string) {
-	if len(d.Sentences) == 0 {
-		return
-	}
-	need := false
-	for i, m := range d.Mentions {
-		if settable[codes[i]] && m.Kind == document.Nominal {
-			need = true
-			break
-		}
-	}
-	if !need {
-		return
-	}
-	dateline := datelineCountry(d)
+// settings holds what decides a sentence's setting country (policy rule
+// 1): the countries of the places each sentence names, the countries of
+// its actors, and the dateline's country.
+type settings struct {
+	places, actors []map[string]bool
+	dateline       string
+}
+
+// newSettings collects the places and actor countries of d's sentences
+// under the actor codes codes. With a non-nil ments only those mentions
+// are read (the mentions of the sentences the caller asks about).
+func newSettings(d *document.Document, codes []string, ments []int) *settings {
 	ns := len(d.Sentences)
-	places := make([]map[string]bool, ns)   // countries of the places a sentence names
-	actorsIn := make([]map[string]bool, ns) // countries of its actors
+	st := &settings{places: make([]map[string]bool, ns), actors: make([]map[string]bool, ns), dateline: datelineCountry(d)}
 	add := func(ms []map[string]bool, si int, cc string) {
 		if ms[si] == nil {
 			ms[si] = map[string]bool{}
@@ -332,57 +318,100 @@ func settingCountries(d *document.Document, codes, inferred []string) {
 		cc := actors.CountryCode(c)
 		if l.Mention < 0 || l.Mention >= len(d.Mentions) || locative(d, l.Mention) ||
 			l.Feature != "country" && CountryOf(d.Mentions[l.Mention].Actor) == "" {
-			add(places, si, cc)
+			add(st.places, si, cc)
 		} else {
-			add(actorsIn, si, cc) // a country or capital as an actor: "Kenya said"
+			add(st.actors, si, cc) // a country or capital as an actor: "Kenya said"
 		}
 	}
-	sentOf := make([]int, len(d.Mentions))
-	for o, om := range d.Mentions {
-		sentOf[o] = d.SentenceAt(om.Start)
-		if sentOf[o] < 0 || sentOf[o] >= ns || om.Kind == document.Pronoun || isPlace[o] {
-			continue
+	actor := func(o int) {
+		om := d.Mentions[o]
+		si := d.SentenceAt(om.Start)
+		if si < 0 || si >= ns || om.Kind == document.Pronoun || isPlace[o] {
+			return
 		}
 		if cc := CountryOf(codes[o]); cc != "" && !strings.HasPrefix(codes[o], "IGO") && codes[o] != "UNO" {
-			add(actorsIn, sentOf[o], cc)
+			add(st.actors, si, cc)
 		}
 	}
+	if ments != nil {
+		for _, o := range ments {
+			if o >= 0 && o < len(d.Mentions) {
+				actor(o)
+			}
+		}
+		return st
+	}
+	for o := range d.Mentions {
+		actor(o)
+	}
+	return st
+}
+
+// country returns the setting country of sentence si for a role: the one
+// country of the places it names, or, when it names none, inferred (the
+// story country the entities stage gave the role) or the dateline's
+// country; "" when another country among the sentence's actors, or the
+// actors of the sentence before when it names no place, competes.
+func (st *settings) country(si int, inferred string) string {
+	if si < 0 || si >= len(st.places) {
+		return ""
+	}
+	cand := ""
+	switch len(st.places[si]) {
+	case 0:
+		cand = inferred
+		if cand == "" {
+			cand = st.dateline
+		}
+	case 1:
+		for c := range st.places[si] {
+			cand = c
+		}
+	}
+	if cand == "" {
+		return ""
+	}
+	for c := range st.actors[si] {
+		if c != cand {
+			return ""
+		}
+	}
+	if si > 0 && len(st.places[si]) == 0 {
+		// nearby context: the actors of the sentence before ("Beijing
+		// said ... Foreign Ministry spokesman X urged Manila")
+		for c := range st.actors[si-1] {
+			if c != cand {
+				return ""
+			}
+		}
+	}
+	return cand
+}
+
+// settingCountries gives a role mention whose country the text does not
+// state ("police", "protesters", "the army") the country of its setting when
+// the setting is one country (policy rule 1, see settings.country). Only
+// descriptions get a setting country: names and pronouns keep what
+// coreference gave them (a named official, "spokesman Lin Jian", is often
+// foreign).
+func settingCountries(d *document.Document, codes, inferred []string) {
+	need := false
+	for i, m := range d.Mentions {
+		if settable[codes[i]] && m.Kind == document.Nominal {
+			need = true
+			break
+		}
+	}
+	if !need || len(d.Sentences) == 0 {
+		return
+	}
+	st := newSettings(d, codes, nil)
 	for i, m := range d.Mentions {
 		if !settable[codes[i]] || m.Kind != document.Nominal {
 			continue
 		}
-		si := sentOf[i]
-		if si < 0 || si >= ns {
-			continue
-		}
-		cand := ""
-		switch len(places[si]) {
-		case 0:
-			cand = inferred[i]
-			if cand == "" {
-				cand = dateline
-			}
-		case 1:
-			for c := range places[si] {
-				cand = c
-			}
-		}
-		if cand == "" {
-			continue
-		}
-		compete := false
-		for c := range actorsIn[si] {
-			compete = compete || c != cand
-		}
-		if si > 0 && len(places[si]) == 0 {
-			// nearby context: the actors of the sentence before ("Beijing
-			// said ... Foreign Ministry spokesman X urged Manila")
-			for c := range actorsIn[si-1] {
-				compete = compete || c != cand
-			}
-		}
-		if !compete {
-			codes[i] = cand + codes[i]
+		if cc := st.country(d.SentenceAt(m.Start), inferred[i]); cc != "" {
+			codes[i] = cc + codes[i]
 		}
 	}
 }
