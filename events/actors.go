@@ -42,6 +42,10 @@ func (c *coder) sentence(si int) []document.Event {
 				// France": a coordinated predicate keeps the first verb's
 				// subject
 				subj = prevSrcs
+			} else if subj == nil {
+				// "X said the vote was fair and called on the opposition
+				// to ...": the speaker's second predicate
+				subj = c.speakerOfConjunct(m.start)
 			}
 			if c.passive(m.start) {
 				tgts = subj
@@ -76,13 +80,6 @@ func (c *coder) sentence(si int) []document.Event {
 				srcs = tgts
 			}
 		}
-		if v := outcome[mi]; v >= 0 {
-			// the strike's victims named as a group's members or an
-			// actor: "killed a senior Hezbollah commander" → Hezbollah
-			if vt := c.withActors(c.verbObject(matches[v])); c.anyCountry(vt) {
-				tgts = vt
-			}
-		}
 		srcs = c.withActors(srcs)
 		tgts = c.withActors(tgts)
 		var generic *document.Participant // "detained 22 people": civilians of the setting
@@ -106,6 +103,14 @@ func (c *coder) sentence(si int) []document.Event {
 		if len(tgts) == 0 && len(srcs) > 1 && symmetric(code) {
 			// "India and Pakistan held talks": each is the other's target
 			tgts = srcs
+		}
+		if v := outcome[mi]; v >= 0 && c.placesOnly(tgts) {
+			// the victims of a strike on a place, named as a group's
+			// members or an actor: "a strike on a building in Beirut
+			// killed a senior Hezbollah commander" → Hezbollah
+			if vt := c.withActors(c.verbObject(matches[v])); c.anyCountry(vt) {
+				tgts = vt
+			}
 		}
 		if len(srcs) == 0 && len(tgts) == 0 && generic == nil || !c.s.opts.KeepUnsure && !c.anyCountry(srcs) && !c.anyCountry(tgts) &&
 			(generic == nil || CountryOf(generic.Actor) == "") {
@@ -1143,4 +1148,54 @@ func (c *coder) sentenceSetting() string {
 		ments = []int{}
 	}
 	return newSettings(c.d, c.codes, ments).country(c.si, "")
+}
+
+// placesOnly reports whether every mention of ms is a place (a location
+// after a locative preposition or a facility), true for none.
+func (c *coder) placesOnly(ms []int) bool {
+	for _, m := range ms {
+		if m < 0 {
+			continue
+		}
+		if !c.actorIsPlaceLike(m) && !locative(c.d, m) {
+			return false
+		}
+	}
+	return true
+}
+
+// speakerOfConjunct returns the subject of a speech or reporting verb
+// whose predicate the verb at token i continues ("X said the vote had been
+// fair and called on ...", "He warned that more rain was expected and
+// urged residents ..."): i follows "and" (an adverb may stand between),
+// the nearest clause opener before it is a speech verb or "that" whose
+// own subject is an actor, and no actor mention stands between that opener
+// and the verb. It returns nil otherwise.
+func (c *coder) speakerOfConjunct(i int) []int {
+	k := i - 1
+	for k > 0 && coordAdverbs[c.low(k)] {
+		k--
+	}
+	if k <= 0 || c.low(k) != "and" {
+		return nil
+	}
+	for j := k - 1; j > 0; j-- {
+		w := c.low(j)
+		if w == ";" || w == ":" || c.newlineBefore(j+1) {
+			return nil
+		}
+		if c.mAt[j] >= 0 && c.actor(c.mAt[j]) != "" {
+			return nil // the complement has an actor of its own
+		}
+		if speechCues[w] || w == "that" || w == "warned" || w == "warns" {
+			if w == "that" && j > 0 && !speechCues[c.low(j-1)] && c.low(j-1) != "warned" && c.low(j-1) != "warns" {
+				return nil // a relative "that"
+			}
+			if w == "that" {
+				j--
+			}
+			return c.subject(j)
+		}
+	}
+	return nil
 }

@@ -112,6 +112,10 @@ func TestCoordinatedSubject(t *testing.T) {
 			[]string{"02|CHL|BOL", "02|CHL|PER", "11|CHL|"}, []string{"02||PER"}},
 		{"reject and threaten", "Venezuela rejected the new tariffs as illegal and threatened to retaliate against Washington.",
 			[]string{"12|VEN|"}, nil},
+		{"speaker's second predicate", "MAPUTO — A government spokesman, Filipe Nyusi Jr, said the count had been fair and called on the opposition to accept it.",
+			[]string{"02|MOZ|MOZ"}, []string{"02||MOZ"}},
+		{"complement with its own subject", "Officials said the rebels had looted the depot and burned two trucks.",
+			nil, []string{"02||"}},
 		{"participle is no second act", "The European Union imposed sanctions on Belarus, freezing assets and banning travel.",
 			[]string{"16|EUR|BLR"}, []string{"17|EUR|BLR"}},
 	})
@@ -127,6 +131,8 @@ func TestAttackOutcome(t *testing.T) {
 			[]string{"19|ISR|PSE"}, []string{"18|ISR|PSE", "19|ISR|LBN"}},
 		{"fighting between two sides", "JUBA — Fighting between the army and rebels killed 40 people in Upper Nile state on Sunday.",
 			[]string{"19|SSD|SSD", "19|SSD|SSD"}, []string{"18|SSD|"}},
+		{"exchange of fire with an outcome", "ADDIS ABABA — Ethiopian and Eritrean troops exchanged artillery fire along the border on Monday, killing at least nine soldiers.",
+			[]string{"19|ERI|ETH", "19|ETH|ERI"}, nil},
 		{"coordinated killing", "Russian forces shelled Kherson and killed nine people on Tuesday.",
 			[]string{"19|RUS|UKR"}, []string{"18|RUS|"}},
 	})
