@@ -47,9 +47,14 @@ func (c *coder) sentence(si int) []document.Event {
 				// to ...": the speaker's second predicate
 				subj = c.speakerOfConjunct(m.start)
 			}
-			if c.passive(m.start) {
+			if c.passive(m.start) || c.reducedPassive(m.start) {
 				tgts = subj
 				srcs = c.agent(m.end)
+				if len(srcs) == 0 && !c.byPhrase(m.end) {
+					// "three soldiers were killed": an agentless passive
+					// names no one who acted
+					continue
+				}
 			} else {
 				srcs = subj
 				if m.target >= 0 {
@@ -1198,4 +1203,28 @@ func (c *coder) speakerOfConjunct(i int) []int {
 		}
 	}
 	return nil
+}
+
+// reducedPassive reports a past participle used as a reduced relative
+// clause after a number ("among 39 seized from a school", "the 22
+// abducted in March"): its subject is the patient, not the doer.
+func (c *coder) reducedPassive(i int) bool {
+	if i == 0 || !strings.HasSuffix(c.low(i), "ed") {
+		return false
+	}
+	return c.d.Tokens[c.first+i-1].Kind == document.Number
+}
+
+// byPhrase reports a "by" within the clause up to 8 tokens after e.
+func (c *coder) byPhrase(e int) bool {
+	for j := e; j < c.n && j < e+8; j++ {
+		w := c.low(j)
+		if w == "by" {
+			return true
+		}
+		if w == ";" || w == "," || objectStops[w] && w != "and" {
+			return false
+		}
+	}
+	return false
 }

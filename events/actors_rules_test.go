@@ -187,3 +187,17 @@ func TestGenericVictims(t *testing.T) {
 			nil, []string{"18||AFG", "19||AFG"}},
 	})
 }
+
+// TestPassives covers passives: the doer of a passive is its "by" phrase;
+// an agentless passive ("were killed", "among 30 seized") names no one
+// who acted and gives no event.
+func TestPassives(t *testing.T) {
+	runRules(t, []ruleCase{
+		{"agentless", "BAMAKO — Eleven Malian soldiers were killed near the border on Friday.",
+			nil, []string{"18||MLI", "19||MLI"}},
+		{"reduced relative after a number", "The pupils were among 40 abducted from a school in Zamfara in March.",
+			nil, []string{"18|NGA|", "18||NGA"}},
+		{"with an agent", "Two Malian soldiers were killed by jihadists near Mopti.",
+			[]string{"18||MLI"}, nil},
+	})
+}
