@@ -30,12 +30,18 @@ func (c *coder) sentence(si int) []document.Event {
 			// seized power in 2021": history, not the story's event
 			continue
 		}
+		if c.recap(m.start) {
+			// "It was the first Israeli strike on the capital in four
+			// months": the story's event restated, no new one
+			continue
+		}
 		inAccusation := alleged >= 0 && !c.clauseBreak(alleged, m.start)
 		if code.Root == "11" && strings.HasPrefix(c.low(m.start), "accus") {
 			alleged = m.end
 		}
 		var srcs, tgts []int
-		if m.p.verbal {
+		verbal := m.p.verbal && !c.nounSubject(m)
+		if verbal {
 			subj := c.subject(m.start)
 			if len(prevSrcs) > 0 && prevEnd >= 0 && c.sharesSubject(prevEnd, m.start) {
 				// "X condemned the strike as a violation and called on
@@ -87,6 +93,11 @@ func (c *coder) sentence(si int) []document.Event {
 		}
 		srcs = c.withActors(srcs)
 		tgts = c.withActors(tgts)
+		if code.Root == "19" && c.mutual(code, m.start) {
+			// "clashes were reported in Mombasa": where a fight happens
+			// is no party to it
+			tgts = c.parties(tgts)
+		}
 		var generic *document.Participant // "detained 22 people": civilians of the setting
 		if len(tgts) == 0 && code.Root >= "17" && code.Root <= "20" {
 			from := m.end
@@ -96,12 +107,12 @@ func (c *coder) sentence(si int) []document.Event {
 				generic = c.genericObject(from)
 			}
 		}
-		if m.p.verbal && len(tgts) == 0 && prevEnd >= 0 && sharedTarget(code) && c.conjoined(prevEnd, m.start) {
+		if verbal && len(tgts) == 0 && prevEnd >= 0 && sharedTarget(code) && c.conjoined(prevEnd, m.start) {
 			// "met X in Baghdad and signed agreements": the second verb
 			// of a coordinated predicate shares the first one's partner
 			tgts = prevTgts
 		}
-		if m.p.verbal && !c.passive(m.start) {
+		if verbal && !c.passive(m.start) {
 			prevTgts, prevEnd = tgts, m.end
 			prevSrcs = srcs
 		}
@@ -857,6 +868,9 @@ func (c *coder) infinitive(j int) bool {
 // no speech verb, semicolon or colon between the two verbs, and a finite
 // second verb (not a participle).
 func (c *coder) sharesSubject(a, b int) bool {
+	if b+1 < c.n && auxiliaries[c.low(b+1)] {
+		return false // "and clashes were reported": a noun, the next clause's subject
+	}
 	if strings.HasSuffix(c.low(b), "ing") {
 		// "imposed sanctions, freezing assets and banning travel": a
 		// participle elaborates the first act, it is no second one
@@ -1212,7 +1226,34 @@ func (c *coder) reducedPassive(i int) bool {
 	if i == 0 || !strings.HasSuffix(c.low(i), "ed") {
 		return false
 	}
-	return c.d.Tokens[c.first+i-1].Kind == document.Number
+	if c.d.Tokens[c.first+i-1].Kind == document.Number {
+		return true
+	}
+	// "six oil workers abducted from a pipeline site", "critics arrested
+	// in a crackdown": a verb that always takes an object, right after a
+	// mention and followed by a preposition, is a participle
+	if i+1 >= c.n || !c.nounBefore(i) || !objectVerbs[strings.TrimSuffix(c.low(i), "ed")] {
+		return false
+	}
+	switch c.low(i + 1) {
+	case "from", "in", "at", "on", "near", "during", "by", "last", "earlier", "since", "over", "after":
+		return true
+	}
+	return false
+}
+
+// objectVerbs are verb stems ("kill" for "killed") that always take an
+// object, so that a bare participle of them is passive.
+var objectVerbs = map[string]bool{
+	"abduct": true, "kidnapp": true, "seiz": true, "arrest": true, "detain": true, "kill": true, "jail": true,
+	"sentenc": true, "captur": true, "fre": true, "releas": true, "wound": true, "injur": true, "execut": true,
+	"expell": true, "deport": true, "convict": true, "charg": true, "imprison": true, "hang": true,
+}
+
+// auxiliaries are the forms of "be" and "have" that show the word before
+// them to be a noun subject ("clashes were reported").
+var auxiliaries = map[string]bool{
+	"was": true, "were": true, "is": true, "are": true, "had": true, "has": true, "have": true,
 }
 
 // byPhrase reports a "by" within the clause up to 8 tokens after e.
@@ -1227,4 +1268,68 @@ func (c *coder) byPhrase(e int) bool {
 		}
 	}
 	return false
+}
+
+// recap reports a sentence that restates the story's event by a pronoun
+// and a copula: "It was the first such attack since May", "This was the
+// third strike on the city this year".
+// The trigger at token i must stand in the copula's complement, before
+// any relative or subordinate clause.
+func (c *coder) recap(i int) bool {
+	if c.n < 3 || i < 2 {
+		return false
+	}
+	switch c.low(0) {
+	case "it", "this", "that":
+	default:
+		return false
+	}
+	switch c.low(1) {
+	case "was", "is", "marked", "marks":
+	default:
+		return false
+	}
+	for j := 2; j < i; j++ {
+		if w := c.low(j); w == "," || clauseBreaks[w] || subordinators[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// nounBefore reports a mention or a plural noun (a lower-case word ending
+// in "s") right before token i.
+func (c *coder) nounBefore(i int) bool {
+	if i == 0 {
+		return false
+	}
+	if c.mAt[i-1] >= 0 {
+		return true
+	}
+	w := c.tok(i - 1)
+	return len(w) > 3 && w[0] >= 'a' && w[0] <= 'z' && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") &&
+		c.d.Tokens[c.first+i-1].Kind == document.Word
+}
+
+// nounSubject reports a one-word verbal match that reads as a noun
+// subject: a plural or "-ing" form followed by a form of "be" or "have"
+// ("clashes were reported", "fighting has spread").
+func (c *coder) nounSubject(m match) bool {
+	if m.end != m.start+1 || m.end >= c.n || !auxiliaries[c.low(m.end)] {
+		return false
+	}
+	w := c.low(m.start)
+	return strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ing")
+}
+
+// parties returns the mentions of ms that are not places after a locative
+// preposition.
+func (c *coder) parties(ms []int) []int {
+	var out []int
+	for _, m := range ms {
+		if m < 0 || !locative(c.d, m) {
+			out = append(out, m)
+		}
+	}
+	return out
 }

@@ -197,7 +197,23 @@ func TestPassives(t *testing.T) {
 			nil, []string{"18||MLI", "19||MLI"}},
 		{"reduced relative after a number", "The pupils were among 40 abducted from a school in Zamfara in March.",
 			nil, []string{"18|NGA|", "18||NGA"}},
+		{"participle after a mention", "LAGOS — Four Nigerian engineers kidnapped from a construction site last month have been freed, the police said.",
+			nil, []string{"18|NGA|", "18|NGA|NGA", "08||NGA"}},
 		{"with an agent", "Two Malian soldiers were killed by jihadists near Mopti.",
 			[]string{"18||MLI"}, nil},
+	})
+}
+
+// TestRecapAndNounConjuncts covers sentences that restate the story's
+// event ("It was the first ...") and a noun after "and" that opens a new
+// clause ("and clashes were reported"), which takes no shared subject.
+func TestRecapAndNounConjuncts(t *testing.T) {
+	runRules(t, []ruleCase{
+		{"recap", "It was the third Russian strike on the Ukrainian capital this month.",
+			nil, []string{"19|RUS|UKR"}},
+		{"noun after and", "NAIROBI — Protesters blocked a highway in Nakuru and clashes were reported in Eldoret.",
+			nil, []string{"19|KEN|KEN", "19||KEN"}},
+		{"fight place is no party", "Fighting was reported in Goma on Sunday.",
+			nil, []string{"19||COD"}},
 	})
 }
