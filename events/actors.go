@@ -1236,8 +1236,11 @@ func (c *coder) reducedPassive(i int) bool {
 		return false
 	}
 	switch c.low(i + 1) {
-	case "from", "in", "at", "on", "near", "during", "by", "last", "earlier", "since", "over", "after":
+	case "from", "in", "on", "near", "during", "by", "last", "earlier", "since", "after":
 		return true
+	case "at":
+		// "killed at least 30": a quantity, the object follows
+		return i+2 < c.n && c.low(i+2) != "least" && c.low(i+2) != "most"
 	}
 	return false
 }
