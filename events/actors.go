@@ -1129,7 +1129,8 @@ const genericTarget = -2
 var civilianNouns = map[string]bool{
 	"people": true, "persons": true, "men": true, "women": true, "children": true, "passengers": true,
 	"worshippers": true, "worshipers": true, "pilgrims": true, "shoppers": true, "bystanders": true,
-	"farmers": true, "fishermen": true, "motorists": true, "commuters": true,
+	"farmers": true, "fishermen": true, "motorists": true, "commuters": true, "crowds": true, "crowd": true,
+	"supporters": true, "mourners": true,
 }
 
 // genericObject returns the civilians named by a plain noun right after a
@@ -1138,7 +1139,7 @@ var civilianNouns = map[string]bool{
 // country (policy rules 1 and 5), or nil. Only numbers, quantifiers and
 // adjectives may stand between.
 func (c *coder) genericObject(e int) *document.Participant {
-	for j := e; j < c.n && j < e+6; j++ {
+	for j := e; j < c.n && j < e+8; j++ {
 		w := c.low(j)
 		if civilianNouns[w] {
 			if c.mAt[j] >= 0 {
@@ -1147,6 +1148,17 @@ func (c *coder) genericObject(e int) *document.Participant {
 			sp := c.span(j, j+1)
 			cc := c.sentenceSetting()
 			return &document.Participant{Name: c.d.Slice(sp), Actor: cc + "CVL", Entity: -1, Span: sp}
+		}
+		if mi := c.mAt[j]; mi >= 0 {
+			// "hundreds of Mondlane supporters": a name modifying the noun
+			if _, me := c.mentionRange(mi); me < c.n && civilianNouns[c.low(me)] {
+				j = me - 1
+				continue
+			}
+		}
+		if w == "to" && j+1 < c.n && (c.low(j+1) == "disperse" || c.low(j+1) == "break") {
+			j++ // "fired tear gas to disperse crowds"
+			continue
 		}
 		if c.mAt[j] >= 0 || c.isPunct(j) || objectStops[w] || w == "by" || locPreps[w] && w != "of" {
 			return nil

@@ -181,6 +181,8 @@ func TestGenericVictims(t *testing.T) {
 	runRules(t, []ruleCase{
 		{"arrested people", "TUNIS — Police arrested 35 people after clashes near the interior ministry on Saturday.",
 			[]string{"17|TUN|TUN"}, nil},
+		{"tear gas to disperse supporters", "HARARE — Police fired tear gas to disperse hundreds of Chamisa supporters outside the electoral commission.",
+			[]string{"17|ZWE|ZWE"}, nil},
 		{"no actor", "KABUL — The conflict has killed thousands of people since 2021.",
 			nil, []string{"18||AFG", "19||AFG"}},
 		{"quake participle", "KABUL — A magnitude 5.8 earthquake struck eastern Afghanistan on Sunday, killing at least 30 people.",
