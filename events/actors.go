@@ -40,7 +40,7 @@ func (c *coder) sentence(si int) []document.Event {
 			alleged = m.end
 		}
 		var srcs, tgts []int
-		verbal := m.p.verbal && !c.nounSubject(m)
+		verbal := m.p.verbal && !c.nounSubject(m) && !(m.end == m.start+1 && m.start > 0 && compoundModifiers[c.low(m.start-1)])
 		if verbal {
 			subj := c.subject(m.start)
 			if len(prevSrcs) > 0 && prevEnd >= 0 && c.sharesSubject(prevEnd, m.start) {
@@ -1347,4 +1347,11 @@ func (c *coder) parties(ms []int) []int {
 		}
 	}
 	return out
+}
+
+// compoundModifiers are nouns that make the trigger after them the head of
+// a compound noun ("house arrest", "terror attacks"), not a verb.
+var compoundModifiers = map[string]bool{
+	"terror": true, "terrorist": true, "house": true, "car": true, "bomb": true, "knife": true, "gun": true,
+	"grenade": true, "arson": true, "cyber": true, "mass": true, "hunger": true,
 }

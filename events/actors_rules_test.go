@@ -215,6 +215,8 @@ func TestRecapAndNounConjuncts(t *testing.T) {
 			nil, []string{"19|RUS|UKR"}},
 		{"noun after and", "NAIROBI — Protesters blocked a highway in Nakuru and clashes were reported in Eldoret.",
 			nil, []string{"19|KEN|KEN", "19||KEN"}},
+		{"compound noun is no verb", "The French interior minister defended house arrest for suspects in Paris on Monday.",
+			nil, []string{"17|FRA|"}},
 		{"fight place is no party", "Fighting was reported in Goma on Sunday.",
 			nil, []string{"19||COD"}},
 	})
