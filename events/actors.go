@@ -93,6 +93,12 @@ func (c *coder) sentence(si int) []document.Event {
 		}
 		srcs = c.withActors(srcs)
 		tgts = c.withActors(tgts)
+		if len(srcs) == 0 && symmetric(code) {
+			if pr := c.bothSides(m.start); pr != nil {
+				// "the two sides agreed ...": the pair named before
+				srcs = pr
+			}
+		}
 		if code.Root == "19" && c.mutual(code, m.start) {
 			// "clashes were reported in Mombasa": where a fight happens
 			// is no party to it
@@ -1354,4 +1360,50 @@ func (c *coder) parties(ms []int) []int {
 var compoundModifiers = map[string]bool{
 	"terror": true, "terrorist": true, "house": true, "car": true, "bomb": true, "knife": true, "gun": true,
 	"grenade": true, "arson": true, "cyber": true, "mass": true, "hunger": true,
+}
+
+// pairNouns are the heads of "the two sides", "both countries" and the
+// like: a plural that stands for two parties named before.
+var pairNouns = map[string]bool{
+	"sides": true, "countries": true, "delegations": true, "leaders": true, "governments": true,
+	"neighbours": true, "neighbors": true, "nations": true, "parties": true, "armies": true,
+}
+
+// bothSides returns the two parties that "the two sides", "both
+// delegations" (right before the trigger at token i, up to three words
+// between) stand for: the last coordination of two actor mentions of
+// different countries in this sentence before the phrase or in the two
+// sentences before ("Ishiba and Lee met ... The two sides agreed"), or
+// nil.
+func (c *coder) bothSides(i int) []int {
+	found := -1
+	for j := i - 1; j >= 1 && j >= i-5; j-- {
+		if pairNouns[c.low(j)] && (c.low(j-1) == "both" || c.low(j-1) == "two") {
+			found = j - 1
+			break
+		}
+	}
+	if found < 0 {
+		return nil
+	}
+	limit := c.d.Tokens[c.first+found].Start
+	for si := c.si; si >= 0 && si >= c.si-2; si-- {
+		ms := c.mentionsBySent[si]
+		for k := len(ms) - 1; k >= 1; k-- {
+			a, b := ms[k-1], ms[k]
+			ma, mb := c.d.Mentions[a], c.d.Mentions[b]
+			if mb.Start >= limit {
+				continue
+			}
+			ca, cb := CountryOf(c.codes[a]), CountryOf(c.codes[b])
+			if ca == "" || cb == "" || ca == cb || ma.End > mb.Start {
+				continue
+			}
+			gap := strings.TrimSpace(strings.ToLower(c.d.Text[ma.End:mb.Start]))
+			if gap == "and" || gap == "and the" {
+				return []int{a, b}
+			}
+		}
+	}
+	return nil
 }

@@ -147,6 +147,8 @@ func TestMutualActs(t *testing.T) {
 			[]string{"04|NOR|SWE", "04|SWE|NOR"}, nil},
 		{"talks with", "Peru held talks with Ecuador on border security on Thursday.",
 			[]string{"04|ECU|PER", "04|PER|ECU"}, nil},
+		{"the two sides", "NAIROBI — Kenya and Uganda resumed border talks on Monday. Both countries signed a deal on fishing rights.",
+			[]string{"05|KEN|UGA", "05|UGA|KEN"}, nil},
 		{"in a city for talks", "Colombian Foreign Minister Luis Murillo was in Caracas for talks with Venezuelan officials on Monday.",
 			[]string{"04|COL|VEN", "04|VEN|COL"}, nil},
 		{"host of delegations", "Qatari Prime Minister Mohammed bin Abdulrahman Al Thani hosted delegations from Israel and Hamas in Doha on Sunday.",
