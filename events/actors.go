@@ -85,6 +85,14 @@ func (c *coder) sentence(si int) []document.Event {
 				srcs = c.subject(m.start)
 			}
 			tgts = c.object(m.end, m.end, code, m.p)
+			if len(srcs) == 0 && len(tgts) == 0 && symmetric(code) && c.between(m.end) {
+				// "the first meeting between the two sides"
+				e := m.end
+				if e < c.n && c.low(e) == "between" {
+					e++
+				}
+				tgts = c.bothSides(min(e+3, c.n))
+			}
 			if len(srcs) == 0 && len(tgts) > 1 && symmetric(code) && c.between(m.end) {
 				// "fighting between the army and the rebels": each party
 				// acts on the other
@@ -107,9 +115,10 @@ func (c *coder) sentence(si int) []document.Event {
 		var generic *document.Participant // "detained 22 people": civilians of the setting
 		if len(tgts) == 0 && code.Root >= "17" && code.Root <= "20" {
 			from := m.end
-			if len(srcs) > 0 {
-				// a real actor acts on them ("the war has killed thousands of
-				// people" has none)
+			if len(srcs) > 0 && !judicial(c.low(m.start)) {
+				// a real actor acts on them ("the war has killed thousands
+				// of people" has none); convicts hanged or sentenced are no
+				// civilian population
 				generic = c.genericObject(from)
 			}
 		}
@@ -438,7 +447,7 @@ var objectStops = map[string]bool{
 	";": true, ":": true, "while": true, "but": true, "after": true, "before": true, "as": true,
 	"when": true, "which": true, "who": true, "because": true, "amid": true, "despite": true,
 	"since": true, "said": true, "says": true, "told": true, "according": true, "following": true,
-	"—": true, "--": true, "(": true, "whereas": true, "until": true, "and": true,
+	"—": true, "--": true, "(": true, "whereas": true, "until": true, "and": true, "that": true,
 }
 
 var objLocPreps = map[string]bool{
@@ -498,6 +507,11 @@ func (c *coder) object(a, e int, code cameo.Code, p *pattern) []int {
 			}
 			if c.isPunct(k) || c.mAt[k] >= 0 || locPreps[w] || w == "of" || w == "against" {
 				break // another preposition heads the phrase ("aid to Yemen")
+			}
+		}
+		if k := from - 1; loc && k >= 1 && isDet(c.tok(k)) {
+			if k >= 2 && c.low(k-1) == "from" && delegates[c.low(k-2)] {
+				loc = false // "envoys from the government"
 			}
 		}
 		if loc && from >= 2 && c.low(from-1) == "from" && delegates[c.low(from-2)] {
@@ -1359,7 +1373,18 @@ func (c *coder) parties(ms []int) []int {
 // a compound noun ("house arrest", "terror attacks"), not a verb.
 var compoundModifiers = map[string]bool{
 	"terror": true, "terrorist": true, "house": true, "car": true, "bomb": true, "knife": true, "gun": true,
-	"grenade": true, "arson": true, "cyber": true, "mass": true, "hunger": true,
+	"grenade": true, "arson": true, "cyber": true, "mass": true, "hunger": true, "militant": true, "jihadist": true,
+	"insurgent": true, "gang": true, "pirate": true, "rebel": true,
+}
+
+// judicial reports the verbs of a court's or executioner's act on convicts.
+func judicial(w string) bool {
+	for _, v := range []string{"hang", "execut", "sentenc", "convict"} {
+		if strings.HasPrefix(w, v) {
+			return true
+		}
+	}
+	return false
 }
 
 // pairNouns are the heads of "the two sides", "both countries" and the
@@ -1371,10 +1396,9 @@ var pairNouns = map[string]bool{
 
 // bothSides returns the two parties that "the two sides", "both
 // delegations" (right before the trigger at token i, up to three words
-// between) stand for: the last coordination of two actor mentions of
-// different countries in this sentence before the phrase or in the two
-// sentences before ("Ishiba and Lee met ... The two sides agreed"), or
-// nil.
+// between) stand for: the last coordination of two different actors with
+// a country in this sentence before the phrase or in the two sentences
+// before ("Ishiba and Lee met ... The two sides agreed"), or nil.
 func (c *coder) bothSides(i int) []int {
 	found := -1
 	for j := i - 1; j >= 1 && j >= i-5; j-- {
@@ -1396,7 +1420,7 @@ func (c *coder) bothSides(i int) []int {
 				continue
 			}
 			ca, cb := CountryOf(c.codes[a]), CountryOf(c.codes[b])
-			if ca == "" || cb == "" || ca == cb || ma.End > mb.Start {
+			if ca == "" || cb == "" || c.codes[a] == c.codes[b] || ma.Entity >= 0 && ma.Entity == mb.Entity || ma.End > mb.Start {
 				continue
 			}
 			gap := strings.TrimSpace(strings.ToLower(c.d.Text[ma.End:mb.Start]))
