@@ -18,6 +18,8 @@ func (c *coder) sentence(si int) []document.Event {
 	alleged := -1 // end of an accusation trigger whose complement is still open
 	matches := c.matchAll()
 	outcome := c.outcomes(matches)
+	protested := false   // a protest event of the sentence is out
+	protestCountry := "" // its source's country
 	for mi, m := range matches {
 		code := m.p.code
 		if outcome[mi] < -1 {
@@ -143,13 +145,34 @@ func (c *coder) sentence(si int) []document.Event {
 				tgts = vt
 			}
 		}
-		if len(srcs) == 0 && len(tgts) == 0 && generic == nil || !c.s.opts.KeepUnsure && !c.anyCountry(srcs) && !c.anyCountry(tgts) &&
-			(generic == nil || CountryOf(generic.Actor) == "") {
+		var gsrc *document.Participant // "tens of thousands of people marched": civilians of the setting
+		if len(srcs) == 0 && code.Root == "14" && verbal {
+			gsrc = c.genericSubject(m.start)
+		}
+		if len(srcs) == 0 && len(tgts) == 0 && generic == nil && gsrc == nil || !c.s.opts.KeepUnsure && !c.anyCountry(srcs) && !c.anyCountry(tgts) &&
+			(generic == nil || CountryOf(generic.Actor) == "") && (gsrc == nil || CountryOf(gsrc.Actor) == "") {
 			// precision first: an event needs a side with a country
 			continue
 		}
 		if generic != nil {
 			tgts = []int{genericTarget}
+		}
+		if gsrc != nil {
+			srcs = []int{genericSource}
+		}
+		if code.Root == "14" {
+			sc := ""
+			if len(srcs) > 0 && srcs[0] == genericSource {
+				sc = CountryOf(gsrc.Actor)
+			} else if len(srcs) > 0 {
+				sc = CountryOf(c.actor(srcs[0]))
+			}
+			if protested && (sc == "" || sc == protestCountry) {
+				// "marched ... in one of the largest protests in decades":
+				// the protest named again, by no new actor
+				continue
+			}
+			protested, protestCountry = true, sc
 		}
 		if code.Base() == "042" && !c.foreignTarget(srcs, tgts) {
 			// "President Ruto visited Kisumu": a visit needs a host other
@@ -199,6 +222,9 @@ func (c *coder) sentence(si int) []document.Event {
 				if t == genericTarget {
 					ta = generic.Actor
 				}
+				if s == genericSource {
+					sa = gsrc.Actor
+				}
 				if s >= 0 && t >= 0 && c.same(s, t) {
 					continue
 				}
@@ -206,6 +232,11 @@ func (c *coder) sentence(si int) []document.Event {
 				if t == genericTarget {
 					cp := *generic
 					tp = &cp
+				}
+				sp := c.participant(s)
+				if s == genericSource {
+					cp := *gsrc
+					sp = &cp
 				}
 				if repressive(ecode, sa, ta) {
 					// police killing, shooting or attacking civilians and
@@ -227,7 +258,7 @@ func (c *coder) sentence(si int) []document.Event {
 				out = append(out, document.Event{
 					Span: trig, Sentence: si, Code: ecode.Code, Root: ecode.Root, Quad: ecode.Quad,
 					Goldstein: ecode.Goldstein, Plover: m.p.ploverOf(), PloverMode: m.p.modeOf(),
-					Source: c.participant(s), Target: tp, Location: -1,
+					Source: sp, Target: tp, Location: -1,
 					Negated: neg, Hypothetical: hyp, Reported: rep, Evidence: []document.Span{trig},
 				})
 			}
@@ -1140,8 +1171,40 @@ func (c *coder) participialOutcome(a, b int) bool {
 }
 
 // genericTarget stands in a target list for the civilians a generic noun
-// names ("detained 22 people"); see genericObject.
-const genericTarget = -2
+// names ("detained 22 people"); see genericObject. genericSource stands in
+// a source list for the civilians who protest ("thousands of people
+// marched"); see genericSubject.
+const (
+	genericTarget = -2
+	genericSource = -3
+)
+
+// genericSubject returns the civilians named by a plain noun as the subject
+// of a protest verb at token i ("Tens of thousands of people marched",
+// "Hundreds of farmers rallied") as a participant coded CVL with the
+// sentence's setting country, or nil: the noun must stand in the verb's
+// clause, at most eight words before it, with no actor mention, clause
+// break or verb-like word after it.
+func (c *coder) genericSubject(i int) *document.Participant {
+	for j := i - 1; j >= 0 && j >= i-8; j-- {
+		w := c.low(j)
+		if c.mAt[j] >= 0 || c.hardPunct(j) || w == "," || clauseBreaks[w] || speechCues[w] || subordinators[w] {
+			return nil
+		}
+		if civilianNouns[w] {
+			// only an adverb or a time may stand between ("people on
+			// Saturday marched" is rare; "people marched" the rule)
+			for k := j + 1; k < i; k++ {
+				if !coordAdverbs[c.low(k)] && c.low(k) != "have" && c.low(k) != "had" && c.low(k) != "again" {
+					return nil
+				}
+			}
+			sp := c.span(j, j+1)
+			return &document.Participant{Name: c.d.Slice(sp), Actor: c.sentenceSetting() + "CVL", Entity: -1, Span: sp}
+		}
+	}
+	return nil
+}
 
 // civilianNouns are plain nouns for people that the entities stage tags as
 // no actor but that, as the object of an arrest, an assault or a killing,

@@ -231,3 +231,23 @@ func TestRecapAndNounConjuncts(t *testing.T) {
 			nil, []string{"19||COD"}},
 	})
 }
+
+// TestProtesters covers policy rule 5: plain nouns for people as the
+// subject of a protest are civilians of the setting, and a protest named
+// again by a noun in the same sentence is no second event.
+func TestProtesters(t *testing.T) {
+	runRules(t, []ruleCase{
+		{"people marched", "TBILISI — Tens of thousands of people marched through central Tbilisi on Sunday in one of the biggest protests in Georgia in years.",
+			[]string{"14|GEO|"}, nil},
+	})
+	got := triples(t, "TBILISI — Tens of thousands of people marched through central Tbilisi on Sunday in one of the biggest protests in Georgia in years.")
+	n := 0
+	for _, g := range got {
+		if strings.HasPrefix(g, "14|") {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d protest events, want 1: %v", n, got)
+	}
+}
