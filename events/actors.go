@@ -86,6 +86,20 @@ func (c *coder) sentence(si int) []document.Event {
 				// for consultations": the purpose is the subject's
 				srcs = c.subject(m.start)
 			}
+			if srcs == nil && code.Root == "04" && len(tgts) == 0 {
+				// "X and Y shook hands after eight hours of negotiations":
+				// talks framing the clause are its subject's
+				for k := m.start - 1; k >= 0 && k >= m.start-5; k-- {
+					w := c.low(k)
+					if c.isPunct(k) || c.mAt[k] >= 0 {
+						break
+					}
+					if w == "after" || w == "following" || w == "during" || w == "amid" {
+						srcs = c.subject(k)
+						break
+					}
+				}
+			}
 			tgts = c.object(m.end, m.end, code, m.p)
 			if len(srcs) == 0 && len(tgts) == 0 && symmetric(code) && c.between(m.end) {
 				// "the first meeting between the two sides"
