@@ -2,6 +2,7 @@ package events_test
 
 import (
 	"context"
+	"os"
 	"sort"
 	"strings"
 	"sync"
@@ -249,5 +250,33 @@ func TestProtesters(t *testing.T) {
 	}
 	if n != 1 {
 		t.Errorf("%d protest events, want 1: %v", n, got)
+	}
+}
+
+// TestFramingTalks covers talks that frame a clause ("after eight hours of
+// negotiations"): they are the clause subject's, one event per direction.
+// The trigger comes from a user lexicon line so that the test does not
+// depend on the built-in lexicon's coverage.
+func TestFramingTalks(t *testing.T) {
+	dir := t.TempDir()
+	lex := dir + "/extra.tsv"
+	if err := os.WriteFile(lex, []byte("046\thours|days of * negotiations\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p, err := stages.Default(stages.Config{LexiconFile: lex})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := document.New("t", "NAIROBI — Kenyan President William Ruto and Ugandan President Yoweri Museveni shook hands at State House after ten hours of negotiations.")
+	if err := p.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range d.Events {
+		got = append(got, e.Code+"|"+ctry(e.Source)+"|"+ctry(e.Target))
+	}
+	sort.Strings(got)
+	if strings.Join(got, " ") != "046|KEN|UGA 046|UGA|KEN" {
+		t.Errorf("got %v, want 046 both ways", got)
 	}
 }
