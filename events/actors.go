@@ -566,6 +566,13 @@ func (c *coder) object(a, e int, code cameo.Code, p *pattern) []int {
 			j = me - 1
 			continue
 		}
+		if !physical && c.compoundModifier(mi, s, me) {
+			// "meeting the Lisbon targets", "the Iran deal": a place name
+			// modifying a noun is no party (an attack on "the Jenin camp"
+			// is one on the place, rule 2)
+			j = me - 1
+			continue
+		}
 		if c.actor(mi) == "" || me <= e && (CountryOf(c.actor(mi)) == "" || s > a && possPronoun(c.low(s-1))) ||
 			possPronoun(c.low(s)) && me == s+1 {
 			// no code, a role word inside the trigger ("held military
@@ -1507,4 +1514,29 @@ func (c *coder) bothSides(i int) []int {
 		}
 	}
 	return nil
+}
+
+// compoundModifier reports a place name used as the modifier of a common
+// noun after "the" ("the Lisbon targets", "the Iran deal"): mention mi
+// spans tokens [s, me), is a GPE or location standing for no other head,
+// and a lower-case content word follows it.
+func (c *coder) compoundModifier(mi, s, me int) bool {
+	if s == 0 || me >= c.n || c.low(s-1) != "the" || c.head[mi] >= 0 {
+		return false
+	}
+	if t := c.d.Mentions[mi].Type; t != document.GPE && t != document.Loc {
+		return false
+	}
+	w := c.tok(me)
+	if w == "" || w[0] < 'a' || w[0] > 'z' || c.d.Tokens[c.first+me].Kind != document.Word {
+		return false
+	}
+	switch w {
+	case "and", "or", "but", "in", "on", "at", "of", "to", "for", "with", "from", "by", "over", "after", "before",
+		"since", "as", "that", "which", "who", "is", "are", "was", "were", "has", "have", "had", "will", "would",
+		"said", "says", "last", "this", "next", "earlier", "later", "again", "also", "itself", "government",
+		"military", "army", "police", "navy":
+		return false
+	}
+	return c.mAt[me] < 0
 }

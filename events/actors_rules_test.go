@@ -192,6 +192,8 @@ func TestGenericVictims(t *testing.T) {
 			[]string{"17|ZWE|ZWE"}, nil},
 		{"convicts are no civilians", "TEHRAN — Iran hanged three men convicted of drug trafficking on Sunday.",
 			nil, []string{"17|IRN|IRN"}},
+		{"place name as a modifier", "BRUSSELS — EU finance ministers met on Tuesday to discuss meeting the Lisbon targets.",
+			nil, []string{"04||PRT", "04|PRT|"}},
 		{"relative clause is no object", "LA PAZ — Bolivian lawmakers voted down contracts that would have given Russian companies mining rights.",
 			nil, []string{"12|BOL|RUS"}},
 		{"no actor", "KABUL — The conflict has killed thousands of people since 2021.",
