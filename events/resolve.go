@@ -100,6 +100,13 @@ func resolveActors(d *document.Document) (codes []string, head []int) {
 		if code != "" {
 			return code
 		}
+		if m.Kind == document.Name && m.Type == document.Org {
+			// "the Law Society of Kenya", "the Embassy of France": an
+			// organisation named after its country acts for that country
+			if cc := ofCountry(d.Slice(m.Span)); cc != "" {
+				return cc
+			}
+		}
 		switch m.Type {
 		case document.NORP, document.Misc:
 			if c, ok := country.ByDemonym(d.Slice(m.Span)); ok {
@@ -465,6 +472,20 @@ func datelineCountry(d *document.Document) string {
 			break
 		}
 		off += nl + 1
+	}
+	return ""
+}
+
+// ofCountry returns the CAMEO country code of the country that ends an
+// organisation's name after "of" ("Law Society of Kenya" → KEN), or "".
+func ofCountry(name string) string {
+	i := strings.LastIndex(name, " of ")
+	if i < 0 {
+		return ""
+	}
+	rest := strings.TrimPrefix(strings.TrimSpace(name[i+4:]), "the ")
+	if c, ok := country.Lookup(rest); ok {
+		return actors.CountryCode(c)
 	}
 	return ""
 }
