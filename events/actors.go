@@ -65,7 +65,11 @@ func (c *coder) sentence(si int) []document.Event {
 				}
 			} else {
 				srcs = subj
-				if m.target >= 0 {
+				if m.target >= 0 && c.determinerPronoun(m.target) {
+					// "called on his supporters": the pronoun is the
+					// determiner of the object, not the object
+					tgts = nil
+				} else if m.target >= 0 {
 					tgts = c.coord(m.target)
 				} else {
 					tgts = c.object(m.start+1, m.end, code, m.p)
@@ -129,7 +133,7 @@ func (c *coder) sentence(si int) []document.Event {
 			tgts = c.parties(tgts)
 		}
 		var generic *document.Participant // "detained 22 people": civilians of the setting
-		if len(tgts) == 0 && code.Root >= "17" && code.Root <= "20" {
+		if len(tgts) == 0 && (code.Root >= "17" && code.Root <= "20" || code.Root == "02") {
 			from := m.end
 			if len(srcs) > 0 && !judicial(c.low(m.start)) {
 				// a real actor acts on them ("the war has killed thousands
@@ -563,6 +567,12 @@ func (c *coder) object(a, e int, code cameo.Code, p *pattern) []int {
 			loc = false // "delegations from Sudan's army": who they represent
 		}
 		if loc && !physical && !(endsPrep && from-1 <= e) {
+			j = me - 1
+			continue
+		}
+		if me == s+1 && c.low(s) == "official" && me < c.n && c.mAt[me] < 0 && c.d.Tokens[c.first+me].Kind == document.Word &&
+			c.tok(me)[0] >= 'a' && c.tok(me)[0] <= 'z' {
+			// "rejected the official results": the adjective, no official
 			j = me - 1
 			continue
 		}
@@ -1539,4 +1549,11 @@ func (c *coder) compoundModifier(mi, s, me int) bool {
 		return false
 	}
 	return c.mAt[me] < 0
+}
+
+// determinerPronoun reports a possessive pronoun mention followed by a
+// word that is no mention ("his supporters", "their families").
+func (c *coder) determinerPronoun(mi int) bool {
+	s, e := c.mentionRange(mi)
+	return e == s+1 && possPronoun(c.low(s)) && e < c.n && c.mAt[e] < 0 && c.d.Tokens[c.first+e].Kind == document.Word
 }
