@@ -1231,7 +1231,7 @@ func (c *coder) genericSubject(i int) *document.Participant {
 				}
 			}
 			sp := c.span(j, j+1)
-			return &document.Participant{Name: c.d.Slice(sp), Actor: c.sentenceSetting() + "CVL", Entity: -1, Span: sp}
+			return &document.Participant{Name: c.d.Slice(sp), Actor: c.sentenceSetting(false) + "CVL", Entity: -1, Span: sp}
 		}
 	}
 	return nil
@@ -1260,7 +1260,7 @@ func (c *coder) genericObject(e int) *document.Participant {
 				return nil
 			}
 			sp := c.span(j, j+1)
-			cc := c.sentenceSetting()
+			cc := c.sentenceSetting(true)
 			return &document.Participant{Name: c.d.Slice(sp), Actor: cc + "CVL", Entity: -1, Span: sp}
 		}
 		if mi := c.mAt[j]; mi >= 0 {
@@ -1282,8 +1282,12 @@ func (c *coder) genericObject(e int) *document.Participant {
 }
 
 // sentenceSetting returns the setting country of the current sentence
-// (see settings.country), "" when it is not one country.
-func (c *coder) sentenceSetting() string {
+// (see settings.country), "" when it is not one country. For victims
+// (people acted upon: "killed five people in Khan Younis") the one
+// country of the places the sentence names decides even when an actor of
+// another country appears: the attacker's country is stated with the
+// attacker.
+func (c *coder) sentenceSetting(victims bool) string {
 	var ments []int
 	if c.si > 0 {
 		ments = append(ments, c.mentionsBySent[c.si-1]...)
@@ -1292,7 +1296,13 @@ func (c *coder) sentenceSetting() string {
 	if ments == nil {
 		ments = []int{}
 	}
-	return newSettings(c.d, c.codes, ments).country(c.si, "")
+	st := newSettings(c.d, c.codes, ments)
+	if victims && c.si < len(st.places) && len(st.places[c.si]) == 1 {
+		for cc := range st.places[c.si] {
+			return cc
+		}
+	}
+	return st.country(c.si, "")
 }
 
 // placesOnly reports whether every mention of ms is a place (a location

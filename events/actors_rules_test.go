@@ -198,6 +198,8 @@ func TestGenericVictims(t *testing.T) {
 			nil, []string{"12|BOL|RUS"}},
 		{"appeal to his supporters", "HARARE — The opposition leader rejected the official results and called on his supporters to stay calm.",
 			[]string{"02|ZWE|ZWE", "12|ZWE|"}, []string{"12|ZWE|ZWE"}},
+		{"victims take the place's country", "Russian soldiers detained 20 people in Kherson on Monday.",
+			[]string{"17|RUS|UKR"}, nil},
 		{"no actor", "KABUL — The conflict has killed thousands of people since 2021.",
 			nil, []string{"18||AFG", "19||AFG"}},
 		{"quake participle", "KABUL — A magnitude 5.8 earthquake struck eastern Afghanistan on Sunday, killing at least 30 people.",
