@@ -199,10 +199,15 @@ func resolveActors(d *document.Document) (codes []string, head []int) {
 			codes[i] = cc
 		}
 	}
+	// A place right after a role description locates it: "police in
+	// Lagos", "officials from Kenya" (its own words, before any country
+	// coreference brought).
+	placeAfter(d, codes, modded, locOf)
 	// A description's country must come from the text: its own words, a
 	// modifier or possessive next to it, or a coreferent name or
 	// supported description. "Protesters marched in Nairobi" names no
-	// country for the protesters, whatever the entities stage inferred.
+	// country for the protesters from the description itself; the setting
+	// rule below gives it.
 	supported := make([]bool, len(d.Mentions))
 	for i, m := range d.Mentions {
 		supported[i] = m.Kind != document.Nominal || strings.HasPrefix(codes[i], "IGO") || CountryOf(codes[i]) == "" ||
@@ -414,7 +419,8 @@ func settingCountries(d *document.Document, codes, inferred []string) {
 	}
 	st := newSettings(d, codes, nil)
 	for i, m := range d.Mentions {
-		if !settable[codes[i]] || m.Kind != document.Nominal {
+		if !settable[codes[i]] || m.Kind != document.Nominal || diplomatic(d.Slice(m.Span)) {
+			// diplomats serve their country abroad: the setting is not theirs
 			continue
 		}
 		if cc := st.country(d.SentenceAt(m.Start), inferred[i]); cc != "" {
@@ -488,4 +494,66 @@ func ofCountry(name string) string {
 		return actors.CountryCode(c)
 	}
 	return ""
+}
+
+// placeAfter gives a role description followed by "in" or "from" and a
+// place ("police in Lagos", "officials from Kenya") the place's country and
+// marks it as stated (modded). Diplomats and embassies are left alone:
+// "the ambassador in London" serves another country.
+func placeAfter(d *document.Document, codes []string, modded []bool, locOf map[int]int) {
+	for i, m := range d.Mentions {
+		if modded[i] || m.Kind != document.Nominal {
+			continue
+		}
+		role := codes[i]
+		if CountryOf(role) != "" && len(role) > 3 {
+			role = role[3:]
+		}
+		if !settable[role] || diplomatic(d.Slice(m.Span)) {
+			continue
+		}
+		t := d.TokenAt(m.End - 1)
+		if t < 0 || t+2 >= len(d.Tokens) {
+			continue
+		}
+		if w := strings.ToLower(d.TokenText(t + 1)); w != "in" && w != "from" {
+			continue
+		}
+		k := t + 2
+		if strings.EqualFold(d.TokenText(k), "the") && k+1 < len(d.Tokens) {
+			k++
+		}
+		li, ok := -1, false
+		for j := i + 1; j < len(d.Mentions) && j <= i+3; j++ {
+			if d.TokenAt(d.Mentions[j].Start) == k {
+				li, ok = locOf[j]
+				break
+			}
+		}
+		if !ok || li < 0 {
+			continue
+		}
+		l := d.Locations[li]
+		switch l.Feature {
+		case "water", "region", "continent":
+			continue
+		}
+		c, ok := country.ByAlpha2(l.Country)
+		if !ok {
+			continue
+		}
+		codes[i] = actors.CountryCode(c) + role
+		modded[i] = true
+	}
+}
+
+// diplomatic reports role words of people who serve their country abroad.
+func diplomatic(s string) bool {
+	s = strings.ToLower(s)
+	for _, w := range []string{"ambassador", "envoy", "diplomat", "embassy", "consul", "attache", "delegation"} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
