@@ -13,13 +13,28 @@ func (c *coder) sentence(si int) []document.Event {
 	var out []document.Event
 	seen := map[string]bool{}
 	var prevTgts []int // targets of the previous verbal match in the sentence
+	var prevSrcs []int // its subject
 	prevEnd := -1
 	alleged := -1 // end of an accusation trigger whose complement is still open
-	for _, m := range c.matchAll() {
+	matches := c.matchAll()
+	outcome := c.outcomes(matches)
+	protested := false   // a protest event of the sentence is out
+	protestCountry := "" // its source's country
+	for mi, m := range matches {
 		code := m.p.code
+		if outcome[mi] < -1 {
+			// "an air strike ... killed a commander": the killing is the
+			// strike's outcome, coded with the strike
+			continue
+		}
 		if c.background(m.start, m.end) {
 			// "the 2014 attack", "sentenced in 2016", "since the military
 			// seized power in 2021": history, not the story's event
+			continue
+		}
+		if c.recap(m.start) {
+			// "It was the first Israeli strike on the capital in four
+			// months": the story's event restated, no new one
 			continue
 		}
 		inAccusation := alleged >= 0 && !c.clauseBreak(alleged, m.start)
@@ -27,14 +42,34 @@ func (c *coder) sentence(si int) []document.Event {
 			alleged = m.end
 		}
 		var srcs, tgts []int
-		if m.p.verbal {
+		verbal := m.p.verbal && !c.nounSubject(m) && !(m.end == m.start+1 && m.start > 0 && compoundModifiers[c.low(m.start-1)])
+		if verbal {
 			subj := c.subject(m.start)
-			if c.passive(m.start) {
+			if len(prevSrcs) > 0 && prevEnd >= 0 && c.sharesSubject(prevEnd, m.start) {
+				// "X condemned the strike as a violation and called on
+				// France": a coordinated predicate keeps the first verb's
+				// subject
+				subj = prevSrcs
+			} else if subj == nil {
+				// "X said the vote was fair and called on the opposition
+				// to ...": the speaker's second predicate
+				subj = c.speakerOfConjunct(m.start)
+			}
+			if c.passive(m.start) || c.reducedPassive(m.start) {
 				tgts = subj
 				srcs = c.agent(m.end)
+				if len(srcs) == 0 && !c.byPhrase(m.end) {
+					// "three soldiers were killed": an agentless passive
+					// names no one who acted
+					continue
+				}
 			} else {
 				srcs = subj
-				if m.target >= 0 {
+				if m.target >= 0 && c.determinerPronoun(m.target) {
+					// "called on his supporters": the pronoun is the
+					// determiner of the object, not the object
+					tgts = nil
+				} else if m.target >= 0 {
 					tgts = c.coord(m.target)
 				} else {
 					tgts = c.object(m.start+1, m.end, code, m.p)
@@ -50,24 +85,116 @@ func (c *coder) sentence(si int) []document.Event {
 					srcs = c.subject(lv)
 				}
 			}
+			if srcs == nil && code.Root == "04" && m.start > 0 && c.low(m.start-1) == "for" {
+				// "X was in Washington for talks with Y", "X flew to Y
+				// for consultations": the purpose is the subject's
+				srcs = c.subject(m.start)
+			}
+			if srcs == nil && code.Root == "04" && len(tgts) == 0 {
+				// "X and Y shook hands after eight hours of negotiations":
+				// talks framing the clause are its subject's
+				for k := m.start - 1; k >= 0 && k >= m.start-5; k-- {
+					w := c.low(k)
+					if c.isPunct(k) || c.mAt[k] >= 0 {
+						break
+					}
+					if w == "after" || w == "following" || w == "during" || w == "amid" {
+						srcs = c.subject(k)
+						break
+					}
+				}
+			}
 			tgts = c.object(m.end, m.end, code, m.p)
+			if len(srcs) == 0 && len(tgts) == 0 && symmetric(code) && c.between(m.end) {
+				// "the first meeting between the two sides"
+				e := m.end
+				if e < c.n && c.low(e) == "between" {
+					e++
+				}
+				tgts = c.bothSides(min(e+3, c.n))
+			}
+			if len(srcs) == 0 && len(tgts) > 1 && symmetric(code) && c.between(m.end) {
+				// "fighting between the army and the rebels": each party
+				// acts on the other
+				srcs = tgts
+			}
 		}
 		srcs = c.withActors(srcs)
 		tgts = c.withActors(tgts)
-		if m.p.verbal && len(tgts) == 0 && prevEnd >= 0 && sharedTarget(code) && c.conjoined(prevEnd, m.start) {
+		if len(srcs) == 0 && symmetric(code) {
+			if pr := c.bothSides(m.start); pr != nil {
+				// "the two sides agreed ...": the pair named before
+				srcs = pr
+			}
+		}
+		if code.Root == "19" && c.mutual(code, m.start) {
+			// "clashes were reported in Mombasa": where a fight happens
+			// is no party to it
+			tgts = c.parties(tgts)
+		}
+		var generic *document.Participant // "detained 22 people": civilians of the setting
+		if len(tgts) == 0 && (code.Root >= "17" && code.Root <= "20" || code.Root == "02") {
+			from := m.end
+			if len(srcs) > 0 && !judicial(c.low(m.start)) {
+				// a real actor acts on them ("the war has killed thousands
+				// of people" has none); convicts hanged or sentenced are no
+				// civilian population
+				generic = c.genericObject(from)
+			}
+		}
+		if verbal && len(tgts) == 0 && prevEnd >= 0 && sharedTarget(code) && c.conjoined(prevEnd, m.start) {
 			// "met X in Baghdad and signed agreements": the second verb
 			// of a coordinated predicate shares the first one's partner
 			tgts = prevTgts
 		}
-		if m.p.verbal && !c.passive(m.start) {
+		if verbal && !c.passive(m.start) {
 			prevTgts, prevEnd = tgts, m.end
+			prevSrcs = srcs
 		}
 		if len(tgts) == 0 && len(srcs) > 1 && symmetric(code) {
 			// "India and Pakistan held talks": each is the other's target
 			tgts = srcs
 		}
-		if len(srcs) == 0 && len(tgts) == 0 || !c.s.opts.KeepUnsure && !c.anyCountry(srcs) && !c.anyCountry(tgts) {
+		if v := outcome[mi]; v >= 0 && c.placesOnly(tgts) {
+			// the victims of a strike on a place, named as a group's
+			// members or an actor: "a strike on a building in Beirut
+			// killed a senior Hezbollah commander" → Hezbollah
+			if vt := c.withActors(c.verbObject(matches[v])); c.anyCountry(vt) {
+				tgts = vt
+			}
+		}
+		var gsrc *document.Participant // "tens of thousands of people marched": civilians of the setting
+		if len(srcs) == 0 && code.Root == "14" && verbal {
+			gsrc = c.genericSubject(m.start)
+		}
+		if len(srcs) == 0 && len(tgts) == 0 && generic == nil && gsrc == nil || !c.s.opts.KeepUnsure && !c.anyCountry(srcs) && !c.anyCountry(tgts) &&
+			(generic == nil || CountryOf(generic.Actor) == "") && (gsrc == nil || CountryOf(gsrc.Actor) == "") {
 			// precision first: an event needs a side with a country
+			continue
+		}
+		if generic != nil {
+			tgts = []int{genericTarget}
+		}
+		if gsrc != nil {
+			srcs = []int{genericSource}
+		}
+		if code.Root == "14" {
+			sc := ""
+			if len(srcs) > 0 && srcs[0] == genericSource {
+				sc = CountryOf(gsrc.Actor)
+			} else if len(srcs) > 0 {
+				sc = CountryOf(c.actor(srcs[0]))
+			}
+			if protested && (sc == "" || sc == protestCountry) {
+				// "marched ... in one of the largest protests in decades":
+				// the protest named again, by no new actor
+				continue
+			}
+			protested, protestCountry = true, sc
+		}
+		if code.Base() == "042" && !c.foreignTarget(srcs, tgts) {
+			// "President Ruto visited Kisumu": a visit needs a host other
+			// than the visitor's own country
 			continue
 		}
 		if len(srcs) == 0 {
@@ -87,13 +214,48 @@ func (c *coder) sentence(si int) []document.Event {
 		// event, the act is not counted as one that happened
 		hyp := inAccusation || c.hypothetical(m.start, m.p)
 		rep := c.reported(m.start, m.end)
+		type pair struct{ s, t int }
+		var pairs []pair
 		for _, s := range srcs {
 			for _, t := range tgts {
+				pairs = append(pairs, pair{s, t})
+			}
+		}
+		if c.mutual(code, m.start) && len(pairs) > 0 && srcs[0] != tgts[0] {
+			// "X held talks with Y", "X met Y", "X signed a deal with Y",
+			// "troops clashed with rebels": one event per direction
+			for _, s := range srcs {
+				for _, t := range tgts {
+					if s >= 0 && t >= 0 && !locative(c.d, t) {
+						// a place ("clashes in Mombasa") does not act back
+						pairs = append(pairs, pair{t, s})
+					}
+				}
+			}
+		}
+		for _, pr := range pairs {
+			s, t := pr.s, pr.t
+			{
 				sa, ta := c.code(s), c.code(t)
+				if t == genericTarget {
+					ta = generic.Actor
+				}
+				if s == genericSource {
+					sa = gsrc.Actor
+				}
 				if s >= 0 && t >= 0 && c.same(s, t) {
 					continue
 				}
 				ecode, tp := code, c.participant(t)
+				if t == genericTarget {
+					cp := *generic
+					tp = &cp
+				}
+				sp := c.participant(s)
+				if s == genericSource {
+					cp := *gsrc
+					sp = &cp
+				}
 				if repressive(ecode, sa, ta) {
 					// police killing, shooting or attacking civilians and
 					// protesters is repression (CAMEO 175), and police act at
@@ -114,7 +276,7 @@ func (c *coder) sentence(si int) []document.Event {
 				out = append(out, document.Event{
 					Span: trig, Sentence: si, Code: ecode.Code, Root: ecode.Root, Quad: ecode.Quad,
 					Goldstein: ecode.Goldstein, Plover: m.p.ploverOf(), PloverMode: m.p.modeOf(),
-					Source: c.participant(s), Target: tp, Location: -1,
+					Source: sp, Target: tp, Location: -1,
 					Negated: neg, Hypothetical: hyp, Reported: rep, Evidence: []document.Span{trig},
 				})
 			}
@@ -168,6 +330,7 @@ func (c *coder) participant(mi int) *document.Participant {
 // Pakistan", "Iran, Iraq and Syria").
 func (c *coder) coord(mi int) []int {
 	out := []int{mi}
+	firstComma := -1 // index in out of the first conjunct joined by a comma
 	_, e := c.mentionRange(mi)
 	for e+1 < c.n && (c.tok(e) == "and" || c.tok(e) == ",") {
 		j := e + 1
@@ -186,8 +349,16 @@ func (c *coder) coord(mi int) []int {
 			// coordinates only inside a list that goes on
 			break
 		}
+		if c.tok(e) == "," && firstComma < 0 {
+			firstComma = len(out)
+		}
 		out = append(out, c.mAt[j])
 		e = ne
+	}
+	if firstComma > 0 && e < c.n && speechCues[c.low(e)] {
+		// "an attack on a village in Burkina Faso, local officials and
+		// residents said": the list after the comma is the speakers
+		out = out[:firstComma]
 	}
 	return out
 }
@@ -325,7 +496,7 @@ var objectStops = map[string]bool{
 	";": true, ":": true, "while": true, "but": true, "after": true, "before": true, "as": true,
 	"when": true, "which": true, "who": true, "because": true, "amid": true, "despite": true,
 	"since": true, "said": true, "says": true, "told": true, "according": true, "following": true,
-	"—": true, "--": true, "(": true, "whereas": true, "until": true, "and": true,
+	"—": true, "--": true, "(": true, "whereas": true, "until": true, "and": true, "that": true,
 }
 
 var objLocPreps = map[string]bool{
@@ -387,7 +558,28 @@ func (c *coder) object(a, e int, code cameo.Code, p *pattern) []int {
 				break // another preposition heads the phrase ("aid to Yemen")
 			}
 		}
+		if k := from - 1; loc && k >= 1 && isDet(c.tok(k)) {
+			if k >= 2 && c.low(k-1) == "from" && delegates[c.low(k-2)] {
+				loc = false // "envoys from the government"
+			}
+		}
+		if loc && from >= 2 && c.low(from-1) == "from" && delegates[c.low(from-2)] {
+			loc = false // "delegations from Sudan's army": who they represent
+		}
 		if loc && !physical && !(endsPrep && from-1 <= e) {
+			j = me - 1
+			continue
+		}
+		if me == s+1 && c.low(s) == "official" && me < c.n && c.mAt[me] < 0 && c.d.Tokens[c.first+me].Kind == document.Word &&
+			c.tok(me)[0] >= 'a' && c.tok(me)[0] <= 'z' {
+			// "rejected the official results": the adjective, no official
+			j = me - 1
+			continue
+		}
+		if !physical && c.compoundModifier(mi, s, me) {
+			// "meeting the Lisbon targets", "the Iran deal": a place name
+			// modifying a noun is no party (an attack on "the Jenin camp"
+			// is one on the place, rule 2)
 			j = me - 1
 			continue
 		}
@@ -549,7 +741,7 @@ func (p *pattern) modeOf() string {
 // anyCountry reports whether one of the mentions has a country-level code.
 func (c *coder) anyCountry(ms []int) bool {
 	for _, m := range ms {
-		if CountryOf(c.actor(m)) != "" {
+		if m >= 0 && CountryOf(c.actor(m)) != "" {
 			return true
 		}
 	}
@@ -579,6 +771,9 @@ var hazards = map[string]bool{
 // natural hazard with no actor mention: the words between the clause start
 // and the verb hold a hazard noun and no actor-coded mention.
 func (c *coder) hazardSubject(i int) bool {
+	if c.hazardClause(i) {
+		return true
+	}
 	found := false
 	for j := i - 1; j >= 0 && j >= i-6; j-- {
 		w := c.low(j)
@@ -745,4 +940,630 @@ func (c *coder) infinitive(j int) bool {
 		return false
 	}
 	return !strings.HasSuffix(t, "s") || strings.HasSuffix(t, "ss")
+}
+
+// sharesSubject reports whether the verb at token b is the second predicate
+// of a coordination whose first verb ends at token a ("condemned the strike
+// and called on", "attacked the town and then burned homes"): an "and" right
+// before the verb (an adverb may stand between), no actor mention between
+// the "and" and the verb (which would open a clause with its own subject),
+// no speech verb, semicolon or colon between the two verbs, and a finite
+// second verb (not a participle).
+func (c *coder) sharesSubject(a, b int) bool {
+	if b+1 < c.n && auxiliaries[c.low(b+1)] {
+		return false // "and clashes were reported": a noun, the next clause's subject
+	}
+	if strings.HasSuffix(c.low(b), "ing") {
+		// "imposed sanctions, freezing assets and banning travel": a
+		// participle elaborates the first act, it is no second one
+		return false
+	}
+	k := b - 1
+	for k > a && coordAdverbs[c.low(k)] {
+		k--
+	}
+	if k <= a || c.low(k) != "and" {
+		return false
+	}
+	for j := a; j < k; j++ {
+		w := c.low(j)
+		if w == ";" || w == ":" || speechCues[w] || c.newlineBefore(j) {
+			return false
+		}
+	}
+	return true
+}
+
+// coordAdverbs may stand between "and" and the second verb of a
+// coordinated predicate.
+var coordAdverbs = map[string]bool{"also": true, "then": true, "later": true, "subsequently": true, "again": true}
+
+// outcomes pairs a nominal attack with the killing verb it is the subject
+// of ("An air strike on a building killed three people", "Fighting
+// between the army and rebels killed 40"): per match, the index of its
+// outcome verb for the attack, -2 for the verb (no event of its own), -1
+// otherwise. The verb must follow the attack in the same clause: no comma,
+// clause break, speech verb or subordinator between them, at most 14 tokens.
+func (c *coder) outcomes(ms []match) []int {
+	out := make([]int, len(ms))
+	for i := range out {
+		out[i] = -1
+	}
+	for i, n := range ms {
+		if n.p.code.Root < "18" || n.p.code.Root > "20" || out[i] != -1 || outcomeVerb(c.low(n.start)) {
+			continue
+		}
+		for j := i + 1; j < len(ms); j++ {
+			v := ms[j]
+			if v.start-n.end > 20 {
+				break
+			}
+			if !v.p.verbal {
+				continue
+			}
+			if v.p.code.Root < "18" || v.p.code.Root > "20" || !outcomeVerb(c.low(v.start)) || c.passive(v.start) {
+				break
+			}
+			if strings.HasSuffix(c.low(v.start), "ing") {
+				// "struck the town, killing 12": a participial outcome
+				if c.participialOutcome(n.end, v.start) {
+					out[i], out[j] = j, -2
+				}
+				break
+			}
+			if v.start-n.end > 14 {
+				break
+			}
+			// an actor of its own before the verb is the verb's subject;
+			// mentions after a preposition belong to the attack's phrase
+			// ("strike on a house in southern Lebanon", "fighting between
+			// the army and rebels")
+			if n.p.verbal && c.sharesSubject(n.end, v.start) {
+				// "shelled the town and killed 12": one attack
+				out[i], out[j] = j, -2
+				break
+			}
+			ok := !n.p.verbal || c.nounReading(n.start)
+			for k := n.end - 1; ok && k < v.start; k++ {
+				if w := c.low(k); locPreps[w] || w == "of" || w == "on" || w == "against" {
+					break
+				}
+				if k < n.end {
+					continue
+				}
+				if c.mAt[k] >= 0 && c.actor(c.mAt[k]) != "" {
+					ok = false
+					break
+				}
+			}
+			for k := n.end; ok && k < v.start; k++ {
+				w := c.low(k)
+				if w == "and" && k > 0 && c.mAt[k-1] >= 0 && k+1 < v.start && (c.mAt[k+1] >= 0 || isDet(c.tok(k+1))) {
+					continue // "between the army and the rebels"
+				}
+				if w == "," || clauseBreaks[w] || speechCues[w] || subordinators[w] || w == "and" || w == "but" || c.newlineBefore(k) {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				out[i], out[j] = j, -2
+			}
+			break
+		}
+	}
+	return out
+}
+
+// outcomeVerb reports the verbs that state an attack's human toll.
+func outcomeVerb(w string) bool {
+	for _, v := range []string{"kill", "wound", "injure"} {
+		if strings.HasPrefix(w, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// verbObject returns the object mentions of verbal match m.
+func (c *coder) verbObject(m match) []int {
+	if m.target >= 0 {
+		return c.coord(m.target)
+	}
+	return c.object(m.start+1, m.end, m.p.code, m.p)
+}
+
+// between reports whether "between" follows token e-1 or ends the trigger
+// ("fighting between", "clashes between", "talks between").
+func (c *coder) between(e int) bool {
+	return e > 0 && c.low(e-1) == "between" || e < c.n && c.low(e) == "between"
+}
+
+// nounReading reports whether a verbal trigger at token i reads as a noun:
+// after a determiner, a possessive or a weapon word ("an air strike", "a
+// drone attack", "Russia's shelling").
+func (c *coder) nounReading(i int) bool {
+	if i == 0 {
+		return false
+	}
+	p := c.low(i - 1)
+	switch p {
+	case "air", "drone", "missile", "rocket", "artillery", "mortar", "naval", "suicide", "'s", "’s", "deadly", "overnight":
+		return true
+	}
+	return isDet(p) || isAdj(p)
+}
+
+// mutual reports whether the act of a trigger starting at token i binds
+// both parties alike, so that "X <act> with Y" is also Y's act toward X
+// (policy rule 6): consultations, meetings and negotiations (040, 041, 044,
+// 046), cooperation (050), signed agreements (057, but not brokering one)
+// and fighting ("clashed with", "fought").
+func (c *coder) mutual(code cameo.Code, i int) bool {
+	w := c.low(i)
+	switch code.Base() {
+	case "040", "041", "044", "046", "050":
+		return true
+	case "057":
+		return !strings.HasPrefix(w, "broker")
+	}
+	if code.Root == "19" {
+		for _, v := range []string{"clash", "fight", "fought", "battl", "skirmish"} {
+			if strings.HasPrefix(w, v) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// delegates are nouns whose "from" phrase names the party they represent,
+// not a place ("delegations from the army and the rebels").
+var delegates = map[string]bool{
+	"delegation": true, "delegations": true, "delegates": true, "representatives": true, "envoys": true,
+	"negotiators": true, "officials": true, "leaders": true, "ministers": true, "diplomats": true,
+}
+
+// foreignTarget reports whether one of tgts has a country that is not the
+// country of every source.
+func (c *coder) foreignTarget(srcs, tgts []int) bool {
+	for _, t := range tgts {
+		tc := CountryOf(c.actor(t))
+		if tc == "" {
+			continue
+		}
+		foreign := true
+		for _, s := range srcs {
+			if CountryOf(c.actor(s)) == tc {
+				foreign = false
+			}
+		}
+		if foreign {
+			return true
+		}
+	}
+	return false
+}
+
+// hazardClause reports whether the sentence opens with a natural hazard as
+// its subject ("Heavy rains in the southern state of X have killed four",
+// "Cyclone Y struck the north on Sunday, killing three") and the verb at i
+// belongs to that main clause or a participle of it: no clause break,
+// speech verb, subordinator or "and" followed by an actor between.
+func (c *coder) hazardClause(i int) bool {
+	j := 0
+	for j < i && j < c.n && (c.isPunct(j) || c.newlineBefore(j+1) && j+1 < i) {
+		j++
+	}
+	found := false
+	for k := j; k < i && k < j+6; k++ {
+		w := c.low(k)
+		if hazards[w] {
+			found = true
+			break
+		}
+		if w == "," || c.hardPunct(k) || c.mAt[k] >= 0 && c.actor(c.mAt[k]) != "" && !c.actorIsPlaceLike(c.mAt[k]) && c.d.Mentions[c.mAt[k]].Type != document.GPE {
+			return false
+		}
+	}
+	if !found {
+		return false
+	}
+	for k := j; k < i; k++ {
+		w := c.low(k)
+		if clauseBreaks[w] && w != "that" || speechCues[w] || subordinators[w] && w != "including" {
+			return false
+		}
+		if w == "and" && k+1 < i && c.mAt[k+1] >= 0 && c.actor(c.mAt[k+1]) != "" {
+			return false // "... and rebels attacked": another subject
+		}
+	}
+	return true
+}
+
+// participialOutcome reports whether the participle at token b is an
+// outcome clause of the act ending at token a: a comma between them opens
+// it ("shelled the market, killing 17", "attacked a ship, sinking it and
+// killing three"), and no clause break, speech verb or subordinator stands
+// between.
+func (c *coder) participialOutcome(a, b int) bool {
+	comma := false
+	for k := a; k < b; k++ {
+		w := c.low(k)
+		if w == "," {
+			comma = true
+			continue
+		}
+		if w == ";" || w == ":" || clauseBreaks[w] || speechCues[w] || subordinators[w] || c.newlineBefore(k) {
+			return false
+		}
+	}
+	return comma
+}
+
+// genericTarget stands in a target list for the civilians a generic noun
+// names ("detained 22 people"); see genericObject. genericSource stands in
+// a source list for the civilians who protest ("thousands of people
+// marched"); see genericSubject.
+const (
+	genericTarget = -2
+	genericSource = -3
+)
+
+// genericSubject returns the civilians named by a plain noun as the subject
+// of a protest verb at token i ("Tens of thousands of people marched",
+// "Hundreds of farmers rallied") as a participant coded CVL with the
+// sentence's setting country, or nil: the noun must stand in the verb's
+// clause, at most eight words before it, with no actor mention, clause
+// break or verb-like word after it.
+func (c *coder) genericSubject(i int) *document.Participant {
+	for j := i - 1; j >= 0 && j >= i-8; j-- {
+		w := c.low(j)
+		if c.mAt[j] >= 0 || c.hardPunct(j) || w == "," || clauseBreaks[w] || speechCues[w] || subordinators[w] {
+			return nil
+		}
+		if civilianNouns[w] {
+			// only an adverb or a time may stand between ("people on
+			// Saturday marched" is rare; "people marched" the rule)
+			for k := j + 1; k < i; k++ {
+				if !coordAdverbs[c.low(k)] && c.low(k) != "have" && c.low(k) != "had" && c.low(k) != "again" {
+					return nil
+				}
+			}
+			sp := c.span(j, j+1)
+			return &document.Participant{Name: c.d.Slice(sp), Actor: c.sentenceSetting(false) + "CVL", Entity: -1, Span: sp}
+		}
+	}
+	return nil
+}
+
+// civilianNouns are plain nouns for people that the entities stage tags as
+// no actor but that, as the object of an arrest, an assault or a killing,
+// are civilians (CVL).
+var civilianNouns = map[string]bool{
+	"people": true, "persons": true, "men": true, "women": true, "children": true, "passengers": true,
+	"worshippers": true, "worshipers": true, "pilgrims": true, "shoppers": true, "bystanders": true,
+	"farmers": true, "fishermen": true, "motorists": true, "commuters": true, "crowds": true, "crowd": true,
+	"supporters": true, "mourners": true,
+}
+
+// genericObject returns the civilians named by a plain noun right after a
+// trigger ending at token e ("detained 22 people", "killed at least 12
+// men and women") as a participant coded CVL with the sentence's setting
+// country (policy rules 1 and 5), or nil. Only numbers, quantifiers and
+// adjectives may stand between.
+func (c *coder) genericObject(e int) *document.Participant {
+	for j := e; j < c.n && j < e+8; j++ {
+		w := c.low(j)
+		if civilianNouns[w] {
+			if c.mAt[j] >= 0 {
+				return nil
+			}
+			sp := c.span(j, j+1)
+			cc := c.sentenceSetting(true)
+			return &document.Participant{Name: c.d.Slice(sp), Actor: cc + "CVL", Entity: -1, Span: sp}
+		}
+		if mi := c.mAt[j]; mi >= 0 {
+			// "hundreds of Mondlane supporters": a name modifying the noun
+			if _, me := c.mentionRange(mi); me < c.n && civilianNouns[c.low(me)] {
+				j = me - 1
+				continue
+			}
+		}
+		if w == "to" && j+1 < c.n && (c.low(j+1) == "disperse" || c.low(j+1) == "break") {
+			j++ // "fired tear gas to disperse crowds"
+			continue
+		}
+		if c.mAt[j] >= 0 || c.isPunct(j) || objectStops[w] || w == "by" || locPreps[w] && w != "of" {
+			return nil
+		}
+	}
+	return nil
+}
+
+// sentenceSetting returns the setting country of the current sentence
+// (see settings.country), "" when it is not one country. For victims
+// (people acted upon: "killed five people in Khan Younis") the one
+// country of the places the sentence names decides even when an actor of
+// another country appears: the attacker's country is stated with the
+// attacker.
+func (c *coder) sentenceSetting(victims bool) string {
+	var ments []int
+	if c.si > 0 {
+		ments = append(ments, c.mentionsBySent[c.si-1]...)
+	}
+	ments = append(ments, c.mentionsBySent[c.si]...)
+	if ments == nil {
+		ments = []int{}
+	}
+	st := newSettings(c.d, c.codes, ments)
+	if victims && c.si < len(st.places) && len(st.places[c.si]) == 1 {
+		for cc := range st.places[c.si] {
+			return cc
+		}
+	}
+	return st.country(c.si, "")
+}
+
+// placesOnly reports whether every mention of ms is a place (a location
+// after a locative preposition or a facility), true for none.
+func (c *coder) placesOnly(ms []int) bool {
+	for _, m := range ms {
+		if m < 0 {
+			continue
+		}
+		if !c.actorIsPlaceLike(m) && !locative(c.d, m) {
+			return false
+		}
+	}
+	return true
+}
+
+// speakerOfConjunct returns the subject of a speech or reporting verb
+// whose predicate the verb at token i continues ("X said the vote had been
+// fair and called on ...", "He warned that more rain was expected and
+// urged residents ..."): i follows "and" (an adverb may stand between),
+// the nearest clause opener before it is a speech verb or "that" whose
+// own subject is an actor, and no actor mention stands between that opener
+// and the verb. It returns nil otherwise.
+func (c *coder) speakerOfConjunct(i int) []int {
+	k := i - 1
+	for k > 0 && coordAdverbs[c.low(k)] {
+		k--
+	}
+	if k <= 0 || c.low(k) != "and" {
+		return nil
+	}
+	for j := k - 1; j > 0; j-- {
+		w := c.low(j)
+		if w == ";" || w == ":" || c.newlineBefore(j+1) {
+			return nil
+		}
+		if c.mAt[j] >= 0 && c.actor(c.mAt[j]) != "" {
+			return nil // the complement has an actor of its own
+		}
+		if speechCues[w] || w == "that" || w == "warned" || w == "warns" {
+			if w == "that" && j > 0 && !speechCues[c.low(j-1)] && c.low(j-1) != "warned" && c.low(j-1) != "warns" {
+				return nil // a relative "that"
+			}
+			if w == "that" {
+				j--
+			}
+			return c.subject(j)
+		}
+	}
+	return nil
+}
+
+// reducedPassive reports a past participle used as a reduced relative
+// clause after a number ("among 39 seized from a school", "the 22
+// abducted in March"): its subject is the patient, not the doer.
+func (c *coder) reducedPassive(i int) bool {
+	if i == 0 || !strings.HasSuffix(c.low(i), "ed") {
+		return false
+	}
+	if c.d.Tokens[c.first+i-1].Kind == document.Number {
+		return true
+	}
+	// "six oil workers abducted from a pipeline site", "critics arrested
+	// in a crackdown": a verb that always takes an object, right after a
+	// mention and followed by a preposition, is a participle
+	if i+1 >= c.n || !c.nounBefore(i) || !objectVerbs[strings.TrimSuffix(c.low(i), "ed")] {
+		return false
+	}
+	switch c.low(i + 1) {
+	case "from", "in", "on", "near", "during", "by", "last", "earlier", "since", "after":
+		return true
+	case "at":
+		// "killed at least 30": a quantity, the object follows
+		return i+2 < c.n && c.low(i+2) != "least" && c.low(i+2) != "most"
+	}
+	return false
+}
+
+// objectVerbs are verb stems ("kill" for "killed") that always take an
+// object, so that a bare participle of them is passive.
+var objectVerbs = map[string]bool{
+	"abduct": true, "kidnapp": true, "seiz": true, "arrest": true, "detain": true, "kill": true, "jail": true,
+	"sentenc": true, "captur": true, "fre": true, "releas": true, "wound": true, "injur": true, "execut": true,
+	"expell": true, "deport": true, "convict": true, "charg": true, "imprison": true, "hang": true,
+}
+
+// auxiliaries are the forms of "be" and "have" that show the word before
+// them to be a noun subject ("clashes were reported").
+var auxiliaries = map[string]bool{
+	"was": true, "were": true, "is": true, "are": true, "had": true, "has": true, "have": true,
+}
+
+// byPhrase reports a "by" within the clause up to 8 tokens after e.
+func (c *coder) byPhrase(e int) bool {
+	for j := e; j < c.n && j < e+8; j++ {
+		w := c.low(j)
+		if w == "by" {
+			return true
+		}
+		if w == ";" || w == "," || objectStops[w] && w != "and" {
+			return false
+		}
+	}
+	return false
+}
+
+// recap reports a sentence that restates the story's event by a pronoun
+// and a copula: "It was the first such attack since May", "This was the
+// third strike on the city this year".
+// The trigger at token i must stand in the copula's complement, before
+// any relative or subordinate clause.
+func (c *coder) recap(i int) bool {
+	if c.n < 3 || i < 2 {
+		return false
+	}
+	switch c.low(0) {
+	case "it", "this", "that":
+	default:
+		return false
+	}
+	switch c.low(1) {
+	case "was", "is", "marked", "marks":
+	default:
+		return false
+	}
+	for j := 2; j < i; j++ {
+		if w := c.low(j); w == "," || clauseBreaks[w] || subordinators[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// nounBefore reports a mention or a plural noun (a lower-case word ending
+// in "s") right before token i.
+func (c *coder) nounBefore(i int) bool {
+	if i == 0 {
+		return false
+	}
+	if c.mAt[i-1] >= 0 {
+		return true
+	}
+	w := c.tok(i - 1)
+	return len(w) > 3 && w[0] >= 'a' && w[0] <= 'z' && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") &&
+		c.d.Tokens[c.first+i-1].Kind == document.Word
+}
+
+// nounSubject reports a one-word verbal match that reads as a noun
+// subject: a plural or "-ing" form followed by a form of "be" or "have"
+// ("clashes were reported", "fighting has spread").
+func (c *coder) nounSubject(m match) bool {
+	if m.end != m.start+1 || m.end >= c.n || !auxiliaries[c.low(m.end)] {
+		return false
+	}
+	w := c.low(m.start)
+	return strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ing")
+}
+
+// parties returns the mentions of ms that are not places after a locative
+// preposition.
+func (c *coder) parties(ms []int) []int {
+	var out []int
+	for _, m := range ms {
+		if m < 0 || !locative(c.d, m) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// compoundModifiers are nouns that make the trigger after them the head of
+// a compound noun ("house arrest", "terror attacks"), not a verb.
+var compoundModifiers = map[string]bool{
+	"terror": true, "terrorist": true, "house": true, "car": true, "bomb": true, "knife": true, "gun": true,
+	"grenade": true, "arson": true, "cyber": true, "mass": true, "hunger": true, "militant": true, "jihadist": true,
+	"insurgent": true, "gang": true, "pirate": true, "rebel": true,
+}
+
+// judicial reports the verbs of a court's or executioner's act on convicts.
+func judicial(w string) bool {
+	for _, v := range []string{"hang", "execut", "sentenc", "convict"} {
+		if strings.HasPrefix(w, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// pairNouns are the heads of "the two sides", "both countries" and the
+// like: a plural that stands for two parties named before.
+var pairNouns = map[string]bool{
+	"sides": true, "countries": true, "delegations": true, "leaders": true, "governments": true,
+	"neighbours": true, "neighbors": true, "nations": true, "parties": true, "armies": true,
+}
+
+// bothSides returns the two parties that "the two sides", "both
+// delegations" (right before the trigger at token i, up to three words
+// between) stand for: the last coordination of two different actors with
+// a country in this sentence before the phrase or in the two sentences
+// before ("Ishiba and Lee met ... The two sides agreed"), or nil.
+func (c *coder) bothSides(i int) []int {
+	found := -1
+	for j := i - 1; j >= 1 && j >= i-5; j-- {
+		if pairNouns[c.low(j)] && (c.low(j-1) == "both" || c.low(j-1) == "two") {
+			found = j - 1
+			break
+		}
+	}
+	if found < 0 {
+		return nil
+	}
+	limit := c.d.Tokens[c.first+found].Start
+	for si := c.si; si >= 0 && si >= c.si-2; si-- {
+		ms := c.mentionsBySent[si]
+		for k := len(ms) - 1; k >= 1; k-- {
+			a, b := ms[k-1], ms[k]
+			ma, mb := c.d.Mentions[a], c.d.Mentions[b]
+			if mb.Start >= limit {
+				continue
+			}
+			ca, cb := CountryOf(c.codes[a]), CountryOf(c.codes[b])
+			if ca == "" || cb == "" || c.codes[a] == c.codes[b] || ma.Entity >= 0 && ma.Entity == mb.Entity || ma.End > mb.Start {
+				continue
+			}
+			gap := strings.TrimSpace(strings.ToLower(c.d.Text[ma.End:mb.Start]))
+			if gap == "and" || gap == "and the" {
+				return []int{a, b}
+			}
+		}
+	}
+	return nil
+}
+
+// compoundModifier reports a place name used as the modifier of a common
+// noun after "the" ("the Lisbon targets", "the Iran deal"): mention mi
+// spans tokens [s, me), is a GPE or location standing for no other head,
+// and a lower-case content word follows it.
+func (c *coder) compoundModifier(mi, s, me int) bool {
+	if s == 0 || me >= c.n || c.low(s-1) != "the" || c.head[mi] >= 0 {
+		return false
+	}
+	if t := c.d.Mentions[mi].Type; t != document.GPE && t != document.Loc {
+		return false
+	}
+	w := c.tok(me)
+	if w == "" || w[0] < 'a' || w[0] > 'z' || c.d.Tokens[c.first+me].Kind != document.Word {
+		return false
+	}
+	switch w {
+	case "and", "or", "but", "in", "on", "at", "of", "to", "for", "with", "from", "by", "over", "after", "before",
+		"since", "as", "that", "which", "who", "is", "are", "was", "were", "has", "have", "had", "will", "would",
+		"said", "says", "last", "this", "next", "earlier", "later", "again", "also", "itself", "government",
+		"military", "army", "police", "navy":
+		return false
+	}
+	return c.mAt[me] < 0
+}
+
+// determinerPronoun reports a possessive pronoun mention followed by a
+// word that is no mention ("his supporters", "their families").
+func (c *coder) determinerPronoun(mi int) bool {
+	s, e := c.mentionRange(mi)
+	return e == s+1 && possPronoun(c.low(s)) && e < c.n && c.mAt[e] < 0 && c.d.Tokens[c.first+e].Kind == document.Word
 }

@@ -3,6 +3,8 @@ package events
 import (
 	"strings"
 
+	"newsgraph/text"
+
 	"newsgraph/actors"
 	"newsgraph/country"
 	"newsgraph/document"
@@ -98,6 +100,13 @@ func resolveActors(d *document.Document) (codes []string, head []int) {
 		if code != "" {
 			return code
 		}
+		if m.Kind == document.Name && m.Type == document.Org {
+			// "the Law Society of Kenya", "the Embassy of France": an
+			// organisation named after its country acts for that country
+			if cc := ofCountry(d.Slice(m.Span)); cc != "" {
+				return cc
+			}
+		}
 		switch m.Type {
 		case document.NORP, document.Misc:
 			if c, ok := country.ByDemonym(d.Slice(m.Span)); ok {
@@ -190,10 +199,15 @@ func resolveActors(d *document.Document) (codes []string, head []int) {
 			codes[i] = cc
 		}
 	}
+	// A place right after a role description locates it: "police in
+	// Lagos", "officials from Kenya" (its own words, before any country
+	// coreference brought).
+	placeAfter(d, codes, modded, locOf)
 	// A description's country must come from the text: its own words, a
 	// modifier or possessive next to it, or a coreferent name or
 	// supported description. "Protesters marched in Nairobi" names no
-	// country for the protesters, whatever the entities stage inferred.
+	// country for the protesters from the description itself; the setting
+	// rule below gives it.
 	supported := make([]bool, len(d.Mentions))
 	for i, m := range d.Mentions {
 		supported[i] = m.Kind != document.Nominal || strings.HasPrefix(codes[i], "IGO") || CountryOf(codes[i]) == "" ||
@@ -211,8 +225,10 @@ func resolveActors(d *document.Document) (codes []string, head []int) {
 			}
 		}
 	}
+	inferred := make([]string, len(d.Mentions)) // the country the entities stage inferred
 	for i := range d.Mentions {
 		if !supported[i] {
+			inferred[i] = codes[i][:3]
 			codes[i] = codes[i][3:] // keep the role
 		}
 	}
@@ -229,6 +245,7 @@ func resolveActors(d *document.Document) (codes []string, head []int) {
 			}
 		}
 	}
+	settingCountries(d, codes, inferred)
 	// a bare nationality before a military noun
 	for i, m := range d.Mentions {
 		if head[i] >= 0 || m.Type != document.NORP && m.Type != document.Misc || len(codes[i]) != 3 {
@@ -257,6 +274,284 @@ func namesCountry(d *document.Document, sp document.Span) bool {
 			return true
 		}
 		if _, ok := country.Lookup(w); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// settable lists the role codes that take the story's setting country when
+// the text gives them none (policy rule 1): government, military, police,
+// courts, legislatures, opposition, civilians and protesters, students,
+// workers, farmers, rebels, insurgents and separatists. Unidentified armed
+// men (UAF: "gunmen", "militiamen") have no country.
+var settable = map[string]bool{
+	"GOV": true, "MIL": true, "COP": true, "JUD": true, "LEG": true, "OPP": true, "CVL": true, "EDU": true,
+	"LAB": true, "AGR": true, "REB": true, "INS": true, "SEP": true,
+}
+
+// settings holds what decides a sentence's setting country (policy rule
+// 1): the countries of the places each sentence names, the countries of
+// its actors, and the dateline's country.
+type settings struct {
+	places, actors []map[string]bool
+	dateline       string
+}
+
+// newSettings collects the places and actor countries of d's sentences
+// under the actor codes codes. With a non-nil ments only those mentions
+// are read (the mentions of the sentences the caller asks about).
+func newSettings(d *document.Document, codes []string, ments []int) *settings {
+	ns := len(d.Sentences)
+	st := &settings{places: make([]map[string]bool, ns), actors: make([]map[string]bool, ns), dateline: datelineCountry(d)}
+	add := func(ms []map[string]bool, si int, cc string) {
+		if ms[si] == nil {
+			ms[si] = map[string]bool{}
+		}
+		ms[si][cc] = true
+	}
+	isPlace := make(map[int]bool, len(d.Locations))
+	for _, l := range d.Locations {
+		if l.Mention >= 0 && l.Mention < len(d.Mentions) {
+			isPlace[l.Mention] = true
+		}
+		si := d.SentenceAt(l.Start)
+		if si < 0 || si >= ns {
+			continue
+		}
+		switch l.Feature {
+		case "water", "region", "continent":
+			continue
+		}
+		c, ok := country.ByAlpha2(l.Country)
+		if !ok {
+			continue
+		}
+		cc := actors.CountryCode(c)
+		if l.Mention < 0 || l.Mention >= len(d.Mentions) || locative(d, l.Mention) ||
+			l.Feature != "country" && CountryOf(d.Mentions[l.Mention].Actor) == "" {
+			add(st.places, si, cc)
+		} else {
+			add(st.actors, si, cc) // a country or capital as an actor: "Kenya said"
+		}
+	}
+	actor := func(o int) {
+		om := d.Mentions[o]
+		si := d.SentenceAt(om.Start)
+		if si < 0 || si >= ns || om.Kind == document.Pronoun || isPlace[o] {
+			return
+		}
+		if cc := CountryOf(codes[o]); cc != "" && !strings.HasPrefix(codes[o], "IGO") && codes[o] != "UNO" {
+			add(st.actors, si, cc)
+		}
+	}
+	if ments != nil {
+		for _, o := range ments {
+			if o >= 0 && o < len(d.Mentions) {
+				actor(o)
+			}
+		}
+		return st
+	}
+	for o := range d.Mentions {
+		actor(o)
+	}
+	return st
+}
+
+// country returns the setting country of sentence si for a role: the one
+// country of the places it names, or, when it names none, inferred (the
+// story country the entities stage gave the role) or the dateline's
+// country; "" when another country among the sentence's actors, or the
+// actors of the sentence before when it names no place, competes.
+func (st *settings) country(si int, inferred string) string {
+	if si < 0 || si >= len(st.places) {
+		return ""
+	}
+	cand := ""
+	switch len(st.places[si]) {
+	case 0:
+		cand = inferred
+		if cand == "" {
+			cand = st.dateline
+		}
+	case 1:
+		for c := range st.places[si] {
+			cand = c
+		}
+	}
+	if cand == "" {
+		return ""
+	}
+	for c := range st.actors[si] {
+		if c != cand {
+			return ""
+		}
+	}
+	if si > 0 && len(st.places[si]) == 0 {
+		// nearby context: the actors of the sentence before ("Beijing
+		// said ... Foreign Ministry spokesman X urged Manila")
+		for c := range st.actors[si-1] {
+			if c != cand {
+				return ""
+			}
+		}
+	}
+	return cand
+}
+
+// settingCountries gives a role mention whose country the text does not
+// state ("police", "protesters", "the army") the country of its setting when
+// the setting is one country (policy rule 1, see settings.country). Only
+// descriptions get a setting country: names and pronouns keep what
+// coreference gave them (a named official, "spokesman Lin Jian", is often
+// foreign).
+func settingCountries(d *document.Document, codes, inferred []string) {
+	need := false
+	for i, m := range d.Mentions {
+		if settable[codes[i]] && m.Kind == document.Nominal {
+			need = true
+			break
+		}
+	}
+	if !need || len(d.Sentences) == 0 {
+		return
+	}
+	st := newSettings(d, codes, nil)
+	for i, m := range d.Mentions {
+		if !settable[codes[i]] || m.Kind != document.Nominal || diplomatic(d.Slice(m.Span)) {
+			// diplomats serve their country abroad: the setting is not theirs
+			continue
+		}
+		if cc := st.country(d.SentenceAt(m.Start), inferred[i]); cc != "" {
+			codes[i] = cc + codes[i]
+		}
+	}
+}
+
+// locative reports whether mention mi is the object of a locative
+// preposition: one stands up to three words before it ("in northern
+// Burkina Faso", "across Kenya") or before the list it closes ("in
+// Mombasa, Nakuru and Eldoret").
+func locative(d *document.Document, mi int) bool {
+	t := d.TokenAt(d.Mentions[mi].Start)
+	words := 0
+	for k := t - 1; k >= 0 && k >= t-12; k-- {
+		w := strings.ToLower(d.TokenText(k))
+		if objLocPreps[w] {
+			return true
+		}
+		switch {
+		case w == "," || w == "and" || w == "or":
+			words = 0 // a list goes on to the left
+			continue
+		case d.Tokens[k].Kind != document.Word:
+			return false
+		}
+		if words++; words > 3 {
+			return false
+		}
+	}
+	return false
+}
+
+// datelineCountry returns the CAMEO country code of the place in the
+// story's dateline ("NAIROBI, May 6 —" → KEN), looked up among the
+// locations of the geo stage, or "".
+func datelineCountry(d *document.Document) string {
+	t := d.Text
+	off := 0
+	for line := 0; line < 4 && off < len(t) && off < 1000; line++ {
+		if sp, ok := text.Dateline(t[off:]); ok && sp.Start < sp.End {
+			a, b := off+sp.Start, off+sp.End
+			for _, l := range d.Locations {
+				if l.Start >= a && l.Start < b {
+					if c, ok := country.ByAlpha2(l.Country); ok {
+						return actors.CountryCode(c)
+					}
+				}
+			}
+			return ""
+		}
+		nl := strings.IndexByte(t[off:], '\n')
+		if nl < 0 {
+			break
+		}
+		off += nl + 1
+	}
+	return ""
+}
+
+// ofCountry returns the CAMEO country code of the country that ends an
+// organisation's name after "of" ("Law Society of Kenya" → KEN), or "".
+func ofCountry(name string) string {
+	i := strings.LastIndex(name, " of ")
+	if i < 0 {
+		return ""
+	}
+	rest := strings.TrimPrefix(strings.TrimSpace(name[i+4:]), "the ")
+	if c, ok := country.Lookup(rest); ok {
+		return actors.CountryCode(c)
+	}
+	return ""
+}
+
+// placeAfter gives a role description followed by "in" or "from" and a
+// place ("police in Lagos", "officials from Kenya") the place's country and
+// marks it as stated (modded). Diplomats and embassies are left alone:
+// "the ambassador in London" serves another country.
+func placeAfter(d *document.Document, codes []string, modded []bool, locOf map[int]int) {
+	for i, m := range d.Mentions {
+		if modded[i] || m.Kind != document.Nominal {
+			continue
+		}
+		role := codes[i]
+		if CountryOf(role) != "" && len(role) > 3 {
+			role = role[3:]
+		}
+		if !settable[role] || diplomatic(d.Slice(m.Span)) {
+			continue
+		}
+		t := d.TokenAt(m.End - 1)
+		if t < 0 || t+2 >= len(d.Tokens) {
+			continue
+		}
+		if w := strings.ToLower(d.TokenText(t + 1)); w != "in" && w != "from" {
+			continue
+		}
+		k := t + 2
+		if strings.EqualFold(d.TokenText(k), "the") && k+1 < len(d.Tokens) {
+			k++
+		}
+		li, ok := -1, false
+		for j := i + 1; j < len(d.Mentions) && j <= i+3; j++ {
+			if d.TokenAt(d.Mentions[j].Start) == k {
+				li, ok = locOf[j]
+				break
+			}
+		}
+		if !ok || li < 0 {
+			continue
+		}
+		l := d.Locations[li]
+		switch l.Feature {
+		case "water", "region", "continent":
+			continue
+		}
+		c, ok := country.ByAlpha2(l.Country)
+		if !ok {
+			continue
+		}
+		codes[i] = actors.CountryCode(c) + role
+		modded[i] = true
+	}
+}
+
+// diplomatic reports role words of people who serve their country abroad.
+func diplomatic(s string) bool {
+	s = strings.ToLower(s)
+	for _, w := range []string{"ambassador", "envoy", "diplomat", "embassy", "consul", "attache", "delegation"} {
+		if strings.Contains(s, w) {
 			return true
 		}
 	}

@@ -20,6 +20,7 @@ func TestResolveActors(t *testing.T) {
 		actor    string
 		entity   int
 		entActor string
+		loc      string // the ISO country of the place the mention names, "" when none
 	}
 	tests := []struct {
 		name string
@@ -28,20 +29,29 @@ func TestResolveActors(t *testing.T) {
 		want []string
 	}{
 		{"nationality before a role", "Palestinian health officials said.",
-			[]ment{{"Palestinian", 0, document.NORP, document.Name, "", 0, ""}, {"officials", 0, document.Org, document.Nominal, "GOV", 1, "GOV"}},
+			[]ment{{"Palestinian", 0, document.NORP, document.Name, "", 0, "", ""}, {"officials", 0, document.Org, document.Nominal, "GOV", 1, "GOV", ""}},
 			[]string{"PSE", "PSEGOV"}},
 		{"possessive", "Venezuela's supreme court ruled.",
-			[]ment{{"Venezuela", 0, document.GPE, document.Name, "VEN", 0, "VEN"}, {"court", 0, document.Org, document.Nominal, "JUD", 1, "JUD"}},
+			[]ment{{"Venezuela", 0, document.GPE, document.Name, "VEN", 0, "VEN", ""}, {"court", 0, document.Org, document.Nominal, "JUD", 1, "JUD", ""}},
 			[]string{"VEN", "VENJUD"}},
-		{"country inferred, not stated", "Protesters marched in Nairobi.",
-			[]ment{{"Protesters", 0, document.NORP, document.Nominal, "KENCVL", 0, "KENCVL"}, {"Nairobi", 0, document.GPE, document.Name, "", 1, ""}},
-			[]string{"CVL", ""}},
+		{"country inferred for the setting", "Protesters marched in Nairobi.",
+			[]ment{{"Protesters", 0, document.NORP, document.Nominal, "KENCVL", 0, "KENCVL", ""}, {"Nairobi", 0, document.GPE, document.Name, "", 1, "", ""}},
+			[]string{"KENCVL", ""}},
 		{"coreferent name", "Hungarian Prime Minister Viktor Orban arrived. Orban spoke.",
-			[]ment{{"Hungarian", 0, document.NORP, document.Name, "", 0, ""}, {"Viktor Orban", 0, document.Person, document.Name, "GOV", 1, "GOV"},
-				{"Orban", 1, document.Person, document.Name, "", 1, "GOV"}},
+			[]ment{{"Hungarian", 0, document.NORP, document.Name, "", 0, "", ""}, {"Viktor Orban", 0, document.Person, document.Name, "GOV", 1, "GOV", ""},
+				{"Orban", 1, document.Person, document.Name, "", 1, "GOV", ""}},
 			[]string{"HUN", "HUNGOV", "HUNGOV"}},
+		{"place after the role", "Police in Kisumu said.",
+			[]ment{{"Police", 0, document.Org, document.Nominal, "COP", 0, "COP", ""}, {"Kisumu", 0, document.GPE, document.Name, "", 1, "", "KE"}},
+			[]string{"KENCOP", "KEN"}},
+		{"diplomat in a capital keeps no place country", "The ambassador in Nairobi said.",
+			[]ment{{"ambassador", 0, document.Person, document.Nominal, "GOV", 0, "GOV", ""}, {"Nairobi", 0, document.GPE, document.Name, "", 1, "", "KE"}},
+			[]string{"GOV", "KEN"}},
+		{"organisation named after its country", "The Bar Association of Ghana protested.",
+			[]ment{{"Bar Association of Ghana", 0, document.Org, document.Name, "", 0, "", ""}},
+			[]string{"GHA"}},
 		{"bare nationality before a military noun", "Israeli warplanes struck.",
-			[]ment{{"Israeli", 0, document.NORP, document.Name, "", 0, ""}},
+			[]ment{{"Israeli", 0, document.NORP, document.Name, "", 0, "", ""}},
 			[]string{"ISRMIL"}},
 	}
 	for _, tt := range tests {
@@ -56,6 +66,10 @@ func TestResolveActors(t *testing.T) {
 				}
 				d.Mentions = append(d.Mentions, document.Mention{Span: document.Span{Start: off, End: off + len(m.text)},
 					Type: m.typ, Kind: m.kind, Actor: m.actor, Entity: m.entity})
+				if m.loc != "" {
+					d.Locations = append(d.Locations, document.Location{Span: document.Span{Start: off, End: off + len(m.text)},
+						Country: m.loc, Feature: "city", Mention: i})
+				}
 				if ents[m.entity] == nil {
 					ents[m.entity] = &document.Entity{Actor: m.entActor}
 				}

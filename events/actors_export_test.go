@@ -1,0 +1,4 @@
+package events
+
+// ResolveActorsForTest exposes resolveActors to the external debug test.
+var ResolveActorsForTest = resolveActors
