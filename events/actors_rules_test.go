@@ -22,10 +22,10 @@ var (
 	pipeErr error
 )
 
-// triples runs the default pipeline on text and returns its events as
+// pipelineTriples runs the default pipeline on text and returns its events as
 // sorted "root|source country|target country" strings (negated and
 // hypothetical events left out), the unit the evaluation scores.
-func triples(t *testing.T, text string) []string {
+func pipelineTriples(t *testing.T, text string) []string {
 	t.Helper()
 	pipeOnce.Do(func() { pipe, pipeErr = stages.Default(stages.Config{}) })
 	if pipeErr != nil {
@@ -65,7 +65,7 @@ func runRules(t *testing.T, cases []ruleCase) {
 	t.Helper()
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			got := triples(t, tc.text)
+			got := pipelineTriples(t, tc.text)
 			have := map[string]int{}
 			for _, g := range got {
 				have[g]++
@@ -219,7 +219,7 @@ func TestPassives(t *testing.T) {
 		{"participle after a mention", "LAGOS — Four Nigerian engineers kidnapped from a construction site last month have been freed, the police said.",
 			nil, []string{"18|NGA|", "18|NGA|NGA", "08||NGA"}},
 		{"with an agent", "Two Malian soldiers were killed by jihadists near Mopti.",
-			[]string{"18||MLI"}, nil},
+			[]string{"18|MLI|MLI"}, nil}, // jihadists take the setting country (policy rule 1)
 	})
 }
 
@@ -247,7 +247,7 @@ func TestProtesters(t *testing.T) {
 		{"people marched", "TBILISI — Tens of thousands of people marched through central Tbilisi on Sunday in one of the biggest protests in Georgia in years.",
 			[]string{"14|GEO|"}, nil},
 	})
-	got := triples(t, "TBILISI — Tens of thousands of people marched through central Tbilisi on Sunday in one of the biggest protests in Georgia in years.")
+	got := pipelineTriples(t, "TBILISI — Tens of thousands of people marched through central Tbilisi on Sunday in one of the biggest protests in Georgia in years.")
 	n := 0
 	for _, g := range got {
 		if strings.HasPrefix(g, "14|") {

@@ -52,8 +52,12 @@ func (c *coder) refine(ms []match) []match {
 			protest = true
 		}
 	}
+	// a killing whose subject is an attack ("a strike on a building killed a
+	// Hezbollah commander") stays for the actor rules, which code it with
+	// the attack and take its victims as the attack's target (actors.go)
+	oc := c.outcomes(ms)
 	out := ms[:0]
-	for _, m := range ms {
+	for i, m := range ms {
 		switch {
 		case c.headline && verbal && c.adjunct(m.start) && (!m.p.verbal || strings.HasSuffix(c.low(m.start), "ing")):
 			continue // "Rebels Concede After Meeting with Minister": the verb is the news
@@ -61,6 +65,7 @@ func (c *coder) refine(ms []match) []match {
 			continue // rule 4: declining to comment is no event
 		case (m.p.code.Code == "013" || c.concern(m)) && len(c.withActors(c.object(m.start+1, m.end, m.p.code, m.p))) == 0:
 			continue // "welcomed the deal", "voiced concern over the vote": an attitude with no actor
+		case isKill(m.p) && oc[i] == -2:
 		case isKill(m.p):
 			if violent || c.hazardLead(m.start) {
 				continue // the outcome of the attack, or of a flood
@@ -357,7 +362,7 @@ func (c *coder) adjunct(i int) bool {
 func (c *coder) hazardLead(i int) bool {
 	start := 0
 	for j := i - 1; j >= 0; j-- {
-		if w := c.low(j); w == ";" || clauseBreaks[w] && w != "that" || speechCues[w] {
+		if w := c.low(j); w == ";" || clauseBreaks[w] && w != "that" || speechCues[w] || subordinators[w] {
 			start = j + 1
 			break
 		}
