@@ -47,6 +47,14 @@ var builtin = []Actor{
 	{Name: "Pentagon", Code: "USAMIL", Type: "ORG", Kind: "gov"},
 	{Name: "State Department", Code: "USAGOV", Type: "ORG", Kind: "gov", Aliases: []string{"U.S. State Department", "US State Department"}},
 	{Name: "Downing Street", Code: "GBRGOV", Type: "ORG", Kind: "gov"},
+	// National agencies and central banks named without their country.
+	{Name: "Securities and Exchange Commission", Code: "USAGOV", Type: "ORG", Kind: "gov", Aliases: []string{"US Securities and Exchange Commission", "U.S. Securities and Exchange Commission"}},
+	{Name: "US Department of Justice", Code: "USAGOV", Type: "ORG", Kind: "gov", Aliases: []string{"U.S. Department of Justice", "US Justice Department", "U.S. Justice Department"}},
+	{Name: "Federal Reserve", Code: "USAGOV", Type: "ORG", Kind: "gov", Aliases: []string{"US Federal Reserve", "U.S. Federal Reserve", "Federal Reserve Board"}},
+	{Name: "Bank of England", Code: "GBRGOV", Type: "ORG", Kind: "gov"},
+	{Name: "Bundesbank", Code: "DEUGOV", Type: "ORG", Kind: "gov"},
+	{Name: "Bank of Japan", Code: "JPNGOV", Type: "ORG", Kind: "gov"},
+
 	{Name: "Elysee", Code: "FRAGOV", Type: "ORG", Kind: "gov", Aliases: []string{"Élysée", "Elysee Palace", "Élysée Palace"}},
 	{Name: "Blue House", Code: "KORGOV", Type: "ORG", Kind: "gov"},
 	{Name: "Zhongnanhai", Code: "CHNGOV", Type: "ORG", Kind: "gov"},
