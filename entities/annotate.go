@@ -223,6 +223,9 @@ func (a *annotator) tagged(spans [][]ner.Span) {
 				continue
 			}
 			j = a.dictExtend(i, j, sn.EndToken)
+			if m.typ != document.Misc {
+				i = a.dictStart(i, j, sn.FirstToken)
+			}
 			if !a.free(i, j) {
 				continue
 			}
@@ -252,6 +255,24 @@ func (a *annotator) dictExtend(i, j, hi int) int {
 		}
 	}
 	return j
+}
+
+// dictStart returns the start of the longest dictionary name that ends
+// at token j and extends the tagger's span [i, j) by up to two
+// capitalized words before it ("Deutsche" + "Boerse"), or i when there is
+// none.
+func (a *annotator) dictStart(i, j, lo int) int {
+	start := i
+	for start > lo && start > i-2 && a.d.Tokens[start-1].Kind == document.Word && a.capitalized(start-1) && !determiners[a.low(start-1)] {
+		start--
+	}
+	for n := start; n < i; n++ {
+		key := a.key(n, j)
+		if act, ok := a.s.dict.LookupKey(key); ok && act.Type == "ORG" && !a.s.dict.Acronym(key) {
+			return n
+		}
+	}
+	return i
 }
 
 // groupNouns may follow an armed group's name inside its dictionary
@@ -491,6 +512,13 @@ func (a *annotator) classify(m *ment) {
 			m.ctry = agentNORP[l]
 		}
 	case document.Person:
+		// "the furniture giant Norrvik Mobler": a name right after a noun
+		// that only describes companies is a company.
+		if m.a > 0 && companyOnlyNouns[a.low(m.a-1)] && !a.capitalized(m.a-1) {
+			m.typ = document.Org
+			a.orgContext(m)
+			return
+		}
 		if g, ok := firstNames[a.low(m.a)]; ok && m.b-m.a > 1 {
 			m.gender = g
 		}
@@ -898,10 +926,63 @@ func (a *annotator) personContext(m *ment) {
 					r.Code = code
 				}
 			}
+			if ctry == "" && end+1 < hi && a.low(end) == "of" && a.capitalized(end+1) && a.ofSector(end+1, hi) == "" && (r.Class == "head" || r.Class == "spokesperson" || r.Class == "official") {
+				// "deputy chairman of Acme Mining": the person serves the
+				// named body; its code when known, else no government.
+				if code, ok := a.namedBodyAt(end+1, hi); ok {
+					m.former = former
+					a.applyRole(m, r)
+					m.actor, m.role = code, ""
+					if len(code) >= 3 && isCountryCode(code[:3]) {
+						m.ctry = code[:3]
+					}
+					return
+				}
+				if !a.stateBodyAt(end+1, hi) {
+					r.Code = ""
+				}
+			}
 			m.ctry, m.former = ctry, former
 			a.applyRole(m, r)
 		}
 	}
+}
+
+// namedBodyAt returns the code of a company, party, armed group, NGO or
+// state body of the dictionary named at token i (up to four capitalized
+// words).
+func (a *annotator) namedBodyAt(i, hi int) (string, bool) {
+	j := i
+	for j < hi && j < i+4 && a.capitalized(j) && a.d.Tokens[j].Kind == document.Word {
+		j++
+	}
+	for ; j > i; j-- {
+		key := a.key(i, j)
+		if act, ok := a.s.dict.LookupKey(key); ok && act.Type == "ORG" && (!a.s.dict.Acronym(key) || a.allCaps(i, j)) {
+			return act.CodeAt(a.published()), true
+		}
+	}
+	return "", false
+}
+
+// stateBodyAt reports whether the capitalized words at token i name a
+// state body by their form ("National Security Council", "Ministry of
+// Health") or a role institution ("Parliament", "Army").
+func (a *annotator) stateBodyAt(i, hi int) bool {
+	j := i
+	for j < hi && j < i+5 && a.d.Tokens[j].Kind == document.Word && (a.capitalized(j) || a.low(j) == "of") {
+		j++
+	}
+	for k := i; k < j; k++ {
+		switch a.low(k) {
+		case "ministry", "department", "parliament", "senate", "congress", "assembly", "army", "police", "court", "government", "council", "commission", "agency", "bank", "office":
+			return true
+		}
+	}
+	if _, ok := a.institution(i, j); ok {
+		return true
+	}
+	return false
 }
 
 // placeCountryAt returns the country of the place name starting at token
@@ -1054,6 +1135,12 @@ func (a *annotator) orgContext(m *ment) {
 		if ctry == "" && r.Code == "BUS" && m.a-1 > lo && companyNouns[a.low(m.a-1)] {
 			ctry, k = a.countryBefore(m.a-1, lo)
 		}
+		// "the Lagos-based X Holdings".
+		if ctry == "" && r.Code == "BUS" {
+			if c := a.basedCountry(m.a - 1); c != "" {
+				ctry, k = c, m.a-1
+			}
+		}
 		if ctry != "" {
 			m.from = k
 		}
@@ -1107,6 +1194,21 @@ func (a *annotator) orgByForm(m *ment, lo int) {
 	if m.a-1 >= lo && companyNouns[a.low(m.a-1)] && a.low(m.a-1) != "group" && !a.capitalized(m.a-1) {
 		sector = "BUS"
 		before, _ = a.countryBefore(m.a-1, lo)
+		// "the US agrochemical giant X", "the Paris-based exchange X":
+		// up to two lower-case words between the country and the noun.
+		for k := m.a - 2; before == "" && k >= lo && k >= m.a-3; k-- {
+			if c := a.basedCountry(k); c != "" {
+				before = c
+				break
+			}
+			if a.capitalized(k) || a.d.Tokens[k].Kind != document.Word || determiners[a.low(k)] {
+				before, _ = a.countryBefore(k+1, lo)
+				break
+			}
+		}
+	} else if c := a.basedCountry(m.a - 1); m.a-1 >= lo && c != "" {
+		// "the US-based X", "Geneva-based X": the place of the base.
+		before = c
 	} else if c, k := a.countryBefore(m.a, lo); isCountryCode(c) && (sector != "" || k < m.a-1) {
 		// A university after a country word, or any body after a
 		// country's possessive ("China's CBC"): the country's.
@@ -1134,6 +1236,26 @@ func (a *annotator) orgByForm(m *ment, lo int) {
 	if sector != "" {
 		m.class = strings.ToLower(sector)
 	}
+}
+
+// basedCountry returns the country of "<place>-based" at token k ("US-based",
+// "Paris-based", "Jakarta-based"), or "".
+func (a *annotator) basedCountry(k int) string {
+	if k < 0 || k >= len(a.d.Tokens) {
+		return ""
+	}
+	w := a.tok(k)
+	if !strings.HasSuffix(w, "-based") || !a.capitalized(k) {
+		return ""
+	}
+	place := w[:len(w)-len("-based")]
+	if c, ok := country.Lookup(place); ok {
+		return actors.CountryCode(c)
+	}
+	if c, ok := actors.Capital(place); ok {
+		return actors.CountryCode(c)
+	}
+	return a.placeCountry(actors.Key(place))
 }
 
 // orgHeads are head words of organization names (the last word, or the
@@ -1172,6 +1294,13 @@ var corporateSuffixes = map[string]bool{
 	"inc": true, "inc.": true, "corp": true, "corp.": true, "corporation": true, "ltd": true, "ltd.": true,
 	"limited": true, "plc": true, "llc": true, "ag": true, "gmbh": true, "holdings": true,
 	"airlines": true, "airways": true, "motors": true, "petroleum": true, "mining": true,
+}
+
+// companyOnlyNouns describe only companies, never a person, before a
+// name ("the oil giant X"; "the miner X" may be a person).
+var companyOnlyNouns = map[string]bool{
+	"company": true, "firm": true, "giant": true, "conglomerate": true, "carmaker": true, "automaker": true,
+	"lender": true, "insurer": true, "airline": true, "retailer": true, "subsidiary": true,
 }
 
 // companyNouns describe a company before its name ("Brazilian miner X").
@@ -1290,6 +1419,21 @@ func (a *annotator) nominals() {
 			if ctry == "" && end+1 < sn.EndToken && a.low(end) == "of" {
 				ctry = a.codeOf(a.tok(end + 1))
 			}
+			// "the UN war crimes tribunal": an international organization
+			// before a compound of lower-case words owns the institution.
+			if ctry == "" && r.Org {
+				for p := k - 1; p >= sn.FirstToken && p >= k-3; p-- {
+					if a.d.Tokens[p].Kind != document.Word || determiners[a.low(p)] {
+						break
+					}
+					if a.capitalized(p) {
+						if c, _ := a.countryBefore(p+1, sn.FirstToken); international(c) && p < k-1 {
+							ctry = c
+						}
+						break
+					}
+				}
+			}
 			// "the foreign ministry in Minsk": a capital after "in".
 			if ctry == "" && r.Org && end+1 < sn.EndToken && a.low(end) == "in" && a.capitalized(end+1) {
 				if c, ok := actors.Capital(a.tok(end + 1)); ok {
@@ -1328,6 +1472,18 @@ func (a *annotator) nominals() {
 				m.from = k2
 			}
 			a.applyRole(&m, r)
+			if ctry == "" && end+1 < sn.EndToken && a.low(end) == "of" && a.capitalized(end+1) && a.ofSector(end+1, sn.EndToken) == "" && (r.Class == "head" || r.Class == "spokesperson" || r.Class == "official") {
+				// "the deputy chairman of Acme Mining": the named body's
+				// code when known, else no government.
+				if code, ok := a.namedBodyAt(end+1, sn.EndToken); ok {
+					m.actor, m.role = code, ""
+					if len(code) >= 3 && isCountryCode(code[:3]) {
+						m.ctry = code[:3]
+					}
+				} else if !a.stateBodyAt(end+1, sn.EndToken) {
+					m.actor, m.role = "", ""
+				}
+			}
 			a.add(m)
 			if ctry != "" && k2 < k {
 				a.coordinated(k2, r, m)

@@ -134,6 +134,27 @@ func TestStage_ActorCodes(t *testing.T) {
 		{name: "description of an institution before its name", src: "QUITO, Ecuador — The Ecuadorean mining regulator ARCOM suspended the licence on Friday.", mention: "ARCOM", want: "ECUGOV"},
 		{name: "territory", src: "Aid trucks entered Gaza on Sunday.", mention: "Gaza", want: "PSE"},
 		{name: "current title beats a dated former code", src: "Prime Minister Justin Trudeau said Ottawa would respond.", mention: "Justin Trudeau", want: "CANGOV", published: "2025-06-01"},
+		// Real-news actor classes: companies, exchanges, office holders of
+		// earlier decades, opposition frontbenches and NGOs by context.
+		{name: "exchange by name, second word extends the tagger's span", src: "Shares in Deutsche Boerse rose after the talks in Frankfurt.", mention: "Deutsche Boerse", want: "DEUBUS"},
+		{name: "exchange acronym", src: "The LSE rejected the offer as too low on Tuesday.", mention: "LSE", want: "GBRBUS"},
+		{name: "company country across adjectives before the company noun", src: "The Swedish furniture giant Norrvik Mobler cut 300 jobs on Monday.", mention: "Norrvik Mobler", want: "SWEBUS"},
+		{name: "company based in a capital", src: "The Oslo-based firm Fjordlink lost its licence.", mention: "Fjordlink", want: "NORBUS"},
+		{name: "company by suffix based in a city", src: "Shares in the Lagos-based Zentra Holdings fell sharply.", mention: "Zentra Holdings", want: "NGABUS"},
+		{name: "body named again without its country", src: "The US Department of Justice opened an inquiry. The firm will pay the Department of Justice $2m.", mention: "Department of Justice", want: "USAGOV"},
+		{name: "a described government does not recolour a named agency", src: "BEIJING, China — The State Forestry Bureau banned logging in Yunnan. Last year the Lao government asked China to act.", mention: "State Forestry Bureau", want: "CHNGOV"},
+		{name: "company spokesman is no government", src: "MOSCOW, Russia — Company spokesman Pavel Orlov said the tender was unfair to Russia.", mention: "Pavel Orlov", want: "BUS"},
+		{name: "chairman of an unknown named body is no government", src: "KIEV, Ukraine — \"We regret it,\" said Oleh Marchuk, chairman of Dnipro Granite, in Ukraine.", mention: "Oleh Marchuk", want: ""},
+		{name: "chairman of a known company takes its code", src: "\"We will bid again,\" said Anna Weiss, deputy chairman of Deutsche Bank.", mention: "Anna Weiss", want: "DEUBUS"},
+		{name: "international organization before a compound", src: "ZAGREB, Croatia — Croatia must co-operate with the UN war crimes tribunal, Croatian officials said.", mention: "tribunal", want: "IGOUNO"},
+		{name: "office holder by the story's date", src: "Jack Straw flew to Tehran for talks.", mention: "Jack Straw", want: "GBRGOV", published: "2003-09-24"},
+		{name: "office holder after leaving office", src: "Jack Straw flew to Tehran for talks.", mention: "Jack Straw", want: "GBRELI", published: "2015-09-24"},
+		{name: "undated story: the title carries the office", src: "Prime Minister Tony Blair said the summit had gone well.", mention: "Tony Blair", want: "GBRGOV"},
+		{name: "shadow minister is the opposition", src: "LONDON, England — Shadow Chancellor Peter Gale attacked the budget, and Britain's treasury replied.", mention: "Peter Gale", want: "GBROPP"},
+		{name: "party adjective before a portfolio spokesman", src: "Liberal Democrat transport spokesman Ian Lowe said fares were too high.", mention: "Ian Lowe", want: "GBROPP"},
+		{name: "party out of power by date (Conservatives 2005)", src: "The Tories promised lower taxes on Monday.", mention: "Tories", want: "GBROPP", published: "2005-04-11"},
+		{name: "party in power by date (Conservatives 1987)", src: "The Tories promised lower taxes on Monday.", mention: "Tories", want: "GBRGOV", published: "1987-05-11"},
+		{name: "rights group by its description and the story's country", src: "LONDON, England — Hannah Price, director of the human rights group Freedom Watch UK, said British courts had been misled about Britain's record.", mention: "Freedom Watch UK", want: "GBRNGO"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -325,7 +325,9 @@ func (a *annotator) contextCountries() {
 			m.ctry, m.actor = court, court
 			continue
 		}
-		if c == "" {
+		if c == "" && m.role != "BUS" {
+			// A company's staff ("a company spokesman", "an economist")
+			// are often foreign to the story's country: no guess.
 			if !domDone {
 				dom, domDone = a.dominantCountry(), true
 			}
