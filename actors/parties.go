@@ -27,7 +27,7 @@ var parties = []Actor{
 	{Name: "Foreign Office", Code: "GBRGOV", Type: "ORG", Kind: "gov", Aliases: []string{"Foreign, Commonwealth and Development Office", "FCDO"}},
 	// Parties.
 	{Name: "British Labour Party", Code: "GBROPP", Type: "ORG", Kind: "party", Aliases: []string{"UK Labour Party"}, Changes: []Change{{From: "1997-05-02", Code: "GBRGOV"}, {From: "2010-05-11", Code: "GBROPP"}, {From: "2024-07-05", Code: "GBRGOV"}}},
-	{Name: "Conservative Party", Code: "GBRGOV", Type: "ORG", Kind: "party", Aliases: []string{"Tories", "Tory party", "Tory Party", "British Conservative Party", "Conservative and Unionist Party"}, Changes: []Change{{From: "1997-05-02", Code: "GBROPP"}, {From: "2010-05-11", Code: "GBRGOV"}, {From: "2024-07-05", Code: "GBROPP"}}},
+	{Name: "Conservative Party", Code: "GBRGOV", Type: "ORG", Kind: "party", Aliases: []string{"Tories", "Tory", "Tory party", "Tory Party", "British Conservative Party", "Conservative and Unionist Party"}, Changes: []Change{{From: "1997-05-02", Code: "GBROPP"}, {From: "2010-05-11", Code: "GBRGOV"}, {From: "2024-07-05", Code: "GBROPP"}}},
 	{Name: "Conservative Party of Canada", Code: "CANOPP", Type: "ORG", Kind: "party"},
 	{Name: "Reform UK", Code: "GBROPP", Type: "ORG", Kind: "party"},
 	{Name: "Liberal Democrats", Code: "GBROPP", Type: "ORG", Kind: "party", Aliases: []string{"Lib Dems", "Liberal Democrat", "Lib Dem", "Liberal Democrat Party"}, Changes: []Change{{From: "2010-05-11", Code: "GBRGOV"}, {From: "2015-05-08", Code: "GBROPP"}}},

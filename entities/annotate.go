@@ -466,6 +466,8 @@ func (a *annotator) classify(m *ment) {
 			return
 		}
 		switch m.org.Kind {
+		case "company":
+			m.class = "company"
 		case "court":
 			m.class = "court"
 		case "agency":
@@ -926,7 +928,7 @@ func (a *annotator) personContext(m *ment) {
 					r.Code = code
 				}
 			}
-			if ctry == "" && end+1 < hi && a.low(end) == "of" && a.capitalized(end+1) && a.ofSector(end+1, hi) == "" && (r.Class == "head" || r.Class == "spokesperson" || r.Class == "official") {
+			if ctry == "" && end+1 < hi && a.low(end) == "of" && a.capitalized(end+1) && (r.Class == "head" || r.Class == "spokesperson" || r.Class == "official") {
 				// "deputy chairman of Acme Mining": the person serves the
 				// named body; its code when known, else no government.
 				if code, ok := a.namedBodyAt(end+1, hi); ok {
@@ -938,7 +940,7 @@ func (a *annotator) personContext(m *ment) {
 					}
 					return
 				}
-				if !a.stateBodyAt(end+1, hi) {
+				if a.ofSector(end+1, hi) == "" && !a.stateBodyAt(end+1, hi) {
 					r.Code = ""
 				}
 			}
@@ -1024,6 +1026,13 @@ func (a *annotator) ofSector(i, hi int) string {
 			return "LEG"
 		case "opposition":
 			return "OPP"
+		case "company", "firm", "bank", "carmaker", "automaker", "lender", "insurer", "airline", "retailer", "conglomerate", "manufacturer":
+			// "chairman of Spain's biggest bank"; a central or
+			// development bank is the state's or an IGO's.
+			if p := a.low(k - 1); p != "central" && p != "development" && p != "world" && p != "reserve" && p != "national" && p != "state" && p != "state-owned" {
+				return "BUS"
+			}
+			return ""
 		}
 	}
 	return ""
@@ -1233,7 +1242,9 @@ func (a *annotator) orgByForm(m *ment, lo int) {
 	}
 	m.ctry = ctry
 	m.actor = ctry + sector
-	if sector != "" {
+	if sector == "BUS" {
+		m.class = "company"
+	} else if sector != "" {
 		m.class = strings.ToLower(sector)
 	}
 }
@@ -1472,7 +1483,7 @@ func (a *annotator) nominals() {
 				m.from = k2
 			}
 			a.applyRole(&m, r)
-			if ctry == "" && end+1 < sn.EndToken && a.low(end) == "of" && a.capitalized(end+1) && a.ofSector(end+1, sn.EndToken) == "" && (r.Class == "head" || r.Class == "spokesperson" || r.Class == "official") {
+			if ctry == "" && end+1 < sn.EndToken && a.low(end) == "of" && a.capitalized(end+1) && (r.Class == "head" || r.Class == "spokesperson" || r.Class == "official") {
 				// "the deputy chairman of Acme Mining": the named body's
 				// code when known, else no government.
 				if code, ok := a.namedBodyAt(end+1, sn.EndToken); ok {
@@ -1480,7 +1491,7 @@ func (a *annotator) nominals() {
 					if len(code) >= 3 && isCountryCode(code[:3]) {
 						m.ctry = code[:3]
 					}
-				} else if !a.stateBodyAt(end+1, sn.EndToken) {
+				} else if a.ofSector(end+1, sn.EndToken) == "" && !a.stateBodyAt(end+1, sn.EndToken) {
 					m.actor, m.role = "", ""
 				}
 			}

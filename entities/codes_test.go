@@ -154,6 +154,9 @@ func TestStage_ActorCodes(t *testing.T) {
 		{name: "party adjective before a portfolio spokesman", src: "Liberal Democrat transport spokesman Ian Lowe said fares were too high.", mention: "Ian Lowe", want: "GBROPP"},
 		{name: "party out of power by date (Conservatives 2005)", src: "The Tories promised lower taxes on Monday.", mention: "Tories", want: "GBROPP", published: "2005-04-11"},
 		{name: "party in power by date (Conservatives 1987)", src: "The Tories promised lower taxes on Monday.", mention: "Tories", want: "GBRGOV", published: "1987-05-11"},
+		{name: "Tory leader is the Conservative opposition (undated)", src: "On Monday, Tory leader Martin Hale promised lower taxes.", mention: "Martin Hale", want: "GBROPP"},
+		{name: "chairman of a country's bank is business", src: "\"Rates will fall,\" said Luis Ortega, the chairman of Chile's largest bank.", mention: "Luis Ortega", want: "CHLBUS"},
+		{name: "chairman of a central bank stays government", src: "\"Rates will fall,\" said Luis Ortega, the chairman of Chile's central bank.", mention: "Luis Ortega", want: "CHLGOV"},
 		{name: "rights group by its description and the story's country", src: "LONDON, England — Hannah Price, director of the human rights group Freedom Watch UK, said British courts had been misled about Britain's record.", mention: "Freedom Watch UK", want: "GBRNGO"},
 	}
 	for _, tc := range tests {
@@ -181,5 +184,37 @@ func TestStage_ActorCodes(t *testing.T) {
 				t.Errorf("%q: actor %q, want %q", tc.mention, got, tc.want)
 			}
 		})
+	}
+}
+
+// TestStage_TitleCarriesOfficeAcrossMentions checks that in an undated
+// story a known former office holder introduced by a current title keeps
+// that office in the mentions without the title.
+func TestStage_TitleCarriesOfficeAcrossMentions(t *testing.T) {
+	process := testProcess(t)
+	tests := []struct {
+		src, mention, want string
+	}{
+		{"Prime Minister Tony Blair opened the summit. Later Mr Blair told reporters it had gone well.", "Blair", "GBRGOV"},
+		{"Tony Blair opened the summit. Later Mr Blair told reporters it had gone well.", "Blair", "GBRELI"},
+	}
+	for _, tc := range tests {
+		d := newDoc("t", tc.src)
+		if err := process(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, m := range d.Mentions {
+			if d.Slice(m.Span) != tc.mention {
+				continue
+			}
+			found = true
+			if m.Actor != tc.want {
+				t.Errorf("%q in %q: actor %q, want %q", tc.mention, tc.src, m.Actor, tc.want)
+			}
+		}
+		if !found {
+			t.Errorf("no mention %q in %q", tc.mention, tc.src)
+		}
 	}
 }

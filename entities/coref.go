@@ -573,9 +573,21 @@ func (a *annotator) output() {
 		remap[i] = -1
 	}
 	d.Entities = d.Entities[:0]
+	// A known person the text calls by a current title in one mention
+	// ("Prime Minister X") holds that office in the others too, whatever
+	// the dictionary's latest code says of an undated story.
+	titled := make([]string, len(a.ents))
+	for _, m := range a.ms {
+		if m.ent >= 0 && m.org != nil && m.typ == document.Person && m.role != "" && m.role != "ELI" && !m.former && len(m.actor) > 3 && !strings.HasSuffix(m.actor, "ELI") && titled[m.ent] == "" {
+			titled[m.ent] = m.actor // the first title, which introduces the person
+		}
+	}
 	for _, m := range a.ms {
 		if m.a >= m.b || m.ent < 0 && m.kind != document.Name {
 			continue
+		}
+		if m.ent >= 0 && titled[m.ent] != "" && m.org != nil && m.typ == document.Person && strings.HasSuffix(m.actor, "ELI") && strings.HasPrefix(titled[m.ent], m.actor[:3]) {
+			m.actor = titled[m.ent]
 		}
 		mi := len(d.Mentions)
 		dm := document.Mention{
