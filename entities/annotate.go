@@ -928,7 +928,7 @@ func (a *annotator) personContext(m *ment) {
 					r.Code = code
 				}
 			}
-			if ctry == "" && end+1 < hi && a.low(end) == "of" && a.capitalized(end+1) && (r.Class == "head" || r.Class == "spokesperson" || r.Class == "official") {
+			if ctry == "" && end+1 < hi && a.low(end) == "of" && a.capitalized(end+1) && (r.Class == "head" || r.Class == "spokesperson" || r.Class == "official" || r.Class == "president") {
 				// "deputy chairman of Acme Mining": the person serves the
 				// named body; its code when known, else no government.
 				if code, ok := a.namedBodyAt(end+1, hi); ok {
@@ -1029,10 +1029,16 @@ func (a *annotator) ofSector(i, hi int) string {
 		case "company", "firm", "bank", "carmaker", "automaker", "lender", "insurer", "airline", "retailer", "conglomerate", "manufacturer":
 			// "chairman of Spain's biggest bank"; a central or
 			// development bank is the state's or an IGO's.
-			if p := a.low(k - 1); p != "central" && p != "development" && p != "world" && p != "reserve" && p != "national" && p != "state" && p != "state-owned" {
+			p := a.low(k - 1)
+			if p == "central" || p == "reserve" {
+				return "GOV"
+			}
+			if p != "development" && p != "world" && p != "national" && p != "state" && p != "state-owned" {
 				return "BUS"
 			}
 			return ""
+		case "ministry", "government", "cabinet":
+			return "GOV"
 		}
 	}
 	return ""
@@ -1483,7 +1489,7 @@ func (a *annotator) nominals() {
 				m.from = k2
 			}
 			a.applyRole(&m, r)
-			if ctry == "" && end+1 < sn.EndToken && a.low(end) == "of" && a.capitalized(end+1) && (r.Class == "head" || r.Class == "spokesperson" || r.Class == "official") {
+			if ctry == "" && end+1 < sn.EndToken && a.low(end) == "of" && a.capitalized(end+1) && (r.Class == "head" || r.Class == "spokesperson" || r.Class == "official" || r.Class == "president") {
 				// "the deputy chairman of Acme Mining": the named body's
 				// code when known, else no government.
 				if code, ok := a.namedBodyAt(end+1, sn.EndToken); ok {

@@ -157,6 +157,10 @@ func TestStage_ActorCodes(t *testing.T) {
 		{name: "Tory leader is the Conservative opposition (undated)", src: "On Monday, Tory leader Martin Hale promised lower taxes.", mention: "Martin Hale", want: "GBROPP"},
 		{name: "chairman of a country's bank is business", src: "\"Rates will fall,\" said Luis Ortega, the chairman of Chile's largest bank.", mention: "Luis Ortega", want: "CHLBUS"},
 		{name: "chairman of a central bank stays government", src: "\"Rates will fall,\" said Luis Ortega, the chairman of Chile's central bank.", mention: "Luis Ortega", want: "CHLGOV"},
+		{name: "a bare chairman is no government", src: "TORONTO, Canada — Profits will rise this year, Paul Martel, chairman, told reporters in Canada.", mention: "Paul Martel", want: ""},
+		{name: "president of an unknown named company is no government", src: "MADRID, Spain — \"Sales were strong,\" said Rosa Vidal, president of Azul Textiles, in Spain.", mention: "Rosa Vidal", want: ""},
+		{name: "businessman before office", src: "Donald Trump said he would not raise his offer for the casino.", mention: "Donald Trump", want: "USABUS", published: "1987-03-12"},
+		{name: "late-1980s finance minister by date", src: "Kiichi Miyazawa told reporters the yen was too strong.", mention: "Kiichi Miyazawa", want: "JPNGOV", published: "1987-04-02"},
 		{name: "rights group by its description and the story's country", src: "LONDON, England — Hannah Price, director of the human rights group Freedom Watch UK, said British courts had been misled about Britain's record.", mention: "Freedom Watch UK", want: "GBRNGO"},
 	}
 	for _, tc := range tests {
