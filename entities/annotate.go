@@ -428,6 +428,13 @@ func (a *annotator) classify(m *ment) {
 		return
 	}
 	key := a.key(m.a, m.b)
+	if m.org == nil && m.typ == document.Org && m.b-m.a > 1 && legalSuffixes[a.low(m.b-1)] {
+		// "Mobil Corp", "Toyota Motor Corp.": a known company with its
+		// legal form.
+		if act, ok := a.s.dict.LookupKey(a.key(m.a, m.b-1)); ok && act.Kind == "company" {
+			m.org = act
+		}
+	}
 	if m.org == nil {
 		if act, ok := a.s.dict.LookupKey(key); ok && (!a.s.dict.Acronym(key) || a.allCaps(m.a, m.b) && !a.acronymOfOther(m, act)) {
 			m.org = act
@@ -1311,6 +1318,13 @@ var corporateSuffixes = map[string]bool{
 	"inc": true, "inc.": true, "corp": true, "corp.": true, "corporation": true, "ltd": true, "ltd.": true,
 	"limited": true, "plc": true, "llc": true, "ag": true, "gmbh": true, "holdings": true,
 	"airlines": true, "airways": true, "motors": true, "petroleum": true, "mining": true,
+}
+
+// legalSuffixes are legal forms after a company's name.
+var legalSuffixes = map[string]bool{
+	"inc": true, "inc.": true, "corp": true, "corp.": true, "corporation": true, "co": true, "co.": true,
+	"ltd": true, "ltd.": true, "limited": true, "plc": true, "llc": true, "ag": true, "sa": true, "nv": true,
+	"gmbh": true, "spa": true,
 }
 
 // companyOnlyNouns describe only companies, never a person, before a

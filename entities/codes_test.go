@@ -161,6 +161,9 @@ func TestStage_ActorCodes(t *testing.T) {
 		{name: "president of an unknown named company is no government", src: "MADRID, Spain — \"Sales were strong,\" said Rosa Vidal, president of Azul Textiles, in Spain.", mention: "Rosa Vidal", want: ""},
 		{name: "businessman before office", src: "Donald Trump said he would not raise his offer for the casino.", mention: "Donald Trump", want: "USABUS", published: "1987-03-12"},
 		{name: "late-1980s finance minister by date", src: "Kiichi Miyazawa told reporters the yen was too strong.", mention: "Kiichi Miyazawa", want: "JPNGOV", published: "1987-04-02"},
+		{name: "known company with its legal form", src: "Shares of Chrysler Corp rose two dlrs in heavy trading.", mention: "Chrysler Corp", want: "USABUS"},
+		{name: "European Community of the 1980s", src: "The European Community cut its sugar export refunds on Wednesday.", mention: "European Community", want: "IGOEEC"},
+		{name: "US agency by acronym", src: "The USDA raised its estimate of the corn crop.", mention: "USDA", want: "USAGOV"},
 		{name: "rights group by its description and the story's country", src: "LONDON, England — Hannah Price, director of the human rights group Freedom Watch UK, said British courts had been misled about Britain's record.", mention: "Freedom Watch UK", want: "GBRNGO"},
 	}
 	for _, tc := range tests {
