@@ -304,6 +304,8 @@ var roles = map[string]Role{
 	"company official":     {Code: "BUS", Class: "official", Person: true},
 	"company officials":    {Code: "BUS", Class: "official", Plural: true},
 	"company chairman":     {Code: "BUS", Class: "head", Person: true, Gender: "m"},
+	"board member":         {Code: "BUS", Class: "official", Person: true},
+	"board spokesman":      {Code: "BUS", Class: "spokesperson", Person: true, Gender: "m"},
 	// Non-governmental organizations described by their kind.
 	"human rights group":    {Code: "NGO", Class: "ngo", Org: true},
 	"rights group":          {Code: "NGO", Class: "ngo", Org: true},

@@ -1320,6 +1320,9 @@ var corporateSuffixes = map[string]bool{
 	"airlines": true, "airways": true, "motors": true, "petroleum": true, "mining": true,
 }
 
+// rankAdjectives are military ranks that are also adjectives.
+var rankAdjectives = map[string]bool{"general": true, "major": true, "private": true}
+
 // legalSuffixes are legal forms after a company's name.
 var legalSuffixes = map[string]bool{
 	"inc": true, "inc.": true, "corp": true, "corp.": true, "corporation": true, "co": true, "co.": true,
@@ -1401,6 +1404,11 @@ func (a *annotator) nominals() {
 			if !ok || !a.free(i, end) || r.Code == "" {
 				continue
 			}
+			// A rank word before a lower-case noun is an adjective ("the
+			// general election", "a major contract").
+			if end == i+1 && rankAdjectives[a.low(i)] && end < sn.EndToken && a.d.Tokens[end].Kind == document.Word && !a.capitalized(end) {
+				continue
+			}
 			// A modifier that starts another role ("government troops").
 			if modifiers[a.low(i)] && end == i+1 {
 				if _, _, ok2 := a.roleAt(i+1, sn.EndToken); ok2 {
@@ -1465,6 +1473,13 @@ func (a *annotator) nominals() {
 					}
 				}
 			}
+			// "rebels in Nicaragua": a role placed in one country (rule 1
+			// of the coding conventions); a city may be a foreign post.
+			if ctry == "" && end+1 < sn.EndToken && a.low(end) == "in" && a.capitalized(end+1) {
+				if c, ok := country.Lookup(a.tok(end + 1)); ok && (end+2 >= sn.EndToken || !a.capitalized(end+2)) {
+					ctry = actors.CountryCode(c)
+				}
+			}
 			// "the foreign ministry in Minsk": a capital after "in".
 			if ctry == "" && r.Org && end+1 < sn.EndToken && a.low(end) == "in" && a.capitalized(end+1) {
 				if c, ok := actors.Capital(a.tok(end + 1)); ok {
@@ -1501,6 +1516,12 @@ func (a *annotator) nominals() {
 			m.from = m.a
 			if ctry != "" && k2 < k {
 				m.from = k2
+			}
+			if r.Person && end+1 < sn.EndToken && a.low(end) == "of" {
+				// "a board member of Germany's central bank" → GOV.
+				if code := a.ofSector(end+1, sn.EndToken); code != "" {
+					r.Code = code
+				}
 			}
 			a.applyRole(&m, r)
 			if ctry == "" && end+1 < sn.EndToken && a.low(end) == "of" && a.capitalized(end+1) && (r.Class == "head" || r.Class == "spokesperson" || r.Class == "official" || r.Class == "president") {

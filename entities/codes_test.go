@@ -164,6 +164,9 @@ func TestStage_ActorCodes(t *testing.T) {
 		{name: "known company with its legal form", src: "Shares of Chrysler Corp rose two dlrs in heavy trading.", mention: "Chrysler Corp", want: "USABUS"},
 		{name: "European Community of the 1980s", src: "The European Community cut its sugar export refunds on Wednesday.", mention: "European Community", want: "IGOEEC"},
 		{name: "US agency by acronym", src: "The USDA raised its estimate of the corn crop.", mention: "USDA", want: "USAGOV"},
+		{name: "role placed in a country", src: "WASHINGTON — Congress voted to send aid to the rebels in Angola, officials in Washington said.", mention: "rebels", want: "AGOREB"},
+		{name: "board member of a central bank", src: "Rates will stay low, said Petra Lang, a board member of Austria's central bank.", mention: "Petra Lang", want: "AUTGOV"},
+		{name: "management board spokesman is business", src: "FRANKFURT, Germany — Management board spokesman Klaus Bauer said profits in Germany rose.", mention: "Klaus Bauer", want: "BUS"},
 		{name: "rights group by its description and the story's country", src: "LONDON, England — Hannah Price, director of the human rights group Freedom Watch UK, said British courts had been misled about Britain's record.", mention: "Freedom Watch UK", want: "GBRNGO"},
 	}
 	for _, tc := range tests {
@@ -222,6 +225,26 @@ func TestStage_TitleCarriesOfficeAcrossMentions(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("no mention %q in %q", tc.mention, tc.src)
+		}
+	}
+}
+
+// TestStage_RankAdjectiveIsNoOfficer checks that a rank word used as an
+// adjective before a lower-case noun is no military mention.
+func TestStage_RankAdjectiveIsNoOfficer(t *testing.T) {
+	process := testProcess(t)
+	for _, src := range []string{
+		"NAIROBI, Kenya — The general election will be held in August, Kenyan officials said.",
+		"LIMA, Peru — The major contracts went to local firms, Peruvian officials said.",
+	} {
+		d := newDoc("t", src)
+		if err := process(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range d.Mentions {
+			if w := d.Slice(m.Span); w == "general" || w == "major" {
+				t.Errorf("%q: adjective %q is a mention (actor %q)", src, w, m.Actor)
+			}
 		}
 	}
 }
