@@ -145,6 +145,7 @@ func (a *annotator) run(spans [][]ner.Span) {
 	a.tagged(spans)
 	a.facilities()
 	a.dictionary()
+	a.partyNouns()
 	a.titledNames()
 	for i := range a.ms {
 		a.classify(&a.ms[i])
@@ -255,6 +256,17 @@ func (a *annotator) dictExtend(i, j, hi int) int {
 		}
 	}
 	return j
+}
+
+// partyNouns adds "the Conservatives" where the tagger missed it: a
+// party name that the story's country may code later (partiesByStory).
+func (a *annotator) partyNouns() {
+	for i := range a.d.Tokens {
+		if a.covered[i] != 0 || a.tok(i) != "Conservatives" {
+			continue
+		}
+		a.add(ment{a: i, b: i + 1, typ: document.Org, kind: document.Name})
+	}
 }
 
 // dictStart returns the start of the longest dictionary name that ends
@@ -459,7 +471,14 @@ func (a *annotator) classify(m *ment) {
 			// gives the code.
 			a.personContext(m)
 			role, former := m.role, m.former
+			owner := ""
+			if len(m.ctry) > 3 && m.actor == m.ctry {
+				owner = m.ctry // "Tory leader X": the party's code
+			}
 			m.actor = m.org.CodeAt(a.published())
+			if owner != "" && strings.HasSuffix(m.actor, "ELI") && !former {
+				m.actor, role = owner, ""
+			}
 			// The text knows better than the dictionary's date of a change
 			// when it calls a former office holder by a current title
 			// ("Prime Minister X" in an older or undated story).

@@ -167,6 +167,9 @@ func TestStage_ActorCodes(t *testing.T) {
 		{name: "role placed in a country", src: "WASHINGTON — Congress voted to send aid to the rebels in Angola, officials in Washington said.", mention: "rebels", want: "AGOREB"},
 		{name: "board member of a central bank", src: "Rates will stay low, said Petra Lang, a board member of Austria's central bank.", mention: "Petra Lang", want: "AUTGOV"},
 		{name: "management board spokesman is business", src: "FRANKFURT, Germany — Management board spokesman Klaus Bauer said profits in Germany rose.", mention: "Klaus Bauer", want: "BUS"},
+		{name: "party leader known to the dictionary takes the party's code", src: "LONDON, England — Tory leader Michael Howard said Britain needed lower taxes and British schools more money.", mention: "Michael Howard", want: "GBROPP", published: "2005-03-01"},
+		{name: "bare party name of the story's country", src: "LONDON, England — The Conservatives promised lower taxes in Britain, and British voters will decide, the BBC said.", mention: "Conservatives", want: "GBROPP", published: "2005-03-01"},
+		{name: "bare party name in a story of another country stays uncoded", src: "ROME, Italy — The Conservatives promised lower taxes in Italy, Italian officials said in Rome.", mention: "Conservatives", want: ""},
 		{name: "rights group by its description and the story's country", src: "LONDON, England — Hannah Price, director of the human rights group Freedom Watch UK, said British courts had been misled about Britain's record.", mention: "Freedom Watch UK", want: "GBRNGO"},
 	}
 	for _, tc := range tests {
