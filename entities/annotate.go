@@ -258,6 +258,17 @@ func (a *annotator) dictExtend(i, j, hi int) int {
 	return j
 }
 
+// lowerAlias reports whether act has a lower-case surface form equal to
+// text.
+func lowerAlias(act *actors.Actor, text string) bool {
+	for _, s := range act.Aliases {
+		if s == text {
+			return true
+		}
+	}
+	return act.Name == text
+}
+
 // partyNouns adds "the Conservatives" where the tagger missed it: a
 // party name that the story's country may code later (partiesByStory).
 func (a *annotator) partyNouns() {
@@ -415,6 +426,11 @@ func (a *annotator) dictionary() {
 					continue
 				}
 				if nominal && act.Type != "ORG" || !nominal && !a.nameCase(i, j) {
+					continue
+				}
+				// Only aliases the dictionary writes in lower case match
+				// lower-case text ("the world body"; not "the amnesty").
+				if nominal && !lowerAlias(act, a.d.Text[a.d.Tokens[i].Start:a.d.Tokens[j-1].End]) {
 					continue
 				}
 				// The tagger's spans win: the dictionary only fills gaps

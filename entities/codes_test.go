@@ -251,3 +251,19 @@ func TestStage_RankAdjectiveIsNoOfficer(t *testing.T) {
 		}
 	}
 }
+
+// TestStage_LowerCaseWordIsNoCapitalizedAlias checks that a lower-case
+// word matches only aliases the dictionary writes in lower case: "the
+// amnesty" is a law, not Amnesty International.
+func TestStage_LowerCaseWordIsNoCapitalizedAlias(t *testing.T) {
+	process := testProcess(t)
+	d := newDoc("t", "TBILISI, Georgia — Parliament is expected to approve the amnesty next week, Georgian officials said.")
+	if err := process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range d.Mentions {
+		if d.Slice(m.Span) == "amnesty" {
+			t.Errorf("the amnesty is a mention with actor %q", m.Actor)
+		}
+	}
+}
