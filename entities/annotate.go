@@ -147,6 +147,7 @@ func (a *annotator) run(spans [][]ner.Span) {
 	a.dictionary()
 	a.partyNouns()
 	a.titledNames()
+	a.personsByCourtesy()
 	for i := range a.ms {
 		a.classify(&a.ms[i])
 	}
@@ -267,6 +268,53 @@ func lowerAlias(act *actors.Actor, text string) bool {
 		}
 	}
 	return act.Name == text
+}
+
+// personsByCourtesy retypes as people the names the tagger called
+// organizations whose last word the story uses after a courtesy title
+// ("Shani Rhys James is worried ... Ms James said"), unless the name has
+// the form of an organization or the dictionary knows it.
+func (a *annotator) personsByCourtesy() {
+	var surnames map[string]bool
+	for i := 0; i+1 < len(a.d.Tokens); i++ {
+		switch a.low(i) {
+		case "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss":
+			if a.capitalized(i+1) && a.d.Tokens[i+1].Kind == document.Word {
+				if surnames == nil {
+					surnames = map[string]bool{}
+				}
+				surnames[a.low(i+1)] = true
+			}
+		}
+	}
+	if surnames == nil {
+		return
+	}
+	for k := range a.ms {
+		m := &a.ms[k]
+		if m.typ != document.Org || m.kind != document.Name || m.org != nil || m.b-m.a < 2 || m.b-m.a > 3 || !surnames[a.low(m.b-1)] {
+			continue
+		}
+		form := false
+		for t := m.a; t < m.b; t++ {
+			l := a.low(t)
+			if !a.capitalized(t) || a.d.Tokens[t].Kind != document.Word || orgHeads[l] || corporateSuffixes[l] || legalSuffixes[l] || stateMarkers[l] {
+				form = true
+				break
+			}
+			if _, ok := institutionHeads[l]; ok {
+				form = true
+				break
+			}
+		}
+		if form {
+			continue
+		}
+		if _, ok := a.s.dict.LookupKey(a.key(m.a, m.b)); ok {
+			continue
+		}
+		m.typ = document.Person
+	}
 }
 
 // partyNouns adds "the Conservatives" where the tagger missed it: a

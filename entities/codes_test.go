@@ -267,3 +267,35 @@ func TestStage_LowerCaseWordIsNoCapitalizedAlias(t *testing.T) {
 		}
 	}
 }
+
+// TestStage_CourtesyTitleMakesPerson checks that a name the story later
+// uses after "Ms"/"Mr" is a person even where the tagger calls it an
+// organization, and that an organization's form keeps it one.
+func TestStage_CourtesyTitleMakesPerson(t *testing.T) {
+	process := testProcess(t)
+	tests := []struct {
+		src, mention string
+		want         document.EntityType
+	}{
+		{"Shani Rhys James fears that the Music Council of Wales may be absorbed by the Welsh Assembly Government. Ms James said so.", "Shani Rhys James", document.Person},
+		{"The Morgan Foundation criticised the plan. Mr Morgan said nothing.", "Morgan Foundation", document.Org},
+	}
+	for _, tc := range tests {
+		d := newDoc("t", tc.src)
+		if err := process(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, m := range d.Mentions {
+			if d.Slice(m.Span) == tc.mention {
+				found = true
+				if m.Type != tc.want {
+					t.Errorf("%q: type %s, want %s", tc.mention, m.Type, tc.want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("no mention %q in %q", tc.mention, tc.src)
+		}
+	}
+}
