@@ -81,8 +81,8 @@ var roles = map[string]Role{
 	"director general":      {Code: "GOV", Class: "head", Person: true},
 	"director-general":      {Code: "GOV", Class: "head", Person: true},
 	"head":                  {Code: "GOV", Class: "head", Person: true},
-	"chairman":              {Code: "GOV", Class: "head", Person: true, Gender: "m"},
-	"chairwoman":            {Code: "GOV", Class: "head", Person: true, Gender: "f"},
+	"chairman":              {Code: "", Class: "head", Person: true, Gender: "m"},
+	"chairwoman":            {Code: "", Class: "head", Person: true, Gender: "f"},
 	"counterpart":           {Code: "GOV", Class: "counterpart", Person: true, Diplomat: true},
 	"foreign policy chief":  {Code: "GOV", Class: "head", Person: true, Diplomat: true},
 	"chief executive":       {Code: "BUS", Class: "head", Person: true},
@@ -286,6 +286,34 @@ var roles = map[string]Role{
 	"intelligence service": {Code: "SPY", Class: "intelligence", Org: true},
 	"economist":            {Code: "BUS", Class: "economist", Person: true},
 	"analyst":              {Code: "", Class: "analyst", Person: true},
+	// Westminster titles: the home secretary is a minister; the "shadow"
+	// frontbench is the opposition's; a high commissioner is a
+	// Commonwealth country's ambassador.
+	"home secretary":           {Code: "GOV", Class: "minister", Person: true},
+	"shadow home secretary":    {Code: "OPP", Class: "politician", Person: true},
+	"shadow foreign secretary": {Code: "OPP", Class: "politician", Person: true, Diplomat: true},
+	"shadow chancellor":        {Code: "OPP", Class: "politician", Person: true},
+	"shadow minister":          {Code: "OPP", Class: "politician", Person: true},
+	"shadow secretary":         {Code: "OPP", Class: "politician", Person: true},
+	"shadow cabinet":           {Code: "OPP", Class: "opposition", Org: true},
+	"high commissioner":        {Code: "GOV", Class: "diplomat", Person: true, Diplomat: true},
+	// A company's staff speak for the company, not the government.
+	"company spokesman":    {Code: "BUS", Class: "spokesperson", Person: true, Gender: "m"},
+	"company spokeswoman":  {Code: "BUS", Class: "spokesperson", Person: true, Gender: "f"},
+	"company spokesperson": {Code: "BUS", Class: "spokesperson", Person: true},
+	"company official":     {Code: "BUS", Class: "official", Person: true},
+	"company officials":    {Code: "BUS", Class: "official", Plural: true},
+	"company chairman":     {Code: "BUS", Class: "head", Person: true, Gender: "m"},
+	"board member":         {Code: "BUS", Class: "official", Person: true},
+	"board spokesman":      {Code: "BUS", Class: "spokesperson", Person: true, Gender: "m"},
+	// Non-governmental organizations described by their kind.
+	"human rights group":    {Code: "NGO", Class: "ngo", Org: true},
+	"rights group":          {Code: "NGO", Class: "ngo", Org: true},
+	"civil liberties group": {Code: "NGO", Class: "ngo", Org: true},
+	"campaign group":        {Code: "NGO", Class: "ngo", Org: true},
+	"pressure group":        {Code: "NGO", Class: "ngo", Org: true},
+	"human rights groups":   {Code: "NGO", Class: "ngo", Plural: true},
+	"rights groups":         {Code: "NGO", Class: "ngo", Plural: true},
 }
 
 // LookupRole returns the role of a lower-case role word or phrase

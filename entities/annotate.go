@@ -145,7 +145,9 @@ func (a *annotator) run(spans [][]ner.Span) {
 	a.tagged(spans)
 	a.facilities()
 	a.dictionary()
+	a.partyNouns()
 	a.titledNames()
+	a.personsByCourtesy()
 	for i := range a.ms {
 		a.classify(&a.ms[i])
 	}
@@ -223,6 +225,9 @@ func (a *annotator) tagged(spans [][]ner.Span) {
 				continue
 			}
 			j = a.dictExtend(i, j, sn.EndToken)
+			if m.typ != document.Misc {
+				i = a.dictStart(i, j, sn.FirstToken)
+			}
 			if !a.free(i, j) {
 				continue
 			}
@@ -252,6 +257,93 @@ func (a *annotator) dictExtend(i, j, hi int) int {
 		}
 	}
 	return j
+}
+
+// lowerAlias reports whether act has a lower-case surface form equal to
+// text.
+func lowerAlias(act *actors.Actor, text string) bool {
+	for _, s := range act.Aliases {
+		if s == text {
+			return true
+		}
+	}
+	return act.Name == text
+}
+
+// personsByCourtesy retypes as people the names the tagger called
+// organizations whose last word the story uses after a courtesy title
+// ("Shani Rhys James is worried ... Ms James said"), unless the name has
+// the form of an organization or the dictionary knows it.
+func (a *annotator) personsByCourtesy() {
+	var surnames map[string]bool
+	for i := 0; i+1 < len(a.d.Tokens); i++ {
+		switch a.low(i) {
+		case "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss":
+			if a.capitalized(i+1) && a.d.Tokens[i+1].Kind == document.Word {
+				if surnames == nil {
+					surnames = map[string]bool{}
+				}
+				surnames[a.low(i+1)] = true
+			}
+		}
+	}
+	if surnames == nil {
+		return
+	}
+	for k := range a.ms {
+		m := &a.ms[k]
+		if m.typ != document.Org || m.kind != document.Name || m.org != nil || m.b-m.a < 2 || m.b-m.a > 3 || !surnames[a.low(m.b-1)] {
+			continue
+		}
+		form := false
+		for t := m.a; t < m.b; t++ {
+			l := a.low(t)
+			if !a.capitalized(t) || a.d.Tokens[t].Kind != document.Word || orgHeads[l] || corporateSuffixes[l] || legalSuffixes[l] || stateMarkers[l] {
+				form = true
+				break
+			}
+			if _, ok := institutionHeads[l]; ok {
+				form = true
+				break
+			}
+		}
+		if form {
+			continue
+		}
+		if _, ok := a.s.dict.LookupKey(a.key(m.a, m.b)); ok {
+			continue
+		}
+		m.typ = document.Person
+	}
+}
+
+// partyNouns adds "the Conservatives" where the tagger missed it: a
+// party name that the story's country may code later (partiesByStory).
+func (a *annotator) partyNouns() {
+	for i := range a.d.Tokens {
+		if a.covered[i] != 0 || a.tok(i) != "Conservatives" {
+			continue
+		}
+		a.add(ment{a: i, b: i + 1, typ: document.Org, kind: document.Name})
+	}
+}
+
+// dictStart returns the start of the longest dictionary name that ends
+// at token j and extends the tagger's span [i, j) by up to two
+// capitalized words before it ("Deutsche" + "Boerse"), or i when there is
+// none.
+func (a *annotator) dictStart(i, j, lo int) int {
+	start := i
+	for start > lo && start > i-2 && a.d.Tokens[start-1].Kind == document.Word && a.capitalized(start-1) && !determiners[a.low(start-1)] {
+		start--
+	}
+	for n := start; n < i; n++ {
+		key := a.key(n, j)
+		if act, ok := a.s.dict.LookupKey(key); ok && act.Type == "ORG" && !a.s.dict.Acronym(key) {
+			return n
+		}
+	}
+	return i
 }
 
 // groupNouns may follow an armed group's name inside its dictionary
@@ -384,6 +476,11 @@ func (a *annotator) dictionary() {
 				if nominal && act.Type != "ORG" || !nominal && !a.nameCase(i, j) {
 					continue
 				}
+				// Only aliases the dictionary writes in lower case match
+				// lower-case text ("the world body"; not "the amnesty").
+				if nominal && !lowerAlias(act, a.d.Text[a.d.Tokens[i].Start:a.d.Tokens[j-1].End]) {
+					continue
+				}
 				// The tagger's spans win: the dictionary only fills gaps
 				// (exact tagger matches take the dictionary's facts in classify).
 				if !a.free(i, j) {
@@ -407,6 +504,13 @@ func (a *annotator) classify(m *ment) {
 		return
 	}
 	key := a.key(m.a, m.b)
+	if m.org == nil && m.typ == document.Org && m.b-m.a > 1 && legalSuffixes[a.low(m.b-1)] {
+		// "Mobil Corp", "Toyota Motor Corp.": a known company with its
+		// legal form.
+		if act, ok := a.s.dict.LookupKey(a.key(m.a, m.b-1)); ok && act.Kind == "company" {
+			m.org = act
+		}
+	}
 	if m.org == nil {
 		if act, ok := a.s.dict.LookupKey(key); ok && (!a.s.dict.Acronym(key) || a.allCaps(m.a, m.b) && !a.acronymOfOther(m, act)) {
 			m.org = act
@@ -431,7 +535,14 @@ func (a *annotator) classify(m *ment) {
 			// gives the code.
 			a.personContext(m)
 			role, former := m.role, m.former
+			owner := ""
+			if len(m.ctry) > 3 && m.actor == m.ctry {
+				owner = m.ctry // "Tory leader X": the party's code
+			}
 			m.actor = m.org.CodeAt(a.published())
+			if owner != "" && strings.HasSuffix(m.actor, "ELI") && !former {
+				m.actor, role = owner, ""
+			}
 			// The text knows better than the dictionary's date of a change
 			// when it calls a former office holder by a current title
 			// ("Prime Minister X" in an older or undated story).
@@ -445,6 +556,8 @@ func (a *annotator) classify(m *ment) {
 			return
 		}
 		switch m.org.Kind {
+		case "company":
+			m.class = "company"
 		case "court":
 			m.class = "court"
 		case "agency":
@@ -491,6 +604,13 @@ func (a *annotator) classify(m *ment) {
 			m.ctry = agentNORP[l]
 		}
 	case document.Person:
+		// "the furniture giant Norrvik Mobler": a name right after a noun
+		// that only describes companies is a company.
+		if m.a > 0 && companyOnlyNouns[a.low(m.a-1)] && !a.capitalized(m.a-1) {
+			m.typ = document.Org
+			a.orgContext(m)
+			return
+		}
 		if g, ok := firstNames[a.low(m.a)]; ok && m.b-m.a > 1 {
 			m.gender = g
 		}
@@ -898,10 +1018,63 @@ func (a *annotator) personContext(m *ment) {
 					r.Code = code
 				}
 			}
+			if ctry == "" && end+1 < hi && a.low(end) == "of" && a.capitalized(end+1) && (r.Class == "head" || r.Class == "spokesperson" || r.Class == "official" || r.Class == "president") {
+				// "deputy chairman of Acme Mining": the person serves the
+				// named body; its code when known, else no government.
+				if code, ok := a.namedBodyAt(end+1, hi); ok {
+					m.former = former
+					a.applyRole(m, r)
+					m.actor, m.role = code, ""
+					if len(code) >= 3 && isCountryCode(code[:3]) {
+						m.ctry = code[:3]
+					}
+					return
+				}
+				if a.ofSector(end+1, hi) == "" && !a.stateBodyAt(end+1, hi) {
+					r.Code = ""
+				}
+			}
 			m.ctry, m.former = ctry, former
 			a.applyRole(m, r)
 		}
 	}
+}
+
+// namedBodyAt returns the code of a company, party, armed group, NGO or
+// state body of the dictionary named at token i (up to four capitalized
+// words).
+func (a *annotator) namedBodyAt(i, hi int) (string, bool) {
+	j := i
+	for j < hi && j < i+4 && a.capitalized(j) && a.d.Tokens[j].Kind == document.Word {
+		j++
+	}
+	for ; j > i; j-- {
+		key := a.key(i, j)
+		if act, ok := a.s.dict.LookupKey(key); ok && act.Type == "ORG" && (!a.s.dict.Acronym(key) || a.allCaps(i, j)) {
+			return act.CodeAt(a.published()), true
+		}
+	}
+	return "", false
+}
+
+// stateBodyAt reports whether the capitalized words at token i name a
+// state body by their form ("National Security Council", "Ministry of
+// Health") or a role institution ("Parliament", "Army").
+func (a *annotator) stateBodyAt(i, hi int) bool {
+	j := i
+	for j < hi && j < i+5 && a.d.Tokens[j].Kind == document.Word && (a.capitalized(j) || a.low(j) == "of") {
+		j++
+	}
+	for k := i; k < j; k++ {
+		switch a.low(k) {
+		case "ministry", "department", "parliament", "senate", "congress", "assembly", "army", "police", "court", "government", "council", "commission", "agency", "bank", "office":
+			return true
+		}
+	}
+	if _, ok := a.institution(i, j); ok {
+		return true
+	}
+	return false
 }
 
 // placeCountryAt returns the country of the place name starting at token
@@ -943,6 +1116,19 @@ func (a *annotator) ofSector(i, hi int) string {
 			return "LEG"
 		case "opposition":
 			return "OPP"
+		case "company", "firm", "bank", "carmaker", "automaker", "lender", "insurer", "airline", "retailer", "conglomerate", "manufacturer":
+			// "chairman of Spain's biggest bank"; a central or
+			// development bank is the state's or an IGO's.
+			p := a.low(k - 1)
+			if p == "central" || p == "reserve" {
+				return "GOV"
+			}
+			if p != "development" && p != "world" && p != "national" && p != "state" && p != "state-owned" {
+				return "BUS"
+			}
+			return ""
+		case "ministry", "government", "cabinet":
+			return "GOV"
 		}
 	}
 	return ""
@@ -1054,6 +1240,12 @@ func (a *annotator) orgContext(m *ment) {
 		if ctry == "" && r.Code == "BUS" && m.a-1 > lo && companyNouns[a.low(m.a-1)] {
 			ctry, k = a.countryBefore(m.a-1, lo)
 		}
+		// "the Lagos-based X Holdings".
+		if ctry == "" && r.Code == "BUS" {
+			if c := a.basedCountry(m.a - 1); c != "" {
+				ctry, k = c, m.a-1
+			}
+		}
 		if ctry != "" {
 			m.from = k
 		}
@@ -1107,6 +1299,21 @@ func (a *annotator) orgByForm(m *ment, lo int) {
 	if m.a-1 >= lo && companyNouns[a.low(m.a-1)] && a.low(m.a-1) != "group" && !a.capitalized(m.a-1) {
 		sector = "BUS"
 		before, _ = a.countryBefore(m.a-1, lo)
+		// "the US agrochemical giant X", "the Paris-based exchange X":
+		// up to two lower-case words between the country and the noun.
+		for k := m.a - 2; before == "" && k >= lo && k >= m.a-3; k-- {
+			if c := a.basedCountry(k); c != "" {
+				before = c
+				break
+			}
+			if a.capitalized(k) || a.d.Tokens[k].Kind != document.Word || determiners[a.low(k)] {
+				before, _ = a.countryBefore(k+1, lo)
+				break
+			}
+		}
+	} else if c := a.basedCountry(m.a - 1); m.a-1 >= lo && c != "" {
+		// "the US-based X", "Geneva-based X": the place of the base.
+		before = c
 	} else if c, k := a.countryBefore(m.a, lo); isCountryCode(c) && (sector != "" || k < m.a-1) {
 		// A university after a country word, or any body after a
 		// country's possessive ("China's CBC"): the country's.
@@ -1131,9 +1338,31 @@ func (a *annotator) orgByForm(m *ment, lo int) {
 	}
 	m.ctry = ctry
 	m.actor = ctry + sector
-	if sector != "" {
+	if sector == "BUS" {
+		m.class = "company"
+	} else if sector != "" {
 		m.class = strings.ToLower(sector)
 	}
+}
+
+// basedCountry returns the country of "<place>-based" at token k ("US-based",
+// "Paris-based", "Jakarta-based"), or "".
+func (a *annotator) basedCountry(k int) string {
+	if k < 0 || k >= len(a.d.Tokens) {
+		return ""
+	}
+	w := a.tok(k)
+	if !strings.HasSuffix(w, "-based") || !a.capitalized(k) {
+		return ""
+	}
+	place := w[:len(w)-len("-based")]
+	if c, ok := country.Lookup(place); ok {
+		return actors.CountryCode(c)
+	}
+	if c, ok := actors.Capital(place); ok {
+		return actors.CountryCode(c)
+	}
+	return a.placeCountry(actors.Key(place))
 }
 
 // orgHeads are head words of organization names (the last word, or the
@@ -1172,6 +1401,23 @@ var corporateSuffixes = map[string]bool{
 	"inc": true, "inc.": true, "corp": true, "corp.": true, "corporation": true, "ltd": true, "ltd.": true,
 	"limited": true, "plc": true, "llc": true, "ag": true, "gmbh": true, "holdings": true,
 	"airlines": true, "airways": true, "motors": true, "petroleum": true, "mining": true,
+}
+
+// rankAdjectives are military ranks that are also adjectives.
+var rankAdjectives = map[string]bool{"general": true, "major": true, "private": true}
+
+// legalSuffixes are legal forms after a company's name.
+var legalSuffixes = map[string]bool{
+	"inc": true, "inc.": true, "corp": true, "corp.": true, "corporation": true, "co": true, "co.": true,
+	"ltd": true, "ltd.": true, "limited": true, "plc": true, "llc": true, "ag": true, "sa": true, "nv": true,
+	"gmbh": true, "spa": true,
+}
+
+// companyOnlyNouns describe only companies, never a person, before a
+// name ("the oil giant X"; "the miner X" may be a person).
+var companyOnlyNouns = map[string]bool{
+	"company": true, "firm": true, "giant": true, "conglomerate": true, "carmaker": true, "automaker": true,
+	"lender": true, "insurer": true, "airline": true, "retailer": true, "subsidiary": true,
 }
 
 // companyNouns describe a company before its name ("Brazilian miner X").
@@ -1241,6 +1487,11 @@ func (a *annotator) nominals() {
 			if !ok || !a.free(i, end) || r.Code == "" {
 				continue
 			}
+			// A rank word before a lower-case noun is an adjective ("the
+			// general election", "a major contract").
+			if end == i+1 && rankAdjectives[a.low(i)] && end < sn.EndToken && a.d.Tokens[end].Kind == document.Word && !a.capitalized(end) {
+				continue
+			}
 			// A modifier that starts another role ("government troops").
 			if modifiers[a.low(i)] && end == i+1 {
 				if _, _, ok2 := a.roleAt(i+1, sn.EndToken); ok2 {
@@ -1290,6 +1541,28 @@ func (a *annotator) nominals() {
 			if ctry == "" && end+1 < sn.EndToken && a.low(end) == "of" {
 				ctry = a.codeOf(a.tok(end + 1))
 			}
+			// "the UN war crimes tribunal": an international organization
+			// before a compound of lower-case words owns the institution.
+			if ctry == "" && r.Org {
+				for p := k - 1; p >= sn.FirstToken && p >= k-3; p-- {
+					if a.d.Tokens[p].Kind != document.Word || determiners[a.low(p)] {
+						break
+					}
+					if a.capitalized(p) {
+						if c, _ := a.countryBefore(p+1, sn.FirstToken); international(c) && p < k-1 {
+							ctry = c
+						}
+						break
+					}
+				}
+			}
+			// "rebels in Nicaragua": a role placed in one country (rule 1
+			// of the coding conventions); a city may be a foreign post.
+			if ctry == "" && end+1 < sn.EndToken && a.low(end) == "in" && a.capitalized(end+1) {
+				if c, ok := country.Lookup(a.tok(end + 1)); ok && (end+2 >= sn.EndToken || !a.capitalized(end+2)) {
+					ctry = actors.CountryCode(c)
+				}
+			}
 			// "the foreign ministry in Minsk": a capital after "in".
 			if ctry == "" && r.Org && end+1 < sn.EndToken && a.low(end) == "in" && a.capitalized(end+1) {
 				if c, ok := actors.Capital(a.tok(end + 1)); ok {
@@ -1327,7 +1600,25 @@ func (a *annotator) nominals() {
 			if ctry != "" && k2 < k {
 				m.from = k2
 			}
+			if r.Person && end+1 < sn.EndToken && a.low(end) == "of" {
+				// "a board member of Germany's central bank" → GOV.
+				if code := a.ofSector(end+1, sn.EndToken); code != "" {
+					r.Code = code
+				}
+			}
 			a.applyRole(&m, r)
+			if ctry == "" && end+1 < sn.EndToken && a.low(end) == "of" && a.capitalized(end+1) && (r.Class == "head" || r.Class == "spokesperson" || r.Class == "official" || r.Class == "president") {
+				// "the deputy chairman of Acme Mining": the named body's
+				// code when known, else no government.
+				if code, ok := a.namedBodyAt(end+1, sn.EndToken); ok {
+					m.actor, m.role = code, ""
+					if len(code) >= 3 && isCountryCode(code[:3]) {
+						m.ctry = code[:3]
+					}
+				} else if a.ofSector(end+1, sn.EndToken) == "" && !a.stateBodyAt(end+1, sn.EndToken) {
+					m.actor, m.role = "", ""
+				}
+			}
 			a.add(m)
 			if ctry != "" && k2 < k {
 				a.coordinated(k2, r, m)

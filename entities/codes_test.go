@@ -134,6 +134,43 @@ func TestStage_ActorCodes(t *testing.T) {
 		{name: "description of an institution before its name", src: "QUITO, Ecuador — The Ecuadorean mining regulator ARCOM suspended the licence on Friday.", mention: "ARCOM", want: "ECUGOV"},
 		{name: "territory", src: "Aid trucks entered Gaza on Sunday.", mention: "Gaza", want: "PSE"},
 		{name: "current title beats a dated former code", src: "Prime Minister Justin Trudeau said Ottawa would respond.", mention: "Justin Trudeau", want: "CANGOV", published: "2025-06-01"},
+		// Real-news actor classes: companies, exchanges, office holders of
+		// earlier decades, opposition frontbenches and NGOs by context.
+		{name: "exchange by name, second word extends the tagger's span", src: "Shares in Deutsche Boerse rose after the talks in Frankfurt.", mention: "Deutsche Boerse", want: "DEUBUS"},
+		{name: "exchange acronym", src: "The LSE rejected the offer as too low on Tuesday.", mention: "LSE", want: "GBRBUS"},
+		{name: "company country across adjectives before the company noun", src: "The Swedish furniture giant Norrvik Mobler cut 300 jobs on Monday.", mention: "Norrvik Mobler", want: "SWEBUS"},
+		{name: "company based in a capital", src: "The Oslo-based firm Fjordlink lost its licence.", mention: "Fjordlink", want: "NORBUS"},
+		{name: "company by suffix based in a city", src: "Shares in the Lagos-based Zentra Holdings fell sharply.", mention: "Zentra Holdings", want: "NGABUS"},
+		{name: "body named again without its country", src: "The US Department of Justice opened an inquiry. The firm will pay the Department of Justice $2m.", mention: "Department of Justice", want: "USAGOV"},
+		{name: "a described government does not recolour a named agency", src: "BEIJING, China — The State Forestry Bureau banned logging in Yunnan. Last year the Lao government asked China to act.", mention: "State Forestry Bureau", want: "CHNGOV"},
+		{name: "company spokesman is no government", src: "MOSCOW, Russia — Company spokesman Pavel Orlov said the tender was unfair to Russia.", mention: "Pavel Orlov", want: "BUS"},
+		{name: "chairman of an unknown named body is no government", src: "KIEV, Ukraine — \"We regret it,\" said Oleh Marchuk, chairman of Dnipro Granite, in Ukraine.", mention: "Oleh Marchuk", want: ""},
+		{name: "chairman of a known company takes its code", src: "\"We will bid again,\" said Anna Weiss, deputy chairman of Deutsche Bank.", mention: "Anna Weiss", want: "DEUBUS"},
+		{name: "international organization before a compound", src: "ZAGREB, Croatia — Croatia must co-operate with the UN war crimes tribunal, Croatian officials said.", mention: "tribunal", want: "IGOUNO"},
+		{name: "office holder by the story's date", src: "Jack Straw flew to Tehran for talks.", mention: "Jack Straw", want: "GBRGOV", published: "2003-09-24"},
+		{name: "office holder after leaving office", src: "Jack Straw flew to Tehran for talks.", mention: "Jack Straw", want: "GBRELI", published: "2015-09-24"},
+		{name: "undated story: the title carries the office", src: "Prime Minister Tony Blair said the summit had gone well.", mention: "Tony Blair", want: "GBRGOV"},
+		{name: "shadow minister is the opposition", src: "LONDON, England — Shadow Chancellor Peter Gale attacked the budget, and Britain's treasury replied.", mention: "Peter Gale", want: "GBROPP"},
+		{name: "party adjective before a portfolio spokesman", src: "Liberal Democrat transport spokesman Ian Lowe said fares were too high.", mention: "Ian Lowe", want: "GBROPP"},
+		{name: "party out of power by date (Conservatives 2005)", src: "The Tories promised lower taxes on Monday.", mention: "Tories", want: "GBROPP", published: "2005-04-11"},
+		{name: "party in power by date (Conservatives 1987)", src: "The Tories promised lower taxes on Monday.", mention: "Tories", want: "GBRGOV", published: "1987-05-11"},
+		{name: "Tory leader is the Conservative opposition (undated)", src: "On Monday, Tory leader Martin Hale promised lower taxes.", mention: "Martin Hale", want: "GBROPP"},
+		{name: "chairman of a country's bank is business", src: "\"Rates will fall,\" said Luis Ortega, the chairman of Chile's largest bank.", mention: "Luis Ortega", want: "CHLBUS"},
+		{name: "chairman of a central bank stays government", src: "\"Rates will fall,\" said Luis Ortega, the chairman of Chile's central bank.", mention: "Luis Ortega", want: "CHLGOV"},
+		{name: "a bare chairman is no government", src: "TORONTO, Canada — Profits will rise this year, Paul Martel, chairman, told reporters in Canada.", mention: "Paul Martel", want: ""},
+		{name: "president of an unknown named company is no government", src: "MADRID, Spain — \"Sales were strong,\" said Rosa Vidal, president of Azul Textiles, in Spain.", mention: "Rosa Vidal", want: ""},
+		{name: "businessman before office", src: "Donald Trump said he would not raise his offer for the casino.", mention: "Donald Trump", want: "USABUS", published: "1987-03-12"},
+		{name: "late-1980s finance minister by date", src: "Kiichi Miyazawa told reporters the yen was too strong.", mention: "Kiichi Miyazawa", want: "JPNGOV", published: "1987-04-02"},
+		{name: "known company with its legal form", src: "Shares of Chrysler Corp rose two dlrs in heavy trading.", mention: "Chrysler Corp", want: "USABUS"},
+		{name: "European Community of the 1980s", src: "The European Community cut its sugar export refunds on Wednesday.", mention: "European Community", want: "IGOEEC"},
+		{name: "US agency by acronym", src: "The USDA raised its estimate of the corn crop.", mention: "USDA", want: "USAGOV"},
+		{name: "role placed in a country", src: "WASHINGTON — Congress voted to send aid to the rebels in Angola, officials in Washington said.", mention: "rebels", want: "AGOREB"},
+		{name: "board member of a central bank", src: "Rates will stay low, said Petra Lang, a board member of Austria's central bank.", mention: "Petra Lang", want: "AUTGOV"},
+		{name: "management board spokesman is business", src: "FRANKFURT, Germany — Management board spokesman Klaus Bauer said profits in Germany rose.", mention: "Klaus Bauer", want: "BUS"},
+		{name: "party leader known to the dictionary takes the party's code", src: "LONDON, England — Tory leader Michael Howard said Britain needed lower taxes and British schools more money.", mention: "Michael Howard", want: "GBROPP", published: "2005-03-01"},
+		{name: "bare party name of the story's country", src: "LONDON, England — The Conservatives promised lower taxes in Britain, and British voters will decide, the BBC said.", mention: "Conservatives", want: "GBROPP", published: "2005-03-01"},
+		{name: "bare party name in a story of another country stays uncoded", src: "ROME, Italy — The Conservatives promised lower taxes in Italy, Italian officials said in Rome.", mention: "Conservatives", want: ""},
+		{name: "rights group by its description and the story's country", src: "LONDON, England — Hannah Price, director of the human rights group Freedom Watch UK, said British courts had been misled about Britain's record.", mention: "Freedom Watch UK", want: "GBRNGO"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -160,5 +197,105 @@ func TestStage_ActorCodes(t *testing.T) {
 				t.Errorf("%q: actor %q, want %q", tc.mention, got, tc.want)
 			}
 		})
+	}
+}
+
+// TestStage_TitleCarriesOfficeAcrossMentions checks that in an undated
+// story a known former office holder introduced by a current title keeps
+// that office in the mentions without the title.
+func TestStage_TitleCarriesOfficeAcrossMentions(t *testing.T) {
+	process := testProcess(t)
+	tests := []struct {
+		src, mention, want string
+	}{
+		{"Prime Minister Tony Blair opened the summit. Later Mr Blair told reporters it had gone well.", "Blair", "GBRGOV"},
+		{"Tony Blair opened the summit. Later Mr Blair told reporters it had gone well.", "Blair", "GBRELI"},
+	}
+	for _, tc := range tests {
+		d := newDoc("t", tc.src)
+		if err := process(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, m := range d.Mentions {
+			if d.Slice(m.Span) != tc.mention {
+				continue
+			}
+			found = true
+			if m.Actor != tc.want {
+				t.Errorf("%q in %q: actor %q, want %q", tc.mention, tc.src, m.Actor, tc.want)
+			}
+		}
+		if !found {
+			t.Errorf("no mention %q in %q", tc.mention, tc.src)
+		}
+	}
+}
+
+// TestStage_RankAdjectiveIsNoOfficer checks that a rank word used as an
+// adjective before a lower-case noun is no military mention.
+func TestStage_RankAdjectiveIsNoOfficer(t *testing.T) {
+	process := testProcess(t)
+	for _, src := range []string{
+		"NAIROBI, Kenya — The general election will be held in August, Kenyan officials said.",
+		"LIMA, Peru — The major contracts went to local firms, Peruvian officials said.",
+	} {
+		d := newDoc("t", src)
+		if err := process(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range d.Mentions {
+			if w := d.Slice(m.Span); w == "general" || w == "major" {
+				t.Errorf("%q: adjective %q is a mention (actor %q)", src, w, m.Actor)
+			}
+		}
+	}
+}
+
+// TestStage_LowerCaseWordIsNoCapitalizedAlias checks that a lower-case
+// word matches only aliases the dictionary writes in lower case: "the
+// amnesty" is a law, not Amnesty International.
+func TestStage_LowerCaseWordIsNoCapitalizedAlias(t *testing.T) {
+	process := testProcess(t)
+	d := newDoc("t", "TBILISI, Georgia — Parliament is expected to approve the amnesty next week, Georgian officials said.")
+	if err := process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range d.Mentions {
+		if d.Slice(m.Span) == "amnesty" {
+			t.Errorf("the amnesty is a mention with actor %q", m.Actor)
+		}
+	}
+}
+
+// TestStage_CourtesyTitleMakesPerson checks that a name the story later
+// uses after "Ms"/"Mr" is a person even where the tagger calls it an
+// organization, and that an organization's form keeps it one.
+func TestStage_CourtesyTitleMakesPerson(t *testing.T) {
+	process := testProcess(t)
+	tests := []struct {
+		src, mention string
+		want         document.EntityType
+	}{
+		{"Shani Rhys James fears that the Music Council of Wales may be absorbed by the Welsh Assembly Government. Ms James said so.", "Shani Rhys James", document.Person},
+		{"The Morgan Foundation criticised the plan. Mr Morgan said nothing.", "Morgan Foundation", document.Org},
+	}
+	for _, tc := range tests {
+		d := newDoc("t", tc.src)
+		if err := process(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, m := range d.Mentions {
+			if d.Slice(m.Span) == tc.mention {
+				found = true
+				if m.Type != tc.want {
+					t.Errorf("%q: type %s, want %s", tc.mention, m.Type, tc.want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("no mention %q in %q", tc.mention, tc.src)
+		}
 	}
 }

@@ -325,7 +325,9 @@ func (a *annotator) contextCountries() {
 			m.ctry, m.actor = court, court
 			continue
 		}
-		if c == "" {
+		if c == "" && m.role != "BUS" {
+			// A company's staff ("a company spokesman", "an economist")
+			// are often foreign to the story's country: no guess.
 			if !domDone {
 				dom, domDone = a.dominantCountry(), true
 			}
@@ -336,6 +338,50 @@ func (a *annotator) contextCountries() {
 		}
 		m.ctry = c
 		m.actor = c + m.actor
+	}
+	if !domDone {
+		for mi := range a.ms {
+			if m := &a.ms[mi]; m.kind == document.Name && m.a < m.b && m.actor == "" && m.org == nil && storyParties[a.key(m.a, m.b)] != nil {
+				dom, domDone = a.dominantCountry(), true
+				break
+			}
+		}
+	}
+	a.partiesByStory(dom)
+}
+
+// storyParties gives party names too common to code alone ("Labour",
+// "the Conservatives") the party of the story's country: the dictionary
+// name of that country's party, dated like the dictionary entry.
+var storyParties = map[string]map[string]string{
+	"labour":        {"GBR": "British Labour Party"},
+	"labour party":  {"GBR": "British Labour Party"},
+	"conservatives": {"GBR": "Conservative Party", "CAN": "Conservative Party of Canada"},
+	"conservative":  {"GBR": "Conservative Party", "CAN": "Conservative Party of Canada"},
+}
+
+// partiesByStory codes the party names of storyParties when the story's
+// dominant country has such a party.
+func (a *annotator) partiesByStory(dom string) {
+	if dom == "" {
+		return
+	}
+	for mi := range a.ms {
+		m := &a.ms[mi]
+		if m.kind != document.Name || m.a >= m.b || m.actor != "" || m.org != nil || m.typ == document.Person || m.typ == document.GPE {
+			continue
+		}
+		names, ok := storyParties[a.key(m.a, m.b)]
+		if !ok || names[dom] == "" {
+			continue
+		}
+		// "Conservative" only as a noun: not before another name or role.
+		if m.b < len(a.d.Tokens) && a.capitalized(m.b) && a.d.Tokens[m.b].Kind == document.Word {
+			continue
+		}
+		if act, ok := a.s.dict.Lookup(names[dom]); ok {
+			m.typ, m.actor, m.ctry = document.Org, act.CodeAt(a.published()), dom
+		}
 	}
 }
 

@@ -341,6 +341,21 @@ func (a *annotator) matchName(es []*ent, mi int) int {
 			return found
 		}
 	}
+	// Pass 3c: a body named again without its country ("the Department of
+	// Justice" after "the US Department of Justice").
+	if m.typ == document.Org && m.b-m.a > 1 {
+		for ei := len(es) - 1; ei >= 0; ei-- {
+			e := es[ei]
+			if e.typ != document.Org {
+				continue
+			}
+			for _, k := range e.keys {
+				if len(k) > len(key)+1 && strings.HasSuffix(k, key) && k[len(k)-len(key)-1] == ' ' && a.codeOf(k[:len(k)-len(key)-1]) != "" {
+					return ei
+				}
+			}
+		}
+	}
 	// Pass 4: acronym of an organization named earlier.
 	if m.typ == document.Org && m.b-m.a == 1 && a.allCaps(m.a, m.b) {
 		for ei := len(es) - 1; ei >= 0; ei-- {
@@ -387,7 +402,12 @@ func acronym(name string) string {
 // official"), the most recent compatible person within three sentences.
 func (a *annotator) matchNominal(es []*ent, mi int) int {
 	m := &a.ms[mi]
-	ctryOK := func(e *ent) bool { return m.ctry == "" || e.ctry == "" || e.ctry == m.ctry }
+	// A description with its own country ("the Thai government") does not
+	// give that country to a named body of unknown country ("the State
+	// Environmental Protection Agency" of a Chinese story).
+	ctryOK := func(e *ent) bool {
+		return m.ctry == "" || e.ctry == m.ctry || e.ctry == "" && (e.typ == document.Person || !a.hasName(e))
+	}
 	wantPerson := m.person
 	order := a.salience(es, mi)
 	for _, ei := range order {
@@ -434,6 +454,16 @@ func (a *annotator) matchNominal(es []*ent, mi int) int {
 		}
 	}
 	return -1
+}
+
+// hasName reports whether one of e's mentions is a proper name.
+func (a *annotator) hasName(e *ent) bool {
+	for _, mi := range e.ms {
+		if a.ms[mi].kind == document.Name {
+			return true
+		}
+	}
+	return false
 }
 
 // salience returns entity indices in order of salience at mention mi: the
@@ -543,9 +573,21 @@ func (a *annotator) output() {
 		remap[i] = -1
 	}
 	d.Entities = d.Entities[:0]
+	// A known person the text calls by a current title in one mention
+	// ("Prime Minister X") holds that office in the others too, whatever
+	// the dictionary's latest code says of an undated story.
+	titled := make([]string, len(a.ents))
+	for _, m := range a.ms {
+		if m.ent >= 0 && m.org != nil && m.typ == document.Person && m.role != "" && m.role != "ELI" && !m.former && len(m.actor) > 3 && !strings.HasSuffix(m.actor, "ELI") && titled[m.ent] == "" {
+			titled[m.ent] = m.actor // the first title, which introduces the person
+		}
+	}
 	for _, m := range a.ms {
 		if m.a >= m.b || m.ent < 0 && m.kind != document.Name {
 			continue
+		}
+		if m.ent >= 0 && titled[m.ent] != "" && m.org != nil && m.typ == document.Person && strings.HasSuffix(m.actor, "ELI") && strings.HasPrefix(titled[m.ent], m.actor[:3]) {
+			m.actor = titled[m.ent]
 		}
 		mi := len(d.Mentions)
 		dm := document.Mention{
