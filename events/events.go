@@ -95,7 +95,7 @@ func (s *Stage) Code(d *document.Document) []document.Event {
 	c := newCoder(s, d)
 	var out []document.Event
 	for si := range d.Sentences {
-		for _, e := range c.sentence(si) {
+		for _, e := range mutual(c.sentence(si)) {
 			if !interaction(e) {
 				continue
 			}
@@ -104,6 +104,66 @@ func (s *Stage) Code(d *document.Document) []document.Event {
 		}
 	}
 	return s.sourced(softSection(d, finish(d, out)))
+}
+
+// mutual adds the other directions of a mutual act (policy rule 6):
+// talks, meetings, negotiations, cooperation, agreements and joint exercises
+// are done by each side with the other, so "X held talks with Y" is also Y's
+// talks with X, and "X and Y signed a protocol with Z" is every pair of the
+// three both ways. Visits, hosting and mediation have a direction and are not
+// mirrored. Events are grouped by trigger; the work is linear in the
+// sentence's events times the parties of one trigger.
+func mutual(evs []document.Event) []document.Event {
+	n := len(evs)
+	for i := 0; i < n; i++ {
+		e := evs[i]
+		if !mutualCode(e.Code) || e.Source == nil || e.Target == nil || e.Source.Actor == "" || e.Target.Actor == "" {
+			continue
+		}
+		if i > 0 && evs[i-1].Span == e.Span && evs[i-1].Code == e.Code {
+			continue // the trigger's group was handled at its first event
+		}
+		// the parties of this trigger: every source and target
+		var parties []*document.Participant
+		has := map[string]bool{}
+		pairs := map[[2]string]bool{}
+		for j := i; j < n && evs[j].Span == e.Span && evs[j].Code == e.Code; j++ {
+			for _, p := range []*document.Participant{evs[j].Source, evs[j].Target} {
+				if p != nil && p.Actor != "" && !has[p.Actor] {
+					has[p.Actor] = true
+					parties = append(parties, p)
+				}
+			}
+			pairs[[2]string{actorOf(evs[j].Source), actorOf(evs[j].Target)}] = true
+		}
+		if len(parties) > 4 {
+			continue // a list too long to be the parties of one act
+		}
+		for _, a := range parties {
+			for _, b := range parties {
+				if a.Actor == b.Actor || pairs[[2]string{a.Actor, b.Actor}] {
+					continue
+				}
+				pairs[[2]string{a.Actor, b.Actor}] = true
+				m := e
+				m.Source, m.Target = a, b
+				evs = append(evs, m)
+			}
+		}
+	}
+	return evs
+}
+
+// mutualCode reports the CAMEO codes of acts both sides do together.
+func mutualCode(code string) bool {
+	switch {
+	case strings.HasPrefix(code, "042"), strings.HasPrefix(code, "043"), strings.HasPrefix(code, "045"):
+		return false
+	case strings.HasPrefix(code, "04"), strings.HasPrefix(code, "057"), strings.HasPrefix(code, "050"),
+		strings.HasPrefix(code, "036"), strings.HasPrefix(code, "062"):
+		return true
+	}
+	return false
 }
 
 // interaction reports whether e is an interaction CAMEO codes: an
