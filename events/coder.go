@@ -388,6 +388,11 @@ func (c *coder) hypothetical(i int, p *pattern) bool {
 			// "promised arrests", "threatened retaliation", "plans talks"
 			return true
 		}
+		if w == "that" && j > 0 && demandsThat[c.low(j-1)] {
+			// "demanded that Turkey recognise Cyprus": the demanded act
+			// has not happened
+			return true
+		}
 		if w == "of" && j > 0 && prospects[c.low(j-1)] {
 			// "raised the possibility of suspending talks"
 			return true
@@ -421,6 +426,14 @@ var nominalIntents = map[string]bool{
 	"promise": true, "promised": true, "promises": true, "vow": true, "vowed": true, "vows": true,
 	"threaten": true, "threatened": true, "threatens": true, "plan": true, "planned": true, "plans": true,
 	"propose": true, "proposed": true, "proposes": true, "seek": true, "seeks": true, "sought": true,
+}
+
+// demandsThat are verbs whose "that" clause names an act wanted, not done.
+var demandsThat = map[string]bool{
+	"demand": true, "demanded": true, "demands": true, "demanding": true, "urge": true, "urged": true,
+	"urges": true, "urging": true, "ask": true, "asked": true, "asks": true, "request": true,
+	"requested": true, "requests": true, "propose": true, "proposed": true, "proposes": true,
+	"recommend": true, "recommended": true, "recommends": true,
 }
 
 // prospects are nouns whose "of" complement has not happened.

@@ -95,7 +95,7 @@ func (s *Stage) Code(d *document.Document) []document.Event {
 	c := newCoder(s, d)
 	var out []document.Event
 	for si := range d.Sentences {
-		for _, e := range mutual(c.sentence(si)) {
+		for _, e := range mutual(d, c.sentence(si)) {
 			if !interaction(e) {
 				continue
 			}
@@ -111,13 +111,26 @@ func (s *Stage) Code(d *document.Document) []document.Event {
 // are done by each side with the other, so "X held talks with Y" is also Y's
 // talks with X, and "X and Y signed a protocol with Z" is every pair of the
 // three both ways. Visits, hosting and mediation have a direction and are not
-// mirrored. Events are grouped by trigger; the work is linear in the
+// mirrored. An exchange ("X and Y swapped prisoners") is each side's act
+// toward the other. Events are grouped by trigger; the work is linear in the
 // sentence's events times the parties of one trigger.
-func mutual(evs []document.Event) []document.Event {
+func mutual(d *document.Document, evs []document.Event) []document.Event {
 	n := len(evs)
 	for i := 0; i < n; i++ {
 		e := evs[i]
-		if !mutualCode(e.Code) || e.Source == nil || e.Target == nil || e.Source.Actor == "" || e.Target.Actor == "" {
+		if exchange(d, e) {
+			evs = swapped(evs, i, false)
+			n = len(evs)
+			continue
+		}
+		if between(d, e) {
+			// "fighting between X and Y", "talks between X and Y": the
+			// parties are each other's source and target
+			evs = swapped(evs, i, true)
+			n = len(evs)
+			continue
+		}
+		if !mutualCode(e.Code) && !fighting(d, e) || e.Source == nil || e.Target == nil || e.Source.Actor == "" || e.Target.Actor == "" {
 			continue
 		}
 		if i > 0 && evs[i-1].Span == e.Span && evs[i-1].Code == e.Code {
@@ -152,6 +165,74 @@ func mutual(evs []document.Event) []document.Event {
 		}
 	}
 	return evs
+}
+
+// exchange reports an exchange's trigger with no target: "exchanged
+// prisoners", "a prisoner swap".
+func exchange(d *document.Document, e document.Event) bool {
+	if e.Target != nil && e.Target.Actor != "" || e.Source == nil || e.Source.Actor == "" {
+		return false
+	}
+	t := strings.ToLower(d.Slice(e.Span))
+	return strings.Contains(t, "exchange") || strings.Contains(t, "swap")
+}
+
+// between reports a source-less mutual act between parties: "fighting
+// between", "talks between".
+func between(d *document.Document, e document.Event) bool {
+	if actorOf(e.Source) != "" || actorOf(e.Target) == "" || !mutualCode(e.Code) && e.Code != "190" {
+		return false
+	}
+	return strings.HasSuffix(strings.ToLower(d.Slice(e.Span)), "between")
+}
+
+// swapped replaces the one-sided events of the trigger at evs[i] (no target,
+// or with byTarget no source) by one event per ordered pair of their
+// parties, when there are two to four.
+func swapped(evs []document.Event, i int, byTarget bool) []document.Event {
+	e := evs[i]
+	j := i
+	var srcs []*document.Participant
+	seen := map[string]bool{}
+	for ; j < len(evs) && evs[j].Span == e.Span && evs[j].Code == e.Code; j++ {
+		p, other := evs[j].Source, evs[j].Target
+		if byTarget {
+			p, other = other, p
+		}
+		if actorOf(other) != "" {
+			break
+		}
+		if a := actorOf(p); a != "" && !seen[a] {
+			seen[a] = true
+			srcs = append(srcs, p)
+		}
+	}
+	if len(srcs) < 2 || len(srcs) > 4 {
+		return evs
+	}
+	var pairs []document.Event
+	for _, a := range srcs {
+		for _, b := range srcs {
+			if a.Actor != b.Actor {
+				m := e
+				m.Source, m.Target = a, b
+				pairs = append(pairs, m)
+			}
+		}
+	}
+	out := append(append(append([]document.Event{}, evs[:i]...), pairs...), evs[j:]...)
+	return out
+}
+
+// fighting reports a clash, a battle or an exchange of fire (190), which
+// both sides fight: "X clashed with Y" is also Y's fighting with X.
+func fighting(d *document.Document, e document.Event) bool {
+	if e.Code != "190" {
+		return false
+	}
+	t := strings.ToLower(d.Slice(e.Span))
+	return strings.Contains(t, "clash") || strings.Contains(t, "exchange") || strings.Contains(t, "fighting") ||
+		strings.Contains(t, "battle") || strings.HasPrefix(t, "fought")
 }
 
 // mutualCode reports the CAMEO codes of acts both sides do together.

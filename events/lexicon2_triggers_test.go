@@ -1,0 +1,45 @@
+package events_test
+
+import "testing"
+
+// TestLexicon2Triggers covers triggers for acts real news reports in
+// set phrases: being in talks, entering negotiations, talks between
+// parties, prisoner exchanges, clashes, idiomatic criticism, turned-down
+// bids, awarded contracts, guilty verdicts, and demanded acts that stay
+// hypothetical.
+func TestLexicon2Triggers(t *testing.T) {
+	runLexicon2(t, []lexicon2Case{
+		{"is in talks with", "Norway is in talks with Finland over fishing quotas.",
+			[]string{"040 NOR>FIN", "040 FIN>NOR"}, nil},
+		{"was somewhere for talks", "The Swedish foreign minister was in Oslo for talks with Norwegian officials.",
+			[]string{"040 SWEGOV>NORGOV", "040 NORGOV>SWEGOV"}, nil},
+		{"entered negotiations", "Chile entered negotiations with Peru on Monday.",
+			[]string{"046 CHL>PER", "046 PER>CHL"}, nil},
+		{"talks between", "Talks between Niger and Chad opened in Niamey on Friday.",
+			[]string{"040 NER>TCD", "040 TCD>NER"}, nil},
+		{"hosted talks between", "Kenya hosted talks between Ethiopia and Eritrea.",
+			[]string{"043 KEN>ETH", "043 KEN>ERI", "040 ETH>ERI", "040 ERI>ETH"}, []string{"043 ETH", "043 ERI"}},
+		{"prisoner exchange", "Armenia and Azerbaijan exchanged prisoners on Wednesday.",
+			[]string{"0841 ARM>AZE", "0841 AZE>ARM"}, []string{"0841 ARM>;"}},
+		{"clashed with", "Thai troops clashed with Cambodian soldiers near the border.",
+			[]string{"190 THAMIL>KHMMIL", "190 KHMMIL>THAMIL"}, nil},
+		{"attack is one-sided", "Thai troops attacked Cambodian soldiers near the border.",
+			[]string{"190 THAMIL>KHMMIL"}, []string{"190 KHMMIL"}},
+		{"hit out at", "The Polish government hit out at Belarus on Tuesday.",
+			[]string{"111 POLGOV>BLR"}, nil},
+		{"spoke out against", "Hungarian opposition leaders spoke out against the Austrian plan.",
+			[]string{"111 HUNOPP>AUT"}, nil},
+		{"poured cold water", "The Greek minister poured cold water on the Turkish proposal.",
+			[]string{"111 GRCGOV>TUR"}, nil},
+		{"turned down a bid", "Finland turned down a bid from the Swedish government.",
+			[]string{"127 FIN>SWEGOV"}, nil},
+		{"awarded a contract", "Egypt awarded the contract to Japan's largest builder.",
+			[]string{"061 EGY>JPN"}, nil},
+		{"found guilty", "A Nairobi court found the Kenyan minister guilty of fraud.",
+			[]string{"173 KENJUD>KENGOV"}, nil},
+		{"founded is not found", "The bank was founded in Kenya in 1990.",
+			nil, []string{"173"}},
+		{"demanded act is hypothetical", "Brussels demanded that Serbia recognise Kosovo.",
+			nil, []string{"054"}},
+	})
+}
