@@ -120,6 +120,9 @@ func (c *coder) hardPunct(i int) bool {
 	return true
 }
 
+// quoteMarks are the quotation mark tokens a pattern gap may cross.
+var quoteMarks = map[string]bool{"\"": true, "“": true, "”": true, "‘": true, "'": true}
+
 func (c *coder) span(start, end int) document.Span {
 	return document.Span{Start: c.d.Tokens[c.first+start].Start, End: c.d.Tokens[c.first+end-1].End}
 }
@@ -203,7 +206,9 @@ func (c *coder) try(p *pattern, it, t, tgt int) (int, int, bool) {
 		return 0, 0, false
 	case itemGap:
 		for g := 0; g <= 3 && t+g <= c.n; g++ {
-			if g > 0 && c.hardPunct(t+g-1) {
+			if g > 0 && c.hardPunct(t+g-1) && !quoteMarks[c.tok(t+g-1)] {
+				// (a quotation mark wraps words and ends nothing: called
+				// the vote a "sham")
 				break
 			}
 			if e, tg, ok := c.try(p, it+1, t+g, tgt); ok {
