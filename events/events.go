@@ -247,6 +247,14 @@ func mutualCode(code string) bool {
 	return false
 }
 
+// namedNGO reports the code of a named non-governmental organisation
+// ("NGOAMN" Amnesty International, "NGOHRIHRW" Human Rights Watch): a
+// transnational actor with no country whose acts (appeals, criticism, aid)
+// are news at country level, unlike a bare "NGO" role.
+func namedNGO(code string) bool {
+	return len(code) >= 6 && strings.HasPrefix(code, "NGO")
+}
+
 // interaction reports whether e is an interaction CAMEO codes: an
 // investigation or a visit needs someone investigated or visited, a
 // reduction of relations a partner, a resignation someone it yields to, and a leader's trip inside their own
