@@ -28,6 +28,8 @@ import (
 //   - violence a speaker warns will come ("warned that X would resume
 //     the war") is a threat of force (138);
 //   - missiles fired into the sea are a show of force (150), not an attack;
+//   - a criticism whose matched words hold a negator ("said the ban was
+//     not illegal") is no criticism;
 //   - "declined to comment", and a welcome or an expression of concern
 //     with no actor as its object, are no events;
 //   - in a title-case headline with a verb, a nominal or gerund trigger
@@ -59,6 +61,8 @@ func (c *coder) refine(ms []match) []match {
 			continue // "Rebels Concede After Meeting with Minister": the verb is the news
 		case m.p.code.Code == "011":
 			continue // rule 4: declining to comment is no event
+		case m.p.code.Root == "11" && c.negatedInside(m):
+			continue // "said the ban was not illegal": no criticism
 		case (m.p.code.Code == "013" || c.concern(m)) && len(c.withActors(c.object(m.start+1, m.end, m.p.code, m.p))) == 0:
 			continue // "welcomed the deal", "voiced concern over the vote": an attitude with no actor
 		case isKill(m.p):
@@ -86,6 +90,17 @@ func (c *coder) refine(ms []match) []match {
 		out = append(out, m)
 	}
 	return out
+}
+
+// negatedInside reports a negator among the matched words after the first:
+// a judgement pattern that spans "was not illegal" states no criticism.
+func (c *coder) negatedInside(m match) bool {
+	for j := m.start + 1; j < m.end; j++ {
+		if w := c.low(j); w == "not" || w == "n't" || w == "never" || w == "hardly" {
+			return true
+		}
+	}
+	return false
 }
 
 // isAttack reports an attack, bombing, fight or mass killing whose outcome
