@@ -241,7 +241,8 @@ func mutualCode(code string) bool {
 	case strings.HasPrefix(code, "042"), strings.HasPrefix(code, "043"), strings.HasPrefix(code, "045"):
 		return false
 	case strings.HasPrefix(code, "04"), strings.HasPrefix(code, "057"), strings.HasPrefix(code, "050"),
-		strings.HasPrefix(code, "036"), strings.HasPrefix(code, "062"):
+		strings.HasPrefix(code, "062"):
+		// (an intent to meet, 036, is the speaker's own: not mirrored)
 		return true
 	}
 	return false

@@ -87,6 +87,10 @@ func TestLexicon2Triggers(t *testing.T) {
 			nil, []string{"114"}},
 		{"telephone market is no call", "The French telephone market grew by 4 percent.",
 			nil, []string{"041"}},
+		{"will start talks is intent", "The EU will start accession talks with Serbia in April.",
+			[]string{"036 EUR>SRB"}, []string{"040", "036 SRB"}},
+		{"opened talks", "The EU opened accession talks with Serbia in April.",
+			[]string{"040 EUR>SRB", "040 SRB>EUR"}, nil},
 		{"demanded act is hypothetical", "Brussels demanded that Serbia recognise Kosovo.",
 			nil, []string{"054"}},
 	})

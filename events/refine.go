@@ -23,8 +23,9 @@ import (
 //   - an attack is coded by its weapon ("with missiles and drones" 195,
 //     "artillery attack" 194) and, when armed forces storm or attack, as
 //     conventional force (190; raids keep 180);
-//   - seizing people is abducting them (181), and aid a speaker says will
-//     be given is a pledge of aid (033);
+//   - seizing people is abducting them (181), aid a speaker says will
+//     be given is a pledge of aid (033), and talks that will be held are
+//     an intent to meet (036);
 //   - violence a speaker warns will come ("warned that X would resume
 //     the war") is a threat of force (138);
 //   - missiles fired into the sea are a show of force (150), not an attack;
@@ -82,6 +83,8 @@ func (c *coder) refine(ms []match) []match {
 			m.p = recode(m.p, "181")
 		case m.p.code.Root == "07" && c.willing(m.start):
 			m.p = recode(m.p, "033")
+		case futureTalks(m.p.code) && c.willing(m.start):
+			m.p = recode(m.p, "036") // "will open talks with X": an intent to negotiate
 		case m.p.code.Root == "19" && m.p.verbal && c.intoSea(m.start, m.end):
 			m.p = recode(m.p, "150")
 		case protest && m.p.code.Root == "10" && (c.participial(m.start) || strings.HasSuffix(c.low(m.start), "ing")):
@@ -99,6 +102,16 @@ func (c *coder) negatedInside(m match) bool {
 		if w := c.low(j); w == "not" || w == "n't" || w == "never" || w == "hardly" {
 			return true
 		}
+	}
+	return false
+}
+
+// futureTalks reports talks, meetings and negotiations (040, 044, 046),
+// which announced with "will" or "would" express an intent to meet (036).
+func futureTalks(code cameo.Code) bool {
+	switch code.Base() {
+	case "040", "044", "046":
+		return true
 	}
 	return false
 }
@@ -132,7 +145,7 @@ func isKill(p *pattern) bool {
 var recodes = map[string]cameo.Code{}
 
 func init() {
-	for _, k := range []string{"033", "138", "150", "180", "181", "186", "190", "193", "194", "195"} {
+	for _, k := range []string{"033", "036", "138", "150", "180", "181", "186", "190", "193", "194", "195"} {
 		if c, ok := cameo.Lookup(k); ok {
 			recodes[k] = c
 		}
