@@ -136,31 +136,43 @@ func mutual(d *document.Document, evs []document.Event) []document.Event {
 		if i > 0 && evs[i-1].Span == e.Span && evs[i-1].Code == e.Code {
 			continue // the trigger's group was handled at its first event
 		}
-		// the parties of this trigger: every source and target
-		var parties []*document.Participant
-		has := map[string]bool{}
+		// the parties of this trigger: its sources (coordinated subjects
+		// act with each other too) and its targets (each acts back on
+		// every source; targets of one act are not each other's partners)
+		var srcs, tgts []*document.Participant
+		hasS, hasT := map[string]bool{}, map[string]bool{}
 		pairs := map[[2]string]bool{}
 		for j := i; j < n && evs[j].Span == e.Span && evs[j].Code == e.Code; j++ {
-			for _, p := range []*document.Participant{evs[j].Source, evs[j].Target} {
-				if p != nil && p.Actor != "" && !has[p.Actor] {
-					has[p.Actor] = true
-					parties = append(parties, p)
-				}
+			if p := evs[j].Source; p != nil && p.Actor != "" && !hasS[p.Actor] {
+				hasS[p.Actor] = true
+				srcs = append(srcs, p)
+			}
+			if p := evs[j].Target; p != nil && p.Actor != "" && !hasT[p.Actor] {
+				hasT[p.Actor] = true
+				tgts = append(tgts, p)
 			}
 			pairs[[2]string{actorOf(evs[j].Source), actorOf(evs[j].Target)}] = true
 		}
-		if len(parties) > 4 {
+		if len(srcs)+len(tgts) > 4 {
 			continue // a list too long to be the parties of one act
 		}
-		for _, a := range parties {
-			for _, b := range parties {
-				if a.Actor == b.Actor || pairs[[2]string{a.Actor, b.Actor}] {
-					continue
-				}
-				pairs[[2]string{a.Actor, b.Actor}] = true
-				m := e
-				m.Source, m.Target = a, b
-				evs = append(evs, m)
+		add := func(a, b *document.Participant) {
+			if a.Actor == b.Actor || pairs[[2]string{a.Actor, b.Actor}] {
+				return
+			}
+			pairs[[2]string{a.Actor, b.Actor}] = true
+			m := e
+			m.Source, m.Target = a, b
+			evs = append(evs, m)
+		}
+		for _, a := range srcs {
+			for _, b := range srcs {
+				add(a, b)
+			}
+		}
+		for _, t := range tgts {
+			for _, s := range srcs {
+				add(t, s)
 			}
 		}
 	}
