@@ -179,11 +179,15 @@ func mutual(d *document.Document, evs []document.Event) []document.Event {
 	return evs
 }
 
-// exchange reports an exchange's trigger with no target: "exchanged
-// prisoners", "a prisoner swap".
+// exchange reports a trigger with no target whose coordinated sources act
+// on each other: an exchange ("exchanged prisoners", "a prisoner swap") or
+// a ceasefire agreed by both sides (0871).
 func exchange(d *document.Document, e document.Event) bool {
 	if e.Target != nil && e.Target.Actor != "" || e.Source == nil || e.Source.Actor == "" {
 		return false
+	}
+	if e.Code == "0871" {
+		return true
 	}
 	t := strings.ToLower(d.Slice(e.Span))
 	return strings.Contains(t, "exchange") || strings.Contains(t, "swap")
