@@ -107,6 +107,12 @@ func TestLexicon2Triggers(t *testing.T) {
 			[]string{"0841 EGY>ISR"}, nil},
 		{"rejected a bid from", "Germany rejected a bid from the French government.",
 			[]string{"127 DEU>FRAGOV"}, nil},
+		{"ready to mediate", "Qatar was ready to mediate between Chad and Sudan.",
+			[]string{"039 QAT>TCD", "039 QAT>SDN"}, nil},
+		{"vowed to retaliate", "The Houthis of Yemen vowed to retaliate on Friday.",
+			[]string{"130 YEM>"}, nil},
+		{"respond in kind", "Russia would respond in kind, the Russian foreign ministry said.",
+			[]string{"130 RUS>"}, nil},
 		{"demanded act is hypothetical", "Brussels demanded that Serbia recognise Kosovo.",
 			nil, []string{"054"}},
 	})
