@@ -113,6 +113,10 @@ func TestLexicon2Triggers(t *testing.T) {
 			[]string{"130 YEM>"}, nil},
 		{"respond in kind", "Russia would respond in kind, the Russian foreign ministry said.",
 			[]string{"130 RUS>"}, nil},
+		{"battled troops", "Thai troops battled Cambodian soldiers along the border.",
+			[]string{"190 THAMIL>KHMMIL", "190 KHMMIL>THAMIL"}, nil},
+		{"battled inflation", "Kenya battled inflation in 2023.",
+			nil, []string{"190"}},
 		{"demanded act is hypothetical", "Brussels demanded that Serbia recognise Kosovo.",
 			nil, []string{"054"}},
 	})
