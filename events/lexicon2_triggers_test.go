@@ -115,6 +115,8 @@ func TestLexicon2Triggers(t *testing.T) {
 			[]string{"130 RUS>"}, nil},
 		{"battled troops", "Thai troops battled Cambodian soldiers along the border.",
 			[]string{"190 THAMIL>KHMMIL", "190 KHMMIL>THAMIL"}, nil},
+		{"crowd battled police", "Thousands of Spanish farmers battled police in Madrid.",
+			[]string{"145 ESPAGR>"}, []string{"190"}},
 		{"battled inflation", "Kenya battled inflation in 2023.",
 			nil, []string{"190"}},
 		{"demanded act is hypothetical", "Brussels demanded that Serbia recognise Kosovo.",
