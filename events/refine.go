@@ -31,6 +31,7 @@ import (
 //   - missiles fired into the sea are a show of force (150), not an attack;
 //   - a criticism whose matched words hold a negator ("said the ban was
 //     not illegal") is no criticism;
+//   - a quantity that "declined to" a number fell; it refused nothing;
 //   - "declined to comment", and a welcome or an expression of concern
 //     with no actor as its object, are no events;
 //   - in a title-case headline with a verb, a nominal or gerund trigger
@@ -62,6 +63,8 @@ func (c *coder) refine(ms []match) []match {
 			continue // "Rebels Concede After Meeting with Minister": the verb is the news
 		case m.p.code.Code == "011":
 			continue // rule 4: declining to comment is no event
+		case m.p.code.Root == "12" && c.numberAfter(m.end) && strings.HasPrefix(c.low(m.start), "declin"):
+			continue // "production declined to 2,978 units": a fall, not a refusal
 		case m.p.code.Root == "11" && c.negatedInside(m):
 			continue // "said the ban was not illegal": no criticism
 		case (m.p.code.Code == "013" || c.concern(m)) && len(c.withActors(c.object(m.start+1, m.end, m.p.code, m.p))) == 0:
@@ -94,6 +97,11 @@ func (c *coder) refine(ms []match) []match {
 		out = append(out, m)
 	}
 	return out
+}
+
+// numberAfter reports a number right after token e ("declined to 2,978").
+func (c *coder) numberAfter(e int) bool {
+	return e < c.n && c.d.Tokens[c.first+e].Kind == document.Number
 }
 
 // negatedInside reports a negator among the matched words after the first:
