@@ -127,6 +127,10 @@ func TestLexicon2Triggers(t *testing.T) {
 			nil, []string{"02"}},
 		{"declined to attend", "Italy declined to attend the meeting in Paris.",
 			[]string{"120 ITA>"}, nil},
+		{"ending March 31", "The Japanese bank will end March 31 with a loss.",
+			nil, []string{"082"}},
+		{"called off the march", "Kenyan unions called off the march on Monday.",
+			[]string{"082 KENLAB>"}, nil},
 		{"demanded act is hypothetical", "Brussels demanded that Serbia recognise Kosovo.",
 			nil, []string{"054"}},
 	})

@@ -31,7 +31,8 @@ import (
 //   - missiles fired into the sea are a show of force (150), not an attack;
 //   - a criticism whose matched words hold a negator ("said the ban was
 //     not illegal") is no criticism;
-//   - a quantity that "declined to" a number fell; it refused nothing;
+//   - a quantity that "declined to" a number fell; it refused nothing, and
+//     a month name before a number ends a date, not a march;
 //   - "declined to comment", and a welcome or an expression of concern
 //     with no actor as its object, are no events;
 //   - in a title-case headline with a verb, a nominal or gerund trigger
@@ -63,6 +64,8 @@ func (c *coder) refine(ms []match) []match {
 			continue // "Rebels Concede After Meeting with Minister": the verb is the news
 		case m.p.code.Code == "011":
 			continue // rule 4: declining to comment is no event
+		case c.endsInDate(m):
+			continue // "the term ending March 31": a date, not a march
 		case m.p.code.Root == "12" && c.numberAfter(m.end) && strings.HasPrefix(c.low(m.start), "declin"):
 			continue // "production declined to 2,978 units": a fall, not a refusal
 		case m.p.code.Root == "11" && c.negatedInside(m):
@@ -97,6 +100,16 @@ func (c *coder) refine(ms []match) []match {
 		out = append(out, m)
 	}
 	return out
+}
+
+// endsInDate reports a match whose last word is a capitalized month name
+// followed by a number ("ending March 31").
+func (c *coder) endsInDate(m match) bool {
+	t := c.tok(m.end - 1)
+	if _, ok := months[c.low(m.end-1)]; !ok || t[0] < 'A' || t[0] > 'Z' || c.headline {
+		return false
+	}
+	return c.numberAfter(m.end)
 }
 
 // numberAfter reports a number right after token e ("declined to 2,978").
