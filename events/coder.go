@@ -120,6 +120,9 @@ func (c *coder) hardPunct(i int) bool {
 	return true
 }
 
+// quoteMarks are the quotation mark tokens a pattern gap may cross.
+var quoteMarks = map[string]bool{"\"": true, "“": true, "”": true, "‘": true, "'": true}
+
 func (c *coder) span(start, end int) document.Span {
 	return document.Span{Start: c.d.Tokens[c.first+start].Start, End: c.d.Tokens[c.first+end-1].End}
 }
@@ -203,7 +206,9 @@ func (c *coder) try(p *pattern, it, t, tgt int) (int, int, bool) {
 		return 0, 0, false
 	case itemGap:
 		for g := 0; g <= 3 && t+g <= c.n; g++ {
-			if g > 0 && c.hardPunct(t+g-1) {
+			if g > 0 && c.hardPunct(t+g-1) && !quoteMarks[c.tok(t+g-1)] {
+				// (a quotation mark wraps words and ends nothing: called
+				// the vote a "sham")
 				break
 			}
 			if e, tg, ok := c.try(p, it+1, t+g, tgt); ok {
@@ -388,6 +393,11 @@ func (c *coder) hypothetical(i int, p *pattern) bool {
 			// "promised arrests", "threatened retaliation", "plans talks"
 			return true
 		}
+		if w == "that" && j > 0 && demandsThat[c.low(j-1)] {
+			// "demanded that Turkey recognise Cyprus": the demanded act
+			// has not happened
+			return true
+		}
 		if w == "of" && j > 0 && prospects[c.low(j-1)] {
 			// "raised the possibility of suspending talks"
 			return true
@@ -421,6 +431,14 @@ var nominalIntents = map[string]bool{
 	"promise": true, "promised": true, "promises": true, "vow": true, "vowed": true, "vows": true,
 	"threaten": true, "threatened": true, "threatens": true, "plan": true, "planned": true, "plans": true,
 	"propose": true, "proposed": true, "proposes": true, "seek": true, "seeks": true, "sought": true,
+}
+
+// demandsThat are verbs whose "that" clause names an act wanted, not done.
+var demandsThat = map[string]bool{
+	"demand": true, "demanded": true, "demands": true, "demanding": true, "urge": true, "urged": true,
+	"urges": true, "urging": true, "ask": true, "asked": true, "asks": true, "request": true,
+	"requested": true, "requests": true, "propose": true, "proposed": true, "proposes": true,
+	"recommend": true, "recommended": true, "recommends": true,
 }
 
 // prospects are nouns whose "of" complement has not happened.

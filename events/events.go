@@ -95,7 +95,7 @@ func (s *Stage) Code(d *document.Document) []document.Event {
 	c := newCoder(s, d)
 	var out []document.Event
 	for si := range d.Sentences {
-		for _, e := range c.sentence(si) {
+		for _, e := range mutual(d, c.sentence(si)) {
 			if !interaction(e) {
 				continue
 			}
@@ -104,6 +104,172 @@ func (s *Stage) Code(d *document.Document) []document.Event {
 		}
 	}
 	return s.sourced(softSection(d, finish(d, out)))
+}
+
+// mutual adds the other directions of a mutual act (policy rule 6):
+// talks, meetings, negotiations, cooperation, agreements and joint exercises
+// are done by each side with the other, so "X held talks with Y" is also Y's
+// talks with X, and "X and Y signed a protocol with Z" is every pair of the
+// three both ways. Visits, hosting and mediation have a direction and are not
+// mirrored. An exchange ("X and Y swapped prisoners") is each side's act
+// toward the other. Events are grouped by trigger; the work is linear in the
+// sentence's events times the parties of one trigger.
+func mutual(d *document.Document, evs []document.Event) []document.Event {
+	n := len(evs)
+	for i := 0; i < n; i++ {
+		e := evs[i]
+		if exchange(d, e) {
+			evs = swapped(evs, i, false)
+			n = len(evs)
+			continue
+		}
+		if between(d, e) {
+			// "fighting between X and Y", "talks between X and Y": the
+			// parties are each other's source and target
+			evs = swapped(evs, i, true)
+			n = len(evs)
+			continue
+		}
+		if !mutualCode(e.Code) && !fighting(d, e) || e.Source == nil || e.Target == nil || e.Source.Actor == "" || e.Target.Actor == "" {
+			continue
+		}
+		if i > 0 && evs[i-1].Span == e.Span && evs[i-1].Code == e.Code {
+			continue // the trigger's group was handled at its first event
+		}
+		// the parties of this trigger: its sources (coordinated subjects
+		// act with each other too) and its targets (each acts back on
+		// every source; targets of one act are not each other's partners)
+		var srcs, tgts []*document.Participant
+		hasS, hasT := map[string]bool{}, map[string]bool{}
+		pairs := map[[2]string]bool{}
+		for j := i; j < n && evs[j].Span == e.Span && evs[j].Code == e.Code; j++ {
+			if p := evs[j].Source; p != nil && p.Actor != "" && !hasS[p.Actor] {
+				hasS[p.Actor] = true
+				srcs = append(srcs, p)
+			}
+			if p := evs[j].Target; p != nil && p.Actor != "" && !hasT[p.Actor] {
+				hasT[p.Actor] = true
+				tgts = append(tgts, p)
+			}
+			pairs[[2]string{actorOf(evs[j].Source), actorOf(evs[j].Target)}] = true
+		}
+		if len(srcs)+len(tgts) > 4 {
+			continue // a list too long to be the parties of one act
+		}
+		add := func(a, b *document.Participant) {
+			if a.Actor == b.Actor || pairs[[2]string{a.Actor, b.Actor}] {
+				return
+			}
+			pairs[[2]string{a.Actor, b.Actor}] = true
+			m := e
+			m.Source, m.Target = a, b
+			evs = append(evs, m)
+		}
+		for _, a := range srcs {
+			for _, b := range srcs {
+				add(a, b)
+			}
+		}
+		for _, t := range tgts {
+			for _, s := range srcs {
+				add(t, s)
+			}
+		}
+	}
+	return evs
+}
+
+// exchange reports a trigger with no target whose coordinated sources act
+// on each other: an exchange ("exchanged prisoners", "a prisoner swap") or
+// a ceasefire agreed by both sides (0871).
+func exchange(d *document.Document, e document.Event) bool {
+	if e.Target != nil && e.Target.Actor != "" || e.Source == nil || e.Source.Actor == "" {
+		return false
+	}
+	if e.Code == "0871" {
+		return true
+	}
+	t := strings.ToLower(d.Slice(e.Span))
+	return strings.Contains(t, "exchange") || strings.Contains(t, "swap")
+}
+
+// between reports a source-less mutual act between parties: "fighting
+// between", "talks between".
+func between(d *document.Document, e document.Event) bool {
+	if actorOf(e.Source) != "" || actorOf(e.Target) == "" || !mutualCode(e.Code) && e.Code != "190" {
+		return false
+	}
+	return strings.HasSuffix(strings.ToLower(d.Slice(e.Span)), "between")
+}
+
+// swapped replaces the one-sided events of the trigger at evs[i] (no target,
+// or with byTarget no source) by one event per ordered pair of their
+// parties, when there are two to four.
+func swapped(evs []document.Event, i int, byTarget bool) []document.Event {
+	e := evs[i]
+	j := i
+	var srcs []*document.Participant
+	seen := map[string]bool{}
+	for ; j < len(evs) && evs[j].Span == e.Span && evs[j].Code == e.Code; j++ {
+		p, other := evs[j].Source, evs[j].Target
+		if byTarget {
+			p, other = other, p
+		}
+		if actorOf(other) != "" {
+			break
+		}
+		if a := actorOf(p); a != "" && !seen[a] {
+			seen[a] = true
+			srcs = append(srcs, p)
+		}
+	}
+	if len(srcs) < 2 || len(srcs) > 4 {
+		return evs
+	}
+	var pairs []document.Event
+	for _, a := range srcs {
+		for _, b := range srcs {
+			if a.Actor != b.Actor {
+				m := e
+				m.Source, m.Target = a, b
+				pairs = append(pairs, m)
+			}
+		}
+	}
+	out := append(append(append([]document.Event{}, evs[:i]...), pairs...), evs[j:]...)
+	return out
+}
+
+// fighting reports a clash, a battle or an exchange of fire (190), which
+// both sides fight: "X clashed with Y" is also Y's fighting with X.
+func fighting(d *document.Document, e document.Event) bool {
+	if e.Code != "190" {
+		return false
+	}
+	t := strings.ToLower(d.Slice(e.Span))
+	return strings.Contains(t, "clash") || strings.Contains(t, "exchange") || strings.Contains(t, "fighting") ||
+		strings.Contains(t, "battle") || strings.HasPrefix(t, "fought")
+}
+
+// mutualCode reports the CAMEO codes of acts both sides do together.
+func mutualCode(code string) bool {
+	switch {
+	case strings.HasPrefix(code, "042"), strings.HasPrefix(code, "043"), strings.HasPrefix(code, "045"):
+		return false
+	case strings.HasPrefix(code, "04"), strings.HasPrefix(code, "057"), strings.HasPrefix(code, "050"),
+		strings.HasPrefix(code, "062"):
+		// (an intent to meet, 036, is the speaker's own: not mirrored)
+		return true
+	}
+	return false
+}
+
+// namedNGO reports the code of a named non-governmental organisation
+// ("NGOAMN" Amnesty International, "NGOHRIHRW" Human Rights Watch): a
+// transnational actor with no country whose acts (appeals, criticism, aid)
+// are news at country level, unlike a bare "NGO" role.
+func namedNGO(code string) bool {
+	return len(code) >= 6 && strings.HasPrefix(code, "NGO")
 }
 
 // interaction reports whether e is an interaction CAMEO codes: an

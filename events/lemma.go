@@ -24,7 +24,7 @@ var irregular = map[string]string{
 	"lit": "light", "bled": "bleed", "fed": "feed", "upheld": "uphold", "withheld": "withhold",
 	"sold": "sell", "bought": "buy", "hit": "hit", "cut": "cut", "put": "put", "shut": "shut",
 	"set": "set", "quit": "quit", "spread": "spread", "rebuilt": "rebuild", "sped": "speed",
-	"oversaw": "oversee", "overseen": "oversee", "mistook": "mistake",
+	"oversaw": "oversee", "overseen": "oversee", "mistook": "mistake", "found": "find",
 }
 
 // inflects reports whether tok (any case) is base (lowercase) or one of its

@@ -23,11 +23,16 @@ import (
 //   - an attack is coded by its weapon ("with missiles and drones" 195,
 //     "artillery attack" 194) and, when armed forces storm or attack, as
 //     conventional force (190; raids keep 180);
-//   - seizing people is abducting them (181), and aid a speaker says will
-//     be given is a pledge of aid (033);
+//   - seizing people is abducting them (181), aid a speaker says will
+//     be given is a pledge of aid (033), and talks that will be held
+//     with a named partner are an intent to meet (036);
 //   - violence a speaker warns will come ("warned that X would resume
 //     the war") is a threat of force (138);
 //   - missiles fired into the sea are a show of force (150), not an attack;
+//   - a criticism whose matched words hold a negator ("said the ban was
+//     not illegal") is no criticism;
+//   - a quantity that "declined to" a number fell; it refused nothing, and
+//     a month name before a number ends a date, not a march;
 //   - "declined to comment", and a welcome or an expression of concern
 //     with no actor as its object, are no events;
 //   - in a title-case headline with a verb, a nominal or gerund trigger
@@ -63,6 +68,12 @@ func (c *coder) refine(ms []match) []match {
 			continue // "Rebels Concede After Meeting with Minister": the verb is the news
 		case m.p.code.Code == "011":
 			continue // rule 4: declining to comment is no event
+		case c.endsInDate(m):
+			continue // "the term ending March 31": a date, not a march
+		case m.p.code.Root == "12" && c.numberAfter(m.end) && strings.HasPrefix(c.low(m.start), "declin"):
+			continue // "production declined to 2,978 units": a fall, not a refusal
+		case m.p.code.Root == "11" && c.negatedInside(m):
+			continue // "said the ban was not illegal": no criticism
 		case (m.p.code.Code == "013" || c.concern(m)) && len(c.withActors(c.object(m.start+1, m.end, m.p.code, m.p))) == 0:
 			continue // "welcomed the deal", "voiced concern over the vote": an attitude with no actor
 		case isKill(m.p) && oc[i] == -2:
@@ -83,6 +94,9 @@ func (c *coder) refine(ms []match) []match {
 			m.p = recode(m.p, "181")
 		case m.p.code.Root == "07" && c.willing(m.start):
 			m.p = recode(m.p, "033")
+		case futureTalks(m.p.code) && c.willing(m.start) && (m.target >= 0 && c.actor(m.target) != "" ||
+			len(c.withActors(c.object(m.start+1, m.end, m.p.code, m.p))) > 0):
+			m.p = recode(m.p, "036") // "will open talks with X": an intent to negotiate
 		case m.p.code.Root == "19" && m.p.verbal && c.intoSea(m.start, m.end):
 			m.p = recode(m.p, "150")
 		case protest && m.p.code.Root == "10" && (c.participial(m.start) || strings.HasSuffix(c.low(m.start), "ing")):
@@ -91,6 +105,42 @@ func (c *coder) refine(ms []match) []match {
 		out = append(out, m)
 	}
 	return out
+}
+
+// endsInDate reports a match whose last word is a capitalized month name
+// followed by a number ("ending March 31").
+func (c *coder) endsInDate(m match) bool {
+	t := c.tok(m.end - 1)
+	if _, ok := months[c.low(m.end-1)]; !ok || t[0] < 'A' || t[0] > 'Z' || c.headline {
+		return false
+	}
+	return c.numberAfter(m.end)
+}
+
+// numberAfter reports a number right after token e ("declined to 2,978").
+func (c *coder) numberAfter(e int) bool {
+	return e < c.n && c.d.Tokens[c.first+e].Kind == document.Number
+}
+
+// negatedInside reports a negator among the matched words after the first:
+// a judgement pattern that spans "was not illegal" states no criticism.
+func (c *coder) negatedInside(m match) bool {
+	for j := m.start + 1; j < m.end; j++ {
+		if w := c.low(j); w == "not" || w == "n't" || w == "never" || w == "hardly" {
+			return true
+		}
+	}
+	return false
+}
+
+// futureTalks reports talks, meetings and negotiations (040, 044, 046),
+// which announced with "will" or "would" express an intent to meet (036).
+func futureTalks(code cameo.Code) bool {
+	switch code.Base() {
+	case "040", "044", "046":
+		return true
+	}
+	return false
 }
 
 // isAttack reports an attack, bombing, fight or mass killing whose outcome
@@ -122,7 +172,7 @@ func isKill(p *pattern) bool {
 var recodes = map[string]cameo.Code{}
 
 func init() {
-	for _, k := range []string{"033", "138", "150", "180", "181", "186", "190", "193", "194", "195"} {
+	for _, k := range []string{"033", "036", "138", "150", "180", "181", "186", "190", "193", "194", "195"} {
 		if c, ok := cameo.Lookup(k); ok {
 			recodes[k] = c
 		}

@@ -55,7 +55,7 @@ func (s *Stage) sourced(evs []document.Event) []document.Event {
 	}
 	out := evs[:0]
 	for _, e := range evs {
-		if CountryOf(actorOf(e.Source)) != "" || e.Root >= "17" && e.Root <= "20" {
+		if CountryOf(actorOf(e.Source)) != "" || namedNGO(actorOf(e.Source)) || e.Root >= "17" && e.Root <= "20" {
 			out = append(out, e)
 		}
 	}
