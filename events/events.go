@@ -128,7 +128,7 @@ func (s *Stage) matchesIn(d *document.Document, n int) []Match {
 				continue // "floods killed", "the quake struck": no actor's act
 			}
 			out = append(out, Match{Span: c.span(m.start, m.end), Sentence: si, Code: m.p.code, Plover: m.p.ploverOf(), Mode: m.p.modeOf(),
-				Negated: c.negated(m.start), Hypothetical: c.hypothetical(m.start, m.p)})
+				Negated: c.negated(m.start), Hypothetical: c.hypothetical(m.start, m.p) || c.prospectMention(m)})
 		}
 	}
 	return out
