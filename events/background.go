@@ -46,6 +46,12 @@ func (c *coder) prospectMention(m match) bool {
 				continue
 			}
 			w := c.low(j)
+			switch {
+			case w == "'s" || w == "’s" || isDet(w), w == "at" || w == "of" || w == "for" || w == "during" || w == "ahead":
+				// a noun after a possessive, article or preposition:
+				// "next week's IMF meeting", "at the OPEC meeting"
+				return c.prospective(m)
+			}
 			return (w == "any" || w == "next" || w == "planned" || w == "possible" || w == "upcoming") && !c.hardPunct(j)
 		}
 		return false
@@ -286,8 +292,16 @@ func (c *coder) futureTimeAt(j int) bool {
 		return j+1 < c.n && !c.isPunct(j+1)
 	case "later":
 		return j+1 < c.n && (c.low(j+1) == "this" || c.low(j+1) == "in" || c.low(j+1) == "next")
-	case "due", "scheduled", "planned", "slated", "set":
-		return j+1 < c.n && (c.low(j+1) == "to" || c.low(j+1) == "for")
+	case "scheduled", "planned", "slated", "set":
+		// "scheduled to start", "set for June" ("due to" is mostly a
+		// cause: "due to crop problems")
+		if j+1 >= c.n {
+			return false
+		}
+		if c.low(j+1) == "to" {
+			return c.infinitive(j + 2)
+		}
+		return c.low(j+1) == "for"
 	}
 	return false
 }
@@ -310,10 +324,15 @@ var factGovernors = wordSet(`despite after following since amid because over for
 func (c *coder) prospective(m match) bool {
 	// modifiers right before the noun: "next week's IMF meeting",
 	// "the planned visit", "any strike against Iran"
-	for j := m.start - 1; j >= 0 && j >= m.start-4; j-- {
+	words := 0
+	for j := m.start - 1; j >= 0 && j >= m.start-10 && words < 4; j-- {
 		if c.hardPunct(j) {
 			break
 		}
+		if c.mAt[j] >= 0 {
+			continue // "next week's International Monetary Fund meeting"
+		}
+		words++
 		w := c.low(j)
 		if futureModifiers[w] {
 			if w == "coming" && j+1 < c.n && c.low(j+1) == "under" {

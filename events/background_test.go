@@ -104,3 +104,21 @@ func TestContextMentions(t *testing.T) {
 		})
 	}
 }
+
+// TestDueToIsNoProspect keeps "due to" as a cause from marking a past act
+// as a prospect.
+func TestDueToIsNoProspect(t *testing.T) {
+	pub := time.Date(2024, 3, 14, 12, 0, 0, 0, time.UTC)
+	got := matchModes(t, "Kenya has lifted a ban on maize imports due to poor harvests.", "ban", &pub)
+	for _, g := range got {
+		if strings.HasSuffix(g, "/hyp") {
+			t.Errorf("lifted ban matched %v, want a counted event", got)
+		}
+	}
+	got = matchModes(t, "Peru said the talks with Chile scheduled to start in Lima would cover fishing.", "talks", &pub)
+	for _, g := range got {
+		if !strings.HasSuffix(g, "/hyp") {
+			t.Errorf("scheduled talks matched %v, want hypothetical", got)
+		}
+	}
+}
