@@ -40,10 +40,20 @@ func (c *coder) contextMention(m match) bool {
 // story types) but is not counted as one that happened.
 func (c *coder) prospectMention(m match) bool {
 	if m.p.verbal {
+		// a verb with a future time after it: "officials meet tomorrow",
+		// "when he visits Washington next month"
+		for j := m.end; j < c.n && j < m.end+6; j++ {
+			if c.hardPunct(j) || clauseOpeners[c.low(j)] {
+				break
+			}
+			if w := c.low(j); (w == "tomorrow" || w == "next" || w == "later") && c.futureTimeAt(j) {
+				return true
+			}
+		}
 		// a verb pattern used as a noun: "any Israeli strike on"
-		for j := m.start - 1; j >= 0 && j >= m.start-3; j-- {
+		for j := m.start - 1; j >= 0 && j >= m.start-8; j-- {
 			if c.mAt[j] >= 0 {
-				continue
+				continue // "next week's International Monetary Fund meeting"
 			}
 			w := c.low(j)
 			switch {

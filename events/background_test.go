@@ -69,6 +69,8 @@ func TestContextMentions(t *testing.T) {
 		{"any strike", "Iran said any Israeli strike on its nuclear sites would be answered.", "strike", "195/hyp", false},
 		{"meeting happened", "Japanese and Korean ministers held talks in Seoul on Friday.", "talks", "04", false},
 		{"despite the attack", "Oil prices would stay calm despite the Iranian attack on the tanker, traders said.", "attack", "180", false},
+		{"meet tomorrow", "Indian and Chinese officials meet tomorrow in Delhi.", "meet", "04/hyp", false},
+		{"met yesterday", "Indian and Chinese officials met yesterday in Delhi.", "met", "04", false},
 		// weather, signs, concessions, endangering
 		{"sand storms", "Severe sand storms across Niger delayed the convoy.", "storms", "", false},
 		{"little sign", "There was little sign that Argentina would cut rates.", "sign", "", false},
