@@ -73,7 +73,7 @@ func TestProcess(t *testing.T) {
 			[]want{{"026", "urged Israel to resume negotiations", "UNO", "ISR", false, false, false}}},
 		{"accuse of", "The Philippines accused China of ramming a vessel.",
 			[]want{{"112", "accused China of", "PHL", "CHN", false, false, false}}},
-		{"relative clause subject", "Venezuela, which expelled Brazilian diplomats last year, criticized Brazil.",
+		{"relative clause subject", "Venezuela, which expelled Brazilian diplomats on Monday, criticized Brazil.",
 			[]want{{"166", "expelled Brazilian diplomats", "VEN", "BRAGOV", false, false, false}, {"110", "criticized", "VEN", "BRA", false, false, false}}},
 		{"no actor, no event", "The talks collapsed after protesters attacked the building.", nil},
 		{"noun not verb", "The attack on the convoy was condemned.", nil},

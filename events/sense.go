@@ -88,6 +88,9 @@ const (
 	fSanction
 	fDemonstrate
 	fBomb
+	fConcede
+	fThreaten
+	fConcern
 )
 
 // familyOf returns the sense family of a lowercase token.
@@ -139,6 +142,12 @@ func familyOf(w string) senseFamily {
 		return fMeet
 	case strings.HasPrefix(w, "sanction"):
 		return fSanction
+	case strings.HasPrefix(w, "conced"):
+		return fConcede
+	case strings.HasPrefix(w, "threaten"):
+		return fThreaten
+	case w == "concern" || w == "concerns" || w == "alarm":
+		return fConcern
 	case strings.HasPrefix(w, "demonstrat") && !strings.HasPrefix(w, "demonstrato") && !strings.HasPrefix(w, "demonstrati"):
 		return fDemonstrate
 	}
@@ -152,6 +161,20 @@ func wordSet(s string) map[string]bool {
 	}
 	return m
 }
+
+// weatherModifiers make a "storm" weather.
+var weatherModifiers = wordSet(`sand dust snow severe tropical winter ice rain thunder electrical solar hail
+winter's heavy violent fierce`)
+
+// signNounModifiers make "sign" a noun meaning an indication.
+var signNounModifiers = wordSet(`little no any a first clear early some every another strong positive further
+encouraging sure tell-tale telltale warning visible slightest faint few more`)
+
+// endangered are objects of "threaten" in its endangering sense.
+var endangered = wordSet(`competition jobs job future stability security livelihoods livelihood lives health
+economy recovery growth existence survival peace process environment industry market markets profits business
+businesses viability credibility reputation position supplies supply exports earnings margins plans plan
+outlook prospects ratings rating sector sectors wildlife species habitat coast coastline`)
 
 // armedCues are words of organized or armed violence: weapons, forces,
 // combat. Their presence elsewhere in a sentence gives attack and fight
@@ -286,6 +309,9 @@ were has have had will would could should may might can`)
 // the trigger has no event sense here. See the file comment for the tests.
 func (c *coder) sense(m match) (*pattern, bool) {
 	p := m.p
+	if c.contextMention(m) || c.fiction(m) {
+		return nil, false // history, prospect, sourcing formula, fiction (background.go)
+	}
 	ti, fam := -1, fNone
 	for i := m.start; i < m.end && fam == fNone; i++ {
 		if !c.isPunct(i) {
@@ -334,6 +360,9 @@ func (c *coder) sense(m match) (*pattern, bool) {
 	case fAttack, fStorm, fFight, fPound:
 		if root != "18" && root != "19" {
 			return p, true
+		}
+		if fam == fStorm && ti > 0 && weatherModifiers[c.low(ti-1)] {
+			return nil, false // "severe sand storms": weather
 		}
 		if fam == fFight && c.fightsAProblem(m.end) {
 			return nil, false // "fighting poverty", "the fight against corruption"
@@ -433,6 +462,14 @@ func (c *coder) sense(m match) (*pattern, bool) {
 		if root != "05" || ti != m.start || m.end != ti+1 {
 			return p, true
 		}
+		if w == "sign" || w == "signs" {
+			if ti > 0 && signNounModifiers[c.low(ti-1)] {
+				return nil, false // "little sign that", "the first signs of"
+			}
+			if ti+1 < c.n && (c.low(ti+1) == "of" || c.low(ti+1) == "that") {
+				return nil, false
+			}
+		}
 		if ti+1 < c.n {
 			switch c.low(ti + 1) {
 			case "up", "off", "language", "autographs", "autograph", "in":
@@ -531,12 +568,37 @@ func (c *coder) sense(m match) (*pattern, bool) {
 		if ti > 0 && (c.low(ti-1) == "ticking" || c.low(ti-1) == "time") {
 			return nil, false // "the ticking bomb of council tax": a metaphor
 		}
+	case fConcede:
+		if root != "08" || m.end != ti+1 {
+			return p, true
+		}
+		if ti+1 >= c.n || c.hardPunct(ti+1) {
+			return nil, false // "..., Bloch conceded.": a verb of saying
+		}
+		switch c.low(ti + 1) {
+		case "that", "there", "he", "she", "they", "we", "i", "this", "some", "privately", "publicly":
+			return nil, false // "conceded there were grey areas": admitting, not yielding
+		}
+	case fThreaten:
+		if p.code.Code != "130" || !p.verbal || ti != m.start || c.passive(ti) {
+			return p, true
+		}
+		if h, mention := c.objectHead(m.end); !mention && endangered[h] {
+			return nil, false // "the merger threatens competition": endangering, not threatening
+		}
+	case fConcern:
+		if root != "11" {
+			return p, true
+		}
+		if !c.actorInPhrase(m.end, 8) {
+			return nil, false // "voiced concern about the euro": an attitude without a target
+		}
 	case fDemonstrate:
 		if root != "14" || m.end != ti+1 || ti+1 >= c.n {
 			return p, true
 		}
 		switch c.low(ti + 1) {
-		case "that", "how", "its", "their", "his", "her", "the", "a", "an", "this", "what", "why", "whether":
+		case "that", "one", "it", "them", "new", "how", "its", "their", "his", "her", "the", "a", "an", "this", "what", "why", "whether":
 			// "the shocks have demonstrated that ...": showing, not protesting
 			return nil, false
 		}
