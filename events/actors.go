@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"newsgraph/cameo"
+	"newsgraph/country"
 	"newsgraph/document"
 )
 
@@ -1546,6 +1547,9 @@ func (c *coder) compoundModifier(mi, s, me int) bool {
 	}
 	if t := c.d.Mentions[mi].Type; t != document.GPE && t != document.Loc {
 		return false
+	}
+	if _, ok := country.ByDemonym(c.d.Slice(c.d.Mentions[mi].Span)); ok {
+		return false // "the Austrian plan" is Austria's, whatever the tagger's type
 	}
 	w := c.tok(me)
 	if w == "" || w[0] < 'a' || w[0] > 'z' || c.d.Tokens[c.first+me].Kind != document.Word {

@@ -153,7 +153,14 @@ func mutual(d *document.Document, evs []document.Event) []document.Event {
 			}
 			pairs[[2]string{actorOf(evs[j].Source), actorOf(evs[j].Target)}] = true
 		}
-		if len(srcs)+len(tgts) > 4 {
+		parties := map[string]bool{}
+		for a := range hasS {
+			parties[a] = true
+		}
+		for a := range hasT {
+			parties[a] = true
+		}
+		if len(parties) > 4 {
 			continue // a list too long to be the parties of one act
 		}
 		add := func(a, b *document.Participant) {
