@@ -46,10 +46,7 @@ func TestGold_pipeline(t *testing.T) {
 	}
 	t.Logf("root+src+tgt country: P %.3f R %.3f (tp %d fp %d fn %d)", row.P, row.R, row.TP, row.FP, row.FN)
 	if row.P < targetP || row.R < targetR {
-		t.Logf("below the issue's targets P >= %.2f, R >= %.2f", targetP, targetR)
-	}
-	if row.P < 0.74 || row.R < 0.6 {
-		t.Errorf("precision %.3f recall %.3f with the default pipeline, want >= 0.74 and >= 0.6 (regression floor)", row.P, row.R)
+		t.Errorf("precision %.3f recall %.3f with the default pipeline, below the issue's targets P >= %.2f, R >= %.2f", row.P, row.R, targetP, targetR)
 	}
 }
 
