@@ -1,6 +1,7 @@
 package events
 
 import (
+	"slices"
 	"strings"
 
 	"newsgraph/cameo"
@@ -17,6 +18,10 @@ type coder struct {
 	head           []int    // head mention of a modifier mention, -1
 	lowText        string   // d.Text with ASCII letters lowercased
 	headline       bool     // the sentence is in title case
+	// matched keeps each sentence's matches once found, so the main-event
+	// vote reads the triggers the coder found without matching again; nil
+	// when not memoized
+	matched map[int][]match
 
 	// per sentence
 	si       int
@@ -150,6 +155,9 @@ type match struct {
 
 // matchAll finds the best non-overlapping matches of the sentence, left to right.
 func (c *coder) matchAll() []match {
+	if ms, ok := c.matched[c.si]; ok {
+		return slices.Clone(ms)
+	}
 	var out []match
 	lex := c.s.lex
 	for i := 0; i < c.n; i++ {
@@ -189,7 +197,11 @@ func (c *coder) matchAll() []match {
 		out = append(out, best)
 		i = best.end - 1
 	}
-	return c.refine(out)
+	out = c.refine(out)
+	if c.matched != nil {
+		c.matched[c.si] = slices.Clone(out)
+	}
+	return out
 }
 
 // try matches items[it:] at token t and returns the end token.

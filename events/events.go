@@ -85,14 +85,21 @@ func (s *Stage) Provides() []document.Layer { return []document.Layer{document.L
 
 // Process codes d's events and replaces d.Events.
 func (s *Stage) Process(ctx context.Context, d *document.Document) error {
-	d.Events = s.Code(d)
-	d.MainEvent = s.mainEvent(d, d.Events)
+	c := newCoder(s, d)
+	c.matched = make(map[int][]match, len(d.Sentences))
+	d.Events = s.code(c)
+	d.MainEvent = s.mainEvent(c, d.Events)
 	return nil
 }
 
 // Code returns d's events without modifying d.
 func (s *Stage) Code(d *document.Document) []document.Event {
-	c := newCoder(s, d)
+	return s.code(newCoder(s, d))
+}
+
+// code codes the events of the coder's document.
+func (s *Stage) code(c *coder) []document.Event {
+	d := c.d
 	var out []document.Event
 	for si := range d.Sentences {
 		for _, e := range mutual(d, c.sentence(si)) {
@@ -322,7 +329,13 @@ func (s *Stage) Matches(d *document.Document) []Match {
 
 // matchesIn returns the matches of the first n sentences of d.
 func (s *Stage) matchesIn(d *document.Document, n int) []Match {
-	c := newCoder(s, d)
+	return matchesWith(newCoder(s, d), n)
+}
+
+// matchesWith returns the matches of the first n sentences of the coder's
+// document.
+func matchesWith(c *coder, n int) []Match {
+	d := c.d
 	var out []Match
 	for si := range min(n, len(d.Sentences)) {
 		c.load(si)

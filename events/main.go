@@ -19,7 +19,8 @@ const mainLead = 10
 // (the document's title, as its first sentence) that names an event
 // decides alone. evs are the document's coded events; the result points at
 // the first of them with the winning type.
-func (s *Stage) mainEvent(d *document.Document, evs []document.Event) *document.MainEvent {
+func (s *Stage) mainEvent(c *coder, evs []document.Event) *document.MainEvent {
+	d := c.d
 	type vote struct {
 		w     float64
 		m     Match // the heaviest match of the type: the evidence
@@ -58,7 +59,7 @@ func (s *Stage) mainEvent(d *document.Document, evs []document.Event) *document.
 			Match{Span: e.Span, Sentence: e.Sentence, Code: lookupCode(e.Code), Plover: e.Plover, Mode: e.PloverMode})
 	}
 	titled := d.Title != "" && len(d.Sentences) > 0
-	for _, m := range s.matchesIn(d, mainLead) {
+	for _, m := range matchesWith(c, mainLead) {
 		if m.Negated || m.Plover == "" {
 			continue
 		}

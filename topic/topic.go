@@ -113,8 +113,8 @@ func (m *Model) Classify(text string) Result {
 	k := len(Labels)
 	score := make([]float64, k)
 	n := 0
-	Words(text, func(w string) {
-		lp, ok := m.logp[w]
+	Words(text, func(w []byte) {
+		lp, ok := m.logp[string(w)] // no allocation for a map key conversion
 		if !ok {
 			return
 		}
@@ -141,13 +141,14 @@ func (m *Model) Classify(text string) Result {
 
 // Words calls fn with every word of text lower-cased: maximal runs of ASCII
 // letters of length 2 to 24 (digits, punctuation and other scripts
-// separate words). The trainer and the classifier share it.
-func Words(text string, fn func(string)) {
+// separate words). The slice is valid only during the call. The trainer and
+// the classifier share it.
+func Words(text string, fn func([]byte)) {
 	var buf [24]byte
 	n, long := 0, false
 	flush := func() {
 		if n >= 2 && !long {
-			fn(string(buf[:n]))
+			fn(buf[:n])
 		}
 		n, long = 0, false
 	}

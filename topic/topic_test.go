@@ -37,7 +37,7 @@ func TestClassify_Table(t *testing.T) {
 
 func TestWords(t *testing.T) {
 	var got []string
-	Words("U.N. talks in Zürich: A-B 2024 ok Supercalifragilisticexpialidocious", func(w string) { got = append(got, w) })
+	Words("U.N. talks in Zürich: A-B 2024 ok Supercalifragilisticexpialidocious", func(w []byte) { got = append(got, string(w)) })
 	want := "talks in rich ok"
 	if strings.Join(got, " ") != want {
 		t.Errorf("Words = %q, want %q", strings.Join(got, " "), want)

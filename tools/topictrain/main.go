@@ -73,7 +73,8 @@ func train(in, out string, minDocs int) error {
 			return fmt.Errorf("%s: row %d: unknown category %q", in, i+1, r[1])
 		}
 		seen := map[string]bool{}
-		topic.Words(r[0], func(w string) {
+		topic.Words(r[0], func(b []byte) {
+			w := string(b)
 			c := counts[w]
 			if c == nil {
 				c = make([]float64, k)
