@@ -20,29 +20,6 @@ type want struct {
 	neg, hyp, rep           bool
 }
 
-func code(t *testing.T, text string) (*document.Document, []document.Event) {
-	t.Helper()
-	st, err := events.New(events.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	d := document.New("t", text)
-	pub := time.Date(2024, 3, 14, 12, 0, 0, 0, time.UTC) // a Thursday
-	d.Published = &pub
-	eventstest.Prepare(d)
-	if err := st.Process(context.Background(), d); err != nil {
-		t.Fatal(err)
-	}
-	return d, d.Events
-}
-
-func actor(p *document.Participant) string {
-	if p == nil {
-		return ""
-	}
-	return p.Actor
-}
-
 // TestProcess is the golden table: every event with its trigger span,
 // actors and flags, for active, passive, nominal, possessive, coordinated,
 // negated, hypothetical and reported events.
