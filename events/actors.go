@@ -1,5 +1,11 @@
 package events
 
+// Sources and targets: sentence codes a sentence's matches, finding each
+// trigger's source and target from the sentence's structure (subjects,
+// objects, "by" agents, possessors, coordination, passives, generic
+// people and the setting country) and applying the precision gates on
+// actors.
+
 import (
 	"strings"
 

@@ -1,5 +1,9 @@
 package events
 
+// Trigger finding: the per-document coder state, the lexicon match over a
+// sentence's tokens (matchAll), and the reading of a trigger's form: verb
+// or noun, negated, hypothetical, passive, quoted.
+
 import (
 	"strings"
 

@@ -1,5 +1,8 @@
 package events
 
+// Document-level merging: finish merges an event retold across sentences,
+// marks root events and fills each event's date and location.
+
 import (
 	"strings"
 	"time"

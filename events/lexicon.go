@@ -1,5 +1,8 @@
 package events
 
+// The lexicon: parsing and compiling the patterns of lexicon.tsv and of a
+// user lexicon file in the same format.
+
 import (
 	"bufio"
 	_ "embed"

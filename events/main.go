@@ -1,5 +1,7 @@
 package events
 
+// The story's main event: a vote over the lexicon matches of its lead.
+
 import (
 	"newsgraph/cameo"
 	"newsgraph/document"

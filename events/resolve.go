@@ -1,5 +1,8 @@
 package events
 
+// Actor resolution: each mention's actor code and country (resolveActors),
+// including the setting country of roles without one (policy rule 1).
+
 import (
 	"strings"
 
