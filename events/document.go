@@ -11,10 +11,10 @@ import (
 	"newsgraph/geo"
 )
 
-// finish merges duplicates across sentences (same source actor, code, target
-// actor and flags, or, for violence, the same root between the same
-// countries in another sentence), keeps every evidence span, marks root events and fills
-// dates and locations.
+// finish merges duplicates across sentences (same source actor, code,
+// target actor and flags, or, for violence, the same root between the same
+// countries in another sentence), keeps every evidence span, marks root
+// events and fills dates and locations.
 func finish(d *document.Document, evs []document.Event) []document.Event {
 	type key struct {
 		src, code, tgt string

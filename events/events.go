@@ -290,8 +290,8 @@ func namedNGO(code string) bool {
 
 // interaction reports whether e is an interaction CAMEO codes: an
 // investigation or a visit needs someone investigated or visited, a
-// reduction of relations a partner, a resignation someone it yields to, and a leader's trip inside their own
-// country is no visit.
+// reduction of relations a partner, a resignation someone it yields to,
+// and a leader's trip inside their own country is no visit.
 func interaction(e document.Event) bool {
 	tgt := ""
 	if e.Target != nil {
