@@ -77,6 +77,7 @@ func finish(d *document.Document, evs []document.Event) []document.Event {
 // (root, target), so a partial retelling finds its event without a scan.
 type sides struct{ bySrc, byTgt map[[2]string][]int }
 
+// add indexes out[i] when both its sides are coded.
 func (x *sides) add(out []document.Event, i int) {
 	e := &out[i]
 	src, tgt := actorOf(e.Source), actorOf(e.Target)
@@ -111,6 +112,7 @@ func (x *sides) partial(out []document.Event, e document.Event) int {
 	return -1
 }
 
+// actorOf returns a participant's actor code ("" for none).
 func actorOf(p *document.Participant) string {
 	if p == nil {
 		return ""

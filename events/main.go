@@ -106,6 +106,7 @@ func voteType(plover string, quad int, hypothetical bool) string {
 	return plover
 }
 
+// lookupCode returns the CAMEO code of a code string (zero when unknown).
 func lookupCode(code string) cameo.Code {
 	c, _ := cameo.Lookup(code)
 	return c
