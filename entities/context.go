@@ -1,5 +1,7 @@
 package entities
 
+// Document-context country inference for roles (see the comment below).
+
 import (
 	"strings"
 
