@@ -1,7 +1,5 @@
 package entities
 
-// Document-context country inference for roles (see the comment below).
-
 import (
 	"strings"
 
