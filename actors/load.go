@@ -1,5 +1,8 @@
 package actors
 
+// User dictionaries: loading actor entries from TSV or YAML files and
+// validating their codes.
+
 import (
 	"bufio"
 	"fmt"

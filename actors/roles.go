@@ -1,5 +1,8 @@
 package actors
 
+// Role words: what a role noun ("minister", "troops", "rebels") says about
+// its referent, looked up by LookupRole.
+
 import "strings"
 
 // Role is what a role word says about its referent.

@@ -1,5 +1,9 @@
 package entities
 
+// Mention finding and classification: the annotator that turns tagged
+// spans, dictionary entries and role words into typed, actor-coded
+// mentions.
+
 import (
 	"sort"
 	"strings"

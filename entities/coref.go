@@ -1,5 +1,8 @@
 package entities
 
+// Coreference: grouping mentions into entities by name, role class,
+// pronoun and gender.
+
 import (
 	"strings"
 	"unicode"

@@ -1,5 +1,8 @@
 package entities
 
+// Golden stories: the embedded annotated stories (testdata/stories), their
+// expectations, and the evaluation that checks a pipeline against them.
+
 import (
 	"bufio"
 	"context"

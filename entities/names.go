@@ -1,5 +1,7 @@
 package entities
 
+// Given names and their gender, for pronoun coreference.
+
 import "strings"
 
 // firstNames maps common given names (lower case) to a gender, "m" or "f".

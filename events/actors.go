@@ -1,5 +1,11 @@
 package events
 
+// Sources and targets: sentence codes a sentence's matches, finding each
+// trigger's source and target from the sentence's structure (subjects,
+// objects, "by" agents, possessors, coordination, passives, generic
+// people and the setting country) and applying the precision gates on
+// actors.
+
 import (
 	"strings"
 
@@ -298,6 +304,7 @@ func PloverOf(c cameo.Code) string {
 	return cameo.RootPlover(c.Root)
 }
 
+// code returns mention mi's resolved actor code ("" for mi < 0).
 func (c *coder) code(mi int) string {
 	if mi < 0 {
 		return ""
@@ -305,6 +312,8 @@ func (c *coder) code(mi int) string {
 	return c.actor(mi)
 }
 
+// withActors keeps the mentions of ms that have an actor code (all of
+// them with Options.KeepUnsure).
 func (c *coder) withActors(ms []int) []int {
 	var out []int
 	for _, m := range ms {
@@ -315,6 +324,8 @@ func (c *coder) withActors(ms []int) []int {
 	return out
 }
 
+// participant returns mention mi as an event participant, named by its
+// entity when that has a name; nil for mi < 0.
 func (c *coder) participant(mi int) *document.Participant {
 	if mi < 0 {
 		return nil

@@ -2,90 +2,13 @@ package events_test
 
 import (
 	"context"
-	"os"
 	"sort"
 	"strings"
-	"sync"
 	"testing"
-	"time"
 
 	"newsgraph/document"
-	"newsgraph/events"
 	"newsgraph/stages"
 )
-
-var (
-	pipeOnce sync.Once
-	pipe     interface {
-		Process(context.Context, *document.Document) error
-	}
-	pipeErr error
-)
-
-// pipelineTriples runs the default pipeline on text and returns its events as
-// sorted "root|source country|target country" strings (negated and
-// hypothetical events left out), the unit the evaluation scores.
-func pipelineTriples(t *testing.T, text string) []string {
-	t.Helper()
-	pipeOnce.Do(func() { pipe, pipeErr = stages.Default(stages.Config{}) })
-	if pipeErr != nil {
-		t.Fatal(pipeErr)
-	}
-	d := document.New("t", text)
-	pub := time.Date(2025, 6, 12, 0, 0, 0, 0, time.UTC)
-	d.Published = &pub
-	if err := pipe.Process(context.Background(), d); err != nil {
-		t.Fatal(err)
-	}
-	var out []string
-	for _, e := range d.Events {
-		if e.Negated || e.Hypothetical {
-			continue
-		}
-		out = append(out, e.Root+"|"+ctry(e.Source)+"|"+ctry(e.Target))
-	}
-	sort.Strings(out)
-	return out
-}
-
-func ctry(p *document.Participant) string {
-	if p == nil {
-		return ""
-	}
-	return events.CountryOf(p.Actor)
-}
-
-type ruleCase struct {
-	name, text string
-	want       []string // sorted triples that must be present
-	not        []string // triples that must be absent
-}
-
-func runRules(t *testing.T, cases []ruleCase) {
-	t.Helper()
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			got := pipelineTriples(t, tc.text)
-			have := map[string]int{}
-			for _, g := range got {
-				have[g]++
-			}
-			for _, w := range tc.want {
-				if have[w] == 0 {
-					t.Errorf("missing %s; got %s", w, strings.Join(got, " "))
-				}
-				have[w]--
-			}
-			for _, n := range tc.not {
-				for _, g := range got {
-					if g == n {
-						t.Errorf("unwanted %s; got %s", n, strings.Join(got, " "))
-					}
-				}
-			}
-		})
-	}
-}
 
 // TestSettingCountry covers policy rule 1: a role without a stated country
 // takes the country of the sentence's places, or of the dateline, unless
@@ -266,7 +189,7 @@ func TestProtesters(t *testing.T) {
 func TestFramingTalks(t *testing.T) {
 	dir := t.TempDir()
 	lex := dir + "/extra.tsv"
-	if err := os.WriteFile(lex, []byte("046\thours|days of * negotiations\n"), 0o644); err != nil {
+	if err := writeFile(lex, "046\thours|days of * negotiations\n"); err != nil {
 		t.Fatal(err)
 	}
 	p, err := stages.Default(stages.Config{LexiconFile: lex})

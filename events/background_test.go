@@ -4,35 +4,7 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"newsgraph/document"
-	"newsgraph/events"
-	"newsgraph/events/eventstest"
 )
-
-// matchModes returns "code" or "code/hyp" for the lexicon matches whose
-// span text contains trigger; pub is the publication date (nil: unknown).
-func matchModes(t *testing.T, text, trigger string, pub *time.Time) []string {
-	t.Helper()
-	st, err := events.New(events.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	d := document.New("t", text)
-	d.Published = pub
-	eventstest.Prepare(d)
-	var out []string
-	for _, m := range st.Matches(d) {
-		if strings.Contains(strings.ToLower(d.Slice(m.Span)), strings.ToLower(trigger)) {
-			s := m.Code.Code
-			if m.Hypothetical {
-				s += "/hyp"
-			}
-			out = append(out, s)
-		}
-	}
-	return out
-}
 
 // TestContextMentions checks history, prospect, sourcing-formula and
 // fiction mentions against the same triggers in their news-event use.

@@ -1,5 +1,9 @@
 package events
 
+// Trigger finding: the per-document coder state, the lexicon match over a
+// sentence's tokens (matchAll), and the reading of a trigger's form: verb
+// or noun, negated, hypothetical, passive, quoted.
+
 import (
 	"slices"
 	"strings"
@@ -31,6 +35,8 @@ type coder struct {
 	consumed []bool
 }
 
+// newCoder returns the coder of d, with every mention's actor resolved and
+// the mentions grouped by sentence.
 func newCoder(s *Stage, d *document.Document) *coder {
 	c := &coder{s: s, d: d, mentionsBySent: make([][]int, len(d.Sentences)), lowText: asciiLower(d.Text)}
 	c.codes, c.head = resolveActors(d)
@@ -43,6 +49,8 @@ func newCoder(s *Stage, d *document.Document) *coder {
 	return c
 }
 
+// load makes sentence si the current sentence: its token range, the
+// mention covering each token and whether it is a title-case headline.
 func (c *coder) load(si int) {
 	c.si = si
 	s := c.d.Sentences[si]

@@ -9,46 +9,20 @@ import (
 // announced for the future (a pledge), "open to" talks (not held) and
 // participles after numbers (adjectives, not verbs).
 func TestSeizurePledgeAdjective(t *testing.T) {
-	tests := []struct {
-		name, text string
-		want       []string
-		not        []string
-	}{
+	runTriples(t, []tripleCase{
 		{"seized passengers", "Gunmen seized 20 Nigerian passengers from a bus in Kaduna.",
-			[]string{"181 >NGA"}, []string{"171"}},
+			[]string{"181 >NGA"}, []string{"171 "}},
 		{"passive seized workers", "Four Chinese workers were seized by gunmen in Zamfara.",
-			[]string{"181 >CHNLAB"}, []string{"171"}},
+			[]string{"181 >CHNLAB"}, []string{"171 "}},
 		{"seized weapons stays 171", "Malian troops seized weapons from a depot in Gao.",
-			nil, []string{"181"}},
+			nil, []string{"181 "}},
 		{"would give aid", "Japan would give emergency aid to Turkey, officials said.",
-			[]string{"033 JPN>TUR"}, []string{"070"}},
+			[]string{"033 JPN>TUR"}, []string{"070 "}},
 		{"open to talks", "The Serbian president said he was open to talks with Kosovo.",
-			nil, []string{"040"}},
+			nil, []string{"040 "}},
 		{"participle after a number", "Mexico sent 12 jailed Mexican smugglers to the United States.",
-			nil, []string{"173"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := triples(t, tt.text)
-			all := strings.Join(got, "; ")
-			for _, w := range tt.want {
-				found := false
-				for _, g := range got {
-					found = found || g == w
-				}
-				if !found {
-					t.Errorf("missing %q in [%s]", w, all)
-				}
-			}
-			for _, n := range tt.not {
-				for _, g := range got {
-					if strings.HasPrefix(g, n+" ") {
-						t.Errorf("unwanted %q in [%s]", n, all)
-					}
-				}
-			}
-		})
-	}
+			nil, []string{"173 "}},
+	})
 }
 
 // TestViolenceRetoldMerges checks that an attack retold in a later

@@ -1,5 +1,8 @@
 package events
 
+// Document-level merging: finish merges an event retold across sentences,
+// marks root events and fills each event's date and location.
+
 import (
 	"strings"
 	"time"
@@ -8,10 +11,10 @@ import (
 	"newsgraph/geo"
 )
 
-// finish merges duplicates across sentences (same source actor, code, target
-// actor and flags, or, for violence, the same root between the same
-// countries in another sentence), keeps every evidence span, marks root events and fills
-// dates and locations.
+// finish merges duplicates across sentences (same source actor, code,
+// target actor and flags, or, for violence, the same root between the same
+// countries in another sentence), keeps every evidence span, marks root
+// events and fills dates and locations.
 func finish(d *document.Document, evs []document.Event) []document.Event {
 	type key struct {
 		src, code, tgt string
@@ -74,6 +77,7 @@ func finish(d *document.Document, evs []document.Event) []document.Event {
 // (root, target), so a partial retelling finds its event without a scan.
 type sides struct{ bySrc, byTgt map[[2]string][]int }
 
+// add indexes out[i] when both its sides are coded.
 func (x *sides) add(out []document.Event, i int) {
 	e := &out[i]
 	src, tgt := actorOf(e.Source), actorOf(e.Target)
@@ -108,6 +112,7 @@ func (x *sides) partial(out []document.Event, e document.Event) int {
 	return -1
 }
 
+// actorOf returns a participant's actor code ("" for none).
 func actorOf(p *document.Participant) string {
 	if p == nil {
 		return ""

@@ -1,13 +1,21 @@
 // Package events codes CAMEO events with their PLOVER type from the sentences,
 // tokens and actor-coded mentions of a Document.
 //
-// The coder is lexical and precision-first: a lexicon of verb and noun
-// patterns (lexicon.tsv, extensible by a user file) finds the trigger; the
-// source and target come from the sentence's structure (clause chunks, word
-// order, passive voice, prepositions, possessives, coordination), and an
-// event is kept only when at least one side has a CAMEO actor code. Negated
-// and hypothetical (future, conditional, proposed) events are kept but
-// flagged; events inside reported speech are flagged Reported.
+// The coder is lexical and precision-first. Where a trigger is found:
+// coder.go, with the patterns of lexicon.tsv (extensible by a user file,
+// parsed in lexicon.go); its sense: sense.go, and background.go for history,
+// prospects and sourcing formulas; sentence-level refinements of the
+// matches: refine.go; who the source and target are: actors.go (sentence
+// structure: clause chunks, word order, passive voice, prepositions,
+// possessives, coordination) and resolve.go (each mention's actor code and
+// country); document-level merging, dates and locations: document.go; the
+// story's main event: main.go; precision gates for soft sections and
+// sourceless events: section.go; mirroring of mutual acts and the stage
+// itself: this file. An event is kept only when a side has a country (its
+// source must, except for violence and coercion); Options.KeepUnsure
+// relaxes both. Negated and hypothetical (future, conditional, proposed)
+// events are kept but flagged; events inside reported speech are flagged
+// Reported.
 package events
 
 import (
@@ -26,7 +34,8 @@ type Options struct {
 	// Lexicon is an optional user lexicon file in the lexicon.tsv format; its
 	// patterns extend the built-in ones.
 	Lexicon string
-	// KeepUnsure keeps events whose only actor lacks a code. Off by default.
+	// KeepUnsure keeps events with no side that has a country and events
+	// whose source names no country (see sourced). Off by default.
 	KeepUnsure bool
 }
 
@@ -83,7 +92,7 @@ func (s *Stage) Requires() []document.Layer {
 // Provides returns the events layer.
 func (s *Stage) Provides() []document.Layer { return []document.Layer{document.LayerEvents} }
 
-// Process codes d's events and replaces d.Events.
+// Process codes d's events, replacing d.Events, and sets d.MainEvent.
 func (s *Stage) Process(ctx context.Context, d *document.Document) error {
 	c := newCoder(s, d)
 	c.matched = make(map[int][]match, len(d.Sentences))
@@ -288,8 +297,8 @@ func namedNGO(code string) bool {
 
 // interaction reports whether e is an interaction CAMEO codes: an
 // investigation or a visit needs someone investigated or visited, a
-// reduction of relations a partner, a resignation someone it yields to, and a leader's trip inside their own
-// country is no visit.
+// reduction of relations a partner, a resignation someone it yields to,
+// and a leader's trip inside their own country is no visit.
 func interaction(e document.Event) bool {
 	tgt := ""
 	if e.Target != nil {
@@ -312,12 +321,12 @@ func interaction(e document.Event) bool {
 
 // Match is one lexicon match, with or without actors.
 type Match struct {
-	Span         document.Span
-	Sentence     int
-	Code         cameo.Code
-	Plover, Mode string // PLOVER type and mode of the match
-	Negated      bool
-	Hypothetical bool
+	Span         document.Span // the trigger's text
+	Sentence     int           // index of the sentence in d.Sentences
+	Code         cameo.Code    // the pattern's CAMEO code
+	Plover, Mode string        // PLOVER type and mode of the match
+	Negated      bool          // the trigger is negated
+	Hypothetical bool          // the act is future, conditional or a prospect
 }
 
 // Matches returns every lexicon match in d in text order, whether or not

@@ -20,29 +20,6 @@ type want struct {
 	neg, hyp, rep           bool
 }
 
-func code(t *testing.T, text string) (*document.Document, []document.Event) {
-	t.Helper()
-	st, err := events.New(events.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	d := document.New("t", text)
-	pub := time.Date(2024, 3, 14, 12, 0, 0, 0, time.UTC) // a Thursday
-	d.Published = &pub
-	eventstest.Prepare(d)
-	if err := st.Process(context.Background(), d); err != nil {
-		t.Fatal(err)
-	}
-	return d, d.Events
-}
-
-func actor(p *document.Participant) string {
-	if p == nil {
-		return ""
-	}
-	return p.Actor
-}
-
 // TestProcess is the golden table: every event with its trigger span,
 // actors and flags, for active, passive, nominal, possessive, coordinated,
 // negated, hypothetical and reported events.
@@ -124,6 +101,8 @@ func TestProcess(t *testing.T) {
 	}
 }
 
+// TestProcess_documentLevel checks document-level merging: a retold event
+// is one event with two evidence spans, root marking and dates.
 func TestProcess_documentLevel(t *testing.T) {
 	d, evs := code(t, "Russian forces shelled Kharkiv on Tuesday. Ukraine said Russian forces shelled Kharkiv again on March 3. Japan condemned Russia.")
 	if len(evs) != 2 {
@@ -144,6 +123,8 @@ func TestProcess_documentLevel(t *testing.T) {
 	}
 }
 
+// TestDates checks event dates: explicit, relative to the publication
+// date (Thursday 14 March 2024), and none for a hypothetical event.
 func TestDates(t *testing.T) {
 	for _, tt := range []struct{ text, want string }{
 		{"Russia attacked Ukraine on March 3.", "2024-03-03"},
@@ -159,6 +140,8 @@ func TestDates(t *testing.T) {
 	}
 }
 
+// TestNew_userLexicon checks that a user lexicon extends the built-in one
+// and that a bad or missing user lexicon is an error.
 func TestNew_userLexicon(t *testing.T) {
 	dir := t.TempDir()
 	path := dir + "/lex.tsv"
@@ -188,6 +171,7 @@ func TestNew_userLexicon(t *testing.T) {
 	}
 }
 
+// TestParseLexicon_errors checks that malformed lexicon lines are rejected.
 func TestParseLexicon_errors(t *testing.T) {
 	for _, in := range []string{"0231", "0231\t", "0231\t* aid", "0231\tX aid", "0231\taid *", "0231\t+", "0231\ta||b"} {
 		if _, err := events.ParseLexicon(strings.NewReader(in), "in", nil); err == nil {
@@ -196,6 +180,8 @@ func TestParseLexicon_errors(t *testing.T) {
 	}
 }
 
+// TestBuiltin_coversAllRoots checks that the built-in lexicon has patterns
+// for all 20 CAMEO roots.
 func TestBuiltin_coversAllRoots(t *testing.T) {
 	lex, err := events.Builtin()
 	if err != nil {
@@ -207,6 +193,8 @@ func TestBuiltin_coversAllRoots(t *testing.T) {
 	}
 }
 
+// TestProcess_concurrent runs one stage on several goroutines (run with
+// -race).
 func TestProcess_concurrent(t *testing.T) {
 	st, err := events.New(events.Options{})
 	if err != nil {
@@ -227,6 +215,7 @@ func TestProcess_concurrent(t *testing.T) {
 	wg.Wait()
 }
 
+// FuzzParseLexicon codes a text with every lexicon that parses from it.
 func FuzzParseLexicon(f *testing.F) {
 	f.Add("0231\t+appeal for * economic aid\n# c\n\n111\tcondemnation of X\n")
 	f.Add("18\t+a|b * X c")
@@ -242,6 +231,7 @@ func FuzzParseLexicon(f *testing.F) {
 	})
 }
 
+// FuzzProcess checks that event spans stay inside arbitrary text.
 func FuzzProcess(f *testing.F) {
 	f.Add("Russian forces shelled Kharkiv on Tuesday, Ukrainian officials said.")
 	f.Add("If Israel and Iran do not hold talks by March 31, the U.N. will...")
@@ -268,6 +258,7 @@ func FuzzProcess(f *testing.F) {
 	})
 }
 
+// BenchmarkProcess measures coding a prepared 15-sentence document.
 func BenchmarkProcess(b *testing.B) {
 	st, err := events.New(events.Options{})
 	if err != nil {
@@ -288,6 +279,7 @@ func BenchmarkProcess(b *testing.B) {
 	}
 }
 
+// BenchmarkPrepare measures eventstest.Prepare on 15 sentences.
 func BenchmarkPrepare(b *testing.B) {
 	text := strings.Repeat("Russian forces shelled the Ukrainian city of Kharkiv overnight, killing four civilians, Ukrainian officials said on Tuesday. ", 15)
 	b.SetBytes(int64(len(text)))
@@ -297,6 +289,7 @@ func BenchmarkPrepare(b *testing.B) {
 	}
 }
 
+// TestCountryOf checks the country-level part of actor codes.
 func TestCountryOf(t *testing.T) {
 	tests := []struct{ code, want string }{
 		{"RUSMIL", "RUS"}, {"UKR", "UKR"}, {"IGOUNO", "UNO"}, {"IGOEEC", "EUR"}, {"IGOUNOICJ", "UNO"},

@@ -1,5 +1,9 @@
 package events
 
+// Inflections: whether a token is a form of a lexicon item's base word
+// (inflects, with irregular verb forms) and the first-letter keys of the
+// lexicon's pattern index.
+
 import "strings"
 
 // irregular maps irregular English verb forms (lowercase) to their base form.

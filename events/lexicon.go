@@ -1,5 +1,8 @@
 package events
 
+// The lexicon: parsing and compiling the patterns of lexicon.tsv and of a
+// user lexicon file in the same format.
+
 import (
 	"bufio"
 	_ "embed"
@@ -118,6 +121,7 @@ func ParseLexicon(r io.Reader, name string, base *Lexicon) (*Lexicon, error) {
 	return l, nil
 }
 
+// compilePattern compiles one lexicon pattern (see lexicon.tsv).
 func compilePattern(s string) (*pattern, error) {
 	f := strings.Fields(strings.ToLower(s))
 	if len(f) == 0 {

@@ -8,7 +8,7 @@ import "testing"
 // bids, awarded contracts, guilty verdicts, and demanded acts that stay
 // hypothetical.
 func TestLexicon2Triggers(t *testing.T) {
-	runLexicon2(t, []lexicon2Case{
+	runTriples(t, []tripleCase{
 		{"is in talks with", "Norway is in talks with Finland over fishing quotas.",
 			[]string{"040 NOR>FIN", "040 FIN>NOR"}, nil},
 		{"was somewhere for talks", "The Swedish foreign minister was in Oslo for talks with Norwegian officials.",

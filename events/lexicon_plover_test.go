@@ -3,10 +3,6 @@ package events_test
 import (
 	"context"
 	"testing"
-
-	"newsgraph/document"
-	"newsgraph/events"
-	"newsgraph/events/eventstest"
 )
 
 // TestPloverTypes checks the PLOVER types that differ from the CAMEO
@@ -30,13 +26,9 @@ func TestPloverTypes(t *testing.T) {
 		{"The Italian defence minister resigned on Friday.", "0831", "RETREAT"},
 		{"Serbian students called off their protests after the talks.", "082", "CONCEDE"},
 	}
-	st, err := events.New(events.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	st := newStage(t)
 	for _, tt := range tests {
-		d := document.New("t", tt.text)
-		eventstest.Prepare(d)
+		d := prepared(tt.text, nil)
 		if err := st.Process(context.Background(), d); err != nil {
 			t.Fatal(err)
 		}
@@ -115,13 +107,9 @@ func TestLexiconMatches(t *testing.T) {
 		{"Authorities imposed restrictions on movement in Kashmir.", "172", true},
 		{"The Thai army threatened to crush the protests.", "133", true},
 	}
-	st, err := events.New(events.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	st := newStage(t)
 	for _, tt := range tests {
-		d := document.New("t", tt.text)
-		eventstest.Prepare(d)
+		d := prepared(tt.text, nil)
 		found := false
 		var got []string
 		for _, m := range st.Matches(d) {
@@ -137,13 +125,9 @@ func TestLexiconMatches(t *testing.T) {
 // TestHeadlineAdjunct checks that a headline's temporal adjunct does not
 // add a trigger next to the headline's verb, while running text keeps it.
 func TestHeadlineAdjunct(t *testing.T) {
-	st, err := events.New(events.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	st := newStage(t)
 	codes := func(text string) map[string]bool {
-		d := document.New("t", text)
-		eventstest.Prepare(d)
+		d := prepared(text, nil)
 		out := map[string]bool{}
 		for _, m := range st.Matches(d) {
 			out[m.Code.Base()] = true

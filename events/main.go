@@ -1,5 +1,7 @@
 package events
 
+// The story's main event: a vote over the lexicon matches of its lead.
+
 import (
 	"newsgraph/cameo"
 	"newsgraph/document"
@@ -105,6 +107,7 @@ func voteType(plover string, quad int, hypothetical bool) string {
 	return plover
 }
 
+// lookupCode returns the CAMEO code of a code string (zero when unknown).
 func lookupCode(code string) cameo.Code {
 	c, _ := cameo.Lookup(code)
 	return c

@@ -4,6 +4,8 @@ import (
 	"testing"
 )
 
+// TestMainEvent checks the story's main event: the lead decides, hazards
+// and negated acts do not vote, announced violence is a threat.
 func TestMainEvent(t *testing.T) {
 	tests := []struct {
 		name, text, want, trigger string

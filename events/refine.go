@@ -1,5 +1,8 @@
 package events
 
+// Sentence refinements: coding conventions that depend on a match's
+// neighbours in the sentence (see refine).
+
 import (
 	"strings"
 

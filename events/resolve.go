@@ -1,5 +1,8 @@
 package events
 
+// Actor resolution: each mention's actor code and country (resolveActors),
+// including the setting country of roles without one (policy rule 1).
+
 import (
 	"strings"
 
@@ -319,15 +322,10 @@ func newSettings(d *document.Document, codes []string, ments []int) *settings {
 		if si < 0 || si >= ns {
 			continue
 		}
-		switch l.Feature {
-		case "water", "region", "continent":
-			continue
-		}
-		c, ok := country.ByAlpha2(l.Country)
+		cc, ok := placeCountry(l)
 		if !ok {
 			continue
 		}
-		cc := actors.CountryCode(c)
 		if l.Mention < 0 || l.Mention >= len(d.Mentions) || locative(d, l.Mention) ||
 			l.Feature != "country" && CountryOf(d.Mentions[l.Mention].Actor) == "" {
 			add(st.places, si, cc)
@@ -533,16 +531,11 @@ func placeAfter(d *document.Document, codes []string, modded []bool, locOf map[i
 		if !ok || li < 0 {
 			continue
 		}
-		l := d.Locations[li]
-		switch l.Feature {
-		case "water", "region", "continent":
-			continue
-		}
-		c, ok := country.ByAlpha2(l.Country)
+		cc, ok := placeCountry(d.Locations[li])
 		if !ok {
 			continue
 		}
-		codes[i] = actors.CountryCode(c) + role
+		codes[i] = cc + role
 		modded[i] = true
 	}
 }
@@ -556,4 +549,18 @@ func diplomatic(s string) bool {
 		}
 	}
 	return false
+}
+
+// placeCountry returns the CAMEO country code of a location that lies in
+// one known country; a body of water, a region or a continent has none.
+func placeCountry(l document.Location) (string, bool) {
+	switch l.Feature {
+	case "water", "region", "continent":
+		return "", false
+	}
+	c, ok := country.ByAlpha2(l.Country)
+	if !ok {
+		return "", false
+	}
+	return actors.CountryCode(c), true
 }

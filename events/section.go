@@ -1,5 +1,8 @@
 package events
 
+// Precision gates over a story's events: sport and arts sections
+// (softSection) and events whose source names no country (sourced).
+
 import (
 	"newsgraph/document"
 	"newsgraph/topic"

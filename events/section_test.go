@@ -6,6 +6,8 @@ import (
 	"newsgraph/document"
 )
 
+// TestSoftSection checks that sport and arts stories keep only events
+// between state roles.
 func TestSoftSection(t *testing.T) {
 	ev := func(src, tgt string) document.Event {
 		e := document.Event{}
@@ -44,6 +46,8 @@ func TestSoftSection(t *testing.T) {
 	}
 }
 
+// TestSourced checks that events need a source with a country, except for
+// violence and coercion (roots 17 to 20), and that KeepUnsure keeps all.
 func TestSourced(t *testing.T) {
 	tests := []struct {
 		root, src string

@@ -34,8 +34,9 @@ import (
 //     A headline is too short to show context: there only an abstract
 //     object ("Deutsche attacks Yukos case") makes "attack" figurative.
 //   - kill: a natural disaster or accident in the sentence or the one
-//     before it, without armed cues in the sentence ("the tsunami, with 23,000 people killed"), or an abstract object
-//     ("killed the bill"), is no event.
+//     before it, without armed cues in the sentence ("the tsunami, with
+//     23,000 people killed"), or an abstract object ("killed the bill"), is
+//     no event.
 //   - raid, assault: next to market words ("assaults on the dollar").
 //   - shoot: a media object ("shooting video") or "shot up/to the top";
 //     bomb: "a ticking bomb", "a time bomb".
@@ -60,6 +61,10 @@ import (
 //     no meeting; demonstrate: transitive "demonstrated that/the/its" shows,
 //     it does not protest; sanction:
 //     "sanctioning military action" authorizes, it does not punish.
+//   - concede: "conceded." at a clause end or "conceded that/there ..."
+//     admits, it does not yield; threaten: "threatens competition" (an
+//     endangered thing as object) is no threat; concern: "voiced concern"
+//     needs an actor in its phrase to be criticism.
 
 type senseFamily uint8
 

@@ -1,35 +1,6 @@
 package events_test
 
-import (
-	"strings"
-	"testing"
-	"time"
-
-	"newsgraph/document"
-	"newsgraph/events"
-	"newsgraph/events/eventstest"
-)
-
-// matchCodes returns the CAMEO codes of the lexicon matches whose span
-// text contains trigger (case-insensitive).
-func matchCodes(t *testing.T, text, trigger string) []string {
-	t.Helper()
-	st, err := events.New(events.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	d := document.New("t", text)
-	pub := time.Date(2024, 3, 14, 12, 0, 0, 0, time.UTC)
-	d.Published = &pub
-	eventstest.Prepare(d)
-	var out []string
-	for _, m := range st.Matches(d) {
-		if strings.Contains(strings.ToLower(d.Slice(m.Span)), strings.ToLower(trigger)) {
-			out = append(out, m.Code.Code)
-		}
-	}
-	return out
-}
+import "testing"
 
 // TestSense checks each word-sense test both ways: the trigger fires in its
 // event sense (want is the code it must carry) and stays silent in its

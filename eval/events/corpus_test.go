@@ -10,6 +10,9 @@ import (
 	"newsgraph/internal/shareddata"
 )
 
+// TestLoadGold_CorpusReference checks gold lines that point at a corpus
+// story: text, title and date are filled from the corpus, an unknown id is
+// an error and absent corpus data is ErrNoData.
 func TestLoadGold_CorpusReference(t *testing.T) {
 	shareddata.Require(t, "corpus/reuters21578/reut2-000.sgm")
 	dir := t.TempDir()

@@ -92,6 +92,8 @@ func TestPlover(t *testing.T) {
 	}
 }
 
+// TestScore checks root and code scoring of predicted against gold
+// triples at country level.
 func TestScore(t *testing.T) {
 	ev := func(code, src, tgt string) document.Event {
 		e := document.Event{Code: code, Root: code[:2]}
@@ -114,6 +116,8 @@ func TestScore(t *testing.T) {
 	}
 }
 
+// TestMain_usage checks the exit codes of a missing --gold and of an
+// unreadable gold file.
 func TestMain_usage(t *testing.T) {
 	var out, errb bytes.Buffer
 	if code := Main(context.Background(), nil, &out, &errb); code != 2 {

@@ -1,4 +1,0 @@
-package events
-
-// ResolveActorsForTest exposes resolveActors to the external debug test.
-var ResolveActorsForTest = resolveActors

@@ -1,0 +1,4 @@
+package events
+
+// ResolveActorsForTest exposes resolveActors to TestDebug (debug_test.go).
+var ResolveActorsForTest = resolveActors
