@@ -36,10 +36,7 @@ var irregular = map[string]string{
 // e-dropping -ing, consonant doubling, British -ise. It does not allocate.
 func inflects(tok, base string) bool {
 	if len(tok) < len(base)-1 || len(tok) > len(base)+4 {
-		if irr, ok := irregularOf(tok); ok {
-			return irr == base
-		}
-		return false
+		return irregularForm(tok, base)
 	}
 	if strings.EqualFold(tok, base) {
 		return true
@@ -75,8 +72,26 @@ func inflects(tok, base string) bool {
 			return true
 		}
 	}
-	if irr, ok := irregularOf(tok); ok {
-		return irr == base
+	return irregularForm(tok, base)
+}
+
+// irregularForms maps a base verb to its irregular forms ("fight" →
+// "fought"), the reverse of irregular: inflects asks about one base at a
+// time, and most bases have none, so no lookup of the token is needed.
+var irregularForms = func() map[string][]string {
+	m := map[string][]string{}
+	for form, base := range irregular {
+		m[base] = append(m[base], form)
+	}
+	return m
+}()
+
+// irregularForm reports whether tok is an irregular form of base.
+func irregularForm(tok, base string) bool {
+	for _, f := range irregularForms[base] {
+		if strings.EqualFold(tok, f) {
+			return true
+		}
 	}
 	return false
 }
