@@ -82,6 +82,14 @@ func (c *coder) sentence(si int) []document.Event {
 					tgts = c.object(m.start+1, m.end, code, m.p)
 				}
 			}
+		} else if fromSrc := c.fromSource(m); fromSrc != nil {
+			// "criticism from Moscow", "a protest from the Thai
+			// government": the "from" phrase is the actor; who received
+			// or drew it is the target ("Cambodia received a protest")
+			srcs = fromSrc
+			if rv := c.receiveVerb(m.start); rv >= 0 {
+				tgts = c.subject(rv)
+			}
 		} else {
 			srcs = c.possessor(m.start)
 			if srcs == nil {
@@ -627,6 +635,48 @@ func (c *coder) agent(e int) []int {
 		}
 	}
 	return nil
+}
+
+// fromSource returns the actor of a nominal match whose pattern ends in
+// "from" ("criticism from Moscow"): the mention after the preposition,
+// past a determiner and up to three modifiers; nil when there is none.
+func (c *coder) fromSource(m match) []int {
+	if m.end < 1 || m.end > c.n || c.low(m.end-1) != "from" {
+		return nil
+	}
+	last := m.p.items[len(m.p.items)-1]
+	if last.kind != itemWords {
+		return nil
+	}
+	for k := m.end; k < c.n && k <= m.end+3; k++ {
+		if c.mAt[k] >= 0 {
+			return c.coord(c.mAt[k])
+		}
+		if c.isPunct(k) || objectStops[c.low(k)] {
+			return nil
+		}
+	}
+	return nil
+}
+
+// receiveVerbs take the act done to their subject as object ("Cambodia
+// received a protest from Thailand", "Kenya faced criticism from ...").
+var receiveVerbs = []string{"receive", "draw", "face", "attract", "earn", "get", "spark", "provoke", "prompt", "trigger"}
+
+// receiveVerb returns the token index of a receiving verb within four
+// tokens before a nominal trigger, or -1.
+func (c *coder) receiveVerb(i int) int {
+	for j := i - 1; j >= 0 && j >= i-4; j-- {
+		if c.isPunct(j) || c.mAt[j] >= 0 {
+			return -1
+		}
+		for _, v := range receiveVerbs {
+			if inflects(c.tok(j), v) {
+				return j
+			}
+		}
+	}
+	return -1
 }
 
 // possessor returns the possessor of a nominal trigger ("Sudan's shelling")
