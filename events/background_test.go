@@ -40,7 +40,7 @@ func TestContextMentions(t *testing.T) {
 		{"talks next week", "The Greek finance minister said talks with the IMF next week would be difficult.", "talks", "04/hyp", false},
 		{"any strike", "Iran said any Israeli strike on its nuclear sites would be answered.", "strike", "195/hyp", false},
 		{"meeting happened", "Japanese and Korean ministers held talks in Seoul on Friday.", "talks", "04", false},
-		{"despite the attack", "Oil prices would stay calm despite the Iranian attack on the tanker, traders said.", "attack", "180", false},
+		{"despite the attack", "Oil prices would stay calm despite the Iranian attack on the tanker, traders said.", "attack", "190", false},
 		{"meet tomorrow", "Indian and Chinese officials meet tomorrow in Delhi.", "meet", "04/hyp", false},
 		{"met yesterday", "Indian and Chinese officials met yesterday in Delhi.", "met", "04", false},
 		// weather, signs, concessions, endangering

@@ -90,7 +90,7 @@ func (c *coder) refine(ms []match) []match {
 		case m.p.code.Code == "180":
 			if w := c.weaponCode(m); w != "" {
 				m.p = recode(m.p, w)
-			} else if m.p.verbal && !c.passive(m.start) && !strings.HasPrefix(c.low(m.start), "rai") && c.military(c.subject(m.start)) {
+			} else if !strings.HasPrefix(c.low(m.start), "rai") && c.stateForceAttack(m) {
 				m.p = recode(m.p, "190")
 			}
 		case m.p.code.Code == "171" && c.seizesPeople(m):
@@ -256,6 +256,42 @@ func (c *coder) namedVictim(e int) bool {
 func (c *coder) military(ms []int) bool {
 	for _, mi := range ms {
 		if a := c.code(mi); len(a) >= 6 && CountryOf(a) != "" && a[3:6] == "MIL" {
+			return true
+		}
+	}
+	return false
+}
+
+// stateForceAttack reports an attack whose attacker is a state's armed forces
+// or a state named bare: the subject of an active verb ("Russia attacked
+// Ukrainian positions", "troops stormed the camp") or the possessor or
+// modifier of a nominal one ("an Iranian attack on Iraqi positions",
+// "Israel's offensive"). A bare country must be named by a capitalized
+// word (a name or nationality), not a person ("a Syrian man's attack").
+// Irregular groups (REB, INS, ...) are no state forces.
+func (c *coder) stateForceAttack(m match) bool {
+	var ms []int
+	switch {
+	case m.p.verbal && !c.passive(m.start) && !c.nounSubject(m):
+		ms = c.subject(m.start)
+	case !m.p.verbal:
+		ms = c.possessor(m.start)
+		if ms == nil {
+			if lv := c.lightVerb(m.start); lv >= 0 {
+				ms = c.subject(lv) // "troops launched an offensive on ..."
+			}
+		}
+	}
+	if c.military(ms) {
+		return true
+	}
+	for _, mi := range ms {
+		a := c.code(mi)
+		if len(a) != 3 || CountryOf(a) == "" {
+			continue
+		}
+		_, me := c.mentionRange(mi)
+		if t := c.tok(me - 1); t != "" && t[0] >= 'A' && t[0] <= 'Z' {
 			return true
 		}
 	}

@@ -96,7 +96,7 @@ func TestSense(t *testing.T) {
 		{"attacked the way", "He attacked the way the Iraq war was presented to voters.", "attacked", "111"},
 		{"attacks against a firm", "The Russian government continued its attacks against Yukos in the courts.", "attacks", ""},
 		{"attack with weapons", "Gunmen attacked a police post in northern Mali, killing five officers.", "attacked", "180"},
-		{"state attack noun", "Kuwaiti tankers have come under repeated Iranian attack in the Gulf.", "attack", "180"},
+		{"state attack noun", "Kuwaiti tankers have come under repeated Iranian attack in the Gulf.", "attack", "190"},
 		{"attacks on targets", "Iraqi planes raided an oil field, resuming attacks on Iranian targets.", "attacks", "190"},
 		{"attacked a village", "Boko Haram fighters attacked a village in Borno state.", "attacked", "180"},
 		{"assaults on a currency", "Traders expect renewed assaults on the dollar this week.", "assaults", ""},
