@@ -182,7 +182,7 @@ func (c *coder) sentence(si int) []document.Event {
 		if len(srcs) == 0 && code.Root == "14" && verbal {
 			gsrc = c.genericSubject(m.start)
 		}
-		if len(srcs) == 0 && len(tgts) == 0 && generic == nil && gsrc == nil || !c.s.opts.KeepUnsure && !c.anyCountry(srcs) && !c.anyCountry(tgts) &&
+		if len(srcs) == 0 && len(tgts) == 0 && generic == nil && gsrc == nil || !c.s.opts.KeepUnsure && !c.anyCountry(srcs) && !c.anyCountry(tgts) && !c.anyNGO(srcs) &&
 			(generic == nil || CountryOf(generic.Actor) == "") && (gsrc == nil || CountryOf(gsrc.Actor) == "") {
 			// precision first: an event needs a side with a country
 			continue
@@ -1631,4 +1631,16 @@ func (c *coder) compoundModifier(mi, s, me int) bool {
 func (c *coder) determinerPronoun(mi int) bool {
 	s, e := c.mentionRange(mi)
 	return e == s+1 && possPronoun(c.low(s)) && e < c.n && c.mAt[e] < 0 && c.d.Tokens[c.first+e].Kind == document.Word
+}
+
+// anyNGO reports whether the mentions include a named non-governmental
+// organisation ("Human Rights Watch", NGOHRIHRW), which is a valid source
+// without a country (see namedNGO).
+func (c *coder) anyNGO(ms []int) bool {
+	for _, mi := range ms {
+		if mi >= 0 && namedNGO(c.code(mi)) {
+			return true
+		}
+	}
+	return false
 }
