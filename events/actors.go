@@ -638,10 +638,10 @@ func (c *coder) agent(e int) []int {
 }
 
 // fromSource returns the actor of a nominal match whose pattern ends in
-// "from" ("criticism from Moscow"): the mention after the preposition,
+// "from" or "by" ("criticism from Moscow", "an appeal by Egypt"): the mention after the preposition,
 // past a determiner and up to three modifiers; nil when there is none.
 func (c *coder) fromSource(m match) []int {
-	if m.end < 1 || m.end > c.n || c.low(m.end-1) != "from" {
+	if m.end < 1 || m.end > c.n || c.low(m.end-1) != "from" && c.low(m.end-1) != "by" {
 		return nil
 	}
 	last := m.p.items[len(m.p.items)-1]

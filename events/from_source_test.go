@@ -2,7 +2,7 @@ package events_test
 
 import "testing"
 
-// TestFromSource checks nominal acts whose actor follows "from": the
+// TestFromSource checks nominal acts whose actor follows "from" or "by": the
 // phrase is the source, and the subject of a receiving verb the target.
 func TestFromSource(t *testing.T) {
 	runTriples(t, []tripleCase{
@@ -16,5 +16,11 @@ func TestFromSource(t *testing.T) {
 			want: []string{"130 CHN>"}, not: []string{"130 TWN>CHN"}},
 		{name: "mass protests", text: "The reform drew protests from Kenyan farmers.",
 			want: []string{"140 KENAGR>"}},
+		{name: "appeal by a state", text: "The ceasefire followed an appeal by Egypt for calm.",
+			want: []string{"020 EGY>"}},
+		{name: "condemnation by a state", text: "The raid prompted a condemnation by France.",
+			want: []string{"111 FRA>"}},
+		{name: "charges from prosecutors", text: "The senator faces charges from Kenyan prosecutors over the payments.",
+			want: []string{"173 KENJUD>"}},
 	})
 }
