@@ -4,10 +4,20 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"strings"
 
 	"newsgraph/document"
 	"newsgraph/read"
 )
+
+// SentenceText returns sentence si of d with its white space collapsed to
+// single spaces, for printing on one line; "" when si is out of range.
+func SentenceText(d *document.Document, si int) string {
+	if si < 0 || si >= len(d.Sentences) {
+		return ""
+	}
+	return strings.Join(strings.Fields(d.Slice(d.Sentences[si].Span)), " ")
+}
 
 // SampleCorpus runs process over every document under paths (any input
 // package read accepts: BBC CSV, Reuters SGML, directories, ...), collects

@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strings"
 
-	"newsgraph/cameo"
 	"newsgraph/document"
 )
 
@@ -340,15 +339,6 @@ func isDet(w string) bool {
 
 func isAnd(w string) bool { return w == "and" || w == "," || w == "&" }
 
-func lower(w string) string {
-	for i := 0; i < len(w); i++ {
-		if w[i] >= 'A' && w[i] <= 'Z' {
-			return strings.ToLower(w)
-		}
-	}
-	return w
-}
-
 var negators = map[string]bool{
 	"not": true, "n't": true, "never": true, "no": true, "neither": true, "nor": true,
 	"denied": true, "denies": true, "deny": true, "refused": true, "refuses": true, "declined": true,
@@ -510,8 +500,6 @@ func (c *coder) quoted(off int) bool {
 	}
 	return false
 }
-
-func (c *coder) codeOf(p *pattern) cameo.Code { return p.code }
 
 // isBase reports whether tok is the bare base form of p's first verb.
 func isBase(tok string, p *pattern) bool {

@@ -24,22 +24,21 @@ const mainLead = 10
 func (s *Stage) mainEvent(c *coder, evs []document.Event) *document.MainEvent {
 	d := c.d
 	type vote struct {
-		w     float64
-		m     Match // the heaviest match of the type: the evidence
-		mw    float64
-		found bool
+		w  float64 // the type's total weight
+		m  Match   // the heaviest match of the type: the evidence
+		mw float64 // its weight
 	}
 	votes := map[string]*vote{}
 	head := map[string]*vote{}
 	add := func(to map[string]*vote, typ string, w float64, m Match) {
 		v := to[typ]
 		if v == nil {
-			v = &vote{}
-			to[typ] = v
+			to[typ] = &vote{w: w, m: m, mw: w}
+			return
 		}
 		v.w += w
-		if !v.found || w > v.mw {
-			v.m, v.mw, v.found = m, w, true
+		if w > v.mw {
+			v.m, v.mw = m, w
 		}
 	}
 	weight := func(sent int) float64 {

@@ -171,21 +171,12 @@ func isKill(p *pattern) bool {
 	return false
 }
 
-// recodes holds the codes refine can give a match.
-var recodes = map[string]cameo.Code{}
-
-func init() {
-	for _, k := range []string{"033", "036", "138", "150", "180", "181", "186", "190", "193", "194", "195"} {
-		if c, ok := cameo.Lookup(k); ok {
-			recodes[k] = c
-		}
-	}
-}
-
-// recode returns a copy of p with another code (one of recodes) and the
-// new code's own PLOVER type; p itself when the code is unknown or the same.
+// recode returns a copy of p with another CAMEO code and the new code's
+// own PLOVER type (the pattern's override is dropped); p itself when the
+// code is unknown or the same. The sentence refinements and the sense
+// checks (sense.go) both recode through it.
 func recode(p *pattern, code string) *pattern {
-	c, ok := recodes[code]
+	c, ok := cameo.Lookup(code)
 	if !ok || p.code.Code == code {
 		return p
 	}
@@ -519,9 +510,9 @@ func (c *coder) adjunctAttack(ms []match) []match {
 }
 
 // recodeTo returns q with the code (and PLOVER override) of attack, or the
-// refined code when one of recodes.
+// refined code when it differs.
 func recodeTo(q, attack *pattern, code string) *pattern {
-	if c, ok := recodes[code]; ok && code != attack.code.Code {
+	if c, ok := cameo.Lookup(code); ok && code != attack.code.Code {
 		q.code, q.plover, q.mode = c, "", ""
 		return q
 	}

@@ -3,7 +3,6 @@ package events
 import (
 	"strings"
 
-	"newsgraph/cameo"
 	"newsgraph/document"
 )
 
@@ -351,7 +350,7 @@ func (c *coder) sense(m match) (*pattern, bool) {
 				}
 			}
 			if labour && !military && root == "19" {
-				return senseRecode(p, "143"), true
+				return recode(p, "143"), true
 			}
 			if root == "19" && !military && w != "struck" && !c.strikeTarget(m.end) && !c.armed(m.start, m.end) {
 				// a bare noun "strike" with no military sign and no target
@@ -359,7 +358,7 @@ func (c *coder) sense(m match) (*pattern, bool) {
 			}
 		case root == "14" && p.code.Code != "142":
 			if military && !labour {
-				return senseRecode(p, "195"), true
+				return recode(p, "195"), true
 			}
 		}
 	case fAttack, fStorm, fFight, fPound:
@@ -374,7 +373,7 @@ func (c *coder) sense(m match) (*pattern, bool) {
 		}
 		if oh, mention := c.objectHead(m.end); fam == fAttack && p.verbal && ti == m.start && !mention && abstractObjects[oh] && c.attackVerb(ti) {
 			// an abstract object cannot be hit: "attacked the way the war was sold"
-			return senseRecode(p, "111"), true
+			return recode(p, "111"), true
 		}
 		if violent() || (fam == fAttack || fam == fStorm) && (c.physicalObject(m.end, fam == fAttack && !p.verbal) || c.physicalPatient(ti)) {
 			return p, true
@@ -391,7 +390,7 @@ func (c *coder) sense(m match) (*pattern, bool) {
 		}
 		if fam == fAttack && p.verbal && ti == m.start && c.attackVerb(ti) {
 			// "attacked the president's economic record": words, not force
-			return senseRecode(p, "111"), true
+			return recode(p, "111"), true
 		}
 		return nil, false
 	case fRaid:
@@ -616,18 +615,6 @@ func (c *coder) sense(m match) (*pattern, bool) {
 		}
 	}
 	return p, true
-}
-
-// senseRecode returns a copy of p coded as code; the PLOVER override is dropped
-// so the type follows the new code.
-func senseRecode(p *pattern, code string) *pattern {
-	c, ok := cameo.Lookup(code)
-	if !ok {
-		return p
-	}
-	q := *p
-	q.code, q.plover, q.mode = c, "", ""
-	return &q
 }
 
 // hasAny reports a word of set in the sentence outside tokens [a, b).

@@ -224,15 +224,14 @@ func EvaluateDetail(ctx context.Context, path string, process func(context.Conte
 func score(d *document.Document, s Story) Result {
 	ix := d.Index()
 	type pred struct {
-		c          document.Count
-		a, b       int // code points
-		usedVO     bool
-		usedVOC    bool
-		usedV      bool
-		head, cat  string
-		value      float64
-		text       string
-		trapRecord bool
+		c         document.Count
+		a, b      int // code points
+		usedVO    bool
+		usedVOC   bool
+		usedV     bool
+		head, cat string
+		value     float64
+		text      string
 	}
 	ps := make([]*pred, len(d.Counts))
 	for i, c := range d.Counts {

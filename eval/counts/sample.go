@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"strings"
 
 	"newsgraph/document"
 	"newsgraph/eval"
@@ -30,11 +29,7 @@ func SampleCorpus(ctx context.Context, paths []string, n int, seed uint64, proce
 	ss, docs, total, err := eval.SampleCorpus(ctx, paths, n, seed, process, func(d *document.Document) []Sample {
 		var out []Sample
 		for _, c := range d.Counts {
-			sent := ""
-			if si := d.SentenceAt(c.Start); si >= 0 {
-				sent = d.Slice(d.Sentences[si].Span)
-			}
-			out = append(out, Sample{Doc: d.ID, Sentence: strings.Join(strings.Fields(sent), " "), Count: c, Text: d.Slice(c.Span)})
+			out = append(out, Sample{Doc: d.ID, Sentence: eval.SentenceText(d, d.SentenceAt(c.Start)), Count: c, Text: d.Slice(c.Span)})
 		}
 		return out
 	})

@@ -538,9 +538,7 @@ func MainWith(ctx context.Context, args []string, stdout, stderr io.Writer, proc
 		reports = append(reports, r)
 	}
 	for _, r := range reports {
-		var err error
-		err = r.Write(stdout, *asJSON)
-		if err != nil {
+		if err := r.Write(stdout, *asJSON); err != nil {
 			fmt.Fprintln(stderr, "eval events:", err)
 			return 1
 		}

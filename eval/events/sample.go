@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"strings"
 
 	"newsgraph/document"
 	"newsgraph/eval"
@@ -26,11 +25,7 @@ func SampleCorpus(ctx context.Context, paths []string, n int, seed uint64, proce
 	ss, docs, total, err := eval.SampleCorpus(ctx, paths, n, seed, process, func(d *document.Document) []Sample {
 		var out []Sample
 		for _, e := range Counted(d) {
-			sent := ""
-			if e.Sentence >= 0 && e.Sentence < len(d.Sentences) {
-				sent = d.Slice(d.Sentences[e.Sentence].Span)
-			}
-			out = append(out, Sample{Doc: d.ID, Sentence: strings.Join(strings.Fields(sent), " "), Event: e, Text: d.Slice(e.Span)})
+			out = append(out, Sample{Doc: d.ID, Sentence: eval.SentenceText(d, e.Sentence), Event: e, Text: d.Slice(e.Span)})
 		}
 		return out
 	})
