@@ -227,7 +227,7 @@ func (c *coder) sentence(si int) []document.Event {
 		// an act inside an accusation's complement ("accused the army of
 		// shelling a market, killing 17") is alleged: the accusation is the
 		// event, the act is not counted as one that happened
-		hyp := inAccusation || c.hypothetical(m.start, m.p) || c.prospectMention(m)
+		hyp := inAccusation || c.hypothetical(m)
 		rep := c.reported(m.start, m.end)
 		type pair struct{ s, t int }
 		var pairs []pair

@@ -374,10 +374,17 @@ func (c *coder) negated(i int) bool {
 	return false
 }
 
-// hypothetical reports a modal or conditional before the trigger in its
-// clause, an intention word followed by "to" ("vowed to retaliate"), an
-// infinitive base-form trigger, or a conditional opening the sentence.
-func (c *coder) hypothetical(i int, p *pattern) bool {
+// hypothetical reports a match that states no act that happened: a future,
+// conditional or intended one (futureMarked) or a prospective mention ("the
+// next OPEC meeting", background.go).
+func (c *coder) hypothetical(m match) bool {
+	return c.futureMarked(m.start, m.p) || c.prospectMention(m)
+}
+
+// futureMarked reports a modal or conditional before the trigger at i in
+// its clause, an intention word followed by "to" ("vowed to retaliate"),
+// an infinitive base-form trigger, or a conditional opening the sentence.
+func (c *coder) futureMarked(i int, p *pattern) bool {
 	sawTo := false
 	for j := i - 1; j >= 0 && j >= i-5; j-- {
 		if c.isPunct(j) {

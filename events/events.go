@@ -352,7 +352,7 @@ func matchesWith(c *coder, n int) []Match {
 			if m.p.verbal && c.hazardSubject(m.start) {
 				continue // "floods killed", "the quake struck": no actor's act
 			}
-			hyp := c.hypothetical(m.start, m.p) || c.prospectMention(m)
+			hyp := c.hypothetical(m)
 			typ, mode := ploverFuture(m.p.ploverOf(), m.p.modeOf(), hyp)
 			out = append(out, Match{Span: c.span(m.start, m.end), Sentence: si, Code: m.p.code, Plover: typ, Mode: mode,
 				Negated: c.negated(m.start), Hypothetical: hyp})
