@@ -1,4 +1,4 @@
-module newsgraph
+module github.com/newsgraph/newsgraph
 
 go 1.26.0
 

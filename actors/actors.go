@@ -15,7 +15,7 @@ import (
 	"sync"
 	"time"
 
-	"newsgraph/country"
+	"github.com/newsgraph/newsgraph/country"
 )
 
 // Actor is one named actor of a dictionary.

@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"newsgraph/country"
+	"github.com/newsgraph/newsgraph/country"
 )
 
 func TestDefault_Lookup(t *testing.T) {

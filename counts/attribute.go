@@ -3,7 +3,7 @@ package counts
 import (
 	"strings"
 
-	"newsgraph/document"
+	"github.com/newsgraph/newsgraph/document"
 )
 
 // attribute sets c.AttributedTo and c.AttributedName: the speaker of a

@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"newsgraph/document"
-	"newsgraph/text"
+	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/text"
 )
 
 // benchText is a wire story with many figures, repeated to about 64 KB.

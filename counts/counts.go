@@ -49,8 +49,8 @@ import (
 	"context"
 	"fmt"
 
-	"newsgraph/document"
-	"newsgraph/geo"
+	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/geo"
 )
 
 // Stage is the "counts" pipeline stage. It requires sentences and tokens and

@@ -7,10 +7,10 @@ import (
 	"strings"
 	"testing"
 
-	"newsgraph/document"
-	"newsgraph/pipeline"
-	"newsgraph/quotes"
-	"newsgraph/text"
+	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/pipeline"
+	"github.com/newsgraph/newsgraph/quotes"
+	"github.com/newsgraph/newsgraph/text"
 )
 
 // want is one expected count: the span text, then the fields.

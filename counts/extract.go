@@ -5,7 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"newsgraph/document"
+	"github.com/newsgraph/newsgraph/document"
 )
 
 // sent is one sentence's view of the document's tokens, with lower-cased

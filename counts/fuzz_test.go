@@ -5,8 +5,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"newsgraph/document"
-	"newsgraph/text"
+	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/text"
 )
 
 func FuzzParseNumber(f *testing.F) {

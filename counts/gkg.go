@@ -4,7 +4,7 @@ import (
 	"strconv"
 	"strings"
 
-	"newsgraph/document"
+	"github.com/newsgraph/newsgraph/document"
 )
 
 // GKGCounts formats d's categorised, non-percentage counts as a GDELT GKG

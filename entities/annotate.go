@@ -11,11 +11,11 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"newsgraph/actors"
-	"newsgraph/country"
-	"newsgraph/document"
-	"newsgraph/gazetteer"
-	"newsgraph/ner"
+	"github.com/newsgraph/newsgraph/actors"
+	"github.com/newsgraph/newsgraph/country"
+	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/gazetteer"
+	"github.com/newsgraph/newsgraph/ner"
 )
 
 // ment is a mention under construction.

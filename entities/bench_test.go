@@ -5,8 +5,8 @@ import (
 	"strings"
 	"testing"
 
-	"newsgraph/document"
-	"newsgraph/text"
+	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/text"
 )
 
 func benchDocs(b *testing.B) ([]*document.Document, int) {

@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	"newsgraph/document"
+	"github.com/newsgraph/newsgraph/document"
 )
 
 // entityActor returns the actor code of the entity holding the first

@@ -5,10 +5,10 @@ import (
 	"os"
 	"testing"
 
-	"newsgraph/document"
-	evalner "newsgraph/eval/ner"
-	"newsgraph/internal/shareddata"
-	"newsgraph/ner"
+	"github.com/newsgraph/newsgraph/document"
+	evalner "github.com/newsgraph/newsgraph/eval/ner"
+	"github.com/newsgraph/newsgraph/internal/shareddata"
+	"github.com/newsgraph/newsgraph/ner"
 )
 
 // TestCoNLL_RulesDoNotHurt checks on CoNLL-2003 eng.testa that the stage's

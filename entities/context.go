@@ -3,11 +3,11 @@ package entities
 import (
 	"strings"
 
-	"newsgraph/actors"
-	"newsgraph/country"
-	"newsgraph/document"
-	"newsgraph/gazetteer"
-	"newsgraph/text"
+	"github.com/newsgraph/newsgraph/actors"
+	"github.com/newsgraph/newsgraph/country"
+	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/gazetteer"
+	"github.com/newsgraph/newsgraph/text"
 )
 
 // Document-context country inference: a role without a country in its

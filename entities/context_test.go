@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"testing"
 
-	"newsgraph/document"
+	"github.com/newsgraph/newsgraph/document"
 )
 
 // TestStage_RoundTwo covers the document-context rules with full expected

@@ -7,8 +7,8 @@ import (
 	"strings"
 	"unicode"
 
-	"newsgraph/actors"
-	"newsgraph/document"
+	"github.com/newsgraph/newsgraph/actors"
+	"github.com/newsgraph/newsgraph/document"
 )
 
 // ent is an entity under construction.

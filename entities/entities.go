@@ -12,10 +12,10 @@ import (
 	"context"
 	"fmt"
 
-	"newsgraph/actors"
-	"newsgraph/document"
-	"newsgraph/gazetteer"
-	"newsgraph/ner"
+	"github.com/newsgraph/newsgraph/actors"
+	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/gazetteer"
+	"github.com/newsgraph/newsgraph/ner"
 )
 
 // Options configures the stage.

@@ -7,11 +7,11 @@ import (
 	"sync"
 	"testing"
 
-	"newsgraph/actors"
-	"newsgraph/document"
-	"newsgraph/ner"
-	"newsgraph/pipeline"
-	"newsgraph/text"
+	"github.com/newsgraph/newsgraph/actors"
+	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/ner"
+	"github.com/newsgraph/newsgraph/pipeline"
+	"github.com/newsgraph/newsgraph/text"
 )
 
 // ruleStage is the stage without the statistical tagger: its output is a

@@ -18,9 +18,9 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"newsgraph/document"
-	"newsgraph/eval"
-	"newsgraph/text"
+	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/eval"
+	"github.com/newsgraph/newsgraph/text"
 )
 
 //go:embed testdata/stories

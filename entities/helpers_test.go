@@ -5,8 +5,8 @@ import (
 	"sync"
 	"testing"
 
-	"newsgraph/document"
-	"newsgraph/text"
+	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/text"
 )
 
 var (

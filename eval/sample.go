@@ -6,8 +6,8 @@ import (
 	"math/rand/v2"
 	"strings"
 
-	"newsgraph/document"
-	"newsgraph/read"
+	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/read"
 )
 
 // SentenceText returns sentence si of d with its white space collapsed to

@@ -9,9 +9,9 @@ package events
 import (
 	"strings"
 
-	"newsgraph/cameo"
-	"newsgraph/country"
-	"newsgraph/document"
+	"github.com/newsgraph/newsgraph/cameo"
+	"github.com/newsgraph/newsgraph/country"
+	"github.com/newsgraph/newsgraph/document"
 )
 
 // sentence codes the events of sentence si.

@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"newsgraph/document"
-	"newsgraph/stages"
+	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/stages"
 )
 
 // TestSettingCountry covers policy rule 1: a role without a stated country

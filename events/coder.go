@@ -8,7 +8,7 @@ import (
 	"slices"
 	"strings"
 
-	"newsgraph/document"
+	"github.com/newsgraph/newsgraph/document"
 )
 
 // coder holds per-document state; it lives on one goroutine.

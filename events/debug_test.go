@@ -10,9 +10,9 @@ import (
 	"testing"
 	"time"
 
-	"newsgraph/document"
-	"newsgraph/events"
-	"newsgraph/stages"
+	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/events"
+	"github.com/newsgraph/newsgraph/stages"
 )
 
 // TestDebug is the package's debug dump; it is skipped unless its input is

@@ -7,8 +7,8 @@ import (
 	"strings"
 	"time"
 
-	"newsgraph/document"
-	"newsgraph/geo"
+	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/geo"
 )
 
 // finish merges duplicates across sentences (same source actor, code,

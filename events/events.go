@@ -25,8 +25,8 @@ import (
 	"strings"
 	"sync"
 
-	"newsgraph/cameo"
-	"newsgraph/document"
+	"github.com/newsgraph/newsgraph/cameo"
+	"github.com/newsgraph/newsgraph/document"
 )
 
 // Options configure the stage.

@@ -7,10 +7,10 @@ import (
 	"testing"
 	"time"
 
-	"newsgraph/document"
-	"newsgraph/events"
-	"newsgraph/events/eventstest"
-	"newsgraph/pipeline"
+	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/events"
+	"github.com/newsgraph/newsgraph/events/eventstest"
+	"github.com/newsgraph/newsgraph/pipeline"
 )
 
 var _ pipeline.Stage = (*events.Stage)(nil)

@@ -16,10 +16,10 @@ import (
 	"testing"
 	"time"
 
-	"newsgraph/document"
-	"newsgraph/events"
-	"newsgraph/events/eventstest"
-	"newsgraph/stages"
+	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/events"
+	"github.com/newsgraph/newsgraph/events/eventstest"
+	"github.com/newsgraph/newsgraph/stages"
 )
 
 // writeFile writes s to path.

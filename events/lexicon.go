@@ -11,7 +11,7 @@ import (
 	"sort"
 	"strings"
 
-	"newsgraph/cameo"
+	"github.com/newsgraph/newsgraph/cameo"
 )
 
 //go:embed lexicon.tsv

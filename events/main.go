@@ -3,8 +3,8 @@ package events
 // The story's main event: a vote over the lexicon matches of its lead.
 
 import (
-	"newsgraph/cameo"
-	"newsgraph/document"
+	"github.com/newsgraph/newsgraph/cameo"
+	"github.com/newsgraph/newsgraph/document"
 )
 
 // mainLead is how many sentences of a story the main-event vote reads

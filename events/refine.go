@@ -6,8 +6,8 @@ package events
 import (
 	"strings"
 
-	"newsgraph/cameo"
-	"newsgraph/document"
+	"github.com/newsgraph/newsgraph/cameo"
+	"github.com/newsgraph/newsgraph/document"
 )
 
 // refine applies the coding conventions that depend on a match's

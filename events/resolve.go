@@ -6,11 +6,11 @@ package events
 import (
 	"strings"
 
-	"newsgraph/text"
+	"github.com/newsgraph/newsgraph/text"
 
-	"newsgraph/actors"
-	"newsgraph/country"
-	"newsgraph/document"
+	"github.com/newsgraph/newsgraph/actors"
+	"github.com/newsgraph/newsgraph/country"
+	"github.com/newsgraph/newsgraph/document"
 )
 
 // nonISO lists CAMEO country-level codes that are not ISO 3166 alpha-3

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"newsgraph/document"
+	"github.com/newsgraph/newsgraph/document"
 )
 
 // TestResolveActors builds mentions by hand (as the entities stage would)

@@ -4,8 +4,8 @@ package events
 // (softSection) and events whose source names no country (sourced).
 
 import (
-	"newsgraph/document"
-	"newsgraph/topic"
+	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/topic"
 )
 
 // softSection drops the events of a sport or arts story (topic.Soft) unless

@@ -3,7 +3,7 @@ package events
 import (
 	"testing"
 
-	"newsgraph/document"
+	"github.com/newsgraph/newsgraph/document"
 )
 
 // TestSoftSection checks that sport and arts stories keep only events

@@ -3,7 +3,7 @@ package events
 import (
 	"strings"
 
-	"newsgraph/document"
+	"github.com/newsgraph/newsgraph/document"
 )
 
 // Word-sense decisions on triggers.

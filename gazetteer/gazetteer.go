@@ -22,7 +22,7 @@ import (
 	"strings"
 	"sync"
 
-	"newsgraph/country"
+	"github.com/newsgraph/newsgraph/country"
 )
 
 //go:embed places.tsv.gz

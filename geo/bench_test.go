@@ -8,9 +8,9 @@ import (
 	"strings"
 	"testing"
 
-	"newsgraph/document"
-	"newsgraph/gazetteer"
-	"newsgraph/text"
+	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/gazetteer"
+	"github.com/newsgraph/newsgraph/text"
 )
 
 const benchStory = `NAIROBI, Kenya (AP) — Floods swept through western Kenya and parts of Uganda on Tuesday, killing at least 40 people, officials in Nairobi said.

@@ -36,10 +36,10 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"newsgraph/country"
-	"newsgraph/document"
-	"newsgraph/gazetteer"
-	"newsgraph/pipeline"
+	"github.com/newsgraph/newsgraph/country"
+	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/gazetteer"
+	"github.com/newsgraph/newsgraph/pipeline"
 )
 
 // Config tunes the stage.

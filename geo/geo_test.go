@@ -5,9 +5,9 @@ import (
 	"strings"
 	"testing"
 
-	"newsgraph/document"
-	"newsgraph/pipeline"
-	"newsgraph/text"
+	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/pipeline"
+	"github.com/newsgraph/newsgraph/text"
 )
 
 func process(t testing.TB, txt string, cfg Config) *document.Document {

@@ -4,9 +4,9 @@ import (
 	"strconv"
 	"strings"
 
-	"newsgraph/country"
-	"newsgraph/document"
-	"newsgraph/gazetteer"
+	"github.com/newsgraph/newsgraph/country"
+	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/gazetteer"
 )
 
 // rank orders features from most to least specific.

@@ -5,9 +5,9 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"newsgraph/country"
-	"newsgraph/document"
-	"newsgraph/gazetteer"
+	"github.com/newsgraph/newsgraph/country"
+	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/gazetteer"
 )
 
 // connectors may join capitalized words inside a place name.

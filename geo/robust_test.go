@@ -4,8 +4,8 @@ import (
 	"context"
 	"testing"
 
-	"newsgraph/document"
-	"newsgraph/text"
+	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/text"
 )
 
 // TestImperfectMentions feeds the stage the mentions a faulty entities

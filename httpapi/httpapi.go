@@ -29,8 +29,8 @@ import (
 	"strconv"
 	"strings"
 
-	"newsgraph/document"
-	"newsgraph/store"
+	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/store"
 )
 
 // MaxLimit is the largest page size the API serves; DefaultLimit is used when

@@ -13,10 +13,10 @@ import (
 	"strings"
 	"testing"
 
-	"newsgraph/document"
-	"newsgraph/store"
-	"newsgraph/store/sqlite"
-	"newsgraph/store/storetest"
+	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/store"
+	"github.com/newsgraph/newsgraph/store/sqlite"
+	"github.com/newsgraph/newsgraph/store/storetest"
 )
 
 func newTestServer(t *testing.T) *httptest.Server {

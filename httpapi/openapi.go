@@ -98,7 +98,7 @@ func schemaOf(t reflect.Type, schemas map[string]any) map[string]any {
 		if name == "" || t.PkgPath() == "" {
 			return structSchema(t, schemas)
 		}
-		if t.PkgPath() != "newsgraph/store" && t.PkgPath() != "newsgraph/httpapi" {
+		if t.PkgPath() != "github.com/newsgraph/newsgraph/store" && t.PkgPath() != "github.com/newsgraph/newsgraph/httpapi" {
 			name = strings.ToUpper(t.PkgPath()[strings.LastIndex(t.PkgPath(), "/")+1:][:1]) + t.PkgPath()[strings.LastIndex(t.PkgPath(), "/")+2:] + name
 		}
 		if _, ok := schemas[name]; !ok {

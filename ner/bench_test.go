@@ -3,7 +3,7 @@ package ner
 import (
 	"testing"
 
-	"newsgraph/internal/shareddata"
+	"github.com/newsgraph/newsgraph/internal/shareddata"
 )
 
 // BenchmarkTag measures tagging throughput on eng.testa (tokens/s).

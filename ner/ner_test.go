@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"newsgraph/internal/shareddata"
+	"github.com/newsgraph/newsgraph/internal/shareddata"
 )
 
 func TestSpansFromTags(t *testing.T) {

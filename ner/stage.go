@@ -4,7 +4,7 @@ import (
 	"context"
 	"fmt"
 
-	"newsgraph/document"
+	"github.com/newsgraph/newsgraph/document"
 )
 
 // Stage is a pipeline stage ("ner") that fills the mentions layer with the

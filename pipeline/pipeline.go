@@ -11,7 +11,7 @@ import (
 	"sync"
 	"time"
 
-	"newsgraph/document"
+	"github.com/newsgraph/newsgraph/document"
 )
 
 // Stage annotates a Document. Process must be safe for concurrent use on

@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"newsgraph/document"
+	"github.com/newsgraph/newsgraph/document"
 )
 
 type fakeStage struct {

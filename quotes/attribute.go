@@ -4,7 +4,7 @@ import (
 	"sort"
 	"strings"
 
-	"newsgraph/document"
+	"github.com/newsgraph/newsgraph/document"
 )
 
 // cueAfter looks for "…," she said / said Ortega right after the quote q,

@@ -7,11 +7,11 @@ import (
 	"strings"
 	"testing"
 
-	"newsgraph/document"
-	"newsgraph/entities"
-	"newsgraph/internal/shareddata"
-	"newsgraph/pipeline"
-	textstage "newsgraph/text"
+	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/entities"
+	"github.com/newsgraph/newsgraph/internal/shareddata"
+	"github.com/newsgraph/newsgraph/pipeline"
+	textstage "github.com/newsgraph/newsgraph/text"
 )
 
 const benchStory = `GENEVA (Wire) - Talks between the two delegations collapsed on Monday after a night of negotiations, officials said.

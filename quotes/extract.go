@@ -1,7 +1,7 @@
 package quotes
 
 import (
-	"newsgraph/document"
+	"github.com/newsgraph/newsgraph/document"
 )
 
 // extractor holds the per-document state of one Extract call.

@@ -4,7 +4,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"newsgraph/document"
+	"github.com/newsgraph/newsgraph/document"
 )
 
 func FuzzExtract(f *testing.F) {

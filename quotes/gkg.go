@@ -4,7 +4,7 @@ import (
 	"strconv"
 	"strings"
 
-	"newsgraph/document"
+	"github.com/newsgraph/newsgraph/document"
 )
 
 // GKGQuotations formats d's direct quotes as the GDELT GKG 2.1 Quotations

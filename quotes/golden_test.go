@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"newsgraph/document"
+	"github.com/newsgraph/newsgraph/document"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/*.golden")

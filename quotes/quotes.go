@@ -36,7 +36,7 @@ import (
 	"sort"
 	"strings"
 
-	"newsgraph/document"
+	"github.com/newsgraph/newsgraph/document"
 )
 
 // Stage is the quotes stage. It holds no per-document state and is safe for

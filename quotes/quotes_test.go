@@ -5,8 +5,8 @@ import (
 	"strings"
 	"testing"
 
-	"newsgraph/document"
-	"newsgraph/pipeline"
+	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/pipeline"
 )
 
 var _ pipeline.Stage = (*Stage)(nil)

@@ -3,7 +3,7 @@ package quotes
 import (
 	"strings"
 
-	"newsgraph/document"
+	"github.com/newsgraph/newsgraph/document"
 )
 
 // markQuotes sets tok.sent to the direct quote (index+1) that contains each

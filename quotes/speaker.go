@@ -3,7 +3,7 @@ package quotes
 import (
 	"strings"
 
-	"newsgraph/document"
+	"github.com/newsgraph/newsgraph/document"
 )
 
 const maxNP = 8

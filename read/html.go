@@ -15,7 +15,7 @@ import (
 	"golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding/charmap"
 
-	"newsgraph/document"
+	"github.com/newsgraph/newsgraph/document"
 )
 
 // HTML extracts the main content of an HTML page as a document. The charset

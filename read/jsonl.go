@@ -12,7 +12,7 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"newsgraph/document"
+	"github.com/newsgraph/newsgraph/document"
 )
 
 // readJSONL reads JSON Lines: one object per line with "text" (required) and

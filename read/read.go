@@ -21,7 +21,7 @@ import (
 	"sort"
 	"strings"
 
-	"newsgraph/document"
+	"github.com/newsgraph/newsgraph/document"
 )
 
 // DefaultMaxBytes is the default limit on one document's size.

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"newsgraph/internal/shareddata"
+	"github.com/newsgraph/newsgraph/internal/shareddata"
 )
 
 func collect(t *testing.T, paths []string, stdin string, opt Options) []Result {

@@ -5,14 +5,14 @@ package stages
 import (
 	"fmt"
 
-	"newsgraph/counts"
-	"newsgraph/entities"
-	"newsgraph/events"
-	"newsgraph/geo"
-	"newsgraph/pipeline"
-	"newsgraph/quotes"
-	"newsgraph/text"
-	"newsgraph/topic"
+	"github.com/newsgraph/newsgraph/counts"
+	"github.com/newsgraph/newsgraph/entities"
+	"github.com/newsgraph/newsgraph/events"
+	"github.com/newsgraph/newsgraph/geo"
+	"github.com/newsgraph/newsgraph/pipeline"
+	"github.com/newsgraph/newsgraph/quotes"
+	"github.com/newsgraph/newsgraph/text"
+	"github.com/newsgraph/newsgraph/topic"
 )
 
 // Config configures the default pipeline.

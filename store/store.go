@@ -15,7 +15,7 @@ import (
 	"strings"
 	"time"
 
-	"newsgraph/document"
+	"github.com/newsgraph/newsgraph/document"
 )
 
 // DefaultPath is the database file used when no --db is given: newsgraph.db

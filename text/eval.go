@@ -10,9 +10,9 @@ import (
 	"os"
 	"strings"
 
-	"newsgraph/document"
-	"newsgraph/eval"
-	"newsgraph/internal/shareddata"
+	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/eval"
+	"github.com/newsgraph/newsgraph/internal/shareddata"
 )
 
 // DefaultEvalData is the shared-data file Report evaluates on.

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"newsgraph/document"
+	"github.com/newsgraph/newsgraph/document"
 )
 
 // sentenceCase is one segmentation case: the input and its expected sentences.

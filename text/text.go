@@ -15,7 +15,7 @@ import (
 	"fmt"
 	"strings"
 
-	"newsgraph/document"
+	"github.com/newsgraph/newsgraph/document"
 )
 
 // Stage is the "text" pipeline stage. It provides the paragraphs, sentences

@@ -12,9 +12,9 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"newsgraph/document"
-	"newsgraph/internal/shareddata"
-	"newsgraph/pipeline"
+	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/internal/shareddata"
+	"github.com/newsgraph/newsgraph/pipeline"
 )
 
 var _ pipeline.Stage = (*Stage)(nil)

@@ -5,7 +5,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"newsgraph/document"
+	"github.com/newsgraph/newsgraph/document"
 )
 
 func tokTexts(s string, toks []document.Token) []string {

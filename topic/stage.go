@@ -3,7 +3,7 @@ package topic
 import (
 	"context"
 
-	"newsgraph/document"
+	"github.com/newsgraph/newsgraph/document"
 )
 
 // Stage is the pipeline stage that sets Document.Topic and TopicP. It is

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"newsgraph/internal/shareddata"
+	"github.com/newsgraph/newsgraph/internal/shareddata"
 )
 
 func TestClassify_Table(t *testing.T) {

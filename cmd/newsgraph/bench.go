@@ -11,8 +11,8 @@ import (
 	"syscall"
 	"time"
 
-	"newsgraph/pipeline"
-	"newsgraph/read"
+	"github.com/newsgraph/newsgraph/pipeline"
+	"github.com/newsgraph/newsgraph/read"
 )
 
 func init() {

@@ -11,7 +11,7 @@ import (
 	"strings"
 	"testing"
 
-	"newsgraph/internal/contract"
+	"github.com/newsgraph/newsgraph/internal/contract"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")

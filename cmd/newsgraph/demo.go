@@ -6,7 +6,7 @@ import (
 	"os"
 	"path/filepath"
 
-	"newsgraph/store/sqlite"
+	"github.com/newsgraph/newsgraph/store/sqlite"
 )
 
 func init() {

@@ -9,9 +9,9 @@ import (
 	"sort"
 	"strings"
 
-	"newsgraph/document"
-	"newsgraph/eval"
-	"newsgraph/stages"
+	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/eval"
+	"github.com/newsgraph/newsgraph/stages"
 )
 
 func init() {

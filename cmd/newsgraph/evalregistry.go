@@ -4,16 +4,16 @@ import (
 	"context"
 	"io"
 
-	"newsgraph/entities"
-	"newsgraph/eval"
-	evcounts "newsgraph/eval/counts"
-	evevents "newsgraph/eval/events"
-	evgeo "newsgraph/eval/geo"
-	evgold "newsgraph/eval/gold"
-	evner "newsgraph/eval/ner"
-	evquotes "newsgraph/eval/quotes"
-	"newsgraph/internal/shareddata"
-	"newsgraph/stages"
+	"github.com/newsgraph/newsgraph/entities"
+	"github.com/newsgraph/newsgraph/eval"
+	evcounts "github.com/newsgraph/newsgraph/eval/counts"
+	evevents "github.com/newsgraph/newsgraph/eval/events"
+	evgeo "github.com/newsgraph/newsgraph/eval/geo"
+	evgold "github.com/newsgraph/newsgraph/eval/gold"
+	evner "github.com/newsgraph/newsgraph/eval/ner"
+	evquotes "github.com/newsgraph/newsgraph/eval/quotes"
+	"github.com/newsgraph/newsgraph/internal/shareddata"
+	"github.com/newsgraph/newsgraph/stages"
 )
 
 // defaultProcess builds the default pipeline for an evaluation, reporting

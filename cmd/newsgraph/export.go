@@ -10,8 +10,8 @@ import (
 	"sort"
 	"strings"
 
-	"newsgraph/document"
-	"newsgraph/store"
+	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/store"
 )
 
 func init() {

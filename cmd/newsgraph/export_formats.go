@@ -4,14 +4,14 @@ import (
 	"context"
 	"io"
 
-	"newsgraph/counts"
-	"newsgraph/document"
-	"newsgraph/export/gdelt"
-	"newsgraph/export/gkg"
-	"newsgraph/export/plover"
-	"newsgraph/geo"
-	"newsgraph/quotes"
-	"newsgraph/store"
+	"github.com/newsgraph/newsgraph/counts"
+	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/export/gdelt"
+	"github.com/newsgraph/newsgraph/export/gkg"
+	"github.com/newsgraph/newsgraph/export/plover"
+	"github.com/newsgraph/newsgraph/geo"
+	"github.com/newsgraph/newsgraph/quotes"
+	"github.com/newsgraph/newsgraph/store"
 )
 
 func init() {

@@ -8,8 +8,8 @@ import (
 	"strings"
 	"testing"
 
-	"newsgraph/document"
-	"newsgraph/store/storetest"
+	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/store/storetest"
 )
 
 func TestExport(t *testing.T) {

@@ -6,9 +6,9 @@ import (
 	"encoding/json"
 	"errors"
 
-	"newsgraph/document"
-	"newsgraph/pipeline"
-	"newsgraph/read"
+	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/pipeline"
+	"github.com/newsgraph/newsgraph/read"
 )
 
 func init() {

@@ -6,10 +6,10 @@ import (
 	"fmt"
 	"time"
 
-	"newsgraph/document"
-	"newsgraph/pipeline"
-	"newsgraph/read"
-	"newsgraph/store/sqlite"
+	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/pipeline"
+	"github.com/newsgraph/newsgraph/read"
+	"github.com/newsgraph/newsgraph/store/sqlite"
 )
 
 func init() {

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"newsgraph/store/sqlite"
+	"github.com/newsgraph/newsgraph/store/sqlite"
 )
 
 func stats(t *testing.T, db string) (docs, quotes int) {

@@ -7,9 +7,9 @@ import (
 	"io"
 	"strings"
 
-	"newsgraph/pipeline"
-	"newsgraph/read"
-	"newsgraph/stages"
+	"github.com/newsgraph/newsgraph/pipeline"
+	"github.com/newsgraph/newsgraph/read"
+	"github.com/newsgraph/newsgraph/stages"
 )
 
 // inputFlags are the flags shared by every command that reads documents.

@@ -16,8 +16,8 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"newsgraph/store"
-	"newsgraph/store/sqlite"
+	"github.com/newsgraph/newsgraph/store"
+	"github.com/newsgraph/newsgraph/store/sqlite"
 )
 
 func init() {

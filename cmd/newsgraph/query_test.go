@@ -8,9 +8,9 @@ import (
 	"strings"
 	"testing"
 
-	"newsgraph/store"
-	"newsgraph/store/sqlite"
-	"newsgraph/store/storetest"
+	"github.com/newsgraph/newsgraph/store"
+	"github.com/newsgraph/newsgraph/store/sqlite"
+	"github.com/newsgraph/newsgraph/store/storetest"
 )
 
 // testDB writes the storetest fixtures into a fresh database and returns its path.

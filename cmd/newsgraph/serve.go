@@ -8,7 +8,7 @@ import (
 	"net/http"
 	"time"
 
-	"newsgraph/httpapi"
+	"github.com/newsgraph/newsgraph/httpapi"
 )
 
 func init() {

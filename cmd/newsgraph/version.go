@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"runtime/debug"
 
-	"newsgraph/document"
+	"github.com/newsgraph/newsgraph/document"
 )
 
 // version is set at build time with -ldflags "-X main.version=v1.2.3".

@@ -44,12 +44,12 @@ import (
 	"strings"
 	"sync"
 
-	"newsgraph/counts"
-	"newsgraph/document"
-	"newsgraph/eval"
-	"newsgraph/pipeline"
-	"newsgraph/quotes"
-	"newsgraph/text"
+	"github.com/newsgraph/newsgraph/counts"
+	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/eval"
+	"github.com/newsgraph/newsgraph/pipeline"
+	"github.com/newsgraph/newsgraph/quotes"
+	"github.com/newsgraph/newsgraph/text"
 )
 
 // GoldCount is one annotated figure of a gold story.

@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"io"
 
-	"newsgraph/document"
-	"newsgraph/eval"
+	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/eval"
 )
 
 // Sample is one extracted count with its sentence, for reading by eye.

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"newsgraph/internal/shareddata"
+	"github.com/newsgraph/newsgraph/internal/shareddata"
 )
 
 // TestSampleCorpus prints 100 random counts from the BBC and Reuters

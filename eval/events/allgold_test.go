@@ -9,11 +9,11 @@ import (
 	"strings"
 	"testing"
 
-	"newsgraph/document"
-	"newsgraph/eval"
-	"newsgraph/eval/gold"
-	evcoder "newsgraph/events"
-	"newsgraph/stages"
+	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/eval"
+	"github.com/newsgraph/newsgraph/eval/gold"
+	evcoder "github.com/newsgraph/newsgraph/events"
+	"github.com/newsgraph/newsgraph/stages"
 )
 
 // allGoldHalf returns the stories of the independent all-layer gold whose

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"newsgraph/internal/shareddata"
+	"github.com/newsgraph/newsgraph/internal/shareddata"
 )
 
 // TestLoadGold_CorpusReference checks gold lines that point at a corpus

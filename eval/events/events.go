@@ -20,12 +20,12 @@ import (
 	"strings"
 	"time"
 
-	"newsgraph/document"
-	"newsgraph/eval"
-	evcoder "newsgraph/events"
-	"newsgraph/events/eventstest"
-	"newsgraph/internal/shareddata"
-	"newsgraph/read"
+	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/eval"
+	evcoder "github.com/newsgraph/newsgraph/events"
+	"github.com/newsgraph/newsgraph/events/eventstest"
+	"github.com/newsgraph/newsgraph/internal/shareddata"
+	"github.com/newsgraph/newsgraph/read"
 )
 
 // Process is a pipeline's Process method.

@@ -8,8 +8,8 @@ import (
 	"strings"
 	"testing"
 
-	"newsgraph/document"
-	"newsgraph/internal/shareddata"
+	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/internal/shareddata"
 )
 
 func goldPath(t *testing.T) string {

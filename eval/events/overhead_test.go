@@ -6,15 +6,15 @@ import (
 	"os"
 	"testing"
 
-	"newsgraph/counts"
-	"newsgraph/document"
-	"newsgraph/entities"
-	evcoder "newsgraph/events"
-	"newsgraph/geo"
-	"newsgraph/internal/shareddata"
-	"newsgraph/pipeline"
-	"newsgraph/quotes"
-	"newsgraph/text"
+	"github.com/newsgraph/newsgraph/counts"
+	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/entities"
+	evcoder "github.com/newsgraph/newsgraph/events"
+	"github.com/newsgraph/newsgraph/geo"
+	"github.com/newsgraph/newsgraph/internal/shareddata"
+	"github.com/newsgraph/newsgraph/pipeline"
+	"github.com/newsgraph/newsgraph/quotes"
+	"github.com/newsgraph/newsgraph/text"
 )
 
 // TestOverhead measures the events stage's share of the pipeline's time on

@@ -6,9 +6,9 @@ import (
 	"sync"
 	"testing"
 
-	"newsgraph/document"
-	"newsgraph/pipeline"
-	"newsgraph/stages"
+	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/pipeline"
+	"github.com/newsgraph/newsgraph/stages"
 )
 
 var defaultPipeline struct {

@@ -6,8 +6,8 @@ import (
 	"os"
 	"testing"
 
-	evcoder "newsgraph/events"
-	"newsgraph/stages"
+	evcoder "github.com/newsgraph/newsgraph/events"
+	"github.com/newsgraph/newsgraph/stages"
 )
 
 // TestDebugGoldReal prints each story's predicted and gold triples under the

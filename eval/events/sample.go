@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"io"
 
-	"newsgraph/document"
-	"newsgraph/eval"
+	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/eval"
 )
 
 // Sample is one counted event (not negated, not hypothetical) with its

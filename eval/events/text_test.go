@@ -4,10 +4,10 @@ import (
 	"context"
 	"testing"
 
-	"newsgraph/document"
-	evcoder "newsgraph/events"
-	"newsgraph/events/eventstest"
-	"newsgraph/text"
+	"github.com/newsgraph/newsgraph/document"
+	evcoder "github.com/newsgraph/newsgraph/events"
+	"github.com/newsgraph/newsgraph/events/eventstest"
+	"github.com/newsgraph/newsgraph/text"
 )
 
 // TestGold_textStage runs the gold with the real text stage's sentences and

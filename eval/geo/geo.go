@@ -27,12 +27,12 @@ import (
 	"strings"
 	"time"
 
-	"newsgraph/country"
-	"newsgraph/document"
-	"newsgraph/eval"
-	ggeo "newsgraph/geo"
-	"newsgraph/pipeline"
-	"newsgraph/text"
+	"github.com/newsgraph/newsgraph/country"
+	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/eval"
+	ggeo "github.com/newsgraph/newsgraph/geo"
+	"github.com/newsgraph/newsgraph/pipeline"
+	"github.com/newsgraph/newsgraph/text"
 )
 
 // Gold is one annotated toponym; Span is in bytes of Article.Text.

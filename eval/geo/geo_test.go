@@ -9,10 +9,10 @@ import (
 	"strings"
 	"testing"
 
-	"newsgraph/document"
-	ggeo "newsgraph/geo"
-	"newsgraph/internal/shareddata"
-	"newsgraph/stages"
+	"github.com/newsgraph/newsgraph/document"
+	ggeo "github.com/newsgraph/newsgraph/geo"
+	"github.com/newsgraph/newsgraph/internal/shareddata"
+	"github.com/newsgraph/newsgraph/stages"
 )
 
 const sample = `<?xml version="1.0" encoding="utf-8"?>

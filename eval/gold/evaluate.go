@@ -7,9 +7,9 @@ import (
 	"sort"
 	"strings"
 
-	"newsgraph/document"
-	"newsgraph/eval"
-	"newsgraph/events"
+	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/eval"
+	"github.com/newsgraph/newsgraph/events"
 )
 
 // Process is a pipeline's Process method: what Evaluate runs on each story.

@@ -8,8 +8,8 @@ import (
 	"strings"
 	"testing"
 
-	"newsgraph/document"
-	"newsgraph/eval"
+	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/eval"
 )
 
 // oracle returns a Process that writes the gold annotations of each story

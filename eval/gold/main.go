@@ -8,7 +8,7 @@ import (
 	"io"
 	"time"
 
-	"newsgraph/eval"
+	"github.com/newsgraph/newsgraph/eval"
 )
 
 // DefaultFile is the all-layer gold set, relative to the module root.

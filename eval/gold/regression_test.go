@@ -10,8 +10,8 @@ import (
 	"strings"
 	"testing"
 
-	"newsgraph/eval"
-	"newsgraph/stages"
+	"github.com/newsgraph/newsgraph/eval"
+	"github.com/newsgraph/newsgraph/stages"
 )
 
 // updateBaseline rewrites testdata/gold/all/baseline.json from the current

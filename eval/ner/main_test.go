@@ -5,8 +5,8 @@ import (
 	"context"
 	"testing"
 
-	"newsgraph/internal/shareddata"
-	tagger "newsgraph/ner"
+	"github.com/newsgraph/newsgraph/internal/shareddata"
+	tagger "github.com/newsgraph/newsgraph/ner"
 )
 
 func TestMain_testa(t *testing.T) {

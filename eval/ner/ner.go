@@ -19,10 +19,10 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"newsgraph/document"
-	"newsgraph/eval"
-	"newsgraph/internal/shareddata"
-	tagger "newsgraph/ner"
+	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/eval"
+	"github.com/newsgraph/newsgraph/internal/shareddata"
+	tagger "github.com/newsgraph/newsgraph/ner"
 )
 
 // TagFunc tags the sentences of one document (words per sentence) and

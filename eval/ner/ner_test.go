@@ -10,9 +10,9 @@ import (
 	"strings"
 	"testing"
 
-	"newsgraph/document"
-	"newsgraph/eval"
-	tagger "newsgraph/ner"
+	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/eval"
+	tagger "github.com/newsgraph/newsgraph/ner"
 )
 
 func TestBuildDocument(t *testing.T) {

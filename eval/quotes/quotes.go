@@ -39,12 +39,12 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"newsgraph/document"
-	"newsgraph/entities"
-	"newsgraph/eval"
-	"newsgraph/pipeline"
-	"newsgraph/quotes"
-	"newsgraph/text"
+	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/entities"
+	"github.com/newsgraph/newsgraph/eval"
+	"github.com/newsgraph/newsgraph/pipeline"
+	"github.com/newsgraph/newsgraph/quotes"
+	"github.com/newsgraph/newsgraph/text"
 )
 
 // Attribution is one gold attribution: content fragments, source fragments

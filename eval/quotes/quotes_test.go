@@ -8,8 +8,8 @@ import (
 	"strings"
 	"testing"
 
-	"newsgraph/document"
-	"newsgraph/internal/shareddata"
+	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/internal/shareddata"
 )
 
 // story is a short wire story with multibyte text before the quotes, so that

@@ -11,7 +11,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"newsgraph/document"
+	"github.com/newsgraph/newsgraph/document"
 )
 
 // countries maps lowercase names and demonyms to CAMEO country codes.

@@ -13,8 +13,8 @@ import (
 	"strings"
 	"time"
 
-	"newsgraph/country"
-	"newsgraph/document"
+	"github.com/newsgraph/newsgraph/country"
+	"github.com/newsgraph/newsgraph/document"
 )
 
 // EventColumns and MentionColumns are the column counts of the tables.

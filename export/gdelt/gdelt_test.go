@@ -8,9 +8,9 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"newsgraph/document"
-	"newsgraph/events"
-	"newsgraph/events/eventstest"
+	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/events"
+	"github.com/newsgraph/newsgraph/events/eventstest"
 )
 
 func coded(t testing.TB) []*document.Document {

@@ -14,7 +14,7 @@ import (
 	"strings"
 	"time"
 
-	"newsgraph/document"
+	"github.com/newsgraph/newsgraph/document"
 )
 
 // Columns is the number of columns of a GKG 2.1 record.

@@ -10,8 +10,8 @@ import (
 	"io"
 	"strings"
 
-	"newsgraph/cameo"
-	"newsgraph/document"
+	"github.com/newsgraph/newsgraph/cameo"
+	"github.com/newsgraph/newsgraph/document"
 )
 
 // Entity is a PLOVER entity block.

@@ -7,9 +7,9 @@ import (
 	"testing"
 	"time"
 
-	"newsgraph/document"
-	"newsgraph/events"
-	"newsgraph/events/eventstest"
+	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/events"
+	"github.com/newsgraph/newsgraph/events/eventstest"
 )
 
 func TestWrite_roundTrip(t *testing.T) {

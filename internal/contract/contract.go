@@ -12,7 +12,7 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
-	"newsgraph/document"
+	"github.com/newsgraph/newsgraph/document"
 )
 
 var (

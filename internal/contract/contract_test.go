@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"newsgraph/document"
+	"github.com/newsgraph/newsgraph/document"
 )
 
 func sample() *document.Document {

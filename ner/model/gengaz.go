@@ -18,8 +18,8 @@ import (
 	"sort"
 	"strings"
 
-	"newsgraph/country"
-	"newsgraph/gazetteer"
+	"github.com/newsgraph/newsgraph/country"
+	"github.com/newsgraph/newsgraph/gazetteer"
 )
 
 func main() {

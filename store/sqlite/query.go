@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"strings"
 
-	"newsgraph/store"
+	"github.com/newsgraph/newsgraph/store"
 )
 
 // where accumulates SQL conditions and their arguments.

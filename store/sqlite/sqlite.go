@@ -25,8 +25,8 @@ import (
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 
-	"newsgraph/document"
-	"newsgraph/store"
+	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/store"
 )
 
 // Store is a store.Store over one SQLite file. It is safe for concurrent use;

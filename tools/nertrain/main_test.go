@@ -7,7 +7,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"newsgraph/ner"
+	"github.com/newsgraph/newsgraph/ner"
 )
 
 const tiny = `-DOCSTART- -X- O O

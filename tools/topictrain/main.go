@@ -19,8 +19,8 @@ import (
 	"slices"
 	"strings"
 
-	"newsgraph/internal/shareddata"
-	"newsgraph/topic"
+	"github.com/newsgraph/newsgraph/internal/shareddata"
+	"github.com/newsgraph/newsgraph/topic"
 )
 
 func main() {

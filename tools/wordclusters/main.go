@@ -27,9 +27,9 @@ import (
 	"strings"
 	"unicode"
 
-	"newsgraph/internal/shareddata"
-	"newsgraph/ner"
-	"newsgraph/read"
+	"github.com/newsgraph/newsgraph/internal/shareddata"
+	"github.com/newsgraph/newsgraph/ner"
+	"github.com/newsgraph/newsgraph/read"
 )
 
 func main() {

@@ -17,8 +17,8 @@ import (
 	"strings"
 	"unicode"
 
-	"newsgraph/country"
-	"newsgraph/gazetteer"
+	"github.com/newsgraph/newsgraph/country"
+	"github.com/newsgraph/newsgraph/gazetteer"
 )
 
 func main() {

@@ -15,7 +15,7 @@ import (
 	"path/filepath"
 	"sort"
 
-	"newsgraph/eval/gold"
+	"github.com/newsgraph/newsgraph/eval/gold"
 )
 
 func main() {
