@@ -40,14 +40,17 @@ type Gold struct {
 	Span     document.Span
 	Phrase   string
 	Lat, Lon *float64
+	Demonym  bool // a nationality word standing for its country or state
 }
 
 // Article is one annotated document.
 type Article struct {
-	ID    string
-	Text  string
-	Gold  []Gold
-	Moved int // gold spans realigned to their phrase
+	ID        string
+	Text      string
+	Published string // YYYY-MM-DD or RFC 3339, "" when unknown
+	Source    string // the publication, "" when unknown
+	Gold      []Gold
+	Moved     int // gold spans realigned to their phrase
 }
 
 type xmlArticles struct {
