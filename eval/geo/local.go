@@ -21,12 +21,12 @@ import (
 // LocalStory is one story of the US local-news geo gold set
 // (testdata/gold/geo, format in its README).
 type LocalStory struct {
-	ID        string          `json:"id"`
-	Title     string          `json:"title,omitempty"`
-	Published string          `json:"published,omitempty"`
-	Source    string          `json:"source,omitempty"`
-	Text      string          `json:"text"`
-	Toponyms  []LocalToponym  `json:"toponyms"`
+	ID        string         `json:"id"`
+	Title     string         `json:"title,omitempty"`
+	Published string         `json:"published,omitempty"`
+	Source    string         `json:"source,omitempty"`
+	Text      string         `json:"text"`
+	Toponyms  []LocalToponym `json:"toponyms"`
 }
 
 // LocalToponym is one gold toponym: a code point span of Text, what it
