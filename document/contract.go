@@ -122,6 +122,7 @@ type OutLocation struct {
 	Lon       *float64 `json:"lon"`
 	Feature   *string  `json:"feature"`
 	GeonameID *int     `json:"geonameid"`
+	Kind      string   `json:"kind"`
 }
 
 // OutActor is an event participant in the output contract.
@@ -242,7 +243,10 @@ func (d *Document) Output(opt OutputOptions) *Output {
 	for _, l := range d.Locations {
 		a, b := ix.Runes(l.Span)
 		ol := OutLocation{Start: a, End: b, Text: d.Slice(l.Span), Name: l.Name, Country: strp(l.Country), Adm1: strp(l.Adm1),
-			Lat: l.Lat, Lon: l.Lon, Feature: strp(l.Feature)}
+			Lat: l.Lat, Lon: l.Lon, Feature: strp(l.Feature), Kind: l.Kind}
+		if ol.Kind == "" {
+			ol.Kind = LocName
+		}
 		if l.GeonameID != 0 {
 			g := l.GeonameID
 			ol.GeonameID = &g
@@ -329,7 +333,7 @@ func FromOutput(o *Output) *Document {
 	}
 	for _, l := range o.Locations {
 		dl := Location{Span: span(l.Start, l.End), Name: l.Name, Country: deref(l.Country), Adm1: deref(l.Adm1), Lat: l.Lat, Lon: l.Lon,
-			Feature: deref(l.Feature), Mention: -1}
+			Feature: deref(l.Feature), Mention: -1, Kind: l.Kind}
 		if l.GeonameID != nil {
 			dl.GeonameID = *l.GeonameID
 		}

@@ -254,7 +254,19 @@ type Location struct {
 	Feature   string   // "country", "adm1", "city", "region", "water", ...
 	GeonameID int      // 0 when unknown
 	Mention   int      // index into Document.Mentions, -1 when from a gazetteer lookup only
+	Kind      string   // LocName, LocNested or LocDemonym; "" reads as LocName
 }
+
+// Kinds of Location: how the text refers to the place.
+const (
+	LocName    = "name"    // a place name standing for the place ("Kenya", "Marion County")
+	LocNested  = "nested"  // a place name inside a longer name ("Grant County" in "the Grant County Sheriff's Office")
+	LocDemonym = "demonym" // a word for the place's people standing for it ("Kenyan", "Hoosiers")
+)
+
+// IsPlace reports whether l names a place in its own right: a place name,
+// also one inside a longer name, but not a demonym.
+func (l *Location) IsPlace() bool { return l.Kind != LocDemonym }
 
 // Participant is an event's source or target actor.
 type Participant struct {

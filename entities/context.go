@@ -62,7 +62,7 @@ func (a *annotator) placeCountry(key string) string {
 			continue
 		}
 		if best == nil || p.Population > best.Population {
-			best = p
+			best = &p
 		}
 	}
 	if best == nil || best.Population < 50000 {

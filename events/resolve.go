@@ -84,7 +84,7 @@ func resolveActors(d *document.Document) (codes []string, head []int) {
 	head = make([]int, len(d.Mentions))
 	locOf := map[int]int{}
 	for i, l := range d.Locations {
-		if l.Mention >= 0 {
+		if l.Mention >= 0 && l.IsPlace() {
 			locOf[l.Mention] = i
 		}
 	}
@@ -315,6 +315,9 @@ func newSettings(d *document.Document, codes []string, ments []int) *settings {
 	}
 	isPlace := make(map[int]bool, len(d.Locations))
 	for _, l := range d.Locations {
+		if !l.IsPlace() {
+			continue // a demonym is an actor's word, read from its mention
+		}
 		if l.Mention >= 0 && l.Mention < len(d.Mentions) {
 			isPlace[l.Mention] = true
 		}

@@ -3,6 +3,8 @@ package gazetteer
 import (
 	"bytes"
 	"compress/gzip"
+	"os"
+	"runtime"
 	"testing"
 	"time"
 )
@@ -78,13 +80,51 @@ func TestLoadTime(t *testing.T) {
 	t.Logf("load: %v", time.Since(start))
 }
 
-func BenchmarkLoad(b *testing.B) {
+// TestOpenEmbedded verifies every record of the embedded table, which
+// Default opens without the per-record checks.
+func TestOpenEmbedded(t *testing.T) {
+	if _, err := Open(placesBin); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// BenchmarkDefault measures opening the embedded table as Default does.
+func BenchmarkDefault(b *testing.B) {
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
-		if _, err := Load(bytesReader()); err != nil {
+		if _, err := open(placesBin, false); err != nil {
 			b.Fatal(err)
 		}
 	}
+}
+
+func BenchmarkOpen(b *testing.B) {
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := Open(placesBin); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// TestOpenHeap reports the heap an opened gazetteer keeps (the budget is a
+// few megabytes: the table itself stays in the binary's read-only data).
+func TestOpenHeap(t *testing.T) {
+	runtime.GC()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	g, err := Open(placesBin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	mb := float64(after.HeapAlloc-before.HeapAlloc) / (1 << 20)
+	t.Logf("gazetteer: %d places, %.2f MB heap, %d allocations", g.Len(), mb, after.Mallocs-before.Mallocs)
+	if mb > 4 {
+		t.Errorf("gazetteer heap %.1f MB > 4 MB", mb)
+	}
+	runtime.KeepAlive(g)
 }
 
 func BenchmarkLookup(b *testing.B) {
@@ -96,26 +136,96 @@ func BenchmarkLookup(b *testing.B) {
 	}
 }
 
-func bytesReader() *bytes.Reader { return bytes.NewReader(placesGz) }
+func BenchmarkPlace(b *testing.B) {
+	g, _ := Default()
+	b.ReportAllocs()
+	n := 0
+	for i := 0; i < b.N; i++ {
+		n += len(g.Place(i % g.Len()).Name)
+	}
+	_ = n
+}
 
-func FuzzLoad(f *testing.F) {
+// TestEmbeddedUpToDate fails when places.bin was not rebuilt after a
+// change of places.tsv.gz, the hand-written tables or package country.
+func TestEmbeddedUpToDate(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the whole table")
+	}
+	f, err := os.Open("places.tsv.gz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	b, err := Build(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(b) != placesBin {
+		t.Error("places.bin is stale: run go run ./tools/gengazetteer -build gazetteer/places.tsv.gz -bin gazetteer/places.bin")
+	}
+}
+
+func gz(s string) *bytes.Buffer {
+	var b bytes.Buffer
+	zw := gzip.NewWriter(&b)
+	zw.Write([]byte(s))
+	zw.Close()
+	return &b
+}
+
+func FuzzBuild(f *testing.F) {
 	f.Add("C\t1\tTown\tKE\t05\tPPL\t1000\t-1.2\t36.8\n")
 	f.Add("A\t0\tRegion\tKE\t05\tADM1\t0\tx\t1\n")
 	f.Add("B\t0\tCounty\tUS\tTX\tADM2\t3\t30\t-97\nC\t2")
 	f.Fuzz(func(t *testing.T, s string) {
-		var b bytes.Buffer
-		zw := gzip.NewWriter(&b)
-		zw.Write([]byte(s))
-		zw.Close()
-		g, err := Load(&b)
+		b, err := Build(gz(s))
+		if err != nil {
+			return
+		}
+		g, err := Open(string(b))
+		if err != nil {
+			t.Fatalf("Open of a built table: %v", err)
+		}
+		for i := 0; i < g.Len(); i++ {
+			p := g.Place(i)
+			for _, c := range g.Lookup(p.Name) {
+				_ = g.Place(int(c))
+			}
+		}
+	})
+}
+
+// FuzzOpen feeds Open corrupted copies of a small table: it must return an
+// error or a gazetteer whose every lookup stays in bounds.
+func FuzzOpen(f *testing.F) {
+	small, err := Build(gz("A\t0\tTexas\tUS\tTX\tADM1\t100\t31\t-99\nC\t5\tParis\tUS\tTX\tPPLA2\t25000\t33.66\t-95.55\n"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(string(small), 0, byte(0))
+	f.Add(string(small), 20, byte(0xff))
+	f.Add(string(small[:100]), 3, byte(1))
+	f.Fuzz(func(t *testing.T, s string, at int, v byte) {
+		b := []byte(s)
+		if len(b) > 0 {
+			if at < 0 {
+				at = -at
+			}
+			b[at%len(b)] ^= v
+		}
+		g, err := Open(string(b))
 		if err != nil {
 			return
 		}
 		for i := 0; i < g.Len(); i++ {
-			if g.Place(i).Name == "" && g.Place(i).Feature != FeatAdm2 && g.Place(i).Feature != FeatCity && g.Place(i).Feature != FeatAdm1 {
-				t.Fatalf("place %d without a name", i)
-			}
+			p := g.Place(i)
+			g.Lookup(p.Name)
+			g.LookupSkeleton(p.Name)
 		}
+		g.Lookup("Paris")
+		g.Country("US")
+		g.Adm1("US", "TX")
 	})
 }
 
@@ -161,19 +271,5 @@ func TestLookupSkeleton(t *testing.T) {
 	}
 	if got := g.LookupSkeleton("Ux"); got != nil {
 		t.Errorf("LookupSkeleton(Ux) = %v, want nil", got)
-	}
-}
-
-// BenchmarkSkeletonIndex measures building the lazy skeleton index on a
-// freshly loaded gazetteer (a one-time cost on the first fuzzy lookup).
-func BenchmarkSkeletonIndex(b *testing.B) {
-	g, err := Load(bytesReader())
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		g.skel = skeletons{}
-		g.LookupSkeleton("Al-Fashir")
 	}
 }

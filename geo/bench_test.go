@@ -2,14 +2,11 @@ package geo
 
 import (
 	"context"
-	"io"
-	"runtime"
 	"sort"
 	"strings"
 	"testing"
 
 	"github.com/newsgraph/newsgraph/document"
-	"github.com/newsgraph/newsgraph/gazetteer"
 	"github.com/newsgraph/newsgraph/text"
 )
 
@@ -61,30 +58,6 @@ func BenchmarkProcessMentions(b *testing.B) {
 	st.g.LookupSkeleton("warm") // the lazy skeleton index is built once, outside the timer
 	benchProcess(b, st, base)
 }
-
-// TestGazetteerMemory reports the heap the loaded gazetteer keeps.
-func TestGazetteerMemory(t *testing.T) {
-	if testing.Short() {
-		t.Skip("memory measurement")
-	}
-	runtime.GC()
-	var before, after runtime.MemStats
-	runtime.ReadMemStats(&before)
-	g, err := gazetteer.Load(bytesOfGazetteer())
-	if err != nil {
-		t.Fatal(err)
-	}
-	runtime.GC()
-	runtime.ReadMemStats(&after)
-	mb := float64(after.HeapAlloc-before.HeapAlloc) / (1 << 20)
-	t.Logf("gazetteer: %d places, %.1f MB heap", g.Len(), mb)
-	if mb > 200 {
-		t.Errorf("gazetteer heap %.1f MB > 200 MB", mb)
-	}
-	runtime.KeepAlive(g)
-}
-
-func bytesOfGazetteer() io.Reader { return gazetteer.Embedded() }
 
 // benchProcess times the stage over copies of base and reports toponyms/s.
 func benchProcess(b *testing.B, st *Stage, base *document.Document) {

@@ -13,9 +13,8 @@
 // the document's countries: "Al-Fashir" for "El Fasher") only when the text
 // marks it as a place ("in X", "the village of X", "the X river");
 // otherwise ("Health", "Salmonella") it is dropped. Nationality adjectives
-// ("Omani", "Canadian") are not places: they only add country context
-// (Config.Demonyms reports them). Metonymy ("Washington said") is still a
-// location.
+// ("Omani", "Canadian") add country context and are reported as locations
+// of kind demonym. Metonymy ("Washington said") is still a location.
 //
 // Resolution scores each candidate place by feature class and population
 // (countries, capitals, first-level divisions, cities, landmarks), by
@@ -42,14 +41,8 @@ import (
 	"github.com/newsgraph/newsgraph/pipeline"
 )
 
-// Config tunes the stage.
-type Config struct {
-	// Demonyms also reports nationality adjectives and nouns ("Turkish",
-	// "Kenyans") as locations of their country. Off by default: the output
-	// contract treats them as context, not places. Some geoparsing corpora
-	// (TR-News) annotate them as toponyms.
-	Demonyms bool
-}
+// Config tunes the stage. The zero value is the default.
+type Config struct{}
 
 // Stage is the "geo" stage. It is safe for concurrent use.
 type Stage struct {
@@ -168,10 +161,10 @@ func (r *resolver) run() {
 	}
 	for i := range r.tops {
 		t := &r.tops[i]
-		if t.demonym && !r.cfg.Demonyms {
-			continue
+		loc := document.Location{Span: t.span, Name: d.Slice(t.span), Mention: t.mention, Kind: document.LocName}
+		if t.demonym {
+			loc.Kind = document.LocDemonym
 		}
-		loc := document.Location{Span: t.span, Name: d.Slice(t.span), Mention: t.mention}
 		if t.best >= 0 && t.conf {
 			p := r.g.Place(int(t.best))
 			lat, lon := p.Lat, p.Lon
@@ -303,7 +296,7 @@ func (r *resolver) unambiguous(t *toponym) (int32, bool) {
 }
 
 // prior is a candidate's score without context: feature class and size.
-func prior(p *gazetteer.Place) float64 {
+func prior(p gazetteer.Place) float64 {
 	switch p.Feature {
 	case gazetteer.FeatCountry:
 		return 9.2
@@ -435,7 +428,7 @@ func (r *resolver) score(t *toponym) (int32, bool) {
 // fuzzyFit reports whether p, found by spelling skeleton only, may be what
 // t names: its name is about as long, and it lies in a country the
 // document names (or is that country, misspelt).
-func (r *resolver) fuzzyFit(t *toponym, p *gazetteer.Place) bool {
+func (r *resolver) fuzzyFit(t *toponym, p gazetteer.Place) bool {
 	n := country.Normalize(p.Name)
 	if d := len(n) - len(t.key); d > 3 || d < -3 {
 		if p.Feature != gazetteer.FeatAdm2 && p.Feature != gazetteer.FeatAdm1 {
@@ -485,7 +478,7 @@ func stripArticle(k string) string {
 }
 
 // near rewards candidates close to places already resolved.
-func (r *resolver) near(p *gazetteer.Place) float64 {
+func (r *resolver) near(p gazetteer.Place) float64 {
 	if p.Feature == gazetteer.FeatCountry || p.Feature == gazetteer.FeatContinent || p.Feature == gazetteer.FeatWater {
 		return 0
 	}

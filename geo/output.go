@@ -29,8 +29,8 @@ func rank(f string) int {
 // ForSentence returns the index into d.Locations of the place sentence
 // sent puts things in: the most specific resolved location inside the
 // sentence (a city before a division before a country; the first one on
-// ties), or -1 when the sentence names no resolved place. Continents are
-// never chosen. It only reads d.
+// ties), or -1 when the sentence names no resolved place. Continents and
+// demonyms are never chosen. It only reads d.
 func ForSentence(d *document.Document, sent int) int {
 	if sent < 0 || sent >= len(d.Sentences) {
 		return -1
@@ -41,7 +41,7 @@ func ForSentence(d *document.Document, sent int) int {
 		if l.Start >= s.End {
 			break
 		}
-		if !s.Contains(l.Span) || l.Lat == nil || l.Feature == gazetteer.FeatContinent {
+		if !s.Contains(l.Span) || l.Lat == nil || l.Feature == gazetteer.FeatContinent || !l.IsPlace() {
 			continue
 		}
 		if r := rank(l.Feature); r < br {
@@ -59,13 +59,13 @@ func At(d *document.Document, off int) int { return ForSentence(d, d.SentenceAt(
 // Type#FullName#CountryCode#ADM1Code#ADM2Code#Lat#Long#FeatureID#CharOffset,
 // with FIPS 10-4 country codes, Type 1 country, 2 US state, 3 US city,
 // 4 world city, 5 world state, and code point offsets. Unresolved
-// locations and places without a country are left out; each place appears
-// once per offset.
+// locations, demonyms and places without a country are left out; each
+// place appears once per offset.
 func GKGLocations(d *document.Document) string {
 	ix := d.Index()
 	var b strings.Builder
 	for _, l := range d.Locations {
-		if l.Lat == nil || l.Lon == nil || l.Country == "" {
+		if l.Lat == nil || l.Lon == nil || l.Country == "" || !l.IsPlace() {
 			continue
 		}
 		c, ok := country.ByAlpha2(l.Country)

@@ -40,11 +40,11 @@ func TestImperfectMentions(t *testing.T) {
 		t.Fatal(err)
 	}
 	check(t, d, []want{
-		{"Rio Grande do Sul", 13, 30, "BR", "23", "adm1"},
-		{"Dar es Salaam", 55, 68, "TZ", "23", "city"},
-		{"St. Peter's Square", 96, 114, "VA", "", "landmark"},
-		{"Kampalo", 159, 166, "", "", ""},
-		{"Heathrow", 204, 212, "GB", "", "landmark"},
+		{"Rio Grande do Sul", 13, 30, "BR", "23", "adm1", ""},
+		{"Dar es Salaam", 55, 68, "TZ", "23", "city", ""},
+		{"St. Peter's Square", 96, 114, "VA", "", "landmark", ""},
+		{"Kampalo", 159, 166, "", "", "", ""},
+		{"Heathrow", 204, 212, "GB", "", "landmark", ""},
 	})
 }
 
@@ -53,8 +53,8 @@ func TestImperfectMentions(t *testing.T) {
 func TestFoldedNames(t *testing.T) {
 	d := process(t, "Protesters marched in Aydin and in Ludwigshafen on Sunday.", Config{})
 	check(t, d, []want{
-		{"Aydin", 22, 27, "TR", "09", "city"},
-		{"Ludwigshafen", 35, 47, "DE", "08", "city"},
+		{"Aydin", 22, 27, "TR", "09", "city", ""},
+		{"Ludwigshafen", 35, 47, "DE", "08", "city", ""},
 	})
 }
 
@@ -105,22 +105,22 @@ func TestContextPatterns(t *testing.T) {
 		want []want
 	}{
 		{"relative", "Police found the body at a house in Edmonton, south of Cairns, on Tuesday.",
-			[]want{{"Edmonton", 36, 44, "AU", "04", "city"}, {"Cairns", 55, 61, "AU", "04", "city"}}},
+			[]want{{"Edmonton", 36, 44, "AU", "04", "city", ""}, {"Cairns", 55, 61, "AU", "04", "city", ""}}},
 		{"designator after", "The cow came from a Washington state farm, officials said.",
-			[]want{{"Washington", 20, 30, "US", "WA", "adm1"}}},
+			[]want{{"Washington", 20, 30, "US", "WA", "adm1", ""}}},
 		{"adm2 container", "Pigs died in Santa Maria, Davao del Sur, last month.",
-			[]want{{"Santa Maria", 13, 24, "PH", "11", "city"}, {"Davao del Sur", 26, 39, "PH", "11", "adm2"}}},
+			[]want{{"Santa Maria", 13, 24, "PH", "11", "city", ""}, {"Davao del Sur", 26, 39, "PH", "11", "adm2", ""}}},
 		{"divisions before towns", "Shelters in London are full, the city's homeless coalition said. Across Ontario, cities report the same strain, and Canada's housing minister promised help.",
-			[]want{{"London", 12, 18, "CA", "08", "city"}, {"Ontario", 72, 79, "CA", "08", "adm1"}, {"Canada", 116, 122, "CA", "", "country"}}},
+			[]want{{"London", 12, 18, "CA", "08", "city", ""}, {"Ontario", 72, 79, "CA", "08", "adm1", ""}, {"Canada", 116, 122, "CA", "", "country", ""}}},
 		{"possessive inside a name", "Officials of the People's Republic of China met.",
-			[]want{{"People's Republic of China", 17, 43, "CN", "", "country"}}},
+			[]want{{"People's Republic of China", 17, 43, "CN", "", "country", ""}}},
 		{"list of states is not X, Y", "after around 300 in Colorado, California, and Minnesota fell ill",
-			[]want{{"Colorado", 20, 28, "US", "CO", "adm1"}, {"California", 30, 40, "US", "CA", "adm1"}, {"Minnesota", 46, 55, "US", "MN", "adm1"}}},
+			[]want{{"Colorado", 20, 28, "US", "CO", "adm1", ""}, {"California", 30, 40, "US", "CA", "adm1", ""}, {"Minnesota", 46, 55, "US", "MN", "adm1", ""}}},
 		{"list coherence", "Cases were reported in Arizona, Ohio, New York, Utah, Washington and Wisconsin, and in Alberta, Manitoba, Ontario and New Brunswick.",
-			[]want{{"Arizona", 23, 30, "US", "AZ", "adm1"}, {"Ohio", 32, 36, "US", "OH", "adm1"}, {"New York", 38, 46, "US", "NY", "adm1"},
-				{"Utah", 48, 52, "US", "UT", "adm1"}, {"Washington", 54, 64, "US", "WA", "adm1"}, {"Wisconsin", 69, 78, "US", "WI", "adm1"},
-				{"Alberta", 87, 94, "CA", "01", "adm1"}, {"Manitoba", 96, 104, "CA", "03", "adm1"}, {"Ontario", 106, 113, "CA", "08", "adm1"},
-				{"New Brunswick", 118, 131, "CA", "04", "adm1"}}},
+			[]want{{"Arizona", 23, 30, "US", "AZ", "adm1", ""}, {"Ohio", 32, 36, "US", "OH", "adm1", ""}, {"New York", 38, 46, "US", "NY", "adm1", ""},
+				{"Utah", 48, 52, "US", "UT", "adm1", ""}, {"Washington", 54, 64, "US", "WA", "adm1", ""}, {"Wisconsin", 69, 78, "US", "WI", "adm1", ""},
+				{"Alberta", 87, 94, "CA", "01", "adm1", ""}, {"Manitoba", 96, 104, "CA", "03", "adm1", ""}, {"Ontario", 106, 113, "CA", "08", "adm1", ""},
+				{"New Brunswick", 118, 131, "CA", "04", "adm1", ""}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -146,7 +146,7 @@ func TestTransliteratedMention(t *testing.T) {
 	if err := st.Process(context.Background(), d); err != nil {
 		t.Fatal(err)
 	}
-	check(t, d, []want{{"Darfur", 12, 18, "SD", "", "region"}, {"Sudan", 20, 25, "SD", "", "country"}, {"Al-Fashir", 48, 57, "SD", "55", "city"}})
+	check(t, d, []want{{"Darfur", 12, 18, "SD", "", "region", ""}, {"Sudan", 20, 25, "SD", "", "country", ""}, {"Al-Fashir", 48, 57, "SD", "55", "city", ""}})
 	// Without a Sudanese context the variant spelling stays unresolved.
 	d = document.New("m", "Families fled from Al-Fashir.")
 	_ = text.New().Process(context.Background(), d)
@@ -154,7 +154,7 @@ func TestTransliteratedMention(t *testing.T) {
 	if err := st.Process(context.Background(), d); err != nil {
 		t.Fatal(err)
 	}
-	check(t, d, []want{{"Al-Fashir", 19, 28, "", "", ""}})
+	check(t, d, []want{{"Al-Fashir", 19, 28, "", "", "", ""}})
 }
 
 func TestRelative(t *testing.T) {

@@ -87,7 +87,7 @@ func init() {
 			}
 			return []*eval.Report{r}, nil
 		}},
-		evalLayer{name: "geo", main: withPipeline(evgeo.MainWith), all: onShared([]string{"geo/TR-News.xml", "geo/GeoVirus.xml"}, evgeo.Evaluate)},
+		evalLayer{name: "geo", main: withPipeline(evgeo.MainWith), all: evgeo.All},
 		evalLayer{name: "quotes", main: withPipeline(evquotes.MainWith), all: onShared([]string{"quotes/polnear/dev"}, evquotes.Evaluate)},
 		evalLayer{name: "counts", main: withPipeline(evcounts.MainWith), all: onRepo([]string{"testdata/gold/counts/gold.jsonl"}, evcounts.Evaluate)},
 		evalLayer{name: "events", main: withPipeline(evevents.MainWith), all: evevents.All},

@@ -177,96 +177,121 @@ func realign(runes []rune, phrase string, s int) (int, bool) {
 
 // Result holds the raw numbers of an evaluation.
 type Result struct {
-	Toponyms     eval.Score // all gold toponyms
-	NoDemonyms   eval.Score // gold nationality adjectives left out
-	Resolved     int        // matched gold toponyms with gold coordinates
-	Within161    int
-	Errors       []float64 // km per matched toponym with gold coordinates (unresolved: 20039)
-	Docs         int
-	Moved        int
-	Elapsed      time.Duration
-	PredToponyms int
-	// Misses, when non-nil, receives one tab-separated line per error:
-	// FN (missed gold), FP (spurious prediction), UNRES (matched without
-	// coordinates) and FAR (matched more than 161 km away).
+	Toponyms   eval.Score // all gold toponyms against all predicted locations
+	NoDemonyms eval.Score // gold and predicted demonyms left out: the headline row
+	// Resolved and Within161 count the matches of the headline row with
+	// gold coordinates, and those predicted within 161 km of them;
+	// ResolvedAll and Within161All the same for all toponyms.
+	Resolved, Within161       int
+	ResolvedAll, Within161All int
+	Errors                    []float64 // km per headline match with gold coordinates (unresolved: 20039)
+	Docs                      int
+	Moved                     int
+	Elapsed                   time.Duration
+	PredToponyms              int
+	// Misses, when non-nil, receives one tab-separated line per error of
+	// the headline row: FN (missed gold), FP (spurious prediction), UNRES
+	// (matched without coordinates) and FAR (matched more than 161 km
+	// away).
 	Misses io.Writer
 }
 
 const unresolvedKm = 20039 // half the Earth's circumference
 
-// Score compares d.Locations with gold and adds to res.
-func Score(d *document.Document, gold []Gold, res *Result) {
-	used := make([]bool, len(d.Locations))
-	demonym := func(g Gold) bool {
-		if _, ok := country.Lookup(g.Phrase); ok {
-			return false
-		}
-		_, ok := country.ByDemonym(g.Phrase)
-		return ok
+// isDemonym reports whether a gold toponym is a nationality word: marked
+// so, or (in corpora that do not mark it) a demonym that is not also a
+// country's name.
+func isDemonym(g Gold) bool {
+	if g.Demonym {
+		return true
 	}
+	if _, ok := country.Lookup(g.Phrase); ok {
+		return false
+	}
+	_, ok := country.ByDemonym(g.Phrase)
+	return ok
+}
+
+// Score compares d.Locations with gold and adds to res: once with every
+// toponym, and once, for the headline row, with gold demonyms and
+// predicted demonyms (kind "demonym") left out; a prediction of another
+// kind on a gold demonym is then neither right nor wrong.
+func Score(d *document.Document, gold []Gold, res *Result) {
 	res.PredToponyms += len(d.Locations)
+	all := make([]bool, len(d.Locations))
+	for i := range all {
+		all[i] = true
+	}
+	match(d, gold, all, func(Gold) bool { return true }, &res.Toponyms, &res.ResolvedAll, &res.Within161All, nil, nil)
+	places := make([]bool, len(d.Locations))
+	for i := range d.Locations {
+		places[i] = d.Locations[i].IsPlace()
+	}
+	// Predictions on gold demonyms are left out of the headline row.
+	for i, l := range d.Locations {
+		for _, g := range gold {
+			if g.Span.Overlaps(l.Span) && isDemonym(g) {
+				places[i] = false
+			}
+		}
+	}
+	match(d, gold, places, func(g Gold) bool { return !isDemonym(g) }, &res.NoDemonyms, &res.Resolved, &res.Within161, &res.Errors, res.Misses)
+}
+
+// match scores the predictions marked in pred against the gold toponyms
+// keep accepts: the first unused overlapping prediction matches.
+func match(d *document.Document, gold []Gold, pred []bool, keep func(Gold) bool, sc *eval.Score, resolved, within *int, errs *[]float64, misses io.Writer) {
+	used := make([]bool, len(d.Locations))
 	for _, g := range gold {
+		if !keep(g) {
+			continue
+		}
 		m := -1
 		for i, l := range d.Locations {
-			if !used[i] && l.Span.Overlaps(g.Span) {
+			if pred[i] && !used[i] && l.Span.Overlaps(g.Span) {
 				m = i
 				break
 			}
 		}
-		dem := demonym(g)
 		if m < 0 {
-			if res.Misses != nil {
-				fmt.Fprintf(res.Misses, "FN\t%s\t%q\n", d.ID, g.Phrase)
+			if misses != nil {
+				fmt.Fprintf(misses, "FN\t%s\t%q\n", d.ID, g.Phrase)
 			}
-			res.Toponyms.FN++
-			if !dem {
-				res.NoDemonyms.FN++
-			}
+			sc.FN++
 			continue
 		}
 		used[m] = true
-		res.Toponyms.TP++
-		if !dem {
-			res.NoDemonyms.TP++
-		}
+		sc.TP++
 		if g.Lat == nil {
 			continue
 		}
-		res.Resolved++
+		*resolved++
 		l := d.Locations[m]
 		km := float64(unresolvedKm)
 		if l.Lat != nil && l.Lon != nil {
 			km = ggeo.Distance(*g.Lat, *g.Lon, *l.Lat, *l.Lon)
 		}
 		if km <= 161 {
-			res.Within161++
-		} else if res.Misses != nil {
+			*within++
+		} else if misses != nil {
 			if l.Lat == nil {
-				fmt.Fprintf(res.Misses, "UNRES\t%s\t%q\n", d.ID, g.Phrase)
+				fmt.Fprintf(misses, "UNRES\t%s\t%q\n", d.ID, g.Phrase)
 			} else {
-				fmt.Fprintf(res.Misses, "FAR\t%s\t%q\t%s %s %s %s (%.2f,%.2f)\tgold (%.2f,%.2f)\t%.0f km\n", d.ID, g.Phrase, l.Name, l.Country, l.Adm1, l.Feature, *l.Lat, *l.Lon, *g.Lat, *g.Lon, km)
+				fmt.Fprintf(misses, "FAR\t%s\t%q\t%s %s %s %s (%.2f,%.2f)\tgold (%.2f,%.2f)\t%.0f km\n", d.ID, g.Phrase, l.Name, l.Country, l.Adm1, l.Feature, *l.Lat, *l.Lon, *g.Lat, *g.Lon, km)
 			}
 		}
-		res.Errors = append(res.Errors, km)
+		if errs != nil {
+			*errs = append(*errs, km)
+		}
 	}
 	for i, u := range used {
-		if u {
+		if u || !pred[i] {
 			continue
 		}
-		res.Toponyms.FP++
-		// A prediction on a gold demonym left out is neither right nor wrong.
-		skip := false
-		for _, g := range gold {
-			if g.Span.Overlaps(d.Locations[i].Span) && demonym(g) {
-				skip = true
-			}
-		}
-		if !skip {
-			res.NoDemonyms.FP++
-		}
-		if res.Misses != nil {
+		sc.FP++
+		if misses != nil {
 			l := d.Locations[i]
-			fmt.Fprintf(res.Misses, "FP\t%s\t%q\t%s %s %s\n", d.ID, d.Slice(l.Span), l.Name, l.Country, l.Feature)
+			fmt.Fprintf(misses, "FP\t%s\t%q\t%s %s %s\n", d.ID, d.Slice(l.Span), l.Name, l.Country, l.Feature)
 		}
 	}
 }
@@ -301,23 +326,43 @@ func Run(ctx context.Context, path string, process func(context.Context, *docume
 	return RunMisses(ctx, path, process, nil)
 }
 
+// Load reads the corpus at path: gold stories in JSON Lines (a .jsonl
+// file, the local-news layout) or XML in the TR-News or GeoVirus layout.
+func Load(path string) ([]Article, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("eval/geo: %w", err)
+	}
+	defer f.Close()
+	if strings.HasSuffix(path, ".jsonl") {
+		stories, err := ReadLocal(f)
+		if err != nil {
+			return nil, err
+		}
+		return Articles(stories), nil
+	}
+	return ReadXML(f)
+}
+
 // RunMisses is Run that also writes every error to misses when it is not nil.
 func RunMisses(ctx context.Context, path string, process func(context.Context, *document.Document) error, misses io.Writer) (*Result, error) {
+	arts, err := Load(path)
+	if err != nil {
+		return nil, err
+	}
+	return RunArticles(ctx, arts, process, misses)
+}
+
+// RunArticles scores process (nil: DefaultProcess) on arts. An article's
+// publication date and outlet are set on its document (the outlet as
+// meta "outlet").
+func RunArticles(ctx context.Context, arts []Article, process func(context.Context, *document.Document) error, misses io.Writer) (*Result, error) {
 	if process == nil {
 		p, err := DefaultProcess(ggeo.Config{})
 		if err != nil {
 			return nil, err
 		}
 		process = p
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("eval/geo: %w", err)
-	}
-	defer f.Close()
-	arts, err := ReadXML(f)
-	if err != nil {
-		return nil, err
 	}
 	res := &Result{Misses: misses}
 	start := time.Now()
@@ -326,6 +371,14 @@ func RunMisses(ctx context.Context, path string, process func(context.Context, *
 			return nil, err
 		}
 		d := document.New(a.ID, a.Text)
+		if a.Published != "" {
+			if t, err := parseDate(a.Published); err == nil {
+				d.Published = &t
+			}
+		}
+		if a.Source != "" {
+			d.Meta = map[string]any{"outlet": a.Source}
+		}
 		if err := process(ctx, d); err != nil {
 			return nil, fmt.Errorf("eval/geo: document %s: %w", a.ID, err)
 		}
@@ -337,25 +390,38 @@ func RunMisses(ctx context.Context, path string, process func(context.Context, *
 	return res, nil
 }
 
+// parseDate reads YYYY-MM-DD or RFC 3339.
+func parseDate(s string) (time.Time, error) {
+	if t, err := time.Parse("2006-01-02", s); err == nil {
+		return t, nil
+	}
+	return time.Parse(time.RFC3339, s)
+}
+
 // Report turns res into an eval.Report.
 func (res *Result) Report(data string) *eval.Report {
 	r := &eval.Report{Layer: "geo", Data: data}
 	r.AddScore("toponyms", res.Toponyms)
 	r.AddScore("toponyms (gold w/o demonyms)", res.NoDemonyms)
-	acc := 0.0
-	if res.Resolved > 0 {
-		acc = float64(res.Within161) / float64(res.Resolved)
+	ratio := func(a, b int) float64 {
+		if b == 0 {
+			return 0
+		}
+		return float64(a) / float64(b)
 	}
-	r.AddMetric("accuracy@161km", acc, "")
+	r.AddMetric("accuracy@161km", ratio(res.Within161, res.Resolved), "")
+	r.AddMetric("accuracy@161km (with demonyms)", ratio(res.Within161All, res.ResolvedAll), "")
 	r.AddMetric("median error", median(res.Errors), "km")
 	r.AddMetric("matched with gold coordinates", float64(res.Resolved), "")
 	r.AddMetric("documents", float64(res.Docs), "")
 	if res.Elapsed > 0 {
 		r.AddMetric("documents/s", float64(res.Docs)/res.Elapsed.Seconds(), "")
 	}
-	r.Notes = append(r.Notes, fmt.Sprintf("%d gold spans realigned to their phrase (offsets off by up to 60 code points)", res.Moved),
-		"overlap match; an unresolved match counts as wrong at 20039 km",
-		"headline row: toponyms (gold w/o demonyms); the geo stage's default reports nationality adjectives as country context, not places, so gold demonyms (annotated in TR-News only) are left out of it")
+	if res.Moved > 0 {
+		r.Notes = append(r.Notes, fmt.Sprintf("%d gold spans realigned to their phrase (offsets off by up to 60 code points)", res.Moved))
+	}
+	r.Notes = append(r.Notes, "overlap match; an unresolved match counts as wrong at 20039 km",
+		"headline row and accuracy: toponyms (gold w/o demonyms), gold demonyms and locations of kind demonym left out (not every corpus annotates demonyms)")
 	return r
 }
 
@@ -378,23 +444,22 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	return MainWith(ctx, args, stdout, stderr, nil)
 }
 
-// MainWith runs `newsgraph eval geo --xml FILE [--json] [--standalone]
-// [--demonyms] [--misses]` over process (the full pipeline the CLI passes)
-// and returns the exit code: 0 ok, 1 failure, 2 usage. With a nil process
-// or --standalone it runs the text and geo stages alone (DefaultProcess);
-// --demonyms (standalone only) then reports nationality adjectives as
-// toponyms of their country, the convention of the TR-News annotation.
-// The report lists two rows: "toponyms" against all gold spans, and
-// "toponyms (gold w/o demonyms)", the headline row, which leaves out gold
-// nationality adjectives because the output contract does not list
-// demonyms as places.
+// MainWith runs `newsgraph eval geo (--xml FILE | --gold FILE) [--json]
+// [--standalone] [--misses]` over process (the full pipeline the CLI
+// passes) and returns the exit code: 0 ok, 1 failure, 2 usage. --xml reads
+// the TR-News or GeoVirus layout, --gold the local-news gold JSON Lines
+// (testdata/gold/geo). With a nil process or --standalone it runs the text
+// and geo stages alone (DefaultProcess). The report lists two rows:
+// "toponyms" against all gold spans and predictions, and "toponyms (gold
+// w/o demonyms)", the headline row, which leaves demonyms out on both
+// sides (not every corpus annotates them).
 func MainWith(ctx context.Context, args []string, stdout, stderr io.Writer, process func(context.Context, *document.Document) error) int {
 	fs := flag.NewFlagSet("eval geo", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	xmlPath := fs.String("xml", "", "corpus in the TR-News or GeoVirus XML layout")
+	goldPath := fs.String("gold", "", "local-news gold in JSON Lines (testdata/gold/geo/dev.jsonl)")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	standalone := fs.Bool("standalone", false, "run the text and geo stages alone instead of the full pipeline")
-	dem := fs.Bool("demonyms", false, "with --standalone: report nationality adjectives as toponyms, as TR-News annotates them")
 	misses := fs.Bool("misses", false, "write every error (FN, FP, UNRES, FAR) to stderr")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -402,42 +467,43 @@ func MainWith(ctx context.Context, args []string, stdout, stderr io.Writer, proc
 		}
 		return 2
 	}
-	if *xmlPath == "" || fs.NArg() > 0 {
-		fmt.Fprintln(stderr, "usage: newsgraph eval geo --xml FILE [--json] [--standalone] [--demonyms] [--misses]")
+	path := *xmlPath
+	if *goldPath != "" {
+		path = *goldPath
+	}
+	if (*xmlPath == "") == (*goldPath == "") || fs.NArg() > 0 {
+		fmt.Fprintln(stderr, "usage: newsgraph eval geo (--xml FILE | --gold FILE) [--json] [--standalone] [--misses]")
+		return 2
+	}
+	if *goldPath != "" && !strings.HasSuffix(*goldPath, ".jsonl") {
+		fmt.Fprintln(stderr, "eval geo: --gold wants a .jsonl file")
 		return 2
 	}
 	proc := process
 	if proc == nil || *standalone {
-		p, err := DefaultProcess(ggeo.Config{Demonyms: *dem})
+		p, err := DefaultProcess(ggeo.Config{})
 		if err != nil {
 			fmt.Fprintln(stderr, err)
 			return 1
 		}
 		proc = p
-	} else if *dem {
-		fmt.Fprintln(stderr, "eval geo: --demonyms needs --standalone (the pipeline runs the geo stage's default)")
-		return 2
 	}
 	var mw io.Writer
 	if *misses {
 		mw = stderr
 	}
-	res, err := RunMisses(ctx, *xmlPath, proc, mw)
+	res, err := RunMisses(ctx, path, proc, mw)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
-	rep := res.Report(filepath.Base(*xmlPath))
-	switch {
-	case proc != nil && process != nil && !*standalone:
+	rep := res.Report(filepath.Base(path))
+	if process != nil && !*standalone {
 		rep.Notes = append(rep.Notes, "run through the full pipeline")
-	case *dem:
-		rep.Notes = append(rep.Notes, "text and geo stages alone, geo Config{Demonyms: true}: nationality adjectives reported as their country")
-	default:
+	} else {
 		rep.Notes = append(rep.Notes, "text and geo stages alone")
 	}
-	err = rep.Write(stdout, *asJSON)
-	if err != nil {
+	if err := rep.Write(stdout, *asJSON); err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}

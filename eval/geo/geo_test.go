@@ -115,11 +115,11 @@ func TestMainWith(t *testing.T) {
 	}
 	out.Reset()
 	calls = 0
-	if code := MainWith(context.Background(), []string{"--xml", p, "--standalone", "--demonyms"}, &out, &out, proc); code != 0 || calls != 0 || !strings.Contains(out.String(), "Demonyms: true") {
+	if code := MainWith(context.Background(), []string{"--xml", p, "--standalone"}, &out, &out, proc); code != 0 || calls != 0 || !strings.Contains(out.String(), "geo stages alone") {
 		t.Errorf("MainWith --standalone = %d, %d calls, %s", code, calls, out.String())
 	}
-	if code := MainWith(context.Background(), []string{"--xml", p, "--demonyms"}, &out, &out, proc); code != 2 {
-		t.Errorf("MainWith --demonyms without --standalone = %d, want 2", code)
+	if code := MainWith(context.Background(), []string{"--xml", p, "--gold", p}, &out, &out, proc); code != 2 {
+		t.Errorf("MainWith with --xml and --gold = %d, want 2", code)
 	}
 	failing := func(context.Context, *document.Document) error { return errors.New("boom") }
 	if code := MainWith(context.Background(), []string{"--xml", p}, &out, &out, failing); code != 1 {
@@ -166,7 +166,7 @@ func TestCorpora(t *testing.T) {
 	if testing.Short() {
 		t.Skip("corpus run")
 	}
-	proc, err := DefaultProcess(ggeo.Config{Demonyms: true})
+	proc, err := DefaultProcess(ggeo.Config{})
 	if err != nil {
 		t.Fatal(err)
 	}

