@@ -31,11 +31,9 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/newsgraph/newsgraph/country"
 	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/gazetteer"
 	"github.com/newsgraph/newsgraph/pipeline"
@@ -111,61 +109,27 @@ type resolver struct {
 	d    *document.Document
 	cfg  Config
 	tops []toponym
-	// context
-	ctry map[string]float64 // country → weight
-	adm  map[string]float64 // "CC.adm1" → weight
-	pts  []int32            // confidently resolved places
+	// resolution state (resolve.go)
+	ev       evidence
+	byKey    map[string]*group   // the group of every name without a local hint
+	hintedBy map[string][]*group // lone occurrences with hints, by name
 }
 
 func (r *resolver) run() {
 	d := r.d
-	r.ctry = map[string]float64{}
-	r.adm = map[string]float64{}
 	r.recognize()
 	if len(r.tops) == 0 {
 		return
 	}
 	r.hints()
-	// Pass 1: strong evidence only (countries, demonyms, hinted places,
-	// unambiguous names) builds the context; pass 2 resolves everything
-	// with it; one sense per name per document.
-	for i := range r.tops {
-		t := &r.tops[i]
-		if t.demonym {
-			r.ctry[t.demCC] += 1
-			continue
-		}
-		if b, ok := r.unambiguous(t); ok {
-			r.addContext(b, 1)
-		}
-	}
-	sense := map[string]int32{}
-	done := make([]bool, len(r.tops))
-	for _, i := range r.resolutionOrder() {
-		// A place given relative to another ("X, south of Y") waits
-		// for that one (anchors point one level deep only).
-		if a := r.tops[i].anchor; a >= 0 && !done[a] {
-			r.resolveOne(a, sense, done)
-		}
-		r.resolveOne(i, sense, done)
-	}
-	// Later mentions of a name follow its first confident sense.
-	for i := range r.tops {
-		t := &r.tops[i]
-		if t.demonym || t.hintCC != "" || t.anchor >= 0 || t.listCC != "" {
-			continue
-		}
-		if b, ok := sense[t.key]; ok && b >= 0 {
-			t.best, t.conf = b, true
-		}
-	}
+	r.resolve()
 	for i := range r.tops {
 		t := &r.tops[i]
 		loc := document.Location{Span: t.span, Name: d.Slice(t.span), Mention: t.mention, Kind: document.LocName}
 		if t.demonym {
 			loc.Kind = document.LocDemonym
 		}
-		if t.best >= 0 && t.conf {
+		if t.best >= 0 {
 			p := r.g.Place(int(t.best))
 			lat, lon := p.Lat, p.Lon
 			loc.Name, loc.Country, loc.Adm1, loc.Feature, loc.GeonameID = p.Name, p.Country, p.Adm1, p.Feature, p.ID
@@ -176,334 +140,6 @@ func (r *resolver) run() {
 		}
 		d.Locations = append(d.Locations, loc)
 	}
-}
-
-// resolveOne resolves toponym i once with the context so far.
-func (r *resolver) resolveOne(i int, sense map[string]int32, done []bool) {
-	if done[i] {
-		return
-	}
-	done[i] = true
-	t := &r.tops[i]
-	if t.demonym {
-		if ci, ok := r.g.Country(t.demCC); ok {
-			t.best, t.conf = int32(ci), true
-		}
-		return
-	}
-	if b, ok := sense[t.key]; ok && t.hintCC == "" && t.anchor < 0 && t.listCC == "" {
-		t.best, t.conf = b, b >= 0
-		return
-	}
-	t.best, t.conf = r.score(t)
-	if t.conf {
-		r.addContext(t.best, 0.5)
-	}
-	if _, ok := sense[t.key]; !ok || t.conf {
-		sense[t.key] = t.best
-	}
-}
-
-// resolutionOrder puts toponyms with hints and the dateline first, then
-// those with a country or division reading, then the rest, each in text
-// order.
-func (r *resolver) resolutionOrder() []int {
-	out := make([]int, 0, len(r.tops))
-	tier := func(t *toponym) int {
-		switch {
-		case t.hintCC != "" || t.dateline:
-			return 0
-		case r.hasArea(t.cands):
-			return 1 // divisions and countries set the context of towns
-		}
-		return 2
-	}
-	for want := 0; want < 3; want++ {
-		for i := range r.tops {
-			if tier(&r.tops[i]) == want {
-				out = append(out, i)
-			}
-		}
-	}
-	return out
-}
-
-// hasArea reports whether cands include a country or first-level division.
-func (r *resolver) hasArea(cands []int32) bool {
-	for _, c := range cands {
-		if f := r.g.Place(int(c)).Feature; f == gazetteer.FeatCountry || f == gazetteer.FeatAdm1 {
-			return true
-		}
-	}
-	return false
-}
-
-func (r *resolver) addContext(i int32, w float64) {
-	p := r.g.Place(int(i))
-	if p.Country != "" {
-		r.ctry[p.Country] += w
-	}
-	if p.Adm1 != "" && p.Feature != gazetteer.FeatCountry {
-		r.adm[p.Country+"."+p.Adm1] += w
-	}
-	r.pts = append(r.pts, i)
-}
-
-// unambiguous returns the candidate of t when the name has a clear reading
-// without context: a country, a region, or one candidate that dominates.
-func (r *resolver) unambiguous(t *toponym) (int32, bool) {
-	if len(t.cands) == 0 || t.fuzzy {
-		return -1, false
-	}
-	for _, c := range t.cands {
-		p := r.g.Place(int(c))
-		if p.Feature == gazetteer.FeatCountry {
-			// A country name that is also a large division elsewhere
-			// ("Georgia") is not context by itself.
-			for _, o := range t.cands {
-				q := r.g.Place(int(o))
-				if q.Feature == gazetteer.FeatAdm1 && q.Population > 1e6 && q.Country != p.Country {
-					return -1, false
-				}
-			}
-			return c, true
-		}
-	}
-	if len(t.cands) == 1 {
-		p := r.g.Place(int(t.cands[0]))
-		if p.Feature != gazetteer.FeatCity || p.Population >= 20000 {
-			return t.cands[0], true
-		}
-		return -1, false
-	}
-	best, second := -1.0, -1.0
-	bi := int32(-1)
-	for _, c := range t.cands {
-		s := prior(r.g.Place(int(c)))
-		if s > best {
-			second, best, bi = best, s, c
-		} else if s > second {
-			second = s
-		}
-	}
-	// Dominating means a prior three points (a thousandfold in size)
-	// above the next reading: with less, a famous namesake ("London",
-	// England) would set the context of a story about London, Ontario.
-	if best-second >= 3 {
-		return bi, true
-	}
-	return -1, false
-}
-
-// prior is a candidate's score without context: feature class and size.
-func prior(p gazetteer.Place) float64 {
-	switch p.Feature {
-	case gazetteer.FeatCountry:
-		return 9.2
-	case gazetteer.FeatContinent, gazetteer.FeatRegion, gazetteer.FeatWater:
-		return 8.2
-	case gazetteer.FeatAdm1:
-		// Below a same-named capital city of the division ("São Paulo",
-		// "Geneva"), which news means more often.
-		return math.Log10(float64(p.Population)+10) - 0.2
-	case gazetteer.FeatAdm2:
-		return 4.3
-	case gazetteer.FeatLandmark:
-		// The hand-written landmarks are famous ones: above a town of the
-		// same name ("White House", Tennessee), below a major city.
-		return 6.5
-	}
-	s := math.Log10(float64(p.Population) + 10)
-	switch p.Code {
-	case "PPLC":
-		s += 1.6
-	case "PPLA":
-		s += 0.6
-	case "PPLA2":
-		s += 0.2
-	case "PPLX":
-		s -= 0.5
-	}
-	return s
-}
-
-// score picks the best candidate of t with the document context.
-func (r *resolver) score(t *toponym) (int32, bool) {
-	if len(t.cands) == 0 {
-		return -1, false
-	}
-	best, bi := math.Inf(-1), int32(-1)
-	support := false
-	for _, c := range t.cands {
-		p := r.g.Place(int(c))
-		if t.fuzzy && !r.fuzzyFit(t, p) {
-			continue
-		}
-		s := prior(p)
-		sup := false
-		if t.hintCC != "" {
-			if p.Country == t.hintCC && (t.hintAdm == "" || p.Adm1 == t.hintAdm) {
-				s += 6
-				sup = true
-			} else {
-				s -= 3
-			}
-		}
-		switch t.hintFeat {
-		case gazetteer.FeatAdm1:
-			if p.Feature == gazetteer.FeatAdm1 {
-				s += 3
-			}
-		case gazetteer.FeatCity:
-			if p.Feature == gazetteer.FeatCity {
-				s += 3
-			}
-		case gazetteer.FeatAdm2:
-			if p.Feature == gazetteer.FeatAdm2 {
-				s += 4
-			}
-		}
-		// Context counts less for small towns: a town of a few thousand
-		// people needs more than a shared country to beat a capital.
-		m := 1.0
-		if p.Feature == gazetteer.FeatCity && p.Population < 50000 {
-			m = 0.6
-		}
-		if p.Country != "" {
-			if w := r.ctry[p.Country]; w > 0 {
-				s += m * (2.2 + math.Min(w, 4)*0.15)
-				sup = true
-			}
-		}
-		if p.Feature != gazetteer.FeatCountry && p.Adm1 != "" {
-			if w := r.adm[p.Country+"."+p.Adm1]; w > 0 {
-				s += m * 2.5
-				sup = true
-			}
-		}
-		if near := r.near(p); near > 0 {
-			s += m * near
-			sup = true
-		}
-		if t.listCC != "" && p.Country == t.listCC && p.Feature == t.listFeat {
-			// A list's members are alike ("Utah, Washington and
-			// Wisconsin" are states).
-			s += 4
-			sup = true
-		}
-		if t.anchor >= 0 {
-			if a := r.tops[t.anchor].best; a >= 0 && r.tops[t.anchor].conf {
-				q := r.g.Place(int(a))
-				if q.Feature != gazetteer.FeatCountry && q.Feature != gazetteer.FeatContinent && Distance(p.Lat, p.Lon, q.Lat, q.Lon) < 300 {
-					s += 6
-					sup = true
-				}
-			}
-		}
-		if s > best {
-			best, bi, support = s, c, sup
-		}
-	}
-	if bi < 0 {
-		return -1, false
-	}
-	p := r.g.Place(int(bi))
-	// Confidence: a small town chosen without any support among several
-	// readings is a guess.
-	conf := true
-	if p.Feature == gazetteer.FeatCity && !support && p.Population < 15000 && len(t.cands) > 1 {
-		conf = false
-	}
-	if p.Feature == gazetteer.FeatCity && !support && p.Population < 2000 {
-		conf = false
-	}
-	// A town found for part of a longer name ("Fraser" for "Fraser
-	// Valley") needs the document's support.
-	if t.weak && p.Feature == gazetteer.FeatCity && !support && p.Population < 100000 {
-		conf = false
-	}
-	return bi, conf
-}
-
-// fuzzyFit reports whether p, found by spelling skeleton only, may be what
-// t names: its name is about as long, and it lies in a country the
-// document names (or is that country, misspelt).
-func (r *resolver) fuzzyFit(t *toponym, p gazetteer.Place) bool {
-	n := country.Normalize(p.Name)
-	if d := len(n) - len(t.key); d > 3 || d < -3 {
-		if p.Feature != gazetteer.FeatAdm2 && p.Feature != gazetteer.FeatAdm1 {
-			return false // "Province of X" and "X Governorate" are longer
-		}
-	}
-	// The skeleton drops vowels; the spellings must still be one edit
-	// apart ("Fashir" and "Fasher"; not "Kisima" and "Kisumu").
-	a, b := stripArticle(n), stripArticle(t.key)
-	if !withinOneEdit(a, b) {
-		return false
-	}
-	if p.Feature == gazetteer.FeatCountry {
-		return true
-	}
-	return p.Country != "" && r.ctry[p.Country] > 0
-}
-
-// withinOneEdit reports whether a and b differ by at most one inserted,
-// deleted or replaced byte.
-func withinOneEdit(a, b string) bool {
-	if len(a) > len(b) {
-		a, b = b, a
-	}
-	if len(b)-len(a) > 1 {
-		return false
-	}
-	i := 0
-	for i < len(a) && a[i] == b[i] {
-		i++
-	}
-	if len(a) == len(b) {
-		return i == len(a) || a[i+1:] == b[i+1:]
-	}
-	return a[i:] == b[i+1:]
-}
-
-// stripArticle drops a leading Arabic article ("al ", "el ") from a
-// normalized name.
-func stripArticle(k string) string {
-	for _, a := range []string{"al ", "el ", "ad ", "ar ", "as ", "an ", "at ", "az ", "ash ", "ath ", "adh ", "ed ", "es ", "er ", "en "} {
-		if rest, ok := strings.CutPrefix(k, a); ok {
-			return rest
-		}
-	}
-	return k
-}
-
-// near rewards candidates close to places already resolved.
-func (r *resolver) near(p gazetteer.Place) float64 {
-	if p.Feature == gazetteer.FeatCountry || p.Feature == gazetteer.FeatContinent || p.Feature == gazetteer.FeatWater {
-		return 0
-	}
-	best := math.Inf(1)
-	for _, i := range r.pts {
-		q := r.g.Place(int(i))
-		// A division that contains a place already resolved ("Quebec"
-		// after "Montreal") is as close as it gets.
-		if p.Feature == gazetteer.FeatAdm1 && q.Feature == gazetteer.FeatCity && q.Country == p.Country && q.Adm1 == p.Adm1 {
-			return 1.5
-		}
-		if q.Feature == gazetteer.FeatCountry || q.Feature == gazetteer.FeatContinent || q.Feature == gazetteer.FeatRegion || q.Feature == gazetteer.FeatWater || q == p {
-			continue
-		}
-		if km := Distance(p.Lat, p.Lon, q.Lat, q.Lon); km < best {
-			best = km
-		}
-	}
-	switch {
-	case best < 150:
-		return 1.5
-	case best < 500:
-		return 0.8
-	}
-	return 0
 }
 
 // Distance returns the great-circle distance in kilometres between two

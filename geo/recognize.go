@@ -794,15 +794,6 @@ func (r *resolver) hints() {
 			}
 		}
 	}
-	// The dateline's place is strong context.
-	for k := range r.tops {
-		t := &r.tops[k]
-		if t.dateline {
-			if b, conf := r.score(t); conf {
-				r.addContext(b, 2)
-			}
-		}
-	}
 }
 
 // extend returns the longest gazetteer name that strictly contains span

@@ -1,0 +1,83 @@
+package geo
+
+import "math"
+
+// grid holds the places resolved so far on cells of cellDeg degrees, each
+// place once per cell with a count of the toponym groups that put it
+// there, so that the nearest one to a point is found by looking at the
+// cells around it: the cost of a query depends on the distinct places
+// near the point, not on the length of the document.
+type grid struct {
+	cells map[[2]int32][]gridPoint
+}
+
+type gridPoint struct {
+	place    int32
+	lat, lon float64
+	n        int // groups that placed it
+}
+
+// cellDeg is the cell size in degrees; a query looks at the cells that
+// can hold a point within maxNear km.
+const (
+	cellDeg = 5.0
+	maxNear = 500.0 // km; farther places are not near
+)
+
+func cellOf(lat, lon float64) [2]int32 {
+	return [2]int32{int32(math.Floor(lat / cellDeg)), int32(math.Floor(lon / cellDeg))}
+}
+
+// add records place i at lat, lon once more (n < 0 removes one).
+func (g *grid) add(i int32, lat, lon float64, n int) {
+	if g.cells == nil {
+		g.cells = map[[2]int32][]gridPoint{}
+	}
+	c := cellOf(lat, lon)
+	ps := g.cells[c]
+	for k := range ps {
+		if ps[k].place == i {
+			ps[k].n += n
+			if ps[k].n <= 0 {
+				ps[k] = ps[len(ps)-1]
+				g.cells[c] = ps[:len(ps)-1]
+			}
+			return
+		}
+	}
+	if n > 0 {
+		g.cells[c] = append(ps, gridPoint{place: i, lat: lat, lon: lon, n: n})
+	}
+}
+
+// nearest returns the distance in km from lat, lon to the nearest place
+// on the grid other than skip, or +Inf when none lies within the cells
+// around the point. keep, when not nil, filters the places considered.
+func (g *grid) nearest(lat, lon float64, skip int32, keep func(int32) bool) float64 {
+	best := math.Inf(1)
+	if len(g.cells) == 0 {
+		return best
+	}
+	c := cellOf(lat, lon)
+	// A degree of longitude is shorter away from the equator: look at as
+	// many columns as maxNear needs at the poleward edge of the rows.
+	const ncols = int32(360 / cellDeg)
+	cols := ncols/2 - 1
+	if w := cellDeg * 111.2 * math.Cos(math.Min(89, math.Abs(lat)+cellDeg)*math.Pi/180); w*float64(cols) > maxNear {
+		cols = int32(math.Ceil(maxNear / w))
+	}
+	for dl := int32(-1); dl <= 1; dl++ {
+		for dn := -cols; dn <= cols; dn++ {
+			col := ((c[1]+dn+ncols/2)%ncols+ncols)%ncols - ncols/2 // wrap at ±180°
+			for _, p := range g.cells[[2]int32{c[0] + dl, col}] {
+				if p.place == skip || keep != nil && !keep(p.place) {
+					continue
+				}
+				if km := Distance(lat, lon, p.lat, p.lon); km < best {
+					best = km
+				}
+			}
+		}
+	}
+	return best
+}
