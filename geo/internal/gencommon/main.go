@@ -2,7 +2,10 @@
 // gazetteer that are ordinary English words ("Police", "Reading", "Bath",
 // "Mobile"). A word qualifies when, in the raw news corpora under
 // ../shared/data (BBC train split and Reuters-21578), it is written in
-// lower case at least as often as capitalized in mid-sentence. The stage
+// lower case at least as often as capitalized on its own in mid-sentence
+// (not inside a longer capitalized name: "the Security Council"), and at
+// least a twentieth as often as capitalized at all. Metadata and lines
+// written all in one case are not counted. The stage
 // distrusts such names at the start of a sentence and when nothing else
 // supports them.
 package main
@@ -13,6 +16,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -34,11 +38,12 @@ func main() {
 func run(data, out string) error {
 	lower := map[string]int{}
 	capMid := map[string]int{}
+	capAll := map[string]int{}
 	files := []string{filepath.Join(data, "corpus", "bbc", "train.csv")}
 	more, _ := filepath.Glob(filepath.Join(data, "corpus", "reuters21578", "reut2-*.sgm"))
 	files = append(files, more...)
 	for _, f := range files {
-		if err := count(f, lower, capMid); err != nil {
+		if err := count(f, lower, capMid, capAll); err != nil {
 			return err
 		}
 	}
@@ -48,7 +53,10 @@ func run(data, out string) error {
 	}
 	var words []string
 	for w, n := range lower {
-		if n < 3 || n < capMid[w] {
+		// Lower case at least as often as standing alone capitalized,
+		// and not a rare slip beside a name written capitalized
+		// thousands of times ("New york").
+		if n < 3 || n < capMid[w] || n*20 < capAll[w] {
 			continue
 		}
 		if len(g.LookupKey(country.Normalize(w))) == 0 {
@@ -66,7 +74,12 @@ func run(data, out string) error {
 	return os.WriteFile(out, []byte(b.String()), 0o644)
 }
 
-func count(path string, lower, capMid map[string]int) error {
+// metadata matches Reuters SGML tags and the lower-case code lists of its
+// metadata elements (<PLACES><D>west-germany</D></PLACES>), which are not
+// running text.
+var metadata = regexp.MustCompile(`<(TOPICS|PLACES|PEOPLE|ORGS|EXCHANGES|COMPANIES|UNKNOWN)>.*?</(TOPICS|PLACES|PEOPLE|ORGS|EXCHANGES|COMPANIES|UNKNOWN)>|<[^>]*>`)
+
+func count(path string, lower, capMid, capAll map[string]int) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return fmt.Errorf("open: %w", err)
@@ -74,37 +87,81 @@ func count(path string, lower, capMid map[string]int) error {
 	defer f.Close()
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	type word struct {
+		w     []rune
+		start bool // first of its sentence
+		space bool // separated from the word before by one space only
+	}
 	for sc.Scan() {
-		line := sc.Text()
-		start := true // after sentence end
-		var w []rune
-		flush := func(next rune) {
-			if len(w) == 0 {
-				return
-			}
-			s := string(w)
-			if unicode.IsLower(w[0]) {
-				lower[s]++
-			} else if unicode.IsUpper(w[0]) && !start && !allUpper(w) {
-				capMid[strings.ToLower(s)]++
-			}
-			start = false
-			w = w[:0]
+		line := metadata.ReplaceAllString(sc.Text(), " ")
+		if caseless(line) {
+			continue // a brief written all in lower (or upper) case says nothing
 		}
+		var ws []word
+		start, space := true, false
+		var cur []rune
+		flush := func() {
+			if len(cur) > 0 {
+				ws = append(ws, word{w: append([]rune(nil), cur...), start: start, space: space})
+				start = false
+				cur = cur[:0]
+			}
+		}
+		gap := 0 // separator characters since the last word
 		for _, r := range line {
 			if unicode.IsLetter(r) {
-				w = append(w, r)
+				if len(cur) == 0 {
+					space = gap == 1
+				}
+				cur = append(cur, r)
+				gap = 0
 				continue
 			}
-			flush(r)
+			flush()
+			if r == ' ' {
+				gap++
+			} else {
+				gap += 2
+			}
 			switch r {
 			case '.', '!', '?', '"', '>', '<', '\n', ':':
 				start = true
 			}
 		}
-		flush(0)
+		flush()
+		capital := func(i int) bool { return i >= 0 && i < len(ws) && unicode.IsUpper(ws[i].w[0]) }
+		for i, x := range ws {
+			s := string(x.w)
+			switch {
+			case unicode.IsLower(x.w[0]):
+				lower[s]++
+			case unicode.IsUpper(x.w[0]) && !x.start && !allUpper(x.w):
+				capAll[strings.ToLower(s)]++
+				// Only a word standing alone counts as a proper noun:
+				// not "Council" of "the Security Council".
+				if capital(i-1) && x.space || capital(i+1) && ws[i+1].space {
+					continue
+				}
+				capMid[strings.ToLower(s)]++
+			}
+		}
 	}
 	return sc.Err()
+}
+
+// caseless reports whether a line of some length has (almost) no capital
+// letters, or no lower-case ones.
+func caseless(line string) bool {
+	up, low := 0, 0
+	for _, r := range line {
+		switch {
+		case unicode.IsUpper(r):
+			up++
+		case unicode.IsLower(r):
+			low++
+		}
+	}
+	return up+low > 40 && (up*100 < up+low || low*100 < up+low)
 }
 
 func allUpper(w []rune) bool {
