@@ -89,8 +89,10 @@ type toponym struct {
 	key      string  // normalized name
 	cands    []int32 // gazetteer candidates
 	mention  int     // index into d.Mentions or -1
-	demonym  bool    // a nationality word standing for its country
-	demCC    string  // the demonym's country
+	demonym  bool    // a nationality or residents' word standing for its place (cands)
+	street   bool    // a street or road: it takes its town's place (placeStreets)
+	nested   bool    // part of an organisation's or building's name
+	doubt    uint8   // doubtNone, doubtKind or doubtCap (see plausible)
 	hintCC   string  // country or division named right after ("Paris, Texas")
 	hintAdm  string  // division code of that hint
 	hintFeat string  // feature the text states ("state", "province", "city")
@@ -102,13 +104,21 @@ type toponym struct {
 	dateline bool
 	best     int32 // chosen place, -1 when none
 	conf     bool
+	drop     bool // a doubtful name without evidence (accept)
 }
 
+// FeatStreet is the feature of a street or road location: the gazetteer
+// has none, so it takes the point of its town.
+const FeatStreet = "street"
+
 type resolver struct {
-	g    *gazetteer.Gazetteer
-	d    *document.Document
-	cfg  Config
-	tops []toponym
+	g         *gazetteer.Gazetteer
+	d         *document.Document
+	cfg       Config
+	tops      []toponym
+	taken     spanSet     // bytes covered by recognized toponyms
+	endAt     map[int]int // byte offset → the toponym ending there
+	personTok []bool      // tokens of names the entities stage tagged as people's
 	// resolution state (resolve.go)
 	ev       evidence
 	byKey    map[string]*group   // the group of every name without a local hint
@@ -123,11 +133,19 @@ func (r *resolver) run() {
 	}
 	r.hints()
 	r.resolve()
+	r.placeStreets()
+	r.accept()
 	for i := range r.tops {
 		t := &r.tops[i]
+		if t.drop {
+			continue
+		}
 		loc := document.Location{Span: t.span, Name: d.Slice(t.span), Mention: t.mention, Kind: document.LocName}
-		if t.demonym {
+		switch {
+		case t.demonym:
 			loc.Kind = document.LocDemonym
+		case t.nested:
+			loc.Kind = document.LocNested
 		}
 		if t.best >= 0 {
 			p := r.g.Place(int(t.best))
@@ -136,7 +154,12 @@ func (r *resolver) run() {
 			if p.Feature == gazetteer.FeatCountry {
 				loc.Adm1 = ""
 			}
+			if t.street {
+				loc.Name, loc.Feature, loc.GeonameID = d.Slice(t.span), FeatStreet, 0
+			}
 			loc.Lat, loc.Lon = &lat, &lon
+		} else if t.street {
+			loc.Feature = FeatStreet
 		}
 		d.Locations = append(d.Locations, loc)
 	}

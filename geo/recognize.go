@@ -1,6 +1,7 @@
 package geo
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -102,24 +103,38 @@ func (r *resolver) attachedPunct(i int) bool {
 	return s == "." || s == "-" || s == "'" || s == "’" || s == "‐"
 }
 
-func (r *resolver) add(t toponym) { r.tops = append(r.tops, t) }
+func (r *resolver) add(t toponym) {
+	if r.endAt == nil {
+		r.endAt = map[int]int{}
+	}
+	r.endAt[t.span.End] = len(r.tops)
+	r.tops = append(r.tops, t)
+}
 
 // recognize fills r.tops in text order.
 func (r *resolver) recognize() {
 	d := r.d
-	var taken []document.Span // spans already claimed, in text order of creation
+	r.taken = newSpanSet(len(d.Text))
+	r.personTok = make([]bool, len(d.Tokens))
 	person := map[string]bool{}
 	blocked := make([]bool, len(d.Tokens))
 	var unknown []toponym // mentions the gazetteer does not know
-	// Mentions first.
+	// Streets first: "Washington Street" is no Washington.
+	r.streets(r.taken.claim)
+	// Mentions next.
 	for mi, m := range d.Mentions {
 		switch m.Type {
 		case document.Person:
 			// People's names are not places, unless the whole name is a
-			// country or capital (a mistagged metonym).
+			// country or capital (a mistagged metonym), or a town the
+			// text puts something in ("crews from Jonesboro", "near
+			// Sioux Center"): that one is left to the token scan, as a
+			// doubtful name.
 			if m.Kind == document.Name && !r.wholeNamePlace(m.Span) {
+				town := r.townName(m.Span) && (r.locativeCue(m.Span) || r.divisionAfter(m.Span))
 				for k := d.TokenAt(m.Start); k < len(d.Tokens) && d.Tokens[k].Start < m.End; k++ {
-					blocked[k] = true
+					blocked[k] = !town
+					r.personTok[k] = town
 				}
 			}
 			continue
@@ -129,9 +144,9 @@ func (r *resolver) recognize() {
 			// "Environment Canada") and drops the rest ("New York Times").
 			continue
 		case document.NORP:
-			if c, ok := country.ByDemonym(d.Slice(m.Span)); ok {
-				r.add(toponym{span: m.Span, mention: mi, demonym: true, demCC: c.Alpha2, best: -1, anchor: -1})
-				taken = append(taken, m.Span)
+			key := country.Normalize(d.Slice(m.Span))
+			if dc := r.demonymCands(key); len(dc) > 0 && !r.language(d.TokenAt(m.Start), d.TokenAt(m.End)) && r.taken.claim(m.Span) {
+				r.add(toponym{span: m.Span, key: key, cands: dc, mention: mi, demonym: true, best: -1, anchor: -1})
 			}
 			continue
 		case document.GPE, document.Loc, document.FAC:
@@ -155,7 +170,7 @@ func (r *resolver) recognize() {
 		if nsp, ok := r.extend(sp); ok {
 			sp, txt = nsp, d.Slice(nsp)
 		}
-		if r.overlaps(taken, sp) {
+		if r.taken.overlaps(sp) {
 			continue // the rest of a name an earlier mention grew into
 		}
 		key := country.Normalize(txt)
@@ -178,9 +193,9 @@ func (r *resolver) recognize() {
 			}
 		}
 		if len(cands) == 0 {
-			if c, ok := country.ByDemonym(txt); ok {
-				r.add(toponym{span: sp, mention: mi, demonym: true, demCC: c.Alpha2, best: -1, anchor: -1})
-				taken = append(taken, sp)
+			if dc := r.demonymCands(key); len(dc) > 0 {
+				r.add(toponym{span: sp, key: key, cands: dc, mention: mi, demonym: true, best: -1, anchor: -1})
+				r.taken.mark(sp)
 				continue
 			}
 			if m.Type == document.FAC {
@@ -190,7 +205,7 @@ func (r *resolver) recognize() {
 			// Press" tagged as a place) stands for it.
 			if nsp, nkey, nc, ok := r.innerMajor(sp); ok {
 				r.add(toponym{span: nsp, key: nkey, cands: nc, mention: mi, best: -1, anchor: -1})
-				taken = append(taken, nsp)
+				r.taken.mark(nsp)
 				continue
 			}
 			// Unknown to the gazetteer: kept (without coordinates) only
@@ -205,8 +220,8 @@ func (r *resolver) recognize() {
 			}
 			continue
 		}
-		r.add(toponym{span: sp, key: key, cands: cands, mention: mi, best: -1, anchor: -1, weak: weak})
-		taken = append(taken, sp)
+		r.add(toponym{span: sp, key: key, cands: cands, mention: mi, best: -1, anchor: -1, weak: weak, nested: r.orgAfter(sp)})
+		r.taken.mark(sp)
 	}
 	dl, hasDL := Dateline(d.Text)
 	// Gazetteer lookups over capitalized runs.
@@ -221,9 +236,9 @@ func (r *resolver) recognize() {
 			// "U.S.-led", "Denver-based", "Canada-wide": a place glued to a
 			// lower-case word in one token.
 			if sp, key, cands, ok := r.hyphenated(i); ok {
-				if !r.overlaps(taken, sp) {
+				if !r.taken.overlaps(sp) {
 					r.add(toponym{span: sp, key: key, cands: cands, mention: -1, best: -1, anchor: -1})
-					taken = append(taken, sp)
+					r.taken.mark(sp)
 				}
 				i++
 				continue
@@ -280,17 +295,21 @@ func (r *resolver) recognize() {
 					initial = false
 				}
 			}
-			r.scanRun(start, j, s, initial, maxW, person, &taken, hasDL, dl)
+			r.scanRun(start, j, s, initial, maxW, person, hasDL, dl)
 			i = j
 		}
 	}
 	for _, t := range unknown {
-		if !r.overlaps(taken, t.span) {
+		if !r.taken.overlaps(t.span) {
 			r.add(t)
-			taken = append(taken, t.span)
+			r.taken.mark(t.span)
 		}
 	}
 	sortTops(r.tops)
+	clear(r.endAt)
+	for i := range r.tops {
+		r.endAt[r.tops[i].span.End] = i
+	}
 }
 
 // hyphenated returns the place at the start of token i when the token is
@@ -413,34 +432,45 @@ func (r *resolver) wholeNamePlace(s document.Span) bool {
 	return false
 }
 
-// orgHeads after a place name make the run an organization's name whose
-// place word is not a toponym of its own ("New York Times").
-var orgHeads = map[string]bool{
-	"times": true, "post": true, "journal": true, "herald": true, "tribune": true, "daily": true,
-	"university": true, "college": true, "gazette": true, "chronicle": true, "telegraph": true,
-	"observer": true, "globe": true, "sun": true, "star": true, "news": true, "fc": true, "united": true,
-}
+// clubs after a place name make the run a sports club's name, whose place
+// word is not reported ("Manchester United").
+var clubs = map[string]bool{"fc": true, "united": true, "city fc": true, "afc": true}
 
 // scanRun finds gazetteer names inside the capitalized run [a, b), split
 // at "and" ("Europe and Africa").
-func (r *resolver) scanRun(a, b int, s document.Sentence, initial bool, maxW int, person map[string]bool, taken *[]document.Span, hasDL bool, dl document.Span) {
+func (r *resolver) scanRun(a, b int, s document.Sentence, initial bool, maxW int, person map[string]bool, hasDL bool, dl document.Span) {
 	seg := a
 	for k := a; k <= b; k++ {
 		if k == b || (r.isWord(k) && (r.tokText(k) == "and")) || r.tokText(k) == "&" {
-			r.scanSegment(seg, k, s, initial && seg == a, maxW, person, taken, hasDL, dl)
+			r.scanSegment(seg, k, s, initial && seg == a, maxW, person, hasDL, dl)
 			seg = k + 1
 		}
 	}
 }
 
-func (r *resolver) scanSegment(a, b int, s document.Sentence, initial bool, maxW int, person map[string]bool, taken *[]document.Span, hasDL bool, dl document.Span) {
+// scanSegment finds the places of the capitalized segment [a, b): the
+// longest gazetteer name at each word, kept when the words around it allow
+// a place there. A place heading or closing an organisation's name ("the
+// Marion Fire Department", "the University of Georgia", "U.S. Army") is
+// kept as a place inside that name (nested); a place before a title
+// ("Austin Mayor Steve King") is a place; a place heading a person's name
+// ("Florence Whitfield") is not, and neither is the rest of that name.
+func (r *resolver) scanSegment(a, b int, s document.Sentence, initial bool, maxW int, person map[string]bool, hasDL bool, dl document.Span) {
 	d := r.d
 	if a >= b {
 		return
 	}
+	lx := words()
 	for k := a; k < b; {
 		if !r.isWord(k) || !isCap(r.tokText(k)) {
 			k++ // names start with a capital, not with "of" or a dot
+			continue
+		}
+		// "Athens-Clarke County", "Hope-Hempstead County": two places
+		// joined by a hyphen inside one token, when the whole is no
+		// name of its own ("Winston-Salem", "Guinea-Bissau").
+		if next, ok := r.hyphenPair(k, b, s, hasDL, dl); ok {
+			k = next
 			continue
 		}
 		matched := false
@@ -455,20 +485,24 @@ func (r *resolver) scanSegment(a, b int, s document.Sentence, initial bool, maxW
 			if r.tokText(e-1) == "." && e-1 > k && e == s.EndToken && !r.abbrevDot(k, e-1) {
 				continue // a sentence's full stop, not part of the name
 			}
+			if e-1 > k && k-2 >= a && strings.EqualFold(r.tokText(k-1), "of") && lx.orgStart[strings.ToLower(r.tokText(k-2))] &&
+				lx.orgWord[strings.ToLower(r.tokText(e-1))] {
+				continue // "University of Michigan Center": the place is "Michigan"
+			}
 			sp := document.Span{Start: d.Tokens[k].Start, End: d.Tokens[e-1].End}
 			key := country.Normalize(d.Slice(sp))
 			cands := r.g.LookupKey(key)
 			dem := false
-			var demC *country.Country
+			var demCands []int32
 			if len(cands) > 0 && e-k == 1 && !r.leadingPlace(cands) {
 				// "Canadian" is a nationality before it is a Texas town.
-				if c, ok := country.ByDemonym(d.Slice(sp)); ok {
-					cands, dem, demC = nil, true, c
+				if dc := r.demonymCands(key); len(dc) > 0 {
+					cands, dem, demCands = nil, true, dc
 				}
 			}
 			if len(cands) == 0 && !dem {
-				if c, ok := country.ByDemonym(d.Slice(sp)); ok && key != "" {
-					dem, demC = true, c
+				if dc := r.demonymCands(key); len(dc) > 0 {
+					dem, demCands = true, dc
 				} else {
 					continue
 				}
@@ -476,45 +510,67 @@ func (r *resolver) scanSegment(a, b int, s document.Sentence, initial bool, maxW
 			left := k - a
 			right := b - e
 			ok := true
-			inner := false // accepted inside a longer name
-			stop := false  // the rest of the segment is not searched
+			inner := false  // accepted inside a longer name
+			stop := false   // the rest of the segment is not searched
+			nested := false // a place inside an organisation's name
 			hintFeat := ""
 			if left > 0 {
 				lw := strings.ToLower(strings.TrimSuffix(r.tokText(k-1), "."))
 				switch {
 				case left == 1 && compass[lw]:
+				case !dem && lw == "of" && k-2 >= a && lx.orgStart[strings.ToLower(r.tokText(k-2))]:
+					// "University of Georgia", "Port of Mobile", "City of
+					// Santa Ana".
+					inner, nested = true, lx.orgWord[strings.ToLower(r.tokText(k-2))]
 				case !dem && (lw == "of" || lw == "de") && r.major(cands):
-					// "University of Calgary", "City of Santa Ana".
-					inner = true
+					// "Bank of England", "Children's Hospital of Manitoba".
+					inner, nested = true, true
 				case !dem && !titles[lw] && !adjectival(r.tokText(k-1)) && r.major(cands):
-					inner = true
 					// "Environment Canada", "CTV Winnipeg": a major
 					// place closing an organization's name is still
 					// written as a place.
+					inner, nested = true, true
 				default:
 					ok = false
 				}
 			}
 			if ok && right > 0 {
 				rw := strings.ToLower(r.tokText(e))
-				if connectors[r.tokText(e)] || r.tokText(e) == "of" {
+				rwt := strings.TrimSuffix(rw, ".")
+				last := strings.ToLower(r.tokText(b - 1))
+				switch f, isD := designators[rw]; {
+				case !r.isWord(e):
+					// A full stop or other mark closes the name.
+					stop = true
+				case connectors[r.tokText(e)] || r.tokText(e) == "of":
 					// "Paris on Saturday": the name ends before the
 					// lower-case word; "University of Calgary": a minor
 					// reading is skipped and the scan goes on.
 					if !dem && !r.major(cands) {
 						continue
 					}
-				} else if f, isD := designators[rw]; isD && right == 1 {
+				case isD && right == 1:
 					hintFeat = f
 					if !dem {
 						sp.End = d.Tokens[e].End
 						e++
 					}
-				} else if (k == a || inner) && (dem || r.leadingPlace(cands)) && !orgHeads[rw] {
-					// "U.S. Army", "Texas Governor", "Turkish Airlines":
-					// a place or nationality word heading a longer name.
+				case (k == a || inner) && titles[rwt]:
+					// "Austin Mayor Steve King", "Texas Gov. Greg Abbott":
+					// the place of a title; the rest is a person.
 					stop = true
-				} else {
+				case (k == a || inner) && !dem && lx.publication[last]:
+					// "The New York Times", "Kansas City Star": a
+					// publication's name is not reported.
+					ok = false
+				case (k == a || inner) && clubs[rw]:
+					ok = false
+				case (k == a || inner) && (lx.orgWord[rwt] || dem || r.leadingPlace(cands)) && (e-k > 1 || !lx.orgWord[strings.ToLower(r.tokText(k))]):
+					// "Marion Fire Department", "Salina Regional Health
+					// Center", "U.S. Army", "Turkish Airlines"; not
+					// "University" of "University College Hospital".
+					stop, nested = true, true
+				default:
 					ok = false
 				}
 			}
@@ -537,17 +593,21 @@ func (r *resolver) scanSegment(a, b int, s document.Sentence, initial bool, maxW
 				}
 			}
 			if dem {
-				if !r.overlaps(*taken, sp) {
-					r.add(toponym{span: sp, mention: -1, demonym: true, demCC: demC.Alpha2, best: -1, anchor: -1})
-					*taken = append(*taken, sp)
+				if !nested && !r.language(k, e) && r.taken.claim(sp) {
+					r.add(toponym{span: sp, key: key, cands: demCands, mention: -1, demonym: true, best: -1, anchor: -1})
 				}
-			} else if r.plausible(k, e, s, initial && k == a, key, cands, person) && !r.overlaps(*taken, sp) {
-				t := toponym{span: sp, key: key, cands: cands, mention: -1, best: -1, anchor: -1, hintFeat: hintFeat}
+			} else if doubt, ok := r.plausible(k, e, s, initial && k == a, key, cands, person); ok && r.taken.claim(sp) {
+				if nested && doubt == doubtNone && !r.major(cands) {
+					// Schools and hospitals are named after people as
+					// often as after towns ("Franklin Elementary"): a
+					// town heading a name needs the story's support.
+					doubt = doubtKind
+				}
+				t := toponym{span: sp, key: key, cands: cands, mention: -1, best: -1, anchor: -1, hintFeat: hintFeat, nested: nested, doubt: doubt}
 				if hasDL && dl.Contains(sp) {
 					t.dateline = true
 				}
 				r.add(t)
-				*taken = append(*taken, sp)
 			}
 			if stop {
 				return
@@ -559,6 +619,96 @@ func (r *resolver) scanSegment(a, b int, s document.Sentence, initial bool, maxW
 			k++
 		}
 	}
+}
+
+// hyphenPair adds the two places of token k when it joins two names with
+// a hyphen ("Athens-Clarke County": "Athens" and "Clarke County", the
+// second possibly running on over the next tokens of the segment) and the
+// whole token is not a name itself; it returns the token to go on from.
+func (r *resolver) hyphenPair(k, b int, s document.Sentence, hasDL bool, dl document.Span) (int, bool) {
+	d := r.d
+	w := r.tokText(k)
+	h := strings.IndexByte(w, '-')
+	if h <= 0 || h == len(w)-1 || !isCap(w[h+1:]) || strings.IndexByte(w[h+1:], '-') >= 0 {
+		return 0, false
+	}
+	for e := b; e > k; e-- {
+		if len(r.g.LookupKey(country.Normalize(d.Text[d.Tokens[k].Start:d.Tokens[e-1].End]))) > 0 {
+			return 0, false // "Winston-Salem", "Guinea-Bissau"
+		}
+	}
+	st := d.Tokens[k].Start
+	first := document.Span{Start: st, End: st + h}
+	fc := r.g.LookupKey(country.Normalize(d.Slice(first)))
+	if len(fc) == 0 {
+		return 0, false
+	}
+	var second document.Span
+	var sc []int32
+	end := k
+	for e := b; e > k; e-- {
+		sp := document.Span{Start: st + h + 1, End: d.Tokens[e-1].End}
+		if c := r.g.LookupKey(country.Normalize(d.Slice(sp))); len(c) > 0 {
+			second, sc, end = sp, c, e
+			break
+		}
+	}
+	if len(sc) == 0 {
+		return 0, false
+	}
+	// The pair is one name's head when an organisation's words follow
+	// ("the Athens-Clarke County transit department" is not; "Hope-
+	// Hempstead County Chamber of Commerce" is).
+	nested := end < b && words().orgWord[strings.TrimSuffix(strings.ToLower(r.tokText(end)), ".")]
+	var doubt [2]uint8
+	for i, c := range [][]int32{fc, sc} {
+		sp := [2]document.Span{first, second}[i]
+		dt, ok := r.plausibleSpan(sp, c)
+		if !ok {
+			return 0, false // "Al-Ahram", "EU-Turkey"
+		}
+		doubt[i] = dt
+	}
+	for i, p := range []struct {
+		sp    document.Span
+		cands []int32
+	}{{first, fc}, {second, sc}} {
+		if r.taken.claim(p.sp) {
+			t := toponym{span: p.sp, key: country.Normalize(d.Slice(p.sp)), cands: p.cands, mention: -1, best: -1, anchor: -1, nested: nested, doubt: doubt[i]}
+			t.dateline = hasDL && dl.Contains(p.sp)
+			r.add(t)
+		}
+	}
+	return end, true
+}
+
+// language reports whether the nationality word [k, e) names a language
+// ("English classes", "in Spanish").
+func (r *resolver) language(k, e int) bool {
+	lx := words()
+	if e < len(r.d.Tokens) && r.isWord(e) && lx.language[strings.ToLower(r.tokText(e))] {
+		return true
+	}
+	return k > 0 && r.isWord(k-1) && lx.langBefore[strings.ToLower(r.tokText(k-1))]
+}
+
+// demonymCands returns the places a nationality or residents' word (key,
+// normalized) stands for: its country (package country) and the
+// first-level divisions of the lexicon ("Texans", "Georgian").
+func (r *resolver) demonymCands(key string) []int32 {
+	var out []int32
+	if c, ok := country.ByDemonym(key); ok {
+		if i, ok := r.g.Country(c.Alpha2); ok {
+			out = append(out, int32(i))
+		}
+	}
+	for _, v := range words().demonyms[key] {
+		cc, a1, _ := strings.Cut(v, "-")
+		if i, ok := r.g.Adm1(cc, a1); ok {
+			out = append(out, int32(i))
+		}
+	}
+	return out
 }
 
 // abbrevDot reports whether the full stop at token dot ends an
@@ -624,9 +774,30 @@ func (r *resolver) leadingPlace(cands []int32) bool {
 	return false
 }
 
+// Doubts about a recognized name: it may be an ordinary word or a
+// person's name rather than a place. A doubtful toponym is kept only with
+// evidence (accept): doubtCap, a common word where capitals say nothing
+// (at the start of a sentence, "Salt trucks ran") or a word the story uses
+// as a person's name ("Clinton said"), needs a cue next to it — a
+// locative preposition ("in Jackson"), a division after it ("Hope,
+// Ark."), a designator; doubtKind, a proper noun that may not be a place
+// (a common word in mid-sentence, "as far as Upland"; a name the entities
+// stage tagged as a person), needs that or the story's support: a reading
+// in a division the story names, or near a place it names.
+const (
+	doubtNone uint8 = iota
+	doubtKind
+	doubtWord // a common word in mid-sentence: a hint or the story's support, not a preposition alone ("in a Box")
+	doubtCap
+)
+
+// seasons before a year are dates ("Spring 2002").
+var seasons = map[string]bool{"spring": true, "summer": true, "fall": true, "autumn": true, "winter": true}
+
 // plausible filters gazetteer matches that are more likely ordinary words
-// or people's names.
-func (r *resolver) plausible(k, e int, s document.Sentence, initial bool, key string, cands []int32, person map[string]bool) bool {
+// or people's names: it reports false for those that are never places
+// here, and how doubtful the others are.
+func (r *resolver) plausible(k, e int, s document.Sentence, initial bool, key string, cands []int32, person map[string]bool) (uint8, bool) {
 	strong := false // a country, capital, division or region reading exists
 	var maxPop int64
 	for _, c := range cands {
@@ -644,45 +815,55 @@ func (r *resolver) plausible(k, e int, s document.Sentence, initial bool, key st
 	}
 	// "US$460": a currency, not a place.
 	if e < len(r.d.Tokens) && !r.d.Tokens[e].SpaceBefore && r.tokText(e) == "$" {
-		return false
+		return 0, false
 	}
 	// Dotted abbreviations ("U.N.", "E.U.") are places only when they
 	// name a country or division ("U.S.", "Ky.").
 	if !strings.Contains(key, " ") && strings.Contains(r.d.Text[r.d.Tokens[k].Start:r.d.Tokens[e-1].End], ".") && !r.major(cands) {
-		return false
+		return 0, false
+	}
+	doubt := doubtNone
+	for i := k; i < e; i++ {
+		if r.personTok[i] {
+			doubt = doubtKind // a name the entities stage reads as a person's
+		}
 	}
 	if e-k == 1 {
 		w := r.tokText(k)
 		if generic[strings.ToLower(w)] {
-			return false
+			return 0, false
 		}
 		lw := strings.ToLower(w)
 		if person[key] && !strong {
-			return false
+			doubt = doubtCap
 		}
 		if k > s.FirstToken {
 			pw := strings.ToLower(strings.TrimSuffix(r.tokText(k-1), "."))
 			if titles[pw] {
-				return false
+				return 0, false
 			}
 		}
 		if e < s.EndToken && speech[strings.ToLower(r.tokText(e))] && !strong && maxPop < 1e6 {
-			return false
+			return 0, false
 		}
-		if calendar[lw] {
-			return false
+		if calendar[lw] || seasons[lw] && e < s.EndToken && r.d.Tokens[e].Kind == document.Number {
+			return 0, false // "Friday", "Spring 2002"
 		}
 		if common(lw) && !strong && (initial || maxPop < 1e6) {
-			return false
+			if initial {
+				doubt = doubtCap
+			} else if doubt < doubtWord {
+				doubt = doubtWord
+			}
 		}
 		if utf8.RuneCountInString(w) <= 2 && !strings.Contains(w, ".") && !isAllUpper(w) {
-			return false
+			return 0, false
 		}
 		if isAllUpper(w) && utf8.RuneCountInString(w) <= 3 && !strong && maxPop < 1e6 {
-			return false // acronyms
+			return 0, false // acronyms
 		}
 	}
-	return true
+	return doubt, true
 }
 
 func isAllUpper(w string) bool {
@@ -694,22 +875,8 @@ func isAllUpper(w string) bool {
 	return true
 }
 
-func (r *resolver) overlaps(taken []document.Span, s document.Span) bool {
-	for _, t := range taken {
-		if t.Overlaps(s) {
-			return true
-		}
-	}
-	return false
-}
-
 func sortTops(ts []toponym) {
-	// insertion sort: mostly sorted already
-	for i := 1; i < len(ts); i++ {
-		for j := i; j > 0 && ts[j].span.Start < ts[j-1].span.Start; j-- {
-			ts[j], ts[j-1] = ts[j-1], ts[j]
-		}
-	}
+	slices.SortStableFunc(ts, func(a, b toponym) int { return a.span.Start - b.span.Start })
 }
 
 // hints reads the local patterns around each toponym: "X, Y" where Y is a
@@ -895,7 +1062,8 @@ func (r *resolver) locativeCue(sp document.Span) bool {
 		pw = strings.ToLower(r.tokText(p))
 	}
 	if locatives[pw] {
-		return true
+		// Not "according to X", "thanks to X", "due to X".
+		return !(pw == "to" && p > 0 && notLocative[strings.ToLower(r.tokText(p-1))])
 	}
 	if pw == "of" && p > 0 && placeNouns[strings.ToLower(r.tokText(p-1))] {
 		return true
@@ -905,15 +1073,17 @@ func (r *resolver) locativeCue(sp document.Span) bool {
 	}
 	if pw == "," || pw == "and" {
 		// In a list right after a known place.
-		for i := len(r.tops) - 1; i >= 0; i-- {
-			t := r.tops[i]
-			if t.span.End <= d.Tokens[p].Start && t.span.End >= d.Tokens[p].Start-2 && len(t.cands) > 0 {
+		for end := d.Tokens[p].Start - 2; end <= d.Tokens[p].Start; end++ {
+			if i, ok := r.endAt[end]; ok && len(r.tops[i].cands) > 0 {
 				return true
 			}
 		}
 	}
 	return false
 }
+
+// notLocative words before "to" make it no locative ("according to").
+var notLocative = map[string]bool{"according": true, "thanks": true, "due": true, "owing": true, "next": true, "close": false}
 
 // directions in a relative place phrase ("40 km south of").
 var directions = map[string]bool{
@@ -1089,3 +1259,65 @@ func (r *resolver) scanSentences() []document.Sentence {
 }
 
 func isPossessive(w string) bool { return w == "'s" || w == "’s" || w == "s" }
+
+// townName reports whether span sp is a gazetteer name with a town or
+// county reading.
+func (r *resolver) townName(sp document.Span) bool {
+	for _, c := range r.g.Lookup(r.d.Slice(sp)) {
+		switch r.g.Feature(int(c)) {
+		case gazetteer.FeatCity, gazetteer.FeatAdm2:
+			return true
+		}
+	}
+	return false
+}
+
+// divisionAfter reports whether span sp is followed by a comma and a
+// first-level division or country ("Hope, Ark.", "Jonesboro, Indiana").
+func (r *resolver) divisionAfter(sp document.Span) bool {
+	d := r.d
+	i := d.TokenAt(sp.End)
+	if i+1 >= len(d.Tokens) || r.tokText(i) != "," || !isCap(r.tokText(i+1)) {
+		return false
+	}
+	for e := i + 2; e <= len(d.Tokens) && e <= i+4; e++ {
+		for _, c := range r.g.Lookup(d.Text[d.Tokens[i+1].Start:d.Tokens[e-1].End]) {
+			switch r.g.Feature(int(c)) {
+			case gazetteer.FeatAdm1, gazetteer.FeatCountry:
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// orgAfter reports whether span sp is followed by a capitalized word of an
+// organisation's name ("Marion" of "Marion Fire Department").
+func (r *resolver) orgAfter(sp document.Span) bool {
+	d := r.d
+	i := d.TokenAt(sp.End)
+	if i >= len(d.Tokens) || d.Tokens[i].Start != sp.End+1 || !r.isWord(i) || !isCap(r.tokText(i)) {
+		return false
+	}
+	return words().orgWord[strings.TrimSuffix(strings.ToLower(r.tokText(i)), ".")]
+}
+
+// plausibleSpan is plausible for a part of one token ("Athens" of
+// "Athens-Clarke"): a short, lower-case, common or all-capitals part is
+// not taken, a small town's is doubtful.
+func (r *resolver) plausibleSpan(sp document.Span, cands []int32) (uint8, bool) {
+	w := r.d.Slice(sp)
+	if utf8.RuneCountInString(w) <= 3 || isAllUpper(w) || !isCap(w) || generic[strings.ToLower(w)] {
+		return 0, false
+	}
+	if stripArticle(strings.ToLower(w)+" ") != strings.ToLower(w)+" " {
+		return 0, false // an Arabic article
+	}
+	if common(strings.ToLower(w)) {
+		return doubtKind, true
+	}
+	if !r.major(cands) {
+		return doubtKind, true
+	}
+	return doubtNone, true
+}

@@ -1,7 +1,9 @@
 package geo
 
 import (
+	"fmt"
 	"math"
+	"os"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/country"
@@ -54,13 +56,25 @@ func (e *evidence) add(g *gazetteer.Gazetteer, i int32, w int) {
 	if p.Adm1 != "" && p.Feature != gazetteer.FeatCountry {
 		k := p.Country + "." + p.Adm1
 		e.adm[k] += w
-		if p.Feature == gazetteer.FeatCity || p.Feature == gazetteer.FeatLandmark {
+		if (p.Feature == gazetteer.FeatCity || p.Feature == gazetteer.FeatLandmark) && !namesake(g, p) {
 			e.admCity[k] += sign(w)
 		}
 	}
 	if point(p.Feature) {
-		e.grid.add(i, p.Lat, p.Lon, sign(w))
+		e.grid.add(i, country.Normalize(p.Name), p.Lat, p.Lon, sign(w))
 	}
+}
+
+// namesake reports whether city p has the name of its own first-level
+// division ("Malatya" in Malatya province), which then cannot count as a
+// place inside that division: the two are readings of one name.
+func namesake(g *gazetteer.Gazetteer, p gazetteer.Place) bool {
+	i, ok := g.Adm1(p.Country, p.Adm1)
+	if !ok {
+		return false
+	}
+	a, b := country.Normalize(g.Place(i).Name), country.Normalize(p.Name)
+	return a == b || strings.HasPrefix(a, b+" ")
 }
 
 func sign(w int) int {
@@ -81,11 +95,19 @@ func point(f string) bool {
 	return true
 }
 
+// contribution is a place added to the evidence with a weight.
+type contribution struct {
+	place int32
+	w     int
+}
+
 // group is the toponyms that share one reading.
 type group struct {
 	members []int // indices into resolver.tops, in text order
 	key     string
-	hinted  bool // a lone occurrence with a local hint
+	static  []contribution // evidence its members gave before resolution
+	hinted  bool           // a lone occurrence with a local hint
+	doubt   bool           // every member is doubtful: it adds no evidence
 	best    int32
 	conf    bool
 	added   bool // best is part of the evidence (with weight wResolved)
@@ -95,25 +117,39 @@ type group struct {
 func (r *resolver) resolve() {
 	r.ev = newEvidence()
 	groups := r.groups()
+	of := make([]*group, len(r.tops))
+	for _, gi := range groups {
+		for _, m := range gi.members {
+			of[m] = gi
+		}
+	}
 	// Static evidence: the dateline's place, demonyms, names with one
-	// clear reading.
+	// clear reading. A group's own static evidence is left out when the
+	// group itself is scored.
 	for _, gi := range groups {
 		if r.tops[gi.members[0]].dateline {
 			if b, conf := r.scoreGroup(gi); conf {
+				gi.static = append(gi.static, contribution{b, wDateline})
 				r.ev.add(r.g, b, wDateline)
 			}
 		}
 	}
 	for i := range r.tops {
 		t := &r.tops[i]
-		if t.demonym {
-			if ci, ok := r.g.Country(t.demCC); ok {
-				t.best, t.conf = int32(ci), true
-				r.ev.ctry[t.demCC] += wUnambiguous
-			}
+		if t.street || t.doubt != doubtNone {
+			continue
+		}
+		if t.demonym && len(t.cands) == 1 {
+			// A word for one place's people ("Kenyan", "Texans") is
+			// that place; "Georgian" is resolved like a name.
+			t.best, t.conf = t.cands[0], true
+			r.ev.add(r.g, t.best, wUnambiguous)
 			continue
 		}
 		if b, ok := r.unambiguous(t); ok {
+			if gi := of[i]; gi != nil {
+				gi.static = append(gi.static, contribution{b, wUnambiguous})
+			}
 			r.ev.add(r.g, b, wUnambiguous)
 		}
 	}
@@ -142,35 +178,48 @@ func (r *resolver) resolveGroup(gi *group) {
 		r.ev.add(r.g, gi.best, -wResolved)
 		gi.added = false
 	}
+	for _, c := range gi.static {
+		r.ev.add(r.g, c.place, -c.w)
+	}
 	gi.best, gi.conf = r.scoreGroup(gi)
+	for _, c := range gi.static {
+		r.ev.add(r.g, c.place, c.w)
+	}
 	for _, m := range gi.members {
 		r.tops[m].best, r.tops[m].conf = gi.best, gi.conf
 	}
-	if gi.conf && gi.best >= 0 {
+	if gi.conf && gi.best >= 0 && !gi.doubt {
 		r.ev.add(r.g, gi.best, wResolved)
 		gi.added = true
 	}
 }
 
-// groups returns the toponym groups (demonyms excluded).
+// groups returns the toponym groups: streets and demonyms of one place
+// are left out.
 func (r *resolver) groups() []*group {
 	var out []*group
 	byKey := map[string]*group{}
 	for i := range r.tops {
 		t := &r.tops[i]
-		if t.demonym {
+		if t.street || t.demonym && len(t.cands) < 2 {
 			continue
 		}
+		doubt := t.doubt != doubtNone
 		if t.hintCC != "" || t.anchor >= 0 || t.listCC != "" {
-			out = append(out, &group{members: []int{i}, key: t.key, hinted: true, best: -1})
+			out = append(out, &group{members: []int{i}, key: t.key, hinted: true, doubt: doubt, best: -1})
 			continue
 		}
-		if gi, ok := byKey[t.key]; ok {
+		key := t.key
+		if t.demonym {
+			key = "\x00" + key // "Georgian" is not "Georgia"
+		}
+		if gi, ok := byKey[key]; ok {
 			gi.members = append(gi.members, i)
+			gi.doubt = gi.doubt && doubt
 			continue
 		}
-		gi := &group{members: []int{i}, key: t.key, best: -1}
-		byKey[t.key] = gi
+		gi := &group{members: []int{i}, key: key, doubt: doubt, best: -1}
+		byKey[key] = gi
 		out = append(out, gi)
 	}
 	r.byKey = byKey
@@ -352,6 +401,9 @@ func (r *resolver) scoreGroup(gi *group) (int32, bool) {
 				sup = true
 			}
 		}
+		if debugGeo {
+			fmt.Printf("  %q@%d hinted=%v cand %s %s %s %.2f sup=%v\n", gi.key, t.span.Start, gi.hinted, p.Name, p.Feature, p.Adm1, s, sup)
+		}
 		if s > best {
 			best, bi, support = s, c, sup
 		}
@@ -459,7 +511,7 @@ func (r *resolver) near(c int32, p gazetteer.Place) float64 {
 			return 1.5
 		}
 	}
-	switch km := r.ev.grid.nearest(p.Lat, p.Lon, c, nil); {
+	switch km := r.ev.grid.nearest(p.Lat, p.Lon, country.Normalize(p.Name)); {
 	case km < 150:
 		return 1.5
 	case km < 500:
@@ -519,3 +571,5 @@ func stripArticle(k string) string {
 	}
 	return k
 }
+
+var debugGeo = os.Getenv("GEODEBUG") != ""

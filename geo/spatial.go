@@ -1,6 +1,10 @@
 package geo
 
-import "math"
+import (
+	"math"
+
+	"github.com/newsgraph/newsgraph/document"
+)
 
 // grid holds the places resolved so far on cells of cellDeg degrees, each
 // place once per cell with a count of the toponym groups that put it
@@ -13,6 +17,7 @@ type grid struct {
 
 type gridPoint struct {
 	place    int32
+	key      string // normalized name
 	lat, lon float64
 	n        int // groups that placed it
 }
@@ -28,8 +33,9 @@ func cellOf(lat, lon float64) [2]int32 {
 	return [2]int32{int32(math.Floor(lat / cellDeg)), int32(math.Floor(lon / cellDeg))}
 }
 
-// add records place i at lat, lon once more (n < 0 removes one).
-func (g *grid) add(i int32, lat, lon float64, n int) {
+// add records place i (named key) at lat, lon once more (n < 0 removes
+// one).
+func (g *grid) add(i int32, key string, lat, lon float64, n int) {
 	if g.cells == nil {
 		g.cells = map[[2]int32][]gridPoint{}
 	}
@@ -46,14 +52,14 @@ func (g *grid) add(i int32, lat, lon float64, n int) {
 		}
 	}
 	if n > 0 {
-		g.cells[c] = append(ps, gridPoint{place: i, lat: lat, lon: lon, n: n})
+		g.cells[c] = append(ps, gridPoint{place: i, key: key, lat: lat, lon: lon, n: n})
 	}
 }
 
 // nearest returns the distance in km from lat, lon to the nearest place
-// on the grid other than skip, or +Inf when none lies within the cells
-// around the point. keep, when not nil, filters the places considered.
-func (g *grid) nearest(lat, lon float64, skip int32, keep func(int32) bool) float64 {
+// on the grid not named key (another reading of a name cannot support
+// it), or +Inf when none lies within maxNear km.
+func (g *grid) nearest(lat, lon float64, key string) float64 {
 	best := math.Inf(1)
 	if len(g.cells) == 0 {
 		return best
@@ -70,7 +76,7 @@ func (g *grid) nearest(lat, lon float64, skip int32, keep func(int32) bool) floa
 		for dn := -cols; dn <= cols; dn++ {
 			col := ((c[1]+dn+ncols/2)%ncols+ncols)%ncols - ncols/2 // wrap at ±180°
 			for _, p := range g.cells[[2]int32{c[0] + dl, col}] {
-				if p.place == skip || keep != nil && !keep(p.place) {
+				if p.key == key {
 					continue
 				}
 				if km := Distance(lat, lon, p.lat, p.lon); km < best {
@@ -80,4 +86,35 @@ func (g *grid) nearest(lat, lon float64, skip int32, keep func(int32) bool) floa
 		}
 	}
 	return best
+}
+
+// spanSet marks the bytes of a text that recognized toponyms cover.
+type spanSet struct{ bits []uint64 }
+
+func newSpanSet(n int) spanSet { return spanSet{bits: make([]uint64, n/64+1)} }
+
+// overlaps reports whether any byte of s is marked.
+func (m *spanSet) overlaps(s document.Span) bool {
+	for i := s.Start; i < s.End; i++ {
+		if i/64 < len(m.bits) && m.bits[i/64]&(1<<(i%64)) != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// mark marks the bytes of s.
+func (m *spanSet) mark(s document.Span) {
+	for i := s.Start; i < s.End && i/64 < len(m.bits); i++ {
+		m.bits[i/64] |= 1 << (i % 64)
+	}
+}
+
+// claim marks s and reports true when no byte of it was marked before.
+func (m *spanSet) claim(s document.Span) bool {
+	if m.overlaps(s) {
+		return false
+	}
+	m.mark(s)
+	return true
 }

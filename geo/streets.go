@@ -1,0 +1,175 @@
+package geo
+
+import (
+	"strings"
+
+	"github.com/newsgraph/newsgraph/country"
+	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/gazetteer"
+)
+
+// Streets and roads ("Washington Street", "Nob Hill Blvd.", "Interstate
+// 70", "State Road 37", "U.S. 31") are toponyms of their own: a name that
+// is also a place ("Washington", "Paris" of "Paris Pike") is then the
+// street, not the place. The gazetteer has no streets, so a street takes
+// the point of the town the story puts it in (placeStreets).
+
+// streets finds the street and road names of d and adds them as toponyms.
+// It runs before the other recognizers, which then leave its spans alone.
+func (r *resolver) streets(claim func(document.Span) bool) {
+	d := r.d
+	lx := words()
+	for _, s := range d.Sentences {
+		for i := s.FirstToken; i < s.EndToken; i++ {
+			if !r.isWord(i) || !isCap(r.tokText(i)) {
+				continue
+			}
+			if e, ok := r.route(i, s.EndToken); ok {
+				sp := document.Span{Start: d.Tokens[i].Start, End: d.Tokens[e-1].End}
+				if claim(sp) {
+					r.add(toponym{span: sp, key: country.Normalize(d.Slice(sp)), street: true, mention: -1, best: -1, anchor: -1})
+				}
+				i = e - 1
+				continue
+			}
+			if !lx.street[strings.ToLower(r.tokText(i))] || i == s.FirstToken {
+				continue
+			}
+			// A capitalized word right after the street word makes it part
+			// of a longer name ("Wall Street Journal", "Main Street Bank").
+			if i+1 < s.EndToken && r.isWord(i+1) && isCap(r.tokText(i+1)) {
+				continue
+			}
+			// The name words before it: capitalized words and ordinals
+			// ("Nob Hill", "Third", "5th", "O"), at most four.
+			a := i
+			for a > s.FirstToken && i-a < 4 && r.nameWord(a-1) {
+				a--
+			}
+			for a < i && (openers[strings.ToLower(r.tokText(a))] || titles[strings.ToLower(strings.TrimSuffix(r.tokText(a), "."))]) {
+				a++ // "The Highway", "On Main Street": not name words
+			}
+			if a == i {
+				continue
+			}
+			sp := document.Span{Start: d.Tokens[a].Start, End: d.Tokens[i].End}
+			if claim(sp) {
+				r.add(toponym{span: sp, key: country.Normalize(d.Slice(sp)), street: true, mention: -1, best: -1, anchor: -1})
+			}
+		}
+	}
+}
+
+// nameWord reports whether token i may be part of a street's name: a
+// capitalized word or an ordinal ("5th"), not a nationality word or a
+// calendar word.
+func (r *resolver) nameWord(i int) bool {
+	w := r.tokText(i)
+	if r.d.Tokens[i].Kind == document.Word && isCap(w) {
+		return !calendar[strings.ToLower(w)]
+	}
+	lw := strings.ToLower(w)
+	for _, suf := range []string{"st", "nd", "rd", "th"} {
+		if n, ok := strings.CutSuffix(lw, suf); ok && n != "" && strings.Trim(n, "0123456789") == "" {
+			return true
+		}
+	}
+	return false
+}
+
+// route returns the end of the numbered road that starts at token i
+// ("Interstate 70", "I-70", "Route 9", "U.S. 31", "State Road 200",
+// "County Road 12"), or false.
+func (r *resolver) route(i, end int) (int, bool) {
+	lx := words()
+	w := r.tokText(i)
+	if n, ok := strings.CutPrefix(w, "I-"); ok && n != "" && strings.Trim(n, "0123456789") == "" {
+		return i + 1, true
+	}
+	lw := strings.ToLower(w)
+	if !lx.route[lw] {
+		return 0, false
+	}
+	j := i + 1
+	for j < end && j-i < 4 && r.isWord(j) && isCap(r.tokText(j)) && lx.routeWord[strings.ToLower(r.tokText(j))] {
+		j++
+	}
+	if j >= end || r.d.Tokens[j].Kind != document.Number {
+		return 0, false
+	}
+	num := r.tokText(j)
+	if len(num) > 4 || strings.Trim(num, "0123456789") != "" {
+		return 0, false
+	}
+	// A road needs a road word unless the first word is one ("State 12"
+	// and "County 3" are not roads; "U.S. 2020" is a year).
+	if j == i+1 && (lw == "state" || lw == "county" || lw == "farm") {
+		return 0, false
+	}
+	if len(num) == 4 && (num[:2] == "19" || num[:2] == "20") {
+		return 0, false
+	}
+	return j + 1, true
+}
+
+// placeStreets gives every street the place of the town it is in: the
+// nearest resolved town or county in its sentence (the one before it
+// first), else the dateline's place, else the town the story names most.
+func (r *resolver) placeStreets() {
+	town := func(t *toponym) bool {
+		if t.street || t.demonym || t.best < 0 {
+			return false
+		}
+		switch r.g.Feature(int(t.best)) {
+		case gazetteer.FeatCity, gazetteer.FeatAdm2:
+			return true
+		}
+		return false
+	}
+	main := int32(-1)
+	count := map[int32]int{}
+	for i := range r.tops {
+		t := &r.tops[i]
+		if !town(t) {
+			continue
+		}
+		if t.dateline && main < 0 {
+			main = t.best
+		}
+		count[t.best]++
+	}
+	if main < 0 {
+		n := 0
+		for i := range r.tops {
+			if t := &r.tops[i]; town(t) && count[t.best] > n {
+				main, n = t.best, count[t.best]
+			}
+		}
+	}
+	for i := range r.tops {
+		t := &r.tops[i]
+		if !t.street {
+			continue
+		}
+		si := r.d.SentenceAt(t.span.Start)
+		best := int32(-1)
+		for j := i - 1; j >= 0 && best < 0; j-- {
+			if u := &r.tops[j]; r.d.SentenceAt(u.span.Start) != si {
+				break
+			} else if town(u) {
+				best = u.best
+			}
+		}
+		for j := i + 1; j < len(r.tops) && best < 0; j++ {
+			if u := &r.tops[j]; r.d.SentenceAt(u.span.Start) != si {
+				break
+			} else if town(u) {
+				best = u.best
+			}
+		}
+		if best < 0 {
+			best = main
+		}
+		t.best, t.conf = best, best >= 0
+	}
+}
