@@ -1,8 +1,6 @@
 package geo
 
 import (
-	"strings"
-
 	"github.com/newsgraph/newsgraph/country"
 	"github.com/newsgraph/newsgraph/gazetteer"
 )
@@ -42,16 +40,7 @@ func (r *resolver) localCue(i int) bool {
 	if r.hintCue(i) {
 		return true
 	}
-	if r.locativeCue(t.span) {
-		return true
-	}
-	// A lower-case direction between the preposition and the name.
-	d := r.d
-	k := d.TokenAt(t.span.Start)
-	if k >= 2 && compass[strings.ToLower(r.tokText(k-1))] && !isCap(r.tokText(k-1)) && locatives[strings.ToLower(r.tokText(k-2))] {
-		return true
-	}
-	return false
+	return r.locativeCue(t.span)
 }
 
 // hintCue reports whether toponym i has a hint of its own: a division or
@@ -85,3 +74,6 @@ func (r *resolver) supported(t *toponym) bool {
 	}
 	return r.ev.grid.nearest(p.Lat, p.Lon, country.Normalize(p.Name)) < 150
 }
+
+// doubtful reports whether t is a doubtful name (see plausible).
+func (t *toponym) doubtful() bool { return t.doubt != doubtNone }

@@ -101,6 +101,7 @@ type toponym struct {
 	weak     bool    // cands name only part of the text ("Fraser" of "Fraser Valley")
 	listCC   string  // country most members of its list share ("Ohio, Iowa and Washington")
 	listFeat string  // feature most members of its list share
+	pair     int     // 1 + the toponym it is named together with ("from X to Y", "X and Y"), 0 when none
 	dateline bool
 	best     int32 // chosen place, -1 when none
 	conf     bool
@@ -121,6 +122,7 @@ type resolver struct {
 	personTok []bool      // tokens of names the entities stage tagged as people's
 	// resolution state (resolve.go)
 	ev       evidence
+	setting  string              // "CC.adm1" of the dateline's place, "" when none
 	byKey    map[string]*group   // the group of every name without a local hint
 	hintedBy map[string][]*group // lone occurrences with hints, by name
 }
@@ -133,8 +135,8 @@ func (r *resolver) run() {
 	}
 	r.hints()
 	r.resolve()
-	r.placeStreets()
 	r.accept()
+	r.placeStreets()
 	for i := range r.tops {
 		t := &r.tops[i]
 		if t.drop {

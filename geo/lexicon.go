@@ -24,6 +24,7 @@ type lexicon struct {
 	orgWord     map[string]bool
 	orgStart    map[string]bool
 	publication map[string]bool
+	placeMod    map[string]bool // case-sensitive: lower-case forms only
 }
 
 var (
@@ -47,6 +48,7 @@ func parseLexicon(src string) (*lexicon, error) {
 	sets := map[string]*map[string]bool{
 		"language": &l.language, "langbefore": &l.langBefore, "street": &l.street, "route": &l.route,
 		"routeword": &l.routeWord, "orgword": &l.orgWord, "orgstart": &l.orgStart, "publication": &l.publication,
+		"placemod": &l.placeMod,
 	}
 	for _, p := range sets {
 		*p = map[string]bool{}

@@ -308,7 +308,10 @@ func (r *resolver) recognize() {
 	sortTops(r.tops)
 	clear(r.endAt)
 	for i := range r.tops {
-		r.endAt[r.tops[i].span.End] = i
+		t := &r.tops[i]
+		r.endAt[t.span.End] = i
+		// Mentions in the dateline are its places too.
+		t.dateline = t.dateline || hasDL && dl.Contains(t.span) && !t.demonym && !t.street
 	}
 }
 
@@ -844,7 +847,7 @@ func (r *resolver) plausible(k, e int, s document.Sentence, initial bool, key st
 			}
 		}
 		if e < s.EndToken && speech[strings.ToLower(r.tokText(e))] && !strong && maxPop < 1e6 {
-			return 0, false
+			doubt = doubtCap // "Clinton said"; not "crews from Portland and Corvallis said"
 		}
 		if calendar[lw] || seasons[lw] && e < s.EndToken && r.d.Tokens[e].Kind == document.Number {
 			return 0, false // "Friday", "Spring 2002"
@@ -885,6 +888,7 @@ func sortTops(ts []toponym) {
 func (r *resolver) hints() {
 	d := r.d
 	r.lists()
+	r.pairs()
 	for k := range r.tops {
 		t := &r.tops[k]
 		if t.demonym {
@@ -1061,6 +1065,11 @@ func (r *resolver) locativeCue(sp document.Span) bool {
 		p--
 		pw = strings.ToLower(r.tokText(p))
 	}
+	// "in nearby Prescott", "in south Jackson", "in rural Iowa".
+	if p > 0 && words().placeMod[r.tokText(p)] {
+		p--
+		pw = strings.ToLower(r.tokText(p))
+	}
 	if locatives[pw] {
 		// Not "according to X", "thanks to X", "due to X".
 		return !(pw == "to" && p > 0 && notLocative[strings.ToLower(r.tokText(p-1))])
@@ -1164,6 +1173,34 @@ func (r *resolver) hyphenPart(sp document.Span) (document.Span, string, []int32,
 		}
 	}
 	return sp, "", nil, false
+}
+
+// pairs links two places named together outside a longer list ("from
+// Sulphur Springs to Clarksville", "Gas City and Jonesboro", "between
+// Alexandria and Pineville"): they are read alike (score: same division).
+func (r *resolver) pairs() {
+	d := r.d
+	joined := func(a, b int) bool {
+		return a >= 0 && b < len(r.tops) && r.tops[b].span.Start >= r.tops[a].span.End && listSep(d.Text[r.tops[a].span.End:r.tops[b].span.Start])
+	}
+	for k := 0; k+1 < len(r.tops); k++ {
+		t, y := &r.tops[k], &r.tops[k+1]
+		if t.demonym || y.demonym || t.street || y.street || y.span.Start < t.span.End {
+			continue
+		}
+		gap := strings.TrimSpace(d.Text[t.span.End:y.span.Start])
+		pair := false
+		switch gap {
+		case "and", "or":
+			pair = !joined(k-1, k) && !joined(k+1, k+2)
+		case "to", "and on to":
+			i := d.TokenAt(t.span.Start)
+			pair = i > 0 && strings.EqualFold(r.tokText(i-1), "from")
+		}
+		if pair {
+			t.pair, y.pair = k+2, k+1
+		}
+	}
 }
 
 // listSep reports whether gap joins two members of a list.

@@ -131,6 +131,9 @@ func (r *resolver) resolve() {
 			if b, conf := r.scoreGroup(gi); conf {
 				gi.static = append(gi.static, contribution{b, wDateline})
 				r.ev.add(r.g, b, wDateline)
+				if p := r.g.Place(int(b)); r.setting == "" && p.Adm1 != "" && p.Feature != gazetteer.FeatCountry {
+					r.setting = p.Country + "." + p.Adm1
+				}
 			}
 		}
 	}
@@ -152,6 +155,9 @@ func (r *resolver) resolve() {
 			}
 			r.ev.add(r.g, b, wUnambiguous)
 		}
+	}
+	if debugGeo {
+		fmt.Printf("setting %q\n", r.setting)
 	}
 	order := r.groupOrder(groups)
 	// Greedy pass: each group with the evidence of those before it.
@@ -387,6 +393,10 @@ func (r *resolver) scoreGroup(gi *group) (int32, bool) {
 			}
 		}
 	}
+	topPrior := math.Inf(-1) // the strongest reading without context
+	for _, c := range t.cands {
+		topPrior = math.Max(topPrior, prior(r.g.Place(int(c))))
+	}
 	best, bi := math.Inf(-1), int32(-1)
 	support := false
 	for _, c := range t.cands {
@@ -394,7 +404,7 @@ func (r *resolver) scoreGroup(gi *group) (int32, bool) {
 		if t.fuzzy && !r.fuzzyFit(t, p) {
 			continue
 		}
-		s, sup := r.score(t, hintFeat, c, p)
+		s, sup := r.score(t, hintFeat, c, p, topPrior)
 		for _, h := range hinted {
 			if h == c {
 				s += 6
@@ -431,7 +441,7 @@ func (r *resolver) scoreGroup(gi *group) (int32, bool) {
 
 // score returns candidate c (place p) of toponym t's score and whether
 // the document supports it beyond its prior.
-func (r *resolver) score(t *toponym, hintFeat string, c int32, p gazetteer.Place) (float64, bool) {
+func (r *resolver) score(t *toponym, hintFeat string, c int32, p gazetteer.Place, topPrior float64) (float64, bool) {
 	s := prior(p)
 	sup := false
 	if t.hintCC != "" {
@@ -480,11 +490,30 @@ func (r *resolver) score(t *toponym, hintFeat string, c int32, p gazetteer.Place
 		s += near
 		sup = true
 	}
+	// The dateline's division is the story's setting: its small towns are
+	// the ones a local story names without saying where they are
+	// (Clarksville, Texas in a story from Paris, Texas), unless a far
+	// larger namesake keeps its pull (Paris, France in a story from
+	// Louisville).
+	if r.setting != "" && !t.dateline && p.Feature == gazetteer.FeatCity && p.Population < 25000 &&
+		p.Country+"."+p.Adm1 == r.setting && prior(p)+2.5 > topPrior {
+		s += 1.5
+		sup = true
+	}
 	if t.listCC != "" && p.Country == t.listCC && p.Feature == t.listFeat {
 		// A list's members are alike ("Utah, Washington and
 		// Wisconsin" are states).
 		s += 4
 		sup = true
+	}
+	if t.pair > 0 {
+		// Two places named together are in one division.
+		if u := &r.tops[t.pair-1]; u.best >= 0 && u.conf && u.best != c && !u.doubtful() {
+			if q := r.g.Place(int(u.best)); q.Feature != gazetteer.FeatCountry && q.Adm1 != "" && q.Country == p.Country && q.Adm1 == p.Adm1 {
+				s += 2.5
+				sup = true
+			}
+		}
 	}
 	if t.anchor >= 0 {
 		if a := r.tops[t.anchor].best; a >= 0 && r.tops[t.anchor].conf {

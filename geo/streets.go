@@ -113,11 +113,19 @@ func (r *resolver) route(i, end int) (int, bool) {
 }
 
 // placeStreets gives every street the place of the town it is in: the
-// nearest resolved town or county in its sentence (the one before it
-// first), else the dateline's place, else the town the story names most.
+// town the text attaches to it ("Main Street in Marion", "Marion's Main
+// Street", "Court Street, Buffalo"), else the dateline's town (a local
+// story's streets are in its town), else the nearest resolved town or
+// county of its sentence (the one before it first), else the town the
+// story names most.
 func (r *resolver) placeStreets() {
-	town := func(t *toponym) bool {
-		if t.street || t.demonym || t.best < 0 {
+	d := r.d
+	town := func(j int) bool {
+		if j < 0 || j >= len(r.tops) {
+			return false
+		}
+		t := &r.tops[j]
+		if t.street || t.demonym || t.drop || t.best < 0 {
 			return false
 		}
 		switch r.g.Feature(int(t.best)) {
@@ -126,24 +134,20 @@ func (r *resolver) placeStreets() {
 		}
 		return false
 	}
-	main := int32(-1)
+	dateline, main := int32(-1), int32(-1)
 	count := map[int32]int{}
-	for i := range r.tops {
-		t := &r.tops[i]
-		if !town(t) {
+	n := 0
+	for j := range r.tops {
+		if !town(j) {
 			continue
 		}
-		if t.dateline && main < 0 {
-			main = t.best
+		t := &r.tops[j]
+		if t.dateline && dateline < 0 {
+			dateline = t.best
 		}
 		count[t.best]++
-	}
-	if main < 0 {
-		n := 0
-		for i := range r.tops {
-			if t := &r.tops[i]; town(t) && count[t.best] > n {
-				main, n = t.best, count[t.best]
-			}
+		if count[t.best] > n {
+			main, n = t.best, count[t.best]
 		}
 	}
 	for i := range r.tops {
@@ -151,20 +155,24 @@ func (r *resolver) placeStreets() {
 		if !t.street {
 			continue
 		}
-		si := r.d.SentenceAt(t.span.Start)
 		best := int32(-1)
-		for j := i - 1; j >= 0 && best < 0; j-- {
-			if u := &r.tops[j]; r.d.SentenceAt(u.span.Start) != si {
-				break
-			} else if town(u) {
-				best = u.best
+		switch {
+		case town(i+1) && attached(d.Text[t.span.End:r.tops[i+1].span.Start], " in ", ", ", " of "):
+			best = r.tops[i+1].best
+		case town(i-1) && attached(d.Text[r.tops[i-1].span.End:t.span.Start], "'s ", "’s "):
+			best = r.tops[i-1].best
+		case dateline >= 0:
+			best = dateline
+		}
+		si := d.SentenceAt(t.span.Start)
+		for j := i - 1; j >= 0 && best < 0 && d.SentenceAt(r.tops[j].span.Start) == si; j-- {
+			if town(j) {
+				best = r.tops[j].best
 			}
 		}
-		for j := i + 1; j < len(r.tops) && best < 0; j++ {
-			if u := &r.tops[j]; r.d.SentenceAt(u.span.Start) != si {
-				break
-			} else if town(u) {
-				best = u.best
+		for j := i + 1; j < len(r.tops) && best < 0 && d.SentenceAt(r.tops[j].span.Start) == si; j++ {
+			if town(j) {
+				best = r.tops[j].best
 			}
 		}
 		if best < 0 {
@@ -172,4 +180,15 @@ func (r *resolver) placeStreets() {
 		}
 		t.best, t.conf = best, best >= 0
 	}
+}
+
+// attached reports whether gap, the text between a street and a town, is
+// one of forms.
+func attached(gap string, forms ...string) bool {
+	for _, f := range forms {
+		if gap == f {
+			return true
+		}
+	}
+	return false
 }
