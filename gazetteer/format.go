@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strings"
 )
 
 // The binary table (places.bin) is read in place: Open slices its sections
@@ -27,8 +28,10 @@ import (
 //	skels    the skeleton index, laid out as names
 //	postings place indices (uint32) of every entry of both indexes
 //
-// The name index also holds "\x01CC" for country CC and "\x02CC.code" for
-// its first-level division code.
+// The name index also holds "\x01CC" for country CC, "\x02CC.code" for
+// its first-level division code, and "\x03word" for the first word of
+// every name of several words, whose one posting is the most words of any
+// name it starts.
 const (
 	magic     = "NGGAZ\x00\x00\x02"
 	placeSize = 28
@@ -211,6 +214,18 @@ func (b *builder) encode() ([]byte, error) {
 	}
 	for k, i := range b.adm1 {
 		names["\x02"+k] = []int32{i}
+	}
+	firsts := map[string]int32{}
+	for k := range b.index {
+		first, _, _ := strings.Cut(k, " ")
+		if n := int32(strings.Count(k, " ") + 1); n > firsts[first] {
+			firsts[first] = n
+		}
+	}
+	for w, n := range firsts {
+		if n > 1 {
+			names["\x03"+w] = []int32{n}
+		}
 	}
 	var posts []byte
 	nposts := 0

@@ -124,6 +124,21 @@ func (g *Gazetteer) LookupKey(key string) []int32 {
 	return g.find(&g.names, key)
 }
 
+// FirstWordMax returns the most words of any indexed name whose first
+// word is word (normalized, one word: "rio" → 4 for "Rio Grande do Sul"),
+// 1 when no name of several words starts with it.
+func (g *Gazetteer) FirstWordMax(word string) int {
+	var buf [maxString + 1]byte
+	if len(word) > maxString || word == "" {
+		return 1
+	}
+	k := append(append(buf[:0], 3), word...)
+	if p := g.find(&g.names, string(k)); len(p) > 0 {
+		return int(p[0])
+	}
+	return 1
+}
+
 // Country returns the index of the country with alpha-2 code cc.
 func (g *Gazetteer) Country(cc string) (int, bool) {
 	if len(cc) != 2 {

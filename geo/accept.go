@@ -1,7 +1,6 @@
 package geo
 
 import (
-	"github.com/newsgraph/newsgraph/country"
 	"github.com/newsgraph/newsgraph/gazetteer"
 )
 
@@ -69,10 +68,10 @@ func (r *resolver) supported(t *toponym) bool {
 			own = wResolved
 		}
 	}
-	if p.Adm1 != "" && r.ev.adm[p.Country+"."+p.Adm1]-own > 0 {
+	if p.Adm1 != "" && r.ev.adm[admOf(p)]-own > 0 {
 		return true
 	}
-	return r.ev.grid.nearest(p.Lat, p.Lon, country.Normalize(p.Name)) < 150
+	return r.ev.grid.nearest(p.Lat, p.Lon, t.key) < 150
 }
 
 // doubtful reports whether t is a doubtful name (see plausible).

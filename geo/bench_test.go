@@ -2,11 +2,15 @@ package geo
 
 import (
 	"context"
+	"encoding/csv"
+	"os"
 	"sort"
 	"strings"
 	"testing"
 
 	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/internal/cputime"
+	"github.com/newsgraph/newsgraph/internal/shareddata"
 	"github.com/newsgraph/newsgraph/text"
 )
 
@@ -59,19 +63,65 @@ func BenchmarkProcessMentions(b *testing.B) {
 	benchProcess(b, st, base)
 }
 
-// benchProcess times the stage over copies of base and reports toponyms/s.
+// benchProcess times the stage over copies of base and reports toponyms/s
+// and the thread CPU time per document.
 func benchProcess(b *testing.B, st *Stage, base *document.Document) {
+	benchDocs(b, st, []*document.Document{base})
+}
+
+// benchDocs times the stage over copies of docs, one a round, and reports
+// toponyms/s, documents/s and MB/s of wall time and the thread's CPU time
+// per document.
+func benchDocs(b *testing.B, st *Stage, docs []*document.Document) {
 	ctx := context.Background()
-	n := 0
+	n, bytes := 0, 0
+	clock, release := cputime.ThreadClock()
+	defer release()
 	b.ReportAllocs()
 	b.ResetTimer()
+	cpu0 := clock()
 	for i := 0; i < b.N; i++ {
-		d := *base
+		d := *docs[i%len(docs)]
 		d.Locations = nil
 		if err := st.Process(ctx, &d); err != nil {
 			b.Fatal(err)
 		}
 		n += len(d.Locations)
+		bytes += len(d.Text)
 	}
+	cpu := clock() - cpu0
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "toponyms/s")
+	b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/doc")
+	b.ReportMetric(float64(bytes)/(1<<20)/cpu.Seconds(), "cpu-MB/s")
+}
+
+// BenchmarkBBC measures the stage on the BBC validation split (text stage
+// outside the timer, no mentions), one document per iteration.
+func BenchmarkBBC(b *testing.B) {
+	path := shareddata.Path("corpus/bbc/val.csv")
+	if path == "" {
+		b.Skip("no ../shared/data")
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		b.Fatal(err)
+	}
+	st, err := New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var docs []*document.Document
+	for _, row := range rows[1:] {
+		d := document.New("bbc", row[0])
+		if err := text.New().Process(context.Background(), d); err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, d)
+	}
+	benchDocs(b, st, docs)
 }

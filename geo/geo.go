@@ -122,7 +122,7 @@ type resolver struct {
 	personTok []bool      // tokens of names the entities stage tagged as people's
 	// resolution state (resolve.go)
 	ev       evidence
-	setting  string              // "CC.adm1" of the dateline's place, "" when none
+	setting  admKey              // the division of the dateline's place, zero when none
 	byKey    map[string]*group   // the group of every name without a local hint
 	hintedBy map[string][]*group // lone occurrences with hints, by name
 }

@@ -115,6 +115,7 @@ func (r *resolver) add(t toponym) {
 func (r *resolver) recognize() {
 	d := r.d
 	r.taken = newSpanSet(len(d.Text))
+	r.tops = make([]toponym, 0, len(d.Mentions)/2+len(d.Tokens)/16+4)
 	r.personTok = make([]bool, len(d.Tokens))
 	person := map[string]bool{}
 	blocked := make([]bool, len(d.Tokens))
@@ -477,9 +478,12 @@ func (r *resolver) scanSegment(a, b int, s document.Sentence, initial bool, maxW
 			continue
 		}
 		matched := false
+		// No name is longer than the longest that starts with this word
+		// (tokens may be twice the words: "St. Peter's Square").
+		first, _, _ := strings.Cut(country.Normalize(r.tokText(k)), " ")
 		hi := b
-		if hi-k > maxW*2+1 {
-			hi = k + maxW*2 + 1
+		if n := min(maxW, r.g.FirstWordMax(first)); hi-k > n*2+1 {
+			hi = k + n*2 + 1
 		}
 		for e := hi; e > k; e-- {
 			if !r.isWord(e-1) && !(r.tokText(e-1) == ".") {

@@ -30,14 +30,21 @@ import (
 // resolved. Weights count half-points, so that adding and removing a
 // group's contribution returns exactly to zero.
 type evidence struct {
-	ctry    map[string]int // country → weight
-	adm     map[string]int // "CC.adm1" → weight
-	admCity map[string]int // "CC.adm1" → resolved cities and landmarks in it
-	grid    grid           // resolved places with a point of their own
+	ctry     map[string]int // country → weight
+	adm      map[admKey]int // division → weight
+	admCity  map[admKey]int // division → resolved cities and landmarks in it
+	grid     grid           // resolved places with a point of their own
+	namesake map[int32]bool // cache of namesake
+	g        *gazetteer.Gazetteer
 }
 
-func newEvidence() evidence {
-	return evidence{ctry: map[string]int{}, adm: map[string]int{}, admCity: map[string]int{}}
+// admKey names a first-level division.
+type admKey struct{ cc, code string }
+
+func admOf(p gazetteer.Place) admKey { return admKey{p.Country, p.Adm1} }
+
+func newEvidence(g *gazetteer.Gazetteer) evidence {
+	return evidence{ctry: map[string]int{}, adm: map[admKey]int{}, admCity: map[admKey]int{}, namesake: map[int32]bool{}, g: g}
 }
 
 // Contribution weights, in half-points.
@@ -47,22 +54,33 @@ const (
 	wDateline    = 4 // the dateline's place
 )
 
-// add adds place i with weight w (negative w removes it again).
-func (e *evidence) add(g *gazetteer.Gazetteer, i int32, w int) {
-	p := g.Place(int(i))
+// add adds place i, read for the name key, with weight w (negative w
+// removes it again).
+func (e *evidence) add(i int32, key string, w int) {
+	p := e.g.Place(int(i))
 	if p.Country != "" {
 		e.ctry[p.Country] += w
 	}
 	if p.Adm1 != "" && p.Feature != gazetteer.FeatCountry {
-		k := p.Country + "." + p.Adm1
+		k := admOf(p)
 		e.adm[k] += w
-		if (p.Feature == gazetteer.FeatCity || p.Feature == gazetteer.FeatLandmark) && !namesake(g, p) {
+		if (p.Feature == gazetteer.FeatCity || p.Feature == gazetteer.FeatLandmark) && !e.isNamesake(i, p) {
 			e.admCity[k] += sign(w)
 		}
 	}
 	if point(p.Feature) {
-		e.grid.add(i, country.Normalize(p.Name), p.Lat, p.Lon, sign(w))
+		e.grid.add(i, key, p.Lat, p.Lon, sign(w))
 	}
+}
+
+// isNamesake is namesake, remembered per place.
+func (e *evidence) isNamesake(i int32, p gazetteer.Place) bool {
+	v, ok := e.namesake[i]
+	if !ok {
+		v = namesake(e.g, p)
+		e.namesake[i] = v
+	}
+	return v
 }
 
 // namesake reports whether city p has the name of its own first-level
@@ -115,7 +133,7 @@ type group struct {
 
 // resolve fills best and conf of every toponym.
 func (r *resolver) resolve() {
-	r.ev = newEvidence()
+	r.ev = newEvidence(r.g)
 	groups := r.groups()
 	of := make([]*group, len(r.tops))
 	for _, gi := range groups {
@@ -130,9 +148,9 @@ func (r *resolver) resolve() {
 		if r.tops[gi.members[0]].dateline {
 			if b, conf := r.scoreGroup(gi); conf {
 				gi.static = append(gi.static, contribution{b, wDateline})
-				r.ev.add(r.g, b, wDateline)
-				if p := r.g.Place(int(b)); r.setting == "" && p.Adm1 != "" && p.Feature != gazetteer.FeatCountry {
-					r.setting = p.Country + "." + p.Adm1
+				r.ev.add(b, gi.key, wDateline)
+				if p := r.g.Place(int(b)); r.setting.cc == "" && p.Adm1 != "" && p.Feature != gazetteer.FeatCountry {
+					r.setting = admOf(p)
 				}
 			}
 		}
@@ -146,18 +164,18 @@ func (r *resolver) resolve() {
 			// A word for one place's people ("Kenyan", "Texans") is
 			// that place; "Georgian" is resolved like a name.
 			t.best, t.conf = t.cands[0], true
-			r.ev.add(r.g, t.best, wUnambiguous)
+			r.ev.add(t.best, t.key, wUnambiguous)
 			continue
 		}
 		if b, ok := r.unambiguous(t); ok {
 			if gi := of[i]; gi != nil {
 				gi.static = append(gi.static, contribution{b, wUnambiguous})
 			}
-			r.ev.add(r.g, b, wUnambiguous)
+			r.ev.add(b, t.key, wUnambiguous)
 		}
 	}
 	if debugGeo {
-		fmt.Printf("setting %q\n", r.setting)
+		fmt.Printf("setting %v\n", r.setting)
 	}
 	order := r.groupOrder(groups)
 	// Greedy pass: each group with the evidence of those before it.
@@ -181,21 +199,21 @@ func (r *resolver) resolve() {
 // resolveGroup (re)chooses gi's place with the evidence of the others.
 func (r *resolver) resolveGroup(gi *group) {
 	if gi.added {
-		r.ev.add(r.g, gi.best, -wResolved)
+		r.ev.add(gi.best, gi.key, -wResolved)
 		gi.added = false
 	}
 	for _, c := range gi.static {
-		r.ev.add(r.g, c.place, -c.w)
+		r.ev.add(c.place, gi.key, -c.w)
 	}
 	gi.best, gi.conf = r.scoreGroup(gi)
 	for _, c := range gi.static {
-		r.ev.add(r.g, c.place, c.w)
+		r.ev.add(c.place, gi.key, c.w)
 	}
 	for _, m := range gi.members {
 		r.tops[m].best, r.tops[m].conf = gi.best, gi.conf
 	}
 	if gi.conf && gi.best >= 0 && !gi.doubt {
-		r.ev.add(r.g, gi.best, wResolved)
+		r.ev.add(gi.best, gi.key, wResolved)
 		gi.added = true
 	}
 }
@@ -481,12 +499,12 @@ func (r *resolver) score(t *toponym, hintFeat string, c int32, p gazetteer.Place
 	if p.Feature != gazetteer.FeatCountry && p.Adm1 != "" {
 		// A division the story keeps naming ("Iowa", "Ames", "Story
 		// County") outweighs one named once.
-		if w := r.ev.adm[p.Country+"."+p.Adm1]; w > 0 {
+		if w := r.ev.adm[admOf(p)]; w > 0 {
 			s += 1.5 + 0.5*math.Min(float64(w)/2, 4)
 			sup = true
 		}
 	}
-	if near := r.near(c, p); near > 0 {
+	if near := r.near(t.key, p); near > 0 {
 		s += near
 		sup = true
 	}
@@ -495,8 +513,8 @@ func (r *resolver) score(t *toponym, hintFeat string, c int32, p gazetteer.Place
 	// (Clarksville, Texas in a story from Paris, Texas), unless a far
 	// larger namesake keeps its pull (Paris, France in a story from
 	// Louisville).
-	if r.setting != "" && !t.dateline && p.Feature == gazetteer.FeatCity && p.Population < 25000 &&
-		p.Country+"."+p.Adm1 == r.setting && prior(p)+2.5 > topPrior {
+	if r.setting.cc != "" && !t.dateline && p.Feature == gazetteer.FeatCity && p.Population < 25000 &&
+		admOf(p) == r.setting && prior(p)+2.5 > topPrior {
 		s += 1.5
 		sup = true
 	}
@@ -527,8 +545,9 @@ func (r *resolver) score(t *toponym, hintFeat string, c int32, p gazetteer.Place
 	return s, sup
 }
 
-// near rewards candidate c (place p) close to places already resolved.
-func (r *resolver) near(c int32, p gazetteer.Place) float64 {
+// near rewards place p, a reading of the name key, close to places already
+// resolved for other names.
+func (r *resolver) near(key string, p gazetteer.Place) float64 {
 	switch p.Feature {
 	case gazetteer.FeatCountry, gazetteer.FeatContinent, gazetteer.FeatWater:
 		return 0
@@ -536,11 +555,11 @@ func (r *resolver) near(c int32, p gazetteer.Place) float64 {
 	// A division that contains a city already resolved ("Quebec" after
 	// "Montreal") is as close as it gets.
 	if p.Feature == gazetteer.FeatAdm1 {
-		if r.ev.admCity[p.Country+"."+p.Adm1] > 0 {
+		if r.ev.admCity[admOf(p)] > 0 {
 			return 1.5
 		}
 	}
-	switch km := r.ev.grid.nearest(p.Lat, p.Lon, country.Normalize(p.Name)); {
+	switch km := r.ev.grid.nearest(p.Lat, p.Lon, key); {
 	case km < 150:
 		return 1.5
 	case km < 500:

@@ -6,62 +6,84 @@ import (
 	"github.com/newsgraph/newsgraph/document"
 )
 
-// grid holds the places resolved so far on cells of cellDeg degrees, each
-// place once per cell with a count of the toponym groups that put it
-// there, so that the nearest one to a point is found by looking at the
-// cells around it: the cost of a query depends on the distinct places
-// near the point, not on the length of the document.
+// grid holds the places resolved so far, each place once with a count of
+// the toponym groups that put it there, so that the cost of finding the
+// nearest one to a point depends on the distinct places near it, not on
+// the length of the document. A few places are scanned in a list; more
+// are put on cells of cellDeg degrees and only the cells around a point
+// are looked at.
 type grid struct {
+	all   []gridPoint // the places, when there are few
 	cells map[[2]int32][]gridPoint
 }
 
 type gridPoint struct {
 	place    int32
-	key      string // normalized name
+	key      string // the name it was resolved for
 	lat, lon float64
 	n        int // groups that placed it
 }
 
 // cellDeg is the cell size in degrees; a query looks at the cells that
-// can hold a point within maxNear km.
+// can hold a point within maxNear km. listMax is the most places kept in
+// a list.
 const (
 	cellDeg = 5.0
 	maxNear = 500.0 // km; farther places are not near
+	listMax = 48
 )
 
 func cellOf(lat, lon float64) [2]int32 {
 	return [2]int32{int32(math.Floor(lat / cellDeg)), int32(math.Floor(lon / cellDeg))}
 }
 
-// add records place i (named key) at lat, lon once more (n < 0 removes
-// one).
+// add records place i (resolved for the name key) at lat, lon once more
+// (n < 0 removes one).
 func (g *grid) add(i int32, key string, lat, lon float64, n int) {
 	if g.cells == nil {
+		g.all = addPoint(g.all, i, key, lat, lon, n)
+		if len(g.all) <= listMax {
+			return
+		}
 		g.cells = map[[2]int32][]gridPoint{}
+		for _, p := range g.all {
+			c := cellOf(p.lat, p.lon)
+			g.cells[c] = append(g.cells[c], p)
+		}
+		g.all = nil
+		return
 	}
 	c := cellOf(lat, lon)
-	ps := g.cells[c]
+	g.cells[c] = addPoint(g.cells[c], i, key, lat, lon, n)
+}
+
+// addPoint adds n to place i's count in ps, adding or removing it.
+func addPoint(ps []gridPoint, i int32, key string, lat, lon float64, n int) []gridPoint {
 	for k := range ps {
 		if ps[k].place == i {
 			ps[k].n += n
 			if ps[k].n <= 0 {
 				ps[k] = ps[len(ps)-1]
-				g.cells[c] = ps[:len(ps)-1]
+				ps = ps[:len(ps)-1]
 			}
-			return
+			return ps
 		}
 	}
 	if n > 0 {
-		g.cells[c] = append(ps, gridPoint{place: i, key: key, lat: lat, lon: lon, n: n})
+		ps = append(ps, gridPoint{place: i, key: key, lat: lat, lon: lon, n: n})
 	}
+	return ps
 }
 
 // nearest returns the distance in km from lat, lon to the nearest place
-// on the grid not named key (another reading of a name cannot support
-// it), or +Inf when none lies within maxNear km.
+// on the grid not resolved for the name key (another reading of a name
+// cannot support it), or +Inf when none lies within maxNear km.
 func (g *grid) nearest(lat, lon float64, key string) float64 {
 	best := math.Inf(1)
-	if len(g.cells) == 0 {
+	if g.cells == nil {
+		for _, p := range g.all {
+			best = closer(best, lat, lon, p, key)
+		}
 		return best
 	}
 	c := cellOf(lat, lon)
@@ -76,14 +98,22 @@ func (g *grid) nearest(lat, lon float64, key string) float64 {
 		for dn := -cols; dn <= cols; dn++ {
 			col := ((c[1]+dn+ncols/2)%ncols+ncols)%ncols - ncols/2 // wrap at ±180°
 			for _, p := range g.cells[[2]int32{c[0] + dl, col}] {
-				if p.key == key {
-					continue
-				}
-				if km := Distance(lat, lon, p.lat, p.lon); km < best {
-					best = km
-				}
+				best = closer(best, lat, lon, p, key)
 			}
 		}
+	}
+	return best
+}
+
+// closer returns the lesser of best and the distance to p (not resolved
+// for key), skipping the trigonometry for points clearly farther than
+// maxNear.
+func closer(best, lat, lon float64, p gridPoint, key string) float64 {
+	if p.key == key || math.Abs(p.lat-lat) > maxNear/111 {
+		return best
+	}
+	if km := Distance(lat, lon, p.lat, p.lon); km < best {
+		return km
 	}
 	return best
 }

@@ -1,0 +1,11 @@
+// Package cputime measures the CPU time of the calling thread, for tests
+// and benchmarks that must hold on a machine other processes share.
+package cputime
+
+import "time"
+
+// ThreadClock returns a clock of the CPU time the calling goroutine's
+// thread has used, and a function that releases the thread. CPU time,
+// unlike wall time, does not grow when other processes share the cores.
+// Where the thread's CPU time is not available the clock is wall time.
+func ThreadClock() (clock func() time.Duration, release func()) { return threadClock() }
