@@ -1,6 +1,8 @@
 package geo
 
 import (
+	"strings"
+
 	"github.com/newsgraph/newsgraph/gazetteer"
 )
 
@@ -9,12 +11,21 @@ import (
 func (r *resolver) accept() {
 	for i := range r.tops {
 		t := &r.tops[i]
-		if t.doubt == doubtNone || t.street || t.demonym {
+		if t.doubt == doubtNone || t.street || t.demonym || t.virtual {
 			continue
 		}
 		switch t.doubt {
 		case doubtKind:
-			if r.localCue(i) || r.supported(t) {
+			if r.personTagged(t) {
+				// A name the entities stage reads as a person's needs a
+				// strong cue, or a weak one and the story's support
+				// ("crews from Jonesboro" in a story from Marion; not "a
+				// commitment to Wright").
+				cue := r.cueStrength(t.span)
+				if r.hintCue(i) || r.strongLocative(t) || cue == cueStrong || cue == cueWeak && r.supported(t) {
+					continue
+				}
+			} else if r.localCue(i) || r.supported(t) {
 				continue
 			}
 		case doubtWord:
@@ -22,7 +33,10 @@ func (r *resolver) accept() {
 				continue
 			}
 		case doubtCap:
-			if r.localCue(i) {
+			// A word the story uses as a person's or an ordinary word
+			// needs a place's preposition, not one people take too
+			// ("proposed to Baker", "Italy, Hunter said").
+			if r.hintCue(i) || r.strongLocative(t) {
 				continue
 			}
 		}
@@ -76,3 +90,45 @@ func (r *resolver) supported(t *toponym) bool {
 
 // doubtful reports whether t is a doubtful name (see plausible).
 func (t *toponym) doubtful() bool { return t.doubt != doubtNone }
+
+// strongLocatives put a thing in or at a place, never at a person.
+var strongLocatives = map[string]bool{
+	"in": true, "near": true, "at": true, "outside": true, "across": true, "around": true,
+	"throughout": true, "inside": true, "into": true, "between": true,
+}
+
+// strongLocative reports whether t follows one of strongLocatives (through
+// "the", "a" or a lower-case modifier: "in nearby Prescott").
+func (r *resolver) strongLocative(t *toponym) bool {
+	d := r.d
+	k := d.TokenAt(t.span.Start) - 1
+	for n := 0; k > 0 && n < 8; n++ {
+		w := r.tokText(k)
+		switch {
+		case w == "the" || w == "a" || words().placeMod[w]:
+			k--
+			continue
+		case w == "and" || w == "or":
+			// A list takes its first member's preposition ("in
+			// Georgetown and Frankfort"); not across a comma, which may
+			// end a clause ("in Italy, Hunter said").
+			if j, ok := r.endAt[d.Tokens[k].Start-1]; ok {
+				k = d.TokenAt(r.tops[j].span.Start) - 1
+				continue
+			}
+		}
+		break
+	}
+	return k >= 0 && strongLocatives[strings.ToLower(r.tokText(k))]
+}
+
+// personTagged reports whether t's words are a name the entities stage
+// tagged as a person's.
+func (r *resolver) personTagged(t *toponym) bool {
+	for k := r.d.TokenAt(t.span.Start); k < len(r.d.Tokens) && r.d.Tokens[k].Start < t.span.End; k++ {
+		if r.personTok[k] {
+			return true
+		}
+	}
+	return false
+}

@@ -106,6 +106,7 @@ type toponym struct {
 	best     int32 // chosen place, -1 when none
 	conf     bool
 	drop     bool // a doubtful name without evidence (accept)
+	virtual  bool // a place of the metadata, not of the text (setting.go)
 }
 
 // FeatStreet is the feature of a street or road location: the gazetteer
@@ -117,9 +118,11 @@ type resolver struct {
 	d         *document.Document
 	cfg       Config
 	tops      []toponym
+	hasDL     bool        // the text opens with a dateline
 	taken     spanSet     // bytes covered by recognized toponyms
 	endAt     map[int]int // byte offset → the toponym ending there
-	personTok []bool      // tokens of names the entities stage tagged as people's
+	personTok []bool      // tokens of towns the entities stage tagged as people's names
+	orgTok    []bool      // tokens of places the entities stage tagged as organisations' names
 	// resolution state (resolve.go)
 	ev       evidence
 	setting  admKey              // the division of the dateline's place, zero when none
@@ -134,12 +137,13 @@ func (r *resolver) run() {
 		return
 	}
 	r.hints()
+	r.addVirtual(r.hasDL)
 	r.resolve()
 	r.accept()
 	r.placeStreets()
 	for i := range r.tops {
 		t := &r.tops[i]
-		if t.drop {
+		if t.drop || t.virtual {
 			continue
 		}
 		loc := document.Location{Span: t.span, Name: d.Slice(t.span), Mention: t.mention, Kind: document.LocName}

@@ -117,27 +117,44 @@ func (r *resolver) recognize() {
 	r.taken = newSpanSet(len(d.Text))
 	r.tops = make([]toponym, 0, len(d.Mentions)/2+len(d.Tokens)/16+4)
 	r.personTok = make([]bool, len(d.Tokens))
+	r.orgTok = make([]bool, len(d.Tokens))
 	person := map[string]bool{}
 	blocked := make([]bool, len(d.Tokens))
 	var unknown []toponym // mentions the gazetteer does not know
-	// Streets first: "Washington Street" is no Washington.
-	r.streets(r.taken.claim)
-	// Mentions next.
-	for mi, m := range d.Mentions {
+	// People's names first. They are not places, unless the whole name is
+	// a country or capital (a mistagged metonym), or a town's: that one is
+	// left to the token scan, as a doubtful name that needs a cue ("crews
+	// from Jonesboro", "near Sioux Center"; see accept). A whole
+	// organisation's name that is a place's ("Argo", "Lamar County") is
+	// doubtful too.
+	for _, m := range d.Mentions {
+		if m.Kind != document.Name {
+			continue
+		}
 		switch m.Type {
 		case document.Person:
-			// People's names are not places, unless the whole name is a
-			// country or capital (a mistagged metonym), or a town the
-			// text puts something in ("crews from Jonesboro", "near
-			// Sioux Center"): that one is left to the token scan, as a
-			// doubtful name.
-			if m.Kind == document.Name && !r.wholeNamePlace(m.Span) {
-				town := r.townName(m.Span) && (r.locativeCue(m.Span) || r.divisionAfter(m.Span))
+			if !r.wholeNamePlace(m.Span) {
+				town := r.townName(m.Span) // accept decides with the cues around it
 				for k := d.TokenAt(m.Start); k < len(d.Tokens) && d.Tokens[k].Start < m.End; k++ {
 					blocked[k] = !town
 					r.personTok[k] = town
 				}
 			}
+		case document.Org:
+			if r.townName(m.Span) {
+				for k := d.TokenAt(m.Start); k < len(d.Tokens) && d.Tokens[k].Start < m.End; k++ {
+					r.orgTok[k] = true
+				}
+			}
+		}
+	}
+	// Streets next: "Washington Street" is no Washington; "David Pike" is
+	// no road.
+	r.streets(r.taken.claim, blocked)
+	// Other mentions next.
+	for mi, m := range d.Mentions {
+		switch m.Type {
+		case document.Person:
 			continue
 		case document.Org, document.EventName, document.Law, document.Misc:
 			// Organization and other names are left to the token scan,
@@ -224,7 +241,8 @@ func (r *resolver) recognize() {
 		r.add(toponym{span: sp, key: key, cands: cands, mention: mi, best: -1, anchor: -1, weak: weak, nested: r.orgAfter(sp)})
 		r.taken.mark(sp)
 	}
-	dl, hasDL := Dateline(d.Text)
+	dl, hasDL := r.dateline()
+	r.hasDL = hasDL
 	// Gazetteer lookups over capitalized runs.
 	maxW := r.g.MaxWords()
 	for _, s := range r.scanSentences() {
@@ -663,6 +681,25 @@ func (r *resolver) hyphenPair(k, b int, s document.Sentence, hasDL bool, dl docu
 	if len(sc) == 0 {
 		return 0, false
 	}
+	// Company names join surnames and places the same way ("Browning-
+	// Ferris", "Georgia-Pacific"): a pair is two places when the second
+	// is a county or parish ("Athens-Clarke County") or one is a major
+	// place and the other a major place or a town ("Dallas-Fort Worth",
+	// "Middlesex-London").
+	settlement := func(cands []int32) bool {
+		for _, c := range cands {
+			if f := r.g.Feature(int(c)); f == gazetteer.FeatCity || f == gazetteer.FeatAdm2 {
+				return true
+			}
+		}
+		return false
+	}
+	switch last := strings.ToLower(r.tokText(end - 1)); {
+	case partWords[last] && end-1 > k: // "Athens-Clarke County"
+	case r.major(fc) && (r.major(sc) || settlement(sc)), r.major(sc) && settlement(fc): // "Middlesex-London EMS"
+	default:
+		return 0, false
+	}
 	// The pair is one name's head when an organisation's words follow
 	// ("the Athens-Clarke County transit department" is not; "Hope-
 	// Hempstead County Chamber of Commerce" is).
@@ -830,9 +867,12 @@ func (r *resolver) plausible(k, e int, s document.Sentence, initial bool, key st
 		return 0, false
 	}
 	doubt := doubtNone
-	for i := k; i < e; i++ {
-		if r.personTok[i] {
-			doubt = doubtKind // a name the entities stage reads as a person's
+	for i := k; i < e && !strong; i++ {
+		if r.personTok[i] || r.orgTok[i] {
+			// A town's name the entities stage reads as a person's or an
+			// organisation's; not a country, division or capital standing
+			// for its government ("Moscow said").
+			doubt = doubtKind
 		}
 	}
 	if e-k == 1 {
@@ -1024,7 +1064,7 @@ func (r *resolver) extend(sp document.Span) (document.Span, bool) {
 var locatives = map[string]bool{
 	"in": true, "at": true, "near": true, "outside": true, "from": true, "to": true, "into": true,
 	"across": true, "around": true, "inside": true, "towards": true, "toward": true, "between": true,
-	"throughout": true,
+	"throughout": true, "above": true, "below": true,
 }
 
 // placeNouns before "of" make the next name a place ("village of X").
@@ -1050,18 +1090,33 @@ var featureNouns = map[string]bool{
 // a locative preposition or "village of" before it, a designator or
 // feature noun after it ("X province", "the X river"), or a list of places
 // it belongs to ("Oslo, X").
-func (r *resolver) locativeCue(sp document.Span) bool {
+func (r *resolver) locativeCue(sp document.Span) bool { return r.cueStrength(sp) > cueNone }
+
+// Strengths of a locative cue: a weak one is a preposition people take as
+// readily as places ("to X", "from X").
+const (
+	cueNone = iota
+	cueWeak
+	cueStrong
+)
+
+// weakLocatives are the locatives that also take people.
+var weakLocatives = map[string]bool{"to": true, "from": true, "into": true, "towards": true, "toward": true}
+
+// cueStrength returns the strength of the locative cue around span sp (see
+// locativeCue).
+func (r *resolver) cueStrength(sp document.Span) int {
 	d := r.d
 	a := d.TokenAt(sp.Start)
 	e := d.TokenAt(sp.End)
 	if e < len(d.Tokens) && r.isWord(e) {
 		w := strings.ToLower(r.tokText(e))
 		if _, ok := designators[w]; ok || featureNouns[w] {
-			return true
+			return cueStrong
 		}
 	}
 	if a == 0 {
-		return false
+		return cueNone
 	}
 	p := a - 1
 	pw := strings.ToLower(r.tokText(p))
@@ -1075,24 +1130,29 @@ func (r *resolver) locativeCue(sp document.Span) bool {
 		pw = strings.ToLower(r.tokText(p))
 	}
 	if locatives[pw] {
-		// Not "according to X", "thanks to X", "due to X".
-		return !(pw == "to" && p > 0 && notLocative[strings.ToLower(r.tokText(p-1))])
+		switch {
+		case pw == "to" && p > 0 && notLocative[strings.ToLower(r.tokText(p-1))]:
+			return cueNone // "according to X", "thanks to X", "due to X"
+		case weakLocatives[pw]:
+			return cueWeak
+		}
+		return cueStrong
 	}
 	if pw == "of" && p > 0 && placeNouns[strings.ToLower(r.tokText(p-1))] {
-		return true
+		return cueStrong
 	}
 	if placeNouns[pw] {
-		return true // "the town X", "Nairobi suburb X"
+		return cueStrong // "the town X", "Nairobi suburb X"
 	}
 	if pw == "," || pw == "and" {
 		// In a list right after a known place.
 		for end := d.Tokens[p].Start - 2; end <= d.Tokens[p].Start; end++ {
 			if i, ok := r.endAt[end]; ok && len(r.tops[i].cands) > 0 {
-				return true
+				return cueStrong
 			}
 		}
 	}
-	return false
+	return cueNone
 }
 
 // notLocative words before "to" make it no locative ("according to").

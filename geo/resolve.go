@@ -125,7 +125,7 @@ type group struct {
 	key     string
 	static  []contribution // evidence its members gave before resolution
 	hinted  bool           // a lone occurrence with a local hint
-	doubt   bool           // every member is doubtful: it adds no evidence
+	doubt   bool           // every member may be an ordinary word: it adds no evidence
 	best    int32
 	conf    bool
 	added   bool // best is part of the evidence (with weight wResolved)
@@ -145,7 +145,7 @@ func (r *resolver) resolve() {
 	// clear reading. A group's own static evidence is left out when the
 	// group itself is scored.
 	for _, gi := range groups {
-		if r.tops[gi.members[0]].dateline {
+		if r.anyDateline(gi) {
 			if b, conf := r.scoreGroup(gi); conf {
 				gi.static = append(gi.static, contribution{b, wDateline})
 				r.ev.add(b, gi.key, wDateline)
@@ -228,7 +228,10 @@ func (r *resolver) groups() []*group {
 		if t.street || t.demonym && len(t.cands) < 2 {
 			continue
 		}
-		doubt := t.doubt != doubtNone
+		// Names that may be ordinary words add no evidence; names the
+		// entities stage tagged otherwise do (two districts of a list
+		// support each other).
+		doubt := t.doubt == doubtWord || t.doubt == doubtCap
 		if t.hintCC != "" || t.anchor >= 0 || t.listCC != "" {
 			out = append(out, &group{members: []int{i}, key: t.key, hinted: true, doubt: doubt, best: -1})
 			continue
@@ -263,7 +266,7 @@ func (r *resolver) groupOrder(groups []*group) []*group {
 	tier := func(gi *group) int {
 		t := &r.tops[gi.members[0]]
 		switch {
-		case t.hintCC != "" || t.dateline:
+		case t.hintCC != "" || r.anyDateline(gi):
 			return 0
 		case r.hasArea(t.cands):
 			return 1 // divisions and countries set the context of towns
@@ -296,6 +299,16 @@ func (r *resolver) groupOrder(groups []*group) []*group {
 		}
 	}
 	return out
+}
+
+// anyDateline reports whether a member of gi is a place of the dateline.
+func (r *resolver) anyDateline(gi *group) bool {
+	for _, m := range gi.members {
+		if r.tops[m].dateline {
+			return true
+		}
+	}
+	return false
 }
 
 // hasArea reports whether cands include a country or first-level division.
@@ -415,11 +428,24 @@ func (r *resolver) scoreGroup(gi *group) (int32, bool) {
 	for _, c := range t.cands {
 		topPrior = math.Max(topPrior, prior(r.g.Place(int(c))))
 	}
+	// A country's own division of its name ("Taiwan", "Mexico", "Panama")
+	// is not what the name means unless the text says so.
+	ownDivision := func(p gazetteer.Place) bool {
+		if p.Feature != gazetteer.FeatAdm1 || hintFeat == gazetteer.FeatAdm1 || t.hintAdm != "" {
+			return false
+		}
+		for _, c := range t.cands {
+			if q := r.g.Place(int(c)); q.Feature == gazetteer.FeatCountry && q.Country == p.Country {
+				return true
+			}
+		}
+		return false
+	}
 	best, bi := math.Inf(-1), int32(-1)
 	support := false
 	for _, c := range t.cands {
 		p := r.g.Place(int(c))
-		if t.fuzzy && !r.fuzzyFit(t, p) {
+		if t.fuzzy && !r.fuzzyFit(t, p) || ownDivision(p) {
 			continue
 		}
 		s, sup := r.score(t, hintFeat, c, p, topPrior)
@@ -485,10 +511,16 @@ func (r *resolver) score(t *toponym, hintFeat string, c int32, p gazetteer.Place
 		}
 	}
 	// Context counts less for small towns: a town of a few thousand
-	// people needs more than a shared country to beat a capital.
+	// people needs more than a shared country to beat a capital, and more
+	// than a division or a place nearby to beat a far larger namesake
+	// (Phoenix, Arizona in a story from Chicago).
 	m := 1.0
 	if p.Feature == gazetteer.FeatCity && p.Population < 50000 {
 		m = 0.6
+	}
+	local := 1.0
+	if topPrior-prior(p) >= 3 {
+		local = m
 	}
 	if p.Country != "" {
 		if w := r.ev.ctry[p.Country]; w > 0 {
@@ -500,12 +532,12 @@ func (r *resolver) score(t *toponym, hintFeat string, c int32, p gazetteer.Place
 		// A division the story keeps naming ("Iowa", "Ames", "Story
 		// County") outweighs one named once.
 		if w := r.ev.adm[admOf(p)]; w > 0 {
-			s += 1.5 + 0.5*math.Min(float64(w)/2, 4)
+			s += local * (1.5 + 0.5*math.Min(float64(w)/2, 4))
 			sup = true
 		}
 	}
 	if near := r.near(t.key, p); near > 0 {
-		s += near
+		s += local * near
 		sup = true
 	}
 	// The dateline's division is the story's setting: its small towns are
@@ -514,7 +546,7 @@ func (r *resolver) score(t *toponym, hintFeat string, c int32, p gazetteer.Place
 	// larger namesake keeps its pull (Paris, France in a story from
 	// Louisville).
 	if r.setting.cc != "" && !t.dateline && p.Feature == gazetteer.FeatCity && p.Population < 25000 &&
-		admOf(p) == r.setting && prior(p)+2.5 > topPrior {
+		admOf(p) == r.setting && prior(p)+2 > topPrior {
 		s += 1.5
 		sup = true
 	}

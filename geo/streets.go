@@ -16,7 +16,7 @@ import (
 
 // streets finds the street and road names of d and adds them as toponyms.
 // It runs before the other recognizers, which then leave its spans alone.
-func (r *resolver) streets(claim func(document.Span) bool) {
+func (r *resolver) streets(claim func(document.Span) bool, blocked []bool) {
 	d := r.d
 	lx := words()
 	for _, s := range d.Sentences {
@@ -49,10 +49,13 @@ func (r *resolver) streets(claim func(document.Span) bool) {
 			for a < i && (openers[strings.ToLower(r.tokText(a))] || titles[strings.ToLower(strings.TrimSuffix(r.tokText(a), "."))]) {
 				a++ // "The Highway", "On Main Street": not name words
 			}
-			if a == i {
-				continue
+			if a == i || blocked[i] {
+				continue // no name, or a person's ("David Pike")
 			}
 			sp := document.Span{Start: d.Tokens[a].Start, End: d.Tokens[i].End}
+			if r.landmark(sp) {
+				continue // "Wall Street", "Downing Street": the gazetteer's own
+			}
 			if claim(sp) {
 				r.add(toponym{span: sp, key: country.Normalize(d.Slice(sp)), street: true, mention: -1, best: -1, anchor: -1})
 			}
@@ -125,7 +128,7 @@ func (r *resolver) placeStreets() {
 			return false
 		}
 		t := &r.tops[j]
-		if t.street || t.demonym || t.drop || t.best < 0 {
+		if t.street || t.demonym || t.drop || t.best < 0 || t.virtual && !t.dateline {
 			return false
 		}
 		switch r.g.Feature(int(t.best)) {
@@ -156,22 +159,23 @@ func (r *resolver) placeStreets() {
 			continue
 		}
 		best := int32(-1)
+		inText := func(j int) bool { return town(j) && !r.tops[j].virtual }
 		switch {
-		case town(i+1) && attached(d.Text[t.span.End:r.tops[i+1].span.Start], " in ", ", ", " of "):
+		case inText(i+1) && attached(d.Text[t.span.End:r.tops[i+1].span.Start], " in ", ", ", " of "):
 			best = r.tops[i+1].best
-		case town(i-1) && attached(d.Text[r.tops[i-1].span.End:t.span.Start], "'s ", "’s "):
+		case inText(i-1) && attached(d.Text[r.tops[i-1].span.End:t.span.Start], "'s ", "’s "):
 			best = r.tops[i-1].best
 		case dateline >= 0:
 			best = dateline
 		}
 		si := d.SentenceAt(t.span.Start)
 		for j := i - 1; j >= 0 && best < 0 && d.SentenceAt(r.tops[j].span.Start) == si; j-- {
-			if town(j) {
+			if inText(j) {
 				best = r.tops[j].best
 			}
 		}
-		for j := i + 1; j < len(r.tops) && best < 0 && d.SentenceAt(r.tops[j].span.Start) == si; j++ {
-			if town(j) {
+		for j := i + 1; j < len(r.tops) && best < 0 && !r.tops[j].virtual && d.SentenceAt(r.tops[j].span.Start) == si; j++ {
+			if inText(j) {
 				best = r.tops[j].best
 			}
 		}
@@ -187,6 +191,18 @@ func (r *resolver) placeStreets() {
 func attached(gap string, forms ...string) bool {
 	for _, f := range forms {
 		if gap == f {
+			return true
+		}
+	}
+	return false
+}
+
+// landmark reports whether span sp names a landmark or region of the
+// gazetteer.
+func (r *resolver) landmark(sp document.Span) bool {
+	for _, c := range r.g.Lookup(r.d.Slice(sp)) {
+		switch r.g.Feature(int(c)) {
+		case gazetteer.FeatLandmark, gazetteer.FeatRegion:
 			return true
 		}
 	}
