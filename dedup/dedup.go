@@ -156,8 +156,8 @@ type Index struct {
 	// sets the package's Threshold.
 	Threshold float64
 	postings  map[uint64][]int
-	shingles [][]uint64
-	ids      []string
+	shingles  [][]uint64
+	ids       []string
 }
 
 // NewIndex returns an empty index.
