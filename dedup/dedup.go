@@ -6,7 +6,8 @@
 // words, lower-cased, punctuation dropped), each hashed to 64 bits. Its
 // signature is a bottom-k MinHash sketch: the SketchSize smallest shingle
 // hashes. Two texts whose sketches share at least MinShared values are
-// candidates; a candidate is a copy when the overlap coefficient of the two
+// candidates (values shared by more than MaxPostings originals are
+// boilerplate and ignored); a candidate is a copy when the overlap coefficient of the two
 // shingle sets (the share of the shorter text's shingles found in the
 // longer) reaches Threshold. The overlap coefficient, not Jaccard, decides,
 // because a copy cut to its first half shares all of its shingles with the
@@ -33,6 +34,11 @@ const (
 	// MinShingles is the least number of distinct shingles a text needs to
 	// take part (about 20 words): shorter texts match only exactly.
 	MinShingles = 16
+	// MaxPostings bounds candidate generation: a sketch value shared by more
+	// originals than this is boilerplate (a footer every story of an outlet
+	// carries) and is not used to find candidates, so a lookup costs at most
+	// SketchSize × MaxPostings comparisons of sketch entries.
+	MaxPostings = 100
 	// Threshold is the overlap coefficient from which a candidate is a copy.
 	Threshold = 0.6
 	// Version names these parameters for stores that persist sketches.
@@ -192,8 +198,10 @@ func (x *Index) Candidates(shingles []uint64) []Match {
 	}
 	counts := map[int]int{}
 	for _, h := range Sketch(shingles, SketchSize) {
-		for _, d := range x.postings[h] {
-			counts[d]++
+		if p := x.postings[h]; len(p) <= MaxPostings {
+			for _, d := range p {
+				counts[d]++
+			}
 		}
 	}
 	var out []Match
