@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"net/url"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -115,8 +116,9 @@ func isHTTP(s string) bool {
 	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")
 }
 
-// resolve makes link absolute against an http(s) base, or, for a feed read
-// from a file, against the file's directory (the result is then a path).
+// resolve makes link absolute against the feed's http(s) address (its own,
+// else its channel link), or, for a local feed with no web address, against
+// the file's directory (the result is then a path).
 func resolve(httpBase, fileBase, link string) string {
 	if link == "" {
 		return ""
@@ -132,8 +134,8 @@ func resolve(httpBase, fileBase, link string) string {
 		}
 	}
 	if fileBase != "" && !isHTTP(fileBase) {
-		dir := fileBase[:strings.LastIndexByte(fileBase, '/')+1]
-		return dir + link
+		// A local feed without a web address: its links are files beside it.
+		return filepath.Join(filepath.Dir(fileBase), filepath.FromSlash(link))
 	}
 	return link
 }

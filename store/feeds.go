@@ -29,8 +29,11 @@ type FeedStore interface {
 	// CompleteItem records the outcome of fetching an item: doc is stored as
 	// Put stores it (nil when the fetch failed), the item takes status
 	// it.Status (ItemDone, ItemRetry with it.NextTry, or ItemFailed) with
-	// Attempts, Reason and DocID, and the log entry is written. It reports
-	// whether doc was new. An item already done is left as it is.
+	// Attempts, Reason and DocID (when doc is not new, the id of the
+	// document already stored under its id or text), and the log entry is
+	// written. It reports whether doc was new. An item already done is left
+	// as it is (the log entry is still written). A log entry with Reason
+	// "stored" for a document that was not new is written as "known".
 	CompleteItem(ctx context.Context, it FeedItem, doc *document.Document, log FetchLog) (stored bool, err error)
 	// FeedItems lists the items of one feed ("" for all) in PendingItems'
 	// order, whatever their status.

@@ -2,7 +2,9 @@ package sqlite
 
 import (
 	"context"
+	"crypto/sha256"
 	"database/sql"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"time"
@@ -231,6 +233,16 @@ func (s *Store) CompleteItem(ctx context.Context, it store.FeedItem, doc *docume
 		w.close()
 		if err != nil {
 			return false, fmt.Errorf("sqlite: complete item: put %q: %w", doc.ID, err)
+		}
+		if !stored { // the item's document is the one already stored under its id or text
+			if log.Reason == "stored" {
+				log.Reason = "known"
+			}
+			sum := sha256.Sum256([]byte(doc.Text))
+			if err := tx.QueryRowContext(ctx, `SELECT id FROM documents WHERE id = ? OR text_sha256 = ? ORDER BY id = ? DESC LIMIT 1`,
+				doc.ID, hex.EncodeToString(sum[:]), doc.ID).Scan(&it.DocID); err != nil {
+				return false, fmt.Errorf("sqlite: complete item: %w", err)
+			}
 		}
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE feed_items SET status = ?, attempts = ?, next_try = ?, reason = ?, doc_id = ? WHERE feed = ? AND key = ?`,
