@@ -59,8 +59,8 @@ const testJSONFeed = `{
 func TestParseFeed_Formats(t *testing.T) {
 	for _, tc := range []struct {
 		name, data, base string
-		format, title  string
-		items          []FeedItem
+		format, title    string
+		items            []FeedItem
 	}{
 		{"rss", testRSS, "https://www.harbour-gazette.example/feed.rss", "rss", "Harbour Gazette & Wire", []FeedItem{
 			{Key: "hg-1001", URL: "https://www.harbour-gazette.example/news/ferry-strike?ref=rss", Title: "Ferry strike enters third day",
