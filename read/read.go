@@ -40,6 +40,8 @@ type Options struct {
 	// Encoding forces the text encoding of plain-text input: "auto" (the
 	// default), "utf-8", "latin1" or "windows-1252".
 	Encoding string
+	// Fetch reads http(s) paths (url.go); nil makes them an error.
+	Fetch Fetcher
 }
 
 func (o Options) maxBytes() int64 {
@@ -74,8 +76,9 @@ func (o Options) Validate() error {
 	return nil
 }
 
-// Walk reads every path in order ("-" is stdin; directories are read
-// recursively in lexical order, skipping hidden entries) and calls fn with
+// Walk reads every path in order ("-" is stdin; an http(s) address is
+// fetched with opt.Fetch; directories are read recursively in lexical
+// order, skipping hidden entries) and calls fn with
 // each result in input order. It stops early only when fn returns an error
 // or ctx is cancelled; per-document problems arrive as Results with Err set.
 func Walk(ctx context.Context, paths []string, stdin io.Reader, opt Options, fn func(Result) error) error {
@@ -88,6 +91,12 @@ func Walk(ctx context.Context, paths []string, stdin io.Reader, opt Options, fn 
 		}
 		if p == "-" {
 			if err := readStream(ctx, "stdin", "", stdin, opt, fn); err != nil {
+				return err
+			}
+			continue
+		}
+		if isURL(p) {
+			if err := readURL(ctx, p, opt, fn); err != nil {
 				return err
 			}
 			continue

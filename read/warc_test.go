@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/nlnwa/gowarc/v3"
+	"github.com/newsgraph/newsgraph/internal/testsite"
 )
 
 const testSitemap = `<?xml version="1.0" encoding="UTF-8"?>
@@ -74,33 +74,6 @@ func TestParseSitemap(t *testing.T) {
 	}
 }
 
-// warcRecord builds one WARC record with gowarc.
-func warcRecord(t testing.TB, typ gowarc.RecordType, target, date, block string) gowarc.WarcRecord {
-	t.Helper()
-	b := gowarc.NewRecordBuilder(typ)
-	if _, err := b.WriteString(block); err != nil {
-		t.Fatal(err)
-	}
-	b.AddWarcHeader(gowarc.WarcTargetURI, target)
-	b.AddWarcHeader(gowarc.WarcDate, date)
-	ct := "application/http;msgtype=response"
-	if typ == gowarc.Request {
-		ct = "application/http;msgtype=request"
-	} else if typ == gowarc.Metadata {
-		ct = "application/warc-fields"
-	}
-	b.AddWarcHeader(gowarc.ContentType, ct)
-	rec, _, err := b.Build()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return rec
-}
-
-func httpResponse(ct, extra, body string) string {
-	return "HTTP/1.1 200 OK\r\nContent-Type: " + ct + "\r\n" + extra + fmt.Sprintf("Content-Length: %d\r\n\r\n", len(body)) + body
-}
-
 // writeTestWARC writes a crawl of four captures (two HTML pages, one
 // Latin-1 and gzip-encoded, an image, a 404) plus request and metadata
 // records, each record gzip-compressed as crawlers write them.
@@ -112,36 +85,20 @@ func writeTestWARC(t testing.TB, dir string, compress bool) string {
 	zw := gzip.NewWriter(&gz)
 	zw.Write([]byte(page2))
 	zw.Close()
-	recs := []gowarc.WarcRecord{
-		warcRecord(t, gowarc.Request, "https://quay-news.example/cranes?utm=x", "2026-12-01T10:00:00Z", "GET /cranes?utm=x HTTP/1.1\r\nHost: quay-news.example\r\n\r\n"),
-		warcRecord(t, gowarc.Response, "https://quay-news.example/cranes?utm=x", "2026-12-01T10:00:01Z", httpResponse("text/html; charset=utf-8", "", page1)),
-		warcRecord(t, gowarc.Response, "https://mill-street.example/fire", "2026-12-01T10:05:00Z", httpResponse("text/html; charset=iso-8859-1", "Content-Encoding: gzip\r\n", gz.String())),
-		warcRecord(t, gowarc.Response, "https://quay-news.example/logo.png", "2026-12-01T10:00:02Z", httpResponse("image/png", "", "\x89PNG\r\n\x1a\n")),
-		warcRecord(t, gowarc.Response, "https://quay-news.example/missing", "2026-12-01T10:00:03Z", strings.Replace(httpResponse("text/html", "", "<p>gone</p>"), "200 OK", "404 Not Found", 1)),
-		warcRecord(t, gowarc.Metadata, "https://quay-news.example/cranes?utm=x", "2026-12-01T10:00:04Z", "via: https://quay-news.example/\r\n"),
-	}
-	var buf bytes.Buffer
-	m := gowarc.NewMarshaler()
-	for _, r := range recs {
-		var rb bytes.Buffer
-		if _, _, err := m.Marshal(&rb, r, 0); err != nil {
-			t.Fatal(err)
-		}
-		if compress {
-			zw := gzip.NewWriter(&buf)
-			zw.Write(rb.Bytes())
-			zw.Close()
-		} else {
-			buf.Write(rb.Bytes())
-		}
-		r.Close()
+	recs := []testsite.Record{
+		testsite.Rec("request", "https://quay-news.example/cranes?utm=x", "2026-12-01T10:00:00Z", "GET /cranes?utm=x HTTP/1.1\r\nHost: quay-news.example\r\n\r\n"),
+		testsite.Rec("response", "https://quay-news.example/cranes?utm=x", "2026-12-01T10:00:01Z", testsite.HTTPResponse("text/html; charset=utf-8", "", page1)),
+		testsite.Rec("response", "https://mill-street.example/fire", "2026-12-01T10:05:00Z", testsite.HTTPResponse("text/html; charset=iso-8859-1", "Content-Encoding: gzip\r\n", gz.String())),
+		testsite.Rec("response", "https://quay-news.example/logo.png", "2026-12-01T10:00:02Z", testsite.HTTPResponse("image/png", "", "\x89PNG\r\n\x1a\n")),
+		testsite.Rec("response", "https://quay-news.example/missing", "2026-12-01T10:00:03Z", strings.Replace(testsite.HTTPResponse("text/html", "", "<p>gone</p>"), "200 OK", "404 Not Found", 1)),
+		testsite.Rec("metadata", "https://quay-news.example/cranes?utm=x", "2026-12-01T10:00:04Z", "via: https://quay-news.example/\r\n"),
 	}
 	name := "crawl.warc"
 	if compress {
 		name += ".gz"
 	}
 	p := filepath.Join(dir, name)
-	if err := os.WriteFile(p, buf.Bytes(), 0o644); err != nil {
+	if err := testsite.WriteWARC(p, recs, compress); err != nil {
 		t.Fatal(err)
 	}
 	return p

@@ -132,3 +132,19 @@ func runWatch(ctx context.Context, e *env, argv []string) int {
 	}
 	return exitOK
 }
+
+// urlFetcher reads URL inputs of extract and ingest through the safe
+// client (robots.txt, SSRF guard, caps, timeouts).
+func urlFetcher(allowPrivate bool, maxBytes int64) read.Fetcher {
+	var c *fetch.Client
+	return func(ctx context.Context, u string) ([]byte, string, string, error) {
+		if c == nil {
+			c = fetch.New(fetch.Options{AllowPrivate: allowPrivate, MaxBytes: maxBytes})
+		}
+		resp, err := c.Get(ctx, fetch.Request{URL: u, Accept: []string{"text/html", "application/xhtml+xml", "+xml", "application/xml", "text/xml", "application/feed+json", "application/json", "text/plain"}})
+		if err != nil {
+			return nil, "", "", err
+		}
+		return resp.Body, resp.ContentType, resp.URL, nil
+	}
+}
