@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
 	"strings"
 	"sync"
 	"time"
@@ -26,37 +27,59 @@ var ErrExtract = errors.New("extract")
 // outlet the source's outlet=, a news sitemap's publication name, else the
 // domain of the address it was fetched from.
 func (w *Watcher) Article(ctx context.Context, it store.FeedItem) (*document.Document, store.FetchLog, error) {
+	return w.build(ctx, w.fetchItem(ctx, it))
+}
+
+// fetched is an item's fetch: the network half of Article.
+type fetched struct {
+	it   store.FeedItem
+	resp *fetch.Response    // a web page
+	doc  *document.Document // a local file, already read
+	log  store.FetchLog
+	err  error
+}
+
+// fetchItem fetches an item's page (or reads a local feed's file).
+func (w *Watcher) fetchItem(ctx context.Context, it store.FeedItem) fetched {
 	o := w.Options.withDefaults()
-	log := store.FetchLog{Time: w.now(), Feed: it.Feed, URL: it.URL, Kind: "article"}
-	var d *document.Document
-	var final string
+	f := fetched{it: it, log: store.FetchLog{Time: w.now(), Feed: it.Feed, URL: it.URL, Kind: "article"}}
 	if !isHTTP(it.URL) {
 		if isHTTP(it.Feed) {
-			return nil, log, &fetch.Error{Reason: "bad-url", URL: it.URL, Err: errors.New("a remote feed cannot list local files")}
+			f.err = &fetch.Error{Reason: "bad-url", URL: it.URL, Err: errors.New("a remote feed cannot list local files")}
+			return f
 		}
 		start := time.Now()
-		doc, err := readLocalArticle(ctx, it.URL, o.MaxBytes)
-		log.Duration = time.Since(start)
-		if err != nil {
-			return nil, log, err
+		f.doc, f.err = readLocalArticle(ctx, it.URL, o.MaxBytes)
+		f.log.Duration = time.Since(start)
+		return f
+	}
+	f.resp, f.err = w.Client.Get(ctx, fetch.Request{URL: it.URL, Accept: articleTypes})
+	if f.err != nil {
+		var fe *fetch.Error
+		if errors.As(f.err, &fe) {
+			f.log.Status = fe.Status
 		}
-		d, final = doc, ""
-	} else {
-		resp, err := w.Client.Get(ctx, fetch.Request{URL: it.URL, Accept: articleTypes})
-		if err != nil {
-			var fe *fetch.Error
-			if errors.As(err, &fe) {
-				log.Status = fe.Status
-			}
-			return nil, log, err
-		}
-		log.Status, log.Bytes, log.Duration = resp.Status, len(resp.Body), resp.Elapsed
-		d, err = read.HTML(resp.Body, resp.ContentType)
+		return f
+	}
+	f.log.Status, f.log.Bytes, f.log.Duration = f.resp.Status, len(f.resp.Body), f.resp.Elapsed
+	return f
+}
+
+// build turns a fetch into the annotated document: the CPU half of Article.
+func (w *Watcher) build(ctx context.Context, f fetched) (*document.Document, store.FetchLog, error) {
+	it, log := f.it, f.log
+	if f.err != nil {
+		return nil, log, f.err
+	}
+	d, final := f.doc, ""
+	if f.resp != nil {
+		var err error
+		d, err = read.HTML(f.resp.Body, f.resp.ContentType)
 		if err != nil {
 			return nil, log, fmt.Errorf("%w: %v", ErrExtract, err)
 		}
-		final = resp.URL
-		d.URL = resp.URL
+		final = f.resp.URL
+		d.URL = f.resp.URL
 	}
 	if isHTTP(it.URL) {
 		d.ID = read.URLID(it.URL)
@@ -165,13 +188,15 @@ func (w *Watcher) known(ctx context.Context, it store.FeedItem, id string) (Even
 }
 
 // fetchPending fetches every pending item due now: one goroutine per
-// origin (the client lets each origin serve one request at a time),
-// Options.Origins origins at once.
+// origin fetches its items in turn (the client spaces an origin's
+// requests), Options.Origins origins at once, while a pool as large as the
+// machine's cores builds and stores what was fetched, so the time spent
+// extracting never adds to the politeness delay.
 func (w *Watcher) fetchPending(ctx context.Context) (Summary, error) {
 	o := w.Options.withDefaults()
 	var sum Summary
 	for {
-		items, err := w.Store.PendingItems(ctx, w.now(), 10000)
+		items, err := w.Store.PendingItems(ctx, w.now(), pendingBatch)
 		if err != nil {
 			return sum, err
 		}
@@ -187,62 +212,115 @@ func (w *Watcher) fetchPending(ctx context.Context) (Summary, error) {
 			}
 			byOrigin[k] = append(byOrigin[k], it)
 		}
+		ctx, cancel := context.WithCancel(ctx)
+		work := make(chan fetched, runtime.NumCPU())
 		var mu sync.Mutex
+		var firstErr error
+		fail := func(err error) {
+			mu.Lock()
+			if firstErr == nil {
+				firstErr = err
+				cancel()
+			}
+			mu.Unlock()
+		}
 		done := 0
+		var builders sync.WaitGroup
+		for range runtime.NumCPU() {
+			builders.Add(1)
+			go func() {
+				defer builders.Done()
+				for f := range work {
+					ev, err := w.finish(ctx, f)
+					if err != nil {
+						fail(err)
+						continue
+					}
+					if ev.Kind == "" {
+						continue // interrupted: left pending
+					}
+					w.emit(ev)
+					mu.Lock()
+					done++
+					sum.count(ev)
+					mu.Unlock()
+				}
+			}()
+		}
 		err = eachLimited(ctx, len(order), o.Origins, func(ctx context.Context, i int) error {
 			for _, it := range byOrigin[order[i]] {
 				if ctx.Err() != nil {
-					return ctx.Err()
+					return nil
 				}
-				ev, err := w.item(ctx, it)
-				if err != nil {
-					return err
-				}
-				if ev.Kind == "" {
-					continue // interrupted: left pending
-				}
-				w.emit(ev)
-				mu.Lock()
-				done++
-				switch {
-				case ev.Reason == "known":
-					sum.Known++
-				case ev.DocID != "":
-					sum.Stored++
-					if ev.CopyOf != "" {
-						sum.Copies++
+				if isHTTP(it.URL) {
+					ev, ok, err := w.known(ctx, it, read.URLID(it.URL))
+					if err != nil {
+						return err
 					}
-				case ev.Retry:
-					sum.Retrying++
-				default:
-					sum.Failed++
+					if ok {
+						w.emit(ev)
+						mu.Lock()
+						done++
+						sum.count(ev)
+						mu.Unlock()
+						continue
+					}
 				}
-				mu.Unlock()
+				f := w.fetchItem(ctx, it)
+				select {
+				case work <- f:
+				case <-ctx.Done():
+					return nil
+				}
 			}
 			return nil
 		})
+		close(work)
+		builders.Wait()
+		cancel()
+		if err == nil {
+			err = firstErr
+		}
 		if err != nil {
 			return sum, err
 		}
-		if done == 0 || len(items) < 10000 {
+		if done == 0 || len(items) < pendingBatch {
 			return sum, nil
 		}
 	}
 }
 
-// item fetches and completes one item. An event with no Kind means ctx
-// ended before the outcome was known: the item stays pending.
-func (w *Watcher) item(ctx context.Context, it store.FeedItem) (Event, error) {
-	if isHTTP(it.URL) {
-		if ev, ok, err := w.known(ctx, it, read.URLID(it.URL)); err != nil || ok {
-			return ev, err
+// pendingBatch is how many pending items one round of fetchPending takes.
+const pendingBatch = 10000
+
+// count adds an article event to the summary.
+func (s *Summary) count(ev Event) {
+	switch {
+	case ev.Reason == "known":
+		s.Known++
+	case ev.DocID != "":
+		s.Stored++
+		if ev.CopyOf != "" {
+			s.Copies++
 		}
+	case ev.Retry:
+		s.Retrying++
+	default:
+		s.Failed++
 	}
-	d, log, ferr := w.Article(ctx, it)
+}
+
+// finish builds and completes one fetched item. An event with no Kind
+// means ctx ended before the outcome was known: the item stays pending.
+func (w *Watcher) finish(ctx context.Context, f fetched) (Event, error) {
+	if ctx.Err() != nil {
+		return Event{}, nil
+	}
+	d, log, ferr := w.build(ctx, f)
 	if ferr != nil && (ctx.Err() != nil || fetch.Reason(ferr) == "cancelled" || errors.Is(ferr, context.Canceled)) {
 		return Event{}, nil
 	}
-	ev, err := w.Complete(ctx, it, d, log, ferr)
+	ev, err := w.Complete(ctx, f.it, d, log, ferr)
 	if err != nil && ctx.Err() != nil {
 		return Event{}, nil
 	}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
@@ -226,4 +227,65 @@ func diffLines(a, b []string) string {
 		out = append(out[:20], "...")
 	}
 	return strings.Join(out, "\n")
+}
+
+// TestWatch_Throughput measures watch --once on the test site as a child
+// process with the pipeline, at a politeness delay of 100 ms: the fetch
+// phase's wall time against the bound the delay sets (the busiest origin's
+// requests one after another), the gaps between that origin's articles, and
+// the child's CPU time. Run with NEWSGRAPH_WATCH_BENCH=1 (docs/benchmarks.md).
+func TestWatch_Throughput(t *testing.T) {
+	if os.Getenv("NEWSGRAPH_WATCH_BENCH") != "1" {
+		t.Skip("set NEWSGRAPH_WATCH_BENCH=1")
+	}
+	site := testsite.Start()
+	defer site.Close()
+	dir := t.TempDir()
+	feeds := filepath.Join(dir, "feeds.txt")
+	os.WriteFile(feeds, []byte(site.FeedsFile()), 0o644)
+	var out, errb bytes.Buffer
+	const delay = 100 * time.Millisecond
+	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperCLI$", "--", "watch", feeds, "--db", filepath.Join(dir, "t.db"), "--once",
+		"--allow-private", "--delay", delay.String(), "--timeout", "2s", "--json")
+	cmd.Env = append(os.Environ(), "NEWSGRAPH_CLI_CHILD=1")
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	start := time.Now()
+	if err := cmd.Run(); err != nil && !isExit1(err) {
+		t.Fatalf("%v: %s", err, errb.String())
+	}
+	wall := time.Since(start)
+	cpu := cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+	var first, last time.Time
+	var harbour []time.Time
+	n := 0
+	for _, line := range strings.Split(strings.TrimSpace(out.String()), "\n") {
+		var ev struct {
+			Time time.Time `json:"time"`
+			Kind string    `json:"kind"`
+			URL  string    `json:"url"`
+		}
+		if json.Unmarshal([]byte(line), &ev) != nil {
+			continue
+		}
+		if ev.Kind == "poll" && first.IsZero() {
+			first = ev.Time
+		}
+		if ev.Kind == "article" {
+			n++
+			last = ev.Time
+			if strings.HasPrefix(ev.URL, site.Outlets["harbour"].URL) {
+				harbour = append(harbour, ev.Time)
+			}
+		}
+	}
+	var gaps []time.Duration
+	for i := 1; i < len(harbour); i++ {
+		gaps = append(gaps, harbour[i].Sub(harbour[i-1]))
+	}
+	sort.Slice(gaps, func(i, j int) bool { return gaps[i] < gaps[j] })
+	bound := time.Duration(len(harbour)) * delay
+	fetchPhase := last.Sub(first)
+	t.Logf("watch --once at --delay %s: %d articles; start-up (pipeline load) %.2fs, polls+fetches %.2fs (%.0f articles/s; politeness bound for harbour's %d articles %.1fs); harbour gaps median %s, 90th %s; child CPU %.2fs of %.2fs wall",
+		delay, n, first.Sub(start).Seconds(), fetchPhase.Seconds(), float64(n)/fetchPhase.Seconds(), len(harbour), bound.Seconds(),
+		gaps[len(gaps)/2].Round(time.Millisecond), gaps[len(gaps)*9/10].Round(time.Millisecond), cpu.Seconds(), wall.Seconds())
 }
