@@ -16,9 +16,6 @@
 package fetch
 
 import (
-	"bytes"
-	"compress/flate"
-	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
@@ -30,6 +27,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/newsgraph/newsgraph/internal/httpbody"
 )
 
 // UserAgent is the User-Agent header newsgraph sends by default; robots.txt
@@ -377,32 +376,16 @@ func classify(u string, err error) error {
 // MaxBytes decoded bytes (the raw stream is capped as well).
 func (c *Client) readBody(resp *http.Response) ([]byte, error) {
 	raw := io.LimitReader(resp.Body, c.opt.MaxBytes+c.opt.MaxBytes/8+4096)
-	var r io.Reader = raw
-	switch enc := strings.ToLower(strings.TrimSpace(resp.Header.Get("Content-Encoding"))); enc {
-	case "", "identity":
-	case "gzip", "x-gzip":
-		zr, err := gzip.NewReader(raw)
-		if err != nil {
-			return nil, &Error{Reason: "network", Err: fmt.Errorf("bad gzip body: %w", err)}
-		}
-		defer zr.Close()
-		r = zr
-	case "deflate":
-		fr := flate.NewReader(raw)
-		defer fr.Close()
-		r = fr
-	default:
-		return nil, &Error{Reason: "content-type", Err: fmt.Errorf("unsupported content encoding %q", enc)}
+	body, err := httpbody.Read(raw, resp.Header.Get("Content-Encoding"), c.opt.MaxBytes)
+	switch {
+	case errors.Is(err, httpbody.ErrTooLarge):
+		return nil, &Error{Reason: "too-large", Err: err}
+	case errors.Is(err, httpbody.ErrUnsupported):
+		return nil, &Error{Reason: "content-type", Err: err}
+	case errors.Is(err, httpbody.ErrCorrupt):
+		return nil, &Error{Reason: "network", Err: err}
 	}
-	var buf bytes.Buffer
-	n, err := buf.ReadFrom(io.LimitReader(r, c.opt.MaxBytes+1))
-	if err != nil {
-		return nil, err
-	}
-	if n > c.opt.MaxBytes {
-		return nil, &Error{Reason: "too-large", Err: fmt.Errorf("body is over the %d-byte cap after decoding", c.opt.MaxBytes)}
-	}
-	return buf.Bytes(), nil
+	return body, err
 }
 
 // accepts reports whether the Content-Type ct is one of want.

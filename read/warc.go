@@ -1,9 +1,6 @@
 package read
 
 import (
-	"bytes"
-	"compress/flate"
-	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
@@ -14,6 +11,8 @@ import (
 	"time"
 
 	"github.com/nlnwa/gowarc/v3"
+
+	"github.com/newsgraph/newsgraph/internal/httpbody"
 )
 
 // readWARC reads a WARC file, plain or gzip-compressed per record (as
@@ -120,30 +119,14 @@ func warcResponse(rec gowarc.WarcRecord, opt Options) (res Result, ok bool) {
 	if strings.EqualFold(strings.TrimSpace(h.Get("Transfer-Encoding")), "chunked") {
 		body = httputil.NewChunkedReader(body)
 	}
-	switch enc := strings.ToLower(strings.TrimSpace(h.Get("Content-Encoding"))); enc {
-	case "", "identity":
-	case "gzip", "x-gzip":
-		zr, err := gzip.NewReader(body)
-		if err != nil {
-			return Result{Err: fmt.Errorf("warc: %s: bad gzip payload: %w", target, err)}, true
-		}
-		defer zr.Close()
-		body = zr
-	case "deflate":
-		fr := flate.NewReader(body)
-		defer fr.Close()
-		body = fr
-	default:
-		return Result{Err: fmt.Errorf("warc: %s: unsupported content encoding %q", target, enc)}, true
-	}
-	var buf bytes.Buffer
-	if _, err := buf.ReadFrom(io.LimitReader(body, opt.maxBytes()+1)); err != nil {
-		return Result{Err: fmt.Errorf("warc: %s: %w", target, err)}, true
-	}
-	if int64(buf.Len()) > opt.maxBytes() {
+	data, err := httpbody.Read(body, h.Get("Content-Encoding"), opt.maxBytes())
+	if errors.Is(err, httpbody.ErrTooLarge) {
 		return Result{Err: fmt.Errorf("warc: %s: document is larger than --max-bytes %d", target, opt.maxBytes())}, true
 	}
-	d, err := HTML(buf.Bytes(), ct)
+	if err != nil {
+		return Result{Err: fmt.Errorf("warc: %s: %w", target, err)}, true
+	}
+	d, err := HTML(data, ct)
 	if err != nil {
 		return Result{Err: fmt.Errorf("warc: %s: %w", target, err)}, true
 	}
