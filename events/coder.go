@@ -34,12 +34,14 @@ type coder struct {
 	consumed []bool
 }
 
-// newCoder returns the coder of d, with every mention's actor resolved and
-// the mentions grouped by sentence.
+// newCoder returns the coder of d, with every mention's actor code in
+// context (the actors stage's Mention.ContextActor) and the mentions
+// grouped by sentence.
 func newCoder(s *Stage, d *document.Document) *coder {
 	c := &coder{s: s, d: d, mentionsBySent: make([][]int, len(d.Sentences)), lowText: asciiLower(d.Text)}
-	c.codes, c.head = resolveActors(d)
+	c.codes, c.head = make([]string, len(d.Mentions)), make([]int, len(d.Mentions))
 	for i, m := range d.Mentions {
+		c.codes[i], c.head[i] = m.ContextActor, m.Qualifies
 		si := d.SentenceAt(m.Start)
 		if si >= 0 {
 			c.mentionsBySent[si] = append(c.mentionsBySent[si], i)
@@ -139,8 +141,8 @@ func (c *coder) span(start, end int) document.Span {
 	return document.Span{Start: c.d.Tokens[c.first+start].Start, End: c.d.Tokens[c.first+end-1].End}
 }
 
-// actor returns the resolved CAMEO actor code of mention mi (see
-// resolveActors).
+// actor returns the CAMEO actor code of mention mi in context (layer
+// "actors").
 func (c *coder) actor(mi int) string { return c.codes[mi] }
 
 // mentionRange returns the relative token range of mention mi.
