@@ -534,4 +534,3 @@ func isCap(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
 }
-
