@@ -68,6 +68,13 @@ func (*Stage) Requires() []document.Layer {
 	return []document.Layer{document.LayerSentences, document.LayerTokens}
 }
 
+// Optional returns the layers that complete a figure when their stages
+// run: mentions, entities and quotes (who a figure is attributed to) and
+// locations (the place its sentence puts it in).
+func (*Stage) Optional() []document.Layer {
+	return []document.Layer{document.LayerMentions, document.LayerEntities, document.LayerQuotes, document.LayerLocations}
+}
+
 // Provides returns the counts layer.
 func (*Stage) Provides() []document.Layer { return []document.Layer{document.LayerCounts} }
 
