@@ -19,7 +19,7 @@ type coder struct {
 	mentionsBySent [][]int
 	codes          []string // resolved actor code per mention
 	head           []int    // head mention of a modifier mention, -1
-	lowText        string   // d.Text with ASCII letters lowercased
+	lowText        string   // the normalized text (Document.Lower)
 	headline       bool     // the sentence is in title case
 	// matched keeps each sentence's matches once found, so the main-event
 	// vote reads the triggers the coder found without matching again; nil
@@ -38,7 +38,7 @@ type coder struct {
 // context (the actors stage's Mention.ContextActor) and the mentions
 // grouped by sentence.
 func newCoder(s *Stage, d *document.Document) *coder {
-	c := &coder{s: s, d: d, mentionsBySent: make([][]int, len(d.Sentences)), lowText: asciiLower(d.Text)}
+	c := &coder{s: s, d: d, mentionsBySent: make([][]int, len(d.Sentences)), lowText: d.LowerSlice(document.Span{Start: 0, End: len(d.Text)})}
 	c.codes, c.head = make([]string, len(d.Mentions)), make([]int, len(d.Mentions))
 	for i, m := range d.Mentions {
 		c.codes[i], c.head[i] = m.ContextActor, m.Qualifies
@@ -103,17 +103,6 @@ func (c *coder) tok(i int) string { return c.d.TokenText(c.first + i) }
 func (c *coder) low(i int) string {
 	t := c.d.Tokens[c.first+i]
 	return c.lowText[t.Start:t.End]
-}
-
-// asciiLower lowercases ASCII letters only, so byte offsets stay valid.
-func asciiLower(s string) string {
-	b := []byte(s)
-	for i, x := range b {
-		if x >= 'A' && x <= 'Z' {
-			b[i] = x + 32
-		}
-	}
-	return string(b)
 }
 
 func (c *coder) isPunct(i int) bool {
