@@ -78,7 +78,8 @@ type Config struct {
 }
 
 // ParseURL reads a --queue value: nats://host:port with optional query
-// parameters stream, consumer and replicas ("nats://127.0.0.1:4222?stream=NEWS").
+// parameters stream, consumer, replicas, ackwait (a Go duration) and
+// maxdeliver ("nats://127.0.0.1:4222?stream=NEWS&ackwait=30s").
 // Several servers are given as a comma-separated list of URLs; the
 // parameters are read from the first.
 func ParseURL(s string) (Config, error) {
@@ -97,6 +98,18 @@ func ParseURL(s string) (Config, error) {
 	q := u.Query()
 	cfg.Stream = q.Get("stream")
 	cfg.Consumer = q.Get("consumer")
+	if a := q.Get("ackwait"); a != "" {
+		d, err := time.ParseDuration(a)
+		if err != nil || d < time.Second {
+			return cfg, fmt.Errorf("queue: %q: ackwait must be a duration of at least 1s", s)
+		}
+		cfg.AckWait = d
+	}
+	if m := q.Get("maxdeliver"); m != "" {
+		if _, err := fmt.Sscanf(m, "%d", &cfg.MaxDeliver); err != nil || cfg.MaxDeliver < 1 {
+			return cfg, fmt.Errorf("queue: %q: maxdeliver must be a positive number", s)
+		}
+	}
 	if r := q.Get("replicas"); r != "" {
 		if _, err := fmt.Sscanf(r, "%d", &cfg.Replicas); err != nil || cfg.Replicas < 1 {
 			return cfg, fmt.Errorf("queue: %q: replicas must be a positive number", s)
