@@ -12,7 +12,6 @@ import (
 	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/fetch"
 	"github.com/newsgraph/newsgraph/read"
-	"github.com/newsgraph/newsgraph/store/sqlite"
 	"github.com/newsgraph/newsgraph/watch"
 )
 
@@ -68,12 +67,17 @@ func runWatch(ctx context.Context, e *env, argv []string) int {
 		writeErr(e.stderr, "watch: %v", err)
 		return exitFailure
 	}
-	st, err := sqlite.Open(ctx, *db)
+	opened, err := openStoreWrite(ctx, *db)
 	if err != nil {
 		writeErr(e.stderr, "watch: %v", err)
 		return exitFailure
 	}
-	defer st.Close()
+	defer opened.Close()
+	st, ok := opened.(watch.Store)
+	if !ok {
+		writeErr(e.stderr, "watch: the store %s does not keep feed state", *db)
+		return exitFailure
+	}
 	minDelay := *delay
 	if minDelay == 0 {
 		minDelay = -1 // fetch.Options: 0 means the default

@@ -21,27 +21,10 @@ import (
 	"github.com/newsgraph/newsgraph/store/sqlite"
 )
 
-// TestHelperCLI is not a test: it is the newsgraph command when the test
-// binary is started as a child process by TestWatch_KillAndRestart.
-func TestHelperCLI(t *testing.T) {
-	if os.Getenv("NEWSGRAPH_CLI_CHILD") != "1" {
-		t.Skip("runs only as a child process")
-	}
-	args := os.Args
-	for i, a := range args {
-		if a == "--" {
-			args = args[i+1:]
-			break
-		}
-	}
-	e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr}
-	os.Exit(run(context.Background(), e, args))
-}
-
 func childWatch(t *testing.T, feeds, db string, stderr *bytes.Buffer) *exec.Cmd {
-	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperCLI$", "--", "watch", feeds, "--db", db, "--once",
+	cmd := exec.Command(os.Args[0], "watch", feeds, "--db", db, "--once", // the command, through TestMain
 		"--allow-private", "--delay", "20ms", "--timeout", "1s", "--quiet")
-	cmd.Env = append(os.Environ(), "NEWSGRAPH_CLI_CHILD=1")
+	cmd.Env = append(os.Environ(), "NEWSGRAPH_TEST_MAIN=1")
 	cmd.Stdout, cmd.Stderr = stderr, stderr
 	return cmd
 }
@@ -245,9 +228,9 @@ func TestWatch_Throughput(t *testing.T) {
 	os.WriteFile(feeds, []byte(site.FeedsFile()), 0o644)
 	var out, errb bytes.Buffer
 	const delay = 100 * time.Millisecond
-	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperCLI$", "--", "watch", feeds, "--db", filepath.Join(dir, "t.db"), "--once",
+	cmd := exec.Command(os.Args[0], "watch", feeds, "--db", filepath.Join(dir, "t.db"), "--once",
 		"--allow-private", "--delay", delay.String(), "--timeout", "2s", "--json")
-	cmd.Env = append(os.Environ(), "NEWSGRAPH_CLI_CHILD=1")
+	cmd.Env = append(os.Environ(), "NEWSGRAPH_TEST_MAIN=1")
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	start := time.Now()
 	if err := cmd.Run(); err != nil && !isExit1(err) {
