@@ -45,7 +45,7 @@ func (l *loopbackOnly) dial(ctx context.Context, network, addr string) (net.Conn
 func newWatcher(t *testing.T, st Store, delay time.Duration) *Watcher {
 	lo := &loopbackOnly{t: t}
 	return &Watcher{
-		Client:  fetch.New(fetch.Options{AllowPrivate: true, MinDelay: delay, BodyTimeout: time.Second, HeaderTimeout: time.Second, MaxBytes: 1 << 20, Dial: lo.dial}),
+		Client:  fetch.New(fetch.Options{AllowPrivate: true, MinDelay: delay, BodyTimeout: 2 * time.Second, HeaderTimeout: 2 * time.Second, MaxBytes: 1 << 20, Dial: lo.dial}),
 		Store:   st,
 		Options: Options{MaxAttempts: 3, RetryDelay: time.Hour},
 	}

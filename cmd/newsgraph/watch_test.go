@@ -23,7 +23,7 @@ import (
 
 func childWatch(t *testing.T, feeds, db string, stderr *bytes.Buffer) *exec.Cmd {
 	cmd := exec.Command(os.Args[0], "watch", feeds, "--db", db, "--once", // the command, through TestMain
-		"--allow-private", "--delay", "20ms", "--timeout", "1s", "--quiet")
+		"--allow-private", "--delay", "20ms", "--timeout", "3s", "--max-bytes", "1048576", "--quiet")
 	cmd.Env = append(os.Environ(), "NEWSGRAPH_TEST_MAIN=1")
 	cmd.Stdout, cmd.Stderr = stderr, stderr
 	return cmd
