@@ -91,3 +91,27 @@ func TestIngest_URL(t *testing.T) {
 		t.Errorf("stored %+v", o)
 	}
 }
+
+// TestWatch_ExampleFeed runs the README's watch line on the example feed
+// (local files, no network): every example stored, a second run finds the
+// feed unchanged, --status reports the items.
+func TestWatch_ExampleFeed(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "news.db")
+	feeds := filepath.Join("..", "..", "docs", "examples", "feeds.txt")
+	code, _, errs := runCLI(t, "", "watch", feeds, "--db", db, "--once")
+	if code != exitOK || !strings.Contains(errs, "13 new items: 13 stored") {
+		t.Fatalf("watch --once: exit %d: %s", code, errs)
+	}
+	code, _, errs = runCLI(t, "", "watch", feeds, "--db", db, "--once")
+	if code != exitOK || !strings.Contains(errs, "1 not modified") || !strings.Contains(errs, "0 stored") {
+		t.Fatalf("second watch --once: exit %d: %s", code, errs)
+	}
+	code, out, errs := runCLI(t, "", "watch", feeds, "--db", db, "--status")
+	if code != exitOK || !strings.Contains(out, "items: 13 done, 0 pending, 0 to retry, 0 failed") {
+		t.Fatalf("watch --status: exit %d: %s%s", code, out, errs)
+	}
+	docs := outputs(t, db)
+	if len(docs) != 13 || docs[0].Title == "" || docs[0].Published == nil {
+		t.Errorf("stored %d documents, first %+v", len(docs), docs[0])
+	}
+}

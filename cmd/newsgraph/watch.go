@@ -20,6 +20,7 @@ func init() {
 }
 
 const watchExamples = `  newsgraph watch docs/examples/feeds.txt --db news.db --once   # one poll of a local example feed
+  newsgraph watch docs/examples/feeds.txt --db news.db --status # cursors, items and failed fetches
   newsgraph watch feeds.txt --db news.db                      # poll until interrupted
   newsgraph watch feeds.txt --json > watch.log                # JSON lines for services
 
@@ -34,6 +35,7 @@ func runWatch(ctx context.Context, e *env, argv []string) int {
 	once := fs.Bool("once", false, "poll every feed once, fetch what is new, and exit")
 	jsonLog := fs.Bool("json", false, "write every poll, article and cycle as a JSON line on standard output")
 	quiet := fs.Bool("quiet", false, "no progress and no summary lines")
+	status := fs.Bool("status", false, "print each feed's state, its items by status and the latest failed fetches, and exit")
 	allowPrivate := fs.Bool("allow-private", false, "allow loopback, private (RFC 1918), CGNAT and unique-local addresses (intranets, tests); link-local and multicast stay refused")
 	every := fs.Duration("every", 15*time.Minute, "poll interval of feeds without every=")
 	delay := fs.Duration("delay", fetch.DefaultMinDelay, "least time between two requests to one site (robots.txt Crawl-delay may raise it)")
@@ -62,11 +64,6 @@ func runWatch(ctx context.Context, e *env, argv []string) int {
 	}
 	ctx, stop := signal.NotifyContext(ctx, syscall.SIGTERM)
 	defer stop()
-	p, err := in.pipeline()
-	if err != nil {
-		writeErr(e.stderr, "watch: %v", err)
-		return exitFailure
-	}
 	opened, err := openStoreWrite(ctx, *db)
 	if err != nil {
 		writeErr(e.stderr, "watch: %v", err)
@@ -76,6 +73,18 @@ func runWatch(ctx context.Context, e *env, argv []string) int {
 	st, ok := opened.(watch.Store)
 	if !ok {
 		writeErr(e.stderr, "watch: the store %s does not keep feed state", *db)
+		return exitFailure
+	}
+	if *status {
+		if err := printWatchStatus(ctx, e, st, srcs); err != nil {
+			writeErr(e.stderr, "watch: %v", err)
+			return exitFailure
+		}
+		return exitOK
+	}
+	p, err := in.pipeline()
+	if err != nil {
+		writeErr(e.stderr, "watch: %v", err)
 		return exitFailure
 	}
 	minDelay := *delay
@@ -151,4 +160,47 @@ func urlFetcher(allowPrivate bool, maxBytes int64) read.Fetcher {
 		}
 		return resp.Body, resp.ContentType, resp.URL, nil
 	}
+}
+
+// printWatchStatus writes each source's state, its items by status and the
+// latest failed fetches with their reasons.
+func printWatchStatus(ctx context.Context, e *env, st watch.Store, srcs []watch.Source) error {
+	for _, src := range srcs {
+		fs, err := st.FeedState(ctx, src.Feed)
+		if err != nil {
+			return err
+		}
+		items, err := st.FeedItems(ctx, src.Feed)
+		if err != nil {
+			return err
+		}
+		by := map[string]int{}
+		for _, it := range items {
+			by[it.Status]++
+		}
+		when := func(t *time.Time) string {
+			if t == nil {
+				return "never"
+			}
+			return t.UTC().Format(time.RFC3339)
+		}
+		fmt.Fprintf(e.stdout, "%s\n  last poll %s, next %s, %d consecutive failures; items: %d done, %d pending, %d to retry, %d failed\n",
+			src.Feed, when(fs.LastPoll), when(fs.NextPoll), fs.Failures, by["done"], by["pending"], by["retry"], by["failed"])
+		if fs.LastError != "" {
+			fmt.Fprintf(e.stdout, "  last error: %s\n", fs.LastError)
+		}
+		log, err := st.FetchLog(ctx, src.Feed, 200)
+		if err != nil {
+			return err
+		}
+		shown := 0
+		for _, l := range log {
+			if l.Error == "" || shown == 10 {
+				continue
+			}
+			shown++
+			fmt.Fprintf(e.stdout, "  %s %s %s: %s\n", l.Time.UTC().Format(time.RFC3339), l.Reason, l.URL, l.Error)
+		}
+	}
+	return nil
 }
