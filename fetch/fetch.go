@@ -159,8 +159,8 @@ type Response struct {
 }
 
 // Reason classifies a fetch error for the fetch log: one of "blocked",
-// "robots", "timeout", "too-large", "content-type", "http-status",
-// "redirects", "bad-url", "cancelled" and "network".
+// "robots", "robots-unavailable", "timeout", "too-large", "content-type",
+// "http-status", "redirects", "bad-url", "cancelled" and "network".
 func Reason(err error) string {
 	var fe *Error
 	if errors.As(err, &fe) {
@@ -191,11 +191,11 @@ func (e *Error) Error() string { return fmt.Sprintf("%s: %v", e.URL, e.Err) }
 func (e *Error) Unwrap() error { return e.Err }
 
 // Transient reports whether a retry later may succeed: timeouts, network
-// errors, 429 and 5xx answers. Blocked addresses, robots refusals, too
+// errors, an unreadable robots.txt, 429 and 5xx answers. Blocked addresses, robots refusals, too
 // large bodies, wrong types, other statuses and bad URLs are final.
 func Transient(err error) bool {
 	switch Reason(err) {
-	case "timeout", "network":
+	case "timeout", "network", "robots-unavailable":
 		return true
 	case "http-status":
 		var fe *Error

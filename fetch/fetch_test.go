@@ -498,3 +498,21 @@ func FuzzParseRobots(f *testing.F) {
 		}
 	})
 }
+
+// TestGet_RobotsUnavailable: a robots.txt answering 503 disallows for now,
+// with a transient reason, so that the article is tried again later.
+func TestGet_RobotsUnavailable(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			http.Error(w, "busy", http.StatusServiceUnavailable)
+			return
+		}
+		io.WriteString(w, "ok")
+	}))
+	defer srv.Close()
+	c, _ := testClient(t, Options{})
+	_, err := c.Get(context.Background(), Request{URL: srv.URL + "/news/1"})
+	if Reason(err) != "robots-unavailable" || !Transient(err) {
+		t.Fatalf("503 robots.txt: %v (reason %s)", err, Reason(err))
+	}
+}

@@ -182,7 +182,10 @@ const (
 	robotsErrorTTL = 10 * time.Minute
 )
 
-var disallowAll = &Robots{rules: []robotsRule{{allow: false, pattern: "/"}}}
+// unavailable stands for a robots.txt that could not be read (a server or
+// network error): everything is disallowed for now, as RFC 9309 asks, and
+// the fetch fails with the transient reason "robots-unavailable".
+var unavailable = &Robots{rules: []robotsRule{{allow: false, pattern: "/"}}}
 
 // robotsFor returns the origin's robots.txt, fetching it when not cached.
 func (c *Client) robotsFor(ctx context.Context, u *url.URL) (*Robots, error) {
@@ -237,7 +240,7 @@ func (c *Client) loadRobots(ctx context.Context, u *url.URL) (*Robots, error, ti
 				if fe.Status >= 400 && fe.Status < 500 {
 					return &Robots{}, nil, now.Add(robotsTTL) // no robots.txt: everything allowed
 				}
-				return disallowAll, nil, now.Add(robotsErrorTTL)
+				return unavailable, nil, now.Add(robotsErrorTTL)
 			}
 			if r := Reason(err); r == "blocked" || r == "cancelled" || r == "bad-url" {
 				return nil, err, now.Add(robotsErrorTTL)
@@ -245,7 +248,7 @@ func (c *Client) loadRobots(ctx context.Context, u *url.URL) (*Robots, error, ti
 			if r := Reason(err); r == "too-large" || r == "content-type" {
 				return &Robots{}, nil, now.Add(robotsTTL)
 			}
-			return disallowAll, nil, now.Add(robotsErrorTTL) // unreachable: wait
+			return unavailable, nil, now.Add(robotsErrorTTL) // unreachable: wait
 		}
 		if next == nil {
 			return ParseRobots(resp.Body, robotsToken), nil, now.Add(robotsTTL)
@@ -260,6 +263,9 @@ func (c *Client) robotsAllow(ctx context.Context, u *url.URL) (bool, error) {
 	r, err := c.robotsFor(ctx, u)
 	if err != nil {
 		return false, err
+	}
+	if r == unavailable {
+		return false, fail("robots-unavailable", u.String(), 0, errors.New("robots.txt could not be read (server or network error); trying later"))
 	}
 	p := u.EscapedPath()
 	if u.RawQuery != "" {
