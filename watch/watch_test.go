@@ -294,3 +294,19 @@ https://b.example/feed#frag outlet=B
 		t.Error("empty feeds file accepted")
 	}
 }
+
+func FuzzParseSources(f *testing.F) {
+	f.Add("https://a.example/rss.xml outlet=\"A Daily\" every=10m\nlocal.xml # c\n")
+	f.Add("\"unclosed\nftp://x\n")
+	f.Fuzz(func(t *testing.T, text string) {
+		srcs, err := ParseSources(strings.NewReader(text), "fuzz.txt", "/feeds")
+		if err != nil {
+			return
+		}
+		for _, s := range srcs {
+			if s.Feed == "" || (!s.Local() && !strings.Contains(s.Feed, "://")) || (s.Every != 0 && s.Every < time.Minute) {
+				t.Fatalf("bad source %+v", s)
+			}
+		}
+	})
+}
