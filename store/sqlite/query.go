@@ -158,10 +158,15 @@ func (s *Store) Documents(ctx context.Context, q store.Query) ([]store.DocumentS
 	}
 	var w where
 	docFilters(&w, q, 0, "d")
+	return s.documentRows(ctx, &w, q.Limit, q.Offset)
+}
+
+// documentRows lists the page of documents matching w (alias d).
+func (s *Store) documentRows(ctx context.Context, w *where, limit, offset int) ([]store.DocumentSummary, error) {
 	sqlText := `SELECT d.id, d.title, d.url, d.source, d.published, d.language, d.chars, d.n_entities, d.n_quotes, d.n_counts,
 		d.n_locations, d.n_events FROM documents d` + w.String() + ` ORDER BY ` + docOrder + ` LIMIT ? OFFSET ?`
 	out := []store.DocumentSummary{}
-	err = s.query(ctx, "documents", sqlText, append(w.args, q.Limit, q.Offset), func(r *sql.Rows) error {
+	err := s.query(ctx, "documents", sqlText, append(w.args, limit, offset), func(r *sql.Rows) error {
 		var x store.DocumentSummary
 		var pub sql.NullString
 		if err := r.Scan(&x.ID, &x.Title, &x.URL, &x.Source, &pub, &x.Language, &x.Chars, &x.Entities, &x.Quotes, &x.Counts,
@@ -182,7 +187,13 @@ func (s *Store) Events(ctx context.Context, q store.Query) ([]store.EventRow, er
 		return nil, err
 	}
 	var w where
-	docFilters(&w, q, fActor|fRoot|fCode|fEntity|fSpeaker, "x")
+	eventConds(&w, q)
+	return s.eventRows(ctx, &w, q.Limit, q.Offset)
+}
+
+// eventConds adds q's conditions on events (alias x).
+func eventConds(w *where, q store.Query) {
+	docFilters(w, q, fActor|fRoot|fCode|fEntity|fSpeaker, "x")
 	if q.Actor != "" {
 		p := prefix(q.Actor)
 		w.add(`(x.source_actor LIKE ? ESCAPE '\' OR x.target_actor LIKE ? ESCAPE '\')`, p, p)
@@ -197,6 +208,10 @@ func (s *Store) Events(ctx context.Context, q store.Query) ([]store.EventRow, er
 		c := contains(q.Entity)
 		w.add(`(x.source_name LIKE ? ESCAPE '\' OR x.target_name LIKE ? ESCAPE '\')`, c, c)
 	}
+}
+
+// eventRows lists the page of events matching w (alias x).
+func (s *Store) eventRows(ctx context.Context, w *where, limit, offset int) ([]store.EventRow, error) {
 	sqlText := `SELECT d.id, d.published, e.idx, e.start, e."end", e.text, e.sentence_start, e.sentence_end,
 		substr(b.text, e.sentence_start + 1, e.sentence_end - e.sentence_start), e.code, e.root, e.quad, e.goldstein, e.plover,
 		e.plover_mode, e.source_name, e.source_actor, e.target_name, e.target_actor, e.location, e.country, e.negated,
@@ -204,7 +219,7 @@ func (s *Store) Events(ctx context.Context, q store.Query) ([]store.EventRow, er
 		FROM ` + keyed("events", w.String()) + ` JOIN events e ON e.doc = k.doc AND e.idx = k.idx JOIN documents d ON d.rowid = k.doc JOIN bodies b ON b.rowid = k.doc
 ` + keyOrder
 	out := []store.EventRow{}
-	err = s.query(ctx, "events", sqlText, append(w.args, q.Limit, q.Offset), func(r *sql.Rows) error {
+	err := s.query(ctx, "events", sqlText, append(w.args, limit, offset), func(r *sql.Rows) error {
 		var x store.EventRow
 		var pub, srcName, tgtName sql.NullString
 		var srcActor, tgtActor string
@@ -233,18 +248,28 @@ func (s *Store) Quotes(ctx context.Context, q store.Query) ([]store.QuoteRow, er
 		return nil, err
 	}
 	var w where
-	docFilters(&w, q, fActor|fSpeaker, "x")
+	quoteConds(&w, q)
+	return s.quoteRows(ctx, &w, q.Limit, q.Offset)
+}
+
+// quoteConds adds q's conditions on quotes (alias x).
+func quoteConds(w *where, q store.Query) {
+	docFilters(w, q, fActor|fSpeaker, "x")
 	if q.Actor != "" {
 		w.add(`x.speaker_actor LIKE ? ESCAPE '\'`, prefix(q.Actor))
 	}
 	if q.Speaker != "" {
 		w.add(`x.speaker LIKE ? ESCAPE '\'`, contains(q.Speaker))
 	}
+}
+
+// quoteRows lists the page of quotes matching w (alias x).
+func (s *Store) quoteRows(ctx context.Context, w *where, limit, offset int) ([]store.QuoteRow, error) {
 	sqlText := `SELECT d.id, d.published, x.idx, x.start, x."end", x.text, x.direct, x.cue, x.speaker, x.speaker_actor,
 		x.speaker_start, x.speaker_end
 		FROM ` + keyed("quotes", w.String()) + ` JOIN quotes x ON x.doc = k.doc AND x.idx = k.idx JOIN documents d ON d.rowid = k.doc` + keyOrder
 	out := []store.QuoteRow{}
-	err = s.query(ctx, "quotes", sqlText, append(w.args, q.Limit, q.Offset), func(r *sql.Rows) error {
+	err := s.query(ctx, "quotes", sqlText, append(w.args, limit, offset), func(r *sql.Rows) error {
 		var x store.QuoteRow
 		var pub sql.NullString
 		var ss, se sql.NullInt64
@@ -270,17 +295,27 @@ func (s *Store) Counts(ctx context.Context, q store.Query) ([]store.CountRow, er
 		return nil, err
 	}
 	var w where
-	docFilters(&w, q, fEntity|fSpeaker, "x")
+	countConds(&w, q)
+	return s.countRows(ctx, &w, q.Limit, q.Offset)
+}
+
+// countConds adds q's conditions on counts (alias x).
+func countConds(w *where, q store.Query) {
+	docFilters(w, q, fEntity|fSpeaker, "x")
 	if q.Entity != "" {
 		w.add(`x.attributed_to LIKE ? ESCAPE '\'`, contains(q.Entity))
 	}
+}
+
+// countRows lists the page of counts matching w (alias x).
+func (s *Store) countRows(ctx context.Context, w *where, limit, offset int) ([]store.CountRow, error) {
 	sqlText := `SELECT d.id, d.published, x.idx, x.start, x."end", x.text, x.value, x.upper, x.percent, x.approx, x.qualifier,
 		x.unit, x.currency, x.object, x.category, x.attributed_to, x.sentence_start, x.sentence_end,
 		substr(b.text, x.sentence_start + 1, x.sentence_end - x.sentence_start)
 		FROM ` + keyed("counts", w.String()) + ` JOIN counts x ON x.doc = k.doc AND x.idx = k.idx JOIN documents d ON d.rowid = k.doc JOIN bodies b ON b.rowid = k.doc
 ` + keyOrder
 	out := []store.CountRow{}
-	err = s.query(ctx, "counts", sqlText, append(w.args, q.Limit, q.Offset), func(r *sql.Rows) error {
+	err := s.query(ctx, "counts", sqlText, append(w.args, limit, offset), func(r *sql.Rows) error {
 		var x store.CountRow
 		var pub sql.NullString
 		var up sql.NullFloat64
@@ -339,16 +374,25 @@ func (s *Store) Search(ctx context.Context, q store.Query) ([]store.SearchHit, e
 		return nil, fmt.Errorf("%w: search needs a query text", store.ErrBadQuery)
 	}
 	var w where
+	searchConds(&w, q)
+	return s.searchRows(ctx, &w, q.Limit, q.Offset)
+}
+
+// searchConds adds q's conditions on a ranked search of documents_fts
+// joined to documents (alias d).
+func searchConds(w *where, q store.Query) {
 	w.add(`documents_fts MATCH ?`, ftsQuery(q.Text))
-	text := q.Text
 	q.Text = "" // applied above, ranked
-	docFilters(&w, q, 0, "d")
-	q.Text = text
+	docFilters(w, q, 0, "d")
+}
+
+// searchRows lists the page of ranked hits matching w.
+func (s *Store) searchRows(ctx context.Context, w *where, limit, offset int) ([]store.SearchHit, error) {
 	sqlText := `SELECT d.id, d.title, d.published, snippet(documents_fts, -1, '[', ']', '…', 16), bm25(documents_fts)
 		FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid` + w.String() +
 		` ORDER BY bm25(documents_fts), d.rowid LIMIT ? OFFSET ?`
 	out := []store.SearchHit{}
-	err = s.query(ctx, "search", sqlText, append(w.args, q.Limit, q.Offset), func(r *sql.Rows) error {
+	err := s.query(ctx, "search", sqlText, append(w.args, limit, offset), func(r *sql.Rows) error {
 		var x store.SearchHit
 		var pub sql.NullString
 		if err := r.Scan(&x.DocID, &x.Title, &pub, &x.Snippet, &x.Rank); err != nil {
