@@ -42,13 +42,14 @@ export function timeline(el: HTMLElement, pts: SeriesPoint[], by: string, onBuck
     svg.append("g").attr("transform", `translate(${W - m.r},0)`).call(axisRight(g).ticks(5)).attr("class", "axis-goldstein");
     svg.append("text").attr("x", W - 4).attr("y", 10).attr("text-anchor", "end").attr("class", "axis-label").text("Goldstein");
   }
+  const bw = Math.min(x.bandwidth(), 56); // a few buckets do not make slabs
   for (const b of buckets) {
     const info = perBucket.get(b)!;
     let acc = 0;
     keys.forEach((k, i) => {
       const n = info.parts.get(k) || 0;
       if (!n) return;
-      const rect = svg.append("rect").attr("x", x(b)!).attr("width", x.bandwidth())
+      const rect = svg.append("rect").attr("x", x(b)! + (x.bandwidth() - bw) / 2).attr("width", bw)
         .attr("y", y(acc + n)).attr("height", y(acc) - y(acc + n)).attr("fill", color(k, i)).attr("class", "bar");
       rect.append("title").text(`${b} · ${by === "quad" ? quadNames[k] || k : k || "(none)"}: ${n}`);
       if (onBucket) rect.on("click", () => onBucket(b));
