@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -145,8 +146,9 @@ func (s *Server) dashboardRoutes(routes []route) []route {
 				param{name: "limit", in: "query", typ: "integer", desc: fmt.Sprintf("at most this many groups (default %d)", defaultGroups)}, pFormat),
 			item: groupsResponse{}, csv: true, handler: s.groups(ag)},
 		route{path: "/api/facets", summary: "Every dimension of a kind counted at once (the search and explorer facets)",
-			params: withFilters(pKind, param{name: "limit", in: "query", typ: "integer", desc: "values per facet (default 10)"}),
-			item:   facetsResponse{}, handler: s.facets(ag)},
+			params: withFilters(pKind, param{name: "limit", in: "query", typ: "integer", desc: "values per facet (default 10)"},
+				param{name: "dims", in: "query", typ: "string", desc: "comma-separated dimensions to count (default: every dimension of the kind)"}),
+			item: facetsResponse{}, handler: s.facets(ag)},
 		route{path: "/api/series", summary: "Rows per day, week or month, split by a dimension; events with their mean Goldstein score",
 			params: withFilters(pKind, pBucket, pBy, pFormat), item: seriesResponse{}, csv: true, handler: s.series(ag)},
 		route{path: "/api/network", summary: "Source → target actor edges of the matching events, weighted by count, with mean Goldstein scores",
@@ -329,7 +331,7 @@ func (s *Server) groups(ag store.Aggregator) http.HandlerFunc {
 
 func (s *Server) facets(ag store.Aggregator) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		req, err := parseRequest(r, false, 10, "kind")
+		req, err := parseRequest(r, false, 10, "kind", "dims")
 		if err != nil {
 			writeError(w, http.StatusBadRequest, err.Error())
 			return
@@ -340,6 +342,18 @@ func (s *Server) facets(ag store.Aggregator) http.HandlerFunc {
 			return
 		}
 		dims := store.Dimensions[kind]
+		if list := req.own["dims"]; list != "" {
+			dims = nil
+			for _, d := range strings.Split(list, ",") {
+				if err := store.CheckDim(kind, store.Dim(d)); err != nil {
+					s.writeStoreError(w, r, err)
+					return
+				}
+				if !slices.Contains(dims, store.Dim(d)) {
+					dims = append(dims, store.Dim(d))
+				}
+			}
+		}
 		res := make([][]store.Group, len(dims))
 		errs := make([]error, len(dims))
 		var wg sync.WaitGroup

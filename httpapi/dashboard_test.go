@@ -92,6 +92,10 @@ func TestAPI_Aggregates(t *testing.T) {
 	if code := get(t, ts, "/api/facets?kind=documents&limit=3", &f); code != 200 || len(f.Facets["country"]) != 2 || len(f.Facets["actor"]) != 3 {
 		t.Errorf("facets: %d %+v", code, f)
 	}
+	f = facetsResponse{}
+	if code := get(t, ts, "/api/facets?kind=events&dims=plover,root", &f); code != 200 || len(f.Facets) != 2 || len(f.Facets["plover"]) != 3 {
+		t.Errorf("facets with dims: %d %+v", code, f)
+	}
 	var s seriesResponse
 	if code := get(t, ts, "/api/series?kind=events&bucket=week&by=quad", &s); code != 200 || len(s.Items) != 3 || s.Items[0].Bucket != "2024-03-04" {
 		t.Errorf("series: %d %+v", code, s)
@@ -115,6 +119,7 @@ func TestAPI_Aggregates(t *testing.T) {
 		"/api/groups?kind=events&by=speaker":     "cannot be grouped",
 		"/api/series?kind=events&bucket=year":    "bucket",
 		"/api/facets?kind=mentions":              "kind",
+		"/api/facets?kind=events&dims=speaker":   "cannot be grouped",
 		"/api/network?limit=0":                   "limit",
 		"/api/geo/events?format=csv":             "CSV",
 		"/api/groups?kind=events&by=root&kind=x": "given 2 times",

@@ -290,10 +290,10 @@ func TestAPI_OpenAPICoversRoutes(t *testing.T) {
 			continue
 		}
 		valid := map[string]string{"limit": "5", "offset": "0", "since": "2024-01-01", "until": "2024-12-31", "root": "14", "code": "14",
-			"quad": "1", "negated": "include", "hypothetical": "include", "format": "json", "kind": "events", "by": "root", "bucket": "week", "q": "police"}
+			"quad": "1", "negated": "include", "hypothetical": "include", "format": "json", "kind": "events", "by": "root", "bucket": "week", "q": "police", "dims": "root"}
 		for _, p := range op.Parameters {
 			val := map[string]string{"limit": "5", "offset": "0", "since": "2024-01-01", "until": "2024-12-31", "root": "14", "code": "14",
-				"quad": "1", "negated": "include", "hypothetical": "include", "format": "json", "kind": "events", "by": "root", "bucket": "week"}[p.Name]
+				"quad": "1", "negated": "include", "hypothetical": "include", "format": "json", "kind": "events", "by": "root", "bucket": "week", "dims": "root"}[p.Name]
 			if val == "" {
 				val = "x"
 			}

@@ -454,3 +454,41 @@ func TestDashboard_XSS(t *testing.T) {
 		})
 	}
 }
+
+// TestDashboard_FirstView measures, on the store named by NEWSGRAPH_PERF_DB
+// (all of BBC and Reuters-21578 in docs/benchmarks.md), how long after the
+// navigation starts each view is interactive: its table rows and facets
+// (or charts) are on the page. It fails over 1 s (the median of 5 loads).
+func TestDashboard_FirstView(t *testing.T) {
+	db := os.Getenv("NEWSGRAPH_PERF_DB")
+	if db == "" {
+		t.Skip("set NEWSGRAPH_PERF_DB to a store to time the first view")
+	}
+	b := newBrowser(t)
+	base := serveStore(t, db)
+	for _, v := range []struct{ name, hash, ready string }{
+		{"search (first view)", "#/search", `#documents-rows tbody tr", "#facets .facet li`},
+		{"events", "#/events", `#events-rows tbody tr", "#timeline svg", "#network svg", "#map svg .country", "#facets .facet li`},
+		{"figures", "#/figures", `#figure-rows tbody tr", "#figure-chart svg", "#facets .facet li`},
+	} {
+		var ms []float64
+		for range 5 {
+			b.do(t, "blank", chromedp.Navigate("about:blank"))
+			b.do(t, v.name, chromedp.Navigate(base+"/"+v.hash))
+			at, err := chromedp.Run(b.ctx, chromedp.Poll[float64](`["`+v.ready+`"].every(s => document.querySelector(s)) && performance.now()`,
+				chromedp.WithPollingTimeout(20*time.Second)))
+			if err != nil {
+				t.Fatalf("%s: %v", v.name, err)
+			}
+			ms = append(ms, at)
+		}
+		slow := jsEval[[]string](t, b, `performance.getEntriesByType("resource").filter(e => e.duration > 100).map(e => Math.round(e.startTime) + "+" + Math.round(e.duration) + " ms " + e.name.replace(location.origin, ""))`)
+		t.Logf("%s: requests over 100 ms in the last load: %q", v.name, slow)
+		slices.Sort(ms)
+		t.Logf("%s interactive after %.0f ms (median of 5; min %.0f, max %.0f)", v.name, ms[2], ms[0], ms[4])
+		if ms[2] > 1000 {
+			t.Errorf("%s: %.0f ms to interactive, over 1 s", v.name, ms[2])
+		}
+	}
+	b.noProblems(t)
+}

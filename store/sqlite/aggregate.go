@@ -55,26 +55,28 @@ func filterWhere(kind store.Kind, f store.Filter) *where {
 		doc = "d.rowid"
 		docFilters(w, f.Query, 0, "d")
 	}
-	// An event condition on column col: on the row itself for events, else
+	// An event condition (on alias y): on the row itself for events, else
 	// the document must have a matching event.
-	eventCond := func(col, op string, arg any) {
+	eventCond := func(cond string, args ...any) {
 		if kind == store.KindEvents {
-			w.add(`x.`+col+` `+op, arg)
+			w.add(strings.ReplaceAll(cond, "y.", "x."), args...)
 			return
 		}
-		w.add(`EXISTS (SELECT 1 FROM events y WHERE y.doc = `+doc+` AND y.`+col+` `+op+`)`, arg)
+		w.add(doc+` IN (SELECT y.doc FROM events y WHERE `+cond+`)`, args...)
 	}
 	if f.Plover != "" {
-		eventCond(`plover`, `= ?`, f.Plover)
+		eventCond(`y.plover = ?`, f.Plover)
 	}
 	if f.Quad != 0 {
-		eventCond(`quad`, `= ?`, f.Quad)
+		eventCond(`y.quad = ?`, f.Quad)
 	}
 	if f.SourceActor != "" {
-		eventCond(`source_actor`, `LIKE ? ESCAPE '\'`, prefix(f.SourceActor))
+		c, a := codePrefix("y.source_actor", f.SourceActor)
+		eventCond(c, a...)
 	}
 	if f.TargetActor != "" {
-		eventCond(`target_actor`, `LIKE ? ESCAPE '\'`, prefix(f.TargetActor))
+		c, a := codePrefix("y.target_actor", f.TargetActor)
+		eventCond(c, a...)
 	}
 	if kind == store.KindEvents {
 		for _, m := range []struct {
@@ -93,7 +95,7 @@ func filterWhere(kind store.Kind, f store.Filter) *where {
 		if kind == store.KindCounts {
 			w.add(`x.category = ?`, f.Category)
 		} else {
-			w.add(`EXISTS (SELECT 1 FROM counts y WHERE y.doc = `+doc+` AND y.category = ?)`, f.Category)
+			w.add(doc+` IN (SELECT y.doc FROM counts y WHERE y.category = ?)`, f.Category)
 		}
 	}
 	if f.Place != "" {
@@ -114,7 +116,7 @@ func filterWhere(kind store.Kind, f store.Filter) *where {
 		case store.KindCounts:
 			w.add(`EXISTS (SELECT 1 FROM locations l WHERE l.doc = x.doc AND l.idx = x.loc AND l.`+cond+`)`, arg)
 		default:
-			w.add(`EXISTS (SELECT 1 FROM locations l WHERE l.doc = `+doc+` AND l.`+cond+`)`, arg)
+			w.add(doc+` IN (SELECT l.doc FROM locations l WHERE l.`+cond+`)`, arg)
 		}
 	}
 	if f.Outlet != "" || f.Topic != "" {
@@ -224,8 +226,22 @@ func actorKey(side string) string {
 	return `CASE WHEN x.` + side + `_actor <> '' THEN x.` + side + `_actor ELSE COALESCE(x.` + side + `_name, '') END`
 }
 
-// dimExpr is the SQL expression of dimension d on a layer row x joined to
-// its document d.
+// dimJoin is the join a layer row x needs for dimension d: its document d
+// or its place l.
+func dimJoin(kind store.Kind, d store.Dim) string {
+	switch {
+	case d == store.DimSource || d == store.DimTopic:
+		// The layer's rows first (their filters are on x), then their document.
+		return ` CROSS JOIN documents d ON d.rowid = x.doc`
+	case kind == store.KindCounts && (d == store.DimCountry || d == store.DimPlace):
+		// From the located counts (index counts_located) to their place.
+		return ` CROSS JOIN locations l ON x.loc IS NOT NULL AND l.doc = x.doc AND l.idx = x.loc`
+	}
+	return ""
+}
+
+// dimExpr is the SQL expression of dimension d on a layer row x with the
+// join of dimJoin.
 func dimExpr(kind store.Kind, d store.Dim) string {
 	day := rowDay
 	if kind == store.KindEvents {
@@ -244,12 +260,12 @@ func dimExpr(kind store.Kind, d store.Dim) string {
 		return actorKey("target")
 	case store.DimCountry:
 		if kind == store.KindCounts {
-			return `(SELECT l.country FROM locations l WHERE l.doc = x.doc AND l.idx = x.loc)`
+			return `l.country`
 		}
 		return `x.country`
 	case store.DimPlace:
 		if kind == store.KindCounts {
-			return `(SELECT l.name FROM locations l WHERE l.doc = x.doc AND l.idx = x.loc)`
+			return `l.name`
 		}
 		return `x.location`
 	case store.DimSource:
@@ -289,24 +305,31 @@ func (s *Store) Groups(ctx context.Context, kind store.Kind, f store.Filter, by 
 	if kind == store.KindEvents {
 		gold = `AVG(x.goldstein)`
 	}
+	// Rows with an empty key are dropped before grouping.
 	var sqlText string
+	args := w.args
 	if kind == store.KindDocuments {
 		dd := docDim[by]
 		if dd[0] == "" {
+			w.add(dd[1] + ` <> ''`)
 			sqlText = `SELECT ` + dd[1] + ` AS k, COUNT(*) AS n, NULL AS g FROM documents d` + w.String()
 		} else {
-			sqlText = `SELECT ` + dd[1] + ` AS k, COUNT(DISTINCT y.doc) AS n, NULL AS g FROM ` + dd[0] + ` y`
 			if len(w.conds) > 0 {
-				sqlText += ` WHERE y.doc IN (SELECT d.rowid FROM documents d` + w.String() + `)`
+				// From the matching documents to their rows (the layer's primary key).
+				sqlText = `SELECT ` + dd[1] + ` AS k, COUNT(DISTINCT y.doc) AS n, NULL AS g FROM (SELECT d.rowid AS doc FROM documents d` +
+					w.String() + `) s CROSS JOIN ` + dd[0] + ` y ON y.doc = s.doc WHERE ` + dd[1] + ` <> ''`
+			} else {
+				sqlText = `SELECT ` + dd[1] + ` AS k, COUNT(DISTINCT y.doc) AS n, NULL AS g FROM ` + dd[0] + ` y WHERE ` + dd[1] + ` <> ''`
 			}
 		}
 	} else {
-		sqlText = `SELECT ` + dimExpr(kind, by) + ` AS k, COUNT(*) AS n, ` + gold + ` AS g FROM ` + layer[kind] +
-			` x JOIN documents d ON d.rowid = x.doc` + w.String()
+		expr := dimExpr(kind, by)
+		w.add(expr + ` <> ''`)
+		sqlText = `SELECT ` + expr + ` AS k, COUNT(*) AS n, ` + gold + ` AS g FROM ` + layer[kind] + ` x` + dimJoin(kind, by) + w.String()
 	}
-	sqlText = `SELECT k, n, g FROM (` + sqlText + ` GROUP BY k) WHERE k IS NOT NULL AND k <> '' ORDER BY n DESC, k LIMIT ?`
+	sqlText = `SELECT k, n, g FROM (` + sqlText + ` GROUP BY k) ORDER BY n DESC, k LIMIT ?`
 	out := []store.Group{}
-	err = s.query(ctx, "groups", sqlText, append(w.args, f.Limit), func(r *sql.Rows) error {
+	err = s.query(ctx, "groups", sqlText, append(args, f.Limit), func(r *sql.Rows) error {
 		var g store.Group
 		var gs sql.NullFloat64
 		if err := r.Scan(&g.Key, &g.Count, &gs); err != nil {
@@ -364,12 +387,13 @@ func (s *Store) Series(ctx context.Context, kind store.Kind, f store.Filter, buc
 			key = dd[1]
 		}
 	case store.KindEvents, store.KindQuotes, store.KindCounts:
-		from, day, key, gold = layer[kind]+` x JOIN documents d ON d.rowid = x.doc`, rowDay, `''`, `NULL`
+		from, day, key, gold = layer[kind]+` x`, rowDay, `''`, `NULL`
 		if kind == store.KindEvents {
 			day, gold = eventDay, `AVG(x.goldstein)`
 		}
 		if by != "" {
 			key = dimExpr(kind, by)
+			from += dimJoin(kind, by)
 		}
 	default:
 		return nil, fmt.Errorf("%w: unknown kind %q", store.ErrBadQuery, kind)
@@ -424,12 +448,13 @@ func (s *Store) Places(ctx context.Context, kind store.Kind, f store.Filter) ([]
 		return nil, err
 	}
 	w := filterWhere(kind, f)
-	// A place is its GeoNames id, else its name, country and point.
-	const placeKey = `COALESCE(CAST(l.geonameid AS TEXT), l.name || '|' || l.country || '|' || l.lat || '|' || l.lon)`
+	// A place is its point and name (the index locations_point serves the
+	// grouping).
+	const placeKey = `l.lat, l.lon, l.name`
 	var sqlText string
 	switch kind {
 	case store.KindEvents:
-		sqlText = `SELECT MIN(l.name), MIN(l.country), MIN(l.lat), MIN(l.lon), COUNT(*) AS n, AVG(x.goldstein)
+		sqlText = `SELECT l.name, MIN(l.country), l.lat, l.lon, COUNT(*) AS n, AVG(x.goldstein)
 			FROM events x JOIN locations l ON l.doc = x.doc AND l.idx = x.loc` + w.String()
 		if len(w.conds) == 0 {
 			sqlText += ` WHERE`
@@ -438,12 +463,12 @@ func (s *Store) Places(ctx context.Context, kind store.Kind, f store.Filter) ([]
 		}
 		sqlText += ` l.lat IS NOT NULL AND l.lon IS NOT NULL GROUP BY ` + placeKey
 	case store.KindDocuments:
-		sqlText = `SELECT MIN(l.name), MIN(l.country), MIN(l.lat), MIN(l.lon), COUNT(DISTINCT l.doc) AS n, NULL
-			FROM locations l WHERE l.lat IS NOT NULL AND l.lon IS NOT NULL`
-		if len(w.conds) > 0 {
-			sqlText += ` AND l.doc IN (SELECT d.rowid FROM documents d` + w.String() + `)`
+		from := `locations l`
+		if len(w.conds) > 0 { // from the matching documents to their places
+			from = `(SELECT d.rowid AS doc FROM documents d` + w.String() + `) s CROSS JOIN locations l ON l.doc = s.doc`
 		}
-		sqlText += ` GROUP BY ` + placeKey
+		sqlText = `SELECT l.name, MIN(l.country), l.lat, l.lon, COUNT(DISTINCT l.doc) AS n, NULL
+			FROM ` + from + ` WHERE l.lat IS NOT NULL AND l.lon IS NOT NULL GROUP BY ` + placeKey
 	default:
 		return nil, fmt.Errorf("%w: places are of events or documents, not %q", store.ErrBadQuery, kind)
 	}

@@ -34,6 +34,14 @@ func like(s string) string {
 }
 
 func contains(s string) string { return "%" + like(s) + "%" }
+
+// codePrefix is the condition "col starts with p" for an upper-case code
+// column (actor codes, CAMEO codes) as a range, so that the column's index
+// serves it (a LIKE would be case-insensitive and scan): every UTF-8 string
+// starting with p sorts before p followed by the byte 0xff.
+func codePrefix(col, p string) (string, []any) {
+	return `(` + col + ` >= ? AND ` + col + ` < ?)`, []any{p, p + "\xff"}
+}
 func prefix(s string) string   { return like(s) + "%" }
 
 // filter names a Query field a row kind handles itself rather than at
@@ -67,22 +75,28 @@ func docFilters(w *where, q store.Query, own filter, t string) {
 		w.add(doc+` IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)`, ftsQuery(q.Text))
 	}
 
+	// Documents with a matching row elsewhere: IN (subquery) builds the set
+	// of documents once, from the layer's index where there is one.
 	if q.Actor != "" && own&fActor == 0 {
-		p := prefix(q.Actor)
-		w.add(`(EXISTS (SELECT 1 FROM entities y WHERE y.doc = `+doc+` AND y.actor LIKE ? ESCAPE '\')
-			OR EXISTS (SELECT 1 FROM events y WHERE y.doc = `+doc+` AND (y.source_actor LIKE ? ESCAPE '\' OR y.target_actor LIKE ? ESCAPE '\')))`, p, p, p)
+		ec, ea := codePrefix("y.actor", q.Actor)
+		sc, sa := codePrefix("y.source_actor", q.Actor)
+		tc, ta := codePrefix("y.target_actor", q.Actor)
+		w.add(`(`+doc+` IN (SELECT y.doc FROM entities y WHERE `+ec+`)
+			OR `+doc+` IN (SELECT y.doc FROM events y WHERE `+sc+` UNION SELECT y.doc FROM events y WHERE `+tc+`))`,
+			append(append(ea, sa...), ta...)...)
 	}
 	if q.Root != "" && own&fRoot == 0 {
-		w.add(`EXISTS (SELECT 1 FROM events y WHERE y.doc = `+doc+` AND y.root = ?)`, q.Root)
+		w.add(doc+` IN (SELECT y.doc FROM events y WHERE y.root = ?)`, q.Root)
 	}
 	if q.Code != "" && own&fCode == 0 {
-		w.add(`EXISTS (SELECT 1 FROM events y WHERE y.doc = `+doc+` AND y.code LIKE ? ESCAPE '\')`, prefix(q.Code))
+		c, a := codePrefix("y.code", q.Code)
+		w.add(doc+` IN (SELECT y.doc FROM events y WHERE `+c+`)`, a...)
 	}
 	if q.Speaker != "" && own&fSpeaker == 0 {
-		w.add(`EXISTS (SELECT 1 FROM quotes y WHERE y.doc = `+doc+` AND y.speaker LIKE ? ESCAPE '\')`, contains(q.Speaker))
+		w.add(doc+` IN (SELECT y.doc FROM quotes y WHERE y.speaker LIKE ? ESCAPE '\')`, contains(q.Speaker))
 	}
 	if q.Entity != "" && own&fEntity == 0 {
-		w.add(`EXISTS (SELECT 1 FROM entities y WHERE y.doc = `+doc+` AND y.name LIKE ? ESCAPE '\')`, contains(q.Entity))
+		w.add(doc+` IN (SELECT y.doc FROM entities y WHERE y.name LIKE ? ESCAPE '\')`, contains(q.Entity))
 	}
 }
 
@@ -195,14 +209,16 @@ func (s *Store) Events(ctx context.Context, q store.Query) ([]store.EventRow, er
 func eventConds(w *where, q store.Query) {
 	docFilters(w, q, fActor|fRoot|fCode|fEntity|fSpeaker, "x")
 	if q.Actor != "" {
-		p := prefix(q.Actor)
-		w.add(`(x.source_actor LIKE ? ESCAPE '\' OR x.target_actor LIKE ? ESCAPE '\')`, p, p)
+		sc, sa := codePrefix("x.source_actor", q.Actor)
+		tc, ta := codePrefix("x.target_actor", q.Actor)
+		w.add(`(`+sc+` OR `+tc+`)`, append(sa, ta...)...)
 	}
 	if q.Root != "" {
 		w.add(`x.root = ?`, q.Root)
 	}
 	if q.Code != "" {
-		w.add(`x.code LIKE ? ESCAPE '\'`, prefix(q.Code))
+		c, a := codePrefix("x.code", q.Code)
+		w.add(c, a...)
 	}
 	if q.Entity != "" {
 		c := contains(q.Entity)
@@ -256,7 +272,8 @@ func (s *Store) Quotes(ctx context.Context, q store.Query) ([]store.QuoteRow, er
 func quoteConds(w *where, q store.Query) {
 	docFilters(w, q, fActor|fSpeaker, "x")
 	if q.Actor != "" {
-		w.add(`x.speaker_actor LIKE ? ESCAPE '\'`, prefix(q.Actor))
+		c, a := codePrefix("x.speaker_actor", q.Actor)
+		w.add(c, a...)
 	}
 	if q.Speaker != "" {
 		w.add(`x.speaker LIKE ? ESCAPE '\'`, contains(q.Speaker))
@@ -343,7 +360,8 @@ func (s *Store) Entities(ctx context.Context, q store.Query) ([]store.EntityRow,
 	var w where
 	docFilters(&w, q, fActor|fEntity, "x")
 	if q.Actor != "" {
-		w.add(`x.actor LIKE ? ESCAPE '\'`, prefix(q.Actor))
+		c, a := codePrefix("x.actor", q.Actor)
+		w.add(c, a...)
 	}
 	if q.Entity != "" {
 		w.add(`x.name LIKE ? ESCAPE '\'`, contains(q.Entity))

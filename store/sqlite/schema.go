@@ -193,7 +193,11 @@ END;
 CREATE INDEX documents_topic ON documents(topic);
 CREATE INDEX documents_source ON documents(source);
 CREATE INDEX events_plover ON events(plover);
-CREATE INDEX locations_name ON locations(name COLLATE NOCASE);
+CREATE INDEX locations_point ON locations(lat, lon, name, country, doc);
+CREATE INDEX locations_name_doc ON locations(name, doc);
+CREATE INDEX quotes_speaker_actor ON quotes(speaker_actor);
+CREATE INDEX counts_object ON counts(object);
+CREATE INDEX counts_located ON counts(loc) WHERE loc IS NOT NULL;
 `,
 }
 

@@ -33,7 +33,7 @@ export function network(el: HTMLElement, nodes: NetNode[], edges: Edge[], href: 
     .force("y", forceY(H / 2).strength(0.1))
     .force("collide", forceCollide<N>().radius((n) => r(n.count) + 3))
     .stop();
-  for (let i = 0; i < 300; i++) sim.tick();
+  for (let i = 0; i < 200; i++) sim.tick();
   for (const n of ns) {
     n.x = Math.max(20, Math.min(W - 20, n.x!));
     n.y = Math.max(20, Math.min(H - 20, n.y!));

@@ -94,7 +94,7 @@ export function eventsView(root: HTMLElement, r: Route): void {
     worldMap(mapBox, g.features, mapKind, (x) => state({ place: x.properties.name }));
     return null;
   });
-  load(facets, get<{ facets: Record<string, Group[]> }>("/api/facets", { ...f, kind: "events", limit: 8 }), (fa) => [
+  load(facets, get<{ facets: Record<string, Group[]> }>("/api/facets", { ...f, kind: "events", limit: 8, dims: "plover,root,source_actor,target_actor,country,source" }), (fa) => [
     chips("PLOVER", fa.facets.plover, (k) => state({ plover: k })),
     chips("CAMEO root", fa.facets.root, (k) => state({ root: k })),
     chips("Source actor", fa.facets.source_actor, (k) => state({ source_actor: k })),

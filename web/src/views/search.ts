@@ -29,7 +29,7 @@ export function searchView(root: HTMLElement, r: Route): void {
   root.append(h("h2", null, "Search"), form, active, h("div", { class: "layout" }, h("div", { class: "side" }, facets), h("div", { class: "content" }, results)));
 
   const api = { ...filters, text: q };
-  load(facets, get<{ facets: Record<string, Group[]> }>("/api/facets", { ...api, kind: "documents", limit: 8 }), (f) => [
+  load(facets, get<{ facets: Record<string, Group[]> }>("/api/facets", { ...api, kind: "documents", limit: 8, dims: "month,source,topic,actor,root,country,place" }), (f) => [
     chips("Month", f.facets.month, (k) => go({ since: k + "-01", until: monthEnd(k) })),
     chips("Source", f.facets.source, (k) => go({ source: k })),
     chips("Topic", f.facets.topic, (k) => go({ topic: k })),
