@@ -64,6 +64,10 @@ func csvCols(t reflect.Type, index []int, prefix string, cols *[]csvCol) {
 		for ft.Kind() == reflect.Pointer {
 			ft = ft.Elem()
 		}
+		if ft.Kind() == reflect.Struct && f.Anonymous && f.Tag.Get("json") == "" {
+			csvCols(ft, path, prefix, cols) // flattened, as in JSON
+			continue
+		}
 		if ft.Kind() == reflect.Struct {
 			csvCols(ft, path, prefix+tag+"_", cols)
 			continue

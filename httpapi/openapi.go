@@ -144,6 +144,16 @@ func structSchema(t reflect.Type, schemas map[string]any) map[string]any {
 		if tag == "-" {
 			continue
 		}
+		if f.Anonymous && tag == "" && f.Type.Kind() == reflect.Struct { // encoding/json flattens it
+			emb := structSchema(f.Type, schemas)
+			for k, v := range emb["properties"].(map[string]any) {
+				props[k] = v
+			}
+			if req, ok := emb["required"].([]string); ok {
+				required = append(required, req...)
+			}
+			continue
+		}
 		name, opts, _ := strings.Cut(tag, ",")
 		if name == "" {
 			name = f.Name

@@ -20,8 +20,9 @@ type Aggregator interface {
 	// ListEvents returns the page of events matching f (f.Limit, f.Offset)
 	// in listing order, and how many match in all.
 	ListEvents(ctx context.Context, f Filter) (Page[EventRow], error)
-	// ListCounts returns the page of numeric claims matching f and their total.
-	ListCounts(ctx context.Context, f Filter) (Page[CountRow], error)
+	// ListCounts returns the page of numeric claims matching f, with their
+	// places, and their total.
+	ListCounts(ctx context.Context, f Filter) (Page[FigureRow], error)
 	// ListQuotes returns the page of quotes matching f and their total.
 	ListQuotes(ctx context.Context, f Filter) (Page[QuoteRow], error)
 	// ListDocuments returns the page of documents matching f and their total.
@@ -148,6 +149,14 @@ type Filter struct {
 type Page[T any] struct {
 	Items []T
 	Total int
+}
+
+// FigureRow is a numeric claim with the place the text links it to, as the
+// figure tracker lists it.
+type FigureRow struct {
+	CountRow
+	Place   string `json:"place"`   // the place's name, "" when the claim has none
+	Country string `json:"country"` // the place's ISO 3166-1 alpha-2 code or ""
 }
 
 // Group is the number of rows with one key.

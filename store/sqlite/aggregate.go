@@ -175,8 +175,8 @@ func (s *Store) ListEvents(ctx context.Context, f store.Filter) (store.Page[stor
 }
 
 // ListCounts lists numeric claims with their total; see store.Aggregator.
-func (s *Store) ListCounts(ctx context.Context, f store.Filter) (store.Page[store.CountRow], error) {
-	return listPage(ctx, s, store.KindCounts, f, "counts x", s.countRows)
+func (s *Store) ListCounts(ctx context.Context, f store.Filter) (store.Page[store.FigureRow], error) {
+	return listPage(ctx, s, store.KindCounts, f, "counts x", s.figureRows)
 }
 
 // ListQuotes lists quotes with their total; see store.Aggregator.

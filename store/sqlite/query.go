@@ -313,7 +313,12 @@ func (s *Store) Counts(ctx context.Context, q store.Query) ([]store.CountRow, er
 	}
 	var w where
 	countConds(&w, q)
-	return s.countRows(ctx, &w, q.Limit, q.Offset)
+	rows, err := s.figureRows(ctx, &w, q.Limit, q.Offset)
+	out := make([]store.CountRow, len(rows))
+	for i, r := range rows {
+		out[i] = r.CountRow
+	}
+	return out, err
 }
 
 // countConds adds q's conditions on counts (alias x).
@@ -324,20 +329,23 @@ func countConds(w *where, q store.Query) {
 	}
 }
 
-// countRows lists the page of counts matching w (alias x).
-func (s *Store) countRows(ctx context.Context, w *where, limit, offset int) ([]store.CountRow, error) {
+// figureRows lists the page of counts matching w (alias x) with their places.
+func (s *Store) figureRows(ctx context.Context, w *where, limit, offset int) ([]store.FigureRow, error) {
 	sqlText := `SELECT d.id, d.published, x.idx, x.start, x."end", x.text, x.value, x.upper, x.percent, x.approx, x.qualifier,
 		x.unit, x.currency, x.object, x.category, x.attributed_to, x.sentence_start, x.sentence_end,
-		substr(b.text, x.sentence_start + 1, x.sentence_end - x.sentence_start)
+		substr(b.text, x.sentence_start + 1, x.sentence_end - x.sentence_start), COALESCE(l.name, ''), COALESCE(l.country, '')
 		FROM ` + keyed("counts", w.String()) + ` JOIN counts x ON x.doc = k.doc AND x.idx = k.idx JOIN documents d ON d.rowid = k.doc JOIN bodies b ON b.rowid = k.doc
+		LEFT JOIN locations l ON l.doc = x.doc AND l.idx = x.loc
 ` + keyOrder
-	out := []store.CountRow{}
+	out := []store.FigureRow{}
 	err := s.query(ctx, "counts", sqlText, append(w.args, limit, offset), func(r *sql.Rows) error {
-		var x store.CountRow
+		var f store.FigureRow
+		x := &f.CountRow
 		var pub sql.NullString
 		var up sql.NullFloat64
 		if err := r.Scan(&x.DocID, &pub, &x.Index, &x.Start, &x.End, &x.Text, &x.Value, &up, &x.Percent, &x.Approx, &x.Qualifier,
-			&x.Unit, &x.Currency, &x.Object, &x.Category, &x.AttributedTo, &x.SentenceStart, &x.SentenceEnd, &x.Sentence); err != nil {
+			&x.Unit, &x.Currency, &x.Object, &x.Category, &x.AttributedTo, &x.SentenceStart, &x.SentenceEnd, &x.Sentence,
+			&f.Place, &f.Country); err != nil {
 			return err
 		}
 		x.Published = pubPtr(pub)
@@ -345,7 +353,7 @@ func (s *Store) countRows(ctx context.Context, w *where, limit, offset int) ([]s
 			v := up.Float64
 			x.Upper = &v
 		}
-		out = append(out, x)
+		out = append(out, f)
 		return nil
 	})
 	return out, err

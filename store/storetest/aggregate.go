@@ -85,11 +85,11 @@ func TestAggregator(t *testing.T, open func(t *testing.T) (store.Store, store.Ag
 			t.Errorf("documents in CH: %+v, %v", docs, err)
 		}
 		counts, err := ag.ListCounts(ctx, store.Filter{Place: "BR"})
-		if err != nil || counts.Total != 1 || counts.Items[0].Currency != "BRL" {
+		if err != nil || counts.Total != 1 || counts.Items[0].Currency != "BRL" || counts.Items[0].Place != "São Paulo" || counts.Items[0].Country != "BR" {
 			t.Errorf("counts in BR: %+v, %v", counts, err)
 		}
 		counts, err = ag.ListCounts(ctx, store.Filter{Category: "kill"})
-		if err != nil || counts.Total != 1 || counts.Items[0].Value != 12 {
+		if err != nil || counts.Total != 1 || counts.Items[0].Value != 12 || counts.Items[0].Place != "" {
 			t.Errorf("KILL counts: %+v, %v", counts, err)
 		}
 		quotes, err := ag.ListQuotes(ctx, store.Filter{Place: "BR"})
@@ -113,19 +113,19 @@ func TestAggregator(t *testing.T, open func(t *testing.T) (store.Store, store.Ag
 			f    store.Filter
 			want []store.Group
 		}{
-			{store.KindEvents, store.DimRoot, store.Filter{}, []store.Group{{"14", 2, f(-6.5)}, {"18", 2, f(-10)}, {"04", 1, f(1)}}},
-			{store.KindEvents, store.DimSourceActor, store.Filter{Query: store.Query{Limit: 2}}, []store.Group{{"SDNCOP", 2, f(-10)}, {"BRALAB", 1, f(-6.5)}}},
-			{store.KindEvents, store.DimQuad, store.Filter{Negated: store.ModalityExclude}, []store.Group{{"3", 2, f(-6.5)}, {"1", 1, f(1)}, {"4", 1, f(-10)}}},
-			{store.KindEvents, store.DimCountry, store.Filter{}, []store.Group{{"BR", 1, f(-6.5)}, {"CH", 1, f(1)}}},
-			{store.KindEvents, store.DimMonth, store.Filter{}, []store.Group{{"2024-05", 3, f(-26.5 / 3)}, {"2024-03", 1, f(1)}}},
-			{store.KindDocuments, store.DimCountry, store.Filter{}, []store.Group{{"BR", 1, nil}, {"CH", 1, nil}}},
-			{store.KindDocuments, store.DimTopic, store.Filter{}, []store.Group{{"politics", 1, nil}}},
+			{store.KindEvents, store.DimRoot, store.Filter{}, []store.Group{grp("14", 2, f(-6.5)), grp("18", 2, f(-10)), grp("04", 1, f(1))}},
+			{store.KindEvents, store.DimSourceActor, store.Filter{Query: store.Query{Limit: 2}}, []store.Group{grp("SDNCOP", 2, f(-10)), grp("BRALAB", 1, f(-6.5))}},
+			{store.KindEvents, store.DimQuad, store.Filter{Negated: store.ModalityExclude}, []store.Group{grp("3", 2, f(-6.5)), grp("1", 1, f(1)), grp("4", 1, f(-10))}},
+			{store.KindEvents, store.DimCountry, store.Filter{}, []store.Group{grp("BR", 1, f(-6.5)), grp("CH", 1, f(1))}},
+			{store.KindEvents, store.DimMonth, store.Filter{}, []store.Group{grp("2024-05", 3, f(-26.5 / 3)), grp("2024-03", 1, f(1))}},
+			{store.KindDocuments, store.DimCountry, store.Filter{}, []store.Group{grp("BR", 1, nil), grp("CH", 1, nil)}},
+			{store.KindDocuments, store.DimTopic, store.Filter{}, []store.Group{grp("politics", 1, nil)}},
 			{store.KindDocuments, store.DimActor, store.Filter{Query: store.Query{Since: date("2024-05-01T00:00:00Z")}},
-				[]store.Group{{"SDNCOP", 1, nil}, {"SDNMED", 1, nil}, {"SDNOPP", 1, nil}}},
-			{store.KindDocuments, store.DimRoot, store.Filter{}, []store.Group{{"14", 2, nil}, {"04", 1, nil}, {"18", 1, nil}}},
-			{store.KindCounts, store.DimCategory, store.Filter{}, []store.Group{{"ARREST", 1, nil}, {"KILL", 1, nil}}},
-			{store.KindCounts, store.DimPlace, store.Filter{}, []store.Group{{"São Paulo", 1, nil}}},
-			{store.KindQuotes, store.DimSpeaker, store.Filter{Query: store.Query{Actor: "BRA"}}, []store.Group{{"Ana Ribeiro", 1, nil}}},
+				[]store.Group{grp("SDNCOP", 1, nil), grp("SDNMED", 1, nil), grp("SDNOPP", 1, nil)}},
+			{store.KindDocuments, store.DimRoot, store.Filter{}, []store.Group{grp("14", 2, nil), grp("04", 1, nil), grp("18", 1, nil)}},
+			{store.KindCounts, store.DimCategory, store.Filter{}, []store.Group{grp("ARREST", 1, nil), grp("KILL", 1, nil)}},
+			{store.KindCounts, store.DimPlace, store.Filter{}, []store.Group{grp("São Paulo", 1, nil)}},
+			{store.KindQuotes, store.DimSpeaker, store.Filter{Query: store.Query{Actor: "BRA"}}, []store.Group{grp("Ana Ribeiro", 1, nil)}},
 		} {
 			got, err := ag.Groups(ctx, c.kind, c.f, c.by)
 			if err != nil {
@@ -143,7 +143,7 @@ func TestAggregator(t *testing.T, open func(t *testing.T) (store.Store, store.Ag
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := []store.SeriesPoint{{"2024-03-04", "1", 1, f(1)}, {"2024-05-13", "3", 1, f(-6.5)}, {"2024-05-13", "4", 2, f(-10)}}
+		want := []store.SeriesPoint{pt("2024-03-04", "1", 1, f(1)), pt("2024-05-13", "3", 1, f(-6.5)), pt("2024-05-13", "4", 2, f(-10))}
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("events by week and quad:\n got %+v\nwant %+v", got, want)
 		}
@@ -151,7 +151,7 @@ func TestAggregator(t *testing.T, open func(t *testing.T) (store.Store, store.Ag
 		if err != nil {
 			t.Fatal(err)
 		}
-		want = []store.SeriesPoint{{"2024-03-01", "", 1, nil}, {"2024-05-01", "", 1, nil}}
+		want = []store.SeriesPoint{pt("2024-03-01", "", 1, nil), pt("2024-05-01", "", 1, nil)}
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("quotes by month:\n got %+v\nwant %+v", got, want)
 		}
@@ -203,6 +203,14 @@ func TestAggregator(t *testing.T, open func(t *testing.T) (store.Store, store.Ag
 			}
 		}
 	})
+}
+
+func grp(key string, n int, gold *float64) store.Group {
+	return store.Group{Key: key, Count: n, Goldstein: gold}
+}
+
+func pt(bucket, key string, n int, gold *float64) store.SeriesPoint {
+	return store.SeriesPoint{Bucket: bucket, Key: key, Count: n, Goldstein: gold}
 }
 
 func groupsEqual(a, b []store.Group) bool {

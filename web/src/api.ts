@@ -86,6 +86,8 @@ export interface CountRow {
   sentence_start: number;
   sentence_end: number;
   sentence: string;
+  place: string;
+  country: string;
 }
 export interface DocSummary {
   id: string;

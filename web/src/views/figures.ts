@@ -63,6 +63,7 @@ export function figuresView(root: HTMLElement, r: Route): void {
       { label: "Value", cell: (c) => fmtNum(c.value) + (c.upper !== null ? "–" + fmtNum(c.upper) : "") + (c.currency ? " " + c.currency : "") + (c.unit ? " " + c.unit : ""), cls: "num" },
       { label: "Object", cell: (c) => c.object },
       { label: "Category", cell: (c) => c.category ? h("a", { href: go({ category: c.category, offset: undefined }) }, c.category) : "" },
+      { label: "Place", cell: (c) => c.place ? h("a", { href: go({ place: c.country || c.place, offset: undefined }), title: c.country }, c.place) : "" },
       { label: "Attributed to", cell: (c) => c.attributed_to },
       { label: "Sentence", cell: (c) => c.sentence, cls: "evidence-cell" },
     ], (c) => docLink(c.doc_id, c.sentence_start, c.sentence_end), "figure-rows"),
@@ -97,7 +98,7 @@ function scatter(el: HTMLElement, rows: CountRow[], total: number): void {
     c.setAttribute("fill", color(p.c.category || "other"));
     c.setAttribute("class", "figure-dot");
     const tt = document.createElementNS(SVGNS, "title");
-    tt.textContent = `${fmtNum(p.c.value)} ${p.c.object} (${p.c.category || "no category"}) · ${fmtDate(p.c.published)}${p.c.attributed_to ? " · " + p.c.attributed_to : ""}`;
+    tt.textContent = `${fmtNum(p.c.value)} ${p.c.object} (${p.c.category || "no category"}) · ${fmtDate(p.c.published)}${p.c.place ? " · " + p.c.place : ""}${p.c.attributed_to ? " · " + p.c.attributed_to : ""}`;
     c.appendChild(tt);
     a.appendChild(c);
     g.appendChild(a);
