@@ -169,9 +169,8 @@ CREATE INDEX events_target_actor ON events(target_actor);
 `,
 	// 2: the dashboard's aggregates (store/sqlite/aggregate.go): the document's
 	// topic and the place of each event and count (an index into the
-	// document's locations), filled from the output JSON by triggers so that
-	// the writer is unchanged, and back-filled here for stored documents;
-	// indexes for grouping and filtering.
+	// document's locations), back-filled from the output JSON for stored
+	// documents; indexes for grouping and filtering.
 	`
 ALTER TABLE documents ADD COLUMN topic TEXT NOT NULL DEFAULT '';
 ALTER TABLE events ADD COLUMN loc INTEGER;
@@ -179,17 +178,6 @@ ALTER TABLE counts ADD COLUMN loc INTEGER;
 UPDATE documents SET topic = COALESCE((SELECT json_extract(b.output, '$.topic.label') FROM bodies b WHERE b.rowid = documents.rowid), '');
 UPDATE events SET loc = (SELECT json_extract(b.output, '$.events[' || events.idx || '].location') FROM bodies b WHERE b.rowid = events.doc);
 UPDATE counts SET loc = (SELECT json_extract(b.output, '$.counts[' || counts.idx || '].location') FROM bodies b WHERE b.rowid = counts.doc);
-CREATE TRIGGER bodies_topic AFTER INSERT ON bodies BEGIN
-	UPDATE documents SET topic = COALESCE(json_extract(NEW.output, '$.topic.label'), '') WHERE rowid = NEW.rowid;
-END;
-CREATE TRIGGER events_loc AFTER INSERT ON events BEGIN
-	UPDATE events SET loc = (SELECT json_extract(b.output, '$.events[' || NEW.idx || '].location') FROM bodies b WHERE b.rowid = NEW.doc)
-	WHERE doc = NEW.doc AND idx = NEW.idx;
-END;
-CREATE TRIGGER counts_loc AFTER INSERT ON counts BEGIN
-	UPDATE counts SET loc = (SELECT json_extract(b.output, '$.counts[' || NEW.idx || '].location') FROM bodies b WHERE b.rowid = NEW.doc)
-	WHERE doc = NEW.doc AND idx = NEW.idx;
-END;
 CREATE INDEX documents_topic ON documents(topic);
 CREATE INDEX documents_source ON documents(source);
 CREATE INDEX events_plover ON events(plover);
