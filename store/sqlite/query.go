@@ -42,7 +42,6 @@ func contains(s string) string { return "%" + like(s) + "%" }
 func codePrefix(col, p string) (string, []any) {
 	return `(` + col + ` >= ? AND ` + col + ` < ?)`, []any{p, p + "\xff"}
 }
-func prefix(s string) string   { return like(s) + "%" }
 
 // filter names a Query field a row kind handles itself rather than at
 // document level.

@@ -117,7 +117,7 @@ func TestAggregator(t *testing.T, open func(t *testing.T) (store.Store, store.Ag
 			{store.KindEvents, store.DimSourceActor, store.Filter{Query: store.Query{Limit: 2}}, []store.Group{grp("SDNCOP", 2, f(-10)), grp("BRALAB", 1, f(-6.5))}},
 			{store.KindEvents, store.DimQuad, store.Filter{Negated: store.ModalityExclude}, []store.Group{grp("3", 2, f(-6.5)), grp("1", 1, f(1)), grp("4", 1, f(-10))}},
 			{store.KindEvents, store.DimCountry, store.Filter{}, []store.Group{grp("BR", 1, f(-6.5)), grp("CH", 1, f(1))}},
-			{store.KindEvents, store.DimMonth, store.Filter{}, []store.Group{grp("2024-05", 3, f(-26.5 / 3)), grp("2024-03", 1, f(1))}},
+			{store.KindEvents, store.DimMonth, store.Filter{}, []store.Group{grp("2024-05", 3, f(-26.5/3)), grp("2024-03", 1, f(1))}},
 			{store.KindDocuments, store.DimCountry, store.Filter{}, []store.Group{grp("BR", 1, nil), grp("CH", 1, nil)}},
 			{store.KindDocuments, store.DimTopic, store.Filter{}, []store.Group{grp("politics", 1, nil)}},
 			{store.KindDocuments, store.DimActor, store.Filter{Query: store.Query{Since: date("2024-05-01T00:00:00Z")}},
