@@ -175,15 +175,28 @@ export interface DocOutput {
   })[];
 }
 
-let paths: Promise<Set<string>> | null = null;
+type OpenAPIPaths = Record<string, { get?: { parameters?: { name: string; in: string }[] } }>;
+let paths: Promise<OpenAPIPaths> | null = null;
+
+function openAPIPaths(): Promise<OpenAPIPaths> {
+  if (!paths) {
+    paths = get<{ paths: OpenAPIPaths }>("/api/openapi.json").then((d) => d.paths || {}).catch(() => ({}));
+  }
+  return paths;
+}
 
 // hasPath tells whether this server documents an API path (feature
 // detection: corpus figures and events come with a later store).
 export function hasPath(p: string): Promise<boolean> {
-  if (!paths) {
-    paths = get<{ paths: Record<string, unknown> }>("/api/openapi.json")
-      .then((d) => new Set(Object.keys(d.paths || {})))
-      .catch(() => new Set<string>());
-  }
-  return paths.then((s) => s.has(p));
+  return openAPIPaths().then((ps) => p in ps);
+}
+
+// documented keeps the parameters that the server documents for path, so a
+// view can pass its filters to an endpoint that takes only some of them.
+export async function documented(path: string, p: Params): Promise<Params> {
+  const op = (await openAPIPaths())[path];
+  const names = new Set((op && op.get && op.get.parameters ? op.get.parameters : []).filter((x) => x.in === "query").map((x) => x.name));
+  const out: Params = {};
+  for (const [k, v] of Object.entries(p)) if (names.has(k)) out[k] = v;
+  return out;
 }

@@ -3,7 +3,7 @@
 // generically from the fields they have, so the dashboard does not break
 // when those endpoints grow.
 
-import { get, type Params } from "../api";
+import { documented, get, type Params } from "../api";
 import { h, load, fmtNum } from "../dom";
 import { docLink } from "../route";
 
@@ -49,19 +49,21 @@ function mentions(list: unknown): Node | null {
 }
 
 export function corpusEvents(el: HTMLElement, f: Params): void {
+  el.classList.add("boxed");
   el.append(h("h3", null, "Corpus events (one event told by many sources)"));
   const box = h("div");
   el.append(box);
-  load(box, get<{ items: Row[] }>("/api/corpus-events", { ...f, limit: 20 }), (r) =>
+  load(box, documented("/api/corpus-events", { ...f, limit: 20 }).then((p) => get<{ items: Row[] }>("/api/corpus-events", p)), (r) =>
     (r.items || []).length === 0 ? h("p", { class: "muted" }, "No corpus events match.") :
       h("div", { class: "cards" }, ...r.items.map((x) => h("div", { class: "card" }, scalars(x, ["mentions"]), mentions(x["mentions"])))));
 }
 
 export function trackedFigures(el: HTMLElement, f: Params): void {
+  el.classList.add("boxed");
   el.append(h("h3", null, "Tracked figures across sources"));
   const box = h("div");
   el.append(box);
-  load(box, get<{ items: Row[] }>("/api/figures", { ...f, limit: 50 }), (r) =>
+  load(box, documented("/api/figures", { ...f, limit: 50 }).then((p) => get<{ items: Row[] }>("/api/figures", p)), (r) =>
     (r.items || []).length === 0 ? h("p", { class: "muted" }, "No tracked figures match.") :
       h("div", { class: "cards" }, ...r.items.map((x) => {
         const why = disagreement(x);
