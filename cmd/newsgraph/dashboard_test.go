@@ -532,35 +532,46 @@ func serverCPU() float64 {
 }
 
 // corpusFake adds the corpus store's endpoints (/api/figures,
-// /api/corpus-events) to the API in front of it, documented in its OpenAPI
-// document, with a tracked figure whose sources contradict each other.
+// /api/corpus-events and their details) to the API in front of it,
+// documented in its OpenAPI document, in the shape the corpus store
+// answers: a tracked figure whose values contradict, and a corpus event.
 type corpusFake struct{ api http.Handler }
 
 func (c corpusFake) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	reply := func(body string) {
+		w.Header().Set("Content-Type", "application/json")
+		w.Write([]byte(body))
+	}
 	switch r.URL.Path {
 	case "/api/openapi.json":
 		rec := httptest.NewRecorder()
 		c.api.ServeHTTP(rec, r)
 		var doc map[string]any
 		json.Unmarshal(rec.Body.Bytes(), &doc)
-		op := map[string]any{"get": map[string]any{"parameters": []any{
-			map[string]any{"name": "category", "in": "query"}, map[string]any{"name": "limit", "in": "query"}}}}
-		doc["paths"].(map[string]any)["/api/figures"] = op
-		doc["paths"].(map[string]any)["/api/corpus-events"] = op
+		op := map[string]any{"get": map[string]any{"parameters": []any{map[string]any{"name": "category", "in": "query"},
+			map[string]any{"name": "country", "in": "query"}, map[string]any{"name": "limit", "in": "query"}}}}
+		for _, p := range []string{"/api/figures", "/api/figures/{id}", "/api/corpus-events", "/api/corpus-events/{id}"} {
+			doc["paths"].(map[string]any)[p] = op
+		}
 		w.Header().Set("Content-Type", "application/json")
 		json.NewEncoder(w).Encode(doc)
 	case "/api/figures":
-		if r.URL.Query().Has("place") || r.URL.Query().Has("text") {
-			http.Error(w, `{"error":{"status":400,"message":"unknown parameter"}}`, http.StatusBadRequest)
+		if q := r.URL.Query(); q.Has("place") || q.Has("text") || q.Get("country") != "GB" {
+			w.WriteHeader(http.StatusBadRequest)
+			reply(`{"error": {"status": 400, "message": "unknown parameter"}}`)
 			return
 		}
-		w.Header().Set("Content-Type", "application/json")
-		w.Write([]byte(`{"items": [{"category": "DESTROY", "object": "school", "place": "Gaza", "latest": 140, "contradiction": true,
-			"values": [{"value": 140, "outlet": "ministry wire", "doc_id": "a", "sentence_start": 0, "sentence_end": 10},
-			           {"value": 90, "outlet": "agency wire", "doc_id": "b"}]}]}`))
+		reply(`{"items": [{"id": 7, "category": "DESTROY", "object": "building", "country": "GB", "values": 2, "sources": 2,
+			"min": 90, "max": 140, "latest": 90, "cumulative": true, "contradiction": true,
+			"contradictions": [{"kind": "later_lower", "doc_id": "b", "value": 90, "other_id": "a", "other": 140}]}]}`)
+	case "/api/figures/7":
+		reply(`{"id": 7, "category": "DESTROY", "values": [
+			{"doc_id": "a", "outlet": "ministry wire", "date": "2024-03-01", "value": 140, "attribution": "the ministry", "sentence_start": 0, "sentence_end": 10, "sentence_text": "140 destroyed"},
+			{"doc_id": "b", "outlet": "agency wire", "date": "2024-03-02", "value": 90, "attribution": "", "sentence_start": 0, "sentence_end": 9, "sentence_text": "90 destroyed"}]}`)
 	case "/api/corpus-events":
-		w.Header().Set("Content-Type", "application/json")
-		w.Write([]byte(`{"items": [{"code": "190", "num_mentions": 7, "num_sources": 5, "num_articles": 7, "mentions": [{"doc_id": "a", "outlet": "one"}]}]}`))
+		reply(`{"items": [{"id": 3, "code": "190", "num_mentions": 7, "num_sources": 5, "num_articles": 7, "source": {"name": "army", "actor": "GBRMIL"}}]}`)
+	case "/api/corpus-events/3":
+		reply(`{"id": 3, "mentions": [{"doc_id": "a", "outlet": "one", "sentence_text": "the army attacked"}]}`)
 	default:
 		c.api.ServeHTTP(w, r)
 	}
@@ -579,19 +590,21 @@ func TestDashboard_CorpusFigures(t *testing.T) {
 	}
 	ts := httptest.NewServer(corpusFake{api})
 	defer ts.Close()
-	// The view's own filters (place, text) are not passed to an endpoint
-	// that does not document them.
-	b.do(t, "figures", chromedp.Navigate(ts.URL+"/#/figures?place=Gaza&text=school"), visible("#tracked-figures .card.disagree .flag"),
+	// The view's own filters are mapped (place GB is the country) or left
+	// out (text) for an endpoint that does not document them.
+	b.do(t, "figures", chromedp.Navigate(ts.URL+"/#/figures?place=GB&text=school"), visible("#tracked-figures .card.disagree .flag"),
 		visible("#figure-rows"))
-	if flag := b.text(t, "#tracked-figures .card.disagree .flag"); !strings.Contains(flag, "Sources disagree") {
+	if flag := b.text(t, "#tracked-figures .card.disagree .flag"); !strings.Contains(flag, "later lower: 90 against 140") {
 		t.Errorf("flag %q", flag)
 	}
-	if n := jsEval[int](t, b, `document.querySelectorAll("#tracked-figures .mentions li").length`); n != 2 {
-		t.Errorf("%d reported values, want 2", n)
+	b.do(t, "values", click("#tracked-figures button.reports"), visible("#tracked-figures .mentions li a"))
+	if n := jsEval[int](t, b, `document.querySelectorAll("#tracked-figures .mentions li a").length`); n != 2 {
+		t.Errorf("%d values linked to their sentences, want 2", n)
 	}
 	b.shot(t, "figures-tracked")
-	b.do(t, "events", chromedp.Navigate(ts.URL+"/#/events"), visible("#corpus-events .card"))
-	if txt := b.text(t, "#corpus-events .card"); !strings.Contains(txt, "num_sources") || !strings.Contains(txt, "5") {
+	b.do(t, "events", chromedp.Navigate(ts.URL+"/#/events"), visible("#corpus-events .card"), click("#corpus-events button.reports"),
+		visible("#corpus-events .mentions li a"))
+	if txt := b.text(t, "#corpus-events .card"); !strings.Contains(txt, "num sources") || !strings.Contains(txt, "GBRMIL") {
 		t.Errorf("corpus event card %q", txt)
 	}
 	b.noProblems(t)
