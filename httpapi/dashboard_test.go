@@ -155,3 +155,30 @@ func TestAPI_SecurityHeadersAndDashboard(t *testing.T) {
 		}
 	}
 }
+
+// FuzzParseRequest checks that the dashboard's parameter parser never
+// accepts a limit out of range, an unknown modality or quad class.
+func FuzzParseRequest(f *testing.F) {
+	for _, s := range []string{"limit=5&quad=2", "negated=only&hypothetical=exclude", "format=csv&limit=10000", "kind=events&by=root",
+		"place=GB&plover=PROTEST&source_actor=SYR", "quad=9", "limit=0", "negated=maybe"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, raw string) {
+		r, err := http.NewRequest("GET", "/api/events?"+raw, nil)
+		if err != nil {
+			return
+		}
+		req, err := parseRequest(r, false, DefaultLimit, "kind", "by")
+		if err != nil {
+			return
+		}
+		maxLimit := MaxLimit
+		if req.csv {
+			maxLimit = 10000
+		}
+		nf, nerr := req.f.Normalize()
+		if req.f.Limit < 1 || req.f.Limit > maxLimit || req.f.Offset < 0 || nerr != nil || nf.Quad < 0 || nf.Quad > 4 {
+			t.Errorf("accepted %q: %+v (%v)", raw, req.f, nerr)
+		}
+	})
+}
