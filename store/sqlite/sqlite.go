@@ -147,8 +147,8 @@ func newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 		sql string
 	}{
 		{&w.doc, `INSERT INTO documents(id, title, url, source, published, pub, language, text_sha256, chars,
-			n_mentions, n_entities, n_quotes, n_counts, n_locations, n_events, ingested, outlet, canonical_url, duplicate_of, similarity)
-			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING`},
+			n_mentions, n_entities, n_quotes, n_counts, n_locations, n_events, ingested, outlet, canonical_url, duplicate_of, similarity, topic)
+			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING`},
 		{&w.body, `INSERT INTO bodies(rowid, title, text, output) VALUES (?,?,?,?)`},
 		{&w.fts, `INSERT INTO documents_fts(rowid, title, text) VALUES (?,?,?)`},
 		{&w.mention, `INSERT INTO mentions(pub, doc, idx, start, "end", text, type, kind, entity) VALUES (?,?,?,?,?,?,?,?,?)`},
@@ -156,12 +156,12 @@ func newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 		{&w.quote, `INSERT INTO quotes(pub, doc, idx, start, "end", text, direct, cue, speaker, speaker_actor, speaker_start, speaker_end)
 			VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`},
 		{&w.count, `INSERT INTO counts(pub, doc, idx, start, "end", text, value, upper, percent, approx, qualifier, unit, currency, object,
-			category, attributed_to, sentence_start, sentence_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`},
+			category, attributed_to, sentence_start, sentence_end, loc) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`},
 		{&w.location, `INSERT INTO locations(pub, doc, idx, start, "end", text, name, country, adm1, lat, lon, feature, geonameid)
 			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`},
 		{&w.event, `INSERT INTO events(pub, doc, idx, start, "end", text, sentence_start, sentence_end, code, root, quad, goldstein,
 			plover, plover_mode, source_name, source_actor, target_name, target_actor, location, country, negated, hypothetical,
-			reported, date) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`},
+			reported, date, loc) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`},
 	}
 	for _, st := range stmts {
 		p, err := tx.PrepareContext(ctx, st.sql)
@@ -228,7 +228,7 @@ func (w *writer) put(ctx context.Context, d *document.Document) (bool, error) {
 	res, err := w.doc.ExecContext(ctx, d.ID, d.Title, d.URL, d.Source, nullStr(o.Published), str(o.Published), d.Language,
 		hex.EncodeToString(sum[:]), ix.Rune(len(d.Text)),
 		len(o.Mentions), len(o.Entities), len(o.Quotes), len(o.Counts), len(o.Locations), len(o.Events),
-		time.Now().UTC().Format(time.RFC3339), d.Outlet, d.CanonicalURL, orig.link(), orig.sim())
+		time.Now().UTC().Format(time.RFC3339), d.Outlet, d.CanonicalURL, orig.link(), orig.sim(), d.Topic)
 	if err != nil {
 		return false, fmt.Errorf("insert document: %w", err)
 	}
@@ -291,7 +291,8 @@ func (w *writer) put(ctx context.Context, d *document.Document) (bool, error) {
 	for i, c := range o.Counts {
 		sp := sentence(d.Counts[i].Start, document.OutSpan{Start: c.Start, End: c.End})
 		if _, err := w.count.ExecContext(ctx, pub, row, i, c.Start, c.End, c.Text, c.Value, nullFloat(c.Upper), c.Percent, c.Approx,
-			str(c.Qualifier), str(c.Unit), str(c.Currency), str(c.Object), str(c.Category), str(c.AttributedTo), sp.Start, sp.End); err != nil {
+			str(c.Qualifier), str(c.Unit), str(c.Currency), str(c.Object), str(c.Category), str(c.AttributedTo), sp.Start, sp.End,
+			nullInt(c.Location)); err != nil {
 			return false, fmt.Errorf("insert count %d: %w", i, err)
 		}
 	}
@@ -322,7 +323,7 @@ func (w *writer) put(ctx context.Context, d *document.Document) (bool, error) {
 		}
 		if _, err := w.event.ExecContext(ctx, pub, row, i, e.Start, e.End, e.Text, sp.Start, sp.End, e.Code, e.Root, e.Quad, e.Goldstein,
 			str(e.Plover), str(e.PloverMode), srcName, srcActor, tgtName, tgtActor, loc, country, e.Negated, e.Hypothetical,
-			e.Reported, str(e.Date)); err != nil {
+			e.Reported, str(e.Date), nullInt(e.Location)); err != nil {
 			return false, fmt.Errorf("insert event %d: %w", i, err)
 		}
 	}
