@@ -111,8 +111,8 @@ func Extract(d *document.Document, dst []document.Count) []document.Count {
 			if st == drop {
 				continue
 			}
-			// Ellipsis: "killing 14 people and injuring at least 230" counts
-			// people too; "won 293 seats, while the bloc took 234".
+			// Ellipsis: "wounding 8 villagers and killing at least 3" counts
+			// villagers too; "took 41 seats, while its rival got 38".
 			if c.Object == "" && !c.Percent && c.Currency == "" && c.Unit == "" {
 				for p := len(dst) - 1; p >= first; p-- {
 					pc := &dst[p]
@@ -126,20 +126,20 @@ func Extract(d *document.Document, dst []document.Count) []document.Count {
 					break
 				}
 			}
-			// "grew 5 percent last year after shrinking 7.3 percent".
+			// "rose 4 percent this year after falling 2.1 percent".
 			if c.Object == "" && (c.Percent || c.Currency != "") && len(dst) > first {
 				pc := &dst[len(dst)-1]
-				// A share of an amount: "an appeal for $250 million is only
-				// 12 percent funded".
+				// A share of an amount: "a $90 million plan that is just
+				// 30 percent paid for".
 				sameKind := pc.Percent == c.Percent && (pc.Currency != "") == (c.Currency != "") || c.Percent && pc.Currency != ""
 				if pc.Object != "" && sameKind && d.TokenAt(c.Start)-ends[len(ends)-1] <= 12 {
 					c.Object, c.ObjectSpan = pc.Object, pc.ObjectSpan
 				}
 			}
 			if st == bare && (c.Object == "" || f.numStart-lastAge <= 5) {
-				continue // "one aged 19 and the other 24"
+				continue // "the elder aged 31, the younger 27"
 			}
-			// A subset: "27 people, including nine children".
+			// A subset: "15 passengers, including four infants".
 			if c.Category == "" && len(dst) > first {
 				if w, w2 := s.low(d.TokenAt(c.Start)-1), s.low(d.TokenAt(c.Start)-2); w == "including" || w == "among" || w == "them" && (w2 == "among" || w2 == "including") {
 					c.Category = dst[len(dst)-1].Category
@@ -419,7 +419,7 @@ func (s *sent) words(f *figure, i int) bool {
 	if fv, ok := fractionValue(w); ok && (w == "half" || strings.IndexByte(w, '-') > 0) {
 		switch s.low(i - 1) {
 		case "the", "a", "first", "second", "latter", "former", "this", "that", "each":
-			return false // "in the second half of 2025"
+			return false // "the second half of a season"
 		}
 		if nx := s.low(i + 1); nx == "of" || (w == "half" && (nx == "the" || nx == "its" || nx == "their" || nx == "all")) {
 			f.value, f.unit, f.end = fv, "fraction", i+1
@@ -819,7 +819,7 @@ func (s *sent) build(f *figure) (document.Count, int, bool, int) {
 		return c, end, false, bare
 	}
 	if f.one && head >= 0 && !pluralHead(s.low(head)) && (s.low(objB) == "who" || saying[s.low(objB)] || saying[s.low(f.start-1)]) {
-		return c, end, false, drop // "said one resident who fled": a determiner
+		return c, end, false, drop // "one shopkeeper who stayed, said": a determiner
 	}
 	if f.one && (c.Object == "" || cat == "") {
 		return c, end, false, drop
@@ -845,7 +845,7 @@ func (s *sent) object(f *figure) (int, int, int) {
 	}
 	changeIn := false
 	if f.percent && changeNouns[s.low(k)] && (s.low(k+1) == "in" || s.low(k+1) == "of") {
-		k++ // "a 27 percent cut in the face value"
+		k++ // "a 12 percent rise in the bus fare"
 		changeIn = s.low(k) == "in"
 	}
 	if f.cur != "" && (s.low(k) == "in" || s.low(k) == "worth" || s.low(k) == "for" || s.low(k) == "on" && s.spentBefore(f.start)) {
@@ -960,7 +960,7 @@ func (s *sent) object(f *figure) (int, int, int) {
 				break
 			}
 			if n == 0 && det && nominalAdjectives[w] && (!s.isWord(k+1) || stopObject[s.low(k+1)]) {
-				return k, k + 1, k // "two-thirds of the displaced"
+				return k, k + 1, k // "a quarter of the injured"
 			}
 			if participle(w) {
 				if s.isWord(k+1) && !stopObject[s.low(k+1)] && !participle(s.low(k+1)) && !s.capitalized(k+1) {
@@ -1065,12 +1065,12 @@ func (s *sent) category(f *figure, end, objA, objB, head int) (string, bool) {
 		}
 		return c
 	}
-	// A subset: "400 people had been injured, 83 of them seriously".
+	// A subset: "90 workers were hurt, 12 of them badly".
 	if w := s.low(f.end + 1); s.low(f.end) == "of" && (w == "them" || w == "those" || w == "whom") && s.prevCat != "" {
 		return s.prevCat, false
 	}
 	// After the phrase, to the end of the clause. A trigger past a
-	// conjunction ("shot dead two guards and led the captives away") yields
+	// conjunction ("robbed two tellers and then fled the town") yields
 	// to one right before the figure.
 	late, crossed := "", false
 	for k, n := end, 0; k < s.b && n < 8; k, n = k+1, n+1 {
@@ -1113,7 +1113,7 @@ func (s *sent) category(f *figure, end, objA, objB, head int) (string, bool) {
 		}
 	}
 	// Before the figure, back to the start of the clause; past one "and"
-	// when nothing came after: "killed a commander and two other people".
+	// when nothing came after: "wounded a driver and three other men".
 	passed := false
 	for k, n := f.start-1, 0; k >= s.a && k >= s.prevEnd && n < 12; k, n = k-1, n+1 {
 		w := s.low(k)
@@ -1161,8 +1161,8 @@ func (s *sent) category(f *figure, end, objA, objB, head int) (string, bool) {
 // weakAfter are trigger words that do not govern a figure before them.
 var weakAfter = set("toll", "death", "need", "lives", "aid", "relief", "humanitarian", "assistance", "cases", "crowd", "crowds", "protest", "protests", "rally", "damage", "convoy", "supplies", "custody", "asylum")
 
-// moneyAid are words that make an amount of money aid: "Germany promised
-// an additional 300 million euros", "a $3 billion bailout".
+// moneyAid are words that make an amount of money aid: "Canada pledged a
+// further 40 million dollars", "a $3 billion bailout".
 var moneyAid = set("promised", "promise", "promises", "give", "gave", "giving", "given", "provide",
 	"provided", "provides", "providing", "grant", "grants", "granted", "contribute", "contributed",
 	"contributing", "allocate", "allocated", "donate", "bailout", "bailouts", "funds", "funding",
@@ -1212,8 +1212,8 @@ func demonymPlural(w string) bool {
 	return strings.HasSuffix(w, "ese") || (strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "es") && (!strings.HasSuffix(w, "is") || len(w) >= 6 && !strings.HasSuffix(w, "polis") && !strings.HasSuffix(w, "phis")) || strings.HasSuffix(w, "ans") || strings.HasSuffix(w, "ines") || strings.HasSuffix(w, "ites"))
 }
 
-// changeNouns name a change that a percentage measures: "a 27 percent cut
-// in the face value".
+// changeNouns name a change that a percentage measures: "a 12 percent rise
+// in the bus fare".
 var changeNouns = set("cut", "cuts", "rise", "increase", "drop", "fall", "decline", "reduction", "jump",
 	"hike", "gain", "loss", "share", "stake", "stakes", "slump", "surge", "growth", "contraction")
 
@@ -1226,7 +1226,7 @@ var genericNouns = set("total", "number", "numbers", "toll", "tally", "figure", 
 	"capacity", "increase", "rise", "fall", "drop", "cut", "jump", "group", "groups",
 	"tune", "out", "list", "value", "worth", "part", "share", "rest", "majority", "minority")
 
-// estimateVerbs put a figure on a noun: "police put the crowd at 107,000".
+// estimateVerbs put a figure on a noun: "organisers put the turnout at 60,000".
 var estimateVerbs = set("put", "puts", "putting", "estimated", "estimates", "estimate", "estimating",
 	"placed", "places", "placing", "pegged", "pegs", "gave", "give", "gives", "set", "sets", "counted")
 
@@ -1246,8 +1246,8 @@ var changeVerbs = set("rose", "rise", "rises", "rising", "risen", "fell", "fall"
 	"reached", "reach", "reaches", "totalled", "totaled", "totals", "amounted", "was", "is", "were",
 	"are", "widened", "narrowed", "spiked", "sank", "sink", "sinks", "recovered", "doubled", "tripled")
 
-// transitiveChange are change verbs whose object is what changed: "cut
-// spending by 300 billion lira".
+// transitiveChange are change verbs whose object is what changed: "trimmed
+// the budget by 20 billion yen".
 var transitiveChange = set("raised", "raise", "raises", "raising", "cut", "cuts", "cutting", "lowered",
 	"lower", "lowers", "lowering", "reduced", "reduce", "reduces", "reducing", "hiked", "hike", "hikes",
 	"boosted", "boost", "boosts", "slashed", "slash", "increased", "increase", "increases", "increasing",
@@ -1279,10 +1279,11 @@ func (s *sent) nounAt(k int) bool {
 }
 
 // contextObject finds, in the words before a figure that has no counted
-// noun after it, what it counts: "a crowd of 107,000", "bribes worth 38
-// million rand", "police put the crowd at 107,000", and for a percentage,
-// an amount of money or a unit, the noun whose change it measures ("the
-// economy grew 5 percent", "cut spending by 300 billion lira"). It returns
+// noun after it, what it counts: "a crowd of 60,000", "contracts worth 9
+// million euros", "organisers put the turnout at 60,000", and for a
+// percentage, an amount of money or a unit, the noun whose change it
+// measures ("exports rose 4 percent", "trimmed the budget by 20 billion
+// yen"). It returns
 // the object's first token and its head, or head -1.
 func (s *sent) contextObject(f *figure) (int, int) {
 	p := f.start - 1
@@ -1304,7 +1305,7 @@ func (s *sent) contextObject(f *figure) (int, int) {
 			}
 		}
 		if w := s.low(h - 1); s.nounAt(h) && w != "and" && w != "or" && w != "," {
-			return s.modStart(h), h // not a list: "cash, drugs and liquor worth"
+			return s.modStart(h), h // not a list: "jewels, art and coins worth"
 		}
 	case "for":
 		// "an appeal for $250 million"
@@ -1348,7 +1349,7 @@ func (s *sent) changeObject(f *figure) (int, int) {
 		return -1, -1
 	}
 	// The verb's object when it has one: "raised its benchmark rate by",
-	// "shrunk the minimum pension by".
+	// "lowered the basic allowance by".
 	if a, h := s.nounPhrase(v+1, f.start); h >= 0 {
 		if w := s.low(h + 1); transitiveChange[s.low(v)] || w == "by" || w == "to" || w == "from" {
 			return a, h
@@ -1367,8 +1368,8 @@ func (s *sent) changeObject(f *figure) (int, int) {
 	if a, h := s.nounPhrase(c+1, v); h >= 0 {
 		return a, h
 	}
-	// Else the noun right before the verb ("the overnight deposit rate now
-	// stands at"), past auxiliaries and adverbs.
+	// Else the noun right before the verb ("the lending rate currently
+	// sits at"), past auxiliaries and adverbs.
 	c = v - 1
 	for c > s.a && auxAdverbs[s.low(c)] {
 		c--
@@ -1449,8 +1450,8 @@ var nominalAdjectives = set("displaced", "wounded", "injured", "dead", "missing"
 	"poor", "sick", "unemployed", "detained", "disabled", "young", "vulnerable", "hungry", "evacuated")
 
 // subordinate reports whether tokens [a, b) hold a subordinating word that
-// starts a new clause with its own subject ("arrested 1,000 supporters as
-// tens of thousands marched"), so an elided object cannot carry over.
+// starts a new clause with its own subject ("detained 50 activists while
+// crowds filled the square"), so an elided object cannot carry over.
 func (s *sent) subordinate(a, b int) bool {
 	for k := a; k < b; k++ {
 		switch s.low(k) {
@@ -1523,7 +1524,7 @@ func (s *sent) determined(h int) bool {
 }
 
 // spentBefore reports whether a spending verb comes in the four words before
-// token a: "spend 500 billion naira on grain imports".
+// token a: "spend 70 billion shillings on fertiliser".
 func (s *sent) spentBefore(a int) bool {
 	for k := a - 1; k >= a-4 && k >= s.a; k-- {
 		switch s.low(k) {

@@ -260,7 +260,7 @@ func lowerAlias(act *actors.Actor, text string) bool {
 
 // personsByCourtesy retypes as people the names the tagger called
 // organizations whose last word the story uses after a courtesy title
-// ("Shani Rhys James is worried ... Ms James said"), unless the name has
+// ("Maren Holt Fisk opened ... later Ms Fisk added"), unless the name has
 // the form of an organization or the dictionary knows it.
 func (a *annotator) personsByCourtesy() {
 	var surnames map[string]bool
@@ -689,7 +689,7 @@ func (a *annotator) countryBefore(j, lo int) (string, int) {
 	if a.capitalized(j - 1) {
 		for n := 3; n <= 5 && j-n >= lo; n++ {
 			if c := a.nationalSociety(j-n, j); c != "" {
-				return c, j - n // "Kenya Red Cross secretary general"
+				return c, j - n // "<country> Red Cross" before a role
 			}
 		}
 		w := a.tok(j - 1)
@@ -982,7 +982,7 @@ func (a *annotator) personContext(m *ment) {
 			k++
 		}
 		r, end, ok := a.roleAt(k, hi)
-		// "a 22-year-old law student", "a rickshaw driver": up to two
+		// "a 40-year-old bus mechanic", "a taxi driver": up to two
 		// lower-case words of a compound before the role.
 		for n := 1; n <= 2 && !ok && indef && k+n < hi; n++ {
 			if a.capitalized(k+n-1) || a.d.Tokens[k+n-1].Kind != document.Word {
@@ -1086,8 +1086,8 @@ func (a *annotator) placeCountryAt(i, hi int) string {
 }
 
 // ofSector reads the sector of the body a role is "of" in an apposition
-// ("leader of the CGT union" → LAB, "chairman of parliament's finance
-// committee" → LEG, "head of the opposition party" → OPP): the sector
+// ("head of the dockers' union" → LAB, "chairman of parliament's budget
+// committee" → LEG, "leader of the opposition party" → OPP): the sector
 // word within the next six words, before any punctuation; "" when none.
 func (a *annotator) ofSector(i, hi int) string {
 	for k := i; k < hi && k < i+6; k++ {
@@ -1172,8 +1172,8 @@ func (a *annotator) applyRole(m *ment, r actors.Role) {
 	if m.former && code == "GOV" {
 		code = "ELI"
 	}
-	// Staff of an organization take its code ("Kenya Red Cross secretary
-	// general" → KENNGO).
+	// Staff of an organization take its code (the secretary general of a
+	// country's Red Cross society → that country's NGO code).
 	if international(m.ctry) || len(m.ctry) > 3 {
 		m.actor = m.ctry
 		return
@@ -1529,7 +1529,7 @@ func (a *annotator) nominals() {
 			if ctry == "" && end+1 < sn.EndToken && a.low(end) == "of" {
 				ctry = a.codeOf(a.tok(end + 1))
 			}
-			// "the UN war crimes tribunal": an international organization
+			// "the UN refugee relief agency": an international organization
 			// before a compound of lower-case words owns the institution.
 			if ctry == "" && r.Org {
 				for p := k - 1; p >= sn.FirstToken && p >= k-3; p-- {
@@ -1589,7 +1589,7 @@ func (a *annotator) nominals() {
 				m.from = k2
 			}
 			if r.Person && end+1 < sn.EndToken && a.low(end) == "of" {
-				// "a board member of Germany's central bank" → GOV.
+				// "a director of Japan's central bank" → GOV.
 				if code := a.ofSector(end+1, sn.EndToken); code != "" {
 					r.Code = code
 				}

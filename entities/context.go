@@ -96,8 +96,8 @@ func isCountryCode(code string) bool {
 // topicCountry returns the country of the subject of the sentence before
 // mention mi when that sentence opens with a country or a capital used as
 // its government and mi's sentence names no other country (none at all
-// before mi): "Tehran condemned
-// the decision. Foreign Ministry spokesman X said …" → IRN. It returns ""
+// before mi): "Ankara rejected the plan. A ministry spokesman X added …"
+// → TUR. It returns ""
 // otherwise.
 func (a *annotator) topicCountry(mi int) string {
 	m := &a.ms[mi]
@@ -368,8 +368,8 @@ func (a *annotator) partiesByStory(dom string) {
 }
 
 // titleOwnerCountry returns the country of the person whose title the
-// institution mention mi is part of: "Foreign Ministry spokesman Lin Jian"
-// → the country of Lin Jian when it is known. It returns "" otherwise.
+// institution mention mi is part of: "Trade Ministry spokeswoman Ana Ruiz"
+// → the country of Ana Ruiz when it is known. It returns "" otherwise.
 func (a *annotator) titleOwnerCountry(mi int) string {
 	m := &a.ms[mi]
 	if m.typ != document.Org || mi+1 >= len(a.ms) {

@@ -344,8 +344,8 @@ func (a *annotator) matchName(es []*ent, mi int) int {
 			return found
 		}
 	}
-	// Pass 3c: a body named again without its country ("the Department of
-	// Justice" after "the US Department of Justice").
+	// Pass 3c: a body named again without its country ("the Ministry of
+	// Health" after "Peru's Ministry of Health").
 	if m.typ == document.Org && m.b-m.a > 1 {
 		for ei := len(es) - 1; ei >= 0; ei-- {
 			e := es[ei]
@@ -406,8 +406,8 @@ func acronym(name string) string {
 func (a *annotator) matchNominal(es []*ent, mi int) int {
 	m := &a.ms[mi]
 	// A description with its own country ("the Thai government") does not
-	// give that country to a named body of unknown country ("the State
-	// Environmental Protection Agency" of a Chinese story).
+	// give that country to a named body of unknown country (a "National
+	// Water Authority" in a story about another country's officials).
 	ctryOK := func(e *ent) bool {
 		return m.ctry == "" || e.ctry == m.ctry || e.ctry == "" && (e.typ == document.Person || !a.hasName(e))
 	}

@@ -131,7 +131,7 @@ func resolveActors(d *document.Document) (codes []string, head []int) {
 			return code
 		}
 		if m.Kind == document.Name && m.Type == document.Org {
-			// "the Law Society of Kenya", "the Embassy of France": an
+			// "the Medical Council of Ghana", "the Embassy of France": an
 			// organisation named after its country acts for that country
 			if cc := ofCountry(d.Slice(m.Span)); cc != "" {
 				return cc
@@ -263,7 +263,7 @@ func resolveActors(d *document.Document) (codes []string, head []int) {
 		}
 	}
 	// A role without a country takes the country its coreferent mentions
-	// got from the text ("Hungarian Prime Minister Viktor Orban ... Orban").
+	// got from the text ("Chilean Interior Minister Ana Soto ... Soto").
 	for i, m := range d.Mentions {
 		if actors.CountryOf(codes[i]) != "" || m.Entity < 0 || m.Entity >= len(d.Entities) {
 			continue

@@ -14,8 +14,8 @@ type extractor struct {
 	out      []document.Quote
 	t        []tok // tokens of the current paragraph (buffer reused)
 	dq       []dquote
-	// carry is the speaker of a quote left open at the end of the previous
-	// paragraph (multi-paragraph quote), or of a paragraph-final quote.
+	// carry is the speaker of a quote the previous paragraph leaves open
+	// (a multi-paragraph quote), or of a paragraph-final quote.
 	carry      *document.Speaker
 	carryCue   string
 	carryOpen  bool // the previous paragraph ended inside an open quote
