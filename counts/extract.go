@@ -470,28 +470,6 @@ func (s *sent) words(f *figure, i int) bool {
 	return true
 }
 
-// nationalCurrency maps the word before "dollars" to the dollar's code.
-var nationalCurrency = map[string]string{"us": "USD", "u.s.": "USD", "american": "USD", "canadian": "CAD",
-	"australian": "AUD", "singapore": "SGD", "taiwan": "TWD", "hk": "HKD", "zimbabwe": "ZWL",
-	"zimbabwean": "ZWL", "namibian": "NAD", "liberian": "LRD", "jamaican": "JMD"}
-
-// nationalPound maps the word before "pounds" to the pound's code.
-var nationalPound = map[string]string{"irish": "IEP", "egyptian": "EGP", "lebanese": "LBP", "syrian": "SYP",
-	"sudanese": "SDG", "cyprus": "CYP", "cypriot": "CYP", "south": "SSP"}
-
-// millionNouns may follow a glued "m" with no currency ("17m viewers").
-var millionNouns = set("viewers", "users", "customers", "subscribers", "listeners", "readers", "visitors",
-	"homes", "households", "copies", "units", "shares", "barrels", "tonnes", "tons", "acres", "hectares",
-	"items", "votes", "voters", "downloads", "passengers", "cases", "doses", "jobs", "accounts", "tourists")
-
-// vagueScale gives the scale words that "half a", "several" and "a few"
-// take: "several hundred" is at least two hundred.
-var vagueScale = map[string]float64{"dozen": 12, "hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9}
-
-// vagueBase gives the unit of a vague plural: "hundreds" counts in hundreds.
-var vagueBase = map[string]float64{"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000,
-	"millions": 1e6, "billions": 1e9, "tens": 10}
-
 // after reads a range, percent, currency or unit after the number.
 func (s *sent) after(f *figure) {
 	j := f.end
@@ -992,9 +970,6 @@ func (s *sent) object(f *figure) (int, int, int) {
 	return k, k, -1
 }
 
-// nounLy are nouns ending in "ly".
-var nounLy = set("family", "ally", "supply", "assembly", "rally", "italy", "anomaly", "monopoly", "belly", "lily")
-
 // participle reports whether w looks like a verb form: "-ed" or "-ing"
 // words that are not common nouns.
 func participle(w string) bool {
@@ -1003,13 +978,6 @@ func participle(w string) bool {
 	}
 	return (strings.HasSuffix(w, "ed") && len(w) > 4) || (strings.HasSuffix(w, "ing") && len(w) > 5)
 }
-
-var nounEdIng = set("spending", "borrowing", "lending", "shipping", "financing", "listing", "holding",
-	"pricing", "marketing", "advertising", "accounting", "housing", "building", "housing", "clothing", "bedding", "shelling", "offering", "meeting",
-	"bombing", "shooting", "killing", "feed", "seed", "need", "speed", "bed", "shed", "hundred",
-	"sibling", "dwelling", "landing", "crossing", "opening", "uprising", "gathering", "hearing",
-	"ceiling", "warning", "filling", "lining", "wedding", "pudding", "morning", "evening", "spring",
-	"ring", "king", "wing", "thing", "string", "airstrikes", "livestock", "seedlings", "funding", "training", "fighting", "sewing", "learning", "planning", "heating", "recording", "screening", "bleeding", "rating")
 
 // objectText is the head with up to two noun modifiers before it.
 func (s *sent) objectText(a, head int) string {
@@ -1040,11 +1008,6 @@ func adjSuffix(w string) bool {
 	}
 	return false
 }
-
-var nounAdjLike = set("hospital", "hospitals", "capital", "arsenal", "festival", "official", "terminal",
-	"rival", "missile", "civilian", "librarian", "technician", "musician", "politician", "physician",
-	"guardian", "mechanic", "clinic", "relative", "detective", "executive", "representative",
-	"secretary", "library", "boundary", "dictionary", "cemetery", "military", "tunnel", "animal", "cattle", "ministerial", "sanitary", "ordinary", "primary", "anniversary", "dignitary", "mercenary", "emissary", "missionary", "adversary", "tributary", "subsidiary", "beneficiary", "commissary", "functionary", "auxiliary")
 
 // category finds the category of a figure; end is the token after the
 // object (or the figure when there is none).
@@ -1158,19 +1121,6 @@ func (s *sent) category(f *figure, end, objA, objB, head int) (string, bool) {
 	return "", false
 }
 
-// weakAfter are trigger words that do not govern a figure before them.
-var weakAfter = set("toll", "death", "need", "lives", "aid", "relief", "humanitarian", "assistance", "cases", "crowd", "crowds", "protest", "protests", "rally", "damage", "convoy", "supplies", "custody", "asylum")
-
-// moneyAid are words that make an amount of money aid: "Canada pledged a
-// further 40 million dollars", "a $3 billion bailout".
-var moneyAid = set("promised", "promise", "promises", "give", "gave", "giving", "given", "provide",
-	"provided", "provides", "providing", "grant", "grants", "granted", "contribute", "contributed",
-	"contributing", "allocate", "allocated", "donate", "bailout", "bailouts", "funds", "funding",
-	"needs", "needed", "rebuild", "reconstruction")
-
-// saying ends a category window: the words of attribution.
-var saying = set("said", "says", "say", "told", "according", "announced", "stated", "added", "estimated", "estimates", "claimed")
-
 func (s *sent) numberSoon(k int) bool {
 	for n := 0; n < 4 && k+n < s.b; n++ {
 		if s.kind(k+n) == document.Number {
@@ -1211,52 +1161,6 @@ func demonymPlural(w string) bool {
 	}
 	return strings.HasSuffix(w, "ese") || (strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "es") && (!strings.HasSuffix(w, "is") || len(w) >= 6 && !strings.HasSuffix(w, "polis") && !strings.HasSuffix(w, "phis")) || strings.HasSuffix(w, "ans") || strings.HasSuffix(w, "ines") || strings.HasSuffix(w, "ites"))
 }
-
-// changeNouns name a change that a percentage measures: "a 12 percent rise
-// in the bus fare".
-var changeNouns = set("cut", "cuts", "rise", "increase", "drop", "fall", "decline", "reduction", "jump",
-	"hike", "gain", "loss", "share", "stake", "stakes", "slump", "surge", "growth", "contraction")
-
-// genericNouns are nouns that name a figure rather than what is counted:
-// "a total of 500", "the death toll of 32".
-var genericNouns = set("total", "number", "numbers", "toll", "tally", "figure", "figures", "sum", "amount",
-	"average", "maximum", "minimum", "age", "ages", "height", "depth", "length", "speed", "distance",
-	"score", "margin", "majority", "count", "level", "levels", "peak", "high", "low", "record", "range",
-	"one", "ones", "some", "each", "most", "many", "any", "none", "all", "both", "estimate", "estimates",
-	"capacity", "increase", "rise", "fall", "drop", "cut", "jump", "group", "groups",
-	"tune", "out", "list", "value", "worth", "part", "share", "rest", "majority", "minority")
-
-// estimateVerbs put a figure on a noun: "organisers put the turnout at 60,000".
-var estimateVerbs = set("put", "puts", "putting", "estimated", "estimates", "estimate", "estimating",
-	"placed", "places", "placing", "pegged", "pegs", "gave", "give", "gives", "set", "sets", "counted")
-
-// changeVerbs report a change a percentage, amount or unit figure measures.
-var changeVerbs = set("rose", "rise", "rises", "rising", "risen", "fell", "fall", "falls", "falling",
-	"fallen", "grew", "grow", "grows", "growing", "grown", "climbed", "climb", "climbs", "climbing",
-	"jumped", "jump", "jumps", "surged", "surge", "surges", "soared", "soar", "soars", "plunged",
-	"plunge", "plunges", "plummeted", "slumped", "slump", "dropped", "drop", "drops", "dropping",
-	"declined", "decline", "declines", "declining", "slipped", "slip", "shrank", "shrink", "shrinks",
-	"shrinking", "shrunk", "contracted", "contract", "contracting", "expanded", "expand", "expanding",
-	"gained", "gain", "gains", "lost", "lose", "loses", "losing", "increased", "increase", "increases",
-	"increasing", "decreased", "decrease", "decreases", "raised", "raise", "raises", "raising", "cut",
-	"cuts", "cutting", "lowered", "lower", "lowers", "lowering", "reduced", "reduce", "reduces",
-	"reducing", "hiked", "hike", "hikes", "boosted", "boost", "boosts", "slashed", "slash", "tumbled",
-	"tumble", "eased", "ease", "edged", "weaken", "weakened", "weakening", "strengthened", "strengthen",
-	"depreciated", "appreciated", "devalued", "shed", "added", "widen", "narrow", "advanced", "retreated", "rebounded", "stood", "stands",
-	"reached", "reach", "reaches", "totalled", "totaled", "totals", "amounted", "was", "is", "were",
-	"are", "widened", "narrowed", "spiked", "sank", "sink", "sinks", "recovered", "doubled", "tripled")
-
-// transitiveChange are change verbs whose object is what changed: "trimmed
-// the budget by 20 billion yen".
-var transitiveChange = set("raised", "raise", "raises", "raising", "cut", "cuts", "cutting", "lowered",
-	"lower", "lowers", "lowering", "reduced", "reduce", "reduces", "reducing", "hiked", "hike", "hikes",
-	"boosted", "boost", "boosts", "slashed", "slash", "increased", "increase", "increases", "increasing",
-	"decreased", "decrease", "decreases", "expanded", "expand", "expanding", "lost", "lose", "loses", "losing")
-
-// clauseStart are words that begin a clause when reading back for a
-// subject.
-var clauseStart = set("said", "says", "say", "told", "that", "which", "who", "after", "before", "while",
-	"when", "as", "because", "and", "but", "if", "since", "although", "though", "whereas", "according", "estimated", "predicted", "expected", "expects", "forecast")
 
 // nounAt reports whether token k can be the head of an object found in
 // the context: a lower-case word that is not a function word, an
@@ -1444,11 +1348,6 @@ func (s *sent) modStart(head int) int {
 	return from
 }
 
-// nominalAdjectives are adjectives that name people after "the": "the
-// displaced", "the wounded".
-var nominalAdjectives = set("displaced", "wounded", "injured", "dead", "missing", "elderly", "homeless",
-	"poor", "sick", "unemployed", "detained", "disabled", "young", "vulnerable", "hungry", "evacuated")
-
 // subordinate reports whether tokens [a, b) hold a subordinating word that
 // starts a new clause with its own subject ("detained 50 activists while
 // crowds filled the square"), so an elided object cannot carry over.
@@ -1461,10 +1360,6 @@ func (s *sent) subordinate(a, b int) bool {
 	}
 	return false
 }
-
-// copulas are the change verbs that only link a subject to the figure right
-// after them: "turnout was 55 percent".
-var copulas = set("was", "is", "were", "are")
 
 // acronym reports whether t is two to five capital letters: "GDP".
 func acronym(t string) bool {
@@ -1499,11 +1394,6 @@ var figureStart = func() map[string]bool {
 	}
 	return m
 }()
-
-// auxAdverbs are auxiliaries and adverbs between a subject and its verb.
-var auxAdverbs = set("could", "would", "will", "may", "might", "can", "should", "must", "has", "have",
-	"had", "is", "was", "were", "are", "be", "been", "also", "now", "still", "already", "currently",
-	"further", "sharply", "slightly", "again", "to", "not", "only", "then")
 
 // possessiveMark reports whether t is an apostrophe that may end a plural
 // possessive ("the Philippines' budget").

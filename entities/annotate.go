@@ -334,13 +334,6 @@ func (a *annotator) dictStart(i, j, lo int) int {
 	return i
 }
 
-// groupNouns may follow an armed group's name inside its dictionary
-// name ("Houthi movement", "RSF fighters").
-var groupNouns = map[string]bool{
-	"movement": true, "rebels": true, "militia": true, "militiamen": true, "militants": true,
-	"fighters": true, "forces": true, "paramilitaries": true, "brigades": true,
-}
-
 // facilities joins a name and a capitalized facility word after it into
 // one FAC mention ("Santa Cruz" + "Palace" → "Santa Cruz Palace"), and
 // types place names ending in a facility word as FAC.
@@ -783,20 +776,6 @@ func (a *annotator) ownerBefore(j, lo int) (code string, named bool) {
 	return "", true
 }
 
-// prepositions before a country name make it a place, not a modifier
-// of the role after it ("clashes in Sudan army ...").
-var prepositions = map[string]bool{
-	"in": true, "from": true, "to": true, "of": true, "at": true, "into": true, "across": true,
-	"with": true, "against": true, "by": true, "for": true, "on": true, "near": true,
-}
-
-// partyWords are capitalized party adjectives before a role: the person
-// belongs to a party, not (by this word) to the government.
-var partyWords = map[string]bool{
-	"conservative": true, "labour": true, "labor": true, "democrat": true, "democratic": true,
-	"republican": true, "liberal": true, "socialist": true, "communist": true, "green": true, "tory": true,
-}
-
 // countryBeforePortfolio reads a country given before the portfolio of
 // a minister or ministry: one or two words between the country and the
 // role ("Mexican Security Minister", "Greece's migration ministry"). It
@@ -812,13 +791,6 @@ func (a *annotator) countryBeforePortfolio(j, lo int) (string, int) {
 		}
 	}
 	return "", j
-}
-
-// orgNouns are generic nouns that stand for an organization named
-// earlier ("the alliance", "the bloc", "the world body").
-var orgNouns = map[string]bool{
-	"alliance": true, "bloc": true, "organisation": true, "organization": true, "body": true,
-	"agency": true, "mission": true, "group": true, "coalition": true, "commission": true,
 }
 
 // recentIGO returns the code of the international organization named
@@ -1351,69 +1323,6 @@ func (a *annotator) basedCountry(k int) string {
 		return actors.CountryCode(c)
 	}
 	return a.placeCountry(actors.Key(place))
-}
-
-// orgHeads are head words of organization names (the last word, or the
-// word before "of"): a country inside such a name is the organization's
-// country ("Kenya Airways", "Law Society of Kenya").
-var orgHeads = map[string]bool{
-	"society": true, "association": true, "federation": true, "council": true, "union": true,
-	"institute": true, "foundation": true, "bank": true, "front": true, "movement": true,
-	"league": true, "committee": true, "company": true, "corporation": true, "airways": true,
-	"airlines": true, "network": true, "alliance": true, "chamber": true, "organisation": true,
-	"organization": true, "trust": true, "fund": true, "center": true, "centre": true, "group": true,
-	"institution": true, "confederation": true, "guild": true, "bar": true, "forum": true,
-}
-
-// stateMarkers are words that make an agency-like name a state body
-// ("National Elections Commission", "Federal Police", "Central Election
-// Committee").
-var stateMarkers = map[string]bool{
-	"national": true, "federal": true, "state": true, "central": true, "electoral": true,
-	"election": true, "elections": true, "presidential": true, "public": true, "government": true,
-	"supreme": true, "republican": true, "royal": true, "revenue": true, "customs": true,
-}
-
-// institutionHeads map the last word of a state body's name to its role
-// code.
-var institutionHeads = map[string]string{
-	"commission": "GOV", "authority": "GOV", "council": "GOV", "agency": "GOV", "office": "GOV",
-	"department": "GOV", "bureau": "GOV", "board": "GOV", "directorate": "GOV", "committee": "GOV",
-	"administration": "GOV", "service": "GOV", "secretariat": "GOV", "inspectorate": "GOV",
-	"assembly": "LEG", "chamber": "LEG",
-	"guard": "MIL",
-}
-
-// corporateSuffixes end company names ("Acme Holdings", "Nile Air Ltd").
-var corporateSuffixes = map[string]bool{
-	"inc": true, "inc.": true, "corp": true, "corp.": true, "corporation": true, "ltd": true, "ltd.": true,
-	"limited": true, "plc": true, "llc": true, "ag": true, "gmbh": true, "holdings": true,
-	"airlines": true, "airways": true, "motors": true, "petroleum": true, "mining": true,
-}
-
-// rankAdjectives are military ranks that are also adjectives.
-var rankAdjectives = map[string]bool{"general": true, "major": true, "private": true}
-
-// legalSuffixes are legal forms after a company's name.
-var legalSuffixes = map[string]bool{
-	"inc": true, "inc.": true, "corp": true, "corp.": true, "corporation": true, "co": true, "co.": true,
-	"ltd": true, "ltd.": true, "limited": true, "plc": true, "llc": true, "ag": true, "sa": true, "nv": true,
-	"gmbh": true, "spa": true,
-}
-
-// companyOnlyNouns describe only companies, never a person, before a
-// name ("the oil giant X"; "the miner X" may be a person).
-var companyOnlyNouns = map[string]bool{
-	"company": true, "firm": true, "giant": true, "conglomerate": true, "carmaker": true, "automaker": true,
-	"lender": true, "insurer": true, "airline": true, "retailer": true, "subsidiary": true,
-}
-
-// companyNouns describe a company before its name ("Brazilian miner X").
-var companyNouns = map[string]bool{
-	"company": true, "firm": true, "miner": true, "consultancy": true, "manufacturer": true, "maker": true,
-	"exporter": true, "trader": true, "supplier": true, "contractor": true, "subsidiary": true, "carmaker": true, "automaker": true, "lender": true,
-	"bank": true, "insurer": true, "airline": true, "carrier": true, "producer": true, "giant": true,
-	"operator": true, "group": true, "conglomerate": true, "retailer": true, "developer": true,
 }
 
 // institution types an organization name that no dictionary knows by

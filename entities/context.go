@@ -332,16 +332,6 @@ func (a *annotator) contextCountries() {
 	a.partiesByStory(dom)
 }
 
-// storyParties gives party names too common to code alone ("Labour",
-// "the Conservatives") the party of the story's country: the dictionary
-// name of that country's party, dated like the dictionary entry.
-var storyParties = map[string]map[string]string{
-	"labour":        {"GBR": "British Labour Party"},
-	"labour party":  {"GBR": "British Labour Party"},
-	"conservatives": {"GBR": "Conservative Party", "CAN": "Conservative Party of Canada"},
-	"conservative":  {"GBR": "Conservative Party", "CAN": "Conservative Party of Canada"},
-}
-
 // partiesByStory codes the party names of storyParties when the story's
 // dominant country has such a party.
 func (a *annotator) partiesByStory(dom string) {

@@ -73,32 +73,6 @@ func Resolve(d *document.Document) {
 	}
 }
 
-// modifierWords are words that may stand between a nationality or country
-// and the role noun it qualifies ("Palestinian health officials",
-// "Israeli military spokesman").
-var modifierWords = map[string]bool{
-	"health": true, "foreign": true, "defence": true, "defense": true, "interior": true, "regional": true,
-	"security": true, "state": true, "local": true, "military": true, "government": true, "news": true,
-	"senior": true, "top": true, "riot": true, "border": true, "naval": true, "air": true, "navy": true,
-	"federal": true, "national": true, "justice": true, "finance": true, "trade": true, "economy": true,
-	"intelligence": true, "police": true, "army": true, "coast": true, "guard": true, "special": true,
-	"chief": true, "prime": true, "minister": true, "former": true, "acting": true, "deputy": true,
-	"supreme": true, "high": true, "opposition": true, "ruling": true, "rebel": true, "civil": true,
-	"main": true, "president": true, "vice": true, "king": true, "general": true, "gen": true, "crown": true, "prince": true,
-	"secretary": true, "ambassador": true, "envoy": true, "commander": true, "leader": true,
-	"emergency": true, "medical": true, "human": true, "rights": true, "presidential": true,
-}
-
-// militaryHeads are nouns that make a bare nationality adjective a
-// military actor ("Israeli warplanes" → ISRMIL).
-var militaryHeads = map[string]bool{
-	"warplanes": true, "warplane": true, "jets": true, "jet": true, "drone": true, "drones": true,
-	"ships": true, "warships": true, "warship": true, "bombers": true, "bomber": true, "troops": true,
-	"forces": true, "soldiers": true, "soldier": true, "tanks": true, "artillery": true, "aircraft": true,
-	"navy": true, "missile": true, "missiles": true, "helicopters": true, "helicopter": true,
-	"gunboats": true, "vessels": true, "submarine": true, "fighter": true, "strikes": true, "airstrikes": true,
-}
-
 // resolveActors computes the actor code of every mention of d: the
 // mention's own code, its entity's when that one names a country and the
 // mention's does not, a nationality word's or an unresolved place's
@@ -308,16 +282,6 @@ func namesCountry(d *document.Document, sp document.Span) bool {
 		}
 	}
 	return false
-}
-
-// settable lists the role codes that take the story's setting country when
-// the text gives them none (policy rule 1): government, military, police,
-// courts, legislatures, opposition, civilians and protesters, students,
-// workers, farmers, rebels, insurgents and separatists. Unidentified armed
-// men (UAF: "gunmen", "militiamen") have no country.
-var settable = map[string]bool{
-	"GOV": true, "MIL": true, "COP": true, "JUD": true, "LEG": true, "OPP": true, "CVL": true, "EDU": true,
-	"LAB": true, "AGR": true, "REB": true, "INS": true, "SEP": true,
 }
 
 // settings holds what decides a sentence's setting country (policy rule
