@@ -86,7 +86,16 @@ func (*Stage) Process(ctx context.Context, d *document.Document) error {
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("counts: %w", err)
 	}
-	d.Counts = Extract(d, d.Counts[:0])
+	var steps *[]string
+	if d.Explain {
+		steps = new([]string)
+	}
+	d.Counts = extract(d, d.Counts[:0], steps)
+	if steps != nil {
+		for i, st := range *steps {
+			d.Trace(document.LayerCounts, i, "object", st, d.Counts[i].Object)
+		}
+	}
 	if len(d.Locations) > 0 {
 		for i := range d.Counts {
 			d.Counts[i].Location = d.PlaceAt(d.Counts[i].Start)

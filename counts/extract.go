@@ -65,8 +65,9 @@ type figure struct {
 	scaled, frac, one    bool
 	wordNum              bool
 	reject               bool
-	age                  bool // rejected as an age
-	tally                bool // the first number of a vote tally ("voted 71 to 48")
+	age                  bool   // rejected as an age
+	tally                bool   // the first number of a vote tally ("voted 71 to 48")
+	objStep              string // the step that decided the counted object
 }
 
 // Extract appends to dst the counts found in d's sentences and returns it.
@@ -74,6 +75,12 @@ type figure struct {
 // for attribution when present. Counts are in text order. Extract does not
 // modify d and is safe for concurrent use on different documents.
 func Extract(d *document.Document, dst []document.Count) []document.Count {
+	return extract(d, dst, nil)
+}
+
+// extract is Extract; when steps is not nil it also appends, per count,
+// the step that decided its object (see objectSteps).
+func extract(d *document.Document, dst []document.Count, steps *[]string) []document.Count {
 	var lw []string
 	var says []int
 	lower := d.LowerSlice(document.Span{Start: 0, End: len(d.Text)})
@@ -106,6 +113,7 @@ func Extract(d *document.Document, dst []document.Count) []document.Count {
 				continue
 			}
 			c, objEnd, fromAfter, st := s.build(&f)
+			objStep := f.objStep
 			k = f.end
 			s.prevEnd = f.end
 			if st == drop {
@@ -122,6 +130,7 @@ func Extract(d *document.Document, dst []document.Count) []document.Count {
 					}
 					if pc.Object != "" && !pc.Percent && pc.Currency == "" && pc.Unit == "" && d.TokenAt(c.Start)-ends[p-first] <= 12 && !s.subordinate(ends[p-first], d.TokenAt(c.Start)) {
 						c.Object, c.ObjectSpan = pc.Object, pc.ObjectSpan
+						objStep = "elided: the previous figure's object"
 					}
 					break
 				}
@@ -134,6 +143,7 @@ func Extract(d *document.Document, dst []document.Count) []document.Count {
 				sameKind := pc.Percent == c.Percent && (pc.Currency != "") == (c.Currency != "") || c.Percent && pc.Currency != ""
 				if pc.Object != "" && sameKind && d.TokenAt(c.Start)-ends[len(ends)-1] <= 12 {
 					c.Object, c.ObjectSpan = pc.Object, pc.ObjectSpan
+					objStep = "elided: the previous amount's object"
 				}
 			}
 			if st == bare && (c.Object == "" || f.numStart-lastAge <= 5) {
@@ -150,6 +160,12 @@ func Extract(d *document.Document, dst []document.Count) []document.Count {
 				c.Category = dst[len(dst)-1].Category
 			}
 			dst = append(dst, c)
+			if steps != nil {
+				if c.Object == "" {
+					objStep = "no object"
+				}
+				*steps = append(*steps, objStep)
+			}
 			s.prevCat = c.Category
 			ends = append(ends, objEnd)
 			afterCat = append(afterCat, fromAfter)
@@ -768,9 +784,11 @@ func (s *sent) build(f *figure) (document.Count, int, bool, int) {
 		c.Upper = &u
 	}
 	objA, objB, head := s.object(f)
+	f.objStep = "noun phrase after the figure"
 	if head < 0 {
-		if a, h := s.contextObject(f); h >= 0 {
+		if a, h, step := s.contextObject(f); h >= 0 {
 			objA, objB, head = a, h+1, h
+			f.objStep = step
 		}
 	}
 	if head >= 0 {
@@ -781,6 +799,7 @@ func (s *sent) build(f *figure) (document.Count, int, bool, int) {
 		// verb that casts them.
 		c.ObjectSpan = document.Span{Start: d.Tokens[f.start-1].Start, End: d.Tokens[f.start-1].End}
 		c.Object = "votes"
+		f.objStep = "vote tally"
 	}
 	end := f.end
 	if head >= 0 && objB > end {
@@ -1187,14 +1206,14 @@ func (s *sent) nounAt(k int) bool {
 // million euros", "organisers put the turnout at 60,000", and for a
 // percentage, an amount of money or a unit, the noun whose change it
 // measures ("exports rose 4 percent", "trimmed the budget by 20 billion
-// yen"). It returns
-// the object's first token and its head, or head -1.
-func (s *sent) contextObject(f *figure) (int, int) {
+// yen"). It returns the object's first token, its head (-1 when none) and
+// the step that found it.
+func (s *sent) contextObject(f *figure) (int, int, string) {
 	p := f.start - 1
 	switch s.low(p) {
 	case "of":
 		if h := p - 1; s.nounAt(h) {
-			return s.modStart(h), h
+			return s.modStart(h), h, "noun before \"of\""
 		}
 	case "worth":
 		h := p - 1
@@ -1209,26 +1228,27 @@ func (s *sent) contextObject(f *figure) (int, int) {
 			}
 		}
 		if w := s.low(h - 1); s.nounAt(h) && w != "and" && w != "or" && w != "," {
-			return s.modStart(h), h // not a list: "jewels, art and coins worth"
+			return s.modStart(h), h, "noun before \"worth\"" // not a list: "jewels, art and coins worth"
 		}
 	case "for":
-		// "an appeal for $250 million"
+		// "a request for $80 million"
 		if h := p - 1; f.cur != "" && s.nounAt(h) && s.determined(h) {
-			return s.modStart(h), h
+			return s.modStart(h), h, "noun before \"for\""
 		}
 	case "at":
 		if h := p - 1; s.nounAt(h) {
 			for k := h - 1; k >= h-4 && k >= s.a; k-- {
 				if estimateVerbs[s.low(k)] {
-					return s.modStart(h), h
+					return s.modStart(h), h, "estimate verb's object"
 				}
 			}
 		}
 	}
 	if f.percent || f.cur != "" || f.unit != "" {
-		return s.changeObject(f)
+		a, h := s.changeObject(f)
+		return a, h, "what a change verb applies to"
 	}
-	return -1, -1
+	return -1, -1, ""
 }
 
 // changeObject finds the noun a change verb before the figure applies to:

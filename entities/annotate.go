@@ -38,6 +38,7 @@ type ment struct {
 	label    string // entity name for a description the text spells apart ("Ethiopian … troops")
 	appos    int    // 1 + first token of the person name a description is in apposition with, 0 when none
 	actor    string
+	step     string // the step that decided actor (--explain)
 	ent      int
 }
 
@@ -505,11 +506,11 @@ func (a *annotator) classify(m *ment) {
 		}
 	}
 	if m.org == nil && a.bylineAgency(m) {
-		m.typ, m.class, m.actor = document.Org, "agency", "MED"
+		m.typ, m.class, m.actor, m.step = document.Org, "agency", "MED", "byline agency"
 		return
 	}
 	if m.org != nil {
-		m.actor = m.org.CodeAt(a.published())
+		m.actor, m.step = m.org.CodeAt(a.published()), "dictionary"
 		if m.typ == document.Person {
 			// A known person: the title or apposition still gives the
 			// role class and gender coreference needs; the dictionary
@@ -520,7 +521,7 @@ func (a *annotator) classify(m *ment) {
 			if len(m.ctry) > 3 && m.actor == m.ctry {
 				owner = m.ctry // "Tory leader X": the party's code
 			}
-			m.actor = m.org.CodeAt(a.published())
+			m.actor, m.step = m.org.CodeAt(a.published()), "dictionary"
 			if owner != "" && strings.HasSuffix(m.actor, "ELI") && !former {
 				m.actor, role = owner, ""
 			}
@@ -528,7 +529,7 @@ func (a *annotator) classify(m *ment) {
 			// when it calls a former office holder by a current title
 			// ("Prime Minister X" in an older or undated story).
 			if strings.HasSuffix(m.actor, "ELI") && role != "" && role != "ELI" && !former {
-				m.actor = m.actor[:len(m.actor)-3] + role
+				m.actor, m.step = m.actor[:len(m.actor)-3]+role, "dictionary person under a current title"
 			}
 			m.ctry = ""
 			if len(m.actor) >= 3 && isCountryCode(m.actor[:3]) {
@@ -551,7 +552,7 @@ func (a *annotator) classify(m *ment) {
 	switch m.typ {
 	case document.GPE, document.Loc:
 		if c, ok := country.Lookup(key); ok && a.capitalized(m.a) {
-			m.typ, m.ctry, m.actor = document.GPE, actors.CountryCode(c), actors.CountryCode(c)
+			m.typ, m.ctry, m.actor, m.step = document.GPE, actors.CountryCode(c), actors.CountryCode(c), "country name"
 			return
 		}
 		if c, ok := actors.Capital(key); ok {
@@ -559,7 +560,7 @@ func (a *annotator) classify(m *ment) {
 			if m.b < len(a.d.Tokens) && agentVerbs[a.low(m.b)] && (m.a == 0 || a.low(m.a-1) != "in") ||
 				m.a > 0 && objectVerbs[a.low(m.a-1)] {
 				m.ctry = actors.CountryCode(c)
-				m.actor = m.ctry
+				m.actor, m.step = m.ctry, "capital acting as its government"
 				m.class = "metonym"
 			}
 			return
@@ -578,7 +579,7 @@ func (a *annotator) classify(m *ment) {
 		if c, ok := country.ByDemonym(key); ok && m.b-m.a == 1 {
 			m.typ, m.ctry = document.NORP, actors.CountryCode(c)
 			if strings.HasSuffix(l, "s") && !strings.HasSuffix(l, "ss") {
-				m.plural, m.actor = true, m.ctry
+				m.plural, m.actor, m.step = true, m.ctry, "nationality plural"
 			}
 		} else if norps[l] {
 			m.typ = document.NORP
@@ -599,7 +600,7 @@ func (a *annotator) classify(m *ment) {
 	case document.Org:
 		// A country the tagger calls an organization ("the US said").
 		if c, ok := country.Lookup(key); ok && a.capitalized(m.a) {
-			m.typ, m.ctry, m.actor = document.GPE, actors.CountryCode(c), actors.CountryCode(c)
+			m.typ, m.ctry, m.actor, m.step = document.GPE, actors.CountryCode(c), actors.CountryCode(c), "country name"
 			return
 		}
 		a.orgContext(m)
@@ -887,14 +888,14 @@ func (a *annotator) personContext(m *ment) {
 		j--
 	}
 	if r, start, ok := a.roleEndingAt(j, lo); ok && r.Person {
-		a.setRole(m, r, start, lo)
+		a.setRole(m, r, start, lo, "title before the name")
 		return
 	}
 	// "Justice" as a title is a judge ("Justice Ngozi Adeyemi"); as a
 	// word it is too often the system ("the justice system") to be a role.
 	if j == m.a && j-1 >= lo && a.low(j-1) == "justice" && a.capitalized(j-1) {
 		if r, ok := actors.LookupRole("judge"); ok {
-			a.setRole(m, r, j-1, lo)
+			a.setRole(m, r, j-1, lo, "\"Justice\" as a judge's title")
 			return
 		}
 	}
@@ -907,7 +908,7 @@ func (a *annotator) personContext(m *ment) {
 		}
 		if h < j {
 			if r, start, ok := a.roleEndingAt(h, lo); ok && r.Person {
-				a.setRole(m, r, start, lo)
+				a.setRole(m, r, start, lo, "title before an honorific")
 				return
 			}
 		}
@@ -916,7 +917,7 @@ func (a *annotator) personContext(m *ment) {
 	// member of parliament (a capitalized one starts a longer title).
 	if j == m.a && j-1 >= lo && a.tok(j-1) == "deputy" {
 		if r, ok := actors.LookupRole("lawmaker"); ok {
-			a.setRole(m, r, j-1, lo)
+			a.setRole(m, r, j-1, lo, "lower-case \"deputy\" before a name")
 			return
 		}
 	}
@@ -983,8 +984,8 @@ func (a *annotator) personContext(m *ment) {
 				// named body; its code when known, else no government.
 				if code, ok := a.namedBodyAt(end+1, hi); ok {
 					m.former = former
-					a.applyRole(m, r)
-					m.actor, m.role = code, ""
+					a.applyRole(m, r, "apposition: role at a named body")
+					m.actor, m.role, m.step = code, "", "apposition: role at a named body"
 					if len(code) >= 3 && isCountryCode(code[:3]) {
 						m.ctry = code[:3]
 					}
@@ -995,7 +996,7 @@ func (a *annotator) personContext(m *ment) {
 				}
 			}
 			m.ctry, m.former = ctry, former
-			a.applyRole(m, r)
+			a.applyRole(m, r, "apposition: role after the name")
 		}
 	}
 }
@@ -1094,7 +1095,7 @@ func (a *annotator) ofSector(i, hi int) string {
 	return ""
 }
 
-func (a *annotator) setRole(m *ment, r actors.Role, start, lo int) {
+func (a *annotator) setRole(m *ment, r actors.Role, start, lo int, step string) {
 	// A lower-case "captain" before a name leads a team ("England
 	// captain X"); the military rank is written as a title.
 	if a.tok(start) == "captain" {
@@ -1132,11 +1133,13 @@ func (a *annotator) setRole(m *ment, r actors.Role, start, lo int) {
 	if c == "" && k-1 >= lo && possessives[a.low(k-1)] {
 		m.poss = k
 	}
-	a.applyRole(m, r)
+	a.applyRole(m, r, step)
 }
 
-func (a *annotator) applyRole(m *ment, r actors.Role) {
-	m.role, m.class, m.diplomat = r.Code, r.Class, r.Diplomat
+// applyRole gives m role r (and the code of its country); step names the
+// decision for --explain.
+func (a *annotator) applyRole(m *ment, r actors.Role, step string) {
+	m.role, m.class, m.diplomat, m.step = r.Code, r.Class, r.Diplomat, step
 	if m.gender == "" {
 		m.gender = r.Gender
 	}
@@ -1175,7 +1178,7 @@ func (a *annotator) orgContext(m *ment) {
 	}
 	if !ok {
 		if c := a.nationalSociety(m.a, m.b); c != "" {
-			m.ctry, m.actor, m.class = c[:3], c, "society"
+			m.ctry, m.actor, m.class, m.step = c[:3], c, "society", "a national Red Cross or Red Crescent society"
 			return
 		}
 		a.orgByForm(m, lo)
@@ -1211,7 +1214,7 @@ func (a *annotator) orgContext(m *ment) {
 		}
 	}
 	m.ctry, m.role, m.class = ctry, r.Code, r.Class
-	m.actor = ctry + r.Code
+	m.actor, m.step = ctry+r.Code, "institution named in full"
 }
 
 // orgByForm codes an organization name no dictionary or role knows from
@@ -1236,7 +1239,7 @@ func (a *annotator) orgByForm(m *ment, lo int) {
 			c = ""
 		}
 		m.ctry, m.role, m.class = c, r.Code, r.Class
-		m.actor = c + r.Code
+		m.actor, m.step = c+r.Code, "organisation by the form of its name"
 		return
 	}
 	inName := ""
@@ -1297,7 +1300,7 @@ func (a *annotator) orgByForm(m *ment, lo int) {
 		return
 	}
 	m.ctry = ctry
-	m.actor = ctry + sector
+	m.actor, m.step = ctry+sector, "organisation by the form of its name"
 	if sector == "BUS" {
 		m.class = "company"
 	} else if sector != "" {
@@ -1503,17 +1506,17 @@ func (a *annotator) nominals() {
 					r.Code = code
 				}
 			}
-			a.applyRole(&m, r)
+			a.applyRole(&m, r, "role description")
 			if ctry == "" && end+1 < sn.EndToken && a.low(end) == "of" && a.capitalized(end+1) && (r.Class == "head" || r.Class == "spokesperson" || r.Class == "official" || r.Class == "president") {
 				// "the deputy chairman of Acme Mining": the named body's
 				// code when known, else no government.
 				if code, ok := a.namedBodyAt(end+1, sn.EndToken); ok {
-					m.actor, m.role = code, ""
+					m.actor, m.role, m.step = code, "", "role description at a named body"
 					if len(code) >= 3 && isCountryCode(code[:3]) {
 						m.ctry = code[:3]
 					}
 				} else if a.ofSector(end+1, sn.EndToken) == "" && !a.stateBodyAt(end+1, sn.EndToken) {
-					m.actor, m.role = "", ""
+					m.actor, m.role, m.step = "", "", ""
 				}
 			}
 			a.add(m)
@@ -1543,7 +1546,7 @@ func (a *annotator) coordinated(q int, r actors.Role, head ment) {
 		m := ment{a: p, b: q - 1, kind: document.Nominal, typ: head.typ, plural: head.plural, person: head.person, gender: head.gender, former: head.former}
 		m.ctry, m.from = c, p
 		m.label = a.d.Text[a.d.Tokens[p].Start:a.d.Tokens[q-2].End] + " " + a.d.Text[a.d.Tokens[head.a].Start:a.d.Tokens[head.b-1].End]
-		a.applyRole(&m, r)
+		a.applyRole(&m, r, "coordinated role with its own country")
 		if ci := a.covered[p]; ci != 0 {
 			o := &a.ms[ci-1]
 			if o.a != p || o.b != q-1 || o.typ != document.NORP && o.typ != document.Misc {
@@ -1733,7 +1736,7 @@ func (a *annotator) leaderOffice(i, first int) bool {
 	}
 	m := ment{a: i, b: i + 1, kind: document.Nominal, typ: document.Org, ctry: o.ctry, role: "GOV"}
 	m.label = a.d.Text[a.d.Tokens[start].Start:a.d.Tokens[i].End]
-	m.actor = o.ctry + "GOV"
+	m.actor, m.step = o.ctry+"GOV", "a leader's office"
 	if international(o.ctry) || len(o.ctry) > 3 {
 		m.actor = o.ctry
 	}

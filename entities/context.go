@@ -293,18 +293,18 @@ func (a *annotator) contextCountries() {
 		if m.role == "UAF" {
 			continue // unidentified attackers have no country from the story
 		}
-		c := ""
+		c, step := "", "context: the entity's country"
 		if m.ent >= 0 && m.ent < len(entCtry) {
 			c = entCtry[m.ent]
 		}
 		if c == "" {
-			c = a.titleOwnerCountry(mi)
+			c, step = a.titleOwnerCountry(mi), "context: the country of the person whose title it is"
 		}
 		if c == "" {
-			c = a.topicCountry(mi)
+			c, step = a.topicCountry(mi), "context: the country opening the sentence before"
 		}
 		if c == "" && m.role == "JUD" && court != "" {
-			m.ctry, m.actor = court, court
+			m.ctry, m.actor, m.step = court, court, "context: the international court of the story"
 			continue
 		}
 		if c == "" && m.role != "BUS" {
@@ -313,13 +313,13 @@ func (a *annotator) contextCountries() {
 			if !domDone {
 				dom, domDone = a.dominantCountry(), true
 			}
-			c = dom
+			c, step = dom, "context: the story's dominant country"
 		}
 		if c == "" {
 			continue
 		}
 		m.ctry = c
-		m.actor = c + m.actor
+		m.actor, m.step = c+m.actor, step
 	}
 	if !domDone {
 		for mi := range a.ms {
@@ -352,7 +352,7 @@ func (a *annotator) partiesByStory(dom string) {
 			continue
 		}
 		if act, ok := a.s.dict.Lookup(names[dom]); ok {
-			m.typ, m.actor, m.ctry = document.Org, act.CodeAt(a.published()), dom
+			m.typ, m.actor, m.ctry, m.step = document.Org, act.CodeAt(a.published()), dom, "party of the story's country"
 		}
 	}
 }

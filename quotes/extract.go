@@ -12,6 +12,7 @@ type extractor struct {
 	// nextPara is the paragraph after the current one (zero at the end).
 	nextPara document.Span
 	out      []document.Quote
+	steps    []string // per quote of out: the step that decided its speaker
 	t        []tok // tokens of the current paragraph (buffer reused)
 	dq       []dquote
 	// carry is the speaker of a quote the previous paragraph leaves open
@@ -32,7 +33,8 @@ type dquote struct {
 	spk      *document.Speaker
 	cue      string
 	cueSpan  document.Span
-	explicit bool // the speaker came from a cue next to the quote
+	explicit bool   // the speaker came from a cue next to the quote
+	step     string // the step that decided the speaker (see speakerSteps)
 }
 
 // attr is a reported-speech attribution found in a paragraph.
