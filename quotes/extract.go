@@ -13,7 +13,7 @@ type extractor struct {
 	nextPara document.Span
 	out      []document.Quote
 	steps    []string // per quote of out: the step that decided its speaker
-	t        []tok // tokens of the current paragraph (buffer reused)
+	t        []tok    // tokens of the current paragraph (buffer reused)
 	dq       []dquote
 	// carry is the speaker of a quote the previous paragraph leaves open
 	// (a multi-paragraph quote), or of a paragraph-final quote.
