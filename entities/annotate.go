@@ -571,9 +571,7 @@ func (a *annotator) classify(m *ment) {
 		}
 	case document.Misc, document.NORP:
 		l := a.lower[a.d.Tokens[m.a].Start:a.d.Tokens[m.b-1].End]
-		if _, demonym := country.ByDemonym(key); !demonym && !norps[l] && m.b < len(a.d.Tokens) && placeNouns[a.low(m.b)] && len(a.s.gaz.LookupKey(key)) > 0 {
-			// A known place before a place noun: "the Rafah crossing".
-			m.typ = a.placeType(key)
+		if _, demonym := country.ByDemonym(key); !demonym && !norps[l] && a.placeBeforeNoun(m, key) {
 			return
 		}
 		if c, ok := country.ByDemonym(key); ok && m.b-m.a == 1 {
@@ -586,6 +584,9 @@ func (a *annotator) classify(m *ment) {
 			m.ctry = agentNORP[l]
 		}
 	case document.Person:
+		if a.placeBeforeNoun(m, key) {
+			return
+		}
 		// "the furniture giant Norrvik Mobler": a name right after a noun
 		// that only describes companies is a company.
 		if m.a > 0 && companyOnlyNouns[a.low(m.a-1)] && !a.capitalized(m.a-1) {
@@ -605,6 +606,18 @@ func (a *annotator) classify(m *ment) {
 		}
 		a.orgContext(m)
 	}
+}
+
+// placeBeforeNoun retypes m as a place when the gazetteer knows its name
+// and a lower-case place noun follows it ("the Rafah crossing", "the nearby
+// Sambisa forest"): the tagger's PERSON or MISC is then wrong, and geo
+// reads the same words as a place. It reports whether it did.
+func (a *annotator) placeBeforeNoun(m *ment, key string) bool {
+	if m.b >= len(a.d.Tokens) || !placeNouns[a.low(m.b)] || len(a.s.gaz.LookupKey(key)) == 0 {
+		return false
+	}
+	m.typ = a.placeType(key)
+	return true
 }
 
 // acronymOfOther reports whether the acronym mention m abbreviates another
