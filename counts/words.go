@@ -64,7 +64,6 @@ var (
 	triggerWords        = lex.Map("triggerWords")
 	vagueBase           = lex.Floats("vagueBase")
 	vagueScale          = lex.Floats("vagueScale")
-	vagueWords          = lex.Floats("vagueWords")
 	verbStart           = lex.Set("verbStart")
 	weakAfter           = lex.Set("weakAfter")
 	triggerPrefixes     = lex.Pairs("triggerPrefixes")

@@ -18,10 +18,8 @@ type extractor struct {
 	// carry is the speaker of a quote the previous paragraph leaves open
 	// (a multi-paragraph quote), or of a paragraph-final quote.
 	carry      *document.Speaker
-	carryCue   string
 	carryOpen  bool // the previous paragraph ended inside an open quote
 	carryColon bool // the previous paragraph ended with a speaker and a colon
-	prevLast   *document.Speaker
 }
 
 // dquote is a direct quote in token indices: marks at o and c (c == -1 when

@@ -97,9 +97,7 @@ func Parse(name string, r io.Reader) *Lexicon {
 		} else {
 			e.key = t
 		}
-		if strings.HasPrefix(e.key, `\`) {
-			e.key = e.key[1:]
-		}
+		e.key = strings.TrimPrefix(e.key, `\`)
 		if e.key == "" {
 			l.fail(fmt.Errorf("%s:%d: empty key", name, n))
 			continue
