@@ -207,7 +207,6 @@ func short(s string) string {
 	return s
 }
 
-
 // TestGoldenDiff shows the differ's report on a hand-made change.
 func TestGoldenDiff(t *testing.T) {
 	want := `{"id": "a", "title": "T", "mentions": [{"start": 0, "end": 5, "text": "Ghana"}, {"start": 9, "end": 12, "text": "Accra"}], "events": []}`
