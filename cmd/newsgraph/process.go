@@ -20,6 +20,8 @@ type inputFlags struct {
 	workers  int
 	dict     string
 	lexicon  string
+	// allowPrivate lets URL inputs reach intranet addresses (fetch.Options).
+	allowPrivate bool
 	// explain makes the stages record their decisions (extract --explain).
 	explain bool
 }
@@ -31,10 +33,11 @@ func (f *inputFlags) register(fs *flag.FlagSet) {
 	fs.IntVar(&f.workers, "workers", 0, "documents processed in parallel (0: one per core)")
 	fs.StringVar(&f.dict, "dict", "", "user actor dictionary (TSV or YAML) adding or overriding actors")
 	fs.StringVar(&f.lexicon, "lexicon", "", "user event lexicon extending the built-in one")
+	fs.BoolVar(&f.allowPrivate, "allow-private", false, "let URL inputs reach loopback and private (RFC 1918) addresses")
 }
 
 func (f *inputFlags) readOptions() read.Options {
-	return read.Options{Format: f.format, Encoding: f.encoding, MaxBytes: f.maxBytes}
+	return read.Options{Format: f.format, Encoding: f.encoding, MaxBytes: f.maxBytes, Fetch: urlFetcher(f.allowPrivate, f.maxBytes)}
 }
 
 func (f *inputFlags) pipeline() (*pipeline.Pipeline, error) {

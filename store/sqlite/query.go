@@ -57,6 +57,9 @@ func docFilters(w *where, q store.Query, own filter, t string) {
 	if t != "d" {
 		doc = t + ".doc"
 	}
+	if t == "d" {
+		w.add(`d.duplicate_of IS NULL`) // copies are listed through their original (store/copies.go)
+	}
 	if q.Since != nil {
 		w.add(t+`.pub >= ?`, q.Since.UTC().Format("2006-01-02T15:04:05Z"))
 	}

@@ -167,6 +167,10 @@ CREATE INDEX events_code ON events(code);
 CREATE INDEX events_source_actor ON events(source_actor);
 CREATE INDEX events_target_actor ON events(target_actor);
 `,
+	// 2: copies (outlet, canonical URL, duplicate_of, sketches, carriers): copies.go.
+	migrationCopies,
+	// 3: feeds, feed items and the fetch log of newsgraph watch: feeds.go.
+	migrationFeeds,
 }
 
 // SchemaVersion is the schema version this package writes.

@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"reflect"
 	"strconv"
@@ -55,8 +56,12 @@ func TestStore_MigrateAndReopen(t *testing.T) {
 	if err := s.db.QueryRow(`SELECT group_concat(version) FROM schema_migrations`).Scan(&versions); err != nil {
 		t.Fatal(err)
 	}
-	if versions != "1" {
-		t.Errorf("schema_migrations versions = %q, want \"1\"", versions)
+	var want []string
+	for v := 1; v <= SchemaVersion; v++ {
+		want = append(want, fmt.Sprint(v))
+	}
+	if versions != strings.Join(want, ",") {
+		t.Errorf("schema_migrations versions = %q, want %q", versions, strings.Join(want, ","))
 	}
 	if err := s.db.QueryRow(`PRAGMA journal_mode`).Scan(&mode); err != nil || mode != "wal" {
 		t.Errorf("journal_mode = %q, %v; want wal", mode, err)

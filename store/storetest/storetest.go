@@ -183,15 +183,30 @@ func MustDocs(tb testing.TB) []*document.Document {
 	return docs
 }
 
+// Word lists of Synthetic (lengths are distinct primes, so combinations repeat rarely).
+var (
+	synQuantity  = []string{"two", "three", "four", "five", "six", "dozens of", "several", "many", "a few", "hundreds of", "scores of"}
+	synPeople    = []string{"soldiers", "fighters", "civilians", "traders", "fishermen", "students", "drivers", "nurses", "farmers", "porters", "guards", "clerks", "pupils"}
+	synAdjective = []string{"old", "northern", "busy", "main", "eastern", "narrow", "crowded", "quiet", "southern", "western", "central", "upper", "lower", "outer", "inner", "new", "small"}
+	synPlace     = []string{"market", "bridge", "mosque", "school", "harbour", "station", "square", "bakery", "depot", "hospital", "warehouse", "checkpoint", "stadium", "garage", "cinema", "factory", "clinic", "terminal", "pier"}
+	synVerb      = []string{"arrived", "withdrew", "moved in", "sealed the area", "fired warning shots", "set up roadblocks", "called for calm", "left", "regrouped", "took control", "cleared the road", "pulled back", "stood by", "made arrests", "opened the road", "closed the street", "gave chase", "sent reinforcements", "fell back", "held its ground", "advanced", "retreated", "waited"}
+)
+
 // Synthetic returns n distinct generated documents of about 1.5 KB each,
-// with a few annotations per layer, for benchmarks.
+// with a few annotations per layer, for benchmarks; no two are near
+// duplicates (package dedup).
 func Synthetic(n int) []*document.Document {
 	docs := make([]*document.Document, n)
 	for i := range docs {
 		var sb strings.Builder
 		fmt.Fprintf(&sb, "BEIRUT, June %d — Lebanese army units clashed with gunmen near the port of Tripoli on Thursday, killing at least %d people, officials said. ", i%28+1, i%40+2)
-		for k := 0; k < 8; k++ {
-			fmt.Fprintf(&sb, "Witness %d said the fighting in district %d lasted %d hours before the army restored order. ", k, i+k, k+2)
+		fmt.Fprintf(&sb, "Witness 0 said the fighting in district %d lasted 2 hours before the army restored order. ", i)
+		for k := 1; k < 8; k++ {
+			// Words drawn per document and sentence, so that documents are
+			// not near-duplicates of each other (package dedup).
+			w := func(list []string, salt int) string { return list[(i*7919+k*104729+salt*31)%len(list)] }
+			fmt.Fprintf(&sb, "Witness %d saw %s %s near the %s %s for %d hours before the army %s. ", k,
+				w(synQuantity, 1), w(synPeople, 2), w(synAdjective, 3), w(synPlace, 4), k+2, w(synVerb, 5))
 		}
 		d := document.New(fmt.Sprintf("synthetic-%06d", i), sb.String())
 		d.Title = fmt.Sprintf("Clashes in Tripoli, report %d", i)
