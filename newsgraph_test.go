@@ -62,6 +62,9 @@ func TestOutsideModule(t *testing.T) {
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off", "GONOSUMDB=*", "GOSUMDB=off")
 	out, err := cmd.CombinedOutput()
+	if err != nil && strings.Contains(string(out), "GOPROXY=off") {
+		t.Skipf("a module the program needs is not in the module cache (run go mod download): %s", out)
+	}
 	if err != nil {
 		t.Fatalf("go run: %v\n%s", err, out)
 	}
