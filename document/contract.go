@@ -43,6 +43,9 @@ type Output struct {
 	Locations   []OutLocation  `json:"locations"`
 	Events      []OutEvent     `json:"events"`
 	MainEvent   *OutMainEvent  `json:"main_event,omitempty"`
+	// Explain lists which named step decided each traced field
+	// (extract --explain); absent otherwise.
+	Explain []OutTrace `json:"explain,omitempty"`
 }
 
 // OutMainEvent is the story's main event type in the output contract.
@@ -303,6 +306,9 @@ func (d *Document) Output(opt OutputOptions) *Output {
 		}
 		o.Events = append(o.Events, oe)
 	}
+	for _, t := range d.Traces {
+		o.Explain = append(o.Explain, OutTrace{Layer: string(t.Layer), Index: t.Index, Field: t.Field, Step: t.Step, Detail: t.Detail})
+	}
 	if m := d.MainEvent; m != nil {
 		a, b := ix.Runes(m.Span)
 		o.MainEvent = &OutMainEvent{Start: a, End: b, Text: d.Slice(m.Span), Sentence: m.Sentence, Plover: m.Plover,
@@ -395,6 +401,9 @@ func FromOutput(o *Output) *Document {
 			de.Evidence = append(de.Evidence, span(s.Start, s.End))
 		}
 		d.Events = append(d.Events, de)
+	}
+	for _, t := range o.Explain {
+		d.Traces = append(d.Traces, Trace{Layer: Layer(t.Layer), Index: t.Index, Field: t.Field, Step: t.Step, Detail: t.Detail})
 	}
 	if m := o.MainEvent; m != nil {
 		d.MainEvent = &MainEvent{Span: span(m.Start, m.End), Sentence: m.Sentence, Plover: m.Plover, PloverMode: deref(m.PloverMode),

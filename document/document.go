@@ -88,12 +88,16 @@ type Document struct {
 	// when none. Read it through PlaceOfSentence and PlaceAt.
 	SentencePlace []int
 	Setting       Setting
-	Mentions      []Mention
-	Entities      []Entity
-	Quotes        []Quote
-	Counts        []Count
-	Locations     []Location
-	Events        []Event
+	// Explain asks the stages to record their decisions in Traces (see
+	// Trace); Traces holds them in the order they were made.
+	Explain   bool
+	Traces    []Trace
+	Mentions  []Mention
+	Entities  []Entity
+	Quotes    []Quote
+	Counts    []Count
+	Locations []Location
+	Events    []Event
 	// MainEvent is the story's main event type, nil when the events stage
 	// found none (or has not run).
 	MainEvent *MainEvent

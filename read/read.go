@@ -10,8 +10,6 @@ package read
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -258,10 +256,7 @@ func sniff(data []byte) string {
 
 // StableID returns the id newsgraph gives a document without one: the first
 // 16 hex digits of the SHA-256 of its text.
-func StableID(text string) string {
-	h := sha256.Sum256([]byte(text))
-	return hex.EncodeToString(h[:8])
-}
+func StableID(text string) string { return document.StableID(text) }
 
 // newDoc builds a document over text, rejecting empty text.
 func newDoc(text string) (*document.Document, error) {

@@ -22,6 +22,8 @@ type inputFlags struct {
 	lexicon  string
 	// allowPrivate lets URL inputs reach intranet addresses (fetch.Options).
 	allowPrivate bool
+	// explain makes the stages record their decisions (extract --explain).
+	explain bool
 }
 
 func (f *inputFlags) register(fs *flag.FlagSet) {
@@ -65,6 +67,9 @@ func processAll(ctx context.Context, e *env, paths []string, in *inputFlags, p *
 	go func() {
 		defer close(items)
 		readErr <- read.Walk(ctx, paths, e.stdin, opt, func(r read.Result) error {
+			if r.Doc != nil {
+				r.Doc.Explain = in.explain
+			}
 			select {
 			case items <- pipeline.Item{Doc: r.Doc, Err: r.Err, Origin: r.Origin}:
 				return nil

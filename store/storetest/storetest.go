@@ -80,7 +80,7 @@ func Docs() ([]*document.Document, error) {
 
 	{
 		text := "GENEVA, March 4 — Turkish Foreign Minister Hakan Fidan met his Syrian counterpart Asaad al-Shaibani in Geneva on Monday, the first such talks in over a decade.\n\n" +
-			"\"We came to listen, and we will come back,\" Fidan told reporters after the meeting. Turkey hosts about 1.2 million Syrian refugees, according to the United Nations."
+			"\"We came to listen, and we will come back,\" Fidan told reporters after the meeting. Turkey hosts about 1.2 million Syrian refugees, the United Nations says."
 		d := document.New("geneva-talks", text)
 		d.Title = "Turkish and Syrian foreign ministers meet in Geneva"
 		d.URL = "https://example.org/geneva-talks"
@@ -89,7 +89,7 @@ func Docs() ([]*document.Document, error) {
 		b := &builder{d: d}
 		b.sentences("GENEVA, March 4 — Turkish Foreign Minister Hakan Fidan met his Syrian counterpart Asaad al-Shaibani in Geneva on Monday, the first such talks in over a decade.",
 			"\"We came to listen, and we will come back,\" Fidan told reporters after the meeting.",
-			"Turkey hosts about 1.2 million Syrian refugees, according to the United Nations.")
+			"Turkey hosts about 1.2 million Syrian refugees, the United Nations says.")
 		fidan := b.entity("Hakan Fidan", document.Person, "TURGOV", "Hakan Fidan", "Fidan told")
 		d.Mentions[1].End = d.Mentions[1].Start + len("Fidan")
 		shaibani := b.entity("Asaad al-Shaibani", document.Person, "SYRGOV", "Asaad al-Shaibani")
@@ -109,7 +109,7 @@ func Docs() ([]*document.Document, error) {
 		out = append(out, d)
 	}
 	{
-		text := "KHARTOUM, May 19 — Sudanese police fired live rounds at protesters marching on the presidential palace on Sunday, killing at least 12 people, a doctors' group said.\n\n" +
+		text := "KHARTOUM, May 19 — Sudanese police fired live rounds at protesters marching on the presidential palace on Sunday, leaving at least 12 people dead, a doctors' group said.\n\n" +
 			"The Central Committee of Sudanese Doctors said security forces had also arrested dozens of demonstrators. Police denied using live ammunition."
 		d := document.New("khartoum-protest", text)
 		d.Title = "Sudanese police fire on Khartoum protesters, doctors say"
@@ -117,7 +117,7 @@ func Docs() ([]*document.Document, error) {
 		d.Source = "fixtures/khartoum.txt"
 		d.Published = date("2024-05-19T16:05:00Z")
 		b := &builder{d: d}
-		b.sentences("KHARTOUM, May 19 — Sudanese police fired live rounds at protesters marching on the presidential palace on Sunday, killing at least 12 people, a doctors' group said.",
+		b.sentences("KHARTOUM, May 19 — Sudanese police fired live rounds at protesters marching on the presidential palace on Sunday, leaving at least 12 people dead, a doctors' group said.",
 			"The Central Committee of Sudanese Doctors said security forces had also arrested dozens of demonstrators.",
 			"Police denied using live ammunition.")
 		police := b.entity("Sudanese police", document.Org, "SDNCOP", "Sudanese police")
