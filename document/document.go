@@ -40,6 +40,9 @@ const (
 	LayerLocations  Layer = "locations"
 	LayerEvents     Layer = "events"
 	LayerTopic      Layer = "topic"
+	LayerDateline   Layer = "dateline" // Document.Dateline
+	LayerActors     Layer = "actors"   // Mention.ContextActor, Mention.Qualifies
+	LayerSetting    Layer = "setting"  // Document.Setting
 )
 
 // Document is one news article and its annotations.
@@ -48,9 +51,17 @@ const (
 // every layer indexes it. Stages append to the layers; they must not reorder a
 // layer that a previous stage filled, because other layers hold indices into it.
 type Document struct {
-	ID        string
-	Title     string
-	URL       string
+	ID    string
+	Title string
+	URL   string
+	// CanonicalURL is the address the page declares as its own (<link
+	// rel="canonical">, og:url, a WARC record's target), "" when none; URL
+	// is where the document was read from when known, else the same.
+	CanonicalURL string
+	// Outlet names the publication that carried the document: a feeds
+	// file's outlet=, a news sitemap's publication name, else the domain
+	// (eTLD+1) of the URL it was fetched from; "" for local files.
+	Outlet    string
 	Source    string // where the document came from: a file path, "stdin", a feed URL
 	Published *time.Time
 	Language  string
@@ -67,12 +78,26 @@ type Document struct {
 	Paragraphs []Span
 	Sentences  []Sentence
 	Tokens     []Token
-	Mentions   []Mention
-	Entities   []Entity
-	Quotes     []Quote
-	Counts     []Count
-	Locations  []Location
-	Events     []Event
+	// Lower is the normalized view of Text (see LowerText): same byte
+	// length, letters lower-cased, so token spans index it as they index
+	// Text. Read it through TokenLower and LowerSlice.
+	Lower    string
+	Dateline Dateline
+	// SentencePlace[i] is the index into Locations of the place sentence i
+	// puts things in (the geo stage: its most specific resolved place), -1
+	// when none. Read it through PlaceOfSentence and PlaceAt.
+	SentencePlace []int
+	Setting       Setting
+	// Explain asks the stages to record their decisions in Traces (see
+	// Trace); Traces holds them in the order they were made.
+	Explain   bool
+	Traces    []Trace
+	Mentions  []Mention
+	Entities  []Entity
+	Quotes    []Quote
+	Counts    []Count
+	Locations []Location
+	Events    []Event
 	// MainEvent is the story's main event type, nil when the events stage
 	// found none (or has not run).
 	MainEvent *MainEvent
@@ -193,6 +218,15 @@ type Mention struct {
 	// Actor is a CAMEO actor code the mention itself supports ("Turkish
 	// Foreign Minister" → TURGOV), or "".
 	Actor string
+	// ContextActor is the mention's CAMEO actor code in its context (layer
+	// "actors"): Actor or its entity's code, completed with the country of
+	// a modifier next to it, of its coreferent mentions or of the story
+	// setting; "" when none. Events read their actors' codes here.
+	ContextActor string
+	// Qualifies is, for a modifier mention (a nationality or a possessive
+	// country before a role: "Venezuela's supreme court"), the index of the
+	// mention it qualifies; -1 otherwise (layer "actors").
+	Qualifies int
 }
 
 // Entity is a cluster of mentions that refer to one thing.

@@ -10,6 +10,7 @@ package entities
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/newsgraph/newsgraph/actors"
@@ -53,6 +54,9 @@ var _ interface {
 // per process) and the user dictionary. It fails when a model or the
 // dictionary cannot be read.
 func New(opts Options) (*Stage, error) {
+	if err := errors.Join(lex.Err(), actors.Err()); err != nil {
+		return nil, fmt.Errorf("entities: %w", err)
+	}
 	s := &Stage{dict: actors.Default()}
 	if opts.Dict != nil || opts.DictFile != "" {
 		s.dict = s.dict.Clone()
@@ -84,9 +88,9 @@ func New(opts Options) (*Stage, error) {
 // Name returns "entities".
 func (*Stage) Name() string { return "entities" }
 
-// Requires returns the sentences and tokens layers.
+// Requires returns the sentences, tokens and dateline layers.
 func (*Stage) Requires() []document.Layer {
-	return []document.Layer{document.LayerSentences, document.LayerTokens}
+	return []document.Layer{document.LayerSentences, document.LayerTokens, document.LayerDateline}
 }
 
 // Provides returns the mentions and entities layers.

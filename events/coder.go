@@ -19,7 +19,7 @@ type coder struct {
 	mentionsBySent [][]int
 	codes          []string // resolved actor code per mention
 	head           []int    // head mention of a modifier mention, -1
-	lowText        string   // d.Text with ASCII letters lowercased
+	lowText        string   // the normalized text (Document.Lower)
 	headline       bool     // the sentence is in title case
 	// matched keeps each sentence's matches once found, so the main-event
 	// vote reads the triggers the coder found without matching again; nil
@@ -34,12 +34,14 @@ type coder struct {
 	consumed []bool
 }
 
-// newCoder returns the coder of d, with every mention's actor resolved and
-// the mentions grouped by sentence.
+// newCoder returns the coder of d, with every mention's actor code in
+// context (the actors stage's Mention.ContextActor) and the mentions
+// grouped by sentence.
 func newCoder(s *Stage, d *document.Document) *coder {
-	c := &coder{s: s, d: d, mentionsBySent: make([][]int, len(d.Sentences)), lowText: asciiLower(d.Text)}
-	c.codes, c.head = resolveActors(d)
+	c := &coder{s: s, d: d, mentionsBySent: make([][]int, len(d.Sentences)), lowText: d.LowerSlice(document.Span{Start: 0, End: len(d.Text)})}
+	c.codes, c.head = make([]string, len(d.Mentions)), make([]int, len(d.Mentions))
 	for i, m := range d.Mentions {
+		c.codes[i], c.head[i] = m.ContextActor, m.Qualifies
 		si := d.SentenceAt(m.Start)
 		if si >= 0 {
 			c.mentionsBySent[si] = append(c.mentionsBySent[si], i)
@@ -103,17 +105,6 @@ func (c *coder) low(i int) string {
 	return c.lowText[t.Start:t.End]
 }
 
-// asciiLower lowercases ASCII letters only, so byte offsets stay valid.
-func asciiLower(s string) string {
-	b := []byte(s)
-	for i, x := range b {
-		if x >= 'A' && x <= 'Z' {
-			b[i] = x + 32
-		}
-	}
-	return string(b)
-}
-
 func (c *coder) isPunct(i int) bool {
 	k := c.d.Tokens[c.first+i].Kind
 	return k == document.Punct || k == document.Symbol
@@ -139,8 +130,8 @@ func (c *coder) span(start, end int) document.Span {
 	return document.Span{Start: c.d.Tokens[c.first+start].Start, End: c.d.Tokens[c.first+end-1].End}
 }
 
-// actor returns the resolved CAMEO actor code of mention mi (see
-// resolveActors).
+// actor returns the CAMEO actor code of mention mi in context (layer
+// "actors").
 func (c *coder) actor(mi int) string { return c.codes[mi] }
 
 // mentionRange returns the relative token range of mention mi.
@@ -286,7 +277,7 @@ func (c *coder) verbReading(i int, long bool) bool {
 		return false
 	}
 	// a name after a preposition, then a trigger that ends the phrase, is
-	// a noun phrase: "freed prisoners from Ofer jail in the West Bank"
+	// a noun phrase: "released detainees from Evin prison near Tehran"
 	// (a past form in -ed is the verb: "thousands of Kenyans marched in")
 	if pt := c.tok(i - 1); i >= 2 && pt[0] >= 'A' && pt[0] <= 'Z' && !c.headline && !strings.HasSuffix(c.low(i), "ed") &&
 		(i+1 >= c.n || c.isPunct(i+1) || nounFollowers[c.low(i+1)]) {
@@ -393,8 +384,8 @@ func (c *coder) futureMarked(i int, p *pattern) bool {
 		w := c.low(j)
 		if modals[w] && j >= i-4 && !((p.code.Root == "03" || p.code.Root == "13") && (w == "will" || w == "would" || w == "'ll")) {
 			// (a statement of intent or a threat is itself the event:
-			// "Norway would give 1.5 billion crowns" is a pledge made now,
-			// "warned that Israel would resume the war" a threat)
+			// "Japan would give 2 billion yen" is a pledge made now,
+			// "warned that it would restart the offensive" a threat)
 			return true
 		}
 		if w == "to" {
@@ -426,8 +417,8 @@ func (c *coder) futureMarked(i int, p *pattern) bool {
 			return true
 		}
 	}
-	// a condition after the trigger in its clause: "would resume the war
-	// if the truce broke", "to renew the bombing if talks fail"
+	// a condition after the trigger in its clause: "would restart the
+	// offensive if the deal collapsed", "to renew the bombing if talks fail"
 	// (a threat or a pledge on a condition is still made: "warned that it
 	// would strike if ...")
 	for j := i + 1; j < c.n && j <= i+10 && p.code.Root != "13" && p.code.Root != "03"; j++ {

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/newsgraph/newsgraph/document"
-	"github.com/newsgraph/newsgraph/geo"
 )
 
 // finish merges duplicates across sentences (same source actor, code,
@@ -31,9 +30,9 @@ func finish(d *document.Document, evs []document.Event) []document.Event {
 			out[i].Evidence = append(out[i].Evidence, e.Span)
 			continue
 		}
-		// a violent act retold in a later sentence ("Russian forces fired
-		// missiles at Kharkiv ... the ministry said its forces had struck
-		// energy facilities") is the same act between the same countries
+		// a violent act retold in a later sentence (a shelling in the lead,
+		// then the ministry's own account of what its troops hit) is the
+		// same act between the same countries
 		var f force
 		if e.Root >= "18" && e.Root <= "20" && !e.Negated && !e.Hypothetical {
 			f = force{e.Root, CountryOf(actorOf(e.Source)), CountryOf(actorOf(e.Target))}
@@ -42,8 +41,8 @@ func finish(d *document.Document, evs []document.Event) []document.Event {
 				continue
 			}
 		}
-		// a retelling with one side unresolved ("Lee's second meeting with
-		// Ishiba") is the fully coded event of an earlier sentence
+		// a retelling with one side unresolved ("Ruiz's next talks with
+		// Soto") is the fully coded event of an earlier sentence
 		if i := full.partial(out, e); i >= 0 {
 			out[i].Evidence = append(out[i].Evidence, e.Span)
 			continue
@@ -68,7 +67,7 @@ func finish(d *document.Document, evs []document.Event) []document.Event {
 		e := &out[i]
 		e.IsRoot = lead >= 0 && e.Sentence == lead && lead <= 2
 		e.Date = dateIn(d, e.Sentence)
-		e.Location = geo.ForSentence(d, e.Sentence)
+		e.Location = d.PlaceOfSentence(e.Sentence)
 	}
 	return out
 }

@@ -5,8 +5,8 @@
 // Recognition takes GPE/LOC/FAC name mentions when the entities stage ran,
 // and also looks up capitalized token runs in the gazetteer itself, so the
 // stage works with or without mentions. It is robust to imperfect mentions:
-// a mention cut short grows to the gazetteer name around it ("Rio Grande"
-// of "Rio Grande do Sul"), a hyphenated one yields its place part ("India-
+// a mention cut short grows to the gazetteer name around it (the first two
+// words of a state's four-word name), a hyphenated one yields its place part ("India-
 // Pakistan"), a multi-word division tagged as a person is kept, directions
 // alone ("Central") are dropped, and a mention the gazetteer does not know
 // is kept (without coordinates, or resolved by spelling skeleton against
@@ -36,7 +36,6 @@ import (
 
 	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/gazetteer"
-	"github.com/newsgraph/newsgraph/pipeline"
 )
 
 // Config tunes the stage. The zero value is the default.
@@ -64,22 +63,29 @@ func NewWithConfig(cfg Config) (*Stage, error) {
 // Name returns "geo".
 func (s *Stage) Name() string { return "geo" }
 
-// Requires returns the sentences and tokens layers.
+// Requires returns the sentences, tokens and dateline layers.
 func (s *Stage) Requires() []document.Layer {
-	return []document.Layer{document.LayerSentences, document.LayerTokens}
+	return []document.Layer{document.LayerSentences, document.LayerTokens, document.LayerDateline}
 }
 
-// Provides returns the locations layer.
+// Optional returns the mentions layer: the entities stage's mentions,
+// when it runs, decide which capitalized words are places.
+func (s *Stage) Optional() []document.Layer { return []document.Layer{document.LayerMentions} }
+
+// Provides returns the locations layer (Document.Locations and the
+// sentences' places, Document.SentencePlace).
 func (s *Stage) Provides() []document.Layer { return []document.Layer{document.LayerLocations} }
 
-// Process appends d's toponyms to d.Locations in text order. It reads
-// d.Mentions when present and never modifies other layers.
+// Process appends d's toponyms to d.Locations in text order and sets
+// d.SentencePlace (ForSentence of every sentence). It reads d.Mentions when
+// present and never modifies other layers.
 func (s *Stage) Process(ctx context.Context, d *document.Document) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
 	r := resolver{g: s.g, d: d, cfg: s.cfg}
 	r.run()
+	d.SentencePlace = sentencePlaces(d, d.SentencePlace[:0])
 	return nil
 }
 
@@ -186,5 +192,3 @@ func isCap(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
 }
-
-var _ pipeline.Stage = (*Stage)(nil)

@@ -16,9 +16,9 @@ import (
 // other places agree on) and adds its place to the evidence, but it is
 // not a location of the document.
 
-// dateline returns the span of the place words of d's dateline, if the
-// text opens with one.
-func (r *resolver) dateline() (document.Span, bool) { return Dateline(r.d.Text) }
+// dateline returns the span of the place words of d's dateline (the text
+// stage's shared dateline layer), if the text opens with one.
+func (r *resolver) dateline() (document.Span, bool) { return r.d.Dateline.Place, r.d.Dateline.Found() }
 
 // metaText returns the first non-empty string value of d's meta keys.
 func metaText(d *document.Document, keys ...string) string {

@@ -50,9 +50,14 @@ func New() *Stage { return &Stage{} }
 func (*Stage) Name() string { return "quotes" }
 
 // Requires lists the layers the stage reads: paragraphs, sentences and tokens.
-// Mentions and entities are used when present but not required.
 func (*Stage) Requires() []document.Layer {
 	return []document.Layer{document.LayerParagraphs, document.LayerSentences, document.LayerTokens}
+}
+
+// Optional lists the mentions and entities layers: speakers are resolved
+// to entities when the entities stage runs.
+func (*Stage) Optional() []document.Layer {
+	return []document.Layer{document.LayerMentions, document.LayerEntities}
 }
 
 // Provides returns the quotes layer.
@@ -66,19 +71,34 @@ func (s *Stage) Process(ctx context.Context, d *document.Document) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	d.Quotes = append(d.Quotes, Extract(d)...)
+	base := len(d.Quotes)
+	x := extract(d)
+	d.Quotes = append(d.Quotes, x.out...)
+	if d.Explain {
+		for i, st := range x.steps {
+			detail := ""
+			if sp := d.Quotes[base+i].Speaker; sp != nil {
+				detail = sp.Name
+			}
+			d.Trace(document.LayerQuotes, base+i, "speaker", st, detail)
+		}
+	}
 	return nil
 }
 
 // Extract returns the quotes of d without modifying it. It reads d.Paragraphs
 // (or the text's lines when there are none), and d.Mentions and d.Entities
 // when present.
-func Extract(d *document.Document) []document.Quote {
+func Extract(d *document.Document) []document.Quote { return extract(d).out }
+
+// extract runs the extractor over d; its out and steps hold the quotes and
+// the step that decided each speaker.
+func extract(d *document.Document) *extractor {
 	paras := d.Paragraphs
 	if len(paras) == 0 {
 		paras = lines(d.Text)
 	}
-	x := extractor{d: d, text: d.Text, ms: mentionsInOrder(d.Mentions)}
+	x := &extractor{d: d, text: d.Text, ms: mentionsInOrder(d.Mentions)}
 	for i := range paras {
 		p := paras[i]
 		if p.Start < 0 || p.End > len(d.Text) || p.Start >= p.End {
@@ -94,7 +114,7 @@ func Extract(d *document.Document) []document.Quote {
 		}
 		x.paragraph(p, next)
 	}
-	return x.out
+	return x
 }
 
 // lines splits text into non-blank lines.

@@ -1,0 +1,519 @@
+package entities
+
+// Actors in context: each mention's actor code and country once the places
+// are known (resolveActors), including the setting country of roles without
+// one (policy rule 1), and the story setting every later stage reads.
+
+import (
+	"context"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/actors"
+	"github.com/newsgraph/newsgraph/country"
+	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/internal/words"
+)
+
+// ActorsStage is the "actors" stage: it runs after the entities and geo
+// stages and gives every mention its actor code in context
+// (Mention.ContextActor, Mention.Qualifies) and the document its story
+// setting (Document.Setting). It holds no state and is safe for concurrent
+// use.
+type ActorsStage struct{}
+
+// NewActors returns the actors stage.
+func NewActors() *ActorsStage { return &ActorsStage{} }
+
+// Name returns "actors".
+func (*ActorsStage) Name() string { return "actors" }
+
+// Requires returns the layers the resolution reads.
+func (*ActorsStage) Requires() []document.Layer {
+	return []document.Layer{document.LayerSentences, document.LayerTokens, document.LayerDateline,
+		document.LayerMentions, document.LayerEntities}
+}
+
+// Optional returns the locations layer: the places' countries complete the
+// codes and decide the setting when the geo stage runs.
+func (*ActorsStage) Optional() []document.Layer {
+	return []document.Layer{document.LayerLocations}
+}
+
+// Provides returns the actors and setting layers.
+func (*ActorsStage) Provides() []document.Layer {
+	return []document.Layer{document.LayerActors, document.LayerSetting}
+}
+
+// Process sets every mention's ContextActor and Qualifies and d.Setting.
+// It returns an error only when ctx is done.
+func (*ActorsStage) Process(ctx context.Context, d *document.Document) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	Resolve(d)
+	return nil
+}
+
+// Resolve is the actors stage's work over d (see ActorsStage.Process).
+func Resolve(d *document.Document) {
+	codes, head, why := resolveActors(d)
+	for i := range d.Mentions {
+		d.Mentions[i].ContextActor, d.Mentions[i].Qualifies = codes[i], head[i]
+		if codes[i] != "" {
+			d.Trace(document.LayerMentions, i, "context_actor", why[i], codes[i])
+		}
+	}
+	st := newSettings(d, codes, nil)
+	d.Setting = document.Setting{Dateline: st.dateline, Sentences: make([]document.SentenceSetting, len(d.Sentences))}
+	for si := range d.Sentences {
+		ss := &d.Setting.Sentences[si]
+		ss.Country = st.country(si, "")
+		if len(st.places[si]) == 1 {
+			for cc := range st.places[si] {
+				ss.Places = cc
+			}
+		}
+	}
+}
+
+// resolveActors computes the actor code of every mention of d: the
+// mention's own code, its entity's when that one names a country and the
+// mention's does not, a nationality word's or an unresolved place's
+// country, and a role code completed with the country of an adjacent
+// nationality, country name or possessive ("Palestinian health officials",
+// "Venezuela's supreme court"). It also returns, per mention, the head
+// mention a modifier belongs to (-1 when none).
+func resolveActors(d *document.Document) (codes []string, head []int, why []string) {
+	codes = make([]string, len(d.Mentions))
+	head = make([]int, len(d.Mentions))
+	why = make([]string, len(d.Mentions)) // the step that decided each code (--explain)
+	locOf := map[int]int{}
+	for i, l := range d.Locations {
+		if l.Mention >= 0 && l.IsPlace() {
+			locOf[l.Mention] = i
+		}
+	}
+	base := func(mi int) (string, string) {
+		m := d.Mentions[mi]
+		code, step := m.Actor, "the mention's own code"
+		ent := ""
+		if m.Entity >= 0 && m.Entity < len(d.Entities) {
+			ent = d.Entities[m.Entity].Actor
+		}
+		if code == "" || actors.CountryOf(code) == "" && actors.CountryOf(ent) != "" {
+			if ent != "" {
+				code, step = ent, "its entity's code"
+			}
+		}
+		if code != "" {
+			return code, step
+		}
+		if m.Kind == document.Name && m.Type == document.Org {
+			// "the Medical Council of Ghana", "the Embassy of France": an
+			// organisation named after its country acts for that country
+			if cc := ofCountry(d.Slice(m.Span)); cc != "" {
+				return cc, "organisation named after its country"
+			}
+		}
+		switch m.Type {
+		case document.NORP, document.Misc:
+			if c, ok := country.ByDemonym(d.Slice(m.Span)); ok {
+				return actors.CountryCode(c), "nationality word"
+			}
+		case document.GPE, document.Loc:
+			if li, ok := locOf[mi]; ok {
+				l := d.Locations[li]
+				switch l.Feature {
+				case "water", "region", "continent":
+					return "", ""
+				}
+				if c, ok := country.ByAlpha2(l.Country); ok {
+					return actors.CountryCode(c), "the place's country"
+				}
+			}
+		}
+		return "", ""
+	}
+	modded := make([]bool, len(d.Mentions)) // a country modifier stands next to the mention
+	for i := range d.Mentions {
+		codes[i], why[i] = base(i)
+		head[i] = -1
+	}
+	// token index → mention
+	byTok := make([]int32, len(d.Tokens))
+	for i := range byTok {
+		byTok[i] = -1
+	}
+	for j, m := range d.Mentions {
+		for t := d.TokenAt(m.Start); t >= 0 && t < len(d.Tokens) && d.Tokens[t].Start < m.End; t++ {
+			if byTok[t] < 0 {
+				byTok[t] = int32(j)
+			}
+		}
+	}
+	tokMention := func(ti int) int {
+		if ti < 0 || ti >= len(byTok) {
+			return -1
+		}
+		return int(byTok[ti])
+	}
+	for i, m := range d.Mentions {
+		ti := d.TokenAt(m.Start)
+		if ti <= 0 {
+			continue
+		}
+		// not bounded by the sentence: the modifier words stop at any
+		// punctuation, and a sentence split inside a name ("Prime
+		// Minister | Viktor Orban") must not cut the modifier off
+		first := 0
+		// walk left over modifiers to a nationality, a country or a possessive
+		j := ti - 1
+		steps := 0
+		for j >= first && steps < 3 {
+			w := strings.ToLower(d.TokenText(j))
+			if !modifierWords[w] {
+				break
+			}
+			j--
+			steps++
+		}
+		poss := false
+		if j > first {
+			if w := d.TokenText(j); w == "'s" || w == "’s" || w == "'" || w == "’" {
+				j--
+				poss = true
+			}
+		}
+		if j < first {
+			continue
+		}
+		mod := tokMention(j)
+		if mod < 0 || mod == i {
+			continue
+		}
+		mt := d.Mentions[mod].Type
+		if !poss && mt != document.NORP && mt != document.GPE && mt != document.Misc {
+			continue
+		}
+		cc := actors.CountryOf(codes[mod])
+		if cc == "" || strings.HasPrefix(codes[mod], "IGO") {
+			continue
+		}
+		head[mod] = i
+		modded[i] = true
+		if actors.CountryOf(codes[i]) == "" && codes[i] != "" && len(codes[i]) <= 6 {
+			codes[i], why[i] = cc+codes[i], "country modifier before the role"
+		} else if codes[i] == "" {
+			codes[i], why[i] = cc, "country modifier before it"
+		}
+	}
+	// A place right after a role description locates it: "police in
+	// Lagos", "officials from Kenya" (its own words, before any country
+	// coreference brought).
+	placeAfter(d, codes, modded, locOf, why)
+	// A description's country must come from the text: its own words, a
+	// modifier or possessive next to it, or a coreferent name or
+	// supported description. "Protesters marched in Nairobi" names no
+	// country for the protesters from the description itself; the setting
+	// rule below gives it.
+	supported := make([]bool, len(d.Mentions))
+	for i, m := range d.Mentions {
+		supported[i] = m.Kind != document.Nominal || strings.HasPrefix(codes[i], "IGO") || actors.CountryOf(codes[i]) == "" ||
+			modded[i] || namesCountry(d, m.Span)
+	}
+	for i, m := range d.Mentions {
+		if supported[i] || m.Entity < 0 || m.Entity >= len(d.Entities) {
+			continue
+		}
+		for _, o := range d.Entities[m.Entity].Mentions {
+			if o != i && o >= 0 && o < len(d.Mentions) && d.Mentions[o].Kind != document.Pronoun && supported[o] &&
+				actors.CountryOf(codes[o]) == actors.CountryOf(codes[i]) {
+				supported[i] = true
+				break
+			}
+		}
+	}
+	inferred := make([]string, len(d.Mentions)) // the country the entities stage inferred
+	for i := range d.Mentions {
+		if !supported[i] {
+			inferred[i] = codes[i][:3]
+			codes[i] = codes[i][3:] // keep the role
+			why[i] = "role kept, country not stated by the text"
+		}
+	}
+	// A role without a country takes the country its coreferent mentions
+	// got from the text ("Chilean Interior Minister Ana Soto ... Soto").
+	for i, m := range d.Mentions {
+		if actors.CountryOf(codes[i]) != "" || m.Entity < 0 || m.Entity >= len(d.Entities) {
+			continue
+		}
+		for _, o := range d.Entities[m.Entity].Mentions {
+			if o != i && o >= 0 && o < len(d.Mentions) && actors.CountryOf(codes[o]) != "" && (codes[i] == "" || strings.HasSuffix(codes[o], codes[i])) {
+				codes[i], why[i] = codes[o], "a coreferent mention's country"
+				break
+			}
+		}
+	}
+	settingCountries(d, codes, inferred, why)
+	// a bare nationality before a military noun
+	for i, m := range d.Mentions {
+		if head[i] >= 0 || m.Type != document.NORP && m.Type != document.Misc || len(codes[i]) != 3 {
+			continue
+		}
+		ti := d.TokenAt(m.End - 1)
+		if ti < 0 || ti+1 >= len(d.Tokens) {
+			continue
+		}
+		if militaryHeads[strings.ToLower(d.TokenText(ti+1))] && tokMention(ti+1) < 0 {
+			codes[i], why[i] = codes[i]+"MIL", "nationality before a military noun"
+		}
+	}
+	return codes, head, why
+}
+
+// namesCountry reports whether a word of span names a country or
+// nationality ("Kenyan police" as one mention).
+func namesCountry(d *document.Document, sp document.Span) bool {
+	for t := d.TokenAt(sp.Start); t >= 0 && t < len(d.Tokens) && d.Tokens[t].Start < sp.End; t++ {
+		w := d.TokenText(t)
+		if w == "" || w[0] < 'A' || w[0] > 'Z' {
+			continue
+		}
+		if _, ok := country.ByDemonym(w); ok {
+			return true
+		}
+		if _, ok := country.Lookup(w); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// settings holds what decides a sentence's setting country (policy rule
+// 1): the countries of the places each sentence names, the countries of
+// its actors, and the dateline's country.
+type settings struct {
+	places, actors []map[string]bool
+	dateline       string
+}
+
+// newSettings collects the places and actor countries of d's sentences
+// under the actor codes codes. With a non-nil ments only those mentions
+// are read (the mentions of the sentences the caller asks about).
+func newSettings(d *document.Document, codes []string, ments []int) *settings {
+	ns := len(d.Sentences)
+	st := &settings{places: make([]map[string]bool, ns), actors: make([]map[string]bool, ns), dateline: datelineCountry(d)}
+	add := func(ms []map[string]bool, si int, cc string) {
+		if ms[si] == nil {
+			ms[si] = map[string]bool{}
+		}
+		ms[si][cc] = true
+	}
+	isPlace := make(map[int]bool, len(d.Locations))
+	for _, l := range d.Locations {
+		if !l.IsPlace() {
+			continue // a demonym is an actor's word, read from its mention
+		}
+		if l.Mention >= 0 && l.Mention < len(d.Mentions) {
+			isPlace[l.Mention] = true
+		}
+		si := d.SentenceAt(l.Start)
+		if si < 0 || si >= ns {
+			continue
+		}
+		cc, ok := placeCountry(l)
+		if !ok {
+			continue
+		}
+		if l.Mention < 0 || l.Mention >= len(d.Mentions) || words.Locative(d, l.Mention) ||
+			l.Feature != "country" && actors.CountryOf(d.Mentions[l.Mention].Actor) == "" {
+			add(st.places, si, cc)
+		} else {
+			add(st.actors, si, cc) // a country or capital as an actor: "Kenya said"
+		}
+	}
+	actor := func(o int) {
+		om := d.Mentions[o]
+		si := d.SentenceAt(om.Start)
+		if si < 0 || si >= ns || om.Kind == document.Pronoun || isPlace[o] {
+			return
+		}
+		if cc := actors.CountryOf(codes[o]); cc != "" && !strings.HasPrefix(codes[o], "IGO") && codes[o] != "UNO" {
+			add(st.actors, si, cc)
+		}
+	}
+	if ments != nil {
+		for _, o := range ments {
+			if o >= 0 && o < len(d.Mentions) {
+				actor(o)
+			}
+		}
+		return st
+	}
+	for o := range d.Mentions {
+		actor(o)
+	}
+	return st
+}
+
+// country returns the setting country of sentence si for a role: the one
+// country of the places it names, or, when it names none, inferred (the
+// story country the entities stage gave the role) or the dateline's
+// country; "" when another country among the sentence's actors, or the
+// actors of the sentence before when it names no place, competes.
+func (st *settings) country(si int, inferred string) string {
+	if si < 0 || si >= len(st.places) {
+		return ""
+	}
+	cand := ""
+	switch len(st.places[si]) {
+	case 0:
+		cand = inferred
+		if cand == "" {
+			cand = st.dateline
+		}
+	case 1:
+		for c := range st.places[si] {
+			cand = c
+		}
+	}
+	if cand == "" {
+		return ""
+	}
+	for c := range st.actors[si] {
+		if c != cand {
+			return ""
+		}
+	}
+	if si > 0 && len(st.places[si]) == 0 {
+		// nearby context: the actors of the sentence before ("Beijing
+		// said ... Foreign Ministry spokesman X urged Manila")
+		for c := range st.actors[si-1] {
+			if c != cand {
+				return ""
+			}
+		}
+	}
+	return cand
+}
+
+// settingCountries gives a role mention whose country the text does not
+// state ("police", "protesters", "the army") the country of its setting when
+// the setting is one country (policy rule 1, see settings.country). Only
+// descriptions get a setting country: names and pronouns keep what
+// coreference gave them (a named official, "spokesman Lin Jian", is often
+// foreign).
+func settingCountries(d *document.Document, codes, inferred, why []string) {
+	need := false
+	for i, m := range d.Mentions {
+		if settable[codes[i]] && m.Kind == document.Nominal {
+			need = true
+			break
+		}
+	}
+	if !need || len(d.Sentences) == 0 {
+		return
+	}
+	st := newSettings(d, codes, nil)
+	for i, m := range d.Mentions {
+		if !settable[codes[i]] || m.Kind != document.Nominal || words.Diplomatic(d.Slice(m.Span)) {
+			// diplomats serve their country abroad: the setting is not theirs
+			continue
+		}
+		if cc := st.country(d.SentenceAt(m.Start), inferred[i]); cc != "" {
+			codes[i], why[i] = cc+codes[i], "the sentence's setting country"
+		}
+	}
+}
+
+// datelineCountry returns the CAMEO country code of the place in the
+// story's dateline ("NAIROBI, May 6 —" → KEN), looked up among the
+// locations of the geo stage, or "".
+func datelineCountry(d *document.Document) string {
+	if !d.Dateline.Found() {
+		return ""
+	}
+	a, b := d.Dateline.Start, d.Dateline.End
+	for _, l := range d.Locations {
+		if l.Start >= a && l.Start < b {
+			if c, ok := country.ByAlpha2(l.Country); ok {
+				return actors.CountryCode(c)
+			}
+		}
+	}
+	return ""
+}
+
+// ofCountry returns the CAMEO country code of the country that ends an
+// organisation's name after "of" ("Law Society of Kenya" → KEN), or "".
+func ofCountry(name string) string {
+	i := strings.LastIndex(name, " of ")
+	if i < 0 {
+		return ""
+	}
+	rest := strings.TrimPrefix(strings.TrimSpace(name[i+4:]), "the ")
+	if c, ok := country.Lookup(rest); ok {
+		return actors.CountryCode(c)
+	}
+	return ""
+}
+
+// placeAfter gives a role description followed by "in" or "from" and a
+// place ("police in Lagos", "officials from Kenya") the place's country and
+// marks it as stated (modded). Diplomats and embassies are left alone:
+// "the ambassador in London" serves another country.
+func placeAfter(d *document.Document, codes []string, modded []bool, locOf map[int]int, why []string) {
+	for i, m := range d.Mentions {
+		if modded[i] || m.Kind != document.Nominal {
+			continue
+		}
+		role := codes[i]
+		if actors.CountryOf(role) != "" && len(role) > 3 {
+			role = role[3:]
+		}
+		if !settable[role] || words.Diplomatic(d.Slice(m.Span)) {
+			continue
+		}
+		t := d.TokenAt(m.End - 1)
+		if t < 0 || t+2 >= len(d.Tokens) {
+			continue
+		}
+		if w := strings.ToLower(d.TokenText(t + 1)); w != "in" && w != "from" {
+			continue
+		}
+		k := t + 2
+		if strings.EqualFold(d.TokenText(k), "the") && k+1 < len(d.Tokens) {
+			k++
+		}
+		li, ok := -1, false
+		for j := i + 1; j < len(d.Mentions) && j <= i+3; j++ {
+			if d.TokenAt(d.Mentions[j].Start) == k {
+				li, ok = locOf[j]
+				break
+			}
+		}
+		if !ok || li < 0 {
+			continue
+		}
+		cc, ok := placeCountry(d.Locations[li])
+		if !ok {
+			continue
+		}
+		codes[i], why[i] = cc+role, "place named after the role"
+		modded[i] = true
+	}
+}
+
+// placeCountry returns the CAMEO country code of a location that lies in
+// one known country; a body of water, a region or a continent has none.
+func placeCountry(l document.Location) (string, bool) {
+	switch l.Feature {
+	case "water", "region", "continent":
+		return "", false
+	}
+	c, ok := country.ByAlpha2(l.Country)
+	if !ok {
+		return "", false
+	}
+	return actors.CountryCode(c), true
+}
