@@ -9,3 +9,7 @@ import "time"
 // unlike wall time, does not grow when other processes share the cores.
 // Where the thread's CPU time is not available the clock is wall time.
 func ThreadClock() (clock func() time.Duration, release func()) { return threadClock() }
+
+// Process returns the CPU time (user and system) the process has used so
+// far: every thread, the garbage collector's too.
+func Process() time.Duration { return process() }

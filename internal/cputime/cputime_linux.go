@@ -21,3 +21,11 @@ func threadClock() (func() time.Duration, func()) {
 		return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 	}, runtime.UnlockOSThread
 }
+
+func process() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
