@@ -543,6 +543,7 @@ func (r *resolver) scanSegment(a, b int, s document.Sentence, initial bool, maxW
 				lw := strings.ToLower(strings.TrimSuffix(r.tokText(k-1), "."))
 				switch {
 				case left == 1 && compass[lw]:
+				case dem && lw == "of": // "thousands of Ohioans"
 				case !dem && lw == "of" && k-2 >= a && lx.orgStart[strings.ToLower(r.tokText(k-2))]:
 					// "University of Georgia", "Port of Mobile", "City of
 					// Santa Ana".

@@ -1,9 +1,7 @@
 package geo
 
 import (
-	"fmt"
 	"math"
-	"os"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/country"
@@ -173,9 +171,6 @@ func (r *resolver) resolve() {
 			}
 			r.ev.add(b, t.key, wUnambiguous)
 		}
-	}
-	if debugGeo {
-		fmt.Printf("setting %v\n", r.setting)
 	}
 	order := r.groupOrder(groups)
 	// Greedy pass: each group with the evidence of those before it.
@@ -455,9 +450,6 @@ func (r *resolver) scoreGroup(gi *group) (int32, bool) {
 				sup = true
 			}
 		}
-		if debugGeo {
-			fmt.Printf("  %q@%d hinted=%v cand %s %s %s %.2f sup=%v\n", gi.key, t.span.Start, gi.hinted, p.Name, p.Feature, p.Adm1, s, sup)
-		}
 		if s > best {
 			best, bi, support = s, c, sup
 		}
@@ -651,5 +643,3 @@ func stripArticle(k string) string {
 	}
 	return k
 }
-
-var debugGeo = os.Getenv("GEODEBUG") != ""
