@@ -91,12 +91,6 @@ func (r *resolver) supported(t *toponym) bool {
 // doubtful reports whether t is a doubtful name (see plausible).
 func (t *toponym) doubtful() bool { return t.doubt != doubtNone }
 
-// strongLocatives put a thing in or at a place, never at a person.
-var strongLocatives = map[string]bool{
-	"in": true, "near": true, "at": true, "outside": true, "across": true, "around": true,
-	"throughout": true, "inside": true, "into": true, "between": true,
-}
-
 // strongLocative reports whether t follows one of strongLocatives (through
 // "the", "a" or a lower-case modifier: "in nearby Prescott").
 func (r *resolver) strongLocative(t *toponym) bool {
@@ -105,7 +99,7 @@ func (r *resolver) strongLocative(t *toponym) bool {
 	for n := 0; k > 0 && n < 8; n++ {
 		w := r.tokText(k)
 		switch {
-		case w == "the" || w == "a" || words().placeMod[w]:
+		case w == "the" || w == "a" || placeMods[w]:
 			k--
 			continue
 		case w == "and" || w == "or":

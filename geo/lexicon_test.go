@@ -5,41 +5,31 @@ import (
 	"testing"
 )
 
-// TestLexicon checks the embedded lexicon: it parses, every class the
-// stage reads has entries, and every demonym names a division of the
-// gazetteer.
-func TestLexicon(t *testing.T) {
-	l, err := parseLexicon(lexiconTSV)
-	if err != nil {
+// TestWords checks the embedded word lists: they parse, every section is
+// read, and every residents' word names a division of the gazetteer.
+func TestWords(t *testing.T) {
+	if err := lex.Err(); err != nil {
 		t.Fatal(err)
 	}
-	for name, set := range map[string]map[string]bool{
-		"language": l.language, "langbefore": l.langBefore, "street": l.street, "route": l.route,
-		"routeword": l.routeWord, "orgword": l.orgWord, "orgstart": l.orgStart, "publication": l.publication,
-		"placemod": l.placeMod,
-	} {
-		if len(set) == 0 {
-			t.Errorf("class %s is empty", name)
-		}
+	if u := lex.Unused(); len(u) > 0 {
+		t.Errorf("sections no code reads: %v", u)
 	}
 	st, err := New()
 	if err != nil {
 		t.Fatal(err)
 	}
-	for w, vs := range l.demonyms {
-		for _, v := range vs {
-			cc, a1, _ := strings.Cut(v, "-")
-			if _, ok := st.g.Adm1(cc, a1); !ok {
-				t.Errorf("demonym %q: no division %s", w, v)
-			}
+	for w, v := range divisionDemonyms {
+		cc, a1, _ := strings.Cut(v, "-")
+		if _, ok := st.g.Adm1(cc, a1); !ok {
+			t.Errorf("demonym %q: no division %s", w, v)
 		}
 	}
-	if got := l.demonyms["new yorker"]; len(got) != 1 || got[0] != "US-NY" {
-		t.Errorf("demonym New Yorker = %v", got)
+	if got := divisionDemonyms["new yorker"]; got != "US-NY" {
+		t.Errorf("demonym New Yorker = %q", got)
 	}
-	for _, bad := range []string{"nope\tx", "demonym\tTexan", "demonym\tTexan\tUSTX", "street"} {
-		if _, err := parseLexicon(bad); err == nil {
-			t.Errorf("parseLexicon(%q) = nil error", bad)
+	for f := range designators {
+		if v := designators[f]; v != "adm1" && v != "adm2" && v != "city" {
+			t.Errorf("designator %q: feature %q", f, v)
 		}
 	}
 }

@@ -11,80 +11,6 @@ import (
 	"github.com/newsgraph/newsgraph/gazetteer"
 )
 
-// connectors may join capitalized words inside a place name.
-var connectors = map[string]bool{
-	"of": true, "and": true, "de": true, "del": true, "da": true, "do": true, "dos": true, "das": true,
-	"el": true, "al": true, "la": true, "le": true, "les": true, "los": true, "las": true, "upon": true,
-	"on": true, "am": true, "an": true, "der": true, "du": true, "des": true, "y": true, "en": true, "sur": true,
-	"es": true,
-}
-
-// designators follow a place name and say what it is ("Anbar province").
-var designators = map[string]string{
-	"province": gazetteer.FeatAdm1, "state": gazetteer.FeatAdm1, "region": gazetteer.FeatAdm1,
-	"governorate": gazetteer.FeatAdm1, "oblast": gazetteer.FeatAdm1, "prefecture": gazetteer.FeatAdm1,
-	"county": gazetteer.FeatAdm2, "district": gazetteer.FeatAdm2, "parish": gazetteer.FeatAdm2, "territory": gazetteer.FeatAdm1,
-	"city": gazetteer.FeatCity, "town": gazetteer.FeatCity, "village": gazetteer.FeatCity,
-}
-
-// generic words name directions or parts, never a place on their own
-// ("the West", "Centre", "South").
-var generic = map[string]bool{
-	"north": true, "south": true, "east": true, "west": true, "northern": true, "southern": true,
-	"eastern": true, "western": true, "central": true, "centre": true, "center": true, "capital": true,
-	"coast": true, "upper": true, "lower": true, "midlands": false, "interior": true, "border": true,
-}
-
-// compass words may precede a place inside a capitalized run.
-var compass = map[string]bool{
-	"north": true, "south": true, "east": true, "west": true, "northern": true, "southern": true,
-	"eastern": true, "western": true, "central": true, "greater": true, "upper": true, "lower": true,
-	"northeast": true, "northwest": true, "southeast": true, "southwest": true, "downtown": true,
-}
-
-// calendar words are capitalized but never places in running text.
-var calendar = map[string]bool{
-	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
-	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
-	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
-	"sunday": true,
-}
-
-// titles before a capitalized word make it a person's name.
-var titles = map[string]bool{
-	"mr": true, "mrs": true, "ms": true, "dr": true, "president": true, "minister": true, "senator": true,
-	"sen": true, "rep": true, "gov": true, "governor": true, "gen": true, "general": true, "king": true,
-	"queen": true, "prince": true, "princess": true, "pope": true, "judge": true, "mayor": true, "sir": true,
-	"lord": true, "lady": true, "saint": true, "st": true, "chancellor": true, "premier": true, "sheikh": true,
-	"col": true, "lt": true, "capt": true, "sgt": true, "prof": true, "rev": true, "father": true,
-}
-
-// speech verbs after a one-word name ("Clinton said") suggest a person,
-// unless the name is a country, capital or division (metonymy).
-var speech = map[string]bool{
-	"said": true, "says": true, "told": true, "added": true, "wrote": true, "argued": true,
-	"insisted": true, "replied": true, "stated": true, "tweeted": true, "announced": true,
-}
-
-// openers are capitalized function words at the start of a sentence that
-// never begin a place name.
-var openers = map[string]bool{
-	"in": true, "at": true, "on": true, "the": true, "a": true, "an": true, "but": true, "and": true,
-	"for": true, "from": true, "to": true, "with": true, "by": true, "as": true, "after": true,
-	"before": true, "during": true, "since": true, "while": true, "when": true, "last": true,
-	"this": true, "that": true, "then": true, "there": true, "here": true, "some": true, "many": true,
-	"its": true, "it": true, "he": true, "she": true, "they": true, "we": true, "i": true, "our": true,
-	"their": true, "his": true, "her": true, "meanwhile": true, "however": true, "also": true,
-	"across": true, "near": true, "outside": true, "inside": true, "throughout": true, "both": true,
-	"all": true, "according": true, "if": true, "of": true, "so": true, "yet": true, "or": true,
-	"about": true, "around": true, "into": true, "over": true, "under": true, "between": true,
-	"among": true, "against": true, "despite": true, "although": true, "though": true, "because": true,
-	"unlike": true, "like": true, "north": false, "why": true, "what": true, "who": true, "how": true,
-	"where": true, "these": true, "those": true, "such": true, "each": true, "every": true, "most": true,
-	"more": true, "only": true, "even": true, "just": true, "now": true, "today": true, "yesterday": true,
-	"via": true, "within": true, "without": true, "towards": true, "toward": true, "through": true,
-}
-
 func (r *resolver) tokText(i int) string { return r.d.Text[r.d.Tokens[i].Start:r.d.Tokens[i].End] }
 
 func (r *resolver) isWord(i int) bool {
@@ -355,17 +281,6 @@ func (r *resolver) hyphenated(i int) (document.Span, string, []int32, bool) {
 	return document.Span{Start: st, End: st + h}, key, cands, true
 }
 
-// partWords are generic words a name may add to a gazetteer name
-// ("Salinas Valley", "Dallas County", "South Darfur").
-var partWords = map[string]bool{
-	"county": true, "valley": true, "province": true, "region": true, "district": true, "city": true,
-	"state": true, "area": true, "municipality": true, "governorate": true, "prefecture": true,
-	"island": true, "islands": true, "peninsula": true, "river": true, "basin": true, "delta": true,
-	"north": true, "south": true, "east": true, "west": true, "northern": true, "southern": true,
-	"eastern": true, "western": true, "central": true, "upper": true, "lower": true, "greater": true,
-	"occidental": true, "oriental": true, "metropolitan": true, "metro": true, "downtown": true,
-}
-
 // backoff strips generic words from either end of an unknown name (key,
 // normalized) until the rest is a known place; it returns the key and
 // candidates found, or the original key and nil.
@@ -454,10 +369,6 @@ func (r *resolver) wholeNamePlace(s document.Span) bool {
 	return false
 }
 
-// clubs after a place name make the run a sports club's name, whose place
-// word is not reported ("Manchester United").
-var clubs = map[string]bool{"fc": true, "united": true, "city fc": true, "afc": true}
-
 // scanRun finds gazetteer names inside the capitalized run [a, b), split
 // at "and" ("Europe and Africa").
 func (r *resolver) scanRun(a, b int, s document.Sentence, initial bool, maxW int, person map[string]bool, hasDL bool, dl document.Span) {
@@ -482,7 +393,6 @@ func (r *resolver) scanSegment(a, b int, s document.Sentence, initial bool, maxW
 	if a >= b {
 		return
 	}
-	lx := words()
 	for k := a; k < b; {
 		if !r.isWord(k) || !isCap(r.tokText(k)) {
 			k++ // names start with a capital, not with "of" or a dot
@@ -510,8 +420,8 @@ func (r *resolver) scanSegment(a, b int, s document.Sentence, initial bool, maxW
 			if r.tokText(e-1) == "." && e-1 > k && e == s.EndToken && !r.abbrevDot(k, e-1) {
 				continue // a sentence's full stop, not part of the name
 			}
-			if e-1 > k && k-2 >= a && strings.EqualFold(r.tokText(k-1), "of") && lx.orgStart[strings.ToLower(r.tokText(k-2))] &&
-				lx.orgWord[strings.ToLower(r.tokText(e-1))] {
+			if e-1 > k && k-2 >= a && strings.EqualFold(r.tokText(k-1), "of") && orgStarts[strings.ToLower(r.tokText(k-2))] &&
+				orgWords[strings.ToLower(r.tokText(e-1))] {
 				continue // "University of Michigan Center": the place is "Michigan"
 			}
 			sp := document.Span{Start: d.Tokens[k].Start, End: d.Tokens[e-1].End}
@@ -544,10 +454,10 @@ func (r *resolver) scanSegment(a, b int, s document.Sentence, initial bool, maxW
 				switch {
 				case left == 1 && compass[lw]:
 				case dem && lw == "of": // "thousands of Ohioans"
-				case !dem && lw == "of" && k-2 >= a && lx.orgStart[strings.ToLower(r.tokText(k-2))]:
+				case !dem && lw == "of" && k-2 >= a && orgStarts[strings.ToLower(r.tokText(k-2))]:
 					// "University of Georgia", "Port of Mobile", "City of
 					// Santa Ana".
-					inner, nested = true, lx.orgWord[strings.ToLower(r.tokText(k-2))]
+					inner, nested = true, orgWords[strings.ToLower(r.tokText(k-2))]
 				case !dem && (lw == "of" || lw == "de") && r.major(cands):
 					// "Bank of England", "Children's Hospital of Manitoba".
 					inner, nested = true, true
@@ -585,13 +495,13 @@ func (r *resolver) scanSegment(a, b int, s document.Sentence, initial bool, maxW
 					// "Austin Mayor Steve King", "Texas Gov. Greg Abbott":
 					// the place of a title; the rest is a person.
 					stop = true
-				case (k == a || inner) && !dem && lx.publication[last]:
+				case (k == a || inner) && !dem && publications[last]:
 					// "The New York Times", "Kansas City Star": a
 					// publication's name is not reported.
 					ok = false
 				case (k == a || inner) && clubs[rw]:
 					ok = false
-				case (k == a || inner) && (lx.orgWord[rwt] || dem || r.leadingPlace(cands)) && (e-k > 1 || !lx.orgWord[strings.ToLower(r.tokText(k))]):
+				case (k == a || inner) && (orgWords[rwt] || dem || r.leadingPlace(cands)) && (e-k > 1 || !orgWords[strings.ToLower(r.tokText(k))]):
 					// "Marion Fire Department", "Salina Regional Health
 					// Center", "U.S. Army", "Turkish Airlines"; not
 					// "University" of "University College Hospital".
@@ -704,7 +614,7 @@ func (r *resolver) hyphenPair(k, b int, s document.Sentence, hasDL bool, dl docu
 	// The pair is one name's head when an organisation's words follow
 	// ("the Athens-Clarke County transit department" is not; "Hope-
 	// Hempstead County Chamber of Commerce" is).
-	nested := end < b && words().orgWord[strings.TrimSuffix(strings.ToLower(r.tokText(end)), ".")]
+	nested := end < b && orgWords[strings.TrimSuffix(strings.ToLower(r.tokText(end)), ".")]
 	var doubt [2]uint8
 	for i, c := range [][]int32{fc, sc} {
 		sp := [2]document.Span{first, second}[i]
@@ -730,11 +640,10 @@ func (r *resolver) hyphenPair(k, b int, s document.Sentence, hasDL bool, dl docu
 // language reports whether the nationality word [k, e) names a language
 // ("English classes", "in Spanish").
 func (r *resolver) language(k, e int) bool {
-	lx := words()
-	if e < len(r.d.Tokens) && r.isWord(e) && lx.language[strings.ToLower(r.tokText(e))] {
+	if e < len(r.d.Tokens) && r.isWord(e) && languageNext[strings.ToLower(r.tokText(e))] {
 		return true
 	}
-	return k > 0 && r.isWord(k-1) && lx.langBefore[strings.ToLower(r.tokText(k-1))]
+	return k > 0 && r.isWord(k-1) && languageBefore[strings.ToLower(r.tokText(k-1))]
 }
 
 // demonymCands returns the places a nationality or residents' word (key,
@@ -747,7 +656,7 @@ func (r *resolver) demonymCands(key string) []int32 {
 			out = append(out, int32(i))
 		}
 	}
-	for _, v := range words().demonyms[key] {
+	if v, ok := divisionDemonyms[key]; ok {
 		cc, a1, _ := strings.Cut(v, "-")
 		if i, ok := r.g.Adm1(cc, a1); ok {
 			out = append(out, int32(i))
@@ -835,9 +744,6 @@ const (
 	doubtWord // a common word in mid-sentence: a hint or the story's support, not a preposition alone ("in a Box")
 	doubtCap
 )
-
-// seasons before a year are dates ("Spring 2002").
-var seasons = map[string]bool{"spring": true, "summer": true, "fall": true, "autumn": true, "winter": true}
 
 // plausible filters gazetteer matches that are more likely ordinary words
 // or people's names: it reports false for those that are never places
@@ -1060,33 +966,6 @@ func (r *resolver) extend(sp document.Span) (document.Span, bool) {
 	return sp, false
 }
 
-// locatives are the words before a name that put something in or at a
-// place ("in X", "near X", "the village of X").
-var locatives = map[string]bool{
-	"in": true, "at": true, "near": true, "outside": true, "from": true, "to": true, "into": true,
-	"across": true, "around": true, "inside": true, "towards": true, "toward": true, "between": true,
-	"throughout": true, "above": true, "below": true,
-}
-
-// placeNouns before "of" make the next name a place ("village of X").
-var placeNouns = map[string]bool{
-	"village": true, "town": true, "city": true, "province": true, "region": true, "district": true,
-	"state": true, "county": true, "north": true, "south": true, "east": true, "west": true,
-	"outskirts": true, "suburb": true, "island": true, "capital": true, "municipality": true,
-	"governorate": true, "port": true, "resort": true, "area": true, "northeast": true, "northwest": true,
-	"southeast": true, "southwest": true, "hamlet": true,
-}
-
-// featureNouns after a name say it names a physical or built place ("the
-// Nyando river", "Abu Shok camp").
-var featureNouns = map[string]bool{
-	"river": true, "lake": true, "valley": true, "camp": true, "island": true, "islands": true,
-	"mountain": true, "mountains": true, "hills": true, "bay": true, "creek": true, "dam": true,
-	"basin": true, "delta": true, "border": true, "airport": true, "port": true, "estuary": true,
-	"desert": true, "plain": true, "plains": true, "coast": true, "peninsula": true, "slum": true,
-	"neighbourhood": true, "neighborhood": true, "suburb": true, "township": true, "settlement": true,
-}
-
 // locativeCue reports whether the text around span sp marks it as a place:
 // a locative preposition or "village of" before it, a designator or
 // feature noun after it ("X province", "the X river"), or a list of places
@@ -1100,9 +979,6 @@ const (
 	cueWeak
 	cueStrong
 )
-
-// weakLocatives are the locatives that also take people.
-var weakLocatives = map[string]bool{"to": true, "from": true, "into": true, "towards": true, "toward": true}
 
 // cueStrength returns the strength of the locative cue around span sp (see
 // locativeCue).
@@ -1126,7 +1002,7 @@ func (r *resolver) cueStrength(sp document.Span) int {
 		pw = strings.ToLower(r.tokText(p))
 	}
 	// "in nearby Prescott", "in south Jackson", "in rural Iowa".
-	if p > 0 && words().placeMod[r.tokText(p)] {
+	if p > 0 && placeMods[r.tokText(p)] {
 		p--
 		pw = strings.ToLower(r.tokText(p))
 	}
@@ -1154,16 +1030,6 @@ func (r *resolver) cueStrength(sp document.Span) int {
 		}
 	}
 	return cueNone
-}
-
-// notLocative words before "to" make it no locative ("according to").
-var notLocative = map[string]bool{"according": true, "thanks": true, "due": true, "owing": true, "next": true, "close": false}
-
-// directions in a relative place phrase ("40 km south of").
-var directions = map[string]bool{
-	"north": true, "south": true, "east": true, "west": true, "northeast": true, "northwest": true,
-	"southeast": true, "southwest": true, "north-east": true, "north-west": true, "south-east": true,
-	"south-west": true, "outskirts": true, "suburbs": true, "northern": true, "southern": true,
 }
 
 // relative reports whether gap, the text between two toponyms, places the
@@ -1401,7 +1267,7 @@ func (r *resolver) orgAfter(sp document.Span) bool {
 	if i >= len(d.Tokens) || d.Tokens[i].Start != sp.End+1 || !r.isWord(i) || !isCap(r.tokText(i)) {
 		return false
 	}
-	return words().orgWord[strings.TrimSuffix(strings.ToLower(r.tokText(i)), ".")]
+	return orgWords[strings.TrimSuffix(strings.ToLower(r.tokText(i)), ".")]
 }
 
 // plausibleSpan is plausible for a part of one token ("Athens" of

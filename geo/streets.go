@@ -18,7 +18,6 @@ import (
 // It runs before the other recognizers, which then leave its spans alone.
 func (r *resolver) streets(claim func(document.Span) bool, blocked []bool) {
 	d := r.d
-	lx := words()
 	for _, s := range d.Sentences {
 		for i := s.FirstToken; i < s.EndToken; i++ {
 			if !r.isWord(i) || !isCap(r.tokText(i)) {
@@ -32,7 +31,7 @@ func (r *resolver) streets(claim func(document.Span) bool, blocked []bool) {
 				i = e - 1
 				continue
 			}
-			if !lx.street[strings.ToLower(r.tokText(i))] || i == s.FirstToken {
+			if !streetWords[strings.ToLower(r.tokText(i))] || i == s.FirstToken {
 				continue
 			}
 			// A capitalized word right after the street word makes it part
@@ -84,17 +83,16 @@ func (r *resolver) nameWord(i int) bool {
 // ("Interstate 70", "I-70", "Route 9", "U.S. 31", "State Road 200",
 // "County Road 12"), or false.
 func (r *resolver) route(i, end int) (int, bool) {
-	lx := words()
 	w := r.tokText(i)
 	if n, ok := strings.CutPrefix(w, "I-"); ok && n != "" && strings.Trim(n, "0123456789") == "" {
 		return i + 1, true
 	}
 	lw := strings.ToLower(w)
-	if !lx.route[lw] {
+	if !routeStarts[lw] {
 		return 0, false
 	}
 	j := i + 1
-	for j < end && j-i < 4 && r.isWord(j) && isCap(r.tokText(j)) && lx.routeWord[strings.ToLower(r.tokText(j))] {
+	for j < end && j-i < 4 && r.isWord(j) && isCap(r.tokText(j)) && routeWords[strings.ToLower(r.tokText(j))] {
 		j++
 	}
 	if j >= end || r.d.Tokens[j].Kind != document.Number {
