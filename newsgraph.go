@@ -75,7 +75,7 @@ func WithUnsureEvents() Option {
 }
 
 // WithDemonyms is kept for callers of earlier versions: nationality and
-// residents' words ("Turkish", "Kenyans", "Hoosiers") are now always
+// residents' words ("Turkish", "Kenyans", "Oklahomans") are now always
 // reported, as locations of kind demonym (document.LocDemonym).
 //
 // Deprecated: filter on the locations' Kind instead.

@@ -293,9 +293,9 @@ type Location struct {
 
 // Kinds of Location: how the text refers to the place.
 const (
-	LocName    = "name"    // a place name standing for the place ("Kenya", "Marion County")
-	LocNested  = "nested"  // a place name inside a longer name ("Grant County" in "the Grant County Sheriff's Office")
-	LocDemonym = "demonym" // a word for the place's people standing for it ("Kenyan", "Hoosiers")
+	LocName    = "name"    // a place name standing for the place ("Kenya", "Orange County")
+	LocNested  = "nested"  // a place name inside a longer name ("Orange County" in "the Orange County Fire Authority")
+	LocDemonym = "demonym" // a word for the place's people standing for it ("Kenyan", "Oklahomans")
 )
 
 // IsPlace reports whether l names a place in its own right: a place name,

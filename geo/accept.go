@@ -19,7 +19,7 @@ func (r *resolver) accept() {
 			if r.personTagged(t) {
 				// A name the entities stage reads as a person's needs a
 				// strong cue, or a weak one and the story's support
-				// ("crews from Jonesboro" in a story from Marion; not "a
+				// ("crews from Bluffton" in a story from Hartford City; not "a
 				// commitment to Wright").
 				cue := r.cueStrength(t.span)
 				if r.hintCue(i) || r.strongLocative(t) || cue == cueStrong || cue == cueWeak && r.supported(t) {
@@ -45,9 +45,9 @@ func (r *resolver) accept() {
 }
 
 // localCue reports whether the words around toponym i say it is a place:
-// a hint after it ("Hope, Ark.", "Story County"), a place it is given
+// a hint after it ("Hays, Kan.", "Trego County"), a place it is given
 // relative to, a list of places it belongs to, or a locative word before
-// it ("in Jackson", "near Sioux Center", "in south Jackson").
+// it ("in Goshen", "near Orange City", "in east Amarillo").
 func (r *resolver) localCue(i int) bool {
 	t := &r.tops[i]
 	if r.hintCue(i) {
@@ -92,7 +92,7 @@ func (r *resolver) supported(t *toponym) bool {
 func (t *toponym) doubtful() bool { return t.doubt != doubtNone }
 
 // strongLocative reports whether t follows one of strongLocatives (through
-// "the", "a" or a lower-case modifier: "in nearby Prescott").
+// "the", "a" or a lower-case modifier: "in nearby Chino Valley").
 func (r *resolver) strongLocative(t *toponym) bool {
 	d := r.d
 	k := d.TokenAt(t.span.Start) - 1
@@ -104,7 +104,7 @@ func (r *resolver) strongLocative(t *toponym) bool {
 			continue
 		case w == "and" || w == "or":
 			// A list takes its first member's preposition ("in
-			// Georgetown and Frankfort"); not across a comma, which may
+			// Kingman and Pratt"); not across a comma, which may
 			// end a clause ("in Italy, Hunter said").
 			if j, ok := r.endAt[d.Tokens[k].Start-1]; ok {
 				k = d.TokenAt(r.tops[j].span.Start) - 1

@@ -50,8 +50,8 @@ func (r *resolver) recognize() {
 	// People's names first. They are not places, unless the whole name is
 	// a country or capital (a mistagged metonym), or a town's: that one is
 	// left to the token scan, as a doubtful name that needs a cue ("crews
-	// from Jonesboro", "near Sioux Center"; see accept). A whole
-	// organisation's name that is a place's ("Argo", "Lamar County") is
+	// from Bluffton", "near Orange City"; see accept). A whole
+	// organisation's name that is a place's ("Argo", "Trego County") is
 	// doubtful too.
 	for _, m := range d.Mentions {
 		if m.Kind != document.Name {
@@ -384,10 +384,10 @@ func (r *resolver) scanRun(a, b int, s document.Sentence, initial bool, maxW int
 // scanSegment finds the places of the capitalized segment [a, b): the
 // longest gazetteer name at each word, kept when the words around it allow
 // a place there. A place heading or closing an organisation's name ("the
-// Marion Fire Department", "the University of Georgia", "U.S. Army") is
+// Goshen Fire Department", "the University of Oregon", "U.S. Army") is
 // kept as a place inside that name (nested); a place before a title
-// ("Austin Mayor Steve King") is a place; a place heading a person's name
-// ("Florence Whitfield") is not, and neither is the rest of that name.
+// ("Boise Mayor") is a place; a place heading a person's name
+// ("Sherman Alexie") is not, and neither is the rest of that name.
 func (r *resolver) scanSegment(a, b int, s document.Sentence, initial bool, maxW int, person map[string]bool, hasDL bool, dl document.Span) {
 	d := r.d
 	if a >= b {
@@ -398,7 +398,7 @@ func (r *resolver) scanSegment(a, b int, s document.Sentence, initial bool, maxW
 			k++ // names start with a capital, not with "of" or a dot
 			continue
 		}
-		// "Athens-Clarke County", "Hope-Hempstead County": two places
+		// "Augusta-Richmond County", "Nashville-Davidson County": two places
 		// joined by a hyphen inside one token, when the whole is no
 		// name of its own ("Winston-Salem", "Guinea-Bissau").
 		if next, ok := r.hyphenPair(k, b, s, hasDL, dl); ok {
@@ -492,7 +492,7 @@ func (r *resolver) scanSegment(a, b int, s document.Sentence, initial bool, maxW
 						e++
 					}
 				case (k == a || inner) && titles[rwt]:
-					// "Austin Mayor Steve King", "Texas Gov. Greg Abbott":
+					// "Boise Mayor", "Texas Gov.":
 					// the place of a title; the rest is a person.
 					stop = true
 				case (k == a || inner) && !dem && publications[last]:
@@ -502,7 +502,7 @@ func (r *resolver) scanSegment(a, b int, s document.Sentence, initial bool, maxW
 				case (k == a || inner) && clubs[rw]:
 					ok = false
 				case (k == a || inner) && (orgWords[rwt] || dem || r.leadingPlace(cands)) && (e-k > 1 || !orgWords[strings.ToLower(r.tokText(k))]):
-					// "Marion Fire Department", "Salina Regional Health
+					// "Goshen Fire Department", "Hays Regional Medical
 					// Center", "U.S. Army", "Turkish Airlines"; not
 					// "University" of "University College Hospital".
 					stop, nested = true, true
@@ -558,7 +558,7 @@ func (r *resolver) scanSegment(a, b int, s document.Sentence, initial bool, maxW
 }
 
 // hyphenPair adds the two places of token k when it joins two names with
-// a hyphen ("Athens-Clarke County": "Athens" and "Clarke County", the
+// a hyphen ("Augusta-Richmond County": "Augusta" and "Richmond County", the
 // second possibly running on over the next tokens of the segment) and the
 // whole token is not a name itself; it returns the token to go on from.
 func (r *resolver) hyphenPair(k, b int, s document.Sentence, hasDL bool, dl document.Span) (int, bool) {
@@ -594,7 +594,7 @@ func (r *resolver) hyphenPair(k, b int, s document.Sentence, hasDL bool, dl docu
 	}
 	// Company names join surnames and places the same way ("Browning-
 	// Ferris", "Georgia-Pacific"): a pair is two places when the second
-	// is a county or parish ("Athens-Clarke County") or one is a major
+	// is a county or parish ("Augusta-Richmond County") or one is a major
 	// place and the other a major place or a town ("Dallas-Fort Worth",
 	// "Middlesex-London").
 	settlement := func(cands []int32) bool {
@@ -606,14 +606,14 @@ func (r *resolver) hyphenPair(k, b int, s document.Sentence, hasDL bool, dl docu
 		return false
 	}
 	switch last := strings.ToLower(r.tokText(end - 1)); {
-	case partWords[last] && end-1 > k: // "Athens-Clarke County"
+	case partWords[last] && end-1 > k: // "Augusta-Richmond County"
 	case r.major(fc) && (r.major(sc) || settlement(sc)), r.major(sc) && settlement(fc): // "Middlesex-London EMS"
 	default:
 		return 0, false
 	}
 	// The pair is one name's head when an organisation's words follow
-	// ("the Athens-Clarke County transit department" is not; "Hope-
-	// Hempstead County Chamber of Commerce" is).
+	// ("the Augusta-Richmond County school board" is not; "Nashville-
+	// Davidson County Sheriff's Office" is).
 	nested := end < b && orgWords[strings.TrimSuffix(strings.ToLower(r.tokText(end)), ".")]
 	var doubt [2]uint8
 	for i, c := range [][]int32{fc, sc} {
@@ -731,11 +731,11 @@ func (r *resolver) leadingPlace(cands []int32) bool {
 // Doubts about a recognized name: it may be an ordinary word or a
 // person's name rather than a place. A doubtful toponym is kept only with
 // evidence (accept): doubtCap, a common word where capitals say nothing
-// (at the start of a sentence, "Salt trucks ran") or a word the story uses
+// (at the start of a sentence, "Salt prices rose") or a word the story uses
 // as a person's name ("Clinton said"), needs a cue next to it — a
 // locative preposition ("in Jackson"), a division after it ("Hope,
 // Ark."), a designator; doubtKind, a proper noun that may not be a place
-// (a common word in mid-sentence, "as far as Upland"; a name the entities
+// (a common word in mid-sentence, "as far as Eaton"; a name the entities
 // stage tagged as a person), needs that or the story's support: a reading
 // in a division the story names, or near a place it names.
 const (
@@ -798,7 +798,7 @@ func (r *resolver) plausible(k, e int, s document.Sentence, initial bool, key st
 			}
 		}
 		if e < s.EndToken && speech[strings.ToLower(r.tokText(e))] && !strong && maxPop < 1e6 {
-			doubt = doubtCap // "Clinton said"; not "crews from Portland and Corvallis said"
+			doubt = doubtCap // "Clinton said"; not "crews from Bend and Redmond said"
 		}
 		if calendar[lw] || seasons[lw] && e < s.EndToken && r.d.Tokens[e].Kind == document.Number {
 			return 0, false // "Friday", "Spring 2002"
@@ -1001,7 +1001,7 @@ func (r *resolver) cueStrength(sp document.Span) int {
 		p--
 		pw = strings.ToLower(r.tokText(p))
 	}
-	// "in nearby Prescott", "in south Jackson", "in rural Iowa".
+	// "in nearby Chino Valley", "in east Amarillo", "in rural Kansas".
 	if p > 0 && placeMods[r.tokText(p)] {
 		p--
 		pw = strings.ToLower(r.tokText(p))
@@ -1107,7 +1107,7 @@ func (r *resolver) hyphenPart(sp document.Span) (document.Span, string, []int32,
 }
 
 // pairs links two places named together outside a longer list ("from
-// Sulphur Springs to Clarksville", "Gas City and Jonesboro", "between
+// Billings to Bozeman", "Gordon and Dalton", "between
 // Alexandria and Pineville"): they are read alike (score: same division).
 func (r *resolver) pairs() {
 	d := r.d
@@ -1241,7 +1241,7 @@ func (r *resolver) townName(sp document.Span) bool {
 }
 
 // divisionAfter reports whether span sp is followed by a comma and a
-// first-level division or country ("Hope, Ark.", "Jonesboro, Indiana").
+// first-level division or country ("Hays, Kan.", "Bluffton, Indiana").
 func (r *resolver) divisionAfter(sp document.Span) bool {
 	d := r.d
 	i := d.TokenAt(sp.End)
@@ -1260,7 +1260,7 @@ func (r *resolver) divisionAfter(sp document.Span) bool {
 }
 
 // orgAfter reports whether span sp is followed by a capitalized word of an
-// organisation's name ("Marion" of "Marion Fire Department").
+// organisation's name ("Goshen" of "Goshen Fire Department").
 func (r *resolver) orgAfter(sp document.Span) bool {
 	d := r.d
 	i := d.TokenAt(sp.End)
@@ -1270,8 +1270,8 @@ func (r *resolver) orgAfter(sp document.Span) bool {
 	return orgWords[strings.TrimSuffix(strings.ToLower(r.tokText(i)), ".")]
 }
 
-// plausibleSpan is plausible for a part of one token ("Athens" of
-// "Athens-Clarke"): a short, lower-case, common or all-capitals part is
+// plausibleSpan is plausible for a part of one token ("Augusta" of
+// "Augusta-Richmond"): a short, lower-case, common or all-capitals part is
 // not taken, a small town's is doubtful.
 func (r *resolver) plausibleSpan(sp document.Span, cands []int32) (uint8, bool) {
 	w := r.d.Slice(sp)

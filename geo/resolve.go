@@ -534,7 +534,7 @@ func (r *resolver) score(t *toponym, hintFeat string, c int32, p gazetteer.Place
 	}
 	// The dateline's division is the story's setting: its small towns are
 	// the ones a local story names without saying where they are
-	// (Clarksville, Texas in a story from Paris, Texas), unless a far
+	// (Carrollton, Georgia in a story from Newnan, Georgia), unless a far
 	// larger namesake keeps its pull (Paris, France in a story from
 	// Louisville).
 	if r.setting.cc != "" && !t.dateline && p.Feature == gazetteer.FeatCity && p.Population < 25000 &&

@@ -10,9 +10,9 @@ import (
 
 // The story's setting outside its text: a dateline the reader kept apart
 // (Reuters' <DATELINE>, in Meta "dateline") and the publication's name
-// when it names a place ("The Marion Star", "Salina Journal"; Meta
+// when it names a place ("The Hutchinson News", "Emporia Gazette"; Meta
 // "outlet", "publisher" or "site_name"). Each becomes a virtual toponym:
-// it is resolved with the others (so "Marion" is the Marion the story's
+// it is resolved with the others (so "Columbia" is the Columbia the story's
 // other places agree on) and adds its place to the evidence, but it is
 // not a location of the document.
 
@@ -86,7 +86,7 @@ func (r *resolver) regionHint(t *toponym, region string) {
 }
 
 // outletPlace returns a virtual toponym for the place a publication's name
-// starts with or holds ("The Marion Star", "Kansas City Star", "Salina
+// starts with or holds ("The Hutchinson News", "Kansas City Star", "Emporia
 // Journal"): the longest run of its capitalized words, after "The", that
 // names a town, county or division.
 func (r *resolver) outletPlace(outlet string) (toponym, bool) {

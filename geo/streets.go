@@ -8,7 +8,7 @@ import (
 	"github.com/newsgraph/newsgraph/gazetteer"
 )
 
-// Streets and roads ("Washington Street", "Nob Hill Blvd.", "Interstate
+// Streets and roads ("Washington Street", "Rainier Ave.", "Interstate
 // 70", "State Road 37", "U.S. 31") are toponyms of their own: a name that
 // is also a place ("Washington", "Paris" of "Paris Pike") is then the
 // street, not the place. The gazetteer has no streets, so a street takes
@@ -40,7 +40,7 @@ func (r *resolver) streets(claim func(document.Span) bool, blocked []bool) {
 				continue
 			}
 			// The name words before it: capitalized words and ordinals
-			// ("Nob Hill", "Third", "5th", "O"), at most four.
+			// ("Rainier", "Third", "5th", "O"), at most four.
 			a := i
 			for a > s.FirstToken && i-a < 4 && r.nameWord(a-1) {
 				a--
@@ -114,7 +114,7 @@ func (r *resolver) route(i, end int) (int, bool) {
 }
 
 // placeStreets gives every street the place of the town it is in: the
-// town the text attaches to it ("Main Street in Marion", "Marion's Main
+// town the text attaches to it ("Main Street in Warsaw", "Warsaw's Main
 // Street", "Court Street, Buffalo"), else the dateline's town (a local
 // story's streets are in its town), else the nearest resolved town or
 // county of its sentence (the one before it first), else the town the

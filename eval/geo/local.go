@@ -50,7 +50,7 @@ type LocalToponym struct {
 }
 
 // LocalSplits are the halves of the local-news gold set: dev, for tuning,
-// and blind, scored once at the end of a change and never read story by
+// and blind, scored once when a change is done and never read story by
 // story while tuning.
 var LocalSplits = []string{"dev", "blind"}
 
@@ -151,12 +151,12 @@ func CompileLocalDir(dir string, g *gazetteer.Gazetteer) ([]LocalStory, error) {
 //	R:Name           a region, sea or landmark of the hand-written tables
 //	?                a place the gazetteer does not know (no coordinates)
 //
-// prefixed by "^" when the words are part of a longer name ("Marion
-// County" in "Marion County Fire District"), "@" for a street or road
+// prefixed by "^" when the words are part of a longer name ("Orange
+// County" in "Orange County Fire Authority"), "@" for a street or road
 // (it takes the coordinates of the place the ref names), and "D:" for a
-// demonym ("Hoosiers", "Mexican") of the place the ref names; "~" marks a
+// demonym ("Oklahomans", "Mexican") of the place the ref names; "~" marks a
 // small area named after or centred on the place the ref names ("the
-// Yakima Valley"), which takes that place's coordinates.
+// Napa Valley"), which takes that place's coordinates.
 func CompileLocal(src string, g *gazetteer.Gazetteer) (LocalStory, error) {
 	var s LocalStory
 	head, body, ok := strings.Cut(src, "\ntext:\n")
