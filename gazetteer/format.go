@@ -1,11 +1,13 @@
 package gazetteer
 
 import (
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"math"
 	"sort"
 	"strings"
+	"unsafe"
 )
 
 // The binary table (places.bin) is read in place: Open slices its sections
@@ -19,7 +21,9 @@ import (
 //	         index (uint16), country (2 bytes, 0 0 when none), feature
 //	         index, feature code index (uint8)
 //	strings  names, admin1 and feature codes, and index keys (each key
-//	         prefixed by its length in one byte), each string stored once
+//	         prefixed by its length in one byte), each string stored once,
+//	         padded so that the sections after it start on 8-byte
+//	         boundaries (all their entries are 4 or 8 bytes)
 //	codes    admin1 codes, then feature codes: offset, length (uint32)
 //	names    the name index: entries (key offset, first posting; one more
 //	         entry closes the last run of postings), then open-addressing
@@ -246,6 +250,11 @@ func (b *builder) encode() ([]byte, error) {
 	h[hdrOffPlaces] = uint32(off)
 	off += len(places)
 	h[hdrOffStrings] = uint32(off)
+	// Every section after the strings starts on an 8-byte boundary, so
+	// that the postings can be read in place as int32s.
+	for len(e.strs)%8 != (8-(headerSize+len(places))%8)%8 {
+		e.strs = append(e.strs, 0)
+	}
 	off += len(e.strs)
 	h[hdrOffCodes] = uint32(off)
 	off += len(codes)
@@ -353,13 +362,16 @@ func open(data string, verify bool) (*Gazetteer, error) {
 	if !ok1 || !ok2 {
 		return nil, errFormat
 	}
-	g.posts = make([]int32, h[hdrPosts])
-	for i := range g.posts {
-		p := le32(posts, 4*i)
-		if p >= uint32(g.nPlaces) {
-			return nil, errFormat
+	if g.posts = inPlace(posts); g.posts == nil || verify {
+		// Not readable in place (or to be checked): decode a copy.
+		g.posts = make([]int32, h[hdrPosts])
+		for i := range g.posts {
+			p := le32(posts, 4*i)
+			if p >= uint32(g.nPlaces) {
+				return nil, errFormat
+			}
+			g.posts[i] = int32(p)
 		}
-		g.posts[i] = int32(p)
 	}
 	g.names.nslots, g.skels.nslots = h[hdrNameSlots], h[hdrSkelSlots]
 	if !verify {
@@ -427,4 +439,19 @@ func (g *Gazetteer) find(ix *hashIndex, key string) []int32 {
 		}
 	}
 	return nil
+}
+
+// inPlace returns the little-endian uint32s of s as an []int32 sharing
+// s's memory, when this machine is little-endian and s is 4-byte aligned
+// (the linker aligns large embedded data), or nil. The slice is read-only
+// memory: writing to it faults.
+func inPlace(s string) []int32 {
+	if len(s) == 0 || len(s)%4 != 0 || binary.NativeEndian.Uint16([]byte{1, 0}) != 1 {
+		return nil
+	}
+	p := unsafe.StringData(s)
+	if uintptr(unsafe.Pointer(p))%4 != 0 {
+		return nil
+	}
+	return unsafe.Slice((*int32)(unsafe.Pointer(p)), len(s)/4)
 }
