@@ -27,8 +27,9 @@ import (
 //	codes    admin1 codes, then feature codes: offset, length (uint32)
 //	names    the name index: entries (key offset, first posting; one more
 //	         entry closes the last run of postings), then open-addressing
-//	         slots (entry + 1, 0 when empty) probed linearly from
-//	         fnv1a(key) scaled to the slot count
+//	         slots (entry + 1 in the low 24 bits, a tag of the key's hash in
+//	         the high 8; 0 when empty) probed linearly from fnv1a(key)
+//	         scaled to the slot count
 //	skels    the skeleton index, laid out as names
 //	postings place indices (uint32) of every entry of both indexes
 //
@@ -37,7 +38,7 @@ import (
 // every name of several words, whose one posting is the most words of any
 // name it starts.
 const (
-	magic     = "NGGAZ\x00\x00\x02"
+	magic     = "NGGAZ\x00\x00\x03"
 	placeSize = 28
 	maxString = 255 // longest key; names may be longer (up to 65535 bytes)
 )
@@ -85,6 +86,15 @@ func fnv1a(s string) uint32 {
 	}
 	return h
 }
+
+// A slot holds its entry's number + 1 in the low 24 bits and a tag of its
+// key's hash in the high 8, so that a probe rarely reads another key's
+// entry.
+const entryMask = 1<<24 - 1
+
+// tagOf returns the tag of hash h (its low bits; the slot comes from its
+// high bits).
+func tagOf(h uint32) uint32 { return h & 0xff }
 
 // slotOf scales hash h to a slot in [0, n).
 func slotOf(h uint32, n int) int { return int(uint64(h) * uint64(n) >> 32) }
@@ -150,7 +160,7 @@ func (e *encoder) encodeIndex(index map[string][]int32, posts *[]byte, nposts *i
 		for slots[s] != 0 {
 			s = (s + 1) % t.nslots
 		}
-		slots[s] = uint32(i + 1)
+		slots[s] = uint32(i+1) | tagOf(fnv1a(k))<<24
 	}
 	t.ents = put32(t.ents, 0)
 	t.ents = put32(t.ents, uint32(*nposts))
@@ -231,10 +241,14 @@ func (b *builder) encode() ([]byte, error) {
 			names["\x03"+w] = []int32{n}
 		}
 	}
+	skels := b.skeletons()
+	if len(names) >= entryMask || len(skels) >= entryMask {
+		return nil, errors.New("gazetteer: too many names for the index")
+	}
 	var posts []byte
 	nposts := 0
 	nt := e.encodeIndex(names, &posts, &nposts)
-	st := e.encodeIndex(b.skeletons(), &posts, &nposts)
+	st := e.encodeIndex(skels, &posts, &nposts)
 	var h [hdrFields]uint32
 	h[hdrPlaces] = uint32(len(b.places))
 	h[hdrStrings] = uint32(len(e.strs))
@@ -408,7 +422,7 @@ func open(data string, verify bool) (*Gazetteer, error) {
 			return nil, errFormat
 		}
 		for i := 0; i < ix.nslots; i++ {
-			if le32(ix.slots, 4*i) > uint32(n) {
+			if v := le32(ix.slots, 4*i); v&entryMask > uint32(n) || v != 0 && v&entryMask == 0 {
 				return nil, errFormat
 			}
 		}
@@ -421,13 +435,21 @@ func (g *Gazetteer) find(ix *hashIndex, key string) []int32 {
 	if ix.nslots == 0 || key == "" || len(key) > maxString {
 		return nil
 	}
-	s := slotOf(fnv1a(key), ix.nslots)
+	h := fnv1a(key)
+	s, tag := slotOf(h, ix.nslots), tagOf(h)
 	for range ix.nslots {
-		e := le32(ix.slots, 4*s)
-		if e == 0 {
+		v := le32(ix.slots, 4*s)
+		if v == 0 {
 			return nil
 		}
-		at := 8 * int(e-1)
+		if v>>24 != tag {
+			s++ // another key's slot: its entry is not read
+			if s == ix.nslots {
+				s = 0
+			}
+			continue
+		}
+		at := 8 * int(v&entryMask-1)
 		ko := int(le32(ix.ents, at))
 		if n := int(g.strs[ko]); n == len(key) && g.strs[ko+1:ko+1+n] == key {
 			a, b := le32(ix.ents, at+4), le32(ix.ents, at+12)

@@ -132,6 +132,7 @@ type resolver struct {
 	// resolution state (resolve.go)
 	ev       evidence
 	setting  admKey              // the division of the dateline's place, zero when none
+	priorBuf []float64           // scratch for scoreGroup
 	byKey    map[string]*group   // the group of every name without a local hint
 	hintedBy map[string][]*group // lone occurrences with hints, by name
 }

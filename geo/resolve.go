@@ -181,6 +181,9 @@ func (r *resolver) resolve() {
 	for round := 0; round < 3; round++ {
 		changed := false
 		for _, gi := range order {
+			if len(r.tops[gi.members[0]].cands) < 2 {
+				continue // nothing to choose
+			}
 			old := gi.best
 			r.resolveGroup(gi)
 			changed = changed || gi.best != old
@@ -420,9 +423,13 @@ func (r *resolver) scoreGroup(gi *group) (int32, bool) {
 		}
 	}
 	topPrior := math.Inf(-1) // the strongest reading without context
+	priors := r.priorBuf[:0]
 	for _, c := range t.cands {
-		topPrior = math.Max(topPrior, prior(r.g.Place(int(c))))
+		pr := prior(r.g.Place(int(c)))
+		priors = append(priors, pr)
+		topPrior = math.Max(topPrior, pr)
 	}
+	r.priorBuf = priors
 	// A country's own division of its name ("Taiwan", "Mexico", "Panama")
 	// is not what the name means unless the text says so.
 	ownDivision := func(p gazetteer.Place) bool {
@@ -438,12 +445,12 @@ func (r *resolver) scoreGroup(gi *group) (int32, bool) {
 	}
 	best, bi := math.Inf(-1), int32(-1)
 	support := false
-	for _, c := range t.cands {
+	for ci, c := range t.cands {
 		p := r.g.Place(int(c))
 		if t.fuzzy && !r.fuzzyFit(t, p) || ownDivision(p) {
 			continue
 		}
-		s, sup := r.score(t, hintFeat, c, p, topPrior)
+		s, sup := r.score(t, hintFeat, c, p, priors[ci], topPrior)
 		for _, h := range hinted {
 			if h == c {
 				s += 6
@@ -477,8 +484,8 @@ func (r *resolver) scoreGroup(gi *group) (int32, bool) {
 
 // score returns candidate c (place p) of toponym t's score and whether
 // the document supports it beyond its prior.
-func (r *resolver) score(t *toponym, hintFeat string, c int32, p gazetteer.Place, topPrior float64) (float64, bool) {
-	s := prior(p)
+func (r *resolver) score(t *toponym, hintFeat string, c int32, p gazetteer.Place, pr, topPrior float64) (float64, bool) {
+	s := pr
 	sup := false
 	if t.hintCC != "" {
 		if p.Country == t.hintCC && (t.hintAdm == "" || p.Adm1 == t.hintAdm) {
@@ -511,7 +518,7 @@ func (r *resolver) score(t *toponym, hintFeat string, c int32, p gazetteer.Place
 		m = 0.6
 	}
 	local := 1.0
-	if topPrior-prior(p) >= 3 {
+	if topPrior-pr >= 3 {
 		local = m
 	}
 	if p.Country != "" {
@@ -538,7 +545,7 @@ func (r *resolver) score(t *toponym, hintFeat string, c int32, p gazetteer.Place
 	// larger namesake keeps its pull (Paris, France in a story from
 	// Louisville).
 	if r.setting.cc != "" && !t.dateline && p.Feature == gazetteer.FeatCity && p.Population < 25000 &&
-		admOf(p) == r.setting && prior(p)+2 > topPrior {
+		admOf(p) == r.setting && pr+2 > topPrior {
 		s += 1.5
 		sup = true
 	}

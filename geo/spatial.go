@@ -80,9 +80,10 @@ func addPoint(ps []gridPoint, i int32, key string, lat, lon float64, n int) []gr
 // cannot support it), or +Inf when none lies within maxNear km.
 func (g *grid) nearest(lat, lon float64, key string) float64 {
 	best := math.Inf(1)
+	coslat := math.Cos(lat * math.Pi / 180)
 	if g.cells == nil {
 		for _, p := range g.all {
-			best = closer(best, lat, lon, p, key)
+			best = closer(best, lat, lon, coslat, p, key)
 		}
 		return best
 	}
@@ -98,7 +99,7 @@ func (g *grid) nearest(lat, lon float64, key string) float64 {
 		for dn := -cols; dn <= cols; dn++ {
 			col := ((c[1]+dn+ncols/2)%ncols+ncols)%ncols - ncols/2 // wrap at ±180°
 			for _, p := range g.cells[[2]int32{c[0] + dl, col}] {
-				best = closer(best, lat, lon, p, key)
+				best = closer(best, lat, lon, coslat, p, key)
 			}
 		}
 	}
@@ -107,10 +108,13 @@ func (g *grid) nearest(lat, lon float64, key string) float64 {
 
 // closer returns the lesser of best and the distance to p (not resolved
 // for key), skipping the trigonometry for points clearly farther than
-// maxNear.
-func closer(best, lat, lon float64, p gridPoint, key string) float64 {
+// maxNear (coslat is the cosine of lat).
+func closer(best, lat, lon, coslat float64, p gridPoint, key string) float64 {
 	if p.key == key || math.Abs(p.lat-lat) > maxNear/111 {
 		return best
+	}
+	if dlon := math.Abs(p.lon - lon); math.Min(dlon, 360-dlon)*coslat > maxNear/111+1 {
+		return best // the margin covers the other point's latitude
 	}
 	if km := Distance(lat, lon, p.lat, p.lon); km < best {
 		return km
