@@ -1,30 +1,32 @@
 // Package geo is the pipeline stage "geo": it finds toponyms in a document
 // and resolves them to places of the embedded gazetteer, filling the
-// locations layer.
+// locations layer. Its word knowledge is data (data/words.txt).
 //
-// Recognition takes GPE/LOC/FAC name mentions when the entities stage ran,
-// and also looks up capitalized token runs in the gazetteer itself, so the
-// stage works with or without mentions. It is robust to imperfect mentions:
-// a mention cut short grows to the gazetteer name around it (the first two
-// words of a state's four-word name), a hyphenated one yields its place part ("India-
-// Pakistan"), a multi-word division tagged as a person is kept, directions
-// alone ("Central") are dropped, and a mention the gazetteer does not know
-// is kept (without coordinates, or resolved by spelling skeleton against
-// the document's countries: "Al-Fashir" for "El Fasher") only when the text
-// marks it as a place ("in X", "the village of X", "the X river");
-// otherwise ("Health", "Salmonella") it is dropped. Nationality adjectives
-// ("Omani", "Canadian") add country context and are reported as locations
-// of kind demonym. Metonymy ("Washington said") is still a location.
+// Recognition (recognize.go, streets.go) finds, in this order, streets and
+// numbered roads ("Washington Street", "Interstate 70": they take the point
+// of their town), the GPE/LOC/FAC name mentions of the entities stage when
+// it ran, and the gazetteer names of capitalized token runs, so the stage
+// works with or without mentions. Mentions cut short grow to the gazetteer
+// name around them; a place heading or closing an organisation's name
+// ("Goshen Fire Department", "University of Oregon", "U.S. Army") is a
+// location of kind nested; nationality and residents' words ("Omani",
+// "Oklahomans") are locations of kind demonym; a mention the gazetteer does
+// not know is kept only when the text marks it as a place ("in X", "the
+// village of X", "the X river"). Names that may be ordinary words or
+// people's ("Salt prices rose", "Clinton said", a town tagged as a person)
+// are doubtful and are kept only with the evidence their doubt asks for
+// (accept.go). Metonymy ("Washington said") is still a location.
 //
-// Resolution scores each candidate place by feature class and population
-// (countries, capitals, first-level divisions, cities, landmarks), by
-// document context (countries and divisions named or implied elsewhere,
-// divisions containing places already resolved, the dateline, the local
-// patterns "X, Y" with Y a country or division, "X, the state capital",
-// "in Y province", "Washington state", "X, south of Y", "X near Y", and
-// lists whose members share a country and feature: "Utah, Washington and
-// Wisconsin") and keeps one sense per name per document. A toponym whose
-// best candidate is weak and unsupported gets nil coordinates.
+// Resolution (resolve.go) reads all toponyms of the document jointly: one
+// sense per name, scored by feature class and population and by the
+// document's evidence (the countries and divisions of its other places,
+// their distance, divisions containing them, the dateline's division as the
+// setting, a dateline or outlet kept in the metadata: setting.go), by
+// local patterns ("X, Y" with Y a division, "Y province", "the state of
+// X", "X, south of Y", lists and pairs of places read alike), first
+// greedily and then refined against every other choice until none
+// changes. Every resolved toponym has coordinates. The cost is linear in
+// the document's length.
 package geo
 
 import (
