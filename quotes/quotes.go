@@ -78,7 +78,7 @@ func Extract(d *document.Document) []document.Quote {
 	if len(paras) == 0 {
 		paras = lines(d.Text)
 	}
-	x := extractor{d: d, text: d.Text, ms: mentionsInOrder(d.Mentions)}
+	x := extractor{d: d, text: d.Text, ms: mentionsInOrder(d.Mentions), cv: newCaseView(d)}
 	for i := range paras {
 		p := paras[i]
 		if p.Start < 0 || p.End > len(d.Text) || p.Start >= p.End {

@@ -21,11 +21,12 @@ type Count struct {
 	Lower  int // of them, words with a lower-case letter
 	Mid    int // words with a letter after the sentence's first
 	CapMid int // of them, capitalized words other than the pronoun I
+	Upper  int // words with an upper-case letter, other than the pronoun I
 }
 
 // Add counts word w, the next word of the sentence.
 func (c *Count) Add(w string) {
-	alpha, low, firstUp := false, false, false
+	alpha, low, up, firstUp := false, false, false, false
 	for k, r := range w {
 		switch {
 		case r < utf8.RuneSelf:
@@ -33,34 +34,38 @@ func (c *Count) Add(w string) {
 			case 'a' <= r && r <= 'z':
 				alpha, low = true, true
 			case 'A' <= r && r <= 'Z':
-				alpha = true
+				alpha, up = true, true
 				firstUp = firstUp || k == 0
 			}
 		case unicode.IsUpper(r):
-			alpha = true
+			alpha, up = true, true
 			firstUp = firstUp || k == 0
 		case unicode.IsLetter(r):
 			alpha, low = true, true
 		}
 	}
 	if alpha {
-		c.AddWord(low, firstUp, w)
+		c.AddWord(low, up, firstUp, w)
 	}
 }
 
 // AddWord counts word w, the next word of the sentence, which has a letter,
-// when the caller already knows whether it has a lower-case letter and
-// whether its first letter is upper case.
-func (c *Count) AddWord(lower, capitalized bool, w string) {
+// when the caller already knows whether it has a lower-case letter, an
+// upper-case letter and whether its first letter is upper case.
+func (c *Count) AddWord(lower, upper, capitalized bool, w string) {
 	c.Alpha++
 	if lower {
 		c.Lower++
+	}
+	i := isPronounI(w)
+	if upper && !i {
+		c.Upper++
 	}
 	if c.Alpha == 1 {
 		return
 	}
 	c.Mid++
-	if capitalized && !isPronounI(w) {
+	if capitalized && !i {
 		c.CapMid++
 	}
 }
@@ -79,11 +84,12 @@ func (c Count) Capitals() bool { return c.Alpha >= 2 && c.Lower*10 <= c.Alpha }
 
 // Fold fills fold[i] for the sentence counted in cs[i] and reports whether
 // the document as a whole carries no letter case: no sentence is in mixed
-// case, or at most one in a hundred of the words inside its mixed-case
-// sentences is capitalized. A sentence is folded when it is written in
-// capitals or the document carries no case.
+// case, no word but the pronoun I has a capital letter, or (in a document
+// long enough to tell, with 20 or more words inside its mixed-case
+// sentences) at most one in a hundred of those is capitalized. A sentence is
+// folded when it is written in capitals or the document carries no case.
 func Fold(cs []Count, fold []bool) (noCase bool) {
-	mid, capMid, mixed := 0, 0, 0
+	mid, capMid, mixed, upper := 0, 0, 0, 0
 	for _, c := range cs {
 		if c.Alpha == 0 || c.Capitals() {
 			continue
@@ -91,8 +97,9 @@ func Fold(cs []Count, fold []bool) (noCase bool) {
 		mixed++
 		mid += c.Mid
 		capMid += c.CapMid
+		upper += c.Upper
 	}
-	noCase = mixed == 0 || capMid*100 <= mid
+	noCase = mixed == 0 || upper == 0 || mid >= 20 && capMid*100 <= mid
 	for i, c := range cs {
 		fold[i] = noCase || c.Capitals()
 	}

@@ -19,11 +19,14 @@ func TestFold(t *testing.T) {
 		{"headline", []string{"FLOODS HIT KISUMU", "Amina Odhiambo flew to Kisumu on Monday ."}, []bool{true, false}, false},
 		{"all caps", []string{"FLOODS HIT KISUMU", "AMINA ODHIAMBO FLEW TO KISUMU ON MONDAY ."}, []bool{true, true}, true},
 		{"lower", []string{"amina odhiambo flew to kisumu .", "she met the governor ."}, []bool{true, true}, true},
-		{"sentence starts", []string{"Amina odhiambo flew to kisumu .", "She met the governor , and I saw it ."}, []bool{true, true}, true},
+		{"sentence starts", []string{"Amina odhiambo flew to kisumu and met the regional governor .", "She met the governor , and I saw it , and they talked for an hour ."}, []bool{true, true}, true},
+		{"short text with capitals", []string{"NATO said its troops would stay ."}, []bool{false}, false},
+		{"short text starting in capitals", []string{"He said the plan would fail ."}, []bool{false}, false},
+		{"short text without capitals", []string{"he said the plan would fail ."}, []bool{true}, true},
 		{"I is not a name", []string{"i think I'm right and I’ll say it ."}, []bool{true}, true},
 		{"one name in 56 words", []string{strings.Repeat("the rain fell on the town and ", 8) + "Kisumu ."}, []bool{false}, false},
 		{"one capital in 140 words", []string{strings.Repeat("the rain fell on the town and ", 20) + "OMG ."}, []bool{true}, true},
-		{"one word", []string{"KISUMU"}, []bool{true}, true},
+		{"one word", []string{"KISUMU"}, []bool{false}, false},
 		{"empty", nil, []bool{}, true},
 	}
 	for _, tt := range tests {
