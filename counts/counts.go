@@ -50,7 +50,6 @@ import (
 	"fmt"
 
 	"github.com/newsgraph/newsgraph/document"
-	"github.com/newsgraph/newsgraph/geo"
 )
 
 // Stage is the "counts" pipeline stage. It requires sentences and tokens and
@@ -69,12 +68,19 @@ func (*Stage) Requires() []document.Layer {
 	return []document.Layer{document.LayerSentences, document.LayerTokens}
 }
 
+// Optional returns the layers that complete a figure when their stages
+// run: mentions, entities and quotes (who a figure is attributed to) and
+// locations (the place its sentence puts it in).
+func (*Stage) Optional() []document.Layer {
+	return []document.Layer{document.LayerMentions, document.LayerEntities, document.LayerQuotes, document.LayerLocations}
+}
+
 // Provides returns the counts layer.
 func (*Stage) Provides() []document.Layer { return []document.Layer{document.LayerCounts} }
 
 // Process replaces d.Counts with the figures found in d (see Extract) and,
 // when the geo stage has run, links each figure to the place its sentence
-// puts it in (geo.At). It returns an error only when ctx is done.
+// puts it in (Document.PlaceAt). It returns an error only when ctx is done.
 func (*Stage) Process(ctx context.Context, d *document.Document) error {
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("counts: %w", err)
@@ -82,7 +88,7 @@ func (*Stage) Process(ctx context.Context, d *document.Document) error {
 	d.Counts = Extract(d, d.Counts[:0])
 	if len(d.Locations) > 0 {
 		for i := range d.Counts {
-			d.Counts[i].Location = geo.At(d, d.Counts[i].Start)
+			d.Counts[i].Location = d.PlaceAt(d.Counts[i].Start)
 		}
 	}
 	return nil

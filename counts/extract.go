@@ -76,7 +76,7 @@ type figure struct {
 func Extract(d *document.Document, dst []document.Count) []document.Count {
 	var lw []string
 	var says []int
-	lower := asciiLower(d.Text)
+	lower := d.LowerSlice(document.Span{Start: 0, End: len(d.Text)})
 	for si := range d.Sentences {
 		st := d.Sentences[si]
 		a, b := st.FirstToken, st.EndToken
@@ -171,23 +171,6 @@ func Extract(d *document.Document, dst []document.Count) []document.Count {
 		says = s.says
 	}
 	return dst
-}
-
-// asciiLower returns s with ASCII letters lower-cased; byte offsets are
-// unchanged, so token spans index it as they index s. One allocation.
-func asciiLower(s string) string {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= 'A' && c <= 'Z' {
-			b := []byte(s)
-			for j := i; j < len(b); j++ {
-				if c := b[j]; c >= 'A' && c <= 'Z' {
-					b[j] = c + 'a' - 'A'
-				}
-			}
-			return string(b)
-		}
-	}
-	return s
 }
 
 // onlyConj reports whether tokens [e, nt) are one or two of ",", "and",

@@ -6,12 +6,17 @@ import (
 )
 
 // ContractVersion is the version of the JSON output contract (docs/output.md,
-// docs/output.schema.json).
+// document/output.schema.json); every document output carries it in its
+// "contract" field. Fields are only added within a version (the field
+// itself, event participants' spans, quote cue spans, count object spans and
+// attributed entities, and locations' mentions were added in v1 so that
+// FromOutput loses nothing the exports read).
 const ContractVersion = "1"
 
 // Output is a Document in the output contract: every offset is a Unicode code
 // point offset into the text exactly as the reader produced it, end exclusive.
 type Output struct {
+	Contract  string         `json:"contract"`
 	ID        string         `json:"id"`
 	Title     string         `json:"title"`
 	URL       string         `json:"url"`
@@ -82,13 +87,15 @@ type OutSpeaker struct {
 	End    int    `json:"end"`
 }
 
-// OutQuote is a quote in the output contract.
+// OutQuote is a quote in the output contract. CueSpan is the cue's words,
+// null when the quote has no cue.
 type OutQuote struct {
 	Start   int         `json:"start"`
 	End     int         `json:"end"`
 	Text    string      `json:"text"`
 	Direct  bool        `json:"direct"`
 	Cue     *string     `json:"cue"`
+	CueSpan *OutSpan    `json:"cue_span"`
 	Speaker *OutSpeaker `json:"speaker"`
 }
 
@@ -105,9 +112,13 @@ type OutCount struct {
 	Unit         *string  `json:"unit"`
 	Currency     *string  `json:"currency"`
 	Object       *string  `json:"object"`
+	ObjectSpan   *OutSpan `json:"object_span"`
 	Category     *string  `json:"category"`
 	AttributedTo *string  `json:"attributed_to"`
-	Location     *int     `json:"location"`
+	// AttributedEntity is the index into entities of the source the
+	// figure is attributed to, null when it is no entity.
+	AttributedEntity *int `json:"attributed_entity"`
+	Location         *int `json:"location"`
 }
 
 // OutLocation is a toponym in the output contract.
@@ -122,13 +133,20 @@ type OutLocation struct {
 	Lon       *float64 `json:"lon"`
 	Feature   *string  `json:"feature"`
 	GeonameID *int     `json:"geonameid"`
+	// Mention is the index into mentions of the mention the toponym is,
+	// null when it was found by a gazetteer lookup only.
+	Mention *int `json:"mention"`
 }
 
-// OutActor is an event participant in the output contract.
+// OutActor is an event participant in the output contract: Start, End and
+// Text are the words that name it (0, 0 and "" when none do).
 type OutActor struct {
 	Name   string  `json:"name"`
 	Actor  *string `json:"actor"`
 	Entity *int    `json:"entity"`
+	Start  int     `json:"start"`
+	End    int     `json:"end"`
+	Text   string  `json:"text"`
 }
 
 // OutEvent is an event in the output contract. Sentence is an index into
@@ -179,7 +197,8 @@ func intp(i int) *int {
 func (d *Document) Output(opt OutputOptions) *Output {
 	ix := d.Index()
 	o := &Output{
-		ID: d.ID, Title: d.Title, URL: d.URL, Source: d.Source, Language: d.Language, Meta: d.Meta,
+		Contract: ContractVersion,
+		ID:       d.ID, Title: d.Title, URL: d.URL, Source: d.Source, Language: d.Language, Meta: d.Meta,
 		Sentences: make([]OutSpan, 0, len(d.Sentences)),
 		Mentions:  make([]OutMention, 0, len(d.Mentions)),
 		Entities:  make([]OutEntity, 0, len(d.Entities)),
@@ -203,6 +222,13 @@ func (d *Document) Output(opt OutputOptions) *Output {
 		a, b := ix.Runes(s)
 		return OutSpan{a, b}
 	}
+	optSpan := func(s Span) *OutSpan {
+		if s == (Span{}) {
+			return nil
+		}
+		o := span(s)
+		return &o
+	}
 	for _, s := range d.Sentences {
 		o.Sentences = append(o.Sentences, span(s.Span))
 	}
@@ -219,7 +245,7 @@ func (d *Document) Output(opt OutputOptions) *Output {
 	}
 	for _, q := range d.Quotes {
 		a, b := ix.Runes(q.Span)
-		oq := OutQuote{Start: a, End: b, Text: d.Slice(q.Span), Direct: q.Direct, Cue: strp(q.Cue)}
+		oq := OutQuote{Start: a, End: b, Text: d.Slice(q.Span), Direct: q.Direct, Cue: strp(q.Cue), CueSpan: optSpan(q.CueSpan)}
 		if q.Speaker != nil {
 			sa, sb := ix.Runes(q.Speaker.Span)
 			oq.Speaker = &OutSpeaker{Name: q.Speaker.Name, Entity: intp(q.Speaker.Entity), Start: sa, End: sb}
@@ -230,10 +256,11 @@ func (d *Document) Output(opt OutputOptions) *Output {
 		a, b := ix.Runes(c.Span)
 		oc := OutCount{Start: a, End: b, Text: d.Slice(c.Span), Value: c.Value, Upper: c.Upper, Percent: c.Percent, Approx: c.Approx,
 			Qualifier: strp(c.Qualifier), Unit: strp(c.Unit), Currency: strp(c.Currency), Object: strp(c.Object),
-			Category: strp(c.Category), Location: intp(c.Location)}
+			ObjectSpan: optSpan(c.ObjectSpan), Category: strp(c.Category), Location: intp(c.Location)}
 		switch {
 		case c.AttributedTo >= 0 && c.AttributedTo < len(d.Entities):
 			oc.AttributedTo = strp(d.Entities[c.AttributedTo].Name)
+			oc.AttributedEntity = intp(c.AttributedTo)
 		default:
 			oc.AttributedTo = strp(c.AttributedName)
 		}
@@ -242,7 +269,7 @@ func (d *Document) Output(opt OutputOptions) *Output {
 	for _, l := range d.Locations {
 		a, b := ix.Runes(l.Span)
 		ol := OutLocation{Start: a, End: b, Text: d.Slice(l.Span), Name: l.Name, Country: strp(l.Country), Adm1: strp(l.Adm1),
-			Lat: l.Lat, Lon: l.Lon, Feature: strp(l.Feature)}
+			Lat: l.Lat, Lon: l.Lon, Feature: strp(l.Feature), Mention: intp(l.Mention)}
 		if l.GeonameID != 0 {
 			g := l.GeonameID
 			ol.GeonameID = &g
@@ -253,7 +280,8 @@ func (d *Document) Output(opt OutputOptions) *Output {
 		if p == nil {
 			return nil
 		}
-		return &OutActor{Name: p.Name, Actor: strp(p.Actor), Entity: intp(p.Entity)}
+		a, b := ix.Runes(p.Span)
+		return &OutActor{Name: p.Name, Actor: strp(p.Actor), Entity: intp(p.Entity), Start: a, End: b, Text: d.Slice(p.Span)}
 	}
 	for _, e := range d.Events {
 		a, b := ix.Runes(e.Span)
@@ -276,8 +304,10 @@ func (d *Document) Output(opt OutputOptions) *Output {
 
 // FromOutput rebuilds a Document from its output form (as stored, or read
 // back from JSON), converting code point offsets back to byte offsets. The
-// output must carry its text. Layers the contract does not hold (tokens,
-// paragraphs, cue and object spans) stay empty.
+// output must carry its text. Output → FromOutput → Output is the identity,
+// and every export reads only what the contract holds; the layers it does
+// not hold (paragraphs, tokens, the sentences' token ranges, mention-level
+// actor codes) stay empty.
 func FromOutput(o *Output) *Document {
 	text := ""
 	if o.Text != nil {
@@ -310,26 +340,33 @@ func FromOutput(o *Output) *Document {
 		d.Sentences = append(d.Sentences, Sentence{Span: span(s.Start, s.End)})
 	}
 	for _, m := range o.Mentions {
-		d.Mentions = append(d.Mentions, Mention{Span: span(m.Start, m.End), Type: EntityType(m.Type), Kind: MentionKind(m.Kind), Entity: index(m.Entity)})
+		d.Mentions = append(d.Mentions, Mention{Span: span(m.Start, m.End), Type: EntityType(m.Type), Kind: MentionKind(m.Kind), Entity: index(m.Entity), Qualifies: -1})
 	}
 	for _, e := range o.Entities {
 		d.Entities = append(d.Entities, Entity{Name: e.Name, Type: EntityType(e.Type), Actor: deref(e.Actor), Mentions: e.Mentions})
 	}
 	for _, q := range o.Quotes {
 		dq := Quote{Span: span(q.Start, q.End), Direct: q.Direct, Cue: deref(q.Cue)}
+		if q.CueSpan != nil {
+			dq.CueSpan = span(q.CueSpan.Start, q.CueSpan.End)
+		}
 		if q.Speaker != nil {
 			dq.Speaker = &Speaker{Span: span(q.Speaker.Start, q.Speaker.End), Name: q.Speaker.Name, Entity: index(q.Speaker.Entity)}
 		}
 		d.Quotes = append(d.Quotes, dq)
 	}
 	for _, c := range o.Counts {
-		d.Counts = append(d.Counts, Count{Span: span(c.Start, c.End), Value: c.Value, Upper: c.Upper, Percent: c.Percent, Approx: c.Approx,
+		dc := Count{Span: span(c.Start, c.End), Value: c.Value, Upper: c.Upper, Percent: c.Percent, Approx: c.Approx,
 			Qualifier: deref(c.Qualifier), Unit: deref(c.Unit), Currency: deref(c.Currency), Object: deref(c.Object),
-			Category: deref(c.Category), AttributedTo: -1, AttributedName: deref(c.AttributedTo), Location: index(c.Location)})
+			Category: deref(c.Category), AttributedTo: index(c.AttributedEntity), AttributedName: deref(c.AttributedTo), Location: index(c.Location)}
+		if c.ObjectSpan != nil {
+			dc.ObjectSpan = span(c.ObjectSpan.Start, c.ObjectSpan.End)
+		}
+		d.Counts = append(d.Counts, dc)
 	}
 	for _, l := range o.Locations {
 		dl := Location{Span: span(l.Start, l.End), Name: l.Name, Country: deref(l.Country), Adm1: deref(l.Adm1), Lat: l.Lat, Lon: l.Lon,
-			Feature: deref(l.Feature), Mention: -1}
+			Feature: deref(l.Feature), Mention: index(l.Mention)}
 		if l.GeonameID != nil {
 			dl.GeonameID = *l.GeonameID
 		}
@@ -339,7 +376,7 @@ func FromOutput(o *Output) *Document {
 		if a == nil {
 			return nil
 		}
-		return &Participant{Name: a.Name, Actor: deref(a.Actor), Entity: index(a.Entity)}
+		return &Participant{Name: a.Name, Actor: deref(a.Actor), Entity: index(a.Entity), Span: span(a.Start, a.End)}
 	}
 	for _, e := range o.Events {
 		de := Event{Span: span(e.Start, e.End), Sentence: e.Sentence, Code: e.Code, Root: e.Root, Quad: e.Quad, Goldstein: e.Goldstein,

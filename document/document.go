@@ -40,6 +40,9 @@ const (
 	LayerLocations  Layer = "locations"
 	LayerEvents     Layer = "events"
 	LayerTopic      Layer = "topic"
+	LayerDateline   Layer = "dateline" // Document.Dateline
+	LayerActors     Layer = "actors"   // Mention.ContextActor, Mention.Qualifies
+	LayerSetting    Layer = "setting"  // Document.Setting
 )
 
 // Document is one news article and its annotations.
@@ -67,12 +70,22 @@ type Document struct {
 	Paragraphs []Span
 	Sentences  []Sentence
 	Tokens     []Token
-	Mentions   []Mention
-	Entities   []Entity
-	Quotes     []Quote
-	Counts     []Count
-	Locations  []Location
-	Events     []Event
+	// Lower is the normalized view of Text (see LowerText): same byte
+	// length, letters lower-cased, so token spans index it as they index
+	// Text. Read it through TokenLower and LowerSlice.
+	Lower    string
+	Dateline Dateline
+	// SentencePlace[i] is the index into Locations of the place sentence i
+	// puts things in (the geo stage: its most specific resolved place), -1
+	// when none. Read it through PlaceOfSentence and PlaceAt.
+	SentencePlace []int
+	Setting       Setting
+	Mentions      []Mention
+	Entities      []Entity
+	Quotes        []Quote
+	Counts        []Count
+	Locations     []Location
+	Events        []Event
 	// MainEvent is the story's main event type, nil when the events stage
 	// found none (or has not run).
 	MainEvent *MainEvent
@@ -193,6 +206,15 @@ type Mention struct {
 	// Actor is a CAMEO actor code the mention itself supports ("Turkish
 	// Foreign Minister" → TURGOV), or "".
 	Actor string
+	// ContextActor is the mention's CAMEO actor code in its context (layer
+	// "actors"): Actor or its entity's code, completed with the country of
+	// a modifier next to it, of its coreferent mentions or of the story
+	// setting; "" when none. Events read their actors' codes here.
+	ContextActor string
+	// Qualifies is, for a modifier mention (a nationality or a possessive
+	// country before a role: "Venezuela's supreme court"), the index of the
+	// mention it qualifies; -1 otherwise (layer "actors").
+	Qualifies int
 }
 
 // Entity is a cluster of mentions that refer to one thing.

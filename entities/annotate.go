@@ -48,7 +48,7 @@ type ment struct {
 type annotator struct {
 	s       *Stage
 	d       *document.Document
-	lower   string  // ASCII-lowercased text, same byte length as d.Text
+	lower   string  // the normalized text (Document.Lower), same byte length as d.Text
 	covered []int32 // per token: index+1 of the mention covering it, 0 when none
 	ms      []ment
 	sentOf  []int32 // per token: sentence index
@@ -61,7 +61,7 @@ type annotator struct {
 }
 
 func newAnnotator(s *Stage, d *document.Document) *annotator {
-	a := &annotator{s: s, d: d, lower: asciiLower(d.Text), fold: lettercase.Document(d)}
+	a := &annotator{s: s, d: d, lower: d.LowerSlice(document.Span{Start: 0, End: len(d.Text)}), fold: lettercase.Document(d)}
 	a.covered = make([]int32, len(d.Tokens))
 	a.sentOf = make([]int32, len(d.Tokens))
 	for i, sn := range d.Sentences {
@@ -70,22 +70,6 @@ func newAnnotator(s *Stage, d *document.Document) *annotator {
 		}
 	}
 	return a
-}
-
-// asciiLower lowercases ASCII letters only, so byte offsets stay valid.
-func asciiLower(s string) string {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= 'A' && c <= 'Z' {
-			b := []byte(s)
-			for j := i; j < len(b); j++ {
-				if c := b[j]; c >= 'A' && c <= 'Z' {
-					b[j] = c + 32
-				}
-			}
-			return string(b)
-		}
-	}
-	return s
 }
 
 func (a *annotator) low(i int) string { t := a.d.Tokens[i]; return a.lower[t.Start:t.End] }

@@ -11,10 +11,7 @@ import (
 
 func benchDocs(b *testing.B) ([]*document.Document, int) {
 	b.Helper()
-	sts, err := Stories()
-	if err != nil {
-		b.Fatal(err)
-	}
+	sts := stories(b)
 	var docs []*document.Document
 	n := 0
 	for _, st := range sts {

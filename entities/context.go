@@ -7,7 +7,6 @@ import (
 	"github.com/newsgraph/newsgraph/country"
 	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/gazetteer"
-	"github.com/newsgraph/newsgraph/text"
 )
 
 // Document-context country inference: a role without a country in its
@@ -80,30 +79,13 @@ func (a *annotator) placeCountry(key string) string {
 	return ""
 }
 
-// datelineText returns the dateline of the story: at the start of the
-// text or of one of its first lines (after a headline), or "".
-func (a *annotator) datelineText() string {
-	sp := a.datelineSpan()
-	return a.d.Text[sp.Start:sp.End]
-}
+// datelineText returns the story's dateline (the text stage's
+// Document.Dateline), or "".
+func (a *annotator) datelineText() string { return a.d.Slice(a.d.Dateline.Span) }
 
 // datelineSpan returns the byte span of the story's dateline, empty when
 // there is none.
-func (a *annotator) datelineSpan() document.Span {
-	t := a.d.Text
-	off := 0
-	for line := 0; line < 4 && off < len(t) && off < 1000; line++ {
-		if sp, ok := text.Dateline(t[off:]); ok && sp.Start < sp.End && off+sp.End <= len(t) {
-			return document.Span{Start: off + sp.Start, End: off + sp.End}
-		}
-		nl := strings.IndexByte(t[off:], '\n')
-		if nl < 0 {
-			break
-		}
-		off += nl + 1
-	}
-	return document.Span{}
-}
+func (a *annotator) datelineSpan() document.Span { return a.d.Dateline.Span }
 
 // isCountryCode reports whether code is a bare CAMEO country code (three
 // letters, not an organization).

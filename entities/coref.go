@@ -594,11 +594,12 @@ func (a *annotator) output() {
 		}
 		mi := len(d.Mentions)
 		dm := document.Mention{
-			Span:   document.Span{Start: d.Tokens[m.a].Start, End: d.Tokens[m.b-1].End},
-			Type:   m.typ,
-			Kind:   m.kind,
-			Entity: -1,
-			Actor:  m.actor,
+			Span:      document.Span{Start: d.Tokens[m.a].Start, End: d.Tokens[m.b-1].End},
+			Type:      m.typ,
+			Kind:      m.kind,
+			Entity:    -1,
+			Actor:     m.actor,
+			Qualifies: -1,
 		}
 		if m.ent >= 0 {
 			e := a.ents[m.ent]

@@ -89,9 +89,9 @@ func New(opts Options) (*Stage, error) {
 // Name returns "entities".
 func (*Stage) Name() string { return "entities" }
 
-// Requires returns the sentences and tokens layers.
+// Requires returns the sentences, tokens and dateline layers.
 func (*Stage) Requires() []document.Layer {
-	return []document.Layer{document.LayerSentences, document.LayerTokens}
+	return []document.Layer{document.LayerSentences, document.LayerTokens, document.LayerDateline}
 }
 
 // Provides returns the mentions and entities layers.

@@ -251,10 +251,7 @@ func TestStage_Pipeline(t *testing.T) {
 
 func TestStage_Concurrent(t *testing.T) {
 	process := testProcess(t)
-	sts, err := Stories()
-	if err != nil {
-		t.Fatal(err)
-	}
+	sts := stories(t)
 	var wg sync.WaitGroup
 	for g := 0; g < 4; g++ {
 		wg.Add(1)

@@ -12,6 +12,7 @@ import (
 	"github.com/newsgraph/newsgraph/cameo"
 	"github.com/newsgraph/newsgraph/country"
 	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/internal/words"
 )
 
 // sentence codes the events of sentence si.
@@ -241,7 +242,7 @@ func (c *coder) sentence(si int) []document.Event {
 			// "troops clashed with rebels": one event per direction
 			for _, s := range srcs {
 				for _, t := range tgts {
-					if s >= 0 && t >= 0 && !locative(c.d, t) {
+					if s >= 0 && t >= 0 && !words.Locative(c.d, t) {
 						// a place ("clashes in Mombasa") does not act back
 						pairs = append(pairs, pair{t, s})
 					}
@@ -519,11 +520,6 @@ var objectStops = map[string]bool{
 	"—": true, "--": true, "(": true, "whereas": true, "until": true, "and": true, "that": true,
 }
 
-var objLocPreps = map[string]bool{
-	"in": true, "at": true, "near": true, "from": true, "across": true, "into": true, "outside": true,
-	"inside": true, "throughout": true, "around": true, "through": true,
-}
-
 // object returns the target mentions of a trigger whose words start at
 // token a and end at e: the first actor mention from a+1 within 10 tokens
 // after e, in the same clause and before any comma. Mentions after a
@@ -570,7 +566,7 @@ func (c *coder) object(a, e int, code cameo.Code, p *pattern) []int {
 		loc := false
 		for k := from - 1; k >= a && k >= from-3; k-- {
 			w := c.low(k)
-			if objLocPreps[w] && !(w == "at" && k+1 < c.n && (c.low(k+1) == "least" || c.low(k+1) == "most")) {
+			if words.LocativePreps[w] && !(w == "at" && k+1 < c.n && (c.low(k+1) == "least" || c.low(k+1) == "most")) {
 				loc = true
 				break
 			}
@@ -1344,27 +1340,17 @@ func (c *coder) genericObject(e int) *document.Participant {
 }
 
 // sentenceSetting returns the setting country of the current sentence
-// (see settings.country), "" when it is not one country. For victims
-// (people acted upon: "killed five people in Khan Younis") the one
-// country of the places the sentence names decides even when an actor of
-// another country appears: the attacker's country is stated with the
-// attacker.
+// (the actors stage's document.SentenceSetting), "" when it is not one
+// country. For victims (people acted upon: "killed five people in Khan
+// Younis") the one country of the places the sentence names decides even
+// when an actor of another country appears: the attacker's country is
+// stated with the attacker.
 func (c *coder) sentenceSetting(victims bool) string {
-	var ments []int
-	if c.si > 0 {
-		ments = append(ments, c.mentionsBySent[c.si-1]...)
+	st := c.d.SentenceSetting(c.si)
+	if victims && st.Places != "" {
+		return st.Places
 	}
-	ments = append(ments, c.mentionsBySent[c.si]...)
-	if ments == nil {
-		ments = []int{}
-	}
-	st := newSettings(c.d, c.codes, ments)
-	if victims && c.si < len(st.places) && len(st.places[c.si]) == 1 {
-		for cc := range st.places[c.si] {
-			return cc
-		}
-	}
-	return st.country(c.si, "")
+	return st.Country
 }
 
 // placesOnly reports whether every mention of ms is a place (a location
@@ -1374,7 +1360,7 @@ func (c *coder) placesOnly(ms []int) bool {
 		if m < 0 {
 			continue
 		}
-		if !c.actorIsPlaceLike(m) && !locative(c.d, m) {
+		if !c.actorIsPlaceLike(m) && !words.Locative(c.d, m) {
 			return false
 		}
 	}
@@ -1528,7 +1514,7 @@ func (c *coder) nounSubject(m match) bool {
 func (c *coder) parties(ms []int) []int {
 	var out []int
 	for _, m := range ms {
-		if m < 0 || !locative(c.d, m) {
+		if m < 0 || !words.Locative(c.d, m) {
 			out = append(out, m)
 		}
 	}

@@ -19,7 +19,7 @@ type coder struct {
 	mentionsBySent [][]int
 	codes          []string // resolved actor code per mention
 	head           []int    // head mention of a modifier mention, -1
-	lowText        string   // d.Text with ASCII letters lowercased
+	lowText        string   // the normalized text (Document.Lower)
 	headline       bool     // the sentence is in title case
 	// matched keeps each sentence's matches once found, so the main-event
 	// vote reads the triggers the coder found without matching again; nil
@@ -34,12 +34,14 @@ type coder struct {
 	consumed []bool
 }
 
-// newCoder returns the coder of d, with every mention's actor resolved and
-// the mentions grouped by sentence.
+// newCoder returns the coder of d, with every mention's actor code in
+// context (the actors stage's Mention.ContextActor) and the mentions
+// grouped by sentence.
 func newCoder(s *Stage, d *document.Document) *coder {
-	c := &coder{s: s, d: d, mentionsBySent: make([][]int, len(d.Sentences)), lowText: asciiLower(d.Text)}
-	c.codes, c.head = resolveActors(d)
+	c := &coder{s: s, d: d, mentionsBySent: make([][]int, len(d.Sentences)), lowText: d.LowerSlice(document.Span{Start: 0, End: len(d.Text)})}
+	c.codes, c.head = make([]string, len(d.Mentions)), make([]int, len(d.Mentions))
 	for i, m := range d.Mentions {
+		c.codes[i], c.head[i] = m.ContextActor, m.Qualifies
 		si := d.SentenceAt(m.Start)
 		if si >= 0 {
 			c.mentionsBySent[si] = append(c.mentionsBySent[si], i)
@@ -103,17 +105,6 @@ func (c *coder) low(i int) string {
 	return c.lowText[t.Start:t.End]
 }
 
-// asciiLower lowercases ASCII letters only, so byte offsets stay valid.
-func asciiLower(s string) string {
-	b := []byte(s)
-	for i, x := range b {
-		if x >= 'A' && x <= 'Z' {
-			b[i] = x + 32
-		}
-	}
-	return string(b)
-}
-
 func (c *coder) isPunct(i int) bool {
 	k := c.d.Tokens[c.first+i].Kind
 	return k == document.Punct || k == document.Symbol
@@ -139,8 +130,8 @@ func (c *coder) span(start, end int) document.Span {
 	return document.Span{Start: c.d.Tokens[c.first+start].Start, End: c.d.Tokens[c.first+end-1].End}
 }
 
-// actor returns the resolved CAMEO actor code of mention mi (see
-// resolveActors).
+// actor returns the CAMEO actor code of mention mi in context (layer
+// "actors").
 func (c *coder) actor(mi int) string { return c.codes[mi] }
 
 // mentionRange returns the relative token range of mention mi.

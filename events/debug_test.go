@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/newsgraph/newsgraph/document"
-	"github.com/newsgraph/newsgraph/events"
 	"github.com/newsgraph/newsgraph/stages"
 )
 
@@ -38,7 +37,6 @@ func TestDebug(t *testing.T) {
 		if err := p.Process(context.Background(), d); err != nil {
 			t.Fatal(err)
 		}
-		codes, _ := events.ResolveActorsForTest(d)
 		fmt.Printf("===== %s\n", d.ID)
 		for si, sn := range d.Sentences {
 			fmt.Printf("S%d %s\n", si, d.Text[d.Tokens[sn.FirstToken].Start:d.Tokens[sn.EndToken-1].End])
@@ -50,7 +48,7 @@ func TestDebug(t *testing.T) {
 				if m.Entity >= 0 {
 					ea = d.Entities[m.Entity].Actor
 				}
-				fmt.Printf("   m%d %q %s/%v actor=%s ent=%d/%s -> %s\n", mi, d.Slice(m.Span), m.Type, m.Kind, m.Actor, m.Entity, ea, codes[mi])
+				fmt.Printf("   m%d %q %s/%v actor=%s ent=%d/%s -> %s\n", mi, d.Slice(m.Span), m.Type, m.Kind, m.Actor, m.Entity, ea, m.ContextActor)
 			}
 		}
 		for _, l := range d.Locations {

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/newsgraph/newsgraph/document"
-	"github.com/newsgraph/newsgraph/geo"
 )
 
 // finish merges duplicates across sentences (same source actor, code,
@@ -68,7 +67,7 @@ func finish(d *document.Document, evs []document.Event) []document.Event {
 		e := &out[i]
 		e.IsRoot = lead >= 0 && e.Sentence == lead && lead <= 2
 		e.Date = dateIn(d, e.Sentence)
-		e.Location = geo.ForSentence(d, e.Sentence)
+		e.Location = d.PlaceOfSentence(e.Sentence)
 	}
 	return out
 }

@@ -84,9 +84,19 @@ func Builtin() (*Lexicon, error) {
 // Name returns "events".
 func (s *Stage) Name() string { return "events" }
 
-// Requires returns sentences, tokens, mentions and entities.
+// Requires returns the layers the coder reads: paragraphs, sentences,
+// tokens, mentions, entities, their actor codes in context and the story
+// setting.
 func (s *Stage) Requires() []document.Layer {
-	return []document.Layer{document.LayerSentences, document.LayerTokens, document.LayerMentions, document.LayerEntities}
+	return []document.Layer{document.LayerParagraphs, document.LayerSentences, document.LayerTokens,
+		document.LayerMentions, document.LayerEntities, document.LayerActors, document.LayerSetting}
+}
+
+// Optional returns the layers that improve the events when their stages
+// run: locations (an event's place), quotes (reported speech) and topic
+// (the sport and arts gate).
+func (s *Stage) Optional() []document.Layer {
+	return []document.Layer{document.LayerLocations, document.LayerQuotes, document.LayerTopic}
 }
 
 // Provides returns the events layer.

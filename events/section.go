@@ -4,18 +4,18 @@ package events
 // (softSection) and events whose source names no country (sourced).
 
 import (
+	"github.com/newsgraph/newsgraph/actors"
 	"github.com/newsgraph/newsgraph/document"
-	"github.com/newsgraph/newsgraph/topic"
 )
 
-// softSection drops the events of a sport or arts story (topic.Soft) unless
+// softSection drops the events of a sport or arts story (SoftSection) unless
 // both sides are coded roles of a state or an international body: there
 // "Italy defended", "Fiji rallied" and "a visit to the Stade de France"
 // name teams and venues, not states, while "the government banned the
 // tour" (GOV) still counts. The check needs the topic stage; without it
 // every event is kept.
 func softSection(d *document.Document, evs []document.Event) []document.Event {
-	if !topic.Soft(d) {
+	if !d.SoftSection() {
 		return evs
 	}
 	out := evs[:0]
@@ -64,3 +64,7 @@ func (s *Stage) sourced(evs []document.Event) []document.Event {
 	}
 	return out
 }
+
+// CountryOf returns the country-level part of a CAMEO actor code (see
+// actors.CountryOf): "RUSMIL" → "RUS", "IGOUNO" → "UNO", "GOV" → "".
+func CountryOf(code string) string { return actors.CountryOf(code) }

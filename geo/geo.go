@@ -39,7 +39,6 @@ import (
 	"github.com/newsgraph/newsgraph/country"
 	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/gazetteer"
-	"github.com/newsgraph/newsgraph/pipeline"
 )
 
 // Config tunes the stage.
@@ -73,22 +72,29 @@ func NewWithConfig(cfg Config) (*Stage, error) {
 // Name returns "geo".
 func (s *Stage) Name() string { return "geo" }
 
-// Requires returns the sentences and tokens layers.
+// Requires returns the sentences, tokens and dateline layers.
 func (s *Stage) Requires() []document.Layer {
-	return []document.Layer{document.LayerSentences, document.LayerTokens}
+	return []document.Layer{document.LayerSentences, document.LayerTokens, document.LayerDateline}
 }
 
-// Provides returns the locations layer.
+// Optional returns the mentions layer: the entities stage's mentions,
+// when it runs, decide which capitalized words are places.
+func (s *Stage) Optional() []document.Layer { return []document.Layer{document.LayerMentions} }
+
+// Provides returns the locations layer (Document.Locations and the
+// sentences' places, Document.SentencePlace).
 func (s *Stage) Provides() []document.Layer { return []document.Layer{document.LayerLocations} }
 
-// Process appends d's toponyms to d.Locations in text order. It reads
-// d.Mentions when present and never modifies other layers.
+// Process appends d's toponyms to d.Locations in text order and sets
+// d.SentencePlace (ForSentence of every sentence). It reads d.Mentions when
+// present and never modifies other layers.
 func (s *Stage) Process(ctx context.Context, d *document.Document) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
 	r := resolver{g: s.g, d: d, cfg: s.cfg}
 	r.run()
+	d.SentencePlace = sentencePlaces(d, d.SentencePlace[:0])
 	return nil
 }
 
@@ -528,5 +534,3 @@ func isCap(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
 }
-
-var _ pipeline.Stage = (*Stage)(nil)

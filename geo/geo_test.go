@@ -115,25 +115,6 @@ func TestDemonymsOption(t *testing.T) {
 }
 
 func TestDateline(t *testing.T) {
-	tests := []struct {
-		in         string
-		start, end int
-		ok         bool
-	}{
-		{"ANKARA, Turkey (AP) — A Turkish policeman shot the ambassador.", 0, 14, true},
-		{"NAIROBI (Reuters) - Floods killed 12 people.", 0, 7, true},
-		{"  KABUL: Three rockets hit the airport.", 2, 7, true},
-		{"NEW YORK, March 3 (Reuters) - Stocks fell.", 0, 8, true},
-		{"The minister said on Monday that talks would resume.", 0, 0, false},
-		{"UN officials - who asked not to be named - said", 0, 0, false},
-		{"", 0, 0, false},
-	}
-	for _, tt := range tests {
-		sp, ok := Dateline(tt.in)
-		if ok != tt.ok || (ok && (sp.Start != tt.start || sp.End != tt.end)) {
-			t.Errorf("Dateline(%q) = %v %v, want [%d,%d) %v", tt.in, sp, ok, tt.start, tt.end, tt.ok)
-		}
-	}
 	// The dateline sets the context: Alexandria in a Virginia-datelined story.
 	d := process(t, "RICHMOND, Va. (AP) — A jury in Alexandria on Monday convicted the former contractor.", Config{})
 	check(t, d, []want{{"RICHMOND", 0, 8, "US", "VA", "city"}, {"Va.", 10, 13, "US", "VA", "adm1"}, {"Alexandria", 33, 43, "US", "VA", "city"}})
@@ -214,7 +195,6 @@ func FuzzProcess(f *testing.F) {
 				t.Fatalf("bad span %+v", l.Span)
 			}
 		}
-		Dateline(s)
 		GKGLocations(d)
 	})
 }

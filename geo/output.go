@@ -51,6 +51,29 @@ func ForSentence(d *document.Document, sent int) int {
 	return best
 }
 
+// sentencePlaces appends ForSentence of every sentence of d to dst, in one
+// pass over the locations (both layers are in text order).
+func sentencePlaces(d *document.Document, dst []int) []int {
+	j := 0
+	for _, sn := range d.Sentences {
+		for j < len(d.Locations) && d.Locations[j].Start < sn.Start {
+			j++
+		}
+		best, br := -1, 99
+		for i := j; i < len(d.Locations) && d.Locations[i].Start < sn.End; i++ {
+			l := d.Locations[i]
+			if !sn.Contains(l.Span) || l.Lat == nil || l.Feature == gazetteer.FeatContinent {
+				continue
+			}
+			if r := rank(l.Feature); r < br {
+				best, br = i, r
+			}
+		}
+		dst = append(dst, best)
+	}
+	return dst
+}
+
 // At returns ForSentence of the sentence containing byte offset off, or -1.
 func At(d *document.Document, off int) int { return ForSentence(d, d.SentenceAt(off)) }
 

@@ -208,7 +208,7 @@ func (r *resolver) recognize() {
 		r.add(toponym{span: sp, key: key, cands: cands, mention: mi, best: -1, anchor: -1, weak: weak})
 		taken = append(taken, sp)
 	}
-	dl, hasDL := Dateline(d.Text)
+	dl, hasDL := d.Dateline.Place, d.Dateline.Found()
 	// Gazetteer lookups over capitalized runs.
 	maxW := r.g.MaxWords()
 	for _, s := range r.scanSentences() {

@@ -20,12 +20,30 @@ import (
 type Stage interface {
 	// Name is a short lowercase name ("text", "entities").
 	Name() string
-	// Requires lists the layers that must be filled before Process runs.
+	// Requires lists every layer Process reads that must be filled before
+	// it runs.
 	Requires() []document.Layer
 	// Provides lists the layers Process fills.
 	Provides() []document.Layer
 	// Process annotates d. An error fails this document only.
 	Process(ctx context.Context, d *document.Document) error
+}
+
+// OptionalUser is implemented by a stage that reads layers it can do
+// without: each layer Optional lists only improves the result ("geo" reads
+// the entities' mentions when they are there). When a stage of the
+// pipeline provides such a layer it must run before the user, so that one
+// set of stages gives the same output in every order New accepts.
+type OptionalUser interface {
+	Optional() []document.Layer
+}
+
+// Optional returns s's optional layers (OptionalUser), nil when it has none.
+func Optional(s Stage) []document.Layer {
+	if o, ok := s.(OptionalUser); ok {
+		return o.Optional()
+	}
+	return nil
 }
 
 // Pipeline is an ordered list of stages, checked at build time.
@@ -35,21 +53,37 @@ type Pipeline struct {
 	timings *Timings
 }
 
-// New checks that every stage's requirements are provided by an earlier
-// stage and returns the pipeline.
+// New checks the order of stages and returns the pipeline. Every layer a
+// stage requires must be provided by an earlier stage, every optional layer
+// of a stage that some stage provides must be provided by an earlier one,
+// and no two stages may provide the same layer. The error names the stage
+// and the layer.
 func New(stages ...Stage) (*Pipeline, error) {
-	have := map[document.Layer]string{}
-	for _, s := range stages {
+	provider := map[document.Layer]int{}
+	for i, s := range stages {
+		for _, l := range s.Provides() {
+			if j, ok := provider[l]; ok {
+				return nil, fmt.Errorf("pipeline: stages %q and %q both provide layer %q", stages[j].Name(), s.Name(), l)
+			}
+			provider[l] = i
+		}
+	}
+	for i, s := range stages {
 		for _, l := range s.Requires() {
-			if _, ok := have[l]; !ok {
-				return nil, fmt.Errorf("pipeline: stage %q requires layer %q, which no earlier stage provides", s.Name(), l)
+			j, ok := provider[l]
+			switch {
+			case ok && j == i:
+				return nil, fmt.Errorf("pipeline: stage %q requires layer %q, which it provides itself", s.Name(), l)
+			case !ok:
+				return nil, fmt.Errorf("pipeline: stage %q requires layer %q, which no stage provides", s.Name(), l)
+			case j >= i:
+				return nil, fmt.Errorf("pipeline: stage %q requires layer %q, which stage %q provides only after it", s.Name(), l, stages[j].Name())
 			}
 		}
-		for _, l := range s.Provides() {
-			if prev, ok := have[l]; ok {
-				return nil, fmt.Errorf("pipeline: stages %q and %q both provide layer %q", prev, s.Name(), l)
+		for _, l := range Optional(s) {
+			if j, ok := provider[l]; ok && j >= i {
+				return nil, fmt.Errorf("pipeline: stage %q reads layer %q, which stage %q provides only after it", s.Name(), l, stages[j].Name())
 			}
-			have[l] = s.Name()
 		}
 	}
 	return &Pipeline{stages: stages}, nil

@@ -11,10 +11,12 @@ import (
 )
 
 type fakeStage struct {
-	name     string
-	req, pro []document.Layer
-	fn       func(*document.Document) error
+	name          string
+	req, pro, opt []document.Layer
+	fn            func(*document.Document) error
 }
+
+func (f fakeStage) Optional() []document.Layer { return f.opt }
 
 func (f fakeStage) Name() string               { return f.name }
 func (f fakeStage) Requires() []document.Layer { return f.req }
@@ -39,6 +41,31 @@ func TestNew_Order(t *testing.T) {
 	}
 	if _, err := New(text, text); err == nil || !strings.Contains(err.Error(), "both provide") {
 		t.Fatalf("duplicate provider accepted: %v", err)
+	}
+	if _, err := New(ents); err == nil || !strings.Contains(err.Error(), `stage "entities" requires layer "tokens", which no stage provides`) {
+		t.Fatalf("missing provider accepted: %v", err)
+	}
+	self := fakeStage{name: "self", req: []document.Layer{document.LayerTokens}, pro: []document.Layer{document.LayerTokens}}
+	if _, err := New(self); err == nil || !strings.Contains(err.Error(), "provides itself") {
+		t.Fatalf("self-requirement accepted: %v", err)
+	}
+}
+
+func TestNew_Optional(t *testing.T) {
+	text := fakeStage{name: "text", pro: []document.Layer{document.LayerTokens}}
+	ents := fakeStage{name: "entities", req: []document.Layer{document.LayerTokens}, pro: []document.Layer{document.LayerMentions}}
+	geo := fakeStage{name: "geo", req: []document.Layer{document.LayerTokens}, opt: []document.Layer{document.LayerMentions}, pro: []document.Layer{document.LayerLocations}}
+	for _, order := range [][]Stage{{text, geo}, {text, ents, geo}} {
+		if _, err := New(order...); err != nil {
+			t.Errorf("valid order rejected: %v", err)
+		}
+	}
+	_, err := New(text, geo, ents)
+	if err == nil || !strings.Contains(err.Error(), `stage "geo" reads layer "mentions", which stage "entities" provides only after it`) {
+		t.Errorf("optional layer provided later accepted: %v", err)
+	}
+	if got := Optional(geo); len(got) != 1 || got[0] != document.LayerMentions {
+		t.Errorf("Optional(geo) = %v", got)
 	}
 }
 

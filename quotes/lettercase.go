@@ -17,7 +17,7 @@ import (
 // case.
 
 // caseView holds what the extractor needs to read folded sentences: the
-// sentences' fold flags and the text in ASCII lower case (same byte
+// sentences' fold flags and the normalized text (Document.Lower: same byte
 // offsets). It is nil for a document without folded sentences.
 type caseView struct {
 	fold  []bool
@@ -30,13 +30,7 @@ func newCaseView(d *document.Document) *caseView {
 	if !slices.Contains(fold, true) {
 		return nil
 	}
-	b := []byte(d.Text)
-	for i, c := range b {
-		if 'A' <= c && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
-	return &caseView{fold: fold, lower: string(b)}
+	return &caseView{fold: fold, lower: d.LowerSlice(document.Span{Start: 0, End: len(d.Text)})}
 }
 
 // foldCase sets cap and fold on the word tokens of t that lie in folded

@@ -50,9 +50,14 @@ func New() *Stage { return &Stage{} }
 func (*Stage) Name() string { return "quotes" }
 
 // Requires lists the layers the stage reads: paragraphs, sentences and tokens.
-// Mentions and entities are used when present but not required.
 func (*Stage) Requires() []document.Layer {
 	return []document.Layer{document.LayerParagraphs, document.LayerSentences, document.LayerTokens}
+}
+
+// Optional lists the mentions and entities layers: speakers are resolved
+// to entities when the entities stage runs.
+func (*Stage) Optional() []document.Layer {
+	return []document.Layer{document.LayerMentions, document.LayerEntities}
 }
 
 // Provides returns the quotes layer.

@@ -23,8 +23,8 @@ type Config struct {
 	LexiconFile string
 }
 
-// Default builds the full pipeline: text, topic, entities, geo, quotes,
-// counts, events. Models and gazetteers load once per process and are shared.
+// Default builds the full pipeline: text, topic, entities, geo, actors,
+// quotes, counts, events. Models and gazetteers load once per process and are shared.
 func Default(cfg Config) (*pipeline.Pipeline, error) {
 	ents, err := entities.New(entities.Options{DictFile: cfg.DictFile})
 	if err != nil {
@@ -47,6 +47,7 @@ func Default(cfg Config) (*pipeline.Pipeline, error) {
 		sections,
 		ents,
 		places,
+		entities.NewActors(),
 		quotes.New(),
 		counts.New(),
 		evs,

@@ -1,6 +1,7 @@
 package text
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -12,17 +13,37 @@ import (
 // Kenya (AP) —", "LONDON (Reuters) -", "WASHINGTON —". The span runs from the
 // first non-space byte through the dash (or the closing parenthesis of the
 // agency when there is no dash). A dateline starts with a place in capitals
-// (or in title case when an agency in parentheses follows), may continue with
-// ", Region" and a date, and must end with a dash or an agency; it never
-// crosses a line. The geo stage can read the place from the span's first
-// words.
+// (or in title case when an agency in parentheses and a dash follow), may
+// continue with ", Region" and a date, and must end with a dash or an
+// agency; it never crosses a line.
 func Dateline(text string) (document.Span, bool) {
 	a, _ := trim(text, 0, len(text))
-	return datelineAt(text, a)
+	dl, ok := datelineAt(text, a)
+	return dl.Span, ok
+}
+
+// FindDateline returns the story's dateline: the first one (see Dateline)
+// that opens one of the text's first four lines within its first 1,000
+// bytes, after a headline for instance. It is the zero Dateline when there
+// is none. The text stage stores it in Document.Dateline.
+func FindDateline(text string) document.Dateline {
+	off := 0
+	for line := 0; line < 4 && off < len(text) && off < 1000; line++ {
+		a, _ := trim(text, off, len(text))
+		if dl, ok := datelineAt(text, a); ok {
+			return dl
+		}
+		nl := strings.IndexByte(text[off:], '\n')
+		if nl < 0 {
+			break
+		}
+		off += nl + 1
+	}
+	return document.Dateline{}
 }
 
 // datelineAt looks for a dateline starting exactly at byte i.
-func datelineAt(s string, i int) (document.Span, bool) {
+func datelineAt(s string, i int) (document.Dateline, bool) {
 	p := i
 	words := 0
 	title := false
@@ -49,9 +70,11 @@ func datelineAt(s string, i int) (document.Span, bool) {
 		p++
 	}
 	if words == 0 {
-		return document.Span{}, false
+		return document.Dateline{}, false
 	}
-	// ", Region, Date" groups.
+	place := document.Span{Start: i, End: p}
+	// ", Region, Date" groups; the first one is part of the place unless
+	// it is a date.
 	for groups := 0; groups < 3 && p+1 < limit && s[p] == ',' && s[p+1] == ' '; groups++ {
 		q := p + 2
 		n := 0
@@ -82,6 +105,9 @@ func datelineAt(s string, i int) (document.Span, bool) {
 		if n == 0 {
 			break
 		}
+		if groups == 0 && !dateWord(s[p+2:q]) {
+			place.End = q
+		}
 		p = q
 	}
 	agency := false
@@ -107,21 +133,48 @@ func datelineAt(s string, i int) (document.Span, bool) {
 	}
 	if n := dashLen(s, k); n > 0 && (k+n == len(s) || s[k+n] == ' ' || s[k+n] == '\t') {
 		if title && !agency {
-			return document.Span{}, false
+			return document.Dateline{}, false
 		}
 		// "CRICKET - LEICESTERSHIRE TAKE OVER": an all-capitals slug and
 		// headline, not a dateline.
 		if !agency {
 			if _, caps, ok := placeWord(s, skipSpaces(s, k+n), len(s)); ok && caps {
-				return document.Span{}, false
+				return document.Dateline{}, false
 			}
 		}
-		return document.Span{Start: i, End: k + n}, true
+		return document.Dateline{Span: document.Span{Start: i, End: k + n}, Place: place}, true
 	}
-	if agency {
-		return document.Span{Start: i, End: p}, true
+	// Without a dash only a place in capitals with its agency: in title
+	// case "The European Community (EC)" opens a wrapped line of running
+	// text.
+	if agency && !title {
+		return document.Dateline{Span: document.Span{Start: i, End: p}, Place: place}, true
 	}
-	return document.Span{}, false
+	return document.Dateline{}, false
+}
+
+// dateWord reports whether group (the words after a dateline's first
+// comma) starts with a date: a digit or a month ("Aug. 5", "March 12").
+func dateWord(group string) bool {
+	if group == "" {
+		return false
+	}
+	if c := group[0]; c >= '0' && c <= '9' {
+		return true
+	}
+	w := group
+	if i := strings.IndexByte(w, ' '); i >= 0 {
+		w = w[:i]
+	}
+	return monthWords[strings.ToLower(strings.TrimSuffix(w, "."))]
+}
+
+// monthWords are the months and their abbreviations.
+var monthWords = map[string]bool{
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true,
+	"sept": true, "oct": true, "nov": true, "dec": true,
 }
 
 // placeWord scans a place word at p: letters plus inner ".", "-", "'". It

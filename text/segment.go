@@ -49,7 +49,8 @@ func segmentPara(text string, pi int, toks []document.Token, a, b int, dst []doc
 	caseless := !hasUpper(text[toks[a].Start:toks[b-1].End])
 	forced := -1 // token index after which a sentence must end
 	if pi < 3 {
-		if sp, ok := datelineAt(text, toks[a].Start); ok {
+		if dl, ok := datelineAt(text, toks[a].Start); ok {
+			sp := dl.Span
 			for e := a; e < b && toks[e].End <= sp.End; e++ {
 				if toks[e].End == sp.End && e+1 < b {
 					forced = e

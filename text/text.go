@@ -32,13 +32,14 @@ func (*Stage) Name() string { return "text" }
 // Requires returns nil: the text stage only reads Document.Text.
 func (*Stage) Requires() []document.Layer { return nil }
 
-// Provides returns the paragraphs, sentences and tokens layers.
+// Provides returns the paragraphs, sentences, tokens (with their
+// normalized view, Document.Lower) and dateline layers.
 func (*Stage) Provides() []document.Layer {
-	return []document.Layer{document.LayerParagraphs, document.LayerSentences, document.LayerTokens}
+	return []document.Layer{document.LayerParagraphs, document.LayerSentences, document.LayerTokens, document.LayerDateline}
 }
 
-// Process fills d.Paragraphs, d.Sentences and d.Tokens from d.Text (see
-// Annotate). It returns an error only when ctx is done.
+// Process fills d.Paragraphs, d.Sentences, d.Tokens, d.Lower and
+// d.Dateline from d.Text (see Annotate). It returns an error only when ctx is done.
 func (*Stage) Process(ctx context.Context, d *document.Document) error {
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("text: %w", err)
@@ -52,7 +53,9 @@ func (*Stage) Process(ctx context.Context, d *document.Document) error {
 // ordered and disjoint; every token lies in one paragraph; sentences cover
 // every token, never cross a paragraph and have FirstToken, EndToken and
 // Paragraph set. When d.Title is set and the text opens with it glued to the
-// body, the title is a sentence of its own. d.Text is not modified.
+// body, the title is a sentence of its own. d.Lower is the normalized view
+// of the text (document.LowerText) and d.Dateline the story's dateline
+// (FindDateline). d.Text is not modified.
 func Annotate(d *document.Document) {
 	d.Paragraphs = Paragraphs(d.Text, d.Paragraphs[:0])
 	toks := d.Tokens[:0]
@@ -69,6 +72,8 @@ func Annotate(d *document.Document) {
 	}
 	d.Sentences = Segment(d.Text, d.Paragraphs, d.Tokens, sents)
 	splitTitle(d)
+	d.Lower = document.LowerText(d.Text)
+	d.Dateline = FindDateline(d.Text)
 }
 
 // splitTitle ends the first sentence after the document's title when the

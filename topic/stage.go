@@ -46,6 +46,4 @@ func (s *Stage) Process(_ context.Context, d *document.Document) error {
 // Soft reports whether d was classified, with confidence, as a sport or arts
 // story: sections where country names and cities mostly stand for teams,
 // venues and festivals rather than states.
-func Soft(d *document.Document) bool {
-	return (d.Topic == "sport" || d.Topic == "entertainment") && d.TopicP >= Confident
-}
+func Soft(d *document.Document) bool { return d.SoftSection() }

@@ -16,6 +16,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/newsgraph/newsgraph/document"
 )
 
 // Labels lists the sections in the model's column order.
@@ -174,4 +176,4 @@ func Words(text string, fn func([]byte)) {
 
 // Confident is the posterior at or above which a label is taken as the
 // document's section (the event coder's sport and arts gate uses it).
-const Confident = 0.99
+const Confident = document.TopicConfident

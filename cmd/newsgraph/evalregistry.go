@@ -4,14 +4,15 @@ import (
 	"context"
 	"io"
 
-	"github.com/newsgraph/newsgraph/entities"
 	"github.com/newsgraph/newsgraph/eval"
 	evcounts "github.com/newsgraph/newsgraph/eval/counts"
+	eventities "github.com/newsgraph/newsgraph/eval/entities"
 	evevents "github.com/newsgraph/newsgraph/eval/events"
 	evgeo "github.com/newsgraph/newsgraph/eval/geo"
 	evgold "github.com/newsgraph/newsgraph/eval/gold"
 	evner "github.com/newsgraph/newsgraph/eval/ner"
 	evquotes "github.com/newsgraph/newsgraph/eval/quotes"
+	evtext "github.com/newsgraph/newsgraph/eval/text"
 	"github.com/newsgraph/newsgraph/internal/shareddata"
 	"github.com/newsgraph/newsgraph/stages"
 )
@@ -79,9 +80,19 @@ func onRepo(rels []string, evaluate func(context.Context, string, process) (*eva
 
 func init() {
 	evalLayers = append(evalLayers,
+		evalLayer{name: "text", main: evtext.Main, all: func(ctx context.Context, _ process) ([]*eval.Report, error) {
+			if shareddata.Path(evtext.DefaultEvalData) == "" {
+				return nil, nil
+			}
+			r, err := evtext.Report(ctx)
+			if err != nil {
+				return nil, err
+			}
+			return []*eval.Report{r}, nil
+		}},
 		evalLayer{name: "ner", main: withPipeline(evner.MainWith), all: evner.All},
-		evalLayer{name: "entities", main: withPipeline(entities.MainWith), all: func(ctx context.Context, p process) ([]*eval.Report, error) {
-			r, err := entities.Evaluate(ctx, p, nil)
+		evalLayer{name: "entities", main: withPipeline(eventities.MainWith), all: func(ctx context.Context, p process) ([]*eval.Report, error) {
+			r, err := eventities.Evaluate(ctx, p, nil)
 			if err != nil {
 				return nil, err
 			}

@@ -27,6 +27,10 @@ type exporter struct {
 	// write streams the store to w; st.Each visits documents in insertion
 	// order with text and annotations in the output contract.
 	write func(ctx context.Context, st store.Store, w io.Writer) error
+	// docs, when set, writes documents the caller holds (write is then
+	// batched(docs) over the store's documents rebuilt by
+	// document.FromOutput); next carries state across batches.
+	docs func(w io.Writer, docs []*document.Document, next *int64) error
 }
 
 // exporters maps --format names to writers. To add a format (gdelt-events,
@@ -37,13 +41,25 @@ type exporter struct {
 //		return st.Each(ctx, func(o *document.Output) error { return plover.Write(w, o) })
 //	}}
 var exporters = map[string]exporter{
-	"jsonl": {summary: "the output contract with text, one document per line (same as extract --with-text)", write: exportJSONL},
+	"jsonl": {summary: "the output contract with text, one document per line (same as extract --with-text)", write: exportJSONL, docs: jsonlDocs},
 }
 
 func exportJSONL(ctx context.Context, st store.Store, w io.Writer) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	return st.Each(ctx, func(o *document.Output) error { return enc.Encode(o) })
+}
+
+// jsonlDocs writes docs as export --format jsonl writes them from the store.
+func jsonlDocs(w io.Writer, docs []*document.Document, _ *int64) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	for _, d := range docs {
+		if err := enc.Encode(d.Output(document.OutputOptions{WithText: true})); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func exportNames() []string {

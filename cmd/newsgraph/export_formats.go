@@ -15,14 +15,17 @@ import (
 )
 
 func init() {
-	exporters["gdelt-events"] = exporter{summary: "GDELT Events 2.0, 61 tab-separated columns, events that happened", write: batched(writeGDELTEvents)}
-	exporters["gdelt-mentions"] = exporter{summary: "GDELT Mentions, 16 tab-separated columns", write: batched(writeGDELTMentions)}
-	exporters["plover"] = exporter{summary: "PLOVER events, one JSON object per line", write: batched(func(w io.Writer, docs []*document.Document, _ *int64) error {
+	add := func(name, summary string, docs func(w io.Writer, docs []*document.Document, next *int64) error) {
+		exporters[name] = exporter{summary: summary, write: batched(docs), docs: docs}
+	}
+	add("gdelt-events", "GDELT Events 2.0, 61 tab-separated columns, events that happened", writeGDELTEvents)
+	add("gdelt-mentions", "GDELT Mentions, 16 tab-separated columns", writeGDELTMentions)
+	add("plover", "PLOVER events, one JSON object per line", func(w io.Writer, docs []*document.Document, _ *int64) error {
 		return plover.Write(w, docs, plover.Options{})
-	})}
-	exporters["gkg"] = exporter{summary: "GDELT GKG 2.1, 27 tab-separated columns, one record per document", write: batched(func(w io.Writer, docs []*document.Document, _ *int64) error {
+	})
+	add("gkg", "GDELT GKG 2.1, 27 tab-separated columns, one record per document", func(w io.Writer, docs []*document.Document, _ *int64) error {
 		return gkg.Write(w, docs, gkgFields)
-	})}
+	})
 }
 
 // gkgFields wires each layer's GKG field writer.
@@ -33,16 +36,18 @@ var gkgFields = gkg.Fields{
 	Quotations: quotes.GKGQuotations,
 }
 
+// exportBatch is how many documents the exporters write at a time.
+const exportBatch = 256
+
 // batched streams the store in batches of documents rebuilt from their
 // output form; next carries state across batches (the next event id).
 func batched(write func(w io.Writer, docs []*document.Document, next *int64) error) func(ctx context.Context, st store.Store, w io.Writer) error {
 	return func(ctx context.Context, st store.Store, w io.Writer) error {
-		const size = 256
 		var next int64 = 1
-		batch := make([]*document.Document, 0, size)
+		batch := make([]*document.Document, 0, exportBatch)
 		err := st.Each(ctx, func(o *document.Output) error {
 			batch = append(batch, document.FromOutput(o))
-			if len(batch) < size {
+			if len(batch) < exportBatch {
 				return nil
 			}
 			err := write(w, batch, &next)

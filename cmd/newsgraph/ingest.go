@@ -36,6 +36,7 @@ func runIngest(ctx context.Context, e *env, argv []string) int {
 	in.register(fs)
 	db := fs.String("db", defaultDB, "SQLite database file (created when missing)")
 	quiet := fs.Bool("quiet", false, "no progress bar and no summary")
+	qurl := fs.String("queue", "", "publish the documents to this NATS JetStream queue (nats://host:port) for `newsgraph worker` instead of extracting here")
 	if code, done := parseFlags(e, fs, argv); done {
 		return code
 	}
@@ -43,6 +44,9 @@ func runIngest(ctx context.Context, e *env, argv []string) int {
 	if len(paths) == 0 {
 		writeErr(e.stderr, "ingest: no input; give files, directories or - for standard input")
 		return exitUsage
+	}
+	if *qurl != "" {
+		return publishInputs(ctx, e, paths, &in, *qurl, *quiet)
 	}
 	sum, err := ingest(ctx, e, paths, &in, *db, !*quiet && e.isTerminal)
 	if err != nil {

@@ -12,6 +12,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/entities"
+	"github.com/newsgraph/newsgraph/text"
 )
 
 // countries maps lowercase names and demonyms to CAMEO country codes.
@@ -92,15 +94,18 @@ func Prepare(d *document.Document) {
 	d.Tokens = Tokenize(d.Text)
 	d.Paragraphs = []document.Span{{Start: 0, End: len(d.Text)}}
 	d.Sentences = Sentences(d.Text, d.Tokens)
+	d.Dateline = text.FindDateline(d.Text)
 	TagActors(d)
 }
 
 // TagActors replaces d's mentions and entities with actor-coded mentions of
 // country names, demonyms and "demonym + role" phrases ("Russian forces"
-// RUSMIL), one entity per mention. It needs d's tokens.
+// RUSMIL), one entity per mention, and resolves their codes in context as
+// the actors stage does (entities.Resolve). It needs d's tokens.
 func TagActors(d *document.Document) {
 	d.Mentions, d.Entities = nil, nil
 	tagActors(d)
+	entities.Resolve(d)
 }
 
 // Process is Prepare as a pipeline process function step.

@@ -111,6 +111,11 @@ func checkSpans(o *document.Output, rs []rune) error {
 				return err
 			}
 		}
+		if q.CueSpan != nil {
+			if err := span("quotes.cue_span", i, q.CueSpan.Start, q.CueSpan.End, "", false); err != nil {
+				return err
+			}
+		}
 	}
 	for i, c := range o.Counts {
 		if err := span("counts", i, c.Start, c.End, c.Text, true); err != nil {
@@ -119,9 +124,20 @@ func checkSpans(o *document.Output, rs []rune) error {
 		if err := idx("counts.location", i, c.Location, len(o.Locations)); err != nil {
 			return err
 		}
+		if err := idx("counts.attributed_entity", i, c.AttributedEntity, len(o.Entities)); err != nil {
+			return err
+		}
+		if c.ObjectSpan != nil {
+			if err := span("counts.object_span", i, c.ObjectSpan.Start, c.ObjectSpan.End, "", false); err != nil {
+				return err
+			}
+		}
 	}
 	for i, l := range o.Locations {
 		if err := span("locations", i, l.Start, l.End, l.Text, true); err != nil {
+			return err
+		}
+		if err := idx("locations.mention", i, l.Mention, len(o.Mentions)); err != nil {
 			return err
 		}
 	}
@@ -138,6 +154,9 @@ func checkSpans(o *document.Output, rs []rune) error {
 		for _, a := range []*document.OutActor{e.Source, e.Target} {
 			if a != nil {
 				if err := idx("events.actor", i, a.Entity, len(o.Entities)); err != nil {
+					return err
+				}
+				if err := span("events.actor", i, a.Start, a.End, a.Text, true); err != nil {
 					return err
 				}
 			}

@@ -1,49 +1,76 @@
-package events
+package entities
 
-// Actor resolution: each mention's actor code and country (resolveActors),
-// including the setting country of roles without one (policy rule 1).
+// Actors in context: each mention's actor code and country once the places
+// are known (resolveActors), including the setting country of roles without
+// one (policy rule 1), and the story setting every later stage reads.
 
 import (
+	"context"
 	"strings"
-
-	"github.com/newsgraph/newsgraph/text"
 
 	"github.com/newsgraph/newsgraph/actors"
 	"github.com/newsgraph/newsgraph/country"
 	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/internal/words"
 )
 
-// nonISO lists CAMEO country-level codes that are not ISO 3166 alpha-3
-// codes but stand for a state or a bloc: legacy codes and the regional
-// blocs CAMEO and PLOVER use as countries.
-var nonISO = map[string]bool{"ROM": true, "TMP": true, "KOS": true, "PSE": true, "EUR": true}
+// ActorsStage is the "actors" stage: it runs after the entities and geo
+// stages and gives every mention its actor code in context
+// (Mention.ContextActor, Mention.Qualifies) and the document its story
+// setting (Document.Setting). It holds no state and is safe for concurrent
+// use.
+type ActorsStage struct{}
 
-// CountryOf returns the country-level part of a CAMEO actor code: its first
-// three letters when they name a country ("RUSMIL" → "RUS"), the
-// organisation for international organisations ("IGOUNO" → "UNO"; the
-// European Union, "IGOEEC", as PLOVER's "EUR"), and "" for codes with a
-// role only ("GOV", "CVL") or no code.
-func CountryOf(code string) string {
-	if strings.HasPrefix(code, "IGO") && len(code) >= 6 {
-		if code[3:6] == "EEC" {
-			return "EUR"
+// NewActors returns the actors stage.
+func NewActors() *ActorsStage { return &ActorsStage{} }
+
+// Name returns "actors".
+func (*ActorsStage) Name() string { return "actors" }
+
+// Requires returns the layers the resolution reads.
+func (*ActorsStage) Requires() []document.Layer {
+	return []document.Layer{document.LayerSentences, document.LayerTokens, document.LayerDateline,
+		document.LayerMentions, document.LayerEntities}
+}
+
+// Optional returns the locations layer: the places' countries complete the
+// codes and decide the setting when the geo stage runs.
+func (*ActorsStage) Optional() []document.Layer {
+	return []document.Layer{document.LayerLocations}
+}
+
+// Provides returns the actors and setting layers.
+func (*ActorsStage) Provides() []document.Layer {
+	return []document.Layer{document.LayerActors, document.LayerSetting}
+}
+
+// Process sets every mention's ContextActor and Qualifies and d.Setting.
+// It returns an error only when ctx is done.
+func (*ActorsStage) Process(ctx context.Context, d *document.Document) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	Resolve(d)
+	return nil
+}
+
+// Resolve is the actors stage's work over d (see ActorsStage.Process).
+func Resolve(d *document.Document) {
+	codes, head := resolveActors(d)
+	for i := range d.Mentions {
+		d.Mentions[i].ContextActor, d.Mentions[i].Qualifies = codes[i], head[i]
+	}
+	st := newSettings(d, codes, nil)
+	d.Setting = document.Setting{Dateline: st.dateline, Sentences: make([]document.SentenceSetting, len(d.Sentences))}
+	for si := range d.Sentences {
+		ss := &d.Setting.Sentences[si]
+		ss.Country = st.country(si, "")
+		if len(st.places[si]) == 1 {
+			for cc := range st.places[si] {
+				ss.Places = cc
+			}
 		}
-		return code[3:6]
 	}
-	if code == "UNO" || strings.HasPrefix(code, "UNO") {
-		return "UNO"
-	}
-	if len(code) < 3 {
-		return ""
-	}
-	c := code[:3]
-	if nonISO[c] {
-		return c
-	}
-	if _, ok := country.ByAlpha3(c); ok {
-		return c
-	}
-	return ""
 }
 
 // modifierWords are words that may stand between a nationality or country
@@ -95,7 +122,7 @@ func resolveActors(d *document.Document) (codes []string, head []int) {
 		if m.Entity >= 0 && m.Entity < len(d.Entities) {
 			ent = d.Entities[m.Entity].Actor
 		}
-		if code == "" || CountryOf(code) == "" && CountryOf(ent) != "" {
+		if code == "" || actors.CountryOf(code) == "" && actors.CountryOf(ent) != "" {
 			if ent != "" {
 				code = ent
 			}
@@ -190,13 +217,13 @@ func resolveActors(d *document.Document) (codes []string, head []int) {
 		if !poss && mt != document.NORP && mt != document.GPE && mt != document.Misc {
 			continue
 		}
-		cc := CountryOf(codes[mod])
+		cc := actors.CountryOf(codes[mod])
 		if cc == "" || strings.HasPrefix(codes[mod], "IGO") {
 			continue
 		}
 		head[mod] = i
 		modded[i] = true
-		if CountryOf(codes[i]) == "" && codes[i] != "" && len(codes[i]) <= 6 {
+		if actors.CountryOf(codes[i]) == "" && codes[i] != "" && len(codes[i]) <= 6 {
 			codes[i] = cc + codes[i]
 		} else if codes[i] == "" {
 			codes[i] = cc
@@ -213,7 +240,7 @@ func resolveActors(d *document.Document) (codes []string, head []int) {
 	// rule below gives it.
 	supported := make([]bool, len(d.Mentions))
 	for i, m := range d.Mentions {
-		supported[i] = m.Kind != document.Nominal || strings.HasPrefix(codes[i], "IGO") || CountryOf(codes[i]) == "" ||
+		supported[i] = m.Kind != document.Nominal || strings.HasPrefix(codes[i], "IGO") || actors.CountryOf(codes[i]) == "" ||
 			modded[i] || namesCountry(d, m.Span)
 	}
 	for i, m := range d.Mentions {
@@ -222,7 +249,7 @@ func resolveActors(d *document.Document) (codes []string, head []int) {
 		}
 		for _, o := range d.Entities[m.Entity].Mentions {
 			if o != i && o >= 0 && o < len(d.Mentions) && d.Mentions[o].Kind != document.Pronoun && supported[o] &&
-				CountryOf(codes[o]) == CountryOf(codes[i]) {
+				actors.CountryOf(codes[o]) == actors.CountryOf(codes[i]) {
 				supported[i] = true
 				break
 			}
@@ -238,11 +265,11 @@ func resolveActors(d *document.Document) (codes []string, head []int) {
 	// A role without a country takes the country its coreferent mentions
 	// got from the text ("Hungarian Prime Minister Viktor Orban ... Orban").
 	for i, m := range d.Mentions {
-		if CountryOf(codes[i]) != "" || m.Entity < 0 || m.Entity >= len(d.Entities) {
+		if actors.CountryOf(codes[i]) != "" || m.Entity < 0 || m.Entity >= len(d.Entities) {
 			continue
 		}
 		for _, o := range d.Entities[m.Entity].Mentions {
-			if o != i && o >= 0 && o < len(d.Mentions) && CountryOf(codes[o]) != "" && (codes[i] == "" || strings.HasSuffix(codes[o], codes[i])) {
+			if o != i && o >= 0 && o < len(d.Mentions) && actors.CountryOf(codes[o]) != "" && (codes[i] == "" || strings.HasSuffix(codes[o], codes[i])) {
 				codes[i] = codes[o]
 				break
 			}
@@ -326,8 +353,8 @@ func newSettings(d *document.Document, codes []string, ments []int) *settings {
 		if !ok {
 			continue
 		}
-		if l.Mention < 0 || l.Mention >= len(d.Mentions) || locative(d, l.Mention) ||
-			l.Feature != "country" && CountryOf(d.Mentions[l.Mention].Actor) == "" {
+		if l.Mention < 0 || l.Mention >= len(d.Mentions) || words.Locative(d, l.Mention) ||
+			l.Feature != "country" && actors.CountryOf(d.Mentions[l.Mention].Actor) == "" {
 			add(st.places, si, cc)
 		} else {
 			add(st.actors, si, cc) // a country or capital as an actor: "Kenya said"
@@ -339,7 +366,7 @@ func newSettings(d *document.Document, codes []string, ments []int) *settings {
 		if si < 0 || si >= ns || om.Kind == document.Pronoun || isPlace[o] {
 			return
 		}
-		if cc := CountryOf(codes[o]); cc != "" && !strings.HasPrefix(codes[o], "IGO") && codes[o] != "UNO" {
+		if cc := actors.CountryOf(codes[o]); cc != "" && !strings.HasPrefix(codes[o], "IGO") && codes[o] != "UNO" {
 			add(st.actors, si, cc)
 		}
 	}
@@ -417,7 +444,7 @@ func settingCountries(d *document.Document, codes, inferred []string) {
 	}
 	st := newSettings(d, codes, nil)
 	for i, m := range d.Mentions {
-		if !settable[codes[i]] || m.Kind != document.Nominal || diplomatic(d.Slice(m.Span)) {
+		if !settable[codes[i]] || m.Kind != document.Nominal || words.Diplomatic(d.Slice(m.Span)) {
 			// diplomats serve their country abroad: the setting is not theirs
 			continue
 		}
@@ -427,55 +454,20 @@ func settingCountries(d *document.Document, codes, inferred []string) {
 	}
 }
 
-// locative reports whether mention mi is the object of a locative
-// preposition: one stands up to three words before it ("in northern
-// Burkina Faso", "across Kenya") or before the list it closes ("in
-// Mombasa, Nakuru and Eldoret").
-func locative(d *document.Document, mi int) bool {
-	t := d.TokenAt(d.Mentions[mi].Start)
-	words := 0
-	for k := t - 1; k >= 0 && k >= t-12; k-- {
-		w := strings.ToLower(d.TokenText(k))
-		if objLocPreps[w] {
-			return true
-		}
-		switch {
-		case w == "," || w == "and" || w == "or":
-			words = 0 // a list goes on to the left
-			continue
-		case d.Tokens[k].Kind != document.Word:
-			return false
-		}
-		if words++; words > 3 {
-			return false
-		}
-	}
-	return false
-}
-
 // datelineCountry returns the CAMEO country code of the place in the
 // story's dateline ("NAIROBI, May 6 —" → KEN), looked up among the
 // locations of the geo stage, or "".
 func datelineCountry(d *document.Document) string {
-	t := d.Text
-	off := 0
-	for line := 0; line < 4 && off < len(t) && off < 1000; line++ {
-		if sp, ok := text.Dateline(t[off:]); ok && sp.Start < sp.End {
-			a, b := off+sp.Start, off+sp.End
-			for _, l := range d.Locations {
-				if l.Start >= a && l.Start < b {
-					if c, ok := country.ByAlpha2(l.Country); ok {
-						return actors.CountryCode(c)
-					}
-				}
+	if !d.Dateline.Found() {
+		return ""
+	}
+	a, b := d.Dateline.Start, d.Dateline.End
+	for _, l := range d.Locations {
+		if l.Start >= a && l.Start < b {
+			if c, ok := country.ByAlpha2(l.Country); ok {
+				return actors.CountryCode(c)
 			}
-			return ""
 		}
-		nl := strings.IndexByte(t[off:], '\n')
-		if nl < 0 {
-			break
-		}
-		off += nl + 1
 	}
 	return ""
 }
@@ -504,10 +496,10 @@ func placeAfter(d *document.Document, codes []string, modded []bool, locOf map[i
 			continue
 		}
 		role := codes[i]
-		if CountryOf(role) != "" && len(role) > 3 {
+		if actors.CountryOf(role) != "" && len(role) > 3 {
 			role = role[3:]
 		}
-		if !settable[role] || diplomatic(d.Slice(m.Span)) {
+		if !settable[role] || words.Diplomatic(d.Slice(m.Span)) {
 			continue
 		}
 		t := d.TokenAt(m.End - 1)
@@ -538,17 +530,6 @@ func placeAfter(d *document.Document, codes []string, modded []bool, locOf map[i
 		codes[i] = cc + role
 		modded[i] = true
 	}
-}
-
-// diplomatic reports role words of people who serve their country abroad.
-func diplomatic(s string) bool {
-	s = strings.ToLower(s)
-	for _, w := range []string{"ambassador", "envoy", "diplomat", "embassy", "consul", "attache", "delegation"} {
-		if strings.Contains(s, w) {
-			return true
-		}
-	}
-	return false
 }
 
 // placeCountry returns the CAMEO country code of a location that lies in

@@ -1,3 +1,5 @@
+// Package text evaluates the text stage (tokens and sentence boundaries) on
+// CoNLL-2003 formatted data.
 package text
 
 import (
@@ -13,6 +15,7 @@ import (
 	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/eval"
 	"github.com/newsgraph/newsgraph/internal/shareddata"
+	textstage "github.com/newsgraph/newsgraph/text"
 )
 
 // DefaultEvalData is the shared-data file Report evaluates on.
@@ -111,7 +114,7 @@ func scoreDoc(sents [][]string) (tok, bound eval.Score) {
 		}
 	}
 	d := document.New("conll", b.String())
-	Annotate(d)
+	textstage.Annotate(d)
 	for _, t := range d.Tokens {
 		if gold[t.Span] {
 			tok.TP++

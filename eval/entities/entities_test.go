@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"testing"
+
+	"github.com/newsgraph/newsgraph/document"
 )
 
 // TestGolden_Stories checks every expectation of the golden wire stories:
@@ -17,11 +19,11 @@ func TestGolden_Stories(t *testing.T) {
 	if len(sts) < 6 {
 		t.Fatalf("have %d golden stories, want at least 6", len(sts))
 	}
-	process := testProcess(t)
+	var process func(context.Context, *document.Document) error // nil: text + entities
 	for _, st := range sts {
 		t.Run(st.Name, func(t *testing.T) {
-			d := newDoc(st.Name, st.Text)
-			if err := process(context.Background(), d); err != nil {
+			d := document.New(st.Name, st.Text)
+			if err := defaultProcess(t, process)(context.Background(), d); err != nil {
 				t.Fatal(err)
 			}
 			_, _, _, fails := Check(d, st.Expect)
@@ -44,4 +46,17 @@ func TestMain_Eval(t *testing.T) {
 	if code := Main(context.Background(), []string{"-format", "nope"}, &out, &errb); code != 2 {
 		t.Errorf("bad format: exit %d, want 2", code)
 	}
+}
+
+// defaultProcess returns p, or text + entities when p is nil.
+func defaultProcess(t *testing.T, p func(context.Context, *document.Document) error) func(context.Context, *document.Document) error {
+	t.Helper()
+	if p != nil {
+		return p
+	}
+	p, err := textAndEntities()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
 }

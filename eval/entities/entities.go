@@ -1,7 +1,7 @@
+// Package entities evaluates the entities stage on embedded golden wire
+// stories (testdata/stories): each expectation names a mention, the entity
+// it must resolve to and that entity's CAMEO actor code.
 package entities
-
-// Golden stories: the embedded annotated stories (testdata/stories), their
-// expectations, and the evaluation that checks a pipeline against them.
 
 import (
 	"bufio"
@@ -19,6 +19,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/document"
+	entstage "github.com/newsgraph/newsgraph/entities"
 	"github.com/newsgraph/newsgraph/eval"
 	"github.com/newsgraph/newsgraph/text"
 )
@@ -192,22 +193,17 @@ func wordByteAt(s string, i int) bool {
 // expectation.
 func Evaluate(ctx context.Context, process func(context.Context, *document.Document) error, failures io.Writer) (*eval.Report, error) {
 	if process == nil {
-		s, err := New(Options{})
+		p, err := textAndEntities()
 		if err != nil {
 			return nil, err
 		}
-		process = func(ctx context.Context, d *document.Document) error {
-			if err := text.New().Process(ctx, d); err != nil {
-				return err
-			}
-			return s.Process(ctx, d)
-		}
+		process = p
 	}
 	sts, err := Stories()
 	if err != nil {
 		return nil, err
 	}
-	rep := &eval.Report{Layer: "entities", Data: "embedded golden wire stories (entities/testdata/stories): exact mention spans, coreference (entity name), CAMEO actor codes"}
+	rep := &eval.Report{Layer: "entities", Data: "embedded golden wire stories (eval/entities/testdata/stories): exact mention spans, coreference (entity name), CAMEO actor codes"}
 	var mention, coref, actor eval.Score
 	for _, st := range sts {
 		d := document.New(st.Name, st.Text)
@@ -228,6 +224,20 @@ func Evaluate(ctx context.Context, process func(context.Context, *document.Docum
 	rep.AddScore("coreference", coref)
 	rep.AddScore("actors", actor)
 	return rep, nil
+}
+
+// textAndEntities returns the text and entities stages as one Process.
+func textAndEntities() (func(context.Context, *document.Document) error, error) {
+	s, err := entstage.New(entstage.Options{})
+	if err != nil {
+		return nil, err
+	}
+	return func(ctx context.Context, d *document.Document) error {
+		if err := text.New().Process(ctx, d); err != nil {
+			return err
+		}
+		return s.Process(ctx, d)
+	}, nil
 }
 
 // Main is `newsgraph eval entities`: it scores the stage on the embedded

@@ -1,0 +1,132 @@
+package document
+
+// Shared layers: what several stages read, produced once by one stage.
+//
+//   - the normalized token view (Lower, layer "tokens", text stage);
+//   - the dateline (Dateline, layer "dateline", text stage);
+//   - the sentences' places (SentencePlace, layer "locations", geo stage);
+//   - actor codes in context (Mention.ContextActor and Mention.Qualifies,
+//     layer "actors") and the story setting (Setting, layer "setting"),
+//     both from the actors stage of package entities;
+//   - the section (Topic, TopicP, layer "topic", topic stage).
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// LowerText returns s with its letters lower-cased wherever the lower-case
+// letter has the same UTF-8 length as the capital (every ASCII letter and
+// nearly every other one), so that byte offsets into s index the result in
+// the same places. It does not allocate when s has no capital.
+func LowerText(s string) string {
+	i := 0
+	for ; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf || c >= 'A' && c <= 'Z' {
+			break
+		}
+	}
+	if i == len(s) {
+		return s
+	}
+	b := []byte(s)
+	for i < len(b) {
+		c := b[i]
+		if c < utf8.RuneSelf {
+			if c >= 'A' && c <= 'Z' {
+				b[i] = c + 'a' - 'A'
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		if l := unicode.ToLower(r); l != r && utf8.RuneLen(l) == size {
+			utf8.EncodeRune(b[i:], l)
+		}
+		i += size
+	}
+	return string(b)
+}
+
+// LowerSlice returns the normalized (lower-case) text under s: a slice of
+// Lower, which the text stage fills; when it is missing (a document built
+// by hand) it is computed here first.
+func (d *Document) LowerSlice(s Span) string {
+	if len(d.Lower) != len(d.Text) {
+		d.Lower = LowerText(d.Text)
+	}
+	return d.Lower[s.Start:s.End]
+}
+
+// TokenLower returns the normalized (lower-case) text of token i without
+// allocating (see LowerSlice).
+func (d *Document) TokenLower(i int) string { return d.LowerSlice(d.Tokens[i].Span) }
+
+// Dateline is the place line that opens a wire story ("NAIROBI, Kenya (AP)
+// —", "MADRID, March 12 —"): Span runs through the dash (or the agency's
+// closing parenthesis), Place covers the place words and an optional
+// region ("NAIROBI, Kenya", "MADRID"). The zero Dateline means the story has
+// none.
+type Dateline struct {
+	Span
+	Place Span
+}
+
+// Found reports whether the story has a dateline.
+func (dl Dateline) Found() bool { return dl.End > dl.Start }
+
+// PlaceAt returns the index into Locations of the place the sentence holding
+// byte offset off is set in (see SentencePlace), or -1.
+func (d *Document) PlaceAt(off int) int { return d.PlaceOfSentence(d.SentenceAt(off)) }
+
+// PlaceOfSentence returns SentencePlace[si], or -1 when there is none (no
+// such sentence, or the geo stage has not run).
+func (d *Document) PlaceOfSentence(si int) int {
+	if si < 0 || si >= len(d.SentencePlace) {
+		return -1
+	}
+	return d.SentencePlace[si]
+}
+
+// Setting is the story setting (policy rule 1 of the events gold: a role
+// the text gives no country takes the country its setting is in), decided
+// once by the actors stage of package entities for every stage after it.
+// Countries are CAMEO country codes ("KEN"), "" when unknown or contested.
+type Setting struct {
+	// Dateline is the country of the dateline's place.
+	Dateline string
+	// Sentences holds one entry per sentence.
+	Sentences []SentenceSetting
+}
+
+// SentenceSetting is the setting of one sentence.
+type SentenceSetting struct {
+	// Country is the one country the sentence is set in: the country of
+	// the places it names or, when it names none, the dateline's; "" when
+	// an actor of another country in it or in the sentence before competes.
+	Country string
+	// Places is the one country of the places the sentence names, "" when
+	// it names none or several.
+	Places string
+}
+
+// SentenceSetting returns the setting of sentence si; the zero value when
+// there is none.
+func (d *Document) SentenceSetting(si int) SentenceSetting {
+	if si < 0 || si >= len(d.Setting.Sentences) {
+		return SentenceSetting{}
+	}
+	return d.Setting.Sentences[si]
+}
+
+// TopicConfident is the posterior at or above which the topic stage's label
+// is taken as the document's section.
+const TopicConfident = 0.99
+
+// SoftSection reports whether the document was classified, with confidence,
+// as a sport or arts story: sections where country names and cities mostly
+// stand for teams, venues and festivals rather than states.
+func (d *Document) SoftSection() bool {
+	return (d.Topic == "sport" || d.Topic == "entertainment") && d.TopicP >= TopicConfident
+}

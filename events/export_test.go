@@ -1,4 +1,0 @@
-package events
-
-// ResolveActorsForTest exposes resolveActors to TestDebug (debug_test.go).
-var ResolveActorsForTest = resolveActors

@@ -1,0 +1,145 @@
+package stages
+
+import (
+	"context"
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/pipeline"
+	"github.com/newsgraph/newsgraph/read"
+)
+
+// exampleDocs reads examples/ as unprocessed documents.
+func exampleDocs(t *testing.T) []*document.Document {
+	t.Helper()
+	var docs []*document.Document
+	err := read.Walk(context.Background(), []string{filepath.Join("..", "examples")}, nil, read.Options{}, func(r read.Result) error {
+		if r.Err != nil {
+			t.Fatalf("%s: %v", r.Origin, r.Err)
+		}
+		docs = append(docs, r.Doc)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(docs) < 10 {
+		t.Fatalf("read %d example documents, want at least 10", len(docs))
+	}
+	return docs
+}
+
+// fresh returns a copy of d's input (no layers).
+func fresh(d *document.Document) *document.Document {
+	c := document.New(d.ID, d.Text)
+	c.Title, c.URL, c.Source, c.Published, c.Language, c.Meta = d.Title, d.URL, d.Source, d.Published, d.Language, d.Meta
+	return c
+}
+
+// outputs runs p over copies of docs and returns their output contract JSON.
+func outputs(t *testing.T, p *pipeline.Pipeline, docs []*document.Document) []string {
+	t.Helper()
+	var out []string
+	for _, d := range docs {
+		c := fresh(d)
+		if err := p.Process(context.Background(), c); err != nil {
+			t.Fatalf("%s: %v", d.ID, err)
+		}
+		b, err := json.Marshal(c.Output(document.OutputOptions{}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, string(b))
+	}
+	return out
+}
+
+// permute calls f with every permutation of ss.
+func permute(ss []pipeline.Stage, k int, f func([]pipeline.Stage)) {
+	if k == len(ss) {
+		f(ss)
+		return
+	}
+	for i := k; i < len(ss); i++ {
+		ss[k], ss[i] = ss[i], ss[k]
+		permute(ss, k+1, f)
+		ss[k], ss[i] = ss[i], ss[k]
+	}
+}
+
+func names(ss []pipeline.Stage) string {
+	var n []string
+	for _, s := range ss {
+		n = append(n, s.Name())
+	}
+	return strings.Join(n, ",")
+}
+
+// TestOrders_SameOutput builds the default stages in every order and checks
+// that every order the pipeline accepts gives the default order's output on
+// the examples: a stage that reads a layer declares it (Requires or
+// Optional), so no accepted order can run it before the layer is there.
+func TestOrders_SameOutput(t *testing.T) {
+	p, err := Default(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := exampleDocs(t)
+	want := outputs(t, p, docs)
+	ss := append([]pipeline.Stage(nil), p.Stages()...)
+	accepted, rejected := 0, 0
+	permute(ss, 0, func(order []pipeline.Stage) {
+		q, err := pipeline.New(order...)
+		if err != nil {
+			rejected++
+			return
+		}
+		accepted++
+		got := outputs(t, q, docs)
+		for i := range got {
+			if got[i] != want[i] {
+				t.Errorf("order %s: %s differs from the default order's output", names(order), docs[i].ID)
+			}
+		}
+	})
+	t.Logf("%d orders accepted (same output), %d rejected", accepted, rejected)
+	if accepted < 2 {
+		t.Errorf("only %d orders accepted; the check checks nothing", accepted)
+	}
+}
+
+// TestOrders_MissingLayer checks that a pipeline without the stage that
+// provides a required layer, or with it after its user, is rejected with a
+// message that names the layer.
+func TestOrders_MissingLayer(t *testing.T) {
+	p, err := Default(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	by := map[string]pipeline.Stage{}
+	for _, s := range p.Stages() {
+		by[s.Name()] = s
+	}
+	tests := []struct {
+		order []string
+		want  string
+	}{
+		{[]string{"text", "entities", "geo", "events"}, `stage "events" requires layer "actors", which no stage provides`},
+		{[]string{"entities", "text"}, `stage "entities" requires layer "sentences", which stage "text" provides only after it`},
+		{[]string{"text", "entities", "actors", "geo"}, `stage "actors" reads layer "locations", which stage "geo" provides only after it`},
+		{[]string{"text", "quotes", "entities"}, `stage "quotes" reads layer "mentions", which stage "entities" provides only after it`},
+	}
+	for _, tt := range tests {
+		var ss []pipeline.Stage
+		for _, n := range tt.order {
+			ss = append(ss, by[n])
+		}
+		_, err := pipeline.New(ss...)
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%v: error %v, want %q", tt.order, err, tt.want)
+		}
+	}
+}
