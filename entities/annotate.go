@@ -277,10 +277,12 @@ func (a *annotator) tagged(spans [][]ner.Span) {
 // at token i and extends the tagger's span [i, j) by up to three words
 // ("Houthi" + "movement", "Hamas" + "fighters"), or j when there is none.
 func (a *annotator) dictExtend(i, j, hi int) int {
-	// The added words are capitalized or group nouns ("Xinhua news
-	// agency" stays "Xinhua" + a description).
+	// The added words are capitalized, group nouns ("Xinhua news agency"
+	// stays "Xinhua" + a description) or links between capitalized words
+	// ("International Organization" + "for Migration").
 	ext := j
-	for ext < hi && ext < j+3 && a.d.Tokens[ext].Kind == document.Word && (a.capitalized(ext) || groupNouns[a.low(ext)]) {
+	for ext < hi && ext < j+3 && a.d.Tokens[ext].Kind == document.Word &&
+		(a.capitalized(ext) || groupNouns[a.low(ext)] || nameLink(a.low(ext)) && ext+1 < hi && a.capitalized(ext+1)) {
 		ext++
 	}
 	for n := ext; n > j; n-- {
@@ -458,13 +460,23 @@ func (a *annotator) nameCase(i, j int) bool {
 			continue
 		}
 		switch l := a.low(k); {
-		case l == "of" || l == "the" || l == "for" || l == "and" || l == "de" || l == "'s" || l == "on" || l == "in":
+		case nameLink(l):
 		case strings.HasPrefix(l, "al-") || l == "al" || l == "dpa" || l == "el":
 		default:
 			return false
 		}
 	}
 	return true
+}
+
+// nameLink reports whether the lower-case word l may stand between the
+// capitalized words of a name ("Organization for Migration").
+func nameLink(l string) bool {
+	switch l {
+	case "of", "the", "for", "and", "de", "'s", "on", "in":
+		return true
+	}
+	return false
 }
 
 // isTitle reports whether token i is a capitalized title word.

@@ -114,7 +114,6 @@ const (
 	tCase0_P1   // casing classes of this and the next word (coarse)
 	tTableShort // a sentence that reads like a results or listings table × short shape
 	tTableLower // table sentence × lower case
-	tDocCtx     // a word next to the same word's first-pass names elsewhere in the document
 )
 
 // Salts added to template identifiers. Words of a folded sentence (one
@@ -534,14 +533,6 @@ func typeFeats(buf []uint64, t *tokInfo, doc *docInfo, salt uint64) []uint64 {
 		buf = append(buf, mix(tDocType+salt, uint64(best)), mix(mix(tDocTypeShort+salt, uint64(best)), t.short))
 		if c[4]*2 > tot {
 			buf = append(buf, mix(tDocTypeFirst+salt, uint64(best)))
-		}
-	}
-	if x := doc.contexts(t.lower); x != nil {
-		for _, c := range x {
-			if c == 0 {
-				break
-			}
-			buf = append(buf, mix(tDocCtx+salt, c))
 		}
 	}
 	return buf

@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/internal/lettercase"
@@ -46,24 +47,31 @@ func (h *hashTable) get(k uint64) (uint64, bool) {
 	return 0, false
 }
 
-// buildTable returns a table of the keys (made non-zero) and values, at most
-// half full. Later duplicates of a key are or'ed into its value.
+// buildTable returns a table of the keys (made non-zero) and values, at
+// most 70 % full. The values of a repeated key are or'ed.
 func buildTable(keys, vals []uint64) hashTable {
-	size := uint64(1)
-	for size < uint64(len(keys))*2+2 {
+	merged := make(map[uint64]uint64, len(keys))
+	for n, k := range keys {
+		merged[k|1] |= vals[n]
+	}
+	distinct := make([]uint64, 0, len(merged))
+	for k := range merged {
+		distinct = append(distinct, k)
+	}
+	slices.Sort(distinct) // the same layout for the same keys
+	size := uint64(4)
+	for size*7 < uint64(len(distinct))*10+10 {
 		size <<= 1
 	}
 	h := hashTable{keys: make([]uint64, size), vals: make([]uint64, size), mask: size - 1}
-	for n, k := range keys {
-		k |= 1
+	for _, k := range distinct {
 		i := home(k, h.mask)
 		p := 0
-		for h.keys[i] != 0 && h.keys[i] != k {
+		for h.keys[i] != 0 {
 			i = (i + 1) & h.mask
 			p++
 		}
-		h.keys[i] = k
-		h.vals[i] |= vals[n]
+		h.keys[i], h.vals[i] = k, merged[k]
 		h.maxProbe = max(h.maxProbe, p)
 	}
 	return h
@@ -344,8 +352,7 @@ func analyzeDoc(sentences [][]string, lx *lexicon) [][]tokInfo {
 type docInfo struct {
 	keys    []uint64
 	flags   []uint8
-	counts  [][5]uint16       // per slot: first-pass tags by type (0..3) and span-initial uses (4)
-	ctx     [][docCtxN]uint64 // per slot: contexts of the word's first-pass names (collectTypes)
+	counts  [][5]uint16 // per slot: first-pass tags by type (0..3) and span-initial uses (4)
 	mask    uint64
 	stacked bool // counts are filled (second pass)
 }
@@ -365,13 +372,11 @@ func (d *docInfo) reset(n int) {
 		d.keys = make([]uint64, size)
 		d.flags = make([]uint8, size)
 		d.counts = make([][5]uint16, size)
-		d.ctx = make([][docCtxN]uint64, size)
 	}
-	d.keys, d.flags, d.counts, d.ctx = d.keys[:size], d.flags[:size], d.counts[:size], d.ctx[:size]
+	d.keys, d.flags, d.counts = d.keys[:size], d.flags[:size], d.counts[:size]
 	clear(d.keys)
 	clear(d.flags)
 	clear(d.counts)
-	clear(d.ctx)
 	d.mask = uint64(size - 1)
 	d.stacked = false
 }
@@ -455,7 +460,6 @@ func newDocInfo(sents [][]tokInfo) *docInfo {
 // uses), and marks d as stacked.
 func (d *docInfo) collectTypes(toks [][]tokInfo, labels [][]uint8) {
 	clear(d.counts)
-	clear(d.ctx)
 	d.stacked = true
 	for i, ys := range labels {
 		for j, l := range ys {
@@ -466,16 +470,7 @@ func (d *docInfo) collectTypes(toks [][]tokInfo, labels [][]uint8) {
 			if t.flags&(flagCap|flagFold) == 0 {
 				continue
 			}
-			k := d.slot(t.lower, true)
-			// The known words around the name (not inside it): "shares of
-			// X", "X striker", "the club X" tell its type wherever X is.
-			if p := labelPos(int(l)); p == posB || p == posU {
-				d.addCtx(k, at(toks[i], j-1), 0)
-			}
-			if p := labelPos(int(l)); p == posL || p == posU {
-				d.addCtx(k, at(toks[i], j+1), 1)
-			}
-			c := &d.counts[k]
+			c := &d.counts[d.slot(t.lower, true)]
 			if c[labelType(int(l))] < 0xffff {
 				c[labelType(int(l))]++
 			}
@@ -484,34 +479,4 @@ func (d *docInfo) collectTypes(toks [][]tokInfo, labels [][]uint8) {
 			}
 		}
 	}
-}
-
-// docCtxN is the number of distinct context words kept per word (docInfo.ctx).
-const docCtxN = 4
-
-// addCtx records word n, on side 0 (before) or 1 (after) of a name holding
-// the word of slot k, when the model knows n.
-func (d *docInfo) addCtx(k int, n *tokInfo, side uint64) {
-	if n.flags&flagKnown == 0 {
-		return
-	}
-	c := mix(n.lower, side) | 1
-	for i := range d.ctx[k] {
-		switch d.ctx[k][i] {
-		case c:
-			return
-		case 0:
-			d.ctx[k][i] = c
-			return
-		}
-	}
-}
-
-// contexts returns the context words recorded for the word with lower-case
-// hash k (zeros past the last).
-func (d *docInfo) contexts(k uint64) *[docCtxN]uint64 {
-	if i := d.slot(k, false); i >= 0 {
-		return &d.ctx[i]
-	}
-	return nil
 }

@@ -189,9 +189,17 @@ func TestDefault(t *testing.T) {
 			[]Span{{0, 1, "PER", 0}, {2, 3, "ORG", 0}}},
 	}
 	for _, tt := range tests {
-		got := tg.Tag([][]string{strings.Fields(tt.words)})
-		if !sameSpans(got, [][]Span{tt.want}) {
-			t.Errorf("Tag(%q) = %v, want %v", tt.words, got, tt.want)
+		// The same names in capitals and in lower case (folded sentences),
+		// where upper and lower case give the very same tags.
+		for _, words := range []string{tt.words, strings.ToUpper(tt.words), strings.ToLower(tt.words)} {
+			got := tg.Tag([][]string{strings.Fields(words)})
+			if !sameSpans(got, [][]Span{tt.want}) {
+				t.Errorf("Tag(%q) = %v, want %v", words, got, tt.want)
+			}
+		}
+		up, low := tg.Tag([][]string{strings.Fields(strings.ToUpper(tt.words))}), tg.Tag([][]string{strings.Fields(strings.ToLower(tt.words))})
+		if !reflect.DeepEqual(up, low) {
+			t.Errorf("upper-cased %v, lower-cased %v", up, low)
 		}
 	}
 	// Concurrent use gives the same answers.

@@ -202,7 +202,6 @@ func (d *docInfo) clone() *docInfo {
 	c.keys = append([]uint64(nil), d.keys...)
 	c.flags = append([]uint8(nil), d.flags...)
 	c.counts = append([][5]uint16(nil), d.counts...)
-	c.ctx = append([][docCtxN]uint64(nil), d.ctx...)
 	return &c
 }
 
