@@ -11,6 +11,10 @@
 package actors
 
 import (
+	"embed"
+	"fmt"
+	"io/fs"
+	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -173,24 +177,64 @@ func (d *Dictionary) MaxWords() int { return d.maxWords }
 // Len returns the number of actors in d (overridden entries included).
 func (d *Dictionary) Len() int { return len(d.actors) }
 
+//go:embed data/actors/*.tsv data/roles.tsv
+var data embed.FS
+
 var (
 	defOnce sync.Once
 	def     *Dictionary
+	defErr  error
 )
 
-// Default returns the built-in dictionary of organizations, agencies and
-// groups, built once. It is shared: callers that want to extend it must
-// Clone it first.
+// Default returns the built-in dictionary, built once from the embedded
+// tables data/actors/*.tsv (read in file name order by the loader of user
+// dictionaries; a later table's surface form overrides an earlier one's):
+// international organizations, armed groups, organizations, media,
+// companies, parties and people. It is shared: callers that want to
+// extend it must Clone it first. A bad embedded table (which the package's
+// tests rule out) leaves it empty and is reported by Err.
 func Default() *Dictionary {
 	defOnce.Do(func() {
-		def = &Dictionary{}
-		for _, tab := range [][]Actor{builtin, armedGroups, organizations, media, companies, parties, people} {
-			for _, a := range tab {
-				def.Add(a)
-			}
+		def, defErr = builtinTables()
+		if defErr != nil {
+			def = &Dictionary{}
 		}
 	})
 	return def
+}
+
+// Err reports a problem with the embedded data (actor tables, roles), nil
+// when there is none; stage constructors return it.
+func Err() error {
+	Default()
+	if defErr != nil {
+		return defErr
+	}
+	_, err := roles()
+	return err
+}
+
+// builtinTables reads the embedded tables.
+func builtinTables() (*Dictionary, error) {
+	names, err := fs.Glob(data, "data/actors/*.tsv")
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(names)
+	d := &Dictionary{}
+	for _, n := range names {
+		f, err := data.Open(n)
+		if err != nil {
+			return nil, err
+		}
+		t, err := load(f, false)
+		f.Close()
+		if err != nil {
+			return nil, fmt.Errorf("actors: %s: %w", n, err)
+		}
+		d.Merge(t)
+	}
+	return d, nil
 }
 
 // cameoCountry lists the countries whose CAMEO code is not the ISO alpha-3

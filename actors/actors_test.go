@@ -94,6 +94,15 @@ func TestLoad(t *testing.T) {
 		{"yaml unknown key", "- name: X\n  colour: red\n", "error"},
 		{"yaml no item", "- name: X\n  code: USA\nfoo\n", "error"},
 		{"empty", "", "[]"},
+		{"tsv kind and changes", "Ana Ruiz\tESPOPP\tPERSON\tRuiz\tperson\t2024-06-01=espgov|2026-01-01=ESPELI\n",
+			"[Ana Ruiz=ESPOPP/PERSON[Ruiz] person [{2024-06-01 ESPGOV} {2026-01-01 ESPELI}]]"},
+		{"yaml kind and changes", "- name: Ana Ruiz\n  code: ESPOPP\n  type: PERSON\n  kind: person\n  changes: [2024-06-01=ESPGOV]\n",
+			"[Ana Ruiz=ESPOPP/PERSON[] person [{2024-06-01 ESPGOV}]]"},
+		{"bad change date", "Ana Ruiz\tESPOPP\tPERSON\t\tperson\t2024-6-1=ESPGOV\n", "error"},
+		{"changes out of order", "Ana Ruiz\tESPOPP\tPERSON\t\tperson\t2025-01-01=ESPGOV|2024-01-01=ESPELI\n", "error"},
+		{"bad change code", "Ana Ruiz\tESPOPP\tPERSON\t\tperson\t2024-06-01=ES\n", "error"},
+		{"bad kind", "Acme\tUSABUS\tORG\t\tshop\n", "error"},
+		{"too many fields", "Acme\tUSABUS\tORG\t\tcompany\t\textra\n", "error"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -109,7 +118,14 @@ func TestLoad(t *testing.T) {
 			}
 			var got []string
 			for _, a := range d.actors {
-				got = append(got, fmt.Sprintf("%s=%s/%s%v", a.Name, a.Code, a.Type, a.Aliases))
+				if !a.User {
+					t.Errorf("%s: user entry not marked User", a.Name)
+				}
+				g := fmt.Sprintf("%s=%s/%s%v", a.Name, a.Code, a.Type, a.Aliases)
+				if a.Kind != "" || a.Changes != nil {
+					g += fmt.Sprintf(" %s %v", a.Kind, a.Changes)
+				}
+				got = append(got, g)
 			}
 			if s := fmt.Sprint(got); s != tt.want && !(len(got) == 0 && tt.want == "[]") {
 				t.Errorf("got %s, want %s", s, tt.want)
@@ -214,24 +230,40 @@ func TestDefault_CurrentActors(t *testing.T) {
 			t.Errorf("Lookup(%q) = %+v, %v; want %s %s", tc.surface, a, ok, tc.code, tc.typ)
 		}
 	}
-	// Every code of every table is a CAMEO-shaped code: letters in
-	// groups of three, and every change is dated YYYY-MM-DD in order.
-	for _, tab := range [][]Actor{builtin, armedGroups, organizations, media, companies, parties, people} {
-		for _, a := range tab {
-			codes := []string{a.Code}
-			prev := ""
-			for _, c := range a.Changes {
-				if _, err := time.Parse("2006-01-02", c.From); err != nil || c.From <= prev {
-					t.Errorf("%s: bad change date %q", a.Name, c.From)
-				}
-				prev = c.From
-				codes = append(codes, c.Code)
-			}
-			for _, c := range codes {
-				if c == "" || len(c)%3 != 0 || strings.ToUpper(c) != c {
-					t.Errorf("%s: bad code %q", a.Name, c)
-				}
-			}
+	// The embedded tables load with the user dictionaries' loader, which
+	// checks every code, type, kind and dated change; builtin entries are
+	// not the user's.
+	if _, err := builtinTables(); err != nil {
+		t.Fatal(err)
+	}
+	if d.Len() < 790 {
+		t.Errorf("built-in dictionary has %d actors, want the ~790 of data/*.tsv", d.Len())
+	}
+	for _, a := range d.actors {
+		if a.User {
+			t.Errorf("%s: built-in entry marked User", a.Name)
+		}
+	}
+}
+
+// TestRoles checks the embedded role table and its loader.
+func TestRoles(t *testing.T) {
+	if err := Err(); err != nil {
+		t.Fatal(err)
+	}
+	rs, _ := roles()
+	if len(rs) < 270 || MaxRoleWords != 3 {
+		t.Errorf("%d roles, longest %d words", len(rs), MaxRoleWords)
+	}
+	if r, ok := LookupRole("Foreign Minister"); !ok || r != (Role{Code: "GOV", Class: "minister", Person: true, Diplomat: true}) {
+		t.Errorf("foreign minister = %+v, %v", r, ok)
+	}
+	if r, _ := LookupRole("spokeswoman"); r.Gender != "f" || !r.Person {
+		t.Errorf("spokeswoman = %+v", r)
+	}
+	for _, bad := range []string{"Minister\tGOV\n", "x\tGO\n", "x\tGOV\tc\tsoldier\n", "x\tGOV\tc\t\tn\n", "x\tGOV\nx\tMIL\n", "x\ta\tb\tc\td\te\n"} {
+		if _, err := loadRoles(strings.NewReader(bad)); err == nil {
+			t.Errorf("loadRoles(%q): no error", bad)
 		}
 	}
 }

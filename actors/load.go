@@ -1,7 +1,7 @@
 package actors
 
-// User dictionaries: loading actor entries from TSV or YAML files and
-// validating their codes.
+// Actor dictionaries in TSV or YAML: the built-in tables (data/*.tsv) and
+// user dictionaries (--dict) are read by the same loader.
 
 import (
 	"bufio"
@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 )
 
 // maxLineBytes bounds one line of a user dictionary.
@@ -32,22 +33,30 @@ func LoadFile(path string) (*Dictionary, error) {
 // first non-blank, non-comment line.
 //
 // TSV: one actor per line, tab-separated: name, CAMEO code, and optionally
-// the entity type (ORG when empty) and aliases separated by "|". Lines
-// starting with "#" are comments.
+// the entity type (ORG when empty), aliases separated by "|", the kind
+// ("igo", "agency", "group", "court", "party", "ngo", "gov", "company",
+// "person", "territory") and dated code changes "YYYY-MM-DD=CODE"
+// separated by "|", in date order. Lines starting with "#" are comments.
 //
 //	Ana Ortega	ESPGOV	PERSON
-//	Sahel Liberation Front	MLIREB	ORG	SLF|the Front
+//	Sahel Liberation Front	MLIREB	ORG	SLF|the Front	group
+//	Ana Ruiz	ESPOPP	PERSON	Ruiz	person	2024-06-01=ESPGOV
 //
-// YAML: a list of mappings with keys name, code, type and aliases (a flow
-// list "[a, b]" or a block list), optionally under a top-level "actors:" key.
+// YAML: a list of mappings with keys name, code, type, aliases (a flow
+// list "[a, b]" or a block list), kind and changes (a flow list of
+// "YYYY-MM-DD=CODE"), optionally under a top-level "actors:" key.
 //
 //   - name: Sahel Liberation Front
 //     code: MLIREB
 //     aliases: [SLF]
 //
 // Every entry needs a name and a code of letters (multiples of three).
-// Load returns an error naming the first bad line; it never panics.
-func Load(r io.Reader) (*Dictionary, error) {
+// Entries of a user dictionary are marked User. Load returns an error
+// naming the first bad line; it never panics.
+func Load(r io.Reader) (*Dictionary, error) { return load(r, true) }
+
+// load reads a dictionary (see Load); user marks its entries as a user's.
+func load(r io.Reader, user bool) (*Dictionary, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64*1024), maxLineBytes)
 	var lines []string
@@ -69,9 +78,9 @@ func Load(r io.Reader) (*Dictionary, error) {
 	d := &Dictionary{}
 	var err error
 	if yaml {
-		err = loadYAML(d, lines)
+		err = loadYAML(d, lines, user)
 	} else {
-		err = loadTSV(d, lines)
+		err = loadTSV(d, lines, user)
 	}
 	if err != nil {
 		return nil, err
@@ -79,7 +88,7 @@ func Load(r io.Reader) (*Dictionary, error) {
 	return d, nil
 }
 
-func loadTSV(d *Dictionary, lines []string) error {
+func loadTSV(d *Dictionary, lines []string, user bool) error {
 	for n, l := range lines {
 		if strings.TrimSpace(l) == "" || strings.HasPrefix(strings.TrimSpace(l), "#") {
 			continue
@@ -93,12 +102,22 @@ func loadTSV(d *Dictionary, lines []string) error {
 			a.Type = strings.TrimSpace(f[2])
 		}
 		if len(f) > 3 {
-			for _, x := range strings.Split(f[3], "|") {
-				if x = strings.TrimSpace(x); x != "" {
-					a.Aliases = append(a.Aliases, x)
-				}
-			}
+			a.Aliases = split(f[3], "|")
 		}
+		if len(f) > 4 {
+			a.Kind = strings.TrimSpace(f[4])
+		}
+		if len(f) > 5 {
+			ch, err := changes(split(f[5], "|"))
+			if err != nil {
+				return fmt.Errorf("actors: line %d: %q: %w", n+1, a.Name, err)
+			}
+			a.Changes = ch
+		}
+		if len(f) > 6 {
+			return fmt.Errorf("actors: line %d: %d tab-separated fields, want at most 6", n+1, len(f))
+		}
+		a.User = user
 		if err := add(d, a); err != nil {
 			return fmt.Errorf("actors: line %d: %w", n+1, err)
 		}
@@ -106,7 +125,7 @@ func loadTSV(d *Dictionary, lines []string) error {
 	return nil
 }
 
-func loadYAML(d *Dictionary, lines []string) error {
+func loadYAML(d *Dictionary, lines []string, user bool) error {
 	var cur *Actor
 	curLine := 0
 	inAliases := false
@@ -114,6 +133,7 @@ func loadYAML(d *Dictionary, lines []string) error {
 		if cur == nil {
 			return nil
 		}
+		cur.User = user
 		err := add(d, *cur)
 		cur = nil
 		if err != nil {
@@ -168,16 +188,58 @@ func loadYAML(d *Dictionary, lines []string) error {
 			if !strings.HasPrefix(v, "[") || !strings.HasSuffix(v, "]") {
 				return fmt.Errorf("actors: line %d: aliases must be a list", n+1)
 			}
-			for _, x := range strings.Split(v[1:len(v)-1], ",") {
-				if x = unquote(strings.TrimSpace(x)); x != "" {
-					cur.Aliases = append(cur.Aliases, x)
-				}
+			for _, x := range split(v[1:len(v)-1], ",") {
+				cur.Aliases = append(cur.Aliases, unquote(x))
 			}
+		case "changes":
+			if !strings.HasPrefix(v, "[") || !strings.HasSuffix(v, "]") {
+				return fmt.Errorf("actors: line %d: changes must be a list", n+1)
+			}
+			var xs []string
+			for _, x := range split(v[1:len(v)-1], ",") {
+				xs = append(xs, unquote(x))
+			}
+			ch, err := changes(xs)
+			if err != nil {
+				return fmt.Errorf("actors: line %d: %w", n+1, err)
+			}
+			cur.Changes = ch
 		default:
 			return fmt.Errorf("actors: line %d: unknown key %q", n+1, k)
 		}
 	}
 	return flush()
+}
+
+// split splits s at sep and drops empty, space-trimmed parts.
+func split(s, sep string) []string {
+	var out []string
+	for _, x := range strings.Split(s, sep) {
+		if x = strings.TrimSpace(x); x != "" {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// changes parses dated code changes "YYYY-MM-DD=CODE", which must be in
+// date order.
+func changes(xs []string) ([]Change, error) {
+	var out []Change
+	for _, x := range xs {
+		day, code, ok := strings.Cut(x, "=")
+		if _, err := time.Parse("2006-01-02", day); !ok || err != nil {
+			return nil, fmt.Errorf("bad change %q (want YYYY-MM-DD=CODE)", x)
+		}
+		if !ValidCode(code) {
+			return nil, fmt.Errorf("change %q: bad CAMEO code %q", x, code)
+		}
+		if len(out) > 0 && day <= out[len(out)-1].From {
+			return nil, fmt.Errorf("change %q: changes must be in date order", x)
+		}
+		out = append(out, Change{From: day, Code: strings.ToUpper(code)})
+	}
+	return out, nil
 }
 
 func unquote(s string) string {
@@ -207,10 +269,15 @@ func add(d *Dictionary, a Actor) error {
 	if Key(a.Name) == "" {
 		return fmt.Errorf("%q: empty name after folding", a.Name)
 	}
-	a.User = true
+	if a.Kind != "" && !validKinds[a.Kind] {
+		return fmt.Errorf("%q: unknown kind %q", a.Name, a.Kind)
+	}
 	d.Add(a)
 	return nil
 }
+
+var validKinds = map[string]bool{"igo": true, "agency": true, "group": true, "court": true, "party": true, "ngo": true,
+	"gov": true, "company": true, "person": true, "territory": true}
 
 // ValidCode reports whether code looks like a CAMEO actor code: one or more
 // groups of three ASCII letters.

@@ -3,7 +3,13 @@ package actors
 // Role words: what a role noun ("minister", "troops", "rebels") says about
 // its referent, looked up by LookupRole.
 
-import "strings"
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+)
 
 // Role is what a role word says about its referent.
 type Role struct {
@@ -26,306 +32,82 @@ type Role struct {
 	Diplomat bool
 }
 
-// roles maps lower-case role words and phrases to roles. Facts from the
-// CAMEO actor scheme: role codes per sector.
-var roles = map[string]Role{
-	// Government executive.
-	"president":             {Code: "GOV", Class: "president", Person: true},
-	"vice president":        {Code: "GOV", Class: "president", Person: true},
-	"prime minister":        {Code: "GOV", Class: "prime minister", Person: true},
-	"premier":               {Code: "GOV", Class: "prime minister", Person: true},
-	"chancellor":            {Code: "GOV", Class: "prime minister", Person: true},
-	"foreign minister":      {Code: "GOV", Class: "minister", Person: true, Diplomat: true},
-	"foreign secretary":     {Code: "GOV", Class: "minister", Person: true, Diplomat: true},
-	"secretary of state":    {Code: "GOV", Class: "minister", Person: true, Diplomat: true},
-	"interior minister":     {Code: "GOV", Class: "minister", Person: true},
-	"defence minister":      {Code: "GOV", Class: "minister", Person: true},
-	"defense minister":      {Code: "GOV", Class: "minister", Person: true},
-	"finance minister":      {Code: "GOV", Class: "minister", Person: true},
-	"health minister":       {Code: "GOV", Class: "minister", Person: true},
-	"justice minister":      {Code: "GOV", Class: "minister", Person: true},
-	"trade minister":        {Code: "GOV", Class: "minister", Person: true},
-	"energy minister":       {Code: "GOV", Class: "minister", Person: true},
-	"oil minister":          {Code: "GOV", Class: "minister", Person: true},
-	"information minister":  {Code: "GOV", Class: "minister", Person: true},
-	"minister":              {Code: "GOV", Class: "minister", Person: true},
-	"deputy minister":       {Code: "GOV", Class: "minister", Person: true},
-	"ambassador":            {Code: "GOV", Class: "diplomat", Person: true, Diplomat: true},
-	"envoy":                 {Code: "GOV", Class: "diplomat", Person: true, Diplomat: true},
-	"special envoy":         {Code: "GOV", Class: "diplomat", Person: true, Diplomat: true},
-	"diplomat":              {Code: "GOV", Class: "diplomat", Person: true, Diplomat: true},
-	"diplomats":             {Code: "GOV", Class: "diplomat", Plural: true, Diplomat: true},
-	"spokesman":             {Code: "GOV", Class: "spokesperson", Person: true, Gender: "m"},
-	"spokeswoman":           {Code: "GOV", Class: "spokesperson", Person: true, Gender: "f"},
-	"spokesperson":          {Code: "GOV", Class: "spokesperson", Person: true},
-	"official":              {Code: "GOV", Class: "official", Person: true},
-	"officials":             {Code: "GOV", Class: "official", Plural: true},
-	"government":            {Code: "GOV", Class: "government", Org: true},
-	"cabinet":               {Code: "GOV", Class: "government", Org: true},
-	"ministry":              {Code: "GOV", Class: "ministry", Org: true},
-	"foreign ministry":      {Code: "GOV", Class: "ministry", Org: true},
-	"interior ministry":     {Code: "GOV", Class: "ministry", Org: true},
-	"defence ministry":      {Code: "GOV", Class: "ministry", Org: true},
-	"defense ministry":      {Code: "GOV", Class: "ministry", Org: true},
-	"health ministry":       {Code: "GOV", Class: "ministry", Org: true},
-	"finance ministry":      {Code: "GOV", Class: "ministry", Org: true},
-	"justice ministry":      {Code: "GOV", Class: "ministry", Org: true},
-	"king":                  {Code: "GOV", Class: "monarch", Person: true, Gender: "m"},
-	"queen":                 {Code: "GOV", Class: "monarch", Person: true, Gender: "f"},
-	"commissioner":          {Code: "GOV", Class: "official", Person: true},
-	"governor":              {Code: "GOV", Class: "governor", Person: true},
-	"mayor":                 {Code: "GOV", Class: "mayor", Person: true},
-	"leader":                {Code: "GOV", Class: "leader", Person: true},
-	"authorities":           {Code: "GOV", Class: "government", Plural: true},
-	"central bank":          {Code: "GOV", Class: "bank", Org: true},
-	"central bank governor": {Code: "GOV", Class: "governor", Person: true},
-	"secretary general":     {Code: "GOV", Class: "head", Person: true, Diplomat: true},
-	"secretary-general":     {Code: "GOV", Class: "head", Person: true, Diplomat: true},
-	"director general":      {Code: "GOV", Class: "head", Person: true},
-	"director-general":      {Code: "GOV", Class: "head", Person: true},
-	"head":                  {Code: "GOV", Class: "head", Person: true},
-	"chairman":              {Code: "", Class: "head", Person: true, Gender: "m"},
-	"chairwoman":            {Code: "", Class: "head", Person: true, Gender: "f"},
-	"counterpart":           {Code: "GOV", Class: "counterpart", Person: true, Diplomat: true},
-	"foreign policy chief":  {Code: "GOV", Class: "head", Person: true, Diplomat: true},
-	"chief executive":       {Code: "BUS", Class: "head", Person: true},
-	// Military.
-	"military officials":         {Code: "MIL", Class: "officers", Plural: true},
-	"military official":          {Code: "MIL", Class: "officer", Person: true},
-	"army officers":              {Code: "MIL", Class: "officers", Plural: true},
-	"army officer":               {Code: "MIL", Class: "officer", Person: true},
-	"security officials":         {Code: "COP", Class: "police", Plural: true},
-	"colonel":                    {Code: "MIL", Class: "commander", Person: true},
-	"col.":                       {Code: "MIL", Class: "commander", Person: true},
-	"gen.":                       {Code: "MIL", Class: "commander", Person: true},
-	"major":                      {Code: "MIL", Class: "commander", Person: true},
-	"captain":                    {Code: "MIL", Class: "commander", Person: true},
-	"lieutenant":                 {Code: "MIL", Class: "commander", Person: true},
-	"brigadier":                  {Code: "MIL", Class: "commander", Person: true},
-	"admiral":                    {Code: "MIL", Class: "commander", Person: true},
-	"army":                       {Code: "MIL", Class: "military", Org: true},
-	"military":                   {Code: "MIL", Class: "military", Org: true},
-	"armed forces":               {Code: "MIL", Class: "military", Plural: true},
-	"forces":                     {Code: "MIL", Class: "military", Plural: true},
-	"troops":                     {Code: "MIL", Class: "military", Plural: true},
-	"soldiers":                   {Code: "MIL", Class: "military", Plural: true},
-	"soldier":                    {Code: "MIL", Class: "soldier", Person: true},
-	"general":                    {Code: "MIL", Class: "commander", Person: true},
-	"commander":                  {Code: "MIL", Class: "commander", Person: true},
-	"army chief":                 {Code: "MIL", Class: "commander", Person: true},
-	"navy":                       {Code: "MIL", Class: "military", Org: true},
-	"air force":                  {Code: "MIL", Class: "military", Org: true},
-	"defence ministry spokesman": {Code: "MIL", Class: "spokesperson", Person: true, Gender: "m"},
-	"army spokesman":             {Code: "MIL", Class: "spokesperson", Person: true, Gender: "m"},
-	"army spokeswoman":           {Code: "MIL", Class: "spokesperson", Person: true, Gender: "f"},
-	"military spokesman":         {Code: "MIL", Class: "spokesperson", Person: true, Gender: "m"},
-	"military spokeswoman":       {Code: "MIL", Class: "spokesperson", Person: true, Gender: "f"},
-	// Police.
-	"police":             {Code: "COP", Class: "police", Plural: true},
-	"policemen":          {Code: "COP", Class: "police", Plural: true},
-	"police officers":    {Code: "COP", Class: "police", Plural: true},
-	"police officer":     {Code: "COP", Class: "policeman", Person: true},
-	"police chief":       {Code: "COP", Class: "policeman", Person: true},
-	"police spokesman":   {Code: "COP", Class: "spokesperson", Person: true, Gender: "m"},
-	"police spokeswoman": {Code: "COP", Class: "spokesperson", Person: true, Gender: "f"},
-	"security forces":    {Code: "COP", Class: "police", Plural: true},
-	"riot police":        {Code: "COP", Class: "police", Plural: true},
-	"mounted police":     {Code: "COP", Class: "police", Plural: true},
-	"police force":       {Code: "COP", Class: "police", Org: true},
-	// Rebels and insurgents.
-	"rebels":             {Code: "REB", Class: "rebels", Plural: true},
-	"rebel":              {Code: "REB", Class: "rebel", Person: true},
-	"militants":          {Code: "REB", Class: "rebels", Plural: true},
-	"militant":           {Code: "REB", Class: "rebel", Person: true},
-	"fighters":           {Code: "REB", Class: "rebels", Plural: true},
-	"insurgents":         {Code: "INS", Class: "rebels", Plural: true},
-	"separatists":        {Code: "SEP", Class: "rebels", Plural: true},
-	"jihadists":          {Code: "REB", Class: "rebels", Plural: true},
-	"jihadist fighters":  {Code: "REB", Class: "rebels", Plural: true},
-	"jihadist groups":    {Code: "REB", Class: "rebels", Plural: true},
-	"jihadist group":     {Code: "REB", Class: "rebels", Org: true},
-	"islamist militants": {Code: "REB", Class: "rebels", Plural: true},
-	"guerrillas":         {Code: "REB", Class: "rebels", Plural: true},
-	"guerrilla group":    {Code: "REB", Class: "rebels", Org: true},
-	"rebel group":        {Code: "REB", Class: "rebels", Org: true},
-	"armed group":        {Code: "REB", Class: "rebels", Org: true},
-	"gangs":              {Code: "CRM", Class: "gangs", Plural: true},
-	"gang members":       {Code: "CRM", Class: "gangs", Plural: true},
-	"cartel":             {Code: "CRM", Class: "gangs", Org: true},
-	"smugglers":          {Code: "CRM", Class: "gangs", Plural: true},
-	"traffickers":        {Code: "CRM", Class: "gangs", Plural: true},
-	"rebel commander":    {Code: "REB", Class: "commander", Person: true},
-	"rebel leader":       {Code: "REB", Class: "leader", Person: true},
-	"militia":            {Code: "UAF", Class: "militia", Org: true},
-	"militia fighters":   {Code: "UAF", Class: "militia", Plural: true},
-	"militiamen":         {Code: "UAF", Class: "militia", Plural: true},
-	"gunmen":             {Code: "UAF", Class: "gunmen", Plural: true},
-	"attackers":          {Code: "UAF", Class: "gunmen", Plural: true},
-	"assailants":         {Code: "UAF", Class: "gunmen", Plural: true},
-	"bandits":            {Code: "UAF", Class: "gunmen", Plural: true},
-	"kidnappers":         {Code: "UAF", Class: "gunmen", Plural: true},
-	"abductors":          {Code: "UAF", Class: "gunmen", Plural: true},
-	"armed men":          {Code: "UAF", Class: "gunmen", Plural: true},
-	"militant group":     {Code: "REB", Class: "rebels", Org: true},
-	"militant groups":    {Code: "REB", Class: "rebels", Plural: true},
-	"insurgent group":    {Code: "REB", Class: "rebels", Org: true},
-	"islamist group":     {Code: "REB", Class: "rebels", Org: true},
-	"extremist group":    {Code: "REB", Class: "rebels", Org: true},
-	"armed groups":       {Code: "REB", Class: "rebels", Plural: true},
-	"rebel groups":       {Code: "REB", Class: "rebels", Plural: true},
-	// Opposition and civilians.
-	"opposition":            {Code: "OPP", Class: "opposition", Org: true},
-	"opposition leader":     {Code: "OPP", Class: "leader", Person: true},
-	"opposition leaders":    {Code: "OPP", Class: "opposition", Plural: true},
-	"opposition candidate":  {Code: "OPP", Class: "candidate", Person: true},
-	"opposition politician": {Code: "OPP", Class: "politician", Person: true},
-	"opposition figure":     {Code: "OPP", Class: "politician", Person: true},
-	"opposition lawmaker":   {Code: "OPP", Class: "lawmaker", Person: true},
-	"opposition lawmakers":  {Code: "OPP", Class: "lawmakers", Plural: true},
-	"opposition deputies":   {Code: "OPP", Class: "lawmakers", Plural: true},
-	"opposition party":      {Code: "OPP", Class: "party", Org: true},
-	"opposition parties":    {Code: "OPP", Class: "opposition", Plural: true},
-	"opposition supporters": {Code: "OPP", Class: "supporters", Plural: true},
-	"opposition activists":  {Code: "OPP", Class: "activists", Plural: true},
-	"protesters":            {Code: "CVL", Class: "protesters", Plural: true},
-	"protestors":            {Code: "CVL", Class: "protesters", Plural: true},
-	"demonstrators":         {Code: "CVL", Class: "protesters", Plural: true},
-	"civilians":             {Code: "CVL", Class: "civilians", Plural: true},
-	"residents":             {Code: "CVL", Class: "civilians", Plural: true},
-	"villagers":             {Code: "CVL", Class: "civilians", Plural: true},
-	"activists":             {Code: "CVL", Class: "activists", Plural: true},
-	"activist":              {Code: "CVL", Class: "activist", Person: true},
-	// Judiciary.
-	"court":                {Code: "JUD", Class: "court", Org: true},
-	"supreme court":        {Code: "JUD", Class: "court", Org: true},
-	"high court":           {Code: "JUD", Class: "court", Org: true},
-	"constitutional court": {Code: "JUD", Class: "court", Org: true},
-	"judge":                {Code: "JUD", Class: "judge", Person: true},
-	"judges":               {Code: "JUD", Class: "judge", Plural: true},
-	"prosecutor":           {Code: "JUD", Class: "prosecutor", Person: true},
-	"prosecutors":          {Code: "JUD", Class: "prosecutor", Plural: true},
-	"chief prosecutor":     {Code: "JUD", Class: "prosecutor", Person: true},
-	"attorney general":     {Code: "JUD", Class: "prosecutor", Person: true},
-	"prosecutor general":   {Code: "JUD", Class: "prosecutor", Person: true},
-	"public prosecutor":    {Code: "JUD", Class: "prosecutor", Person: true},
-	"prosecution":          {Code: "JUD", Class: "prosecutor", Org: true},
-	"appeals court":        {Code: "JUD", Class: "court", Org: true},
-	"court of appeal":      {Code: "JUD", Class: "court", Org: true},
-	"tribunal":             {Code: "JUD", Class: "court", Org: true},
-	"magistrate":           {Code: "JUD", Class: "judge", Person: true},
-	// Legislature.
-	"parliament":        {Code: "LEG", Class: "parliament", Org: true},
-	"national assembly": {Code: "LEG", Class: "parliament", Org: true},
-	"legislature":       {Code: "LEG", Class: "parliament", Org: true},
-	"lower house":       {Code: "LEG", Class: "parliament", Org: true},
-	"upper house":       {Code: "LEG", Class: "parliament", Org: true},
-	"deputies":          {Code: "LEG", Class: "lawmakers", Plural: true},
-	"mps":               {Code: "LEG", Class: "lawmakers", Plural: true},
-	"mp":                {Code: "LEG", Class: "lawmaker", Person: true},
-	"congress":          {Code: "LEG", Class: "parliament", Org: true},
-	"senate":            {Code: "LEG", Class: "parliament", Org: true},
-	"lawmakers":         {Code: "LEG", Class: "lawmakers", Plural: true},
-	"lawmaker":          {Code: "LEG", Class: "lawmaker", Person: true},
-	"legislators":       {Code: "LEG", Class: "lawmakers", Plural: true},
-	"senator":           {Code: "LEG", Class: "lawmaker", Person: true},
-	"speaker":           {Code: "LEG", Class: "lawmaker", Person: true},
-	// Other sectors.
-	"journalists":           {Code: "MED", Class: "journalists", Plural: true},
-	"journalist":            {Code: "MED", Class: "journalist", Person: true},
-	"state media":           {Code: "MED", Class: "media", Org: true},
-	"state television":      {Code: "MED", Class: "media", Org: true},
-	"state tv":              {Code: "MED", Class: "media", Org: true},
-	"state news agency":     {Code: "MED", Class: "media", Org: true},
-	"state broadcaster":     {Code: "MED", Class: "media", Org: true},
-	"broadcaster":           {Code: "MED", Class: "media", Org: true},
-	"newspaper":             {Code: "MED", Class: "media", Org: true},
-	"doctors":               {Code: "HLH", Class: "doctors", Plural: true},
-	"health workers":        {Code: "HLH", Class: "doctors", Plural: true},
-	"refugees":              {Code: "REF", Class: "refugees", Plural: true},
-	"students":              {Code: "EDU", Class: "students", Plural: true},
-	"student":               {Code: "EDU", Class: "student", Person: true},
-	"teacher":               {Code: "EDU", Class: "teacher", Person: true},
-	"resident":              {Code: "CVL", Class: "civilian", Person: true},
-	"villager":              {Code: "CVL", Class: "civilian", Person: true},
-	"fisherman":             {Code: "CVL", Class: "civilian", Person: true},
-	"fisherwoman":           {Code: "CVL", Class: "civilian", Person: true},
-	"shopkeeper":            {Code: "CVL", Class: "civilian", Person: true},
-	"farmer":                {Code: "AGR", Class: "farmer", Person: true},
-	"doctor":                {Code: "HLH", Class: "doctor", Person: true},
-	"nurse":                 {Code: "HLH", Class: "doctor", Person: true},
-	"embassy":               {Code: "GOV", Class: "embassy", Org: true},
-	"negotiator":            {Code: "", Class: "negotiator", Person: true},
-	"chief negotiator":      {Code: "", Class: "negotiator", Person: true},
-	"government negotiator": {Code: "GOV", Class: "negotiator", Person: true},
-	"teachers":              {Code: "EDU", Class: "teachers", Plural: true},
-	"workers":               {Code: "LAB", Class: "workers", Plural: true},
-	"unions":                {Code: "LAB", Class: "unions", Plural: true},
-	"union":                 {Code: "LAB", Class: "union", Org: true},
-	"trade union":           {Code: "LAB", Class: "union", Org: true},
-	"rugby union":           {Code: "", Class: "sport", Org: true},
-	"trade unions":          {Code: "LAB", Class: "unions", Plural: true},
-	"union leader":          {Code: "LAB", Class: "leader", Person: true},
-	"strikers":              {Code: "LAB", Class: "workers", Plural: true},
-	"university":            {Code: "EDU", Class: "university", Org: true},
-	"coast guard":           {Code: "MIL", Class: "military", Org: true},
-	"coastguard":            {Code: "MIL", Class: "military", Org: true},
-	"chiefs of staff":       {Code: "MIL", Class: "military", Org: true},
-	"electoral commission":  {Code: "GOV", Class: "commission", Org: true},
-	"election commission":   {Code: "GOV", Class: "commission", Org: true},
-	"chief minister":        {Code: "GOV", Class: "governor", Person: true},
-	"ombudsman":             {Code: "GOV", Class: "official", Person: true},
-	"regulator":             {Code: "GOV", Class: "regulator", Org: true},
-	// Staff titles that take their organization's code (or a bare
-	// country) and say nothing of the sector themselves.
-	"director":             {Code: "", Class: "head", Person: true},
-	"country director":     {Code: "", Class: "head", Person: true},
-	"regional director":    {Code: "", Class: "head", Person: true},
-	"executive director":   {Code: "", Class: "head", Person: true},
-	"coordinator":          {Code: "", Class: "head", Person: true},
-	"aid chief":            {Code: "", Class: "head", Person: true},
-	"representative":       {Code: "", Class: "head", Person: true},
-	"farmers":              {Code: "AGR", Class: "farmers", Plural: true},
-	"intelligence agency":  {Code: "SPY", Class: "intelligence", Org: true},
-	"intelligence service": {Code: "SPY", Class: "intelligence", Org: true},
-	"economist":            {Code: "BUS", Class: "economist", Person: true},
-	"analyst":              {Code: "", Class: "analyst", Person: true},
-	// Westminster titles: the home secretary is a minister; the "shadow"
-	// frontbench is the opposition's; a high commissioner is a
-	// Commonwealth country's ambassador.
-	"home secretary":           {Code: "GOV", Class: "minister", Person: true},
-	"shadow home secretary":    {Code: "OPP", Class: "politician", Person: true},
-	"shadow foreign secretary": {Code: "OPP", Class: "politician", Person: true, Diplomat: true},
-	"shadow chancellor":        {Code: "OPP", Class: "politician", Person: true},
-	"shadow minister":          {Code: "OPP", Class: "politician", Person: true},
-	"shadow secretary":         {Code: "OPP", Class: "politician", Person: true},
-	"shadow cabinet":           {Code: "OPP", Class: "opposition", Org: true},
-	"high commissioner":        {Code: "GOV", Class: "diplomat", Person: true, Diplomat: true},
-	// A company's staff speak for the company, not the government.
-	"company spokesman":    {Code: "BUS", Class: "spokesperson", Person: true, Gender: "m"},
-	"company spokeswoman":  {Code: "BUS", Class: "spokesperson", Person: true, Gender: "f"},
-	"company spokesperson": {Code: "BUS", Class: "spokesperson", Person: true},
-	"company official":     {Code: "BUS", Class: "official", Person: true},
-	"company officials":    {Code: "BUS", Class: "official", Plural: true},
-	"company chairman":     {Code: "BUS", Class: "head", Person: true, Gender: "m"},
-	"board member":         {Code: "BUS", Class: "official", Person: true},
-	"board spokesman":      {Code: "BUS", Class: "spokesperson", Person: true, Gender: "m"},
-	// Non-governmental organizations described by their kind.
-	"human rights group":    {Code: "NGO", Class: "ngo", Org: true},
-	"rights group":          {Code: "NGO", Class: "ngo", Org: true},
-	"civil liberties group": {Code: "NGO", Class: "ngo", Org: true},
-	"campaign group":        {Code: "NGO", Class: "ngo", Org: true},
-	"pressure group":        {Code: "NGO", Class: "ngo", Org: true},
-	"human rights groups":   {Code: "NGO", Class: "ngo", Plural: true},
-	"rights groups":         {Code: "NGO", Class: "ngo", Plural: true},
+// roles maps lower-case role words and phrases to roles: data/roles.tsv,
+// read once.
+var roles = sync.OnceValues(func() (map[string]Role, error) {
+	f, err := data.Open("data/roles.tsv")
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return loadRoles(f)
+})
+
+// loadRoles reads a role table: one role per line, tab-separated: the
+// phrase, the CAMEO role code (may be empty), the class, flags separated
+// by "," (person, plural, org, diplomat) and a gender ("m", "f" or empty).
+// "#" starts a comment line.
+func loadRoles(r io.Reader) (map[string]Role, error) {
+	out := map[string]Role{}
+	sc := bufio.NewScanner(r)
+	for n := 1; sc.Scan(); n++ {
+		l := strings.TrimRight(sc.Text(), "\r")
+		if strings.TrimSpace(l) == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		f := strings.Split(l, "\t")
+		for len(f) < 5 {
+			f = append(f, "")
+		}
+		phrase := strings.TrimSpace(f[0])
+		ro := Role{Code: f[1], Class: f[2], Gender: f[4]}
+		switch {
+		case len(f) > 5:
+			return nil, fmt.Errorf("actors: roles: line %d: %d fields, want at most 5", n, len(f))
+		case phrase == "" || phrase != strings.ToLower(phrase):
+			return nil, fmt.Errorf("actors: roles: line %d: phrase %q must be lower case", n, phrase)
+		case ro.Code != "" && !ValidCode(ro.Code):
+			return nil, fmt.Errorf("actors: roles: line %d: bad code %q", n, ro.Code)
+		case ro.Gender != "" && ro.Gender != "m" && ro.Gender != "f":
+			return nil, fmt.Errorf("actors: roles: line %d: bad gender %q", n, ro.Gender)
+		}
+		if _, dup := out[phrase]; dup {
+			return nil, fmt.Errorf("actors: roles: line %d: %q repeated", n, phrase)
+		}
+		for _, fl := range split(f[3], ",") {
+			switch fl {
+			case "person":
+				ro.Person = true
+			case "plural":
+				ro.Plural = true
+			case "org":
+				ro.Org = true
+			case "diplomat":
+				ro.Diplomat = true
+			default:
+				return nil, fmt.Errorf("actors: roles: line %d: unknown flag %q", n, fl)
+			}
+		}
+		out[phrase] = ro
+	}
+	return out, sc.Err()
 }
 
 // LookupRole returns the role of a lower-case role word or phrase
 // ("foreign minister", "troops"). A "former" prefix is handled by callers
 // (CAMEO codes former officials as ELI).
 func LookupRole(phrase string) (Role, bool) {
-	r, ok := roles[strings.ToLower(phrase)]
+	rs, _ := roles()
+	r, ok := rs[strings.ToLower(phrase)]
 	return r, ok
 }
 
 // MaxRoleWords is the most words in any role phrase.
-const MaxRoleWords = 3
+var MaxRoleWords = func() int {
+	rs, _ := roles()
+	n := 0
+	for p := range rs {
+		n = max(n, len(strings.Fields(p)))
+	}
+	return n
+}()

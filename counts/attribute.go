@@ -54,9 +54,6 @@ func isPronoun(w string) bool {
 	return false
 }
 
-var sayVerbs = set("said", "says", "say", "told", "reported", "announced", "stated", "estimated",
-	"estimates", "confirmed", "added", "claimed", "reports", "announces", "confirms", "estimate")
-
 // source returns the token range [a, b) of the source named in the sentence,
 // for "according to X" and "X said" / "said X".
 func (s *sent) source(c *document.Count) (int, int, bool) {
@@ -111,9 +108,3 @@ func (s *sent) source(c *document.Count) (int, int, bool) {
 	}
 	return 0, 0, false
 }
-
-// verbStart are words a source phrase cannot start with.
-var verbStart = set("was", "were", "is", "are", "has", "have", "had", "been", "be", "will", "would", "also", "later", "then")
-
-// stopSource are words that end a source phrase read backwards from "said".
-var stopSource = set("that", "which", "who", "and", "but", "as", "when", "while", "after", "because", "where", "so")

@@ -23,23 +23,24 @@
 // category and no unit.
 //
 // Object is the counted noun phrase's head with up to two noun modifiers,
-// lower case, plural kept: "schools", "apartment blocks", "electricity
-// grid"; determiners, adjectives and nationality words are left out and the
-// whole phrase is in ObjectSpan. It is read after the figure first ("140
-// schools", "55% of the electricity grid", "$1.2bn in aid", "11 million
-// Sudanese", "half the population"), else before it: "a ransom of 200
-// million naira", "bribes worth 38 million rand", "police put the crowd at
-// 107,000", "an appeal for $250 million"; for a percentage, an amount of
-// money or a unit with nothing after it, the noun a change verb applies to
-// ("the economy grew 5 percent", "cut spending by 300 billion lira",
-// "turnout was 55 percent"). An elided object carries over from the
-// previous figure of the sentence ("killing 14 people and injuring 230";
-// "grew 5 percent after shrinking 7.3 percent") unless a new clause starts
-// between them ("as tens of thousands marched"). Vote tallies ("voted 71
-// to 48") are two counts of "votes" whose ObjectSpan is the verb. Category comes from the governing verb or
-// noun: first a trigger after the phrase ("were killed", "put out of
-// service"), then one before the figure in the same clause ("the
-// destruction of 140 schools"), then the object itself ("refugees",
+// lower case, plural kept: "clinics", "grain silos", "power network";
+// determiners, adjectives and nationality words are left out and the whole
+// phrase is in ObjectSpan. It is read after the figure first ("90 clinics",
+// "40% of the power network", "$3bn in loans", "two million Malians",
+// "half the staff"), else before it: a noun that the figure measures through
+// "of", "worth", "at" or "for" ("a fine of 12 million pesos", "contracts
+// worth 9 million euros", "organisers put the turnout at 60,000", "a request
+// for $80 million"); for a percentage, an amount of money or a unit with
+// nothing after it, the noun a change verb applies to ("exports rose 4
+// percent", "trimmed the budget by 20 billion yen", "attendance was 70
+// percent"). An elided object carries over from the previous figure of the
+// sentence ("wounding 8 villagers and killing 3"; "rose 4 percent after
+// falling 2.1 percent") unless a new clause starts between them (a
+// conjunction with its own subject). Vote tallies ("voted 71 to 48") are
+// two counts of "votes" whose ObjectSpan is the verb. Category comes from
+// the governing verb or noun: first a trigger after the phrase ("were
+// killed", "put out of service"), then one before the figure in the same
+// clause ("the looting of 30 shops"), then the object itself ("refugees",
 // "protesters"). Attribution: a figure inside a quote takes the quote's
 // speaker; else "according to X" or "X said" in the same sentence names the
 // source, linked to an entity when a mention overlaps it.
@@ -85,7 +86,16 @@ func (*Stage) Process(ctx context.Context, d *document.Document) error {
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("counts: %w", err)
 	}
-	d.Counts = Extract(d, d.Counts[:0])
+	var steps *[]string
+	if d.Explain {
+		steps = new([]string)
+	}
+	d.Counts = extract(d, d.Counts[:0], steps)
+	if steps != nil {
+		for i, st := range *steps {
+			d.Trace(document.LayerCounts, i, "object", st, d.Counts[i].Object)
+		}
+	}
 	if len(d.Locations) > 0 {
 		for i := range d.Counts {
 			d.Counts[i].Location = d.PlaceAt(d.Counts[i].Start)

@@ -65,8 +65,9 @@ type figure struct {
 	scaled, frac, one    bool
 	wordNum              bool
 	reject               bool
-	age                  bool // rejected as an age
-	tally                bool // the first number of a vote tally ("voted 71 to 48")
+	age                  bool   // rejected as an age
+	tally                bool   // the first number of a vote tally ("voted 71 to 48")
+	objStep              string // the step that decided the counted object
 }
 
 // Extract appends to dst the counts found in d's sentences and returns it.
@@ -74,6 +75,12 @@ type figure struct {
 // for attribution when present. Counts are in text order. Extract does not
 // modify d and is safe for concurrent use on different documents.
 func Extract(d *document.Document, dst []document.Count) []document.Count {
+	return extract(d, dst, nil)
+}
+
+// extract is Extract; when steps is not nil it also appends, per count,
+// the step that decided its object (see objectSteps).
+func extract(d *document.Document, dst []document.Count, steps *[]string) []document.Count {
 	var lw []string
 	var says []int
 	lower := d.LowerSlice(document.Span{Start: 0, End: len(d.Text)})
@@ -106,13 +113,14 @@ func Extract(d *document.Document, dst []document.Count) []document.Count {
 				continue
 			}
 			c, objEnd, fromAfter, st := s.build(&f)
+			objStep := f.objStep
 			k = f.end
 			s.prevEnd = f.end
 			if st == drop {
 				continue
 			}
-			// Ellipsis: "killing 14 people and injuring at least 230" counts
-			// people too; "won 293 seats, while the bloc took 234".
+			// Ellipsis: "wounding 8 villagers and killing at least 3" counts
+			// villagers too; "took 41 seats, while its rival got 38".
 			if c.Object == "" && !c.Percent && c.Currency == "" && c.Unit == "" {
 				for p := len(dst) - 1; p >= first; p-- {
 					pc := &dst[p]
@@ -122,24 +130,26 @@ func Extract(d *document.Document, dst []document.Count) []document.Count {
 					}
 					if pc.Object != "" && !pc.Percent && pc.Currency == "" && pc.Unit == "" && d.TokenAt(c.Start)-ends[p-first] <= 12 && !s.subordinate(ends[p-first], d.TokenAt(c.Start)) {
 						c.Object, c.ObjectSpan = pc.Object, pc.ObjectSpan
+						objStep = "elided: the previous figure's object"
 					}
 					break
 				}
 			}
-			// "grew 5 percent last year after shrinking 7.3 percent".
+			// "rose 4 percent this year after falling 2.1 percent".
 			if c.Object == "" && (c.Percent || c.Currency != "") && len(dst) > first {
 				pc := &dst[len(dst)-1]
-				// A share of an amount: "an appeal for $250 million is only
-				// 12 percent funded".
+				// A share of an amount: "a $90 million plan that is just
+				// 30 percent paid for".
 				sameKind := pc.Percent == c.Percent && (pc.Currency != "") == (c.Currency != "") || c.Percent && pc.Currency != ""
 				if pc.Object != "" && sameKind && d.TokenAt(c.Start)-ends[len(ends)-1] <= 12 {
 					c.Object, c.ObjectSpan = pc.Object, pc.ObjectSpan
+					objStep = "elided: the previous amount's object"
 				}
 			}
 			if st == bare && (c.Object == "" || f.numStart-lastAge <= 5) {
-				continue // "one aged 19 and the other 24"
+				continue // "the elder aged 31, the younger 27"
 			}
-			// A subset: "27 people, including nine children".
+			// A subset: "15 passengers, including four infants".
 			if c.Category == "" && len(dst) > first {
 				if w, w2 := s.low(d.TokenAt(c.Start)-1), s.low(d.TokenAt(c.Start)-2); w == "including" || w == "among" || w == "them" && (w2 == "among" || w2 == "including") {
 					c.Category = dst[len(dst)-1].Category
@@ -150,6 +160,12 @@ func Extract(d *document.Document, dst []document.Count) []document.Count {
 				c.Category = dst[len(dst)-1].Category
 			}
 			dst = append(dst, c)
+			if steps != nil {
+				if c.Object == "" {
+					objStep = "no object"
+				}
+				*steps = append(*steps, objStep)
+			}
 			s.prevCat = c.Category
 			ends = append(ends, objEnd)
 			afterCat = append(afterCat, fromAfter)
@@ -419,7 +435,7 @@ func (s *sent) words(f *figure, i int) bool {
 	if fv, ok := fractionValue(w); ok && (w == "half" || strings.IndexByte(w, '-') > 0) {
 		switch s.low(i - 1) {
 		case "the", "a", "first", "second", "latter", "former", "this", "that", "each":
-			return false // "in the second half of 2025"
+			return false // "the second half of a season"
 		}
 		if nx := s.low(i + 1); nx == "of" || (w == "half" && (nx == "the" || nx == "its" || nx == "their" || nx == "all")) {
 			f.value, f.unit, f.end = fv, "fraction", i+1
@@ -469,28 +485,6 @@ func (s *sent) words(f *figure, i int) bool {
 	}
 	return true
 }
-
-// nationalCurrency maps the word before "dollars" to the dollar's code.
-var nationalCurrency = map[string]string{"us": "USD", "u.s.": "USD", "american": "USD", "canadian": "CAD",
-	"australian": "AUD", "singapore": "SGD", "taiwan": "TWD", "hk": "HKD", "zimbabwe": "ZWL",
-	"zimbabwean": "ZWL", "namibian": "NAD", "liberian": "LRD", "jamaican": "JMD"}
-
-// nationalPound maps the word before "pounds" to the pound's code.
-var nationalPound = map[string]string{"irish": "IEP", "egyptian": "EGP", "lebanese": "LBP", "syrian": "SYP",
-	"sudanese": "SDG", "cyprus": "CYP", "cypriot": "CYP", "south": "SSP"}
-
-// millionNouns may follow a glued "m" with no currency ("17m viewers").
-var millionNouns = set("viewers", "users", "customers", "subscribers", "listeners", "readers", "visitors",
-	"homes", "households", "copies", "units", "shares", "barrels", "tonnes", "tons", "acres", "hectares",
-	"items", "votes", "voters", "downloads", "passengers", "cases", "doses", "jobs", "accounts", "tourists")
-
-// vagueScale gives the scale words that "half a", "several" and "a few"
-// take: "several hundred" is at least two hundred.
-var vagueScale = map[string]float64{"dozen": 12, "hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9}
-
-// vagueBase gives the unit of a vague plural: "hundreds" counts in hundreds.
-var vagueBase = map[string]float64{"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000,
-	"millions": 1e6, "billions": 1e9, "tens": 10}
 
 // after reads a range, percent, currency or unit after the number.
 func (s *sent) after(f *figure) {
@@ -790,9 +784,11 @@ func (s *sent) build(f *figure) (document.Count, int, bool, int) {
 		c.Upper = &u
 	}
 	objA, objB, head := s.object(f)
+	f.objStep = "noun phrase after the figure"
 	if head < 0 {
-		if a, h := s.contextObject(f); h >= 0 {
+		if a, h, step := s.contextObject(f); h >= 0 {
 			objA, objB, head = a, h+1, h
+			f.objStep = step
 		}
 	}
 	if head >= 0 {
@@ -803,6 +799,7 @@ func (s *sent) build(f *figure) (document.Count, int, bool, int) {
 		// verb that casts them.
 		c.ObjectSpan = document.Span{Start: d.Tokens[f.start-1].Start, End: d.Tokens[f.start-1].End}
 		c.Object = "votes"
+		f.objStep = "vote tally"
 	}
 	end := f.end
 	if head >= 0 && objB > end {
@@ -819,7 +816,7 @@ func (s *sent) build(f *figure) (document.Count, int, bool, int) {
 		return c, end, false, bare
 	}
 	if f.one && head >= 0 && !pluralHead(s.low(head)) && (s.low(objB) == "who" || saying[s.low(objB)] || saying[s.low(f.start-1)]) {
-		return c, end, false, drop // "said one resident who fled": a determiner
+		return c, end, false, drop // "one shopkeeper who stayed, said": a determiner
 	}
 	if f.one && (c.Object == "" || cat == "") {
 		return c, end, false, drop
@@ -845,7 +842,7 @@ func (s *sent) object(f *figure) (int, int, int) {
 	}
 	changeIn := false
 	if f.percent && changeNouns[s.low(k)] && (s.low(k+1) == "in" || s.low(k+1) == "of") {
-		k++ // "a 27 percent cut in the face value"
+		k++ // "a 12 percent rise in the bus fare"
 		changeIn = s.low(k) == "in"
 	}
 	if f.cur != "" && (s.low(k) == "in" || s.low(k) == "worth" || s.low(k) == "for" || s.low(k) == "on" && s.spentBefore(f.start)) {
@@ -960,7 +957,7 @@ func (s *sent) object(f *figure) (int, int, int) {
 				break
 			}
 			if n == 0 && det && nominalAdjectives[w] && (!s.isWord(k+1) || stopObject[s.low(k+1)]) {
-				return k, k + 1, k // "two-thirds of the displaced"
+				return k, k + 1, k // "a quarter of the injured"
 			}
 			if participle(w) {
 				if s.isWord(k+1) && !stopObject[s.low(k+1)] && !participle(s.low(k+1)) && !s.capitalized(k+1) {
@@ -992,9 +989,6 @@ func (s *sent) object(f *figure) (int, int, int) {
 	return k, k, -1
 }
 
-// nounLy are nouns ending in "ly".
-var nounLy = set("family", "ally", "supply", "assembly", "rally", "italy", "anomaly", "monopoly", "belly", "lily")
-
 // participle reports whether w looks like a verb form: "-ed" or "-ing"
 // words that are not common nouns.
 func participle(w string) bool {
@@ -1003,13 +997,6 @@ func participle(w string) bool {
 	}
 	return (strings.HasSuffix(w, "ed") && len(w) > 4) || (strings.HasSuffix(w, "ing") && len(w) > 5)
 }
-
-var nounEdIng = set("spending", "borrowing", "lending", "shipping", "financing", "listing", "holding",
-	"pricing", "marketing", "advertising", "accounting", "housing", "building", "housing", "clothing", "bedding", "shelling", "offering", "meeting",
-	"bombing", "shooting", "killing", "feed", "seed", "need", "speed", "bed", "shed", "hundred",
-	"sibling", "dwelling", "landing", "crossing", "opening", "uprising", "gathering", "hearing",
-	"ceiling", "warning", "filling", "lining", "wedding", "pudding", "morning", "evening", "spring",
-	"ring", "king", "wing", "thing", "string", "airstrikes", "livestock", "seedlings", "funding", "training", "fighting", "sewing", "learning", "planning", "heating", "recording", "screening", "bleeding", "rating")
 
 // objectText is the head with up to two noun modifiers before it.
 func (s *sent) objectText(a, head int) string {
@@ -1041,11 +1028,6 @@ func adjSuffix(w string) bool {
 	return false
 }
 
-var nounAdjLike = set("hospital", "hospitals", "capital", "arsenal", "festival", "official", "terminal",
-	"rival", "missile", "civilian", "librarian", "technician", "musician", "politician", "physician",
-	"guardian", "mechanic", "clinic", "relative", "detective", "executive", "representative",
-	"secretary", "library", "boundary", "dictionary", "cemetery", "military", "tunnel", "animal", "cattle", "ministerial", "sanitary", "ordinary", "primary", "anniversary", "dignitary", "mercenary", "emissary", "missionary", "adversary", "tributary", "subsidiary", "beneficiary", "commissary", "functionary", "auxiliary")
-
 // category finds the category of a figure; end is the token after the
 // object (or the figure when there is none).
 func (s *sent) category(f *figure, end, objA, objB, head int) (string, bool) {
@@ -1065,12 +1047,12 @@ func (s *sent) category(f *figure, end, objA, objB, head int) (string, bool) {
 		}
 		return c
 	}
-	// A subset: "400 people had been injured, 83 of them seriously".
+	// A subset: "90 workers were hurt, 12 of them badly".
 	if w := s.low(f.end + 1); s.low(f.end) == "of" && (w == "them" || w == "those" || w == "whom") && s.prevCat != "" {
 		return s.prevCat, false
 	}
 	// After the phrase, to the end of the clause. A trigger past a
-	// conjunction ("shot dead two guards and led the captives away") yields
+	// conjunction ("robbed two tellers and then fled the town") yields
 	// to one right before the figure.
 	late, crossed := "", false
 	for k, n := end, 0; k < s.b && n < 8; k, n = k+1, n+1 {
@@ -1113,7 +1095,7 @@ func (s *sent) category(f *figure, end, objA, objB, head int) (string, bool) {
 		}
 	}
 	// Before the figure, back to the start of the clause; past one "and"
-	// when nothing came after: "killed a commander and two other people".
+	// when nothing came after: "wounded a driver and three other men".
 	passed := false
 	for k, n := f.start-1, 0; k >= s.a && k >= s.prevEnd && n < 12; k, n = k-1, n+1 {
 		w := s.low(k)
@@ -1158,19 +1140,6 @@ func (s *sent) category(f *figure, end, objA, objB, head int) (string, bool) {
 	return "", false
 }
 
-// weakAfter are trigger words that do not govern a figure before them.
-var weakAfter = set("toll", "death", "need", "lives", "aid", "relief", "humanitarian", "assistance", "cases", "crowd", "crowds", "protest", "protests", "rally", "damage", "convoy", "supplies", "custody", "asylum")
-
-// moneyAid are words that make an amount of money aid: "Germany promised
-// an additional 300 million euros", "a $3 billion bailout".
-var moneyAid = set("promised", "promise", "promises", "give", "gave", "giving", "given", "provide",
-	"provided", "provides", "providing", "grant", "grants", "granted", "contribute", "contributed",
-	"contributing", "allocate", "allocated", "donate", "bailout", "bailouts", "funds", "funding",
-	"needs", "needed", "rebuild", "reconstruction")
-
-// saying ends a category window: the words of attribution.
-var saying = set("said", "says", "say", "told", "according", "announced", "stated", "added", "estimated", "estimates", "claimed")
-
 func (s *sent) numberSoon(k int) bool {
 	for n := 0; n < 4 && k+n < s.b; n++ {
 		if s.kind(k+n) == document.Number {
@@ -1212,52 +1181,6 @@ func demonymPlural(w string) bool {
 	return strings.HasSuffix(w, "ese") || (strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "es") && (!strings.HasSuffix(w, "is") || len(w) >= 6 && !strings.HasSuffix(w, "polis") && !strings.HasSuffix(w, "phis")) || strings.HasSuffix(w, "ans") || strings.HasSuffix(w, "ines") || strings.HasSuffix(w, "ites"))
 }
 
-// changeNouns name a change that a percentage measures: "a 27 percent cut
-// in the face value".
-var changeNouns = set("cut", "cuts", "rise", "increase", "drop", "fall", "decline", "reduction", "jump",
-	"hike", "gain", "loss", "share", "stake", "stakes", "slump", "surge", "growth", "contraction")
-
-// genericNouns are nouns that name a figure rather than what is counted:
-// "a total of 500", "the death toll of 32".
-var genericNouns = set("total", "number", "numbers", "toll", "tally", "figure", "figures", "sum", "amount",
-	"average", "maximum", "minimum", "age", "ages", "height", "depth", "length", "speed", "distance",
-	"score", "margin", "majority", "count", "level", "levels", "peak", "high", "low", "record", "range",
-	"one", "ones", "some", "each", "most", "many", "any", "none", "all", "both", "estimate", "estimates",
-	"capacity", "increase", "rise", "fall", "drop", "cut", "jump", "group", "groups",
-	"tune", "out", "list", "value", "worth", "part", "share", "rest", "majority", "minority")
-
-// estimateVerbs put a figure on a noun: "police put the crowd at 107,000".
-var estimateVerbs = set("put", "puts", "putting", "estimated", "estimates", "estimate", "estimating",
-	"placed", "places", "placing", "pegged", "pegs", "gave", "give", "gives", "set", "sets", "counted")
-
-// changeVerbs report a change a percentage, amount or unit figure measures.
-var changeVerbs = set("rose", "rise", "rises", "rising", "risen", "fell", "fall", "falls", "falling",
-	"fallen", "grew", "grow", "grows", "growing", "grown", "climbed", "climb", "climbs", "climbing",
-	"jumped", "jump", "jumps", "surged", "surge", "surges", "soared", "soar", "soars", "plunged",
-	"plunge", "plunges", "plummeted", "slumped", "slump", "dropped", "drop", "drops", "dropping",
-	"declined", "decline", "declines", "declining", "slipped", "slip", "shrank", "shrink", "shrinks",
-	"shrinking", "shrunk", "contracted", "contract", "contracting", "expanded", "expand", "expanding",
-	"gained", "gain", "gains", "lost", "lose", "loses", "losing", "increased", "increase", "increases",
-	"increasing", "decreased", "decrease", "decreases", "raised", "raise", "raises", "raising", "cut",
-	"cuts", "cutting", "lowered", "lower", "lowers", "lowering", "reduced", "reduce", "reduces",
-	"reducing", "hiked", "hike", "hikes", "boosted", "boost", "boosts", "slashed", "slash", "tumbled",
-	"tumble", "eased", "ease", "edged", "weaken", "weakened", "weakening", "strengthened", "strengthen",
-	"depreciated", "appreciated", "devalued", "shed", "added", "widen", "narrow", "advanced", "retreated", "rebounded", "stood", "stands",
-	"reached", "reach", "reaches", "totalled", "totaled", "totals", "amounted", "was", "is", "were",
-	"are", "widened", "narrowed", "spiked", "sank", "sink", "sinks", "recovered", "doubled", "tripled")
-
-// transitiveChange are change verbs whose object is what changed: "cut
-// spending by 300 billion lira".
-var transitiveChange = set("raised", "raise", "raises", "raising", "cut", "cuts", "cutting", "lowered",
-	"lower", "lowers", "lowering", "reduced", "reduce", "reduces", "reducing", "hiked", "hike", "hikes",
-	"boosted", "boost", "boosts", "slashed", "slash", "increased", "increase", "increases", "increasing",
-	"decreased", "decrease", "decreases", "expanded", "expand", "expanding", "lost", "lose", "loses", "losing")
-
-// clauseStart are words that begin a clause when reading back for a
-// subject.
-var clauseStart = set("said", "says", "say", "told", "that", "which", "who", "after", "before", "while",
-	"when", "as", "because", "and", "but", "if", "since", "although", "though", "whereas", "according", "estimated", "predicted", "expected", "expects", "forecast")
-
 // nounAt reports whether token k can be the head of an object found in
 // the context: a lower-case word that is not a function word, an
 // adjective, a verb form or a generic figure noun.
@@ -1279,17 +1202,18 @@ func (s *sent) nounAt(k int) bool {
 }
 
 // contextObject finds, in the words before a figure that has no counted
-// noun after it, what it counts: "a crowd of 107,000", "bribes worth 38
-// million rand", "police put the crowd at 107,000", and for a percentage,
-// an amount of money or a unit, the noun whose change it measures ("the
-// economy grew 5 percent", "cut spending by 300 billion lira"). It returns
-// the object's first token and its head, or head -1.
-func (s *sent) contextObject(f *figure) (int, int) {
+// noun after it, what it counts: "a crowd of 60,000", "contracts worth 9
+// million euros", "organisers put the turnout at 60,000", and for a
+// percentage, an amount of money or a unit, the noun whose change it
+// measures ("exports rose 4 percent", "trimmed the budget by 20 billion
+// yen"). It returns the object's first token, its head (-1 when none) and
+// the step that found it.
+func (s *sent) contextObject(f *figure) (int, int, string) {
 	p := f.start - 1
 	switch s.low(p) {
 	case "of":
 		if h := p - 1; s.nounAt(h) {
-			return s.modStart(h), h
+			return s.modStart(h), h, "noun before \"of\""
 		}
 	case "worth":
 		h := p - 1
@@ -1304,26 +1228,27 @@ func (s *sent) contextObject(f *figure) (int, int) {
 			}
 		}
 		if w := s.low(h - 1); s.nounAt(h) && w != "and" && w != "or" && w != "," {
-			return s.modStart(h), h // not a list: "cash, drugs and liquor worth"
+			return s.modStart(h), h, "noun before \"worth\"" // not a list: "jewels, art and coins worth"
 		}
 	case "for":
-		// "an appeal for $250 million"
+		// "a request for $80 million"
 		if h := p - 1; f.cur != "" && s.nounAt(h) && s.determined(h) {
-			return s.modStart(h), h
+			return s.modStart(h), h, "noun before \"for\""
 		}
 	case "at":
 		if h := p - 1; s.nounAt(h) {
 			for k := h - 1; k >= h-4 && k >= s.a; k-- {
 				if estimateVerbs[s.low(k)] {
-					return s.modStart(h), h
+					return s.modStart(h), h, "estimate verb's object"
 				}
 			}
 		}
 	}
 	if f.percent || f.cur != "" || f.unit != "" {
-		return s.changeObject(f)
+		a, h := s.changeObject(f)
+		return a, h, "what a change verb applies to"
 	}
-	return -1, -1
+	return -1, -1, ""
 }
 
 // changeObject finds the noun a change verb before the figure applies to:
@@ -1348,7 +1273,7 @@ func (s *sent) changeObject(f *figure) (int, int) {
 		return -1, -1
 	}
 	// The verb's object when it has one: "raised its benchmark rate by",
-	// "shrunk the minimum pension by".
+	// "lowered the basic allowance by".
 	if a, h := s.nounPhrase(v+1, f.start); h >= 0 {
 		if w := s.low(h + 1); transitiveChange[s.low(v)] || w == "by" || w == "to" || w == "from" {
 			return a, h
@@ -1367,8 +1292,8 @@ func (s *sent) changeObject(f *figure) (int, int) {
 	if a, h := s.nounPhrase(c+1, v); h >= 0 {
 		return a, h
 	}
-	// Else the noun right before the verb ("the overnight deposit rate now
-	// stands at"), past auxiliaries and adverbs.
+	// Else the noun right before the verb ("the lending rate currently
+	// sits at"), past auxiliaries and adverbs.
 	c = v - 1
 	for c > s.a && auxAdverbs[s.low(c)] {
 		c--
@@ -1443,14 +1368,9 @@ func (s *sent) modStart(head int) int {
 	return from
 }
 
-// nominalAdjectives are adjectives that name people after "the": "the
-// displaced", "the wounded".
-var nominalAdjectives = set("displaced", "wounded", "injured", "dead", "missing", "elderly", "homeless",
-	"poor", "sick", "unemployed", "detained", "disabled", "young", "vulnerable", "hungry", "evacuated")
-
 // subordinate reports whether tokens [a, b) hold a subordinating word that
-// starts a new clause with its own subject ("arrested 1,000 supporters as
-// tens of thousands marched"), so an elided object cannot carry over.
+// starts a new clause with its own subject ("detained 50 activists while
+// crowds filled the square"), so an elided object cannot carry over.
 func (s *sent) subordinate(a, b int) bool {
 	for k := a; k < b; k++ {
 		switch s.low(k) {
@@ -1460,10 +1380,6 @@ func (s *sent) subordinate(a, b int) bool {
 	}
 	return false
 }
-
-// copulas are the change verbs that only link a subject to the figure right
-// after them: "turnout was 55 percent".
-var copulas = set("was", "is", "were", "are")
 
 // acronym reports whether t is two to five capital letters: "GDP".
 func acronym(t string) bool {
@@ -1499,11 +1415,6 @@ var figureStart = func() map[string]bool {
 	return m
 }()
 
-// auxAdverbs are auxiliaries and adverbs between a subject and its verb.
-var auxAdverbs = set("could", "would", "will", "may", "might", "can", "should", "must", "has", "have",
-	"had", "is", "was", "were", "are", "be", "been", "also", "now", "still", "already", "currently",
-	"further", "sharply", "slightly", "again", "to", "not", "only", "then")
-
 // possessiveMark reports whether t is an apostrophe that may end a plural
 // possessive ("the Philippines' budget").
 func possessiveMark(t string) bool { return t == "'" || t == "’" }
@@ -1523,7 +1434,7 @@ func (s *sent) determined(h int) bool {
 }
 
 // spentBefore reports whether a spending verb comes in the four words before
-// token a: "spend 500 billion naira on grain imports".
+// token a: "spend 70 billion shillings on fertiliser".
 func (s *sent) spentBefore(a int) bool {
 	for k := a - 1; k >= a-4 && k >= s.a; k-- {
 		switch s.low(k) {

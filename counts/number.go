@@ -5,36 +5,6 @@ import (
 	"strings"
 )
 
-// smallWords maps cardinal number words below one hundred to their values.
-var smallWords = map[string]float64{
-	"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-	"seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-	"thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-	"seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-	"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-	"eighty": 80, "ninety": 90,
-}
-
-// scaleWords maps scale words and abbreviations that may follow a number.
-var scaleWords = map[string]float64{
-	"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-	"mn": 1e6, "mln": 1e6, "m": 1e6, "bn": 1e9, "b": 1e9, "k": 1e3, "tn": 1e12, "trn": 1e12,
-	"millions": 1e6, "billions": 1e9, // only as "1.2 millions" in translated copy
-}
-
-// vagueWords maps plural quantity words ("dozens of") to the lower bound
-// they imply: "hundreds" means at least two hundred.
-var vagueWords = map[string]float64{
-	"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000,
-	"millions": 2e6, "billions": 2e9, "tens": 20,
-}
-
-// fractionWords maps fraction words to their value.
-var fractionWords = map[string]float64{
-	"half": 0.5, "third": 1.0 / 3, "thirds": 1.0 / 3, "quarter": 0.25, "quarters": 0.25,
-	"fifth": 0.2, "fifths": 0.2, "tenth": 0.1, "tenths": 0.1,
-}
-
 // wordValue returns the value of one cardinal number word, including
 // hyphenated compounds ("twenty-five"), and whether w is one.
 func wordValue(w string) (float64, bool) {

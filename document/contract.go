@@ -16,24 +16,36 @@ const ContractVersion = "1"
 // Output is a Document in the output contract: every offset is a Unicode code
 // point offset into the text exactly as the reader produced it, end exclusive.
 type Output struct {
-	Contract  string         `json:"contract"`
-	ID        string         `json:"id"`
-	Title     string         `json:"title"`
-	URL       string         `json:"url"`
-	Source    string         `json:"source,omitempty"`
-	Published *string        `json:"published"`
-	Language  string         `json:"language"`
-	Text      *string        `json:"text,omitempty"`
-	Meta      map[string]any `json:"meta,omitempty"`
-	Topic     *OutTopic      `json:"topic,omitempty"`
-	Sentences []OutSpan      `json:"sentences"`
-	Mentions  []OutMention   `json:"mentions"`
-	Entities  []OutEntity    `json:"entities"`
-	Quotes    []OutQuote     `json:"quotes"`
-	Counts    []OutCount     `json:"counts"`
-	Locations []OutLocation  `json:"locations"`
-	Events    []OutEvent     `json:"events"`
-	MainEvent *OutMainEvent  `json:"main_event,omitempty"`
+	Contract string `json:"contract"`
+	ID       string `json:"id"`
+	Title    string `json:"title"`
+	URL      string `json:"url"`
+	// CanonicalURL and Outlet: see Document; omitted when "".
+	CanonicalURL string `json:"canonical_url,omitempty"`
+	Outlet       string `json:"outlet,omitempty"`
+	// DuplicateOf is set by a store for a near copy of another stored
+	// story: the original's id, with Similarity (0..1] between the two
+	// texts. A copy's annotations are not counted in aggregates or event
+	// exports (docs/output.md, "Copies").
+	DuplicateOf string         `json:"duplicate_of,omitempty"`
+	Similarity  *float64       `json:"similarity,omitempty"`
+	Source      string         `json:"source,omitempty"`
+	Published   *string        `json:"published"`
+	Language    string         `json:"language"`
+	Text        *string        `json:"text,omitempty"`
+	Meta        map[string]any `json:"meta,omitempty"`
+	Topic       *OutTopic      `json:"topic,omitempty"`
+	Sentences   []OutSpan      `json:"sentences"`
+	Mentions    []OutMention   `json:"mentions"`
+	Entities    []OutEntity    `json:"entities"`
+	Quotes      []OutQuote     `json:"quotes"`
+	Counts      []OutCount     `json:"counts"`
+	Locations   []OutLocation  `json:"locations"`
+	Events      []OutEvent     `json:"events"`
+	MainEvent   *OutMainEvent  `json:"main_event,omitempty"`
+	// Explain lists which named step decided each traced field
+	// (extract --explain); absent otherwise.
+	Explain []OutTrace `json:"explain,omitempty"`
 }
 
 // OutMainEvent is the story's main event type in the output contract.
@@ -198,7 +210,7 @@ func (d *Document) Output(opt OutputOptions) *Output {
 	ix := d.Index()
 	o := &Output{
 		Contract: ContractVersion,
-		ID:       d.ID, Title: d.Title, URL: d.URL, Source: d.Source, Language: d.Language, Meta: d.Meta,
+		ID:       d.ID, Title: d.Title, URL: d.URL, CanonicalURL: d.CanonicalURL, Outlet: d.Outlet, Source: d.Source, Language: d.Language, Meta: d.Meta,
 		Sentences: make([]OutSpan, 0, len(d.Sentences)),
 		Mentions:  make([]OutMention, 0, len(d.Mentions)),
 		Entities:  make([]OutEntity, 0, len(d.Entities)),
@@ -294,6 +306,9 @@ func (d *Document) Output(opt OutputOptions) *Output {
 		}
 		o.Events = append(o.Events, oe)
 	}
+	for _, t := range d.Traces {
+		o.Explain = append(o.Explain, OutTrace{Layer: string(t.Layer), Index: t.Index, Field: t.Field, Step: t.Step, Detail: t.Detail})
+	}
 	if m := d.MainEvent; m != nil {
 		a, b := ix.Runes(m.Span)
 		o.MainEvent = &OutMainEvent{Start: a, End: b, Text: d.Slice(m.Span), Sentence: m.Sentence, Plover: m.Plover,
@@ -313,7 +328,7 @@ func FromOutput(o *Output) *Document {
 	if o.Text != nil {
 		text = *o.Text
 	}
-	d := &Document{ID: o.ID, Title: o.Title, URL: o.URL, Source: o.Source, Language: o.Language, Text: text, Meta: o.Meta}
+	d := &Document{ID: o.ID, Title: o.Title, URL: o.URL, CanonicalURL: o.CanonicalURL, Outlet: o.Outlet, Source: o.Source, Language: o.Language, Text: text, Meta: o.Meta}
 	if o.Published != nil {
 		if t, err := time.Parse(time.RFC3339, *o.Published); err == nil {
 			d.Published = &t
@@ -386,6 +401,9 @@ func FromOutput(o *Output) *Document {
 			de.Evidence = append(de.Evidence, span(s.Start, s.End))
 		}
 		d.Events = append(d.Events, de)
+	}
+	for _, t := range o.Explain {
+		d.Traces = append(d.Traces, Trace{Layer: Layer(t.Layer), Index: t.Index, Field: t.Field, Step: t.Step, Detail: t.Detail})
 	}
 	if m := o.MainEvent; m != nil {
 		d.MainEvent = &MainEvent{Span: span(m.Start, m.End), Sentence: m.Sentence, Plover: m.Plover, PloverMode: deref(m.PloverMode),

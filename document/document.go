@@ -51,9 +51,17 @@ const (
 // every layer indexes it. Stages append to the layers; they must not reorder a
 // layer that a previous stage filled, because other layers hold indices into it.
 type Document struct {
-	ID        string
-	Title     string
-	URL       string
+	ID    string
+	Title string
+	URL   string
+	// CanonicalURL is the address the page declares as its own (<link
+	// rel="canonical">, og:url, a WARC record's target), "" when none; URL
+	// is where the document was read from when known, else the same.
+	CanonicalURL string
+	// Outlet names the publication that carried the document: a feeds
+	// file's outlet=, a news sitemap's publication name, else the domain
+	// (eTLD+1) of the URL it was fetched from; "" for local files.
+	Outlet    string
 	Source    string // where the document came from: a file path, "stdin", a feed URL
 	Published *time.Time
 	Language  string
@@ -80,12 +88,16 @@ type Document struct {
 	// when none. Read it through PlaceOfSentence and PlaceAt.
 	SentencePlace []int
 	Setting       Setting
-	Mentions      []Mention
-	Entities      []Entity
-	Quotes        []Quote
-	Counts        []Count
-	Locations     []Location
-	Events        []Event
+	// Explain asks the stages to record their decisions in Traces (see
+	// Trace); Traces holds them in the order they were made.
+	Explain   bool
+	Traces    []Trace
+	Mentions  []Mention
+	Entities  []Entity
+	Quotes    []Quote
+	Counts    []Count
+	Locations []Location
+	Events    []Event
 	// MainEvent is the story's main event type, nil when the events stage
 	// found none (or has not run).
 	MainEvent *MainEvent

@@ -11,6 +11,8 @@ package document
 //   - the section (Topic, TopicP, layer "topic", topic stage).
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"unicode"
 	"unicode/utf8"
 )
@@ -129,4 +131,11 @@ const TopicConfident = 0.99
 // stand for teams, venues and festivals rather than states.
 func (d *Document) SoftSection() bool {
 	return (d.Topic == "sport" || d.Topic == "entertainment") && d.TopicP >= TopicConfident
+}
+
+// StableID returns the id newsgraph gives a document without one: the
+// first 16 hex digits of the SHA-256 of its text.
+func StableID(text string) string {
+	h := sha256.Sum256([]byte(text))
+	return hex.EncodeToString(h[:8])
 }

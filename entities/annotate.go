@@ -40,6 +40,7 @@ type ment struct {
 	label    string // entity name for a description the text spells apart ("Ethiopian … troops")
 	appos    int    // 1 + first token of the person name a description is in apposition with, 0 when none
 	actor    string
+	step     string // the step that decided actor (--explain)
 	ent      int
 }
 
@@ -282,7 +283,7 @@ func (a *annotator) dictExtend(i, j, hi int) int {
 	// ("International Organization" + "for Migration").
 	ext := j
 	for ext < hi && ext < j+3 && a.d.Tokens[ext].Kind == document.Word &&
-		(a.capitalized(ext) || groupNouns[a.low(ext)] || nameLink(a.low(ext)) && ext+1 < hi && a.capitalized(ext+1)) {
+		(a.capitalized(ext) || groupNouns[a.low(ext)] || nameLinks[a.low(ext)] && ext+1 < hi && a.capitalized(ext+1)) {
 		ext++
 	}
 	for n := ext; n > j; n-- {
@@ -307,7 +308,7 @@ func lowerAlias(act *actors.Actor, text string) bool {
 
 // personsByCourtesy retypes as people the names the tagger called
 // organizations whose last word the story uses after a courtesy title
-// ("Shani Rhys James is worried ... Ms James said"), unless the name has
+// ("Maren Holt Fisk opened ... later Ms Fisk added"), unless the name has
 // the form of an organization or the dictionary knows it.
 func (a *annotator) personsByCourtesy() {
 	var surnames map[string]bool
@@ -379,13 +380,6 @@ func (a *annotator) dictStart(i, j, lo int) int {
 		}
 	}
 	return i
-}
-
-// groupNouns may follow an armed group's name inside its dictionary
-// name ("Houthi movement", "RSF fighters").
-var groupNouns = map[string]bool{
-	"movement": true, "rebels": true, "militia": true, "militiamen": true, "militants": true,
-	"fighters": true, "forces": true, "paramilitaries": true, "brigades": true,
 }
 
 // facilities joins a name and a capitalized facility word after it into
@@ -460,23 +454,13 @@ func (a *annotator) nameCase(i, j int) bool {
 			continue
 		}
 		switch l := a.low(k); {
-		case nameLink(l):
+		case nameLinks[l]:
 		case strings.HasPrefix(l, "al-") || l == "al" || l == "dpa" || l == "el":
 		default:
 			return false
 		}
 	}
 	return true
-}
-
-// nameLink reports whether the lower-case word l may stand between the
-// capitalized words of a name ("Organization for Migration").
-func nameLink(l string) bool {
-	switch l {
-	case "of", "the", "for", "and", "de", "'s", "on", "in":
-		return true
-	}
-	return false
 }
 
 // isTitle reports whether token i is a capitalized title word.
@@ -572,11 +556,11 @@ func (a *annotator) classify(m *ment) {
 		}
 	}
 	if m.org == nil && a.bylineAgency(m) {
-		m.typ, m.class, m.actor = document.Org, "agency", "MED"
+		m.typ, m.class, m.actor, m.step = document.Org, "agency", "MED", "byline agency"
 		return
 	}
 	if m.org != nil {
-		m.actor = m.org.CodeAt(a.published())
+		m.actor, m.step = m.org.CodeAt(a.published()), "dictionary"
 		if m.typ == document.Person {
 			// A known person: the title or apposition still gives the
 			// role class and gender coreference needs; the dictionary
@@ -587,7 +571,7 @@ func (a *annotator) classify(m *ment) {
 			if len(m.ctry) > 3 && m.actor == m.ctry {
 				owner = m.ctry // "Tory leader X": the party's code
 			}
-			m.actor = m.org.CodeAt(a.published())
+			m.actor, m.step = m.org.CodeAt(a.published()), "dictionary"
 			if owner != "" && strings.HasSuffix(m.actor, "ELI") && !former {
 				m.actor, role = owner, ""
 			}
@@ -595,7 +579,7 @@ func (a *annotator) classify(m *ment) {
 			// when it calls a former office holder by a current title
 			// ("Prime Minister X" in an older or undated story).
 			if strings.HasSuffix(m.actor, "ELI") && role != "" && role != "ELI" && !former {
-				m.actor = m.actor[:len(m.actor)-3] + role
+				m.actor, m.step = m.actor[:len(m.actor)-3]+role, "dictionary person under a current title"
 			}
 			m.ctry = ""
 			if len(m.actor) >= 3 && isCountryCode(m.actor[:3]) {
@@ -618,7 +602,7 @@ func (a *annotator) classify(m *ment) {
 	switch m.typ {
 	case document.GPE, document.Loc:
 		if c, ok := country.Lookup(key); ok && a.capitalized(m.a) {
-			m.typ, m.ctry, m.actor = document.GPE, actors.CountryCode(c), actors.CountryCode(c)
+			m.typ, m.ctry, m.actor, m.step = document.GPE, actors.CountryCode(c), actors.CountryCode(c), "country name"
 			return
 		}
 		if c, ok := actors.Capital(key); ok {
@@ -626,7 +610,7 @@ func (a *annotator) classify(m *ment) {
 			if m.b < len(a.d.Tokens) && agentVerbs[a.low(m.b)] && (m.a == 0 || a.low(m.a-1) != "in") ||
 				m.a > 0 && objectVerbs[a.low(m.a-1)] {
 				m.ctry = actors.CountryCode(c)
-				m.actor = m.ctry
+				m.actor, m.step = m.ctry, "capital acting as its government"
 				m.class = "metonym"
 			}
 			return
@@ -637,21 +621,22 @@ func (a *annotator) classify(m *ment) {
 		}
 	case document.Misc, document.NORP:
 		l := a.lower[a.d.Tokens[m.a].Start:a.d.Tokens[m.b-1].End]
-		if _, demonym := country.ByDemonym(key); !demonym && !norps[l] && m.b < len(a.d.Tokens) && placeNouns[a.low(m.b)] && len(a.s.gaz.LookupKey(key)) > 0 {
-			// A known place before a place noun: "the Rafah crossing".
-			m.typ = a.placeType(key)
+		if _, demonym := country.ByDemonym(key); !demonym && !norps[l] && a.placeBeforeNoun(m, key) {
 			return
 		}
 		if c, ok := country.ByDemonym(key); ok && m.b-m.a == 1 {
 			m.typ, m.ctry = document.NORP, actors.CountryCode(c)
 			if strings.HasSuffix(l, "s") && !strings.HasSuffix(l, "ss") {
-				m.plural, m.actor = true, m.ctry
+				m.plural, m.actor, m.step = true, m.ctry, "nationality plural"
 			}
 		} else if norps[l] {
 			m.typ = document.NORP
 			m.ctry = agentNORP[l]
 		}
 	case document.Person:
+		if a.placeBeforeNoun(m, key) {
+			return
+		}
 		// "the furniture giant Norrvik Mobler": a name right after a noun
 		// that only describes companies is a company.
 		if m.a > 0 && companyOnlyNouns[a.low(m.a-1)] && !a.capitalized(m.a-1) {
@@ -666,11 +651,23 @@ func (a *annotator) classify(m *ment) {
 	case document.Org:
 		// A country the tagger calls an organization ("the US said").
 		if c, ok := country.Lookup(key); ok && a.capitalized(m.a) {
-			m.typ, m.ctry, m.actor = document.GPE, actors.CountryCode(c), actors.CountryCode(c)
+			m.typ, m.ctry, m.actor, m.step = document.GPE, actors.CountryCode(c), actors.CountryCode(c), "country name"
 			return
 		}
 		a.orgContext(m)
 	}
+}
+
+// placeBeforeNoun retypes m as a place when the gazetteer knows its name
+// and a lower-case place noun follows it ("the Rafah crossing", "the nearby
+// Sambisa forest"): the tagger's PERSON or MISC is then wrong, and geo
+// reads the same words as a place. It reports whether it did.
+func (a *annotator) placeBeforeNoun(m *ment, key string) bool {
+	if m.b >= len(a.d.Tokens) || !placeNouns[a.low(m.b)] || len(a.s.gaz.LookupKey(key)) == 0 {
+		return false
+	}
+	m.typ = a.placeType(key)
+	return true
 }
 
 // acronymOfOther reports whether the acronym mention m abbreviates another
@@ -749,7 +746,7 @@ func (a *annotator) countryBefore(j, lo int) (string, int) {
 	if a.capitalized(j - 1) {
 		for n := 3; n <= 5 && j-n >= lo; n++ {
 			if c := a.nationalSociety(j-n, j); c != "" {
-				return c, j - n // "Kenya Red Cross secretary general"
+				return c, j - n // "<country> Red Cross" before a role
 			}
 		}
 		w := a.tok(j - 1)
@@ -843,20 +840,6 @@ func (a *annotator) ownerBefore(j, lo int) (code string, named bool) {
 	return "", true
 }
 
-// prepositions before a country name make it a place, not a modifier
-// of the role after it ("clashes in Sudan army ...").
-var prepositions = map[string]bool{
-	"in": true, "from": true, "to": true, "of": true, "at": true, "into": true, "across": true,
-	"with": true, "against": true, "by": true, "for": true, "on": true, "near": true,
-}
-
-// partyWords are capitalized party adjectives before a role: the person
-// belongs to a party, not (by this word) to the government.
-var partyWords = map[string]bool{
-	"conservative": true, "labour": true, "labor": true, "democrat": true, "democratic": true,
-	"republican": true, "liberal": true, "socialist": true, "communist": true, "green": true, "tory": true,
-}
-
 // countryBeforePortfolio reads a country given before the portfolio of
 // a minister or ministry: one or two words between the country and the
 // role ("Mexican Security Minister", "Greece's migration ministry"). It
@@ -872,13 +855,6 @@ func (a *annotator) countryBeforePortfolio(j, lo int) (string, int) {
 		}
 	}
 	return "", j
-}
-
-// orgNouns are generic nouns that stand for an organization named
-// earlier ("the alliance", "the bloc", "the world body").
-var orgNouns = map[string]bool{
-	"alliance": true, "bloc": true, "organisation": true, "organization": true, "body": true,
-	"agency": true, "mission": true, "group": true, "coalition": true, "commission": true,
 }
 
 // recentIGO returns the code of the international organization named
@@ -975,14 +951,14 @@ func (a *annotator) personContext(m *ment) {
 		j--
 	}
 	if r, start, ok := a.roleEndingAt(j, lo); ok && r.Person {
-		a.setRole(m, r, start, lo)
+		a.setRole(m, r, start, lo, "title before the name")
 		return
 	}
 	// "Justice" as a title is a judge ("Justice Ngozi Adeyemi"); as a
 	// word it is too often the system ("the justice system") to be a role.
 	if j == m.a && j-1 >= lo && a.low(j-1) == "justice" && a.capitalized(j-1) {
 		if r, ok := actors.LookupRole("judge"); ok {
-			a.setRole(m, r, j-1, lo)
+			a.setRole(m, r, j-1, lo, "\"Justice\" as a judge's title")
 			return
 		}
 	}
@@ -995,7 +971,7 @@ func (a *annotator) personContext(m *ment) {
 		}
 		if h < j {
 			if r, start, ok := a.roleEndingAt(h, lo); ok && r.Person {
-				a.setRole(m, r, start, lo)
+				a.setRole(m, r, start, lo, "title before an honorific")
 				return
 			}
 		}
@@ -1004,7 +980,7 @@ func (a *annotator) personContext(m *ment) {
 	// member of parliament (a capitalized one starts a longer title).
 	if j == m.a && j-1 >= lo && a.tok(j-1) == "deputy" {
 		if r, ok := actors.LookupRole("lawmaker"); ok {
-			a.setRole(m, r, j-1, lo)
+			a.setRole(m, r, j-1, lo, "lower-case \"deputy\" before a name")
 			return
 		}
 	}
@@ -1042,7 +1018,7 @@ func (a *annotator) personContext(m *ment) {
 			k++
 		}
 		r, end, ok := a.roleAt(k, hi)
-		// "a 22-year-old law student", "a rickshaw driver": up to two
+		// "a 40-year-old bus mechanic", "a taxi driver": up to two
 		// lower-case words of a compound before the role.
 		for n := 1; n <= 2 && !ok && indef && k+n < hi; n++ {
 			if a.capitalized(k+n-1) || a.d.Tokens[k+n-1].Kind != document.Word {
@@ -1071,8 +1047,8 @@ func (a *annotator) personContext(m *ment) {
 				// named body; its code when known, else no government.
 				if code, ok := a.namedBodyAt(end+1, hi); ok {
 					m.former = former
-					a.applyRole(m, r)
-					m.actor, m.role = code, ""
+					a.applyRole(m, r, "apposition: role at a named body")
+					m.actor, m.role, m.step = code, "", "apposition: role at a named body"
 					if len(code) >= 3 && isCountryCode(code[:3]) {
 						m.ctry = code[:3]
 					}
@@ -1083,7 +1059,7 @@ func (a *annotator) personContext(m *ment) {
 				}
 			}
 			m.ctry, m.former = ctry, former
-			a.applyRole(m, r)
+			a.applyRole(m, r, "apposition: role after the name")
 		}
 	}
 }
@@ -1146,8 +1122,8 @@ func (a *annotator) placeCountryAt(i, hi int) string {
 }
 
 // ofSector reads the sector of the body a role is "of" in an apposition
-// ("leader of the CGT union" → LAB, "chairman of parliament's finance
-// committee" → LEG, "head of the opposition party" → OPP): the sector
+// ("head of the dockers' union" → LAB, "chairman of parliament's budget
+// committee" → LEG, "leader of the opposition party" → OPP): the sector
 // word within the next six words, before any punctuation; "" when none.
 func (a *annotator) ofSector(i, hi int) string {
 	for k := i; k < hi && k < i+6; k++ {
@@ -1182,7 +1158,7 @@ func (a *annotator) ofSector(i, hi int) string {
 	return ""
 }
 
-func (a *annotator) setRole(m *ment, r actors.Role, start, lo int) {
+func (a *annotator) setRole(m *ment, r actors.Role, start, lo int, step string) {
 	// A lower-case "captain" before a name leads a team ("England
 	// captain X"); the military rank is written as a title.
 	if a.tok(start) == "captain" {
@@ -1220,11 +1196,13 @@ func (a *annotator) setRole(m *ment, r actors.Role, start, lo int) {
 	if c == "" && k-1 >= lo && possessives[a.low(k-1)] {
 		m.poss = k
 	}
-	a.applyRole(m, r)
+	a.applyRole(m, r, step)
 }
 
-func (a *annotator) applyRole(m *ment, r actors.Role) {
-	m.role, m.class, m.diplomat = r.Code, r.Class, r.Diplomat
+// applyRole gives m role r (and the code of its country); step names the
+// decision for --explain.
+func (a *annotator) applyRole(m *ment, r actors.Role, step string) {
+	m.role, m.class, m.diplomat, m.step = r.Code, r.Class, r.Diplomat, step
 	if m.gender == "" {
 		m.gender = r.Gender
 	}
@@ -1232,8 +1210,8 @@ func (a *annotator) applyRole(m *ment, r actors.Role) {
 	if m.former && code == "GOV" {
 		code = "ELI"
 	}
-	// Staff of an organization take its code ("Kenya Red Cross secretary
-	// general" → KENNGO).
+	// Staff of an organization take its code (the secretary general of a
+	// country's Red Cross society → that country's NGO code).
 	if international(m.ctry) || len(m.ctry) > 3 {
 		m.actor = m.ctry
 		return
@@ -1263,7 +1241,7 @@ func (a *annotator) orgContext(m *ment) {
 	}
 	if !ok {
 		if c := a.nationalSociety(m.a, m.b); c != "" {
-			m.ctry, m.actor, m.class = c[:3], c, "society"
+			m.ctry, m.actor, m.class, m.step = c[:3], c, "society", "a national Red Cross or Red Crescent society"
 			return
 		}
 		a.orgByForm(m, lo)
@@ -1299,7 +1277,7 @@ func (a *annotator) orgContext(m *ment) {
 		}
 	}
 	m.ctry, m.role, m.class = ctry, r.Code, r.Class
-	m.actor = ctry + r.Code
+	m.actor, m.step = ctry+r.Code, "institution named in full"
 }
 
 // orgByForm codes an organization name no dictionary or role knows from
@@ -1324,7 +1302,7 @@ func (a *annotator) orgByForm(m *ment, lo int) {
 			c = ""
 		}
 		m.ctry, m.role, m.class = c, r.Code, r.Class
-		m.actor = c + r.Code
+		m.actor, m.step = c+r.Code, "organisation by the form of its name"
 		return
 	}
 	inName := ""
@@ -1385,7 +1363,7 @@ func (a *annotator) orgByForm(m *ment, lo int) {
 		return
 	}
 	m.ctry = ctry
-	m.actor = ctry + sector
+	m.actor, m.step = ctry+sector, "organisation by the form of its name"
 	if sector == "BUS" {
 		m.class = "company"
 	} else if sector != "" {
@@ -1411,69 +1389,6 @@ func (a *annotator) basedCountry(k int) string {
 		return actors.CountryCode(c)
 	}
 	return a.placeCountry(actors.Key(place))
-}
-
-// orgHeads are head words of organization names (the last word, or the
-// word before "of"): a country inside such a name is the organization's
-// country ("Kenya Airways", "Law Society of Kenya").
-var orgHeads = map[string]bool{
-	"society": true, "association": true, "federation": true, "council": true, "union": true,
-	"institute": true, "foundation": true, "bank": true, "front": true, "movement": true,
-	"league": true, "committee": true, "company": true, "corporation": true, "airways": true,
-	"airlines": true, "network": true, "alliance": true, "chamber": true, "organisation": true,
-	"organization": true, "trust": true, "fund": true, "center": true, "centre": true, "group": true,
-	"institution": true, "confederation": true, "guild": true, "bar": true, "forum": true,
-}
-
-// stateMarkers are words that make an agency-like name a state body
-// ("National Elections Commission", "Federal Police", "Central Election
-// Committee").
-var stateMarkers = map[string]bool{
-	"national": true, "federal": true, "state": true, "central": true, "electoral": true,
-	"election": true, "elections": true, "presidential": true, "public": true, "government": true,
-	"supreme": true, "republican": true, "royal": true, "revenue": true, "customs": true,
-}
-
-// institutionHeads map the last word of a state body's name to its role
-// code.
-var institutionHeads = map[string]string{
-	"commission": "GOV", "authority": "GOV", "council": "GOV", "agency": "GOV", "office": "GOV",
-	"department": "GOV", "bureau": "GOV", "board": "GOV", "directorate": "GOV", "committee": "GOV",
-	"administration": "GOV", "service": "GOV", "secretariat": "GOV", "inspectorate": "GOV",
-	"assembly": "LEG", "chamber": "LEG",
-	"guard": "MIL",
-}
-
-// corporateSuffixes end company names ("Acme Holdings", "Nile Air Ltd").
-var corporateSuffixes = map[string]bool{
-	"inc": true, "inc.": true, "corp": true, "corp.": true, "corporation": true, "ltd": true, "ltd.": true,
-	"limited": true, "plc": true, "llc": true, "ag": true, "gmbh": true, "holdings": true,
-	"airlines": true, "airways": true, "motors": true, "petroleum": true, "mining": true,
-}
-
-// rankAdjectives are military ranks that are also adjectives.
-var rankAdjectives = map[string]bool{"general": true, "major": true, "private": true}
-
-// legalSuffixes are legal forms after a company's name.
-var legalSuffixes = map[string]bool{
-	"inc": true, "inc.": true, "corp": true, "corp.": true, "corporation": true, "co": true, "co.": true,
-	"ltd": true, "ltd.": true, "limited": true, "plc": true, "llc": true, "ag": true, "sa": true, "nv": true,
-	"gmbh": true, "spa": true,
-}
-
-// companyOnlyNouns describe only companies, never a person, before a
-// name ("the oil giant X"; "the miner X" may be a person).
-var companyOnlyNouns = map[string]bool{
-	"company": true, "firm": true, "giant": true, "conglomerate": true, "carmaker": true, "automaker": true,
-	"lender": true, "insurer": true, "airline": true, "retailer": true, "subsidiary": true,
-}
-
-// companyNouns describe a company before its name ("Brazilian miner X").
-var companyNouns = map[string]bool{
-	"company": true, "firm": true, "miner": true, "consultancy": true, "manufacturer": true, "maker": true,
-	"exporter": true, "trader": true, "supplier": true, "contractor": true, "subsidiary": true, "carmaker": true, "automaker": true, "lender": true,
-	"bank": true, "insurer": true, "airline": true, "carrier": true, "producer": true, "giant": true,
-	"operator": true, "group": true, "conglomerate": true, "retailer": true, "developer": true,
 }
 
 // institution types an organization name that no dictionary knows by
@@ -1589,7 +1504,7 @@ func (a *annotator) nominals() {
 			if ctry == "" && end+1 < sn.EndToken && a.low(end) == "of" {
 				ctry = a.codeOf(a.tok(end + 1))
 			}
-			// "the UN war crimes tribunal": an international organization
+			// "the UN refugee relief agency": an international organization
 			// before a compound of lower-case words owns the institution.
 			if ctry == "" && r.Org {
 				for p := k - 1; p >= sn.FirstToken && p >= k-3; p-- {
@@ -1649,22 +1564,22 @@ func (a *annotator) nominals() {
 				m.from = k2
 			}
 			if r.Person && end+1 < sn.EndToken && a.low(end) == "of" {
-				// "a board member of Germany's central bank" → GOV.
+				// "a director of Japan's central bank" → GOV.
 				if code := a.ofSector(end+1, sn.EndToken); code != "" {
 					r.Code = code
 				}
 			}
-			a.applyRole(&m, r)
+			a.applyRole(&m, r, "role description")
 			if ctry == "" && end+1 < sn.EndToken && a.low(end) == "of" && a.capitalized(end+1) && (r.Class == "head" || r.Class == "spokesperson" || r.Class == "official" || r.Class == "president") {
 				// "the deputy chairman of Acme Mining": the named body's
 				// code when known, else no government.
 				if code, ok := a.namedBodyAt(end+1, sn.EndToken); ok {
-					m.actor, m.role = code, ""
+					m.actor, m.role, m.step = code, "", "role description at a named body"
 					if len(code) >= 3 && isCountryCode(code[:3]) {
 						m.ctry = code[:3]
 					}
 				} else if a.ofSector(end+1, sn.EndToken) == "" && !a.stateBodyAt(end+1, sn.EndToken) {
-					m.actor, m.role = "", ""
+					m.actor, m.role, m.step = "", "", ""
 				}
 			}
 			a.add(m)
@@ -1694,7 +1609,7 @@ func (a *annotator) coordinated(q int, r actors.Role, head ment) {
 		m := ment{a: p, b: q - 1, kind: document.Nominal, typ: head.typ, plural: head.plural, person: head.person, gender: head.gender, former: head.former}
 		m.ctry, m.from = c, p
 		m.label = a.d.Text[a.d.Tokens[p].Start:a.d.Tokens[q-2].End] + " " + a.d.Text[a.d.Tokens[head.a].Start:a.d.Tokens[head.b-1].End]
-		a.applyRole(&m, r)
+		a.applyRole(&m, r, "coordinated role with its own country")
 		if ci := a.covered[p]; ci != 0 {
 			o := &a.ms[ci-1]
 			if o.a != p || o.b != q-1 || o.typ != document.NORP && o.typ != document.Misc {
@@ -1884,7 +1799,7 @@ func (a *annotator) leaderOffice(i, first int) bool {
 	}
 	m := ment{a: i, b: i + 1, kind: document.Nominal, typ: document.Org, ctry: o.ctry, role: "GOV"}
 	m.label = a.d.Text[a.d.Tokens[start].Start:a.d.Tokens[i].End]
-	m.actor = o.ctry + "GOV"
+	m.actor, m.step = o.ctry+"GOV", "a leader's office"
 	if international(o.ctry) || len(o.ctry) > 3 {
 		m.actor = o.ctry
 	}

@@ -96,8 +96,8 @@ func isCountryCode(code string) bool {
 // topicCountry returns the country of the subject of the sentence before
 // mention mi when that sentence opens with a country or a capital used as
 // its government and mi's sentence names no other country (none at all
-// before mi): "Tehran condemned
-// the decision. Foreign Ministry spokesman X said …" → IRN. It returns ""
+// before mi): "Ankara rejected the plan. A ministry spokesman X added …"
+// → TUR. It returns ""
 // otherwise.
 func (a *annotator) topicCountry(mi int) string {
 	m := &a.ms[mi]
@@ -293,18 +293,18 @@ func (a *annotator) contextCountries() {
 		if m.role == "UAF" {
 			continue // unidentified attackers have no country from the story
 		}
-		c := ""
+		c, step := "", "context: the entity's country"
 		if m.ent >= 0 && m.ent < len(entCtry) {
 			c = entCtry[m.ent]
 		}
 		if c == "" {
-			c = a.titleOwnerCountry(mi)
+			c, step = a.titleOwnerCountry(mi), "context: the country of the person whose title it is"
 		}
 		if c == "" {
-			c = a.topicCountry(mi)
+			c, step = a.topicCountry(mi), "context: the country opening the sentence before"
 		}
 		if c == "" && m.role == "JUD" && court != "" {
-			m.ctry, m.actor = court, court
+			m.ctry, m.actor, m.step = court, court, "context: the international court of the story"
 			continue
 		}
 		if c == "" && m.role != "BUS" {
@@ -313,13 +313,13 @@ func (a *annotator) contextCountries() {
 			if !domDone {
 				dom, domDone = a.dominantCountry(), true
 			}
-			c = dom
+			c, step = dom, "context: the story's dominant country"
 		}
 		if c == "" {
 			continue
 		}
 		m.ctry = c
-		m.actor = c + m.actor
+		m.actor, m.step = c+m.actor, step
 	}
 	if !domDone {
 		for mi := range a.ms {
@@ -330,16 +330,6 @@ func (a *annotator) contextCountries() {
 		}
 	}
 	a.partiesByStory(dom)
-}
-
-// storyParties gives party names too common to code alone ("Labour",
-// "the Conservatives") the party of the story's country: the dictionary
-// name of that country's party, dated like the dictionary entry.
-var storyParties = map[string]map[string]string{
-	"labour":        {"GBR": "British Labour Party"},
-	"labour party":  {"GBR": "British Labour Party"},
-	"conservatives": {"GBR": "Conservative Party", "CAN": "Conservative Party of Canada"},
-	"conservative":  {"GBR": "Conservative Party", "CAN": "Conservative Party of Canada"},
 }
 
 // partiesByStory codes the party names of storyParties when the story's
@@ -362,14 +352,14 @@ func (a *annotator) partiesByStory(dom string) {
 			continue
 		}
 		if act, ok := a.s.dict.Lookup(names[dom]); ok {
-			m.typ, m.actor, m.ctry = document.Org, act.CodeAt(a.published()), dom
+			m.typ, m.actor, m.ctry, m.step = document.Org, act.CodeAt(a.published()), dom, "party of the story's country"
 		}
 	}
 }
 
 // titleOwnerCountry returns the country of the person whose title the
-// institution mention mi is part of: "Foreign Ministry spokesman Lin Jian"
-// → the country of Lin Jian when it is known. It returns "" otherwise.
+// institution mention mi is part of: "Trade Ministry spokeswoman Ana Ruiz"
+// → the country of Ana Ruiz when it is known. It returns "" otherwise.
 func (a *annotator) titleOwnerCountry(mi int) string {
 	m := &a.ms[mi]
 	if m.typ != document.Org || mi+1 >= len(a.ms) {

@@ -4,6 +4,7 @@ package entities
 // pronoun and gender.
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 
@@ -242,14 +243,14 @@ func (a *annotator) possessiveActors() {
 		switch {
 		case owner == "":
 		case international(owner):
-			m.ctry, m.actor = owner, owner
+			m.ctry, m.actor, m.step = owner, owner, "possessive owner"
 		case len(owner) >= 3:
 			m.ctry = owner[:3]
 			code := m.role
 			if m.former && code == "GOV" {
 				code = "ELI"
 			}
-			m.actor = m.ctry + code
+			m.actor, m.step = m.ctry+code, "possessive owner"
 		}
 	}
 }
@@ -344,8 +345,8 @@ func (a *annotator) matchName(es []*ent, mi int) int {
 			return found
 		}
 	}
-	// Pass 3c: a body named again without its country ("the Department of
-	// Justice" after "the US Department of Justice").
+	// Pass 3c: a body named again without its country ("the Ministry of
+	// Health" after "Peru's Ministry of Health").
 	if m.typ == document.Org && m.b-m.a > 1 {
 		for ei := len(es) - 1; ei >= 0; ei-- {
 			e := es[ei]
@@ -406,8 +407,8 @@ func acronym(name string) string {
 func (a *annotator) matchNominal(es []*ent, mi int) int {
 	m := &a.ms[mi]
 	// A description with its own country ("the Thai government") does not
-	// give that country to a named body of unknown country ("the State
-	// Environmental Protection Agency" of a Chinese story).
+	// give that country to a named body of unknown country (a "National
+	// Water Authority" in a story about another country's officials).
 	ctryOK := func(e *ent) bool {
 		return m.ctry == "" || e.ctry == m.ctry || e.ctry == "" && (e.typ == document.Person || !a.hasName(e))
 	}
@@ -576,6 +577,7 @@ func (a *annotator) output() {
 		remap[i] = -1
 	}
 	d.Entities = d.Entities[:0]
+	var decided []document.Trace // per entity: the decision of its actor code (--explain)
 	// A known person the text calls by a current title in one mention
 	// ("Prime Minister X") holds that office in the others too, whatever
 	// the dictionary's latest code says of an undated story.
@@ -590,7 +592,7 @@ func (a *annotator) output() {
 			continue
 		}
 		if m.ent >= 0 && titled[m.ent] != "" && m.org != nil && m.typ == document.Person && strings.HasSuffix(m.actor, "ELI") && strings.HasPrefix(titled[m.ent], m.actor[:3]) {
-			m.actor = titled[m.ent]
+			m.actor, m.step = titled[m.ent], "the title that introduces the person"
 		}
 		mi := len(d.Mentions)
 		dm := document.Mention{
@@ -616,9 +618,21 @@ func (a *annotator) output() {
 			de.Mentions = append(de.Mentions, mi)
 			if len(m.actor) > len(de.Actor) && m.kind != document.Pronoun {
 				de.Actor = m.actor
+				if d.Explain {
+					for len(decided) <= ei {
+						decided = append(decided, document.Trace{})
+					}
+					decided[ei] = document.Trace{Layer: document.LayerEntities, Index: ei, Field: "actor", Step: m.step,
+						Detail: fmt.Sprintf("%s from mention %d %q (the longest code of the entity's mentions)", m.actor, mi, d.Slice(dm.Span))}
+				}
 			}
 		}
 		d.Mentions = append(d.Mentions, dm)
+	}
+	for _, t := range decided {
+		if t.Field != "" {
+			d.Trace(t.Layer, t.Index, t.Field, t.Step, t.Detail)
+		}
 	}
 }
 

@@ -10,6 +10,7 @@ package entities
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/newsgraph/newsgraph/actors"
@@ -56,6 +57,9 @@ var _ interface {
 // per process) and the user dictionary. It fails when a model or the
 // dictionary cannot be read.
 func New(opts Options) (*Stage, error) {
+	if err := errors.Join(lex.Err(), actors.Err()); err != nil {
+		return nil, fmt.Errorf("entities: %w", err)
+	}
 	s := &Stage{dict: actors.Default()}
 	if opts.Dict != nil || opts.DictFile != "" {
 		s.dict = s.dict.Clone()

@@ -56,9 +56,12 @@ func (*ActorsStage) Process(ctx context.Context, d *document.Document) error {
 
 // Resolve is the actors stage's work over d (see ActorsStage.Process).
 func Resolve(d *document.Document) {
-	codes, head := resolveActors(d)
+	codes, head, why := resolveActors(d)
 	for i := range d.Mentions {
 		d.Mentions[i].ContextActor, d.Mentions[i].Qualifies = codes[i], head[i]
+		if codes[i] != "" {
+			d.Trace(document.LayerMentions, i, "context_actor", why[i], codes[i])
+		}
 	}
 	st := newSettings(d, codes, nil)
 	d.Setting = document.Setting{Dateline: st.dateline, Sentences: make([]document.SentenceSetting, len(d.Sentences))}
@@ -73,32 +76,6 @@ func Resolve(d *document.Document) {
 	}
 }
 
-// modifierWords are words that may stand between a nationality or country
-// and the role noun it qualifies ("Palestinian health officials",
-// "Israeli military spokesman").
-var modifierWords = map[string]bool{
-	"health": true, "foreign": true, "defence": true, "defense": true, "interior": true, "regional": true,
-	"security": true, "state": true, "local": true, "military": true, "government": true, "news": true,
-	"senior": true, "top": true, "riot": true, "border": true, "naval": true, "air": true, "navy": true,
-	"federal": true, "national": true, "justice": true, "finance": true, "trade": true, "economy": true,
-	"intelligence": true, "police": true, "army": true, "coast": true, "guard": true, "special": true,
-	"chief": true, "prime": true, "minister": true, "former": true, "acting": true, "deputy": true,
-	"supreme": true, "high": true, "opposition": true, "ruling": true, "rebel": true, "civil": true,
-	"main": true, "president": true, "vice": true, "king": true, "general": true, "gen": true, "crown": true, "prince": true,
-	"secretary": true, "ambassador": true, "envoy": true, "commander": true, "leader": true,
-	"emergency": true, "medical": true, "human": true, "rights": true, "presidential": true,
-}
-
-// militaryHeads are nouns that make a bare nationality adjective a
-// military actor ("Israeli warplanes" → ISRMIL).
-var militaryHeads = map[string]bool{
-	"warplanes": true, "warplane": true, "jets": true, "jet": true, "drone": true, "drones": true,
-	"ships": true, "warships": true, "warship": true, "bombers": true, "bomber": true, "troops": true,
-	"forces": true, "soldiers": true, "soldier": true, "tanks": true, "artillery": true, "aircraft": true,
-	"navy": true, "missile": true, "missiles": true, "helicopters": true, "helicopter": true,
-	"gunboats": true, "vessels": true, "submarine": true, "fighter": true, "strikes": true, "airstrikes": true,
-}
-
 // resolveActors computes the actor code of every mention of d: the
 // mention's own code, its entity's when that one names a country and the
 // mention's does not, a nationality word's or an unresolved place's
@@ -106,59 +83,60 @@ var militaryHeads = map[string]bool{
 // nationality, country name or possessive ("Palestinian health officials",
 // "Venezuela's supreme court"). It also returns, per mention, the head
 // mention a modifier belongs to (-1 when none).
-func resolveActors(d *document.Document) (codes []string, head []int) {
+func resolveActors(d *document.Document) (codes []string, head []int, why []string) {
 	codes = make([]string, len(d.Mentions))
 	head = make([]int, len(d.Mentions))
+	why = make([]string, len(d.Mentions)) // the step that decided each code (--explain)
 	locOf := map[int]int{}
 	for i, l := range d.Locations {
 		if l.Mention >= 0 {
 			locOf[l.Mention] = i
 		}
 	}
-	base := func(mi int) string {
+	base := func(mi int) (string, string) {
 		m := d.Mentions[mi]
-		code := m.Actor
+		code, step := m.Actor, "the mention's own code"
 		ent := ""
 		if m.Entity >= 0 && m.Entity < len(d.Entities) {
 			ent = d.Entities[m.Entity].Actor
 		}
 		if code == "" || actors.CountryOf(code) == "" && actors.CountryOf(ent) != "" {
 			if ent != "" {
-				code = ent
+				code, step = ent, "its entity's code"
 			}
 		}
 		if code != "" {
-			return code
+			return code, step
 		}
 		if m.Kind == document.Name && m.Type == document.Org {
-			// "the Law Society of Kenya", "the Embassy of France": an
+			// "the Medical Council of Ghana", "the Embassy of France": an
 			// organisation named after its country acts for that country
 			if cc := ofCountry(d.Slice(m.Span)); cc != "" {
-				return cc
+				return cc, "organisation named after its country"
 			}
 		}
 		switch m.Type {
 		case document.NORP, document.Misc:
 			if c, ok := country.ByDemonym(d.Slice(m.Span)); ok {
-				return actors.CountryCode(c)
+				return actors.CountryCode(c), "nationality word"
 			}
 		case document.GPE, document.Loc:
 			if li, ok := locOf[mi]; ok {
 				l := d.Locations[li]
 				switch l.Feature {
 				case "water", "region", "continent":
-					return ""
+					return "", ""
 				}
 				if c, ok := country.ByAlpha2(l.Country); ok {
-					return actors.CountryCode(c)
+					return actors.CountryCode(c), "the place's country"
 				}
 			}
 		}
-		return ""
+		return "", ""
 	}
 	modded := make([]bool, len(d.Mentions)) // a country modifier stands next to the mention
 	for i := range d.Mentions {
-		codes[i] = base(i)
+		codes[i], why[i] = base(i)
 		head[i] = -1
 	}
 	// token index → mention
@@ -224,15 +202,15 @@ func resolveActors(d *document.Document) (codes []string, head []int) {
 		head[mod] = i
 		modded[i] = true
 		if actors.CountryOf(codes[i]) == "" && codes[i] != "" && len(codes[i]) <= 6 {
-			codes[i] = cc + codes[i]
+			codes[i], why[i] = cc+codes[i], "country modifier before the role"
 		} else if codes[i] == "" {
-			codes[i] = cc
+			codes[i], why[i] = cc, "country modifier before it"
 		}
 	}
 	// A place right after a role description locates it: "police in
 	// Lagos", "officials from Kenya" (its own words, before any country
 	// coreference brought).
-	placeAfter(d, codes, modded, locOf)
+	placeAfter(d, codes, modded, locOf, why)
 	// A description's country must come from the text: its own words, a
 	// modifier or possessive next to it, or a coreferent name or
 	// supported description. "Protesters marched in Nairobi" names no
@@ -260,22 +238,23 @@ func resolveActors(d *document.Document) (codes []string, head []int) {
 		if !supported[i] {
 			inferred[i] = codes[i][:3]
 			codes[i] = codes[i][3:] // keep the role
+			why[i] = "role kept, country not stated by the text"
 		}
 	}
 	// A role without a country takes the country its coreferent mentions
-	// got from the text ("Hungarian Prime Minister Viktor Orban ... Orban").
+	// got from the text ("Chilean Interior Minister Ana Soto ... Soto").
 	for i, m := range d.Mentions {
 		if actors.CountryOf(codes[i]) != "" || m.Entity < 0 || m.Entity >= len(d.Entities) {
 			continue
 		}
 		for _, o := range d.Entities[m.Entity].Mentions {
 			if o != i && o >= 0 && o < len(d.Mentions) && actors.CountryOf(codes[o]) != "" && (codes[i] == "" || strings.HasSuffix(codes[o], codes[i])) {
-				codes[i] = codes[o]
+				codes[i], why[i] = codes[o], "a coreferent mention's country"
 				break
 			}
 		}
 	}
-	settingCountries(d, codes, inferred)
+	settingCountries(d, codes, inferred, why)
 	// a bare nationality before a military noun
 	for i, m := range d.Mentions {
 		if head[i] >= 0 || m.Type != document.NORP && m.Type != document.Misc || len(codes[i]) != 3 {
@@ -286,10 +265,10 @@ func resolveActors(d *document.Document) (codes []string, head []int) {
 			continue
 		}
 		if militaryHeads[strings.ToLower(d.TokenText(ti+1))] && tokMention(ti+1) < 0 {
-			codes[i] += "MIL"
+			codes[i], why[i] = codes[i]+"MIL", "nationality before a military noun"
 		}
 	}
-	return codes, head
+	return codes, head, why
 }
 
 // namesCountry reports whether a word of span names a country or
@@ -308,16 +287,6 @@ func namesCountry(d *document.Document, sp document.Span) bool {
 		}
 	}
 	return false
-}
-
-// settable lists the role codes that take the story's setting country when
-// the text gives them none (policy rule 1): government, military, police,
-// courts, legislatures, opposition, civilians and protesters, students,
-// workers, farmers, rebels, insurgents and separatists. Unidentified armed
-// men (UAF: "gunmen", "militiamen") have no country.
-var settable = map[string]bool{
-	"GOV": true, "MIL": true, "COP": true, "JUD": true, "LEG": true, "OPP": true, "CVL": true, "EDU": true,
-	"LAB": true, "AGR": true, "REB": true, "INS": true, "SEP": true,
 }
 
 // settings holds what decides a sentence's setting country (policy rule
@@ -431,7 +400,7 @@ func (st *settings) country(si int, inferred string) string {
 // descriptions get a setting country: names and pronouns keep what
 // coreference gave them (a named official, "spokesman Lin Jian", is often
 // foreign).
-func settingCountries(d *document.Document, codes, inferred []string) {
+func settingCountries(d *document.Document, codes, inferred, why []string) {
 	need := false
 	for i, m := range d.Mentions {
 		if settable[codes[i]] && m.Kind == document.Nominal {
@@ -449,7 +418,7 @@ func settingCountries(d *document.Document, codes, inferred []string) {
 			continue
 		}
 		if cc := st.country(d.SentenceAt(m.Start), inferred[i]); cc != "" {
-			codes[i] = cc + codes[i]
+			codes[i], why[i] = cc+codes[i], "the sentence's setting country"
 		}
 	}
 }
@@ -490,7 +459,7 @@ func ofCountry(name string) string {
 // place ("police in Lagos", "officials from Kenya") the place's country and
 // marks it as stated (modded). Diplomats and embassies are left alone:
 // "the ambassador in London" serves another country.
-func placeAfter(d *document.Document, codes []string, modded []bool, locOf map[int]int) {
+func placeAfter(d *document.Document, codes []string, modded []bool, locOf map[int]int, why []string) {
 	for i, m := range d.Mentions {
 		if modded[i] || m.Kind != document.Nominal {
 			continue
@@ -527,7 +496,7 @@ func placeAfter(d *document.Document, codes []string, modded []bool, locOf map[i
 		if !ok {
 			continue
 		}
-		codes[i] = cc + role
+		codes[i], why[i] = cc+role, "place named after the role"
 		modded[i] = true
 	}
 }

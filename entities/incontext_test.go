@@ -78,7 +78,7 @@ func TestResolveActors(t *testing.T) {
 			for i := 0; i < len(ents); i++ {
 				d.Entities = append(d.Entities, *ents[i])
 			}
-			got, _ := resolveActors(d)
+			got, _, _ := resolveActors(d)
 			if strings.Join(got, ",") != strings.Join(tt.want, ",") {
 				t.Errorf("codes %q, want %q", got, tt.want)
 			}

@@ -36,13 +36,13 @@ func (c *coder) sentence(si int) []document.Event {
 			continue
 		}
 		if c.background(m.start, m.end) {
-			// "the 2014 attack", "sentenced in 2016", "since the military
-			// seized power in 2021": history, not the story's event
+			// "the 2009 raid", "jailed in 2012", "ever since the junta
+			// took over in 2019": history, not the story's event
 			continue
 		}
 		if c.recap(m.start) {
-			// "It was the first Israeli strike on the capital in four
-			// months": the story's event restated, no new one
+			// "It was the second such raid on the port this year": the
+			// story's event restated, no new one
 			continue
 		}
 		inAccusation := alleged >= 0 && !c.clauseBreak(alleged, m.start)
@@ -54,7 +54,7 @@ func (c *coder) sentence(si int) []document.Event {
 		if verbal {
 			subj := c.subject(m.start)
 			if len(prevSrcs) > 0 && prevEnd >= 0 && c.sharesSubject(prevEnd, m.start) {
-				// "X condemned the strike as a violation and called on
+				// "X denounced the raid as illegal and appealed to
 				// France": a coordinated predicate keeps the first verb's
 				// subject
 				subj = prevSrcs
@@ -84,7 +84,7 @@ func (c *coder) sentence(si int) []document.Event {
 				}
 			}
 		} else if fromSrc := c.fromSource(m); fromSrc != nil {
-			// "criticism from Moscow", "a protest from the Thai
+			// "criticism from Moscow", "a complaint from the Chilean
 			// government": the "from" phrase is the actor; who received
 			// or drew it is the target ("Cambodia received a protest")
 			srcs = fromSrc
@@ -102,12 +102,12 @@ func (c *coder) sentence(si int) []document.Event {
 				}
 			}
 			if srcs == nil && code.Root == "04" && m.start > 0 && c.low(m.start-1) == "for" {
-				// "X was in Washington for talks with Y", "X flew to Y
-				// for consultations": the purpose is the subject's
+				// "X was in Oslo for talks with Y", "X flew to Y for
+				// consultations": the purpose is the subject's
 				srcs = c.subject(m.start)
 			}
 			if srcs == nil && code.Root == "04" && len(tgts) == 0 {
-				// "X and Y shook hands after eight hours of negotiations":
+				// "X and Y signed the text after two days of negotiations":
 				// talks framing the clause are its subject's
 				for k := m.start - 1; k >= 0 && k >= m.start-5; k-- {
 					w := c.low(k)
@@ -122,7 +122,7 @@ func (c *coder) sentence(si int) []document.Event {
 			}
 			tgts = c.object(m.end, m.end, code, m.p)
 			if len(srcs) == 0 && len(tgts) == 0 && symmetric(code) && c.between(m.end) {
-				// "the first meeting between the two sides"
+				// "a first meeting between the two delegations"
 				e := m.end
 				if e < c.n && c.low(e) == "between" {
 					e++
@@ -130,7 +130,7 @@ func (c *coder) sentence(si int) []document.Event {
 				tgts = c.bothSides(min(e+3, c.n))
 			}
 			if len(srcs) == 0 && len(tgts) > 1 && symmetric(code) && c.between(m.end) {
-				// "fighting between the army and the rebels": each party
+				// "clashes between police and the miners": each party
 				// acts on the other
 				srcs = tgts
 			}
@@ -144,8 +144,8 @@ func (c *coder) sentence(si int) []document.Event {
 			}
 		}
 		if code.Root == "19" && c.mutual(code, m.start) {
-			// "clashes were reported in Mombasa": where a fight happens
-			// is no party to it
+			// "fighting broke out in Kisumu": where a fight happens is
+			// no party to it
 			tgts = c.parties(tgts)
 		}
 		var generic *document.Participant // "detained 22 people": civilians of the setting
@@ -168,18 +168,18 @@ func (c *coder) sentence(si int) []document.Event {
 			prevSrcs = srcs
 		}
 		if len(tgts) == 0 && len(srcs) > 1 && symmetric(code) {
-			// "India and Pakistan held talks": each is the other's target
+			// "Peru and Chile held talks": each is the other's target
 			tgts = srcs
 		}
 		if v := outcome[mi]; v >= 0 && c.placesOnly(tgts) {
 			// the victims of a strike on a place, named as a group's
-			// members or an actor: "a strike on a building in Beirut
-			// killed a senior Hezbollah commander" → Hezbollah
+			// members or an actor: "a raid on a house in the city killed
+			// a senior commander of group G" → G
 			if vt := c.withActors(c.verbObject(matches[v])); c.anyCountry(vt) {
 				tgts = vt
 			}
 		}
-		var gsrc *document.Participant // "tens of thousands of people marched": civilians of the setting
+		var gsrc *document.Participant // "thousands of workers marched": civilians of the setting
 		if len(srcs) == 0 && code.Root == "14" && verbal {
 			gsrc = c.genericSubject(m.start)
 		}
@@ -202,7 +202,7 @@ func (c *coder) sentence(si int) []document.Event {
 				sc = CountryOf(c.actor(srcs[0]))
 			}
 			if protested && (sc == "" || sc == protestCountry) {
-				// "marched ... in one of the largest protests in decades":
+				// "marched ... in the biggest rally the city has seen":
 				// the protest named again, by no new actor
 				continue
 			}
@@ -225,8 +225,8 @@ func (c *coder) sentence(si int) []document.Event {
 		}
 		trig := c.span(m.start, m.end)
 		neg := c.negated(m.start)
-		// an act inside an accusation's complement ("accused the army of
-		// shelling a market, killing 17") is alleged: the accusation is the
+		// an act inside an accusation's complement ("accused police of
+		// beating detainees, injuring 6") is alleged: the accusation is the
 		// event, the act is not counted as one that happened
 		hyp := inAccusation || c.hypothetical(m)
 		rep := c.reported(m.start, m.end)
@@ -366,7 +366,7 @@ func (c *coder) coord(mi int) []int {
 		}
 		_, ne := c.mentionRange(c.mAt[j])
 		if c.tok(e) == "," && c.tok(j-1) == "," && (ne >= c.n || c.tok(ne) != "," && !isAnd(c.low(ne)) && c.low(ne) != "or") {
-			// "killing four civilians, Ukrainian officials said": a comma
+			// "wounding two guards, Chilean officials said": a comma
 			// coordinates only inside a list that goes on
 			break
 		}
@@ -377,8 +377,8 @@ func (c *coder) coord(mi int) []int {
 		e = ne
 	}
 	if firstComma > 0 && e < c.n && speechCues[c.low(e)] {
-		// "an attack on a village in Burkina Faso, local officials and
-		// residents said": the list after the comma is the speakers
+		// "a raid on a market in Mali, police and witnesses said":
+		// the list after the comma is the speakers
 		out = out[:firstComma]
 	}
 	return out
@@ -544,8 +544,8 @@ func (c *coder) object(a, e int, code cameo.Code, p *pattern) []int {
 			return nil
 		}
 		if j >= e && code.Root < "17" && !physical && w == "to" && c.infinitive(j+1) {
-			// "urged both sides to return to Cairo": the object phrase ends
-			// where the infinitive complement begins
+			// "pressed the parties to come back to Doha": the object
+			// phrase ends where the infinitive complement begins
 			return nil
 		}
 		mi := c.mAt[j]
@@ -912,8 +912,8 @@ func (c *coder) clauseBreak(a, b int) bool {
 
 // background reports an event that the text dates before the publication
 // year: a year earlier than the publication's in the three words before the
-// trigger ("the 2014 attack") or in its clause after it ("sentenced by a
-// military court in 2016", "seized power in 2021"), unless the year is part
+// trigger ("the 2009 raid") or in its clause after it ("jailed by a judge
+// in 2012", "took over in 2019"), unless the year is part
 // of a stated date ("in July 2024", "on 3 March 2022"). The
 // clause ends at hard punctuation or a relative or temporal conjunction
 // that opens another clause ("who", "which", "when", "after", "before").
@@ -960,8 +960,9 @@ func (c *coder) background(start, end int) bool {
 }
 
 // conjunctSubject returns the actor mention that opens a second clause of a
-// coordination right before the verb at token i ("Hamas released hostages
-// on Sunday and Israel freed prisoners": Israel), or -1. The mention must
+// coordination right before the verb at token i ("the rebels freed two
+// soldiers and Colombia released three fighters": Colombia), or -1. The
+// mention must
 // follow "and" or "but" whose preceding word is no actor mention (which
 // would make it a coordinated subject, "India and Pakistan signed"), with
 // at most one word between the mention and the verb.
@@ -1037,8 +1038,8 @@ func (c *coder) sharesSubject(a, b int) bool {
 var coordAdverbs = map[string]bool{"also": true, "then": true, "later": true, "subsequently": true, "again": true}
 
 // outcomes pairs a nominal attack with the killing verb it is the subject
-// of ("An air strike on a building killed three people", "Fighting
-// between the army and rebels killed 40"): per match, the index of its
+// of ("A drone raid on a depot killed two guards", "Clashes between police
+// and miners killed 9"): per match, the index of its
 // outcome verb for the attack, -2 for the verb (no event of its own), -1
 // otherwise. The verb must follow the attack in the same clause: no comma,
 // clause break, speech verb or subordinator between them, at most 14 tokens.
@@ -1074,8 +1075,8 @@ func (c *coder) outcomes(ms []match) []int {
 			}
 			// an actor of its own before the verb is the verb's subject;
 			// mentions after a preposition belong to the attack's phrase
-			// ("strike on a house in southern Lebanon", "fighting between
-			// the army and rebels")
+			// ("a raid on a depot near the border", "clashes between
+			// police and miners")
 			if n.p.verbal && c.sharesSubject(n.end, v.start) {
 				// "shelled the town and killed 12": one attack
 				out[i], out[j] = j, -2
@@ -1097,7 +1098,7 @@ func (c *coder) outcomes(ms []match) []int {
 			for k := n.end; ok && k < v.start; k++ {
 				w := c.low(k)
 				if w == "and" && k > 0 && c.mAt[k-1] >= 0 && k+1 < v.start && (c.mAt[k+1] >= 0 || isDet(c.tok(k+1))) {
-					continue // "between the army and the rebels"
+					continue // "between police and the miners"
 				}
 				if w == "," || clauseBreaks[w] || speechCues[w] || subordinators[w] || w == "and" || w == "but" || c.newlineBefore(k) {
 					ok = false
@@ -1204,8 +1205,8 @@ func (c *coder) foreignTarget(srcs, tgts []int) bool {
 }
 
 // hazardClause reports whether the sentence opens with a natural hazard as
-// its subject ("Heavy rains in the southern state of X have killed four",
-// "Cyclone Y struck the north on Sunday, killing three") and the verb at i
+// its subject ("Floods in the northern province of X have killed six",
+// "Cyclone Y hit the coast overnight, killing two") and the verb at i
 // belongs to that main clause or a participle of it: no clause break,
 // speech verb, subordinator or "and" followed by an actor between.
 func (c *coder) hazardClause(i int) bool {
@@ -1269,7 +1270,7 @@ const (
 )
 
 // genericSubject returns the civilians named by a plain noun as the subject
-// of a protest verb at token i ("Tens of thousands of people marched",
+// of a protest verb at token i ("Thousands of workers marched",
 // "Hundreds of farmers rallied") as a participant coded CVL with the
 // sentence's setting country, or nil: the noun must stand in the verb's
 // clause, at most eight words before it, with no actor mention, clause
@@ -1329,7 +1330,7 @@ func (c *coder) genericObject(e int) *document.Participant {
 			}
 		}
 		if w == "to" && j+1 < c.n && (c.low(j+1) == "disperse" || c.low(j+1) == "break") {
-			j++ // "fired tear gas to disperse crowds"
+			j++ // "used water cannon to break up the march"
 			continue
 		}
 		if c.mAt[j] >= 0 || c.isPunct(j) || objectStops[w] || w == "by" || locPreps[w] && w != "of" {
@@ -1369,8 +1370,8 @@ func (c *coder) placesOnly(ms []int) bool {
 
 // speakerOfConjunct returns the subject of a speech or reporting verb
 // whose predicate the verb at token i continues ("X said the vote had been
-// fair and called on ...", "He warned that more rain was expected and
-// urged residents ..."): i follows "and" (an adverb may stand between),
+// fair and called on ...", "She said more snow was likely and told
+// drivers ..."): i follows "and" (an adverb may stand between),
 // the nearest clause opener before it is a speech verb or "that" whose
 // own subject is an actor, and no actor mention stands between that opener
 // and the verb. It returns nil otherwise.
@@ -1413,8 +1414,8 @@ func (c *coder) reducedPassive(i int) bool {
 	if c.d.Tokens[c.first+i-1].Kind == document.Number {
 		return true
 	}
-	// "six oil workers abducted from a pipeline site", "critics arrested
-	// in a crackdown": a verb that always takes an object, right after a
+	// "two engineers seized at a mine", "critics arrested in a
+	// crackdown": a verb that always takes an object, right after a
 	// mention and followed by a preposition, is a participle
 	if i+1 >= c.n || !c.nounBefore(i) || !objectVerbs[strings.TrimSuffix(c.low(i), "ed")] {
 		return false

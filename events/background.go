@@ -9,7 +9,7 @@ import "strings"
 // 2003 invasion", "the 1985 murder of", "after last year's coup", "the
 // Kremlin last year seized"), prospects ("next week's IMF meeting", "ahead
 // of the summit", "plans for an emergency meeting") and set formulas of
-// sourcing ("declined to give details", "asked not to be named"). None of
+// sourcing ("declined to give details", asking for anonymity). None of
 // them is an event of the story (policy: code the events a story reports
 // as happening or as having happened, not ones it mentions as background
 // or expects). contextMention reports them so that sense drops the match;
@@ -17,7 +17,8 @@ import "strings"
 //
 //   - sourcing formulas: "declined/refused to" + a verb of saying or
 //     naming ("to say", "to comment", "to give details", "to be named"),
-//     and "asked not to be named/identified", "asked to remain anonymous".
+//     and requests for anonymity (a negated naming or identifying after
+//     "asked", "asked to remain anonymous").
 //   - history: a nominal trigger with a year or a "last year's" before it,
 //     or governed by "since" ("since the invasion"); any trigger whose
 //     clause dates it to a past year ("last year", "two years ago", and,
@@ -122,7 +123,7 @@ func (c *coder) sourcingFormula(m match) bool {
 			}
 			return false
 		case w == "asked" || w == "asks" || w == "ask" || w == "asking":
-			// "asked not to be named", "asked to remain anonymous"
+			// asking not to be named or identified, or to remain anonymous
 			j := m.start
 			if m.end > j {
 				j = k + 1

@@ -277,7 +277,7 @@ func (c *coder) verbReading(i int, long bool) bool {
 		return false
 	}
 	// a name after a preposition, then a trigger that ends the phrase, is
-	// a noun phrase: "freed prisoners from Ofer jail in the West Bank"
+	// a noun phrase: "released detainees from Evin prison near Tehran"
 	// (a past form in -ed is the verb: "thousands of Kenyans marched in")
 	if pt := c.tok(i - 1); i >= 2 && pt[0] >= 'A' && pt[0] <= 'Z' && !c.headline && !strings.HasSuffix(c.low(i), "ed") &&
 		(i+1 >= c.n || c.isPunct(i+1) || nounFollowers[c.low(i+1)]) {
@@ -384,8 +384,8 @@ func (c *coder) futureMarked(i int, p *pattern) bool {
 		w := c.low(j)
 		if modals[w] && j >= i-4 && !((p.code.Root == "03" || p.code.Root == "13") && (w == "will" || w == "would" || w == "'ll")) {
 			// (a statement of intent or a threat is itself the event:
-			// "Norway would give 1.5 billion crowns" is a pledge made now,
-			// "warned that Israel would resume the war" a threat)
+			// "Japan would give 2 billion yen" is a pledge made now,
+			// "warned that it would restart the offensive" a threat)
 			return true
 		}
 		if w == "to" {
@@ -417,8 +417,8 @@ func (c *coder) futureMarked(i int, p *pattern) bool {
 			return true
 		}
 	}
-	// a condition after the trigger in its clause: "would resume the war
-	// if the truce broke", "to renew the bombing if talks fail"
+	// a condition after the trigger in its clause: "would restart the
+	// offensive if the deal collapsed", "to renew the bombing if talks fail"
 	// (a threat or a pledge on a condition is still made: "warned that it
 	// would strike if ...")
 	for j := i + 1; j < c.n && j <= i+10 && p.code.Root != "13" && p.code.Root != "03"; j++ {

@@ -30,9 +30,9 @@ func finish(d *document.Document, evs []document.Event) []document.Event {
 			out[i].Evidence = append(out[i].Evidence, e.Span)
 			continue
 		}
-		// a violent act retold in a later sentence ("Russian forces fired
-		// missiles at Kharkiv ... the ministry said its forces had struck
-		// energy facilities") is the same act between the same countries
+		// a violent act retold in a later sentence (a shelling in the lead,
+		// then the ministry's own account of what its troops hit) is the
+		// same act between the same countries
 		var f force
 		if e.Root >= "18" && e.Root <= "20" && !e.Negated && !e.Hypothetical {
 			f = force{e.Root, CountryOf(actorOf(e.Source)), CountryOf(actorOf(e.Target))}
@@ -41,8 +41,8 @@ func finish(d *document.Document, evs []document.Event) []document.Event {
 				continue
 			}
 		}
-		// a retelling with one side unresolved ("Lee's second meeting with
-		// Ishiba") is the fully coded event of an earlier sentence
+		// a retelling with one side unresolved ("Ruiz's next talks with
+		// Soto") is the fully coded event of an earlier sentence
 		if i := full.partial(out, e); i >= 0 {
 			out[i].Evidence = append(out[i].Evidence, e.Span)
 			continue

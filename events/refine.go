@@ -13,8 +13,8 @@ import (
 // refine applies the coding conventions that depend on a match's
 // neighbours in the sentence rather than on its own words:
 //
-//   - a killing whose attack is a noun in an adjunct ("militants killed 12
-//     villagers in an attack on a village") is coded on the verb, which
+//   - a killing whose attack is a noun in an adjunct ("gunmen killed six
+//     farmers during a raid on their camp") is coded on the verb, which
 //     names the attackers, with the attack's code;
 //   - a killing is the outcome of the attack it follows, not a second
 //     event: a killing (", killing N", "an air strike ... killed") in a
@@ -86,7 +86,7 @@ func (c *coder) refine(ms []match) []match {
 			}
 			m.p = recode(m.p, c.killCode(m))
 		case isAttack(m.p.code) && c.warnedOf(m.start):
-			m.p = recode(m.p, "138") // "warned that Israel would resume the war": a threat
+			m.p = recode(m.p, "138") // "warned that it would restart the offensive": a threat
 		case m.p.code.Code == "180":
 			if w := c.weaponCode(m); w != "" {
 				m.p = recode(m.p, w)
@@ -437,8 +437,8 @@ func (c *coder) adjunct(i int) bool {
 }
 
 // hazardLead reports a clause whose first noun before trigger i is a
-// natural hazard ("Heavy rains in the southern state have forced 9,000
-// from their homes and killed four"): nature is the subject.
+// natural hazard ("Floods in the northern province have driven 3,000
+// from their villages and killed six"): nature is the subject.
 func (c *coder) hazardLead(i int) bool {
 	start := 0
 	for j := i - 1; j >= 0; j-- {

@@ -865,7 +865,7 @@ func (c *coder) marketDemand(i int) bool {
 		}
 	}
 	if i+1 < c.n && c.low(i+1) == "for" {
-		// "demand for Turkey to recognise" is political
+		// "a demand for Spain to accept" is political
 		for j := i + 2; j < c.n && j <= i+4; j++ {
 			if c.low(j) == "to" {
 				return false

@@ -5,8 +5,8 @@
 // Recognition takes GPE/LOC/FAC name mentions when the entities stage ran,
 // and also looks up capitalized token runs in the gazetteer itself, so the
 // stage works with or without mentions. It is robust to imperfect mentions:
-// a mention cut short grows to the gazetteer name around it ("Rio Grande"
-// of "Rio Grande do Sul"), a hyphenated one yields its place part ("India-
+// a mention cut short grows to the gazetteer name around it (the first two
+// words of a state's four-word name), a hyphenated one yields its place part ("India-
 // Pakistan"), a multi-word division tagged as a person is kept, directions
 // alone ("Central") are dropped, and a mention the gazetteer does not know
 // is kept (without coordinates, or resolved by spelling skeleton against

@@ -149,8 +149,8 @@ func (r *resolver) recognize() {
 				txt = txt[len(art):]
 			}
 		}
-		// A mention cut short by the entities stage ("Rio Grande" of "Rio
-		// Grande do Sul", "Dar" of "Dar es Salaam", "St. Peter" of "St.
+		// A mention cut short by the entities stage (two words of a
+		// four-word state name, "Dar" of "Dar es Salaam", "St. Peter" of "St.
 		// Peter's Square") takes the longer gazetteer name around it.
 		if nsp, ok := r.extend(sp); ok {
 			sp, txt = nsp, d.Slice(nsp)

@@ -66,15 +66,17 @@ func New(st store.Store) (*Server, error) {
 		return nil, fmt.Errorf("httpapi: build OpenAPI document: %w", err)
 	}
 	s.api = api
-	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+	s.mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, fmt.Sprintf("no route %s %s; see /api/openapi.json", r.Method, r.URL.Path))
 	})
+	s.mux.HandleFunc("/", static(dashboardAssets)) // the dashboard (web/)
 	return s, nil
 }
 
 // ServeHTTP serves one request. A method other than GET or HEAD on a known
 // route is a 405.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	setSecurityHeaders(w.Header())
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		writeError(w, http.StatusMethodNotAllowed, fmt.Sprintf("method %s not allowed; the API is read-only", r.Method))
@@ -93,8 +95,11 @@ type param struct {
 type route struct {
 	path, summary string
 	params        []param
-	item          any  // the Go type of one item (list) or of the response
-	list          bool // response is a page of items
+	item          any    // the Go type of one item (list) or of the response
+	list          bool   // response is a page of items
+	total         bool   // the page has a total (dashboard.go)
+	csv           bool   // format=csv answers text/csv
+	contentType   string // of the 200 response, when not application/json
 	handler       http.HandlerFunc
 }
 
@@ -113,7 +118,7 @@ var (
 )
 
 func (s *Server) routes() []route {
-	return []route{
+	return s.dashboardRoutes([]route{
 		{path: "/api/documents", summary: "List documents, newest first", params: filters, item: store.DocumentSummary{}, list: true,
 			handler: listHandler(s, store.Store.Documents)},
 		{path: "/api/documents/{id}", summary: "One document with its text and every annotation (output contract v1)",
@@ -132,7 +137,7 @@ func (s *Server) routes() []route {
 			item:   store.SearchHit{}, list: true, handler: listHandler(s, store.Store.Search)},
 		{path: "/api/stats", summary: "Counts of what the store holds", item: store.Stats{}, handler: s.stats},
 		{path: "/api/openapi.json", summary: "This API's OpenAPI 3 document", item: map[string]any{}, handler: s.openapi},
-	}
+	})
 }
 
 // page is the envelope of every list response.

@@ -21,6 +21,14 @@ import (
 
 func newTestServer(t *testing.T) *httptest.Server {
 	t.Helper()
+	_, ts := newTestAPI(t)
+	return ts
+}
+
+// newTestAPI returns the API over a store of the storetest documents and a
+// test server running it.
+func newTestAPI(t *testing.T) (*Server, *httptest.Server) {
+	t.Helper()
 	st, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "api.db"))
 	if err != nil {
 		t.Fatal(err)
@@ -35,7 +43,7 @@ func newTestServer(t *testing.T) *httptest.Server {
 	}
 	ts := httptest.NewServer(s)
 	t.Cleanup(ts.Close)
-	return ts
+	return s, ts
 }
 
 func get(t *testing.T, ts *httptest.Server, path string, into any) int {
@@ -46,7 +54,7 @@ func get(t *testing.T, ts *httptest.Server, path string, into any) int {
 	}
 	defer resp.Body.Close()
 	body, _ := io.ReadAll(resp.Body)
-	if ct := resp.Header.Get("Content-Type"); !strings.HasPrefix(ct, "application/json") {
+	if ct := resp.Header.Get("Content-Type"); !strings.HasPrefix(ct, "application/json") && ct != "application/geo+json" {
 		t.Errorf("GET %s: Content-Type %q", path, ct)
 	}
 	if into != nil {
@@ -241,13 +249,14 @@ func TestAPI_InternalError(t *testing.T) {
 }
 
 func TestAPI_OpenAPICoversRoutes(t *testing.T) {
-	ts := newTestServer(t)
+	s, ts := newTestAPI(t)
 	var doc struct {
 		OpenAPI string `json:"openapi"`
 		Paths   map[string]map[string]struct {
 			Parameters []struct {
-				Name string `json:"name"`
-				In   string `json:"in"`
+				Name     string `json:"name"`
+				In       string `json:"in"`
+				Required bool   `json:"required"`
 			} `json:"parameters"`
 			Responses map[string]any `json:"responses"`
 		} `json:"paths"`
@@ -258,7 +267,6 @@ func TestAPI_OpenAPICoversRoutes(t *testing.T) {
 	if code := get(t, ts, "/api/openapi.json", &doc); code != 200 || !strings.HasPrefix(doc.OpenAPI, "3.") {
 		t.Fatalf("status %d, openapi %q", code, doc.OpenAPI)
 	}
-	s, _ := New(failing{})
 	routes := s.routes()
 	if len(doc.Paths) != len(routes) {
 		t.Errorf("%d documented paths, %d routes", len(doc.Paths), len(routes))
@@ -281,14 +289,19 @@ func TestAPI_OpenAPICoversRoutes(t *testing.T) {
 			}
 			continue
 		}
+		valid := map[string]string{"limit": "5", "offset": "0", "since": "2024-01-01", "until": "2024-12-31", "root": "14", "code": "14",
+			"quad": "1", "negated": "include", "hypothetical": "include", "format": "json", "kind": "events", "by": "root", "bucket": "week", "q": "police", "dims": "root"}
 		for _, p := range op.Parameters {
-			val := map[string]string{"limit": "5", "offset": "0", "since": "2024-01-01", "until": "2024-12-31", "root": "14", "code": "14"}[p.Name]
+			val := map[string]string{"limit": "5", "offset": "0", "since": "2024-01-01", "until": "2024-12-31", "root": "14", "code": "14",
+				"quad": "1", "negated": "include", "hypothetical": "include", "format": "json", "kind": "events", "by": "root", "bucket": "week", "dims": "root"}[p.Name]
 			if val == "" {
 				val = "x"
 			}
 			u := rt.path + "?" + p.Name + "=" + val
-			if rt.path == "/api/search" && p.Name != "q" {
-				u += "&q=police"
+			for _, other := range op.Parameters { // the required others, with valid values
+				if other.Required && other.Name != p.Name {
+					u += "&" + other.Name + "=" + valid[other.Name]
+				}
 			}
 			var e apiError
 			if code := get(t, ts, u, &e); code != 200 {

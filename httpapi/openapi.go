@@ -31,12 +31,24 @@ func openAPI(routes []route) map[string]any {
 					"next_offset": map[string]any{"type": "integer", "nullable": true, "description": "offset of the next page, null on the last page"},
 					"next":        map[string]any{"type": "string", "nullable": true, "description": "URL of the next page, null on the last page"},
 				}}
+			if rt.total {
+				body["required"] = append(body["required"].([]string), "total")
+				body["properties"].(map[string]any)["total"] = map[string]any{"type": "integer", "description": "rows matching the filters in all"}
+			}
+		}
+		ctype := "application/json"
+		if rt.contentType != "" {
+			ctype = rt.contentType
+		}
+		content := map[string]any{ctype: map[string]any{"schema": body}}
+		if rt.csv {
+			content["text/csv"] = map[string]any{"schema": map[string]any{"type": "string", "description": "with format=csv: one row per item, nested fields flattened as parent_field"}}
 		}
 		op := map[string]any{
 			"summary":     rt.summary,
 			"operationId": operationID(rt.path),
 			"responses": map[string]any{
-				"200":     map[string]any{"description": "OK", "content": map[string]any{"application/json": map[string]any{"schema": body}}},
+				"200":     map[string]any{"description": "OK", "content": content},
 				"400":     errResp,
 				"default": errResp,
 			},
@@ -53,6 +65,7 @@ func openAPI(routes []route) map[string]any {
 		"openapi": "3.0.3",
 		"info": map[string]any{"title": "newsgraph API", "version": "1",
 			"description": "Read-only access to stored news documents and their evidence-backed annotations. Offsets are Unicode code point offsets into the document text, end exclusive."},
+		"servers":    []any{map[string]any{"url": "/", "description": "the server this document was read from"}},
 		"paths":      paths,
 		"components": map[string]any{"schemas": schemas},
 	}
@@ -107,7 +120,7 @@ func schemaOf(t reflect.Type, schemas map[string]any) map[string]any {
 		}
 		ref := map[string]any{"$ref": "#/components/schemas/" + name}
 		if nullable {
-			return map[string]any{"allOf": []any{ref}, "nullable": true}
+			return map[string]any{"type": "object", "allOf": []any{ref}, "nullable": true}
 		}
 		return ref
 	default:
@@ -129,6 +142,16 @@ func structSchema(t reflect.Type, schemas map[string]any) map[string]any {
 		}
 		tag := f.Tag.Get("json")
 		if tag == "-" {
+			continue
+		}
+		if f.Anonymous && tag == "" && f.Type.Kind() == reflect.Struct { // encoding/json flattens it
+			emb := structSchema(f.Type, schemas)
+			for k, v := range emb["properties"].(map[string]any) {
+				props[k] = v
+			}
+			if req, ok := emb["required"].([]string); ok {
+				required = append(required, req...)
+			}
 			continue
 		}
 		name, opts, _ := strings.Cut(tag, ",")

@@ -72,8 +72,8 @@ func TestNew_Optional(t *testing.T) {
 func TestProcess_ErrorsAndPanics(t *testing.T) {
 	boom := fakeStage{name: "boom", fn: func(d *document.Document) error {
 		if d.ID == "panic" {
-			var m map[string]int
-			m["x"]++
+			var ms []int
+			_ = ms[len(d.ID)] // an index out of range, as a buggy stage would
 		}
 		if d.ID == "fail" {
 			return errors.New("no good")

@@ -479,3 +479,110 @@ func firstLine(s string) string {
 	}
 	return s
 }
+
+// Publisher publishes documents with up to a window of acknowledgements
+// outstanding, so a publisher is not bound by one round trip (and, in a
+// cluster, one replication) per document. It keeps Publish's guarantees: a
+// message the stream refuses (full, no leader) is published again, blocking,
+// until stored or ctx ends. It is not safe for concurrent use.
+type Publisher struct {
+	q       *Queue
+	window  int
+	pending []pendingPub
+	// Published and Duplicates count the acknowledged messages.
+	Published, Duplicates int
+}
+
+type pendingPub struct {
+	fut    jetstream.PubAckFuture
+	doc    *document.Document
+	origin string
+}
+
+// NewPublisher returns a Publisher with at most window (≥ 1; 256 when 0)
+// unacknowledged messages.
+func (q *Queue) NewPublisher(window int) *Publisher {
+	if window <= 0 {
+		window = 256
+	}
+	return &Publisher{q: q, window: window}
+}
+
+// Publish sends d; when the window is full it first waits for the oldest
+// acknowledgement.
+func (p *Publisher) Publish(ctx context.Context, d *document.Document, origin string) error {
+	data, err := Encode(d)
+	if err != nil {
+		return err
+	}
+	if max := p.q.nc.MaxPayload(); max > 0 && int64(len(data)) > max-1024 {
+		return fmt.Errorf("%w (%d bytes, limit %d): %s", ErrTooLarge, len(data), max, d.ID)
+	}
+	for len(p.pending) >= p.window {
+		if err := p.settle(ctx, p.pending[0]); err != nil {
+			return err
+		}
+		p.pending = p.pending[1:]
+	}
+	msg := &nats.Msg{Subject: p.q.cfg.workSubject(), Data: data, Header: nats.Header{}}
+	msg.Header.Set(jetstream.MsgIDHeader, MsgID(d))
+	if origin != "" {
+		msg.Header.Set(HeaderOrigin, origin)
+	}
+	fut, err := p.q.js.PublishMsgAsync(msg)
+	if err != nil {
+		// Could not even be sent: publish it synchronously (retrying).
+		dup, err := p.q.Publish(ctx, d, origin)
+		if err != nil {
+			return err
+		}
+		p.count(dup)
+		return nil
+	}
+	p.pending = append(p.pending, pendingPub{fut: fut, doc: d, origin: origin})
+	return nil
+}
+
+// InFlight returns how many messages await their acknowledgement.
+func (p *Publisher) InFlight() int { return len(p.pending) }
+
+// Flush waits for every outstanding acknowledgement.
+func (p *Publisher) Flush(ctx context.Context) error {
+	for len(p.pending) > 0 {
+		if err := p.settle(ctx, p.pending[0]); err != nil {
+			return err
+		}
+		p.pending = p.pending[1:]
+	}
+	return nil
+}
+
+// settle waits for one acknowledgement; a refused message is published
+// again synchronously (Nats-Msg-Id keeps it single in the stream).
+func (p *Publisher) settle(ctx context.Context, pp pendingPub) error {
+	select {
+	case ack := <-pp.fut.Ok():
+		p.count(ack.Duplicate)
+		return nil
+	case err := <-pp.fut.Err():
+		if !retryable(err) {
+			return fmt.Errorf("queue: publish %q: %w", pp.doc.ID, err)
+		}
+		dup, err := p.q.Publish(ctx, pp.doc, pp.origin)
+		if err != nil {
+			return err
+		}
+		p.count(dup)
+		return nil
+	case <-ctx.Done():
+		return fmt.Errorf("queue: publish %q: %w", pp.doc.ID, ctx.Err())
+	}
+}
+
+func (p *Publisher) count(dup bool) {
+	if dup {
+		p.Duplicates++
+	} else {
+		p.Published++
+	}
+}

@@ -111,12 +111,16 @@ func openStore(tb testing.TB) *sqlite.Store {
 
 func publishAll(tb testing.TB, q *Queue, ds []*document.Document) {
 	tb.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), 180*time.Second)
 	defer cancel()
+	p := q.NewPublisher(64)
 	for _, d := range ds {
-		if _, err := q.Publish(ctx, d, "test"); err != nil {
+		if err := p.Publish(ctx, d, "test"); err != nil {
 			tb.Fatal(err)
 		}
+	}
+	if err := p.Flush(ctx); err != nil {
+		tb.Fatal(err)
 	}
 }
 
@@ -463,7 +467,7 @@ func TestCluster_NodeStopped(t *testing.T) {
 				once.Do(func() { nodes[0].Shutdown() })
 			}
 		}}
-	ctx, cancel := context.WithTimeout(context.Background(), 120*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Second)
 	defer cancel()
 	wctx, stop := context.WithCancel(ctx)
 	var wg sync.WaitGroup
@@ -503,4 +507,31 @@ func freePorts(tb testing.TB, n int) []int {
 		l.Close()
 	}
 	return ports
+}
+
+// TestPublisher_BackPressure: the windowed publisher also blocks on a full
+// stream and loses nothing while a worker drains it.
+func TestPublisher_BackPressure(t *testing.T) {
+	s := runServer(t, t.TempDir(), 0)
+	defer s.Shutdown()
+	q := openQueue(t, s.ClientURL(), func(c *Config) { c.MaxMsgs = 10 })
+	st := openStore(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 120*time.Second)
+	defer cancel()
+	wctx, stop := context.WithCancel(ctx)
+	w := &Worker{Queue: q, Pipeline: testPipeline(t), Store: st, Batch: 4, FetchWait: 100 * time.Millisecond}
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() { defer wg.Done(); w.Run(wctx) }()
+	publishAll(t, q, docs(80, "win"))
+	for deadline := time.Now().Add(60 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		if n, _ := st.Stats(ctx); n.Documents == 80 {
+			break
+		}
+	}
+	stop()
+	wg.Wait()
+	if ids := storedIDs(t, st); len(ids) != 80 {
+		t.Errorf("%d stored, want 80", len(ids))
+	}
 }

@@ -283,8 +283,8 @@ func (x *extractor) cueBefore(q *dquote) bool {
 // drops scare quotes, and appends the paragraph's quotes to x.out.
 func (x *extractor) attribute(attrs []attr, continues bool) {
 	type item struct {
-		q     document.Quote
-		spkOK bool
+		q    document.Quote
+		step string
 	}
 	items := make([]item, 0, len(x.dq)+len(attrs))
 	for i := range x.dq {
@@ -297,30 +297,40 @@ func (x *extractor) attribute(attrs []attr, continues bool) {
 			q.a = -1 // punctuation between stray marks is no quote
 			continue
 		}
-		x.recoverUnclosed(q)
-		found := false
+		if x.recoverUnclosed(q); q.explicit {
+			q.step = "cue inside an unclosed quote"
+		}
+		steps := cueSteps
 		if x.lastChar(q) == '.' {
 			// a full stop ends the quoted sentence: the cue before it is likelier
-			found = x.transcript(q) || x.cueBefore(q) || x.cueAfter(q)
-		} else {
-			found = x.transcript(q) || x.cueAfter(q) || x.cueBefore(q)
+			steps = cueStepsAfterStop
+		}
+		found := false
+		for _, st := range steps {
+			if found = st.try(x, q); found {
+				q.explicit, q.step = true, st.name
+				break
+			}
 		}
 		if found {
-			q.explicit = true
 			continue
 		}
 		for _, a := range attrs {
 			if a.content.Start <= q.a && a.content.End >= q.b {
 				q.spk, q.cue, q.cueSpan = a.spk, a.cue, a.cueSpan
-				q.explicit = true
+				q.explicit, q.step = true, "inside reported speech"
 				break
 			}
 		}
 		if !q.explicit {
-			x.sentenceCue(q)
+			if x.sentenceCue(q); q.explicit {
+				q.step = "speech verb earlier in the sentence"
+			}
 		}
 		if !q.explicit && q.n >= len(x.t) {
-			x.dashLine(q)
+			if x.dashLine(q); q.explicit {
+				q.step = "dash line"
+			}
 		}
 	}
 	// speakers named in the paragraph, in text order
@@ -362,20 +372,23 @@ func (x *extractor) attribute(attrs []attr, continues bool) {
 		// the last speaker before the quote in this paragraph
 		for _, n := range names {
 			if n.at < q.a {
-				spk = n.spk
+				spk, q.step = n.spk, "last speaker of the paragraph"
 			}
 		}
 		if spk == nil && x.prevSentenceCue(q) {
+			q.step = "cue of the sentence before"
 			continue
 		}
 		if spk == nil && i == 0 && x.carry != nil && (x.carryOpen || q.o == 0 || x.carryColon) {
-			spk = x.carry
+			spk, q.step = x.carry, "speaker carried from the paragraph before"
 		}
 		if spk == nil && distinct != nil {
-			spk = distinct
+			spk, q.step = distinct, "the paragraph's one speaker"
 		}
 		if spk == nil {
-			spk = x.paragraphPerson(q.a)
+			if spk = x.paragraphPerson(q.a); spk != nil {
+				q.step = "the paragraph's person"
+			}
 		}
 		if x.titleLike(q.o, q.n) || x.text[q.a] == '>' {
 			q.a = -1
@@ -396,14 +409,19 @@ func (x *extractor) attribute(attrs []attr, continues bool) {
 		if q.a < 0 {
 			continue
 		}
-		items = append(items, item{q: document.Quote{Span: document.Span{Start: q.a, End: q.b}, Direct: true, Cue: q.cue, CueSpan: q.cueSpan, Speaker: copySpeaker(q.spk)}})
+		step := q.step
+		if q.spk == nil {
+			step = "no speaker"
+		}
+		items = append(items, item{q: document.Quote{Span: document.Span{Start: q.a, End: q.b}, Direct: true, Cue: q.cue, CueSpan: q.cueSpan, Speaker: copySpeaker(q.spk)}, step: step})
 	}
 	for _, a := range attrs {
-		items = append(items, item{q: document.Quote{Span: a.content, Cue: a.cue, CueSpan: a.cueSpan, Speaker: copySpeaker(a.spk)}})
+		items = append(items, item{q: document.Quote{Span: a.content, Cue: a.cue, CueSpan: a.cueSpan, Speaker: copySpeaker(a.spk)}, step: "reported speech"})
 	}
 	sort.SliceStable(items, func(i, j int) bool { return items[i].q.Start < items[j].q.Start })
 	for _, it := range items {
 		x.out = append(x.out, it.q)
+		x.steps = append(x.steps, it.step)
 	}
 	// carry the last speaker into the next paragraph
 	x.carry, x.carryOpen, x.carryColon = nil, continues, false
@@ -433,6 +451,30 @@ func (x *extractor) attribute(attrs []attr, continues bool) {
 		}
 	}
 }
+
+// cueStep is one named step that looks for a direct quote's speaker next
+// to it; try reports whether it found one (and set q's speaker and cue).
+type cueStep struct {
+	name string
+	try  func(x *extractor, q *dquote) bool
+}
+
+// cueSteps are the steps for a direct quote's own attribution, in order:
+// a transcript's speaker label, then a cue after the quote, then one
+// before it; cueStepsAfterStop tries the cue before first, for a quote
+// whose last sentence ends with a full stop. When none finds a speaker,
+// attribute tries reported speech around the quote, a speech verb earlier
+// in the sentence, a dash line, and then the paragraph's context (the last
+// speaker named, a cue in the sentence before, the speaker carried from
+// the paragraph before, the paragraph's one speaker or person).
+var (
+	cueSteps = []cueStep{
+		{"transcript label", (*extractor).transcript},
+		{"cue after the quote", (*extractor).cueAfter},
+		{"cue before the quote", (*extractor).cueBefore},
+	}
+	cueStepsAfterStop = []cueStep{cueSteps[0], cueSteps[2], cueSteps[1]}
+)
 
 func copySpeaker(s *document.Speaker) *document.Speaker {
 	if s == nil {

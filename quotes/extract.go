@@ -12,15 +12,14 @@ type extractor struct {
 	// nextPara is the paragraph after the current one (zero at the end).
 	nextPara document.Span
 	out      []document.Quote
-	t        []tok // tokens of the current paragraph (buffer reused)
+	steps    []string // per quote of out: the step that decided its speaker
+	t        []tok    // tokens of the current paragraph (buffer reused)
 	dq       []dquote
-	// carry is the speaker of a quote left open at the end of the previous
-	// paragraph (multi-paragraph quote), or of a paragraph-final quote.
+	// carry is the speaker of a quote the previous paragraph leaves open
+	// (a multi-paragraph quote), or of a paragraph-final quote.
 	carry      *document.Speaker
-	carryCue   string
-	carryOpen  bool // the previous paragraph ended inside an open quote
-	carryColon bool // the previous paragraph ended with a speaker and a colon
-	prevLast   *document.Speaker
+	carryOpen  bool      // the previous paragraph ended inside an open quote
+	carryColon bool      // the previous paragraph ended with a speaker and a colon
 	cv         *caseView // nil unless a sentence is folded (lettercase.go)
 }
 
@@ -33,7 +32,8 @@ type dquote struct {
 	spk      *document.Speaker
 	cue      string
 	cueSpan  document.Span
-	explicit bool // the speaker came from a cue next to the quote
+	explicit bool   // the speaker came from a cue next to the quote
+	step     string // the step that decided the speaker (see speakerSteps)
 }
 
 // attr is a reported-speech attribution found in a paragraph.

@@ -71,19 +71,34 @@ func (s *Stage) Process(ctx context.Context, d *document.Document) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	d.Quotes = append(d.Quotes, Extract(d)...)
+	base := len(d.Quotes)
+	x := extract(d)
+	d.Quotes = append(d.Quotes, x.out...)
+	if d.Explain {
+		for i, st := range x.steps {
+			detail := ""
+			if sp := d.Quotes[base+i].Speaker; sp != nil {
+				detail = sp.Name
+			}
+			d.Trace(document.LayerQuotes, base+i, "speaker", st, detail)
+		}
+	}
 	return nil
 }
 
 // Extract returns the quotes of d without modifying it. It reads d.Paragraphs
 // (or the text's lines when there are none), and d.Mentions and d.Entities
 // when present.
-func Extract(d *document.Document) []document.Quote {
+func Extract(d *document.Document) []document.Quote { return extract(d).out }
+
+// extract runs the extractor over d; its out and steps hold the quotes and
+// the step that decided each speaker.
+func extract(d *document.Document) *extractor {
 	paras := d.Paragraphs
 	if len(paras) == 0 {
 		paras = lines(d.Text)
 	}
-	x := extractor{d: d, text: d.Text, ms: mentionsInOrder(d.Mentions), cv: newCaseView(d)}
+	x := &extractor{d: d, text: d.Text, ms: mentionsInOrder(d.Mentions), cv: newCaseView(d)}
 	for i := range paras {
 		p := paras[i]
 		if p.Start < 0 || p.End > len(d.Text) || p.Start >= p.End {
@@ -99,7 +114,7 @@ func Extract(d *document.Document) []document.Quote {
 		}
 		x.paragraph(p, next)
 	}
-	return x.out
+	return x
 }
 
 // lines splits text into non-blank lines.

@@ -76,7 +76,7 @@ func HTML(data []byte, contentType string) (*document.Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	d.Title, d.URL, d.Published = meta.title, meta.url, meta.published
+	d.Title, d.URL, d.CanonicalURL, d.Published = meta.title, meta.url, meta.url, meta.published
 	if meta.lang != "" {
 		d.Language = strings.ToLower(strings.SplitN(meta.lang, "-", 2)[0])
 	}

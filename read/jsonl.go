@@ -16,14 +16,17 @@ import (
 )
 
 // readJSONL reads JSON Lines: one object per line with "text" (required) and
-// optionally "id", "title", "url", "published", "language"; other fields are
-// kept in Meta. A file whose first non-space byte is '[' is read as one JSON
-// array of such objects. Each bad line is reported as "origin:line: reason".
+// optionally "id", "title", "url", "canonical_url", "outlet", "published",
+// "language"; other fields are kept in Meta. A file whose first non-space
+// byte is '[' is read as one JSON array of such objects. Each bad line is reported as "origin:line: reason".
 func readJSONL(ctx context.Context, origin string, r io.Reader, opt Options, fn func(Result) error) error {
 	br := bufio.NewReaderSize(r, 1<<16)
 	first, _ := br.Peek(64)
 	if t := bytes.TrimLeft(first, "\ufeff \t\r\n"); len(t) > 0 && t[0] == '[' {
 		return readJSONArray(ctx, origin, br, opt, fn)
+	}
+	if isJSONFeed(br) {
+		return readJSONFeed(ctx, origin, br, opt, fn)
 	}
 	limit := opt.maxBytes()
 	lineNo := 0
@@ -162,7 +165,7 @@ func JSONRecord(line []byte) (*document.Document, error) {
 		}
 		delete(m, "id")
 	}
-	for key, dst := range map[string]*string{"title": &d.Title, "url": &d.URL, "language": &d.Language} {
+	for key, dst := range map[string]*string{"title": &d.Title, "url": &d.URL, "language": &d.Language, "canonical_url": &d.CanonicalURL, "outlet": &d.Outlet} {
 		if v, ok := m[key]; ok {
 			s, ok := v.(string)
 			if !ok && v != nil {

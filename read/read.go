@@ -10,8 +10,6 @@ package read
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -28,7 +26,7 @@ import (
 const DefaultMaxBytes = 10 << 20
 
 // Formats are the input format names accepted by Options.Format.
-var Formats = []string{"auto", "text", "html", "jsonl", "csv", "sgml"}
+var Formats = []string{"auto", "text", "html", "jsonl", "csv", "sgml", "feed", "warc"}
 
 // Options configure reading.
 type Options struct {
@@ -40,6 +38,8 @@ type Options struct {
 	// Encoding forces the text encoding of plain-text input: "auto" (the
 	// default), "utf-8", "latin1" or "windows-1252".
 	Encoding string
+	// Fetch reads http(s) paths (url.go); nil makes them an error.
+	Fetch Fetcher
 }
 
 func (o Options) maxBytes() int64 {
@@ -62,7 +62,7 @@ var ErrUsage = errors.New("usage")
 // Validate checks the options.
 func (o Options) Validate() error {
 	switch o.Format {
-	case "", "auto", "text", "html", "jsonl", "csv", "sgml":
+	case "", "auto", "text", "html", "jsonl", "csv", "sgml", "feed", "warc":
 	default:
 		return fmt.Errorf("%w: unknown input format %q (want one of %s)", ErrUsage, o.Format, strings.Join(Formats, ", "))
 	}
@@ -74,8 +74,9 @@ func (o Options) Validate() error {
 	return nil
 }
 
-// Walk reads every path in order ("-" is stdin; directories are read
-// recursively in lexical order, skipping hidden entries) and calls fn with
+// Walk reads every path in order ("-" is stdin; an http(s) address is
+// fetched with opt.Fetch; directories are read recursively in lexical
+// order, skipping hidden entries) and calls fn with
 // each result in input order. It stops early only when fn returns an error
 // or ctx is cancelled; per-document problems arrive as Results with Err set.
 func Walk(ctx context.Context, paths []string, stdin io.Reader, opt Options, fn func(Result) error) error {
@@ -88,6 +89,12 @@ func Walk(ctx context.Context, paths []string, stdin io.Reader, opt Options, fn 
 		}
 		if p == "-" {
 			if err := readStream(ctx, "stdin", "", stdin, opt, fn); err != nil {
+				return err
+			}
+			continue
+		}
+		if isURL(p) {
+			if err := readURL(ctx, p, opt, fn); err != nil {
 				return err
 			}
 			continue
@@ -161,11 +168,14 @@ func readStream(ctx context.Context, origin, name string, r io.Reader, opt Optio
 		format = formatFromName(name)
 	}
 	// Streamed formats hold many documents: they may be larger than MaxBytes.
-	if format == "jsonl" {
+	switch format {
+	case "jsonl":
 		return readJSONL(ctx, origin, r, opt, fn)
+	case "warc":
+		return readWARC(ctx, origin, r, opt, fn)
 	}
 	limit := opt.maxBytes()
-	if format == "" || format == "csv" || format == "sgml" {
+	if format == "" || format == "csv" || format == "sgml" || format == "feed" || format == "xml" {
 		limit = 1 << 40
 	}
 	data, err := io.ReadAll(io.LimitReader(r, limit+1))
@@ -183,6 +193,8 @@ func readStream(ctx context.Context, origin, name string, r io.Reader, opt Optio
 		return readCSV(ctx, origin, data, opt, fn)
 	case "sgml":
 		return readSGML(ctx, origin, data, opt, fn)
+	case "feed", "xml":
+		return readXML(ctx, origin, data, fn)
 	}
 	if int64(len(data)) > opt.maxBytes() {
 		return fn(Result{Err: fmt.Errorf("document is larger than --max-bytes %d", opt.maxBytes()), Origin: origin})
@@ -203,7 +215,14 @@ func readStream(ctx context.Context, origin, name string, r io.Reader, opt Optio
 
 // formatFromName returns the format an extension implies, or "".
 func formatFromName(name string) string {
+	if n := strings.ToLower(name); strings.HasSuffix(n, ".warc") || strings.HasSuffix(n, ".warc.gz") {
+		return "warc"
+	}
 	switch strings.ToLower(filepath.Ext(name)) {
+	case ".rss", ".atom":
+		return "feed"
+	case ".xml":
+		return "xml" // a feed or a sitemap: decided by readXML
 	case ".txt", ".text", ".md":
 		return "text"
 	case ".html", ".htm", ".xhtml":
@@ -229,16 +248,15 @@ func sniff(data []byte) string {
 		return "html"
 	case strings.HasPrefix(s, "<!DOCTYPE lewis") || strings.HasPrefix(s, "<REUTERS"):
 		return "sgml"
+	case strings.HasPrefix(s, "<?xml") || strings.HasPrefix(ls, "<rss") || strings.HasPrefix(ls, "<feed") || strings.HasPrefix(ls, "<rdf:rdf"):
+		return "xml"
 	}
 	return "text"
 }
 
 // StableID returns the id newsgraph gives a document without one: the first
 // 16 hex digits of the SHA-256 of its text.
-func StableID(text string) string {
-	h := sha256.Sum256([]byte(text))
-	return hex.EncodeToString(h[:8])
-}
+func StableID(text string) string { return document.StableID(text) }
 
 // newDoc builds a document over text, rejecting empty text.
 func newDoc(text string) (*document.Document, error) {

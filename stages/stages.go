@@ -15,45 +15,102 @@ import (
 	"github.com/newsgraph/newsgraph/topic"
 )
 
-// Config configures the default pipeline.
+// Config configures the default pipeline: every stage's own options, and
+// which stages run.
 type Config struct {
-	// DictFile is a user actor dictionary (TSV or YAML) for the entities stage.
+	// DictFile is a user actor dictionary (TSV or YAML) for the entities
+	// stage, merged after Entities.Dict and Entities.DictFile.
 	DictFile string
-	// LexiconFile is a user event lexicon for the events stage.
+	// LexiconFile is a user event lexicon for the events stage; it sets
+	// Events.Lexicon when that is empty.
 	LexiconFile string
+
+	// Entities configures the entities stage (user dictionary, tagger).
+	Entities entities.Options
+	// Geo configures the geo stage (demonyms as places).
+	Geo geo.Config
+	// Events configures the events stage (user lexicon, unsure events).
+	Events events.Options
+
+	// Skip names default stages to leave out ("events", "counts"). A stage
+	// that another remaining stage requires cannot be left out: Default
+	// reports the missing layer. Names that are no stage are an error.
+	Skip []string
 }
 
+// Names lists the default stages in pipeline order.
+var Names = []string{"text", "topic", "entities", "geo", "actors", "quotes", "counts", "events"}
+
 // Default builds the full pipeline: text, topic, entities, geo, actors,
-// quotes, counts, events. Models and gazetteers load once per process and are shared.
+// quotes, counts, events (without the stages cfg.Skip names). Models and
+// gazetteers load once per process and are shared.
 func Default(cfg Config) (*pipeline.Pipeline, error) {
-	ents, err := entities.New(entities.Options{DictFile: cfg.DictFile})
-	if err != nil {
-		return nil, fmt.Errorf("stages: %w", err)
+	skip := map[string]bool{}
+	for _, n := range cfg.Skip {
+		skip[n] = true
 	}
-	places, err := geo.New()
-	if err != nil {
-		return nil, fmt.Errorf("stages: %w", err)
+	for n := range skip {
+		if !contains(Names, n) {
+			return nil, fmt.Errorf("stages: unknown stage %q (want one of %v)", n, Names)
+		}
 	}
-	evs, err := events.New(events.Options{Lexicon: cfg.LexiconFile})
-	if err != nil {
-		return nil, fmt.Errorf("stages: %w", err)
+	var list []pipeline.Stage
+	add := func(name string, build func() (pipeline.Stage, error)) error {
+		if skip[name] {
+			return nil
+		}
+		s, err := build()
+		if err != nil {
+			return fmt.Errorf("stages: %w", err)
+		}
+		list = append(list, s)
+		return nil
 	}
-	sections, err := topic.NewStage()
-	if err != nil {
-		return nil, fmt.Errorf("stages: %w", err)
+	builders := []struct {
+		name  string
+		build func() (pipeline.Stage, error)
+	}{
+		{"text", func() (pipeline.Stage, error) { return text.New(), nil }},
+		{"topic", func() (pipeline.Stage, error) { return topic.NewStage() }},
+		{"entities", func() (pipeline.Stage, error) {
+			opts := cfg.Entities
+			if cfg.DictFile != "" {
+				if opts.DictFile != "" {
+					return nil, fmt.Errorf("entities: both DictFile and Entities.DictFile set")
+				}
+				opts.DictFile = cfg.DictFile
+			}
+			return entities.New(opts)
+		}},
+		{"geo", func() (pipeline.Stage, error) { return geo.NewWithConfig(cfg.Geo) }},
+		{"actors", func() (pipeline.Stage, error) { return entities.NewActors(), nil }},
+		{"quotes", func() (pipeline.Stage, error) { return quotes.New(), nil }},
+		{"counts", func() (pipeline.Stage, error) { return counts.New(), nil }},
+		{"events", func() (pipeline.Stage, error) {
+			opts := cfg.Events
+			if opts.Lexicon == "" {
+				opts.Lexicon = cfg.LexiconFile
+			}
+			return events.New(opts)
+		}},
 	}
-	p, err := pipeline.New(
-		text.New(),
-		sections,
-		ents,
-		places,
-		entities.NewActors(),
-		quotes.New(),
-		counts.New(),
-		evs,
-	)
+	for _, b := range builders {
+		if err := add(b.name, b.build); err != nil {
+			return nil, err
+		}
+	}
+	p, err := pipeline.New(list...)
 	if err != nil {
 		return nil, fmt.Errorf("stages: %w", err)
 	}
 	return p, nil
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
 }

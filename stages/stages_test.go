@@ -143,3 +143,29 @@ func TestOrders_MissingLayer(t *testing.T) {
 		}
 	}
 }
+
+// TestDefault_NamesAndSkip checks Names against the built pipeline and that
+// Skip leaves stages out, rejects unknown names and cannot remove a layer
+// another stage requires.
+func TestDefault_NamesAndSkip(t *testing.T) {
+	p, err := Default(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := names(p.Stages()); got != strings.Join(Names, ",") {
+		t.Errorf("stages %s, Names %v", got, Names)
+	}
+	q, err := Default(Config{Skip: []string{"events", "counts"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := names(q.Stages()); got != "text,topic,entities,geo,actors,quotes" {
+		t.Errorf("skip events,counts: %s", got)
+	}
+	if _, err := Default(Config{Skip: []string{"event"}}); err == nil || !strings.Contains(err.Error(), `unknown stage "event"`) {
+		t.Errorf("unknown stage: %v", err)
+	}
+	if _, err := Default(Config{Skip: []string{"actors"}}); err == nil || !strings.Contains(err.Error(), `requires layer "actors"`) {
+		t.Errorf("skip actors: %v", err)
+	}
+}

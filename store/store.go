@@ -270,7 +270,7 @@ type SearchHit struct {
 	Rank      float64 `json:"rank"`    // lower is better (BM25)
 }
 
-// Stats counts what a store holds.
+// Stats counts what a store holds: stories (originals) and their layers.
 type Stats struct {
 	Documents int `json:"documents"`
 	Mentions  int `json:"mentions"`
@@ -279,4 +279,7 @@ type Stats struct {
 	Counts    int `json:"counts"`
 	Locations int `json:"locations"`
 	Events    int `json:"events"`
+	// Copies counts the stored near copies, which Documents and the layer
+	// counts leave out (store/copies.go).
+	Copies int `json:"copies"`
 }

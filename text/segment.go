@@ -15,7 +15,7 @@ import (
 // paragraph, in order, and never cross a paragraph; tokens outside every
 // paragraph belong to no sentence. A dateline at the start of one of the
 // first three paragraphs is a sentence of its own, and a headline glued to
-// the body at the start of the text is split off when it can be recognized.
+// the body where the text opens is split off when it can be recognized.
 // Segment is pure and safe for concurrent use.
 func Segment(text string, paras []document.Span, toks []document.Token, dst []document.Sentence) []document.Sentence {
 	k := 0
@@ -362,7 +362,7 @@ func softBreak(text string, toks []document.Token, a, start, k, b int) bool {
 	return true
 }
 
-// gluedHeadline finds a headline glued to the body at the start of the text,
+// gluedHeadline finds a headline glued to the body where the text opens,
 // as in the BBC corpus ("Millions go missing at China bank Two senior
 // officials at one of China's top commercial banks have..."). Candidate
 // boundaries lie within the first 14 tokens, before any sentence punctuation

@@ -7,7 +7,6 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -129,60 +128,4 @@ func TestCLI_ExtractJSONArrayAndOrder(t *testing.T) {
 			t.Fatalf("doc %d has id %v, want %s: output order must match input order", i, d["id"], want)
 		}
 	}
-}
-
-// TestGolden runs extract on every example story and compares the output
-// with testdata/golden/NAME.json (go test ./cmd/newsgraph -run TestGolden -update
-// rewrites them). Every output is validated against the contract.
-func TestGolden(t *testing.T) {
-	files, _ := filepath.Glob(filepath.Join("..", "..", "examples", "*"))
-	if len(files) < 10 {
-		t.Fatalf("want at least 10 examples, found %d", len(files))
-	}
-	for _, f := range files {
-		name := filepath.Base(f)
-		t.Run(name, func(t *testing.T) {
-			code, out, errs := runCLI(t, "", "extract", "--with-text", f)
-			if code != exitOK {
-				t.Fatalf("exit %d: %s", code, errs)
-			}
-			for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
-				var o struct{ Text string }
-				json.Unmarshal([]byte(line), &o)
-				if err := contract.Validate([]byte(line), o.Text); err != nil {
-					t.Fatal(err)
-				}
-			}
-			var pretty bytes.Buffer
-			for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
-				json.Indent(&pretty, []byte(line), "", "  ")
-				pretty.WriteString("\n")
-			}
-			golden := filepath.Join("testdata", "golden", strings.TrimSuffix(name, filepath.Ext(name))+".json")
-			if *update {
-				os.MkdirAll(filepath.Dir(golden), 0o755)
-				if err := os.WriteFile(golden, pretty.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run with -update to create)", err)
-			}
-			if !bytes.Equal(want, pretty.Bytes()) {
-				t.Errorf("output differs from %s (run with -update after checking the change):\n%s", golden, firstDiff(string(want), pretty.String()))
-			}
-		})
-	}
-}
-
-func firstDiff(a, b string) string {
-	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
-	for i := 0; i < len(al) && i < len(bl); i++ {
-		if al[i] != bl[i] {
-			return "line " + strconv.Itoa(i+1) + ":\n- " + al[i] + "\n+ " + bl[i]
-		}
-	}
-	return "lengths differ"
 }

@@ -58,7 +58,9 @@ func runDemo(ctx context.Context, e *env, argv []string) int {
 	fmt.Fprintf(w, "  go run ./cmd/newsgraph query events --db %s --output json\n", *db)
 	fmt.Fprintf(w, "  go run ./cmd/newsgraph query counts --db %s\n", *db)
 	fmt.Fprintf(w, "  go run ./cmd/newsgraph extract --format json examples/01-ceasefire-appeal.txt\n")
-	fmt.Fprintf(w, "  go run ./cmd/newsgraph serve --db %s    # then open http://127.0.0.1:8080/api/documents\n", *db)
+	fmt.Fprintf(w, "\nThe dashboard (search, events, actors, figures; every number opens its sentence):\n")
+	fmt.Fprintf(w, "  go run ./cmd/newsgraph serve --db %s\n", *db)
+	fmt.Fprintf(w, "  then open http://127.0.0.1:8080/ in a browser (the JSON API is under http://127.0.0.1:8080/api/)\n")
 	if sum.failed > 0 {
 		return exitFailure
 	}

@@ -39,13 +39,17 @@ var gkgFields = gkg.Fields{
 // exportBatch is how many documents the exporters write at a time.
 const exportBatch = 256
 
-// batched streams the store in batches of documents rebuilt from their
-// output form; next carries state across batches (the next event id).
+// batched streams the store's stories (copies left out) in batches of
+// documents rebuilt from their output form; next carries state across
+// batches (the next event id).
 func batched(write func(w io.Writer, docs []*document.Document, next *int64) error) func(ctx context.Context, st store.Store, w io.Writer) error {
 	return func(ctx context.Context, st store.Store, w io.Writer) error {
 		var next int64 = 1
 		batch := make([]*document.Document, 0, exportBatch)
 		err := st.Each(ctx, func(o *document.Output) error {
+			if o.DuplicateOf != "" {
+				return nil // a copy's events are its original's (store/copies.go)
+			}
 			batch = append(batch, document.FromOutput(o))
 			if len(batch) < exportBatch {
 				return nil

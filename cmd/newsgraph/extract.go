@@ -18,7 +18,8 @@ func init() {
 const extractExamples = `  newsgraph extract examples/ceasefire-appeal.txt
   newsgraph extract --format json --with-text article.html
   cat stories.jsonl | newsgraph extract - > annotated.jsonl
-  newsgraph extract --input-format text --workers 2 corpus/`
+  newsgraph extract --input-format text --workers 2 corpus/
+  newsgraph extract --explain examples/01-ceasefire-appeal.txt`
 
 func runExtract(ctx context.Context, e *env, argv []string) int {
 	fs := newFlagSet(e, "extract", "extract [flags] PATH...|-", extractExamples)
@@ -26,6 +27,7 @@ func runExtract(ctx context.Context, e *env, argv []string) int {
 	in.register(fs)
 	format := fs.String("format", "jsonl", "output: jsonl (one object per line) or json (an array)")
 	withText := fs.Bool("with-text", false, "include each document's text in the output")
+	fs.BoolVar(&in.explain, "explain", false, "add \"explain\": which named step decided each quote's speaker, count's object, entity's actor code and mention's actor code in context")
 	if code, done := parseFlags(e, fs, argv); done {
 		return code
 	}

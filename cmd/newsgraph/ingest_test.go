@@ -82,6 +82,10 @@ func TestDemo(t *testing.T) {
 			t.Errorf("demo output lacks %q:\n%s", want, out)
 		}
 	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if last := lines[len(lines)-1]; !strings.Contains(last, "open http://127.0.0.1:8080/ in a browser") {
+		t.Errorf("demo does not end with the dashboard's URL: %q", last)
+	}
 	code, _, errs = runCLI(t, "", "demo", "--examples", filepath.Join(t.TempDir(), "none"))
 	if code != exitUsage || !strings.Contains(errs, "no examples directory") {
 		t.Errorf("demo without examples: exit %d: %s", code, errs)

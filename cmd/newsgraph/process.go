@@ -20,6 +20,10 @@ type inputFlags struct {
 	workers  int
 	dict     string
 	lexicon  string
+	// allowPrivate lets URL inputs reach intranet addresses (fetch.Options).
+	allowPrivate bool
+	// explain makes the stages record their decisions (extract --explain).
+	explain bool
 }
 
 func (f *inputFlags) register(fs *flag.FlagSet) {
@@ -29,10 +33,11 @@ func (f *inputFlags) register(fs *flag.FlagSet) {
 	fs.IntVar(&f.workers, "workers", 0, "documents processed in parallel (0: one per core)")
 	fs.StringVar(&f.dict, "dict", "", "user actor dictionary (TSV or YAML) adding or overriding actors")
 	fs.StringVar(&f.lexicon, "lexicon", "", "user event lexicon extending the built-in one")
+	fs.BoolVar(&f.allowPrivate, "allow-private", false, "let URL inputs reach loopback and private (RFC 1918) addresses")
 }
 
 func (f *inputFlags) readOptions() read.Options {
-	return read.Options{Format: f.format, Encoding: f.encoding, MaxBytes: f.maxBytes}
+	return read.Options{Format: f.format, Encoding: f.encoding, MaxBytes: f.maxBytes, Fetch: urlFetcher(f.allowPrivate, f.maxBytes)}
 }
 
 func (f *inputFlags) pipeline() (*pipeline.Pipeline, error) {
@@ -62,6 +67,9 @@ func processAll(ctx context.Context, e *env, paths []string, in *inputFlags, p *
 	go func() {
 		defer close(items)
 		readErr <- read.Walk(ctx, paths, e.stdin, opt, func(r read.Result) error {
+			if r.Doc != nil {
+				r.Doc.Explain = in.explain
+			}
 			select {
 			case items <- pipeline.Item{Doc: r.Doc, Err: r.Err, Origin: r.Origin}:
 				return nil

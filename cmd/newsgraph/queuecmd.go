@@ -119,26 +119,25 @@ func publishInputs(ctx context.Context, e *env, paths []string, in *inputFlags, 
 	defer q.Close()
 	start := time.Now()
 	bar := newProgress(e.stderr, !quiet && e.isTerminal)
-	var published, dup, failed int
+	var failed int
+	pub := q.NewPublisher(0)
 	err = read.Walk(ctx, paths, e.stdin, opt, func(r read.Result) error {
 		if r.Err != nil {
 			failed++
 			fmt.Fprintf(e.stderr, "newsgraph: %s: %v\n", r.Origin, firstLine(r.Err))
 			return nil
 		}
-		isDup, err := q.Publish(ctx, r.Doc, r.Origin)
-		if err != nil {
+		if err := pub.Publish(ctx, r.Doc, r.Origin); err != nil {
 			return err
 		}
-		if isDup {
-			dup++
-		} else {
-			published++
-		}
-		bar.update(published+dup, failed)
+		bar.update(pub.Published+pub.Duplicates+pub.InFlight(), failed)
 		return nil
 	})
+	if ferr := pub.Flush(ctx); ferr != nil && err == nil {
+		err = ferr
+	}
 	bar.done()
+	published, dup := pub.Published, pub.Duplicates
 	if !quiet {
 		el := time.Since(start).Seconds()
 		fmt.Fprintf(e.stderr, "published to %s stream %s in %.1fs: %d documents, %d already queued, %d failed\n",

@@ -12,10 +12,10 @@ import (
 )
 
 func init() {
-	register(command{name: "serve", summary: "serve the store as a JSON HTTP API (OpenAPI at /api/openapi.json)", run: runServe})
+	register(command{name: "serve", summary: "serve the dashboard at / and the JSON HTTP API under /api/ (OpenAPI at /api/openapi.json)", run: runServe})
 }
 
-const serveExamples = `  newsgraph serve
+const serveExamples = `  newsgraph serve                      # then open http://127.0.0.1:8080/ in a browser
   newsgraph serve --addr 127.0.0.1:9000 --db archive.db
   curl 'http://127.0.0.1:8080/api/events?actor=SYR&root=19&since=2024-01-01&limit=20'
   curl 'http://127.0.0.1:8080/api/search?q=ceasefire'
@@ -55,7 +55,7 @@ func runServe(ctx context.Context, e *env, argv []string) int {
 		return exitFailure
 	}
 	srv := &http.Server{Handler: api, ReadHeaderTimeout: 10 * time.Second, WriteTimeout: 60 * time.Second, IdleTimeout: 2 * time.Minute}
-	fmt.Fprintf(e.stderr, "newsgraph: serving %s on http://%s/api/ (OpenAPI at /api/openapi.json); Ctrl-C stops\n", *db, ln.Addr())
+	fmt.Fprintf(e.stderr, "newsgraph: serving %s\n  dashboard  http://%s/\n  API        http://%s/api/ (OpenAPI at /api/openapi.json)\nCtrl-C stops\n", *db, ln.Addr(), ln.Addr())
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {

@@ -55,6 +55,9 @@ func TestServe(t *testing.T) {
 	if addr == "" {
 		t.Fatalf("server did not announce its address: %s", stderr.String())
 	}
+	if !strings.Contains(stderr.String(), "dashboard  http://"+addr+"/\n") {
+		t.Errorf("serve does not print the dashboard's URL: %s", stderr.String())
+	}
 	resp, err := http.Get("http://" + addr + "/api/events?root=14")
 	if err != nil {
 		t.Fatal(err)

@@ -15,8 +15,8 @@
 // of what is counted ("schools", "apartment blocks"), for a percentage the
 // whole it is a share of or the quantity that changed ("electricity grid",
 // "inflation"), for money what it pays for or measures ("aid", "ransom",
-// "spending"), an elided noun's antecedent ("killing 14 people and
-// injuring 230": people), "" when the text names none. It is compared by
+// "spending"), an elided noun's antecedent ("wounding 8 villagers and
+// killing 3": villagers), "" when the text names none. It is compared by
 // Head. category is "" or a category name. The same convention holds in
 // testdata/gold/all (eval/gold), whose counts this loader also reads. traps are numbers that must not be reported (kind: year, date, time,
 // age, duration, ordinal, phone, law, score, model, measure, modifier).

@@ -162,6 +162,17 @@ func checkSpans(o *document.Output, rs []rune) error {
 			}
 		}
 	}
+	layerLen := map[string]int{"mentions": len(o.Mentions), "entities": len(o.Entities), "quotes": len(o.Quotes),
+		"counts": len(o.Counts), "locations": len(o.Locations), "events": len(o.Events), "sentences": len(o.Sentences)}
+	for i, t := range o.Explain {
+		n, ok := layerLen[t.Layer]
+		if !ok {
+			return fmt.Errorf("contract: explain[%d]: unknown layer %q", i, t.Layer)
+		}
+		if t.Index < 0 || t.Index >= n {
+			return fmt.Errorf("contract: explain[%d]: %s index %d out of range (%d)", i, t.Layer, t.Index, n)
+		}
+	}
 	if m := o.MainEvent; m != nil {
 		if err := span("main_event", 0, m.Start, m.End, m.Text, true); err != nil {
 			return err

@@ -19,7 +19,7 @@ var LocativePreps = map[string]bool{
 // Locative reports whether mention mi of d is the object of a locative
 // preposition: one stands up to three words before it ("in northern
 // Burkina Faso", "across Kenya") or before the list it closes ("in
-// Mombasa, Nakuru and Eldoret").
+// Lyon, Nantes and Lille").
 func Locative(d *document.Document, mi int) bool {
 	t := d.TokenAt(d.Mentions[mi].Start)
 	words := 0

@@ -34,7 +34,14 @@ func like(s string) string {
 }
 
 func contains(s string) string { return "%" + like(s) + "%" }
-func prefix(s string) string   { return like(s) + "%" }
+
+// codePrefix is the condition "col starts with p" for an upper-case code
+// column (actor codes, CAMEO codes) as a range, so that the column's index
+// serves it (a LIKE would be case-insensitive and scan): every UTF-8 string
+// starting with p sorts before p followed by the byte 0xff.
+func codePrefix(col, p string) (string, []any) {
+	return `(` + col + ` >= ? AND ` + col + ` < ?)`, []any{p, p + "\xff"}
+}
 
 // filter names a Query field a row kind handles itself rather than at
 // document level.
@@ -57,6 +64,9 @@ func docFilters(w *where, q store.Query, own filter, t string) {
 	if t != "d" {
 		doc = t + ".doc"
 	}
+	if t == "d" {
+		w.add(`d.duplicate_of IS NULL`) // copies are listed through their original (store/copies.go)
+	}
 	if q.Since != nil {
 		w.add(t+`.pub >= ?`, q.Since.UTC().Format("2006-01-02T15:04:05Z"))
 	}
@@ -67,22 +77,28 @@ func docFilters(w *where, q store.Query, own filter, t string) {
 		w.add(doc+` IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)`, ftsQuery(q.Text))
 	}
 
+	// Documents with a matching row elsewhere: IN (subquery) builds the set
+	// of documents once, from the layer's index where there is one.
 	if q.Actor != "" && own&fActor == 0 {
-		p := prefix(q.Actor)
-		w.add(`(EXISTS (SELECT 1 FROM entities y WHERE y.doc = `+doc+` AND y.actor LIKE ? ESCAPE '\')
-			OR EXISTS (SELECT 1 FROM events y WHERE y.doc = `+doc+` AND (y.source_actor LIKE ? ESCAPE '\' OR y.target_actor LIKE ? ESCAPE '\')))`, p, p, p)
+		ec, ea := codePrefix("y.actor", q.Actor)
+		sc, sa := codePrefix("y.source_actor", q.Actor)
+		tc, ta := codePrefix("y.target_actor", q.Actor)
+		w.add(`(`+doc+` IN (SELECT y.doc FROM entities y WHERE `+ec+`)
+			OR `+doc+` IN (SELECT y.doc FROM events y WHERE `+sc+` UNION SELECT y.doc FROM events y WHERE `+tc+`))`,
+			append(append(ea, sa...), ta...)...)
 	}
 	if q.Root != "" && own&fRoot == 0 {
-		w.add(`EXISTS (SELECT 1 FROM events y WHERE y.doc = `+doc+` AND y.root = ?)`, q.Root)
+		w.add(doc+` IN (SELECT y.doc FROM events y WHERE y.root = ?)`, q.Root)
 	}
 	if q.Code != "" && own&fCode == 0 {
-		w.add(`EXISTS (SELECT 1 FROM events y WHERE y.doc = `+doc+` AND y.code LIKE ? ESCAPE '\')`, prefix(q.Code))
+		c, a := codePrefix("y.code", q.Code)
+		w.add(doc+` IN (SELECT y.doc FROM events y WHERE `+c+`)`, a...)
 	}
 	if q.Speaker != "" && own&fSpeaker == 0 {
-		w.add(`EXISTS (SELECT 1 FROM quotes y WHERE y.doc = `+doc+` AND y.speaker LIKE ? ESCAPE '\')`, contains(q.Speaker))
+		w.add(doc+` IN (SELECT y.doc FROM quotes y WHERE y.speaker LIKE ? ESCAPE '\')`, contains(q.Speaker))
 	}
 	if q.Entity != "" && own&fEntity == 0 {
-		w.add(`EXISTS (SELECT 1 FROM entities y WHERE y.doc = `+doc+` AND y.name LIKE ? ESCAPE '\')`, contains(q.Entity))
+		w.add(doc+` IN (SELECT y.doc FROM entities y WHERE y.name LIKE ? ESCAPE '\')`, contains(q.Entity))
 	}
 }
 
@@ -158,10 +174,15 @@ func (s *Store) Documents(ctx context.Context, q store.Query) ([]store.DocumentS
 	}
 	var w where
 	docFilters(&w, q, 0, "d")
+	return s.documentRows(ctx, &w, q.Limit, q.Offset)
+}
+
+// documentRows lists the page of documents matching w (alias d).
+func (s *Store) documentRows(ctx context.Context, w *where, limit, offset int) ([]store.DocumentSummary, error) {
 	sqlText := `SELECT d.id, d.title, d.url, d.source, d.published, d.language, d.chars, d.n_entities, d.n_quotes, d.n_counts,
 		d.n_locations, d.n_events FROM documents d` + w.String() + ` ORDER BY ` + docOrder + ` LIMIT ? OFFSET ?`
 	out := []store.DocumentSummary{}
-	err = s.query(ctx, "documents", sqlText, append(w.args, q.Limit, q.Offset), func(r *sql.Rows) error {
+	err := s.query(ctx, "documents", sqlText, append(w.args, limit, offset), func(r *sql.Rows) error {
 		var x store.DocumentSummary
 		var pub sql.NullString
 		if err := r.Scan(&x.ID, &x.Title, &x.URL, &x.Source, &pub, &x.Language, &x.Chars, &x.Entities, &x.Quotes, &x.Counts,
@@ -182,21 +203,33 @@ func (s *Store) Events(ctx context.Context, q store.Query) ([]store.EventRow, er
 		return nil, err
 	}
 	var w where
-	docFilters(&w, q, fActor|fRoot|fCode|fEntity|fSpeaker, "x")
+	eventConds(&w, q)
+	return s.eventRows(ctx, &w, q.Limit, q.Offset)
+}
+
+// eventConds adds q's conditions on events (alias x).
+func eventConds(w *where, q store.Query) {
+	docFilters(w, q, fActor|fRoot|fCode|fEntity|fSpeaker, "x")
 	if q.Actor != "" {
-		p := prefix(q.Actor)
-		w.add(`(x.source_actor LIKE ? ESCAPE '\' OR x.target_actor LIKE ? ESCAPE '\')`, p, p)
+		sc, sa := codePrefix("x.source_actor", q.Actor)
+		tc, ta := codePrefix("x.target_actor", q.Actor)
+		w.add(`(`+sc+` OR `+tc+`)`, append(sa, ta...)...)
 	}
 	if q.Root != "" {
 		w.add(`x.root = ?`, q.Root)
 	}
 	if q.Code != "" {
-		w.add(`x.code LIKE ? ESCAPE '\'`, prefix(q.Code))
+		c, a := codePrefix("x.code", q.Code)
+		w.add(c, a...)
 	}
 	if q.Entity != "" {
 		c := contains(q.Entity)
 		w.add(`(x.source_name LIKE ? ESCAPE '\' OR x.target_name LIKE ? ESCAPE '\')`, c, c)
 	}
+}
+
+// eventRows lists the page of events matching w (alias x).
+func (s *Store) eventRows(ctx context.Context, w *where, limit, offset int) ([]store.EventRow, error) {
 	sqlText := `SELECT d.id, d.published, e.idx, e.start, e."end", e.text, e.sentence_start, e.sentence_end,
 		substr(b.text, e.sentence_start + 1, e.sentence_end - e.sentence_start), e.code, e.root, e.quad, e.goldstein, e.plover,
 		e.plover_mode, e.source_name, e.source_actor, e.target_name, e.target_actor, e.location, e.country, e.negated,
@@ -204,7 +237,7 @@ func (s *Store) Events(ctx context.Context, q store.Query) ([]store.EventRow, er
 		FROM ` + keyed("events", w.String()) + ` JOIN events e ON e.doc = k.doc AND e.idx = k.idx JOIN documents d ON d.rowid = k.doc JOIN bodies b ON b.rowid = k.doc
 ` + keyOrder
 	out := []store.EventRow{}
-	err = s.query(ctx, "events", sqlText, append(w.args, q.Limit, q.Offset), func(r *sql.Rows) error {
+	err := s.query(ctx, "events", sqlText, append(w.args, limit, offset), func(r *sql.Rows) error {
 		var x store.EventRow
 		var pub, srcName, tgtName sql.NullString
 		var srcActor, tgtActor string
@@ -233,18 +266,29 @@ func (s *Store) Quotes(ctx context.Context, q store.Query) ([]store.QuoteRow, er
 		return nil, err
 	}
 	var w where
-	docFilters(&w, q, fActor|fSpeaker, "x")
+	quoteConds(&w, q)
+	return s.quoteRows(ctx, &w, q.Limit, q.Offset)
+}
+
+// quoteConds adds q's conditions on quotes (alias x).
+func quoteConds(w *where, q store.Query) {
+	docFilters(w, q, fActor|fSpeaker, "x")
 	if q.Actor != "" {
-		w.add(`x.speaker_actor LIKE ? ESCAPE '\'`, prefix(q.Actor))
+		c, a := codePrefix("x.speaker_actor", q.Actor)
+		w.add(c, a...)
 	}
 	if q.Speaker != "" {
 		w.add(`x.speaker LIKE ? ESCAPE '\'`, contains(q.Speaker))
 	}
+}
+
+// quoteRows lists the page of quotes matching w (alias x).
+func (s *Store) quoteRows(ctx context.Context, w *where, limit, offset int) ([]store.QuoteRow, error) {
 	sqlText := `SELECT d.id, d.published, x.idx, x.start, x."end", x.text, x.direct, x.cue, x.speaker, x.speaker_actor,
 		x.speaker_start, x.speaker_end
 		FROM ` + keyed("quotes", w.String()) + ` JOIN quotes x ON x.doc = k.doc AND x.idx = k.idx JOIN documents d ON d.rowid = k.doc` + keyOrder
 	out := []store.QuoteRow{}
-	err = s.query(ctx, "quotes", sqlText, append(w.args, q.Limit, q.Offset), func(r *sql.Rows) error {
+	err := s.query(ctx, "quotes", sqlText, append(w.args, limit, offset), func(r *sql.Rows) error {
 		var x store.QuoteRow
 		var pub sql.NullString
 		var ss, se sql.NullInt64
@@ -270,22 +314,40 @@ func (s *Store) Counts(ctx context.Context, q store.Query) ([]store.CountRow, er
 		return nil, err
 	}
 	var w where
-	docFilters(&w, q, fEntity|fSpeaker, "x")
+	countConds(&w, q)
+	rows, err := s.figureRows(ctx, &w, q.Limit, q.Offset)
+	out := make([]store.CountRow, len(rows))
+	for i, r := range rows {
+		out[i] = r.CountRow
+	}
+	return out, err
+}
+
+// countConds adds q's conditions on counts (alias x).
+func countConds(w *where, q store.Query) {
+	docFilters(w, q, fEntity|fSpeaker, "x")
 	if q.Entity != "" {
 		w.add(`x.attributed_to LIKE ? ESCAPE '\'`, contains(q.Entity))
 	}
+}
+
+// figureRows lists the page of counts matching w (alias x) with their places.
+func (s *Store) figureRows(ctx context.Context, w *where, limit, offset int) ([]store.FigureRow, error) {
 	sqlText := `SELECT d.id, d.published, x.idx, x.start, x."end", x.text, x.value, x.upper, x.percent, x.approx, x.qualifier,
 		x.unit, x.currency, x.object, x.category, x.attributed_to, x.sentence_start, x.sentence_end,
-		substr(b.text, x.sentence_start + 1, x.sentence_end - x.sentence_start)
+		substr(b.text, x.sentence_start + 1, x.sentence_end - x.sentence_start), COALESCE(l.name, ''), COALESCE(l.country, '')
 		FROM ` + keyed("counts", w.String()) + ` JOIN counts x ON x.doc = k.doc AND x.idx = k.idx JOIN documents d ON d.rowid = k.doc JOIN bodies b ON b.rowid = k.doc
+		LEFT JOIN locations l ON l.doc = x.doc AND l.idx = x.loc
 ` + keyOrder
-	out := []store.CountRow{}
-	err = s.query(ctx, "counts", sqlText, append(w.args, q.Limit, q.Offset), func(r *sql.Rows) error {
-		var x store.CountRow
+	out := []store.FigureRow{}
+	err := s.query(ctx, "counts", sqlText, append(w.args, limit, offset), func(r *sql.Rows) error {
+		var f store.FigureRow
+		x := &f.CountRow
 		var pub sql.NullString
 		var up sql.NullFloat64
 		if err := r.Scan(&x.DocID, &pub, &x.Index, &x.Start, &x.End, &x.Text, &x.Value, &up, &x.Percent, &x.Approx, &x.Qualifier,
-			&x.Unit, &x.Currency, &x.Object, &x.Category, &x.AttributedTo, &x.SentenceStart, &x.SentenceEnd, &x.Sentence); err != nil {
+			&x.Unit, &x.Currency, &x.Object, &x.Category, &x.AttributedTo, &x.SentenceStart, &x.SentenceEnd, &x.Sentence,
+			&f.Place, &f.Country); err != nil {
 			return err
 		}
 		x.Published = pubPtr(pub)
@@ -293,7 +355,7 @@ func (s *Store) Counts(ctx context.Context, q store.Query) ([]store.CountRow, er
 			v := up.Float64
 			x.Upper = &v
 		}
-		out = append(out, x)
+		out = append(out, f)
 		return nil
 	})
 	return out, err
@@ -308,7 +370,8 @@ func (s *Store) Entities(ctx context.Context, q store.Query) ([]store.EntityRow,
 	var w where
 	docFilters(&w, q, fActor|fEntity, "x")
 	if q.Actor != "" {
-		w.add(`x.actor LIKE ? ESCAPE '\'`, prefix(q.Actor))
+		c, a := codePrefix("x.actor", q.Actor)
+		w.add(c, a...)
 	}
 	if q.Entity != "" {
 		w.add(`x.name LIKE ? ESCAPE '\'`, contains(q.Entity))
@@ -339,16 +402,25 @@ func (s *Store) Search(ctx context.Context, q store.Query) ([]store.SearchHit, e
 		return nil, fmt.Errorf("%w: search needs a query text", store.ErrBadQuery)
 	}
 	var w where
+	searchConds(&w, q)
+	return s.searchRows(ctx, &w, q.Limit, q.Offset)
+}
+
+// searchConds adds q's conditions on a ranked search of documents_fts
+// joined to documents (alias d).
+func searchConds(w *where, q store.Query) {
 	w.add(`documents_fts MATCH ?`, ftsQuery(q.Text))
-	text := q.Text
 	q.Text = "" // applied above, ranked
-	docFilters(&w, q, 0, "d")
-	q.Text = text
+	docFilters(w, q, 0, "d")
+}
+
+// searchRows lists the page of ranked hits matching w.
+func (s *Store) searchRows(ctx context.Context, w *where, limit, offset int) ([]store.SearchHit, error) {
 	sqlText := `SELECT d.id, d.title, d.published, snippet(documents_fts, -1, '[', ']', '…', 16), bm25(documents_fts)
 		FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid` + w.String() +
 		` ORDER BY bm25(documents_fts), d.rowid LIMIT ? OFFSET ?`
 	out := []store.SearchHit{}
-	err = s.query(ctx, "search", sqlText, append(w.args, q.Limit, q.Offset), func(r *sql.Rows) error {
+	err := s.query(ctx, "search", sqlText, append(w.args, limit, offset), func(r *sql.Rows) error {
 		var x store.SearchHit
 		var pub sql.NullString
 		if err := r.Scan(&x.DocID, &x.Title, &pub, &x.Snippet, &x.Rank); err != nil {

@@ -167,6 +167,30 @@ CREATE INDEX events_code ON events(code);
 CREATE INDEX events_source_actor ON events(source_actor);
 CREATE INDEX events_target_actor ON events(target_actor);
 `,
+	// 2: copies (outlet, canonical URL, duplicate_of, sketches, carriers): copies.go.
+	migrationCopies,
+	// 3: feeds, feed items and the fetch log of newsgraph watch: feeds.go.
+	migrationFeeds,
+	// 4: the dashboard's aggregates (store/sqlite/aggregate.go): the document's
+	// topic and the place of each event and count (an index into the
+	// document's locations), back-filled from the output JSON for stored
+	// documents; indexes for grouping and filtering.
+	`
+ALTER TABLE documents ADD COLUMN topic TEXT NOT NULL DEFAULT '';
+ALTER TABLE events ADD COLUMN loc INTEGER;
+ALTER TABLE counts ADD COLUMN loc INTEGER;
+UPDATE documents SET topic = COALESCE((SELECT json_extract(b.output, '$.topic.label') FROM bodies b WHERE b.rowid = documents.rowid), '');
+UPDATE events SET loc = (SELECT json_extract(b.output, '$.events[' || events.idx || '].location') FROM bodies b WHERE b.rowid = events.doc);
+UPDATE counts SET loc = (SELECT json_extract(b.output, '$.counts[' || counts.idx || '].location') FROM bodies b WHERE b.rowid = counts.doc);
+CREATE INDEX documents_topic ON documents(topic);
+CREATE INDEX documents_source ON documents(source);
+CREATE INDEX events_plover ON events(plover);
+CREATE INDEX locations_point ON locations(lat, lon, name, country, doc);
+CREATE INDEX locations_name_doc ON locations(name, doc);
+CREATE INDEX quotes_speaker_actor ON quotes(speaker_actor);
+CREATE INDEX counts_object ON counts(object);
+CREATE INDEX counts_located ON counts(loc) WHERE loc IS NOT NULL;
+`,
 }
 
 // SchemaVersion is the schema version this package writes.
@@ -186,18 +210,24 @@ func migrate(ctx context.Context, db *sql.DB) error {
 	if have > len(migrations) {
 		return fmt.Errorf("sqlite: database schema version %d is newer than this program's %d", have, len(migrations))
 	}
-	for v := have + 1; v <= len(migrations); v++ {
+	var missing int
+	if err := db.QueryRowContext(ctx, `SELECT ? - COUNT(*) FROM schema_migrations WHERE version <= ?`, len(migrations), len(migrations)).Scan(&missing); err != nil {
+		return fmt.Errorf("sqlite: read schema version: %w", err)
+	}
+	// Every migration not recorded is applied, in order (normally the ones
+	// above the file's version; a gap is filled too).
+	for v := 1; v <= len(migrations) && missing > 0; v++ {
 		tx, err := db.BeginTx(ctx, nil)
 		if err != nil {
 			return fmt.Errorf("sqlite: migration %d: %w", v, err)
 		}
 		// Another process may have migrated while we waited for the lock.
-		var now int
-		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&now); err != nil {
+		var done int
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM schema_migrations WHERE version = ?`, v).Scan(&done); err != nil {
 			tx.Rollback()
 			return fmt.Errorf("sqlite: migration %d: %w", v, err)
 		}
-		if now >= v {
+		if done > 0 {
 			tx.Rollback()
 			continue
 		}

@@ -33,8 +33,9 @@ import (
 // several processes may open the same file (writers take turns, waiting up
 // to the busy timeout).
 type Store struct {
-	db   *sql.DB
-	path string
+	db     *sql.DB
+	path   string
+	copies copyState // see copies.go
 }
 
 var _ store.Store = (*Store)(nil)
@@ -94,6 +95,9 @@ func (s *Store) PutBatch(ctx context.Context, docs []*document.Document) (int, e
 	if len(docs) == 0 {
 		return 0, nil
 	}
+	if err := s.readyCopies(ctx); err != nil {
+		return 0, err
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return 0, fmt.Errorf("sqlite: put: begin: %w", err)
@@ -129,17 +133,22 @@ func (s *Store) PutBatch(ctx context.Context, docs []*document.Document) (int, e
 // writer holds the prepared statements of one write transaction.
 type writer struct {
 	doc, body, fts, mention, entity, quote, count, location, event *sql.Stmt
+	copies                                                         *copyWriter // the copy rule (copies.go)
 }
 
 func newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
-	w := &writer{}
+	c, err := newCopyWriter(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
+	w := &writer{copies: c}
 	stmts := []struct {
 		dst **sql.Stmt
 		sql string
 	}{
 		{&w.doc, `INSERT INTO documents(id, title, url, source, published, pub, language, text_sha256, chars,
-			n_mentions, n_entities, n_quotes, n_counts, n_locations, n_events, ingested)
-			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING`},
+			n_mentions, n_entities, n_quotes, n_counts, n_locations, n_events, ingested, outlet, canonical_url, duplicate_of, similarity, topic)
+			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING`},
 		{&w.body, `INSERT INTO bodies(rowid, title, text, output) VALUES (?,?,?,?)`},
 		{&w.fts, `INSERT INTO documents_fts(rowid, title, text) VALUES (?,?,?)`},
 		{&w.mention, `INSERT INTO mentions(pub, doc, idx, start, "end", text, type, kind, entity) VALUES (?,?,?,?,?,?,?,?,?)`},
@@ -147,12 +156,12 @@ func newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 		{&w.quote, `INSERT INTO quotes(pub, doc, idx, start, "end", text, direct, cue, speaker, speaker_actor, speaker_start, speaker_end)
 			VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`},
 		{&w.count, `INSERT INTO counts(pub, doc, idx, start, "end", text, value, upper, percent, approx, qualifier, unit, currency, object,
-			category, attributed_to, sentence_start, sentence_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`},
+			category, attributed_to, sentence_start, sentence_end, loc) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`},
 		{&w.location, `INSERT INTO locations(pub, doc, idx, start, "end", text, name, country, adm1, lat, lon, feature, geonameid)
 			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`},
 		{&w.event, `INSERT INTO events(pub, doc, idx, start, "end", text, sentence_start, sentence_end, code, root, quad, goldstein,
 			plover, plover_mode, source_name, source_actor, target_name, target_actor, location, country, negated, hypothetical,
-			reported, date) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`},
+			reported, date, loc) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`},
 	}
 	for _, st := range stmts {
 		p, err := tx.PrepareContext(ctx, st.sql)
@@ -166,6 +175,7 @@ func newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 }
 
 func (w *writer) close() {
+	w.copies.close()
 	for _, p := range []*sql.Stmt{w.doc, w.body, w.fts, w.mention, w.entity, w.quote, w.count, w.location, w.event} {
 		if p != nil {
 			p.Close()
@@ -204,6 +214,11 @@ func nullFloat(p *float64) any {
 // put inserts one document; it reports false when the id or text is stored.
 func (w *writer) put(ctx context.Context, d *document.Document) (bool, error) {
 	o := d.Output(document.OutputOptions{})
+	orig, err := w.copies.find(ctx, d)
+	if err != nil {
+		return false, err
+	}
+	orig.mark(o)
 	js, err := json.Marshal(o)
 	if err != nil {
 		return false, fmt.Errorf("encode output: %w", err)
@@ -213,20 +228,29 @@ func (w *writer) put(ctx context.Context, d *document.Document) (bool, error) {
 	res, err := w.doc.ExecContext(ctx, d.ID, d.Title, d.URL, d.Source, nullStr(o.Published), str(o.Published), d.Language,
 		hex.EncodeToString(sum[:]), ix.Rune(len(d.Text)),
 		len(o.Mentions), len(o.Entities), len(o.Quotes), len(o.Counts), len(o.Locations), len(o.Events),
-		time.Now().UTC().Format(time.RFC3339))
+		time.Now().UTC().Format(time.RFC3339), d.Outlet, d.CanonicalURL, orig.link(), orig.sim(), d.Topic)
 	if err != nil {
 		return false, fmt.Errorf("insert document: %w", err)
 	}
 	if n, err := res.RowsAffected(); err != nil || n == 0 {
+		if err == nil {
+			err = w.copies.exact(ctx, d)
+		}
 		return false, err
 	}
 	row, err := res.LastInsertId()
 	if err != nil {
 		return false, fmt.Errorf("insert document: %w", err)
 	}
+	if err := w.copies.stored(ctx, d, row, orig); err != nil {
+		return false, err
+	}
 	pub := str(o.Published)
 	if _, err := w.body.ExecContext(ctx, row, d.Title, d.Text, string(js)); err != nil {
 		return false, fmt.Errorf("insert body: %w", err)
+	}
+	if orig != nil {
+		return true, nil // a copy's annotations are not indexed (store/copies.go)
 	}
 	if _, err := w.fts.ExecContext(ctx, row, d.Title, d.Text); err != nil {
 		return false, fmt.Errorf("index text: %w", err)
@@ -267,7 +291,8 @@ func (w *writer) put(ctx context.Context, d *document.Document) (bool, error) {
 	for i, c := range o.Counts {
 		sp := sentence(d.Counts[i].Start, document.OutSpan{Start: c.Start, End: c.End})
 		if _, err := w.count.ExecContext(ctx, pub, row, i, c.Start, c.End, c.Text, c.Value, nullFloat(c.Upper), c.Percent, c.Approx,
-			str(c.Qualifier), str(c.Unit), str(c.Currency), str(c.Object), str(c.Category), str(c.AttributedTo), sp.Start, sp.End); err != nil {
+			str(c.Qualifier), str(c.Unit), str(c.Currency), str(c.Object), str(c.Category), str(c.AttributedTo), sp.Start, sp.End,
+			nullInt(c.Location)); err != nil {
 			return false, fmt.Errorf("insert count %d: %w", i, err)
 		}
 	}
@@ -298,7 +323,7 @@ func (w *writer) put(ctx context.Context, d *document.Document) (bool, error) {
 		}
 		if _, err := w.event.ExecContext(ctx, pub, row, i, e.Start, e.End, e.Text, sp.Start, sp.End, e.Code, e.Root, e.Quad, e.Goldstein,
 			str(e.Plover), str(e.PloverMode), srcName, srcActor, tgtName, tgtActor, loc, country, e.Negated, e.Hypothetical,
-			e.Reported, str(e.Date)); err != nil {
+			e.Reported, str(e.Date), nullInt(e.Location)); err != nil {
 			return false, fmt.Errorf("insert event %d: %w", i, err)
 		}
 	}
@@ -375,8 +400,11 @@ func (s *Store) Each(ctx context.Context, fn func(*document.Output) error) error
 func (s *Store) Stats(ctx context.Context) (store.Stats, error) {
 	var st store.Stats
 	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*), COALESCE(SUM(n_mentions),0), COALESCE(SUM(n_entities),0), COALESCE(SUM(n_quotes),0),
-		COALESCE(SUM(n_counts),0), COALESCE(SUM(n_locations),0), COALESCE(SUM(n_events),0) FROM documents`).
+		COALESCE(SUM(n_counts),0), COALESCE(SUM(n_locations),0), COALESCE(SUM(n_events),0) FROM documents WHERE duplicate_of IS NULL`).
 		Scan(&st.Documents, &st.Mentions, &st.Entities, &st.Quotes, &st.Counts, &st.Locations, &st.Events)
+	if err == nil {
+		err = s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM documents WHERE duplicate_of IS NOT NULL`).Scan(&st.Copies)
+	}
 	if err != nil {
 		return st, fmt.Errorf("sqlite: stats: %w", err)
 	}

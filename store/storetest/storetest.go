@@ -80,7 +80,7 @@ func Docs() ([]*document.Document, error) {
 
 	{
 		text := "GENEVA, March 4 — Turkish Foreign Minister Hakan Fidan met his Syrian counterpart Asaad al-Shaibani in Geneva on Monday, the first such talks in over a decade.\n\n" +
-			"\"We came to listen, and we will come back,\" Fidan told reporters after the meeting. Turkey hosts about 1.2 million Syrian refugees, according to the United Nations."
+			"\"We came to listen, and we will come back,\" Fidan told reporters after the meeting. Turkey hosts about 1.2 million Syrian refugees, the United Nations says."
 		d := document.New("geneva-talks", text)
 		d.Title = "Turkish and Syrian foreign ministers meet in Geneva"
 		d.URL = "https://example.org/geneva-talks"
@@ -89,7 +89,7 @@ func Docs() ([]*document.Document, error) {
 		b := &builder{d: d}
 		b.sentences("GENEVA, March 4 — Turkish Foreign Minister Hakan Fidan met his Syrian counterpart Asaad al-Shaibani in Geneva on Monday, the first such talks in over a decade.",
 			"\"We came to listen, and we will come back,\" Fidan told reporters after the meeting.",
-			"Turkey hosts about 1.2 million Syrian refugees, according to the United Nations.")
+			"Turkey hosts about 1.2 million Syrian refugees, the United Nations says.")
 		fidan := b.entity("Hakan Fidan", document.Person, "TURGOV", "Hakan Fidan", "Fidan told")
 		d.Mentions[1].End = d.Mentions[1].Start + len("Fidan")
 		shaibani := b.entity("Asaad al-Shaibani", document.Person, "SYRGOV", "Asaad al-Shaibani")
@@ -109,7 +109,7 @@ func Docs() ([]*document.Document, error) {
 		out = append(out, d)
 	}
 	{
-		text := "KHARTOUM, May 19 — Sudanese police fired live rounds at protesters marching on the presidential palace on Sunday, killing at least 12 people, a doctors' group said.\n\n" +
+		text := "KHARTOUM, May 19 — Sudanese police fired live rounds at protesters marching on the presidential palace on Sunday, leaving at least 12 people dead, a doctors' group said.\n\n" +
 			"The Central Committee of Sudanese Doctors said security forces had also arrested dozens of demonstrators. Police denied using live ammunition."
 		d := document.New("khartoum-protest", text)
 		d.Title = "Sudanese police fire on Khartoum protesters, doctors say"
@@ -117,7 +117,7 @@ func Docs() ([]*document.Document, error) {
 		d.Source = "fixtures/khartoum.txt"
 		d.Published = date("2024-05-19T16:05:00Z")
 		b := &builder{d: d}
-		b.sentences("KHARTOUM, May 19 — Sudanese police fired live rounds at protesters marching on the presidential palace on Sunday, killing at least 12 people, a doctors' group said.",
+		b.sentences("KHARTOUM, May 19 — Sudanese police fired live rounds at protesters marching on the presidential palace on Sunday, leaving at least 12 people dead, a doctors' group said.",
 			"The Central Committee of Sudanese Doctors said security forces had also arrested dozens of demonstrators.",
 			"Police denied using live ammunition.")
 		police := b.entity("Sudanese police", document.Org, "SDNCOP", "Sudanese police")
@@ -183,15 +183,30 @@ func MustDocs(tb testing.TB) []*document.Document {
 	return docs
 }
 
+// Word lists of Synthetic (lengths are distinct primes, so combinations repeat rarely).
+var (
+	synQuantity  = []string{"two", "three", "four", "five", "six", "dozens of", "several", "many", "a few", "hundreds of", "scores of"}
+	synPeople    = []string{"soldiers", "fighters", "civilians", "traders", "fishermen", "students", "drivers", "nurses", "farmers", "porters", "guards", "clerks", "pupils"}
+	synAdjective = []string{"old", "northern", "busy", "main", "eastern", "narrow", "crowded", "quiet", "southern", "western", "central", "upper", "lower", "outer", "inner", "new", "small"}
+	synPlace     = []string{"market", "bridge", "mosque", "school", "harbour", "station", "square", "bakery", "depot", "hospital", "warehouse", "checkpoint", "stadium", "garage", "cinema", "factory", "clinic", "terminal", "pier"}
+	synVerb      = []string{"arrived", "withdrew", "moved in", "sealed the area", "fired warning shots", "set up roadblocks", "called for calm", "left", "regrouped", "took control", "cleared the road", "pulled back", "stood by", "made arrests", "opened the road", "closed the street", "gave chase", "sent reinforcements", "fell back", "held its ground", "advanced", "retreated", "waited"}
+)
+
 // Synthetic returns n distinct generated documents of about 1.5 KB each,
-// with a few annotations per layer, for benchmarks.
+// with a few annotations per layer, for benchmarks; no two are near
+// duplicates (package dedup).
 func Synthetic(n int) []*document.Document {
 	docs := make([]*document.Document, n)
 	for i := range docs {
 		var sb strings.Builder
 		fmt.Fprintf(&sb, "BEIRUT, June %d — Lebanese army units clashed with gunmen near the port of Tripoli on Thursday, killing at least %d people, officials said. ", i%28+1, i%40+2)
-		for k := 0; k < 8; k++ {
-			fmt.Fprintf(&sb, "Witness %d said the fighting in district %d lasted %d hours before the army restored order. ", k, i+k, k+2)
+		fmt.Fprintf(&sb, "Witness 0 said the fighting in district %d lasted 2 hours before the army restored order. ", i)
+		for k := 1; k < 8; k++ {
+			// Words drawn per document and sentence, so that documents are
+			// not near-duplicates of each other (package dedup).
+			w := func(list []string, salt int) string { return list[(i*7919+k*104729+salt*31)%len(list)] }
+			fmt.Fprintf(&sb, "Witness %d saw %s %s near the %s %s for %d hours before the army %s. ", k,
+				w(synQuantity, 1), w(synPeople, 2), w(synAdjective, 3), w(synPlace, 4), k+2, w(synVerb, 5))
 		}
 		d := document.New(fmt.Sprintf("synthetic-%06d", i), sb.String())
 		d.Title = fmt.Sprintf("Clashes in Tripoli, report %d", i)

@@ -1,0 +1,95 @@
+package counts
+
+import (
+	"embed"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/internal/lexicon"
+)
+
+//go:embed data/words.txt
+var dataFS embed.FS
+
+// lex holds the extractor's word lists (data/words.txt): qualifiers, units,
+// currencies, number words, category triggers, the words that make a
+// number no count, and the function words of noun phrases and clauses.
+// Each list's meaning is documented in the file; all keys are lower case
+// (currency codes excepted).
+var lex = lexicon.Load(dataFS, "data/words.txt")
+
+var (
+	adjectives          = lex.Set("adjectives")
+	amountUnits         = lex.Map("amountUnits")
+	approxQualifiers    = lex.Set("approxQualifiers")
+	auxAdverbs          = lex.Set("auxAdverbs")
+	changeNouns         = lex.Set("changeNouns")
+	changeVerbs         = lex.Set("changeVerbs")
+	clauseStart         = lex.Set("clauseStart")
+	clockWords          = lex.Set("clockWords")
+	copulas             = lex.Set("copulas")
+	currencyCodes       = lex.Set("currencyCodes")
+	currencySymbols     = lex.Map("currencySymbols")
+	currencyWords       = lex.Map("currencyWords")
+	datePreps           = lex.Set("datePreps")
+	estimateVerbs       = lex.Set("estimateVerbs")
+	fractionWords       = lex.Floats("fractionWords")
+	genericNouns        = lex.Set("genericNouns")
+	humanNouns          = lex.Set("humanNouns")
+	labelWords          = lex.Set("labelWords")
+	measureUnits        = lex.Set("measureUnits")
+	millionNouns        = lex.Set("millionNouns")
+	moneyAid            = lex.Set("moneyAid")
+	months              = lex.Set("months")
+	nationalCurrency    = lex.Map("nationalCurrency")
+	nationalitySuffixes = lex.List("nationalitySuffixes")
+	nationalPound       = lex.Map("nationalPound")
+	nominalAdjectives   = lex.Set("nominalAdjectives")
+	nounAdjLike         = lex.Set("nounAdjLike")
+	nounEdIng           = lex.Set("nounEdIng")
+	nounLy              = lex.Set("nounLy")
+	plainPlurals        = lex.Set("plainPlurals")
+	qualifiers1         = lex.Set("qualifiers1")
+	qualifiers2         = lex.Set("qualifiers2")
+	qualifiers3         = lex.Set("qualifiers3")
+	saying              = lex.Set("saying")
+	sayVerbs            = lex.Set("sayVerbs")
+	scaleWords          = lex.Floats("scaleWords")
+	scoreWords          = lex.Set("scoreWords")
+	smallWords          = lex.Floats("smallWords")
+	stopObject          = lex.Set("stopObject")
+	stopSource          = lex.Set("stopSource")
+	streetWords         = lex.Set("streetWords")
+	timeUnits           = lex.Set("timeUnits")
+	transitiveChange    = lex.Set("transitiveChange")
+	triggerWords        = lex.Map("triggerWords")
+	vagueBase           = lex.Floats("vagueBase")
+	vagueScale          = lex.Floats("vagueScale")
+	verbStart           = lex.Set("verbStart")
+	weakAfter           = lex.Set("weakAfter")
+	triggerPrefixes     = lex.Pairs("triggerPrefixes")
+)
+
+// phraseTrigger is a multi-word category trigger.
+type phraseTrigger struct {
+	words []string
+	cat   string
+}
+
+// phraseTriggers are the multi-word category triggers (data/words.txt
+// [phraseTriggers]), matched in file order on lower-case token text.
+var phraseTriggers = func() []phraseTrigger {
+	var out []phraseTrigger
+	for _, p := range lex.Pairs("phraseTriggers") {
+		out = append(out, phraseTrigger{strings.Fields(p[0]), p[1]})
+	}
+	return out
+}()
+
+// phraseFirst holds the first word of every phrase trigger.
+var phraseFirst = func() map[string]bool {
+	m := map[string]bool{}
+	for _, pt := range phraseTriggers {
+		m[pt.words[0]] = true
+	}
+	return m
+}()

@@ -1,0 +1,90 @@
+package entities
+
+import (
+	"embed"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/internal/lexicon"
+)
+
+//go:embed data/words.txt
+var dataFS embed.FS
+
+// lex holds the stage's word lists (data/words.txt): titles, honorifics,
+// given names, role and organisation words, function words. Each list's
+// meaning is documented in the file; the code below only names them.
+var lex = lexicon.Load(dataFS, "data/words.txt")
+
+var (
+	agentNORP         = lex.Map("agentNORP")
+	agentVerbs        = lex.Set("agentVerbs")
+	companyNouns      = lex.Set("companyNouns")
+	companyOnlyNouns  = lex.Set("companyOnlyNouns")
+	corporateSuffixes = lex.Set("corporateSuffixes")
+	determiners       = lex.Set("determiners")
+	facilityWords     = lex.Set("facilityWords")
+	firstNames        = lex.Map("firstNames")
+	followWords       = lex.Set("followWords")
+	geoFeature        = lex.Set("geoFeature")
+	groupNouns        = lex.Set("groupNouns")
+	honorifics        = lex.Set("honorifics")
+	institutionHeads  = lex.Map("institutionHeads")
+	legalSuffixes     = lex.Set("legalSuffixes")
+	militaryHeads     = lex.Set("militaryHeads")
+	modifiers         = lex.Set("modifiers")
+	modifierWords     = lex.Set("modifierWords")
+	nameLinks         = lex.Set("nameLinks")
+	norps             = lex.Set("norps")
+	objectVerbs       = lex.Set("objectVerbs")
+	orgHeads          = lex.Set("orgHeads")
+	orgNouns          = lex.Set("orgNouns")
+	partyWords        = lex.Set("partyWords")
+	placeNouns        = lex.Set("placeNouns")
+	possessives       = lex.Set("possessives")
+	prepositions      = lex.Set("prepositions")
+	rankAdjectives    = lex.Set("rankAdjectives")
+	settable          = lex.Set("settable")
+	speechVerbs       = lex.Set("speechVerbs")
+	stateMarkers      = lex.Set("stateMarkers")
+	titles            = lex.Map("titles")
+	titleStop         = lex.Set("titleStop")
+)
+
+// pronoun is what a pronoun says about its antecedent.
+type pronoun struct {
+	gender string // "m", "f" or ""
+	plural bool
+	thing  bool // it, its
+}
+
+// pronouns maps pronouns to their features (data/words.txt [pronouns]).
+var pronouns = func() map[string]pronoun {
+	out := map[string]pronoun{}
+	for w, f := range lex.Map("pronouns") {
+		switch f {
+		case "m", "f":
+			out[w] = pronoun{gender: f}
+		case "plural":
+			out[w] = pronoun{plural: true}
+		case "thing":
+			out[w] = pronoun{thing: true}
+		}
+	}
+	return out
+}()
+
+// storyParties maps a party name too common to code alone to the
+// dictionary name of that party per country (data/words.txt
+// [storyParties]).
+var storyParties = func() map[string]map[string]string {
+	out := map[string]map[string]string{}
+	for name, v := range lex.Map("storyParties") {
+		out[name] = map[string]string{}
+		for _, p := range strings.Split(v, "|") {
+			if c, party, ok := strings.Cut(p, "="); ok {
+				out[name][c] = party
+			}
+		}
+	}
+	return out
+}()

@@ -1,0 +1,2 @@
+// Vite handles CSS and JSON imports.
+declare module "*.css";
