@@ -22,7 +22,7 @@ import (
 func Paragraphs(text string, dst []document.Span) []document.Span {
 	blank := hasBlankLine(text)
 	indent := !blank && indented(text)
-	caseless := !hasUpper(text) // a lower-case line start is no sign of a wrap
+	caseless := !hasUpper(text) // then a line starting in lower case says nothing about wrapping
 	open := false
 	var cur document.Span
 	prevLineEnd := -1 // trimmed end of the previous non-blank line
