@@ -5,6 +5,7 @@ package entities
 // mentions.
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -15,6 +16,7 @@ import (
 	"github.com/newsgraph/newsgraph/country"
 	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/gazetteer"
+	"github.com/newsgraph/newsgraph/internal/lettercase"
 	"github.com/newsgraph/newsgraph/ner"
 )
 
@@ -52,10 +54,15 @@ type annotator struct {
 	ms      []ment
 	sentOf  []int32 // per token: sentence index
 	ents    []*ent
+	// fold[i] reports whether sentence i is folded (package lettercase:
+	// ALL CAPS, or a document without letter case), where inName[t] (a
+	// token inside a tagger name) stands for the capital letters.
+	fold   []bool
+	inName []bool
 }
 
 func newAnnotator(s *Stage, d *document.Document) *annotator {
-	a := &annotator{s: s, d: d, lower: d.LowerSlice(document.Span{Start: 0, End: len(d.Text)})}
+	a := &annotator{s: s, d: d, lower: d.LowerSlice(document.Span{Start: 0, End: len(d.Text)}), fold: lettercase.Document(d)}
 	a.covered = make([]int32, len(d.Tokens))
 	a.sentOf = make([]int32, len(d.Tokens))
 	for i, sn := range d.Sentences {
@@ -81,12 +88,49 @@ func (a *annotator) phrase(i, j int) string {
 	return a.lower[toks[i].Start:toks[j-1].End]
 }
 
+// folded reports whether token i is in a folded sentence, whose letter
+// case says nothing: there capitalized and allCaps read the tagger's names
+// (a word inside one is capitalized, an acronym inside one in capitals) and
+// noUpper is false.
+func (a *annotator) folded(i int) bool { return a.fold[a.sentOf[i]] }
+
+// markNames records the tokens inside the tagger's spans, for folded
+// sentences.
+func (a *annotator) markNames(spans [][]ner.Span) {
+	if !slices.Contains(a.fold, true) {
+		return
+	}
+	a.inName = make([]bool, len(a.d.Tokens))
+	for si, ss := range spans {
+		if si >= len(a.d.Sentences) || !a.fold[si] {
+			continue
+		}
+		first := a.d.Sentences[si].FirstToken
+		for _, sp := range ss {
+			for k := first + sp.Start; k < first+sp.End && k < len(a.inName); k++ {
+				a.inName[k] = true
+			}
+		}
+	}
+}
+
 func (a *annotator) capitalized(i int) bool {
+	if a.folded(i) {
+		return a.inName[i]
+	}
 	r, _ := utf8.DecodeRuneInString(a.tok(i))
 	return unicode.IsUpper(r)
 }
 
 func (a *annotator) allCaps(i, j int) bool {
+	if a.folded(i) {
+		for k := i; k < j; k++ {
+			if !a.inName[k] {
+				return false
+			}
+		}
+		return true
+	}
 	s := a.d.Text[a.d.Tokens[i].Start:a.d.Tokens[j-1].End]
 	n := 0
 	for _, r := range s {
@@ -128,6 +172,7 @@ func (a *annotator) run(spans [][]ner.Span) {
 		a.d.Mentions, a.d.Entities = nil, nil
 		return
 	}
+	a.markNames(spans)
 	if a.s.user {
 		a.userEntries()
 	}
@@ -233,10 +278,12 @@ func (a *annotator) tagged(spans [][]ner.Span) {
 // at token i and extends the tagger's span [i, j) by up to three words
 // ("Houthi" + "movement", "Hamas" + "fighters"), or j when there is none.
 func (a *annotator) dictExtend(i, j, hi int) int {
-	// The added words are capitalized or group nouns ("Xinhua news
-	// agency" stays "Xinhua" + a description).
+	// The added words are capitalized, group nouns ("Xinhua news agency"
+	// stays "Xinhua" + a description) or links between capitalized words
+	// ("International Organization" + "for Migration").
 	ext := j
-	for ext < hi && ext < j+3 && a.d.Tokens[ext].Kind == document.Word && (a.capitalized(ext) || groupNouns[a.low(ext)]) {
+	for ext < hi && ext < j+3 && a.d.Tokens[ext].Kind == document.Word &&
+		(a.capitalized(ext) || groupNouns[a.low(ext)] || nameLinks[a.low(ext)] && ext+1 < hi && a.capitalized(ext+1)) {
 		ext++
 	}
 	for n := ext; n > j; n-- {
@@ -388,6 +435,9 @@ func (a *annotator) trailingPunct(i, j int) bool {
 
 // noUpper reports whether tokens [i, j) contain no upper-case letter.
 func (a *annotator) noUpper(i, j int) bool {
+	if a.folded(i) {
+		return false
+	}
 	for _, r := range a.d.Text[a.d.Tokens[i].Start:a.d.Tokens[j-1].End] {
 		if unicode.IsUpper(r) {
 			return false
@@ -404,7 +454,7 @@ func (a *annotator) nameCase(i, j int) bool {
 			continue
 		}
 		switch l := a.low(k); {
-		case l == "of" || l == "the" || l == "for" || l == "and" || l == "de" || l == "'s" || l == "on" || l == "in":
+		case nameLinks[l]:
 		case strings.HasPrefix(l, "al-") || l == "al" || l == "dpa" || l == "el":
 		default:
 			return false

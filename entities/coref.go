@@ -62,7 +62,7 @@ func (a *annotator) corefer() {
 			n := m.b - m.a
 			// The most complete name; at equal length a name in normal
 			// case beats one in capitals ("MADRID" in a dateline).
-			if n > e.nameToks || e.name == "" || n == e.nameToks && a.allCaps(m.a, m.b) != allCapsString(e.name) && allCapsString(e.name) {
+			if n > e.nameToks || e.name == "" || n == e.nameToks && allCapsString(e.name) && !allCapsString(a.d.Text[a.d.Tokens[m.a].Start:a.d.Tokens[m.b-1].End]) {
 				e.name = a.d.Text[a.d.Tokens[m.a].Start:a.d.Tokens[m.b-1].End]
 				e.nameToks = n
 			}

@@ -30,6 +30,9 @@ type Options struct {
 	// NoTagger disables the statistical tagger (rules and dictionaries
 	// only); used by tests and for speed.
 	NoTagger bool
+	// Tagger replaces the embedded tagger (a model trained by a tool, e.g.
+	// the cross-validation of tools/nertrain); nil means ner.Default.
+	Tagger *ner.Tagger
 }
 
 // Stage is the entities stage. It is read-only after New and safe for
@@ -70,7 +73,9 @@ func New(opts Options) (*Stage, error) {
 			s.dict.Merge(u)
 		}
 	}
-	if !opts.NoTagger {
+	if opts.Tagger != nil && !opts.NoTagger {
+		s.tagger = opts.Tagger
+	} else if !opts.NoTagger {
 		t, err := ner.Default()
 		if err != nil {
 			return nil, fmt.Errorf("entities: %w", err)
@@ -99,22 +104,17 @@ func (*Stage) Provides() []document.Layer {
 }
 
 // Process replaces d.Mentions and d.Entities. It returns an error only when
-// ctx is done.
+// ctx is done or a sentence's tokens are outside d.
 func (s *Stage) Process(ctx context.Context, d *document.Document) error {
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("entities: %w", err)
 	}
 	var spans [][]ner.Span
 	if s.tagger != nil && len(d.Sentences) > 0 {
-		words := make([][]string, len(d.Sentences))
-		for i, sn := range d.Sentences {
-			w := make([]string, 0, sn.EndToken-sn.FirstToken)
-			for t := sn.FirstToken; t < sn.EndToken; t++ {
-				w = append(w, d.TokenText(t))
-			}
-			words[i] = w
+		var err error
+		if spans, err = s.tagger.TagDocument(d); err != nil {
+			return fmt.Errorf("entities: %w", err)
 		}
-		spans = s.tagger.Tag(words)
 	}
 	a := newAnnotator(s, d)
 	a.run(spans)

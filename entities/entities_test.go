@@ -107,6 +107,25 @@ func TestStage_MentionSpans(t *testing.T) {
 			{40, 43, "WHO", document.Org, document.Name, "IGOUNOWHO"},
 		},
 	}, {
+		name:   "ALL CAPS: capitals come from the tagger's names (no United States in TOLD US)",
+		src:    "TURKISH FOREIGN MINISTER HAKAN DEMIR TOLD US THE TALKS IN GENEVA WOULD GO ON.",
+		tagged: map[string]string{"TURKISH": "MISC", "HAKAN DEMIR": "PER", "GENEVA": "LOC"},
+		want: []wantMention{
+			{0, 7, "TURKISH", document.NORP, document.Name, ""},
+			{25, 36, "HAKAN DEMIR", document.Person, document.Name, "TURGOV"},
+			{58, 64, "GENEVA", document.GPE, document.Name, ""},
+		},
+	}, {
+		name:   "lower case: tagged spans are names; dictionary facts and roles still apply",
+		src:    "turkish foreign minister hakan demir told us the talks in geneva would go on, and the united nations agreed.",
+		tagged: map[string]string{"turkish": "MISC", "hakan demir": "PER", "geneva": "LOC", "united nations": "ORG"},
+		want: []wantMention{
+			{0, 7, "turkish", document.NORP, document.Name, ""},
+			{25, 36, "hakan demir", document.Person, document.Name, "TURGOV"},
+			{58, 64, "geneva", document.GPE, document.Name, ""},
+			{86, 100, "united nations", document.Org, document.Name, "IGOUNO"},
+		},
+	}, {
 		name:   "ministry with country possessive, troops and police with nationality",
 		src:    "Kenya's interior ministry said Ethiopian troops and Nigerian police left.",
 		tagged: map[string]string{"Kenya": "LOC", "Ethiopian": "MISC", "Nigerian": "MISC"},

@@ -33,6 +33,7 @@ var (
 	militaryHeads     = lex.Set("militaryHeads")
 	modifiers         = lex.Set("modifiers")
 	modifierWords     = lex.Set("modifierWords")
+	nameLinks         = lex.Set("nameLinks")
 	norps             = lex.Set("norps")
 	objectVerbs       = lex.Set("objectVerbs")
 	orgHeads          = lex.Set("orgHeads")

@@ -142,26 +142,4 @@ func typeIndex(t string) int {
 }
 
 // spansFromLabels converts a valid BILOU label sequence to spans.
-func spansFromLabels(y []uint8) []Span {
-	var out []Span
-	start := -1
-	for i, l := range y {
-		if l == 0 {
-			start = -1
-			continue
-		}
-		switch labelPos(int(l)) {
-		case posU:
-			out = append(out, Span{Start: i, End: i + 1, Type: Types[labelType(int(l))]})
-			start = -1
-		case posB:
-			start = i
-		case posL:
-			if start >= 0 {
-				out = append(out, Span{Start: start, End: i + 1, Type: Types[labelType(int(l))]})
-			}
-			start = -1
-		}
-	}
-	return out
-}
+func spansFromLabels(y []uint8) []Span { return appendSpans(nil, y) }

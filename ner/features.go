@@ -103,6 +103,26 @@ const (
 	tGaz
 	tGazM1
 	tGazP1
+	tCase       // the word's casing class (corpus statistics, casing.go)
+	tCaseShort  // casing class × short shape
+	tCaseM1     // casing class of the previous word
+	tCaseP1     // casing class of the next word
+	tGazCase    // gazetteer match × coarse casing class of the word
+	tDocFold    // a folded word: how the document writes it where case is known
+	tNoCase     // the document carries no letter case at all
+	tCaseM1_0   // casing classes of the previous and this word (coarse)
+	tCase0_P1   // casing classes of this and the next word (coarse)
+	tTableShort // a sentence that reads like a results or listings table × short shape
+	tTableLower // table sentence × lower case
+)
+
+// Salts added to template identifiers. Words of a folded sentence (one
+// whose letter case says nothing: ALL CAPS, or a document without case)
+// are analyzed in lower case and score with their own weights; the second
+// pass of a stacked model has its own weights in the same table.
+const (
+	saltFold  uint64 = 1 << 24
+	saltLayer uint64 = 1 << 26
 )
 
 // Sentinel values for positions outside the sentence.
@@ -118,23 +138,44 @@ const (
 	flagHasLow              // has a lower-case letter
 	flagAlpha               // has a letter
 	flagInitial             // sentence-initial (first word-like token)
-	flagHead                // in an all-caps sentence (headline)
+	flagHead                // in a folded sentence of a document whose case is known (a headline)
 	flagHasUp               // has an upper-case letter
+	flagFold                // in a folded sentence: analyzed in lower case
+	flagNoCase              // in a document without letter case information
+	flagTable               // in a sentence that reads like a table row
+	flagDigit               // has a digit
+	flagEdge                // the sentinel before or after a sentence
+	flagKnown               // a word of the training data (lexicon.go)
 )
 
-// tokInfo holds the per-token hashes the templates combine.
+// tokInfo holds the per-token hashes the templates combine. The word-level
+// part (everything but gaz and the position flags) depends on the word and
+// its regime (folded or not) only and is what the type cache keeps.
 type tokInfo struct {
+	text                      string // the word as written
 	word, lower, shape, short uint64
-	pre, suf                  [4]uint64
-	clus                      [4]uint64 // prefixes 4, 6, 10 and full path; 0 when unknown
 	length                    uint64
+	clus                      uint64 // hash of the full cluster path; 0 when unknown
+	clusPath                  uint32 // cluster path bits (clusLen of them)
+	clusLen                   uint8
+	cas                       uint8  // casing class (casing.go), 0 when unknown
 	gaz                       uint32 // gazetteer matches: bit 4*class+position
-	flags                     uint8
+	flags                     uint16
 }
 
-// analyze fills ti for word w.
-func analyze(w string, ti *tokInfo, c *clusters) {
-	*ti = tokInfo{}
+// salt returns the template salt of the token's regime.
+func (t *tokInfo) salt() uint64 {
+	if t.flags&flagFold != 0 {
+		return saltFold
+	}
+	return 0
+}
+
+// analyze fills the word-level part of ti for word w; fold analyzes it in
+// lower case. It looks the word up in lx (clusters and casing) when lx is
+// not nil.
+func analyze(w string, ti *tokInfo, fold bool, lx *lexicon) {
+	*ti = tokInfo{text: w}
 	word := uint64(fnvOffset)
 	lower := uint64(fnvOffset)
 	shape := uint64(fnvOffset)
@@ -144,8 +185,11 @@ func analyze(w string, ti *tokInfo, c *clusters) {
 	n := 0
 	for _, r := range w {
 		r = normRune(r)
-		word = hashRune(word, r)
 		lr := unicode.ToLower(r)
+		if fold {
+			r = lr
+		}
+		word = hashRune(word, r)
 		lower = hashRune(lower, lr)
 		var cl rune
 		switch {
@@ -163,6 +207,7 @@ func analyze(w string, ti *tokInfo, c *clusters) {
 			ti.flags |= flagAlpha | flagHasLow
 		case unicode.IsDigit(r):
 			cl = 'd'
+			ti.flags |= flagDigit
 		default:
 			cl = r
 		}
@@ -176,34 +221,14 @@ func analyze(w string, ti *tokInfo, c *clusters) {
 			shape = hashRune(shape, cl)
 		}
 		prevClass = cl
-		if n < 4 {
-			ti.pre[n] = lower
-		}
 		n++
-	}
-	for k := n; k < 4; k++ {
-		ti.pre[k] = 0
 	}
 	if ti.flags&flagAlpha != 0 && ti.flags&flagHasLow == 0 {
 		ti.flags |= flagAllCap
 	}
-	// Suffixes: hash the last k runes, lower-cased, from the left.
-	end := len(w)
-	starts := [4]int{-1, -1, -1, -1}
-	for k := 0; k < 4 && end > 0; k++ {
-		_, sz := utf8.DecodeLastRuneInString(w[:end])
-		end -= sz
-		starts[k] = end
-	}
-	for k := 0; k < 4; k++ {
-		if starts[k] < 0 {
-			break
-		}
-		h := uint64(fnvOffset)
-		for _, r := range w[starts[k]:] {
-			h = hashRune(h, unicode.ToLower(normRune(r)))
-		}
-		ti.suf[k] = h
+	if fold {
+		ti.flags |= flagFold
+		word = mix(word, 0xf01d)
 	}
 	ti.word, ti.lower, ti.shape, ti.short = word, lower, shape, short
 	switch {
@@ -214,38 +239,36 @@ func analyze(w string, ti *tokInfo, c *clusters) {
 	default:
 		ti.length = 5
 	}
-	if c != nil {
-		ti.clus = c.lookup(lower)
+	if lx != nil {
+		lx.lookupWord(ti)
 	}
 }
 
-// lexicon holds the model's word lists: clusters and gazetteer names.
-type lexicon struct {
-	c *clusters
-	g *gazTable
-}
-
-func (lx *lexicon) clus() *clusters {
-	if lx == nil {
-		return nil
+// affixes returns the hashes of the lower-cased prefixes and suffixes of 1-4
+// runes of w (0 where w is shorter).
+func affixes(w string) (pre, suf [4]uint64) {
+	h := uint64(fnvOffset)
+	n := 0
+	for _, r := range w {
+		if n == 4 {
+			break
+		}
+		h = hashRune(h, unicode.ToLower(normRune(r)))
+		pre[n] = h
+		n++
 	}
-	return lx.c
-}
-
-// gazOnly returns a lexicon with lx's gazetteer and no clusters: for
-// tokens whose clusters are looked up later, per word type (computeType).
-func (lx *lexicon) gazOnly() *lexicon {
-	if lx == nil {
-		return nil
+	// Suffixes: hash the last k runes, lower-cased, from the left.
+	end := len(w)
+	for k := 0; k < 4 && end > 0; k++ {
+		_, sz := utf8.DecodeLastRuneInString(w[:end])
+		end -= sz
+		h := uint64(fnvOffset)
+		for _, r := range w[end:] {
+			h = hashRune(h, unicode.ToLower(normRune(r)))
+		}
+		suf[k] = h
 	}
-	return &lexicon{g: lx.g}
-}
-
-func (lx *lexicon) gazTable() *gazTable {
-	if lx == nil {
-		return nil
-	}
-	return lx.g
+	return pre, suf
 }
 
 // normRune maps typographic variants to the ASCII forms of the training
@@ -255,7 +278,7 @@ func normRune(r rune) rune {
 		return r
 	}
 	switch r {
-	case '‘', '’', '‚', '‛':
+	case '‘', '’', '‚', '›', '‛':
 		return '\''
 	case '“', '”', '„', '‟':
 		return '"'
@@ -265,130 +288,237 @@ func normRune(r rune) rune {
 	return r
 }
 
-// docInfo holds document-level evidence: how each word (by lower-case hash)
-// is written elsewhere in the document and, in the second pass, how the first
-// pass tagged it.
-type docInfo struct {
-	// seen flags per lower-case hash: seenLower (written in lower case),
-	// seenCapMid (capitalized, not sentence-initial, not in a headline).
-	seen map[uint64]uint8
-	// types holds, per lower-case hash of a capitalized word, the count of
-	// first-pass tags by type (index 0..3) and how often the word started a span.
-	types map[uint64]*[5]uint16
-}
-
+// Word-type feature parts: a token's own word-level features and those its
+// word gives the tokens one and two positions after it (m1, m2: it is their
+// previous word) and before it (p1, p2).
 const (
-	seenLower  = 1
-	seenCapMid = 2
+	partSelf = iota
+	partM1
+	partM2
+	partP1
+	partP2
+	nParts
 )
 
-// sentFeats appends to buf the feature hashes of token i of a sentence whose
-// tokens are analyzed in toks, and returns the extended buf.
-func sentFeats(buf []uint64, toks []tokInfo, i int, doc *docInfo) []uint64 {
-	t := &toks[i]
-	lm1, lm2, lp1, lp2 := hashBOS, hashBOS, hashEOS, hashEOS
-	sm1, sm2, sp1, sp2 := hashBOS, hashBOS, hashEOS, hashEOS
-	wm1, wp1 := hashBOS, hashEOS
-	cm1, cp1 := hashBOS, hashEOS
-	if i > 0 {
-		lm1, sm1, wm1, cm1 = toks[i-1].lower, toks[i-1].short, toks[i-1].word, toks[i-1].clus[3]
-	}
-	if i > 1 {
-		lm2, sm2 = toks[i-2].lower, toks[i-2].short
-	}
-	if i+1 < len(toks) {
-		lp1, sp1, wp1, cp1 = toks[i+1].lower, toks[i+1].short, toks[i+1].word, toks[i+1].clus[3]
-	}
-	if i+2 < len(toks) {
-		lp2, sp2 = toks[i+2].lower, toks[i+2].short
-	}
-	buf = append(buf,
-		tBias,
-		mix(tWord, t.word),
-		mix(tLower, t.lower),
-		mix(tShape, t.shape),
-		mix(tShort, t.short),
-		mix(tLowerM1, lm1),
-		mix(tLowerP1, lp1),
-		mix(tLowerM2, lm2),
-		mix(tLowerP2, lp2),
-		mix(tShortM1, sm1),
-		mix(tShortP1, sp1),
-		mix(tShortM2, sm2),
-		mix(tShortP2, sp2),
-		mix(mix(tShortM1_0, sm1), t.short),
-		mix(mix(tShort0_P1, t.short), sp1),
-		mix(mix(mix(tShortM1_0_P1, sm1), t.short), sp1),
-		mix(mix(tLowerM1_0, lm1), t.lower),
-		mix(mix(tLower0_P1, t.lower), lp1),
-		mix(mix(tLowerM1_Short0, lm1), t.short),
-		mix(mix(tShort0_LowerP1, t.short), lp1),
-		mix(mix(tLowerM1_P1, lm1), lp1),
-		mix(tWordM1, wm1),
-		mix(tWordP1, wp1),
-		mix(tLength, t.length),
-	)
-	pres := [4]uint64{tPre1, tPre2, tPre3, tPre4}
-	sufs := [4]uint64{tSuf1, tSuf2, tSuf3, tSuf4}
-	for k := 0; k < 4; k++ {
-		if t.pre[k] != 0 {
-			buf = append(buf, mix(pres[k], t.pre[k]))
+var (
+	preTemplates = [4]uint64{tPre1, tPre2, tPre3, tPre4}
+	sufTemplates = [4]uint64{tSuf1, tSuf2, tSuf3, tSuf4}
+)
+
+// typeKeys appends to buf the features of part of the word-level token t
+// (salt selects the regime and layer). Tokens outside the sentence (BOS,
+// EOS) are tokInfos with word, lower, short and clus set to the sentinel.
+func typeKeys(buf []uint64, t *tokInfo, part int, salt uint64) []uint64 {
+	known := t.flags&flagKnown != 0
+	switch part {
+	case partSelf:
+		if known {
+			buf = append(buf, mix(tWord+salt, t.word), mix(tLower+salt, t.lower))
 		}
-		if t.suf[k] != 0 {
-			buf = append(buf, mix(sufs[k], t.suf[k]))
+		buf = append(buf,
+			tBias+salt,
+			mix(tShape+salt, t.shape),
+			mix(tShort+salt, t.short),
+			mix(tLength+salt, t.length),
+			mix(tCase+salt, uint64(t.cas)),
+			mix(mix(tCaseShort+salt, uint64(t.cas)), t.short),
+		)
+		pre, suf := affixes(t.text)
+		for k := 0; k < 4; k++ {
+			if pre[k] != 0 {
+				buf = append(buf, mix(preTemplates[k]+salt, pre[k]))
+			}
+			if suf[k] != 0 {
+				buf = append(buf, mix(sufTemplates[k]+salt, suf[k]))
+			}
 		}
+		if t.clusLen != 0 {
+			for k, tpl := range [3]uint64{tClus4, tClus6, tClus10} {
+				pl := min(clusterPrefixes[k], t.clusLen)
+				buf = append(buf, mix(tpl+salt, mix(uint64(pl)+100, uint64(t.clusPath>>(t.clusLen-pl)))))
+			}
+			buf = append(buf, mix(tClusFull+salt, t.clus))
+		}
+	case partM1:
+		if known {
+			buf = append(buf, mix(tLowerM1+salt, t.lower), mix(tWordM1+salt, t.word))
+		}
+		buf = append(buf, mix(tShortM1+salt, t.short), mix(tClusFullM1+salt, t.clus), mix(tCaseM1+salt, uint64(t.cas)))
+	case partM2:
+		if known {
+			buf = append(buf, mix(tLowerM2+salt, t.lower))
+		}
+		buf = append(buf, mix(tShortM2+salt, t.short))
+	case partP1:
+		if known {
+			buf = append(buf, mix(tLowerP1+salt, t.lower), mix(tWordP1+salt, t.word))
+		}
+		buf = append(buf, mix(tShortP1+salt, t.short), mix(tClusFullP1+salt, t.clus), mix(tCaseP1+salt, uint64(t.cas)))
+	case partP2:
+		if known {
+			buf = append(buf, mix(tLowerP2+salt, t.lower))
+		}
+		buf = append(buf, mix(tShortP2+salt, t.short))
 	}
-	if t.clus[3] != 0 {
-		buf = append(buf, mix(tClus4, t.clus[0]), mix(tClus6, t.clus[1]), mix(tClus10, t.clus[2]), mix(tClusFull, t.clus[3]))
-	}
-	buf = append(buf, mix(tClusFullM1, cm1), mix(tClusFullP1, cp1))
-	return posFeats(buf, toks, i, doc)
+	return buf
 }
 
-// posFeats appends to buf the features of token i that depend on its
-// position and on the document: sentence-initial and headline shapes,
-// gazetteer matches around it, how the word is written elsewhere in the
-// document and (second pass) how the first pass tagged it.
-func posFeats(buf []uint64, toks []tokInfo, i int, doc *docInfo) []uint64 {
+// edgeTok returns the sentinel token for positions before (bos) or after
+// the sentence.
+func edgeTok(bos bool) *tokInfo {
+	if bos {
+		return &bosTok
+	}
+	return &eosTok
+}
+
+var (
+	bosTok = tokInfo{word: hashBOS, lower: hashBOS, short: hashBOS, clus: hashBOS, flags: flagEdge | flagKnown}
+	eosTok = tokInfo{word: hashEOS, lower: hashEOS, short: hashEOS, clus: hashEOS, flags: flagEdge | flagKnown}
+)
+
+// casCoarse is the casing class of t reduced to its share of capitalized
+// uses (0 for an unknown word, 99 for a sentence edge).
+func casCoarse(t *tokInfo) uint64 {
+	switch {
+	case t.flags&flagEdge != 0:
+		return 99
+	case t.cas == 0:
+		return 0
+	}
+	return uint64(1 + (t.cas-1)/(2*casFreqBuckets))
+}
+
+// at returns token k of toks, or the sentinel before or after the sentence.
+func at(toks []tokInfo, k int) *tokInfo {
+	switch {
+	case k < 0:
+		return edgeTok(true)
+	case k >= len(toks):
+		return edgeTok(false)
+	}
+	return &toks[k]
+}
+
+// sentFeats appends to buf every feature hash of token i of a sentence
+// (training: the same features the tagger sums from word-type parts, pair
+// parts and restFeats).
+func sentFeats(buf []uint64, toks []tokInfo, i int, doc *docInfo, layer uint64) []uint64 {
+	salt := toks[i].salt() + layer
+	buf = typeKeys(buf, &toks[i], partSelf, salt)
+	buf = typeKeys(buf, at(toks, i-1), partM1, salt)
+	buf = typeKeys(buf, at(toks, i-2), partM2, salt)
+	buf = typeKeys(buf, at(toks, i+1), partP1, salt)
+	buf = typeKeys(buf, at(toks, i+2), partP2, salt)
+	buf = pairKeys(buf, at(toks, i-1), &toks[i], pairRight, salt)
+	buf = pairKeys(buf, &toks[i], at(toks, i+1), pairLeft, salt)
+	return restFeats(buf, toks, i, doc, salt)
+}
+
+// Sides of a word pair's features: those of its right word (the
+// conjunctions with the word before it) and of its left word (with the word
+// after it).
+const (
+	pairRight = iota
+	pairLeft
+)
+
+// pairKeys appends to buf the features that the pair of adjacent tokens
+// (a, b) gives b (side pairRight) or a (pairLeft): conjunctions of their
+// shapes, lower cases and casing classes. They depend on the two words
+// only, so the tagger caches their sums per word pair.
+func pairKeys(buf []uint64, a, b *tokInfo, side int, salt uint64) []uint64 {
+	ka, kb := a.flags&flagKnown != 0, b.flags&flagKnown != 0
+	if side == pairRight {
+		buf = append(buf, mix(mix(tShortM1_0+salt, a.short), b.short), mix(mix(tCaseM1_0+salt, casCoarse(a)), casCoarse(b)))
+		if ka && kb {
+			buf = append(buf, mix(mix(tLowerM1_0+salt, a.lower), b.lower))
+		}
+		if ka {
+			buf = append(buf, mix(mix(tLowerM1_Short0+salt, a.lower), b.short))
+		}
+		return buf
+	}
+	buf = append(buf, mix(mix(tShort0_P1+salt, a.short), b.short), mix(mix(tCase0_P1+salt, casCoarse(a)), casCoarse(b)))
+	if ka && kb {
+		buf = append(buf, mix(mix(tLower0_P1+salt, a.lower), b.lower))
+	}
+	if kb {
+		buf = append(buf, mix(mix(tShort0_LowerP1+salt, a.short), b.lower))
+	}
+	return buf
+}
+
+// restFeats appends to buf the features of token i that are neither word
+// nor pair parts: conjunctions of both neighbours, sentence position,
+// gazetteer and document features, and (second pass) how the first pass
+// tagged the word elsewhere in the document.
+func restFeats(buf []uint64, toks []tokInfo, i int, doc *docInfo, salt uint64) []uint64 {
 	t := &toks[i]
+	m1, p1 := at(toks, i-1), at(toks, i+1)
+	buf = append(buf, mix(mix(mix(tShortM1_0_P1+salt, m1.short), t.short), p1.short))
+	if m1.flags&p1.flags&flagKnown != 0 {
+		buf = append(buf, mix(mix(tLowerM1_P1+salt, m1.lower), p1.lower))
+	}
+	c0 := casCoarse(t)
 	if t.flags&flagInitial != 0 {
-		buf = append(buf, mix(tFirstShort, t.short))
+		buf = append(buf, mix(tFirstShort+salt, t.short))
 	}
 	if t.flags&flagHead != 0 {
-		buf = append(buf, tHeadline, mix(tHeadlineShort, t.short))
+		buf = append(buf, tHeadline+salt, mix(tHeadlineShort+salt, t.short))
+	}
+	if t.flags&flagNoCase != 0 {
+		buf = append(buf, tNoCase+salt)
+	}
+	if t.flags&flagTable != 0 {
+		buf = append(buf, mix(tTableShort+salt, t.short))
+		if t.flags&flagKnown != 0 {
+			buf = append(buf, mix(tTableLower+salt, t.lower))
+		}
 	}
 	for g := t.gaz; g != 0; g &= g - 1 {
-		buf = append(buf, mix(tGaz, uint64(bits.TrailingZeros32(g))))
+		b := uint64(bits.TrailingZeros32(g))
+		buf = append(buf, mix(tGaz+salt, b))
+		if t.flags&flagFold != 0 {
+			buf = append(buf, mix(mix(tGazCase+salt, b), c0))
+		}
 	}
 	if i > 0 && toks[i-1].gaz != 0 {
-		buf = append(buf, mix(tGazM1, uint64(toks[i-1].gaz)))
+		buf = append(buf, mix(tGazM1+salt, uint64(toks[i-1].gaz)))
 	}
 	if i+1 < len(toks) && toks[i+1].gaz != 0 {
-		buf = append(buf, mix(tGazP1, uint64(toks[i+1].gaz)))
+		buf = append(buf, mix(tGazP1+salt, uint64(toks[i+1].gaz)))
 	}
 	if doc != nil && t.flags&flagAlpha != 0 {
-		s := doc.seen[t.lower]
-		if t.flags&flagCap != 0 && s&seenLower != 0 {
-			buf = append(buf, tDocLower)
-		}
-		if t.flags&(flagInitial|flagHead) != 0 {
-			if s&seenCapMid != 0 {
-				buf = append(buf, tDocCapMid)
-			} else {
-				buf = append(buf, tDocNoCapMid)
+		s := doc.seen(t.lower)
+		switch {
+		case t.flags&flagFold != 0:
+			if t.flags&flagNoCase == 0 {
+				buf = append(buf, mix(tDocFold+salt, uint64(s&(seenLower|seenCapMid))))
+			}
+		default:
+			if t.flags&flagCap != 0 && s&seenLower != 0 {
+				buf = append(buf, tDocLower+salt)
+			}
+			if t.flags&(flagInitial|flagHead) != 0 {
+				if s&seenCapMid != 0 {
+					buf = append(buf, tDocCapMid+salt)
+				} else {
+					buf = append(buf, tDocNoCapMid+salt)
+				}
 			}
 		}
 	}
-	return typeFeats(buf, t, doc)
+	return typeFeats(buf, t, doc, salt)
 }
 
 // typeFeats appends the second-pass features of token t: the type the first
 // pass gave the same word elsewhere in the document.
-func typeFeats(buf []uint64, t *tokInfo, doc *docInfo) []uint64 {
-	if doc == nil || doc.types == nil || t.flags&flagAlpha == 0 || t.flags&flagCap == 0 {
+func typeFeats(buf []uint64, t *tokInfo, doc *docInfo, salt uint64) []uint64 {
+	if doc == nil || !doc.stacked || t.flags&flagAlpha == 0 || t.flags&(flagCap|flagFold) == 0 {
 		return buf
 	}
-	c := doc.types[t.lower]
+	c := doc.types(t.lower)
 	if c == nil {
 		return buf
 	}
@@ -400,47 +530,12 @@ func typeFeats(buf []uint64, t *tokInfo, doc *docInfo) []uint64 {
 		}
 	}
 	if bn > 0 {
-		buf = append(buf, mix(tDocType, uint64(best)), mix(mix(tDocTypeShort, uint64(best)), t.short))
+		buf = append(buf, mix(tDocType+salt, uint64(best)), mix(mix(tDocTypeShort+salt, uint64(best)), t.short))
 		if c[4]*2 > tot {
-			buf = append(buf, mix(tDocTypeFirst, uint64(best)))
+			buf = append(buf, mix(tDocTypeFirst+salt, uint64(best)))
 		}
 	}
 	return buf
-}
-
-// analyzeSentence fills toks (reusing its storage) for words and sets the
-// sentence-level flags.
-func analyzeSentence(toks []tokInfo, words []string, lx *lexicon) []tokInfo {
-	toks = toks[:0]
-	for _, w := range words {
-		toks = append(toks, tokInfo{})
-		analyze(w, &toks[len(toks)-1], lx.clus())
-	}
-	lx.gazTable().mark(toks)
-	// Headline: at least two words with letters and none with a lower-case letter.
-	alpha, low := 0, 0
-	for k := range toks {
-		if toks[k].flags&flagAlpha != 0 {
-			alpha++
-			if toks[k].flags&flagHasLow != 0 {
-				low++
-			}
-		}
-	}
-	head := alpha >= 2 && low == 0
-	initial := true
-	for k := range toks {
-		if head {
-			toks[k].flags |= flagHead
-		}
-		if initial && toks[k].flags&flagAlpha != 0 {
-			toks[k].flags |= flagInitial
-			initial = false
-		} else if initial && !isOpening(words[k]) {
-			initial = false
-		}
-	}
-	return toks
 }
 
 // isOpening reports whether w may precede the first word of a sentence
@@ -451,23 +546,4 @@ func isOpening(w string) bool {
 		return true
 	}
 	return false
-}
-
-// buildDocInfo collects how the words of a document are written.
-func buildDocInfo(sents [][]tokInfo) *docInfo {
-	d := &docInfo{seen: make(map[uint64]uint8)}
-	for _, toks := range sents {
-		for k := range toks {
-			t := &toks[k]
-			if t.flags&flagAlpha == 0 {
-				continue
-			}
-			if t.flags&flagCap == 0 && t.flags&flagHasLow != 0 {
-				d.seen[t.lower] |= seenLower
-			} else if t.flags&flagCap != 0 && t.flags&(flagInitial|flagHead) == 0 {
-				d.seen[t.lower] |= seenCapMid
-			}
-		}
-	}
-	return d
 }

@@ -36,7 +36,8 @@ func FuzzReadModel(f *testing.F) {
 	}
 	b, _ := m.Marshal()
 	f.Add(b)
-	f.Add(gz([]byte(modelMagic)))
+	f.Add([]byte(modelMagic))
+	f.Add(b[:len(b)/2])
 	f.Fuzz(func(t *testing.T, b []byte) {
 		m, err := ReadModel(bytes.NewReader(b))
 		if err != nil {

@@ -1,15 +1,14 @@
 package ner
 
 import (
-	"bufio"
 	"bytes"
-	"compress/gzip"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
 	"math"
 	"sort"
+	"unsafe"
 )
 
 // Types are the CoNLL entity types in label order.
@@ -63,59 +62,113 @@ func init() {
 	}
 }
 
-// weights is the read-only feature table: an open-addressing hash table from
-// feature hash to the feature's non-zero per-label weights. Slots and
-// entries are 8 and 4 bytes so that the hot table stays small in cache.
+// weights is the read-only feature table of every pass of a model: one flat
+// open-addressing array of slots (a 32-bit fingerprint of the feature hash
+// and where its entries are) and one flat array of entries (label and
+// int16-quantized weight), both read in place from the model file. A
+// search stops after maxProbe steps, so a corrupt file cannot make it loop,
+// and every index is checked, so it cannot make it panic.
 type weights struct {
-	mask  uint64
-	slots []slot   // open addressing; fp 0 = empty
-	keys  []uint64 // full feature hash per slot (for export only)
-	ents  []uint32 // label<<16 | uint16(int16 quantized weight), contiguous per feature
-	scale float32  // weight = int16 * scale
-	trans [nLabels][nLabels]float32
-	start [nLabels]float32
-}
-
-// slot is one table slot: a 32-bit fingerprint of the feature hash and its
-// entries [row>>5, row>>5 + row&31).
-type slot struct {
-	fp, row uint32
+	slots    []uint64 // fingerprint<<32 | row<<5 | count; 0 = empty
+	ents     []uint32 // label<<16 | uint16(int16 weight), contiguous per feature
+	mask     uint64
+	maxProbe int
+	scale    float32 // weight = int16 * scale
 }
 
 // fingerprint returns the slot fingerprint of f (never 0).
-func fingerprint(f uint64) uint32 { return uint32(f>>32) | 1 }
-
-// home returns f's first probe position.
-func (w *weights) home(f uint64) uint64 { return (f * 0x9e3779b97f4a7c15) >> 20 & w.mask }
+func fingerprint(f uint64) uint64 { return uint64(uint32(f) | 1) }
 
 // add adds the weights of feature f to sc.
 func (w *weights) add(f uint64, sc *[nLabels]float32) {
-	if w.slots == nil {
+	if len(w.slots) == 0 {
 		return
 	}
 	fp := fingerprint(f)
-	i := w.home(f)
-	for {
+	i := home(f, w.mask)
+	for p := 0; p <= w.maxProbe; p++ {
 		s := w.slots[i]
-		if s.fp == fp {
-			r := s.row >> 5
-			for _, e := range w.ents[r : r+s.row&31] {
-				sc[(e>>16)%nLabels] += float32(int16(uint16(e))) * w.scale
+		if s>>32 == fp {
+			r, n := int(s>>5&(1<<27-1)), int(s&31)
+			if r+n > len(w.ents) {
+				return
+			}
+			for _, e := range w.ents[r : r+n] {
+				if l := e >> 16; l < nLabels {
+					sc[l] += float32(int16(uint16(e))) * w.scale
+				}
 			}
 			return
 		}
-		if s.fp == 0 {
+		if s == 0 {
 			return
 		}
 		i = (i + 1) & w.mask
 	}
 }
 
-// Model is a trained tagger model: feature weights, transitions and word
-// clusters. It is read-only after loading.
+// sparseFeature is one feature's non-zero weights.
+type sparseFeature struct {
+	key  uint64
+	labs []uint8
+	vals []float32
+}
+
+// buildWeights returns the table of feats (any order), quantizing the
+// weights to int16 with one scale.
+func buildWeights(feats []sparseFeature) weights {
+	feats = append([]sparseFeature(nil), feats...)
+	sort.Slice(feats, func(a, b int) bool { return feats[a].key < feats[b].key })
+	var maxAbs float64
+	total := 0
+	for _, f := range feats {
+		for _, v := range f.vals {
+			maxAbs = math.Max(maxAbs, math.Abs(float64(v)))
+		}
+		total += len(f.labs)
+	}
+	w := weights{scale: float32(maxAbs / 32767)}
+	if w.scale == 0 {
+		w.scale = 1
+	}
+	// At most 70 % full: a search for an absent feature (most searches)
+	// then stays within a cache line or two of linear probing.
+	size := uint64(4)
+	for size*7 < uint64(len(feats))*10+10 {
+		size <<= 1
+	}
+	w.mask = size - 1
+	w.slots = make([]uint64, size)
+	w.ents = make([]uint32, 0, total)
+	for _, f := range feats {
+		row := uint64(len(w.ents))
+		for i, l := range f.labs {
+			q := math.Round(float64(f.vals[i] / w.scale))
+			q = math.Max(-32767, math.Min(32767, q))
+			w.ents = append(w.ents, uint32(l)<<16|uint32(uint16(int16(q))))
+		}
+		j := home(f.key, w.mask)
+		p := 0
+		for w.slots[j] != 0 {
+			j = (j + 1) & w.mask
+			p++
+		}
+		w.slots[j] = fingerprint(f.key)<<32 | row<<5 | uint64(len(f.labs))
+		w.maxProbe = max(w.maxProbe, p)
+	}
+	return w
+}
+
+// Model is a trained tagger model: feature weights, transitions, word
+// knowledge. It is read-only after loading.
 type Model struct {
-	w   weights
+	w   *weights // shared by the passes of a stacked model
 	lex *lexicon
+	// salt is added to every template of this pass (saltLayer for the
+	// second pass of a stacked model).
+	salt  uint64
+	trans [nLabels][nLabels]float32
+	start [nLabels]float32
 	// First is the first-pass model of a stacked model (whose features
 	// include the first pass's tags of the same word elsewhere in the
 	// document), or nil for a single-pass model.
@@ -124,298 +177,20 @@ type Model struct {
 	temp float32
 	// nfeat and nweights count the features and non-zero weights (for logs).
 	nfeat, nweights int
-	// pre holds tables derived from the weights on first use (see prep).
-	pre *prepared
+	// feats are the pass's features while it is trained (nil otherwise).
+	feats []sparseFeature
+	// epochs is the number of training epochs of the pass (0 when unknown).
+	epochs int
 }
 
-// modelMagic starts every model file.
-const modelMagic = "NGNER03\n"
-
-// sparseFeature is one feature's non-zero weights, for writing.
-type sparseFeature struct {
-	key  uint64
-	labs []uint8
-	vals []float32
-}
-
-// writeModel writes the model's layers in the binary format (gzip).
-func writeModel(w io.Writer, layers []modelLayer, lx *lexicon) error {
-	clus, gaz := lx.clus(), lx.gazTable()
-	if clus == nil {
-		clus = &clusters{}
+// Epochs returns the number of training epochs of each pass, first pass
+// first (the trainer chose them on development data; 0 when unknown).
+func (m *Model) Epochs() []int {
+	var out []int
+	for _, l := range m.layers() {
+		out = append(out, l.epochs)
 	}
-	if gaz == nil {
-		gaz = &gazTable{}
-	}
-	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
-	if err != nil {
-		return fmt.Errorf("ner: write model: %w", err)
-	}
-	bw := bufio.NewWriter(zw)
-	le := binary.LittleEndian
-	var scratch [8]byte
-	put32 := func(v uint32) { le.PutUint32(scratch[:4], v); bw.Write(scratch[:4]) }
-	put64 := func(v uint64) { le.PutUint64(scratch[:8], v); bw.Write(scratch[:8]) }
-	bw.WriteString(modelMagic)
-	// Clusters.
-	put32(uint32(len(clus.keys)))
-	for i, k := range clus.keys {
-		put64(k)
-		put32(clus.paths[i])
-		bw.WriteByte(clus.lens[i])
-	}
-	put32(uint32(len(gaz.keys)))
-	for i, k := range gaz.keys {
-		put64(k)
-		bw.WriteByte(gaz.classes[i])
-	}
-	put32(uint32(len(layers)))
-	for _, l := range layers {
-		for p := 0; p < nLabels; p++ {
-			for c := 0; c < nLabels; c++ {
-				put32(math.Float32bits(l.trans[p][c]))
-			}
-		}
-		for c := 0; c < nLabels; c++ {
-			put32(math.Float32bits(l.start[c]))
-		}
-		put32(math.Float32bits(l.temp))
-		// Quantize every weight to int16 with one scale per layer.
-		var maxAbs float32
-		for _, f := range l.feats {
-			for _, v := range f.vals {
-				maxAbs = float32(math.Max(float64(maxAbs), math.Abs(float64(v))))
-			}
-		}
-		scale := maxAbs / 32767
-		if scale == 0 {
-			scale = 1
-		}
-		put32(math.Float32bits(scale))
-		put32(uint32(len(l.feats)))
-		// Keys delta-coded (sorted) compress well.
-		prev := uint64(0)
-		for _, f := range l.feats {
-			put64(f.key - prev)
-			prev = f.key
-		}
-		for _, f := range l.feats {
-			bw.WriteByte(uint8(len(f.labs)))
-		}
-		for _, f := range l.feats {
-			bw.Write(f.labs)
-		}
-		for _, f := range l.feats {
-			for _, v := range f.vals {
-				q := int16(math.Round(float64(v / scale)))
-				le.PutUint16(scratch[:2], uint16(q))
-				bw.Write(scratch[:2])
-			}
-		}
-	}
-	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("ner: write model: %w", err)
-	}
-	if err := zw.Close(); err != nil {
-		return fmt.Errorf("ner: write model: %w", err)
-	}
-	return nil
-}
-
-// modelLayer is one pass's weights in writable form.
-type modelLayer struct {
-	temp  float32
-	trans [nLabels][nLabels]float32
-	start [nLabels]float32
-	feats []sparseFeature // sorted by key
-}
-
-// errFormat is returned for a malformed model file.
-var errFormat = errors.New("malformed model file")
-
-// ReadModel reads a model written by the trainer (gzip-compressed binary).
-// It returns an error wrapping the cause for a truncated or malformed file.
-func ReadModel(r io.Reader) (*Model, error) {
-	zr, err := gzip.NewReader(r)
-	if err != nil {
-		return nil, fmt.Errorf("ner: read model: %w", err)
-	}
-	raw, err := io.ReadAll(zr)
-	if err != nil {
-		return nil, fmt.Errorf("ner: read model: %w", err)
-	}
-	m, err := parseModel(raw)
-	if err != nil {
-		return nil, fmt.Errorf("ner: read model: %w", err)
-	}
-	return m, nil
-}
-
-// parser reads little-endian values from a byte slice, recording the first error.
-type parser struct {
-	b   []byte
-	err error
-}
-
-func (p *parser) take(n int) []byte {
-	if p.err != nil || n < 0 || n > len(p.b) {
-		p.err = errFormat
-		return nil
-	}
-	v := p.b[:n]
-	p.b = p.b[n:]
-	return v
-}
-
-func (p *parser) u32() uint32 {
-	if b := p.take(4); b != nil {
-		return binary.LittleEndian.Uint32(b)
-	}
-	return 0
-}
-
-func (p *parser) u64() uint64 {
-	if b := p.take(8); b != nil {
-		return binary.LittleEndian.Uint64(b)
-	}
-	return 0
-}
-
-func parseModel(raw []byte) (*Model, error) {
-	p := &parser{b: raw}
-	if string(p.take(len(modelMagic))) != modelMagic {
-		return nil, errFormat
-	}
-	nc := int(p.u32())
-	if p.err != nil || nc > len(p.b)/13 {
-		return nil, errFormat
-	}
-	clus := &clusters{keys: make([]uint64, nc), paths: make([]uint32, nc), lens: make([]uint8, nc)}
-	for i := 0; i < nc; i++ {
-		clus.keys[i] = p.u64()
-		clus.paths[i] = p.u32()
-		if b := p.take(1); b != nil {
-			clus.lens[i] = b[0]
-		}
-	}
-	if p.err != nil {
-		return nil, p.err
-	}
-	clus.build()
-	ng := int(p.u32())
-	if p.err != nil || ng > len(p.b)/9 {
-		return nil, errFormat
-	}
-	gaz := &gazTable{keys: make([]uint64, ng), classes: make([]uint8, ng)}
-	for i := 0; i < ng; i++ {
-		gaz.keys[i] = p.u64()
-		if b := p.take(1); b != nil {
-			gaz.classes[i] = b[0]
-		}
-	}
-	if p.err != nil {
-		return nil, p.err
-	}
-	gaz.build()
-	lx := &lexicon{c: clus, g: gaz}
-	nl := int(p.u32())
-	if p.err != nil || nl < 1 || nl > 2 {
-		return nil, errFormat
-	}
-	var models []*Model
-	for li := 0; li < nl; li++ {
-		m := &Model{lex: lx, temp: 1, pre: new(prepared)}
-		for a := 0; a < nLabels; a++ {
-			for c := 0; c < nLabels; c++ {
-				m.w.trans[a][c] = math.Float32frombits(p.u32())
-			}
-		}
-		for c := 0; c < nLabels; c++ {
-			m.w.start[c] = math.Float32frombits(p.u32())
-		}
-		if t := math.Float32frombits(p.u32()); t > 0 && !math.IsInf(float64(t), 0) {
-			m.temp = t
-		}
-		scale := math.Float32frombits(p.u32())
-		if scale != scale || math.IsInf(float64(scale), 0) {
-			return nil, errFormat
-		}
-		nf := int(p.u32())
-		if p.err != nil || nf > len(p.b)/9 {
-			return nil, errFormat
-		}
-		keys := make([]uint64, nf)
-		prev := uint64(0)
-		for i := range keys {
-			prev += p.u64()
-			keys[i] = prev
-		}
-		counts := p.take(nf)
-		total := 0
-		for _, c := range counts {
-			total += int(c)
-		}
-		labs := p.take(total)
-		vb := p.take(2 * total)
-		if p.err != nil {
-			return nil, p.err
-		}
-		for _, l := range labs {
-			if l >= nLabels {
-				return nil, errFormat
-			}
-		}
-		vals := make([]float32, total)
-		for i := range vals {
-			vals[i] = float32(int16(binary.LittleEndian.Uint16(vb[2*i:]))) * scale
-		}
-		m.w.build(keys, counts, labs, vals)
-		models = append(models, m)
-	}
-	if len(p.b) != 0 {
-		return nil, errFormat
-	}
-	if len(models) == 2 {
-		models[1].First = models[0]
-		return models[1], nil
-	}
-	return models[0], nil
-}
-
-// build fills the open-addressing table from parallel arrays (counts[i]
-// entries of labs and vals per key), quantizing the weights to int16.
-func (w *weights) build(keys []uint64, counts []uint8, labs []uint8, vals []float32) {
-	size := uint64(1)
-	for size < uint64(len(keys))*2+2 {
-		size <<= 1
-	}
-	w.mask = size - 1
-	w.slots = make([]slot, size)
-	w.keys = make([]uint64, size)
-	var maxAbs float64
-	for _, v := range vals {
-		maxAbs = math.Max(maxAbs, math.Abs(float64(v)))
-	}
-	w.scale = float32(maxAbs / 32767)
-	if w.scale == 0 {
-		w.scale = 1
-	}
-	w.ents = make([]uint32, len(labs))
-	for i := range labs {
-		q := math.Round(float64(vals[i] / w.scale))
-		q = math.Max(-32767, math.Min(32767, q))
-		w.ents[i] = uint32(labs[i])<<16 | uint32(uint16(int16(q)))
-	}
-	off := uint32(0)
-	for i, k := range keys {
-		j := w.home(k)
-		for w.slots[j].fp != 0 {
-			j = (j + 1) & w.mask
-		}
-		w.slots[j] = slot{fp: fingerprint(k), row: off<<5 | uint32(counts[i]&31)}
-		w.keys[j] = k
-		off += uint32(counts[i])
-	}
+	return out
 }
 
 // layers returns the passes of m in file order.
@@ -426,39 +201,193 @@ func (m *Model) layers() []*Model {
 	return []*Model{m}
 }
 
+// The model file (little-endian, every section 8-byte aligned so that the
+// arrays are used in place):
+//
+//	magic "NGNER04\n"
+//	header: 16 uint32: nLayers, words size, words maxProbe, gaz size, gaz
+//	        maxProbe, slots size, slots maxProbe, entries, scale (float32
+//	        bits), epochs of the first and second pass, then reserved zeros
+//	per layer: temp, transitions [17][17], start [17] (float32), padded
+//	words keys, words values, gaz keys, gaz values (uint64 each)
+//	weight slots (uint64), entries (uint32), padded
+const modelMagic = "NGNER04\n"
+
+const headerWords = 16
+
+// errFormat is returned for a malformed model file.
+var errFormat = errors.New("malformed model file")
+
 // Marshal returns the model file bytes for m (the format ReadModel reads).
 func (m *Model) Marshal() ([]byte, error) {
-	var ls []modelLayer
-	for _, x := range m.layers() {
-		l := x.w.export()
-		l.temp = x.temp
-		ls = append(ls, l)
-	}
 	var b bytes.Buffer
-	if err := writeModel(&b, ls, m.lex); err != nil {
-		return nil, err
+	le := binary.LittleEndian
+	put32 := func(v uint32) { b.Write(le.AppendUint32(nil, v)) }
+	pad := func() {
+		for b.Len()%8 != 0 {
+			b.WriteByte(0)
+		}
 	}
+	b.WriteString(modelMagic)
+	ls := m.layers()
+	w, lx := m.w, m.lex
+	if w == nil {
+		w = &weights{}
+	}
+	if lx == nil {
+		lx = &lexicon{}
+	}
+	hdr := [headerWords]uint32{uint32(len(ls)), uint32(len(lx.words.keys)), uint32(lx.words.maxProbe),
+		uint32(len(lx.gaz.keys)), uint32(lx.gaz.maxProbe), uint32(len(w.slots)), uint32(w.maxProbe),
+		uint32(len(w.ents)), math.Float32bits(w.scale), uint32(ls[0].epochs), uint32(ls[len(ls)-1].epochs)}
+	for _, v := range hdr {
+		put32(v)
+	}
+	for _, l := range ls {
+		put32(math.Float32bits(l.temp))
+		for p := 0; p < nLabels; p++ {
+			for c := 0; c < nLabels; c++ {
+				put32(math.Float32bits(l.trans[p][c]))
+			}
+		}
+		for c := 0; c < nLabels; c++ {
+			put32(math.Float32bits(l.start[c]))
+		}
+		pad()
+	}
+	for _, a := range [][]uint64{lx.words.keys, lx.words.vals, lx.gaz.keys, lx.gaz.vals, w.slots} {
+		for _, v := range a {
+			b.Write(le.AppendUint64(nil, v))
+		}
+	}
+	for _, v := range w.ents {
+		put32(v)
+	}
+	pad()
 	return b.Bytes(), nil
 }
 
-// export turns the table back into sorted sparse features.
-func (w *weights) export() modelLayer {
-	l := modelLayer{trans: w.trans, start: w.start}
-	for i, s := range w.slots {
-		if s.fp == 0 {
-			continue
-		}
-		f := sparseFeature{key: w.keys[i]}
-		r := s.row >> 5
-		for _, e := range w.ents[r : r+s.row&31] {
-			f.labs = append(f.labs, uint8(e>>16))
-			f.vals = append(f.vals, float32(int16(uint16(e)))*w.scale)
-		}
-		l.feats = append(l.feats, f)
+// ReadModel reads a model written by Marshal. It returns an error wrapping
+// the cause for a truncated or malformed file.
+func ReadModel(r io.Reader) (*Model, error) {
+	raw, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("ner: read model: %w", err)
 	}
-	sort.Slice(l.feats, func(a, b int) bool { return l.feats[a].key < l.feats[b].key })
-	return l
+	return ReadModelBytes(raw)
 }
 
-// ReadModelBytes is ReadModel over a byte slice.
-func ReadModelBytes(b []byte) (*Model, error) { return ReadModel(bytes.NewReader(b)) }
+// ReadModelBytes reads a model from b. On a little-endian machine, when b
+// is 8-byte aligned (as a heap buffer or the embedded model is), the model's
+// tables are b itself, read in place: b must not change afterwards.
+func ReadModelBytes(b []byte) (*Model, error) {
+	m, err := parseModel(b)
+	if err != nil {
+		return nil, fmt.Errorf("ner: read model: %w", err)
+	}
+	return m, nil
+}
+
+func parseModel(b []byte) (*Model, error) {
+	if len(b) < len(modelMagic)+4*headerWords || string(b[:len(modelMagic)]) != modelMagic {
+		return nil, errFormat
+	}
+	le := binary.LittleEndian
+	var h [headerWords]uint32
+	for i := range h {
+		h[i] = le.Uint32(b[len(modelMagic)+4*i:])
+	}
+	off := len(modelMagic) + 4*headerWords
+	nl := int(h[0])
+	if nl < 1 || nl > 2 {
+		return nil, errFormat
+	}
+	pow2 := func(n uint32) bool { return n&(n-1) == 0 }
+	if !pow2(h[1]) || !pow2(h[3]) || !pow2(h[5]) {
+		return nil, errFormat
+	}
+	layerBytes := (4*(1+nLabels*nLabels+nLabels) + 7) &^ 7
+	need := uint64(off) + uint64(nl*layerBytes) + 8*(2*uint64(h[1])+2*uint64(h[3])+uint64(h[5])) + (4*uint64(h[7])+7)&^7
+	if need != uint64(len(b)) {
+		return nil, errFormat
+	}
+	var models []*Model
+	for li := 0; li < nl; li++ {
+		p := b[off : off+layerBytes]
+		m := &Model{temp: 1}
+		if t := math.Float32frombits(le.Uint32(p)); t > 0 && !math.IsInf(float64(t), 0) {
+			m.temp = t
+		}
+		for a := 0; a < nLabels; a++ {
+			for c := 0; c < nLabels; c++ {
+				m.trans[a][c] = math.Float32frombits(le.Uint32(p[4*(1+a*nLabels+c):]))
+			}
+		}
+		for c := 0; c < nLabels; c++ {
+			m.start[c] = math.Float32frombits(le.Uint32(p[4*(1+nLabels*nLabels+c):]))
+		}
+		m.salt = uint64(li) * saltLayer
+		m.epochs = int(h[9+li])
+		models = append(models, m)
+		off += layerBytes
+	}
+	take64 := func(n uint32) []uint64 {
+		s := u64s(b[off : off+8*int(n)])
+		off += 8 * int(n)
+		return s
+	}
+	lx := &lexicon{}
+	lx.words.keys, lx.words.vals = take64(h[1]), take64(h[1])
+	lx.gaz.keys, lx.gaz.vals = take64(h[3]), take64(h[3])
+	lx.words.mask, lx.words.maxProbe = uint64(h[1])-1, int(h[2])
+	lx.gaz.mask, lx.gaz.maxProbe = uint64(h[3])-1, int(h[4])
+	w := &weights{mask: uint64(h[5]) - 1, maxProbe: int(h[6]), scale: math.Float32frombits(h[8])}
+	w.slots = take64(h[5])
+	w.ents = u32s(b[off : off+4*int(h[7])])
+	if s := w.scale; s != s || math.IsInf(float64(s), 0) {
+		return nil, errFormat
+	}
+	for _, m := range models {
+		m.w, m.lex = w, lx
+	}
+	if len(models) == 2 {
+		models[1].First = models[0]
+		return models[1], nil
+	}
+	return models[0], nil
+}
+
+// littleEndian reports whether the machine stores integers little-endian,
+// as the model file does.
+var littleEndian = binary.NativeEndian.Uint16([]byte{1, 0}) == 1
+
+// u64s returns b as uint64s: b itself when it is aligned and the machine is
+// little-endian, a decoded copy otherwise.
+func u64s(b []byte) []uint64 {
+	if len(b) == 0 {
+		return nil
+	}
+	if littleEndian && uintptr(unsafe.Pointer(&b[0]))%8 == 0 {
+		return unsafe.Slice((*uint64)(unsafe.Pointer(&b[0])), len(b)/8)
+	}
+	out := make([]uint64, len(b)/8)
+	for i := range out {
+		out[i] = binary.LittleEndian.Uint64(b[8*i:])
+	}
+	return out
+}
+
+// u32s is u64s for uint32s.
+func u32s(b []byte) []uint32 {
+	if len(b) == 0 {
+		return nil
+	}
+	if littleEndian && uintptr(unsafe.Pointer(&b[0]))%4 == 0 {
+		return unsafe.Slice((*uint32)(unsafe.Pointer(&b[0])), len(b)/4)
+	}
+	out := make([]uint32, len(b)/4)
+	for i := range out {
+		out[i] = binary.LittleEndian.Uint32(b[4*i:])
+	}
+	return out
+}

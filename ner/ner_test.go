@@ -7,6 +7,7 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"unsafe"
 
 	"github.com/newsgraph/newsgraph/internal/shareddata"
 )
@@ -188,9 +189,17 @@ func TestDefault(t *testing.T) {
 			[]Span{{0, 1, "PER", 0}, {2, 3, "ORG", 0}}},
 	}
 	for _, tt := range tests {
-		got := tg.Tag([][]string{strings.Fields(tt.words)})
-		if !sameSpans(got, [][]Span{tt.want}) {
-			t.Errorf("Tag(%q) = %v, want %v", tt.words, got, tt.want)
+		// The same names in capitals and in lower case (folded sentences),
+		// where upper and lower case give the very same tags.
+		for _, words := range []string{tt.words, strings.ToUpper(tt.words), strings.ToLower(tt.words)} {
+			got := tg.Tag([][]string{strings.Fields(words)})
+			if !sameSpans(got, [][]Span{tt.want}) {
+				t.Errorf("Tag(%q) = %v, want %v", words, got, tt.want)
+			}
+		}
+		up, low := tg.Tag([][]string{strings.Fields(strings.ToUpper(tt.words))}), tg.Tag([][]string{strings.Fields(strings.ToLower(tt.words))})
+		if !reflect.DeepEqual(up, low) {
+			t.Errorf("upper-cased %v, lower-cased %v", up, low)
 		}
 	}
 	// Concurrent use gives the same answers.
@@ -213,9 +222,33 @@ func TestDefault(t *testing.T) {
 }
 
 func TestReadModelErrors(t *testing.T) {
-	for _, b := range [][]byte{nil, []byte("not gzip"), gz([]byte("NGNER03\n")), gz([]byte("NGNER03\n\x00\x00\x00\x00\x05\x00\x00\x00"))} {
+	m, err := Train(tinyDocs(), TrainOptions{Epochs: 2, Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	good, err := m.Marshal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ReadModelBytes(good); err != nil {
+		t.Fatalf("good model: %v", err)
+	}
+	badLayers := append([]byte(nil), good...)
+	badLayers[len(modelMagic)] = 3
+	badSize := append([]byte(nil), good...)
+	badSize[len(modelMagic)+4*5] ^= 0x10
+	for name, b := range map[string][]byte{
+		"empty":     nil,
+		"gzip":      gz(good),
+		"old":       []byte("NGNER03\n"),
+		"magic":     good[:len(modelMagic)],
+		"truncated": good[:len(good)-8],
+		"longer":    append(append([]byte(nil), good...), 0, 0, 0, 0, 0, 0, 0, 0),
+		"layers":    badLayers,
+		"table":     badSize,
+	} {
 		if _, err := ReadModel(bytes.NewReader(b)); err == nil {
-			t.Errorf("ReadModel(%q) succeeded", b)
+			t.Errorf("%s: ReadModel succeeded", name)
 		}
 	}
 }
@@ -264,5 +297,27 @@ func TestTestaF1(t *testing.T) {
 	t.Logf("eng.testa PER/LOC/ORG: P %.4f R %.4f F1 %.4f", pr, rc, f1)
 	if f1 < 0.87 {
 		t.Errorf("F1 %.4f < 0.87", f1)
+	}
+}
+
+// TestDefault_inPlace checks that the embedded model's weight table is the
+// embedded bytes themselves (read in place, not decoded into a copy) on a
+// little-endian machine.
+func TestDefault_inPlace(t *testing.T) {
+	if !littleEndian {
+		t.Skip("big-endian: the model is decoded")
+	}
+	tg, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := tg.m.w
+	if len(w.slots) == 0 {
+		t.Fatal("empty weight table")
+	}
+	lo := uintptr(unsafe.Pointer(&embeddedModel[0]))
+	p := uintptr(unsafe.Pointer(&w.slots[0]))
+	if p < lo || p >= lo+uintptr(len(embeddedModel)) {
+		t.Errorf("weight slots at %#x, outside the embedded model [%#x, +%d): decoded instead of read in place", p, lo, len(embeddedModel))
 	}
 }

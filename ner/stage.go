@@ -41,33 +41,24 @@ func (s *Stage) Provides() []document.Layer { return []document.Layer{document.L
 // Process tags d's sentences and appends one name mention per span, in text
 // order. It fails when a sentence's token range is outside d.Tokens.
 func (s *Stage) Process(ctx context.Context, d *document.Document) error {
-	words := make([][]string, len(d.Sentences))
-	for i, st := range d.Sentences {
-		if st.FirstToken < 0 || st.EndToken > len(d.Tokens) || st.FirstToken > st.EndToken {
-			return fmt.Errorf("ner: sentence %d has token range [%d,%d) outside %d tokens", i, st.FirstToken, st.EndToken, len(d.Tokens))
-		}
-		ws := make([]string, 0, st.EndToken-st.FirstToken)
-		for k := st.FirstToken; k < st.EndToken; k++ {
-			tk := d.Tokens[k]
-			if tk.Start < 0 || tk.End > len(d.Text) || tk.Start > tk.End {
-				return fmt.Errorf("ner: token %d [%d,%d) outside the text", k, tk.Start, tk.End)
-			}
-			ws = append(ws, d.Text[tk.Start:tk.End])
-		}
-		words[i] = ws
-	}
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("ner: %w", err)
 	}
-	toks := analyzeDoc(words, s.t.m.lex.gazOnly())
-	spans := s.t.m.tagAnalyzed(toks)
+	var gaz []uint32
+	spans, err := s.t.tagDocument(d, &gaz)
+	if err != nil {
+		return err
+	}
+	off := 0
 	for i, ss := range spans {
 		st := d.Sentences[i]
+		g := gaz[off : off+st.EndToken-st.FirstToken]
+		off += st.EndToken - st.FirstToken
 		for _, sp := range ss {
 			a, b := d.Tokens[st.FirstToken+sp.Start], d.Tokens[st.FirstToken+sp.End-1]
 			d.Mentions = append(d.Mentions, document.Mention{
 				Span:   document.Span{Start: a.Start, End: b.End},
-				Type:   contractType(sp, toks[i]),
+				Type:   contractType(sp, g),
 				Kind:   document.Name,
 				Entity: -1,
 			})
@@ -77,14 +68,14 @@ func (s *Stage) Process(ctx context.Context, d *document.Document) error {
 }
 
 // contractType maps a CoNLL span to an output contract type.
-func contractType(sp Span, toks []tokInfo) document.EntityType {
+func contractType(sp Span, gaz []uint32) document.EntityType {
 	// Gazetteer bits of a match covering exactly the span: U at the start for
 	// one word, B at the start and L at the end otherwise.
 	covered := func(class int) bool {
 		if sp.End-sp.Start == 1 {
-			return toks[sp.Start].gaz&(1<<(4*class+posU)) != 0
+			return gaz[sp.Start]&(1<<(4*class+posU)) != 0
 		}
-		return toks[sp.Start].gaz&(1<<(4*class+posB)) != 0 && toks[sp.End-1].gaz&(1<<(4*class+posL)) != 0
+		return gaz[sp.Start]&(1<<(4*class+posB)) != 0 && gaz[sp.End-1]&(1<<(4*class+posL)) != 0
 	}
 	switch sp.Type {
 	case "PER":

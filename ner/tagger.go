@@ -1,20 +1,35 @@
 package ner
 
 import (
-	"bytes"
 	"fmt"
 	"math"
 	"sync"
+
+	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/internal/lettercase"
 )
 
 // Tagger tags tokenized sentences with a trained model. It is read-only
-// after loading and safe for concurrent use.
+// after loading (but for its word-type cache, which is safe for concurrent
+// use) and safe for concurrent use.
 type Tagger struct {
-	m *Model
+	m     *Model
+	cache *typeCache
+	pairs *pairCache
+	edges *edgeVecs
+	// expTrans and expStart are exp(trans/temp) and exp(start/temp) of the
+	// last pass for its temperature (0 for disallowed transitions).
+	expTrans [nLabels][nLabels]float32
+	expStart [nLabels]float32
+	pool     sync.Pool // *scratch
 }
 
 // NewTagger returns a tagger over m. m must not change afterwards.
-func NewTagger(m *Model) *Tagger { return &Tagger{m: m} }
+func NewTagger(m *Model) *Tagger {
+	t := &Tagger{m: m, cache: new(typeCache), pairs: new(pairCache), edges: newEdgeVecs(m)}
+	t.expTrans, t.expStart = expTables(&m.trans, &m.start, m.temp)
+	return t
+}
 
 var (
 	defaultOnce   sync.Once
@@ -24,10 +39,11 @@ var (
 
 // Default returns the embedded model, loaded once (safe for concurrent use).
 // Every call returns the same Tagger, or the same error when the embedded
-// model cannot be read.
+// model cannot be read. The model's tables are the embedded bytes, read in
+// place.
 func Default() (*Tagger, error) {
 	defaultOnce.Do(func() {
-		m, err := ReadModel(bytes.NewReader(embeddedModel))
+		m, err := ReadModelBytes(embeddedModel)
 		if err != nil {
 			defaultErr = fmt.Errorf("ner: embedded model: %w", err)
 			return
@@ -37,87 +53,313 @@ func Default() (*Tagger, error) {
 	return defaultTagger, defaultErr
 }
 
-// scratch holds per-call buffers for decoding.
+// scratch holds one document's working storage, reused across documents.
 type scratch struct {
+	words       []string
+	bounds      []int // sentence i is words[bounds[i]:bounds[i+1]]
+	counts      []lettercase.Count
+	tokSents    [][]tokInfo
+	labelSents  [][]uint8
+	fold        []bool
+	toks        []tokInfo
+	ents        []*typeEntry
+	pairs       []*pairEntry // per sentence i, from bounds[i]+i: the pairs (j-1, j) for j = 0..n
+	own         []pairEntry  // storage of the pairs not cached, indexed as pairs
+	sums        []*typeSums  // per token: its type's sums, once needed
+	labels      []uint8
+	y           []uint8
+	doc         docInfo
 	buf         []uint64
-	tv          []*typeVecs
 	act         []bool
 	em          [][nLabels]float32
 	back        [][nLabels]uint8
 	alpha, beta [][nLabels]float32
 	pot         [][nLabels]float32
+	spans       []Span
+	ends        []int
+}
+
+func (t *Tagger) scratch() *scratch {
+	if s, ok := t.pool.Get().(*scratch); ok {
+		return s
+	}
+	return new(scratch)
+}
+
+// Tag tags every sentence of one document (words per sentence); document-level
+// context may be used. The result has one slice per sentence; spans are in
+// order and do not overlap. Score is a confidence in [0, 1]: the smallest
+// marginal probability of the span's token labels under the model's scores
+// turned into a linear-chain distribution (temperature calibrated on
+// development data by the trainer).
+func (t *Tagger) Tag(sentences [][]string) [][]Span {
+	s := t.scratch()
+	defer t.pool.Put(s)
+	s.words, s.bounds = s.words[:0], append(s.bounds[:0], 0)
+	for _, ws := range sentences {
+		s.words = append(s.words, ws...)
+		s.bounds = append(s.bounds, len(s.words))
+	}
+	return t.tag(s, true)
+}
+
+// TagDocument tags the sentences of d (the text of their tokens) like Tag,
+// without confidence scores (Score is 0): the entities stage's entry point.
+// It fails when a sentence's token range or a token's span is outside d.
+func (t *Tagger) TagDocument(d *document.Document) ([][]Span, error) {
+	return t.tagDocument(d, nil)
+}
+
+// tagDocument is TagDocument that also appends to gaz, when it is not nil,
+// the gazetteer bits of every token of d's sentences in order.
+func (t *Tagger) tagDocument(d *document.Document, gaz *[]uint32) ([][]Span, error) {
+	s := t.scratch()
+	defer t.pool.Put(s)
+	s.words, s.bounds = s.words[:0], append(s.bounds[:0], 0)
+	for i, st := range d.Sentences {
+		if st.FirstToken < 0 || st.EndToken > len(d.Tokens) || st.FirstToken > st.EndToken {
+			return nil, fmt.Errorf("ner: sentence %d has token range [%d,%d) outside %d tokens", i, st.FirstToken, st.EndToken, len(d.Tokens))
+		}
+		for k := st.FirstToken; k < st.EndToken; k++ {
+			tk := d.Tokens[k]
+			if tk.Start < 0 || tk.End > len(d.Text) || tk.Start > tk.End {
+				return nil, fmt.Errorf("ner: token %d [%d,%d) outside the text", k, tk.Start, tk.End)
+			}
+			s.words = append(s.words, d.Text[tk.Start:tk.End])
+		}
+		s.bounds = append(s.bounds, len(s.words))
+	}
+	spans := t.tag(s, false)
+	if gaz != nil {
+		for k := range s.toks {
+			*gaz = append(*gaz, s.toks[k].gaz)
+		}
+	}
+	return spans, nil
+}
+
+// analyze analyzes the document in s.words and s.bounds for tagging: its
+// tokens per sentence (and in s.ents their cached word types).
+func (t *Tagger) analyze(s *scratch) (sents [][]tokInfo) {
+	n := len(s.words)
+	ns := len(s.bounds) - 1
+	if cap(s.toks) < n {
+		s.toks = make([]tokInfo, n)
+		s.ents = make([]*typeEntry, n)
+	}
+	s.toks, s.ents = s.toks[:n], s.ents[:n]
+	// The words as written, and from their cached analysis what the letter
+	// case of each sentence shows.
+	s.counts = s.counts[:0]
+	for i := 0; i < ns; i++ {
+		var c lettercase.Count
+		for j := s.bounds[i]; j < s.bounds[i+1]; j++ {
+			w := s.words[j]
+			e := t.entry(w, typeKey(w, false), false)
+			s.ents[j] = e
+			if f := e.ti.flags; f&flagAlpha != 0 {
+				c.AddWord(f&flagHasLow != 0, f&flagHasUp != 0, f&flagCap != 0, w)
+			}
+		}
+		s.counts = append(s.counts, c)
+	}
+	s.fold = s.fold[:0]
+	for range ns {
+		s.fold = append(s.fold, false)
+	}
+	noCase := lettercase.Fold(s.counts, s.fold)
+	out := s.tokSents[:0]
+	for i := 0; i < ns; i++ {
+		a, b := s.bounds[i], s.bounds[i+1]
+		fold := s.fold[i]
+		for j := a; j < b; j++ {
+			w := s.words[j]
+			if fold {
+				s.ents[j] = t.entry(w, typeKey(w, true), true)
+			}
+			s.toks[j] = s.ents[j].ti
+			s.toks[j].text = w
+		}
+		toks := s.toks[a:b]
+		setSentenceFlags(toks, s.words[a:b], fold, noCase)
+		t.m.lex.markGaz(toks)
+		out = append(out, toks)
+	}
+	s.tokSents = out
+	s.pairs = s.pairs[:0]
+	for range n + ns {
+		s.pairs = append(s.pairs, nil)
+	}
+	if cap(s.own) < n+ns {
+		s.own = make([]pairEntry, n+ns)
+	}
+	s.own = s.own[:n+ns]
+	s.sums = s.sums[:0]
+	for range n {
+		s.sums = append(s.sums, nil)
+	}
+	s.doc.reset(n)
+	s.doc.collectSeen(out)
+	return out
+}
+
+// tag tags the document in s.words and s.bounds.
+func (t *Tagger) tag(s *scratch, scores bool) [][]Span {
+	sents := t.analyze(s)
+	ns := len(sents)
+	m := t.m
+	if m.First != nil {
+		s.labels = s.labels[:0]
+		for i := range sents {
+			s.labels = t.decode(m.First, 0, i, s, s.labels)
+		}
+		s.labelSents = s.labelSents[:0]
+		for i := 0; i < ns; i++ {
+			s.labelSents = append(s.labelSents, s.labels[s.bounds[i]:s.bounds[i+1]])
+		}
+		s.doc.collectTypes(sents, s.labelSents)
+	}
+	layer := len(m.layers()) - 1
+	s.spans, s.ends = s.spans[:0], s.ends[:0]
+	y := s.y
+	for i := range sents {
+		y = t.decode(m, layer, i, s, y[:0])
+		first := len(s.spans)
+		s.spans = appendSpans(s.spans, y)
+		if scores && len(s.spans) > first {
+			t.marginals(s, m.temp)
+			for k := first; k < len(s.spans); k++ {
+				sp := &s.spans[k]
+				sp.Score = confidence(s.alpha[sp.Start:sp.End], y[sp.Start:sp.End])
+			}
+		}
+		s.ends = append(s.ends, len(s.spans))
+	}
+	s.y = y
+	out := make([][]Span, ns)
+	all := append([]Span(nil), s.spans...)
+	prev := 0
+	for i, e := range s.ends {
+		if e > prev {
+			out[i] = all[prev:e:e]
+		}
+		prev = e
+	}
+	return out
 }
 
 var negInf = float32(math.Inf(-1))
 
-// emissions fills s.em with per-label scores for every token: the word-type
-// sums of the token and its neighbours (see typeOf) plus the weights of the
-// remaining features (ctxFeats).
-func (m *Model) emissions(toks []tokInfo, doc *docInfo, s *scratch) {
+// emissions fills s.em with per-label scores of pass m (layer index li) for
+// the tokens of sentence si: the word-type sums of the token and its
+// neighbours, the word-pair sums of the pairs it is in, plus the weights of
+// the remaining features (restFeats). In a sentence whose case is known,
+// tokens farther than quietWindow from any word with an upper-case letter
+// are outside every name: their scores force O and their features are not
+// looked up.
+func (t *Tagger) emissions(m *Model, li int, si int, s *scratch) {
+	toks := s.tokSents[si]
+	ents := s.ents[s.bounds[si]:s.bounds[si+1]]
+	pairs := s.pairs[s.bounds[si]+si : s.bounds[si+1]+si+1]
+	own := s.own[s.bounds[si]+si : s.bounds[si+1]+si+1]
 	n := len(toks)
 	if cap(s.em) < n {
 		s.em = make([][nLabels]float32, n)
 		s.back = make([][nLabels]uint8, n)
 	}
-	s.em = s.em[:n]
-	s.back = s.back[:n]
-	p := m.prep()
-	// Tokens farther than quietWindow from any word with an upper-case
-	// letter are outside every name: their scores force O and their
-	// features are not looked up.
-	s.act = s.act[:0]
-	last := -1 << 30 // index of the last token with an upper-case letter
+	s.em, s.back = s.em[:n], s.back[:n]
+	s.act = quietMask(s.act, toks)
+	// The word-type sums of the scored tokens and their neighbours.
+	sums := s.sums[s.bounds[si]:s.bounds[si+1]]
 	for j := range toks {
-		if toks[j].flags&flagHasUp != 0 {
-			last = j
-		}
-		s.act = append(s.act, j-last <= quietWindow)
-	}
-	last = 1 << 30
-	for j := n - 1; j >= 0; j-- {
-		if toks[j].flags&flagHasUp != 0 {
-			last = j
-		}
-		if last-j <= quietWindow {
-			s.act[j] = true
+		if sums[j] == nil && (s.act[max(j-2, 0)] || s.act[j] || s.act[min(j+2, n-1)] || j > 0 && s.act[j-1] || j+1 < n && s.act[j+1]) {
+			sums[j] = t.sumsOf(ents[j], toks[j].text)
 		}
 	}
-	s.tv = s.tv[:0]
-	for j := range toks {
-		var v *typeVecs
-		if s.act[max(j-2, 0)] || s.act[j] || s.act[min(j+2, n-1)] || (j > 0 && s.act[j-1]) || (j+1 < n && s.act[j+1]) {
-			v = m.typeOf(p, &toks[j])
-		}
-		s.tv = append(s.tv, v)
+	fold := 0
+	if n > 0 && toks[0].flags&flagFold != 0 {
+		fold = 1
 	}
+	edge := &t.edges[li][fold]
 	for j := 0; j < n; j++ {
 		sc := &s.em[j]
 		if !s.act[j] {
 			*sc = quietScores
 			continue
 		}
-		*sc = s.tv[j].self
-		m1, m2, p1, p2 := &p.bos.m1, &p.bos.m2, &p.eos.p1, &p.eos.p2
+		*sc = sums[j][li][partSelf]
+		m1, m2, p1, p2 := &edge[partM1], &edge[partM2], &edge[partP1], &edge[partP2]
 		if j > 0 {
-			m1 = &s.tv[j-1].m1
+			m1 = &sums[j-1][li][partM1]
 		}
 		if j > 1 {
-			m2 = &s.tv[j-2].m2
+			m2 = &sums[j-2][li][partM2]
 		}
 		if j+1 < n {
-			p1 = &s.tv[j+1].p1
+			p1 = &sums[j+1][li][partP1]
 		}
 		if j+2 < n {
-			p2 = &s.tv[j+2].p2
+			p2 = &sums[j+2][li][partP2]
 		}
+		left, right := t.pairAt(pairs, own, toks, ents, j), t.pairAt(pairs, own, toks, ents, j+1)
+		pl, pr := &left.vecs[li][pairRight], &right.vecs[li][pairLeft]
 		for c := range sc {
-			sc[c] += m1[c] + m2[c] + p1[c] + p2[c]
+			sc[c] += m1[c] + m2[c] + p1[c] + p2[c] + pl[c] + pr[c]
 		}
-		s.buf = ctxFeats(s.buf[:0], toks, j, doc)
+		s.buf = restFeats(s.buf[:0], toks, j, &s.doc, toks[j].salt()+m.salt)
 		for _, f := range s.buf {
 			m.w.add(f, sc)
 		}
 	}
+}
+
+// pairAt returns the pair of tokens j-1 and j of a sentence (with the
+// sentence edges at j = 0 and j = len(toks)), memoized in pairs; own[j]
+// holds a pair that is not cached.
+func (t *Tagger) pairAt(pairs []*pairEntry, own []pairEntry, toks []tokInfo, ents []*typeEntry, j int) *pairEntry {
+	if p := pairs[j]; p != nil {
+		return p
+	}
+	ka, kb := bosKey, eosKey
+	if j > 0 {
+		ka = ents[j-1].key
+	}
+	if j < len(toks) {
+		kb = ents[j].key
+	}
+	p := t.pair(at(toks, j-1), at(toks, j), ka, kb, &own[j])
+	pairs[j] = p
+	return p
+}
+
+// quietMask sets act[j] for the tokens that are scored: every token of a
+// folded sentence, and in other sentences those within quietWindow of a
+// word with an upper-case letter.
+func quietMask(act []bool, toks []tokInfo) []bool {
+	act = act[:0]
+	if len(toks) > 0 && toks[0].flags&flagFold != 0 {
+		for range toks {
+			act = append(act, true)
+		}
+		return act
+	}
+	last := -1 << 30 // index of the last token with an upper-case letter
+	for j := range toks {
+		if toks[j].flags&flagHasUp != 0 {
+			last = j
+		}
+		act = append(act, j-last <= quietWindow)
+	}
+	last = 1 << 30
+	for j := len(toks) - 1; j >= 0; j-- {
+		if toks[j].flags&flagHasUp != 0 {
+			last = j
+		}
+		if last-j <= quietWindow {
+			act[j] = true
+		}
+	}
+	return act
 }
 
 // quietPot is the potential of a quiet token (O only).
@@ -127,7 +369,8 @@ var quietPot = [nLabels]float32{1}
 func isQuiet(e *[nLabels]float32) bool { return *e == quietScores }
 
 // quietWindow is the distance (in tokens) from the nearest word with an
-// upper-case letter beyond which a token is tagged O without scoring.
+// upper-case letter beyond which a token of a sentence whose case is known
+// is tagged O without scoring.
 const quietWindow = 1
 
 // quietScores are the emission scores of a token outside every name: O
@@ -139,11 +382,35 @@ var quietScores = func() (sc [nLabels]float32) {
 	return sc
 }()
 
-// viterbi returns the best valid BILOU sequence for emission scores em with
-// transitions from w, writing into y.
+// needsScoring reports whether a sentence may hold a name: it is folded or
+// has a word with an upper-case letter.
+func needsScoring(toks []tokInfo) bool {
+	for k := range toks {
+		if toks[k].flags&(flagHasUp|flagFold) != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// decode appends to y the labels of pass m (layer li) for sentence si.
+func (t *Tagger) decode(m *Model, li int, si int, s *scratch, y []uint8) []uint8 {
+	toks := s.tokSents[si]
+	if !needsScoring(toks) {
+		for range toks {
+			y = append(y, 0)
+		}
+		s.em = s.em[:0]
+		return y
+	}
+	t.emissions(m, li, si, s)
+	return viterbi(s.em, s.back, &m.trans, &m.start, y)
+}
+
+// viterbi appends to y the best valid BILOU sequence for emission scores em
+// with transitions trans and start scores start.
 func viterbi(em [][nLabels]float32, back [][nLabels]uint8, trans *[nLabels][nLabels]float32, start *[nLabels]float32, y []uint8) []uint8 {
 	n := len(em)
-	y = y[:0]
 	if n == 0 {
 		return y
 	}
@@ -158,7 +425,7 @@ func viterbi(em [][nLabels]float32, back [][nLabels]uint8, trans *[nLabels][nLab
 	for j := 1; j < n; j++ {
 		bk := &back[j]
 		e := &em[j]
-		if e[1] == negInf && e[2] == negInf && e[nLabels-1] == negInf && e[0] == 0 && isQuiet(e) {
+		if isQuiet(e) {
 			// Only O is possible: one column.
 			best, arg := negInf, uint8(0)
 			for _, p := range preds[0] {
@@ -190,127 +457,74 @@ func viterbi(em [][nLabels]float32, back [][nLabels]uint8, trans *[nLabels][nLab
 			best, arg = cur[c], c
 		}
 	}
-	if cap(y) < n {
-		y = make([]uint8, 0, n)
+	base := len(y)
+	for range n {
+		y = append(y, 0)
 	}
-	y = y[:n]
-	y[n-1] = uint8(arg)
+	out := y[base:]
+	out[n-1] = uint8(arg)
 	for j := n - 1; j > 0; j-- {
-		y[j-1] = back[j][y[j]]
+		out[j-1] = back[j][out[j]]
 	}
 	return y
 }
 
-// decode tags one analyzed sentence.
-func (m *Model) decode(toks []tokInfo, doc *docInfo, s *scratch, y []uint8) []uint8 {
-	if !hasUpper(toks) {
-		// Every token is quiet: all O.
-		if cap(y) < len(toks) {
-			y = make([]uint8, 0, len(toks))
+// appendSpans appends the spans of a valid BILOU label sequence to out.
+func appendSpans(out []Span, y []uint8) []Span {
+	start := -1
+	for i, l := range y {
+		if l == 0 {
+			start = -1
+			continue
 		}
-		y = y[:len(toks)]
-		clear(y)
-		return y
-	}
-	m.emissions(toks, doc, s)
-	return viterbi(s.em, s.back, &m.w.trans, &m.w.start, y)
-}
-
-// analyzeDoc analyzes every sentence of a document into one backing array.
-func analyzeDoc(sentences [][]string, lx *lexicon) [][]tokInfo {
-	n := 0
-	for _, s := range sentences {
-		n += len(s)
-	}
-	all := make([]tokInfo, n)
-	toks := make([][]tokInfo, len(sentences))
-	off := 0
-	for i, s := range sentences {
-		toks[i] = analyzeSentence(all[off:off:off+len(s)], s, lx)
-		off += len(s)
-	}
-	return toks
-}
-
-// hasUpper reports whether a token of toks has an upper-case letter.
-func hasUpper(toks []tokInfo) bool {
-	for k := range toks {
-		if toks[k].flags&flagHasUp != 0 {
-			return true
-		}
-	}
-	return false
-}
-
-// collectTypes counts, per lower-cased capitalized word, the types the
-// labels give it across the document (index 4 counts span-initial uses).
-func collectTypes(toks [][]tokInfo, labels [][]uint8) map[uint64]*[5]uint16 {
-	out := make(map[uint64]*[5]uint16)
-	for i, ys := range labels {
-		for j, l := range ys {
-			if l == 0 {
-				continue
+		switch labelPos(int(l)) {
+		case posU:
+			out = append(out, Span{Start: i, End: i + 1, Type: Types[labelType(int(l))]})
+			start = -1
+		case posB:
+			start = i
+		case posL:
+			if start >= 0 {
+				out = append(out, Span{Start: start, End: i + 1, Type: Types[labelType(int(l))]})
 			}
-			t := &toks[i][j]
-			if t.flags&flagCap == 0 {
-				continue
-			}
-			c := out[t.lower]
-			if c == nil {
-				c = new([5]uint16)
-				out[t.lower] = c
-			}
-			if c[labelType(int(l))] < math.MaxUint16 {
-				c[labelType(int(l))]++
-			}
-			if p := labelPos(int(l)); (p == posB || p == posU) && c[4] < math.MaxUint16 {
-				c[4]++
-			}
+			start = -1
 		}
 	}
 	return out
 }
 
-// Tag tags every sentence of one document (words per sentence); document-level
-// context may be used. The result has one slice per sentence; spans are in
-// order and do not overlap. Score is a confidence in [0, 1]: the smallest
-// marginal probability of the span's token labels under the model's scores
-// turned into a linear-chain distribution (temperature calibrated on
-// development data by the trainer).
-func (t *Tagger) Tag(sentences [][]string) [][]Span {
-	return t.m.tagAnalyzed(analyzeDoc(sentences, t.m.lex.gazOnly()))
-}
-
-func (m *Model) tagAnalyzed(toks [][]tokInfo) [][]Span {
-	doc := buildDocInfo(toks)
-	var s scratch
-	if m.First != nil {
-		labels := make([][]uint8, len(toks))
-		for i := range toks {
-			labels[i] = m.First.decode(toks[i], doc, &s, nil)
-		}
-		doc.types = collectTypes(toks, labels)
-	}
-	out := make([][]Span, len(toks))
-	var y []uint8
-	for i := range toks {
-		y = m.decode(toks[i], doc, &s, y)
-		spans := spansFromLabels(y)
-		if len(spans) > 0 {
-			m.marginals(&s, m.temp)
-			for k := range spans {
-				spans[k].Score = confidence(s.alpha[spans[k].Start:spans[k].End], y[spans[k].Start:spans[k].End])
+// expTables returns the transition and start potentials for temperature temp.
+func expTables(trans *[nLabels][nLabels]float32, start *[nLabels]float32, temp float32) (tr [nLabels][nLabels]float32, st [nLabels]float32) {
+	inv := float64(1 / temp)
+	for p := 0; p < nLabels; p++ {
+		for c := 0; c < nLabels; c++ {
+			if allowed[p][c] {
+				tr[p][c] = float32(math.Exp(float64(trans[p][c]) * inv))
 			}
 		}
-		out[i] = spans
 	}
-	return out
+	for c := 0; c < nLabels; c++ {
+		if canStart[c] {
+			st[c] = float32(math.Exp(float64(start[c]) * inv))
+		}
+	}
+	return tr, st
 }
 
-// marginals computes per-token label marginals of the linear chain with
-// scores divided by temp into s.alpha (forward-backward in probability
-// space, rescaled at every position).
-func (m *Model) marginals(s *scratch, temp float32) {
+// marginals computes per-token label marginals of the linear chain of the
+// last pass with the scores in s.em divided by temp into s.alpha
+// (forward-backward in probability space, rescaled at every position).
+func (t *Tagger) marginals(s *scratch, temp float32) {
+	tr, st := &t.expTrans, &t.expStart
+	if temp != t.m.temp {
+		a, b := expTables(&t.m.trans, &t.m.start, temp)
+		tr, st = &a, &b
+	}
+	marginals(s, tr, st, temp)
+}
+
+// marginals is Tagger.marginals over potentials tr and st.
+func marginals(s *scratch, tr *[nLabels][nLabels]float32, st *[nLabels]float32, temp float32) {
 	em := s.em
 	n := len(em)
 	if cap(s.alpha) < n {
@@ -320,12 +534,6 @@ func (m *Model) marginals(s *scratch, temp float32) {
 	}
 	s.alpha, s.beta, s.pot = s.alpha[:n], s.beta[:n], s.pot[:n]
 	inv := float64(1 / temp)
-	// Transition potentials; disallowed transitions are 0.
-	pre := m.prep()
-	tr, st := pre.expTrans, pre.expStart
-	if temp != pre.temp {
-		tr, st = expTables(&m.w.trans, &m.w.start, temp)
-	}
 	// Emission potentials, shifted by the position's maximum.
 	for j := 0; j < n; j++ {
 		if isQuiet(&em[j]) {
@@ -352,7 +560,6 @@ func (m *Model) marginals(s *scratch, temp float32) {
 		}
 	}
 	for c := 0; c < nLabels; c++ {
-		s.alpha[0][c] = 0
 		s.alpha[0][c] = st[c] * s.pot[0][c]
 	}
 	norm(&s.alpha[0])
@@ -373,10 +580,7 @@ func (m *Model) marginals(s *scratch, temp float32) {
 			for _, p := range preds[c] {
 				v += prev[p] * tr[p][c]
 			}
-			a[c] = v
-		}
-		for c := 0; c < nLabels; c++ {
-			a[c] *= s.pot[j][c]
+			a[c] = v * s.pot[j][c]
 		}
 		norm(a)
 	}
@@ -425,3 +629,6 @@ func confidence(marg [][nLabels]float32, y []uint8) float64 {
 	}
 	return minP
 }
+
+// Model returns the tagger's model.
+func (t *Tagger) Model() *Model { return t.m }

@@ -5,13 +5,17 @@ import (
 	"io"
 	"math"
 	"math/rand/v2"
-	"sync"
+	"sort"
+	"strings"
 )
 
 // TrainOptions configure Train.
 type TrainOptions struct {
 	// Epochs is the largest number of passes over the training data (default 12).
 	Epochs int
+	// SecondEpochs is Epochs for the second pass of a stacked model
+	// (default Epochs).
+	SecondEpochs int
 	// Seed fixes the shuffling order; training is deterministic for a seed.
 	Seed uint64
 	// Stacked adds a second pass that sees the first pass's tags of the same
@@ -20,8 +24,19 @@ type TrainOptions struct {
 	Stacked bool
 	// Folds is the number of jackknife folds for Stacked (default 5).
 	Folds int
-	// Clusters are words with their cluster bit strings (may be empty).
+	// Caseless adds a lower-cased copy of every training document, from
+	// which the weights of folded text (ALL CAPS, lower case, headlines)
+	// are learned. Folded text is analyzed in lower case, so the copy
+	// stands for upper-cased text as well.
+	Caseless bool
+	// ClusterWords and ClusterPaths are words with their cluster bit
+	// strings (may be empty).
 	ClusterWords, ClusterPaths []string
+	// CaseWords and CaseCounts are words with how often raw news text
+	// writes them in lower case, capitalized and in capitals where the
+	// writer chose (tools/wordclusters).
+	CaseWords  []string
+	CaseCounts [][3]int
 	// GazNames are gazetteer names (words separated by spaces) with their
 	// classes in GazClasses: country, demonym, bigcity, city, adm1, region.
 	GazNames, GazClasses []string
@@ -31,6 +46,9 @@ type TrainOptions struct {
 	// MinWeight drops averaged weights smaller than this in absolute value
 	// when the model is exported (default 0.01).
 	MinWeight float64
+	// MinCount drops features seen fewer times in the training data
+	// (default 1: keep all).
+	MinCount int
 	// Log receives progress lines; nil discards them.
 	Log io.Writer
 }
@@ -42,11 +60,35 @@ type trainSent struct {
 	gold []uint8
 }
 
+// Lower returns docs with every word lower-cased (tags unchanged).
+func Lower(docs []Doc) []Doc { return mapWords(docs, strings.ToLower) }
+
+// Upper returns docs with every word upper-cased (tags unchanged).
+func Upper(docs []Doc) []Doc { return mapWords(docs, strings.ToUpper) }
+
+func mapWords(docs []Doc, f func(string) string) []Doc {
+	out := make([]Doc, len(docs))
+	for i, d := range docs {
+		out[i].Sentences = make([]Sentence, len(d.Sentences))
+		for j, s := range d.Sentences {
+			ws := make([]string, len(s.Words))
+			for k, w := range s.Words {
+				ws[k] = f(w)
+			}
+			out[i].Sentences[j] = Sentence{Words: ws, Tags: s.Tags}
+		}
+	}
+	return out
+}
+
 // Train trains a model on docs. It is deterministic for given options and
 // data. It returns an error when docs has no tokens.
 func Train(docs []Doc, opt TrainOptions) (*Model, error) {
 	if opt.Epochs <= 0 {
 		opt.Epochs = 12
+	}
+	if opt.SecondEpochs <= 0 {
+		opt.SecondEpochs = opt.Epochs
 	}
 	if opt.Folds <= 1 {
 		opt.Folds = 5
@@ -59,98 +101,167 @@ func Train(docs []Doc, opt TrainOptions) (*Model, error) {
 			fmt.Fprintf(opt.Log, format+"\n", a...)
 		}
 	}
-	clus := &lexicon{c: newClusters(opt.ClusterWords, opt.ClusterPaths), g: newGazTable(opt.GazNames, opt.GazClasses)}
-	// Analyze every sentence once, per document.
-	var docToks [][][]tokInfo
+	lx := newLexicon(vocabulary(docs), opt.ClusterWords, opt.ClusterPaths, opt.CaseWords, opt.CaseCounts, opt.GazNames, opt.GazClasses)
+	// orig[i] is the training document that document i copies, for the
+	// jackknife folds: a copy is always in its original's fold.
+	orig := make([]int, len(docs))
+	for i := range docs {
+		orig[i] = i
+	}
+	if opt.Caseless {
+		docs = append(append([]Doc(nil), docs...), Lower(docs)...)
+		orig = append(orig, orig...)
+	}
+	// Analyze every document once.
+	docToks := make([][][]tokInfo, len(docs))
+	infos := make([]*docInfo, len(docs))
 	var sents []trainSent
 	for di, d := range docs {
-		var dt [][]tokInfo
-		for _, s := range d.Sentences {
-			toks := analyzeSentence(nil, s.Words, clus)
-			dt = append(dt, toks)
-			sents = append(sents, trainSent{doc: di, toks: toks, gold: bilou(SpansFromTags(s.Tags), len(s.Words))})
+		words := make([][]string, len(d.Sentences))
+		for i, s := range d.Sentences {
+			words[i] = s.Words
 		}
-		docToks = append(docToks, dt)
+		docToks[di] = analyzeDoc(words, lx)
+		infos[di] = newDocInfo(docToks[di])
+		for i, s := range d.Sentences {
+			sents = append(sents, trainSent{doc: di, toks: docToks[di][i], gold: bilou(SpansFromTags(s.Tags), len(s.Words))})
+		}
 	}
 	if len(sents) == 0 {
 		return nil, fmt.Errorf("ner: train: no sentences")
 	}
-	infos := make([]*docInfo, len(docs))
-	for di := range docs {
-		infos[di] = buildDocInfo(docToks[di])
-	}
 	logf("first pass: %d documents, %d sentences", len(docs), len(sents))
-	first, firstEpochs := trainPass(sents, infos, clus, opt, opt.Epochs, opt.Dev, logf)
+	first, firstEpochs := trainPass(sents, infos, lx, opt, 0, opt.Epochs, opt.Dev, logf)
 	if !opt.Stacked {
+		first.finish()
 		return first, nil
 	}
-	// Jackknife: tag each fold's documents with a model trained on the others.
+	// Jackknife: tag each fold's documents with a model trained on the
+	// others (one fold at a time, to bound memory).
 	labels := make([][][]uint8, len(docs))
-	var wg sync.WaitGroup
-	var mu sync.Mutex
-	sem := make(chan struct{}, 2)
 	for f := 0; f < opt.Folds; f++ {
-		wg.Add(1)
-		go func(f int) {
-			defer wg.Done()
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			var part []trainSent
-			for _, s := range sents {
-				if s.doc%opt.Folds != f {
-					part = append(part, s)
-				}
+		var part []trainSent
+		for _, s := range sents {
+			if orig[s.doc]%opt.Folds != f {
+				part = append(part, s)
 			}
-			m, _ := trainPass(part, infos, clus, opt, firstEpochs, nil, nil)
-			var sc scratch
-			for di := f; di < len(docs); di += opt.Folds {
-				ls := make([][]uint8, len(docToks[di]))
-				for i, toks := range docToks[di] {
-					ls[i] = m.decode(toks, infos[di], &sc, nil)
-				}
-				mu.Lock()
-				labels[di] = ls
-				mu.Unlock()
+		}
+		m, _ := trainPass(part, infos, lx, opt, 0, firstEpochs, nil, nil)
+		for di := range docs {
+			if orig[di]%opt.Folds != f {
+				continue
 			}
-		}(f)
+			labels[di] = make([][]uint8, len(docToks[di]))
+			for i, toks := range docToks[di] {
+				labels[di][i] = m.decodeSlow(toks, infos[di], nil)
+			}
+		}
 	}
-	wg.Wait()
 	stacked := make([]*docInfo, len(docs))
 	for di := range docs {
-		stacked[di] = &docInfo{seen: infos[di].seen, types: collectTypes(docToks[di], labels[di])}
+		d := infos[di].clone()
+		d.collectTypes(docToks[di], labels[di])
+		stacked[di] = d
 	}
 	var dev func(*Model) float64
 	if opt.Dev != nil {
-		dev = func(m *Model) float64 { m.First = first; return opt.Dev(m) }
+		dev = func(m *Model) float64 {
+			m.First = first
+			m.w = mergeWeights(first, m)
+			return opt.Dev(m)
+		}
 	}
 	logf("second pass (stacked, %d folds, %d first-pass epochs)", opt.Folds, firstEpochs)
-	second, _ := trainPass(sents, stacked, clus, opt, opt.Epochs, dev, logf)
+	second, _ := trainPass(sents, stacked, lx, opt, saltLayer, opt.SecondEpochs, dev, logf)
 	second.First = first
+	second.finish()
 	return second, nil
 }
 
+// vocabulary returns the distinct lower-cased words of docs, sorted.
+func vocabulary(docs []Doc) []string {
+	seen := map[string]bool{}
+	for _, d := range docs {
+		for _, s := range d.Sentences {
+			for _, w := range s.Words {
+				seen[strings.ToLower(w)] = true
+			}
+		}
+	}
+	out := make([]string, 0, len(seen))
+	for w := range seen {
+		out = append(out, w)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// clone returns a copy of d's tables.
+func (d *docInfo) clone() *docInfo {
+	c := *d
+	c.keys = append([]uint64(nil), d.keys...)
+	c.flags = append([]uint8(nil), d.flags...)
+	c.counts = append([][5]uint16(nil), d.counts...)
+	return &c
+}
+
+// finish gives the passes of a trained model one shared weight table and
+// drops the training-time feature lists.
+func (m *Model) finish() {
+	w := mergeWeights(m.layers()...)
+	for _, l := range m.layers() {
+		l.w = w
+		l.feats = nil
+	}
+}
+
+// mergeWeights returns one table with the features of every pass.
+func mergeWeights(ms ...*Model) *weights {
+	var all []sparseFeature
+	for _, m := range ms {
+		all = append(all, m.feats...)
+	}
+	w := buildWeights(all)
+	return &w
+}
+
 // trainPass runs the averaged structured perceptron and returns the model of
-// the best epoch by dev (or the last epoch) and that epoch count.
-func trainPass(sents []trainSent, infos []*docInfo, clus *lexicon, opt TrainOptions, epochs int, dev func(*Model) float64, logf func(string, ...any)) (*Model, int) {
+// the best epoch by dev (or the last epoch) and that epoch count. salt is
+// the pass's template salt.
+func trainPass(sents []trainSent, infos []*docInfo, lx *lexicon, opt TrainOptions, salt uint64, epochs int, dev func(*Model) float64, logf func(string, ...any)) (*Model, int) {
 	if logf == nil {
 		logf = func(string, ...any) {}
 	}
-	// Index the features of every token.
-	index := make(map[uint64]int32)
-	feats := make([][]int32, len(sents)) // per sentence, flattened with -1 between tokens
+	// Count the features, then index those seen often enough.
 	var buf []uint64
+	var count map[uint64]int32
+	if opt.MinCount > 1 {
+		count = make(map[uint64]int32)
+		for _, s := range sents {
+			for j := range s.toks {
+				buf = sentFeats(buf[:0], s.toks, j, infos[s.doc], salt)
+				for _, f := range buf {
+					count[f]++
+				}
+			}
+		}
+	}
+	index := make(map[uint64]int32)
+	var keys []uint64
+	feats := make([][]int32, len(sents)) // per sentence, flattened with -1 between tokens
 	for si, s := range sents {
 		var fs []int32
 		for j := range s.toks {
-			buf = sentFeats(buf[:0], s.toks, j, infos[s.doc])
+			buf = sentFeats(buf[:0], s.toks, j, infos[s.doc], salt)
 			for _, f := range buf {
-				if f == 0 {
-					f = 1
+				if count != nil && int(count[f]) < opt.MinCount {
+					continue
 				}
 				id, ok := index[f]
 				if !ok {
-					id = int32(len(index))
+					id = int32(len(keys))
 					index[f] = id
+					keys = append(keys, f)
 				}
 				fs = append(fs, id)
 			}
@@ -158,11 +269,8 @@ func trainPass(sents []trainSent, infos []*docInfo, clus *lexicon, opt TrainOpti
 		}
 		feats[si] = fs
 	}
-	keys := make([]uint64, len(index))
-	for k, id := range index {
-		keys[id] = k
-	}
-	nf := len(index)
+	count, index = nil, nil
+	nf := len(keys)
 	w := make([]float32, nf*nLabels)
 	u := make([]float64, nf*nLabels)
 	// Transitions then start weights, flattened.
@@ -213,7 +321,7 @@ func trainPass(sents []trainSent, infos []*docInfo, clus *lexicon, opt TrainOpti
 				}
 				start[p] = tw[nLabels*nLabels+p]
 			}
-			y = viterbi(em, back, &trans, &start, y)
+			y = viterbi(em, back, &trans, &start, y[:0])
 			wrong := false
 			for k := range y {
 				if y[k] != s.gold[k] {
@@ -259,9 +367,10 @@ func trainPass(sents []trainSent, infos []*docInfo, clus *lexicon, opt TrainOpti
 			logf("epoch %d: %d sentence errors", ep, errs)
 			continue
 		}
-		m := averaged(keys, w, u, tw[:], tu[:], c, clus, opt.MinWeight)
+		m := averaged(keys, w, u, tw[:], tu[:], c, lx, salt, opt.MinWeight)
+		m.epochs = ep
 		if dev == nil {
-			logf("epoch %d: %d sentence errors", ep, errs)
+			logf("epoch %d: %d sentence errors (%d features, %d weights)", ep, errs, m.nfeat, m.nweights)
 			return m, ep
 		}
 		score := dev(m)
@@ -274,36 +383,64 @@ func trainPass(sents []trainSent, infos []*docInfo, clus *lexicon, opt TrainOpti
 }
 
 // averaged builds a model from the averaged weights w - u/c, dropping small ones.
-func averaged(keys []uint64, w []float32, u []float64, tw []float32, tu []float64, c float64, lx *lexicon, minW float64) *Model {
-	m := &Model{lex: lx, temp: 1, pre: new(prepared)}
-	var fkeys []uint64
-	var counts []uint8
-	var labs []uint8
-	var vals []float32
+func averaged(keys []uint64, w []float32, u []float64, tw []float32, tu []float64, c float64, lx *lexicon, salt uint64, minW float64) *Model {
+	m := &Model{lex: lx, temp: 1, salt: salt}
 	for id, k := range keys {
-		n := 0
+		f := sparseFeature{key: k}
 		for l := 0; l < nLabels; l++ {
 			v := float64(w[id*nLabels+l]) - u[id*nLabels+l]/c
 			if math.Abs(v) >= minW {
-				labs = append(labs, uint8(l))
-				vals = append(vals, float32(v))
-				n++
+				f.labs = append(f.labs, uint8(l))
+				f.vals = append(f.vals, float32(v))
 			}
 		}
-		if n > 0 {
-			fkeys = append(fkeys, k)
-			counts = append(counts, uint8(n))
+		if len(f.labs) > 0 {
+			m.feats = append(m.feats, f)
+			m.nweights += len(f.labs)
 		}
 	}
-	m.w.build(fkeys, counts, labs, vals)
-	m.nfeat, m.nweights = len(fkeys), len(vals)
+	m.nfeat = len(m.feats)
+	m.w = mergeWeights(m)
 	for p := 0; p < nLabels; p++ {
 		for q := 0; q < nLabels; q++ {
-			m.w.trans[p][q] = float32(float64(tw[p*nLabels+q]) - tu[p*nLabels+q]/c)
+			m.trans[p][q] = float32(float64(tw[p*nLabels+q]) - tu[p*nLabels+q]/c)
 		}
-		m.w.start[p] = float32(float64(tw[nLabels*nLabels+p]) - tu[nLabels*nLabels+p]/c)
+		m.start[p] = float32(float64(tw[nLabels*nLabels+p]) - tu[nLabels*nLabels+p]/c)
 	}
 	return m
+}
+
+// decodeSlow returns the labels of one analyzed sentence with every feature
+// looked up (no type cache), with the tagger's quiet tokens: for training,
+// where models are short-lived.
+func (m *Model) decodeSlow(toks []tokInfo, doc *docInfo, y []uint8) []uint8 {
+	if !needsScoring(toks) {
+		for range toks {
+			y = append(y, 0)
+		}
+		return y
+	}
+	em := make([][nLabels]float32, len(toks))
+	m.emissionsSlow(toks, doc, em)
+	return viterbi(em, make([][nLabels]uint8, len(toks)), &m.trans, &m.start, y)
+}
+
+// emissionsSlow fills em with the scores of every feature of every token
+// (quiet tokens: O only).
+func (m *Model) emissionsSlow(toks []tokInfo, doc *docInfo, em [][nLabels]float32) {
+	act := quietMask(nil, toks)
+	var buf []uint64
+	for j := range toks {
+		if !act[j] {
+			em[j] = quietScores
+			continue
+		}
+		em[j] = [nLabels]float32{}
+		buf = sentFeats(buf[:0], toks, j, doc, m.salt)
+		for _, f := range buf {
+			m.w.add(f, &em[j])
+		}
+	}
 }
 
 // Calibrate sets the temperature that turns m's scores into the
@@ -317,25 +454,28 @@ func (m *Model) Calibrate(docs []Doc) float32 {
 		gold []uint8
 	}
 	var items []item
-	var s scratch
+	t := NewTagger(m)
+	s := new(scratch)
 	for _, d := range docs {
-		toks := make([][]tokInfo, len(d.Sentences))
-		for i, st := range d.Sentences {
-			toks[i] = analyzeSentence(nil, st.Words, m.lex)
+		s.words, s.bounds = s.words[:0], append(s.bounds[:0], 0)
+		for _, st := range d.Sentences {
+			s.words = append(s.words, st.Words...)
+			s.bounds = append(s.bounds, len(s.words))
 		}
-		doc := buildDocInfo(toks)
+		sents := t.analyze(s)
 		if m.First != nil {
-			labels := make([][]uint8, len(toks))
-			for i := range toks {
-				labels[i] = m.First.decode(toks[i], doc, &s, nil)
+			labels := make([][]uint8, len(sents))
+			for i := range sents {
+				labels[i] = t.decode(m.First, 0, i, s, nil)
 			}
-			doc.types = collectTypes(toks, labels)
+			s.doc.collectTypes(sents, labels)
 		}
+		layer := len(m.layers()) - 1
 		for i, st := range d.Sentences {
 			if len(st.Words) == 0 {
 				continue
 			}
-			m.emissions(toks[i], doc, &s)
+			t.emissions(m, layer, i, s)
 			items = append(items, item{em: append([][nLabels]float32(nil), s.em...), gold: bilou(SpansFromTags(st.Tags), len(st.Words))})
 		}
 	}
@@ -346,10 +486,11 @@ func (m *Model) Calibrate(docs []Doc) float32 {
 	}
 	for k := 0; k < 24; k++ {
 		temp := float32(0.25 * math.Pow(1.5, float64(k)))
+		tr, st := expTables(&m.trans, &m.start, temp)
 		nll := 0.0
 		for _, it := range items {
 			s.em = it.em
-			m.marginals(&s, temp)
+			marginals(s, &tr, &st, temp)
 			for j, g := range it.gold {
 				nll -= math.Log(float64(s.alpha[j][g]) + 1e-9)
 			}

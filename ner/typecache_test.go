@@ -20,51 +20,55 @@ var fastPathSentences = []string{
 	"He said : it was the worst flooding on the river since 1998 and that the government of the day had failed .",
 }
 
-func fastPathTokens(t *testing.T, m *Model, full bool) [][]tokInfo {
-	t.Helper()
-	lx := m.lex
-	if !full {
-		lx = lx.gazOnly()
+// fastDoc analyzes the fast-path sentences (plus the same in lower case,
+// folded) for tagger t and returns the scratch holding them.
+func fastDoc(t *Tagger, sentences []string) (*scratch, [][]tokInfo) {
+	s := new(scratch)
+	s.bounds = append(s.bounds, 0)
+	for _, l := range sentences {
+		s.words = append(s.words, strings.Fields(l)...)
+		s.bounds = append(s.bounds, len(s.words))
 	}
-	var toks [][]tokInfo
-	for _, s := range fastPathSentences {
-		toks = append(toks, analyzeSentence(nil, strings.Fields(s), lx))
-	}
-	return toks
+	return s, t.analyze(s)
 }
 
 // TestEmissions_matchFeatureSums checks that the cached word-type sums plus
 // ctxFeats give the same scores as summing every feature of sentFeats, on
-// tokens that are not quiet, for both passes and with or without the
-// clusters looked up in advance.
+// tokens that are not quiet, for both passes, in a document whose case is
+// known (with a folded headline) and in the same document lower-cased.
 func TestEmissions_matchFeatureSums(t *testing.T) {
 	tg, err := Default()
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, m := range tg.m.layers() {
-		ref := fastPathTokens(t, m, true)
-		doc := buildDocInfo(ref)
-		doc.types = map[uint64]*[5]uint16{}
-		for _, full := range []bool{true, false} {
-			toks := fastPathTokens(t, m, full)
-			var s scratch
-			for i := range toks {
-				m.emissions(toks[i], doc, &s)
-				for j := range toks[i] {
+	var lower []string
+	for _, l := range fastPathSentences {
+		lower = append(lower, strings.ToLower(l))
+	}
+	for _, doc := range [][]string{fastPathSentences, lower} {
+		s, sents := fastDoc(tg, doc)
+		if doc[0] == lower[0] && sents[0][0].flags&flagNoCase == 0 {
+			t.Fatal("lower-cased document not folded")
+		}
+		s.doc.collectTypes(sents, nil)
+		for li, m := range tg.m.layers() {
+			for i, toks := range sents {
+				tg.emissions(m, li, i, s)
+				want := make([][nLabels]float32, len(toks))
+				m.emissionsSlow(toks, &s.doc, want)
+				for j := range toks {
+					if isQuiet(&s.em[j]) != isQuiet(&want[j]) {
+						t.Fatalf("sentence %d token %d: quiet %v, slow path %v", i, j, isQuiet(&s.em[j]), isQuiet(&want[j]))
+					}
 					if isQuiet(&s.em[j]) {
-						if hasUpperNear(toks[i], j, quietWindow) {
+						if hasUpperNear(toks, j, quietWindow) {
 							t.Errorf("sentence %d token %d: quiet next to a capitalized word", i, j)
 						}
 						continue
 					}
-					var want [nLabels]float32
-					for _, f := range sentFeats(nil, ref[i], j, doc) {
-						m.w.add(f, &want)
-					}
-					for c := range want {
-						if d := math.Abs(float64(want[c] - s.em[j][c])); d > 1e-3*math.Max(1, math.Abs(float64(want[c]))) {
-							t.Fatalf("full=%v sentence %d token %d label %d: fast %v, want %v", full, i, j, c, s.em[j][c], want[c])
+					for c := range want[j] {
+						if d := math.Abs(float64(want[j][c] - s.em[j][c])); d > 1e-3*math.Max(1, math.Abs(float64(want[j][c]))) {
+							t.Fatalf("layer %d sentence %d token %d label %d: fast %v, want %v", li, i, j, c, s.em[j][c], want[j][c])
 						}
 					}
 				}
@@ -83,31 +87,32 @@ func hasUpperNear(toks []tokInfo, j, w int) bool {
 }
 
 // TestQuietTokens checks which tokens skip scoring: those farther than
-// quietWindow from any word with an upper-case letter.
+// quietWindow from any word with an upper-case letter, in a document whose
+// case is known.
 func TestQuietTokens(t *testing.T) {
 	tg, err := Default()
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := tg.m
-	words := strings.Fields("the flood hit the town and Oxfam said on Monday that aid was late")
-	toks := analyzeSentence(nil, words, m.lex.gazOnly())
-	var s scratch
-	m.emissions(toks, buildDocInfo([][]tokInfo{toks}), &s)
+	doc := []string{"Kenya 's President William Ruto met Oxfam staff in Nairobi .", "the flood hit the town and Oxfam said on Monday that aid was late"}
+	s, sents := fastDoc(tg, doc)
+	toks := sents[1]
+	tg.emissions(tg.m, len(tg.m.layers())-1, 1, s)
 	var got []string
 	for j := range toks {
 		if !isQuiet(&s.em[j]) {
-			got = append(got, words[j])
+			got = append(got, s.words[s.bounds[1]+j])
 		}
 	}
 	want := "and Oxfam said on Monday that"
 	if strings.Join(got, " ") != want {
 		t.Errorf("scored tokens = %q, want %q", strings.Join(got, " "), want)
 	}
-	// A sentence without capitals is all O and not scored.
-	y := m.decode(analyzeSentence(nil, strings.Fields("it rained all day ."), m.lex.gazOnly()), nil, &s, nil)
-	if len(y) != 5 || y[0]|y[1]|y[2]|y[3]|y[4] != 0 {
-		t.Errorf("lower-case sentence labels = %v, want all O", y)
+	// A sentence without capitals in a document with case is all O and not scored.
+	s, sents = fastDoc(tg, []string{doc[0], "it rained all day ."})
+	y := tg.decode(tg.m, len(tg.m.layers())-1, 1, s, nil)
+	if len(y) != 5 || y[0]|y[1]|y[2]|y[3]|y[4] != 0 || len(s.em) != 0 {
+		t.Errorf("lower-case sentence labels = %v (%d scored), want all O unscored", y, len(s.em))
 	}
 }
 
@@ -124,15 +129,8 @@ func TestTag_concurrentCache(t *testing.T) {
 		sents = append(sents, strings.Fields(s))
 	}
 	want := tg.Tag(sents)
-	// A fresh tagger over a copy of the model has a cold cache.
-	fresh := *tg.m
-	fresh.pre = new(prepared)
-	if tg.m.First != nil {
-		first := *tg.m.First
-		first.pre = new(prepared)
-		fresh.First = &first
-	}
-	cold := NewTagger(&fresh)
+	// A fresh tagger over the same model has a cold cache.
+	cold := NewTagger(tg.m)
 	var wg sync.WaitGroup
 	errs := make(chan string, 8)
 	for g := 0; g < 8; g++ {

@@ -18,8 +18,9 @@ type extractor struct {
 	// carry is the speaker of a quote the previous paragraph leaves open
 	// (a multi-paragraph quote), or of a paragraph-final quote.
 	carry      *document.Speaker
-	carryOpen  bool // the previous paragraph ended inside an open quote
-	carryColon bool // the previous paragraph ended with a speaker and a colon
+	carryOpen  bool      // the previous paragraph ended inside an open quote
+	carryColon bool      // the previous paragraph ended with a speaker and a colon
+	cv         *caseView // nil unless a sentence is folded (lettercase.go)
 }
 
 // dquote is a direct quote in token indices: marks at o and c (c == -1 when
@@ -43,7 +44,12 @@ type attr struct {
 	spk     *document.Speaker
 }
 
-func (x *extractor) w(i int) string { return x.text[x.t[i].s:x.t[i].e] }
+func (x *extractor) w(i int) string {
+	if x.t[i].fold {
+		return x.cv.lower[x.t[i].s:x.t[i].e]
+	}
+	return x.text[x.t[i].s:x.t[i].e]
+}
 
 func (x *extractor) f(i int) uint32 {
 	if i < 0 || i >= len(x.t) || x.t[i].k != kWord {
@@ -84,6 +90,7 @@ func isAbbrev(w string) bool {
 // following paragraph or -1.
 func (x *extractor) paragraph(p document.Span, next int) {
 	x.t = lex(x.text, p.Start, p.End, x.t[:0])
+	x.foldCase(x.t)
 	t := x.t
 	if len(t) == 0 {
 		return

@@ -25,6 +25,7 @@ type tok struct {
 	k      kind
 	cap    bool
 	single bool
+	fold   bool   // in a folded sentence (lettercase.go): cap is inferred, w is lower case
 	sent   int32  // direct quote (index+1) holding the token, or 0
 	fl     uint32 // word classes (flagsOf), looked up once
 }

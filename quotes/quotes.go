@@ -98,7 +98,7 @@ func extract(d *document.Document) *extractor {
 	if len(paras) == 0 {
 		paras = lines(d.Text)
 	}
-	x := &extractor{d: d, text: d.Text, ms: mentionsInOrder(d.Mentions)}
+	x := &extractor{d: d, text: d.Text, ms: mentionsInOrder(d.Mentions), cv: newCaseView(d)}
 	for i := range paras {
 		p := paras[i]
 		if p.Start < 0 || p.End > len(d.Text) || p.Start >= p.End {

@@ -146,46 +146,7 @@ func TestExtract(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			d := document.New("t", tt.text)
-			got := Extract(d)
-			if len(got) != len(tt.want) {
-				for _, q := range got {
-					t.Logf("got %q direct=%v cue=%q", d.Slice(q.Span), q.Direct, q.Cue)
-				}
-				t.Fatalf("got %d quotes, want %d", len(got), len(tt.want))
-			}
-			from := 0
-			for i, w := range tt.want {
-				q := got[i]
-				start := strings.Index(tt.text[from:], w.text) + from
-				span := document.Span{Start: start, End: start + len(w.text)}
-				if q.Span != span {
-					t.Errorf("quote %d: span %v %q, want %v %q", i, q.Span, d.Slice(q.Span), span, w.text)
-				}
-				from = start
-				if q.Direct != w.direct || q.Cue != w.cue {
-					t.Errorf("quote %d: direct=%v cue=%q, want direct=%v cue=%q", i, q.Direct, q.Cue, w.direct, w.cue)
-				}
-				if q.Cue != "" && d.Slice(q.CueSpan) != q.Cue {
-					t.Errorf("quote %d: cue span %q != cue %q", i, d.Slice(q.CueSpan), q.Cue)
-				}
-				switch {
-				case w.speaker == "" && q.Speaker != nil:
-					t.Errorf("quote %d: speaker %q, want none", i, d.Slice(q.Speaker.Span))
-				case w.speaker != "" && q.Speaker == nil:
-					t.Errorf("quote %d: no speaker, want %q", i, w.speaker)
-				case w.speaker != "":
-					if d.Slice(q.Speaker.Span) != w.speaker {
-						t.Errorf("quote %d: speaker %q, want %q", i, d.Slice(q.Speaker.Span), w.speaker)
-					}
-					name := w.name
-					if name == "" {
-						name = w.speaker
-					}
-					if q.Speaker.Name != name || q.Speaker.Entity != -1 {
-						t.Errorf("quote %d: name %q entity %d, want %q -1", i, q.Speaker.Name, q.Speaker.Entity, name)
-					}
-				}
-			}
+			checkQuotes(t, d, Extract(d), tt.want)
 		})
 	}
 }

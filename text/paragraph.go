@@ -15,13 +15,14 @@ import (
 // paragraph (the sentence splitter still breaks at a newline before a bullet
 // or after a short headline line). Otherwise the text uses one paragraph per
 // line, and every newline ends a paragraph, except that a line ending without
-// sentence-final punctuation followed by a line starting in lowercase is
-// taken as hard-wrapped and joined. "\n", "\r\n" and a lone "\r" all end a
+// sentence-final punctuation followed by a line starting in lowercase (in a
+// text with capital letters) is taken as hard-wrapped and joined. "\n", "\r\n" and a lone "\r" all end a
 // line. Spans are trimmed of surrounding whitespace, ordered, disjoint and on
 // rune boundaries; whitespace-only text has no paragraphs.
 func Paragraphs(text string, dst []document.Span) []document.Span {
 	blank := hasBlankLine(text)
 	indent := !blank && indented(text)
+	caseless := !hasUpper(text) // then a line starting in lower case says nothing about wrapping
 	open := false
 	var cur document.Span
 	prevLineEnd := -1 // trimmed end of the previous non-blank line
@@ -41,7 +42,7 @@ func Paragraphs(text string, dst []document.Span) []document.Span {
 			if indent {
 				brk = a > ls // an indented line starts a paragraph
 			} else {
-				brk = !hardWrapped(text, prevLineEnd, a)
+				brk = !hardWrapped(text, prevLineEnd, a, caseless)
 			}
 			if brk {
 				dst = append(dst, cur)
@@ -144,8 +145,8 @@ func indented(s string) bool {
 // either the new line starts in lowercase or the previous line ends with a
 // comma, hyphen or similar. (A capitalized line after a line without final
 // punctuation stays a paragraph of its own: that is how headlines and list
-// items look.)
-func hardWrapped(s string, prevEnd, a int) bool {
+// items look.) In caseless text only the previous line's end counts.
+func hardWrapped(s string, prevEnd, a int, caseless bool) bool {
 	if prevEnd <= 0 || a >= len(s) {
 		return false
 	}
@@ -157,10 +158,7 @@ func hardWrapped(s string, prevEnd, a int) bool {
 		return true
 	}
 	n, _ := utf8.DecodeRuneInString(s[a:])
-	if unicode.IsLower(n) {
-		return true
-	}
-	return false
+	return unicode.IsLower(n) && !caseless
 }
 
 // trim returns [a, b) with surrounding whitespace removed.

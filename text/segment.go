@@ -44,6 +44,9 @@ func segmentPara(text string, pi int, toks []document.Token, a, b int, dst []doc
 		})
 		start = end
 	}
+	// In a paragraph without capital letters a sentence may start in
+	// lower case.
+	caseless := !hasUpper(text[toks[a].Start:toks[b-1].End])
 	forced := -1 // token index after which a sentence must end
 	if pi < 3 {
 		if dl, ok := datelineAt(text, toks[a].Start); ok {
@@ -78,7 +81,7 @@ func segmentPara(text string, pi int, toks []document.Token, a, b int, dst []doc
 			k = b
 			break
 		}
-		if splitAfter(text, toks, start, k, e, b) {
+		if splitAfter(text, toks, start, k, e, b, caseless) {
 			emit(e)
 		}
 		k = e - 1
@@ -192,8 +195,9 @@ func listMarker(text string, toks []document.Token, i, b int) bool {
 }
 
 // splitAfter decides whether the sentence ends after the terminal token k and
-// the closers attached to it, i.e. before token e (e < b).
-func splitAfter(text string, toks []document.Token, start, k, e, b int) bool {
+// the closers attached to it, i.e. before token e (e < b); in a caseless
+// paragraph a lower-case word after the full stop may start a sentence.
+func splitAfter(text string, toks []document.Token, start, k, e, b int, caseless bool) bool {
 	t := tokText(text, toks[k])
 	n := tokText(text, toks[e])
 	quoted := false
@@ -207,7 +211,7 @@ func splitAfter(text string, toks []document.Token, start, k, e, b int) bool {
 	case ",", ";", ":", ")", "]", "%", "}":
 		return false
 	}
-	if unicode.IsLower(nr) {
+	if unicode.IsLower(nr) && !caseless {
 		// "U.S. officials", "Will they come?" she asked.
 		return false
 	}
@@ -558,4 +562,21 @@ func allCapsWords(text string, toks []document.Token, a, e int) bool {
 		}
 	}
 	return true
+}
+
+// hasUpper reports whether s has an upper-case letter.
+func hasUpper(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; 'A' <= c && c <= 'Z' {
+			return true
+		} else if c >= utf8.RuneSelf {
+			for _, r := range s[i:] {
+				if unicode.IsUpper(r) {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
 }

@@ -150,6 +150,9 @@ func TestParagraphs(t *testing.T) {
 		{"\u00a0 x \u3000", []string{"x"}},
 		{"Coffee exports from Brazil rose in\nJanuary, traders said.\n    Shipments reached 1.2 mln\nbags.\n    Prices fell.", []string{"Coffee exports from Brazil rose in\nJanuary, traders said.", "Shipments reached 1.2 mln\nbags.", "Prices fell."}},
 		{"a line ending in a comma,\nContinues here.", []string{"a line ending in a comma,\nContinues here."}},
+		// Without capitals a lower-case line start says nothing: one paragraph per line.
+		{"results of the games\nbarcelona 3 madrid 1\nvalencia 0 sevilla 2", []string{"results of the games", "barcelona 3 madrid 1", "valencia 0 sevilla 2"}},
+		{"a line ending in a comma,\ncontinues here.", []string{"a line ending in a comma,\ncontinues here."}},
 		{"", nil},
 	}
 	for _, tc := range tests {

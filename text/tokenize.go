@@ -26,6 +26,7 @@ import (
 // SpaceBefore is true when whitespace or the start of s precedes the token.
 // Tokenize allocates nothing beyond growing dst and is safe for concurrent use.
 func Tokenize(s string, base int, dst []document.Token) []document.Token {
+	caseless := !hasUpper(s) // then "j." is an initial too
 	i := 0
 	space := true
 	for i < len(s) {
@@ -54,7 +55,7 @@ func Tokenize(s string, base int, dst []document.Token) []document.Token {
 				continue
 			}
 		}
-		end, kind := scanToken(s, i, r, size)
+		end, kind := scanToken(s, i, r, size, caseless)
 		if end <= i { // defensive: always make progress on a rune boundary
 			end, kind = i+size, document.Symbol
 		}
@@ -66,8 +67,8 @@ func Tokenize(s string, base int, dst []document.Token) []document.Token {
 }
 
 // scanToken returns the end of the token starting at i with first rune r of
-// the given size, and its kind.
-func scanToken(s string, i int, r rune, size int) (int, document.TokenKind) {
+// the given size, and its kind; caseless reports a text without capitals.
+func scanToken(s string, i int, r rune, size int, caseless bool) (int, document.TokenKind) {
 	if isAlnum(r) {
 		switch s[i] | 0x20 {
 		case 'h', 'w', 'f':
@@ -75,7 +76,7 @@ func scanToken(s string, i int, r rune, size int) (int, document.TokenKind) {
 				return e, document.Word
 			}
 		}
-		return scanWord(s, i)
+		return scanWord(s, i, caseless)
 	}
 	switch r {
 	case '.':
@@ -88,7 +89,7 @@ func scanToken(s string, i int, r rune, size int) (int, document.TokenKind) {
 		}
 		// ".564": a decimal without its leading zero.
 		if i+1 < len(s) && isDigitByte(s[i+1]) && !isAlnumBefore(s, i) {
-			e, _ := scanWord(s, i+1)
+			e, _ := scanWord(s, i+1, caseless)
 			return e, document.Number
 		}
 		return i + 1, document.Punct
@@ -152,7 +153,7 @@ func scanToken(s string, i int, r rune, size int) (int, document.TokenKind) {
 }
 
 // scanWord scans a word or number starting at i (an alphanumeric rune).
-func scanWord(s string, i int) (int, document.TokenKind) {
+func scanWord(s string, i int, caseless bool) (int, document.TokenKind) {
 	start := i
 	hasLetter := false
 	numeric := true // only digits and numeric separators so far
@@ -277,7 +278,7 @@ func scanWord(s string, i int) (int, document.TokenKind) {
 					return e, document.Word
 				}
 			}
-			if e, ok := abbrevEnd(s, start, j, hasLetter); ok {
+			if e, ok := abbrevEnd(s, start, j, hasLetter, caseless); ok {
 				// "U.S.-led", "U.N.-backed" stay whole.
 				for e+1 < len(s) && s[e] == '-' && isLetterByte(s[e+1]) && s[e-1] == '.' {
 					e++
@@ -338,7 +339,8 @@ func clitic(s string, i, size int) (int, bool) {
 	if k+n < len(s) && (isAlnumAt(s, k+n) || s[k+n] == '-') {
 		return 0, false
 	}
-	if standalone && isUpperByte(s[k]) {
+	if standalone && isUpperByte(s[k]) && !(i >= 2 && isUpperByte(s[i-2])) {
+		// 'S opens a quotation, except after a word in capitals ("NATO 'S").
 		return 0, false
 	}
 	switch lowerASCII(s[k : k+n]) {
@@ -349,8 +351,9 @@ func clitic(s string, i, size int) (int, bool) {
 }
 
 // abbrevEnd decides whether the period at j ends an abbreviation token that
-// started at start, returning the token end (after the period).
-func abbrevEnd(s string, start, j int, hasLetter bool) (int, bool) {
+// started at start, returning the token end (after the period). In caseless
+// text a single lower-case letter with its period is an initial.
+func abbrevEnd(s string, start, j int, hasLetter, caseless bool) (int, bool) {
 	if !hasLetter {
 		return 0, false
 	}
@@ -374,7 +377,7 @@ func abbrevEnd(s string, start, j int, hasLetter bool) (int, bool) {
 		}
 		if n == 1 && len(word) == 1 && (j+1 == len(s) || !isAlnumAt(s, j+1)) {
 			// Single letter + period: an initial ("W.") or list label.
-			if isUpperByte(word[0]) {
+			if isUpperByte(word[0]) || caseless {
 				return j + 1, true
 			}
 		}

@@ -217,6 +217,26 @@ const (
 	RowAll    = "PER+LOC+ORG+MISC"
 )
 
+// Recase returns a copy of docs whose words are in letter case c (the gold
+// tags unchanged): the upper- and lower-cased variants of a CoNLL file.
+func Recase(docs []tagger.Doc, c eval.Case) []tagger.Doc {
+	if c == eval.AsIs {
+		return docs
+	}
+	out := make([]tagger.Doc, len(docs))
+	for i, d := range docs {
+		out[i].Sentences = make([]tagger.Sentence, len(d.Sentences))
+		for j, s := range d.Sentences {
+			ws := make([]string, len(s.Words))
+			for k, w := range s.Words {
+				ws[k] = c.Apply(w)
+			}
+			out[i].Sentences[j] = tagger.Sentence{Words: ws, Tags: s.Tags}
+		}
+	}
+	return out
+}
+
 // Score tags every document of docs with tag and returns the counts, the
 // number of tokens and the time spent tagging.
 func Score(ctx context.Context, docs []tagger.Doc, tag TagFunc) (Counts, int, time.Duration, error) {
@@ -253,6 +273,12 @@ func Score(ctx context.Context, docs []tagger.Doc, tag TagFunc) (Counts, int, ti
 // tagger when tag is nil) and returns the report: one row per type, the
 // PER+LOC+ORG and PER+LOC+ORG+MISC totals, and tokens/s.
 func Evaluate(ctx context.Context, path string, tag TagFunc) (*eval.Report, error) {
+	return EvaluateCase(ctx, path, tag, eval.AsIs)
+}
+
+// EvaluateCase is Evaluate on the file's words in letter case c (upper- or
+// lower-cased; the gold spans are the same).
+func EvaluateCase(ctx context.Context, path string, tag TagFunc, lc eval.Case) (*eval.Report, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("ner eval: %w", err)
@@ -271,11 +297,11 @@ func Evaluate(ctx context.Context, path string, tag TagFunc) (*eval.Report, erro
 		tag = TaggerFunc(t)
 		mode = "statistical tagger"
 	}
-	c, tokens, spent, err := Score(ctx, docs, tag)
+	c, tokens, spent, err := Score(ctx, Recase(docs, lc), tag)
 	if err != nil {
 		return nil, fmt.Errorf("ner eval: %w", err)
 	}
-	r := &eval.Report{Layer: "ner", Data: filepath.Base(path) + " (" + mode + ")"}
+	r := &eval.Report{Layer: "ner", Data: filepath.Base(path) + lc.Label() + " (" + mode + ")"}
 	for _, t := range tagger.Types {
 		r.AddScore(t, c.Sum(t))
 	}
@@ -297,8 +323,9 @@ func Evaluate(ctx context.Context, path string, tag TagFunc) (*eval.Report, erro
 var DefaultData = []string{"ner/conll2003/eng.testa"}
 
 // All evaluates every default data file present with the raw tagger and,
-// when process is not nil, with the mentions process produces (two reports
-// per file); it returns no reports when the data is absent.
+// when process is not nil, with the mentions process produces, as written
+// and upper- and lower-cased (four reports per file); it returns no reports
+// when the data is absent.
 func All(ctx context.Context, process func(context.Context, *document.Document) error) ([]*eval.Report, error) {
 	var out []*eval.Report
 	for _, rel := range DefaultData {
@@ -312,11 +339,13 @@ func All(ctx context.Context, process func(context.Context, *document.Document) 
 		}
 		out = append(out, r)
 		if process != nil {
-			r, err := Evaluate(ctx, p, StageFunc(process))
-			if err != nil {
-				return out, err
+			for _, lc := range []eval.Case{eval.AsIs, eval.Upper, eval.Lower} {
+				r, err := EvaluateCase(ctx, p, StageFunc(process), lc)
+				if err != nil {
+					return out, err
+				}
+				out = append(out, r)
 			}
-			out = append(out, r)
 		}
 	}
 	return out, nil
@@ -336,10 +365,16 @@ func MainWith(ctx context.Context, args []string, stdout, stderr io.Writer, proc
 	conll := fs.String("conll", "", "CoNLL-2003 file to evaluate on (default: the shared eng.testa)")
 	asJSON := fs.Bool("json", false, "print JSON instead of text")
 	raw := fs.Bool("raw", false, "evaluate the raw statistical tagger even when a pipeline is available")
+	caseName := fs.String("case", "", "letter case of the words: upper or lower (default: as written)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
 		}
+		return 2
+	}
+	lc, err := eval.ParseCase(*caseName)
+	if err != nil {
+		fmt.Fprintf(stderr, "eval ner: --case: %v\n", err)
 		return 2
 	}
 	if fs.NArg() > 0 {
@@ -358,7 +393,7 @@ func MainWith(ctx context.Context, args []string, stdout, stderr io.Writer, proc
 	if process != nil && !*raw {
 		tag = StageFunc(process)
 	}
-	r, err := Evaluate(ctx, path, tag)
+	r, err := EvaluateCase(ctx, path, tag, lc)
 	if err != nil {
 		fmt.Fprintf(stderr, "eval ner: %v\n", err)
 		return 1

@@ -71,11 +71,13 @@ func MainWith(ctx context.Context, args []string, stdout, stderr io.Writer, proc
 	dir := fs.String("polnear", "", "PolNeAR split directory with text/ and attributions/")
 	asJSON := fs.Bool("json", false, "write the report as JSON")
 	errPath := fs.String("errors", "", "write every matched direct quote with a wrong speaker to this file, for error analysis")
+	caseName := fs.String("case", "", "letter case of the texts: upper or lower (default: as written)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	if *dir == "" || fs.NArg() > 0 {
-		fmt.Fprintln(stderr, "usage: newsgraph eval quotes --polnear DIR [--json] [--errors FILE]")
+	lc, err := eval.ParseCase(*caseName)
+	if *dir == "" || fs.NArg() > 0 || err != nil {
+		fmt.Fprintln(stderr, "usage: newsgraph eval quotes --polnear DIR [--json] [--errors FILE] [--case upper|lower]")
 		return 2
 	}
 	var errw io.Writer
@@ -88,7 +90,7 @@ func MainWith(ctx context.Context, args []string, stdout, stderr io.Writer, proc
 		defer f.Close()
 		errw = f
 	}
-	rep, err := evaluate(ctx, *dir, process, errw)
+	rep, err := evaluate(ctx, *dir, process, errw, lc)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
@@ -128,12 +130,18 @@ var (
 // Evaluate scores process (DefaultProcess when nil) on the PolNeAR split in
 // dir and returns the report.
 func Evaluate(ctx context.Context, dir string, process func(context.Context, *document.Document) error) (*eval.Report, error) {
-	return evaluate(ctx, dir, process, nil)
+	return evaluate(ctx, dir, process, nil, eval.AsIs)
 }
 
-// evaluate is Evaluate that also writes speaker errors to errw when it is
-// not nil.
-func evaluate(ctx context.Context, dir string, process func(context.Context, *document.Document) error, errw io.Writer) (*eval.Report, error) {
+// EvaluateCase is Evaluate on the texts in letter case lc (upper- or
+// lower-cased; offsets, and so the gold spans, are unchanged).
+func EvaluateCase(ctx context.Context, dir string, process func(context.Context, *document.Document) error, lc eval.Case) (*eval.Report, error) {
+	return evaluate(ctx, dir, process, nil, lc)
+}
+
+// evaluate is EvaluateCase that also writes speaker errors to errw when it
+// is not nil.
+func evaluate(ctx context.Context, dir string, process func(context.Context, *document.Document) error, errw io.Writer, lc eval.Case) (*eval.Report, error) {
 	if process == nil {
 		process = DefaultProcess
 	}
@@ -173,7 +181,7 @@ func evaluate(ctx context.Context, dir string, process func(context.Context, *do
 		if err != nil {
 			return nil, fmt.Errorf("eval quotes: %w", err)
 		}
-		d := document.New(base, string(raw))
+		d := document.New(base, lc.Apply(string(raw)))
 		af, err := os.Open(ann)
 		if err != nil {
 			return nil, fmt.Errorf("eval quotes: %w", err)
@@ -199,7 +207,7 @@ func evaluate(ctx context.Context, dir string, process func(context.Context, *do
 		spkOK += ok
 		spkN += n
 	}
-	rep := &eval.Report{Layer: "quotes", Data: "PolNeAR " + dir}
+	rep := &eval.Report{Layer: "quotes", Data: "PolNeAR " + dir + lc.Label()}
 	rep.AddScore("direct quotes", direct)
 	rep.AddScore("reported speech, all", reported)
 	rep.AddScore("all attributions", all)

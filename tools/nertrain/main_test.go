@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/newsgraph/newsgraph/ner"
@@ -79,5 +80,29 @@ func TestRunUsage(t *testing.T) {
 	}
 	if code := run(context.Background(), []string{"-train", filepath.Join(t.TempDir(), "missing")}, &stdout, &stderr); code != 1 {
 		t.Errorf("missing file: exit %d, want 1", code)
+	}
+}
+
+func TestRun_kfold(t *testing.T) {
+	dir := t.TempDir()
+	data := filepath.Join(dir, "tiny.conll")
+	if err := os.WriteFile(data, []byte(tiny), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	args := []string{"-train", data, "-dev", data, "-clusters", "none", "-casing", "none", "-gazetteer", "none",
+		"-kfold", "2", "-epochs", "2", "-second-epochs", "2", "-folds", "2"}
+	if code := run(context.Background(), args, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	out := stdout.String()
+	for _, want := range []string{"2-fold cross-validation over 4 documents", "fold 1 (2 test documents", "fold 2 (2 test documents",
+		"pooled PER+LOC+ORG F1, as written: tagger", "pooled PER+LOC+ORG F1, upper-cased", "pooled PER+LOC+ORG F1, lower-cased"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	if code := run(context.Background(), []string{"-kfold", "1"}, &stdout, &stderr); code != 2 {
+		t.Errorf("-kfold 1: exit %d, want 2", code)
 	}
 }

@@ -3,6 +3,7 @@
 // lines (bits: the word's path in a binary tree, "0110...").
 //
 //	go run ./tools/wordclusters   # BBC + Reuters-21578 + eng.train words → ner/model/clusters.txt
+//	                              # and BBC + Reuters-21578 letter case → ner/model/casing.txt
 //
 // Method: each lower-cased word with enough occurrences gets a vector of
 // positive pointwise mutual information with its left and right neighbours
@@ -40,6 +41,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("wordclusters", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	out := fs.String("out", "", "output file (default ner/model/clusters.txt in the module)")
+	casingOut := fs.String("casing", "", "casing statistics file (default ner/model/casing.txt beside -out)")
+	casingMin := fs.Int("casing-min", 2, "smallest word frequency with casing statistics")
 	minCount := fs.Int("min", 4, "smallest word frequency clustered")
 	maxWords := fs.Int("words", 40000, "largest number of words clustered (most frequent first)")
 	contexts := fs.Int("contexts", 2000, "number of context words")
@@ -71,13 +74,22 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	var sents [][]string
+	cases := map[string]*caseCounts{}
 	paths := []string{filepath.Join(dir, "corpus", "bbc"), filepath.Join(dir, "corpus", "reuters21578")}
 	err := read.Walk(ctx, paths, nil, read.Options{}, func(r read.Result) error {
 		if r.Err != nil || r.Doc == nil {
 			return nil
 		}
-		sents = append(sents, tokenize(r.Doc.Title)...)
-		sents = append(sents, tokenize(r.Doc.Text)...)
+		for _, t := range []string{r.Doc.Title, r.Doc.Text} {
+			raw := tokenizeRaw(t)
+			countCasing(raw, cases)
+			for _, s := range raw {
+				for i, w := range s {
+					s[i] = normalize(w)
+				}
+			}
+			sents = append(sents, raw...)
+		}
 		return nil
 	})
 	if err != nil {
@@ -124,6 +136,23 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "wordclusters: %v\n", err)
 		return 1
 	}
+	if *casingOut == "" {
+		*casingOut = filepath.Join(filepath.Dir(*out), "casing.txt")
+	}
+	cf, err := os.Create(*casingOut)
+	if err != nil {
+		fmt.Fprintf(stderr, "wordclusters: %v\n", err)
+		return 1
+	}
+	nc, err := writeCasing(cf, cases, *casingMin)
+	if err == nil {
+		err = cf.Close()
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "wordclusters: %v\n", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "wrote casing statistics of %d words to %s\n", nc, *casingOut)
 	ntok := 0
 	for _, s := range sents {
 		ntok += len(s)
@@ -146,6 +175,17 @@ func normalize(w string) string {
 // punctuation) of normalized words, splitting punctuation off words the way
 // CoNLL does.
 func tokenize(text string) [][]string {
+	out := tokenizeRaw(text)
+	for _, s := range out {
+		for i, w := range s {
+			s[i] = normalize(w)
+		}
+	}
+	return out
+}
+
+// tokenizeRaw is tokenize without normalization: the words as written.
+func tokenizeRaw(text string) [][]string {
 	var out [][]string
 	var cur []string
 	flush := func() {
@@ -175,9 +215,9 @@ func tokenize(text string) [][]string {
 				f = f[:len(f)-1]
 			}
 			if strings.HasSuffix(f, "'s") && len(f) > 2 {
-				cur = append(cur, normalize(f[:len(f)-2]), "'s")
+				cur = append(cur, f[:len(f)-2], "'s")
 			} else if f != "" {
-				cur = append(cur, normalize(f))
+				cur = append(cur, f)
 			}
 			final := false
 			for i := len(tail) - 1; i >= 0; i-- {
