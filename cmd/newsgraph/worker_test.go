@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -34,24 +35,41 @@ func startNATS(tb testing.TB) *server.Server {
 	return s
 }
 
-// variedExamples writes n documents to a JSON Lines file: the example
-// stories with distinct ids and texts (so neither dedup rule merges them).
+// variedExamples writes n documents to a JSON Lines file: each a draw of
+// ten sentences from the example stories, so that no two are copies of
+// each other under either dedup rule (exact text, near-duplicate sketch) and
+// the result does not depend on which of two copies a store saw first.
 func variedExamples(tb testing.TB, n int) string {
 	tb.Helper()
 	files, err := filepath.Glob("../../examples/*.txt")
 	if err != nil || len(files) == 0 {
 		tb.Fatalf("no examples: %v", err)
 	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	for i := 0; i < n; i++ {
-		b, err := os.ReadFile(files[i%len(files)])
+	var pool []string
+	for _, f := range files {
+		b, err := os.ReadFile(f)
 		if err != nil {
 			tb.Fatal(err)
 		}
+		for _, para := range strings.Split(string(b), "\n") {
+			for _, s := range strings.SplitAfter(para, ". ") {
+				if s = strings.TrimSpace(s); len(s) > 40 {
+					pool = append(pool, s)
+				}
+			}
+		}
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	rng := rand.New(rand.NewPCG(1, 2))
+	for i := 0; i < n; i++ {
+		var parts []string
+		for _, k := range rng.Perm(len(pool))[:10] {
+			parts = append(parts, pool[k])
+		}
 		enc.Encode(map[string]any{
 			"id":        fmt.Sprintf("story-%04d", i),
-			"text":      fmt.Sprintf("%s\n\nEdition %d.", strings.TrimSpace(string(b)), i),
+			"text":      strings.Join(parts, " "),
 			"published": time.Date(2026, 1, 1+i%28, 8, 0, 0, 0, time.UTC).Format(time.RFC3339),
 		})
 	}
@@ -116,6 +134,9 @@ func TestWorker_KilledMidBatch(t *testing.T) {
 		t.Fatalf("reference ingest exit %d: %s", code, errb.String())
 	}
 	want := statsOf(t, ref)
+	if want.Copies != 0 || want.Documents != 240 {
+		t.Fatalf("reference store %+v: the input must be 240 distinct stories", want)
+	}
 
 	ns := startNATS(t)
 	qurl := ns.ClientURL() + "?stream=KILLTEST&ackwait=2s"
