@@ -159,3 +159,27 @@ func Exec(tb testing.TB, dbURL, sql string, args ...any) {
 		tb.Fatalf("pgtest: %s: %v", sql, err)
 	}
 }
+
+// Terminate ends, from the server side, every connection to the database
+// of dbURL (as a server restart would for its clients) and returns how
+// many it ended.
+func Terminate(tb testing.TB, dbURL string) int {
+	tb.Helper()
+	u, err := url.Parse(dbURL)
+	if err != nil {
+		tb.Fatalf("pgtest: %v", err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	c, err := pgx.Connect(ctx, Server())
+	if err != nil {
+		tb.Fatalf("pgtest: %v", err)
+	}
+	defer c.Close(context.Background())
+	var n int
+	if err := c.QueryRow(ctx, `SELECT COUNT(*) FILTER (WHERE pg_terminate_backend(pid)) FROM pg_stat_activity
+		WHERE datname = $1 AND pid <> pg_backend_pid()`, strings.TrimPrefix(u.Path, "/")).Scan(&n); err != nil {
+		tb.Fatalf("pgtest: terminate: %v", err)
+	}
+	return n
+}
