@@ -198,23 +198,6 @@ func (w *writer) exact(ctx context.Context, p *prepared) error {
 	return nil
 }
 
-// queueStored queues, for the new document row, its sketch when it is an
-// original and its carrier row.
-func (w *writer) queueStored(b *pgx.Batch, p *prepared, row int64, m *copyMatch) {
-	story, kind, similarity := row, "original", 1.0
-	if m != nil {
-		story, kind, similarity = m.row, "near", m.similarity
-	}
-	if m == nil && p.sketch != nil {
-		hs := make([]int64, len(p.sketch))
-		for i, h := range p.sketch {
-			hs[i] = int64(h)
-		}
-		b.Queue(`INSERT INTO sketches(h, doc) SELECT h, $2 FROM unnest($1::bigint[]) h ON CONFLICT DO NOTHING`, hs, row)
-	}
-	b.Queue(insertCarrier, story, p.d.Outlet, carrierURL(p.d), row, kind, similarity, now())
-}
-
 // Story returns the story id belongs to; see store.CopyStore.
 func (s *Store) Story(ctx context.Context, id string) (store.Story, error) {
 	var st store.Story

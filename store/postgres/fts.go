@@ -1,6 +1,7 @@
 package postgres
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -13,9 +14,10 @@ import (
 // cuts and folds the way SQLite's FTS5 unicode61 tokenizer with
 // remove_diacritics does: a word is a run of letters and digits, lower
 // case, without combining marks ("São" and "sao" are one word). The store
-// sends the folded words (ftsText) to to_tsvector and turns a user's search
-// text into a tsquery of the same words (tsQuery), so both backends find
-// the same documents for a query.
+// builds the tsvector of those words itself (tsVector: what to_tsvector
+// makes of ftsText) and turns a user's search text into a tsquery of the
+// same words (tsQuery), so both backends find the same documents for a
+// query.
 
 // fold lower-cases s and removes its combining marks.
 func fold(s string) string {
@@ -140,6 +142,64 @@ func tsQuery(text string, folded bool) string {
 			}
 		}
 		b.WriteByte(')')
+	}
+	return b.String()
+}
+
+// Limits of PostgreSQL's tsvector (tsearch/ts_type.h): a lexeme's length,
+// a position, positions per lexeme, and the lexemes' total length.
+const (
+	maxLexeme      = 2046
+	maxPosition    = 16383
+	maxPositions   = 255
+	maxLexemeBytes = 1<<20 - 1
+)
+
+// tsVector returns the tsvector, in its text form, of the folded words of
+// parts in sequence, positions from 1: what to_tsvector('simple', …) makes
+// of ftsText(parts), built here so that the database server only reads it
+// (the store's CPU is spent on the workers, which scale out, not on the
+// server, which does not: docs/scaling.md). Past tsvector's limits it
+// behaves as to_tsvector does: long words are left out, positions stop at
+// 16383 and at 255 per word; words past 1 MB of distinct words are left out.
+func tsVector(parts ...string) string {
+	pos := map[string][]int{}
+	var order []string
+	n, size := 0, 0
+	for _, part := range parts {
+		for _, w := range words(part, true) {
+			if len(w) > maxLexeme {
+				continue
+			}
+			n++
+			p := min(n, maxPosition)
+			ps, seen := pos[w]
+			if !seen {
+				if size+len(w) > maxLexemeBytes {
+					continue
+				}
+				size += len(w)
+				order = append(order, w)
+			}
+			if len(ps) < maxPositions && (len(ps) == 0 || ps[len(ps)-1] != p) {
+				pos[w] = append(ps, p)
+			}
+		}
+	}
+	var b strings.Builder
+	for i, w := range order {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteByte('\'')
+		b.WriteString(strings.ReplaceAll(strings.ReplaceAll(w, `\`, `\\`), `'`, `''`))
+		b.WriteString("':")
+		for k, p := range pos[w] {
+			if k > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteString(strconv.Itoa(p))
+		}
 	}
 	return b.String()
 }

@@ -79,6 +79,12 @@ func Open(ctx context.Context, url string) (*Store, error) {
 	if !strings.Contains(url, "pool_max_conns") {
 		cfg.MaxConns = int32(max(4, runtime.NumCPU()))
 	}
+	if _, ok := cfg.ConnConfig.RuntimeParams["plan_cache_mode"]; !ok {
+		// Plan every statement for its arguments and the tables' current
+		// size: a generic plan made while a table was small (a new
+		// database) would keep scanning it whole after it has grown.
+		cfg.ConnConfig.RuntimeParams["plan_cache_mode"] = "force_custom_plan"
+	}
 	if cfg.ConnConfig.ConnectTimeout == 0 {
 		cfg.ConnConfig.ConnectTimeout = 10 * time.Second
 	}
@@ -199,7 +205,7 @@ type prepared struct {
 	sum      string // hex SHA-256 of the text
 	shingles []uint64
 	sketch   []uint64 // when eligible (dedup.Eligible)
-	fts      string   // folded words of title and text
+	fts      string   // the search vector of title and text (fts.go)
 }
 
 func encode(d *document.Document) (*prepared, error) {
@@ -213,7 +219,7 @@ func encode(d *document.Document) (*prepared, error) {
 	if dedup.Eligible(p.shingles) {
 		p.sketch = dedup.Sketch(p.shingles, dedup.SketchSize)
 	}
-	p.fts = ftsText(d.Title) + " " + ftsText(d.Text)
+	p.fts = tsVector(d.Title, d.Text)
 	return p, nil
 }
 
@@ -302,28 +308,38 @@ func (w *writer) put(ctx context.Context, p *prepared) (bool, error) {
 		}
 	}
 	ix := d.Index()
+	// The document, its body, sketch and carrier in one statement (one
+	// round trip and one plan); a conflict on id or text hash inserts
+	// nothing and returns no row.
+	var fts any
+	var sketch []int64
+	kind, similarity := "near", 0.0
+	if orig == nil {
+		fts, kind, similarity = p.fts, "original", 1.0
+		for _, h := range p.sketch {
+			sketch = append(sketch, int64(h))
+		}
+	} else {
+		similarity = orig.similarity
+	}
 	var row int64
-	err = w.tx.QueryRow(ctx, `INSERT INTO documents(id, title, url, source, published, pub, language, text_sha256, chars,
+	err = w.tx.QueryRow(ctx, `WITH d AS (INSERT INTO documents(id, title, url, source, published, pub, language, text_sha256, chars,
 			n_mentions, n_entities, n_quotes, n_counts, n_locations, n_events, ingested, outlet, canonical_url, duplicate_of, similarity, topic)
-			VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21) ON CONFLICT DO NOTHING RETURNING rowid`,
+			VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21) ON CONFLICT DO NOTHING RETURNING rowid),
+		b AS (INSERT INTO bodies(rowid, title, text, output, fts) SELECT rowid, $2, $22, $23, $24::tsvector FROM d),
+		s AS (INSERT INTO sketches(h, doc) SELECT h, d.rowid FROM d, unnest($25::bigint[]) h ON CONFLICT DO NOTHING),
+		c AS (INSERT INTO carriers(story, outlet, url, doc, kind, similarity, seen)
+			SELECT COALESCE($19, d.rowid), $17, $26, d.rowid, $27, $28, $29 FROM d ON CONFLICT DO NOTHING)
+		SELECT rowid FROM d`,
 		d.ID, d.Title, d.URL, d.Source, nullStr(o.Published), str(o.Published), d.Language, p.sum, ix.Rune(len(d.Text)),
 		len(o.Mentions), len(o.Entities), len(o.Quotes), len(o.Counts), len(o.Locations), len(o.Events),
-		time.Now().UTC().Format(time.RFC3339), d.Outlet, d.CanonicalURL, orig.link(), orig.sim(), d.Topic).Scan(&row)
+		time.Now().UTC().Format(time.RFC3339), d.Outlet, d.CanonicalURL, orig.link(), orig.sim(), d.Topic,
+		d.Text, string(js), fts, sketch, carrierURL(d), kind, similarity, now()).Scan(&row)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return false, w.exact(ctx, p) // stored meanwhile (not under this package's lock)
 	}
 	if err != nil {
 		return false, fmt.Errorf("insert document: %w", err)
-	}
-	b := &pgx.Batch{}
-	if orig == nil {
-		b.Queue(`INSERT INTO bodies(rowid, title, text, output, fts) VALUES ($1, $2, $3, $4, to_tsvector('simple', $5))`, row, d.Title, d.Text, string(js), p.fts)
-	} else {
-		b.Queue(`INSERT INTO bodies(rowid, title, text, output) VALUES ($1, $2, $3, $4)`, row, d.Title, d.Text, string(js))
-	}
-	w.queueStored(b, p, row, orig)
-	if err := w.tx.SendBatch(ctx, b).Close(); err != nil {
-		return false, fmt.Errorf("insert body: %w", err)
 	}
 	if orig != nil {
 		return true, nil // a copy's annotations are not indexed (store/copies.go)

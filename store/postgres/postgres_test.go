@@ -213,3 +213,27 @@ func BenchmarkPutBatch(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "docs/s")
 }
+
+// TestTSVector checks the store's own tsvector against the server's
+// to_tsvector of the same words.
+func TestTSVector(t *testing.T) {
+	s := openTest(t)
+	long := strings.Repeat("again and again ", 300) // past 256 positions per word
+	for _, c := range [][2]string{
+		{"Turkish and Syrian ministers meet", "GENEVA, March 4 — Turkish Foreign Minister Hakan Fidan met al-Shaibani's team. It's 1.2 million."},
+		{"", "SÃO PAULO — “Não vamos recuar,” Ana Ribeiro told a rally; São Paulo's metro. Ünïcödé ǅ 東京 ١٢٣"},
+		{"x", long},
+		{"", ""},
+	} {
+		var same bool
+		var server, ours string
+		err := s.db.QueryRow(context.Background(), `SELECT (to_tsvector('simple', $1) || to_tsvector('simple', $2))::text, $3::tsvector::text,
+			(to_tsvector('simple', $1) || to_tsvector('simple', $2)) = $3::tsvector`, ftsText(c[0]), ftsText(c[1]), tsVector(c[0], c[1])).Scan(&server, &ours, &same)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !same {
+			t.Errorf("tsVector(%.40q):\n ours   %.300s\n server %.300s", c[1], ours, server)
+		}
+	}
+}

@@ -41,6 +41,10 @@ CREATE TABLE documents (
 );
 CREATE INDEX documents_order ON documents(pub DESC, rowid DESC);
 
+-- Layer rows (and sketches) carry no foreign key to documents: they are
+-- written only with their document, in its transaction, and the check of
+-- one per row cost more than the rest of the write (docs/scaling.md).
+
 -- The large columns live apart so that listings and joins read small rows.
 -- fts holds the folded words of title and text (fts.go); NULL for copies.
 CREATE TABLE bodies (
@@ -54,7 +58,7 @@ CREATE INDEX bodies_fts ON bodies USING GIN (fts);
 
 CREATE TABLE mentions (
 	pub    TEXT COLLATE "C" NOT NULL, -- the document's sort key, copied for ordered scans
-	doc    BIGINT NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+	doc    BIGINT NOT NULL,
 	idx    INTEGER NOT NULL,
 	start  INTEGER NOT NULL,
 	"end"  INTEGER NOT NULL,
@@ -67,7 +71,7 @@ CREATE TABLE mentions (
 
 CREATE TABLE entities (
 	pub        TEXT COLLATE "C" NOT NULL,
-	doc        BIGINT NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+	doc        BIGINT NOT NULL,
 	idx        INTEGER NOT NULL,
 	name       TEXT NOT NULL,
 	type       TEXT NOT NULL,
@@ -83,7 +87,7 @@ CREATE INDEX entities_actor ON entities(actor);
 
 CREATE TABLE quotes (
 	pub           TEXT COLLATE "C" NOT NULL,
-	doc           BIGINT NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+	doc           BIGINT NOT NULL,
 	idx           INTEGER NOT NULL,
 	start         INTEGER NOT NULL,
 	"end"         INTEGER NOT NULL,
@@ -101,7 +105,7 @@ CREATE INDEX quotes_speaker ON quotes(lower(speaker));
 
 CREATE TABLE counts (
 	pub            TEXT COLLATE "C" NOT NULL,
-	doc            BIGINT NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+	doc            BIGINT NOT NULL,
 	idx            INTEGER NOT NULL,
 	start          INTEGER NOT NULL,
 	"end"          INTEGER NOT NULL,
@@ -125,7 +129,7 @@ CREATE INDEX counts_category ON counts(category);
 
 CREATE TABLE locations (
 	pub       TEXT COLLATE "C" NOT NULL,
-	doc       BIGINT NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+	doc       BIGINT NOT NULL,
 	idx       INTEGER NOT NULL,
 	start     INTEGER NOT NULL,
 	"end"     INTEGER NOT NULL,
@@ -143,7 +147,7 @@ CREATE INDEX locations_country ON locations(country);
 
 CREATE TABLE events (
 	pub            TEXT COLLATE "C" NOT NULL,
-	doc            BIGINT NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+	doc            BIGINT NOT NULL,
 	idx            INTEGER NOT NULL,
 	start          INTEGER NOT NULL,
 	"end"          INTEGER NOT NULL,
@@ -187,7 +191,7 @@ CREATE INDEX documents_url ON documents(url) WHERE url <> '';
 -- The bottom-k sketch of every original (copies are not indexed).
 CREATE TABLE sketches (
 	h   BIGINT NOT NULL, -- a shingle hash, as a signed 64-bit integer
-	doc BIGINT NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+	doc BIGINT NOT NULL,
 	PRIMARY KEY (h, doc)
 );
 CREATE INDEX sketches_doc ON sketches(doc);

@@ -183,3 +183,4 @@ func Terminate(tb testing.TB, dbURL string) int {
 	}
 	return n
 }
+
