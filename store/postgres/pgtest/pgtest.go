@@ -183,4 +183,3 @@ func Terminate(tb testing.TB, dbURL string) int {
 	}
 	return n
 }
-
