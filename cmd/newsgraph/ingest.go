@@ -9,7 +9,6 @@ import (
 	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/pipeline"
 	"github.com/newsgraph/newsgraph/read"
-	"github.com/newsgraph/newsgraph/store/sqlite"
 )
 
 func init() {
@@ -34,7 +33,7 @@ func runIngest(ctx context.Context, e *env, argv []string) int {
 	fs := newFlagSet(e, "ingest", "ingest [flags] PATH...|-", ingestExamples)
 	var in inputFlags
 	in.register(fs)
-	db := fs.String("db", defaultDB, "SQLite database file (created when missing)")
+	db := fs.String("db", defaultDB, dbFlagHelp)
 	quiet := fs.Bool("quiet", false, "no progress bar and no summary")
 	qurl := fs.String("queue", "", "publish the documents to this NATS JetStream queue (nats://host:port) for `newsgraph worker` instead of extracting here")
 	if code, done := parseFlags(e, fs, argv); done {
@@ -73,7 +72,7 @@ func ingest(ctx context.Context, e *env, paths []string, in *inputFlags, dbPath 
 	if err != nil {
 		return sum, err
 	}
-	st, err := sqlite.Open(ctx, dbPath)
+	st, err := openStoreWrite(ctx, dbPath)
 	if err != nil {
 		return sum, err
 	}
@@ -125,7 +124,7 @@ func ingest(ctx context.Context, e *env, paths []string, in *inputFlags, dbPath 
 
 func printIngestSummary(e *env, db string, s ingestSummary) {
 	rate := float64(s.read+s.failed) / s.elapsed.Seconds()
-	fmt.Fprintf(e.stderr, "ingested into %s in %.1fs (%.0f documents/s)\n", db, s.elapsed.Seconds(), rate)
+	fmt.Fprintf(e.stderr, "ingested into %s in %.1fs (%.0f documents/s)\n", displayDB(db), s.elapsed.Seconds(), rate)
 	fmt.Fprintf(e.stderr, "  documents  %d read, %d stored, %d already stored, %d failed\n", s.read, s.stored, s.duplicates, s.failed)
 	fmt.Fprintf(e.stderr, "  found      %d entities, %d quotes, %d counts, %d events, %d locations\n", s.entities, s.quotes, s.counts, s.events, s.locs)
 }
