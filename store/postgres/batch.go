@@ -346,6 +346,12 @@ var documentColumns = []string{"rowid", "id", "title", "url", "source", "publish
 // write stores the batch's rows: documents first (bodies and carriers
 // refer to them), then the rest.
 func (w *writer) write(ctx context.Context, docs [][]any, b bodyRows, sketches [][]any, car carrierRows) error {
+	// The inserts read no table: a generic plan, made once per connection,
+	// serves them (a custom plan would copy the batch's texts into the
+	// plan's constants every time).
+	if _, err := w.tx.Exec(ctx, `SET LOCAL plan_cache_mode = force_generic_plan`); err != nil {
+		return fmt.Errorf("plan mode: %w", err)
+	}
 	if len(docs) > 0 {
 		if _, err := w.tx.CopyFrom(ctx, pgx.Identifier{"documents"}, documentColumns, pgx.CopyFromRows(docs)); err != nil {
 			return fmt.Errorf("insert documents: %w", err)
@@ -366,6 +372,9 @@ func (w *writer) write(ctx context.Context, docs [][]any, b bodyRows, sketches [
 			car.story, car.outlet, car.url, car.doc, car.kind, car.similarity, car.seen); err != nil {
 			return fmt.Errorf("record carriers: %w", err)
 		}
+	}
+	if _, err := w.tx.Exec(ctx, `SET LOCAL plan_cache_mode = force_custom_plan`); err != nil {
+		return fmt.Errorf("plan mode: %w", err)
 	}
 	return nil
 }

@@ -85,6 +85,13 @@ func Open(ctx context.Context, url string) (*Store, error) {
 		// database) would keep scanning it whole after it has grown.
 		cfg.ConnConfig.RuntimeParams["plan_cache_mode"] = "force_custom_plan"
 	}
+	// Bodies are compressed with lz4 where the server has it: pglz took
+	// a sixth of the write's server CPU.
+	cfg.AfterConnect = func(ctx context.Context, c *pgx.Conn) error {
+		_, err := c.Exec(ctx, `SELECT set_config('default_toast_compression', 'lz4', false)
+			WHERE EXISTS (SELECT 1 FROM pg_settings WHERE name = 'default_toast_compression' AND 'lz4' = ANY(enumvals))`)
+		return err
+	}
 	if cfg.ConnConfig.ConnectTimeout == 0 {
 		cfg.ConnConfig.ConnectTimeout = 10 * time.Second
 	}
