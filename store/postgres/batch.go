@@ -87,8 +87,7 @@ func (w *writer) putBatch(ctx context.Context, ps []*prepared) (int, error) {
 			car.add(orig.row, d.Outlet, carrierURL(d), row, "near", orig.similarity)
 			continue // a copy's annotations are not indexed (store/copies.go)
 		}
-		fts := p.fts
-		body.add(row, d.Title, d.Text, string(js), &fts)
+		body.add(row, d.Title, d.Text, string(js), p.fts)
 		car.add(row, d.Outlet, carrierURL(d), row, "original", 1)
 		for _, h := range p.sketch {
 			sketchRows = append(sketchRows, []any{int64(h), row})
@@ -310,15 +309,12 @@ func (w *writer) reserve(ctx context.Context, n int) ([]int64, error) {
 	return ids, nil
 }
 
-// bodyRows are the bodies of a batch, as columns for unnest.
-type bodyRows struct {
-	row                 []int64
-	title, text, output []string
-	fts                 []*string // nil for a copy (not searched)
-}
+// bodyRows are the bodies of a batch, for COPY; the search vector is nil
+// for a copy (not searched).
+type bodyRows [][]any
 
-func (b *bodyRows) add(row int64, title, text, output string, fts *string) {
-	b.row, b.title, b.text, b.output, b.fts = append(b.row, row), append(b.title, title), append(b.text, text), append(b.output, output), append(b.fts, fts)
+func (b *bodyRows) add(row int64, title, text, output string, fts any) {
+	*b = append(*b, []any{row, title, text, output, fts})
 }
 
 // carrierRows are the carriers of a batch, as columns for unnest.
@@ -356,8 +352,7 @@ func (w *writer) write(ctx context.Context, docs [][]any, b bodyRows, sketches [
 		if _, err := w.tx.CopyFrom(ctx, pgx.Identifier{"documents"}, documentColumns, pgx.CopyFromRows(docs)); err != nil {
 			return fmt.Errorf("insert documents: %w", err)
 		}
-		if _, err := w.tx.Exec(ctx, `INSERT INTO bodies(rowid, title, text, output, fts)
-			SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[]::tsvector[])`, b.row, b.title, b.text, b.output, b.fts); err != nil {
+		if _, err := w.tx.CopyFrom(ctx, pgx.Identifier{"bodies"}, []string{"rowid", "title", "text", "output", "fts"}, pgx.CopyFromRows(b)); err != nil {
 			return fmt.Errorf("insert bodies: %w", err)
 		}
 	}

@@ -38,6 +38,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgtype"
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/newsgraph/newsgraph/dedup"
@@ -88,6 +89,7 @@ func Open(ctx context.Context, url string) (*Store, error) {
 	// Bodies are compressed with lz4 where the server has it: pglz took
 	// a sixth of the write's server CPU.
 	cfg.AfterConnect = func(ctx context.Context, c *pgx.Conn) error {
+		c.TypeMap().RegisterType(&pgtype.Type{Name: "tsvector", OID: tsvectorOID, Codec: tsvectorCodec{}})
 		_, err := c.Exec(ctx, `SELECT set_config('default_toast_compression', 'lz4', false)
 			WHERE EXISTS (SELECT 1 FROM pg_settings WHERE name = 'default_toast_compression' AND 'lz4' = ANY(enumvals))`)
 		return err
@@ -208,7 +210,7 @@ type prepared struct {
 	sum      string // hex SHA-256 of the text
 	shingles []uint64
 	sketch   []uint64 // when eligible (dedup.Eligible)
-	fts      string   // the search vector of title and text (fts.go)
+	fts      tsvector // the search vector of title and text (fts.go)
 }
 
 func encode(d *document.Document) (*prepared, error) {
