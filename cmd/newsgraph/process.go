@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/newsgraph/newsgraph/pipeline"
 	"github.com/newsgraph/newsgraph/read"
@@ -24,7 +25,16 @@ type inputFlags struct {
 	allowPrivate bool
 	// explain makes the stages record their decisions (extract --explain).
 	explain bool
+	// docTimeout and maxTokens are the per-document budget (pipeline.Budget).
+	docTimeout time.Duration
+	maxTokens  int
 }
+
+// Defaults of the per-document budget.
+const (
+	defaultDocTimeout = 10 * time.Second
+	defaultMaxTokens  = 2_000_000
+)
 
 func (f *inputFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.format, "input-format", "auto", "input format: "+strings.Join(read.Formats, ", ")+" (auto: from the extension, then the content)")
@@ -34,6 +44,8 @@ func (f *inputFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.dict, "dict", "", "user actor dictionary (TSV or YAML) adding or overriding actors")
 	fs.StringVar(&f.lexicon, "lexicon", "", "user event lexicon extending the built-in one")
 	fs.BoolVar(&f.allowPrivate, "allow-private", false, "let URL inputs reach loopback and private (RFC 1918) addresses")
+	fs.DurationVar(&f.docTimeout, "doc-timeout", defaultDocTimeout, "per-document time budget; a document over it fails, naming the stage that ran out, and the run goes on")
+	fs.IntVar(&f.maxTokens, "max-tokens", defaultMaxTokens, "per-document work cap in tokens; a longer document fails after the text stage")
 }
 
 func (f *inputFlags) readOptions() read.Options {
@@ -41,7 +53,11 @@ func (f *inputFlags) readOptions() read.Options {
 }
 
 func (f *inputFlags) pipeline() (*pipeline.Pipeline, error) {
-	return stages.Default(stages.Config{DictFile: f.dict, LexiconFile: f.lexicon})
+	p, err := stages.Default(stages.Config{DictFile: f.dict, LexiconFile: f.lexicon})
+	if err != nil {
+		return nil, err
+	}
+	return p.WithBudget(pipeline.Budget{Timeout: f.docTimeout, MaxTokens: f.maxTokens}), nil
 }
 
 // tally counts a run's outcome.
