@@ -38,13 +38,20 @@ var ErrBadQuery = errors.New("store: bad query")
 // order is therefore consistent while no documents are added.
 type Store interface {
 	// Put stores d with all its annotations in one transaction. It is
-	// idempotent: a document whose ID or whose exact text is already stored
-	// is not stored again, and inserted reports false.
+	// idempotent: a document whose exact text is already stored (under its
+	// ID or another) is not stored again, and inserted reports false. A
+	// different text under a stored ID becomes a new revision (ConflictRevise,
+	// see PutEach), and inserted reports true.
 	Put(ctx context.Context, d *document.Document) (inserted bool, err error)
 	// PutBatch stores docs in one transaction (fast ingest) with the same
-	// idempotency as Put and returns how many were new. On error nothing of
-	// the batch is stored.
+	// rules as Put and returns how many were stored (new or new revisions).
+	// On error nothing of the batch is stored.
 	PutBatch(ctx context.Context, docs []*document.Document) (inserted int, err error)
+	// PutEach stores docs in one transaction like PutBatch, doing with a
+	// changed text under a stored ID what opt.OnConflict says, and returns
+	// one PutResult per document, in order (nil documents get Unchanged).
+	// On error nothing of the batch is stored.
+	PutEach(ctx context.Context, docs []*document.Document, opt PutOptions) ([]PutResult, error)
 	// Document returns the stored document id in the output contract with
 	// its text and every annotation. An unknown id yields an error wrapping
 	// ErrNotFound.
@@ -83,6 +90,65 @@ type Store interface {
 	// Close releases the store's resources.
 	Close() error
 }
+
+// OnConflict says what a store does with a document whose ID is stored with
+// a different text.
+type OnConflict string
+
+const (
+	// ConflictRevise (the default) stores the new text as the ID's current
+	// revision; the previous one is kept, unlisted, under RevisionID(id, n)
+	// and Document still returns it.
+	ConflictRevise OnConflict = "revise"
+	// ConflictSkip keeps the stored text and drops the new one.
+	ConflictSkip OnConflict = "skip"
+	// ConflictReplace stores the new text and deletes the previous one.
+	ConflictReplace OnConflict = "replace"
+	// ConflictFail stores nothing for the document (Outcome Conflict).
+	ConflictFail OnConflict = "fail"
+)
+
+// ParseOnConflict checks a --on-conflict value ("" is ConflictRevise).
+func ParseOnConflict(s string) (OnConflict, error) {
+	switch c := OnConflict(strings.ToLower(strings.TrimSpace(s))); c {
+	case "":
+		return ConflictRevise, nil
+	case ConflictRevise, ConflictSkip, ConflictReplace, ConflictFail:
+		return c, nil
+	}
+	return "", fmt.Errorf("unknown conflict rule %q (want revise, skip, replace or fail)", s)
+}
+
+// PutOptions configure PutEach.
+type PutOptions struct {
+	OnConflict OnConflict // "" means ConflictRevise
+}
+
+// Outcome is what a store did with one document.
+type Outcome string
+
+const (
+	Stored    Outcome = "stored"    // a new ID
+	Unchanged Outcome = "unchanged" // its exact text is stored (under its ID or another): nothing new
+	Revised   Outcome = "revised"   // a new revision of a stored ID; the previous is kept
+	Replaced  Outcome = "replaced"  // a new text of a stored ID; the previous is deleted
+	Skipped   Outcome = "skipped"   // a new text of a stored ID, dropped (ConflictSkip)
+	Conflict  Outcome = "conflict"  // a new text of a stored ID, refused (ConflictFail)
+)
+
+// PutResult is the outcome of storing one document.
+type PutResult struct {
+	Outcome Outcome
+	// Revision is the document's revision number after the put (1 for a
+	// new ID); Previous the ID under which the previous revision is kept
+	// (Revised only).
+	Revision int
+	Previous string
+}
+
+// RevisionID is the ID under which revision n of the document id is kept
+// once a newer revision is stored: "id@rev" followed by n.
+func RevisionID(id string, n int) string { return fmt.Sprintf("%s@rev%d", id, n) }
 
 // Query selects rows. Zero fields do not filter. String filters are matched
 // case-insensitively; what each one matches depends on the row kind (see the
