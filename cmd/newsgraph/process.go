@@ -11,6 +11,7 @@ import (
 	"github.com/newsgraph/newsgraph/pipeline"
 	"github.com/newsgraph/newsgraph/read"
 	"github.com/newsgraph/newsgraph/stages"
+	"github.com/newsgraph/newsgraph/store"
 )
 
 // inputFlags are the flags shared by every command that reads documents.
@@ -28,6 +29,8 @@ type inputFlags struct {
 	// docTimeout and maxTokens are the per-document budget (pipeline.Budget).
 	docTimeout time.Duration
 	maxTokens  int
+	// onConflict is ingest's --on-conflict.
+	onConflict store.OnConflict
 }
 
 // Defaults of the per-document budget.
