@@ -177,7 +177,6 @@ func ingest(ctx context.Context, e *env, paths []string, in *inputFlags, dbPath 
 	return sum, err
 }
 
-
 func printIngestSummary(e *env, db string, s ingestSummary) {
 	head := "ingested into"
 	if s.interrupted {
