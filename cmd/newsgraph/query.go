@@ -40,8 +40,9 @@ func storeFlag(fs *flag.FlagSet) *string {
 	return fs.String("db", store.DefaultPath, "database file (created by 'newsgraph ingest')")
 }
 
-// openExisting opens the store at path, refusing to create a new empty one
-// so that a mistyped --db is reported instead of answering "no rows".
+// openExisting opens the store at path read-only (query, serve, export),
+// refusing to create a new empty one so that a mistyped --db is reported
+// instead of answering "no rows"; a file the user may not write is fine.
 func openExisting(ctx context.Context, path string) (*sqlite.Store, error) {
 	if _, err := os.Stat(path); err != nil {
 		if errors.Is(err, os.ErrNotExist) {
@@ -49,7 +50,7 @@ func openExisting(ctx context.Context, path string) (*sqlite.Store, error) {
 		}
 		return nil, err
 	}
-	return sqlite.Open(ctx, path)
+	return sqlite.OpenReadOnly(ctx, path)
 }
 
 func runQuery(ctx context.Context, e *env, argv []string) int {

@@ -19,6 +19,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
 	"runtime"
 	"strings"
 	"time"
@@ -45,16 +46,14 @@ var _ store.Store = (*Store)(nil)
 const BusyTimeout = 10 * time.Second
 
 // Open opens (creating if needed) the database at path and migrates it to
-// the current schema. The path must not contain '?'.
+// the current schema. Any path is accepted: characters that SQLite's URI
+// syntax reserves are escaped, so "pct%41.db" opens a file of that name.
 func Open(ctx context.Context, path string) (*Store, error) {
 	if path == "" {
 		return nil, errors.New("sqlite: empty database path")
 	}
-	if strings.ContainsAny(path, "?#") {
-		return nil, fmt.Errorf("sqlite: database path %q must not contain '?' or '#'", path)
-	}
 	dsn := fmt.Sprintf("file:%s?_pragma=busy_timeout(%d)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_pragma=cache_size(-32000)&_pragma=temp_store(MEMORY)&_txlock=immediate",
-		path, BusyTimeout.Milliseconds())
+		uriPath(path), BusyTimeout.Milliseconds())
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
@@ -76,13 +75,91 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	return &Store{db: db, path: path}, nil
 }
 
+// ReaderConns is the connection pool size of a read-only store.
+var ReaderConns = max(8, 2*runtime.NumCPU())
+
+// OpenReadOnly opens the existing database at path for reading only
+// (SQLite mode=ro, query_only): it never writes, switches the journal mode
+// or migrates, so it works on a file the user may not write. A database
+// whose schema is older or newer than this program's is an error saying
+// so; writes through the store fail.
+func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
+	if path == "" {
+		return nil, errors.New("sqlite: empty database path")
+	}
+	if _, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
+	db, err := openRO(ctx, path, "mode=ro")
+	if err != nil && isReadOnlyDir(err) {
+		// A WAL database in a directory we may not write: SQLite cannot
+		// create the shared-memory file, so read it as immutable (no
+		// locks; a writer in another process is not seen until reopening).
+		db, err = openRO(ctx, path, "mode=ro&immutable=1")
+	}
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: open %s read-only: %w", path, err)
+	}
+	return &Store{db: db, path: path, readOnly: true}, nil
+}
+
+func openRO(ctx context.Context, path, mode string) (*sql.DB, error) {
+	dsn := fmt.Sprintf("file:%s?%s&_pragma=busy_timeout(%d)&_pragma=query_only(1)&_pragma=cache_size(-32000)&_pragma=temp_store(MEMORY)",
+		uriPath(path), mode, BusyTimeout.Milliseconds())
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, err
+	}
+	db.SetMaxOpenConns(ReaderConns)
+	db.SetMaxIdleConns(ReaderConns)
+	if err := checkVersion(ctx, db); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+// isReadOnlyDir reports SQLite's SQLITE_READONLY_DIRECTORY and
+// SQLITE_CANTOPEN answers to a read-only open of a WAL database.
+func isReadOnlyDir(err error) bool {
+	m := err.Error()
+	return strings.Contains(m, "readonly database") || strings.Contains(m, "unable to open")
+}
+
+// checkVersion reports an error unless db's schema is SchemaVersion.
+func checkVersion(ctx context.Context, db *sql.DB) error {
+	var have int
+	err := db.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&have)
+	if err != nil {
+		if strings.Contains(err.Error(), "no such table") {
+			return errors.New("not a newsgraph database (no schema_migrations table)")
+		}
+		return err
+	}
+	switch {
+	case have < SchemaVersion:
+		return fmt.Errorf("database schema version %d is older than this program's %d; open it once for writing to migrate it (newsgraph ingest --db FILE PATH)", have, SchemaVersion)
+	case have > SchemaVersion:
+		return fmt.Errorf("database schema version %d is newer than this program's %d; use a newer newsgraph", have, SchemaVersion)
+	}
+	return nil
+}
+
+// uriPath escapes path for a SQLite URI filename: '%', '?' and '#' are
+// percent-encoded (SQLite decodes them), everything else is kept.
+func uriPath(path string) string {
+	return strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(path)
+}
+
 // Path returns the database file the store was opened on.
 func (s *Store) Path() string { return s.path }
 
 // Close lets SQLite refresh its planner statistics (PRAGMA optimize) and
 // closes the database.
 func (s *Store) Close() error {
-	s.db.Exec(`PRAGMA optimize`) // best effort: a read-only or busy database skips it
+	if !s.readOnly {
+		s.db.Exec(`PRAGMA optimize`) // best effort: a busy database skips it
+	}
 	if err := s.db.Close(); err != nil {
 		return fmt.Errorf("sqlite: close: %w", err)
 	}
