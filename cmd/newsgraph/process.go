@@ -177,7 +177,43 @@ func parseFlags(e *env, fs *flag.FlagSet, args []string) (int, bool) {
 		args = rest[1:]
 	}
 	positional[fs] = pos
+	if err := checkNumbers(fs); err != nil {
+		fmt.Fprintf(fs.Output(), "newsgraph: %v\n", err)
+		return exitUsage, true
+	}
 	return 0, false
+}
+
+// checkNumbers rejects a numeric flag given a negative value, or zero
+// unless its usage text documents what 0 means ("(0: ...").
+func checkNumbers(fs *flag.FlagSet) error {
+	var err error
+	fs.Visit(func(f *flag.Flag) {
+		g, ok := f.Value.(flag.Getter)
+		if !ok || err != nil {
+			return
+		}
+		var v float64
+		switch x := g.Get().(type) {
+		case int:
+			v = float64(x)
+		case int64:
+			v = float64(x)
+		case float64:
+			v = x
+		case time.Duration:
+			v = float64(x)
+		default:
+			return
+		}
+		switch {
+		case v < 0:
+			err = fmt.Errorf("--%s %s: must not be negative", f.Name, f.Value)
+		case v == 0 && !strings.Contains(f.Usage, "(0:"):
+			err = fmt.Errorf("--%s %s: must be more than zero", f.Name, f.Value)
+		}
+	})
+	return err
 }
 
 // positional holds each parsed flag set's positional arguments: flags may

@@ -66,7 +66,7 @@ func runQuery(ctx context.Context, e *env, argv []string) int {
 	since := fs.String("since", "", "published on or after: YYYY-MM-DD or RFC 3339")
 	until := fs.String("until", "", "published on or before: YYYY-MM-DD (the whole day) or before an RFC 3339 time")
 	fs.IntVar(&q.Limit, "limit", store.DefaultLimit, fmt.Sprintf("at most this many rows (1..%d)", store.MaxLimit))
-	fs.IntVar(&q.Offset, "offset", 0, "skip this many rows")
+	fs.IntVar(&q.Offset, "offset", 0, "skip this many rows (0: none)")
 	output := fs.String("output", "table", "table, json or csv")
 	if code, done := parseFlags(e, fs, argv); done {
 		return code
