@@ -58,23 +58,23 @@ type Store interface {
 	Document(ctx context.Context, id string) (*document.Output, error)
 	// Documents lists documents matching q (Actor: has an entity or event
 	// actor with that code prefix; Root/Code: has such an event; Speaker:
-	// has a quote by that speaker; Entity: has an entity of that name;
+	// has a quote by that speaker; Entity: has an entity of that name (names match by word prefixes, see Query);
 	// Text: full-text match; Since/Until: publication time).
 	Documents(ctx context.Context, q Query) ([]DocumentSummary, error)
 	// Events lists events matching q (Actor: source or target actor code
 	// prefix; Root: exact root; Code: code prefix; Entity: source or target
-	// name contains; Speaker: ignored).
+	// name matches; Speaker: ignored).
 	Events(ctx context.Context, q Query) ([]EventRow, error)
-	// Quotes lists quotes matching q (Speaker: speaker name contains;
+	// Quotes lists quotes matching q (Speaker: speaker name matches;
 	// Actor: the speaker entity's actor code prefix; Entity: in a document
 	// with an entity of that name).
 	Quotes(ctx context.Context, q Query) ([]QuoteRow, error)
 	// Counts lists numeric claims matching q (Entity: attributed-to name
-	// contains; Actor, Root, Code: in a document with such an actor or
+	// matches; Actor, Root, Code: in a document with such an actor or
 	// event; Speaker: ignored).
 	Counts(ctx context.Context, q Query) ([]CountRow, error)
 	// Entities lists per-document entities matching q (Entity: name
-	// contains; Actor: actor code prefix; Root/Code/Speaker: in a document
+	// matches; Actor: actor code prefix; Root/Code/Speaker: in a document
 	// with such an event or speaker).
 	Entities(ctx context.Context, q Query) ([]EntityRow, error)
 	// Search runs the full-text query q.Text over titles and texts and
@@ -154,13 +154,18 @@ func RevisionID(id string, n int) string { return fmt.Sprintf("%s@rev%d", id, n)
 // case-insensitively; what each one matches depends on the row kind (see the
 // Store methods). Text is a full-text expression: bare words must all occur
 // (prefix matching with a trailing *), "double quoted" phrases must occur as
-// written, and an upper-case OR between terms means either.
+// written, and an upper-case OR between terms means either. Name filters
+// (Speaker, Entity) match by words, so that a backend answers them from an
+// index: the name and the filter are split into words (runs of letters and
+// digits, lower-cased), and every word of the filter must start a word of
+// the name, in any order ("fid", "Fidan Hakan" match "Hakan Fidan"; "idan"
+// does not). A name filter without a word is an ErrBadQuery.
 type Query struct {
 	Actor   string     // CAMEO actor code prefix: "SYR" matches SYR, SYRGOV, SYRMIL
 	Root    string     // two-digit CAMEO root, exact: "19"
 	Code    string     // CAMEO event code prefix: "19" matches 190, 193, 1951
-	Speaker string     // quote speaker name, substring
-	Entity  string     // entity name, substring
+	Speaker string     // quote speaker name: every word of it starts a word of the name ("fid" matches Hakan Fidan)
+	Entity  string     // entity name, matched like Speaker
 	Text    string     // full-text query over document title and text
 	Since   *time.Time // published at or after (inclusive)
 	Until   *time.Time // published before (exclusive)

@@ -124,3 +124,7 @@ func TestStore_CopiesMatchIndex(t *testing.T) {
 func TestStore_RevisionSuite(t *testing.T) {
 	storetest.RevisionSuite(t, func(t *testing.T) store.Store { return openTemp(t) })
 }
+
+func TestStore_NameFilterSuite(t *testing.T) {
+	storetest.NameFilterSuite(t, func(t *testing.T) store.Store { return filled(t) })
+}

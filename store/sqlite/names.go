@@ -10,9 +10,32 @@ import (
 
 // Kinds of name_words rows (migrationRevisions).
 const (
-	wordsSpeaker = 1
-	wordsEntity  = 2
+	wordsSpeaker = 1 // quotes.speaker
+	wordsEntity  = 2 // entities.name
+	wordsEvent   = 3 // events.source_name and target_name
+	wordsCount   = 4 // counts.attributed_to
 )
+
+// wordsCond returns the condition that the rows named by cols ("x.doc,
+// x.idx" for a layer's rows, "d.rowid" for documents) have, among the
+// name words of kind, a word starting with each word of name. ok is false
+// when name has no word (letters or digits).
+func wordsCond(kind int, name, cols string) (cond string, args []any, ok bool) {
+	ws := nameWords(name)
+	if len(ws) == 0 {
+		return "", nil, false
+	}
+	sel := "doc, idx"
+	if !strings.Contains(cols, ",") {
+		sel = "doc"
+	}
+	parts := make([]string, len(ws))
+	for i, w := range ws {
+		parts[i] = `SELECT ` + sel + ` FROM name_words WHERE kind = ? AND word >= ? AND word < ?`
+		args = append(args, kind, w, w+"\xff")
+	}
+	return `(` + cols + `) IN (` + strings.Join(parts, " INTERSECT ") + `)`, args, true
+}
 
 // nameWords splits a name into its lower-case words (letters and digits),
 // each once: "Jean-Luc Mélenchon" → jean, luc, mélenchon.
@@ -74,6 +97,8 @@ func backfillNames(ctx context.Context, db *sql.DB) error {
 	}{
 		{wordsSpeaker, `SELECT doc, idx, speaker FROM quotes WHERE speaker <> ''`},
 		{wordsEntity, `SELECT doc, idx, name FROM entities`},
+		{wordsEvent, `SELECT doc, idx, COALESCE(source_name, '') || ' ' || COALESCE(target_name, '') FROM events`},
+		{wordsCount, `SELECT doc, idx, attributed_to FROM counts WHERE attributed_to <> ''`},
 	} {
 		rs, err := tx.QueryContext(ctx, q.sql)
 		if err != nil {

@@ -18,14 +18,15 @@ import (
 //     revision keeps its row and body under store.RevisionID(id, n), marked
 //     superseded and linked to the current one through duplicate_of (so,
 //     like a copy, it is unlisted and its annotations are not indexed);
-//   - name_words holds each word of every quote speaker (kind 1) and entity
-//     name (kind 2), folded to lower case, keyed for prefix lookups, so the
-//     speaker and entity filters read an index instead of scanning.
+//   - name_words holds each word of every quote speaker (kind 1), entity
+//     name (kind 2), event source and target name (kind 3) and count
+//     attribution (kind 4), folded to lower case, keyed for prefix lookups,
+//     so the speaker and entity filters read an index instead of scanning.
 const migrationRevisions = `
 ALTER TABLE documents ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;
 ALTER TABLE documents ADD COLUMN superseded INTEGER NOT NULL DEFAULT 0;
 CREATE TABLE name_words (
-	kind INTEGER NOT NULL, -- 1 quote speaker, 2 entity name
+	kind INTEGER NOT NULL, -- 1 quote speaker, 2 entity name, 3 event source or target name, 4 count attribution
 	word TEXT NOT NULL,
 	doc  INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
 	idx  INTEGER NOT NULL,

@@ -142,6 +142,13 @@ func checkVersion(ctx context.Context, db *sql.DB) error {
 	case have > SchemaVersion:
 		return fmt.Errorf("database schema version %d is newer than this program's %d; use a newer newsgraph", have, SchemaVersion)
 	}
+	var names int
+	if err := db.QueryRowContext(ctx, `SELECT COUNT(*) FROM store_meta WHERE key = 'name_words' AND value = '1'`).Scan(&names); err != nil {
+		return err
+	}
+	if names == 0 {
+		return errors.New("the name index of this database is not built yet; open it once for writing (newsgraph ingest --db FILE PATH)")
+	}
 	return nil
 }
 
@@ -426,6 +433,9 @@ func (w *writer) insert(ctx context.Context, d *document.Document, rev int) (boo
 			nullInt(c.Location)); err != nil {
 			return false, 0, fmt.Errorf("insert count %d: %w", i, err)
 		}
+		if err := addWords(ctx, w.words, wordsCount, row, i, str(c.AttributedTo)); err != nil {
+			return false, 0, err
+		}
 	}
 	for i, l := range o.Locations {
 		if _, err := w.location.ExecContext(ctx, pub, row, i, l.Start, l.End, l.Text, l.Name, str(l.Country), str(l.Adm1),
@@ -456,6 +466,16 @@ func (w *writer) insert(ctx context.Context, d *document.Document, rev int) (boo
 			str(e.Plover), str(e.PloverMode), srcName, srcActor, tgtName, tgtActor, loc, country, e.Negated, e.Hypothetical,
 			e.Reported, str(e.Date), nullInt(e.Location)); err != nil {
 			return false, 0, fmt.Errorf("insert event %d: %w", i, err)
+		}
+		var names string
+		if e.Source != nil {
+			names = e.Source.Name
+		}
+		if e.Target != nil {
+			names += " " + e.Target.Name
+		}
+		if err := addWords(ctx, w.words, wordsEvent, row, i, names); err != nil {
+			return false, 0, err
 		}
 	}
 	return true, row, nil
