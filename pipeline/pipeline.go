@@ -297,7 +297,17 @@ func (p *Pipeline) Run(ctx context.Context, in <-chan Item, out chan<- Item, wor
 	}()
 	go func() {
 		defer close(out)
-		for done := range order {
+		for {
+			var done chan Item
+			var ok bool
+			select {
+			case done, ok = <-order:
+			case <-ctx.Done():
+				return // the input may never end (a reader blocked on stdin)
+			}
+			if !ok {
+				break
+			}
 			select {
 			case it := <-done:
 				select {

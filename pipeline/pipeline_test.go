@@ -281,3 +281,24 @@ func TestRunStage_NoDoubledPrefix(t *testing.T) {
 		t.Errorf("err = %v, want the stage's own message once", err)
 	}
 }
+
+// TestRun_CancelWithOpenInput: cancelling the context closes out even when
+// the input is never closed (a reader blocked on standard input).
+func TestRun_CancelWithOpenInput(t *testing.T) {
+	p, _ := New(fakeStage{name: "text"})
+	in := make(chan Item)
+	out := make(chan Item)
+	ctx, cancel := context.WithCancel(context.Background())
+	p.Run(ctx, in, out, 2)
+	in <- Item{Doc: document.New("a", "x")}
+	<-out
+	cancel()
+	select {
+	case _, ok := <-out:
+		if ok {
+			t.Error("an item after cancel")
+		}
+	case <-time.After(2 * time.Second):
+		t.Fatal("out not closed after cancel")
+	}
+}
