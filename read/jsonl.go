@@ -21,10 +21,13 @@ import (
 // byte is '[' is read as one JSON array of such objects. Each bad line is reported as "origin:line: reason".
 func readJSONL(ctx context.Context, origin string, r io.Reader, opt Options, fn func(Result) error) error {
 	br := bufio.NewReaderSize(r, 1<<16)
-	if bom, _ := br.Peek(3); string(bom) == "\ufeff" {
+	// Look only at what the first read brought: a pipe may deliver one
+	// short record and stay open.
+	br.Peek(1)
+	if bom, _ := br.Peek(min(3, br.Buffered())); string(bom) == "\ufeff" {
 		br.Discard(3) // a UTF-8 byte order mark before the first record
 	}
-	first, _ := br.Peek(64)
+	first, _ := br.Peek(min(64, br.Buffered()))
 	if t := bytes.TrimLeft(first, "\ufeff \t\r\n"); len(t) > 0 && t[0] == '[' {
 		return readJSONArray(ctx, origin, br, opt, fn)
 	}

@@ -214,7 +214,10 @@ func readStream(ctx context.Context, origin, name string, r io.Reader, opt Optio
 		format = formatFromName(name)
 	}
 	if format == "" {
-		head, _ := br.Peek(1024)
+		// Sniff what the first read brings (at most 1 KB), without waiting
+		// for more: a pipe may deliver one short record and stay open.
+		br.Peek(1)
+		head, _ := br.Peek(min(1024, br.Buffered()))
 		format = sniff(head)
 	}
 	// Streamed formats hold many documents: they may be larger than MaxBytes.
