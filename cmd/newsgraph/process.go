@@ -117,8 +117,14 @@ func processAll(ctx context.Context, e *env, paths []string, in *inputFlags, p *
 	if fnErr != nil {
 		return t, fnErr
 	}
-	if err := <-readErr; err != nil && ctx.Err() == nil {
-		return t, err
+	select {
+	case err := <-readErr:
+		if err != nil && ctx.Err() == nil {
+			return t, err
+		}
+	case <-ctx.Done():
+		// Interrupted: a reader blocked on standard input or the network
+		// is not waited for.
 	}
 	return t, ctx.Err()
 }
