@@ -189,3 +189,12 @@ func TestReadBoundedChild(t *testing.T) {
 		t.Logf("result: error: walk: %v", err)
 	}
 }
+
+// TestHTML_NoDoubledPrefix: the parser's own "html: " is not repeated.
+func TestHTML_NoDoubledPrefix(t *testing.T) {
+	page := "<html><body>" + strings.Repeat("<b>", 600) + "text</body></html>"
+	_, err := HTML([]byte(page), "")
+	if err == nil || strings.Count(err.Error(), "html: ") != 1 {
+		t.Errorf("err = %v, want one html: prefix", err)
+	}
+}
