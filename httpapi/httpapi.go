@@ -26,8 +26,10 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"runtime"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/store"
@@ -42,6 +44,14 @@ const (
 
 // Server is the API over one store. It is an http.Handler and safe for
 // concurrent use.
+//
+// Requests run in two lanes: cheap ones (one document by id, the OpenAPI
+// document, the dashboard's files) start at once; every other API request
+// (lists, search, aggregates) first takes one of HeavyLanes slots, so that
+// however many heavy requests arrive, the store keeps connections and the
+// machine keeps CPU for the cheap ones. Every API request carries a
+// deadline (QueryTimeout) down to the store's queries; a request still
+// waiting for a slot or a query when it passes gets 503.
 type Server struct {
 	st  store.Store
 	mux *http.ServeMux
@@ -49,14 +59,25 @@ type Server struct {
 	// OnError, when set, receives the internal errors behind 500 responses
 	// (the client sees only a generic message). Set it before serving.
 	OnError func(r *http.Request, err error)
+	// QueryTimeout bounds each API request (DefaultQueryTimeout).
+	QueryTimeout time.Duration
+	heavy        chan struct{} // the heavy lane's slots
 }
+
+// DefaultQueryTimeout is a Server's QueryTimeout unless set.
+const DefaultQueryTimeout = 10 * time.Second
+
+// HeavyLanes is how many heavy requests run at once: one per core but one
+// (at least 1), so that a core stays free for the cheap lane; the others
+// wait for a slot.
+var HeavyLanes = max(1, runtime.NumCPU()-1)
 
 // New returns the API server over st, which must not be nil.
 func New(st store.Store) (*Server, error) {
 	if st == nil {
 		return nil, errors.New("httpapi: nil store")
 	}
-	s := &Server{st: st, mux: http.NewServeMux()}
+	s := &Server{st: st, mux: http.NewServeMux(), QueryTimeout: DefaultQueryTimeout, heavy: make(chan struct{}, HeavyLanes)}
 	for _, rt := range s.routes() {
 		// {id...}: document ids from JSON Lines input may contain slashes.
 		s.mux.HandleFunc("GET "+strings.Replace(rt.path, "{id}", "{id...}", 1), rt.handler)
@@ -82,7 +103,34 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusMethodNotAllowed, fmt.Sprintf("method %s not allowed; the API is read-only", r.Method))
 		return
 	}
+	if !strings.HasPrefix(r.URL.Path, "/api/") {
+		s.mux.ServeHTTP(w, r) // the dashboard's files
+		return
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	timeout := s.QueryTimeout
+	if timeout <= 0 {
+		timeout = DefaultQueryTimeout
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), timeout)
+	defer cancel()
+	r = r.WithContext(ctx)
+	if !cheap(r.URL.Path) {
+		select {
+		case s.heavy <- struct{}{}:
+			defer func() { <-s.heavy }()
+		case <-ctx.Done():
+			s.writeStoreError(w, r, ctx.Err())
+			return
+		}
+	}
 	s.mux.ServeHTTP(w, r)
+}
+
+// cheap reports whether an API path is served in the cheap lane: one row
+// by its key, or a constant.
+func cheap(p string) bool {
+	return strings.HasPrefix(p, "/api/documents/") || p == "/api/openapi.json"
 }
 
 // param describes one query or path parameter.
@@ -107,8 +155,8 @@ var (
 	pActor   = param{name: "actor", in: "query", typ: "string", desc: "CAMEO actor code prefix (SYR matches SYRGOV)"}
 	pRoot    = param{name: "root", in: "query", typ: "string", desc: "two-digit CAMEO root code, exact (19)"}
 	pCode    = param{name: "code", in: "query", typ: "string", desc: "CAMEO event code prefix (19 matches 190, 193)"}
-	pSpeaker = param{name: "speaker", in: "query", typ: "string", desc: "quote speaker name contains (case-insensitive)"}
-	pEntity  = param{name: "entity", in: "query", typ: "string", desc: "entity name contains (case-insensitive)"}
+	pSpeaker = param{name: "speaker", in: "query", typ: "string", desc: "quote speaker: every word is the start of a word of the name (case-insensitive): fid, Hakan Fidan"}
+	pEntity  = param{name: "entity", in: "query", typ: "string", desc: "entity name: every word is the start of a word of the name (case-insensitive)"}
 	pSince   = param{name: "since", in: "query", typ: "string", desc: "published on or after: YYYY-MM-DD or RFC 3339"}
 	pUntil   = param{name: "until", in: "query", typ: "string", desc: "published on or before (a date includes that day) or before an RFC 3339 time"}
 	pText    = param{name: "text", in: "query", typ: "string", desc: "full-text filter: words (all must occur), \"phrases\", prefix*, OR"}
@@ -303,7 +351,11 @@ func (s *Server) writeStoreError(w http.ResponseWriter, r *http.Request, err err
 			msg = msg[i+len(store.ErrBadQuery.Error())+2:]
 		}
 		writeError(w, http.StatusBadRequest, msg)
-	case errors.Is(err, context.Canceled):
+	case errors.Is(err, context.DeadlineExceeded) || errors.Is(r.Context().Err(), context.DeadlineExceeded):
+		// The driver may report an interrupted query in its own words.
+		w.Header().Set("Retry-After", "5")
+		writeError(w, http.StatusServiceUnavailable, fmt.Sprintf("the request did not finish within %s; narrow the filters or try again", s.QueryTimeout))
+	case errors.Is(err, context.Canceled) || r.Context().Err() != nil:
 		writeError(w, 499, "request canceled")
 	default:
 		if s.OnError != nil {

@@ -77,6 +77,10 @@ func runExtract(ctx context.Context, e *env, argv []string) int {
 	if ferr := w.Flush(); ferr != nil && err == nil {
 		err = ferr
 	}
+	if errors.Is(err, context.Canceled) && ctx.Err() != nil {
+		writeErr(e.stderr, "extract: interrupted after %d documents (%d failed)", t.docs, t.failed)
+		return exitFailure
+	}
 	if err != nil {
 		writeErr(e.stderr, "extract: %v", err)
 		if errors.Is(err, read.ErrUsage) {

@@ -20,6 +20,16 @@ func (w *where) add(cond string, args ...any) {
 	w.args = append(w.args, args...)
 }
 
+// words adds the name-word condition of kind on cols (wordsCond); a
+// name without a word matches nothing (prepare refuses it first).
+func (w *where) words(kind int, name, cols string) {
+	if c, a, ok := wordsCond(kind, name, cols); ok {
+		w.add(c, a...)
+	} else {
+		w.add(`0`)
+	}
+}
+
 func (w *where) String() string {
 	if len(w.conds) == 0 {
 		return ""
@@ -95,10 +105,10 @@ func docFilters(w *where, q store.Query, own filter, t string) {
 		w.add(doc+` IN (SELECT y.doc FROM events y WHERE `+c+`)`, a...)
 	}
 	if q.Speaker != "" && own&fSpeaker == 0 {
-		w.add(doc+` IN (SELECT y.doc FROM quotes y WHERE y.speaker LIKE ? ESCAPE '\')`, contains(q.Speaker))
+		w.words(wordsSpeaker, q.Speaker, doc)
 	}
 	if q.Entity != "" && own&fEntity == 0 {
-		w.add(doc+` IN (SELECT y.doc FROM entities y WHERE y.name LIKE ? ESCAPE '\')`, contains(q.Entity))
+		w.words(wordsEntity, q.Entity, doc)
 	}
 }
 
@@ -129,6 +139,11 @@ func prepare(q store.Query) (store.Query, error) {
 	}
 	if q.Text != "" && ftsQuery(q.Text) == "" {
 		return q, fmt.Errorf("%w: full-text query %q has no searchable word", store.ErrBadQuery, q.Text)
+	}
+	for _, f := range []struct{ name, v string }{{"speaker", q.Speaker}, {"entity", q.Entity}} {
+		if f.v != "" && len(nameWords(f.v)) == 0 {
+			return q, fmt.Errorf("%w: %s filter %q has no word (letters or digits)", store.ErrBadQuery, f.name, f.v)
+		}
 	}
 	return q, nil
 }
@@ -223,8 +238,7 @@ func eventConds(w *where, q store.Query) {
 		w.add(c, a...)
 	}
 	if q.Entity != "" {
-		c := contains(q.Entity)
-		w.add(`(x.source_name LIKE ? ESCAPE '\' OR x.target_name LIKE ? ESCAPE '\')`, c, c)
+		w.words(wordsEvent, q.Entity, "x.doc, x.idx")
 	}
 }
 
@@ -278,7 +292,7 @@ func quoteConds(w *where, q store.Query) {
 		w.add(c, a...)
 	}
 	if q.Speaker != "" {
-		w.add(`x.speaker LIKE ? ESCAPE '\'`, contains(q.Speaker))
+		w.words(wordsSpeaker, q.Speaker, "x.doc, x.idx")
 	}
 }
 
@@ -327,7 +341,7 @@ func (s *Store) Counts(ctx context.Context, q store.Query) ([]store.CountRow, er
 func countConds(w *where, q store.Query) {
 	docFilters(w, q, fEntity|fSpeaker, "x")
 	if q.Entity != "" {
-		w.add(`x.attributed_to LIKE ? ESCAPE '\'`, contains(q.Entity))
+		w.words(wordsCount, q.Entity, "x.doc, x.idx")
 	}
 }
 
@@ -374,7 +388,7 @@ func (s *Store) Entities(ctx context.Context, q store.Query) ([]store.EntityRow,
 		w.add(c, a...)
 	}
 	if q.Entity != "" {
-		w.add(`x.name LIKE ? ESCAPE '\'`, contains(q.Entity))
+		w.words(wordsEntity, q.Entity, "x.doc, x.idx")
 	}
 	sqlText := `SELECT d.id, d.published, x.idx, x.name, x.type, x.actor, x.n_mentions, x.start, x."end"
 		FROM ` + keyed("entities", w.String()) + ` JOIN entities x ON x.doc = k.doc AND x.idx = k.idx JOIN documents d ON d.rowid = k.doc` + keyOrder
