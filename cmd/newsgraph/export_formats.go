@@ -9,7 +9,6 @@ import (
 	"github.com/newsgraph/newsgraph/export/gdelt"
 	"github.com/newsgraph/newsgraph/export/gkg"
 	"github.com/newsgraph/newsgraph/export/plover"
-	"github.com/newsgraph/newsgraph/geo"
 	"github.com/newsgraph/newsgraph/quotes"
 	"github.com/newsgraph/newsgraph/store"
 )
@@ -23,16 +22,17 @@ func init() {
 	add("plover", "PLOVER events, one JSON object per line", func(w io.Writer, docs []*document.Document, _ *int64) error {
 		return plover.Write(w, docs, plover.Options{})
 	})
-	add("gkg", "GDELT GKG 2.1, 27 tab-separated columns, one record per document", func(w io.Writer, docs []*document.Document, _ *int64) error {
-		return gkg.Write(w, docs, gkgFields)
+	add("gkg", "GDELT GKG 2.1, 27 tab-separated columns, one record per document", func(w io.Writer, docs []*document.Document, next *int64) error {
+		f := gkgFields
+		f.First = *next
+		*next += int64(len(docs))
+		return gkg.Write(w, docs, f)
 	})
 }
 
 // gkgFields wires each layer's GKG field writer.
 var gkgFields = gkg.Fields{
-	Counts:     counts.GKGCounts,
 	Amounts:    counts.GKGAmounts,
-	Locations:  geo.GKGLocations,
 	Quotations: quotes.GKGQuotations,
 }
 
@@ -70,17 +70,7 @@ func batched(write func(w io.Writer, docs []*document.Document, next *int64) err
 
 // happened counts the events the GDELT writers number (those not negated
 // or hypothetical), so ids continue across batches.
-func happened(docs []*document.Document) int64 {
-	var n int64
-	for _, d := range docs {
-		for _, e := range d.Events {
-			if !e.Negated && !e.Hypothetical {
-				n++
-			}
-		}
-	}
-	return n
-}
+func happened(docs []*document.Document) int64 { return gdelt.Count(docs, gdelt.Options{}) }
 
 func writeGDELTEvents(w io.Writer, docs []*document.Document, next *int64) error {
 	err := gdelt.WriteEvents(w, docs, gdelt.Options{FirstID: *next})
