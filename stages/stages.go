@@ -12,6 +12,7 @@ import (
 	"github.com/newsgraph/newsgraph/pipeline"
 	"github.com/newsgraph/newsgraph/quotes"
 	"github.com/newsgraph/newsgraph/text"
+	"github.com/newsgraph/newsgraph/themes"
 	"github.com/newsgraph/newsgraph/tone"
 	"github.com/newsgraph/newsgraph/topic"
 )
@@ -40,7 +41,7 @@ type Config struct {
 }
 
 // Names lists the default stages in pipeline order.
-var Names = []string{"text", "tone", "topic", "entities", "geo", "actors", "quotes", "counts", "events"}
+var Names = []string{"text", "tone", "themes", "topic", "entities", "geo", "actors", "quotes", "counts", "events"}
 
 // Default builds the full pipeline: text, topic, entities, geo, actors,
 // quotes, counts, events (without the stages cfg.Skip names). Models and
@@ -73,6 +74,7 @@ func Default(cfg Config) (*pipeline.Pipeline, error) {
 	}{
 		{"text", func() (pipeline.Stage, error) { return text.New(), nil }},
 		{"tone", func() (pipeline.Stage, error) { return tone.New() }},
+		{"themes", func() (pipeline.Stage, error) { return themes.New() }},
 		{"topic", func() (pipeline.Stage, error) { return topic.NewStage() }},
 		{"entities", func() (pipeline.Stage, error) {
 			opts := cfg.Entities

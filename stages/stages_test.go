@@ -159,7 +159,7 @@ func TestDefault_NamesAndSkip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := names(q.Stages()); got != "text,tone,topic,entities,geo,actors,quotes" {
+	if got := names(q.Stages()); got != "text,tone,themes,topic,entities,geo,actors,quotes" {
 		t.Errorf("skip events,counts: %s", got)
 	}
 	if _, err := Default(Config{Skip: []string{"event"}}); err == nil || !strings.Contains(err.Error(), `unknown stage "event"`) {
