@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/newsgraph/newsgraph/corpus"
 	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/pipeline"
 	"github.com/newsgraph/newsgraph/read"
@@ -87,6 +88,10 @@ func ingest(ctx context.Context, e *env, paths []string, in *inputFlags, dbPath 
 		}
 		n, err := st.PutBatch(ctx, batch)
 		if err != nil {
+			return fmt.Errorf("store: %w", err)
+		}
+		// the corpus layer: corpus events, tracked figures, stories
+		if err := corpus.Update(ctx, st, batch, corpus.Options{}); err != nil {
 			return fmt.Errorf("store: %w", err)
 		}
 		sum.stored += n
