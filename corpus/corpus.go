@@ -122,12 +122,21 @@ func Update(ctx context.Context, b Backend, docs []*document.Document, opt Optio
 	}
 	return b.UpdateCorpus(ctx, func(tx store.CorpusTx) error {
 		for _, a := range arts {
-			if err := update(tx, a.d, a.copyOf, a.outlet, opt); err != nil {
+			if err := Apply(tx, a.d, a.copyOf, a.outlet, opt); err != nil {
 				return fmt.Errorf("corpus: %s: %w", a.d.ID, err)
 			}
 		}
 		return nil
 	})
+}
+
+// Apply adds one article to the corpus layer inside tx: copyOf is the
+// original's id when d is a copy ("" otherwise) and outlet the outlet its
+// text comes from (the original's for a copy). Update calls it for each
+// stored document; it is exported for backends and benchmarks that fill
+// the layer themselves.
+func Apply(tx store.CorpusTx, d *document.Document, copyOf, outlet string, opt Options) error {
+	return update(tx, d, copyOf, outlet, opt.norm())
 }
 
 // pubDay is the document's publication day, store.Undated when unknown.
@@ -232,7 +241,6 @@ func update(tx store.CorpusTx, d *document.Document, copyOf, outlet string, opt 
 			}
 			if f != nil {
 				figs = append(figs, f)
-				t.add(f.Story, f.FirstDay, f.LastDay)
 			}
 		}
 	}
@@ -468,12 +476,22 @@ func Assess(f *store.Figure, vs []store.FigureValue) {
 	}
 }
 
-// assignStory puts d in the story of the events and figures it touches,
-// merging their stories when it touches several, or in a new story.
+// assignStory puts d in the story of the corpus events it touches,
+// merging their stories (the smaller into the larger) when it touches
+// several, or in a new story; its figures join that story.
 func assignStory(tx store.CorpusTx, d *document.Document, t touched, evs []*store.CorpusEvent, figs []*store.Figure) error {
-	slices.Sort(t.stories)
+	var stories []store.CorpusStory
+	for _, id := range t.stories {
+		s, ok, err := tx.Story(id)
+		if err != nil {
+			return err
+		}
+		if ok {
+			stories = append(stories, s)
+		}
+	}
 	var st store.CorpusStory
-	if len(t.stories) == 0 {
+	if len(stories) == 0 {
 		title := d.Title
 		if title == "" && len(d.Sentences) > 0 {
 			title = d.Slice(d.Sentences[0].Span)
@@ -483,23 +501,16 @@ func assignStory(tx store.CorpusTx, d *document.Document, t touched, evs []*stor
 			return err
 		}
 	} else {
-		s, ok, err := tx.Story(t.stories[0])
-		if err != nil {
-			return err
-		}
-		if !ok {
-			return fmt.Errorf("story %d missing", t.stories[0])
-		}
-		st = s
-		for _, other := range t.stories[1:] {
-			o, ok, err := tx.Story(other)
-			if err != nil {
-				return err
-			}
-			if ok {
-				widen(&st, o.FirstDay, o.LastDay)
-			}
-			if err := tx.MergeStory(other, st.ID); err != nil {
+		// the largest story (the oldest of equals) absorbs the others, so
+		// that a merge moves the fewest rows
+		slices.SortStableFunc(stories, func(a, b store.CorpusStory) int {
+			return cmp.Or(cmp.Compare(b.NumArticles, a.NumArticles), cmp.Compare(a.ID, b.ID))
+		})
+		st = stories[0]
+		for _, o := range stories[1:] {
+			widen(&st, o.FirstDay, o.LastDay)
+			st.NumArticles += o.NumArticles
+			if err := tx.MergeStory(o.ID, st.ID); err != nil {
 				return err
 			}
 		}
@@ -516,21 +527,20 @@ func assignStory(tx store.CorpusTx, d *document.Document, t touched, evs []*stor
 		}
 	}
 	for _, f := range figs {
-		if f.Story != st.ID {
+		if f.Story == 0 {
 			f.Story = st.ID
 			if err := tx.SaveFigure(f); err != nil {
 				return err
 			}
 		}
 	}
-	if err := tx.AddStoryArticle(st.ID, d.ID); err != nil {
-		return err
-	}
-	arts, err := tx.StoryArticles(st.ID)
+	added, err := tx.AddStoryArticle(st.ID, d.ID)
 	if err != nil {
 		return err
 	}
-	st.NumArticles = len(arts)
+	if added {
+		st.NumArticles++
+	}
 	return tx.SaveStory(&st)
 }
 

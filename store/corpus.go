@@ -131,12 +131,12 @@ type CorpusTx interface {
 	AddFigureValue(v FigureValue) (added bool, err error)
 	FigureValues(figure int64) ([]FigureValue, error)
 	// SaveStory inserts or updates a story; Story reads one (ok false when
-	// unknown); AddStoryArticle records an article of a story (idempotent);
-	// MergeStory moves every event, figure and article of story from into
-	// story into and deletes from.
+	// unknown); AddStoryArticle records an article of a story (idempotent:
+	// added false when it was there); MergeStory moves every event, figure
+	// and article of story from into story into and deletes from.
 	SaveStory(s *CorpusStory) error
 	Story(id int64) (CorpusStory, bool, error)
-	AddStoryArticle(story int64, doc string) error
+	AddStoryArticle(story int64, doc string) (added bool, err error)
 	StoryArticles(story int64) ([]string, error)
 	MergeStory(from, into int64) error
 }

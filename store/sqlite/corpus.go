@@ -329,12 +329,14 @@ func (t *corpusTx) Story(id int64) (store.CorpusStory, bool, error) {
 	return s, true, nil
 }
 
-func (t *corpusTx) AddStoryArticle(story int64, doc string) error {
-	if _, err := t.q.ExecContext(t.ctx, `INSERT INTO corpus_story_articles (story, doc) SELECT ?, ? WHERE NOT EXISTS (SELECT 1 FROM corpus_story_articles WHERE story = ? AND doc = ?)`,
-		story, doc, story, doc); err != nil {
-		return fmt.Errorf("sqlite: story article: %w", err)
+func (t *corpusTx) AddStoryArticle(story int64, doc string) (bool, error) {
+	res, err := t.q.ExecContext(t.ctx, `INSERT INTO corpus_story_articles (story, doc) SELECT ?, ? WHERE NOT EXISTS (SELECT 1 FROM corpus_story_articles WHERE story = ? AND doc = ?)`,
+		story, doc, story, doc)
+	if err != nil {
+		return false, fmt.Errorf("sqlite: story article: %w", err)
 	}
-	return nil
+	n, err := res.RowsAffected()
+	return n > 0, err
 }
 
 func storyArticles(ctx context.Context, q querier, story int64) ([]string, error) {
