@@ -111,7 +111,16 @@ func TestCorpus_EventsExport(t *testing.T) {
 	if code, _, errs := runCLI(t, "", "ingest", "--db", db, in); code != exitOK {
 		t.Fatalf("ingest: exit %d: %s", code, errs)
 	}
-	code, out, errs := runCLI(t, "", "export", "--db", db, "--format", "gdelt-events")
+	code, out, errs := runCLI(t, "", "query", "figures", "--db", db, "--category", "KILL")
+	if code != exitOK || !strings.Contains(out, "River Post reported 9") || !strings.Contains(out, "true") {
+		t.Errorf("query figures: exit %d\n%s%s", code, out, errs)
+	}
+	for _, kind := range []string{"corpus-events", "stories"} {
+		if code, out, errs := runCLI(t, "", "query", kind, "--db", db, "--output", "json"); code != exitOK || !strings.Contains(out, `"num_articles": 7`) {
+			t.Errorf("query %s: exit %d\n%s%s", kind, code, out, errs)
+		}
+	}
+	code, out, errs = runCLI(t, "", "export", "--db", db, "--format", "gdelt-events")
 	if code != exitOK {
 		t.Fatalf("export: exit %d: %s", code, errs)
 	}
