@@ -18,8 +18,8 @@ import (
 
 var (
 	pFigureCategory = param{name: "category", in: "query", typ: "string", desc: "count category of the figure (KILL, WOUND, ARREST, DISPLACE, ...)"}
-	pDoc      = param{name: "doc", in: "query", typ: "string", desc: "only those of this document id"}
-	pStory    = param{name: "story", in: "query", typ: "integer", desc: "only those of this story id"}
+	pDoc            = param{name: "doc", in: "query", typ: "string", desc: "only those of this document id"}
+	pStory          = param{name: "story", in: "query", typ: "integer", desc: "only those of this story id"}
 )
 
 func (s *Server) corpusRoutes(rs []route) []route {
