@@ -2,12 +2,14 @@ package main
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/newsgraph/newsgraph/export/gdelt"
+	"github.com/newsgraph/newsgraph/export/parquet"
 	"github.com/newsgraph/newsgraph/store"
 	"github.com/newsgraph/newsgraph/store/sqlite"
 )
@@ -134,4 +136,76 @@ func TestCorpus_EventsExport(t *testing.T) {
 			t.Errorf("row %d: NumMentions %d NumSources %d NumArticles %d, want 7 5 7", e.ID, e.NumMentions, e.NumSources, e.NumArticles)
 		}
 	}
+}
+
+// TestExport_Parquet writes the four Parquet tables of the corpus test set
+// and reads them back with parquet-go's reader.
+func TestExport_Parquet(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "c.db")
+	in := filepath.Join("..", "..", "testdata", "corpus", "kharkiv.jsonl")
+	if code, _, errs := runCLI(t, "", "ingest", "--db", db, in); code != exitOK {
+		t.Fatalf("ingest: exit %d: %s", code, errs)
+	}
+	export := func(format string) string {
+		out := filepath.Join(dir, format+".parquet")
+		if code, _, errs := runCLI(t, "", "export", "--db", db, "--format", format, "-o", out); code != exitOK {
+			t.Fatalf("export %s: exit %d: %s", format, code, errs)
+		}
+		return out
+	}
+	evs := readParquet[parquet.Event](t, export("parquet-events"))
+	if len(evs) != 5 {
+		t.Fatalf("%d event rows, want 5 (the originals' events)", len(evs))
+	}
+	for _, e := range evs {
+		if e.NumSources != 5 || e.NumArticles != 7 || e.CorpusEvent == 0 || e.Root != "19" || e.Date != "2025-03-03" || e.Country != "UA" || e.Tone == nil {
+			t.Errorf("event row %+v", e)
+		}
+	}
+	ms := readParquet[parquet.Mention](t, export("parquet-mentions"))
+	if len(ms) < 5 || ms[0].EventID != evs[0].ID || ms[0].Actor1Start < 0 {
+		t.Errorf("mention rows %+v", ms)
+	}
+	docs := readParquet[parquet.Document](t, export("parquet-documents"))
+	dups := 0
+	for _, d := range docs {
+		if d.DuplicateOf != "" {
+			dups++
+		}
+	}
+	if len(docs) != 7 || dups != 2 || docs[0].Tone == nil || !strings.Contains(docs[0].Themes, "KILLING") {
+		t.Errorf("%d document rows, %d copies: %+v", len(docs), dups, docs[0])
+	}
+	figs := readParquet[parquet.Figure](t, export("parquet-figures"))
+	kill := 0
+	for _, f := range figs {
+		if f.Category == "KILL" {
+			kill++
+			if !f.Contradiction || f.NumValues != 5 {
+				t.Errorf("figure row %+v", f)
+			}
+		}
+	}
+	if kill != 5 {
+		t.Errorf("%d KILL value rows, want 5", kill)
+	}
+}
+
+func readParquet[T any](t *testing.T, path string) []T {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := parquet.Read[T](f, fi.Size())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rows
 }
