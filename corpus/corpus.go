@@ -446,26 +446,7 @@ func Assess(f *store.Figure, vs []store.FigureValue) {
 		}
 	}
 	f.Agreement = math.Round(1000*float64(agree)/float64(len(vs))) / 1000
-	for j := 1; j < len(vs) && !f.Contradiction; j++ {
-		b := vs[j]
-		// the earlier report that b departs from most
-		k := -1
-		for i := 0; i < j; i++ {
-			a := vs[i]
-			switch {
-			case cumulative[f.Category] && a.Published < b.Published && a.Value-b.Value > Tolerance(a, b):
-			case !cumulative[f.Category] && a.Day == b.Day && math.Abs(a.Value-b.Value) > Tolerance(a, b):
-			default:
-				continue
-			}
-			if k < 0 || math.Abs(a.Value-b.Value) > math.Abs(vs[k].Value-b.Value) {
-				k = i
-			}
-		}
-		if k < 0 {
-			continue
-		}
-		a := vs[k]
+	if a, b, ok := contradiction(f.Category, vs); ok {
 		f.Contradiction = true
 		if cumulative[f.Category] {
 			f.Reason = fmt.Sprintf("%s reported %g on %s after %s reported %g on %s: a cumulative toll does not fall",
@@ -474,6 +455,59 @@ func Assess(f *store.Figure, vs []store.FigureValue) {
 			f.Reason = fmt.Sprintf("%s reported %g and %s %g on %s", a.Outlet, a.Value, b.Outlet, b.Value, DayString(a.Day))
 		}
 	}
+}
+
+// contradiction returns the first report b (in report order vs) that
+// contradicts an earlier report a, a being the one b departs from most.
+func contradiction(category string, vs []store.FigureValue) (a, b store.FigureValue, ok bool) {
+	for j := 1; j < len(vs); j++ {
+		b := vs[j]
+		k := -1
+		for i := 0; i < j; i++ {
+			a := vs[i]
+			switch {
+			case cumulative[category] && a.Published < b.Published && a.Value-b.Value > Tolerance(a, b):
+			case !cumulative[category] && a.Day == b.Day && math.Abs(a.Value-b.Value) > Tolerance(a, b):
+			default:
+				continue
+			}
+			if k < 0 || math.Abs(a.Value-b.Value) > math.Abs(vs[k].Value-b.Value) {
+				k = i
+			}
+		}
+		if k >= 0 {
+			return vs[k], b, true
+		}
+	}
+	return a, b, false
+}
+
+// Contradiction is why a figure's values disagree: Value (of Outlet, in a
+// later report for a fallen toll) against Other (of OtherOutlet).
+type Contradiction struct {
+	Kind        string  `json:"kind"` // "cumulative_toll_fell" or "same_day_disagreement"
+	Value       float64 `json:"value"`
+	Outlet      string  `json:"outlet"`
+	Other       float64 `json:"other"`
+	OtherOutlet string  `json:"other_outlet"`
+}
+
+// Contradictions returns the contradiction of a figure's values (in any
+// order), nil when they agree.
+func Contradictions(category string, vs []store.FigureValue) []Contradiction {
+	vs = slices.Clone(vs)
+	slices.SortStableFunc(vs, func(a, b store.FigureValue) int {
+		return cmp.Or(cmp.Compare(a.Day, b.Day), cmp.Compare(a.Published, b.Published))
+	})
+	a, b, ok := contradiction(category, vs)
+	if !ok {
+		return nil
+	}
+	kind := "same_day_disagreement"
+	if cumulative[category] {
+		kind = "cumulative_toll_fell"
+	}
+	return []Contradiction{{Kind: kind, Value: b.Value, Outlet: b.Outlet, Other: a.Value, OtherOutlet: a.Outlet}}
 }
 
 // assignStory puts d in the story of the corpus events it touches,

@@ -11,10 +11,13 @@ import (
 // API return it; FirstDate and LastDate are YYYY-MM-DD ("" when undated).
 type TrackedFigure struct {
 	store.Figure
-	FirstDate string              `json:"first_date"`
-	LastDate  string              `json:"last_date"`
-	Spread    float64             `json:"spread"` // Max - Min
-	Values    []store.FigureValue `json:"values"`
+	FirstDate string  `json:"first_date"`
+	LastDate  string  `json:"last_date"`
+	Spread    float64 `json:"spread"` // Max - Min
+	// Contradictions says why the values disagree (the pair behind
+	// Contradiction and Reason); absent when they agree.
+	Contradictions []Contradiction     `json:"contradictions,omitempty"`
+	Values         []store.FigureValue `json:"values"`
 }
 
 // Figures returns the tracked figures q selects with their values.
@@ -32,7 +35,11 @@ func Figures(ctx context.Context, cs store.CorpusStore, q store.CorpusQuery) ([]
 		if vs == nil {
 			vs = []store.FigureValue{}
 		}
-		out = append(out, TrackedFigure{Figure: f, FirstDate: DayString(f.FirstDay), LastDate: DayString(f.LastDay), Spread: f.Max - f.Min, Values: vs})
+		for i := range vs {
+			vs[i].Date = DayString(vs[i].Day)
+		}
+		out = append(out, TrackedFigure{Figure: f, FirstDate: DayString(f.FirstDay), LastDate: DayString(f.LastDay), Spread: f.Max - f.Min,
+			Contradictions: Contradictions(f.Category, vs), Values: vs})
 	}
 	return out, nil
 }
@@ -56,6 +63,9 @@ func Events(ctx context.Context, cs store.CorpusStore, q store.CorpusQuery) ([]E
 		ms, err := cs.CorpusEventMentions(ctx, e.ID)
 		if err != nil {
 			return nil, fmt.Errorf("corpus: event %d: %w", e.ID, err)
+		}
+		for i := range ms {
+			ms[i].Date = DayString(ms[i].Day)
 		}
 		out = append(out, Event{CorpusEvent: e, FirstDate: DayString(e.FirstDay), LastDate: DayString(e.LastDay), Mentions: ms})
 	}

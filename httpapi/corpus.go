@@ -27,7 +27,7 @@ func (s *Server) corpusRoutes(rs []route) []route {
 		route{path: "/api/figures", summary: "Figures tracked across sources: each value with its article, outlet, date and attribution; agreement, spread, the latest value and a contradiction flag",
 			params: []param{pFigureCategory, pDoc, pStory, pLimit, pOffset}, item: corpus.TrackedFigure{}, list: true,
 			handler: corpusHandler(s, corpus.Figures)},
-		route{path: "/api/corpus/events", summary: "Events reported by several articles, with NumMentions, NumSources, NumArticles and every mention",
+		route{path: "/api/corpus-events", summary: "Events reported by several articles, with NumMentions, NumSources, NumArticles and every mention",
 			params: []param{pDoc, pStory, pLimit, pOffset}, item: corpus.Event{}, list: true,
 			handler: corpusHandler(s, corpus.Events)},
 		route{path: "/api/stories", summary: "Articles grouped by the happening they report, with a title and a span of dates",

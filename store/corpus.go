@@ -39,7 +39,7 @@ type CorpusEvent struct {
 // EventMention is one article's report of a corpus event.
 type EventMention struct {
 	Event      int64  `json:"event"`
-	Doc        string `json:"doc"`
+	Doc        string `json:"doc_id"`
 	EventIndex int    `json:"event_index"` // index into the article's events
 	Outlet     string `json:"outlet"`      // the source outlet: a copy's original's
 	CopyOf     string `json:"copy_of"`     // the original's id for a copy, else ""
@@ -48,6 +48,7 @@ type EventMention struct {
 	End        int    `json:"end"`
 	Confidence int    `json:"confidence"` // percent
 	Day        int    `json:"day"`
+	Date       string `json:"date,omitempty"` // Day as YYYY-MM-DD, filled by readers
 }
 
 // Figure is one figure tracked across articles.
@@ -78,7 +79,7 @@ type Figure struct {
 // FigureValue is one article's value of a figure.
 type FigureValue struct {
 	Figure      int64   `json:"figure"`
-	Doc         string  `json:"doc"`
+	Doc         string  `json:"doc_id"`
 	CountIndex  int     `json:"count_index"` // index into the article's counts
 	Outlet      string  `json:"outlet"`
 	CopyOf      string  `json:"copy_of"`
@@ -86,7 +87,8 @@ type FigureValue struct {
 	Approx      bool    `json:"approx"`
 	Qualifier   string  `json:"qualifier"`
 	Day         int     `json:"day"`
-	Published   string  `json:"published"` // RFC 3339, "" when unknown: orders reports of one day
+	Date        string  `json:"date,omitempty"` // Day as YYYY-MM-DD, filled by readers
+	Published   string  `json:"published"`      // RFC 3339, "" when unknown: orders reports of one day
 	Attribution string  `json:"attribution"`
 	Text        string  `json:"text"`
 	Start       int     `json:"start"` // code points
