@@ -13,10 +13,12 @@
 // Matching rules (Options): two events are one corpus event when they have
 // the same root (or code, with MatchCode), the same source and target actor
 // codes, compatible action places (the same country, or one of them
-// unplaced) and dates at most Window days apart (the text's date, else the
-// publication day); a figure is one tracked figure when the category, the
-// object class (data/objects.txt: "civilians" and "people" are one) and the
-// country agree and the reports are at most FigureWindow days apart.
+// unplaced) and dates (the text's date, else the publication day) at most
+// Window days apart, counted from the corpus event's dates so that a span
+// never exceeds Window days (a daily recurrence is a new event); a figure is
+// one tracked figure when the category, the object class (data/objects.txt:
+// "civilians" and "people" are one) and the country agree and the reports
+// lie within FigureWindow days (the figure's period).
 // Copies (store.CopyStore) add an article and mentions but no outlet (a
 // copy's source is its original's) and no figure value (a copy repeats its
 // original's).
@@ -272,6 +274,11 @@ func matchEvent(tx store.CorpusTx, d *document.Document, e *document.Event, opt 
 		if c.Country != "" && country != "" && c.Country != country {
 			continue
 		}
+		// a happening's reports date it within Window of its first date:
+		// a daily recurrence is a new corpus event, not a growing one
+		if day != store.Undated && c.FirstDay != store.Undated && (day < c.LastDay-opt.Window || day > c.FirstDay+opt.Window) {
+			continue
+		}
 		changed := false
 		if c.Place == "" && place != "" {
 			c.Country, c.Place, c.PlaceID, changed = country, place, placeID, true
@@ -356,9 +363,14 @@ func trackFigure(tx store.CorpusTx, d *document.Document, i int, outlet string, 
 		return nil, err
 	}
 	var f *store.Figure
-	if len(cands) > 0 {
-		f = &cands[0]
-	} else {
+	for k := range cands {
+		// a figure's period is FigureWindow days from its first report
+		if day == store.Undated || cands[k].FirstDay == store.Undated || (day >= cands[k].LastDay-opt.FigureWindow && day <= cands[k].FirstDay+opt.FigureWindow) {
+			f = &cands[k]
+			break
+		}
+	}
+	if f == nil {
 		f = &store.Figure{Key: key, Category: c.Category, Object: obj, Country: country, Place: place, FirstDay: day, LastDay: day}
 		if err := tx.SaveFigure(f); err != nil {
 			return nil, err

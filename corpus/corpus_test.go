@@ -83,6 +83,7 @@ func synth(id string, r *rand.Rand, space, day int) *document.Document {
 		d.Events = append(d.Events, document.Event{Span: document.Span{Start: 7, End: 15}, Code: "190", Root: "19", Quad: 4, Location: 0,
 			Source: &document.Participant{Actor: fmt.Sprintf("A%05d", a), Entity: -1}, Target: &document.Participant{Actor: "UKR", Entity: -1}})
 	}
+	d.Locations[0].Country = fmt.Sprintf("C%d", r.IntN(100))
 	d.Counts = []document.Count{{Span: document.Span{Start: 32, End: 41}, Value: float64(10 + r.IntN(5)), Object: "people", Category: "KILL",
 		AttributedTo: -1, Location: 0}}
 	return d
