@@ -45,3 +45,34 @@ func TestWrite(t *testing.T) {
 		}
 	}
 }
+
+// TestWrite_undatedAndIDs: record ids continue from First and are unique
+// across batches; an undated document without a URL is citation-only with
+// an empty date; the checker accepts both and rejects a repeated id.
+func TestWrite_undatedAndIDs(t *testing.T) {
+	d := document.New("doc-9", "Talks resumed.")
+	d.Outlet = "Local Paper"
+	var buf bytes.Buffer
+	if err := Write(&buf, []*document.Document{d, d}, Fields{First: 300}); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n")
+	c := strings.Split(lines[1], "\t")
+	if c[0] != "undated-301" || c[1] != "" || c[2] != "2" || c[3] != "Local Paper" || c[4] != "doc-9" {
+		t.Errorf("record %q", c[:5])
+	}
+	if err := Check(strings.NewReader(buf.String())); err != nil {
+		t.Error(err)
+	}
+	if err := Check(strings.NewReader(lines[0] + "\n" + lines[0] + "\n")); err == nil {
+		t.Error("a repeated record id passed")
+	}
+}
+
+func FuzzCheck(f *testing.F) {
+	f.Add("20240305100000-0\t20240305100000\t1\texample.org\thttps://example.org/a" + strings.Repeat("\t", 22))
+	f.Add("undated-1\t\t2\t\tdoc" + strings.Repeat("\t", 22))
+	f.Fuzz(func(t *testing.T, s string) {
+		_ = Check(strings.NewReader(s))
+	})
+}

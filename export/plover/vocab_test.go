@@ -81,3 +81,10 @@ func TestCheck_rejects(t *testing.T) {
 		}
 	}
 }
+
+func FuzzCheck(f *testing.F) {
+	f.Add(`{"id":"a","date":"2024-01-02","actor":[{"raw_text":"x","code":"SYR","sector_code":"MIL","start":0,"end":1}],"event":["ASSAULT"],"mode":["firearms"],"quad_code":4}`)
+	f.Fuzz(func(t *testing.T, s string) {
+		_ = Check(strings.NewReader(s))
+	})
+}
