@@ -48,7 +48,8 @@ var (
 // one space) → score.
 type Lexicon struct {
 	score  map[string]float64
-	maxLen int // words in the longest entry
+	maxLen int             // words in the longest entry
+	starts map[string]bool // first words of the entries of several words
 }
 
 // Default returns the embedded lexicon (AFINN-165 and the news list).
@@ -61,7 +62,7 @@ func Default() (*Lexicon, error) {
 		return nil, err
 	}
 	defer f.Close()
-	l := &Lexicon{score: map[string]float64{}, maxLen: 1}
+	l := &Lexicon{score: map[string]float64{}, maxLen: 1, starts: map[string]bool{}}
 	sc := bufio.NewScanner(f)
 	n := 0
 	for sc.Scan() {
@@ -89,6 +90,9 @@ func Default() (*Lexicon, error) {
 func (l *Lexicon) add(w string, s float64) {
 	l.score[w] = s
 	l.maxLen = max(l.maxLen, strings.Count(w, " ")+1)
+	if first, _, ok := strings.Cut(w, " "); ok {
+		l.starts[first] = true
+	}
 }
 
 // Stage is the tone stage.
@@ -163,7 +167,11 @@ func word(d *document.Document, i int) string {
 	if d.Tokens[i].Kind != document.Word {
 		return ""
 	}
-	return strings.ReplaceAll(d.TokenLower(i), "’", "'")
+	w := d.TokenLower(i)
+	if strings.Contains(w, "’") {
+		w = strings.ReplaceAll(w, "’", "'")
+	}
+	return w
 }
 
 func (s *Stage) sentence(d *document.Document, from, to int) tally {
@@ -210,27 +218,28 @@ func (s *Stage) sentence(d *document.Document, from, to int) tally {
 // match returns the score of the longest entry starting at token i and its
 // length in tokens (0, 1 when none).
 func (s *Stage) match(d *document.Document, i, to int) (float64, int) {
-	var b strings.Builder
-	best, n := 0.0, 1
-	for k := 0; k < s.lex.maxLen && i+k < to; k++ {
-		w := word(d, i+k)
-		if w == "" {
-			break
-		}
-		if k > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(w)
-		if v, ok := s.lex.score[b.String()]; ok {
-			best, n = v, k+1
+	w := word(d, i)
+	best, n := s.lex.score[w], 1
+	if s.lex.starts[w] {
+		phrase := w
+		for k := 1; k < s.lex.maxLen && i+k < to; k++ {
+			next := word(d, i+k)
+			if next == "" {
+				break
+			}
+			phrase += " " + next
+			if v, ok := s.lex.score[phrase]; ok {
+				best, n = v, k+1
+			}
 		}
 	}
 	if best == 0 && n == 1 {
 		// a possessive or plural the list does not hold
-		w := word(d, i)
 		for _, suf := range []string{"'s", "s"} {
-			if v, ok := s.lex.score[strings.TrimSuffix(w, suf)]; ok && strings.HasSuffix(w, suf) {
-				return v, 1
+			if strings.HasSuffix(w, suf) {
+				if v, ok := s.lex.score[w[:len(w)-len(suf)]]; ok {
+					return v, 1
+				}
 			}
 		}
 	}
