@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/newsgraph/newsgraph/corpus"
 	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/pipeline"
 	"github.com/newsgraph/newsgraph/read"
@@ -133,6 +134,10 @@ func ingest(ctx context.Context, e *env, paths []string, in *inputFlags, dbPath 
 				sum.events += len(d.Events)
 				sum.locs += len(d.Locations)
 			}
+		}
+		// the corpus layer: corpus events, tracked figures, stories
+		if err := corpus.Update(ctx, st, batch, corpus.Options{}); err != nil {
+			return fmt.Errorf("store: %w", err)
 		}
 		batch, origins = batch[:0], origins[:0]
 		return nil

@@ -117,6 +117,14 @@ func checkSpans(o *document.Output, rs []rune) error {
 			}
 		}
 	}
+	for i, t := range o.Themes {
+		if err := span("themes", i, t.Start, t.End, t.Text, true); err != nil {
+			return err
+		}
+	}
+	if o.Tone != nil && len(o.SentenceTone) != len(o.Sentences) {
+		return fmt.Errorf("contract: %d sentence tones for %d sentences", len(o.SentenceTone), len(o.Sentences))
+	}
 	for i, c := range o.Counts {
 		if err := span("counts", i, c.Start, c.End, c.Text, true); err != nil {
 			return err
