@@ -184,3 +184,39 @@ func BenchmarkApply(b *testing.B) {
 		}
 	}
 }
+
+// TestApply_storyByFigure: an article without a shared event that reports
+// a tracked figure joins that figure's story; an unrelated article gets its
+// own story.
+func TestApply_storyByFigure(t *testing.T) {
+	st, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "c.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	r := rand.New(rand.NewPCG(3, 4))
+	a := synth("a", r, 10, 100)
+	b := synth("b", r, 10, 101)
+	b.Events = nil
+	b.Locations[0].Country, b.Counts[0].Value = a.Locations[0].Country, 40
+	c := synth("c", r, 10, 300)
+	c.Events = nil
+	err = st.UpdateCorpus(context.Background(), func(tx store.CorpusTx) error {
+		for _, d := range []*document.Document{a, b, c} {
+			if err := Apply(tx, d, "", d.Outlet, Options{}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	stories, err := st.Stories(context.Background(), store.CorpusQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(stories) != 2 || stories[0].NumArticles != 2 || stories[0].Title != "story a" || DayString(stories[0].LastDay) != "1970-04-12" {
+		t.Errorf("stories %+v, want a+b (days 100–101) and c", stories)
+	}
+}
