@@ -246,6 +246,16 @@ func update(tx store.CorpusTx, d *document.Document, copyOf, outlet string, opt 
 			}
 		}
 	}
+	if len(t.stories) == 0 {
+		// no shared event: an article that only updates a figure ("the
+		// toll rose to 30") joins the story of that figure
+		for _, f := range figs {
+			if f.Story != 0 {
+				t.add(f.Story, store.Undated, store.Undated)
+				break
+			}
+		}
+	}
 	t.add(0, pubDay(d), pubDay(d))
 	return assignStory(tx, d, t, evs, figs)
 }

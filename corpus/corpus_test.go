@@ -6,6 +6,8 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime"
+	"slices"
 	"strconv"
 	"testing"
 	"time"
@@ -110,12 +112,16 @@ func fill(tb testing.TB, st *sqlite.Store, r *rand.Rand, n, space int) {
 
 // TestUpdateCostFlat ingests 1,000 new articles into the corpus layers of
 // stores of 20,000 and 200,000 articles (NEWSGRAPH_CORPUS_BENCH=1; it
-// takes a few minutes) and reports wall and CPU time of each; the cost per
-// article must stay within 25 %.
+// takes several minutes) and reports wall and CPU time of each, the median
+// of three batches; the cost per article must stay within 25 %. The
+// articles of every store have the same density (500 a day, actors drawn
+// from the same 20,000 codes), so a new article finds as many matches in
+// either store and only the store's size differs.
 func TestUpdateCostFlat(t *testing.T) {
 	if os.Getenv("NEWSGRAPH_CORPUS_BENCH") == "" {
 		t.Skip("set NEWSGRAPH_CORPUS_BENCH=1 to run")
 	}
+	const space = 20000
 	var cost []time.Duration
 	for _, size := range []int{20000, 200000} {
 		st, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "c.db"))
@@ -123,36 +129,40 @@ func TestUpdateCostFlat(t *testing.T) {
 			t.Fatal(err)
 		}
 		r := rand.New(rand.NewPCG(1, 2))
-		fill(t, st, r, size, size)
+		fill(t, st, r, size, space)
 		day := size / 500
-		batch := make([]*document.Document, 1000)
-		for i := range batch {
-			batch[i] = synth("new"+strconv.Itoa(i), r, size, day-1+i%3)
-		}
-		c0 := cputime.Process()
-		w0 := time.Now()
-		err = st.UpdateCorpus(context.Background(), func(tx store.CorpusTx) error {
-			for _, d := range batch {
-				if err := Apply(tx, d, "", d.Outlet, Options{}); err != nil {
-					return err
-				}
+		var walls, cpus []time.Duration
+		for round := 0; round < 3; round++ {
+			batch := make([]*document.Document, 1000)
+			for i := range batch {
+				batch[i] = synth(fmt.Sprintf("new%d-%d", round, i), r, space, day-1+i%3)
 			}
-			return nil
-		})
-		if err != nil {
-			t.Fatal(err)
+			runtime.GC()
+			c0 := cputime.Process()
+			w0 := time.Now()
+			err = st.UpdateCorpus(context.Background(), func(tx store.CorpusTx) error {
+				for _, d := range batch {
+					if err := Apply(tx, d, "", d.Outlet, Options{}); err != nil {
+						return err
+					}
+				}
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			walls, cpus = append(walls, time.Since(w0)), append(cpus, cputime.Process()-c0)
 		}
-		wall, cpu := time.Since(w0), cputime.Process()-c0
-		var n int
-		evs, _ := st.CorpusEvents(context.Background(), store.CorpusQuery{Limit: 1})
-		if len(evs) > 0 {
-			n = int(evs[0].ID)
-		}
-		t.Logf("store of %d articles (≥ %d corpus events): 1,000 new articles in %v wall, %v CPU (user+sys)", size, n, wall.Round(time.Millisecond), cpu.Round(time.Millisecond))
-		cost = append(cost, cpu)
+		slices.Sort(walls)
+		slices.Sort(cpus)
+		t.Logf("store of %d articles: 1,000 new articles in %v wall, %v CPU (user+sys), median of 3 (CPU %v)", size,
+			walls[1].Round(time.Millisecond), cpus[1].Round(time.Millisecond), cpus)
+		cost = append(cost, cpus[1])
 		st.Close()
 	}
-	if ratio := float64(cost[1]) / float64(cost[0]); ratio > 1.25 {
+	ratio := float64(cost[1]) / float64(cost[0])
+	t.Logf("CPU cost ratio 200k/20k = %.2f", ratio)
+	if ratio > 1.25 {
 		t.Errorf("CPU cost at 200k is %.2f× the cost at 20k, want within 25 %%", ratio)
 	}
 }
@@ -172,5 +182,41 @@ func BenchmarkApply(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestApply_storyByFigure: an article without a shared event that reports
+// a tracked figure joins that figure's story; an unrelated article gets its
+// own story.
+func TestApply_storyByFigure(t *testing.T) {
+	st, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "c.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	r := rand.New(rand.NewPCG(3, 4))
+	a := synth("a", r, 10, 100)
+	b := synth("b", r, 10, 101)
+	b.Events = nil
+	b.Locations[0].Country, b.Counts[0].Value = a.Locations[0].Country, 40
+	c := synth("c", r, 10, 300)
+	c.Events = nil
+	err = st.UpdateCorpus(context.Background(), func(tx store.CorpusTx) error {
+		for _, d := range []*document.Document{a, b, c} {
+			if err := Apply(tx, d, "", d.Outlet, Options{}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	stories, err := st.Stories(context.Background(), store.CorpusQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(stories) != 2 || stories[0].NumArticles != 2 || stories[0].Title != "story a" || DayString(stories[0].LastDay) != "1970-04-12" {
+		t.Errorf("stories %+v, want a+b (days 100–101) and c", stories)
 	}
 }
