@@ -5,7 +5,8 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
-	"unicode"
+
+	"github.com/newsgraph/newsgraph/store"
 )
 
 // Kinds of name_words rows (migrationRevisions).
@@ -37,22 +38,8 @@ func wordsCond(kind int, name, cols string) (cond string, args []any, ok bool) {
 	return `(` + cols + `) IN (` + strings.Join(parts, " INTERSECT ") + `)`, args, true
 }
 
-// nameWords splits a name into its lower-case words (letters and digits),
-// each once: "Jean-Luc Mélenchon" → jean, luc, mélenchon.
-func nameWords(name string) []string {
-	fs := strings.FieldsFunc(strings.ToLower(name), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-	out := fs[:0]
-	for _, f := range fs {
-		dup := false
-		for _, g := range out {
-			dup = dup || g == f
-		}
-		if !dup {
-			out = append(out, f)
-		}
-	}
-	return out
-}
+// nameWords is store.NameWords: the rule is shared by the backends.
+func nameWords(name string) []string { return store.NameWords(name) }
 
 // addWords indexes the words of name for row (doc, idx) of kind.
 func addWords(ctx context.Context, stmt *sql.Stmt, kind int, doc int64, idx int, name string) error {

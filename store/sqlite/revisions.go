@@ -69,19 +69,13 @@ func (w *writer) conflict(ctx context.Context, d *document.Document, c store.OnC
 	if err := w.tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM documents WHERE text_sha256 = ?`, hexSum).Scan(&elsewhere); err != nil {
 		return res, nil, false, fmt.Errorf("look up text: %w", err)
 	}
-	switch {
-	case elsewhere > 0:
-		// The new text is stored already (an earlier revision, or another
-		// id): nothing new to keep.
-		return store.PutResult{Outcome: store.Unchanged, Revision: o.revision}, nil, true, w.copies.exact(ctx, d)
-	case c == store.ConflictSkip:
-		return store.PutResult{Outcome: store.Skipped, Revision: o.revision}, nil, true, nil
-	case c == store.ConflictFail:
-		return store.PutResult{Outcome: store.Conflict, Revision: o.revision}, nil, true, nil
-	case c == store.ConflictReplace:
-		return store.PutResult{Outcome: store.Replaced, Revision: o.revision}, &o, false, w.retire(ctx, &o, d.ID)
+	switch res = store.Resolve(c, d.ID, o.revision, false, elsewhere > 0); res.Outcome {
+	case store.Unchanged:
+		return res, nil, true, w.copies.exact(ctx, d)
+	case store.Skipped, store.Conflict:
+		return res, nil, true, nil
 	}
-	return store.PutResult{Outcome: store.Revised, Revision: o.revision + 1, Previous: store.RevisionID(d.ID, o.revision)}, &o, false, w.retire(ctx, &o, d.ID)
+	return res, &o, false, w.retire(ctx, &o, d.ID)
 }
 
 // retire takes the stored document o out of the indexes and renames it to
