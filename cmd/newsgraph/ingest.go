@@ -136,7 +136,11 @@ func ingest(ctx context.Context, e *env, paths []string, in *inputFlags, dbPath 
 			}
 		}
 		// the corpus layer: corpus events, tracked figures, stories
-		if err := corpus.Update(ctx, st, batch, corpus.Options{}); err != nil {
+		cb, ok := st.(corpus.Backend)
+		if !ok {
+			return fmt.Errorf("store: %T keeps no corpus layer", st)
+		}
+		if err := corpus.Update(ctx, cb, batch, corpus.Options{}); err != nil {
 			return fmt.Errorf("store: %w", err)
 		}
 		batch, origins = batch[:0], origins[:0]

@@ -10,6 +10,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/newsgraph/newsgraph/dedup"
+	"github.com/newsgraph/newsgraph/store"
 )
 
 // The write of one batch, in bulk: a handful of statements per batch, not
@@ -27,6 +28,8 @@ import (
 type storedDoc struct {
 	row, story int64 // story: the original's rowid (row itself for an original)
 	id         string
+	sum        string // hex SHA-256 of the text
+	revision   int
 	original   bool
 	shingles   []uint64 // nil until needed (stored before the batch)
 	text       string
@@ -40,32 +43,68 @@ type batchState struct {
 	docs        map[int64]*storedDoc // candidates by rowid
 }
 
-// putBatch stores ps in the transaction; it returns how many were new.
-func (w *writer) putBatch(ctx context.Context, ps []*prepared) (int, error) {
+// pending are the rows of the documents decided since the last write.
+type pending struct {
+	docs, sketches [][]any
+	body           bodyRows
+	car            carrierRows
+	supersede      []supersede // revisions.go
+}
+
+// putEach stores ps in the transaction, doing with a changed text under a
+// stored id what c says, and returns each one's outcome. A new revision
+// (or replacement) is the one step that changes stored rows: the rows
+// decided before it are written, the stored revision is retired (its
+// index rows removed, renamed), the batch's state is read again and, once
+// the new revision is written, the old one is linked to it — so that every
+// document is decided on what the one-by-one rule of store/sqlite sees.
+func (w *writer) putEach(ctx context.Context, ps []*prepared, c store.OnConflict) ([]store.PutResult, error) {
+	out := make([]store.PutResult, len(ps))
 	st, err := w.load(ctx, ps)
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
 	rows, err := w.reserve(ctx, len(ps))
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
-	var docRows, sketchRows [][]any
-	var body bodyRows
-	var car carrierRows
+	var pd pending
 	n := 0
-	for _, p := range ps {
+	for i, p := range ps {
 		d, o := p.d, p.o
-		if k := st.byID[d.ID]; k != nil || st.bySum[p.sum] != nil {
+		k := st.byID[d.ID]
+		prev, same := 0, false
+		if k != nil {
+			prev, same = k.revision, k.sum == p.sum
+		}
+		res := store.Resolve(c, d.ID, prev, same, st.bySum[p.sum] != nil)
+		out[i] = res
+		switch res.Outcome {
+		case store.Unchanged:
 			if k == nil {
 				k = st.bySum[p.sum]
 			}
-			car.add(k.story, d.Outlet, carrierURL(d), nil, "exact", 1)
+			pd.car.add(k.story, d.Outlet, carrierURL(d), nil, "exact", 1)
 			continue
+		case store.Skipped, store.Conflict:
+			continue
+		}
+		var old *storedDoc
+		if k != nil { // Revised, Replaced
+			if err := w.writePending(ctx, &pd); err != nil {
+				return nil, err
+			}
+			if err := w.retire(ctx, k, d.ID); err != nil {
+				return nil, err
+			}
+			if st, err = w.load(ctx, ps[i:]); err != nil {
+				return nil, err
+			}
+			old = k
 		}
 		orig, err := w.match(ctx, st, p)
 		if err != nil {
-			return 0, err
+			return nil, err
 		}
 		row := rows[n]
 		n++
@@ -73,39 +112,66 @@ func (w *writer) putBatch(ctx context.Context, ps []*prepared) (int, error) {
 		if orig != nil {
 			orig.mark(o)
 			if js, err = json.Marshal(o); err != nil {
-				return 0, fmt.Errorf("put %q: encode output: %w", d.ID, err)
+				return nil, fmt.Errorf("put %q: encode output: %w", d.ID, err)
 			}
 		}
-		docRows = append(docRows, []any{row, d.ID, d.Title, d.URL, d.Source, nullStr(o.Published), str(o.Published), d.Language, p.sum,
+		pd.docs = append(pd.docs, []any{row, d.ID, d.Title, d.URL, d.Source, nullStr(o.Published), str(o.Published), d.Language, p.sum,
 			d.Index().Rune(len(d.Text)), len(o.Mentions), len(o.Entities), len(o.Quotes), len(o.Counts), len(o.Locations), len(o.Events),
-			time.Now().UTC().Format(time.RFC3339), d.Outlet, d.CanonicalURL, orig.link(), orig.sim(), d.Topic})
-		sd := &storedDoc{row: row, story: row, id: d.ID, original: orig == nil, shingles: p.shingles, text: d.Text}
+			time.Now().UTC().Format(time.RFC3339), d.Outlet, d.CanonicalURL, orig.link(), orig.sim(), d.Topic, res.Revision})
+		sd := &storedDoc{row: row, story: row, id: d.ID, sum: p.sum, revision: res.Revision, original: orig == nil, shingles: p.shingles, text: d.Text}
 		st.byID[d.ID], st.bySum[p.sum], st.docs[row] = sd, sd, sd
 		if orig != nil {
 			sd.story = orig.row
-			body.add(row, d.Title, d.Text, string(js), nil)
-			car.add(orig.row, d.Outlet, carrierURL(d), row, "near", orig.similarity)
-			continue // a copy's annotations are not indexed (store/copies.go)
+			pd.body.add(row, d.Title, d.Text, string(js), nil)
+			pd.car.add(orig.row, d.Outlet, carrierURL(d), row, "near", orig.similarity)
+		} else {
+			pd.body.add(row, d.Title, d.Text, string(js), p.fts)
+			pd.car.add(row, d.Outlet, carrierURL(d), row, "original", 1)
+			for _, h := range p.sketch {
+				pd.sketches = append(pd.sketches, []any{int64(h), row})
+				if l := st.postings[int64(h)]; len(l) <= dedup.MaxPostings {
+					st.postings[int64(h)] = append(l, row)
+				}
+			}
+			for _, u := range []string{d.CanonicalURL, d.URL} {
+				if u != "" && !slices.Contains(st.urls[u], row) {
+					st.urls[u] = append(st.urls[u], row)
+				}
+			}
+			w.layerRows(p, row) // a copy's annotations are not indexed (store/copies.go)
 		}
-		body.add(row, d.Title, d.Text, string(js), p.fts)
-		car.add(row, d.Outlet, carrierURL(d), row, "original", 1)
-		for _, h := range p.sketch {
-			sketchRows = append(sketchRows, []any{int64(h), row})
-			if l := st.postings[int64(h)]; len(l) <= dedup.MaxPostings {
-				st.postings[int64(h)] = append(l, row)
+		if old != nil {
+			pd.supersede = append(pd.supersede, supersede{old: old.row, row: row, replace: res.Outcome == store.Replaced})
+			if err := w.writePending(ctx, &pd); err != nil {
+				return nil, err
+			}
+			if st, err = w.load(ctx, ps[i+1:]); err != nil {
+				return nil, err
 			}
 		}
-		for _, u := range []string{d.CanonicalURL, d.URL} {
-			if u != "" && !slices.Contains(st.urls[u], row) {
-				st.urls[u] = append(st.urls[u], row)
-			}
+	}
+	if err := w.writePending(ctx, &pd); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// writePending writes the rows decided since the last write, then links
+// retired revisions to their successors, and empties pd.
+func (w *writer) writePending(ctx context.Context, pd *pending) error {
+	if err := w.write(ctx, pd.docs, pd.body, pd.sketches, pd.car); err != nil {
+		return err
+	}
+	if err := w.flush(ctx); err != nil {
+		return err
+	}
+	for _, s := range pd.supersede {
+		if err := w.link(ctx, s); err != nil {
+			return err
 		}
-		w.layerRows(p, row)
 	}
-	if err := w.write(ctx, docRows, body, sketchRows, car); err != nil {
-		return 0, err
-	}
-	return n, nil
+	*pd = pending{}
+	return nil
 }
 
 // load reads what the batch's decisions need: the stored documents with an
@@ -129,19 +195,18 @@ func (w *writer) load(ctx context.Context, ps []*prepared) (*batchState, error) 
 			urls = append(urls, p.d.CanonicalURL)
 		}
 	}
-	rows, err := w.tx.Query(ctx, `SELECT rowid, COALESCE(duplicate_of, rowid), id, text_sha256, duplicate_of IS NULL FROM documents
+	rows, err := w.tx.Query(ctx, `SELECT rowid, COALESCE(duplicate_of, rowid), id, text_sha256, revision, duplicate_of IS NULL FROM documents
 		WHERE id = ANY($1) OR text_sha256 = ANY($2)`, ids, sums)
 	if err != nil {
 		return nil, fmt.Errorf("find copies: %w", err)
 	}
 	for rows.Next() {
 		k := &storedDoc{}
-		var sum string
-		if err := rows.Scan(&k.row, &k.story, &k.id, &sum, &k.original); err != nil {
+		if err := rows.Scan(&k.row, &k.story, &k.id, &k.sum, &k.revision, &k.original); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("find copies: %w", err)
 		}
-		st.byID[k.id], st.bySum[sum] = k, k
+		st.byID[k.id], st.bySum[k.sum] = k, k
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
@@ -167,7 +232,7 @@ func (w *writer) load(ctx context.Context, ps []*prepared) (*batchState, error) 
 		}
 	}
 	if len(urls) > 0 {
-		rows, err := w.tx.Query(ctx, `SELECT rowid, canonical_url, url FROM documents WHERE duplicate_of IS NULL
+		rows, err := w.tx.Query(ctx, `SELECT rowid, canonical_url, url FROM documents WHERE duplicate_of IS NULL AND NOT superseded
 			AND (canonical_url = ANY($1) OR url = ANY($1)) ORDER BY rowid`, urls)
 		if err != nil {
 			return nil, fmt.Errorf("find copies: %w", err)
@@ -337,11 +402,14 @@ func (c *carrierRows) add(story int64, outlet, url string, doc any, kind string,
 
 var documentColumns = []string{"rowid", "id", "title", "url", "source", "published", "pub", "language", "text_sha256", "chars",
 	"n_mentions", "n_entities", "n_quotes", "n_counts", "n_locations", "n_events", "ingested", "outlet", "canonical_url", "duplicate_of",
-	"similarity", "topic"}
+	"similarity", "topic", "revision"}
 
 // write stores the batch's rows: documents first (bodies and carriers
 // refer to them), then the rest.
 func (w *writer) write(ctx context.Context, docs [][]any, b bodyRows, sketches [][]any, car carrierRows) error {
+	if len(docs) == 0 && len(sketches) == 0 && len(car.story) == 0 {
+		return nil
+	}
 	// The inserts read no table: a generic plan, made once per connection,
 	// serves them (a custom plan would copy the batch's texts into the
 	// plan's constants every time).

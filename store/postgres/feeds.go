@@ -175,11 +175,11 @@ func (s *Store) CompleteItem(ctx context.Context, it store.FeedItem, doc *docume
 			return insertLog(ctx, w.tx, log)
 		}
 		if p != nil {
-			n, err := w.putBatch(ctx, []*prepared{p})
-			if stored = n == 1; err != nil {
+			res, err := w.putEach(ctx, []*prepared{p}, store.ConflictRevise)
+			if err != nil {
 				return fmt.Errorf("postgres: complete item: put %q: %w", doc.ID, err)
 			}
-			if !stored { // the item's document is the one already stored under its id or text
+			if stored = res[0].Outcome == store.Stored || res[0].Outcome == store.Revised; !stored { // the item's document is the one already stored under its id or text
 				if log.Reason == "stored" {
 					log.Reason = "known"
 				}

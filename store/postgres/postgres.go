@@ -109,6 +109,10 @@ func Open(ctx context.Context, url string) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
+	if err := backfillNames(ctx, db); err != nil {
+		db.Close()
+		return nil, err
+	}
 	return &Store{db: db, url: url}, nil
 }
 
@@ -146,36 +150,63 @@ func (s *Store) Put(ctx context.Context, d *document.Document) (bool, error) {
 
 // PutBatch stores docs in one transaction; see store.Store.
 func (s *Store) PutBatch(ctx context.Context, docs []*document.Document) (int, error) {
+	res, err := s.PutEach(ctx, docs, store.PutOptions{})
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, r := range res {
+		if r.Outcome.Inserted() {
+			n++
+		}
+	}
+	return n, nil
+}
+
+// PutEach stores docs in one transaction, doing with a changed text under
+// a stored id what opt.OnConflict says (store.Resolve); see store.Store.
+func (s *Store) PutEach(ctx context.Context, docs []*document.Document, opt store.PutOptions) ([]store.PutResult, error) {
+	if len(docs) == 0 {
+		return nil, nil
+	}
+	c, err := store.ParseOnConflict(string(opt.OnConflict))
+	if err != nil {
+		return nil, fmt.Errorf("postgres: put: %w", err)
+	}
+	out := make([]store.PutResult, len(docs))
 	var ps []*prepared
-	for _, d := range docs {
+	var at []int // index in docs of each of ps
+	for i, d := range docs {
 		if d == nil {
+			out[i] = store.PutResult{Outcome: store.Unchanged}
 			continue
 		}
 		if d.ID == "" {
-			return 0, fmt.Errorf("postgres: put: document with empty id (text starts %q)", d.Text[:min(len(d.Text), 40)])
+			return nil, fmt.Errorf("postgres: put: document with empty id (text starts %q)", d.Text[:min(len(d.Text), 40)])
 		}
 		p, err := encode(d)
 		if err != nil {
-			return 0, fmt.Errorf("postgres: put %q: %w", d.ID, err)
+			return nil, fmt.Errorf("postgres: put %q: %w", d.ID, err)
 		}
-		ps = append(ps, p)
+		ps, at = append(ps, p), append(at, i)
 	}
 	if len(ps) == 0 {
-		return 0, nil
+		return out, nil
 	}
-	n := 0
-	err := s.writeTx(ctx, func(w *writer) error {
-		var err error
-		n, err = w.putBatch(ctx, ps)
+	err = s.writeTx(ctx, func(w *writer) error {
+		res, err := w.putEach(ctx, ps, c)
 		if err != nil {
 			return fmt.Errorf("postgres: put: %w", err)
+		}
+		for j, r := range res {
+			out[at[j]] = r
 		}
 		return nil
 	})
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
-	return n, nil
+	return out, nil
 }
 
 // writeTx runs fn in a write transaction holding the write lock, then
@@ -246,10 +277,11 @@ var layerColumns = map[string][]string{
 	"events": {"pub", "doc", "idx", "start", "end", "text", "sentence_start", "sentence_end", "code", "root", "quad", "goldstein",
 		"plover", "plover_mode", "source_name", "source_actor", "target_name", "target_actor", "location", "country", "negated", "hypothetical",
 		"reported", "date", "loc"},
+	"name_words": {"kind", "word", "doc", "idx"}, // names.go
 }
 
 // layerOrder is the order the layer tables are copied in.
-var layerOrder = []string{"mentions", "entities", "quotes", "counts", "locations", "events"}
+var layerOrder = []string{"mentions", "entities", "quotes", "counts", "locations", "events", "name_words"}
 
 func (w *writer) flush(ctx context.Context) error {
 	for _, t := range layerOrder {
@@ -260,6 +292,7 @@ func (w *writer) flush(ctx context.Context) error {
 		if _, err := w.tx.CopyFrom(ctx, pgx.Identifier{t}, layerColumns[t], pgx.CopyFromRows(rows)); err != nil {
 			return fmt.Errorf("postgres: copy %s: %w", t, err)
 		}
+		delete(w.layers, t)
 	}
 	return nil
 }
@@ -308,6 +341,7 @@ func (w *writer) layerRows(p *prepared, row int64) {
 			start, end = o.Mentions[e.Mentions[0]].Start, o.Mentions[e.Mentions[0]].End
 		}
 		add("entities", pub, row, i, e.Name, e.Type, str(e.Actor), len(e.Mentions), start, end)
+		w.layers["name_words"] = nameRows(w.layers["name_words"], wordsEntity, row, i, e.Name)
 	}
 	for i, q := range o.Quotes {
 		var name, actor string
@@ -319,6 +353,7 @@ func (w *writer) layerRows(p *prepared, row int64) {
 			}
 		}
 		add("quotes", pub, row, i, q.Start, q.End, q.Text, q.Direct, str(q.Cue), name, actor, ss, se)
+		w.layers["name_words"] = nameRows(w.layers["name_words"], wordsSpeaker, row, i, name)
 	}
 	sentence := func(byteOff int, fallback document.OutSpan) document.OutSpan {
 		if k := d.SentenceAt(byteOff); k >= 0 && k < len(o.Sentences) {
@@ -331,6 +366,7 @@ func (w *writer) layerRows(p *prepared, row int64) {
 		add("counts", pub, row, i, c.Start, c.End, c.Text, c.Value, nullFloat(c.Upper), c.Percent, c.Approx,
 			str(c.Qualifier), str(c.Unit), str(c.Currency), str(c.Object), str(c.Category), str(c.AttributedTo), sp.Start, sp.End,
 			nullInt(c.Location))
+		w.layers["name_words"] = nameRows(w.layers["name_words"], wordsCount, row, i, str(c.AttributedTo))
 	}
 	for i, l := range o.Locations {
 		add("locations", pub, row, i, l.Start, l.End, l.Text, l.Name, str(l.Country), str(l.Adm1),
@@ -358,6 +394,14 @@ func (w *writer) layerRows(p *prepared, row int64) {
 		add("events", pub, row, i, e.Start, e.End, e.Text, sp.Start, sp.End, e.Code, e.Root, e.Quad, e.Goldstein,
 			str(e.Plover), str(e.PloverMode), srcName, srcActor, tgtName, tgtActor, loc, country, e.Negated, e.Hypothetical,
 			e.Reported, str(e.Date), nullInt(e.Location))
+		var names string
+		if e.Source != nil {
+			names = e.Source.Name
+		}
+		if e.Target != nil {
+			names += " " + e.Target.Name
+		}
+		w.layers["name_words"] = nameRows(w.layers["name_words"], wordsEvent, row, i, names)
 	}
 }
 
@@ -371,7 +415,11 @@ func (s *Store) Document(ctx context.Context, id string) (*document.Output, erro
 	if err != nil {
 		return nil, fmt.Errorf("postgres: document %q: %w", id, err)
 	}
-	return decodeOutput(js, text)
+	o, err := decodeOutput(js, text)
+	if err == nil {
+		o.ID = id // a previous revision is kept under its revision id
+	}
+	return o, err
 }
 
 func decodeOutput(js, text string) (*document.Output, error) {
@@ -388,19 +436,20 @@ func (s *Store) Each(ctx context.Context, fn func(*document.Output) error) error
 	const chunk = 64
 	last := int64(0)
 	type rec struct {
-		row      int64
-		js, text string
+		row          int64
+		id, js, text string
 	}
 	buf := make([]rec, 0, chunk)
 	for {
 		buf = buf[:0]
-		rows, err := s.db.Query(ctx, `SELECT rowid, output, text FROM bodies WHERE rowid > $1 ORDER BY rowid LIMIT $2`, last, chunk)
+		rows, err := s.db.Query(ctx, `SELECT b.rowid, d.id, b.output, b.text FROM bodies b JOIN documents d ON d.rowid = b.rowid
+			WHERE b.rowid > $1 ORDER BY b.rowid LIMIT $2`, last, chunk)
 		if err != nil {
 			return fmt.Errorf("postgres: each: %w", err)
 		}
 		for rows.Next() {
 			var r rec
-			if err := rows.Scan(&r.row, &r.js, &r.text); err != nil {
+			if err := rows.Scan(&r.row, &r.id, &r.js, &r.text); err != nil {
 				rows.Close()
 				return fmt.Errorf("postgres: each: %w", err)
 			}
@@ -415,6 +464,7 @@ func (s *Store) Each(ctx context.Context, fn func(*document.Output) error) error
 			if err != nil {
 				return err
 			}
+			o.ID = r.id
 			if err := fn(o); err != nil {
 				return err
 			}
@@ -433,7 +483,7 @@ func (s *Store) Stats(ctx context.Context) (store.Stats, error) {
 		COALESCE(SUM(n_mentions) FILTER (WHERE duplicate_of IS NULL), 0)::bigint, COALESCE(SUM(n_entities) FILTER (WHERE duplicate_of IS NULL), 0)::bigint,
 		COALESCE(SUM(n_quotes) FILTER (WHERE duplicate_of IS NULL), 0)::bigint, COALESCE(SUM(n_counts) FILTER (WHERE duplicate_of IS NULL), 0)::bigint,
 		COALESCE(SUM(n_locations) FILTER (WHERE duplicate_of IS NULL), 0)::bigint, COALESCE(SUM(n_events) FILTER (WHERE duplicate_of IS NULL), 0)::bigint,
-		COUNT(*) FILTER (WHERE duplicate_of IS NOT NULL) FROM documents`).
+		COUNT(*) FILTER (WHERE duplicate_of IS NOT NULL AND NOT superseded) FROM documents`).
 		Scan(&st.Documents, &st.Mentions, &st.Entities, &st.Quotes, &st.Counts, &st.Locations, &st.Events, &st.Copies)
 	if err != nil {
 		return st, fmt.Errorf("postgres: stats: %w", err)

@@ -97,10 +97,10 @@ func docFilters(w *where, q store.Query, own filter, t string) {
 		w.add(doc+` IN (SELECT y.doc FROM events y WHERE `+c+`)`, a...)
 	}
 	if q.Speaker != "" && own&fSpeaker == 0 {
-		w.add(doc+` IN (SELECT y.doc FROM quotes y WHERE y.speaker ILIKE ? ESCAPE '\')`, contains(q.Speaker))
+		w.words(wordsSpeaker, q.Speaker, doc)
 	}
 	if q.Entity != "" && own&fEntity == 0 {
-		w.add(doc+` IN (SELECT y.doc FROM entities y WHERE y.name ILIKE ? ESCAPE '\')`, contains(q.Entity))
+		w.words(wordsEntity, q.Entity, doc)
 	}
 }
 
@@ -131,6 +131,11 @@ func prepare(q store.Query) (store.Query, error) {
 	}
 	if q.Text != "" && tsQuery(q.Text, true) == "" {
 		return q, fmt.Errorf("%w: full-text query %q has no searchable word", store.ErrBadQuery, q.Text)
+	}
+	for _, f := range []struct{ name, v string }{{"speaker", q.Speaker}, {"entity", q.Entity}} {
+		if f.v != "" && len(store.NameWords(f.v)) == 0 {
+			return q, fmt.Errorf("%w: %s filter %q has no word (letters or digits)", store.ErrBadQuery, f.name, f.v)
+		}
 	}
 	return q, nil
 }
@@ -249,8 +254,7 @@ func eventConds(w *where, q store.Query) {
 		w.add(c, a...)
 	}
 	if q.Entity != "" {
-		c := contains(q.Entity)
-		w.add(`(x.source_name ILIKE ? ESCAPE '\' OR x.target_name ILIKE ? ESCAPE '\')`, c, c)
+		w.words(wordsEvent, q.Entity, "x.doc, x.idx")
 	}
 }
 
@@ -304,7 +308,7 @@ func quoteConds(w *where, q store.Query) {
 		w.add(c, a...)
 	}
 	if q.Speaker != "" {
-		w.add(`x.speaker ILIKE ? ESCAPE '\'`, contains(q.Speaker))
+		w.words(wordsSpeaker, q.Speaker, "x.doc, x.idx")
 	}
 }
 
@@ -353,7 +357,7 @@ func (s *Store) Counts(ctx context.Context, q store.Query) ([]store.CountRow, er
 func countConds(w *where, q store.Query) {
 	docFilters(w, q, fEntity|fSpeaker, "x")
 	if q.Entity != "" {
-		w.add(`x.attributed_to ILIKE ? ESCAPE '\'`, contains(q.Entity))
+		w.words(wordsCount, q.Entity, "x.doc, x.idx")
 	}
 }
 
@@ -400,7 +404,7 @@ func (s *Store) Entities(ctx context.Context, q store.Query) ([]store.EntityRow,
 		w.add(c, a...)
 	}
 	if q.Entity != "" {
-		w.add(`x.name ILIKE ? ESCAPE '\'`, contains(q.Entity))
+		w.words(wordsEntity, q.Entity, "x.doc, x.idx")
 	}
 	sqlText := `SELECT d.id, d.published, x.idx, x.name, x.type, x.actor, x.n_mentions, x.start, x."end"
 		FROM ` + keyed("entities", w.String()) + ` JOIN entities x ON x.doc = k.doc AND x.idx = k.idx JOIN documents d ON d.rowid = k.doc` + keyOrder
