@@ -1,5 +1,6 @@
 // Package postgres is newsgraph's PostgreSQL store: store.Store,
-// store.CopyStore, store.FeedStore and store.Aggregator over pgx v5 with a
+// store.CopyStore, store.FeedStore, store.Aggregator and store.CorpusStore
+// (corpus.go) over pgx v5 with a
 // connection pool, versioned migrations that mirror store/sqlite's (schema
 // version N names the same tables and columns in both backends), and
 // full-text search with a tsvector ('simple' configuration) and a GIN index

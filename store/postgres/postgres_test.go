@@ -44,6 +44,10 @@ func TestStore_NameFilterSuite(t *testing.T) {
 	})
 }
 
+func TestStore_CorpusSuite(t *testing.T) {
+	storetest.CorpusSuite(t, func(t *testing.T) store.CorpusStore { return openTest(t) })
+}
+
 func TestStore_CopySuite(t *testing.T) {
 	storetest.CopySuite(t, func(t *testing.T) storetest.CopyBackend { return openTest(t) })
 }
