@@ -129,7 +129,7 @@ func (c *copyWriter) find(ctx context.Context, d *document.Document) (*copyMatch
 	if u := d.CanonicalURL; u != "" && len(c.shingles) > 0 {
 		// A page that names a stored page as its canonical address is a
 		// candidate even when too short for sketches.
-		rows, err := c.tx.QueryContext(ctx, `SELECT rowid FROM documents WHERE duplicate_of IS NULL AND (canonical_url = ? OR url = ?) ORDER BY rowid LIMIT 4`, u, u)
+		rows, err := c.tx.QueryContext(ctx, `SELECT rowid FROM documents WHERE duplicate_of IS NULL AND superseded = 0 AND (canonical_url = ? OR url = ?) ORDER BY rowid LIMIT 4`, u, u)
 		if err != nil {
 			return nil, fmt.Errorf("find copies: %w", err)
 		}

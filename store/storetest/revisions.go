@@ -162,4 +162,31 @@ func RevisionSuite(t *testing.T, open func(t *testing.T) store.Store) {
 			t.Errorf("PutBatch of stored texts = %d, %v; want 0 (exact texts are not stored again)", n, err)
 		}
 	})
+
+	t.Run("revision at its canonical URL", func(t *testing.T) {
+		// An updated story fetched again from its address: the new text is
+		// a near copy of the retired one, which must not make it a copy.
+		s := open(t)
+		a, b := *v1, *v2
+		for _, d := range []*document.Document{&a, &b} {
+			d.URL, d.CanonicalURL, d.Outlet = "https://example.org/bridge", "https://example.org/bridge", "example.org"
+		}
+		put(t, s, "", &a)
+		if r := put(t, s, "", &b)[0]; r.Outcome != store.Revised {
+			t.Fatalf("second put = %+v, want revised", r)
+		}
+		if got := listed(t, s); got != "story" {
+			t.Errorf("Documents lists %q, want the current revision", got)
+		}
+		o, err := s.Document(ctx, "story")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if o.DuplicateOf != "" {
+			t.Errorf("the current revision is marked a copy of %q", o.DuplicateOf)
+		}
+		if st, err := s.Stats(ctx); err != nil || st.Documents != 1 || st.Copies != 0 {
+			t.Errorf("Stats = %+v, %v; want 1 document, 0 copies", st, err)
+		}
+	})
 }
