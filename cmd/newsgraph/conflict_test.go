@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/newsgraph/newsgraph/store/sqlite"
+	"github.com/newsgraph/newsgraph/store/postgres/pgtest"
 )
 
 // TestIngest_Conflicts: a changed text under a stored id is a new revision
@@ -14,8 +14,12 @@ import (
 // is reported per document and counted; an id repeated inside one input is
 // reported.
 func TestIngest_Conflicts(t *testing.T) {
+	t.Run("sqlite", func(t *testing.T) { testConflicts(t, filepath.Join(t.TempDir(), "c.db")) })
+	t.Run("postgres", func(t *testing.T) { testConflicts(t, pgtest.URL(t)) })
+}
+
+func testConflicts(t *testing.T, db string) {
 	dir := t.TempDir()
-	db := filepath.Join(dir, "c.db")
 	v1 := `{"id":"a","text":"The mayor of Lyon opened a bridge on Monday."}`
 	v2 := `{"id":"a","text":"The mayor of Lyon opened a new bridge on Monday."}`
 	v3 := `{"id":"a","text":"The mayor of Lyon closed the old ferry on Tuesday."}`
@@ -55,7 +59,7 @@ func TestIngest_Conflicts(t *testing.T) {
 					t.Errorf("stderr lacks %q:\n%s", w, errs)
 				}
 			}
-			st, err := sqlite.Open(context.Background(), db)
+			st, err := openStoreWrite(context.Background(), db)
 			if err != nil {
 				t.Fatal(err)
 			}
