@@ -14,7 +14,7 @@ func NameFilterSuite(t *testing.T, open func(t *testing.T) store.Store) {
 	ctx := context.Background()
 	s := open(t)
 	tests := []struct {
-		q                               store.Query
+		q                              store.Query
 		quotes, entities, events, docs int
 	}{
 		{store.Query{Speaker: "Fidan"}, 1, 0, 0, 1},
