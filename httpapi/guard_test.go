@@ -2,6 +2,7 @@ package httpapi
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -107,4 +108,48 @@ func (s *slowStore) Quotes(ctx context.Context, q store.Query) ([]store.QuoteRow
 	_, s.sawDeadline = ctx.Deadline()
 	<-ctx.Done()
 	return nil, ctx.Err()
+}
+
+// TestAPI_KeysetPages: following next (the after= cursor) page by page
+// lists what one page lists; a bad cursor is a 400.
+func TestAPI_KeysetPages(t *testing.T) {
+	_, ts := newTestAPI(t)
+	type row struct {
+		DocID string `json:"doc_id"`
+		Index int    `json:"index"`
+	}
+	type pg struct {
+		Items     []row   `json:"items"`
+		Next      *string `json:"next"`
+		NextAfter *string `json:"next_after"`
+	}
+	var all pg
+	if code := get(t, ts, "/api/quotes?limit=100", &all); code != 200 || len(all.Items) < 2 {
+		t.Fatalf("all quotes: %d, %d rows", code, len(all.Items))
+	}
+	var paged []row
+	u := "/api/quotes?limit=1"
+	for u != "" && len(paged) <= len(all.Items) {
+		var p pg
+		if code := get(t, ts, u, &p); code != 200 {
+			t.Fatalf("GET %s: %d", u, code)
+		}
+		paged = append(paged, p.Items...)
+		u = ""
+		if p.Next != nil {
+			if p.NextAfter == nil || !strings.Contains(*p.Next, "after=") {
+				t.Fatalf("next %q without a keyset cursor", *p.Next)
+			}
+			u = *p.Next
+		}
+	}
+	if fmt.Sprint(paged) != fmt.Sprint(all.Items) {
+		t.Errorf("paged %v\nwant %v", paged, all.Items)
+	}
+	for _, u := range []string{"/api/quotes?after=nope", "/api/quotes?after=0.unknown-id", "/api/quotes?after=0.geneva-talks&offset=2", "/api/search?q=police&after=0.geneva-talks"} {
+		var e apiError
+		if code := get(t, ts, u, &e); code != 400 {
+			t.Errorf("GET %s: %d, want 400", u, code)
+		}
+	}
 }

@@ -171,6 +171,19 @@ type Query struct {
 	Until   *time.Time // published before (exclusive)
 	Limit   int        // at most this many rows; 0 means DefaultLimit
 	Offset  int        // skip this many rows
+	// After, when set, starts the page just after the row it names in the
+	// listing order (keyset pagination: a page costs the same however deep
+	// it is). Documents, Events, Quotes, Counts and Entities honour it;
+	// Search (ranked) does not. It cannot be combined with Offset; an
+	// unknown document id is an ErrBadQuery.
+	After *Key
+}
+
+// Key names a row of a listing: its document and, for a layer's rows,
+// its index in the document's layer (ignored for documents).
+type Key struct {
+	DocID string
+	Index int
 }
 
 // DefaultLimit is the row limit of a Query whose Limit is 0; MaxLimit is the
@@ -200,6 +213,9 @@ func (q Query) Normalize() (Query, error) {
 	}
 	if q.Offset < 0 {
 		return q, fmt.Errorf("%w: negative offset %d", ErrBadQuery, q.Offset)
+	}
+	if q.After != nil && q.Offset > 0 {
+		return q, fmt.Errorf("%w: after and offset cannot be combined", ErrBadQuery)
 	}
 	if q.Since != nil && q.Until != nil && !q.Since.Before(*q.Until) {
 		return q, fmt.Errorf("%w: since %s is not before until %s", ErrBadQuery, q.Since.Format(time.RFC3339), q.Until.Format(time.RFC3339))

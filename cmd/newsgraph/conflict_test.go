@@ -77,3 +77,19 @@ func testConflicts(t *testing.T, db string) {
 		})
 	}
 }
+
+// TestIngestSummary_Rates: no documents/s when nothing was read; the layer
+// counts are of the documents stored.
+func TestIngestSummary_Rates(t *testing.T) {
+	var b strings.Builder
+	e := &env{stderr: &b}
+	printIngestSummary(e, "x.db", ingestSummary{failed: 0, elapsed: 3e9})
+	if strings.Contains(b.String(), "documents/s") {
+		t.Errorf("a rate with nothing read: %s", b.String())
+	}
+	b.Reset()
+	printIngestSummary(e, "x.db", ingestSummary{read: 6, stored: 6, elapsed: 2e9})
+	if !strings.Contains(b.String(), "(3 documents/s)") || !strings.Contains(b.String(), "in the documents stored") {
+		t.Errorf("summary: %s", b.String())
+	}
+}

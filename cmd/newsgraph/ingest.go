@@ -18,7 +18,8 @@ func init() {
 }
 
 const ingestExamples = `  newsgraph ingest examples/
-  newsgraph ingest --db news.db stories.jsonl archive/2024/
+  newsgraph ingest --db news.db examples/14-wire-briefs.jsonl examples/
+  newsgraph ingest --db news.db --on-conflict replace updated.jsonl   # new texts under stored ids replace the old
   curl -s https://example.org/feed.jsonl | newsgraph ingest -`
 
 // defaultDB is the store file used when --db is not given.

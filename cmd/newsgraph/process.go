@@ -33,10 +33,14 @@ type inputFlags struct {
 	onConflict store.OnConflict
 }
 
-// Defaults of the per-document budget.
+// Defaults of the per-document budget. The token cap is the memory-conscious
+// one: the stages hold a few hundred bytes per token (a 2.5 MB text of
+// 450,000 tokens peaks near 450 MB), so a document over 500,000 tokens
+// (about 2.7 MB of English; news articles are a hundredth of that) fails
+// after the text stage instead of holding a worker and a gigabyte.
 const (
 	defaultDocTimeout = 10 * time.Second
-	defaultMaxTokens  = 2_000_000
+	defaultMaxTokens  = 500_000
 )
 
 func (f *inputFlags) register(fs *flag.FlagSet) {
@@ -48,7 +52,7 @@ func (f *inputFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.lexicon, "lexicon", "", "user event lexicon extending the built-in one")
 	fs.BoolVar(&f.allowPrivate, "allow-private", false, "let URL inputs reach loopback and private (RFC 1918) addresses")
 	fs.DurationVar(&f.docTimeout, "doc-timeout", defaultDocTimeout, "per-document time budget; a document over it fails, naming the stage that ran out, and the run goes on")
-	fs.IntVar(&f.maxTokens, "max-tokens", defaultMaxTokens, "per-document work cap in tokens; a longer document fails after the text stage")
+	fs.IntVar(&f.maxTokens, "max-tokens", defaultMaxTokens, "per-document work cap in tokens (about 5.5 bytes each in English); a longer document fails after the text stage")
 }
 
 func (f *inputFlags) readOptions() read.Options {

@@ -128,3 +128,7 @@ func TestStore_RevisionSuite(t *testing.T) {
 func TestStore_NameFilterSuite(t *testing.T) {
 	storetest.NameFilterSuite(t, func(t *testing.T) store.Store { return filled(t) })
 }
+
+func TestStore_KeysetSuite(t *testing.T) {
+	storetest.KeysetSuite(t, func(t *testing.T) store.Store { return filled(t) })
+}
