@@ -48,6 +48,16 @@ func TestStore_CorpusSuite(t *testing.T) {
 	storetest.CorpusSuite(t, func(t *testing.T) store.CorpusStore { return openTest(t) })
 }
 
+func TestStore_KeysetSuite(t *testing.T) {
+	storetest.KeysetSuite(t, func(t *testing.T) store.Store {
+		s := openTest(t)
+		if _, err := s.PutBatch(context.Background(), storetest.MustDocs(t)); err != nil {
+			t.Fatal(err)
+		}
+		return s
+	})
+}
+
 func TestStore_CopySuite(t *testing.T) {
 	storetest.CopySuite(t, func(t *testing.T) storetest.CopyBackend { return openTest(t) })
 }
