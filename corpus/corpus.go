@@ -19,7 +19,9 @@
 // one tracked figure when the category, the object class (data/objects.txt:
 // "civilians" and "people" are one) and the country agree and the reports
 // lie within FigureWindow days (the figure's period).
-// Copies (store.CopyStore) add an article and mentions but no outlet (a
+// An undated report (no date in the text, no publication time) matches
+// nothing: it is a corpus event or figure of its own. Copies
+// (store.CopyStore) add an article and mentions but no outlet (a
 // copy's source is its original's) and no figure value (a copy repeats its
 // original's).
 package corpus
@@ -274,10 +276,15 @@ func matchEvent(tx store.CorpusTx, d *document.Document, e *document.Event, opt 
 		l := d.Locations[e.Location]
 		country, place, placeID = l.Country, l.Name, l.GeonameID
 	}
-	from, to := span(day, opt.Window)
-	cands, err := tx.FindEvents(key, from, to)
-	if err != nil {
-		return nil, err
+	// an undated report cannot be placed in time: it is its own corpus
+	// event (precision first)
+	var cands []store.CorpusEvent
+	if day != store.Undated {
+		from, to := span(day, opt.Window)
+		var err error
+		if cands, err = tx.FindEvents(key, from, to); err != nil {
+			return nil, err
+		}
 	}
 	for i := range cands {
 		c := &cands[i]
@@ -367,10 +374,13 @@ func trackFigure(tx store.CorpusTx, d *document.Document, i int, outlet string, 
 	}
 	key := c.Category + "|" + obj + "|" + country
 	day := pubDay(d)
-	from, to := span(day, opt.FigureWindow)
-	cands, err := tx.FindFigures(key, from, to)
-	if err != nil {
-		return nil, err
+	var cands []store.Figure
+	if day != store.Undated { // an undated report is a figure of its own
+		from, to := span(day, opt.FigureWindow)
+		var err error
+		if cands, err = tx.FindFigures(key, from, to); err != nil {
+			return nil, err
+		}
 	}
 	var f *store.Figure
 	for k := range cands {
