@@ -171,7 +171,11 @@ func checkSpans(o *document.Output, rs []rune) error {
 		}
 	}
 	layerLen := map[string]int{"mentions": len(o.Mentions), "entities": len(o.Entities), "quotes": len(o.Quotes),
-		"counts": len(o.Counts), "locations": len(o.Locations), "events": len(o.Events), "sentences": len(o.Sentences)}
+		"counts": len(o.Counts), "locations": len(o.Locations), "events": len(o.Events), "sentences": len(o.Sentences),
+		"themes": len(o.Themes)}
+	if o.Tone != nil {
+		layerLen["tone"] = 1 // the document's tone
+	}
 	for i, t := range o.Explain {
 		n, ok := layerLen[t.Layer]
 		if !ok {
