@@ -10,6 +10,13 @@ import "time"
 // Where the thread's CPU time is not available the clock is wall time.
 func ThreadClock() (clock func() time.Duration, release func()) { return threadClock() }
 
+// Thread returns the CPU time (user and system) the calling thread has
+// used so far, with nanosecond resolution where the system has it
+// (Linux's CLOCK_THREAD_CPUTIME_ID). Differences are meaningful only while
+// the calling goroutine stays on one thread (runtime.LockOSThread). Where
+// the thread's CPU time is not available it returns 0.
+func Thread() time.Duration { return thread() }
+
 // Process returns the CPU time (user and system) the process has used so
 // far: every thread, the garbage collector's too.
 func Process() time.Duration { return process() }
