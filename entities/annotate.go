@@ -59,6 +59,11 @@ type annotator struct {
 	// token inside a tagger name) stands for the capital letters.
 	fold   []bool
 	inName []bool
+	// cix indexes the entities while coreference builds them (corefindex.go).
+	cix *corefIndex
+	// acrIdx lists, per token, the mentions followed by "(" and that token
+	// (acronymOfOther), built on first use.
+	acrIdx map[string][]int
 }
 
 func newAnnotator(s *Stage, d *document.Document) *annotator {
@@ -676,7 +681,18 @@ func (a *annotator) placeBeforeNoun(m *ment, key string) bool {
 // is not the dictionary's EFF.
 func (a *annotator) acronymOfOther(m *ment, act *actors.Actor) bool {
 	text := a.d.Text[a.d.Tokens[m.a].Start:a.d.Tokens[m.b-1].End]
-	for i := range a.ms {
+	if a.acrIdx == nil {
+		// Mentions keep their tokens while they are classified: index
+		// them once by the token after their "(".
+		a.acrIdx = map[string][]int{}
+		for i := range a.ms {
+			if o := &a.ms[i]; o.b+2 < len(a.d.Tokens) && a.tok(o.b) == "(" {
+				k := a.tok(o.b + 1)
+				a.acrIdx[k] = append(a.acrIdx[k], i)
+			}
+		}
+	}
+	for _, i := range a.acrIdx[text] {
 		o := &a.ms[i]
 		if o.kind != document.Name || o.b-o.a < 2 || o.typ == document.Person {
 			continue
