@@ -99,7 +99,7 @@ func (a *annotator) corefer() {
 		if m.org != nil {
 			e.org = m.org.Name
 		}
-		a.cix.joined(e, ei, mi)
+		a.cix.joined(e, ei, mi, m.actor)
 	}
 	newEnt := func(mi int) {
 		m := &a.ms[mi]
@@ -198,7 +198,7 @@ func (a *annotator) corefer() {
 // role class and country.
 func (a *annotator) moveMention(es []*ent, mi, ei int) {
 	m := &a.ms[mi]
-	oldEnt, oldMs := -1, []int(nil)
+	oldEnt, oldE, oldMs, oldActor := -1, (*ent)(nil), []int(nil), ""
 	if old := m.ent; old >= 0 && old < len(es) {
 		o := es[old]
 		k := 0
@@ -209,7 +209,7 @@ func (a *annotator) moveMention(es []*ent, mi, ei int) {
 			}
 		}
 		o.ms = o.ms[:k]
-		oldEnt, oldMs = old, o.ms
+		oldEnt, oldE, oldMs, oldActor = old, o, o.ms, a.actorOf(o)
 	}
 	e := es[ei]
 	m.ent = ei
@@ -221,7 +221,7 @@ func (a *annotator) moveMention(es []*ent, mi, ei int) {
 		e.ctry = m.ctry
 	}
 	e.diplomat = e.diplomat || m.diplomat
-	a.cix.movedMention(oldEnt, oldMs, e, ei, mi)
+	a.cix.movedMention(oldEnt, oldE, oldMs, oldActor, e, ei, mi, a.actorOf(e))
 }
 
 // possessiveActors gives a role description after a resolved possessive
@@ -446,9 +446,10 @@ func (a *annotator) matchNominal(es []*ent, mi int) int {
 	// A government person of the same country ("the Egyptian minister"
 	// after "her Egyptian counterpart, Karim Mansour").
 	if m.ctry != "" && m.role == "GOV" {
-		if ei := a.salient(mi, []*list.List{x.byCountry[m.ctry]}, nil, func(ei int) bool {
+		gov := m.ctry + "GOV"
+		if ei := a.salient(mi, []*list.List{x.byActor[gov]}, nil, func(ei int) bool {
 			e := es[ei]
-			return e.typ == document.Person && !e.plural && e.ctry == m.ctry && genderOK(e.gender, m.gender) && len(e.classes) > 0 && a.actorOf(e) == m.ctry+"GOV"
+			return e.typ == document.Person && !e.plural && e.ctry == m.ctry && genderOK(e.gender, m.gender) && len(e.classes) > 0 && x.actor[ei] == gov
 		}); ei >= 0 {
 			return ei
 		}

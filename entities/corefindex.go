@@ -25,13 +25,16 @@ type corefIndex struct {
 	// "most recent first" salience orders entities by it.
 	maxMen []int
 	// recent lists the entities with a mention in order of maxMen (the
-	// most recent at the back); byClass, diplomats and byCountry list the
-	// entities of a role class, the diplomats and the entities of a
-	// country in the same order.
+	// most recent at the back); byClass and diplomats list the entities of
+	// a role class and the diplomats in the same order.
 	recent    *list.List
 	byClass   map[string]*list.List
 	diplomats *list.List
-	byCountry map[string]*list.List
+	// actor[ei] is the entity's actor code as actorOf gives it (the
+	// longest code of its mentions, the first on a tie), kept as mentions
+	// join; byActor lists the entities by the codes they had.
+	actor   []string
+	byActor map[string]*list.List
 	// nodes[ei] are the entity's elements in those lists, by list.
 	nodes []map[*list.List]*list.Element
 	// moved lists the entities a mention was moved into or out of
@@ -51,7 +54,8 @@ func newCorefIndex() *corefIndex {
 	return &corefIndex{
 		byKey: map[string][]int{}, byPrefix: map[string][]int{}, bySuffix: map[string][]int{},
 		bySurname: map[string][]int{}, byOrg: map[string][]int{}, byCtry: map[string][]int{}, byAcr: map[string][]int{},
-		recent: list.New(), byClass: map[string]*list.List{}, diplomats: list.New(), byCountry: map[string]*list.List{},
+		recent: list.New(), byClass: map[string]*list.List{}, diplomats: list.New(),
+		byActor: map[string]*list.List{},
 	}
 }
 
@@ -65,6 +69,7 @@ func (x *corefIndex) grow(ei int) {
 		x.lastAcrName = append(x.lastAcrName, "")
 		x.lastCtry = append(x.lastCtry, "")
 		x.stamp = append(x.stamp, 0)
+		x.actor = append(x.actor, "")
 	}
 }
 
@@ -103,13 +108,20 @@ func (x *corefIndex) note(e *ent, ei int) {
 			x.lastCtry[ei] = e.ctry
 			x.byCtry[e.ctry] = append(x.byCtry[e.ctry], ei)
 		}
-		x.place(x.countryList(e.ctry), ei)
 	}
 	for _, c := range e.classes {
 		x.place(x.classList(c), ei)
 	}
 	if e.diplomat {
 		x.place(x.diplomats, ei)
+	}
+	if c := x.actor[ei]; c != "" {
+		l := x.byActor[c]
+		if l == nil {
+			l = list.New()
+			x.byActor[c] = l
+		}
+		x.place(l, ei)
 	}
 }
 
@@ -122,19 +134,14 @@ func (x *corefIndex) classList(c string) *list.List {
 	return l
 }
 
-func (x *corefIndex) countryList(c string) *list.List {
-	l := x.byCountry[c]
-	if l == nil {
-		l = list.New()
-		x.byCountry[c] = l
-	}
-	return l
-}
-
-// joined records that mention mi (the latest so far) joined entity ei.
-func (x *corefIndex) joined(e *ent, ei, mi int) {
+// joined records that mention mi (the latest so far, with actor code
+// actor) joined entity ei.
+func (x *corefIndex) joined(e *ent, ei, mi int, actor string) {
 	x.grow(ei)
 	x.maxMen[ei] = mi
+	if len(actor) > len(x.actor[ei]) {
+		x.actor[ei] = actor
+	}
 	for l, el := range x.nodes[ei] {
 		l.MoveToBack(el)
 	}
@@ -165,18 +172,22 @@ func (x *corefIndex) insert(l *list.List, ei int) *list.Element {
 	return l.InsertAfter(ei, at)
 }
 
-// moved records that a mention moved from entity old (whose mentions are
-// now oldMs) into entity ei (with e its entity).
-func (x *corefIndex) movedMention(old int, oldMs []int, e *ent, ei int, mi int) {
+// movedMention records that mention mi moved from entity old (whose
+// mentions are now oldMs, its actor code oldActor) into entity ei (e, with
+// actor code actor).
+func (x *corefIndex) movedMention(old int, oldE *ent, oldMs []int, oldActor string, e *ent, ei int, mi int, actor string) {
 	x.grow(max(old, ei))
 	x.moved = append(x.moved, ei)
+	x.actor[ei] = actor
 	if old >= 0 {
+		x.actor[old] = oldActor
 		x.moved = append(x.moved, old)
 		top := -1
 		for _, k := range oldMs {
 			top = max(top, k)
 		}
 		x.reorder(old, top)
+		x.note(oldE, old)
 	}
 	x.reorder(ei, max(x.maxMen[ei], mi))
 	x.note(e, ei)
