@@ -425,7 +425,13 @@ func (a *annotator) matchNominal(es []*ent, mi int) int {
 	if m.diplomat {
 		lists = append(lists, x.diplomats)
 	}
-	if ei := a.salient(mi, lists, nil, func(ei int) bool {
+	// A bare group takes only an entity mentioned in the last three
+	// sentences: the walk stops at the first entity last mentioned before.
+	var stop func(int) bool
+	if m.plural && m.ctry == "" {
+		stop = func(ei int) bool { return m.sent-a.ms[x.maxMen[ei]].sent > 3 }
+	}
+	if ei := a.salient(mi, lists, stop, func(ei int) bool {
 		e := es[ei]
 		if wantPerson != (e.typ == document.Person && !e.plural) {
 			return false
