@@ -14,7 +14,7 @@ func (s *sent) attribute(c *document.Count) {
 	if s.bs == nil {
 		s.bs = newBySentence(d)
 	}
-	for _, qi := range s.bs.quotes[s.si] {
+	for _, qi := range s.bs.quotes.of(s.si) {
 		q := &d.Quotes[qi]
 		if q.Span.Contains(c.Span) && q.Speaker != nil && q.Speaker.Name != "" && !(q.Speaker.Entity < 0 && isPronoun(strings.ToLower(q.Speaker.Name))) {
 			c.AttributedTo = q.Speaker.Entity
@@ -28,7 +28,7 @@ func (s *sent) attribute(c *document.Count) {
 	if a, b, ok := s.source(c); ok {
 		span := document.Span{Start: d.Tokens[a].Start, End: d.Tokens[b-1].End}
 		c.AttributedName = d.Slice(span)
-		ms := s.bs.mentions[s.si]
+		ms := s.bs.mentions.of(s.si)
 		for _, mi := range ms {
 			m := &d.Mentions[mi]
 			if m.Span.Overlaps(span) && m.Kind != document.Pronoun {

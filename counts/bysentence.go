@@ -13,13 +13,25 @@ import (
 // overlapping its source, overlaps the sentence, so the first one found is
 // the same.
 type bySentence struct {
-	quotes, mentions [][]int
+	quotes, mentions csr
+}
+
+// csr holds lists per sentence in one array: sentence i's are
+// items[off[i]:off[i+1]].
+type csr struct {
+	off, items []int32
+}
+
+func (c *csr) of(si int) []int32 {
+	if si < 0 || si+1 >= len(c.off) {
+		return nil
+	}
+	return c.items[c.off[si]:c.off[si+1]]
 }
 
 // newBySentence buckets d's quotes and mentions by sentence.
 func newBySentence(d *document.Document) *bySentence {
 	ns := len(d.Sentences)
-	x := &bySentence{quotes: make([][]int, ns), mentions: make([][]int, ns)}
 	// The byte range of each sentence's tokens (empty for a bad range).
 	start, end := make([]int, ns), make([]int, ns)
 	sorted := true
@@ -33,26 +45,39 @@ func newBySentence(d *document.Document) *bySentence {
 			sorted = false
 		}
 	}
-	add := func(lists [][]int, idx int, sp document.Span) {
+	// each calls f with the sentences that span sp overlaps.
+	each := func(sp document.Span, f func(si int)) {
 		if !sorted {
-			for i := range lists {
+			for i := 0; i < ns; i++ {
 				if start[i] < sp.End && sp.Start < end[i] {
-					lists[i] = append(lists[i], idx)
+					f(i)
 				}
 			}
 			return
 		}
 		for i := sort.Search(ns, func(i int) bool { return end[i] > sp.Start }); i < ns && start[i] < sp.End; i++ {
 			if start[i] < end[i] {
-				lists[i] = append(lists[i], idx)
+				f(i)
 			}
 		}
 	}
-	for qi := range d.Quotes {
-		add(x.quotes, qi, d.Quotes[qi].Span)
+	build := func(n int, span func(int) document.Span) csr {
+		c := csr{off: make([]int32, ns+1)}
+		for k := 0; k < n; k++ {
+			each(span(k), func(si int) { c.off[si+1]++ })
+		}
+		for i := 0; i < ns; i++ {
+			c.off[i+1] += c.off[i]
+		}
+		c.items = make([]int32, c.off[ns])
+		fill := append([]int32(nil), c.off[:ns]...)
+		for k := 0; k < n; k++ {
+			each(span(k), func(si int) { c.items[fill[si]] = int32(k); fill[si]++ })
+		}
+		return c
 	}
-	for mi := range d.Mentions {
-		add(x.mentions, mi, d.Mentions[mi].Span)
+	return &bySentence{
+		quotes:   build(len(d.Quotes), func(k int) document.Span { return d.Quotes[k].Span }),
+		mentions: build(len(d.Mentions), func(k int) document.Span { return d.Mentions[k].Span }),
 	}
-	return x
 }

@@ -54,7 +54,10 @@ func (e *ent) hasKey(k string) bool {
 // gender and number agreement.
 func (a *annotator) corefer() {
 	var es []*ent
-	a.cix = newCorefIndex()
+	a.cix = nil
+	if len(a.ms) >= indexFrom {
+		a.cix = newCorefIndex()
+	}
 	join := func(mi int, e *ent, ei int) {
 		m := &a.ms[mi]
 		m.ent = ei
@@ -71,7 +74,9 @@ func (a *annotator) corefer() {
 			k := a.key(m.a, m.b)
 			if !e.hasKey(k) {
 				e.keys = append(e.keys, k)
-				a.cix.addKey(ei, k)
+				if a.cix != nil {
+					a.cix.addKey(ei, k)
+				}
 			}
 			if m.typ == document.Person && n > 1 {
 				e.surname = actors.Key(a.tok(m.b - 1))
@@ -99,7 +104,9 @@ func (a *annotator) corefer() {
 		if m.org != nil {
 			e.org = m.org.Name
 		}
-		a.cix.joined(e, ei, mi, m.actor)
+		if a.cix != nil {
+			a.cix.joined(e, ei, mi, m.actor)
+		}
 	}
 	newEnt := func(mi int) {
 		m := &a.ms[mi]
@@ -199,6 +206,7 @@ func (a *annotator) corefer() {
 func (a *annotator) moveMention(es []*ent, mi, ei int) {
 	m := &a.ms[mi]
 	oldEnt, oldE, oldMs, oldActor := -1, (*ent)(nil), []int(nil), ""
+	indexed := a.cix != nil
 	if old := m.ent; old >= 0 && old < len(es) {
 		o := es[old]
 		k := 0
@@ -209,7 +217,9 @@ func (a *annotator) moveMention(es []*ent, mi, ei int) {
 			}
 		}
 		o.ms = o.ms[:k]
-		oldEnt, oldE, oldMs, oldActor = old, o, o.ms, a.actorOf(o)
+		if indexed {
+			oldEnt, oldE, oldMs, oldActor = old, o, o.ms, a.actorOf(o)
+		}
 	}
 	e := es[ei]
 	m.ent = ei
@@ -221,7 +231,9 @@ func (a *annotator) moveMention(es []*ent, mi, ei int) {
 		e.ctry = m.ctry
 	}
 	e.diplomat = e.diplomat || m.diplomat
-	a.cix.movedMention(oldEnt, oldE, oldMs, oldActor, e, ei, mi, a.actorOf(e))
+	if a.cix != nil {
+		a.cix.movedMention(oldEnt, oldE, oldMs, oldActor, e, ei, mi, a.actorOf(e))
+	}
 }
 
 // possessiveActors gives a role description after a resolved possessive
@@ -277,6 +289,9 @@ func (a *annotator) actorOf(e *ent) string {
 // takes the most recent entity (the highest index) that qualifies; the
 // candidates come from the indexes of corefIndex.
 func (a *annotator) matchName(es []*ent, mi int) int {
+	if a.cix == nil {
+		return a.matchNameScan(es, mi)
+	}
 	m := &a.ms[mi]
 	x := a.cix
 	text := a.d.Text[a.d.Tokens[m.a].Start:a.d.Tokens[m.b-1].End]
@@ -411,6 +426,9 @@ func acronym(name string) string {
 // then, for generic person descriptions ("the veteran diplomat", "the
 // official"), the most recent compatible person within three sentences.
 func (a *annotator) matchNominal(es []*ent, mi int) int {
+	if a.cix == nil {
+		return a.matchNominalScan(es, mi)
+	}
 	m := &a.ms[mi]
 	// A description with its own country ("the Thai government") does not
 	// give that country to a named body of unknown country (a "National

@@ -16,6 +16,11 @@ import (
 // conditions on each candidate, so the answers are exactly those of the
 // scans they replace.
 
+// indexFrom is the number of mentions from which coreference keeps the
+// indexes; a document with fewer is resolved by the scans of corefscan.go,
+// which cost less there (the answers are the same).
+var indexFrom = 300
+
 // corefIndex indexes the entities under construction of one document.
 type corefIndex struct {
 	byKey, byPrefix, bySuffix       map[string][]int // name keys; a key's leading words; its words after a space

@@ -17,6 +17,11 @@ import (
 // fits, so the answer is the scan's at a cost independent of the entity's
 // size. Mentions must be asked about in increasing order, and every code
 // given a country must be reported with gave.
+// donorsFrom is the number of mentions from which an entity's donor is
+// found through the cache; a smaller entity's mentions are scanned (the
+// answer is the same).
+var donorsFrom = 32
+
 type donors struct {
 	d     *document.Document
 	codes []string
@@ -72,15 +77,13 @@ func (x *donors) fits(o int, role string) bool {
 // donor returns the coreferent mention whose code mention i (of entity e,
 // its code without a country) takes, or -1.
 func (x *donors) donor(i, e int) int {
-	ed := x.entity(e)
 	role := x.codes[i]
+	if len(x.d.Entities[e].Mentions) < donorsFrom {
+		return x.scan(i, e, role)
+	}
+	ed := x.entity(e)
 	if !ed.ordered {
-		for _, o := range x.d.Entities[e].Mentions {
-			if o != i && o >= 0 && o < len(x.d.Mentions) && x.fits(o, role) {
-				return o
-			}
-		}
-		return -1
+		return x.scan(i, e, role)
 	}
 	r := ed.byRole[role]
 	if r == nil {
@@ -108,8 +111,21 @@ func (x *donors) donor(i, e int) int {
 	return min(r.static, r.added)
 }
 
+// scan is donor by a scan of the entity's mentions.
+func (x *donors) scan(i, e int, role string) int {
+	for _, o := range x.d.Entities[e].Mentions {
+		if o != i && o >= 0 && o < len(x.d.Mentions) && x.fits(o, role) {
+			return o
+		}
+	}
+	return -1
+}
+
 // gave records that mention i (of entity e) now has a code with a country.
 func (x *donors) gave(i, e int) {
+	if len(x.d.Entities[e].Mentions) < donorsFrom {
+		return
+	}
 	if ed := x.entity(e); ed.member[i] {
 		ed.added = append(ed.added, i)
 	}

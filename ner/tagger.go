@@ -115,6 +115,12 @@ func (t *Tagger) TagDocument(d *document.Document) ([][]Span, error) {
 func (t *Tagger) tagDocument(d *document.Document, gaz *[]uint32) ([][]Span, error) {
 	s := t.scratch()
 	defer t.pool.Put(s)
+	if cap(s.words) < len(d.Tokens) {
+		s.words = make([]string, 0, len(d.Tokens))
+	}
+	if cap(s.bounds) < len(d.Sentences)+1 {
+		s.bounds = make([]int, 0, len(d.Sentences)+1)
+	}
 	s.words, s.bounds = s.words[:0], append(s.bounds[:0], 0)
 	for i, st := range d.Sentences {
 		if st.FirstToken < 0 || st.EndToken > len(d.Tokens) || st.FirstToken > st.EndToken {
