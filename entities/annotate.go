@@ -63,7 +63,15 @@ type annotator struct {
 	cix *corefIndex
 	// acrIdx lists, per token, the mentions followed by "(" and that token
 	// (acronymOfOther), built on first use.
-	acrIdx map[string][]int
+	acrIdx map[string][]acrDef
+}
+
+// acrDef is a mention followed by "(" and a token, with the dictionary's
+// answer for its name once looked up.
+type acrDef struct {
+	mention       int
+	looked, found bool
+	dictName      string
 }
 
 func newAnnotator(s *Stage, d *document.Document) *annotator {
@@ -684,26 +692,33 @@ func (a *annotator) acronymOfOther(m *ment, act *actors.Actor) bool {
 	if a.acrIdx == nil {
 		// Mentions keep their tokens while they are classified: index
 		// them once by the token after their "(".
-		a.acrIdx = map[string][]int{}
+		a.acrIdx = map[string][]acrDef{}
 		for i := range a.ms {
 			if o := &a.ms[i]; o.b+2 < len(a.d.Tokens) && a.tok(o.b) == "(" {
 				k := a.tok(o.b + 1)
-				a.acrIdx[k] = append(a.acrIdx[k], i)
+				a.acrIdx[k] = append(a.acrIdx[k], acrDef{mention: i})
 			}
 		}
 	}
-	for _, i := range a.acrIdx[text] {
-		o := &a.ms[i]
+	defs := a.acrIdx[text]
+	for k := range defs {
+		df := &defs[k]
+		o := &a.ms[df.mention]
 		if o.kind != document.Name || o.b-o.a < 2 || o.typ == document.Person {
 			continue
 		}
 		// Defined in brackets right after the name: "Eastern Farmers
-		// Federation (EFF)".
-		if o.b+2 >= len(a.d.Tokens) || a.tok(o.b) != "(" || a.tok(o.b+1) != text {
-			continue
+		// Federation (EFF)". (The name's tokens do not change, so its
+		// dictionary entry is looked up once.)
+		if !df.looked {
+			name := a.d.Text[a.d.Tokens[o.a].Start:a.d.Tokens[o.b-1].End]
+			x, ok := a.s.dict.Lookup(name)
+			df.looked, df.found = true, ok
+			if ok {
+				df.dictName = x.Name
+			}
 		}
-		name := a.d.Text[a.d.Tokens[o.a].Start:a.d.Tokens[o.b-1].End]
-		if x, ok := a.s.dict.Lookup(name); !ok || x.Name != act.Name {
+		if !df.found || df.dictName != act.Name {
 			return true
 		}
 	}

@@ -137,11 +137,11 @@ const (
 
 // pair returns the pair of tokens a and b (type keys ka and kb; the edges
 // have bosKey and eosKey): from the cache when both words are known to the
-// model, computed into p otherwise (a pair with an unknown word is rare and
-// has few features).
-func (t *Tagger) pair(a, b *tokInfo, ka, kb uint64, p *pairEntry) *pairEntry {
+// model, computed into an entry of own otherwise (a pair with an unknown
+// word is rare and has few features).
+func (t *Tagger) pair(a, b *tokInfo, ka, kb uint64, own *ownPairs) *pairEntry {
 	if a.flags&b.flags&flagKnown == 0 {
-		*p = pairEntry{}
+		p := own.next()
 		t.pairSums(a, b, p)
 		return p
 	}
