@@ -77,6 +77,10 @@ type acrDef struct {
 func newAnnotator(s *Stage, d *document.Document) *annotator {
 	a := &annotator{s: s, d: d, lower: d.LowerSlice(document.Span{Start: 0, End: len(d.Text)}), fold: lettercase.Document(d)}
 	a.covered = make([]int32, len(d.Tokens))
+	// About one mention per six tokens in news: room for them at once
+	// (growing a long document's mentions one doubling at a time copied
+	// them over and over).
+	a.ms = make([]ment, 0, len(d.Tokens)/6+8)
 	a.sentOf = make([]int32, len(d.Tokens))
 	for i, sn := range d.Sentences {
 		for t := sn.FirstToken; t < sn.EndToken && t < len(d.Tokens); t++ {

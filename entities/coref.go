@@ -577,6 +577,9 @@ func (a *annotator) scanSalient(mi, back int, ok func(int) bool) int {
 // in order of first mention.
 func (a *annotator) output() {
 	d := a.d
+	if cap(d.Mentions) < len(a.ms) {
+		d.Mentions = make([]document.Mention, 0, len(a.ms))
+	}
 	d.Mentions = d.Mentions[:0]
 	remap := make([]int, len(a.ents))
 	for i := range remap {
