@@ -70,6 +70,8 @@ type scratch struct {
 	y           []uint8
 	doc         docInfo
 	buf         []uint64
+	tgt         []int32             // per feature in buf: its token (emissions)
+	vecs        []*[nLabels]float32 // per token of the sentence: its scores
 	act         []bool
 	em          [][nLabels]float32
 	back        [][nLabels]uint8
@@ -307,6 +309,10 @@ func (t *Tagger) emissions(m *Model, li int, si int, s *scratch) {
 		fold = 1
 	}
 	edge := &t.edges[li][fold]
+	s.buf, s.tgt, s.vecs = s.buf[:0], s.tgt[:0], s.vecs[:0]
+	for j := range s.em {
+		s.vecs = append(s.vecs, &s.em[j])
+	}
 	for j := 0; j < n; j++ {
 		sc := &s.em[j]
 		if !s.act[j] {
@@ -332,11 +338,15 @@ func (t *Tagger) emissions(m *Model, li int, si int, s *scratch) {
 		for c := range sc {
 			sc[c] += m1[c] + m2[c] + p1[c] + p2[c] + pl[c] + pr[c]
 		}
-		s.buf = restFeats(s.buf[:0], toks, j, &s.doc, toks[j].salt()+m.salt)
-		for _, f := range s.buf {
-			m.w.add(f, sc)
+		// The remaining features of every token, looked up in one batch
+		// after the loop (addBatch keeps each token's order of sums).
+		k := len(s.buf)
+		s.buf = restFeats(s.buf, toks, j, &s.doc, toks[j].salt()+m.salt)
+		for range s.buf[k:] {
+			s.tgt = append(s.tgt, int32(j))
 		}
 	}
+	m.w.addBatch(s.buf, s.tgt, s.vecs)
 }
 
 // pairAt returns the pair of tokens j-1 and j of a sentence (with the
