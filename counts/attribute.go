@@ -11,7 +11,11 @@ import (
 // sentence.
 func (s *sent) attribute(c *document.Count) {
 	d := s.d
-	for _, q := range d.Quotes {
+	if s.bs == nil {
+		s.bs = newBySentence(d)
+	}
+	for _, qi := range s.bs.quotes.of(s.si) {
+		q := &d.Quotes[qi]
 		if q.Span.Contains(c.Span) && q.Speaker != nil && q.Speaker.Name != "" && !(q.Speaker.Entity < 0 && isPronoun(strings.ToLower(q.Speaker.Name))) {
 			c.AttributedTo = q.Speaker.Entity
 			c.AttributedName = q.Speaker.Name
@@ -24,7 +28,9 @@ func (s *sent) attribute(c *document.Count) {
 	if a, b, ok := s.source(c); ok {
 		span := document.Span{Start: d.Tokens[a].Start, End: d.Tokens[b-1].End}
 		c.AttributedName = d.Slice(span)
-		for _, m := range d.Mentions {
+		ms := s.bs.mentions.of(s.si)
+		for _, mi := range ms {
+			m := &d.Mentions[mi]
 			if m.Span.Overlaps(span) && m.Kind != document.Pronoun {
 				if m.Entity >= 0 && m.Entity < len(d.Entities) {
 					c.AttributedTo = m.Entity
@@ -33,7 +39,8 @@ func (s *sent) attribute(c *document.Count) {
 				return
 			}
 		}
-		for _, m := range d.Mentions {
+		for _, mi := range ms {
+			m := &d.Mentions[mi]
 			if m.Span.Overlaps(span) && m.Entity >= 0 && m.Entity < len(d.Entities) {
 				c.AttributedTo = m.Entity
 				c.AttributedName = d.Entities[m.Entity].Name

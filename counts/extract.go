@@ -21,6 +21,10 @@ type sent struct {
 	// says holds the sentence's saying verbs, found on first use.
 	says     []int
 	saysDone bool
+	// si is the sentence's index; bs the document's quotes and mentions
+	// by sentence (shared by its sentences, built on first use).
+	si int
+	bs *bySentence
 }
 
 func (s *sent) low(k int) string {
@@ -83,6 +87,7 @@ func Extract(d *document.Document, dst []document.Count) []document.Count {
 func extract(d *document.Document, dst []document.Count, steps *[]string) []document.Count {
 	var lw []string
 	var says []int
+	var bs *bySentence
 	lower := d.LowerSlice(document.Span{Start: 0, End: len(d.Text)})
 	for si := range d.Sentences {
 		st := d.Sentences[si]
@@ -94,7 +99,7 @@ func extract(d *document.Document, dst []document.Count, steps *[]string) []docu
 		for k := a; k < b; k++ {
 			lw = append(lw, lower[d.Tokens[k].Start:d.Tokens[k].End])
 		}
-		s := &sent{d: d, a: a, b: b, lw: lw, says: says[:0]}
+		s := &sent{d: d, a: a, b: b, lw: lw, says: says[:0], si: si, bs: bs}
 		first := len(dst)
 		var ends []int // object/after-window end token per count, for coordination
 		var afterCat []bool
@@ -184,7 +189,7 @@ func extract(d *document.Document, dst []document.Count, steps *[]string) []docu
 		for i := first; i < len(dst); i++ {
 			s.attribute(&dst[i])
 		}
-		says = s.says
+		says, bs = s.says, s.bs
 	}
 	return dst
 }
