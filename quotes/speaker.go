@@ -284,15 +284,19 @@ func (x *extractor) resolve(s *document.Speaker) {
 			hi = m
 		}
 	}
-	// the mention must hold the phrase's head (its last word) or start it:
-	// "the ceremony on a screen on the Mall" is not the Mall speaking
-	lastWord := s.End
+	// the mention must hold the phrase's head or start it. The head is the
+	// last word before a post-modifier ("Ana Ruiz of Banco Atlántico", "a
+	// spokesman for the army": the person, not the affiliation), else the
+	// last word ("the ceremony on a screen on the Mall" is not the Mall
+	// speaking).
+	end := x.headEnd(s.Span)
+	lastWord := end
 	for lastWord > s.Start && !isSpaceByte(x.text[lastWord-1]) {
 		lastWord--
 	}
 	best := -1
 	score := -1
-	for i := lo; i < len(ms) && ms[i].Start < s.End; i++ {
+	for i := lo; i < len(ms) && ms[i].Start < end; i++ {
 		m := ms[i]
 		if !m.Span.Overlaps(s.Span) || m.Entity < 0 || m.Entity >= len(x.d.Entities) {
 			continue
@@ -407,6 +411,44 @@ func (x *extractor) relPronoun(v int) int {
 		}
 	}
 	return -1
+}
+
+// headEnd returns where the head of the speaker phrase sp ends: before
+// its first post-modifier, a lower-case preposition or a comma after at
+// least one word (Ana Ruiz of Banco Atlántico; a spokesman for the army;
+// Ortega, the envoy), or at sp.End.
+func (x *extractor) headEnd(sp document.Span) int {
+	words := 0
+	for i := sp.Start; i < sp.End; {
+		j := i
+		for j < sp.End && !isSpaceByte(x.text[j]) {
+			j++
+		}
+		w := x.text[i:j]
+		if words > 0 && w != "" && w[0] >= 'a' && w[0] <= 'z' && flagsOf(w)&fPrep != 0 && !x.inName(i, j) {
+			return i
+		}
+		if words > 0 && strings.HasSuffix(w, ",") {
+			return i + len(w) - 1
+		}
+		words++
+		for j < sp.End && isSpaceByte(x.text[j]) {
+			j++
+		}
+		i = j
+	}
+	return sp.End
+}
+
+// inName reports whether bytes [a, b) lie inside one name mention
+// ("University of Michigan"): a preposition there is part of the name.
+func (x *extractor) inName(a, b int) bool {
+	for i := x.mentionsFrom(a); i < len(x.ms) && x.ms[i].Start < b; i++ {
+		if m := x.ms[i]; m.Kind == document.Name && m.Start < a && m.End >= b {
+			return true
+		}
+	}
+	return false
 }
 
 func startsDigit(w string) bool { return w != "" && w[0] >= '0' && w[0] <= '9' }

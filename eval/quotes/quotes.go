@@ -182,6 +182,7 @@ func evaluate(ctx context.Context, dir string, process func(context.Context, *do
 			return nil, fmt.Errorf("eval quotes: %w", err)
 		}
 		d := document.New(base, lc.Apply(string(raw)))
+		d.Explain = errw != nil // the error file names the step that decided each speaker
 		af, err := os.Open(ann)
 		if err != nil {
 			return nil, fmt.Errorf("eval quotes: %w", err)
@@ -483,6 +484,12 @@ func writeSpeakerError(w io.Writer, d *document.Document, q document.Quote, src 
 		return s
 	}
 	pred := "<none>"
+	step := ""
+	for _, t := range d.Traces {
+		if t.Layer == document.LayerQuotes && t.Field == "speaker" && t.Index >= 0 && t.Index < len(d.Quotes) && d.Quotes[t.Index].Span == q.Span {
+			step = t.Step
+		}
+	}
 	if q.Speaker != nil {
 		pred = fmt.Sprintf("%q [%d,%d] name=%q", d.Slice(q.Speaker.Span), q.Speaker.Start, q.Speaker.End, q.Speaker.Name)
 	}
@@ -497,6 +504,6 @@ func writeSpeakerError(w io.Writer, d *document.Document, q document.Quote, src 
 	for b < len(d.Text) && !utf8.RuneStart(d.Text[b]) {
 		b++
 	}
-	fmt.Fprintf(w, "%s [%d,%d] %q\n  pred: %s cue=%q\n  gold: %s\n  context: %s\n", d.ID, q.Start, q.End, clip(d.Slice(q.Span), 90), pred, q.Cue,
+	fmt.Fprintf(w, "%s [%d,%d] %q\n  pred: %s cue=%q step=%q\n  gold: %s\n  context: %s\n", d.ID, q.Start, q.End, clip(d.Slice(q.Span), 90), pred, q.Cue, step,
 		strings.Join(gs, " | "), strings.ReplaceAll(d.Text[a:q.Start]+"⟦"+d.Slice(q.Span)+"⟧"+d.Text[q.End:b], "\n", "¶"))
 }
