@@ -61,6 +61,17 @@ func (x *extractor) cueAfterKnown(q *dquote) bool {
 		if x.t[v].cap && v > j {
 			continue
 		}
+		if v == j && strings.HasSuffix(w, "ing") {
+			// "…,” telling reporters that …: a participle does not invert;
+			// the subject of the quote's sentence speaks
+			ss, _ := x.sentenceBounds(q.o)
+			if a, b, ok := x.sentenceSubject(ss, q.o); ok && ss < q.o {
+				q.spk = x.speaker(a, b)
+				q.cue, q.cueSpan = x.cueOf(v, v+1)
+				return true
+			}
+			return false
+		}
 		if v == j {
 			if a, b, ok := x.subjectAfter(v+1, len(t)); ok {
 				q.spk = x.speaker(a, b)
@@ -69,7 +80,7 @@ func (x *extractor) cueAfterKnown(q *dquote) bool {
 			}
 			return false
 		}
-		if x.lastChar(q) == '.' {
+		if c := x.lastChar(q); c == '.' || (c == '?' || c == '!') && v > j+4 {
 			// "…unhinged.” Sen. Marco Rubio called the statement…": after a
 			// full stop the next sentence is a cue only when it ends soon
 			e := v + 1
@@ -390,6 +401,15 @@ func (x *extractor) attribute(attrs []attr, continues bool) {
 				q.step = "the paragraph's person"
 			}
 		}
+		if spk == nil && i == 0 && q.o == 0 && x.prevSubject != nil {
+			spk, q.step = x.prevSubject, "subject of the paragraph before"
+		}
+		if spk == nil && q.o > 1 && x.endsSentence(q.o-1) {
+			ps, _ := x.sentenceBounds(q.o - 2)
+			if a, b, ok := x.sentenceSubject(ps, q.o-1); ok && x.t[ps].sent == 0 && x.personAt(a, b) {
+				spk, q.step = x.speaker(a, b), "subject of the sentence before"
+			}
+		}
 		if x.titleLike(q.o, q.n) || x.text[q.a] == '>' {
 			q.a = -1
 			continue
@@ -429,6 +449,15 @@ func (x *extractor) attribute(attrs []attr, continues bool) {
 	for _, it := range items {
 		if it.q.Speaker != nil && it.q.End > lastEnd {
 			x.carry, lastEnd = it.q.Speaker, it.q.End
+		}
+	}
+	// the person who opens the paragraph's last sentence may speak the
+	// quote that fills the next paragraph
+	x.prevSubject = nil
+	if n := len(x.t); n > 1 && len(x.ms) > 0 {
+		ss, _ := x.sentenceBounds(n - 1)
+		if a, b, ok := x.sentenceSubject(ss, n-1); ok && x.t[ss].sent == 0 && x.personAt(a, b) {
+			x.prevSubject = x.speaker(a, b)
 		}
 	}
 	// "…, he declared:" ending the paragraph introduces the next one
@@ -528,6 +557,17 @@ func (x *extractor) sentenceSubject(ss, v int) (int, int, bool) {
 		return a2, b2, true
 	}
 	return a, b, ok
+}
+
+// personAt reports whether tokens [a, b) overlap a person mention.
+func (x *extractor) personAt(a, b int) bool {
+	sp := document.Span{Start: x.t[a].s, End: x.t[b-1].e}
+	for i := x.mentionsFrom(sp.Start); i < len(x.ms) && x.ms[i].Start < sp.End; i++ {
+		if x.ms[i].Type == document.Person && x.ms[i].Span.Overlaps(sp) {
+			return true
+		}
+	}
+	return false
 }
 
 // isActor reports whether mention m may speak: a person or organization.
@@ -638,6 +678,9 @@ func (x *extractor) sentenceSubjectNP(ss, v int) (int, int, bool) {
 			break
 		}
 		b++
+	}
+	if k := x.verbAt2(a, b); k > a && x.validNP(a, k) {
+		return a, k, true
 	}
 	if b > a && x.validNP(a, b) {
 		return a, b, true

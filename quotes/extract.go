@@ -18,9 +18,12 @@ type extractor struct {
 	// carry is the speaker of a quote the previous paragraph leaves open
 	// (a multi-paragraph quote), or of a paragraph-final quote.
 	carry      *document.Speaker
-	carryOpen  bool      // the previous paragraph ended inside an open quote
-	carryColon bool      // the previous paragraph ended with a speaker and a colon
-	cv         *caseView // nil unless a sentence is folded (lettercase.go)
+	carryOpen  bool // the previous paragraph ended inside an open quote
+	carryColon bool // the previous paragraph ended with a speaker and a colon
+	// prevSubject is the person who opens the previous paragraph's last
+	// sentence, or nil.
+	prevSubject *document.Speaker
+	cv          *caseView // nil unless a sentence is folded (lettercase.go)
 }
 
 // dquote is a direct quote in token indices: marks at o and c (c == -1 when

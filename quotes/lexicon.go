@@ -18,6 +18,7 @@ const (
 	fNotSpeaker                     // words that never head a speaker: it's, there, this
 	fParticle                       // the second word of a phrasal cue: out (pointed out)
 	fBase                           // the base form of a speech verb: conclude, argue (they conclude)
+	fVerb                           // a finite verb that is no speech verb: began, spoke, took (ends a speaker phrase)
 )
 
 var dict = map[string]uint32{}
@@ -225,6 +226,9 @@ func init() {
 		"falsely", "correctly", "wrongly", "loudly", "openly", "bluntly", "frankly", "angrily", "calmly", "firmly", "told",
 		"initially", "ultimately", "finally", "actually", "now", "had", "n't")
 	dict["told"] &^= fAux
+	add(fVerb, "began", "spoke", "took", "made", "gave", "went", "came", "saw", "found", "held", "ran", "won", "became",
+		"brought", "kept", "sent", "met", "sat", "stood", "struck", "drew", "grew", "chose", "rose", "fell", "broke", "built",
+		"bought", "caught", "fought", "paid", "sold", "spent", "taught", "wore", "threw", "forgot")
 	add(fPron, "he", "she", "they", "i", "we", "you", "it", "who")
 	add(fDet, "the", "a", "an", "his", "her", "their", "its", "our", "my", "this", "that", "these", "those", "one", "another",
 		"some", "many", "several", "two", "three", "four", "five", "other", "most", "few", "both", "each", "every", "all", "no", "any")

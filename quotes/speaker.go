@@ -73,6 +73,9 @@ func (x *extractor) validNP(a, b int) bool {
 	if hw[0] >= '0' && hw[0] <= '9' && !strings.Contains(hw, "-year-old") {
 		return false // but "the 46-year-old" speaks
 	}
+	if x.verbInside(a, b, head) {
+		return false
+	}
 	if x.t[head].cap || hf&fSpeakerNoun != 0 {
 		return true
 	}
@@ -83,6 +86,36 @@ func (x *extractor) validNP(a, b int) bool {
 		}
 	}
 	return false
+}
+
+// verbInside reports whether the phrase [a, b) with head token head holds
+// a finite verb, so that it is a clause and no speaker: a negated verb
+// ("the donor didn't disclose his degree"), a common irregular past form
+// ("The former president spoke hours"), or a past form after a bare noun
+// at its end ("a court document filed").
+func (x *extractor) verbInside(a, b, head int) bool {
+	if x.verbAt2(a, b) >= 0 {
+		return true
+	}
+	if h := x.w(head); head > a && !x.t[head].cap && strings.HasSuffix(h, "ed") && x.f(head)&fSpeakerNoun == 0 {
+		p := head - 1
+		return x.t[p].k == kWord && !x.t[p].cap && x.f(p)&(fDet|fPron|fPrep|fAux) == 0 && !strings.HasSuffix(x.w(p), "ly")
+	}
+	return false
+}
+
+// verbAt2 returns the first finite verb after the first word of [a, b): a
+// negated form or a common irregular past (fVerb), or -1.
+func (x *extractor) verbAt2(a, b int) int {
+	for i := a + 1; i < b; i++ {
+		if x.t[i].k != kWord || x.t[i].cap {
+			continue
+		}
+		if w := x.w(i); strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t") || x.f(i)&fVerb != 0 {
+			return i
+		}
+	}
+	return -1
 }
 
 // subjectBefore finds the speaker phrase that ends before the verb at v,
@@ -160,6 +193,9 @@ func (x *extractor) subjectBefore(v, lo int) (int, int, bool) {
 	if a > lo && a < b && x.t[a-1].k == kWord && x.f(a-1)&fPrep != 0 && !x.t[a-1].cap && a-2 > lo && x.isPunct(a-2, ',') &&
 		!strings.HasSuffix(x.w(v), "ing") {
 		return x.subjectBefore(a-2, lo)
+	}
+	if k := x.verbAt2(a, b); k > a && x.validNP(a, k) {
+		return a, k, true // "Bryne went on to say": the phrase before the verb
 	}
 	if x.validNP(a, b) {
 		return a, b, true
