@@ -304,6 +304,10 @@ func (x *extractor) attribute(attrs []attr, continues bool) {
 			q.a = -1 // a programme or book title: told “Face the Nation,” on “This Week”
 			continue
 		}
+		if x.definedTerm(q) {
+			q.a = -1 // a contract's defined term: (the “Agreement”), “Services” means
+			continue
+		}
 		if x.words(q.o, q.n) == 0 {
 			q.a = -1 // punctuation between stray marks is no quote
 			continue
@@ -559,8 +563,12 @@ func (x *extractor) sentenceSubject(ss, v int) (int, int, bool) {
 	return a, b, ok
 }
 
-// personAt reports whether tokens [a, b) overlap a person mention.
+// personAt reports whether tokens [a, b) are "he" or "she" or overlap a
+// person mention.
 func (x *extractor) personAt(a, b int) bool {
+	if b-a == 1 && (eqFold(x.w(a), "he") || eqFold(x.w(a), "she")) {
+		return true
+	}
 	sp := document.Span{Start: x.t[a].s, End: x.t[b-1].e}
 	for i := x.mentionsFrom(sp.Start); i < len(x.ms) && x.ms[i].Start < sp.End; i++ {
 		if x.ms[i].Type == document.Person && x.ms[i].Span.Overlaps(sp) {
@@ -795,6 +803,9 @@ func (x *extractor) verbAt(v int) bool {
 	}
 	p := x.w(v - 1)
 	pf := x.f(v - 1)
+	if pf&fPrep != 0 && pf&fClause == 0 && !x.t[v-1].cap && !eqFold(p, "to") && !strings.HasSuffix(w, "ing") {
+		return false // a participle as an adjective: "by written notice"
+	}
 	if (eqFold(p, "be") || eqFold(p, "been") || eqFold(p, "being") || eqFold(p, "is") || eqFold(p, "was") || eqFold(p, "were") ||
 		eqFold(p, "are") || eqFold(p, "am") || eqFold(p, "get") || eqFold(p, "got")) && !strings.HasSuffix(w, "ing") && !strings.HasSuffix(w, "s") {
 		return false // passive: "could be blamed on", "has been described as"

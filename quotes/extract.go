@@ -24,6 +24,7 @@ type extractor struct {
 	// sentence, or nil.
 	prevSubject *document.Speaker
 	cv          *caseView // nil unless a sentence is folded (lettercase.go)
+	code        [][2]int  // byte ranges of code, where marks quote nobody (code.go)
 }
 
 // dquote is a direct quote in token indices: marks at o and c (c == -1 when
@@ -119,6 +120,14 @@ func (x *extractor) paragraph(p document.Span, next int) {
 				if t[i].k == kOpen || t[i].k == kClose {
 					t[i].k = kPunct
 				}
+			}
+		}
+	}
+	// Marks in code (string literals, Markdown code spans) quote nobody.
+	if len(x.code) > 0 {
+		for i := range t {
+			if (t[i].k == kOpen || t[i].k == kClose || t[i].k == kAmbig) && masked(x.code, t[i].s) {
+				t[i].k = kPunct
 			}
 		}
 	}

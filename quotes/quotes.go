@@ -73,6 +73,7 @@ func (s *Stage) Process(ctx context.Context, d *document.Document) error {
 	}
 	base := len(d.Quotes)
 	x := extract(d)
+	x.dropUnspoken()
 	d.Quotes = append(d.Quotes, x.out...)
 	if d.Explain {
 		for i, st := range x.steps {
@@ -89,7 +90,23 @@ func (s *Stage) Process(ctx context.Context, d *document.Document) error {
 // Extract returns the quotes of d without modifying it. It reads d.Paragraphs
 // (or the text's lines when there are none), and d.Mentions and d.Entities
 // when present.
-func Extract(d *document.Document) []document.Quote { return extract(d).out }
+func Extract(d *document.Document) []document.Quote {
+	x := extract(d)
+	x.dropUnspoken()
+	return x.out
+}
+
+// dropUnspoken removes every quote when none has a speaker: a text in
+// which nobody is quoted (a contract, a manual) cites phrases, it does not
+// report speech.
+func (x *extractor) dropUnspoken() {
+	for _, q := range x.out {
+		if q.Speaker != nil {
+			return
+		}
+	}
+	x.out, x.steps = x.out[:0], x.steps[:0]
+}
 
 // extract runs the extractor over d; its out and steps hold the quotes and
 // the step that decided each speaker.
@@ -98,7 +115,7 @@ func extract(d *document.Document) *extractor {
 	if len(paras) == 0 {
 		paras = lines(d.Text)
 	}
-	x := &extractor{d: d, text: d.Text, ms: mentionsInOrder(d.Mentions), cv: newCaseView(d)}
+	x := &extractor{d: d, text: d.Text, ms: mentionsInOrder(d.Mentions), cv: newCaseView(d), code: codeMask(d.Text)}
 	for i := range paras {
 		p := paras[i]
 		if p.Start < 0 || p.End > len(d.Text) || p.Start >= p.End {
