@@ -36,6 +36,7 @@ var (
 	genericNouns        = lex.Set("genericNouns")
 	humanNouns          = lex.Set("humanNouns")
 	labelWords          = lex.Set("labelWords")
+	localCurrency       = lex.Map("localCurrency")
 	measureUnits        = lex.Set("measureUnits")
 	millionNouns        = lex.Set("millionNouns")
 	moneyAid            = lex.Set("moneyAid")

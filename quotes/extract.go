@@ -2,6 +2,7 @@ package quotes
 
 import (
 	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/internal/codetext"
 )
 
 // extractor holds the per-document state of one Extract call.
@@ -24,7 +25,7 @@ type extractor struct {
 	// sentence, or nil.
 	prevSubject *document.Speaker
 	cv          *caseView // nil unless a sentence is folded (lettercase.go)
-	code        [][2]int  // byte ranges of code, where marks quote nobody (code.go)
+	code        [][2]int  // byte ranges of code, where marks quote nobody (codetext.Mask)
 }
 
 // dquote is a direct quote in token indices: marks at o and c (c == -1 when
@@ -126,7 +127,7 @@ func (x *extractor) paragraph(p document.Span, next int) {
 	// Marks in code (string literals, Markdown code spans) quote nobody.
 	if len(x.code) > 0 {
 		for i := range t {
-			if (t[i].k == kOpen || t[i].k == kClose || t[i].k == kAmbig) && masked(x.code, t[i].s) {
+			if (t[i].k == kOpen || t[i].k == kClose || t[i].k == kAmbig) && codetext.In(x.code, t[i].s) {
 				t[i].k = kPunct
 			}
 		}

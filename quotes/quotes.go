@@ -37,6 +37,7 @@ import (
 	"strings"
 
 	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/internal/codetext"
 )
 
 // Stage is the quotes stage. It holds no per-document state and is safe for
@@ -115,7 +116,7 @@ func extract(d *document.Document) *extractor {
 	if len(paras) == 0 {
 		paras = lines(d.Text)
 	}
-	x := &extractor{d: d, text: d.Text, ms: mentionsInOrder(d.Mentions), cv: newCaseView(d), code: codeMask(d.Text)}
+	x := &extractor{d: d, text: d.Text, ms: mentionsInOrder(d.Mentions), cv: newCaseView(d), code: codetext.Mask(d.Text)}
 	for i := range paras {
 		p := paras[i]
 		if p.Start < 0 || p.End > len(d.Text) || p.Start >= p.End {
