@@ -397,6 +397,14 @@ func (x *extractor) attribute(attrs []attr, continues bool) {
 		if spk == nil && i == 0 && x.carry != nil && (x.carryOpen || q.o == 0 || x.carryColon) {
 			spk, q.step = x.carry, "speaker carried from the paragraph before"
 		}
+		if spk == nil && q.o > 0 {
+			// "She applauded him for fighting “…”": the person the quote's
+			// sentence is about
+			ss, _ := x.sentenceBounds(q.o - 1)
+			if a, b, ok := x.sentenceSubject(ss, q.o); ok && ss < q.o && x.t[ss].sent == 0 && x.personAt(a, b) {
+				spk, q.step = x.speaker(a, b), "subject of the quote's sentence"
+			}
+		}
 		if spk == nil && distinct != nil {
 			spk, q.step = distinct, "the paragraph's one speaker"
 		}

@@ -209,6 +209,23 @@ func (x *extractor) subjectBefore(v, lo int) (int, int, bool) {
 			if ok && a2 > lo && x.t[a2-1].k == kWord && !x.t[a2-1].cap && x.f(a2-1)&fClause == 0 {
 				return 0, 0, false
 			}
+			// "Vian, the editor of the Vatican's newspaper, L'Osservatore
+			// Romano, said": appositives between commas; the name that opens
+			// the clause speaks
+			for l, a3 := 0, a2; ok && l < 3 && a3-1 > lo && x.isPunct(a3-1, ','); l++ {
+				a4, b4, ok4 := x.subjectBefore(a3-1, lo)
+				if !ok4 {
+					break
+				}
+				w4 := x.w(a4)
+				if x.f(a4)&(fPrep|fTime) != 0 || strings.HasSuffix(w4, "ing") || strings.HasSuffix(w4, "ed") {
+					break // an introductory phrase: "In a statement, …"
+				}
+				if x.t[b4-1].cap && (a4 == lo || x.t[a4-1].k == kWord && x.f(a4-1)&fClause != 0 || x.endsSentence(a4-1)) {
+					return a4, b4, true // a name, not a role ("His lawyer, Chidi Eze, told" keeps the name)
+				}
+				a3 = a4
+			}
 			return a2, b2, ok
 		}
 	}
@@ -231,8 +248,8 @@ func (x *extractor) subjectAfter(s, hi int) (int, int, bool) {
 		if x.t[j].k == kWord && !x.t[j].cap && f&fPrep != 0 && !eqFold(x.w(j), "of") && !eqFold(x.w(j), "for") {
 			break
 		}
-		if x.t[j].k == kWord && f&fTime != 0 && f&fDet == 0 && (!x.t[j].cap || f&fPrep == 0) {
-			break
+		if x.t[j].k == kWord && f&fTime != 0 && f&fDet == 0 && (!x.t[j].cap || f&fPrep == 0) && !(j > s && x.f(j-1)&fDet != 0) {
+			break // but a time word after a determiner modifies: "a Wednesday editorial"
 		}
 		j++
 		n++
