@@ -288,6 +288,7 @@ func TestAttribution_Mention(t *testing.T) {
 	text.Annotate(d)
 	d.Entities = []document.Entity{{Name: "Kenya Police Service", Type: document.Org, Mentions: []int{0}}}
 	d.Mentions = []document.Mention{{Span: document.Span{Start: 0, End: 6}, Type: document.Org, Kind: document.Name, Entity: 0}}
+	d.Quotes = quotes.Extract(d) // the attribution is the quotes stage's
 	if err := New().Process(context.Background(), d); err != nil {
 		t.Fatal(err)
 	}

@@ -25,9 +25,6 @@ type sent struct {
 	// country is the ISO 3166-1 alpha-3 code of the country the sentence
 	// is set in (Document.Setting), "" when unknown.
 	country string
-	// says holds the sentence's saying verbs, found on first use.
-	says     []int
-	saysDone bool
 }
 
 func (s *sent) low(k int) string {
@@ -89,7 +86,6 @@ func Extract(d *document.Document, dst []document.Count) []document.Count {
 // the step that decided its object (see objectSteps).
 func extract(d *document.Document, dst []document.Count, steps *[]string) []document.Count {
 	var lw []string
-	var says []int
 	lower := d.LowerSlice(document.Span{Start: 0, End: len(d.Text)})
 	code := codetext.Mask(d.Text)
 	for si := range d.Sentences {
@@ -102,7 +98,7 @@ func extract(d *document.Document, dst []document.Count, steps *[]string) []docu
 		for k := a; k < b; k++ {
 			lw = append(lw, lower[d.Tokens[k].Start:d.Tokens[k].End])
 		}
-		s := &sent{d: d, a: a, b: b, lw: lw, says: says[:0], code: code, country: d.SentenceSetting(si).Country}
+		s := &sent{d: d, a: a, b: b, lw: lw, code: code, country: d.SentenceSetting(si).Country}
 		if s.country == "" {
 			s.country = d.Setting.Dateline
 		}
@@ -195,7 +191,6 @@ func extract(d *document.Document, dst []document.Count, steps *[]string) []docu
 		for i := first; i < len(dst); i++ {
 			s.attribute(&dst[i])
 		}
-		says = s.says
 	}
 	return dst
 }

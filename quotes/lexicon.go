@@ -244,7 +244,8 @@ func init() {
 		"rebels", "protesters", "organizers", "organisers", "people", "voters", "survivors", "spokesmen", "spokespeople",
 		"reporters", "journalists", "insiders", "negotiators", "soldiers", "troops", "medics", "staff", "employees", "workers",
 		"parents", "students", "teachers", "farmers", "villagers", "leaders", "members", "pollsters", "strategists", "historians",
-		"participants", "respondents", "americans", "officials.", "regulators", "judges", "lawyers", "attorneys", "the")
+		"participants", "respondents", "americans", "officials.", "regulators", "judges", "lawyers", "attorneys", "the",
+		"estimates", "figures", "records", "data", "polls", "surveys")
 	delete(dict, "officials.")
 	dict["the"] &^= fSpeakerNoun
 	add(fNominal, "statement", "statements", "claim", "claims", "assertion", "assertions", "remarks", "comments", "warning",
