@@ -207,9 +207,6 @@ func (x *extractor) cueBefore(q *dquote) bool {
 		if x.t[v].cap && (v > 0 && !x.endsSentence(v-1) || f&fBare == 0) {
 			continue // a capitalised cue only opens a sentence: Said Ana Ortega, “…”
 		}
-		if false && x.clauseBetween(v+1, q.o) {
-			return false // "they had said they would take “…”": a different clause
-		}
 		if len(w) > 3 && w[len(w)-3:] == "ing" && x.isPunct(v-1, ',') {
 			// "…, saying “…”": the subject of the sentence speaks
 			ss, _ := x.sentenceBounds(v)
@@ -797,7 +794,7 @@ func (x *extractor) verbAt(v int) bool {
 	if v == 0 || x.t[v-1].k != kWord {
 		return true
 	}
-	if eqFold(w, "called") || eqFold(w, "dubbed") || eqFold(w, "named") || eqFold(w, "titled") || eqFold(w, "entitled") || eqFold(w, "labeled") {
+	if inSet(namingVerbs, w) {
 		// "a group called …", "a 2002 class called “…”": a participle naming
 		// something introduced by an indefinite article
 		for k := v - 1; k >= 0 && k >= v-5 && x.t[k].k == kWord; k-- {
@@ -814,8 +811,7 @@ func (x *extractor) verbAt(v int) bool {
 	if pf&fPrep != 0 && pf&fClause == 0 && !x.t[v-1].cap && !eqFold(p, "to") && !strings.HasSuffix(w, "ing") {
 		return false // a participle as an adjective: "by written notice"
 	}
-	if (eqFold(p, "be") || eqFold(p, "been") || eqFold(p, "being") || eqFold(p, "is") || eqFold(p, "was") || eqFold(p, "were") ||
-		eqFold(p, "are") || eqFold(p, "am") || eqFold(p, "get") || eqFold(p, "got")) && !strings.HasSuffix(w, "ing") && !strings.HasSuffix(w, "s") {
+	if inSet(passiveAux, p) && !strings.HasSuffix(w, "ing") && !strings.HasSuffix(w, "s") {
 		return false // passive: "could be blamed on", "has been described as"
 	}
 	if pf&fDet != 0 && pf&fPron == 0 && !eqFold(p, "that") && !(isPronounDet(p) && (strings.HasSuffix(w, "ed") || x.f(v)&fTold != 0 || eqFold(w, "said"))) {
@@ -914,35 +910,10 @@ func (x *extractor) recoverUnclosed(q *dquote) {
 	}
 }
 
-// clauseBetween reports whether tokens [a, b) hold a new clause's subject or
-// auxiliary (they would take), so a verb before them is not the quote's cue.
-func (x *extractor) clauseBetween(a, b int) bool {
-	for i := a; i < b; i++ {
-		if x.t[i].k != kWord {
-			continue
-		}
-		f := x.f(i)
-		if f&fAux != 0 && f&(fDet|fTime) == 0 && !strings.HasSuffix(x.w(i), "ly") {
-			switch {
-			case eqFold(x.w(i), "would"), eqFold(x.w(i), "will"), eqFold(x.w(i), "could"), eqFold(x.w(i), "should"),
-				eqFold(x.w(i), "is"), eqFold(x.w(i), "was"), eqFold(x.w(i), "were"), eqFold(x.w(i), "are"), eqFold(x.w(i), "has"),
-				eqFold(x.w(i), "had"), eqFold(x.w(i), "have"), eqFold(x.w(i), "may"), eqFold(x.w(i), "might"), eqFold(x.w(i), "can"):
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // isTitleIntro reports whether w commonly introduces a title in quotation
 // marks rather than a quotation.
 func isTitleIntro(w string) bool {
-	for _, t := range [...]string{"on", "told", "to", "book", "show", "film", "movie", "program", "programme", "titled", "entitled", "album", "song", "series", "column", "hit", "memoir", "novel", "website", "site", "newsletter"} {
-		if eqFold(w, t) {
-			return true
-		}
-	}
-	return false
+	return inSet(titleIntros, w)
 }
 
 // outer returns the attribution that embeds the speech verb at v with
@@ -998,31 +969,20 @@ func (x *extractor) lastChar(q *dquote) byte {
 // isNounPlural reports whether the speech verb form w is also a common
 // plural noun (states, reports, remarks), which it is when it ends a phrase.
 func isNounPlural(w string) bool {
-	for _, n := range [...]string{"states", "reports", "claims", "remarks", "notes", "questions", "charges", "calls", "comments",
-		"promises", "pledges", "fears", "hopes", "answers", "demands", "threats", "posts", "estimates", "warnings", "jokes", "counters"} {
-		if eqFold(w, n) {
-			return true
-		}
-	}
-	return false
+	return inSet(nounPlurals, w)
 }
 
 // isPronounDet reports whether the determiner w also stands alone as a
 // subject: "another said", "some argued".
 func isPronounDet(w string) bool {
-	for _, d := range [...]string{"another", "one", "some", "many", "both", "several", "most", "few", "each", "all", "others"} {
-		if eqFold(w, d) {
-			return true
-		}
-	}
-	return false
+	return inSet(pronounDeterminers, w)
 }
 
 // isContractedIs reports whether w is a pronoun with a contracted "is" or
 // "has" (he’s, she's), not a possessive.
 func isContractedIs(w string) bool {
-	for _, p := range [...]string{"he", "she", "it", "that", "who", "there"} {
-		if len(w) == len(p)+2 && eqFold(w[:len(p)], p) && (w[len(p):] == "'s") || len(w) == len(p)+4 && eqFold(w[:len(p)], p) && w[len(p):] == "’s" {
+	for _, suf := range [...]string{"'s", "’s"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf) && inSet(contractedIs, w[:len(w)-len(suf)]) {
 			return true
 		}
 	}
@@ -1119,7 +1079,7 @@ func (x *extractor) dashLine(q *dquote) {
 // isThought reports whether the verb form w reports a thought or feeling
 // rather than speech (fears, believed, hopes).
 func isThought(w string) bool {
-	for _, p := range [...]string{"fear", "believ", "think", "thought", "feel", "felt", "hope", "worr", "expect", "know", "knew", "learn", "wonder", "rememb"} {
+	for _, p := range thoughtPrefixes {
 		if len(w) >= len(p) && eqFold(w[:len(p)], p) {
 			return true
 		}
@@ -1131,10 +1091,5 @@ func isThought(w string) bool {
 // a comma before the main clause (When …, If …); "As" and "But" do not, as
 // in "As Ortega put it," or "But Ortega, noting …, said".
 func isSubordinator(w string) bool {
-	for _, c := range [...]string{"when", "if", "after", "before", "while", "because", "although", "though", "since", "until", "unless", "once", "whereas"} {
-		if eqFold(w, c) {
-			return true
-		}
-	}
-	return false
+	return inSet(subordinators, w)
 }

@@ -33,10 +33,5 @@ func (x *extractor) definedTerm(q *dquote) bool {
 // “the Buyer”". ("the term “…”" is often a quote in news copy: PolNeAR
 // attributes it.)
 func isDefiningWord(w string) bool {
-	for _, d := range [...]string{"hereinafter", "hereafter", "designated"} {
-		if eqFold(w, d) {
-			return true
-		}
-	}
-	return false
+	return inSet(definingWords, w)
 }

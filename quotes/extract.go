@@ -67,28 +67,11 @@ func (x *extractor) isPunct(i int, c byte) bool {
 	return i >= 0 && i < len(x.t) && x.t[i].k == kPunct && x.t[i].e-x.t[i].s == 1 && x.text[x.t[i].s] == c
 }
 
-var abbrev = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "sen": true, "rep": true, "gov": true, "gen": true,
-	"lt": true, "col": true, "sgt": true, "capt": true, "st": true, "jr": true, "sr": true, "inc": true, "co": true, "corp": true,
-	"ltd": true, "no": true, "vs": true, "jan": true, "feb": true, "aug": true, "sept": true, "sep": true, "oct": true, "nov": true,
-	"dec": true, "prof": true, "rev": true, "ft": true, "mt": true, "pres": true, "gov't": true, "maj": true, "adm": true, "cmdr": true,
-	"u.s": true, "u.n": true, "u.k": true, "d.c": true, "e.g": true, "i.e": true, "p.m": true, "a.m": true, "cf": true, "est": true}
-
 func isAbbrev(w string) bool {
 	if len(w) == 1 {
 		return w[0] >= 'A' && w[0] <= 'Z'
 	}
-	var b [8]byte
-	if len(w) > len(b) {
-		return false
-	}
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		b[i] = c
-	}
-	return abbrev[string(b[:len(w)])]
+	return inSet(abbrev, w)
 }
 
 // paragraph extracts the quotes of paragraph p; next is the start of the
