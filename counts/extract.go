@@ -132,7 +132,7 @@ func extract(d *document.Document, dst []document.Count, steps *[]string) []docu
 				for p := len(dst) - 1; p >= first; p-- {
 					pc := &dst[p]
 					pt := d.TokenAt(pc.Start)
-					if s.low(pt-1) == "including" || s.low(pt-1) == "among" || s.low(pt-1) == "them" && (s.low(pt-2) == "among" || s.low(pt-2) == "including") {
+					if s.subset(pt) {
 						continue
 					}
 					if pc.Object != "" && !pc.Percent && pc.Currency == "" && pc.Unit == "" && d.TokenAt(c.Start)-ends[p-first] <= 12 && !s.subordinate(ends[p-first], d.TokenAt(c.Start)) {
@@ -157,10 +157,8 @@ func extract(d *document.Document, dst []document.Count, steps *[]string) []docu
 				continue // "the elder aged 31, the younger 27"
 			}
 			// A subset: "15 passengers, including four infants".
-			if c.Category == "" && len(dst) > first {
-				if w, w2 := s.low(d.TokenAt(c.Start)-1), s.low(d.TokenAt(c.Start)-2); w == "including" || w == "among" || w == "them" && (w2 == "among" || w2 == "including") {
-					c.Category = dst[len(dst)-1].Category
-				}
+			if c.Category == "" && len(dst) > first && s.subset(d.TokenAt(c.Start)) {
+				c.Category = dst[len(dst)-1].Category
 			}
 			// A list: "seized 37 bombs and 12 pistols".
 			if c.Category == "" && len(dst) > first && s.onlyConj(ends[len(ends)-1], d.TokenAt(c.Start)) {
@@ -193,6 +191,13 @@ func extract(d *document.Document, dst []document.Count, steps *[]string) []docu
 		}
 	}
 	return dst
+}
+
+// subset reports whether the figure at token k names part of the one
+// before it: "including four infants", "among them 12 children".
+func (s *sent) subset(k int) bool {
+	w, w2 := s.low(k-1), s.low(k-2)
+	return w == "including" || w == "among" || w == "them" && (w2 == "among" || w2 == "including")
 }
 
 // onlyConj reports whether tokens [e, nt) are one or two of ",", "and",
@@ -926,7 +931,7 @@ func (s *sent) object(f *figure) (int, int, int) {
 				if w == "the" {
 					det = true
 				}
-				if w == "the" || w == "its" || w == "their" || w == "his" || w == "her" || w == "our" || w == "these" || w == "all" || w == "an" || w == "a" || w == "this" || w == "some" || w == "those" || w == "total" {
+				if ofDeterminers[w] {
 					k++
 					continue
 				}
@@ -947,7 +952,7 @@ func (s *sent) object(f *figure) (int, int, int) {
 				}
 			}
 		}
-		if w := s.low(k); w == "more" || w == "other" || w == "others'" || w == "additional" || w == "extra" || w == "further" {
+		if quantityWords[s.low(k)] {
 			if nx := s.low(k + 1); s.isWord(k+1) && !stopObject[nx] && !adjectives[nx] && !adjSuffix(nx) {
 				k++
 			}

@@ -48,6 +48,8 @@ var (
 	nounAdjLike         = lex.Set("nounAdjLike")
 	nounEdIng           = lex.Set("nounEdIng")
 	nounLy              = lex.Set("nounLy")
+	ofDeterminers       = lex.Set("ofDeterminers")
+	quantityWords       = lex.Set("quantityWords")
 	plainPlurals        = lex.Set("plainPlurals")
 	qualifiers1         = lex.Set("qualifiers1")
 	qualifiers2         = lex.Set("qualifiers2")
