@@ -27,6 +27,9 @@ type TrainOptions struct {
 	// MinUpdates drops from the parser's table the weights fewer updates
 	// touched (a smaller model; 1 keeps all).
 	MinUpdates int32
+	// ReportMinUpdates lists MinUpdates values whose held-out scores and
+	// table sizes are printed after the last epoch (to choose one).
+	ReportMinUpdates []int32
 	// Target, when > 0, trains every feature with a copy per treebank
 	// (Aligned.Domain) and keeps the shared weights plus the copy of
 	// domain Target: the model speaks that treebank's conventions.
@@ -308,6 +311,14 @@ func trainParser(ex []*example, m *Model, opt TrainOptions, rng *rand.Rand, held
 			msg += fmt.Sprintf(" held-out UAS %.4f LAS %.4f (%d tokens)", u, l, n)
 		}
 		fmt.Fprintln(opt.Log, msg)
+	}
+	if len(held) > 0 {
+		for _, mu := range opt.ReportMinUpdates {
+			mm := *m
+			mm.parser = tt.averaged(mu, opt.Target)
+			u, l, _ := scoreHeld(&mm, held)
+			fmt.Fprintf(opt.Log, "min updates %d: %d slots, %d entries, held-out UAS %.4f LAS %.4f\n", mu, len(mm.parser.slots), len(mm.parser.ents), u, l)
+		}
 	}
 	return tt.averaged(opt.MinUpdates, opt.Target)
 }

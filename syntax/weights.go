@@ -89,10 +89,24 @@ func (t *table) scoreBatch(feats []uint64, scores []int32) {
 	if len(ents) == 0 {
 		return
 	}
+	sb, ib := t.shortBits(), t.idxBits
+	// pass 1: each feature's slot, probing on over slots whose short
+	// fingerprint differs (the next slots share the cache line)
 	for k, h := range feats {
-		slot[k] = t.slots[h&t.mask]
+		short := slotFP(h) >> (24 - sb)
+		i := h & t.mask
+		s := t.slots[i]
+		for p := 1; s != 0 && s>>ib != short && p < t.maxProbe; p++ {
+			i = (i + 1) & t.mask
+			s = t.slots[i]
+		}
+		if s>>ib != short {
+			s = 0
+		}
+		slot[k] = s
 	}
-	idxMask := uint32(1)<<t.idxBits - 1
+	// pass 2: the headers of the slots found
+	idxMask := uint32(1)<<ib - 1
 	for k := range feats {
 		j := int(slot[k]&idxMask) - 1
 		if j < 0 || j >= len(ents) {
@@ -100,15 +114,14 @@ func (t *table) scoreBatch(feats []uint64, scores []int32) {
 		}
 		hd[k] = ents[j]
 	}
-	sb := t.shortBits()
+	// pass 3: the entries
 	for k, h := range feats {
 		s := slot[k]
 		if s == 0 {
 			continue
 		}
-		fp := slotFP(h)
-		if s>>t.idxBits != fp>>(24-sb) || hd[k]>>8 != fp {
-			t.add(h, scores) // a collision: probe on
+		if hd[k]>>8 != slotFP(h) {
+			t.add(h, scores) // the short fingerprint matched another feature
 			continue
 		}
 		start := int(s & idxMask)

@@ -135,6 +135,7 @@ func run(out, clusterPath, casingPath string, tagEpochs, parseEpochs, folds int,
 			strings.Join(names, ", "), tagEpochs, parseEpochs, folds, explore, minUpdates, target)}
 	train := sents
 	if tune {
+		opt.ReportMinUpdates = []int32{1, 2, 3, 4, 6}
 		train = nil
 		ewt := 0
 		for i, s := range sents {
