@@ -19,7 +19,9 @@
 // one tracked figure when the category, the object class (data/objects.txt:
 // "civilians" and "people" are one) and the country agree and the reports
 // lie within FigureWindow days (the figure's period).
-// Copies (store.CopyStore) add an article and mentions but no outlet (a
+// An undated report (no date in the text, no publication time) matches
+// nothing: it is a corpus event or figure of its own. Copies
+// (store.CopyStore) add an article and mentions but no outlet (a
 // copy's source is its original's) and no figure value (a copy repeats its
 // original's).
 package corpus
@@ -57,6 +59,10 @@ type Options struct {
 	// FigureWindow is how many days apart the reports of one figure may be
 	// (default 7).
 	FigureWindow int
+	// StoryWindow is how many days apart two articles about the same
+	// entities and place may be to be one story without a shared event
+	// (default 2).
+	StoryWindow int
 }
 
 func (o Options) norm() Options {
@@ -65,6 +71,9 @@ func (o Options) norm() Options {
 	}
 	if o.FigureWindow <= 0 {
 		o.FigureWindow = 7
+	}
+	if o.StoryWindow <= 0 {
+		o.StoryWindow = 2
 	}
 	return o
 }
@@ -256,8 +265,27 @@ func update(tx store.CorpusTx, d *document.Document, copyOf, outlet string, opt 
 			}
 		}
 	}
-	t.add(0, pubDay(d), pubDay(d))
-	return assignStory(tx, d, t, evs, figs)
+	key, day := aboutKey(d), pubDay(d)
+	if len(t.stories) == 0 && key != "" && day != store.Undated {
+		// nor figure: an article about the same entities and place a few
+		// days apart joins that story
+		ids, err := tx.FindStories(key, day-opt.StoryWindow, day+opt.StoryWindow)
+		if err != nil {
+			return err
+		}
+		if len(ids) > 0 {
+			t.add(ids[0], store.Undated, store.Undated)
+		}
+	}
+	t.add(0, day, day)
+	st, err := assignStory(tx, d, t, evs, figs)
+	if err != nil {
+		return err
+	}
+	if key != "" && day != store.Undated {
+		return tx.AddStoryKey(st, key, day)
+	}
+	return nil
 }
 
 // matchEvent returns the corpus event e belongs to, created when none
@@ -274,10 +302,15 @@ func matchEvent(tx store.CorpusTx, d *document.Document, e *document.Event, opt 
 		l := d.Locations[e.Location]
 		country, place, placeID = l.Country, l.Name, l.GeonameID
 	}
-	from, to := span(day, opt.Window)
-	cands, err := tx.FindEvents(key, from, to)
-	if err != nil {
-		return nil, err
+	// an undated report cannot be placed in time: it is its own corpus
+	// event (precision first)
+	var cands []store.CorpusEvent
+	if day != store.Undated {
+		from, to := span(day, opt.Window)
+		var err error
+		if cands, err = tx.FindEvents(key, from, to); err != nil {
+			return nil, err
+		}
 	}
 	for i := range cands {
 		c := &cands[i]
@@ -367,10 +400,13 @@ func trackFigure(tx store.CorpusTx, d *document.Document, i int, outlet string, 
 	}
 	key := c.Category + "|" + obj + "|" + country
 	day := pubDay(d)
-	from, to := span(day, opt.FigureWindow)
-	cands, err := tx.FindFigures(key, from, to)
-	if err != nil {
-		return nil, err
+	var cands []store.Figure
+	if day != store.Undated { // an undated report is a figure of its own
+		from, to := span(day, opt.FigureWindow)
+		var err error
+		if cands, err = tx.FindFigures(key, from, to); err != nil {
+			return nil, err
+		}
 	}
 	var f *store.Figure
 	for k := range cands {
@@ -535,12 +571,12 @@ func Contradictions(category string, vs []store.FigureValue) []Contradiction {
 // assignStory puts d in the story of the corpus events it touches,
 // merging their stories (the smaller into the larger) when it touches
 // several, or in a new story; its figures join that story.
-func assignStory(tx store.CorpusTx, d *document.Document, t touched, evs []*store.CorpusEvent, figs []*store.Figure) error {
+func assignStory(tx store.CorpusTx, d *document.Document, t touched, evs []*store.CorpusEvent, figs []*store.Figure) (int64, error) {
 	var stories []store.CorpusStory
 	for _, id := range t.stories {
 		s, ok, err := tx.Story(id)
 		if err != nil {
-			return err
+			return 0, err
 		}
 		if ok {
 			stories = append(stories, s)
@@ -554,7 +590,7 @@ func assignStory(tx store.CorpusTx, d *document.Document, t touched, evs []*stor
 		}
 		st = store.CorpusStory{Title: title, FirstDay: t.first, LastDay: t.last}
 		if err := tx.SaveStory(&st); err != nil {
-			return err
+			return 0, err
 		}
 	} else {
 		// the largest story (the oldest of equals) absorbs the others, so
@@ -567,7 +603,7 @@ func assignStory(tx store.CorpusTx, d *document.Document, t touched, evs []*stor
 			widen(&st, o.FirstDay, o.LastDay)
 			st.NumArticles += o.NumArticles
 			if err := tx.MergeStory(o.ID, st.ID); err != nil {
-				return err
+				return 0, err
 			}
 		}
 		widen(&st, t.first, t.last)
@@ -578,7 +614,7 @@ func assignStory(tx store.CorpusTx, d *document.Document, t touched, evs []*stor
 		if e.Story != st.ID {
 			e.Story = st.ID
 			if err := tx.SaveEvent(e); err != nil {
-				return err
+				return 0, err
 			}
 		}
 	}
@@ -586,18 +622,18 @@ func assignStory(tx store.CorpusTx, d *document.Document, t touched, evs []*stor
 		if f.Story == 0 {
 			f.Story = st.ID
 			if err := tx.SaveFigure(f); err != nil {
-				return err
+				return 0, err
 			}
 		}
 	}
 	added, err := tx.AddStoryArticle(st.ID, d.ID)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	if added {
 		st.NumArticles++
 	}
-	return tx.SaveStory(&st)
+	return st.ID, tx.SaveStory(&st)
 }
 
 func widen(s *store.CorpusStory, first, last int) {
@@ -627,4 +663,34 @@ func lastByID[T any](xs []*T, id func(*T) int64) []*T {
 		out = append(out, x)
 	}
 	return out
+}
+
+// aboutKey is what an article is about, for stories without a shared
+// event: its three most mentioned named people and organisations (sorted)
+// and its first place's country; "" when it names fewer than three.
+func aboutKey(d *document.Document) string {
+	type ent struct {
+		name string
+		n    int
+	}
+	var es []ent
+	for _, e := range d.Entities {
+		if (e.Type == document.Person || e.Type == document.Org) && e.Name != "" {
+			es = append(es, ent{strings.ToLower(e.Name), len(e.Mentions)})
+		}
+	}
+	if len(es) < 3 {
+		return ""
+	}
+	slices.SortStableFunc(es, func(a, b ent) int { return cmp.Or(cmp.Compare(b.n, a.n), cmp.Compare(a.name, b.name)) })
+	names := []string{es[0].name, es[1].name, es[2].name}
+	slices.Sort(names)
+	country := ""
+	for i := range d.Locations {
+		if l := &d.Locations[i]; l.IsPlace() && l.Country != "" {
+			country = l.Country
+			break
+		}
+	}
+	return strings.Join(names, "|") + "|" + country
 }

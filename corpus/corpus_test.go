@@ -220,3 +220,71 @@ func TestApply_storyByFigure(t *testing.T) {
 		t.Errorf("stories %+v, want a+b (days 100–101) and c", stories)
 	}
 }
+
+// TestApply_undated: undated reports (BBC-like stories without dates) match
+// nothing: two undated articles with the same event key and figure stay two
+// corpus events, two figures and two stories.
+func TestApply_undated(t *testing.T) {
+	st, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "c.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	r := rand.New(rand.NewPCG(5, 6))
+	a, b := synth("a", r, 1, 100), synth("b", r, 1, 100)
+	a.Published, b.Published = nil, nil
+	b.Locations[0].Country = a.Locations[0].Country
+	err = st.UpdateCorpus(context.Background(), func(tx store.CorpusTx) error {
+		for _, d := range []*document.Document{a, b} {
+			if err := Apply(tx, d, "", d.Outlet, Options{}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	evs, _ := st.CorpusEvents(context.Background(), store.CorpusQuery{})
+	figs, _ := st.Figures(context.Background(), store.CorpusQuery{})
+	stories, _ := st.Stories(context.Background(), store.CorpusQuery{})
+	if len(evs) != 6 || len(figs) != 2 || len(stories) != 2 {
+		t.Errorf("%d corpus events, %d figures, %d stories; want 6, 2, 2", len(evs), len(figs), len(stories))
+	}
+}
+
+// TestApply_storyByEntities: without a shared event or figure, articles
+// about the same three people and organisations in one country, two days
+// apart, are one story; a week later they are another.
+func TestApply_storyByEntities(t *testing.T) {
+	st, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "c.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	r := rand.New(rand.NewPCG(7, 8))
+	var docs []*document.Document
+	for i, day := range []int{100, 102, 109} {
+		d := synth(fmt.Sprint("e", i), r, 1000, day)
+		d.Events, d.Counts = nil, nil
+		d.Locations[0].Country = "KE"
+		d.Entities = []document.Entity{{Name: "Ana Ortega", Type: document.Person, Mentions: []int{0, 1}},
+			{Name: "Red Cross", Type: document.Org, Mentions: []int{2}}, {Name: "Karim Mansour", Type: document.Person, Mentions: []int{3}}}
+		docs = append(docs, d)
+	}
+	err = st.UpdateCorpus(context.Background(), func(tx store.CorpusTx) error {
+		for _, d := range docs {
+			if err := Apply(tx, d, "", d.Outlet, Options{}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	stories, _ := st.Stories(context.Background(), store.CorpusQuery{})
+	if len(stories) != 2 || stories[0].NumArticles != 2 || stories[1].NumArticles != 1 {
+		t.Errorf("stories %+v, want e0+e1 and e2", stories)
+	}
+}

@@ -168,6 +168,7 @@ type OutCount struct {
 	Currency     *string  `json:"currency"`
 	Object       *string  `json:"object"`
 	ObjectSpan   *OutSpan `json:"object_span"`
+	ObjectHead   *OutSpan `json:"object_head"`
 	Category     *string  `json:"category"`
 	AttributedTo *string  `json:"attributed_to"`
 	// AttributedEntity is the index into entities of the source the
@@ -315,7 +316,7 @@ func (d *Document) Output(opt OutputOptions) *Output {
 		a, b := ix.Runes(c.Span)
 		oc := OutCount{Start: a, End: b, Text: d.Slice(c.Span), Value: c.Value, Upper: c.Upper, Percent: c.Percent, Approx: c.Approx,
 			Qualifier: strp(c.Qualifier), Unit: strp(c.Unit), Currency: strp(c.Currency), Object: strp(c.Object),
-			ObjectSpan: optSpan(c.ObjectSpan), Category: strp(c.Category), Location: intp(c.Location)}
+			ObjectSpan: optSpan(c.ObjectSpan), ObjectHead: optSpan(c.ObjectHead), Category: strp(c.Category), Location: intp(c.Location)}
 		switch {
 		case c.AttributedTo >= 0 && c.AttributedTo < len(d.Entities):
 			oc.AttributedTo = strp(d.Entities[c.AttributedTo].Name)
@@ -456,6 +457,9 @@ func FromOutput(o *Output) *Document {
 			Category: deref(c.Category), AttributedTo: index(c.AttributedEntity), AttributedName: deref(c.AttributedTo), Location: index(c.Location)}
 		if c.ObjectSpan != nil {
 			dc.ObjectSpan = span(c.ObjectSpan.Start, c.ObjectSpan.End)
+		}
+		if c.ObjectHead != nil {
+			dc.ObjectHead = span(c.ObjectHead.Start, c.ObjectHead.End)
 		}
 		d.Counts = append(d.Counts, dc)
 	}

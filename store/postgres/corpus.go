@@ -262,6 +262,8 @@ func (t *corpusTx) StoryArticles(story int64) ([]string, error) {
 
 func (t *corpusTx) MergeStory(from, into int64) error {
 	for _, q := range []string{
+		`INSERT INTO corpus_story_keys (match_key, day, story) SELECT match_key, day, $1 FROM corpus_story_keys WHERE story = $2 ON CONFLICT DO NOTHING`,
+		`DELETE FROM corpus_story_keys WHERE story = $2 AND $1::bigint IS NOT NULL`,
 		`UPDATE corpus_events SET story = $1 WHERE story = $2`,
 		`UPDATE corpus_figures SET story = $1 WHERE story = $2`,
 		`INSERT INTO corpus_story_articles (story, doc) SELECT $1, doc FROM corpus_story_articles WHERE story = $2 ON CONFLICT DO NOTHING`,
@@ -271,6 +273,25 @@ func (t *corpusTx) MergeStory(from, into int64) error {
 		if _, err := t.q.Exec(t.ctx, q, into, from); err != nil {
 			return fmt.Errorf("postgres: merge story: %w", err)
 		}
+	}
+	return nil
+}
+
+func (t *corpusTx) FindStories(key string, from, to int) ([]int64, error) {
+	rows, err := t.q.Query(t.ctx, `SELECT DISTINCT story FROM corpus_story_keys WHERE match_key = $1 AND day >= $2 AND day <= $3 ORDER BY story`, key, from, to)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: find stories: %w", err)
+	}
+	out, err := pgx.CollectRows(rows, pgx.RowTo[int64])
+	if err != nil {
+		return nil, fmt.Errorf("postgres: find stories: %w", err)
+	}
+	return out, nil
+}
+
+func (t *corpusTx) AddStoryKey(story int64, key string, day int) error {
+	if _, err := t.q.Exec(t.ctx, `INSERT INTO corpus_story_keys (match_key, day, story) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, key, day, story); err != nil {
+		return fmt.Errorf("postgres: story key: %w", err)
 	}
 	return nil
 }

@@ -26,6 +26,13 @@ CREATE TABLE corpus_story_articles (
 	PRIMARY KEY (story, doc)
 );
 CREATE INDEX corpus_story_articles_doc ON corpus_story_articles(doc);
+CREATE TABLE corpus_story_keys (
+	match_key TEXT NOT NULL,
+	day       INTEGER NOT NULL,
+	story     INTEGER NOT NULL
+);
+CREATE INDEX corpus_story_keys_key ON corpus_story_keys(match_key, day);
+CREATE INDEX corpus_story_keys_story ON corpus_story_keys(story);
 CREATE TABLE corpus_events (
 	id           INTEGER PRIMARY KEY,
 	match_key    TEXT NOT NULL,
@@ -362,6 +369,7 @@ func (t *corpusTx) StoryArticles(story int64) ([]string, error) {
 
 func (t *corpusTx) MergeStory(from, into int64) error {
 	for _, q := range []string{
+		`UPDATE corpus_story_keys SET story = ? WHERE story = ?`,
 		`UPDATE corpus_events SET story = ? WHERE story = ?`,
 		`UPDATE corpus_figures SET story = ? WHERE story = ?`,
 		`INSERT INTO corpus_story_articles (story, doc) SELECT ?, doc FROM corpus_story_articles a WHERE a.story = ? AND NOT EXISTS (SELECT 1 FROM corpus_story_articles b WHERE b.story = ? AND b.doc = a.doc)`,
@@ -378,6 +386,31 @@ func (t *corpusTx) MergeStory(from, into int64) error {
 		if _, err := t.q.ExecContext(t.ctx, q, from); err != nil {
 			return fmt.Errorf("sqlite: merge story: %w", err)
 		}
+	}
+	return nil
+}
+
+func (t *corpusTx) FindStories(key string, from, to int) ([]int64, error) {
+	rows, err := t.q.QueryContext(t.ctx, `SELECT DISTINCT story FROM corpus_story_keys WHERE match_key = ? AND day >= ? AND day <= ? ORDER BY story`, key, from, to)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: find stories: %w", err)
+	}
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out = append(out, id)
+	}
+	return out, rows.Err()
+}
+
+func (t *corpusTx) AddStoryKey(story int64, key string, day int) error {
+	if _, err := t.q.ExecContext(t.ctx, `INSERT INTO corpus_story_keys (match_key, day, story) SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM corpus_story_keys WHERE match_key = ? AND day = ? AND story = ?)`,
+		key, day, story, key, day, story); err != nil {
+		return fmt.Errorf("sqlite: story key: %w", err)
 	}
 	return nil
 }

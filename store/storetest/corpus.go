@@ -129,6 +129,17 @@ func CorpusSuite(t *testing.T, open func(t *testing.T) store.CorpusStore) {
 		if err != nil || !slices.Equal(arts, []string{"a", "b", "c"}) {
 			t.Errorf("StoryArticles after merge = %v, %v", arts, err)
 		}
+		if err := tx.AddStoryKey(s1.ID, "a|b|c|KE", 100); err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range []struct {
+			from, to int
+			want     int
+		}{{98, 102, 1}, {101, 104, 0}} {
+			if ids, err := tx.FindStories("a|b|c|KE", c.from, c.to); err != nil || len(ids) != c.want || (c.want == 1 && ids[0] != s1.ID) {
+				t.Errorf("FindStories(%d, %d) = %v, %v", c.from, c.to, ids, err)
+			}
+		}
 		s1.NumArticles, s1.LastDay = 3, 110
 		return tx.SaveStory(&s1)
 	})
