@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/newsgraph/newsgraph/internal/shareddata"
+	"github.com/newsgraph/newsgraph/store"
 	"github.com/newsgraph/newsgraph/store/postgres/pgtest"
 )
 
@@ -204,4 +205,40 @@ func TestWorker_KilledMidBatch_BBC(t *testing.T) {
 	dir := shareddata.Require(t, "corpus/bbc")
 	pg := pgtest.URL(t)
 	killTest{input: dir, db: pg, drop: func() { pgtest.Terminate(t, pg) }}.run(t)
+}
+
+// TestStoreOpen checks the one opener of --db: a postgres:// URL opens
+// PostgreSQL for writing and reading, a missing SQLite file is an error
+// for reading, and messages show a URL without its password.
+func TestStoreOpen(t *testing.T) {
+	ctx := context.Background()
+	pg := pgtest.URL(t)
+	for _, open := range []func(context.Context, string) (store.Store, error){openStoreWrite, openStoreRead} {
+		st, err := open(ctx, pg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, ok := st.(store.Aggregator); !ok {
+			t.Errorf("%T is not an Aggregator", st)
+		}
+		if _, ok := st.(store.FeedStore); !ok {
+			t.Errorf("%T is not a FeedStore", st)
+		}
+		st.Close()
+	}
+	if _, err := openStoreRead(ctx, filepath.Join(t.TempDir(), "missing.db")); err == nil || !strings.Contains(err.Error(), "no database at") {
+		t.Errorf("openStoreRead(missing file) = %v", err)
+	}
+	if _, err := openStoreRead(ctx, "postgres://postgres@127.0.0.1:1/none?connect_timeout=2"); err == nil {
+		t.Error("openStoreRead of a server that does not answer succeeded")
+	}
+	for in, want := range map[string]string{
+		"news.db":                      "news.db",
+		"postgres://u:secret@h:5432/n": "postgres://u:xxxxx@h:5432/n",
+		"postgresql://h/n":             "postgresql://h/n",
+	} {
+		if got := displayDB(in); got != want {
+			t.Errorf("displayDB(%q) = %q, want %q", in, got, want)
+		}
+	}
 }
