@@ -110,6 +110,18 @@ func Open(ctx context.Context, url string) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
+	// The sketches were made with some dedup parameters; another version's
+	// would not find copies. (SQLite rebuilds them; a PostgreSQL store has
+	// only ever had this version: a rebuild is future work.)
+	var v string
+	if err := db.QueryRow(ctx, `SELECT COALESCE((SELECT value FROM store_meta WHERE key = 'dedup_version'), '')`).Scan(&v); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("postgres: dedup version: %w", err)
+	}
+	if v != fmt.Sprint(dedup.Version) {
+		db.Close()
+		return nil, fmt.Errorf("postgres: open %s: its copy sketches were made with dedup version %q, this program uses %d (rebuilding them is not implemented for PostgreSQL)", redact(url), v, dedup.Version)
+	}
 	if err := backfillNames(ctx, db); err != nil {
 		db.Close()
 		return nil, err
