@@ -91,7 +91,7 @@ func runServe(ctx context.Context, e *env, argv []string) int {
 	guarded := httpapi.Guard{Hosts: hosts, Token: *token}.Wrap(api)
 	srv := &http.Server{Handler: guarded, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 15 * time.Second,
 		WriteTimeout: *timeout + 30*time.Second, IdleTimeout: 2 * time.Minute}
-	fmt.Fprintf(e.stderr, "newsgraph: serving %s\n  dashboard  http://%s/\n  API        http://%s/api/ (OpenAPI at /api/openapi.json)\nCtrl-C stops\n", *db, ln.Addr(), ln.Addr())
+	fmt.Fprintf(e.stderr, "newsgraph: serving %s\n  dashboard  http://%s/\n  API        http://%s/api/ (OpenAPI at /api/openapi.json)\nCtrl-C stops\n", displayDB(*db), ln.Addr(), ln.Addr())
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
