@@ -154,6 +154,10 @@ func (p *Pipeline) WithTimings(t *Timings) *Pipeline {
 // the pipeline has a Budget, a document over it fails with a *BudgetError
 // naming the stage; a cancelled ctx returns ctx's error.
 func (p *Pipeline) Process(ctx context.Context, d *document.Document) (err error) {
+	if p.timings != nil {
+		runtime.LockOSThread()
+		defer runtime.UnlockOSThread()
+	}
 	dctx := ctx
 	if p.budget.Timeout > 0 {
 		var cancel context.CancelFunc
@@ -167,13 +171,16 @@ func (p *Pipeline) Process(ctx context.Context, d *document.Document) (err error
 		if dctx.Err() != nil {
 			return &BudgetError{Stage: s.Name(), What: "time", Limit: p.budget.Timeout.String()}
 		}
-		start := time.Now()
-		cpu, err := p.runBounded(ctx, dctx, s, d)
-		if err != nil {
+		var start time.Time
+		var cpu0 time.Duration
+		if p.timings != nil {
+			start, cpu0 = time.Now(), cputime.Thread()
+		}
+		if err := p.runBounded(ctx, dctx, s, d); err != nil {
 			return err
 		}
 		if p.timings != nil {
-			p.timings.add(s.Name(), time.Since(start), cpu)
+			p.timings.add(s.Name(), time.Since(start), cputime.Thread()-cpu0)
 		}
 		if p.budget.MaxTokens > 0 && len(d.Tokens) > p.budget.MaxTokens {
 			return &BudgetError{Stage: s.Name(), What: "tokens", Limit: fmt.Sprint(p.budget.MaxTokens)}
@@ -185,47 +192,40 @@ func (p *Pipeline) Process(ctx context.Context, d *document.Document) (err error
 // runBounded runs s over d with the document's context dctx. Without a
 // timeout it runs s directly; with one it runs s on its own goroutine and,
 // once the deadline passes, waits at most another Timeout for s to notice
-// before abandoning it. With timings it returns the thread CPU time s used
-// (measured on the goroutine that ran it, locked to its thread).
-func (p *Pipeline) runBounded(ctx, dctx context.Context, s Stage, d *document.Document) (time.Duration, error) {
-	type result struct {
-		cpu time.Duration
-		err error
-	}
-	run := func() (r result) {
-		if p.timings != nil {
-			runtime.LockOSThread()
-			defer runtime.UnlockOSThread()
-			cpu0 := cputime.Thread()
-			defer func() { r.cpu = cputime.Thread() - cpu0 }()
-		}
-		r.err = runStage(dctx, s, d)
-		return r
-	}
+// before abandoning it.
+func (p *Pipeline) runBounded(ctx, dctx context.Context, s Stage, d *document.Document) error {
 	if p.budget.Timeout <= 0 {
-		r := run()
-		return r.cpu, r.err
+		return runStage(dctx, s, d)
 	}
-	done := make(chan result, 1)
-	go func() { done <- run() }()
-	var r result
+	if p.timings != nil {
+		// Timed runs (bench) keep the stage on this locked thread, for its
+		// CPU clock: the stage sees the deadline but is not abandoned.
+		err := runStage(dctx, s, d)
+		if err != nil && ctx.Err() == nil && errors.Is(dctx.Err(), context.DeadlineExceeded) {
+			return &BudgetError{Stage: s.Name(), What: "time", Limit: p.budget.Timeout.String()}
+		}
+		return err
+	}
+	done := make(chan error, 1)
+	go func() { done <- runStage(dctx, s, d) }()
+	var err error
 	select {
-	case r = <-done:
+	case err = <-done:
 	case <-dctx.Done():
 		grace := time.NewTimer(p.budget.Timeout)
 		defer grace.Stop()
 		select {
-		case r = <-done:
+		case err = <-done:
 		case <-grace.C:
 			abandoned.Add(1)
 			go func() { <-done; abandoned.Add(-1) }()
-			r.err = dctx.Err()
+			err = dctx.Err()
 		}
 	}
-	if r.err != nil && ctx.Err() == nil && errors.Is(dctx.Err(), context.DeadlineExceeded) {
-		return r.cpu, &BudgetError{Stage: s.Name(), What: "time", Limit: p.budget.Timeout.String()}
+	if err != nil && ctx.Err() == nil && errors.Is(dctx.Err(), context.DeadlineExceeded) {
+		return &BudgetError{Stage: s.Name(), What: "time", Limit: p.budget.Timeout.String()}
 	}
-	return r.cpu, r.err
+	return err
 }
 
 func runStage(ctx context.Context, s Stage, d *document.Document) (err error) {

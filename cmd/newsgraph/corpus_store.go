@@ -8,7 +8,7 @@ import (
 	"github.com/newsgraph/newsgraph/store"
 )
 
-// corpusUpdating is a store whose PutBatch also updates the corpus layer
+// corpusUpdating is a store whose PutBatch and PutEach also update the corpus layer
 // (package corpus) with the documents it stored, for writers that store
 // through store.Store (the queue worker).
 type corpusUpdating struct {
@@ -32,6 +32,16 @@ func (c corpusUpdating) PutBatch(ctx context.Context, docs []*document.Document)
 		return n, err
 	}
 	return n, corpus.Update(ctx, c.cb, docs, corpus.Options{})
+}
+
+// PutEach stores docs and updates the corpus layer with them (ingest's
+// writer).
+func (c corpusUpdating) PutEach(ctx context.Context, docs []*document.Document, opt store.PutOptions) ([]store.PutResult, error) {
+	res, err := c.Store.PutEach(ctx, docs, opt)
+	if err != nil {
+		return res, err
+	}
+	return res, corpus.Update(ctx, c.cb, docs, corpus.Options{})
 }
 
 func (c corpusUpdating) Put(ctx context.Context, d *document.Document) (bool, error) {

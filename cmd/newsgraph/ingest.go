@@ -8,7 +8,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/newsgraph/newsgraph/corpus"
 	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/pipeline"
 	"github.com/newsgraph/newsgraph/read"
@@ -83,6 +82,8 @@ func runIngest(ctx context.Context, e *env, argv []string) int {
 // ingest runs the pipeline over paths and stores the documents in batches.
 // The writes run on their own goroutine (storeWriter), pipelined with the
 // extraction: while one batch is written the workers extract the next.
+// What the store did with each document is counted in the summary and,
+// unless it is new or unchanged, reported on stderr.
 func ingest(ctx context.Context, e *env, paths []string, in *inputFlags, dbPath string, showProgress bool) (ingestSummary, error) {
 	var sum ingestSummary
 	start := time.Now()
@@ -95,23 +96,47 @@ func ingest(ctx context.Context, e *env, paths []string, in *inputFlags, dbPath 
 		return sum, err
 	}
 	defer st.Close()
-	// The writer goroutine reports each document's outcome while the
-	// workers report failures: both write through one lock.
-	errw := &syncWriter{w: e.stderr}
-	le := *e
-	le.stderr = errw
-	bar := newProgress(errw, showProgress)
-	cb, ok := st.(corpus.Backend)
-	if !ok {
-		return sum, fmt.Errorf("store: %T keeps no corpus layer", st)
+	se := *e
+	se.stderr = &syncWriter{w: e.stderr} // the writer goroutine reports too
+	e = &se
+	bar := newProgress(e.stderr, showProgress)
+	// the corpus layer (corpus events, tracked figures, stories) is updated
+	// with each batch stored
+	w := startStoreWriter(ctx, withCorpus(st), ingestQueue)
+	w.opt = store.PutOptions{OnConflict: in.onConflict}
+	w.report = func(d *document.Document, origin string, r store.PutResult) {
+		switch r.Outcome {
+		case store.Revised:
+			sum.revised++
+			fmt.Fprintf(e.stderr, "newsgraph: %s: id %q was stored with a different text: stored as revision %d, the previous kept as %q\n", origin, d.ID, r.Revision, r.Previous)
+		case store.Replaced:
+			sum.replaced++
+			fmt.Fprintf(e.stderr, "newsgraph: %s: id %q was stored with a different text: replaced (--on-conflict=replace)\n", origin, d.ID)
+		case store.Skipped:
+			sum.skipped++
+			fmt.Fprintf(e.stderr, "newsgraph: %s: id %q is stored with a different text: skipped (--on-conflict=skip)\n", origin, d.ID)
+		case store.Conflict:
+			sum.conflicts++
+			fmt.Fprintf(e.stderr, "newsgraph: %s: id %q is stored with a different text: not stored (--on-conflict=fail)\n", origin, d.ID)
+		}
+		switch r.Outcome {
+		case store.Stored, store.Revised, store.Replaced:
+			sum.entities += len(d.Entities)
+			sum.quotes += len(d.Quotes)
+			sum.counts += len(d.Counts)
+			sum.events += len(d.Events)
+			sum.locs += len(d.Locations)
+		}
 	}
-	put := &ingestPutter{st: st, cb: cb, opt: store.PutOptions{OnConflict: in.onConflict}, stderr: errw, origins: map[*document.Document]string{}}
-	// Written with the run's context detached: a batch read before Ctrl-C
-	// is stored whole (one transaction) rather than lost.
-	w := startStoreWriter(context.WithoutCancel(ctx), put, ingestQueue)
 	batch := make([]*document.Document, 0, ingestBatch)
+	origins := make([]string, 0, ingestBatch)
 	seen := map[string]string{} // id → origin of its first occurrence in this run
-	t, err := processAll(ctx, &le, paths, in, p, func(it pipeline.Item) error {
+	send := func() error {
+		err := w.sendFrom(batch, origins)
+		batch, origins = make([]*document.Document, 0, ingestBatch), make([]string, 0, ingestBatch)
+		return err
+	}
+	t, err := processAll(ctx, e, paths, in, p, func(it pipeline.Item) error {
 		if it.Err != nil {
 			sum.failed++
 			bar.update(sum.read, sum.failed)
@@ -121,131 +146,56 @@ func ingest(ctx context.Context, e *env, paths []string, in *inputFlags, dbPath 
 		sum.read++
 		if first, ok := seen[d.ID]; ok {
 			sum.dupIDs++
-			fmt.Fprintf(errw, "newsgraph: %s: id %q appears again in this input (first at %s)\n", it.Origin, d.ID, first)
+			fmt.Fprintf(e.stderr, "newsgraph: %s: id %q appears again in this input (first at %s)\n", it.Origin, d.ID, first)
 			// An earlier occurrence may still wait in the batch: send it
-			// first (batches are stored in order), so that this one is
-			// compared with it.
-			if err := w.send(batch); err != nil {
+			// first, so that this one is compared with it (the writer
+			// stores batches in order).
+			if err := send(); err != nil {
 				return err
 			}
-			batch = make([]*document.Document, 0, ingestBatch)
 		} else {
 			seen[d.ID] = it.Origin
 		}
-		put.origin(d, it.Origin)
 		batch = append(batch, d)
+		origins = append(origins, it.Origin)
 		bar.update(sum.read, sum.failed)
 		if len(batch) == ingestBatch {
-			if err := w.send(batch); err != nil {
-				return err
-			}
-			batch = make([]*document.Document, 0, ingestBatch)
+			return send()
 		}
 		return nil
 	})
-	// The last batch is stored even after an interruption.
-	if serr := w.send(batch); serr != nil && err == nil {
-		err = serr
+	interrupted := errors.Is(err, context.Canceled) && ctx.Err() != nil
+	if err == nil || interrupted {
+		// After Ctrl-C the documents read are still stored (the writer's
+		// transactions do not take the run's cancellation).
+		if serr := send(); serr != nil && err == nil {
+			err = serr
+		}
 	}
-	_, _, werr := w.close()
-	if werr != nil && err == nil {
-		err = werr
+	stored, dups, werr := w.close()
+	if werr != nil && (err == nil || interrupted) {
+		err, interrupted = werr, false
 	}
-	// After close the writer goroutine is done: its counts are final.
-	ps := put.sum
-	sum.stored, sum.duplicates, sum.revised, sum.replaced, sum.skipped, sum.conflicts = ps.stored, ps.duplicates, ps.revised, ps.replaced, ps.skipped, ps.conflicts
-	sum.entities, sum.quotes, sum.counts, sum.events, sum.locs = ps.entities, ps.quotes, ps.counts, ps.events, ps.locs
+	sum.stored, sum.duplicates = stored, dups
 	bar.done()
 	sum.failed = t.failed + sum.conflicts
 	sum.elapsed = time.Since(start)
-	if errors.Is(err, context.Canceled) && ctx.Err() != nil {
+	if interrupted {
 		sum.interrupted, err = true, nil
 	}
 	return sum, err
 }
 
-// ingestPutter is the storeWriter's putter of ingest: it stores a batch
-// with PutEach under the run's conflict rule, reports and counts each
-// document's outcome, then updates the corpus layer with the batch. It
-// runs on the writer goroutine; origins are recorded by the sender.
-type ingestPutter struct {
-	st     store.Store
-	cb     corpus.Backend
-	opt    store.PutOptions
-	stderr io.Writer
-	sum    ingestSummary // the outcome counts (stored, duplicates, revised, ..., and the layers of the documents stored)
-
-	mu      sync.Mutex
-	origins map[*document.Document]string
-}
-
-// origin records where d was read.
-func (p *ingestPutter) origin(d *document.Document, origin string) {
-	p.mu.Lock()
-	p.origins[d] = origin
-	p.mu.Unlock()
-}
-
-func (p *ingestPutter) PutBatch(ctx context.Context, batch []*document.Document) (int, error) {
-	res, err := p.st.PutEach(ctx, batch, p.opt)
-	if err != nil {
-		return 0, err
-	}
-	p.mu.Lock()
-	origins := make([]string, len(batch))
-	for i, d := range batch {
-		origins[i] = p.origins[d]
-		delete(p.origins, d)
-	}
-	p.mu.Unlock()
-	sum := &p.sum
-	n := 0
-	for i, r := range res {
-		d := batch[i]
-		switch r.Outcome {
-		case store.Stored:
-			sum.stored++
-		case store.Unchanged:
-			sum.duplicates++
-		case store.Revised:
-			sum.revised++
-			fmt.Fprintf(p.stderr, "newsgraph: %s: id %q was stored with a different text: stored as revision %d, the previous kept as %q\n", origins[i], d.ID, r.Revision, r.Previous)
-		case store.Replaced:
-			sum.replaced++
-			fmt.Fprintf(p.stderr, "newsgraph: %s: id %q was stored with a different text: replaced (--on-conflict=replace)\n", origins[i], d.ID)
-		case store.Skipped:
-			sum.skipped++
-			fmt.Fprintf(p.stderr, "newsgraph: %s: id %q is stored with a different text: skipped (--on-conflict=skip)\n", origins[i], d.ID)
-		case store.Conflict:
-			sum.conflicts++
-			fmt.Fprintf(p.stderr, "newsgraph: %s: id %q is stored with a different text: not stored (--on-conflict=fail)\n", origins[i], d.ID)
-		}
-		if r.Outcome.Inserted() {
-			n++
-			sum.entities += len(d.Entities)
-			sum.quotes += len(d.Quotes)
-			sum.counts += len(d.Counts)
-			sum.events += len(d.Events)
-			sum.locs += len(d.Locations)
-		}
-	}
-	// the corpus layer: corpus events, tracked figures, stories
-	if err := corpus.Update(ctx, p.cb, batch, corpus.Options{}); err != nil {
-		return n, err
-	}
-	return n, nil
-}
-
-// syncWriter serializes writes to w from several goroutines.
+// syncWriter serializes writes to w (stderr shared by goroutines).
 type syncWriter struct {
 	mu sync.Mutex
 	w  io.Writer
 }
 
-func (s *syncWriter) Write(b []byte) (int, error) {
+func (s *syncWriter) Write(p []byte) (int, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.w.Write(b)
+	return s.w.Write(p)
 }
 
 // ingestBatch is the number of documents stored per transaction;
@@ -256,18 +206,29 @@ const (
 	ingestQueue = 4
 )
 
-// batchPutter is what storeWriter writes to (store.Store's PutBatch).
+// batchPutter is what storeWriter writes to (store.Store's PutEach).
 type batchPutter interface {
-	PutBatch(ctx context.Context, docs []*document.Document) (int, error)
+	PutEach(ctx context.Context, docs []*document.Document, opt store.PutOptions) ([]store.PutResult, error)
+}
+
+// writeBatch is one batch of documents with where each came from.
+type writeBatch struct {
+	docs    []*document.Document
+	origins []string
 }
 
 // storeWriter stores batches of documents on its own goroutine, one
 // transaction per batch, in the order they were sent. Storing is
 // idempotent (a document already stored is counted as a duplicate, not
 // stored again), so a batch may be sent again after an interruption.
+// The writes do not take the run's cancellation: a batch sent is stored.
 type storeWriter struct {
-	batches chan []*document.Document
+	batches chan writeBatch
 	done    chan struct{} // closed when the goroutine ends
+	// opt and report are set before the first send: report, when set,
+	// receives every document's outcome on the writer's goroutine.
+	opt    store.PutOptions
+	report func(d *document.Document, origin string, r store.PutResult)
 	// Set by the goroutine; read only after done is closed.
 	stored, dups int
 	err          error
@@ -275,17 +236,31 @@ type storeWriter struct {
 
 // startStoreWriter starts a writer to st with room for queue batches.
 func startStoreWriter(ctx context.Context, st batchPutter, queue int) *storeWriter {
-	w := &storeWriter{batches: make(chan []*document.Document, queue), done: make(chan struct{})}
+	w := &storeWriter{batches: make(chan writeBatch, queue), done: make(chan struct{})}
+	ctx = context.WithoutCancel(ctx)
 	go func() {
 		defer close(w.done)
 		for b := range w.batches {
-			n, err := st.PutBatch(ctx, b)
+			res, err := st.PutEach(ctx, b.docs, w.opt)
 			if err != nil {
 				w.err = fmt.Errorf("store: %w", err)
 				return
 			}
-			w.stored += n
-			w.dups += len(b) - n
+			for i, r := range res {
+				switch r.Outcome {
+				case store.Stored:
+					w.stored++
+				case store.Unchanged:
+					w.dups++
+				}
+				if w.report != nil {
+					origin := ""
+					if i < len(b.origins) {
+						origin = b.origins[i]
+					}
+					w.report(b.docs[i], origin, r)
+				}
+			}
 		}
 	}()
 	return w
@@ -293,7 +268,10 @@ func startStoreWriter(ctx context.Context, st batchPutter, queue int) *storeWrit
 
 // send queues batch b (an empty one is ignored); b must not change
 // afterwards. It returns the writer's error once a write has failed.
-func (w *storeWriter) send(b []*document.Document) error {
+func (w *storeWriter) send(b []*document.Document) error { return w.sendFrom(b, nil) }
+
+// sendFrom is send with each document's origin, for the reports.
+func (w *storeWriter) sendFrom(b []*document.Document, origins []string) error {
 	if len(b) == 0 {
 		return nil
 	}
@@ -303,7 +281,7 @@ func (w *storeWriter) send(b []*document.Document) error {
 	default:
 	}
 	select {
-	case w.batches <- b:
+	case w.batches <- writeBatch{b, origins}:
 		return nil
 	case <-w.done:
 		return w.err

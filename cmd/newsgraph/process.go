@@ -64,7 +64,16 @@ func (f *inputFlags) pipeline() (*pipeline.Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
-	return p.WithBudget(pipeline.Budget{Timeout: f.docTimeout, MaxTokens: f.maxTokens}), nil
+	// Zero means the command did not register the flags (watch, demo): the
+	// defaults apply (a user's 0 is refused by checkNumbers).
+	b := pipeline.Budget{Timeout: f.docTimeout, MaxTokens: f.maxTokens}
+	if b.Timeout == 0 {
+		b.Timeout = defaultDocTimeout
+	}
+	if b.MaxTokens == 0 {
+		b.MaxTokens = defaultMaxTokens
+	}
+	return p.WithBudget(b), nil
 }
 
 // tally counts a run's outcome.

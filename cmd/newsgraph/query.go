@@ -41,8 +41,9 @@ func storeFlag(fs *flag.FlagSet) *string {
 	return fs.String("db", store.DefaultPath, "store: a SQLite file (created by 'newsgraph ingest') or a postgres:// URL")
 }
 
-// openExisting opens the store at path, refusing to create a new empty one
-// so that a mistyped --db is reported instead of answering "no rows".
+// openExisting opens the store at path for reading (read-only for a SQLite
+// file), refusing to create a new empty one so that a mistyped --db is
+// reported instead of answering "no rows".
 func openExisting(ctx context.Context, path string) (store.Store, error) {
 	return openStoreRead(ctx, path) // storeopen.go
 }

@@ -188,6 +188,8 @@ func (k killTest) run(t *testing.T) {
 		if postgres.IsURL(db) {
 			return true
 		}
+		// The file appears before its schema is committed: it exists for
+		// reading once a read-only open succeeds.
 		st, err := openStoreRead(context.Background(), db)
 		if err == nil {
 			st.Close()

@@ -500,6 +500,9 @@ func (s *Store) Search(ctx context.Context, q store.Query) ([]store.SearchHit, e
 	if q.Text == "" {
 		return nil, fmt.Errorf("%w: search needs a query text", store.ErrBadQuery)
 	}
+	if q.After != nil {
+		return nil, fmt.Errorf("%w: search is ranked: page it with offset, not after", store.ErrBadQuery)
+	}
 	var w where
 	searchConds(&w, q)
 	return s.searchRows(ctx, q.Text, &w, q.Limit, q.Offset)
