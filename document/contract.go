@@ -51,8 +51,6 @@ type Output struct {
 	SentenceTone []float64 `json:"sentence_tone,omitempty"`
 	// Themes are the taxonomy themes the text evokes (stage "themes").
 	Themes []OutTheme `json:"themes,omitempty"`
-}
-
 	// Tokens lists every token with its syntax (extract --with-tokens);
 	// absent otherwise.
 	Tokens []OutToken `json:"tokens,omitempty"`

@@ -209,3 +209,15 @@ func readParquet[T any](t *testing.T, path string) []T {
 	}
 	return rows
 }
+
+// storeKeepsCorpus reports whether the store at db keeps the corpus layer.
+func storeKeepsCorpus(t *testing.T, db string) bool {
+	t.Helper()
+	st, err := openStoreRead(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	_, ok := st.(store.CorpusStore)
+	return ok
+}

@@ -120,7 +120,12 @@ func runQuery(ctx context.Context, e *env, argv []string) int {
 	cq.Limit, cq.Offset = q.Limit, q.Offset
 	var t *table
 	if slices.Contains([]string{"figures", "corpus-events", "stories"}, kind) {
-		t, err = corpusTable(ctx, st, kind, cq)
+		cs, ok := st.(store.CorpusStore)
+		if !ok {
+			writeErr(e.stderr, "query: %s: this store keeps no corpus layer", kind)
+			return exitFailure
+		}
+		t, err = corpusTable(ctx, cs, kind, cq)
 	} else {
 		t, err = queryTable(ctx, st, kind, q)
 	}
