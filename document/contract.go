@@ -45,15 +45,15 @@ type Output struct {
 	Locations   []OutLocation  `json:"locations"`
 	Events      []OutEvent     `json:"events"`
 	MainEvent   *OutMainEvent  `json:"main_event,omitempty"`
-	// Tokens lists every token with its syntax (extract --with-tokens);
-	// absent otherwise.
-	Tokens []OutToken `json:"tokens,omitempty"`
 	// Tone is the document's GDELT tone and SentenceTone each sentence's
 	// tone score (stage "tone"); absent when the stage did not run.
 	Tone         *OutTone  `json:"tone,omitempty"`
 	SentenceTone []float64 `json:"sentence_tone,omitempty"`
 	// Themes are the taxonomy themes the text evokes (stage "themes").
 	Themes []OutTheme `json:"themes,omitempty"`
+	// Tokens lists every token with its syntax (extract --with-tokens);
+	// absent otherwise.
+	Tokens []OutToken `json:"tokens,omitempty"`
 	// Explain lists which named step decided each traced field
 	// (extract --explain); absent otherwise.
 	Explain []OutTrace `json:"explain,omitempty"`
@@ -69,19 +69,6 @@ type OutMainEvent struct {
 	PloverMode *string `json:"plover_mode"`
 	Code       string  `json:"code"`
 	Event      *int    `json:"event"`
-}
-
-// OutToken is a token in the output contract with its syntax layer: Head
-// is the index into tokens of its head, -1 for a sentence root. POS, Tag,
-// Lemma, Head and Dep are absent when the syntax stage did not run.
-type OutToken struct {
-	Start int    `json:"start"`
-	End   int    `json:"end"`
-	POS   string `json:"pos,omitempty"`
-	Tag   string `json:"tag,omitempty"`
-	Lemma string `json:"lemma,omitempty"`
-	Head  *int   `json:"head,omitempty"`
-	Dep   string `json:"dep,omitempty"`
 }
 
 // OutTone is the GDELT tone of the document (GKG V1.5TONE).
@@ -101,6 +88,19 @@ type OutTheme struct {
 	Start int    `json:"start"`
 	End   int    `json:"end"`
 	Text  string `json:"text"`
+}
+
+// OutToken is a token in the output contract with its syntax layer: Head
+// is the index into tokens of its head, -1 for a sentence root. POS, Tag,
+// Lemma, Head and Dep are absent when the syntax stage did not run.
+type OutToken struct {
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	POS   string `json:"pos,omitempty"`
+	Tag   string `json:"tag,omitempty"`
+	Lemma string `json:"lemma,omitempty"`
+	Head  *int   `json:"head,omitempty"`
+	Dep   string `json:"dep,omitempty"`
 }
 
 // OutTopic is the document's section and its probability.

@@ -13,8 +13,8 @@ import (
 )
 
 // The corpus layer's endpoints (package corpus): tracked figures with
-// every report, corpus events with their mentions, stories. They answer
-// 501 when the store keeps no corpus layer.
+// every report, corpus events with their mentions, stories. They exist
+// only when the store keeps the layer.
 
 var (
 	pFigureCategory = param{name: "category", in: "query", typ: "string", desc: "count category of the figure (KILL, WOUND, ARREST, DISPLACE, ...)"}
@@ -22,7 +22,12 @@ var (
 	pStory          = param{name: "story", in: "query", typ: "integer", desc: "only those of this story id"}
 )
 
+// corpusRoutes adds the corpus endpoints when the store keeps the layer
+// (the dashboard detects them in the OpenAPI document).
 func (s *Server) corpusRoutes(rs []route) []route {
+	if _, ok := s.st.(store.CorpusStore); !ok {
+		return rs
+	}
 	return append(rs,
 		route{path: "/api/figures", summary: "Figures tracked across sources: each value with its article, outlet, date and attribution; agreement, spread, the latest value and a contradiction flag",
 			params: []param{pFigureCategory, pDoc, pStory, pLimit, pOffset}, item: corpus.TrackedFigure{}, list: true,

@@ -48,3 +48,7 @@ func (c corpusUpdating) Put(ctx context.Context, d *document.Document) (bool, er
 	n, err := c.PutBatch(ctx, []*document.Document{d})
 	return n == 1, err
 }
+
+// corpusFormats are the export formats that read the corpus layer when the
+// store keeps one.
+var corpusFormats = map[string]bool{"gdelt-events": true, "parquet-events": true, "parquet-figures": true}

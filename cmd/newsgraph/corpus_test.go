@@ -11,7 +11,7 @@ import (
 	"github.com/newsgraph/newsgraph/export/gdelt"
 	"github.com/newsgraph/newsgraph/export/parquet"
 	"github.com/newsgraph/newsgraph/store"
-	"github.com/newsgraph/newsgraph/store/sqlite"
+	"github.com/newsgraph/newsgraph/store/postgres/pgtest"
 )
 
 // TestCorpus_Acceptance ingests testdata/corpus/kharkiv.jsonl (one
@@ -31,14 +31,29 @@ func TestCorpus_Acceptance(t *testing.T) {
 	}
 }
 
+// TestCorpus_AcceptancePostgres runs the acceptance corpus through a
+// PostgreSQL store (skipped without a server unless CI=true).
+func TestCorpus_AcceptancePostgres(t *testing.T) {
+	db := pgtest.URL(t)
+	in := filepath.Join("..", "..", "testdata", "corpus", "kharkiv.jsonl")
+	if code, _, errs := runCLI(t, "", "ingest", "--db", db, in); code != exitOK {
+		t.Fatalf("ingest: exit %d: %s", code, errs)
+	}
+	checkKharkiv(t, db)
+}
+
 func checkKharkiv(t *testing.T, db string) {
 	t.Helper()
 	ctx := context.Background()
-	st, err := sqlite.Open(ctx, db)
+	sto, err := openStoreRead(ctx, db)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer st.Close()
+	defer sto.Close()
+	st, ok := sto.(store.CorpusStore)
+	if !ok {
+		t.Fatalf("%s keeps no corpus layer", db)
+	}
 	evs, err := st.CorpusEvents(ctx, store.CorpusQuery{})
 	if err != nil {
 		t.Fatal(err)
@@ -208,4 +223,16 @@ func readParquet[T any](t *testing.T, path string) []T {
 		t.Fatal(err)
 	}
 	return rows
+}
+
+// storeKeepsCorpus reports whether the store at db keeps the corpus layer.
+func storeKeepsCorpus(t *testing.T, db string) bool {
+	t.Helper()
+	st, err := openStoreRead(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	_, ok := st.(store.CorpusStore)
+	return ok
 }

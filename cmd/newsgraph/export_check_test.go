@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -85,4 +86,43 @@ func TestExport_Check_BBC(t *testing.T) {
 	}
 	path := shareddata.Require(t, "corpus/bbc/val.csv")
 	checkExports(t, extracted(t, 600, path))
+}
+
+// TestExport_CheckStore runs every format's checker on the exports of an
+// existing store: NEWSGRAPH_CHECK_DB=news.db go test ./cmd/newsgraph -run
+// CheckStore -v (for a large store: GKG ids unique, no 1970 dates).
+func TestExport_CheckStore(t *testing.T) {
+	db := os.Getenv("NEWSGRAPH_CHECK_DB")
+	if db == "" {
+		t.Skip("set NEWSGRAPH_CHECK_DB to a store to check its exports")
+	}
+	ctx := context.Background()
+	st, err := openStoreRead(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	export := func(name string) string {
+		var b bytes.Buffer
+		if err := exporters[name].write(ctx, st, &b); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		return b.String()
+	}
+	events := export("gdelt-events")
+	ids, err := gdelt.CheckEvents(strings.NewReader(events))
+	if err != nil {
+		t.Error(err)
+	}
+	if err := gdelt.CheckMentions(strings.NewReader(export("gdelt-mentions")), ids); err != nil {
+		t.Error(err)
+	}
+	g := export("gkg")
+	if err := gkg.Check(strings.NewReader(g)); err != nil {
+		t.Error(err)
+	}
+	if err := plover.Check(strings.NewReader(export("plover"))); err != nil {
+		t.Error(err)
+	}
+	t.Logf("%s: %d event rows, %d GKG records (ids unique), checked", db, len(ids), strings.Count(g, "\n"))
 }

@@ -46,10 +46,6 @@ func TestStore_NameFilterSuite(t *testing.T) {
 	})
 }
 
-func TestStore_CorpusSuite(t *testing.T) {
-	storetest.CorpusSuite(t, func(t *testing.T) store.CorpusStore { return openTest(t) })
-}
-
 func TestStore_KeysetSuite(t *testing.T) {
 	storetest.KeysetSuite(t, func(t *testing.T) store.Store {
 		s := openTest(t)
