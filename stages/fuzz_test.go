@@ -4,8 +4,10 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -33,8 +35,23 @@ func defaultPipeline(tb testing.TB) *pipeline.Pipeline {
 }
 
 // fuzzBound is the time any input of n bytes must be done in: a second,
-// plus 100 µs a byte (64 KB: 7.5 s), on a loaded machine.
-func fuzzBound(n int) time.Duration { return time.Second + time.Duration(n)*100*time.Microsecond }
+// plus 100 µs a byte (64 KB: 7.5 s), times the machine's load per core
+// when other processes keep every core busy (wall time is what the
+// budget measures; on a shared runner it stretches with the load).
+func fuzzBound(n int) time.Duration {
+	return time.Duration(float64(time.Second+time.Duration(n)*100*time.Microsecond) * loadFactor())
+}
+
+// loadFactor is the 1-minute load average per core, at least 1.
+func loadFactor() float64 {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return 1
+	}
+	var l float64
+	fmt.Sscanf(string(b), "%f", &l)
+	return max(1, l/float64(runtime.NumCPU()))
+}
 
 // hostileSeeds are small forms of the inputs that made stages super-linear
 // or fragile: one name, place or quote repeated, no sentence ends, deep
@@ -119,8 +136,10 @@ func TestHostileDocuments(t *testing.T) {
 	}
 	const budget = 10 * time.Second // --doc-timeout's default
 	t.Run("480 KB of repeated news finishes", func(t *testing.T) {
+		// 38 s before the budgets and the linear algorithms (issue 20);
+		// about 2 s of CPU now, the dependency parser most of it.
 		d := document.New("480k", repeatedNews(t, 480<<10))
-		checkBounded(t, d, budget)
+		checkBounded(t, d, time.Duration(float64(budget)*loadFactor()))
 	})
 	t.Run("7.5 MB HTML of 150k paragraphs: cut or done within 2x budget", func(t *testing.T) {
 		var b strings.Builder
