@@ -22,6 +22,9 @@ type Aligned struct {
 	Dep    []string
 	Rep    []int // the token's representative word (0-based)
 	WordOf []int // WordOf[w] = the token of word w
+	// Domain numbers the treebank the sentence comes from (for
+	// TrainOptions.Target), 0 when not set.
+	Domain int
 	// Tree reports whether the mapped heads form one tree (merging words
 	// that are not connected can make a cycle or a second root).
 	Tree bool

@@ -20,14 +20,19 @@ type Parser struct {
 	ws     []wordInfo
 	tags   []int32
 	feats  []uint64
-	scores []float32
+	roleFs []uint64
+	scores []int32
 	st     pstate
 	buf    []byte
+	// cache[((i+1)*nRoles+role)*nc:] holds the scores of token i's
+	// features in role (roleFeatures), computed once per sentence.
+	cache []int32
+	valid []bool
 }
 
 // NewParser returns a Parser over m.
 func NewParser(m *Model) *Parser {
-	return &Parser{m: m, scores: make([]float32, max(len(m.classes), 1+2*len(m.labels)))}
+	return &Parser{m: m, scores: make([]int32, max(len(m.classes), 1+2*len(m.labels)))}
 }
 
 // Analyze fills a with the analysis of the sentence whose tokens are forms.
@@ -104,12 +109,33 @@ func (p *Parser) tag() {
 func (p *Parser) parse() {
 	m := p.m
 	nl := len(m.labels)
-	sc := p.scores[:1+2*nl]
+	nc := 1 + 2*nl
+	sc := p.scores[:nc]
 	s := &p.st
-	s.reset(len(p.ws))
+	n := len(p.ws)
+	s.reset(n)
+	slots := (n + 2) * nRoles
+	if cap(p.valid) < slots {
+		p.valid = make([]bool, slots)
+		p.cache = make([]int32, slots*nc)
+	}
+	p.valid, p.cache = p.valid[:slots], p.cache[:slots*nc]
+	clear(p.valid)
 	for !s.terminal() {
-		p.feats = parseFeatures(s, p.ws, p.tags, p.feats[:0])
+		p.feats = dynamicFeatures(s, p.ws, p.tags, p.feats[:0])
 		m.parser.score(p.feats, sc)
+		for role, i := range s.roles() {
+			k := (int(i)+1)*nRoles + role
+			vec := p.cache[k*nc : (k+1)*nc]
+			if !p.valid[k] {
+				p.roleFs = roleFeatures(role, i, int32(n), p.ws, p.tags, p.roleFs[:0])
+				m.parser.score(p.roleFs, vec)
+				p.valid[k] = true
+			}
+			for c, v := range vec {
+				sc[c] += v
+			}
+		}
 		best := -1
 		for a := range sc {
 			if (best < 0 || sc[a] > sc[best]) && s.legal(a, nl, m.rootLabel) {

@@ -23,8 +23,10 @@
 //
 //	go run ./tools/parsetrain
 //
-// from UD English LinES train and EWT dev (../shared/data/syntax/ud; see
-// NOTICE), retokenized as the text stage tokenizes so that the model learns
-// on the tokens it sees at run time. Held-out scores (EWT test, LinES test,
+// from UD English LinES train and dev and EWT dev (../shared/data/syntax/ud;
+// see NOTICE), retokenized as the text stage tokenizes so that the model
+// learns on the tokens it sees at run time, every feature with a copy per
+// treebank of which EWT's is kept (Daumé's feature augmentation): the model
+// follows EWT's conventions. Held-out scores (EWT test, LinES test,
 // never trained or tuned on): `newsgraph eval syntax`, docs/benchmarks.md.
 package syntax

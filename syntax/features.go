@@ -51,6 +51,7 @@ type wordInfo struct {
 	pre            [3]uint64
 	cl4, cl6, cl10 uint64 // word cluster path prefixes
 	cl             uint64 // whole cluster path
+	casing         uint64 // how news text writes the word (CasingClass), 0 unknown
 	upperInitial   bool
 }
 
@@ -134,10 +135,15 @@ func describe(form string, clusters map[string]uint32, buf []byte, wi *wordInfo)
 	r, _ := utf8.DecodeRuneInString(form)
 	wi.upperInitial = unicode.IsUpper(r)
 	wi.cl, wi.cl4, wi.cl6, wi.cl10 = 1, 1, 1, 1
+	wi.casing = 0
 	if v, ok := clusters[string(low)]; ok {
-		bits, nb := v&0xffffff, int(v>>24)
+		wi.casing = uint64(v >> 29)
+		bits, nb := v&0xffffff, int(v>>24)&0x1f
 		{
 			path := uint64(bits) | uint64(nb)<<32
+			if nb == 0 {
+				path = 3
+			}
 			wi.cl = path + 7
 			pref := func(k int) uint64 {
 				if nb <= k {
@@ -158,4 +164,25 @@ func strHashB(s []byte) uint64 {
 		h *= 1099511628211
 	}
 	return h
+}
+
+// CasingClass buckets how often news text writes a word in lower case,
+// capitalized and in capitals (ner/model/casing.txt): 1 rare, 2 nearly
+// always lower, 3 mostly lower, 4 mostly capitalized, 5 nearly always
+// capitalized, 6 mostly in capitals.
+func CasingClass(lower, title, upper int) uint32 {
+	n := lower + title + upper
+	switch {
+	case n < 3:
+		return 1
+	case upper*2 > n:
+		return 6
+	case lower*10 >= n*9:
+		return 2
+	case lower*2 >= n:
+		return 3
+	case lower*10 >= n:
+		return 4
+	}
+	return 5
 }

@@ -21,7 +21,7 @@ type Model struct {
 	parser     *table
 	lemmas     map[string]string // upos byte + lower form → lemma
 	rules      map[string]lemmaRule
-	clusters   map[string]uint32 // lower word → bits | len<<24
+	clusters   map[string]uint32 // lower word → bits | len<<24 | casing class<<29
 	info       string            // training summary
 }
 

@@ -50,6 +50,7 @@ func (s *pstate) reset(n int) {
 	for i := range s.label {
 		s.label[i], s.nl[i], s.nr[i] = 0, 0, 0
 	}
+
 }
 
 func (s *pstate) terminal() bool { return len(s.stack) == 0 && int(s.b) == s.n }
@@ -176,9 +177,81 @@ func (s *pstate) costs(gh []int32, gl []uint8, nLabels, rootLabel int, cost []in
 	}
 }
 
-// parseFeatures appends the features of state s to fs; ws are the words,
+// Roles of a token in a state whose features depend on that token alone
+// (its word, tag, cluster): at run time their scores are computed once per
+// token and role and cached (Parser.parse).
+const (
+	roleS0 = iota
+	roleS1
+	roleS2
+	roleB0
+	roleB1
+	roleB2
+	nRoles
+)
+
+// roles returns the tokens in each role (-1 none, n the root).
+func (s *pstate) roles() [nRoles]int32 {
+	n := int32(s.n)
+	ns := len(s.stack)
+	var r [nRoles]int32
+	for k := 0; k < 3; k++ {
+		r[roleS0+k] = -1
+		if k < ns {
+			r[roleS0+k] = s.stack[ns-1-k]
+		}
+		b := s.b + int32(k)
+		if b > n {
+			b = -1
+		}
+		r[roleB0+k] = b
+	}
+	return r
+}
+
+// roleFeatures appends the features of token i (-1 none, n the root) in
+// role r.
+func roleFeatures(r int, i, n int32, ws []wordInfo, tags []int32, fs []uint64) []uint64 {
+	var w, t, c, cw uint64
+	switch {
+	case i < 0:
+		w, t, c, cw = 1, 1, 1, 1
+	case i == n:
+		w, t, c, cw = 2, 2, 2, 2
+	default:
+		w, t, c, cw = ws[i].lower, uint64(tags[i])+3, ws[i].cl6, ws[i].cl
+	}
+	switch r {
+	case roleS0:
+		fs = append(fs, f2(102, w, t), f1(103, w), f1(104, t), f1(169, c), f2(176, cw, t))
+	case roleS1:
+		fs = append(fs, f2(105, w, t), f1(106, w), f1(107, t), f2(178, cw, t))
+	case roleB0:
+		fs = append(fs, f2(108, w, t), f1(109, w), f1(110, t), f1(170, c), f2(177, cw, t))
+	case roleB1:
+		fs = append(fs, f2(111, w, t), f1(112, w), f1(113, t), f2(179, cw, t))
+	case roleB2:
+		fs = append(fs, f1(114, t))
+	case roleS2:
+		fs = append(fs, f1(115, t))
+	}
+	return fs
+}
+
+// parseFeatures appends every feature of state s to fs; ws are the words,
 // tags their tagger classes.
 func parseFeatures(s *pstate, ws []wordInfo, tags []int32, fs []uint64) []uint64 {
+	fs = dynamicFeatures(s, ws, tags, fs)
+	r := s.roles()
+	for role, i := range r {
+		fs = roleFeatures(role, i, int32(s.n), ws, tags, fs)
+	}
+	return fs
+}
+
+// dynamicFeatures appends the features of state s that combine tokens or
+// read the partial tree.
+func dynamicFeatures(s *pstate, ws []wordInfo, tags []int32, fs []uint64) []uint64 {
 	n := int32(s.n)
 	ns := len(s.stack)
 	st := func(i int) int32 {
@@ -223,6 +296,24 @@ func parseFeatures(s *pstate, ws []wordInfo, tags []int32, fs []uint64) []uint64
 		}
 		return ws[i].cl6
 	}
+	c4 := func(i int32) uint64 {
+		switch {
+		case i < 0:
+			return 1
+		case i == n:
+			return 2
+		}
+		return ws[i].cl4
+	}
+	cw := func(i int32) uint64 {
+		switch {
+		case i < 0:
+			return 1
+		case i == n:
+			return 2
+		}
+		return ws[i].cl
+	}
 	lab := func(i int32) uint64 {
 		if i < 0 {
 			return 300
@@ -260,11 +351,6 @@ func parseFeatures(s *pstate, ws []wordInfo, tags []int32, fs []uint64) []uint64
 	b1w, b1t, b2t, s2t := w(b1), t(b1), t(b2), t(s2)
 	fs = append(fs,
 		f1(101, 0),
-		f2(102, s0w, s0t), f1(103, s0w), f1(104, s0t),
-		f2(105, s1w, s1t), f1(106, s1w), f1(107, s1t),
-		f2(108, b0w, b0t), f1(109, b0w), f1(110, b0t),
-		f2(111, b1w, b1t), f1(112, b1w), f1(113, b1t),
-		f1(114, b2t), f1(115, s2t),
 		f3(116, s0w, s0t, b0w)+b0t, f2(117, s0w, b0w), f2(118, s0t, b0t),
 		f3(119, s0t, b0w, b0t), f3(120, s0w, s0t, b0t),
 		f2(121, b0t, b1t), f3(122, b0t, b1t, b2t), f3(123, s0t, b0t, b1t),
@@ -282,9 +368,11 @@ func parseFeatures(s *pstate, ws []wordInfo, tags []int32, fs []uint64) []uint64
 		f3(157, s0t, t(s0l), t(s0l2)), f3(158, s0t, t(s0r), t(s0r2)), f3(159, b0t, t(b0l), t(b0l2)),
 		f2(160, s0t, lab(s0l)), f2(161, s0t, lab(s0r)), f2(162, b0t, lab(b0l)),
 		f3(163, s0t, lab(s0l), lab(s0l2)), f3(164, s0t, lab(s0r), lab(s0r2)), f3(165, b0t, lab(b0l), lab(b0l2)),
-		f2(166, c(s0), c(b0)), f2(167, c(s0), b0t), f2(168, s0t, c(b0)), f1(169, c(s0)), f1(170, c(b0)),
+		f2(166, c(s0), c(b0)), f2(167, c(s0), b0t), f2(168, s0t, c(b0)),
 		f3(171, s1t, s0t, lab(s0l)), f2(172, s1t, lab(s1r)), f2(173, b0w, b1w),
 		f3(174, s2t, s1t, s0t), f3(175, s1t, b0t, dist),
+		f3(180, c4(s0), c4(b0), dist), f3(181, c4(s1), c4(s0), b0t), f2(182, c(s1), c(s0)),
+		f3(183, c4(s0), b0t, c4(b1)), f2(184, cw(s0), cw(b0)),
 	)
 	return fs
 }

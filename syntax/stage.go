@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/internal/lettercase"
 )
 
 // Stage is the "syntax" pipeline stage: it fills every token's POS, Tag,
@@ -51,13 +52,16 @@ func (*Stage) Provides() []document.Layer { return []document.Layer{document.Lay
 
 // Process analyzes every sentence of d. Heads index d.Tokens and stay
 // inside their sentence (-1 for a root). Tokens outside every sentence (none
-// after the text stage) are left as roots tagged X. It returns ctx's error
-// when ctx is done, checked before every sentence.
+// after the text stage) are left as roots tagged X. Sentences whose letter
+// case says nothing (package lettercase: headlines in capitals, texts
+// without capitals) are analyzed in lower case. It returns ctx's error when
+// ctx is done, checked before every sentence.
 func (s *Stage) Process(ctx context.Context, d *document.Document) error {
 	w := s.pool.Get().(*work)
 	defer s.pool.Put(w)
 	covered := 0
-	for _, sen := range d.Sentences {
+	folded := lettercase.Document(d)
+	for si, sen := range d.Sentences {
 		if err := ctx.Err(); err != nil {
 			return fmt.Errorf("syntax: %w", err)
 		}
@@ -71,12 +75,19 @@ func (s *Stage) Process(ctx context.Context, d *document.Document) error {
 		covered = b
 		w.forms = w.forms[:0]
 		for k := a; k < b; k++ {
-			w.forms = append(w.forms, d.TokenText(k))
+			if folded[si] {
+				w.forms = append(w.forms, d.TokenLower(k))
+			} else {
+				w.forms = append(w.forms, d.TokenText(k))
+			}
 		}
 		w.p.Analyze(w.forms, &w.a)
 		for i := range w.forms {
 			t := &d.Tokens[a+i]
 			t.POS, t.Tag, t.Lemma, t.Dep = w.a.POS[i], w.a.Tag[i], w.a.Lemma[i], w.a.Dep[i]
+			if folded[si] && t.POS == "PROPN" {
+				t.Lemma = d.TokenText(a + i)
+			}
 			t.Head = -1
 			if h := w.a.Head[i]; h >= 0 {
 				t.Head = a + h

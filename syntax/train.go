@@ -27,8 +27,15 @@ type TrainOptions struct {
 	// MinUpdates drops from the parser's table the weights fewer updates
 	// touched (a smaller model; 1 keeps all).
 	MinUpdates int32
-	Log        io.Writer
-	Info       string
+	// ReportMinUpdates lists MinUpdates values whose held-out scores and
+	// table sizes are printed after the last epoch (to choose one).
+	ReportMinUpdates []int32
+	// Target, when > 0, trains every feature with a copy per treebank
+	// (Aligned.Domain) and keeps the shared weights plus the copy of
+	// domain Target: the model speaks that treebank's conventions.
+	Target int
+	Log    io.Writer
+	Info   string
 }
 
 // Train learns a model from retokenized treebank sentences.
@@ -188,6 +195,9 @@ func trainTagger(ex []*example, m *Model, opt TrainOptions, rng *rand.Rand, held
 		right, total := 0, 0
 		for _, k := range order {
 			e := ex[k]
+			if opt.Target > 0 {
+				tt.dom = e.a.Domain
+			}
 			p1, p2 := -1, -1
 			for i := range e.ws {
 				fs = tagFeatures(e.ws, i, p1, p2, fs[:0])
@@ -210,22 +220,25 @@ func trainTagger(ex []*example, m *Model, opt TrainOptions, rng *rand.Rand, held
 		msg := fmt.Sprintf("tagger epoch %d: train %.4f", ep+1, float64(right)/float64(max(total, 1)))
 		if len(held) > 0 {
 			mm := *m
-			mm.tagger = tt.averaged(1)
-			ok, n := 0, 0
+			mm.tagger = tt.averaged(1, opt.Target)
+			ok, up, n := 0, 0, 0
 			for _, e := range held {
 				e.predictTags(&mm)
 				for i := range e.ws {
 					if e.ptags[i] == e.gtags[i] {
 						ok++
 					}
+					if m.upos[e.ptags[i]] == m.upos[e.gtags[i]] {
+						up++
+					}
 					n++
 				}
 			}
-			msg += fmt.Sprintf(" held-out %.4f", float64(ok)/float64(max(n, 1)))
+			msg += fmt.Sprintf(" held-out %.4f (UPOS %.4f)", float64(ok)/float64(max(n, 1)), float64(up)/float64(max(n, 1)))
 		}
 		fmt.Fprintln(opt.Log, msg)
 	}
-	return tt.averaged(1)
+	return tt.averaged(1, opt.Target)
 }
 
 func trainParser(ex []*example, m *Model, opt TrainOptions, rng *rand.Rand, held []*example) *table {
@@ -247,6 +260,9 @@ func trainParser(ex []*example, m *Model, opt TrainOptions, rng *rand.Rand, held
 		right, total := 0, 0
 		for _, k := range order {
 			e := ex[k]
+			if opt.Target > 0 {
+				tt.dom = e.a.Domain
+			}
 			st.reset(len(e.ws))
 			for !st.terminal() {
 				fs = parseFeatures(&st, e.ws, e.ptags, fs[:0])
@@ -290,13 +306,21 @@ func trainParser(ex []*example, m *Model, opt TrainOptions, rng *rand.Rand, held
 		msg := fmt.Sprintf("parser epoch %d: train UAS %.4f", ep+1, float64(right)/float64(max(total, 1)))
 		if len(held) > 0 {
 			mm := *m
-			mm.parser = tt.averaged(opt.MinUpdates)
+			mm.parser = tt.averaged(opt.MinUpdates, opt.Target)
 			u, l, n := scoreHeld(&mm, held)
 			msg += fmt.Sprintf(" held-out UAS %.4f LAS %.4f (%d tokens)", u, l, n)
 		}
 		fmt.Fprintln(opt.Log, msg)
 	}
-	return tt.averaged(opt.MinUpdates)
+	if len(held) > 0 {
+		for _, mu := range opt.ReportMinUpdates {
+			mm := *m
+			mm.parser = tt.averaged(mu, opt.Target)
+			u, l, _ := scoreHeld(&mm, held)
+			fmt.Fprintf(opt.Log, "min updates %d: %d slots, %d entries, held-out UAS %.4f LAS %.4f\n", mu, len(mm.parser.slots), len(mm.parser.ents), u, l)
+		}
+	}
+	return tt.averaged(opt.MinUpdates, opt.Target)
 }
 
 // scoreHeld parses held (with their predicted tags) and returns UAS and LAS
