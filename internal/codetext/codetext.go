@@ -62,6 +62,26 @@ func isIdentByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
 }
 
+// anyCode reports whether text has a backtick or a code line.
+func anyCode(text string) bool {
+	if strings.IndexByte(text, '`') >= 0 {
+		return true
+	}
+	for start := 0; start < len(text); {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		if Line(text[start:end]) {
+			return true
+		}
+		start = end + 1
+	}
+	return false
+}
+
 // indented reports whether line opens with a tab or four spaces.
 func indented(line string) bool {
 	return strings.HasPrefix(line, "\t") || strings.HasPrefix(line, "    ")
@@ -77,13 +97,19 @@ func commentLine(line string) bool {
 // lines with the comment and indented lines next to them, fenced blocks
 // (``` … ```) and inline code spans (`…`) of Markdown.
 func Mask(text string) [][2]int {
+	if !anyCode(text) {
+		return nil // prose: no allocation
+	}
+	// only code lines and lines that may join them (comments, indented
+	// lines) are kept, with n, the index of the line among non-blank ones,
+	// to tell neighbours
 	type line struct {
-		a, b int
-		code bool
-		near bool // a comment or an indented line: code when next to code
+		a, b, n int
+		code    bool
 	}
 	var ls []line
 	fenced := false
+	n := 0
 	for start := 0; start < len(text); {
 		end := strings.IndexByte(text[start:], '\n')
 		if end < 0 {
@@ -97,7 +123,10 @@ func Mask(text string) [][2]int {
 			fenced = !fenced
 		}
 		if strings.TrimSpace(l) != "" {
-			ls = append(ls, line{a: start, b: end, code: fence || fenced || Line(l), near: commentLine(l) || indented(l)})
+			if code := fence || fenced || Line(l); code || commentLine(l) || indented(l) {
+				ls = append(ls, line{a: start, b: end, n: n, code: code})
+			}
+			n++
 		}
 		start = end + 1
 	}
@@ -106,31 +135,48 @@ func Mask(text string) [][2]int {
 	for changed := true; changed; {
 		changed = false
 		for i := range ls {
-			if !ls[i].code && ls[i].near && (i > 0 && ls[i-1].code || i+1 < len(ls) && ls[i+1].code) {
+			if !ls[i].code && (i > 0 && ls[i-1].code && ls[i-1].n == ls[i].n-1 || i+1 < len(ls) && ls[i+1].code && ls[i+1].n == ls[i].n+1) {
 				ls[i].code, changed = true, true
 			}
 		}
 	}
 	var mask [][2]int
-	for _, l := range ls {
-		if l.code {
-			mask = append(mask, [2]int{l.a, l.b})
+	k := 0 // next kept line
+	for start := 0; start < len(text); {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		for k < len(ls) && ls[k].a < start {
+			k++
+		}
+		if k < len(ls) && ls[k].a == start && ls[k].code {
+			mask = append(mask, [2]int{start, end})
+		} else if strings.IndexByte(text[start:end], '`') >= 0 {
+			mask = codeSpans(text, start, end, mask)
+		}
+		start = end + 1
+	}
+	return mask
+}
+
+// codeSpans appends the inline code spans of line text[a:b] (between pairs
+// of backticks) to mask.
+func codeSpans(text string, a, b int, mask [][2]int) [][2]int {
+	open := -1
+	for i := a; i < b; i++ {
+		if text[i] == '`' && i+1 < b && text[i+1] == '`' {
+			i++ // ``…'' stands for double quotation marks
 			continue
 		}
-		// inline code spans: between pairs of backticks on the line
-		open := -1
-		for i := l.a; i < l.b; i++ {
-			if text[i] == '`' && i+1 < l.b && text[i+1] == '`' {
-				i++ // ``…'' stands for double quotation marks
-				continue
-			}
-			if text[i] == '`' {
-				if open < 0 {
-					open = i
-				} else {
-					mask = append(mask, [2]int{open, i + 1})
-					open = -1
-				}
+		if text[i] == '`' {
+			if open < 0 {
+				open = i
+			} else {
+				mask = append(mask, [2]int{open, i + 1})
+				open = -1
 			}
 		}
 	}
