@@ -85,6 +85,8 @@ func keywordLine(l string) bool {
 func blockHeader(l string) bool {
 	f := strings.Fields(strings.TrimSuffix(l, ":"))
 	switch {
+	case len(f) == 0:
+		return false
 	case len(f) == 1:
 		return f[0] == "else" || f[0] == "try" || f[0] == "finally"
 	case f[0] == "for":

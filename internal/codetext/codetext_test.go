@@ -34,6 +34,8 @@ func TestLine(t *testing.T) {
 		{`"We will not back down," Ortega said.`, false},
 		{`U.S. officials met in Geneva.`, false},
 		{``, false},
+		{`:`, false},
+		{` : `, false},
 	}
 	for _, tt := range tests {
 		if got := Line(tt.line); got != tt.want {
@@ -83,7 +85,7 @@ func TestIn(t *testing.T) {
 // FuzzMask checks that Mask returns ordered, non-overlapping ranges inside
 // the text for any input.
 func FuzzMask(f *testing.F) {
-	for _, s := range []string{"", "a := 1\n// c\nb", "```\nx\n", "`a` `b", "``x''", "\n\n    if x:\n"} {
+	for _, s := range []string{"", "a := 1\n// c\nb", "```\nx\n", "`a` `b", "``x''", "\n\n    if x:\n", ":", "for:\n", "package\n"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
