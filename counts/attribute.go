@@ -12,7 +12,11 @@ import (
 // quotes stage's alone.
 func (s *sent) attribute(c *document.Count) {
 	d := s.d
-	for _, q := range d.Quotes {
+	if s.bs == nil {
+		s.bs = newBySentence(d)
+	}
+	for _, qi := range s.bs.quotes.of(s.si) {
+		q := &d.Quotes[qi]
 		if q.Span.Contains(c.Span) && q.Speaker != nil && q.Speaker.Name != "" && !(q.Speaker.Entity < 0 && isPronoun(strings.ToLower(q.Speaker.Name))) {
 			c.AttributedTo = q.Speaker.Entity
 			c.AttributedName = q.Speaker.Name

@@ -20,6 +20,10 @@ type sent struct {
 	prevEnd int
 	// prevCat is the category of the previous figure kept in the sentence.
 	prevCat string
+	// si is the sentence's index; bs the document's quotes and mentions
+	// by sentence (shared by its sentences, built on first use).
+	si int
+	bs *bySentence
 	// code holds the byte ranges of source code in the text (codetext.Mask).
 	code [][2]int
 	// country is the ISO 3166-1 alpha-3 code of the country the sentence
@@ -86,6 +90,7 @@ func Extract(d *document.Document, dst []document.Count) []document.Count {
 // the step that decided its object (see objectSteps).
 func extract(d *document.Document, dst []document.Count, steps *[]string) []document.Count {
 	var lw []string
+	var bs *bySentence
 	lower := d.LowerSlice(document.Span{Start: 0, End: len(d.Text)})
 	code := codetext.Mask(d.Text)
 	for si := range d.Sentences {
@@ -98,7 +103,7 @@ func extract(d *document.Document, dst []document.Count, steps *[]string) []docu
 		for k := a; k < b; k++ {
 			lw = append(lw, lower[d.Tokens[k].Start:d.Tokens[k].End])
 		}
-		s := &sent{d: d, a: a, b: b, lw: lw, code: code, country: d.SentenceSetting(si).Country}
+		s := &sent{d: d, a: a, b: b, lw: lw, si: si, bs: bs, code: code, country: d.SentenceSetting(si).Country}
 		if s.country == "" {
 			s.country = d.Setting.Dateline
 		}
@@ -189,6 +194,7 @@ func extract(d *document.Document, dst []document.Count, steps *[]string) []docu
 		for i := first; i < len(dst); i++ {
 			s.attribute(&dst[i])
 		}
+		bs = s.bs
 	}
 	return dst
 }

@@ -265,8 +265,18 @@ func (c *coder) pastDated(m match) bool {
 }
 
 // docYear returns the year the document mentions most often (the later
-// one on a tie), a stand-in for an unknown publication year, or 0.
+// one on a tie), a stand-in for an unknown publication year, or 0. It is
+// computed once per document (it was rescanning every token for each year
+// a sentence mentions: quadratic in a long document).
 func (c *coder) docYear() int {
+	if !c.docYearDone {
+		c.docYearDone = true
+		c.docYearV = c.countDocYear()
+	}
+	return c.docYearV
+}
+
+func (c *coder) countDocYear() int {
 	count := map[int]int{}
 	best, bn := 0, 0
 	for t := range c.d.Tokens {
