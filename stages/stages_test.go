@@ -192,7 +192,7 @@ func TestDefault_NamesAndSkip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := names(r.Stages()); got != "text,topic,entities,geo,actors,quotes" {
+	if got := names(r.Stages()); got != "text,tone,themes,topic,entities,geo,actors,quotes" {
 		t.Errorf("NoSyntax, skip events,counts: %s", got)
 	}
 	if _, err := Default(Config{Skip: []string{"event"}}); err == nil || !strings.Contains(err.Error(), `unknown stage "event"`) {
