@@ -47,7 +47,10 @@ var dataFS embed.FS
 
 var lex = lexicon.Load(dataFS, "data/objects.txt")
 
-var objectClass = lex.Map("objectClass")
+var (
+	objectClass = lex.Map("objectClass")
+	rates       = lex.Set("rates")
+)
 
 // Options configure matching.
 type Options struct {
@@ -504,9 +507,9 @@ func Assess(f *store.Figure, vs []store.FigureValue) {
 		}
 	}
 	f.Agreement = math.Round(1000*float64(agree)/float64(len(vs))) / 1000
-	if a, b, ok := contradiction(f.Category, vs); ok {
+	if a, b, ok := contradiction(tollKind(f), vs); ok {
 		f.Contradiction = true
-		if cumulative[f.Category] {
+		if cumulative[tollKind(f)] {
 			f.Reason = fmt.Sprintf("%s reported %g on %s after %s reported %g on %s: a cumulative toll does not fall",
 				b.Outlet, b.Value, DayString(b.Day), a.Outlet, a.Value, DayString(a.Day))
 		} else {
@@ -550,9 +553,20 @@ type Contradiction struct {
 	OtherOutlet string  `json:"other_outlet"`
 }
 
-// Contradictions returns the contradiction of a figure's values (in any
+// tollKind is the category a figure's values are judged by: "" (no
+// cumulative toll) for a rate such as livestock slaughtered ("290,000
+// head"), else its category.
+func tollKind(f *store.Figure) string {
+	if rates[f.Object] {
+		return ""
+	}
+	return f.Category
+}
+
+// Contradictions returns the contradiction of figure f's values (in any
 // order), nil when they agree.
-func Contradictions(category string, vs []store.FigureValue) []Contradiction {
+func Contradictions(f *store.Figure, vs []store.FigureValue) []Contradiction {
+	category := tollKind(f)
 	vs = slices.Clone(vs)
 	slices.SortStableFunc(vs, func(a, b store.FigureValue) int {
 		return cmp.Or(cmp.Compare(a.Day, b.Day), cmp.Compare(a.Published, b.Published))

@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -55,14 +56,18 @@ func TestAssess(t *testing.T) {
 			val("A", 140, 5, "1", false), val("B", 90, 5, "2", false)},
 			store.Figure{NumValues: 2, Latest: 90, Min: 90, Max: 140, Agreement: 0.5, Contradiction: true,
 				Reason: "A reported 140 and B 90 on 1970-01-06"}},
+		{"a rate under a cumulative category may fall", "KILL:head", []store.FigureValue{
+			val("A", 290000, 5, "1", false), val("B", 70000, 6, "2", false)},
+			store.Figure{NumValues: 2, Latest: 70000, Min: 70000, Max: 290000, Agreement: 0.5}},
 		{"a non-cumulative figure may change from day to day", "AID", []store.FigureValue{
 			val("A", 140, 5, "1", false), val("B", 90, 6, "2", false)},
 			store.Figure{NumValues: 2, Latest: 90, Min: 90, Max: 140, Agreement: 0.5}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			f := store.Figure{Category: c.category}
+			cat, obj, _ := strings.Cut(c.category, ":")
+			f := store.Figure{Category: cat, Object: obj}
 			Assess(&f, c.values)
-			c.want.Category = c.category
+			c.want.Category, c.want.Object = cat, obj
 			if f != c.want {
 				t.Errorf("Assess = %+v\n want %+v", f, c.want)
 			}

@@ -39,7 +39,7 @@ func Figures(ctx context.Context, cs store.CorpusStore, q store.CorpusQuery) ([]
 			vs[i].Date = DayString(vs[i].Day)
 		}
 		out = append(out, TrackedFigure{Figure: f, FirstDate: DayString(f.FirstDay), LastDate: DayString(f.LastDay), Spread: f.Max - f.Min,
-			Contradictions: Contradictions(f.Category, vs), Values: vs})
+			Contradictions: Contradictions(&f, vs), Values: vs})
 	}
 	return out, nil
 }

@@ -223,7 +223,9 @@ func sizes(d *document.Document, s int) (dead, injured, arrested *int) {
 	return
 }
 
-// Records converts d's events to PLOVER records.
+// Records converts d's events to PLOVER records: every event with a PLOVER
+// event type (CAMEO codes without one, such as 013 "make optimistic
+// comment", are left out: PLOVER dropped CAMEO's roots 01 and 02).
 func Records(d *document.Document, opt Options) []Event {
 	ix := d.Index()
 	var out []Event
@@ -249,10 +251,12 @@ func Records(d *document.Document, opt Options) []Event {
 		if r.Actor == nil {
 			r.Actor = []Entity{}
 		}
-		r.Event = []string{}
-		if IsType(e.Plover) {
-			r.Event = []string{e.Plover}
+		if !IsType(e.Plover) {
+			// a CAMEO code PLOVER has no type for (CAMEO 01 and 02 were
+			// dropped): no PLOVER event, whose event list is required
+			continue
 		}
+		r.Event = []string{e.Plover}
 		var ctx []string
 		if c, ok := cameo.Lookup(e.Code); ok && c.PloverContext != "" {
 			for _, x := range strings.Split(c.PloverContext, ";") {
