@@ -5,6 +5,7 @@ package entities
 // mentions.
 
 import (
+	"context"
 	"slices"
 	"sort"
 	"strings"
@@ -47,6 +48,10 @@ type ment struct {
 // annotator holds one document's working state; it lives on the stack of
 // one Process call.
 type annotator struct {
+	// ctx is the document's context: run stops between steps, and the
+	// long loops every few hundred items, once it is done (the pipeline's
+	// per-document budget).
+	ctx     context.Context
 	s       *Stage
 	d       *document.Document
 	lower   string  // the normalized text (Document.Lower), same byte length as d.Text
@@ -75,7 +80,7 @@ type acrDef struct {
 }
 
 func newAnnotator(s *Stage, d *document.Document) *annotator {
-	a := &annotator{s: s, d: d, lower: d.LowerSlice(document.Span{Start: 0, End: len(d.Text)}), fold: lettercase.Document(d)}
+	a := &annotator{ctx: context.Background(), s: s, d: d, lower: d.LowerSlice(document.Span{Start: 0, End: len(d.Text)}), fold: lettercase.Document(d)}
 	a.covered = make([]int32, len(d.Tokens))
 	// About one mention per six tokens in news: room for them at once
 	// (growing a long document's mentions one doubling at a time copied
@@ -184,29 +189,49 @@ func (a *annotator) add(m ment) {
 	}
 }
 
-func (a *annotator) run(spans [][]ner.Span) {
+func (a *annotator) run(spans [][]ner.Span) error {
 	if len(a.d.Sentences) == 0 || len(a.d.Tokens) == 0 {
 		a.d.Mentions, a.d.Entities = nil, nil
-		return
+		return nil
 	}
-	a.markNames(spans)
-	if a.s.user {
-		a.userEntries()
+	steps := []func(){
+		func() { a.markNames(spans) },
+		func() {
+			if a.s.user {
+				a.userEntries()
+			}
+		},
+		func() { a.tagged(spans) },
+		a.facilities, a.dictionary, a.partyNouns, a.titledNames, a.personsByCourtesy,
+		func() {
+			for i := range a.ms {
+				if a.stopped(i) {
+					return
+				}
+				a.classify(&a.ms[i])
+			}
+		},
+		a.nominals, a.pronouns,
+		func() { sort.SliceStable(a.ms, func(i, j int) bool { return a.ms[i].a < a.ms[j].a }) },
+		a.corefer,
 	}
-	a.tagged(spans)
-	a.facilities()
-	a.dictionary()
-	a.partyNouns()
-	a.titledNames()
-	a.personsByCourtesy()
-	for i := range a.ms {
-		a.classify(&a.ms[i])
+	for _, step := range steps {
+		if err := a.ctx.Err(); err != nil {
+			return err
+		}
+		step()
 	}
-	a.nominals()
-	a.pronouns()
-	sort.SliceStable(a.ms, func(i, j int) bool { return a.ms[i].a < a.ms[j].a })
-	a.corefer()
+	if err := a.ctx.Err(); err != nil {
+		return err
+	}
 	a.output()
+	return nil
+}
+
+// stopped reports, every 256th call with i, whether the document's context
+// is done, for the long loops of run's steps.
+func (a *annotator) stopped(i int) bool {
+	return i&255 == 0 && a.ctx.Err() != nil
 }
 
 // userEntries adds the names of a user dictionary where the text writes them

@@ -142,6 +142,9 @@ func (a *annotator) corefer() {
 		}
 	}
 	for mi := range a.ms {
+		if a.stopped(mi) {
+			return
+		}
 		m := &a.ms[mi]
 		if m.a >= m.b {
 			continue

@@ -117,6 +117,9 @@ func (s *Stage) Process(ctx context.Context, d *document.Document) error {
 		}
 	}
 	a := newAnnotator(s, d)
-	a.run(spans)
+	a.ctx = ctx
+	if err := a.run(spans); err != nil {
+		return fmt.Errorf("entities: %w", err)
+	}
 	return nil
 }

@@ -5,6 +5,7 @@ package events
 // or noun, negated, hypothetical, passive, quoted.
 
 import (
+	"context"
 	"slices"
 	"sort"
 	"strings"
@@ -16,6 +17,9 @@ import (
 type coder struct {
 	s *Stage
 	d *document.Document
+	// ctx, when set, is the document's context: code stops between
+	// sentences once it is done (the pipeline's per-document budget).
+	ctx context.Context
 	// mentionsBySent lists mention indices per sentence, in text order.
 	mentionsBySent [][]int
 	codes          []string // resolved actor code per mention

@@ -105,8 +105,12 @@ func (s *Stage) Provides() []document.Layer { return []document.Layer{document.L
 // Process codes d's events, replacing d.Events, and sets d.MainEvent.
 func (s *Stage) Process(ctx context.Context, d *document.Document) error {
 	c := newCoder(s, d)
+	c.ctx = ctx
 	c.matched = make(map[int][]match, len(d.Sentences))
 	d.Events = s.code(c)
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	d.MainEvent = s.mainEvent(c, d.Events)
 	return nil
 }
@@ -121,6 +125,9 @@ func (s *Stage) code(c *coder) []document.Event {
 	d := c.d
 	var out []document.Event
 	for si := range d.Sentences {
+		if c.ctx != nil && si&63 == 0 && c.ctx.Err() != nil {
+			return nil
+		}
 		for _, e := range mutual(d, c.sentence(si)) {
 			if !interaction(e) {
 				continue

@@ -58,6 +58,7 @@ type counted[T any] struct {
 	Limit      int     `json:"limit"`
 	Offset     int     `json:"offset"`
 	NextOffset *int    `json:"next_offset"`
+	NextAfter  *string `json:"next_after,omitempty"` // keyset cursor of the next page (not for search)
 	Next       *string `json:"next"`
 }
 
@@ -273,12 +274,31 @@ func countedHandler[T any](s *Server, name string, fn func(context.Context, stor
 			return
 		}
 		out := counted[T]{Items: p.Items, Total: p.Total, Limit: req.f.Limit, Offset: req.f.Offset}
-		if n := req.f.Offset + len(p.Items); n < p.Total && len(p.Items) > 0 {
+		if name == "search" && req.f.After != nil {
+			writeError(w, http.StatusBadRequest, "parameter after: search is ranked; page it with offset")
+			return
+		}
+		more := req.f.Offset+len(p.Items) < p.Total
+		if req.f.After != nil {
+			more = len(p.Items) == req.f.Limit && p.Total > len(p.Items)
+		}
+		if more && len(p.Items) > 0 {
+			n := req.f.Offset + len(p.Items)
 			v := r.URL.Query()
-			v.Set("offset", strconv.Itoa(n))
 			v.Set("limit", strconv.Itoa(req.f.Limit))
+			if key := rowKey(p.Items[len(p.Items)-1]); key != nil && name != "search" {
+				a := formatKey(*key)
+				v.Del("offset")
+				v.Set("after", a)
+				out.NextAfter = &a
+			} else {
+				v.Set("offset", strconv.Itoa(n))
+			}
+			if req.f.After == nil {
+				out.NextOffset = &n
+			}
 			next := r.URL.Path + "?" + v.Encode()
-			out.NextOffset, out.Next = &n, &next
+			out.Next = &next
 		}
 		writeJSON(w, http.StatusOK, out)
 	}
@@ -474,4 +494,23 @@ func (s *Server) geo(ag store.Aggregator, kind store.Kind) http.HandlerFunc {
 		}
 		writeJSONType(w, http.StatusOK, "application/geo+json", fc)
 	}
+}
+
+// rowKey returns the keyset key of a listed row, nil for rows without one.
+func rowKey(x any) *store.Key {
+	switch r := x.(type) {
+	case store.DocumentSummary:
+		return &store.Key{DocID: r.ID}
+	case store.EventRow:
+		return &store.Key{DocID: r.DocID, Index: r.Index}
+	case store.QuoteRow:
+		return &store.Key{DocID: r.DocID, Index: r.Index}
+	case store.FigureRow:
+		return &store.Key{DocID: r.DocID, Index: r.Index}
+	case store.CountRow:
+		return &store.Key{DocID: r.DocID, Index: r.Index}
+	case store.EntityRow:
+		return &store.Key{DocID: r.DocID, Index: r.Index}
+	}
+	return nil
 }

@@ -5,10 +5,13 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"runtime"
 	"runtime/debug"
+	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/newsgraph/newsgraph/document"
@@ -52,6 +55,50 @@ type Pipeline struct {
 	stages []Stage
 	// Timings, when non-nil, receives each stage's duration per document.
 	timings *Timings
+	budget  Budget
+}
+
+// Budget bounds what one document may cost. Zero fields do not bound.
+type Budget struct {
+	// Timeout is the per-document deadline. Stages see it as their
+	// context's deadline and check it in their main loops; a stage that
+	// does not return within Timeout after the deadline is abandoned (its
+	// goroutine stops at its next context check), so a document is always
+	// settled within twice Timeout.
+	Timeout time.Duration
+	// MaxTokens is the work cap: a document with more tokens fails after
+	// the stage that made them, before the costly stages run.
+	MaxTokens int
+}
+
+// ErrOverBudget is wrapped by the error of a document that ran out of its
+// Budget (see BudgetError).
+var ErrOverBudget = errors.New("over budget")
+
+// BudgetError reports which stage ran out of which budget.
+type BudgetError struct {
+	Stage string // the stage that was running (timeout) or that produced the excess (tokens)
+	What  string // "time" or "tokens"
+	Limit string // the limit, as the user gave it ("10s", "2000000")
+}
+
+func (e *BudgetError) Error() string {
+	switch e.What {
+	case "time":
+		return fmt.Sprintf("%s: over the per-document time budget of %s (--doc-timeout)", e.Stage, e.Limit)
+	default:
+		return fmt.Sprintf("%s: over the per-document work cap of %s %s (--max-tokens)", e.Stage, e.Limit, e.What)
+	}
+}
+
+// Unwrap makes errors.Is(err, ErrOverBudget) true.
+func (e *BudgetError) Unwrap() error { return ErrOverBudget }
+
+// WithBudget returns the pipeline with per-document budget b.
+func (p *Pipeline) WithBudget(b Budget) *Pipeline {
+	q := *p
+	q.budget = b
+	return &q
 }
 
 // New checks the order of stages and returns the pipeline. Every layer a
@@ -103,29 +150,82 @@ func (p *Pipeline) WithTimings(t *Timings) *Pipeline {
 }
 
 // Process runs every stage over d. A panic inside a stage is recovered and
-// returned as an error, so one bad document never takes the run down.
+// returned as an error, so one bad document never takes the run down. When
+// the pipeline has a Budget, a document over it fails with a *BudgetError
+// naming the stage; a cancelled ctx returns ctx's error.
 func (p *Pipeline) Process(ctx context.Context, d *document.Document) (err error) {
 	if p.timings != nil {
 		runtime.LockOSThread()
 		defer runtime.UnlockOSThread()
 	}
+	dctx := ctx
+	if p.budget.Timeout > 0 {
+		var cancel context.CancelFunc
+		dctx, cancel = context.WithTimeout(ctx, p.budget.Timeout)
+		defer cancel()
+	}
 	for _, s := range p.stages {
 		if err := ctx.Err(); err != nil {
 			return err
+		}
+		if dctx.Err() != nil {
+			return &BudgetError{Stage: s.Name(), What: "time", Limit: p.budget.Timeout.String()}
 		}
 		var start time.Time
 		var cpu0 time.Duration
 		if p.timings != nil {
 			start, cpu0 = time.Now(), cputime.Thread()
 		}
-		if err := runStage(ctx, s, d); err != nil {
+		if err := p.runBounded(ctx, dctx, s, d); err != nil {
 			return err
 		}
 		if p.timings != nil {
 			p.timings.add(s.Name(), time.Since(start), cputime.Thread()-cpu0)
 		}
+		if p.budget.MaxTokens > 0 && len(d.Tokens) > p.budget.MaxTokens {
+			return &BudgetError{Stage: s.Name(), What: "tokens", Limit: fmt.Sprint(p.budget.MaxTokens)}
+		}
 	}
 	return nil
+}
+
+// runBounded runs s over d with the document's context dctx. Without a
+// timeout it runs s directly; with one it runs s on its own goroutine and,
+// once the deadline passes, waits at most another Timeout for s to notice
+// before abandoning it.
+func (p *Pipeline) runBounded(ctx, dctx context.Context, s Stage, d *document.Document) error {
+	if p.budget.Timeout <= 0 {
+		return runStage(dctx, s, d)
+	}
+	if p.timings != nil {
+		// Timed runs (bench) keep the stage on this locked thread, for its
+		// CPU clock: the stage sees the deadline but is not abandoned.
+		err := runStage(dctx, s, d)
+		if err != nil && ctx.Err() == nil && errors.Is(dctx.Err(), context.DeadlineExceeded) {
+			return &BudgetError{Stage: s.Name(), What: "time", Limit: p.budget.Timeout.String()}
+		}
+		return err
+	}
+	done := make(chan error, 1)
+	go func() { done <- runStage(dctx, s, d) }()
+	var err error
+	select {
+	case err = <-done:
+	case <-dctx.Done():
+		grace := time.NewTimer(p.budget.Timeout)
+		defer grace.Stop()
+		select {
+		case err = <-done:
+		case <-grace.C:
+			abandoned.Add(1)
+			go func() { <-done; abandoned.Add(-1) }()
+			err = dctx.Err()
+		}
+	}
+	if err != nil && ctx.Err() == nil && errors.Is(dctx.Err(), context.DeadlineExceeded) {
+		return &BudgetError{Stage: s.Name(), What: "time", Limit: p.budget.Timeout.String()}
+	}
+	return err
 }
 
 func runStage(ctx context.Context, s Stage, d *document.Document) (err error) {
@@ -135,14 +235,27 @@ func runStage(ctx context.Context, s Stage, d *document.Document) (err error) {
 		}
 	}()
 	if err := s.Process(ctx, d); err != nil {
+		if strings.HasPrefix(err.Error(), s.Name()+": ") {
+			return err // the stage named itself already
+		}
 		return fmt.Errorf("%s: %w", s.Name(), err)
 	}
 	return nil
 }
 
+// abandoned counts the stage goroutines still running after their
+// document's deadline and grace period (Abandoned).
+var abandoned atomic.Int64
+
+// Abandoned returns how many stage runs are still going after their
+// document was settled over budget; they stop at their next context check.
+func Abandoned() int64 { return abandoned.Load() }
+
 // Item is one unit of work for Run: a document to process, or an error the
 // reader met while producing it (which Run passes through untouched).
 type Item struct {
+	// Doc is the document; Run clears it when the document failed over
+	// its Budget (an abandoned stage may still be writing it).
 	Doc *document.Document
 	Err error
 	// Origin names where the item came from (file path, file:line), for messages.
@@ -175,6 +288,10 @@ func (p *Pipeline) Run(ctx context.Context, in <-chan Item, out chan<- Item, wor
 				if it.Err == nil && it.Doc != nil {
 					if err := p.Process(ctx, it.Doc); err != nil {
 						it.Err = err
+						if errors.Is(err, ErrOverBudget) {
+							// An abandoned stage may still be writing it.
+							it.Doc = nil
+						}
 					}
 				}
 				j.done <- it
@@ -200,7 +317,17 @@ func (p *Pipeline) Run(ctx context.Context, in <-chan Item, out chan<- Item, wor
 	}()
 	go func() {
 		defer close(out)
-		for done := range order {
+		for {
+			var done chan Item
+			var ok bool
+			select {
+			case done, ok = <-order:
+			case <-ctx.Done():
+				return // the input may never end (a reader blocked on stdin)
+			}
+			if !ok {
+				break
+			}
 			select {
 			case it := <-done:
 				select {

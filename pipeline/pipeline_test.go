@@ -150,6 +150,160 @@ func TestRun_OrderAndFailures(t *testing.T) {
 	}
 }
 
+// ctxStage loops until its context is done, checking it as stages do in
+// their main loops; stubborn ignores the context for sleep.
+type ctxStage struct {
+	name     string
+	stubborn time.Duration
+}
+
+func (c ctxStage) Name() string               { return c.name }
+func (c ctxStage) Requires() []document.Layer { return nil }
+func (c ctxStage) Provides() []document.Layer { return nil }
+func (c ctxStage) Process(ctx context.Context, d *document.Document) error {
+	if c.stubborn > 0 {
+		time.Sleep(c.stubborn)
+		return nil
+	}
+	for {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		time.Sleep(time.Millisecond)
+	}
+}
+
+func TestBudget(t *testing.T) {
+	const budget = 100 * time.Millisecond
+	quick := fakeStage{name: "text", pro: []document.Layer{document.LayerTokens}, fn: func(d *document.Document) error {
+		d.Tokens = make([]document.Token, 50)
+		return nil
+	}}
+	tests := []struct {
+		name      string
+		stages    []Stage
+		b         Budget
+		wantStage string // "" when the document succeeds
+		wantWhat  string
+		within    time.Duration
+	}{
+		{"no budget, quick", []Stage{quick}, Budget{}, "", "", time.Second},
+		{"loop honours ctx", []Stage{quick, ctxStage{name: "events"}}, Budget{Timeout: budget}, "events", "time", 2 * budget},
+		{"stubborn stage abandoned", []Stage{quick, ctxStage{name: "geo", stubborn: 2 * time.Second}}, Budget{Timeout: budget}, "geo", "time", 2*budget + 50*time.Millisecond},
+		{"token cap", []Stage{quick, ctxStage{name: "events"}}, Budget{Timeout: time.Minute, MaxTokens: 10}, "text", "tokens", time.Second},
+		{"under the cap", []Stage{quick}, Budget{Timeout: time.Minute, MaxTokens: 50}, "", "", time.Second},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			p, err := New(tc.stages...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			p = p.WithBudget(tc.b)
+			start := time.Now()
+			err = p.Process(context.Background(), document.New("x", "some text"))
+			took := time.Since(start)
+			if took > tc.within {
+				t.Errorf("took %v, want at most %v", took, tc.within)
+			}
+			if tc.wantStage == "" {
+				if err != nil {
+					t.Fatalf("err = %v, want nil", err)
+				}
+				return
+			}
+			var be *BudgetError
+			if !errors.As(err, &be) || !errors.Is(err, ErrOverBudget) {
+				t.Fatalf("err = %v, want a *BudgetError", err)
+			}
+			if be.Stage != tc.wantStage || be.What != tc.wantWhat {
+				t.Errorf("budget error %+v, want stage %q what %q", be, tc.wantStage, tc.wantWhat)
+			}
+			if !strings.HasPrefix(err.Error(), tc.wantStage+": over the per-document") {
+				t.Errorf("message %q does not start with the stage", err)
+			}
+		})
+	}
+}
+
+// TestBudget_RunGoesOn checks that one document over budget fails alone:
+// the next one is processed and the run keeps input order.
+func TestBudget_RunGoesOn(t *testing.T) {
+	slow := fakeStage{name: "slow", fn: func(d *document.Document) error { return nil }}
+	p, err := New(slow, ctxLoopOn{"loop"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p = p.WithBudget(Budget{Timeout: 50 * time.Millisecond})
+	in := make(chan Item, 3)
+	out := make(chan Item, 3)
+	in <- Item{Doc: document.New("a", "ok"), Origin: "a"}
+	in <- Item{Doc: document.New("b", "LOOP"), Origin: "b"}
+	in <- Item{Doc: document.New("c", "ok"), Origin: "c"}
+	close(in)
+	p.Run(context.Background(), in, out, 2)
+	var got []string
+	for it := range out {
+		s := it.Origin + "=ok"
+		if it.Err != nil {
+			s = it.Origin + "=" + it.Err.Error()
+			if it.Doc != nil {
+				t.Errorf("%s: failed over budget but Doc kept", it.Origin)
+			}
+		}
+		got = append(got, s)
+	}
+	want := []string{"a=ok", "b=loop: over the per-document time budget of 50ms (--doc-timeout)", "c=ok"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}
+
+// ctxLoopOn loops (honouring ctx) on documents whose text is "LOOP".
+type ctxLoopOn struct{ name string }
+
+func (c ctxLoopOn) Name() string               { return c.name }
+func (c ctxLoopOn) Requires() []document.Layer { return nil }
+func (c ctxLoopOn) Provides() []document.Layer { return nil }
+func (c ctxLoopOn) Process(ctx context.Context, d *document.Document) error {
+	for d.Text == "LOOP" {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		time.Sleep(time.Millisecond)
+	}
+	return nil
+}
+
+func TestRunStage_NoDoubledPrefix(t *testing.T) {
+	s := fakeStage{name: "html", fn: func(*document.Document) error { return errors.New("html: bad markup") }}
+	p, _ := New(s)
+	if err := p.Process(context.Background(), document.New("x", "y")); err == nil || err.Error() != "html: bad markup" {
+		t.Errorf("err = %v, want the stage's own message once", err)
+	}
+}
+
+// TestRun_CancelWithOpenInput: cancelling the context closes out even when
+// the input is never closed (a reader blocked on standard input).
+func TestRun_CancelWithOpenInput(t *testing.T) {
+	p, _ := New(fakeStage{name: "text"})
+	in := make(chan Item)
+	out := make(chan Item)
+	ctx, cancel := context.WithCancel(context.Background())
+	p.Run(ctx, in, out, 2)
+	in <- Item{Doc: document.New("a", "x")}
+	<-out
+	cancel()
+	select {
+	case _, ok := <-out:
+		if ok {
+			t.Error("an item after cancel")
+		}
+	case <-time.After(2 * time.Second):
+		t.Fatal("out not closed after cancel")
+	}
+}
+
 // TestTimings_CPUAndWall checks that a stage that sleeps is charged wall
 // time but almost no CPU time, and one that computes is charged CPU time.
 func TestTimings_CPUAndWall(t *testing.T) {

@@ -275,7 +275,7 @@ func xmlRoot(data []byte) string {
 // isJSONFeed reports whether the buffered stream starts a JSON Feed object
 // (its "version" names jsonfeed.org).
 func isJSONFeed(br *bufio.Reader) bool {
-	head, _ := br.Peek(2048)
+	head, _ := br.Peek(min(2048, br.Buffered())) // what is there: never wait on a pipe
 	t := bytes.TrimLeft(head, "\ufeff \t\r\n")
 	return len(t) > 0 && t[0] == '{' && bytes.Contains(head, []byte("jsonfeed.org/version"))
 }

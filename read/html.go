@@ -46,7 +46,7 @@ func HTML(data []byte, contentType string) (*document.Document, error) {
 	}
 	root, err := html.Parse(bytes.NewReader(data))
 	if err != nil {
-		return nil, fmt.Errorf("html: %w", err)
+		return nil, prefixed("html", err) // x/net/html's errors name themselves "html: …"
 	}
 	meta := pageMeta(root)
 	var text string
@@ -228,4 +228,13 @@ func isBlock(a atom.Atom) bool {
 		return true
 	}
 	return false
+}
+
+// prefixed returns err with "what: " before its message, unless the
+// message starts so already (no "html: html: …").
+func prefixed(what string, err error) error {
+	if strings.HasPrefix(err.Error(), what+": ") {
+		return err
+	}
+	return fmt.Errorf("%s: %w", what, err)
 }

@@ -21,7 +21,13 @@ import (
 // byte is '[' is read as one JSON array of such objects. Each bad line is reported as "origin:line: reason".
 func readJSONL(ctx context.Context, origin string, r io.Reader, opt Options, fn func(Result) error) error {
 	br := bufio.NewReaderSize(r, 1<<16)
-	first, _ := br.Peek(64)
+	// Look only at what the first read brought: a pipe may deliver one
+	// short record and stay open.
+	br.Peek(1)
+	if bom, _ := br.Peek(min(3, br.Buffered())); string(bom) == "\ufeff" {
+		br.Discard(3) // a UTF-8 byte order mark before the first record
+	}
+	first, _ := br.Peek(min(64, br.Buffered()))
 	if t := bytes.TrimLeft(first, "\ufeff \t\r\n"); len(t) > 0 && t[0] == '[' {
 		return readJSONArray(ctx, origin, br, opt, fn)
 	}
@@ -91,8 +97,31 @@ func readLine(br *bufio.Reader, limit int64) (line []byte, tooLong bool, err err
 	}
 }
 
+// elementGuard fails a read once the decoder holds more than limit bytes
+// of one array element, so that a huge element is refused before it is
+// buffered whole.
+type elementGuard struct {
+	r     io.Reader
+	dec   *json.Decoder
+	n     int64 // bytes read so far
+	limit int64
+}
+
+var errElementTooLarge = errors.New("element too large")
+
+func (g *elementGuard) Read(p []byte) (int, error) {
+	if g.dec != nil && g.n-g.dec.InputOffset() > g.limit {
+		return 0, errElementTooLarge
+	}
+	n, err := g.r.Read(p)
+	g.n += int64(n)
+	return n, err
+}
+
 func readJSONArray(ctx context.Context, origin string, r io.Reader, opt Options, fn func(Result) error) error {
-	dec := json.NewDecoder(io.LimitReader(r, 1<<40))
+	g := &elementGuard{r: r, limit: opt.maxBytes() + 64<<10}
+	dec := json.NewDecoder(g)
+	g.dec = dec
 	if _, err := dec.Token(); err != nil {
 		return fn(Result{Err: fmt.Errorf("invalid JSON: %w", err), Origin: origin})
 	}
@@ -103,6 +132,9 @@ func readJSONArray(ctx context.Context, origin string, r io.Reader, opt Options,
 		where := fmt.Sprintf("%s[%d]", origin, i-1)
 		var raw json.RawMessage
 		if err := dec.Decode(&raw); err != nil {
+			if errors.Is(err, errElementTooLarge) {
+				return fn(Result{Err: fmt.Errorf("document is larger than --max-bytes %d (the rest of the array is not read)", opt.maxBytes()), Origin: where})
+			}
 			return fn(Result{Err: fmt.Errorf("invalid JSON: %w", err), Origin: where})
 		}
 		if int64(len(raw)) > opt.maxBytes() {

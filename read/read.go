@@ -9,6 +9,7 @@
 package read
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -48,6 +49,14 @@ func (o Options) maxBytes() int64 {
 	}
 	return o.MaxBytes
 }
+
+// ContainerFactor bounds the files read whole that hold many documents
+// (CSV, Reuters SGML, RSS/Atom feeds, XML): such a file may be at most
+// ContainerFactor times MaxBytes. JSON Lines and WARC are streamed and have
+// no file limit, only the per-document one.
+const ContainerFactor = 4
+
+func (o Options) maxFileBytes() int64 { return ContainerFactor * o.maxBytes() }
 
 // Result is one document read, or the error met while reading it.
 type Result struct {
@@ -112,35 +121,69 @@ func Walk(ctx context.Context, paths []string, stdin io.Reader, opt Options, fn 
 			}
 			continue
 		}
-		var files []string
-		werr := filepath.WalkDir(p, func(path string, de fs.DirEntry, err error) error {
-			if err != nil {
-				files = append(files, path) // reported when opened
-				return nil
-			}
-			name := de.Name()
-			if path != p && strings.HasPrefix(name, ".") {
-				if de.IsDir() {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if !de.IsDir() && de.Type().IsRegular() {
-				files = append(files, path)
-			}
-			return nil
-		})
-		if werr != nil {
-			return werr
-		}
-		sort.Strings(files)
+		var files []Result
+		collectFiles(p, nil, &files)
+		sort.Slice(files, func(i, j int) bool { return files[i].Origin < files[j].Origin })
 		for _, f := range files {
-			if err := readFile(ctx, f, opt, fn); err != nil {
+			if f.Err != nil {
+				if err := fn(f); err != nil {
+					return err
+				}
+				continue
+			}
+			if err := readFile(ctx, f.Origin, opt, fn); err != nil {
 				return err
 			}
 		}
 	}
 	return nil
+}
+
+// collectFiles appends to out the files under dir (as Results with only Origin
+// set), skipping hidden entries below the top. Symbolic links are followed,
+// to files and to directories; a link back to a directory being walked (a
+// loop) and an entry that cannot be read are appended with Err set, so they
+// are reported rather than skipped in silence. stack holds the directories
+// being walked, for loop detection.
+func collectFiles(dir string, stack []os.FileInfo, out *[]Result) {
+	di, err := os.Stat(dir)
+	if err != nil {
+		*out = append(*out, Result{Err: fmt.Errorf("cannot open: %w", unwrapPathError(err)), Origin: dir})
+		return
+	}
+	for _, s := range stack {
+		if os.SameFile(s, di) {
+			*out = append(*out, Result{Err: errors.New("symbolic link loop: the directory links back to one being read; not followed"), Origin: dir})
+			return
+		}
+	}
+	stack = append(stack, di)
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		*out = append(*out, Result{Err: fmt.Errorf("cannot read directory: %w", unwrapPathError(err)), Origin: dir})
+		return
+	}
+	for _, de := range entries {
+		if strings.HasPrefix(de.Name(), ".") {
+			continue
+		}
+		path := filepath.Join(dir, de.Name())
+		typ := de.Type()
+		if typ&fs.ModeSymlink != 0 {
+			fi, err := os.Stat(path)
+			if err != nil {
+				*out = append(*out, Result{Err: fmt.Errorf("broken symbolic link: %w", unwrapPathError(err)), Origin: path})
+				continue
+			}
+			typ = fi.Mode().Type()
+		}
+		switch {
+		case typ.IsDir():
+			collectFiles(path, stack, out)
+		case typ.IsRegular():
+			*out = append(*out, Result{Origin: path})
+		}
+	}
 }
 
 func unwrapPathError(err error) error {
@@ -161,32 +204,43 @@ func readFile(ctx context.Context, path string, opt Options, fn func(Result) err
 }
 
 // readStream reads one file or stream whose format is decided from its
-// name (ext) and content.
+// name (ext) and content. No format reads more than its limit before
+// refusing: a document MaxBytes, a file of many documents read whole
+// maxFileBytes; JSON Lines and WARC are streamed.
 func readStream(ctx context.Context, origin, name string, r io.Reader, opt Options, fn func(Result) error) error {
+	br := bufio.NewReaderSize(r, 64<<10)
 	format := opt.Format
 	if format == "" || format == "auto" {
 		format = formatFromName(name)
 	}
+	if format == "" {
+		// Sniff what the first read brings (at most 1 KB), without waiting
+		// for more: a pipe may deliver one short record and stay open.
+		br.Peek(1)
+		head, _ := br.Peek(min(1024, br.Buffered()))
+		format = sniff(head)
+	}
 	// Streamed formats hold many documents: they may be larger than MaxBytes.
 	switch format {
 	case "jsonl":
-		return readJSONL(ctx, origin, r, opt, fn)
+		return readJSONL(ctx, origin, br, opt, fn)
 	case "warc":
-		return readWARC(ctx, origin, r, opt, fn)
+		return readWARC(ctx, origin, br, opt, fn)
 	}
-	limit := opt.maxBytes()
-	if format == "" || format == "csv" || format == "sgml" || format == "feed" || format == "xml" {
-		limit = 1 << 40
+	limit, container := opt.maxBytes(), false
+	switch format {
+	case "csv", "sgml", "feed", "xml":
+		limit, container = opt.maxFileBytes(), true
 	}
-	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+	data, err := io.ReadAll(io.LimitReader(br, limit+1))
 	if err != nil {
 		return fn(Result{Err: fmt.Errorf("read error: %w", err), Origin: origin})
 	}
-	if format == "" {
-		format = sniff(data)
-		if format == "jsonl" {
-			return readJSONL(ctx, origin, strings.NewReader(string(data)), opt, fn)
+	if int64(len(data)) > limit {
+		if container {
+			return fn(Result{Err: fmt.Errorf("%s file is larger than %d bytes (%d × --max-bytes); split it or use JSON Lines", format, limit, ContainerFactor), Origin: origin})
 		}
+		return fn(Result{Err: fmt.Errorf("document is larger than --max-bytes %d", opt.maxBytes()), Origin: origin})
 	}
 	switch format {
 	case "csv":
@@ -195,9 +249,6 @@ func readStream(ctx context.Context, origin, name string, r io.Reader, opt Optio
 		return readSGML(ctx, origin, data, opt, fn)
 	case "feed", "xml":
 		return readXML(ctx, origin, data, fn)
-	}
-	if int64(len(data)) > opt.maxBytes() {
-		return fn(Result{Err: fmt.Errorf("document is larger than --max-bytes %d", opt.maxBytes()), Origin: origin})
 	}
 	var d *document.Document
 	switch format {
@@ -258,10 +309,15 @@ func sniff(data []byte) string {
 // 16 hex digits of the SHA-256 of its text.
 func StableID(text string) string { return document.StableID(text) }
 
-// newDoc builds a document over text, rejecting empty text.
+// newDoc builds a document over text, rejecting empty text and text with
+// a NUL byte, the same way for every reader (a NUL escaped as \u0000 in
+// JSON is refused like one in a text file).
 func newDoc(text string) (*document.Document, error) {
 	if strings.TrimSpace(text) == "" {
 		return nil, errors.New("empty document: no text")
+	}
+	if i := strings.IndexByte(text, 0); i >= 0 {
+		return nil, fmt.Errorf("binary file: NUL byte at offset %d", i)
 	}
 	return document.New(StableID(text), text), nil
 }

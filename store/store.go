@@ -38,36 +38,43 @@ var ErrBadQuery = errors.New("store: bad query")
 // order is therefore consistent while no documents are added.
 type Store interface {
 	// Put stores d with all its annotations in one transaction. It is
-	// idempotent: a document whose ID or whose exact text is already stored
-	// is not stored again, and inserted reports false.
+	// idempotent: a document whose exact text is already stored (under its
+	// ID or another) is not stored again, and inserted reports false. A
+	// different text under a stored ID becomes a new revision (ConflictRevise,
+	// see PutEach), and inserted reports true.
 	Put(ctx context.Context, d *document.Document) (inserted bool, err error)
 	// PutBatch stores docs in one transaction (fast ingest) with the same
-	// idempotency as Put and returns how many were new. On error nothing of
-	// the batch is stored.
+	// rules as Put and returns how many were stored (new or new revisions).
+	// On error nothing of the batch is stored.
 	PutBatch(ctx context.Context, docs []*document.Document) (inserted int, err error)
+	// PutEach stores docs in one transaction like PutBatch, doing with a
+	// changed text under a stored ID what opt.OnConflict says, and returns
+	// one PutResult per document, in order (nil documents get Unchanged).
+	// On error nothing of the batch is stored.
+	PutEach(ctx context.Context, docs []*document.Document, opt PutOptions) ([]PutResult, error)
 	// Document returns the stored document id in the output contract with
 	// its text and every annotation. An unknown id yields an error wrapping
 	// ErrNotFound.
 	Document(ctx context.Context, id string) (*document.Output, error)
 	// Documents lists documents matching q (Actor: has an entity or event
 	// actor with that code prefix; Root/Code: has such an event; Speaker:
-	// has a quote by that speaker; Entity: has an entity of that name;
+	// has a quote by that speaker; Entity: has an entity of that name (names match by word prefixes, see Query);
 	// Text: full-text match; Since/Until: publication time).
 	Documents(ctx context.Context, q Query) ([]DocumentSummary, error)
 	// Events lists events matching q (Actor: source or target actor code
 	// prefix; Root: exact root; Code: code prefix; Entity: source or target
-	// name contains; Speaker: ignored).
+	// name matches; Speaker: ignored).
 	Events(ctx context.Context, q Query) ([]EventRow, error)
-	// Quotes lists quotes matching q (Speaker: speaker name contains;
+	// Quotes lists quotes matching q (Speaker: speaker name matches;
 	// Actor: the speaker entity's actor code prefix; Entity: in a document
 	// with an entity of that name).
 	Quotes(ctx context.Context, q Query) ([]QuoteRow, error)
 	// Counts lists numeric claims matching q (Entity: attributed-to name
-	// contains; Actor, Root, Code: in a document with such an actor or
+	// matches; Actor, Root, Code: in a document with such an actor or
 	// event; Speaker: ignored).
 	Counts(ctx context.Context, q Query) ([]CountRow, error)
 	// Entities lists per-document entities matching q (Entity: name
-	// contains; Actor: actor code prefix; Root/Code/Speaker: in a document
+	// matches; Actor: actor code prefix; Root/Code/Speaker: in a document
 	// with such an event or speaker).
 	Entities(ctx context.Context, q Query) ([]EntityRow, error)
 	// Search runs the full-text query q.Text over titles and texts and
@@ -84,22 +91,99 @@ type Store interface {
 	Close() error
 }
 
+// OnConflict says what a store does with a document whose ID is stored with
+// a different text.
+type OnConflict string
+
+const (
+	// ConflictRevise (the default) stores the new text as the ID's current
+	// revision; the previous one is kept, unlisted, under RevisionID(id, n)
+	// and Document still returns it.
+	ConflictRevise OnConflict = "revise"
+	// ConflictSkip keeps the stored text and drops the new one.
+	ConflictSkip OnConflict = "skip"
+	// ConflictReplace stores the new text and deletes the previous one.
+	ConflictReplace OnConflict = "replace"
+	// ConflictFail stores nothing for the document (Outcome Conflict).
+	ConflictFail OnConflict = "fail"
+)
+
+// ParseOnConflict checks a --on-conflict value ("" is ConflictRevise).
+func ParseOnConflict(s string) (OnConflict, error) {
+	switch c := OnConflict(strings.ToLower(strings.TrimSpace(s))); c {
+	case "":
+		return ConflictRevise, nil
+	case ConflictRevise, ConflictSkip, ConflictReplace, ConflictFail:
+		return c, nil
+	}
+	return "", fmt.Errorf("unknown conflict rule %q (want revise, skip, replace or fail)", s)
+}
+
+// PutOptions configure PutEach.
+type PutOptions struct {
+	OnConflict OnConflict // "" means ConflictRevise
+}
+
+// Outcome is what a store did with one document.
+type Outcome string
+
+const (
+	Stored    Outcome = "stored"    // a new ID
+	Unchanged Outcome = "unchanged" // its exact text is stored (under its ID or another): nothing new
+	Revised   Outcome = "revised"   // a new revision of a stored ID; the previous is kept
+	Replaced  Outcome = "replaced"  // a new text of a stored ID; the previous is deleted
+	Skipped   Outcome = "skipped"   // a new text of a stored ID, dropped (ConflictSkip)
+	Conflict  Outcome = "conflict"  // a new text of a stored ID, refused (ConflictFail)
+)
+
+// PutResult is the outcome of storing one document.
+type PutResult struct {
+	Outcome Outcome
+	// Revision is the document's revision number after the put (1 for a
+	// new ID); Previous the ID under which the previous revision is kept
+	// (Revised only).
+	Revision int
+	Previous string
+}
+
+// RevisionID is the ID under which revision n of the document id is kept
+// once a newer revision is stored: "id@rev" followed by n.
+func RevisionID(id string, n int) string { return fmt.Sprintf("%s@rev%d", id, n) }
+
 // Query selects rows. Zero fields do not filter. String filters are matched
 // case-insensitively; what each one matches depends on the row kind (see the
 // Store methods). Text is a full-text expression: bare words must all occur
 // (prefix matching with a trailing *), "double quoted" phrases must occur as
-// written, and an upper-case OR between terms means either.
+// written, and an upper-case OR between terms means either. Name filters
+// (Speaker, Entity) match by words, so that a backend answers them from an
+// index: the name and the filter are split into words (runs of letters and
+// digits, lower-cased), and every word of the filter must start a word of
+// the name, in any order ("fid", "Fidan Hakan" match "Hakan Fidan"; "idan"
+// does not). A name filter without a word is an ErrBadQuery.
 type Query struct {
 	Actor   string     // CAMEO actor code prefix: "SYR" matches SYR, SYRGOV, SYRMIL
 	Root    string     // two-digit CAMEO root, exact: "19"
 	Code    string     // CAMEO event code prefix: "19" matches 190, 193, 1951
-	Speaker string     // quote speaker name, substring
-	Entity  string     // entity name, substring
+	Speaker string     // quote speaker name: every word of it starts a word of the name ("fid" matches Hakan Fidan)
+	Entity  string     // entity name, matched like Speaker
 	Text    string     // full-text query over document title and text
 	Since   *time.Time // published at or after (inclusive)
 	Until   *time.Time // published before (exclusive)
 	Limit   int        // at most this many rows; 0 means DefaultLimit
 	Offset  int        // skip this many rows
+	// After, when set, starts the page just after the row it names in the
+	// listing order (keyset pagination: a page costs the same however deep
+	// it is). Documents, Events, Quotes, Counts and Entities honour it;
+	// Search (ranked) does not. It cannot be combined with Offset; an
+	// unknown document id is an ErrBadQuery.
+	After *Key
+}
+
+// Key names a row of a listing: its document and, for a layer's rows,
+// its index in the document's layer (ignored for documents).
+type Key struct {
+	DocID string
+	Index int
 }
 
 // DefaultLimit is the row limit of a Query whose Limit is 0; MaxLimit is the
@@ -129,6 +213,9 @@ func (q Query) Normalize() (Query, error) {
 	}
 	if q.Offset < 0 {
 		return q, fmt.Errorf("%w: negative offset %d", ErrBadQuery, q.Offset)
+	}
+	if q.After != nil && q.Offset > 0 {
+		return q, fmt.Errorf("%w: after and offset cannot be combined", ErrBadQuery)
 	}
 	if q.Since != nil && q.Until != nil && !q.Since.Before(*q.Until) {
 		return q, fmt.Errorf("%w: since %s is not before until %s", ErrBadQuery, q.Since.Format(time.RFC3339), q.Until.Format(time.RFC3339))

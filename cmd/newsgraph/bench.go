@@ -155,6 +155,9 @@ func runBench(ctx context.Context, e *env, argv []string) int {
 	} else {
 		printBench(e, &res)
 	}
+	if res.Failed > 0 || ctx.Err() != nil {
+		return exitFailure // the README's contract: 1 when some documents failed
+	}
 	return exitOK
 }
 

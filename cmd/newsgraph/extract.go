@@ -15,9 +15,9 @@ func init() {
 	register(command{name: "extract", summary: "extract annotations from articles and print them as JSON", run: runExtract})
 }
 
-const extractExamples = `  newsgraph extract examples/ceasefire-appeal.txt
-  newsgraph extract --format json --with-text article.html
-  cat stories.jsonl | newsgraph extract - > annotated.jsonl
+const extractExamples = `  newsgraph extract examples/01-ceasefire-appeal.txt
+  newsgraph extract --format json --with-text examples/13-rescue-at-sea.html
+  cat examples/14-wire-briefs.jsonl | newsgraph extract - > annotated.jsonl
   newsgraph extract --input-format text --workers 2 corpus/
   newsgraph extract --explain examples/01-ceasefire-appeal.txt
   newsgraph extract --with-tokens examples/01-ceasefire-appeal.txt`
@@ -76,6 +76,10 @@ func runExtract(ctx context.Context, e *env, argv []string) int {
 	}
 	if ferr := w.Flush(); ferr != nil && err == nil {
 		err = ferr
+	}
+	if errors.Is(err, context.Canceled) && ctx.Err() != nil {
+		writeErr(e.stderr, "extract: interrupted after %d documents (%d failed)", t.docs, t.failed)
+		return exitFailure
 	}
 	if err != nil {
 		writeErr(e.stderr, "extract: %v", err)

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/store"
 )
 
 // fakePutter records the batches it stores; a document id seen before is a
@@ -25,7 +26,7 @@ type fakePutter struct {
 	failAt int
 }
 
-func (f *fakePutter) PutBatch(_ context.Context, docs []*document.Document) (int, error) {
+func (f *fakePutter) PutEach(_ context.Context, docs []*document.Document, _ store.PutOptions) ([]store.PutResult, error) {
 	f.mu.Lock()
 	f.calls++
 	call, gate := f.calls, f.gate
@@ -34,19 +35,20 @@ func (f *fakePutter) PutBatch(_ context.Context, docs []*document.Document) (int
 		<-gate
 	}
 	if call == f.failAt {
-		return 0, errors.New("disk full")
+		return nil, errors.New("disk full")
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	n := 0
-	for _, d := range docs {
+	out := make([]store.PutResult, len(docs))
+	for i, d := range docs {
 		f.order = append(f.order, d.ID)
+		out[i].Outcome = store.Unchanged
 		if !f.seen[d.ID] {
 			f.seen[d.ID] = true
-			n++
+			out[i].Outcome = store.Stored
 		}
 	}
-	return n, nil
+	return out, nil
 }
 
 func docBatch(ids ...string) []*document.Document {

@@ -12,6 +12,7 @@ import (
 	"os/signal"
 	"sort"
 	"strings"
+	"syscall"
 )
 
 // Exit codes shared by every command.
@@ -41,10 +42,17 @@ var commands = map[string]command{}
 func register(c command) { commands[c.name] = c }
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := signalContext()
 	defer stop()
 	e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, isTerminal: stderrIsTerminal()}
 	os.Exit(run(ctx, e, os.Args[1:]))
+}
+
+// signalContext is cancelled by SIGINT (Ctrl-C) or SIGTERM: both stop a
+// command the same way (serve shuts down gracefully, ingest stores what it
+// has read and prints its summary).
+func signalContext() (context.Context, context.CancelFunc) {
+	return signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 }
 
 // run dispatches args to a subcommand and returns the exit code.

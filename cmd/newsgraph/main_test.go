@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"os"
 	"testing"
 )
@@ -13,7 +12,10 @@ import (
 func TestMain(m *testing.M) {
 	if os.Getenv("NEWSGRAPH_TEST_MAIN") == "1" {
 		e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr}
-		os.Exit(run(context.Background(), e, os.Args[1:]))
+		ctx, stop := signalContext()
+		code := run(ctx, e, os.Args[1:])
+		stop()
+		os.Exit(code)
 	}
 	os.Exit(m.Run())
 }

@@ -6,10 +6,12 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/newsgraph/newsgraph/pipeline"
 	"github.com/newsgraph/newsgraph/read"
 	"github.com/newsgraph/newsgraph/stages"
+	"github.com/newsgraph/newsgraph/store"
 )
 
 // inputFlags are the flags shared by every command that reads documents.
@@ -24,7 +26,22 @@ type inputFlags struct {
 	allowPrivate bool
 	// explain makes the stages record their decisions (extract --explain).
 	explain bool
+	// docTimeout and maxTokens are the per-document budget (pipeline.Budget).
+	docTimeout time.Duration
+	maxTokens  int
+	// onConflict is ingest's --on-conflict.
+	onConflict store.OnConflict
 }
+
+// Defaults of the per-document budget. The token cap is the memory-conscious
+// one: the stages hold a few hundred bytes per token (a 2.5 MB text of
+// 450,000 tokens peaks near 450 MB), so a document over 500,000 tokens
+// (about 2.7 MB of English; news articles are a hundredth of that) fails
+// after the text stage instead of holding a worker and a gigabyte.
+const (
+	defaultDocTimeout = 10 * time.Second
+	defaultMaxTokens  = 500_000
+)
 
 func (f *inputFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.format, "input-format", "auto", "input format: "+strings.Join(read.Formats, ", ")+" (auto: from the extension, then the content)")
@@ -34,6 +51,8 @@ func (f *inputFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.dict, "dict", "", "user actor dictionary (TSV or YAML) adding or overriding actors")
 	fs.StringVar(&f.lexicon, "lexicon", "", "user event lexicon extending the built-in one")
 	fs.BoolVar(&f.allowPrivate, "allow-private", false, "let URL inputs reach loopback and private (RFC 1918) addresses")
+	fs.DurationVar(&f.docTimeout, "doc-timeout", defaultDocTimeout, "per-document time budget; a document over it fails, naming the stage that ran out, and the run goes on")
+	fs.IntVar(&f.maxTokens, "max-tokens", defaultMaxTokens, "per-document work cap in tokens (about 5.5 bytes each in English); a longer document fails after the text stage")
 }
 
 func (f *inputFlags) readOptions() read.Options {
@@ -41,7 +60,20 @@ func (f *inputFlags) readOptions() read.Options {
 }
 
 func (f *inputFlags) pipeline() (*pipeline.Pipeline, error) {
-	return stages.Default(stages.Config{DictFile: f.dict, LexiconFile: f.lexicon})
+	p, err := stages.Default(stages.Config{DictFile: f.dict, LexiconFile: f.lexicon})
+	if err != nil {
+		return nil, err
+	}
+	// Zero means the command did not register the flags (watch, demo): the
+	// defaults apply (a user's 0 is refused by checkNumbers).
+	b := pipeline.Budget{Timeout: f.docTimeout, MaxTokens: f.maxTokens}
+	if b.Timeout == 0 {
+		b.Timeout = defaultDocTimeout
+	}
+	if b.MaxTokens == 0 {
+		b.MaxTokens = defaultMaxTokens
+	}
+	return p.WithBudget(b), nil
 }
 
 // tally counts a run's outcome.
@@ -98,8 +130,14 @@ func processAll(ctx context.Context, e *env, paths []string, in *inputFlags, p *
 	if fnErr != nil {
 		return t, fnErr
 	}
-	if err := <-readErr; err != nil && ctx.Err() == nil {
-		return t, err
+	select {
+	case err := <-readErr:
+		if err != nil && ctx.Err() == nil {
+			return t, err
+		}
+	case <-ctx.Done():
+		// Interrupted: a reader blocked on standard input or the network
+		// is not waited for.
 	}
 	return t, ctx.Err()
 }
@@ -158,7 +196,43 @@ func parseFlags(e *env, fs *flag.FlagSet, args []string) (int, bool) {
 		args = rest[1:]
 	}
 	positional[fs] = pos
+	if err := checkNumbers(fs); err != nil {
+		fmt.Fprintf(fs.Output(), "newsgraph: %v\n", err)
+		return exitUsage, true
+	}
 	return 0, false
+}
+
+// checkNumbers rejects a numeric flag given a negative value, or zero
+// unless its usage text documents what 0 means ("(0: ...").
+func checkNumbers(fs *flag.FlagSet) error {
+	var err error
+	fs.Visit(func(f *flag.Flag) {
+		g, ok := f.Value.(flag.Getter)
+		if !ok || err != nil {
+			return
+		}
+		var v float64
+		switch x := g.Get().(type) {
+		case int:
+			v = float64(x)
+		case int64:
+			v = float64(x)
+		case float64:
+			v = x
+		case time.Duration:
+			v = float64(x)
+		default:
+			return
+		}
+		switch {
+		case v < 0:
+			err = fmt.Errorf("--%s %s: must not be negative", f.Name, f.Value)
+		case v == 0 && !strings.Contains(f.Usage, "(0:"):
+			err = fmt.Errorf("--%s %s: must be more than zero", f.Name, f.Value)
+		}
+	})
+	return err
 }
 
 // positional holds each parsed flag set's positional arguments: flags may

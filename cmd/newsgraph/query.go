@@ -38,8 +38,9 @@ func storeFlag(fs *flag.FlagSet) *string {
 	return fs.String("db", store.DefaultPath, "store: a SQLite file (created by 'newsgraph ingest') or a postgres:// URL")
 }
 
-// openExisting opens the store at path, refusing to create a new empty one
-// so that a mistyped --db is reported instead of answering "no rows".
+// openExisting opens the store at path for reading (read-only for a SQLite
+// file), refusing to create a new empty one so that a mistyped --db is
+// reported instead of answering "no rows".
 func openExisting(ctx context.Context, path string) (store.Store, error) {
 	return openStoreRead(ctx, path) // storeopen.go
 }
@@ -51,13 +52,13 @@ func runQuery(ctx context.Context, e *env, argv []string) int {
 	fs.StringVar(&q.Actor, "actor", "", "CAMEO actor code prefix (SYR matches SYRGOV, SYRMIL)")
 	fs.StringVar(&q.Root, "root", "", "two-digit CAMEO root code (events; other kinds: documents with such an event)")
 	fs.StringVar(&q.Code, "code", "", "CAMEO event code prefix (19 matches 190, 193, 1951)")
-	fs.StringVar(&q.Speaker, "speaker", "", "quote speaker name contains (case-insensitive)")
-	fs.StringVar(&q.Entity, "entity", "", "entity name contains (case-insensitive)")
+	fs.StringVar(&q.Speaker, "speaker", "", "quote speaker: each word starts a word of the name (case-insensitive)")
+	fs.StringVar(&q.Entity, "entity", "", "entity name: each word starts a word of the name (case-insensitive)")
 	fs.StringVar(&q.Text, "text", "", `full-text filter: words (all must occur), "phrases", prefix*, OR`)
 	since := fs.String("since", "", "published on or after: YYYY-MM-DD or RFC 3339")
 	until := fs.String("until", "", "published on or before: YYYY-MM-DD (the whole day) or before an RFC 3339 time")
 	fs.IntVar(&q.Limit, "limit", store.DefaultLimit, fmt.Sprintf("at most this many rows (1..%d)", store.MaxLimit))
-	fs.IntVar(&q.Offset, "offset", 0, "skip this many rows")
+	fs.IntVar(&q.Offset, "offset", 0, "skip this many rows (0: none)")
 	output := fs.String("output", "table", "table, json or csv")
 	if code, done := parseFlags(e, fs, argv); done {
 		return code

@@ -103,7 +103,10 @@ func TestServe_Errors(t *testing.T) {
 		{[]string{"serve", "--help"}, exitOK, "", "Examples:"},
 		{[]string{"serve", "extra"}, exitUsage, "unexpected arguments", ""},
 		{[]string{"serve", "--db", filepath.Join(t.TempDir(), "none.db")}, exitFailure, "no database at", ""},
-		{[]string{"serve", "--db", db, "--addr", "256.1.1.1:99999"}, exitFailure, "serve:", ""},
+		{[]string{"serve", "--db", db, "--addr", "256.1.1.1:99999", "--token", "t"}, exitFailure, "serve:", ""},
+		{[]string{"serve", "--db", db, "--addr", "0.0.0.0:0"}, exitUsage, "give --token", ""},
+		{[]string{"serve", "--db", db, "--addr", ":0"}, exitUsage, "give --token", ""},
+		{[]string{"serve", "--db", db, "--query-timeout", "0s"}, exitUsage, "must be more than zero", ""},
 	}
 	for _, c := range cases {
 		t.Run(strings.Join(c.args, " "), func(t *testing.T) {

@@ -29,8 +29,9 @@ func openStoreWrite(ctx context.Context, db string) (store.Store, error) {
 
 // openStoreRead opens the store named by --db for reading (query, serve,
 // export): a PostgreSQL URL as openStoreWrite does, or a SQLite file that
-// must exist, so that a mistyped --db is reported instead of answering "no
-// rows".
+// must exist (so that a mistyped --db is reported instead of answering "no
+// rows"), opened read-only: no migration, no journal switch, so a file the
+// user may not write is fine.
 func openStoreRead(ctx context.Context, db string) (store.Store, error) {
 	if postgres.IsURL(db) {
 		return postgres.Open(ctx, db)
@@ -41,7 +42,7 @@ func openStoreRead(ctx context.Context, db string) (store.Store, error) {
 		}
 		return nil, err
 	}
-	return sqlite.Open(ctx, db)
+	return sqlite.OpenReadOnly(ctx, db)
 }
 
 // displayDB is db as messages show it: a URL without its password.

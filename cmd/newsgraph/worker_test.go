@@ -188,7 +188,12 @@ func (k killTest) run(t *testing.T) {
 		if postgres.IsURL(db) {
 			return true
 		}
-		_, err := os.Stat(db)
+		// The file appears before its schema is committed: it exists for
+		// reading once a read-only open succeeds.
+		st, err := openStoreRead(context.Background(), db)
+		if err == nil {
+			st.Close()
+		}
 		return err == nil
 	}
 	for kill := 1; kill <= 2; kill++ {

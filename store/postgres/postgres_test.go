@@ -255,3 +255,13 @@ func TestTSVector(t *testing.T) {
 		}
 	}
 }
+
+func TestStore_KeysetSuite(t *testing.T) {
+	storetest.KeysetSuite(t, func(t *testing.T) store.Store {
+		s := openTest(t)
+		if _, err := s.PutBatch(context.Background(), storetest.MustDocs(t)); err != nil {
+			t.Fatal(err)
+		}
+		return s
+	})
+}

@@ -2,6 +2,7 @@ package postgres
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"github.com/jackc/pgx/v5"
 	"strconv"
@@ -123,6 +124,42 @@ func keyed(table, where string) string {
 // keyOrder orders the payload rows joined to keyed.
 const keyOrder = ` ORDER BY k.pub DESC, k.doc DESC, k.idx`
 
+// afterKey is a store.Key resolved to the document's sort key and rowid.
+type afterKey struct {
+	pub string
+	doc int64
+	idx int
+}
+
+// resolveAfter looks up q.After's document (nil when q has no After).
+func (s *Store) resolveAfter(ctx context.Context, q store.Query) (*afterKey, error) {
+	if q.After == nil {
+		return nil, nil
+	}
+	k := &afterKey{idx: q.After.Index}
+	err := s.db.QueryRow(ctx, `SELECT pub, rowid FROM documents WHERE id = $1`, q.After.DocID).Scan(&k.pub, &k.doc)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return nil, fmt.Errorf("%w: after: no document %q", store.ErrBadQuery, q.After.DocID)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("postgres: after: %w", err)
+	}
+	return k, nil
+}
+
+// after adds the keyset condition "past k in the listing order" on alias t
+// (as store/sqlite does: a range on the order's leading column first).
+func (w *where) after(t string, k *afterKey) {
+	if k == nil {
+		return
+	}
+	if t == "d" {
+		w.add(`d.pub <= ? AND (d.pub < ? OR d.rowid < ?)`, k.pub, k.pub, k.doc)
+		return
+	}
+	w.add(t+`.pub <= ? AND (`+t+`.pub < ? OR `+t+`.doc < ? OR (`+t+`.doc = ? AND `+t+`.idx > ?))`, k.pub, k.pub, k.doc, k.doc, k.idx)
+}
+
 // prepare normalizes q and rejects a Text with no searchable term.
 func prepare(q store.Query) (store.Query, error) {
 	q, err := q.Normalize()
@@ -198,8 +235,13 @@ func (s *Store) Documents(ctx context.Context, q store.Query) ([]store.DocumentS
 	if err != nil {
 		return nil, err
 	}
+	k, err := s.resolveAfter(ctx, q)
+	if err != nil {
+		return nil, err
+	}
 	var w where
 	docFilters(&w, q, 0, "d")
+	w.after("d", k)
 	return s.documentRows(ctx, &w, q.Limit, q.Offset)
 }
 
@@ -228,8 +270,13 @@ func (s *Store) Events(ctx context.Context, q store.Query) ([]store.EventRow, er
 	if err != nil {
 		return nil, err
 	}
+	k, err := s.resolveAfter(ctx, q)
+	if err != nil {
+		return nil, err
+	}
 	var w where
 	eventConds(&w, q)
+	w.after("x", k)
 	return s.eventRows(ctx, &w, q.Limit, q.Offset)
 }
 
@@ -291,8 +338,13 @@ func (s *Store) Quotes(ctx context.Context, q store.Query) ([]store.QuoteRow, er
 	if err != nil {
 		return nil, err
 	}
+	k, err := s.resolveAfter(ctx, q)
+	if err != nil {
+		return nil, err
+	}
 	var w where
 	quoteConds(&w, q)
+	w.after("x", k)
 	return s.quoteRows(ctx, &w, q.Limit, q.Offset)
 }
 
@@ -339,8 +391,13 @@ func (s *Store) Counts(ctx context.Context, q store.Query) ([]store.CountRow, er
 	if err != nil {
 		return nil, err
 	}
+	k, err := s.resolveAfter(ctx, q)
+	if err != nil {
+		return nil, err
+	}
 	var w where
 	countConds(&w, q)
+	w.after("x", k)
 	rows, err := s.figureRows(ctx, &w, q.Limit, q.Offset)
 	out := make([]store.CountRow, len(rows))
 	for i, r := range rows {
@@ -393,6 +450,10 @@ func (s *Store) Entities(ctx context.Context, q store.Query) ([]store.EntityRow,
 	if err != nil {
 		return nil, err
 	}
+	k, err := s.resolveAfter(ctx, q)
+	if err != nil {
+		return nil, err
+	}
 	var w where
 	docFilters(&w, q, fActor|fEntity, "x")
 	if q.Actor != "" {
@@ -402,6 +463,7 @@ func (s *Store) Entities(ctx context.Context, q store.Query) ([]store.EntityRow,
 	if q.Entity != "" {
 		w.add(`x.name ILIKE ? ESCAPE '\'`, contains(q.Entity))
 	}
+	w.after("x", k)
 	sqlText := `SELECT d.id, d.published, x.idx, x.name, x.type, x.actor, x.n_mentions, x.start, x."end"
 		FROM ` + keyed("entities", w.String()) + ` JOIN entities x ON x.doc = k.doc AND x.idx = k.idx JOIN documents d ON d.rowid = k.doc` + keyOrder
 	out := []store.EntityRow{}
@@ -426,6 +488,9 @@ func (s *Store) Search(ctx context.Context, q store.Query) ([]store.SearchHit, e
 	}
 	if q.Text == "" {
 		return nil, fmt.Errorf("%w: search needs a query text", store.ErrBadQuery)
+	}
+	if q.After != nil {
+		return nil, fmt.Errorf("%w: search is ranked: page it with offset, not after", store.ErrBadQuery)
 	}
 	var w where
 	searchConds(&w, q)

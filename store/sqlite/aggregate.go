@@ -156,12 +156,25 @@ func listPage[T any](ctx context.Context, s *Store, kind store.Kind, f store.Fil
 		return store.Page[T]{}, err
 	}
 	w := filterWhere(kind, f)
-	items, err := rows(ctx, w, f.Limit, f.Offset)
+	k, err := s.resolveAfter(ctx, f.Query)
+	if err != nil {
+		return store.Page[T]{}, err
+	}
+	page := w
+	if k != nil { // the page starts after k; the total counts every match
+		page = &where{conds: append([]string{}, w.conds...), args: append([]any{}, w.args...)}
+		alias := "x"
+		if kind == store.KindDocuments {
+			alias = "d"
+		}
+		page.after(alias, k)
+	}
+	items, err := rows(ctx, page, f.Limit, f.Offset)
 	if err != nil {
 		return store.Page[T]{}, err
 	}
 	n := f.Offset + len(items)
-	if len(items) == f.Limit || (len(items) == 0 && f.Offset > 0) {
+	if len(items) == f.Limit || (len(items) == 0 && f.Offset > 0) || k != nil {
 		if n, err = s.total(ctx, string(kind), from, w); err != nil {
 			return store.Page[T]{}, err
 		}

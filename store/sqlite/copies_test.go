@@ -11,6 +11,7 @@ import (
 	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/internal/shareddata"
 	"github.com/newsgraph/newsgraph/read"
+	"github.com/newsgraph/newsgraph/store"
 	"github.com/newsgraph/newsgraph/store/storetest"
 )
 
@@ -118,4 +119,16 @@ func TestStore_CopiesMatchIndex(t *testing.T) {
 	if links < n/2 {
 		t.Errorf("only %d links for %d cut copies", links, n/2)
 	}
+}
+
+func TestStore_RevisionSuite(t *testing.T) {
+	storetest.RevisionSuite(t, func(t *testing.T) store.Store { return openTemp(t) })
+}
+
+func TestStore_NameFilterSuite(t *testing.T) {
+	storetest.NameFilterSuite(t, func(t *testing.T) store.Store { return filled(t) })
+}
+
+func TestStore_KeysetSuite(t *testing.T) {
+	storetest.KeysetSuite(t, func(t *testing.T) store.Store { return filled(t) })
 }

@@ -229,7 +229,9 @@ func (s *Store) CompleteItem(ctx context.Context, it store.FeedItem, doc *docume
 		if err != nil {
 			return false, err
 		}
-		stored, err = w.put(ctx, doc)
+		var res store.PutResult
+		res, err = w.put(ctx, doc, store.ConflictRevise)
+		stored = res.Outcome == store.Stored || res.Outcome == store.Revised
 		w.close()
 		if err != nil {
 			return false, fmt.Errorf("sqlite: complete item: put %q: %w", doc.ID, err)

@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -18,6 +19,16 @@ type where struct {
 func (w *where) add(cond string, args ...any) {
 	w.conds = append(w.conds, cond)
 	w.args = append(w.args, args...)
+}
+
+// words adds the name-word condition of kind on cols (wordsCond); a
+// name without a word matches nothing (prepare refuses it first).
+func (w *where) words(kind int, name, cols string) {
+	if c, a, ok := wordsCond(kind, name, cols); ok {
+		w.add(c, a...)
+	} else {
+		w.add(`0`)
+	}
 }
 
 func (w *where) String() string {
@@ -95,10 +106,10 @@ func docFilters(w *where, q store.Query, own filter, t string) {
 		w.add(doc+` IN (SELECT y.doc FROM events y WHERE `+c+`)`, a...)
 	}
 	if q.Speaker != "" && own&fSpeaker == 0 {
-		w.add(doc+` IN (SELECT y.doc FROM quotes y WHERE y.speaker LIKE ? ESCAPE '\')`, contains(q.Speaker))
+		w.words(wordsSpeaker, q.Speaker, doc)
 	}
 	if q.Entity != "" && own&fEntity == 0 {
-		w.add(doc+` IN (SELECT y.doc FROM entities y WHERE y.name LIKE ? ESCAPE '\')`, contains(q.Entity))
+		w.words(wordsEntity, q.Entity, doc)
 	}
 }
 
@@ -121,6 +132,44 @@ func keyed(table, where string) string {
 // keyOrder orders the payload rows joined to keyed.
 const keyOrder = ` ORDER BY k.pub DESC, k.doc DESC, k.idx`
 
+// afterKey is a store.Key resolved to the document's sort key and rowid.
+type afterKey struct {
+	pub string
+	doc int64
+	idx int
+}
+
+// resolveAfter looks up q.After's document (nil when q has no After).
+func (s *Store) resolveAfter(ctx context.Context, q store.Query) (*afterKey, error) {
+	if q.After == nil {
+		return nil, nil
+	}
+	k := &afterKey{idx: q.After.Index}
+	err := s.db.QueryRowContext(ctx, `SELECT pub, rowid FROM documents WHERE id = ?`, q.After.DocID).Scan(&k.pub, &k.doc)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("%w: after: no document %q", store.ErrBadQuery, q.After.DocID)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: after: %w", err)
+	}
+	return k, nil
+}
+
+// after adds the keyset condition "past k in the listing order" on alias t
+// ("d" for documents: pub DESC, rowid DESC; a layer's alias: pub DESC, doc
+// DESC, idx). Its first conjunct is a range on the order index's leading
+// column, so the scan starts at k instead of skipping rows.
+func (w *where) after(t string, k *afterKey) {
+	if k == nil {
+		return
+	}
+	if t == "d" {
+		w.add(`d.pub <= ? AND (d.pub < ? OR d.rowid < ?)`, k.pub, k.pub, k.doc)
+		return
+	}
+	w.add(t+`.pub <= ? AND (`+t+`.pub < ? OR `+t+`.doc < ? OR (`+t+`.doc = ? AND `+t+`.idx > ?))`, k.pub, k.pub, k.doc, k.doc, k.idx)
+}
+
 // prepare normalizes q and rejects a Text with no searchable term.
 func prepare(q store.Query) (store.Query, error) {
 	q, err := q.Normalize()
@@ -129,6 +178,11 @@ func prepare(q store.Query) (store.Query, error) {
 	}
 	if q.Text != "" && ftsQuery(q.Text) == "" {
 		return q, fmt.Errorf("%w: full-text query %q has no searchable word", store.ErrBadQuery, q.Text)
+	}
+	for _, f := range []struct{ name, v string }{{"speaker", q.Speaker}, {"entity", q.Entity}} {
+		if f.v != "" && len(nameWords(f.v)) == 0 {
+			return q, fmt.Errorf("%w: %s filter %q has no word (letters or digits)", store.ErrBadQuery, f.name, f.v)
+		}
 	}
 	return q, nil
 }
@@ -172,8 +226,13 @@ func (s *Store) Documents(ctx context.Context, q store.Query) ([]store.DocumentS
 	if err != nil {
 		return nil, err
 	}
+	k, err := s.resolveAfter(ctx, q)
+	if err != nil {
+		return nil, err
+	}
 	var w where
 	docFilters(&w, q, 0, "d")
+	w.after("d", k)
 	return s.documentRows(ctx, &w, q.Limit, q.Offset)
 }
 
@@ -202,8 +261,13 @@ func (s *Store) Events(ctx context.Context, q store.Query) ([]store.EventRow, er
 	if err != nil {
 		return nil, err
 	}
+	k, err := s.resolveAfter(ctx, q)
+	if err != nil {
+		return nil, err
+	}
 	var w where
 	eventConds(&w, q)
+	w.after("x", k)
 	return s.eventRows(ctx, &w, q.Limit, q.Offset)
 }
 
@@ -223,8 +287,7 @@ func eventConds(w *where, q store.Query) {
 		w.add(c, a...)
 	}
 	if q.Entity != "" {
-		c := contains(q.Entity)
-		w.add(`(x.source_name LIKE ? ESCAPE '\' OR x.target_name LIKE ? ESCAPE '\')`, c, c)
+		w.words(wordsEvent, q.Entity, "x.doc, x.idx")
 	}
 }
 
@@ -265,8 +328,13 @@ func (s *Store) Quotes(ctx context.Context, q store.Query) ([]store.QuoteRow, er
 	if err != nil {
 		return nil, err
 	}
+	k, err := s.resolveAfter(ctx, q)
+	if err != nil {
+		return nil, err
+	}
 	var w where
 	quoteConds(&w, q)
+	w.after("x", k)
 	return s.quoteRows(ctx, &w, q.Limit, q.Offset)
 }
 
@@ -278,7 +346,7 @@ func quoteConds(w *where, q store.Query) {
 		w.add(c, a...)
 	}
 	if q.Speaker != "" {
-		w.add(`x.speaker LIKE ? ESCAPE '\'`, contains(q.Speaker))
+		w.words(wordsSpeaker, q.Speaker, "x.doc, x.idx")
 	}
 }
 
@@ -313,8 +381,13 @@ func (s *Store) Counts(ctx context.Context, q store.Query) ([]store.CountRow, er
 	if err != nil {
 		return nil, err
 	}
+	k, err := s.resolveAfter(ctx, q)
+	if err != nil {
+		return nil, err
+	}
 	var w where
 	countConds(&w, q)
+	w.after("x", k)
 	rows, err := s.figureRows(ctx, &w, q.Limit, q.Offset)
 	out := make([]store.CountRow, len(rows))
 	for i, r := range rows {
@@ -327,7 +400,7 @@ func (s *Store) Counts(ctx context.Context, q store.Query) ([]store.CountRow, er
 func countConds(w *where, q store.Query) {
 	docFilters(w, q, fEntity|fSpeaker, "x")
 	if q.Entity != "" {
-		w.add(`x.attributed_to LIKE ? ESCAPE '\'`, contains(q.Entity))
+		w.words(wordsCount, q.Entity, "x.doc, x.idx")
 	}
 }
 
@@ -367,6 +440,10 @@ func (s *Store) Entities(ctx context.Context, q store.Query) ([]store.EntityRow,
 	if err != nil {
 		return nil, err
 	}
+	k, err := s.resolveAfter(ctx, q)
+	if err != nil {
+		return nil, err
+	}
 	var w where
 	docFilters(&w, q, fActor|fEntity, "x")
 	if q.Actor != "" {
@@ -374,8 +451,9 @@ func (s *Store) Entities(ctx context.Context, q store.Query) ([]store.EntityRow,
 		w.add(c, a...)
 	}
 	if q.Entity != "" {
-		w.add(`x.name LIKE ? ESCAPE '\'`, contains(q.Entity))
+		w.words(wordsEntity, q.Entity, "x.doc, x.idx")
 	}
+	w.after("x", k)
 	sqlText := `SELECT d.id, d.published, x.idx, x.name, x.type, x.actor, x.n_mentions, x.start, x."end"
 		FROM ` + keyed("entities", w.String()) + ` JOIN entities x ON x.doc = k.doc AND x.idx = k.idx JOIN documents d ON d.rowid = k.doc` + keyOrder
 	out := []store.EntityRow{}
@@ -397,6 +475,9 @@ func (s *Store) Search(ctx context.Context, q store.Query) ([]store.SearchHit, e
 	q, err := prepare(q)
 	if err != nil {
 		return nil, err
+	}
+	if q.After != nil {
+		return nil, fmt.Errorf("%w: search is ranked: page it with offset, not after", store.ErrBadQuery)
 	}
 	if q.Text == "" {
 		return nil, fmt.Errorf("%w: search needs a query text", store.ErrBadQuery)

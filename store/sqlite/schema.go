@@ -191,6 +191,9 @@ CREATE INDEX quotes_speaker_actor ON quotes(speaker_actor);
 CREATE INDEX counts_object ON counts(object);
 CREATE INDEX counts_located ON counts(loc) WHERE loc IS NOT NULL;
 `,
+	// 5: revisions of a document id and the word index of speaker and
+	// entity names: revisions.go, names.go.
+	migrationRevisions,
 }
 
 // SchemaVersion is the schema version this package writes.

@@ -19,6 +19,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
 	"runtime"
 	"strings"
 	"time"
@@ -33,9 +34,10 @@ import (
 // several processes may open the same file (writers take turns, waiting up
 // to the busy timeout).
 type Store struct {
-	db     *sql.DB
-	path   string
-	copies copyState // see copies.go
+	db       *sql.DB
+	path     string
+	readOnly bool      // OpenReadOnly
+	copies   copyState // see copies.go
 }
 
 var _ store.Store = (*Store)(nil)
@@ -44,16 +46,14 @@ var _ store.Store = (*Store)(nil)
 const BusyTimeout = 10 * time.Second
 
 // Open opens (creating if needed) the database at path and migrates it to
-// the current schema. The path must not contain '?'.
+// the current schema. Any path is accepted: characters that SQLite's URI
+// syntax reserves are escaped, so "pct%41.db" opens a file of that name.
 func Open(ctx context.Context, path string) (*Store, error) {
 	if path == "" {
 		return nil, errors.New("sqlite: empty database path")
 	}
-	if strings.ContainsAny(path, "?#") {
-		return nil, fmt.Errorf("sqlite: database path %q must not contain '?' or '#'", path)
-	}
 	dsn := fmt.Sprintf("file:%s?_pragma=busy_timeout(%d)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_pragma=cache_size(-32000)&_pragma=temp_store(MEMORY)&_txlock=immediate",
-		path, BusyTimeout.Milliseconds())
+		uriPath(path), BusyTimeout.Milliseconds())
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
@@ -68,7 +68,94 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 	}
+	if err := backfillNames(ctx, db); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
 	return &Store{db: db, path: path}, nil
+}
+
+// ReaderConns is the connection pool size of a read-only store.
+var ReaderConns = max(8, 2*runtime.NumCPU())
+
+// OpenReadOnly opens the existing database at path for reading only
+// (SQLite mode=ro, query_only): it never writes, switches the journal mode
+// or migrates, so it works on a file the user may not write. A database
+// whose schema is older or newer than this program's is an error saying
+// so; writes through the store fail.
+func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
+	if path == "" {
+		return nil, errors.New("sqlite: empty database path")
+	}
+	if _, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
+	db, err := openRO(ctx, path, "mode=ro")
+	if err != nil && isReadOnlyDir(err) {
+		// A WAL database in a directory we may not write: SQLite cannot
+		// create the shared-memory file, so read it as immutable (no
+		// locks; a writer in another process is not seen until reopening).
+		db, err = openRO(ctx, path, "mode=ro&immutable=1")
+	}
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: open %s read-only: %w", path, err)
+	}
+	return &Store{db: db, path: path, readOnly: true}, nil
+}
+
+func openRO(ctx context.Context, path, mode string) (*sql.DB, error) {
+	dsn := fmt.Sprintf("file:%s?%s&_pragma=busy_timeout(%d)&_pragma=query_only(1)&_pragma=cache_size(-32000)&_pragma=temp_store(MEMORY)",
+		uriPath(path), mode, BusyTimeout.Milliseconds())
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, err
+	}
+	db.SetMaxOpenConns(ReaderConns)
+	db.SetMaxIdleConns(ReaderConns)
+	if err := checkVersion(ctx, db); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+// isReadOnlyDir reports SQLite's SQLITE_READONLY_DIRECTORY and
+// SQLITE_CANTOPEN answers to a read-only open of a WAL database.
+func isReadOnlyDir(err error) bool {
+	m := err.Error()
+	return strings.Contains(m, "readonly database") || strings.Contains(m, "unable to open")
+}
+
+// checkVersion reports an error unless db's schema is SchemaVersion.
+func checkVersion(ctx context.Context, db *sql.DB) error {
+	var have int
+	err := db.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&have)
+	if err != nil {
+		if strings.Contains(err.Error(), "no such table") {
+			return errors.New("not a newsgraph database (no schema_migrations table)")
+		}
+		return err
+	}
+	switch {
+	case have < SchemaVersion:
+		return fmt.Errorf("database schema version %d is older than this program's %d; open it once for writing to migrate it (newsgraph ingest --db FILE PATH)", have, SchemaVersion)
+	case have > SchemaVersion:
+		return fmt.Errorf("database schema version %d is newer than this program's %d; use a newer newsgraph", have, SchemaVersion)
+	}
+	var names int
+	if err := db.QueryRowContext(ctx, `SELECT COUNT(*) FROM store_meta WHERE key = 'name_words' AND value = '1'`).Scan(&names); err != nil {
+		return err
+	}
+	if names == 0 {
+		return errors.New("the name index of this database is not built yet; open it once for writing (newsgraph ingest --db FILE PATH)")
+	}
+	return nil
+}
+
+// uriPath escapes path for a SQLite URI filename: '%', '?' and '#' are
+// percent-encoded (SQLite decodes them), everything else is kept.
+func uriPath(path string) string {
+	return strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(path)
 }
 
 // Path returns the database file the store was opened on.
@@ -77,7 +164,9 @@ func (s *Store) Path() string { return s.path }
 // Close lets SQLite refresh its planner statistics (PRAGMA optimize) and
 // closes the database.
 func (s *Store) Close() error {
-	s.db.Exec(`PRAGMA optimize`) // best effort: a read-only or busy database skips it
+	if !s.readOnly {
+		s.db.Exec(`PRAGMA optimize`) // best effort: a busy database skips it
+	}
 	if err := s.db.Close(); err != nil {
 		return fmt.Errorf("sqlite: close: %w", err)
 	}
@@ -92,48 +181,71 @@ func (s *Store) Put(ctx context.Context, d *document.Document) (bool, error) {
 
 // PutBatch stores docs in one transaction; see store.Store.
 func (s *Store) PutBatch(ctx context.Context, docs []*document.Document) (int, error) {
-	if len(docs) == 0 {
-		return 0, nil
-	}
-	if err := s.readyCopies(ctx); err != nil {
-		return 0, err
-	}
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return 0, fmt.Errorf("sqlite: put: begin: %w", err)
-	}
-	defer tx.Rollback()
-	w, err := newWriter(ctx, tx)
+	res, err := s.PutEach(ctx, docs, store.PutOptions{})
 	if err != nil {
 		return 0, err
 	}
-	defer w.close()
 	n := 0
-	for _, d := range docs {
-		if d == nil {
-			continue
-		}
-		if d.ID == "" {
-			return 0, fmt.Errorf("sqlite: put: document with empty id (text starts %q)", d.Text[:min(len(d.Text), 40)])
-		}
-		ok, err := w.put(ctx, d)
-		if err != nil {
-			return 0, fmt.Errorf("sqlite: put %q: %w", d.ID, err)
-		}
-		if ok {
+	for _, r := range res {
+		switch r.Outcome {
+		case store.Stored, store.Revised, store.Replaced:
 			n++
 		}
-	}
-	if err := tx.Commit(); err != nil {
-		return 0, fmt.Errorf("sqlite: put: commit: %w", err)
 	}
 	return n, nil
 }
 
+// PutEach stores docs in one transaction; see store.Store.
+func (s *Store) PutEach(ctx context.Context, docs []*document.Document, opt store.PutOptions) ([]store.PutResult, error) {
+	if len(docs) == 0 {
+		return nil, nil
+	}
+	c, err := store.ParseOnConflict(string(opt.OnConflict))
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: put: %w", err)
+	}
+	if s.readOnly {
+		return nil, fmt.Errorf("sqlite: put: %s is open read-only", s.path)
+	}
+	if err := s.readyCopies(ctx); err != nil {
+		return nil, err
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: put: begin: %w", err)
+	}
+	defer tx.Rollback()
+	w, err := newWriter(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
+	defer w.close()
+	out := make([]store.PutResult, len(docs))
+	for i, d := range docs {
+		if d == nil {
+			out[i] = store.PutResult{Outcome: store.Unchanged}
+			continue
+		}
+		if d.ID == "" {
+			return nil, fmt.Errorf("sqlite: put: document with empty id (text starts %q)", d.Text[:min(len(d.Text), 40)])
+		}
+		r, err := w.put(ctx, d, c)
+		if err != nil {
+			return nil, fmt.Errorf("sqlite: put %q: %w", d.ID, err)
+		}
+		out[i] = r
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, fmt.Errorf("sqlite: put: commit: %w", err)
+	}
+	return out, nil
+}
+
 // writer holds the prepared statements of one write transaction.
 type writer struct {
-	doc, body, fts, mention, entity, quote, count, location, event *sql.Stmt
-	copies                                                         *copyWriter // the copy rule (copies.go)
+	tx                                                                    *sql.Tx
+	doc, body, fts, mention, entity, quote, count, location, event, words *sql.Stmt
+	copies                                                                *copyWriter // the copy rule (copies.go)
 }
 
 func newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
@@ -141,14 +253,14 @@ func newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &writer{copies: c}
+	w := &writer{tx: tx, copies: c}
 	stmts := []struct {
 		dst **sql.Stmt
 		sql string
 	}{
 		{&w.doc, `INSERT INTO documents(id, title, url, source, published, pub, language, text_sha256, chars,
-			n_mentions, n_entities, n_quotes, n_counts, n_locations, n_events, ingested, outlet, canonical_url, duplicate_of, similarity, topic)
-			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING`},
+			n_mentions, n_entities, n_quotes, n_counts, n_locations, n_events, ingested, outlet, canonical_url, duplicate_of, similarity, topic, revision)
+			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING`},
 		{&w.body, `INSERT INTO bodies(rowid, title, text, output) VALUES (?,?,?,?)`},
 		{&w.fts, `INSERT INTO documents_fts(rowid, title, text) VALUES (?,?,?)`},
 		{&w.mention, `INSERT INTO mentions(pub, doc, idx, start, "end", text, type, kind, entity) VALUES (?,?,?,?,?,?,?,?,?)`},
@@ -162,6 +274,7 @@ func newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 		{&w.event, `INSERT INTO events(pub, doc, idx, start, "end", text, sentence_start, sentence_end, code, root, quad, goldstein,
 			plover, plover_mode, source_name, source_actor, target_name, target_actor, location, country, negated, hypothetical,
 			reported, date, loc) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`},
+		{&w.words, `INSERT OR IGNORE INTO name_words(kind, word, doc, idx) VALUES (?,?,?,?)`},
 	}
 	for _, st := range stmts {
 		p, err := tx.PrepareContext(ctx, st.sql)
@@ -176,7 +289,7 @@ func newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 
 func (w *writer) close() {
 	w.copies.close()
-	for _, p := range []*sql.Stmt{w.doc, w.body, w.fts, w.mention, w.entity, w.quote, w.count, w.location, w.event} {
+	for _, p := range []*sql.Stmt{w.doc, w.body, w.fts, w.mention, w.entity, w.quote, w.count, w.location, w.event, w.words} {
 		if p != nil {
 			p.Close()
 		}
@@ -211,53 +324,72 @@ func nullFloat(p *float64) any {
 	return *p
 }
 
-// put inserts one document; it reports false when the id or text is stored.
-func (w *writer) put(ctx context.Context, d *document.Document) (bool, error) {
+// put inserts one document, doing with a stored id what c says.
+func (w *writer) put(ctx context.Context, d *document.Document, c store.OnConflict) (store.PutResult, error) {
+	res, old, done, err := w.conflict(ctx, d, c)
+	if done || err != nil {
+		return res, err
+	}
+	ok, row, err := w.insert(ctx, d, res.Revision)
+	if err != nil || !ok {
+		return store.PutResult{Outcome: store.Unchanged}, err
+	}
+	if old != nil {
+		if err := w.supersede(ctx, old, row, c == store.ConflictReplace); err != nil {
+			return res, err
+		}
+	}
+	return res, nil
+}
+
+// insert inserts one document as revision rev; it reports false when its
+// text is stored (under another id).
+func (w *writer) insert(ctx context.Context, d *document.Document, rev int) (bool, int64, error) {
 	o := d.Output(document.OutputOptions{})
 	orig, err := w.copies.find(ctx, d)
 	if err != nil {
-		return false, err
+		return false, 0, err
 	}
 	orig.mark(o)
 	js, err := json.Marshal(o)
 	if err != nil {
-		return false, fmt.Errorf("encode output: %w", err)
+		return false, 0, fmt.Errorf("encode output: %w", err)
 	}
 	sum := sha256.Sum256([]byte(d.Text))
 	ix := d.Index()
 	res, err := w.doc.ExecContext(ctx, d.ID, d.Title, d.URL, d.Source, nullStr(o.Published), str(o.Published), d.Language,
 		hex.EncodeToString(sum[:]), ix.Rune(len(d.Text)),
 		len(o.Mentions), len(o.Entities), len(o.Quotes), len(o.Counts), len(o.Locations), len(o.Events),
-		time.Now().UTC().Format(time.RFC3339), d.Outlet, d.CanonicalURL, orig.link(), orig.sim(), d.Topic)
+		time.Now().UTC().Format(time.RFC3339), d.Outlet, d.CanonicalURL, orig.link(), orig.sim(), d.Topic, rev)
 	if err != nil {
-		return false, fmt.Errorf("insert document: %w", err)
+		return false, 0, fmt.Errorf("insert document: %w", err)
 	}
 	if n, err := res.RowsAffected(); err != nil || n == 0 {
 		if err == nil {
 			err = w.copies.exact(ctx, d)
 		}
-		return false, err
+		return false, 0, err
 	}
 	row, err := res.LastInsertId()
 	if err != nil {
-		return false, fmt.Errorf("insert document: %w", err)
+		return false, 0, fmt.Errorf("insert document: %w", err)
 	}
 	if err := w.copies.stored(ctx, d, row, orig); err != nil {
-		return false, err
+		return false, 0, err
 	}
 	pub := str(o.Published)
 	if _, err := w.body.ExecContext(ctx, row, d.Title, d.Text, string(js)); err != nil {
-		return false, fmt.Errorf("insert body: %w", err)
+		return false, 0, fmt.Errorf("insert body: %w", err)
 	}
 	if orig != nil {
-		return true, nil // a copy's annotations are not indexed (store/copies.go)
+		return true, row, nil // a copy's annotations are not indexed (store/copies.go)
 	}
 	if _, err := w.fts.ExecContext(ctx, row, d.Title, d.Text); err != nil {
-		return false, fmt.Errorf("index text: %w", err)
+		return false, 0, fmt.Errorf("index text: %w", err)
 	}
 	for i, m := range o.Mentions {
 		if _, err := w.mention.ExecContext(ctx, pub, row, i, m.Start, m.End, m.Text, m.Type, m.Kind, nullInt(m.Entity)); err != nil {
-			return false, fmt.Errorf("insert mention %d: %w", i, err)
+			return false, 0, fmt.Errorf("insert mention %d: %w", i, err)
 		}
 	}
 	for i, e := range o.Entities {
@@ -266,7 +398,10 @@ func (w *writer) put(ctx context.Context, d *document.Document) (bool, error) {
 			start, end = o.Mentions[e.Mentions[0]].Start, o.Mentions[e.Mentions[0]].End
 		}
 		if _, err := w.entity.ExecContext(ctx, pub, row, i, e.Name, e.Type, str(e.Actor), len(e.Mentions), start, end); err != nil {
-			return false, fmt.Errorf("insert entity %d: %w", i, err)
+			return false, 0, fmt.Errorf("insert entity %d: %w", i, err)
+		}
+		if err := addWords(ctx, w.words, wordsEntity, row, i, e.Name); err != nil {
+			return false, 0, err
 		}
 	}
 	for i, q := range o.Quotes {
@@ -279,7 +414,10 @@ func (w *writer) put(ctx context.Context, d *document.Document) (bool, error) {
 			}
 		}
 		if _, err := w.quote.ExecContext(ctx, pub, row, i, q.Start, q.End, q.Text, q.Direct, str(q.Cue), name, actor, ss, se); err != nil {
-			return false, fmt.Errorf("insert quote %d: %w", i, err)
+			return false, 0, fmt.Errorf("insert quote %d: %w", i, err)
+		}
+		if err := addWords(ctx, w.words, wordsSpeaker, row, i, name); err != nil {
+			return false, 0, err
 		}
 	}
 	sentence := func(byteOff int, fallback document.OutSpan) document.OutSpan {
@@ -293,13 +431,16 @@ func (w *writer) put(ctx context.Context, d *document.Document) (bool, error) {
 		if _, err := w.count.ExecContext(ctx, pub, row, i, c.Start, c.End, c.Text, c.Value, nullFloat(c.Upper), c.Percent, c.Approx,
 			str(c.Qualifier), str(c.Unit), str(c.Currency), str(c.Object), str(c.Category), str(c.AttributedTo), sp.Start, sp.End,
 			nullInt(c.Location)); err != nil {
-			return false, fmt.Errorf("insert count %d: %w", i, err)
+			return false, 0, fmt.Errorf("insert count %d: %w", i, err)
+		}
+		if err := addWords(ctx, w.words, wordsCount, row, i, str(c.AttributedTo)); err != nil {
+			return false, 0, err
 		}
 	}
 	for i, l := range o.Locations {
 		if _, err := w.location.ExecContext(ctx, pub, row, i, l.Start, l.End, l.Text, l.Name, str(l.Country), str(l.Adm1),
 			nullFloat(l.Lat), nullFloat(l.Lon), str(l.Feature), nullInt(l.GeonameID)); err != nil {
-			return false, fmt.Errorf("insert location %d: %w", i, err)
+			return false, 0, fmt.Errorf("insert location %d: %w", i, err)
 		}
 	}
 	for i, e := range o.Events {
@@ -324,10 +465,20 @@ func (w *writer) put(ctx context.Context, d *document.Document) (bool, error) {
 		if _, err := w.event.ExecContext(ctx, pub, row, i, e.Start, e.End, e.Text, sp.Start, sp.End, e.Code, e.Root, e.Quad, e.Goldstein,
 			str(e.Plover), str(e.PloverMode), srcName, srcActor, tgtName, tgtActor, loc, country, e.Negated, e.Hypothetical,
 			e.Reported, str(e.Date), nullInt(e.Location)); err != nil {
-			return false, fmt.Errorf("insert event %d: %w", i, err)
+			return false, 0, fmt.Errorf("insert event %d: %w", i, err)
+		}
+		var names string
+		if e.Source != nil {
+			names = e.Source.Name
+		}
+		if e.Target != nil {
+			names += " " + e.Target.Name
+		}
+		if err := addWords(ctx, w.words, wordsEvent, row, i, names); err != nil {
+			return false, 0, err
 		}
 	}
-	return true, nil
+	return true, row, nil
 }
 
 // Document returns one stored document with text and annotations.
@@ -340,7 +491,11 @@ func (s *Store) Document(ctx context.Context, id string) (*document.Output, erro
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: document %q: %w", id, err)
 	}
-	return decodeOutput(js, text)
+	o, err := decodeOutput(js, text)
+	if err == nil {
+		o.ID = id // a previous revision is kept under its revision id
+	}
+	return o, err
 }
 
 func decodeOutput(js, text string) (*document.Output, error) {
@@ -357,19 +512,19 @@ func (s *Store) Each(ctx context.Context, fn func(*document.Output) error) error
 	const chunk = 64
 	last := int64(0)
 	type rec struct {
-		row      int64
-		js, text string
+		row          int64
+		id, js, text string
 	}
 	buf := make([]rec, 0, chunk)
 	for {
 		buf = buf[:0]
-		rows, err := s.db.QueryContext(ctx, `SELECT rowid, output, text FROM bodies WHERE rowid > ? ORDER BY rowid LIMIT ?`, last, chunk)
+		rows, err := s.db.QueryContext(ctx, `SELECT b.rowid, d.id, b.output, b.text FROM bodies b JOIN documents d ON d.rowid = b.rowid WHERE b.rowid > ? ORDER BY b.rowid LIMIT ?`, last, chunk)
 		if err != nil {
 			return fmt.Errorf("sqlite: each: %w", err)
 		}
 		for rows.Next() {
 			var r rec
-			if err := rows.Scan(&r.row, &r.js, &r.text); err != nil {
+			if err := rows.Scan(&r.row, &r.id, &r.js, &r.text); err != nil {
 				rows.Close()
 				return fmt.Errorf("sqlite: each: %w", err)
 			}
@@ -385,6 +540,7 @@ func (s *Store) Each(ctx context.Context, fn func(*document.Output) error) error
 			if err != nil {
 				return err
 			}
+			o.ID = r.id
 			if err := fn(o); err != nil {
 				return err
 			}
@@ -403,7 +559,7 @@ func (s *Store) Stats(ctx context.Context) (store.Stats, error) {
 		COALESCE(SUM(n_counts),0), COALESCE(SUM(n_locations),0), COALESCE(SUM(n_events),0) FROM documents WHERE duplicate_of IS NULL`).
 		Scan(&st.Documents, &st.Mentions, &st.Entities, &st.Quotes, &st.Counts, &st.Locations, &st.Events)
 	if err == nil {
-		err = s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM documents WHERE duplicate_of IS NOT NULL`).Scan(&st.Copies)
+		err = s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM documents WHERE duplicate_of IS NOT NULL AND superseded = 0`).Scan(&st.Copies)
 	}
 	if err != nil {
 		return st, fmt.Errorf("sqlite: stats: %w", err)
