@@ -45,6 +45,12 @@ type Output struct {
 	Locations   []OutLocation  `json:"locations"`
 	Events      []OutEvent     `json:"events"`
 	MainEvent   *OutMainEvent  `json:"main_event,omitempty"`
+	// Tone is the document's GDELT tone and SentenceTone each sentence's
+	// tone score (stage "tone"); absent when the stage did not run.
+	Tone         *OutTone  `json:"tone,omitempty"`
+	SentenceTone []float64 `json:"sentence_tone,omitempty"`
+	// Themes are the taxonomy themes the text evokes (stage "themes").
+	Themes []OutTheme `json:"themes,omitempty"`
 	// Tokens lists every token with its syntax (extract --with-tokens);
 	// absent otherwise.
 	Tokens []OutToken `json:"tokens,omitempty"`
@@ -63,6 +69,25 @@ type OutMainEvent struct {
 	PloverMode *string `json:"plover_mode"`
 	Code       string  `json:"code"`
 	Event      *int    `json:"event"`
+}
+
+// OutTone is the GDELT tone of the document (GKG V1.5TONE).
+type OutTone struct {
+	Tone             float64 `json:"tone"`
+	Positive         float64 `json:"positive"`
+	Negative         float64 `json:"negative"`
+	Polarity         float64 `json:"polarity"`
+	ActivityDensity  float64 `json:"activity_density"`
+	SelfGroupDensity float64 `json:"self_group_density"`
+	WordCount        int     `json:"word_count"`
+}
+
+// OutTheme is one theme with the words that evoke it.
+type OutTheme struct {
+	Theme string `json:"theme"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
 }
 
 // OutToken is a token in the output contract with its syntax layer: Head
@@ -356,6 +381,15 @@ func (d *Document) Output(opt OutputOptions) *Output {
 		o.MainEvent = &OutMainEvent{Start: a, End: b, Text: d.Slice(m.Span), Sentence: m.Sentence, Plover: m.Plover,
 			PloverMode: strp(m.PloverMode), Code: m.Code, Event: intp(m.Event)}
 	}
+	if t := d.Tone; t != nil {
+		o.Tone = &OutTone{Tone: t.Tone, Positive: t.Positive, Negative: t.Negative, Polarity: t.Polarity,
+			ActivityDensity: t.ActivityDensity, SelfGroupDensity: t.SelfGroupDensity, WordCount: t.WordCount}
+		o.SentenceTone = d.SentenceTone
+	}
+	for _, t := range d.Themes {
+		a, b := ix.Runes(t.Span)
+		o.Themes = append(o.Themes, OutTheme{Theme: t.Theme, Start: a, End: b, Text: d.Slice(t.Span)})
+	}
 	return o
 }
 
@@ -458,6 +492,14 @@ func FromOutput(o *Output) *Document {
 	if m := o.MainEvent; m != nil {
 		d.MainEvent = &MainEvent{Span: span(m.Start, m.End), Sentence: m.Sentence, Plover: m.Plover, PloverMode: deref(m.PloverMode),
 			Code: m.Code, Event: index(m.Event)}
+	}
+	if t := o.Tone; t != nil {
+		d.Tone = &Tone{Tone: t.Tone, Positive: t.Positive, Negative: t.Negative, Polarity: t.Polarity,
+			ActivityDensity: t.ActivityDensity, SelfGroupDensity: t.SelfGroupDensity, WordCount: t.WordCount}
+		d.SentenceTone = o.SentenceTone
+	}
+	for _, t := range o.Themes {
+		d.Themes = append(d.Themes, Theme{Span: span(t.Start, t.End), Theme: t.Theme})
 	}
 	return d
 }

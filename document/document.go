@@ -44,6 +44,8 @@ const (
 	LayerActors     Layer = "actors"   // Mention.ContextActor, Mention.Qualifies
 	LayerSetting    Layer = "setting"  // Document.Setting
 	LayerSyntax     Layer = "syntax"   // Token.POS, Tag, Lemma, Head, Dep
+	LayerTone       Layer = "tone"     // Document.Tone, Document.SentenceTone
+	LayerThemes     Layer = "themes"   // Document.Themes
 )
 
 // Document is one news article and its annotations.
@@ -102,6 +104,15 @@ type Document struct {
 	// MainEvent is the story's main event type, nil when the events stage
 	// found none (or has not run).
 	MainEvent *MainEvent
+	// Tone is the document's tone (stage "tone"), nil when not computed;
+	// SentenceTone[i] is the tone score of sentence i (the Tone field of a
+	// Tone of that sentence alone), which the exports use for an event's
+	// sentence.
+	Tone         *Tone
+	SentenceTone []float64
+	// Themes are the taxonomy themes the text evokes (stage "themes"),
+	// each with its evidence, in text order.
+	Themes []Theme
 
 	index *Index
 }
@@ -363,4 +374,21 @@ type Event struct {
 	IsRoot       bool   // GDELT IsRootEvent
 	Date         string // YYYY-MM-DD from the text, or "" (publication date applies)
 	Evidence     []Span // all evidence spans after merging duplicates
+}
+
+// Tone is GDELT's tone of a text (GKG V1.5TONE): Positive and Negative are
+// the percentages of words with a positive and a negative lexicon score,
+// Tone = Positive - Negative, Polarity = Positive + Negative, ActivityDensity
+// the percentage of active words, SelfGroupDensity the percentage of
+// pronouns of self and group reference, WordCount the number of words.
+type Tone struct {
+	Tone, Positive, Negative, Polarity float64
+	ActivityDensity, SelfGroupDensity  float64
+	WordCount                          int
+}
+
+// Theme is one taxonomy theme evoked by the words under Span.
+type Theme struct {
+	Span
+	Theme string // the theme's code ("CEASEFIRE")
 }

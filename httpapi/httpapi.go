@@ -168,7 +168,7 @@ var (
 )
 
 func (s *Server) routes() []route {
-	return s.dashboardRoutes([]route{
+	return s.corpusRoutes(s.dashboardRoutes([]route{
 		{path: "/api/documents", summary: "List documents, newest first", params: filters, item: store.DocumentSummary{}, list: true,
 			handler: listHandler(s, store.Store.Documents, func(x store.DocumentSummary) store.Key { return store.Key{DocID: x.ID} })},
 		{path: "/api/documents/{id}", summary: "One document with its text and every annotation (output contract v1)",
@@ -187,7 +187,7 @@ func (s *Server) routes() []route {
 			item:   store.SearchHit{}, list: true, handler: listHandler[store.SearchHit](s, store.Store.Search, nil)},
 		{path: "/api/stats", summary: "Counts of what the store holds", item: store.Stats{}, handler: s.stats},
 		{path: "/api/openapi.json", summary: "This API's OpenAPI 3 document", item: map[string]any{}, handler: s.openapi},
-	})
+	}))
 }
 
 // page is the envelope of every list response.

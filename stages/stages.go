@@ -13,6 +13,8 @@ import (
 	"github.com/newsgraph/newsgraph/quotes"
 	"github.com/newsgraph/newsgraph/syntax"
 	"github.com/newsgraph/newsgraph/text"
+	"github.com/newsgraph/newsgraph/themes"
+	"github.com/newsgraph/newsgraph/tone"
 	"github.com/newsgraph/newsgraph/topic"
 )
 
@@ -44,9 +46,9 @@ type Config struct {
 }
 
 // Names lists the default stages in pipeline order.
-var Names = []string{"text", "syntax", "topic", "entities", "geo", "actors", "quotes", "counts", "events"}
+var Names = []string{"text", "syntax", "tone", "themes", "topic", "entities", "geo", "actors", "quotes", "counts", "events"}
 
-// Default builds the full pipeline: text, syntax, topic, entities, geo, actors,
+// Default builds the full pipeline: text, syntax, tone, themes, topic, entities, geo, actors,
 // quotes, counts, events (without the stages cfg.Skip names). Models and
 // gazetteers load once per process and are shared.
 func Default(cfg Config) (*pipeline.Pipeline, error) {
@@ -80,6 +82,8 @@ func Default(cfg Config) (*pipeline.Pipeline, error) {
 	}{
 		{"text", func() (pipeline.Stage, error) { return text.New(), nil }},
 		{"syntax", func() (pipeline.Stage, error) { return syntax.NewStage() }},
+		{"tone", func() (pipeline.Stage, error) { return tone.New() }},
+		{"themes", func() (pipeline.Stage, error) { return themes.New() }},
 		{"topic", func() (pipeline.Stage, error) { return topic.NewStage() }},
 		{"entities", func() (pipeline.Stage, error) {
 			opts := cfg.Entities

@@ -9,6 +9,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/newsgraph/newsgraph/corpus"
 	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/fetch"
 	"github.com/newsgraph/newsgraph/read"
@@ -145,6 +146,12 @@ func (w *Watcher) Complete(ctx context.Context, it store.FeedItem, d *document.D
 			return ev, err
 		}
 		ev.DocID, ev.Reason = d.ID, "stored"
+		if cb, ok := w.Store.(corpus.Backend); ok && stored {
+			// the corpus layer: corpus events, tracked figures, stories
+			if err := corpus.Update(ctx, cb, []*document.Document{d}, corpus.Options{}); err != nil {
+				return ev, err
+			}
+		}
 		if !stored {
 			ev.Reason = "known"
 		} else if o, err := w.Store.Document(ctx, d.ID); err == nil && o.DuplicateOf != "" {

@@ -51,7 +51,7 @@ func TestExport_Errors(t *testing.T) {
 		inStdout string
 	}{
 		{[]string{"export", "--help"}, exitOK, "", "jsonl:"},
-		{[]string{"export", "--format", "gdelt-v3", "--db", db}, exitUsage, `unknown --format "gdelt-v3" (want gdelt-events, gdelt-mentions, gkg, jsonl, plover)`, ""},
+		{[]string{"export", "--format", "gdelt-v3", "--db", db}, exitUsage, `unknown --format "gdelt-v3" (want gdelt-events, gdelt-mentions, gkg, jsonl, parquet-documents, parquet-events, parquet-figures, parquet-mentions, plover)`, ""},
 		{[]string{"export", "extra", "--db", db}, exitUsage, "unexpected arguments", ""},
 		{[]string{"export", "--db", filepath.Join(t.TempDir(), "none.db")}, exitFailure, "no database at", ""},
 		{[]string{"export", "--db", db, "-o", filepath.Join(t.TempDir(), "no", "such", "dir.jsonl")}, exitFailure, "no such file", ""},

@@ -100,7 +100,9 @@ func ingest(ctx context.Context, e *env, paths []string, in *inputFlags, dbPath 
 	se.stderr = &syncWriter{w: e.stderr} // the writer goroutine reports too
 	e = &se
 	bar := newProgress(e.stderr, showProgress)
-	w := startStoreWriter(ctx, st, ingestQueue)
+	// the corpus layer (corpus events, tracked figures, stories) is updated
+	// with each batch stored
+	w := startStoreWriter(ctx, withCorpus(st), ingestQueue)
 	w.opt = store.PutOptions{OnConflict: in.onConflict}
 	w.report = func(d *document.Document, origin string, r store.PutResult) {
 		switch r.Outcome {

@@ -97,6 +97,9 @@ func lossless(t *testing.T, docs []*document.Document) {
 	sort.Strings(names)
 	for _, name := range names {
 		ex := exporters[name]
+		if strings.HasPrefix(name, "parquet-") {
+			continue // binary tables, one file per call: read back in TestExport_Parquet
+		}
 		if ex.docs == nil {
 			t.Errorf("export %s cannot write extracted documents", name)
 			continue

@@ -28,10 +28,13 @@ const queryExamples = `  newsgraph query events --actor SYR --root 19 --since 20
   newsgraph query counts --entity "health ministry" --output json
   newsgraph query entities --actor TUR
   newsgraph query documents --since 2024-03-01 --until 2024-03-31
-  newsgraph query search --text "ceasefire OR truce" --db archive.db`
+  newsgraph query search --text "ceasefire OR truce" --db archive.db
+  newsgraph query figures --category KILL --output json
+  newsgraph query corpus-events --doc nw-0303
+  newsgraph query stories`
 
 // queryKinds are the row kinds query answers, in help order.
-var queryKinds = []string{"events", "quotes", "counts", "entities", "documents", "search"}
+var queryKinds = []string{"events", "quotes", "counts", "entities", "documents", "search", "figures", "corpus-events", "stories"}
 
 // storeFlag registers --db.
 func storeFlag(fs *flag.FlagSet) *string {
@@ -46,7 +49,7 @@ func openExisting(ctx context.Context, path string) (store.Store, error) {
 }
 
 func runQuery(ctx context.Context, e *env, argv []string) int {
-	fs := newFlagSet(e, "query", "query events|quotes|counts|entities|documents|search [flags]", queryExamples)
+	fs := newFlagSet(e, "query", "query events|quotes|counts|entities|documents|search|figures|corpus-events|stories [flags]", queryExamples)
 	db := storeFlag(fs)
 	var q store.Query
 	fs.StringVar(&q.Actor, "actor", "", "CAMEO actor code prefix (SYR matches SYRGOV, SYRMIL)")
@@ -60,6 +63,10 @@ func runQuery(ctx context.Context, e *env, argv []string) int {
 	fs.IntVar(&q.Limit, "limit", store.DefaultLimit, fmt.Sprintf("at most this many rows (1..%d)", store.MaxLimit))
 	fs.IntVar(&q.Offset, "offset", 0, "skip this many rows (0: none)")
 	output := fs.String("output", "table", "table, json or csv")
+	var cq store.CorpusQuery
+	fs.StringVar(&cq.Category, "category", "", "figures: count category (KILL, WOUND, ARREST, ...)")
+	fs.StringVar(&cq.Doc, "doc", "", "figures, corpus-events, stories: those of this document id")
+	fs.Int64Var(&cq.Story, "story", 0, "figures, corpus-events: those of this story id")
 	if code, done := parseFlags(e, fs, argv); done {
 		return code
 	}
@@ -111,7 +118,18 @@ func runQuery(ctx context.Context, e *env, argv []string) int {
 		return exitFailure
 	}
 	defer st.Close()
-	t, err := queryTable(ctx, st, kind, q)
+	cq.Limit, cq.Offset = q.Limit, q.Offset
+	var t *table
+	if slices.Contains([]string{"figures", "corpus-events", "stories"}, kind) {
+		cs, ok := st.(store.CorpusStore)
+		if !ok {
+			writeErr(e.stderr, "query: %s: this store keeps no corpus layer", kind)
+			return exitFailure
+		}
+		t, err = corpusTable(ctx, cs, kind, cq)
+	} else {
+		t, err = queryTable(ctx, st, kind, q)
+	}
 	if err != nil {
 		writeErr(e.stderr, "query: %v", err)
 		if errors.Is(err, store.ErrBadQuery) {

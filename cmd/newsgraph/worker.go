@@ -65,7 +65,7 @@ func runWorker(ctx context.Context, e *env, argv []string) int {
 	}
 	defer q.Close()
 	start := time.Now()
-	w := &queue.Worker{Queue: q, Pipeline: p, Store: st, Batch: *batch, Workers: in.workers, Drain: *drain}
+	w := &queue.Worker{Queue: q, Pipeline: p, Store: withCorpus(st), Batch: *batch, Workers: in.workers, Drain: *drain}
 	w.OnBatch = func(s queue.Stats) {
 		if *asJSON {
 			json.NewEncoder(e.stderr).Encode(map[string]any{"time": time.Now().UTC().Format(time.RFC3339Nano), "event": "batch", "stats": s})

@@ -36,21 +36,21 @@ func TestWrite_roundTrip(t *testing.T) {
 		t.Fatalf("got %d records, want 3 (the hypothetical attack left out): %+v", len(got), got)
 	}
 	v := got[0]
-	if v.Event[0] != "CONSULT" || v.Mode != "visit" || v.CAMEO != "042" || v.Date != "2024-06-18" {
+	if v.Event[0] != "CONSULT" || len(v.Mode) != 1 || v.Mode[0] != "visit" || v.CAMEO != "042" || v.Date != "2024-06-18" {
 		t.Errorf("first record %+v", v)
 	}
 	runes := []rune(d.Text)
 	if string(runes[v.Start:v.End]) != "visited" {
 		t.Errorf("trigger offsets %d:%d = %q, want visited", v.Start, v.End, string(runes[v.Start:v.End]))
 	}
-	if a := v.Actor[0]; string(runes[a.Start:a.End]) != a.RawText || a.Country != "RUS" {
+	if a := v.Actor[0]; string(runes[a.Start:a.End]) != a.RawText || a.Code != "RUS" || a.CountryName != "Russia" || a.SectorCode != "GOV" {
 		t.Errorf("actor %+v", a)
 	}
-	if r := v.Recipient[0]; r.Country != "PRK" || r.RawText != "North Korea" {
+	if r := v.Recipient[0]; r.Code != "PRK" || r.RawText != "North Korea" {
 		t.Errorf("recipient %+v", r)
 	}
 	for _, r := range got[1:] {
-		if r.Event[0] != "ACCUSE" || len(r.Recipient) != 0 || !strings.Contains(r.EventText, "condemned") {
+		if r.Event[0] != "ACCUSE" || len(r.Recipient) != 0 || len(r.EventText) != 1 || !strings.Contains(r.EventText[0], "condemned") {
 			t.Errorf("record %+v", r)
 		}
 	}

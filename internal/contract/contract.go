@@ -130,6 +130,14 @@ func checkSpans(o *document.Output, rs []rune) error {
 			}
 		}
 	}
+	for i, t := range o.Themes {
+		if err := span("themes", i, t.Start, t.End, t.Text, true); err != nil {
+			return err
+		}
+	}
+	if o.Tone != nil && len(o.SentenceTone) != len(o.Sentences) {
+		return fmt.Errorf("contract: %d sentence tones for %d sentences", len(o.SentenceTone), len(o.Sentences))
+	}
 	for i, c := range o.Counts {
 		if err := span("counts", i, c.Start, c.End, c.Text, true); err != nil {
 			return err
@@ -176,7 +184,11 @@ func checkSpans(o *document.Output, rs []rune) error {
 		}
 	}
 	layerLen := map[string]int{"mentions": len(o.Mentions), "entities": len(o.Entities), "quotes": len(o.Quotes),
-		"counts": len(o.Counts), "locations": len(o.Locations), "events": len(o.Events), "sentences": len(o.Sentences)}
+		"counts": len(o.Counts), "locations": len(o.Locations), "events": len(o.Events), "sentences": len(o.Sentences),
+		"themes": len(o.Themes)}
+	if o.Tone != nil {
+		layerLen["tone"] = 1 // the document's tone
+	}
 	for i, t := range o.Explain {
 		n, ok := layerLen[t.Layer]
 		if !ok {

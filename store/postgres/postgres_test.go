@@ -4,12 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/newsgraph/newsgraph/dedup"
 	"github.com/newsgraph/newsgraph/store"
 	"github.com/newsgraph/newsgraph/store/postgres/pgtest"
+	"github.com/newsgraph/newsgraph/store/sqlite"
 	"github.com/newsgraph/newsgraph/store/storetest"
 )
 
@@ -64,8 +66,14 @@ func TestStore_MigrateAndReopen(t *testing.T) {
 	if err := s.db.QueryRow(ctx, `SELECT string_agg(version::text, ',' ORDER BY version) FROM schema_migrations`).Scan(&versions); err != nil {
 		t.Fatal(err)
 	}
-	if versions != "1,2,3,4" || SchemaVersion != 4 {
-		t.Errorf("schema_migrations versions = %q (SchemaVersion %d), want 1,2,3,4 like store/sqlite", versions, SchemaVersion)
+	var want []string
+	for v := 1; v <= SchemaVersion; v++ {
+		if migrations[v-1] != "" { // a number reserved for a migration of another branch
+			want = append(want, strconv.Itoa(v))
+		}
+	}
+	if versions != strings.Join(want, ",") || SchemaVersion != sqlite.SchemaVersion {
+		t.Errorf("schema_migrations versions = %q (SchemaVersion %d), want %s like store/sqlite (%d)", versions, SchemaVersion, strings.Join(want, ","), sqlite.SchemaVersion)
 	}
 	if st, err := s.Stats(ctx); err != nil || st.Documents != 1 {
 		t.Errorf("Stats after reopen = %+v, %v", st, err)

@@ -58,7 +58,9 @@ func TestStore_MigrateAndReopen(t *testing.T) {
 	}
 	var want []string
 	for v := 1; v <= SchemaVersion; v++ {
-		want = append(want, fmt.Sprint(v))
+		if migrations[v-1] != "" { // a number reserved for a migration of another branch
+			want = append(want, fmt.Sprint(v))
+		}
 	}
 	if versions != strings.Join(want, ",") {
 		t.Errorf("schema_migrations versions = %q, want %q", versions, strings.Join(want, ","))

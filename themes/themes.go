@@ -1,0 +1,244 @@
+// Package themes is the stage "themes": the themes of newsgraph's own
+// taxonomy (data/themes.tsv, about a hundred: ceasefire, humanitarian
+// corridor, refugees, sanctions, elections, protest, terrorism, health
+// system, education, ...; docs/themes.md lists them) that a text evokes,
+// each with the words that evoke it. The GKG writer turns them into
+// V1THEMES and V2ENHANCEDTHEMES.
+//
+// A theme is a list of patterns: lower-case words or phrases matched on
+// whole tokens, a trailing "*" matching any ending of the last word, a
+// leading "~" restricting a one-word pattern to words written in lower
+// case. At each token the longest pattern of each theme wins; a theme is
+// reported once per span.
+package themes
+
+import (
+	"bufio"
+	"context"
+	_ "embed"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/newsgraph/newsgraph/document"
+)
+
+//go:embed data/themes.tsv
+var themesTSV string
+
+// Theme is one theme of the taxonomy.
+type Theme struct {
+	Code, Group, Description string
+	Patterns                 []string
+}
+
+type pattern struct {
+	theme  int
+	words  []string // the last may be a prefix
+	prefix bool     // the last word is a prefix
+	lower  bool     // match only a word written in lower case
+}
+
+// Taxonomy is a parsed theme table.
+type Taxonomy struct {
+	Themes  []Theme
+	byFirst map[string][]pattern // exact first word
+	byStem  map[string][]pattern // first three letters of a one-word prefix pattern
+}
+
+// Parse reads a theme table (the format of data/themes.tsv).
+func Parse(tsv string) (*Taxonomy, error) {
+	t := &Taxonomy{byFirst: map[string][]pattern{}, byStem: map[string][]pattern{}}
+	seen := map[string]bool{}
+	sc := bufio.NewScanner(strings.NewReader(tsv))
+	n := 0
+	for sc.Scan() {
+		n++
+		line := sc.Text()
+		if strings.TrimSpace(line) == "" || line[0] == '#' {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 4 || f[0] == "" || f[3] == "" {
+			return nil, fmt.Errorf("themes: line %d: want THEME, group, description, patterns", n)
+		}
+		if seen[f[0]] {
+			return nil, fmt.Errorf("themes: line %d: theme %s repeated", n, f[0])
+		}
+		for _, r := range f[0] {
+			if !(r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_') {
+				return nil, fmt.Errorf("themes: line %d: theme code %q is not upper case", n, f[0])
+			}
+		}
+		seen[f[0]] = true
+		th := Theme{Code: f[0], Group: f[1], Description: f[2]}
+		for _, p := range strings.Split(f[3], "|") {
+			p = strings.TrimSpace(p)
+			if p == "" || p != strings.ToLower(p) {
+				return nil, fmt.Errorf("themes: line %d: pattern %q must be lower case and not empty", n, p)
+			}
+			th.Patterns = append(th.Patterns, p)
+			if strings.Contains(p, "-") {
+				// a hyphenated word may be one token or three
+				if err := t.add(len(t.Themes), strings.ReplaceAll(p, "-", " - "), n); err != nil {
+					return nil, err
+				}
+			}
+			if err := t.add(len(t.Themes), p, n); err != nil {
+				return nil, err
+			}
+		}
+		t.Themes = append(t.Themes, th)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, err
+	}
+	if len(t.Themes) == 0 {
+		return nil, fmt.Errorf("themes: no themes")
+	}
+	return t, nil
+}
+
+// add indexes pattern p of theme th (line n of the table).
+func (t *Taxonomy) add(th int, p string, n int) error {
+	pt := pattern{theme: th}
+	if strings.HasPrefix(p, "~") {
+		pt.lower, p = true, p[1:]
+	}
+	if strings.HasSuffix(p, "*") {
+		pt.prefix, p = true, strings.TrimSuffix(p, "*")
+	}
+	pt.words = strings.Fields(p)
+	if len(pt.words) == 0 || (pt.lower && len(pt.words) > 1) {
+		return fmt.Errorf("themes: line %d: pattern %q", n, p)
+	}
+	if pt.prefix && len(pt.words) == 1 {
+		if len([]rune(pt.words[0])) < 3 {
+			return fmt.Errorf("themes: line %d: prefix %q shorter than three letters", n, p)
+		}
+		stem := string([]rune(pt.words[0])[:3])
+		t.byStem[stem] = append(t.byStem[stem], pt)
+	} else {
+		t.byFirst[pt.words[0]] = append(t.byFirst[pt.words[0]], pt)
+	}
+	return nil
+}
+
+// Default returns the embedded taxonomy.
+func Default() (*Taxonomy, error) { return Parse(themesTSV) }
+
+// Stage is the themes stage.
+type Stage struct{ tax *Taxonomy }
+
+// New returns the stage with the embedded taxonomy.
+func New() (*Stage, error) {
+	t, err := Default()
+	if err != nil {
+		return nil, err
+	}
+	return &Stage{tax: t}, nil
+}
+
+// Name returns "themes".
+func (s *Stage) Name() string { return "themes" }
+
+// Requires returns the layers Process reads: sentences and tokens.
+func (s *Stage) Requires() []document.Layer {
+	return []document.Layer{document.LayerSentences, document.LayerTokens}
+}
+
+// Provides returns the themes layer.
+func (s *Stage) Provides() []document.Layer { return []document.Layer{document.LayerThemes} }
+
+// Process fills d.Themes.
+func (s *Stage) Process(_ context.Context, d *document.Document) error {
+	d.Themes = d.Themes[:0]
+	for _, sent := range d.Sentences {
+		for i := sent.FirstToken; i < sent.EndToken; i++ {
+			s.at(d, i, sent.EndToken)
+		}
+	}
+	if len(d.Sentences) == 0 {
+		for i := range d.Tokens {
+			s.at(d, i, len(d.Tokens))
+		}
+	}
+	sort.SliceStable(d.Themes, func(a, b int) bool { return d.Themes[a].Start < d.Themes[b].Start })
+	return nil
+}
+
+// at adds the themes evoked by the words starting at token i.
+func (s *Stage) at(d *document.Document, i, end int) {
+	if d.Tokens[i].Kind != document.Word {
+		return
+	}
+	w := d.TokenLower(i)
+	cands := s.tax.byFirst[w]
+	if r := []rune(w); len(r) >= 3 {
+		cands = append(cands[:len(cands):len(cands)], s.tax.byStem[string(r[:3])]...)
+	}
+	best := map[int]int{} // theme → end token of its longest match
+	var order []int
+	for _, p := range cands {
+		if p.lower && hasUpper(d.TokenText(i)) {
+			continue
+		}
+		if k, ok := matches(d, i, end, p); ok {
+			if e, seen := best[p.theme]; !seen || k > e {
+				if !seen {
+					order = append(order, p.theme)
+				}
+				best[p.theme] = k
+			}
+		}
+	}
+	for _, th := range order {
+		sp := document.Span{Start: d.Tokens[i].Start, End: d.Tokens[best[th]-1].End}
+		code := s.tax.Themes[th].Code
+		if n := len(d.Themes); n > 0 && overlapsSame(d.Themes, code, sp) {
+			continue
+		}
+		d.Themes = append(d.Themes, document.Theme{Span: sp, Theme: code})
+		if d.Explain {
+			d.Trace(document.LayerThemes, len(d.Themes)-1, "theme", "pattern", code+": "+d.Slice(sp))
+		}
+	}
+}
+
+// overlapsSame reports whether a theme code already covers part of sp.
+func overlapsSame(ts []document.Theme, code string, sp document.Span) bool {
+	for j := len(ts) - 1; j >= 0 && ts[j].End > sp.Start-200; j-- {
+		if ts[j].Theme == code && ts[j].Overlaps(sp) {
+			return true
+		}
+	}
+	return false
+}
+
+// matches reports whether p matches the tokens from i, and the end token.
+func matches(d *document.Document, i, end int, p pattern) (int, bool) {
+	k := i
+	for n, pw := range p.words {
+		if k >= end || d.Tokens[k].Kind == document.Punct && pw != "-" {
+			// hyphens inside a word are tokens of their own
+			return 0, false
+		}
+		w := d.TokenLower(k)
+		last := n == len(p.words)-1
+		if !(w == pw || last && p.prefix && strings.HasPrefix(w, pw)) {
+			return 0, false
+		}
+		k++
+	}
+	return k, true
+}
+
+func hasUpper(s string) bool {
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
+}
