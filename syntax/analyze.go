@@ -122,6 +122,15 @@ func (p *Parser) parse() {
 	p.valid, p.cache = p.valid[:slots], p.cache[:slots*nc]
 	clear(p.valid)
 	for !s.terminal() {
+		// one legal move: nothing to score
+		switch {
+		case len(s.stack) == 0:
+			s.apply(shift, nl)
+			continue
+		case int(s.b) == n && len(s.stack) == 1:
+			s.apply(1+m.rootLabel, nl)
+			continue
+		}
 		p.feats = dynamicFeatures(s, p.ws, p.tags, p.feats[:0])
 		m.parser.score(p.feats, sc)
 		for role, i := range s.roles() {
