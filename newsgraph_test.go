@@ -83,6 +83,13 @@ func TestNew_Options(t *testing.T) {
 	if got := strings.Join(x.Stages(), ","); got != "text,syntax,tone,themes,topic,entities,geo,actors,quotes" {
 		t.Errorf("stages %s", got)
 	}
+	y, err := newsgraph.New(newsgraph.WithoutSyntax())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(y.Stages(), ","); strings.Contains(got, "syntax") {
+		t.Errorf("WithoutSyntax: stages %s", got)
+	}
 	r, err := x.Extract(context.Background(), "Turkish troops crossed into Syria.")
 	if err != nil {
 		t.Fatal(err)

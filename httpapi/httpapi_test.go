@@ -287,8 +287,8 @@ func TestAPI_OpenAPICoversRoutes(t *testing.T) {
 			"quad": "1", "negated": "include", "hypothetical": "include", "format": "json", "kind": "events", "by": "root", "bucket": "week", "q": "police", "dims": "root"}
 		for _, p := range op.Parameters {
 			val := map[string]string{"limit": "5", "offset": "0", "since": "2024-01-01", "until": "2024-12-31", "root": "14", "code": "14",
-				"quad": "1", "negated": "include", "hypothetical": "include", "format": "json", "kind": "events", "by": "root", "bucket": "week", "dims": "root", "story": "1",
-				"after": "0.geneva-talks"}[p.Name]
+				"quad": "1", "negated": "include", "hypothetical": "include", "format": "json", "kind": "events", "by": "root", "bucket": "week", "dims": "root",
+				"after": "0.geneva-talks", "story": "1"}[p.Name]
 			if val == "" {
 				val = "x"
 			}

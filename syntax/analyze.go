@@ -35,6 +35,12 @@ func NewParser(m *Model) *Parser {
 	return &Parser{m: m, scores: make([]int32, max(len(m.classes), 1+2*len(m.labels)))}
 }
 
+// MaxSentence is the longest token run parsed as one: a longer "sentence"
+// (a list, a table, text without punctuation) is parsed in pieces of at
+// most MaxSentence tokens whose roots attach to the first piece's root as
+// "parataxis", so that it is still one tree and memory stays bounded.
+const MaxSentence = 300
+
 // Analyze fills a with the analysis of the sentence whose tokens are forms.
 // Every head is valid and the heads form one tree. An empty sentence gives
 // an empty analysis.
@@ -46,6 +52,27 @@ func (p *Parser) Analyze(forms []string, a *Analysis) {
 	}
 	a.Head = a.Head[:n]
 	if n == 0 {
+		return
+	}
+	if n > MaxSentence {
+		var part Analysis
+		root := -1
+		for off := 0; off < n; off += MaxSentence {
+			end := min(off+MaxSentence, n)
+			p.Analyze(forms[off:end], &part)
+			for i := range part.Head {
+				k := off + i
+				a.POS[k], a.Tag[k], a.Lemma[k], a.Dep[k] = part.POS[i], part.Tag[i], part.Lemma[i], part.Dep[i]
+				switch h := part.Head[i]; {
+				case h >= 0:
+					a.Head[k] = off + h
+				case root < 0:
+					root, a.Head[k] = k, -1
+				default:
+					a.Head[k], a.Dep[k] = root, "parataxis"
+				}
+			}
+		}
 		return
 	}
 	p.describe(forms)
@@ -122,6 +149,15 @@ func (p *Parser) parse() {
 	p.valid, p.cache = p.valid[:slots], p.cache[:slots*nc]
 	clear(p.valid)
 	for !s.terminal() {
+		// one legal move: nothing to score
+		switch {
+		case len(s.stack) == 0:
+			s.apply(shift, nl)
+			continue
+		case int(s.b) == n && len(s.stack) == 1:
+			s.apply(1+m.rootLabel, nl)
+			continue
+		}
 		p.feats = dynamicFeatures(s, p.ws, p.tags, p.feats[:0])
 		m.parser.score(p.feats, sc)
 		for role, i := range s.roles() {

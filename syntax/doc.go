@@ -27,6 +27,10 @@
 // see NOTICE), retokenized as the text stage tokenizes so that the model
 // learns on the tokens it sees at run time, every feature with a copy per
 // treebank of which EWT's is kept (Daumé's feature augmentation): the model
-// follows EWT's conventions. Held-out scores (EWT test, LinES test,
-// never trained or tuned on): `newsgraph eval syntax`, docs/benchmarks.md.
+// follows EWT's conventions.
+//
+// Held-out scores (never trained or tuned on; `newsgraph eval syntax`,
+// docs/benchmarks.md), on UD words with punctuation: EWT test UPOS 0.929,
+// PTB 0.921, lemma 0.957, UAS 0.786, LAS 0.738; LinES test UPOS 0.926,
+// lemma 0.974, UAS 0.791, LAS 0.734.
 package syntax

@@ -89,6 +89,19 @@ func TestAnalyze_Sentences(t *testing.T) {
 	}
 }
 
+// TestAnalyze_Long checks that a run of tokens longer than MaxSentence is
+// still one tree.
+func TestAnalyze_Long(t *testing.T) {
+	p := NewParser(mustModel(t))
+	var a Analysis
+	forms := strings.Fields(strings.Repeat("prices rose and shares fell , ", 150))
+	p.Analyze(forms, &a)
+	checkTree(t, a.Head)
+	if len(a.Head) != len(forms) {
+		t.Fatalf("%d heads for %d tokens", len(a.Head), len(forms))
+	}
+}
+
 func TestAnalyze_Lemmas(t *testing.T) {
 	p := NewParser(mustModel(t))
 	var a Analysis

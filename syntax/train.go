@@ -30,6 +30,12 @@ type TrainOptions struct {
 	// ReportMinUpdates lists MinUpdates values whose held-out scores and
 	// table sizes are printed after the last epoch (to choose one).
 	ReportMinUpdates []int32
+	// Variants, when set, is called after training with a copy of the
+	// model whose parser keeps only the weights touched by at least mu
+	// updates, for every mu in VariantMinUpdates (smaller models to
+	// compare).
+	Variants          func(mu int32, m *Model)
+	VariantMinUpdates []int32
 	// Target, when > 0, trains every feature with a copy per treebank
 	// (Aligned.Domain) and keeps the shared weights plus the copy of
 	// domain Target: the model speaks that treebank's conventions.
@@ -318,6 +324,13 @@ func trainParser(ex []*example, m *Model, opt TrainOptions, rng *rand.Rand, held
 			mm.parser = tt.averaged(mu, opt.Target)
 			u, l, _ := scoreHeld(&mm, held)
 			fmt.Fprintf(opt.Log, "min updates %d: %d slots, %d entries, held-out UAS %.4f LAS %.4f\n", mu, len(mm.parser.slots), len(mm.parser.ents), u, l)
+		}
+	}
+	if opt.Variants != nil {
+		for _, mu := range opt.VariantMinUpdates {
+			mm := *m
+			mm.parser = tt.averaged(mu, opt.Target)
+			opt.Variants(mu, &mm)
 		}
 	}
 	return tt.averaged(opt.MinUpdates, opt.Target)

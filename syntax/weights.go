@@ -25,6 +25,20 @@ type table struct {
 	classes  int
 	maxProbe int
 	idxBits  uint
+	// occ has bit i set when slot i is occupied: a feature whose home
+	// slot is empty is absent, and the bitmap (1/32 of the slots) stays in
+	// the cache where the slots do not. Built when the table is loaded.
+	occ []uint64
+}
+
+// buildOcc fills t.occ from t.slots.
+func (t *table) buildOcc() {
+	t.occ = make([]uint64, (len(t.slots)+63)/64)
+	for i, s := range t.slots {
+		if s != 0 {
+			t.occ[i>>6] |= 1 << (i & 63)
+		}
+	}
 }
 
 // shortBits is the length of the fingerprint kept in a slot.
@@ -93,8 +107,12 @@ func (t *table) scoreBatch(feats []uint64, scores []int32) {
 	// pass 1: each feature's slot, probing on over slots whose short
 	// fingerprint differs (the next slots share the cache line)
 	for k, h := range feats {
-		short := slotFP(h) >> (24 - sb)
 		i := h & t.mask
+		if t.occ[i>>6]&(1<<(i&63)) == 0 {
+			slot[k] = 0
+			continue
+		}
+		short := slotFP(h) >> (24 - sb)
 		s := t.slots[i]
 		for p := 1; s != 0 && s>>ib != short && p < t.maxProbe; p++ {
 			i = (i + 1) & t.mask
@@ -326,6 +344,7 @@ func (t *trainTable) averaged(minUpdates int32, target int) *table {
 		tb.slots[i] = fp>>(24-tb.shortBits())<<tb.idxBits | uint32(len(tb.ents))
 		tb.ents = append(tb.ents, f.ent...)
 	}
+	tb.buildOcc()
 	return tb
 }
 
@@ -404,6 +423,7 @@ func unmarshalTable(b []byte, off int) (*table, int, error) {
 	if t.maxProbe > int(ns) {
 		t.maxProbe = int(ns)
 	}
+	t.buildOcc()
 	return t, off, nil
 }
 

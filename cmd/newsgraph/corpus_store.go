@@ -8,7 +8,7 @@ import (
 	"github.com/newsgraph/newsgraph/store"
 )
 
-// corpusUpdating is a store whose PutBatch and PutEach also update the corpus layer
+// corpusUpdating is a store whose PutBatch also updates the corpus layer
 // (package corpus) with the documents it stored, for writers that store
 // through store.Store (the queue worker).
 type corpusUpdating struct {
@@ -34,14 +34,26 @@ func (c corpusUpdating) PutBatch(ctx context.Context, docs []*document.Document)
 	return n, corpus.Update(ctx, c.cb, docs, corpus.Options{})
 }
 
-// PutEach stores docs and updates the corpus layer with them (ingest's
-// writer).
+// PutEach stores docs as the store does and updates the corpus layer with
+// the documents whose text was stored (new, revised or replaced).
 func (c corpusUpdating) PutEach(ctx context.Context, docs []*document.Document, opt store.PutOptions) ([]store.PutResult, error) {
 	res, err := c.Store.PutEach(ctx, docs, opt)
 	if err != nil {
 		return res, err
 	}
-	return res, corpus.Update(ctx, c.cb, docs, corpus.Options{})
+	var stored []*document.Document
+	for i, r := range res {
+		switch r.Outcome {
+		case store.Stored, store.Revised, store.Replaced:
+			if i < len(docs) && docs[i] != nil {
+				stored = append(stored, docs[i])
+			}
+		}
+	}
+	if len(stored) == 0 {
+		return res, nil
+	}
+	return res, corpus.Update(ctx, c.cb, stored, corpus.Options{})
 }
 
 func (c corpusUpdating) Put(ctx context.Context, d *document.Document) (bool, error) {

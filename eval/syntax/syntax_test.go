@@ -34,7 +34,7 @@ func TestEWTTest_Floor(t *testing.T) {
 		t.Fatal(err)
 	}
 	upos, uas, las := frac(s.UPOS, s.Words), frac(s.UAS, s.Words), frac(s.LAS, s.Words)
-	t.Logf("EWT test: %d words, UPOS %.4f XPOS %.4f lemma %.4f UAS %.4f LAS %.4f, %.0f tokens/s",
+	t.Logf("EWT test: %d words, UPOS %.4f XPOS %.4f lemma %.4f UAS %.4f LAS %.4f, %.0f tokens per CPU second",
 		s.Words, upos, frac(s.XPOS, s.Words), frac(s.Lemma, s.Words), uas, las, float64(s.Tokens)/s.Elapsed.Seconds())
 	if upos < floorUPOS || uas < floorUAS || las < floorLAS {
 		t.Errorf("below the floor (UPOS %.2f, UAS %.2f, LAS %.2f)", floorUPOS, floorUAS, floorLAS)

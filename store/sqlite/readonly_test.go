@@ -3,7 +3,6 @@ package sqlite
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -75,7 +74,7 @@ func TestOpenReadOnly_Versions(t *testing.T) {
 	tests := []struct {
 		name, sql, want string
 	}{
-		{"older", `DELETE FROM schema_migrations WHERE version >= 5`, fmt.Sprintf("schema version 4 is older than this program's %d", SchemaVersion)},
+		{"older", `DELETE FROM schema_migrations WHERE version = 5`, "schema version 4 is older than this program's"},
 		{"newer", `INSERT INTO schema_migrations(version, applied) VALUES (99, 'x')`, "schema version 99 is newer"},
 		{"not ours", `DROP TABLE schema_migrations`, "not a newsgraph database"},
 	}

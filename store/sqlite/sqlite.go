@@ -136,6 +136,23 @@ func checkVersion(ctx context.Context, db *sql.DB) error {
 		}
 		return err
 	}
+	if have <= SchemaVersion {
+		// A gap counts as older too: the first migration of this build the
+		// file lacks (migrations are recorded one by one, see migrate).
+		for v := 1; v <= SchemaVersion; v++ {
+			if migrations[v-1] == "" {
+				continue
+			}
+			var done int
+			if err := db.QueryRowContext(ctx, `SELECT COUNT(*) FROM schema_migrations WHERE version = ?`, v).Scan(&done); err != nil {
+				return err
+			}
+			if done == 0 {
+				have = v - 1
+				break
+			}
+		}
+	}
 	switch {
 	case have < SchemaVersion:
 		return fmt.Errorf("database schema version %d is older than this program's %d; open it once for writing to migrate it (newsgraph ingest --db FILE PATH)", have, SchemaVersion)

@@ -62,9 +62,10 @@ func main() {
 	noLines := flag.Bool("no-lines", false, "train on EWT dev alone (no LinES data; see NOTICE)")
 	tune := flag.Bool("tune", false, "hold out a slice of the training data (-heldout), score it after every epoch, write nothing")
 	heldout := flag.String("heldout", "ewt", "with -tune: ewt holds out every 5th EWT dev sentence, all every 10th training sentence")
+	variants := flag.Bool("variants", false, "also write the model pruned at min updates 3, 4 and 6 (OUT.muN), to compare")
 	target := flag.Int("target", 1, "treebank whose conventions the model keeps (1 EWT, 2 LinES; 0: no per-treebank weights)")
 	flag.Parse()
-	if err := run(*out, *clusters, *casing, *tagEpochs, *parseEpochs, *folds, int32(*minUpdates), *explore, *withLinesDev, *noLines, *tune, *target, *heldout == "ewt"); err != nil {
+	if err := run(*out, *clusters, *casing, *tagEpochs, *parseEpochs, *folds, int32(*minUpdates), *explore, *withLinesDev, *noLines, *tune, *target, *heldout == "ewt", *variants); err != nil {
 		fmt.Fprintln(os.Stderr, "parsetrain:", err)
 		os.Exit(1)
 	}
@@ -80,7 +81,7 @@ func Tokenize(s string) [][2]int {
 	return out
 }
 
-func run(out, clusterPath, casingPath string, tagEpochs, parseEpochs, folds int, minUpdates int32, explore float64, linesDev, noLines, tune bool, target int, ewtHeld bool) error {
+func run(out, clusterPath, casingPath string, tagEpochs, parseEpochs, folds int, minUpdates int32, explore float64, linesDev, noLines, tune bool, target int, ewtHeld, variants bool) error {
 	files := trainFiles
 	if noLines {
 		files = files[1:]
@@ -146,6 +147,15 @@ func run(out, clusterPath, casingPath string, tagEpochs, parseEpochs, folds int,
 				opt.Heldout = append(opt.Heldout, s)
 			} else {
 				train = append(train, s)
+			}
+		}
+	}
+	if !tune && variants {
+		opt.VariantMinUpdates = []int32{3, 4, 6}
+		opt.Variants = func(mu int32, m *syntax.Model) {
+			p := fmt.Sprintf("%s.mu%d", out, mu)
+			if err := os.WriteFile(p, m.Marshal(), 0o644); err == nil {
+				fmt.Fprintf(os.Stderr, "wrote %s\n", p)
 			}
 		}
 	}
