@@ -43,6 +43,7 @@ const (
 	LayerDateline   Layer = "dateline" // Document.Dateline
 	LayerActors     Layer = "actors"   // Mention.ContextActor, Mention.Qualifies
 	LayerSetting    Layer = "setting"  // Document.Setting
+	LayerSyntax     Layer = "syntax"   // Token.POS, Tag, Lemma, Head, Dep
 )
 
 // Document is one news article and its annotations.
@@ -181,6 +182,25 @@ type Token struct {
 	Kind TokenKind
 	// SpaceBefore is true when whitespace (or the start of text) precedes the token.
 	SpaceBefore bool
+
+	// The syntax layer (package syntax) fills the fields below; they are
+	// zero ("" and Head 0) until it has run, see Document.HasSyntax.
+
+	// POS is the Universal Dependencies part of speech (UPOS: "NOUN",
+	// "VERB", "PROPN", ...).
+	POS string
+	// Tag is the Penn Treebank tag ("NN", "VBD", "NNP", ...).
+	Tag string
+	// Lemma is the dictionary form ("say" for "said"), lower case except
+	// for proper nouns.
+	Lemma string
+	// Head is the index into Document.Tokens of the token's syntactic
+	// head, -1 for the root of its sentence. Heads never cross sentences,
+	// and every sentence's heads form one tree.
+	Head int
+	// Dep is the Universal Dependencies relation to the head ("nsubj",
+	// "obj", "obl", "nmod:poss", ...; "root" for the root).
+	Dep string
 }
 
 // EntityType is the type of a mention or entity.
