@@ -38,6 +38,9 @@ type GoldEvent struct {
 	Code   string `json:"code"`
 	Source string `json:"source"`
 	Target string `json:"target"`
+	// Note is the annotator's remark; on real news it starts with the
+	// one-based sentences the event is coded from ("s1-2,6").
+	Note string `json:"note,omitempty"`
 }
 
 // Story is one gold story. A story annotated on a document of the shared
