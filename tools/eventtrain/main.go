@@ -205,7 +205,7 @@ func examples(noneDocs int, lead *int, stderr io.Writer) (train, held []example,
 		if err != nil {
 			return nil, nil, err
 		}
-		lab := byNotes(len(f), g)
+		lab := byNotes(len(f), g, d.Title != "")
 		for si := range f {
 			train = append(train, example{feats: f[si], label: lab[si], w: 2, group: g.ID})
 		}
@@ -289,8 +289,12 @@ func alignByCountry(d *document.Document, gold []evgold.GoldEvent) []string {
 var noteSents = regexp.MustCompile(`^s([0-9,\-]+)`)
 
 // byNotes labels the sentences the gold events' notes name ("s1-2,6",
-// one-based) with their type, NONE the others.
-func byNotes(n int, g evgold.Story) []string {
+// counted from one after the title) with their type, NONE the others.
+func byNotes(n int, g evgold.Story, titled bool) []string {
+	off := 1
+	if titled {
+		off = 0 // the title is sentence 0
+	}
 	lab := make([]string, n)
 	for i := range lab {
 		lab[i] = events.None
@@ -308,8 +312,8 @@ func byNotes(n int, g evgold.Story) []string {
 				hi = lo
 			}
 			for s := lo; err1 == nil && s <= hi; s++ {
-				if s-1 >= 0 && s-1 < n && lab[s-1] == events.None {
-					lab[s-1] = typeOf(e)
+				if i := s - off; i >= 0 && i < n && lab[i] == events.None {
+					lab[i] = typeOf(e)
 				}
 			}
 		}
