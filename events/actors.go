@@ -384,21 +384,6 @@ func (c *coder) coord(mi int) []int {
 	return out
 }
 
-var locPreps = map[string]bool{
-	"in": true, "at": true, "near": true, "from": true, "across": true, "into": true, "outside": true,
-	"inside": true, "to": true, "toward": true, "towards": true, "on": true, "throughout": true,
-	"around": true, "by": true, "with": true, "for": true, "over": true, "about": true, "between": true,
-}
-
-var subordinators = map[string]bool{
-	"after": true, "before": true, "when": true, "while": true, "as": true, "since": true, "because": true,
-	"although": true, "though": true, "if": true, "unless": true, "who": true, "which": true, "whose": true,
-	"including": true, "according": true, "citing": true, "amid": true, "despite": true, "following": true,
-	"during": true, "where": true, "once": true, "until": true,
-}
-
-var clauseBreaks = map[string]bool{";": true, ":": true, "--": true, "—": true, "–": true, "that": true}
-
 // subject returns the subject mentions of a verb at token i: the leftmost
 // actor mention of its clause, skipping locative phrases, parentheticals
 // and subordinate clauses; a relative pronoun right before the verb points
@@ -511,13 +496,6 @@ func (c *coder) leftmostActor(a, b int) int {
 func (c *coder) actorIsPlaceLike(mi int) bool {
 	t := c.d.Mentions[mi].Type
 	return t == document.Loc || t == document.FAC
-}
-
-var objectStops = map[string]bool{
-	";": true, ":": true, "while": true, "but": true, "after": true, "before": true, "as": true,
-	"when": true, "which": true, "who": true, "because": true, "amid": true, "despite": true,
-	"since": true, "said": true, "says": true, "told": true, "according": true, "following": true,
-	"—": true, "--": true, "(": true, "whereas": true, "until": true, "and": true, "that": true,
 }
 
 // object returns the target mentions of a trigger whose words start at
@@ -814,17 +792,6 @@ func possPronoun(w string) bool {
 	return false
 }
 
-// hazards are natural and accidental causes that take actor verbs ("Floods
-// kill dozens", "the earthquake destroyed") without being actors.
-var hazards = map[string]bool{
-	"flood": true, "floods": true, "flooding": true, "earthquake": true, "earthquakes": true, "quake": true,
-	"storm": true, "storms": true, "cyclone": true, "hurricane": true, "typhoon": true, "landslide": true,
-	"landslides": true, "wildfire": true, "wildfires": true, "drought": true, "rains": true, "rain": true,
-	"heatwave": true, "avalanche": true, "tsunami": true, "mudslide": true, "mudslides": true, "outbreak": true,
-	"cholera": true, "epidemic": true, "disease": true, "virus": true, "tornado": true, "blizzard": true,
-	"eruption": true, "volcano": true, "waters": true, "floodwaters": true, "aftershock": true, "aftershocks": true,
-}
-
 // hazardSubject reports whether the clause before the verb at i is about a
 // natural hazard with no actor mention: the words between the clause start
 // and the verb hold a hazard noun and no actor-coded mention.
@@ -1033,10 +1000,6 @@ func (c *coder) sharesSubject(a, b int) bool {
 	return true
 }
 
-// coordAdverbs may stand between "and" and the second verb of a
-// coordinated predicate.
-var coordAdverbs = map[string]bool{"also": true, "then": true, "later": true, "subsequently": true, "again": true}
-
 // outcomes pairs a nominal attack with the killing verb it is the subject
 // of ("A drone raid on a depot killed two guards", "Clashes between police
 // and miners killed 9"): per match, the index of its
@@ -1176,13 +1139,6 @@ func (c *coder) mutual(code cameo.Code, i int) bool {
 	return false
 }
 
-// delegates are nouns whose "from" phrase names the party they represent,
-// not a place ("delegations from the army and the rebels").
-var delegates = map[string]bool{
-	"delegation": true, "delegations": true, "delegates": true, "representatives": true, "envoys": true,
-	"negotiators": true, "officials": true, "leaders": true, "ministers": true, "diplomats": true,
-}
-
 // foreignTarget reports whether one of tgts has a country that is not the
 // country of every source.
 func (c *coder) foreignTarget(srcs, tgts []int) bool {
@@ -1294,16 +1250,6 @@ func (c *coder) genericSubject(i int) *document.Participant {
 		}
 	}
 	return nil
-}
-
-// civilianNouns are plain nouns for people that the entities stage tags as
-// no actor but that, as the object of an arrest, an assault or a killing,
-// are civilians (CVL).
-var civilianNouns = map[string]bool{
-	"people": true, "persons": true, "men": true, "women": true, "children": true, "passengers": true,
-	"worshippers": true, "worshipers": true, "pilgrims": true, "shoppers": true, "bystanders": true,
-	"farmers": true, "fishermen": true, "motorists": true, "commuters": true, "crowds": true, "crowd": true,
-	"supporters": true, "mourners": true,
 }
 
 // genericObject returns the civilians named by a plain noun right after a
@@ -1430,20 +1376,6 @@ func (c *coder) reducedPassive(i int) bool {
 	return false
 }
 
-// objectVerbs are verb stems ("kill" for "killed") that always take an
-// object, so that a bare participle of them is passive.
-var objectVerbs = map[string]bool{
-	"abduct": true, "kidnapp": true, "seiz": true, "arrest": true, "detain": true, "kill": true, "jail": true,
-	"sentenc": true, "captur": true, "fre": true, "releas": true, "wound": true, "injur": true, "execut": true,
-	"expell": true, "deport": true, "convict": true, "charg": true, "imprison": true, "hang": true,
-}
-
-// auxiliaries are the forms of "be" and "have" that show the word before
-// them to be a noun subject ("clashes were reported").
-var auxiliaries = map[string]bool{
-	"was": true, "were": true, "is": true, "are": true, "had": true, "has": true, "have": true,
-}
-
 // byPhrase reports a "by" within the clause up to 8 tokens after e.
 func (c *coder) byPhrase(e int) bool {
 	for j := e; j < c.n && j < e+8; j++ {
@@ -1522,14 +1454,6 @@ func (c *coder) parties(ms []int) []int {
 	return out
 }
 
-// compoundModifiers are nouns that make the trigger after them the head of
-// a compound noun ("house arrest", "terror attacks"), not a verb.
-var compoundModifiers = map[string]bool{
-	"terror": true, "terrorist": true, "house": true, "car": true, "bomb": true, "knife": true, "gun": true,
-	"grenade": true, "arson": true, "cyber": true, "mass": true, "hunger": true, "militant": true, "jihadist": true,
-	"insurgent": true, "gang": true, "pirate": true, "rebel": true,
-}
-
 // judicial reports the verbs of a court's or executioner's act on convicts.
 func judicial(w string) bool {
 	for _, v := range []string{"hang", "execut", "sentenc", "convict"} {
@@ -1538,13 +1462,6 @@ func judicial(w string) bool {
 		}
 	}
 	return false
-}
-
-// pairNouns are the heads of "the two sides", "both countries" and the
-// like: a plural that stands for two parties named before.
-var pairNouns = map[string]bool{
-	"sides": true, "countries": true, "delegations": true, "leaders": true, "governments": true,
-	"neighbours": true, "neighbors": true, "nations": true, "parties": true, "armies": true,
 }
 
 // bothSides returns the two parties that "the two sides", "both

@@ -70,15 +70,6 @@ func (c *coder) prospectMention(m match) bool {
 	return c.prospective(m)
 }
 
-// sayVerbs are verbs after "declined to"/"refused to" that make a refusal
-// a sourcing formula, not a rejection.
-var sayVerbs = wordSet(`say said comment elaborate specify disclose disclosed reveal confirm deny identify name
-speculate quantify detail comments elaborated`)
-
-// detailNouns are objects of "give"/"provide" in a sourcing formula.
-var detailNouns = wordSet(`details detail figures figure information names name reasons reason breakdown specifics
-numbers estimate estimates comment comments timetable timeframe date terms value price prices sums amount`)
-
 // sourcingFormula reports "declined to say", "refused to give details",
 // "declined to be named", "asked not to be identified".
 func (c *coder) sourcingFormula(m match) bool {
@@ -286,14 +277,6 @@ func (c *coder) docYear() int {
 	return best
 }
 
-// clauseOpeners open a new clause inside a sentence.
-var clauseOpeners = wordSet(`who which that when after before while as but because although though whereas
-if unless until since where said says`)
-
-// futureModifiers before a noun make it a prospect.
-var futureModifiers = wordSet(`next upcoming forthcoming planned proposed scheduled expected possible potential
-prospective future coming any eventual mooted impending imminent`)
-
 // futureTimes after a noun date it ahead.
 func (c *coder) futureTimeAt(j int) bool {
 	switch c.low(j) {
@@ -316,20 +299,6 @@ func (c *coder) futureTimeAt(j int) bool {
 	}
 	return false
 }
-
-// prospectGovernors before a noun make it a prospect: "ahead of the
-// summit", "plans for talks", "to attend the meeting".
-var prospectGovernors = wordSet(`ahead prior preparation preparations prepare prepares preparing prepared plans plan
-planning attend run-up pending awaiting await awaits event propose proposes proposed
-proposing seek seeks seeking sought want wants wanted urge urged urges urging call calls called calling push
-pushing pushed invited invite invitation hopes hoped hoping`)
-
-var modalWords = wordSet(`will would shall 'll could might may should`)
-
-// factGovernors introduce a noun as a given fact, even after a modal:
-// "prices would stay stable despite the attack", "would retaliate for
-// the attacks".
-var factGovernors = wordSet(`despite after following since amid because over for against about from by`)
 
 // prospective reports a nominal trigger mentioned as a prospect.
 func (c *coder) prospective(m match) bool {
@@ -400,11 +369,6 @@ func (c *coder) prospective(m match) bool {
 	}
 	return false
 }
-
-// mediaWorkCues mark copy about games, films and books.
-var mediaWorkCues = wordSet(`game games gamer gamers gameplay console consoles playstation xbox nintendo player
-players film films movie movies novel novels plot character characters episode episodes sequel series level
-levels title titles shooter franchise`)
 
 // fiction reports a violent trigger in copy that describes a game, film
 // or book: the reader is addressed ("you come under attack", "casts you as

@@ -88,15 +88,6 @@ func (c *coder) load(si int) {
 	}
 }
 
-// titleFunction are the lowercase function words title case leaves
-// uncapitalized ("Talks Resume in Cairo after Ceasefire"); they do not
-// count against a headline.
-var titleFunction = map[string]bool{
-	"a": true, "an": true, "the": true, "and": true, "or": true, "but": true, "of": true, "in": true,
-	"on": true, "at": true, "to": true, "for": true, "by": true, "with": true, "from": true, "into": true,
-	"over": true, "after": true, "as": true, "amid": true, "against": true, "about": true, "than": true,
-}
-
 func (c *coder) tok(i int) string { return c.d.TokenText(c.first + i) }
 
 // low returns token i in ASCII lowercase, without allocating.
@@ -122,9 +113,6 @@ func (c *coder) hardPunct(i int) bool {
 	}
 	return true
 }
-
-// quoteMarks are the quotation mark tokens a pattern gap may cross.
-var quoteMarks = map[string]bool{"\"": true, "“": true, "”": true, "‘": true, "'": true}
 
 func (c *coder) span(start, end int) document.Span {
 	return document.Span{Start: c.d.Tokens[c.first+start].Start, End: c.d.Tokens[c.first+end-1].End}
@@ -310,16 +298,6 @@ func (c *coder) verbReading(i int, long bool) bool {
 	return true
 }
 
-// gerundPreps are prepositions after which an -ing form is a gerund whose
-// subject is the clause's ("the possibility of suspending talks", "began
-// the process of withdrawing"). Not "for": in "praised X for releasing"
-// the gerund's subject is the object.
-var gerundPreps = map[string]bool{"of": true, "by": true, "after": true, "before": true, "without": true}
-
-// nounDets are quantity nouns that make "N of V-ing" a noun phrase ("days
-// of fighting"), not a gerund clause.
-var nounDets = map[string]bool{"lot": true, "kind": true, "sort": true, "day": true, "days": true, "weeks": true, "months": true, "years": true, "hours": true, "night": true, "nights": true}
-
 func isDet(w string) bool {
 	switch strings.ToLower(w) {
 	case "the", "a", "an", "its", "their":
@@ -329,28 +307,6 @@ func isDet(w string) bool {
 }
 
 func isAnd(w string) bool { return w == "and" || w == "," || w == "&" }
-
-var negators = map[string]bool{
-	"not": true, "n't": true, "never": true, "no": true, "neither": true, "nor": true,
-	"denied": true, "denies": true, "deny": true, "refused": true, "refuses": true, "declined": true,
-	"declines": true, "failed": true, "fails": true, "without": true, "cannot": true,
-}
-
-var modals = map[string]bool{
-	"will": true, "would": true, "could": true, "may": true, "might": true, "should": true,
-	"shall": true, "must": true, "can": true, "'ll": true, "wo": true, "if": true, "unless": true,
-}
-
-var intents = map[string]bool{
-	"plans": true, "planned": true, "plan": true, "planning": true, "intends": true, "intended": true,
-	"wants": true, "wanted": true, "vowed": true, "vows": true, "threatened": true, "threatens": true,
-	"expected": true, "proposed": true, "proposes": true, "ready": true, "prepared": true,
-	"willing": true, "seeking": true, "seeks": true, "sought": true, "aims": true, "hopes": true,
-	"hoped": true, "promised": true, "pledged": true, "offered": true, "set": true, "agreed": true,
-	"urged": true, "called": true, "asked": true, "demanded": true, "decided": true, "likely": true,
-	"poised": true, "preparing": true, "trying": true, "tried": true, "attempted": true,
-	"open": true,
-}
 
 // negated reports a negator within the three words before the trigger.
 func (c *coder) negated(i int) bool {
@@ -432,31 +388,6 @@ func (c *coder) futureMarked(i int, p *pattern) bool {
 	return false
 }
 
-var haveForms = map[string]bool{"has": true, "have": true, "had": true, "having": true}
-
-// nominalIntents are verbs whose noun object names an act still to come.
-var nominalIntents = map[string]bool{
-	"promise": true, "promised": true, "promises": true, "vow": true, "vowed": true, "vows": true,
-	"threaten": true, "threatened": true, "threatens": true, "plan": true, "planned": true, "plans": true,
-	"propose": true, "proposed": true, "proposes": true, "seek": true, "seeks": true, "sought": true,
-}
-
-// demandsThat are verbs whose "that" clause names an act wanted, not done.
-var demandsThat = map[string]bool{
-	"demand": true, "demanded": true, "demands": true, "demanding": true, "urge": true, "urged": true,
-	"urges": true, "urging": true, "ask": true, "asked": true, "asks": true, "request": true,
-	"requested": true, "requests": true, "propose": true, "proposed": true, "proposes": true,
-	"recommend": true, "recommended": true, "recommends": true,
-}
-
-// prospects are nouns whose "of" complement has not happened.
-var prospects = map[string]bool{
-	"possibility": true, "potential": true, "prospect": true, "prospects": true, "threat": true,
-	"risk": true, "fear": true, "fears": true, "likelihood": true, "chance": true, "chances": true,
-}
-
-var beForms = map[string]bool{"was": true, "were": true, "been": true, "being": true, "is": true, "are": true, "be": true, "got": true, "get": true}
-
 // passive reports "was killed", "were reportedly arrested", "had been shelled".
 func (c *coder) passive(i int) bool {
 	t := c.low(i)
@@ -483,12 +414,6 @@ func (c *coder) passive(i int) bool {
 	return false
 }
 
-var speechCues = map[string]bool{
-	"said": true, "says": true, "say": true, "told": true, "tells": true, "claimed": true, "claims": true,
-	"alleged": true, "reported": true, "reports": true, "according": true, "added": true, "stated": true,
-	"insisted": true, "announced": true, "confirmed": true,
-}
-
 // quoted reports whether byte offset off lies inside a quote's content.
 func (c *coder) quoted(off int) bool {
 	for _, q := range c.d.Quotes {
@@ -508,7 +433,3 @@ func isBase(tok string, p *pattern) bool {
 	}
 	return false
 }
-
-// nounFollowers are words after which a trigger that follows "PREP Name"
-// reads as the head of a noun phrase ("from Ofer jail in ...").
-var nounFollowers = map[string]bool{"in": true, "on": true, "near": true, "at": true, "of": true, "and": true}

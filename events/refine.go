@@ -214,14 +214,6 @@ func (c *coder) killCode(m match) string {
 	return "190"
 }
 
-// officials are titles whose holder's killing is an assassination.
-var officials = map[string]bool{
-	"mayor": true, "governor": true, "minister": true, "commander": true, "leader": true, "chief": true,
-	"judge": true, "prosecutor": true, "lawmaker": true, "senator": true, "mp": true, "general": true,
-	"colonel": true, "president": true, "candidate": true, "councillor": true, "councilor": true,
-	"ambassador": true, "envoy": true, "deputy": true, "official": true,
-}
-
 // namedVictim reports a killing's object that is a named person or a single
 // official ("killed the mayor", "shot dead opposition leader X").
 func (c *coder) namedVictim(e int) bool {
@@ -305,14 +297,6 @@ func (c *coder) stateForces(ms []int) bool {
 	return false
 }
 
-var weapons = map[string]string{
-	"missile": "195", "missiles": "195", "drone": "195", "drones": "195", "rocket": "195", "rockets": "195",
-	"air": "195", "aerial": "195", "airstrike": "195", "airstrikes": "195", "warplanes": "195", "warplane": "195",
-	"jets": "195", "aircraft": "195", "helicopter": "195", "helicopters": "195", "bombs": "195", "bomber": "195", "bombers": "195",
-	"artillery": "194", "mortar": "194", "mortars": "194", "shells": "194", "tank": "194", "tanks": "194", "howitzers": "194",
-	"guns": "193", "rifles": "193", "gunfire": "193", "machine-guns": "193", "firearms": "193",
-}
-
 // weaponCode returns the code an attack's weapon gives it: a weapon
 // modifier right before the trigger ("drone attack", "missile and drone
 // attacks") or a "with" phrase in its clause ("attacked a ship with
@@ -364,16 +348,6 @@ func (c *coder) intoSea(a, e int) bool {
 		}
 	}
 	return false
-}
-
-// people are nouns for persons a seizure takes.
-var people = map[string]bool{
-	"people": true, "person": true, "workers": true, "worker": true, "hostages": true, "civilians": true,
-	"passengers": true, "crew": true, "villagers": true, "worshippers": true, "students": true,
-	"schoolgirls": true, "schoolchildren": true, "children": true, "women": true, "tourists": true,
-	"journalists": true, "journalist": true, "engineers": true, "farmers": true, "travellers": true,
-	"travelers": true, "pilgrims": true, "nationals": true, "residents": true, "men": true, "priest": true,
-	"pastor": true, "missionaries": true, "fishermen": true, "sailors": true, "employees": true,
 }
 
 // seizesPeople reports a seizure whose object (or, in the passive, whose
