@@ -41,8 +41,9 @@ type Options struct {
 
 // Stage is the event-coding pipeline stage. It is safe for concurrent use.
 type Stage struct {
-	lex  *Lexicon
-	opts Options
+	lex   *Lexicon
+	model *Model
+	opts  Options
 }
 
 // New returns the stage with the built-in lexicon extended by
@@ -64,7 +65,14 @@ func New(opts Options) (*Stage, error) {
 			return nil, err
 		}
 	}
-	return &Stage{lex: lex, opts: opts}, nil
+	if err := wordsErr(); err != nil {
+		return nil, fmt.Errorf("events: %w", err)
+	}
+	m, err := builtinModel()
+	if err != nil {
+		return nil, err
+	}
+	return &Stage{lex: lex, model: m, opts: opts}, nil
 }
 
 var builtin struct {
@@ -121,7 +129,11 @@ func (s *Stage) code(c *coder) []document.Event {
 	d := c.d
 	var out []document.Event
 	for si := range d.Sentences {
-		for _, e := range mutual(d, c.sentence(si)) {
+		evs := c.sentence(si)
+		if len(evs) == 0 {
+			evs = c.classified(si)
+		}
+		for _, e := range mutual(d, evs) {
 			if !interaction(e) {
 				continue
 			}
@@ -382,4 +394,7 @@ func ploverFuture(typ, mode string, hypothetical bool) (string, string) {
 }
 
 // NewWithLexicon returns the stage over an already parsed lexicon.
-func NewWithLexicon(lex *Lexicon, opts Options) *Stage { return &Stage{lex: lex, opts: opts} }
+func NewWithLexicon(lex *Lexicon, opts Options) *Stage {
+	m, _ := builtinModel() // the embedded model parses (TestModel)
+	return &Stage{lex: lex, model: m, opts: opts}
+}

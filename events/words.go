@@ -72,8 +72,12 @@ var (
 	speechCues         = lex.Set("speechCues")
 	strikeIdiomObjects = lex.Set("strikeIdiomObjects")
 	subordinators      = lex.Set("subordinators")
+	typeCodes          = lex.Map("typeCodes")
 	titleFunction      = lex.Set("titleFunction")
 	warMetaphors       = lex.Set("warMetaphors")
 	weapons            = lex.Map("weapons")
 	weatherModifiers   = lex.Set("weatherModifiers")
 )
+
+// wordsErr reports a problem in data/words.txt.
+func wordsErr() error { return lex.Err() }

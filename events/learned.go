@@ -1,0 +1,115 @@
+package events
+
+// The classifier's step: a sentence the lexicon has no trigger for is
+// coded from the learned type (classify.go) and the roles of its main
+// predicate's frame (frame.go) when the syntax layer is there, else from
+// the sentence's first actor and the next one after its verb.
+
+import (
+	"github.com/newsgraph/newsgraph/cameo"
+	"github.com/newsgraph/newsgraph/document"
+)
+
+// Decision steps of an event's code, in order; Event traces name them.
+const (
+	stepPattern    = "lexicon pattern"
+	stepClassifier = "classifier"
+)
+
+// typeCodes are the CAMEO codes the classifier's types are coded with
+// (data/words.txt [typeCodes]); minProb is its confidence threshold.
+var minProb = 0.0
+
+func init() {
+	if v, ok := lex.Floats("classifier")["minProb"]; ok {
+		minProb = v
+	}
+}
+
+// classified codes sentence si from the classifier; it returns nil when
+// the lexicon matched in the sentence, the model is not confident, or the
+// roles name no actor with a country.
+func (c *coder) classified(si int) []document.Event {
+	m := c.s.model
+	if m == nil || len(c.mentionsBySent[si]) == 0 {
+		return nil
+	}
+	c.load(si)
+	if len(c.matchAll()) > 0 {
+		return nil
+	}
+	typ, prob, none := m.Best(m.Probs(c.features(si)))
+	code, ok := cameo.Lookup(typeCodes[typ])
+	if !ok || prob < minProb || prob <= none {
+		return nil
+	}
+	pred, src, tgt := c.classifiedRoles(si)
+	if pred < 0 || src < 0 || src == tgt || tgt >= 0 && c.same(src, tgt) {
+		return nil
+	}
+	srcs, tgts := []int{src}, []int{tgt}
+	if tgt < 0 {
+		tgts = nil
+	}
+	if !c.anyCountry(srcs) && !c.anyCountry(tgts) {
+		return nil
+	}
+	p := &pattern{code: code, verbal: true, items: []item{{kind: itemWords, alts: []alt{{word: c.low(pred)}}}}}
+	trig := c.span(pred, pred+1)
+	return []document.Event{{
+		Span: trig, Sentence: si, Code: code.Code, Root: code.Root, Quad: code.Quad, Goldstein: code.Goldstein,
+		Plover: typ, Source: c.participant(src), Target: c.participant(tgt), Location: -1,
+		Negated: c.negated(pred), Hypothetical: c.futureMarked(pred, p), Reported: c.reported(pred, pred+1),
+		Evidence: []document.Span{trig},
+	}}
+}
+
+// classifiedRoles returns the predicate (relative token), the source and
+// the target mention of sentence si (-1 when absent): from the main
+// predicate's frame with syntax; without it, the first actor mention in
+// the sentence's first six tokens as the subject, the lower-case content
+// word after it as the predicate, and the next actor mention in its clause
+// as the target (which must be there).
+func (c *coder) classifiedRoles(si int) (pred, src, tgt int) {
+	d := c.d
+	if f, ok := c.mainFrame(si); ok {
+		kids := children(d, si)
+		if f.Ccomp >= 0 && speechCues[c.low(f.Pred-c.first)] {
+			f = frameOf(d, si, f.Ccomp, kids) // "X said Y did Z": the reported act
+		}
+		byTok := mentionTokens(d)
+		s, _ := roleSource(d, si, f, kids)
+		t, _ := roleTarget(f)
+		src, tgt = argMention(d, si, s, kids, byTok), argMention(d, si, t, kids, byTok)
+		if src >= 0 && c.actor(src) == "" {
+			src = -1
+		}
+		if tgt >= 0 && c.actor(tgt) == "" {
+			tgt = -1
+		}
+		return f.Pred - c.first, src, tgt
+	}
+	pred, src, tgt = -1, -1, -1
+	for i := 0; i < c.n && i < 6; i++ {
+		if mi := c.mAt[i]; mi >= 0 && c.actor(mi) != "" {
+			_, e := c.mentionRange(mi)
+			if w := c.low(e); e < c.n && !c.isPunct(e) && c.mAt[e] < 0 && w[0] >= 'a' && w[0] <= 'z' &&
+				c.tok(e)[0] >= 'a' && !titleFunction[w] && !speechCues[w] && !beForms[w] && !haveForms[w] {
+				src, pred = mi, e
+			}
+			break
+		}
+	}
+	if pred < 0 {
+		return -1, -1, -1
+	}
+	for j := pred + 1; j < c.n && j <= pred+10; j++ {
+		if c.hardPunct(j) {
+			break
+		}
+		if mi := c.mAt[j]; mi >= 0 && mi != src && c.actor(mi) != "" {
+			return pred, src, mi
+		}
+	}
+	return -1, -1, -1 // without syntax, only "X verb ... Y" is read
+}
