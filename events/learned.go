@@ -18,12 +18,14 @@ const (
 
 // typeCodes are the CAMEO codes the classifier's types are coded with
 // (data/words.txt [typeCodes]); minProb is its confidence threshold.
-var minProb = 0.0
+var minProb, mainMinProb = classifierSetting("minProb"), classifierSetting("mainMinProb")
 
-func init() {
-	if v, ok := lex.Floats("classifier")["minProb"]; ok {
-		minProb = v
+func classifierSetting(name string) float64 {
+	v, ok := lex.Floats("classifier")[name]
+	if !ok {
+		return 2 // never: a missing setting turns the step off
 	}
+	return v
 }
 
 // classified codes sentence si from the classifier; it returns nil when

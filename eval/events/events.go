@@ -17,6 +17,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -360,9 +361,18 @@ func MainType(d *document.Document) string {
 // EvaluatePlover runs process over up to limit stories (0: all) and reports
 // the accuracy of MainType against the label.
 func EvaluatePlover(ctx context.Context, path string, process Process, limit int) (*eval.Report, error) {
+	return EvaluatePloverSplit(ctx, path, process, limit, false)
+}
+
+// EvaluatePloverSplit is EvaluatePlover; with heldOut, only over the story
+// templates the event classifier was not trained on (evcoder.PloverHeldOut).
+func EvaluatePloverSplit(ctx context.Context, path string, process Process, limit int, heldOut bool) (*eval.Report, error) {
 	stories, err := LoadPlover(path)
 	if err != nil {
 		return nil, err
+	}
+	if heldOut {
+		stories = slices.DeleteFunc(stories, func(s PloverStory) bool { return !evcoder.PloverHeldOut(s.Title) })
 	}
 	if limit > 0 && limit < len(stories) {
 		// every k-th story, so all labels are represented
@@ -374,6 +384,9 @@ func EvaluatePlover(ctx context.Context, path string, process Process, limit int
 		stories = sub
 	}
 	r := &eval.Report{Layer: "events-plover", Data: path}
+	if heldOut {
+		r.Data += " (held-out templates)"
+	}
 	correct, none := 0, 0
 	per := map[string]*eval.Score{}
 	for i, s := range stories {
@@ -504,6 +517,7 @@ func MainWith(ctx context.Context, args []string, stdout, stderr io.Writer, proc
 	gold := fs.String("gold", "", "gold JSONL file (format: testdata/gold/events/README.md)")
 	plover := fs.String("plover", "", "labelled PLOVER stories, CSV or zipped CSV (NGEC synthetic set)")
 	corpus := fs.String("corpus", "", "with --gold: score only the stories whose corpus contains this (bbc, reuters)")
+	heldOut := fs.Bool("heldout", false, "with --plover: only the story templates the event classifier was not trained on")
 	limit := fs.Int("limit", 0, "evaluate at most N PLOVER stories, spread over the file (0: all)")
 	asJSON := fs.Bool("json", false, "print JSON instead of text")
 	sample := fs.String("sample", "", "instead of scoring, print random counted events extracted from these comma-separated corpus paths")
@@ -550,7 +564,7 @@ func MainWith(ctx context.Context, args []string, stdout, stderr io.Writer, proc
 		reports = append(reports, r)
 	}
 	if *plover != "" {
-		r, err := EvaluatePlover(ctx, *plover, process, *limit)
+		r, err := EvaluatePloverSplit(ctx, *plover, process, *limit, *heldOut)
 		if err != nil {
 			fmt.Fprintln(stderr, err)
 			return 1
