@@ -7,6 +7,7 @@ package events
 // actors.
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/cameo"
@@ -50,6 +51,7 @@ func (c *coder) sentence(si int) []document.Event {
 			alleged = m.end
 		}
 		var srcs, tgts []int
+		srcStep, tgtStep := "", ""
 		verbal := m.p.verbal && !c.nounSubject(m) && !(m.end == m.start+1 && m.start > 0 && compoundModifiers[c.low(m.start-1)])
 		if verbal {
 			subj := c.subject(m.start)
@@ -66,6 +68,7 @@ func (c *coder) sentence(si int) []document.Event {
 			if c.passive(m.start) || c.reducedPassive(m.start) {
 				tgts = subj
 				srcs = c.agent(m.end)
+				srcStep, tgtStep = "passive: by agent", "passive: subject"
 				if len(srcs) == 0 && !c.byPhrase(m.end) {
 					// "three soldiers were killed": an agentless passive
 					// names no one who acted
@@ -73,6 +76,7 @@ func (c *coder) sentence(si int) []document.Event {
 				}
 			} else {
 				srcs = subj
+				srcStep, tgtStep = "clause subject", "object"
 				if m.target >= 0 && c.determinerPronoun(m.target) {
 					// "called on his supporters": the pronoun is the
 					// determiner of the object, not the object
@@ -88,17 +92,21 @@ func (c *coder) sentence(si int) []document.Event {
 			// government": the "from" phrase is the actor; who received
 			// or drew it is the target ("Cambodia received a protest")
 			srcs = fromSrc
+			srcStep, tgtStep = "from phrase", "subject of the receiving verb"
 			if rv := c.receiveVerb(m.start); rv >= 0 {
 				tgts = c.subject(rv)
 			}
 		} else {
 			srcs = c.possessor(m.start)
+			srcStep, tgtStep = "possessor", "noun complement"
 			if srcs == nil {
 				srcs = c.agent(m.end)
+				srcStep = "by agent"
 			}
 			if srcs == nil {
 				if lv := c.lightVerb(m.start); lv >= 0 {
 					srcs = c.subject(lv)
+					srcStep = "subject of the light verb"
 				}
 			}
 			if srcs == nil && code.Root == "04" && m.start > 0 && c.low(m.start-1) == "for" {
@@ -140,7 +148,7 @@ func (c *coder) sentence(si int) []document.Event {
 		if len(srcs) == 0 && symmetric(code) {
 			if pr := c.bothSides(m.start); pr != nil {
 				// "the two sides agreed ...": the pair named before
-				srcs = pr
+				srcs, srcStep = pr, "both sides named before"
 			}
 		}
 		if code.Root == "19" && c.mutual(code, m.start) {
@@ -161,7 +169,7 @@ func (c *coder) sentence(si int) []document.Event {
 		if verbal && len(tgts) == 0 && prevEnd >= 0 && sharedTarget(code) && c.conjoined(prevEnd, m.start) {
 			// "met X in Baghdad and signed agreements": the second verb
 			// of a coordinated predicate shares the first one's partner
-			tgts = prevTgts
+			tgts, tgtStep = prevTgts, "shared with the coordinated verb"
 		}
 		if verbal && !c.passive(m.start) {
 			prevTgts, prevEnd = tgts, m.end
@@ -169,7 +177,7 @@ func (c *coder) sentence(si int) []document.Event {
 		}
 		if len(tgts) == 0 && len(srcs) > 1 && symmetric(code) {
 			// "Peru and Chile held talks": each is the other's target
-			tgts = srcs
+			tgts, tgtStep = srcs, "each other (coordinated sources)"
 		}
 		if v := outcome[mi]; v >= 0 && c.placesOnly(tgts) {
 			// the victims of a strike on a place, named as a group's
@@ -189,10 +197,10 @@ func (c *coder) sentence(si int) []document.Event {
 			continue
 		}
 		if generic != nil {
-			tgts = []int{genericTarget}
+			tgts, tgtStep = []int{genericTarget}, "people of the setting"
 		}
 		if gsrc != nil {
-			srcs = []int{genericSource}
+			srcs, srcStep = []int{genericSource}, "people of the setting"
 		}
 		if code.Root == "14" {
 			sc := ""
@@ -224,6 +232,7 @@ func (c *coder) sentence(si int) []document.Event {
 			continue
 		}
 		trig := c.span(m.start, m.end)
+		c.step(trig, stepPattern, fmt.Sprintf("lexicon.tsv:%d %s", m.p.line, m.p.src), srcStep, tgtStep)
 		neg := c.negated(m.start)
 		// an act inside an accusation's complement ("accused police of
 		// beating detainees, injuring 6") is alleged: the accusation is the

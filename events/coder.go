@@ -25,6 +25,9 @@ type coder struct {
 	// vote reads the triggers the coder found without matching again; nil
 	// when not memoized
 	matched map[int][]match
+	// steps records, with Document.Explain, the named steps that decided
+	// each trigger's code, source and target; nil otherwise
+	steps map[document.Span][4]string
 
 	// per sentence
 	si       int
@@ -39,6 +42,9 @@ type coder struct {
 // grouped by sentence.
 func newCoder(s *Stage, d *document.Document) *coder {
 	c := &coder{s: s, d: d, mentionsBySent: make([][]int, len(d.Sentences)), lowText: d.LowerSlice(document.Span{Start: 0, End: len(d.Text)})}
+	if d.Explain {
+		c.steps = map[document.Span][4]string{}
+	}
 	c.codes, c.head = make([]string, len(d.Mentions)), make([]int, len(d.Mentions))
 	for i, m := range d.Mentions {
 		c.codes[i], c.head[i] = m.ContextActor, m.Qualifies
@@ -432,4 +438,29 @@ func isBase(tok string, p *pattern) bool {
 		}
 	}
 	return false
+}
+
+// step records the steps that decided the code (with detail), the source
+// and the target of the events of trigger span, with Document.Explain.
+func (c *coder) step(span document.Span, code, detail, src, tgt string) {
+	if c.steps != nil {
+		c.steps[span] = [4]string{code, detail, src, tgt}
+	}
+}
+
+// explain traces every event's steps: code, source and target.
+func (c *coder) explain(evs []document.Event) {
+	for i, e := range evs {
+		st, ok := c.steps[e.Span]
+		if !ok {
+			continue
+		}
+		c.d.Trace(document.LayerEvents, i, "code", st[0], st[1])
+		if e.Source != nil && st[2] != "" {
+			c.d.Trace(document.LayerEvents, i, "source", st[2], e.Source.Actor)
+		}
+		if e.Target != nil && st[3] != "" {
+			c.d.Trace(document.LayerEvents, i, "target", st[3], e.Target.Actor)
+		}
+	}
 }

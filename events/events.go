@@ -116,6 +116,9 @@ func (s *Stage) Process(ctx context.Context, d *document.Document) error {
 	c.matched = make(map[int][]match, len(d.Sentences))
 	d.Events = s.code(c)
 	d.MainEvent = s.mainEvent(c, d.Events)
+	if d.Explain {
+		c.explain(d.Events)
+	}
 	return nil
 }
 

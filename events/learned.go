@@ -6,6 +6,8 @@ package events
 // the sentence's first actor and the next one after its verb.
 
 import (
+	"fmt"
+
 	"github.com/newsgraph/newsgraph/cameo"
 	"github.com/newsgraph/newsgraph/document"
 )
@@ -45,7 +47,7 @@ func (c *coder) classified(si int) []document.Event {
 	if !ok || prob < minProb || prob <= none {
 		return nil
 	}
-	pred, src, tgt := c.classifiedRoles(si)
+	pred, src, tgt, srcStep, tgtStep := c.classifiedRoles(si)
 	if pred < 0 || src < 0 || src == tgt || tgt >= 0 && c.same(src, tgt) {
 		return nil
 	}
@@ -58,6 +60,7 @@ func (c *coder) classified(si int) []document.Event {
 	}
 	p := &pattern{code: code, verbal: true, items: []item{{kind: itemWords, alts: []alt{{word: c.low(pred)}}}}}
 	trig := c.span(pred, pred+1)
+	c.step(trig, stepClassifier, fmt.Sprintf("%s p=%.2f", typ, prob), srcStep, tgtStep)
 	return []document.Event{{
 		Span: trig, Sentence: si, Code: code.Code, Root: code.Root, Quad: code.Quad, Goldstein: code.Goldstein,
 		Plover: typ, Source: c.participant(src), Target: c.participant(tgt), Location: -1,
@@ -72,7 +75,7 @@ func (c *coder) classified(si int) []document.Event {
 // the sentence's first six tokens as the subject, the lower-case content
 // word after it as the predicate, and the next actor mention in its clause
 // as the target (which must be there).
-func (c *coder) classifiedRoles(si int) (pred, src, tgt int) {
+func (c *coder) classifiedRoles(si int) (pred, src, tgt int, srcStep, tgtStep string) {
 	d := c.d
 	if f, ok := c.mainFrame(si); ok {
 		kids := children(d, si)
@@ -80,8 +83,8 @@ func (c *coder) classifiedRoles(si int) (pred, src, tgt int) {
 			f = frameOf(d, si, f.Ccomp, kids) // "X said Y did Z": the reported act
 		}
 		byTok := mentionTokens(d)
-		s, _ := roleSource(d, si, f, kids)
-		t, _ := roleTarget(f)
+		s, srcStep := roleSource(d, si, f, kids)
+		t, tgtStep := roleTarget(f)
 		src, tgt = argMention(d, si, s, kids, byTok), argMention(d, si, t, kids, byTok)
 		if src >= 0 && c.actor(src) == "" {
 			src = -1
@@ -89,7 +92,7 @@ func (c *coder) classifiedRoles(si int) (pred, src, tgt int) {
 		if tgt >= 0 && c.actor(tgt) == "" {
 			tgt = -1
 		}
-		return f.Pred - c.first, src, tgt
+		return f.Pred - c.first, src, tgt, srcStep, tgtStep
 	}
 	pred, src, tgt = -1, -1, -1
 	for i := 0; i < c.n && i < 6; i++ {
@@ -103,15 +106,15 @@ func (c *coder) classifiedRoles(si int) (pred, src, tgt int) {
 		}
 	}
 	if pred < 0 {
-		return -1, -1, -1
+		return -1, -1, -1, "", ""
 	}
 	for j := pred + 1; j < c.n && j <= pred+10; j++ {
 		if c.hardPunct(j) {
 			break
 		}
 		if mi := c.mAt[j]; mi >= 0 && mi != src && c.actor(mi) != "" {
-			return pred, src, mi
+			return pred, src, mi, "first actor of the sentence", "next actor after the verb"
 		}
 	}
-	return -1, -1, -1 // without syntax, only "X verb ... Y" is read
+	return -1, -1, -1, "", "" // without syntax, only "X verb ... Y" is read
 }
