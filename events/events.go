@@ -112,6 +112,10 @@ func (s *Stage) Provides() []document.Layer { return []document.Layer{document.L
 
 // Process codes d's events, replacing d.Events, and sets d.MainEvent.
 func (s *Stage) Process(ctx context.Context, d *document.Document) error {
+	if nonNews(d) {
+		d.Events, d.MainEvent = nil, nil
+		return nil
+	}
 	c := newCoder(s, d)
 	c.matched = make(map[int][]match, len(d.Sentences))
 	d.Events = s.code(c)
@@ -124,6 +128,9 @@ func (s *Stage) Process(ctx context.Context, d *document.Document) error {
 
 // Code returns d's events without modifying d.
 func (s *Stage) Code(d *document.Document) []document.Event {
+	if nonNews(d) {
+		return nil
+	}
 	return s.code(newCoder(s, d))
 }
 

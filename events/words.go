@@ -73,6 +73,7 @@ var (
 	strikeIdiomObjects = lex.Set("strikeIdiomObjects")
 	subordinators      = lex.Set("subordinators")
 	typeCodes          = lex.Map("typeCodes")
+	pageChromeList     = lex.List("pageChrome")
 	titleFunction      = lex.Set("titleFunction")
 	warMetaphors       = lex.Set("warMetaphors")
 	weapons            = lex.Map("weapons")
