@@ -145,8 +145,13 @@ func (s *Stage) Features(d *document.Document) [][]string {
 // sentence's main predicate (lemma, voice, object head, prepositions,
 // open complement, negation, modality) when the syntax layer is there.
 func (c *coder) features(si int) []string {
-	d := c.d
 	c.load(si)
+	return c.featuresOf(c.matchAll())
+}
+
+// featuresOf returns the loaded sentence's features with matches ms.
+func (c *coder) featuresOf(ms []match) []string {
+	d, si := c.d, c.si
 	fs := []string{"bias"}
 	prev := "^"
 	for i := 0; i < c.n; i++ {
@@ -160,7 +165,7 @@ func (c *coder) features(si int) []string {
 		fs = append(fs, "w="+w, "s="+stem(w), "b="+prev+"_"+w)
 		prev = w
 	}
-	for _, m := range c.matchAll() {
+	for _, m := range ms {
 		fs = append(fs, "m="+m.p.code.Root, "mt="+m.p.ploverOf(), "mc="+m.p.code.Code)
 	}
 	if f, ok := c.mainFrame(si); ok {

@@ -217,16 +217,18 @@ var targetPreps = []string{"with", "against", "on", "to", "at", "between", "from
 
 // roleTarget returns the token that holds frame f's target and the step:
 // the subject of a passive, the object, else the first oblique of
-// targetPreps.
-func roleTarget(f Frame) (int, string) {
+// targetPreps; named reports whether an argument names an actor ("sold
+// boats to Angola": the object names none, so the "to" phrase is the
+// target).
+func roleTarget(f Frame, named func(int) bool) (int, string) {
 	if f.Passive && f.Subject >= 0 {
 		return f.Subject, "frame: passive subject"
 	}
-	if f.Object >= 0 {
+	if f.Object >= 0 && named(f.Object) {
 		return f.Object, "frame: object"
 	}
 	for _, p := range targetPreps {
-		if t, ok := f.Obl[p]; ok {
+		if t, ok := f.Obl[p]; ok && named(t) {
 			return t, "frame: oblique " + p
 		}
 	}

@@ -2,8 +2,7 @@ package events
 
 // The classifier's step: a sentence the lexicon has no trigger for is
 // coded from the learned type (classify.go) and the roles of its main
-// predicate's frame (frame.go) when the syntax layer is there, else from
-// the sentence's first actor and the next one after its verb.
+// predicate's frame (frame.go); it needs the syntax layer.
 
 import (
 	"fmt"
@@ -70,51 +69,34 @@ func (c *coder) classified(si int) []document.Event {
 }
 
 // classifiedRoles returns the predicate (relative token), the source and
-// the target mention of sentence si (-1 when absent): from the main
-// predicate's frame with syntax; without it, the first actor mention in
-// the sentence's first six tokens as the subject, the lower-case content
-// word after it as the predicate, and the next actor mention in its clause
-// as the target (which must be there).
+// the target mention of sentence si (-1 when absent) and the steps that
+// chose them, from the main predicate's frame (its reported clause when
+// the predicate is a speech verb). Without the syntax layer it returns no
+// predicate: read without a parse, a sentence's actors and verb were right
+// too seldom (on the all-layer gold the step added false events only).
 func (c *coder) classifiedRoles(si int) (pred, src, tgt int, srcStep, tgtStep string) {
 	d := c.d
-	if f, ok := c.mainFrame(si); ok {
-		kids := children(d, si)
-		if f.Ccomp >= 0 && speechCues[c.low(f.Pred-c.first)] {
-			f = frameOf(d, si, f.Ccomp, kids) // "X said Y did Z": the reported act
-		}
-		byTok := mentionTokens(d)
-		s, srcStep := roleSource(d, si, f, kids)
-		t, tgtStep := roleTarget(f)
-		src, tgt = argMention(d, si, s, kids, byTok), argMention(d, si, t, kids, byTok)
-		if src >= 0 && c.actor(src) == "" {
-			src = -1
-		}
-		if tgt >= 0 && c.actor(tgt) == "" {
-			tgt = -1
-		}
-		return f.Pred - c.first, src, tgt, srcStep, tgtStep
-	}
-	pred, src, tgt = -1, -1, -1
-	for i := 0; i < c.n && i < 6; i++ {
-		if mi := c.mAt[i]; mi >= 0 && c.actor(mi) != "" {
-			_, e := c.mentionRange(mi)
-			if w := c.low(e); e < c.n && !c.isPunct(e) && c.mAt[e] < 0 && w[0] >= 'a' && w[0] <= 'z' &&
-				c.tok(e)[0] >= 'a' && !titleFunction[w] && !speechCues[w] && !beForms[w] && !haveForms[w] {
-				src, pred = mi, e
-			}
-			break
-		}
-	}
-	if pred < 0 {
+	f, ok := c.mainFrame(si)
+	if !ok {
 		return -1, -1, -1, "", ""
 	}
-	for j := pred + 1; j < c.n && j <= pred+10; j++ {
-		if c.hardPunct(j) {
-			break
-		}
-		if mi := c.mAt[j]; mi >= 0 && mi != src && c.actor(mi) != "" {
-			return pred, src, mi, "first actor of the sentence", "next actor after the verb"
-		}
+	kids := children(d, si)
+	if f.Ccomp >= 0 && speechCues[c.low(f.Pred-c.first)] {
+		f = frameOf(d, si, f.Ccomp, kids) // "X said Y did Z": the reported act
 	}
-	return -1, -1, -1, "", "" // without syntax, only "X verb ... Y" is read
+	byTok := mentionTokens(d)
+	named := func(t int) bool {
+		mi := argMention(d, si, t, kids, byTok)
+		return mi >= 0 && c.actor(mi) != ""
+	}
+	s, srcStep := roleSource(d, si, f, kids)
+	t, tgtStep := roleTarget(f, named)
+	src, tgt = argMention(d, si, s, kids, byTok), argMention(d, si, t, kids, byTok)
+	if src >= 0 && c.actor(src) == "" {
+		src = -1
+	}
+	if tgt >= 0 && c.actor(tgt) == "" {
+		tgt = -1
+	}
+	return f.Pred - c.first, src, tgt, srcStep, tgtStep
 }

@@ -205,7 +205,7 @@ func examples(noneDocs int, lead *int, stderr io.Writer) (train, held []example,
 		if err != nil {
 			return nil, nil, err
 		}
-		lab := byNotes(len(f), g, d.Title != "")
+		lab := byNotes(len(f), g)
 		for si := range f {
 			train = append(train, example{feats: f[si], label: lab[si], w: 2, group: g.ID})
 		}
@@ -288,13 +288,11 @@ func alignByCountry(d *document.Document, gold []evgold.GoldEvent) []string {
 
 var noteSents = regexp.MustCompile(`^s([0-9,\-]+)`)
 
-// byNotes labels the sentences the gold events' notes name ("s1-2,6",
-// counted from one after the title) with their type, NONE the others.
-func byNotes(n int, g evgold.Story, titled bool) []string {
-	off := 1
-	if titled {
-		off = 0 // the title is sentence 0
-	}
+// byNotes labels the sentences the gold events' notes name ("s1-2,6":
+// Document.Sentences indices, the headline being s0) with their type, NONE
+// the others.
+func byNotes(n int, g evgold.Story) []string {
+	const off = 0
 	lab := make([]string, n)
 	for i := range lab {
 		lab[i] = events.None
