@@ -27,8 +27,6 @@ func (c *coder) sentence(si int) []document.Event {
 	alleged := -1 // end of an accusation trigger whose complement is still open
 	matches := c.matchAll()
 	outcome := c.outcomes(matches)
-	protested := false   // a protest event of the sentence is out
-	protestCountry := "" // its source's country
 	for mi, m := range matches {
 		code := m.p.code
 		if outcome[mi] < -1 {
@@ -39,11 +37,6 @@ func (c *coder) sentence(si int) []document.Event {
 		if c.background(m.start, m.end) {
 			// "the 2009 raid", "jailed in 2012", "ever since the junta
 			// took over in 2019": history, not the story's event
-			continue
-		}
-		if c.recap(m.start) {
-			// "It was the second such raid on the port this year": the
-			// story's event restated, no new one
 			continue
 		}
 		inAccusation := alleged >= 0 && !c.clauseBreak(alleged, m.start)
@@ -108,11 +101,6 @@ func (c *coder) sentence(si int) []document.Event {
 					srcs = c.subject(lv)
 					srcStep = "subject of the light verb"
 				}
-			}
-			if srcs == nil && code.Root == "04" && m.start > 0 && c.low(m.start-1) == "for" {
-				// "X was in Oslo for talks with Y", "X flew to Y for
-				// consultations": the purpose is the subject's
-				srcs = c.subject(m.start)
 			}
 			if srcs == nil && code.Root == "04" && len(tgts) == 0 {
 				// "X and Y signed the text after two days of negotiations":
@@ -179,18 +167,7 @@ func (c *coder) sentence(si int) []document.Event {
 			// "Peru and Chile held talks": each is the other's target
 			tgts, tgtStep = srcs, "each other (coordinated sources)"
 		}
-		if v := outcome[mi]; v >= 0 && c.placesOnly(tgts) {
-			// the victims of a strike on a place, named as a group's
-			// members or an actor: "a raid on a house in the city killed
-			// a senior commander of group G" → G
-			if vt := c.withActors(c.verbObject(matches[v])); c.anyCountry(vt) {
-				tgts = vt
-			}
-		}
 		var gsrc *document.Participant // "thousands of workers marched": civilians of the setting
-		if len(srcs) == 0 && code.Root == "14" && verbal {
-			gsrc = c.genericSubject(m.start)
-		}
 		if len(srcs) == 0 && len(tgts) == 0 && generic == nil && gsrc == nil || !c.s.opts.KeepUnsure && !c.anyCountry(srcs) && !c.anyCountry(tgts) && !c.anyNGO(srcs) &&
 			(generic == nil || CountryOf(generic.Actor) == "") && (gsrc == nil || CountryOf(gsrc.Actor) == "") {
 			// precision first: an event needs a side with a country
@@ -201,25 +178,6 @@ func (c *coder) sentence(si int) []document.Event {
 		}
 		if gsrc != nil {
 			srcs, srcStep = []int{genericSource}, "people of the setting"
-		}
-		if code.Root == "14" {
-			sc := ""
-			if len(srcs) > 0 && srcs[0] == genericSource {
-				sc = CountryOf(gsrc.Actor)
-			} else if len(srcs) > 0 {
-				sc = CountryOf(c.actor(srcs[0]))
-			}
-			if protested && (sc == "" || sc == protestCountry) {
-				// "marched ... in the biggest rally the city has seen":
-				// the protest named again, by no new actor
-				continue
-			}
-			protested, protestCountry = true, sc
-		}
-		if code.Base() == "042" && !c.foreignTarget(srcs, tgts) {
-			// "President Ruto visited Kisumu": a visit needs a host other
-			// than the visitor's own country
-			continue
 		}
 		if len(srcs) == 0 {
 			srcs = []int{-1}
@@ -1096,14 +1054,6 @@ func outcomeVerb(w string) bool {
 	return false
 }
 
-// verbObject returns the object mentions of verbal match m.
-func (c *coder) verbObject(m match) []int {
-	if m.target >= 0 {
-		return c.coord(m.target)
-	}
-	return c.object(m.start+1, m.end, m.p.code, m.p)
-}
-
 // between reports whether "between" follows token e-1 or ends the trigger
 // ("fighting between", "clashes between", "talks between").
 func (c *coder) between(e int) bool {
@@ -1143,27 +1093,6 @@ func (c *coder) mutual(code cameo.Code, i int) bool {
 			if strings.HasPrefix(w, v) {
 				return true
 			}
-		}
-	}
-	return false
-}
-
-// foreignTarget reports whether one of tgts has a country that is not the
-// country of every source.
-func (c *coder) foreignTarget(srcs, tgts []int) bool {
-	for _, t := range tgts {
-		tc := CountryOf(c.actor(t))
-		if tc == "" {
-			continue
-		}
-		foreign := true
-		for _, s := range srcs {
-			if CountryOf(c.actor(s)) == tc {
-				foreign = false
-			}
-		}
-		if foreign {
-			return true
 		}
 	}
 	return false
@@ -1234,33 +1163,6 @@ const (
 	genericSource = -3
 )
 
-// genericSubject returns the civilians named by a plain noun as the subject
-// of a protest verb at token i ("Thousands of workers marched",
-// "Hundreds of farmers rallied") as a participant coded CVL with the
-// sentence's setting country, or nil: the noun must stand in the verb's
-// clause, at most eight words before it, with no actor mention, clause
-// break or verb-like word after it.
-func (c *coder) genericSubject(i int) *document.Participant {
-	for j := i - 1; j >= 0 && j >= i-8; j-- {
-		w := c.low(j)
-		if c.mAt[j] >= 0 || c.hardPunct(j) || w == "," || clauseBreaks[w] || speechCues[w] || subordinators[w] {
-			return nil
-		}
-		if civilianNouns[w] {
-			// only an adverb or a time may stand between ("people on
-			// Saturday marched" is rare; "people marched" the rule)
-			for k := j + 1; k < i; k++ {
-				if !coordAdverbs[c.low(k)] && c.low(k) != "have" && c.low(k) != "had" && c.low(k) != "again" {
-					return nil
-				}
-			}
-			sp := c.span(j, j+1)
-			return &document.Participant{Name: c.d.Slice(sp), Actor: c.sentenceSetting(false) + "CVL", Entity: -1, Span: sp}
-		}
-	}
-	return nil
-}
-
 // genericObject returns the civilians named by a plain noun right after a
 // trigger ending at token e ("detained 22 people", "killed at least 12
 // men and women") as a participant coded CVL with the sentence's setting
@@ -1307,20 +1209,6 @@ func (c *coder) sentenceSetting(victims bool) string {
 		return st.Places
 	}
 	return st.Country
-}
-
-// placesOnly reports whether every mention of ms is a place (a location
-// after a locative preposition or a facility), true for none.
-func (c *coder) placesOnly(ms []int) bool {
-	for _, m := range ms {
-		if m < 0 {
-			continue
-		}
-		if !c.actorIsPlaceLike(m) && !words.Locative(c.d, m) {
-			return false
-		}
-	}
-	return true
 }
 
 // speakerOfConjunct returns the subject of a speech or reporting verb
@@ -1397,33 +1285,6 @@ func (c *coder) byPhrase(e int) bool {
 		}
 	}
 	return false
-}
-
-// recap reports a sentence that restates the story's event by a pronoun
-// and a copula: "It was the first such attack since May", "This was the
-// third strike on the city this year".
-// The trigger at token i must stand in the copula's complement, before
-// any relative or subordinate clause.
-func (c *coder) recap(i int) bool {
-	if c.n < 3 || i < 2 {
-		return false
-	}
-	switch c.low(0) {
-	case "it", "this", "that":
-	default:
-		return false
-	}
-	switch c.low(1) {
-	case "was", "is", "marked", "marks":
-	default:
-		return false
-	}
-	for j := 2; j < i; j++ {
-		if w := c.low(j); w == "," || clauseBreaks[w] || subordinators[w] {
-			return false
-		}
-	}
-	return true
 }
 
 // nounBefore reports a mention or a plural noun (a lower-case word ending

@@ -181,10 +181,9 @@ func (c *coder) matchAll() []match {
 		if best.p == nil {
 			continue
 		}
-		if p, ok := c.sense(best); !ok {
-			continue // the trigger in a non-event sense (sense.go)
-		} else {
-			best.p = p
+		if best.p.discard {
+			i = best.end - 1
+			continue
 		}
 		out = append(out, best)
 		i = best.end - 1
@@ -415,16 +414,6 @@ func (c *coder) passive(i int) bool {
 		}
 		if !strings.HasSuffix(w, "ly") && w != "not" && w != "also" && w != "allegedly" {
 			return false
-		}
-	}
-	return false
-}
-
-// quoted reports whether byte offset off lies inside a quote's content.
-func (c *coder) quoted(off int) bool {
-	for _, q := range c.d.Quotes {
-		if q.Start <= off && off < q.End {
-			return true
 		}
 	}
 	return false

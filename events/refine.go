@@ -69,14 +69,6 @@ func (c *coder) refine(ms []match) []match {
 		switch {
 		case c.headline && verbal && c.adjunct(m.start) && (!m.p.verbal || strings.HasSuffix(c.low(m.start), "ing")):
 			continue // "Rebels Concede After Meeting with Minister": the verb is the news
-		case m.p.code.Code == "011":
-			continue // rule 4: declining to comment is no event
-		case c.endsInDate(m):
-			continue // "the term ending March 31": a date, not a march
-		case m.p.code.Root == "12" && c.numberAfter(m.end) && strings.HasPrefix(c.low(m.start), "declin"):
-			continue // "production declined to 2,978 units": a fall, not a refusal
-		case m.p.code.Root == "11" && c.negatedInside(m):
-			continue // "said the ban was not illegal": no criticism
 		case (m.p.code.Code == "013" || c.concern(m)) && len(c.withActors(c.object(m.start+1, m.end, m.p.code, m.p))) == 0:
 			continue // "welcomed the deal", "voiced concern over the vote": an attitude with no actor
 		case isKill(m.p) && oc[i] == -2:
@@ -108,32 +100,6 @@ func (c *coder) refine(ms []match) []match {
 		out = append(out, m)
 	}
 	return out
-}
-
-// endsInDate reports a match whose last word is a capitalized month name
-// followed by a number ("ending March 31").
-func (c *coder) endsInDate(m match) bool {
-	t := c.tok(m.end - 1)
-	if _, ok := months[c.low(m.end-1)]; !ok || t[0] < 'A' || t[0] > 'Z' || c.headline {
-		return false
-	}
-	return c.numberAfter(m.end)
-}
-
-// numberAfter reports a number right after token e ("declined to 2,978").
-func (c *coder) numberAfter(e int) bool {
-	return e < c.n && c.d.Tokens[c.first+e].Kind == document.Number
-}
-
-// negatedInside reports a negator among the matched words after the first:
-// a judgement pattern that spans "was not illegal" states no criticism.
-func (c *coder) negatedInside(m match) bool {
-	for j := m.start + 1; j < m.end; j++ {
-		if w := c.low(j); w == "not" || w == "n't" || w == "never" || w == "hardly" {
-			return true
-		}
-	}
-	return false
 }
 
 // futureTalks reports talks, meetings and negotiations (040, 044, 046),
