@@ -24,7 +24,6 @@ func (c *coder) sentence(si int) []document.Event {
 	var prevTgts []int // targets of the previous verbal match in the sentence
 	var prevSrcs []int // its subject
 	prevEnd := -1
-	alleged := -1 // end of an accusation trigger whose complement is still open
 	matches := c.matchAll()
 	outcome := c.outcomes(matches)
 	for mi, m := range matches {
@@ -39,10 +38,6 @@ func (c *coder) sentence(si int) []document.Event {
 			// took over in 2019": history, not the story's event
 			continue
 		}
-		inAccusation := alleged >= 0 && !c.clauseBreak(alleged, m.start)
-		if code.Root == "11" && strings.HasPrefix(c.low(m.start), "accus") {
-			alleged = m.end
-		}
 		var srcs, tgts []int
 		srcStep, tgtStep := "", ""
 		verbal := m.p.verbal && !c.nounSubject(m) && !(m.end == m.start+1 && m.start > 0 && compoundModifiers[c.low(m.start-1)])
@@ -56,7 +51,7 @@ func (c *coder) sentence(si int) []document.Event {
 			} else if subj == nil {
 				// "X said the vote was fair and called on the opposition
 				// to ...": the speaker's second predicate
-				subj = c.speakerOfConjunct(m.start)
+				subj, srcStep = c.speakerOfConjunct(m.start), "speaker's second predicate"
 			}
 			if c.passive(m.start) || c.reducedPassive(m.start) {
 				tgts = subj
@@ -125,11 +120,6 @@ func (c *coder) sentence(si int) []document.Event {
 				}
 				tgts = c.bothSides(min(e+3, c.n))
 			}
-			if len(srcs) == 0 && len(tgts) > 1 && symmetric(code) && c.between(m.end) {
-				// "clashes between police and the miners": each party
-				// acts on the other
-				srcs = tgts
-			}
 		}
 		srcs = c.withActors(srcs)
 		tgts = c.withActors(tgts)
@@ -192,28 +182,13 @@ func (c *coder) sentence(si int) []document.Event {
 		trig := c.span(m.start, m.end)
 		c.step(trig, stepPattern, fmt.Sprintf("lexicon.tsv:%d %s", m.p.line, m.p.src), srcStep, tgtStep)
 		neg := c.negated(m.start)
-		// an act inside an accusation's complement ("accused police of
-		// beating detainees, injuring 6") is alleged: the accusation is the
-		// event, the act is not counted as one that happened
-		hyp := inAccusation || c.hypothetical(m)
+		hyp := c.hypothetical(m)
 		rep := c.reported(m.start, m.end)
 		type pair struct{ s, t int }
 		var pairs []pair
 		for _, s := range srcs {
 			for _, t := range tgts {
 				pairs = append(pairs, pair{s, t})
-			}
-		}
-		if c.mutual(code, m.start) && len(pairs) > 0 && srcs[0] != tgts[0] {
-			// "X held talks with Y", "X met Y", "X signed a deal with Y",
-			// "troops clashed with rebels": one event per direction
-			for _, s := range srcs {
-				for _, t := range tgts {
-					if s >= 0 && t >= 0 && !words.Locative(c.d, t) {
-						// a place ("clashes in Mombasa") does not act back
-						pairs = append(pairs, pair{t, s})
-					}
-				}
 			}
 		}
 		for _, pr := range pairs {
@@ -1211,42 +1186,6 @@ func (c *coder) sentenceSetting(victims bool) string {
 	return st.Country
 }
 
-// speakerOfConjunct returns the subject of a speech or reporting verb
-// whose predicate the verb at token i continues ("X said the vote had been
-// fair and called on ...", "She said more snow was likely and told
-// drivers ..."): i follows "and" (an adverb may stand between),
-// the nearest clause opener before it is a speech verb or "that" whose
-// own subject is an actor, and no actor mention stands between that opener
-// and the verb. It returns nil otherwise.
-func (c *coder) speakerOfConjunct(i int) []int {
-	k := i - 1
-	for k > 0 && coordAdverbs[c.low(k)] {
-		k--
-	}
-	if k <= 0 || c.low(k) != "and" {
-		return nil
-	}
-	for j := k - 1; j > 0; j-- {
-		w := c.low(j)
-		if w == ";" || w == ":" || c.newlineBefore(j+1) {
-			return nil
-		}
-		if c.mAt[j] >= 0 && c.actor(c.mAt[j]) != "" {
-			return nil // the complement has an actor of its own
-		}
-		if speechCues[w] || w == "that" || w == "warned" || w == "warns" {
-			if w == "that" && j > 0 && !speechCues[c.low(j-1)] && c.low(j-1) != "warned" && c.low(j-1) != "warns" {
-				return nil // a relative "that"
-			}
-			if w == "that" {
-				j--
-			}
-			return c.subject(j)
-		}
-	}
-	return nil
-}
-
 // reducedPassive reports a past participle used as a reduced relative
 // clause after a number ("among 39 seized from a school", "the 22
 // abducted in March"): its subject is the patient, not the doer.
@@ -1417,4 +1356,40 @@ func (c *coder) anyNGO(ms []int) bool {
 		}
 	}
 	return false
+}
+
+// speakerOfConjunct returns the subject of a speech or reporting verb
+// whose predicate the verb at token i continues ("X said the vote had been
+// fair and called on ...", "She said more snow was likely and told
+// drivers ..."): i follows "and" (an adverb may stand between),
+// the nearest clause opener before it is a speech verb or "that" whose
+// own subject is an actor, and no actor mention stands between that opener
+// and the verb. It returns nil otherwise.
+func (c *coder) speakerOfConjunct(i int) []int {
+	k := i - 1
+	for k > 0 && coordAdverbs[c.low(k)] {
+		k--
+	}
+	if k <= 0 || c.low(k) != "and" {
+		return nil
+	}
+	for j := k - 1; j > 0; j-- {
+		w := c.low(j)
+		if w == ";" || w == ":" || c.newlineBefore(j+1) {
+			return nil
+		}
+		if c.mAt[j] >= 0 && c.actor(c.mAt[j]) != "" {
+			return nil // the complement has an actor of its own
+		}
+		if speechCues[w] || w == "that" || w == "warned" || w == "warns" {
+			if w == "that" && j > 0 && !speechCues[c.low(j-1)] && c.low(j-1) != "warned" && c.low(j-1) != "warns" {
+				return nil // a relative "that"
+			}
+			if w == "that" {
+				j--
+			}
+			return c.subject(j)
+		}
+	}
+	return nil
 }

@@ -279,10 +279,6 @@ func (c *coder) verbReading(i int, long bool) bool {
 			return false
 		}
 	}
-	// a participle after a number modifies a noun: "29 jailed cartel figures"
-	if c.d.Tokens[c.first+i-1].Kind == document.Number && strings.HasSuffix(c.low(i), "ed") {
-		return false
-	}
 	// a month before a number is a date, even in a dateline ("March 12")
 	if _, ok := months[c.low(i)]; ok && i+1 < c.n && c.d.Tokens[c.first+i+1].Kind == document.Number {
 		return false
@@ -358,15 +354,6 @@ func (c *coder) futureMarked(i int, p *pattern) bool {
 		if intents[w] && sawTo {
 			return true
 		}
-		if !p.verbal && j >= i-3 && nominalIntents[w] {
-			// "promised arrests", "threatened retaliation", "plans talks"
-			return true
-		}
-		if w == "that" && j > 0 && demandsThat[c.low(j-1)] {
-			// "demanded that Turkey recognise Cyprus": the demanded act
-			// has not happened
-			return true
-		}
 		if w == "of" && j > 0 && prospects[c.low(j-1)] {
 			// "raised the possibility of suspending talks"
 			return true
@@ -400,12 +387,6 @@ func (c *coder) passive(i int) bool {
 		if _, ok := irregularOf(t); !ok {
 			return false
 		}
-	}
-	// a reduced relative: "talks mediated by Turkey", "workers seized by
-	// gunmen"; a finite verb seldom takes "by" right after it
-	// (not in title-case headlines, where the noun reading is as likely)
-	if !c.headline && strings.HasSuffix(t, "ed") && i+1 < c.n && c.low(i+1) == "by" && (i == 0 || !haveForms[c.low(i-1)]) {
-		return true
 	}
 	for j := i - 1; j >= 0 && j >= i-3; j-- {
 		w := c.low(j)

@@ -101,10 +101,10 @@ func (s *Stage) Requires() []document.Layer {
 }
 
 // Optional returns the layers that improve the events when their stages
-// run: locations (an event's place), quotes (reported speech) and topic
-// (the sport and arts gate).
+// run: locations (an event's place), quotes (reported speech), topic (the
+// sport and arts gate) and syntax (the frames of the classifier's step).
 func (s *Stage) Optional() []document.Layer {
-	return []document.Layer{document.LayerLocations, document.LayerQuotes, document.LayerTopic}
+	return []document.Layer{document.LayerLocations, document.LayerQuotes, document.LayerTopic, document.LayerSyntax}
 }
 
 // Provides returns the events layer.

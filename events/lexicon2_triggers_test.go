@@ -127,7 +127,5 @@ func TestLexicon2Triggers(t *testing.T) {
 			nil, []string{"082"}},
 		{"called off the march", "Kenyan unions called off the march on Monday.",
 			[]string{"082 KENLAB>"}, nil},
-		{"demanded act is hypothetical", "Brussels demanded that Serbia recognise Kosovo.",
-			nil, []string{"054"}},
 	})
 }

@@ -11,43 +11,6 @@ import (
 	"github.com/newsgraph/newsgraph/document"
 )
 
-// softSection drops the events of a sport or arts story (SoftSection) unless
-// both sides are coded roles of a state or an international body: there
-// "Italy defended", "Fiji rallied" and "a visit to the Stade de France"
-// name teams and venues, not states, while "the government banned the
-// tour" (GOV) still counts. The check needs the topic stage; without it
-// every event is kept.
-func softSection(d *document.Document, evs []document.Event) []document.Event {
-	if !d.SoftSection() {
-		return evs
-	}
-	out := evs[:0]
-	for _, e := range evs {
-		if stateRole(actorOf(e.Source)) && stateRole(actorOf(e.Target)) {
-			out = append(out, e)
-		}
-	}
-	return out
-}
-
-// stateRole reports whether code is an international organisation or a
-// country with a government, military, police, judicial or legislative
-// role ("GBRGOV", "IGOUNO"), not a bare country ("ITA") that in a sport
-// story is most likely a team.
-func stateRole(code string) bool {
-	if len(code) >= 6 && code[:3] == "IGO" {
-		return true
-	}
-	if len(code) < 6 || CountryOf(code) == "" {
-		return false
-	}
-	switch code[3:6] {
-	case "GOV", "MIL", "COP", "JUD", "LEG", "SPY":
-		return true
-	}
-	return false
-}
-
 // sourced drops events whose source names no country or international body
 // (the actor is absent, a role without a country, or uncodable), except for
 // violence and coercion (roots 17 to 20), where an unidentified perpetrator
@@ -97,4 +60,41 @@ func nonNews(d *document.Document) bool {
 		}
 	}
 	return chrome >= 3 && chrome*4 >= lines
+}
+
+// softSection drops the events of a sport or arts story (SoftSection) unless
+// both sides are coded roles of a state or an international body: there
+// "Italy defended", "Fiji rallied" and "a visit to the Stade de France"
+// name teams and venues, not states, while "the government banned the
+// tour" (GOV) still counts. The check needs the topic stage; without it
+// every event is kept.
+func softSection(d *document.Document, evs []document.Event) []document.Event {
+	if !d.SoftSection() {
+		return evs
+	}
+	out := evs[:0]
+	for _, e := range evs {
+		if stateRole(actorOf(e.Source)) && stateRole(actorOf(e.Target)) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// stateRole reports whether code is an international organisation or a
+// country with a government, military, police, judicial or legislative
+// role ("GBRGOV", "IGOUNO"), not a bare country ("ITA") that in a sport
+// story is most likely a team.
+func stateRole(code string) bool {
+	if len(code) >= 6 && code[:3] == "IGO" {
+		return true
+	}
+	if len(code) < 6 || CountryOf(code) == "" {
+		return false
+	}
+	switch code[3:6] {
+	case "GOV", "MIL", "COP", "JUD", "LEG", "SPY":
+		return true
+	}
+	return false
 }
