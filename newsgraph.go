@@ -89,6 +89,12 @@ func WithoutTagger() Option {
 	return func(s *settings) error { s.cfg.Entities.NoTagger = true; return nil }
 }
 
+// WithoutSyntax leaves out the syntax stage (parts of speech, lemmas and
+// dependencies of every token).
+func WithoutSyntax() Option {
+	return func(s *settings) error { s.cfg.NoSyntax = true; return nil }
+}
+
 // WithoutStages leaves stages out by name (stages.Names): "events",
 // "counts". New fails when a remaining stage needs a layer only a removed
 // one provides.

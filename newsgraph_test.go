@@ -80,7 +80,7 @@ func TestNew_Options(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := strings.Join(x.Stages(), ","); got != "text,topic,entities,geo,actors,quotes" {
+	if got := strings.Join(x.Stages(), ","); got != "text,syntax,topic,entities,geo,actors,quotes" {
 		t.Errorf("stages %s", got)
 	}
 	r, err := x.Extract(context.Background(), "Turkish troops crossed into Syria.")

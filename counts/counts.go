@@ -11,21 +11,26 @@
 // implies, so "hundreds" is 200 and "dozens" 24), fractions ("two-thirds
 // of": Value 0.667, Unit "fraction"), percentages (Percent true, Unit
 // "percent"), ranges ("10 to 15", "10-15", "between 10 and 15": Value the
-// lower bound, Upper the upper) and currencies (Currency an ISO 4217 code).
+// lower bound, Upper the upper; "five to 10 pct", "2 to 3 billion dollars")
+// and currencies (Currency an ISO 4217 code; a word several countries use,
+// "francs", "dollars", "pesos", takes the code of the country the figure
+// is set in: its own adjective, the sentence's setting, the dateline).
 // A qualifier before the figure ("at least", "more than", "nearly") goes in
 // Qualifier and into the span.
 //
 // Numbers that are not counts are left out: years and dates, times of day,
 // ages, durations ("three years"), ordinals, phone numbers, labels
 // ("Article 23", "Resolution 2334", "Boeing 737"), sports scores, model
-// names ("AK47"), measurements of things that are not counted ("5 km",
+// names ("AK47"), values in source code ("killed = 0": package codetext),
+// measurements of things that are not counted ("5 km",
 // "magnitude 6.1"), addresses, and bare figures with no counted noun, no
 // category and no unit.
 //
-// Object is the counted noun phrase's head with up to two noun modifiers,
-// lower case, plural kept: "clinics", "grain silos", "power network";
-// determiners, adjectives and nationality words are left out and the whole
-// phrase is in ObjectSpan. It is read after the figure first ("90 clinics",
+// Object is the counted noun phrase from its first modifier to its head,
+// lower case, plural kept: "clinics", "primary schools", "displaced
+// people", "power network"; determiners, possessors and quantity words
+// ("more", "other") are left out. ObjectSpan is the phrase and ObjectHead
+// its head word. It is read after the figure first ("90 clinics",
 // "40% of the power network", "$3bn in loans", "two million Malians",
 // "half the staff"), else before it: a noun that the figure measures through
 // "of", "worth", "at" or "for" ("a fine of 12 million pesos", "contracts
@@ -71,9 +76,10 @@ func (*Stage) Requires() []document.Layer {
 
 // Optional returns the layers that complete a figure when their stages
 // run: mentions, entities and quotes (who a figure is attributed to) and
-// locations (the place its sentence puts it in).
+// locations (the place its sentence puts it in), and setting (the country
+// whose currency a "francs" or "dollars" is).
 func (*Stage) Optional() []document.Layer {
-	return []document.Layer{document.LayerMentions, document.LayerEntities, document.LayerQuotes, document.LayerLocations}
+	return []document.Layer{document.LayerMentions, document.LayerEntities, document.LayerQuotes, document.LayerLocations, document.LayerSetting}
 }
 
 // Provides returns the counts layer.

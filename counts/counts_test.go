@@ -59,7 +59,7 @@ func TestExtract_Table(t *testing.T) {
 		{"thousands dot", "Police said 34.000 demonstrators marched.", []want{{text: "34.000", value: 34000, object: "demonstrators", category: Protest}}},
 		{"scaled million", "The war has displaced 1.2 million people.", []want{{text: "1.2 million", value: 1.2e6, object: "people", category: Displace}}},
 		{"dollar bn", "Donors pledged $1bn in aid.", []want{{text: "$1bn", value: 1e9, currency: "USD", object: "aid", category: Aid}}},
-		{"euros bn", "The EU approved 5.65bn euros in humanitarian aid.", []want{{text: "5.65bn euros", value: 5.65e9, currency: "EUR", object: "aid", category: Aid}}},
+		{"euros bn", "The EU approved 5.65bn euros in humanitarian aid.", []want{{text: "5.65bn euros", value: 5.65e9, currency: "EUR", object: "humanitarian aid", category: Aid}}},
 		{"pound m", "Britain gave £17m in relief aid.", []want{{text: "£17m", value: 17e6, currency: "GBP", object: "relief aid", category: Aid}}},
 		{"glued m people", "Some 17m people are in need.", []want{{text: "Some 17m", value: 17e6, approx: true, qualifier: "some", object: "people", category: Affect}}},
 		{"words", "Gunmen abducted twelve students.", []want{{text: "twelve", value: 12, object: "students", category: Kidnap}}},
@@ -106,9 +106,9 @@ func TestExtract_Table(t *testing.T) {
 		{"multibyte", "«Plus de 3 000 personnes», said Émile; the UN gave €2.5m in aid to 1,200 displaced families.", []want{
 			{text: "3 000", value: 3000, object: "personnes"},
 			{text: "€2.5m", value: 2.5e6, currency: "EUR", object: "aid", category: Aid},
-			{text: "1,200", value: 1200, object: "families", category: Displace}}},
+			{text: "1,200", value: 1200, object: "displaced families", category: Displace}}},
 		{"mixed range", "The premium is eight to 12 pct.", []want{{text: "eight to 12 pct", value: 8, upper: 12, pct: true, unit: "percent", object: "premium"}}},
-		{"partitive possessive", "The suit was brought by 28 of the world's largest record labels.", []want{{text: "28", value: 28, object: "record labels"}}},
+		{"partitive possessive", "The suit was brought by 28 of the world's largest record labels.", []want{{text: "28", value: 28, object: "largest record labels"}}},
 		{"reuters money", "Profit rose to 12.5 mln dlrs, or 41 cts a share, and the stake is 3.4bn Danish kroner.", []want{
 			{text: "12.5 mln dlrs", value: 12.5e6, currency: "USD", object: "profit"},
 			{text: "41 cts", value: 41, unit: "cents", currency: "USD", object: "profit"},
@@ -150,7 +150,7 @@ func TestExtract_Table(t *testing.T) {
 		{"share of an acronym", "The deficit is about 3.4 pct of GDP.", []want{
 			{text: "about 3.4 pct", value: 3.4, pct: true, approx: true, qualifier: "about", unit: "percent", object: "gdp"}}},
 		{"fraction after by", "Cuts have shrunk the minimum pension by about a third.", []want{
-			{text: "about a third", value: 1.0 / 3, approx: true, qualifier: "about", unit: "fraction", object: "pension"}}},
+			{text: "about a third", value: 1.0 / 3, approx: true, qualifier: "about", unit: "fraction", object: "minimum pension"}}},
 		{"subset after among them", "The strike killed at least 35 civilians, among them 11 children.", []want{
 			{text: "at least 35", value: 35, qualifier: "at least", object: "civilians", category: Kill},
 			{text: "11", value: 11, object: "children", category: Kill}}},
@@ -160,7 +160,7 @@ func TestExtract_Table(t *testing.T) {
 		{"subject before an adverb", "The overnight deposit rate now stands at 27.25 percent.", []want{
 			{text: "27.25 percent", value: 27.25, pct: true, unit: "percent", object: "deposit rate"}}},
 		{"plural possessive", "The offer is about five pct of the Philippines' yearly budget.", []want{
-			{text: "about five pct", value: 5, pct: true, approx: true, qualifier: "about", unit: "percent", object: "budget"}}},
+			{text: "about five pct", value: 5, pct: true, approx: true, qualifier: "about", unit: "percent", object: "yearly budget"}}},
 		{"nominal adjective", "Nearly two-thirds of the dead were women.", []want{
 			{text: "Nearly two-thirds", value: 2.0 / 3, approx: true, qualifier: "nearly", unit: "fraction", object: "dead", category: Kill}}},
 		{"second half of a year", "Spending will be cut in the second half of 2025.", nil},
@@ -175,29 +175,29 @@ func TestExtract_Table(t *testing.T) {
 			{text: "16,000 billion yen", value: 1.6e13, currency: "JPY", object: "bills"}}},
 		{"year after a prepositional qualifier", "Banks must bring bonds under 1985 rules.", nil},
 		{"band label", "The Bank bought 95 mln stg of band two paper.", []want{
-			{text: "95 mln stg", value: 9.5e7, currency: "GBP", object: "paper"}}},
+			{text: "95 mln stg", value: 9.5e7, currency: "GBP", object: "band two paper"}}},
 		{"singular cent", "Swire will set a 36 cent final dividend.", []want{
-			{text: "36 cent", value: 36, unit: "cents", currency: "USD", object: "dividend"}}},
+			{text: "36 cent", value: 36, unit: "cents", currency: "USD", object: "final dividend"}}},
 		{"fraction of a scale", "The scandal may have cost a quarter of a billion dlrs.", []want{
 			{text: "a quarter of a billion dlrs", value: 2.5e8, currency: "USD"}}},
 		{"the two as a determiner", "The two men are due to be sentenced.", nil},
 		{"subject first", "Car sales for the period dropped 65 pct.", []want{
-			{text: "65 pct", value: 65, pct: true, unit: "percent", object: "sales"}}},
+			{text: "65 pct", value: 65, pct: true, unit: "percent", object: "car sales"}}},
 		{"money for a verb object", "It threatened to sue the government for $28bn.", []want{
 			{text: "$28bn", value: 2.8e10, currency: "USD"}}},
 		{"gain of", "It will report an after-tax gain of 1,827,000 dlrs.", []want{
 			{text: "1,827,000 dlrs", value: 1827000, currency: "USD", object: "after-tax gain"}}},
 		{"PC is not a percent", "He plans a laptop PC for less than $100 PC buyers.", []want{
-			{text: "less than $100", value: 100, qualifier: "less than", currency: "USD", object: "buyers"}}},
+			{text: "less than $100", value: 100, qualifier: "less than", currency: "USD", object: "pc buyers"}}},
 		{"national pound and hectares", "The terms value Youghal at 538,000 Irish pounds, with 829,000 ha of sunflowers.", []want{
 			{text: "538,000 Irish pounds", value: 538000, currency: "IEP"},
 			{text: "829,000 ha", value: 829000, unit: "hectares", object: "sunflowers"}}},
 		{"megapixel is a measure", "It has a two megapixel camera.", nil},
 		{"age after who is", "They are scared to death of my daughter, who is 14, and her friends.", nil},
 		{"participle modifier in a subject", "Operating income for the ten companies dropped 47 pct.", []want{
-			{text: "47 pct", value: 47, pct: true, unit: "percent", object: "income"}}},
+			{text: "47 pct", value: 47, pct: true, unit: "percent", object: "operating income"}}},
 		{"number word after the object", "It may acquire 500,000 dlrs of restricted stock two to three years later.", []want{
-			{text: "500,000 dlrs", value: 500000, currency: "USD", object: "stock"}}},
+			{text: "500,000 dlrs", value: 500000, currency: "USD", object: "restricted stock"}}},
 		{"one as a determiner", "\"They shot everyone,\" said one resident who fled.", nil},
 		{"model", "Rebels fired AK47 rifles from a T-72 and a Boeing 737.", nil},
 		{"measure", "The magnitude 6.1 quake struck 20 km away and 200 mm of rain fell at 40 degrees.", nil},
@@ -288,6 +288,7 @@ func TestAttribution_Mention(t *testing.T) {
 	text.Annotate(d)
 	d.Entities = []document.Entity{{Name: "Kenya Police Service", Type: document.Org, Mentions: []int{0}}}
 	d.Mentions = []document.Mention{{Span: document.Span{Start: 0, End: 6}, Type: document.Org, Kind: document.Name, Entity: 0}}
+	d.Quotes = quotes.Extract(d) // the attribution is the quotes stage's
 	if err := New().Process(context.Background(), d); err != nil {
 		t.Fatal(err)
 	}
@@ -315,5 +316,88 @@ func TestStage(t *testing.T) {
 	cancel()
 	if err := s.Process(ctx, document.New("x", "")); err == nil {
 		t.Error("Process with a cancelled context: want an error")
+	}
+}
+
+// TestExtract_Figures covers the figures of the generalization issue, with
+// full spans: whole object phrases and their heads, ranges with both
+// bounds, currencies read in the story's country (the setting the actors
+// stage would set, given here as dateline and sentence countries), and
+// numbers in code.
+func TestExtract_Figures(t *testing.T) {
+	type fig struct {
+		text       string
+		value      float64
+		upper      float64 // 0 when none
+		currency   string
+		object     string
+		objectSpan string
+		objectHead string
+	}
+	cases := []struct {
+		name    string
+		setting string // alpha-3 country of the dateline, "" for none
+		in      string
+		want    []fig
+	}{
+		{"modifiers kept, head marked", "", "The floods destroyed 140 primary schools and 3,200 housing units.",
+			[]fig{{"140", 140, 0, "", "primary schools", "primary schools", "schools"}, {"3,200", 3200, 0, "", "housing units", "housing units", "units"}}},
+		{"quantity word left out, hyphenated modifier kept", "", "Kyiv asked for at least 25 more Patriot-type air defence systems.",
+			[]fig{{"at least 25", 25, 0, "", "patriot-type air defence systems", "Patriot-type air defence systems", "systems"}}},
+		{"possessor left out", "", "About 40% of the province's electricity grid was damaged.",
+			[]fig{{"About 40%", 40, 0, "", "electricity grid", "electricity grid", "grid"}}},
+		{"word range with a percent after it", "", "Wages rose five to 10 percent last year.",
+			[]fig{{"five to 10 percent", 5, 10, "", "wages", "Wages", "Wages"}}},
+		{"digit range after a change verb", "", "Rents rose 10 to 15 percent in the capital.",
+			[]fig{{"10 to 15 percent", 10, 15, "", "rents", "Rents", "Rents"}}},
+		{"scaled range with a currency", "", "The fund lost 2 to 3 billion dollars in the crash.",
+			[]fig{{"2 to 3 billion dollars", 2e9, 3e9, "USD", "fund", "fund", "fund"}}},
+		{"change then level stays one figure", "", "The share price fell 20 to 1,260 yen.",
+			[]fig{{"1,260 yen", 1260, 0, "JPY", "share price", "share price", "price"}}},
+		{"francs in a French story", "FRA", "PARIS (Wire) — The ministry will spend 4.5 billion francs on new roads.",
+			[]fig{{"4.5 billion francs", 4.5e9, 0, "FRF", "new roads", "new roads", "roads"}}},
+		{"francs in a Swiss story", "CHE", "GENEVA (Wire) — The bank will lend 2 billion francs to exporters.",
+			[]fig{{"2 billion francs", 2e9, 0, "CHF", "", "", ""}}},
+		{"francs in a Senegalese story", "SEN", "DAKAR (Wire) — Farmers received 900 million francs in aid.",
+			[]fig{{"900 million francs", 9e8, 0, "XOF", "aid", "aid", "aid"}}},
+		{"the currency's own adjective wins", "FRA", "PARIS (Wire) — The fine was 80 million Belgian francs.",
+			[]fig{{"80 million Belgian francs", 8e7, 0, "BEF", "fine", "fine", "fine"}}},
+		{"dollars in a Canadian story", "CAN", "OTTAWA (Wire) — The province pledged 40 million dollars for shelters.",
+			[]fig{{"40 million dollars", 4e7, 0, "CAD", "shelters", "shelters", "shelters"}}},
+		{"no setting: the default code", "", "The club paid 300 million francs for the stadium.",
+			[]fig{{"300 million francs", 3e8, 0, "CHF", "stadium", "stadium", "stadium"}}},
+		{"an assignment in code is no death toll", "", "killed = 0\nwounded = 12\n", nil},
+		{"a code line in a story", "", "The script printed the total:\n\nif killed == 3 { alert(12) }\n\nTwo soldiers were killed.",
+			[]fig{{"Two", 2, 0, "", "soldiers", "soldiers", "soldiers"}}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			d := document.New("t", tc.in)
+			if err := text.New().Process(context.Background(), d); err != nil {
+				t.Fatal(err)
+			}
+			d.Setting.Dateline = tc.setting
+			if err := New().Process(context.Background(), d); err != nil {
+				t.Fatal(err)
+			}
+			if len(d.Counts) != len(tc.want) {
+				var got []string
+				for _, c := range d.Counts {
+					got = append(got, describe(d, c))
+				}
+				t.Fatalf("got %d counts %v, want %d", len(d.Counts), got, len(tc.want))
+			}
+			for i, w := range tc.want {
+				c := d.Counts[i]
+				up := 0.0
+				if c.Upper != nil {
+					up = *c.Upper
+				}
+				got := fig{d.Slice(c.Span), c.Value, up, c.Currency, c.Object, d.Slice(c.ObjectSpan), d.Slice(c.ObjectHead)}
+				if got != w {
+					t.Errorf("count %d = %+v, want %+v", i, got, w)
+				}
+			}
+		})
 	}
 }

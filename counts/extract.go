@@ -5,7 +5,9 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/newsgraph/newsgraph/country"
 	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/internal/codetext"
 )
 
 // sent is one sentence's view of the document's tokens, with lower-cased
@@ -18,9 +20,15 @@ type sent struct {
 	prevEnd int
 	// prevCat is the category of the previous figure kept in the sentence.
 	prevCat string
-	// says holds the sentence's saying verbs, found on first use.
-	says     []int
-	saysDone bool
+	// si is the sentence's index; bs the document's quotes and mentions
+	// by sentence (shared by its sentences, built on first use).
+	si int
+	bs *bySentence
+	// code holds the byte ranges of source code in the text (codetext.Mask).
+	code [][2]int
+	// country is the ISO 3166-1 alpha-3 code of the country the sentence
+	// is set in (Document.Setting), "" when unknown.
+	country string
 }
 
 func (s *sent) low(k int) string {
@@ -82,8 +90,9 @@ func Extract(d *document.Document, dst []document.Count) []document.Count {
 // the step that decided its object (see objectSteps).
 func extract(d *document.Document, dst []document.Count, steps *[]string) []document.Count {
 	var lw []string
-	var says []int
+	var bs *bySentence
 	lower := d.LowerSlice(document.Span{Start: 0, End: len(d.Text)})
+	code := codetext.Mask(d.Text)
 	for si := range d.Sentences {
 		st := d.Sentences[si]
 		a, b := st.FirstToken, st.EndToken
@@ -94,7 +103,10 @@ func extract(d *document.Document, dst []document.Count, steps *[]string) []docu
 		for k := a; k < b; k++ {
 			lw = append(lw, lower[d.Tokens[k].Start:d.Tokens[k].End])
 		}
-		s := &sent{d: d, a: a, b: b, lw: lw, says: says[:0]}
+		s := &sent{d: d, a: a, b: b, lw: lw, si: si, bs: bs, code: code, country: d.SentenceSetting(si).Country}
+		if s.country == "" {
+			s.country = d.Setting.Dateline
+		}
 		first := len(dst)
 		var ends []int // object/after-window end token per count, for coordination
 		var afterCat []bool
@@ -125,11 +137,11 @@ func extract(d *document.Document, dst []document.Count, steps *[]string) []docu
 				for p := len(dst) - 1; p >= first; p-- {
 					pc := &dst[p]
 					pt := d.TokenAt(pc.Start)
-					if s.low(pt-1) == "including" || s.low(pt-1) == "among" || s.low(pt-1) == "them" && (s.low(pt-2) == "among" || s.low(pt-2) == "including") {
+					if s.subset(pt) {
 						continue
 					}
 					if pc.Object != "" && !pc.Percent && pc.Currency == "" && pc.Unit == "" && d.TokenAt(c.Start)-ends[p-first] <= 12 && !s.subordinate(ends[p-first], d.TokenAt(c.Start)) {
-						c.Object, c.ObjectSpan = pc.Object, pc.ObjectSpan
+						c.Object, c.ObjectSpan, c.ObjectHead = pc.Object, pc.ObjectSpan, pc.ObjectHead
 						objStep = "elided: the previous figure's object"
 					}
 					break
@@ -142,7 +154,7 @@ func extract(d *document.Document, dst []document.Count, steps *[]string) []docu
 				// 30 percent paid for".
 				sameKind := pc.Percent == c.Percent && (pc.Currency != "") == (c.Currency != "") || c.Percent && pc.Currency != ""
 				if pc.Object != "" && sameKind && d.TokenAt(c.Start)-ends[len(ends)-1] <= 12 {
-					c.Object, c.ObjectSpan = pc.Object, pc.ObjectSpan
+					c.Object, c.ObjectSpan, c.ObjectHead = pc.Object, pc.ObjectSpan, pc.ObjectHead
 					objStep = "elided: the previous amount's object"
 				}
 			}
@@ -150,10 +162,8 @@ func extract(d *document.Document, dst []document.Count, steps *[]string) []docu
 				continue // "the elder aged 31, the younger 27"
 			}
 			// A subset: "15 passengers, including four infants".
-			if c.Category == "" && len(dst) > first {
-				if w, w2 := s.low(d.TokenAt(c.Start)-1), s.low(d.TokenAt(c.Start)-2); w == "including" || w == "among" || w == "them" && (w2 == "among" || w2 == "including") {
-					c.Category = dst[len(dst)-1].Category
-				}
+			if c.Category == "" && len(dst) > first && s.subset(d.TokenAt(c.Start)) {
+				c.Category = dst[len(dst)-1].Category
 			}
 			// A list: "seized 37 bombs and 12 pistols".
 			if c.Category == "" && len(dst) > first && s.onlyConj(ends[len(ends)-1], d.TokenAt(c.Start)) {
@@ -184,9 +194,16 @@ func extract(d *document.Document, dst []document.Count, steps *[]string) []docu
 		for i := first; i < len(dst); i++ {
 			s.attribute(&dst[i])
 		}
-		says = s.says
+		bs = s.bs
 	}
 	return dst
+}
+
+// subset reports whether the figure at token k names part of the one
+// before it: "including four infants", "among them 12 children".
+func (s *sent) subset(k int) bool {
+	w, w2 := s.low(k-1), s.low(k-2)
+	return w == "including" || w == "among" || w == "them" && (w2 == "among" || w2 == "including")
 }
 
 // onlyConj reports whether tokens [e, nt) are one or two of ",", "and",
@@ -493,18 +510,26 @@ func (s *sent) after(f *figure) {
 	if !f.hasUpper && !f.approx && f.unit == "" {
 		conn := s.low(j)
 		between := s.low(f.numStart-1) == "between" && conn == "and"
-		if (conn == "to" || conn == "-" || conn == "–" || conn == "or" || between) && s.low(f.numStart-1) != "from" && !(conn == "to" && changeVerbs[s.low(f.start-1)] && !copulas[s.low(f.start-1)]) {
+		if (conn == "to" || conn == "-" || conn == "–" || conn == "or" || between) && s.low(f.numStart-1) != "from" {
 			g := figure{start: j + 1, numStart: j + 1, end: j + 1}
 			if c, n := s.currencyAt(j + 1); n > 0 && c == f.cur {
 				g.numStart += n
 			}
 			ok := s.number(&g, g.numStart) && !g.reject && !g.approx && g.unit == ""
 			nx := s.low(g.end)
+			// after a change verb "X to Y" is a change and a level ("rose 10.5
+			// to 1,234.5") unless a unit or scale follows Y ("rose five to 10
+			// pct", "lost 2 to 3 billion dollars") and Y is near X ("fell 20
+			// to 1,260 yen" is a level): then it is a range
+			if conn == "to" && changeVerbs[s.low(f.start-1)] && !copulas[s.low(f.start-1)] &&
+				!(g.scaled || (percentWord(nx) || currencyWords[nx] != "") && g.value <= 10*f.value) {
+				ok = false
+			}
 			if ok && conn == "to" && g.value < f.value && (s.low(f.start-1) == "voted" || s.low(f.start-1) == "vote") && s.kind(g.numStart) == document.Number && s.kind(f.numStart) == document.Number {
 				f.tally = true // "voted 71 to 48": two counts of votes
 				return
 			}
-			if ok && conn == "to" && g.value <= f.value && !g.frac && !f.frac && !yearLike(s.raw(f.numStart)) && nx != "%" && nx != "percent" && nx != "per" && nx != "pct" && !g.wordNum && !f.wordNum && s.kind(g.numStart) == document.Number && s.kind(f.numStart) == document.Number && !g.scaled {
+			if ok && conn == "to" && g.value <= f.value && !g.frac && !f.frac && !yearLike(s.raw(f.numStart)) && !percentWord(nx) && !g.wordNum && !f.wordNum && s.kind(g.numStart) == document.Number && s.kind(f.numStart) == document.Number && !g.scaled {
 				f.reject, f.end = true, g.end // a tally or score: "voted 195 to 106"
 				return
 			}
@@ -542,7 +567,7 @@ func (s *sent) after(f *figure) {
 			f.unit, f.cur = "cents", "USD"
 		}
 	case f.cur == "" && s.capitalized(j) && currencyWords[s.low(j+1)] != "":
-		f.cur, f.end = currencyWords[s.low(j+1)], j+2 // "3.4bn Danish kroner"
+		f.cur, f.end = s.localCurrency(currencyWords[s.low(j+1)], j), j+2 // "3.4bn Danish kroner"
 		if c := nationalCurrency[w]; c != "" && (s.low(j+1) == "dollars" || s.low(j+1) == "dlrs" || s.low(j+1) == "dlr" || s.low(j+1) == "dollar") {
 			f.cur = c
 		}
@@ -552,7 +577,7 @@ func (s *sent) after(f *figure) {
 	case nationalCurrency[w] != "" && f.cur == "" && (s.low(j+1) == "dollars" || s.low(j+1) == "dlrs" || s.low(j+1) == "dlr" || s.low(j+1) == "dollar"):
 		f.cur, f.end = nationalCurrency[w], j+2
 	case currencyWords[w] != "" && f.cur == "":
-		f.cur, f.end = currencyWords[w], j+1
+		f.cur, f.end = s.localCurrency(currencyWords[w], -1), j+1
 	case currencyCodes[s.raw(j)] && f.cur == "":
 		f.cur, f.end = s.raw(j), j+1
 	case w == "metric" && (s.low(j+1) == "tons" || s.low(j+1) == "tonnes"):
@@ -568,6 +593,37 @@ func (s *sent) after(f *figure) {
 		f.unit = "percentage points"
 		f.end++
 	}
+}
+
+// localCurrency returns the code a currency word with default code code
+// has where the figure is set (data/words.txt [localCurrency]): in the
+// country its adjective at token adj names ("Belgian francs"; adj -1 when
+// none), else in the sentence's setting country or the dateline's
+// ("francs" in a story from Paris → FRF, from Geneva → CHF), else code.
+func (s *sent) localCurrency(code string, adj int) string {
+	cc := ""
+	if adj >= 0 {
+		if c, ok := country.ByDemonym(s.raw(adj)); ok {
+			cc = c.Alpha2
+		} else if c, ok := country.Lookup(s.raw(adj)); ok {
+			cc = c.Alpha2
+		}
+		if cc == "" {
+			return code
+		}
+	} else if c, ok := country.ByAlpha3(s.country); ok {
+		cc = c.Alpha2 // the setting holds alpha-3 codes
+	}
+	if l := localCurrency[code+" "+cc]; l != "" {
+		return l
+	}
+	return code
+}
+
+// percentWord reports whether w (lower case) marks a percentage or starts
+// "per cent".
+func percentWord(w string) bool {
+	return w == "%" || w == "percent" || w == "pct" || w == "pct." || w == "per" || w == "pc"
 }
 
 // qualify reads a qualifier before the figure.
@@ -621,6 +677,12 @@ var qualifierEnd = func() map[string]bool {
 func (s *sent) exclude(f *figure) {
 	n := f.numStart
 	prev, next := s.low(n-1), s.low(f.end)
+	// Code: a value assigned or compared ("killed = 0", "n += 12") or on a
+	// line of source code is no claim.
+	if prev == "=" || next == "=" || prev == "<" || prev == ">" || codetext.In(s.code, s.d.Tokens[n].Start) {
+		f.reject = true
+		return
+	}
 	// Dates: a month name on either side.
 	if months[prev] || months[next] || (next == "," && months[s.low(f.end+1)]) {
 		f.reject = true
@@ -793,11 +855,13 @@ func (s *sent) build(f *figure) (document.Count, int, bool, int) {
 	}
 	if head >= 0 {
 		c.ObjectSpan = document.Span{Start: d.Tokens[objA].Start, End: d.Tokens[objB-1].End}
+		c.ObjectHead = d.Tokens[head].Span
 		c.Object = s.objectText(objA, head)
 	} else if f.tally {
 		// The votes are not named: the object is "votes" and its span the
 		// verb that casts them.
 		c.ObjectSpan = document.Span{Start: d.Tokens[f.start-1].Start, End: d.Tokens[f.start-1].End}
+		c.ObjectHead = c.ObjectSpan
 		c.Object = "votes"
 		f.objStep = "vote tally"
 	}
@@ -845,16 +909,18 @@ func (s *sent) object(f *figure) (int, int, int) {
 		k++ // "a 12 percent rise in the bus fare"
 		changeIn = s.low(k) == "in"
 	}
+	prepPhrase := false
 	if f.cur != "" && (s.low(k) == "in" || s.low(k) == "worth" || s.low(k) == "for" || s.low(k) == "on" && s.spentBefore(f.start)) {
 		if w := s.low(k + 1); timeUnits[w] || w == "quarter" || w == "period" || w == "half" || w == "fiscal" || s.capitalized(k+1) {
 			return k, k, -1 // "4,498,000 dlrs in quarter", "3.55 dlrs for Minneapolis"
 		}
+		prepPhrase = s.low(k) != "in" // "for the stadium", but "in the crash" says when
 		k++
 		if s.low(k) == "of" {
 			k++
 		}
 	}
-	ofPhrase := f.unit == "fraction" // "half the population"
+	ofPhrase := f.unit == "fraction" || prepPhrase // "half the population"
 	if changeIn {
 		k++
 		ofPhrase = true
@@ -871,7 +937,7 @@ func (s *sent) object(f *figure) (int, int, int) {
 				if w == "the" {
 					det = true
 				}
-				if w == "the" || w == "its" || w == "their" || w == "his" || w == "her" || w == "our" || w == "these" || w == "all" || w == "an" || w == "a" || w == "this" || w == "some" || w == "those" || w == "total" {
+				if ofDeterminers[w] {
 					k++
 					continue
 				}
@@ -892,7 +958,7 @@ func (s *sent) object(f *figure) (int, int, int) {
 				}
 			}
 		}
-		if w := s.low(k); w == "more" || w == "other" || w == "others'" || w == "additional" || w == "extra" || w == "further" {
+		if quantityWords[s.low(k)] {
 			if nx := s.low(k + 1); s.isWord(k+1) && !stopObject[nx] && !adjectives[nx] && !adjSuffix(nx) {
 				k++
 			}
@@ -998,19 +1064,14 @@ func participle(w string) bool {
 	return (strings.HasSuffix(w, "ed") && len(w) > 4) || (strings.HasSuffix(w, "ing") && len(w) > 5)
 }
 
-// objectText is the head with up to two noun modifiers before it.
+// objectText is the counted noun phrase from its first modifier to its
+// head, lower case, as written: "primary schools", "displaced people",
+// "electricity grid".
 func (s *sent) objectText(a, head int) string {
-	from := head
-	for k := head - 1; k >= a && k >= head-2; k-- {
-		w := s.low(k)
-		if _, num := wordValue(w); num || s.capitalized(k) || adjectives[w] || participle(w) || adjSuffix(w) || !s.isWord(k) {
-			break
-		}
-		from = k
-	}
+	t := s.d.Tokens
 	var b strings.Builder
-	for k := from; k <= head; k++ {
-		if k > from {
+	for k := a; k <= head; k++ {
+		if k > a && t[k].SpaceBefore {
 			b.WriteByte(' ')
 		}
 		b.WriteString(s.low(k))

@@ -3,6 +3,8 @@ package document
 import (
 	"math"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // ContractVersion is the version of the JSON output contract (docs/output.md,
@@ -43,6 +45,9 @@ type Output struct {
 	Locations   []OutLocation  `json:"locations"`
 	Events      []OutEvent     `json:"events"`
 	MainEvent   *OutMainEvent  `json:"main_event,omitempty"`
+	// Tokens lists every token with its syntax (extract --with-tokens);
+	// absent otherwise.
+	Tokens []OutToken `json:"tokens,omitempty"`
 	// Explain lists which named step decided each traced field
 	// (extract --explain); absent otherwise.
 	Explain []OutTrace `json:"explain,omitempty"`
@@ -58,6 +63,19 @@ type OutMainEvent struct {
 	PloverMode *string `json:"plover_mode"`
 	Code       string  `json:"code"`
 	Event      *int    `json:"event"`
+}
+
+// OutToken is a token in the output contract with its syntax layer: Head
+// is the index into tokens of its head, -1 for a sentence root. POS, Tag,
+// Lemma, Head and Dep are absent when the syntax stage did not run.
+type OutToken struct {
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	POS   string `json:"pos,omitempty"`
+	Tag   string `json:"tag,omitempty"`
+	Lemma string `json:"lemma,omitempty"`
+	Head  *int   `json:"head,omitempty"`
+	Dep   string `json:"dep,omitempty"`
 }
 
 // OutTopic is the document's section and its probability.
@@ -125,6 +143,7 @@ type OutCount struct {
 	Currency     *string  `json:"currency"`
 	Object       *string  `json:"object"`
 	ObjectSpan   *OutSpan `json:"object_span"`
+	ObjectHead   *OutSpan `json:"object_head"`
 	Category     *string  `json:"category"`
 	AttributedTo *string  `json:"attributed_to"`
 	// AttributedEntity is the index into entities of the source the
@@ -190,7 +209,8 @@ type OutEvent struct {
 
 // OutputOptions select optional parts of the output.
 type OutputOptions struct {
-	WithText bool // include the full text
+	WithText   bool // include the full text
+	WithTokens bool // include the tokens and their syntax
 }
 
 func strp(s string) *string {
@@ -271,7 +291,7 @@ func (d *Document) Output(opt OutputOptions) *Output {
 		a, b := ix.Runes(c.Span)
 		oc := OutCount{Start: a, End: b, Text: d.Slice(c.Span), Value: c.Value, Upper: c.Upper, Percent: c.Percent, Approx: c.Approx,
 			Qualifier: strp(c.Qualifier), Unit: strp(c.Unit), Currency: strp(c.Currency), Object: strp(c.Object),
-			ObjectSpan: optSpan(c.ObjectSpan), Category: strp(c.Category), Location: intp(c.Location)}
+			ObjectSpan: optSpan(c.ObjectSpan), ObjectHead: optSpan(c.ObjectHead), Category: strp(c.Category), Location: intp(c.Location)}
 		switch {
 		case c.AttributedTo >= 0 && c.AttributedTo < len(d.Entities):
 			oc.AttributedTo = strp(d.Entities[c.AttributedTo].Name)
@@ -312,6 +332,22 @@ func (d *Document) Output(opt OutputOptions) *Output {
 		}
 		o.Events = append(o.Events, oe)
 	}
+	if opt.WithTokens {
+		syn := d.HasSyntax()
+		o.Tokens = make([]OutToken, 0, len(d.Tokens))
+		for _, t := range d.Tokens {
+			a, b := ix.Runes(t.Span)
+			ot := OutToken{Start: a, End: b}
+			if syn {
+				h := t.Head
+				if h < 0 {
+					h = -1
+				}
+				ot.POS, ot.Tag, ot.Lemma, ot.Head, ot.Dep = t.POS, t.Tag, t.Lemma, &h, t.Dep
+			}
+			o.Tokens = append(o.Tokens, ot)
+		}
+	}
 	for _, t := range d.Traces {
 		o.Explain = append(o.Explain, OutTrace{Layer: string(t.Layer), Index: t.Index, Field: t.Field, Step: t.Step, Detail: t.Detail})
 	}
@@ -327,8 +363,10 @@ func (d *Document) Output(opt OutputOptions) *Output {
 // back from JSON), converting code point offsets back to byte offsets. The
 // output must carry its text. Output → FromOutput → Output is the identity,
 // and every export reads only what the contract holds; the layers it does
-// not hold (paragraphs, tokens, the sentences' token ranges, mention-level
-// actor codes) stay empty.
+// not hold (paragraphs, mention-level actor codes; tokens and the
+// sentences' token ranges unless the output lists its tokens) stay empty.
+// Tokens read back get their SpaceBefore from the text and a Kind from
+// their first character.
 func FromOutput(o *Output) *Document {
 	text := ""
 	if o.Text != nil {
@@ -360,6 +398,9 @@ func FromOutput(o *Output) *Document {
 	for _, s := range o.Sentences {
 		d.Sentences = append(d.Sentences, Sentence{Span: span(s.Start, s.End)})
 	}
+	if len(o.Tokens) > 0 {
+		readTokens(d, o.Tokens, span)
+	}
 	for _, m := range o.Mentions {
 		d.Mentions = append(d.Mentions, Mention{Span: span(m.Start, m.End), Type: EntityType(m.Type), Kind: MentionKind(m.Kind), Entity: index(m.Entity), Qualifies: -1})
 	}
@@ -382,6 +423,9 @@ func FromOutput(o *Output) *Document {
 			Category: deref(c.Category), AttributedTo: index(c.AttributedEntity), AttributedName: deref(c.AttributedTo), Location: index(c.Location)}
 		if c.ObjectSpan != nil {
 			dc.ObjectSpan = span(c.ObjectSpan.Start, c.ObjectSpan.End)
+		}
+		if c.ObjectHead != nil {
+			dc.ObjectHead = span(c.ObjectHead.Start, c.ObjectHead.End)
 		}
 		d.Counts = append(d.Counts, dc)
 	}
@@ -416,4 +460,49 @@ func FromOutput(o *Output) *Document {
 			Code: m.Code, Event: index(m.Event)}
 	}
 	return d
+}
+
+// readTokens rebuilds d.Tokens from the output's tokens and the sentences'
+// token ranges from them.
+func readTokens(d *Document, toks []OutToken, span func(a, b int) Span) {
+	d.Tokens = make([]Token, 0, len(toks))
+	for _, ot := range toks {
+		t := Token{Span: span(ot.Start, ot.End), POS: ot.POS, Tag: ot.Tag, Lemma: ot.Lemma, Dep: ot.Dep}
+		if t.Start > t.End || t.End > len(d.Text) {
+			t.End = t.Start
+		}
+		if ot.Head != nil {
+			t.Head = *ot.Head
+		}
+		t.SpaceBefore = t.Start == 0 || t.Start <= len(d.Text) && isSpaceByteBefore(d.Text, t.Start)
+		t.Kind = kindOf(d.Text[t.Start:t.End])
+		d.Tokens = append(d.Tokens, t)
+	}
+	for i := range d.Sentences {
+		s := &d.Sentences[i]
+		s.FirstToken = d.TokenAt(s.Start)
+		s.EndToken = d.TokenAt(s.End)
+		if s.EndToken < s.FirstToken {
+			s.EndToken = s.FirstToken
+		}
+	}
+}
+
+func isSpaceByteBefore(text string, off int) bool {
+	r, _ := utf8.DecodeLastRuneInString(text[:off])
+	return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff'
+}
+
+// kindOf classifies a token's text by its first character.
+func kindOf(s string) TokenKind {
+	r, _ := utf8.DecodeRuneInString(s)
+	switch {
+	case unicode.IsLetter(r):
+		return Word
+	case unicode.IsDigit(r):
+		return Number
+	case unicode.IsPunct(r):
+		return Punct
+	}
+	return Symbol
 }

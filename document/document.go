@@ -287,8 +287,9 @@ type Count struct {
 	Qualifier  string // "at least", "more than", "about", ...; "" when none
 	Unit       string // "percent", "tonnes", "km", ...; "" for plain counts
 	Currency   string // ISO 4217 code for amounts of money; "" otherwise
-	Object     string // head lemma of the counted noun phrase ("schools")
+	Object     string // the counted noun phrase, lower case, modifiers kept ("primary schools")
 	ObjectSpan Span   // the counted noun phrase
+	ObjectHead Span   // the phrase's head word ("schools"); zero when there is no object
 	Category   string // KILL, WOUND, ... or ""
 	// AttributedTo is the entity the figure is attributed to, -1 when none.
 	AttributedTo int

@@ -139,3 +139,37 @@ func StableID(text string) string {
 	h := sha256.Sum256([]byte(text))
 	return hex.EncodeToString(h[:8])
 }
+
+// HasSyntax reports whether the syntax layer has run over the tokens
+// (every token then has a POS; before, every Head is 0 and means nothing).
+func (d *Document) HasSyntax() bool { return len(d.Tokens) > 0 && d.Tokens[0].POS != "" }
+
+// Children returns the dependents of every token in the syntax layer:
+// Children()[i] lists, in text order, the tokens whose Head is i. It
+// allocates one slice header per token and one backing array; call it once
+// per document and keep the result. Before the syntax layer every list is
+// empty.
+func (d *Document) Children() [][]int {
+	n := len(d.Tokens)
+	out := make([][]int, n)
+	if !d.HasSyntax() {
+		return out
+	}
+	count := make([]int, n)
+	for _, t := range d.Tokens {
+		if t.Head >= 0 && t.Head < n {
+			count[t.Head]++
+		}
+	}
+	back := make([]int, 0, n)
+	for i := range out {
+		out[i] = back[len(back) : len(back) : len(back)+count[i]]
+		back = back[:len(back)+count[i]]
+	}
+	for i, t := range d.Tokens {
+		if h := t.Head; h >= 0 && h < n {
+			out[h] = append(out[h], i)
+		}
+	}
+	return out
+}

@@ -59,11 +59,28 @@ type annotator struct {
 	// token inside a tagger name) stands for the capital letters.
 	fold   []bool
 	inName []bool
+	// cix indexes the entities while coreference builds them (corefindex.go).
+	cix *corefIndex
+	// acrIdx lists, per token, the mentions followed by "(" and that token
+	// (acronymOfOther), built on first use.
+	acrIdx map[string][]acrDef
+}
+
+// acrDef is a mention followed by "(" and a token, with the dictionary's
+// answer for its name once looked up.
+type acrDef struct {
+	mention       int
+	looked, found bool
+	dictName      string
 }
 
 func newAnnotator(s *Stage, d *document.Document) *annotator {
 	a := &annotator{s: s, d: d, lower: d.LowerSlice(document.Span{Start: 0, End: len(d.Text)}), fold: lettercase.Document(d)}
 	a.covered = make([]int32, len(d.Tokens))
+	// About one mention per six tokens in news: room for them at once
+	// (growing a long document's mentions one doubling at a time copied
+	// them over and over).
+	a.ms = make([]ment, 0, len(d.Tokens)/6+8)
 	a.sentOf = make([]int32, len(d.Tokens))
 	for i, sn := range d.Sentences {
 		for t := sn.FirstToken; t < sn.EndToken && t < len(d.Tokens); t++ {
@@ -676,18 +693,36 @@ func (a *annotator) placeBeforeNoun(m *ment, key string) bool {
 // is not the dictionary's EFF.
 func (a *annotator) acronymOfOther(m *ment, act *actors.Actor) bool {
 	text := a.d.Text[a.d.Tokens[m.a].Start:a.d.Tokens[m.b-1].End]
-	for i := range a.ms {
-		o := &a.ms[i]
+	if a.acrIdx == nil {
+		// Mentions keep their tokens while they are classified: index
+		// them once by the token after their "(".
+		a.acrIdx = map[string][]acrDef{}
+		for i := range a.ms {
+			if o := &a.ms[i]; o.b+2 < len(a.d.Tokens) && a.tok(o.b) == "(" {
+				k := a.tok(o.b + 1)
+				a.acrIdx[k] = append(a.acrIdx[k], acrDef{mention: i})
+			}
+		}
+	}
+	defs := a.acrIdx[text]
+	for k := range defs {
+		df := &defs[k]
+		o := &a.ms[df.mention]
 		if o.kind != document.Name || o.b-o.a < 2 || o.typ == document.Person {
 			continue
 		}
 		// Defined in brackets right after the name: "Eastern Farmers
-		// Federation (EFF)".
-		if o.b+2 >= len(a.d.Tokens) || a.tok(o.b) != "(" || a.tok(o.b+1) != text {
-			continue
+		// Federation (EFF)". (The name's tokens do not change, so its
+		// dictionary entry is looked up once.)
+		if !df.looked {
+			name := a.d.Text[a.d.Tokens[o.a].Start:a.d.Tokens[o.b-1].End]
+			x, ok := a.s.dict.Lookup(name)
+			df.looked, df.found = true, ok
+			if ok {
+				df.dictName = x.Name
+			}
 		}
-		name := a.d.Text[a.d.Tokens[o.a].Start:a.d.Tokens[o.b-1].End]
-		if x, ok := a.s.dict.Lookup(name); !ok || x.Name != act.Name {
+		if !df.found || df.dictName != act.Name {
 			return true
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/internal/cputime"
 	"github.com/newsgraph/newsgraph/text"
 )
 
@@ -28,6 +29,7 @@ func benchStage(b *testing.B, s *Stage) {
 	ctx := context.Background()
 	b.ReportAllocs()
 	b.ResetTimer()
+	stop := cputime.Bench(b)
 	for i := 0; i < b.N; i++ {
 		for _, d := range docs {
 			if err := s.Process(ctx, d); err != nil {
@@ -35,6 +37,7 @@ func benchStage(b *testing.B, s *Stage) {
 			}
 		}
 	}
+	stop(b.N)
 	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "tokens/s")
 }
 

@@ -4,6 +4,7 @@ package entities
 // pronoun and gender.
 
 import (
+	"container/list"
 	"fmt"
 	"strings"
 	"unicode"
@@ -53,6 +54,10 @@ func (e *ent) hasKey(k string) bool {
 // gender and number agreement.
 func (a *annotator) corefer() {
 	var es []*ent
+	a.cix = nil
+	if len(a.ms) >= indexFrom {
+		a.cix = newCorefIndex()
+	}
 	join := func(mi int, e *ent, ei int) {
 		m := &a.ms[mi]
 		m.ent = ei
@@ -69,6 +74,9 @@ func (a *annotator) corefer() {
 			k := a.key(m.a, m.b)
 			if !e.hasKey(k) {
 				e.keys = append(e.keys, k)
+				if a.cix != nil {
+					a.cix.addKey(ei, k)
+				}
 			}
 			if m.typ == document.Person && n > 1 {
 				e.surname = actors.Key(a.tok(m.b - 1))
@@ -95,6 +103,9 @@ func (a *annotator) corefer() {
 		}
 		if m.org != nil {
 			e.org = m.org.Name
+		}
+		if a.cix != nil {
+			a.cix.joined(e, ei, mi, m.actor)
 		}
 	}
 	newEnt := func(mi int) {
@@ -194,6 +205,8 @@ func (a *annotator) corefer() {
 // role class and country.
 func (a *annotator) moveMention(es []*ent, mi, ei int) {
 	m := &a.ms[mi]
+	oldEnt, oldE, oldMs, oldActor := -1, (*ent)(nil), []int(nil), ""
+	indexed := a.cix != nil
 	if old := m.ent; old >= 0 && old < len(es) {
 		o := es[old]
 		k := 0
@@ -204,6 +217,9 @@ func (a *annotator) moveMention(es []*ent, mi, ei int) {
 			}
 		}
 		o.ms = o.ms[:k]
+		if indexed {
+			oldEnt, oldE, oldMs, oldActor = old, o, o.ms, a.actorOf(o)
+		}
 	}
 	e := es[ei]
 	m.ent = ei
@@ -215,6 +231,9 @@ func (a *annotator) moveMention(es []*ent, mi, ei int) {
 		e.ctry = m.ctry
 	}
 	e.diplomat = e.diplomat || m.diplomat
+	if a.cix != nil {
+		a.cix.movedMention(oldEnt, oldE, oldMs, oldActor, e, ei, mi, a.actorOf(e))
+	}
 }
 
 // possessiveActors gives a role description after a resolved possessive
@@ -266,51 +285,60 @@ func (a *annotator) actorOf(e *ent) string {
 	return best
 }
 
-// matchName finds the entity a name mention refers to, or -1.
+// matchName finds the entity a name mention refers to, or -1. Each pass
+// takes the most recent entity (the highest index) that qualifies; the
+// candidates come from the indexes of corefIndex.
 func (a *annotator) matchName(es []*ent, mi int) int {
+	if a.cix == nil {
+		return a.matchNameScan(es, mi)
+	}
 	m := &a.ms[mi]
+	x := a.cix
 	text := a.d.Text[a.d.Tokens[m.a].Start:a.d.Tokens[m.b-1].End]
 	key := a.key(m.a, m.b)
 	// Pass 1: exact name; dictionary identity ("UN" = "United Nations").
-	for ei := len(es) - 1; ei >= 0; ei-- {
+	pass1 := func(ei int) bool {
 		e := es[ei]
 		if m.org != nil && e.org == m.org.Name {
-			return ei
+			return true
 		}
-		if e.hasKey(key) && compatibleType(e.typ, m.typ) && e.hasClass("metonym") == (m.class == "metonym") {
-			return ei
-		}
+		return e.hasKey(key) && compatibleType(e.typ, m.typ) && e.hasClass("metonym") == (m.class == "metonym")
+	}
+	found := best(x.byKey[key], pass1)
+	if m.org != nil {
+		found = max(found, best(x.byOrg[m.org.Name], pass1))
+	}
+	if found >= 0 {
+		return found
 	}
 	// Pass 2: countries by code; a capital used as its government joins
 	// the country.
 	if m.typ == document.GPE && m.ctry != "" {
-		for ei := len(es) - 1; ei >= 0; ei-- {
+		if ei := best(x.byCtry[m.ctry], func(ei int) bool {
 			e := es[ei]
-			if e.typ == document.GPE && e.ctry == m.ctry && (m.class == "metonym" || e.org == "") {
-				if m.class == "metonym" || a.isCountryEntity(e) {
-					return ei
-				}
-			}
+			return e.typ == document.GPE && e.ctry == m.ctry && (m.class == "metonym" || e.org == "") && (m.class == "metonym" || a.isCountryEntity(e))
+		}); ei >= 0 {
+			return ei
 		}
 	}
 	// Pass 3: surname ("Ortega" → "Ana Ortega"), skipping titles.
 	if m.typ == document.Person {
 		n := m.b - m.a
 		if n == 1 {
-			for ei := len(es) - 1; ei >= 0; ei-- {
+			if ei := best(x.bySurname[key], func(ei int) bool {
 				e := es[ei]
-				if e.typ == document.Person && !e.plural && e.surname == key && genderOK(e.gender, m.gender) {
-					return ei
-				}
+				return e.typ == document.Person && !e.plural && e.surname == key && genderOK(e.gender, m.gender)
+			}); ei >= 0 {
+				return ei
 			}
 		} else {
 			// A full name after its surname alone.
 			last := actors.Key(a.tok(m.b - 1))
-			for ei := len(es) - 1; ei >= 0; ei-- {
+			if ei := best(x.byKey[last], func(ei int) bool {
 				e := es[ei]
-				if e.typ == document.Person && e.nameToks == 1 && e.hasKey(last) && genderOK(e.gender, m.gender) {
-					return ei
-				}
+				return e.typ == document.Person && e.nameToks == 1 && e.hasKey(last) && genderOK(e.gender, m.gender)
+			}); ei >= 0 {
+				return ei
 			}
 		}
 	}
@@ -320,19 +348,9 @@ func (a *annotator) matchName(es []*ent, mi int) int {
 	// person qualifies.
 	if m.typ == document.Person && !m.plural {
 		found := -1
-		for ei := len(es) - 1; ei >= 0; ei-- {
+		for _, ei := range x.byPrefix[key] {
 			e := es[ei]
-			if e.typ != document.Person || e.plural || e.nameToks <= m.b-m.a || !genderOK(e.gender, m.gender) {
-				continue
-			}
-			prefix := false
-			for _, k := range e.keys {
-				if len(k) > len(key) && k[len(key)] == ' ' && strings.HasPrefix(k, key) {
-					prefix = true
-					break
-				}
-			}
-			if !prefix {
+			if ei == found || e.typ != document.Person || e.plural || e.nameToks <= m.b-m.a || !genderOK(e.gender, m.gender) || !e.hasPrefixKey(key) {
 				continue
 			}
 			if found >= 0 {
@@ -348,25 +366,28 @@ func (a *annotator) matchName(es []*ent, mi int) int {
 	// Pass 3c: a body named again without its country ("the Ministry of
 	// Health" after "Peru's Ministry of Health").
 	if m.typ == document.Org && m.b-m.a > 1 {
-		for ei := len(es) - 1; ei >= 0; ei-- {
+		if ei := best(x.bySuffix[key], func(ei int) bool {
 			e := es[ei]
 			if e.typ != document.Org {
-				continue
+				return false
 			}
 			for _, k := range e.keys {
 				if len(k) > len(key)+1 && strings.HasSuffix(k, key) && k[len(k)-len(key)-1] == ' ' && a.codeOf(k[:len(k)-len(key)-1]) != "" {
-					return ei
+					return true
 				}
 			}
+			return false
+		}); ei >= 0 {
+			return ei
 		}
 	}
 	// Pass 4: acronym of an organization named earlier.
 	if m.typ == document.Org && m.b-m.a == 1 && a.allCaps(m.a, m.b) {
-		for ei := len(es) - 1; ei >= 0; ei-- {
+		if ei := best(x.byAcr[text], func(ei int) bool {
 			e := es[ei]
-			if e.typ == document.Org && acronym(e.name) == text {
-				return ei
-			}
+			return e.typ == document.Org && acronym(e.name) == text
+		}); ei >= 0 {
+			return ei
 		}
 	}
 	return -1
@@ -405,6 +426,9 @@ func acronym(name string) string {
 // then, for generic person descriptions ("the veteran diplomat", "the
 // official"), the most recent compatible person within three sentences.
 func (a *annotator) matchNominal(es []*ent, mi int) int {
+	if a.cix == nil {
+		return a.matchNominalScan(es, mi)
+	}
 	m := &a.ms[mi]
 	// A description with its own country ("the Thai government") does not
 	// give that country to a named body of unknown country (a "National
@@ -413,21 +437,32 @@ func (a *annotator) matchNominal(es []*ent, mi int) int {
 		return m.ctry == "" || e.ctry == m.ctry || e.ctry == "" && (e.typ == document.Person || !a.hasName(e))
 	}
 	wantPerson := m.person
-	order := a.salience(es, mi)
-	for _, ei := range order {
+	x := a.cix
+	// The entities introduced with the same role class, or diplomats.
+	lists := []*list.List{x.byClass[m.class]}
+	if m.diplomat {
+		lists = append(lists, x.diplomats)
+	}
+	// A bare group takes only an entity mentioned in the last three
+	// sentences: the walk stops at the first entity last mentioned before.
+	var stop func(int) bool
+	if m.plural && m.ctry == "" {
+		stop = func(ei int) bool { return m.sent-a.ms[x.maxMen[ei]].sent > 3 }
+	}
+	if ei := a.salient(mi, lists, stop, func(ei int) bool {
 		e := es[ei]
 		if wantPerson != (e.typ == document.Person && !e.plural) {
-			continue
+			return false
 		}
 		if !ctryOK(e) || !genderOK(e.gender, m.gender) {
-			continue
+			return false
 		}
 		if m.plural && m.ctry == "" && m.sent-e.lastSent > 3 {
-			continue // a bare group far from its last mention is a new group
+			return false // a bare group far from its last mention is a new group
 		}
-		if e.hasClass(m.class) || (m.diplomat && e.diplomat) {
-			return ei
-		}
+		return e.hasClass(m.class) || (m.diplomat && e.diplomat)
+	}); ei >= 0 {
+		return ei
 	}
 	if !wantPerson {
 		return -1
@@ -435,29 +470,29 @@ func (a *annotator) matchNominal(es []*ent, mi int) int {
 	// A government person of the same country ("the Egyptian minister"
 	// after "her Egyptian counterpart, Karim Mansour").
 	if m.ctry != "" && m.role == "GOV" {
-		for _, ei := range order {
+		gov := m.ctry + "GOV"
+		if ei := a.salient(mi, []*list.List{x.byActor[gov]}, nil, func(ei int) bool {
 			e := es[ei]
-			if e.typ == document.Person && !e.plural && e.ctry == m.ctry && genderOK(e.gender, m.gender) && len(e.classes) > 0 && a.actorOf(e) == m.ctry+"GOV" {
-				return ei
-			}
+			return e.typ == document.Person && !e.plural && e.ctry == m.ctry && genderOK(e.gender, m.gender) && len(e.classes) > 0 && x.actor[ei] == gov
+		}); ei >= 0 {
+			return ei
 		}
 	}
 	generic := m.class == "official" || m.class == "diplomat" || m.class == "leader" || m.class == "spokesperson"
 	if !generic {
 		return -1
 	}
-	for _, ei := range order {
+	// The most recent person within three sentences: the walk stops at the
+	// first entity last mentioned earlier.
+	return a.salient(mi, []*list.List{x.recent}, func(ei int) bool { return m.sent-a.ms[x.maxMen[ei]].sent > 3 }, func(ei int) bool {
 		e := es[ei]
 		// A description with its own country ("the Lithuanian
 		// ambassador") needs a person of that country.
 		if e.typ != document.Person || e.plural || m.sent-e.lastSent > 3 || !ctryOK(e) || m.ctry != "" && e.ctry != m.ctry || !genderOK(e.gender, m.gender) {
-			continue
+			return false
 		}
-		if len(e.classes) == 0 || e.diplomat || m.class == "official" || m.class == "leader" {
-			return ei
-		}
-	}
-	return -1
+		return len(e.classes) == 0 || e.diplomat || m.class == "official" || m.class == "leader"
+	})
 }
 
 // hasName reports whether one of e's mentions is a proper name.
@@ -468,35 +503,6 @@ func (a *annotator) hasName(e *ent) bool {
 		}
 	}
 	return false
-}
-
-// salience returns entity indices in order of salience at mention mi: the
-// entities of the current sentence before mi and of the three sentences
-// before it, each sentence left to right (subjects first), then all other
-// earlier entities, most recent first.
-func (a *annotator) salience(es []*ent, mi int) []int {
-	seen := make([]bool, len(es))
-	var out []int
-	m := &a.ms[mi]
-	k := mi - 1
-	for s := m.sent; s >= 0 && s >= m.sent-3; s-- {
-		for k >= 0 && a.ms[k].sent >= s {
-			k--
-		}
-		for j := k + 1; j < mi; j++ {
-			if o := &a.ms[j]; o.sent == s && o.ent >= 0 && !seen[o.ent] {
-				seen[o.ent] = true
-				out = append(out, o.ent)
-			}
-		}
-	}
-	for k := mi - 1; k >= 0; k-- {
-		if e := a.ms[k].ent; e >= 0 && !seen[e] {
-			seen[e] = true
-			out = append(out, e)
-		}
-	}
-	return out
 }
 
 // matchPronoun resolves a pronoun to the most salient compatible entity:
@@ -571,6 +577,9 @@ func (a *annotator) scanSalient(mi, back int, ok func(int) bool) int {
 // in order of first mention.
 func (a *annotator) output() {
 	d := a.d
+	if cap(d.Mentions) < len(a.ms) {
+		d.Mentions = make([]document.Mention, 0, len(a.ms))
+	}
 	d.Mentions = d.Mentions[:0]
 	remap := make([]int, len(a.ents))
 	for i := range remap {

@@ -243,15 +243,15 @@ func resolveActors(d *document.Document) (codes []string, head []int, why []stri
 	}
 	// A role without a country takes the country its coreferent mentions
 	// got from the text ("Chilean Interior Minister Ana Soto ... Soto").
+	// (donors.go finds the mention without rescanning the entity.)
+	dn := newDonors(d, codes)
 	for i, m := range d.Mentions {
 		if actors.CountryOf(codes[i]) != "" || m.Entity < 0 || m.Entity >= len(d.Entities) {
 			continue
 		}
-		for _, o := range d.Entities[m.Entity].Mentions {
-			if o != i && o >= 0 && o < len(d.Mentions) && actors.CountryOf(codes[o]) != "" && (codes[i] == "" || strings.HasSuffix(codes[o], codes[i])) {
-				codes[i], why[i] = codes[o], "a coreferent mention's country"
-				break
-			}
+		if o := dn.donor(i, m.Entity); o >= 0 {
+			codes[i], why[i] = codes[o], "a coreferent mention's country"
+			dn.gave(i, m.Entity)
 		}
 	}
 	settingCountries(d, codes, inferred, why)

@@ -647,13 +647,7 @@ func (c *coder) lightVerb(i int) int {
 // trailing ", X said".
 func (c *coder) reported(a, b int) bool {
 	if len(c.d.Quotes) > 0 {
-		off := c.d.Tokens[c.first+a].Start
-		for _, q := range c.d.Quotes {
-			if q.Start <= off && off < q.End {
-				return true
-			}
-		}
-		return false
+		return c.quoted(c.d.Tokens[c.first+a].Start)
 	}
 	for j := 0; j < c.n; j++ {
 		if j >= a && j < b {

@@ -6,6 +6,7 @@ package events
 
 import (
 	"slices"
+	"sort"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/document"
@@ -35,6 +36,11 @@ type coder struct {
 	n        int   // tokens in the sentence
 	mAt      []int // mention index covering token (relative), -1
 	consumed []bool
+
+	// quoteSpans is the union of the quotes' spans, sorted and disjoint
+	// (quoted), built on first use.
+	quoteSpans     []document.Span
+	quoteSpansDone bool
 }
 
 // newCoder returns the coder of d, with every mention's actor code in
@@ -398,6 +404,40 @@ func (c *coder) passive(i int) bool {
 		}
 	}
 	return false
+}
+
+// quoted reports whether byte offset off lies inside a quote's content: a
+// binary search of the quotes' union (a scan of every quote per call made
+// long documents quadratic).
+func (c *coder) quoted(off int) bool {
+	if !c.quoteSpansDone {
+		c.quoteSpansDone = true
+		c.quoteSpans = quoteUnion(c.d.Quotes)
+	}
+	k := sort.Search(len(c.quoteSpans), func(k int) bool { return c.quoteSpans[k].End > off })
+	return k < len(c.quoteSpans) && c.quoteSpans[k].Start <= off
+}
+
+// quoteUnion returns the union of the quotes' spans as sorted, disjoint
+// spans (empty spans hold no offset and are left out).
+func quoteUnion(qs []document.Quote) []document.Span {
+	var out []document.Span
+	for _, q := range qs {
+		if q.Start < q.End {
+			out = append(out, q.Span)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	k := 0
+	for _, sp := range out {
+		if k > 0 && sp.Start <= out[k-1].End {
+			out[k-1].End = max(out[k-1].End, sp.End)
+			continue
+		}
+		out[k] = sp
+		k++
+	}
+	return out[:k]
 }
 
 // isBase reports whether tok is the bare base form of p's first verb.

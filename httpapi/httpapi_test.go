@@ -8,14 +8,12 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/store"
-	"github.com/newsgraph/newsgraph/store/sqlite"
 	"github.com/newsgraph/newsgraph/store/storetest"
 )
 
@@ -29,11 +27,7 @@ func newTestServer(t *testing.T) *httptest.Server {
 // test server running it.
 func newTestAPI(t *testing.T) (*Server, *httptest.Server) {
 	t.Helper()
-	st, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "api.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := openAPIStore(t) // backend_test.go: SQLite, or PostgreSQL in TestAPI_Postgres's run
 	if _, err := st.PutBatch(context.Background(), storetest.MustDocs(t)); err != nil {
 		t.Fatal(err)
 	}

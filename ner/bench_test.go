@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/internal/cputime"
 	"github.com/newsgraph/newsgraph/internal/shareddata"
 	"github.com/newsgraph/newsgraph/text"
 )
@@ -31,11 +32,13 @@ func BenchmarkTag(b *testing.B) {
 	}
 	b.ReportAllocs()
 	b.ResetTimer()
+	stop := cputime.Bench(b)
 	for i := 0; i < b.N; i++ {
 		for _, ws := range words {
 			tg.Tag(ws)
 		}
 	}
+	stop(b.N)
 	b.ReportMetric(float64(tokens*b.N)/b.Elapsed().Seconds(), "tokens/s")
 }
 
@@ -68,6 +71,7 @@ func BenchmarkTagDocument_BBC(b *testing.B) {
 	}
 	b.ReportAllocs()
 	b.ResetTimer()
+	stop := cputime.Bench(b)
 	for i := 0; i < b.N; i++ {
 		tg := NewTagger(def.m)
 		for _, d := range docs {
@@ -76,6 +80,7 @@ func BenchmarkTagDocument_BBC(b *testing.B) {
 			}
 		}
 	}
+	stop(b.N)
 	b.ReportMetric(float64(tokens*b.N)/b.Elapsed().Seconds(), "tokens/s")
 	b.ReportMetric(float64(len(docs)*b.N)/b.Elapsed().Seconds(), "docs/s")
 }

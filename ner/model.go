@@ -107,6 +107,59 @@ func (w *weights) add(f uint64, sc *[nLabels]float32) {
 	}
 }
 
+// addBatch adds the weights of every feature keys[k] to vecs[tgt[k]], in
+// the order of keys (so each vector's sums are those of add, bit for bit).
+// It looks the features up in groups: first every group member's home
+// slot, then the matches, then their weights, so that the cache misses of
+// a group overlap instead of coming one after the other.
+func (w *weights) addBatch(keys []uint64, tgt []int32, vecs []*[nLabels]float32) {
+	if len(w.slots) == 0 {
+		return
+	}
+	const group = 64
+	var sl, at [group]uint64
+	var rows [group]uint32 // row<<5 | count of each match
+	var hit [group]bool
+	for start := 0; start < len(keys); start += group {
+		ks := keys[start:min(start+group, len(keys))]
+		for k, f := range ks {
+			i := home(f, w.mask)
+			at[k], sl[k] = i, w.slots[i]
+		}
+		for k, f := range ks {
+			fp := fingerprint(f)
+			s, i := sl[k], at[k]
+			hit[k] = false
+			for p := 0; ; p++ {
+				if s>>32 == fp {
+					hit[k], rows[k] = true, uint32(s)
+					break
+				}
+				if s == 0 || p >= w.maxProbe {
+					break
+				}
+				i = (i + 1) & w.mask
+				s = w.slots[i]
+			}
+		}
+		for k := range ks {
+			if !hit[k] {
+				continue
+			}
+			r, n := int(rows[k]>>5&(1<<27-1)), int(rows[k]&31)
+			if r+n > len(w.ents) {
+				continue
+			}
+			sc := vecs[tgt[start+k]]
+			for _, e := range w.ents[r : r+n] {
+				if l := e >> 16; l < nLabels {
+					sc[l] += float32(int16(uint16(e))) * w.scale
+				}
+			}
+		}
+	}
+}
+
 // sparseFeature is one feature's non-zero weights.
 type sparseFeature struct {
 	key  uint64

@@ -64,12 +64,14 @@ type scratch struct {
 	toks        []tokInfo
 	ents        []*typeEntry
 	pairs       []*pairEntry // per sentence i, from bounds[i]+i: the pairs (j-1, j) for j = 0..n
-	own         []pairEntry  // storage of the pairs not cached, indexed as pairs
+	own         ownPairs     // storage of the pairs not cached
 	sums        []*typeSums  // per token: its type's sums, once needed
 	labels      []uint8
 	y           []uint8
 	doc         docInfo
 	buf         []uint64
+	tgt         []int32             // per feature in buf: its token (emissions)
+	vecs        []*[nLabels]float32 // per token of the sentence: its scores
 	act         []bool
 	em          [][nLabels]float32
 	back        [][nLabels]uint8
@@ -77,6 +79,30 @@ type scratch struct {
 	pot         [][nLabels]float32
 	spans       []Span
 	ends        []int
+}
+
+// ownPairs holds a document's pairs that are not cached (those with a word
+// the model does not know), in chunks so that entries never move: only
+// the pairs needed take memory (a slot per token took 280 bytes a token).
+type ownPairs struct {
+	chunks [][]pairEntry
+	used   int // entries handed out
+}
+
+const ownChunk = 256
+
+func (o *ownPairs) reset() { o.used = 0 }
+
+// next returns a zeroed entry that stays valid until reset.
+func (o *ownPairs) next() *pairEntry {
+	c, k := o.used/ownChunk, o.used%ownChunk
+	if c == len(o.chunks) {
+		o.chunks = append(o.chunks, make([]pairEntry, ownChunk))
+	}
+	o.used++
+	p := &o.chunks[c][k]
+	*p = pairEntry{}
+	return p
 }
 
 func (t *Tagger) scratch() *scratch {
@@ -115,6 +141,12 @@ func (t *Tagger) TagDocument(d *document.Document) ([][]Span, error) {
 func (t *Tagger) tagDocument(d *document.Document, gaz *[]uint32) ([][]Span, error) {
 	s := t.scratch()
 	defer t.pool.Put(s)
+	if cap(s.words) < len(d.Tokens) {
+		s.words = make([]string, 0, len(d.Tokens))
+	}
+	if cap(s.bounds) < len(d.Sentences)+1 {
+		s.bounds = make([]int, 0, len(d.Sentences)+1)
+	}
 	s.words, s.bounds = s.words[:0], append(s.bounds[:0], 0)
 	for i, st := range d.Sentences {
 		if st.FirstToken < 0 || st.EndToken > len(d.Tokens) || st.FirstToken > st.EndToken {
@@ -190,10 +222,7 @@ func (t *Tagger) analyze(s *scratch) (sents [][]tokInfo) {
 	for range n + ns {
 		s.pairs = append(s.pairs, nil)
 	}
-	if cap(s.own) < n+ns {
-		s.own = make([]pairEntry, n+ns)
-	}
-	s.own = s.own[:n+ns]
+	s.own.reset()
 	s.sums = s.sums[:0]
 	for range n {
 		s.sums = append(s.sums, nil)
@@ -261,7 +290,6 @@ func (t *Tagger) emissions(m *Model, li int, si int, s *scratch) {
 	toks := s.tokSents[si]
 	ents := s.ents[s.bounds[si]:s.bounds[si+1]]
 	pairs := s.pairs[s.bounds[si]+si : s.bounds[si+1]+si+1]
-	own := s.own[s.bounds[si]+si : s.bounds[si+1]+si+1]
 	n := len(toks)
 	if cap(s.em) < n {
 		s.em = make([][nLabels]float32, n)
@@ -281,6 +309,10 @@ func (t *Tagger) emissions(m *Model, li int, si int, s *scratch) {
 		fold = 1
 	}
 	edge := &t.edges[li][fold]
+	s.buf, s.tgt, s.vecs = s.buf[:0], s.tgt[:0], s.vecs[:0]
+	for j := range s.em {
+		s.vecs = append(s.vecs, &s.em[j])
+	}
 	for j := 0; j < n; j++ {
 		sc := &s.em[j]
 		if !s.act[j] {
@@ -301,22 +333,26 @@ func (t *Tagger) emissions(m *Model, li int, si int, s *scratch) {
 		if j+2 < n {
 			p2 = &sums[j+2][li][partP2]
 		}
-		left, right := t.pairAt(pairs, own, toks, ents, j), t.pairAt(pairs, own, toks, ents, j+1)
+		left, right := t.pairAt(pairs, &s.own, toks, ents, j), t.pairAt(pairs, &s.own, toks, ents, j+1)
 		pl, pr := &left.vecs[li][pairRight], &right.vecs[li][pairLeft]
 		for c := range sc {
 			sc[c] += m1[c] + m2[c] + p1[c] + p2[c] + pl[c] + pr[c]
 		}
-		s.buf = restFeats(s.buf[:0], toks, j, &s.doc, toks[j].salt()+m.salt)
-		for _, f := range s.buf {
-			m.w.add(f, sc)
+		// The remaining features of every token, looked up in one batch
+		// after the loop (addBatch keeps each token's order of sums).
+		k := len(s.buf)
+		s.buf = restFeats(s.buf, toks, j, &s.doc, toks[j].salt()+m.salt)
+		for range s.buf[k:] {
+			s.tgt = append(s.tgt, int32(j))
 		}
 	}
+	m.w.addBatch(s.buf, s.tgt, s.vecs)
 }
 
 // pairAt returns the pair of tokens j-1 and j of a sentence (with the
-// sentence edges at j = 0 and j = len(toks)), memoized in pairs; own[j]
-// holds a pair that is not cached.
-func (t *Tagger) pairAt(pairs []*pairEntry, own []pairEntry, toks []tokInfo, ents []*typeEntry, j int) *pairEntry {
+// sentence edges at j = 0 and j = len(toks)), memoized in pairs; own
+// holds the pairs that are not cached.
+func (t *Tagger) pairAt(pairs []*pairEntry, own *ownPairs, toks []tokInfo, ents []*typeEntry, j int) *pairEntry {
 	if p := pairs[j]; p != nil {
 		return p
 	}
@@ -327,7 +363,7 @@ func (t *Tagger) pairAt(pairs []*pairEntry, own []pairEntry, toks []tokInfo, ent
 	if j < len(toks) {
 		kb = ents[j].key
 	}
-	p := t.pair(at(toks, j-1), at(toks, j), ka, kb, &own[j])
+	p := t.pair(at(toks, j-1), at(toks, j), ka, kb, own)
 	pairs[j] = p
 	return p
 }

@@ -81,13 +81,26 @@ func (t *Tagger) sumsOf(e *typeEntry, w string) *typeSums {
 	v := new(typeSums)
 	ti := e.ti
 	ti.text = w
-	var arr [64]uint64
-	for li, m := range t.m.layers() {
+	// Every pass's and part's features in one batch (addBatch); the passes
+	// share one table.
+	var karr [128]uint64
+	var tarr [128]int32
+	var vecs [2 * nParts]*[nLabels]float32
+	keys, tgt := karr[:0], tarr[:0]
+	ls := t.m.layers()
+	for li, m := range ls {
 		salt := ti.salt() + m.salt
 		for part := 0; part < nParts; part++ {
-			for _, f := range typeKeys(arr[:0], &ti, part, salt) {
-				m.w.add(f, &v[li][part])
+			vecs[li*nParts+part] = &v[li][part]
+			n := len(keys)
+			keys = typeKeys(keys, &ti, part, salt)
+			for range keys[n:] {
+				tgt = append(tgt, int32(li*nParts+part))
 			}
+		}
+		if li+1 == len(ls) || ls[li+1].w != m.w {
+			m.w.addBatch(keys, tgt, vecs[:]) // (passes with separate tables while training)
+			keys, tgt = keys[:0], tgt[:0]
 		}
 	}
 	e.sums.CompareAndSwap(nil, v)
@@ -137,11 +150,11 @@ const (
 
 // pair returns the pair of tokens a and b (type keys ka and kb; the edges
 // have bosKey and eosKey): from the cache when both words are known to the
-// model, computed into p otherwise (a pair with an unknown word is rare and
-// has few features).
-func (t *Tagger) pair(a, b *tokInfo, ka, kb uint64, p *pairEntry) *pairEntry {
+// model, computed into an entry of own otherwise (a pair with an unknown
+// word is rare and has few features).
+func (t *Tagger) pair(a, b *tokInfo, ka, kb uint64, own *ownPairs) *pairEntry {
 	if a.flags&b.flags&flagKnown == 0 {
-		*p = pairEntry{}
+		p := own.next()
 		t.pairSums(a, b, p)
 		return p
 	}
@@ -165,13 +178,24 @@ func (t *Tagger) pair(a, b *tokInfo, ka, kb uint64, p *pairEntry) *pairEntry {
 
 // pairSums adds the pair features of a and b to e.
 func (t *Tagger) pairSums(a, b *tokInfo, e *pairEntry) {
-	var arr [16]uint64
-	for li, m := range t.m.layers() {
+	var karr [32]uint64
+	var tarr [32]int32
+	var vecs [4]*[nLabels]float32
+	keys, tgt := karr[:0], tarr[:0]
+	ls := t.m.layers()
+	for li, m := range ls {
 		salt := (a.salt() | b.salt()) + m.salt // a sentence has one regime; edges have none
 		for side := pairRight; side <= pairLeft; side++ {
-			for _, f := range pairKeys(arr[:0], a, b, side, salt) {
-				m.w.add(f, &e.vecs[li][side])
+			vecs[li*2+side] = &e.vecs[li][side]
+			n := len(keys)
+			keys = pairKeys(keys, a, b, side, salt)
+			for range keys[n:] {
+				tgt = append(tgt, int32(li*2+side))
 			}
+		}
+		if li+1 == len(ls) || ls[li+1].w != m.w {
+			m.w.addBatch(keys, tgt, vecs[:])
+			keys, tgt = keys[:0], tgt[:0]
 		}
 	}
 }

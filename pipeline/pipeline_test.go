@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/internal/cputime"
 )
 
 type fakeStage struct {
@@ -147,4 +148,55 @@ func TestRun_OrderAndFailures(t *testing.T) {
 	if len(names) != 1 || names[0] != "mark" {
 		t.Errorf("timings recorded %v", names)
 	}
+}
+
+// TestTimings_CPUAndWall checks that a stage that sleeps is charged wall
+// time but almost no CPU time, and one that computes is charged CPU time.
+func TestTimings_CPUAndWall(t *testing.T) {
+	var sink uint64
+	sleep := fakeStage{name: "sleep", fn: func(*document.Document) error {
+		time.Sleep(20 * time.Millisecond)
+		return nil
+	}}
+	spin := fakeStage{name: "spin", fn: func(*document.Document) error {
+		x := uint64(1)
+		for i := 0; i < 20_000_000; i++ {
+			x = x*6364136223846793005 + 1442695040888963407
+		}
+		sink += x
+		return nil
+	}}
+	var timings Timings
+	p, err := New(sleep, spin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p = p.WithTimings(&timings)
+	for i := 0; i < 3; i++ {
+		if err := p.Process(context.Background(), document.New("d", "x")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	st := timings.Stages()
+	if len(st) != 2 || st[0].Name != "sleep" || st[1].Name != "spin" {
+		t.Fatalf("stages %+v", st)
+	}
+	for _, s := range st {
+		if s.Runs != 3 {
+			t.Errorf("%s: %d runs, want 3", s.Name, s.Runs)
+		}
+	}
+	if st[0].Wall < 60*time.Millisecond {
+		t.Errorf("sleep: wall %v, want at least 60ms", st[0].Wall)
+	}
+	if st[0].CPU > st[0].Wall/2 {
+		t.Errorf("sleep: CPU %v for wall %v: sleeping was charged as CPU time", st[0].CPU, st[0].Wall)
+	}
+	if cputime.Thread() == 0 {
+		return // no thread CPU clock here
+	}
+	if st[1].CPU <= 0 || st[1].CPU > st[1].Wall+5*time.Millisecond {
+		t.Errorf("spin: CPU %v, wall %v", st[1].CPU, st[1].Wall)
+	}
+	_ = sink
 }

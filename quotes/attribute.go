@@ -61,6 +61,17 @@ func (x *extractor) cueAfterKnown(q *dquote) bool {
 		if x.t[v].cap && v > j {
 			continue
 		}
+		if v == j && strings.HasSuffix(w, "ing") {
+			// "…,” telling reporters that …: a participle does not invert;
+			// the subject of the quote's sentence speaks
+			ss, _ := x.sentenceBounds(q.o)
+			if a, b, ok := x.sentenceSubject(ss, q.o); ok && ss < q.o {
+				q.spk = x.speaker(a, b)
+				q.cue, q.cueSpan = x.cueOf(v, v+1)
+				return true
+			}
+			return false
+		}
 		if v == j {
 			if a, b, ok := x.subjectAfter(v+1, len(t)); ok {
 				q.spk = x.speaker(a, b)
@@ -69,7 +80,7 @@ func (x *extractor) cueAfterKnown(q *dquote) bool {
 			}
 			return false
 		}
-		if x.lastChar(q) == '.' {
+		if c := x.lastChar(q); c == '.' || (c == '?' || c == '!') && v > j+4 {
 			// "…unhinged.” Sen. Marco Rubio called the statement…": after a
 			// full stop the next sentence is a cue only when it ends soon
 			e := v + 1
@@ -196,9 +207,6 @@ func (x *extractor) cueBefore(q *dquote) bool {
 		if x.t[v].cap && (v > 0 && !x.endsSentence(v-1) || f&fBare == 0) {
 			continue // a capitalised cue only opens a sentence: Said Ana Ortega, “…”
 		}
-		if false && x.clauseBetween(v+1, q.o) {
-			return false // "they had said they would take “…”": a different clause
-		}
 		if len(w) > 3 && w[len(w)-3:] == "ing" && x.isPunct(v-1, ',') {
 			// "…, saying “…”": the subject of the sentence speaks
 			ss, _ := x.sentenceBounds(v)
@@ -293,6 +301,10 @@ func (x *extractor) attribute(attrs []attr, continues bool) {
 			q.a = -1 // a programme or book title: told “Face the Nation,” on “This Week”
 			continue
 		}
+		if x.definedTerm(q) {
+			q.a = -1 // a contract's defined term: (the “Agreement”), “Services” means
+			continue
+		}
 		if x.words(q.o, q.n) == 0 {
 			q.a = -1 // punctuation between stray marks is no quote
 			continue
@@ -382,12 +394,29 @@ func (x *extractor) attribute(attrs []attr, continues bool) {
 		if spk == nil && i == 0 && x.carry != nil && (x.carryOpen || q.o == 0 || x.carryColon) {
 			spk, q.step = x.carry, "speaker carried from the paragraph before"
 		}
+		if spk == nil && q.o > 0 {
+			// "She applauded him for fighting “…”": the person the quote's
+			// sentence is about
+			ss, _ := x.sentenceBounds(q.o - 1)
+			if a, b, ok := x.sentenceSubject(ss, q.o); ok && ss < q.o && x.t[ss].sent == 0 && x.personAt(a, b) {
+				spk, q.step = x.speaker(a, b), "subject of the quote's sentence"
+			}
+		}
 		if spk == nil && distinct != nil {
 			spk, q.step = distinct, "the paragraph's one speaker"
 		}
 		if spk == nil {
 			if spk = x.paragraphPerson(q.a); spk != nil {
 				q.step = "the paragraph's person"
+			}
+		}
+		if spk == nil && i == 0 && q.o == 0 && x.prevSubject != nil {
+			spk, q.step = x.prevSubject, "subject of the paragraph before"
+		}
+		if spk == nil && q.o > 1 && x.endsSentence(q.o-1) {
+			ps, _ := x.sentenceBounds(q.o - 2)
+			if a, b, ok := x.sentenceSubject(ps, q.o-1); ok && x.t[ps].sent == 0 && x.personAt(a, b) {
+				spk, q.step = x.speaker(a, b), "subject of the sentence before"
 			}
 		}
 		if x.titleLike(q.o, q.n) || x.text[q.a] == '>' {
@@ -429,6 +458,15 @@ func (x *extractor) attribute(attrs []attr, continues bool) {
 	for _, it := range items {
 		if it.q.Speaker != nil && it.q.End > lastEnd {
 			x.carry, lastEnd = it.q.Speaker, it.q.End
+		}
+	}
+	// the person who opens the paragraph's last sentence may speak the
+	// quote that fills the next paragraph
+	x.prevSubject = nil
+	if n := len(x.t); n > 1 && len(x.ms) > 0 {
+		ss, _ := x.sentenceBounds(n - 1)
+		if a, b, ok := x.sentenceSubject(ss, n-1); ok && x.t[ss].sent == 0 && x.personAt(a, b) {
+			x.prevSubject = x.speaker(a, b)
 		}
 	}
 	// "…, he declared:" ending the paragraph introduces the next one
@@ -528,6 +566,21 @@ func (x *extractor) sentenceSubject(ss, v int) (int, int, bool) {
 		return a2, b2, true
 	}
 	return a, b, ok
+}
+
+// personAt reports whether tokens [a, b) are "he" or "she" or overlap a
+// person mention.
+func (x *extractor) personAt(a, b int) bool {
+	if b-a == 1 && (eqFold(x.w(a), "he") || eqFold(x.w(a), "she")) {
+		return true
+	}
+	sp := document.Span{Start: x.t[a].s, End: x.t[b-1].e}
+	for i := x.mentionsFrom(sp.Start); i < len(x.ms) && x.ms[i].Start < sp.End; i++ {
+		if x.ms[i].Type == document.Person && x.ms[i].Span.Overlaps(sp) {
+			return true
+		}
+	}
+	return false
 }
 
 // isActor reports whether mention m may speak: a person or organization.
@@ -639,6 +692,9 @@ func (x *extractor) sentenceSubjectNP(ss, v int) (int, int, bool) {
 		}
 		b++
 	}
+	if k := x.verbAt2(a, b); k > a && x.validNP(a, k) {
+		return a, k, true
+	}
 	if b > a && x.validNP(a, b) {
 		return a, b, true
 	}
@@ -738,7 +794,7 @@ func (x *extractor) verbAt(v int) bool {
 	if v == 0 || x.t[v-1].k != kWord {
 		return true
 	}
-	if eqFold(w, "called") || eqFold(w, "dubbed") || eqFold(w, "named") || eqFold(w, "titled") || eqFold(w, "entitled") || eqFold(w, "labeled") {
+	if inSet(namingVerbs, w) {
 		// "a group called …", "a 2002 class called “…”": a participle naming
 		// something introduced by an indefinite article
 		for k := v - 1; k >= 0 && k >= v-5 && x.t[k].k == kWord; k-- {
@@ -752,8 +808,10 @@ func (x *extractor) verbAt(v int) bool {
 	}
 	p := x.w(v - 1)
 	pf := x.f(v - 1)
-	if (eqFold(p, "be") || eqFold(p, "been") || eqFold(p, "being") || eqFold(p, "is") || eqFold(p, "was") || eqFold(p, "were") ||
-		eqFold(p, "are") || eqFold(p, "am") || eqFold(p, "get") || eqFold(p, "got")) && !strings.HasSuffix(w, "ing") && !strings.HasSuffix(w, "s") {
+	if pf&fPrep != 0 && pf&fClause == 0 && !x.t[v-1].cap && !eqFold(p, "to") && !strings.HasSuffix(w, "ing") {
+		return false // a participle as an adjective: "by written notice"
+	}
+	if inSet(passiveAux, p) && !strings.HasSuffix(w, "ing") && !strings.HasSuffix(w, "s") {
 		return false // passive: "could be blamed on", "has been described as"
 	}
 	if pf&fDet != 0 && pf&fPron == 0 && !eqFold(p, "that") && !(isPronounDet(p) && (strings.HasSuffix(w, "ed") || x.f(v)&fTold != 0 || eqFold(w, "said"))) {
@@ -852,35 +910,10 @@ func (x *extractor) recoverUnclosed(q *dquote) {
 	}
 }
 
-// clauseBetween reports whether tokens [a, b) hold a new clause's subject or
-// auxiliary (they would take), so a verb before them is not the quote's cue.
-func (x *extractor) clauseBetween(a, b int) bool {
-	for i := a; i < b; i++ {
-		if x.t[i].k != kWord {
-			continue
-		}
-		f := x.f(i)
-		if f&fAux != 0 && f&(fDet|fTime) == 0 && !strings.HasSuffix(x.w(i), "ly") {
-			switch {
-			case eqFold(x.w(i), "would"), eqFold(x.w(i), "will"), eqFold(x.w(i), "could"), eqFold(x.w(i), "should"),
-				eqFold(x.w(i), "is"), eqFold(x.w(i), "was"), eqFold(x.w(i), "were"), eqFold(x.w(i), "are"), eqFold(x.w(i), "has"),
-				eqFold(x.w(i), "had"), eqFold(x.w(i), "have"), eqFold(x.w(i), "may"), eqFold(x.w(i), "might"), eqFold(x.w(i), "can"):
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // isTitleIntro reports whether w commonly introduces a title in quotation
 // marks rather than a quotation.
 func isTitleIntro(w string) bool {
-	for _, t := range [...]string{"on", "told", "to", "book", "show", "film", "movie", "program", "programme", "titled", "entitled", "album", "song", "series", "column", "hit", "memoir", "novel", "website", "site", "newsletter"} {
-		if eqFold(w, t) {
-			return true
-		}
-	}
-	return false
+	return inSet(titleIntros, w)
 }
 
 // outer returns the attribution that embeds the speech verb at v with
@@ -936,31 +969,20 @@ func (x *extractor) lastChar(q *dquote) byte {
 // isNounPlural reports whether the speech verb form w is also a common
 // plural noun (states, reports, remarks), which it is when it ends a phrase.
 func isNounPlural(w string) bool {
-	for _, n := range [...]string{"states", "reports", "claims", "remarks", "notes", "questions", "charges", "calls", "comments",
-		"promises", "pledges", "fears", "hopes", "answers", "demands", "threats", "posts", "estimates", "warnings", "jokes", "counters"} {
-		if eqFold(w, n) {
-			return true
-		}
-	}
-	return false
+	return inSet(nounPlurals, w)
 }
 
 // isPronounDet reports whether the determiner w also stands alone as a
 // subject: "another said", "some argued".
 func isPronounDet(w string) bool {
-	for _, d := range [...]string{"another", "one", "some", "many", "both", "several", "most", "few", "each", "all", "others"} {
-		if eqFold(w, d) {
-			return true
-		}
-	}
-	return false
+	return inSet(pronounDeterminers, w)
 }
 
 // isContractedIs reports whether w is a pronoun with a contracted "is" or
 // "has" (he’s, she's), not a possessive.
 func isContractedIs(w string) bool {
-	for _, p := range [...]string{"he", "she", "it", "that", "who", "there"} {
-		if len(w) == len(p)+2 && eqFold(w[:len(p)], p) && (w[len(p):] == "'s") || len(w) == len(p)+4 && eqFold(w[:len(p)], p) && w[len(p):] == "’s" {
+	for _, suf := range [...]string{"'s", "’s"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf) && inSet(contractedIs, w[:len(w)-len(suf)]) {
 			return true
 		}
 	}
@@ -1057,7 +1079,7 @@ func (x *extractor) dashLine(q *dquote) {
 // isThought reports whether the verb form w reports a thought or feeling
 // rather than speech (fears, believed, hopes).
 func isThought(w string) bool {
-	for _, p := range [...]string{"fear", "believ", "think", "thought", "feel", "felt", "hope", "worr", "expect", "know", "knew", "learn", "wonder", "rememb"} {
+	for _, p := range thoughtPrefixes {
 		if len(w) >= len(p) && eqFold(w[:len(p)], p) {
 			return true
 		}
@@ -1069,10 +1091,5 @@ func isThought(w string) bool {
 // a comma before the main clause (When …, If …); "As" and "But" do not, as
 // in "As Ortega put it," or "But Ortega, noting …, said".
 func isSubordinator(w string) bool {
-	for _, c := range [...]string{"when", "if", "after", "before", "while", "because", "although", "though", "since", "until", "unless", "once", "whereas"} {
-		if eqFold(w, c) {
-			return true
-		}
-	}
-	return false
+	return inSet(subordinators, w)
 }

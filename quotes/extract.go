@@ -2,6 +2,7 @@ package quotes
 
 import (
 	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/internal/codetext"
 )
 
 // extractor holds the per-document state of one Extract call.
@@ -18,9 +19,13 @@ type extractor struct {
 	// carry is the speaker of a quote the previous paragraph leaves open
 	// (a multi-paragraph quote), or of a paragraph-final quote.
 	carry      *document.Speaker
-	carryOpen  bool      // the previous paragraph ended inside an open quote
-	carryColon bool      // the previous paragraph ended with a speaker and a colon
-	cv         *caseView // nil unless a sentence is folded (lettercase.go)
+	carryOpen  bool // the previous paragraph ended inside an open quote
+	carryColon bool // the previous paragraph ended with a speaker and a colon
+	// prevSubject is the person who opens the previous paragraph's last
+	// sentence, or nil.
+	prevSubject *document.Speaker
+	cv          *caseView // nil unless a sentence is folded (lettercase.go)
+	code        [][2]int  // byte ranges of code, where marks quote nobody (codetext.Mask)
 }
 
 // dquote is a direct quote in token indices: marks at o and c (c == -1 when
@@ -62,28 +67,11 @@ func (x *extractor) isPunct(i int, c byte) bool {
 	return i >= 0 && i < len(x.t) && x.t[i].k == kPunct && x.t[i].e-x.t[i].s == 1 && x.text[x.t[i].s] == c
 }
 
-var abbrev = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "sen": true, "rep": true, "gov": true, "gen": true,
-	"lt": true, "col": true, "sgt": true, "capt": true, "st": true, "jr": true, "sr": true, "inc": true, "co": true, "corp": true,
-	"ltd": true, "no": true, "vs": true, "jan": true, "feb": true, "aug": true, "sept": true, "sep": true, "oct": true, "nov": true,
-	"dec": true, "prof": true, "rev": true, "ft": true, "mt": true, "pres": true, "gov't": true, "maj": true, "adm": true, "cmdr": true,
-	"u.s": true, "u.n": true, "u.k": true, "d.c": true, "e.g": true, "i.e": true, "p.m": true, "a.m": true, "cf": true, "est": true}
-
 func isAbbrev(w string) bool {
 	if len(w) == 1 {
 		return w[0] >= 'A' && w[0] <= 'Z'
 	}
-	var b [8]byte
-	if len(w) > len(b) {
-		return false
-	}
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		b[i] = c
-	}
-	return abbrev[string(b[:len(w)])]
+	return inSet(abbrev, w)
 }
 
 // paragraph extracts the quotes of paragraph p; next is the start of the
@@ -116,6 +104,14 @@ func (x *extractor) paragraph(p document.Span, next int) {
 				if t[i].k == kOpen || t[i].k == kClose {
 					t[i].k = kPunct
 				}
+			}
+		}
+	}
+	// Marks in code (string literals, Markdown code spans) quote nobody.
+	if len(x.code) > 0 {
+		for i := range t {
+			if (t[i].k == kOpen || t[i].k == kClose || t[i].k == kAmbig) && codetext.In(x.code, t[i].s) {
+				t[i].k = kPunct
 			}
 		}
 	}

@@ -37,6 +37,7 @@ import (
 	"strings"
 
 	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/internal/codetext"
 )
 
 // Stage is the quotes stage. It holds no per-document state and is safe for
@@ -73,6 +74,7 @@ func (s *Stage) Process(ctx context.Context, d *document.Document) error {
 	}
 	base := len(d.Quotes)
 	x := extract(d)
+	x.dropUnspoken()
 	d.Quotes = append(d.Quotes, x.out...)
 	if d.Explain {
 		for i, st := range x.steps {
@@ -89,7 +91,23 @@ func (s *Stage) Process(ctx context.Context, d *document.Document) error {
 // Extract returns the quotes of d without modifying it. It reads d.Paragraphs
 // (or the text's lines when there are none), and d.Mentions and d.Entities
 // when present.
-func Extract(d *document.Document) []document.Quote { return extract(d).out }
+func Extract(d *document.Document) []document.Quote {
+	x := extract(d)
+	x.dropUnspoken()
+	return x.out
+}
+
+// dropUnspoken removes every quote when none has a speaker: a text in
+// which nobody is quoted (a contract, a manual) cites phrases, it does not
+// report speech.
+func (x *extractor) dropUnspoken() {
+	for _, q := range x.out {
+		if q.Speaker != nil {
+			return
+		}
+	}
+	x.out, x.steps = x.out[:0], x.steps[:0]
+}
 
 // extract runs the extractor over d; its out and steps hold the quotes and
 // the step that decided each speaker.
@@ -98,7 +116,7 @@ func extract(d *document.Document) *extractor {
 	if len(paras) == 0 {
 		paras = lines(d.Text)
 	}
-	x := &extractor{d: d, text: d.Text, ms: mentionsInOrder(d.Mentions), cv: newCaseView(d)}
+	x := &extractor{d: d, text: d.Text, ms: mentionsInOrder(d.Mentions), cv: newCaseView(d), code: codetext.Mask(d.Text)}
 	for i := range paras {
 		p := paras[i]
 		if p.Start < 0 || p.End > len(d.Text) || p.Start >= p.End {

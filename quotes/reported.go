@@ -348,7 +348,7 @@ func (x *extractor) clause(v, j, se int, f uint32) (document.Span, bool) {
 		return document.Span{}, false
 	}
 	jf := x.f(j)
-	if jf&(fPrep|fTime) != 0 && jf&fDet == 0 || jf&fAux != 0 && jf&fPron == 0 || eqFold(x.w(j), "to") || eqFold(x.w(j), "so") || eqFold(x.w(j), "it") && false {
+	if jf&(fPrep|fTime) != 0 && jf&fDet == 0 || jf&fAux != 0 && jf&fPron == 0 || eqFold(x.w(j), "to") || eqFold(x.w(j), "so") {
 		return document.Span{}, false
 	}
 	if jf&fClause != 0 && jf&fDet == 0 && !eqFold(x.w(j), "if") && !eqFold(x.w(j), "whether") {
@@ -367,9 +367,9 @@ func (x *extractor) negated(v, b int) bool {
 		}
 		w := x.w(k)
 		switch {
-		case eqFold(w, "not"), eqFold(w, "n't"), eqFold(w, "never"), strings.HasSuffix(w, "n't"), strings.HasSuffix(w, "n’t"):
+		case inSet(negations, w), strings.HasSuffix(w, "n't"), strings.HasSuffix(w, "n’t"):
 			return true
-		case eqFold(w, "declined"), eqFold(w, "refused"), eqFold(w, "declines"), eqFold(w, "refuses"), eqFold(w, "failed"):
+		case inSet(refusals, w):
 			return k+1 < v && eqFold(x.w(k+1), "to")
 		}
 	}
@@ -379,10 +379,5 @@ func (x *extractor) negated(v, b int) bool {
 // isOpenQuestion reports whether w opens an embedded question: whether, if,
 // or a wh-word.
 func isOpenQuestion(w string) bool {
-	for _, q := range [...]string{"whether", "if", "why", "how", "when", "who", "what", "where", "which"} {
-		if eqFold(w, q) {
-			return true
-		}
-	}
-	return false
+	return inSet(openQuestions, w)
 }

@@ -73,6 +73,9 @@ func (x *extractor) validNP(a, b int) bool {
 	if hw[0] >= '0' && hw[0] <= '9' && !strings.Contains(hw, "-year-old") {
 		return false // but "the 46-year-old" speaks
 	}
+	if x.verbInside(a, b, head) {
+		return false
+	}
 	if x.t[head].cap || hf&fSpeakerNoun != 0 {
 		return true
 	}
@@ -83,6 +86,36 @@ func (x *extractor) validNP(a, b int) bool {
 		}
 	}
 	return false
+}
+
+// verbInside reports whether the phrase [a, b) with head token head holds
+// a finite verb, so that it is a clause and no speaker: a negated verb
+// ("the donor didn't disclose his degree"), a common irregular past form
+// ("The former president spoke hours"), or a past form after a bare noun
+// at its end ("a court document filed").
+func (x *extractor) verbInside(a, b, head int) bool {
+	if x.verbAt2(a, b) >= 0 {
+		return true
+	}
+	if h := x.w(head); head > a && !x.t[head].cap && strings.HasSuffix(h, "ed") && x.f(head)&fSpeakerNoun == 0 {
+		p := head - 1
+		return x.t[p].k == kWord && !x.t[p].cap && x.f(p)&(fDet|fPron|fPrep|fAux) == 0 && !strings.HasSuffix(x.w(p), "ly")
+	}
+	return false
+}
+
+// verbAt2 returns the first finite verb after the first word of [a, b): a
+// negated form or a common irregular past (fVerb), or -1.
+func (x *extractor) verbAt2(a, b int) int {
+	for i := a + 1; i < b; i++ {
+		if x.t[i].k != kWord || x.t[i].cap {
+			continue
+		}
+		if w := x.w(i); strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t") || x.f(i)&fVerb != 0 {
+			return i
+		}
+	}
+	return -1
 }
 
 // subjectBefore finds the speaker phrase that ends before the verb at v,
@@ -161,6 +194,9 @@ func (x *extractor) subjectBefore(v, lo int) (int, int, bool) {
 		!strings.HasSuffix(x.w(v), "ing") {
 		return x.subjectBefore(a-2, lo)
 	}
+	if k := x.verbAt2(a, b); k > a && x.validNP(a, k) {
+		return a, k, true // "Bryne went on to say": the phrase before the verb
+	}
 	if x.validNP(a, b) {
 		return a, b, true
 	}
@@ -172,6 +208,23 @@ func (x *extractor) subjectBefore(v, lo int) (int, int, bool) {
 			// object of a word before it ("was behind her tone, called her")
 			if ok && a2 > lo && x.t[a2-1].k == kWord && !x.t[a2-1].cap && x.f(a2-1)&fClause == 0 {
 				return 0, 0, false
+			}
+			// "Vian, the editor of the Vatican's newspaper, L'Osservatore
+			// Romano, said": appositives between commas; the name that opens
+			// the clause speaks
+			for l, a3 := 0, a2; ok && l < 3 && a3-1 > lo && x.isPunct(a3-1, ','); l++ {
+				a4, b4, ok4 := x.subjectBefore(a3-1, lo)
+				if !ok4 {
+					break
+				}
+				w4 := x.w(a4)
+				if x.f(a4)&(fPrep|fTime) != 0 || strings.HasSuffix(w4, "ing") || strings.HasSuffix(w4, "ed") {
+					break // an introductory phrase: "In a statement, …"
+				}
+				if x.t[b4-1].cap && (a4 == lo || x.t[a4-1].k == kWord && x.f(a4-1)&fClause != 0 || x.endsSentence(a4-1)) {
+					return a4, b4, true // a name, not a role ("His lawyer, Chidi Eze, told" keeps the name)
+				}
+				a3 = a4
 			}
 			return a2, b2, ok
 		}
@@ -195,8 +248,8 @@ func (x *extractor) subjectAfter(s, hi int) (int, int, bool) {
 		if x.t[j].k == kWord && !x.t[j].cap && f&fPrep != 0 && !eqFold(x.w(j), "of") && !eqFold(x.w(j), "for") {
 			break
 		}
-		if x.t[j].k == kWord && f&fTime != 0 && f&fDet == 0 && (!x.t[j].cap || f&fPrep == 0) {
-			break
+		if x.t[j].k == kWord && f&fTime != 0 && f&fDet == 0 && (!x.t[j].cap || f&fPrep == 0) && !(j > s && x.f(j-1)&fDet != 0) {
+			break // but a time word after a determiner modifies: "a Wednesday editorial"
 		}
 		j++
 		n++
@@ -284,15 +337,19 @@ func (x *extractor) resolve(s *document.Speaker) {
 			hi = m
 		}
 	}
-	// the mention must hold the phrase's head (its last word) or start it:
-	// "the ceremony on a screen on the Mall" is not the Mall speaking
-	lastWord := s.End
+	// the mention must hold the phrase's head or start it. The head is the
+	// last word before a post-modifier ("Ana Ruiz of Banco Atlántico", "a
+	// spokesman for the army": the person, not the affiliation), else the
+	// last word ("the ceremony on a screen on the Mall" is not the Mall
+	// speaking).
+	end := x.headEnd(s.Span)
+	lastWord := end
 	for lastWord > s.Start && !isSpaceByte(x.text[lastWord-1]) {
 		lastWord--
 	}
 	best := -1
 	score := -1
-	for i := lo; i < len(ms) && ms[i].Start < s.End; i++ {
+	for i := lo; i < len(ms) && ms[i].Start < end; i++ {
 		m := ms[i]
 		if !m.Span.Overlaps(s.Span) || m.Entity < 0 || m.Entity >= len(x.d.Entities) {
 			continue
@@ -407,6 +464,44 @@ func (x *extractor) relPronoun(v int) int {
 		}
 	}
 	return -1
+}
+
+// headEnd returns where the head of the speaker phrase sp ends: before
+// its first post-modifier, a lower-case preposition or a comma after at
+// least one word (Ana Ruiz of Banco Atlántico; a spokesman for the army;
+// Ortega, the envoy), or at sp.End.
+func (x *extractor) headEnd(sp document.Span) int {
+	words := 0
+	for i := sp.Start; i < sp.End; {
+		j := i
+		for j < sp.End && !isSpaceByte(x.text[j]) {
+			j++
+		}
+		w := x.text[i:j]
+		if words > 0 && w != "" && w[0] >= 'a' && w[0] <= 'z' && flagsOf(w)&fPrep != 0 && !x.inName(i, j) {
+			return i
+		}
+		if words > 0 && strings.HasSuffix(w, ",") {
+			return i + len(w) - 1
+		}
+		words++
+		for j < sp.End && isSpaceByte(x.text[j]) {
+			j++
+		}
+		i = j
+	}
+	return sp.End
+}
+
+// inName reports whether bytes [a, b) lie inside one name mention
+// ("University of Michigan"): a preposition there is part of the name.
+func (x *extractor) inName(a, b int) bool {
+	for i := x.mentionsFrom(a); i < len(x.ms) && x.ms[i].Start < b; i++ {
+		if m := x.ms[i]; m.Kind == document.Name && m.Start < a && m.End >= b {
+			return true
+		}
+	}
+	return false
 }
 
 func startsDigit(w string) bool { return w != "" && w[0] >= '0' && w[0] <= '9' }

@@ -11,6 +11,7 @@ import (
 	"github.com/newsgraph/newsgraph/geo"
 	"github.com/newsgraph/newsgraph/pipeline"
 	"github.com/newsgraph/newsgraph/quotes"
+	"github.com/newsgraph/newsgraph/syntax"
 	"github.com/newsgraph/newsgraph/text"
 	"github.com/newsgraph/newsgraph/topic"
 )
@@ -32,6 +33,10 @@ type Config struct {
 	// Events configures the events stage (user lexicon, unsure events).
 	Events events.Options
 
+	// NoSyntax leaves out the syntax stage (parts of speech, lemmas,
+	// dependencies), the same as Skip "syntax".
+	NoSyntax bool
+
 	// Skip names default stages to leave out ("events", "counts"). A stage
 	// that another remaining stage requires cannot be left out: Default
 	// reports the missing layer. Names that are no stage are an error.
@@ -39,15 +44,18 @@ type Config struct {
 }
 
 // Names lists the default stages in pipeline order.
-var Names = []string{"text", "topic", "entities", "geo", "actors", "quotes", "counts", "events"}
+var Names = []string{"text", "syntax", "topic", "entities", "geo", "actors", "quotes", "counts", "events"}
 
-// Default builds the full pipeline: text, topic, entities, geo, actors,
+// Default builds the full pipeline: text, syntax, topic, entities, geo, actors,
 // quotes, counts, events (without the stages cfg.Skip names). Models and
 // gazetteers load once per process and are shared.
 func Default(cfg Config) (*pipeline.Pipeline, error) {
 	skip := map[string]bool{}
 	for _, n := range cfg.Skip {
 		skip[n] = true
+	}
+	if cfg.NoSyntax {
+		skip["syntax"] = true
 	}
 	for n := range skip {
 		if !contains(Names, n) {
@@ -71,6 +79,7 @@ func Default(cfg Config) (*pipeline.Pipeline, error) {
 		build func() (pipeline.Stage, error)
 	}{
 		{"text", func() (pipeline.Stage, error) { return text.New(), nil }},
+		{"syntax", func() (pipeline.Stage, error) { return syntax.NewStage() }},
 		{"topic", func() (pipeline.Stage, error) { return topic.NewStage() }},
 		{"entities", func() (pipeline.Stage, error) {
 			opts := cfg.Entities

@@ -159,8 +159,15 @@ func TestDefault_NamesAndSkip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := names(q.Stages()); got != "text,topic,entities,geo,actors,quotes" {
+	if got := names(q.Stages()); got != "text,syntax,topic,entities,geo,actors,quotes" {
 		t.Errorf("skip events,counts: %s", got)
+	}
+	r, err := Default(Config{NoSyntax: true, Skip: []string{"events", "counts"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := names(r.Stages()); got != "text,topic,entities,geo,actors,quotes" {
+		t.Errorf("NoSyntax, skip events,counts: %s", got)
 	}
 	if _, err := Default(Config{Skip: []string{"event"}}); err == nil || !strings.Contains(err.Error(), `unknown stage "event"`) {
 		t.Errorf("unknown stage: %v", err)

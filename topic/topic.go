@@ -30,9 +30,50 @@ type Result struct {
 }
 
 // Model is a multinomial naive Bayes model over lower-cased words.
+//
+// The vocabulary is one open-addressing table (a word costs a hash of its
+// bytes and, mostly, one probe: no string map), with the per-label scores
+// of every word in one flat array.
 type Model struct {
-	logp    map[string][]float32 // word → log P(word | label), per label
-	unknown []float64            // log P(unseen word | label)
+	vocab   string    // the words, concatenated in file order
+	off     []int32   // word i is vocab[off[i]:off[i+1]]
+	logp    []float32 // log P(word i | label j) at logp[i*len(Labels)+j]
+	slots   []uint64  // hash fingerprint<<32 | word index+1; 0 = empty
+	mask    uint64
+	unknown []float64 // log P(unseen word | label)
+}
+
+// wordHash is FNV-1a over w.
+func wordHash(w []byte) uint64 {
+	h := uint64(14695981039346656037)
+	for _, c := range w {
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	return h
+}
+
+// lookup returns the scores of word w, or nil when it is not in the
+// vocabulary.
+func (m *Model) lookup(w []byte) []float32 {
+	if len(m.slots) == 0 {
+		return nil
+	}
+	h := wordHash(w)
+	fp := h >> 32
+	for i := h & m.mask; ; i = (i + 1) & m.mask {
+		sl := m.slots[i]
+		if sl == 0 {
+			return nil
+		}
+		if sl>>32 == fp {
+			k := int(uint32(sl)) - 1
+			if m.vocab[m.off[k]:m.off[k+1]] == string(w) {
+				n := len(Labels)
+				return m.logp[k*n : k*n+n]
+			}
+		}
+	}
 }
 
 //go:embed model.tsv.gz
@@ -66,6 +107,7 @@ func Parse(r interface{ Read([]byte) (int, error) }) (*Model, error) {
 	k := len(Labels)
 	var totals []float64
 	counts := map[string][]float64{}
+	var order []string // the words in file order
 	line := 0
 	for sc.Scan() {
 		line++
@@ -85,6 +127,9 @@ func Parse(r interface{ Read([]byte) (int, error) }) (*Model, error) {
 			totals = v
 			continue
 		}
+		if _, dup := counts[f[0]]; !dup {
+			order = append(order, f[0])
+		}
 		counts[f[0]] = v
 	}
 	if err := sc.Err(); err != nil {
@@ -94,17 +139,34 @@ func Parse(r interface{ Read([]byte) (int, error) }) (*Model, error) {
 		return nil, fmt.Errorf("topic: model: no #total line")
 	}
 	vocab := float64(len(counts))
-	m := &Model{logp: make(map[string][]float32, len(counts)), unknown: make([]float64, k)}
+	m := &Model{unknown: make([]float64, k)}
 	for i := range k {
 		m.unknown[i] = math.Log(1 / (totals[i] + vocab))
 	}
-	for w, v := range counts {
-		lp := make([]float32, k)
-		for i := range k {
-			lp[i] = float32(math.Log((v[i] + 1) / (totals[i] + vocab)))
-		}
-		m.logp[w] = lp
+	size := uint64(16)
+	for size < uint64(2*len(order)) {
+		size <<= 1
 	}
+	m.slots, m.mask = make([]uint64, size), size-1
+	var b strings.Builder
+	m.off = make([]int32, 0, len(order)+1)
+	m.logp = make([]float32, 0, k*len(order))
+	for idx, w := range order {
+		m.off = append(m.off, int32(b.Len()))
+		b.WriteString(w)
+		v := counts[w]
+		for i := range k {
+			m.logp = append(m.logp, float32(math.Log((v[i]+1)/(totals[i]+vocab))))
+		}
+		h := wordHash([]byte(w))
+		i := h & m.mask
+		for m.slots[i] != 0 {
+			i = (i + 1) & m.mask
+		}
+		m.slots[i] = h>>32<<32 | uint64(idx+1)
+	}
+	m.off = append(m.off, int32(b.Len()))
+	m.vocab = b.String()
 	return m, nil
 }
 
@@ -116,8 +178,8 @@ func (m *Model) Classify(text string) Result {
 	score := make([]float64, k)
 	n := 0
 	Words(text, func(w []byte) {
-		lp, ok := m.logp[string(w)] // no allocation for a map key conversion
-		if !ok {
+		lp := m.lookup(w)
+		if lp == nil {
 			return
 		}
 		n++

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/newsgraph/newsgraph/internal/cputime"
 	"github.com/newsgraph/newsgraph/internal/shareddata"
 )
 
@@ -113,7 +114,11 @@ func BenchmarkClassify(b *testing.B) {
 	}
 	text := strings.Repeat("The prime minister faced questions from opposition MPs about the election manifesto. ", 40)
 	b.SetBytes(int64(len(text)))
+	stop := cputime.Bench(b)
+	n := 0
 	for b.Loop() {
 		m.Classify(text)
+		n++
 	}
+	stop(n)
 }

@@ -11,6 +11,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/newsgraph/newsgraph/internal/cputime"
 	"github.com/newsgraph/newsgraph/pipeline"
 	"github.com/newsgraph/newsgraph/read"
 )
@@ -25,19 +26,27 @@ const benchExamples = `  newsgraph bench ../shared/data/corpus/bbc/
 
 // benchResult is what bench reports.
 type benchResult struct {
-	Workers      int                `json:"workers"`
-	Documents    int                `json:"documents"`
-	Failed       int                `json:"failed"`
-	Bytes        int64              `json:"bytes"`
-	Tokens       int64              `json:"tokens"`
-	Seconds      float64            `json:"seconds"`
-	DocsPerSec   float64            `json:"documents_per_second"`
-	TokensPerSec float64            `json:"tokens_per_second"`
-	MBPerSec     float64            `json:"mb_per_second"`
-	PeakRSSMB    float64            `json:"peak_rss_mb"`
-	AllocsPerDoc float64            `json:"allocs_per_document"`
-	StageSeconds map[string]float64 `json:"stage_seconds"`
-	StageOrder   []string           `json:"-"`
+	Workers      int     `json:"workers"`
+	Documents    int     `json:"documents"`
+	Failed       int     `json:"failed"`
+	Bytes        int64   `json:"bytes"`
+	Tokens       int64   `json:"tokens"`
+	Seconds      float64 `json:"seconds"`
+	DocsPerSec   float64 `json:"documents_per_second"`
+	TokensPerSec float64 `json:"tokens_per_second"`
+	MBPerSec     float64 `json:"mb_per_second"`
+	PeakRSSMB    float64 `json:"peak_rss_mb"`
+	AllocsPerDoc float64 `json:"allocs_per_document"`
+	// CPUSeconds is the CPU time (user and system) of the whole process
+	// during the run: every thread, the garbage collector and the reader too.
+	CPUSeconds       float64 `json:"cpu_seconds"`
+	DocsPerCPUSecond float64 `json:"documents_per_cpu_second"`
+	// StageSeconds is each stage's thread CPU time summed over workers;
+	// StageWallSeconds its wall time, which grows when other processes
+	// share the cores.
+	StageSeconds     map[string]float64 `json:"stage_cpu_seconds"`
+	StageWallSeconds map[string]float64 `json:"stage_wall_seconds"`
+	StageOrder       []string           `json:"-"`
 }
 
 func runBench(ctx context.Context, e *env, argv []string) int {
@@ -76,13 +85,13 @@ func runBench(ctx context.Context, e *env, argv []string) int {
 	}
 	var timings pipeline.Timings
 	p = p.WithTimings(&timings)
-	res := benchResult{Workers: in.workers, StageSeconds: map[string]float64{}}
+	res := benchResult{Workers: in.workers, StageSeconds: map[string]float64{}, StageWallSeconds: map[string]float64{}}
 	if res.Workers < 1 {
 		res.Workers = runtime.NumCPU()
 	}
 	var ms0, ms1 runtime.MemStats
 	runtime.ReadMemStats(&ms0)
-	start := time.Now()
+	start, cpu0 := time.Now(), cputime.Process()
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	errLimit := errors.New("limit reached")
@@ -99,7 +108,7 @@ func runBench(ctx context.Context, e *env, argv []string) int {
 		}
 		return nil
 	})
-	elapsed := time.Since(start)
+	elapsed, cpu := time.Since(start), cputime.Process()-cpu0
 	runtime.ReadMemStats(&ms1)
 	if err != nil && !errors.Is(err, errLimit) && !errors.Is(err, context.Canceled) {
 		writeErr(e.stderr, "bench: %v", err)
@@ -110,6 +119,10 @@ func runBench(ctx context.Context, e *env, argv []string) int {
 	}
 	res.Documents, res.Failed = t.docs, t.failed
 	res.Seconds = elapsed.Seconds()
+	res.CPUSeconds = cpu.Seconds()
+	if res.CPUSeconds > 0 {
+		res.DocsPerCPUSecond = float64(res.Documents) / res.CPUSeconds
+	}
 	if res.Seconds > 0 {
 		res.DocsPerSec = float64(res.Documents) / res.Seconds
 		res.TokensPerSec = float64(res.Tokens) / res.Seconds
@@ -119,10 +132,11 @@ func runBench(ctx context.Context, e *env, argv []string) int {
 		res.AllocsPerDoc = float64(ms1.Mallocs-ms0.Mallocs) / float64(res.Documents)
 	}
 	res.PeakRSSMB = peakRSSMB()
-	timings.Each(func(name string, d time.Duration) {
-		res.StageSeconds[name] = d.Seconds()
-		res.StageOrder = append(res.StageOrder, name)
-	})
+	for _, st := range timings.Stages() {
+		res.StageSeconds[st.Name] = st.CPU.Seconds()
+		res.StageWallSeconds[st.Name] = st.Wall.Seconds()
+		res.StageOrder = append(res.StageOrder, st.Name)
+	}
 	if *memprofile != "" {
 		f, err := os.Create(*memprofile)
 		if err == nil {
@@ -150,7 +164,8 @@ func printBench(e *env, r *benchResult) {
 	fmt.Fprintf(w, "workers        %d\n", r.Workers)
 	fmt.Fprintf(w, "text           %.1f MB, %d tokens\n", float64(r.Bytes)/1e6, r.Tokens)
 	fmt.Fprintf(w, "wall time      %.2f s\n", r.Seconds)
-	fmt.Fprintf(w, "throughput     %.0f documents/s, %.0f tokens/s, %.2f MB/s\n", r.DocsPerSec, r.TokensPerSec, r.MBPerSec)
+	fmt.Fprintf(w, "CPU time       %.2f s (user+system, whole process), %.0f documents per CPU-second\n", r.CPUSeconds, r.DocsPerCPUSecond)
+	fmt.Fprintf(w, "throughput     %.0f documents/s, %.0f tokens/s, %.2f MB/s (wall)\n", r.DocsPerSec, r.TokensPerSec, r.MBPerSec)
 	fmt.Fprintf(w, "peak memory    %.0f MB resident\n", r.PeakRSSMB)
 	fmt.Fprintf(w, "allocations    %.0f per document\n", r.AllocsPerDoc)
 	var total float64
@@ -158,10 +173,14 @@ func printBench(e *env, r *benchResult) {
 		total += r.StageSeconds[n]
 	}
 	if total > 0 {
-		fmt.Fprintf(w, "stage time (CPU seconds summed over workers):\n")
+		fmt.Fprintf(w, "stage time (thread CPU seconds summed over workers; wall seconds beside):\n")
 		for _, n := range r.StageOrder {
 			s := r.StageSeconds[n]
-			fmt.Fprintf(w, "  %-10s %8.3f s  %5.1f %%  %8.0f documents/s per core\n", n, s, 100*s/total, float64(r.Documents)/s)
+			perCore := 0.0
+			if s > 0 {
+				perCore = float64(r.Documents) / s
+			}
+			fmt.Fprintf(w, "  %-10s CPU %7.3f s  %5.1f %%  %8.0f documents per CPU-second   wall %7.3f s\n", n, s, 100*s/total, perCore, r.StageWallSeconds[n])
 		}
 	}
 }

@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-
-	"github.com/newsgraph/newsgraph/store/sqlite"
 )
 
 func init() {
@@ -19,7 +17,7 @@ const demoExamples = `  go run ./cmd/newsgraph demo
 func runDemo(ctx context.Context, e *env, argv []string) int {
 	fs := newFlagSet(e, "demo", "demo [--examples DIR] [--db FILE]", demoExamples)
 	dir := fs.String("examples", "examples", "directory of example stories")
-	db := fs.String("db", defaultDB, "SQLite database file")
+	db := fs.String("db", defaultDB, dbFlagHelp)
 	if code, done := parseFlags(e, fs, argv); done {
 		return code
 	}
@@ -36,7 +34,7 @@ func runDemo(ctx context.Context, e *env, argv []string) int {
 		writeErr(e.stderr, "demo: %v", err)
 		return exitFailure
 	}
-	st, err := sqlite.Open(ctx, *db)
+	st, err := openStoreWrite(ctx, *db)
 	if err != nil {
 		writeErr(e.stderr, "demo: %v", err)
 		return exitFailure
@@ -47,7 +45,10 @@ func runDemo(ctx context.Context, e *env, argv []string) int {
 		writeErr(e.stderr, "demo: %v", err)
 		return exitFailure
 	}
-	abs, _ := filepath.Abs(*db)
+	abs := displayDB(*db)
+	if abs == *db {
+		abs, _ = filepath.Abs(*db)
+	}
 	w := e.stdout
 	fmt.Fprintf(w, "newsgraph demo: %d example documents read in %.2fs (%d new, %d already stored, %d failed)\n",
 		sum.read, sum.elapsed.Seconds(), sum.stored, sum.duplicates, sum.failed)

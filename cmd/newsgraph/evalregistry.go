@@ -12,6 +12,7 @@ import (
 	evgold "github.com/newsgraph/newsgraph/eval/gold"
 	evner "github.com/newsgraph/newsgraph/eval/ner"
 	evquotes "github.com/newsgraph/newsgraph/eval/quotes"
+	evsyntax "github.com/newsgraph/newsgraph/eval/syntax"
 	evtext "github.com/newsgraph/newsgraph/eval/text"
 	"github.com/newsgraph/newsgraph/internal/shareddata"
 	"github.com/newsgraph/newsgraph/stages"
@@ -90,6 +91,7 @@ func init() {
 			}
 			return []*eval.Report{r}, nil
 		}},
+		evalLayer{name: "syntax", main: withPipeline(evsyntax.MainWith), all: evsyntax.All},
 		evalLayer{name: "ner", main: withPipeline(evner.MainWith), all: evner.All},
 		evalLayer{name: "entities", main: withPipeline(eventities.MainWith), all: func(ctx context.Context, p process) ([]*eval.Report, error) {
 			r, err := eventities.Evaluate(ctx, p, nil)

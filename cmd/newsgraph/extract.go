@@ -19,7 +19,8 @@ const extractExamples = `  newsgraph extract examples/ceasefire-appeal.txt
   newsgraph extract --format json --with-text article.html
   cat stories.jsonl | newsgraph extract - > annotated.jsonl
   newsgraph extract --input-format text --workers 2 corpus/
-  newsgraph extract --explain examples/01-ceasefire-appeal.txt`
+  newsgraph extract --explain examples/01-ceasefire-appeal.txt
+  newsgraph extract --with-tokens examples/01-ceasefire-appeal.txt`
 
 func runExtract(ctx context.Context, e *env, argv []string) int {
 	fs := newFlagSet(e, "extract", "extract [flags] PATH...|-", extractExamples)
@@ -27,6 +28,7 @@ func runExtract(ctx context.Context, e *env, argv []string) int {
 	in.register(fs)
 	format := fs.String("format", "jsonl", "output: jsonl (one object per line) or json (an array)")
 	withText := fs.Bool("with-text", false, "include each document's text in the output")
+	withTokens := fs.Bool("with-tokens", false, "include every token with its part of speech, PTB tag, lemma, head and dependency relation (\"tokens\")")
 	fs.BoolVar(&in.explain, "explain", false, "add \"explain\": which named step decided each quote's speaker, count's object, entity's actor code and mention's actor code in context")
 	if code, done := parseFlags(e, fs, argv); done {
 		return code
@@ -56,7 +58,7 @@ func runExtract(ctx context.Context, e *env, argv []string) int {
 		if it.Err != nil {
 			return nil
 		}
-		out := it.Doc.Output(document.OutputOptions{WithText: *withText})
+		out := it.Doc.Output(document.OutputOptions{WithText: *withText, WithTokens: *withTokens})
 		if *format == "json" {
 			if !first {
 				w.WriteString(",")

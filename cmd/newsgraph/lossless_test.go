@@ -58,7 +58,7 @@ func extracted(t *testing.T, limit int, paths ...string) []*document.Document {
 func lossless(t *testing.T, docs []*document.Document) {
 	t.Helper()
 	for _, d := range docs {
-		o := d.Output(document.OutputOptions{WithText: true})
+		o := d.Output(document.OutputOptions{WithText: true, WithTokens: true})
 		a, err := json.Marshal(o)
 		if err != nil {
 			t.Fatal(err)
@@ -67,7 +67,7 @@ func lossless(t *testing.T, docs []*document.Document) {
 		if err := json.Unmarshal(a, &back); err != nil {
 			t.Fatal(err)
 		}
-		b, _ := json.Marshal(document.FromOutput(&back).Output(document.OutputOptions{WithText: true}))
+		b, _ := json.Marshal(document.FromOutput(&back).Output(document.OutputOptions{WithText: true, WithTokens: true}))
 		if !bytes.Equal(a, b) {
 			t.Errorf("%s: output → FromOutput → output differs:\n%s", d.ID, around(string(a), string(b)))
 		}

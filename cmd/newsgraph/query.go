@@ -8,7 +8,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -17,7 +16,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/store"
-	"github.com/newsgraph/newsgraph/store/sqlite"
 )
 
 func init() {
@@ -37,19 +35,13 @@ var queryKinds = []string{"events", "quotes", "counts", "entities", "documents",
 
 // storeFlag registers --db.
 func storeFlag(fs *flag.FlagSet) *string {
-	return fs.String("db", store.DefaultPath, "database file (created by 'newsgraph ingest')")
+	return fs.String("db", store.DefaultPath, "store: a SQLite file (created by 'newsgraph ingest') or a postgres:// URL")
 }
 
 // openExisting opens the store at path, refusing to create a new empty one
 // so that a mistyped --db is reported instead of answering "no rows".
-func openExisting(ctx context.Context, path string) (*sqlite.Store, error) {
-	if _, err := os.Stat(path); err != nil {
-		if errors.Is(err, os.ErrNotExist) {
-			return nil, fmt.Errorf("no database at %s; run 'newsgraph ingest PATH' (or 'newsgraph demo') first, or give --db", path)
-		}
-		return nil, err
-	}
-	return sqlite.Open(ctx, path)
+func openExisting(ctx context.Context, path string) (store.Store, error) {
+	return openStoreRead(ctx, path) // storeopen.go
 }
 
 func runQuery(ctx context.Context, e *env, argv []string) int {

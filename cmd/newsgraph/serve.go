@@ -55,7 +55,7 @@ func runServe(ctx context.Context, e *env, argv []string) int {
 		return exitFailure
 	}
 	srv := &http.Server{Handler: api, ReadHeaderTimeout: 10 * time.Second, WriteTimeout: 60 * time.Second, IdleTimeout: 2 * time.Minute}
-	fmt.Fprintf(e.stderr, "newsgraph: serving %s\n  dashboard  http://%s/\n  API        http://%s/api/ (OpenAPI at /api/openapi.json)\nCtrl-C stops\n", *db, ln.Addr(), ln.Addr())
+	fmt.Fprintf(e.stderr, "newsgraph: serving %s\n  dashboard  http://%s/\n  API        http://%s/api/ (OpenAPI at /api/openapi.json)\nCtrl-C stops\n", displayDB(*db), ln.Addr(), ln.Addr())
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {

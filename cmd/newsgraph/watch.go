@@ -31,7 +31,7 @@ after kill -9, goes on where the last run stopped.`
 
 func runWatch(ctx context.Context, e *env, argv []string) int {
 	fs := newFlagSet(e, "watch", "watch [flags] FEEDS.txt", watchExamples)
-	db := fs.String("db", defaultDB, "SQLite database file (created when missing)")
+	db := fs.String("db", defaultDB, dbFlagHelp)
 	once := fs.Bool("once", false, "poll every feed once, fetch what is new, and exit")
 	jsonLog := fs.Bool("json", false, "write every poll, article and cycle as a JSON line on standard output")
 	quiet := fs.Bool("quiet", false, "no progress and no summary lines")

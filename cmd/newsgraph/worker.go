@@ -24,7 +24,7 @@ func runWorker(ctx context.Context, e *env, argv []string) int {
 	var in inputFlags
 	in.register(fs)
 	qurl := fs.String("queue", "", "NATS server URL (nats://host:port, ?stream=NAME to choose the stream)")
-	db := fs.String("db", defaultDB, "store: a SQLite file or a postgres:// URL")
+	db := fs.String("db", defaultDB, dbFlagHelp)
 	batch := fs.Int("batch", 64, "documents per fetch and per store transaction")
 	drain := fs.Bool("drain", false, "exit when nothing is pending or in flight")
 	asJSON := fs.Bool("json", false, "one JSON log line per batch and a JSON summary")

@@ -130,6 +130,10 @@ func LoadGold(path string) ([]Story, error) {
 	return out, nil
 }
 
+// Phrase returns the comparison key of a whole object phrase: lower case,
+// one space between words.
+func Phrase(obj string) string { return strings.Join(strings.Fields(strings.ToLower(obj)), " ") }
+
 // Head returns the comparison key of an object: its last word, lower case,
 // with a plural ending removed ("apartment blocks" → "block").
 func Head(obj string) string {
@@ -161,6 +165,8 @@ type Result struct {
 	ID                         string
 	ValueObject, WithCategory  eval.Score
 	Value                      eval.Score
+	Phrase                     eval.Score // value and the whole object phrase
+	PhraseMissed               []string
 	TrapHits                   []string // "kind: text" for each prediction on a trap
 	Missed, Spurious, WrongCat []string
 }
@@ -182,7 +188,7 @@ func EvaluateDetail(ctx context.Context, path string, process func(context.Conte
 	if err != nil {
 		return nil, nil, err
 	}
-	var vo, voc, v eval.Score
+	var vo, voc, v, ph eval.Score
 	var results []Result
 	traps := map[string]int{}
 	nGold := 0
@@ -195,6 +201,7 @@ func EvaluateDetail(ctx context.Context, path string, process func(context.Conte
 		vo.Add(r.ValueObject)
 		voc.Add(r.WithCategory)
 		v.Add(r.Value)
+		ph.Add(r.Phrase)
 		for _, h := range r.TrapHits {
 			traps[h[:strings.IndexByte(h, ':')]]++
 		}
@@ -205,6 +212,7 @@ func EvaluateDetail(ctx context.Context, path string, process func(context.Conte
 	rep.AddScore("value+object", vo)
 	rep.AddScore("value+object+category", voc)
 	rep.AddScore("value", v)
+	rep.AddScore("value+object phrase", ph)
 	total := 0
 	kinds := make([]string, 0, len(traps))
 	for k, n := range traps {
@@ -229,6 +237,7 @@ func score(d *document.Document, s Story) Result {
 		usedVO    bool
 		usedVOC   bool
 		usedV     bool
+		usedPh    bool
 		head, cat string
 		value     float64
 		text      string
@@ -242,7 +251,7 @@ func score(d *document.Document, s Story) Result {
 	overlap := func(p *pred, a, b int) bool { return p.a < b && a < p.b }
 	for _, g := range s.Counts {
 		gh := Head(g.Object)
-		var hitVO, hitVOC, hitV bool
+		var hitVO, hitVOC, hitV, hitPh bool
 		for _, p := range ps {
 			if !overlap(p, g.Start, g.End) || !sameValue(p.value, g.Value) {
 				continue
@@ -255,6 +264,9 @@ func score(d *document.Document, s Story) Result {
 			}
 			if !hitVO && !p.usedVO {
 				p.usedVO, hitVO = true, true
+			}
+			if !hitPh && !p.usedPh && Phrase(p.c.Object) == Phrase(g.Object) {
+				p.usedPh, hitPh = true, true
 			}
 			if !hitVOC && !p.usedVOC && p.cat == g.Category {
 				p.usedVOC, hitVOC = true, true
@@ -270,6 +282,10 @@ func score(d *document.Document, s Story) Result {
 		count(&r.ValueObject, hitVO)
 		count(&r.WithCategory, hitVOC)
 		count(&r.Value, hitV)
+		count(&r.Phrase, hitPh)
+		if hitVO && !hitPh {
+			r.PhraseMissed = append(r.PhraseMissed, fmt.Sprintf("%s: %q object=%q", s.ID, g.Text, g.Object))
+		}
 		if !hitVO {
 			r.Missed = append(r.Missed, fmt.Sprintf("%s: %q value=%v object=%q category=%q", s.ID, g.Text, g.Value, g.Object, g.Category))
 		} else if !hitVOC {
@@ -286,6 +302,9 @@ func score(d *document.Document, s Story) Result {
 		}
 		if !p.usedV {
 			r.Value.FP++
+		}
+		if !p.usedPh {
+			r.Phrase.FP++
 		}
 		for _, t := range s.Traps {
 			if overlap(p, t.Start, t.End) {
@@ -357,6 +376,9 @@ func MainWith(ctx context.Context, args []string, stdout, stderr io.Writer, proc
 			}
 			for _, m := range r.WrongCat {
 				fmt.Fprintln(stderr, "category:", m)
+			}
+			for _, m := range r.PhraseMissed {
+				fmt.Fprintln(stderr, "phrase:  ", m)
 			}
 			for _, m := range r.TrapHits {
 				fmt.Fprintln(stderr, "trap:    ", m)

@@ -12,6 +12,9 @@ import (
 const (
 	goldPath = "../../testdata/gold/all/gold.jsonl"
 	srcDir   = "../../testdata/gold/all/src"
+	// the held-out half: quotes and counts only, scored in aggregate
+	heldoutPath = "../../testdata/gold/all/heldout.jsonl"
+	heldoutSrc  = "../../testdata/gold/all/heldout/src"
 )
 
 // TestGoldFile_Spans checks every span of the committed gold file against
@@ -47,20 +50,38 @@ func TestGoldFile_Spans(t *testing.T) {
 // TestGoldFile_UpToDate fails when gold.jsonl was not regenerated after an
 // edit of the source (go run ./eval/gold/cmd/goldspans).
 func TestGoldFile_UpToDate(t *testing.T) {
-	stories, err := CompileDir(srcDir)
+	for _, f := range []struct{ src, out, cmd string }{
+		{srcDir, goldPath, "go run ./eval/gold/cmd/goldspans"},
+		{heldoutSrc, heldoutPath, "go run ./eval/gold/cmd/goldspans -src testdata/gold/all/heldout/src -out testdata/gold/all/heldout.jsonl"},
+	} {
+		stories, err := CompileDir(f.src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		if err := Write(&b, stories); err != nil {
+			t.Fatal(err)
+		}
+		have, err := os.ReadFile(f.out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(have, b.Bytes()) {
+			t.Errorf("%s is stale: run %s", filepath.Clean(f.out), f.cmd)
+		}
+	}
+}
+
+// TestHeldout_Spans checks the held-out half's spans (Read runs
+// Story.Check) and that it annotates quotes and counts.
+func TestHeldout_Spans(t *testing.T) {
+	stories, err := ReadFile(heldoutPath)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var b bytes.Buffer
-	if err := Write(&b, stories); err != nil {
-		t.Fatal(err)
-	}
-	have, err := os.ReadFile(goldPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(have, b.Bytes()) {
-		t.Errorf("%s is stale: run go run ./eval/gold/cmd/goldspans", filepath.Clean(goldPath))
+	st := Stats(stories)
+	if st["stories"] < 15 || st["quotes"] == 0 || st["counts"] == 0 {
+		t.Errorf("held-out half: %v, want at least 15 stories with quotes and counts", st)
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/newsgraph/newsgraph/eval"
@@ -48,8 +49,9 @@ func MainWith(ctx context.Context, args []string, stdout, stderr io.Writer, proc
 	fs.SetOutput(stderr)
 	path := fs.String("gold", "", "all-layer gold JSONL file (default "+DefaultFile+" found from the working directory)")
 	asJSON := fs.Bool("json", false, "print the reports as JSON")
+	layers := fs.String("layers", "", "comma-separated layers to report (entities, quotes, counts, locations, events; default all): a gold half annotated on some layers only, such as testdata/gold/all/heldout.jsonl (quotes, counts)")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: newsgraph eval gold [--gold FILE] [--json]\n\n"+
+		fmt.Fprintf(stderr, "usage: newsgraph eval gold [--gold FILE] [--layers LIST] [--json]\n\n"+
 			"Scores every layer (entities, quotes, counts, locations, events) against the all-layer gold set.\n\n"+
 			"example:\n  newsgraph eval gold --gold %s\n\nflags:\n", DefaultFile)
 		fs.PrintDefaults()
@@ -83,6 +85,23 @@ func MainWith(ctx context.Context, args []string, stdout, stderr io.Writer, proc
 		return 1
 	}
 	el := time.Since(t0)
+	if *layers != "" {
+		keep := map[string]bool{}
+		for _, l := range strings.Split(*layers, ",") {
+			keep["gold/"+strings.TrimSpace(l)] = true
+		}
+		kept := reps[:0]
+		for _, r := range reps {
+			if keep[r.Layer] {
+				kept = append(kept, r)
+			}
+		}
+		if len(kept) == 0 {
+			fmt.Fprintf(stderr, "eval gold: no layer of %q\n", *layers)
+			return 2
+		}
+		reps = kept
+	}
 	if *asJSON {
 		for _, r := range reps {
 			if err := r.WriteJSON(stdout); err != nil {

@@ -159,6 +159,10 @@ func evaluate(ctx context.Context, dir string, process func(context.Context, *do
 	sort.Strings(anns)
 	var direct, reported, all, listed eval.Score
 	spkOK, spkN := 0, 0
+	var steps map[string][2]int // per deciding step: matched direct quotes, right speakers
+	if errw != nil {
+		steps = map[string][2]int{}
+	}
 	var bytes int
 	var elapsed time.Duration
 	for _, tp := range texts {
@@ -182,6 +186,7 @@ func evaluate(ctx context.Context, dir string, process func(context.Context, *do
 			return nil, fmt.Errorf("eval quotes: %w", err)
 		}
 		d := document.New(base, lc.Apply(string(raw)))
+		d.Explain = errw != nil // the error file names the step that decided each speaker
 		af, err := os.Open(ann)
 		if err != nil {
 			return nil, fmt.Errorf("eval quotes: %w", err)
@@ -199,13 +204,24 @@ func evaluate(ctx context.Context, dir string, process func(context.Context, *do
 		bytes += len(d.Text)
 		var ds, rs, as eval.Score
 		var ls eval.Score
-		ok, n := score(d, gold, &ds, &rs, &as, &ls, errw)
+		ok, n := score(d, gold, &ds, &rs, &as, &ls, errw, steps)
 		listed.Add(ls)
 		direct.Add(ds)
 		reported.Add(rs)
 		all.Add(as)
 		spkOK += ok
 		spkN += n
+	}
+	if errw != nil {
+		names := make([]string, 0, len(steps))
+		for n := range steps {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		fmt.Fprintln(errw, "speaker accuracy by deciding step:")
+		for _, n := range names {
+			fmt.Fprintf(errw, "  %-45q %5d of %5d\n", n, steps[n][1], steps[n][0])
+		}
 	}
 	rep := &eval.Report{Layer: "quotes", Data: "PolNeAR " + dir + lc.Label()}
 	rep.AddScore("direct quotes", direct)
@@ -245,7 +261,7 @@ func matches(p document.Span, g []document.Span) bool {
 }
 
 // score counts one document.
-func score(d *document.Document, gold []Attribution, direct, reported, all, listed *eval.Score, errw io.Writer) (spkOK, spkN int) {
+func score(d *document.Document, gold []Attribution, direct, reported, all, listed *eval.Score, errw io.Writer, steps map[string][2]int) (spkOK, spkN int) {
 	goldHitD := make([]bool, len(gold))
 	goldHitA := make([]bool, len(gold))
 	for _, q := range d.Quotes {
@@ -275,6 +291,14 @@ func score(d *document.Document, gold []Attribution, direct, reported, all, list
 					spkOK++
 				} else if errw != nil {
 					writeSpeakerError(errw, d, q, srcs)
+				}
+				if steps != nil {
+					st := steps[stepOf(d, q)]
+					st[0]++
+					if spk {
+						st[1]++
+					}
+					steps[stepOf(d, q)] = st
 				}
 			} else {
 				direct.FP++
@@ -469,6 +493,17 @@ func listedCue(cue string) bool {
 	return false
 }
 
+// stepOf returns the step that decided q's speaker (d.Explain set).
+func stepOf(d *document.Document, q document.Quote) string {
+	step := ""
+	for _, t := range d.Traces {
+		if t.Layer == document.LayerQuotes && t.Field == "speaker" && t.Index >= 0 && t.Index < len(d.Quotes) && d.Quotes[t.Index].Span == q.Span {
+			step = t.Step
+		}
+	}
+	return step
+}
+
 // writeSpeakerError writes one speaker error: the document, the quote, the
 // predicted speaker and cue, and the gold sources.
 func writeSpeakerError(w io.Writer, d *document.Document, q document.Quote, src []document.Span) {
@@ -483,6 +518,7 @@ func writeSpeakerError(w io.Writer, d *document.Document, q document.Quote, src 
 		return s
 	}
 	pred := "<none>"
+	step := stepOf(d, q)
 	if q.Speaker != nil {
 		pred = fmt.Sprintf("%q [%d,%d] name=%q", d.Slice(q.Speaker.Span), q.Speaker.Start, q.Speaker.End, q.Speaker.Name)
 	}
@@ -497,6 +533,6 @@ func writeSpeakerError(w io.Writer, d *document.Document, q document.Quote, src 
 	for b < len(d.Text) && !utf8.RuneStart(d.Text[b]) {
 		b++
 	}
-	fmt.Fprintf(w, "%s [%d,%d] %q\n  pred: %s cue=%q\n  gold: %s\n  context: %s\n", d.ID, q.Start, q.End, clip(d.Slice(q.Span), 90), pred, q.Cue,
+	fmt.Fprintf(w, "%s [%d,%d] %q\n  pred: %s cue=%q step=%q\n  gold: %s\n  context: %s\n", d.ID, q.Start, q.End, clip(d.Slice(q.Span), 90), pred, q.Cue, step,
 		strings.Join(gs, " | "), strings.ReplaceAll(d.Text[a:q.Start]+"⟦"+d.Slice(q.Span)+"⟧"+d.Text[q.End:b], "\n", "¶"))
 }

@@ -224,3 +224,52 @@ func FuzzParseBrat(f *testing.F) {
 		}
 	})
 }
+
+// TestNonNews runs text, entities and quotes over five texts that are not
+// news (testdata/nonnews, our own writing): source code, a contract, a
+// README, a recipe and a short story. Code string literals, Markdown code
+// spans, a contract's defined terms and scare quotes are no quotes; the
+// recipe's one reported instruction and the story's dialogue are speech,
+// and each quote must have its speaker.
+func TestNonNews(t *testing.T) {
+	type q struct{ text, speaker string }
+	tests := []struct {
+		file string
+		want []q
+	}{
+		{"code.txt", nil},
+		{"contract.txt", nil},
+		{"readme.txt", nil},
+		{"recipe.txt", []q{{"let it cool completely before slicing, or it will crumble in your hands.", "My grandmother"}}},
+		{"fiction.txt", []q{{"You're late,", "Maren"}, {"The sea had other plans,", "he"}, {"It usually does, out here.", "he"},
+			{"Then you had better come inside before it changes its mind again.", "She"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			raw, err := os.ReadFile(filepath.Join("testdata", "nonnews", tt.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			d := document.New(tt.file, string(raw))
+			if err := DefaultProcess(context.Background(), d); err != nil {
+				t.Fatal(err)
+			}
+			var got []q
+			for _, x := range d.Quotes {
+				sp := ""
+				if x.Speaker != nil {
+					sp = d.Slice(x.Speaker.Span)
+				}
+				got = append(got, q{d.Slice(x.Span), sp})
+			}
+			if len(got) != len(tt.want) {
+				t.Fatalf("got %d quotes %q, want %q", len(got), got, tt.want)
+			}
+			for i := range got {
+				if got[i] != tt.want[i] {
+					t.Errorf("quote %d: got %q, want %q", i, got[i], tt.want[i])
+				}
+			}
+		})
+	}
+}

@@ -84,6 +84,19 @@ func checkSpans(o *document.Output, rs []rune) error {
 			return err
 		}
 	}
+	prevEnd := 0
+	for i, t := range o.Tokens {
+		if err := span("tokens", i, t.Start, t.End, "", false); err != nil {
+			return err
+		}
+		if t.Start < prevEnd {
+			return fmt.Errorf("contract: tokens[%d]: starts at %d before the previous token's end %d", i, t.Start, prevEnd)
+		}
+		prevEnd = t.End
+		if t.Head != nil && (*t.Head < -1 || *t.Head >= len(o.Tokens) || *t.Head == i) {
+			return fmt.Errorf("contract: tokens[%d]: head %d out of range (%d)", i, *t.Head, len(o.Tokens))
+		}
+	}
 	for i, m := range o.Mentions {
 		if err := span("mentions", i, m.Start, m.End, m.Text, true); err != nil {
 			return err

@@ -6,20 +6,23 @@ import (
 	"runtime"
 	"syscall"
 	"time"
+	"unsafe"
 )
 
-// rusageThread is Linux's RUSAGE_THREAD: the calling thread's usage.
-const rusageThread = 1
+// clockThreadCPUTime is Linux's CLOCK_THREAD_CPUTIME_ID.
+const clockThreadCPUTime = 3
+
+func thread() time.Duration {
+	var ts syscall.Timespec
+	if _, _, e := syscall.RawSyscall(syscall.SYS_CLOCK_GETTIME, clockThreadCPUTime, uintptr(unsafe.Pointer(&ts)), 0); e != 0 {
+		return 0
+	}
+	return time.Duration(ts.Nano())
+}
 
 func threadClock() (func() time.Duration, func()) {
 	runtime.LockOSThread()
-	return func() time.Duration {
-		var ru syscall.Rusage
-		if err := syscall.Getrusage(rusageThread, &ru); err != nil {
-			return 0
-		}
-		return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-	}, runtime.UnlockOSThread
+	return thread, runtime.UnlockOSThread
 }
 
 func process() time.Duration {

@@ -1,0 +1,326 @@
+package entities
+
+import (
+	"container/list"
+	"sort"
+	"strings"
+)
+
+// The coreference sieve (coref.go) asks, for every mention, which earlier
+// entity has a name key, surname, dictionary name, country, acronym or role
+// class, and which of those is the most salient. Scanning every earlier
+// entity (or mention) for each question made a long document quadratic;
+// corefIndex answers them from indexes kept up to date as mentions join
+// entities, so a question costs about the number of entities that could
+// answer it. Every index is a superset: the sieve re-checks its own
+// conditions on each candidate, so the answers are exactly those of the
+// scans they replace.
+
+// indexFrom is the number of mentions from which coreference keeps the
+// indexes; a document with fewer is resolved by the scans of corefscan.go,
+// which cost less there (the answers are the same).
+var indexFrom = 300
+
+// corefIndex indexes the entities under construction of one document.
+type corefIndex struct {
+	byKey, byPrefix, bySuffix       map[string][]int // name keys; a key's leading words; its words after a space
+	bySurname, byOrg, byCtry, byAcr map[string][]int // a field's values (entities whose field once had it)
+
+	// maxMen[ei] is the entity's latest mention (-1 when it has none):
+	// "most recent first" salience orders entities by it.
+	maxMen []int
+	// recent lists the entities with a mention in order of maxMen (the
+	// most recent at the back); byClass and diplomats list the entities of
+	// a role class and the diplomats in the same order.
+	recent    *list.List
+	byClass   map[string]*list.List
+	diplomats *list.List
+	// actor[ei] is the entity's actor code as actorOf gives it (the
+	// longest code of its mentions, the first on a tie), kept as mentions
+	// join; byActor lists the entities by the codes they had.
+	actor   []string
+	byActor map[string]*list.List
+	// nodes[ei] are the entity's elements in those lists, by list.
+	nodes []map[*list.List]*list.Element
+	// moved lists the entities a mention was moved into or out of
+	// (moveMention): only their lastSent may differ from the sentence of
+	// their latest mention.
+	moved []int
+	// Per entity, the values last indexed (so a field set again to the
+	// same value is not indexed twice).
+	lastSurname, lastOrg, lastAcrName, lastCtry []string
+	// stamp and epoch mark the entities of the current mention's recent
+	// sentences without clearing a set per mention.
+	stamp []int
+	epoch int
+}
+
+func newCorefIndex() *corefIndex {
+	return &corefIndex{
+		byKey: map[string][]int{}, byPrefix: map[string][]int{}, bySuffix: map[string][]int{},
+		bySurname: map[string][]int{}, byOrg: map[string][]int{}, byCtry: map[string][]int{}, byAcr: map[string][]int{},
+		recent: list.New(), byClass: map[string]*list.List{}, diplomats: list.New(),
+		byActor: map[string]*list.List{},
+	}
+}
+
+// grow makes room for entity ei.
+func (x *corefIndex) grow(ei int) {
+	for len(x.maxMen) <= ei {
+		x.maxMen = append(x.maxMen, -1)
+		x.nodes = append(x.nodes, map[*list.List]*list.Element{})
+		x.lastSurname = append(x.lastSurname, "")
+		x.lastOrg = append(x.lastOrg, "")
+		x.lastAcrName = append(x.lastAcrName, "")
+		x.lastCtry = append(x.lastCtry, "")
+		x.stamp = append(x.stamp, 0)
+		x.actor = append(x.actor, "")
+	}
+}
+
+// addKey indexes a new name key of entity ei: the key, its leading words
+// and its trailing words.
+func (x *corefIndex) addKey(ei int, k string) {
+	x.byKey[k] = append(x.byKey[k], ei)
+	for i := 0; i < len(k); i++ {
+		if k[i] == ' ' {
+			x.byPrefix[k[:i]] = append(x.byPrefix[k[:i]], ei)
+			x.bySuffix[k[i+1:]] = append(x.bySuffix[k[i+1:]], ei)
+		}
+	}
+}
+
+// note indexes the fields of e (entity ei) that changed since the last
+// call: surname, dictionary name, country, acronym, classes, diplomat.
+func (x *corefIndex) note(e *ent, ei int) {
+	x.grow(ei)
+	if e.surname != "" && e.surname != x.lastSurname[ei] {
+		x.lastSurname[ei] = e.surname
+		x.bySurname[e.surname] = append(x.bySurname[e.surname], ei)
+	}
+	if e.org != "" && e.org != x.lastOrg[ei] {
+		x.lastOrg[ei] = e.org
+		x.byOrg[e.org] = append(x.byOrg[e.org], ei)
+	}
+	if e.name != x.lastAcrName[ei] {
+		x.lastAcrName[ei] = e.name
+		if ac := acronym(e.name); ac != "" {
+			x.byAcr[ac] = append(x.byAcr[ac], ei)
+		}
+	}
+	if e.ctry != "" {
+		if e.ctry != x.lastCtry[ei] {
+			x.lastCtry[ei] = e.ctry
+			x.byCtry[e.ctry] = append(x.byCtry[e.ctry], ei)
+		}
+	}
+	for _, c := range e.classes {
+		x.place(x.classList(c), ei)
+	}
+	if e.diplomat {
+		x.place(x.diplomats, ei)
+	}
+	if c := x.actor[ei]; c != "" {
+		l := x.byActor[c]
+		if l == nil {
+			l = list.New()
+			x.byActor[c] = l
+		}
+		x.place(l, ei)
+	}
+}
+
+func (x *corefIndex) classList(c string) *list.List {
+	l := x.byClass[c]
+	if l == nil {
+		l = list.New()
+		x.byClass[c] = l
+	}
+	return l
+}
+
+// joined records that mention mi (the latest so far, with actor code
+// actor) joined entity ei.
+func (x *corefIndex) joined(e *ent, ei, mi int, actor string) {
+	x.grow(ei)
+	x.maxMen[ei] = mi
+	if len(actor) > len(x.actor[ei]) {
+		x.actor[ei] = actor
+	}
+	for l, el := range x.nodes[ei] {
+		l.MoveToBack(el)
+	}
+	if _, ok := x.nodes[ei][x.recent]; !ok {
+		x.nodes[ei][x.recent] = x.recent.PushBack(ei)
+	}
+	x.note(e, ei)
+}
+
+// place puts entity ei into l at the place of its latest mention (it is
+// there already when it is in l).
+func (x *corefIndex) place(l *list.List, ei int) {
+	if _, ok := x.nodes[ei][l]; ok || x.maxMen[ei] < 0 {
+		return
+	}
+	x.nodes[ei][l] = x.insert(l, ei)
+}
+
+// insert inserts ei into l (ordered by maxMen) and returns its element.
+func (x *corefIndex) insert(l *list.List, ei int) *list.Element {
+	at := l.Back()
+	for at != nil && x.maxMen[at.Value.(int)] > x.maxMen[ei] {
+		at = at.Prev()
+	}
+	if at == nil {
+		return l.PushFront(ei)
+	}
+	return l.InsertAfter(ei, at)
+}
+
+// movedMention records that mention mi moved from entity old (whose
+// mentions are now oldMs, its actor code oldActor) into entity ei (e, with
+// actor code actor).
+func (x *corefIndex) movedMention(old int, oldE *ent, oldMs []int, oldActor string, e *ent, ei int, mi int, actor string) {
+	x.grow(max(old, ei))
+	x.moved = append(x.moved, ei)
+	x.actor[ei] = actor
+	if old >= 0 {
+		x.actor[old] = oldActor
+		x.moved = append(x.moved, old)
+		top := -1
+		for _, k := range oldMs {
+			top = max(top, k)
+		}
+		x.reorder(old, top)
+		x.note(oldE, old)
+	}
+	x.reorder(ei, max(x.maxMen[ei], mi))
+	x.note(e, ei)
+}
+
+// reorder gives entity ei the latest mention top (-1: none) and moves it
+// to its place in every list it is in.
+func (x *corefIndex) reorder(ei, top int) {
+	x.maxMen[ei] = top
+	for l, el := range x.nodes[ei] {
+		l.Remove(el)
+		if top < 0 {
+			delete(x.nodes[ei], l)
+			continue
+		}
+		x.nodes[ei][l] = x.insert(l, ei)
+	}
+	if _, ok := x.nodes[ei][x.recent]; !ok && top >= 0 {
+		x.nodes[ei][x.recent] = x.insert(x.recent, ei)
+	}
+}
+
+// best returns the largest candidate in cands accepted by ok, or -1: the
+// answer of a scan over every entity from the most recent.
+func best(cands []int, ok func(int) bool) int {
+	found := -1
+	for _, ei := range cands {
+		if ei > found && ok(ei) {
+			found = ei
+		}
+	}
+	return found
+}
+
+// salient calls f with the entities in order of salience at mention mi
+// until f returns true, and returns what f accepted or -1. The order: the
+// entities of the current sentence before mi and of the three sentences
+// before it, each sentence left to right (subjects first), then all other
+// earlier entities, most recent first.
+// Only the entities of lists (x.recent: every entity) are candidates after
+// the recent sentences; stop, when not nil, ends the walk at the first
+// entity of the lists for which it is true (they come most recent first),
+// after which only the moved entities are tried.
+func (a *annotator) salient(mi int, lists []*list.List, stop func(ei int) bool, f func(ei int) bool) int {
+	x := a.cix
+	x.epoch++
+	m := &a.ms[mi]
+	k := mi - 1
+	for s := m.sent; s >= 0 && s >= m.sent-3; s-- {
+		for k >= 0 && a.ms[k].sent >= s {
+			k--
+		}
+		for j := k + 1; j < mi; j++ {
+			if o := &a.ms[j]; o.sent == s && o.ent >= 0 && x.stamp[o.ent] != x.epoch {
+				x.stamp[o.ent] = x.epoch
+				if f(o.ent) {
+					return o.ent
+				}
+			}
+		}
+	}
+	// Merge the lists from their backs, most recent first.
+	els := make([]*list.Element, 0, len(lists))
+	for _, l := range lists {
+		if l != nil {
+			els = append(els, l.Back())
+		}
+	}
+	var stopAt = -1 // maxMen where the walk stopped
+	for {
+		bi := -1
+		for i, el := range els {
+			if el != nil && (bi < 0 || x.maxMen[el.Value.(int)] > x.maxMen[els[bi].Value.(int)]) {
+				bi = i
+			}
+		}
+		if bi < 0 {
+			break
+		}
+		ei := els[bi].Value.(int)
+		els[bi] = els[bi].Prev()
+		if x.stamp[ei] == x.epoch {
+			continue
+		}
+		if stop != nil && stop(ei) {
+			stopAt = x.maxMen[ei] + 1
+			break
+		}
+		x.stamp[ei] = x.epoch
+		if f(ei) {
+			return ei
+		}
+	}
+	if stopAt < 0 {
+		return -1
+	}
+	// The moved entities below the stop, most recent first.
+	var rest []int
+	for _, ei := range x.moved {
+		if x.stamp[ei] != x.epoch && x.maxMen[ei] >= 0 && x.maxMen[ei] < stopAt && x.inLists(ei, lists) {
+			x.stamp[ei] = x.epoch
+			rest = append(rest, ei)
+		}
+	}
+	sort.Slice(rest, func(i, j int) bool { return x.maxMen[rest[i]] > x.maxMen[rest[j]] })
+	for _, ei := range rest {
+		if f(ei) {
+			return ei
+		}
+	}
+	return -1
+}
+
+func (x *corefIndex) inLists(ei int, lists []*list.List) bool {
+	for _, l := range lists {
+		if _, ok := x.nodes[ei][l]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// hasPrefixKey reports whether one of e's keys starts with key and a space.
+func (e *ent) hasPrefixKey(key string) bool {
+	for _, k := range e.keys {
+		if len(k) > len(key) && k[len(key)] == ' ' && strings.HasPrefix(k, key) {
+			return true
+		}
+	}
+	return false
+}

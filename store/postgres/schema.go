@@ -1,0 +1,346 @@
+package postgres
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/newsgraph/newsgraph/dedup"
+)
+
+// migrations are applied in order; migration i brings the schema to version
+// i+1. They mirror store/sqlite's migrations of the same numbers, so that a
+// schema version names the same tables and columns in both backends (types
+// and indexes are PostgreSQL's own). Never edit a released migration:
+// append a new one, with the number the SQLite backend gives it.
+var migrations = []string{
+	// 1: documents, full-text search over title and text (a tsvector in
+	// bodies with a GIN index), one table per annotation layer.
+	`
+CREATE TABLE documents (
+	rowid       BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+	id          TEXT NOT NULL UNIQUE,
+	title       TEXT NOT NULL DEFAULT '',
+	url         TEXT NOT NULL DEFAULT '',
+	source      TEXT NOT NULL DEFAULT '',
+	published   TEXT,            -- RFC 3339 UTC, NULL when unknown
+	pub         TEXT COLLATE "C" NOT NULL,   -- published, or '' when unknown: the sort key
+	language    TEXT NOT NULL DEFAULT '',
+	text_sha256 TEXT NOT NULL UNIQUE,
+	chars       INTEGER NOT NULL, -- code points
+	n_mentions  INTEGER NOT NULL DEFAULT 0,
+	n_entities  INTEGER NOT NULL DEFAULT 0,
+	n_quotes    INTEGER NOT NULL DEFAULT 0,
+	n_counts    INTEGER NOT NULL DEFAULT 0,
+	n_locations INTEGER NOT NULL DEFAULT 0,
+	n_events    INTEGER NOT NULL DEFAULT 0,
+	ingested    TEXT NOT NULL
+);
+CREATE INDEX documents_order ON documents(pub DESC, rowid DESC);
+
+-- Layer rows (and sketches) carry no foreign key to documents: they are
+-- written only with their document, in its transaction, and the check of
+-- one per row cost more than the rest of the write (docs/scaling.md).
+
+-- The large columns live apart so that listings and joins read small rows.
+-- fts holds the folded words of title and text (fts.go); NULL for copies.
+CREATE TABLE bodies (
+	rowid  BIGINT PRIMARY KEY REFERENCES documents(rowid) ON DELETE CASCADE,
+	title  TEXT NOT NULL,
+	text   TEXT NOT NULL,
+	output TEXT NOT NULL, -- document.Output as JSON, without the text
+	fts    tsvector
+);
+CREATE INDEX bodies_fts ON bodies USING GIN (fts);
+
+CREATE TABLE mentions (
+	pub    TEXT COLLATE "C" NOT NULL, -- the document's sort key, copied for ordered scans
+	doc    BIGINT NOT NULL,
+	idx    INTEGER NOT NULL,
+	start  INTEGER NOT NULL,
+	"end"  INTEGER NOT NULL,
+	text   TEXT NOT NULL,
+	type   TEXT NOT NULL,
+	kind   TEXT NOT NULL,
+	entity INTEGER,
+	PRIMARY KEY (doc, idx)
+);
+
+CREATE TABLE entities (
+	pub        TEXT COLLATE "C" NOT NULL,
+	doc        BIGINT NOT NULL,
+	idx        INTEGER NOT NULL,
+	name       TEXT NOT NULL,
+	type       TEXT NOT NULL,
+	actor      TEXT COLLATE "C" NOT NULL DEFAULT '',
+	n_mentions INTEGER NOT NULL,
+	start      INTEGER NOT NULL,
+	"end"      INTEGER NOT NULL,
+	PRIMARY KEY (doc, idx)
+);
+CREATE INDEX entities_order ON entities(pub DESC, doc DESC, idx);
+CREATE INDEX entities_name ON entities(lower(name));
+CREATE INDEX entities_actor ON entities(actor);
+
+CREATE TABLE quotes (
+	pub           TEXT COLLATE "C" NOT NULL,
+	doc           BIGINT NOT NULL,
+	idx           INTEGER NOT NULL,
+	start         INTEGER NOT NULL,
+	"end"         INTEGER NOT NULL,
+	text          TEXT NOT NULL,
+	direct        BOOLEAN NOT NULL,
+	cue           TEXT NOT NULL DEFAULT '',
+	speaker       TEXT NOT NULL DEFAULT '',
+	speaker_actor TEXT COLLATE "C" NOT NULL DEFAULT '',
+	speaker_start INTEGER,
+	speaker_end   INTEGER,
+	PRIMARY KEY (doc, idx)
+);
+CREATE INDEX quotes_order ON quotes(pub DESC, doc DESC, idx);
+CREATE INDEX quotes_speaker ON quotes(lower(speaker));
+
+CREATE TABLE counts (
+	pub            TEXT COLLATE "C" NOT NULL,
+	doc            BIGINT NOT NULL,
+	idx            INTEGER NOT NULL,
+	start          INTEGER NOT NULL,
+	"end"          INTEGER NOT NULL,
+	text           TEXT NOT NULL,
+	value          DOUBLE PRECISION NOT NULL,
+	upper          DOUBLE PRECISION,
+	percent        BOOLEAN NOT NULL,
+	approx         BOOLEAN NOT NULL,
+	qualifier      TEXT NOT NULL DEFAULT '',
+	unit           TEXT NOT NULL DEFAULT '',
+	currency       TEXT NOT NULL DEFAULT '',
+	object         TEXT NOT NULL DEFAULT '',
+	category       TEXT NOT NULL DEFAULT '',
+	attributed_to  TEXT NOT NULL DEFAULT '',
+	sentence_start INTEGER NOT NULL,
+	sentence_end   INTEGER NOT NULL,
+	PRIMARY KEY (doc, idx)
+);
+CREATE INDEX counts_order ON counts(pub DESC, doc DESC, idx);
+CREATE INDEX counts_category ON counts(category);
+
+CREATE TABLE locations (
+	pub       TEXT COLLATE "C" NOT NULL,
+	doc       BIGINT NOT NULL,
+	idx       INTEGER NOT NULL,
+	start     INTEGER NOT NULL,
+	"end"     INTEGER NOT NULL,
+	text      TEXT NOT NULL,
+	name      TEXT NOT NULL,
+	country   TEXT NOT NULL DEFAULT '',
+	adm1      TEXT NOT NULL DEFAULT '',
+	lat       DOUBLE PRECISION,
+	lon       DOUBLE PRECISION,
+	feature   TEXT NOT NULL DEFAULT '',
+	geonameid BIGINT,
+	PRIMARY KEY (doc, idx)
+);
+CREATE INDEX locations_country ON locations(country);
+
+CREATE TABLE events (
+	pub            TEXT COLLATE "C" NOT NULL,
+	doc            BIGINT NOT NULL,
+	idx            INTEGER NOT NULL,
+	start          INTEGER NOT NULL,
+	"end"          INTEGER NOT NULL,
+	text           TEXT NOT NULL,
+	sentence_start INTEGER NOT NULL,
+	sentence_end   INTEGER NOT NULL,
+	code           TEXT COLLATE "C" NOT NULL,
+	root           TEXT NOT NULL,
+	quad           INTEGER NOT NULL,
+	goldstein      DOUBLE PRECISION NOT NULL,
+	plover         TEXT NOT NULL DEFAULT '',
+	plover_mode    TEXT NOT NULL DEFAULT '',
+	source_name    TEXT,
+	source_actor   TEXT COLLATE "C" NOT NULL DEFAULT '',
+	target_name    TEXT,
+	target_actor   TEXT COLLATE "C" NOT NULL DEFAULT '',
+	location       TEXT NOT NULL DEFAULT '',
+	country        TEXT NOT NULL DEFAULT '',
+	negated        BOOLEAN NOT NULL,
+	hypothetical   BOOLEAN NOT NULL,
+	reported       BOOLEAN NOT NULL,
+	date           TEXT NOT NULL DEFAULT '',
+	PRIMARY KEY (doc, idx)
+);
+CREATE INDEX events_order ON events(pub DESC, doc DESC, idx);
+CREATE INDEX events_root ON events(root);
+CREATE INDEX events_code ON events(code);
+CREATE INDEX events_source_actor ON events(source_actor);
+CREATE INDEX events_target_actor ON events(target_actor);
+`,
+	// 2: copies (outlet, canonical URL, duplicate_of, sketches, carriers): copies.go.
+	`
+ALTER TABLE documents ADD COLUMN outlet TEXT NOT NULL DEFAULT '';
+ALTER TABLE documents ADD COLUMN canonical_url TEXT NOT NULL DEFAULT '';
+ALTER TABLE documents ADD COLUMN duplicate_of BIGINT REFERENCES documents(rowid);
+ALTER TABLE documents ADD COLUMN similarity DOUBLE PRECISION;
+CREATE INDEX documents_copies ON documents(duplicate_of) WHERE duplicate_of IS NOT NULL;
+CREATE INDEX documents_canonical ON documents(canonical_url) WHERE canonical_url <> '';
+CREATE INDEX documents_url ON documents(url) WHERE url <> '';
+
+-- The bottom-k sketch of every original (copies are not indexed).
+CREATE TABLE sketches (
+	h   BIGINT NOT NULL, -- a shingle hash, as a signed 64-bit integer
+	doc BIGINT NOT NULL,
+	PRIMARY KEY (h, doc)
+);
+CREATE INDEX sketches_doc ON sketches(doc);
+
+-- Every outlet that carried a story, keyed by the story's original.
+CREATE TABLE carriers (
+	story      BIGINT NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+	outlet     TEXT NOT NULL,
+	url        TEXT NOT NULL,
+	doc        BIGINT REFERENCES documents(rowid) ON DELETE SET NULL, -- NULL for an exact copy
+	kind       TEXT NOT NULL, -- original, near, exact
+	similarity DOUBLE PRECISION NOT NULL,
+	seen       TEXT COLLATE "C" NOT NULL,
+	PRIMARY KEY (story, outlet, url)
+);
+
+-- Settings of derived data: dedup_version is the dedup.Version the
+-- sketches were made with.
+CREATE TABLE store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+INSERT INTO store_meta(key, value) SELECT 'dedup_version', '` + fmt.Sprint(dedup.Version) + `' WHERE NOT EXISTS (SELECT 1 FROM documents);
+`,
+	// 3: feeds, feed items and the fetch log of newsgraph watch: feeds.go.
+	`
+CREATE TABLE feeds (
+	url           TEXT PRIMARY KEY,
+	seq           BIGINT NOT NULL UNIQUE, -- order of first poll
+	etag          TEXT NOT NULL DEFAULT '',
+	last_modified TEXT NOT NULL DEFAULT '',
+	last_poll     TEXT,
+	next_poll     TEXT,
+	failures      INTEGER NOT NULL DEFAULT 0,
+	last_status   INTEGER NOT NULL DEFAULT 0,
+	last_error    TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE feed_items (
+	feed       TEXT NOT NULL REFERENCES feeds(url) ON DELETE CASCADE,
+	key        TEXT NOT NULL,
+	seq        BIGINT NOT NULL UNIQUE, -- order first listed, across feeds
+	url        TEXT NOT NULL,
+	title      TEXT NOT NULL DEFAULT '',
+	published  TEXT,
+	outlet     TEXT NOT NULL DEFAULT '',
+	status     TEXT NOT NULL, -- pending, retry, done, failed
+	attempts   INTEGER NOT NULL DEFAULT 0,
+	next_try   TEXT COLLATE "C",
+	reason     TEXT NOT NULL DEFAULT '',
+	doc_id     TEXT NOT NULL DEFAULT '',
+	first_seen TEXT NOT NULL,
+	PRIMARY KEY (feed, key)
+);
+CREATE INDEX feed_items_todo ON feed_items(seq) WHERE status IN ('pending', 'retry');
+
+CREATE TABLE fetch_log (
+	id          BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+	time        TEXT NOT NULL,
+	feed        TEXT NOT NULL,
+	url         TEXT NOT NULL,
+	kind        TEXT NOT NULL,
+	status      INTEGER NOT NULL,
+	reason      TEXT NOT NULL,
+	error       TEXT NOT NULL DEFAULT '',
+	bytes       BIGINT NOT NULL DEFAULT 0,
+	duration_ns BIGINT NOT NULL DEFAULT 0,
+	doc_id      TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX fetch_log_feed ON fetch_log(feed, id);
+`,
+	// 4: the dashboard's aggregates (aggregate.go): the document's topic and
+	// the place of each event and count (an index into the document's
+	// locations), back-filled from the output JSON; indexes for grouping
+	// and filtering.
+	`
+ALTER TABLE documents ADD COLUMN topic TEXT NOT NULL DEFAULT '';
+ALTER TABLE events ADD COLUMN loc INTEGER;
+ALTER TABLE counts ADD COLUMN loc INTEGER;
+UPDATE documents SET topic = COALESCE((SELECT b.output::jsonb #>> '{topic,label}' FROM bodies b WHERE b.rowid = documents.rowid), '');
+UPDATE events SET loc = (SELECT (b.output::jsonb -> 'events' -> events.idx ->> 'location')::integer FROM bodies b WHERE b.rowid = events.doc);
+UPDATE counts SET loc = (SELECT (b.output::jsonb -> 'counts' -> counts.idx ->> 'location')::integer FROM bodies b WHERE b.rowid = counts.doc);
+CREATE INDEX documents_topic ON documents(topic);
+CREATE INDEX documents_source ON documents(source);
+CREATE INDEX events_plover ON events(plover);
+CREATE INDEX locations_point ON locations(lat, lon, name, country, doc);
+CREATE INDEX locations_name_doc ON locations(name, doc);
+CREATE INDEX quotes_speaker_actor ON quotes(speaker_actor);
+CREATE INDEX counts_object ON counts(object);
+CREATE INDEX counts_located ON counts(loc) WHERE loc IS NOT NULL;
+`,
+}
+
+// SchemaVersion is the schema version this package writes.
+var SchemaVersion = len(migrations)
+
+// Advisory lock keys (pg_advisory_xact_lock) of this package: one for
+// migrations, one that write transactions hold so that the copy rule sees
+// every document committed before it (see Store.PutBatch).
+const (
+	lockMigrate = 0x6e657773_67726170 // "newsgrap"
+	lockWrite   = 0x6e657773_77726974 // "newswrit"
+)
+
+// migrate brings the database to SchemaVersion, one transaction per
+// migration under an advisory lock (so that processes opening a new
+// database at once apply each migration once), recording each in
+// schema_migrations. A database newer than this code is an error.
+func migrate(ctx context.Context, db *pgxpool.Pool) error {
+	for v := 1; v <= len(migrations); v++ {
+		applied, err := migrateOne(ctx, db, v)
+		if err != nil {
+			return fmt.Errorf("postgres: migration %d: %w", v, err)
+		}
+		_ = applied
+	}
+	var have int
+	if err := db.QueryRow(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&have); err != nil {
+		return fmt.Errorf("postgres: read schema version: %w", err)
+	}
+	if have > len(migrations) {
+		return fmt.Errorf("postgres: database schema version %d is newer than this program's %d", have, len(migrations))
+	}
+	return nil
+}
+
+// migrateOne applies migration v unless it is recorded; it reports whether
+// it applied it.
+func migrateOne(ctx context.Context, db *pgxpool.Pool, v int) (bool, error) {
+	tx, err := db.BeginTx(ctx, pgx.TxOptions{})
+	if err != nil {
+		return false, err
+	}
+	defer tx.Rollback(ctx)
+	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, int64(lockMigrate)); err != nil {
+		return false, err
+	}
+	if _, err := tx.Exec(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied TEXT NOT NULL)`); err != nil {
+		return false, err
+	}
+	var done int
+	if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM schema_migrations WHERE version = $1`, v).Scan(&done); err != nil {
+		return false, err
+	}
+	if done > 0 {
+		return false, tx.Commit(ctx)
+	}
+	if _, err := tx.Exec(ctx, migrations[v-1]); err != nil {
+		return false, err
+	}
+	if _, err := tx.Exec(ctx, `INSERT INTO schema_migrations(version, applied) VALUES ($1, $2)`, v, time.Now().UTC().Format(time.RFC3339)); err != nil {
+		return false, err
+	}
+	return true, tx.Commit(ctx)
+}

@@ -1,0 +1,182 @@
+package syntax
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Analysis is the syntax of one sentence: per token its UPOS, PTB tag,
+// lemma, head (index into the sentence's tokens, -1 for the root) and
+// relation.
+type Analysis struct {
+	POS, Tag, Lemma, Dep []string
+	Head                 []int
+}
+
+// Parser tags, lemmatizes and parses sentences with a Model. A Parser is
+// not safe for concurrent use; make one per goroutine (they are cheap).
+type Parser struct {
+	m      *Model
+	ws     []wordInfo
+	tags   []int32
+	feats  []uint64
+	roleFs []uint64
+	scores []int32
+	st     pstate
+	buf    []byte
+	// cache[((i+1)*nRoles+role)*nc:] holds the scores of token i's
+	// features in role (roleFeatures), computed once per sentence.
+	cache []int32
+	valid []bool
+}
+
+// NewParser returns a Parser over m.
+func NewParser(m *Model) *Parser {
+	return &Parser{m: m, scores: make([]int32, max(len(m.classes), 1+2*len(m.labels)))}
+}
+
+// Analyze fills a with the analysis of the sentence whose tokens are forms.
+// Every head is valid and the heads form one tree. An empty sentence gives
+// an empty analysis.
+func (p *Parser) Analyze(forms []string, a *Analysis) {
+	n := len(forms)
+	a.POS, a.Tag, a.Lemma, a.Dep = resize(a.POS, n), resize(a.Tag, n), resize(a.Lemma, n), resize(a.Dep, n)
+	if cap(a.Head) < n {
+		a.Head = make([]int, n)
+	}
+	a.Head = a.Head[:n]
+	if n == 0 {
+		return
+	}
+	p.describe(forms)
+	p.tag()
+	m := p.m
+	for i := range n {
+		c := p.tags[i]
+		a.POS[i], a.Tag[i] = m.upos[c], m.xpos[c]
+		a.Lemma[i] = m.lemma(forms[i], c)
+	}
+	p.parse()
+	for i := range n {
+		h := int(p.st.head[i])
+		if h == n {
+			h = -1
+		}
+		a.Head[i] = h
+		a.Dep[i] = m.labels[p.st.label[i]]
+	}
+}
+
+func resize(x []string, n int) []string {
+	if cap(x) < n {
+		return make([]string, n)
+	}
+	return x[:n]
+}
+
+func (p *Parser) describe(forms []string) {
+	n := len(forms)
+	if cap(p.ws) < n {
+		p.ws = make([]wordInfo, n)
+		p.tags = make([]int32, n)
+	}
+	p.ws, p.tags = p.ws[:n], p.tags[:n]
+	for i, f := range forms {
+		p.buf = describe(f, p.m.clusters, p.buf, &p.ws[i])
+	}
+}
+
+// tag runs the greedy tagger over p.ws into p.tags.
+func (p *Parser) tag() {
+	m := p.m
+	sc := p.scores[:len(m.classes)]
+	prev1, prev2 := -1, -1
+	for i := range p.ws {
+		p.feats = tagFeatures(p.ws, i, prev1, prev2, p.feats[:0])
+		m.tagger.score(p.feats, sc)
+		best := 0
+		for c := 1; c < len(sc); c++ {
+			if sc[c] > sc[best] {
+				best = c
+			}
+		}
+		p.tags[i] = int32(best)
+		prev2, prev1 = prev1, best
+	}
+}
+
+// parse runs the greedy parser over p.ws and p.tags into p.st.
+func (p *Parser) parse() {
+	m := p.m
+	nl := len(m.labels)
+	nc := 1 + 2*nl
+	sc := p.scores[:nc]
+	s := &p.st
+	n := len(p.ws)
+	s.reset(n)
+	slots := (n + 2) * nRoles
+	if cap(p.valid) < slots {
+		p.valid = make([]bool, slots)
+		p.cache = make([]int32, slots*nc)
+	}
+	p.valid, p.cache = p.valid[:slots], p.cache[:slots*nc]
+	clear(p.valid)
+	for !s.terminal() {
+		p.feats = dynamicFeatures(s, p.ws, p.tags, p.feats[:0])
+		m.parser.score(p.feats, sc)
+		for role, i := range s.roles() {
+			k := (int(i)+1)*nRoles + role
+			vec := p.cache[k*nc : (k+1)*nc]
+			if !p.valid[k] {
+				p.roleFs = roleFeatures(role, i, int32(n), p.ws, p.tags, p.roleFs[:0])
+				m.parser.score(p.roleFs, vec)
+				p.valid[k] = true
+			}
+			for c, v := range vec {
+				sc[c] += v
+			}
+		}
+		best := -1
+		for a := range sc {
+			if (best < 0 || sc[a] > sc[best]) && s.legal(a, nl, m.rootLabel) {
+				best = a
+			}
+		}
+		s.apply(best, nl)
+	}
+}
+
+// lemma returns the lemma of form tagged c.
+func (m *Model) lemma(form string, c int32) string {
+	u := m.uposID[c]
+	switch m.upos[c] {
+	case "PUNCT", "SYM", "NUM":
+		return form
+	}
+	low := form
+	if hasUpperOrNonASCII(form) {
+		low = strings.ToLower(form)
+	}
+	var buf [64]byte
+	if len(low) < len(buf) {
+		buf[0] = u
+		n := 1 + copy(buf[1:], low)
+		if l, ok := m.lemmas[string(buf[:n])]; ok {
+			return l
+		}
+	}
+	if m.upos[c] == "PROPN" {
+		return form
+	}
+	return applyRules(m.rules, u, low, false)
+}
+
+func hasUpperOrNonASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf || c >= 'A' && c <= 'Z' {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,195 @@
+package syntax
+
+import (
+	"encoding/binary"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Model is a trained tagger, lemmatizer and parser. It is read-only after
+// loading and safe for concurrent use; a Parser holds the per-goroutine
+// scratch space.
+type Model struct {
+	classes    []string // tagger classes "UPOS\tXPOS"
+	upos, xpos []string // per class
+	uposID     []byte   // per class: index into uposNames
+	labels     []string
+	rootLabel  int
+	tagger     *table
+	parser     *table
+	lemmas     map[string]string // upos byte + lower form → lemma
+	rules      map[string]lemmaRule
+	clusters   map[string]uint32 // lower word → bits | len<<24 | casing class<<29
+	info       string            // training summary
+}
+
+const magic = "NGSYNTAX1\n\x00\x00\x00\x00\x00\x00"
+
+// uposNames are the UD parts of speech; a class's UPOS is stored as its
+// index here (the lemma keys).
+var uposNames = []string{"ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X"}
+
+func uposIndex(u string) byte {
+	for i, n := range uposNames {
+		if n == u {
+			return byte(i + 1)
+		}
+	}
+	return byte(len(uposNames))
+}
+
+// Info returns the training summary stored in the model.
+func (m *Model) Info() string { return m.info }
+
+// Labels returns the dependency relations the model predicts.
+func (m *Model) Labels() []string { return append([]string(nil), m.labels...) }
+
+// Marshal returns the model file.
+func (m *Model) Marshal() []byte {
+	b := []byte(magic)
+	str := func(s string) {
+		b = binary.LittleEndian.AppendUint32(b, uint32(len(s)))
+		b = append(b, s...)
+	}
+	str(m.info)
+	str(strings.Join(m.classes, "\n"))
+	str(strings.Join(m.labels, "\n"))
+	var sb strings.Builder
+	keys := make([]string, 0, len(m.lemmas))
+	for k := range m.lemmas {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		fmt.Fprintf(&sb, "%d\t%s\t%s\n", k[0], k[1:], m.lemmas[k])
+	}
+	str(sb.String())
+	sb.Reset()
+	keys = keys[:0]
+	for k := range m.rules {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		r := m.rules[k]
+		fmt.Fprintf(&sb, "%d\t%s\t%d\t%s\n", k[0], k[1:], r.strip, r.add)
+	}
+	str(sb.String())
+	sb.Reset()
+	keys = keys[:0]
+	for k := range m.clusters {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		v := m.clusters[k]
+		fmt.Fprintf(&sb, "%s\t%d\t%d\n", k, v&0xffffff, v>>24)
+	}
+	str(sb.String())
+	for len(b)%8 != 0 {
+		b = append(b, 0)
+	}
+	b = m.tagger.marshal(b)
+	b = m.parser.marshal(b)
+	return b
+}
+
+// Load reads a model file; the weight tables alias b (which must not be
+// modified afterwards) when b is 8-byte aligned.
+func Load(b []byte) (*Model, error) {
+	if len(b) < len(magic) || string(b[:len(magic)]) != magic {
+		return nil, fmt.Errorf("syntax: not a model file")
+	}
+	off := len(magic)
+	str := func() (string, error) {
+		if off+4 > len(b) {
+			return "", errCorrupt
+		}
+		n := int(binary.LittleEndian.Uint32(b[off:]))
+		off += 4
+		if n < 0 || n > len(b)-off {
+			return "", errCorrupt
+		}
+		s := string(b[off : off+n])
+		off += n
+		return s, nil
+	}
+	m := &Model{lemmas: map[string]string{}, rules: map[string]lemmaRule{}, clusters: map[string]uint32{}}
+	var parts [6]string
+	for i := range parts {
+		s, err := str()
+		if err != nil {
+			return nil, err
+		}
+		parts[i] = s
+	}
+	m.info = parts[0]
+	m.classes = strings.Split(parts[1], "\n")
+	m.labels = strings.Split(parts[2], "\n")
+	m.rootLabel = -1
+	for i, l := range m.labels {
+		if l == "root" {
+			m.rootLabel = i
+		}
+	}
+	if m.rootLabel < 0 || len(m.labels) > 255 {
+		return nil, fmt.Errorf("syntax: model has no root label")
+	}
+	for _, c := range m.classes {
+		u, x, _ := strings.Cut(c, "\t")
+		m.upos = append(m.upos, u)
+		m.xpos = append(m.xpos, x)
+		m.uposID = append(m.uposID, uposIndex(u))
+	}
+	for _, line := range strings.Split(parts[3], "\n") {
+		f := strings.Split(line, "\t")
+		if len(f) != 3 {
+			continue
+		}
+		u, err := strconv.Atoi(f[0])
+		if err != nil || u <= 0 || u > 255 {
+			return nil, errCorrupt
+		}
+		m.lemmas[string(rune(u))+f[1]] = f[2]
+	}
+	for _, line := range strings.Split(parts[4], "\n") {
+		f := strings.Split(line, "\t")
+		if len(f) != 4 {
+			continue
+		}
+		u, err1 := strconv.Atoi(f[0])
+		n, err2 := strconv.Atoi(f[2])
+		if err1 != nil || err2 != nil || u <= 0 || u > 255 || n < 0 {
+			return nil, errCorrupt
+		}
+		m.rules[string(rune(u))+f[1]] = lemmaRule{strip: n, add: f[3]}
+	}
+	for _, line := range strings.Split(parts[5], "\n") {
+		f := strings.Split(line, "\t")
+		if len(f) != 3 {
+			continue
+		}
+		bits, err1 := strconv.ParseUint(f[1], 10, 24)
+		n, err2 := strconv.ParseUint(f[2], 10, 8)
+		if err1 != nil || err2 != nil {
+			return nil, errCorrupt
+		}
+		m.clusters[f[0]] = uint32(bits) | uint32(n)<<24
+	}
+	for off%8 != 0 {
+		off++
+	}
+	var err error
+	if m.tagger, off, err = unmarshalTable(b, off); err != nil {
+		return nil, err
+	}
+	if m.parser, _, err = unmarshalTable(b, off); err != nil {
+		return nil, err
+	}
+	if m.tagger.classes != len(m.classes) || m.parser.classes != 1+2*len(m.labels) {
+		return nil, fmt.Errorf("syntax: model tables do not match its classes")
+	}
+	return m, nil
+}

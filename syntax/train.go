@@ -1,0 +1,345 @@
+package syntax
+
+import (
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"sort"
+	"strings"
+)
+
+// TrainOptions configure Train.
+type TrainOptions struct {
+	TagEpochs, ParseEpochs int
+	// Folds is the number of jackknife folds whose taggers tag the parser's
+	// training data (so that it learns from predicted tags, as it will
+	// see them); 1 trains the parser on gold tags.
+	Folds int
+	// Seed fixes the shuffling and the exploration of the dynamic oracle.
+	Seed uint64
+	// Explore is the probability of following the model's own move once
+	// past the first parser epoch (Goldberg & Nivre's exploration).
+	Explore float64
+	// Clusters maps lower-case words to their cluster path (bits | len<<24).
+	Clusters map[string]uint32
+	// Heldout, when set, is scored after every epoch (to choose epochs).
+	Heldout []*Aligned
+	// MinUpdates drops from the parser's table the weights fewer updates
+	// touched (a smaller model; 1 keeps all).
+	MinUpdates int32
+	// ReportMinUpdates lists MinUpdates values whose held-out scores and
+	// table sizes are printed after the last epoch (to choose one).
+	ReportMinUpdates []int32
+	// Target, when > 0, trains every feature with a copy per treebank
+	// (Aligned.Domain) and keeps the shared weights plus the copy of
+	// domain Target: the model speaks that treebank's conventions.
+	Target int
+	Log    io.Writer
+	Info   string
+}
+
+// Train learns a model from retokenized treebank sentences.
+func Train(sents []*Aligned, opt TrainOptions) (*Model, error) {
+	if len(sents) == 0 {
+		return nil, fmt.Errorf("syntax: no training sentences")
+	}
+	if opt.Log == nil {
+		opt.Log = io.Discard
+	}
+	if opt.Folds < 1 {
+		opt.Folds = 1
+	}
+	m := &Model{clusters: opt.Clusters, info: opt.Info}
+	if m.clusters == nil {
+		m.clusters = map[string]uint32{}
+	}
+	classSet, labelSet := map[string]bool{}, map[string]bool{"root": true}
+	for _, s := range sents {
+		for i := range s.Forms {
+			classSet[s.UPOS[i]+"\t"+s.XPOS[i]] = true
+			labelSet[s.Dep[i]] = true
+		}
+	}
+	m.classes = sortedKeys(classSet)
+	m.labels = sortedKeys(labelSet)
+	if len(m.labels) > 255 {
+		return nil, fmt.Errorf("syntax: %d labels, at most 255", len(m.labels))
+	}
+	for i, l := range m.labels {
+		if l == "root" {
+			m.rootLabel = i
+		}
+	}
+	classID := map[string]int{}
+	for i, c := range m.classes {
+		u, x, _ := strings.Cut(c, "\t")
+		classID[c] = i
+		m.upos = append(m.upos, u)
+		m.xpos = append(m.xpos, x)
+		m.uposID = append(m.uposID, uposIndex(u))
+	}
+	labelID := map[string]int{}
+	for i, l := range m.labels {
+		labelID[l] = i
+	}
+	// lemmas
+	ll := newLemmaLearner()
+	for _, s := range sents {
+		for i, f := range s.Forms {
+			if s.UPOS[i] == "PUNCT" || s.UPOS[i] == "NUM" || s.UPOS[i] == "SYM" {
+				continue
+			}
+			ll.add(uposIndex(s.UPOS[i]), f, s.Lemma[i])
+		}
+	}
+	m.lemmas, m.rules = ll.build()
+
+	ex := make([]*example, len(sents))
+	for k, s := range sents {
+		ex[k] = newExample(s, m, classID, labelID)
+	}
+	var held []*example
+	for _, s := range opt.Heldout {
+		held = append(held, newExample(s, m, classID, labelID))
+	}
+	rng := rand.New(rand.NewPCG(opt.Seed, 0x5eed))
+
+	// tagger
+	fmt.Fprintf(opt.Log, "tagger: %d classes, %d sentences\n", len(m.classes), len(ex))
+	m.tagger = trainTagger(ex, m, opt, rng, held)
+	// predicted tags for the parser's training data
+	if opt.Folds > 1 {
+		for f := 0; f < opt.Folds; f++ {
+			var tr, te []*example
+			for k, e := range ex {
+				if k%opt.Folds == f {
+					te = append(te, e)
+				} else {
+					tr = append(tr, e)
+				}
+			}
+			fold := *m
+			fo := opt
+			fo.Log = io.Discard
+			fold.tagger = trainTagger(tr, &fold, fo, rand.New(rand.NewPCG(opt.Seed+uint64(f)+1, 0x5eed)), nil)
+			for _, e := range te {
+				e.predictTags(&fold)
+			}
+		}
+	} else {
+		for _, e := range ex {
+			copy(e.ptags, e.gtags)
+		}
+	}
+	for _, e := range held {
+		e.predictTags(m)
+	}
+	fmt.Fprintf(opt.Log, "parser: %d labels\n", len(m.labels))
+	m.parser = trainParser(ex, m, opt, rng, held)
+	return m, nil
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// example is a training sentence with its features' inputs.
+type example struct {
+	a     *Aligned
+	ws    []wordInfo
+	gtags []int32
+	ptags []int32
+	gh    []int32
+	gl    []uint8
+}
+
+func newExample(s *Aligned, m *Model, classID, labelID map[string]int) *example {
+	n := len(s.Forms)
+	e := &example{a: s, ws: make([]wordInfo, n), gtags: make([]int32, n), ptags: make([]int32, n), gh: make([]int32, n+1), gl: make([]uint8, n+1)}
+	var buf []byte
+	for i, f := range s.Forms {
+		buf = describe(f, m.clusters, buf, &e.ws[i])
+		e.gtags[i] = int32(classID[s.UPOS[i]+"\t"+s.XPOS[i]])
+		h := s.Head[i]
+		if h < 0 {
+			h = n
+		}
+		e.gh[i] = int32(h)
+		e.gl[i] = uint8(labelID[s.Dep[i]])
+	}
+	return e
+}
+
+func (e *example) predictTags(m *Model) {
+	p := NewParser(m)
+	p.ws = e.ws
+	p.tags = e.ptags
+	p.tag()
+}
+
+func trainTagger(ex []*example, m *Model, opt TrainOptions, rng *rand.Rand, held []*example) *table {
+	tt := newTrainTable(len(m.classes))
+	scores := make([]float32, len(m.classes))
+	var fs []uint64
+	order := make([]int, len(ex))
+	for i := range order {
+		order[i] = i
+	}
+	for ep := 0; ep < opt.TagEpochs; ep++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		right, total := 0, 0
+		for _, k := range order {
+			e := ex[k]
+			if opt.Target > 0 {
+				tt.dom = e.a.Domain
+			}
+			p1, p2 := -1, -1
+			for i := range e.ws {
+				fs = tagFeatures(e.ws, i, p1, p2, fs[:0])
+				tt.score(fs, scores)
+				best := 0
+				for c := 1; c < len(scores); c++ {
+					if scores[c] > scores[best] {
+						best = c
+					}
+				}
+				g := int(e.gtags[i])
+				tt.update(fs, g, best)
+				if best == g {
+					right++
+				}
+				total++
+				p2, p1 = p1, best
+			}
+		}
+		msg := fmt.Sprintf("tagger epoch %d: train %.4f", ep+1, float64(right)/float64(max(total, 1)))
+		if len(held) > 0 {
+			mm := *m
+			mm.tagger = tt.averaged(1, opt.Target)
+			ok, up, n := 0, 0, 0
+			for _, e := range held {
+				e.predictTags(&mm)
+				for i := range e.ws {
+					if e.ptags[i] == e.gtags[i] {
+						ok++
+					}
+					if m.upos[e.ptags[i]] == m.upos[e.gtags[i]] {
+						up++
+					}
+					n++
+				}
+			}
+			msg += fmt.Sprintf(" held-out %.4f (UPOS %.4f)", float64(ok)/float64(max(n, 1)), float64(up)/float64(max(n, 1)))
+		}
+		fmt.Fprintln(opt.Log, msg)
+	}
+	return tt.averaged(1, opt.Target)
+}
+
+func trainParser(ex []*example, m *Model, opt TrainOptions, rng *rand.Rand, held []*example) *table {
+	nl := len(m.labels)
+	nc := 1 + 2*nl
+	tt := newTrainTable(nc)
+	scores := make([]float32, nc)
+	cost := make([]int, nc)
+	var fs []uint64
+	var st pstate
+	order := make([]int, 0, len(ex))
+	for i, e := range ex {
+		if e.a.Tree {
+			order = append(order, i)
+		}
+	}
+	for ep := 0; ep < opt.ParseEpochs; ep++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		right, total := 0, 0
+		for _, k := range order {
+			e := ex[k]
+			if opt.Target > 0 {
+				tt.dom = e.a.Domain
+			}
+			st.reset(len(e.ws))
+			for !st.terminal() {
+				fs = parseFeatures(&st, e.ws, e.ptags, fs[:0])
+				tt.score(fs, scores)
+				st.costs(e.gh, e.gl, nl, m.rootLabel, cost)
+				pred, gold, minCost := -1, -1, 1<<30
+				for a := 0; a < nc; a++ {
+					if cost[a] < 0 {
+						continue
+					}
+					if pred < 0 || scores[a] > scores[pred] {
+						pred = a
+					}
+					if cost[a] < minCost {
+						minCost = cost[a]
+					}
+				}
+				for a := 0; a < nc; a++ {
+					if cost[a] == minCost && (gold < 0 || scores[a] > scores[gold]) {
+						gold = a
+					}
+				}
+				if cost[pred] == minCost {
+					tt.tick()
+				} else {
+					tt.update(fs, gold, pred)
+				}
+				next := gold
+				if ep > 0 && rng.Float64() < opt.Explore {
+					next = pred
+				}
+				st.apply(next, nl)
+			}
+			for i := range e.ws {
+				if st.head[i] == e.gh[i] {
+					right++
+				}
+				total++
+			}
+		}
+		msg := fmt.Sprintf("parser epoch %d: train UAS %.4f", ep+1, float64(right)/float64(max(total, 1)))
+		if len(held) > 0 {
+			mm := *m
+			mm.parser = tt.averaged(opt.MinUpdates, opt.Target)
+			u, l, n := scoreHeld(&mm, held)
+			msg += fmt.Sprintf(" held-out UAS %.4f LAS %.4f (%d tokens)", u, l, n)
+		}
+		fmt.Fprintln(opt.Log, msg)
+	}
+	if len(held) > 0 {
+		for _, mu := range opt.ReportMinUpdates {
+			mm := *m
+			mm.parser = tt.averaged(mu, opt.Target)
+			u, l, _ := scoreHeld(&mm, held)
+			fmt.Fprintf(opt.Log, "min updates %d: %d slots, %d entries, held-out UAS %.4f LAS %.4f\n", mu, len(mm.parser.slots), len(mm.parser.ents), u, l)
+		}
+	}
+	return tt.averaged(opt.MinUpdates, opt.Target)
+}
+
+// scoreHeld parses held (with their predicted tags) and returns UAS and LAS
+// over non-punctuation-agnostic tokens (every token counts).
+func scoreHeld(m *Model, held []*example) (uas, las float64, n int) {
+	p := NewParser(m)
+	hu, hl := 0, 0
+	for _, e := range held {
+		p.ws, p.tags = e.ws, e.ptags
+		p.parse()
+		for i := range e.ws {
+			if p.st.head[i] == e.gh[i] {
+				hu++
+				if p.st.label[i] == e.gl[i] {
+					hl++
+				}
+			}
+			n++
+		}
+	}
+	return float64(hu) / float64(max(n, 1)), float64(hl) / float64(max(n, 1)), n
+}

@@ -1,0 +1,216 @@
+// Command parsetrain rebuilds the syntax stage's embedded model
+// (syntax/model/syntax.model) from the Universal Dependencies treebanks in
+// ../shared/data/syntax/ud: UD English LinES train and dev and UD English
+// EWT dev (licences in NOTICE). EWT test and LinES test are never read
+// here; they are the evaluation splits (newsgraph eval syntax). Choices
+// (epochs, LinES dev, per-treebank weights) were made with -tune on a slice
+// of EWT dev held out of training.
+//
+// Every feature is trained with a copy per treebank and the model keeps the
+// shared weights plus EWT's copy (-target 1): it follows EWT's conventions,
+// the closer to news of the two, while learning from LinES too.
+//
+// Sentences are retokenized the way the text stage tokenizes (package
+// text) so that the model learns on the tokens it will see at run time.
+// LinES has no PTB tags: they are derived from its UPOS and features
+// (syntax.PTBFromUD). Word clusters come from ner/model/clusters.txt.
+//
+// Training is deterministic (fixed seed, fixed order): the same data give
+// the same file byte for byte.
+//
+//	go run ./tools/parsetrain                 # writes syntax/model/syntax.model
+//	go run ./tools/parsetrain -tune           # holds out every 5th EWT dev sentence and scores it per epoch
+package main
+
+import (
+	"bufio"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/internal/shareddata"
+	"github.com/newsgraph/newsgraph/syntax"
+	"github.com/newsgraph/newsgraph/text"
+)
+
+// Training files, relative to the shared data directory, and whether their
+// XPOS column is PTB.
+type trainFile struct {
+	rel    string
+	ptb    bool
+	domain int // 1 EWT, 2 LinES (TrainOptions.Target)
+}
+
+var trainFiles = []trainFile{
+	{"syntax/ud/en_lines-ud-train.conllu", false, 2},
+	{"syntax/ud/en_ewt-ud-dev.conllu", true, 1},
+}
+
+func main() {
+	out := flag.String("out", "syntax/model/syntax.model", "model file to write")
+	clusters := flag.String("clusters", "ner/model/clusters.txt", "word clusters (word TAB bit path)")
+	casing := flag.String("casing", "ner/model/casing.txt", "news casing counts (word TAB lower TAB capitalized TAB capitals)")
+	tagEpochs := flag.Int("tag-epochs", 8, "tagger epochs")
+	parseEpochs := flag.Int("parse-epochs", 8, "parser epochs")
+	minUpdates := flag.Int("min-updates", 2, "drop weights touched by fewer updates")
+	folds := flag.Int("folds", 4, "jackknife folds for the parser's predicted tags")
+	explore := flag.Float64("explore", 0.9, "probability of following the model's move (dynamic oracle)")
+	withLinesDev := flag.Bool("lines-dev", true, "also train on LinES dev")
+	noLines := flag.Bool("no-lines", false, "train on EWT dev alone (no LinES data; see NOTICE)")
+	tune := flag.Bool("tune", false, "hold out a slice of the training data (-heldout), score it after every epoch, write nothing")
+	heldout := flag.String("heldout", "ewt", "with -tune: ewt holds out every 5th EWT dev sentence, all every 10th training sentence")
+	target := flag.Int("target", 1, "treebank whose conventions the model keeps (1 EWT, 2 LinES; 0: no per-treebank weights)")
+	flag.Parse()
+	if err := run(*out, *clusters, *casing, *tagEpochs, *parseEpochs, *folds, int32(*minUpdates), *explore, *withLinesDev, *noLines, *tune, *target, *heldout == "ewt"); err != nil {
+		fmt.Fprintln(os.Stderr, "parsetrain:", err)
+		os.Exit(1)
+	}
+}
+
+// Tokenize returns the byte spans of the text stage's tokens of s.
+func Tokenize(s string) [][2]int {
+	toks := text.Tokenize(s, 0, nil)
+	out := make([][2]int, len(toks))
+	for i, t := range toks {
+		out[i] = [2]int{t.Start, t.End}
+	}
+	return out
+}
+
+func run(out, clusterPath, casingPath string, tagEpochs, parseEpochs, folds int, minUpdates int32, explore float64, linesDev, noLines, tune bool, target int, ewtHeld bool) error {
+	files := trainFiles
+	if noLines {
+		files = files[1:]
+	}
+	if linesDev && !noLines {
+		files = append(files, trainFile{"syntax/ud/en_lines-ud-dev.conllu", false, 2})
+	}
+	var sents []*syntax.Aligned
+	var names []string
+	merged, notTree := 0, 0
+	for _, f := range files {
+		p := shareddata.Path(f.rel)
+		if p == "" {
+			return fmt.Errorf("%s not found (../shared/data)", f.rel)
+		}
+		fh, err := os.Open(p)
+		if err != nil {
+			return err
+		}
+		ts, err := syntax.ReadCoNLLU(fh)
+		fh.Close()
+		if err != nil {
+			return fmt.Errorf("%s: %w", f.rel, err)
+		}
+		xpos := syntax.PTBFromUD
+		if f.ptb {
+			xpos = func(w syntax.Word) string { return w.XPOS }
+		}
+		for i := range ts {
+			a := syntax.Align(&ts[i], Tokenize, xpos)
+			a.Domain = f.domain
+			if len(a.Forms) != len(ts[i].Words) {
+				merged++
+			}
+			if !a.Tree {
+				notTree++
+			}
+			sents = append(sents, a)
+		}
+		names = append(names, filepath.Base(p)+" ("+strconv.Itoa(len(ts))+" sentences)")
+	}
+	fmt.Fprintf(os.Stderr, "%d sentences; %d retokenized differently from UD; %d not a tree after retokenizing (left out of the parser's training)\n", len(sents), merged, notTree)
+	cl, err := readClusters(clusterPath)
+	if err != nil {
+		return err
+	}
+	if err := readCasing(casingPath, cl); err != nil {
+		return err
+	}
+	opt := syntax.TrainOptions{TagEpochs: tagEpochs, ParseEpochs: parseEpochs, Folds: folds, Seed: 13, Explore: explore, MinUpdates: minUpdates, Target: target, Clusters: cl, Log: os.Stderr,
+		Info: fmt.Sprintf("trained by tools/parsetrain on %s; tagger %d epochs, parser %d epochs, %d jackknife folds, explore %.2f, min updates %d, target treebank %d",
+			strings.Join(names, ", "), tagEpochs, parseEpochs, folds, explore, minUpdates, target)}
+	train := sents
+	if tune {
+		opt.ReportMinUpdates = []int32{1, 2, 3, 4, 6}
+		train = nil
+		ewt := 0
+		for i, s := range sents {
+			if s.Domain == 1 {
+				ewt++
+			}
+			if ewtHeld && s.Domain == 1 && ewt%5 == 4 || !ewtHeld && i%10 == 9 {
+				opt.Heldout = append(opt.Heldout, s)
+			} else {
+				train = append(train, s)
+			}
+		}
+	}
+	m, err := syntax.Train(train, opt)
+	if err != nil {
+		return err
+	}
+	if tune {
+		return nil
+	}
+	b := m.Marshal()
+	if err := os.WriteFile(out, b, 0o644); err != nil {
+		return err
+	}
+	fmt.Fprintf(os.Stderr, "wrote %s (%d bytes)\n", out, len(b))
+	return nil
+}
+
+// readClusters reads word TAB path lines into word → bits | len<<24.
+func readClusters(path string) (map[string]uint32, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	out := map[string]uint32{}
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		w, p, ok := strings.Cut(sc.Text(), "\t")
+		if !ok || len(p) == 0 || len(p) > 24 {
+			continue
+		}
+		v, err := strconv.ParseUint(p, 2, 24)
+		if err != nil {
+			continue
+		}
+		out[strings.ToLower(w)] = uint32(v) | uint32(len(p))<<24
+	}
+	return out, sc.Err()
+}
+
+// readCasing adds the casing class (syntax.CasingClass) of every word of
+// path to cl, in bits 29-31.
+func readCasing(path string, cl map[string]uint32) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		fs := strings.Split(sc.Text(), "\t")
+		if len(fs) != 4 {
+			continue
+		}
+		var n [3]int
+		for i := range n {
+			v, err := strconv.Atoi(fs[i+1])
+			if err != nil {
+				return fmt.Errorf("%s: %q: %w", path, sc.Text(), err)
+			}
+			n[i] = v
+		}
+		w := strings.ToLower(fs[0])
+		cl[w] = cl[w]&(1<<29-1) | syntax.CasingClass(n[0], n[1], n[2])<<29
+	}
+	return sc.Err()
+}
