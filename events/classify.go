@@ -118,6 +118,29 @@ func (m *Model) Best(p []float64) (class string, prob, none float64) {
 	return class, prob, none
 }
 
+// Supports reports whether features fs alone score class above NONE.
+func (m *Model) Supports(fs []string, class string) bool {
+	ci, ni := -1, -1
+	for i, c := range m.Classes {
+		switch c {
+		case class:
+			ci = i
+		case None:
+			ni = i
+		}
+	}
+	if ci < 0 || ni < 0 || len(fs) == 0 {
+		return false
+	}
+	s := 0.0
+	for _, f := range fs {
+		if w := m.W[f]; w != nil {
+			s += float64(w[ci] - w[ni])
+		}
+	}
+	return s > 0
+}
+
 // PloverHeldOut reports whether a synthetic story's title template is in
 // the fifth of templates held out from training for measuring (stories of
 // one template differ only in the countries filled in, so the split is by

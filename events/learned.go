@@ -47,6 +47,11 @@ func (c *coder) classified(si int) []document.Event {
 		return nil
 	}
 	pred, src, tgt, srcStep, tgtStep := c.classifiedRoles(si)
+	if pred < 0 || !m.Supports(frameFeatures(c.d, c.frameAt(si, pred)), typ) {
+		// the predicate's own frame must speak for the type, not only
+		// the sentence's other words ("declared X the winner against ...")
+		return nil
+	}
 	if pred < 0 || src < 0 || src == tgt || tgt >= 0 && c.same(src, tgt) {
 		return nil
 	}
@@ -81,9 +86,7 @@ func (c *coder) classifiedRoles(si int) (pred, src, tgt int, srcStep, tgtStep st
 		return -1, -1, -1, "", ""
 	}
 	kids := children(d, si)
-	if f.Ccomp >= 0 && speechCues[c.low(f.Pred-c.first)] {
-		f = frameOf(d, si, f.Ccomp, kids) // "X said Y did Z": the reported act
-	}
+	f = c.frameAt(si, f.Pred-c.first)
 	byTok := mentionTokens(d)
 	named := func(t int) bool {
 		mi := argMention(d, si, t, kids, byTok)
@@ -99,4 +102,15 @@ func (c *coder) classifiedRoles(si int) (pred, src, tgt int, srcStep, tgtStep st
 		tgt = -1
 	}
 	return f.Pred - c.first, src, tgt, srcStep, tgtStep
+}
+
+// frameAt returns the frame of relative token pred of sentence si, or of
+// its reported clause when pred is a speech verb ("X said Y did Z").
+func (c *coder) frameAt(si, pred int) Frame {
+	kids := children(c.d, si)
+	f := frameOf(c.d, si, c.first+pred, kids)
+	if f.Ccomp >= 0 && speechCues[c.low(pred)] {
+		f = frameOf(c.d, si, f.Ccomp, kids)
+	}
+	return f
 }
