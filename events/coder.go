@@ -41,6 +41,8 @@ type coder struct {
 	// (quoted), built on first use.
 	quoteSpans     []document.Span
 	quoteSpansDone bool
+	// byTok maps tokens to mentions (mentionTokens), built on first use
+	byTok []int
 }
 
 // newCoder returns the coder of d, with every mention's actor code in

@@ -37,21 +37,15 @@ func (c *coder) classified(si int) []document.Event {
 	if m == nil || len(c.mentionsBySent[si]) == 0 {
 		return nil
 	}
+	if !hasSyntax(c.d) {
+		return nil
+	}
 	c.load(si)
 	if len(c.matchAll()) > 0 {
 		return nil
 	}
-	typ, prob, none := m.Best(m.Probs(c.features(si)))
-	code, ok := cameo.Lookup(typeCodes[typ])
-	if !ok || prob < minProb || prob <= none {
-		return nil
-	}
+	// roles first: they are cheap and most sentences name no two actors
 	pred, src, tgt, srcStep, tgtStep := c.classifiedRoles(si)
-	if pred < 0 || !m.Supports(frameFeatures(c.d, c.frameAt(si, pred)), typ) {
-		// the predicate's own frame must speak for the type, not only
-		// the sentence's other words ("declared X the winner against ...")
-		return nil
-	}
 	if pred < 0 || src < 0 || src == tgt || tgt >= 0 && c.same(src, tgt) {
 		return nil
 	}
@@ -60,6 +54,13 @@ func (c *coder) classified(si int) []document.Event {
 		tgts = nil
 	}
 	if !c.anyCountry(srcs) && !c.anyCountry(tgts) {
+		return nil
+	}
+	typ, prob, none := m.Best(m.Probs(c.features(si)))
+	code, ok := cameo.Lookup(typeCodes[typ])
+	if !ok || prob < minProb || prob <= none || !m.Supports(frameFeatures(c.d, c.frameAt(si, pred)), typ) {
+		// (the predicate's own frame must speak for the type, not only
+		// the sentence's other words: "declared X the winner against ...")
 		return nil
 	}
 	p := &pattern{code: code, verbal: true, items: []item{{kind: itemWords, alts: []alt{{word: c.low(pred)}}}}}
@@ -87,7 +88,10 @@ func (c *coder) classifiedRoles(si int) (pred, src, tgt int, srcStep, tgtStep st
 	}
 	kids := children(d, si)
 	f = c.frameAt(si, f.Pred-c.first)
-	byTok := mentionTokens(d)
+	if c.byTok == nil {
+		c.byTok = mentionTokens(d)
+	}
+	byTok := c.byTok
 	named := func(t int) bool {
 		mi := argMention(d, si, t, kids, byTok)
 		return mi >= 0 && c.actor(mi) != ""
