@@ -123,6 +123,13 @@ func (c *coder) sentence(si int) []document.Event {
 		}
 		srcs = c.withActors(srcs)
 		tgts = c.withActors(tgts)
+		if len(srcs) == 0 && speechAct(code) {
+			if sp := c.quoteSpeaker(m.start); sp >= 0 {
+				// "'We will not tolerate this,' the minister said": the
+				// criticism, appeal or threat in a quote is the speaker's
+				srcs, srcStep = []int{sp}, "quote speaker"
+			}
+		}
 		if len(srcs) == 0 && symmetric(code) {
 			if pr := c.bothSides(m.start); pr != nil {
 				// "the two sides agreed ...": the pair named before
@@ -1386,4 +1393,47 @@ func (c *coder) speakerOfConjunct(i int) []int {
 		}
 	}
 	return nil
+}
+
+// speechAct reports the codes that are done by speaking: appeals (02),
+// demands (10), criticism (11), rejections (12) and threats (13).
+func speechAct(code cameo.Code) bool {
+	switch code.Root {
+	case "02", "10", "11", "12", "13":
+		return true
+	}
+	return false
+}
+
+// quoteSpeaker returns the mention of the speaker of the quote holding
+// relative token i (the attribution's own mention, else the speaker
+// entity's nearest mention with an actor code), -1 when there is none.
+func (c *coder) quoteSpeaker(i int) int {
+	off := c.d.Tokens[c.first+i].Start
+	for _, q := range c.d.Quotes {
+		if q.Speaker == nil || off < q.Start || off >= q.End {
+			continue
+		}
+		best := -1
+		for mi, m := range c.d.Mentions {
+			if c.actor(mi) == "" {
+				continue
+			}
+			if m.Span == q.Speaker.Span {
+				return mi
+			}
+			if q.Speaker.Entity >= 0 && m.Entity == q.Speaker.Entity && (best < 0 || absInt(m.Start-q.Speaker.Start) < absInt(c.d.Mentions[best].Start-q.Speaker.Start)) {
+				best = mi
+			}
+		}
+		return best
+	}
+	return -1
+}
+
+func absInt(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
 }
