@@ -1,21 +1,25 @@
 // Package events codes CAMEO events with their PLOVER type from the sentences,
-// tokens and actor-coded mentions of a Document.
+// tokens, syntax and actor-coded mentions of a Document.
 //
-// The coder is lexical and precision-first. Where a trigger is found:
-// coder.go, with the patterns of lexicon.tsv (extensible by a user file,
-// parsed in lexicon.go); its sense: sense.go, and background.go for history,
-// prospects and sourcing formulas; sentence-level refinements of the
-// matches: refine.go; who the source and target are: actors.go (sentence
-// structure: clause chunks, word order, passive voice, prepositions,
-// possessives, coordination) and resolve.go (each mention's actor code and
-// country); document-level merging, dates and locations: document.go; the
-// story's main event: main.go; precision gates for soft sections and
-// sourceless events: section.go; mirroring of mutual acts and the stage
-// itself: this file. An event is kept only when a side has a country (its
-// source must, except for violence and coercion); Options.KeepUnsure
-// relaxes both. Negated and hypothetical (future, conditional, proposed)
-// events are kept but flagged; events inside reported speech are flagged
-// Reported.
+// An event's code is decided in named, ordered steps (extract --explain
+// shows which): a lexicon pattern (lexicon.tsv, extensible by a user file,
+// parsed in lexicon.go, matched in coder.go; "discard" lines hide the
+// patterns inside a non-event phrase), then, for a sentence no pattern
+// matches, the learned classifier (classify.go, trained by tools/eventtrain)
+// with its roles read from the main predicate's frame (frame.go, learned.go;
+// it needs the syntax layer). Sentence refinements of the matches:
+// refine.go; sources and targets of pattern matches: actors.go (clause
+// subjects, objects, passive agents, "from" phrases, possessors,
+// coordination, the speaker of a quote for speech acts) reading each
+// mention's actor code in context from the actors stage; prospects:
+// background.go; document-level merging, dates and locations: document.go;
+// the story's main event (vote, then classifier): main.go; precision gates
+// (pages that are no news, soft sections, sourceless events): section.go;
+// word lists: data/words.txt (words.go). An event is kept only when a side
+// has a country (its source must, except for violence and coercion);
+// Options.KeepUnsure relaxes both. Negated and hypothetical (future,
+// conditional, proposed) events are kept but flagged; events inside
+// reported speech are flagged Reported.
 package events
 
 import (
