@@ -59,7 +59,7 @@ type pattern struct {
 	src          string
 	words        int // number of word items: the specificity
 	// discard marks a phrase that is no event and hides the shorter
-	// patterns inside it ("declined to comment", "asked not to be named")
+	// patterns inside it ("declined to comment", a source that will not be named)
 	discard bool
 }
 
