@@ -519,11 +519,19 @@ func (s *sent) after(f *figure) {
 			nx := s.low(g.end)
 			// after a change verb "X to Y" is a change and a level ("rose 10.5
 			// to 1,234.5") unless a unit or scale follows Y ("rose five to 10
-			// pct", "lost 2 to 3 billion dollars") and Y is near X ("fell 20
-			// to 1,260 yen" is a level): then it is a range
-			if conn == "to" && changeVerbs[s.low(f.start-1)] && !copulas[s.low(f.start-1)] &&
-				!(g.scaled || (percentWord(nx) || currencyWords[nx] != "") && g.value <= 10*f.value) {
-				ok = false
+			// pct", "lost 2 to 3 billion dollars") and Y is at most three
+			// times X ("fell 20 to 1,260 yen", "rose 200 mln to 11.9
+			// billion" are levels): then it is a range
+			if conn == "to" && changeVerbs[s.low(f.start-1)] && !copulas[s.low(f.start-1)] {
+				fv := f.value // X in Y's scale: "2 to 3 billion"
+				for _, sc := range []float64{1e12, 1e9, 1e6, 1e3} {
+					if g.scaled && !f.scaled && g.value >= sc && f.value < 1000 {
+						fv *= sc
+						break
+					}
+				}
+				unitAfter := g.scaled && !f.scaled || percentWord(nx) || currencyWords[nx] != ""
+				ok = ok && unitAfter && !f.scaled && fv > 0 && g.value <= 3*fv
 			}
 			if ok && conn == "to" && g.value < f.value && (s.low(f.start-1) == "voted" || s.low(f.start-1) == "vote") && s.kind(g.numStart) == document.Number && s.kind(f.numStart) == document.Number {
 				f.tally = true // "voted 71 to 48": two counts of votes
@@ -620,6 +628,12 @@ func (s *sent) localCurrency(code string, adj int) string {
 	return code
 }
 
+// periodWord reports whether w names a period of time: "year", "quarter",
+// "fiscal".
+func periodWord(w string) bool {
+	return timeUnits[w] || w == "quarter" || w == "period" || w == "half" || w == "fiscal"
+}
+
 // percentWord reports whether w (lower case) marks a percentage or starts
 // "per cent".
 func percentWord(w string) bool {
@@ -679,7 +693,7 @@ func (s *sent) exclude(f *figure) {
 	prev, next := s.low(n-1), s.low(f.end)
 	// Code: a value assigned or compared ("killed = 0", "n += 12") or on a
 	// line of source code is no claim.
-	if prev == "=" || next == "=" || prev == "<" || prev == ">" || codetext.In(s.code, s.d.Tokens[n].Start) {
+	if prev == "=" || next == "=" || codetext.In(s.code, s.d.Tokens[n].Start) {
 		f.reject = true
 		return
 	}
@@ -911,10 +925,17 @@ func (s *sent) object(f *figure) (int, int, int) {
 	}
 	prepPhrase := false
 	if f.cur != "" && (s.low(k) == "in" || s.low(k) == "worth" || s.low(k) == "for" || s.low(k) == "on" && s.spentBefore(f.start)) {
-		if w := s.low(k + 1); timeUnits[w] || w == "quarter" || w == "period" || w == "half" || w == "fiscal" || s.capitalized(k+1) {
+		if w := s.low(k + 1); periodWord(w) || s.capitalized(k+1) {
 			return k, k, -1 // "4,498,000 dlrs in quarter", "3.55 dlrs for Minneapolis"
 		}
-		prepPhrase = s.low(k) != "in" // "for the stadium", but "in the crash" says when
+		// "for the stadium", but "in the crash" and "for the six months
+		// ended" say when
+		prepPhrase = s.low(k) != "in"
+		for n := k + 1; prepPhrase && n < k+6 && s.isWord(n); n++ {
+			if periodWord(s.low(n)) {
+				return k, k, -1
+			}
+		}
 		k++
 		if s.low(k) == "of" {
 			k++

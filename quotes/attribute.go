@@ -47,7 +47,7 @@ func (x *extractor) cueAfterKnown(q *dquote) bool {
 		}
 		w := x.w(v)
 		f := x.f(v)
-		if eqFold(w, "according") && v+1 < len(t) && eqFold(x.w(v+1), "to") && v == j {
+		if eqFold(w, "according") && v+1 < len(t) && eqFold(x.w(v+1), "to") && v == j && !(t[v].cap && x.lastChar(q) == '.') {
 			if a, b, ok := x.subjectAfter(v+2, len(t)); ok {
 				q.spk = x.speaker(a, b)
 				q.cue, q.cueSpan = x.cueOf(v, v+2)
@@ -665,6 +665,16 @@ func (x *extractor) firstActorMention(ss, v int) (int, int, bool) {
 // sentenceSubjectNP is sentenceSubject from the words alone.
 func (x *extractor) sentenceSubjectNP(ss, v int) (int, int, bool) {
 	a := ss
+	if a < v && x.t[a].k == kWord && isSubordinator(x.w(a)) {
+		// "When Wallace died, President Clinton released …": the main
+		// clause after the comma
+		for c := a + 1; c < v-1 && c < a+16; c++ {
+			if x.isPunct(c, ',') {
+				ss, a = c+1, c+1
+				break
+			}
+		}
+	}
 	if a < v && x.t[a].k == kWord && x.f(a)&fClause != 0 && x.f(a)&(fDet|fPron) == 0 && a+1 < v && x.t[a+1].k == kWord {
 		ss++ // "As Professor Foner put it:", "But Ortega told…"
 		a = ss

@@ -16,7 +16,13 @@ import (
 // caches are warm after the first), reporting documents per second of
 // wall time and the thread CPU time per iteration (cpu-ns/op). For a
 // profile: go test ./stages -run XXX -bench Pipeline_BBC -cpuprofile cpu.prof.
-func BenchmarkPipeline_BBC(b *testing.B) {
+func BenchmarkPipeline_BBC(b *testing.B) { benchPipeline(b, Config{}) }
+
+// BenchmarkPipeline_BBC_NoSyntax is BenchmarkPipeline_BBC without the
+// syntax stage (the pipeline as it was before that stage).
+func BenchmarkPipeline_BBC_NoSyntax(b *testing.B) { benchPipeline(b, Config{NoSyntax: true}) }
+
+func benchPipeline(b *testing.B, cfg Config) {
 	path := shareddata.Require(b, "corpus/bbc/test.csv")
 	f, err := os.Open(path)
 	if err != nil {
@@ -33,7 +39,7 @@ func BenchmarkPipeline_BBC(b *testing.B) {
 		texts = append(texts, r[0])
 		bytes += len(r[0])
 	}
-	p, err := Default(Config{})
+	p, err := Default(cfg)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -7,14 +7,13 @@
 package topic
 
 import (
-	"bufio"
 	"bytes"
 	"compress/gzip"
 	_ "embed"
 	"fmt"
+	"io"
 	"math"
 	"strconv"
-	"strings"
 	"sync"
 
 	"github.com/newsgraph/newsgraph/document"
@@ -100,74 +99,133 @@ func Default() (*Model, error) {
 
 // Parse reads a model in the format tools/topictrain writes: a header line
 // "#total<TAB>n1<TAB>...<TAB>n5" with each label's word count and vocabulary
-// size, then "word<TAB>c1<TAB>...<TAB>c5" count lines.
+// size, then "word<TAB>c1<TAB>...<TAB>c5" count lines (a word given twice
+// keeps its last counts). It reads the lines in place, without a string or
+// map per word: the model is parsed at every start.
 func Parse(r interface{ Read([]byte) (int, error) }) (*Model, error) {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 1<<16), 1<<20)
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("topic: model: %w", err)
+	}
 	k := len(Labels)
+	lines := bytes.Count(data, []byte{'\n'}) + 1
+	size := uint64(16)
+	for size < uint64(2*lines) {
+		size <<= 1
+	}
+	m := &Model{slots: make([]uint64, size), mask: size - 1, unknown: make([]float64, k)}
+	vocab := make([]byte, 0, len(data))
+	m.off = make([]int32, 0, lines+1)
+	counts := make([]float64, 0, k*lines)
 	var totals []float64
-	counts := map[string][]float64{}
-	var order []string // the words in file order
-	line := 0
-	for sc.Scan() {
-		line++
-		f := strings.Split(sc.Text(), "\t")
-		if len(f) != k+1 {
-			return nil, fmt.Errorf("topic: model line %d: %d fields, want %d", line, len(f), k+1)
+	var v [8]float64
+	for line := 1; len(data) > 0; line++ {
+		ln := data
+		if i := bytes.IndexByte(data, '\n'); i >= 0 {
+			ln, data = data[:i], data[i+1:]
+		} else {
+			data = nil
 		}
-		v := make([]float64, k)
-		for i := range k {
-			x, err := strconv.ParseFloat(f[i+1], 64)
-			if err != nil || x < 0 {
-				return nil, fmt.Errorf("topic: model line %d: bad count %q", line, f[i+1])
+		ln = bytes.TrimSuffix(ln, []byte{'\r'})
+		if n := bytes.Count(ln, []byte{'\t'}) + 1; n != k+1 {
+			return nil, fmt.Errorf("topic: model line %d: %d fields, want %d", line, n, k+1)
+		}
+		i := bytes.IndexByte(ln, '\t')
+		word, rest := ln[:i], ln[i+1:]
+		for j := range k {
+			f := rest
+			if t := bytes.IndexByte(rest, '\t'); t >= 0 {
+				f, rest = rest[:t], rest[t+1:]
 			}
-			v[i] = x
+			x, ok := parseCount(f)
+			if !ok {
+				return nil, fmt.Errorf("topic: model line %d: bad count %q", line, f)
+			}
+			v[j] = x
 		}
-		if f[0] == "#total" {
-			totals = v
+		if string(word) == "#total" {
+			totals = append([]float64(nil), v[:k]...)
 			continue
 		}
-		if _, dup := counts[f[0]]; !dup {
-			order = append(order, f[0])
+		if idx := m.index(vocab, word); idx >= 0 {
+			copy(counts[idx*k:idx*k+k], v[:k]) // given again: the last counts
+			continue
 		}
-		counts[f[0]] = v
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("topic: model: %w", err)
+		idx := len(m.off)
+		m.off = append(m.off, int32(len(vocab)))
+		vocab = append(vocab, word...)
+		counts = append(counts, v[:k]...)
+		h := wordHash(word)
+		at := h & m.mask
+		for m.slots[at] != 0 {
+			at = (at + 1) & m.mask
+		}
+		m.slots[at] = h>>32<<32 | uint64(idx+1)
 	}
 	if totals == nil {
 		return nil, fmt.Errorf("topic: model: no #total line")
 	}
-	vocab := float64(len(counts))
-	m := &Model{unknown: make([]float64, k)}
+	nw := len(m.off)
+	m.off = append(m.off, int32(len(vocab)))
+	m.vocab = string(vocab)
+	nv := float64(nw)
 	for i := range k {
-		m.unknown[i] = math.Log(1 / (totals[i] + vocab))
+		m.unknown[i] = math.Log(1 / (totals[i] + nv))
 	}
-	size := uint64(16)
-	for size < uint64(2*len(order)) {
-		size <<= 1
-	}
-	m.slots, m.mask = make([]uint64, size), size-1
-	var b strings.Builder
-	m.off = make([]int32, 0, len(order)+1)
-	m.logp = make([]float32, 0, k*len(order))
-	for idx, w := range order {
-		m.off = append(m.off, int32(b.Len()))
-		b.WriteString(w)
-		v := counts[w]
+	m.logp = make([]float32, k*nw)
+	for w := 0; w < nw; w++ {
 		for i := range k {
-			m.logp = append(m.logp, float32(math.Log((v[i]+1)/(totals[i]+vocab))))
+			m.logp[w*k+i] = float32(math.Log((counts[w*k+i] + 1) / (totals[i] + nv)))
 		}
-		h := wordHash([]byte(w))
-		i := h & m.mask
-		for m.slots[i] != 0 {
-			i = (i + 1) & m.mask
-		}
-		m.slots[i] = h>>32<<32 | uint64(idx+1)
 	}
-	m.off = append(m.off, int32(b.Len()))
-	m.vocab = b.String()
 	return m, nil
+}
+
+// index returns the index of word in the table under construction (the
+// words so far are in vocab, word i at vocab[off[i]:off[i+1]] with the last
+// ending at len(vocab)), or -1.
+func (m *Model) index(vocab, word []byte) int {
+	h := wordHash(word)
+	fp := h >> 32
+	for i := h & m.mask; ; i = (i + 1) & m.mask {
+		sl := m.slots[i]
+		if sl == 0 {
+			return -1
+		}
+		if sl>>32 == fp {
+			k := int(uint32(sl)) - 1
+			end := len(vocab)
+			if k+1 < len(m.off) {
+				end = int(m.off[k+1])
+			}
+			if string(vocab[m.off[k]:end]) == string(word) {
+				return k
+			}
+		}
+	}
+}
+
+// parseCount parses a non-negative count: digits directly (the trainer
+// writes whole numbers), anything else through strconv.ParseFloat.
+func parseCount(b []byte) (float64, bool) {
+	if len(b) > 0 && len(b) < 16 {
+		x, digits := 0.0, true
+		for _, c := range b {
+			if c < '0' || c > '9' {
+				digits = false
+				break
+			}
+			x = x*10 + float64(c-'0')
+		}
+		if digits {
+			return x, true
+		}
+	}
+	x, err := strconv.ParseFloat(string(b), 64)
+	if err != nil || x < 0 {
+		return 0, false
+	}
+	return x, true
 }
 
 // Classify returns the most likely section of text with its posterior

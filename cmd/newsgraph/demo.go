@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+
+	"github.com/newsgraph/newsgraph/store/postgres"
 )
 
 func init() {
@@ -46,7 +48,7 @@ func runDemo(ctx context.Context, e *env, argv []string) int {
 		return exitFailure
 	}
 	abs := displayDB(*db)
-	if abs == *db {
+	if !postgres.IsURL(*db) {
 		abs, _ = filepath.Abs(*db)
 	}
 	w := e.stdout

@@ -17,12 +17,25 @@ func TestLine(t *testing.T) {
 		{`for e in events:`, true},
 		{`killed = 0`, true},
 		{`count += 1`, true},
-		{`return x;`, true},
+		{`x = f(y);`, true},
+		{`print(total);`, true},
+		{`- Complete color television sets (1986 imports 90 mln dlrs);`, false},
 		{`The minister said (on Monday) that talks would resume.`, false},
+		{`package main`, true},
+		{`func greet(name string) {`, true},
+		{`package of cash and securities for the balance of the shares.`, false},
+		{`return to the talks, the envoy said.`, false},
+		{`class of 2025 graduates`, false},
+		{`for the following reasons:`, false},
+		{`if the talks fail, the envoy warned:`, false},
+		{`else:`, true},
+		{`STEERS OVER 480 KILOS 1.02(0.658) 1.015(0.654)`, false},
 		{`Deaths are counted with killed = 0 at the start.`, false},
 		{`"We will not back down," Ortega said.`, false},
 		{`U.S. officials met in Geneva.`, false},
 		{``, false},
+		{`:`, false},
+		{` : `, false},
 	}
 	for _, tt := range tests {
 		if got := Line(tt.line); got != tt.want {
@@ -72,7 +85,7 @@ func TestIn(t *testing.T) {
 // FuzzMask checks that Mask returns ordered, non-overlapping ranges inside
 // the text for any input.
 func FuzzMask(f *testing.F) {
-	for _, s := range []string{"", "a := 1\n// c\nb", "```\nx\n", "`a` `b", "``x''", "\n\n    if x:\n"} {
+	for _, s := range []string{"", "a := 1\n// c\nb", "```\nx\n", "`a` `b", "``x''", "\n\n    if x:\n", ":", "for:\n", "package\n"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

@@ -4,11 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"slices"
 
 	"github.com/jackc/pgx/v5"
 
-	"github.com/newsgraph/newsgraph/dedup"
 	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/store"
 )
@@ -29,125 +27,6 @@ type copyMatch struct {
 // maxCandidates is how many sketch candidates, most shared values first,
 // are compared in full (as in store/sqlite).
 const maxCandidates = 8
-
-// findCopy reports whether p's id or text is stored (known), and otherwise
-// the stored original p copies (nil when p is an original).
-func (w *writer) findCopy(ctx context.Context, p *prepared) (known bool, m *copyMatch, err error) {
-	var one int
-	err = w.tx.QueryRow(ctx, `SELECT 1 FROM documents WHERE id = $1 OR text_sha256 = $2 LIMIT 1`, p.d.ID, p.sum).Scan(&one)
-	if err == nil {
-		return true, nil, nil
-	}
-	if !errors.Is(err, pgx.ErrNoRows) {
-		return false, nil, fmt.Errorf("find copies: %w", err)
-	}
-	var cands []int64
-	if p.sketch != nil {
-		if cands, err = w.sketchCandidates(ctx, p.sketch); err != nil {
-			return false, nil, err
-		}
-	}
-	if u := p.d.CanonicalURL; u != "" && len(p.shingles) > 0 {
-		// A page that names a stored page as its canonical address is a
-		// candidate even when too short for sketches.
-		rows, err := w.tx.Query(ctx, `SELECT rowid FROM documents WHERE duplicate_of IS NULL AND (canonical_url = $1 OR url = $1) ORDER BY rowid LIMIT 4`, u)
-		if err != nil {
-			return false, nil, fmt.Errorf("find copies: %w", err)
-		}
-		more, err := pgx.CollectRows(rows, pgx.RowTo[int64])
-		if err != nil {
-			return false, nil, fmt.Errorf("find copies: %w", err)
-		}
-		cands = append(cands, more...)
-	}
-	if len(cands) == 0 {
-		return false, nil, nil
-	}
-	rows, err := w.tx.Query(ctx, `SELECT d.rowid, d.id, b.text FROM documents d JOIN bodies b ON b.rowid = d.rowid
-		WHERE d.rowid = ANY($1) AND d.duplicate_of IS NULL`, cands)
-	if err != nil {
-		return false, nil, fmt.Errorf("find copies: %w", err)
-	}
-	defer rows.Close()
-	var best *copyMatch
-	var bestJ float64
-	for rows.Next() {
-		var doc int64
-		var id, text string
-		if err := rows.Scan(&doc, &id, &text); err != nil {
-			return false, nil, fmt.Errorf("find copies: %w", err)
-		}
-		o, j := dedup.Compare(p.shingles, dedup.Shingles(text))
-		if o < dedup.Threshold {
-			continue
-		}
-		if best == nil || o > best.similarity || (o == best.similarity && (j > bestJ || (j == bestJ && doc < best.row))) {
-			best, bestJ = &copyMatch{row: doc, id: id, similarity: o}, j
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return false, nil, fmt.Errorf("find copies: %w", err)
-	}
-	return false, best, nil
-}
-
-// sketchCandidates returns the originals sharing at least dedup.MinShared
-// of the sketch values sk, at most maxCandidates, most shared first; values
-// listed under more than dedup.MaxPostings originals are boilerplate and
-// ignored.
-func (w *writer) sketchCandidates(ctx context.Context, sk []uint64) ([]int64, error) {
-	hs := make([]int64, len(sk))
-	for i, h := range sk {
-		hs[i] = int64(h)
-	}
-	rows, err := w.tx.Query(ctx, `SELECT v.h, s.doc FROM unnest($1::bigint[]) v(h)
-		CROSS JOIN LATERAL (SELECT doc FROM sketches WHERE h = v.h LIMIT $2) s`, hs, dedup.MaxPostings+1)
-	if err != nil {
-		return nil, fmt.Errorf("find copies: %w", err)
-	}
-	defer rows.Close()
-	perValue := map[int64][]int64{}
-	for rows.Next() {
-		var h, doc int64
-		if err := rows.Scan(&h, &doc); err != nil {
-			return nil, fmt.Errorf("find copies: %w", err)
-		}
-		perValue[h] = append(perValue[h], doc)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("find copies: %w", err)
-	}
-	shared := map[int64]int{}
-	for _, docs := range perValue {
-		if len(docs) > dedup.MaxPostings {
-			continue
-		}
-		for _, d := range docs {
-			shared[d]++
-		}
-	}
-	type cand struct {
-		doc int64
-		n   int
-	}
-	var cs []cand
-	for d, n := range shared {
-		if n >= dedup.MinShared {
-			cs = append(cs, cand{d, n})
-		}
-	}
-	slices.SortFunc(cs, func(a, b cand) int {
-		if a.n != b.n {
-			return b.n - a.n
-		}
-		return int(a.doc - b.doc)
-	})
-	var out []int64
-	for _, c := range cs[:min(len(cs), maxCandidates)] {
-		out = append(out, c.doc)
-	}
-	return out, nil
-}
 
 // link and sim are the documents row's duplicate_of and similarity values.
 func (m *copyMatch) link() any {
@@ -179,23 +58,6 @@ func carrierURL(d *document.Document) string {
 		return d.URL
 	}
 	return d.Source
-}
-
-const insertCarrier = `INSERT INTO carriers(story, outlet, url, doc, kind, similarity, seen) VALUES ($1,$2,$3,$4,$5,$6,$7) ON CONFLICT DO NOTHING`
-
-// exact records p, not stored because its id or text is, as a carrier of
-// the stored document's story.
-func (w *writer) exact(ctx context.Context, p *prepared) error {
-	var story int64
-	err := w.tx.QueryRow(ctx, `SELECT COALESCE(duplicate_of, rowid) FROM documents WHERE id = $1 OR text_sha256 = $2 ORDER BY id = $1 DESC LIMIT 1`,
-		p.d.ID, p.sum).Scan(&story)
-	if err != nil {
-		return fmt.Errorf("record exact copy: %w", err)
-	}
-	if _, err := w.tx.Exec(ctx, insertCarrier, story, p.d.Outlet, carrierURL(p.d), nil, "exact", 1.0, now()); err != nil {
-		return fmt.Errorf("record exact copy: %w", err)
-	}
-	return nil
 }
 
 // Story returns the story id belongs to; see store.CopyStore.

@@ -175,7 +175,8 @@ func (s *Store) CompleteItem(ctx context.Context, it store.FeedItem, doc *docume
 			return insertLog(ctx, w.tx, log)
 		}
 		if p != nil {
-			if stored, err = w.put(ctx, p); err != nil {
+			n, err := w.putBatch(ctx, []*prepared{p})
+			if stored = n == 1; err != nil {
 				return fmt.Errorf("postgres: complete item: put %q: %w", doc.ID, err)
 			}
 			if !stored { // the item's document is the one already stored under its id or text

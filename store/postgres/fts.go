@@ -1,11 +1,16 @@
 package postgres
 
 import (
+	"database/sql/driver"
+	"encoding/binary"
+	"errors"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/jackc/pgx/v5/pgtype"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -155,15 +160,24 @@ const (
 	maxLexemeBytes = 1<<20 - 1
 )
 
-// tsVector returns the tsvector, in its text form, of the folded words of
-// parts in sequence, positions from 1: what to_tsvector('simple', …) makes
-// of ftsText(parts), built here so that the database server only reads it
-// (the store's CPU is spent on the workers, which scale out, not on the
-// server, which does not: docs/scaling.md). Past tsvector's limits it
-// behaves as to_tsvector does: long words are left out, positions stop at
-// 16383 and at 255 per word; words past 1 MB of distinct words are left out.
-func tsVector(parts ...string) string {
-	pos := map[string][]int{}
+// tsvector is a search vector built by the store: lexemes in byte order,
+// each with its positions (increasing). It is sent to the server in
+// tsvector's binary form (tsvectorCodec), which the server reads without
+// parsing text.
+type tsvector struct {
+	lexemes []string
+	pos     [][]uint16
+}
+
+// tsVector returns the tsvector of the folded words of parts in sequence,
+// positions from 1: what to_tsvector('simple', …) makes of ftsText(parts),
+// built here so that the database server only reads it (the store's CPU is
+// spent on the workers, which scale out, not on the server, which does not:
+// docs/scaling.md). Past tsvector's limits it behaves as to_tsvector does:
+// long words are left out, positions stop at 16383 and at 255 per word;
+// words past 1 MB of distinct words are left out.
+func tsVector(parts ...string) tsvector {
+	pos := map[string][]uint16{}
 	var order []string
 	n, size := 0, 0
 	for _, part := range parts {
@@ -172,7 +186,7 @@ func tsVector(parts ...string) string {
 				continue
 			}
 			n++
-			p := min(n, maxPosition)
+			p := uint16(min(n, maxPosition))
 			ps, seen := pos[w]
 			if !seen {
 				if size+len(w) > maxLexemeBytes {
@@ -186,20 +200,108 @@ func tsVector(parts ...string) string {
 			}
 		}
 	}
-	var b strings.Builder
+	slices.Sort(order)
+	v := tsvector{lexemes: order, pos: make([][]uint16, len(order))}
 	for i, w := range order {
+		v.pos[i] = pos[w]
+	}
+	return v
+}
+
+// String is v's text form ('word':1,4 'other':2).
+func (v tsvector) String() string {
+	var b strings.Builder
+	for i, w := range v.lexemes {
 		if i > 0 {
 			b.WriteByte(' ')
 		}
 		b.WriteByte('\'')
 		b.WriteString(strings.ReplaceAll(strings.ReplaceAll(w, `\`, `\\`), `'`, `''`))
 		b.WriteString("':")
-		for k, p := range pos[w] {
+		for k, p := range v.pos[i] {
 			if k > 0 {
 				b.WriteByte(',')
 			}
-			b.WriteString(strconv.Itoa(p))
+			b.WriteString(strconv.Itoa(int(p)))
 		}
 	}
 	return b.String()
+}
+
+// appendBinary appends v in tsvector's binary form (tsvectorsend): the
+// number of lexemes, then each lexeme as a NUL-terminated string with its
+// number of positions and the positions (16 bits each, weight bits 0).
+func (v tsvector) appendBinary(buf []byte) []byte {
+	buf = binary.BigEndian.AppendUint32(buf, uint32(len(v.lexemes)))
+	for i, w := range v.lexemes {
+		buf = append(buf, w...)
+		buf = append(buf, 0)
+		buf = binary.BigEndian.AppendUint16(buf, uint16(len(v.pos[i])))
+		for _, p := range v.pos[i] {
+			buf = binary.BigEndian.AppendUint16(buf, p)
+		}
+	}
+	return buf
+}
+
+// tsvectorOID is tsvector's type OID (a built-in type: fixed).
+const tsvectorOID = 3614
+
+// tsvectorCodec lets pgx send a tsvector value as a parameter or in COPY.
+type tsvectorCodec struct{}
+
+func (tsvectorCodec) FormatSupported(f int16) bool {
+	return f == pgtype.BinaryFormatCode || f == pgtype.TextFormatCode
+}
+
+func (tsvectorCodec) PreferredFormat() int16 { return pgtype.BinaryFormatCode }
+
+func (tsvectorCodec) PlanEncode(_ *pgtype.Map, _ uint32, format int16, value any) pgtype.EncodePlan {
+	if _, ok := value.(tsvector); !ok {
+		return nil
+	}
+	if format == pgtype.BinaryFormatCode {
+		return tsvectorBinary{}
+	}
+	return tsvectorText{}
+}
+
+type tsvectorBinary struct{}
+
+func (tsvectorBinary) Encode(value any, buf []byte) ([]byte, error) {
+	return value.(tsvector).appendBinary(buf), nil
+}
+
+type tsvectorText struct{}
+
+func (tsvectorText) Encode(value any, buf []byte) ([]byte, error) {
+	return append(buf, value.(tsvector).String()...), nil
+}
+
+func (tsvectorCodec) PlanScan(_ *pgtype.Map, _ uint32, format int16, target any) pgtype.ScanPlan {
+	if _, ok := target.(*string); ok && format == pgtype.TextFormatCode {
+		return tsvectorScanText{}
+	}
+	return nil
+}
+
+type tsvectorScanText struct{}
+
+func (tsvectorScanText) Scan(src []byte, target any) error {
+	*target.(*string) = string(src)
+	return nil
+}
+
+func (tsvectorCodec) DecodeDatabaseSQLValue(_ *pgtype.Map, _ uint32, format int16, src []byte) (driver.Value, error) {
+	if src == nil {
+		return nil, nil
+	}
+	if format != pgtype.TextFormatCode {
+		return nil, errors.New("postgres: tsvector is read in text form only")
+	}
+	return string(src), nil
+}
+
+func (c tsvectorCodec) DecodeValue(m *pgtype.Map, oid uint32, format int16, src []byte) (any, error) {
+	return c.DecodeDatabaseSQLValue(m, oid, format, src)
 }

@@ -3,9 +3,11 @@ package postgres
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
+	"github.com/newsgraph/newsgraph/dedup"
 	"github.com/newsgraph/newsgraph/store"
 	"github.com/newsgraph/newsgraph/store/postgres/pgtest"
 	"github.com/newsgraph/newsgraph/store/storetest"
@@ -67,6 +69,19 @@ func TestStore_MigrateAndReopen(t *testing.T) {
 	}
 	if st, err := s.Stats(ctx); err != nil || st.Documents != 1 {
 		t.Errorf("Stats after reopen = %+v, %v", st, err)
+	}
+	// Sketches of another dedup version are refused (not silently used).
+	if _, err := s.db.Exec(ctx, `UPDATE store_meta SET value = '0' WHERE key = 'dedup_version'`); err != nil {
+		t.Fatal(err)
+	}
+	if s2, err := Open(ctx, url); err == nil || !strings.Contains(err.Error(), "dedup version") {
+		if err == nil {
+			s2.Close()
+		}
+		t.Errorf("Open with old sketches: err = %v", err)
+	}
+	if _, err := s.db.Exec(ctx, `UPDATE store_meta SET value = $1 WHERE key = 'dedup_version'`, fmt.Sprint(dedup.Version)); err != nil {
+		t.Fatal(err)
 	}
 	// A database from a newer program is refused.
 	if _, err := s.db.Exec(ctx, `INSERT INTO schema_migrations VALUES (99, 'x')`); err != nil {
@@ -144,14 +159,17 @@ func TestStore_ConnectionsEnded(t *testing.T) {
 		t.Fatal("no connection to end")
 	}
 	var err error
-	for try := 0; try < 3; try++ {
+	try := 0
+	for ; try < 3; try++ {
 		if _, err = s.PutBatch(ctx, docs[10:]); err == nil {
 			break
 		}
+		t.Logf("attempt %d after the connections ended: %v", try+1, err)
 	}
 	if err != nil {
 		t.Fatalf("PutBatch after the connections ended: %v", err)
 	}
+	t.Logf("stored after %d failed attempts", try)
 	if st, err := s.Stats(ctx); err != nil || st.Documents != 20 {
 		t.Errorf("stats = %+v, %v; want 20 documents", st, err)
 	}

@@ -41,14 +41,17 @@ CREATE TABLE documents (
 );
 CREATE INDEX documents_order ON documents(pub DESC, rowid DESC);
 
--- Layer rows (and sketches) carry no foreign key to documents: they are
--- written only with their document, in its transaction, and the check of
--- one per row cost more than the rest of the write (docs/scaling.md).
+-- The rows that refer to a document (bodies, layer rows, sketches, carriers,
+-- copies) carry no foreign key: they are written only with their document,
+-- in its transaction, and the check of one per row cost more than the rest
+-- of the write (docs/scaling.md). Entity and speaker names have no index:
+-- their filters are substring matches (ILIKE '%…%'), which a b-tree does
+-- not serve.
 
 -- The large columns live apart so that listings and joins read small rows.
 -- fts holds the folded words of title and text (fts.go); NULL for copies.
 CREATE TABLE bodies (
-	rowid  BIGINT PRIMARY KEY REFERENCES documents(rowid) ON DELETE CASCADE,
+	rowid  BIGINT PRIMARY KEY, -- documents.rowid
 	title  TEXT NOT NULL,
 	text   TEXT NOT NULL,
 	output TEXT NOT NULL, -- document.Output as JSON, without the text
@@ -82,7 +85,6 @@ CREATE TABLE entities (
 	PRIMARY KEY (doc, idx)
 );
 CREATE INDEX entities_order ON entities(pub DESC, doc DESC, idx);
-CREATE INDEX entities_name ON entities(lower(name));
 CREATE INDEX entities_actor ON entities(actor);
 
 CREATE TABLE quotes (
@@ -101,7 +103,6 @@ CREATE TABLE quotes (
 	PRIMARY KEY (doc, idx)
 );
 CREATE INDEX quotes_order ON quotes(pub DESC, doc DESC, idx);
-CREATE INDEX quotes_speaker ON quotes(lower(speaker));
 
 CREATE TABLE counts (
 	pub            TEXT COLLATE "C" NOT NULL,
@@ -182,7 +183,7 @@ CREATE INDEX events_target_actor ON events(target_actor);
 	`
 ALTER TABLE documents ADD COLUMN outlet TEXT NOT NULL DEFAULT '';
 ALTER TABLE documents ADD COLUMN canonical_url TEXT NOT NULL DEFAULT '';
-ALTER TABLE documents ADD COLUMN duplicate_of BIGINT REFERENCES documents(rowid);
+ALTER TABLE documents ADD COLUMN duplicate_of BIGINT; -- documents.rowid
 ALTER TABLE documents ADD COLUMN similarity DOUBLE PRECISION;
 CREATE INDEX documents_copies ON documents(duplicate_of) WHERE duplicate_of IS NOT NULL;
 CREATE INDEX documents_canonical ON documents(canonical_url) WHERE canonical_url <> '';
@@ -198,10 +199,10 @@ CREATE INDEX sketches_doc ON sketches(doc);
 
 -- Every outlet that carried a story, keyed by the story's original.
 CREATE TABLE carriers (
-	story      BIGINT NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+	story      BIGINT NOT NULL, -- documents.rowid
 	outlet     TEXT NOT NULL,
 	url        TEXT NOT NULL,
-	doc        BIGINT REFERENCES documents(rowid) ON DELETE SET NULL, -- NULL for an exact copy
+	doc        BIGINT, -- documents.rowid, NULL for an exact copy
 	kind       TEXT NOT NULL, -- original, near, exact
 	similarity DOUBLE PRECISION NOT NULL,
 	seen       TEXT COLLATE "C" NOT NULL,

@@ -28,6 +28,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -46,6 +47,7 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/nats-io/nats-server/v2/server"
 
+	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/internal/shareddata"
 	"github.com/newsgraph/newsgraph/store"
 	"github.com/newsgraph/newsgraph/store/postgres"
@@ -128,6 +130,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	if !strings.Contains(*skip, "pg-ingest") && !add(b.ingestPostgres()) {
+		return 1
+	}
+	if !strings.Contains(*skip, "store") && !add(b.storeOnly()) {
 		return 1
 	}
 	for _, n := range counts {
@@ -349,6 +354,59 @@ func (b *bench) ingestPostgres() (result, error) {
 	return r, err
 }
 
+// storeOnly measures the PostgreSQL write path alone: the documents of the
+// SQLite ingest (its export, annotations included) stored again with
+// PutBatch in batches of -batch from one process. Its wall time per
+// document is how long a batch holds the store's write lock.
+func (b *bench) storeOnly() (result, error) {
+	r := result{name: fmt.Sprintf("PutBatch only → PostgreSQL (batches of %d)", b.batch)}
+	src := filepath.Join(b.tmp, "ingest.db")
+	if _, err := os.Stat(src); err != nil {
+		if _, err := b.ingestSQLite(); err != nil {
+			return r, err
+		}
+	}
+	out, err := exec.Command(b.bin, "export", "--format", "jsonl", "--db", src).Output()
+	if err != nil {
+		return r, fmt.Errorf("export: %w", err)
+	}
+	var docs []*document.Document
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		var o document.Output
+		if err := json.Unmarshal([]byte(line), &o); err != nil {
+			return r, err
+		}
+		o.DuplicateOf, o.Similarity = "", nil // stored afresh: the store decides copies again
+		docs = append(docs, document.FromOutput(&o))
+	}
+	db, drop, err := b.database()
+	if err != nil {
+		return r, err
+	}
+	defer drop()
+	ctx := context.Background()
+	st, err := postgres.Open(ctx, db)
+	if err != nil {
+		return r, err
+	}
+	defer st.Close()
+	s, err := startSampler(b.admin, db)
+	if err != nil {
+		return r, err
+	}
+	r.loadStart = loadavg()
+	self := selfCPU()
+	start := time.Now()
+	for i := 0; i < len(docs); i += b.batch {
+		if _, err := st.PutBatch(ctx, docs[i:min(i+b.batch, len(docs))]); err != nil {
+			return r, err
+		}
+	}
+	r.wall, r.clientCPU, r.pgCPU, r.loadEnd = time.Since(start), selfCPU()-self, s.finish(), loadavg()
+	r.docs = len(docs)
+	return r, nil
+}
+
 func (b *bench) workers(n int) (result, error) {
 	r := result{name: fmt.Sprintf("NATS → %d worker%s → PostgreSQL", n, map[bool]string{true: "s"}[n > 1])}
 	ns, err := server.NewServer(&server.Options{Host: "127.0.0.1", Port: -1, JetStream: true, StoreDir: filepath.Join(b.tmp, fmt.Sprintf("nats-%d", n)), NoLog: true, NoSigs: true})
@@ -435,4 +493,3 @@ func print(w io.Writer, rs []result, markdown bool) {
 	}
 	tw.Flush()
 }
-
