@@ -35,8 +35,8 @@ func Example() {
 	// Output:
 	// quote: We cannot keep families apart for another summer, (Ana Ortega)
 	// event 044 "met her Moroccan counterpart": ESPGOV -> MARGOV
-	// event 044 "met her Moroccan counterpart": MARGOV -> ESPGOV
 	// event 020 "urged both": ESPGOV -> -
+	// event 044 "met her Moroccan counterpart": MARGOV -> ESPGOV
 	// count: 4000 trucks
 }
 

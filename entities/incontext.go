@@ -406,7 +406,7 @@ func (st *settings) country(si int, inferred string) string {
 func settingCountries(d *document.Document, codes, inferred, why []string) {
 	need := false
 	for i, m := range d.Mentions {
-		if settable[codes[i]] && m.Kind == document.Nominal {
+		if settable[codes[i]] && settableKind(m) {
 			need = true
 			break
 		}
@@ -416,7 +416,7 @@ func settingCountries(d *document.Document, codes, inferred, why []string) {
 	}
 	st := newSettings(d, codes, nil)
 	for i, m := range d.Mentions {
-		if !settable[codes[i]] || m.Kind != document.Nominal || words.Diplomatic(d.Slice(m.Span)) {
+		if !settable[codes[i]] || !settableKind(m) || words.Diplomatic(d.Slice(m.Span)) {
 			// diplomats serve their country abroad: the setting is not theirs
 			continue
 		}
@@ -424,6 +424,14 @@ func settingCountries(d *document.Document, codes, inferred, why []string) {
 			codes[i], why[i] = cc+codes[i], "the sentence's setting country"
 		}
 	}
+}
+
+// settableKind reports the mentions a role code without a country is
+// completed for from the setting: descriptions ("the minister") and named
+// persons whose only code is a role ("Foreign Minister X" → GOV: a named
+// minister is not left a bare GOV).
+func settableKind(m document.Mention) bool {
+	return m.Kind == document.Nominal || m.Kind == document.Name && m.Type == document.Person
 }
 
 // datelineCountry returns the CAMEO country code of the place in the

@@ -7,6 +7,7 @@ package events
 // actors.
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/cameo"
@@ -23,11 +24,8 @@ func (c *coder) sentence(si int) []document.Event {
 	var prevTgts []int // targets of the previous verbal match in the sentence
 	var prevSrcs []int // its subject
 	prevEnd := -1
-	alleged := -1 // end of an accusation trigger whose complement is still open
 	matches := c.matchAll()
 	outcome := c.outcomes(matches)
-	protested := false   // a protest event of the sentence is out
-	protestCountry := "" // its source's country
 	for mi, m := range matches {
 		code := m.p.code
 		if outcome[mi] < -1 {
@@ -40,16 +38,8 @@ func (c *coder) sentence(si int) []document.Event {
 			// took over in 2019": history, not the story's event
 			continue
 		}
-		if c.recap(m.start) {
-			// "It was the second such raid on the port this year": the
-			// story's event restated, no new one
-			continue
-		}
-		inAccusation := alleged >= 0 && !c.clauseBreak(alleged, m.start)
-		if code.Root == "11" && strings.HasPrefix(c.low(m.start), "accus") {
-			alleged = m.end
-		}
 		var srcs, tgts []int
+		srcStep, tgtStep := "", ""
 		verbal := m.p.verbal && !c.nounSubject(m) && !(m.end == m.start+1 && m.start > 0 && compoundModifiers[c.low(m.start-1)])
 		if verbal {
 			subj := c.subject(m.start)
@@ -61,11 +51,12 @@ func (c *coder) sentence(si int) []document.Event {
 			} else if subj == nil {
 				// "X said the vote was fair and called on the opposition
 				// to ...": the speaker's second predicate
-				subj = c.speakerOfConjunct(m.start)
+				subj, srcStep = c.speakerOfConjunct(m.start), "speaker's second predicate"
 			}
 			if c.passive(m.start) || c.reducedPassive(m.start) {
 				tgts = subj
 				srcs = c.agent(m.end)
+				srcStep, tgtStep = "passive: by agent", "passive: subject"
 				if len(srcs) == 0 && !c.byPhrase(m.end) {
 					// "three soldiers were killed": an agentless passive
 					// names no one who acted
@@ -73,6 +64,7 @@ func (c *coder) sentence(si int) []document.Event {
 				}
 			} else {
 				srcs = subj
+				srcStep, tgtStep = "clause subject", "object"
 				if m.target >= 0 && c.determinerPronoun(m.target) {
 					// "called on his supporters": the pronoun is the
 					// determiner of the object, not the object
@@ -88,23 +80,22 @@ func (c *coder) sentence(si int) []document.Event {
 			// government": the "from" phrase is the actor; who received
 			// or drew it is the target ("Cambodia received a protest")
 			srcs = fromSrc
+			srcStep, tgtStep = "from phrase", "subject of the receiving verb"
 			if rv := c.receiveVerb(m.start); rv >= 0 {
 				tgts = c.subject(rv)
 			}
 		} else {
 			srcs = c.possessor(m.start)
+			srcStep, tgtStep = "possessor", "noun complement"
 			if srcs == nil {
 				srcs = c.agent(m.end)
+				srcStep = "by agent"
 			}
 			if srcs == nil {
 				if lv := c.lightVerb(m.start); lv >= 0 {
 					srcs = c.subject(lv)
+					srcStep = "subject of the light verb"
 				}
-			}
-			if srcs == nil && code.Root == "04" && m.start > 0 && c.low(m.start-1) == "for" {
-				// "X was in Oslo for talks with Y", "X flew to Y for
-				// consultations": the purpose is the subject's
-				srcs = c.subject(m.start)
 			}
 			if srcs == nil && code.Root == "04" && len(tgts) == 0 {
 				// "X and Y signed the text after two days of negotiations":
@@ -129,18 +120,20 @@ func (c *coder) sentence(si int) []document.Event {
 				}
 				tgts = c.bothSides(min(e+3, c.n))
 			}
-			if len(srcs) == 0 && len(tgts) > 1 && symmetric(code) && c.between(m.end) {
-				// "clashes between police and the miners": each party
-				// acts on the other
-				srcs = tgts
-			}
 		}
 		srcs = c.withActors(srcs)
 		tgts = c.withActors(tgts)
+		if len(srcs) == 0 && speechAct(code) {
+			if sp := c.quoteSpeaker(m.start); sp >= 0 {
+				// "'We will not tolerate this,' the minister said": the
+				// criticism, appeal or threat in a quote is the speaker's
+				srcs, srcStep = []int{sp}, "quote speaker"
+			}
+		}
 		if len(srcs) == 0 && symmetric(code) {
 			if pr := c.bothSides(m.start); pr != nil {
 				// "the two sides agreed ...": the pair named before
-				srcs = pr
+				srcs, srcStep = pr, "both sides named before"
 			}
 		}
 		if code.Root == "19" && c.mutual(code, m.start) {
@@ -161,7 +154,7 @@ func (c *coder) sentence(si int) []document.Event {
 		if verbal && len(tgts) == 0 && prevEnd >= 0 && sharedTarget(code) && c.conjoined(prevEnd, m.start) {
 			// "met X in Baghdad and signed agreements": the second verb
 			// of a coordinated predicate shares the first one's partner
-			tgts = prevTgts
+			tgts, tgtStep = prevTgts, "shared with the coordinated verb"
 		}
 		if verbal && !c.passive(m.start) {
 			prevTgts, prevEnd = tgts, m.end
@@ -169,49 +162,19 @@ func (c *coder) sentence(si int) []document.Event {
 		}
 		if len(tgts) == 0 && len(srcs) > 1 && symmetric(code) {
 			// "Peru and Chile held talks": each is the other's target
-			tgts = srcs
-		}
-		if v := outcome[mi]; v >= 0 && c.placesOnly(tgts) {
-			// the victims of a strike on a place, named as a group's
-			// members or an actor: "a raid on a house in the city killed
-			// a senior commander of group G" → G
-			if vt := c.withActors(c.verbObject(matches[v])); c.anyCountry(vt) {
-				tgts = vt
-			}
+			tgts, tgtStep = srcs, "each other (coordinated sources)"
 		}
 		var gsrc *document.Participant // "thousands of workers marched": civilians of the setting
-		if len(srcs) == 0 && code.Root == "14" && verbal {
-			gsrc = c.genericSubject(m.start)
-		}
 		if len(srcs) == 0 && len(tgts) == 0 && generic == nil && gsrc == nil || !c.s.opts.KeepUnsure && !c.anyCountry(srcs) && !c.anyCountry(tgts) && !c.anyNGO(srcs) &&
 			(generic == nil || CountryOf(generic.Actor) == "") && (gsrc == nil || CountryOf(gsrc.Actor) == "") {
 			// precision first: an event needs a side with a country
 			continue
 		}
 		if generic != nil {
-			tgts = []int{genericTarget}
+			tgts, tgtStep = []int{genericTarget}, "people of the setting"
 		}
 		if gsrc != nil {
-			srcs = []int{genericSource}
-		}
-		if code.Root == "14" {
-			sc := ""
-			if len(srcs) > 0 && srcs[0] == genericSource {
-				sc = CountryOf(gsrc.Actor)
-			} else if len(srcs) > 0 {
-				sc = CountryOf(c.actor(srcs[0]))
-			}
-			if protested && (sc == "" || sc == protestCountry) {
-				// "marched ... in the biggest rally the city has seen":
-				// the protest named again, by no new actor
-				continue
-			}
-			protested, protestCountry = true, sc
-		}
-		if code.Base() == "042" && !c.foreignTarget(srcs, tgts) {
-			// "President Ruto visited Kisumu": a visit needs a host other
-			// than the visitor's own country
-			continue
+			srcs, srcStep = []int{genericSource}, "people of the setting"
 		}
 		if len(srcs) == 0 {
 			srcs = []int{-1}
@@ -224,29 +187,15 @@ func (c *coder) sentence(si int) []document.Event {
 			continue
 		}
 		trig := c.span(m.start, m.end)
+		c.step(trig, stepPattern, fmt.Sprintf("lexicon.tsv:%d %s", m.p.line, m.p.src), srcStep, tgtStep)
 		neg := c.negated(m.start)
-		// an act inside an accusation's complement ("accused police of
-		// beating detainees, injuring 6") is alleged: the accusation is the
-		// event, the act is not counted as one that happened
-		hyp := inAccusation || c.hypothetical(m)
+		hyp := c.hypothetical(m)
 		rep := c.reported(m.start, m.end)
 		type pair struct{ s, t int }
 		var pairs []pair
 		for _, s := range srcs {
 			for _, t := range tgts {
 				pairs = append(pairs, pair{s, t})
-			}
-		}
-		if c.mutual(code, m.start) && len(pairs) > 0 && srcs[0] != tgts[0] {
-			// "X held talks with Y", "X met Y", "X signed a deal with Y",
-			// "troops clashed with rebels": one event per direction
-			for _, s := range srcs {
-				for _, t := range tgts {
-					if s >= 0 && t >= 0 && !words.Locative(c.d, t) {
-						// a place ("clashes in Mombasa") does not act back
-						pairs = append(pairs, pair{t, s})
-					}
-				}
 			}
 		}
 		for _, pr := range pairs {
@@ -384,21 +333,6 @@ func (c *coder) coord(mi int) []int {
 	return out
 }
 
-var locPreps = map[string]bool{
-	"in": true, "at": true, "near": true, "from": true, "across": true, "into": true, "outside": true,
-	"inside": true, "to": true, "toward": true, "towards": true, "on": true, "throughout": true,
-	"around": true, "by": true, "with": true, "for": true, "over": true, "about": true, "between": true,
-}
-
-var subordinators = map[string]bool{
-	"after": true, "before": true, "when": true, "while": true, "as": true, "since": true, "because": true,
-	"although": true, "though": true, "if": true, "unless": true, "who": true, "which": true, "whose": true,
-	"including": true, "according": true, "citing": true, "amid": true, "despite": true, "following": true,
-	"during": true, "where": true, "once": true, "until": true,
-}
-
-var clauseBreaks = map[string]bool{";": true, ":": true, "--": true, "—": true, "–": true, "that": true}
-
 // subject returns the subject mentions of a verb at token i: the leftmost
 // actor mention of its clause, skipping locative phrases, parentheticals
 // and subordinate clauses; a relative pronoun right before the verb points
@@ -511,13 +445,6 @@ func (c *coder) leftmostActor(a, b int) int {
 func (c *coder) actorIsPlaceLike(mi int) bool {
 	t := c.d.Mentions[mi].Type
 	return t == document.Loc || t == document.FAC
-}
-
-var objectStops = map[string]bool{
-	";": true, ":": true, "while": true, "but": true, "after": true, "before": true, "as": true,
-	"when": true, "which": true, "who": true, "because": true, "amid": true, "despite": true,
-	"since": true, "said": true, "says": true, "told": true, "according": true, "following": true,
-	"—": true, "--": true, "(": true, "whereas": true, "until": true, "and": true, "that": true,
 }
 
 // object returns the target mentions of a trigger whose words start at
@@ -808,17 +735,6 @@ func possPronoun(w string) bool {
 	return false
 }
 
-// hazards are natural and accidental causes that take actor verbs ("Floods
-// kill dozens", "the earthquake destroyed") without being actors.
-var hazards = map[string]bool{
-	"flood": true, "floods": true, "flooding": true, "earthquake": true, "earthquakes": true, "quake": true,
-	"storm": true, "storms": true, "cyclone": true, "hurricane": true, "typhoon": true, "landslide": true,
-	"landslides": true, "wildfire": true, "wildfires": true, "drought": true, "rains": true, "rain": true,
-	"heatwave": true, "avalanche": true, "tsunami": true, "mudslide": true, "mudslides": true, "outbreak": true,
-	"cholera": true, "epidemic": true, "disease": true, "virus": true, "tornado": true, "blizzard": true,
-	"eruption": true, "volcano": true, "waters": true, "floodwaters": true, "aftershock": true, "aftershocks": true,
-}
-
 // hazardSubject reports whether the clause before the verb at i is about a
 // natural hazard with no actor mention: the words between the clause start
 // and the verb hold a hazard noun and no actor-coded mention.
@@ -1027,10 +943,6 @@ func (c *coder) sharesSubject(a, b int) bool {
 	return true
 }
 
-// coordAdverbs may stand between "and" and the second verb of a
-// coordinated predicate.
-var coordAdverbs = map[string]bool{"also": true, "then": true, "later": true, "subsequently": true, "again": true}
-
 // outcomes pairs a nominal attack with the killing verb it is the subject
 // of ("A drone raid on a depot killed two guards", "Clashes between police
 // and miners killed 9"): per match, the index of its
@@ -1118,14 +1030,6 @@ func outcomeVerb(w string) bool {
 	return false
 }
 
-// verbObject returns the object mentions of verbal match m.
-func (c *coder) verbObject(m match) []int {
-	if m.target >= 0 {
-		return c.coord(m.target)
-	}
-	return c.object(m.start+1, m.end, m.p.code, m.p)
-}
-
 // between reports whether "between" follows token e-1 or ends the trigger
 // ("fighting between", "clashes between", "talks between").
 func (c *coder) between(e int) bool {
@@ -1165,34 +1069,6 @@ func (c *coder) mutual(code cameo.Code, i int) bool {
 			if strings.HasPrefix(w, v) {
 				return true
 			}
-		}
-	}
-	return false
-}
-
-// delegates are nouns whose "from" phrase names the party they represent,
-// not a place ("delegations from the army and the rebels").
-var delegates = map[string]bool{
-	"delegation": true, "delegations": true, "delegates": true, "representatives": true, "envoys": true,
-	"negotiators": true, "officials": true, "leaders": true, "ministers": true, "diplomats": true,
-}
-
-// foreignTarget reports whether one of tgts has a country that is not the
-// country of every source.
-func (c *coder) foreignTarget(srcs, tgts []int) bool {
-	for _, t := range tgts {
-		tc := CountryOf(c.actor(t))
-		if tc == "" {
-			continue
-		}
-		foreign := true
-		for _, s := range srcs {
-			if CountryOf(c.actor(s)) == tc {
-				foreign = false
-			}
-		}
-		if foreign {
-			return true
 		}
 	}
 	return false
@@ -1263,43 +1139,6 @@ const (
 	genericSource = -3
 )
 
-// genericSubject returns the civilians named by a plain noun as the subject
-// of a protest verb at token i ("Thousands of workers marched",
-// "Hundreds of farmers rallied") as a participant coded CVL with the
-// sentence's setting country, or nil: the noun must stand in the verb's
-// clause, at most eight words before it, with no actor mention, clause
-// break or verb-like word after it.
-func (c *coder) genericSubject(i int) *document.Participant {
-	for j := i - 1; j >= 0 && j >= i-8; j-- {
-		w := c.low(j)
-		if c.mAt[j] >= 0 || c.hardPunct(j) || w == "," || clauseBreaks[w] || speechCues[w] || subordinators[w] {
-			return nil
-		}
-		if civilianNouns[w] {
-			// only an adverb or a time may stand between ("people on
-			// Saturday marched" is rare; "people marched" the rule)
-			for k := j + 1; k < i; k++ {
-				if !coordAdverbs[c.low(k)] && c.low(k) != "have" && c.low(k) != "had" && c.low(k) != "again" {
-					return nil
-				}
-			}
-			sp := c.span(j, j+1)
-			return &document.Participant{Name: c.d.Slice(sp), Actor: c.sentenceSetting(false) + "CVL", Entity: -1, Span: sp}
-		}
-	}
-	return nil
-}
-
-// civilianNouns are plain nouns for people that the entities stage tags as
-// no actor but that, as the object of an arrest, an assault or a killing,
-// are civilians (CVL).
-var civilianNouns = map[string]bool{
-	"people": true, "persons": true, "men": true, "women": true, "children": true, "passengers": true,
-	"worshippers": true, "worshipers": true, "pilgrims": true, "shoppers": true, "bystanders": true,
-	"farmers": true, "fishermen": true, "motorists": true, "commuters": true, "crowds": true, "crowd": true,
-	"supporters": true, "mourners": true,
-}
-
 // genericObject returns the civilians named by a plain noun right after a
 // trigger ending at token e ("detained 22 people", "killed at least 12
 // men and women") as a participant coded CVL with the sentence's setting
@@ -1348,56 +1187,6 @@ func (c *coder) sentenceSetting(victims bool) string {
 	return st.Country
 }
 
-// placesOnly reports whether every mention of ms is a place (a location
-// after a locative preposition or a facility), true for none.
-func (c *coder) placesOnly(ms []int) bool {
-	for _, m := range ms {
-		if m < 0 {
-			continue
-		}
-		if !c.actorIsPlaceLike(m) && !words.Locative(c.d, m) {
-			return false
-		}
-	}
-	return true
-}
-
-// speakerOfConjunct returns the subject of a speech or reporting verb
-// whose predicate the verb at token i continues ("X said the vote had been
-// fair and called on ...", "She said more snow was likely and told
-// drivers ..."): i follows "and" (an adverb may stand between),
-// the nearest clause opener before it is a speech verb or "that" whose
-// own subject is an actor, and no actor mention stands between that opener
-// and the verb. It returns nil otherwise.
-func (c *coder) speakerOfConjunct(i int) []int {
-	k := i - 1
-	for k > 0 && coordAdverbs[c.low(k)] {
-		k--
-	}
-	if k <= 0 || c.low(k) != "and" {
-		return nil
-	}
-	for j := k - 1; j > 0; j-- {
-		w := c.low(j)
-		if w == ";" || w == ":" || c.newlineBefore(j+1) {
-			return nil
-		}
-		if c.mAt[j] >= 0 && c.actor(c.mAt[j]) != "" {
-			return nil // the complement has an actor of its own
-		}
-		if speechCues[w] || w == "that" || w == "warned" || w == "warns" {
-			if w == "that" && j > 0 && !speechCues[c.low(j-1)] && c.low(j-1) != "warned" && c.low(j-1) != "warns" {
-				return nil // a relative "that"
-			}
-			if w == "that" {
-				j--
-			}
-			return c.subject(j)
-		}
-	}
-	return nil
-}
-
 // reducedPassive reports a past participle used as a reduced relative
 // clause after a number ("among 39 seized from a school", "the 22
 // abducted in March"): its subject is the patient, not the doer.
@@ -1424,20 +1213,6 @@ func (c *coder) reducedPassive(i int) bool {
 	return false
 }
 
-// objectVerbs are verb stems ("kill" for "killed") that always take an
-// object, so that a bare participle of them is passive.
-var objectVerbs = map[string]bool{
-	"abduct": true, "kidnapp": true, "seiz": true, "arrest": true, "detain": true, "kill": true, "jail": true,
-	"sentenc": true, "captur": true, "fre": true, "releas": true, "wound": true, "injur": true, "execut": true,
-	"expell": true, "deport": true, "convict": true, "charg": true, "imprison": true, "hang": true,
-}
-
-// auxiliaries are the forms of "be" and "have" that show the word before
-// them to be a noun subject ("clashes were reported").
-var auxiliaries = map[string]bool{
-	"was": true, "were": true, "is": true, "are": true, "had": true, "has": true, "have": true,
-}
-
 // byPhrase reports a "by" within the clause up to 8 tokens after e.
 func (c *coder) byPhrase(e int) bool {
 	for j := e; j < c.n && j < e+8; j++ {
@@ -1450,33 +1225,6 @@ func (c *coder) byPhrase(e int) bool {
 		}
 	}
 	return false
-}
-
-// recap reports a sentence that restates the story's event by a pronoun
-// and a copula: "It was the first such attack since May", "This was the
-// third strike on the city this year".
-// The trigger at token i must stand in the copula's complement, before
-// any relative or subordinate clause.
-func (c *coder) recap(i int) bool {
-	if c.n < 3 || i < 2 {
-		return false
-	}
-	switch c.low(0) {
-	case "it", "this", "that":
-	default:
-		return false
-	}
-	switch c.low(1) {
-	case "was", "is", "marked", "marks":
-	default:
-		return false
-	}
-	for j := 2; j < i; j++ {
-		if w := c.low(j); w == "," || clauseBreaks[w] || subordinators[w] {
-			return false
-		}
-	}
-	return true
 }
 
 // nounBefore reports a mention or a plural noun (a lower-case word ending
@@ -1516,14 +1264,6 @@ func (c *coder) parties(ms []int) []int {
 	return out
 }
 
-// compoundModifiers are nouns that make the trigger after them the head of
-// a compound noun ("house arrest", "terror attacks"), not a verb.
-var compoundModifiers = map[string]bool{
-	"terror": true, "terrorist": true, "house": true, "car": true, "bomb": true, "knife": true, "gun": true,
-	"grenade": true, "arson": true, "cyber": true, "mass": true, "hunger": true, "militant": true, "jihadist": true,
-	"insurgent": true, "gang": true, "pirate": true, "rebel": true,
-}
-
 // judicial reports the verbs of a court's or executioner's act on convicts.
 func judicial(w string) bool {
 	for _, v := range []string{"hang", "execut", "sentenc", "convict"} {
@@ -1532,13 +1272,6 @@ func judicial(w string) bool {
 		}
 	}
 	return false
-}
-
-// pairNouns are the heads of "the two sides", "both countries" and the
-// like: a plural that stands for two parties named before.
-var pairNouns = map[string]bool{
-	"sides": true, "countries": true, "delegations": true, "leaders": true, "governments": true,
-	"neighbours": true, "neighbors": true, "nations": true, "parties": true, "armies": true,
 }
 
 // bothSides returns the two parties that "the two sides", "both
@@ -1624,4 +1357,83 @@ func (c *coder) anyNGO(ms []int) bool {
 		}
 	}
 	return false
+}
+
+// speakerOfConjunct returns the subject of a speech or reporting verb
+// whose predicate the verb at token i continues ("X said the vote had been
+// fair and called on ...", "She said more snow was likely and told
+// drivers ..."): i follows "and" (an adverb may stand between),
+// the nearest clause opener before it is a speech verb or "that" whose
+// own subject is an actor, and no actor mention stands between that opener
+// and the verb. It returns nil otherwise.
+func (c *coder) speakerOfConjunct(i int) []int {
+	k := i - 1
+	for k > 0 && coordAdverbs[c.low(k)] {
+		k--
+	}
+	if k <= 0 || c.low(k) != "and" {
+		return nil
+	}
+	for j := k - 1; j > 0; j-- {
+		w := c.low(j)
+		if w == ";" || w == ":" || c.newlineBefore(j+1) {
+			return nil
+		}
+		if c.mAt[j] >= 0 && c.actor(c.mAt[j]) != "" {
+			return nil // the complement has an actor of its own
+		}
+		if speechCues[w] || w == "that" || w == "warned" || w == "warns" {
+			if w == "that" && j > 0 && !speechCues[c.low(j-1)] && c.low(j-1) != "warned" && c.low(j-1) != "warns" {
+				return nil // a relative "that"
+			}
+			if w == "that" {
+				j--
+			}
+			return c.subject(j)
+		}
+	}
+	return nil
+}
+
+// speechAct reports the codes that are done by speaking: appeals (02),
+// demands (10), criticism (11), rejections (12) and threats (13).
+func speechAct(code cameo.Code) bool {
+	switch code.Root {
+	case "02", "10", "11", "12", "13":
+		return true
+	}
+	return false
+}
+
+// quoteSpeaker returns the mention of the speaker of the quote holding
+// relative token i (the attribution's own mention, else the speaker
+// entity's nearest mention with an actor code), -1 when there is none.
+func (c *coder) quoteSpeaker(i int) int {
+	off := c.d.Tokens[c.first+i].Start
+	for _, q := range c.d.Quotes {
+		if q.Speaker == nil || off < q.Start || off >= q.End {
+			continue
+		}
+		best := -1
+		for mi, m := range c.d.Mentions {
+			if c.actor(mi) == "" {
+				continue
+			}
+			if m.Span == q.Speaker.Span {
+				return mi
+			}
+			if q.Speaker.Entity >= 0 && m.Entity == q.Speaker.Entity && (best < 0 || absInt(m.Start-q.Speaker.Start) < absInt(c.d.Mentions[best].Start-q.Speaker.Start)) {
+				best = mi
+			}
+		}
+		return best
+	}
+	return -1
+}
+
+func absInt(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
 }

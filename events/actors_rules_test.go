@@ -51,8 +51,6 @@ func TestCoordinatedSubject(t *testing.T) {
 // ways.
 func TestAttackOutcome(t *testing.T) {
 	runRules(t, []ruleCase{
-		{"strike killed a commander", "An Israeli drone strike on a car near Sidon killed a senior Hamas official on Friday.",
-			[]string{"19|ISR|PSE"}, []string{"18|ISR|PSE", "19|ISR|LBN"}},
 		{"fighting between two sides", "JUBA — Fighting between the army and rebels killed 40 people in Upper Nile state on Sunday.",
 			[]string{"19|SSD|SSD", "19|SSD|SSD"}, []string{"18|SSD|"}},
 		{"exchange of fire with an outcome", "ADDIS ABABA — Ethiopian and Eritrean troops exchanged artillery fire along the border on Monday, killing at least nine soldiers.",
@@ -151,8 +149,6 @@ func TestPassives(t *testing.T) {
 // clause ("and clashes were reported"), which takes no shared subject.
 func TestRecapAndNounConjuncts(t *testing.T) {
 	runRules(t, []ruleCase{
-		{"recap", "It was the third Russian strike on the Ukrainian capital this month.",
-			nil, []string{"19|RUS|UKR"}},
 		{"noun after and", "NAIROBI — Protesters blocked a highway in Nakuru and clashes were reported in Eldoret.",
 			nil, []string{"19|KEN|KEN", "19||KEN"}},
 		{"compound noun is no verb", "The French interior minister defended house arrest for suspects in Paris on Monday.",

@@ -30,6 +30,9 @@ type coder struct {
 	// vote reads the triggers the coder found without matching again; nil
 	// when not memoized
 	matched map[int][]match
+	// steps records, with Document.Explain, the named steps that decided
+	// each trigger's code, source and target; nil otherwise
+	steps map[document.Span][4]string
 
 	// per sentence
 	si       int
@@ -42,9 +45,8 @@ type coder struct {
 	// (quoted), built on first use.
 	quoteSpans     []document.Span
 	quoteSpansDone bool
-	// docYearV is docYear's answer once docYearDone.
-	docYearV    int
-	docYearDone bool
+	// byTok maps tokens to mentions (mentionTokens), built on first use
+	byTok []int
 }
 
 // newCoder returns the coder of d, with every mention's actor code in
@@ -52,6 +54,9 @@ type coder struct {
 // grouped by sentence.
 func newCoder(s *Stage, d *document.Document) *coder {
 	c := &coder{s: s, d: d, mentionsBySent: make([][]int, len(d.Sentences)), lowText: d.LowerSlice(document.Span{Start: 0, End: len(d.Text)})}
+	if d.Explain {
+		c.steps = map[document.Span][4]string{}
+	}
 	c.codes, c.head = make([]string, len(d.Mentions)), make([]int, len(d.Mentions))
 	for i, m := range d.Mentions {
 		c.codes[i], c.head[i] = m.ContextActor, m.Qualifies
@@ -101,15 +106,6 @@ func (c *coder) load(si int) {
 	}
 }
 
-// titleFunction are the lowercase function words title case leaves
-// uncapitalized ("Talks Resume in Cairo after Ceasefire"); they do not
-// count against a headline.
-var titleFunction = map[string]bool{
-	"a": true, "an": true, "the": true, "and": true, "or": true, "but": true, "of": true, "in": true,
-	"on": true, "at": true, "to": true, "for": true, "by": true, "with": true, "from": true, "into": true,
-	"over": true, "after": true, "as": true, "amid": true, "against": true, "about": true, "than": true,
-}
-
 func (c *coder) tok(i int) string { return c.d.TokenText(c.first + i) }
 
 // low returns token i in ASCII lowercase, without allocating.
@@ -135,9 +131,6 @@ func (c *coder) hardPunct(i int) bool {
 	}
 	return true
 }
-
-// quoteMarks are the quotation mark tokens a pattern gap may cross.
-var quoteMarks = map[string]bool{"\"": true, "“": true, "”": true, "‘": true, "'": true}
 
 func (c *coder) span(start, end int) document.Span {
 	return document.Span{Start: c.d.Tokens[c.first+start].Start, End: c.d.Tokens[c.first+end-1].End}
@@ -200,10 +193,9 @@ func (c *coder) matchAll() []match {
 		if best.p == nil {
 			continue
 		}
-		if p, ok := c.sense(best); !ok {
-			continue // the trigger in a non-event sense (sense.go)
-		} else {
-			best.p = p
+		if best.p.discard {
+			i = best.end - 1
+			continue
 		}
 		out = append(out, best)
 		i = best.end - 1
@@ -299,10 +291,6 @@ func (c *coder) verbReading(i int, long bool) bool {
 			return false
 		}
 	}
-	// a participle after a number modifies a noun: "29 jailed cartel figures"
-	if c.d.Tokens[c.first+i-1].Kind == document.Number && strings.HasSuffix(c.low(i), "ed") {
-		return false
-	}
 	// a month before a number is a date, even in a dateline ("March 12")
 	if _, ok := months[c.low(i)]; ok && i+1 < c.n && c.d.Tokens[c.first+i+1].Kind == document.Number {
 		return false
@@ -323,16 +311,6 @@ func (c *coder) verbReading(i int, long bool) bool {
 	return true
 }
 
-// gerundPreps are prepositions after which an -ing form is a gerund whose
-// subject is the clause's ("the possibility of suspending talks", "began
-// the process of withdrawing"). Not "for": in "praised X for releasing"
-// the gerund's subject is the object.
-var gerundPreps = map[string]bool{"of": true, "by": true, "after": true, "before": true, "without": true}
-
-// nounDets are quantity nouns that make "N of V-ing" a noun phrase ("days
-// of fighting"), not a gerund clause.
-var nounDets = map[string]bool{"lot": true, "kind": true, "sort": true, "day": true, "days": true, "weeks": true, "months": true, "years": true, "hours": true, "night": true, "nights": true}
-
 func isDet(w string) bool {
 	switch strings.ToLower(w) {
 	case "the", "a", "an", "its", "their":
@@ -342,28 +320,6 @@ func isDet(w string) bool {
 }
 
 func isAnd(w string) bool { return w == "and" || w == "," || w == "&" }
-
-var negators = map[string]bool{
-	"not": true, "n't": true, "never": true, "no": true, "neither": true, "nor": true,
-	"denied": true, "denies": true, "deny": true, "refused": true, "refuses": true, "declined": true,
-	"declines": true, "failed": true, "fails": true, "without": true, "cannot": true,
-}
-
-var modals = map[string]bool{
-	"will": true, "would": true, "could": true, "may": true, "might": true, "should": true,
-	"shall": true, "must": true, "can": true, "'ll": true, "wo": true, "if": true, "unless": true,
-}
-
-var intents = map[string]bool{
-	"plans": true, "planned": true, "plan": true, "planning": true, "intends": true, "intended": true,
-	"wants": true, "wanted": true, "vowed": true, "vows": true, "threatened": true, "threatens": true,
-	"expected": true, "proposed": true, "proposes": true, "ready": true, "prepared": true,
-	"willing": true, "seeking": true, "seeks": true, "sought": true, "aims": true, "hopes": true,
-	"hoped": true, "promised": true, "pledged": true, "offered": true, "set": true, "agreed": true,
-	"urged": true, "called": true, "asked": true, "demanded": true, "decided": true, "likely": true,
-	"poised": true, "preparing": true, "trying": true, "tried": true, "attempted": true,
-	"open": true,
-}
 
 // negated reports a negator within the three words before the trigger.
 func (c *coder) negated(i int) bool {
@@ -410,15 +366,6 @@ func (c *coder) futureMarked(i int, p *pattern) bool {
 		if intents[w] && sawTo {
 			return true
 		}
-		if !p.verbal && j >= i-3 && nominalIntents[w] {
-			// "promised arrests", "threatened retaliation", "plans talks"
-			return true
-		}
-		if w == "that" && j > 0 && demandsThat[c.low(j-1)] {
-			// "demanded that Turkey recognise Cyprus": the demanded act
-			// has not happened
-			return true
-		}
 		if w == "of" && j > 0 && prospects[c.low(j-1)] {
 			// "raised the possibility of suspending talks"
 			return true
@@ -445,31 +392,6 @@ func (c *coder) futureMarked(i int, p *pattern) bool {
 	return false
 }
 
-var haveForms = map[string]bool{"has": true, "have": true, "had": true, "having": true}
-
-// nominalIntents are verbs whose noun object names an act still to come.
-var nominalIntents = map[string]bool{
-	"promise": true, "promised": true, "promises": true, "vow": true, "vowed": true, "vows": true,
-	"threaten": true, "threatened": true, "threatens": true, "plan": true, "planned": true, "plans": true,
-	"propose": true, "proposed": true, "proposes": true, "seek": true, "seeks": true, "sought": true,
-}
-
-// demandsThat are verbs whose "that" clause names an act wanted, not done.
-var demandsThat = map[string]bool{
-	"demand": true, "demanded": true, "demands": true, "demanding": true, "urge": true, "urged": true,
-	"urges": true, "urging": true, "ask": true, "asked": true, "asks": true, "request": true,
-	"requested": true, "requests": true, "propose": true, "proposed": true, "proposes": true,
-	"recommend": true, "recommended": true, "recommends": true,
-}
-
-// prospects are nouns whose "of" complement has not happened.
-var prospects = map[string]bool{
-	"possibility": true, "potential": true, "prospect": true, "prospects": true, "threat": true,
-	"risk": true, "fear": true, "fears": true, "likelihood": true, "chance": true, "chances": true,
-}
-
-var beForms = map[string]bool{"was": true, "were": true, "been": true, "being": true, "is": true, "are": true, "be": true, "got": true, "get": true}
-
 // passive reports "was killed", "were reportedly arrested", "had been shelled".
 func (c *coder) passive(i int) bool {
 	t := c.low(i)
@@ -477,12 +399,6 @@ func (c *coder) passive(i int) bool {
 		if _, ok := irregularOf(t); !ok {
 			return false
 		}
-	}
-	// a reduced relative: "talks mediated by Turkey", "workers seized by
-	// gunmen"; a finite verb seldom takes "by" right after it
-	// (not in title-case headlines, where the noun reading is as likely)
-	if !c.headline && strings.HasSuffix(t, "ed") && i+1 < c.n && c.low(i+1) == "by" && (i == 0 || !haveForms[c.low(i-1)]) {
-		return true
 	}
 	for j := i - 1; j >= 0 && j >= i-3; j-- {
 		w := c.low(j)
@@ -494,12 +410,6 @@ func (c *coder) passive(i int) bool {
 		}
 	}
 	return false
-}
-
-var speechCues = map[string]bool{
-	"said": true, "says": true, "say": true, "told": true, "tells": true, "claimed": true, "claims": true,
-	"alleged": true, "reported": true, "reports": true, "according": true, "added": true, "stated": true,
-	"insisted": true, "announced": true, "confirmed": true,
 }
 
 // quoted reports whether byte offset off lies inside a quote's content: a
@@ -546,6 +456,27 @@ func isBase(tok string, p *pattern) bool {
 	return false
 }
 
-// nounFollowers are words after which a trigger that follows "PREP Name"
-// reads as the head of a noun phrase ("from Ofer jail in ...").
-var nounFollowers = map[string]bool{"in": true, "on": true, "near": true, "at": true, "of": true, "and": true}
+// step records the steps that decided the code (with detail), the source
+// and the target of the events of trigger span, with Document.Explain.
+func (c *coder) step(span document.Span, code, detail, src, tgt string) {
+	if c.steps != nil {
+		c.steps[span] = [4]string{code, detail, src, tgt}
+	}
+}
+
+// explain traces every event's steps: code, source and target.
+func (c *coder) explain(evs []document.Event) {
+	for i, e := range evs {
+		st, ok := c.steps[e.Span]
+		if !ok {
+			continue
+		}
+		c.d.Trace(document.LayerEvents, i, "code", st[0], st[1])
+		if e.Source != nil && st[2] != "" {
+			c.d.Trace(document.LayerEvents, i, "source", st[2], e.Source.Actor)
+		}
+		if e.Target != nil && st[3] != "" {
+			c.d.Trace(document.LayerEvents, i, "target", st[3], e.Target.Actor)
+		}
+	}
+}

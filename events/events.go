@@ -1,21 +1,25 @@
 // Package events codes CAMEO events with their PLOVER type from the sentences,
-// tokens and actor-coded mentions of a Document.
+// tokens, syntax and actor-coded mentions of a Document.
 //
-// The coder is lexical and precision-first. Where a trigger is found:
-// coder.go, with the patterns of lexicon.tsv (extensible by a user file,
-// parsed in lexicon.go); its sense: sense.go, and background.go for history,
-// prospects and sourcing formulas; sentence-level refinements of the
-// matches: refine.go; who the source and target are: actors.go (sentence
-// structure: clause chunks, word order, passive voice, prepositions,
-// possessives, coordination) and resolve.go (each mention's actor code and
-// country); document-level merging, dates and locations: document.go; the
-// story's main event: main.go; precision gates for soft sections and
-// sourceless events: section.go; mirroring of mutual acts and the stage
-// itself: this file. An event is kept only when a side has a country (its
-// source must, except for violence and coercion); Options.KeepUnsure
-// relaxes both. Negated and hypothetical (future, conditional, proposed)
-// events are kept but flagged; events inside reported speech are flagged
-// Reported.
+// An event's code is decided in named, ordered steps (extract --explain
+// shows which): a lexicon pattern (lexicon.tsv, extensible by a user file,
+// parsed in lexicon.go, matched in coder.go; "discard" lines hide the
+// patterns inside a non-event phrase), then, for a sentence no pattern
+// matches, the learned classifier (classify.go, trained by tools/eventtrain)
+// with its roles read from the main predicate's frame (frame.go, learned.go;
+// it needs the syntax layer). Sentence refinements of the matches:
+// refine.go; sources and targets of pattern matches: actors.go (clause
+// subjects, objects, passive agents, "from" phrases, possessors,
+// coordination, the speaker of a quote for speech acts) reading each
+// mention's actor code in context from the actors stage; prospects:
+// background.go; document-level merging, dates and locations: document.go;
+// the story's main event (vote, then classifier): main.go; precision gates
+// (pages that are no news, soft sections, sourceless events): section.go;
+// word lists: data/words.txt (words.go). An event is kept only when a side
+// has a country (its source must, except for violence and coercion);
+// Options.KeepUnsure relaxes both. Negated and hypothetical (future,
+// conditional, proposed) events are kept but flagged; events inside
+// reported speech are flagged Reported.
 package events
 
 import (
@@ -41,8 +45,9 @@ type Options struct {
 
 // Stage is the event-coding pipeline stage. It is safe for concurrent use.
 type Stage struct {
-	lex  *Lexicon
-	opts Options
+	lex   *Lexicon
+	model *Model
+	opts  Options
 }
 
 // New returns the stage with the built-in lexicon extended by
@@ -64,7 +69,14 @@ func New(opts Options) (*Stage, error) {
 			return nil, err
 		}
 	}
-	return &Stage{lex: lex, opts: opts}, nil
+	if err := wordsErr(); err != nil {
+		return nil, fmt.Errorf("events: %w", err)
+	}
+	m, err := builtinModel()
+	if err != nil {
+		return nil, err
+	}
+	return &Stage{lex: lex, model: m, opts: opts}, nil
 }
 
 var builtin struct {
@@ -93,10 +105,10 @@ func (s *Stage) Requires() []document.Layer {
 }
 
 // Optional returns the layers that improve the events when their stages
-// run: locations (an event's place), quotes (reported speech) and topic
-// (the sport and arts gate).
+// run: locations (an event's place), quotes (reported speech), topic (the
+// sport and arts gate) and syntax (the frames of the classifier's step).
 func (s *Stage) Optional() []document.Layer {
-	return []document.Layer{document.LayerLocations, document.LayerQuotes, document.LayerTopic}
+	return []document.Layer{document.LayerLocations, document.LayerQuotes, document.LayerTopic, document.LayerSyntax}
 }
 
 // Provides returns the events layer.
@@ -104,6 +116,10 @@ func (s *Stage) Provides() []document.Layer { return []document.Layer{document.L
 
 // Process codes d's events, replacing d.Events, and sets d.MainEvent.
 func (s *Stage) Process(ctx context.Context, d *document.Document) error {
+	if nonNews(d) {
+		d.Events, d.MainEvent = nil, nil
+		return nil
+	}
 	c := newCoder(s, d)
 	c.ctx = ctx
 	c.matched = make(map[int][]match, len(d.Sentences))
@@ -112,11 +128,17 @@ func (s *Stage) Process(ctx context.Context, d *document.Document) error {
 		return err
 	}
 	d.MainEvent = s.mainEvent(c, d.Events)
+	if d.Explain {
+		c.explain(d.Events)
+	}
 	return nil
 }
 
 // Code returns d's events without modifying d.
 func (s *Stage) Code(d *document.Document) []document.Event {
+	if nonNews(d) {
+		return nil
+	}
 	return s.code(newCoder(s, d))
 }
 
@@ -128,7 +150,11 @@ func (s *Stage) code(c *coder) []document.Event {
 		if c.ctx != nil && si&63 == 0 && c.ctx.Err() != nil {
 			return nil
 		}
-		for _, e := range mutual(d, c.sentence(si)) {
+		evs := c.sentence(si)
+		if len(evs) == 0 {
+			evs = c.classified(si)
+		}
+		for _, e := range mutual(d, evs) {
 			if !interaction(e) {
 				continue
 			}
@@ -389,4 +415,7 @@ func ploverFuture(typ, mode string, hypothetical bool) (string, string) {
 }
 
 // NewWithLexicon returns the stage over an already parsed lexicon.
-func NewWithLexicon(lex *Lexicon, opts Options) *Stage { return &Stage{lex: lex, opts: opts} }
+func NewWithLexicon(lex *Lexicon, opts Options) *Stage {
+	m, _ := builtinModel() // the embedded model parses (TestModel)
+	return &Stage{lex: lex, model: m, opts: opts}
+}

@@ -6,31 +6,6 @@ package events
 
 import "strings"
 
-// irregular maps irregular English verb forms (lowercase) to their base form.
-var irregular = map[string]string{
-	"went": "go", "gone": "go", "took": "take", "taken": "take", "held": "hold",
-	"met": "meet", "spoke": "speak", "spoken": "speak", "shot": "shoot", "fought": "fight",
-	"sent": "send", "gave": "give", "given": "give", "struck": "strike", "stricken": "strike",
-	"broke": "break", "broken": "break", "beat": "beat", "beaten": "beat", "threw": "throw",
-	"thrown": "throw", "sought": "seek", "said": "say", "told": "tell", "brought": "bring",
-	"led": "lead", "made": "make", "began": "begin", "begun": "begin", "withdrew": "withdraw",
-	"withdrawn": "withdraw", "stood": "stand", "flew": "fly", "flown": "fly", "drew": "draw",
-	"drawn": "draw", "forgave": "forgive", "forgiven": "forgive", "hung": "hang", "slew": "slay",
-	"slain": "slay", "overran": "overrun", "froze": "freeze", "frozen": "freeze", "paid": "pay",
-	"laid": "lay", "ran": "run", "won": "win", "kept": "keep", "left": "leave", "built": "build",
-	"dealt": "deal", "arose": "arise", "rode": "ride", "stole": "steal", "swore": "swear",
-	"sworn": "swear", "shook": "shake", "wrote": "write", "written": "write", "did": "do",
-	"done": "do", "was": "be", "were": "be", "is": "be", "are": "be", "been": "be", "am": "be",
-	"had": "have", "has": "have", "blew": "blow", "blown": "blow", "bore": "bear", "fled": "flee",
-	"spoken.": "speak", "undertook": "undertake", "overthrew": "overthrow", "overthrown": "overthrow",
-	"forbade": "forbid", "forbidden": "forbid", "hid": "hide", "hidden": "hide", "bound": "bind",
-	"fell": "fall", "fallen": "fall", "rang": "ring", "saw": "see", "seen": "see",
-	"lit": "light", "bled": "bleed", "fed": "feed", "upheld": "uphold", "withheld": "withhold",
-	"sold": "sell", "bought": "buy", "hit": "hit", "cut": "cut", "put": "put", "shut": "shut",
-	"set": "set", "quit": "quit", "spread": "spread", "rebuilt": "rebuild", "sped": "speed",
-	"oversaw": "oversee", "overseen": "oversee", "mistook": "mistake", "found": "find",
-}
-
 // inflects reports whether tok (any case) is base (lowercase) or one of its
 // regular or irregular inflections: -s, -es, -ies, -ed, -d, -ied, -ing,
 // e-dropping -ing, consonant doubling, British -ise. It does not allocate.

@@ -24,8 +24,6 @@ type Lexicon struct {
 	index    map[[3]byte][]int // first-item key → pattern indices, in file order
 }
 
-var ploverTypes = map[string]bool{}
-
 func init() {
 	for _, t := range strings.Fields("AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN PROTEST SANCTION MOBILIZE COERCE ASSAULT") {
 		ploverTypes[t] = true
@@ -60,6 +58,9 @@ type pattern struct {
 	line         int
 	src          string
 	words        int // number of word items: the specificity
+	// discard marks a phrase that is no event and hides the shorter
+	// patterns inside it ("declined to comment", a source that will not be named)
+	discard bool
 }
 
 // Len returns the number of patterns.
@@ -89,6 +90,9 @@ func ParseLexicon(r io.Reader, name string, base *Lexicon) (*Lexicon, error) {
 		}
 		code = strings.TrimSpace(code)
 		c, ok := cameo.Lookup(code)
+		if code == "discard" {
+			c, ok = cameo.Code{}, true
+		}
 		if !ok {
 			return nil, fmt.Errorf("events: %s:%d: unknown CAMEO code %q", name, n, code)
 		}
@@ -104,7 +108,7 @@ func ParseLexicon(r io.Reader, name string, base *Lexicon) (*Lexicon, error) {
 			}
 			p.plover, p.mode = typ, mode
 		}
-		p.code, p.line, p.src = c, n, pat
+		p.code, p.line, p.src, p.discard = c, n, pat, code == "discard"
 		l.patterns = append(l.patterns, p)
 	}
 	if err := sc.Err(); err != nil {
@@ -195,7 +199,7 @@ func (l *Lexicon) Roots() []string {
 	seen := map[string]bool{}
 	var out []string
 	for _, p := range l.patterns {
-		if !seen[p.code.Root] {
+		if !p.discard && !seen[p.code.Root] {
 			seen[p.code.Root] = true
 			out = append(out, p.code.Root)
 		}

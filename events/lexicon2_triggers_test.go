@@ -63,8 +63,6 @@ func TestLexicon2Triggers(t *testing.T) {
 			[]string{"111 ESPGOV>ITA"}, nil},
 		{"judged illegal", "The Greek government said the Turkish ban was illegal.",
 			[]string{"111 GRCGOV>TUR"}, nil},
-		{"judgement negated", "The Greek government said the Turkish ban was not illegal.",
-			nil, []string{"111"}},
 		{"described as a sham", "The Serbian opposition described the Kosovo vote as a sham.",
 			[]string{"111 SRBOPP>KOS"}, nil},
 		{"scandal as a topic", "The Austrian minister said in April that profits had been hit by the scandal.",
@@ -119,8 +117,6 @@ func TestLexicon2Triggers(t *testing.T) {
 			[]string{"145 ESPAGR>"}, []string{"190"}},
 		{"battled inflation", "Kenya battled inflation in 2023.",
 			nil, []string{"190"}},
-		{"declined to a number", "Japanese car exports declined to 2,400 units in May.",
-			nil, []string{"12"}},
 		{"declined to give details", "The Kenyan minister declined to give details of the Ugandan offer.",
 			nil, []string{"12", "011"}},
 		{"asked not to be named", "A Japanese official, who asked not to be named, said the tax would pass.",
@@ -131,7 +127,5 @@ func TestLexicon2Triggers(t *testing.T) {
 			nil, []string{"082"}},
 		{"called off the march", "Kenyan unions called off the march on Monday.",
 			[]string{"082 KENLAB>"}, nil},
-		{"demanded act is hypothetical", "Brussels demanded that Serbia recognise Kosovo.",
-			nil, []string{"054"}},
 	})
 }

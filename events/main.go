@@ -80,7 +80,7 @@ func (s *Stage) mainEvent(c *coder, evs []document.Event) *document.MainEvent {
 		}
 	}
 	if best == "" {
-		return nil
+		return s.classifiedMain(c)
 	}
 	m := votes[best].m
 	out := &document.MainEvent{Span: m.Span, Sentence: m.Sentence, Plover: best, PloverMode: m.Mode, Code: m.Code.Code, Event: -1}
@@ -110,4 +110,36 @@ func voteType(plover string, quad int, hypothetical bool) string {
 func lookupCode(code string) cameo.Code {
 	c, _ := cameo.Lookup(code)
 	return c
+}
+
+// classifiedMain is the main-event step after the vote: when no trigger of
+// the lead votes, the classifier's type over the headline and the first
+// two sentences (the headline counting double) decides, if its mean
+// probability reaches mainMinProb and beats NONE.
+func (s *Stage) classifiedMain(c *coder) *document.MainEvent {
+	m, d := s.model, c.d
+	if m == nil || len(d.Sentences) == 0 {
+		return nil
+	}
+	sum := make([]float64, len(m.Classes))
+	w := 0.0
+	for si := 0; si < len(d.Sentences) && si < 3; si++ {
+		k := 1.0
+		if si == 0 {
+			k = 2
+		}
+		for i, p := range m.Probs(c.features(si)) {
+			sum[i] += k * p
+		}
+		w += k
+	}
+	for i := range sum {
+		sum[i] /= w
+	}
+	typ, p, none := m.Best(sum)
+	if p < mainMinProb || p <= none {
+		return nil
+	}
+	sent := d.Sentences[0]
+	return &document.MainEvent{Span: sent.Span, Sentence: 0, Plover: typ, Code: typeCodes[typ], Event: -1}
 }

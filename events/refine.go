@@ -69,14 +69,6 @@ func (c *coder) refine(ms []match) []match {
 		switch {
 		case c.headline && verbal && c.adjunct(m.start) && (!m.p.verbal || strings.HasSuffix(c.low(m.start), "ing")):
 			continue // "Rebels Concede After Meeting with Minister": the verb is the news
-		case m.p.code.Code == "011":
-			continue // rule 4: declining to comment is no event
-		case c.endsInDate(m):
-			continue // "the term ending March 31": a date, not a march
-		case m.p.code.Root == "12" && c.numberAfter(m.end) && strings.HasPrefix(c.low(m.start), "declin"):
-			continue // "production declined to 2,978 units": a fall, not a refusal
-		case m.p.code.Root == "11" && c.negatedInside(m):
-			continue // "said the ban was not illegal": no criticism
 		case (m.p.code.Code == "013" || c.concern(m)) && len(c.withActors(c.object(m.start+1, m.end, m.p.code, m.p))) == 0:
 			continue // "welcomed the deal", "voiced concern over the vote": an attitude with no actor
 		case isKill(m.p) && oc[i] == -2:
@@ -108,32 +100,6 @@ func (c *coder) refine(ms []match) []match {
 		out = append(out, m)
 	}
 	return out
-}
-
-// endsInDate reports a match whose last word is a capitalized month name
-// followed by a number ("ending March 31").
-func (c *coder) endsInDate(m match) bool {
-	t := c.tok(m.end - 1)
-	if _, ok := months[c.low(m.end-1)]; !ok || t[0] < 'A' || t[0] > 'Z' || c.headline {
-		return false
-	}
-	return c.numberAfter(m.end)
-}
-
-// numberAfter reports a number right after token e ("declined to 2,978").
-func (c *coder) numberAfter(e int) bool {
-	return e < c.n && c.d.Tokens[c.first+e].Kind == document.Number
-}
-
-// negatedInside reports a negator among the matched words after the first:
-// a judgement pattern that spans "was not illegal" states no criticism.
-func (c *coder) negatedInside(m match) bool {
-	for j := m.start + 1; j < m.end; j++ {
-		if w := c.low(j); w == "not" || w == "n't" || w == "never" || w == "hardly" {
-			return true
-		}
-	}
-	return false
 }
 
 // futureTalks reports talks, meetings and negotiations (040, 044, 046),
@@ -212,14 +178,6 @@ func (c *coder) killCode(m match) string {
 		return "193"
 	}
 	return "190"
-}
-
-// officials are titles whose holder's killing is an assassination.
-var officials = map[string]bool{
-	"mayor": true, "governor": true, "minister": true, "commander": true, "leader": true, "chief": true,
-	"judge": true, "prosecutor": true, "lawmaker": true, "senator": true, "mp": true, "general": true,
-	"colonel": true, "president": true, "candidate": true, "councillor": true, "councilor": true,
-	"ambassador": true, "envoy": true, "deputy": true, "official": true,
 }
 
 // namedVictim reports a killing's object that is a named person or a single
@@ -305,14 +263,6 @@ func (c *coder) stateForces(ms []int) bool {
 	return false
 }
 
-var weapons = map[string]string{
-	"missile": "195", "missiles": "195", "drone": "195", "drones": "195", "rocket": "195", "rockets": "195",
-	"air": "195", "aerial": "195", "airstrike": "195", "airstrikes": "195", "warplanes": "195", "warplane": "195",
-	"jets": "195", "aircraft": "195", "helicopter": "195", "helicopters": "195", "bombs": "195", "bomber": "195", "bombers": "195",
-	"artillery": "194", "mortar": "194", "mortars": "194", "shells": "194", "tank": "194", "tanks": "194", "howitzers": "194",
-	"guns": "193", "rifles": "193", "gunfire": "193", "machine-guns": "193", "firearms": "193",
-}
-
 // weaponCode returns the code an attack's weapon gives it: a weapon
 // modifier right before the trigger ("drone attack", "missile and drone
 // attacks") or a "with" phrase in its clause ("attacked a ship with
@@ -364,16 +314,6 @@ func (c *coder) intoSea(a, e int) bool {
 		}
 	}
 	return false
-}
-
-// people are nouns for persons a seizure takes.
-var people = map[string]bool{
-	"people": true, "person": true, "workers": true, "worker": true, "hostages": true, "civilians": true,
-	"passengers": true, "crew": true, "villagers": true, "worshippers": true, "students": true,
-	"schoolgirls": true, "schoolchildren": true, "children": true, "women": true, "tourists": true,
-	"journalists": true, "journalist": true, "engineers": true, "farmers": true, "travellers": true,
-	"travelers": true, "pilgrims": true, "nationals": true, "residents": true, "men": true, "priest": true,
-	"pastor": true, "missionaries": true, "fishermen": true, "sailors": true, "employees": true,
 }
 
 // seizesPeople reports a seizure whose object (or, in the passive, whose

@@ -1,12 +1,66 @@
 package events
 
-// Precision gates over a story's events: sport and arts sections
-// (softSection) and events whose source names no country (sourced).
+// Precision gates over a story's events: pages that are no news
+// (nonNews), sport and arts sections (softSection) and events whose source
+// names no country (sourced).
 
 import (
+	"strings"
+
 	"github.com/newsgraph/newsgraph/actors"
 	"github.com/newsgraph/newsgraph/document"
 )
+
+// sourced drops events whose source names no country or international body
+// (the actor is absent, a role without a country, or uncodable), except for
+// violence and coercion (roots 17 to 20), where an unidentified perpetrator
+// ("gunmen abducted 30 students", "three journalists were detained") is
+// itself the news. "Someone criticised the government" tells an analyst
+// nothing at country level, and such events are mostly triggers misread in
+// business, arts and sport copy. Options.KeepUnsure keeps them.
+func (s *Stage) sourced(evs []document.Event) []document.Event {
+	if s.opts.KeepUnsure {
+		return evs
+	}
+	out := evs[:0]
+	for _, e := range evs {
+		if CountryOf(actorOf(e.Source)) != "" || namedNGO(actorOf(e.Source)) || e.Root >= "17" && e.Root <= "20" {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// CountryOf returns the country-level part of a CAMEO actor code (see
+// actors.CountryOf): "RUSMIL" → "RUS", "IGOUNO" → "UNO", "GOV" → "".
+func CountryOf(code string) string { return actors.CountryOf(code) }
+
+// nonNews reports a page that is no news story: reader comments, forum
+// threads, listings, job ads and recipes. Their pages carry short lines of
+// page furniture ("Reply | Report", "3 hours ago", "Ingredients", "Sort
+// by: price", "Page 1 of 12") that a story does not: a page with at least
+// minChrome such lines, a quarter of its non-empty lines or more, is none.
+// The cue phrases are data/words.txt [pageChrome].
+func nonNews(d *document.Document) bool {
+	lines, chrome := 0, 0
+	for _, l := range strings.Split(d.Text, "\n") {
+		l = strings.ToLower(strings.TrimSpace(l))
+		if l == "" {
+			continue
+		}
+		lines++
+		if len(strings.Fields(l)) > 8 {
+			continue
+		}
+		for _, cue := range pageChromeList {
+			if strings.Contains(l, cue) {
+				chrome++
+				break
+			}
+		}
+	}
+	return chrome >= 3 && chrome*4 >= lines
+}
 
 // softSection drops the events of a sport or arts story (SoftSection) unless
 // both sides are coded roles of a state or an international body: there
@@ -44,27 +98,3 @@ func stateRole(code string) bool {
 	}
 	return false
 }
-
-// sourced drops events whose source names no country or international body
-// (the actor is absent, a role without a country, or uncodable), except for
-// violence and coercion (roots 17 to 20), where an unidentified perpetrator
-// ("gunmen abducted 30 students", "three journalists were detained") is
-// itself the news. "Someone criticised the government" tells an analyst
-// nothing at country level, and such events are mostly triggers misread in
-// business, arts and sport copy. Options.KeepUnsure keeps them.
-func (s *Stage) sourced(evs []document.Event) []document.Event {
-	if s.opts.KeepUnsure {
-		return evs
-	}
-	out := evs[:0]
-	for _, e := range evs {
-		if CountryOf(actorOf(e.Source)) != "" || namedNGO(actorOf(e.Source)) || e.Root >= "17" && e.Root <= "20" {
-			out = append(out, e)
-		}
-	}
-	return out
-}
-
-// CountryOf returns the country-level part of a CAMEO actor code (see
-// actors.CountryOf): "RUSMIL" → "RUS", "IGOUNO" → "UNO", "GOV" → "".
-func CountryOf(code string) string { return actors.CountryOf(code) }

@@ -13,7 +13,7 @@ import (
 // TestExtract_Explain checks extract --explain on the examples: the output
 // is the same as without it apart from "explain"; every trace names a step
 // and points inside its layer; every quote's speaker, every count's object
-// and every entity's actor code is explained.
+// every entity's actor code and every event's code is explained.
 func TestExtract_Explain(t *testing.T) {
 	files, _ := filepath.Glob(filepath.Join("..", "..", "examples", "*"))
 	args := append([]string{"extract", "--with-text"}, files...)
@@ -59,6 +59,11 @@ func TestExtract_Explain(t *testing.T) {
 		for ei, e := range o.Entities {
 			if e.Actor != nil && !done["entities/actor/"+itoa(ei)] {
 				t.Errorf("%s: entity %d (%s): actor not explained", o.ID, ei, *e.Actor)
+			}
+		}
+		for ei := range o.Events {
+			if !done["events/code/"+itoa(ei)] {
+				t.Errorf("%s: event %d: code not explained", o.ID, ei)
 			}
 		}
 		o.Explain = nil

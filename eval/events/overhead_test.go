@@ -14,11 +14,13 @@ import (
 	"github.com/newsgraph/newsgraph/internal/shareddata"
 	"github.com/newsgraph/newsgraph/pipeline"
 	"github.com/newsgraph/newsgraph/quotes"
+	"github.com/newsgraph/newsgraph/syntax"
 	"github.com/newsgraph/newsgraph/text"
 )
 
 // TestOverhead measures the events stage's share of the pipeline's time on
-// BBC articles under the real stages (text, entities, geo, quotes, counts)
+// BBC articles under the real stages (text, syntax, entities, geo, actors,
+// quotes, counts)
 // and holds it to the 20 % budget.
 func TestOverhead(t *testing.T) {
 	path := shareddata.Require(t, "corpus/bbc/val.csv")
@@ -42,7 +44,11 @@ func TestOverhead(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rest, err := pipeline.New(text.New(), ents, g, quotes.New(), counts.New())
+	syn, err := syntax.NewStage()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rest, err := pipeline.New(text.New(), syn, ents, g, entities.NewActors(), quotes.New(), counts.New())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"strings"
 	"testing"
 
 	evcoder "github.com/newsgraph/newsgraph/events"
@@ -30,6 +31,9 @@ func TestDebugGoldReal(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, s := range stories {
+		if strings.Contains(s.Corpus, "reuters") {
+			continue // the held-out half of real.jsonl: never read story by story
+		}
 		d := s.NewDocument()
 		if err := p.Process(context.Background(), d); err != nil {
 			t.Fatal(err)
@@ -38,8 +42,11 @@ func TestDebugGoldReal(t *testing.T) {
 		if r.FP == 0 && r.FN == 0 {
 			continue
 		}
-		fmt.Printf("== %s %+v\n%s\n", s.ID, r, s.Text)
+		fmt.Printf("== %s %+v\n", s.ID, r)
 		for _, m := range d.Mentions {
+			if os.Getenv("EVENTS_DEBUG_BRIEF") != "" {
+				break
+			}
 			ea := ""
 			if m.Entity >= 0 && m.Entity < len(d.Entities) {
 				ea = d.Entities[m.Entity].Actor
@@ -47,10 +54,10 @@ func TestDebugGoldReal(t *testing.T) {
 			fmt.Printf("  m %q %s/%s ent=%d/%s\n", d.Slice(m.Span), m.Type, m.Actor, m.Entity, ea)
 		}
 		for _, e := range d.Events {
-			fmt.Printf("  pred %s %q %s -> %s neg=%v hyp=%v\n", e.Code, d.Slice(e.Span), actor(e.Source), actor(e.Target), e.Negated, e.Hypothetical)
+			fmt.Printf("  pred s%d %s %q %s -> %s neg=%v hyp=%v\n", e.Sentence+1, e.Code, d.Slice(e.Span), actor(e.Source), actor(e.Target), e.Negated, e.Hypothetical)
 		}
 		for _, g := range s.Events {
-			fmt.Printf("  gold %s %s -> %s\n", g.Code, g.Source, g.Target)
+			fmt.Printf("  gold %s %s -> %s %s\n", g.Code, g.Source, g.Target, g.Note)
 		}
 	}
 }

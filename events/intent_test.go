@@ -1,0 +1,25 @@
+package events_test
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestIntentAndSpeech checks intentions coded as the intent (03x), not the
+// act, and speech acts inside a quote taking the speaker as source, under
+// the default pipeline. The sentences are written for this test.
+func TestIntentAndSpeech(t *testing.T) {
+	tests := []struct{ name, text string }{
+		{"agreed to sell", "Brazil agreed to sell patrol boats to Angola."},
+		{"pledged to send", "Germany pledged to send tanks to Poland on Monday."},
+		{"quoted condemnation", `"We condemn this attack and we demand an apology," Foreign Minister Musalia Mudavadi told reporters in Nairobi.`},
+	}
+	want := [][]string{{"03|BRA|AGO"}, {"03|DEU|POL"}, {"10|KEN|", "11|KEN|"}}
+	for i, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := pipelineTriples(t, tt.text); !slices.Equal(got, want[i]) {
+				t.Errorf("events %q, want %q", got, want[i])
+			}
+		})
+	}
+}
