@@ -89,10 +89,10 @@ func WithoutTagger() Option {
 	return func(s *settings) error { s.cfg.Entities.NoTagger = true; return nil }
 }
 
-// WithoutSyntax leaves out the syntax stage (parts of speech, lemmas and
+// WithSyntax adds the syntax stage (parts of speech, lemmas and
 // dependencies of every token).
-func WithoutSyntax() Option {
-	return func(s *settings) error { s.cfg.NoSyntax = true; return nil }
+func WithSyntax() Option {
+	return func(s *settings) error { s.cfg.Syntax = true; return nil }
 }
 
 // WithoutStages leaves stages out by name (stages.Names): "events",

@@ -80,15 +80,15 @@ func TestNew_Options(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := strings.Join(x.Stages(), ","); got != "text,syntax,tone,themes,topic,entities,geo,actors,quotes" {
+	if got := strings.Join(x.Stages(), ","); got != "text,tone,themes,topic,entities,geo,actors,quotes" {
 		t.Errorf("stages %s", got)
 	}
-	y, err := newsgraph.New(newsgraph.WithoutSyntax())
+	y, err := newsgraph.New(newsgraph.WithSyntax())
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := strings.Join(y.Stages(), ","); strings.Contains(got, "syntax") {
-		t.Errorf("WithoutSyntax: stages %s", got)
+	if got := strings.Join(y.Stages(), ","); !strings.Contains(got, "text,syntax,") {
+		t.Errorf("WithSyntax: stages %s", got)
 	}
 	r, err := x.Extract(context.Background(), "Turkish troops crossed into Syria.")
 	if err != nil {

@@ -96,7 +96,10 @@ func (*Stage) Process(ctx context.Context, d *document.Document) error {
 	if d.Explain {
 		steps = new([]string)
 	}
-	d.Counts = extract(d, d.Counts[:0], steps)
+	d.Counts = extract(ctx, d, d.Counts[:0], steps)
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("counts: %w", err) // over the document's budget
+	}
 	if steps != nil {
 		for i, st := range *steps {
 			d.Trace(document.LayerCounts, i, "object", st, d.Counts[i].Object)

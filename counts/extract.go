@@ -1,6 +1,7 @@
 package counts
 
 import (
+	"context"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -83,17 +84,21 @@ type figure struct {
 // for attribution when present. Counts are in text order. Extract does not
 // modify d and is safe for concurrent use on different documents.
 func Extract(d *document.Document, dst []document.Count) []document.Count {
-	return extract(d, dst, nil)
+	return extract(context.Background(), d, dst, nil)
 }
 
 // extract is Extract; when steps is not nil it also appends, per count,
-// the step that decided its object (see objectSteps).
-func extract(d *document.Document, dst []document.Count, steps *[]string) []document.Count {
+// the step that decided its object (see objectSteps). It stops (with the
+// counts found so far) once ctx is done, checked every 64 sentences.
+func extract(ctx context.Context, d *document.Document, dst []document.Count, steps *[]string) []document.Count {
 	var lw []string
 	var bs *bySentence
 	lower := d.LowerSlice(document.Span{Start: 0, End: len(d.Text)})
 	code := codetext.Mask(d.Text)
 	for si := range d.Sentences {
+		if si&63 == 63 && ctx.Err() != nil {
+			break
+		}
 		st := d.Sentences[si]
 		a, b := st.FirstToken, st.EndToken
 		if a < 0 || b > len(d.Tokens) || a >= b {

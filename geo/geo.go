@@ -85,11 +85,18 @@ func (s *Stage) Process(ctx context.Context, d *document.Document) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	r := resolver{g: s.g, d: d, cfg: s.cfg}
+	r := resolver{g: s.g, d: d, cfg: s.cfg, ctx: ctx}
 	r.run()
+	if err := ctx.Err(); err != nil {
+		return err // over the document's budget: stopped between steps
+	}
 	d.SentencePlace = sentencePlaces(d, d.SentencePlace[:0])
 	return nil
 }
+
+// done reports whether the document's context is over (its budget): run
+// stops between steps and Process returns the context's error.
+func (r *resolver) done() bool { return r.ctx != nil && r.ctx.Err() != nil }
 
 // toponym is one recognized span before resolution.
 type toponym struct {
@@ -122,6 +129,7 @@ type toponym struct {
 const FeatStreet = "street"
 
 type resolver struct {
+	ctx       context.Context // the document's (budget); nil: none
 	g         *gazetteer.Gazetteer
 	d         *document.Document
 	cfg       Config
@@ -142,12 +150,15 @@ type resolver struct {
 func (r *resolver) run() {
 	d := r.d
 	r.recognize()
-	if len(r.tops) == 0 {
+	if len(r.tops) == 0 || r.done() {
 		return
 	}
 	r.hints()
 	r.addVirtual(r.hasDL)
 	r.resolve()
+	if r.done() {
+		return
+	}
 	r.accept()
 	r.placeStreets()
 	for i := range r.tops {

@@ -73,7 +73,10 @@ func (s *Stage) Process(ctx context.Context, d *document.Document) error {
 		return err
 	}
 	base := len(d.Quotes)
-	x := extract(d)
+	x := extractCtx(ctx, d)
+	if err := ctx.Err(); err != nil {
+		return err // over the document's budget
+	}
 	x.dropUnspoken()
 	d.Quotes = append(d.Quotes, x.out...)
 	if d.Explain {
@@ -111,13 +114,20 @@ func (x *extractor) dropUnspoken() {
 
 // extract runs the extractor over d; its out and steps hold the quotes and
 // the step that decided each speaker.
-func extract(d *document.Document) *extractor {
+func extract(d *document.Document) *extractor { return extractCtx(context.Background(), d) }
+
+// extractCtx is extract, stopping (with what it has) once ctx is done: the
+// paragraph loop checks it every 64 paragraphs.
+func extractCtx(ctx context.Context, d *document.Document) *extractor {
 	paras := d.Paragraphs
 	if len(paras) == 0 {
 		paras = lines(d.Text)
 	}
 	x := &extractor{d: d, text: d.Text, ms: mentionsInOrder(d.Mentions), cv: newCaseView(d), code: codetext.Mask(d.Text)}
 	for i := range paras {
+		if i&63 == 63 && ctx.Err() != nil {
+			break
+		}
 		p := paras[i]
 		if p.Start < 0 || p.End > len(d.Text) || p.Start >= p.End {
 			continue

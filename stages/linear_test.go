@@ -120,7 +120,7 @@ func TestLinear_BigDocument(t *testing.T) {
 		}
 		mb = v
 	}
-	p, err := Default(Config{NoSyntax: os.Getenv("NEWSGRAPH_LINEAR_SYNTAX") != "1"})
+	p, err := Default(Config{Syntax: os.Getenv("NEWSGRAPH_LINEAR_SYNTAX") == "1"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -174,7 +174,7 @@ func TestOrders_MissingLayer(t *testing.T) {
 // Skip leaves stages out, rejects unknown names and cannot remove a layer
 // another stage requires.
 func TestDefault_NamesAndSkip(t *testing.T) {
-	p, err := Default(Config{})
+	p, err := Default(Config{Syntax: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -185,15 +185,15 @@ func TestDefault_NamesAndSkip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := names(q.Stages()); got != "text,syntax,tone,themes,topic,entities,geo,actors,quotes" {
+	if got := names(q.Stages()); got != "text,tone,themes,topic,entities,geo,actors,quotes" {
 		t.Errorf("skip events,counts: %s", got)
 	}
-	r, err := Default(Config{NoSyntax: true, Skip: []string{"events", "counts"}})
+	r, err := Default(Config{Syntax: true, Skip: []string{"events", "counts"}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := names(r.Stages()); got != "text,tone,themes,topic,entities,geo,actors,quotes" {
-		t.Errorf("NoSyntax, skip events,counts: %s", got)
+	if got := names(r.Stages()); got != "text,syntax,tone,themes,topic,entities,geo,actors,quotes" {
+		t.Errorf("Syntax, skip events,counts: %s", got)
 	}
 	if _, err := Default(Config{Skip: []string{"event"}}); err == nil || !strings.Contains(err.Error(), `unknown stage "event"`) {
 		t.Errorf("unknown stage: %v", err)

@@ -42,6 +42,9 @@ func runExtract(ctx context.Context, e *env, argv []string) int {
 		writeErr(e.stderr, "extract: unknown --format %q (want jsonl or json)", *format)
 		return exitUsage
 	}
+	if *withTokens {
+		in.syntax = true // tokens carry the parse
+	}
 	p, err := in.pipeline()
 	if err != nil {
 		writeErr(e.stderr, "extract: %v", err)

@@ -29,6 +29,8 @@ type inputFlags struct {
 	// docTimeout and maxTokens are the per-document budget (pipeline.Budget).
 	docTimeout time.Duration
 	maxTokens  int
+	// syntax adds the syntax stage (--with-syntax; extract --with-tokens).
+	syntax bool
 	// onConflict is ingest's --on-conflict.
 	onConflict store.OnConflict
 }
@@ -52,6 +54,7 @@ func (f *inputFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.lexicon, "lexicon", "", "user event lexicon extending the built-in one")
 	fs.BoolVar(&f.allowPrivate, "allow-private", false, "let URL inputs reach loopback and private (RFC 1918) addresses")
 	fs.DurationVar(&f.docTimeout, "doc-timeout", defaultDocTimeout, "per-document time budget; a document over it fails, naming the stage that ran out, and the run goes on")
+	fs.BoolVar(&f.syntax, "with-syntax", false, "also run the syntax stage (parts of speech, lemmas, dependencies; the events stage uses the parse), about six times slower")
 	fs.IntVar(&f.maxTokens, "max-tokens", defaultMaxTokens, "per-document work cap in tokens (about 5.5 bytes each in English); a longer document fails after the text stage")
 }
 
@@ -60,7 +63,7 @@ func (f *inputFlags) readOptions() read.Options {
 }
 
 func (f *inputFlags) pipeline() (*pipeline.Pipeline, error) {
-	p, err := stages.Default(stages.Config{DictFile: f.dict, LexiconFile: f.lexicon})
+	p, err := stages.Default(stages.Config{DictFile: f.dict, LexiconFile: f.lexicon, Syntax: f.syntax})
 	if err != nil {
 		return nil, err
 	}
