@@ -327,7 +327,7 @@ func (s *Store) Groups(ctx context.Context, kind store.Kind, f store.Filter, by 
 			w.add(dd[1] + ` <> ''`)
 			sqlText = `SELECT ` + dd[1] + ` AS k, COUNT(*) AS n, NULL AS g FROM documents d` + w.String()
 		} else {
-			if len(w.conds) > 0 {
+			if !w.onlyOriginals() {
 				// From the matching documents to their rows (the layer's primary key).
 				sqlText = `SELECT ` + dd[1] + ` AS k, COUNT(DISTINCT y.doc) AS n, NULL AS g FROM (SELECT d.rowid AS doc FROM documents d` +
 					w.String() + `) s CROSS JOIN ` + dd[0] + ` y ON y.doc = s.doc WHERE ` + dd[1] + ` <> ''`
@@ -477,7 +477,7 @@ func (s *Store) Places(ctx context.Context, kind store.Kind, f store.Filter) ([]
 		sqlText += ` l.lat IS NOT NULL AND l.lon IS NOT NULL GROUP BY ` + placeKey
 	case store.KindDocuments:
 		from := `locations l`
-		if len(w.conds) > 0 { // from the matching documents to their places
+		if !w.onlyOriginals() { // from the matching documents to their places
 			from = `(SELECT d.rowid AS doc FROM documents d` + w.String() + `) s CROSS JOIN locations l ON l.doc = s.doc`
 		}
 		sqlText = `SELECT l.name, MIN(l.country), l.lat, l.lon, COUNT(DISTINCT l.doc) AS n, NULL

@@ -11,6 +11,17 @@ import (
 )
 
 // where accumulates SQL conditions and their arguments.
+// originalsOnly is the condition every documents filter starts with. Copies
+// and retired revisions keep no layer rows (store/copies.go, revisions.go),
+// so a layer's rows already belong to originals only.
+const originalsOnly = `d.duplicate_of IS NULL`
+
+// onlyOriginals reports whether w holds nothing but originalsOnly: a
+// documents filter that a scan of a layer's rows meets without a join.
+func (w *where) onlyOriginals() bool {
+	return len(w.conds) == 1 && w.conds[0] == originalsOnly
+}
+
 type where struct {
 	conds []string
 	args  []any
@@ -76,7 +87,7 @@ func docFilters(w *where, q store.Query, own filter, t string) {
 		doc = t + ".doc"
 	}
 	if t == "d" {
-		w.add(`d.duplicate_of IS NULL`) // copies are listed through their original (store/copies.go)
+		w.add(originalsOnly) // copies are listed through their original (store/copies.go)
 	}
 	if q.Since != nil {
 		w.add(t+`.pub >= ?`, q.Since.UTC().Format("2006-01-02T15:04:05Z"))
