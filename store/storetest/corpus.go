@@ -88,8 +88,8 @@ func CorpusSuite(t *testing.T, open func(t *testing.T) store.CorpusStore) {
 			t.Fatalf("SaveFigure: %v", err)
 		}
 		for _, v := range []store.FigureValue{
-			{Figure: fig.ID, Doc: "a", Outlet: "A", Value: 12, Day: 100, Published: "2025-03-03T18:00:00Z", Attribution: "governor", Text: "12 people", Start: 1, End: 10},
-			{Figure: fig.ID, Doc: "b", CountIndex: 1, Outlet: "B", Value: 9, Approx: true, Qualifier: "about", Day: 101, Published: "2025-03-04T07:00:00Z"},
+			{Figure: fig.ID, Doc: "a", Outlet: "A", Value: 12, Day: 100, Published: "2024-11-12T09:30:00Z", Attribution: "governor", Text: "12 people", Start: 1, End: 10},
+			{Figure: fig.ID, Doc: "b", CountIndex: 1, Outlet: "B", Value: 9, Approx: true, Qualifier: "about", Day: 101, Published: "2024-11-13T16:45:00Z"},
 		} {
 			if added, err := tx.AddFigureValue(v); err != nil || !added {
 				t.Fatalf("AddFigureValue: %v %v", added, err)
