@@ -8,7 +8,7 @@ import (
 	"github.com/newsgraph/newsgraph/store"
 )
 
-// corpusUpdating is a store whose PutBatch also updates the corpus layer
+// corpusUpdating is a store whose PutEach (and PutBatch) also updates the corpus layer
 // (package corpus) with the documents it stored, for writers that store
 // through store.Store (the queue worker).
 type corpusUpdating struct {
@@ -16,7 +16,7 @@ type corpusUpdating struct {
 	cb corpus.Backend
 }
 
-// withCorpus returns st updating its corpus layer on PutBatch when it keeps
+// withCorpus returns st updating its corpus layer on every put when it keeps
 // one; otherwise st itself.
 func withCorpus(st store.Store) store.Store {
 	cb, ok := st.(corpus.Backend)
@@ -26,34 +26,40 @@ func withCorpus(st store.Store) store.Store {
 	return corpusUpdating{Store: st, cb: cb}
 }
 
+// PutBatch is PutEach with the default conflict rule (what the store's own
+// PutBatch does), returning how many documents it stored.
 func (c corpusUpdating) PutBatch(ctx context.Context, docs []*document.Document) (int, error) {
-	n, err := c.Store.PutBatch(ctx, docs)
-	if err != nil {
-		return n, err
+	res, err := c.PutEach(ctx, docs, store.PutOptions{})
+	n := 0
+	for _, r := range res {
+		if r.Outcome.Inserted() {
+			n++
+		}
 	}
-	return n, corpus.Update(ctx, c.cb, docs, corpus.Options{})
+	return n, err
 }
 
-// PutEach stores docs as the store does and updates the corpus layer with
-// the documents whose text was stored (new, revised or replaced).
+// PutEach stores docs as the store does, then updates the corpus layer with
+// every document whose text the store now holds: stored, revised, replaced,
+// and unchanged too. The corpus layer is written in a transaction of its
+// own after the store's, and adding an article again is a no-op, so a
+// writer killed between the two commits repairs the layer when the same
+// documents come again (a redelivered batch, an ingest run again).
 func (c corpusUpdating) PutEach(ctx context.Context, docs []*document.Document, opt store.PutOptions) ([]store.PutResult, error) {
 	res, err := c.Store.PutEach(ctx, docs, opt)
 	if err != nil {
 		return res, err
 	}
-	var stored []*document.Document
+	var held []*document.Document
 	for i, r := range res {
-		switch r.Outcome {
-		case store.Stored, store.Revised, store.Replaced:
-			if i < len(docs) && docs[i] != nil {
-				stored = append(stored, docs[i])
-			}
+		if (r.Outcome.Inserted() || r.Outcome == store.Unchanged) && i < len(docs) && docs[i] != nil {
+			held = append(held, docs[i])
 		}
 	}
-	if len(stored) == 0 {
+	if len(held) == 0 {
 		return res, nil
 	}
-	return res, corpus.Update(ctx, c.cb, stored, corpus.Options{})
+	return res, corpus.Update(ctx, c.cb, held, corpus.Options{})
 }
 
 func (c corpusUpdating) Put(ctx context.Context, d *document.Document) (bool, error) {
