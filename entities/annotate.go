@@ -64,8 +64,14 @@ type annotator struct {
 	// token inside a tagger name) stands for the capital letters.
 	fold   []bool
 	inName []bool
-	// cix indexes the entities while coreference builds them (corefindex.go).
-	cix *corefIndex
+	// cix indexes the entities while coreference builds them (corefindex.go;
+	// nil in a short document, where allEnts lists every entity so far).
+	cix     *corefIndex
+	allEnts []int
+	// stamp and epoch mark the entities salient has tried for the current
+	// mention without clearing a set per mention.
+	stamp []int
+	epoch int
 	// acrIdx lists, per token, the mentions followed by "(" and that token
 	// (acronymOfOther), built on first use.
 	acrIdx map[string][]acrDef

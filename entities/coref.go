@@ -54,7 +54,7 @@ func (e *ent) hasKey(k string) bool {
 // gender and number agreement.
 func (a *annotator) corefer() {
 	var es []*ent
-	a.cix = nil
+	a.cix, a.allEnts, a.stamp = nil, nil, nil
 	if len(a.ms) >= indexFrom {
 		a.cix = newCorefIndex()
 	}
@@ -125,6 +125,10 @@ func (a *annotator) corefer() {
 			e.surname = actors.Key(a.tok(m.a))
 		}
 		es = append(es, e)
+		a.stamp = append(a.stamp, 0)
+		if a.cix == nil {
+			a.allEnts = append(a.allEnts, len(es)-1)
+		}
 		join(mi, e, len(es)-1)
 	}
 	// Name mentions by first token, and descriptions in apposition
@@ -277,6 +281,14 @@ func (a *annotator) possessiveActors() {
 	}
 }
 
+// entActor is actorOf(es[ei]), kept by the indexes when there are any.
+func (a *annotator) entActor(es []*ent, ei int) string {
+	if a.cix != nil {
+		return a.cix.actor[ei]
+	}
+	return a.actorOf(es[ei])
+}
+
 // actorOf returns the longest actor code among e's mentions.
 func (a *annotator) actorOf(e *ent) string {
 	best := ""
@@ -290,13 +302,9 @@ func (a *annotator) actorOf(e *ent) string {
 
 // matchName finds the entity a name mention refers to, or -1. Each pass
 // takes the most recent entity (the highest index) that qualifies; the
-// candidates come from the indexes of corefIndex.
+// candidates come from the indexes of corefIndex (cands).
 func (a *annotator) matchName(es []*ent, mi int) int {
-	if a.cix == nil {
-		return a.matchNameScan(es, mi)
-	}
 	m := &a.ms[mi]
-	x := a.cix
 	text := a.d.Text[a.d.Tokens[m.a].Start:a.d.Tokens[m.b-1].End]
 	key := a.key(m.a, m.b)
 	// Pass 1: exact name; dictionary identity ("UN" = "United Nations").
@@ -307,9 +315,9 @@ func (a *annotator) matchName(es []*ent, mi int) int {
 		}
 		return e.hasKey(key) && compatibleType(e.typ, m.typ) && e.hasClass("metonym") == (m.class == "metonym")
 	}
-	found := best(x.byKey[key], pass1)
-	if m.org != nil {
-		found = max(found, best(x.byOrg[m.org.Name], pass1))
+	found := best(a.cands(byKey, key), pass1)
+	if m.org != nil && a.cix != nil {
+		found = max(found, best(a.cands(byOrg, m.org.Name), pass1))
 	}
 	if found >= 0 {
 		return found
@@ -317,7 +325,7 @@ func (a *annotator) matchName(es []*ent, mi int) int {
 	// Pass 2: countries by code; a capital used as its government joins
 	// the country.
 	if m.typ == document.GPE && m.ctry != "" {
-		if ei := best(x.byCtry[m.ctry], func(ei int) bool {
+		if ei := best(a.cands(byCtry, m.ctry), func(ei int) bool {
 			e := es[ei]
 			return e.typ == document.GPE && e.ctry == m.ctry && (m.class == "metonym" || e.org == "") && (m.class == "metonym" || a.isCountryEntity(e))
 		}); ei >= 0 {
@@ -328,7 +336,7 @@ func (a *annotator) matchName(es []*ent, mi int) int {
 	if m.typ == document.Person {
 		n := m.b - m.a
 		if n == 1 {
-			if ei := best(x.bySurname[key], func(ei int) bool {
+			if ei := best(a.cands(bySurname, key), func(ei int) bool {
 				e := es[ei]
 				return e.typ == document.Person && !e.plural && e.surname == key && genderOK(e.gender, m.gender)
 			}); ei >= 0 {
@@ -337,7 +345,7 @@ func (a *annotator) matchName(es []*ent, mi int) int {
 		} else {
 			// A full name after its surname alone.
 			last := actors.Key(a.tok(m.b - 1))
-			if ei := best(x.byKey[last], func(ei int) bool {
+			if ei := best(a.cands(byKey, last), func(ei int) bool {
 				e := es[ei]
 				return e.typ == document.Person && e.nameToks == 1 && e.hasKey(last) && genderOK(e.gender, m.gender)
 			}); ei >= 0 {
@@ -351,7 +359,7 @@ func (a *annotator) matchName(es []*ent, mi int) int {
 	// person qualifies.
 	if m.typ == document.Person && !m.plural {
 		found := -1
-		for _, ei := range x.byPrefix[key] {
+		for _, ei := range a.cands(byPrefix, key) {
 			e := es[ei]
 			if ei == found || e.typ != document.Person || e.plural || e.nameToks <= m.b-m.a || !genderOK(e.gender, m.gender) || !e.hasPrefixKey(key) {
 				continue
@@ -369,7 +377,7 @@ func (a *annotator) matchName(es []*ent, mi int) int {
 	// Pass 3c: a body named again without its country ("the Ministry of
 	// Health" after "Peru's Ministry of Health").
 	if m.typ == document.Org && m.b-m.a > 1 {
-		if ei := best(x.bySuffix[key], func(ei int) bool {
+		if ei := best(a.cands(bySuffix, key), func(ei int) bool {
 			e := es[ei]
 			if e.typ != document.Org {
 				return false
@@ -386,7 +394,7 @@ func (a *annotator) matchName(es []*ent, mi int) int {
 	}
 	// Pass 4: acronym of an organization named earlier.
 	if m.typ == document.Org && m.b-m.a == 1 && a.allCaps(m.a, m.b) {
-		if ei := best(x.byAcr[text], func(ei int) bool {
+		if ei := best(a.cands(byAcr, text), func(ei int) bool {
 			e := es[ei]
 			return e.typ == document.Org && acronym(e.name) == text
 		}); ei >= 0 {
@@ -429,9 +437,6 @@ func acronym(name string) string {
 // then, for generic person descriptions ("the veteran diplomat", "the
 // official"), the most recent compatible person within three sentences.
 func (a *annotator) matchNominal(es []*ent, mi int) int {
-	if a.cix == nil {
-		return a.matchNominalScan(es, mi)
-	}
 	m := &a.ms[mi]
 	// A description with its own country ("the Thai government") does not
 	// give that country to a named body of unknown country (a "National
@@ -441,10 +446,14 @@ func (a *annotator) matchNominal(es []*ent, mi int) int {
 	}
 	wantPerson := m.person
 	x := a.cix
-	// The entities introduced with the same role class, or diplomats.
-	lists := []*list.List{x.byClass[m.class]}
-	if m.diplomat {
-		lists = append(lists, x.diplomats)
+	// The entities introduced with the same role class, or diplomats (the
+	// lists are read only with the indexes, as in the walks below).
+	var lists, govs, recent []*list.List
+	if x != nil {
+		lists, govs, recent = []*list.List{x.byClass[m.class]}, []*list.List{x.byActor[m.ctry+"GOV"]}, []*list.List{x.recent}
+		if m.diplomat {
+			lists = append(lists, x.diplomats)
+		}
 	}
 	// A bare group takes only an entity mentioned in the last three
 	// sentences: the walk stops at the first entity last mentioned before.
@@ -474,9 +483,9 @@ func (a *annotator) matchNominal(es []*ent, mi int) int {
 	// after "her Egyptian counterpart, Karim Mansour").
 	if m.ctry != "" && m.role == "GOV" {
 		gov := m.ctry + "GOV"
-		if ei := a.salient(mi, []*list.List{x.byActor[gov]}, nil, func(ei int) bool {
+		if ei := a.salient(mi, govs, nil, func(ei int) bool {
 			e := es[ei]
-			return e.typ == document.Person && !e.plural && e.ctry == m.ctry && genderOK(e.gender, m.gender) && len(e.classes) > 0 && x.actor[ei] == gov
+			return e.typ == document.Person && !e.plural && e.ctry == m.ctry && genderOK(e.gender, m.gender) && len(e.classes) > 0 && a.entActor(es, ei) == gov
 		}); ei >= 0 {
 			return ei
 		}
@@ -487,7 +496,7 @@ func (a *annotator) matchNominal(es []*ent, mi int) int {
 	}
 	// The most recent person within three sentences: the walk stops at the
 	// first entity last mentioned earlier.
-	return a.salient(mi, []*list.List{x.recent}, func(ei int) bool { return m.sent-a.ms[x.maxMen[ei]].sent > 3 }, func(ei int) bool {
+	return a.salient(mi, recent, func(ei int) bool { return m.sent-a.ms[x.maxMen[ei]].sent > 3 }, func(ei int) bool {
 		e := es[ei]
 		// A description with its own country ("the Lithuanian
 		// ambassador") needs a person of that country.

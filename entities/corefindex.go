@@ -17,14 +17,28 @@ import (
 // scans they replace.
 
 // indexFrom is the number of mentions from which coreference keeps the
-// indexes; a document with fewer is resolved by the scans of corefscan.go,
-// which cost less there (the answers are the same).
+// indexes; a document with fewer takes every earlier entity as a candidate
+// (cands, salient), which costs less there (the answers are the same:
+// TestCorefIndexSameAsScan).
 var indexFrom = 300
+
+// The indexes of corefIndex.by: name keys, a key's leading words, its
+// words after a space, and a field's values (entities whose field once had
+// it).
+const (
+	byKey = iota
+	byPrefix
+	bySuffix
+	bySurname
+	byOrg
+	byCtry
+	byAcr
+	nIndexes
+)
 
 // corefIndex indexes the entities under construction of one document.
 type corefIndex struct {
-	byKey, byPrefix, bySuffix       map[string][]int // name keys; a key's leading words; its words after a space
-	bySurname, byOrg, byCtry, byAcr map[string][]int // a field's values (entities whose field once had it)
+	by [nIndexes]map[string][]int
 
 	// maxMen[ei] is the entity's latest mention (-1 when it has none):
 	// "most recent first" salience orders entities by it.
@@ -49,19 +63,24 @@ type corefIndex struct {
 	// Per entity, the values last indexed (so a field set again to the
 	// same value is not indexed twice).
 	lastSurname, lastOrg, lastAcrName, lastCtry []string
-	// stamp and epoch mark the entities of the current mention's recent
-	// sentences without clearing a set per mention.
-	stamp []int
-	epoch int
 }
 
 func newCorefIndex() *corefIndex {
-	return &corefIndex{
-		byKey: map[string][]int{}, byPrefix: map[string][]int{}, bySuffix: map[string][]int{},
-		bySurname: map[string][]int{}, byOrg: map[string][]int{}, byCtry: map[string][]int{}, byAcr: map[string][]int{},
-		recent: list.New(), byClass: map[string]*list.List{}, diplomats: list.New(),
-		byActor: map[string]*list.List{},
+	x := &corefIndex{recent: list.New(), byClass: map[string]*list.List{}, diplomats: list.New(), byActor: map[string]*list.List{}}
+	for i := range x.by {
+		x.by[i] = map[string][]int{}
 	}
+	return x
+}
+
+// cands returns the entities index by lists under k, or, without the
+// indexes (a short document), every entity so far: the sieve re-checks
+// its conditions on each.
+func (a *annotator) cands(by int, k string) []int {
+	if a.cix == nil {
+		return a.allEnts
+	}
+	return a.cix.by[by][k]
 }
 
 // grow makes room for entity ei.
@@ -73,7 +92,6 @@ func (x *corefIndex) grow(ei int) {
 		x.lastOrg = append(x.lastOrg, "")
 		x.lastAcrName = append(x.lastAcrName, "")
 		x.lastCtry = append(x.lastCtry, "")
-		x.stamp = append(x.stamp, 0)
 		x.actor = append(x.actor, "")
 	}
 }
@@ -81,11 +99,11 @@ func (x *corefIndex) grow(ei int) {
 // addKey indexes a new name key of entity ei: the key, its leading words
 // and its trailing words.
 func (x *corefIndex) addKey(ei int, k string) {
-	x.byKey[k] = append(x.byKey[k], ei)
+	x.by[byKey][k] = append(x.by[byKey][k], ei)
 	for i := 0; i < len(k); i++ {
 		if k[i] == ' ' {
-			x.byPrefix[k[:i]] = append(x.byPrefix[k[:i]], ei)
-			x.bySuffix[k[i+1:]] = append(x.bySuffix[k[i+1:]], ei)
+			x.by[byPrefix][k[:i]] = append(x.by[byPrefix][k[:i]], ei)
+			x.by[bySuffix][k[i+1:]] = append(x.by[bySuffix][k[i+1:]], ei)
 		}
 	}
 }
@@ -96,22 +114,22 @@ func (x *corefIndex) note(e *ent, ei int) {
 	x.grow(ei)
 	if e.surname != "" && e.surname != x.lastSurname[ei] {
 		x.lastSurname[ei] = e.surname
-		x.bySurname[e.surname] = append(x.bySurname[e.surname], ei)
+		x.by[bySurname][e.surname] = append(x.by[bySurname][e.surname], ei)
 	}
 	if e.org != "" && e.org != x.lastOrg[ei] {
 		x.lastOrg[ei] = e.org
-		x.byOrg[e.org] = append(x.byOrg[e.org], ei)
+		x.by[byOrg][e.org] = append(x.by[byOrg][e.org], ei)
 	}
 	if e.name != x.lastAcrName[ei] {
 		x.lastAcrName[ei] = e.name
 		if ac := acronym(e.name); ac != "" {
-			x.byAcr[ac] = append(x.byAcr[ac], ei)
+			x.by[byAcr][ac] = append(x.by[byAcr][ac], ei)
 		}
 	}
 	if e.ctry != "" {
 		if e.ctry != x.lastCtry[ei] {
 			x.lastCtry[ei] = e.ctry
-			x.byCtry[e.ctry] = append(x.byCtry[e.ctry], ei)
+			x.by[byCtry][e.ctry] = append(x.by[byCtry][e.ctry], ei)
 		}
 	}
 	for _, c := range e.classes {
@@ -232,13 +250,15 @@ func best(cands []int, ok func(int) bool) int {
 // entities of the current sentence before mi and of the three sentences
 // before it, each sentence left to right (subjects first), then all other
 // earlier entities, most recent first.
-// Only the entities of lists (x.recent: every entity) are candidates after
-// the recent sentences; stop, when not nil, ends the walk at the first
-// entity of the lists for which it is true (they come most recent first),
-// after which only the moved entities are tried.
+// With the indexes, only the entities of lists (x.recent: every entity)
+// are candidates after the recent sentences; stop, when not nil, ends the
+// walk at the first entity of the lists for which it is true (they come
+// most recent first), after which only the moved entities are tried.
+// Without them (a short document) every earlier mention's entity is tried,
+// the latest first, and lists and stop are not read: f re-checks what they
+// select.
 func (a *annotator) salient(mi int, lists []*list.List, stop func(ei int) bool, f func(ei int) bool) int {
-	x := a.cix
-	x.epoch++
+	a.epoch++
 	m := &a.ms[mi]
 	k := mi - 1
 	for s := m.sent; s >= 0 && s >= m.sent-3; s-- {
@@ -246,13 +266,25 @@ func (a *annotator) salient(mi int, lists []*list.List, stop func(ei int) bool, 
 			k--
 		}
 		for j := k + 1; j < mi; j++ {
-			if o := &a.ms[j]; o.sent == s && o.ent >= 0 && x.stamp[o.ent] != x.epoch {
-				x.stamp[o.ent] = x.epoch
+			if o := &a.ms[j]; o.sent == s && o.ent >= 0 && a.stamp[o.ent] != a.epoch {
+				a.stamp[o.ent] = a.epoch
 				if f(o.ent) {
 					return o.ent
 				}
 			}
 		}
+	}
+	x := a.cix
+	if x == nil {
+		for k := mi - 1; k >= 0; k-- {
+			if e := a.ms[k].ent; e >= 0 && a.stamp[e] != a.epoch {
+				a.stamp[e] = a.epoch
+				if f(e) {
+					return e
+				}
+			}
+		}
+		return -1
 	}
 	// Merge the lists from their backs, most recent first.
 	els := make([]*list.Element, 0, len(lists))
@@ -274,14 +306,14 @@ func (a *annotator) salient(mi int, lists []*list.List, stop func(ei int) bool, 
 		}
 		ei := els[bi].Value.(int)
 		els[bi] = els[bi].Prev()
-		if x.stamp[ei] == x.epoch {
+		if a.stamp[ei] == a.epoch {
 			continue
 		}
 		if stop != nil && stop(ei) {
 			stopAt = x.maxMen[ei] + 1
 			break
 		}
-		x.stamp[ei] = x.epoch
+		a.stamp[ei] = a.epoch
 		if f(ei) {
 			return ei
 		}
@@ -292,8 +324,8 @@ func (a *annotator) salient(mi int, lists []*list.List, stop func(ei int) bool, 
 	// The moved entities below the stop, most recent first.
 	var rest []int
 	for _, ei := range x.moved {
-		if x.stamp[ei] != x.epoch && x.maxMen[ei] >= 0 && x.maxMen[ei] < stopAt && x.inLists(ei, lists) {
-			x.stamp[ei] = x.epoch
+		if a.stamp[ei] != a.epoch && x.maxMen[ei] >= 0 && x.maxMen[ei] < stopAt && x.inLists(ei, lists) {
+			a.stamp[ei] = a.epoch
 			rest = append(rest, ei)
 		}
 	}
