@@ -528,13 +528,7 @@ func (s *sent) after(f *figure) {
 			// times X ("fell 20 to 1,260 yen", "rose 200 mln to 11.9
 			// billion" are levels): then it is a range
 			if conn == "to" && changeVerbs[s.low(f.start-1)] && !copulas[s.low(f.start-1)] {
-				fv := f.value // X in Y's scale: "2 to 3 billion"
-				for _, sc := range []float64{1e12, 1e9, 1e6, 1e3} {
-					if g.scaled && !f.scaled && g.value >= sc && f.value < 1000 {
-						fv *= sc
-						break
-					}
-				}
+				fv := scaledLike(f, &g) // X in Y's scale: "2 to 3 billion"
 				unitAfter := g.scaled && !f.scaled || percentWord(nx) || currencyWords[nx] != ""
 				ok = ok && unitAfter && !f.scaled && fv > 0 && g.value <= 3*fv
 			}
@@ -547,14 +541,7 @@ func (s *sent) after(f *figure) {
 				return
 			}
 			if ok && g.value > f.value && (g.wordNum == f.wordNum || g.value < 100 && f.value < 100 || g.scaled || f.scaled) && !(yearLike(s.raw(f.numStart)) && (g.scaled || g.cur != "") && !f.scaled && f.cur == "") {
-				if g.scaled && !f.scaled {
-					for _, sc := range []float64{1e12, 1e9, 1e6, 1e3} {
-						if g.value >= sc && f.value < 1000 {
-							f.value *= sc
-							break
-						}
-					}
-				}
+				f.value = scaledLike(f, &g)
 				f.upper, f.hasUpper, f.end = g.value, true, g.end
 				if between {
 					f.qualifier = "between"
@@ -606,6 +593,20 @@ func (s *sent) after(f *figure) {
 		f.unit = "percentage points"
 		f.end++
 	}
+}
+
+// scaledLike returns the value of f, the lower bound of a range, in the
+// scale of its upper bound g when only g has a scale word ("2 to 3
+// billion": 2 billion).
+func scaledLike(f, g *figure) float64 {
+	if g.scaled && !f.scaled && f.value < 1000 {
+		for _, sc := range []float64{1e12, 1e9, 1e6, 1e3} {
+			if g.value >= sc {
+				return f.value * sc
+			}
+		}
+	}
+	return f.value
 }
 
 // localCurrency returns the code a currency word with default code code
@@ -692,105 +693,60 @@ var qualifierEnd = func() map[string]bool {
 	return m
 }()
 
-// exclude rejects years, dates, ages, labels and addresses.
+// exclude rejects years, dates, ages, labels and addresses: the first
+// rule that holds rejects the figure.
 func (s *sent) exclude(f *figure) {
 	n := f.numStart
-	prev, next := s.low(n-1), s.low(f.end)
+	prev, prev2, next := s.low(n-1), s.low(n-2), s.low(f.end)
+	bare := f.cur == "" && !f.percent && f.unit == ""
+	small := bare && f.value == float64(int64(f.value)) && f.value <= 120
+	t := s.raw(n)
+	year := bare && s.kind(n) == document.Number && !f.scaled && len(t) == 4 && isDigits(t) && f.value >= 1000 && f.value <= 2100
+	prepQ := f.qualifier == "under" || f.qualifier == "below" || f.qualifier == "above" // "under 1985 rules"
+	switch {
 	// Code: a value assigned or compared ("killed = 0", "n += 12") or on a
 	// line of source code is no claim.
-	if prev == "=" || next == "=" || codetext.In(s.code, s.d.Tokens[n].Start) {
-		f.reject = true
-		return
-	}
+	case prev == "=" || next == "=" || codetext.In(s.code, s.d.Tokens[n].Start):
 	// Dates: a month name on either side.
-	if months[prev] || months[next] || (next == "," && months[s.low(f.end+1)]) {
-		f.reject = true
-		return
-	}
-	if s.low(n-1) == "of" && months[s.low(n-2)] {
-		f.reject = true
-		return
-	}
-	// Ages: "aged 33", "the ages of 5 and 12", "Ahmed Ali, 33,", "(33)".
-	if prev == "aged" || prev == "age" || prev == "ages" || (prev == "of" && (s.low(n-2) == "age" || s.low(n-2) == "ages")) ||
-		f.start == n && (prev == "is" || prev == "was" || prev == "turned" || prev == "turns") && (s.low(n-2) == "who" || s.low(n-2) == "she" || s.low(n-2) == "he") && f.value <= 120 && !s.isWord(f.end) {
-		// "my daughter who is 14", "she was 17 when"
-		f.reject, f.age = true, true
-		return
-	}
+	case months[prev] || months[next] || next == "," && months[s.low(f.end+1)] || prev == "of" && months[prev2]:
+	// Ages: "aged 33", "the ages of 5 and 12", "my daughter who is 14", "she was 17 when".
+	case prev == "aged" || prev == "age" || prev == "ages" || prev == "of" && (prev2 == "age" || prev2 == "ages") ||
+		f.start == n && (prev == "is" || prev == "was" || prev == "turned" || prev == "turns") && (prev2 == "who" || prev2 == "she" || prev2 == "he") && f.value <= 120 && !s.isWord(f.end):
+		f.age = true
 	// Ratios: "one in ten", "1 in 5".
-	if prev == "in" && (s.low(n-2) == "one" || s.low(n-2) == "1") {
-		f.reject = true
-		return
-	}
+	case prev == "in" && (prev2 == "one" || prev2 == "1"):
 	// Codes glued to letters: "3G", "4x4".
-	if s.isWord(f.end) && !s.d.Tokens[f.end].SpaceBefore && s.kind(f.numStart) == document.Number {
-		f.reject = true
-		return
-	}
+	case s.isWord(f.end) && !s.d.Tokens[f.end].SpaceBefore && s.kind(f.numStart) == document.Number:
 	// Labels and identifiers: "Article 23", "Boeing 737", "No. 10".
-	if labelWords[prev] && f.start == n {
-		f.reject = true
-		return
-	}
-	if f.start == n && n-1 > s.a && s.capitalized(n-1) && !qualifiers1[prev] && !stopObject[prev] && f.cur == "" && !f.percent {
-		f.reject = true
-		return
-	}
-	integer := f.value == float64(int64(f.value))
-	if integer && f.value <= 120 && f.cur == "" && !f.percent && f.unit == "" {
-		switch s.low(n - 1) {
-		case "under", "over", "above", "below":
-			switch s.low(n - 2) {
-			case "children", "kids", "those", "people", "adults", "girls", "boys", "aged", "anyone", "persons", "women", "men":
-				f.reject, f.age = true, true
-				return
-			}
-		}
-	}
-	if f.cur == "" && !f.percent && f.unit == "" && integer && f.value <= 120 && f.qualifier == "" && !f.hasUpper {
-		if prev == "," && s.capitalized(n-2) && (next == "," || next == "." || next == ";" || next == "and" || next == "" || next == ")") {
-			f.reject = true
-			return
-		}
-		if prev == "(" && next == ")" {
-			f.reject = true
-			return
-		}
-		if next == "-" && (s.low(f.end+1) == "year-old" || s.low(f.end+1) == "year") {
-			f.reject = true
-			return
-		}
-		if next == "years" && s.low(f.end+1) == "old" {
-			f.reject = true
-			return
-		}
-	}
+	case labelWords[prev] && f.start == n:
+	case f.start == n && n-1 > s.a && s.capitalized(n-1) && !qualifiers1[prev] && !stopObject[prev] && f.cur == "" && !f.percent:
+	// An age limit: "children under 5".
+	case small && ageBounds[prev] && youngNouns[prev2]:
+		f.age = true
+	// An age in apposition or brackets: "Ahmed Ali, 33,", "(33)", "a
+	// 12-year-old", "12 years old".
+	case small && f.qualifier == "" && !f.hasUpper && (prev == "," && s.capitalized(n-2) && (ageEnds[next] || next == "") || prev == "(" && next == ")" ||
+		next == "-" && (s.low(f.end+1) == "year-old" || s.low(f.end+1) == "year") || next == "years" && s.low(f.end+1) == "old"):
 	// Years: a bare four-digit number from 1000 to 2100.
-	if s.kind(n) == document.Number && !f.scaled && f.cur == "" && !f.percent && f.unit == "" {
-		t := s.raw(n)
-		if len(t) == 4 && isDigits(t) && f.value >= 1000 && f.value <= 2100 {
-			p := s.low(f.start - 1)
-			prepQ := f.qualifier == "under" || f.qualifier == "below" || f.qualifier == "above" // "under 1985 rules"
-			if f.hasUpper || datePreps[p] || !(humanNouns[s.low(f.end)] || f.qualifier != "" && !prepQ && isPluralNoun(s, f.end)) {
-				f.reject = true
-				return
-			}
-		}
-	}
+	case year && (f.hasUpper || datePreps[s.low(f.start-1)] || !(humanNouns[next] || f.qualifier != "" && !prepQ && isPluralNoun(s, f.end))):
 	// Addresses: "10 Downing Street".
-	if s.capitalized(f.end) {
-		for k := f.end + 1; k <= f.end+3; k++ {
-			if streetWords[s.low(k)] {
-				f.reject = true
-				return
-			}
+	case s.capitalized(f.end) && s.anyIn(f.end+1, f.end+4, streetWords):
+	// Decimals need a unit, a scale, a percent or a currency.
+	case f.frac && !f.scaled && bare:
+	default:
+		return
+	}
+	f.reject = true
+}
+
+// anyIn reports whether one of the tokens [a, b) of the sentence is in set.
+func (s *sent) anyIn(a, b int, set map[string]bool) bool {
+	for k := a; k < b; k++ {
+		if set[s.low(k)] {
+			return true
 		}
 	}
-	// Decimals need a unit, a scale, a percent or a currency.
-	if f.frac && !f.scaled && !f.percent && f.cur == "" && f.unit == "" {
-		f.reject = true
-	}
+	return false
 }
 
 // isPluralNoun reports whether token k looks like a plural noun.
@@ -824,21 +780,12 @@ func (s *sent) pluralSoon(k int) bool {
 // pluralHead reports whether w is a plural noun that ends a noun phrase;
 // mass nouns that modify ("water wells", "aid trucks") are not.
 func pluralHead(w string) bool {
-	switch w {
-	case "people", "children", "women", "men", "police", "cattle", "personnel":
-		return true
-	}
-	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is")
+	return pluralHeads[w] || len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is")
 }
 
 // scoreContext reports whether a word near token i says the pair is a score.
 func (s *sent) scoreContext(i int) bool {
-	for k := i - 3; k <= i+3; k++ {
-		if k != i && scoreWords[s.low(k)] {
-			return true
-		}
-	}
-	return false
+	return s.anyIn(i-3, i, scoreWords) || s.anyIn(i+1, i+4, scoreWords)
 }
 
 // build turns a figure into a Count: object, category, then the filters
@@ -905,8 +852,7 @@ func (s *sent) build(f *figure) (document.Count, int, bool, int) {
 		return c, end, false, drop
 	}
 	if f.wordNum && f.value <= 10 && f.qualifier == "" && (cat == "" || s.low(f.start-1) == "the") {
-		switch s.low(f.start - 1) {
-		case "the", "these", "those", "both", "its", "their", "his", "her", "our", "'s", "’s", "all", "my", "your", "first", "last", "next", "past", "every", "each", "other":
+		if smallDeterminers[s.low(f.start-1)] {
 			return c, end, false, drop
 		}
 	}
@@ -1251,13 +1197,7 @@ func (s *sent) phraseTrigger(k int) (string, int) {
 }
 
 // isQuote reports whether t is a quotation mark token.
-func isQuote(t string) bool {
-	switch t {
-	case "\"", "”", "“", "'", "’", "‘":
-		return true
-	}
-	return false
-}
+func isQuote(t string) bool { return quoteMarks[t] }
 
 // demonymPlural reports whether a capitalised word (lower-cased) reads as
 // a plural people noun: "sikhs", "south africans", "sudanese".
@@ -1458,15 +1398,7 @@ func (s *sent) modStart(head int) int {
 // subordinate reports whether tokens [a, b) hold a subordinating word that
 // starts a new clause with its own subject ("detained 50 activists while
 // crowds filled the square"), so an elided object cannot carry over.
-func (s *sent) subordinate(a, b int) bool {
-	for k := a; k < b; k++ {
-		switch s.low(k) {
-		case "as", "when", "after", "before", "because", "since", "if", "although", "though":
-			return true
-		}
-	}
-	return false
-}
+func (s *sent) subordinate(a, b int) bool { return s.anyIn(a, b, subordinators) }
 
 // acronym reports whether t is two to five capital letters: "GDP".
 func acronym(t string) bool {
@@ -1510,24 +1442,8 @@ func possessiveMark(t string) bool { return t == "'" || t == "’" }
 // possessor within the two words before it ("an appeal for", "the agency's
 // request for"), which a verb ("franchises sell for") and a verb's object
 // ("sue the government for") have not.
-func (s *sent) determined(h int) bool {
-	for k := h - 1; k >= h-2 && k >= s.a; k-- {
-		switch s.low(k) {
-		case "a", "an", "'s", "’s":
-			return true
-		}
-	}
-	return false
-}
+func (s *sent) determined(h int) bool { return s.anyIn(h-2, h, determinedMarks) }
 
 // spentBefore reports whether a spending verb comes in the four words before
 // token a: "spend 70 billion shillings on fertiliser".
-func (s *sent) spentBefore(a int) bool {
-	for k := a - 1; k >= a-4 && k >= s.a; k-- {
-		switch s.low(k) {
-		case "spend", "spent", "spending", "spends", "invest", "invested", "investing", "splurge", "splurged":
-			return true
-		}
-	}
-	return false
-}
+func (s *sent) spentBefore(a int) bool { return s.anyIn(a-4, a, spendVerbs) }

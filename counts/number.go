@@ -217,32 +217,17 @@ func wordsValue(words []string) (float64, int) {
 			n++
 			lastSmall = true
 			continue
-		case w == "dozen" && (seen || n > 0):
+		case isMultiplier(w) && (seen || n > 0):
 			if cur == 0 {
 				cur = 1
 			}
-			cur *= 12
-			lastSmall = false
-			seen = true
-			n++
-			continue
-		case w == "hundred" && (seen || n > 0):
-			if cur == 0 {
-				cur = 1
+			if w == "dozen" || w == "hundred" {
+				cur *= multipliers[w] // "two hundred", "three dozen"
+			} else {
+				total += cur * multipliers[w] // "two thousand"
+				cur = 0
 			}
-			cur *= 100
-			lastSmall = false
-			seen = true
-			n++
-			continue
-		case (w == "thousand" || w == "million" || w == "billion" || w == "trillion") && (seen || n > 0):
-			if cur == 0 {
-				cur = 1
-			}
-			total += cur * scaleWords[w]
-			cur = 0
-			lastSmall = false
-			seen = true
+			lastSmall, seen = false, true
 			n++
 			continue
 		case w == "and" && seen && !lastSmall && n+1 < len(words):
@@ -259,6 +244,4 @@ func wordsValue(words []string) (float64, int) {
 	return total + cur, n
 }
 
-func isMultiplier(w string) bool {
-	return w == "dozen" || w == "hundred" || w == "thousand" || w == "million" || w == "billion" || w == "trillion"
-}
+func isMultiplier(w string) bool { return multipliers[w] != 0 }
