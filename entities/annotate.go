@@ -635,16 +635,10 @@ func (a *annotator) classify(m *ment) {
 			}
 			return
 		}
-		switch m.org.Kind {
-		case "company":
-			m.class = "company"
-		case "court":
-			m.class = "court"
-		case "agency":
-			m.class = "agency"
-		case "group":
-			m.plural = true
+		if kindClasses[m.org.Kind] {
+			m.class = m.org.Kind
 		}
+		m.plural = m.plural || m.org.Kind == "group"
 		return
 	}
 	switch m.typ {
@@ -1156,15 +1150,12 @@ func (a *annotator) stateBodyAt(i, hi int) bool {
 		j++
 	}
 	for k := i; k < j; k++ {
-		switch a.low(k) {
-		case "ministry", "department", "parliament", "senate", "congress", "assembly", "army", "police", "court", "government", "council", "commission", "agency", "bank", "office":
+		if stateBodyWords[a.low(k)] {
 			return true
 		}
 	}
-	if _, ok := a.institution(i, j); ok {
-		return true
-	}
-	return false
+	_, ok := a.institution(i, j)
+	return ok
 }
 
 // placeCountryAt returns the country of the place name starting at token
@@ -1199,14 +1190,11 @@ func (a *annotator) ofSector(i, hi int) string {
 			}
 			break
 		}
-		switch a.low(k) {
-		case "union", "unions", "confederation":
-			return "LAB"
-		case "parliament", "senate", "congress", "legislature", "assembly":
-			return "LEG"
-		case "opposition":
-			return "OPP"
-		case "company", "firm", "bank", "carmaker", "automaker", "lender", "insurer", "airline", "retailer", "conglomerate", "manufacturer":
+		code, ok := sectorWords[a.low(k)]
+		if !ok {
+			continue
+		}
+		if code == "BUS" {
 			// "chairman of Spain's biggest bank"; a central or
 			// development bank is the state's or an IGO's.
 			p := a.low(k - 1)
@@ -1217,9 +1205,8 @@ func (a *annotator) ofSector(i, hi int) string {
 				return "BUS"
 			}
 			return ""
-		case "ministry", "government", "cabinet":
-			return "GOV"
 		}
+		return code
 	}
 	return ""
 }
@@ -1486,14 +1473,9 @@ func (a *annotator) institution(i, j int) (actors.Role, bool) {
 	if judicial {
 		code = "JUD"
 	}
-	class := "government"
-	switch code {
-	case "LEG":
-		class = "parliament"
-	case "MIL":
-		class = "military"
-	case "JUD":
-		class = "prosecutor"
+	class := institutionClasses[code]
+	if class == "" {
+		class = "government"
 	}
 	return actors.Role{Code: code, Class: class, Org: true}, true
 }
