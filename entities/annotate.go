@@ -1534,7 +1534,7 @@ func (a *annotator) nominals() {
 				m.typ = document.Org
 			default:
 				m.typ = document.NORP
-				if r.Code == "GOV" || r.Code == "MIL" || r.Code == "COP" || r.Code == "JUD" || r.Code == "LEG" || r.Code == "REB" || r.Code == "INS" || r.Code == "SEP" || r.Code == "UAF" {
+				if groupCodes[r.Code] {
 					m.typ = document.Org
 				}
 			}
@@ -1601,7 +1601,7 @@ func (a *annotator) nominals() {
 			// An indefinite description is no referent ("a senior
 			// official"), except an armed group that acts ("a militant
 			// group seized ...").
-			armed := r.Code == "REB" || r.Code == "UAF" || r.Code == "INS" || r.Code == "SEP" || r.Code == "CRM"
+			armed := armedCodes[r.Code]
 			if appos == 0 && (!(r.Plural || r.Org || det || ctry != "") || (indef && ctry == "" && !armed)) {
 				continue
 			}
@@ -1799,26 +1799,25 @@ func (a *annotator) titledNames() {
 			if j == i || j-i > 3 || j < sn.EndToken && a.covered[j] != 0 {
 				continue
 			}
-			if _, title := titles[a.low(i)]; title {
-				continue
-			}
-			if _, role := actors.LookupRole(a.low(i)); role {
-				continue
-			}
-			k := a.key(i, j)
-			if _, ok := country.Lookup(k); ok {
-				continue
-			}
-			if _, ok := a.s.dict.LookupKey(k); ok {
-				continue
-			}
-			if _, ok := country.ByDemonym(k); ok {
+			if a.namesKnown(i, a.key(i, j)) {
 				continue
 			}
 			a.add(ment{a: i, b: j, typ: document.Person, kind: document.Name})
 			i = j
 		}
 	}
+}
+
+// namesKnown reports whether a capitalized run starting at token i (its
+// key k) is no new person's name: a title or role word starts it, or it is
+// a country, a dictionary name or a nationality.
+func (a *annotator) namesKnown(i int, k string) bool {
+	_, title := titles[a.low(i)]
+	_, role := actors.LookupRole(a.low(i))
+	_, ctry := country.Lookup(k)
+	_, dict := a.s.dict.LookupKey(k)
+	_, dem := country.ByDemonym(k)
+	return title || role || ctry || dict || dem
 }
 
 // leaderOffice adds an organization mention for "office" after a

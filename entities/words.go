@@ -18,6 +18,8 @@ var lex = lexicon.Load(dataFS, "data/words.txt")
 var (
 	agentNORP          = lex.Map("agentNORP")
 	agentVerbs         = lex.Set("agentVerbs")
+	armedCodes         = lex.Set("armedCodes")
+	groupCodes         = lex.Set("groupCodes")
 	companyNouns       = lex.Set("companyNouns")
 	companyOnlyNouns   = lex.Set("companyOnlyNouns")
 	corporateSuffixes  = lex.Set("corporateSuffixes")
