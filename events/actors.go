@@ -493,7 +493,9 @@ func (c *coder) object(a, e int, code cameo.Code, p *pattern) []int {
 		loc := false
 		for k := from - 1; k >= a && k >= from-3; k-- {
 			w := c.low(k)
-			if words.LocativePreps[w] && !(w == "at" && k+1 < c.n && (c.low(k+1) == "least" || c.low(k+1) == "most")) {
+			if (words.LocativePreps[w] || topicPreps[w] && sharedTarget(code)) && !(w == "at" && k+1 < c.n && (c.low(k+1) == "least" || c.low(k+1) == "most")) {
+				// (a topic, "a deal on coast guard cooperation", is no
+				// partner either)
 				loc = true
 				break
 			}
