@@ -247,6 +247,20 @@ func (c *coder) sentence(si int) []document.Event {
 			}
 		}
 	}
+	for i := range out {
+		// "threatened to impose tariffs on Japan": a threat's target is
+		// the target of the act it threatens
+		for j := i + 1; out[i].Root == "13" && out[i].Target == nil && j < len(out); j++ {
+			if out[j].Hypothetical && out[j].Target != nil && out[j].Source != nil && out[i].Source != nil && out[j].Source.Actor == out[i].Source.Actor &&
+				strings.EqualFold(strings.TrimSpace(c.d.Slice(document.Span{Start: out[i].Span.End, End: out[j].Span.Start})), "to") {
+				out[i].Target = out[j].Target
+				if st, ok := c.steps[out[i].Span]; ok {
+					st[3] = "target of the threatened act"
+					c.steps[out[i].Span] = st
+				}
+			}
+		}
+	}
 	return out
 }
 
@@ -493,7 +507,9 @@ func (c *coder) object(a, e int, code cameo.Code, p *pattern) []int {
 		loc := false
 		for k := from - 1; k >= a && k >= from-3; k-- {
 			w := c.low(k)
-			if words.LocativePreps[w] && !(w == "at" && k+1 < c.n && (c.low(k+1) == "least" || c.low(k+1) == "most")) {
+			if (words.LocativePreps[w] || topicPreps[w] && sharedTarget(code)) && !(w == "at" && k+1 < c.n && (c.low(k+1) == "least" || c.low(k+1) == "most")) {
+				// (a topic, "a deal on coast guard cooperation", is no
+				// partner either)
 				loc = true
 				break
 			}

@@ -58,11 +58,26 @@ func newCoder(s *Stage, d *document.Document) *coder {
 		c.steps = map[document.Span][4]string{}
 	}
 	c.codes, c.head = make([]string, len(d.Mentions)), make([]int, len(d.Mentions))
+	story, one := "", true // the one country the story names, if one
 	for i, m := range d.Mentions {
 		c.codes[i], c.head[i] = m.ContextActor, m.Qualifies
 		si := d.SentenceAt(m.Start)
 		if si >= 0 {
 			c.mentionsBySent[si] = append(c.mentionsBySent[si], i)
+		}
+		if cc := CountryOf(m.ContextActor); cc != "" && !strings.HasPrefix(m.ContextActor, "IGO") {
+			one = one && (story == "" || story == cc)
+			story = cc
+		}
+	}
+	if one && story != "" {
+		// policy rule 1 at story level: a role the text gives no country
+		// ("the government", "students") in a story that names one
+		// country is that country's
+		for i, code := range c.codes {
+			if len(code) == 3 && storyRoles[code] {
+				c.codes[i] = story + code
+			}
 		}
 	}
 	return c
