@@ -28,6 +28,11 @@ type Aligned struct {
 	// Tree reports whether the mapped heads form one tree (merging words
 	// that are not connected can make a cycle or a second root).
 	Tree bool
+	// TagsOnly marks a sentence that only trains the tagger and only
+	// through its PTB tags (XPOS; UPOS, lemmas and heads unknown): a token
+	// learns the tagger class with its PTB tag that the tagger scores
+	// highest, and a token whose XPOS no class has teaches nothing.
+	TagsOnly bool
 }
 
 // Align retokenizes s with tokenize (which returns byte spans of the tokens

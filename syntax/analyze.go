@@ -109,7 +109,7 @@ func (p *Parser) describe(forms []string) {
 	}
 	p.ws, p.tags = p.ws[:n], p.tags[:n]
 	for i, f := range forms {
-		p.buf = describe(f, p.m.clusters, p.buf, &p.ws[i])
+		p.buf = describe(f, p.m.lex, p.buf, &p.ws[i])
 	}
 }
 
@@ -119,6 +119,11 @@ func (p *Parser) tag() {
 	sc := p.scores[:len(m.classes)]
 	prev1, prev2 := -1, -1
 	for i := range p.ws {
+		if c := p.ws[i].sole; c >= 0 {
+			p.tags[i] = c
+			prev2, prev1 = prev1, int(c)
+			continue
+		}
 		p.feats = tagFeatures(p.ws, i, prev1, prev2, p.feats[:0])
 		m.tagger.score(p.feats, sc)
 		best := 0

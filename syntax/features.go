@@ -52,11 +52,47 @@ type wordInfo struct {
 	cl4, cl6, cl10 uint64 // word cluster path prefixes
 	cl             uint64 // whole cluster path
 	casing         uint64 // how news text writes the word (CasingClass), 0 unknown
+	amb            uint64 // the UPOS the treebanks give the word (its ambiguity class), 1 unknown
+	sole           int32  // the tagger class of a frequent word that always has it, -1 none
 	upperInitial   bool
 }
 
+// lexEntry is what the model knows of a lower-case word: its cluster path
+// and casing class (Model.clusters) and its tag dictionary entry
+// (Model.dict).
+type lexEntry struct {
+	cl, dict uint32
+	ok       bool
+}
+
+// Tag dictionary entries: the UPOS seen with a word in the treebanks (a
+// bit per uposNames index, those of at least dictShare of its tokens) and,
+// for a word seen at least dictSoleMin times with one tagger class on
+// nearly all of them, that class + 1 in bits 17-24: the tagger gives it
+// without scoring.
+const (
+	dictMask     = 1<<17 - 1
+	dictSoleMin  = 50
+	dictShare    = 0.05
+	dictSoleRate = 0.998
+)
+
+// buildLex merges the clusters and the tag dictionary into one table.
+func buildLex(clusters, dict map[string]uint32) map[string]lexEntry {
+	lex := make(map[string]lexEntry, len(clusters)+len(dict))
+	for w, v := range clusters {
+		lex[w] = lexEntry{cl: v, ok: true}
+	}
+	for w, v := range dict {
+		e := lex[w]
+		e.dict = v
+		lex[w] = e
+	}
+	return lex
+}
+
 // describe fills wi for the token form; buf is scratch.
-func describe(form string, clusters map[string]uint32, buf []byte, wi *wordInfo) []byte {
+func describe(form string, lex map[string]lexEntry, buf []byte, wi *wordInfo) []byte {
 	buf = buf[:0]
 	shape := buf
 	digits := false
@@ -136,7 +172,13 @@ func describe(form string, clusters map[string]uint32, buf []byte, wi *wordInfo)
 	wi.upperInitial = unicode.IsUpper(r)
 	wi.cl, wi.cl4, wi.cl6, wi.cl10 = 1, 1, 1, 1
 	wi.casing = 0
-	if v, ok := clusters[string(low)]; ok {
+	wi.amb, wi.sole = 1, -1
+	e := lex[string(low)]
+	if e.dict != 0 {
+		wi.amb = uint64(e.dict&dictMask) + 2
+		wi.sole = int32(e.dict>>17) - 1
+	}
+	if v, ok := e.cl, e.ok; ok {
 		wi.casing = uint64(v >> 29)
 		bits, nb := v&0xffffff, int(v>>24)&0x1f
 		{

@@ -22,10 +22,17 @@ type Model struct {
 	lemmas     map[string]string // upos byte + lower form → lemma
 	rules      map[string]lemmaRule
 	clusters   map[string]uint32 // lower word → bits | len<<24 | casing class<<29
-	info       string            // training summary
+	dict       map[string]uint32 // lower word → tag dictionary entry (dictMask)
+	lex        map[string]lexEntry
+	info       string // training summary
 }
 
-const magic = "NGSYNTAX1\n\x00\x00\x00\x00\x00\x00"
+// magic starts a model file; magic1 a file of the first version, which
+// has no tag dictionary.
+const (
+	magic  = "NGSYNTAX2\n\x00\x00\x00\x00\x00\x00"
+	magic1 = "NGSYNTAX1\n\x00\x00\x00\x00\x00\x00"
+)
 
 // uposNames are the UD parts of speech; a class's UPOS is stored as its
 // index here (the lemma keys).
@@ -88,6 +95,16 @@ func (m *Model) Marshal() []byte {
 		fmt.Fprintf(&sb, "%s\t%d\t%d\n", k, v&0xffffff, v>>24)
 	}
 	str(sb.String())
+	sb.Reset()
+	keys = keys[:0]
+	for k := range m.dict {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		fmt.Fprintf(&sb, "%s\t%d\n", k, m.dict[k])
+	}
+	str(sb.String())
 	for len(b)%8 != 0 {
 		b = append(b, 0)
 	}
@@ -99,8 +116,12 @@ func (m *Model) Marshal() []byte {
 // Load reads a model file; the weight tables alias b (which must not be
 // modified afterwards) when b is 8-byte aligned.
 func Load(b []byte) (*Model, error) {
-	if len(b) < len(magic) || string(b[:len(magic)]) != magic {
+	if len(b) < len(magic) || string(b[:len(magic)]) != magic && string(b[:len(magic)]) != magic1 {
 		return nil, fmt.Errorf("syntax: not a model file")
+	}
+	nparts := 7
+	if string(b[:len(magic)]) == magic1 {
+		nparts = 6
 	}
 	off := len(magic)
 	str := func() (string, error) {
@@ -116,9 +137,9 @@ func Load(b []byte) (*Model, error) {
 		off += n
 		return s, nil
 	}
-	m := &Model{lemmas: map[string]string{}, rules: map[string]lemmaRule{}, clusters: map[string]uint32{}}
-	var parts [6]string
-	for i := range parts {
+	m := &Model{lemmas: map[string]string{}, rules: map[string]lemmaRule{}, clusters: map[string]uint32{}, dict: map[string]uint32{}}
+	var parts [7]string
+	for i := range parts[:nparts] {
 		s, err := str()
 		if err != nil {
 			return nil, err
@@ -178,6 +199,18 @@ func Load(b []byte) (*Model, error) {
 		}
 		m.clusters[f[0]] = uint32(bits) | uint32(n)<<24
 	}
+	for _, line := range strings.Split(parts[6], "\n") {
+		w, v, ok := strings.Cut(line, "\t")
+		if !ok {
+			continue
+		}
+		x, err := strconv.ParseUint(v, 10, 32)
+		if err != nil || x>>17 > uint64(len(m.classes)) {
+			return nil, errCorrupt
+		}
+		m.dict[w] = uint32(x)
+	}
+	m.lex = buildLex(m.clusters, m.dict)
 	for off%8 != 0 {
 		off++
 	}

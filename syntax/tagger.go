@@ -46,6 +46,12 @@ func tagFeatures(ws []wordInfo, i int, prev1, prev2 int, fs []uint64) []uint64 {
 		}
 		return padWord + uint64(j-i)
 	}
+	amb := func(j int) uint64 {
+		if x := at(j); x != nil {
+			return x.amb
+		}
+		return padWord + uint64(j-i)
+	}
 	p1, p2 := uint64(prev1+2), uint64(prev2+2)
 	first := uint64(0)
 	if i == 0 {
@@ -74,6 +80,8 @@ func tagFeatures(ws []wordInfo, i int, prev1, prev2 int, fs []uint64) []uint64 {
 		f2(34, p1, low(i+1)),
 		f2(35, w.casing, first), f3(36, w.casing, up, first), f2(37, w.casing, w.suf[1]),
 		f2(38, casing(i-1), w.casing), f2(39, w.casing, casing(i+1)),
+		f1(41, amb(i+1)), f1(42, amb(i+2)),
+		f2(44, p1, amb(i+1)), f2(45, w.lower, amb(i+1)),
 	)
 	return fs
 }

@@ -61,6 +61,9 @@ func Train(sents []*Aligned, opt TrainOptions) (*Model, error) {
 	}
 	classSet, labelSet := map[string]bool{}, map[string]bool{"root": true}
 	for _, s := range sents {
+		if s.TagsOnly {
+			continue
+		}
 		for i := range s.Forms {
 			classSet[s.UPOS[i]+"\t"+s.XPOS[i]] = true
 			labelSet[s.Dep[i]] = true
@@ -91,6 +94,9 @@ func Train(sents []*Aligned, opt TrainOptions) (*Model, error) {
 	// lemmas
 	ll := newLemmaLearner()
 	for _, s := range sents {
+		if s.TagsOnly {
+			continue
+		}
 		for i, f := range s.Forms {
 			if s.UPOS[i] == "PUNCT" || s.UPOS[i] == "NUM" || s.UPOS[i] == "SYM" {
 				continue
@@ -100,9 +106,22 @@ func Train(sents []*Aligned, opt TrainOptions) (*Model, error) {
 	}
 	m.lemmas, m.rules = ll.build()
 
+	m.dict = buildDict(sents, classID)
+	m.lex = buildLex(m.clusters, m.dict)
+	byXPOS := map[string][]int32{}
+	for i, x := range m.xpos {
+		byXPOS[x] = append(byXPOS[x], int32(i))
+	}
 	ex := make([]*example, len(sents))
 	for k, s := range sents {
 		ex[k] = newExample(s, m, classID, labelID)
+		if s.TagsOnly {
+			ex[k].allow = make([][]int32, len(s.Forms))
+			for i := range s.Forms {
+				ex[k].gtags[i] = -1
+				ex[k].allow[i] = byXPOS[s.XPOS[i]]
+			}
+		}
 	}
 	var held []*example
 	for _, s := range opt.Heldout {
@@ -129,7 +148,9 @@ func Train(sents []*Aligned, opt TrainOptions) (*Model, error) {
 			fo.Log = io.Discard
 			fold.tagger = trainTagger(tr, &fold, fo, rand.New(rand.NewPCG(opt.Seed+uint64(f)+1, 0x5eed)), nil)
 			for _, e := range te {
-				e.predictTags(&fold)
+				if !e.a.TagsOnly {
+					e.predictTags(&fold)
+				}
 			}
 		}
 	} else {
@@ -143,6 +164,67 @@ func Train(sents []*Aligned, opt TrainOptions) (*Model, error) {
 	fmt.Fprintf(opt.Log, "parser: %d labels\n", len(m.labels))
 	m.parser = trainParser(ex, m, opt, rng, held)
 	return m, nil
+}
+
+// buildDict counts the tagger classes of every lower-case word of the
+// treebank sentences (not the TagsOnly ones) into tag dictionary entries
+// (dictMask).
+func buildDict(sents []*Aligned, classID map[string]int) map[string]uint32 {
+	counts := map[string]map[int]int{}
+	for _, s := range sents {
+		if s.TagsOnly {
+			continue
+		}
+		for i, f := range s.Forms {
+			w := dictKey(f)
+			c := counts[w]
+			if c == nil {
+				c = map[int]int{}
+				counts[w] = c
+			}
+			c[classID[s.UPOS[i]+"\t"+s.XPOS[i]]]++
+		}
+	}
+	upos := make([]byte, len(classID))
+	for k, id := range classID {
+		u, _, _ := strings.Cut(k, "\t")
+		upos[id] = uposIndex(u) - 1
+	}
+	dict := map[string]uint32{}
+	for w, c := range counts {
+		total, best, bn := 0, -1, 0
+		byUPOS := make([]int, len(uposNames))
+		for cls, n := range c {
+			total += n
+			byUPOS[upos[cls]] += n
+			if n > bn || n == bn && cls < best {
+				best, bn = cls, n
+			}
+		}
+		var v uint32
+		for u, n := range byUPOS {
+			if n > 0 && float64(n) >= dictShare*float64(total) {
+				v |= 1 << u
+			}
+		}
+		if total >= dictSoleMin && float64(bn) >= dictSoleRate*float64(total) {
+			v |= uint32(best+1) << 17
+		}
+		dict[w] = v
+	}
+	return dict
+}
+
+// dictKey is form as describe looks it up: lower case, and digits as 0
+// in a word that has one.
+func dictKey(form string) string {
+	w := []byte(strings.ToLower(form))
+	for i, c := range w {
+		if c >= '0' && c <= '9' {
+			w[i] = '0'
+		}
+	}
+	return string(w)
 }
 
 func sortedKeys(m map[string]bool) []string {
@@ -162,6 +244,9 @@ type example struct {
 	ptags []int32
 	gh    []int32
 	gl    []uint8
+	// allow lists, for a TagsOnly sentence, the classes each token may
+	// take (gtags are -1 there).
+	allow [][]int32
 }
 
 func newExample(s *Aligned, m *Model, classID, labelID map[string]int) *example {
@@ -169,7 +254,7 @@ func newExample(s *Aligned, m *Model, classID, labelID map[string]int) *example 
 	e := &example{a: s, ws: make([]wordInfo, n), gtags: make([]int32, n), ptags: make([]int32, n), gh: make([]int32, n+1), gl: make([]uint8, n+1)}
 	var buf []byte
 	for i, f := range s.Forms {
-		buf = describe(f, m.clusters, buf, &e.ws[i])
+		buf = describe(f, m.lex, buf, &e.ws[i])
 		e.gtags[i] = int32(classID[s.UPOS[i]+"\t"+s.XPOS[i]])
 		h := s.Head[i]
 		if h < 0 {
@@ -215,6 +300,16 @@ func trainTagger(ex []*example, m *Model, opt TrainOptions, rng *rand.Rand, held
 					}
 				}
 				g := int(e.gtags[i])
+				if g < 0 {
+					// TagsOnly: the best-scoring class with the token's PTB
+					// tag is the gold one (none: learn nothing)
+					g = best
+					for k, c := range e.allow[i] {
+						if k == 0 || scores[c] > scores[g] {
+							g = int(c)
+						}
+					}
+				}
 				tt.update(fs, g, best)
 				if best == g {
 					right++

@@ -15,6 +15,13 @@
 // LinES has no PTB tags: they are derived from its UPOS and features
 // (syntax.PTBFromUD). Word clusters come from ner/model/clusters.txt.
 //
+// The tagger also learns from the PTB tags of CoNLL-2003's training split
+// (ner/conll2003/eng.train, Reuters news; -news, "" leaves it out): its
+// running-text sentences, as a third treebank whose tokens learn the
+// tagger class with their PTB tag that the tagger scores highest
+// (syntax.Aligned.TagsOnly). They teach the tagger news vocabulary; they
+// have no trees and no lemmas. CoNLL-2003 test is never read.
+//
 // Training is deterministic (fixed seed, fixed order): the same data give
 // the same file byte for byte.
 //
@@ -31,6 +38,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/newsgraph/newsgraph/internal/lettercase"
 	"github.com/newsgraph/newsgraph/internal/shareddata"
 	"github.com/newsgraph/newsgraph/syntax"
 	"github.com/newsgraph/newsgraph/text"
@@ -63,9 +71,10 @@ func main() {
 	tune := flag.Bool("tune", false, "hold out a slice of the training data (-heldout), score it after every epoch, write nothing")
 	heldout := flag.String("heldout", "ewt", "with -tune: ewt holds out every 5th EWT dev sentence, all every 10th training sentence")
 	variants := flag.Bool("variants", false, "also write the model pruned at min updates 3, 4 and 6 (OUT.muN), to compare")
+	news := flag.String("news", "ner/conll2003/eng.train", "PTB-tagged news (CoNLL-2003 columns) that trains the tagger alone, relative to the shared data; empty: none")
 	target := flag.Int("target", 1, "treebank whose conventions the model keeps (1 EWT, 2 LinES; 0: no per-treebank weights)")
 	flag.Parse()
-	if err := run(*out, *clusters, *casing, *tagEpochs, *parseEpochs, *folds, int32(*minUpdates), *explore, *withLinesDev, *noLines, *tune, *target, *heldout == "ewt", *variants); err != nil {
+	if err := run(*out, *clusters, *casing, *tagEpochs, *parseEpochs, *folds, int32(*minUpdates), *explore, *withLinesDev, *noLines, *tune, *target, *heldout == "ewt", *variants, *news); err != nil {
 		fmt.Fprintln(os.Stderr, "parsetrain:", err)
 		os.Exit(1)
 	}
@@ -81,7 +90,7 @@ func Tokenize(s string) [][2]int {
 	return out
 }
 
-func run(out, clusterPath, casingPath string, tagEpochs, parseEpochs, folds int, minUpdates int32, explore float64, linesDev, noLines, tune bool, target int, ewtHeld, variants bool) error {
+func run(out, clusterPath, casingPath string, tagEpochs, parseEpochs, folds int, minUpdates int32, explore float64, linesDev, noLines, tune bool, target int, ewtHeld, variants bool, news string) error {
 	files := trainFiles
 	if noLines {
 		files = files[1:]
@@ -122,6 +131,18 @@ func run(out, clusterPath, casingPath string, tagEpochs, parseEpochs, folds int,
 			sents = append(sents, a)
 		}
 		names = append(names, filepath.Base(p)+" ("+strconv.Itoa(len(ts))+" sentences)")
+	}
+	if news != "" {
+		p := shareddata.Path(news)
+		if p == "" {
+			return fmt.Errorf("%s not found (../shared/data)", news)
+		}
+		ns, err := readNews(p)
+		if err != nil {
+			return err
+		}
+		sents = append(sents, ns...)
+		names = append(names, filepath.Base(p)+" (PTB tags of "+strconv.Itoa(len(ns))+" sentences, tagger only)")
 	}
 	fmt.Fprintf(os.Stderr, "%d sentences; %d retokenized differently from UD; %d not a tree after retokenizing (left out of the parser's training)\n", len(sents), merged, notTree)
 	cl, err := readClusters(clusterPath)
@@ -223,4 +244,74 @@ func readCasing(path string, cl map[string]uint32) error {
 		cl[w] = cl[w]&(1<<29-1) | syntax.CasingClass(n[0], n[1], n[2])<<29
 	}
 	return sc.Err()
+}
+
+// readNews reads a CoNLL-2003 file (token, PTB tag, chunk, entity per
+// line, a blank line between sentences) into tagger-only sentences
+// (syntax.Aligned.TagsOnly, domain 3). Kept are sentences of five or more
+// tokens with a verb and at most a quarter numbers: running text, not the
+// results tables and datelines. A sentence written in capitals is folded
+// to lower case, as the syntax stage folds it at run time.
+func readNews(path string) ([]*syntax.Aligned, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var out []*syntax.Aligned
+	var forms, tags []string
+	flush := func() {
+		defer func() { forms, tags = nil, nil }()
+		verb, nums := false, 0
+		var lc lettercase.Count
+		for i, t := range tags {
+			verb = verb || strings.HasPrefix(t, "VB") || t == "MD"
+			if t == "CD" {
+				nums++
+			}
+			lc.Add(forms[i])
+		}
+		if len(forms) < 5 || !verb || nums*4 > len(forms) {
+			return
+		}
+		n := len(forms)
+		a := &syntax.Aligned{Forms: forms, XPOS: tags, UPOS: make([]string, n), Lemma: make([]string, n), Dep: make([]string, n), Head: make([]int, n), Domain: 3, TagsOnly: true}
+		for i := range a.Head {
+			a.Head[i] = -1
+			if lc.Capitals() {
+				a.Forms[i] = strings.ToLower(a.Forms[i])
+			}
+		}
+		out = append(out, a)
+	}
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		fs := strings.Fields(sc.Text())
+		if len(fs) < 2 {
+			flush()
+			continue
+		}
+		if fs[0] == "-DOCSTART-" {
+			continue
+		}
+		forms = append(forms, fs[0])
+		tags = append(tags, newsTag(fs[0], fs[1]))
+	}
+	flush()
+	return out, sc.Err()
+}
+
+// newsTag maps CoNLL-2003's PTB tags onto EWT's spelling of them: brackets
+// are -LRB- / -RRB-, a straight double quote is “ or ” (left to the
+// tagger: it gets a tag no class has, so it teaches nothing).
+func newsTag(form, tag string) string {
+	switch tag {
+	case "(":
+		return "-LRB-"
+	case ")":
+		return "-RRB-"
+	case "\"":
+		return "?"
+	}
+	return tag
 }
