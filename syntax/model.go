@@ -3,7 +3,8 @@ package syntax
 import (
 	"encoding/binary"
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -64,44 +65,24 @@ func (m *Model) Marshal() []byte {
 	str(strings.Join(m.classes, "\n"))
 	str(strings.Join(m.labels, "\n"))
 	var sb strings.Builder
-	keys := make([]string, 0, len(m.lemmas))
-	for k := range m.lemmas {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
+	for _, k := range slices.Sorted(maps.Keys(m.lemmas)) {
 		fmt.Fprintf(&sb, "%d\t%s\t%s\n", k[0], k[1:], m.lemmas[k])
 	}
 	str(sb.String())
 	sb.Reset()
-	keys = keys[:0]
-	for k := range m.rules {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
+	for _, k := range slices.Sorted(maps.Keys(m.rules)) {
 		r := m.rules[k]
 		fmt.Fprintf(&sb, "%d\t%s\t%d\t%s\n", k[0], k[1:], r.strip, r.add)
 	}
 	str(sb.String())
 	sb.Reset()
-	keys = keys[:0]
-	for k := range m.clusters {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
+	for _, k := range slices.Sorted(maps.Keys(m.clusters)) {
 		v := m.clusters[k]
 		fmt.Fprintf(&sb, "%s\t%d\t%d\n", k, v&0xffffff, v>>24)
 	}
 	str(sb.String())
 	sb.Reset()
-	keys = keys[:0]
-	for k := range m.dict {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
+	for _, k := range slices.Sorted(maps.Keys(m.dict)) {
 		fmt.Fprintf(&sb, "%s\t%d\n", k, m.dict[k])
 	}
 	str(sb.String())
