@@ -250,14 +250,18 @@ func (c *coder) sentence(si int) []document.Event {
 	for i := range out {
 		// "threatened to impose tariffs on Japan": a threat's target is
 		// the target of the act it threatens
-		for j := i + 1; out[i].Root == "13" && out[i].Target == nil && j < len(out); j++ {
-			if out[j].Hypothetical && out[j].Target != nil && out[j].Source != nil && out[i].Source != nil && out[j].Source.Actor == out[i].Source.Actor &&
-				strings.EqualFold(strings.TrimSpace(c.d.Slice(document.Span{Start: out[i].Span.End, End: out[j].Span.Start})), "to") {
-				out[i].Target = out[j].Target
+		if out[i].Root != "13" || out[i].Target != nil || out[i].Source == nil {
+			continue
+		}
+		for _, act := range out[i+1:] {
+			if act.Hypothetical && act.Target != nil && act.Source != nil && act.Source.Actor == out[i].Source.Actor &&
+				strings.EqualFold(strings.TrimSpace(c.d.Slice(document.Span{Start: out[i].Span.End, End: act.Span.Start})), "to") {
+				out[i].Target = act.Target
 				if st, ok := c.steps[out[i].Span]; ok {
 					st[3] = "target of the threatened act"
 					c.steps[out[i].Span] = st
 				}
+				break
 			}
 		}
 	}
