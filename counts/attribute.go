@@ -15,9 +15,9 @@ func (s *sent) attribute(c *document.Count) {
 	if s.bs == nil {
 		s.bs = newBySentence(d)
 	}
-	for _, qi := range s.bs.quotes.of(s.si) {
+	for _, qi := range s.bs.of(s.si) {
 		q := &d.Quotes[qi]
-		if q.Span.Contains(c.Span) && q.Speaker != nil && q.Speaker.Name != "" && !(q.Speaker.Entity < 0 && isPronoun(strings.ToLower(q.Speaker.Name))) {
+		if q.Span.Contains(c.Span) && q.Speaker != nil && q.Speaker.Name != "" && !(q.Speaker.Entity < 0 && pronouns[strings.ToLower(q.Speaker.Name)]) {
 			c.AttributedTo = q.Speaker.Entity
 			c.AttributedName = q.Speaker.Name
 			if c.AttributedTo >= len(d.Entities) {
@@ -26,12 +26,4 @@ func (s *sent) attribute(c *document.Count) {
 			return
 		}
 	}
-}
-
-func isPronoun(w string) bool {
-	switch w {
-	case "he", "she", "they", "it", "we", "i", "you":
-		return true
-	}
-	return false
 }

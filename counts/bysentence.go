@@ -6,30 +6,24 @@ import (
 	"github.com/newsgraph/newsgraph/document"
 )
 
-// bySentence lists, per sentence, the quotes and mentions that overlap its
-// tokens, in layer order: a figure's attribution looks only at those of its
-// own sentence instead of every quote and mention of the document (which
-// made long documents quadratic). A quote holding a figure, or a mention
-// overlapping its source, overlaps the sentence, so the first one found is
+// bySentence lists, per sentence, the quotes that overlap its tokens, in
+// layer order, in one array: sentence i's are items[off[i]:off[i+1]]. A
+// figure's attribution looks only at the quotes of its own sentence instead
+// of every quote of the document (which made long documents quadratic). A
+// quote holding a figure overlaps the sentence, so the first one found is
 // the same.
 type bySentence struct {
-	quotes, mentions csr
-}
-
-// csr holds lists per sentence in one array: sentence i's are
-// items[off[i]:off[i+1]].
-type csr struct {
 	off, items []int32
 }
 
-func (c *csr) of(si int) []int32 {
+func (c *bySentence) of(si int) []int32 {
 	if si < 0 || si+1 >= len(c.off) {
 		return nil
 	}
 	return c.items[c.off[si]:c.off[si+1]]
 }
 
-// newBySentence buckets d's quotes and mentions by sentence.
+// newBySentence buckets d's quotes by sentence.
 func newBySentence(d *document.Document) *bySentence {
 	ns := len(d.Sentences)
 	// The byte range of each sentence's tokens (empty for a bad range).
@@ -61,23 +55,17 @@ func newBySentence(d *document.Document) *bySentence {
 			}
 		}
 	}
-	build := func(n int, span func(int) document.Span) csr {
-		c := csr{off: make([]int32, ns+1)}
-		for k := 0; k < n; k++ {
-			each(span(k), func(si int) { c.off[si+1]++ })
-		}
-		for i := 0; i < ns; i++ {
-			c.off[i+1] += c.off[i]
-		}
-		c.items = make([]int32, c.off[ns])
-		fill := append([]int32(nil), c.off[:ns]...)
-		for k := 0; k < n; k++ {
-			each(span(k), func(si int) { c.items[fill[si]] = int32(k); fill[si]++ })
-		}
-		return c
+	c := &bySentence{off: make([]int32, ns+1)}
+	for _, q := range d.Quotes {
+		each(q.Span, func(si int) { c.off[si+1]++ })
 	}
-	return &bySentence{
-		quotes:   build(len(d.Quotes), func(k int) document.Span { return d.Quotes[k].Span }),
-		mentions: build(len(d.Mentions), func(k int) document.Span { return d.Mentions[k].Span }),
+	for i := 0; i < ns; i++ {
+		c.off[i+1] += c.off[i]
 	}
+	c.items = make([]int32, c.off[ns])
+	fill := append([]int32(nil), c.off[:ns]...)
+	for k, q := range d.Quotes {
+		each(q.Span, func(si int) { c.items[fill[si]] = int32(k); fill[si]++ })
+	}
+	return c
 }

@@ -54,9 +54,3 @@ func phraseAt(ws []string, i int) (string, int) {
 	}
 	return "", 0
 }
-
-// GDELTCountType maps a category to a GDELT GKG count type: the GKG uses
-// the same names for KILL, WOUND, ARREST, KIDNAP, AFFECT, PROTEST and SEIZE;
-// DISPLACE, EVACUATE, DESTROY, DAMAGE and AID keep their own names (GKG
-// consumers accept any CountType string). "" maps to "".
-func GDELTCountType(cat string) string { return cat }

@@ -351,7 +351,8 @@ func (s *sent) digits(f *figure, i int) bool {
 	// "34 000": a group of three digits after a short group.
 	if !strings.ContainsAny(t, ",.") && len(t) <= 3 {
 		for s.kind(f.end) == document.Number && isDigits(s.raw(f.end)) && len(s.raw(f.end)) == 3 && s.d.Tokens[f.end].SpaceBefore {
-			v = v*1000 + mustDigits(s.raw(f.end))
+			g, _, _ := parseDigits(s.raw(f.end))
+			v = v*1000 + g
 			f.end++
 		}
 	}
@@ -362,14 +363,6 @@ func (s *sent) digits(f *figure, i int) bool {
 	f.value, f.frac = v, frac
 	s.scale(f)
 	return true
-}
-
-func mustDigits(s string) float64 {
-	v := 0.0
-	for i := 0; i < len(s); i++ {
-		v = v*10 + float64(s[i]-'0')
-	}
-	return v
 }
 
 // scale applies a scale word after a digit number: "1.2 million", "$1bn",

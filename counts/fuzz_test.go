@@ -48,7 +48,6 @@ func FuzzExtract(f *testing.F) {
 				t.Fatalf("bad object span %v in %q", c.ObjectSpan, s)
 			}
 		}
-		_ = GKGCounts(d)
 		_ = GKGAmounts(d)
 	})
 }

@@ -23,6 +23,7 @@ var (
 	ageEnds             = lex.Set("ageEnds")
 	determinedMarks     = lex.Set("determinedMarks")
 	pluralHeads         = lex.Set("pluralHeads")
+	pronouns            = lex.Set("pronouns")
 	quoteMarks          = lex.Set("quoteMarks")
 	smallDeterminers    = lex.Set("smallDeterminers")
 	spendVerbs          = lex.Set("spendVerbs")
