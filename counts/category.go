@@ -30,27 +30,3 @@ func wordCategory(w string) string {
 	}
 	return ""
 }
-
-// phraseAt returns the category of a multi-word trigger starting at word i
-// of ws, and its length, or "", 0.
-func phraseAt(ws []string, i int) (string, int) {
-	if i < 0 || i >= len(ws) || !phraseFirst[ws[i]] {
-		return "", 0
-	}
-	for _, pt := range phraseTriggers {
-		if i+len(pt.words) > len(ws) {
-			continue
-		}
-		ok := true
-		for k, w := range pt.words {
-			if ws[i+k] != w {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			return pt.cat, len(pt.words)
-		}
-	}
-	return "", 0
-}

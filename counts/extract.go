@@ -2,6 +2,9 @@ package counts
 
 import (
 	"context"
+	"iter"
+	"maps"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -145,7 +148,7 @@ func extract(ctx context.Context, d *document.Document, dst []document.Count, st
 					if s.subset(pt) {
 						continue
 					}
-					if pc.Object != "" && !pc.Percent && pc.Currency == "" && pc.Unit == "" && d.TokenAt(c.Start)-ends[p-first] <= 12 && !s.subordinate(ends[p-first], d.TokenAt(c.Start)) {
+					if pc.Object != "" && !pc.Percent && pc.Currency == "" && pc.Unit == "" && d.TokenAt(c.Start)-ends[p-first] <= 12 && !s.anyIn(ends[p-first], d.TokenAt(c.Start), subordinators) {
 						c.Object, c.ObjectSpan, c.ObjectHead = pc.Object, pc.ObjectSpan, pc.ObjectHead
 						objStep = "elided: the previous figure's object"
 					}
@@ -331,7 +334,7 @@ func (s *sent) digits(f *figure, i int) bool {
 			f.value, f.frac, f.end = lo+hi/den, true, i+3
 			return true
 		}
-		if !ok1 || !ok2 || hi <= lo || (len(left) >= 3 && len(right) >= 4) || (len(left) == 4 && lo >= 1800 && lo <= 2100) || s.scoreContext(i) {
+		if !ok1 || !ok2 || hi <= lo || (len(left) >= 3 && len(right) >= 4) || (len(left) == 4 && lo >= 1800 && lo <= 2100) || s.anyIn(i-3, i, scoreWords) || s.anyIn(i+1, i+4, scoreWords) {
 			f.reject = true
 			return true
 		}
@@ -448,8 +451,7 @@ func (s *sent) words(f *figure, i int) bool {
 		return true
 	}
 	if fv, ok := fractionValue(w); ok && (w == "half" || strings.IndexByte(w, '-') > 0) {
-		switch s.low(i - 1) {
-		case "the", "a", "first", "second", "latter", "former", "this", "that", "each":
+		if fractionBlockers[s.low(i-1)] {
 			return false // "the second half of a season"
 		}
 		if nx := s.low(i + 1); nx == "of" || (w == "half" && (nx == "the" || nx == "its" || nx == "their" || nx == "all")) {
@@ -471,19 +473,17 @@ func (s *sent) words(f *figure, i int) bool {
 	}
 	// Number words.
 	n := 0
-	var buf [8]string
-	for n < len(buf) && s.isWord(i+n) {
-		buf[n] = s.low(i + n)
+	for n < 8 && s.isWord(i+n) {
 		n++
 	}
-	v, used := wordsValue(buf[:n])
+	v, used := wordsValue(s.lw[i-s.a : i-s.a+n])
 	if used == 0 || (used == 1 && (w == "a" || w == "an")) {
 		return false
 	}
 	if s.low(i+used-1) == "and" {
 		used--
 	}
-	if i > s.a && s.capitalized(i) && !isQuote(s.raw(i-1)) && s.kind(i-1) != document.Punct {
+	if i > s.a && s.capitalized(i) && !quoteMarks[s.raw(i-1)] && s.kind(i-1) != document.Punct {
 		f.reject, f.end = true, i+used // "the Group of Seven communique"
 		return true
 	}
@@ -552,13 +552,9 @@ func (s *sent) after(f *figure) {
 		f.percent, f.unit, f.end = true, "percent", j+2
 	case w == "percentage" && s.low(j+1) == "points":
 		f.percent, f.unit, f.end = true, "percentage points", j+2
-	case (w == "p" || w == "cts" || w == "ct" || w == "cents" || w == "cent" || w == "pence") && f.cur == "" && !f.scaled:
-		f.unit, f.end = w, j+1
-		if w == "p" || w == "pence" {
-			f.unit, f.cur = "pence", "GBP"
-		} else {
-			f.unit, f.cur = "cents", "USD"
-		}
+	case subunits[w] != "" && f.cur == "" && !f.scaled:
+		f.unit, f.cur, _ = strings.Cut(subunits[w], " ")
+		f.end = j + 1
 	case f.cur == "" && s.capitalized(j) && currencyWords[s.low(j+1)] != "":
 		f.cur, f.end = s.localCurrency(currencyWords[s.low(j+1)], j), j+2 // "3.4bn Danish kroner"
 		if c := nationalCurrency[w]; c != "" && (s.low(j+1) == "dollars" || s.low(j+1) == "dlrs" || s.low(j+1) == "dlr" || s.low(j+1) == "dollar") {
@@ -776,11 +772,6 @@ func pluralHead(w string) bool {
 	return pluralHeads[w] || len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is")
 }
 
-// scoreContext reports whether a word near token i says the pair is a score.
-func (s *sent) scoreContext(i int) bool {
-	return s.anyIn(i-3, i, scoreWords) || s.anyIn(i+1, i+4, scoreWords)
-}
-
 // build turns a figure into a Count: object, category, then the filters
 // that need them. It returns the count, the token where the object or
 // figure ends, whether the category came from after the phrase, and ok.
@@ -859,7 +850,7 @@ func (s *sent) build(f *figure) (document.Count, int, bool, int) {
 // the head token, or head -1.
 func (s *sent) object(f *figure) (int, int, int) {
 	k := f.end
-	if isQuote(s.raw(k)) && s.low(k+1) == "of" {
+	if quoteMarks[s.raw(k)] && s.low(k+1) == "of" {
 		k++ // killed "hundreds" of fighters
 	}
 	changeIn := false
@@ -868,7 +859,7 @@ func (s *sent) object(f *figure) (int, int, int) {
 		changeIn = s.low(k) == "in"
 	}
 	prepPhrase := false
-	if f.cur != "" && (s.low(k) == "in" || s.low(k) == "worth" || s.low(k) == "for" || s.low(k) == "on" && s.spentBefore(f.start)) {
+	if f.cur != "" && (s.low(k) == "in" || s.low(k) == "worth" || s.low(k) == "for" || s.low(k) == "on" && s.anyIn(f.start-4, f.start, spendVerbs)) {
 		if w := s.low(k + 1); periodWord(w) || s.capitalized(k+1) {
 			return k, k, -1 // "4,498,000 dlrs in quarter", "3.55 dlrs for Minneapolis"
 		}
@@ -965,12 +956,9 @@ func (s *sent) object(f *figure) (int, int, int) {
 				break
 			}
 			if s.capitalized(k) && k > s.a {
-				nationality := false
-				for _, suf := range nationalitySuffixes {
-					if strings.HasSuffix(w, suf) || strings.HasSuffix(w, suf+"s") {
-						nationality = true
-					}
-				}
+				nationality := slices.ContainsFunc(nationalitySuffixes, func(suf string) bool {
+					return strings.HasSuffix(w, suf) || strings.HasSuffix(w, suf+"s")
+				})
 				if !(s.isWord(k+1) && !s.capitalized(k+1) && !stopObject[s.low(k+1)] && (nationality || s.pluralSoon(k+1))) && !(nationality && strings.HasSuffix(w, "s")) {
 					break
 				}
@@ -1105,7 +1093,7 @@ func (s *sent) category(f *figure, end, objA, objB, head int) (string, bool) {
 		if (w == "and" || w == "but" || w == "while" || w == "or" || w == "as" || w == "when") && s.numberSoon(k+1) {
 			break
 		}
-		c, _ := s.phraseTrigger(k)
+		c := s.phraseTrigger(k)
 		if c == "" && (!weakAfter[w] || s.low(k-1) == "of" || s.low(k-2) == "of") {
 			c = wordCategory(w)
 		}
@@ -1129,7 +1117,7 @@ func (s *sent) category(f *figure, end, objA, objB, head int) (string, bool) {
 			passed = true // only right before the figure, after a noun phrase
 			continue
 		}
-		if isQuote(s.raw(k)) {
+		if quoteMarks[s.raw(k)] {
 			continue // killed "hundreds" of fighters
 		}
 		if s.kind(k) == document.Punct && w != "-" || saying[w] || w == "and" || w == "or" || w == "but" {
@@ -1138,24 +1126,18 @@ func (s *sent) category(f *figure, end, objA, objB, head int) (string, bool) {
 		if f.cur != "" && moneyAid[w] {
 			return Aid, false
 		}
-		if c, _ := s.phraseTrigger(k); c != "" {
-			if c = fix(c); c != "" {
-				return c, false
-			}
+		if c := fix(s.phraseTrigger(k)); c != "" {
+			return c, false
 		}
-		if c := wordCategory(w); c != "" && !(w == "aid" && s.low(k-1) == "to") {
-			if c = fix(c); c != "" {
-				return c, false
-			}
+		if c := fix(wordCategory(w)); c != "" && !(w == "aid" && s.low(k-1) == "to") {
+			return c, false
 		}
 	}
 	// The object itself and its modifiers.
 	if head >= 0 {
 		for k := head; k >= objA; k-- {
-			if c := wordCategory(s.low(k)); c != "" {
-				if c = fix(c); c != "" {
-					return c, false
-				}
+			if c := fix(wordCategory(s.low(k))); c != "" {
+				return c, false
 			}
 		}
 	}
@@ -1181,16 +1163,20 @@ func (s *sent) numberSoon(k int) bool {
 	return false
 }
 
-// phraseTrigger matches a multi-word trigger at token k.
-func (s *sent) phraseTrigger(k int) (string, int) {
-	if k < s.a || k >= s.b {
-		return "", 0
+// phraseTrigger returns the category of the first multi-word trigger
+// (data/words.txt [phraseTriggers]) that starts at token k, or "".
+func (s *sent) phraseTrigger(k int) string {
+	if k < s.a || k >= s.b || !phraseFirst[s.low(k)] {
+		return ""
 	}
-	return phraseAt(s.lw, k-s.a)
+	ws := s.lw[k-s.a:]
+	for _, pt := range phraseTriggers {
+		if len(pt.words) <= len(ws) && slices.Equal(ws[:len(pt.words)], pt.words) {
+			return pt.cat
+		}
+	}
+	return ""
 }
-
-// isQuote reports whether t is a quotation mark token.
-func isQuote(t string) bool { return quoteMarks[t] }
 
 // demonymPlural reports whether a capitalised word (lower-cased) reads as
 // a plural people noun: "sikhs", "south africans", "sudanese".
@@ -1251,8 +1237,11 @@ func (s *sent) contextObject(f *figure) (int, int, string) {
 			return s.modStart(h), h, "noun before \"worth\"" // not a list: "jewels, art and coins worth"
 		}
 	case "for":
-		// "a request for $80 million"
-		if h := p - 1; f.cur != "" && s.nounAt(h) && s.determined(h) {
+		// "a request for $80 million": an article or a possessor in the two
+		// words before the noun ("an appeal for", "the agency's request
+		// for"), which a verb ("franchises sell for") and a verb's object
+		// ("sue the government for") have not.
+		if h := p - 1; f.cur != "" && s.nounAt(h) && s.anyIn(h-2, h, determinedMarks) {
 			return s.modStart(h), h, "noun before \"for\""
 		}
 	case "at":
@@ -1329,30 +1318,18 @@ func (s *sent) changeObject(f *figure) (int, int) {
 // token and head, or head -1.
 func (s *sent) nounPhrase(a, lim int) (int, int) {
 	k := a
-	for k < lim {
-		switch s.low(k) {
-		case "the", "its", "their", "his", "her", "our", "a", "an", "this", "these", "those":
-			k++
-			continue
-		}
-		break
+	for k < lim && npDeterminers[s.low(k)] {
+		k++
 	}
 	start, head := k, -1
 	for ; k < lim; k++ {
-		if !s.isWord(k) {
-			if s.low(k) == "'s" || s.low(k) == "’s" {
-				start, head = k+1, -1
-				continue
-			}
-			if k < lim {
-				return -1, -1 // broken by a number or a mark: "the official 1987/88 estimate"
-			}
-			break
-		}
 		w := s.low(k)
 		if w == "'s" || w == "’s" {
 			start, head = k+1, -1 // a possessor: "Sri Lanka's economy"
 			continue
+		}
+		if !s.isWord(k) {
+			return -1, -1 // broken by a number or a mark: "the official 1987/88 estimate"
 		}
 		if _, num := wordValue(w); num || w == "half" || w == "quarter" {
 			return -1, -1 // "cut its prime rate half a point"
@@ -1388,11 +1365,6 @@ func (s *sent) modStart(head int) int {
 	return from
 }
 
-// subordinate reports whether tokens [a, b) hold a subordinating word that
-// starts a new clause with its own subject ("detained 50 activists while
-// crowds filled the square"), so an elided object cannot carry over.
-func (s *sent) subordinate(a, b int) bool { return s.anyIn(a, b, subordinators) }
-
 // acronym reports whether t is two to five capital letters: "GDP".
 func acronym(t string) bool {
 	if len(t) < 2 || len(t) > 5 {
@@ -1407,22 +1379,15 @@ func acronym(t string) bool {
 }
 
 // figureStart holds every lower-case word a figure can start with: number
-// words, vague quantities, "a", "half", "several", currency words and
+// words, vague quantities, "a", "half", "several", currency signs and
 // codes, and the letters before a glued "$" ("US$").
 var figureStart = func() map[string]bool {
-	m := map[string]bool{"a": true, "an": true, "half": true, "several": true,
-		"us": true, "c": true, "hk": true, "nz": true, "r": true, "s": true}
-	for w := range smallWords {
-		m[w] = true
-	}
-	for w := range vagueBase {
-		m[w] = true
-	}
-	for w := range currencySymbols {
-		m[w] = true
-	}
-	for w := range currencyCodes {
-		m[strings.ToLower(w)] = true
+	m := map[string]bool{"a": true, "an": true, "half": true, "several": true}
+	for _, keys := range []iter.Seq[string]{maps.Keys(smallWords), maps.Keys(vagueBase), maps.Keys(currencySymbols), maps.Keys(currencyCodes)} {
+		for w := range keys {
+			m[strings.ToLower(w)] = true
+			m[strings.TrimSuffix(strings.ToLower(w), "$")] = true
+		}
 	}
 	return m
 }()
@@ -1430,13 +1395,3 @@ var figureStart = func() map[string]bool {
 // possessiveMark reports whether t is an apostrophe that may end a plural
 // possessive ("the Philippines' budget").
 func possessiveMark(t string) bool { return t == "'" || t == "’" }
-
-// determined reports whether the noun at h has an indefinite article or a
-// possessor within the two words before it ("an appeal for", "the agency's
-// request for"), which a verb ("franchises sell for") and a verb's object
-// ("sue the government for") have not.
-func (s *sent) determined(h int) bool { return s.anyIn(h-2, h, determinedMarks) }
-
-// spentBefore reports whether a spending verb comes in the four words before
-// token a: "spend 70 billion shillings on fertiliser".
-func (s *sent) spentBefore(a int) bool { return s.anyIn(a-4, a, spendVerbs) }
