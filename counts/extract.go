@@ -1,6 +1,7 @@
 package counts
 
 import (
+	"cmp"
 	"context"
 	"iter"
 	"maps"
@@ -111,10 +112,7 @@ func extract(ctx context.Context, d *document.Document, dst []document.Count, st
 		for k := a; k < b; k++ {
 			lw = append(lw, lower[d.Tokens[k].Start:d.Tokens[k].End])
 		}
-		s := &sent{d: d, a: a, b: b, lw: lw, si: si, bs: bs, code: code, country: d.SentenceSetting(si).Country}
-		if s.country == "" {
-			s.country = d.Setting.Dateline
-		}
+		s := &sent{d: d, a: a, b: b, lw: lw, si: si, bs: bs, code: code, country: cmp.Or(d.SentenceSetting(si).Country, d.Setting.Dateline)}
 		first := len(dst)
 		var ends []int // object/after-window end token per count, for coordination
 		var afterCat []bool
@@ -144,8 +142,7 @@ func extract(ctx context.Context, d *document.Document, dst []document.Count, st
 			if c.Object == "" && !c.Percent && c.Currency == "" && c.Unit == "" {
 				for p := len(dst) - 1; p >= first; p-- {
 					pc := &dst[p]
-					pt := d.TokenAt(pc.Start)
-					if s.subset(pt) {
+					if s.subset(d.TokenAt(pc.Start)) {
 						continue
 					}
 					if pc.Object != "" && !pc.Percent && pc.Currency == "" && pc.Unit == "" && d.TokenAt(c.Start)-ends[p-first] <= 12 && !s.anyIn(ends[p-first], d.TokenAt(c.Start), subordinators) {
@@ -169,12 +166,9 @@ func extract(ctx context.Context, d *document.Document, dst []document.Count, st
 			if st == bare && (c.Object == "" || f.numStart-lastAge <= 5) {
 				continue // "the elder aged 31, the younger 27"
 			}
-			// A subset: "15 passengers, including four infants".
-			if c.Category == "" && len(dst) > first && s.subset(d.TokenAt(c.Start)) {
-				c.Category = dst[len(dst)-1].Category
-			}
-			// A list: "seized 37 bombs and 12 pistols".
-			if c.Category == "" && len(dst) > first && s.onlyConj(ends[len(ends)-1], d.TokenAt(c.Start)) {
+			// A subset ("15 passengers, including four infants") or a list
+			// ("seized 37 bombs and 12 pistols") takes the category before it.
+			if c.Category == "" && len(dst) > first && (s.subset(d.TokenAt(c.Start)) || s.onlyConj(ends[len(ends)-1], d.TokenAt(c.Start))) {
 				c.Category = dst[len(dst)-1].Category
 			}
 			dst = append(dst, c)
@@ -242,10 +236,8 @@ func (s *sent) currencyAt(k int) (string, int) {
 	if c, ok := currencySymbols[r]; ok {
 		return c, 1
 	}
-	if s.raw(k+1) == "$" && !s.d.Tokens[k+1].SpaceBefore && s.isWord(k) {
-		if c, ok := currencySymbols[r+"$"]; ok {
-			return c, 2
-		}
+	if c, ok := currencySymbols[r+"$"]; ok && s.raw(k+1) == "$" && !s.d.Tokens[k+1].SpaceBefore && s.isWord(k) {
+		return c, 2
 	}
 	if currencyCodes[s.raw(k)] && s.kind(k+1) == document.Number {
 		return s.raw(k), 1
@@ -404,11 +396,9 @@ func (s *sent) scale(f *figure) {
 func (s *sent) words(f *figure, i int) bool {
 	w := s.low(i)
 	// "half a million", "several hundred", "a few thousand".
-	if w == "half" && (s.low(i+1) == "a" || s.low(i+1) == "an") {
-		if sc := vagueScale[s.low(i+2)]; sc > 0 {
-			f.value, f.end = sc/2, i+3
-			return true
-		}
+	if sc := vagueScale[s.low(i+2)]; w == "half" && (s.low(i+1) == "a" || s.low(i+1) == "an") && sc > 0 {
+		f.value, f.end = sc/2, i+3
+		return true
 	}
 	if w == "several" || (w == "a" && s.low(i+1) == "few") {
 		j := i + 1
@@ -421,34 +411,24 @@ func (s *sent) words(f *figure, i int) bool {
 		}
 		return false
 	}
-	if _, small := smallWords[w]; !small && w != "a" && w != "an" && w != "half" && strings.IndexByte(w, '-') < 0 {
-		if _, vague := vagueBase[w]; !vague {
-			return false
-		}
-	}
 	if base, ok := vagueBase[w]; ok {
 		j := i + 1
 		v := 2 * base
-		if s.low(j) == "of" {
-			if b2, ok := vagueBase[s.low(j+1)]; ok && b2 > base && w != "dozens" && w != "scores" {
-				v *= b2
-				j += 2
-			}
+		if b2, ok := vagueBase[s.low(j+1)]; ok && s.low(j) == "of" && b2 > base && w != "dozens" && w != "scores" {
+			v *= b2
+			j += 2
 		}
-		if (w == "tens" || w == "scores") && j == i+1 {
+		if (w == "tens" || w == "scores") && j == i+1 || w == "scores" && s.low(j) != "of" {
 			return false
 		}
-		if w == "scores" && s.low(j) != "of" {
+		if p := s.low(i - 1); j == i+1 && s.low(j) != "of" && (p == "the" || p == "by" || p == "in") {
 			return false
-		}
-		if j == i+1 && s.low(j) != "of" {
-			p := s.low(i - 1)
-			if p == "the" || p == "by" || p == "in" {
-				return false
-			}
 		}
 		f.value, f.approx, f.end = v, true, j
 		return true
+	}
+	if _, small := smallWords[w]; !small && w != "a" && w != "an" && w != "half" && strings.IndexByte(w, '-') < 0 {
+		return false
 	}
 	if fv, ok := fractionValue(w); ok && (w == "half" || strings.IndexByte(w, '-') > 0) {
 		if fractionBlockers[s.low(i-1)] {
@@ -652,12 +632,10 @@ func (s *sent) qualify(f *figure) {
 		f.qualifier, f.start = w2+" "+w1, k-2
 	case k-2 >= s.a && (w2+" "+w1 == "no fewer" || w2+" "+w1 == "no more") && s.low(k) == "than":
 	case k-1 >= s.a && qualifiers1[w1]:
-		if (w1 == "over" || w1 == "under" || w1 == "above" || w1 == "below") && s.kind(k-2) == document.Word && !stopObject[w2] && wordCategory(w2) == "" && s.low(k-2) != "" {
-			// "took over 40" is fine, "flew over 40" too: keep the qualifier
-			// unless the word before is a noun phrase ending ("children under 5").
-			if humanNouns[w2] || plainPlurals[w2] {
-				return
-			}
+		// "took over 40" is fine, "flew over 40" too: keep the qualifier
+		// unless the word before is a noun phrase ending ("children under 5").
+		if (w1 == "over" || w1 == "under" || w1 == "above" || w1 == "below") && s.kind(k-2) == document.Word && !stopObject[w2] && wordCategory(w2) == "" && s.low(k-2) != "" && (humanNouns[w2] || plainPlurals[w2]) {
+			return
 		}
 		f.qualifier, f.start = w1, k-1
 	}
@@ -819,7 +797,7 @@ func (s *sent) build(f *figure) (document.Count, int, bool, int) {
 	if head >= 0 && objB > end {
 		end = objB
 	}
-	cat, fromAfter := s.category(f, end, objA, objB, head)
+	cat, fromAfter := s.category(f, end, objA, head)
 	c.Category = cat
 	// Bare figures with nothing counted, no category and no unit are not
 	// claims ("the 12 were", "rose to 140" with no subject).
@@ -835,10 +813,8 @@ func (s *sent) build(f *figure) (document.Count, int, bool, int) {
 	if f.one && (c.Object == "" || cat == "") {
 		return c, end, false, drop
 	}
-	if f.wordNum && f.value <= 10 && f.qualifier == "" && (cat == "" || s.low(f.start-1) == "the") {
-		if smallDeterminers[s.low(f.start-1)] {
-			return c, end, false, drop
-		}
+	if f.wordNum && f.value <= 10 && f.qualifier == "" && (cat == "" || s.low(f.start-1) == "the") && smallDeterminers[s.low(f.start-1)] {
+		return c, end, false, drop
 	}
 	if head >= 0 && timeUnits[s.low(head)] {
 		return c, end, false, drop
@@ -888,16 +864,8 @@ func (s *sent) object(f *figure) (int, int, int) {
 	det := false // a determiner followed "of": "28 of the world's largest firms"
 	for iter := 0; iter < 3; iter++ {
 		if ofPhrase {
-			for {
-				w := s.low(k)
-				if w == "the" {
-					det = true
-				}
-				if ofDeterminers[w] {
-					k++
-					continue
-				}
-				break
+			for ; ofDeterminers[s.low(k)]; k++ {
+				det = det || s.low(k) == "the"
 			}
 			if s.kind(k) == document.Number {
 				k++
@@ -914,10 +882,8 @@ func (s *sent) object(f *figure) (int, int, int) {
 				}
 			}
 		}
-		if quantityWords[s.low(k)] {
-			if nx := s.low(k + 1); s.isWord(k+1) && !stopObject[nx] && !adjectives[nx] && !adjSuffix(nx) {
-				k++
-			}
+		if nx := s.low(k + 1); quantityWords[s.low(k)] && s.isWord(k+1) && !stopObject[nx] && !adjectives[nx] && !adjSuffix(nx) {
+			k++
 		}
 		a := k
 		head := -1
@@ -1044,7 +1010,7 @@ func adjSuffix(w string) bool {
 
 // category finds the category of a figure; end is the token after the
 // object (or the figure when there is none).
-func (s *sent) category(f *figure, end, objA, objB, head int) (string, bool) {
+func (s *sent) category(f *figure, end, objA, head int) (string, bool) {
 	human := head >= 0 && (humanNouns[s.low(head)] || plainPlurals[s.low(head)] && (s.low(head) == "people" || s.low(head) == "children" || s.low(head) == "women" || s.low(head) == "men" || s.low(head) == "police" || s.low(head) == "staff" || s.low(head) == "crew"))
 	fix := func(c string) string {
 		switch {
@@ -1141,7 +1107,6 @@ func (s *sent) category(f *figure, end, objA, objB, head int) (string, bool) {
 			}
 		}
 	}
-	_ = objB
 	if late != "" {
 		return late, true
 	}
