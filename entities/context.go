@@ -40,6 +40,13 @@ func (a *annotator) datelineCountry() string {
 	if place == "" {
 		return ""
 	}
+	return a.placeCode(place)
+}
+
+// placeCode returns the country code of a place name: a country, a
+// capital, or a place the gazetteer puts in one country (placeCountry);
+// "" otherwise.
+func (a *annotator) placeCode(place string) string {
 	if c, ok := country.Lookup(place); ok {
 		return actors.CountryCode(c)
 	}
@@ -91,6 +98,14 @@ func (a *annotator) datelineSpan() document.Span { return a.d.Dateline.Span }
 // letters, not an organization).
 func isCountryCode(code string) bool {
 	return len(code) == 3 && !international(code) && code != "MED"
+}
+
+// countryPart returns the bare country code that starts code, or "".
+func countryPart(code string) string {
+	if len(code) >= 3 && isCountryCode(code[:3]) {
+		return code[:3]
+	}
+	return ""
 }
 
 // topicCountry returns the country of the subject of the sentence before
@@ -153,8 +168,7 @@ func (a *annotator) bilateral() bool {
 		if l := a.low(i); l != "both" && l != "two" {
 			continue
 		}
-		switch a.low(i + 1) {
-		case "sides", "countries", "governments", "nations", "armies", "neighbours", "neighbors", "capitals":
+		if bilateralNouns[a.low(i+1)] {
 			return true
 		}
 	}

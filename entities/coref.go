@@ -6,6 +6,7 @@ package entities
 import (
 	"container/list"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -30,23 +31,8 @@ type ent struct {
 	lastSent int
 }
 
-func (e *ent) hasClass(c string) bool {
-	for _, x := range e.classes {
-		if x == c {
-			return true
-		}
-	}
-	return false
-}
-
-func (e *ent) hasKey(k string) bool {
-	for _, x := range e.keys {
-		if x == k {
-			return true
-		}
-	}
-	return false
-}
+func (e *ent) hasClass(c string) bool { return slices.Contains(e.classes, c) }
+func (e *ent) hasKey(k string) bool   { return slices.Contains(e.keys, k) }
 
 // corefer clusters the mentions (in text order) with a deterministic sieve:
 // exact name, surname/acronym/dictionary identity, country identity,
@@ -67,8 +53,8 @@ func (a *annotator) corefer() {
 			n := m.b - m.a
 			// The most complete name; at equal length a name in normal
 			// case beats one in capitals ("MADRID" in a dateline).
-			if n > e.nameToks || e.name == "" || n == e.nameToks && allCapsString(e.name) && !allCapsString(a.d.Text[a.d.Tokens[m.a].Start:a.d.Tokens[m.b-1].End]) {
-				e.name = a.d.Text[a.d.Tokens[m.a].Start:a.d.Tokens[m.b-1].End]
+			if n > e.nameToks || e.name == "" || n == e.nameToks && allCapsString(e.name) && !allCapsString(a.text(m.a, m.b)) {
+				e.name = a.text(m.a, m.b)
 				e.nameToks = n
 			}
 			k := a.key(m.a, m.b)
@@ -88,7 +74,7 @@ func (a *annotator) corefer() {
 			if m.label != "" {
 				e.name = m.label
 			} else if m.from >= 0 && m.from <= m.a {
-				e.name = a.d.Text[a.d.Tokens[m.from].Start:a.d.Tokens[m.b-1].End]
+				e.name = a.text(m.from, m.b)
 			}
 		}
 		if e.gender == "" {
@@ -116,7 +102,7 @@ func (a *annotator) corefer() {
 			if m.from < m.a && m.from >= 0 {
 				from = m.from
 			}
-			e.name = a.d.Text[a.d.Tokens[from].Start:a.d.Tokens[m.b-1].End]
+			e.name = a.text(from, m.b)
 			if m.label != "" {
 				e.name = m.label
 			}
@@ -272,11 +258,7 @@ func (a *annotator) possessiveActors() {
 			m.ctry, m.actor, m.step = owner, owner, "possessive owner"
 		case len(owner) >= 3:
 			m.ctry = owner[:3]
-			code := m.role
-			if m.former && code == "GOV" {
-				code = "ELI"
-			}
-			m.actor, m.step = m.ctry+code, "possessive owner"
+			m.actor, m.step = roleActor(m.ctry, m.role, m.former), "possessive owner"
 		}
 	}
 }
@@ -305,7 +287,7 @@ func (a *annotator) actorOf(e *ent) string {
 // candidates come from the indexes of corefIndex (cands).
 func (a *annotator) matchName(es []*ent, mi int) int {
 	m := &a.ms[mi]
-	text := a.d.Text[a.d.Tokens[m.a].Start:a.d.Tokens[m.b-1].End]
+	text := a.text(m.a, m.b)
 	key := a.key(m.a, m.b)
 	// Pass 1: exact name; dictionary identity ("UN" = "United Nations").
 	pass1 := func(ei int) bool {

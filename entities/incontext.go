@@ -122,13 +122,8 @@ func resolveActors(d *document.Document) (codes []string, head []int, why []stri
 			}
 		case document.GPE, document.Loc:
 			if li, ok := locOf[mi]; ok {
-				l := d.Locations[li]
-				switch l.Feature {
-				case "water", "region", "continent":
-					return "", ""
-				}
-				if c, ok := country.ByAlpha2(l.Country); ok {
-					return actors.CountryCode(c), "the place's country"
+				if cc, ok := placeCountry(d.Locations[li]); ok {
+					return cc, "the place's country"
 				}
 			}
 		}
