@@ -103,9 +103,11 @@ func newAnnotator(s *Stage, d *document.Document) *annotator {
 
 func (a *annotator) low(i int) string { t := a.d.Tokens[i]; return a.lower[t.Start:t.End] }
 
-// text returns the text of tokens [i, j).
-func (a *annotator) text(i, j int) string { return a.d.Text[a.d.Tokens[i].Start:a.d.Tokens[j-1].End] }
-func (a *annotator) tok(i int) string     { return a.d.TokenText(i) }
+// text and lowText return the text of tokens [i, j), as written and
+// normalized.
+func (a *annotator) text(i, j int) string    { return a.d.Text[a.d.Tokens[i].Start:a.d.Tokens[j-1].End] }
+func (a *annotator) lowText(i, j int) string { return a.lower[a.d.Tokens[i].Start:a.d.Tokens[j-1].End] }
+func (a *annotator) tok(i int) string        { return a.d.TokenText(i) }
 
 // phrase returns the lower-cased text of tokens [i, j) when they are
 // separated by single spaces, or "".
@@ -116,7 +118,7 @@ func (a *annotator) phrase(i, j int) string {
 			return ""
 		}
 	}
-	return a.lower[toks[i].Start:toks[j-1].End]
+	return a.lowText(i, j)
 }
 
 // folded reports whether token i is in a folded sentence, whose letter
@@ -596,12 +598,14 @@ func (a *annotator) classify(m *ment) {
 		m.plural = m.plural || m.org.Kind == "group"
 		return
 	}
+	// A country's name, also where the tagger calls it an organization
+	// ("the US said").
+	if c, ok := country.Lookup(key); ok && a.capitalized(m.a) && (m.typ == document.GPE || m.typ == document.Loc || m.typ == document.Org) {
+		m.typ, m.ctry, m.actor, m.step = document.GPE, actors.CountryCode(c), actors.CountryCode(c), "country name"
+		return
+	}
 	switch m.typ {
 	case document.GPE, document.Loc:
-		if c, ok := country.Lookup(key); ok && a.capitalized(m.a) {
-			m.typ, m.ctry, m.actor, m.step = document.GPE, actors.CountryCode(c), actors.CountryCode(c), "country name"
-			return
-		}
 		if c, ok := actors.Capital(key); ok {
 			m.typ = document.GPE
 			if m.b < len(a.d.Tokens) && agentVerbs[a.low(m.b)] && (m.a == 0 || a.low(m.a-1) != "in") ||
@@ -617,7 +621,7 @@ func (a *annotator) classify(m *ment) {
 			m.typ = document.Loc
 		}
 	case document.Misc, document.NORP:
-		l := a.lower[a.d.Tokens[m.a].Start:a.d.Tokens[m.b-1].End]
+		l := a.lowText(m.a, m.b)
 		if _, demonym := country.ByDemonym(key); !demonym && !norps[l] && a.placeBeforeNoun(m, key) {
 			return
 		}
@@ -646,11 +650,6 @@ func (a *annotator) classify(m *ment) {
 		}
 		a.personContext(m)
 	case document.Org:
-		// A country the tagger calls an organization ("the US said").
-		if c, ok := country.Lookup(key); ok && a.capitalized(m.a) {
-			m.typ, m.ctry, m.actor, m.step = document.GPE, actors.CountryCode(c), actors.CountryCode(c), "country name"
-			return
-		}
 		a.orgContext(m)
 	}
 }
@@ -1527,14 +1526,11 @@ func (a *annotator) nominals() {
 			}
 			// "rebels in Nicaragua": a role placed in one country (rule 1
 			// of the coding conventions); a city may be a foreign post.
+			// "the foreign ministry in Minsk": a capital after "in".
 			if ctry == "" && end+1 < sn.EndToken && a.low(end) == "in" && a.capitalized(end+1) {
 				if c, ok := country.Lookup(a.tok(end + 1)); ok && (end+2 >= sn.EndToken || !a.capitalized(end+2)) {
 					ctry = actors.CountryCode(c)
-				}
-			}
-			// "the foreign ministry in Minsk": a capital after "in".
-			if ctry == "" && r.Org && end+1 < sn.EndToken && a.low(end) == "in" && a.capitalized(end+1) {
-				if c, ok := actors.Capital(a.tok(end + 1)); ok {
+				} else if c, ok := actors.Capital(a.tok(end + 1)); ok && r.Org {
 					ctry = actors.CountryCode(c)
 				}
 			}
@@ -1703,7 +1699,7 @@ func international(code string) bool {
 // lower-cased text, folded further (allocating) only when it has dots,
 // hyphens, non-ASCII letters or irregular spaces.
 func (a *annotator) key(i, j int) string {
-	return actors.Key(a.lower[a.d.Tokens[i].Start:a.d.Tokens[j-1].End])
+	return actors.Key(a.lowText(i, j))
 }
 
 // bylineAgency reports whether name mention m is the source in a dateline

@@ -19,7 +19,7 @@ import (
 // datelineCountry returns the CAMEO country code of the story's dateline
 // ("DHAKA, Bangladesh (AP) —" → BGD, "MADRID, March 12 —" → ESP), or "".
 func (a *annotator) datelineCountry() string {
-	s := a.datelineText()
+	s := a.d.Slice(a.d.Dateline.Span)
 	if s == "" {
 		return ""
 	}
@@ -85,14 +85,6 @@ func (a *annotator) placeCountry(key string) string {
 	}
 	return ""
 }
-
-// datelineText returns the story's dateline (the text stage's
-// Document.Dateline), or "".
-func (a *annotator) datelineText() string { return a.d.Slice(a.d.Dateline.Span) }
-
-// datelineSpan returns the byte span of the story's dateline, empty when
-// there is none.
-func (a *annotator) datelineSpan() document.Span { return a.d.Dateline.Span }
 
 // isCountryCode reports whether code is a bare CAMEO country code (three
 // letters, not an organization).
@@ -192,7 +184,7 @@ func (a *annotator) dominantCountry() string {
 	if dl != "" {
 		votes[dl] += 2
 	}
-	dspan := a.datelineSpan()
+	dspan := a.d.Dateline.Span // empty when there is none
 	for i := range a.ms {
 		m := &a.ms[i]
 		if st := a.d.Tokens[m.a].Start; st >= dspan.Start && st < dspan.End {

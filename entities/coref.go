@@ -34,6 +34,21 @@ type ent struct {
 func (e *ent) hasClass(c string) bool { return slices.Contains(e.classes, c) }
 func (e *ent) hasKey(k string) bool   { return slices.Contains(e.keys, k) }
 
+// take gives e the role class, diplomat status and (when it has none) the
+// country of its new mention m, unless m is a pronoun.
+func (e *ent) take(m *ment) {
+	if m.kind == document.Pronoun {
+		return
+	}
+	if m.class != "" && !e.hasClass(m.class) {
+		e.classes = append(e.classes, m.class)
+	}
+	e.diplomat = e.diplomat || m.diplomat
+	if e.ctry == "" {
+		e.ctry = m.ctry
+	}
+}
+
 // corefer clusters the mentions (in text order) with a deterministic sieve:
 // exact name, surname/acronym/dictionary identity, country identity,
 // role compatibility for descriptions, then pronouns by salience with
@@ -80,13 +95,7 @@ func (a *annotator) corefer() {
 		if e.gender == "" {
 			e.gender = m.gender
 		}
-		if m.class != "" && !e.hasClass(m.class) && m.kind != document.Pronoun {
-			e.classes = append(e.classes, m.class)
-		}
-		e.diplomat = e.diplomat || m.diplomat
-		if e.ctry == "" && m.kind != document.Pronoun {
-			e.ctry = m.ctry
-		}
+		e.take(m)
 		if m.org != nil {
 			e.org = m.org.Name
 		}
@@ -202,28 +211,15 @@ func (a *annotator) moveMention(es []*ent, mi, ei int) {
 	indexed := a.cix != nil
 	if old := m.ent; old >= 0 && old < len(es) {
 		o := es[old]
-		k := 0
-		for _, x := range o.ms {
-			if x != mi {
-				o.ms[k] = x
-				k++
-			}
-		}
-		o.ms = o.ms[:k]
+		o.ms = slices.DeleteFunc(o.ms, func(x int) bool { return x == mi })
 		if indexed {
 			oldEnt, oldE, oldMs, oldActor = old, o, o.ms, a.actorOf(o)
 		}
 	}
 	e := es[ei]
 	m.ent = ei
-	e.ms = append(e.ms, mi)
-	if m.class != "" && !e.hasClass(m.class) {
-		e.classes = append(e.classes, m.class)
-	}
-	if e.ctry == "" {
-		e.ctry = m.ctry
-	}
-	e.diplomat = e.diplomat || m.diplomat
+	e.ms = append(e.ms, mi) // a description (apposBefore): take carries its role class and country
+	e.take(m)
 	if a.cix != nil {
 		a.cix.movedMention(oldEnt, oldE, oldMs, oldActor, e, ei, mi, a.actorOf(e))
 	}
@@ -309,7 +305,7 @@ func (a *annotator) matchName(es []*ent, mi int) int {
 	if m.typ == document.GPE && m.ctry != "" {
 		if ei := best(a.cands(byCtry, m.ctry), func(ei int) bool {
 			e := es[ei]
-			return e.typ == document.GPE && e.ctry == m.ctry && (m.class == "metonym" || e.org == "") && (m.class == "metonym" || a.isCountryEntity(e))
+			return e.typ == document.GPE && e.ctry == m.ctry && (m.class == "metonym" || e.org == "") && (m.class == "metonym" || e.ctry != "" && e.typ == document.GPE)
 		}); ei >= 0 {
 			return ei
 		}
@@ -384,10 +380,6 @@ func (a *annotator) matchName(es []*ent, mi int) int {
 		}
 	}
 	return -1
-}
-
-func (a *annotator) isCountryEntity(e *ent) bool {
-	return e.ctry != "" && e.typ == document.GPE
 }
 
 func compatibleType(x, y document.EntityType) bool {
