@@ -738,7 +738,7 @@ func (a *annotator) countryBefore(j, lo int) (string, int) {
 	if j-1 < lo {
 		return "", j
 	}
-	if a.low(j-1) == "'s" || a.low(j-1) == "’s" || a.low(j-1) == "'" {
+	if possessiveMarks[a.low(j-1)] {
 		// "the alliance's secretary general": a generic organization noun
 		// refers to the most recent international organization named.
 		if j-2 >= lo && orgNouns[a.low(j-2)] && !a.capitalized(j-2) {
@@ -1149,7 +1149,7 @@ func (a *annotator) placeCountryAt(i, hi int) string {
 func (a *annotator) ofSector(i, hi int) string {
 	for k := i; k < hi && k < i+6; k++ {
 		if a.d.Tokens[k].Kind != document.Word {
-			if l := a.low(k); l == "'" || l == "'s" || l == "’" || l == "’s" {
+			if l := a.low(k); possessiveMarks[l] || l == "’" {
 				continue
 			}
 			break
@@ -1709,11 +1709,7 @@ func (a *annotator) bylineAgency(m *ment) bool {
 	if m.a == 0 || m.b+1 >= n || a.tok(m.a-1) != "(" || a.tok(m.b) != ")" {
 		return false
 	}
-	switch a.tok(m.b + 1) {
-	case "-", "--", "—", "–":
-		return a.sentOf[m.a] == a.sentOf[0] || a.d.Tokens[m.a].Start < 200
-	}
-	return false
+	return dashes[a.tok(m.b+1)] && (a.sentOf[m.a] == a.sentOf[0] || a.d.Tokens[m.a].Start < 200)
 }
 
 // titledNames adds person names the tagger missed after a capitalized

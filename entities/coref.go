@@ -567,10 +567,7 @@ func (a *annotator) output() {
 		d.Mentions = make([]document.Mention, 0, len(a.ms))
 	}
 	d.Mentions = d.Mentions[:0]
-	remap := make([]int, len(a.ents))
-	for i := range remap {
-		remap[i] = -1
-	}
+	remap := slices.Repeat([]int{-1}, len(a.ents))
 	d.Entities = d.Entities[:0]
 	var decided []document.Trace // per entity: the decision of its actor code (--explain)
 	// A known person the text calls by a current title in one mention
@@ -637,8 +634,7 @@ func (a *annotator) possessor(k int) bool {
 	if b >= len(a.d.Tokens) {
 		return false
 	}
-	l := a.low(b)
-	return l == "'s" || l == "’s" || l == "'"
+	return possessiveMarks[a.low(b)]
 }
 
 // allCapsString reports whether s has letters and none in lower case.
@@ -659,12 +655,5 @@ func allCapsString(s string) bool {
 // ("his", "its", "their"; not "her", which is also an object).
 func (a *annotator) possessivePronoun(k int) bool {
 	m := &a.ms[k]
-	if m.kind != document.Pronoun || m.b != m.a+1 {
-		return false
-	}
-	switch a.low(m.a) {
-	case "his", "its", "their":
-		return true
-	}
-	return false
+	return m.kind == document.Pronoun && m.b == m.a+1 && possessivePronouns[a.low(m.a)]
 }
