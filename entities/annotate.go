@@ -102,7 +102,12 @@ func newAnnotator(s *Stage, d *document.Document) *annotator {
 }
 
 func (a *annotator) low(i int) string { t := a.d.Tokens[i]; return a.lower[t.Start:t.End] }
-func (a *annotator) tok(i int) string { return a.d.TokenText(i) }
+
+// text and lowText return the text of tokens [i, j), as written and
+// normalized.
+func (a *annotator) text(i, j int) string    { return a.d.Text[a.d.Tokens[i].Start:a.d.Tokens[j-1].End] }
+func (a *annotator) lowText(i, j int) string { return a.lower[a.d.Tokens[i].Start:a.d.Tokens[j-1].End] }
+func (a *annotator) tok(i int) string        { return a.d.TokenText(i) }
 
 // phrase returns the lower-cased text of tokens [i, j) when they are
 // separated by single spaces, or "".
@@ -113,7 +118,7 @@ func (a *annotator) phrase(i, j int) string {
 			return ""
 		}
 	}
-	return a.lower[toks[i].Start:toks[j-1].End]
+	return a.lowText(i, j)
 }
 
 // folded reports whether token i is in a folded sentence, whose letter
@@ -159,17 +164,7 @@ func (a *annotator) allCaps(i, j int) bool {
 		}
 		return true
 	}
-	s := a.d.Text[a.d.Tokens[i].Start:a.d.Tokens[j-1].End]
-	n := 0
-	for _, r := range s {
-		if unicode.IsLower(r) {
-			return false
-		}
-		if unicode.IsUpper(r) {
-			n++
-		}
-	}
-	return n > 0
+	return allCapsString(a.text(i, j))
 }
 
 func (a *annotator) sentBounds(i int) (int, int) {
@@ -240,34 +235,6 @@ func (a *annotator) stopped(i int) bool {
 	return i&255 == 0 && a.ctx.Err() != nil
 }
 
-// userEntries adds the names of a user dictionary where the text writes them
-// in name case, longest match first, before the tagger's spans: a user who
-// says "Georgian Dream" is a party overrides the tagger's "Georgian" (NORP).
-// The tagger spans that overlap them are then skipped (tagged keeps only
-// free spans).
-func (a *annotator) userEntries() {
-	dict := a.s.dict
-	maxN := dict.MaxWords()
-	for _, sn := range a.d.Sentences {
-		for i := sn.FirstToken; i < sn.EndToken; i++ {
-			if a.d.Tokens[i].Kind != document.Word || a.covered[i] != 0 || !a.capitalized(i) || a.low(i) == "the" {
-				continue
-			}
-			for n := min(maxN, sn.EndToken-i); n >= 1; n-- {
-				j := i + n
-				key := a.key(i, j)
-				act, ok := dict.LookupKey(key)
-				if !ok || !act.User || !a.nameCase(i, j) || (dict.Acronym(key) && !a.allCaps(i, j)) {
-					continue
-				}
-				a.add(ment{a: i, b: j, typ: document.EntityType(act.Type), kind: document.Name, org: act})
-				i = j - 1
-				break
-			}
-		}
-	}
-}
-
 // tagged turns the tagger's spans into name mentions with exact spans.
 func (a *annotator) tagged(spans [][]ner.Span) {
 	for si, ss := range spans {
@@ -280,16 +247,9 @@ func (a *annotator) tagged(spans [][]ner.Span) {
 			if i < sn.FirstToken || j > sn.EndToken || i >= j {
 				continue
 			}
-			m := ment{kind: document.Name}
-			switch sp.Type {
-			case "PER":
-				m.typ = document.Person
-			case "ORG":
-				m.typ = document.Org
-			case "LOC":
-				m.typ = document.GPE
-			default:
-				m.typ = document.Misc
+			m := ment{kind: document.Name, typ: document.Misc}
+			if t, ok := taggerTypes[sp.Type]; ok {
+				m.typ = document.EntityType(t)
 			}
 			// Exact spans: no leading "the", no trailing punctuation or "'s".
 			for i < j && (a.low(i) == "the" && a.tok(i) == "the") {
@@ -346,12 +306,7 @@ func (a *annotator) dictExtend(i, j, hi int) int {
 // lowerAlias reports whether act has a lower-case surface form equal to
 // text.
 func lowerAlias(act *actors.Actor, text string) bool {
-	for _, s := range act.Aliases {
-		if s == text {
-			return true
-		}
-	}
-	return act.Name == text
+	return act.Name == text || slices.Contains(act.Aliases, text)
 }
 
 // personsByCourtesy retypes as people the names the tagger called
@@ -361,14 +316,11 @@ func lowerAlias(act *actors.Actor, text string) bool {
 func (a *annotator) personsByCourtesy() {
 	var surnames map[string]bool
 	for i := 0; i+1 < len(a.d.Tokens); i++ {
-		switch a.low(i) {
-		case "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss":
-			if a.capitalized(i+1) && a.d.Tokens[i+1].Kind == document.Word {
-				if surnames == nil {
-					surnames = map[string]bool{}
-				}
-				surnames[a.low(i+1)] = true
+		if courtesyTitles[a.low(i)] && a.capitalized(i+1) && a.d.Tokens[i+1].Kind == document.Word {
+			if surnames == nil {
+				surnames = map[string]bool{}
 			}
+			surnames[a.low(i+1)] = true
 		}
 	}
 	if surnames == nil {
@@ -486,7 +438,7 @@ func (a *annotator) noUpper(i, j int) bool {
 	if a.folded(i) {
 		return false
 	}
-	for _, r := range a.d.Text[a.d.Tokens[i].Start:a.d.Tokens[j-1].End] {
+	for _, r := range a.text(i, j) {
 		if unicode.IsUpper(r) {
 			return false
 		}
@@ -520,15 +472,23 @@ func (a *annotator) isTitle(i int) bool {
 
 // dictionary adds organization, agency and group names the tagger missed,
 // and extends tagger spans that a longer dictionary name contains.
-func (a *annotator) dictionary() {
+func (a *annotator) dictionary() { a.dictNames(false) }
+
+// userEntries adds the names of a user dictionary where the text writes them
+// in name case, longest match first, before the tagger's spans: a user who
+// says "Georgian Dream" is a party overrides the tagger's "Georgian" (NORP).
+// The tagger spans that overlap them are then skipped (tagged keeps only
+// free spans).
+func (a *annotator) userEntries() { a.dictNames(true) }
+
+// dictNames adds the dictionary's names (only the user's when user) where
+// no mention covers them, longest match first.
+func (a *annotator) dictNames(user bool) {
 	dict := a.s.dict
 	maxN := dict.MaxWords()
 	for _, sn := range a.d.Sentences {
 		for i := sn.FirstToken; i < sn.EndToken; i++ {
-			if a.d.Tokens[i].Kind != document.Word {
-				continue
-			}
-			if a.covered[i] != 0 || a.low(i) == "the" {
+			if a.d.Tokens[i].Kind != document.Word || a.covered[i] != 0 || a.low(i) == "the" || user && !a.capitalized(i) {
 				continue
 			}
 			capI := a.capitalized(i) || strings.HasPrefix(a.low(i), "al-") || a.low(i) == "dpa"
@@ -542,12 +502,12 @@ func (a *annotator) dictionary() {
 			}
 			for n := min(maxN, sn.EndToken-i); n >= 1; n-- {
 				j := i + n
-				if a.d.Tokens[j-1].Kind == document.Punct {
+				if !user && a.d.Tokens[j-1].Kind == document.Punct {
 					continue
 				}
 				key := a.key(i, j)
 				act, ok := dict.LookupKey(key)
-				if !ok {
+				if !ok || user && !act.User {
 					continue
 				}
 				if dict.Acronym(key) && !a.allCaps(i, j) {
@@ -558,7 +518,7 @@ func (a *annotator) dictionary() {
 				}
 				// Only aliases the dictionary writes in lower case match
 				// lower-case text ("the world body"; not "the amnesty").
-				if nominal && !lowerAlias(act, a.d.Text[a.d.Tokens[i].Start:a.d.Tokens[j-1].End]) {
+				if nominal && !lowerAlias(act, a.text(i, j)) {
 					continue
 				}
 				// The tagger's spans win: the dictionary only fills gaps
@@ -629,10 +589,7 @@ func (a *annotator) classify(m *ment) {
 			if strings.HasSuffix(m.actor, "ELI") && role != "" && role != "ELI" && !former {
 				m.actor, m.step = m.actor[:len(m.actor)-3]+role, "dictionary person under a current title"
 			}
-			m.ctry = ""
-			if len(m.actor) >= 3 && isCountryCode(m.actor[:3]) {
-				m.ctry = m.actor[:3]
-			}
+			m.ctry = countryPart(m.actor)
 			return
 		}
 		if kindClasses[m.org.Kind] {
@@ -641,12 +598,14 @@ func (a *annotator) classify(m *ment) {
 		m.plural = m.plural || m.org.Kind == "group"
 		return
 	}
+	// A country's name, also where the tagger calls it an organization
+	// ("the US said").
+	if c, ok := country.Lookup(key); ok && a.capitalized(m.a) && (m.typ == document.GPE || m.typ == document.Loc || m.typ == document.Org) {
+		m.typ, m.ctry, m.actor, m.step = document.GPE, actors.CountryCode(c), actors.CountryCode(c), "country name"
+		return
+	}
 	switch m.typ {
 	case document.GPE, document.Loc:
-		if c, ok := country.Lookup(key); ok && a.capitalized(m.a) {
-			m.typ, m.ctry, m.actor, m.step = document.GPE, actors.CountryCode(c), actors.CountryCode(c), "country name"
-			return
-		}
 		if c, ok := actors.Capital(key); ok {
 			m.typ = document.GPE
 			if m.b < len(a.d.Tokens) && agentVerbs[a.low(m.b)] && (m.a == 0 || a.low(m.a-1) != "in") ||
@@ -662,7 +621,7 @@ func (a *annotator) classify(m *ment) {
 			m.typ = document.Loc
 		}
 	case document.Misc, document.NORP:
-		l := a.lower[a.d.Tokens[m.a].Start:a.d.Tokens[m.b-1].End]
+		l := a.lowText(m.a, m.b)
 		if _, demonym := country.ByDemonym(key); !demonym && !norps[l] && a.placeBeforeNoun(m, key) {
 			return
 		}
@@ -691,11 +650,6 @@ func (a *annotator) classify(m *ment) {
 		}
 		a.personContext(m)
 	case document.Org:
-		// A country the tagger calls an organization ("the US said").
-		if c, ok := country.Lookup(key); ok && a.capitalized(m.a) {
-			m.typ, m.ctry, m.actor, m.step = document.GPE, actors.CountryCode(c), actors.CountryCode(c), "country name"
-			return
-		}
 		a.orgContext(m)
 	}
 }
@@ -717,7 +671,7 @@ func (a *annotator) placeBeforeNoun(m *ment, key string) bool {
 // dictionary's actor: "EFF" after "Electronic Frontier Foundation (EFF)"
 // is not the dictionary's EFF.
 func (a *annotator) acronymOfOther(m *ment, act *actors.Actor) bool {
-	text := a.d.Text[a.d.Tokens[m.a].Start:a.d.Tokens[m.b-1].End]
+	text := a.text(m.a, m.b)
 	if a.acrIdx == nil {
 		// Mentions keep their tokens while they are classified: index
 		// them once by the token after their "(".
@@ -740,7 +694,7 @@ func (a *annotator) acronymOfOther(m *ment, act *actors.Actor) bool {
 		// Federation (EFF)". (The name's tokens do not change, so its
 		// dictionary entry is looked up once.)
 		if !df.looked {
-			name := a.d.Text[a.d.Tokens[o.a].Start:a.d.Tokens[o.b-1].End]
+			name := a.text(o.a, o.b)
 			x, ok := a.s.dict.Lookup(name)
 			df.looked, df.found = true, ok
 			if ok {
@@ -784,7 +738,7 @@ func (a *annotator) countryBefore(j, lo int) (string, int) {
 	if j-1 < lo {
 		return "", j
 	}
-	if a.low(j-1) == "'s" || a.low(j-1) == "’s" || a.low(j-1) == "'" {
+	if possessiveMarks[a.low(j-1)] {
 		// "the alliance's secretary general": a generic organization noun
 		// refers to the most recent international organization named.
 		if j-2 >= lo && orgNouns[a.low(j-2)] && !a.capitalized(j-2) {
@@ -793,7 +747,7 @@ func (a *annotator) countryBefore(j, lo int) (string, int) {
 			}
 		}
 		for n := 1; n <= 4 && j-1-n >= lo; n++ {
-			s := a.d.Text[a.d.Tokens[j-1-n].Start:a.d.Tokens[j-2].End]
+			s := a.text(j-1-n, j-1)
 			if !a.capitalized(j - 1 - n) {
 				break
 			}
@@ -831,7 +785,7 @@ func (a *annotator) countryBefore(j, lo int) (string, int) {
 			}
 		}
 		for n := 1; n <= 4 && j-n >= lo; n++ {
-			s := a.d.Text[a.d.Tokens[j-n].Start:a.d.Tokens[j-1].End]
+			s := a.text(j-n, j)
 			// Not the tail of a longer name: "National Security Council
 			// spokesman" is no UN Security Council official.
 			if j-n-1 >= lo && a.capitalized(j-n-1) && a.d.Tokens[j-n-1].Kind == document.Word && !determiners[a.low(j-n-1)] {
@@ -846,8 +800,8 @@ func (a *annotator) countryBefore(j, lo int) (string, int) {
 					return act.Code, j - n
 				}
 				// A seat of government: "Kremlin spokesman" → RUS.
-				if act.Kind == "gov" && len(act.Code) >= 3 && isCountryCode(act.Code[:3]) {
-					return act.Code[:3], j - n
+				if c := countryPart(act.Code); act.Kind == "gov" && c != "" {
+					return c, j - n
 				}
 			}
 		}
@@ -947,7 +901,7 @@ func (a *annotator) nationalSociety(i, j int) string {
 	if j-i < 3 || a.low(j-2) != "red" || a.low(j-1) != "cross" && a.low(j-1) != "crescent" {
 		return ""
 	}
-	s := a.d.Text[a.d.Tokens[i].Start:a.d.Tokens[j-3].End]
+	s := a.text(i, j-2)
 	if c, ok := country.Lookup(s); ok {
 		return actors.CountryCode(c) + "NGO"
 	}
@@ -968,32 +922,29 @@ func (a *annotator) codeOf(s string) string {
 	return ""
 }
 
-// roleEndingAt finds the longest role phrase ending at token j (exclusive).
-func (a *annotator) roleEndingAt(j, lo int) (actors.Role, int, bool) {
-	for n := actors.MaxRoleWords; n >= 1; n-- {
-		if j-n < lo {
-			continue
-		}
-		p := a.phrase(j-n, j)
-		if r, ok := actors.LookupRole(p); ok && p != "" {
-			return r, j - n, true
-		}
-	}
-	return actors.Role{}, j, false
-}
+// roleEndingAt finds the longest role phrase ending at token j (exclusive)
+// and starting at lo or later; it returns the role and its first token.
+func (a *annotator) roleEndingAt(j, lo int) (actors.Role, int, bool) { return a.longestRole(j, lo, -1) }
 
-// roleAt finds the longest role phrase starting at token i.
-func (a *annotator) roleAt(i, hi int) (actors.Role, int, bool) {
+// roleAt finds the longest role phrase starting at token i and ending at hi
+// or before; it returns the role and its end.
+func (a *annotator) roleAt(i, hi int) (actors.Role, int, bool) { return a.longestRole(i, hi, 1) }
+
+// longestRole finds the longest role phrase with one end at token k that
+// extends in direction dir (1: after k, -1: before k) no further than
+// bound. It returns the role and its other end, or k when there is none.
+func (a *annotator) longestRole(k, bound, dir int) (actors.Role, int, bool) {
 	for n := actors.MaxRoleWords; n >= 1; n-- {
-		if i+n > hi {
+		o := k + dir*n
+		if dir*(bound-o) < 0 {
 			continue
 		}
-		p := a.phrase(i, i+n)
+		p := a.phrase(min(k, o), max(k, o))
 		if r, ok := actors.LookupRole(p); ok && p != "" {
-			return r, i + n, true
+			return r, o, true
 		}
 	}
-	return actors.Role{}, i, false
+	return actors.Role{}, k, false
 }
 
 // personContext reads a title before a person's name ("Turkish Foreign
@@ -1058,7 +1009,7 @@ func (a *annotator) personContext(m *ment) {
 			// A country possessive or demonym.
 			for n := 1; n <= 4 && k+n < hi; n++ {
 				if a.low(k+n) == "'s" {
-					ctry = a.codeOf(a.d.Text[a.d.Tokens[k].Start:a.d.Tokens[k+n-1].End])
+					ctry = a.codeOf(a.text(k, k+n))
 					if ctry != "" {
 						k += n + 1
 					}
@@ -1097,31 +1048,44 @@ func (a *annotator) personContext(m *ment) {
 			if ctry == "" && end+1 < hi && (a.low(end) == "from" || a.low(end) == "in") && a.capitalized(end+1) {
 				ctry = a.placeCountryAt(end+1, hi)
 			}
-			if end+1 < hi && a.low(end) == "of" {
-				if code := a.ofSector(end+1, hi); code != "" {
-					r.Code = code
+			if code, ok := a.ofBody(&r, ctry, end, hi, true); ok {
+				m.former = former
+				a.applyRole(m, r, "apposition: role at a named body")
+				m.actor, m.role, m.step = code, "", "apposition: role at a named body"
+				if c := countryPart(code); c != "" {
+					m.ctry = c
 				}
-			}
-			if ctry == "" && end+1 < hi && a.low(end) == "of" && a.capitalized(end+1) && (r.Class == "head" || r.Class == "spokesperson" || r.Class == "official" || r.Class == "president") {
-				// "deputy chairman of Acme Mining": the person serves the
-				// named body; its code when known, else no government.
-				if code, ok := a.namedBodyAt(end+1, hi); ok {
-					m.former = former
-					a.applyRole(m, r, "apposition: role at a named body")
-					m.actor, m.role, m.step = code, "", "apposition: role at a named body"
-					if len(code) >= 3 && isCountryCode(code[:3]) {
-						m.ctry = code[:3]
-					}
-					return
-				}
-				if a.ofSector(end+1, hi) == "" && !a.stateBodyAt(end+1, hi) {
-					r.Code = ""
-				}
+				return
 			}
 			m.ctry, m.former = ctry, former
 			a.applyRole(m, r, "apposition: role after the name")
 		}
 	}
+}
+
+// ofBody reads the body a role ending before token end is "of": the sector
+// of the body ("head of the dockers' union" → LAB) becomes the role's code
+// (only when sector); for a role of bodyClasses without a country, a body
+// the dictionary names gives its code ("deputy chairman of Acme Mining"),
+// reported with true, and a body with neither a sector nor the form of a
+// state body takes the role's code away (no government).
+func (a *annotator) ofBody(r *actors.Role, ctry string, end, hi int, sector bool) (string, bool) {
+	if end+1 >= hi || a.low(end) != "of" {
+		return "", false
+	}
+	if code := a.ofSector(end+1, hi); code != "" && sector {
+		r.Code = code
+	}
+	if ctry != "" || !a.capitalized(end+1) || !bodyClasses[r.Class] {
+		return "", false
+	}
+	if code, ok := a.namedBodyAt(end+1, hi); ok {
+		return code, true
+	}
+	if a.ofSector(end+1, hi) == "" && !a.stateBodyAt(end+1, hi) {
+		r.Code = ""
+	}
+	return "", false
 }
 
 // namedBodyAt returns the code of a company, party, armed group, NGO or
@@ -1185,7 +1149,7 @@ func (a *annotator) placeCountryAt(i, hi int) string {
 func (a *annotator) ofSector(i, hi int) string {
 	for k := i; k < hi && k < i+6; k++ {
 		if a.d.Tokens[k].Kind != document.Word {
-			if l := a.low(k); l == "'" || l == "'s" || l == "’" || l == "’s" {
+			if l := a.low(k); possessiveMarks[l] || l == "’" {
 				continue
 			}
 			break
@@ -1196,15 +1160,11 @@ func (a *annotator) ofSector(i, hi int) string {
 		}
 		if code == "BUS" {
 			// "chairman of Spain's biggest bank"; a central or
-			// development bank is the state's or an IGO's.
-			p := a.low(k - 1)
-			if p == "central" || p == "reserve" {
-				return "GOV"
+			// development bank is the state's or an IGO's (busOwners).
+			if owner, ok := busOwners[a.low(k-1)]; ok {
+				return owner
 			}
-			if p != "development" && p != "world" && p != "national" && p != "state" && p != "state-owned" {
-				return "BUS"
-			}
-			return ""
+			return "BUS"
 		}
 		return code
 	}
@@ -1259,17 +1219,21 @@ func (a *annotator) applyRole(m *ment, r actors.Role, step string) {
 	if m.gender == "" {
 		m.gender = r.Gender
 	}
-	code := r.Code
-	if m.former && code == "GOV" {
+	m.actor = roleActor(m.ctry, r.Code, m.former)
+}
+
+// roleActor returns the actor code of a role with code under owner ctry (a
+// country, an organization or ""): a former government official is an
+// elite (ELI); staff of an organization take its code (the secretary
+// general of a country's Red Cross society → that country's NGO code).
+func roleActor(ctry, code string, former bool) string {
+	if international(ctry) || len(ctry) > 3 {
+		return ctry
+	}
+	if former && code == "GOV" {
 		code = "ELI"
 	}
-	// Staff of an organization take its code (the secretary general of a
-	// country's Red Cross society → that country's NGO code).
-	if international(m.ctry) || len(m.ctry) > 3 {
-		m.actor = m.ctry
-		return
-	}
-	m.actor = m.ctry + code
+	return ctry + code
 }
 
 // orgContext handles ministries, courts, armies and parliaments named in
@@ -1300,16 +1264,7 @@ func (a *annotator) orgContext(m *ment) {
 		a.orgByForm(m, lo)
 		return
 	}
-	ctry := ""
-	for k := m.a; k < m.b && ctry == ""; k++ {
-		if a.capitalized(k) {
-			if c, ok := country.ByDemonym(a.tok(k)); ok {
-				ctry = actors.CountryCode(c)
-			} else if c, ok := country.Lookup(a.tok(k)); ok {
-				ctry = actors.CountryCode(c)
-			}
-		}
-	}
+	ctry := a.countryInName(m.a, m.b, false)
 	m.from = m.a
 	if ctry == "" {
 		var k int
@@ -1358,20 +1313,11 @@ func (a *annotator) orgByForm(m *ment, lo int) {
 		m.actor, m.step = c+r.Code, "organisation by the form of its name"
 		return
 	}
-	inName := ""
+	inName := a.countryInName(m.a, m.b, true)
 	sector := ""
 	for k := m.a; k < m.b; k++ {
-		l := a.low(k)
-		switch l {
-		case "university", "college", "polytechnic":
+		if eduWords[a.low(k)] {
 			sector = "EDU"
-		}
-		if inName == "" && a.capitalized(k) {
-			if c, ok := country.ByDemonym(a.tok(k)); ok && !strings.HasSuffix(l, "s") {
-				inName = actors.CountryCode(c)
-			} else if c, ok := country.Lookup(a.tok(k)); ok {
-				inName = actors.CountryCode(c)
-			}
 		}
 	}
 	before := ""
@@ -1424,6 +1370,24 @@ func (a *annotator) orgByForm(m *ment, lo int) {
 	}
 }
 
+// countryInName returns the country of the first capitalized word of
+// tokens [i, j) that is a demonym (not a plural one when singular) or a
+// country's name, or "".
+func (a *annotator) countryInName(i, j int, singular bool) string {
+	for k := i; k < j; k++ {
+		if !a.capitalized(k) {
+			continue
+		}
+		if c, ok := country.ByDemonym(a.tok(k)); ok && (!singular || !strings.HasSuffix(a.low(k), "s")) {
+			return actors.CountryCode(c)
+		}
+		if c, ok := country.Lookup(a.tok(k)); ok {
+			return actors.CountryCode(c)
+		}
+	}
+	return ""
+}
+
 // basedCountry returns the country of "<place>-based" at token k ("US-based",
 // "Paris-based", "Jakarta-based"), or "".
 func (a *annotator) basedCountry(k int) string {
@@ -1434,14 +1398,7 @@ func (a *annotator) basedCountry(k int) string {
 	if !strings.HasSuffix(w, "-based") || !a.capitalized(k) {
 		return ""
 	}
-	place := w[:len(w)-len("-based")]
-	if c, ok := country.Lookup(place); ok {
-		return actors.CountryCode(c)
-	}
-	if c, ok := actors.Capital(place); ok {
-		return actors.CountryCode(c)
-	}
-	return a.placeCountry(actors.Key(place))
+	return a.placeCode(w[:len(w)-len("-based")])
 }
 
 // institution types an organization name that no dictionary knows by
@@ -1569,14 +1526,11 @@ func (a *annotator) nominals() {
 			}
 			// "rebels in Nicaragua": a role placed in one country (rule 1
 			// of the coding conventions); a city may be a foreign post.
+			// "the foreign ministry in Minsk": a capital after "in".
 			if ctry == "" && end+1 < sn.EndToken && a.low(end) == "in" && a.capitalized(end+1) {
 				if c, ok := country.Lookup(a.tok(end + 1)); ok && (end+2 >= sn.EndToken || !a.capitalized(end+2)) {
 					ctry = actors.CountryCode(c)
-				}
-			}
-			// "the foreign ministry in Minsk": a capital after "in".
-			if ctry == "" && r.Org && end+1 < sn.EndToken && a.low(end) == "in" && a.capitalized(end+1) {
-				if c, ok := actors.Capital(a.tok(end + 1)); ok {
+				} else if c, ok := actors.Capital(a.tok(end + 1)); ok && r.Org {
 					ctry = actors.CountryCode(c)
 				}
 			}
@@ -1611,23 +1565,14 @@ func (a *annotator) nominals() {
 			if ctry != "" && k2 < k {
 				m.from = k2
 			}
-			if r.Person && end+1 < sn.EndToken && a.low(end) == "of" {
-				// "a director of Japan's central bank" → GOV.
-				if code := a.ofSector(end+1, sn.EndToken); code != "" {
-					r.Code = code
-				}
-			}
+			// "a director of Japan's central bank" → GOV; "the deputy
+			// chairman of Acme Mining" → the named body's code.
+			code, named := a.ofBody(&r, ctry, end, sn.EndToken, r.Person)
 			a.applyRole(&m, r, "role description")
-			if ctry == "" && end+1 < sn.EndToken && a.low(end) == "of" && a.capitalized(end+1) && (r.Class == "head" || r.Class == "spokesperson" || r.Class == "official" || r.Class == "president") {
-				// "the deputy chairman of Acme Mining": the named body's
-				// code when known, else no government.
-				if code, ok := a.namedBodyAt(end+1, sn.EndToken); ok {
-					m.actor, m.role, m.step = code, "", "role description at a named body"
-					if len(code) >= 3 && isCountryCode(code[:3]) {
-						m.ctry = code[:3]
-					}
-				} else if a.ofSector(end+1, sn.EndToken) == "" && !a.stateBodyAt(end+1, sn.EndToken) {
-					m.actor, m.role, m.step = "", "", ""
+			if named {
+				m.actor, m.role, m.step = code, "", "role description at a named body"
+				if c := countryPart(code); c != "" {
+					m.ctry = c
 				}
 			}
 			a.add(m)
@@ -1656,7 +1601,7 @@ func (a *annotator) coordinated(q int, r actors.Role, head ment) {
 		}
 		m := ment{a: p, b: q - 1, kind: document.Nominal, typ: head.typ, plural: head.plural, person: head.person, gender: head.gender, former: head.former}
 		m.ctry, m.from = c, p
-		m.label = a.d.Text[a.d.Tokens[p].Start:a.d.Tokens[q-2].End] + " " + a.d.Text[a.d.Tokens[head.a].Start:a.d.Tokens[head.b-1].End]
+		m.label = a.text(p, q-1) + " " + a.text(head.a, head.b)
 		a.applyRole(&m, r, "coordinated role with its own country")
 		if ci := a.covered[p]; ci != 0 {
 			o := &a.ms[ci-1]
@@ -1754,7 +1699,7 @@ func international(code string) bool {
 // lower-cased text, folded further (allocating) only when it has dots,
 // hyphens, non-ASCII letters or irregular spaces.
 func (a *annotator) key(i, j int) string {
-	return actors.Key(a.lower[a.d.Tokens[i].Start:a.d.Tokens[j-1].End])
+	return actors.Key(a.lowText(i, j))
 }
 
 // bylineAgency reports whether name mention m is the source in a dateline
@@ -1764,11 +1709,7 @@ func (a *annotator) bylineAgency(m *ment) bool {
 	if m.a == 0 || m.b+1 >= n || a.tok(m.a-1) != "(" || a.tok(m.b) != ")" {
 		return false
 	}
-	switch a.tok(m.b + 1) {
-	case "-", "--", "—", "–":
-		return a.sentOf[m.a] == a.sentOf[0] || a.d.Tokens[m.a].Start < 200
-	}
-	return false
+	return dashes[a.tok(m.b+1)] && (a.sentOf[m.a] == a.sentOf[0] || a.d.Tokens[m.a].Start < 200)
 }
 
 // titledNames adds person names the tagger missed after a capitalized
@@ -1845,11 +1786,8 @@ func (a *annotator) leaderOffice(i, first int) bool {
 		start = o.from
 	}
 	m := ment{a: i, b: i + 1, kind: document.Nominal, typ: document.Org, ctry: o.ctry, role: "GOV"}
-	m.label = a.d.Text[a.d.Tokens[start].Start:a.d.Tokens[i].End]
-	m.actor, m.step = o.ctry+"GOV", "a leader's office"
-	if international(o.ctry) || len(o.ctry) > 3 {
-		m.actor = o.ctry
-	}
+	m.label = a.text(start, i+1)
+	m.actor, m.step = roleActor(o.ctry, "GOV", false), "a leader's office"
 	a.add(m)
 	return true
 }

@@ -19,7 +19,7 @@ import (
 // datelineCountry returns the CAMEO country code of the story's dateline
 // ("DHAKA, Bangladesh (AP) —" → BGD, "MADRID, March 12 —" → ESP), or "".
 func (a *annotator) datelineCountry() string {
-	s := a.datelineText()
+	s := a.d.Slice(a.d.Dateline.Span)
 	if s == "" {
 		return ""
 	}
@@ -40,6 +40,13 @@ func (a *annotator) datelineCountry() string {
 	if place == "" {
 		return ""
 	}
+	return a.placeCode(place)
+}
+
+// placeCode returns the country code of a place name: a country, a
+// capital, or a place the gazetteer puts in one country (placeCountry);
+// "" otherwise.
+func (a *annotator) placeCode(place string) string {
 	if c, ok := country.Lookup(place); ok {
 		return actors.CountryCode(c)
 	}
@@ -79,18 +86,18 @@ func (a *annotator) placeCountry(key string) string {
 	return ""
 }
 
-// datelineText returns the story's dateline (the text stage's
-// Document.Dateline), or "".
-func (a *annotator) datelineText() string { return a.d.Slice(a.d.Dateline.Span) }
-
-// datelineSpan returns the byte span of the story's dateline, empty when
-// there is none.
-func (a *annotator) datelineSpan() document.Span { return a.d.Dateline.Span }
-
 // isCountryCode reports whether code is a bare CAMEO country code (three
 // letters, not an organization).
 func isCountryCode(code string) bool {
 	return len(code) == 3 && !international(code) && code != "MED"
+}
+
+// countryPart returns the bare country code that starts code, or "".
+func countryPart(code string) string {
+	if len(code) >= 3 && isCountryCode(code[:3]) {
+		return code[:3]
+	}
+	return ""
 }
 
 // topicCountry returns the country of the subject of the sentence before
@@ -153,8 +160,7 @@ func (a *annotator) bilateral() bool {
 		if l := a.low(i); l != "both" && l != "two" {
 			continue
 		}
-		switch a.low(i + 1) {
-		case "sides", "countries", "governments", "nations", "armies", "neighbours", "neighbors", "capitals":
+		if bilateralNouns[a.low(i+1)] {
 			return true
 		}
 	}
@@ -178,7 +184,7 @@ func (a *annotator) dominantCountry() string {
 	if dl != "" {
 		votes[dl] += 2
 	}
-	dspan := a.datelineSpan()
+	dspan := a.d.Dateline.Span // empty when there is none
 	for i := range a.ms {
 		m := &a.ms[i]
 		if st := a.d.Tokens[m.a].Start; st >= dspan.Start && st < dspan.End {

@@ -6,6 +6,7 @@ package entities
 import (
 	"container/list"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -30,22 +31,22 @@ type ent struct {
 	lastSent int
 }
 
-func (e *ent) hasClass(c string) bool {
-	for _, x := range e.classes {
-		if x == c {
-			return true
-		}
-	}
-	return false
-}
+func (e *ent) hasClass(c string) bool { return slices.Contains(e.classes, c) }
+func (e *ent) hasKey(k string) bool   { return slices.Contains(e.keys, k) }
 
-func (e *ent) hasKey(k string) bool {
-	for _, x := range e.keys {
-		if x == k {
-			return true
-		}
+// take gives e the role class, diplomat status and (when it has none) the
+// country of its new mention m, unless m is a pronoun.
+func (e *ent) take(m *ment) {
+	if m.kind == document.Pronoun {
+		return
 	}
-	return false
+	if m.class != "" && !e.hasClass(m.class) {
+		e.classes = append(e.classes, m.class)
+	}
+	e.diplomat = e.diplomat || m.diplomat
+	if e.ctry == "" {
+		e.ctry = m.ctry
+	}
 }
 
 // corefer clusters the mentions (in text order) with a deterministic sieve:
@@ -67,8 +68,8 @@ func (a *annotator) corefer() {
 			n := m.b - m.a
 			// The most complete name; at equal length a name in normal
 			// case beats one in capitals ("MADRID" in a dateline).
-			if n > e.nameToks || e.name == "" || n == e.nameToks && allCapsString(e.name) && !allCapsString(a.d.Text[a.d.Tokens[m.a].Start:a.d.Tokens[m.b-1].End]) {
-				e.name = a.d.Text[a.d.Tokens[m.a].Start:a.d.Tokens[m.b-1].End]
+			if n > e.nameToks || e.name == "" || n == e.nameToks && allCapsString(e.name) && !allCapsString(a.text(m.a, m.b)) {
+				e.name = a.text(m.a, m.b)
 				e.nameToks = n
 			}
 			k := a.key(m.a, m.b)
@@ -88,19 +89,13 @@ func (a *annotator) corefer() {
 			if m.label != "" {
 				e.name = m.label
 			} else if m.from >= 0 && m.from <= m.a {
-				e.name = a.d.Text[a.d.Tokens[m.from].Start:a.d.Tokens[m.b-1].End]
+				e.name = a.text(m.from, m.b)
 			}
 		}
 		if e.gender == "" {
 			e.gender = m.gender
 		}
-		if m.class != "" && !e.hasClass(m.class) && m.kind != document.Pronoun {
-			e.classes = append(e.classes, m.class)
-		}
-		e.diplomat = e.diplomat || m.diplomat
-		if e.ctry == "" && m.kind != document.Pronoun {
-			e.ctry = m.ctry
-		}
+		e.take(m)
 		if m.org != nil {
 			e.org = m.org.Name
 		}
@@ -116,7 +111,7 @@ func (a *annotator) corefer() {
 			if m.from < m.a && m.from >= 0 {
 				from = m.from
 			}
-			e.name = a.d.Text[a.d.Tokens[from].Start:a.d.Tokens[m.b-1].End]
+			e.name = a.text(from, m.b)
 			if m.label != "" {
 				e.name = m.label
 			}
@@ -216,28 +211,15 @@ func (a *annotator) moveMention(es []*ent, mi, ei int) {
 	indexed := a.cix != nil
 	if old := m.ent; old >= 0 && old < len(es) {
 		o := es[old]
-		k := 0
-		for _, x := range o.ms {
-			if x != mi {
-				o.ms[k] = x
-				k++
-			}
-		}
-		o.ms = o.ms[:k]
+		o.ms = slices.DeleteFunc(o.ms, func(x int) bool { return x == mi })
 		if indexed {
 			oldEnt, oldE, oldMs, oldActor = old, o, o.ms, a.actorOf(o)
 		}
 	}
 	e := es[ei]
 	m.ent = ei
-	e.ms = append(e.ms, mi)
-	if m.class != "" && !e.hasClass(m.class) {
-		e.classes = append(e.classes, m.class)
-	}
-	if e.ctry == "" {
-		e.ctry = m.ctry
-	}
-	e.diplomat = e.diplomat || m.diplomat
+	e.ms = append(e.ms, mi) // a description (apposBefore): take carries its role class and country
+	e.take(m)
 	if a.cix != nil {
 		a.cix.movedMention(oldEnt, oldE, oldMs, oldActor, e, ei, mi, a.actorOf(e))
 	}
@@ -272,11 +254,7 @@ func (a *annotator) possessiveActors() {
 			m.ctry, m.actor, m.step = owner, owner, "possessive owner"
 		case len(owner) >= 3:
 			m.ctry = owner[:3]
-			code := m.role
-			if m.former && code == "GOV" {
-				code = "ELI"
-			}
-			m.actor, m.step = m.ctry+code, "possessive owner"
+			m.actor, m.step = roleActor(m.ctry, m.role, m.former), "possessive owner"
 		}
 	}
 }
@@ -305,7 +283,7 @@ func (a *annotator) actorOf(e *ent) string {
 // candidates come from the indexes of corefIndex (cands).
 func (a *annotator) matchName(es []*ent, mi int) int {
 	m := &a.ms[mi]
-	text := a.d.Text[a.d.Tokens[m.a].Start:a.d.Tokens[m.b-1].End]
+	text := a.text(m.a, m.b)
 	key := a.key(m.a, m.b)
 	// Pass 1: exact name; dictionary identity ("UN" = "United Nations").
 	pass1 := func(ei int) bool {
@@ -327,7 +305,7 @@ func (a *annotator) matchName(es []*ent, mi int) int {
 	if m.typ == document.GPE && m.ctry != "" {
 		if ei := best(a.cands(byCtry, m.ctry), func(ei int) bool {
 			e := es[ei]
-			return e.typ == document.GPE && e.ctry == m.ctry && (m.class == "metonym" || e.org == "") && (m.class == "metonym" || a.isCountryEntity(e))
+			return e.typ == document.GPE && e.ctry == m.ctry && (m.class == "metonym" || e.org == "") && (m.class == "metonym" || e.ctry != "" && e.typ == document.GPE)
 		}); ei >= 0 {
 			return ei
 		}
@@ -402,10 +380,6 @@ func (a *annotator) matchName(es []*ent, mi int) int {
 		}
 	}
 	return -1
-}
-
-func (a *annotator) isCountryEntity(e *ent) bool {
-	return e.ctry != "" && e.typ == document.GPE
 }
 
 func compatibleType(x, y document.EntityType) bool {
@@ -593,10 +567,7 @@ func (a *annotator) output() {
 		d.Mentions = make([]document.Mention, 0, len(a.ms))
 	}
 	d.Mentions = d.Mentions[:0]
-	remap := make([]int, len(a.ents))
-	for i := range remap {
-		remap[i] = -1
-	}
+	remap := slices.Repeat([]int{-1}, len(a.ents))
 	d.Entities = d.Entities[:0]
 	var decided []document.Trace // per entity: the decision of its actor code (--explain)
 	// A known person the text calls by a current title in one mention
@@ -663,8 +634,7 @@ func (a *annotator) possessor(k int) bool {
 	if b >= len(a.d.Tokens) {
 		return false
 	}
-	l := a.low(b)
-	return l == "'s" || l == "’s" || l == "'"
+	return possessiveMarks[a.low(b)]
 }
 
 // allCapsString reports whether s has letters and none in lower case.
@@ -685,12 +655,5 @@ func allCapsString(s string) bool {
 // ("his", "its", "their"; not "her", which is also an object).
 func (a *annotator) possessivePronoun(k int) bool {
 	m := &a.ms[k]
-	if m.kind != document.Pronoun || m.b != m.a+1 {
-		return false
-	}
-	switch a.low(m.a) {
-	case "his", "its", "their":
-		return true
-	}
-	return false
+	return m.kind == document.Pronoun && m.b == m.a+1 && possessivePronouns[a.low(m.a)]
 }

@@ -60,9 +60,10 @@ type corefIndex struct {
 	// (moveMention): only their lastSent may differ from the sentence of
 	// their latest mention.
 	moved []int
-	// Per entity, the values last indexed (so a field set again to the
-	// same value is not indexed twice).
-	lastSurname, lastOrg, lastAcrName, lastCtry []string
+	// Per index and entity, the value last indexed (so a field set again
+	// to the same value is not indexed twice; for byAcr the name whose
+	// acronym was indexed).
+	last [nIndexes][]string
 }
 
 func newCorefIndex() *corefIndex {
@@ -88,11 +89,10 @@ func (x *corefIndex) grow(ei int) {
 	for len(x.maxMen) <= ei {
 		x.maxMen = append(x.maxMen, -1)
 		x.nodes = append(x.nodes, map[*list.List]*list.Element{})
-		x.lastSurname = append(x.lastSurname, "")
-		x.lastOrg = append(x.lastOrg, "")
-		x.lastAcrName = append(x.lastAcrName, "")
-		x.lastCtry = append(x.lastCtry, "")
 		x.actor = append(x.actor, "")
+		for _, by := range []int{bySurname, byOrg, byCtry, byAcr} {
+			x.last[by] = append(x.last[by], "")
+		}
 	}
 }
 
@@ -112,24 +112,19 @@ func (x *corefIndex) addKey(ei int, k string) {
 // call: surname, dictionary name, country, acronym, classes, diplomat.
 func (x *corefIndex) note(e *ent, ei int) {
 	x.grow(ei)
-	if e.surname != "" && e.surname != x.lastSurname[ei] {
-		x.lastSurname[ei] = e.surname
-		x.by[bySurname][e.surname] = append(x.by[bySurname][e.surname], ei)
-	}
-	if e.org != "" && e.org != x.lastOrg[ei] {
-		x.lastOrg[ei] = e.org
-		x.by[byOrg][e.org] = append(x.by[byOrg][e.org], ei)
-	}
-	if e.name != x.lastAcrName[ei] {
-		x.lastAcrName[ei] = e.name
-		if ac := acronym(e.name); ac != "" {
-			x.by[byAcr][ac] = append(x.by[byAcr][ac], ei)
+	for _, f := range [...]struct {
+		by int
+		v  string
+	}{{bySurname, e.surname}, {byOrg, e.org}, {byCtry, e.ctry}} {
+		if f.v != "" && f.v != x.last[f.by][ei] {
+			x.last[f.by][ei] = f.v
+			x.by[f.by][f.v] = append(x.by[f.by][f.v], ei)
 		}
 	}
-	if e.ctry != "" {
-		if e.ctry != x.lastCtry[ei] {
-			x.lastCtry[ei] = e.ctry
-			x.by[byCtry][e.ctry] = append(x.by[byCtry][e.ctry], ei)
+	if e.name != x.last[byAcr][ei] {
+		x.last[byAcr][ei] = e.name
+		if ac := acronym(e.name); ac != "" {
+			x.by[byAcr][ac] = append(x.by[byAcr][ac], ei)
 		}
 	}
 	for _, c := range e.classes {

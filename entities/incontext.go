@@ -6,6 +6,7 @@ package entities
 
 import (
 	"context"
+	"slices"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/actors"
@@ -122,13 +123,8 @@ func resolveActors(d *document.Document) (codes []string, head []int, why []stri
 			}
 		case document.GPE, document.Loc:
 			if li, ok := locOf[mi]; ok {
-				l := d.Locations[li]
-				switch l.Feature {
-				case "water", "region", "continent":
-					return "", ""
-				}
-				if c, ok := country.ByAlpha2(l.Country); ok {
-					return actors.CountryCode(c), "the place's country"
+				if cc, ok := placeCountry(d.Locations[li]); ok {
+					return cc, "the place's country"
 				}
 			}
 		}
@@ -139,11 +135,7 @@ func resolveActors(d *document.Document) (codes []string, head []int, why []stri
 		codes[i], why[i] = base(i)
 		head[i] = -1
 	}
-	// token index → mention
-	byTok := make([]int32, len(d.Tokens))
-	for i := range byTok {
-		byTok[i] = -1
-	}
+	byTok := slices.Repeat([]int32{-1}, len(d.Tokens)) // token index → mention
 	for j, m := range d.Mentions {
 		for t := d.TokenAt(m.Start); t >= 0 && t < len(d.Tokens) && d.Tokens[t].Start < m.End; t++ {
 			if byTok[t] < 0 {
@@ -162,29 +154,19 @@ func resolveActors(d *document.Document) (codes []string, head []int, why []stri
 		if ti <= 0 {
 			continue
 		}
-		// not bounded by the sentence: the modifier words stop at any
-		// punctuation, and a sentence split inside a name ("Prime
-		// Minister | Viktor Orban") must not cut the modifier off
-		first := 0
-		// walk left over modifiers to a nationality, a country or a possessive
+		// Walk left over modifiers to a nationality, a country or a
+		// possessive. Not bounded by the sentence: the modifier words stop
+		// at any punctuation, and a sentence split inside a name ("Prime
+		// Minister | Viktor Orban") must not cut the modifier off.
 		j := ti - 1
-		steps := 0
-		for j >= first && steps < 3 {
-			w := strings.ToLower(d.TokenText(j))
-			if !modifierWords[w] {
-				break
-			}
+		for steps := 0; j >= 0 && steps < 3 && modifierWords[strings.ToLower(d.TokenText(j))]; steps++ {
 			j--
-			steps++
 		}
-		poss := false
-		if j > first {
-			if w := d.TokenText(j); w == "'s" || w == "’s" || w == "'" || w == "’" {
-				j--
-				poss = true
-			}
+		poss := j > 0 && (possessiveMarks[d.TokenText(j)] || d.TokenText(j) == "’")
+		if poss {
+			j--
 		}
-		if j < first {
+		if j < 0 {
 			continue
 		}
 		mod := tokMention(j)
