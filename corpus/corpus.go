@@ -29,8 +29,9 @@ package corpus
 import (
 	"cmp"
 	"context"
+	"crypto/sha256"
 	"embed"
-	"errors"
+	"encoding/hex"
 	"fmt"
 	"math"
 	"slices"
@@ -103,45 +104,121 @@ type Backend interface {
 }
 
 // Update adds docs (already stored) to the corpus layer in one
-// transaction. A document the store does not hold (an exact copy that was
-// not stored again) is skipped. Updating twice with the same documents
-// changes nothing.
+// transaction, reading what the store holds of each inside it. A document
+// whose text the store does not hold under its id (an exact copy that was
+// not stored again, a text the conflict rule kept out) is skipped. A
+// revision (the id's text changed since its rows were added) first takes
+// the previous text's rows out of the layer and recomputes the corpus
+// events, figures and stories they were part of, as the store keeps no
+// layer rows of a retired revision. Updating twice with the same
+// documents changes nothing.
 func Update(ctx context.Context, b Backend, docs []*document.Document, opt Options) error {
 	opt = opt.norm()
-	type art struct {
-		d      *document.Document
-		copyOf string
-		outlet string
-	}
-	var arts []art
-	for _, d := range docs {
-		st, err := b.Story(ctx, d.ID)
-		if errors.Is(err, store.ErrNotFound) {
-			continue
-		}
-		if err != nil {
-			return fmt.Errorf("corpus: %s: %w", d.ID, err)
-		}
-		a := art{d: d, outlet: d.Outlet}
-		if st.ID != d.ID {
-			a.copyOf = st.ID
-			if len(st.Carriers) > 0 {
-				a.outlet = st.Carriers[0].Outlet
-			}
-		}
-		arts = append(arts, a)
-	}
-	if len(arts) == 0 {
+	if len(docs) == 0 {
 		return nil
 	}
 	return b.UpdateCorpus(ctx, func(tx store.CorpusTx) error {
-		for _, a := range arts {
-			if err := Apply(tx, a.d, a.copyOf, a.outlet, opt); err != nil {
-				return fmt.Errorf("corpus: %s: %w", a.d.ID, err)
+		for _, d := range docs {
+			if err := updateArticle(tx, d, opt); err != nil {
+				return fmt.Errorf("corpus: %s: %w", d.ID, err)
 			}
 		}
 		return nil
 	})
+}
+
+// updateArticle adds d to the layer unless its text's rows are there.
+func updateArticle(tx store.CorpusTx, d *document.Document, opt Options) error {
+	a, ok, err := tx.Article(d.ID)
+	if err != nil || !ok {
+		return err
+	}
+	h := sha256.Sum256([]byte(d.Text))
+	sum := hex.EncodeToString(h[:])
+	if a.TextSum != sum || a.LayerSum == sum {
+		return nil
+	}
+	if a.LayerSum != "" {
+		if err := Retract(tx, d.ID); err != nil {
+			return err
+		}
+	}
+	outlet := d.Outlet
+	if a.CopyOf != "" {
+		outlet = a.Outlet
+	}
+	if err := update(tx, d, a.CopyOf, outlet, opt); err != nil {
+		return err
+	}
+	return tx.SetArticle(d.ID, sum)
+}
+
+// Retract takes article doc out of the layer inside tx
+// (CorpusTx.RemoveArticle) and recomputes what it was part of: the counts
+// and day span of each corpus event from its remaining mentions, the
+// summary (Assess) and day span of each figure from its remaining values,
+// the article count of each story. What was only doc's is deleted.
+func Retract(tx store.CorpusTx, doc string) error {
+	evs, figs, sts, err := tx.RemoveArticle(doc)
+	if err != nil {
+		return err
+	}
+	for i := range evs {
+		e := &evs[i]
+		ms, err := tx.EventMentions(e.ID)
+		if err != nil {
+			return err
+		}
+		e.FirstDay, e.LastDay = store.Undated, store.Undated
+		for _, m := range ms {
+			e.FirstDay, e.LastDay = widenDays(e.FirstDay, e.LastDay, m.Day)
+		}
+		if err := saveCounts(tx, e, ms); err != nil {
+			return err
+		}
+	}
+	for i := range figs {
+		f := &figs[i]
+		vs, err := tx.FigureValues(f.ID)
+		if err != nil {
+			return err
+		}
+		Assess(f, vs)
+		f.FirstDay, f.LastDay = store.Undated, store.Undated
+		for _, v := range vs {
+			f.FirstDay, f.LastDay = widenDays(f.FirstDay, f.LastDay, v.Day)
+		}
+		if err := tx.SaveFigure(f); err != nil {
+			return err
+		}
+	}
+	for i := range sts {
+		s := &sts[i]
+		arts, err := tx.StoryArticles(s.ID)
+		if err != nil {
+			return err
+		}
+		s.NumArticles = len(arts)
+		if err := tx.SaveStory(s); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// widenDays widens the span [first, last] to day (store.Undated: an
+// undated day widens nothing, an undated span takes the day).
+func widenDays(first, last, day int) (int, int) {
+	if day == store.Undated {
+		return first, last
+	}
+	if first == store.Undated || day < first {
+		first = day
+	}
+	if last == store.Undated || day > last {
+		last = day
+	}
+	return first, last
 }
 
 // Apply adds one article to the corpus layer inside tx: copyOf is the
@@ -359,6 +436,11 @@ func recount(tx store.CorpusTx, ce *store.CorpusEvent) error {
 	if err != nil {
 		return err
 	}
+	return saveCounts(tx, ce, ms)
+}
+
+// saveCounts sets the event's counts from its mentions ms and saves it.
+func saveCounts(tx store.CorpusTx, ce *store.CorpusEvent, ms []store.EventMention) error {
 	outlets, arts := map[string]bool{}, map[string]bool{}
 	for _, m := range ms {
 		outlets[m.Outlet], arts[m.Doc] = true, true

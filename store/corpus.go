@@ -146,6 +146,33 @@ type CorpusTx interface {
 	// with key on day (the entities it is about).
 	FindStories(key string, from, to int) ([]int64, error)
 	AddStoryKey(story int64, key string, day int) error
+	// Article reads, inside the transaction, what the store holds under
+	// the document id doc (ok false when nothing); SetArticle records that
+	// the layer's rows of doc come from the text with SHA-256 sum.
+	Article(doc string) (a CorpusArticle, ok bool, err error)
+	SetArticle(doc, sum string) error
+	// RemoveArticle deletes doc's rows of the layer (its event mentions,
+	// figure values, story memberships and its SetArticle record), as the
+	// store keeps no layer rows of a retired revision. Corpus events,
+	// figures and stories left without a mention, a value or an article
+	// are deleted (a story with its keys); it returns the others that lost
+	// a row, as stored, for the caller to recompute their aggregates.
+	RemoveArticle(doc string) (events []CorpusEvent, figures []Figure, stories []CorpusStory, err error)
+}
+
+// CorpusArticle is what a corpus transaction reads of a stored document
+// (CorpusTx.Article).
+type CorpusArticle struct {
+	// CopyOf is the original's id when the document is a copy, else "";
+	// Outlet the outlet its text comes from: for a copy its original's
+	// (the story's first carrier), else its own.
+	CopyOf string
+	Outlet string
+	// TextSum is the hex SHA-256 of the text stored under the id, LayerSum
+	// the one SetArticle recorded ("" when none: the layer holds no rows of
+	// the id, or rows written before the layer recorded texts).
+	TextSum  string
+	LayerSum string
 }
 
 // CorpusStore is implemented by stores that keep the corpus layer.

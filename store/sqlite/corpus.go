@@ -107,7 +107,21 @@ CREATE TABLE corpus_figure_values (
 );
 CREATE INDEX corpus_figure_values_doc ON corpus_figure_values(doc);
 `)
+	addMigration(12, migrationCorpusArticles)
 }
+
+// migrationCorpusArticles (12) records which text of an article the corpus
+// layer's rows come from (corpus_articles: the text's SHA-256), so that a
+// revision's update replaces the previous text's mentions, values and
+// story membership instead of keeping them (CorpusTx.RemoveArticle).
+// Rows of articles added before it have no record; their next update
+// records them.
+const migrationCorpusArticles = `
+CREATE TABLE corpus_articles (
+	doc         TEXT PRIMARY KEY,
+	text_sha256 TEXT NOT NULL
+);
+`
 
 // addMigration sets migration v (1-based); versions not set in between
 // stay empty and are skipped by migrate until their migration exists.
@@ -522,4 +536,116 @@ func (s *Store) Stories(ctx context.Context, q store.CorpusQuery) ([]store.Corpu
 // StoryArticles returns a story's article ids.
 func (s *Store) StoryArticles(ctx context.Context, story int64) ([]string, error) {
 	return storyArticles(ctx, s.db, story)
+}
+
+func (t *corpusTx) Article(doc string) (store.CorpusArticle, bool, error) {
+	var a store.CorpusArticle
+	err := t.q.QueryRowContext(t.ctx, `SELECT COALESCE(o.id, ''), d.text_sha256,
+		COALESCE((SELECT c.outlet FROM carriers c WHERE c.story = COALESCE(d.duplicate_of, d.rowid) ORDER BY c.kind <> 'original', c.seen, c.outlet, c.url LIMIT 1), d.outlet),
+		COALESCE((SELECT a.text_sha256 FROM corpus_articles a WHERE a.doc = d.id), '')
+		FROM documents d LEFT JOIN documents o ON o.rowid = d.duplicate_of WHERE d.id = ?`, doc).Scan(&a.CopyOf, &a.TextSum, &a.Outlet, &a.LayerSum)
+	if err == sql.ErrNoRows {
+		return a, false, nil
+	}
+	if err != nil {
+		return a, false, fmt.Errorf("sqlite: corpus article: %w", err)
+	}
+	return a, true, nil
+}
+
+func (t *corpusTx) SetArticle(doc, sum string) error {
+	if _, err := t.q.ExecContext(t.ctx, `INSERT INTO corpus_articles (doc, text_sha256) VALUES (?, ?) ON CONFLICT (doc) DO UPDATE SET text_sha256 = excluded.text_sha256`, doc, sum); err != nil {
+		return fmt.Errorf("sqlite: corpus article: %w", err)
+	}
+	return nil
+}
+
+// RemoveArticle deletes doc's rows of the layer; see store.CorpusTx. Each
+// step is a keyed lookup (doc, event, figure or story id).
+func (t *corpusTx) RemoveArticle(doc string) (evs []store.CorpusEvent, figs []store.Figure, sts []store.CorpusStory, err error) {
+	ids := func(q string) ([]int64, error) {
+		rows, err := t.q.QueryContext(t.ctx, q, doc)
+		if err != nil {
+			return nil, err
+		}
+		defer rows.Close()
+		var out []int64
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				return nil, err
+			}
+			out = append(out, id)
+		}
+		return out, rows.Err()
+	}
+	// left runs count for id: 0 rows left deletes the row with del, else
+	// keep reads it.
+	left := func(id int64, count string, del []string, keep func() error) error {
+		var n int
+		if err := t.q.QueryRowContext(t.ctx, count, id).Scan(&n); err != nil {
+			return err
+		}
+		if n > 0 {
+			return keep()
+		}
+		for _, q := range del {
+			if _, err := t.q.ExecContext(t.ctx, q, id); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	fail := func(err error) ([]store.CorpusEvent, []store.Figure, []store.CorpusStory, error) {
+		return nil, nil, nil, fmt.Errorf("sqlite: remove corpus article: %w", err)
+	}
+	evIDs, err := ids(`SELECT DISTINCT event FROM corpus_event_mentions WHERE doc = ? ORDER BY event`)
+	if err != nil {
+		return fail(err)
+	}
+	figIDs, err := ids(`SELECT DISTINCT figure FROM corpus_figure_values WHERE doc = ? ORDER BY figure`)
+	if err != nil {
+		return fail(err)
+	}
+	stIDs, err := ids(`SELECT story FROM corpus_story_articles WHERE doc = ? ORDER BY story`)
+	if err != nil {
+		return fail(err)
+	}
+	for _, q := range []string{`DELETE FROM corpus_event_mentions WHERE doc = ?`, `DELETE FROM corpus_figure_values WHERE doc = ?`,
+		`DELETE FROM corpus_story_articles WHERE doc = ?`, `DELETE FROM corpus_articles WHERE doc = ?`} {
+		if _, err := t.q.ExecContext(t.ctx, q, doc); err != nil {
+			return fail(err)
+		}
+	}
+	for _, id := range evIDs {
+		if err := left(id, `SELECT COUNT(*) FROM corpus_event_mentions WHERE event = ?`, []string{`DELETE FROM corpus_events WHERE id = ?`}, func() error {
+			e, err := scanEvents(t.q.QueryContext(t.ctx, `SELECT `+eventCols+` FROM corpus_events WHERE id = ?`, id))
+			evs = append(evs, e...)
+			return err
+		}); err != nil {
+			return fail(err)
+		}
+	}
+	for _, id := range figIDs {
+		if err := left(id, `SELECT COUNT(*) FROM corpus_figure_values WHERE figure = ?`, []string{`DELETE FROM corpus_figures WHERE id = ?`}, func() error {
+			f, err := scanFigures(t.q.QueryContext(t.ctx, `SELECT `+figureCols+` FROM corpus_figures WHERE id = ?`, id))
+			figs = append(figs, f...)
+			return err
+		}); err != nil {
+			return fail(err)
+		}
+	}
+	for _, id := range stIDs {
+		if err := left(id, `SELECT COUNT(*) FROM corpus_story_articles WHERE story = ?`,
+			[]string{`DELETE FROM corpus_story_keys WHERE story = ?`, `DELETE FROM corpus_stories WHERE id = ?`}, func() error {
+				s, ok, err := t.Story(id)
+				if ok {
+					sts = append(sts, s)
+				}
+				return err
+			}); err != nil {
+			return fail(err)
+		}
+	}
+	return evs, figs, sts, nil
 }

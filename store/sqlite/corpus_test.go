@@ -10,3 +10,7 @@ import (
 func TestStore_CorpusSuite(t *testing.T) {
 	storetest.CorpusSuite(t, func(t *testing.T) store.CorpusStore { return openTemp(t) })
 }
+
+func TestStore_CorpusReviseSuite(t *testing.T) {
+	storetest.CorpusReviseSuite(t, func(t *testing.T) storetest.CorpusBackend { return openTemp(t) })
+}

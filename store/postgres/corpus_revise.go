@@ -1,0 +1,132 @@
+package postgres
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/newsgraph/newsgraph/store"
+)
+
+// Revisions in the corpus layer (migration 12, as store/sqlite's): which
+// text of an article the layer's rows come from, so that a revision's
+// update takes the previous text's rows out (store.CorpusTx.RemoveArticle)
+// instead of keeping them beside the new ones.
+func init() {
+	addMigration(12, `
+CREATE TABLE corpus_articles (
+	doc         TEXT COLLATE "C" PRIMARY KEY,
+	text_sha256 TEXT NOT NULL
+);
+`)
+}
+
+// addMigration sets migration v (1-based) after the ones schema.go lists;
+// numbers not set in between stay empty and are skipped by migrate until
+// their migration exists (as in store/sqlite).
+func addMigration(v int, sqlText string) {
+	for len(migrations) < v {
+		migrations = append(migrations, "")
+	}
+	if migrations[v-1] != "" {
+		panic(fmt.Sprintf("postgres: migration %d set twice", v))
+	}
+	migrations[v-1] = sqlText
+	SchemaVersion = len(migrations)
+}
+
+func (t *corpusTx) Article(doc string) (store.CorpusArticle, bool, error) {
+	var a store.CorpusArticle
+	err := t.q.QueryRow(t.ctx, `SELECT COALESCE(o.id, ''), d.text_sha256,
+		COALESCE((SELECT c.outlet FROM carriers c WHERE c.story = COALESCE(d.duplicate_of, d.rowid)
+			ORDER BY c.kind <> 'original', c.seen, c.outlet COLLATE "C", c.url COLLATE "C" LIMIT 1), d.outlet),
+		COALESCE((SELECT a.text_sha256 FROM corpus_articles a WHERE a.doc = d.id), '')
+		FROM documents d LEFT JOIN documents o ON o.rowid = d.duplicate_of WHERE d.id = $1`, doc).Scan(&a.CopyOf, &a.TextSum, &a.Outlet, &a.LayerSum)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return a, false, nil
+	}
+	if err != nil {
+		return a, false, fmt.Errorf("postgres: corpus article: %w", err)
+	}
+	return a, true, nil
+}
+
+func (t *corpusTx) SetArticle(doc, sum string) error {
+	if _, err := t.q.Exec(t.ctx, `INSERT INTO corpus_articles (doc, text_sha256) VALUES ($1, $2)
+		ON CONFLICT (doc) DO UPDATE SET text_sha256 = excluded.text_sha256`, doc, sum); err != nil {
+		return fmt.Errorf("postgres: corpus article: %w", err)
+	}
+	return nil
+}
+
+// RemoveArticle deletes doc's rows of the layer; see store.CorpusTx. Each
+// statement is keyed by doc or by the ids its rows named.
+func (t *corpusTx) RemoveArticle(doc string) (evs []store.CorpusEvent, figs []store.Figure, sts []store.CorpusStory, err error) {
+	fail := func(err error) ([]store.CorpusEvent, []store.Figure, []store.CorpusStory, error) {
+		return nil, nil, nil, fmt.Errorf("postgres: remove corpus article: %w", err)
+	}
+	// removed deletes doc's rows of table and returns the distinct ids of
+	// their column col.
+	removed := func(table, col string) ([]int64, error) {
+		rows, err := t.q.Query(t.ctx, `WITH d AS (DELETE FROM `+table+` WHERE doc = $1 RETURNING `+col+`) SELECT DISTINCT `+col+` FROM d ORDER BY 1`, doc)
+		if err != nil {
+			return nil, err
+		}
+		return pgx.CollectRows(rows, pgx.RowTo[int64])
+	}
+	evIDs, err := removed("corpus_event_mentions", "event")
+	if err != nil {
+		return fail(err)
+	}
+	figIDs, err := removed("corpus_figure_values", "figure")
+	if err != nil {
+		return fail(err)
+	}
+	stIDs, err := removed("corpus_story_articles", "story")
+	if err != nil {
+		return fail(err)
+	}
+	if _, err := t.q.Exec(t.ctx, `DELETE FROM corpus_articles WHERE doc = $1`, doc); err != nil {
+		return fail(err)
+	}
+	for _, q := range []struct {
+		sql string
+		ids []int64
+	}{
+		{`DELETE FROM corpus_events e WHERE e.id = ANY($1) AND NOT EXISTS (SELECT 1 FROM corpus_event_mentions m WHERE m.event = e.id)`, evIDs},
+		{`DELETE FROM corpus_figures f WHERE f.id = ANY($1) AND NOT EXISTS (SELECT 1 FROM corpus_figure_values v WHERE v.figure = f.id)`, figIDs},
+		{`DELETE FROM corpus_story_keys k WHERE k.story = ANY($1) AND NOT EXISTS (SELECT 1 FROM corpus_story_articles a WHERE a.story = k.story)`, stIDs},
+		{`DELETE FROM corpus_stories s WHERE s.id = ANY($1) AND NOT EXISTS (SELECT 1 FROM corpus_story_articles a WHERE a.story = s.id)`, stIDs},
+	} {
+		if len(q.ids) == 0 {
+			continue
+		}
+		if _, err := t.q.Exec(t.ctx, q.sql, q.ids); err != nil {
+			return fail(err)
+		}
+	}
+	if len(evIDs) > 0 {
+		if evs, err = scanEvents(t.q.Query(t.ctx, `SELECT `+eventCols+` FROM corpus_events WHERE id = ANY($1) ORDER BY id`, evIDs)); err != nil {
+			return fail(err)
+		}
+	}
+	if len(figIDs) > 0 {
+		if figs, err = scanFigures(t.q.Query(t.ctx, `SELECT `+figureCols+` FROM corpus_figures WHERE id = ANY($1) ORDER BY id`, figIDs)); err != nil {
+			return fail(err)
+		}
+	}
+	if len(stIDs) > 0 {
+		rows, err := t.q.Query(t.ctx, `SELECT id, title, first_day, last_day, num_articles FROM corpus_stories WHERE id = ANY($1) ORDER BY id`, stIDs)
+		if err != nil {
+			return fail(err)
+		}
+		if sts, err = pgx.CollectRows(rows, func(r pgx.CollectableRow) (store.CorpusStory, error) {
+			var s store.CorpusStory
+			return s, r.Scan(&s.ID, &s.Title, &s.FirstDay, &s.LastDay, &s.NumArticles)
+		}); err != nil {
+			return fail(err)
+		}
+	}
+	return evs, figs, sts, nil
+}

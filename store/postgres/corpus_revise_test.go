@@ -1,0 +1,11 @@
+package postgres
+
+import (
+	"testing"
+
+	"github.com/newsgraph/newsgraph/store/storetest"
+)
+
+func TestStore_CorpusReviseSuite(t *testing.T) {
+	storetest.CorpusReviseSuite(t, func(t *testing.T) storetest.CorpusBackend { return openTest(t) })
+}
