@@ -80,7 +80,7 @@ func TestNew_Options(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := strings.Join(x.Stages(), ","); got != "text,tone,themes,topic,entities,geo,actors,quotes" {
+	if got := strings.Join(x.Stages(), ","); got != "text,tone,themes,topic,genre,entities,geo,actors,quotes" {
 		t.Errorf("stages %s", got)
 	}
 	y, err := newsgraph.New(newsgraph.WithSyntax())

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/genre"
 	"github.com/newsgraph/newsgraph/pipeline"
 	"github.com/newsgraph/newsgraph/quotes"
 	"github.com/newsgraph/newsgraph/text"
@@ -261,7 +262,11 @@ func TestParseNumber(t *testing.T) {
 func TestAttribution(t *testing.T) {
 	s := "At least 40 people were killed, the health ministry said. According to the United Nations, 1.2 million people have fled. Police said 23 protesters were arrested. \"We counted 1,200 injured people,\" said Ghulam Shah."
 	d := document.New("t", s)
-	p, err := pipeline.New(text.New(), quotes.New(), New())
+	gs, err := genre.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := pipeline.New(text.New(), gs, quotes.New(), New())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -37,14 +37,16 @@ type Output struct {
 	Text        *string        `json:"text,omitempty"`
 	Meta        map[string]any `json:"meta,omitempty"`
 	Topic       *OutTopic      `json:"topic,omitempty"`
-	Sentences   []OutSpan      `json:"sentences"`
-	Mentions    []OutMention   `json:"mentions"`
-	Entities    []OutEntity    `json:"entities"`
-	Quotes      []OutQuote     `json:"quotes"`
-	Counts      []OutCount     `json:"counts"`
-	Locations   []OutLocation  `json:"locations"`
-	Events      []OutEvent     `json:"events"`
-	MainEvent   *OutMainEvent  `json:"main_event,omitempty"`
+	// Genre is the kind of page (stage "genre"); absent when not classified.
+	Genre     string        `json:"genre,omitempty"`
+	Sentences []OutSpan     `json:"sentences"`
+	Mentions  []OutMention  `json:"mentions"`
+	Entities  []OutEntity   `json:"entities"`
+	Quotes    []OutQuote    `json:"quotes"`
+	Counts    []OutCount    `json:"counts"`
+	Locations []OutLocation `json:"locations"`
+	Events    []OutEvent    `json:"events"`
+	MainEvent *OutMainEvent `json:"main_event,omitempty"`
 	// Tone is the document's GDELT tone and SentenceTone each sentence's
 	// tone score (stage "tone"); absent when the stage did not run.
 	Tone         *OutTone  `json:"tone,omitempty"`
@@ -278,6 +280,7 @@ func (d *Document) Output(opt OutputOptions) *Output {
 	if d.Topic != "" {
 		o.Topic = &OutTopic{Label: d.Topic, P: math.Round(d.TopicP*1000) / 1000}
 	}
+	o.Genre = d.Genre
 	span := func(s Span) OutSpan {
 		a, b := ix.Runes(s)
 		return OutSpan{a, b}
@@ -415,6 +418,7 @@ func FromOutput(o *Output) *Document {
 	if o.Topic != nil {
 		d.Topic, d.TopicP = o.Topic.Label, o.Topic.P
 	}
+	d.Genre = o.Genre
 	ix := d.Index()
 	span := func(a, b int) Span { return Span{ix.Byte(a), ix.Byte(b)} }
 	deref := func(s *string) string {

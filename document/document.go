@@ -46,6 +46,7 @@ const (
 	LayerSyntax     Layer = "syntax"   // Token.POS, Tag, Lemma, Head, Dep
 	LayerTone       Layer = "tone"     // Document.Tone, Document.SentenceTone
 	LayerThemes     Layer = "themes"   // Document.Themes
+	LayerGenre      Layer = "genre"    // Document.Genre
 )
 
 // Document is one news article and its annotations.
@@ -74,6 +75,10 @@ type Document struct {
 	// TopicP is its posterior probability.
 	Topic  string
 	TopicP float64
+	// Genre is what kind of page the document is (package genre: "news",
+	// "recipe", "fiction", "code", "contract", "readme", "listing",
+	// "comments"), "" when not classified. Read it through NonNews.
+	Genre string
 	// Meta keeps input fields that have no place above (extra JSONL fields,
 	// HTML metadata). Values are JSON-compatible.
 	Meta map[string]any

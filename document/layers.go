@@ -8,7 +8,8 @@ package document
 //   - actor codes in context (Mention.ContextActor and Mention.Qualifies,
 //     layer "actors") and the story setting (Setting, layer "setting"),
 //     both from the actors stage of package entities;
-//   - the section (Topic, TopicP, layer "topic", topic stage).
+//   - the section (Topic, TopicP, layer "topic", topic stage);
+//   - the page's genre (Genre, layer "genre", genre stage; NonNews).
 
 import (
 	"crypto/sha256"
@@ -173,3 +174,9 @@ func (d *Document) Children() [][]int {
 	}
 	return out
 }
+
+// NonNews reports whether the genre stage classified d as a page that is
+// no news story (a recipe, fiction, code, a contract, a README, a listing,
+// reader comments): the stages that extract what a story reports (quotes,
+// events) leave such a page alone. An unclassified document is news.
+func (d *Document) NonNews() bool { return d.Genre != "" && d.Genre != "news" }

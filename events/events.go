@@ -98,10 +98,10 @@ func (s *Stage) Name() string { return "events" }
 
 // Requires returns the layers the coder reads: paragraphs, sentences,
 // tokens, mentions, entities, their actor codes in context and the story
-// setting.
+// setting, and the page's genre (a page that is no news has no events).
 func (s *Stage) Requires() []document.Layer {
 	return []document.Layer{document.LayerParagraphs, document.LayerSentences, document.LayerTokens,
-		document.LayerMentions, document.LayerEntities, document.LayerActors, document.LayerSetting}
+		document.LayerMentions, document.LayerEntities, document.LayerActors, document.LayerSetting, document.LayerGenre}
 }
 
 // Optional returns the layers that improve the events when their stages

@@ -40,8 +40,12 @@ func CountryOf(code string) string { return actors.CountryOf(code) }
 // page furniture ("Reply | Report", "3 hours ago", "Ingredients", "Sort
 // by: price", "Page 1 of 12") that a story does not: a page with at least
 // minChrome such lines, a quarter of its non-empty lines or more, is none.
-// The cue phrases are data/words.txt [pageChrome].
+// The cue phrases are data/words.txt [pageChrome]. A page the genre stage
+// classified as no news (Document.NonNews) is none either.
 func nonNews(d *document.Document) bool {
+	if d.NonNews() {
+		return true
+	}
 	lines, chrome := 0, 0
 	for _, l := range strings.Split(d.Text, "\n") {
 		l = strings.ToLower(strings.TrimSpace(l))

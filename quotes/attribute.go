@@ -559,13 +559,26 @@ func (x *extractor) paragraphPerson(off int) *document.Speaker {
 // instead ("In Ames, Iowa, on Sunday, Mrs. Clinton tried …, saying").
 func (x *extractor) sentenceSubject(ss, v int) (int, int, bool) {
 	a, b, ok := x.sentenceSubjectNP(ss, v)
-	if ok && (b-a == 1 && x.f(a)&fPron != 0 || x.hasActorMention(a, b)) || len(x.ms) == 0 {
+	if ok && (b-a == 1 && x.f(a)&fPron != 0 || x.hasActorMention(a, b) || x.roleNP(a, b)) || len(x.ms) == 0 {
 		return a, b, ok
 	}
 	if a2, b2, ok2 := x.firstActorMention(ss, v); ok2 {
 		return a2, b2, true
 	}
 	return a, b, ok
+}
+
+// roleNP reports whether tokens [a, b) are a definite description of a
+// role: "the" and a lower-case role noun as head ("The Florida senator",
+// "The retired neurosurgeon"; data/words.txt [roleNouns], [speakerNouns]).
+// As a sentence's subject it is the speaker itself, not a cue to look for
+// a name further on.
+func (x *extractor) roleNP(a, b int) bool {
+	if b-a < 2 || x.t[a].k != kWord || !eqFold(x.w(a), "the") || x.t[b-1].k != kWord || x.t[b-1].cap {
+		return false
+	}
+	h := x.w(b - 1)
+	return inSet(roleNouns, h) || x.f(b-1)&fSpeakerNoun != 0
 }
 
 // personAt reports whether tokens [a, b) are "he" or "she" or overlap a
@@ -656,6 +669,9 @@ func (x *extractor) firstActorMention(ss, v int) (int, int, bool) {
 		}
 		if w := x.w(e - 1); strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
 			continue
+		}
+		if e-k == 1 && x.f(k)&fDet != 0 && x.f(k)&fPron == 0 {
+			continue // a possessive determiner owns, it does not speak: "calm his supporters"
 		}
 		return k, e, true
 	}

@@ -53,6 +53,7 @@ var (
 	refusals           = words.Set("refusals")
 	passiveAux         = words.Set("passiveAux")
 	namingVerbs        = words.Set("namingVerbs")
+	roleNouns          = words.Set("roleNouns")
 )
 
 func add(f uint32, words ...string) {

@@ -50,9 +50,10 @@ func New() *Stage { return &Stage{} }
 // Name returns "quotes".
 func (*Stage) Name() string { return "quotes" }
 
-// Requires lists the layers the stage reads: paragraphs, sentences and tokens.
+// Requires lists the layers the stage reads: paragraphs, sentences, tokens
+// and the page's genre (a page that is no news has no quotes).
 func (*Stage) Requires() []document.Layer {
-	return []document.Layer{document.LayerParagraphs, document.LayerSentences, document.LayerTokens}
+	return []document.Layer{document.LayerParagraphs, document.LayerSentences, document.LayerTokens, document.LayerGenre}
 }
 
 // Optional lists the mentions and entities layers: speakers are resolved
@@ -66,11 +67,15 @@ func (*Stage) Provides() []document.Layer { return []document.Layer{document.Lay
 
 // Process appends d's quotes to d.Quotes in text order. When d has no
 // paragraphs (a caller that skipped the text stage), paragraphs are taken to
-// be the text's non-blank lines. Process never fails on any input except a
-// cancelled context.
+// be the text's non-blank lines. A page the genre stage classified as no
+// news (a recipe, fiction, code, a contract...) gets no quotes. Process
+// never fails on any input except a cancelled context.
 func (s *Stage) Process(ctx context.Context, d *document.Document) error {
 	if err := ctx.Err(); err != nil {
 		return err
+	}
+	if d.NonNews() {
+		return nil
 	}
 	base := len(d.Quotes)
 	x := extractCtx(ctx, d)

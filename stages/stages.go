@@ -8,6 +8,7 @@ import (
 	"github.com/newsgraph/newsgraph/counts"
 	"github.com/newsgraph/newsgraph/entities"
 	"github.com/newsgraph/newsgraph/events"
+	"github.com/newsgraph/newsgraph/genre"
 	"github.com/newsgraph/newsgraph/geo"
 	"github.com/newsgraph/newsgraph/pipeline"
 	"github.com/newsgraph/newsgraph/quotes"
@@ -51,9 +52,9 @@ type Config struct {
 
 // Names lists the stages in pipeline order: the default ones and syntax,
 // which runs only when Config.Syntax asks for it.
-var Names = []string{"text", "syntax", "tone", "themes", "topic", "entities", "geo", "actors", "quotes", "counts", "events"}
+var Names = []string{"text", "syntax", "tone", "themes", "topic", "genre", "entities", "geo", "actors", "quotes", "counts", "events"}
 
-// Default builds the full pipeline: text, tone, themes, topic, entities, geo, actors,
+// Default builds the full pipeline: text, tone, themes, topic, genre, entities, geo, actors,
 // quotes, counts, events (without the stages cfg.Skip names; with syntax
 // after text when cfg.Syntax). Models and
 // gazetteers load once per process and are shared.
@@ -91,6 +92,7 @@ func Default(cfg Config) (*pipeline.Pipeline, error) {
 		{"tone", func() (pipeline.Stage, error) { return tone.New() }},
 		{"themes", func() (pipeline.Stage, error) { return themes.New() }},
 		{"topic", func() (pipeline.Stage, error) { return topic.NewStage() }},
+		{"genre", func() (pipeline.Stage, error) { return genre.New() }},
 		{"entities", func() (pipeline.Stage, error) {
 			opts := cfg.Entities
 			if cfg.DictFile != "" {

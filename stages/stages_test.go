@@ -156,7 +156,8 @@ func TestOrders_MissingLayer(t *testing.T) {
 		{[]string{"text", "entities", "geo", "events"}, `stage "events" requires layer "actors", which no stage provides`},
 		{[]string{"entities", "text"}, `stage "entities" requires layer "sentences", which stage "text" provides only after it`},
 		{[]string{"text", "entities", "actors", "geo"}, `stage "actors" reads layer "locations", which stage "geo" provides only after it`},
-		{[]string{"text", "quotes", "entities"}, `stage "quotes" reads layer "mentions", which stage "entities" provides only after it`},
+		{[]string{"text", "genre", "quotes", "entities"}, `stage "quotes" reads layer "mentions", which stage "entities" provides only after it`},
+		{[]string{"text", "quotes", "genre"}, `stage "quotes" requires layer "genre", which stage "genre" provides only after it`},
 	}
 	for _, tt := range tests {
 		var ss []pipeline.Stage
@@ -185,14 +186,14 @@ func TestDefault_NamesAndSkip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := names(q.Stages()); got != "text,tone,themes,topic,entities,geo,actors,quotes" {
+	if got := names(q.Stages()); got != "text,tone,themes,topic,genre,entities,geo,actors,quotes" {
 		t.Errorf("skip events,counts: %s", got)
 	}
 	r, err := Default(Config{Syntax: true, Skip: []string{"events", "counts"}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := names(r.Stages()); got != "text,syntax,tone,themes,topic,entities,geo,actors,quotes" {
+	if got := names(r.Stages()); got != "text,syntax,tone,themes,topic,genre,entities,geo,actors,quotes" {
 		t.Errorf("Syntax, skip events,counts: %s", got)
 	}
 	if _, err := Default(Config{Skip: []string{"event"}}); err == nil || !strings.Contains(err.Error(), `unknown stage "event"`) {

@@ -47,6 +47,7 @@ import (
 	"github.com/newsgraph/newsgraph/counts"
 	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/eval"
+	"github.com/newsgraph/newsgraph/genre"
 	"github.com/newsgraph/newsgraph/pipeline"
 	"github.com/newsgraph/newsgraph/quotes"
 	"github.com/newsgraph/newsgraph/text"
@@ -393,7 +394,12 @@ func MainWith(ctx context.Context, args []string, stdout, stderr io.Writer, proc
 // default pipeline through MainWith or Evaluate instead.
 func DefaultProcess(ctx context.Context, d *document.Document) error {
 	defaultOnce.Do(func() {
-		defaultPipe, defaultErr = pipeline.New(text.New(), quotes.New(), counts.New())
+		gs, err := genre.New()
+		if err != nil {
+			defaultErr = err
+			return
+		}
+		defaultPipe, defaultErr = pipeline.New(text.New(), gs, quotes.New(), counts.New())
 	})
 	if defaultErr != nil {
 		return fmt.Errorf("eval counts: %w", defaultErr)

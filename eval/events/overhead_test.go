@@ -10,6 +10,7 @@ import (
 	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/entities"
 	evcoder "github.com/newsgraph/newsgraph/events"
+	"github.com/newsgraph/newsgraph/genre"
 	"github.com/newsgraph/newsgraph/geo"
 	"github.com/newsgraph/newsgraph/internal/shareddata"
 	"github.com/newsgraph/newsgraph/pipeline"
@@ -48,7 +49,11 @@ func TestOverhead(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rest, err := pipeline.New(text.New(), syn, ents, g, entities.NewActors(), quotes.New(), counts.New())
+	gs, err := genre.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rest, err := pipeline.New(text.New(), gs, syn, ents, g, entities.NewActors(), quotes.New(), counts.New())
 	if err != nil {
 		t.Fatal(err)
 	}

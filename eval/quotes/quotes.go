@@ -42,6 +42,7 @@ import (
 	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/entities"
 	"github.com/newsgraph/newsgraph/eval"
+	"github.com/newsgraph/newsgraph/genre"
 	"github.com/newsgraph/newsgraph/pipeline"
 	"github.com/newsgraph/newsgraph/quotes"
 	"github.com/newsgraph/newsgraph/text"
@@ -113,7 +114,12 @@ func DefaultProcess(ctx context.Context, d *document.Document) error {
 			defaultErr = err
 			return
 		}
-		defaultPipe, defaultErr = pipeline.New(text.New(), es, quotes.New())
+		gs, err := genre.New()
+		if err != nil {
+			defaultErr = err
+			return
+		}
+		defaultPipe, defaultErr = pipeline.New(text.New(), gs, es, quotes.New())
 	})
 	if defaultErr != nil {
 		return fmt.Errorf("eval quotes: %w", defaultErr)

@@ -189,6 +189,9 @@ func checkSpans(o *document.Output, rs []rune) error {
 	if o.Tone != nil {
 		layerLen["tone"] = 1 // the document's tone
 	}
+	if o.Genre != "" {
+		layerLen["genre"] = 1 // the document's genre
+	}
 	for i, t := range o.Explain {
 		n, ok := layerLen[t.Layer]
 		if !ok {

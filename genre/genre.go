@@ -1,0 +1,270 @@
+// Package genre is the stage "genre": what kind of page a document is —
+// a news story, or a recipe, fiction, source code, a contract, a README, a
+// listing or reader comments — so that the stages that extract what a
+// story reports (quotes, events) leave the other pages alone.
+//
+// The decision is conservative: every document is news unless one other
+// genre's cues (data/cues.tsv, read by Load) clearly outweigh the news
+// cues. Source code is told by its lines (internal/codetext), not by
+// words. The layer is Document.Genre ("genre").
+package genre
+
+import (
+	"context"
+	_ "embed"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/internal/codetext"
+)
+
+// The genres Decide returns.
+const (
+	News     = "news"
+	Recipe   = "recipe"
+	Fiction  = "fiction"
+	Code     = "code"
+	Contract = "contract"
+	Readme   = "readme"
+	Listing  = "listing"
+	Comments = "comments"
+)
+
+// Genres lists every genre, news first.
+var Genres = []string{News, Recipe, Fiction, Code, Contract, Readme, Listing, Comments}
+
+// minScore is the least score another genre needs to replace news, and
+// newsFactor how many times the news score it must reach: one cue word
+// in a story ("whispered", "preheat") changes nothing.
+const (
+	minScore   = 5
+	newsFactor = 2
+	// codeShare is the share of a text's non-empty lines that must be
+	// source code (at least minCodeLines of them) for the genre code.
+	codeShare    = 0.5
+	minCodeLines = 3
+	// shortLine is the most words a "line" cue's line may have.
+	shortLine = 8
+)
+
+//go:embed data/cues.tsv
+var cuesTSV string
+
+// Kind is how a cue is matched (see data/cues.tsv).
+type Kind string
+
+// The cue kinds.
+const (
+	Word    Kind = "word"
+	Line    Kind = "line"
+	Heading Kind = "heading"
+	Prefix  Kind = "prefix"
+)
+
+// Cue is one line of the cue file.
+type Cue struct {
+	Genre  string
+	Kind   Kind
+	Text   string // lower case
+	Weight int
+}
+
+// Cues is a parsed cue file.
+type Cues struct{ list []Cue }
+
+// Load parses a cue file: genre, kind, cue and weight separated by TABs,
+// "#" comments and blank lines ignored. A line with another genre or kind,
+// a missing field or a weight that is no positive integer is an error
+// naming the line.
+func Load(src string) (*Cues, error) {
+	c := &Cues{}
+	for n, line := range strings.Split(src, "\n") {
+		line = strings.TrimRight(line, "\r")
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 4 {
+			return nil, fmt.Errorf("genre: cues line %d: want 4 TAB-separated fields, got %d", n+1, len(f))
+		}
+		if !known(f[0]) {
+			return nil, fmt.Errorf("genre: cues line %d: unknown genre %q", n+1, f[0])
+		}
+		k := Kind(f[1])
+		if k != Word && k != Line && k != Heading && k != Prefix {
+			return nil, fmt.Errorf("genre: cues line %d: unknown kind %q", n+1, f[1])
+		}
+		w, err := strconv.Atoi(f[3])
+		if err != nil || w <= 0 {
+			return nil, fmt.Errorf("genre: cues line %d: weight %q is no positive integer", n+1, f[3])
+		}
+		if f[2] == "" || strings.ToLower(f[2]) != f[2] {
+			return nil, fmt.Errorf("genre: cues line %d: cue %q must be lower case and not empty", n+1, f[2])
+		}
+		c.list = append(c.list, Cue{Genre: f[0], Kind: k, Text: f[2], Weight: w})
+	}
+	return c, nil
+}
+
+func known(g string) bool {
+	for _, x := range Genres {
+		if x == g && g != Code {
+			return true
+		}
+	}
+	return false
+}
+
+// Default returns the embedded cues.
+func Default() (*Cues, error) { return Load(cuesTSV) }
+
+// Result is a decision: the genre, its score and the news score, and the
+// cues that were found for it.
+type Result struct {
+	Genre     string
+	Score     int
+	NewsScore int
+	Found     []string
+	Step      string // the named step that decided
+}
+
+// Decide returns the genre of text. It is safe for concurrent use.
+func (c *Cues) Decide(text string) Result {
+	lower := document.LowerText(text)
+	var lines []string
+	nonEmpty, code := 0, 0
+	for _, l := range strings.Split(text, "\n") {
+		if strings.TrimSpace(l) == "" {
+			continue
+		}
+		nonEmpty++
+		if codetext.Line(l) {
+			code++
+		}
+	}
+	if code >= minCodeLines && float64(code) >= codeShare*float64(nonEmpty) {
+		return Result{Genre: Code, Score: code, Step: "code lines", Found: []string{strconv.Itoa(code) + " of " + strconv.Itoa(nonEmpty) + " lines"}}
+	}
+	for _, l := range strings.Split(lower, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	score := map[string]int{}
+	found := map[string][]string{}
+	for _, q := range c.list {
+		n := 0
+		switch q.Kind {
+		case Word:
+			if hasWord(lower, q.Text) {
+				n = 1
+			}
+		case Line:
+			for _, l := range lines {
+				if len(strings.Fields(l)) <= shortLine && strings.Contains(l, q.Text) {
+					n++
+				}
+			}
+		case Heading:
+			for _, l := range lines {
+				if heading(l) == q.Text {
+					n = 1
+					break
+				}
+			}
+		case Prefix:
+			for _, l := range lines {
+				if strings.HasPrefix(l, q.Text) {
+					n = 1
+					break
+				}
+			}
+		}
+		if n > 0 {
+			score[q.Genre] += n * q.Weight
+			found[q.Genre] = append(found[q.Genre], q.Text)
+		}
+	}
+	r := Result{Genre: News, NewsScore: score[News], Step: "news by default"}
+	best := ""
+	for _, g := range Genres[1:] {
+		if score[g] > score[best] || best == "" && score[g] > 0 {
+			best = g
+		}
+	}
+	if best != "" && score[best] >= minScore && score[best] >= newsFactor*score[News] {
+		r.Genre, r.Score, r.Found, r.Step = best, score[best], found[best], best+" cues"
+	} else if best != "" {
+		r.Score, r.Found = score[best], found[best]
+	}
+	sort.Strings(r.Found)
+	return r
+}
+
+// heading returns line as a heading: without leading "#" marks and spaces,
+// and without a ":" and what follows it.
+func heading(l string) string {
+	l = strings.TrimLeft(l, "# ")
+	if i := strings.IndexByte(l, ':'); i >= 0 {
+		l = l[:i]
+	}
+	return strings.TrimSpace(l)
+}
+
+// hasWord reports whether phrase occurs in s on word boundaries.
+func hasWord(s, phrase string) bool {
+	for off := 0; ; {
+		i := strings.Index(s[off:], phrase)
+		if i < 0 {
+			return false
+		}
+		a, b := off+i, off+i+len(phrase)
+		if (a == 0 || !wordByte(s[a-1]) || !wordByte(phrase[0])) && (b == len(s) || !wordByte(s[b]) || !wordByte(phrase[len(phrase)-1])) {
+			return true
+		}
+		off = a + 1
+	}
+}
+
+func wordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 0x80
+}
+
+// Stage is the pipeline stage that sets Document.Genre. It is safe for
+// concurrent use.
+type Stage struct{ cues *Cues }
+
+// New returns the stage over the embedded cues.
+func New() (*Stage, error) {
+	c, err := Default()
+	if err != nil {
+		return nil, err
+	}
+	return &Stage{cues: c}, nil
+}
+
+// Name returns "genre".
+func (*Stage) Name() string { return "genre" }
+
+// Requires returns nothing: the stage reads the text.
+func (*Stage) Requires() []document.Layer { return nil }
+
+// Provides returns the genre layer.
+func (*Stage) Provides() []document.Layer { return []document.Layer{document.LayerGenre} }
+
+// Process sets d.Genre and, with d.Explain, traces the step and the cues
+// that decided it. It fails only on a cancelled context.
+func (s *Stage) Process(ctx context.Context, d *document.Document) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	r := s.cues.Decide(d.Text)
+	d.Genre = r.Genre
+	if d.Explain {
+		d.Trace(document.LayerGenre, 0, "genre", r.Step, fmt.Sprintf("score %d, news %d: %s", r.Score, r.NewsScore, strings.Join(r.Found, ", ")))
+	}
+	return nil
+}
