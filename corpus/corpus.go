@@ -114,8 +114,32 @@ func Update(ctx context.Context, b Backend, docs []*document.Document, opt Optio
 		outlet string
 	}
 	var arts []art
+	// a store that reads the stories of many documents at once (one
+	// statement instead of one per document)
+	var batch map[string]store.Story
+	if sb, ok := b.(interface {
+		StoriesOf(ctx context.Context, ids []string) (map[string]store.Story, error)
+	}); ok {
+		ids := make([]string, len(docs))
+		for i, d := range docs {
+			ids[i] = d.ID
+		}
+		var err error
+		if batch, err = sb.StoriesOf(ctx, ids); err != nil {
+			return fmt.Errorf("corpus: %w", err)
+		}
+	}
 	for _, d := range docs {
-		st, err := b.Story(ctx, d.ID)
+		var st store.Story
+		var err error
+		if batch != nil {
+			var ok bool
+			if st, ok = batch[d.ID]; !ok {
+				err = store.ErrNotFound
+			}
+		} else {
+			st, err = b.Story(ctx, d.ID)
+		}
 		if errors.Is(err, store.ErrNotFound) {
 			continue
 		}
