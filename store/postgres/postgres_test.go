@@ -92,6 +92,9 @@ func TestStore_MigrateAndReopen(t *testing.T) {
 	}
 	var want []string
 	for v := 1; v <= sqlite.SchemaVersion; v++ {
+		if v <= len(migrations) && migrations[v-1] == "" {
+			continue // a number assigned to a migration not in this build yet
+		}
 		want = append(want, strconv.Itoa(v))
 	}
 	if versions != strings.Join(want, ",") || SchemaVersion != sqlite.SchemaVersion {

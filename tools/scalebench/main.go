@@ -80,6 +80,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	bin := fs.String("bin", "", "newsgraph binary (default: go build ./cmd/newsgraph into a temporary folder)")
 	skip := fs.String("skip", "", "runs to leave out: sqlite, pg-ingest, store, corpus (comma-separated)")
 	export := fs.String("export", "", "the annotated documents for the store runs, as `newsgraph export --format jsonl` writes them (default: export the SQLite ingest)")
+	keep := fs.Bool("keep", false, "keep the store runs' databases (their names are printed) instead of dropping them")
 	repeat := fs.Int("repeat", 1, "run the store runs this many times each, alternating")
 	markdown := fs.Bool("markdown", false, "print a Markdown table")
 	if err := fs.Parse(args); err != nil {
@@ -121,7 +122,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return 1
 		}
 	}
-	b := &bench{bin: *bin, corpus: *corpus, admin: *pgURL, tmp: tmp, batch: *batch, log: stderr, export: *export}
+	b := &bench{bin: *bin, corpus: *corpus, admin: *pgURL, tmp: tmp, batch: *batch, log: stderr, export: *export, keep: *keep}
 	var results []result
 	add := func(r result, err error) bool {
 		if err != nil {
@@ -159,6 +160,7 @@ type bench struct {
 	bin, corpus, admin, tmp string
 	export                  string // jsonl of annotated documents ("": export the SQLite ingest)
 	batch                   int
+	keep                    bool
 	log                     io.Writer
 }
 
@@ -385,7 +387,11 @@ func (b *bench) storeOnly(withCorpus bool) (result, error) {
 	if err != nil {
 		return r, err
 	}
-	defer drop()
+	if b.keep {
+		fmt.Fprintf(b.log, "scalebench: %s: keeping %s\n", r.name, db)
+	} else {
+		defer drop()
+	}
 	ctx := context.Background()
 	st, err := postgres.Open(ctx, db)
 	if err != nil {
