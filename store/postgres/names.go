@@ -8,6 +8,7 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 
+	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/store"
 )
 
@@ -60,6 +61,32 @@ func (w *where) words(kind int, name, cols string) {
 func nameRows(rows [][]any, kind int, doc int64, idx int, name string) [][]any {
 	for _, w := range store.NameWords(name) {
 		rows = append(rows, []any{int16(kind), w, doc, idx})
+	}
+	return rows
+}
+
+// nameRowsOf appends the name_words rows of the stored original o at row.
+func nameRowsOf(rows [][]any, o *document.Output, row int64) [][]any {
+	for i, e := range o.Entities {
+		rows = nameRows(rows, wordsEntity, row, i, e.Name)
+	}
+	for i, q := range o.Quotes {
+		if q.Speaker != nil {
+			rows = nameRows(rows, wordsSpeaker, row, i, q.Speaker.Name)
+		}
+	}
+	for i, c := range o.Counts {
+		rows = nameRows(rows, wordsCount, row, i, str(c.AttributedTo))
+	}
+	for i, e := range o.Events {
+		var names string
+		if e.Source != nil {
+			names = e.Source.Name
+		}
+		if e.Target != nil {
+			names += " " + e.Target.Name
+		}
+		rows = nameRows(rows, wordsEvent, row, i, names)
 	}
 	return rows
 }

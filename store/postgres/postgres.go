@@ -345,16 +345,14 @@ func (w *writer) layerRows(p *prepared, row int64) {
 	d, o := p.d, p.o
 	pub := str(o.Published)
 	add := func(t string, vals ...any) { w.layers[t] = append(w.layers[t], vals) }
-	for i, m := range o.Mentions {
-		add("mentions", pub, row, i, m.Start, m.End, m.Text, m.Type, m.Kind, nullInt(m.Entity))
-	}
+	// No mentions rows (migration 10): no query reads them, and a
+	// document's mentions are in its output (bodies).
 	for i, e := range o.Entities {
 		start, end := 0, 0
 		if len(e.Mentions) > 0 && e.Mentions[0] >= 0 && e.Mentions[0] < len(o.Mentions) {
 			start, end = o.Mentions[e.Mentions[0]].Start, o.Mentions[e.Mentions[0]].End
 		}
 		add("entities", pub, row, i, e.Name, e.Type, str(e.Actor), len(e.Mentions), start, end)
-		w.layers["name_words"] = nameRows(w.layers["name_words"], wordsEntity, row, i, e.Name)
 	}
 	for i, q := range o.Quotes {
 		var name, actor string
@@ -366,7 +364,6 @@ func (w *writer) layerRows(p *prepared, row int64) {
 			}
 		}
 		add("quotes", pub, row, i, q.Start, q.End, q.Text, q.Direct, str(q.Cue), name, actor, ss, se)
-		w.layers["name_words"] = nameRows(w.layers["name_words"], wordsSpeaker, row, i, name)
 	}
 	sentence := func(byteOff int, fallback document.OutSpan) document.OutSpan {
 		if k := d.SentenceAt(byteOff); k >= 0 && k < len(o.Sentences) {
@@ -379,7 +376,6 @@ func (w *writer) layerRows(p *prepared, row int64) {
 		add("counts", pub, row, i, c.Start, c.End, c.Text, c.Value, nullFloat(c.Upper), c.Percent, c.Approx,
 			str(c.Qualifier), str(c.Unit), str(c.Currency), str(c.Object), str(c.Category), str(c.AttributedTo), sp.Start, sp.End,
 			nullInt(c.Location))
-		w.layers["name_words"] = nameRows(w.layers["name_words"], wordsCount, row, i, str(c.AttributedTo))
 	}
 	for i, l := range o.Locations {
 		add("locations", pub, row, i, l.Start, l.End, l.Text, l.Name, str(l.Country), str(l.Adm1),
@@ -407,15 +403,8 @@ func (w *writer) layerRows(p *prepared, row int64) {
 		add("events", pub, row, i, e.Start, e.End, e.Text, sp.Start, sp.End, e.Code, e.Root, e.Quad, e.Goldstein,
 			str(e.Plover), str(e.PloverMode), srcName, srcActor, tgtName, tgtActor, loc, country, e.Negated, e.Hypothetical,
 			e.Reported, str(e.Date), nullInt(e.Location))
-		var names string
-		if e.Source != nil {
-			names = e.Source.Name
-		}
-		if e.Target != nil {
-			names += " " + e.Target.Name
-		}
-		w.layers["name_words"] = nameRows(w.layers["name_words"], wordsEvent, row, i, names)
 	}
+	w.layers["name_words"] = nameRowsOf(w.layers["name_words"], o, row)
 }
 
 // Document returns one stored document with text and annotations.

@@ -401,6 +401,19 @@ CREATE TABLE corpus_figure_values (
 );
 CREATE INDEX corpus_figure_values_doc ON corpus_figure_values(doc);
 `,
+	"", // 8: not in this build
+	"", // 9: not in this build
+	// 10: a lighter write path (docs/scaling.md): the mentions table is no
+	// longer filled (no query reads it; a document's mentions are in its
+	// output), and the sketch and name word rows have no index by document
+	// (a retired revision's rows are deleted by their keys, revisions.go).
+	// Each was an index entry or a row per mention, word or sketch value.
+	// store/sqlite's migration 10 changes nothing.
+	`
+TRUNCATE mentions;
+DROP INDEX sketches_doc;
+DROP INDEX name_words_doc;
+`,
 }
 
 // SchemaVersion is the schema version this package writes.

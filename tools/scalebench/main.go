@@ -47,6 +47,7 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/nats-io/nats-server/v2/server"
 
+	"github.com/newsgraph/newsgraph/corpus"
 	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/internal/shareddata"
 	"github.com/newsgraph/newsgraph/store"
@@ -77,7 +78,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	pgURL := fs.String("pg", "postgres://postgres@127.0.0.1:5432/postgres", "PostgreSQL server (an administrative database)")
 	batch := fs.Int("batch", 64, "worker --batch")
 	bin := fs.String("bin", "", "newsgraph binary (default: go build ./cmd/newsgraph into a temporary folder)")
-	skip := fs.String("skip", "", "runs to leave out: sqlite, pg-ingest (comma-separated)")
+	skip := fs.String("skip", "", "runs to leave out: sqlite, pg-ingest, store, corpus (comma-separated)")
+	export := fs.String("export", "", "the annotated documents for the store runs, as `newsgraph export --format jsonl` writes them (default: export the SQLite ingest)")
+	keep := fs.Bool("keep", false, "keep the store runs' databases (their names are printed) instead of dropping them")
+	repeat := fs.Int("repeat", 1, "run the store runs this many times each, alternating")
 	markdown := fs.Bool("markdown", false, "print a Markdown table")
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -92,6 +96,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	var counts []int
 	for _, f := range strings.Split(*workers, ",") {
+		if strings.TrimSpace(f) == "" || strings.TrimSpace(f) == "0" {
+			continue
+		}
 		n, err := strconv.Atoi(strings.TrimSpace(f))
 		if err != nil || n < 1 {
 			fmt.Fprintf(stderr, "scalebench: bad -workers %q\n", *workers)
@@ -115,7 +122,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return 1
 		}
 	}
-	b := &bench{bin: *bin, corpus: *corpus, admin: *pgURL, tmp: tmp, batch: *batch, log: stderr}
+	b := &bench{bin: *bin, corpus: *corpus, admin: *pgURL, tmp: tmp, batch: *batch, log: stderr, export: *export, keep: *keep}
 	var results []result
 	add := func(r result, err error) bool {
 		if err != nil {
@@ -132,8 +139,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if !strings.Contains(*skip, "pg-ingest") && !add(b.ingestPostgres()) {
 		return 1
 	}
-	if !strings.Contains(*skip, "store") && !add(b.storeOnly()) {
-		return 1
+	for i := 0; i < *repeat; i++ {
+		if !strings.Contains(*skip, "store") && !add(b.storeOnly(false)) {
+			return 1
+		}
+		if !strings.Contains(*skip, "corpus") && !add(b.storeOnly(true)) {
+			return 1
+		}
 	}
 	for _, n := range counts {
 		if !add(b.workers(n)) {
@@ -146,7 +158,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 type bench struct {
 	bin, corpus, admin, tmp string
+	export                  string // jsonl of annotated documents ("": export the SQLite ingest)
 	batch                   int
+	keep                    bool
 	log                     io.Writer
 }
 
@@ -356,34 +370,28 @@ func (b *bench) ingestPostgres() (result, error) {
 
 // storeOnly measures the PostgreSQL write path alone: the documents of the
 // SQLite ingest (its export, annotations included) stored again with
-// PutBatch in batches of -batch from one process. Its wall time per
-// document is how long a batch holds the store's write lock.
-func (b *bench) storeOnly() (result, error) {
+// PutBatch in batches of -batch from one process, and with withCorpus the
+// corpus layer updated after each batch as a worker does (corpus.Update).
+// Its wall time per document is how long a batch holds the store's write
+// lock.
+func (b *bench) storeOnly(withCorpus bool) (result, error) {
 	r := result{name: fmt.Sprintf("PutBatch only → PostgreSQL (batches of %d)", b.batch)}
-	src := filepath.Join(b.tmp, "ingest.db")
-	if _, err := os.Stat(src); err != nil {
-		if _, err := b.ingestSQLite(); err != nil {
-			return r, err
-		}
+	if withCorpus {
+		r.name = fmt.Sprintf("PutBatch + corpus.Update → PostgreSQL (batches of %d)", b.batch)
 	}
-	out, err := exec.Command(b.bin, "export", "--format", "jsonl", "--db", src).Output()
+	docs, err := b.annotated()
 	if err != nil {
-		return r, fmt.Errorf("export: %w", err)
-	}
-	var docs []*document.Document
-	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
-		var o document.Output
-		if err := json.Unmarshal([]byte(line), &o); err != nil {
-			return r, err
-		}
-		o.DuplicateOf, o.Similarity = "", nil // stored afresh: the store decides copies again
-		docs = append(docs, document.FromOutput(&o))
+		return r, err
 	}
 	db, drop, err := b.database()
 	if err != nil {
 		return r, err
 	}
-	defer drop()
+	if b.keep {
+		fmt.Fprintf(b.log, "scalebench: %s: keeping %s\n", r.name, db)
+	} else {
+		defer drop()
+	}
 	ctx := context.Background()
 	st, err := postgres.Open(ctx, db)
 	if err != nil {
@@ -398,13 +406,51 @@ func (b *bench) storeOnly() (result, error) {
 	self := selfCPU()
 	start := time.Now()
 	for i := 0; i < len(docs); i += b.batch {
-		if _, err := st.PutBatch(ctx, docs[i:min(i+b.batch, len(docs))]); err != nil {
+		batch := docs[i:min(i+b.batch, len(docs))]
+		if _, err := st.PutBatch(ctx, batch); err != nil {
 			return r, err
+		}
+		if withCorpus {
+			if err := corpus.Update(ctx, st, batch, corpus.Options{}); err != nil {
+				return r, err
+			}
 		}
 	}
 	r.wall, r.clientCPU, r.pgCPU, r.loadEnd = time.Since(start), selfCPU()-self, s.finish(), loadavg()
 	r.docs = len(docs)
 	return r, nil
+}
+
+// annotated returns the annotated documents of the store runs: -export,
+// else the export of the SQLite ingest (run first when it is not there).
+func (b *bench) annotated() ([]*document.Document, error) {
+	var out []byte
+	var err error
+	if b.export != "" {
+		if out, err = os.ReadFile(b.export); err != nil {
+			return nil, err
+		}
+	} else {
+		src := filepath.Join(b.tmp, "ingest.db")
+		if _, err := os.Stat(src); err != nil {
+			if _, err := b.ingestSQLite(); err != nil {
+				return nil, err
+			}
+		}
+		if out, err = exec.Command(b.bin, "export", "--format", "jsonl", "--db", src).Output(); err != nil {
+			return nil, fmt.Errorf("export: %w", err)
+		}
+	}
+	var docs []*document.Document
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		var o document.Output
+		if err := json.Unmarshal([]byte(line), &o); err != nil {
+			return nil, err
+		}
+		o.DuplicateOf, o.Similarity = "", nil // stored afresh: the store decides copies again
+		docs = append(docs, document.FromOutput(&o))
+	}
+	return docs, nil
 }
 
 func (b *bench) workers(n int) (result, error) {
