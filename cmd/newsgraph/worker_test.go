@@ -17,6 +17,7 @@ import (
 	"github.com/nats-io/nats-server/v2/server"
 
 	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/queue"
 	"github.com/newsgraph/newsgraph/store"
 	"github.com/newsgraph/newsgraph/store/postgres"
 )
@@ -122,7 +123,7 @@ func contentOf(tb testing.TB, db string) map[string]string {
 // startWorker runs `newsgraph worker` in a child process.
 func startWorker(tb testing.TB, qurl, db string) *exec.Cmd {
 	tb.Helper()
-	cmd := exec.Command(os.Args[0], "worker", "--queue", qurl, "--db", db, "--drain", "--batch", "8", "--workers", "1")
+	cmd := exec.Command(os.Args[0], "worker", "--queue", qurl, "--db", db, "--drain", "--batch", "8", "--workers", "1", "--json")
 	cmd.Env = append(os.Environ(), "NEWSGRAPH_TEST_MAIN=1")
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
@@ -161,9 +162,14 @@ type killTest struct {
 	// drop, when set, is called at each kill: it may also end the store's
 	// connections (PostgreSQL).
 	drop func()
+	// restart, when set, is called half way, between the two kills, while
+	// both workers run: it may restart the store's server.
+	restart func()
 }
 
-func (k killTest) run(t *testing.T) {
+// run runs the test and returns the summed stats of the two workers that
+// finished (the killed ones report nothing).
+func (k killTest) run(t *testing.T) queue.Stats {
 	ref := filepath.Join(t.TempDir(), "ref.db")
 	var out, errb bytes.Buffer
 	e := &env{stdin: strings.NewReader(""), stdout: &out, stderr: &errb}
@@ -196,10 +202,25 @@ func (k killTest) run(t *testing.T) {
 		}
 		return err == nil
 	}
-	for kill := 1; kill <= 2; kill++ {
-		// Wait until the store grows past another mark, then kill a
-		// mid-batch worker without warning and start a fresh one.
-		mark := kill * total / 3
+	kill := func() {
+		if err := a.Process.Signal(syscall.SIGKILL); err != nil {
+			t.Fatal(err)
+		}
+		a.Wait()
+		if k.drop != nil {
+			k.drop()
+		}
+		a = startWorker(t, qurl, db)
+	}
+	// The faults, each when the store has grown past its mark: a mid-batch
+	// worker killed without warning (and a fresh one started), twice, and
+	// the restart between the two.
+	faults, marks := []func(){kill, kill}, []int{total / 3, 2 * total / 3}
+	if k.restart != nil {
+		faults, marks = []func(){kill, k.restart, kill}, []int{total / 4, total / 2, 3 * total / 4}
+	}
+	for i, fault := range faults {
+		mark := marks[i]
 		deadline := time.Now().Add(5 * time.Minute)
 		for {
 			if exists() {
@@ -212,15 +233,9 @@ func (k killTest) run(t *testing.T) {
 			}
 			time.Sleep(20 * time.Millisecond)
 		}
-		if err := a.Process.Signal(syscall.SIGKILL); err != nil {
-			t.Fatal(err)
-		}
-		a.Wait()
-		if k.drop != nil {
-			k.drop()
-		}
-		a = startWorker(t, qurl, db)
+		fault()
 	}
+	var sum queue.Stats
 	for _, w := range []*exec.Cmd{a, b} {
 		done := make(chan error, 1)
 		go func() { done <- w.Wait() }()
@@ -232,6 +247,9 @@ func (k killTest) run(t *testing.T) {
 		case <-time.After(10 * time.Minute):
 			t.Fatal("worker did not finish")
 		}
+		s := workerSummary(t, w.Stderr.(*bytes.Buffer).String())
+		sum.Batches, sum.Delivered, sum.Stored, sum.Duplicates = sum.Batches+s.Batches, sum.Delivered+s.Delivered, sum.Stored+s.Stored, sum.Duplicates+s.Duplicates
+		sum.Retried, sum.DeadLetter, sum.StoreRetry = sum.Retried+s.Retried, sum.DeadLetter+s.DeadLetter, sum.StoreRetry+s.StoreRetry
 	}
 	got := statsOf(t, db)
 	if k.distinct > 0 && got != want {
@@ -253,4 +271,22 @@ func (k killTest) run(t *testing.T) {
 	}
 	t.Logf("%d documents (%d stories, %d near copies) stored once each after two kills; workers' store %+v, ingest %+v",
 		len(gotDocs), got.Documents, got.Copies, got, want)
+	return sum
+}
+
+// workerSummary reads the stats of the "done" line of a worker's --json
+// log.
+func workerSummary(t *testing.T, log string) queue.Stats {
+	t.Helper()
+	for _, line := range strings.Split(log, "\n") {
+		var ev struct {
+			Event string      `json:"event"`
+			Stats queue.Stats `json:"stats"`
+		}
+		if json.Unmarshal([]byte(line), &ev) == nil && ev.Event == "done" {
+			return ev.Stats
+		}
+	}
+	t.Errorf("no summary in the worker's log:\n%s", log)
+	return queue.Stats{}
 }

@@ -84,6 +84,9 @@ func StartPrivate(tb testing.TB) *Private {
 // binDir finds the directory of initdb and pg_ctl.
 func binDir() (string, error) {
 	if d := os.Getenv("NEWSGRAPH_TEST_PGBIN"); d != "" {
+		if _, err := os.Stat(filepath.Join(d, "initdb")); err != nil {
+			return "", fmt.Errorf("no PostgreSQL binaries in NEWSGRAPH_TEST_PGBIN: %w", err)
+		}
 		return d, nil
 	}
 	ms, _ := filepath.Glob("/usr/lib/postgresql/*/bin/pg_ctl")
