@@ -845,13 +845,20 @@ func (a *annotator) ownerBefore(j, lo int) (code string, named bool) {
 	if j-1 == lo && a.covered[j-1] == 0 {
 		return "", false // a capital that only starts the sentence
 	}
-	if _, ok := country.ByDemonym(a.tok(j - 1)); ok {
-		return "", false
+	_, dem := country.ByDemonym(a.tok(j - 1))
+	_, ctry := country.Lookup(a.tok(j - 1))
+	return "", !dem && !ctry
+}
+
+// roleCountry reads the country given before a role r that starts at token
+// k (countryBefore; for the classes of portfolioClasses also one before the
+// portfolio). It returns the code and the first token used.
+func (a *annotator) roleCountry(k, lo int, r actors.Role) (string, int) {
+	c, at := a.countryBefore(k, lo)
+	if c == "" && portfolioClasses[r.Class] {
+		c, at = a.countryBeforePortfolio(k, lo)
 	}
-	if _, ok := country.Lookup(a.tok(j - 1)); ok {
-		return "", false
-	}
-	return "", true
+	return c, at
 }
 
 // countryBeforePortfolio reads a country given before the portfolio of
@@ -1182,16 +1189,13 @@ func (a *annotator) setRole(m *ment, r actors.Role, start, lo int, step string) 
 		m.former = m.former || a.low(k-1) == "former"
 		k--
 	}
-	c, _ := a.countryBefore(k, lo)
-	if c == "" && (r.Class == "minister" || r.Class == "ministry") {
-		c, _ = a.countryBeforePortfolio(k, lo)
-	}
+	c, _ := a.roleCountry(k, lo, r)
 	if c == "" {
 		// "Hamas leader X", "Gazprom chief executive X": the person
 		// belongs to the named organization and takes its code. Party
 		// spokespeople may have a portfolio in between ("Lib Dem home
 		// affairs spokesman X").
-		generic := r.Class == "leader" || r.Class == "head" || r.Class == "spokesperson"
+		generic := memberClasses[r.Class]
 		t := k
 		for {
 			var named bool
@@ -1502,10 +1506,7 @@ func (a *annotator) nominals() {
 				k--
 			}
 			m.a = k
-			ctry, k2 := a.countryBefore(k, sn.FirstToken)
-			if ctry == "" && (r.Class == "minister" || r.Class == "ministry") {
-				ctry, k2 = a.countryBeforePortfolio(k, sn.FirstToken)
-			}
+			ctry, k2 := a.roleCountry(k, sn.FirstToken, r)
 			if ctry == "" && end+1 < sn.EndToken && a.low(end) == "of" {
 				ctry = a.codeOf(a.tok(end + 1))
 			}

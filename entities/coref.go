@@ -464,8 +464,7 @@ func (a *annotator) matchNominal(es []*ent, mi int) int {
 			return ei
 		}
 	}
-	generic := m.class == "official" || m.class == "diplomat" || m.class == "leader" || m.class == "spokesperson"
-	if !generic {
+	if !genericClasses[m.class] {
 		return -1
 	}
 	// The most recent person within three sentences: the walk stops at the
