@@ -600,9 +600,11 @@ func (a *annotator) classify(m *ment) {
 	}
 	// A country's name, also where the tagger calls it an organization
 	// ("the US said").
-	if c, ok := country.Lookup(key); ok && a.capitalized(m.a) && (m.typ == document.GPE || m.typ == document.Loc || m.typ == document.Org) {
-		m.typ, m.ctry, m.actor, m.step = document.GPE, actors.CountryCode(c), actors.CountryCode(c), "country name"
-		return
+	if m.typ == document.GPE || m.typ == document.Loc || m.typ == document.Org {
+		if c, ok := country.Lookup(key); ok && a.capitalized(m.a) {
+			m.typ, m.ctry, m.actor, m.step = document.GPE, actors.CountryCode(c), actors.CountryCode(c), "country name"
+			return
+		}
 	}
 	switch m.typ {
 	case document.GPE, document.Loc:
@@ -1080,8 +1082,10 @@ func (a *annotator) ofBody(r *actors.Role, ctry string, end, hi int, sector bool
 	if end+1 >= hi || a.low(end) != "of" {
 		return "", false
 	}
-	if code := a.ofSector(end+1, hi); code != "" && sector {
-		r.Code = code
+	if sector {
+		if code := a.ofSector(end+1, hi); code != "" {
+			r.Code = code
+		}
 	}
 	if ctry != "" || !a.capitalized(end+1) || !bodyClasses[r.Class] {
 		return "", false
