@@ -334,11 +334,8 @@ func (a *annotator) personsByCourtesy() {
 		form := false
 		for t := m.a; t < m.b; t++ {
 			l := a.low(t)
-			if !a.capitalized(t) || a.d.Tokens[t].Kind != document.Word || orgHeads[l] || corporateSuffixes[l] || legalSuffixes[l] || stateMarkers[l] {
-				form = true
-				break
-			}
-			if _, ok := institutionHeads[l]; ok {
+			_, inst := institutionHeads[l]
+			if !a.capitalized(t) || a.d.Tokens[t].Kind != document.Word || orgHeads[l] || corporateSuffixes[l] || legalSuffixes[l] || stateMarkers[l] || inst {
 				form = true
 				break
 			}
