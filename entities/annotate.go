@@ -334,11 +334,8 @@ func (a *annotator) personsByCourtesy() {
 		form := false
 		for t := m.a; t < m.b; t++ {
 			l := a.low(t)
-			if !a.capitalized(t) || a.d.Tokens[t].Kind != document.Word || orgHeads[l] || corporateSuffixes[l] || legalSuffixes[l] || stateMarkers[l] {
-				form = true
-				break
-			}
-			if _, ok := institutionHeads[l]; ok {
+			_, inst := institutionHeads[l]
+			if !a.capitalized(t) || a.d.Tokens[t].Kind != document.Word || orgHeads[l] || corporateSuffixes[l] || legalSuffixes[l] || stateMarkers[l] || inst {
 				form = true
 				break
 			}
@@ -600,9 +597,11 @@ func (a *annotator) classify(m *ment) {
 	}
 	// A country's name, also where the tagger calls it an organization
 	// ("the US said").
-	if c, ok := country.Lookup(key); ok && a.capitalized(m.a) && (m.typ == document.GPE || m.typ == document.Loc || m.typ == document.Org) {
-		m.typ, m.ctry, m.actor, m.step = document.GPE, actors.CountryCode(c), actors.CountryCode(c), "country name"
-		return
+	if m.typ == document.GPE || m.typ == document.Loc || m.typ == document.Org {
+		if c, ok := country.Lookup(key); ok && a.capitalized(m.a) {
+			m.typ, m.ctry, m.actor, m.step = document.GPE, actors.CountryCode(c), actors.CountryCode(c), "country name"
+			return
+		}
 	}
 	switch m.typ {
 	case document.GPE, document.Loc:
@@ -845,13 +844,20 @@ func (a *annotator) ownerBefore(j, lo int) (code string, named bool) {
 	if j-1 == lo && a.covered[j-1] == 0 {
 		return "", false // a capital that only starts the sentence
 	}
-	if _, ok := country.ByDemonym(a.tok(j - 1)); ok {
-		return "", false
+	_, dem := country.ByDemonym(a.tok(j - 1))
+	_, ctry := country.Lookup(a.tok(j - 1))
+	return "", !dem && !ctry
+}
+
+// roleCountry reads the country given before a role r that starts at token
+// k (countryBefore; for the classes of portfolioClasses also one before the
+// portfolio). It returns the code and the first token used.
+func (a *annotator) roleCountry(k, lo int, r actors.Role) (string, int) {
+	c, at := a.countryBefore(k, lo)
+	if c == "" && portfolioClasses[r.Class] {
+		c, at = a.countryBeforePortfolio(k, lo)
 	}
-	if _, ok := country.Lookup(a.tok(j - 1)); ok {
-		return "", false
-	}
-	return "", true
+	return c, at
 }
 
 // countryBeforePortfolio reads a country given before the portfolio of
@@ -1073,8 +1079,10 @@ func (a *annotator) ofBody(r *actors.Role, ctry string, end, hi int, sector bool
 	if end+1 >= hi || a.low(end) != "of" {
 		return "", false
 	}
-	if code := a.ofSector(end+1, hi); code != "" && sector {
-		r.Code = code
+	if sector {
+		if code := a.ofSector(end+1, hi); code != "" {
+			r.Code = code
+		}
 	}
 	if ctry != "" || !a.capitalized(end+1) || !bodyClasses[r.Class] {
 		return "", false
@@ -1182,16 +1190,13 @@ func (a *annotator) setRole(m *ment, r actors.Role, start, lo int, step string) 
 		m.former = m.former || a.low(k-1) == "former"
 		k--
 	}
-	c, _ := a.countryBefore(k, lo)
-	if c == "" && (r.Class == "minister" || r.Class == "ministry") {
-		c, _ = a.countryBeforePortfolio(k, lo)
-	}
+	c, _ := a.roleCountry(k, lo, r)
 	if c == "" {
 		// "Hamas leader X", "Gazprom chief executive X": the person
 		// belongs to the named organization and takes its code. Party
 		// spokespeople may have a portfolio in between ("Lib Dem home
 		// affairs spokesman X").
-		generic := r.Class == "leader" || r.Class == "head" || r.Class == "spokesperson"
+		generic := memberClasses[r.Class]
 		t := k
 		for {
 			var named bool
@@ -1502,10 +1507,7 @@ func (a *annotator) nominals() {
 				k--
 			}
 			m.a = k
-			ctry, k2 := a.countryBefore(k, sn.FirstToken)
-			if ctry == "" && (r.Class == "minister" || r.Class == "ministry") {
-				ctry, k2 = a.countryBeforePortfolio(k, sn.FirstToken)
-			}
+			ctry, k2 := a.roleCountry(k, sn.FirstToken, r)
 			if ctry == "" && end+1 < sn.EndToken && a.low(end) == "of" {
 				ctry = a.codeOf(a.tok(end + 1))
 			}

@@ -170,14 +170,13 @@ func (a *annotator) bilateral() bool {
 // dominantCountry returns the country the story is about when the
 // evidence is clear: the dateline counts two votes, every name with a
 // country (countries, capitals used as governments, nationalities, cities
-// the gazetteer places in one country) one. The leader
-// needs at least three votes, more than twice the runner-up's (three
-// times when the runner-up has two or more), no runner-up at all when the
-// text speaks of both sides. A dateline whose country the body never names
-// decides alone when no other country is named and no international
-// organization appears, and drops out when another country has three
-// votes. When the dateline gives a country,
-// when the dateline gives a country, the leader must be it.
+// the gazetteer places in one country) one. The leader needs at least
+// three votes, more than twice the runner-up's (three times when the
+// runner-up has two or more), no runner-up at all when the text speaks of
+// both sides. A dateline whose country the body never names decides alone
+// when no other country is named and no international organization
+// appears, and drops out when another country has three votes. When the
+// dateline gives a country, the leader must be it.
 func (a *annotator) dominantCountry() string {
 	votes := map[string]int{}
 	dl := a.datelineCountry()

@@ -126,6 +126,14 @@ func (a *annotator) corefer() {
 		}
 		join(mi, e, len(es)-1)
 	}
+	// attach joins mention mi to entity ei, or to a new entity when ei < 0.
+	attach := func(mi, ei int) {
+		if ei >= 0 {
+			join(mi, es[ei], ei)
+		} else {
+			newEnt(mi)
+		}
+	}
 	// Name mentions by first token, and descriptions in apposition
 	// before a name ("the opposition leader, Nelson Chamisa"), for
 	// linking appositions both ways.
@@ -158,18 +166,10 @@ func (a *annotator) corefer() {
 					a.moveMention(es, nj, ei)
 				}
 			}
-			if ei >= 0 {
-				join(mi, es[ei], ei)
-			} else {
-				newEnt(mi)
-			}
+			attach(mi, ei)
 		case document.Nominal:
 			if m.org != nil {
-				if ei := a.matchName(es, mi); ei >= 0 {
-					join(mi, es[ei], ei)
-				} else {
-					newEnt(mi)
-				}
+				attach(mi, a.matchName(es, mi))
 				continue
 			}
 			if m.appos > m.b {
@@ -305,7 +305,7 @@ func (a *annotator) matchName(es []*ent, mi int) int {
 	if m.typ == document.GPE && m.ctry != "" {
 		if ei := best(a.cands(byCtry, m.ctry), func(ei int) bool {
 			e := es[ei]
-			return e.typ == document.GPE && e.ctry == m.ctry && (m.class == "metonym" || e.org == "") && (m.class == "metonym" || e.ctry != "" && e.typ == document.GPE)
+			return e.typ == document.GPE && e.ctry == m.ctry && (m.class == "metonym" || e.org == "")
 		}); ei >= 0 {
 			return ei
 		}
@@ -464,8 +464,7 @@ func (a *annotator) matchNominal(es []*ent, mi int) int {
 			return ei
 		}
 	}
-	generic := m.class == "official" || m.class == "diplomat" || m.class == "leader" || m.class == "spokesperson"
-	if !generic {
+	if !genericClasses[m.class] {
 		return -1
 	}
 	// The most recent person within three sentences: the walk stops at the

@@ -128,26 +128,22 @@ func (x *corefIndex) note(e *ent, ei int) {
 		}
 	}
 	for _, c := range e.classes {
-		x.place(x.classList(c), ei)
+		x.place(listOf(x.byClass, c), ei)
 	}
 	if e.diplomat {
 		x.place(x.diplomats, ei)
 	}
 	if c := x.actor[ei]; c != "" {
-		l := x.byActor[c]
-		if l == nil {
-			l = list.New()
-			x.byActor[c] = l
-		}
-		x.place(l, ei)
+		x.place(listOf(x.byActor, c), ei)
 	}
 }
 
-func (x *corefIndex) classList(c string) *list.List {
-	l := x.byClass[c]
+// listOf returns the list under k of lists, made on first use.
+func listOf(lists map[string]*list.List, k string) *list.List {
+	l := lists[k]
 	if l == nil {
 		l = list.New()
-		x.byClass[c] = l
+		lists[k] = l
 	}
 	return l
 }

@@ -64,7 +64,7 @@ func Resolve(d *document.Document) {
 			d.Trace(document.LayerMentions, i, "context_actor", why[i], codes[i])
 		}
 	}
-	st := newSettings(d, codes, nil)
+	st := newSettings(d, codes)
 	d.Setting = document.Setting{Dateline: st.dateline, Sentences: make([]document.SentenceSetting, len(d.Sentences))}
 	for si := range d.Sentences {
 		ss := &d.Setting.Sentences[si]
@@ -280,9 +280,8 @@ type settings struct {
 }
 
 // newSettings collects the places and actor countries of d's sentences
-// under the actor codes codes. With a non-nil ments only those mentions
-// are read (the mentions of the sentences the caller asks about).
-func newSettings(d *document.Document, codes []string, ments []int) *settings {
+// under the actor codes codes.
+func newSettings(d *document.Document, codes []string) *settings {
 	ns := len(d.Sentences)
 	st := &settings{places: make([]map[string]bool, ns), actors: make([]map[string]bool, ns), dateline: datelineCountry(d)}
 	add := func(ms []map[string]bool, si int, cc string) {
@@ -314,26 +313,14 @@ func newSettings(d *document.Document, codes []string, ments []int) *settings {
 			add(st.actors, si, cc) // a country or capital as an actor: "Kenya said"
 		}
 	}
-	actor := func(o int) {
-		om := d.Mentions[o]
+	for o, om := range d.Mentions {
 		si := d.SentenceAt(om.Start)
 		if si < 0 || si >= ns || om.Kind == document.Pronoun || isPlace[o] {
-			return
+			continue
 		}
 		if cc := actors.CountryOf(codes[o]); cc != "" && !strings.HasPrefix(codes[o], "IGO") && codes[o] != "UNO" {
 			add(st.actors, si, cc)
 		}
-	}
-	if ments != nil {
-		for _, o := range ments {
-			if o >= 0 && o < len(d.Mentions) {
-				actor(o)
-			}
-		}
-		return st
-	}
-	for o := range d.Mentions {
-		actor(o)
 	}
 	return st
 }
@@ -396,7 +383,7 @@ func settingCountries(d *document.Document, codes, inferred, why []string) {
 	if !need || len(d.Sentences) == 0 {
 		return
 	}
-	st := newSettings(d, codes, nil)
+	st := newSettings(d, codes)
 	for i, m := range d.Mentions {
 		if !settable[codes[i]] || !settableKind(m) || words.Diplomatic(d.Slice(m.Span)) {
 			// diplomats serve their country abroad: the setting is not theirs
