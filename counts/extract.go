@@ -28,7 +28,7 @@ type sent struct {
 	// si is the sentence's index; bs the document's quotes and mentions
 	// by sentence (shared by its sentences, built on first use).
 	si int
-	bs *bySentence
+	bs bySentence
 	// code holds the byte ranges of source code in the text (codetext.Mask).
 	code [][2]int
 	// country is the ISO 3166-1 alpha-3 code of the country the sentence
@@ -96,7 +96,7 @@ func Extract(d *document.Document, dst []document.Count) []document.Count {
 // counts found so far) once ctx is done, checked every 64 sentences.
 func extract(ctx context.Context, d *document.Document, dst []document.Count, steps *[]string) []document.Count {
 	var lw []string
-	var bs *bySentence
+	var bs bySentence
 	lower := d.LowerSlice(document.Span{Start: 0, End: len(d.Text)})
 	code := codetext.Mask(d.Text)
 	for si := range d.Sentences {
@@ -642,9 +642,7 @@ func (s *sent) qualify(f *figure) {
 	if f.qualifier != "" {
 		f.qualifier = s.d.Text[s.d.Tokens[f.start].Start:s.d.Tokens[f.start+len(strings.Fields(f.qualifier))-1].End]
 		f.qualifier = strings.ToLower(f.qualifier)
-		if approxQualifiers[f.qualifier] {
-			f.approx = true
-		}
+		f.approx = f.approx || approxQualifiers[f.qualifier]
 	}
 }
 
