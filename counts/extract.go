@@ -716,14 +716,8 @@ func (s *sent) anyIn(a, b int, set map[string]bool) bool {
 
 // isPluralNoun reports whether token k looks like a plural noun.
 func isPluralNoun(s *sent, k int) bool {
-	if !s.isWord(k) {
-		return false
-	}
 	w := s.low(k)
-	if stopObject[w] {
-		return false
-	}
-	return humanNouns[w] || plainPlurals[w] || (len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss"))
+	return s.isWord(k) && !stopObject[w] && (humanNouns[w] || plainPlurals[w] || len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss"))
 }
 
 // yearLike reports whether t is four digits from 1000 to 2100.
@@ -975,10 +969,7 @@ func (s *sent) object(f *figure) (int, int, int) {
 // participle reports whether w looks like a verb form: "-ed" or "-ing"
 // words that are not common nouns.
 func participle(w string) bool {
-	if nounEdIng[w] {
-		return false
-	}
-	return (strings.HasSuffix(w, "ed") && len(w) > 4) || (strings.HasSuffix(w, "ing") && len(w) > 5)
+	return !nounEdIng[w] && (strings.HasSuffix(w, "ed") && len(w) > 4 || strings.HasSuffix(w, "ing") && len(w) > 5)
 }
 
 // objectText is the counted noun phrase from its first modifier to its
@@ -1330,15 +1321,7 @@ func (s *sent) modStart(head int) int {
 
 // acronym reports whether t is two to five capital letters: "GDP".
 func acronym(t string) bool {
-	if len(t) < 2 || len(t) > 5 {
-		return false
-	}
-	for i := 0; i < len(t); i++ {
-		if t[i] < 'A' || t[i] > 'Z' {
-			return false
-		}
-	}
-	return true
+	return len(t) >= 2 && len(t) <= 5 && strings.Trim(t, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == ""
 }
 
 // figureStart holds every lower-case word a figure can start with: number

@@ -1,6 +1,7 @@
 package counts
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -47,16 +48,10 @@ func fractionValue(w string) (float64, bool) {
 // "000"), "1.25", "3,5" is rejected as ambiguous. It reports the value,
 // whether the string has a fractional part, and ok.
 func parseDigits(s string) (v float64, frac bool, ok bool) {
-	if s == "" || len(s) > 40 {
+	if s == "" || len(s) > 40 || strings.Trim(s, "0123456789,.") != "" {
 		return 0, false, false
 	}
 	nComma, nDot := strings.Count(s, ","), strings.Count(s, ".")
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !(c >= '0' && c <= '9') && c != ',' && c != '.' {
-			return 0, false, false
-		}
-	}
 	if s[0] < '0' || s[0] > '9' || s[len(s)-1] < '0' || s[len(s)-1] > '9' {
 		return 0, false, false
 	}
@@ -64,11 +59,7 @@ func parseDigits(s string) (v float64, frac bool, ok bool) {
 	switch {
 	case nComma > 0 && nDot <= 1:
 		// 34,000 or 1,234.5: every comma group has three digits.
-		intPart := s
-		if nDot == 1 {
-			intPart = s[:strings.IndexByte(s, '.')]
-		}
-		if !groupsOf3(intPart, ',') {
+		if intPart, _, _ := strings.Cut(s, "."); !groupsOf3(intPart, ',') {
 			return 0, false, false
 		}
 		clean = strings.ReplaceAll(s, ",", "")
@@ -96,15 +87,8 @@ func parseDigits(s string) (v float64, frac bool, ok bool) {
 // three digits separated by sep.
 func groupsOf3(s string, sep byte) bool {
 	parts := strings.Split(s, string(sep))
-	if len(parts[0]) == 0 || len(parts[0]) > 3 {
-		return false
-	}
-	for _, p := range parts[1:] {
-		if len(p) != 3 {
-			return false
-		}
-	}
-	return true
+	notThree := func(p string) bool { return len(p) != 3 }
+	return len(parts[0]) > 0 && len(parts[0]) <= 3 && !slices.ContainsFunc(parts[1:], notThree)
 }
 
 // ParseNumber parses a number phrase as it appears in news copy and returns
@@ -122,10 +106,7 @@ func ParseNumber(s string) (float64, bool) {
 	f := strings.Fields(s)
 	var words []string
 	for _, w := range f {
-		i := 0
-		for i < len(w) && (w[i] >= '0' && w[i] <= '9' || w[i] == ',' || w[i] == '.') {
-			i++
-		}
+		i := len(w) - len(strings.TrimLeft(w, "0123456789,."))
 		if i > 0 && i < len(w) {
 			words = append(words, w[:i], w[i:])
 		} else {
@@ -162,17 +143,8 @@ func ParseNumber(s string) (float64, bool) {
 	return v, true
 }
 
-func isDigits(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
-}
+// isDigits reports whether s is one or more ASCII digits.
+func isDigits(s string) bool { return s != "" && strings.Trim(s, "0123456789") == "" }
 
 // wordsValue parses the longest number at the start of words (lowercased):
 // a digit string optionally followed by scale words, or a sequence of number
