@@ -371,23 +371,13 @@ func (s *sent) scale(f *figure) {
 	if !ok || w == "millions" || w == "billions" {
 		return
 	}
-	glued := !s.d.Tokens[f.end].SpaceBefore
-	switch w {
-	case "m", "b", "k":
-		if !glued {
-			return
-		}
-		if f.cur == "" {
-			nx := s.low(f.end + 1)
-			if !(humanNouns[nx] || millionNouns[nx]) {
-				return // "200m titles" is a distance
-			}
-		}
+	// A letter is a scale only glued to the number, and without a currency
+	// only before people or a figure noun: "200m titles" is a distance.
+	if nx := s.low(f.end + 1); (w == "m" || w == "b" || w == "k") && (s.d.Tokens[f.end].SpaceBefore || f.cur == "" && !humanNouns[nx] && !millionNouns[nx]) {
+		return
 	}
 	f.value *= sc
-	if f.hasUpper {
-		f.upper *= sc
-	}
+	f.upper *= sc // 0 when there is no upper bound
 	f.scaled = true
 	f.end++
 }
@@ -485,43 +475,41 @@ func (s *sent) words(f *figure, i int) bool {
 func (s *sent) after(f *figure) {
 	j := f.end
 	// Ranges: "10 to 15", "two or three", "between 10 and 15".
-	if !f.hasUpper && !f.approx && f.unit == "" {
-		conn := s.low(j)
-		between := s.low(f.numStart-1) == "between" && conn == "and"
-		if (conn == "to" || conn == "-" || conn == "–" || conn == "or" || between) && s.low(f.numStart-1) != "from" {
-			g := figure{start: j + 1, numStart: j + 1, end: j + 1}
-			if c, n := s.currencyAt(j + 1); n > 0 && c == f.cur {
-				g.numStart += n
+	conn := s.low(j)
+	between := s.low(f.numStart-1) == "between" && conn == "and"
+	if !f.hasUpper && !f.approx && f.unit == "" && (conn == "to" || conn == "-" || conn == "–" || conn == "or" || between) && s.low(f.numStart-1) != "from" {
+		g := figure{start: j + 1, numStart: j + 1, end: j + 1}
+		if c, n := s.currencyAt(j + 1); n > 0 && c == f.cur {
+			g.numStart += n
+		}
+		ok := s.number(&g, g.numStart) && !g.reject && !g.approx && g.unit == ""
+		nx := s.low(g.end)
+		// after a change verb "X to Y" is a change and a level ("rose 10.5
+		// to 1,234.5") unless a unit or scale follows Y ("rose five to 10
+		// pct", "lost 2 to 3 billion dollars") and Y is at most three
+		// times X ("fell 20 to 1,260 yen", "rose 200 mln to 11.9
+		// billion" are levels): then it is a range
+		if conn == "to" && changeVerbs[s.low(f.start-1)] && !copulas[s.low(f.start-1)] {
+			fv := scaledLike(f, &g) // X in Y's scale: "2 to 3 billion"
+			unitAfter := g.scaled && !f.scaled || percentWord(nx) || currencyWords[nx] != ""
+			ok = ok && unitAfter && !f.scaled && fv > 0 && g.value <= 3*fv
+		}
+		if ok && conn == "to" && g.value < f.value && (s.low(f.start-1) == "voted" || s.low(f.start-1) == "vote") && s.kind(g.numStart) == document.Number && s.kind(f.numStart) == document.Number {
+			f.tally = true // "voted 71 to 48": two counts of votes
+			return
+		}
+		if ok && conn == "to" && g.value <= f.value && !g.frac && !f.frac && !yearLike(s.raw(f.numStart)) && !percentWord(nx) && !g.wordNum && !f.wordNum && s.kind(g.numStart) == document.Number && s.kind(f.numStart) == document.Number && !g.scaled {
+			f.reject, f.end = true, g.end // a tally or score: "voted 195 to 106"
+			return
+		}
+		if ok && g.value > f.value && (g.wordNum == f.wordNum || g.value < 100 && f.value < 100 || g.scaled || f.scaled) && !(yearLike(s.raw(f.numStart)) && (g.scaled || g.cur != "") && !f.scaled && f.cur == "") {
+			f.value = scaledLike(f, &g)
+			f.upper, f.hasUpper, f.end = g.value, true, g.end
+			if between {
+				f.qualifier = "between"
+				f.start--
 			}
-			ok := s.number(&g, g.numStart) && !g.reject && !g.approx && g.unit == ""
-			nx := s.low(g.end)
-			// after a change verb "X to Y" is a change and a level ("rose 10.5
-			// to 1,234.5") unless a unit or scale follows Y ("rose five to 10
-			// pct", "lost 2 to 3 billion dollars") and Y is at most three
-			// times X ("fell 20 to 1,260 yen", "rose 200 mln to 11.9
-			// billion" are levels): then it is a range
-			if conn == "to" && changeVerbs[s.low(f.start-1)] && !copulas[s.low(f.start-1)] {
-				fv := scaledLike(f, &g) // X in Y's scale: "2 to 3 billion"
-				unitAfter := g.scaled && !f.scaled || percentWord(nx) || currencyWords[nx] != ""
-				ok = ok && unitAfter && !f.scaled && fv > 0 && g.value <= 3*fv
-			}
-			if ok && conn == "to" && g.value < f.value && (s.low(f.start-1) == "voted" || s.low(f.start-1) == "vote") && s.kind(g.numStart) == document.Number && s.kind(f.numStart) == document.Number {
-				f.tally = true // "voted 71 to 48": two counts of votes
-				return
-			}
-			if ok && conn == "to" && g.value <= f.value && !g.frac && !f.frac && !yearLike(s.raw(f.numStart)) && !percentWord(nx) && !g.wordNum && !f.wordNum && s.kind(g.numStart) == document.Number && s.kind(f.numStart) == document.Number && !g.scaled {
-				f.reject, f.end = true, g.end // a tally or score: "voted 195 to 106"
-				return
-			}
-			if ok && g.value > f.value && (g.wordNum == f.wordNum || g.value < 100 && f.value < 100 || g.scaled || f.scaled) && !(yearLike(s.raw(f.numStart)) && (g.scaled || g.cur != "") && !f.scaled && f.cur == "") {
-				f.value = scaledLike(f, &g)
-				f.upper, f.hasUpper, f.end = g.value, true, g.end
-				if between {
-					f.qualifier = "between"
-					f.start--
-				}
-				j = f.end
-			}
+			j = f.end
 		}
 	}
 	w := s.low(j)
@@ -591,16 +579,10 @@ func (s *sent) localCurrency(code string, adj int) string {
 		} else if c, ok := country.Lookup(s.raw(adj)); ok {
 			cc = c.Alpha2
 		}
-		if cc == "" {
-			return code
-		}
 	} else if c, ok := country.ByAlpha3(s.country); ok {
 		cc = c.Alpha2 // the setting holds alpha-3 codes
 	}
-	if l := localCurrency[code+" "+cc]; l != "" {
-		return l
-	}
-	return code
+	return cmp.Or(localCurrency[code+" "+cc], code) // no key ends in a space: cc "" keeps code
 }
 
 // periodWord reports whether w names a period of time: "year", "quarter",
@@ -1199,12 +1181,8 @@ func (s *sent) contextObject(f *figure) (int, int, string) {
 			return s.modStart(h), h, "noun before \"for\""
 		}
 	case "at":
-		if h := p - 1; s.nounAt(h) {
-			for k := h - 1; k >= h-4 && k >= s.a; k-- {
-				if estimateVerbs[s.low(k)] {
-					return s.modStart(h), h, "estimate verb's object"
-				}
-			}
+		if h := p - 1; s.nounAt(h) && s.anyIn(h-4, h, estimateVerbs) {
+			return s.modStart(h), h, "estimate verb's object"
 		}
 	}
 	if f.percent || f.cur != "" || f.unit != "" {
