@@ -60,11 +60,8 @@ func (s *sent) kind(k int) document.TokenKind {
 func (s *sent) isWord(k int) bool { return k >= s.a && k < s.b && s.d.Tokens[k].Kind == document.Word }
 
 func (s *sent) capitalized(k int) bool {
-	if !s.isWord(k) {
-		return false
-	}
 	r, _ := utf8.DecodeRuneInString(s.raw(k))
-	return unicode.IsUpper(r)
+	return s.isWord(k) && unicode.IsUpper(r)
 }
 
 // figure is a number found in a sentence, before object and category.
@@ -186,10 +183,7 @@ func extract(ctx context.Context, d *document.Document, dst []document.Count, st
 		// first figure the second's category.
 		for i := len(dst) - 2; i >= first; i-- {
 			c, n := &dst[i], &dst[i+1]
-			if c.Category != "" || n.Category == "" || !afterCat[i+1-first] {
-				continue
-			}
-			if s.onlyConj(ends[i-first], d.TokenAt(n.Start)) {
+			if c.Category == "" && n.Category != "" && afterCat[i+1-first] && s.onlyConj(ends[i-first], d.TokenAt(n.Start)) {
 				c.Category = n.Category
 			}
 		}
@@ -211,15 +205,7 @@ func (s *sent) subset(k int) bool {
 // onlyConj reports whether tokens [e, nt) are one or two of ",", "and",
 // "or".
 func (s *sent) onlyConj(e, nt int) bool {
-	if nt-e < 1 || nt-e > 2 {
-		return false
-	}
-	for k := e; k < nt; k++ {
-		if w := s.low(k); w != "and" && w != "or" && w != "," {
-			return false
-		}
-	}
-	return true
+	return (nt-e == 1 || nt-e == 2) && listJoints[s.low(e)] && (nt-e == 1 || listJoints[s.low(e+1)])
 }
 
 // Outcomes of build.
@@ -971,12 +957,8 @@ func (s *sent) objectText(a, head int) string {
 
 // adjSuffix reports whether w ends like an adjective.
 func adjSuffix(w string) bool {
-	for _, suf := range []string{"al", "ian", "ic", "ive", "ous", "ful", "less", "ary", "ern", "ese", "ish", "able", "ible"} {
-		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
-			return !nounAdjLike[w]
-		}
-	}
-	return false
+	long := func(suf string) bool { return strings.HasSuffix(w, suf) && len(w) > len(suf)+2 }
+	return !nounAdjLike[w] && slices.ContainsFunc(adjSuffixes, long)
 }
 
 // category finds the category of a figure; end is the token after the
@@ -1086,13 +1068,7 @@ func (s *sent) category(f *figure, end, objA, head int) (string, bool) {
 
 func (s *sent) numberSoon(k int) bool {
 	for n := 0; n < 4 && k+n < s.b; n++ {
-		if s.kind(k+n) == document.Number {
-			return true
-		}
-		if _, ok := wordValue(s.low(k + n)); ok {
-			return true
-		}
-		if _, ok := vagueBase[s.low(k+n)]; ok {
+		if _, num := wordValue(s.low(k + n)); num || s.kind(k+n) == document.Number || vagueBase[s.low(k+n)] != 0 {
 			return true
 		}
 	}

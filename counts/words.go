@@ -27,6 +27,8 @@ var (
 	npDeterminers       = lex.Set("npDeterminers")
 	subunits            = lex.Map("subunits")
 	fractionBlockers    = lex.Set("fractionBlockers")
+	listJoints          = lex.Set("listJoints")
+	adjSuffixes         = lex.List("adjSuffixes")
 	quoteMarks          = lex.Set("quoteMarks")
 	smallDeterminers    = lex.Set("smallDeterminers")
 	spendVerbs          = lex.Set("spendVerbs")
