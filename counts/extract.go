@@ -590,9 +590,6 @@ func (s *sent) qualify(f *figure) {
 	}
 	k := f.start
 	w1, w2, w3 := s.low(k-1), s.low(k-2), s.low(k-3)
-	if !qualifierEnd[w1] {
-		return
-	}
 	switch {
 	case k-3 >= s.a && qualifiers3[w3+" "+w2+" "+w1]:
 		f.qualifier, f.start = w3+" "+w2+" "+w1, k-3
@@ -613,18 +610,6 @@ func (s *sent) qualify(f *figure) {
 		f.approx = f.approx || approxQualifiers[f.qualifier]
 	}
 }
-
-// qualifierEnd holds the last word of every qualifier.
-var qualifierEnd = func() map[string]bool {
-	m := map[string]bool{}
-	for _, set := range []map[string]bool{qualifiers1, qualifiers2, qualifiers3} {
-		for q := range set {
-			f := strings.Fields(q)
-			m[f[len(f)-1]] = true
-		}
-	}
-	return m
-}()
 
 // exclude rejects years, dates, ages, labels and addresses: the first
 // rule that holds rejects the figure.
@@ -1078,11 +1063,11 @@ func (s *sent) numberSoon(k int) bool {
 // phraseTrigger returns the category of the first multi-word trigger
 // (data/words.txt [phraseTriggers]) that starts at token k, or "".
 func (s *sent) phraseTrigger(k int) string {
-	if k < s.a || k >= s.b || !phraseFirst[s.low(k)] {
+	if k < s.a || k >= s.b {
 		return ""
 	}
 	ws := s.lw[k-s.a:]
-	for _, pt := range phraseTriggers {
+	for _, pt := range phraseTriggers[ws[0]] {
 		if len(pt.words) <= len(ws) && slices.Equal(ws[:len(pt.words)], pt.words) {
 			return pt.cat
 		}
