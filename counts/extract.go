@@ -246,27 +246,22 @@ func (s *sent) figureAt(k int) figure {
 			}
 		}
 	}
-	i := k
-	if c, n := s.currencyAt(i); n > 0 {
-		f.cur = c
-		i += n
-		f.numStart = i
+	if c, n := s.currencyAt(k); n > 0 {
+		f.cur, f.numStart = c, k+n
 	}
-	if !s.number(&f, i) {
-		if f.end > k && !f.reject {
-			f.end = k
+	if !s.number(&f, f.numStart) {
+		if !f.reject {
+			f.end = min(f.end, k)
 		}
 		return f
 	}
-	if f.reject {
-		return f
+	if !f.reject {
+		s.after(&f)
 	}
-	s.after(&f)
-	if f.reject {
-		return f
+	if !f.reject {
+		s.qualify(&f)
+		s.exclude(&f)
 	}
-	s.qualify(&f)
-	s.exclude(&f)
 	return f
 }
 

@@ -1,6 +1,7 @@
 package counts
 
 import (
+	"cmp"
 	"slices"
 	"strconv"
 	"strings"
@@ -122,14 +123,10 @@ func ParseNumber(s string) (float64, bool) {
 			joined += words[j]
 			j++
 		}
-		if j > 1 {
-			words = append([]string{joined}, words[j:]...)
-		}
+		words = append([]string{joined}, words[j:]...)
 	}
-	if len(words) == 1 {
-		if v, ok := fractionValue(words[0]); ok {
-			return v, true
-		}
+	if v, ok := fractionValue(words[0]); ok && len(words) == 1 {
+		return v, true
 	}
 	if len(words) == 2 && (words[0] == "a" || words[0] == "one") {
 		if v, ok := fractionWords[words[1]]; ok && words[1] != "half" {
@@ -155,13 +152,8 @@ func wordsValue(words []string) (float64, int) {
 	}
 	if v, _, ok := parseDigits(words[0]); ok {
 		n := 1
-		for n < len(words) {
-			sc, ok := scaleWords[words[n]]
-			if !ok || words[n] == "millions" || words[n] == "billions" {
-				break
-			}
-			v *= sc
-			n++
+		for ; n < len(words) && scaleWords[words[n]] != 0 && words[n] != "millions" && words[n] != "billions"; n++ {
+			v *= scaleWords[words[n]]
 		}
 		return v, n
 	}
@@ -172,10 +164,7 @@ func wordsValue(words []string) (float64, int) {
 	for n < len(words) {
 		w := words[n]
 		if v, ok := wordValue(w); ok {
-			if lastSmall {
-				break
-			}
-			if cur != 0 && int(cur)%100 != 0 {
+			if lastSmall || cur != 0 && int(cur)%100 != 0 {
 				break
 			}
 			cur += v
@@ -184,15 +173,13 @@ func wordsValue(words []string) (float64, int) {
 			continue
 		}
 		switch {
-		case (w == "a" || w == "an") && !seen && n+1 < len(words) && isMultiplier(words[n+1]):
+		case (w == "a" || w == "an") && !seen && n+1 < len(words) && multipliers[words[n+1]] != 0:
 			cur, seen = 1, false
 			n++
 			lastSmall = true
 			continue
-		case isMultiplier(w) && (seen || n > 0):
-			if cur == 0 {
-				cur = 1
-			}
+		case multipliers[w] != 0 && (seen || n > 0):
+			cur = cmp.Or(cur, 1)
 			if w == "dozen" || w == "hundred" {
 				cur *= multipliers[w] // "two hundred", "three dozen"
 			} else {
@@ -215,5 +202,3 @@ func wordsValue(words []string) (float64, int) {
 	}
 	return total + cur, n
 }
-
-func isMultiplier(w string) bool { return multipliers[w] != 0 }
