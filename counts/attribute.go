@@ -15,7 +15,7 @@ func (s *sent) attribute(c *document.Count) {
 	if s.bs == nil {
 		s.bs = newBySentence(d)
 	}
-	for _, qi := range s.bs.of(s.si) {
+	for _, qi := range s.bs[s.si] {
 		q := &d.Quotes[qi]
 		if q.Span.Contains(c.Span) && q.Speaker != nil && q.Speaker.Name != "" && !(q.Speaker.Entity < 0 && pronouns[strings.ToLower(q.Speaker.Name)]) {
 			c.AttributedTo = q.Speaker.Entity

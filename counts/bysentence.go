@@ -7,24 +7,14 @@ import (
 )
 
 // bySentence lists, per sentence, the quotes that overlap its tokens, in
-// layer order, in one array: sentence i's are items[off[i]:off[i+1]]. A
-// figure's attribution looks only at the quotes of its own sentence instead
-// of every quote of the document (which made long documents quadratic). A
-// quote holding a figure overlaps the sentence, so the first one found is
-// the same.
-type bySentence struct {
-	off, items []int32
-}
-
-func (c *bySentence) of(si int) []int32 {
-	if si < 0 || si+1 >= len(c.off) {
-		return nil
-	}
-	return c.items[c.off[si]:c.off[si+1]]
-}
+// layer order. A figure's attribution looks only at the quotes of its own
+// sentence instead of every quote of the document (which made long
+// documents quadratic). A quote holding a figure overlaps the sentence, so
+// the first one found is the same.
+type bySentence [][]int32
 
 // newBySentence buckets d's quotes by sentence.
-func newBySentence(d *document.Document) *bySentence {
+func newBySentence(d *document.Document) bySentence {
 	ns := len(d.Sentences)
 	// The byte range of each sentence's tokens (empty for a bad range).
 	start, end := make([]int, ns), make([]int, ns)
@@ -55,17 +45,9 @@ func newBySentence(d *document.Document) *bySentence {
 			}
 		}
 	}
-	c := &bySentence{off: make([]int32, ns+1)}
-	for _, q := range d.Quotes {
-		each(q.Span, func(si int) { c.off[si+1]++ })
-	}
-	for i := 0; i < ns; i++ {
-		c.off[i+1] += c.off[i]
-	}
-	c.items = make([]int32, c.off[ns])
-	fill := append([]int32(nil), c.off[:ns]...)
+	bs := make(bySentence, ns)
 	for k, q := range d.Quotes {
-		each(q.Span, func(si int) { c.items[fill[si]] = int32(k); fill[si]++ })
+		each(q.Span, func(si int) { bs[si] = append(bs[si], int32(k)) })
 	}
-	return c
+	return bs
 }

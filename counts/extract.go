@@ -28,7 +28,7 @@ type sent struct {
 	// si is the sentence's index; bs the document's quotes and mentions
 	// by sentence (shared by its sentences, built on first use).
 	si int
-	bs *bySentence
+	bs bySentence
 	// code holds the byte ranges of source code in the text (codetext.Mask).
 	code [][2]int
 	// country is the ISO 3166-1 alpha-3 code of the country the sentence
@@ -60,11 +60,8 @@ func (s *sent) kind(k int) document.TokenKind {
 func (s *sent) isWord(k int) bool { return k >= s.a && k < s.b && s.d.Tokens[k].Kind == document.Word }
 
 func (s *sent) capitalized(k int) bool {
-	if !s.isWord(k) {
-		return false
-	}
 	r, _ := utf8.DecodeRuneInString(s.raw(k))
-	return unicode.IsUpper(r)
+	return s.isWord(k) && unicode.IsUpper(r)
 }
 
 // figure is a number found in a sentence, before object and category.
@@ -96,7 +93,7 @@ func Extract(d *document.Document, dst []document.Count) []document.Count {
 // counts found so far) once ctx is done, checked every 64 sentences.
 func extract(ctx context.Context, d *document.Document, dst []document.Count, steps *[]string) []document.Count {
 	var lw []string
-	var bs *bySentence
+	var bs bySentence
 	lower := d.LowerSlice(document.Span{Start: 0, End: len(d.Text)})
 	code := codetext.Mask(d.Text)
 	for si := range d.Sentences {
@@ -186,10 +183,7 @@ func extract(ctx context.Context, d *document.Document, dst []document.Count, st
 		// first figure the second's category.
 		for i := len(dst) - 2; i >= first; i-- {
 			c, n := &dst[i], &dst[i+1]
-			if c.Category != "" || n.Category == "" || !afterCat[i+1-first] {
-				continue
-			}
-			if s.onlyConj(ends[i-first], d.TokenAt(n.Start)) {
+			if c.Category == "" && n.Category != "" && afterCat[i+1-first] && s.onlyConj(ends[i-first], d.TokenAt(n.Start)) {
 				c.Category = n.Category
 			}
 		}
@@ -211,15 +205,7 @@ func (s *sent) subset(k int) bool {
 // onlyConj reports whether tokens [e, nt) are one or two of ",", "and",
 // "or".
 func (s *sent) onlyConj(e, nt int) bool {
-	if nt-e < 1 || nt-e > 2 {
-		return false
-	}
-	for k := e; k < nt; k++ {
-		if w := s.low(k); w != "and" && w != "or" && w != "," {
-			return false
-		}
-	}
-	return true
+	return (nt-e == 1 || nt-e == 2) && listJoints[s.low(e)] && (nt-e == 1 || listJoints[s.low(e+1)])
 }
 
 // Outcomes of build.
@@ -260,27 +246,22 @@ func (s *sent) figureAt(k int) figure {
 			}
 		}
 	}
-	i := k
-	if c, n := s.currencyAt(i); n > 0 {
-		f.cur = c
-		i += n
-		f.numStart = i
+	if c, n := s.currencyAt(k); n > 0 {
+		f.cur, f.numStart = c, k+n
 	}
-	if !s.number(&f, i) {
-		if f.end > k && !f.reject {
-			f.end = k
+	if !s.number(&f, f.numStart) {
+		if !f.reject {
+			f.end = min(f.end, k)
 		}
 		return f
 	}
-	if f.reject {
-		return f
+	if !f.reject {
+		s.after(&f)
 	}
-	s.after(&f)
-	if f.reject {
-		return f
+	if !f.reject {
+		s.qualify(&f)
+		s.exclude(&f)
 	}
-	s.qualify(&f)
-	s.exclude(&f)
 	return f
 }
 
@@ -371,23 +352,13 @@ func (s *sent) scale(f *figure) {
 	if !ok || w == "millions" || w == "billions" {
 		return
 	}
-	glued := !s.d.Tokens[f.end].SpaceBefore
-	switch w {
-	case "m", "b", "k":
-		if !glued {
-			return
-		}
-		if f.cur == "" {
-			nx := s.low(f.end + 1)
-			if !(humanNouns[nx] || millionNouns[nx]) {
-				return // "200m titles" is a distance
-			}
-		}
+	// A letter is a scale only glued to the number, and without a currency
+	// only before people or a figure noun: "200m titles" is a distance.
+	if nx := s.low(f.end + 1); (w == "m" || w == "b" || w == "k") && (s.d.Tokens[f.end].SpaceBefore || f.cur == "" && !humanNouns[nx] && !millionNouns[nx]) {
+		return
 	}
 	f.value *= sc
-	if f.hasUpper {
-		f.upper *= sc
-	}
+	f.upper *= sc // 0 when there is no upper bound
 	f.scaled = true
 	f.end++
 }
@@ -485,43 +456,41 @@ func (s *sent) words(f *figure, i int) bool {
 func (s *sent) after(f *figure) {
 	j := f.end
 	// Ranges: "10 to 15", "two or three", "between 10 and 15".
-	if !f.hasUpper && !f.approx && f.unit == "" {
-		conn := s.low(j)
-		between := s.low(f.numStart-1) == "between" && conn == "and"
-		if (conn == "to" || conn == "-" || conn == "–" || conn == "or" || between) && s.low(f.numStart-1) != "from" {
-			g := figure{start: j + 1, numStart: j + 1, end: j + 1}
-			if c, n := s.currencyAt(j + 1); n > 0 && c == f.cur {
-				g.numStart += n
+	conn := s.low(j)
+	between := s.low(f.numStart-1) == "between" && conn == "and"
+	if !f.hasUpper && !f.approx && f.unit == "" && (conn == "to" || conn == "-" || conn == "–" || conn == "or" || between) && s.low(f.numStart-1) != "from" {
+		g := figure{start: j + 1, numStart: j + 1, end: j + 1}
+		if c, n := s.currencyAt(j + 1); n > 0 && c == f.cur {
+			g.numStart += n
+		}
+		ok := s.number(&g, g.numStart) && !g.reject && !g.approx && g.unit == ""
+		nx := s.low(g.end)
+		// after a change verb "X to Y" is a change and a level ("rose 10.5
+		// to 1,234.5") unless a unit or scale follows Y ("rose five to 10
+		// pct", "lost 2 to 3 billion dollars") and Y is at most three
+		// times X ("fell 20 to 1,260 yen", "rose 200 mln to 11.9
+		// billion" are levels): then it is a range
+		if conn == "to" && changeVerbs[s.low(f.start-1)] && !copulas[s.low(f.start-1)] {
+			fv := scaledLike(f, &g) // X in Y's scale: "2 to 3 billion"
+			unitAfter := g.scaled && !f.scaled || percentWord(nx) || currencyWords[nx] != ""
+			ok = ok && unitAfter && !f.scaled && fv > 0 && g.value <= 3*fv
+		}
+		if ok && conn == "to" && g.value < f.value && (s.low(f.start-1) == "voted" || s.low(f.start-1) == "vote") && s.kind(g.numStart) == document.Number && s.kind(f.numStart) == document.Number {
+			f.tally = true // "voted 71 to 48": two counts of votes
+			return
+		}
+		if ok && conn == "to" && g.value <= f.value && !g.frac && !f.frac && !yearLike(s.raw(f.numStart)) && !percentWord(nx) && !g.wordNum && !f.wordNum && s.kind(g.numStart) == document.Number && s.kind(f.numStart) == document.Number && !g.scaled {
+			f.reject, f.end = true, g.end // a tally or score: "voted 195 to 106"
+			return
+		}
+		if ok && g.value > f.value && (g.wordNum == f.wordNum || g.value < 100 && f.value < 100 || g.scaled || f.scaled) && !(yearLike(s.raw(f.numStart)) && (g.scaled || g.cur != "") && !f.scaled && f.cur == "") {
+			f.value = scaledLike(f, &g)
+			f.upper, f.hasUpper, f.end = g.value, true, g.end
+			if between {
+				f.qualifier = "between"
+				f.start--
 			}
-			ok := s.number(&g, g.numStart) && !g.reject && !g.approx && g.unit == ""
-			nx := s.low(g.end)
-			// after a change verb "X to Y" is a change and a level ("rose 10.5
-			// to 1,234.5") unless a unit or scale follows Y ("rose five to 10
-			// pct", "lost 2 to 3 billion dollars") and Y is at most three
-			// times X ("fell 20 to 1,260 yen", "rose 200 mln to 11.9
-			// billion" are levels): then it is a range
-			if conn == "to" && changeVerbs[s.low(f.start-1)] && !copulas[s.low(f.start-1)] {
-				fv := scaledLike(f, &g) // X in Y's scale: "2 to 3 billion"
-				unitAfter := g.scaled && !f.scaled || percentWord(nx) || currencyWords[nx] != ""
-				ok = ok && unitAfter && !f.scaled && fv > 0 && g.value <= 3*fv
-			}
-			if ok && conn == "to" && g.value < f.value && (s.low(f.start-1) == "voted" || s.low(f.start-1) == "vote") && s.kind(g.numStart) == document.Number && s.kind(f.numStart) == document.Number {
-				f.tally = true // "voted 71 to 48": two counts of votes
-				return
-			}
-			if ok && conn == "to" && g.value <= f.value && !g.frac && !f.frac && !yearLike(s.raw(f.numStart)) && !percentWord(nx) && !g.wordNum && !f.wordNum && s.kind(g.numStart) == document.Number && s.kind(f.numStart) == document.Number && !g.scaled {
-				f.reject, f.end = true, g.end // a tally or score: "voted 195 to 106"
-				return
-			}
-			if ok && g.value > f.value && (g.wordNum == f.wordNum || g.value < 100 && f.value < 100 || g.scaled || f.scaled) && !(yearLike(s.raw(f.numStart)) && (g.scaled || g.cur != "") && !f.scaled && f.cur == "") {
-				f.value = scaledLike(f, &g)
-				f.upper, f.hasUpper, f.end = g.value, true, g.end
-				if between {
-					f.qualifier = "between"
-					f.start--
-				}
-				j = f.end
-			}
+			j = f.end
 		}
 	}
 	w := s.low(j)
@@ -591,16 +560,10 @@ func (s *sent) localCurrency(code string, adj int) string {
 		} else if c, ok := country.Lookup(s.raw(adj)); ok {
 			cc = c.Alpha2
 		}
-		if cc == "" {
-			return code
-		}
 	} else if c, ok := country.ByAlpha3(s.country); ok {
 		cc = c.Alpha2 // the setting holds alpha-3 codes
 	}
-	if l := localCurrency[code+" "+cc]; l != "" {
-		return l
-	}
-	return code
+	return cmp.Or(localCurrency[code+" "+cc], code) // no key ends in a space: cc "" keeps code
 }
 
 // periodWord reports whether w names a period of time: "year", "quarter",
@@ -622,9 +585,6 @@ func (s *sent) qualify(f *figure) {
 	}
 	k := f.start
 	w1, w2, w3 := s.low(k-1), s.low(k-2), s.low(k-3)
-	if !qualifierEnd[w1] {
-		return
-	}
 	switch {
 	case k-3 >= s.a && qualifiers3[w3+" "+w2+" "+w1]:
 		f.qualifier, f.start = w3+" "+w2+" "+w1, k-3
@@ -642,23 +602,9 @@ func (s *sent) qualify(f *figure) {
 	if f.qualifier != "" {
 		f.qualifier = s.d.Text[s.d.Tokens[f.start].Start:s.d.Tokens[f.start+len(strings.Fields(f.qualifier))-1].End]
 		f.qualifier = strings.ToLower(f.qualifier)
-		if approxQualifiers[f.qualifier] {
-			f.approx = true
-		}
+		f.approx = f.approx || approxQualifiers[f.qualifier]
 	}
 }
-
-// qualifierEnd holds the last word of every qualifier.
-var qualifierEnd = func() map[string]bool {
-	m := map[string]bool{}
-	for _, set := range []map[string]bool{qualifiers1, qualifiers2, qualifiers3} {
-		for q := range set {
-			f := strings.Fields(q)
-			m[f[len(f)-1]] = true
-		}
-	}
-	return m
-}()
 
 // exclude rejects years, dates, ages, labels and addresses: the first
 // rule that holds rejects the figure.
@@ -718,14 +664,8 @@ func (s *sent) anyIn(a, b int, set map[string]bool) bool {
 
 // isPluralNoun reports whether token k looks like a plural noun.
 func isPluralNoun(s *sent, k int) bool {
-	if !s.isWord(k) {
-		return false
-	}
 	w := s.low(k)
-	if stopObject[w] {
-		return false
-	}
-	return humanNouns[w] || plainPlurals[w] || (len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss"))
+	return s.isWord(k) && !stopObject[w] && (humanNouns[w] || plainPlurals[w] || len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss"))
 }
 
 // yearLike reports whether t is four digits from 1000 to 2100.
@@ -977,10 +917,7 @@ func (s *sent) object(f *figure) (int, int, int) {
 // participle reports whether w looks like a verb form: "-ed" or "-ing"
 // words that are not common nouns.
 func participle(w string) bool {
-	if nounEdIng[w] {
-		return false
-	}
-	return (strings.HasSuffix(w, "ed") && len(w) > 4) || (strings.HasSuffix(w, "ing") && len(w) > 5)
+	return !nounEdIng[w] && (strings.HasSuffix(w, "ed") && len(w) > 4 || strings.HasSuffix(w, "ing") && len(w) > 5)
 }
 
 // objectText is the counted noun phrase from its first modifier to its
@@ -1000,12 +937,8 @@ func (s *sent) objectText(a, head int) string {
 
 // adjSuffix reports whether w ends like an adjective.
 func adjSuffix(w string) bool {
-	for _, suf := range []string{"al", "ian", "ic", "ive", "ous", "ful", "less", "ary", "ern", "ese", "ish", "able", "ible"} {
-		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
-			return !nounAdjLike[w]
-		}
-	}
-	return false
+	long := func(suf string) bool { return strings.HasSuffix(w, suf) && len(w) > len(suf)+2 }
+	return !nounAdjLike[w] && slices.ContainsFunc(adjSuffixes, long)
 }
 
 // category finds the category of a figure; end is the token after the
@@ -1115,13 +1048,7 @@ func (s *sent) category(f *figure, end, objA, head int) (string, bool) {
 
 func (s *sent) numberSoon(k int) bool {
 	for n := 0; n < 4 && k+n < s.b; n++ {
-		if s.kind(k+n) == document.Number {
-			return true
-		}
-		if _, ok := wordValue(s.low(k + n)); ok {
-			return true
-		}
-		if _, ok := vagueBase[s.low(k+n)]; ok {
+		if _, num := wordValue(s.low(k + n)); num || s.kind(k+n) == document.Number || vagueBase[s.low(k+n)] != 0 {
 			return true
 		}
 	}
@@ -1131,11 +1058,11 @@ func (s *sent) numberSoon(k int) bool {
 // phraseTrigger returns the category of the first multi-word trigger
 // (data/words.txt [phraseTriggers]) that starts at token k, or "".
 func (s *sent) phraseTrigger(k int) string {
-	if k < s.a || k >= s.b || !phraseFirst[s.low(k)] {
+	if k < s.a || k >= s.b {
 		return ""
 	}
 	ws := s.lw[k-s.a:]
-	for _, pt := range phraseTriggers {
+	for _, pt := range phraseTriggers[ws[0]] {
 		if len(pt.words) <= len(ws) && slices.Equal(ws[:len(pt.words)], pt.words) {
 			return pt.cat
 		}
@@ -1210,12 +1137,8 @@ func (s *sent) contextObject(f *figure) (int, int, string) {
 			return s.modStart(h), h, "noun before \"for\""
 		}
 	case "at":
-		if h := p - 1; s.nounAt(h) {
-			for k := h - 1; k >= h-4 && k >= s.a; k-- {
-				if estimateVerbs[s.low(k)] {
-					return s.modStart(h), h, "estimate verb's object"
-				}
-			}
+		if h := p - 1; s.nounAt(h) && s.anyIn(h-4, h, estimateVerbs) {
+			return s.modStart(h), h, "estimate verb's object"
 		}
 	}
 	if f.percent || f.cur != "" || f.unit != "" {
@@ -1332,15 +1255,7 @@ func (s *sent) modStart(head int) int {
 
 // acronym reports whether t is two to five capital letters: "GDP".
 func acronym(t string) bool {
-	if len(t) < 2 || len(t) > 5 {
-		return false
-	}
-	for i := 0; i < len(t); i++ {
-		if t[i] < 'A' || t[i] > 'Z' {
-			return false
-		}
-	}
-	return true
+	return len(t) >= 2 && len(t) <= 5 && strings.Trim(t, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == ""
 }
 
 // figureStart holds every lower-case word a figure can start with: number

@@ -1,6 +1,7 @@
 package counts
 
 import (
+	"cmp"
 	"strconv"
 	"strings"
 
@@ -13,29 +14,19 @@ import (
 // point offset of the figure. Percentages and fractions are left out, as in
 // the GKG.
 func GKGAmounts(d *document.Document) string {
-	var b strings.Builder
+	var out []string
 	ix := d.Index()
 	for _, c := range d.Counts {
 		if c.Percent || c.Unit == "fraction" {
 			continue
 		}
-		if b.Len() > 0 {
-			b.WriteByte(';')
-		}
-		b.WriteString(strconv.FormatFloat(c.Value, 'f', -1, 64))
-		b.WriteByte(',')
-		obj := c.Object
-		if obj == "" && c.Currency != "" {
-			obj = c.Currency
-		}
-		b.WriteString(strings.ReplaceAll(clean(obj), ",", " "))
-		b.WriteByte(',')
-		b.WriteString(strconv.Itoa(ix.Rune(c.Start)))
+		obj := strings.ReplaceAll(clean(cmp.Or(c.Object, c.Currency)), ",", " ")
+		out = append(out, strings.Join([]string{strconv.FormatFloat(c.Value, 'f', -1, 64), obj, strconv.Itoa(ix.Rune(c.Start))}, ","))
 	}
-	return b.String()
+	return strings.Join(out, ";")
 }
 
-// clean removes the GKG's separators from a field.
+// clean replaces the GKG's separators in a field with spaces.
 func clean(s string) string {
 	return strings.Map(func(r rune) rune {
 		switch r {

@@ -1,6 +1,8 @@
 package counts
 
 import (
+	"cmp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -47,16 +49,10 @@ func fractionValue(w string) (float64, bool) {
 // "000"), "1.25", "3,5" is rejected as ambiguous. It reports the value,
 // whether the string has a fractional part, and ok.
 func parseDigits(s string) (v float64, frac bool, ok bool) {
-	if s == "" || len(s) > 40 {
+	if s == "" || len(s) > 40 || strings.Trim(s, "0123456789,.") != "" {
 		return 0, false, false
 	}
 	nComma, nDot := strings.Count(s, ","), strings.Count(s, ".")
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !(c >= '0' && c <= '9') && c != ',' && c != '.' {
-			return 0, false, false
-		}
-	}
 	if s[0] < '0' || s[0] > '9' || s[len(s)-1] < '0' || s[len(s)-1] > '9' {
 		return 0, false, false
 	}
@@ -64,11 +60,7 @@ func parseDigits(s string) (v float64, frac bool, ok bool) {
 	switch {
 	case nComma > 0 && nDot <= 1:
 		// 34,000 or 1,234.5: every comma group has three digits.
-		intPart := s
-		if nDot == 1 {
-			intPart = s[:strings.IndexByte(s, '.')]
-		}
-		if !groupsOf3(intPart, ',') {
+		if intPart, _, _ := strings.Cut(s, "."); !groupsOf3(intPart, ',') {
 			return 0, false, false
 		}
 		clean = strings.ReplaceAll(s, ",", "")
@@ -96,15 +88,8 @@ func parseDigits(s string) (v float64, frac bool, ok bool) {
 // three digits separated by sep.
 func groupsOf3(s string, sep byte) bool {
 	parts := strings.Split(s, string(sep))
-	if len(parts[0]) == 0 || len(parts[0]) > 3 {
-		return false
-	}
-	for _, p := range parts[1:] {
-		if len(p) != 3 {
-			return false
-		}
-	}
-	return true
+	notThree := func(p string) bool { return len(p) != 3 }
+	return len(parts[0]) > 0 && len(parts[0]) <= 3 && !slices.ContainsFunc(parts[1:], notThree)
 }
 
 // ParseNumber parses a number phrase as it appears in news copy and returns
@@ -122,10 +107,7 @@ func ParseNumber(s string) (float64, bool) {
 	f := strings.Fields(s)
 	var words []string
 	for _, w := range f {
-		i := 0
-		for i < len(w) && (w[i] >= '0' && w[i] <= '9' || w[i] == ',' || w[i] == '.') {
-			i++
-		}
+		i := len(w) - len(strings.TrimLeft(w, "0123456789,."))
 		if i > 0 && i < len(w) {
 			words = append(words, w[:i], w[i:])
 		} else {
@@ -141,14 +123,10 @@ func ParseNumber(s string) (float64, bool) {
 			joined += words[j]
 			j++
 		}
-		if j > 1 {
-			words = append([]string{joined}, words[j:]...)
-		}
+		words = append([]string{joined}, words[j:]...)
 	}
-	if len(words) == 1 {
-		if v, ok := fractionValue(words[0]); ok {
-			return v, true
-		}
+	if v, ok := fractionValue(words[0]); ok && len(words) == 1 {
+		return v, true
 	}
 	if len(words) == 2 && (words[0] == "a" || words[0] == "one") {
 		if v, ok := fractionWords[words[1]]; ok && words[1] != "half" {
@@ -162,17 +140,8 @@ func ParseNumber(s string) (float64, bool) {
 	return v, true
 }
 
-func isDigits(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
-}
+// isDigits reports whether s is one or more ASCII digits.
+func isDigits(s string) bool { return s != "" && strings.Trim(s, "0123456789") == "" }
 
 // wordsValue parses the longest number at the start of words (lowercased):
 // a digit string optionally followed by scale words, or a sequence of number
@@ -183,13 +152,8 @@ func wordsValue(words []string) (float64, int) {
 	}
 	if v, _, ok := parseDigits(words[0]); ok {
 		n := 1
-		for n < len(words) {
-			sc, ok := scaleWords[words[n]]
-			if !ok || words[n] == "millions" || words[n] == "billions" {
-				break
-			}
-			v *= sc
-			n++
+		for ; n < len(words) && scaleWords[words[n]] != 0 && words[n] != "millions" && words[n] != "billions"; n++ {
+			v *= scaleWords[words[n]]
 		}
 		return v, n
 	}
@@ -200,10 +164,7 @@ func wordsValue(words []string) (float64, int) {
 	for n < len(words) {
 		w := words[n]
 		if v, ok := wordValue(w); ok {
-			if lastSmall {
-				break
-			}
-			if cur != 0 && int(cur)%100 != 0 {
+			if lastSmall || cur != 0 && int(cur)%100 != 0 {
 				break
 			}
 			cur += v
@@ -212,15 +173,13 @@ func wordsValue(words []string) (float64, int) {
 			continue
 		}
 		switch {
-		case (w == "a" || w == "an") && !seen && n+1 < len(words) && isMultiplier(words[n+1]):
+		case (w == "a" || w == "an") && !seen && n+1 < len(words) && multipliers[words[n+1]] != 0:
 			cur, seen = 1, false
 			n++
 			lastSmall = true
 			continue
-		case isMultiplier(w) && (seen || n > 0):
-			if cur == 0 {
-				cur = 1
-			}
+		case multipliers[w] != 0 && (seen || n > 0):
+			cur = cmp.Or(cur, 1)
 			if w == "dozen" || w == "hundred" {
 				cur *= multipliers[w] // "two hundred", "three dozen"
 			} else {
@@ -243,5 +202,3 @@ func wordsValue(words []string) (float64, int) {
 	}
 	return total + cur, n
 }
-
-func isMultiplier(w string) bool { return multipliers[w] != 0 }

@@ -27,6 +27,8 @@ var (
 	npDeterminers       = lex.Set("npDeterminers")
 	subunits            = lex.Map("subunits")
 	fractionBlockers    = lex.Set("fractionBlockers")
+	listJoints          = lex.Set("listJoints")
+	adjSuffixes         = lex.List("adjSuffixes")
 	quoteMarks          = lex.Set("quoteMarks")
 	smallDeterminers    = lex.Set("smallDeterminers")
 	spendVerbs          = lex.Set("spendVerbs")
@@ -90,20 +92,13 @@ type phraseTrigger struct {
 }
 
 // phraseTriggers are the multi-word category triggers (data/words.txt
-// [phraseTriggers]), matched in file order on lower-case token text.
-var phraseTriggers = func() []phraseTrigger {
-	var out []phraseTrigger
+// [phraseTriggers]) by first word, each list in file order, matched on
+// lower-case token text.
+var phraseTriggers = func() map[string][]phraseTrigger {
+	m := map[string][]phraseTrigger{}
 	for _, p := range lex.Pairs("phraseTriggers") {
-		out = append(out, phraseTrigger{strings.Fields(p[0]), p[1]})
-	}
-	return out
-}()
-
-// phraseFirst holds the first word of every phrase trigger.
-var phraseFirst = func() map[string]bool {
-	m := map[string]bool{}
-	for _, pt := range phraseTriggers {
-		m[pt.words[0]] = true
+		ws := strings.Fields(p[0])
+		m[ws[0]] = append(m[ws[0]], phraseTrigger{ws, p[1]})
 	}
 	return m
 }()
