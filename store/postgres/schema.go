@@ -401,8 +401,12 @@ CREATE TABLE corpus_figure_values (
 );
 CREATE INDEX corpus_figure_values_doc ON corpus_figure_values(doc);
 `,
-	"", // 8: not in this build
-	"", // 9: not in this build
+	// 8 and 9: no change here. In store/sqlite they add the ordered code
+	// indexes (code, pub, doc, idx) and the derived tables store_stats and
+	// place_names that its listings read; this backend's queries and
+	// indexes are its own.
+	`SELECT 1`,
+	`SELECT 1`,
 	// 10: a lighter write path (docs/scaling.md): the mentions table is no
 	// longer filled (no query reads it; a document's mentions are in its
 	// output), and the sketch and name word rows have no index by document

@@ -70,7 +70,9 @@ func filterWhere(kind store.Kind, f store.Filter) *where {
 	if f.Quad != 0 {
 		eventCond(`y.quad = ?`, f.Quad)
 	}
-	if f.SourceActor != "" {
+	if f.SourceActor != "" && kind == store.KindEvents {
+		w.codePrefixIn("events", []string{"source_actor"}, f.SourceActor)
+	} else if f.SourceActor != "" {
 		c, a := codePrefix("y.source_actor", f.SourceActor)
 		eventCond(c, a...)
 	}
@@ -104,7 +106,9 @@ func filterWhere(kind store.Kind, f store.Filter) *where {
 		if store.PlaceIsCountry(f.Place) {
 			cond, arg = "country = ?", strings.ToUpper(f.Place)
 		} else {
-			cond, arg = `name LIKE ? ESCAPE '\'`, contains(f.Place)
+			// The names containing f.Place, from the distinct names
+			// (place_names, totals.go); then their rows by name.
+			cond, arg = `name IN (SELECT name FROM place_names WHERE name LIKE ? ESCAPE '\')`, contains(f.Place)
 		}
 		switch kind {
 		case store.KindEvents:
@@ -141,6 +145,9 @@ func filterWhere(kind store.Kind, f store.Filter) *where {
 
 // total counts the rows of table (alias x or d) matching w.
 func (s *Store) total(ctx context.Context, what, from string, w *where) (int, error) {
+	if from == "documents d" && w.onlyOriginals() {
+		return s.listedDocuments(ctx) // not a count of every row
+	}
 	var n int
 	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM `+from+w.String(), w.args...).Scan(&n); err != nil {
 		return 0, wrapQueryErr(what+" total", err)
@@ -162,7 +169,7 @@ func listPage[T any](ctx context.Context, s *Store, kind store.Kind, f store.Fil
 	}
 	page := w
 	if k != nil { // the page starts after k; the total counts every match
-		page = &where{conds: append([]string{}, w.conds...), args: append([]any{}, w.args...)}
+		page = &where{conds: append([]string{}, w.conds...), args: append([]any{}, w.args...), split: w.split}
 		alias := "x"
 		if kind == store.KindDocuments {
 			alias = "d"
@@ -218,13 +225,14 @@ func (s *Store) SearchDocuments(ctx context.Context, f store.Filter) (store.Page
 	var sw where
 	searchConds(&sw, f.Query)
 	sw.conds, sw.args = append(sw.conds, w.conds...), append(sw.args, w.args...)
-	items, err := s.searchRows(ctx, &sw, f.Limit, f.Offset)
+	items, err := s.searchRows(ctx, &sw, ftsQuery(f.Text), f.Limit, f.Offset)
 	if err != nil {
 		return store.Page[store.SearchHit]{}, err
 	}
 	n := f.Offset + len(items)
 	if len(items) == f.Limit || (len(items) == 0 && f.Offset > 0) {
-		if n, err = s.total(ctx, "search", `documents_fts JOIN documents d ON d.rowid = documents_fts.rowid`, &sw); err != nil {
+		from, fw := searchFrom(&sw)
+		if n, err = s.total(ctx, "search", from, fw); err != nil {
 			return store.Page[store.SearchHit]{}, err
 		}
 	}

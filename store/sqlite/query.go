@@ -25,6 +25,7 @@ func (w *where) onlyOriginals() bool {
 type where struct {
 	conds []string
 	args  []any
+	split *prefixSplit // a code prefix keyed may split (ordered.go)
 }
 
 func (w *where) add(cond string, args ...any) {
@@ -127,18 +128,6 @@ func docFilters(w *where, q store.Query, own filter, t string) {
 // docOrder is the stable document listing order: newest first, undated
 // last, then latest insertion first; the index documents_order serves it.
 const docOrder = `d.pub DESC, d.rowid DESC`
-
-// keyed returns a subquery "(...) k" that selects, in listing order (newest
-// document first, undated last, then latest insertion first, then text
-// order), the keys (pub, doc, idx) of the page of the layer table's rows
-// (alias x) matching where; the caller joins the payload to it. The table's
-// <table>_order index serves the order, so a page costs O(offset+limit) rows
-// when filters are not selective. It takes the LIMIT and OFFSET arguments
-// after where's.
-func keyed(table, where string) string {
-	return `(SELECT x.pub AS pub, x.doc AS doc, x.idx AS idx FROM ` + table + ` x` + where +
-		` ORDER BY x.pub DESC, x.doc DESC, x.idx LIMIT ? OFFSET ?) k`
-}
 
 // keyOrder orders the payload rows joined to keyed.
 const keyOrder = ` ORDER BY k.pub DESC, k.doc DESC, k.idx`
@@ -286,16 +275,13 @@ func (s *Store) Events(ctx context.Context, q store.Query) ([]store.EventRow, er
 func eventConds(w *where, q store.Query) {
 	docFilters(w, q, fActor|fRoot|fCode|fEntity|fSpeaker, "x")
 	if q.Actor != "" {
-		sc, sa := codePrefix("x.source_actor", q.Actor)
-		tc, ta := codePrefix("x.target_actor", q.Actor)
-		w.add(`(`+sc+` OR `+tc+`)`, append(sa, ta...)...)
+		w.codePrefixIn("events", []string{"source_actor", "target_actor"}, q.Actor)
 	}
 	if q.Root != "" {
 		w.add(`x.root = ?`, q.Root)
 	}
 	if q.Code != "" {
-		c, a := codePrefix("x.code", q.Code)
-		w.add(c, a...)
+		w.codePrefixIn("events", []string{"code"}, q.Code)
 	}
 	if q.Entity != "" {
 		w.words(wordsEvent, q.Entity, "x.doc, x.idx")
@@ -304,14 +290,18 @@ func eventConds(w *where, q store.Query) {
 
 // eventRows lists the page of events matching w (alias x).
 func (s *Store) eventRows(ctx context.Context, w *where, limit, offset int) ([]store.EventRow, error) {
+	k, args, err := s.keyed(ctx, "events", w, limit, offset)
+	if err != nil {
+		return nil, err
+	}
 	sqlText := `SELECT d.id, d.published, e.idx, e.start, e."end", e.text, e.sentence_start, e.sentence_end,
 		substr(b.text, e.sentence_start + 1, e.sentence_end - e.sentence_start), e.code, e.root, e.quad, e.goldstein, e.plover,
 		e.plover_mode, e.source_name, e.source_actor, e.target_name, e.target_actor, e.location, e.country, e.negated,
 		e.hypothetical, e.reported, e.date
-		FROM ` + keyed("events", w.String()) + ` JOIN events e ON e.doc = k.doc AND e.idx = k.idx JOIN documents d ON d.rowid = k.doc JOIN bodies b ON b.rowid = k.doc
+		FROM ` + k + ` JOIN events e ON e.doc = k.doc AND e.idx = k.idx JOIN documents d ON d.rowid = k.doc JOIN bodies b ON b.rowid = k.doc
 ` + keyOrder
 	out := []store.EventRow{}
-	err := s.query(ctx, "events", sqlText, append(w.args, limit, offset), func(r *sql.Rows) error {
+	err = s.query(ctx, "events", sqlText, args, func(r *sql.Rows) error {
 		var x store.EventRow
 		var pub, srcName, tgtName sql.NullString
 		var srcActor, tgtActor string
@@ -353,8 +343,7 @@ func (s *Store) Quotes(ctx context.Context, q store.Query) ([]store.QuoteRow, er
 func quoteConds(w *where, q store.Query) {
 	docFilters(w, q, fActor|fSpeaker, "x")
 	if q.Actor != "" {
-		c, a := codePrefix("x.speaker_actor", q.Actor)
-		w.add(c, a...)
+		w.codePrefixIn("quotes", []string{"speaker_actor"}, q.Actor)
 	}
 	if q.Speaker != "" {
 		w.words(wordsSpeaker, q.Speaker, "x.doc, x.idx")
@@ -363,11 +352,15 @@ func quoteConds(w *where, q store.Query) {
 
 // quoteRows lists the page of quotes matching w (alias x).
 func (s *Store) quoteRows(ctx context.Context, w *where, limit, offset int) ([]store.QuoteRow, error) {
+	k, args, err := s.keyed(ctx, "quotes", w, limit, offset)
+	if err != nil {
+		return nil, err
+	}
 	sqlText := `SELECT d.id, d.published, x.idx, x.start, x."end", x.text, x.direct, x.cue, x.speaker, x.speaker_actor,
 		x.speaker_start, x.speaker_end
-		FROM ` + keyed("quotes", w.String()) + ` JOIN quotes x ON x.doc = k.doc AND x.idx = k.idx JOIN documents d ON d.rowid = k.doc` + keyOrder
+		FROM ` + k + ` JOIN quotes x ON x.doc = k.doc AND x.idx = k.idx JOIN documents d ON d.rowid = k.doc` + keyOrder
 	out := []store.QuoteRow{}
-	err := s.query(ctx, "quotes", sqlText, append(w.args, limit, offset), func(r *sql.Rows) error {
+	err = s.query(ctx, "quotes", sqlText, args, func(r *sql.Rows) error {
 		var x store.QuoteRow
 		var pub sql.NullString
 		var ss, se sql.NullInt64
@@ -417,14 +410,18 @@ func countConds(w *where, q store.Query) {
 
 // figureRows lists the page of counts matching w (alias x) with their places.
 func (s *Store) figureRows(ctx context.Context, w *where, limit, offset int) ([]store.FigureRow, error) {
+	k, args, err := s.keyed(ctx, "counts", w, limit, offset)
+	if err != nil {
+		return nil, err
+	}
 	sqlText := `SELECT d.id, d.published, x.idx, x.start, x."end", x.text, x.value, x.upper, x.percent, x.approx, x.qualifier,
 		x.unit, x.currency, x.object, x.category, x.attributed_to, x.sentence_start, x.sentence_end,
 		substr(b.text, x.sentence_start + 1, x.sentence_end - x.sentence_start), COALESCE(l.name, ''), COALESCE(l.country, '')
-		FROM ` + keyed("counts", w.String()) + ` JOIN counts x ON x.doc = k.doc AND x.idx = k.idx JOIN documents d ON d.rowid = k.doc JOIN bodies b ON b.rowid = k.doc
+		FROM ` + k + ` JOIN counts x ON x.doc = k.doc AND x.idx = k.idx JOIN documents d ON d.rowid = k.doc JOIN bodies b ON b.rowid = k.doc
 		LEFT JOIN locations l ON l.doc = x.doc AND l.idx = x.loc
 ` + keyOrder
 	out := []store.FigureRow{}
-	err := s.query(ctx, "counts", sqlText, append(w.args, limit, offset), func(r *sql.Rows) error {
+	err = s.query(ctx, "counts", sqlText, args, func(r *sql.Rows) error {
 		var f store.FigureRow
 		x := &f.CountRow
 		var pub sql.NullString
@@ -458,17 +455,20 @@ func (s *Store) Entities(ctx context.Context, q store.Query) ([]store.EntityRow,
 	var w where
 	docFilters(&w, q, fActor|fEntity, "x")
 	if q.Actor != "" {
-		c, a := codePrefix("x.actor", q.Actor)
-		w.add(c, a...)
+		w.codePrefixIn("entities", []string{"actor"}, q.Actor)
 	}
 	if q.Entity != "" {
 		w.words(wordsEntity, q.Entity, "x.doc, x.idx")
 	}
 	w.after("x", k)
+	kq, args, err := s.keyed(ctx, "entities", &w, q.Limit, q.Offset)
+	if err != nil {
+		return nil, err
+	}
 	sqlText := `SELECT d.id, d.published, x.idx, x.name, x.type, x.actor, x.n_mentions, x.start, x."end"
-		FROM ` + keyed("entities", w.String()) + ` JOIN entities x ON x.doc = k.doc AND x.idx = k.idx JOIN documents d ON d.rowid = k.doc` + keyOrder
+		FROM ` + kq + ` JOIN entities x ON x.doc = k.doc AND x.idx = k.idx JOIN documents d ON d.rowid = k.doc` + keyOrder
 	out := []store.EntityRow{}
-	err = s.query(ctx, "entities", sqlText, append(w.args, q.Limit, q.Offset), func(r *sql.Rows) error {
+	err = s.query(ctx, "entities", sqlText, args, func(r *sql.Rows) error {
 		var x store.EntityRow
 		var pub sql.NullString
 		if err := r.Scan(&x.DocID, &pub, &x.Index, &x.Name, &x.Type, &x.Actor, &x.Mentions, &x.Start, &x.End); err != nil {
@@ -495,7 +495,7 @@ func (s *Store) Search(ctx context.Context, q store.Query) ([]store.SearchHit, e
 	}
 	var w where
 	searchConds(&w, q)
-	return s.searchRows(ctx, &w, q.Limit, q.Offset)
+	return s.searchRows(ctx, &w, ftsQuery(q.Text), q.Limit, q.Offset)
 }
 
 // searchConds adds q's conditions on a ranked search of documents_fts
@@ -506,13 +506,30 @@ func searchConds(w *where, q store.Query) {
 	docFilters(w, q, 0, "d")
 }
 
-// searchRows lists the page of ranked hits matching w.
-func (s *Store) searchRows(ctx context.Context, w *where, limit, offset int) ([]store.SearchHit, error) {
-	sqlText := `SELECT d.id, d.title, d.published, snippet(documents_fts, -1, '[', ']', '…', 16), bm25(documents_fts)
-		FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid` + w.String() +
-		` ORDER BY bm25(documents_fts), d.rowid LIMIT ? OFFSET ?`
+// searchFrom is the FROM clause and conditions of the search w (made by
+// searchConds): with no filter but the originals, the index alone, without
+// the copies (the few rows of the partial index documents_copies); with
+// filters, the index joined to documents (alias d).
+func searchFrom(w *where) (string, *where) {
+	if len(w.conds) == 2 && w.conds[1] == originalsOnly {
+		return `documents_fts`, &where{conds: []string{w.conds[0],
+			`documents_fts.rowid NOT IN (SELECT rowid FROM documents WHERE duplicate_of IS NOT NULL)`}, args: w.args}
+	}
+	return `documents_fts JOIN documents d ON d.rowid = documents_fts.rowid`, w
+}
+
+// searchRows lists the page of ranked hits matching w (searchConds of the
+// query text match). The page is ranked first, from the index; its
+// snippets, which read each text again, are made for the page alone.
+func (s *Store) searchRows(ctx context.Context, w *where, match string, limit, offset int) ([]store.SearchHit, error) {
+	from, fw := searchFrom(w)
+	sqlText := `SELECT d.id, d.title, d.published, snippet(documents_fts, -1, '[', ']', '…', 16), p.rank
+		FROM (SELECT documents_fts.rowid AS r, bm25(documents_fts) AS rank FROM ` + from + fw.String() + ` ORDER BY rank, r LIMIT ? OFFSET ?) p
+		CROSS JOIN documents_fts ON documents_fts.rowid = p.r AND documents_fts MATCH ?
+		JOIN documents d ON d.rowid = p.r ORDER BY p.rank, p.r`
+	args := append(append([]any{}, fw.args...), limit, offset, match)
 	out := []store.SearchHit{}
-	err := s.query(ctx, "search", sqlText, append(w.args, limit, offset), func(r *sql.Rows) error {
+	err := s.query(ctx, "search", sqlText, args, func(r *sql.Rows) error {
 		var x store.SearchHit
 		var pub sql.NullString
 		if err := r.Scan(&x.DocID, &x.Title, &pub, &x.Snippet, &x.Rank); err != nil {

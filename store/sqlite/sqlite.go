@@ -572,12 +572,9 @@ func (s *Store) Each(ctx context.Context, fn func(*document.Output) error) error
 // Stats counts what is stored.
 func (s *Store) Stats(ctx context.Context) (store.Stats, error) {
 	var st store.Stats
-	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*), COALESCE(SUM(n_mentions),0), COALESCE(SUM(n_entities),0), COALESCE(SUM(n_quotes),0),
-		COALESCE(SUM(n_counts),0), COALESCE(SUM(n_locations),0), COALESCE(SUM(n_events),0) FROM documents WHERE duplicate_of IS NULL`).
-		Scan(&st.Documents, &st.Mentions, &st.Entities, &st.Quotes, &st.Counts, &st.Locations, &st.Events)
-	if err == nil {
-		err = s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM documents WHERE duplicate_of IS NOT NULL AND superseded = 0`).Scan(&st.Copies)
-	}
+	// store_stats (totals.go) holds the sums, kept by triggers.
+	err := s.db.QueryRowContext(ctx, `SELECT documents, mentions, entities, quotes, counts, locations, events, copies FROM store_stats`).
+		Scan(&st.Documents, &st.Mentions, &st.Entities, &st.Quotes, &st.Counts, &st.Locations, &st.Events, &st.Copies)
 	if err != nil {
 		return st, fmt.Errorf("sqlite: stats: %w", err)
 	}

@@ -25,7 +25,8 @@
 // side).
 //
 // Columns are read from the schema, so columns added by later migrations
-// are copied as they are. At the end the store is opened and closed through
+// are copied as they are; an input of an older schema is copied as it is
+// and migrated with the output (-copies 0 only copies and migrates). At the end the store is opened and closed through
 // package store/sqlite (migrations, PRAGMA optimize) as every writer does,
 // and the size per document is printed.
 package main
@@ -138,17 +139,21 @@ func build(ctx context.Context, from, to string, copies, shift int, out io.Write
 	if _, err := os.Stat(to); err == nil {
 		return fmt.Errorf("%s exists; remove it first", to)
 	}
-	src, err := sqlite.OpenReadOnly(ctx, from) // checks it is a current newsgraph store
-	if err != nil {
+	if _, err := os.Stat(from); err != nil {
 		return err
 	}
-	src.Close()
 	t0 := time.Now()
 	db, err := sql.Open("sqlite", "file:"+from+"?mode=ro")
 	if err != nil {
 		return err
 	}
-	_, err = db.ExecContext(ctx, `VACUUM INTO ?`, to)
+	// A newsgraph store of any schema version: the output is migrated at
+	// the end (-copies 0 only copies and migrates).
+	var v int
+	err = db.QueryRowContext(ctx, `SELECT MAX(version) FROM schema_migrations`).Scan(&v)
+	if err == nil {
+		_, err = db.ExecContext(ctx, `VACUUM INTO ?`, to)
+	}
 	db.Close()
 	if err != nil {
 		return fmt.Errorf("copy %s: %w", from, err)

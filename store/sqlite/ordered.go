@@ -1,0 +1,137 @@
+package sqlite
+
+import (
+	"context"
+	"fmt"
+	"strings"
+)
+
+// Ordered scans of code filters (migration 8). A layer listing is ordered
+// by (pub DESC, doc DESC, idx); a filter on a code column (an actor code, a
+// CAMEO code) has an index (code, pub DESC, doc DESC, idx), so an equality
+// reads its rows in listing order and stops after the page. A code prefix
+// (USA matches USA, USAGOV, USAMIL) is several equalities: the listing reads
+// the first offset+limit rows of each code in order and merges them, instead
+// of sorting every matching row.
+func init() {
+	addMigration(8, `
+DROP INDEX events_source_actor;
+DROP INDEX events_target_actor;
+DROP INDEX events_code;
+DROP INDEX events_root;
+DROP INDEX quotes_speaker_actor;
+DROP INDEX entities_actor;
+DROP INDEX counts_category;
+CREATE INDEX events_source_actor ON events(source_actor, pub DESC, doc DESC, idx);
+CREATE INDEX events_target_actor ON events(target_actor, pub DESC, doc DESC, idx);
+CREATE INDEX events_code ON events(code, pub DESC, doc DESC, idx);
+CREATE INDEX events_root ON events(root, pub DESC, doc DESC, idx);
+CREATE INDEX quotes_speaker_actor ON quotes(speaker_actor, pub DESC, doc DESC, idx);
+CREATE INDEX entities_actor ON entities(actor, pub DESC, doc DESC, idx);
+CREATE INDEX counts_category ON counts(category, pub DESC, doc DESC, idx);
+`)
+}
+
+// prefixSplit is a code-prefix condition of a where on columns of the
+// layer alias x ("one of cols starts with prefix"), recorded so that keyed
+// can replace it with one ordered scan per matching code. The condition
+// itself is conds[cond] with args[arg:arg+nargs], so every other reader of
+// the where (totals, aggregates) applies it as a plain range.
+type prefixSplit struct {
+	table      string   // the layer table
+	cols       []string // its code columns, each with an index (col, pub DESC, doc DESC, idx)
+	prefix     string
+	cond       int
+	arg, nargs int
+}
+
+// codePrefixIn adds "one of table's cols starts with p" on alias x, as a
+// condition keyed can split.
+func (w *where) codePrefixIn(table string, cols []string, p string) {
+	var parts []string
+	var args []any
+	for _, c := range cols {
+		s, a := codePrefix("x."+c, p)
+		parts, args = append(parts, s), append(args, a...)
+	}
+	if w.split == nil {
+		w.split = &prefixSplit{table: table, cols: cols, prefix: p, cond: len(w.conds), arg: len(w.args), nargs: len(args)}
+	}
+	w.add(`(`+strings.Join(parts, " OR ")+`)`, args...)
+}
+
+// maxSplit is the most codes a split reads separately; a prefix matching
+// more (a one-letter prefix) is scanned as a range and sorted.
+const maxSplit = 64
+
+// codesWith returns the distinct values of table.col starting with p, in
+// order, reading the column's index once per value (a skip scan); more
+// than maxSplit values give ok false.
+func (s *Store) codesWith(ctx context.Context, table, col, p string) (codes []string, ok bool, err error) {
+	q := `WITH RECURSIVE c(v) AS (
+		SELECT (SELECT MIN(` + col + `) FROM ` + table + ` WHERE ` + col + ` >= ?1 AND ` + col + ` < ?2)
+		UNION ALL
+		SELECT (SELECT MIN(` + col + `) FROM ` + table + ` WHERE ` + col + ` > c.v AND ` + col + ` < ?2) FROM c WHERE c.v IS NOT NULL
+	) SELECT v FROM c WHERE v IS NOT NULL LIMIT ?3`
+	rows, err := s.db.QueryContext(ctx, q, p, p+"\xff", maxSplit+1)
+	if err != nil {
+		return nil, false, fmt.Errorf("sqlite: codes %s.%s: %w", table, col, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var v string
+		if err := rows.Scan(&v); err != nil {
+			return nil, false, fmt.Errorf("sqlite: codes %s.%s: %w", table, col, err)
+		}
+		codes = append(codes, v)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, false, fmt.Errorf("sqlite: codes %s.%s: %w", table, col, err)
+	}
+	return codes, len(codes) <= maxSplit, nil
+}
+
+// keyed returns a subquery "(...) k" that selects, in listing order (newest
+// document first, undated last, then latest insertion first, then text
+// order), the keys (pub, doc, idx) of the page of the layer table's rows
+// (alias x) matching w, and its arguments; the caller joins the payload to
+// it. The table's <table>_order index serves the order, so a page costs
+// O(offset+limit) rows when filters are not selective; a code filter reads
+// its code's index in the same order (see prefixSplit).
+func (s *Store) keyed(ctx context.Context, table string, w *where, limit, offset int) (string, []any, error) {
+	const order = ` ORDER BY x.pub DESC, x.doc DESC, x.idx`
+	plain := func() (string, []any, error) {
+		return `(SELECT x.pub AS pub, x.doc AS doc, x.idx AS idx FROM ` + table + ` x` + w.String() + order + ` LIMIT ? OFFSET ?) k`,
+			append(append([]any{}, w.args...), limit, offset), nil
+	}
+	sp := w.split
+	if sp == nil || sp.table != table {
+		return plain()
+	}
+	// The other conditions, shared by every branch.
+	rest := &where{conds: append(append([]string{}, w.conds[:sp.cond]...), w.conds[sp.cond+1:]...)}
+	rest.args = append(append([]any{}, w.args[:sp.arg]...), w.args[sp.arg+sp.nargs:]...)
+	var branches []string
+	var args []any
+	for _, col := range sp.cols {
+		codes, ok, err := s.codesWith(ctx, table, col, sp.prefix)
+		if err != nil {
+			return "", nil, err
+		}
+		if !ok {
+			return plain()
+		}
+		for _, c := range codes {
+			b := &where{conds: append(append([]string{}, rest.conds...), `x.`+col+` = ?`), args: append(append([]any{}, rest.args...), c)}
+			branches = append(branches, `SELECT * FROM (SELECT x.pub AS pub, x.doc AS doc, x.idx AS idx FROM `+table+` x INDEXED BY `+table+`_`+col+b.String()+order+` LIMIT ?)`)
+			args = append(append(args, b.args...), limit+offset)
+		}
+	}
+	if len(branches) == 0 {
+		return `(SELECT NULL AS pub, NULL AS doc, NULL AS idx WHERE 0) k`, nil, nil
+	}
+	// UNION, not UNION ALL: a row may match on two columns (an event whose
+	// source and target are both USA...).
+	return `(SELECT pub, doc, idx FROM (` + strings.Join(branches, " UNION ") + `) ORDER BY pub DESC, doc DESC, idx LIMIT ? OFFSET ?) k`,
+		append(args, limit, offset), nil
+}
