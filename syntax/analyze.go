@@ -25,7 +25,9 @@ type Parser struct {
 	st     pstate
 	buf    []byte
 	// cache[((i+1)*nRoles+role)*nc:] holds the scores of token i's
-	// features in role (roleFeatures), computed once per sentence.
+	// features in role (roleFeatures), computed once per sentence (the
+	// features of s0 read the stack under it, which does not change while
+	// s0 is on it).
 	cache []int32
 	valid []bool
 }
@@ -169,7 +171,7 @@ func (p *Parser) parse() {
 			k := (int(i)+1)*nRoles + role
 			vec := p.cache[k*nc : (k+1)*nc]
 			if !p.valid[k] {
-				p.roleFs = roleFeatures(role, i, int32(n), p.ws, p.tags, p.roleFs[:0])
+				p.roleFs = roleFeatures(role, i, s, p.ws, p.tags, p.roleFs[:0])
 				m.parser.score(p.roleFs, vec)
 				p.valid[k] = true
 			}

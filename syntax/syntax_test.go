@@ -282,3 +282,67 @@ func BenchmarkAnalyze(b *testing.B) {
 		b.ReportMetric(float64(n*b.N)/cpu.Seconds(), "tokens/cpu-s")
 	}
 }
+
+// TestParse_CacheMatchesFeatures checks that the parser's cached per-token
+// role scores (Parser.parse) add up, in every state of a parse, to the
+// scores of all of the state's features (parseFeatures, what training
+// scores): the role features must depend only on what stays fixed while
+// the token holds the role.
+func TestParse_CacheMatchesFeatures(t *testing.T) {
+	m := mustModel(t)
+	p := NewParser(m)
+	sents := []string{
+		"The minister said on Tuesday that the talks , which began in March , had failed because neither side would give ground .",
+		"Police in the capital arrested two men and a woman after a car bomb exploded outside the embassy early on Sunday .",
+		"\" We will not accept this , \" she told reporters , adding that the government had been warned twice .",
+		"Shares rose .",
+		"Oil prices fell sharply as traders bet that demand in Asia , Europe and the United States would weaken further next year .",
+	}
+	nl := len(m.labels)
+	nc := 1 + 2*nl
+	full := make([]int32, nc)
+	states := 0
+	for _, sent := range sents {
+		p.describe(strings.Fields(sent))
+		p.tag()
+		n := len(p.ws)
+		s := &p.st
+		s.reset(n)
+		slots := (n + 2) * nRoles
+		p.valid, p.cache = make([]bool, slots), make([]int32, slots*nc)
+		sc := make([]int32, nc)
+		for !s.terminal() {
+			p.feats = dynamicFeatures(s, p.ws, p.tags, p.feats[:0])
+			m.parser.score(p.feats, sc)
+			for role, i := range s.roles() {
+				k := (int(i)+1)*nRoles + role
+				vec := p.cache[k*nc : (k+1)*nc]
+				if !p.valid[k] {
+					p.roleFs = roleFeatures(role, i, s, p.ws, p.tags, p.roleFs[:0])
+					m.parser.score(p.roleFs, vec)
+					p.valid[k] = true
+				}
+				for c, v := range vec {
+					sc[c] += v
+				}
+			}
+			m.parser.score(parseFeatures(s, p.ws, p.tags, nil), full)
+			for c := range sc {
+				if sc[c] != full[c] {
+					t.Fatalf("%q, state %d: cached score of move %d is %d, features give %d", sent, states, c, sc[c], full[c])
+				}
+			}
+			states++
+			best := -1
+			for a := range sc {
+				if (best < 0 || sc[a] > sc[best]) && s.legal(a, nl, m.rootLabel) {
+					best = a
+				}
+			}
+			s.apply(best, nl)
+		}
+	}
+	if states < 100 {
+		t.Fatalf("only %d states", states)
+	}
+}

@@ -82,6 +82,9 @@ func tagFeatures(ws []wordInfo, i int, prev1, prev2 int, fs []uint64) []uint64 {
 		f2(38, casing(i-1), w.casing), f2(39, w.casing, casing(i+1)),
 		f1(41, amb(i+1)), f1(42, amb(i+2)),
 		f2(44, p1, amb(i+1)), f2(45, w.lower, amb(i+1)),
+		// the word's own ambiguity class (learned from jackknifed
+		// dictionaries, TrainOptions.DictFolds)
+		f1(46, w.amb), f2(47, p1, w.amb), f2(48, w.amb, amb(i+1)), f2(49, w.amb, w.suf[2]),
 	)
 	return fs
 }

@@ -40,8 +40,14 @@ type TrainOptions struct {
 	// (Aligned.Domain) and keeps the shared weights plus the copy of
 	// domain Target: the model speaks that treebank's conventions.
 	Target int
-	Log    io.Writer
-	Info   string
+	// DictFolds > 1 describes each training sentence with a tag
+	// dictionary built from the other folds' sentences (jackknifed, as
+	// the tags are for the parser), so that the tagger and the parser
+	// learn from the dictionary as it is at run time: silent on the words
+	// the treebanks do not have. The model keeps the whole dictionary.
+	DictFolds int
+	Log       io.Writer
+	Info      string
 }
 
 // Train learns a model from retokenized treebank sentences.
@@ -112,9 +118,23 @@ func Train(sents []*Aligned, opt TrainOptions) (*Model, error) {
 	for i, x := range m.xpos {
 		byXPOS[x] = append(byXPOS[x], int32(i))
 	}
+	lexOf := func(int) map[string]lexEntry { return m.lex }
+	if opt.DictFolds > 1 {
+		lexes := make([]map[string]lexEntry, opt.DictFolds)
+		for f := range lexes {
+			var rest []*Aligned
+			for k, s := range sents {
+				if k%opt.DictFolds != f {
+					rest = append(rest, s)
+				}
+			}
+			lexes[f] = buildLex(m.clusters, buildDict(rest, classID))
+		}
+		lexOf = func(k int) map[string]lexEntry { return lexes[k%opt.DictFolds] }
+	}
 	ex := make([]*example, len(sents))
 	for k, s := range sents {
-		ex[k] = newExample(s, m, classID, labelID)
+		ex[k] = newExample(s, lexOf(k), classID, labelID)
 		if s.TagsOnly {
 			ex[k].allow = make([][]int32, len(s.Forms))
 			for i := range s.Forms {
@@ -125,7 +145,7 @@ func Train(sents []*Aligned, opt TrainOptions) (*Model, error) {
 	}
 	var held []*example
 	for _, s := range opt.Heldout {
-		held = append(held, newExample(s, m, classID, labelID))
+		held = append(held, newExample(s, m.lex, classID, labelID))
 	}
 	rng := rand.New(rand.NewPCG(opt.Seed, 0x5eed))
 
@@ -249,12 +269,12 @@ type example struct {
 	allow [][]int32
 }
 
-func newExample(s *Aligned, m *Model, classID, labelID map[string]int) *example {
+func newExample(s *Aligned, lex map[string]lexEntry, classID, labelID map[string]int) *example {
 	n := len(s.Forms)
 	e := &example{a: s, ws: make([]wordInfo, n), gtags: make([]int32, n), ptags: make([]int32, n), gh: make([]int32, n+1), gl: make([]uint8, n+1)}
 	var buf []byte
 	for i, f := range s.Forms {
-		buf = describe(f, m.lex, buf, &e.ws[i])
+		buf = describe(f, lex, buf, &e.ws[i])
 		e.gtags[i] = int32(classID[s.UPOS[i]+"\t"+s.XPOS[i]])
 		h := s.Head[i]
 		if h < 0 {

@@ -15,12 +15,19 @@
 // LinES has no PTB tags: they are derived from its UPOS and features
 // (syntax.PTBFromUD). Word clusters come from ner/model/clusters.txt.
 //
-// The tagger also learns from the PTB tags of CoNLL-2003's training split
-// (ner/conll2003/eng.train, Reuters news; -news, "" leaves it out): its
-// running-text sentences, as a third treebank whose tokens learn the
-// tagger class with their PTB tag that the tagger scores highest
-// (syntax.Aligned.TagsOnly). They teach the tagger news vocabulary; they
-// have no trees and no lemmas. CoNLL-2003 test is never read.
+// -news ner/conll2003/eng.train also teaches the tagger the PTB tags of
+// CoNLL-2003's training split (Reuters news): its running-text sentences,
+// as a third treebank whose tokens learn the tagger class with their PTB
+// tag that the tagger scores highest (syntax.Aligned.TagsOnly). They have
+// no trees and no lemmas. The embedded model is trained without them
+// (the default, -news ""): CoNLL-2003 is for research use only, and a model
+// that learned from it would carry those terms. CoNLL-2003 test is never
+// read.
+//
+// The tag dictionary (the parts of speech the treebanks give a word) that
+// the training sentences see is built from the other nine tenths of the
+// sentences (-dict-folds 10), so that the tagger and the parser learn how
+// little it says of a word the treebanks lack, as at run time.
 //
 // Training is deterministic (fixed seed, fixed order): the same data give
 // the same file byte for byte.
@@ -71,10 +78,11 @@ func main() {
 	tune := flag.Bool("tune", false, "hold out a slice of the training data (-heldout), score it after every epoch, write nothing")
 	heldout := flag.String("heldout", "ewt", "with -tune: ewt holds out every 5th EWT dev sentence, all every 10th training sentence")
 	variants := flag.Bool("variants", false, "also write the model pruned at min updates 3, 4 and 6 (OUT.muN), to compare")
-	news := flag.String("news", "ner/conll2003/eng.train", "PTB-tagged news (CoNLL-2003 columns) that trains the tagger alone, relative to the shared data; empty: none")
+	news := flag.String("news", "", "PTB-tagged news (CoNLL-2003 columns, e.g. ner/conll2003/eng.train: research use only) that trains the tagger alone, relative to the shared data; empty: none")
+	dictFolds := flag.Int("dict-folds", 10, "jackknife folds for the tag dictionary the training sentences see (1: the whole dictionary)")
 	target := flag.Int("target", 1, "treebank whose conventions the model keeps (1 EWT, 2 LinES; 0: no per-treebank weights)")
 	flag.Parse()
-	if err := run(*out, *clusters, *casing, *tagEpochs, *parseEpochs, *folds, int32(*minUpdates), *explore, *withLinesDev, *noLines, *tune, *target, *heldout == "ewt", *variants, *news); err != nil {
+	if err := run(*out, *clusters, *casing, *tagEpochs, *parseEpochs, *folds, int32(*minUpdates), *explore, *withLinesDev, *noLines, *tune, *target, *heldout == "ewt", *variants, *news, *dictFolds); err != nil {
 		fmt.Fprintln(os.Stderr, "parsetrain:", err)
 		os.Exit(1)
 	}
@@ -90,7 +98,7 @@ func Tokenize(s string) [][2]int {
 	return out
 }
 
-func run(out, clusterPath, casingPath string, tagEpochs, parseEpochs, folds int, minUpdates int32, explore float64, linesDev, noLines, tune bool, target int, ewtHeld, variants bool, news string) error {
+func run(out, clusterPath, casingPath string, tagEpochs, parseEpochs, folds int, minUpdates int32, explore float64, linesDev, noLines, tune bool, target int, ewtHeld, variants bool, news string, dictFolds int) error {
 	files := trainFiles
 	if noLines {
 		files = files[1:]
@@ -152,9 +160,9 @@ func run(out, clusterPath, casingPath string, tagEpochs, parseEpochs, folds int,
 	if err := readCasing(casingPath, cl); err != nil {
 		return err
 	}
-	opt := syntax.TrainOptions{TagEpochs: tagEpochs, ParseEpochs: parseEpochs, Folds: folds, Seed: 13, Explore: explore, MinUpdates: minUpdates, Target: target, Clusters: cl, Log: os.Stderr,
-		Info: fmt.Sprintf("trained by tools/parsetrain on %s; tagger %d epochs, parser %d epochs, %d jackknife folds, explore %.2f, min updates %d, target treebank %d",
-			strings.Join(names, ", "), tagEpochs, parseEpochs, folds, explore, minUpdates, target)}
+	opt := syntax.TrainOptions{TagEpochs: tagEpochs, ParseEpochs: parseEpochs, Folds: folds, Seed: 13, Explore: explore, MinUpdates: minUpdates, Target: target, DictFolds: dictFolds, Clusters: cl, Log: os.Stderr,
+		Info: fmt.Sprintf("trained by tools/parsetrain on %s; tagger %d epochs, parser %d epochs, %d jackknife folds, %d tag dictionary folds, explore %.2f, min updates %d, target treebank %d",
+			strings.Join(names, ", "), tagEpochs, parseEpochs, folds, dictFolds, explore, minUpdates, target)}
 	train := sents
 	if tune {
 		opt.ReportMinUpdates = []int32{1, 2, 3, 4, 6}
