@@ -248,3 +248,14 @@ func TestMetaDateline(t *testing.T) {
 		})
 	}
 }
+
+// TestLightVerbSource covers the subject of a light verb as the source of
+// the nominal act it carries (data/words.txt [lightVerbs]).
+func TestLightVerbSource(t *testing.T) {
+	runRules(t, []ruleCase{
+		{"had talks with", "President Joe Biden had talks with Kenyan President William Ruto on Monday.",
+			[]string{"04|KEN|USA", "04|USA|KEN"}, nil},
+		{"paid a visit to", "Indian Prime Minister Narendra Modi paid a visit to Moscow on Monday.",
+			[]string{"04|IND|RUS"}, nil},
+	})
+}
