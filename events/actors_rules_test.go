@@ -259,3 +259,14 @@ func TestLightVerbSource(t *testing.T) {
 			[]string{"04|IND|RUS"}, nil},
 	})
 }
+
+// TestTitleBeforeTarget covers a target named after its title, outside the
+// name's mention ("called on President ...").
+func TestTitleBeforeTarget(t *testing.T) {
+	runRules(t, []ruleCase{
+		{"title before the name", "Kenya's parliament called on President William Ruto to withdraw the finance bill.",
+			[]string{"02|KEN|KEN"}, []string{"02|KEN|"}},
+		{"lower-case words are no title", "Chile called on the council to act.",
+			nil, []string{"02|CHL|CHL"}},
+	})
+}

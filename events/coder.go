@@ -278,6 +278,7 @@ func (c *coder) try(p *pattern, it, t, tgt int) (int, int, bool) {
 		if t < c.n && isDet(c.tok(t)) {
 			t++
 		}
+		t = c.titleBefore(t)
 		if t < c.n && c.mAt[t] >= 0 {
 			_, e := c.mentionRange(c.mAt[t])
 			mi := c.mAt[t]
@@ -297,6 +298,26 @@ func (c *coder) try(p *pattern, it, t, tgt int) (int, int, bool) {
 		}
 	}
 	return 0, 0, false
+}
+
+// titleBefore returns the token of the mention that follows a title of up
+// to three capitalised words at t ("called on President Reagan", "met
+// Foreign Minister Ana Ruiz"), t itself when t holds a mention or no such
+// title.
+func (c *coder) titleBefore(t int) int {
+	if t >= c.n || c.mAt[t] >= 0 || c.headline {
+		return t
+	}
+	for k := t; k < c.n && k < t+3; k++ {
+		w := c.tok(k)
+		if c.isPunct(k) || w[0] < 'A' || w[0] > 'Z' {
+			return t
+		}
+		if k+1 < c.n && c.mAt[k+1] >= 0 {
+			return k + 1
+		}
+	}
+	return t
 }
 
 // verbReading reports whether the token at i can be a verb: not right after
