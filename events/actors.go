@@ -650,9 +650,6 @@ func isAdj(w string) bool {
 	return false
 }
 
-var lightVerbs = []string{"hold", "order", "voice", "express", "launch", "stage", "carry", "begin", "resume", "make",
-	"issue", "announce", "impose", "conduct", "open", "step", "intensify", "escalate", "continue", "mount", "join"}
-
 // lightVerb returns the token index of a light verb within three tokens
 // before a nominal trigger ("held talks", "launched a wave of airstrikes"), or -1.
 func (c *coder) lightVerb(i int) int {

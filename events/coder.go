@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/newsgraph/newsgraph/actors"
+	"github.com/newsgraph/newsgraph/country"
 	"github.com/newsgraph/newsgraph/document"
 )
 
@@ -70,10 +72,16 @@ func newCoder(s *Stage, d *document.Document) *coder {
 			story = cc
 		}
 	}
-	if one && story != "" {
+	if !one || story == "" {
+		// several countries: policy rule 1 falls back on the dateline the
+		// input gave apart from the text (a Reuters story's "STOCKHOLM,
+		// March 12 -"), which no sentence setting saw
+		story = metaDateline(d)
+	}
+	if story != "" {
 		// policy rule 1 at story level: a role the text gives no country
 		// ("the government", "students") in a story that names one
-		// country is that country's
+		// country, or filed under a dateline, is that country's
 		for i, code := range c.codes {
 			if len(code) == 3 && storyRoles[code] {
 				c.codes[i] = story + code
@@ -81,6 +89,25 @@ func newCoder(s *Stage, d *document.Document) *coder {
 		}
 	}
 	return c
+}
+
+// metaDateline returns the CAMEO country of the dateline an input format
+// keeps beside the text (Document.Meta "dateline": a country's name or
+// capital before the first comma), "" when the text has its own dateline
+// (the actors stage has used it) or the place is neither.
+func metaDateline(d *document.Document) string {
+	dl, _ := d.Meta["dateline"].(string)
+	if dl == "" || d.Dateline.Found() {
+		return ""
+	}
+	place := strings.TrimSpace(strings.SplitN(dl, ",", 2)[0])
+	if cc, ok := country.Lookup(place); ok {
+		return actors.CountryCode(cc)
+	}
+	if cc, ok := actors.Capital(place); ok {
+		return actors.CountryCode(cc)
+	}
+	return ""
 }
 
 // load makes sentence si the current sentence: its token range, the
@@ -251,6 +278,7 @@ func (c *coder) try(p *pattern, it, t, tgt int) (int, int, bool) {
 		if t < c.n && isDet(c.tok(t)) {
 			t++
 		}
+		t = c.titleBefore(t)
 		if t < c.n && c.mAt[t] >= 0 {
 			_, e := c.mentionRange(c.mAt[t])
 			mi := c.mAt[t]
@@ -270,6 +298,26 @@ func (c *coder) try(p *pattern, it, t, tgt int) (int, int, bool) {
 		}
 	}
 	return 0, 0, false
+}
+
+// titleBefore returns the token of the mention that follows a title of up
+// to three capitalised words at t ("called on President Reagan", "met
+// Foreign Minister Ana Ruiz"), t itself when t holds a mention or no such
+// title.
+func (c *coder) titleBefore(t int) int {
+	if t >= c.n || c.mAt[t] >= 0 || c.headline {
+		return t
+	}
+	for k := t; k < c.n && k < t+3; k++ {
+		w := c.tok(k)
+		if c.isPunct(k) || w[0] < 'A' || w[0] > 'Z' {
+			return t
+		}
+		if k+1 < c.n && c.mAt[k+1] >= 0 {
+			return k + 1
+		}
+	}
+	return t
 }
 
 // verbReading reports whether the token at i can be a verb: not right after

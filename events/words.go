@@ -28,6 +28,7 @@ var (
 	hazards           = lex.Set("hazards")
 	intents           = lex.Set("intents")
 	irregular         = lex.Map("irregular")
+	lightVerbs        = lex.List("lightVerbs")
 	locPreps          = lex.Set("locPreps")
 	modalWords        = lex.Set("modalWords")
 	modals            = lex.Set("modals")

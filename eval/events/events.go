@@ -56,6 +56,9 @@ type Story struct {
 	Text      string      `json:"text"`
 	Published string      `json:"published"` // YYYY-MM-DD or RFC 3339, optional
 	Events    []GoldEvent `json:"events"`
+	// Meta is the corpus document's metadata (a Reuters story's
+	// dateline, which its body does not repeat), as extract sees it.
+	Meta map[string]any `json:"-"`
 }
 
 // ErrNoData is returned by LoadGold for a gold file whose stories refer to
@@ -126,7 +129,7 @@ func fillFromCorpus(goldPath string, stories []Story) error {
 				return nil
 			}
 			s := &stories[i]
-			s.Text, s.Title = r.Doc.Text, r.Doc.Title
+			s.Text, s.Title, s.Meta = r.Doc.Text, r.Doc.Title, r.Doc.Meta
 			if r.Doc.Published != nil && s.Published == "" {
 				s.Published = r.Doc.Published.UTC().Format(time.RFC3339)
 			}
@@ -186,7 +189,7 @@ func Score(pred []document.Event, gold []GoldEvent) (byRoot, byCode eval.Score) 
 // NewDocument builds the document for a story.
 func (s Story) NewDocument() *document.Document {
 	d := document.New(s.ID, s.Text)
-	d.Title = s.Title
+	d.Title, d.Meta = s.Title, s.Meta
 	if s.Published != "" {
 		for _, layout := range []string{"2006-01-02", time.RFC3339} {
 			if t, err := time.Parse(layout, s.Published); err == nil {
