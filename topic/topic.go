@@ -52,7 +52,7 @@ func wordHash(w []byte) uint64 {
 	return h
 }
 
-// lookup returns the scores of word w, or nil when it is not in the
+// lookup returns the scores of word w, or nil for a word outside the
 // vocabulary.
 func (m *Model) lookup(w []byte) []float32 {
 	if len(m.slots) == 0 {
