@@ -382,9 +382,20 @@ func (x *extractor) attribute(attrs []attr, continues bool) {
 		words := x.words(q.o, q.n)
 		var spk *document.Speaker
 		// the last speaker before the quote in this paragraph
+		lastAt := -1
 		for _, n := range names {
 			if n.at < q.a {
-				spk, q.step = n.spk, "last speaker of the paragraph"
+				spk, q.step, lastAt = n.spk, "last speaker of the paragraph", n.at
+			}
+		}
+		if spk != nil && q.o > 0 {
+			// "He went on to call Cruz “…”": a quote inside a sentence whose
+			// subject is a person belongs to that person, not to a speaker
+			// of an earlier sentence
+			ss, _ := x.sentenceBounds(q.o)
+			if a, b, ok := x.sentenceSubject(ss, q.o); ok && ss < q.o && b < q.o && x.t[ss].sent == 0 && lastAt < x.t[ss].s &&
+				(x.personAt(a, b) || x.roleNP(a, b)) {
+				spk, q.step = x.speaker(a, b), "subject of the quote's sentence"
 			}
 		}
 		if spk == nil && x.prevSentenceCue(q) {
