@@ -208,8 +208,18 @@ func (x *extractor) cueBefore(q *dquote) bool {
 			continue // a capitalised cue only opens a sentence: Said Ana Ortega, “…”
 		}
 		if len(w) > 3 && w[len(w)-3:] == "ing" && x.isPunct(v-1, ',') {
-			// "…, saying “…”": the subject of the sentence speaks
+			// "…, saying “…”": the subject of the sentence speaks, or in
+			// "…, Nefzi said, adding “…”" the subject of the speech verb
+			// right before the comma
 			ss, _ := x.sentenceBounds(v)
+			if u := v - 2; u > ss && x.t[u].k == kWord && !x.t[u].cap && x.f(u)&fSpeech != 0 && x.f(u)&fPast != 0 &&
+				(strings.HasSuffix(x.w(u), "ed") || x.f(u)&fBare != 0 && !strings.HasSuffix(x.w(u), "s")) {
+				if a, b, ok := x.subjectBefore(u, ss); ok && b == u {
+					q.spk = x.speaker(a, b)
+					q.cue, q.cueSpan = x.cueOf(v, v+1)
+					return true
+				}
+			}
 			if a, b, ok := x.sentenceSubject(ss, v); ok {
 				q.spk = x.speaker(a, b)
 				q.cue, q.cueSpan = x.cueOf(v, v+1)
