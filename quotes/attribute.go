@@ -208,8 +208,18 @@ func (x *extractor) cueBefore(q *dquote) bool {
 			continue // a capitalised cue only opens a sentence: Said Ana Ortega, “…”
 		}
 		if len(w) > 3 && w[len(w)-3:] == "ing" && x.isPunct(v-1, ',') {
-			// "…, saying “…”": the subject of the sentence speaks
+			// "…, saying “…”": the subject of the sentence speaks, or in
+			// "…, Nefzi said, adding “…”" the subject of the speech verb
+			// right before the comma
 			ss, _ := x.sentenceBounds(v)
+			if u := v - 2; u > ss && x.t[u].k == kWord && !x.t[u].cap && x.f(u)&fSpeech != 0 && x.f(u)&fPast != 0 &&
+				(strings.HasSuffix(x.w(u), "ed") || x.f(u)&fBare != 0 && !strings.HasSuffix(x.w(u), "s")) {
+				if a, b, ok := x.subjectBefore(u, ss); ok && b == u {
+					q.spk = x.speaker(a, b)
+					q.cue, q.cueSpan = x.cueOf(v, v+1)
+					return true
+				}
+			}
 			if a, b, ok := x.sentenceSubject(ss, v); ok {
 				q.spk = x.speaker(a, b)
 				q.cue, q.cueSpan = x.cueOf(v, v+1)
@@ -382,9 +392,20 @@ func (x *extractor) attribute(attrs []attr, continues bool) {
 		words := x.words(q.o, q.n)
 		var spk *document.Speaker
 		// the last speaker before the quote in this paragraph
+		lastAt := -1
 		for _, n := range names {
 			if n.at < q.a {
-				spk, q.step = n.spk, "last speaker of the paragraph"
+				spk, q.step, lastAt = n.spk, "last speaker of the paragraph", n.at
+			}
+		}
+		if spk != nil && q.o > 0 {
+			// "He went on to call Cruz “…”": a quote inside a sentence whose
+			// subject is a person belongs to that person, not to a speaker
+			// of an earlier sentence
+			ss, _ := x.sentenceBounds(q.o)
+			if a, b, ok := x.sentenceSubject(ss, q.o); ok && ss < q.o && b < q.o && x.t[ss].sent == 0 && lastAt < x.t[ss].s &&
+				(x.personAt(a, b) || x.roleNP(a, b)) {
+				spk, q.step = x.speaker(a, b), "subject of the quote's sentence"
 			}
 		}
 		if spk == nil && x.prevSentenceCue(q) {
