@@ -252,7 +252,7 @@ func (a *annotator) tagged(spans [][]ner.Span) {
 				m.typ = document.EntityType(t)
 			}
 			// Exact spans: no leading "the", no trailing punctuation or "'s".
-			for i < j && (a.low(i) == "the" && a.tok(i) == "the") {
+			for i < j && a.tok(i) == "the" {
 				i++
 			}
 			for j > i && a.trailingPunct(i, j) {

@@ -101,10 +101,8 @@ func resolveActors(d *document.Document) (codes []string, head []int, why []stri
 		if m.Entity >= 0 && m.Entity < len(d.Entities) {
 			ent = d.Entities[m.Entity].Actor
 		}
-		if code == "" || actors.CountryOf(code) == "" && actors.CountryOf(ent) != "" {
-			if ent != "" {
-				code, step = ent, "its entity's code"
-			}
+		if ent != "" && (code == "" || actors.CountryOf(code) == "" && actors.CountryOf(ent) != "") {
+			code, step = ent, "its entity's code"
 		}
 		if code != "" {
 			return code, step
