@@ -67,14 +67,12 @@ func (s *sent) capitalized(k int) bool {
 // figure is a number found in a sentence, before object and category.
 type figure struct {
 	start, numStart, end int // tokens: [start, end) with qualifier; numStart the first token of the number
-	value                float64
-	upper                float64
+	value, upper         float64
 	hasUpper             bool
 	percent, approx      bool
 	qualifier, unit, cur string
 	scaled, frac, one    bool
-	wordNum              bool
-	reject               bool
+	wordNum, reject      bool
 	age                  bool   // rejected as an age
 	tally                bool   // the first number of a vote tally ("voted 71 to 48")
 	objStep              string // the step that decided the counted object
@@ -747,10 +745,9 @@ func (s *sent) build(f *figure) (document.Count, int, bool, int) {
 		}
 		return c, end, false, bare
 	}
-	if f.one && head >= 0 && !pluralHead(s.low(head)) && (s.low(objB) == "who" || saying[s.low(objB)] || saying[s.low(f.start-1)]) {
-		return c, end, false, drop // "one shopkeeper who stayed, said": a determiner
-	}
-	if f.one && (c.Object == "" || cat == "") {
+	// "One" needs a counted noun and a category, and is a determiner
+	// before a singular noun that speaks: "one shopkeeper who stayed, said".
+	if f.one && (c.Object == "" || cat == "" || !pluralHead(s.low(head)) && (s.low(objB) == "who" || saying[s.low(objB)] || saying[s.low(f.start-1)])) {
 		return c, end, false, drop
 	}
 	if f.wordNum && f.value <= 10 && f.qualifier == "" && (cat == "" || s.low(f.start-1) == "the") && smallDeterminers[s.low(f.start-1)] {
@@ -983,10 +980,7 @@ func (s *sent) category(f *figure, end, objA, head int) (string, bool) {
 				continue
 			}
 		}
-		if s.kind(k) == document.Punct && w != "-" && w != "'" && w != "’" {
-			break
-		}
-		if s.kind(k) == document.Number || saying[w] || vagueBase[w] != 0 {
+		if s.kind(k) == document.Punct && w != "-" && w != "'" && w != "’" || s.kind(k) == document.Number || saying[w] || vagueBase[w] != 0 {
 			break
 		}
 		if (w == "and" || w == "but" || w == "while" || w == "or" || w == "as" || w == "when") && s.numberSoon(k+1) {
