@@ -25,8 +25,7 @@ type sent struct {
 	prevEnd int
 	// prevCat is the category of the previous figure kept in the sentence.
 	prevCat string
-	// si is the sentence's index; bs the document's quotes and mentions
-	// by sentence (shared by its sentences, built on first use).
+	// si is the sentence's index; bs the document's quotes by sentence.
 	si int
 	bs bySentence
 	// code holds the byte ranges of source code in the text (codetext.Mask).
@@ -91,15 +90,14 @@ func Extract(d *document.Document, dst []document.Count) []document.Count {
 // counts found so far) once ctx is done, checked every 64 sentences.
 func extract(ctx context.Context, d *document.Document, dst []document.Count, steps *[]string) []document.Count {
 	var lw []string
-	var bs bySentence
+	bs := newBySentence(d)
 	lower := d.LowerSlice(document.Span{Start: 0, End: len(d.Text)})
 	code := codetext.Mask(d.Text)
 	for si := range d.Sentences {
 		if si&63 == 63 && ctx.Err() != nil {
 			break
 		}
-		st := d.Sentences[si]
-		a, b := st.FirstToken, st.EndToken
+		a, b := d.Sentences[si].FirstToken, d.Sentences[si].EndToken
 		if a < 0 || b > len(d.Tokens) || a >= b {
 			continue
 		}
@@ -188,7 +186,6 @@ func extract(ctx context.Context, d *document.Document, dst []document.Count, st
 		for i := first; i < len(dst); i++ {
 			s.attribute(&dst[i])
 		}
-		bs = s.bs
 	}
 	return dst
 }
@@ -277,22 +274,16 @@ func (s *sent) number(f *figure, i int) bool {
 func (s *sent) digits(f *figure, i int) bool {
 	t := s.raw(i)
 	f.end = i + 1
-	if strings.ContainsAny(t, ":/") {
+	// A time or a date, or part of a phone number or an identifier.
+	if strings.ContainsAny(t, ":/") || s.kind(i-1) == document.Number || s.raw(i-1) == "+" || s.raw(i-1) == "#" ||
+		s.raw(i-1) == "/" && !s.d.Tokens[i].SpaceBefore {
 		f.reject = true
-		return true
-	}
-	if s.kind(i-1) == document.Number || s.raw(i-1) == "+" || s.raw(i-1) == "#" || (s.raw(i-1) == "/" && !s.d.Tokens[i].SpaceBefore) {
-		f.reject = true // part of a phone number or an identifier
 		return true
 	}
 	if j := strings.IndexAny(t, "-–"); j > 0 {
 		left := t[:j]
 		_, w := utf8.DecodeRuneInString(t[j:])
 		right := t[j+w:]
-		if strings.ContainsAny(right, "-–") {
-			f.reject = true
-			return true
-		}
 		lo, _, ok1 := parseDigits(left)
 		hi, _, ok2 := parseDigits(right)
 		if ok1 && ok2 && s.raw(i+1) == "/" && !s.d.Tokens[i+1].SpaceBefore && s.kind(i+2) == document.Number && !s.d.Tokens[i+2].SpaceBefore {
