@@ -234,11 +234,9 @@ func (s *sent) figureAt(k int) figure {
 	case document.Punct:
 		return f
 	case document.Word:
-		// One lookup rules out most words.
-		if w := s.low(k); !figureStart[w] {
-			if h := strings.IndexByte(w, '-'); h <= 0 || !figureStart[w[:h]] {
-				return f
-			}
+		// One lookup rules out most words (a compound by its first part).
+		if w, _, _ := strings.Cut(s.low(k), "-"); !figureStart[s.low(k)] && (w == "" || !figureStart[w]) {
+			return f
 		}
 	}
 	if c, n := s.currencyAt(k); n > 0 {
