@@ -587,8 +587,7 @@ func (s *sent) qualify(f *figure) {
 		f.qualifier, f.start = w1, k-1
 	}
 	if f.qualifier != "" {
-		f.qualifier = s.d.Text[s.d.Tokens[f.start].Start:s.d.Tokens[f.start+len(strings.Fields(f.qualifier))-1].End]
-		f.qualifier = strings.ToLower(f.qualifier)
+		f.qualifier = strings.ToLower(s.d.Text[s.d.Tokens[f.start].Start:s.d.Tokens[f.start+len(strings.Fields(f.qualifier))-1].End])
 		f.approx = f.approx || approxQualifiers[f.qualifier]
 	}
 }
@@ -1015,18 +1014,13 @@ func (s *sent) category(f *figure, end, objA, head int) (string, bool) {
 			return c, false
 		}
 	}
-	// The object itself and its modifiers.
-	if head >= 0 {
-		for k := head; k >= objA; k-- {
-			if c := fix(wordCategory(s.low(k))); c != "" {
-				return c, false
-			}
+	// The object itself and its modifiers (none when head is -1).
+	for k := head; k >= objA && k >= 0; k-- {
+		if c := fix(wordCategory(s.low(k))); c != "" {
+			return c, false
 		}
 	}
-	if late != "" {
-		return late, true
-	}
-	return "", false
+	return late, late != ""
 }
 
 func (s *sent) numberSoon(k int) bool {
