@@ -12,9 +12,6 @@ import (
 // quotes stage's alone.
 func (s *sent) attribute(c *document.Count) {
 	d := s.d
-	if s.bs == nil {
-		s.bs = newBySentence(d)
-	}
 	for _, qi := range s.bs[s.si] {
 		q := &d.Quotes[qi]
 		if q.Span.Contains(c.Span) && q.Speaker != nil && q.Speaker.Name != "" && !(q.Speaker.Entity < 0 && pronouns[strings.ToLower(q.Speaker.Name)]) {

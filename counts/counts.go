@@ -92,16 +92,13 @@ func (*Stage) Process(ctx context.Context, d *document.Document) error {
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("counts: %w", err)
 	}
-	var steps *[]string
-	if d.Explain {
-		steps = new([]string)
-	}
-	d.Counts = extract(ctx, d, d.Counts[:0], steps)
+	var steps []string
+	d.Counts = extract(ctx, d, d.Counts[:0], &steps)
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("counts: %w", err) // over the document's budget
 	}
-	if steps != nil {
-		for i, st := range *steps {
+	if d.Explain {
+		for i, st := range steps {
 			d.Trace(document.LayerCounts, i, "object", st, d.Counts[i].Object)
 		}
 	}

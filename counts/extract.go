@@ -25,8 +25,7 @@ type sent struct {
 	prevEnd int
 	// prevCat is the category of the previous figure kept in the sentence.
 	prevCat string
-	// si is the sentence's index; bs the document's quotes and mentions
-	// by sentence (shared by its sentences, built on first use).
+	// si is the sentence's index; bs the document's quotes by sentence.
 	si int
 	bs bySentence
 	// code holds the byte ranges of source code in the text (codetext.Mask).
@@ -67,14 +66,12 @@ func (s *sent) capitalized(k int) bool {
 // figure is a number found in a sentence, before object and category.
 type figure struct {
 	start, numStart, end int // tokens: [start, end) with qualifier; numStart the first token of the number
-	value                float64
-	upper                float64
+	value, upper         float64
 	hasUpper             bool
 	percent, approx      bool
 	qualifier, unit, cur string
 	scaled, frac, one    bool
-	wordNum              bool
-	reject               bool
+	wordNum, reject      bool
 	age                  bool   // rejected as an age
 	tally                bool   // the first number of a vote tally ("voted 71 to 48")
 	objStep              string // the step that decided the counted object
@@ -93,15 +90,14 @@ func Extract(d *document.Document, dst []document.Count) []document.Count {
 // counts found so far) once ctx is done, checked every 64 sentences.
 func extract(ctx context.Context, d *document.Document, dst []document.Count, steps *[]string) []document.Count {
 	var lw []string
-	var bs bySentence
+	bs := newBySentence(d)
 	lower := d.LowerSlice(document.Span{Start: 0, End: len(d.Text)})
 	code := codetext.Mask(d.Text)
 	for si := range d.Sentences {
 		if si&63 == 63 && ctx.Err() != nil {
 			break
 		}
-		st := d.Sentences[si]
-		a, b := st.FirstToken, st.EndToken
+		a, b := d.Sentences[si].FirstToken, d.Sentences[si].EndToken
 		if a < 0 || b > len(d.Tokens) || a >= b {
 			continue
 		}
@@ -190,7 +186,6 @@ func extract(ctx context.Context, d *document.Document, dst []document.Count, st
 		for i := first; i < len(dst); i++ {
 			s.attribute(&dst[i])
 		}
-		bs = s.bs
 	}
 	return dst
 }
@@ -239,11 +234,9 @@ func (s *sent) figureAt(k int) figure {
 	case document.Punct:
 		return f
 	case document.Word:
-		// One lookup rules out most words.
-		if w := s.low(k); !figureStart[w] {
-			if h := strings.IndexByte(w, '-'); h <= 0 || !figureStart[w[:h]] {
-				return f
-			}
+		// One lookup rules out most words (a compound by its first part).
+		if w, _, _ := strings.Cut(s.low(k), "-"); !figureStart[s.low(k)] && (w == "" || !figureStart[w]) {
+			return f
 		}
 	}
 	if c, n := s.currencyAt(k); n > 0 {
@@ -279,22 +272,16 @@ func (s *sent) number(f *figure, i int) bool {
 func (s *sent) digits(f *figure, i int) bool {
 	t := s.raw(i)
 	f.end = i + 1
-	if strings.ContainsAny(t, ":/") {
+	// A time or a date, or part of a phone number or an identifier.
+	if strings.ContainsAny(t, ":/") || s.kind(i-1) == document.Number || s.raw(i-1) == "+" || s.raw(i-1) == "#" ||
+		s.raw(i-1) == "/" && !s.d.Tokens[i].SpaceBefore {
 		f.reject = true
-		return true
-	}
-	if s.kind(i-1) == document.Number || s.raw(i-1) == "+" || s.raw(i-1) == "#" || (s.raw(i-1) == "/" && !s.d.Tokens[i].SpaceBefore) {
-		f.reject = true // part of a phone number or an identifier
 		return true
 	}
 	if j := strings.IndexAny(t, "-–"); j > 0 {
 		left := t[:j]
 		_, w := utf8.DecodeRuneInString(t[j:])
 		right := t[j+w:]
-		if strings.ContainsAny(right, "-–") {
-			f.reject = true
-			return true
-		}
 		lo, _, ok1 := parseDigits(left)
 		hi, _, ok2 := parseDigits(right)
 		if ok1 && ok2 && s.raw(i+1) == "/" && !s.d.Tokens[i+1].SpaceBefore && s.kind(i+2) == document.Number && !s.d.Tokens[i+2].SpaceBefore {
@@ -600,8 +587,7 @@ func (s *sent) qualify(f *figure) {
 		f.qualifier, f.start = w1, k-1
 	}
 	if f.qualifier != "" {
-		f.qualifier = s.d.Text[s.d.Tokens[f.start].Start:s.d.Tokens[f.start+len(strings.Fields(f.qualifier))-1].End]
-		f.qualifier = strings.ToLower(f.qualifier)
+		f.qualifier = strings.ToLower(s.d.Text[s.d.Tokens[f.start].Start:s.d.Tokens[f.start+len(strings.Fields(f.qualifier))-1].End])
 		f.approx = f.approx || approxQualifiers[f.qualifier]
 	}
 }
@@ -747,10 +733,9 @@ func (s *sent) build(f *figure) (document.Count, int, bool, int) {
 		}
 		return c, end, false, bare
 	}
-	if f.one && head >= 0 && !pluralHead(s.low(head)) && (s.low(objB) == "who" || saying[s.low(objB)] || saying[s.low(f.start-1)]) {
-		return c, end, false, drop // "one shopkeeper who stayed, said": a determiner
-	}
-	if f.one && (c.Object == "" || cat == "") {
+	// "One" needs a counted noun and a category, and is a determiner
+	// before a singular noun that speaks: "one shopkeeper who stayed, said".
+	if f.one && (c.Object == "" || cat == "" || !pluralHead(s.low(head)) && (s.low(objB) == "who" || saying[s.low(objB)] || saying[s.low(f.start-1)])) {
 		return c, end, false, drop
 	}
 	if f.wordNum && f.value <= 10 && f.qualifier == "" && (cat == "" || s.low(f.start-1) == "the") && smallDeterminers[s.low(f.start-1)] {
@@ -983,10 +968,7 @@ func (s *sent) category(f *figure, end, objA, head int) (string, bool) {
 				continue
 			}
 		}
-		if s.kind(k) == document.Punct && w != "-" && w != "'" && w != "’" {
-			break
-		}
-		if s.kind(k) == document.Number || saying[w] || vagueBase[w] != 0 {
+		if s.kind(k) == document.Punct && w != "-" && w != "'" && w != "’" || s.kind(k) == document.Number || saying[w] || vagueBase[w] != 0 {
 			break
 		}
 		if (w == "and" || w == "but" || w == "while" || w == "or" || w == "as" || w == "when") && s.numberSoon(k+1) {
@@ -1032,18 +1014,13 @@ func (s *sent) category(f *figure, end, objA, head int) (string, bool) {
 			return c, false
 		}
 	}
-	// The object itself and its modifiers.
-	if head >= 0 {
-		for k := head; k >= objA; k-- {
-			if c := fix(wordCategory(s.low(k))); c != "" {
-				return c, false
-			}
+	// The object itself and its modifiers (none when head is -1).
+	for k := head; k >= objA && k >= 0; k-- {
+		if c := fix(wordCategory(s.low(k))); c != "" {
+			return c, false
 		}
 	}
-	if late != "" {
-		return late, true
-	}
-	return "", false
+	return late, late != ""
 }
 
 func (s *sent) numberSoon(k int) bool {
