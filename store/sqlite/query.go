@@ -26,11 +26,13 @@ type where struct {
 	conds []string
 	args  []any
 	split *prefixSplit // a code prefix keyed may split (ordered.go)
+	nargs []int        // the number of args of each cond (added with add)
 }
 
 func (w *where) add(cond string, args ...any) {
 	w.conds = append(w.conds, cond)
 	w.args = append(w.args, args...)
+	w.nargs = append(w.nargs, len(args))
 }
 
 // words adds the name-word condition of kind on cols (wordsCond); a
@@ -106,8 +108,8 @@ func docFilters(w *where, q store.Query, own filter, t string) {
 		ec, ea := codePrefix("y.actor", q.Actor)
 		sc, sa := codePrefix("y.source_actor", q.Actor)
 		tc, ta := codePrefix("y.target_actor", q.Actor)
-		w.add(`(`+doc+` IN (SELECT y.doc FROM entities y WHERE `+ec+`)
-			OR `+doc+` IN (SELECT y.doc FROM events y WHERE `+sc+` UNION SELECT y.doc FROM events y WHERE `+tc+`))`,
+		w.add(doc+` IN (SELECT y.doc FROM entities y WHERE `+ec+
+			` UNION SELECT y.doc FROM events y WHERE `+sc+` UNION SELECT y.doc FROM events y WHERE `+tc+`)`,
 			append(append(ea, sa...), ta...)...)
 	}
 	if q.Root != "" && own&fRoot == 0 {
