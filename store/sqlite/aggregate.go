@@ -118,6 +118,9 @@ func filterWhere(kind store.Kind, f store.Filter) *where {
 				w.add(`x.location LIKE ? ESCAPE '\'`, arg)
 			}
 		case store.KindCounts:
+			// The documents with such a place first (a set the total and
+			// the page can start from, layerSet), then the count's own place.
+			w.add(`x.doc IN (SELECT l.doc FROM locations l WHERE l.`+cond+`)`, arg)
 			w.add(`EXISTS (SELECT 1 FROM locations l WHERE l.doc = x.doc AND l.idx = x.loc AND l.`+cond+`)`, arg)
 		default:
 			w.add(doc+` IN (SELECT l.doc FROM locations l WHERE l.`+cond+`)`, arg)
