@@ -123,7 +123,8 @@ func filterWhere(kind store.Kind, f store.Filter) *where {
 			w.add(`x.doc IN (SELECT l.doc FROM locations l WHERE l.`+cond+`)`, arg)
 			w.add(`EXISTS (SELECT 1 FROM locations l WHERE l.doc = x.doc AND l.idx = x.loc AND l.`+cond+`)`, arg)
 		default:
-			w.add(doc+` IN (SELECT l.doc FROM locations l WHERE l.`+cond+`)`, arg)
+			w.addSet(doc+` IN (SELECT l.doc FROM locations l WHERE l.`+cond+`)`,
+				`EXISTS (SELECT 1 FROM locations l WHERE l.doc = `+doc+` AND l.`+cond+`)`, arg)
 		}
 	}
 	if f.Outlet != "" || f.Topic != "" {
@@ -253,7 +254,7 @@ func listPage[T any](ctx context.Context, s *Store, kind store.Kind, f store.Fil
 	}
 	page := w
 	if k != nil { // the page starts after k; the total counts every match
-		page = &where{conds: append([]string{}, w.conds...), args: append([]any{}, w.args...), split: w.split, nargs: append([]int{}, w.nargs...)}
+		page = &where{conds: append([]string{}, w.conds...), args: append([]any{}, w.args...), split: w.split, nargs: append([]int{}, w.nargs...), alts: w.alts}
 		alias := "x"
 		if kind == store.KindDocuments {
 			alias = "d"
