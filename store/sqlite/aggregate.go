@@ -118,9 +118,13 @@ func filterWhere(kind store.Kind, f store.Filter) *where {
 				w.add(`x.location LIKE ? ESCAPE '\'`, arg)
 			}
 		case store.KindCounts:
+			// The documents with such a place first (a set the total and
+			// the page can start from, layerSet), then the count's own place.
+			w.add(`x.doc IN (SELECT l.doc FROM locations l WHERE l.`+cond+`)`, arg)
 			w.add(`EXISTS (SELECT 1 FROM locations l WHERE l.doc = x.doc AND l.idx = x.loc AND l.`+cond+`)`, arg)
 		default:
-			w.add(doc+` IN (SELECT l.doc FROM locations l WHERE l.`+cond+`)`, arg)
+			w.addSet(doc+` IN (SELECT l.doc FROM locations l WHERE l.`+cond+`)`,
+				`EXISTS (SELECT 1 FROM locations l WHERE l.doc = `+doc+` AND l.`+cond+`)`, arg)
 		}
 	}
 	if f.Outlet != "" || f.Topic != "" {
@@ -148,11 +152,92 @@ func (s *Store) total(ctx context.Context, what, from string, w *where) (int, er
 	if from == "documents d" && w.onlyOriginals() {
 		return s.listedDocuments(ctx) // not a count of every row
 	}
+	sqlText := `SELECT COUNT(*) FROM ` + from + w.String()
+	args := w.args
+	if from == "documents d" {
+		if q, a, ok := docSets(w); ok {
+			sqlText, args = q, a
+		}
+	} else if set, rest, a, ok := layerSet(w); ok {
+		// From the documents of the set to their rows (the layer's primary
+		// key), instead of testing every row of the layer.
+		sqlText = `WITH s(doc) AS (` + set + `) SELECT COUNT(*) FROM (SELECT DISTINCT doc FROM s) u CROSS JOIN ` + from + ` ON x.doc = u.doc` + rest.String()
+		args = append(a, rest.args...)
+	}
 	var n int
-	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM `+from+w.String(), w.args...).Scan(&n); err != nil {
+	if err := s.db.QueryRowContext(ctx, sqlText, args...).Scan(&n); err != nil {
 		return 0, wrapQueryErr(what+" total", err)
 	}
 	return n, nil
+}
+
+// docSets returns, when every condition of the documents filter w is a
+// set of documents (a layer's rows, the full-text index, the topic or
+// source), the query counting the originals in all of them and its
+// arguments, so that a total reads the sets from their indexes instead of
+// looking up each document. Layer rows belong to originals only (copies
+// keep none) but repeat a document; the full-text index holds copies too,
+// which are taken out (the partial index documents_copies).
+func docSets(w *where) (string, []any, bool) {
+	if len(w.nargs) != len(w.conds) {
+		return "", nil, false
+	}
+	const fts = `SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?`
+	var sets []string
+	var args []any
+	distinct := true // every set is of distinct rowids
+	at := 0
+	for i, c := range w.conds {
+		a := w.args[at : at+w.nargs[i]]
+		at += w.nargs[i]
+		var set string
+		switch {
+		case c == originalsOnly:
+			continue
+		case c == "d.topic = ?" || c == "d.source = ?":
+			set = `SELECT rowid FROM documents WHERE duplicate_of IS NULL AND ` + strings.TrimPrefix(c, "d.")
+		case c == "d.rowid IN ("+fts+")":
+			set = fts + ` AND rowid NOT IN (SELECT rowid FROM documents WHERE duplicate_of IS NOT NULL)`
+		default:
+			for _, p := range []string{"d.rowid IN (", "(d.rowid) IN ("} {
+				if strings.HasPrefix(c, p) && strings.HasSuffix(c, ")") {
+					set, distinct = c[len(p):len(c)-1], false
+				}
+			}
+		}
+		if set == "" {
+			return "", nil, false
+		}
+		sets, args = append(sets, `SELECT * FROM (`+set+`)`), append(args, a...)
+	}
+	switch {
+	case len(sets) == 0:
+		return "", nil, false
+	case len(sets) == 1 && distinct:
+		return `SELECT COUNT(*) FROM (` + sets[0] + `)`, args, true
+	case len(sets) == 1:
+		return `WITH s(doc) AS (` + sets[0] + `) SELECT COUNT(DISTINCT doc) FROM s`, args, true
+	}
+	return `SELECT COUNT(*) FROM (` + strings.Join(sets, " INTERSECT ") + `)`, args, true // INTERSECT keeps each rowid once
+}
+
+// layerSet returns the first condition of the layer filter w (alias x)
+// that is a set of documents ("x.doc IN (...)"), its arguments, and the
+// other conditions.
+func layerSet(w *where) (set string, rest *where, args []any, ok bool) {
+	if len(w.nargs) != len(w.conds) {
+		return "", nil, nil, false
+	}
+	at := 0
+	for i, c := range w.conds {
+		if strings.HasPrefix(c, "x.doc IN (") && strings.HasSuffix(c, ")") {
+			rest = &where{conds: append(append([]string{}, w.conds[:i]...), w.conds[i+1:]...)}
+			rest.args = append(append([]any{}, w.args[:at]...), w.args[at+w.nargs[i]:]...)
+			return c[len("x.doc IN (") : len(c)-1], rest, append([]any{}, w.args[at:at+w.nargs[i]]...), true
+		}
+		at += w.nargs[i]
+	}
+	return "", nil, nil, false
 }
 
 // listPage runs rows and total over the conditions of f on kind.
@@ -169,7 +254,7 @@ func listPage[T any](ctx context.Context, s *Store, kind store.Kind, f store.Fil
 	}
 	page := w
 	if k != nil { // the page starts after k; the total counts every match
-		page = &where{conds: append([]string{}, w.conds...), args: append([]any{}, w.args...), split: w.split}
+		page = &where{conds: append([]string{}, w.conds...), args: append([]any{}, w.args...), split: w.split, nargs: append([]int{}, w.nargs...), alts: w.alts}
 		alias := "x"
 		if kind == store.KindDocuments {
 			alias = "d"

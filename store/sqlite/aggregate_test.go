@@ -40,7 +40,9 @@ func TestMigration2_BackFills(t *testing.T) {
 		DELETE FROM schema_migrations WHERE version = 4`); err != nil {
 		t.Fatal(err)
 	}
-	for _, stmt := range []string{`DROP INDEX documents_topic`, `DROP INDEX documents_source`, `DROP INDEX events_plover`, `DROP INDEX locations_point`,
+	for _, stmt := range []string{`DROP INDEX documents_topic`, `DROP INDEX documents_source`,
+		`DROP INDEX documents_listed_topic`, `DROP INDEX documents_listed_source`, // migration 9's, on the dropped column
+		`DROP INDEX events_plover`, `DROP INDEX locations_point`,
 		`DROP INDEX locations_name_doc`, `DROP INDEX quotes_speaker_actor`, `DROP INDEX counts_object`, `DROP INDEX counts_located`,
 		`ALTER TABLE documents DROP COLUMN topic`, `ALTER TABLE events DROP COLUMN loc`, `ALTER TABLE counts DROP COLUMN loc`} {
 		if _, err := s.db.Exec(stmt); err != nil {

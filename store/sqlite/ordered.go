@@ -101,8 +101,12 @@ func (s *Store) codesWith(ctx context.Context, table, col, p string) (codes []st
 func (s *Store) keyed(ctx context.Context, table string, w *where, limit, offset int) (string, []any, error) {
 	const order = ` ORDER BY x.pub DESC, x.doc DESC, x.idx`
 	plain := func() (string, []any, error) {
-		return `(SELECT x.pub AS pub, x.doc AS doc, x.idx AS idx FROM ` + table + ` x` + w.String() + order + ` LIMIT ? OFFSET ?) k`,
-			append(append([]any{}, w.args...), limit, offset), nil
+		hint, pw, err := s.orderHint(ctx, table, w)
+		if err != nil {
+			return "", nil, err
+		}
+		return `(SELECT x.pub AS pub, x.doc AS doc, x.idx AS idx FROM ` + table + ` x` + hint + pw.String() + order + ` LIMIT ? OFFSET ?) k`,
+			append(append([]any{}, pw.args...), limit, offset), nil
 	}
 	sp := w.split
 	if sp == nil || sp.table != table {
@@ -134,4 +138,64 @@ func (s *Store) keyed(ctx context.Context, table string, w *where, limit, offset
 	// source and target are both USA...).
 	return `(SELECT pub, doc, idx FROM (` + strings.Join(branches, " UNION ") + `) ORDER BY pub DESC, doc DESC, idx LIMIT ? OFFSET ?) k`,
 		append(args, limit, offset), nil
+}
+
+// bigSet is the number of documents from which a set filter ("x.doc IN
+// (...)": a full-text match, the documents with an actor or a place) is
+// read through the listing order rather than document by document.
+const bigSet = 2000
+
+// orderHint returns " INDEXED BY <table>_order" when every set of
+// documents in w (table "" for documents, "x.doc IN (...)" of a layer) has
+// bigSet rows or more: the planner, which cannot know a set's size, would
+// otherwise fetch every row of every document in the set and sort them
+// all; in listing order the scan stops after the page. It returns w with
+// the big sets that have a correlated alternative (where.alts) replaced by
+// it, so that they are not built either.
+func (s *Store) orderHint(ctx context.Context, table string, w *where) (string, *where, error) {
+	if len(w.nargs) != len(w.conds) {
+		return "", w, nil
+	}
+	prefixes := []string{"x.doc IN (", "(x.doc, x.idx) IN ("}
+	if table == "" {
+		prefixes = []string{"d.rowid IN (", "(d.rowid) IN ("}
+	}
+	// Every set must be big: one small set is the cheaper way in.
+	var big []int
+	at := 0
+	for i, c := range w.conds {
+		args := w.args[at : at+w.nargs[i]]
+		at += w.nargs[i]
+		var set string
+		for _, p := range prefixes {
+			if strings.HasPrefix(c, p) && strings.HasSuffix(c, ")") {
+				set = c[len(p) : len(c)-1]
+			}
+		}
+		if set == "" {
+			continue
+		}
+		var n int
+		err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM (SELECT 1 FROM (`+set+`) LIMIT ?)`, append(append([]any{}, args...), bigSet)...).Scan(&n)
+		if err != nil {
+			return "", nil, wrapQueryErr("set size", err)
+		}
+		if n < bigSet {
+			return "", w, nil
+		}
+		big = append(big, i)
+	}
+	if len(big) == 0 {
+		return "", w, nil
+	}
+	pw := &where{conds: append([]string{}, w.conds...), args: w.args, nargs: w.nargs, split: w.split}
+	for _, i := range big {
+		if alt, ok := w.alts[i]; ok {
+			pw.conds[i] = alt
+		}
+	}
+	if table == "" {
+		return ` INDEXED BY documents_order`, pw, nil
+	}
+	return ` INDEXED BY ` + table + `_order`, pw, nil
 }

@@ -26,11 +26,28 @@ type where struct {
 	conds []string
 	args  []any
 	split *prefixSplit // a code prefix keyed may split (ordered.go)
+	nargs []int        // the number of args of each cond (added with add)
+	// alts holds, for a cond that is a set of documents, the same test
+	// correlated to the row (EXISTS on the row's document), which reads
+	// a few rows per document instead of building the set: the better
+	// way in when the set is big (bigSet, ordered.go).
+	alts map[int]string
+}
+
+// addSet adds cond, a set of documents, with its correlated alternative
+// alt (the same arguments in the same order).
+func (w *where) addSet(cond, alt string, args ...any) {
+	if w.alts == nil {
+		w.alts = map[int]string{}
+	}
+	w.alts[len(w.conds)] = alt
+	w.add(cond, args...)
 }
 
 func (w *where) add(cond string, args ...any) {
 	w.conds = append(w.conds, cond)
 	w.args = append(w.args, args...)
+	w.nargs = append(w.nargs, len(args))
 }
 
 // words adds the name-word condition of kind on cols (wordsCond); a
@@ -106,8 +123,10 @@ func docFilters(w *where, q store.Query, own filter, t string) {
 		ec, ea := codePrefix("y.actor", q.Actor)
 		sc, sa := codePrefix("y.source_actor", q.Actor)
 		tc, ta := codePrefix("y.target_actor", q.Actor)
-		w.add(`(`+doc+` IN (SELECT y.doc FROM entities y WHERE `+ec+`)
-			OR `+doc+` IN (SELECT y.doc FROM events y WHERE `+sc+` UNION SELECT y.doc FROM events y WHERE `+tc+`))`,
+		w.addSet(doc+` IN (SELECT y.doc FROM entities y WHERE `+ec+
+			` UNION SELECT y.doc FROM events y WHERE `+sc+` UNION SELECT y.doc FROM events y WHERE `+tc+`)`,
+			`(EXISTS (SELECT 1 FROM entities y WHERE y.doc = `+doc+` AND `+ec+`)
+			OR EXISTS (SELECT 1 FROM events y WHERE y.doc = `+doc+` AND (`+sc+` OR `+tc+`)))`,
 			append(append(ea, sa...), ta...)...)
 	}
 	if q.Root != "" && own&fRoot == 0 {
@@ -238,10 +257,14 @@ func (s *Store) Documents(ctx context.Context, q store.Query) ([]store.DocumentS
 
 // documentRows lists the page of documents matching w (alias d).
 func (s *Store) documentRows(ctx context.Context, w *where, limit, offset int) ([]store.DocumentSummary, error) {
+	hint, pw, err := s.orderHint(ctx, "", w) // big sets: the listing order (ordered.go)
+	if err != nil {
+		return nil, err
+	}
 	sqlText := `SELECT d.id, d.title, d.url, d.source, d.published, d.language, d.chars, d.n_entities, d.n_quotes, d.n_counts,
-		d.n_locations, d.n_events FROM documents d` + w.String() + ` ORDER BY ` + docOrder + ` LIMIT ? OFFSET ?`
+		d.n_locations, d.n_events FROM documents d` + hint + pw.String() + ` ORDER BY ` + docOrder + ` LIMIT ? OFFSET ?`
 	out := []store.DocumentSummary{}
-	err := s.query(ctx, "documents", sqlText, append(w.args, limit, offset), func(r *sql.Rows) error {
+	err = s.query(ctx, "documents", sqlText, append(append([]any{}, pw.args...), limit, offset), func(r *sql.Rows) error {
 		var x store.DocumentSummary
 		var pub sql.NullString
 		if err := r.Scan(&x.ID, &x.Title, &x.URL, &x.Source, &pub, &x.Language, &x.Chars, &x.Entities, &x.Quotes, &x.Counts,

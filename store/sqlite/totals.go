@@ -65,8 +65,16 @@ CREATE TRIGGER locations_place_name AFTER INSERT ON locations BEGIN
 END;
 `
 
-// Migration 9: store_stats and place_names, derived tables the triggers keep.
-func init() { addMigration(9, migrationStats()+migrationPlaceNames) }
+// migrationListed indexes the originals by topic and by source, so that a
+// total of documents with a topic or source counts index entries (docSets).
+const migrationListed = `
+CREATE INDEX documents_listed_topic ON documents(topic) WHERE duplicate_of IS NULL;
+CREATE INDEX documents_listed_source ON documents(source) WHERE duplicate_of IS NULL;
+`
+
+// Migration 9: store_stats and place_names, derived tables the triggers
+// keep, and the originals' topic and source indexes.
+func init() { addMigration(9, migrationStats()+migrationPlaceNames+migrationListed) }
 
 // listedDocuments is the number of listed documents (originals), from
 // store_stats.
