@@ -805,7 +805,37 @@ func (c *coder) newlineBefore(j int) bool {
 		return false
 	}
 	gap := c.d.Text[c.d.Tokens[c.first+j-1].End:c.d.Tokens[c.first+j].Start]
-	return strings.IndexByte(gap, '\n') >= 0
+	i := strings.IndexByte(gap, '\n')
+	if i < 0 {
+		return false
+	}
+	if !c.wrapped {
+		return true
+	}
+	// hard-wrapped copy breaks its lines anywhere: only a blank line or an
+	// indented line ends a headline or dateline there
+	rest := gap[i+1:]
+	return strings.IndexByte(rest, '\n') >= 0 || rest != "" && (rest[0] == ' ' || rest[0] == '\t')
+}
+
+// hardWrapped reports text broken into lines of similar length inside its
+// paragraphs (wire copy such as Reuters-21578 at about 65 characters): at
+// least three lines, and half of all lines, run 40 to 80 characters to a
+// line break that no sentence punctuation ends.
+func hardWrapped(text string) bool {
+	lines := strings.Split(text, "\n")
+	wrapped, nonEmpty := 0, 0
+	for k, l := range lines {
+		t := strings.TrimSpace(l)
+		if t == "" {
+			continue
+		}
+		nonEmpty++
+		if k+1 < len(lines) && len(l) >= 40 && len(l) <= 80 && !strings.ContainsAny(t[len(t)-1:], ".!?\"'”:") {
+			wrapped++
+		}
+	}
+	return wrapped >= 3 && wrapped*2 >= nonEmpty
 }
 
 // repression is CAMEO 175, "use tactics of violent repression".

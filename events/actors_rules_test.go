@@ -270,3 +270,19 @@ func TestTitleBeforeTarget(t *testing.T) {
 			nil, []string{"02|CHL|CHL"}},
 	})
 }
+
+// TestHardWrappedCopy covers wire copy broken into lines of about 65
+// characters: a line break inside a paragraph ends no subject or object.
+func TestHardWrappedCopy(t *testing.T) {
+	wrapped := "Kenya today called on Britain to\n" +
+		"increase its imports of tea and coffee or risk a rise of\n" +
+		"protectionism and the harm it would bring to both trading\n" +
+		"nations, the trade minister told a group of businessmen.\n" +
+		"    He said there had been substantial growth in the volume\n" +
+		"of trade between the two countries in the last ten years.\n"
+	runRules(t, []ruleCase{
+		{"appeal before a wrapped line", wrapped, []string{"02|KEN|GBR"}, nil},
+		{"a headline line still ends the subject", "Kenya police detain protesters\nRiot police fired tear gas at students in Nairobi on Monday.",
+			nil, []string{"17|KEN|KEN", "17|KEN|KEN"}},
+	})
+}
