@@ -373,6 +373,15 @@ func (c *coder) subject(i int) []int {
 			return nil
 		}
 	}
+	if r := c.relativeBefore(i); r >= 0 {
+		// "Euronext, which combines the Paris, Amsterdam and Lisbon
+		// exchanges, began talks": the relative clause's words are no
+		// subject; its head, before the comma, is
+		if h := r - 2; h >= 0 && c.mAt[h] >= 0 && c.actor(c.mAt[h]) != "" {
+			return c.coord(c.mAt[h])
+		}
+		return nil
+	}
 	if m := c.conjunctSubject(i); m >= 0 {
 		return c.coord(m)
 	}
@@ -427,6 +436,32 @@ func (c *coder) subject(i int) []int {
 		last = false
 	}
 	return nil
+}
+
+// relativeBefore returns the token of the "which" or "who" that opens a
+// relative clause after a comma and closes, with a comma, at most three
+// words before token i ("X, which ..., also began"), or -1.
+func (c *coder) relativeBefore(i int) int {
+	cc := -1
+	for j := i - 1; j >= 0 && j >= i-4; j-- {
+		if c.tok(j) == "," {
+			cc = j
+			break
+		}
+		if c.isPunct(j) || c.mAt[j] >= 0 {
+			return -1
+		}
+	}
+	for j := cc - 1; j >= 1; j-- {
+		w := c.low(j)
+		if c.isPunct(j) && w != "," || speechCues[w] {
+			return -1
+		}
+		if (w == "which" || w == "who") && c.tok(j-1) == "," {
+			return j
+		}
+	}
+	return -1
 }
 
 // leftmostActor returns the first actor-coded mention in [a, b) that is not

@@ -286,3 +286,14 @@ func TestHardWrappedCopy(t *testing.T) {
 			nil, []string{"17|KEN|KEN", "17|KEN|KEN"}},
 	})
 }
+
+// TestRelativeClauseSubject covers a subject whose relative clause names
+// other actors: the clause's words are no subject, its head is.
+func TestRelativeClauseSubject(t *testing.T) {
+	runRules(t, []ruleCase{
+		{"head before the relative clause", "Kenya, which borders Uganda, Tanzania and Somalia, also began talks with Ethiopia on Monday.",
+			[]string{"04|KEN|ETH", "04|ETH|KEN"}, []string{"04|UGA|ETH", "04|TZA|ETH", "04|SOM|ETH"}},
+		{"head without a code", "The bourse, which links the Paris, Amsterdam and Lisbon markets, also began talks with the exchange.",
+			nil, []string{"04|NLD|PRT", "04|PRT|NLD", "04|FRA|NLD"}},
+	})
+}
