@@ -74,6 +74,9 @@ func (c *coder) sentence(si int) []document.Event {
 				} else {
 					tgts = c.object(m.start+1, m.end, code, m.p)
 				}
+				if len(tgts) == 0 && code.Root == "12" {
+					tgts, tgtStep = c.authorOf(m.end), "author of the thing rejected"
+				}
 			}
 		} else if fromSrc := c.fromSource(m); fromSrc != nil {
 			// "criticism from Moscow", "a complaint from the Chilean
@@ -434,6 +437,35 @@ func (c *coder) subject(i int) []int {
 		}
 		end = cs - 1 // skip the comma
 		last = false
+	}
+	return nil
+}
+
+// authorOf returns the author a rejected thing names after "by" or "from"
+// within eight tokens after e ("rejected a petition by the rice industry",
+// "refused to accept guarantees from the Bank of Brazil"); a place after
+// "from" is where, not who.
+func (c *coder) authorOf(e int) []int {
+	for j := e; j < c.n-1 && j < e+8; j++ {
+		w := c.low(j)
+		if objectStops[w] || w == "," || c.newlineBefore(j) && j > e {
+			return nil
+		}
+		if w != "by" && w != "from" {
+			continue
+		}
+		k := j + 1
+		if isDet(c.tok(k)) {
+			k++
+		}
+		k = c.titleBefore(k)
+		if k >= c.n || c.mAt[k] < 0 || c.actor(c.mAt[k]) == "" {
+			return nil
+		}
+		if t := c.d.Mentions[c.mAt[k]].Type; w == "from" && (t == document.GPE || c.actorIsPlaceLike(c.mAt[k])) {
+			return nil
+		}
+		return c.coord(c.mAt[k])
 	}
 	return nil
 }

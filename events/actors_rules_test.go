@@ -297,3 +297,16 @@ func TestRelativeClauseSubject(t *testing.T) {
 			nil, []string{"04|NLD|PRT", "04|PRT|NLD", "04|FRA|NLD"}},
 	})
 }
+
+// TestRejectedAuthor covers the target of a rejection named as the author
+// of the thing rejected ("a petition by", "guarantees from").
+func TestRejectedAuthor(t *testing.T) {
+	runRules(t, []ruleCase{
+		{"by the author", "Peru's government rejected a petition by Chilean exporters seeking lower tariffs.",
+			[]string{"12|PER|CHL"}, []string{"12|PER|"}},
+		{"from an organisation", "Kenya refused to accept new loan terms from the World Bank on Monday.",
+			[]string{"12|KEN|WBK"}, nil},
+		{"from a place is no author", "Turkey refused to withdraw its troops from Syria.",
+			nil, []string{"12|TUR|SYR"}},
+	})
+}
