@@ -75,7 +75,7 @@ func (c *coder) sentence(si int) []document.Event {
 					tgts = c.object(m.start+1, m.end, code, m.p)
 				}
 				if len(tgts) == 0 && code.Root == "12" {
-					tgts, tgtStep = c.authorOf(m.end), "author of the thing rejected"
+					tgts, tgtStep = c.authorOf(m.end, false), "author of the thing rejected"
 				}
 			}
 		} else if fromSrc := c.fromSource(m); fromSrc != nil {
@@ -115,6 +115,10 @@ func (c *coder) sentence(si int) []document.Event {
 				}
 			}
 			tgts = c.object(m.end, m.end, code, m.p)
+			if len(tgts) == 0 && code.Root >= "18" && code.Root <= "20" {
+				// "an attack on positions held by its army": the holder
+				tgts, tgtStep = c.authorOf(m.end, true), "holder of the place attacked"
+			}
 			if len(srcs) == 0 && len(tgts) == 0 && symmetric(code) && c.between(m.end) {
 				// "a first meeting between the two delegations"
 				e := m.end
@@ -444,18 +448,19 @@ func (c *coder) subject(i int) []int {
 // authorOf returns the author a rejected thing names after "by" or "from"
 // within eight tokens after e ("rejected a petition by the rice industry",
 // "refused to accept guarantees from the Bank of Brazil"); a place after
-// "from" is where, not who.
-func (c *coder) authorOf(e int) []int {
+// "from" is where, not who. With held, only the holder after "held by"
+// counts ("an attack on positions held by its fourth army corps").
+func (c *coder) authorOf(e int, held bool) []int {
 	for j := e; j < c.n-1 && j < e+8; j++ {
 		w := c.low(j)
 		if objectStops[w] || w == "," || c.newlineBefore(j) && j > e {
 			return nil
 		}
-		if w != "by" && w != "from" {
+		if held && (w != "by" || j == 0 || c.low(j-1) != "held") || !held && w != "by" && w != "from" {
 			continue
 		}
 		k := j + 1
-		if isDet(c.tok(k)) {
+		if c.mAt[k] < 0 && isDet(c.tok(k)) {
 			k++
 		}
 		k = c.titleBefore(k)

@@ -299,7 +299,8 @@ func TestRelativeClauseSubject(t *testing.T) {
 }
 
 // TestRejectedAuthor covers the target of a rejection named as the author
-// of the thing rejected ("a petition by", "guarantees from").
+// of the thing rejected ("a petition by", "guarantees from") and of an
+// attack as the holder of the place attacked ("positions held by").
 func TestRejectedAuthor(t *testing.T) {
 	runRules(t, []ruleCase{
 		{"by the author", "Peru's government rejected a petition by Chilean exporters seeking lower tariffs.",
@@ -308,5 +309,7 @@ func TestRejectedAuthor(t *testing.T) {
 			[]string{"12|KEN|WBK"}, nil},
 		{"from a place is no author", "Turkey refused to withdraw its troops from Syria.",
 			nil, []string{"12|TUR|SYR"}},
+		{"holder of the positions attacked", "Sudan said it had repelled a Chadian attack on positions held by its army near the border.",
+			[]string{"19|TCD|SDN"}, nil},
 	})
 }
