@@ -74,6 +74,9 @@ func (c *coder) sentence(si int) []document.Event {
 				} else {
 					tgts = c.object(m.start+1, m.end, code, m.p)
 				}
+				if len(tgts) == 0 && code.Root == "12" {
+					tgts, tgtStep = c.authorOf(m.end, false), "author of the thing rejected"
+				}
 			}
 		} else if fromSrc := c.fromSource(m); fromSrc != nil {
 			// "criticism from Moscow", "a complaint from the Chilean
@@ -112,6 +115,10 @@ func (c *coder) sentence(si int) []document.Event {
 				}
 			}
 			tgts = c.object(m.end, m.end, code, m.p)
+			if len(tgts) == 0 && code.Root >= "18" && code.Root <= "20" {
+				// "an attack on positions held by its army": the holder
+				tgts, tgtStep = c.authorOf(m.end, true), "holder of the place attacked"
+			}
 			if len(srcs) == 0 && len(tgts) == 0 && symmetric(code) && c.between(m.end) {
 				// "a first meeting between the two delegations"
 				e := m.end
@@ -373,6 +380,15 @@ func (c *coder) subject(i int) []int {
 			return nil
 		}
 	}
+	if r := c.relativeBefore(i); r >= 0 {
+		// "Euronext, which combines the Paris, Amsterdam and Lisbon
+		// exchanges, began talks": the relative clause's words are no
+		// subject; its head, before the comma, is
+		if h := r - 2; h >= 0 && c.mAt[h] >= 0 && c.actor(c.mAt[h]) != "" {
+			return c.coord(c.mAt[h])
+		}
+		return nil
+	}
 	if m := c.conjunctSubject(i); m >= 0 {
 		return c.coord(m)
 	}
@@ -427,6 +443,62 @@ func (c *coder) subject(i int) []int {
 		last = false
 	}
 	return nil
+}
+
+// authorOf returns the author a rejected thing names after "by" or "from"
+// within eight tokens after e ("rejected a petition by the rice industry",
+// "refused to accept guarantees from the Bank of Brazil"); a place after
+// "from" is where, not who. With held, only the holder after "held by"
+// counts ("an attack on positions held by its fourth army corps").
+func (c *coder) authorOf(e int, held bool) []int {
+	for j := e; j < c.n-1 && j < e+8; j++ {
+		w := c.low(j)
+		if objectStops[w] || w == "," || c.newlineBefore(j) && j > e {
+			return nil
+		}
+		if held && (w != "by" || j == 0 || c.low(j-1) != "held") || !held && w != "by" && w != "from" {
+			continue
+		}
+		k := j + 1
+		if c.mAt[k] < 0 && isDet(c.tok(k)) {
+			k++
+		}
+		k = c.titleBefore(k)
+		if k >= c.n || c.mAt[k] < 0 || c.actor(c.mAt[k]) == "" {
+			return nil
+		}
+		if t := c.d.Mentions[c.mAt[k]].Type; w == "from" && (t == document.GPE || c.actorIsPlaceLike(c.mAt[k])) {
+			return nil
+		}
+		return c.coord(c.mAt[k])
+	}
+	return nil
+}
+
+// relativeBefore returns the token of the "which" or "who" that opens a
+// relative clause after a comma and closes, with a comma, at most three
+// words before token i ("X, which ..., also began"), or -1.
+func (c *coder) relativeBefore(i int) int {
+	cc := -1
+	for j := i - 1; j >= 0 && j >= i-4; j-- {
+		if c.tok(j) == "," {
+			cc = j
+			break
+		}
+		if c.isPunct(j) || c.mAt[j] >= 0 {
+			return -1
+		}
+	}
+	for j := cc - 1; j >= 1; j-- {
+		w := c.low(j)
+		if c.isPunct(j) && w != "," || speechCues[w] {
+			return -1
+		}
+		if (w == "which" || w == "who") && c.tok(j-1) == "," {
+			return j
+		}
+	}
+	return -1
 }
 
 // leftmostActor returns the first actor-coded mention in [a, b) that is not
@@ -805,7 +877,37 @@ func (c *coder) newlineBefore(j int) bool {
 		return false
 	}
 	gap := c.d.Text[c.d.Tokens[c.first+j-1].End:c.d.Tokens[c.first+j].Start]
-	return strings.IndexByte(gap, '\n') >= 0
+	i := strings.IndexByte(gap, '\n')
+	if i < 0 {
+		return false
+	}
+	if !c.wrapped {
+		return true
+	}
+	// hard-wrapped copy breaks its lines anywhere: only a blank line or an
+	// indented line ends a headline or dateline there
+	rest := gap[i+1:]
+	return strings.IndexByte(rest, '\n') >= 0 || rest != "" && (rest[0] == ' ' || rest[0] == '\t')
+}
+
+// hardWrapped reports text broken into lines of similar length inside its
+// paragraphs (wire copy such as Reuters-21578 at about 65 characters): at
+// least three lines, and half of all lines, run 40 to 80 characters to a
+// line break that no sentence punctuation ends.
+func hardWrapped(text string) bool {
+	lines := strings.Split(text, "\n")
+	wrapped, nonEmpty := 0, 0
+	for k, l := range lines {
+		t := strings.TrimSpace(l)
+		if t == "" {
+			continue
+		}
+		nonEmpty++
+		if k+1 < len(lines) && len(l) >= 40 && len(l) <= 80 && !strings.ContainsAny(t[len(t)-1:], ".!?\"'”:") {
+			wrapped++
+		}
+	}
+	return wrapped >= 3 && wrapped*2 >= nonEmpty
 }
 
 // repression is CAMEO 175, "use tactics of violent repression".

@@ -270,3 +270,46 @@ func TestTitleBeforeTarget(t *testing.T) {
 			nil, []string{"02|CHL|CHL"}},
 	})
 }
+
+// TestHardWrappedCopy covers wire copy broken into lines of about 65
+// characters: a line break inside a paragraph ends no subject or object.
+func TestHardWrappedCopy(t *testing.T) {
+	wrapped := "Kenya today called on Britain to\n" +
+		"increase its imports of tea and coffee or risk a rise of\n" +
+		"protectionism and the harm it would bring to both trading\n" +
+		"nations, the trade minister told a group of businessmen.\n" +
+		"    He said there had been substantial growth in the volume\n" +
+		"of trade between the two countries in the last ten years.\n"
+	runRules(t, []ruleCase{
+		{"appeal before a wrapped line", wrapped, []string{"02|KEN|GBR"}, nil},
+		{"a headline line still ends the subject", "Kenya police detain protesters\nRiot police fired tear gas at students in Nairobi on Monday.",
+			nil, []string{"17|KEN|KEN", "17|KEN|KEN"}},
+	})
+}
+
+// TestRelativeClauseSubject covers a subject whose relative clause names
+// other actors: the clause's words are no subject, its head is.
+func TestRelativeClauseSubject(t *testing.T) {
+	runRules(t, []ruleCase{
+		{"head before the relative clause", "Kenya, which borders Uganda, Tanzania and Somalia, also began talks with Ethiopia on Monday.",
+			[]string{"04|KEN|ETH", "04|ETH|KEN"}, []string{"04|UGA|ETH", "04|TZA|ETH", "04|SOM|ETH"}},
+		{"head without a code", "The bourse, which links the Paris, Amsterdam and Lisbon markets, also began talks with the exchange.",
+			nil, []string{"04|NLD|PRT", "04|PRT|NLD", "04|FRA|NLD"}},
+	})
+}
+
+// TestRejectedAuthor covers the target of a rejection named as the author
+// of the thing rejected ("a petition by", "guarantees from") and of an
+// attack as the holder of the place attacked ("positions held by").
+func TestRejectedAuthor(t *testing.T) {
+	runRules(t, []ruleCase{
+		{"by the author", "Peru's government rejected a petition by Chilean exporters seeking lower tariffs.",
+			[]string{"12|PER|CHL"}, []string{"12|PER|"}},
+		{"from an organisation", "Kenya refused to accept new loan terms from the World Bank on Monday.",
+			[]string{"12|KEN|WBK"}, nil},
+		{"from a place is no author", "Turkey refused to withdraw its troops from Syria.",
+			nil, []string{"12|TUR|SYR"}},
+		{"holder of the positions attacked", "Sudan said it had repelled a Chadian attack on positions held by its army near the border.",
+			[]string{"19|TCD|SDN"}, nil},
+	})
+}

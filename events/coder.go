@@ -28,6 +28,7 @@ type coder struct {
 	head           []int    // head mention of a modifier mention, -1
 	lowText        string   // the normalized text (Document.Lower)
 	headline       bool     // the sentence is in title case
+	wrapped        bool     // the text is hard-wrapped (hardWrapped)
 	// matched keeps each sentence's matches once found, so the main-event
 	// vote reads the triggers the coder found without matching again; nil
 	// when not memoized
@@ -60,6 +61,7 @@ func newCoder(s *Stage, d *document.Document) *coder {
 		c.steps = map[document.Span][4]string{}
 	}
 	c.codes, c.head = make([]string, len(d.Mentions)), make([]int, len(d.Mentions))
+	c.wrapped = hardWrapped(d.Text)
 	story, one := "", true // the one country the story names, if one
 	for i, m := range d.Mentions {
 		c.codes[i], c.head[i] = m.ContextActor, m.Qualifies

@@ -22,6 +22,10 @@ func TestSense(t *testing.T) {
 		// demand
 		{"political demand", "Turkey demanded that Sweden extradite the suspects.", "demanded", "100"},
 		{"country demands verb", "China demands apology from Japan over the visit.", "demands", "100"},
+		{"economic demand", "Exports to Japan rose on stronger domestic demand in March, Brazil said.", "demand", ""},
+		{"demand for goods", "Peru said demand for exports of copper to China fell.", "demand", ""},
+		// thanks to
+		{"thanks to is a cause", "Kenya's economy grew thanks to rising tea sales to Britain.", "thanks", ""},
 		// rally
 		{"protest rally", "Opposition supporters rallied in Caracas against the government.", "rallied", "141"},
 		// invest
