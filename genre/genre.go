@@ -48,6 +48,8 @@ const (
 	minCodeLines = 3
 	// shortLine is the most words a "line" cue's line may have.
 	shortLine = 8
+	// lead is how many bytes of a document the stage reads.
+	lead = 20000
 )
 
 //go:embed data/cues.tsv
@@ -255,13 +257,20 @@ func (*Stage) Requires() []document.Layer { return nil }
 // Provides returns the genre layer.
 func (*Stage) Provides() []document.Layer { return []document.Layer{document.LayerGenre} }
 
-// Process sets d.Genre and, with d.Explain, traces the step and the cues
-// that decided it. It fails only on a cancelled context.
+// Process sets d.Genre from the first lead bytes of d.Text and, with
+// d.Explain, traces the step and the cues that decided it. It fails only
+// on a cancelled context.
 func (s *Stage) Process(ctx context.Context, d *document.Document) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	r := s.cues.Decide(d.Text)
+	text := d.Text
+	if len(text) > lead {
+		// a page shows its kind in its first screens; reading no more
+		// keeps long documents cheap (a cut rune is no cue)
+		text = text[:lead]
+	}
+	r := s.cues.Decide(text)
 	d.Genre = r.Genre
 	if d.Explain {
 		d.Trace(document.LayerGenre, 0, "genre", r.Step, fmt.Sprintf("score %d, news %d: %s", r.Score, r.NewsScore, strings.Join(r.Found, ", ")))
