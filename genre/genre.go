@@ -137,6 +137,7 @@ type Result struct {
 func (c *Cues) Decide(text string) Result {
 	lower := document.LowerText(text)
 	var lines []string
+	var short []bool // short[i]: lines[i] has at most shortLine words
 	nonEmpty, code := 0, 0
 	for _, l := range strings.Split(text, "\n") {
 		if strings.TrimSpace(l) == "" {
@@ -153,6 +154,7 @@ func (c *Cues) Decide(text string) Result {
 	for _, l := range strings.Split(lower, "\n") {
 		if l = strings.TrimSpace(l); l != "" {
 			lines = append(lines, l)
+			short = append(short, wordsAtMost(l, shortLine))
 		}
 	}
 	score := map[string]int{}
@@ -165,8 +167,8 @@ func (c *Cues) Decide(text string) Result {
 				n = 1
 			}
 		case Line:
-			for _, l := range lines {
-				if len(strings.Fields(l)) <= shortLine && strings.Contains(l, q.Text) {
+			for i, l := range lines {
+				if short[i] && strings.Contains(l, q.Text) {
 					n++
 				}
 			}
@@ -204,6 +206,21 @@ func (c *Cues) Decide(text string) Result {
 	}
 	sort.Strings(r.Found)
 	return r
+}
+
+// wordsAtMost reports whether l has at most n space-separated words.
+func wordsAtMost(l string, n int) bool {
+	words, in := 0, false
+	for i := 0; i < len(l); i++ {
+		sp := l[i] == ' ' || l[i] == '\t'
+		if !sp && !in {
+			if words++; words > n {
+				return false
+			}
+		}
+		in = !sp
+	}
+	return true
 }
 
 // heading returns line as a heading: without leading "#" marks and spaces,
