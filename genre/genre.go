@@ -48,6 +48,8 @@ const (
 	minCodeLines = 3
 	// shortLine is the most words a "line" cue's line may have.
 	shortLine = 8
+	// lead is how many bytes of a document the stage reads.
+	lead = 20000
 )
 
 //go:embed data/cues.tsv
@@ -135,6 +137,7 @@ type Result struct {
 func (c *Cues) Decide(text string) Result {
 	lower := document.LowerText(text)
 	var lines []string
+	var short []bool // short[i]: lines[i] has at most shortLine words
 	nonEmpty, code := 0, 0
 	for _, l := range strings.Split(text, "\n") {
 		if strings.TrimSpace(l) == "" {
@@ -151,6 +154,7 @@ func (c *Cues) Decide(text string) Result {
 	for _, l := range strings.Split(lower, "\n") {
 		if l = strings.TrimSpace(l); l != "" {
 			lines = append(lines, l)
+			short = append(short, wordsAtMost(l, shortLine))
 		}
 	}
 	score := map[string]int{}
@@ -163,8 +167,8 @@ func (c *Cues) Decide(text string) Result {
 				n = 1
 			}
 		case Line:
-			for _, l := range lines {
-				if len(strings.Fields(l)) <= shortLine && strings.Contains(l, q.Text) {
+			for i, l := range lines {
+				if short[i] && strings.Contains(l, q.Text) {
 					n++
 				}
 			}
@@ -202,6 +206,21 @@ func (c *Cues) Decide(text string) Result {
 	}
 	sort.Strings(r.Found)
 	return r
+}
+
+// wordsAtMost reports whether l has at most n space-separated words.
+func wordsAtMost(l string, n int) bool {
+	words, in := 0, false
+	for i := 0; i < len(l); i++ {
+		sp := l[i] == ' ' || l[i] == '\t'
+		if !sp && !in {
+			if words++; words > n {
+				return false
+			}
+		}
+		in = !sp
+	}
+	return true
 }
 
 // heading returns line as a heading: without leading "#" marks and spaces,
@@ -255,13 +274,20 @@ func (*Stage) Requires() []document.Layer { return nil }
 // Provides returns the genre layer.
 func (*Stage) Provides() []document.Layer { return []document.Layer{document.LayerGenre} }
 
-// Process sets d.Genre and, with d.Explain, traces the step and the cues
-// that decided it. It fails only on a cancelled context.
+// Process sets d.Genre from the first lead bytes of d.Text and, with
+// d.Explain, traces the step and the cues that decided it. It fails only
+// on a cancelled context.
 func (s *Stage) Process(ctx context.Context, d *document.Document) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	r := s.cues.Decide(d.Text)
+	text := d.Text
+	if len(text) > lead {
+		// a page shows its kind in its first screens; reading no more
+		// keeps long documents cheap (a cut rune is no cue)
+		text = text[:lead]
+	}
+	r := s.cues.Decide(text)
 	d.Genre = r.Genre
 	if d.Explain {
 		d.Trace(document.LayerGenre, 0, "genre", r.Step, fmt.Sprintf("score %d, news %d: %s", r.Score, r.NewsScore, strings.Join(r.Found, ", ")))
