@@ -217,8 +217,10 @@ func (s *sent) currencyAt(k int) (string, int) {
 	if c, ok := currencySymbols[r]; ok {
 		return c, 1
 	}
-	if c, ok := currencySymbols[r+"$"]; ok && s.raw(k+1) == "$" && !s.d.Tokens[k+1].SpaceBefore && s.isWord(k) {
-		return c, 2
+	if s.raw(k+1) == "$" && !s.d.Tokens[k+1].SpaceBefore && s.isWord(k) {
+		if c, ok := currencySymbols[r+"$"]; ok {
+			return c, 2
+		}
 	}
 	if currencyCodes[s.raw(k)] && s.kind(k+1) == document.Number {
 		return s.raw(k), 1
@@ -234,9 +236,11 @@ func (s *sent) figureAt(k int) figure {
 	case document.Punct:
 		return f
 	case document.Word:
-		// One lookup rules out most words (a compound by its first part).
-		if w, _, _ := strings.Cut(s.low(k), "-"); !figureStart[s.low(k)] && (w == "" || !figureStart[w]) {
-			return f
+		// One lookup rules out most words.
+		if w := s.low(k); !figureStart[w] {
+			if h := strings.IndexByte(w, '-'); h <= 0 || !figureStart[w[:h]] {
+				return f
+			}
 		}
 	}
 	if c, n := s.currencyAt(k); n > 0 {
@@ -572,6 +576,9 @@ func (s *sent) qualify(f *figure) {
 	}
 	k := f.start
 	w1, w2, w3 := s.low(k-1), s.low(k-2), s.low(k-3)
+	if !qualifierEnd[w1] {
+		return // most figures: no qualifier to build keys for
+	}
 	switch {
 	case k-3 >= s.a && qualifiers3[w3+" "+w2+" "+w1]:
 		f.qualifier, f.start = w3+" "+w2+" "+w1, k-3
@@ -591,6 +598,17 @@ func (s *sent) qualify(f *figure) {
 		f.approx = f.approx || approxQualifiers[f.qualifier]
 	}
 }
+
+// qualifierEnd holds the last word of every qualifier.
+var qualifierEnd = func() map[string]bool {
+	m := map[string]bool{}
+	for _, set := range []map[string]bool{qualifiers1, qualifiers2, qualifiers3} {
+		for q := range set {
+			m[q[strings.LastIndexByte(q, ' ')+1:]] = true
+		}
+	}
+	return m
+}()
 
 // exclude rejects years, dates, ages, labels and addresses: the first
 // rule that holds rejects the figure.
