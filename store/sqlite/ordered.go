@@ -112,6 +112,13 @@ func (s *Store) keyed(ctx context.Context, table string, w *where, limit, offset
 	if sp == nil || sp.table != table {
 		return plain()
 	}
+	for _, c := range w.conds {
+		// A set of documents would be built again in every branch: the
+		// plain query reads it once (and orderHint chooses the way in).
+		if strings.HasPrefix(c, "x.doc IN (") || strings.HasPrefix(c, "(x.doc, x.idx) IN (") {
+			return plain()
+		}
+	}
 	// The other conditions, shared by every branch.
 	rest := &where{conds: append(append([]string{}, w.conds[:sp.cond]...), w.conds[sp.cond+1:]...)}
 	rest.args = append(append([]any{}, w.args[:sp.arg]...), w.args[sp.arg+sp.nargs:]...)
