@@ -101,16 +101,23 @@ func (s *Store) codesWith(ctx context.Context, table, col, p string) (codes []st
 func (s *Store) keyed(ctx context.Context, table string, w *where, limit, offset int) (string, []any, error) {
 	const order = ` ORDER BY x.pub DESC, x.doc DESC, x.idx`
 	plain := func() (string, []any, error) {
-		hint, pw, err := s.orderHint(ctx, table, w)
+		from, pre, pw, err := s.orderHint(ctx, table, w)
 		if err != nil {
 			return "", nil, err
 		}
-		return `(SELECT x.pub AS pub, x.doc AS doc, x.idx AS idx FROM ` + table + ` x` + hint + pw.String() + order + ` LIMIT ? OFFSET ?) k`,
-			append(append([]any{}, pw.args...), limit, offset), nil
+		return `(` + pre.with + `SELECT x.pub AS pub, x.doc AS doc, x.idx AS idx FROM ` + from + pw.String() + order + ` LIMIT ? OFFSET ?) k`,
+			append(append(append([]any{}, pre.args...), pw.args...), limit, offset), nil
 	}
 	sp := w.split
 	if sp == nil || sp.table != table {
 		return plain()
+	}
+	for _, c := range w.conds {
+		// A set of documents would be built again in every branch: the
+		// plain query reads it once (and orderHint chooses the way in).
+		if strings.HasPrefix(c, "x.doc IN (") || strings.HasPrefix(c, "(x.doc, x.idx) IN (") {
+			return plain()
+		}
 	}
 	// The other conditions, shared by every branch.
 	rest := &where{conds: append(append([]string{}, w.conds[:sp.cond]...), w.conds[sp.cond+1:]...)}
@@ -145,31 +152,46 @@ func (s *Store) keyed(ctx context.Context, table string, w *where, limit, offset
 // read through the listing order rather than document by document.
 const bigSet = 2000
 
-// orderHint returns " INDEXED BY <table>_order" when every set of
-// documents in w (table "" for documents, "x.doc IN (...)" of a layer) has
-// bigSet rows or more: the planner, which cannot know a set's size, would
-// otherwise fetch every row of every document in the set and sort them
-// all; in listing order the scan stops after the page. It returns w with
-// the big sets that have a correlated alternative (where.alts) replaced by
-// it, so that they are not built either.
-func (s *Store) orderHint(ctx context.Context, table string, w *where) (string, *where, error) {
-	if len(w.nargs) != len(w.conds) {
-		return "", w, nil
-	}
+// driver is the WITH clause of a listing driven from a small set, and
+// its arguments.
+type driver struct {
+	with string
+	args []any
+}
+
+// orderHint returns the FROM clause of a listing of table (alias x; ""
+// for documents, alias d) with the conditions w, choosing the way in by
+// the size of w's sets of documents (a full-text match, the documents
+// with an actor or a place, a name's words), which the planner cannot
+// know:
+//   - a set under bigSet rows: from the set to its rows (a CROSS JOIN on
+//     the table's key), sorting the few rows;
+//   - only sets of bigSet rows or more: the table's listing order, which
+//     stops after the page, with each big set that has a correlated
+//     alternative (where.alts) tested per row instead of built whole;
+//   - no set: the planner's choice.
+func (s *Store) orderHint(ctx context.Context, table string, w *where) (string, driver, *where, error) {
+	plain := table + ` x`
+	order, key, one := ` INDEXED BY `+table+`_order`, `x.doc`, `x.idx`
 	prefixes := []string{"x.doc IN (", "(x.doc, x.idx) IN ("}
 	if table == "" {
+		plain, order, key = `documents d`, ` INDEXED BY documents_order`, `d.rowid`
 		prefixes = []string{"d.rowid IN (", "(d.rowid) IN ("}
 	}
-	// Every set must be big: one small set is the cheaper way in.
+	if len(w.nargs) != len(w.conds) {
+		return plain, driver{}, w, nil
+	}
 	var big []int
 	at := 0
 	for i, c := range w.conds {
 		args := w.args[at : at+w.nargs[i]]
+		first := at
 		at += w.nargs[i]
 		var set string
-		for _, p := range prefixes {
+		pair := false
+		for j, p := range prefixes {
 			if strings.HasPrefix(c, p) && strings.HasSuffix(c, ")") {
-				set = c[len(p) : len(c)-1]
+				set, pair = c[len(p):len(c)-1], j == 1 && table != ""
 			}
 		}
 		if set == "" {
@@ -178,15 +200,29 @@ func (s *Store) orderHint(ctx context.Context, table string, w *where) (string, 
 		var n int
 		err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM (SELECT 1 FROM (`+set+`) LIMIT ?)`, append(append([]any{}, args...), bigSet)...).Scan(&n)
 		if err != nil {
-			return "", nil, wrapQueryErr("set size", err)
+			return "", driver{}, nil, wrapQueryErr("set size", err)
 		}
-		if n < bigSet {
-			return "", w, nil
+		if n >= bigSet {
+			big = append(big, i)
+			continue
 		}
-		big = append(big, i)
+		// A small set: drive from it.
+		rest := &where{conds: append(append([]string{}, w.conds[:i]...), w.conds[i+1:]...)}
+		rest.args = append(append([]any{}, w.args[:first]...), w.args[at:]...)
+		d := driver{args: append([]any{}, args...)}
+		var from string
+		switch {
+		case pair:
+			d.with = `WITH s(doc, idx) AS (` + set + `) `
+			from = `(SELECT DISTINCT doc, idx FROM s) u CROSS JOIN ` + plain + ` ON ` + key + ` = u.doc AND ` + one + ` = u.idx`
+		default:
+			d.with = `WITH s(doc) AS (` + set + `) `
+			from = `(SELECT DISTINCT doc FROM s) u CROSS JOIN ` + plain + ` ON ` + key + ` = u.doc`
+		}
+		return from, d, rest, nil
 	}
 	if len(big) == 0 {
-		return "", w, nil
+		return plain, driver{}, w, nil
 	}
 	pw := &where{conds: append([]string{}, w.conds...), args: w.args, nargs: w.nargs, split: w.split}
 	for _, i := range big {
@@ -194,8 +230,5 @@ func (s *Store) orderHint(ctx context.Context, table string, w *where) (string, 
 			pw.conds[i] = alt
 		}
 	}
-	if table == "" {
-		return ` INDEXED BY documents_order`, pw, nil
-	}
-	return ` INDEXED BY ` + table + `_order`, pw, nil
+	return plain + order, driver{}, pw, nil
 }

@@ -257,14 +257,14 @@ func (s *Store) Documents(ctx context.Context, q store.Query) ([]store.DocumentS
 
 // documentRows lists the page of documents matching w (alias d).
 func (s *Store) documentRows(ctx context.Context, w *where, limit, offset int) ([]store.DocumentSummary, error) {
-	hint, pw, err := s.orderHint(ctx, "", w) // big sets: the listing order (ordered.go)
+	from, pre, pw, err := s.orderHint(ctx, "", w) // the way in by the sets' sizes (ordered.go)
 	if err != nil {
 		return nil, err
 	}
-	sqlText := `SELECT d.id, d.title, d.url, d.source, d.published, d.language, d.chars, d.n_entities, d.n_quotes, d.n_counts,
-		d.n_locations, d.n_events FROM documents d` + hint + pw.String() + ` ORDER BY ` + docOrder + ` LIMIT ? OFFSET ?`
+	sqlText := pre.with + `SELECT d.id, d.title, d.url, d.source, d.published, d.language, d.chars, d.n_entities, d.n_quotes, d.n_counts,
+		d.n_locations, d.n_events FROM ` + from + pw.String() + ` ORDER BY ` + docOrder + ` LIMIT ? OFFSET ?`
 	out := []store.DocumentSummary{}
-	err = s.query(ctx, "documents", sqlText, append(append([]any{}, pw.args...), limit, offset), func(r *sql.Rows) error {
+	err = s.query(ctx, "documents", sqlText, append(append(append([]any{}, pre.args...), pw.args...), limit, offset), func(r *sql.Rows) error {
 		var x store.DocumentSummary
 		var pub sql.NullString
 		if err := r.Scan(&x.ID, &x.Title, &x.URL, &x.Source, &pub, &x.Language, &x.Chars, &x.Entities, &x.Quotes, &x.Counts,

@@ -72,9 +72,20 @@ CREATE INDEX documents_listed_topic ON documents(topic) WHERE duplicate_of IS NU
 CREATE INDEX documents_listed_source ON documents(source) WHERE duplicate_of IS NULL;
 `
 
+// migrationCorpusOrder indexes the corpus layer's stories and events in
+// their listing orders (corpus.go: largest first), so that a page reads
+// its rows instead of sorting the whole table.
+const migrationCorpusOrder = `
+CREATE INDEX corpus_stories_order ON corpus_stories(num_articles DESC, id);
+CREATE INDEX corpus_events_order ON corpus_events(num_mentions DESC, id);
+CREATE INDEX corpus_figures_order ON corpus_figures(num_values DESC, id);
+`
+
 // Migration 9: store_stats and place_names, derived tables the triggers
-// keep, and the originals' topic and source indexes.
-func init() { addMigration(9, migrationStats()+migrationPlaceNames+migrationListed) }
+// keep, the originals' topic and source indexes and the corpus listings'.
+func init() {
+	addMigration(9, migrationStats()+migrationPlaceNames+migrationListed+migrationCorpusOrder)
+}
 
 // listedDocuments is the number of listed documents (originals), from
 // store_stats.
