@@ -270,3 +270,12 @@ func TestRejectedAuthor(t *testing.T) {
 			[]string{"19|TCD|SDN"}, nil},
 	})
 }
+
+// TestReceivedAct covers the subject of a receiving verb as the target of
+// the nominal act it receives, with modifiers between.
+func TestReceivedAct(t *testing.T) {
+	runRules(t, []ruleCase{
+		{"faced charges from", "Kenya Airways faced both criminal and civil charges from the Kenyan government.",
+			[]string{"17|KEN|KEN"}, nil},
+	})
+}
