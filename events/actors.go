@@ -674,14 +674,10 @@ func (c *coder) fromSource(m match) []int {
 	return nil
 }
 
-// receiveVerbs take the act done to their subject as object ("Cambodia
-// received a protest from Thailand", "Kenya faced criticism from ...").
-var receiveVerbs = []string{"receive", "draw", "face", "attract", "earn", "get", "spark", "provoke", "prompt", "trigger"}
-
-// receiveVerb returns the token index of a receiving verb within four
+// receiveVerb returns the token index of a receiving verb within six
 // tokens before a nominal trigger, or -1.
 func (c *coder) receiveVerb(i int) int {
-	for j := i - 1; j >= 0 && j >= i-4; j-- {
+	for j := i - 1; j >= 0 && j >= i-6; j-- {
 		if c.isPunct(j) || c.mAt[j] >= 0 {
 			return -1
 		}

@@ -32,6 +32,10 @@ func (c *coder) prospectMention(m match) bool {
 				// a noun after a possessive, article or preposition:
 				// "next week's IMF meeting", "at the OPEC meeting"
 				return c.prospective(m)
+			case prospectGovernors[w] && !c.hardPunct(j):
+				// the verb's word as a noun after a governor: "helped
+				// prevent attacks", "to override a veto"
+				return true
 			}
 			return (w == "any" || w == "next" || w == "planned" || w == "possible" || w == "upcoming") && !c.hardPunct(j)
 		}

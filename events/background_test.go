@@ -35,6 +35,7 @@ func TestContextMentions(t *testing.T) {
 		{"ahead of the summit", "Indian shares were calm ahead of talks with China on trade.", "talks", "04/hyp", false},
 		{"talks next week", "The Greek finance minister said talks with the IMF next week would be difficult.", "talks", "04/hyp", false},
 		{"any strike", "Iran said any Israeli strike on its nuclear sites would be answered.", "strike", "195/hyp", false},
+		{"prevent attacks", "Kenya said the new powers had helped prevent attacks on Nairobi.", "attacks", "", false},
 		{"meeting happened", "Japanese and Korean ministers held talks in Seoul on Friday.", "talks", "04", false},
 		{"despite the attack", "Oil prices would stay calm despite the Iranian attack on the tanker, traders said.", "attack", "190", false},
 		{"meet tomorrow", "Indian and Chinese officials meet tomorrow in Delhi.", "meet", "04/hyp", false},

@@ -10,8 +10,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/newsgraph/newsgraph/actors"
-	"github.com/newsgraph/newsgraph/country"
 	"github.com/newsgraph/newsgraph/document"
 )
 
@@ -74,16 +72,10 @@ func newCoder(s *Stage, d *document.Document) *coder {
 			story = cc
 		}
 	}
-	if !one || story == "" {
-		// several countries: policy rule 1 falls back on the dateline the
-		// input gave apart from the text (a Reuters story's "STOCKHOLM,
-		// March 12 -"), which no sentence setting saw
-		story = metaDateline(d)
-	}
-	if story != "" {
+	if one && story != "" {
 		// policy rule 1 at story level: a role the text gives no country
 		// ("the government", "students") in a story that names one
-		// country, or filed under a dateline, is that country's
+		// country is that country's
 		for i, code := range c.codes {
 			if len(code) == 3 && storyRoles[code] {
 				c.codes[i] = story + code
@@ -91,25 +83,6 @@ func newCoder(s *Stage, d *document.Document) *coder {
 		}
 	}
 	return c
-}
-
-// metaDateline returns the CAMEO country of the dateline an input format
-// keeps beside the text (Document.Meta "dateline": a country's name or
-// capital before the first comma), "" when the text has its own dateline
-// (the actors stage has used it) or the place is neither.
-func metaDateline(d *document.Document) string {
-	dl, _ := d.Meta["dateline"].(string)
-	if dl == "" || d.Dateline.Found() {
-		return ""
-	}
-	place := strings.TrimSpace(strings.SplitN(dl, ",", 2)[0])
-	if cc, ok := country.Lookup(place); ok {
-		return actors.CountryCode(cc)
-	}
-	if cc, ok := actors.Capital(place); ok {
-		return actors.CountryCode(cc)
-	}
-	return ""
 }
 
 // load makes sentence si the current sentence: its token range, the

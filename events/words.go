@@ -45,6 +45,7 @@ var (
 	prospectGovernors = lex.Set("prospectGovernors")
 	prospects         = lex.Set("prospects")
 	quoteMarks        = lex.Set("quoteMarks")
+	receiveVerbs      = lex.List("receiveVerbs")
 	speechCues        = lex.Set("speechCues")
 	storyRoles        = lex.Set("storyRoles")
 	subordinators     = lex.Set("subordinators")
