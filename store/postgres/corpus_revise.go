@@ -66,6 +66,12 @@ func (t *corpusTx) RemoveArticle(doc string) (evs []store.CorpusEvent, figs []st
 	fail := func(err error) ([]store.CorpusEvent, []store.Figure, []store.CorpusStory, error) {
 		return nil, nil, nil, fmt.Errorf("postgres: remove corpus article: %w", err)
 	}
+	// The statements below work on the tables: write what the transaction
+	// holds first, and forget what it read once they ran (corpustx.go).
+	if err := t.flush(); err != nil {
+		return fail(err)
+	}
+	defer t.forget()
 	// removed deletes doc's rows of table and returns the distinct ids of
 	// their column col.
 	removed := func(table, col string) ([]int64, error) {

@@ -124,6 +124,23 @@ func (c *rowCache[T]) pending() []*T {
 	return out
 }
 
+// forget drops what the transaction has read (after a flush, nothing of
+// it is left to write), so the next reads see the tables as they are.
+// The ids to give out next are kept.
+func (t *corpusTx) forget() {
+	for _, c := range []interface{ forget() }{&t.events, &t.figures, &t.stories} {
+		c.forget()
+	}
+	clear(t.mentions)
+	clear(t.values)
+	clear(t.articles)
+}
+
+func (c *rowCache[T]) forget() {
+	clear(c.rows)
+	clear(c.byKey)
+}
+
 // UpdateCorpus runs fn in one write transaction; see store.CorpusStore.
 func (s *Store) UpdateCorpus(ctx context.Context, fn func(store.CorpusTx) error) error {
 	tx, err := s.db.BeginTx(ctx, pgx.TxOptions{})

@@ -14,3 +14,7 @@ func TestStore_CorpusSuite(t *testing.T) {
 func TestStore_CorpusReviseSuite(t *testing.T) {
 	storetest.CorpusReviseSuite(t, func(t *testing.T) storetest.CorpusBackend { return openTemp(t) })
 }
+
+func TestStore_CorpusReviseInBatchSuite(t *testing.T) {
+	storetest.CorpusReviseInBatchSuite(t, func(t *testing.T) storetest.CorpusBackend { return openTemp(t) })
+}

@@ -175,3 +175,72 @@ func CorpusReviseSuite(t *testing.T, open func(t *testing.T) CorpusBackend) {
 		t.Errorf("updating again changed the layer:\n got %+v\nwant %+v", again, after)
 	}
 }
+
+// CorpusReviseInBatchSuite checks a revision that comes in the same update
+// as a new article of the same event and figure, after it: the revision's
+// earlier rows go while the new article's rows, written by the same
+// transaction, stay (a backend that keeps the transaction's writes until
+// its commit must take them into account). open returns an empty store.
+func CorpusReviseInBatchSuite(t *testing.T, open func(t *testing.T) CorpusBackend) {
+	ctx := context.Background()
+	s := open(t)
+	a1, err1 := tollDoc("toll-a", "Wire A", "2025-03-04T08:00:00Z",
+		"Russian forces shelled a crowded market in Kharkiv on Tuesday morning, killing 12 people, the regional governor said.", "shelled", "12 people", 12)
+	a2, err2 := tollDoc("toll-a", "Wire A", "2025-03-04T15:00:00Z",
+		"Russian forces shelled a crowded market in Kharkiv on Tuesday morning, killing 30 people, the regional governor said in an update as rescuers cleared the rubble.",
+		"shelled", "30 people", 30)
+	b, err3 := tollDoc("toll-b", "Wire B", "2025-03-04T10:00:00Z",
+		"The death toll rose to 10 people after Russian forces struck a busy square in the north-eastern city of Kharkiv, emergency services reported.", "struck", "10 people", 10)
+	for _, err := range []error{err1, err2, err3} {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, docs := range [][]*document.Document{{a1}, {b, a2}} {
+		if _, err := s.PutEach(ctx, docs, store.PutOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		if err := corpus.Update(ctx, s, docs, corpus.Options{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	evs, err := s.CorpusEvents(ctx, store.CorpusQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(evs) != 1 || evs[0].NumMentions != 2 || evs[0].NumArticles != 2 || evs[0].NumSources != 2 {
+		t.Errorf("corpus events = %+v; want one with 2 mentions, 2 articles, 2 sources", evs)
+	}
+	for _, e := range evs {
+		ms, err := s.CorpusEventMentions(ctx, e.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var docs []string
+		for _, m := range ms {
+			docs = append(docs, m.Doc)
+		}
+		if !reflect.DeepEqual(docs, []string{"toll-a", "toll-b"}) && !reflect.DeepEqual(docs, []string{"toll-b", "toll-a"}) {
+			t.Errorf("event %d's mentions are of %v; want toll-a and toll-b", e.ID, docs)
+		}
+	}
+	figs, err := s.Figures(ctx, store.CorpusQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(figs) != 1 || figs[0].NumValues != 2 || figs[0].Latest != 30 || figs[0].Min != 10 || figs[0].Max != 30 {
+		t.Fatalf("figures = %+v; want one of 2 values, latest 30, from 10 to 30", figs)
+	}
+	vs, err := s.FigureValues(ctx, figs[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []string
+	var vals []float64
+	for _, v := range vs {
+		docs, vals = append(docs, v.Doc), append(vals, v.Value)
+	}
+	if !reflect.DeepEqual(docs, []string{"toll-b", "toll-a"}) || !reflect.DeepEqual(vals, []float64{10, 30}) {
+		t.Errorf("the toll's values are of %v: %v; want [toll-b toll-a]: [10 30]", docs, vals)
+	}
+}
