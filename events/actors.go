@@ -116,7 +116,7 @@ func (c *coder) sentence(si int) []document.Event {
 			}
 			tgts = c.object(m.end, m.end, code, m.p)
 			if len(tgts) == 0 && code.Root >= "18" && code.Root <= "20" {
-				// "an attack on positions held by its army": the holder
+				// "a raid on bases held by the navy": the holder
 				tgts, tgtStep = c.authorOf(m.end, true), "holder of the place attacked"
 			}
 			if len(srcs) == 0 && len(tgts) == 0 && symmetric(code) && c.between(m.end) {
@@ -381,9 +381,9 @@ func (c *coder) subject(i int) []int {
 		}
 	}
 	if r := c.relativeBefore(i); r >= 0 {
-		// "Euronext, which combines the Paris, Amsterdam and Lisbon
-		// exchanges, began talks": the relative clause's words are no
-		// subject; its head, before the comma, is
+		// "X, which owns the Lima, Quito and Bogota markets, opened
+		// talks": the relative clause's words are no subject; its head,
+		// before the comma, is
 		if h := r - 2; h >= 0 && c.mAt[h] >= 0 && c.actor(c.mAt[h]) != "" {
 			return c.coord(c.mAt[h])
 		}
@@ -446,10 +446,10 @@ func (c *coder) subject(i int) []int {
 }
 
 // authorOf returns the author a rejected thing names after "by" or "from"
-// within eight tokens after e ("rejected a petition by the rice industry",
-// "refused to accept guarantees from the Bank of Brazil"); a place after
-// "from" is where, not who. With held, only the holder after "held by"
-// counts ("an attack on positions held by its fourth army corps").
+// within eight tokens after e ("turned down a request by the farm lobby",
+// "declined to take loans from the Bank of Chile"); a place after "from"
+// is where, not who. With held, only the holder after "held by" counts
+// ("shelling of villages held by the rebels").
 func (c *coder) authorOf(e int, held bool) []int {
 	for j := e; j < c.n-1 && j < e+8; j++ {
 		w := c.low(j)

@@ -52,8 +52,8 @@ func wordHash(w []byte) uint64 {
 	return h
 }
 
-// lookup returns the scores of word w, or nil for a word outside the
-// vocabulary.
+// lookup returns the scores of word w, or nil when the vocabulary lacks
+// it.
 func (m *Model) lookup(w []byte) []float32 {
 	if len(m.slots) == 0 {
 		return nil
