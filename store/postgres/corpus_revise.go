@@ -9,12 +9,12 @@ import (
 	"github.com/newsgraph/newsgraph/store"
 )
 
-// Revisions in the corpus layer (migration 12, as store/sqlite's): which
+// Revisions in the corpus layer (migration 11, as store/sqlite's): which
 // text of an article the layer's rows come from, so that a revision's
 // update takes the previous text's rows out (store.CorpusTx.RemoveArticle)
 // instead of keeping them beside the new ones.
 func init() {
-	addMigration(12, `
+	addMigration(11, `
 CREATE TABLE corpus_articles (
 	doc         TEXT COLLATE "C" PRIMARY KEY,
 	text_sha256 TEXT NOT NULL

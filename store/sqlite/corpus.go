@@ -107,10 +107,10 @@ CREATE TABLE corpus_figure_values (
 );
 CREATE INDEX corpus_figure_values_doc ON corpus_figure_values(doc);
 `)
-	addMigration(12, migrationCorpusArticles)
+	addMigration(11, migrationCorpusArticles)
 }
 
-// migrationCorpusArticles (12) records which text of an article the corpus
+// migrationCorpusArticles (11) records which text of an article the corpus
 // layer's rows come from (corpus_articles: the text's SHA-256), so that a
 // revision's update replaces the previous text's mentions, values and
 // story membership instead of keeping them (CorpusTx.RemoveArticle).
