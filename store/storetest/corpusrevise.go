@@ -34,6 +34,25 @@ func tollDoc(id, outlet, published, text, trigger, figure string, value float64)
 	return d, b.err
 }
 
+// tollDocs returns the shelling report of Wire A (toll 12), its revision
+// (toll 30) and Wire B's report of the same shelling (toll 10).
+func tollDocs(t *testing.T) (a1, a2, b *document.Document) {
+	t.Helper()
+	a1, err1 := tollDoc("toll-a", "Wire A", "2025-03-04T08:00:00Z",
+		"Russian forces shelled a crowded market in Kharkiv on Tuesday morning, killing 12 people, officials in the region said.", "shelled", "12 people", 12)
+	a2, err2 := tollDoc("toll-a", "Wire A", "2025-03-04T15:00:00Z",
+		"Russian forces shelled a crowded market in Kharkiv on Tuesday morning, killing 30 people, officials in the region said in an update as rescuers cleared the rubble.",
+		"shelled", "30 people", 30)
+	b, err3 := tollDoc("toll-b", "Wire B", "2025-03-04T10:00:00Z",
+		"The death toll rose to 10 people after Russian forces struck a busy square in the north-eastern city of Kharkiv, emergency services reported.", "struck", "10 people", 10)
+	for _, err := range []error{err1, err2, err3} {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return a1, a2, b
+}
+
 // CorpusReviseSuite checks the corpus layer (package corpus) over a store
 // through a revision: an article stored again under its id with a new text
 // (the toll rose from 12 to 30) replaces its earlier text's mention, figure
@@ -46,18 +65,7 @@ func tollDoc(id, outlet, published, text, trigger, figure string, value float64)
 func CorpusReviseSuite(t *testing.T, open func(t *testing.T) CorpusBackend) {
 	ctx := context.Background()
 	s := open(t)
-	a1, err1 := tollDoc("toll-a", "Wire A", "2025-03-04T08:00:00Z",
-		"Russian forces shelled a crowded market in Kharkiv on Tuesday morning, killing 12 people, the regional governor said.", "shelled", "12 people", 12)
-	a2, err2 := tollDoc("toll-a", "Wire A", "2025-03-04T15:00:00Z",
-		"Russian forces shelled a crowded market in Kharkiv on Tuesday morning, killing 30 people, the regional governor said in an update as rescuers cleared the rubble.",
-		"shelled", "30 people", 30)
-	b, err3 := tollDoc("toll-b", "Wire B", "2025-03-04T10:00:00Z",
-		"The death toll rose to 10 people after Russian forces struck a busy square in the north-eastern city of Kharkiv, emergency services reported.", "struck", "10 people", 10)
-	for _, err := range []error{err1, err2, err3} {
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
+	a1, a2, b := tollDocs(t)
 	c1 := document.New("depot-fire", "A fire at a chemical depot near the port of Odesa injured 4 workers on Wednesday, the emergency service said.")
 	c1.Outlet, c1.Published = "Wire C", date("2025-03-05T09:00:00Z")
 	bc := &builder{d: c1}
@@ -184,18 +192,7 @@ func CorpusReviseSuite(t *testing.T, open func(t *testing.T) CorpusBackend) {
 func CorpusReviseInBatchSuite(t *testing.T, open func(t *testing.T) CorpusBackend) {
 	ctx := context.Background()
 	s := open(t)
-	a1, err1 := tollDoc("toll-a", "Wire A", "2025-03-04T08:00:00Z",
-		"Russian forces shelled a crowded market in Kharkiv on Tuesday morning, killing 12 people, the regional governor said.", "shelled", "12 people", 12)
-	a2, err2 := tollDoc("toll-a", "Wire A", "2025-03-04T15:00:00Z",
-		"Russian forces shelled a crowded market in Kharkiv on Tuesday morning, killing 30 people, the regional governor said in an update as rescuers cleared the rubble.",
-		"shelled", "30 people", 30)
-	b, err3 := tollDoc("toll-b", "Wire B", "2025-03-04T10:00:00Z",
-		"The death toll rose to 10 people after Russian forces struck a busy square in the north-eastern city of Kharkiv, emergency services reported.", "struck", "10 people", 10)
-	for _, err := range []error{err1, err2, err3} {
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
+	a1, a2, b := tollDocs(t)
 	for _, docs := range [][]*document.Document{{a1}, {b, a2}} {
 		if _, err := s.PutEach(ctx, docs, store.PutOptions{}); err != nil {
 			t.Fatal(err)
