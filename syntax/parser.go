@@ -320,42 +320,40 @@ func roleFeatures(r int, i int32, s *pstate, ws []wordInfo, tags []int32, fs []u
 
 // The word, tag and cluster values of token i in features: 1 for none
 // (i < 0), 2 for the root (i == n).
-func tokWord(i, n int32, ws []wordInfo) uint64 {
+func tokEdge(i, n int32) uint64 {
 	switch {
 	case i < 0:
 		return 1
 	case i == n:
 		return 2
+	}
+	return 0
+}
+
+func tokWord(i, n int32, ws []wordInfo) uint64 {
+	if e := tokEdge(i, n); e != 0 {
+		return e
 	}
 	return ws[i].lower
 }
 
 func tokTag(i, n int32, tags []int32) uint64 {
-	switch {
-	case i < 0:
-		return 1
-	case i == n:
-		return 2
+	if e := tokEdge(i, n); e != 0 {
+		return e
 	}
 	return uint64(tags[i]) + 3
 }
 
 func tokCl6(i, n int32, ws []wordInfo) uint64 {
-	switch {
-	case i < 0:
-		return 1
-	case i == n:
-		return 2
+	if e := tokEdge(i, n); e != 0 {
+		return e
 	}
 	return ws[i].cl6
 }
 
 func tokCl4(i, n int32, ws []wordInfo) uint64 {
-	switch {
-	case i < 0:
-		return 1
-	case i == n:
-		return 2
+	if e := tokEdge(i, n); e != 0 {
+		return e
 	}
 	return ws[i].cl4
 }

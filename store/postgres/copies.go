@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"slices"
 
 	"github.com/jackc/pgx/v5"
 
@@ -115,75 +114,6 @@ func (s *Store) NumSources(ctx context.Context, ids []string) (map[string]int, e
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("postgres: num sources: %w", err)
-	}
-	return out, nil
-}
-
-// StoriesOf returns the story of each of ids the store holds, as Story
-// does, in two statements for all of them (ids not stored are left out):
-// package corpus reads the story of every document of a batch.
-func (s *Store) StoriesOf(ctx context.Context, ids []string) (map[string]store.Story, error) {
-	out := make(map[string]store.Story, len(ids))
-	if len(ids) == 0 {
-		return out, nil
-	}
-	rows, err := s.db.Query(ctx, `SELECT d.id, COALESCE(d.duplicate_of, d.rowid), COALESCE(o.id, d.id) FROM documents d
-		LEFT JOIN documents o ON o.rowid = d.duplicate_of WHERE d.id = ANY($1)`, ids)
-	if err != nil {
-		return nil, fmt.Errorf("postgres: stories of documents: %w", err)
-	}
-	byStory := map[int64][]string{}
-	var stories []int64
-	for rows.Next() {
-		var id string
-		var story int64
-		var st store.Story
-		if err := rows.Scan(&id, &story, &st.ID); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("postgres: stories of documents: %w", err)
-		}
-		out[id] = st
-		if byStory[story] == nil {
-			stories = append(stories, story)
-		}
-		byStory[story] = append(byStory[story], id)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("postgres: stories of documents: %w", err)
-	}
-	carriers := map[int64][]store.Carrier{}
-	if len(stories) > 0 {
-		rows, err := s.db.Query(ctx, `SELECT c.story, COALESCE(d.id, ''), c.outlet, c.url, c.kind, c.similarity FROM carriers c
-			LEFT JOIN documents d ON d.rowid = c.doc WHERE c.story = ANY($1)
-			ORDER BY c.story, c.kind <> 'original', c.seen, c.outlet COLLATE "C", c.url COLLATE "C"`, stories)
-		if err != nil {
-			return nil, fmt.Errorf("postgres: stories of documents: %w", err)
-		}
-		for rows.Next() {
-			var story int64
-			var c store.Carrier
-			if err := rows.Scan(&story, &c.DocID, &c.Outlet, &c.URL, &c.Kind, &c.Similarity); err != nil {
-				rows.Close()
-				return nil, fmt.Errorf("postgres: stories of documents: %w", err)
-			}
-			carriers[story] = append(carriers[story], c)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, fmt.Errorf("postgres: stories of documents: %w", err)
-		}
-	}
-	for story, ids := range byStory {
-		outlets := map[string]bool{}
-		for _, c := range carriers[story] {
-			outlets[c.Outlet] = true
-		}
-		for _, id := range ids {
-			st := out[id]
-			st.Carriers, st.NumSources = slices.Clone(carriers[story]), max(1, len(outlets))
-			out[id] = st
-		}
 	}
 	return out, nil
 }

@@ -9,33 +9,6 @@ import (
 	"github.com/newsgraph/newsgraph/store"
 )
 
-// Revisions in the corpus layer (migration 11, as store/sqlite's): which
-// text of an article the layer's rows come from, so that a revision's
-// update takes the previous text's rows out (store.CorpusTx.RemoveArticle)
-// instead of keeping them beside the new ones.
-func init() {
-	addMigration(11, `
-CREATE TABLE corpus_articles (
-	doc         TEXT COLLATE "C" PRIMARY KEY,
-	text_sha256 TEXT NOT NULL
-);
-`)
-}
-
-// addMigration sets migration v (1-based) after the ones schema.go lists;
-// numbers not set in between stay empty and are skipped by migrate until
-// their migration exists (as in store/sqlite).
-func addMigration(v int, sqlText string) {
-	for len(migrations) < v {
-		migrations = append(migrations, "")
-	}
-	if migrations[v-1] != "" {
-		panic(fmt.Sprintf("postgres: migration %d set twice", v))
-	}
-	migrations[v-1] = sqlText
-	SchemaVersion = len(migrations)
-}
-
 func (t *corpusTx) Article(doc string) (store.CorpusArticle, bool, error) {
 	var a store.CorpusArticle
 	err := t.q.QueryRow(t.ctx, `SELECT COALESCE(o.id, ''), d.text_sha256,

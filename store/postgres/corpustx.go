@@ -128,9 +128,9 @@ func (c *rowCache[T]) pending() []*T {
 // it is left to write), so the next reads see the tables as they are.
 // The ids to give out next are kept.
 func (t *corpusTx) forget() {
-	for _, c := range []interface{ forget() }{&t.events, &t.figures, &t.stories} {
-		c.forget()
-	}
+	t.events.forget()
+	t.figures.forget()
+	t.stories.forget()
 	clear(t.mentions)
 	clear(t.values)
 	clear(t.articles)

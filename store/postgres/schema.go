@@ -418,6 +418,16 @@ TRUNCATE mentions;
 DROP INDEX sketches_doc;
 DROP INDEX name_words_doc;
 `,
+	// 11: revisions in the corpus layer (as store/sqlite's): which text of
+	// an article the layer's rows come from, so that a revision's update
+	// takes the previous text's rows out (store.CorpusTx.RemoveArticle)
+	// instead of keeping them beside the new ones.
+	`
+CREATE TABLE corpus_articles (
+	doc         TEXT COLLATE "C" PRIMARY KEY,
+	text_sha256 TEXT NOT NULL
+);
+`,
 }
 
 // SchemaVersion is the schema version this package writes.
@@ -438,7 +448,7 @@ const (
 func migrate(ctx context.Context, db *pgxpool.Pool) error {
 	for v := 1; v <= len(migrations); v++ {
 		if migrations[v-1] == "" {
-			continue // a number assigned to a migration not in this build yet (see addMigration)
+			continue // a number assigned to a migration not in this build yet
 		}
 		applied, err := migrateOne(ctx, db, v)
 		if err != nil {
