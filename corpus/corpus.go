@@ -17,7 +17,8 @@
 // Window days apart, counted from the corpus event's dates so that a span
 // never exceeds Window days (a daily recurrence is a new event); a figure is
 // one tracked figure when the category, the object class (data/objects.txt:
-// "civilians" and "people" are one) and the country agree and the reports
+// "civilians" and "people" are one; a count without an object, as a
+// headline's "kills 40", counts its category's implied class) and the country agree and the reports
 // lie within FigureWindow days (the figure's period).
 // An undated report (no date in the text, no publication time) matches
 // nothing: it is a corpus event or figure of its own. Copies
@@ -49,8 +50,9 @@ var dataFS embed.FS
 var lex = lexicon.Load(dataFS, "data/objects.txt")
 
 var (
-	objectClass = lex.Map("objectClass")
-	rates       = lex.Set("rates")
+	objectClass   = lex.Map("objectClass")
+	impliedObject = lex.Map("impliedObject")
+	rates         = lex.Set("rates")
 )
 
 // Options configure matching.
@@ -478,6 +480,8 @@ func trackFigure(tx store.CorpusTx, d *document.Document, i int, outlet string, 
 	obj := strings.ToLower(c.Object)
 	if cl, ok := objectClass[obj]; ok {
 		obj = cl
+	} else if obj == "" {
+		obj = impliedObject[c.Category]
 	}
 	country, place := "", ""
 	if l := countPlace(d, c); l != nil {

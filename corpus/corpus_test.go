@@ -293,3 +293,45 @@ func TestApply_storyByEntities(t *testing.T) {
 		t.Errorf("stories %+v, want e0+e1 and e2", stories)
 	}
 }
+
+// TestApply_headlineToll: a headline's toll without an object ("kills 40")
+// and the body's "40 people were killed" are one figure with one value; a
+// count of a category without an implied class (DESTROY) keeps its own.
+func TestApply_headlineToll(t *testing.T) {
+	st, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "c.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	text := "Storm kills 40\n\nThe storm killed 40 people and destroyed 12 bridges."
+	d := document.New("h", text)
+	pub := time.Unix(100*86400, 0).UTC()
+	d.Published, d.Outlet = &pub, "o"
+	d.Sentences = []document.Sentence{{Span: document.Span{Start: 0, End: 14}}, {Span: document.Span{Start: 16, End: len(text)}}}
+	d.Locations = []document.Location{{Span: document.Span{Start: 0, End: 0}, Name: "Town", Country: "UA", Mention: -1}}
+	d.Counts = []document.Count{
+		{Span: document.Span{Start: 12, End: 14}, Value: 40, Category: "KILL", AttributedTo: -1, Location: 0},
+		{Span: document.Span{Start: 33, End: 35}, Value: 40, Object: "people", Category: "KILL", AttributedTo: -1, Location: 0},
+		{Span: document.Span{Start: 57, End: 59}, Value: 12, Object: "bridges", Category: "DESTROY", AttributedTo: -1, Location: 0},
+	}
+	err = st.UpdateCorpus(context.Background(), func(tx store.CorpusTx) error { return Apply(tx, d, "", d.Outlet, Options{}) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	figs, err := st.Figures(context.Background(), store.CorpusQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range figs {
+		vs, err := st.FigureValues(context.Background(), f.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, fmt.Sprintf("%s|%s|%d values", f.Category, f.Object, len(vs)))
+	}
+	slices.Sort(got)
+	if want := []string{"DESTROY|bridges|1 values", "KILL|people|1 values"}; !slices.Equal(got, want) {
+		t.Errorf("figures %q, want %q", got, want)
+	}
+}
