@@ -131,6 +131,15 @@ func TestExtract(t *testing.T) {
 			[]want{{"Troops exchanged fire along the border for a second day", false, "said", "military officials on both sides", ""}}},
 		{"relative clause between subject and verb", "Ortega, who has a commanding lead in the polls, mocked his rival for \u201chaving a very tough night.\u201d",
 			[]want{{"having a very tough night.", true, "mocked", "Ortega", ""}}},
+		// a subordinate clause inside the relative clause ("since he …")
+		// has its own subject; the verb after the closing comma is the
+		// antecedent's
+		{"subordinate clause inside a relative clause", "Holt, who has campaigned hard for nominee Ray Banks since he ended his own bid in March, blasted the council as a \u201cfailure\u201d on Wednesday.",
+			[]want{{"failure", true, "blasted", "Holt", ""}}},
+		{"subordinate clause inside a relative clause, said", "Holt, who has backed the plan since it was drafted, said the council had \u201cfailed the town.\u201d",
+			[]want{{"the council had \u201cfailed the town.\u201d", false, "said", "Holt", ""}, {"failed the town.", true, "said", "Holt", ""}}},
+		{"speech verb inside the subordinate clause keeps its subject", "Rep. Ada Byrne, the congresswoman who drew notice in 2019 when she shouted \u201cNot today!\u201d at the chair, endorsed Banks.",
+			[]want{{"Not today!", true, "shouted", "she", ""}}},
 		// polish pass: negated cues and the content start
 		{"negated cue with whether is no quote", "The mayor spoke to residents on Sunday. She did not say whether the shelters would stay open.", nil},
 		{"declined to say if is no quote", "The coast guard declined to say if the search would resume at dawn.", nil},

@@ -389,7 +389,11 @@ func (x *extractor) resolve(s *document.Speaker) {
 // the phrase before "who" or "which". A relative clause with its own
 // subject ("which he described as") is left alone.
 func (x *extractor) relativeAntecedent(v, lo int) (int, int, bool) {
-	for w := v - 1; w > lo && w >= v-14; w-- {
+	sub := -1 // the last subordinator the scan crossed ("since he ended his bid")
+	for w := v - 1; w > lo && w >= v-24; w-- {
+		if w < v-14 && sub < 0 {
+			return 0, 0, false // a longer clause needs a subordinate clause to explain its length
+		}
 		t := x.t[w]
 		if t.k != kWord {
 			if t.k == kPunct && (x.isPunct(w, ',') || x.isPunct(w, '.') || x.isPunct(w, '\'')) {
@@ -401,11 +405,15 @@ func (x *extractor) relativeAntecedent(v, lo int) (int, int, bool) {
 			if w == v-1 {
 				return 0, 0, false // "Ortega, who said": handled by the caller
 			}
-			for k := w + 1; k < v; k++ {
+			end := v
+			if sub > w {
+				end = sub // "Holt, who has campaigned for Banks since he left the race, said": the subordinate clause has its own subject
+			}
+			for k := w + 1; k < end; k++ {
 				if x.t[k].k != kWord {
 					continue
 				}
-				if x.f(k)&fPron != 0 || x.t[k].cap && !(x.t[k-1].k == kWord && x.f(k-1)&fPrep != 0) {
+				if (k == w+1 || sub < w) && (x.f(k)&fPron != 0 || x.t[k].cap && !(x.t[k-1].k == kWord && x.f(k-1)&fPrep != 0)) {
 					return 0, 0, false // the clause has its own subject
 				}
 				if x.f(k)&fSpeech != 0 && x.f(k)&fPast != 0 {
@@ -421,11 +429,25 @@ func (x *extractor) relativeAntecedent(v, lo int) (int, int, bool) {
 			}
 			return x.subjectBefore(k, lo)
 		}
+		if isSubordinator(x.w(w)) && !x.t[w].cap && w > lo && x.t[w-1].k == kWord && x.commaBetween(w, v) {
+			sub = w // inside the relative clause, which a comma closes before the verb: look on for "who"
+			continue
+		}
 		if x.f(w)&fClause != 0 && x.f(w)&fDet == 0 {
 			return 0, 0, false
 		}
 	}
 	return 0, 0, false
+}
+
+// commaBetween reports whether a comma lies between tokens a and b.
+func (x *extractor) commaBetween(a, b int) bool {
+	for i := a + 1; i < b; i++ {
+		if x.isPunct(i, ',') {
+			return true
+		}
+	}
+	return false
 }
 
 // speakerFor builds the speaker of the speech verb at v whose subject
