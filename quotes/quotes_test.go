@@ -140,6 +140,14 @@ func TestExtract(t *testing.T) {
 			[]want{{"the council had \u201cfailed the town.\u201d", false, "said", "Holt", ""}, {"failed the town.", true, "said", "Holt", ""}}},
 		{"speech verb inside the subordinate clause keeps its subject", "Rep. Ada Byrne, the congresswoman who drew notice in 2019 when she shouted \u201cNot today!\u201d at the chair, endorsed Banks.",
 			[]want{{"Not today!", true, "shouted", "she", ""}}},
+		// a clause opened by "whose" and closed by a comma is the
+		// antecedent's; the verb after it is the antecedent's too
+		{"whose clause", "Marta Lind, whose district lies along the coast, said the levee was \u201ctoo weak.\u201d",
+			[]want{{"the levee was \u201ctoo weak.\u201d", false, "said", "Marta Lind", ""}, {"too weak.", true, "said", "Marta Lind", ""}}},
+		{"long whose clause with a name between commas", "Marta Lind, whose hometown, Port Arlo, is expected to flood within a decade as storms grow and the sea rises, argues that the levee will \u201cfail the town.\u201d",
+			[]want{{"the levee will \u201cfail the town.\u201d", false, "argues", "Marta Lind", ""}, {"fail the town.", true, "argues", "Marta Lind", ""}}},
+		{"whose clause without a closing comma keeps its subject", "Officials met the mayor, whose aides said the plan was \u201cdead.\u201d",
+			[]want{{"the plan was \u201cdead.\u201d", false, "said", "aides", ""}, {"dead.", true, "said", "aides", ""}}},
 		// polish pass: negated cues and the content start
 		{"negated cue with whether is no quote", "The mayor spoke to residents on Sunday. She did not say whether the shelters would stay open.", nil},
 		{"declined to say if is no quote", "The coast guard declined to say if the search would resume at dawn.", nil},

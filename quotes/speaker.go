@@ -203,6 +203,11 @@ func (x *extractor) subjectBefore(v, lo int) (int, int, bool) {
 	// Ortega, 54, said
 	if a == b && !strings.HasSuffix(x.w(v), "ing") || a < b && x.words(a, b) == 1 && x.w(b - 1)[0] >= '0' && x.w(b - 1)[0] <= '9' {
 		if a-1 >= lo && x.isPunct(a-1, ',') && a-1 > lo {
+			if c := x.whoseClause(a-1, lo); c > lo {
+				// "Lind, whose district lies along the coast, said": the
+				// clause closed by the comma is the antecedent's
+				return x.subjectBefore(c, lo)
+			}
 			a2, b2, ok := x.subjectBefore(a-1, lo)
 			// the phrase before the comma must open its clause, not be the
 			// object of a word before it ("was behind her tone, called her")
@@ -429,7 +434,7 @@ func (x *extractor) relativeAntecedent(v, lo int) (int, int, bool) {
 			}
 			return x.subjectBefore(k, lo)
 		}
-		if isSubordinator(x.w(w)) && !x.t[w].cap && w > lo && x.t[w-1].k == kWord && x.commaBetween(w, v) {
+		if isSubordinator(x.w(w)) && !x.t[w].cap && w > lo && x.t[w-1].k == kWord && x.commaBefore(v) > w {
 			sub = w // inside the relative clause, which a comma closes before the verb: look on for "who"
 			continue
 		}
@@ -440,14 +445,53 @@ func (x *extractor) relativeAntecedent(v, lo int) (int, int, bool) {
 	return 0, 0, false
 }
 
-// commaBetween reports whether a comma lies between tokens a and b.
-func (x *extractor) commaBetween(a, b int) bool {
-	for i := a + 1; i < b; i++ {
-		if x.isPunct(i, ',') {
-			return true
+// whoseClause returns, when the comma at c closes a relative clause opened
+// by "whose" (", whose district lies along the coast,"), the index of the
+// comma before "whose"; else -1. The clause holds no other comma (but a name
+// between commas, "whose hometown, Miami, is"), quotation mark or sentence
+// end and is at most 30 tokens long.
+func (x *extractor) whoseClause(c, lo int) int {
+	for w := c - 1; w > lo && w >= c-30; w-- {
+		t := x.t[w]
+		if t.k != kWord {
+			if t.k == kPunct && !x.isPunct(w, ',') && !x.endsSentence(w) {
+				continue
+			}
+			if x.isPunct(w, ',') {
+				// a name between commas inside the clause: "whose
+				// hometown, Miami, is"
+				k := w - 1
+				for k > lo && w-k <= 4 && x.t[k].k == kWord && x.t[k].cap {
+					k--
+				}
+				if k < w-1 && x.isPunct(k, ',') {
+					w = k
+					continue
+				}
+			}
+			return -1
+		}
+		if eqFold(x.w(w), "whose") {
+			if x.isPunct(w-1, ',') && w-1 > lo {
+				return w - 1
+			}
+			return -1
 		}
 	}
-	return false
+	return -1
+}
+
+// commaBefore returns the index of the comma right before the verb at v,
+// with only auxiliaries and adverbs between them ("…, has also said"), or -1.
+func (x *extractor) commaBefore(v int) int {
+	j := v - 1
+	for j >= 0 && x.t[j].k == kWord && !x.t[j].cap && (x.f(j)&fAux != 0 || strings.HasSuffix(x.w(j), "ly")) && x.f(j)&fDet == 0 {
+		j--
+	}
+	if j >= 0 && x.isPunct(j, ',') {
+		return j
+	}
+	return -1
 }
 
 // speakerFor builds the speaker of the speech verb at v whose subject
