@@ -148,6 +148,16 @@ func TestExtract(t *testing.T) {
 			[]want{{"the levee will \u201cfail the town.\u201d", false, "argues", "Marta Lind", ""}, {"fail the town.", true, "argues", "Marta Lind", ""}}},
 		{"whose clause without a closing comma keeps its subject", "Officials met the mayor, whose aides said the plan was \u201cdead.\u201d",
 			[]want{{"the plan was \u201cdead.\u201d", false, "said", "aides", ""}, {"dead.", true, "said", "aides", ""}}},
+		// "40% of Labour claims": an of-phrase whose head ("40%") the
+		// speaker scan cannot take is no subject of "claims"; the speaker
+		// falls back to the sentence's speech verb and subject (the cue
+		// word stays "claims", the only speech verb of the sentence)
+		{"of-phrase after a percentage is no subject", "The watchdog rated 40% of Labour claims as \u201cfalse\u201d in its yearly review.",
+			[]want{{"false", true, "claims", "The watchdog", ""}}},
+		{"of-phrase inside the subject stays", "A majority of voters say the plan is \u201cunfair.\u201d",
+			[]want{{"the plan is \u201cunfair.\u201d", false, "say", "A majority of voters", ""}, {"unfair.", true, "say", "A majority of voters", ""}}},
+		{"appositive of-phrase after a comma stays", "Adam Reiss, of the port authority, said the cranes were \u201cidle.\u201d",
+			[]want{{"the cranes were \u201cidle.\u201d", false, "said", "Adam Reiss", ""}, {"idle.", true, "said", "Adam Reiss", ""}}},
 		// polish pass: negated cues and the content start
 		{"negated cue with whether is no quote", "The mayor spoke to residents on Sunday. She did not say whether the shelters would stay open.", nil},
 		{"declined to say if is no quote", "The coast guard declined to say if the search would resume at dawn.", nil},

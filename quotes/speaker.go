@@ -155,6 +155,14 @@ func (x *extractor) subjectBefore(v, lo int) (int, int, bool) {
 		n++
 	}
 	a := j + 1
+	// "32% of Republican claims as": a phrase that opens with "of" after a
+	// head the scan could not take (a symbol such as "%", not a clause's
+	// punctuation: "Rodgers, of the bank, said" keeps its appositive) is
+	// that head's complement, no subject
+	if a < b && a-1 >= lo && x.t[a].k == kWord && eqFold(x.w(a), "of") && x.t[a-1].k == kPunct &&
+		!strings.ContainsRune(",;:.!?()[]\"'“”‘’-–—", rune(x.text[x.t[a-1].s])) {
+		return 0, 0, false
+	}
 	// trim a leading preposition phrase start or stray determiner-less words
 	for a < b && x.t[a].k == kWord && !x.t[a].cap && x.f(a)&(fPrep|fClause|fAux) != 0 && x.f(a)&fDet == 0 {
 		a++
