@@ -159,7 +159,7 @@ func (x *extractor) subjectBefore(v, lo int) (int, int, bool) {
 	// head the scan could not take (a symbol such as "%", not a clause's
 	// punctuation: "Rodgers, of the bank, said" keeps its appositive) is
 	// that head's complement, no subject
-	if a < b && a-1 >= lo && x.t[a].k == kWord && eqFold(x.w(a), "of") && x.t[a-1].k == kPunct &&
+	if a < b && a-1 >= lo && a-1 >= 0 && x.t[a].k == kWord && eqFold(x.w(a), "of") && x.t[a-1].k == kPunct &&
 		!strings.ContainsRune(",;:.!?()[]\"'“”‘’-–—", rune(x.text[x.t[a-1].s])) {
 		return 0, 0, false
 	}
