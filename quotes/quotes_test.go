@@ -158,6 +158,14 @@ func TestExtract(t *testing.T) {
 			[]want{{"the plan is \u201cunfair.\u201d", false, "say", "A majority of voters", ""}, {"unfair.", true, "say", "A majority of voters", ""}}},
 		{"appositive of-phrase after a comma stays", "Adam Reiss, of the port authority, said the cranes were \u201cidle.\u201d",
 			[]want{{"the cranes were \u201cidle.\u201d", false, "said", "Adam Reiss", ""}, {"idle.", true, "said", "Adam Reiss", ""}}},
+		// absolute constructions: in "with X saying", X is the -ing verb's
+		// subject, not the clause it hangs from
+		{"with a noun before the -ing cue", "The new radio spot ends with a narrator saying: \u201cVote for change.\u201d",
+			[]want{{"Vote for change.", true, "saying", "a narrator", ""}}},
+		{"with two joined nouns before the -ing cue", "Reno was on every mind, with many fans and neighbours chanting \u201cWe are Reno\u201d outside the arena.",
+			[]want{{"We are Reno", true, "chanting", "many fans and neighbours", ""}}},
+		{"with a name before the -ing cue", "The campaign turned sour, with election chief Ada Vance accusing her rival of a \u201cdishonest budget.\u201d",
+			[]want{{"dishonest budget.", true, "accusing", "election chief Ada Vance", ""}}},
 		// polish pass: negated cues and the content start
 		{"negated cue with whether is no quote", "The mayor spoke to residents on Sunday. She did not say whether the shelters would stay open.", nil},
 		{"declined to say if is no quote", "The coast guard declined to say if the search would resume at dawn.", nil},

@@ -123,6 +123,9 @@ func (x *extractor) verbAt2(a, b int) int {
 // also, later) and, for "Ortega, 54, said" or "Ortega, the envoy, said",
 // the appositive. It returns the token range [a, b).
 func (x *extractor) subjectBefore(v, lo int) (int, int, bool) {
+	if a, b, ok := x.withAbsolute(v, lo); ok {
+		return a, b, true
+	}
 	if a, b, ok := x.relativeAntecedent(v, lo); ok {
 		return a, b, true
 	}
@@ -447,6 +450,31 @@ func (x *extractor) relativeAntecedent(v, lo int) (int, int, bool) {
 			continue
 		}
 		if x.f(w)&fClause != 0 && x.f(w)&fDet == 0 {
+			return 0, 0, false
+		}
+	}
+	return 0, 0, false
+}
+
+// withAbsolute finds the subject of an -ing verb at v in an absolute
+// construction ("ends with a narrator saying", "with many fans and
+// neighbours chanting"): the phrase between a lower-case "with" and the
+// verb, which may join two nouns with "and". It returns [a, b).
+func (x *extractor) withAbsolute(v, lo int) (int, int, bool) {
+	if v <= 0 || x.t[v].k != kWord || !strings.HasSuffix(x.w(v), "ing") {
+		return 0, 0, false
+	}
+	for w := v - 1; w > lo && w >= v-maxNP-1; w-- {
+		if x.t[w].k != kWord && !x.npWordOK(w) {
+			return 0, 0, false
+		}
+		if x.t[w].k == kWord && !x.t[w].cap && eqFold(x.w(w), "with") {
+			if w+1 < v && x.validNP(w+1, v) {
+				return w + 1, v, true
+			}
+			return 0, 0, false
+		}
+		if x.t[w].k == kWord && !x.npWordOK(w) && !eqFold(x.w(w), "and") {
 			return 0, 0, false
 		}
 	}
