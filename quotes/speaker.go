@@ -158,7 +158,7 @@ func (x *extractor) subjectBefore(v, lo int) (int, int, bool) {
 		n++
 	}
 	a := j + 1
-	// "32% of Republican claims as": a phrase that opens with "of" after a
+	// "40% of Labour claims as": a phrase that opens with "of" after a
 	// head the scan could not take (a symbol such as "%", not a clause's
 	// punctuation: "Rodgers, of the bank, said" keeps its appositive) is
 	// that head's complement, no subject
@@ -484,7 +484,7 @@ func (x *extractor) withAbsolute(v, lo int) (int, int, bool) {
 // whoseClause returns, when the comma at c closes a relative clause opened
 // by "whose" (", whose district lies along the coast,"), the index of the
 // comma before "whose"; else -1. The clause holds no other comma (but a name
-// between commas, "whose hometown, Miami, is"), quotation mark or sentence
+// between commas, "whose hometown, Port Arlo, is"), quotation mark or sentence
 // end and is at most 30 tokens long.
 func (x *extractor) whoseClause(c, lo int) int {
 	for w := c - 1; w > lo && w >= c-30; w-- {
@@ -495,7 +495,7 @@ func (x *extractor) whoseClause(c, lo int) int {
 			}
 			if x.isPunct(w, ',') {
 				// a name between commas inside the clause: "whose
-				// hometown, Miami, is"
+				// hometown, Port Arlo, is"
 				k := w - 1
 				for k > lo && w-k <= 4 && x.t[k].k == kWord && x.t[k].cap {
 					k--

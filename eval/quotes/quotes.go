@@ -16,8 +16,13 @@
 //     by any prediction.
 //   - speaker accuracy: among matched direct quotes, the share whose speaker
 //     span overlaps the gold Source, or whose resolved name shares a word
-//     (case-insensitive, ignoring a/an/the/of) with it, for any gold item
-//     the quote matches.
+//     (case-insensitive, ignoring a/an/the/of) with it, or whose entity a
+//     gold Source fragment is a mention of (sameEntity), for any gold item
+//     the quote matches. Attributions whose Source and Cue roles were
+//     exchanged in the annotation are read with them put back
+//     (swappedRoles). The report also gives the accuracy without the
+//     coreference credit, under the rule before both (roles as annotated,
+//     span or name), and over the quotes whose gold has a Source.
 //   - reported speech: recall over all gold attributions (matched by any
 //     prediction, direct or reported); precision over reported (indirect)
 //     predictions matched to any gold attribution.
@@ -64,7 +69,7 @@ type Attribution struct {
 
 // swappedRoles reports whether a gold attribution has its Source and Cue
 // roles exchanged, an annotation slip of PolNeAR in inverted attributions
-// ("…," said Hester): the Source is one fragment holding a single speech
+// ("…," said Vance): the Source is one fragment holding a single speech
 // verb ("said") and the Cue one fragment that holds none. The reader then
 // exchanges them back, so the name is the source.
 func swappedRoles(d *document.Document, a Attribution) bool {
