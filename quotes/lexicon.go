@@ -192,3 +192,9 @@ func eqFold(w, l string) bool {
 	}
 	return true
 }
+
+// IsSpeechVerb reports whether w (any letter case) is a form of one of the
+// grammar's speech verbs (data/words.txt, [speechVerbs] and
+// [extraSpeechVerbs]): said, told, added. The PolNeAR reader uses it to see
+// a gold Source that is a cue word.
+func IsSpeechVerb(w string) bool { return dict[strings.ToLower(w)]&fSpeech != 0 }

@@ -131,6 +131,41 @@ func TestExtract(t *testing.T) {
 			[]want{{"Troops exchanged fire along the border for a second day", false, "said", "military officials on both sides", ""}}},
 		{"relative clause between subject and verb", "Ortega, who has a commanding lead in the polls, mocked his rival for \u201chaving a very tough night.\u201d",
 			[]want{{"having a very tough night.", true, "mocked", "Ortega", ""}}},
+		// a subordinate clause inside the relative clause ("since he …")
+		// has its own subject; the verb after the closing comma is the
+		// antecedent's
+		{"subordinate clause inside a relative clause", "Holt, who has campaigned hard for nominee Ray Banks since he ended his own bid in March, blasted the council as a \u201cfailure\u201d on Wednesday.",
+			[]want{{"failure", true, "blasted", "Holt", ""}}},
+		{"subordinate clause inside a relative clause, said", "Holt, who has backed the plan since it was drafted, said the council had \u201cfailed the town.\u201d",
+			[]want{{"the council had \u201cfailed the town.\u201d", false, "said", "Holt", ""}, {"failed the town.", true, "said", "Holt", ""}}},
+		{"speech verb inside the subordinate clause keeps its subject", "Rep. Ada Byrne, the congresswoman who drew notice in 2019 when she shouted \u201cNot today!\u201d at the chair, endorsed Banks.",
+			[]want{{"Not today!", true, "shouted", "she", ""}}},
+		// a clause opened by "whose" and closed by a comma is the
+		// antecedent's; the verb after it is the antecedent's too
+		{"whose clause", "Marta Lind, whose district lies along the coast, said the levee was \u201ctoo weak.\u201d",
+			[]want{{"the levee was \u201ctoo weak.\u201d", false, "said", "Marta Lind", ""}, {"too weak.", true, "said", "Marta Lind", ""}}},
+		{"long whose clause with a name between commas", "Marta Lind, whose hometown, Port Arlo, is expected to flood within a decade as storms grow and the sea rises, argues that the levee will \u201cfail the town.\u201d",
+			[]want{{"the levee will \u201cfail the town.\u201d", false, "argues", "Marta Lind", ""}, {"fail the town.", true, "argues", "Marta Lind", ""}}},
+		{"whose clause without a closing comma keeps its subject", "Officials met the mayor, whose aides said the plan was \u201cdead.\u201d",
+			[]want{{"the plan was \u201cdead.\u201d", false, "said", "aides", ""}, {"dead.", true, "said", "aides", ""}}},
+		// "40% of Labour claims": an of-phrase whose head ("40%") the
+		// speaker scan cannot take is no subject of "claims"; the speaker
+		// falls back to the sentence's speech verb and subject (the cue
+		// word stays "claims", the only speech verb of the sentence)
+		{"of-phrase after a percentage is no subject", "The watchdog rated 40% of Labour claims as \u201cfalse\u201d in its yearly review.",
+			[]want{{"false", true, "claims", "The watchdog", ""}}},
+		{"of-phrase inside the subject stays", "A majority of voters say the plan is \u201cunfair.\u201d",
+			[]want{{"the plan is \u201cunfair.\u201d", false, "say", "A majority of voters", ""}, {"unfair.", true, "say", "A majority of voters", ""}}},
+		{"appositive of-phrase after a comma stays", "Adam Reiss, of the port authority, said the cranes were \u201cidle.\u201d",
+			[]want{{"the cranes were \u201cidle.\u201d", false, "said", "Adam Reiss", ""}, {"idle.", true, "said", "Adam Reiss", ""}}},
+		// absolute constructions: in "with X saying", X is the -ing verb's
+		// subject, not the clause it hangs from
+		{"with a noun before the -ing cue", "The new radio spot ends with a narrator saying: \u201cVote for change.\u201d",
+			[]want{{"Vote for change.", true, "saying", "a narrator", ""}}},
+		{"with two joined nouns before the -ing cue", "Reno was on every mind, with many fans and neighbours chanting \u201cWe are Reno\u201d outside the arena.",
+			[]want{{"We are Reno", true, "chanting", "many fans and neighbours", ""}}},
+		{"with a name before the -ing cue", "The campaign turned sour, with election chief Ada Vance accusing her rival of a \u201cdishonest budget.\u201d",
+			[]want{{"dishonest budget.", true, "accusing", "election chief Ada Vance", ""}}},
 		// polish pass: negated cues and the content start
 		{"negated cue with whether is no quote", "The mayor spoke to residents on Sunday. She did not say whether the shelters would stay open.", nil},
 		{"declined to say if is no quote", "The coast guard declined to say if the search would resume at dawn.", nil},

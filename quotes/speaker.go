@@ -123,6 +123,9 @@ func (x *extractor) verbAt2(a, b int) int {
 // also, later) and, for "Ortega, 54, said" or "Ortega, the envoy, said",
 // the appositive. It returns the token range [a, b).
 func (x *extractor) subjectBefore(v, lo int) (int, int, bool) {
+	if a, b, ok := x.withAbsolute(v, lo); ok {
+		return a, b, true
+	}
 	if a, b, ok := x.relativeAntecedent(v, lo); ok {
 		return a, b, true
 	}
@@ -155,6 +158,14 @@ func (x *extractor) subjectBefore(v, lo int) (int, int, bool) {
 		n++
 	}
 	a := j + 1
+	// "40% of Labour claims as": a phrase that opens with "of" after a
+	// head the scan could not take (a symbol such as "%", not a clause's
+	// punctuation: "Rodgers, of the bank, said" keeps its appositive) is
+	// that head's complement, no subject
+	if a < b && a-1 >= lo && a-1 >= 0 && x.t[a].k == kWord && eqFold(x.w(a), "of") && x.t[a-1].k == kPunct &&
+		!strings.ContainsRune(",;:.!?()[]\"'“”‘’-–—", rune(x.text[x.t[a-1].s])) {
+		return 0, 0, false
+	}
 	// trim a leading preposition phrase start or stray determiner-less words
 	for a < b && x.t[a].k == kWord && !x.t[a].cap && x.f(a)&(fPrep|fClause|fAux) != 0 && x.f(a)&fDet == 0 {
 		a++
@@ -203,6 +214,11 @@ func (x *extractor) subjectBefore(v, lo int) (int, int, bool) {
 	// Ortega, 54, said
 	if a == b && !strings.HasSuffix(x.w(v), "ing") || a < b && x.words(a, b) == 1 && x.w(b - 1)[0] >= '0' && x.w(b - 1)[0] <= '9' {
 		if a-1 >= lo && x.isPunct(a-1, ',') && a-1 > lo {
+			if c := x.whoseClause(a-1, lo); c > lo {
+				// "Lind, whose district lies along the coast, said": the
+				// clause closed by the comma is the antecedent's
+				return x.subjectBefore(c, lo)
+			}
 			a2, b2, ok := x.subjectBefore(a-1, lo)
 			// the phrase before the comma must open its clause, not be the
 			// object of a word before it ("was behind her tone, called her")
@@ -389,7 +405,11 @@ func (x *extractor) resolve(s *document.Speaker) {
 // the phrase before "who" or "which". A relative clause with its own
 // subject ("which he described as") is left alone.
 func (x *extractor) relativeAntecedent(v, lo int) (int, int, bool) {
-	for w := v - 1; w > lo && w >= v-14; w-- {
+	sub := -1 // the last subordinator the scan crossed ("since he ended his bid")
+	for w := v - 1; w > lo && w >= v-24; w-- {
+		if w < v-14 && sub < 0 {
+			return 0, 0, false // a longer clause needs a subordinate clause to explain its length
+		}
 		t := x.t[w]
 		if t.k != kWord {
 			if t.k == kPunct && (x.isPunct(w, ',') || x.isPunct(w, '.') || x.isPunct(w, '\'')) {
@@ -401,11 +421,15 @@ func (x *extractor) relativeAntecedent(v, lo int) (int, int, bool) {
 			if w == v-1 {
 				return 0, 0, false // "Ortega, who said": handled by the caller
 			}
-			for k := w + 1; k < v; k++ {
+			end := v
+			if sub > w {
+				end = sub // "Holt, who has campaigned for Banks since he left the race, said": the subordinate clause has its own subject
+			}
+			for k := w + 1; k < end; k++ {
 				if x.t[k].k != kWord {
 					continue
 				}
-				if x.f(k)&fPron != 0 || x.t[k].cap && !(x.t[k-1].k == kWord && x.f(k-1)&fPrep != 0) {
+				if (k == w+1 || sub < w) && (x.f(k)&fPron != 0 || x.t[k].cap && !(x.t[k-1].k == kWord && x.f(k-1)&fPrep != 0)) {
 					return 0, 0, false // the clause has its own subject
 				}
 				if x.f(k)&fSpeech != 0 && x.f(k)&fPast != 0 {
@@ -421,11 +445,89 @@ func (x *extractor) relativeAntecedent(v, lo int) (int, int, bool) {
 			}
 			return x.subjectBefore(k, lo)
 		}
+		if isSubordinator(x.w(w)) && !x.t[w].cap && w > lo && x.t[w-1].k == kWord && x.commaBefore(v) > w {
+			sub = w // inside the relative clause, which a comma closes before the verb: look on for "who"
+			continue
+		}
 		if x.f(w)&fClause != 0 && x.f(w)&fDet == 0 {
 			return 0, 0, false
 		}
 	}
 	return 0, 0, false
+}
+
+// withAbsolute finds the subject of an -ing verb at v in an absolute
+// construction ("ends with a narrator saying", "with many fans and
+// neighbours chanting"): the phrase between a lower-case "with" and the
+// verb, which may join two nouns with "and". It returns [a, b).
+func (x *extractor) withAbsolute(v, lo int) (int, int, bool) {
+	if v <= 0 || x.t[v].k != kWord || !strings.HasSuffix(x.w(v), "ing") {
+		return 0, 0, false
+	}
+	for w := v - 1; w > lo && w >= v-maxNP-1; w-- {
+		if x.t[w].k != kWord && !x.npWordOK(w) {
+			return 0, 0, false
+		}
+		if x.t[w].k == kWord && !x.t[w].cap && eqFold(x.w(w), "with") {
+			if w+1 < v && x.validNP(w+1, v) {
+				return w + 1, v, true
+			}
+			return 0, 0, false
+		}
+		if x.t[w].k == kWord && !x.npWordOK(w) && !eqFold(x.w(w), "and") {
+			return 0, 0, false
+		}
+	}
+	return 0, 0, false
+}
+
+// whoseClause returns, when the comma at c closes a relative clause opened
+// by "whose" (", whose district lies along the coast,"), the index of the
+// comma before "whose"; else -1. The clause holds no other comma (but a name
+// between commas, "whose hometown, Port Arlo, is"), quotation mark or sentence
+// end and is at most 30 tokens long.
+func (x *extractor) whoseClause(c, lo int) int {
+	for w := c - 1; w > lo && w >= c-30; w-- {
+		t := x.t[w]
+		if t.k != kWord {
+			if t.k == kPunct && !x.isPunct(w, ',') && !x.endsSentence(w) {
+				continue
+			}
+			if x.isPunct(w, ',') {
+				// a name between commas inside the clause: "whose
+				// hometown, Port Arlo, is"
+				k := w - 1
+				for k > lo && w-k <= 4 && x.t[k].k == kWord && x.t[k].cap {
+					k--
+				}
+				if k < w-1 && x.isPunct(k, ',') {
+					w = k
+					continue
+				}
+			}
+			return -1
+		}
+		if eqFold(x.w(w), "whose") {
+			if x.isPunct(w-1, ',') && w-1 > lo {
+				return w - 1
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+// commaBefore returns the index of the comma right before the verb at v,
+// with only auxiliaries and adverbs between them ("…, has also said"), or -1.
+func (x *extractor) commaBefore(v int) int {
+	j := v - 1
+	for j >= 0 && x.t[j].k == kWord && !x.t[j].cap && (x.f(j)&fAux != 0 || strings.HasSuffix(x.w(j), "ly")) && x.f(j)&fDet == 0 {
+		j--
+	}
+	if j >= 0 && x.isPunct(j, ',') {
+		return j
+	}
+	return -1
 }
 
 // speakerFor builds the speaker of the speech verb at v whose subject

@@ -16,8 +16,13 @@
 //     by any prediction.
 //   - speaker accuracy: among matched direct quotes, the share whose speaker
 //     span overlaps the gold Source, or whose resolved name shares a word
-//     (case-insensitive, ignoring a/an/the/of) with it, for any gold item
-//     the quote matches.
+//     (case-insensitive, ignoring a/an/the/of) with it, or whose entity a
+//     gold Source fragment is a mention of (sameEntity), for any gold item
+//     the quote matches. Attributions whose Source and Cue roles were
+//     exchanged in the annotation are read with them put back
+//     (swappedRoles). The report also gives the accuracy without the
+//     coreference credit, under the rule before both (roles as annotated,
+//     span or name), and over the quotes whose gold has a Source.
 //   - reported speech: recall over all gold attributions (matched by any
 //     prediction, direct or reported); precision over reported (indirect)
 //     predictions matched to any gold attribution.
@@ -55,6 +60,32 @@ type Attribution struct {
 	Source  []document.Span
 	Quoted  bool
 	Cue     string // the cue text, lower-cased, fragments joined by a space
+	// CueSpans are the cue's fragments.
+	CueSpans []document.Span
+	// Swapped is true when the annotation had the Source and Cue roles
+	// exchanged and the reader put them back (see swappedRoles).
+	Swapped bool
+}
+
+// swappedRoles reports whether a gold attribution has its Source and Cue
+// roles exchanged, an annotation slip of PolNeAR in inverted attributions
+// ("…," said Vance): the Source is one fragment holding a single speech
+// verb ("said") and the Cue one fragment that holds none. The reader then
+// exchanges them back, so the name is the source.
+func swappedRoles(d *document.Document, a Attribution) bool {
+	if len(a.Source) != 1 || len(a.CueSpans) != 1 {
+		return false
+	}
+	src := strings.Fields(d.Slice(a.Source[0]))
+	if len(src) != 1 || !quotes.IsSpeechVerb(strings.Trim(src[0], ",.;:")) {
+		return false
+	}
+	for _, w := range strings.Fields(d.Slice(a.CueSpans[0])) {
+		if quotes.IsSpeechVerb(strings.Trim(w, ",.;:")) {
+			return false
+		}
+	}
+	return true
 }
 
 // Main runs `newsgraph eval quotes --polnear DIR [--json]` with the default
@@ -164,7 +195,7 @@ func evaluate(ctx context.Context, dir string, process func(context.Context, *do
 	}
 	sort.Strings(anns)
 	var direct, reported, all, listed eval.Score
-	spkOK, spkN := 0, 0
+	var spk speakerCounts
 	var steps map[string][2]int // per deciding step: matched direct quotes, right speakers
 	if errw != nil {
 		steps = map[string][2]int{}
@@ -210,13 +241,12 @@ func evaluate(ctx context.Context, dir string, process func(context.Context, *do
 		bytes += len(d.Text)
 		var ds, rs, as eval.Score
 		var ls eval.Score
-		ok, n := score(d, gold, &ds, &rs, &as, &ls, errw, steps)
+		sc := score(d, gold, &ds, &rs, &as, &ls, errw, steps)
 		listed.Add(ls)
 		direct.Add(ds)
 		reported.Add(rs)
 		all.Add(as)
-		spkOK += ok
-		spkN += n
+		spk.add(sc)
 	}
 	if errw != nil {
 		names := make([]string, 0, len(steps))
@@ -235,11 +265,10 @@ func evaluate(ctx context.Context, dir string, process func(context.Context, *do
 	rep.AddScore("all attributions", all)
 	listed.FP = reported.FP
 	rep.AddScore("reported, listed cues", listed)
-	acc := 0.0
-	if spkN > 0 {
-		acc = float64(spkOK) / float64(spkN)
-	}
-	rep.AddMetric("speaker accuracy", acc, fmt.Sprintf("(%d/%d matched direct quotes)", spkOK, spkN))
+	rep.AddMetric("speaker accuracy", ratio(spk.ok, spk.n), fmt.Sprintf("(%d/%d matched direct quotes)", spk.ok, spk.n))
+	rep.AddMetric("speaker accuracy, no coreference", ratio(spk.noCoref, spk.n), fmt.Sprintf("(%d/%d; span or name match only)", spk.noCoref, spk.n))
+	rep.AddMetric("speaker accuracy, roles as annotated", ratio(spk.asAnnotated, spk.n), fmt.Sprintf("(%d/%d; the rule before 2026-12-07: swapped Source/Cue kept, no coreference)", spk.asAnnotated, spk.n))
+	rep.AddMetric("speaker accuracy, gold with a source", ratio(spk.ok-spk.noSourceOK, spk.n-spk.noSource), fmt.Sprintf("(%d/%d; %d matched quotes whose gold has no Source left out)", spk.ok-spk.noSourceOK, spk.n-spk.noSource, spk.noSource))
 	if elapsed > 0 {
 		rep.AddMetric("process throughput", float64(bytes)/elapsed.Seconds()/1e6, "MB/s (all stages of the evaluated process, one goroutine)")
 	}
@@ -267,13 +296,14 @@ func matches(p document.Span, g []document.Span) bool {
 }
 
 // score counts one document.
-func score(d *document.Document, gold []Attribution, direct, reported, all, listed *eval.Score, errw io.Writer, steps map[string][2]int) (spkOK, spkN int) {
+func score(d *document.Document, gold []Attribution, direct, reported, all, listed *eval.Score, errw io.Writer, steps map[string][2]int) (sc speakerCounts) {
 	goldHitD := make([]bool, len(gold))
 	goldHitA := make([]bool, len(gold))
 	for _, q := range d.Quotes {
 		hitD, hitA := false, false
 		spk := false
 		var srcs []document.Span
+		noCoref, asAnnotated, withSource := false, false, false
 		for gi, g := range gold {
 			if !matches(q.Span, g.Content) {
 				continue
@@ -282,8 +312,19 @@ func score(d *document.Document, gold []Attribution, direct, reported, all, list
 			goldHitA[gi] = true
 			if q.Direct && g.Quoted {
 				srcs = append(srcs, g.Source...)
-				if speakerOK(d, q.Speaker, g.Source) {
+				withSource = withSource || len(g.Source) > 0
+				if speakerOK(d, q.Speaker, g.Source, true) {
 					spk = true
+				}
+				if speakerOK(d, q.Speaker, g.Source, false) {
+					noCoref = true
+				}
+				orig := g.Source
+				if g.Swapped {
+					orig = g.CueSpans
+				}
+				if speakerOK(d, q.Speaker, orig, false) {
+					asAnnotated = true
 				}
 				hitD = true
 				goldHitD[gi] = true
@@ -292,9 +333,18 @@ func score(d *document.Document, gold []Attribution, direct, reported, all, list
 		if q.Direct {
 			if hitD {
 				direct.TP++
-				spkN++
+				sc.n++
+				if noCoref {
+					sc.noCoref++
+				}
+				if asAnnotated {
+					sc.asAnnotated++
+				}
+				if !withSource {
+					sc.noSource++
+				}
 				if spk {
-					spkOK++
+					sc.ok++
 				} else if errw != nil {
 					writeSpeakerError(errw, d, q, srcs)
 				}
@@ -335,10 +385,39 @@ func score(d *document.Document, gold []Attribution, direct, reported, all, list
 			reported.FN++
 		}
 	}
-	return spkOK, spkN
+	return sc
 }
 
-func speakerOK(d *document.Document, s *document.Speaker, src []document.Span) bool {
+// speakerCounts counts matched direct quotes (n) and those whose speaker is
+// right under each rule: ok (span, name or coreference), noCoref (span or
+// name), asAnnotated (span or name, against the gold as annotated, swapped
+// roles kept); noSource counts matched quotes whose gold has no Source
+// (always wrong), noSourceOK those of them counted right (none).
+type speakerCounts struct {
+	n, ok, noCoref, asAnnotated, noSource, noSourceOK int
+}
+
+func (c *speakerCounts) add(o speakerCounts) {
+	c.n += o.n
+	c.ok += o.ok
+	c.noCoref += o.noCoref
+	c.asAnnotated += o.asAnnotated
+	c.noSource += o.noSource
+	c.noSourceOK += o.noSourceOK
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+// speakerOK reports whether speaker s is right for the gold source
+// fragments src: its span overlaps one, or its resolved name shares a word
+// with one (case-insensitive, ignoring a/an/the/of), or, with coref, a
+// fragment is a mention of the speaker's entity (sameEntity).
+func speakerOK(d *document.Document, s *document.Speaker, src []document.Span, coref bool) bool {
 	if s == nil || len(src) == 0 {
 		return false
 	}
@@ -346,6 +425,9 @@ func speakerOK(d *document.Document, s *document.Speaker, src []document.Span) b
 		if s.Span.Overlaps(g) {
 			return true
 		}
+	}
+	if coref && sameEntity(d, s, src) {
+		return true
 	}
 	for _, w := range strings.FieldsFunc(strings.ToLower(s.Name), notWord) {
 		if len(w) < 2 || w == "the" || w == "a" || w == "an" || w == "of" {
@@ -360,6 +442,49 @@ func speakerOK(d *document.Document, s *document.Speaker, src []document.Span) b
 		}
 	}
 	return false
+}
+
+// sameEntity reports whether a gold source fragment is one mention of the
+// speaker's entity: the gold source and the speaker are two mentions of one
+// person, as when gold marks the pronoun "she" and the speaker is the name
+// it refers to (or the reverse). The fragment must be the mention itself,
+// up to punctuation and a possessive ending ("Sanders’"), so that a phrase
+// that only holds a mention of the speaker ("her husband") does not count.
+func sameEntity(d *document.Document, s *document.Speaker, src []document.Span) bool {
+	if s.Entity < 0 {
+		return false
+	}
+	for _, m := range d.Mentions {
+		if m.Entity != s.Entity {
+			continue
+		}
+		for _, g := range src {
+			if m.Start >= g.Start && m.End <= g.End && onlyPunct(d.Text[g.Start:m.Start]) && onlyPunct(possessive(d.Text[m.End:g.End])) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// onlyPunct reports whether s holds no letter or digit.
+func onlyPunct(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// possessive returns s without a leading possessive "'s" or "’s".
+func possessive(s string) string {
+	for _, p := range []string{"'s", "’s"} {
+		if strings.HasPrefix(s, p) {
+			return s[len(p):]
+		}
+	}
+	return s
 }
 
 func notWord(r rune) bool {
@@ -430,6 +555,7 @@ func ParseBrat(r io.Reader, d *document.Document) ([]Attribution, error) {
 			case strings.HasPrefix(role, "Source"):
 				a.Source = append(a.Source, spans[id]...)
 			case strings.HasPrefix(role, "Cue"):
+				a.CueSpans = append(a.CueSpans, spans[id]...)
 				for _, c := range spans[id] {
 					a.Cue = strings.TrimSpace(a.Cue + " " + strings.ToLower(d.Slice(c)))
 				}
@@ -437,6 +563,11 @@ func ParseBrat(r io.Reader, d *document.Document) ([]Attribution, error) {
 		}
 		if len(a.Content) == 0 {
 			continue
+		}
+		if swappedRoles(d, a) {
+			a.Source, a.CueSpans = a.CueSpans, a.Source
+			a.Cue = strings.ToLower(d.Slice(a.CueSpans[0]))
+			a.Swapped = true
 		}
 		for _, c := range a.Content {
 			if hasQuoteMark(d.Slice(c)) {

@@ -275,3 +275,87 @@ func TestNonNews(t *testing.T) {
 		})
 	}
 }
+
+// TestParseBrat_SwappedRoles checks that an inverted attribution whose
+// annotation exchanged Source and Cue ("…," said Vance, with Source "said")
+// is read with the name as the source, and that an ordinary one is kept.
+func TestParseBrat_SwappedRoles(t *testing.T) {
+	const text = "\u201cThe bridge stays shut,\u201d said Vance.\n\nLena Park told reporters the bridge would reopen."
+	ix := document.NewIndex(text)
+	span := func(s string) string {
+		b := strings.Index(text, s)
+		return itoa(ix.Rune(b)) + " " + itoa(ix.Rune(b+len(s)))
+	}
+	for _, tc := range []struct {
+		name, src, cue      string
+		wantSource, wantCue string
+		wantSwapped         bool
+	}{
+		{"swapped", "said", "Vance", "Vance", "said", true},
+		{"as annotated", "Vance", "said", "Vance", "said", false},
+		{"told is a cue too", "told", "Lena Park", "Lena Park", "told", true},
+		{"a two-word source is no slip", "Lena Park", "told", "Lena Park", "told", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			content := "\u201cThe bridge stays shut,\u201d"
+			if strings.Contains(tc.src+tc.cue, "Lena") {
+				content = "the bridge would reopen"
+			}
+			ann := "T1\tSource " + span(tc.src) + "\t" + tc.src + "\n" +
+				"T2\tCue " + span(tc.cue) + "\t" + tc.cue + "\n" +
+				"T3\tContent " + span(content) + "\t" + content + "\n" +
+				"E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1\n"
+			d := document.New("t", text)
+			got, err := ParseBrat(strings.NewReader(ann), d)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got) != 1 {
+				t.Fatalf("got %d attributions", len(got))
+			}
+			a := got[0]
+			if s := d.Slice(a.Source[0]); s != tc.wantSource || a.Cue != strings.ToLower(tc.wantCue) || a.Swapped != tc.wantSwapped {
+				t.Errorf("source %q cue %q swapped %v, want %q %q %v", s, a.Cue, a.Swapped, tc.wantSource, strings.ToLower(tc.wantCue), tc.wantSwapped)
+			}
+		})
+	}
+}
+
+// TestSpeakerOK_Coreference checks the coreference rule: a gold source that
+// is one mention of the speaker's entity counts (pronoun, possessive), a
+// phrase that only holds such a mention does not.
+func TestSpeakerOK_Coreference(t *testing.T) {
+	const text = "Mara Quist spoke first. She said her husband would run. Quist's aides agreed."
+	at := func(s string, n int) document.Span {
+		b := -1
+		for i := 0; i < n; i++ {
+			b += 1 + strings.Index(text[b+1:], s)
+		}
+		return document.Span{Start: b, End: b + len(s)}
+	}
+	d := document.New("t", text)
+	d.Mentions = []document.Mention{
+		{Span: at("Mara Quist", 1), Kind: document.Name, Entity: 0},
+		{Span: at("She", 1), Kind: document.Pronoun, Entity: 0},
+		{Span: at("her", 1), Kind: document.Pronoun, Entity: 0},
+		{Span: at("Quist", 2), Kind: document.Name, Entity: 0},
+	}
+	d.Entities = []document.Entity{{Name: "Mara Quist", Mentions: []int{0, 1, 2, 3}}}
+	spk := &document.Speaker{Span: at("Mara Quist", 1), Name: "Mara Quist", Entity: 0}
+	for _, tc := range []struct {
+		name      string
+		gold      document.Span
+		coref, ok bool
+	}{
+		{"pronoun of the entity", at("She", 1), true, true},
+		{"pronoun without the rule", at("She", 1), false, false},
+		{"possessive name", document.Span{Start: at("Quist's", 1).Start, End: at("Quist's", 1).End}, true, true},
+		{"phrase holding a mention", document.Span{Start: at("her husband", 1).Start, End: at("her husband", 1).End}, true, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := speakerOK(d, spk, []document.Span{tc.gold}, tc.coref); got != tc.ok {
+				t.Errorf("speakerOK(%q) = %v, want %v", d.Slice(tc.gold), got, tc.ok)
+			}
+		})
+	}
+}
