@@ -11,6 +11,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/eval"
+	"github.com/newsgraph/newsgraph/pipeline"
 	"github.com/newsgraph/newsgraph/stages"
 )
 
@@ -37,6 +38,9 @@ type evalLayer struct {
 	// all runs the layer on its default data sets; it returns no reports
 	// when the data is absent.
 	all func(ctx context.Context, p process) ([]*eval.Report, error)
+	// syntax runs the layer's pipeline with the syntax stage, which the
+	// default pipeline leaves out (as extract --with-tokens does).
+	syntax bool
 }
 
 // evalLayers lists the layers in pipeline order; stages add theirs in
@@ -65,13 +69,24 @@ func runEval(ctx context.Context, e *env, argv []string) int {
 		writeErr(e.stderr, "eval: %v", err)
 		return exitFailure
 	}
+	var ps *pipeline.Pipeline // with the syntax stage, built when a layer needs it
 	var reports []*eval.Report
 	failed := false
 	for _, l := range evalLayers {
 		if *only != "" && !contains(strings.Split(*only, ","), l.name) {
 			continue
 		}
-		rs, err := l.all(ctx, p.Process)
+		process := p.Process
+		if l.syntax {
+			if ps == nil {
+				if ps, err = stages.Default(stages.Config{Syntax: true}); err != nil {
+					writeErr(e.stderr, "eval: %v", err)
+					return exitFailure
+				}
+			}
+			process = ps.Process
+		}
+		rs, err := l.all(ctx, process)
 		if err != nil {
 			writeErr(e.stderr, "eval %s: %v", l.name, err)
 			failed = true

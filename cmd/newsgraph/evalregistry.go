@@ -20,8 +20,8 @@ import (
 
 // defaultProcess builds the default pipeline for an evaluation, reporting
 // a construction error on stderr.
-func defaultProcess(stderr io.Writer) process {
-	p, err := stages.Default(stages.Config{})
+func defaultProcess(stderr io.Writer, cfg stages.Config) process {
+	p, err := stages.Default(cfg)
 	if err != nil {
 		writeErr(stderr, "eval: %v", err)
 		return nil
@@ -31,8 +31,13 @@ func defaultProcess(stderr io.Writer) process {
 
 // withPipeline adapts a layer's MainWith to run on the default pipeline.
 func withPipeline(mainWith func(context.Context, []string, io.Writer, io.Writer, process) int) func(context.Context, []string, io.Writer, io.Writer) int {
+	return withConfig(stages.Config{}, mainWith)
+}
+
+// withConfig adapts a layer's MainWith to run on the pipeline of cfg.
+func withConfig(cfg stages.Config, mainWith func(context.Context, []string, io.Writer, io.Writer, process) int) func(context.Context, []string, io.Writer, io.Writer) int {
 	return func(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-		p := defaultProcess(stderr)
+		p := defaultProcess(stderr, cfg)
 		if p == nil {
 			return exitFailure
 		}
@@ -91,7 +96,9 @@ func init() {
 			}
 			return []*eval.Report{r}, nil
 		}},
-		evalLayer{name: "syntax", main: withPipeline(evsyntax.MainWith), all: evsyntax.All},
+		// the syntax stage is opt-in: its extract scores run the pipeline
+		// with it, as extract --with-tokens does
+		evalLayer{name: "syntax", main: withConfig(stages.Config{Syntax: true}, evsyntax.MainWith), all: evsyntax.All, syntax: true},
 		evalLayer{name: "ner", main: withPipeline(evner.MainWith), all: evner.All},
 		evalLayer{name: "entities", main: withPipeline(eventities.MainWith), all: func(ctx context.Context, p process) ([]*eval.Report, error) {
 			r, err := eventities.Evaluate(ctx, p, nil)
