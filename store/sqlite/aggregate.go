@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/store"
@@ -123,6 +124,10 @@ func filterWhere(kind store.Kind, f store.Filter) *where {
 			// place. A page that reads the listing order needs only the
 			// latter, which implies the former: its rows are the located
 			// counts (a test of the row itself), each then looked up.
+			// A total starts from the matching places and joins their
+			// counts by the count's place (via).
+			w.via = &via{from: `locations l CROSS JOIN counts x ON x.doc = l.doc AND x.loc = l.idx`, cond: `l.` + cond,
+				args: []any{arg}, replaces: []int{len(w.conds), len(w.conds) + 1}}
 			w.addSetAlt(`x.doc IN (SELECT l.doc FROM locations l WHERE l.`+cond+`)`, []any{arg}, `x.loc IS NOT NULL`, nil)
 			w.add(`EXISTS (SELECT 1 FROM locations l WHERE l.doc = x.doc AND l.idx = x.loc AND l.`+cond+`)`, arg)
 		default:
@@ -172,6 +177,18 @@ func (s *Store) total(ctx context.Context, what, from string, w *where, upTo int
 		if q, a, ok := docSets(w, upTo > 0); ok {
 			sqlText, args = q, append(a, lim...)
 		}
+	} else if v := w.via; v != nil && len(w.nargs) == len(w.conds) {
+		rest := &where{}
+		rest.add(v.cond, v.args...)
+		at := 0
+		for i, c := range w.conds {
+			a := w.args[at : at+w.nargs[i]]
+			at += w.nargs[i]
+			if !slices.Contains(v.replaces, i) {
+				rest.add(c, a...)
+			}
+		}
+		sqlText, args = rows(v.from+rest.String()), append(rest.args, lim...)
 	} else if set, rest, a, ok := layerSet(w); ok {
 		// From the documents of the set to their rows (the layer's primary
 		// key), instead of testing every row of the layer.

@@ -32,6 +32,17 @@ type where struct {
 	// a few rows per document instead of building the set: the better
 	// way in when the set is big (bigSet, ordered.go).
 	alts map[int]alt
+	// via, when set, is a better way in for a total of the rows (a
+	// layer's own place: from the matching places to their rows).
+	via *via
+}
+
+// via is a FROM clause with its condition and arguments that a total of w
+// starts from instead of w's conditions at positions replaces.
+type via struct {
+	from, cond string
+	args       []any
+	replaces   []int
 }
 
 // alt is a correlated alternative of a set condition, with its arguments.
