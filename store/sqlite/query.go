@@ -640,7 +640,7 @@ func searchFrom(w *where) (string, *where) {
 	}
 	out := &where{}
 	out.add(w.conds[0], w.args[:w.nargs[0]]...)
-	out.add(`documents_fts.rowid NOT IN (SELECT rowid FROM documents WHERE duplicate_of IS NOT NULL)`)
+	out.add(notCopies)
 	at := w.nargs[0]
 	for i, c := range w.conds[1:] {
 		args := w.args[at : at+w.nargs[i+1]]
@@ -662,6 +662,83 @@ func searchFrom(w *where) (string, *where) {
 	return `documents_fts`, out
 }
 
+// notCopies is the condition of a search on the index alone (searchFrom)
+// that leaves the copies out.
+const notCopies = `documents_fts.rowid NOT IN (SELECT rowid FROM documents WHERE duplicate_of IS NOT NULL)`
+
+// ranked is a search hit's rowid and bm25 rank.
+type ranked struct {
+	r    int64
+	rank float64
+}
+
+// rankPage ranks the matches of the search from/w (searchFrom) and
+// returns the page. On the index alone, the page's first rows are ranked
+// with the copies and the copies among them dropped afterwards (testing
+// every match against the copies costs a sixth of the ranking), reading
+// a few more rows than the page's end; only when the copies take so many
+// of them that the page falls short is it ranked again without them.
+func (s *Store) rankPage(ctx context.Context, from string, w *where, limit, offset int) ([]ranked, error) {
+	rank := func(w *where, limit, offset int) ([]ranked, error) {
+		var page []ranked
+		sqlText := `SELECT documents_fts.rowid AS r, bm25(documents_fts) AS rank FROM ` + from + w.String() + ` ORDER BY rank, r LIMIT ? OFFSET ?`
+		err := s.query(ctx, "search", sqlText, append(append([]any{}, w.args...), limit, offset), func(r *sql.Rows) error {
+			var x ranked
+			if err := r.Scan(&x.r, &x.rank); err != nil {
+				return err
+			}
+			page = append(page, x)
+			return nil
+		})
+		return page, err
+	}
+	end := offset + limit
+	if from != `documents_fts` || len(w.conds) < 2 || w.conds[1] != notCopies || len(w.nargs) != len(w.conds) || end > 2000 {
+		return rank(w, limit, offset)
+	}
+	with := &where{}
+	at := 0
+	for i, c := range w.conds {
+		a := w.args[at : at+w.nargs[i]]
+		at += w.nargs[i]
+		if i != 1 {
+			with.add(c, a...)
+		}
+	}
+	read := end + end/4 + 32
+	all, err := rank(with, read, 0)
+	if err != nil || len(all) == 0 {
+		return nil, err
+	}
+	args := make([]any, len(all))
+	for i, x := range all {
+		args[i] = x.r
+	}
+	copies := map[int64]bool{}
+	err = s.query(ctx, "search", `SELECT rowid FROM documents WHERE duplicate_of IS NOT NULL AND rowid IN (?`+strings.Repeat(`, ?`, len(all)-1)+`)`, args,
+		func(r *sql.Rows) error {
+			var id int64
+			if err := r.Scan(&id); err != nil {
+				return err
+			}
+			copies[id] = true
+			return nil
+		})
+	if err != nil {
+		return nil, err
+	}
+	kept := all[:0]
+	for _, x := range all {
+		if !copies[x.r] {
+			kept = append(kept, x)
+		}
+	}
+	if len(kept) < end && len(all) == read {
+		return rank(w, limit, offset) // the copies took too many: rank without them
+	}
+	return kept[min(offset, len(kept)):min(end, len(kept))], nil
+}
+
 // searchRows lists the page of ranked hits matching w (searchConds of the
 // query text match). The page is ranked first, from the index; its
 // snippets, which read each text again, are made for the page alone, in
@@ -670,20 +747,7 @@ func searchFrom(w *where) (string, *where) {
 // postings of every word it matches on each open).
 func (s *Store) searchRows(ctx context.Context, w *where, match string, limit, offset int) ([]store.SearchHit, error) {
 	from, fw := searchFrom(w)
-	type ranked struct {
-		r    int64
-		rank float64
-	}
-	var page []ranked
-	sqlText := `SELECT documents_fts.rowid AS r, bm25(documents_fts) AS rank FROM ` + from + fw.String() + ` ORDER BY rank, r LIMIT ? OFFSET ?`
-	err := s.query(ctx, "search", sqlText, append(append([]any{}, fw.args...), limit, offset), func(r *sql.Rows) error {
-		var x ranked
-		if err := r.Scan(&x.r, &x.rank); err != nil {
-			return err
-		}
-		page = append(page, x)
-		return nil
-	})
+	page, err := s.rankPage(ctx, from, fw, limit, offset)
 	out := []store.SearchHit{}
 	if err != nil || len(page) == 0 {
 		return out, err
@@ -697,7 +761,7 @@ func (s *Store) searchRows(ctx context.Context, w *where, match string, limit, o
 	args[1], args[2] = lo, hi
 	// +rowid: the page's rowids are a test of the rows, not constraints
 	// handed to the index (one search per value).
-	sqlText = `SELECT p.r, d.id, d.title, d.published, p.snippet FROM (SELECT rowid AS r, snippet(documents_fts, -1, '[', ']', '…', 16) AS snippet
+	sqlText := `SELECT p.r, d.id, d.title, d.published, p.snippet FROM (SELECT rowid AS r, snippet(documents_fts, -1, '[', ']', '…', 16) AS snippet
 		FROM documents_fts WHERE documents_fts MATCH ? AND rowid BETWEEN ? AND ? AND +rowid IN (?` + strings.Repeat(`, ?`, len(page)-1) + `)) p
 		JOIN documents d ON d.rowid = p.r`
 	hits := make(map[int64]store.SearchHit, len(page))

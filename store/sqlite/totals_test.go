@@ -195,3 +195,69 @@ func TestStore_SearchBigSets(t *testing.T) {
 		})
 	}
 }
+
+// TestStore_SearchLeavesCopiesOut searches 60 synthetic documents and a
+// copy of each (their texts again under another outlet's heading), the
+// copies in the full-text index as in a store of older versions: the
+// page is ranked with the copies and drops them afterwards, or is ranked
+// again without them when they took too many of its rows; either way it
+// is the page of the originals alone, in rank order.
+func TestStore_SearchLeavesCopiesOut(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(t.TempDir(), "copies.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	docs := storetest.Synthetic(60)
+	if _, err := s.PutBatch(ctx, docs); err != nil {
+		t.Fatal(err)
+	}
+	for i, d := range docs {
+		c := *d
+		c.ID, c.Outlet, c.Text = fmt.Sprintf("copy-%02d", i), "copy.example", "BEIRUT (Copy) - "+d.Text
+		c.Sentences, c.Mentions, c.Entities, c.Quotes, c.Counts, c.Locations, c.Events = nil, nil, nil, nil, nil, nil, nil
+		if _, err := s.Put(ctx, &c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var copies int
+	if err := s.db.QueryRow(`SELECT COUNT(*) FROM documents WHERE duplicate_of IS NOT NULL`).Scan(&copies); err != nil || copies != 60 {
+		t.Fatalf("%d copies stored (%v); the test needs 60", copies, err)
+	}
+	// A copy's text is not indexed; a store written before that rule (or
+	// replicated by tools/bigstore) has the copies in the index too.
+	if _, err := s.db.Exec(`INSERT INTO documents_fts(rowid, title, text)
+		SELECT b.rowid, b.title, b.text FROM bodies b JOIN documents d ON d.rowid = b.rowid WHERE d.duplicate_of IS NOT NULL`); err != nil {
+		t.Fatal(err)
+	}
+	// The originals' ranking, every match tested against the copies.
+	var want []string
+	rows, err := s.db.Query(`SELECT d.id FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
+		WHERE documents_fts MATCH 'tripoli' AND d.duplicate_of IS NULL ORDER BY bm25(documents_fts), documents_fts.rowid`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var id string
+		rows.Scan(&id)
+		want = append(want, id)
+	}
+	rows.Close()
+	if len(want) != 60 {
+		t.Fatalf("%d originals match", len(want))
+	}
+	for _, c := range []struct{ limit, offset int }{{10, 0}, {5, 20}, {50, 0}, {60, 0}, {10, 55}, {10, 60}} {
+		hits, err := s.Search(ctx, store.Query{Text: "tripoli", Limit: c.limit, Offset: c.offset})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, h := range hits {
+			got = append(got, h.DocID)
+		}
+		if w := want[min(c.offset, 60):min(c.offset+c.limit, 60)]; strings.Join(got, " ") != strings.Join(w, " ") {
+			t.Errorf("limit %d offset %d: %q\nwant %q", c.limit, c.offset, got, w)
+		}
+	}
+}
