@@ -17,7 +17,9 @@ import (
 // The dashboard's API (when the store is a store.Aggregator):
 //
 //	GET /api/events, /counts, /quotes, /documents, /search   the lists take the filters below too,
-//	                                                         answer their total, and format=csv
+//	                                                         answer their total (counted up to
+//	                                                         Server.TotalCap: past it, total_exact
+//	                                                         false, "more than"), and format=csv
 //	GET /api/groups?kind=&by=          rows counted by one dimension (facet values)
 //	GET /api/facets?kind=              every dimension of a kind at once
 //	GET /api/series?kind=&bucket=&by=  rows per day, week or month, split by a dimension
@@ -53,8 +55,11 @@ const (
 
 // counted is the envelope of a list with its total.
 type counted[T any] struct {
-	Items      []T     `json:"items"`
-	Total      int     `json:"total"` // rows matching the filters in all
+	Items []T `json:"items"`
+	Total int `json:"total"` // rows matching the filters in all; with total_exact false, fewer than match
+	// TotalExact is false when counting stopped (Server.TotalCap): more
+	// than Total rows match.
+	TotalExact bool    `json:"total_exact"`
 	Limit      int     `json:"limit"`
 	Offset     int     `json:"offset"`
 	NextOffset *int    `json:"next_offset"`
@@ -264,6 +269,7 @@ func countedHandler[T any](s *Server, name string, fn func(context.Context, stor
 			writeError(w, http.StatusBadRequest, err.Error())
 			return
 		}
+		req.f.TotalCap = s.TotalCap
 		p, err := fn(r.Context(), req.f)
 		if err != nil {
 			s.writeStoreError(w, r, err)
@@ -273,14 +279,16 @@ func countedHandler[T any](s *Server, name string, fn func(context.Context, stor
 			writeCSV(w, name, p.Items)
 			return
 		}
-		out := counted[T]{Items: p.Items, Total: p.Total, Limit: req.f.Limit, Offset: req.f.Offset}
+		out := counted[T]{Items: p.Items, Total: p.Total, TotalExact: !p.Capped, Limit: req.f.Limit, Offset: req.f.Offset}
 		if name == "search" && req.f.After != nil {
 			writeError(w, http.StatusBadRequest, "parameter after: search is ranked; page it with offset")
 			return
 		}
-		more := req.f.Offset+len(p.Items) < p.Total
+		// A capped total counts past the page's end (store.TotalCapOf):
+		// more rows follow.
+		more := req.f.Offset+len(p.Items) < p.Total || p.Capped
 		if req.f.After != nil {
-			more = len(p.Items) == req.f.Limit && p.Total > len(p.Items)
+			more = len(p.Items) == req.f.Limit && (p.Total > len(p.Items) || p.Capped)
 		}
 		if more && len(p.Items) > 0 {
 			n := req.f.Offset + len(p.Items)

@@ -1,12 +1,18 @@
 package httpapi
 
 import (
+	"context"
 	"encoding/csv"
 	"io"
 	"net/http"
+	"net/http/httptest"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/newsgraph/newsgraph/store/sqlite"
+	"github.com/newsgraph/newsgraph/store/storetest"
 )
 
 func TestAPI_DashboardLists(t *testing.T) {
@@ -181,4 +187,67 @@ func FuzzParseRequest(f *testing.F) {
 			t.Errorf("accepted %q: %+v (%v)", raw, req.f, nerr)
 		}
 	})
+}
+
+// TestAPI_CappedTotals serves 30 synthetic documents with a TotalCap of
+// 10: a broad list answers total 10 with total_exact false and a next
+// page; a page ending past the cap counts to its end; the last page and
+// the stored document count are exact.
+func TestAPI_CappedTotals(t *testing.T) {
+	st, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "capped.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if _, err := st.PutBatch(context.Background(), storetest.Synthetic(30)); err != nil {
+		t.Fatal(err)
+	}
+	api, err := New(st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	api.TotalCap = 10
+	ts := httptest.NewServer(api)
+	defer ts.Close()
+	type page struct {
+		Total      int     `json:"total"`
+		TotalExact *bool   `json:"total_exact"`
+		NextOffset *int    `json:"next_offset"`
+		Next       *string `json:"next"`
+		Items      []any   `json:"items"`
+	}
+	type want struct {
+		total      int
+		exact      bool
+		items      int
+		nextOffset int // -1: none
+	}
+	for _, c := range []struct {
+		path string
+		want want
+	}{
+		{"/api/events?limit=5", want{10, false, 5, 5}},
+		{"/api/events?limit=5&offset=10", want{15, false, 5, 15}},
+		{"/api/events?limit=5&offset=25", want{30, true, 5, -1}},
+		{"/api/events?limit=5&offset=28", want{30, true, 2, -1}},
+		{"/api/documents?limit=5", want{30, true, 5, 5}},
+		{"/api/documents?limit=5&actor=LBN", want{10, false, 5, 5}},
+		{"/api/quotes?limit=5&place=LB", want{10, false, 5, 5}},
+		{"/api/counts?limit=50&category=KILL", want{30, true, 30, -1}},
+		{"/api/search?q=tripoli&limit=5", want{10, false, 5, 5}},
+		{"/api/search?q=tripoli&limit=5&offset=25", want{30, true, 5, -1}},
+	} {
+		var p page
+		if code := get(t, ts, c.path, &p); code != 200 {
+			t.Fatalf("GET %s: status %d", c.path, code)
+		}
+		next := -1
+		if p.NextOffset != nil {
+			next = *p.NextOffset
+		}
+		got := want{p.Total, p.TotalExact != nil && *p.TotalExact, len(p.Items), next}
+		if got != c.want || p.TotalExact == nil || (next < 0) != (p.Next == nil) {
+			t.Errorf("GET %s: total %d, total_exact %v, %d items, next_offset %d (next %v); want %+v", c.path, p.Total, p.TotalExact, len(p.Items), next, p.Next, c.want)
+		}
+	}
 }

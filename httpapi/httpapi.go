@@ -62,11 +62,20 @@ type Server struct {
 	OnError func(r *http.Request, err error)
 	// QueryTimeout bounds each API request (DefaultQueryTimeout).
 	QueryTimeout time.Duration
-	heavy        chan struct{} // the heavy lane's slots
+	// TotalCap is how many matching rows a list's total counts at most
+	// (past the page's end; store.Filter.TotalCap): a broad filter answers
+	// "more than TotalCap" (total_exact false) instead of reading every
+	// match. 0 counts every match. New sets DefaultTotalCap.
+	TotalCap int
+	heavy    chan struct{} // the heavy lane's slots
 }
 
 // DefaultQueryTimeout is a Server's QueryTimeout unless set.
 const DefaultQueryTimeout = 10 * time.Second
+
+// DefaultTotalCap is a Server's TotalCap: a total is exact up to 1,000
+// rows (or the end of the page asked for, when that is further).
+const DefaultTotalCap = 1000
 
 // HeavyLanes is how many heavy requests run at once: one per core but one
 // (at least 1), so that a core stays free for the cheap lane; the others
@@ -78,7 +87,7 @@ func New(st store.Store) (*Server, error) {
 	if st == nil {
 		return nil, errors.New("httpapi: nil store")
 	}
-	s := &Server{st: st, mux: http.NewServeMux(), QueryTimeout: DefaultQueryTimeout, heavy: make(chan struct{}, HeavyLanes)}
+	s := &Server{st: st, mux: http.NewServeMux(), QueryTimeout: DefaultQueryTimeout, TotalCap: DefaultTotalCap, heavy: make(chan struct{}, HeavyLanes)}
 	for _, rt := range s.routes() {
 		// {id...}: document ids from JSON Lines input may contain slashes.
 		s.mux.HandleFunc("GET "+strings.Replace(rt.path, "{id}", "{id...}", 1), rt.handler)

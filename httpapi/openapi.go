@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 )
@@ -32,8 +33,11 @@ func openAPI(routes []route) map[string]any {
 					"next":        map[string]any{"type": "string", "nullable": true, "description": "URL of the next page, null on the last page"},
 				}}
 			if rt.total {
-				body["required"] = append(body["required"].([]string), "total")
-				body["properties"].(map[string]any)["total"] = map[string]any{"type": "integer", "description": "rows matching the filters in all"}
+				body["required"] = append(body["required"].([]string), "total", "total_exact")
+				body["properties"].(map[string]any)["total"] = map[string]any{"type": "integer",
+					"description": fmt.Sprintf("rows matching the filters in all, counted up to a cap (%d by default, or the end of the page when further): with total_exact false, more than this many match", DefaultTotalCap)}
+				body["properties"].(map[string]any)["total_exact"] = map[string]any{"type": "boolean",
+					"description": "false when counting stopped at the cap: total is a lower bound, and a next page exists"}
 			}
 		}
 		ctype := "application/json"

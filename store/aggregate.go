@@ -143,12 +143,32 @@ type Filter struct {
 	Category string
 	// Negated and Hypothetical keep or drop negated and hypothetical events.
 	Negated, Hypothetical Modality
+	// TotalCap, when positive, lets the List methods stop counting: a
+	// backend may count at most TotalCapOf(f)+1 matching rows and, when
+	// that many match, answer Total = TotalCapOf(f) with Page.Capped set.
+	// Zero asks for the exact total (a backend may always answer it);
+	// Groups, Series, Network and Places ignore it.
+	TotalCap int
+}
+
+// TotalCapOf is the number of rows a capped total of f counts up to: f's
+// TotalCap, or the end of its page when that is further (so that a capped
+// total still tells whether a next page exists); 0 when f has no cap.
+func TotalCapOf(f Filter) int {
+	if f.TotalCap <= 0 {
+		return 0
+	}
+	return max(f.TotalCap, f.Offset+f.Limit)
 }
 
 // Page is one page of rows and how many rows match in all.
 type Page[T any] struct {
 	Items []T
+	// Total is the number of matching rows; with Capped, a lower bound.
 	Total int
+	// Capped reports that counting stopped (Filter.TotalCap): more than
+	// Total rows match.
+	Capped bool
 }
 
 // FigureRow is a numeric claim with the place the text links it to, as the
@@ -209,6 +229,9 @@ func (f Filter) Normalize() (Filter, error) {
 	f.Outlet = strings.TrimSpace(f.Outlet)
 	f.Topic = strings.ToLower(strings.TrimSpace(f.Topic))
 	f.Category = strings.ToUpper(strings.TrimSpace(f.Category))
+	if f.TotalCap < 0 {
+		return f, fmt.Errorf("%w: negative total cap %d", ErrBadQuery, f.TotalCap)
+	}
 	if f.Quad < 0 || f.Quad > 4 {
 		return f, fmt.Errorf("%w: quad class %d is not 1..4", ErrBadQuery, f.Quad)
 	}

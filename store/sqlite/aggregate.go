@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/store"
@@ -119,8 +120,15 @@ func filterWhere(kind store.Kind, f store.Filter) *where {
 			}
 		case store.KindCounts:
 			// The documents with such a place first (a set the total and
-			// the page can start from, layerSet), then the count's own place.
-			w.add(`x.doc IN (SELECT l.doc FROM locations l WHERE l.`+cond+`)`, arg)
+			// the page can start from, layerSet), then the count's own
+			// place. A page that reads the listing order needs only the
+			// latter, which implies the former: its rows are the located
+			// counts (a test of the row itself), each then looked up.
+			// A total starts from the matching places and joins their
+			// counts by the count's place (via).
+			w.via = &via{from: `locations l CROSS JOIN counts x ON x.doc = l.doc AND x.loc = l.idx`, cond: `l.` + cond,
+				args: []any{arg}, replaces: []int{len(w.conds), len(w.conds) + 1}}
+			w.addSetAlt(`x.doc IN (SELECT l.doc FROM locations l WHERE l.`+cond+`)`, []any{arg}, `x.loc IS NOT NULL`, nil)
 			w.add(`EXISTS (SELECT 1 FROM locations l WHERE l.doc = x.doc AND l.idx = x.loc AND l.`+cond+`)`, arg)
 		default:
 			w.addSet(doc+` IN (SELECT l.doc FROM locations l WHERE l.`+cond+`)`,
@@ -147,28 +155,53 @@ func filterWhere(kind store.Kind, f store.Filter) *where {
 	return w
 }
 
-// total counts the rows of table (alias x or d) matching w.
-func (s *Store) total(ctx context.Context, what, from string, w *where) (int, error) {
+// total counts the rows of table (alias x or d) matching w. With upTo
+// positive it counts at most upTo+1 of them (the same plans, each
+// stopping after that many rows: a broad filter no longer reads every
+// match) and, when more than upTo match, answers upTo and capped; the
+// listed documents (store_stats) are exact whatever upTo.
+func (s *Store) total(ctx context.Context, what, from string, w *where, upTo int) (n int, capped bool, err error) {
 	if from == "documents d" && w.onlyOriginals() {
-		return s.listedDocuments(ctx) // not a count of every row
+		n, err := s.listedDocuments(ctx) // not a count of every row
+		return n, false, err
 	}
-	sqlText := `SELECT COUNT(*) FROM ` + from + w.String()
-	args := w.args
+	// rows counts the rows of a plan: all of them, or the first upTo+1
+	// (lim is then the LIMIT's argument).
+	rows, lim := func(q string) string { return `SELECT COUNT(*) FROM ` + q }, []any{}
+	if upTo > 0 {
+		rows, lim = func(q string) string { return `SELECT COUNT(*) FROM (SELECT 1 FROM ` + q + ` LIMIT ?)` }, []any{upTo + 1}
+	}
+	sqlText := rows(from + w.String())
+	args := append(append([]any{}, w.args...), lim...)
 	if from == "documents d" {
-		if q, a, ok := docSets(w); ok {
-			sqlText, args = q, a
+		if q, a, ok := docSets(w, upTo > 0); ok {
+			sqlText, args = q, append(a, lim...)
 		}
+	} else if v := w.via; v != nil && len(w.nargs) == len(w.conds) {
+		rest := &where{}
+		rest.add(v.cond, v.args...)
+		at := 0
+		for i, c := range w.conds {
+			a := w.args[at : at+w.nargs[i]]
+			at += w.nargs[i]
+			if !slices.Contains(v.replaces, i) {
+				rest.add(c, a...)
+			}
+		}
+		sqlText, args = rows(v.from+rest.String()), append(rest.args, lim...)
 	} else if set, rest, a, ok := layerSet(w); ok {
 		// From the documents of the set to their rows (the layer's primary
 		// key), instead of testing every row of the layer.
-		sqlText = `WITH s(doc) AS (` + set + `) SELECT COUNT(*) FROM (SELECT DISTINCT doc FROM s) u CROSS JOIN ` + from + ` ON x.doc = u.doc` + rest.String()
-		args = append(a, rest.args...)
+		sqlText = `WITH s(doc) AS (` + set + `) ` + rows(`(SELECT DISTINCT doc FROM s) u CROSS JOIN `+from+` ON x.doc = u.doc`+rest.String())
+		args = append(append(a, rest.args...), lim...)
 	}
-	var n int
 	if err := s.db.QueryRowContext(ctx, sqlText, args...).Scan(&n); err != nil {
-		return 0, wrapQueryErr(what+" total", err)
+		return 0, false, wrapQueryErr(what+" total", err)
 	}
-	return n, nil
+	if upTo > 0 && n > upTo {
+		return upTo, true, nil
+	}
+	return n, false, nil
 }
 
 // docSets returns, when every condition of the documents filter w is a
@@ -177,8 +210,11 @@ func (s *Store) total(ctx context.Context, what, from string, w *where) (int, er
 // arguments, so that a total reads the sets from their indexes instead of
 // looking up each document. Layer rows belong to originals only (copies
 // keep none) but repeat a document; the full-text index holds copies too,
-// which are taken out (the partial index documents_copies).
-func docSets(w *where) (string, []any, bool) {
+// which are taken out (the partial index documents_copies). With capped,
+// the query ends in a LIMIT whose argument the caller appends: the first
+// set is read in its index's order, each document once, and tested
+// against the others, so that it stops after the limit.
+func docSets(w *where, capped bool) (string, []any, bool) {
 	if len(w.nargs) != len(w.conds) {
 		return "", nil, false
 	}
@@ -213,6 +249,12 @@ func docSets(w *where) (string, []any, bool) {
 	switch {
 	case len(sets) == 0:
 		return "", nil, false
+	case capped:
+		var in []string
+		for _, x := range sets[1:] {
+			in = append(in, ` AND doc IN (`+x+`)`)
+		}
+		return `WITH s(doc) AS (` + sets[0] + `) SELECT COUNT(*) FROM (SELECT DISTINCT doc FROM s WHERE 1` + strings.Join(in, "") + ` LIMIT ?)`, args, true
 	case len(sets) == 1 && distinct:
 		return `SELECT COUNT(*) FROM (` + sets[0] + `)`, args, true
 	case len(sets) == 1:
@@ -265,13 +307,13 @@ func listPage[T any](ctx context.Context, s *Store, kind store.Kind, f store.Fil
 	if err != nil {
 		return store.Page[T]{}, err
 	}
-	n := f.Offset + len(items)
+	p := store.Page[T]{Items: items, Total: f.Offset + len(items)}
 	if len(items) == f.Limit || (len(items) == 0 && f.Offset > 0) || k != nil {
-		if n, err = s.total(ctx, string(kind), from, w); err != nil {
+		if p.Total, p.Capped, err = s.total(ctx, string(kind), from, w, store.TotalCapOf(f)); err != nil {
 			return store.Page[T]{}, err
 		}
 	}
-	return store.Page[T]{Items: items, Total: n}, nil
+	return p, nil
 }
 
 // ListEvents lists events with their total; see store.Aggregator.
@@ -303,25 +345,29 @@ func (s *Store) SearchDocuments(ctx context.Context, f store.Filter) (store.Page
 	if f.Text == "" {
 		return store.Page[store.SearchHit]{}, fmt.Errorf("%w: search needs a query text", store.ErrBadQuery)
 	}
-	text := f.Text
-	f.Text = ""
-	w := filterWhere(store.KindDocuments, f)
-	f.Text = text
+	// The search's conditions (the match and the Query's filters), then
+	// the Filter's own (filterWhere without the Query's).
 	var sw where
 	searchConds(&sw, f.Query)
-	sw.conds, sw.args = append(sw.conds, w.conds...), append(sw.args, w.args...)
-	items, err := s.searchRows(ctx, &sw, ftsQuery(f.Text), f.Limit, f.Offset)
+	own := f
+	own.Query = store.Query{}
+	sw.and(filterWhere(store.KindDocuments, own))
+	nw, err := s.narrowSets(ctx, &sw)
 	if err != nil {
 		return store.Page[store.SearchHit]{}, err
 	}
-	n := f.Offset + len(items)
+	items, err := s.searchRows(ctx, nw, ftsQuery(f.Text), f.Limit, f.Offset)
+	if err != nil {
+		return store.Page[store.SearchHit]{}, err
+	}
+	p := store.Page[store.SearchHit]{Items: items, Total: f.Offset + len(items)}
 	if len(items) == f.Limit || (len(items) == 0 && f.Offset > 0) {
-		from, fw := searchFrom(&sw)
-		if n, err = s.total(ctx, "search", from, fw); err != nil {
+		from, fw := searchFrom(nw)
+		if p.Total, p.Capped, err = s.total(ctx, "search", from, fw, store.TotalCapOf(f)); err != nil {
 			return store.Page[store.SearchHit]{}, err
 		}
 	}
-	return store.Page[store.SearchHit]{Items: items, Total: n}, nil
+	return p, nil
 }
 
 // layer is the table of a row kind other than documents.

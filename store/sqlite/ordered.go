@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -152,6 +153,16 @@ func (s *Store) keyed(ctx context.Context, table string, w *where, limit, offset
 // read through the listing order rather than document by document.
 const bigSet = 2000
 
+// setSize is the number of rows of set (a query), counted up to bigSet.
+func (s *Store) setSize(ctx context.Context, set string, args []any) (int, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM (SELECT 1 FROM (`+set+`) LIMIT ?)`, append(append([]any{}, args...), bigSet)...).Scan(&n)
+	if err != nil {
+		return 0, wrapQueryErr("set size", err)
+	}
+	return n, nil
+}
+
 // driver is the WITH clause of a listing driven from a small set, and
 // its arguments.
 type driver struct {
@@ -170,6 +181,11 @@ type driver struct {
 //     stops after the page, with each big set that has a correlated
 //     alternative (where.alts) tested per row instead of built whole;
 //   - no set: the planner's choice.
+//
+// A documents listing's topic or source value is measured the same way:
+// a common one (business) is tested per row of the listing order instead
+// of read from its index and sorted; a rare one leaves the way in to the
+// planner (its index).
 func (s *Store) orderHint(ctx context.Context, table string, w *where) (string, driver, *where, error) {
 	plain := table + ` x`
 	order, key, one := ` INDEXED BY `+table+`_order`, `x.doc`, `x.idx`
@@ -182,6 +198,7 @@ func (s *Store) orderHint(ctx context.Context, table string, w *where) (string, 
 		return plain, driver{}, w, nil
 	}
 	var big []int
+	small := false // a document column's value is rare
 	at := 0
 	for i, c := range w.conds {
 		args := w.args[at : at+w.nargs[i]]
@@ -194,16 +211,26 @@ func (s *Store) orderHint(ctx context.Context, table string, w *where) (string, 
 				set, pair = c[len(p):len(c)-1], j == 1 && table != ""
 			}
 		}
-		if set == "" {
+		// A document column's value (topic, source: the originals'
+		// indexes of migration 9) is measured too.
+		measure := set
+		if col, ok := strings.CutPrefix(c, "d."); ok && table == "" && (col == "topic = ?" || col == "source = ?") {
+			measure, set = `SELECT 1 FROM documents WHERE duplicate_of IS NULL AND `+col, ""
+		} else if set == "" {
 			continue
 		}
-		var n int
-		err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM (SELECT 1 FROM (`+set+`) LIMIT ?)`, append(append([]any{}, args...), bigSet)...).Scan(&n)
+		n, err := s.setSize(ctx, measure, args)
 		if err != nil {
-			return "", driver{}, nil, wrapQueryErr("set size", err)
+			return "", driver{}, nil, err
 		}
 		if n >= bigSet {
 			big = append(big, i)
+			continue
+		}
+		if set == "" {
+			// A rare value: its index finds the few documents (the
+			// planner's choice), whatever the sets.
+			small = true
 			continue
 		}
 		// A small set: drive from it.
@@ -221,14 +248,20 @@ func (s *Store) orderHint(ctx context.Context, table string, w *where) (string, 
 		}
 		return from, d, rest, nil
 	}
-	if len(big) == 0 {
+	if len(big) == 0 || small {
 		return plain, driver{}, w, nil
 	}
-	pw := &where{conds: append([]string{}, w.conds...), args: w.args, nargs: w.nargs, split: w.split}
-	for _, i := range big {
-		if alt, ok := w.alts[i]; ok {
-			pw.conds[i] = alt
+	// The conditions with each big set's alternative in its place (with
+	// its own arguments; the split's positions are w's, so pw has none).
+	pw := &where{}
+	at = 0
+	for i, c := range w.conds {
+		args := w.args[at : at+w.nargs[i]]
+		at += w.nargs[i]
+		if a, ok := w.alts[i]; ok && slices.Contains(big, i) {
+			c, args = a.cond, a.args
 		}
+		pw.add(c, args...)
 	}
 	return plain + order, driver{}, pw, nil
 }

@@ -31,16 +31,39 @@ type where struct {
 	// correlated to the row (EXISTS on the row's document), which reads
 	// a few rows per document instead of building the set: the better
 	// way in when the set is big (bigSet, ordered.go).
-	alts map[int]string
+	alts map[int]alt
+	// via, when set, is a better way in for a total of the rows (a
+	// layer's own place: from the matching places to their rows).
+	via *via
+}
+
+// via is a FROM clause with its condition and arguments that a total of w
+// starts from instead of w's conditions at positions replaces.
+type via struct {
+	from, cond string
+	args       []any
+	replaces   []int
+}
+
+// alt is a correlated alternative of a set condition, with its arguments.
+type alt struct {
+	cond string
+	args []any
 }
 
 // addSet adds cond, a set of documents, with its correlated alternative
 // alt (the same arguments in the same order).
 func (w *where) addSet(cond, alt string, args ...any) {
+	w.addSetAlt(cond, args, alt, args)
+}
+
+// addSetAlt adds cond, a set of documents, with its correlated
+// alternative alt, whose arguments are altArgs.
+func (w *where) addSetAlt(cond string, args []any, altCond string, altArgs []any) {
 	if w.alts == nil {
-		w.alts = map[int]string{}
+		w.alts = map[int]alt{}
 	}
-	w.alts[len(w.conds)] = alt
+	w.alts[len(w.conds)] = alt{altCond, altArgs}
 	w.add(cond, args...)
 }
 
@@ -118,13 +141,16 @@ func docFilters(w *where, q store.Query, own filter, t string) {
 	}
 
 	// Documents with a matching row elsewhere: IN (subquery) builds the set
-	// of documents once, from the layer's index where there is one.
+	// of documents once, from the layer's index where there is one. The
+	// actor's set is a UNION ALL (IN keeps each document once anyway), so
+	// that a reader of its first rows (a set's size, a capped total)
+	// streams them instead of sorting every match first.
 	if q.Actor != "" && own&fActor == 0 {
 		ec, ea := codePrefix("y.actor", q.Actor)
 		sc, sa := codePrefix("y.source_actor", q.Actor)
 		tc, ta := codePrefix("y.target_actor", q.Actor)
 		w.addSet(doc+` IN (SELECT y.doc FROM entities y WHERE `+ec+
-			` UNION SELECT y.doc FROM events y WHERE `+sc+` UNION SELECT y.doc FROM events y WHERE `+tc+`)`,
+			` UNION ALL SELECT y.doc FROM events y WHERE `+sc+` UNION ALL SELECT y.doc FROM events y WHERE `+tc+`)`,
 			`(EXISTS (SELECT 1 FROM entities y WHERE y.doc = `+doc+` AND `+ec+`)
 			OR EXISTS (SELECT 1 FROM events y WHERE y.doc = `+doc+` AND (`+sc+` OR `+tc+`)))`,
 			append(append(ea, sa...), ta...)...)
@@ -518,7 +544,78 @@ func (s *Store) Search(ctx context.Context, q store.Query) ([]store.SearchHit, e
 	}
 	var w where
 	searchConds(&w, q)
-	return s.searchRows(ctx, &w, ftsQuery(q.Text), q.Limit, q.Offset)
+	nw, err := s.narrowSets(ctx, &w)
+	if err != nil {
+		return nil, err
+	}
+	return s.searchRows(ctx, nw, ftsQuery(q.Text), q.Limit, q.Offset)
+}
+
+// docColumnSets are the documents filters on a column of documents that
+// a search reads as sets of documents from the column's index (the
+// listing order's for dates, the originals' for topic and source), so
+// that the match needs no document row (searchFrom).
+var docColumnSets = map[string]string{
+	`d.pub >= ?`:                `SELECT rowid FROM documents WHERE pub >= ?`,
+	`d.pub <> '' AND d.pub < ?`: `SELECT rowid FROM documents WHERE pub <> '' AND pub < ?`,
+	`d.topic = ?`:               `SELECT rowid FROM documents WHERE duplicate_of IS NULL AND topic = ?`,
+	`d.source = ?`:              `SELECT rowid FROM documents WHERE duplicate_of IS NULL AND source = ?`,
+}
+
+// narrowSets returns the search w (searchConds: its first condition is
+// the match) with its filters on a column of documents as sets of
+// documents (docColumnSets), and each big set of documents (bigSet rows
+// or more: the documents with an actor, a place, of a year) narrowed to
+// the matching documents before it is built: the set's rows are read
+// from their index and only those of a matching document kept (+doc:
+// tested against the match, not looked up document by document), so that
+// a common actor's 65,000 documents are not gathered to keep the few
+// thousand that match.
+func (s *Store) narrowSets(ctx context.Context, w *where) (*where, error) {
+	if len(w.nargs) != len(w.conds) || len(w.conds) == 0 || w.nargs[0] != 1 {
+		return w, nil
+	}
+	match := w.args[0]
+	const p = "d.rowid IN ("
+	out := &where{}
+	at := 0
+	for i, c := range w.conds {
+		args := w.args[at : at+w.nargs[i]]
+		at += w.nargs[i]
+		if set, ok := docColumnSets[c]; ok && i > 0 {
+			c = p + set + ")"
+		}
+		if i > 0 && strings.HasPrefix(c, p) && strings.HasSuffix(c, ")") {
+			set := c[len(p) : len(c)-1]
+			n, err := s.setSize(ctx, set, args)
+			if err != nil {
+				return nil, err
+			}
+			if n >= bigSet {
+				c = p + `WITH s(doc) AS (` + set + `) SELECT doc FROM s WHERE +doc IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?))`
+				args = append(append([]any{}, args...), match)
+			}
+		}
+		out.add(c, args...)
+	}
+	return out, nil
+}
+
+// and appends the conditions of o to w, except originalsOnly (which w
+// holds already), each set with its alternative.
+func (w *where) and(o *where) {
+	at := 0
+	for i, c := range o.conds {
+		args := o.args[at : at+o.nargs[i]]
+		at += o.nargs[i]
+		switch a, ok := o.alts[i]; {
+		case c == originalsOnly:
+		case ok:
+			w.addSetAlt(c, args, a.cond, a.args)
+		default:
+			w.add(c, args...)
+		}
+	}
 }
 
 // searchConds adds q's conditions on a ranked search of documents_fts
@@ -530,37 +627,163 @@ func searchConds(w *where, q store.Query) {
 }
 
 // searchFrom is the FROM clause and conditions of the search w (made by
-// searchConds): with no filter but the originals, the index alone, without
-// the copies (the few rows of the partial index documents_copies); with
-// filters, the index joined to documents (alias d).
+// searchConds): when every filter is a set of documents (or none), the
+// index alone, without the copies (the few rows of the partial index
+// documents_copies) and with each set a test of the match's rowid (+: not
+// a constraint handed to the index, which would search the match once per
+// value), so that no document row is read per match; with other filters
+// (dates, topic), the index joined to documents (alias d).
 func searchFrom(w *where) (string, *where) {
-	if len(w.conds) == 2 && w.conds[1] == originalsOnly {
-		return `documents_fts`, &where{conds: []string{w.conds[0],
-			`documents_fts.rowid NOT IN (SELECT rowid FROM documents WHERE duplicate_of IS NOT NULL)`}, args: w.args}
+	joined := `documents_fts JOIN documents d ON d.rowid = documents_fts.rowid`
+	if len(w.nargs) != len(w.conds) || len(w.conds) == 0 {
+		return joined, w
 	}
-	return `documents_fts JOIN documents d ON d.rowid = documents_fts.rowid`, w
+	out := &where{}
+	out.add(w.conds[0], w.args[:w.nargs[0]]...)
+	out.add(notCopies)
+	at := w.nargs[0]
+	for i, c := range w.conds[1:] {
+		args := w.args[at : at+w.nargs[i+1]]
+		at += w.nargs[i+1]
+		if c == originalsOnly {
+			continue
+		}
+		set := ""
+		for _, p := range []string{"d.rowid IN (", "(d.rowid) IN ("} {
+			if strings.HasPrefix(c, p) && strings.HasSuffix(c, ")") {
+				set = c[len(p) : len(c)-1]
+			}
+		}
+		if set == "" {
+			return joined, w
+		}
+		out.add(`+documents_fts.rowid IN (`+set+`)`, args...)
+	}
+	return `documents_fts`, out
+}
+
+// notCopies is the condition of a search on the index alone (searchFrom)
+// that leaves the copies out.
+const notCopies = `documents_fts.rowid NOT IN (SELECT rowid FROM documents WHERE duplicate_of IS NOT NULL)`
+
+// ranked is a search hit's rowid and bm25 rank.
+type ranked struct {
+	r    int64
+	rank float64
+}
+
+// rankPage ranks the matches of the search from/w (searchFrom) and
+// returns the page. On the index alone, the page's first rows are ranked
+// with the copies and the copies among them dropped afterwards (testing
+// every match against the copies costs a sixth of the ranking), reading
+// a few more rows than the page's end; only when the copies take so many
+// of them that the page falls short is it ranked again without them.
+func (s *Store) rankPage(ctx context.Context, from string, w *where, limit, offset int) ([]ranked, error) {
+	rank := func(w *where, limit, offset int) ([]ranked, error) {
+		var page []ranked
+		sqlText := `SELECT documents_fts.rowid AS r, bm25(documents_fts) AS rank FROM ` + from + w.String() + ` ORDER BY rank, r LIMIT ? OFFSET ?`
+		err := s.query(ctx, "search", sqlText, append(append([]any{}, w.args...), limit, offset), func(r *sql.Rows) error {
+			var x ranked
+			if err := r.Scan(&x.r, &x.rank); err != nil {
+				return err
+			}
+			page = append(page, x)
+			return nil
+		})
+		return page, err
+	}
+	end := offset + limit
+	if from != `documents_fts` || len(w.conds) < 2 || w.conds[1] != notCopies || len(w.nargs) != len(w.conds) || end > 2000 {
+		return rank(w, limit, offset)
+	}
+	with := &where{}
+	at := 0
+	for i, c := range w.conds {
+		a := w.args[at : at+w.nargs[i]]
+		at += w.nargs[i]
+		if i != 1 {
+			with.add(c, a...)
+		}
+	}
+	read := end + end/4 + 32
+	all, err := rank(with, read, 0)
+	if err != nil || len(all) == 0 {
+		return nil, err
+	}
+	args := make([]any, len(all))
+	for i, x := range all {
+		args[i] = x.r
+	}
+	copies := map[int64]bool{}
+	err = s.query(ctx, "search", `SELECT rowid FROM documents WHERE duplicate_of IS NOT NULL AND rowid IN (?`+strings.Repeat(`, ?`, len(all)-1)+`)`, args,
+		func(r *sql.Rows) error {
+			var id int64
+			if err := r.Scan(&id); err != nil {
+				return err
+			}
+			copies[id] = true
+			return nil
+		})
+	if err != nil {
+		return nil, err
+	}
+	kept := all[:0]
+	for _, x := range all {
+		if !copies[x.r] {
+			kept = append(kept, x)
+		}
+	}
+	if len(kept) < end && len(all) == read {
+		return rank(w, limit, offset) // the copies took too many: rank without them
+	}
+	return kept[min(offset, len(kept)):min(end, len(kept))], nil
 }
 
 // searchRows lists the page of ranked hits matching w (searchConds of the
 // query text match). The page is ranked first, from the index; its
-// snippets, which read each text again, are made for the page alone.
+// snippets, which read each text again, are made for the page alone, in
+// one pass of the match over the page's rowid range: a cursor opened per
+// hit would expand the query again each time (a prefix query merges the
+// postings of every word it matches on each open).
 func (s *Store) searchRows(ctx context.Context, w *where, match string, limit, offset int) ([]store.SearchHit, error) {
 	from, fw := searchFrom(w)
-	sqlText := `SELECT d.id, d.title, d.published, snippet(documents_fts, -1, '[', ']', '…', 16), p.rank
-		FROM (SELECT documents_fts.rowid AS r, bm25(documents_fts) AS rank FROM ` + from + fw.String() + ` ORDER BY rank, r LIMIT ? OFFSET ?) p
-		CROSS JOIN documents_fts ON documents_fts.rowid = p.r AND documents_fts MATCH ?
-		JOIN documents d ON d.rowid = p.r ORDER BY p.rank, p.r`
-	args := append(append([]any{}, fw.args...), limit, offset, match)
+	page, err := s.rankPage(ctx, from, fw, limit, offset)
 	out := []store.SearchHit{}
-	err := s.query(ctx, "search", sqlText, args, func(r *sql.Rows) error {
+	if err != nil || len(page) == 0 {
+		return out, err
+	}
+	lo, hi := page[0].r, page[0].r
+	args := []any{match, 0, 0}
+	for _, x := range page {
+		lo, hi = min(lo, x.r), max(hi, x.r)
+		args = append(args, x.r)
+	}
+	args[1], args[2] = lo, hi
+	// +rowid: the page's rowids are a test of the rows, not constraints
+	// handed to the index (one search per value).
+	sqlText := `SELECT p.r, d.id, d.title, d.published, p.snippet FROM (SELECT rowid AS r, snippet(documents_fts, -1, '[', ']', '…', 16) AS snippet
+		FROM documents_fts WHERE documents_fts MATCH ? AND rowid BETWEEN ? AND ? AND +rowid IN (?` + strings.Repeat(`, ?`, len(page)-1) + `)) p
+		JOIN documents d ON d.rowid = p.r`
+	hits := make(map[int64]store.SearchHit, len(page))
+	err = s.query(ctx, "search", sqlText, args, func(r *sql.Rows) error {
 		var x store.SearchHit
+		var rowid int64
 		var pub sql.NullString
-		if err := r.Scan(&x.DocID, &x.Title, &pub, &x.Snippet, &x.Rank); err != nil {
+		if err := r.Scan(&rowid, &x.DocID, &x.Title, &pub, &x.Snippet); err != nil {
 			return err
 		}
 		x.Published = pubPtr(pub)
-		out = append(out, x)
+		hits[rowid] = x
 		return nil
 	})
-	return out, err
+	if err != nil {
+		return out, err
+	}
+	for _, x := range page {
+		if h, ok := hits[x.r]; ok {
+			h.Rank = x.rank
+			out = append(out, h)
+		}
+	}
+	return out, nil
 }

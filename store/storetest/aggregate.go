@@ -72,6 +72,41 @@ func TestAggregator(t *testing.T, open func(t *testing.T) (store.Store, store.Ag
 		}
 	})
 
+	t.Run("CappedTotals", func(t *testing.T) {
+		// A backend may stop counting at the cap (Filter.TotalCap), or
+		// count exactly; under the cap, a total is exact.
+		for _, c := range []struct {
+			name  string
+			f     store.Filter
+			exact int
+		}{
+			{"over the cap", store.Filter{Query: store.Query{Limit: 1}, TotalCap: 2}, 5},
+			{"a page past the cap", store.Filter{Query: store.Query{Limit: 2, Offset: 1}, TotalCap: 1}, 5},
+			{"under the cap", store.Filter{Query: store.Query{Limit: 1}, TotalCap: 10}, 5},
+			{"as many as the cap", store.Filter{Query: store.Query{Limit: 1}, TotalCap: 5}, 5},
+			{"filtered, over the cap", store.Filter{Query: store.Query{Limit: 1}, Quad: 4, TotalCap: 1}, 2},
+		} {
+			t.Run(c.name, func(t *testing.T) {
+				p, err := ag.ListEvents(ctx, c.f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				upTo := store.TotalCapOf(c.f)
+				switch {
+				case p.Capped && (p.Total != upTo || upTo >= c.exact):
+					t.Errorf("capped total %d; want %d (%d match)", p.Total, upTo, c.exact)
+				case !p.Capped && p.Total != c.exact:
+					t.Errorf("exact total %d; want %d", p.Total, c.exact)
+				case len(p.Items) != min(c.f.Limit, c.exact-c.f.Offset):
+					t.Errorf("%d items", len(p.Items))
+				}
+			})
+		}
+		if _, err := ag.ListDocuments(ctx, store.Filter{TotalCap: -1}); !errors.Is(err, store.ErrBadQuery) {
+			t.Errorf("a negative total cap: %v, want ErrBadQuery", err)
+		}
+	})
+
 	t.Run("OtherLists", func(t *testing.T) {
 		docs, err := ag.ListDocuments(ctx, store.Filter{Plover: "PROTEST"})
 		if err != nil {

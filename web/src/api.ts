@@ -22,9 +22,15 @@ export async function get<T>(path: string, p: Params = {}): Promise<T> {
   return body as T;
 }
 
-export interface Page<T> {
-  items: T[];
+// Count is a list's total: with total_exact false, counting stopped at
+// the server's cap and more than total rows match.
+export interface Count {
   total: number;
+  total_exact: boolean;
+}
+
+export interface Page<T> extends Count {
+  items: T[];
   limit: number;
   offset: number;
   next_offset: number | null;

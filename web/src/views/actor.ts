@@ -47,7 +47,7 @@ export function actorView(root: HTMLElement, r: Route): void {
     (s) => { timeline(eventsOverTime, s.items, "quad"); return null; });
   const qo = Number(r.params.get("qo") || 0);
   load(quotes, get<Page<QuoteRow>>("/api/quotes", { ...quoteF, limit: 10, offset: qo }), (pg) => [
-    pager(pg.total, qo, 10, (o) => { location.hash = link("actor", undefined, { code, name, qo: o }); }, "/api/quotes", quoteF),
+    pager(pg, qo, 10, (o) => { location.hash = link("actor", undefined, { code, name, qo: o }); }, "/api/quotes", quoteF),
     table(pg.items, [
       { label: "Date", cell: (q) => fmtDate(q.published), cls: "nowrap" },
       { label: "Speaker", cell: (q) => h("a", { href: actorLink(q.speaker_actor, q.speaker) }, q.speaker || "—") },
@@ -55,10 +55,10 @@ export function actorView(root: HTMLElement, r: Route): void {
     ], (q) => docLink(q.doc_id, q.start, q.end), "quote-rows"),
   ]);
   load(gave, get<Page<EventRow>>("/api/events", { ...given, limit: 15 }), (pg) => [
-    pager(pg.total, 0, 15, () => { location.hash = link("events", undefined, given); }, "/api/events", given), eventTable(pg.items)]);
+    pager(pg, 0, 15, () => { location.hash = link("events", undefined, given); }, "/api/events", given), eventTable(pg.items)]);
   if (code) {
     load(got, get<Page<EventRow>>("/api/events", { ...received, limit: 15 }), (pg) => [
-      pager(pg.total, 0, 15, () => { location.hash = link("events", undefined, received); }, "/api/events", received), eventTable(pg.items)]);
+      pager(pg, 0, 15, () => { location.hash = link("events", undefined, received); }, "/api/events", received), eventTable(pg.items)]);
   }
   const pl = (by: string, f: Record<string, string>) => get<{ items: Group[] }>("/api/groups", { ...f, kind: "events", by, limit: 10 });
   load(partners, Promise.all([

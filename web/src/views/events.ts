@@ -105,7 +105,7 @@ export function eventsView(root: HTMLElement, r: Route): void {
   const offset = Number(p.get("offset") || 0);
   const limit = 25;
   load(rows, get<Page<EventRow>>("/api/events", { ...f, limit, offset }), (pg) => [
-    pager(pg.total, offset, limit, (o) => { location.hash = state({ offset: o }); }, "/api/events", f),
+    pager(pg, offset, limit, (o) => { location.hash = state({ offset: o }); }, "/api/events", f),
     eventTable(pg.items),
   ]);
   hasPath("/api/corpus-events").then((yes) => { if (yes) corpusEvents(corpus, f); });

@@ -6,10 +6,10 @@
 
 import { scaleLog, scaleLinear, scaleTime } from "d3-scale";
 import { axisBottom, axisLeft } from "d3-axis";
-import { get, hasPath, type CountRow, type Group, type Page } from "../api";
+import { get, hasPath, type Count, type CountRow, type Group, type Page } from "../api";
 import { h, load, fmtDate, fmtNum, SVGNS } from "../dom";
 import { filterForm, pick, chips, type Field } from "../filters";
-import { table, pager } from "../table";
+import { table, pager, countText } from "../table";
 import { svgIn } from "../charts/svg";
 import { palette } from "../charts/colors";
 import { docLink, link, type Route } from "../route";
@@ -53,11 +53,11 @@ export function figuresView(root: HTMLElement, r: Route): void {
     chips("Object", ob.items, (k) => go({ text: k, offset: undefined })),
   ]);
   // The chart shows up to 1,000 of the matching figures that have a date.
-  load(chart, get<Page<CountRow>>("/api/counts", { ...f, limit: 1000 }), (pg) => { scatter(chart, pg.items, pg.total); return null; });
+  load(chart, get<Page<CountRow>>("/api/counts", { ...f, limit: 1000 }), (pg) => { scatter(chart, pg.items, pg); return null; });
   const offset = Number(p.get("offset") || 0);
   const limit = 25;
   load(rows, get<Page<CountRow>>("/api/counts", { ...f, limit, offset }), (pg) => [
-    pager(pg.total, offset, limit, (o) => { location.hash = go({ offset: o }); }, "/api/counts", f),
+    pager(pg, offset, limit, (o) => { location.hash = go({ offset: o }); }, "/api/counts", f),
     table(pg.items, [
       { label: "Date", cell: (c) => fmtDate(c.published), cls: "nowrap" },
       { label: "Value", cell: (c) => fmtNum(c.value) + (c.upper !== null ? "–" + fmtNum(c.upper) : "") + (c.currency ? " " + c.currency : "") + (c.unit ? " " + c.unit : ""), cls: "num" },
@@ -71,7 +71,7 @@ export function figuresView(root: HTMLElement, r: Route): void {
   hasPath("/api/figures").then((yes) => { if (yes) trackedFigures(tracked, f); });
 }
 
-function scatter(el: HTMLElement, rows: CountRow[], total: number): void {
+function scatter(el: HTMLElement, rows: CountRow[], count: Count): void {
   const pts = rows.filter((c) => c.published && c.value > 0).map((c) => ({ c, t: new Date(c.published!) }));
   if (pts.length === 0) {
     el.append(h("p", { class: "muted" }, "No dated figures match."));
@@ -107,6 +107,6 @@ function scatter(el: HTMLElement, rows: CountRow[], total: number): void {
     const sw = h("span", { class: "swatch" });
     sw.style.background = color(k);
     return h("span", { class: "legend-item" }, sw, k);
-  }), rows.length < total ? h("span", { class: "muted" }, ` (the ${rows.length.toLocaleString("en-US")} newest of ${total.toLocaleString("en-US")})`) : null);
+  }), rows.length < count.total || count.total_exact === false ? h("span", { class: "muted" }, ` (the ${rows.length.toLocaleString("en-US")} newest of ${countText(count)})`) : null);
   el.append(leg);
 }

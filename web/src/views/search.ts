@@ -43,14 +43,14 @@ export function searchView(root: HTMLElement, r: Route): void {
   const setOffset = (o: number) => { location.hash = link("search", undefined, { ...sel, offset: o }); };
   if (q) {
     load(results, get<Page<SearchHit>>("/api/search", { ...filters, q, limit, offset }), (pg) => [
-      pager(pg.total, offset, limit, setOffset, "/api/search", { ...filters, q }),
+      pager(pg, offset, limit, setOffset, "/api/search", { ...filters, q }),
       h("ol", { class: "hits", start: offset + 1 }, ...pg.items.map((x) =>
         h("li", null, h("a", { href: docLink(x.doc_id), class: "hit-title" }, x.title || x.doc_id), h("span", { class: "muted" }, " " + fmtDate(x.published)),
           h("p", { class: "snippet" }, ...snippet(x.snippet))))),
     ]);
   } else {
     load(results, get<Page<DocSummary>>("/api/documents", { ...filters, limit, offset }), (pg) => [
-      pager(pg.total, offset, limit, setOffset, "/api/documents", filters),
+      pager(pg, offset, limit, setOffset, "/api/documents", filters),
       table(pg.items, [
         { label: "Published", cell: (d) => fmtDate(d.published), cls: "nowrap" },
         { label: "Title", cell: (d) => h("a", { href: docLink(d.id) }, d.title || d.id) },
