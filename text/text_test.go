@@ -139,7 +139,7 @@ func TestDateline(t *testing.T) {
 
 func TestMetaDateline(t *testing.T) {
 	tests := []struct {
-		text, meta string
+		text, meta  string
 		span, place string
 	}{
 		{"ROTTERDAM, March 3 - Grain shippers said loading resumed.", "ROTTERDAM, March 3 -", "ROTTERDAM, March 3 -", "ROTTERDAM"},
