@@ -1,0 +1,38 @@
+package entities
+
+import (
+	"context"
+	"testing"
+)
+
+// TestStage_WireActorCodes checks actor codes that wire copy of the 1980s
+// needs: former states' adjectives, ranks before a title, companies and
+// economic actors. The sentences are written for this test.
+func TestStage_WireActorCodes(t *testing.T) {
+	process := testProcess(t)
+	tests := []struct {
+		name, src, mention, want string
+	}{
+		{name: "Soviet adjective before a title", src: "Soviet Trade Minister Pavel Orlov arrived in Oslo on Monday.", mention: "Pavel Orlov", want: "RUSGOV"},
+		{name: "first deputy between adjective and title", src: "ROME, March 4 - Soviet first deputy prime minister Ivan Petrov said his country wanted more trade.", mention: "Ivan Petrov", want: "RUSGOV"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := newDoc("t", tc.src)
+			if err := process(context.Background(), d); err != nil {
+				t.Fatal(err)
+			}
+			got, ok := entityActor(d, tc.mention)
+			if !ok {
+				var ms []string
+				for _, m := range d.Mentions {
+					ms = append(ms, d.Slice(m.Span)+"/"+m.Actor)
+				}
+				t.Fatalf("no mention %q; mentions %v", tc.mention, ms)
+			}
+			if got != tc.want {
+				t.Errorf("%q: actor %q, want %q", tc.mention, got, tc.want)
+			}
+		})
+	}
+}
