@@ -15,6 +15,10 @@ func TestStage_WireActorCodes(t *testing.T) {
 	}{
 		{name: "Soviet adjective before a title", src: "Soviet Trade Minister Pavel Orlov arrived in Oslo on Monday.", mention: "Pavel Orlov", want: "RUSGOV"},
 		{name: "first deputy between adjective and title", src: "ROME, March 4 - Soviet first deputy prime minister Ivan Petrov said his country wanted more trade.", mention: "Ivan Petrov", want: "RUSGOV"},
+		{name: "dockers are labour", src: "LISBON, March 4 - Striking dockers blocked the port of Lisbon on Tuesday.", mention: "dockers", want: "PRTLAB"},
+		{name: "seamen are labour", src: "Portuguese seamen said on Monday they would stay on strike.", mention: "seamen", want: "PRTLAB"},
+		{name: "shipowners are business", src: "Greek shipowners said the strike cost them money.", mention: "shipowners", want: "GRCBUS"},
+		{name: "growers are agriculture", src: "Coffee growers in Kenya asked for higher prices on Monday.", mention: "growers", want: "KENAGR"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
