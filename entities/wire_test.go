@@ -18,6 +18,8 @@ func TestStage_WireActorCodes(t *testing.T) {
 		{name: "dockers are labour", src: "LISBON, March 4 - Striking dockers blocked the port of Lisbon on Tuesday.", mention: "dockers", want: "PRTLAB"},
 		{name: "seamen are labour", src: "Portuguese seamen said on Monday they would stay on strike.", mention: "seamen", want: "PRTLAB"},
 		{name: "shipowners are business", src: "Greek shipowners said the strike cost them money.", mention: "shipowners", want: "GRCBUS"},
+		{name: "company of the 1980s by its home", src: "Shares of Fujitsu Ltd rose on the Tokyo market on Monday.", mention: "Fujitsu Ltd", want: "JPNBUS"},
+		{name: "French chemicals group", src: "The order went to Rhone-Poulenc after a long tender.", mention: "Rhone-Poulenc", want: "FRABUS"},
 		{name: "growers are agriculture", src: "Coffee growers in Kenya asked for higher prices on Monday.", mention: "growers", want: "KENAGR"},
 	}
 	for _, tc := range tests {
