@@ -20,6 +20,8 @@ func TestStage_WireActorCodes(t *testing.T) {
 		{name: "shipowners are business", src: "Greek shipowners said the strike cost them money.", mention: "shipowners", want: "GRCBUS"},
 		{name: "company of the 1980s by its home", src: "Shares of Fujitsu Ltd rose on the Tokyo market on Monday.", mention: "Fujitsu Ltd", want: "JPNBUS"},
 		{name: "French chemicals group", src: "The order went to Rhone-Poulenc after a long tender.", mention: "Rhone-Poulenc", want: "FRABUS"},
+		{name: "abbreviated senator's title", src: "WASHINGTON, March 4 - Sen. Mary Walsh of Ohio said the bill would pass.", mention: "Mary Walsh", want: "USALEG"},
+		{name: "congressman before a name", src: "WASHINGTON, March 4 - Congressman Joe Pike disagreed with the plan.", mention: "Joe Pike", want: "USALEG"},
 		{name: "growers are agriculture", src: "Coffee growers in Kenya asked for higher prices on Monday.", mention: "growers", want: "KENAGR"},
 	}
 	for _, tc := range tests {
