@@ -48,7 +48,7 @@ func TestByDemonym(t *testing.T) {
 		{"Dutch", "NL"}, {"Congolese", "CD"}, {"Nigerian", "NG"}, {"Nigerien", "NE"},
 		{"Israeli", "IL"}, {"Israelis", "IL"}, {"Palestinian", "PS"}, {"Saudi", "SA"}, {"Filipinos", "PH"},
 		{"Swiss", "CH"}, {"Chinese", "CN"}, {"Indian", "IN"}, {"Dominican", "DO"}, {"Ivorian", "CI"},
-		{"Georgian", "GE"}, {"Ukrainian", "UA"}, {"Ukrainians", "UA"},
+		{"Georgian", "GE"}, {"Ukrainian", "UA"}, {"Ukrainians", "UA"}, {"Soviet", "RU"}, {"Soviets", "RU"},
 	}
 	for _, tt := range tests {
 		c, ok := ByDemonym(tt.adj)

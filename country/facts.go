@@ -151,6 +151,9 @@ var extraDemonyms = map[string][]string{
 	"IL": {"Israeli"},
 	"PS": {"Palestinian"},
 	"VA": {"Vatican"},
+	// Former states whose CAMEO code is a present one's (actors/data/actors/15-historical.tsv):
+	// the Soviet Union is coded as Russia.
+	"RU": {"Soviet"},
 }
 
 // demonymOwner decides demonyms that several entries share ("French",

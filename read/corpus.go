@@ -99,8 +99,10 @@ func readCSV(ctx context.Context, origin string, data []byte, opt Options, fn fu
 // readSGML reads Reuters-21578 SGML: <REUTERS ... NEWID="n"> blocks with
 // <DATE>, <TITLE>, <DATELINE> and <BODY>. Stories without a body are skipped
 // (the collection has about 2,500 such records: headlines only), and counted
-// in no error. The body text keeps the dateline line the collection puts
-// first and unescapes &lt; &amp; and friends.
+// in no error. The text is the record's dateline (also in Meta["dateline"]),
+// a space and the body, as the wire sent it, with &lt; &amp; and friends
+// unescaped; the document's id is StableID of the body alone. The text
+// stage takes the dateline from there (text.MetaDateline).
 func readSGML(ctx context.Context, origin string, data []byte, opt Options, fn func(Result) error) error {
 	text, _, err := decode(data, strings.ToLower(opt.Encoding))
 	if err != nil {
@@ -144,7 +146,11 @@ func readSGML(ctx context.Context, origin string, data []byte, opt Options, fn f
 			d.Source = origin
 			d.Title = strings.TrimSpace(html.UnescapeString(element(rec, "TITLE")))
 			d.Meta = map[string]any{"newid": id}
-			if dl := strings.TrimSpace(html.UnescapeString(element(rec, "DATELINE"))); dl != "" {
+			if dl := datelineElement(rec); dl != "" {
+				// The wire copy as sent: the dateline, then the story.
+				// The id stays the body's (StableID), as before the
+				// dateline was put back, so that ids do not change.
+				d.Text = dl + " " + body
 				d.Meta["dateline"] = dl
 			}
 			if t, ok := ParseTime(strings.TrimSpace(element(rec, "DATE"))); ok {
@@ -159,6 +165,17 @@ func readSGML(ctx context.Context, origin string, data []byte, opt Options, fn f
 		return fn(Result{Err: errors.New("sgml: no <REUTERS> records"), Origin: origin})
 	}
 	return nil
+}
+
+// datelineElement returns the record's DATELINE element ("WASHINGTON,
+// March 3 -"), unescaped and with its spaces trimmed, or "" when it has
+// none or it spans lines (no dateline then).
+func datelineElement(rec string) string {
+	dl := strings.TrimSpace(html.UnescapeString(element(rec, "DATELINE")))
+	if strings.ContainsAny(dl, "\r\n\x00") || len(dl) > 200 {
+		return ""
+	}
+	return dl
 }
 
 func element(s, name string) string {

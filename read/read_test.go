@@ -151,3 +151,35 @@ func TestCorpora(t *testing.T) {
 		t.Logf("%s: %d documents, %d errors", rel, ok, len(rs)-ok)
 	}
 }
+
+func TestSGML_Dateline(t *testing.T) {
+	const body = "Grain shippers in the port said on Tuesday\nthat loading had resumed.\n    Traders expect more cargoes."
+	tests := []struct {
+		name, rec, wantText, wantMeta string
+	}{
+		{"dateline", `<REUTERS NEWID="7"><DATE>3-MAR-1987 10:00:00.00</DATE><TITLE>LOADING RESUMES</TITLE><DATELINE>    ROTTERDAM, March 3 - </DATELINE><BODY>` + body + "\n Reuter\n&#3;</BODY></REUTERS>",
+			"ROTTERDAM, March 3 - " + body, "ROTTERDAM, March 3 -"},
+		{"escaped", `<REUTERS NEWID="8"><DATELINE>ST. JOHN&apos;S, March 3 -</DATELINE><BODY>` + body + "</BODY></REUTERS>",
+			"ST. JOHN'S, March 3 - " + body, "ST. JOHN'S, March 3 -"},
+		{"none", `<REUTERS NEWID="9"><BODY>` + body + "</BODY></REUTERS>", body, ""},
+		{"two lines", "<REUTERS NEWID=\"10\"><DATELINE>ROTTERDAM,\nMarch 3 -</DATELINE><BODY>" + body + "</BODY></REUTERS>", body, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			rs := collect(t, []string{"-"}, tc.rec, Options{Format: "sgml"})
+			if len(rs) != 1 || rs[0].Err != nil {
+				t.Fatalf("results %+v", rs)
+			}
+			d := rs[0].Doc
+			if d.Text != tc.wantText {
+				t.Errorf("text %q, want %q", d.Text, tc.wantText)
+			}
+			if d.ID != StableID(body) {
+				t.Errorf("id %s, want the body's %s", d.ID, StableID(body))
+			}
+			if got, _ := d.Meta["dateline"].(string); got != tc.wantMeta {
+				t.Errorf("meta dateline %q, want %q", got, tc.wantMeta)
+			}
+		})
+	}
+}

@@ -42,73 +42,36 @@ func FindDateline(text string) document.Dateline {
 	return document.Dateline{}
 }
 
+// MetaDateline returns the dateline a reader found outside the story's
+// running text (Document.Meta["dateline"]: the DATELINE element of Reuters
+// SGML) and put before it: when text opens, after spaces, with exactly meta,
+// the dateline spans meta and its place is scanned as in Dateline. The
+// reader vouches for it, so a place in title case without an agency
+// ("Lima, march 3 -") and a capitalized first word after the dash are
+// accepted here. It is the zero Dateline when text does not open with meta,
+// meta is not valid UTF-8 or it opens with no place word.
+func MetaDateline(text, meta string) document.Dateline {
+	meta = strings.TrimSpace(meta)
+	a, _ := trim(text, 0, len(text))
+	if meta == "" || !utf8.ValidString(meta) || !strings.HasPrefix(text[a:], meta) {
+		return document.Dateline{}
+	}
+	place, _, _, ok := datelinePlace(text, a, a+len(meta))
+	if !ok {
+		return document.Dateline{}
+	}
+	return document.Dateline{Span: document.Span{Start: a, End: a + len(meta)}, Place: place}
+}
+
 // datelineAt looks for a dateline starting exactly at byte i.
 func datelineAt(s string, i int) (document.Dateline, bool) {
-	p := i
-	words := 0
-	title := false
 	limit := i + 120
 	if limit > len(s) {
 		limit = len(s)
 	}
-	for {
-		q, caps, ok := placeWord(s, p, limit)
-		if !ok {
-			break
-		}
-		if !caps {
-			title = true
-		}
-		words++
-		p = q
-		if words == 5 || p >= limit || s[p] != ' ' {
-			break
-		}
-		if _, _, ok := placeWord(s, p+1, limit); !ok {
-			break
-		}
-		p++
-	}
-	if words == 0 {
+	place, p, title, ok := datelinePlace(s, i, limit)
+	if !ok {
 		return document.Dateline{}, false
-	}
-	place := document.Span{Start: i, End: p}
-	// ", Region, Date" groups; the first one is part of the place unless
-	// it is a date.
-	for groups := 0; groups < 3 && p+1 < limit && s[p] == ',' && s[p+1] == ' '; groups++ {
-		q := p + 2
-		n := 0
-		for n < 6 {
-			e := q
-			for e < limit {
-				r, sz := utf8.DecodeRuneInString(s[e:])
-				if !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' || r == '-' || r == '\'') {
-					break
-				}
-				e += sz
-			}
-			if e == q {
-				break
-			}
-			r0, _ := utf8.DecodeRuneInString(s[q:])
-			if !unicode.IsUpper(r0) && !unicode.IsDigit(r0) {
-				break
-			}
-			n++
-			q = e
-			if q+1 < limit && s[q] == ' ' && s[q+1] != '(' && !isDashAt(s, q+1) {
-				q++
-				continue
-			}
-			break
-		}
-		if n == 0 {
-			break
-		}
-		if groups == 0 && !dateWord(s[p+2:q]) {
-			place.End = q
-		}
-		p = q
 	}
 	agency := false
 	// optional "(Agency)"
@@ -151,6 +114,74 @@ func datelineAt(s string, i int) (document.Dateline, bool) {
 		return document.Dateline{Span: document.Span{Start: i, End: p}, Place: place}, true
 	}
 	return document.Dateline{}, false
+}
+
+// datelinePlace scans the place of a dateline starting at byte i and
+// before limit: up to five place words and ", Region, Date" groups, the
+// first of which is part of the place unless it is a date. It returns the
+// place, the byte after the last group, whether a place word was in title
+// case, and false when no place word starts at i.
+func datelinePlace(s string, i, limit int) (place document.Span, p int, title, ok bool) {
+	p = i
+	words := 0
+	for {
+		q, caps, ok := placeWord(s, p, limit)
+		if !ok {
+			break
+		}
+		if !caps {
+			title = true
+		}
+		words++
+		p = q
+		if words == 5 || p >= limit || s[p] != ' ' {
+			break
+		}
+		if _, _, ok := placeWord(s, p+1, limit); !ok {
+			break
+		}
+		p++
+	}
+	if words == 0 {
+		return document.Span{}, i, false, false
+	}
+	place = document.Span{Start: i, End: p}
+	for groups := 0; groups < 3 && p+1 < limit && s[p] == ',' && s[p+1] == ' '; groups++ {
+		q := p + 2
+		n := 0
+		for n < 6 {
+			e := q
+			for e < limit {
+				r, sz := utf8.DecodeRuneInString(s[e:])
+				if !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' || r == '-' || r == '\'') {
+					break
+				}
+				e += sz
+			}
+			if e == q {
+				break
+			}
+			r0, _ := utf8.DecodeRuneInString(s[q:])
+			if !unicode.IsUpper(r0) && !unicode.IsDigit(r0) {
+				break
+			}
+			n++
+			q = e
+			if q+1 < limit && s[q] == ' ' && s[q+1] != '(' && !isDashAt(s, q+1) {
+				q++
+				continue
+			}
+			break
+		}
+		if n == 0 {
+			break
+		}
+		if groups == 0 && !dateWord(s[p+2:q]) {
+			place.End = q
+		}
+		p = q
+	}
+	return place, p, title, true
 }
 
 // dateWord reports whether group (the words after a dateline's first

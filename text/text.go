@@ -54,8 +54,9 @@ func (*Stage) Process(ctx context.Context, d *document.Document) error {
 // every token, never cross a paragraph and have FirstToken, EndToken and
 // Paragraph set. When d.Title is set and the text opens with it glued to the
 // body, the title is a sentence of its own. d.Lower is the normalized view
-// of the text (document.LowerText) and d.Dateline the story's dateline
-// (FindDateline). d.Text is not modified.
+// of the text (document.LowerText) and d.Dateline the story's dateline: the
+// one the reader put before the text (MetaDateline of d.Meta["dateline"])
+// or else FindDateline's. d.Text is not modified.
 func Annotate(d *document.Document) {
 	d.Paragraphs = Paragraphs(d.Text, d.Paragraphs[:0])
 	toks := d.Tokens[:0]
@@ -74,6 +75,11 @@ func Annotate(d *document.Document) {
 	splitTitle(d)
 	d.Lower = document.LowerText(d.Text)
 	d.Dateline = FindDateline(d.Text)
+	if m, ok := d.Meta["dateline"].(string); ok {
+		if dl := MetaDateline(d.Text, m); dl.Found() {
+			d.Dateline = dl
+		}
+	}
 }
 
 // splitTitle ends the first sentence after the document's title when the

@@ -137,6 +137,39 @@ func TestDateline(t *testing.T) {
 	}
 }
 
+func TestMetaDateline(t *testing.T) {
+	tests := []struct {
+		text, meta  string
+		span, place string
+	}{
+		{"ROTTERDAM, March 3 - Grain shippers said loading resumed.", "ROTTERDAM, March 3 -", "ROTTERDAM, March 3 -", "ROTTERDAM"},
+		// In title case, a month in lower case: the reader vouches for it.
+		{"Lima, march 3 - copper miners went back to work.", "Lima, march 3 -", "Lima, march 3 -", "Lima"},
+		{"  PORTO ALEGRE, Brazil, March 3 - Dockers struck.", "PORTO ALEGRE, Brazil, March 3 -", "PORTO ALEGRE, Brazil, March 3 -", "PORTO ALEGRE, Brazil"},
+		{"OSLO, March 3, Reuter - NORSK HYDRO said it would sell a unit.", "OSLO, March 3, Reuter -", "OSLO, March 3, Reuter -", "OSLO"},
+		{"Grain shippers said loading resumed.", "ROTTERDAM, March 3 -", "", ""},
+		{"ROTTERDAM, March 3 - Grain.", "", "", ""},
+		{"3 March - Grain.", "3 March -", "", ""},
+	}
+	for _, tc := range tests {
+		dl := MetaDateline(tc.text, tc.meta)
+		span, place := "", ""
+		if dl.Found() {
+			span, place = tc.text[dl.Start:dl.End], tc.text[dl.Place.Start:dl.Place.End]
+		}
+		if span != tc.span || place != tc.place {
+			t.Errorf("MetaDateline(%q, %q) = %q place %q; want %q place %q", tc.text, tc.meta, span, place, tc.span, tc.place)
+		}
+	}
+	// Annotate takes the dateline the reader put in Meta.
+	d := document.New("m", "Lima, march 3 - copper miners went back to work.")
+	d.Meta = map[string]any{"dateline": "Lima, march 3 -"}
+	Annotate(d)
+	if got := d.Slice(d.Dateline.Span); got != "Lima, march 3 -" {
+		t.Errorf("Annotate: dateline %q", got)
+	}
+}
+
 func TestParagraphs(t *testing.T) {
 	tests := []struct {
 		in   string
@@ -208,6 +241,11 @@ func FuzzDateline(f *testing.F) {
 		sp, ok := Dateline(s)
 		if ok && (sp.Start < 0 || sp.End > len(s) || sp.End <= sp.Start || !utf8.ValidString(s[sp.Start:sp.End]) && utf8.ValidString(s)) {
 			t.Fatalf("Dateline(%q) = %v", s, sp)
+		}
+		for _, meta := range []string{s[:len(s)/2], s} {
+			if dl := MetaDateline(s, meta); dl.Found() && (dl.End > len(s) || dl.Place.Start < dl.Start || dl.Place.End > dl.End) {
+				t.Fatalf("MetaDateline(%q, %q) = %v", s, meta, dl)
+			}
 		}
 	})
 }
