@@ -197,6 +197,14 @@ func Normalize(s string) string {
 	if isFolded(s) {
 		return strings.TrimPrefix(s, "the ")
 	}
+	if isASCII(s) {
+		return normalizeASCII(s)
+	}
+	return normalizeRunes(s)
+}
+
+// normalizeRunes is Normalize of a trimmed s by runes, after NFD.
+func normalizeRunes(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
@@ -231,6 +239,38 @@ func Normalize(s string) string {
 			space = false
 		}
 		b.WriteRune(unicode.ToLower(r))
+	}
+	return strings.TrimPrefix(b.String(), "the ")
+}
+
+// normalizeASCII is Normalize of an ASCII s, byte by byte: in ASCII no
+// letter has a combining mark or a Latin folding, and unicode.IsSpace is
+// one of "\t\n\v\f\r ".
+func normalizeASCII(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch c {
+		case '.':
+			continue
+		case '`':
+			c = '\''
+		case '\t', '\n', '\v', '\f', '\r', ' ', '-':
+			if b.Len() > 0 {
+				space = true
+			}
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
 	}
 	return strings.TrimPrefix(b.String(), "the ")
 }

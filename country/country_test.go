@@ -1,6 +1,7 @@
 package country
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -161,5 +162,36 @@ func BenchmarkLookup(b *testing.B) {
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
 		Lookup(names[i%len(names)])
+	}
+}
+
+// TestNormalizeASCII checks the byte-wise path of Normalize against the
+// rune-wise one on every ASCII byte in every position of short strings.
+func TestNormalizeASCII(t *testing.T) {
+	parts := []string{"", "a", "Z", " ", "  ", "-", ".", "`", "'", "\t", "\v", "\f", "\r\n", "the ", "The ", "St. ", "x-y", "Q"}
+	for c := 0; c < 0x80; c++ {
+		parts = append(parts, string(rune(c)))
+	}
+	for _, a := range parts {
+		for _, b := range parts {
+			for _, c := range []string{"", " the", "Ab-c", " ."} {
+				s := strings.TrimSpace(a + b + c)
+				if got, want := normalizeASCII(s), normalizeRunes(s); got != want {
+					t.Errorf("normalizeASCII(%q) = %q, want %q", s, got, want)
+				}
+			}
+		}
+	}
+}
+
+// BenchmarkNormalize measures Normalize on names as the geo stage and the
+// actor keys pass them: mostly ASCII with capitals.
+func BenchmarkNormalize(b *testing.B) {
+	names := []string{"United States", "Gaza City", "St. Petersburg", "the Democratic Republic of Congo", "north-east", "Mr Blair", "BBC"}
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		for _, s := range names {
+			Normalize(s)
+		}
 	}
 }

@@ -75,7 +75,18 @@ type Cue struct {
 }
 
 // Cues is a parsed cue file.
-type Cues struct{ list []Cue }
+type Cues struct {
+	list []Cue
+	// first maps the first word of each word cue that starts with a word
+	// byte to its index in have; lead[i] is that index for list[i] (-1: the
+	// cue starts with no word byte), and whole[i] whether list[i] is that
+	// one word alone. A cue on word boundaries can occur only where its
+	// first word is a whole word of the text, so Decide looks the text's
+	// words up once instead of searching the text for every cue.
+	first map[string]int
+	lead  []int
+	whole []bool
+}
 
 // Load parses a cue file: genre, kind, cue and weight separated by TABs,
 // "#" comments and blank lines ignored. A line with another genre or kind,
@@ -107,6 +118,20 @@ func Load(src string) (*Cues, error) {
 			return nil, fmt.Errorf("genre: cues line %d: cue %q must be lower case and not empty", n+1, f[2])
 		}
 		c.list = append(c.list, Cue{Genre: f[0], Kind: k, Text: f[2], Weight: w})
+	}
+	c.first = map[string]int{}
+	for _, q := range c.list {
+		w := firstWord(q.Text)
+		if q.Kind != Word || w == "" {
+			c.lead, c.whole = append(c.lead, -1), append(c.whole, false)
+			continue
+		}
+		i, ok := c.first[w]
+		if !ok {
+			i = len(c.first)
+			c.first[w] = i
+		}
+		c.lead, c.whole = append(c.lead, i), append(c.whole, len(w) == len(q.Text))
 	}
 	return c, nil
 }
@@ -157,13 +182,20 @@ func (c *Cues) Decide(text string) Result {
 			short = append(short, wordsAtMost(l, shortLine))
 		}
 	}
+	have := c.words(lower)
 	score := map[string]int{}
 	found := map[string][]string{}
-	for _, q := range c.list {
+	for ci, q := range c.list {
 		n := 0
 		switch q.Kind {
 		case Word:
-			if hasWord(lower, q.Text) {
+			switch i := c.lead[ci]; {
+			case i < 0:
+				if hasWord(lower, q.Text) {
+					n = 1
+				}
+			case !have[i]:
+			case c.whole[ci] || hasWord(lower, q.Text):
 				n = 1
 			}
 		case Line:
@@ -246,6 +278,37 @@ func hasWord(s, phrase string) bool {
 		}
 		off = a + 1
 	}
+}
+
+// firstWord returns the leading word bytes of a cue ("" if it starts
+// with another byte).
+func firstWord(cue string) string {
+	i := 0
+	for i < len(cue) && wordByte(cue[i]) {
+		i++
+	}
+	return cue[:i]
+}
+
+// words reports, by the index of c.first, which first words of word cues
+// are whole words (maximal runs of word bytes) of s.
+func (c *Cues) words(s string) []bool {
+	have := make([]bool, len(c.first))
+	for i := 0; i < len(s); {
+		if !wordByte(s[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && wordByte(s[j]) {
+			j++
+		}
+		if k, ok := c.first[s[i:j]]; ok {
+			have[k] = true
+		}
+		i = j
+	}
+	return have
 }
 
 func wordByte(c byte) bool {

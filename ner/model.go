@@ -118,7 +118,7 @@ func (w *weights) addBatch(keys []uint64, tgt []int32, vecs []*[nLabels]float32)
 	}
 	const group = 64
 	var sl, at [group]uint64
-	var rows [group]uint32 // row<<5 | count of each match
+	var rows, first [group]uint32 // row<<5 | count of each match; its first entry
 	var hit [group]bool
 	for start := 0; start < len(keys); start += group {
 		ks := keys[start:min(start+group, len(keys))]
@@ -142,16 +142,24 @@ func (w *weights) addBatch(keys []uint64, tgt []int32, vecs []*[nLabels]float32)
 				s = w.slots[i]
 			}
 		}
+		// every match's first entry is loaded before any is summed, so
+		// that their cache misses overlap too
+		for k := range ks {
+			r, n := int(rows[k]>>5&(1<<27-1)), int(rows[k]&31)
+			if hit[k] = hit[k] && n > 0 && r+n <= len(w.ents); hit[k] {
+				first[k] = w.ents[r]
+			}
+		}
 		for k := range ks {
 			if !hit[k] {
 				continue
 			}
 			r, n := int(rows[k]>>5&(1<<27-1)), int(rows[k]&31)
-			if r+n > len(w.ents) {
-				continue
-			}
 			sc := vecs[tgt[start+k]]
-			for _, e := range w.ents[r : r+n] {
+			if l := first[k] >> 16; l < nLabels {
+				sc[l] += float32(int16(uint16(first[k]))) * w.scale
+			}
+			for _, e := range w.ents[r+1 : r+n] {
 				if l := e >> 16; l < nLabels {
 					sc[l] += float32(int16(uint16(e))) * w.scale
 				}

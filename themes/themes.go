@@ -20,6 +20,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/document"
 )
@@ -174,13 +175,13 @@ func (s *Stage) at(d *document.Document, i, end int) {
 		return
 	}
 	w := d.TokenLower(i)
-	cands := s.tax.byFirst[w]
-	if r := []rune(w); len(r) >= 3 {
-		cands = append(cands[:len(cands):len(cands)], s.tax.byStem[string(r[:3])]...)
+	byStem := s.tax.byStem[stem(w)]
+	if len(byStem) == 0 && len(s.tax.byFirst[w]) == 0 {
+		return
 	}
 	best := map[int]int{} // theme → end token of its longest match
 	var order []int
-	for _, p := range cands {
+	for _, p := range concat(s.tax.byFirst[w], byStem) {
 		if p.lower && hasUpper(d.TokenText(i)) {
 			continue
 		}
@@ -204,6 +205,37 @@ func (s *Stage) at(d *document.Document, i, end int) {
 			d.Trace(document.LayerThemes, len(d.Themes)-1, "theme", "pattern", code+": "+d.Slice(sp))
 		}
 	}
+}
+
+// stem returns the first three runes of w, "" if it has fewer (as
+// string([]rune(w)[:3]): an invalid byte is U+FFFD).
+func stem(w string) string {
+	n := 0
+	for i := 0; i < 3; i++ {
+		r, size := utf8.DecodeRuneInString(w[n:])
+		if size == 0 {
+			return ""
+		}
+		if r == utf8.RuneError && size == 1 {
+			if r := []rune(w); len(r) >= 3 {
+				return string(r[:3])
+			}
+			return ""
+		}
+		n += size
+	}
+	return w[:n]
+}
+
+// concat returns a followed by b, allocating only when both are non-empty.
+func concat(a, b []pattern) []pattern {
+	switch {
+	case len(b) == 0:
+		return a
+	case len(a) == 0:
+		return b
+	}
+	return append(a[:len(a):len(a)], b...)
 }
 
 // overlapsSame reports whether a theme code already covers part of sp.

@@ -222,14 +222,15 @@ func (s *Stage) match(d *document.Document, i, to int) (float64, int) {
 	w := word(d, i)
 	best, n := s.lex.score[w], 1
 	if s.lex.starts[w] {
-		phrase := w
+		var arr [64]byte
+		phrase := append(arr[:0], w...) // looked up without a string of its own
 		for k := 1; k < s.lex.maxLen && i+k < to; k++ {
 			next := word(d, i+k)
 			if next == "" {
 				break
 			}
-			phrase += " " + next
-			if v, ok := s.lex.score[phrase]; ok {
+			phrase = append(append(phrase, ' '), next...)
+			if v, ok := s.lex.score[string(phrase)]; ok {
 				best, n = v, k+1
 			}
 		}

@@ -65,6 +65,11 @@ func isIdentByte(c byte) bool {
 // of", "return to", "class of"): "package main", "import \"fmt\"",
 // "import (", "func name(", "def name(", "#include <…>".
 func keywordLine(l string) bool {
+	// every form starts with its keyword: a line that starts with none
+	// needs no splitting (most lines of prose)
+	if !strings.HasPrefix(l, "package") && !strings.HasPrefix(l, "import") && !strings.HasPrefix(l, "func") && !strings.HasPrefix(l, "def") && !strings.HasPrefix(l, "#include") {
+		return false
+	}
 	f := strings.Fields(l)
 	switch {
 	case len(f) == 2 && f[0] == "package" && isIdent(f[1]):
