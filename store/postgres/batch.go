@@ -122,10 +122,10 @@ func (w *writer) putEach(ctx context.Context, ps []*prepared, c store.OnConflict
 		st.byID[d.ID], st.bySum[p.sum], st.docs[row] = sd, sd, sd
 		if orig != nil {
 			sd.story = orig.row
-			pd.body.add(row, d.Title, d.Text, string(js), nil)
+			pd.body.add(row, d.Title, d.Text, string(js), nil, nil)
 			pd.car.add(orig.row, d.Outlet, carrierURL(d), row, "near", orig.similarity)
 		} else {
-			pd.body.add(row, d.Title, d.Text, string(js), p.fts)
+			pd.body.add(row, d.Title, d.Text, string(js), p.fts, namesOf(o))
 			pd.car.add(row, d.Outlet, carrierURL(d), row, "original", 1)
 			for _, h := range p.sketch {
 				pd.sketches = append(pd.sketches, []any{int64(h), row})
@@ -378,8 +378,8 @@ func (w *writer) reserve(ctx context.Context, n int) ([]int64, error) {
 // for a copy (not searched).
 type bodyRows [][]any
 
-func (b *bodyRows) add(row int64, title, text, output string, fts any) {
-	*b = append(*b, []any{row, title, text, output, fts})
+func (b *bodyRows) add(row int64, title, text, output string, fts, names any) {
+	*b = append(*b, []any{row, title, text, output, fts, names})
 }
 
 // carrierRows are the carriers of a batch, as columns for unnest.
@@ -420,7 +420,7 @@ func (w *writer) write(ctx context.Context, docs [][]any, b bodyRows, sketches [
 		if _, err := w.tx.CopyFrom(ctx, pgx.Identifier{"documents"}, documentColumns, pgx.CopyFromRows(docs)); err != nil {
 			return fmt.Errorf("insert documents: %w", err)
 		}
-		if _, err := w.tx.CopyFrom(ctx, pgx.Identifier{"bodies"}, []string{"rowid", "title", "text", "output", "fts"}, pgx.CopyFromRows(b)); err != nil {
+		if _, err := w.tx.CopyFrom(ctx, pgx.Identifier{"bodies"}, []string{"rowid", "title", "text", "output", "fts", "names"}, pgx.CopyFromRows(b)); err != nil {
 			return fmt.Errorf("insert bodies: %w", err)
 		}
 	}

@@ -12,8 +12,8 @@ import (
 )
 
 // TestNameFilter_Indexed checks that the server answers a selective name
-// filter from name_words' primary key on a store of 2,000 documents
-// (after ANALYZE), not by scanning the layer table.
+// filter from the GIN index of bodies.names on a store of 2,000 documents
+// (after ANALYZE), not by scanning bodies or the layer table.
 func TestNameFilter_Indexed(t *testing.T) {
 	if testing.Short() {
 		t.Skip("fills a store")
@@ -57,8 +57,11 @@ func TestNameFilter_Indexed(t *testing.T) {
 			t.Fatal(err)
 		}
 		plan := strings.Join(lines, "\n")
-		if !strings.Contains(plan, "name_words_pkey") || strings.Contains(plan, "Seq Scan on "+c.table) {
-			t.Errorf("%s %+v: the plan does not read name_words' index first:\n%s", c.table, c.q, plan)
+		// documents may be scanned for the hash join of a small store; the
+		// layer tables are read by document through their primary keys.
+		if !strings.Contains(plan, "bodies_names") || strings.Contains(plan, "Seq Scan on bodies") ||
+			(c.table != "documents" && strings.Contains(plan, "Seq Scan on "+c.table)) {
+			t.Errorf("%s %+v: the plan does not read bodies_names first:\n%s", c.table, c.q, plan)
 		}
 	}
 }

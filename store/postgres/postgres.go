@@ -282,19 +282,18 @@ type writer struct {
 // layerColumns are the columns of each layer table, in COPY order.
 var layerColumns = map[string][]string{
 	"mentions": {"pub", "doc", "idx", "start", "end", "text", "type", "kind", "entity"},
-	"entities": {"pub", "doc", "idx", "name", "type", "actor", "n_mentions", "start", "end"},
-	"quotes":   {"pub", "doc", "idx", "start", "end", "text", "direct", "cue", "speaker", "speaker_actor", "speaker_start", "speaker_end"},
+	"entities": {"pub", "doc", "idx", "name", "type", "actor", "n_mentions", "start", "end", "words"},
+	"quotes":   {"pub", "doc", "idx", "start", "end", "text", "direct", "cue", "speaker", "speaker_actor", "speaker_start", "speaker_end", "words"},
 	"counts": {"pub", "doc", "idx", "start", "end", "text", "value", "upper", "percent", "approx", "qualifier", "unit", "currency", "object",
-		"category", "attributed_to", "sentence_start", "sentence_end", "loc"},
+		"category", "attributed_to", "sentence_start", "sentence_end", "loc", "words"},
 	"locations": {"pub", "doc", "idx", "start", "end", "text", "name", "country", "adm1", "lat", "lon", "feature", "geonameid"},
 	"events": {"pub", "doc", "idx", "start", "end", "text", "sentence_start", "sentence_end", "code", "root", "quad", "goldstein",
 		"plover", "plover_mode", "source_name", "source_actor", "target_name", "target_actor", "location", "country", "negated", "hypothetical",
-		"reported", "date", "loc"},
-	"name_words": {"kind", "word", "doc", "idx"}, // names.go
+		"reported", "date", "loc", "words"},
 }
 
 // layerOrder is the order the layer tables are copied in.
-var layerOrder = []string{"mentions", "entities", "quotes", "counts", "locations", "events", "name_words"}
+var layerOrder = []string{"mentions", "entities", "quotes", "counts", "locations", "events"}
 
 func (w *writer) flush(ctx context.Context) error {
 	for _, t := range layerOrder {
@@ -352,7 +351,7 @@ func (w *writer) layerRows(p *prepared, row int64) {
 		if len(e.Mentions) > 0 && e.Mentions[0] >= 0 && e.Mentions[0] < len(o.Mentions) {
 			start, end = o.Mentions[e.Mentions[0]].Start, o.Mentions[e.Mentions[0]].End
 		}
-		add("entities", pub, row, i, e.Name, e.Type, str(e.Actor), len(e.Mentions), start, end)
+		add("entities", pub, row, i, e.Name, e.Type, str(e.Actor), len(e.Mentions), start, end, nameWords(e.Name))
 	}
 	for i, q := range o.Quotes {
 		var name, actor string
@@ -363,7 +362,7 @@ func (w *writer) layerRows(p *prepared, row int64) {
 				actor = d.Entities[*q.Speaker.Entity].Actor
 			}
 		}
-		add("quotes", pub, row, i, q.Start, q.End, q.Text, q.Direct, str(q.Cue), name, actor, ss, se)
+		add("quotes", pub, row, i, q.Start, q.End, q.Text, q.Direct, str(q.Cue), name, actor, ss, se, nameWords(name))
 	}
 	sentence := func(byteOff int, fallback document.OutSpan) document.OutSpan {
 		if k := d.SentenceAt(byteOff); k >= 0 && k < len(o.Sentences) {
@@ -375,7 +374,7 @@ func (w *writer) layerRows(p *prepared, row int64) {
 		sp := sentence(d.Counts[i].Start, document.OutSpan{Start: c.Start, End: c.End})
 		add("counts", pub, row, i, c.Start, c.End, c.Text, c.Value, nullFloat(c.Upper), c.Percent, c.Approx,
 			str(c.Qualifier), str(c.Unit), str(c.Currency), str(c.Object), str(c.Category), str(c.AttributedTo), sp.Start, sp.End,
-			nullInt(c.Location))
+			nullInt(c.Location), nameWords(str(c.AttributedTo)))
 	}
 	for i, l := range o.Locations {
 		add("locations", pub, row, i, l.Start, l.End, l.Text, l.Name, str(l.Country), str(l.Adm1),
@@ -402,9 +401,8 @@ func (w *writer) layerRows(p *prepared, row int64) {
 		}
 		add("events", pub, row, i, e.Start, e.End, e.Text, sp.Start, sp.End, e.Code, e.Root, e.Quad, e.Goldstein,
 			str(e.Plover), str(e.PloverMode), srcName, srcActor, tgtName, tgtActor, loc, country, e.Negated, e.Hypothetical,
-			e.Reported, str(e.Date), nullInt(e.Location))
+			e.Reported, str(e.Date), nullInt(e.Location), nameWords(eventNames(e)))
 	}
-	w.layers["name_words"] = nameRowsOf(w.layers["name_words"], o, row)
 }
 
 // Document returns one stored document with text and annotations.

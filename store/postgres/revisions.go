@@ -24,16 +24,13 @@ type supersede struct {
 }
 
 // retire takes the stored document k out of the indexes and renames it to
-// its revision id, freeing id for the new text. Its sketch and name rows
-// are found by their keys (made again from its stored text and output:
-// those tables have no index by document, migration 10).
+// its revision id, freeing id for the new text. Its sketch rows are found
+// by their keys (made again from its stored text: sketches has no index by
+// document, migration 10); its name words go with its layer rows and its
+// bodies row's names (migration 12).
 func (w *writer) retire(ctx context.Context, k *storedDoc, id string) error {
-	var js, text string
-	if err := w.tx.QueryRow(ctx, `SELECT output, text FROM bodies WHERE rowid = $1`, k.row).Scan(&js, &text); err != nil {
-		return fmt.Errorf("retire revision: %w", err)
-	}
-	o, err := decodeOutput(js, text)
-	if err != nil {
+	var text string
+	if err := w.tx.QueryRow(ctx, `SELECT text FROM bodies WHERE rowid = $1`, k.row).Scan(&text); err != nil {
 		return fmt.Errorf("retire revision: %w", err)
 	}
 	var hs []int64
@@ -42,20 +39,11 @@ func (w *writer) retire(ctx context.Context, k *storedDoc, id string) error {
 			hs = append(hs, int64(h))
 		}
 	}
-	var kinds []int16
-	var words []string
-	var idxs []int64
-	if k.original {
-		for _, r := range nameRowsOf(nil, o, k.row) {
-			kinds, words, idxs = append(kinds, r[0].(int16)), append(words, r[1].(string)), append(idxs, int64(r[3].(int)))
-		}
-	}
-	_, err = w.tx.Exec(ctx, `WITH e AS (DELETE FROM entities WHERE doc = $1),
+	_, err := w.tx.Exec(ctx, `WITH e AS (DELETE FROM entities WHERE doc = $1),
 		q AS (DELETE FROM quotes WHERE doc = $1), c AS (DELETE FROM counts WHERE doc = $1), l AS (DELETE FROM locations WHERE doc = $1),
 		v AS (DELETE FROM events WHERE doc = $1), s AS (DELETE FROM sketches WHERE h = ANY($3::bigint[]) AND doc = $1),
-		n AS (DELETE FROM name_words WHERE (kind, word, doc, idx) IN (SELECT k, w, $1, i FROM unnest($4::smallint[], $5::text[], $6::bigint[]) u(k, w, i))),
-		b AS (UPDATE bodies SET fts = NULL WHERE rowid = $1 AND fts IS NOT NULL)
-		UPDATE documents SET id = $2, superseded = true WHERE rowid = $1`, k.row, store.RevisionID(id, k.revision), hs, kinds, words, idxs)
+		b AS (UPDATE bodies SET fts = NULL, names = NULL WHERE rowid = $1 AND (fts IS NOT NULL OR names IS NOT NULL))
+		UPDATE documents SET id = $2, superseded = true WHERE rowid = $1`, k.row, store.RevisionID(id, k.revision), hs)
 	if err != nil {
 		return fmt.Errorf("retire revision: %w", err)
 	}

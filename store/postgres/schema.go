@@ -428,6 +428,26 @@ CREATE TABLE corpus_articles (
 	text_sha256 TEXT NOT NULL
 );
 `,
+	// 12: the word index of names as one tsvector per original (names.go,
+	// docs/scaling.md): the words of each entity, quote speaker, count
+	// attribution and event's names move from name_words' rows to the layer
+	// rows' words column, each original's distinct words of a kind to
+	// bodies.names with a GIN index, and name_words is dropped. store/sqlite's
+	// migration 12 changes nothing.
+	`
+ALTER TABLE entities ADD COLUMN words TEXT[];
+ALTER TABLE quotes ADD COLUMN words TEXT[];
+ALTER TABLE counts ADD COLUMN words TEXT[];
+ALTER TABLE events ADD COLUMN words TEXT[];
+ALTER TABLE bodies ADD COLUMN names TSVECTOR;
+UPDATE quotes x SET words = n.w FROM (SELECT doc, idx, array_agg(word) w FROM name_words WHERE kind = 1 GROUP BY doc, idx) n WHERE x.doc = n.doc AND x.idx = n.idx;
+UPDATE entities x SET words = n.w FROM (SELECT doc, idx, array_agg(word) w FROM name_words WHERE kind = 2 GROUP BY doc, idx) n WHERE x.doc = n.doc AND x.idx = n.idx;
+UPDATE events x SET words = n.w FROM (SELECT doc, idx, array_agg(word) w FROM name_words WHERE kind = 3 GROUP BY doc, idx) n WHERE x.doc = n.doc AND x.idx = n.idx;
+UPDATE counts x SET words = n.w FROM (SELECT doc, idx, array_agg(word) w FROM name_words WHERE kind = 4 GROUP BY doc, idx) n WHERE x.doc = n.doc AND x.idx = n.idx;
+` + fillNames + `;
+DROP TABLE name_words;
+CREATE INDEX bodies_names ON bodies USING GIN (names);
+`,
 }
 
 // SchemaVersion is the schema version this package writes.
