@@ -203,7 +203,7 @@ func (a *annotator) run(spans [][]ner.Span) error {
 			}
 		},
 		func() { a.tagged(spans) },
-		a.facilities, a.dictionary, a.partyNouns, a.titledNames, a.personsByCourtesy,
+		a.facilities, a.dictionary, a.titledNames, a.personsByCourtesy,
 		func() {
 			for i := range a.ms {
 				if a.stopped(i) {
@@ -347,17 +347,6 @@ func (a *annotator) personsByCourtesy() {
 			continue
 		}
 		m.typ = document.Person
-	}
-}
-
-// partyNouns adds "the Conservatives" where the tagger missed it: a
-// party name that the story's country may code later (partiesByStory).
-func (a *annotator) partyNouns() {
-	for i := range a.d.Tokens {
-		if a.covered[i] != 0 || a.tok(i) != "Conservatives" {
-			continue
-		}
-		a.add(ment{a: i, b: i + 1, typ: document.Org, kind: document.Name})
 	}
 }
 
