@@ -825,7 +825,7 @@ func (s *sent) object(f *figure) (int, int, int) {
 				}
 			}
 		}
-		if nx := s.low(k + 1); quantityWords[s.low(k)] && s.isWord(k+1) && !stopObject[nx] && !adjectives[nx] && !adjSuffix(nx) {
+		if nx := s.low(k + 1); quantityWords[s.low(k)] && s.isWord(k+1) && !stopObject[nx] && !adjectives[nx] {
 			k++
 		}
 		a := k
@@ -936,12 +936,6 @@ func (s *sent) objectText(a, head int) string {
 		b.WriteString(s.low(k))
 	}
 	return b.String()
-}
-
-// adjSuffix reports whether w ends like an adjective.
-func adjSuffix(w string) bool {
-	long := func(suf string) bool { return strings.HasSuffix(w, suf) && len(w) > len(suf)+2 }
-	return !nounAdjLike[w] && slices.ContainsFunc(adjSuffixes, long)
 }
 
 // category finds the category of a figure; end is the token after the
@@ -1240,7 +1234,7 @@ func (s *sent) modStart(head int) int {
 	from := head
 	for k := head - 1; k >= s.a && k >= head-2; k-- {
 		w := s.low(k)
-		if s.capitalized(k) || adjectives[w] || participle(w) || adjSuffix(w) || !s.isWord(k) || stopObject[w] || genericNouns[w] {
+		if s.capitalized(k) || adjectives[w] || participle(w) || !s.isWord(k) || stopObject[w] || genericNouns[w] {
 			break
 		}
 		from = k

@@ -203,7 +203,7 @@ func (a *annotator) run(spans [][]ner.Span) error {
 			}
 		},
 		func() { a.tagged(spans) },
-		a.facilities, a.dictionary, a.partyNouns, a.titledNames, a.personsByCourtesy,
+		a.facilities, a.dictionary, a.titledNames, a.personsByCourtesy,
 		func() {
 			for i := range a.ms {
 				if a.stopped(i) {
@@ -347,17 +347,6 @@ func (a *annotator) personsByCourtesy() {
 			continue
 		}
 		m.typ = document.Person
-	}
-}
-
-// partyNouns adds "the Conservatives" where the tagger missed it: a
-// party name that the story's country may code later (partiesByStory).
-func (a *annotator) partyNouns() {
-	for i := range a.d.Tokens {
-		if a.covered[i] != 0 || a.tok(i) != "Conservatives" {
-			continue
-		}
-		a.add(ment{a: i, b: i + 1, typ: document.Org, kind: document.Name})
 	}
 }
 
@@ -1090,7 +1079,7 @@ func (a *annotator) ofBody(r *actors.Role, ctry string, end, hi int, sector bool
 	if code, ok := a.namedBodyAt(end+1, hi); ok {
 		return code, true
 	}
-	if a.ofSector(end+1, hi) == "" && !a.stateBodyAt(end+1, hi) {
+	if a.ofSector(end+1, hi) == "" {
 		r.Code = ""
 	}
 	return "", false
@@ -1111,23 +1100,6 @@ func (a *annotator) namedBodyAt(i, hi int) (string, bool) {
 		}
 	}
 	return "", false
-}
-
-// stateBodyAt reports whether the capitalized words at token i name a
-// state body by their form ("National Security Council", "Ministry of
-// Health") or a role institution ("Parliament", "Army").
-func (a *annotator) stateBodyAt(i, hi int) bool {
-	j := i
-	for j < hi && j < i+5 && a.d.Tokens[j].Kind == document.Word && (a.capitalized(j) || a.low(j) == "of") {
-		j++
-	}
-	for k := i; k < j; k++ {
-		if stateBodyWords[a.low(k)] {
-			return true
-		}
-	}
-	_, ok := a.institution(i, j)
-	return ok
 }
 
 // placeCountryAt returns the country of the place name starting at token
@@ -1742,25 +1714,10 @@ func (a *annotator) titledNames() {
 			if j == i || j-i > 3 || j < sn.EndToken && a.covered[j] != 0 {
 				continue
 			}
-			if a.namesKnown(i, a.key(i, j)) {
-				continue
-			}
 			a.add(ment{a: i, b: j, typ: document.Person, kind: document.Name})
 			i = j
 		}
 	}
-}
-
-// namesKnown reports whether a capitalized run starting at token i (its
-// key k) is no new person's name: a title or role word starts it, or it is
-// a country, a dictionary name or a nationality.
-func (a *annotator) namesKnown(i int, k string) bool {
-	_, title := titles[a.low(i)]
-	_, role := actors.LookupRole(a.low(i))
-	_, ctry := country.Lookup(k)
-	_, dict := a.s.dict.LookupKey(k)
-	_, dem := country.ByDemonym(k)
-	return title || role || ctry || dict || dem
 }
 
 // leaderOffice adds an organization mention for "office" after a

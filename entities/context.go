@@ -100,59 +100,6 @@ func countryPart(code string) string {
 	return ""
 }
 
-// topicCountry returns the country of the subject of the sentence before
-// mention mi when that sentence opens with a country or a capital used as
-// its government and mi's sentence names no other country (none at all
-// before mi): "Ankara rejected the plan. A ministry spokesman X added …"
-// → TUR. It returns ""
-// otherwise.
-func (a *annotator) topicCountry(mi int) string {
-	m := &a.ms[mi]
-	if m.sent == 0 {
-		return ""
-	}
-	first := -1
-	for k := mi - 1; k >= 0; k-- {
-		o := &a.ms[k]
-		if o.sent < m.sent-1 {
-			break
-		}
-		if o.sent == m.sent && isCountryCode(o.ctry) && o.kind != document.Pronoun {
-			return "" // the sentence has its own country before the role
-		}
-		if o.sent == m.sent-1 && o.kind == document.Name && o.a < o.b {
-			first = k
-		}
-	}
-	if first < 0 {
-		return ""
-	}
-	for k := mi + 1; k < len(a.ms) && a.ms[k].sent == m.sent; k++ {
-		if o := &a.ms[k]; isCountryCode(o.ctry) && o.kind != document.Pronoun && o.ctry != a.ms[first].ctry {
-			return "" // another country later in the sentence
-		}
-	}
-	o := &a.ms[first]
-	sn := a.d.Sentences[o.sent]
-	if o.a != sn.FirstToken || o.typ != document.GPE || !isCountryCode(o.ctry) {
-		return ""
-	}
-	if o.b >= sn.EndToken || !agentVerbs[a.low(o.b)] {
-		return ""
-	}
-	return o.ctry
-}
-
-// hasIGO reports whether the story names an international organization.
-func (a *annotator) hasIGO() bool {
-	for i := range a.ms {
-		if o := a.ms[i].org; o != nil && international(o.Code) {
-			return true
-		}
-	}
-	return false
-}
-
 // bilateral reports whether the text speaks of two parties at once ("on
 // both sides", "both countries", "both governments").
 func (a *annotator) bilateral() bool {
@@ -224,9 +171,6 @@ func (a *annotator) dominantCountry() string {
 			delete(votes, dl)
 			dl = ""
 		case other == 0:
-			if a.hasIGO() {
-				return ""
-			}
 			return dl
 		}
 	}
@@ -304,9 +248,6 @@ func (a *annotator) contextCountries() {
 		}
 		if c == "" {
 			c, step = a.titleOwnerCountry(mi), "context: the country of the person whose title it is"
-		}
-		if c == "" {
-			c, step = a.topicCountry(mi), "context: the country opening the sentence before"
 		}
 		if c == "" && m.role == "JUD" && court != "" {
 			m.ctry, m.actor, m.step = court, court, "context: the international court of the story"

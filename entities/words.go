@@ -42,7 +42,6 @@ var (
 	institutionClasses = lex.Map("institutionClasses")
 	kindClasses        = lex.Set("kindClasses")
 	sectorWords        = lex.Map("sectorWords")
-	stateBodyWords     = lex.Set("stateBodyWords")
 	legalSuffixes      = lex.Set("legalSuffixes")
 	militaryHeads      = lex.Set("militaryHeads")
 	modifiers          = lex.Set("modifiers")
