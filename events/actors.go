@@ -24,15 +24,8 @@ func (c *coder) sentence(si int) []document.Event {
 	var prevTgts []int // targets of the previous verbal match in the sentence
 	var prevSrcs []int // its subject
 	prevEnd := -1
-	matches := c.matchAll()
-	outcome := c.outcomes(matches)
-	for mi, m := range matches {
+	for _, m := range c.matchAll() {
 		code := m.p.code
-		if outcome[mi] < -1 {
-			// "an air strike ... killed a commander": the killing is the
-			// strike's outcome, coded with the strike
-			continue
-		}
 		if c.background(m.start, m.end) {
 			// "the 2009 raid", "jailed in 2012", "ever since the junta
 			// took over in 2019": history, not the story's event
@@ -130,6 +123,11 @@ func (c *coder) sentence(si int) []document.Event {
 		}
 		srcs = c.withActors(srcs)
 		tgts = c.withActors(tgts)
+		if code.Root == "19" && c.mutual(code, m.start) {
+			// "fighting broke out in Kisumu": where a fight happens is
+			// no party to it
+			tgts = c.parties(tgts)
+		}
 		if len(srcs) == 0 && speechAct(code) {
 			if sp := c.quoteSpeaker(m.start); sp >= 0 {
 				// "'We will not tolerate this,' the minister said": the
@@ -142,11 +140,6 @@ func (c *coder) sentence(si int) []document.Event {
 				// "the two sides agreed ...": the pair named before
 				srcs, srcStep = pr, "both sides named before"
 			}
-		}
-		if code.Root == "19" && c.mutual(code, m.start) {
-			// "fighting broke out in Kisumu": where a fight happens is
-			// no party to it
-			tgts = c.parties(tgts)
 		}
 		var generic *document.Participant // "detained 22 people": civilians of the setting
 		if len(tgts) == 0 && (code.Root >= "17" && code.Root <= "20" || code.Root == "02") {
@@ -171,17 +164,13 @@ func (c *coder) sentence(si int) []document.Event {
 			// "Peru and Chile held talks": each is the other's target
 			tgts, tgtStep = srcs, "each other (coordinated sources)"
 		}
-		var gsrc *document.Participant // "thousands of workers marched": civilians of the setting
-		if len(srcs) == 0 && len(tgts) == 0 && generic == nil && gsrc == nil || !c.s.opts.KeepUnsure && !c.anyCountry(srcs) && !c.anyCountry(tgts) && !c.anyNGO(srcs) &&
-			(generic == nil || CountryOf(generic.Actor) == "") && (gsrc == nil || CountryOf(gsrc.Actor) == "") {
+		if len(srcs) == 0 && len(tgts) == 0 && generic == nil || !c.s.opts.KeepUnsure && !c.anyCountry(srcs) && !c.anyCountry(tgts) && !c.anyNGO(srcs) &&
+			(generic == nil || CountryOf(generic.Actor) == "") {
 			// precision first: an event needs a side with a country
 			continue
 		}
 		if generic != nil {
 			tgts, tgtStep = []int{genericTarget}, "people of the setting"
-		}
-		if gsrc != nil {
-			srcs, srcStep = []int{genericSource}, "people of the setting"
 		}
 		if len(srcs) == 0 {
 			srcs = []int{-1}
@@ -198,22 +187,11 @@ func (c *coder) sentence(si int) []document.Event {
 		neg := c.negated(m.start)
 		hyp := c.hypothetical(m)
 		rep := c.reported(m.start, m.end)
-		type pair struct{ s, t int }
-		var pairs []pair
 		for _, s := range srcs {
 			for _, t := range tgts {
-				pairs = append(pairs, pair{s, t})
-			}
-		}
-		for _, pr := range pairs {
-			s, t := pr.s, pr.t
-			{
 				sa, ta := c.code(s), c.code(t)
 				if t == genericTarget {
 					ta = generic.Actor
-				}
-				if s == genericSource {
-					sa = gsrc.Actor
 				}
 				if s >= 0 && t >= 0 && c.same(s, t) {
 					continue
@@ -224,10 +202,6 @@ func (c *coder) sentence(si int) []document.Event {
 					tp = &cp
 				}
 				sp := c.participant(s)
-				if s == genericSource {
-					cp := *gsrc
-					sp = &cp
-				}
 				if repressive(ecode, sa, ta) {
 					// police killing, shooting or attacking civilians and
 					// protesters is repression (CAMEO 175), and police act at
@@ -700,22 +674,10 @@ func (c *coder) possessor(i int) []int {
 	if j >= 1 && (c.tok(j) == "'s" || c.tok(j) == "’s" || c.tok(j) == "'") {
 		j--
 	}
-	for j >= 0 && !c.isPunct(j) && c.mAt[j] < 0 && isAdj(c.tok(j)) && j >= i-3 {
-		j--
-	}
 	if j >= 0 && c.mAt[j] >= 0 {
 		return []int{c.mAt[j]}
 	}
 	return nil
-}
-
-func isAdj(w string) bool {
-	switch strings.ToLower(w) {
-	case "heavy", "fresh", "new", "renewed", "latest", "deadly", "sharp", "harsh", "repeated", "continued",
-		"overnight", "weekend", "recent", "strong", "brutal", "indiscriminate":
-		return true
-	}
-	return false
 }
 
 // lightVerb returns the token index of a light verb within three tokens
@@ -820,29 +782,6 @@ func possPronoun(w string) bool {
 	return false
 }
 
-// hazardSubject reports whether the clause before the verb at i is about a
-// natural hazard with no actor mention: the words between the clause start
-// and the verb hold a hazard noun and no actor-coded mention.
-func (c *coder) hazardSubject(i int) bool {
-	if c.hazardClause(i) {
-		return true
-	}
-	found := false
-	for j := i - 1; j >= 0 && j >= i-6; j-- {
-		w := c.low(j)
-		if c.isPunct(j) && w != "-" || clauseBreaks[w] {
-			break
-		}
-		if c.mAt[j] >= 0 && c.actor(c.mAt[j]) != "" {
-			return false
-		}
-		if hazards[w] {
-			found = true
-		}
-	}
-	return found
-}
-
 // sharedTarget reports codes whose partner a coordinated second verb takes
 // over from the first: consultation, agreement and cooperation (roots 03-06).
 func sharedTarget(c cameo.Code) bool { return c.Root >= "03" && c.Root <= "06" }
@@ -935,55 +874,6 @@ func (c *coder) clauseBreak(a, b int) bool {
 	return false
 }
 
-// background reports an event that the text dates before the publication
-// year: a year earlier than the publication's in the three words before the
-// trigger ("the 2009 raid") or in its clause after it ("jailed by a judge
-// in 2012", "took over in 2019"), unless the year is part
-// of a stated date ("in July 2024", "on 3 March 2022"). The
-// clause ends at hard punctuation or a relative or temporal conjunction
-// that opens another clause ("who", "which", "when", "after", "before").
-// It is false when the publication date is unknown.
-func (c *coder) background(start, end int) bool {
-	if c.d.Published == nil {
-		return false
-	}
-	pub := c.d.Published.Year()
-	old := func(j int) bool {
-		y := atoiYear(c.tok(j))
-		if y == 0 || y >= pub {
-			return false
-		}
-		// "on 3 March 2022", "in July 2024": a stated date is the event's
-		// date (see dateIn), not a mark of background
-		if j == 0 {
-			return true
-		}
-		_, month := months[c.low(j-1)]
-		return !month && c.d.Tokens[c.first+j-1].Kind != document.Number
-	}
-	for j := start - 1; j >= 0 && j >= start-3; j-- {
-		if c.isPunct(j) {
-			break
-		}
-		if old(j) {
-			return true
-		}
-	}
-	for j := end; j < c.n; j++ {
-		if c.hardPunct(j) {
-			break
-		}
-		switch c.low(j) {
-		case "who", "which", "that", "when", "after", "before", "while", "as", "but":
-			return false
-		}
-		if old(j) {
-			return true
-		}
-	}
-	return false
-}
-
 // conjunctSubject returns the actor mention that opens a second clause of a
 // coordination right before the verb at token i ("the rebels freed two
 // soldiers and Colombia released three fighters": Colombia), or -1. The
@@ -1058,201 +948,9 @@ func (c *coder) sharesSubject(a, b int) bool {
 	return true
 }
 
-// outcomes pairs a nominal attack with the killing verb it is the subject
-// of ("A drone raid on a depot killed two guards", "Clashes between police
-// and miners killed 9"): per match, the index of its
-// outcome verb for the attack, -2 for the verb (no event of its own), -1
-// otherwise. The verb must follow the attack in the same clause: no comma,
-// clause break, speech verb or subordinator between them, at most 14 tokens.
-func (c *coder) outcomes(ms []match) []int {
-	out := make([]int, len(ms))
-	for i := range out {
-		out[i] = -1
-	}
-	for i, n := range ms {
-		if n.p.code.Root < "18" || n.p.code.Root > "20" || out[i] != -1 || outcomeVerb(c.low(n.start)) {
-			continue
-		}
-		for j := i + 1; j < len(ms); j++ {
-			v := ms[j]
-			if v.start-n.end > 20 {
-				break
-			}
-			if !v.p.verbal {
-				continue
-			}
-			if v.p.code.Root < "18" || v.p.code.Root > "20" || !outcomeVerb(c.low(v.start)) || c.passive(v.start) {
-				break
-			}
-			if strings.HasSuffix(c.low(v.start), "ing") {
-				// "struck the town, killing 12": a participial outcome
-				if c.participialOutcome(n.end, v.start) {
-					out[i], out[j] = j, -2
-				}
-				break
-			}
-			if v.start-n.end > 14 {
-				break
-			}
-			// an actor of its own before the verb is the verb's subject;
-			// mentions after a preposition belong to the attack's phrase
-			// ("a raid on a depot near the border", "clashes between
-			// police and miners")
-			if n.p.verbal && c.sharesSubject(n.end, v.start) {
-				// "shelled the town and killed 12": one attack
-				out[i], out[j] = j, -2
-				break
-			}
-			ok := !n.p.verbal || c.nounReading(n.start)
-			for k := n.end - 1; ok && k < v.start; k++ {
-				if w := c.low(k); locPreps[w] || w == "of" || w == "on" || w == "against" {
-					break
-				}
-				if k < n.end {
-					continue
-				}
-				if c.mAt[k] >= 0 && c.actor(c.mAt[k]) != "" {
-					ok = false
-					break
-				}
-			}
-			for k := n.end; ok && k < v.start; k++ {
-				w := c.low(k)
-				if w == "and" && k > 0 && c.mAt[k-1] >= 0 && k+1 < v.start && (c.mAt[k+1] >= 0 || isDet(c.tok(k+1))) {
-					continue // "between police and the miners"
-				}
-				if w == "," || clauseBreaks[w] || speechCues[w] || subordinators[w] || w == "and" || w == "but" || c.newlineBefore(k) {
-					ok = false
-					break
-				}
-			}
-			if ok {
-				out[i], out[j] = j, -2
-			}
-			break
-		}
-	}
-	return out
-}
-
-// outcomeVerb reports the verbs that state an attack's human toll.
-func outcomeVerb(w string) bool {
-	for _, v := range []string{"kill", "wound", "injure"} {
-		if strings.HasPrefix(w, v) {
-			return true
-		}
-	}
-	return false
-}
-
-// between reports whether "between" follows token e-1 or ends the trigger
-// ("fighting between", "clashes between", "talks between").
-func (c *coder) between(e int) bool {
-	return e > 0 && c.low(e-1) == "between" || e < c.n && c.low(e) == "between"
-}
-
-// nounReading reports whether a verbal trigger at token i reads as a noun:
-// after a determiner, a possessive or a weapon word ("an air strike", "a
-// drone attack", "Russia's shelling").
-func (c *coder) nounReading(i int) bool {
-	if i == 0 {
-		return false
-	}
-	p := c.low(i - 1)
-	switch p {
-	case "air", "drone", "missile", "rocket", "artillery", "mortar", "naval", "suicide", "'s", "’s", "deadly", "overnight":
-		return true
-	}
-	return isDet(p) || isAdj(p)
-}
-
-// mutual reports whether the act of a trigger starting at token i binds
-// both parties alike, so that "X <act> with Y" is also Y's act toward X
-// (policy rule 6): consultations, meetings and negotiations (040, 041, 044,
-// 046), cooperation (050), signed agreements (057, but not brokering one)
-// and fighting ("clashed with", "fought").
-func (c *coder) mutual(code cameo.Code, i int) bool {
-	w := c.low(i)
-	switch code.Base() {
-	case "040", "041", "044", "046", "050":
-		return true
-	case "057":
-		return !strings.HasPrefix(w, "broker")
-	}
-	if code.Root == "19" {
-		for _, v := range []string{"clash", "fight", "fought", "battl", "skirmish"} {
-			if strings.HasPrefix(w, v) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// hazardClause reports whether the sentence opens with a natural hazard as
-// its subject ("Floods in the northern province of X have killed six",
-// "Cyclone Y hit the coast overnight, killing two") and the verb at i
-// belongs to that main clause or a participle of it: no clause break,
-// speech verb, subordinator or "and" followed by an actor between.
-func (c *coder) hazardClause(i int) bool {
-	j := 0
-	for j < i && j < c.n && (c.isPunct(j) || c.newlineBefore(j+1) && j+1 < i) {
-		j++
-	}
-	found := false
-	for k := j; k < i && k < j+6; k++ {
-		w := c.low(k)
-		if hazards[w] {
-			found = true
-			break
-		}
-		if w == "," || c.hardPunct(k) || c.mAt[k] >= 0 && c.actor(c.mAt[k]) != "" && !c.actorIsPlaceLike(c.mAt[k]) && c.d.Mentions[c.mAt[k]].Type != document.GPE {
-			return false
-		}
-	}
-	if !found {
-		return false
-	}
-	for k := j; k < i; k++ {
-		w := c.low(k)
-		if clauseBreaks[w] && w != "that" || speechCues[w] || subordinators[w] && w != "including" {
-			return false
-		}
-		if w == "and" && k+1 < i && c.mAt[k+1] >= 0 && c.actor(c.mAt[k+1]) != "" {
-			return false // "... and rebels attacked": another subject
-		}
-	}
-	return true
-}
-
-// participialOutcome reports whether the participle at token b is an
-// outcome clause of the act ending at token a: a comma between them opens
-// it ("shelled the market, killing 17", "attacked a ship, sinking it and
-// killing three"), and no clause break, speech verb or subordinator stands
-// between.
-func (c *coder) participialOutcome(a, b int) bool {
-	comma := false
-	for k := a; k < b; k++ {
-		w := c.low(k)
-		if w == "," {
-			comma = true
-			continue
-		}
-		if w == ";" || w == ":" || clauseBreaks[w] || speechCues[w] || subordinators[w] || c.newlineBefore(k) {
-			return false
-		}
-	}
-	return comma
-}
-
 // genericTarget stands in a target list for the civilians a generic noun
-// names ("detained 22 people"); see genericObject. genericSource stands in
-// a source list for the civilians who protest ("thousands of people
-// marched"); see genericSubject.
-const (
-	genericTarget = -2
-	genericSource = -3
-)
+// names ("detained 22 people"); see genericObject.
+const genericTarget = -2
 
 // genericObject returns the civilians named by a plain noun right after a
 // trigger ending at token e ("detained 22 people", "killed at least 12
@@ -1302,60 +1000,6 @@ func (c *coder) sentenceSetting(victims bool) string {
 	return st.Country
 }
 
-// reducedPassive reports a past participle used as a reduced relative
-// clause after a number ("among 39 seized from a school", "the 22
-// abducted in March"): its subject is the patient, not the doer.
-func (c *coder) reducedPassive(i int) bool {
-	if i == 0 || !strings.HasSuffix(c.low(i), "ed") {
-		return false
-	}
-	if c.d.Tokens[c.first+i-1].Kind == document.Number {
-		return true
-	}
-	// "two engineers seized at a mine", "critics arrested in a
-	// crackdown": a verb that always takes an object, right after a
-	// mention and followed by a preposition, is a participle
-	if i+1 >= c.n || !c.nounBefore(i) || !objectVerbs[strings.TrimSuffix(c.low(i), "ed")] {
-		return false
-	}
-	switch c.low(i + 1) {
-	case "from", "in", "on", "near", "during", "by", "last", "earlier", "since", "after":
-		return true
-	case "at":
-		// "killed at least 30": a quantity, the object follows
-		return i+2 < c.n && c.low(i+2) != "least" && c.low(i+2) != "most"
-	}
-	return false
-}
-
-// byPhrase reports a "by" within the clause up to 8 tokens after e.
-func (c *coder) byPhrase(e int) bool {
-	for j := e; j < c.n && j < e+8; j++ {
-		w := c.low(j)
-		if w == "by" {
-			return true
-		}
-		if w == ";" || w == "," || objectStops[w] && w != "and" {
-			return false
-		}
-	}
-	return false
-}
-
-// nounBefore reports a mention or a plural noun (a lower-case word ending
-// in "s") right before token i.
-func (c *coder) nounBefore(i int) bool {
-	if i == 0 {
-		return false
-	}
-	if c.mAt[i-1] >= 0 {
-		return true
-	}
-	w := c.tok(i - 1)
-	return len(w) > 3 && w[0] >= 'a' && w[0] <= 'z' && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") &&
-		c.d.Tokens[c.first+i-1].Kind == document.Word
-}
-
 // nounSubject reports a one-word verbal match that reads as a noun
 // subject: a plural or "-ing" form followed by a form of "be" or "have"
 // ("clashes were reported", "fighting has spread").
@@ -1365,18 +1009,6 @@ func (c *coder) nounSubject(m match) bool {
 	}
 	w := c.low(m.start)
 	return strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ing")
-}
-
-// parties returns the mentions of ms that are not places after a locative
-// preposition.
-func (c *coder) parties(ms []int) []int {
-	var out []int
-	for _, m := range ms {
-		if m < 0 || !words.Locative(c.d, m) {
-			out = append(out, m)
-		}
-	}
-	return out
 }
 
 // judicial reports the verbs of a court's or executioner's act on convicts.
@@ -1551,4 +1183,207 @@ func absInt(x int) int {
 		return -x
 	}
 	return x
+}
+
+// hazardSubject reports whether the clause before the verb at i is about a
+// natural hazard with no actor mention: the words between the clause start
+// and the verb hold a hazard noun and no actor-coded mention.
+func (c *coder) hazardSubject(i int) bool {
+	if c.hazardClause(i) {
+		return true
+	}
+	found := false
+	for j := i - 1; j >= 0 && j >= i-6; j-- {
+		w := c.low(j)
+		if c.isPunct(j) && w != "-" || clauseBreaks[w] {
+			break
+		}
+		if c.mAt[j] >= 0 && c.actor(c.mAt[j]) != "" {
+			return false
+		}
+		if hazards[w] {
+			found = true
+		}
+	}
+	return found
+}
+
+// hazardClause reports whether the sentence opens with a natural hazard as
+// its subject ("Floods in the northern province of X have killed six",
+// "Cyclone Y hit the coast overnight, killing two") and the verb at i
+// belongs to that main clause or a participle of it: no clause break,
+// speech verb, subordinator or "and" followed by an actor between.
+func (c *coder) hazardClause(i int) bool {
+	j := 0
+	for j < i && j < c.n && (c.isPunct(j) || c.newlineBefore(j+1) && j+1 < i) {
+		j++
+	}
+	found := false
+	for k := j; k < i && k < j+6; k++ {
+		w := c.low(k)
+		if hazards[w] {
+			found = true
+			break
+		}
+		if w == "," || c.hardPunct(k) || c.mAt[k] >= 0 && c.actor(c.mAt[k]) != "" && !c.actorIsPlaceLike(c.mAt[k]) && c.d.Mentions[c.mAt[k]].Type != document.GPE {
+			return false
+		}
+	}
+	if !found {
+		return false
+	}
+	for k := j; k < i; k++ {
+		w := c.low(k)
+		if clauseBreaks[w] && w != "that" || speechCues[w] || subordinators[w] && w != "including" {
+			return false
+		}
+		if w == "and" && k+1 < i && c.mAt[k+1] >= 0 && c.actor(c.mAt[k+1]) != "" {
+			return false // "... and rebels attacked": another subject
+		}
+	}
+	return true
+}
+
+// reducedPassive reports a past participle used as a reduced relative
+// clause after a number ("among 39 seized from a school", "the 22
+// abducted in March"): its subject is the patient, not the doer.
+func (c *coder) reducedPassive(i int) bool {
+	if i == 0 || !strings.HasSuffix(c.low(i), "ed") {
+		return false
+	}
+	if c.d.Tokens[c.first+i-1].Kind == document.Number {
+		return true
+	}
+	// "two engineers seized at a mine", "critics arrested in a
+	// crackdown": a verb that always takes an object, right after a
+	// mention and followed by a preposition, is a participle
+	if i+1 >= c.n || !c.nounBefore(i) || !objectVerbs[strings.TrimSuffix(c.low(i), "ed")] {
+		return false
+	}
+	switch c.low(i + 1) {
+	case "from", "in", "on", "near", "during", "by", "last", "earlier", "since", "after":
+		return true
+	case "at":
+		// "killed at least 30": a quantity, the object follows
+		return i+2 < c.n && c.low(i+2) != "least" && c.low(i+2) != "most"
+	}
+	return false
+}
+
+// byPhrase reports a "by" within the clause up to 8 tokens after e.
+func (c *coder) byPhrase(e int) bool {
+	for j := e; j < c.n && j < e+8; j++ {
+		w := c.low(j)
+		if w == "by" {
+			return true
+		}
+		if w == ";" || w == "," || objectStops[w] && w != "and" {
+			return false
+		}
+	}
+	return false
+}
+
+// nounBefore reports a mention or a plural noun (a lower-case word ending
+// in "s") right before token i.
+func (c *coder) nounBefore(i int) bool {
+	if i == 0 {
+		return false
+	}
+	if c.mAt[i-1] >= 0 {
+		return true
+	}
+	w := c.tok(i - 1)
+	return len(w) > 3 && w[0] >= 'a' && w[0] <= 'z' && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") &&
+		c.d.Tokens[c.first+i-1].Kind == document.Word
+}
+
+// mutual reports whether the act of a trigger starting at token i binds
+// both parties alike, so that "X <act> with Y" is also Y's act toward X
+// (policy rule 6): consultations, meetings and negotiations (040, 041, 044,
+// 046), cooperation (050), signed agreements (057, but not brokering one)
+// and fighting ("clashed with", "fought").
+func (c *coder) mutual(code cameo.Code, i int) bool {
+	w := c.low(i)
+	switch code.Base() {
+	case "040", "041", "044", "046", "050":
+		return true
+	case "057":
+		return !strings.HasPrefix(w, "broker")
+	}
+	if code.Root == "19" {
+		for _, v := range []string{"clash", "fight", "fought", "battl", "skirmish"} {
+			if strings.HasPrefix(w, v) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// parties returns the mentions of ms that are not places after a locative
+// preposition.
+func (c *coder) parties(ms []int) []int {
+	var out []int
+	for _, m := range ms {
+		if m < 0 || !words.Locative(c.d, m) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// background reports an event that the text dates before the publication
+// year: a year earlier than the publication's in the three words before the
+// trigger ("the 2009 raid") or in its clause after it ("jailed by a judge
+// in 2012", "took over in 2019"), unless the year is part
+// of a stated date ("in July 2024", "on 3 March 2022"). The
+// clause ends at hard punctuation or a relative or temporal conjunction
+// that opens another clause ("who", "which", "when", "after", "before").
+// It is false when the publication date is unknown.
+func (c *coder) background(start, end int) bool {
+	if c.d.Published == nil {
+		return false
+	}
+	pub := c.d.Published.Year()
+	old := func(j int) bool {
+		y := atoiYear(c.tok(j))
+		if y == 0 || y >= pub {
+			return false
+		}
+		// "on 3 March 2022", "in July 2024": a stated date is the event's
+		// date (see dateIn), not a mark of background
+		if j == 0 {
+			return true
+		}
+		_, month := months[c.low(j-1)]
+		return !month && c.d.Tokens[c.first+j-1].Kind != document.Number
+	}
+	for j := start - 1; j >= 0 && j >= start-3; j-- {
+		if c.isPunct(j) {
+			break
+		}
+		if old(j) {
+			return true
+		}
+	}
+	for j := end; j < c.n; j++ {
+		if c.hardPunct(j) {
+			break
+		}
+		switch c.low(j) {
+		case "who", "which", "that", "when", "after", "before", "while", "as", "but":
+			return false
+		}
+		if old(j) {
+			return true
+		}
+	}
+	return false
+}
+
+// between reports whether "between" follows token e-1 or ends the trigger
+// ("fighting between", "clashes between", "talks between").
+func (c *coder) between(e int) bool {
+	return e > 0 && c.low(e-1) == "between" || e < c.n && c.low(e) == "between"
 }

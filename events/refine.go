@@ -60,18 +60,13 @@ func (c *coder) refine(ms []match) []match {
 			protest = true
 		}
 	}
-	// a killing whose subject is an attack ("a strike on a building killed a
-	// Hezbollah commander") stays for the actor rules, which code it with
-	// the attack and take its victims as the attack's target (actors.go)
-	oc := c.outcomes(ms)
 	out := ms[:0]
-	for i, m := range ms {
+	for _, m := range ms {
 		switch {
 		case c.headline && verbal && c.adjunct(m.start) && (!m.p.verbal || strings.HasSuffix(c.low(m.start), "ing")):
 			continue // "Rebels Concede After Meeting with Minister": the verb is the news
 		case (m.p.code.Code == "013" || c.concern(m)) && len(c.withActors(c.object(m.start+1, m.end, m.p.code, m.p))) == 0:
 			continue // "welcomed the deal", "voiced concern over the vote": an attitude with no actor
-		case isKill(m.p) && oc[i] == -2:
 		case isKill(m.p):
 			if violent || c.hazardLead(m.start) {
 				continue // the outcome of the attack, or of a flood
