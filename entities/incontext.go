@@ -199,7 +199,7 @@ func resolveActors(d *document.Document) (codes []string, head []int, why []stri
 	supported := make([]bool, len(d.Mentions))
 	for i, m := range d.Mentions {
 		supported[i] = m.Kind != document.Nominal || strings.HasPrefix(codes[i], "IGO") || actors.CountryOf(codes[i]) == "" ||
-			modded[i]
+			modded[i] || namesCountry(d, m.Span)
 	}
 	for i, m := range d.Mentions {
 		if supported[i] || m.Entity < 0 || m.Entity >= len(d.Entities) {
@@ -249,6 +249,24 @@ func resolveActors(d *document.Document) (codes []string, head []int, why []stri
 		}
 	}
 	return codes, head, why
+}
+
+// namesCountry reports whether a word of span names a country or
+// nationality ("Kenyan police" as one mention).
+func namesCountry(d *document.Document, sp document.Span) bool {
+	for t := d.TokenAt(sp.Start); t >= 0 && t < len(d.Tokens) && d.Tokens[t].Start < sp.End; t++ {
+		w := d.TokenText(t)
+		if w == "" || w[0] < 'A' || w[0] > 'Z' {
+			continue
+		}
+		if _, ok := country.ByDemonym(w); ok {
+			return true
+		}
+		if _, ok := country.Lookup(w); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // settings holds what decides a sentence's setting country (policy rule
