@@ -522,10 +522,7 @@ func (c *coder) object(a, e int, code cameo.Code, p *pattern) []int {
 	last := p.items[len(p.items)-1]
 	if last.kind == itemWords {
 		for _, al := range last.alts {
-			switch al.word {
-			case "on", "against", "of", "with", "to", "into", "at", "between", "for", "from", "in":
-				endsPrep = true
-			}
+			endsPrep = endsPrep || objectPreps[al.word]
 		}
 	}
 	physical := code.Root >= "18" || code.Root == "15" || code.Base() == "042" || code.Code == "0256" || code.Code == "1056"
@@ -774,13 +771,7 @@ func (c *coder) anyCountry(ms []int) bool {
 	return false
 }
 
-func possPronoun(w string) bool {
-	switch w {
-	case "its", "their", "his", "her", "our", "my", "your":
-		return true
-	}
-	return false
-}
+func possPronoun(w string) bool { return possPronouns[w] }
 
 // sharedTarget reports codes whose partner a coordinated second verb takes
 // over from the first: consultation, agreement and cooperation (roots 03-06).
@@ -863,11 +854,7 @@ func repressive(code cameo.Code, src, tgt string) bool {
 // clause ("accused X of Y, and police arrested 10").
 func (c *coder) clauseBreak(a, b int) bool {
 	for j := a; j < b && j < c.n; j++ {
-		switch c.low(j) {
-		case ";", ":", "but", "while", "and":
-			if c.low(j) == "and" && (j == 0 || c.low(j-1) != ",") {
-				continue
-			}
+		if w := c.low(j); clauseJoints[w] && (w != "and" || j > 0 && c.low(j-1) == ",") {
 			return true
 		}
 	}
@@ -1077,14 +1064,7 @@ func (c *coder) compoundModifier(mi, s, me int) bool {
 	if w == "" || w[0] < 'a' || w[0] > 'z' || c.d.Tokens[c.first+me].Kind != document.Word {
 		return false
 	}
-	switch w {
-	case "and", "or", "but", "in", "on", "at", "of", "to", "for", "with", "from", "by", "over", "after", "before",
-		"since", "as", "that", "which", "who", "is", "are", "was", "were", "has", "have", "had", "will", "would",
-		"said", "says", "last", "this", "next", "earlier", "later", "again", "also", "itself", "government",
-		"military", "army", "police", "navy":
-		return false
-	}
-	return c.mAt[me] < 0
+	return !modifiedStops[w] && c.mAt[me] < 0
 }
 
 // determinerPronoun reports a possessive pronoun mention followed by a

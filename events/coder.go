@@ -142,11 +142,7 @@ func (c *coder) hardPunct(i int) bool {
 	if !c.isPunct(i) {
 		return false
 	}
-	switch c.tok(i) {
-	case "$", "€", "£", "-", "'s", "’s", "%":
-		return false
-	}
-	return true
+	return !softPunct[c.tok(i)]
 }
 
 func (c *coder) span(start, end int) document.Span {
@@ -309,25 +305,15 @@ func (c *coder) verbReading(i int, long bool) bool {
 		// of shelling", "the possibility of suspending talks"
 		return true
 	}
-	switch p {
-	case "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my",
-		"'s", "’s", "of", "for", "in", "on", "at", "from", "with", "by", "fresh", "new", "further", "more", "deadly",
-		"first", "second", "third", "last", "recent", "official", "state", "latest", "surprise", "rare", "historic",
-		"joint", "two-day", "three-day", "planned", "upcoming", "such",
-		// verbs that take a nominal object: "drew protests", "sparked clashes"
-		"drew", "draws", "sparked", "sparks", "prompted", "prompts", "triggered", "triggers", "caused",
-		"causes", "faced", "faces", "provoked", "provokes", "ended", "halted", "led", "fueled", "fuelled":
+	if nounMarkers[p] {
 		return false
 	}
 	// a name after a preposition, then a trigger that ends the phrase, is
 	// a noun phrase: "released detainees from Evin prison near Tehran"
 	// (a past form in -ed is the verb: "thousands of Kenyans marched in")
 	if pt := c.tok(i - 1); i >= 2 && pt[0] >= 'A' && pt[0] <= 'Z' && !c.headline && !strings.HasSuffix(c.low(i), "ed") &&
-		(i+1 >= c.n || c.isPunct(i+1) || nounFollowers[c.low(i+1)]) {
-		switch c.low(i - 2) {
-		case "from", "in", "at", "to", "into", "of":
-			return false
-		}
+		(i+1 >= c.n || c.isPunct(i+1) || nounFollowers[c.low(i+1)]) && namePreps[c.low(i-2)] {
+		return false
 	}
 	// a month before a number is a date, even in a dateline ("March 12")
 	if _, ok := months[c.low(i)]; ok && i+1 < c.n && c.d.Tokens[c.first+i+1].Kind == document.Number {
@@ -337,25 +323,14 @@ func (c *coder) verbReading(i int, long bool) bool {
 	if t := c.tok(i); t[0] >= 'A' && t[0] <= 'Z' && !c.headline {
 		return false
 	}
-	if i+1 < c.n && !long {
-		switch c.low(i + 1) {
-		case "by", "of":
-			// "the visit by", "arrest of": a noun, unless passive ("was arrested by")
-			if !c.passive(i) {
-				return false
-			}
-		}
+	if i+1 < c.n && !long && nounPreps[c.low(i+1)] && !c.passive(i) {
+		// "the visit by", "arrest of": a noun, unless passive ("was arrested by")
+		return false
 	}
 	return true
 }
 
-func isDet(w string) bool {
-	switch strings.ToLower(w) {
-	case "the", "a", "an", "its", "their":
-		return true
-	}
-	return false
-}
+func isDet(w string) bool { return determiners[strings.ToLower(w)] }
 
 func isAnd(w string) bool { return w == "and" || w == "," || w == "&" }
 
@@ -409,11 +384,8 @@ func (c *coder) futureMarked(i int, p *pattern) bool {
 			return true
 		}
 	}
-	if c.n > 0 {
-		switch c.low(0) {
-		case "if", "unless", "should":
-			return true
-		}
+	if c.n > 0 && conditionOpeners[c.low(0)] {
+		return true
 	}
 	// a condition after the trigger in its clause: "would restart the
 	// offensive if the deal collapsed", "to renew the bombing if talks fail"

@@ -124,8 +124,7 @@ func isKill(p *pattern) bool {
 		return false
 	}
 	for _, a := range p.items[0].alts {
-		switch a.word {
-		case "kill", "killing", "shoot", "gun":
+		if killWords[a.word] {
 			return true
 		}
 	}
@@ -168,8 +167,7 @@ func (c *coder) killCode(m match) string {
 	if !c.stateForces(agents) {
 		return "180"
 	}
-	switch c.low(m.start) {
-	case "shot", "shoot", "shoots", "shooting", "gunned", "gun", "guns":
+	if shootWords[c.low(m.start)] {
 		return "193"
 	}
 	return "190"
@@ -301,8 +299,7 @@ func (c *coder) intoSea(a, e int) bool {
 			return false
 		case "into", "off":
 			for k := j + 1; k < c.n && k <= j+3; k++ {
-				switch c.low(k) {
-				case "sea", "waters", "ocean", "coast":
+				if seaWords[c.low(k)] {
 					return true
 				}
 			}
@@ -362,13 +359,10 @@ func (c *coder) adjunct(i int) bool {
 	if j < 0 {
 		return false
 	}
-	switch c.low(j) {
-	case "after", "following", "before", "amid", "over", "despite", "during", "as":
-		return true
-	case "of":
+	if c.low(j) == "of" {
 		return j > 0 && c.low(j-1) == "ahead"
 	}
-	return false
+	return adjunctOpeners[c.low(j)]
 }
 
 // hazardLead reports a clause whose first noun before trigger i is a
@@ -465,12 +459,10 @@ func (c *coder) warnedOf(i int) bool {
 		if w == ";" || w == ":" {
 			return false
 		}
-		switch w {
-		case "will", "would", "'ll", "could":
-			modal = true
-		case "warned", "warns", "warn", "threatened", "threatens", "threaten":
+		if warnVerbs[w] {
 			return modal
 		}
+		modal = modal || warnModals[w]
 	}
 	return false
 }
