@@ -736,15 +736,10 @@ func (c *coder) same(a, b int) bool {
 // symmetric reports codes whose coordinated subjects act on each other:
 // consultations, agreements, cooperation and fighting.
 func symmetric(c cameo.Code) bool {
-	switch c.Root {
-	case "04", "06", "19":
+	if symmetricRoots[c.Root] {
 		return c.Base() != "042" && c.Base() != "043"
 	}
-	switch c.Base() {
-	case "057", "036", "050", "046":
-		return true
-	}
-	return false
+	return symmetricBases[c.Base()]
 }
 
 func (p *pattern) ploverOf() string {
@@ -1125,11 +1120,7 @@ func (c *coder) speakerOfConjunct(i int) []int {
 // speechAct reports the codes that are done by speaking: appeals (02),
 // demands (10), criticism (11), rejections (12) and threats (13).
 func speechAct(code cameo.Code) bool {
-	switch code.Root {
-	case "02", "10", "11", "12", "13":
-		return true
-	}
-	return false
+	return speechRoots[code.Root]
 }
 
 // quoteSpeaker returns the mention of the speaker of the quote holding
@@ -1240,14 +1231,8 @@ func (c *coder) reducedPassive(i int) bool {
 	if i+1 >= c.n || !c.nounBefore(i) || !objectVerbs[strings.TrimSuffix(c.low(i), "ed")] {
 		return false
 	}
-	switch c.low(i + 1) {
-	case "from", "in", "on", "near", "during", "by", "last", "earlier", "since", "after":
-		return true
-	case "at":
-		// "killed at least 30": a quantity, the object follows
-		return i+2 < c.n && c.low(i+2) != "least" && c.low(i+2) != "most"
-	}
-	return false
+	// "killed at least 30": a quantity, the object follows
+	return participleFollowers[c.low(i+1)] || c.low(i+1) == "at" && i+2 < c.n && c.low(i+2) != "least" && c.low(i+2) != "most"
 }
 
 // byPhrase reports a "by" within the clause up to 8 tokens after e.
@@ -1285,11 +1270,8 @@ func (c *coder) nounBefore(i int) bool {
 // and fighting ("clashed with", "fought").
 func (c *coder) mutual(code cameo.Code, i int) bool {
 	w := c.low(i)
-	switch code.Base() {
-	case "040", "041", "044", "046", "050":
-		return true
-	case "057":
-		return !strings.HasPrefix(w, "broker")
+	if b := code.Base(); mutualBases[b] {
+		return b != "057" || !strings.HasPrefix(w, "broker")
 	}
 	if code.Root == "19" {
 		for _, v := range []string{"clash", "fight", "fought", "battl", "skirmish"} {
@@ -1351,8 +1333,7 @@ func (c *coder) background(start, end int) bool {
 		if c.hardPunct(j) {
 			break
 		}
-		switch c.low(j) {
-		case "who", "which", "that", "when", "after", "before", "while", "as", "but":
+		if clauseLinks[c.low(j)] {
 			return false
 		}
 		if old(j) {

@@ -119,18 +119,6 @@ func actorOf(p *document.Participant) string {
 	return p.Actor
 }
 
-var weekdays = map[string]time.Weekday{
-	"sunday": time.Sunday, "monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday,
-	"thursday": time.Thursday, "friday": time.Friday, "saturday": time.Saturday,
-}
-
-var months = map[string]time.Month{
-	"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-	"august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-	"oct": 10, "nov": 11, "dec": 12,
-}
-
 // dateIn returns the date stated in sentence si as YYYY-MM-DD: a weekday
 // ("on Tuesday": the latest such day on or before publication), "yesterday",
 // or a month and day ("March 3", "3 March"; the year from the text or the
@@ -175,8 +163,8 @@ func dateIn(d *document.Document, si int) string {
 			if year == 0 || year == 1 {
 				return ""
 			}
-			t := time.Date(year, m, day, 0, 0, 0, 0, time.UTC)
-			if t.Month() != m {
+			t := time.Date(year, time.Month(m), day, 0, 0, 0, 0, time.UTC)
+			if t.Month() != time.Month(m) {
 				continue
 			}
 			return t.Format("2006-01-02")

@@ -212,9 +212,6 @@ func roleSource(d *document.Document, si int, f Frame, kids [][]int) (int, strin
 	return -1, ""
 }
 
-// targetPreps are the obliques that name an event's target, in order.
-var targetPreps = []string{"with", "against", "on", "to", "at", "between", "from"}
-
 // roleTarget returns the token that holds frame f's target and the step:
 // the subject of a passive, the object, else the first oblique of
 // targetPreps; named reports whether an argument names an actor ("sold

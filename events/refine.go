@@ -100,11 +100,7 @@ func (c *coder) refine(ms []match) []match {
 // futureTalks reports talks, meetings and negotiations (040, 044, 046),
 // which announced with "will" or "would" express an intent to meet (036).
 func futureTalks(code cameo.Code) bool {
-	switch code.Base() {
-	case "040", "044", "046":
-		return true
-	}
-	return false
+	return talkBases[code.Base()]
 }
 
 // isAttack reports an attack, bombing, fight or mass killing whose outcome

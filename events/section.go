@@ -96,9 +96,5 @@ func stateRole(code string) bool {
 	if len(code) < 6 || CountryOf(code) == "" {
 		return false
 	}
-	switch code[3:6] {
-	case "GOV", "MIL", "COP", "JUD", "LEG", "SPY":
-		return true
-	}
-	return false
+	return stateRoles[code[3:6]]
 }
