@@ -994,9 +994,12 @@ func (c *coder) nounSubject(m match) bool {
 }
 
 // judicial reports the verbs of a court's or executioner's act on convicts.
-func judicial(w string) bool {
-	for _, v := range []string{"hang", "execut", "sentenc", "convict"} {
-		if strings.HasPrefix(w, v) {
+func judicial(w string) bool { return hasAnyPrefix(w, judicialStems) }
+
+// hasAnyPrefix reports whether s starts with one of prefixes.
+func hasAnyPrefix(s string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
 			return true
 		}
 	}
@@ -1273,14 +1276,7 @@ func (c *coder) mutual(code cameo.Code, i int) bool {
 	if b := code.Base(); mutualBases[b] {
 		return b != "057" || !strings.HasPrefix(w, "broker")
 	}
-	if code.Root == "19" {
-		for _, v := range []string{"clash", "fight", "fought", "battl", "skirmish"} {
-			if strings.HasPrefix(w, v) {
-				return true
-			}
-		}
-	}
-	return false
+	return code.Root == "19" && hasAnyPrefix(w, fightStems)
 }
 
 // parties returns the mentions of ms that are not places after a locative

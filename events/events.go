@@ -319,15 +319,7 @@ func fighting(d *document.Document, e document.Event) bool {
 
 // mutualCode reports the CAMEO codes of acts both sides do together.
 func mutualCode(code string) bool {
-	switch {
-	case strings.HasPrefix(code, "042"), strings.HasPrefix(code, "043"), strings.HasPrefix(code, "045"):
-		return false
-	case strings.HasPrefix(code, "04"), strings.HasPrefix(code, "057"), strings.HasPrefix(code, "050"),
-		strings.HasPrefix(code, "062"):
-		// (an intent to meet, 036, is the speaker's own: not mirrored)
-		return true
-	}
-	return false
+	return !hasAnyPrefix(code, oneSidedCodes) && hasAnyPrefix(code, mutualCodes)
 }
 
 // namedNGO reports the code of a named non-governmental organisation

@@ -24,12 +24,6 @@ type Lexicon struct {
 	index    map[[3]byte][]int // first-item key → pattern indices, in file order
 }
 
-func init() {
-	for _, t := range strings.Fields("AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN PROTEST SANCTION MOBILIZE COERCE ASSAULT") {
-		ploverTypes[t] = true
-	}
-}
-
 type itemKind uint8
 
 const (

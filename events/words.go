@@ -80,6 +80,10 @@ var (
 	stateRoles          = lex.Set("stateRoles")
 	targetPreps         = lex.List("targetPreps")
 	clauseLinks         = lex.Set("clauseLinks")
+	judicialStems       = lex.List("judicialStems")
+	fightStems          = lex.List("fightStems")
+	mutualCodes         = lex.List("mutualCodes")
+	oneSidedCodes       = lex.List("oneSidedCodes")
 	warnVerbs           = lex.Set("warnVerbs")
 )
 
