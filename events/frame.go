@@ -88,15 +88,14 @@ func frameOf(d *document.Document, si, p int, kids [][]int) Frame {
 		case dep == "advmod" && (lemmaOf(d, c) == "not" || lemmaOf(d, c) == "never"), dep == "neg":
 			f.Negated = true
 		case dep == "aux":
-			switch l := lemmaOf(d, c); l {
-			case "will", "shall", "'ll", "wo":
-				f.Tense, f.Modal = "future", l
-			case "would", "could", "may", "might", "should", "must", "can":
+			l := lemmaOf(d, c)
+			if auxModals[l] {
 				f.Modal = l
-			case "have", "had", "did":
-				f.Tense = "past"
 			}
-			if l := lemmaOf(d, c); l == "not" || l == "n't" {
+			if t, ok := auxTenses[l]; ok {
+				f.Tense = t
+			}
+			if l == "not" || l == "n't" {
 				f.Negated = true
 			}
 		case depBase(dep) == "obl" || depBase(dep) == "nmod":
@@ -175,11 +174,11 @@ func argMention(d *document.Document, si, t int, kids [][]int, byTok []int) int 
 	}
 	first := d.Sentences[si].FirstToken
 	for _, c := range kids[t-first] {
-		switch depBase(d.Tokens[c].Dep) {
-		case "compound", "flat", "appos", "amod", "nmod", "conj":
-			if mi := mentionAt(d, byTok, c); mi >= 0 {
-				return mi
-			}
+		if !nameDeps[depBase(d.Tokens[c].Dep)] {
+			continue
+		}
+		if mi := mentionAt(d, byTok, c); mi >= 0 {
+			return mi
 		}
 	}
 	return -1

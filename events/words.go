@@ -84,6 +84,9 @@ var (
 	fightStems          = lex.List("fightStems")
 	mutualCodes         = lex.List("mutualCodes")
 	oneSidedCodes       = lex.List("oneSidedCodes")
+	auxModals           = lex.Set("auxModals")
+	auxTenses           = lex.Map("auxTenses")
+	nameDeps            = lex.Set("nameDeps")
 	warnVerbs           = lex.Set("warnVerbs")
 )
 
