@@ -128,7 +128,7 @@ func (c *coder) sentence(si int) []document.Event {
 			// no party to it
 			tgts = c.parties(tgts)
 		}
-		if len(srcs) == 0 && speechAct(code) {
+		if len(srcs) == 0 && speechRoots[code.Root] {
 			if sp := c.quoteSpeaker(m.start); sp >= 0 {
 				// "'We will not tolerate this,' the minister said": the
 				// criticism, appeal or threat in a quote is the speaker's
@@ -144,7 +144,7 @@ func (c *coder) sentence(si int) []document.Event {
 		var generic *document.Participant // "detained 22 people": civilians of the setting
 		if len(tgts) == 0 && (code.Root >= "17" && code.Root <= "20" || code.Root == "02") {
 			from := m.end
-			if len(srcs) > 0 && !judicial(c.low(m.start)) {
+			if len(srcs) > 0 && !hasAnyPrefix(c.low(m.start), judicialStems) {
 				// a real actor acts on them ("the war has killed thousands
 				// of people" has none); convicts hanged or sentenced are no
 				// civilian population
@@ -589,8 +589,8 @@ func (c *coder) object(a, e int, code cameo.Code, p *pattern) []int {
 			j = me - 1
 			continue
 		}
-		if c.actor(mi) == "" || me <= e && (CountryOf(c.actor(mi)) == "" || s > a && possPronoun(c.low(s-1))) ||
-			possPronoun(c.low(s)) && me == s+1 {
+		if c.actor(mi) == "" || me <= e && (CountryOf(c.actor(mi)) == "" || s > a && possPronouns[c.low(s-1)]) ||
+			possPronouns[c.low(s)] && me == s+1 {
 			// no code, a role word inside the trigger ("held military
 			// drills"), or a possessive pronoun, which is the determiner of
 			// the object, not the object ("met his counterpart")
@@ -766,8 +766,6 @@ func (c *coder) anyCountry(ms []int) bool {
 	return false
 }
 
-func possPronoun(w string) bool { return possPronouns[w] }
-
 // sharedTarget reports codes whose partner a coordinated second verb takes
 // over from the first: consultation, agreement and cooperation (roots 03-06).
 func sharedTarget(c cameo.Code) bool { return c.Root >= "03" && c.Root <= "06" }
@@ -892,7 +890,7 @@ func (c *coder) infinitive(j int) bool {
 		return false
 	}
 	t := c.tok(j)
-	if t[0] < 'a' || t[0] > 'z' || isDet(t) || possPronoun(t) || c.mAt[j] >= 0 {
+	if t[0] < 'a' || t[0] > 'z' || isDet(t) || possPronouns[t] || c.mAt[j] >= 0 {
 		return false
 	}
 	return !strings.HasSuffix(t, "s") || strings.HasSuffix(t, "ss")
@@ -993,9 +991,6 @@ func (c *coder) nounSubject(m match) bool {
 	return strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ing")
 }
 
-// judicial reports the verbs of a court's or executioner's act on convicts.
-func judicial(w string) bool { return hasAnyPrefix(w, judicialStems) }
-
 // hasAnyPrefix reports whether s starts with one of prefixes.
 func hasAnyPrefix(s string, prefixes []string) bool {
 	for _, p := range prefixes {
@@ -1069,7 +1064,7 @@ func (c *coder) compoundModifier(mi, s, me int) bool {
 // word that is no mention ("his supporters", "their families").
 func (c *coder) determinerPronoun(mi int) bool {
 	s, e := c.mentionRange(mi)
-	return e == s+1 && possPronoun(c.low(s)) && e < c.n && c.mAt[e] < 0 && c.d.Tokens[c.first+e].Kind == document.Word
+	return e == s+1 && possPronouns[c.low(s)] && e < c.n && c.mAt[e] < 0 && c.d.Tokens[c.first+e].Kind == document.Word
 }
 
 // anyNGO reports whether the mentions include a named non-governmental
@@ -1118,12 +1113,6 @@ func (c *coder) speakerOfConjunct(i int) []int {
 		}
 	}
 	return nil
-}
-
-// speechAct reports the codes that are done by speaking: appeals (02),
-// demands (10), criticism (11), rejections (12) and threats (13).
-func speechAct(code cameo.Code) bool {
-	return speechRoots[code.Root]
 }
 
 // quoteSpeaker returns the mention of the speaker of the quote holding

@@ -84,7 +84,7 @@ func (c *coder) refine(ms []match) []match {
 			m.p = recode(m.p, "181")
 		case m.p.code.Root == "07" && c.willing(m.start):
 			m.p = recode(m.p, "033")
-		case futureTalks(m.p.code) && c.willing(m.start) && (m.target >= 0 && c.actor(m.target) != "" ||
+		case talkBases[m.p.code.Base()] && c.willing(m.start) && (m.target >= 0 && c.actor(m.target) != "" ||
 			len(c.withActors(c.object(m.start+1, m.end, m.p.code, m.p))) > 0):
 			m.p = recode(m.p, "036") // "will open talks with X": an intent to negotiate
 		case m.p.code.Root == "19" && m.p.verbal && c.intoSea(m.start, m.end):
@@ -95,12 +95,6 @@ func (c *coder) refine(ms []match) []match {
 		out = append(out, m)
 	}
 	return out
-}
-
-// futureTalks reports talks, meetings and negotiations (040, 044, 046),
-// which announced with "will" or "would" express an intent to meet (036).
-func futureTalks(code cameo.Code) bool {
-	return talkBases[code.Base()]
 }
 
 // isAttack reports an attack, bombing, fight or mass killing whose outcome
