@@ -139,10 +139,7 @@ func (c *coder) isPunct(i int) bool {
 // hardPunct reports punctuation that ends a gap: anything but currency
 // signs, hyphens and the possessive.
 func (c *coder) hardPunct(i int) bool {
-	if !c.isPunct(i) {
-		return false
-	}
-	return !softPunct[c.tok(i)]
+	return c.isPunct(i) && !softPunct[c.tok(i)]
 }
 
 func (c *coder) span(start, end int) document.Span {

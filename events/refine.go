@@ -239,7 +239,7 @@ func (c *coder) stateForces(ms []int) bool {
 			continue
 		}
 		rest := a[3:]
-		if rest == "" || strings.HasPrefix(rest, "MIL") || strings.HasPrefix(rest, "GOV") || strings.HasPrefix(rest, "COP") || strings.HasPrefix(rest, "SPY") {
+		if rest == "" || hasAnyPrefix(rest, stateForceRoles) {
 			return true
 		}
 	}

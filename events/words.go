@@ -87,6 +87,7 @@ var (
 	auxModals           = lex.Set("auxModals")
 	auxTenses           = lex.Map("auxTenses")
 	nameDeps            = lex.Set("nameDeps")
+	stateForceRoles     = lex.List("stateForceRoles")
 	warnVerbs           = lex.Set("warnVerbs")
 )
 
