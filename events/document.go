@@ -136,11 +136,8 @@ func dateIn(d *document.Document, si int) string {
 			back := (int(pub.Weekday()) - int(wd) + 7) % 7
 			return pub.AddDate(0, 0, -back).Format("2006-01-02")
 		}
-		if (w == "yesterday") && !pub.IsZero() {
-			return pub.AddDate(0, 0, -1).Format("2006-01-02")
-		}
-		if (w == "today") && !pub.IsZero() {
-			return pub.Format("2006-01-02")
+		if days, ok := relativeDays[w]; ok && !pub.IsZero() {
+			return pub.AddDate(0, 0, int(days)).Format("2006-01-02")
 		}
 		if m, ok := months[strings.TrimSuffix(w, ".")]; ok {
 			day := 0

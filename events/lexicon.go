@@ -173,10 +173,7 @@ func (a alt) matches(tok string) bool {
 	}
 	// plural nouns: attacks, talks → attack
 	n := len(a.word)
-	if len(tok) == n+1 && (tok[n] == 's' || tok[n] == 'S') && strings.EqualFold(tok[:n], a.word) {
-		return true
-	}
-	return false
+	return len(tok) == n+1 && (tok[n] == 's' || tok[n] == 'S') && strings.EqualFold(tok[:n], a.word)
 }
 
 func (it item) matches(tok string) bool {

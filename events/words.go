@@ -88,6 +88,7 @@ var (
 	auxTenses           = lex.Map("auxTenses")
 	nameDeps            = lex.Set("nameDeps")
 	stateForceRoles     = lex.List("stateForceRoles")
+	relativeDays        = lex.Floats("relativeDays")
 	warnVerbs           = lex.Set("warnVerbs")
 )
 
