@@ -79,9 +79,7 @@ func resolve(ctx context.Context, d *document.Document) error {
 		ss := &d.Setting.Sentences[si]
 		ss.Country = st.country(si, "")
 		if len(st.places[si]) == 1 {
-			for cc := range st.places[si] {
-				ss.Places = cc
-			}
+			ss.Places = st.places[si][0]
 		}
 	}
 	return ctx.Err()
@@ -99,9 +97,10 @@ func resolveActors(ctx context.Context, d *document.Document, ix *mentionIndex) 
 	codes = make([]string, len(d.Mentions))
 	head = make([]int, len(d.Mentions))
 	why = make([]string, len(d.Mentions)) // the step that decided each code (--explain)
-	locOf := map[int]int{}
+	// mention → the index of its place among d.Locations, or -1
+	locOf := slices.Repeat([]int{-1}, len(d.Mentions))
 	for i, l := range d.Locations {
-		if l.Mention >= 0 && l.IsPlace() {
+		if l.Mention >= 0 && l.Mention < len(locOf) && l.IsPlace() {
 			locOf[l.Mention] = i
 		}
 	}
@@ -131,7 +130,7 @@ func resolveActors(ctx context.Context, d *document.Document, ix *mentionIndex) 
 				return actors.CountryCode(c), "nationality word"
 			}
 		case document.GPE, document.Loc:
-			if li, ok := locOf[mi]; ok {
+			if li := locOf[mi]; li >= 0 {
 				if cc, ok := placeCountry(d.Locations[li]); ok {
 					return cc, "the place's country"
 				}
@@ -297,7 +296,7 @@ func namesCountry(d *document.Document, first, end int) bool {
 // 1): the countries of the places each sentence names, the countries of
 // its actors, and the dateline's country.
 type settings struct {
-	places, actors []map[string]bool
+	places, actors [][]string // per sentence, distinct country codes
 	dateline       string
 }
 
@@ -305,14 +304,13 @@ type settings struct {
 // under the actor codes codes (ix indexes d's mentions).
 func newSettings(d *document.Document, codes []string, ix *mentionIndex) *settings {
 	ns := len(d.Sentences)
-	st := &settings{places: make([]map[string]bool, ns), actors: make([]map[string]bool, ns), dateline: datelineCountry(d)}
-	add := func(ms []map[string]bool, si int, cc string) {
-		if ms[si] == nil {
-			ms[si] = map[string]bool{}
+	st := &settings{places: make([][]string, ns), actors: make([][]string, ns), dateline: datelineCountry(d)}
+	add := func(ms [][]string, si int, cc string) {
+		if !slices.Contains(ms[si], cc) {
+			ms[si] = append(ms[si], cc)
 		}
-		ms[si][cc] = true
 	}
-	isPlace := make(map[int]bool, len(d.Locations))
+	isPlace := make([]bool, len(d.Mentions))
 	sc := newSentenceCursor(d)
 	for _, l := range d.Locations {
 		if !l.IsPlace() {
@@ -365,14 +363,12 @@ func (st *settings) country(si int, inferred string) string {
 			cand = st.dateline
 		}
 	case 1:
-		for c := range st.places[si] {
-			cand = c
-		}
+		cand = st.places[si][0]
 	}
 	if cand == "" {
 		return ""
 	}
-	for c := range st.actors[si] {
+	for _, c := range st.actors[si] {
 		if c != cand {
 			return ""
 		}
@@ -380,7 +376,7 @@ func (st *settings) country(si int, inferred string) string {
 	if si > 0 && len(st.places[si]) == 0 {
 		// nearby context: the actors of the sentence before ("Beijing
 		// said ... Foreign Ministry spokesman X urged Manila")
-		for c := range st.actors[si-1] {
+		for _, c := range st.actors[si-1] {
 			if c != cand {
 				return ""
 			}
@@ -462,7 +458,7 @@ func ofCountry(name string) string {
 // place ("police in Lagos", "officials from Kenya") the place's country and
 // marks it as stated (modded). Diplomats and embassies are left alone:
 // "the ambassador in London" serves another country.
-func placeAfter(d *document.Document, ix *mentionIndex, codes []string, modded []bool, locOf map[int]int, why []string) {
+func placeAfter(d *document.Document, ix *mentionIndex, codes []string, modded []bool, locOf []int, why []string) {
 	for i, m := range d.Mentions {
 		if modded[i] || m.Kind != document.Nominal {
 			continue
@@ -488,7 +484,8 @@ func placeAfter(d *document.Document, ix *mentionIndex, codes []string, modded [
 		li, ok := -1, false
 		for j := i + 1; j < len(d.Mentions) && j <= i+3; j++ {
 			if ix.first[j] == k {
-				li, ok = locOf[j]
+				li = locOf[j]
+				ok = li >= 0
 				break
 			}
 		}
