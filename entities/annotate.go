@@ -135,6 +135,9 @@ func (a *annotator) markNames(spans [][]ner.Span) {
 	}
 	a.inName = make([]bool, len(a.d.Tokens))
 	for si, ss := range spans {
+		if a.stopped(si) {
+			return
+		}
 		if si >= len(a.d.Sentences) || !a.fold[si] {
 			continue
 		}
@@ -238,6 +241,9 @@ func (a *annotator) stopped(i int) bool {
 // tagged turns the tagger's spans into name mentions with exact spans.
 func (a *annotator) tagged(spans [][]ner.Span) {
 	for si, ss := range spans {
+		if a.stopped(si) {
+			return
+		}
 		if si >= len(a.d.Sentences) {
 			break
 		}
@@ -316,6 +322,9 @@ func lowerAlias(act *actors.Actor, text string) bool {
 func (a *annotator) personsByCourtesy() {
 	var surnames map[string]bool
 	for i := 0; i+1 < len(a.d.Tokens); i++ {
+		if a.stopped(i) {
+			return
+		}
 		if courtesyTitles[a.low(i)] && a.capitalized(i+1) && a.d.Tokens[i+1].Kind == document.Word {
 			if surnames == nil {
 				surnames = map[string]bool{}
@@ -373,6 +382,9 @@ func (a *annotator) dictStart(i, j, lo int) int {
 // types place names ending in a facility word as FAC.
 func (a *annotator) facilities() {
 	for mi := range a.ms {
+		if a.stopped(mi) {
+			return
+		}
 		m := &a.ms[mi]
 		if m.kind != document.Name || m.a >= m.b {
 			continue
@@ -472,7 +484,10 @@ func (a *annotator) userEntries() { a.dictNames(true) }
 func (a *annotator) dictNames(user bool) {
 	dict := a.s.dict
 	maxN := dict.MaxWords()
-	for _, sn := range a.d.Sentences {
+	for si, sn := range a.d.Sentences {
+		if a.stopped(si) {
+			return
+		}
 		for i := sn.FirstToken; i < sn.EndToken; i++ {
 			if a.d.Tokens[i].Kind != document.Word || a.covered[i] != 0 || a.low(i) == "the" || user && !a.capitalized(i) {
 				continue
@@ -1417,7 +1432,10 @@ func (a *annotator) institution(i, j int) (actors.Role, bool) {
 // nominals adds role descriptions: "the veteran diplomat", "the French
 // official", "Kenya's interior ministry", "Ethiopian troops", "police".
 func (a *annotator) nominals() {
-	for _, sn := range a.d.Sentences {
+	for si, sn := range a.d.Sentences {
+		if a.stopped(si) {
+			return
+		}
 		for i := sn.FirstToken; i < sn.EndToken; i++ {
 			if a.covered[i] != 0 || a.d.Tokens[i].Kind != document.Word {
 				continue
@@ -1632,6 +1650,9 @@ func (a *annotator) nameBefore(k int, det bool, lo int) int {
 // pronouns adds third-person pronouns; only the resolved ones are kept.
 func (a *annotator) pronouns() {
 	for i := range a.d.Tokens {
+		if a.stopped(i) {
+			return
+		}
 		if a.covered[i] != 0 {
 			continue
 		}
@@ -1691,7 +1712,10 @@ func (a *annotator) bylineAgency(m *ment) bool {
 // one to three capitalized words not already covered, not a country or a
 // dictionary name.
 func (a *annotator) titledNames() {
-	for _, sn := range a.d.Sentences {
+	for si, sn := range a.d.Sentences {
+		if a.stopped(si) {
+			return
+		}
 		for i := sn.FirstToken + 1; i < sn.EndToken; i++ {
 			if a.covered[i] != 0 || !a.capitalized(i) || a.d.Tokens[i].Kind != document.Word || !a.capitalized(i-1) {
 				continue

@@ -48,33 +48,41 @@ func (*ActorsStage) Provides() []document.Layer {
 // Process sets every mention's ContextActor and Qualifies and d.Setting.
 // It returns an error only when ctx is done.
 func (*ActorsStage) Process(ctx context.Context, d *document.Document) error {
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	Resolve(d)
-	return nil
+	return resolve(ctx, d)
 }
 
 // Resolve is the actors stage's work over d (see ActorsStage.Process).
 func Resolve(d *document.Document) {
-	codes, head, why := resolveActors(d)
+	_ = resolve(context.Background(), d) // errs only when the context is done
+}
+
+// resolve is Resolve that returns ctx's error, checked between the passes
+// over the mentions, when ctx is done before the end.
+func resolve(ctx context.Context, d *document.Document) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	ix := newMentionIndex(d)
+	codes, head, why, err := resolveActors(ctx, d, ix)
+	if err != nil {
+		return err
+	}
 	for i := range d.Mentions {
 		d.Mentions[i].ContextActor, d.Mentions[i].Qualifies = codes[i], head[i]
 		if codes[i] != "" {
 			d.Trace(document.LayerMentions, i, "context_actor", why[i], codes[i])
 		}
 	}
-	st := newSettings(d, codes)
+	st := newSettings(d, codes, ix)
 	d.Setting = document.Setting{Dateline: st.dateline, Sentences: make([]document.SentenceSetting, len(d.Sentences))}
 	for si := range d.Sentences {
 		ss := &d.Setting.Sentences[si]
 		ss.Country = st.country(si, "")
 		if len(st.places[si]) == 1 {
-			for cc := range st.places[si] {
-				ss.Places = cc
-			}
+			ss.Places = st.places[si][0]
 		}
 	}
+	return ctx.Err()
 }
 
 // resolveActors computes the actor code of every mention of d: the
@@ -83,14 +91,16 @@ func Resolve(d *document.Document) {
 // country, and a role code completed with the country of an adjacent
 // nationality, country name or possessive ("Palestinian health officials",
 // "Venezuela's supreme court"). It also returns, per mention, the head
-// mention a modifier belongs to (-1 when none).
-func resolveActors(d *document.Document) (codes []string, head []int, why []string) {
+// mention a modifier belongs to (-1 when none). ix indexes d's mentions; the
+// error is ctx's, checked between passes.
+func resolveActors(ctx context.Context, d *document.Document, ix *mentionIndex) (codes []string, head []int, why []string, err error) {
 	codes = make([]string, len(d.Mentions))
 	head = make([]int, len(d.Mentions))
 	why = make([]string, len(d.Mentions)) // the step that decided each code (--explain)
-	locOf := map[int]int{}
+	// mention → the index of its place among d.Locations, or -1
+	locOf := slices.Repeat([]int{-1}, len(d.Mentions))
 	for i, l := range d.Locations {
-		if l.Mention >= 0 && l.IsPlace() {
+		if l.Mention >= 0 && l.Mention < len(locOf) && l.IsPlace() {
 			locOf[l.Mention] = i
 		}
 	}
@@ -120,7 +130,7 @@ func resolveActors(d *document.Document) (codes []string, head []int, why []stri
 				return actors.CountryCode(c), "nationality word"
 			}
 		case document.GPE, document.Loc:
-			if li, ok := locOf[mi]; ok {
+			if li := locOf[mi]; li >= 0 {
 				if cc, ok := placeCountry(d.Locations[li]); ok {
 					return cc, "the place's country"
 				}
@@ -135,7 +145,7 @@ func resolveActors(d *document.Document) (codes []string, head []int, why []stri
 	}
 	byTok := slices.Repeat([]int32{-1}, len(d.Tokens)) // token index → mention
 	for j, m := range d.Mentions {
-		for t := d.TokenAt(m.Start); t >= 0 && t < len(d.Tokens) && d.Tokens[t].Start < m.End; t++ {
+		for t := ix.first[j]; t >= 0 && t < len(d.Tokens) && d.Tokens[t].Start < m.End; t++ {
 			if byTok[t] < 0 {
 				byTok[t] = int32(j)
 			}
@@ -147,8 +157,11 @@ func resolveActors(d *document.Document) (codes []string, head []int, why []stri
 		}
 		return int(byTok[ti])
 	}
-	for i, m := range d.Mentions {
-		ti := d.TokenAt(m.Start)
+	if err := ctx.Err(); err != nil {
+		return nil, nil, nil, err
+	}
+	for i := range d.Mentions {
+		ti := ix.first[i]
 		if ti <= 0 {
 			continue
 		}
@@ -190,7 +203,10 @@ func resolveActors(d *document.Document) (codes []string, head []int, why []stri
 	// A place right after a role description locates it: "police in
 	// Lagos", "officials from Kenya" (its own words, before any country
 	// coreference brought).
-	placeAfter(d, codes, modded, locOf, why)
+	placeAfter(d, ix, codes, modded, locOf, why)
+	if err := ctx.Err(); err != nil {
+		return nil, nil, nil, err
+	}
 	// A description's country must come from the text: its own words, a
 	// modifier or possessive next to it, or a coreferent name or
 	// supported description. "Protesters marched in Nairobi" names no
@@ -199,7 +215,7 @@ func resolveActors(d *document.Document) (codes []string, head []int, why []stri
 	supported := make([]bool, len(d.Mentions))
 	for i, m := range d.Mentions {
 		supported[i] = m.Kind != document.Nominal || strings.HasPrefix(codes[i], "IGO") || actors.CountryOf(codes[i]) == "" ||
-			modded[i] || namesCountry(d, m.Span)
+			modded[i] || namesCountry(d, ix.first[i], m.End)
 	}
 	for i, m := range d.Mentions {
 		if supported[i] || m.Entity < 0 || m.Entity >= len(d.Entities) {
@@ -234,13 +250,19 @@ func resolveActors(d *document.Document) (codes []string, head []int, why []stri
 			dn.gave(i, m.Entity)
 		}
 	}
-	settingCountries(d, codes, inferred, why)
+	if err := ctx.Err(); err != nil {
+		return nil, nil, nil, err
+	}
+	settingCountries(d, ix, codes, inferred, why)
+	if err := ctx.Err(); err != nil {
+		return nil, nil, nil, err
+	}
 	// a bare nationality before a military noun
 	for i, m := range d.Mentions {
 		if head[i] >= 0 || m.Type != document.NORP && m.Type != document.Misc || len(codes[i]) != 3 {
 			continue
 		}
-		ti := d.TokenAt(m.End - 1)
+		ti := ix.last[i]
 		if ti < 0 || ti+1 >= len(d.Tokens) {
 			continue
 		}
@@ -248,13 +270,14 @@ func resolveActors(d *document.Document) (codes []string, head []int, why []stri
 			codes[i], why[i] = codes[i]+"MIL", "nationality before a military noun"
 		}
 	}
-	return codes, head, why
+	return codes, head, why, nil
 }
 
-// namesCountry reports whether a word of span names a country or
-// nationality ("Kenyan police" as one mention).
-func namesCountry(d *document.Document, sp document.Span) bool {
-	for t := d.TokenAt(sp.Start); t >= 0 && t < len(d.Tokens) && d.Tokens[t].Start < sp.End; t++ {
+// namesCountry reports whether a word of the span that starts at token
+// first and ends at byte end names a country or nationality ("Kenyan
+// police" as one mention).
+func namesCountry(d *document.Document, first, end int) bool {
+	for t := first; t >= 0 && t < len(d.Tokens) && d.Tokens[t].Start < end; t++ {
 		w := d.TokenText(t)
 		if w == "" || w[0] < 'A' || w[0] > 'Z' {
 			continue
@@ -273,22 +296,22 @@ func namesCountry(d *document.Document, sp document.Span) bool {
 // 1): the countries of the places each sentence names, the countries of
 // its actors, and the dateline's country.
 type settings struct {
-	places, actors []map[string]bool
+	places, actors [][]string // per sentence, distinct country codes
 	dateline       string
 }
 
 // newSettings collects the places and actor countries of d's sentences
-// under the actor codes codes.
-func newSettings(d *document.Document, codes []string) *settings {
+// under the actor codes codes (ix indexes d's mentions).
+func newSettings(d *document.Document, codes []string, ix *mentionIndex) *settings {
 	ns := len(d.Sentences)
-	st := &settings{places: make([]map[string]bool, ns), actors: make([]map[string]bool, ns), dateline: datelineCountry(d)}
-	add := func(ms []map[string]bool, si int, cc string) {
-		if ms[si] == nil {
-			ms[si] = map[string]bool{}
+	st := &settings{places: make([][]string, ns), actors: make([][]string, ns), dateline: datelineCountry(d)}
+	add := func(ms [][]string, si int, cc string) {
+		if !slices.Contains(ms[si], cc) {
+			ms[si] = append(ms[si], cc)
 		}
-		ms[si][cc] = true
 	}
-	isPlace := make(map[int]bool, len(d.Locations))
+	isPlace := make([]bool, len(d.Mentions))
+	sc := newSentenceCursor(d)
 	for _, l := range d.Locations {
 		if !l.IsPlace() {
 			continue // a demonym is an actor's word, read from its mention
@@ -296,7 +319,7 @@ func newSettings(d *document.Document, codes []string) *settings {
 		if l.Mention >= 0 && l.Mention < len(d.Mentions) {
 			isPlace[l.Mention] = true
 		}
-		si := d.SentenceAt(l.Start)
+		si := sc.at(l.Start)
 		if si < 0 || si >= ns {
 			continue
 		}
@@ -312,7 +335,7 @@ func newSettings(d *document.Document, codes []string) *settings {
 		}
 	}
 	for o, om := range d.Mentions {
-		si := d.SentenceAt(om.Start)
+		si := ix.sent[o]
 		if si < 0 || si >= ns || om.Kind == document.Pronoun || isPlace[o] {
 			continue
 		}
@@ -340,14 +363,12 @@ func (st *settings) country(si int, inferred string) string {
 			cand = st.dateline
 		}
 	case 1:
-		for c := range st.places[si] {
-			cand = c
-		}
+		cand = st.places[si][0]
 	}
 	if cand == "" {
 		return ""
 	}
-	for c := range st.actors[si] {
+	for _, c := range st.actors[si] {
 		if c != cand {
 			return ""
 		}
@@ -355,7 +376,7 @@ func (st *settings) country(si int, inferred string) string {
 	if si > 0 && len(st.places[si]) == 0 {
 		// nearby context: the actors of the sentence before ("Beijing
 		// said ... Foreign Ministry spokesman X urged Manila")
-		for c := range st.actors[si-1] {
+		for _, c := range st.actors[si-1] {
 			if c != cand {
 				return ""
 			}
@@ -370,7 +391,7 @@ func (st *settings) country(si int, inferred string) string {
 // descriptions get a setting country: names and pronouns keep what
 // coreference gave them (a named official, "spokesman Lin Jian", is often
 // foreign).
-func settingCountries(d *document.Document, codes, inferred, why []string) {
+func settingCountries(d *document.Document, ix *mentionIndex, codes, inferred, why []string) {
 	need := false
 	for i, m := range d.Mentions {
 		if settable[codes[i]] && settableKind(m) {
@@ -381,13 +402,13 @@ func settingCountries(d *document.Document, codes, inferred, why []string) {
 	if !need || len(d.Sentences) == 0 {
 		return
 	}
-	st := newSettings(d, codes)
+	st := newSettings(d, codes, ix)
 	for i, m := range d.Mentions {
 		if !settable[codes[i]] || !settableKind(m) || words.Diplomatic(d.Slice(m.Span)) {
 			// diplomats serve their country abroad: the setting is not theirs
 			continue
 		}
-		if cc := st.country(d.SentenceAt(m.Start), inferred[i]); cc != "" {
+		if cc := st.country(ix.sent[i], inferred[i]); cc != "" {
 			codes[i], why[i] = cc+codes[i], "the sentence's setting country"
 		}
 	}
@@ -437,7 +458,7 @@ func ofCountry(name string) string {
 // place ("police in Lagos", "officials from Kenya") the place's country and
 // marks it as stated (modded). Diplomats and embassies are left alone:
 // "the ambassador in London" serves another country.
-func placeAfter(d *document.Document, codes []string, modded []bool, locOf map[int]int, why []string) {
+func placeAfter(d *document.Document, ix *mentionIndex, codes []string, modded []bool, locOf []int, why []string) {
 	for i, m := range d.Mentions {
 		if modded[i] || m.Kind != document.Nominal {
 			continue
@@ -449,7 +470,7 @@ func placeAfter(d *document.Document, codes []string, modded []bool, locOf map[i
 		if !settable[role] || words.Diplomatic(d.Slice(m.Span)) {
 			continue
 		}
-		t := d.TokenAt(m.End - 1)
+		t := ix.last[i]
 		if t < 0 || t+2 >= len(d.Tokens) {
 			continue
 		}
@@ -462,8 +483,9 @@ func placeAfter(d *document.Document, codes []string, modded []bool, locOf map[i
 		}
 		li, ok := -1, false
 		for j := i + 1; j < len(d.Mentions) && j <= i+3; j++ {
-			if d.TokenAt(d.Mentions[j].Start) == k {
-				li, ok = locOf[j]
+			if ix.first[j] == k {
+				li = locOf[j]
+				ok = li >= 0
 				break
 			}
 		}

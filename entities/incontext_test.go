@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -78,7 +79,7 @@ func TestResolveActors(t *testing.T) {
 			for i := 0; i < len(ents); i++ {
 				d.Entities = append(d.Entities, *ents[i])
 			}
-			got, _, _ := resolveActors(d)
+			got, _, _, _ := resolveActors(context.Background(), d, newMentionIndex(d))
 			if strings.Join(got, ",") != strings.Join(tt.want, ",") {
 				t.Errorf("codes %q, want %q", got, tt.want)
 			}
