@@ -112,7 +112,7 @@ func (s *Stage) Process(ctx context.Context, d *document.Document) error {
 	var spans [][]ner.Span
 	if s.tagger != nil && len(d.Sentences) > 0 {
 		var err error
-		if spans, err = s.tagger.TagDocument(d); err != nil {
+		if spans, err = s.tagger.TagDocumentContext(ctx, d); err != nil {
 			return fmt.Errorf("entities: %w", err)
 		}
 	}

@@ -45,7 +45,7 @@ func (s *Stage) Process(ctx context.Context, d *document.Document) error {
 		return fmt.Errorf("ner: %w", err)
 	}
 	var gaz []uint32
-	spans, err := s.t.tagDocument(d, &gaz)
+	spans, err := s.t.tagDocument(ctx, d, &gaz)
 	if err != nil {
 		return err
 	}

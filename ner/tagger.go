@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"sync"
@@ -126,19 +127,31 @@ func (t *Tagger) Tag(sentences [][]string) [][]Span {
 		s.words = append(s.words, ws...)
 		s.bounds = append(s.bounds, len(s.words))
 	}
-	return t.tag(s, true)
+	spans, _ := t.tag(context.Background(), s, true)
+	return spans
 }
 
 // TagDocument tags the sentences of d (the text of their tokens) like Tag,
 // without confidence scores (Score is 0): the entities stage's entry point.
 // It fails when a sentence's token range or a token's span is outside d.
 func (t *Tagger) TagDocument(d *document.Document) ([][]Span, error) {
-	return t.tagDocument(d, nil)
+	return t.tagDocument(context.Background(), d, nil)
 }
+
+// TagDocumentContext is TagDocument that stops with ctx's error when ctx
+// is done, tested every checkEvery sentences of each pass, so that a
+// document's time budget cuts a long document while it is being tagged.
+func (t *Tagger) TagDocumentContext(ctx context.Context, d *document.Document) ([][]Span, error) {
+	return t.tagDocument(ctx, d, nil)
+}
+
+// checkEvery is how many sentences a pass of the tagger runs between two
+// tests of its context.
+const checkEvery = 256
 
 // tagDocument is TagDocument that also appends to gaz, when it is not nil,
 // the gazetteer bits of every token of d's sentences in order.
-func (t *Tagger) tagDocument(d *document.Document, gaz *[]uint32) ([][]Span, error) {
+func (t *Tagger) tagDocument(ctx context.Context, d *document.Document, gaz *[]uint32) ([][]Span, error) {
 	s := t.scratch()
 	defer t.pool.Put(s)
 	if cap(s.words) < len(d.Tokens) {
@@ -161,7 +174,10 @@ func (t *Tagger) tagDocument(d *document.Document, gaz *[]uint32) ([][]Span, err
 		}
 		s.bounds = append(s.bounds, len(s.words))
 	}
-	spans := t.tag(s, false)
+	spans, err := t.tag(ctx, s, false)
+	if err != nil {
+		return nil, err
+	}
 	if gaz != nil {
 		for k := range s.toks {
 			*gaz = append(*gaz, s.toks[k].gaz)
@@ -232,14 +248,23 @@ func (t *Tagger) analyze(s *scratch) (sents [][]tokInfo) {
 	return out
 }
 
-// tag tags the document in s.words and s.bounds.
-func (t *Tagger) tag(s *scratch, scores bool) [][]Span {
+// tag tags the document in s.words and s.bounds; it returns ctx's error
+// when ctx is done (tested every checkEvery sentences of each pass).
+func (t *Tagger) tag(ctx context.Context, s *scratch, scores bool) ([][]Span, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	sents := t.analyze(s)
 	ns := len(sents)
 	m := t.m
 	if m.First != nil {
 		s.labels = s.labels[:0]
 		for i := range sents {
+			if i%checkEvery == checkEvery-1 {
+				if err := ctx.Err(); err != nil {
+					return nil, err
+				}
+			}
 			s.labels = t.decode(m.First, 0, i, s, s.labels)
 		}
 		s.labelSents = s.labelSents[:0]
@@ -252,6 +277,11 @@ func (t *Tagger) tag(s *scratch, scores bool) [][]Span {
 	s.spans, s.ends = s.spans[:0], s.ends[:0]
 	y := s.y
 	for i := range sents {
+		if i%checkEvery == checkEvery-1 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
 		y = t.decode(m, layer, i, s, y[:0])
 		first := len(s.spans)
 		s.spans = appendSpans(s.spans, y)
@@ -274,7 +304,7 @@ func (t *Tagger) tag(s *scratch, scores bool) [][]Span {
 		}
 		prev = e
 	}
-	return out
+	return out, nil
 }
 
 var negInf = float32(math.Inf(-1))
