@@ -15,6 +15,7 @@ import (
 	_ "embed"
 	"fmt"
 	"hash/fnv"
+	"io"
 	"math"
 	"strconv"
 	"strings"
@@ -49,34 +50,70 @@ func builtinModel() (*Model, error) {
 			loaded.err = fmt.Errorf("events: model: %w", err)
 			return
 		}
-		loaded.m, loaded.err = ReadModel(bufio.NewScanner(zr))
+		raw, err := io.ReadAll(zr)
+		if err != nil {
+			loaded.err = fmt.Errorf("events: model: %w", err)
+			return
+		}
+		// one feature a line: the line count sizes the map
+		loaded.m, loaded.err = readModel(bufio.NewScanner(bytes.NewReader(raw)), bytes.Count(raw, []byte{'\n'}))
+
 	})
 	return loaded.m, loaded.err
 }
 
 // ReadModel reads a model in the format WriteTo writes: a first line of
 // classes, then "feature<TAB>w1 w2 ... wK" lines.
-func ReadModel(sc *bufio.Scanner) (*Model, error) {
+func ReadModel(sc *bufio.Scanner) (*Model, error) { return readModel(sc, 0) }
+
+// readModel is ReadModel with a size hint: about how many features the
+// model holds. Every weight lives in one backing array, grown in chunks,
+// and each line's weights are parsed in place (no per-line field slices).
+func readModel(sc *bufio.Scanner, hint int) (*Model, error) {
 	sc.Buffer(make([]byte, 0, 1<<16), 1<<20)
 	if !sc.Scan() {
 		return nil, fmt.Errorf("events: model: empty")
 	}
-	m := &Model{Classes: strings.Fields(sc.Text()), W: map[string][]float32{}}
+	m := &Model{Classes: strings.Fields(sc.Text()), W: make(map[string][]float32, hint)}
+	k := len(m.Classes)
+	var backing []float32
 	for n := 2; sc.Scan(); n++ {
-		f, ws, ok := strings.Cut(sc.Text(), "\t")
-		fs := strings.Fields(ws)
-		if !ok || len(fs) != len(m.Classes) {
-			return nil, fmt.Errorf("events: model: line %d: want feature and %d weights", n, len(m.Classes))
+		line := sc.Bytes()
+		tab := bytes.IndexByte(line, '\t')
+		if tab < 0 {
+			return nil, fmt.Errorf("events: model: line %d: want feature and %d weights", n, k)
 		}
-		w := make([]float32, len(fs))
-		for i, x := range fs {
-			v, err := strconv.ParseFloat(x, 32)
+		if len(backing) < k {
+			backing = make([]float32, k*max(hint, 1024))
+		}
+		w := backing[:k:k]
+		i, rest := 0, line[tab+1:]
+		for len(rest) > 0 {
+			if rest[0] == ' ' {
+				rest = rest[1:]
+				continue
+			}
+			end := bytes.IndexByte(rest, ' ')
+			if end < 0 {
+				end = len(rest)
+			}
+			if i == k {
+				i++ // too many weights
+				break
+			}
+			v, err := strconv.ParseFloat(string(rest[:end]), 32)
 			if err != nil {
 				return nil, fmt.Errorf("events: model: line %d: %w", n, err)
 			}
 			w[i] = float32(v)
+			i++
+			rest = rest[end:]
 		}
-		m.W[f] = w
+		if i != k {
+			return nil, fmt.Errorf("events: model: line %d: want feature and %d weights", n, k)
+		}
+		backing = backing[k:]
+		m.W[string(line[:tab])] = w
 	}
 	return m, sc.Err()
 }
