@@ -13,6 +13,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	_ "embed"
+	"encoding/binary"
 	"fmt"
 	"hash/fnv"
 	"io"
@@ -44,78 +45,170 @@ var loaded struct {
 
 // builtinModel returns the embedded model, parsed once.
 func builtinModel() (*Model, error) {
-	loaded.once.Do(func() {
-		zr, err := gzip.NewReader(bytes.NewReader(embeddedModel))
-		if err != nil {
-			loaded.err = fmt.Errorf("events: model: %w", err)
-			return
-		}
-		raw, err := io.ReadAll(zr)
-		if err != nil {
-			loaded.err = fmt.Errorf("events: model: %w", err)
-			return
-		}
-		// one feature a line: the line count sizes the map
-		loaded.m, loaded.err = readModel(bufio.NewScanner(bytes.NewReader(raw)), bytes.Count(raw, []byte{'\n'}))
-
-	})
+	loaded.once.Do(func() { loaded.m, loaded.err = decodeModel(embeddedModel) })
 	return loaded.m, loaded.err
+}
+
+// decodeModel gunzips and parses a model file. The text is inflated once
+// into a buffer sized by the gzip trailer's length field, and the features
+// are substrings of it, so a model costs a handful of allocations.
+func decodeModel(gz []byte) (*Model, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(gz))
+	if err != nil {
+		return nil, fmt.Errorf("events: model: %w", err)
+	}
+	var sb strings.Builder
+	if n := len(gz); n >= 4 {
+		// ISIZE: the inflated length modulo 2^32 (a hint only)
+		if size := int(binary.LittleEndian.Uint32(gz[n-4:])); size < 1<<30 {
+			sb.Grow(size)
+		}
+	}
+	if _, err := io.Copy(&sb, zr); err != nil {
+		return nil, fmt.Errorf("events: model: %w", err)
+	}
+	raw := sb.String()
+	if raw == "" {
+		return nil, fmt.Errorf("events: model: empty")
+	}
+	first, rest, _ := strings.Cut(raw, "\n")
+	m := newModel(first, strings.Count(rest, "\n")+1)
+	for n := 2; rest != ""; n++ {
+		var line string
+		line, rest, _ = strings.Cut(rest, "\n")
+		line = strings.TrimSuffix(line, "\r") // as bufio.ScanLines
+		if err := m.add(n, line); err != nil {
+			return nil, err
+		}
+	}
+	return m.Model, nil
 }
 
 // ReadModel reads a model in the format WriteTo writes: a first line of
 // classes, then "feature<TAB>w1 w2 ... wK" lines.
-func ReadModel(sc *bufio.Scanner) (*Model, error) { return readModel(sc, 0) }
-
-// readModel is ReadModel with a size hint: about how many features the
-// model holds. Every weight lives in one backing array, grown in chunks,
-// and each line's weights are parsed in place (no per-line field slices).
-func readModel(sc *bufio.Scanner, hint int) (*Model, error) {
+func ReadModel(sc *bufio.Scanner) (*Model, error) {
 	sc.Buffer(make([]byte, 0, 1<<16), 1<<20)
 	if !sc.Scan() {
+		if err := sc.Err(); err != nil {
+			return nil, fmt.Errorf("events: model: %w", err)
+		}
 		return nil, fmt.Errorf("events: model: empty")
 	}
-	m := &Model{Classes: strings.Fields(sc.Text()), W: make(map[string][]float32, hint)}
-	k := len(m.Classes)
-	var backing []float32
+	m := newModel(sc.Text(), 0)
 	for n := 2; sc.Scan(); n++ {
-		line := sc.Bytes()
-		tab := bytes.IndexByte(line, '\t')
-		if tab < 0 {
-			return nil, fmt.Errorf("events: model: line %d: want feature and %d weights", n, k)
+		if err := m.add(n, sc.Text()); err != nil {
+			return nil, err
 		}
-		if len(backing) < k {
-			backing = make([]float32, k*max(hint, 1024))
-		}
-		w := backing[:k:k]
-		i, rest := 0, line[tab+1:]
-		for len(rest) > 0 {
-			if rest[0] == ' ' {
-				rest = rest[1:]
-				continue
-			}
-			end := bytes.IndexByte(rest, ' ')
-			if end < 0 {
-				end = len(rest)
-			}
-			if i == k {
-				i++ // too many weights
-				break
-			}
-			v, err := strconv.ParseFloat(string(rest[:end]), 32)
-			if err != nil {
-				return nil, fmt.Errorf("events: model: line %d: %w", n, err)
-			}
-			w[i] = float32(v)
-			i++
-			rest = rest[end:]
-		}
-		if i != k {
-			return nil, fmt.Errorf("events: model: line %d: want feature and %d weights", n, k)
-		}
-		backing = backing[k:]
-		m.W[string(line[:tab])] = w
 	}
-	return m, sc.Err()
+	return m.Model, sc.Err()
+}
+
+// modelReader builds a Model line by line: every weight lives in one
+// backing array, grown in chunks of hint (or 1024) features, and each
+// line's weights are parsed in place (no per-line field slices).
+type modelReader struct {
+	*Model
+	k, hint int
+	backing []float32
+}
+
+func newModel(classes string, hint int) *modelReader {
+	m := &Model{Classes: strings.Fields(classes), W: make(map[string][]float32, hint)}
+	return &modelReader{Model: m, k: len(m.Classes), hint: max(hint, 1024)}
+}
+
+// add parses line n, "feature<TAB>w1 ... wK", into the model.
+func (r *modelReader) add(n int, line string) error {
+	k := r.k
+	tab := strings.IndexByte(line, '\t')
+	if tab < 0 {
+		return fmt.Errorf("events: model: line %d: want feature and %d weights", n, k)
+	}
+	if len(r.backing) < k {
+		r.backing = make([]float32, k*r.hint)
+	}
+	w := r.backing[:k:k]
+	i, rest := 0, line[tab+1:]
+	for len(rest) > 0 {
+		if rest[0] == ' ' {
+			rest = rest[1:]
+			continue
+		}
+		end := strings.IndexByte(rest, ' ')
+		if end < 0 {
+			end = len(rest)
+		}
+		if i == k {
+			i++ // too many weights
+			break
+		}
+		v, err := parseWeight(rest[:end])
+		if err != nil {
+			return fmt.Errorf("events: model: line %d: %w", n, err)
+		}
+		w[i] = v
+		i++
+		rest = rest[end:]
+	}
+	if i != k {
+		return fmt.Errorf("events: model: line %d: want feature and %d weights", n, k)
+	}
+	r.backing = r.backing[k:]
+	r.W[line[:tab]] = w
+	return nil
+}
+
+// float32pow10 are the powers of ten a float32 holds exactly.
+var float32pow10 = [...]float32{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10}
+
+// parseWeight is strconv.ParseFloat(s, 32) for the plain decimals the
+// trainer writes ([-]digits[.digits]): when the digits, as an integer,
+// fit a float32 mantissa (< 2^23) and at most 10 follow the point, the
+// value is that integer divided by an exact power of ten, one correctly
+// rounded float32 operation, which is strconv's own exact path and so the
+// same float32. Every other form goes to strconv.
+func parseWeight(s string) (float32, error) {
+	i, neg := 0, false
+	if i < len(s) && (s[i] == '-' || s[i] == '+') {
+		neg = s[i] == '-'
+		i++
+	}
+	var mant uint32
+	digits, frac, point := 0, 0, false
+	for ; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			if mant >= 1<<23/10+1 {
+				return slowWeight(s)
+			}
+			mant = mant*10 + uint32(c-'0')
+			digits++
+			if point {
+				frac++
+			}
+		case c == '.' && !point:
+			point = true
+		default:
+			return slowWeight(s)
+		}
+	}
+	if digits == 0 || mant >= 1<<23 || frac >= len(float32pow10) {
+		return slowWeight(s)
+	}
+	f := float32(mant)
+	if neg {
+		f = -f
+	}
+	if frac > 0 {
+		f /= float32pow10[frac]
+	}
+	return f, nil
+}
+
+func slowWeight(s string) (float32, error) {
+	v, err := strconv.ParseFloat(s, 32)
+	return float32(v), err
 }
 
 // Probs returns the class probabilities of a feature list (softmax of the
