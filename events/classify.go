@@ -4,20 +4,19 @@ package events
 // a sentence's words, the lexicon's matches in it and the frame of its
 // main predicate, with PLOVER types and NONE as classes. tools/eventtrain
 // trains it (deterministically) on the NGEC synthetic PLOVER stories and
-// the development golds and writes data/types.model.gz; on the synthetic
+// the development golds and writes data/types.model (MarshalBinary); on the synthetic
 // stories' held-out templates (PloverHeldOut) the sentence type is right
 // for the share the tool prints, recorded in docs/benchmarks.md.
 
 import (
 	"bufio"
 	"bytes"
-	"compress/gzip"
 	_ "embed"
 	"encoding/binary"
 	"fmt"
 	"hash/fnv"
-	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -25,7 +24,7 @@ import (
 	"github.com/newsgraph/newsgraph/document"
 )
 
-//go:embed data/types.model.gz
+//go:embed data/types.model
 var embeddedModel []byte
 
 // None is the classifier's class of a sentence that states no event.
@@ -43,49 +42,110 @@ var loaded struct {
 	err  error
 }
 
-// builtinModel returns the embedded model, parsed once.
+// builtinModel returns the embedded model, decoded once.
 func builtinModel() (*Model, error) {
-	loaded.once.Do(func() { loaded.m, loaded.err = decodeModel(embeddedModel) })
+	loaded.once.Do(func() { loaded.m, loaded.err = DecodeModel(embeddedModel) })
 	return loaded.m, loaded.err
 }
 
-// decodeModel gunzips and parses a model file. The text is inflated once
-// into a buffer sized by the gzip trailer's length field, and the features
-// are substrings of it, so a model costs a handful of allocations.
-func decodeModel(gz []byte) (*Model, error) {
-	zr, err := gzip.NewReader(bytes.NewReader(gz))
-	if err != nil {
-		return nil, fmt.Errorf("events: model: %w", err)
+// modelMagic opens the binary model format MarshalBinary writes:
+//
+//	"ngevents-model 1\n"
+//	classes joined by spaces, "\n"
+//	uvarint feature count n
+//	n times: uvarint key length, key bytes (keys sorted)
+//	n*K little-endian float32 weights, feature after feature
+//
+// It decodes without parsing numbers or inflating, and the weights are
+// exactly the float32 values the trainer kept.
+const modelMagic = "ngevents-model 1\n"
+
+// MarshalBinary returns m in the binary model format (DecodeModel reads
+// it). The features are sorted, so equal models give equal bytes.
+func (m *Model) MarshalBinary() ([]byte, error) {
+	k := len(m.Classes)
+	keys := make([]string, 0, len(m.W))
+	for f, w := range m.W {
+		if len(w) != k {
+			return nil, fmt.Errorf("events: model: feature %q: %d weights for %d classes", f, len(w), k)
+		}
+		keys = append(keys, f)
 	}
-	var sb strings.Builder
-	if n := len(gz); n >= 4 {
-		// ISIZE: the inflated length modulo 2^32 (a hint only)
-		if size := int(binary.LittleEndian.Uint32(gz[n-4:])); size < 1<<30 {
-			sb.Grow(size)
+	slices.Sort(keys)
+	b := []byte(modelMagic)
+	b = append(b, strings.Join(m.Classes, " ")...)
+	b = append(b, '\n')
+	b = binary.AppendUvarint(b, uint64(len(keys)))
+	for _, f := range keys {
+		b = binary.AppendUvarint(b, uint64(len(f)))
+		b = append(b, f...)
+	}
+	for _, f := range keys {
+		for _, x := range m.W[f] {
+			b = binary.LittleEndian.AppendUint32(b, math.Float32bits(x))
 		}
 	}
-	if _, err := io.Copy(&sb, zr); err != nil {
-		return nil, fmt.Errorf("events: model: %w", err)
-	}
-	raw := sb.String()
-	if raw == "" {
-		return nil, fmt.Errorf("events: model: empty")
-	}
-	first, rest, _ := strings.Cut(raw, "\n")
-	m := newModel(first, strings.Count(rest, "\n")+1)
-	for n := 2; rest != ""; n++ {
-		var line string
-		line, rest, _ = strings.Cut(rest, "\n")
-		line = strings.TrimSuffix(line, "\r") // as bufio.ScanLines
-		if err := m.add(n, line); err != nil {
-			return nil, err
-		}
-	}
-	return m.Model, nil
+	return b, nil
 }
 
-// ReadModel reads a model in the format WriteTo writes: a first line of
-// classes, then "feature<TAB>w1 w2 ... wK" lines.
+// DecodeModel reads a model in the binary format MarshalBinary writes:
+// one map sized by the feature count, the keys substrings of one string
+// and every weight in one array. A short or malformed input is an error.
+func DecodeModel(b []byte) (*Model, error) {
+	rest, ok := bytes.CutPrefix(b, []byte(modelMagic))
+	if !ok {
+		return nil, fmt.Errorf("events: model: not a binary model")
+	}
+	nl := bytes.IndexByte(rest, '\n')
+	if nl < 0 {
+		return nil, fmt.Errorf("events: model: no classes")
+	}
+	m := &Model{Classes: strings.Fields(string(rest[:nl]))}
+	rest = rest[nl+1:]
+	k := len(m.Classes)
+	n, w := binary.Uvarint(rest)
+	if w <= 0 || n > uint64(len(rest)) {
+		return nil, fmt.Errorf("events: model: bad feature count")
+	}
+	rest = rest[w:]
+	// the keys: lengths and bytes, then copied into one string
+	lens := make([]int, n)
+	total, at := 0, rest
+	for i := range lens {
+		l, w := binary.Uvarint(at)
+		if w <= 0 || l > uint64(len(at)-w) {
+			return nil, fmt.Errorf("events: model: feature %d: bad key", i)
+		}
+		lens[i] = int(l)
+		total += int(l)
+		at = at[w+int(l):]
+	}
+	blob := make([]byte, 0, total)
+	for _, l := range lens {
+		_, w := binary.Uvarint(rest)
+		blob = append(blob, rest[w:w+l]...)
+		rest = rest[w+l:]
+	}
+	if uint64(len(rest)) != n*uint64(k)*4 {
+		return nil, fmt.Errorf("events: model: %d weight bytes, want %d", len(rest), n*uint64(k)*4)
+	}
+	keys := string(blob)
+	weights := make([]float32, int(n)*k)
+	for i := range weights {
+		weights[i] = math.Float32frombits(binary.LittleEndian.Uint32(rest[4*i:]))
+	}
+	m.W = make(map[string][]float32, n)
+	off := 0
+	for i, l := range lens {
+		m.W[keys[off:off+l]] = weights[i*k : i*k+k : i*k+k]
+		off += l
+	}
+	return m, nil
+}
+
+// ReadModel reads a model in the text format (the one tools/eventtrain
+// wrote before the binary form): a first line of classes, then
+// "feature<TAB>w1 w2 ... wK" lines.
 func ReadModel(sc *bufio.Scanner) (*Model, error) {
 	sc.Buffer(make([]byte, 0, 1<<16), 1<<20)
 	if !sc.Scan() {

@@ -3,9 +3,7 @@ package events
 import (
 	"bufio"
 	"bytes"
-	"compress/gzip"
 	"fmt"
-	"io"
 	"math"
 	"reflect"
 	"strconv"
@@ -17,7 +15,7 @@ import (
 // part of a one-line extract's start-up.
 func BenchmarkReadModel(b *testing.B) {
 	for b.Loop() {
-		if _, err := decodeModel(embeddedModel); err != nil {
+		if _, err := DecodeModel(embeddedModel); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -68,52 +66,81 @@ func FuzzReadModel(f *testing.F) {
 	})
 }
 
-// TestDecodeModel_SameWeights: the embedded model decodes to exactly the
-// float32 weights strconv.ParseFloat gives for its text, feature by feature.
-func TestDecodeModel_SameWeights(t *testing.T) {
-	m, err := decodeModel(embeddedModel)
+// TestDecodeModel_RoundTrip: the embedded model re-encodes to its own
+// bytes; a small model keeps its classes and every weight's bits.
+func TestDecodeModel_RoundTrip(t *testing.T) {
+	m, err := DecodeModel(embeddedModel)
 	if err != nil {
 		t.Fatal(err)
 	}
-	zr, err := gzip.NewReader(bytes.NewReader(embeddedModel))
+	b, err := m.MarshalBinary()
 	if err != nil {
 		t.Fatal(err)
 	}
-	raw, err := io.ReadAll(zr)
+	if !bytes.Equal(b, embeddedModel) {
+		t.Error("the embedded model does not re-encode to its bytes")
+	}
+	small := &Model{Classes: []string{"A", "B"}, W: map[string][]float32{
+		"f1": {1, float32(math.Copysign(0, -1))}, "": {0.001, -3.5}, "f\t2": {float32(math.Inf(1)), 1e-40}}}
+	b, err = small.MarshalBinary()
 	if err != nil {
 		t.Fatal(err)
 	}
-	lines := strings.Split(strings.TrimSuffix(string(raw), "\n"), "\n")
-	if got, want := strings.Join(m.Classes, " "), strings.Join(strings.Fields(lines[0]), " "); got != want {
-		t.Fatalf("classes %q, want %q", got, want)
+	got, err := DecodeModel(b)
+	if err != nil {
+		t.Fatal(err)
 	}
-	if len(m.W) != len(lines)-1 {
-		t.Fatalf("%d features, want %d", len(m.W), len(lines)-1)
+	if !reflect.DeepEqual(got.Classes, small.Classes) || len(got.W) != len(small.W) {
+		t.Fatalf("got %v %v", got.Classes, got.W)
 	}
-	for _, line := range lines[1:] {
-		feat, ws, _ := strings.Cut(line, "\t")
-		got := m.W[feat]
-		fs := strings.Fields(ws)
-		if len(got) != len(fs) {
-			t.Fatalf("%q: %d weights, want %d", feat, len(got), len(fs))
-		}
-		for i, f := range fs {
-			v, err := strconv.ParseFloat(f, 32)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if math.Float32bits(got[i]) != math.Float32bits(float32(v)) {
-				t.Fatalf("%q weight %d: %v, want %v", feat, i, got[i], float32(v))
+	for f, w := range small.W {
+		for i := range w {
+			if math.Float32bits(got.W[f][i]) != math.Float32bits(w[i]) {
+				t.Errorf("%q weight %d: %v, want %v", f, i, got.W[f][i], w[i])
 			}
 		}
 	}
-	again, err := ReadModel(bufio.NewScanner(bytes.NewReader(raw)))
+	if _, err := (&Model{Classes: []string{"A"}, W: map[string][]float32{"f": {1, 2}}}).MarshalBinary(); err == nil {
+		t.Error("a feature with too many weights encoded")
+	}
+}
+
+// TestDecodeModel_Errors: every cut of a good model, and a bad magic, is an
+// error and never a panic.
+func TestDecodeModel_Errors(t *testing.T) {
+	b, err := (&Model{Classes: []string{"A", "B"}, W: map[string][]float32{"f1": {1, 2}, "f2": {3, 4}}}).MarshalBinary()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !reflect.DeepEqual(again, m) {
-		t.Error("ReadModel and decodeModel differ")
+	for n := range len(b) {
+		if _, err := DecodeModel(b[:n]); err == nil {
+			t.Errorf("cut at %d of %d: no error", n, len(b))
+		}
 	}
+	if _, err := DecodeModel(append([]byte("x"), b...)); err == nil {
+		t.Error("bad magic: no error")
+	}
+	if _, err := DecodeModel(append(b, 0)); err == nil {
+		t.Error("trailing byte: no error")
+	}
+}
+
+// FuzzDecodeModel: any input is a model or an error; a model has as many
+// weights per feature as classes.
+func FuzzDecodeModel(f *testing.F) {
+	b, _ := (&Model{Classes: []string{"A", "B"}, W: map[string][]float32{"f1": {1, 2}}}).MarshalBinary()
+	f.Add(b)
+	f.Fuzz(func(t *testing.T, in []byte) {
+		m, err := DecodeModel(in)
+		if err != nil {
+			return
+		}
+		for feat, w := range m.W {
+			if len(w) != len(m.Classes) {
+				t.Fatalf("feature %q: %d weights for %d classes", feat, len(w), len(m.Classes))
+			}
+		}
+	})
 }
 
 // TestParseWeight: the same float32 bits (and the same error) as

@@ -1,6 +1,6 @@
 // Command eventtrain trains the event-type classifier of package events
 // (multinomial logistic regression, see events/classify.go) and writes
-// events/data/types.model.gz:
+// events/data/types.model (binary, events.Model.MarshalBinary):
 //
 //	go run ./tools/eventtrain        # from the repository root
 //
@@ -22,8 +22,6 @@
 package main
 
 import (
-	"bufio"
-	"compress/gzip"
 	"context"
 	"encoding/csv"
 	"flag"
@@ -58,7 +56,7 @@ type example struct {
 func run(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("eventtrain", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	out := fs.String("out", "events/data/types.model.gz", "model file to write")
+	out := fs.String("out", "events/data/types.model", "model file to write")
 	epochs := fs.Int("epochs", 12, "training passes")
 	l2 := fs.Float64("l2", 1e-5, "L2 penalty per example")
 	minGroups := fs.Int("min-groups", 3, "keep features seen in at least this many stories or templates")
@@ -429,38 +427,13 @@ func softmax(s []float64) {
 	}
 }
 
-// write writes the model: classes, then one line per feature, sorted,
-// through a gzip writer with no timestamp.
+// write writes the model in the binary format events.DecodeModel reads
+// (events.Model.MarshalBinary: features sorted, so a rerun is
+// byte-identical).
 func write(path string, m *events.Model) error {
-	f, err := os.Create(path)
+	b, err := m.MarshalBinary()
 	if err != nil {
 		return err
 	}
-	zw := gzip.NewWriter(f)
-	bw := bufio.NewWriter(zw)
-	fmt.Fprintln(bw, strings.Join(m.Classes, " "))
-	keys := make([]string, 0, len(m.W))
-	for k := range m.W {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	for _, k := range keys {
-		bw.WriteString(k)
-		for i, x := range m.W[k] {
-			if i == 0 {
-				bw.WriteByte('\t')
-			} else {
-				bw.WriteByte(' ')
-			}
-			bw.WriteString(strconv.FormatFloat(float64(x), 'g', -1, 32))
-		}
-		bw.WriteByte('\n')
-	}
-	if err := bw.Flush(); err != nil {
-		return err
-	}
-	if err := zw.Close(); err != nil {
-		return err
-	}
-	return f.Close()
+	return os.WriteFile(path, b, 0o644)
 }
