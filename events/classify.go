@@ -20,6 +20,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unsafe"
 
 	"github.com/newsgraph/newsgraph/document"
 )
@@ -54,10 +55,12 @@ func builtinModel() (*Model, error) {
 //	classes joined by spaces, "\n"
 //	uvarint feature count n
 //	n times: uvarint key length, key bytes (keys sorted)
+//	zero bytes up to a multiple of 4 from the start
 //	n*K little-endian float32 weights, feature after feature
 //
 // It decodes without parsing numbers or inflating, and the weights are
-// exactly the float32 values the trainer kept.
+// exactly the float32 values the trainer kept; on a little-endian machine
+// with the embedded bytes 4-byte aligned they are read where they lie.
 const modelMagic = "ngevents-model 1\n"
 
 // MarshalBinary returns m in the binary model format (DecodeModel reads
@@ -80,6 +83,9 @@ func (m *Model) MarshalBinary() ([]byte, error) {
 		b = binary.AppendUvarint(b, uint64(len(f)))
 		b = append(b, f...)
 	}
+	for len(b)%4 != 0 {
+		b = append(b, 0)
+	}
 	for _, f := range keys {
 		for _, x := range m.W[f] {
 			b = binary.LittleEndian.AppendUint32(b, math.Float32bits(x))
@@ -88,9 +94,31 @@ func (m *Model) MarshalBinary() ([]byte, error) {
 	return b, nil
 }
 
+// littleEndian: the machine stores a uint32's low byte first.
+var littleEndian = func() bool { x := uint32(1); return *(*byte)(unsafe.Pointer(&x)) == 1 }()
+
+// float32s returns b (whose length is a multiple of 4) as little-endian
+// float32s: b itself when the machine is little-endian and b is 4-byte
+// aligned, else a decoded copy.
+func float32s(b []byte) []float32 {
+	if len(b) == 0 {
+		return nil
+	}
+	if littleEndian && uintptr(unsafe.Pointer(&b[0]))%4 == 0 {
+		return unsafe.Slice((*float32)(unsafe.Pointer(&b[0])), len(b)/4)
+	}
+	out := make([]float32, len(b)/4)
+	for i := range out {
+		out[i] = math.Float32frombits(binary.LittleEndian.Uint32(b[4*i:]))
+	}
+	return out
+}
+
 // DecodeModel reads a model in the binary format MarshalBinary writes:
 // one map sized by the feature count, the keys substrings of one string
-// and every weight in one array. A short or malformed input is an error.
+// and the weights in one array, b's own bytes where float32s can (so the
+// model then aliases b, which must not change). A short or malformed
+// input is an error.
 func DecodeModel(b []byte) (*Model, error) {
 	rest, ok := bytes.CutPrefix(b, []byte(modelMagic))
 	if !ok {
@@ -126,14 +154,17 @@ func DecodeModel(b []byte) (*Model, error) {
 		blob = append(blob, rest[w:w+l]...)
 		rest = rest[w+l:]
 	}
+	for (len(b)-len(rest))%4 != 0 {
+		if len(rest) == 0 || rest[0] != 0 {
+			return nil, fmt.Errorf("events: model: bad padding")
+		}
+		rest = rest[1:]
+	}
 	if uint64(len(rest)) != n*uint64(k)*4 {
 		return nil, fmt.Errorf("events: model: %d weight bytes, want %d", len(rest), n*uint64(k)*4)
 	}
 	keys := string(blob)
-	weights := make([]float32, int(n)*k)
-	for i := range weights {
-		weights[i] = math.Float32frombits(binary.LittleEndian.Uint32(rest[4*i:]))
-	}
+	weights := float32s(rest)
 	m.W = make(map[string][]float32, n)
 	off := 0
 	for i, l := range lens {

@@ -160,3 +160,22 @@ func TestParseWeight(t *testing.T) {
 		}
 	}
 }
+
+// TestDecodeModel_InPlace: on a little-endian machine an aligned model's
+// weights are read where they lie; an unaligned copy decodes to the same
+// weights.
+func TestDecodeModel_InPlace(t *testing.T) {
+	m, err := DecodeModel(embeddedModel)
+	if err != nil {
+		t.Fatal(err)
+	}
+	buf := make([]byte, len(embeddedModel)+1)
+	copy(buf[1:], embeddedModel)
+	odd, err := DecodeModel(buf[1:])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(m, odd) {
+		t.Error("an unaligned copy decodes differently")
+	}
+}
