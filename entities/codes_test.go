@@ -171,6 +171,18 @@ func TestStage_ActorCodes(t *testing.T) {
 		{name: "bare party name of the story's country", src: "LONDON, England — The Conservatives promised lower taxes in Britain, and British voters will decide, the BBC said.", mention: "Conservatives", want: "GBROPP", published: "2005-03-01"},
 		{name: "bare party name in a story of another country stays uncoded", src: "ROME, Italy — The Conservatives promised lower taxes in Italy, Italian officials said in Rome.", mention: "Conservatives", want: ""},
 		{name: "rights group by its description and the story's country", src: "LONDON, England — Hannah Price, director of the human rights group Freedom Watch UK, said British courts had been misled about Britain's record.", mention: "Freedom Watch UK", want: "GBRNGO"},
+		// wire copy of the 1980s: former states' adjectives, ranks before a title,
+		// companies and economic actors
+		{name: "Soviet adjective before a title", src: "Soviet Trade Minister Pavel Orlov arrived in Oslo on Monday.", mention: "Pavel Orlov", want: "RUSGOV"},
+		{name: "first deputy between adjective and title", src: "ROME, March 4 - Soviet first deputy prime minister Ivan Petrov said his country wanted more trade.", mention: "Ivan Petrov", want: "RUSGOV"},
+		{name: "dockers are labour", src: "LISBON, March 4 - Striking dockers blocked the port of Lisbon on Tuesday.", mention: "dockers", want: "PRTLAB"},
+		{name: "seamen are labour", src: "Portuguese seamen said on Monday they would stay on strike.", mention: "seamen", want: "PRTLAB"},
+		{name: "shipowners are business", src: "Greek shipowners said the strike cost them money.", mention: "shipowners", want: "GRCBUS"},
+		{name: "company of the 1980s by its home", src: "Shares of Fujitsu Ltd rose on the Tokyo market on Monday.", mention: "Fujitsu Ltd", want: "JPNBUS"},
+		{name: "French chemicals group", src: "The order went to Rhone-Poulenc after a long tender.", mention: "Rhone-Poulenc", want: "FRABUS"},
+		{name: "abbreviated senator's title", src: "WASHINGTON, March 4 - Sen. Mary Walsh of Ohio said the bill would pass.", mention: "Mary Walsh", want: "USALEG"},
+		{name: "congressman before a name", src: "WASHINGTON, March 4 - Congressman Joe Pike disagreed with the plan.", mention: "Joe Pike", want: "USALEG"},
+		{name: "growers are agriculture", src: "Coffee growers in Kenya asked for higher prices on Monday.", mention: "growers", want: "KENAGR"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
