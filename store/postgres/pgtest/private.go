@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"syscall"
 	"testing"
 	"time"
 
@@ -25,7 +26,9 @@ import (
 // listening on 127.0.0.1 only, on a free port, its unix socket in the same
 // temporary directory; stopped and removed when the test ends. Run as root
 // (CI), the server runs as user postgres (runuser): PostgreSQL refuses
-// root.
+// root. A test binary killed before its cleanup leaves its server running:
+// the next StartPrivate stops every server whose owning process is gone
+// (sweepStale).
 type Private struct {
 	bin  string // directory of initdb, pg_ctl, postgres
 	dir  string // the temporary directory: data/, the socket, the log
@@ -47,23 +50,27 @@ func StartPrivate(tb testing.TB) *Private {
 		}
 		tb.Skipf("pgtest: %v, skipping (CI=true makes this a failure)", err)
 	}
-	dir, err := os.MkdirTemp("", "newsgraph-pg-")
+	as, err := serverUser()
+	if err != nil {
+		tb.Fatalf("pgtest: %v", err)
+	}
+	sweepStale(os.TempDir(), bin, as)
+	dir, err := os.MkdirTemp("", privatePrefix)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	p := &Private{bin: bin, dir: dir}
+	p := &Private{bin: bin, dir: dir, as: as}
 	tb.Cleanup(func() { p.stop(tb) })
+	if err := os.WriteFile(filepath.Join(dir, ownerFile), []byte(strconv.Itoa(os.Getpid())), 0o644); err != nil {
+		tb.Fatal(err)
+	}
 	if os.Geteuid() == 0 {
-		u, err := user.Lookup("postgres")
-		if err != nil {
-			tb.Fatalf("pgtest: running as root, and no user postgres to run the server as: %v", err)
-		}
+		u, _ := user.Lookup("postgres")
 		uid, _ := strconv.Atoi(u.Uid)
 		gid, _ := strconv.Atoi(u.Gid)
 		if err := os.Chown(dir, uid, gid); err != nil {
 			tb.Fatal(err)
 		}
-		p.as = []string{"runuser", "-u", "postgres", "--"}
 	}
 	if err := os.Chmod(dir, 0o700); err != nil {
 		tb.Fatal(err)
@@ -79,6 +86,56 @@ func StartPrivate(tb testing.TB) *Private {
 		tb.Fatalf("pgtest: pg_ctl start: %v\n%s\n%s", err, out, p.log())
 	}
 	return p
+}
+
+// privatePrefix names the temporary directories of private servers, and
+// ownerFile, inside one, holds the process id of the test binary that
+// started it.
+const (
+	privatePrefix = "newsgraph-pg-"
+	ownerFile     = "owner"
+)
+
+// serverUser returns the command prefix that runs a program as the
+// server's user: none, or runuser as postgres when running as root
+// (PostgreSQL refuses root).
+func serverUser() ([]string, error) {
+	if os.Geteuid() != 0 {
+		return nil, nil
+	}
+	if _, err := user.Lookup("postgres"); err != nil {
+		return nil, fmt.Errorf("running as root, and no user postgres to run the server as: %w", err)
+	}
+	return []string{"runuser", "-u", "postgres", "--"}, nil
+}
+
+// sweepStale stops (immediately) and removes the private servers under tmp
+// whose owning process no longer exists: those of a test binary killed
+// before its cleanup ran. A directory without an owner file, or whose
+// owner is alive, is left alone.
+func sweepStale(tmp, bin string, as []string) {
+	dirs, _ := filepath.Glob(filepath.Join(tmp, privatePrefix+"*"))
+	for _, dir := range dirs {
+		b, err := os.ReadFile(filepath.Join(dir, ownerFile))
+		if err != nil {
+			continue
+		}
+		pid, err := strconv.Atoi(string(bytes.TrimSpace(b)))
+		if err != nil || pid <= 0 || alive(pid) {
+			continue
+		}
+		p := &Private{bin: bin, dir: dir, as: as}
+		if _, err := os.Stat(filepath.Join(p.data(), "postmaster.pid")); err == nil {
+			p.run(filepath.Join(bin, "pg_ctl"), "stop", "-D", p.data(), "-m", "immediate", "-w", "-t", "30")
+		}
+		os.RemoveAll(dir)
+	}
+}
+
+// alive reports whether process pid exists (signal 0: EPERM means it does).
+func alive(pid int) bool {
+	err := syscall.Kill(pid, 0)
+	return err == nil || errors.Is(err, syscall.EPERM)
 }
 
 // binDir finds the directory of initdb and pg_ctl.

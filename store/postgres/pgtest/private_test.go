@@ -4,8 +4,11 @@ import (
 	"context"
 	"net"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"strconv"
 	"testing"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 )
@@ -56,4 +59,35 @@ func TestPrivate(t *testing.T) {
 			t.Errorf("%s is still there after the test: %v", dir, err)
 		}
 	}
+}
+
+// TestSweepStale: a private server whose owning process is gone (a test
+// binary killed before its cleanup) is stopped and its directory removed
+// by the next start's sweep; a server whose owner lives is left alone.
+func TestSweepStale(t *testing.T) {
+	ctx := context.Background()
+	live := StartPrivate(t)
+	stale := StartPrivate(t)
+	dead := exec.Command("true")
+	if err := dead.Run(); err != nil {
+		t.Skipf("no process to take a dead pid from: %v", err)
+	}
+	if err := os.WriteFile(filepath.Join(stale.dir, ownerFile), []byte(strconv.Itoa(dead.Process.Pid)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sweepStale(os.TempDir(), stale.bin, stale.as)
+	if _, err := os.Stat(stale.dir); !os.IsNotExist(err) {
+		t.Errorf("stale server's directory %s is still there: %v", stale.dir, err)
+	}
+	cctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	if c, err := pgx.Connect(cctx, stale.URL); err == nil {
+		c.Close(ctx)
+		t.Error("the stale server still answers")
+	}
+	c, err := pgx.Connect(cctx, live.URL)
+	if err != nil {
+		t.Fatalf("the live server was swept: %v", err)
+	}
+	c.Close(ctx)
 }
