@@ -1,6 +1,10 @@
 package entities
 
-import "github.com/newsgraph/newsgraph/document"
+import (
+	"sort"
+
+	"github.com/newsgraph/newsgraph/document"
+)
 
 // mentionIndex holds, per mention of a document, the token that starts it,
 // the token that holds its last byte and its sentence: what the actors
@@ -90,14 +94,5 @@ func (sc *sentenceCursor) at(off int) int {
 // firstSentenceEndingAfter returns the index of the first sentence whose End
 // > off, or len(ss) (the search of document.SentenceAt).
 func firstSentenceEndingAfter(ss []document.Sentence, off int) int {
-	lo, hi := 0, len(ss)
-	for lo < hi {
-		m := (lo + hi) / 2
-		if ss[m].End <= off {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	return lo
+	return sort.Search(len(ss), func(i int) bool { return ss[i].End > off })
 }

@@ -20,9 +20,9 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"unsafe"
 
 	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/internal/lebytes"
 )
 
 //go:embed data/types.model
@@ -94,26 +94,6 @@ func (m *Model) MarshalBinary() ([]byte, error) {
 	return b, nil
 }
 
-// littleEndian: the machine stores a uint32's low byte first.
-var littleEndian = func() bool { x := uint32(1); return *(*byte)(unsafe.Pointer(&x)) == 1 }()
-
-// float32s returns b (whose length is a multiple of 4) as little-endian
-// float32s: b itself when the machine is little-endian and b is 4-byte
-// aligned, else a decoded copy.
-func float32s(b []byte) []float32 {
-	if len(b) == 0 {
-		return nil
-	}
-	if littleEndian && uintptr(unsafe.Pointer(&b[0]))%4 == 0 {
-		return unsafe.Slice((*float32)(unsafe.Pointer(&b[0])), len(b)/4)
-	}
-	out := make([]float32, len(b)/4)
-	for i := range out {
-		out[i] = math.Float32frombits(binary.LittleEndian.Uint32(b[4*i:]))
-	}
-	return out
-}
-
 // DecodeModel reads a model in the binary format MarshalBinary writes:
 // one map sized by the feature count, the keys substrings of one string
 // and the weights in one array, b's own bytes where float32s can (so the
@@ -164,7 +144,7 @@ func DecodeModel(b []byte) (*Model, error) {
 		return nil, fmt.Errorf("events: model: %d weight bytes, want %d", len(rest), n*uint64(k)*4)
 	}
 	keys := string(blob)
-	weights := float32s(rest)
+	weights := lebytes.View[float32](rest)
 	m.W = make(map[string][]float32, n)
 	off := 0
 	for i, l := range lens {

@@ -8,7 +8,8 @@ import (
 	"io"
 	"math"
 	"sort"
-	"unsafe"
+
+	"github.com/newsgraph/newsgraph/internal/lebytes"
 )
 
 // Types are the CoNLL entity types in label order.
@@ -393,7 +394,7 @@ func parseModel(b []byte) (*Model, error) {
 		off += layerBytes
 	}
 	take64 := func(n uint32) []uint64 {
-		s := u64s(b[off : off+8*int(n)])
+		s := lebytes.View[uint64](b[off : off+8*int(n)])
 		off += 8 * int(n)
 		return s
 	}
@@ -404,7 +405,7 @@ func parseModel(b []byte) (*Model, error) {
 	lx.gaz.mask, lx.gaz.maxProbe = uint64(h[3])-1, int(h[4])
 	w := &weights{mask: uint64(h[5]) - 1, maxProbe: int(h[6]), scale: math.Float32frombits(h[8])}
 	w.slots = take64(h[5])
-	w.ents = u32s(b[off : off+4*int(h[7])])
+	w.ents = lebytes.View[uint32](b[off : off+4*int(h[7])])
 	if s := w.scale; s != s || math.IsInf(float64(s), 0) {
 		return nil, errFormat
 	}
@@ -416,39 +417,4 @@ func parseModel(b []byte) (*Model, error) {
 		return models[1], nil
 	}
 	return models[0], nil
-}
-
-// littleEndian reports whether the machine stores integers little-endian,
-// as the model file does.
-var littleEndian = binary.NativeEndian.Uint16([]byte{1, 0}) == 1
-
-// u64s returns b as uint64s: b itself when it is aligned and the machine is
-// little-endian, a decoded copy otherwise.
-func u64s(b []byte) []uint64 {
-	if len(b) == 0 {
-		return nil
-	}
-	if littleEndian && uintptr(unsafe.Pointer(&b[0]))%8 == 0 {
-		return unsafe.Slice((*uint64)(unsafe.Pointer(&b[0])), len(b)/8)
-	}
-	out := make([]uint64, len(b)/8)
-	for i := range out {
-		out[i] = binary.LittleEndian.Uint64(b[8*i:])
-	}
-	return out
-}
-
-// u32s is u64s for uint32s.
-func u32s(b []byte) []uint32 {
-	if len(b) == 0 {
-		return nil
-	}
-	if littleEndian && uintptr(unsafe.Pointer(&b[0]))%4 == 0 {
-		return unsafe.Slice((*uint32)(unsafe.Pointer(&b[0])), len(b)/4)
-	}
-	out := make([]uint32, len(b)/4)
-	for i := range out {
-		out[i] = binary.LittleEndian.Uint32(b[4*i:])
-	}
-	return out
 }

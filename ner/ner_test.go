@@ -9,6 +9,7 @@ import (
 	"time"
 	"unsafe"
 
+	"github.com/newsgraph/newsgraph/internal/lebytes"
 	"github.com/newsgraph/newsgraph/internal/shareddata"
 )
 
@@ -304,7 +305,7 @@ func TestTestaF1(t *testing.T) {
 // embedded bytes themselves (read in place, not decoded into a copy) on a
 // little-endian machine.
 func TestDefault_inPlace(t *testing.T) {
-	if !littleEndian {
+	if !lebytes.LittleEndian {
 		t.Skip("big-endian: the model is decoded")
 	}
 	tg, err := Default()

@@ -5,7 +5,8 @@ import (
 	"errors"
 	"math"
 	"sort"
-	"unsafe"
+
+	"github.com/newsgraph/newsgraph/internal/lebytes"
 )
 
 // table is a read-only feature table: one flat open-addressing array of
@@ -413,9 +414,9 @@ func unmarshalTable(b []byte, off int) (*table, int, error) {
 		return nil, 0, errCorrupt
 	}
 	t.mask = ns - 1
-	t.slots = u32s(b[off : off+int(ns)*4])
+	t.slots = lebytes.View[uint32](b[off : off+int(ns)*4])
 	off += int(ns) * 4
-	t.ents = u32s(b[off : off+int(ne)*4])
+	t.ents = lebytes.View[uint32](b[off : off+int(ne)*4])
 	off += int(ne) * 4
 	for off%8 != 0 {
 		off++
@@ -426,22 +427,3 @@ func unmarshalTable(b []byte, off int) (*table, int, error) {
 	t.buildOcc()
 	return t, off, nil
 }
-
-func u32s(b []byte) []uint32 {
-	if len(b) == 0 {
-		return nil
-	}
-	if uintptr(unsafe.Pointer(&b[0]))%4 == 0 && littleEndian {
-		return unsafe.Slice((*uint32)(unsafe.Pointer(&b[0])), len(b)/4)
-	}
-	out := make([]uint32, len(b)/4)
-	for i := range out {
-		out[i] = binary.LittleEndian.Uint32(b[i*4:])
-	}
-	return out
-}
-
-var littleEndian = func() bool {
-	x := uint16(1)
-	return *(*byte)(unsafe.Pointer(&x)) == 1
-}()
