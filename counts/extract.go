@@ -599,8 +599,7 @@ func (s *sent) exclude(f *figure) {
 	prev, prev2, next := s.low(n-1), s.low(n-2), s.low(f.end)
 	bare := f.cur == "" && !f.percent && f.unit == ""
 	small := bare && f.value == float64(int64(f.value)) && f.value <= 120
-	t := s.raw(n)
-	year := bare && s.kind(n) == document.Number && !f.scaled && len(t) == 4 && isDigits(t) && f.value >= 1000 && f.value <= 2100
+	year := bare && s.kind(n) == document.Number && !f.scaled && yearLike(s.raw(n))
 	prepQ := f.qualifier == "under" || f.qualifier == "below" || f.qualifier == "above" // "under 1985 rules"
 	switch {
 	// Code: a value assigned or compared ("killed = 0", "n += 12") or on a
