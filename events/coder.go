@@ -207,6 +207,9 @@ func (c *coder) matchAll() []match {
 			i = best.end - 1
 			continue
 		}
+		if c.quantity(i) {
+			continue
+		}
 		out = append(out, best)
 		i = best.end - 1
 	}
@@ -215,6 +218,22 @@ func (c *coder) matchAll() []match {
 		c.matched[c.si] = slices.Clone(out)
 	}
 	return out
+}
+
+// quantity reports a trigger at i that reads as a change of a quantity:
+// followed by a preposition of data/words.txt [quantityPreps], a number
+// and a unit of [quantityUnits] or nothing more ("production declined to
+// 2,978 units", "charges of 7.9 mln dlrs"); a number of people or a term
+// is an act's ("the release of 30 detainees", "sentenced to 10 years").
+func (c *coder) quantity(i int) bool {
+	if i+2 >= c.n || !quantityPreps[c.low(i+1)] || c.d.Tokens[c.first+i+2].Kind != document.Number {
+		return false
+	}
+	j := i + 3
+	for j < c.n && c.d.Tokens[c.first+j].Kind == document.Number {
+		j++
+	}
+	return j >= c.n || c.isPunct(j) || quantityUnits[c.low(j)]
 }
 
 // try matches items[it:] at token t and returns the end token.

@@ -90,6 +90,10 @@ var (
 	stateForceRoles     = lex.List("stateForceRoles")
 	relativeDays        = lex.Floats("relativeDays")
 	warnVerbs           = lex.Set("warnVerbs")
+	partnerRoots        = lex.Set("partnerRoots")
+	marketRoots         = lex.Set("marketRoots")
+	quantityPreps       = lex.Set("quantityPreps")
+	quantityUnits       = lex.Set("quantityUnits")
 )
 
 // wordsErr reports a problem in data/words.txt.
