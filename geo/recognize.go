@@ -569,13 +569,13 @@ func (r *resolver) hyphenPair(k, b int, s document.Sentence, hasDL bool, dl docu
 		return 0, false
 	}
 	for e := b; e > k; e-- {
-		if len(r.g.LookupKey(country.Normalize(d.Text[d.Tokens[k].Start:d.Tokens[e-1].End]))) > 0 {
+		if len(r.g.Lookup(d.Text[d.Tokens[k].Start:d.Tokens[e-1].End])) > 0 {
 			return 0, false // "Winston-Salem", "Guinea-Bissau"
 		}
 	}
 	st := d.Tokens[k].Start
 	first := document.Span{Start: st, End: st + h}
-	fc := r.g.LookupKey(country.Normalize(d.Slice(first)))
+	fc := r.g.Lookup(d.Slice(first))
 	if len(fc) == 0 {
 		return 0, false
 	}
@@ -584,7 +584,7 @@ func (r *resolver) hyphenPair(k, b int, s document.Sentence, hasDL bool, dl docu
 	end := k
 	for e := b; e > k; e-- {
 		sp := document.Span{Start: st + h + 1, End: d.Tokens[e-1].End}
-		if c := r.g.LookupKey(country.Normalize(d.Slice(sp))); len(c) > 0 {
+		if c := r.g.Lookup(d.Slice(sp)); len(c) > 0 {
 			second, sc, end = sp, c, e
 			break
 		}
@@ -958,7 +958,7 @@ func (r *resolver) extend(sp document.Span) (document.Span, bool) {
 				continue
 			}
 			nsp := document.Span{Start: d.Tokens[st].Start, End: d.Tokens[e].End}
-			if len(r.g.LookupKey(country.Normalize(d.Slice(nsp)))) > 0 {
+			if len(r.g.Lookup(d.Slice(nsp))) > 0 {
 				return nsp, true
 			}
 		}
