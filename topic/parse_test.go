@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"math"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -57,6 +58,43 @@ func TestParse(t *testing.T) {
 
 // FuzzParse checks that Parse returns a model or an error, never panics,
 // and that a model it returns classifies.
+// TestInflate checks the embedded model's reader: the same model as Parse
+// of the gzip stream, and an error, not a short or long model, when the
+// trailer's size or the data is wrong.
+func TestInflate(t *testing.T) {
+	data, err := inflate(embedded)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := parse(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(embedded))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := Parse(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Error("inflate+parse and Parse of the gzip stream differ")
+	}
+	n := len(embedded)
+	for name, z := range map[string][]byte{
+		"size+1":    append(append([]byte(nil), embedded[:n-4]...), byte(len(data)+1), byte((len(data)+1)>>8), byte((len(data)+1)>>16), byte((len(data)+1)>>24)),
+		"size-1":    append(append([]byte(nil), embedded[:n-4]...), byte(len(data)-1), byte((len(data)-1)>>8), byte((len(data)-1)>>16), byte((len(data)-1)>>24)),
+		"truncated": embedded[:n/2],
+		"empty":     nil,
+		"corrupt":   append(append(append([]byte(nil), embedded[:n/2]...), 0xff, 0xff, 0xff), embedded[n/2+3:]...),
+	} {
+		if _, err := inflate(z); err == nil {
+			t.Errorf("%s: no error", name)
+		}
+	}
+}
+
 func FuzzParse(f *testing.F) {
 	f.Add("#total\t10\t10\t10\t10\t10\nvote\t0\t0\t7\t0\t0\n")
 	f.Add("#total\t1\t1\t1\t1\t1\nvote\t1e3\t2\t3\t4\t5\r\nvote\t1\t2\t3\t4\t5")
@@ -77,11 +115,11 @@ func BenchmarkParse(b *testing.B) {
 	stop := cputime.Bench(b)
 	n := 0
 	for b.Loop() {
-		zr, err := gzip.NewReader(bytes.NewReader(embedded))
+		data, err := inflate(embedded)
 		if err != nil {
 			b.Fatal(err)
 		}
-		if _, err := Parse(zr); err != nil {
+		if _, err := parse(data); err != nil {
 			b.Fatal(err)
 		}
 		n++

@@ -10,6 +10,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	_ "embed"
+	"encoding/binary"
 	"fmt"
 	"io"
 	"math"
@@ -87,14 +88,41 @@ var def struct {
 // Default returns the embedded model, parsed once and shared.
 func Default() (*Model, error) {
 	def.once.Do(func() {
-		zr, err := gzip.NewReader(bytes.NewReader(embedded))
+		data, err := inflate(embedded)
 		if err != nil {
 			def.err = fmt.Errorf("topic: model: %w", err)
 			return
 		}
-		def.m, def.err = Parse(zr)
+		def.m, def.err = parse(data)
 	})
 	return def.m, def.err
+}
+
+// inflate returns the decompressed bytes of the gzip stream z, read into
+// one buffer of the size the gzip trailer gives (a wrong size is an error,
+// as gzip's checksum is).
+func inflate(z []byte) ([]byte, error) {
+	if len(z) < 4 {
+		return nil, io.ErrUnexpectedEOF
+	}
+	size := binary.LittleEndian.Uint32(z[len(z)-4:])
+	zr, err := gzip.NewReader(bytes.NewReader(z))
+	if err != nil {
+		return nil, err
+	}
+	zr.Multistream(false)
+	data := make([]byte, size)
+	if _, err := io.ReadFull(zr, data); err != nil {
+		return nil, err
+	}
+	// the stream must end here, with its checksum verified
+	if n, err := zr.Read(make([]byte, 1)); n != 0 || err != io.EOF {
+		if err == nil || err == io.EOF {
+			err = fmt.Errorf("more than the %d bytes the gzip trailer gives", size)
+		}
+		return nil, err
+	}
+	return data, nil
 }
 
 // Parse reads a model in the format tools/topictrain writes: a header line
@@ -107,6 +135,11 @@ func Parse(r interface{ Read([]byte) (int, error) }) (*Model, error) {
 	if err != nil {
 		return nil, fmt.Errorf("topic: model: %w", err)
 	}
+	return parse(data)
+}
+
+// parse is Parse of the model text data.
+func parse(data []byte) (*Model, error) {
 	k := len(Labels)
 	lines := bytes.Count(data, []byte{'\n'}) + 1
 	size := uint64(16)
@@ -114,7 +147,10 @@ func Parse(r interface{ Read([]byte) (int, error) }) (*Model, error) {
 		size <<= 1
 	}
 	m := &Model{slots: make([]uint64, size), mask: size - 1, unknown: make([]float64, k)}
-	vocab := make([]byte, 0, len(data))
+	// The words are gathered at the front of data itself: a word lies at
+	// or after the place it is copied to (the lines before it held at
+	// least the words before it), and its line has been read by then.
+	vocab := data[:0]
 	m.off = make([]int32, 0, lines+1)
 	counts := make([]float64, 0, k*lines)
 	var totals []float64
@@ -172,10 +208,24 @@ func Parse(r interface{ Read([]byte) (int, error) }) (*Model, error) {
 	for i := range k {
 		m.unknown[i] = math.Log(1 / (totals[i] + nv))
 	}
+	// Most counts are small whole numbers: their logarithms are computed
+	// once per label (the same expression, so the same float32).
+	const small = 64
+	logSmall := make([]float32, small*k)
+	for c := range small {
+		for i := range k {
+			logSmall[c*k+i] = float32(math.Log((float64(c) + 1) / (totals[i] + nv)))
+		}
+	}
 	m.logp = make([]float32, k*nw)
 	for w := 0; w < nw; w++ {
 		for i := range k {
-			m.logp[w*k+i] = float32(math.Log((counts[w*k+i] + 1) / (totals[i] + nv)))
+			c := counts[w*k+i]
+			if c < small && c == math.Trunc(c) {
+				m.logp[w*k+i] = logSmall[int(c)*k+i]
+				continue
+			}
+			m.logp[w*k+i] = float32(math.Log((c + 1) / (totals[i] + nv)))
 		}
 	}
 	return m, nil
