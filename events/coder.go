@@ -388,6 +388,11 @@ func (c *coder) futureMarked(i int, p *pattern) bool {
 		}
 		if w == "to" {
 			sawTo = true
+			if j > 0 && enactVerbs[c.low(j-1)] {
+				// a vote to do something does it: "the House voted to
+				// block military aid"
+				return false
+			}
 			if p.verbal && j >= i-2 && isBase(c.tok(i), p) {
 				return true
 			}

@@ -94,6 +94,7 @@ var (
 	marketRoots         = lex.Set("marketRoots")
 	quantityPreps       = lex.Set("quantityPreps")
 	quantityUnits       = lex.Set("quantityUnits")
+	enactVerbs          = lex.Set("enactVerbs")
 )
 
 // wordsErr reports a problem in data/words.txt.
