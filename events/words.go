@@ -95,6 +95,7 @@ var (
 	quantityPreps       = lex.Set("quantityPreps")
 	quantityUnits       = lex.Set("quantityUnits")
 	enactVerbs          = lex.Set("enactVerbs")
+	currencyWords       = lex.Set("currencyWords")
 )
 
 // wordsErr reports a problem in data/words.txt.
