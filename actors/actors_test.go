@@ -21,6 +21,8 @@ func TestDefault_Lookup(t *testing.T) {
 		{"Red Cross", "NGOIRC"}, {"WHO", "IGOUNOWHO"}, {"UNRWA", "IGOUNOREF"},
 		{"Reuters", "GBRMED"}, {"AP", "USAMED"}, {"AFP", "FRAMED"}, {"Xinhua", "CHNMED"},
 		{"TASS", "RUSMED"}, {"Anadolu", "TURMED"}, {"Hamas", "PSEREBHMS"}, {"Taliban", "AFGREBTAL"},
+		{"House", "USALEG"}, {"U.S. House of Representatives", "USALEG"}, {"Senate Finance Committee", "USALEG"},
+		{"House Ways and Means Committee", "USALEG"}, {"House of Commons", "GBRLEG"},
 	}
 	for _, tt := range tests {
 		a, ok := d.Lookup(tt.in)
@@ -69,6 +71,7 @@ func TestLookupRole(t *testing.T) {
 		{"militants", "REB"}, {"protesters", "CVL"}, {"court", "JUD"}, {"judge", "JUD"}, {"parliament", "LEG"},
 		{"army spokesman", "MIL"}, {"military spokeswoman", "MIL"}, {"police spokesman", "COP"},
 		{"foreign policy chief", "GOV"}, {"military officials", "MIL"},
+		{"House of Representatives", "LEG"}, {"chamber of deputies", "LEG"},
 	} {
 		r, ok := LookupRole(tt.in)
 		if !ok || r.Code != tt.code {

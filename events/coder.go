@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/newsgraph/newsgraph/country"
 	"github.com/newsgraph/newsgraph/document"
 )
 
@@ -324,6 +325,14 @@ func (c *coder) verbReading(i int, long bool) bool {
 	if nounMarkers[p] {
 		return false
 	}
+	// a currency after a nationality adjective is money: "Irish pounds"
+	// (data/words.txt [currencyWords]; a plural people word is a subject:
+	// "Britons pound ...")
+	if currencyWords[c.low(i)] {
+		if _, ok := country.ByDemonym(c.tok(i - 1)); ok && !strings.HasSuffix(p, "s") {
+			return false
+		}
+	}
 	// a name after a preposition, then a trigger that ends the phrase, is
 	// a noun phrase: "released detainees from Evin prison near Tehran"
 	// (a past form in -ed is the verb: "thousands of Kenyans marched in")
@@ -388,6 +397,11 @@ func (c *coder) futureMarked(i int, p *pattern) bool {
 		}
 		if w == "to" {
 			sawTo = true
+			if j > 0 && enactVerbs[c.low(j-1)] {
+				// a vote to do something does it: "the House voted to
+				// block military aid"
+				return false
+			}
 			if p.verbal && j >= i-2 && isBase(c.tok(i), p) {
 				return true
 			}

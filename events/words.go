@@ -94,6 +94,8 @@ var (
 	marketRoots         = lex.Set("marketRoots")
 	quantityPreps       = lex.Set("quantityPreps")
 	quantityUnits       = lex.Set("quantityUnits")
+	enactVerbs          = lex.Set("enactVerbs")
+	currencyWords       = lex.Set("currencyWords")
 )
 
 // wordsErr reports a problem in data/words.txt.

@@ -98,7 +98,7 @@ func TestDebugTextReal(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, m := range d.Mentions {
-		fmt.Printf("  m %q %s/%s/%s ent=%d\n", d.Slice(m.Span), m.Type, m.Kind, m.Actor, m.Entity)
+		fmt.Printf("  m %q %s/%s/%s ctx=%s ent=%d\n", d.Slice(m.Span), m.Type, m.Kind, m.Actor, m.ContextActor, m.Entity)
 	}
 	st, _ := evcoder.New(evcoder.Options{})
 	for _, m := range st.Matches(d) {
