@@ -226,7 +226,9 @@ func normalizeRunes(s string) string {
 	space := false
 	src := s
 	if !isASCII(s) {
-		src = norm.NFD.String(s)
+		// (a copy: norm keeps its argument, which would make every
+		// caller's key escape, a key built on a caller's stack too)
+		src = norm.NFD.String(strings.Clone(s))
 	}
 	for _, r := range src {
 		switch {

@@ -87,6 +87,7 @@ func (s *Stage) Process(ctx context.Context, d *document.Document) error {
 	}
 	r := resolver{g: s.g, d: d, cfg: s.cfg, ctx: ctx}
 	r.run()
+	r.releaseTops()
 	if err := ctx.Err(); err != nil {
 		return err // over the document's budget: stopped between steps
 	}
