@@ -11,22 +11,25 @@ import (
 	"github.com/newsgraph/newsgraph/internal/cputime"
 )
 
-// TestParse reads small models: counts, a word given twice (the last
-// counts win), CRLF line ends, and the errors of malformed files.
+// TestParse reads small models: counts (float32 holds neither 0.1 nor
+// 16777217 exactly), a word given twice (the last counts win), CRLF line
+// ends, and the errors of malformed files.
 func TestParse(t *testing.T) {
-	good := "#total\t10\t10\t10\t10\t10\nvote\t0\t0\t7\t0\t0\r\ngoal\t0\t0\t0\t3\t0\nvote\t0\t0\t9\t0\t1.5\n"
+	good := "#total\t10\t10\t10\t10\t10\nvote\t0\t0\t7\t0\t0\r\ngoal\t0.1\t0\t0\t3\t16777217\n" +
+		"poll\t0.1\t0\t64\t0\t16777217\nvote\t0\t0\t9\t0\t1.5\ngoal\t0\t0\t0\t3\t0\n"
 	m, err := Parse(strings.NewReader(good))
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Two distinct words: log((c+1)/(10+2)).
-	want := func(c float64) float32 { return float32(math.Log((c + 1) / 12)) }
+	// Three distinct words: log((c+1)/(10+3)).
+	want := func(c float64) float32 { return float32(math.Log((c + 1) / 13)) }
 	for _, tc := range []struct {
 		word string
 		lp   []float32
 	}{
 		{"vote", []float32{want(0), want(0), want(9), want(0), want(1.5)}},
 		{"goal", []float32{want(0), want(0), want(0), want(3), want(0)}},
+		{"poll", []float32{want(0.1), want(0), want(64), want(0), want(16777217)}},
 		{"ball", nil},
 	} {
 		got := m.lookup([]byte(tc.word))

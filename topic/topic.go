@@ -16,6 +16,7 @@ import (
 	"math"
 	"strconv"
 	"sync"
+	"unsafe"
 
 	"github.com/newsgraph/newsgraph/document"
 )
@@ -152,7 +153,22 @@ func parse(data []byte) (*Model, error) {
 	// least the words before it), and its line has been read by then.
 	vocab := data[:0]
 	m.off = make([]int32, 0, lines+1)
-	counts := make([]float64, 0, k*lines)
+	// The counts are kept as float32 where the log-probabilities will be
+	// (a count that float32 does not hold exactly also in wide, by its
+	// place), so that the model costs no second array of counts.
+	counts := make([]float32, 0, k*lines)
+	var wide map[int]float64
+	set := func(at int, x float64) {
+		counts[at] = float32(x)
+		if float64(counts[at]) != x {
+			if wide == nil {
+				wide = map[int]float64{}
+			}
+			wide[at] = x
+		} else if wide != nil {
+			delete(wide, at)
+		}
+	}
 	var totals []float64
 	var v [8]float64
 	for line := 1; len(data) > 0; line++ {
@@ -184,13 +200,19 @@ func parse(data []byte) (*Model, error) {
 			continue
 		}
 		if idx := m.index(vocab, word); idx >= 0 {
-			copy(counts[idx*k:idx*k+k], v[:k]) // given again: the last counts
+			for j := range k {
+				set(idx*k+j, v[j]) // given again: the last counts
+			}
 			continue
 		}
 		idx := len(m.off)
 		m.off = append(m.off, int32(len(vocab)))
 		vocab = append(vocab, word...)
-		counts = append(counts, v[:k]...)
+		at0 := len(counts)
+		counts = counts[:at0+k]
+		for j := range k {
+			set(at0+j, v[j])
+		}
 		h := wordHash(word)
 		at := h & m.mask
 		for m.slots[at] != 0 {
@@ -203,7 +225,9 @@ func parse(data []byte) (*Model, error) {
 	}
 	nw := len(m.off)
 	m.off = append(m.off, int32(len(vocab)))
-	m.vocab = string(vocab)
+	// data is parse's own (Parse's or inflate's buffer) and nothing
+	// writes to it after: the vocabulary shares it rather than copying it.
+	m.vocab = unsafe.String(unsafe.SliceData(vocab), len(vocab))
 	nv := float64(nw)
 	for i := range k {
 		m.unknown[i] = math.Log(1 / (totals[i] + nv))
@@ -217,10 +241,13 @@ func parse(data []byte) (*Model, error) {
 			logSmall[c*k+i] = float32(math.Log((float64(c) + 1) / (totals[i] + nv)))
 		}
 	}
-	m.logp = make([]float32, k*nw)
+	m.logp = counts
 	for w := 0; w < nw; w++ {
 		for i := range k {
-			c := counts[w*k+i]
+			c := float64(counts[w*k+i])
+			if x, ok := wide[w*k+i]; ok {
+				c = x
+			}
 			if c < small && c == math.Trunc(c) {
 				m.logp[w*k+i] = logSmall[int(c)*k+i]
 				continue

@@ -28,6 +28,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unsafe"
 )
 
 // Lexicon is one parsed file. Its lookups are safe for concurrent use.
@@ -46,17 +47,28 @@ type section struct {
 
 type entry struct {
 	key, value string
+	line       int32
 	hasValue   bool
-	line       int
 }
 
 // Load parses the file path of fsys (an embedded FS).
 func Load(fsys fs.FS, path string) *Lexicon {
-	b, err := fs.ReadFile(fsys, path)
+	src, err := readString(fsys, path)
 	if err != nil {
 		return &Lexicon{name: path, sections: map[string]*section{}, used: map[string]bool{}, err: fmt.Errorf("lexicon: %w", err)}
 	}
-	return parse(path, string(b))
+	return parse(path, src)
+}
+
+// readString returns the file path of fsys as a string: the bytes
+// fs.ReadFile read, which nothing writes to after, shared rather than
+// copied.
+func readString(fsys fs.FS, path string) (string, error) {
+	b, err := fs.ReadFile(fsys, path)
+	if err != nil || len(b) == 0 {
+		return "", err
+	}
+	return unsafe.String(&b[0], len(b)), nil
 }
 
 // Parse reads a lexicon from r; name is used in error messages.
@@ -85,11 +97,9 @@ func parse(name, src string) *Lexicon {
 			cur.entries = all[start:len(all):len(all)]
 		}
 	}
-	// seen holds the keys met so far with the number of their section:
-	// sections are contiguous, so a key is repeated within one when it was
-	// last seen in the current section.
-	seen := make(map[string]int, lines)
-	nsec := 0
+	// seen holds the keys of the current section (cleared at the next:
+	// it grows to the largest section only).
+	seen := make(map[string]struct{}, 64)
 	for n := 1; len(src) > 0; n++ {
 		line, rest, _ := strings.Cut(src, "\n")
 		src = rest
@@ -109,14 +119,14 @@ func parse(name, src string) *Lexicon {
 			cur = &section{line: n}
 			l.sections[curName] = cur
 			start = len(all)
-			nsec++
+			clear(seen)
 			continue
 		}
 		if cur == nil {
 			l.fail(fmt.Errorf("%s:%d: entry before any [section]", name, n))
 			continue
 		}
-		e := entry{line: n}
+		e := entry{line: int32(n)}
 		if k, v, ok := strings.Cut(t, "\t"); ok {
 			e.key, e.value, e.hasValue = strings.TrimSpace(k), strings.TrimSpace(v), true
 		} else {
@@ -127,11 +137,11 @@ func parse(name, src string) *Lexicon {
 			l.fail(fmt.Errorf("%s:%d: empty key", name, n))
 			continue
 		}
-		if seen[e.key] == nsec {
+		if _, ok := seen[e.key]; ok {
 			l.fail(fmt.Errorf("%s:%d: [%s]: %q repeated", name, n, curName, e.key))
 			continue
 		}
-		seen[e.key] = nsec
+		seen[e.key] = struct{}{}
 		all = append(all, e)
 	}
 	closeSection()
