@@ -5,6 +5,7 @@ package entities
 // mentions.
 
 import (
+	"cmp"
 	"context"
 	"iter"
 	"slices"
@@ -448,18 +449,15 @@ func (a *annotator) facilities() {
 // that cannot end a name: sentence punctuation and quotes, or a closing
 // bracket without its opening one inside the span.
 func (a *annotator) trailingPunct(i, j int) bool {
-	switch a.tok(j - 1) {
-	case ",", ";", ":", "!", "?", "\"", "'", "“", "”", "‘", "’", "-", "--", "—", "–":
-		return true
-	case ")", "]":
+	t := a.tok(j - 1)
+	if closingBrackets[t] {
 		for k := i; k < j-1; k++ {
-			if t := a.tok(k); t == "(" || t == "[" {
+			if openingBrackets[a.tok(k)] {
 				return false
 			}
 		}
-		return true
 	}
-	return false
+	return closingBrackets[t] || trailingPuncts[t] || dashes[t]
 }
 
 // noUpper reports whether tokens [i, j) contain no upper-case letter.
@@ -846,8 +844,7 @@ func (a *annotator) ownerBefore(j, lo int) (code string, named bool) {
 		if !ok {
 			continue
 		}
-		switch act.Kind {
-		case "party", "group", "company", "ngo":
+		if ownerKinds[act.Kind] {
 			return act.CodeAt(a.published()), true
 		}
 		return "", false // "White House spokesman": the caller's rules
@@ -926,20 +923,16 @@ func (a *annotator) nationalSociety(i, j int) string {
 	if j-i < 3 || a.low(j-2) != "red" || a.low(j-1) != "cross" && a.low(j-1) != "crescent" {
 		return ""
 	}
-	s := a.text(i, j-2)
-	if c, ok := country.Lookup(s); ok {
-		return actors.CountryCode(c) + "NGO"
-	}
-	if c, ok := country.ByDemonym(s); ok {
-		return actors.CountryCode(c) + "NGO"
+	if c := cmp.Or(countryCode(a.text(i, j-2)), demonymCode(a.text(i, j-2))); c != "" {
+		return c + "NGO"
 	}
 	return ""
 }
 
 // codeOf returns the CAMEO code of a country or organization name.
 func (a *annotator) codeOf(s string) string {
-	if c, ok := country.Lookup(s); ok {
-		return actors.CountryCode(c)
+	if c := countryCode(s); c != "" {
+		return c
 	}
 	if act, ok := a.s.dict.Lookup(s); ok && act.Type == "ORG" && international(act.Code) {
 		return act.Code
@@ -1020,7 +1013,7 @@ func (a *annotator) personContext(m *ment) {
 		k++
 		indef := false
 		if k < hi && determiners[a.low(k)] {
-			indef = a.low(k) == "a" || a.low(k) == "an"
+			indef = indefinites[a.low(k)]
 			k++
 		}
 		ctry := ""
@@ -1126,11 +1119,7 @@ func (a *annotator) namedBodyAt(i, hi int) (string, bool) {
 // the gazetteer places in one country; "" otherwise.
 func (a *annotator) placeCountryAt(i, hi int) string {
 	for j := i + a.walk(i, 1, 3, hi, a.capWord); j > i; j-- {
-		key := a.key(i, j)
-		if c, ok := country.Lookup(key); ok {
-			return actors.CountryCode(c)
-		}
-		if c := a.placeCountry(key); c != "" {
+		if c := cmp.Or(countryCode(a.key(i, j)), a.placeCountry(a.key(i, j))); c != "" {
 			return c
 		}
 	}
@@ -1236,7 +1225,7 @@ func (a *annotator) orgContext(m *ment) {
 	ok := false
 	for k := m.a; k < m.b && !ok; k++ {
 		l := a.low(k)
-		if l == "ministry" || l == "ministries" {
+		if ministryWords[l] {
 			r, ok = actors.Role{Code: "GOV", Class: "ministry", Org: true}, true
 		}
 	}
@@ -1370,11 +1359,11 @@ func (a *annotator) countryInName(i, j int, singular bool) string {
 		if !a.capitalized(k) {
 			continue
 		}
-		if c, ok := country.ByDemonym(a.tok(k)); ok && (!singular || !strings.HasSuffix(a.low(k), "s")) {
-			return actors.CountryCode(c)
+		if c := demonymCode(a.tok(k)); c != "" && (!singular || !strings.HasSuffix(a.low(k), "s")) {
+			return c
 		}
-		if c, ok := country.Lookup(a.tok(k)); ok {
-			return actors.CountryCode(c)
+		if c := countryCode(a.tok(k)); c != "" {
+			return c
 		}
 	}
 	return ""
@@ -1524,7 +1513,7 @@ func (a *annotator) nominals() {
 				}
 			}
 			det := k2-1 >= sn.FirstToken && determiners[a.low(k2-1)]
-			indef := det && (a.low(k2-1) == "a" || a.low(k2-1) == "an")
+			indef := det && indefinites[a.low(k2-1)]
 			if k2 == k && k-1 >= sn.FirstToken && !det && a.covered[k-1] != 0 {
 				// Another name right before ("Reuters reporters"): leave it.
 				if c := a.ms[a.covered[k-1]-1]; c.typ != document.GPE {
@@ -1581,7 +1570,7 @@ func (a *annotator) nominals() {
 func (a *annotator) coordinated(q int, r actors.Role, head ment) {
 	lo, _ := a.sentBounds(q)
 	for q-1 > lo {
-		if c := a.low(q - 1); c != "and" && c != "or" && c != "," {
+		if !coordinators[a.low(q-1)] {
 			return
 		}
 		c, p := a.countryBefore(q-1, lo)
