@@ -77,6 +77,7 @@ type annotator struct {
 	// acrIdx lists, per token, the mentions followed by "(" and that token
 	// (acronymOfOther), built on first use.
 	acrIdx map[string][]acrDef
+	pub    time.Time // the story's publication time, zero when unknown
 }
 
 // acrDef is a mention followed by "(" and a token, with the dictionary's
@@ -89,6 +90,9 @@ type acrDef struct {
 
 func newAnnotator(s *Stage, d *document.Document) *annotator {
 	a := &annotator{ctx: context.Background(), s: s, d: d, lower: d.LowerSlice(document.Span{Start: 0, End: len(d.Text)}), fold: lettercase.Document(d)}
+	if d.Published != nil {
+		a.pub = *d.Published
+	}
 	a.covered = make([]int32, len(d.Tokens))
 	// About one mention per six tokens in news: room for them at once
 	// (growing a long document's mentions one doubling at a time copied
@@ -234,13 +238,11 @@ func (a *annotator) run(spans [][]ner.Span) error {
 	}
 	steps := []func(){
 		func() { a.markNames(spans) },
-		func() {
-			if a.s.user {
-				a.userEntries()
-			}
-		},
+		func() { a.dictNames(true) },
 		func() { a.tagged(spans) },
-		a.facilities, a.dictionary, a.titledNames, a.personsByCourtesy,
+		a.facilities,
+		func() { a.dictNames(false) },
+		a.titledNames, a.personsByCourtesy,
 		func() {
 			for i := range each(a, a.ms) {
 				a.classify(&a.ms[i])
@@ -497,20 +499,16 @@ func (a *annotator) isTitle(i int) bool {
 	return ok && !titleStop[l] && a.capitalized(i)
 }
 
-// dictionary adds organization, agency and group names the tagger missed,
-// and extends tagger spans that a longer dictionary name contains.
-func (a *annotator) dictionary() { a.dictNames(false) }
-
-// userEntries adds the names of a user dictionary where the text writes them
-// in name case, longest match first, before the tagger's spans: a user who
-// says "Georgian Dream" is a party overrides the tagger's "Georgian" (NORP).
-// The tagger spans that overlap them are then skipped (tagged keeps only
-// free spans).
-func (a *annotator) userEntries() { a.dictNames(true) }
-
-// dictNames adds the dictionary's names (only the user's when user) where
-// no mention covers them, longest match first.
+// dictNames adds the dictionary's names where no mention covers them,
+// longest match first: after the tagger's spans, the organization, agency
+// and group names the tagger missed; with user, before them, the names of a
+// user dictionary where the text writes them in name case (a user who says
+// "Georgian Dream" is a party overrides the tagger's "Georgian", NORP;
+// tagged keeps only the spans they leave free).
 func (a *annotator) dictNames(user bool) {
+	if user && !a.s.user {
+		return
+	}
 	dict := a.s.dict
 	maxN := dict.MaxWords()
 	for _, sn := range each(a, a.d.Sentences) {
@@ -595,7 +593,7 @@ func (a *annotator) classify(m *ment) {
 		return
 	}
 	if m.org != nil {
-		m.actor, m.step = m.org.CodeAt(a.published()), "dictionary"
+		m.actor, m.step = m.org.CodeAt(a.pub), "dictionary"
 		if m.typ == document.Person {
 			// A known person: the title or apposition still gives the
 			// role class and gender coreference needs; the dictionary
@@ -606,7 +604,7 @@ func (a *annotator) classify(m *ment) {
 			if len(m.ctry) > 3 && m.actor == m.ctry {
 				owner = m.ctry // "Tory leader X": the party's code
 			}
-			m.actor, m.step = m.org.CodeAt(a.published()), "dictionary"
+			m.actor, m.step = m.org.CodeAt(a.pub), "dictionary"
 			if owner != "" && strings.HasSuffix(m.actor, "ELI") && !former {
 				m.actor, role = owner, ""
 			}
@@ -737,14 +735,6 @@ func (a *annotator) acronymOfOther(m *ment, act *actors.Actor) bool {
 	return false
 }
 
-// published returns the story's publication time, zero when unknown.
-func (a *annotator) published() time.Time {
-	if a.d.Published == nil {
-		return time.Time{}
-	}
-	return *a.d.Published
-}
-
 // placeType maps a place name the tagger called LOC to GPE or LOC with the
 // gazetteer: countries, divisions and cities are GPE; regions, water
 // bodies, continents and landmarks are LOC. Unknown names stay GPE.
@@ -845,7 +835,7 @@ func (a *annotator) ownerBefore(j, lo int) (code string, named bool) {
 			continue
 		}
 		if ownerKinds[act.Kind] {
-			return act.CodeAt(a.published()), true
+			return act.CodeAt(a.pub), true
 		}
 		return "", false // "White House spokesman": the caller's rules
 	}
@@ -1108,7 +1098,7 @@ func (a *annotator) ofBody(r *actors.Role, ctry string, end, hi int, sector bool
 func (a *annotator) namedBodyAt(i, hi int) (string, bool) {
 	for j := i + a.walk(i, 1, 4, hi, a.capWord); j > i; j-- {
 		if act, ok := a.orgAt(i, j); ok {
-			return act.CodeAt(a.published()), true
+			return act.CodeAt(a.pub), true
 		}
 	}
 	return "", false

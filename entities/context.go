@@ -301,7 +301,7 @@ func (a *annotator) partiesByStory(dom string) {
 			continue
 		}
 		if act, ok := a.s.dict.Lookup(names[dom]); ok {
-			m.typ, m.actor, m.ctry, m.step = document.Org, act.CodeAt(a.published()), dom, "party of the story's country"
+			m.typ, m.actor, m.ctry, m.step = document.Org, act.CodeAt(a.pub), dom, "party of the story's country"
 		}
 	}
 }
