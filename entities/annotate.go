@@ -5,6 +5,7 @@ package entities
 // mentions.
 
 import (
+	"cmp"
 	"context"
 	"iter"
 	"slices"
@@ -76,6 +77,7 @@ type annotator struct {
 	// acrIdx lists, per token, the mentions followed by "(" and that token
 	// (acronymOfOther), built on first use.
 	acrIdx map[string][]acrDef
+	pub    time.Time // the story's publication time, zero when unknown
 }
 
 // acrDef is a mention followed by "(" and a token, with the dictionary's
@@ -88,6 +90,9 @@ type acrDef struct {
 
 func newAnnotator(s *Stage, d *document.Document) *annotator {
 	a := &annotator{ctx: context.Background(), s: s, d: d, lower: d.LowerSlice(document.Span{Start: 0, End: len(d.Text)}), fold: lettercase.Document(d)}
+	if d.Published != nil {
+		a.pub = *d.Published
+	}
 	a.covered = make([]int32, len(d.Tokens))
 	// About one mention per six tokens in news: room for them at once
 	// (growing a long document's mentions one doubling at a time copied
@@ -233,13 +238,11 @@ func (a *annotator) run(spans [][]ner.Span) error {
 	}
 	steps := []func(){
 		func() { a.markNames(spans) },
-		func() {
-			if a.s.user {
-				a.userEntries()
-			}
-		},
+		func() { a.dictNames(true) },
 		func() { a.tagged(spans) },
-		a.facilities, a.dictionary, a.titledNames, a.personsByCourtesy,
+		a.facilities,
+		func() { a.dictNames(false) },
+		a.titledNames, a.personsByCourtesy,
 		func() {
 			for i := range each(a, a.ms) {
 				a.classify(&a.ms[i])
@@ -448,18 +451,15 @@ func (a *annotator) facilities() {
 // that cannot end a name: sentence punctuation and quotes, or a closing
 // bracket without its opening one inside the span.
 func (a *annotator) trailingPunct(i, j int) bool {
-	switch a.tok(j - 1) {
-	case ",", ";", ":", "!", "?", "\"", "'", "“", "”", "‘", "’", "-", "--", "—", "–":
-		return true
-	case ")", "]":
+	t := a.tok(j - 1)
+	if closingBrackets[t] {
 		for k := i; k < j-1; k++ {
-			if t := a.tok(k); t == "(" || t == "[" {
+			if openingBrackets[a.tok(k)] {
 				return false
 			}
 		}
-		return true
 	}
-	return false
+	return closingBrackets[t] || trailingPuncts[t] || dashes[t]
 }
 
 // noUpper reports whether tokens [i, j) contain no upper-case letter.
@@ -499,20 +499,16 @@ func (a *annotator) isTitle(i int) bool {
 	return ok && !titleStop[l] && a.capitalized(i)
 }
 
-// dictionary adds organization, agency and group names the tagger missed,
-// and extends tagger spans that a longer dictionary name contains.
-func (a *annotator) dictionary() { a.dictNames(false) }
-
-// userEntries adds the names of a user dictionary where the text writes them
-// in name case, longest match first, before the tagger's spans: a user who
-// says "Georgian Dream" is a party overrides the tagger's "Georgian" (NORP).
-// The tagger spans that overlap them are then skipped (tagged keeps only
-// free spans).
-func (a *annotator) userEntries() { a.dictNames(true) }
-
-// dictNames adds the dictionary's names (only the user's when user) where
-// no mention covers them, longest match first.
+// dictNames adds the dictionary's names where no mention covers them,
+// longest match first: after the tagger's spans, the organization, agency
+// and group names the tagger missed; with user, before them, the names of a
+// user dictionary where the text writes them in name case (a user who says
+// "Georgian Dream" is a party overrides the tagger's "Georgian", NORP;
+// tagged keeps only the spans they leave free).
 func (a *annotator) dictNames(user bool) {
+	if user && !a.s.user {
+		return
+	}
 	dict := a.s.dict
 	maxN := dict.MaxWords()
 	for _, sn := range each(a, a.d.Sentences) {
@@ -597,7 +593,7 @@ func (a *annotator) classify(m *ment) {
 		return
 	}
 	if m.org != nil {
-		m.actor, m.step = m.org.CodeAt(a.published()), "dictionary"
+		m.actor, m.step = m.org.CodeAt(a.pub), "dictionary"
 		if m.typ == document.Person {
 			// A known person: the title or apposition still gives the
 			// role class and gender coreference needs; the dictionary
@@ -608,7 +604,7 @@ func (a *annotator) classify(m *ment) {
 			if len(m.ctry) > 3 && m.actor == m.ctry {
 				owner = m.ctry // "Tory leader X": the party's code
 			}
-			m.actor, m.step = m.org.CodeAt(a.published()), "dictionary"
+			m.actor, m.step = m.org.CodeAt(a.pub), "dictionary"
 			if owner != "" && strings.HasSuffix(m.actor, "ELI") && !former {
 				m.actor, role = owner, ""
 			}
@@ -739,14 +735,6 @@ func (a *annotator) acronymOfOther(m *ment, act *actors.Actor) bool {
 	return false
 }
 
-// published returns the story's publication time, zero when unknown.
-func (a *annotator) published() time.Time {
-	if a.d.Published == nil {
-		return time.Time{}
-	}
-	return *a.d.Published
-}
-
 // placeType maps a place name the tagger called LOC to GPE or LOC with the
 // gazetteer: countries, divisions and cities are GPE; regions, water
 // bodies, continents and landmarks are LOC. Unknown names stay GPE.
@@ -846,9 +834,8 @@ func (a *annotator) ownerBefore(j, lo int) (code string, named bool) {
 		if !ok {
 			continue
 		}
-		switch act.Kind {
-		case "party", "group", "company", "ngo":
-			return act.CodeAt(a.published()), true
+		if ownerKinds[act.Kind] {
+			return act.CodeAt(a.pub), true
 		}
 		return "", false // "White House spokesman": the caller's rules
 	}
@@ -926,20 +913,16 @@ func (a *annotator) nationalSociety(i, j int) string {
 	if j-i < 3 || a.low(j-2) != "red" || a.low(j-1) != "cross" && a.low(j-1) != "crescent" {
 		return ""
 	}
-	s := a.text(i, j-2)
-	if c, ok := country.Lookup(s); ok {
-		return actors.CountryCode(c) + "NGO"
-	}
-	if c, ok := country.ByDemonym(s); ok {
-		return actors.CountryCode(c) + "NGO"
+	if c := cmp.Or(countryCode(a.text(i, j-2)), demonymCode(a.text(i, j-2))); c != "" {
+		return c + "NGO"
 	}
 	return ""
 }
 
 // codeOf returns the CAMEO code of a country or organization name.
 func (a *annotator) codeOf(s string) string {
-	if c, ok := country.Lookup(s); ok {
-		return actors.CountryCode(c)
+	if c := countryCode(s); c != "" {
+		return c
 	}
 	if act, ok := a.s.dict.Lookup(s); ok && act.Type == "ORG" && international(act.Code) {
 		return act.Code
@@ -1020,7 +1003,7 @@ func (a *annotator) personContext(m *ment) {
 		k++
 		indef := false
 		if k < hi && determiners[a.low(k)] {
-			indef = a.low(k) == "a" || a.low(k) == "an"
+			indef = indefinites[a.low(k)]
 			k++
 		}
 		ctry := ""
@@ -1115,7 +1098,7 @@ func (a *annotator) ofBody(r *actors.Role, ctry string, end, hi int, sector bool
 func (a *annotator) namedBodyAt(i, hi int) (string, bool) {
 	for j := i + a.walk(i, 1, 4, hi, a.capWord); j > i; j-- {
 		if act, ok := a.orgAt(i, j); ok {
-			return act.CodeAt(a.published()), true
+			return act.CodeAt(a.pub), true
 		}
 	}
 	return "", false
@@ -1126,11 +1109,7 @@ func (a *annotator) namedBodyAt(i, hi int) (string, bool) {
 // the gazetteer places in one country; "" otherwise.
 func (a *annotator) placeCountryAt(i, hi int) string {
 	for j := i + a.walk(i, 1, 3, hi, a.capWord); j > i; j-- {
-		key := a.key(i, j)
-		if c, ok := country.Lookup(key); ok {
-			return actors.CountryCode(c)
-		}
-		if c := a.placeCountry(key); c != "" {
+		if c := cmp.Or(countryCode(a.key(i, j)), a.placeCountry(a.key(i, j))); c != "" {
 			return c
 		}
 	}
@@ -1236,7 +1215,7 @@ func (a *annotator) orgContext(m *ment) {
 	ok := false
 	for k := m.a; k < m.b && !ok; k++ {
 		l := a.low(k)
-		if l == "ministry" || l == "ministries" {
+		if ministryWords[l] {
 			r, ok = actors.Role{Code: "GOV", Class: "ministry", Org: true}, true
 		}
 	}
@@ -1370,11 +1349,11 @@ func (a *annotator) countryInName(i, j int, singular bool) string {
 		if !a.capitalized(k) {
 			continue
 		}
-		if c, ok := country.ByDemonym(a.tok(k)); ok && (!singular || !strings.HasSuffix(a.low(k), "s")) {
-			return actors.CountryCode(c)
+		if c := demonymCode(a.tok(k)); c != "" && (!singular || !strings.HasSuffix(a.low(k), "s")) {
+			return c
 		}
-		if c, ok := country.Lookup(a.tok(k)); ok {
-			return actors.CountryCode(c)
+		if c := countryCode(a.tok(k)); c != "" {
+			return c
 		}
 	}
 	return ""
@@ -1524,7 +1503,7 @@ func (a *annotator) nominals() {
 				}
 			}
 			det := k2-1 >= sn.FirstToken && determiners[a.low(k2-1)]
-			indef := det && (a.low(k2-1) == "a" || a.low(k2-1) == "an")
+			indef := det && indefinites[a.low(k2-1)]
 			if k2 == k && k-1 >= sn.FirstToken && !det && a.covered[k-1] != 0 {
 				// Another name right before ("Reuters reporters"): leave it.
 				if c := a.ms[a.covered[k-1]-1]; c.typ != document.GPE {
@@ -1581,7 +1560,7 @@ func (a *annotator) nominals() {
 func (a *annotator) coordinated(q int, r actors.Role, head ment) {
 	lo, _ := a.sentBounds(q)
 	for q-1 > lo {
-		if c := a.low(q - 1); c != "and" && c != "or" && c != "," {
+		if !coordinators[a.low(q-1)] {
 			return
 		}
 		c, p := a.countryBefore(q-1, lo)
