@@ -4,6 +4,7 @@ package entities
 // pronoun and gender.
 
 import (
+	"cmp"
 	"container/list"
 	"fmt"
 	"slices"
@@ -59,8 +60,26 @@ func (a *annotator) corefer() {
 	if len(a.ms) >= indexFrom {
 		a.cix = newCorefIndex()
 	}
-	join := func(mi int, e *ent, ei int) {
+	// attach joins mention mi to entity ei, or to a new entity when ei < 0.
+	attach := func(mi, ei int) {
 		m := &a.ms[mi]
+		if ei < 0 {
+			e := &ent{typ: m.typ, plural: m.plural}
+			if m.kind != document.Name {
+				from := m.a
+				if m.from < m.a && m.from >= 0 {
+					from = m.from
+				}
+				e.name = cmp.Or(m.label, a.text(from, m.b))
+			} else if m.typ == document.Person && m.b-m.a == 1 {
+				e.surname = actors.Key(a.tok(m.a))
+			}
+			ei, es, a.stamp = len(es), append(es, e), append(a.stamp, 0)
+			if a.cix == nil {
+				a.allEnts = append(a.allEnts, ei)
+			}
+		}
+		e := es[ei]
 		m.ent = ei
 		e.ms = append(e.ms, mi)
 		e.lastSent = m.sent
@@ -72,8 +91,7 @@ func (a *annotator) corefer() {
 				e.name = a.text(m.a, m.b)
 				e.nameToks = n
 			}
-			k := a.key(m.a, m.b)
-			if !e.hasKey(k) {
+			if k := a.key(m.a, m.b); !e.hasKey(k) {
 				e.keys = append(e.keys, k)
 				if a.cix != nil {
 					a.cix.addKey(ei, k)
@@ -103,37 +121,6 @@ func (a *annotator) corefer() {
 			a.cix.joined(e, ei, mi, m.actor)
 		}
 	}
-	newEnt := func(mi int) {
-		m := &a.ms[mi]
-		e := &ent{typ: m.typ, plural: m.plural}
-		if m.kind != document.Name {
-			from := m.a
-			if m.from < m.a && m.from >= 0 {
-				from = m.from
-			}
-			e.name = a.text(from, m.b)
-			if m.label != "" {
-				e.name = m.label
-			}
-		}
-		if m.typ == document.Person && m.b-m.a == 1 && m.kind == document.Name {
-			e.surname = actors.Key(a.tok(m.a))
-		}
-		es = append(es, e)
-		a.stamp = append(a.stamp, 0)
-		if a.cix == nil {
-			a.allEnts = append(a.allEnts, len(es)-1)
-		}
-		join(mi, e, len(es)-1)
-	}
-	// attach joins mention mi to entity ei, or to a new entity when ei < 0.
-	attach := func(mi, ei int) {
-		if ei >= 0 {
-			join(mi, es[ei], ei)
-		} else {
-			newEnt(mi)
-		}
-	}
 	// Name mentions by first token, and descriptions in apposition
 	// before a name ("the opposition leader, Nelson Chamisa"), for
 	// linking appositions both ways.
@@ -156,8 +143,8 @@ func (a *annotator) corefer() {
 		if m.a >= m.b {
 			continue
 		}
-		switch m.kind {
-		case document.Name:
+		switch ni, named := nameAt[m.appos-1]; {
+		case m.kind == document.Name:
 			ei := a.matchName(es, mi)
 			if nj, ok := apposBefore[m.a]; ok && a.ms[nj].ent >= 0 {
 				if ei < 0 {
@@ -167,34 +154,20 @@ func (a *annotator) corefer() {
 				}
 			}
 			attach(mi, ei)
-		case document.Nominal:
-			if m.org != nil {
-				attach(mi, a.matchName(es, mi))
-				continue
-			}
-			if m.appos > m.b {
-				newEnt(mi) // the name that follows joins it
-				continue
-			}
-			if m.appos > 0 {
-				if ni, ok := nameAt[m.appos-1]; ok && a.ms[ni].ent >= 0 {
-					ei := a.ms[ni].ent
-					join(mi, es[ei], ei)
-					continue
-				}
-			}
-			if ei := a.matchNominal(es, mi); ei >= 0 {
-				join(mi, es[ei], ei)
-			} else if m.actor != "" {
-				newEnt(mi)
-			}
-		case document.Pronoun:
+		case m.kind == document.Pronoun:
 			if ei := a.matchPronoun(es, mi); ei >= 0 {
-				e := es[ei]
-				if e.gender == "" && m.gender != "" && e.typ == document.Person {
-					e.gender = m.gender
-				}
-				join(mi, e, ei)
+				attach(mi, ei) // a pronoun's gender goes to an entity without one
+			}
+		case m.kind != document.Nominal:
+		case m.org != nil:
+			attach(mi, a.matchName(es, mi))
+		case m.appos > m.b:
+			attach(mi, -1) // the name that follows joins it
+		case m.appos > 0 && named && a.ms[ni].ent >= 0:
+			attach(mi, a.ms[ni].ent)
+		default:
+			if ei := a.matchNominal(es, mi); ei >= 0 || m.actor != "" {
+				attach(mi, ei)
 			}
 		}
 	}
@@ -283,103 +256,77 @@ func (a *annotator) actorOf(e *ent) string {
 // candidates come from the indexes of corefIndex (cands).
 func (a *annotator) matchName(es []*ent, mi int) int {
 	m := &a.ms[mi]
-	text := a.text(m.a, m.b)
-	key := a.key(m.a, m.b)
-	// Pass 1: exact name; dictionary identity ("UN" = "United Nations").
-	pass1 := func(ei int) bool {
-		e := es[ei]
-		if m.org != nil && e.org == m.org.Name {
-			return true
-		}
-		return e.hasKey(key) && compatibleType(e.typ, m.typ) && e.hasClass("metonym") == (m.class == "metonym")
-	}
-	found := best(a.cands(byKey, key), pass1)
+	text, key, n := a.text(m.a, m.b), a.key(m.a, m.b), m.b-m.a
+	last := actors.Key(a.tok(m.b - 1))
+	person, org := m.typ == document.Person, m.typ == document.Org
+	exact := a.cands(byKey, key)
 	if m.org != nil && a.cix != nil {
-		found = max(found, best(a.cands(byOrg, m.org.Name), pass1))
+		exact = append(slices.Clip(exact), a.cands(byOrg, m.org.Name)...)
 	}
-	if found >= 0 {
-		return found
-	}
-	// Pass 2: countries by code; a capital used as its government joins
-	// the country.
-	if m.typ == document.GPE && m.ctry != "" {
-		if ei := best(a.cands(byCtry, m.ctry), func(ei int) bool {
-			e := es[ei]
+	for _, p := range []struct {
+		on    bool
+		cands []int
+		ok    func(e *ent) bool
+	}{
+		// Pass 1: exact name; dictionary identity ("UN" = "United Nations").
+		{true, exact, func(e *ent) bool {
+			return m.org != nil && e.org == m.org.Name || e.hasKey(key) && compatibleType(e.typ, m.typ) && e.hasClass("metonym") == (m.class == "metonym")
+		}},
+		// Pass 2: countries by code; a capital used as its government joins
+		// the country.
+		{m.typ == document.GPE && m.ctry != "", a.cands(byCtry, m.ctry), func(e *ent) bool {
 			return e.typ == document.GPE && e.ctry == m.ctry && (m.class == "metonym" || e.org == "")
-		}); ei >= 0 {
-			return ei
-		}
-	}
-	// Pass 3: surname ("Ortega" → "Ana Ortega"), skipping titles.
-	if m.typ == document.Person {
-		n := m.b - m.a
-		if n == 1 {
-			if ei := best(a.cands(bySurname, key), func(ei int) bool {
-				e := es[ei]
-				return e.typ == document.Person && !e.plural && e.surname == key && genderOK(e.gender, m.gender)
-			}); ei >= 0 {
-				return ei
-			}
-		} else {
-			// A full name after its surname alone.
-			last := actors.Key(a.tok(m.b - 1))
-			if ei := best(a.cands(byKey, last), func(ei int) bool {
-				e := es[ei]
-				return e.typ == document.Person && e.nameToks == 1 && e.hasKey(last) && genderOK(e.gender, m.gender)
-			}); ei >= 0 {
-				return ei
-			}
-		}
-	}
-	// Pass 3b: the first words of one earlier person's full name ("Abiy"
-	// after "Abiy Ahmed", "Hassan Sheikh" after "Hassan Sheikh Mohamud"):
-	// names whose given or leading names are used alone. Only when one
-	// person qualifies.
-	if m.typ == document.Person && !m.plural {
-		found := -1
-		for _, ei := range a.cands(byPrefix, key) {
-			e := es[ei]
-			if ei == found || e.typ != document.Person || e.plural || e.nameToks <= m.b-m.a || !genderOK(e.gender, m.gender) || !e.hasPrefixKey(key) {
-				continue
-			}
-			if found >= 0 {
-				found = -2 // two people share these names
-				break
-			}
-			found = ei
-		}
-		if found >= 0 {
-			return found
-		}
-	}
-	// Pass 3c: a body named again without its country ("the Ministry of
-	// Health" after "Peru's Ministry of Health").
-	if m.typ == document.Org && m.b-m.a > 1 {
-		if ei := best(a.cands(bySuffix, key), func(ei int) bool {
-			e := es[ei]
-			if e.typ != document.Org {
-				return false
-			}
-			for _, k := range e.keys {
-				if len(k) > len(key)+1 && strings.HasSuffix(k, key) && k[len(k)-len(key)-1] == ' ' && a.codeOf(k[:len(k)-len(key)-1]) != "" {
-					return true
+		}},
+		// Pass 3: surname ("Ortega" → "Ana Ortega"), skipping titles; a full
+		// name after its surname alone.
+		{person && n == 1, a.cands(bySurname, key), func(e *ent) bool {
+			return e.typ == document.Person && !e.plural && e.surname == key && genderOK(e.gender, m.gender)
+		}},
+		{person && n > 1, a.cands(byKey, last), func(e *ent) bool {
+			return e.typ == document.Person && e.nameToks == 1 && e.hasKey(last) && genderOK(e.gender, m.gender)
+		}},
+		// Pass 3c: a body named again without its country ("the Ministry of
+		// Health" after "Peru's Ministry of Health").
+		{org && n > 1, a.cands(bySuffix, key), func(e *ent) bool {
+			return e.typ == document.Org && slices.ContainsFunc(e.keys, func(k string) bool {
+				return len(k) > len(key)+1 && strings.HasSuffix(k, key) && k[len(k)-len(key)-1] == ' ' && a.codeOf(k[:len(k)-len(key)-1]) != ""
+			})
+		}},
+		// Pass 4: acronym of an organization named earlier.
+		{org && n == 1 && a.allCaps(m.a, m.b), a.cands(byAcr, text), func(e *ent) bool {
+			return e.typ == document.Org && acronym(e.name) == text
+		}},
+	} {
+		if found := -1; p.on {
+			for _, ei := range p.cands {
+				if ei > found && p.ok(es[ei]) {
+					found = ei
 				}
 			}
-			return false
-		}); ei >= 0 {
-			return ei
+			if found >= 0 {
+				return found
+			}
 		}
 	}
-	// Pass 4: acronym of an organization named earlier.
-	if m.typ == document.Org && m.b-m.a == 1 && a.allCaps(m.a, m.b) {
-		if ei := best(a.cands(byAcr, text), func(ei int) bool {
-			e := es[ei]
-			return e.typ == document.Org && acronym(e.name) == text
-		}); ei >= 0 {
-			return ei
-		}
+	// Pass 3b (persons, so after the passes above): the first words of one
+	// earlier person's full name ("Abiy" after "Abiy Ahmed", "Hassan
+	// Sheikh" after "Hassan Sheikh Mohamud"): names whose given or leading
+	// names are used alone. Only when one person qualifies.
+	if !person || m.plural {
+		return -1
 	}
-	return -1
+	found := -1
+	for _, ei := range a.cands(byPrefix, key) {
+		e := es[ei]
+		if ei == found || e.typ != document.Person || e.plural || e.nameToks <= n || !genderOK(e.gender, m.gender) || !e.hasPrefixKey(key) {
+			continue
+		}
+		if found >= 0 {
+			return -1 // two people share these names
+		}
+		found = ei
+	}
+	return found
 }
 
 func compatibleType(x, y document.EntityType) bool {

@@ -224,18 +224,6 @@ func (x *corefIndex) reorder(ei, top int) {
 	}
 }
 
-// best returns the largest candidate in cands accepted by ok, or -1: the
-// answer of a scan over every entity from the most recent.
-func best(cands []int, ok func(int) bool) int {
-	found := -1
-	for _, ei := range cands {
-		if ei > found && ok(ei) {
-			found = ei
-		}
-	}
-	return found
-}
-
 // salient calls f with the entities in order of salience at mention mi
 // until f returns true, and returns what f accepted or -1. The order: the
 // entities of the current sentence before mi and of the three sentences

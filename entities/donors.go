@@ -12,57 +12,42 @@ import (
 // in the entity's order, whose code (as it is at that moment) has a country
 // and ends with the mention's role. Scanning the entity's mentions for every
 // such mention made an entity mentioned thousands of times quadratic; this
-// keeps per entity the mentions that had a country at the start and those
-// given one since (in mention order), and per role the first of each that
-// fits, so the answer is the scan's at a cost independent of the entity's
-// size. Mentions must be asked about in increasing order, and every code
-// given a country must be reported with gave.
+// keeps per entity and role the answer of the first scan, lowered when a
+// mention is given a fitting code (a code never loses its country, so an
+// answer only moves earlier). Every code given a country must be reported
+// with gave.
+type donors struct {
+	d     *document.Document
+	codes []string
+	ents  map[int]*entDonors // nil: the entity's mentions are scanned
+}
+
+type entDonors struct {
+	member map[int]bool   // the entity's mentions
+	first  map[string]int // per role asked, its answer (-1: none)
+}
+
 // donorsFrom is the number of mentions from which an entity's donor is
 // found through the cache; a smaller entity's mentions are scanned (the
 // answer is the same).
 var donorsFrom = 32
 
-type donors struct {
-	d     *document.Document
-	codes []string
-	ents  map[int]*entDonors
-}
-
-type entDonors struct {
-	ordered bool         // the entity's mentions are in increasing order (else: scan)
-	member  map[int]bool // the entity's mentions
-	static  []int        // its mentions with a country at the start, in order
-	added   []int        // its mentions given a country since, in order
-	byRole  map[string]*roleDonor
-}
-
-// roleDonor caches the first fitting mention of static and of added for one
-// role (-1: none; added is searched from scanned on).
-type roleDonor struct {
-	static, added, scanned int
-}
-
 func newDonors(d *document.Document, codes []string) *donors {
 	return &donors{d: d, codes: codes, ents: map[int]*entDonors{}}
 }
 
+// entity returns the cache of entity e, or nil when its mentions are
+// scanned: fewer than donorsFrom, or not in increasing order.
 func (x *donors) entity(e int) *entDonors {
-	if ed := x.ents[e]; ed != nil {
-		return ed
-	}
-	ed := &entDonors{ordered: true, member: map[int]bool{}, byRole: map[string]*roleDonor{}}
-	prev := -1
-	for _, o := range x.d.Entities[e].Mentions {
-		if o <= prev {
-			ed.ordered = false
-		}
-		prev = o
-		if o < 0 || o >= len(x.d.Mentions) {
-			continue
-		}
-		ed.member[o] = true
-		if actors.CountryOf(x.codes[o]) != "" {
-			ed.static = append(ed.static, o)
+	ed, ok := x.ents[e]
+	if ms := x.d.Entities[e].Mentions; !ok && len(ms) >= donorsFrom {
+		ed = &entDonors{member: map[int]bool{}, first: map[string]int{}}
+		for k, o := range ms {
+			if k > 0 && o <= ms[k-1] {
+				ed = nil
+				break
+			}
+			ed.member[o] = true
 		}
 	}
 	x.ents[e] = ed
@@ -78,37 +63,16 @@ func (x *donors) fits(o int, role string) bool {
 // its code without a country) takes, or -1.
 func (x *donors) donor(i, e int) int {
 	role := x.codes[i]
-	if len(x.d.Entities[e].Mentions) < donorsFrom {
-		return x.scan(i, e, role)
-	}
 	ed := x.entity(e)
-	if !ed.ordered {
+	if ed == nil {
 		return x.scan(i, e, role)
 	}
-	r := ed.byRole[role]
-	if r == nil {
-		r = &roleDonor{static: -1, added: -1}
-		for _, o := range ed.static {
-			if o != i && x.fits(o, role) {
-				r.static = o
-				break
-			}
-		}
-		ed.byRole[role] = r
+	o, ok := ed.first[role]
+	if !ok {
+		o = x.scan(i, e, role)
+		ed.first[role] = o
 	}
-	for r.added < 0 && r.scanned < len(ed.added) {
-		if o := ed.added[r.scanned]; o != i && x.fits(o, role) {
-			r.added = o
-		}
-		r.scanned++
-	}
-	switch {
-	case r.static < 0:
-		return r.added
-	case r.added < 0:
-		return r.static
-	}
-	return min(r.static, r.added)
+	return o
 }
 
 // scan is donor by a scan of the entity's mentions.
@@ -123,10 +87,11 @@ func (x *donors) scan(i, e int, role string) int {
 
 // gave records that mention i (of entity e) now has a code with a country.
 func (x *donors) gave(i, e int) {
-	if len(x.d.Entities[e].Mentions) < donorsFrom {
-		return
-	}
-	if ed := x.entity(e); ed.member[i] {
-		ed.added = append(ed.added, i)
+	if ed := x.entity(e); ed != nil && ed.member[i] {
+		for role, o := range ed.first {
+			if (o < 0 || i < o) && x.fits(i, role) {
+				ed.first[role] = i
+			}
+		}
 	}
 }
