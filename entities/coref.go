@@ -363,78 +363,66 @@ func (a *annotator) matchNominal(es []*ent, mi int) int {
 	// give that country to a named body of unknown country (a "National
 	// Water Authority" in a story about another country's officials).
 	ctryOK := func(e *ent) bool {
-		return m.ctry == "" || e.ctry == m.ctry || e.ctry == "" && (e.typ == document.Person || !a.hasName(e))
+		return m.ctry == "" || e.ctry == m.ctry || e.ctry == "" && (e.typ == document.Person ||
+			!slices.ContainsFunc(e.ms, func(k int) bool { return a.ms[k].kind == document.Name }))
 	}
-	wantPerson := m.person
 	x := a.cix
-	// The entities introduced with the same role class, or diplomats (the
-	// lists are read only with the indexes, as in the walks below).
-	var lists, govs, recent []*list.List
+	// The walks' candidate lists (read only with the indexes, by salient):
+	// the entities of the role class and diplomats, the government's, all.
+	var classes, govs, recent []*list.List
 	if x != nil {
-		lists, govs, recent = []*list.List{x.byClass[m.class]}, []*list.List{x.byActor[m.ctry+"GOV"]}, []*list.List{x.recent}
+		classes, govs, recent = []*list.List{x.byClass[m.class]}, []*list.List{x.byActor[m.ctry+"GOV"]}, []*list.List{x.recent}
 		if m.diplomat {
-			lists = append(lists, x.diplomats)
+			classes = append(classes, x.diplomats)
 		}
 	}
-	// A bare group takes only an entity mentioned in the last three
-	// sentences: the walk stops at the first entity last mentioned before.
-	var stop func(int) bool
+	// A walk that stops at the first entity last mentioned more than three
+	// sentences before.
+	near := func(ei int) bool { return m.sent-a.ms[x.maxMen[ei]].sent > 3 }
+	var nearGroup func(int) bool
 	if m.plural && m.ctry == "" {
-		stop = func(ei int) bool { return m.sent-a.ms[x.maxMen[ei]].sent > 3 }
+		nearGroup = near // a bare group takes only a recent entity
 	}
-	if ei := a.salient(mi, lists, stop, func(ei int) bool {
-		e := es[ei]
-		if wantPerson != (e.typ == document.Person && !e.plural) {
-			return false
+	for _, w := range []struct {
+		on    bool
+		lists []*list.List
+		stop  func(int) bool
+		ok    func(e *ent, ei int) bool
+	}{
+		// An entity introduced with the same role class (anywhere earlier).
+		{true, classes, nearGroup, func(e *ent, _ int) bool {
+			if m.person != (e.typ == document.Person && !e.plural) || !ctryOK(e) || !genderOK(e.gender, m.gender) {
+				return false
+			}
+			if m.plural && m.ctry == "" && m.sent-e.lastSent > 3 {
+				return false // a bare group far from its last mention is a new group
+			}
+			return e.hasClass(m.class) || (m.diplomat && e.diplomat)
+		}},
+		// A government person of the same country ("the Egyptian minister"
+		// after "her Egyptian counterpart, Karim Mansour").
+		{m.person && m.ctry != "" && m.role == "GOV", govs, nil, func(e *ent, ei int) bool {
+			return e.typ == document.Person && !e.plural && e.ctry == m.ctry && genderOK(e.gender, m.gender) && len(e.classes) > 0 && a.entActor(es, ei) == m.ctry+"GOV"
+		}},
+		// For generic person descriptions ("the veteran diplomat", "the
+		// official"), the most recent compatible person within three
+		// sentences; a description with its own country ("the Lithuanian
+		// ambassador") needs a person of that country.
+		{m.person && genericClasses[m.class], recent, near, func(e *ent, _ int) bool {
+			if e.typ != document.Person || e.plural || m.sent-e.lastSent > 3 || !ctryOK(e) || m.ctry != "" && e.ctry != m.ctry || !genderOK(e.gender, m.gender) {
+				return false
+			}
+			return len(e.classes) == 0 || e.diplomat || m.class == "official" || m.class == "leader"
+		}},
+	} {
+		if !w.on {
+			continue
 		}
-		if !ctryOK(e) || !genderOK(e.gender, m.gender) {
-			return false
-		}
-		if m.plural && m.ctry == "" && m.sent-e.lastSent > 3 {
-			return false // a bare group far from its last mention is a new group
-		}
-		return e.hasClass(m.class) || (m.diplomat && e.diplomat)
-	}); ei >= 0 {
-		return ei
-	}
-	if !wantPerson {
-		return -1
-	}
-	// A government person of the same country ("the Egyptian minister"
-	// after "her Egyptian counterpart, Karim Mansour").
-	if m.ctry != "" && m.role == "GOV" {
-		gov := m.ctry + "GOV"
-		if ei := a.salient(mi, govs, nil, func(ei int) bool {
-			e := es[ei]
-			return e.typ == document.Person && !e.plural && e.ctry == m.ctry && genderOK(e.gender, m.gender) && len(e.classes) > 0 && a.entActor(es, ei) == gov
-		}); ei >= 0 {
+		if ei := a.salient(mi, w.lists, w.stop, func(ei int) bool { return w.ok(es[ei], ei) }); ei >= 0 {
 			return ei
 		}
 	}
-	if !genericClasses[m.class] {
-		return -1
-	}
-	// The most recent person within three sentences: the walk stops at the
-	// first entity last mentioned earlier.
-	return a.salient(mi, recent, func(ei int) bool { return m.sent-a.ms[x.maxMen[ei]].sent > 3 }, func(ei int) bool {
-		e := es[ei]
-		// A description with its own country ("the Lithuanian
-		// ambassador") needs a person of that country.
-		if e.typ != document.Person || e.plural || m.sent-e.lastSent > 3 || !ctryOK(e) || m.ctry != "" && e.ctry != m.ctry || !genderOK(e.gender, m.gender) {
-			return false
-		}
-		return len(e.classes) == 0 || e.diplomat || m.class == "official" || m.class == "leader"
-	})
-}
-
-// hasName reports whether one of e's mentions is a proper name.
-func (a *annotator) hasName(e *ent) bool {
-	for _, mi := range e.ms {
-		if a.ms[mi].kind == document.Name {
-			return true
-		}
-	}
-	return false
+	return -1
 }
 
 // matchPronoun resolves a pronoun to the most salient compatible entity:
@@ -488,15 +476,19 @@ func (a *annotator) scanSalient(mi, back int, ok func(int) bool) int {
 			start--
 		}
 		// Possessors ("Diallo's lawyer", "His lawyer, Chidi Eze,") are
-		// less salient than the phrase they modify: try them last.
+		// less salient than the phrase they modify: try them last. A
+		// possessor is followed by "'s" or is a possessive determiner
+		// ("his", "its", "their"; not "her", which is also an object).
+		poss := func(o *ment) bool {
+			return o.b < len(a.d.Tokens) && possessiveMarks[a.low(o.b)] || o.kind == document.Pronoun && o.b == o.a+1 && possessivePronouns[a.low(o.a)]
+		}
 		for pass := 0; pass < 2; pass++ {
 			for k := start + 1; k < mi; k++ {
-				o := &a.ms[k]
-				if o.sent != s || o.ent < 0 || (a.possessor(k) || a.possessivePronoun(k)) != (pass == 1) {
+				if o := &a.ms[k]; o.sent != s || o.ent < 0 || poss(o) != (pass == 1) {
 					continue
 				}
-				if ok(o.ent) {
-					return o.ent
+				if ok(a.ms[k].ent) {
+					return a.ms[k].ent
 				}
 			}
 		}
@@ -509,13 +501,9 @@ func (a *annotator) scanSalient(mi, back int, ok func(int) bool) int {
 // in order of first mention.
 func (a *annotator) output() {
 	d := a.d
-	if cap(d.Mentions) < len(a.ms) {
-		d.Mentions = make([]document.Mention, 0, len(a.ms))
-	}
-	d.Mentions = d.Mentions[:0]
+	d.Mentions, d.Entities = slices.Grow(d.Mentions[:0], len(a.ms)), d.Entities[:0]
 	remap := slices.Repeat([]int{-1}, len(a.ents))
-	d.Entities = d.Entities[:0]
-	var decided []document.Trace // per entity: the decision of its actor code (--explain)
+	decided := make([]document.Trace, len(a.ents)) // per entity: the decision of its actor code (--explain)
 	// A known person the text calls by a current title in one mention
 	// ("Prime Minister X") holds that office in the others too, whatever
 	// the dictionary's latest code says of an undated story.
@@ -533,14 +521,8 @@ func (a *annotator) output() {
 			m.actor, m.step = titled[m.ent], "the title that introduces the person"
 		}
 		mi := len(d.Mentions)
-		dm := document.Mention{
-			Span:      document.Span{Start: d.Tokens[m.a].Start, End: d.Tokens[m.b-1].End},
-			Type:      m.typ,
-			Kind:      m.kind,
-			Entity:    -1,
-			Actor:     m.actor,
-			Qualifies: -1,
-		}
+		dm := document.Mention{Span: document.Span{Start: d.Tokens[m.a].Start, End: d.Tokens[m.b-1].End},
+			Type: m.typ, Kind: m.kind, Entity: -1, Actor: m.actor, Qualifies: -1}
 		if m.ent >= 0 {
 			e := a.ents[m.ent]
 			if remap[m.ent] < 0 {
@@ -557,9 +539,6 @@ func (a *annotator) output() {
 			if len(m.actor) > len(de.Actor) && m.kind != document.Pronoun {
 				de.Actor = m.actor
 				if d.Explain {
-					for len(decided) <= ei {
-						decided = append(decided, document.Trace{})
-					}
 					decided[ei] = document.Trace{Layer: document.LayerEntities, Index: ei, Field: "actor", Step: m.step,
 						Detail: fmt.Sprintf("%s from mention %d %q (the longest code of the entity's mentions)", m.actor, mi, d.Slice(dm.Span))}
 				}
@@ -574,15 +553,6 @@ func (a *annotator) output() {
 	}
 }
 
-// possessor reports whether mention k is followed by a possessive "'s".
-func (a *annotator) possessor(k int) bool {
-	b := a.ms[k].b
-	if b >= len(a.d.Tokens) {
-		return false
-	}
-	return possessiveMarks[a.low(b)]
-}
-
 // allCapsString reports whether s has letters and none in lower case.
 func allCapsString(s string) bool {
 	n := 0
@@ -595,11 +565,4 @@ func allCapsString(s string) bool {
 		}
 	}
 	return n > 0
-}
-
-// possessivePronoun reports whether mention k is a possessive determiner
-// ("his", "its", "their"; not "her", which is also an object).
-func (a *annotator) possessivePronoun(k int) bool {
-	m := &a.ms[k]
-	return m.kind == document.Pronoun && m.b == m.a+1 && possessivePronouns[a.low(m.a)]
 }
