@@ -232,18 +232,20 @@ func (a *annotator) contextCountries() {
 			break
 		}
 	}
-	dom := ""
-	domDone := false
+	dom, domDone := "", false // the story's dominant country, found once when asked
+	domOf := func() string {
+		if !domDone {
+			dom, domDone = a.dominantCountry(), true
+		}
+		return dom
+	}
 	for mi := range a.ms {
 		m := &a.ms[mi]
-		if m.kind == document.Pronoun || m.role == "" || m.ctry != "" || m.actor == "" || m.org != nil {
+		// A code of other than three letters is complete already (a
+		// possessive owner, an organization); unidentified attackers (UAF)
+		// have no country from the story.
+		if m.kind == document.Pronoun || m.role == "" || m.ctry != "" || len(m.actor) != 3 || m.org != nil || m.role == "UAF" {
 			continue
-		}
-		if len(m.actor) != 3 {
-			continue // already completed (a possessive owner, an organization)
-		}
-		if m.role == "UAF" {
-			continue // unidentified attackers have no country from the story
 		}
 		c, step := "", "context: the entity's country"
 		if m.ent >= 0 && m.ent < len(entCtry) {
@@ -259,10 +261,7 @@ func (a *annotator) contextCountries() {
 		if c == "" && m.role != "BUS" {
 			// A company's staff ("a company spokesman", "an economist")
 			// are often foreign to the story's country: no guess.
-			if !domDone {
-				dom, domDone = a.dominantCountry(), true
-			}
-			c, step = dom, "context: the story's dominant country"
+			c, step = domOf(), "context: the story's dominant country"
 		}
 		if c == "" {
 			continue
@@ -270,38 +269,27 @@ func (a *annotator) contextCountries() {
 		m.ctry = c
 		m.actor, m.step = c+m.actor, step
 	}
-	if !domDone {
-		for mi := range a.ms {
-			if m := &a.ms[mi]; m.kind == document.Name && m.a < m.b && m.actor == "" && m.org == nil && storyParties[a.key(m.a, m.b)] != nil {
-				dom, domDone = a.dominantCountry(), true
-				break
-			}
-		}
-	}
-	a.partiesByStory(dom)
+	a.partiesByStory(domOf)
 }
 
 // partiesByStory codes the party names of storyParties when the story's
-// dominant country has such a party.
-func (a *annotator) partiesByStory(dom string) {
-	if dom == "" {
-		return
-	}
+// dominant country (dom) has such a party.
+func (a *annotator) partiesByStory(dom func() string) {
 	for mi := range a.ms {
 		m := &a.ms[mi]
 		if m.kind != document.Name || m.a >= m.b || m.actor != "" || m.org != nil || m.typ == document.Person || m.typ == document.GPE {
 			continue
 		}
 		names, ok := storyParties[a.key(m.a, m.b)]
-		if !ok || names[dom] == "" {
+		if !ok || names[dom()] == "" {
 			continue
 		}
 		// "Conservative" only as a noun: not before another name or role.
 		if m.b < len(a.d.Tokens) && a.capitalized(m.b) && a.d.Tokens[m.b].Kind == document.Word {
 			continue
 		}
-		if act, ok := a.s.dict.Lookup(names[dom]); ok {
-			m.typ, m.actor, m.ctry, m.step = document.Org, act.CodeAt(a.pub), dom, "party of the story's country"
+		if act, ok := a.s.dict.Lookup(names[dom()]); ok {
+			m.typ, m.actor, m.ctry, m.step = document.Org, act.CodeAt(a.pub), dom(), "party of the story's country"
 		}
 	}
 }

@@ -151,12 +151,6 @@ func resolveActors(ctx context.Context, d *document.Document, ix *mentionIndex) 
 			}
 		}
 	}
-	tokMention := func(ti int) int {
-		if ti < 0 || ti >= len(byTok) {
-			return -1
-		}
-		return int(byTok[ti])
-	}
 	if err := ctx.Err(); err != nil {
 		return nil, nil, nil, err
 	}
@@ -180,7 +174,7 @@ func resolveActors(ctx context.Context, d *document.Document, ix *mentionIndex) 
 		if j < 0 {
 			continue
 		}
-		mod := tokMention(j)
+		mod := int(byTok[j])
 		if mod < 0 || mod == i {
 			continue
 		}
@@ -266,7 +260,7 @@ func resolveActors(ctx context.Context, d *document.Document, ix *mentionIndex) 
 		if ti < 0 || ti+1 >= len(d.Tokens) {
 			continue
 		}
-		if militaryHeads[strings.ToLower(d.TokenText(ti+1))] && tokMention(ti+1) < 0 {
+		if militaryHeads[strings.ToLower(d.TokenText(ti+1))] && byTok[ti+1] < 0 {
 			codes[i], why[i] = codes[i]+"MIL", "nationality before a military noun"
 		}
 	}
@@ -365,22 +359,12 @@ func (st *settings) country(si int, inferred string) string {
 	case 1:
 		cand = st.places[si][0]
 	}
-	if cand == "" {
+	// nearby context, when the sentence names no place: the actors of the
+	// sentence before ("Beijing said ... Foreign Ministry spokesman X urged
+	// Manila")
+	other := func(c string) bool { return c != cand }
+	if cand == "" || slices.ContainsFunc(st.actors[si], other) || si > 0 && len(st.places[si]) == 0 && slices.ContainsFunc(st.actors[si-1], other) {
 		return ""
-	}
-	for _, c := range st.actors[si] {
-		if c != cand {
-			return ""
-		}
-	}
-	if si > 0 && len(st.places[si]) == 0 {
-		// nearby context: the actors of the sentence before ("Beijing
-		// said ... Foreign Ministry spokesman X urged Manila")
-		for _, c := range st.actors[si-1] {
-			if c != cand {
-				return ""
-			}
-		}
 	}
 	return cand
 }
@@ -478,23 +462,17 @@ func placeAfter(d *document.Document, ix *mentionIndex, codes []string, modded [
 		if strings.EqualFold(d.TokenText(k), "the") && k+1 < len(d.Tokens) {
 			k++
 		}
-		li, ok := -1, false
 		for j := i + 1; j < len(d.Mentions) && j <= i+3; j++ {
-			if ix.first[j] == k {
-				li = locOf[j]
-				ok = li >= 0
-				break
+			if ix.first[j] != k {
+				continue
 			}
+			if li := locOf[j]; li >= 0 {
+				if cc, ok := placeCountry(d.Locations[li]); ok {
+					codes[i], why[i], modded[i] = cc+role, "place named after the role", true
+				}
+			}
+			break
 		}
-		if !ok || li < 0 {
-			continue
-		}
-		cc, ok := placeCountry(d.Locations[li])
-		if !ok {
-			continue
-		}
-		codes[i], why[i] = cc+role, "place named after the role"
-		modded[i] = true
 	}
 }
 
