@@ -412,7 +412,7 @@ func (a *annotator) matchNominal(es []*ent, mi int) int {
 			if e.typ != document.Person || e.plural || m.sent-e.lastSent > 3 || !ctryOK(e) || m.ctry != "" && e.ctry != m.ctry || !genderOK(e.gender, m.gender) {
 				return false
 			}
-			return len(e.classes) == 0 || e.diplomat || m.class == "official" || m.class == "leader"
+			return len(e.classes) == 0 || e.diplomat || anyPersonClasses[m.class]
 		}},
 	} {
 		if !w.on {

@@ -57,7 +57,7 @@ var _ interface {
 // per process) and the user dictionary. It fails when a model or the
 // dictionary cannot be read.
 func New(opts Options) (*Stage, error) {
-	if err := errors.Join(lex.Err(), actors.Err()); err != nil {
+	if err := errors.Join(lex.Err(), corefLex.Err(), actors.Err()); err != nil {
 		return nil, fmt.Errorf("entities: %w", err)
 	}
 	s := &Stage{dict: actors.Default()}

@@ -6,13 +6,28 @@ package entities
 
 import (
 	"context"
+	"embed"
 	"slices"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/actors"
 	"github.com/newsgraph/newsgraph/country"
 	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/internal/lexicon"
 	"github.com/newsgraph/newsgraph/internal/words"
+)
+
+//go:embed data/coref.txt
+var corefFS embed.FS
+
+// corefLex holds the word lists of coreference and the actors in context
+// (data/coref.txt); the stage's constructor checks it with lex.
+var corefLex = lexicon.Load(corefFS, "data/coref.txt")
+
+var (
+	anyPersonClasses    = corefLex.Set("anyPersonClasses")
+	countrylessFeatures = corefLex.Set("countrylessFeatures")
+	placePrepositions   = corefLex.Set("placePrepositions")
 )
 
 // ActorsStage is the "actors" stage: it runs after the entities and geo
@@ -455,7 +470,7 @@ func placeAfter(d *document.Document, ix *mentionIndex, codes []string, modded [
 		if t < 0 || t+2 >= len(d.Tokens) {
 			continue
 		}
-		if w := strings.ToLower(d.TokenText(t + 1)); w != "in" && w != "from" {
+		if !placePrepositions[strings.ToLower(d.TokenText(t+1))] {
 			continue
 		}
 		k := t + 2
@@ -479,12 +494,8 @@ func placeAfter(d *document.Document, ix *mentionIndex, codes []string, modded [
 // placeCountry returns the CAMEO country code of a location that lies in
 // one known country; a body of water, a region or a continent has none.
 func placeCountry(l document.Location) (string, bool) {
-	switch l.Feature {
-	case "water", "region", "continent":
-		return "", false
-	}
 	c, ok := country.ByAlpha2(l.Country)
-	if !ok {
+	if !ok || countrylessFeatures[l.Feature] {
 		return "", false
 	}
 	return actors.CountryCode(c), true

@@ -122,3 +122,16 @@ func simpleTokens(s string) ([]document.Token, []document.Sentence) {
 	}
 	return toks, sents
 }
+
+// TestCorefWords checks data/coref.txt as TestWords checks data/words.txt.
+func TestCorefWords(t *testing.T) {
+	if err := corefLex.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if u := corefLex.Unused(); len(u) > 0 {
+		t.Errorf("data/coref.txt: lists no code reads: %v", u)
+	}
+	if !anyPersonClasses["official"] || !placePrepositions["in"] || !countrylessFeatures["water"] {
+		t.Error("data/coref.txt: word lists not loaded as expected")
+	}
+}
