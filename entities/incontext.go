@@ -110,7 +110,7 @@ func resolve(ctx context.Context, d *document.Document) error {
 // error is ctx's, checked between passes.
 func resolveActors(ctx context.Context, d *document.Document, ix *mentionIndex) (codes []string, head []int, why []string, err error) {
 	codes = make([]string, len(d.Mentions))
-	head = make([]int, len(d.Mentions))
+	head = slices.Repeat([]int{-1}, len(d.Mentions))
 	why = make([]string, len(d.Mentions)) // the step that decided each code (--explain)
 	// mention → the index of its place among d.Locations, or -1
 	locOf := slices.Repeat([]int{-1}, len(d.Mentions))
@@ -156,7 +156,6 @@ func resolveActors(ctx context.Context, d *document.Document, ix *mentionIndex) 
 	modded := make([]bool, len(d.Mentions)) // a country modifier stands next to the mention
 	for i := range d.Mentions {
 		codes[i], why[i] = base(i)
-		head[i] = -1
 	}
 	byTok := slices.Repeat([]int32{-1}, len(d.Tokens)) // token index → mention
 	for j, m := range d.Mentions {
@@ -186,19 +185,12 @@ func resolveActors(ctx context.Context, d *document.Document, ix *mentionIndex) 
 		if poss {
 			j--
 		}
-		if j < 0 {
+		if j < 0 || byTok[j] < 0 || int(byTok[j]) == i {
 			continue
 		}
 		mod := int(byTok[j])
-		if mod < 0 || mod == i {
-			continue
-		}
-		mt := d.Mentions[mod].Type
-		if !poss && mt != document.NORP && mt != document.GPE && mt != document.Misc {
-			continue
-		}
-		cc := actors.CountryOf(codes[mod])
-		if cc == "" || strings.HasPrefix(codes[mod], "IGO") {
+		mt, cc := d.Mentions[mod].Type, actors.CountryOf(codes[mod])
+		if !poss && mt != document.NORP && mt != document.GPE && mt != document.Misc || cc == "" || strings.HasPrefix(codes[mod], "IGO") {
 			continue
 		}
 		head[mod] = i
@@ -226,21 +218,15 @@ func resolveActors(ctx context.Context, d *document.Document, ix *mentionIndex) 
 		supported[i] = m.Kind != document.Nominal || strings.HasPrefix(codes[i], "IGO") || actors.CountryOf(codes[i]) == "" ||
 			modded[i] || namesCountry(d, ix.first[i], m.End)
 	}
-	for i, m := range d.Mentions {
-		if supported[i] || m.Entity < 0 || m.Entity >= len(d.Entities) {
-			continue
-		}
-		for _, o := range d.Entities[m.Entity].Mentions {
-			if o != i && o >= 0 && o < len(d.Mentions) && d.Mentions[o].Kind != document.Pronoun && supported[o] &&
-				actors.CountryOf(codes[o]) == actors.CountryOf(codes[i]) {
-				supported[i] = true
-				break
-			}
-		}
-	}
 	inferred := make([]string, len(d.Mentions)) // the country the entities stage inferred
-	for i := range d.Mentions {
-		if !supported[i] {
+	for i, m := range d.Mentions {
+		if !supported[i] && m.Entity >= 0 && m.Entity < len(d.Entities) {
+			supported[i] = slices.ContainsFunc(d.Entities[m.Entity].Mentions, func(o int) bool {
+				return o != i && o >= 0 && o < len(d.Mentions) && d.Mentions[o].Kind != document.Pronoun && supported[o] &&
+					actors.CountryOf(codes[o]) == actors.CountryOf(codes[i])
+			})
+		}
+		if !supported[i] { // (only supported mentions are read above: stripping here changes nothing there)
 			inferred[i] = codes[i][:3]
 			codes[i] = codes[i][3:] // keep the role
 			why[i] = "role kept, country not stated by the text"
@@ -391,21 +377,14 @@ func (st *settings) country(si int, inferred string) string {
 // coreference gave them (a named official, "spokesman Lin Jian", is often
 // foreign).
 func settingCountries(d *document.Document, ix *mentionIndex, codes, inferred, why []string) {
-	need := false
+	var st *settings
 	for i, m := range d.Mentions {
-		if settable[codes[i]] && settableKind(m) {
-			need = true
-			break
-		}
-	}
-	if !need || len(d.Sentences) == 0 {
-		return
-	}
-	st := newSettings(d, codes, ix)
-	for i, m := range d.Mentions {
-		if !settable[codes[i]] || !settableKind(m) || words.Diplomatic(d.Slice(m.Span)) {
+		if !settable[codes[i]] || !settableKind(m) || len(d.Sentences) == 0 || words.Diplomatic(d.Slice(m.Span)) {
 			// diplomats serve their country abroad: the setting is not theirs
 			continue
+		}
+		if st == nil {
+			st = newSettings(d, codes, ix) // at the first role, before any code changes
 		}
 		if cc := st.country(ix.sent[i], inferred[i]); cc != "" {
 			codes[i], why[i] = cc+codes[i], "the sentence's setting country"
