@@ -58,6 +58,12 @@ func countryCode(s string) string {
 	return actors.CountryCode(c)
 }
 
+// alpha2Code returns the CAMEO code of the country of ISO code a2, or "".
+func alpha2Code(a2 string) string {
+	c, _ := country.ByAlpha2(a2)
+	return actors.CountryCode(c)
+}
+
 // demonymCode returns the CAMEO code of the country of demonym s, or "".
 func demonymCode(s string) string {
 	c, _ := country.ByDemonym(s)
@@ -88,10 +94,7 @@ func (a *annotator) placeCountry(key string) string {
 			return ""
 		}
 	}
-	if c, ok := country.ByAlpha2(best.Country); ok {
-		return actors.CountryCode(c)
-	}
-	return ""
+	return alpha2Code(best.Country)
 }
 
 // isCountryCode reports whether code is a bare CAMEO country code (three
@@ -180,24 +183,13 @@ func (a *annotator) dominantCountry() string {
 	best, second, top := 0, 0, ""
 	for c, v := range votes {
 		switch {
-		case v > best || v == best && c < top:
-			if v > best {
-				second = best
-			} else {
-				second = v
-			}
-			best, top = v, c
+		case v > best || v == best && c < top: // (on a tie the old best is v)
+			second, best, top = best, v, c
 		case v > second:
 			second = v
 		}
 	}
-	if best < 3 || best <= 2*second || second >= 2 && 3*second >= best {
-		return ""
-	}
-	if second > 0 && a.bilateral() {
-		return ""
-	}
-	if dl != "" && dl != top {
+	if best < 3 || best <= 2*second || second >= 2 && 3*second >= best || second > 0 && a.bilateral() || dl != "" && dl != top {
 		return ""
 	}
 	return top
@@ -213,11 +205,7 @@ func (a *annotator) contextCountries() {
 	entCtry := make([]string, len(a.ents))
 	for ei, e := range a.ents {
 		for _, mi := range e.ms {
-			m := &a.ms[mi]
-			if m.kind == document.Pronoun {
-				continue
-			}
-			if isCountryCode(m.ctry) && (m.role != "" || m.class == "metonym") {
+			if m := &a.ms[mi]; m.kind != document.Pronoun && isCountryCode(m.ctry) && (m.role != "" || m.class == "metonym") {
 				entCtry[ei] = m.ctry
 				break
 			}
@@ -263,11 +251,9 @@ func (a *annotator) contextCountries() {
 			// are often foreign to the story's country: no guess.
 			c, step = domOf(), "context: the story's dominant country"
 		}
-		if c == "" {
-			continue
+		if c != "" {
+			m.ctry, m.actor, m.step = c, c+m.actor, step
 		}
-		m.ctry = c
-		m.actor, m.step = c+m.actor, step
 	}
 	a.partiesByStory(domOf)
 }

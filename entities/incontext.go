@@ -11,7 +11,6 @@ import (
 	"strings"
 
 	"github.com/newsgraph/newsgraph/actors"
-	"github.com/newsgraph/newsgraph/country"
 	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/internal/lexicon"
 	"github.com/newsgraph/newsgraph/internal/words"
@@ -146,7 +145,7 @@ func resolveActors(ctx context.Context, d *document.Document, ix *mentionIndex) 
 			}
 		case document.GPE, document.Loc:
 			if li := locOf[mi]; li >= 0 {
-				if cc, ok := placeCountry(d.Locations[li]); ok {
+				if cc := placeCountry(d.Locations[li]); cc != "" {
 					return cc, "the place's country"
 				}
 			}
@@ -273,14 +272,7 @@ func resolveActors(ctx context.Context, d *document.Document, ix *mentionIndex) 
 // police" as one mention).
 func namesCountry(d *document.Document, first, end int) bool {
 	for t := first; t >= 0 && t < len(d.Tokens) && d.Tokens[t].Start < end; t++ {
-		w := d.TokenText(t)
-		if w == "" || w[0] < 'A' || w[0] > 'Z' {
-			continue
-		}
-		if _, ok := country.ByDemonym(w); ok {
-			return true
-		}
-		if _, ok := country.Lookup(w); ok {
+		if w := d.TokenText(t); w != "" && w[0] >= 'A' && w[0] <= 'Z' && (demonymCode(w) != "" || countryCode(w) != "") {
 			return true
 		}
 	}
@@ -318,8 +310,8 @@ func newSettings(d *document.Document, codes []string, ix *mentionIndex) *settin
 		if si < 0 || si >= ns {
 			continue
 		}
-		cc, ok := placeCountry(l)
-		if !ok {
+		cc := placeCountry(l)
+		if cc == "" {
 			continue
 		}
 		if l.Mention < 0 || l.Mention >= len(d.Mentions) || words.Locative(d, l.Mention) ||
@@ -404,15 +396,9 @@ func settableKind(m document.Mention) bool {
 // story's dateline ("NAIROBI, May 6 —" → KEN), looked up among the
 // locations of the geo stage, or "".
 func datelineCountry(d *document.Document) string {
-	if !d.Dateline.Found() {
-		return ""
-	}
-	a, b := d.Dateline.Start, d.Dateline.End
-	for _, l := range d.Locations {
-		if l.Start >= a && l.Start < b {
-			if c, ok := country.ByAlpha2(l.Country); ok {
-				return actors.CountryCode(c)
-			}
+	for _, l := range d.Locations { // none when there is no dateline (an empty span)
+		if c := alpha2Code(l.Country); l.Start >= d.Dateline.Start && l.Start < d.Dateline.End && c != "" {
+			return c
 		}
 	}
 	return ""
@@ -461,7 +447,7 @@ func placeAfter(d *document.Document, ix *mentionIndex, codes []string, modded [
 				continue
 			}
 			if li := locOf[j]; li >= 0 {
-				if cc, ok := placeCountry(d.Locations[li]); ok {
+				if cc := placeCountry(d.Locations[li]); cc != "" {
 					codes[i], why[i], modded[i] = cc+role, "place named after the role", true
 				}
 			}
@@ -471,11 +457,11 @@ func placeAfter(d *document.Document, ix *mentionIndex, codes []string, modded [
 }
 
 // placeCountry returns the CAMEO country code of a location that lies in
-// one known country; a body of water, a region or a continent has none.
-func placeCountry(l document.Location) (string, bool) {
-	c, ok := country.ByAlpha2(l.Country)
-	if !ok || countrylessFeatures[l.Feature] {
-		return "", false
+// one known country, or "": a body of water, a region or a continent has
+// none.
+func placeCountry(l document.Location) string {
+	if countrylessFeatures[l.Feature] {
+		return ""
 	}
-	return actors.CountryCode(c), true
+	return alpha2Code(l.Country)
 }
