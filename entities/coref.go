@@ -180,21 +180,18 @@ func (a *annotator) corefer() {
 // role class and country.
 func (a *annotator) moveMention(es []*ent, mi, ei int) {
 	m := &a.ms[mi]
-	oldEnt, oldE, oldMs, oldActor := -1, (*ent)(nil), []int(nil), ""
-	indexed := a.cix != nil
-	if old := m.ent; old >= 0 && old < len(es) {
-		o := es[old]
-		o.ms = slices.DeleteFunc(o.ms, func(x int) bool { return x == mi })
-		if indexed {
-			oldEnt, oldE, oldMs, oldActor = old, o, o.ms, a.actorOf(o)
-		}
+	old := m.ent
+	if old >= 0 && old < len(es) {
+		es[old].ms = slices.DeleteFunc(es[old].ms, func(x int) bool { return x == mi })
+	} else {
+		old = -1
 	}
 	e := es[ei]
 	m.ent = ei
 	e.ms = append(e.ms, mi) // a description (apposBefore): take carries its role class and country
 	e.take(m)
 	if a.cix != nil {
-		a.cix.movedMention(oldEnt, oldE, oldMs, oldActor, e, ei, mi, a.actorOf(e))
+		a.cix.movedMention(es, old, ei, mi, a.actorOf)
 	}
 }
 
@@ -208,21 +205,13 @@ func (a *annotator) possessiveActors() {
 			byTok[a.ms[mi].a] = mi
 		}
 	}
-	if len(byTok) == 0 {
-		return
-	}
 	for mi := range a.ms {
 		m := &a.ms[mi]
-		if m.poss == 0 || m.ctry != "" || m.role == "" {
-			continue
-		}
 		pi, ok := byTok[m.poss-1]
-		if !ok {
+		if m.poss == 0 || m.ctry != "" || m.role == "" || !ok {
 			continue
 		}
-		owner := a.actorOf(a.ents[a.ms[pi].ent])
-		switch {
-		case owner == "":
+		switch owner := a.actorOf(a.ents[a.ms[pi].ent]); {
 		case international(owner):
 			m.ctry, m.actor, m.step = owner, owner, "possessive owner"
 		case len(owner) >= 3:

@@ -186,25 +186,24 @@ func (x *corefIndex) insert(l *list.List, ei int) *list.Element {
 	return l.InsertAfter(ei, at)
 }
 
-// movedMention records that mention mi moved from entity old (whose
-// mentions are now oldMs, its actor code oldActor) into entity ei (e, with
-// actor code actor).
-func (x *corefIndex) movedMention(old int, oldE *ent, oldMs []int, oldActor string, e *ent, ei int, mi int, actor string) {
+// movedMention records that mention mi moved from entity old (-1: none)
+// into entity ei; actorOf gives an entity's actor code.
+func (x *corefIndex) movedMention(es []*ent, old, ei, mi int, actorOf func(*ent) string) {
 	x.grow(max(old, ei))
 	x.moved = append(x.moved, ei)
-	x.actor[ei] = actor
+	x.actor[ei] = actorOf(es[ei])
 	if old >= 0 {
-		x.actor[old] = oldActor
+		x.actor[old] = actorOf(es[old])
 		x.moved = append(x.moved, old)
 		top := -1
-		for _, k := range oldMs {
+		for _, k := range es[old].ms {
 			top = max(top, k)
 		}
 		x.reorder(old, top)
-		x.note(oldE, old)
+		x.note(es[old], old)
 	}
 	x.reorder(ei, max(x.maxMen[ei], mi))
-	x.note(e, ei)
+	x.note(es[ei], ei)
 }
 
 // reorder gives entity ei the latest mention top (-1: none) and moves it
