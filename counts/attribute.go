@@ -15,8 +15,7 @@ func (s *sent) attribute(c *document.Count) {
 	for _, qi := range s.bs[s.si] {
 		q := &d.Quotes[qi]
 		if q.Span.Contains(c.Span) && q.Speaker != nil && q.Speaker.Name != "" && !(q.Speaker.Entity < 0 && pronouns[strings.ToLower(q.Speaker.Name)]) {
-			c.AttributedTo = q.Speaker.Entity
-			c.AttributedName = q.Speaker.Name
+			c.AttributedTo, c.AttributedName = q.Speaker.Entity, q.Speaker.Name
 			if c.AttributedTo >= len(d.Entities) {
 				c.AttributedTo = -1
 			}

@@ -49,13 +49,10 @@ func fractionValue(w string) (float64, bool) {
 // "000"), "1.25", "3,5" is rejected as ambiguous. It reports the value,
 // whether the string has a fractional part, and ok.
 func parseDigits(s string) (v float64, frac bool, ok bool) {
-	if s == "" || len(s) > 40 || strings.Trim(s, "0123456789,.") != "" {
+	if s == "" || len(s) > 40 || strings.Trim(s, "0123456789,.") != "" || s[0] < '0' || s[0] > '9' || s[len(s)-1] < '0' || s[len(s)-1] > '9' {
 		return 0, false, false
 	}
 	nComma, nDot := strings.Count(s, ","), strings.Count(s, ".")
-	if s[0] < '0' || s[0] > '9' || s[len(s)-1] < '0' || s[len(s)-1] > '9' {
-		return 0, false, false
-	}
 	clean := s
 	switch {
 	case nComma > 0 && nDot <= 1:
@@ -117,9 +114,8 @@ func wordsValue(words []string) (float64, int) {
 		}
 		switch {
 		case (w == "a" || w == "an") && !seen && n+1 < len(words) && multipliers[words[n+1]] != 0:
-			cur, seen = 1, false
+			cur, seen, lastSmall = 1, false, true
 			n++
-			lastSmall = true
 			continue
 		case multipliers[w] != 0 && (seen || n > 0):
 			cur = cmp.Or(cur, 1)
