@@ -253,14 +253,8 @@ func resolveActors(ctx context.Context, d *document.Document, ix *mentionIndex) 
 	}
 	// a bare nationality before a military noun
 	for i, m := range d.Mentions {
-		if head[i] >= 0 || m.Type != document.NORP && m.Type != document.Misc || len(codes[i]) != 3 {
-			continue
-		}
-		ti := ix.last[i]
-		if ti < 0 || ti+1 >= len(d.Tokens) {
-			continue
-		}
-		if militaryHeads[strings.ToLower(d.TokenText(ti+1))] && byTok[ti+1] < 0 {
+		if t := ix.last[i] + 1; head[i] < 0 && (m.Type == document.NORP || m.Type == document.Misc) && len(codes[i]) == 3 &&
+			t > 0 && t < len(d.Tokens) && militaryHeads[strings.ToLower(d.TokenText(t))] && byTok[t] < 0 {
 			codes[i], why[i] = codes[i]+"MIL", "nationality before a military noun"
 		}
 	}
@@ -306,12 +300,8 @@ func newSettings(d *document.Document, codes []string, ix *mentionIndex) *settin
 		if l.Mention >= 0 && l.Mention < len(d.Mentions) {
 			isPlace[l.Mention] = true
 		}
-		si := sc.at(l.Start)
-		if si < 0 || si >= ns {
-			continue
-		}
-		cc := placeCountry(l)
-		if cc == "" {
+		si, cc := sc.at(l.Start), placeCountry(l)
+		if si < 0 || si >= ns || cc == "" {
 			continue
 		}
 		if l.Mention < 0 || l.Mention >= len(d.Mentions) || words.Locative(d, l.Mention) ||
