@@ -484,7 +484,7 @@ func (a *annotator) nameCase(i, j int) bool {
 		}
 		switch l := a.low(k); {
 		case nameLinks[l]:
-		case strings.HasPrefix(l, "al-") || l == "al" || l == "dpa" || l == "el":
+		case strings.HasPrefix(l, "al-") || lowerNameStarts[l] || lowerNameWords[l]:
 		default:
 			return false
 		}
@@ -516,7 +516,7 @@ func (a *annotator) dictNames(user bool) {
 			if a.d.Tokens[i].Kind != document.Word || a.covered[i] != 0 || a.low(i) == "the" || user && !a.capitalized(i) {
 				continue
 			}
-			capI := a.capitalized(i) || strings.HasPrefix(a.low(i), "al-") || a.low(i) == "dpa"
+			capI := a.capitalized(i) || strings.HasPrefix(a.low(i), "al-") || lowerNameStarts[a.low(i)]
 			nominal := false
 			if !capI {
 				// Lower-case aliases ("the world body") only after "the".
@@ -626,8 +626,8 @@ func (a *annotator) classify(m *ment) {
 	// A country's name, also where the tagger calls it an organization
 	// ("the US said").
 	if m.typ == document.GPE || m.typ == document.Loc || m.typ == document.Org {
-		if c, ok := country.Lookup(key); ok && a.capitalized(m.a) {
-			m.typ, m.ctry, m.actor, m.step = document.GPE, actors.CountryCode(c), actors.CountryCode(c), "country name"
+		if c := countryCode(key); c != "" && a.capitalized(m.a) {
+			m.typ, m.ctry, m.actor, m.step = document.GPE, c, c, "country name"
 			return
 		}
 	}
@@ -851,9 +851,7 @@ func (a *annotator) ownerBefore(j, lo int) (code string, named bool) {
 	if j-1 == lo && a.covered[j-1] == 0 {
 		return "", false // a capital that only starts the sentence
 	}
-	_, dem := country.ByDemonym(a.tok(j - 1))
-	_, ctry := country.Lookup(a.tok(j - 1))
-	return "", !dem && !ctry
+	return "", demonymCode(a.tok(j-1)) == "" && countryCode(a.tok(j-1)) == ""
 }
 
 // roleCountry reads the country given before a role r that starts at token
@@ -1009,18 +1007,13 @@ func (a *annotator) personContext(m *ment) {
 		ctry := ""
 		if k < hi && a.capitalized(k) {
 			// A country possessive or demonym.
-			for n := 1; n <= 4 && k+n < hi; n++ {
-				if a.low(k+n) == "'s" {
-					ctry = a.codeOf(a.text(k, k+n))
-					if ctry != "" {
-						k += n + 1
-					}
-					break
+			if n := 1 + a.walk(k+1, 1, 3, hi, func(t int) bool { return a.low(t) != "'s" }); k+n < hi && a.low(k+n) == "'s" {
+				if ctry = a.codeOf(a.text(k, k+n)); ctry != "" {
+					k += n + 1
 				}
 			}
 			if ctry == "" {
-				if c, ok := country.ByDemonym(a.tok(k)); ok {
-					ctry = actors.CountryCode(c)
+				if ctry = demonymCode(a.tok(k)); ctry != "" {
 					k++
 				}
 			}
@@ -1496,8 +1489,8 @@ func (a *annotator) nominals() {
 			// of the coding conventions); a city may be a foreign post.
 			// "the foreign ministry in Minsk": a capital after "in".
 			if ctry == "" && end+1 < sn.EndToken && a.low(end) == "in" && a.capitalized(end+1) {
-				if c, ok := country.Lookup(a.tok(end + 1)); ok && (end+2 >= sn.EndToken || !a.capitalized(end+2)) {
-					ctry = actors.CountryCode(c)
+				if c := countryCode(a.tok(end + 1)); c != "" && (end+2 >= sn.EndToken || !a.capitalized(end+2)) {
+					ctry = c
 				} else if c, ok := actors.Capital(a.tok(end + 1)); ok && r.Org {
 					ctry = actors.CountryCode(c)
 				}

@@ -47,6 +47,8 @@ var (
 	kindClasses        = lex.Set("kindClasses")
 	sectorWords        = lex.Map("sectorWords")
 	legalSuffixes      = lex.Set("legalSuffixes")
+	lowerNameStarts    = lex.Set("lowerNameStarts")
+	lowerNameWords     = lex.Set("lowerNameWords")
 	militaryHeads      = lex.Set("militaryHeads")
 	modifiers          = lex.Set("modifiers")
 	memberClasses      = lex.Set("memberClasses")
