@@ -222,6 +222,16 @@ func (a *annotator) free(i, j int) bool {
 	return true
 }
 
+// anyTok reports whether ok accepts one of tokens [i, j).
+func (a *annotator) anyTok(i, j int, ok func(t int) bool) bool {
+	for t := i; t < j; t++ {
+		if ok(t) {
+			return true
+		}
+	}
+	return false
+}
+
 func (a *annotator) add(m ment) {
 	m.ent = -1
 	m.sent = int(a.sentOf[m.a])
@@ -360,42 +370,25 @@ func lowerAlias(act *actors.Actor, text string) bool {
 // ("Maren Holt Fisk opened ... later Ms Fisk added"), unless the name has
 // the form of an organization or the dictionary knows it.
 func (a *annotator) personsByCourtesy() {
-	var surnames map[string]bool
-	for i := 0; i+1 < len(a.d.Tokens); i++ {
-		if a.stopped(i) {
-			return
-		}
-		if courtesyTitles[a.low(i)] && a.capitalized(i+1) && a.d.Tokens[i+1].Kind == document.Word {
-			if surnames == nil {
-				surnames = map[string]bool{}
-			}
+	surnames := map[string]bool{}
+	for i := range each(a, a.d.Tokens[1:]) {
+		if courtesyTitles[a.low(i)] && a.capWord(i+1) {
 			surnames[a.low(i+1)] = true
 		}
-	}
-	if surnames == nil {
-		return
 	}
 	for k := range a.ms {
 		m := &a.ms[k]
 		if m.typ != document.Org || m.kind != document.Name || m.org != nil || m.b-m.a < 2 || m.b-m.a > 3 || !surnames[a.low(m.b-1)] {
 			continue
 		}
-		form := false
-		for t := m.a; t < m.b; t++ {
+		form := a.anyTok(m.a, m.b, func(t int) bool {
 			l := a.low(t)
 			_, inst := institutionHeads[l]
-			if !a.capitalized(t) || a.d.Tokens[t].Kind != document.Word || orgHeads[l] || corporateSuffixes[l] || legalSuffixes[l] || stateMarkers[l] || inst {
-				form = true
-				break
-			}
+			return !a.capWord(t) || orgHeads[l] || corporateSuffixes[l] || legalSuffixes[l] || stateMarkers[l] || inst
+		})
+		if _, known := a.s.dict.LookupKey(a.key(m.a, m.b)); !form && !known {
+			m.typ = document.Person
 		}
-		if form {
-			continue
-		}
-		if _, ok := a.s.dict.LookupKey(a.key(m.a, m.b)); ok {
-			continue
-		}
-		m.typ = document.Person
 	}
 }
 
@@ -453,13 +446,9 @@ func (a *annotator) facilities() {
 func (a *annotator) trailingPunct(i, j int) bool {
 	t := a.tok(j - 1)
 	if closingBrackets[t] {
-		for k := i; k < j-1; k++ {
-			if openingBrackets[a.tok(k)] {
-				return false
-			}
-		}
+		return !a.anyTok(i, j-1, func(k int) bool { return openingBrackets[a.tok(k)] })
 	}
-	return closingBrackets[t] || trailingPuncts[t] || dashes[t]
+	return trailingPuncts[t] || dashes[t]
 }
 
 // noUpper reports whether tokens [i, j) contain no upper-case letter.
@@ -516,14 +505,10 @@ func (a *annotator) dictNames(user bool) {
 			if a.d.Tokens[i].Kind != document.Word || a.covered[i] != 0 || a.low(i) == "the" || user && !a.capitalized(i) {
 				continue
 			}
-			capI := a.capitalized(i) || strings.HasPrefix(a.low(i), "al-") || lowerNameStarts[a.low(i)]
-			nominal := false
-			if !capI {
-				// Lower-case aliases ("the world body") only after "the".
-				if i == sn.FirstToken || a.low(i-1) != "the" {
-					continue
-				}
-				nominal = true
+			// Lower-case aliases ("the world body") only after "the".
+			nominal := !a.capitalized(i) && !strings.HasPrefix(a.low(i), "al-") && !lowerNameStarts[a.low(i)]
+			if nominal && (i == sn.FirstToken || a.low(i-1) != "the") {
+				continue
 			}
 			for n := min(maxN, sn.EndToken-i); n >= 1; n-- {
 				j := i + n
@@ -599,19 +584,15 @@ func (a *annotator) classify(m *ment) {
 			// role class and gender coreference needs; the dictionary
 			// gives the code.
 			a.personContext(m)
-			role, former := m.role, m.former
-			owner := ""
-			if len(m.ctry) > 3 && m.actor == m.ctry {
-				owner = m.ctry // "Tory leader X": the party's code
-			}
+			owner := len(m.ctry) > 3 && m.actor == m.ctry // "Tory leader X": the party's code
+			party, role := m.ctry, m.role
 			m.actor, m.step = m.org.CodeAt(a.pub), "dictionary"
-			if owner != "" && strings.HasSuffix(m.actor, "ELI") && !former {
-				m.actor, role = owner, ""
-			}
 			// The text knows better than the dictionary's date of a change
 			// when it calls a former office holder by a current title
 			// ("Prime Minister X" in an older or undated story).
-			if strings.HasSuffix(m.actor, "ELI") && role != "" && role != "ELI" && !former {
+			if eli := strings.HasSuffix(m.actor, "ELI") && !m.former; eli && owner {
+				m.actor = party
+			} else if eli && role != "" && role != "ELI" {
 				m.actor, m.step = m.actor[:len(m.actor)-3]+role, "dictionary person under a current title"
 			}
 			m.ctry = countryPart(m.actor)
@@ -1204,14 +1185,7 @@ func roleActor(ctry, code string, former bool) string {
 // full ("Ministry of Health", "Kenya's Supreme Court").
 func (a *annotator) orgContext(m *ment) {
 	lo, _ := a.sentBounds(m.a)
-	var r actors.Role
-	ok := false
-	for k := m.a; k < m.b && !ok; k++ {
-		l := a.low(k)
-		if ministryWords[l] {
-			r, ok = actors.Role{Code: "GOV", Class: "ministry", Org: true}, true
-		}
-	}
+	r, ok := actors.Role{Code: "GOV", Class: "ministry", Org: true}, a.anyTok(m.a, m.b, func(t int) bool { return ministryWords[a.low(t)] })
 	if !ok {
 		r, _, ok = a.roleEndingAt(m.b, m.a)
 		// "Kenya Defence Forces", "Royal Canadian Mounted Police".
@@ -1279,10 +1253,8 @@ func (a *annotator) orgByForm(m *ment, lo int) {
 	}
 	inName := a.countryInName(m.a, m.b, true)
 	sector := ""
-	for k := m.a; k < m.b; k++ {
-		if eduWords[a.low(k)] {
-			sector = "EDU"
-		}
+	if a.anyTok(m.a, m.b, func(t int) bool { return eduWords[a.low(t)] }) {
+		sector = "EDU"
 	}
 	before := ""
 	if m.a-1 >= lo && companyNouns[a.low(m.a-1)] && a.low(m.a-1) != "group" && !a.capitalized(m.a-1) {
@@ -1308,13 +1280,8 @@ func (a *annotator) orgByForm(m *ment, lo int) {
 		// country's possessive ("China's CBC"): the country's.
 		before = c
 	}
-	head := m.b - 1
-	for k := m.a + 1; k < m.b; k++ {
-		if a.low(k) == "of" {
-			head = k - 1 // "Law Society of Kenya"
-			break
-		}
-	}
+	// The head before "of": "Law Society of Kenya".
+	head := m.a + a.walk(m.a+1, 1, m.b, m.b, func(t int) bool { return a.low(t) != "of" })
 	if !orgHeads[a.low(head)] {
 		inName = "" // "Niger Delta", "Mozambique Channel": a place, not a body
 	}
@@ -1382,16 +1349,10 @@ func (a *annotator) institution(i, j int) (actors.Role, bool) {
 	if !ok {
 		return actors.Role{}, false
 	}
-	state, judicial := false, false
-	for k := i; k < j-1; k++ {
-		l := a.low(k)
-		state = state || stateMarkers[l]
-		judicial = judicial || strings.HasPrefix(l, "prosecut") || l == "judicial"
-	}
-	if !state {
+	if !a.anyTok(i, j-1, func(t int) bool { return stateMarkers[a.low(t)] }) {
 		return actors.Role{}, false
 	}
-	if judicial {
+	if a.anyTok(i, j-1, func(t int) bool { return strings.HasPrefix(a.low(t), "prosecut") || a.low(t) == "judicial" }) {
 		code = "JUD"
 	}
 	class := institutionClasses[code]
@@ -1687,11 +1648,7 @@ func (a *annotator) titledNames() {
 			if !ok || !r.Person {
 				continue
 			}
-			titled := true
-			for k := start; k < i; k++ {
-				titled = titled && a.capitalized(k)
-			}
-			if !titled {
+			if a.anyTok(start, i, func(t int) bool { return !a.capitalized(t) }) {
 				continue
 			}
 			j := i + a.walk(i, 1, 4, sn.EndToken, func(t int) bool { return a.covered[t] == 0 && a.capWord(t) && !a.allCaps(t, t+1) })
