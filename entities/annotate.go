@@ -882,18 +882,17 @@ func (a *annotator) recentIGO(j int) string {
 	return code
 }
 
-// nationalSociety returns the code of a national Red Cross or Red
-// Crescent society named by tokens [i, j) ("Kenya Red Cross", "Malagasy
-// Red Cross Society" → KENNGO, MDGNGO), or "".
+// nationalSociety returns the code of a national society named by tokens
+// [i, j): a country or demonym and a society name of data/words.txt
+// [nationalSocieties] ("Kenya Red Cross", "Malagasy Red Cross Society" →
+// KENNGO, MDGNGO), or "".
 func (a *annotator) nationalSociety(i, j int) string {
-	if j < len(a.d.Tokens) && j > i && a.low(j-1) == "society" {
-		j--
-	}
-	if j-i < 3 || a.low(j-2) != "red" || a.low(j-1) != "cross" && a.low(j-1) != "crescent" {
-		return ""
-	}
-	if c := cmp.Or(countryCode(a.text(i, j-2)), demonymCode(a.text(i, j-2))); c != "" {
-		return c + "NGO"
+	for n := 2; n <= 3 && j-n > i; n++ {
+		if nationalSocieties[a.phrase(j-n, j)] {
+			if c := cmp.Or(countryCode(a.text(i, j-n)), demonymCode(a.text(i, j-n))); c != "" {
+				return c + "NGO"
+			}
+		}
 	}
 	return ""
 }

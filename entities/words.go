@@ -55,6 +55,7 @@ var (
 	ministryWords      = lex.Set("ministryWords")
 	modifierWords      = lex.Set("modifierWords")
 	nameLinks          = lex.Set("nameLinks")
+	nationalSocieties  = lex.Set("nationalSocieties")
 	norps              = lex.Set("norps")
 	objectVerbs        = lex.Set("objectVerbs")
 	openingBrackets    = lex.Set("openingBrackets")
