@@ -16,7 +16,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/actors"
-	"github.com/newsgraph/newsgraph/country"
 	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/gazetteer"
 	"github.com/newsgraph/newsgraph/internal/lettercase"
@@ -83,9 +82,9 @@ type annotator struct {
 // acrDef is a mention followed by "(" and a token, with the dictionary's
 // answer for its name once looked up.
 type acrDef struct {
-	mention       int
-	looked, found bool
-	dictName      string
+	mention int
+	looked  bool
+	dict    *actors.Actor // nil when the dictionary does not know the name
 }
 
 func newAnnotator(s *Stage, d *document.Document) *annotator {
@@ -163,12 +162,7 @@ func (a *annotator) capitalized(i int) bool {
 
 func (a *annotator) allCaps(i, j int) bool {
 	if a.folded(i) {
-		for k := i; k < j; k++ {
-			if !a.inName[k] {
-				return false
-			}
-		}
-		return true
+		return !a.anyTok(i, j, func(k int) bool { return !a.inName[k] })
 	}
 	return allCapsString(a.text(i, j))
 }
@@ -305,10 +299,7 @@ func (a *annotator) tagged(spans [][]ner.Span) {
 			if i < sn.FirstToken || j > sn.EndToken || i >= j {
 				continue
 			}
-			m := ment{kind: document.Name, typ: document.Misc}
-			if t, ok := taggerTypes[sp.Type]; ok {
-				m.typ = document.EntityType(t)
-			}
+			m := ment{kind: document.Name, typ: document.EntityType(cmp.Or(taggerTypes[sp.Type], string(document.Misc)))}
 			// Exact spans: no leading "the", no trailing punctuation or "'s".
 			for i < j && a.tok(i) == "the" {
 				i++
@@ -421,10 +412,8 @@ func (a *annotator) facilities() {
 			continue
 		}
 		j := m.b
-		if j >= len(a.d.Tokens) || int(a.sentOf[j]) != int(a.sentOf[m.a]) || !facilityWords[a.low(j)] || !a.capitalized(j) || a.allCaps(j, j+1) {
-			continue
-		}
-		if m.typ != document.GPE && m.typ != document.Loc && m.typ != document.Misc && m.typ != document.Person {
+		if j >= len(a.d.Tokens) || int(a.sentOf[j]) != int(a.sentOf[m.a]) || !facilityWords[a.low(j)] || !a.capitalized(j) || a.allCaps(j, j+1) ||
+			m.typ != document.GPE && m.typ != document.Loc && m.typ != document.Misc && m.typ != document.Person {
 			continue
 		}
 		if c := a.covered[j]; c != 0 {
@@ -471,10 +460,7 @@ func (a *annotator) nameCase(i, j int) bool {
 		if a.d.Tokens[k].Kind != document.Word || a.capitalized(k) {
 			continue
 		}
-		switch l := a.low(k); {
-		case nameLinks[l]:
-		case strings.HasPrefix(l, "al-") || lowerNameStarts[l] || lowerNameWords[l]:
-		default:
+		if l := a.low(k); !nameLinks[l] && !strings.HasPrefix(l, "al-") && !lowerNameStarts[l] && !lowerNameWords[l] {
 			return false
 		}
 	}
@@ -629,12 +615,12 @@ func (a *annotator) classify(m *ment) {
 			m.typ = document.Loc
 		}
 	case document.Misc, document.NORP:
-		l := a.lowText(m.a, m.b)
-		if _, demonym := country.ByDemonym(key); !demonym && !norps[l] && a.placeBeforeNoun(m, key) {
+		l, dem := a.lowText(m.a, m.b), demonymCode(key)
+		if dem == "" && !norps[l] && a.placeBeforeNoun(m, key) {
 			return
 		}
-		if c, ok := country.ByDemonym(key); ok && m.b-m.a == 1 {
-			m.typ, m.ctry = document.NORP, actors.CountryCode(c)
+		if dem != "" && m.b-m.a == 1 {
+			m.typ, m.ctry = document.NORP, dem
 			if strings.HasSuffix(l, "s") && !strings.HasSuffix(l, "ss") {
 				m.plural, m.actor, m.step = true, m.ctry, "nationality plural"
 			}
@@ -702,14 +688,10 @@ func (a *annotator) acronymOfOther(m *ment, act *actors.Actor) bool {
 		// Federation (EFF)". (The name's tokens do not change, so its
 		// dictionary entry is looked up once.)
 		if !df.looked {
-			name := a.text(o.a, o.b)
-			x, ok := a.s.dict.Lookup(name)
-			df.looked, df.found = true, ok
-			if ok {
-				df.dictName = x.Name
-			}
+			df.looked = true
+			df.dict, _ = a.s.dict.Lookup(a.text(o.a, o.b))
 		}
-		if !df.found || df.dictName != act.Name {
+		if df.dict == nil || df.dict.Name != act.Name {
 			return true
 		}
 	}
@@ -761,8 +743,8 @@ func (a *annotator) countryBefore(j, lo int) (string, int) {
 		}
 		w := a.tok(j - 1)
 		// Not a plural ("Kenyans"), but "Swiss" is an adjective.
-		if c, ok := country.ByDemonym(w); ok && (!strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss")) {
-			return actors.CountryCode(c), j - 1
+		if c := demonymCode(w); c != "" && (!strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss")) {
+			return c, j - 1
 		}
 		if x, ok := agentNORP[a.low(j-1)]; ok {
 			return x, j - 1
@@ -770,21 +752,19 @@ func (a *annotator) countryBefore(j, lo int) (string, int) {
 		// A country name used as a modifier: "Kenya police", "South
 		// Sudan army" (not "in Kenya" + a new clause).
 		for n, caps := 1, a.walk(j, -1, 3, lo, a.capWord); n <= caps; n++ {
-			if c, ok := country.Lookup(a.key(j-n, j)); ok {
+			if c := countryCode(a.key(j-n, j)); c != "" {
 				if p := j - n - 1; p >= lo && prepositions[a.low(p)] {
 					break
 				}
-				return actors.CountryCode(c), j - n
+				return c, j - n
 			}
 		}
 		for n := 1; n <= 4 && j-n >= lo; n++ {
 			// Not the tail of a longer name: "National Security Council
 			// spokesman" is no UN Security Council official.
 			if j-n-1 >= lo && a.capWord(j-n-1) && !determiners[a.low(j-n-1)] {
-				if _, _, ok := a.roleEndingAt(j-n, lo); !ok {
-					if _, isDem := country.ByDemonym(a.tok(j - n - 1)); !isDem {
-						continue
-					}
+				if _, _, ok := a.roleEndingAt(j-n, lo); !ok && demonymCode(a.tok(j-n-1)) == "" {
+					continue
 				}
 			}
 			if act, ok := a.orgAt(j-n, j); ok {
@@ -939,10 +919,8 @@ func (a *annotator) longestRole(k, bound, dir int) (actors.Role, int, bool) {
 func (a *annotator) personContext(m *ment) {
 	lo, hi := a.sentBounds(m.a)
 	j := m.a
-	if j-1 >= lo {
-		if g, ok := titles[a.low(j-1)]; ok && g != "" && m.gender == "" {
-			m.gender = g
-		}
+	if j-1 >= lo && m.gender == "" {
+		m.gender = titles[a.low(j-1)]
 	}
 	if j-1 >= lo && a.tok(j-1) == "," {
 		j--
@@ -1105,13 +1083,10 @@ func (a *annotator) ofSector(i, hi int) string {
 		if !ok {
 			continue
 		}
-		if code == "BUS" {
-			// "chairman of Spain's biggest bank"; a central or
-			// development bank is the state's or an IGO's (busOwners).
-			if owner, ok := busOwners[a.low(k-1)]; ok {
-				return owner
-			}
-			return "BUS"
+		// "chairman of Spain's biggest bank"; a central or development
+		// bank is the state's or an IGO's (busOwners).
+		if owner, ok := busOwners[a.low(k-1)]; ok && code == "BUS" {
+			return owner
 		}
 		return code
 	}
@@ -1354,11 +1329,7 @@ func (a *annotator) institution(i, j int) (actors.Role, bool) {
 	if a.anyTok(i, j-1, func(t int) bool { return strings.HasPrefix(a.low(t), "prosecut") || a.low(t) == "judicial" }) {
 		code = "JUD"
 	}
-	class := institutionClasses[code]
-	if class == "" {
-		class = "government"
-	}
-	return actors.Role{Code: code, Class: class, Org: true}, true
+	return actors.Role{Code: code, Class: cmp.Or(institutionClasses[code], "government"), Org: true}, true
 }
 
 // nominals adds role descriptions: "the veteran diplomat", "the French
@@ -1579,18 +1550,9 @@ func (a *annotator) nameBefore(k int, det bool, lo int) int {
 // pronouns adds third-person pronouns; only the resolved ones are kept.
 func (a *annotator) pronouns() {
 	for i := range each(a, a.d.Tokens) {
-		if a.covered[i] != 0 {
-			continue
+		if p, ok := pronouns[a.low(i)]; ok && a.covered[i] == 0 && (a.low(i) != "it" || a.agentIt(i)) {
+			a.add(ment{a: i, b: i + 1, kind: document.Pronoun, gender: p.gender, plural: p.plural})
 		}
-		p, ok := pronouns[a.low(i)]
-		if !ok {
-			continue
-		}
-		if a.low(i) == "it" && !a.agentIt(i) {
-			continue
-		}
-		m := ment{a: i, b: i + 1, kind: document.Pronoun, gender: p.gender, plural: p.plural}
-		a.add(m)
 	}
 }
 
