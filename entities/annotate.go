@@ -1003,11 +1003,8 @@ func (a *annotator) personContext(m *ment) {
 			}
 			if code, ok := a.ofBody(&r, ctry, end, hi, true); ok {
 				m.former = former
-				a.applyRole(m, r, "apposition: role at a named body")
-				m.actor, m.role, m.step = code, "", "apposition: role at a named body"
-				if c := countryPart(code); c != "" {
-					m.ctry = c
-				}
+				a.applyRole(m, r, "")
+				atBody(m, code, "apposition: role at a named body")
 				return
 			}
 			m.ctry, m.former = ctry, former
@@ -1139,6 +1136,13 @@ func (a *annotator) applyRole(m *ment, r actors.Role, step string) {
 		m.gender = r.Gender
 	}
 	m.actor = roleActor(m.ctry, r.Code, m.former)
+}
+
+// atBody gives m the code of the body the dictionary names that its role
+// is "of" ("the deputy chairman of Acme Mining"), and the body's country.
+func atBody(m *ment, code, step string) {
+	m.actor, m.role, m.step = code, "", step
+	m.ctry = cmp.Or(countryPart(code), m.ctry)
 }
 
 // roleActor returns the actor code of a role with code under owner ctry (a
@@ -1379,16 +1383,11 @@ func (a *annotator) nominals() {
 				}
 			}
 			m := ment{a: i, b: end, kind: document.Nominal, gender: r.Gender, plural: r.Plural, person: r.Person}
-			switch {
-			case r.Person:
+			m.typ = document.NORP
+			if r.Person {
 				m.typ = document.Person
-			case r.Org:
+			} else if r.Org || groupCodes[r.Code] {
 				m.typ = document.Org
-			default:
-				m.typ = document.NORP
-				if groupCodes[r.Code] {
-					m.typ = document.Org
-				}
 			}
 			// Modifiers, country and determiner before the role.
 			k := i
@@ -1428,11 +1427,9 @@ func (a *annotator) nominals() {
 			}
 			det := k2-1 >= sn.FirstToken && determiners[a.low(k2-1)]
 			indef := det && indefinites[a.low(k2-1)]
-			if k2 == k && k-1 >= sn.FirstToken && !det && a.covered[k-1] != 0 {
-				// Another name right before ("Reuters reporters"): leave it.
-				if c := a.ms[a.covered[k-1]-1]; c.typ != document.GPE {
-					continue
-				}
+			// Another name right before ("Reuters reporters"): leave it.
+			if k2 == k && k-1 >= sn.FirstToken && !det && a.covered[k-1] != 0 && a.ms[a.covered[k-1]-1].typ != document.GPE {
+				continue
 			}
 			if ctry == "" && k2-1 >= sn.FirstToken && possessives[a.low(k2-1)] {
 				m.poss = k2
@@ -1462,10 +1459,7 @@ func (a *annotator) nominals() {
 			code, named := a.ofBody(&r, ctry, end, sn.EndToken, r.Person)
 			a.applyRole(&m, r, "role description")
 			if named {
-				m.actor, m.role, m.step = code, "", "role description at a named body"
-				if c := countryPart(code); c != "" {
-					m.ctry = c
-				}
+				atBody(&m, code, "role description at a named body")
 			}
 			a.add(m)
 			if ctry != "" && k2 < k {
