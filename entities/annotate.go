@@ -254,7 +254,7 @@ func (a *annotator) run(spans [][]ner.Span) error {
 		},
 		a.nominals, a.pronouns,
 		func() { sort.SliceStable(a.ms, func(i, j int) bool { return a.ms[i].a < a.ms[j].a }) },
-		a.corefer,
+		a.corefer, a.output,
 	}
 	for _, step := range steps {
 		if err := a.ctx.Err(); err != nil {
@@ -262,10 +262,6 @@ func (a *annotator) run(spans [][]ner.Span) error {
 		}
 		step()
 	}
-	if err := a.ctx.Err(); err != nil {
-		return err
-	}
-	a.output()
 	return nil
 }
 

@@ -89,14 +89,11 @@ type pronoun struct {
 var pronouns = func() map[string]pronoun {
 	out := map[string]pronoun{}
 	for w, f := range lex.Map("pronouns") {
-		switch f {
-		case "m", "f":
-			out[w] = pronoun{gender: f}
-		case "plural":
-			out[w] = pronoun{plural: true}
-		case "thing":
-			out[w] = pronoun{thing: true}
+		g := f // "m" or "f"
+		if f == "plural" || f == "thing" {
+			g = ""
 		}
+		out[w] = pronoun{gender: g, plural: f == "plural", thing: f == "thing"}
 	}
 	return out
 }()
