@@ -191,15 +191,18 @@ func (a *annotator) capWord(t int) bool {
 	return a.d.Tokens[t].Kind == document.Word && a.capitalized(t)
 }
 
-// orgAt returns the dictionary's organization named by tokens [i, j); an
-// acronym only where it is written in capitals.
-func (a *annotator) orgAt(i, j int) (*actors.Actor, bool) {
+// dictAt returns the dictionary's actor named by tokens [i, j); an
+// acronym only where it is written in capitals. orgAt returns it when it
+// is an organization.
+func (a *annotator) dictAt(i, j int) (*actors.Actor, bool) {
 	key := a.key(i, j)
 	act, ok := a.s.dict.LookupKey(key)
-	if !ok || act.Type != "ORG" || a.s.dict.Acronym(key) && !a.allCaps(i, j) {
-		return nil, false
-	}
-	return act, true
+	return act, ok && (!a.s.dict.Acronym(key) || a.allCaps(i, j))
+}
+
+func (a *annotator) orgAt(i, j int) (*actors.Actor, bool) {
+	act, ok := a.dictAt(i, j)
+	return act, ok && act.Type == "ORG"
 }
 
 func (a *annotator) sentBounds(i int) (int, int) {
@@ -480,8 +483,7 @@ func (a *annotator) dictNames(user bool) {
 	if user && !a.s.user {
 		return
 	}
-	dict := a.s.dict
-	maxN := dict.MaxWords()
+	maxN := a.s.dict.MaxWords()
 	for _, sn := range each(a, a.d.Sentences) {
 		for i := sn.FirstToken; i < sn.EndToken; i++ {
 			if a.d.Tokens[i].Kind != document.Word || a.covered[i] != 0 || a.low(i) == "the" || user && !a.capitalized(i) {
@@ -497,20 +499,14 @@ func (a *annotator) dictNames(user bool) {
 				if !user && a.d.Tokens[j-1].Kind == document.Punct {
 					continue
 				}
-				key := a.key(i, j)
-				act, ok := dict.LookupKey(key)
+				act, ok := a.dictAt(i, j)
 				if !ok || user && !act.User {
 					continue
 				}
-				if dict.Acronym(key) && !a.allCaps(i, j) {
-					continue
-				}
-				if nominal && act.Type != "ORG" || !nominal && !a.nameCase(i, j) {
-					continue
-				}
-				// Only aliases the dictionary writes in lower case match
-				// lower-case text ("the world body"; not "the amnesty").
-				if nominal && !lowerAlias(act, a.text(i, j)) {
+				// Lower-case text only matches an organization's alias the
+				// dictionary writes in lower case ("the world body"; not
+				// "the amnesty").
+				if nominal && (act.Type != "ORG" || !lowerAlias(act, a.text(i, j))) || !nominal && !a.nameCase(i, j) {
 					continue
 				}
 				// The tagger's spans win: the dictionary only fills gaps
