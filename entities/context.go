@@ -58,6 +58,12 @@ func countryCode(s string) string {
 	return actors.CountryCode(c)
 }
 
+// alpha2Code returns the CAMEO code of the country of ISO code a2, or "".
+func alpha2Code(a2 string) string {
+	c, _ := country.ByAlpha2(a2)
+	return actors.CountryCode(c)
+}
+
 // demonymCode returns the CAMEO code of the country of demonym s, or "".
 func demonymCode(s string) string {
 	c, _ := country.ByDemonym(s)
@@ -88,10 +94,7 @@ func (a *annotator) placeCountry(key string) string {
 			return ""
 		}
 	}
-	if c, ok := country.ByAlpha2(best.Country); ok {
-		return actors.CountryCode(c)
-	}
-	return ""
+	return alpha2Code(best.Country)
 }
 
 // isCountryCode reports whether code is a bare CAMEO country code (three

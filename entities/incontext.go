@@ -416,8 +416,8 @@ func datelineCountry(d *document.Document) string {
 	a, b := d.Dateline.Start, d.Dateline.End
 	for _, l := range d.Locations {
 		if l.Start >= a && l.Start < b {
-			if c, ok := country.ByAlpha2(l.Country); ok {
-				return actors.CountryCode(c)
+			if c := alpha2Code(l.Country); c != "" {
+				return c
 			}
 		}
 	}
@@ -483,9 +483,6 @@ func placeCountry(l document.Location) (string, bool) {
 	case "water", "region", "continent":
 		return "", false
 	}
-	c, ok := country.ByAlpha2(l.Country)
-	if !ok {
-		return "", false
-	}
-	return actors.CountryCode(c), true
+	c := alpha2Code(l.Country)
+	return c, c != ""
 }
