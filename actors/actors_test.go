@@ -2,6 +2,7 @@ package actors
 
 import (
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -20,6 +21,8 @@ func TestDefault_Lookup(t *testing.T) {
 		{"Red Cross", "NGOIRC"}, {"WHO", "IGOUNOWHO"}, {"UNRWA", "IGOUNOREF"},
 		{"Reuters", "GBRMED"}, {"AP", "USAMED"}, {"AFP", "FRAMED"}, {"Xinhua", "CHNMED"},
 		{"TASS", "RUSMED"}, {"Anadolu", "TURMED"}, {"Hamas", "PSEREBHMS"}, {"Taliban", "AFGREBTAL"},
+		{"House", "USALEG"}, {"U.S. House of Representatives", "USALEG"}, {"Senate Finance Committee", "USALEG"},
+		{"House Ways and Means Committee", "USALEG"}, {"House of Commons", "GBRLEG"},
 	}
 	for _, tt := range tests {
 		a, ok := d.Lookup(tt.in)
@@ -68,6 +71,7 @@ func TestLookupRole(t *testing.T) {
 		{"militants", "REB"}, {"protesters", "CVL"}, {"court", "JUD"}, {"judge", "JUD"}, {"parliament", "LEG"},
 		{"army spokesman", "MIL"}, {"military spokeswoman", "MIL"}, {"police spokesman", "COP"},
 		{"foreign policy chief", "GOV"}, {"military officials", "MIL"},
+		{"House of Representatives", "LEG"}, {"chamber of deputies", "LEG"},
 	} {
 		r, ok := LookupRole(tt.in)
 		if !ok || r.Code != tt.code {
@@ -264,6 +268,28 @@ func TestRoles(t *testing.T) {
 	for _, bad := range []string{"Minister\tGOV\n", "x\tGO\n", "x\tGOV\tc\tsoldier\n", "x\tGOV\tc\t\tn\n", "x\tGOV\nx\tMIL\n", "x\ta\tb\tc\td\te\n"} {
 		if _, err := loadRoles(strings.NewReader(bad)); err == nil {
 			t.Errorf("loadRoles(%q): no error", bad)
+		}
+	}
+}
+
+func BenchmarkBuiltinTables(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := builtinTables(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkRoles(b *testing.B) {
+	src, err := fs.ReadFile(data, "data/roles.tsv")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := parseRoles(string(src)); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

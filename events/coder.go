@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/newsgraph/newsgraph/country"
 	"github.com/newsgraph/newsgraph/document"
 )
 
@@ -207,6 +208,9 @@ func (c *coder) matchAll() []match {
 			i = best.end - 1
 			continue
 		}
+		if c.quantity(i) {
+			continue
+		}
 		out = append(out, best)
 		i = best.end - 1
 	}
@@ -215,6 +219,22 @@ func (c *coder) matchAll() []match {
 		c.matched[c.si] = slices.Clone(out)
 	}
 	return out
+}
+
+// quantity reports a trigger at i that reads as a change of a quantity:
+// followed by a preposition of data/words.txt [quantityPreps], a number
+// and a unit of [quantityUnits] or nothing more ("production declined to
+// 2,978 units", "charges of 7.9 mln dlrs"); a number of people or a term
+// is an act's ("the release of 30 detainees", "sentenced to 10 years").
+func (c *coder) quantity(i int) bool {
+	if i+2 >= c.n || !quantityPreps[c.low(i+1)] || c.d.Tokens[c.first+i+2].Kind != document.Number {
+		return false
+	}
+	j := i + 3
+	for j < c.n && c.d.Tokens[c.first+j].Kind == document.Number {
+		j++
+	}
+	return j >= c.n || c.isPunct(j) || quantityUnits[c.low(j)]
 }
 
 // try matches items[it:] at token t and returns the end token.
@@ -305,6 +325,14 @@ func (c *coder) verbReading(i int, long bool) bool {
 	if nounMarkers[p] {
 		return false
 	}
+	// a currency after a nationality adjective is money: "Irish pounds"
+	// (data/words.txt [currencyWords]; a plural people word is a subject:
+	// "Britons pound ...")
+	if currencyWords[c.low(i)] {
+		if _, ok := country.ByDemonym(c.tok(i - 1)); ok && !strings.HasSuffix(p, "s") {
+			return false
+		}
+	}
 	// a name after a preposition, then a trigger that ends the phrase, is
 	// a noun phrase: "released detainees from Evin prison near Tehran"
 	// (a past form in -ed is the verb: "thousands of Kenyans marched in")
@@ -369,6 +397,11 @@ func (c *coder) futureMarked(i int, p *pattern) bool {
 		}
 		if w == "to" {
 			sawTo = true
+			if j > 0 && enactVerbs[c.low(j-1)] {
+				// a vote to do something does it: senators who vote
+				// to halt an arms sale have halted it
+				return false
+			}
 			if p.verbal && j >= i-2 && isBase(c.tok(i), p) {
 				return true
 			}

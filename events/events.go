@@ -31,6 +31,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/cameo"
 	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/internal/linear"
 )
 
 // Options configure the stage.
@@ -46,7 +47,7 @@ type Options struct {
 // Stage is the event-coding pipeline stage. It is safe for concurrent use.
 type Stage struct {
 	lex   *Lexicon
-	model *Model
+	model *linear.Model
 	opts  Options
 }
 
@@ -162,7 +163,7 @@ func (s *Stage) code(c *coder) []document.Event {
 			out = append(out, e)
 		}
 	}
-	return s.sourced(softSection(d, finish(d, out)))
+	return s.sourced(market(softSection(d, finish(d, out))))
 }
 
 // mutual adds the other directions of a mutual act (policy rule 6):
@@ -333,23 +334,26 @@ func namedNGO(code string) bool {
 // interaction reports whether e is an interaction CAMEO codes: an
 // investigation or a visit needs someone investigated or visited, a
 // reduction of relations a partner, a resignation someone it yields to,
-// and a leader's trip inside their own country is no visit.
+// consultations, material cooperation and demands a counterpart
+// (data/words.txt [partnerRoots]: "the board was meeting today", "corn
+// demand has been met" name none), and a leader's trip inside their own
+// country is no visit.
 func interaction(e document.Event) bool {
 	tgt := ""
 	if e.Target != nil {
 		tgt = e.Target.Actor
 	}
 	switch {
-	case e.Root == "09", e.Root == "16", e.Code == "0831":
-		// (reducing relations needs a recipient: "expelled the vessel"
-		// from waters is no diplomatic expulsion)
-		return tgt != ""
 	case strings.HasPrefix(e.Code, "042"):
 		src := ""
 		if e.Source != nil {
 			src = e.Source.Actor
 		}
 		return tgt != "" && !(len(tgt) == 3 && CountryOf(tgt) == tgt && CountryOf(src) == tgt)
+	case partnerRoots[e.Root], e.Code == "0831":
+		// (reducing relations needs a recipient: "expelled the vessel"
+		// from waters is no diplomatic expulsion)
+		return tgt != ""
 	}
 	return true
 }

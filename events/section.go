@@ -1,8 +1,9 @@
 package events
 
 // Precision gates over a story's events: pages that are no news
-// (nonNews), sport and arts sections (softSection) and events whose source
-// names no country (sourced).
+// (nonNews), sport and arts sections (softSection), companies' market
+// transactions (market) and events whose source names no country
+// (sourced).
 
 import (
 	"strings"
@@ -83,6 +84,31 @@ func softSection(d *document.Document, evs []document.Event) []document.Event {
 		}
 	}
 	return out
+}
+
+// market drops the ordinary market transactions of companies: an event of
+// data/words.txt [marketRoots] (intents, agreements, material cooperation)
+// whose source is a company (role BUS) and whose target is none or another
+// company ("Acme said it agreed to sell its unit", "signed a letter of
+// intent to buy", "formed a joint venture with Beta Corp"). A company's
+// deal with a state, a union or an international body (a contract with a
+// ministry, a pay deal with seamen) is kept, and so are business talks,
+// rejections and pull-outs, which are no market roots.
+func market(evs []document.Event) []document.Event {
+	out := evs[:0]
+	for _, e := range evs {
+		src, tgt := actorOf(e.Source), actorOf(e.Target)
+		if marketRoots[e.Root] && company(src) && (tgt == "" || company(tgt)) {
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// company reports an actor code whose role is a business ("USABUS", "BUS").
+func company(code string) bool {
+	return strings.HasSuffix(code, "BUS")
 }
 
 // stateRole reports whether code is an international organisation or a

@@ -76,3 +76,60 @@ func TestSourced(t *testing.T) {
 		}
 	}
 }
+
+// TestMarket checks that a company's intents, agreements and cooperation
+// with no counterpart or with another company are dropped, and its deals
+// with states, unions and international bodies kept.
+func TestMarket(t *testing.T) {
+	tests := []struct {
+		root, src, tgt string
+		keep           bool
+	}{
+		{"03", "USABUS", "", false},       // "agreed to sell its unit"
+		{"05", "CANBUS", "USABUS", false}, // a letter of intent between firms
+		{"06", "USABUS", "JPNBUS", false}, // a joint venture
+		{"05", "BRABUS", "BRALAB", true},  // a pay deal with seamen
+		{"05", "FRABUS", "RUS", true},     // an accord with a state
+		{"06", "CANBUS", "CHNGOV", true},  // a contract with a ministry
+		{"04", "DEUBUS", "GBRBUS", true},  // business talks are coded
+		{"12", "GBRBUS", "DEUBUS", true},  // a bid turned down
+		{"05", "USAGOV", "", true},        // not a company
+	}
+	for _, tc := range tests {
+		e := document.Event{Root: tc.root, Source: &document.Participant{Actor: tc.src}}
+		if tc.tgt != "" {
+			e.Target = &document.Participant{Actor: tc.tgt}
+		}
+		if got := len(market([]document.Event{e})) == 1; got != tc.keep {
+			t.Errorf("root %s %s→%s: kept %v, want %v", tc.root, tc.src, tc.tgt, got, tc.keep)
+		}
+	}
+}
+
+// TestInteractionPartner checks that consultations, cooperation, demands,
+// investigations and reductions of relations need a target, and that
+// other roots do not.
+func TestInteractionPartner(t *testing.T) {
+	tests := []struct {
+		code, tgt string
+		keep      bool
+	}{
+		{"044", "", false}, // "the board was meeting today"
+		{"044", "JPN", true},
+		{"061", "", false},
+		{"100", "", false}, // "corn demand has been met"
+		{"100", "USAGOV", true},
+		{"111", "", true}, // "condemned the attack"
+		{"042", "", false},
+		{"0831", "", false},
+	}
+	for _, tc := range tests {
+		e := document.Event{Code: tc.code, Root: tc.code[:2], Source: &document.Participant{Actor: "KEN"}}
+		if tc.tgt != "" {
+			e.Target = &document.Participant{Actor: tc.tgt}
+		}
+		if got := interaction(e); got != tc.keep {
+			t.Errorf("%s → %q: kept %v, want %v", tc.code, tc.tgt, got, tc.keep)
+		}
+	}
+}

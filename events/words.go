@@ -90,6 +90,12 @@ var (
 	stateForceRoles     = lex.List("stateForceRoles")
 	relativeDays        = lex.Floats("relativeDays")
 	warnVerbs           = lex.Set("warnVerbs")
+	partnerRoots        = lex.Set("partnerRoots")
+	marketRoots         = lex.Set("marketRoots")
+	quantityPreps       = lex.Set("quantityPreps")
+	quantityUnits       = lex.Set("quantityUnits")
+	enactVerbs          = lex.Set("enactVerbs")
+	currencyWords       = lex.Set("currencyWords")
 )
 
 // wordsErr reports a problem in data/words.txt.
