@@ -52,8 +52,12 @@ type TrainOptions struct {
 	// scores it on Heldout, whose parser scores then use its tags. The
 	// model does not carry the second tagger.
 	TagPasses int
-	Log       io.Writer
-	Info      string
+	// Beam > 1 trains the parser with beam search of that width and
+	// early update (trainParserBeam) instead of the greedy parser with
+	// the dynamic oracle; the model parses with that beam.
+	Beam int
+	Log  io.Writer
+	Info string
 }
 
 // Train learns a model from retokenized treebank sentences.
@@ -206,7 +210,12 @@ func Train(sents []*Aligned, opt TrainOptions) (*Model, error) {
 		reportTagErrors(opt.Log, m, held)
 	}
 	fmt.Fprintf(opt.Log, "parser: %d labels\n", len(m.labels))
-	m.parser = trainParser(ex, m, opt, rng, held)
+	if opt.Beam > 1 {
+		m.parser = trainParserBeam(ex, m, opt, rng, held)
+		m.beam = opt.Beam
+	} else {
+		m.parser = trainParser(ex, m, opt, rng, held)
+	}
 	return m, nil
 }
 

@@ -64,3 +64,54 @@ func TestTrain_HeldoutReport(t *testing.T) {
 		t.Errorf("second pass not reported:\n%s", out)
 	}
 }
+
+// TestTrain_Beam trains the parser with a beam and checks that it parses
+// its training sentences into trees, and that a beam of one item parses
+// as the greedy parser does.
+func TestTrain_Beam(t *testing.T) {
+	train := []string{
+		"the/DET/DT/2/det dog/NOUN/NN/3/nsubj barks/VERB/VBZ/0/root ./PUNCT/./3/punct",
+		"a/DET/DT/2/det cat/NOUN/NN/3/nsubj sees/VERB/VBZ/0/root the/DET/DT/5/det bird/NOUN/NN/3/obj ./PUNCT/./3/punct",
+		"the/DET/DT/2/det bird/NOUN/NN/3/nsubj sings/VERB/VBZ/0/root ./PUNCT/./3/punct",
+	}
+	var sents []*Aligned
+	for _, s := range train {
+		sents = append(sents, toySentence(t, s))
+	}
+	var log bytes.Buffer
+	m, err := Train(sents, TrainOptions{TagEpochs: 3, ParseEpochs: 6, Folds: 1, Seed: 1, MinUpdates: 1, Beam: 4, Heldout: sents[1:2], Log: &log})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(log.String(), "(beam 4)") {
+		t.Errorf("no beam epochs in the log:\n%s", log.String())
+	}
+	p := NewParser(m)
+	var a Analysis
+	for _, s := range sents {
+		p.Analyze(s.Forms, &a)
+		for i, h := range a.Head {
+			if h != s.Head[i] {
+				t.Errorf("%v: heads %v, want %v", s.Forms, a.Head, s.Head)
+				break
+			}
+		}
+	}
+	m.SetBeam(1)
+	g := NewParser(m)
+	b := NewParser(m)
+	b.beam = 1
+	for _, s := range sents {
+		g.describe(s.Forms)
+		g.tag()
+		g.parse()
+		b.ws, b.tags = g.ws, g.tags
+		b.parseBeam()
+		for i := range s.Forms {
+			if g.st.head[i] != b.st.head[i] || g.st.label[i] != b.st.label[i] {
+				t.Errorf("%v: beam of 1 parses %v, greedy %v", s.Forms, b.st.head, g.st.head)
+				break
+			}
+		}
+	}
+}
