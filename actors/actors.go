@@ -101,15 +101,21 @@ func (d *Dictionary) Add(a Actor) {
 	}
 	i := len(d.actors)
 	d.actors = append(d.actors, a)
-	for _, s := range append([]string{a.Name}, a.Aliases...) {
-		k := Key(s)
-		if k == "" {
-			continue
-		}
-		d.index[k] = entry{i: i, caps: isAcronym(s)}
-		if n := strings.Count(k, " ") + 1; n > d.maxWords {
-			d.maxWords = n
-		}
+	d.index1(a.Name, i)
+	for _, s := range a.Aliases {
+		d.index1(s, i)
+	}
+}
+
+// index1 indexes surface form s of actor i.
+func (d *Dictionary) index1(s string, i int) {
+	k := Key(s)
+	if k == "" {
+		return
+	}
+	d.index[k] = entry{i: i, caps: isAcronym(s)}
+	if n := strings.Count(k, " ") + 1; n > d.maxWords {
+		d.maxWords = n
 	}
 }
 
@@ -214,25 +220,32 @@ func Err() error {
 	return err
 }
 
-// builtinTables reads the embedded tables.
+// builtinTables reads the embedded tables into one dictionary, in file
+// name order, with the loader of user dictionaries. The tables are read
+// whole and their lines are substrings of them, and the dictionary is
+// sized once for every line and alias: it is built at every start.
 func builtinTables() (*Dictionary, error) {
 	names, err := fs.Glob(data, "data/actors/*.tsv")
 	if err != nil {
 		return nil, err
 	}
 	sort.Strings(names)
-	d := &Dictionary{}
-	for _, n := range names {
-		f, err := data.Open(n)
+	texts := make([]string, len(names))
+	lines, forms := 0, 0
+	for i, n := range names {
+		b, err := fs.ReadFile(data, n)
 		if err != nil {
 			return nil, err
 		}
-		t, err := load(f, false)
-		f.Close()
-		if err != nil {
+		texts[i] = string(b)
+		lines += strings.Count(texts[i], "\n") + 1
+		forms += strings.Count(texts[i], "|")
+	}
+	d := &Dictionary{actors: make([]Actor, 0, lines), index: make(map[string]entry, lines+forms)}
+	for i, n := range names {
+		if err := parse(d, splitLines(texts[i]), false); err != nil {
 			return nil, fmt.Errorf("actors: %s: %w", n, err)
 		}
-		d.Merge(t)
 	}
 	return d, nil
 }

@@ -2,6 +2,7 @@ package actors
 
 import (
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -267,6 +268,28 @@ func TestRoles(t *testing.T) {
 	for _, bad := range []string{"Minister\tGOV\n", "x\tGO\n", "x\tGOV\tc\tsoldier\n", "x\tGOV\tc\t\tn\n", "x\tGOV\nx\tMIL\n", "x\ta\tb\tc\td\te\n"} {
 		if _, err := loadRoles(strings.NewReader(bad)); err == nil {
 			t.Errorf("loadRoles(%q): no error", bad)
+		}
+	}
+}
+
+func BenchmarkBuiltinTables(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := builtinTables(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkRoles(b *testing.B) {
+	src, err := fs.ReadFile(data, "data/roles.tsv")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := parseRoles(string(src)); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

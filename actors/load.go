@@ -66,6 +66,29 @@ func load(r io.Reader, user bool) (*Dictionary, error) {
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("actors: read dictionary: %w", err)
 	}
+	d := &Dictionary{}
+	if err := parse(d, lines, user); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// splitLines returns the lines of s as substrings, without their "\n"
+// and trailing "\r" (a final empty line is dropped, as bufio.ScanLines
+// does).
+func splitLines(s string) []string {
+	out := make([]string, 0, strings.Count(s, "\n")+1)
+	for len(s) > 0 {
+		l, rest, _ := strings.Cut(s, "\n")
+		out = append(out, strings.TrimRight(l, "\r"))
+		s = rest
+	}
+	return out
+}
+
+// parse adds the actors of a dictionary's lines to d, in TSV or YAML
+// (detected from the first non-blank, non-comment line; see Load).
+func parse(d *Dictionary, lines []string, user bool) error {
 	yaml := false
 	for _, l := range lines {
 		t := strings.TrimSpace(l)
@@ -75,25 +98,20 @@ func load(r io.Reader, user bool) (*Dictionary, error) {
 		yaml = strings.HasPrefix(t, "- ") || t == "-" || t == "actors:" || t == "---"
 		break
 	}
-	d := &Dictionary{}
-	var err error
 	if yaml {
-		err = loadYAML(d, lines, user)
-	} else {
-		err = loadTSV(d, lines, user)
+		return loadYAML(d, lines, user)
 	}
-	if err != nil {
-		return nil, err
-	}
-	return d, nil
+	return loadTSV(d, lines, user)
 }
 
 func loadTSV(d *Dictionary, lines []string, user bool) error {
+	var buf [7]string
 	for n, l := range lines {
 		if strings.TrimSpace(l) == "" || strings.HasPrefix(strings.TrimSpace(l), "#") {
 			continue
 		}
-		f := strings.Split(l, "\t")
+		nf := fields(buf[:], l)
+		f := buf[:min(nf, len(buf))]
 		a := Actor{Name: strings.TrimSpace(f[0])}
 		if len(f) > 1 {
 			a.Code = strings.TrimSpace(f[1])
@@ -114,8 +132,8 @@ func loadTSV(d *Dictionary, lines []string, user bool) error {
 			}
 			a.Changes = ch
 		}
-		if len(f) > 6 {
-			return fmt.Errorf("actors: line %d: %d tab-separated fields, want at most 6", n+1, len(f))
+		if nf > 6 {
+			return fmt.Errorf("actors: line %d: %d tab-separated fields, want at most 6", n+1, nf)
 		}
 		a.User = user
 		if err := add(d, a); err != nil {

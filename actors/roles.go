@@ -4,9 +4,9 @@ package actors
 // its referent, looked up by LookupRole.
 
 import (
-	"bufio"
 	"fmt"
 	"io"
+	"io/fs"
 	"strings"
 	"sync"
 )
@@ -35,12 +35,11 @@ type Role struct {
 // roles maps lower-case role words and phrases to roles: data/roles.tsv,
 // read once.
 var roles = sync.OnceValues(func() (map[string]Role, error) {
-	f, err := data.Open("data/roles.tsv")
+	b, err := fs.ReadFile(data, "data/roles.tsv")
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	return loadRoles(f)
+	return parseRoles(string(b))
 })
 
 // loadRoles reads a role table: one role per line, tab-separated: the
@@ -48,22 +47,30 @@ var roles = sync.OnceValues(func() (map[string]Role, error) {
 // by "," (person, plural, org, diplomat) and a gender ("m", "f" or empty).
 // "#" starts a comment line.
 func loadRoles(r io.Reader) (map[string]Role, error) {
-	out := map[string]Role{}
-	sc := bufio.NewScanner(r)
-	for n := 1; sc.Scan(); n++ {
-		l := strings.TrimRight(sc.Text(), "\r")
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
+	return parseRoles(string(b))
+}
+
+// parseRoles reads the role table src (see loadRoles); phrases and codes
+// are substrings of src and the map is sized once.
+func parseRoles(src string) (map[string]Role, error) {
+	lines := splitLines(src)
+	out := make(map[string]Role, len(lines))
+	var f [6]string
+	for i, l := range lines {
+		n := i + 1
 		if strings.TrimSpace(l) == "" || strings.HasPrefix(l, "#") {
 			continue
 		}
-		f := strings.Split(l, "\t")
-		for len(f) < 5 {
-			f = append(f, "")
-		}
+		nf := fields(f[:], l)
 		phrase := strings.TrimSpace(f[0])
 		ro := Role{Code: f[1], Class: f[2], Gender: f[4]}
 		switch {
-		case len(f) > 5:
-			return nil, fmt.Errorf("actors: roles: line %d: %d fields, want at most 5", n, len(f))
+		case nf > 5:
+			return nil, fmt.Errorf("actors: roles: line %d: %d fields, want at most 5", n, nf)
 		case phrase == "" || phrase != strings.ToLower(phrase):
 			return nil, fmt.Errorf("actors: roles: line %d: phrase %q must be lower case", n, phrase)
 		case ro.Code != "" && !ValidCode(ro.Code):
@@ -74,8 +81,9 @@ func loadRoles(r io.Reader) (map[string]Role, error) {
 		if _, dup := out[phrase]; dup {
 			return nil, fmt.Errorf("actors: roles: line %d: %q repeated", n, phrase)
 		}
-		for _, fl := range split(f[3], ",") {
-			switch fl {
+		for fl := range strings.SplitSeq(f[3], ",") {
+			switch fl = strings.TrimSpace(fl); fl {
+			case "":
 			case "person":
 				ro.Person = true
 			case "plural":
@@ -90,7 +98,26 @@ func loadRoles(r io.Reader) (map[string]Role, error) {
 		}
 		out[phrase] = ro
 	}
-	return out, sc.Err()
+	return out, nil
+}
+
+// fields splits line l at tabs into f, the fields past len(f)-1 counted
+// but not kept, and the fields not there left ""; it returns the number
+// of fields of l.
+func fields(f []string, l string) int {
+	clear(f)
+	n := 0
+	for {
+		x, rest, more := strings.Cut(l, "\t")
+		if n < len(f) {
+			f[n] = x
+		}
+		n++
+		if !more {
+			return n
+		}
+		l = rest
+	}
 }
 
 // LookupRole returns the role of a lower-case role word or phrase
@@ -107,7 +134,11 @@ var MaxRoleWords = func() int {
 	rs, _ := roles()
 	n := 0
 	for p := range rs {
-		n = max(n, len(strings.Fields(p)))
+		w := 0
+		for range strings.FieldsSeq(p) {
+			w++
+		}
+		n = max(n, w)
 	}
 	return n
 }()

@@ -155,7 +155,8 @@ func ByFIPS(code string) (*Country, bool) {
 // callers that scan running text must check case themselves.
 func Lookup(name string) (*Country, bool) {
 	once.Do(build)
-	i, ok := byName[Normalize(name)]
+	var buf [64]byte
+	i, ok := byName[string(AppendNormalize(buf[:0], name))]
 	if !ok {
 		return nil, false
 	}
@@ -198,9 +199,24 @@ func Normalize(s string) string {
 		return strings.TrimPrefix(s, "the ")
 	}
 	if isASCII(s) {
-		return normalizeASCII(s)
+		var buf [64]byte
+		return string(appendASCII(buf[:0], s))
 	}
 	return normalizeRunes(s)
+}
+
+// AppendNormalize appends Normalize(s) to dst and returns it: a lookup key
+// built in a caller's buffer, so that a lookup of a name not already
+// folded allocates nothing (but for names not in ASCII).
+func AppendNormalize(dst []byte, s string) []byte {
+	s = strings.TrimSpace(s)
+	if isFolded(s) {
+		return append(dst, strings.TrimPrefix(s, "the ")...)
+	}
+	if isASCII(s) {
+		return appendASCII(dst, s)
+	}
+	return append(dst, normalizeRunes(s)...)
 }
 
 // normalizeRunes is Normalize of a trimmed s by runes, after NFD.
@@ -210,7 +226,9 @@ func normalizeRunes(s string) string {
 	space := false
 	src := s
 	if !isASCII(s) {
-		src = norm.NFD.String(s)
+		// (a copy: norm keeps its argument, which would make every
+		// caller's key escape, a key built on a caller's stack too)
+		src = norm.NFD.String(strings.Clone(s))
 	}
 	for _, r := range src {
 		switch {
@@ -243,12 +261,11 @@ func normalizeRunes(s string) string {
 	return strings.TrimPrefix(b.String(), "the ")
 }
 
-// normalizeASCII is Normalize of an ASCII s, byte by byte: in ASCII no
-// letter has a combining mark or a Latin folding, and unicode.IsSpace is
-// one of "\t\n\v\f\r ".
-func normalizeASCII(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
+// appendASCII appends Normalize of an ASCII s to dst, byte by byte: in
+// ASCII no letter has a combining mark or a Latin folding, and
+// unicode.IsSpace is one of "\t\n\v\f\r ".
+func appendASCII(dst []byte, s string) []byte {
+	base := len(dst)
 	space := false
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -258,21 +275,24 @@ func normalizeASCII(s string) string {
 		case '`':
 			c = '\''
 		case '\t', '\n', '\v', '\f', '\r', ' ', '-':
-			if b.Len() > 0 {
+			if len(dst) > base {
 				space = true
 			}
 			continue
 		}
 		if space {
-			b.WriteByte(' ')
+			dst = append(dst, ' ')
 			space = false
 		}
 		if c >= 'A' && c <= 'Z' {
 			c += 'a' - 'A'
 		}
-		b.WriteByte(c)
+		dst = append(dst, c)
 	}
-	return strings.TrimPrefix(b.String(), "the ")
+	if k := dst[base:]; len(k) >= 4 && string(k[:4]) == "the " {
+		dst = append(dst[:base], k[4:]...)
+	}
+	return dst
 }
 
 // foldLatin spells a letter without a decomposition in plain Latin.

@@ -142,6 +142,9 @@ func TestNormalize(t *testing.T) {
 		if got := Normalize(tt.in); got != tt.want {
 			t.Errorf("Normalize(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+		if got := string(AppendNormalize([]byte("x"), tt.in)); got != "x"+tt.want {
+			t.Errorf("AppendNormalize(\"x\", %q) = %q, want %q", tt.in, got, "x"+tt.want)
+		}
 	}
 }
 
@@ -165,6 +168,15 @@ func BenchmarkLookup(b *testing.B) {
 	}
 }
 
+// TestLookup_NoAlloc: a lookup of a name in ASCII builds its key on the
+// stack.
+func TestLookup_NoAlloc(t *testing.T) {
+	All()
+	if n := testing.AllocsPerRun(100, func() { Lookup("United States"); Lookup("Mr Blair") }); n != 0 {
+		t.Errorf("Lookup: %v allocations, want 0", n)
+	}
+}
+
 // TestNormalizeASCII checks the byte-wise path of Normalize against the
 // rune-wise one on every ASCII byte in every position of short strings.
 func TestNormalizeASCII(t *testing.T) {
@@ -176,8 +188,12 @@ func TestNormalizeASCII(t *testing.T) {
 		for _, b := range parts {
 			for _, c := range []string{"", " the", "Ab-c", " ."} {
 				s := strings.TrimSpace(a + b + c)
-				if got, want := normalizeASCII(s), normalizeRunes(s); got != want {
-					t.Errorf("normalizeASCII(%q) = %q, want %q", s, got, want)
+				want := normalizeRunes(s)
+				if got := string(appendASCII(nil, s)); got != want {
+					t.Errorf("appendASCII(%q) = %q, want %q", s, got, want)
+				}
+				if got, want := string(AppendNormalize([]byte("the "), a+b+c)), "the "+Normalize(a+b+c); got != want {
+					t.Errorf("AppendNormalize(\"the \", %q) = %q, want %q", a+b+c, got, want)
 				}
 			}
 		}

@@ -237,24 +237,45 @@ func TestExtract_Table(t *testing.T) {
 	}
 }
 
-func TestParseNumber(t *testing.T) {
-	cases := []struct {
+// TestNumberWords: digit strings as news copy writes them (parseDigits)
+// and runs of number words (wordsValue, all of the phrase used), as the
+// stage reads them.
+func TestNumberWords(t *testing.T) {
+	for _, tc := range []struct {
 		in   string
 		want float64
 		ok   bool
 	}{
-		{"34,000", 34000, true}, {"34 000", 34000, true}, {"34.000", 34000, true}, {"1.25", 1.25, true},
-		{"1,234.5", 1234.5, true}, {"1.234.567", 1234567, true}, {"1.2 million", 1.2e6, true}, {"1.2bn", 1.2e9, true},
-		{"17m", 17e6, true}, {"two", 2, true}, {"twelve", 12, true}, {"two dozen", 24, true}, {"a dozen", 12, true},
-		{"a hundred", 100, true}, {"three hundred and fifty", 350, true}, {"a million", 1e6, true},
-		{"twenty-five", 25, true}, {"two million", 2e6, true}, {"two-thirds", 2.0 / 3, true}, {"half", 0.5, true},
-		{"a third", 1.0 / 3, true}, {"", 0, false}, {"abc", 0, false}, {"3,5", 0, false}, {"12,34", 0, false},
-		{"one two", 0, false}, {"and", 0, false}, {"1,2,3", 0, false}, {"five hundred thousand", 500000, true},
-	}
-	for _, tc := range cases {
-		got, ok := ParseNumber(tc.in)
+		{"34,000", 34000, true}, {"34.000", 34000, true}, {"1.25", 1.25, true}, {"1,234.5", 1234.5, true},
+		{"1.234.567", 1234567, true}, {"", 0, false}, {"3,5", 0, false}, {"12,34", 0, false}, {"1,2,3", 0, false},
+	} {
+		got, _, ok := parseDigits(tc.in)
 		if ok != tc.ok || (ok && math.Abs(got-tc.want) > 1e-9*math.Max(1, tc.want)) {
-			t.Errorf("ParseNumber(%q) = %v, %v; want %v, %v", tc.in, got, ok, tc.want, tc.ok)
+			t.Errorf("parseDigits(%q) = %v, %v; want %v, %v", tc.in, got, ok, tc.want, tc.ok)
+		}
+	}
+	for _, tc := range []struct {
+		in   string
+		want float64
+		ok   bool
+	}{
+		{"two", 2, true}, {"twelve", 12, true}, {"two dozen", 24, true}, {"a dozen", 12, true},
+		{"a hundred", 100, true}, {"three hundred and fifty", 350, true}, {"a million", 1e6, true},
+		{"twenty-five", 25, true}, {"two million", 2e6, true}, {"five hundred thousand", 500000, true},
+		{"abc", 0, false}, {"one two", 0, false}, {"and", 0, false}, {"34,000", 0, false},
+	} {
+		ws := strings.Fields(tc.in)
+		got, n := wordsValue(ws)
+		if ok := n == len(ws); ok != tc.ok || (ok && math.Abs(got-tc.want) > 1e-9*math.Max(1, tc.want)) {
+			t.Errorf("wordsValue(%q) = %v, %d words; want %v, %v", tc.in, got, n, tc.want, tc.ok)
+		}
+	}
+	for _, tc := range []struct {
+		in   string
+		want float64
+	}{{"half", 0.5}, {"two-thirds", 2.0 / 3}, {"one-third", 1.0 / 3}, {"three-quarters", 0.75}} {
+		if got, ok := fractionValue(tc.in); !ok || math.Abs(got-tc.want) > 1e-9 {
+			t.Errorf("fractionValue(%q) = %v, %v; want %v", tc.in, got, ok, tc.want)
 		}
 	}
 }

@@ -247,9 +247,7 @@ func (s *sent) figureAt(k int) figure {
 		f.cur, f.numStart = c, k+n
 	}
 	if !s.number(&f, f.numStart) {
-		if !f.reject {
-			f.end = min(f.end, k)
-		}
+		f.end = k
 		return f
 	}
 	if !f.reject {
@@ -283,9 +281,8 @@ func (s *sent) digits(f *figure, i int) bool {
 		return true
 	}
 	if j := strings.IndexAny(t, "-–"); j > 0 {
-		left := t[:j]
 		_, w := utf8.DecodeRuneInString(t[j:])
-		right := t[j+w:]
+		left, right := t[:j], t[j+w:]
 		lo, _, ok1 := parseDigits(left)
 		hi, _, ok2 := parseDigits(right)
 		if ok1 && ok2 && s.raw(i+1) == "/" && !s.d.Tokens[i+1].SpaceBefore && s.kind(i+2) == document.Number && !s.d.Tokens[i+2].SpaceBefore {
@@ -362,8 +359,7 @@ func (s *sent) words(f *figure, i int) bool {
 		f.value, f.end = sc/2, i+3
 		return true
 	}
-	if w == "several" || (w == "a" && s.low(i+1) == "few") {
-		j := i + 1
+	if j := i + 1; w == "several" || w == "a" && s.low(j) == "few" {
 		if w == "a" {
 			j++
 		}
@@ -463,14 +459,14 @@ func (s *sent) after(f *figure) {
 		// billion" are levels): then it is a range
 		if conn == "to" && changeVerbs[s.low(f.start-1)] && !copulas[s.low(f.start-1)] {
 			fv := scaledLike(f, &g) // X in Y's scale: "2 to 3 billion"
-			unitAfter := g.scaled && !f.scaled || percentWord(nx) || currencyWords[nx] != ""
+			unitAfter := g.scaled && !f.scaled || percentWords[nx] || currencyWords[nx] != ""
 			ok = ok && unitAfter && !f.scaled && fv > 0 && g.value <= 3*fv
 		}
 		if ok && conn == "to" && g.value < f.value && (s.low(f.start-1) == "voted" || s.low(f.start-1) == "vote") && s.kind(g.numStart) == document.Number && s.kind(f.numStart) == document.Number {
 			f.tally = true // "voted 71 to 48": two counts of votes
 			return
 		}
-		if ok && conn == "to" && g.value <= f.value && !g.frac && !f.frac && !yearLike(s.raw(f.numStart)) && !percentWord(nx) && !g.wordNum && !f.wordNum && s.kind(g.numStart) == document.Number && s.kind(f.numStart) == document.Number && !g.scaled {
+		if ok && conn == "to" && g.value <= f.value && !g.frac && !f.frac && !yearLike(s.raw(f.numStart)) && !percentWords[nx] && !g.wordNum && !f.wordNum && s.kind(g.numStart) == document.Number && s.kind(f.numStart) == document.Number && !g.scaled {
 			f.reject, f.end = true, g.end // a tally or score: "voted 195 to 106"
 			return
 		}
@@ -495,16 +491,14 @@ func (s *sent) after(f *figure) {
 	case subunits[w] != "" && f.cur == "" && !f.scaled:
 		f.unit, f.cur, _ = strings.Cut(subunits[w], " ")
 		f.end = j + 1
-	case f.cur == "" && s.capitalized(j) && currencyWords[s.low(j+1)] != "":
+	case f.cur == "" && currencyWords[s.low(j+1)] != "" && (s.capitalized(j) || nationalCurrency[w] != "" && dollarWords[s.low(j+1)]):
 		f.cur, f.end = s.localCurrency(currencyWords[s.low(j+1)], j), j+2 // "3.4bn Danish kroner"
-		if c := nationalCurrency[w]; c != "" && (s.low(j+1) == "dollars" || s.low(j+1) == "dlrs" || s.low(j+1) == "dlr" || s.low(j+1) == "dollar") {
-			f.cur = c
+		if c := nationalCurrency[w]; c != "" && dollarWords[s.low(j+1)] {
+			f.cur = c // "5 mln Canadian dlrs", "us dollars"
 		}
 		if c := nationalPound[w]; c != "" && (s.low(j+1) == "pounds" || s.low(j+1) == "pound") {
 			f.cur = c // "538,000 Irish pounds"
 		}
-	case nationalCurrency[w] != "" && f.cur == "" && (s.low(j+1) == "dollars" || s.low(j+1) == "dlrs" || s.low(j+1) == "dlr" || s.low(j+1) == "dollar"):
-		f.cur, f.end = nationalCurrency[w], j+2
 	case currencyWords[w] != "" && f.cur == "":
 		f.cur, f.end = s.localCurrency(currencyWords[w], -1), j+1
 	case currencyCodes[s.raw(j)] && f.cur == "":
@@ -555,18 +549,6 @@ func (s *sent) localCurrency(code string, adj int) string {
 		cc = c.Alpha2 // the setting holds alpha-3 codes
 	}
 	return cmp.Or(localCurrency[code+" "+cc], code) // no key ends in a space: cc "" keeps code
-}
-
-// periodWord reports whether w names a period of time: "year", "quarter",
-// "fiscal".
-func periodWord(w string) bool {
-	return timeUnits[w] || w == "quarter" || w == "period" || w == "half" || w == "fiscal"
-}
-
-// percentWord reports whether w (lower case) marks a percentage or starts
-// "per cent".
-func percentWord(w string) bool {
-	return w == "%" || w == "percent" || w == "pct" || w == "pct." || w == "per" || w == "pc"
 }
 
 // qualify reads a qualifier before the figure.
@@ -756,10 +738,10 @@ func (s *sent) build(f *figure) (document.Count, int, bool, int) {
 	if f.one && (c.Object == "" || cat == "" || !pluralHead(s.low(head)) && (s.low(objB) == "who" || saying[s.low(objB)] || saying[s.low(f.start-1)])) {
 		return c, end, false, drop
 	}
-	if f.wordNum && f.value <= 10 && f.qualifier == "" && (cat == "" || s.low(f.start-1) == "the") && smallDeterminers[s.low(f.start-1)] {
-		return c, end, false, drop
-	}
-	if head >= 0 && timeUnits[s.low(head)] {
+	// A small number word after a determiner ("the two"), a period ("12
+	// months").
+	if f.wordNum && f.value <= 10 && f.qualifier == "" && (cat == "" || s.low(f.start-1) == "the") && smallDeterminers[s.low(f.start-1)] ||
+		head >= 0 && timeUnits[s.low(head)] {
 		return c, end, false, drop
 	}
 	return c, end, fromAfter, keep
@@ -779,14 +761,14 @@ func (s *sent) object(f *figure) (int, int, int) {
 	}
 	prepPhrase := false
 	if f.cur != "" && (s.low(k) == "in" || s.low(k) == "worth" || s.low(k) == "for" || s.low(k) == "on" && s.anyIn(f.start-4, f.start, spendVerbs)) {
-		if w := s.low(k + 1); periodWord(w) || s.capitalized(k+1) {
+		if w := s.low(k + 1); timeUnits[w] || periodWords[w] || s.capitalized(k+1) {
 			return k, k, -1 // "4,498,000 dlrs in quarter", "3.55 dlrs for Minneapolis"
 		}
 		// "for the stadium", but "in the crash" and "for the six months
 		// ended" say when
 		prepPhrase = s.low(k) != "in"
 		for n := k + 1; prepPhrase && n < k+6 && s.isWord(n); n++ {
-			if periodWord(s.low(n)) {
+			if timeUnits[s.low(n)] || periodWords[s.low(n)] {
 				return k, k, -1
 			}
 		}
@@ -980,11 +962,9 @@ func (s *sent) category(f *figure, end, objA, head int) (string, bool) {
 				continue
 			}
 		}
-		if s.kind(k) == document.Punct && w != "-" && w != "'" && w != "’" || s.kind(k) == document.Number || saying[w] || vagueBase[w] != 0 {
-			break
-		}
-		if (w == "and" || w == "but" || w == "while" || w == "or" || w == "as" || w == "when") && s.numberSoon(k+1) {
-			break
+		if s.kind(k) == document.Punct && w != "-" && w != "'" && w != "’" || s.kind(k) == document.Number || saying[w] || vagueBase[w] != 0 ||
+			(w == "and" || w == "but" || w == "while" || w == "or" || w == "as" || w == "when") && s.numberSoon(k+1) {
+			break // the clause ends, or a conjunction leads to another figure
 		}
 		c := s.phraseTrigger(k)
 		if c == "" && (!weakAfter[w] || s.low(k-1) == "of" || s.low(k-2) == "of") {

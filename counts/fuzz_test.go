@@ -2,6 +2,7 @@ package counts
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -9,15 +10,20 @@ import (
 	"github.com/newsgraph/newsgraph/text"
 )
 
-func FuzzParseNumber(f *testing.F) {
+// FuzzNumber: parseDigits and wordsValue never panic and give no negative
+// or NaN value; wordsValue uses no more words than it is given.
+func FuzzNumber(f *testing.F) {
 	for _, s := range []string{"34,000", "34 000", "34.000", "1.2bn", "three hundred and fifty", "a dozen",
 		"two-thirds", "1,2,3", "9-13/16", "", "and and", "1e309", "99999999999999999999999999", "twenty-", "-"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		v, ok := ParseNumber(s)
-		if ok && (v < 0 || v != v) {
-			t.Errorf("ParseNumber(%q) = %v", s, v)
+		if v, _, ok := parseDigits(s); ok && (v < 0 || v != v) {
+			t.Errorf("parseDigits(%q) = %v", s, v)
+		}
+		ws := strings.Fields(strings.ToLower(s))
+		if v, n := wordsValue(ws); n > len(ws) || n > 0 && (v < 0 || v != v) {
+			t.Errorf("wordsValue(%q) = %v, %d", s, v, n)
 		}
 	})
 }

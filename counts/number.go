@@ -92,71 +92,14 @@ func groupsOf3(s string, sep byte) bool {
 	return len(parts[0]) > 0 && len(parts[0]) <= 3 && !slices.ContainsFunc(parts[1:], notThree)
 }
 
-// ParseNumber parses a number phrase as it appears in news copy and returns
-// its value: digits with separators ("34,000", "34 000", "1.25"), scaled
-// forms ("1.2 million", "1.2bn", "17m"), number words ("two dozen", "a
-// hundred", "three hundred and fifty", "twenty-five", "a million") and
-// fractions ("two-thirds", "half"). Words are separated by spaces. It
-// reports false when s is not entirely one number. It never panics.
-func ParseNumber(s string) (float64, bool) {
-	s = strings.ToLower(strings.TrimSpace(s))
-	if s == "" || len(s) > 200 {
-		return 0, false
-	}
-	// Split glued scale suffixes: "1.2bn" → "1.2 bn".
-	f := strings.Fields(s)
-	var words []string
-	for _, w := range f {
-		i := len(w) - len(strings.TrimLeft(w, "0123456789,."))
-		if i > 0 && i < len(w) {
-			words = append(words, w[:i], w[i:])
-		} else {
-			words = append(words, w)
-		}
-	}
-	// "34 000": join a digit group of one to three digits with following
-	// groups of exactly three.
-	if len(words) >= 2 && isDigits(words[0]) && len(words[0]) <= 3 {
-		j := 1
-		joined := words[0]
-		for j < len(words) && isDigits(words[j]) && len(words[j]) == 3 {
-			joined += words[j]
-			j++
-		}
-		words = append([]string{joined}, words[j:]...)
-	}
-	if v, ok := fractionValue(words[0]); ok && len(words) == 1 {
-		return v, true
-	}
-	if len(words) == 2 && (words[0] == "a" || words[0] == "one") {
-		if v, ok := fractionWords[words[1]]; ok && words[1] != "half" {
-			return v, true
-		}
-	}
-	v, n := wordsValue(words)
-	if n != len(words) || n == 0 {
-		return 0, false
-	}
-	return v, true
-}
-
 // isDigits reports whether s is one or more ASCII digits.
 func isDigits(s string) bool { return s != "" && strings.Trim(s, "0123456789") == "" }
 
-// wordsValue parses the longest number at the start of words (lowercased):
-// a digit string optionally followed by scale words, or a sequence of number
-// words. It returns the value and how many words it used (0 when none).
+// wordsValue parses the longest run of number words at the start of words
+// (lower case): "two dozen", "a hundred", "three hundred and fifty",
+// "twenty-five", "five hundred thousand". It returns the value and how many
+// words it used (0 when none).
 func wordsValue(words []string) (float64, int) {
-	if len(words) == 0 {
-		return 0, 0
-	}
-	if v, _, ok := parseDigits(words[0]); ok {
-		n := 1
-		for ; n < len(words) && scaleWords[words[n]] != 0 && words[n] != "millions" && words[n] != "billions"; n++ {
-			v *= scaleWords[words[n]]
-		}
-		return v, n
-	}
 	var total, cur float64
 	n := 0
 	seen := false      // a number word was consumed

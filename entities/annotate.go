@@ -5,7 +5,9 @@ package entities
 // mentions.
 
 import (
+	"cmp"
 	"context"
+	"iter"
 	"slices"
 	"sort"
 	"strings"
@@ -75,6 +77,7 @@ type annotator struct {
 	// acrIdx lists, per token, the mentions followed by "(" and that token
 	// (acronymOfOther), built on first use.
 	acrIdx map[string][]acrDef
+	pub    time.Time // the story's publication time, zero when unknown
 }
 
 // acrDef is a mention followed by "(" and a token, with the dictionary's
@@ -87,6 +90,9 @@ type acrDef struct {
 
 func newAnnotator(s *Stage, d *document.Document) *annotator {
 	a := &annotator{ctx: context.Background(), s: s, d: d, lower: d.LowerSlice(document.Span{Start: 0, End: len(d.Text)}), fold: lettercase.Document(d)}
+	if d.Published != nil {
+		a.pub = *d.Published
+	}
 	a.covered = make([]int32, len(d.Tokens))
 	// About one mention per six tokens in news: room for them at once
 	// (growing a long document's mentions one doubling at a time copied
@@ -134,10 +140,7 @@ func (a *annotator) markNames(spans [][]ner.Span) {
 		return
 	}
 	a.inName = make([]bool, len(a.d.Tokens))
-	for si, ss := range spans {
-		if a.stopped(si) {
-			return
-		}
+	for si, ss := range each(a, spans) {
 		if si >= len(a.d.Sentences) || !a.fold[si] {
 			continue
 		}
@@ -170,6 +173,41 @@ func (a *annotator) allCaps(i, j int) bool {
 	return allCapsString(a.text(i, j))
 }
 
+// walk counts the tokens in a row that ok accepts next to token k in
+// direction dir (1: k, k+1, …; -1: k-1, k-2, …), at most max of them and
+// none past bound (dir 1: the end, exclusive; dir -1: the first token
+// allowed). The scans over the words beside a name or a role are walks
+// that differ only in direction, reach and predicate.
+func (a *annotator) walk(k, dir, max, bound int, ok func(t int) bool) int {
+	n := 0
+	for ; n < max; n++ {
+		t := k + n
+		if dir < 0 {
+			t = k - 1 - n
+		}
+		if dir > 0 && t >= bound || dir < 0 && t < bound || !ok(t) {
+			break
+		}
+	}
+	return n
+}
+
+// capWord reports whether token t is a capitalized word.
+func (a *annotator) capWord(t int) bool {
+	return a.d.Tokens[t].Kind == document.Word && a.capitalized(t)
+}
+
+// orgAt returns the dictionary's organization named by tokens [i, j); an
+// acronym only where it is written in capitals.
+func (a *annotator) orgAt(i, j int) (*actors.Actor, bool) {
+	key := a.key(i, j)
+	act, ok := a.s.dict.LookupKey(key)
+	if !ok || act.Type != "ORG" || a.s.dict.Acronym(key) && !a.allCaps(i, j) {
+		return nil, false
+	}
+	return act, true
+}
+
 func (a *annotator) sentBounds(i int) (int, int) {
 	sn := a.d.Sentences[a.sentOf[i]]
 	return sn.FirstToken, sn.EndToken
@@ -200,18 +238,13 @@ func (a *annotator) run(spans [][]ner.Span) error {
 	}
 	steps := []func(){
 		func() { a.markNames(spans) },
-		func() {
-			if a.s.user {
-				a.userEntries()
-			}
-		},
+		func() { a.dictNames(true) },
 		func() { a.tagged(spans) },
-		a.facilities, a.dictionary, a.titledNames, a.personsByCourtesy,
+		a.facilities,
+		func() { a.dictNames(false) },
+		a.titledNames, a.personsByCourtesy,
 		func() {
-			for i := range a.ms {
-				if a.stopped(i) {
-					return
-				}
+			for i := range each(a, a.ms) {
 				a.classify(&a.ms[i])
 			}
 		},
@@ -238,12 +271,21 @@ func (a *annotator) stopped(i int) bool {
 	return i&255 == 0 && a.ctx.Err() != nil
 }
 
+// each ranges over s like range does, ending early once the document's
+// context is done (stopped), for the long loops of run's steps.
+func each[E any](a *annotator, s []E) iter.Seq2[int, E] {
+	return func(yield func(int, E) bool) {
+		for i, e := range s {
+			if a.stopped(i) || !yield(i, e) {
+				return
+			}
+		}
+	}
+}
+
 // tagged turns the tagger's spans into name mentions with exact spans.
 func (a *annotator) tagged(spans [][]ner.Span) {
-	for si, ss := range spans {
-		if a.stopped(si) {
-			return
-		}
+	for si, ss := range each(a, spans) {
 		if si >= len(a.d.Sentences) {
 			break
 		}
@@ -295,11 +337,9 @@ func (a *annotator) dictExtend(i, j, hi int) int {
 	// The added words are capitalized, group nouns ("Xinhua news agency"
 	// stays "Xinhua" + a description) or links between capitalized words
 	// ("International Organization" + "for Migration").
-	ext := j
-	for ext < hi && ext < j+3 && a.d.Tokens[ext].Kind == document.Word &&
-		(a.capitalized(ext) || groupNouns[a.low(ext)] || nameLinks[a.low(ext)] && ext+1 < hi && a.capitalized(ext+1)) {
-		ext++
-	}
+	ext := j + a.walk(j, 1, 3, hi, func(t int) bool {
+		return a.d.Tokens[t].Kind == document.Word && (a.capitalized(t) || groupNouns[a.low(t)] || nameLinks[a.low(t)] && t+1 < hi && a.capitalized(t+1))
+	})
 	for n := ext; n > j; n-- {
 		key := a.key(i, n)
 		if _, ok := a.s.dict.LookupKey(key); ok && !a.s.dict.Acronym(key) {
@@ -364,10 +404,7 @@ func (a *annotator) personsByCourtesy() {
 // capitalized words before it ("Deutsche" + "Boerse"), or i when there is
 // none.
 func (a *annotator) dictStart(i, j, lo int) int {
-	start := i
-	for start > lo && start > i-2 && a.d.Tokens[start-1].Kind == document.Word && a.capitalized(start-1) && !determiners[a.low(start-1)] {
-		start--
-	}
+	start := i - a.walk(i, -1, 2, lo, func(t int) bool { return a.capWord(t) && !determiners[a.low(t)] })
 	for n := start; n < i; n++ {
 		key := a.key(n, j)
 		if act, ok := a.s.dict.LookupKey(key); ok && act.Type == "ORG" && !a.s.dict.Acronym(key) {
@@ -381,10 +418,7 @@ func (a *annotator) dictStart(i, j, lo int) int {
 // one FAC mention ("Santa Cruz" + "Palace" → "Santa Cruz Palace"), and
 // types place names ending in a facility word as FAC.
 func (a *annotator) facilities() {
-	for mi := range a.ms {
-		if a.stopped(mi) {
-			return
-		}
+	for mi := range each(a, a.ms) {
 		m := &a.ms[mi]
 		if m.kind != document.Name || m.a >= m.b {
 			continue
@@ -417,18 +451,15 @@ func (a *annotator) facilities() {
 // that cannot end a name: sentence punctuation and quotes, or a closing
 // bracket without its opening one inside the span.
 func (a *annotator) trailingPunct(i, j int) bool {
-	switch a.tok(j - 1) {
-	case ",", ";", ":", "!", "?", "\"", "'", "“", "”", "‘", "’", "-", "--", "—", "–":
-		return true
-	case ")", "]":
+	t := a.tok(j - 1)
+	if closingBrackets[t] {
 		for k := i; k < j-1; k++ {
-			if t := a.tok(k); t == "(" || t == "[" {
+			if openingBrackets[a.tok(k)] {
 				return false
 			}
 		}
-		return true
 	}
-	return false
+	return closingBrackets[t] || trailingPuncts[t] || dashes[t]
 }
 
 // noUpper reports whether tokens [i, j) contain no upper-case letter.
@@ -468,26 +499,19 @@ func (a *annotator) isTitle(i int) bool {
 	return ok && !titleStop[l] && a.capitalized(i)
 }
 
-// dictionary adds organization, agency and group names the tagger missed,
-// and extends tagger spans that a longer dictionary name contains.
-func (a *annotator) dictionary() { a.dictNames(false) }
-
-// userEntries adds the names of a user dictionary where the text writes them
-// in name case, longest match first, before the tagger's spans: a user who
-// says "Georgian Dream" is a party overrides the tagger's "Georgian" (NORP).
-// The tagger spans that overlap them are then skipped (tagged keeps only
-// free spans).
-func (a *annotator) userEntries() { a.dictNames(true) }
-
-// dictNames adds the dictionary's names (only the user's when user) where
-// no mention covers them, longest match first.
+// dictNames adds the dictionary's names where no mention covers them,
+// longest match first: after the tagger's spans, the organization, agency
+// and group names the tagger missed; with user, before them, the names of a
+// user dictionary where the text writes them in name case (a user who says
+// "Georgian Dream" is a party overrides the tagger's "Georgian", NORP;
+// tagged keeps only the spans they leave free).
 func (a *annotator) dictNames(user bool) {
+	if user && !a.s.user {
+		return
+	}
 	dict := a.s.dict
 	maxN := dict.MaxWords()
-	for si, sn := range a.d.Sentences {
-		if a.stopped(si) {
-			return
-		}
+	for _, sn := range each(a, a.d.Sentences) {
 		for i := sn.FirstToken; i < sn.EndToken; i++ {
 			if a.d.Tokens[i].Kind != document.Word || a.covered[i] != 0 || a.low(i) == "the" || user && !a.capitalized(i) {
 				continue
@@ -569,7 +593,7 @@ func (a *annotator) classify(m *ment) {
 		return
 	}
 	if m.org != nil {
-		m.actor, m.step = m.org.CodeAt(a.published()), "dictionary"
+		m.actor, m.step = m.org.CodeAt(a.pub), "dictionary"
 		if m.typ == document.Person {
 			// A known person: the title or apposition still gives the
 			// role class and gender coreference needs; the dictionary
@@ -580,7 +604,7 @@ func (a *annotator) classify(m *ment) {
 			if len(m.ctry) > 3 && m.actor == m.ctry {
 				owner = m.ctry // "Tory leader X": the party's code
 			}
-			m.actor, m.step = m.org.CodeAt(a.published()), "dictionary"
+			m.actor, m.step = m.org.CodeAt(a.pub), "dictionary"
 			if owner != "" && strings.HasSuffix(m.actor, "ELI") && !former {
 				m.actor, role = owner, ""
 			}
@@ -711,14 +735,6 @@ func (a *annotator) acronymOfOther(m *ment, act *actors.Actor) bool {
 	return false
 }
 
-// published returns the story's publication time, zero when unknown.
-func (a *annotator) published() time.Time {
-	if a.d.Published == nil {
-		return time.Time{}
-	}
-	return *a.d.Published
-}
-
 // placeType maps a place name the tagger called LOC to GPE or LOC with the
 // gazetteer: countries, divisions and cities are GPE; regions, water
 // bodies, continents and landmarks are LOC. Unknown names stay GPE.
@@ -749,12 +765,8 @@ func (a *annotator) countryBefore(j, lo int) (string, int) {
 				return c, j - 2
 			}
 		}
-		for n := 1; n <= 4 && j-1-n >= lo; n++ {
-			s := a.text(j-1-n, j-1)
-			if !a.capitalized(j - 1 - n) {
-				break
-			}
-			if c := a.codeOf(s); c != "" {
+		for n, caps := 1, a.walk(j-1, -1, 4, lo, a.capitalized); n <= caps; n++ {
+			if c := a.codeOf(a.text(j-1-n, j-1)); c != "" {
 				return c, j - 1 - n
 			}
 		}
@@ -776,10 +788,7 @@ func (a *annotator) countryBefore(j, lo int) (string, int) {
 		}
 		// A country name used as a modifier: "Kenya police", "South
 		// Sudan army" (not "in Kenya" + a new clause).
-		for n := 1; n <= 3 && j-n >= lo; n++ {
-			if !a.capitalized(j-n) || a.d.Tokens[j-n].Kind != document.Word {
-				break
-			}
+		for n, caps := 1, a.walk(j, -1, 3, lo, a.capWord); n <= caps; n++ {
 			if c, ok := country.Lookup(a.key(j-n, j)); ok {
 				if p := j - n - 1; p >= lo && prepositions[a.low(p)] {
 					break
@@ -788,17 +797,16 @@ func (a *annotator) countryBefore(j, lo int) (string, int) {
 			}
 		}
 		for n := 1; n <= 4 && j-n >= lo; n++ {
-			s := a.text(j-n, j)
 			// Not the tail of a longer name: "National Security Council
 			// spokesman" is no UN Security Council official.
-			if j-n-1 >= lo && a.capitalized(j-n-1) && a.d.Tokens[j-n-1].Kind == document.Word && !determiners[a.low(j-n-1)] {
+			if j-n-1 >= lo && a.capWord(j-n-1) && !determiners[a.low(j-n-1)] {
 				if _, _, ok := a.roleEndingAt(j-n, lo); !ok {
 					if _, isDem := country.ByDemonym(a.tok(j - n - 1)); !isDem {
 						continue
 					}
 				}
 			}
-			if act, ok := a.s.dict.Lookup(s); ok && act.Type == "ORG" && (!a.s.dict.Acronym(actors.Key(s)) || a.allCaps(j-n, j)) {
+			if act, ok := a.orgAt(j-n, j); ok {
 				if international(act.Code) {
 					return act.Code, j - n
 				}
@@ -821,18 +829,13 @@ func (a *annotator) ownerBefore(j, lo int) (code string, named bool) {
 	if j-1 < lo || !a.capitalized(j-1) || a.d.Tokens[j-1].Kind != document.Word {
 		return "", false
 	}
-	for n := 1; n <= 4 && j-n >= lo; n++ {
-		if !a.capitalized(j - n) {
-			break
-		}
-		key := a.key(j-n, j)
-		act, ok := a.s.dict.LookupKey(key)
-		if !ok || act.Type != "ORG" || a.s.dict.Acronym(key) && !a.allCaps(j-n, j) {
+	for n, caps := 1, a.walk(j, -1, 4, lo, a.capitalized); n <= caps; n++ {
+		act, ok := a.orgAt(j-n, j)
+		if !ok {
 			continue
 		}
-		switch act.Kind {
-		case "party", "group", "company", "ngo":
-			return act.CodeAt(a.published()), true
+		if ownerKinds[act.Kind] {
+			return act.CodeAt(a.pub), true
 		}
 		return "", false // "White House spokesman": the caller's rules
 	}
@@ -869,11 +872,10 @@ func (a *annotator) roleCountry(k, lo int, r actors.Role) (string, int) {
 // role ("Mexican Security Minister", "Greece's migration ministry"). It
 // returns "" and j when there is none.
 func (a *annotator) countryBeforePortfolio(j, lo int) (string, int) {
-	for n := 1; n <= 2 && j-n > lo; n++ {
-		t := j - n
-		if a.d.Tokens[t].Kind != document.Word || determiners[a.low(t)] || possessives[a.low(t)] || a.covered[t] != 0 {
-			break
-		}
+	words := a.walk(j, -1, 2, lo+1, func(t int) bool {
+		return a.d.Tokens[t].Kind == document.Word && !determiners[a.low(t)] && !possessives[a.low(t)] && a.covered[t] == 0
+	})
+	for t := j - 1; t >= j-words; t-- {
 		if c, k := a.countryBefore(t, lo); c != "" && !international(c) {
 			return c, k
 		}
@@ -911,20 +913,16 @@ func (a *annotator) nationalSociety(i, j int) string {
 	if j-i < 3 || a.low(j-2) != "red" || a.low(j-1) != "cross" && a.low(j-1) != "crescent" {
 		return ""
 	}
-	s := a.text(i, j-2)
-	if c, ok := country.Lookup(s); ok {
-		return actors.CountryCode(c) + "NGO"
-	}
-	if c, ok := country.ByDemonym(s); ok {
-		return actors.CountryCode(c) + "NGO"
+	if c := cmp.Or(countryCode(a.text(i, j-2)), demonymCode(a.text(i, j-2))); c != "" {
+		return c + "NGO"
 	}
 	return ""
 }
 
 // codeOf returns the CAMEO code of a country or organization name.
 func (a *annotator) codeOf(s string) string {
-	if c, ok := country.Lookup(s); ok {
-		return actors.CountryCode(c)
+	if c := countryCode(s); c != "" {
+		return c
 	}
 	if act, ok := a.s.dict.Lookup(s); ok && act.Type == "ORG" && international(act.Code) {
 		return act.Code
@@ -985,16 +983,10 @@ func (a *annotator) personContext(m *ment) {
 	}
 	// An honorific between the role and the name ("Prime Minister Sheikh
 	// Hasina", "President Dr. Ana Ruiz") does not hide the role.
-	if j == m.a {
-		h := j
-		for h-1 >= lo && h > m.a-2 && honorifics[a.low(h-1)] && a.capitalized(h-1) {
-			h--
-		}
-		if h < j {
-			if r, start, ok := a.roleEndingAt(h, lo); ok && r.Person {
-				a.setRole(m, r, start, lo, "title before an honorific")
-				return
-			}
+	if h := j - a.walk(j, -1, 2, lo, func(t int) bool { return honorifics[a.low(t)] && a.capitalized(t) }); j == m.a && h < j {
+		if r, start, ok := a.roleEndingAt(h, lo); ok && r.Person {
+			a.setRole(m, r, start, lo, "title before an honorific")
+			return
 		}
 	}
 	// "deputy Ana Ruiz": a lower-case "deputy" right before a name is a
@@ -1011,7 +1003,7 @@ func (a *annotator) personContext(m *ment) {
 		k++
 		indef := false
 		if k < hi && determiners[a.low(k)] {
-			indef = a.low(k) == "a" || a.low(k) == "an"
+			indef = indefinites[a.low(k)]
 			k++
 		}
 		ctry := ""
@@ -1104,14 +1096,9 @@ func (a *annotator) ofBody(r *actors.Role, ctry string, end, hi int, sector bool
 // state body of the dictionary named at token i (up to four capitalized
 // words).
 func (a *annotator) namedBodyAt(i, hi int) (string, bool) {
-	j := i
-	for j < hi && j < i+4 && a.capitalized(j) && a.d.Tokens[j].Kind == document.Word {
-		j++
-	}
-	for ; j > i; j-- {
-		key := a.key(i, j)
-		if act, ok := a.s.dict.LookupKey(key); ok && act.Type == "ORG" && (!a.s.dict.Acronym(key) || a.allCaps(i, j)) {
-			return act.CodeAt(a.published()), true
+	for j := i + a.walk(i, 1, 4, hi, a.capWord); j > i; j-- {
+		if act, ok := a.orgAt(i, j); ok {
+			return act.CodeAt(a.pub), true
 		}
 	}
 	return "", false
@@ -1121,16 +1108,8 @@ func (a *annotator) namedBodyAt(i, hi int) (string, bool) {
 // i (up to three capitalized words): a country, or a city or division
 // the gazetteer places in one country; "" otherwise.
 func (a *annotator) placeCountryAt(i, hi int) string {
-	j := i
-	for j < hi && j < i+3 && a.capitalized(j) && a.d.Tokens[j].Kind == document.Word {
-		j++
-	}
-	for ; j > i; j-- {
-		key := a.key(i, j)
-		if c, ok := country.Lookup(key); ok {
-			return actors.CountryCode(c)
-		}
-		if c := a.placeCountry(key); c != "" {
+	for j := i + a.walk(i, 1, 3, hi, a.capWord); j > i; j-- {
+		if c := cmp.Or(countryCode(a.key(i, j)), a.placeCountry(a.key(i, j))); c != "" {
 			return c
 		}
 	}
@@ -1236,7 +1215,7 @@ func (a *annotator) orgContext(m *ment) {
 	ok := false
 	for k := m.a; k < m.b && !ok; k++ {
 		l := a.low(k)
-		if l == "ministry" || l == "ministries" {
+		if ministryWords[l] {
 			r, ok = actors.Role{Code: "GOV", Class: "ministry", Org: true}, true
 		}
 	}
@@ -1293,10 +1272,10 @@ func (a *annotator) orgByForm(m *ment, lo int) {
 	// A description of an institution right before its name: "the
 	// environmental regulator OEFA", "the state broadcaster KBC".
 	if r, start, ok := a.roleEndingAt(m.a, lo); ok && r.Org && r.Code != "" && !a.capitalized(m.a-1) {
-		k := start
-		for k-1 >= lo && !a.capitalized(k-1) && a.d.Tokens[k-1].Kind == document.Word && !determiners[a.low(k-1)] && k > start-2 {
-			k-- // "environmental", "state-owned"
-		}
+		// "environmental", "state-owned"
+		k := start - a.walk(start, -1, 2, lo, func(t int) bool {
+			return !a.capitalized(t) && a.d.Tokens[t].Kind == document.Word && !determiners[a.low(t)]
+		})
 		c, _ := a.countryBefore(k, lo)
 		if international(c) || len(c) > 3 {
 			c = ""
@@ -1370,11 +1349,11 @@ func (a *annotator) countryInName(i, j int, singular bool) string {
 		if !a.capitalized(k) {
 			continue
 		}
-		if c, ok := country.ByDemonym(a.tok(k)); ok && (!singular || !strings.HasSuffix(a.low(k), "s")) {
-			return actors.CountryCode(c)
+		if c := demonymCode(a.tok(k)); c != "" && (!singular || !strings.HasSuffix(a.low(k), "s")) {
+			return c
 		}
-		if c, ok := country.Lookup(a.tok(k)); ok {
-			return actors.CountryCode(c)
+		if c := countryCode(a.tok(k)); c != "" {
+			return c
 		}
 	}
 	return ""
@@ -1432,10 +1411,7 @@ func (a *annotator) institution(i, j int) (actors.Role, bool) {
 // nominals adds role descriptions: "the veteran diplomat", "the French
 // official", "Kenya's interior ministry", "Ethiopian troops", "police".
 func (a *annotator) nominals() {
-	for si, sn := range a.d.Sentences {
-		if a.stopped(si) {
-			return
-		}
+	for _, sn := range each(a, a.d.Sentences) {
 		for i := sn.FirstToken; i < sn.EndToken; i++ {
 			if a.covered[i] != 0 || a.d.Tokens[i].Kind != document.Word {
 				continue
@@ -1527,7 +1503,7 @@ func (a *annotator) nominals() {
 				}
 			}
 			det := k2-1 >= sn.FirstToken && determiners[a.low(k2-1)]
-			indef := det && (a.low(k2-1) == "a" || a.low(k2-1) == "an")
+			indef := det && indefinites[a.low(k2-1)]
 			if k2 == k && k-1 >= sn.FirstToken && !det && a.covered[k-1] != 0 {
 				// Another name right before ("Reuters reporters"): leave it.
 				if c := a.ms[a.covered[k-1]-1]; c.typ != document.GPE {
@@ -1584,7 +1560,7 @@ func (a *annotator) nominals() {
 func (a *annotator) coordinated(q int, r actors.Role, head ment) {
 	lo, _ := a.sentBounds(q)
 	for q-1 > lo {
-		if c := a.low(q - 1); c != "and" && c != "or" && c != "," {
+		if !coordinators[a.low(q-1)] {
 			return
 		}
 		c, p := a.countryBefore(q-1, lo)
@@ -1649,10 +1625,7 @@ func (a *annotator) nameBefore(k int, det bool, lo int) int {
 
 // pronouns adds third-person pronouns; only the resolved ones are kept.
 func (a *annotator) pronouns() {
-	for i := range a.d.Tokens {
-		if a.stopped(i) {
-			return
-		}
+	for i := range each(a, a.d.Tokens) {
 		if a.covered[i] != 0 {
 			continue
 		}
@@ -1712,10 +1685,7 @@ func (a *annotator) bylineAgency(m *ment) bool {
 // one to three capitalized words not already covered, not a country or a
 // dictionary name.
 func (a *annotator) titledNames() {
-	for si, sn := range a.d.Sentences {
-		if a.stopped(si) {
-			return
-		}
+	for _, sn := range each(a, a.d.Sentences) {
 		for i := sn.FirstToken + 1; i < sn.EndToken; i++ {
 			if a.covered[i] != 0 || !a.capitalized(i) || a.d.Tokens[i].Kind != document.Word || !a.capitalized(i-1) {
 				continue
@@ -1731,10 +1701,7 @@ func (a *annotator) titledNames() {
 			if !titled {
 				continue
 			}
-			j := i
-			for j < sn.EndToken && j-i < 4 && a.covered[j] == 0 && a.d.Tokens[j].Kind == document.Word && a.capitalized(j) && !a.allCaps(j, j+1) {
-				j++
-			}
+			j := i + a.walk(i, 1, 4, sn.EndToken, func(t int) bool { return a.covered[t] == 0 && a.capWord(t) && !a.allCaps(t, t+1) })
 			if j == i || j-i > 3 || j < sn.EndToken && a.covered[j] != 0 {
 				continue
 			}

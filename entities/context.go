@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"cmp"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/actors"
@@ -33,8 +34,8 @@ func (a *annotator) datelineCountry() string {
 	place := strings.TrimSpace(parts[0])
 	// "ADDIS ABABA, Ethiopia": the region part names the country.
 	if len(parts) > 1 {
-		if c, ok := country.Lookup(strings.TrimSpace(parts[1])); ok {
-			return actors.CountryCode(c)
+		if c := countryCode(strings.TrimSpace(parts[1])); c != "" {
+			return c
 		}
 	}
 	if place == "" {
@@ -47,13 +48,20 @@ func (a *annotator) datelineCountry() string {
 // capital, or a place the gazetteer puts in one country (placeCountry);
 // "" otherwise.
 func (a *annotator) placeCode(place string) string {
-	if c, ok := country.Lookup(place); ok {
-		return actors.CountryCode(c)
-	}
-	if c, ok := actors.Capital(place); ok {
-		return actors.CountryCode(c)
-	}
-	return a.placeCountry(actors.Key(place))
+	c, _ := actors.Capital(place)
+	return cmp.Or(countryCode(place), actors.CountryCode(c), a.placeCountry(actors.Key(place)))
+}
+
+// countryCode returns the CAMEO code of the country named s, or "".
+func countryCode(s string) string {
+	c, _ := country.Lookup(s)
+	return actors.CountryCode(c)
+}
+
+// demonymCode returns the CAMEO code of the country of demonym s, or "".
+func demonymCode(s string) string {
+	c, _ := country.ByDemonym(s)
+	return actors.CountryCode(c)
 }
 
 // placeCountry returns the CAMEO country code of a city or division the
@@ -104,10 +112,7 @@ func countryPart(code string) string {
 // both sides", "both countries", "both governments").
 func (a *annotator) bilateral() bool {
 	for i := 0; i+1 < len(a.d.Tokens); i++ {
-		if l := a.low(i); l != "both" && l != "two" {
-			continue
-		}
-		if bilateralNouns[a.low(i+1)] {
+		if bilateralWords[a.low(i)] && bilateralNouns[a.low(i+1)] {
 			return true
 		}
 	}
@@ -143,9 +148,7 @@ func (a *annotator) dominantCountry() string {
 		}
 		c := m.ctry
 		if c == "" && (m.typ == document.NORP || m.typ == document.Misc) {
-			if cc, ok := country.ByDemonym(a.key(m.a, m.b)); ok {
-				c = actors.CountryCode(cc)
-			}
+			c = demonymCode(a.key(m.a, m.b))
 		}
 		if c == "" && m.typ == document.GPE && m.org == nil {
 			c = a.placeCountry(a.key(m.a, m.b)) // a city: "Kisumu", "Johannesburg"
@@ -298,7 +301,7 @@ func (a *annotator) partiesByStory(dom string) {
 			continue
 		}
 		if act, ok := a.s.dict.Lookup(names[dom]); ok {
-			m.typ, m.actor, m.ctry, m.step = document.Org, act.CodeAt(a.published()), dom, "party of the story's country"
+			m.typ, m.actor, m.ctry, m.step = document.Org, act.CodeAt(a.pub), dom, "party of the story's country"
 		}
 	}
 }

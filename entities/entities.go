@@ -41,7 +41,7 @@ type Stage struct {
 	tagger *ner.Tagger
 	dict   *actors.Dictionary
 	// user is true when a user dictionary was merged: its entries are
-	// matched before the tagger's spans (see annotator.userEntries).
+	// matched before the tagger's spans (see annotator.dictNames).
 	user bool
 	gaz  *gazetteer.Gazetteer
 }

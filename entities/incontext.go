@@ -126,8 +126,8 @@ func resolveActors(ctx context.Context, d *document.Document, ix *mentionIndex) 
 		}
 		switch m.Type {
 		case document.NORP, document.Misc:
-			if c, ok := country.ByDemonym(d.Slice(m.Span)); ok {
-				return actors.CountryCode(c), "nationality word"
+			if c := demonymCode(d.Slice(m.Span)); c != "" {
+				return c, "nationality word"
 			}
 		case document.GPE, document.Loc:
 			if li := locOf[mi]; li >= 0 {
@@ -448,10 +448,7 @@ func ofCountry(name string) string {
 		return ""
 	}
 	rest := strings.TrimPrefix(strings.TrimSpace(name[i+4:]), "the ")
-	if c, ok := country.Lookup(rest); ok {
-		return actors.CountryCode(c)
-	}
-	return ""
+	return countryCode(rest)
 }
 
 // placeAfter gives a role description followed by "in" or "from" and a

@@ -33,66 +33,54 @@ func newMentionIndex(d *document.Document) *mentionIndex {
 	return ix
 }
 
-// tokenCursor answers d.TokenAt for offsets that mostly increase.
-type tokenCursor struct {
-	d       *document.Document
+// cursor answers "the first of n items in text order whose end is after
+// off" for offsets that mostly increase: it walks forward from its last
+// answer, up to cursorWalk items, else searches.
+type cursor struct {
+	n       int
+	end     func(i int) int
 	c, prev int
 }
 
-func newTokenCursor(d *document.Document) *tokenCursor { return &tokenCursor{d: d, prev: -1 << 62} }
+func newCursor(n int, end func(i int) int) *cursor { return &cursor{n: n, end: end, prev: -1 << 62} }
 
-// at returns d.TokenAt(off): the first token whose End > off.
-func (tc *tokenCursor) at(off int) int {
-	toks := tc.d.Tokens
-	if off < tc.prev {
-		tc.c = tc.d.TokenAt(off)
-	} else {
-		for k := 0; tc.c < len(toks) && toks[tc.c].End <= off; k++ {
-			if k == cursorWalk {
-				tc.c = tc.d.TokenAt(off)
-				break
-			}
-			tc.c++
-		}
-	}
-	tc.prev = off
-	return tc.c
+// newTokenCursor answers d.TokenAt: the first token whose End > off.
+func newTokenCursor(d *document.Document) *cursor {
+	return newCursor(len(d.Tokens), func(i int) int { return d.Tokens[i].End })
 }
 
-// sentenceCursor answers d.SentenceAt for offsets that mostly increase.
+func (cu *cursor) at(off int) int {
+	search := func() int { return sort.Search(cu.n, func(i int) bool { return cu.end(i) > off }) }
+	if off < cu.prev {
+		cu.c = search()
+	} else {
+		for k := 0; cu.c < cu.n && cu.end(cu.c) <= off; k++ {
+			if k == cursorWalk {
+				cu.c = search()
+				break
+			}
+			cu.c++
+		}
+	}
+	cu.prev = off
+	return cu.c
+}
+
+// sentenceCursor answers d.SentenceAt: the sentence that contains off, or
+// -1.
 type sentenceCursor struct {
-	d       *document.Document
-	c, prev int
+	ss []document.Sentence
+	*cursor
 }
 
-func newSentenceCursor(d *document.Document) *sentenceCursor {
-	return &sentenceCursor{d: d, prev: -1 << 62}
+func newSentenceCursor(d *document.Document) sentenceCursor {
+	ss := d.Sentences
+	return sentenceCursor{ss, newCursor(len(ss), func(i int) int { return ss[i].End })}
 }
 
-// at returns d.SentenceAt(off): the sentence that contains off, or -1.
-func (sc *sentenceCursor) at(off int) int {
-	ss := sc.d.Sentences
-	if off < sc.prev {
-		sc.prev = off
-		sc.c = firstSentenceEndingAfter(ss, off)
-	} else {
-		sc.prev = off
-		for k := 0; sc.c < len(ss) && ss[sc.c].End <= off; k++ {
-			if k == cursorWalk {
-				sc.c = firstSentenceEndingAfter(ss, off)
-				break
-			}
-			sc.c++
-		}
-	}
-	if sc.c < len(ss) && ss[sc.c].Start <= off {
-		return sc.c
+func (sc sentenceCursor) at(off int) int {
+	if c := sc.cursor.at(off); c < len(sc.ss) && sc.ss[c].Start <= off {
+		return c
 	}
 	return -1
-}
-
-// firstSentenceEndingAfter returns the index of the first sentence whose End
-// > off, or len(ss) (the search of document.SentenceAt).
-func firstSentenceEndingAfter(ss []document.Sentence, off int) int {
-	return sort.Search(len(ss), func(i int) bool { return ss[i].End > off })
 }

@@ -398,8 +398,8 @@ func (c *coder) futureMarked(i int, p *pattern) bool {
 		if w == "to" {
 			sawTo = true
 			if j > 0 && enactVerbs[c.low(j-1)] {
-				// a vote to do something does it: "the House voted to
-				// block military aid"
+				// a vote to do something does it: senators who vote
+				// to halt an arms sale have halted it
 				return false
 			}
 			if p.verbal && j >= i-2 && isBase(c.tok(i), p) {

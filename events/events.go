@@ -31,6 +31,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/cameo"
 	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/internal/linear"
 )
 
 // Options configure the stage.
@@ -46,7 +47,7 @@ type Options struct {
 // Stage is the event-coding pipeline stage. It is safe for concurrent use.
 type Stage struct {
 	lex   *Lexicon
-	model *Model
+	model *linear.Model
 	opts  Options
 }
 

@@ -56,9 +56,9 @@ func (c *coder) classified(si int) []document.Event {
 	if !c.anyCountry(srcs) && !c.anyCountry(tgts) {
 		return nil
 	}
-	typ, prob, none := m.Best(m.Probs(c.features(si)))
+	typ, prob, none := m.Best(m.Probs(c.features(si)), None)
 	code, ok := cameo.Lookup(typeCodes[typ])
-	if !ok || prob < minProb || prob <= none || !m.Supports(frameFeatures(c.d, c.frameAt(si, pred)), typ) {
+	if !ok || prob < minProb || prob <= none || !m.Supports(frameFeatures(c.d, c.frameAt(si, pred)), typ, None) {
 		// (the predicate's own frame must speak for the type, not only
 		// the sentence's other words: "declared X the winner against ...")
 		return nil

@@ -136,7 +136,7 @@ func (s *Stage) classifiedMain(c *coder) *document.MainEvent {
 	for i := range sum {
 		sum[i] /= w
 	}
-	typ, p, none := m.Best(sum)
+	typ, p, none := m.Best(sum, None)
 	if p < mainMinProb || p <= none {
 		return nil
 	}

@@ -114,8 +114,12 @@ func (g *Gazetteer) Feature(i int) string { return features[g.places[i*placeSize
 
 // Lookup returns the indices of every place with the name or alternative
 // name name (compared with country.Normalize: case, diacritics, dots and a
-// leading "the" ignored). The slice is shared and must not be modified.
-func (g *Gazetteer) Lookup(name string) []int32 { return g.find(&g.names, country.Normalize(name)) }
+// leading "the" ignored): LookupKey of its key, built on the stack. The
+// slice is shared and must not be modified.
+func (g *Gazetteer) Lookup(name string) []int32 {
+	var buf [64]byte
+	return g.LookupKey(string(country.AppendNormalize(buf[:0], name)))
+}
 
 // LookupKey is Lookup for a name already normalized with country.Normalize.
 func (g *Gazetteer) LookupKey(key string) []int32 {

@@ -1,10 +1,6 @@
 package geo
 
-import (
-	"strings"
-
-	"github.com/newsgraph/newsgraph/gazetteer"
-)
+import "github.com/newsgraph/newsgraph/gazetteer"
 
 // accept drops the doubtful toponyms (see plausible) that lack the
 // evidence their doubt asks for.
@@ -113,7 +109,7 @@ func (r *resolver) strongLocative(t *toponym) bool {
 		}
 		break
 	}
-	return k >= 0 && strongLocatives[strings.ToLower(r.tokText(k))]
+	return k >= 0 && strongLocatives[r.lowerTok(k)]
 }
 
 // personTagged reports whether t's words are a name the entities stage

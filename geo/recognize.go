@@ -1,8 +1,10 @@
 package geo
 
 import (
+	"bytes"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -12,6 +14,23 @@ import (
 )
 
 func (r *resolver) tokText(i int) string { return r.d.Text[r.d.Tokens[i].Start:r.d.Tokens[i].End] }
+
+// lowerTok is strings.ToLower of token i's text, without allocating for
+// a token in ASCII: its slice of d.Lower (document.LowerText lower-cases
+// every ASCII letter in place).
+func (r *resolver) lowerTok(i int) string {
+	t := r.d.Tokens[i]
+	w := r.d.Text[t.Start:t.End]
+	if len(r.d.Lower) != len(r.d.Text) {
+		return strings.ToLower(w)
+	}
+	for j := 0; j < len(w); j++ {
+		if w[j] >= utf8.RuneSelf {
+			return strings.ToLower(w)
+		}
+	}
+	return r.d.Lower[t.Start:t.End]
+}
 
 func (r *resolver) isWord(i int) bool {
 	t := r.d.Tokens[i]
@@ -37,11 +56,40 @@ func (r *resolver) add(t toponym) {
 	r.tops = append(r.tops, t)
 }
 
+// topsPool holds the toponym arrays of finished documents, so that a
+// document's array is not allocated anew (it was 6 % of the pipeline's
+// bytes). An array in the pool is zero: no references into an old
+// document (r.tops only grows, so clearing its length clears all that was
+// written).
+var topsPool sync.Pool // *[]toponym
+
+// maxPooledTops is the largest array kept in topsPool (a long document's
+// is left to the collector).
+const maxPooledTops = 4096
+
+// releaseTops clears r.tops and hands its array to topsPool.
+func (r *resolver) releaseTops() {
+	t := r.tops
+	r.tops = nil
+	if cap(t) == 0 || cap(t) > maxPooledTops {
+		return
+	}
+	clear(t)
+	t = t[:0]
+	topsPool.Put(&t)
+}
+
 // recognize fills r.tops in text order.
 func (r *resolver) recognize() {
 	d := r.d
 	r.taken = newSpanSet(len(d.Text))
-	r.tops = make([]toponym, 0, len(d.Mentions)/2+len(d.Tokens)/16+4)
+	r.tops = nil
+	if b, ok := topsPool.Get().(*[]toponym); ok {
+		r.tops = *b
+	}
+	if want := len(d.Mentions)/2 + len(d.Tokens)/16 + 4; cap(r.tops) < want {
+		r.tops = make([]toponym, 0, want)
+	}
 	r.personTok = make([]bool, len(d.Tokens))
 	r.orgTok = make([]bool, len(d.Tokens))
 	person := map[string]bool{}
@@ -230,7 +278,7 @@ func (r *resolver) recognize() {
 			}
 			start := i
 			initial := i == s.FirstToken || r.afterOpener(i)
-			if initial && openers[strings.ToLower(r.tokText(i))] {
+			if initial && openers[r.lowerTok(i)] {
 				start = i + 1
 				for start < j && !(r.isWord(start) && isCap(r.tokText(start))) {
 					start++
@@ -389,6 +437,7 @@ func (r *resolver) scanRun(a, b int, s document.Sentence, initial bool, maxW int
 // ("Boise Mayor") is a place; a place heading a person's name
 // ("Sherman Alexie") is not, and neither is the rest of that name.
 func (r *resolver) scanSegment(a, b int, s document.Sentence, initial bool, maxW int, person map[string]bool, hasDL bool, dl document.Span) {
+	var keyBuf [64]byte
 	d := r.d
 	if a >= b {
 		return
@@ -408,9 +457,12 @@ func (r *resolver) scanSegment(a, b int, s document.Sentence, initial bool, maxW
 		matched := false
 		// No name is longer than the longest that starts with this word
 		// (tokens may be twice the words: "St. Peter's Square").
-		first, _, _ := strings.Cut(country.Normalize(r.tokText(k)), " ")
+		first := country.AppendNormalize(keyBuf[:0], r.tokText(k))
+		if i := bytes.IndexByte(first, ' '); i >= 0 {
+			first = first[:i]
+		}
 		hi := b
-		if n := min(maxW, r.g.FirstWordMax(first)); hi-k > n*2+1 {
+		if n := min(maxW, r.g.FirstWordMax(string(first))); hi-k > n*2+1 {
 			hi = k + n*2 + 1
 		}
 		for e := hi; e > k; e-- {
@@ -420,28 +472,31 @@ func (r *resolver) scanSegment(a, b int, s document.Sentence, initial bool, maxW
 			if r.tokText(e-1) == "." && e-1 > k && e == s.EndToken && !r.abbrevDot(k, e-1) {
 				continue // a sentence's full stop, not part of the name
 			}
-			if e-1 > k && k-2 >= a && strings.EqualFold(r.tokText(k-1), "of") && orgStarts[strings.ToLower(r.tokText(k-2))] &&
-				orgWords[strings.ToLower(r.tokText(e-1))] {
+			if e-1 > k && k-2 >= a && strings.EqualFold(r.tokText(k-1), "of") && orgStarts[r.lowerTok(k-2)] &&
+				orgWords[r.lowerTok(e-1)] {
 				continue // "University of Michigan Center": the place is "Michigan"
 			}
 			sp := document.Span{Start: d.Tokens[k].Start, End: d.Tokens[e-1].End}
-			key := country.Normalize(d.Slice(sp))
-			cands := r.g.LookupKey(key)
+			// The key is built in keyBuf and made a string once it names
+			// something (most spans tried name nothing).
+			kb := country.AppendNormalize(keyBuf[:0], d.Slice(sp))
+			cands := r.g.LookupKey(string(kb))
 			dem := false
 			var demCands []int32
 			if len(cands) > 0 && e-k == 1 && !r.leadingPlace(cands) {
 				// "Canadian" is a nationality before it is a Texas town.
-				if dc := r.demonymCands(key); len(dc) > 0 {
+				if dc := r.demonymCands(string(kb)); len(dc) > 0 {
 					cands, dem, demCands = nil, true, dc
 				}
 			}
 			if len(cands) == 0 && !dem {
-				if dc := r.demonymCands(key); len(dc) > 0 {
+				if dc := r.demonymCands(string(kb)); len(dc) > 0 {
 					dem, demCands = true, dc
 				} else {
 					continue
 				}
 			}
+			key := string(kb)
 			left := k - a
 			right := b - e
 			ok := true
@@ -450,14 +505,14 @@ func (r *resolver) scanSegment(a, b int, s document.Sentence, initial bool, maxW
 			nested := false // a place inside an organisation's name
 			hintFeat := ""
 			if left > 0 {
-				lw := strings.ToLower(strings.TrimSuffix(r.tokText(k-1), "."))
+				lw := strings.TrimSuffix(r.lowerTok(k-1), ".")
 				switch {
 				case left == 1 && compass[lw]:
 				case dem && lw == "of": // "thousands of Ohioans"
-				case !dem && lw == "of" && k-2 >= a && orgStarts[strings.ToLower(r.tokText(k-2))]:
+				case !dem && lw == "of" && k-2 >= a && orgStarts[r.lowerTok(k-2)]:
 					// "University of Georgia", "Port of Mobile", "City of
 					// Santa Ana".
-					inner, nested = true, orgWords[strings.ToLower(r.tokText(k-2))]
+					inner, nested = true, orgWords[r.lowerTok(k-2)]
 				case !dem && (lw == "of" || lw == "de") && r.major(cands):
 					// "Bank of England", "Children's Hospital of Manitoba".
 					inner, nested = true, true
@@ -471,9 +526,9 @@ func (r *resolver) scanSegment(a, b int, s document.Sentence, initial bool, maxW
 				}
 			}
 			if ok && right > 0 {
-				rw := strings.ToLower(r.tokText(e))
+				rw := r.lowerTok(e)
 				rwt := strings.TrimSuffix(rw, ".")
-				last := strings.ToLower(r.tokText(b - 1))
+				last := r.lowerTok(b - 1)
 				switch f, isD := designators[rw]; {
 				case !r.isWord(e):
 					// A full stop or other mark closes the name.
@@ -501,7 +556,7 @@ func (r *resolver) scanSegment(a, b int, s document.Sentence, initial bool, maxW
 					ok = false
 				case (k == a || inner) && clubs[rw]:
 					ok = false
-				case (k == a || inner) && (orgWords[rwt] || dem || r.leadingPlace(cands)) && (e-k > 1 || !orgWords[strings.ToLower(r.tokText(k))]):
+				case (k == a || inner) && (orgWords[rwt] || dem || r.leadingPlace(cands)) && (e-k > 1 || !orgWords[r.lowerTok(k)]):
 					// "Goshen Fire Department", "Hays Regional Medical
 					// Center", "U.S. Army", "Turkish Airlines"; not
 					// "University" of "University College Hospital".
@@ -513,7 +568,7 @@ func (r *resolver) scanSegment(a, b int, s document.Sentence, initial bool, maxW
 			if !ok {
 				// "Hillary Clinton", "Bruce Ivins": later "Clinton" or
 				// "Ivins" alone is a person too.
-				if last := b - 1; last > a && r.isWord(last) && isCap(r.tokText(last)) && !compass[strings.ToLower(r.tokText(a))] {
+				if last := b - 1; last > a && r.isWord(last) && isCap(r.tokText(last)) && !compass[r.lowerTok(a)] {
 					person[country.Normalize(r.tokText(last))] = true
 				}
 				return
@@ -569,13 +624,13 @@ func (r *resolver) hyphenPair(k, b int, s document.Sentence, hasDL bool, dl docu
 		return 0, false
 	}
 	for e := b; e > k; e-- {
-		if len(r.g.LookupKey(country.Normalize(d.Text[d.Tokens[k].Start:d.Tokens[e-1].End]))) > 0 {
+		if len(r.g.Lookup(d.Text[d.Tokens[k].Start:d.Tokens[e-1].End])) > 0 {
 			return 0, false // "Winston-Salem", "Guinea-Bissau"
 		}
 	}
 	st := d.Tokens[k].Start
 	first := document.Span{Start: st, End: st + h}
-	fc := r.g.LookupKey(country.Normalize(d.Slice(first)))
+	fc := r.g.Lookup(d.Slice(first))
 	if len(fc) == 0 {
 		return 0, false
 	}
@@ -584,7 +639,7 @@ func (r *resolver) hyphenPair(k, b int, s document.Sentence, hasDL bool, dl docu
 	end := k
 	for e := b; e > k; e-- {
 		sp := document.Span{Start: st + h + 1, End: d.Tokens[e-1].End}
-		if c := r.g.LookupKey(country.Normalize(d.Slice(sp))); len(c) > 0 {
+		if c := r.g.Lookup(d.Slice(sp)); len(c) > 0 {
 			second, sc, end = sp, c, e
 			break
 		}
@@ -605,7 +660,7 @@ func (r *resolver) hyphenPair(k, b int, s document.Sentence, hasDL bool, dl docu
 		}
 		return false
 	}
-	switch last := strings.ToLower(r.tokText(end - 1)); {
+	switch last := r.lowerTok(end - 1); {
 	case partWords[last] && end-1 > k: // "Augusta-Richmond County"
 	case r.major(fc) && (r.major(sc) || settlement(sc)), r.major(sc) && settlement(fc): // "Middlesex-London EMS"
 	default:
@@ -614,7 +669,7 @@ func (r *resolver) hyphenPair(k, b int, s document.Sentence, hasDL bool, dl docu
 	// The pair is one name's head when an organisation's words follow
 	// ("the Augusta-Richmond County school board" is not; "Nashville-
 	// Davidson County Sheriff's Office" is).
-	nested := end < b && orgWords[strings.TrimSuffix(strings.ToLower(r.tokText(end)), ".")]
+	nested := end < b && orgWords[strings.TrimSuffix(r.lowerTok(end), ".")]
 	var doubt [2]uint8
 	for i, c := range [][]int32{fc, sc} {
 		sp := [2]document.Span{first, second}[i]
@@ -640,10 +695,10 @@ func (r *resolver) hyphenPair(k, b int, s document.Sentence, hasDL bool, dl docu
 // language reports whether the nationality word [k, e) names a language
 // ("English classes", "in Spanish").
 func (r *resolver) language(k, e int) bool {
-	if e < len(r.d.Tokens) && r.isWord(e) && languageNext[strings.ToLower(r.tokText(e))] {
+	if e < len(r.d.Tokens) && r.isWord(e) && languageNext[r.lowerTok(e)] {
 		return true
 	}
-	return k > 0 && r.isWord(k-1) && languageBefore[strings.ToLower(r.tokText(k-1))]
+	return k > 0 && r.isWord(k-1) && languageBefore[r.lowerTok(k-1)]
 }
 
 // demonymCands returns the places a nationality or residents' word (key,
@@ -783,21 +838,20 @@ func (r *resolver) plausible(k, e int, s document.Sentence, initial bool, key st
 		}
 	}
 	if e-k == 1 {
-		w := r.tokText(k)
-		if generic[strings.ToLower(w)] {
+		w, lw := r.tokText(k), r.lowerTok(k)
+		if generic[lw] {
 			return 0, false
 		}
-		lw := strings.ToLower(w)
 		if person[key] && !strong {
 			doubt = doubtCap
 		}
 		if k > s.FirstToken {
-			pw := strings.ToLower(strings.TrimSuffix(r.tokText(k-1), "."))
+			pw := strings.TrimSuffix(r.lowerTok(k-1), ".")
 			if titles[pw] {
 				return 0, false
 			}
 		}
-		if e < s.EndToken && speech[strings.ToLower(r.tokText(e))] && !strong && maxPop < 1e6 {
+		if e < s.EndToken && speech[r.lowerTok(e)] && !strong && maxPop < 1e6 {
 			doubt = doubtCap // "Clinton said"; not "crews from Bend and Redmond said"
 		}
 		if calendar[lw] || seasons[lw] && e < s.EndToken && r.d.Tokens[e].Kind == document.Number {
@@ -958,7 +1012,7 @@ func (r *resolver) extend(sp document.Span) (document.Span, bool) {
 				continue
 			}
 			nsp := document.Span{Start: d.Tokens[st].Start, End: d.Tokens[e].End}
-			if len(r.g.LookupKey(country.Normalize(d.Slice(nsp)))) > 0 {
+			if len(r.g.Lookup(d.Slice(nsp))) > 0 {
 				return nsp, true
 			}
 		}
@@ -987,7 +1041,7 @@ func (r *resolver) cueStrength(sp document.Span) int {
 	a := d.TokenAt(sp.Start)
 	e := d.TokenAt(sp.End)
 	if e < len(d.Tokens) && r.isWord(e) {
-		w := strings.ToLower(r.tokText(e))
+		w := r.lowerTok(e)
 		if _, ok := designators[w]; ok || featureNouns[w] {
 			return cueStrong
 		}
@@ -996,26 +1050,26 @@ func (r *resolver) cueStrength(sp document.Span) int {
 		return cueNone
 	}
 	p := a - 1
-	pw := strings.ToLower(r.tokText(p))
+	pw := r.lowerTok(p)
 	if p > 0 && (pw == "the" || pw == "a") {
 		p--
-		pw = strings.ToLower(r.tokText(p))
+		pw = r.lowerTok(p)
 	}
 	// "in nearby Chino Valley", "in east Amarillo", "in rural Kansas".
 	if p > 0 && placeMods[r.tokText(p)] {
 		p--
-		pw = strings.ToLower(r.tokText(p))
+		pw = r.lowerTok(p)
 	}
 	if locatives[pw] {
 		switch {
-		case pw == "to" && p > 0 && notLocative[strings.ToLower(r.tokText(p-1))]:
+		case pw == "to" && p > 0 && notLocative[r.lowerTok(p-1)]:
 			return cueNone // "according to X", "thanks to X", "due to X"
 		case weakLocatives[pw]:
 			return cueWeak
 		}
 		return cueStrong
 	}
-	if pw == "of" && p > 0 && placeNouns[strings.ToLower(r.tokText(p-1))] {
+	if pw == "of" && p > 0 && placeNouns[r.lowerTok(p-1)] {
 		return cueStrong
 	}
 	if placeNouns[pw] {
@@ -1267,7 +1321,7 @@ func (r *resolver) orgAfter(sp document.Span) bool {
 	if i >= len(d.Tokens) || d.Tokens[i].Start != sp.End+1 || !r.isWord(i) || !isCap(r.tokText(i)) {
 		return false
 	}
-	return orgWords[strings.TrimSuffix(strings.ToLower(r.tokText(i)), ".")]
+	return orgWords[strings.TrimSuffix(r.lowerTok(i), ".")]
 }
 
 // plausibleSpan is plausible for a part of one token ("Augusta" of

@@ -31,7 +31,7 @@ func (r *resolver) streets(claim func(document.Span) bool, blocked []bool) {
 				i = e - 1
 				continue
 			}
-			if !streetWords[strings.ToLower(r.tokText(i))] || i == s.FirstToken {
+			if !streetWords[r.lowerTok(i)] || i == s.FirstToken {
 				continue
 			}
 			// A capitalized word right after the street word makes it part
@@ -45,7 +45,7 @@ func (r *resolver) streets(claim func(document.Span) bool, blocked []bool) {
 			for a > s.FirstToken && i-a < 4 && r.nameWord(a-1) {
 				a--
 			}
-			for a < i && (openers[strings.ToLower(r.tokText(a))] || titles[strings.ToLower(strings.TrimSuffix(r.tokText(a), "."))]) {
+			for a < i && (openers[r.lowerTok(a)] || titles[strings.TrimSuffix(r.lowerTok(a), ".")]) {
 				a++ // "The Highway", "On Main Street": not name words
 			}
 			if a == i || blocked[i] {
@@ -67,10 +67,10 @@ func (r *resolver) streets(claim func(document.Span) bool, blocked []bool) {
 // calendar word.
 func (r *resolver) nameWord(i int) bool {
 	w := r.tokText(i)
+	lw := r.lowerTok(i)
 	if r.d.Tokens[i].Kind == document.Word && isCap(w) {
-		return !calendar[strings.ToLower(w)]
+		return !calendar[lw]
 	}
-	lw := strings.ToLower(w)
 	for _, suf := range []string{"st", "nd", "rd", "th"} {
 		if n, ok := strings.CutSuffix(lw, suf); ok && n != "" && strings.Trim(n, "0123456789") == "" {
 			return true
@@ -87,12 +87,12 @@ func (r *resolver) route(i, end int) (int, bool) {
 	if n, ok := strings.CutPrefix(w, "I-"); ok && n != "" && strings.Trim(n, "0123456789") == "" {
 		return i + 1, true
 	}
-	lw := strings.ToLower(w)
+	lw := r.lowerTok(i)
 	if !routeStarts[lw] {
 		return 0, false
 	}
 	j := i + 1
-	for j < end && j-i < 4 && r.isWord(j) && isCap(r.tokText(j)) && routeWords[strings.ToLower(r.tokText(j))] {
+	for j < end && j-i < 4 && r.isWord(j) && isCap(r.tokText(j)) && routeWords[r.lowerTok(j)] {
 		j++
 	}
 	if j >= end || r.d.Tokens[j].Kind != document.Number {

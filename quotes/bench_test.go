@@ -2,6 +2,7 @@ package quotes
 
 import (
 	"context"
+	"encoding/csv"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/entities"
+	"github.com/newsgraph/newsgraph/internal/cputime"
 	"github.com/newsgraph/newsgraph/internal/shareddata"
 	"github.com/newsgraph/newsgraph/pipeline"
 	textstage "github.com/newsgraph/newsgraph/text"
@@ -77,4 +79,54 @@ func BenchmarkExtractWithEntities(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		_ = Extract(d)
 	}
+}
+
+// BenchmarkBBC measures the stage on the BBC validation split, one
+// document per iteration, as in the pipeline (the text and entities stages
+// run outside the timer): thread CPU and allocations per document.
+func BenchmarkBBC(b *testing.B) {
+	path := shareddata.Path("corpus/bbc/val.csv")
+	if path == "" {
+		b.Skip("no ../shared/data")
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	rows, err := csv.NewReader(f).ReadAll()
+	f.Close()
+	if err != nil {
+		b.Fatal(err)
+	}
+	es, err := entities.New(entities.Options{})
+	if err != nil {
+		b.Skipf("entities: %v", err)
+	}
+	p, err := pipeline.New(textstage.New(), es)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	var docs []*document.Document
+	for _, row := range rows[1:] {
+		d := document.New("bbc", row[0])
+		if err := p.Process(ctx, d); err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, d)
+	}
+	st := New()
+	clock, release := cputime.ThreadClock()
+	defer release()
+	b.ReportAllocs()
+	b.ResetTimer()
+	cpu0 := clock()
+	for i := 0; i < b.N; i++ {
+		d := *docs[i%len(docs)]
+		d.Quotes = nil
+		if err := st.Process(ctx, &d); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64((clock()-cpu0).Nanoseconds())/float64(b.N), "cpu-ns/doc")
 }

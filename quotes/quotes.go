@@ -35,6 +35,7 @@ import (
 	"context"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/internal/codetext"
@@ -129,6 +130,14 @@ func extractCtx(ctx context.Context, d *document.Document) *extractor {
 		paras = lines(d.Text)
 	}
 	x := &extractor{d: d, text: d.Text, ms: mentionsInOrder(d.Mentions), cv: newCaseView(d), code: codetext.Mask(d.Text)}
+	if b, ok := tokBufs.Get().(*[]tok); ok {
+		x.t = *b
+	}
+	defer func() {
+		b := x.t[:0]
+		x.t = nil
+		tokBufs.Put(&b)
+	}()
 	for i := range paras {
 		if i&63 == 63 && ctx.Err() != nil {
 			break
@@ -149,6 +158,11 @@ func extractCtx(ctx context.Context, d *document.Document) *extractor {
 	}
 	return x
 }
+
+// tokBufs holds the paragraph token buffers (extractor.t) of finished
+// documents: the buffer grows to a document's longest paragraph once, not
+// from empty for every document.
+var tokBufs sync.Pool // *[]tok
 
 // lines splits text into non-blank lines.
 func lines(text string) []document.Span {

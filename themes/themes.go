@@ -13,7 +13,6 @@
 package themes
 
 import (
-	"bufio"
 	"context"
 	_ "embed"
 	"fmt"
@@ -50,13 +49,15 @@ type Taxonomy struct {
 
 // Parse reads a theme table (the format of data/themes.tsv).
 func Parse(tsv string) (*Taxonomy, error) {
-	t := &Taxonomy{byFirst: map[string][]pattern{}, byStem: map[string][]pattern{}}
-	seen := map[string]bool{}
-	sc := bufio.NewScanner(strings.NewReader(tsv))
-	n := 0
-	for sc.Scan() {
-		n++
-		line := sc.Text()
+	// lines and patterns are substrings of tsv, and the tables are sized
+	// once for every line and pattern
+	lines, patterns := strings.Count(tsv, "\n")+1, strings.Count(tsv, "|")+1
+	t := &Taxonomy{Themes: make([]Theme, 0, lines), byFirst: make(map[string][]pattern, lines+patterns), byStem: map[string][]pattern{}}
+	seen := make(map[string]bool, lines)
+	for n, rest := 1, tsv; rest != ""; n++ {
+		var line string
+		line, rest, _ = strings.Cut(rest, "\n")
+		line = strings.TrimSuffix(line, "\r")
 		if strings.TrimSpace(line) == "" || line[0] == '#' {
 			continue
 		}
@@ -73,7 +74,7 @@ func Parse(tsv string) (*Taxonomy, error) {
 			}
 		}
 		seen[f[0]] = true
-		th := Theme{Code: f[0], Group: f[1], Description: f[2]}
+		th := Theme{Code: f[0], Group: f[1], Description: f[2], Patterns: make([]string, 0, strings.Count(f[3], "|")+1)}
 		for _, p := range strings.Split(f[3], "|") {
 			p = strings.TrimSpace(p)
 			if p == "" || p != strings.ToLower(p) {
@@ -91,9 +92,6 @@ func Parse(tsv string) (*Taxonomy, error) {
 			}
 		}
 		t.Themes = append(t.Themes, th)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, err
 	}
 	if len(t.Themes) == 0 {
 		return nil, fmt.Errorf("themes: no themes")

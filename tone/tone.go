@@ -21,10 +21,10 @@
 package tone
 
 import (
-	"bufio"
 	"context"
 	"embed"
 	"fmt"
+	"io/fs"
 	"math"
 	"strconv"
 	"strings"
@@ -58,17 +58,17 @@ func Default() (*Lexicon, error) {
 	if err := lex.Err(); err != nil {
 		return nil, err
 	}
-	f, err := dataFS.Open("data/afinn.tsv")
+	b, err := fs.ReadFile(dataFS, "data/afinn.tsv")
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	l := &Lexicon{score: map[string]float64{}, maxLen: 1, starts: map[string]bool{}}
-	sc := bufio.NewScanner(f)
-	n := 0
-	for sc.Scan() {
-		n++
-		line := sc.Text()
+	// words are substrings of the table, and the map is sized once
+	src := string(b)
+	l := &Lexicon{score: make(map[string]float64, strings.Count(src, "\n")+1+len(news)), maxLen: 1, starts: map[string]bool{}}
+	for n := 1; src != ""; n++ {
+		line, rest, _ := strings.Cut(src, "\n")
+		src = rest
+		line = strings.TrimSuffix(line, "\r")
 		if line == "" || line[0] == '#' {
 			continue
 		}
@@ -78,9 +78,6 @@ func Default() (*Lexicon, error) {
 			return nil, fmt.Errorf("tone: afinn.tsv line %d: %q", n, line)
 		}
 		l.add(w, float64(s))
-	}
-	if err := sc.Err(); err != nil {
-		return nil, err
 	}
 	for w, s := range news {
 		l.add(w, s)

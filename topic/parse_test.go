@@ -1,87 +1,91 @@
 package topic
 
 import (
-	"bytes"
-	"compress/gzip"
 	"math"
 	"strings"
 	"testing"
 
 	"github.com/newsgraph/newsgraph/internal/cputime"
+	"github.com/newsgraph/newsgraph/internal/linear"
 )
 
-// TestParse reads small models: counts, a word given twice (the last
-// counts win), CRLF line ends, and the errors of malformed files.
-func TestParse(t *testing.T) {
-	good := "#total\t10\t10\t10\t10\t10\nvote\t0\t0\t7\t0\t0\r\ngoal\t0\t0\t0\t3\t0\nvote\t0\t0\t9\t0\t1.5\n"
-	m, err := Parse(strings.NewReader(good))
+// small is a two-word model: log((c+1)/12) for counts c.
+func small(t testing.TB) []byte {
+	lp := func(cs ...float64) []float32 {
+		out := make([]float32, len(cs))
+		for i, c := range cs {
+			out[i] = float32(math.Log((c + 1) / 12))
+		}
+		return out
+	}
+	b, err := (&linear.Model{Classes: Labels, W: map[string][]float32{
+		"vote": lp(0, 0, 9, 0, 1.5), "goal": lp(0, 0, 0, 3, 0)}}).Encode(ModelMagic)
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Two distinct words: log((c+1)/(10+2)).
-	want := func(c float64) float32 { return float32(math.Log((c + 1) / 12)) }
-	for _, tc := range []struct {
-		word string
-		lp   []float32
-	}{
-		{"vote", []float32{want(0), want(0), want(9), want(0), want(1.5)}},
-		{"goal", []float32{want(0), want(0), want(0), want(3), want(0)}},
-		{"ball", nil},
-	} {
-		got := m.lookup([]byte(tc.word))
-		if len(got) != len(tc.lp) {
-			t.Fatalf("%s: %v, want %v", tc.word, got, tc.lp)
-		}
-		for i := range got {
-			if got[i] != tc.lp[i] {
-				t.Errorf("%s: %v, want %v", tc.word, got, tc.lp)
-				break
-			}
-		}
+	return b
+}
+
+// TestDecode reads a small model and classifies with it (P of "vote"
+// twice: 1/(1 + 3·0.1² + 0.25²)); a model of other
+// classes, another magic and a cut file are errors naming the problem.
+func TestDecode(t *testing.T) {
+	m, err := Decode(small(t))
+	if err != nil {
+		t.Fatal(err)
 	}
-	if r := m.Classify("The vote, the vote."); r.Label != "politics" {
+	if r := m.Classify("The vote, the vote."); r.Label != "politics" || math.Abs(r.P-1/1.0925) > 1e-6 {
 		t.Errorf("Classify: %+v", r)
 	}
-	for _, tc := range []struct{ in, err string }{
-		{"vote\t1\t2\t3\t4\t5\n", "no #total line"},
-		{"#total\t1\t1\t1\t1\t1\nvote\t1\t2\n", "line 2: 3 fields, want 6"},
-		{"#total\t1\t1\t1\t1\t1\nvote\t1\tx\t3\t4\t5\n", `line 2: bad count "x"`},
-		{"#total\t1\t1\t1\t1\t1\nvote\t1\t-2\t3\t4\t5\n", `line 2: bad count "-2"`},
-		{"#total\t1\t1\t1\t1\t1\n\n", "line 2: 1 fields, want 6"},
+	if r := m.Classify("A goal!"); r.Label != "sport" {
+		t.Errorf("Classify: %+v", r)
+	}
+	other, err := (&linear.Model{Classes: []string{"a", "b"}}).Encode(ModelMagic)
+	if err != nil {
+		t.Fatal(err)
+	}
+	events, err := (&linear.Model{Classes: Labels}).Encode("ngevents-model 1\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := small(t)
+	for _, tc := range []struct {
+		name string
+		in   []byte
+		err  string
+	}{
+		{"classes", other, "classes [a b]"},
+		{"magic", events, "not a model"},
+		{"cut", b[:len(b)-3], "weights"},
 	} {
-		if _, err := Parse(strings.NewReader(tc.in)); err == nil || !strings.Contains(err.Error(), tc.err) {
-			t.Errorf("Parse(%q): %v, want %q", tc.in, err, tc.err)
+		if _, err := Decode(tc.in); err == nil || !strings.Contains(err.Error(), tc.err) {
+			t.Errorf("%s: %v, want an error naming %q", tc.name, err, tc.err)
 		}
 	}
 }
 
-// FuzzParse checks that Parse returns a model or an error, never panics,
+// FuzzDecode checks that Decode returns a model or an error, never panics,
 // and that a model it returns classifies.
-func FuzzParse(f *testing.F) {
-	f.Add("#total\t10\t10\t10\t10\t10\nvote\t0\t0\t7\t0\t0\n")
-	f.Add("#total\t1\t1\t1\t1\t1\nvote\t1e3\t2\t3\t4\t5\r\nvote\t1\t2\t3\t4\t5")
-	f.Add("\t\t\t\t\t\n")
-	f.Fuzz(func(t *testing.T, s string) {
-		m, err := Parse(strings.NewReader(s))
+func FuzzDecode(f *testing.F) {
+	f.Add(small(f))
+	f.Add([]byte(ModelMagic + strings.Join(Labels, " ") + "\n\x00"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		m, err := Decode(b)
 		if err != nil {
 			return
 		}
-		m.Classify("vote goal the match " + s)
+		m.Classify("vote goal the match " + string(b))
 	})
 }
 
-// BenchmarkParse measures reading the embedded model (gzip and parse), what
-// every start pays.
-func BenchmarkParse(b *testing.B) {
+// BenchmarkDecode measures reading the embedded model, what every start
+// pays.
+func BenchmarkDecode(b *testing.B) {
 	b.ReportAllocs()
 	stop := cputime.Bench(b)
 	n := 0
 	for b.Loop() {
-		zr, err := gzip.NewReader(bytes.NewReader(embedded))
-		if err != nil {
-			b.Fatal(err)
-		}
-		if _, err := Parse(zr); err != nil {
+		if _, err := Decode(embedded); err != nil {
 			b.Fatal(err)
 		}
 		n++

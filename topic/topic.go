@@ -7,16 +7,14 @@
 package topic
 
 import (
-	"bytes"
-	"compress/gzip"
 	_ "embed"
 	"fmt"
-	"io"
 	"math"
-	"strconv"
+	"slices"
 	"sync"
 
 	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/internal/linear"
 )
 
 // Labels lists the sections in the model's column order.
@@ -28,54 +26,17 @@ type Result struct {
 	P     float64
 }
 
-// Model is a multinomial naive Bayes model over lower-cased words.
-//
-// The vocabulary is one open-addressing table (a word costs a hash of its
-// bytes and, mostly, one probe: no string map), with the per-label scores
-// of every word in one flat array.
-type Model struct {
-	vocab   string    // the words, concatenated in file order
-	off     []int32   // word i is vocab[off[i]:off[i+1]]
-	logp    []float32 // log P(word i | label j) at logp[i*len(Labels)+j]
-	slots   []uint64  // hash fingerprint<<32 | word index+1; 0 = empty
-	mask    uint64
-	unknown []float64 // log P(unseen word | label)
-}
+// Model is a multinomial naive Bayes model over lower-cased words: per
+// word of the vocabulary, log P(word | label) for every label, as package
+// linear's sparse linear model (tools/topictrain computes them from the
+// BBC counts with add-one smoothing).
+type Model struct{ lm *linear.Model }
 
-// wordHash is FNV-1a over w.
-func wordHash(w []byte) uint64 {
-	h := uint64(14695981039346656037)
-	for _, c := range w {
-		h ^= uint64(c)
-		h *= 1099511628211
-	}
-	return h
-}
+// ModelMagic opens the section model file (package linear's format, the
+// classes Labels).
+const ModelMagic = "ngtopic-model 1\n"
 
-// lookup returns the scores of word w, or nil when the vocabulary lacks
-// it.
-func (m *Model) lookup(w []byte) []float32 {
-	if len(m.slots) == 0 {
-		return nil
-	}
-	h := wordHash(w)
-	fp := h >> 32
-	for i := h & m.mask; ; i = (i + 1) & m.mask {
-		sl := m.slots[i]
-		if sl == 0 {
-			return nil
-		}
-		if sl>>32 == fp {
-			k := int(uint32(sl)) - 1
-			if m.vocab[m.off[k]:m.off[k+1]] == string(w) {
-				n := len(Labels)
-				return m.logp[k*n : k*n+n]
-			}
-		}
-	}
-}
-
-//go:embed model.tsv.gz
+//go:embed model.bin
 var embedded []byte
 
 var def struct {
@@ -84,148 +45,24 @@ var def struct {
 	err  error
 }
 
-// Default returns the embedded model, parsed once and shared.
+// Default returns the embedded model, decoded once and shared.
 func Default() (*Model, error) {
-	def.once.Do(func() {
-		zr, err := gzip.NewReader(bytes.NewReader(embedded))
-		if err != nil {
-			def.err = fmt.Errorf("topic: model: %w", err)
-			return
-		}
-		def.m, def.err = Parse(zr)
-	})
+	def.once.Do(func() { def.m, def.err = Decode(embedded) })
 	return def.m, def.err
 }
 
-// Parse reads a model in the format tools/topictrain writes: a header line
-// "#total<TAB>n1<TAB>...<TAB>n5" with each label's word count and vocabulary
-// size, then "word<TAB>c1<TAB>...<TAB>c5" count lines (a word given twice
-// keeps its last counts). It reads the lines in place, without a string or
-// map per word: the model is parsed at every start.
-func Parse(r interface{ Read([]byte) (int, error) }) (*Model, error) {
-	data, err := io.ReadAll(r)
+// Decode reads a model in package linear's format opened by ModelMagic
+// whose classes are Labels (the model aliases b, which must not change).
+// Any other input is an error.
+func Decode(b []byte) (*Model, error) {
+	lm, err := linear.Decode(ModelMagic, b)
 	if err != nil {
 		return nil, fmt.Errorf("topic: model: %w", err)
 	}
-	k := len(Labels)
-	lines := bytes.Count(data, []byte{'\n'}) + 1
-	size := uint64(16)
-	for size < uint64(2*lines) {
-		size <<= 1
+	if !slices.Equal(lm.Classes, Labels) {
+		return nil, fmt.Errorf("topic: model: classes %v, want %v", lm.Classes, Labels)
 	}
-	m := &Model{slots: make([]uint64, size), mask: size - 1, unknown: make([]float64, k)}
-	vocab := make([]byte, 0, len(data))
-	m.off = make([]int32, 0, lines+1)
-	counts := make([]float64, 0, k*lines)
-	var totals []float64
-	var v [8]float64
-	for line := 1; len(data) > 0; line++ {
-		ln := data
-		if i := bytes.IndexByte(data, '\n'); i >= 0 {
-			ln, data = data[:i], data[i+1:]
-		} else {
-			data = nil
-		}
-		ln = bytes.TrimSuffix(ln, []byte{'\r'})
-		if n := bytes.Count(ln, []byte{'\t'}) + 1; n != k+1 {
-			return nil, fmt.Errorf("topic: model line %d: %d fields, want %d", line, n, k+1)
-		}
-		i := bytes.IndexByte(ln, '\t')
-		word, rest := ln[:i], ln[i+1:]
-		for j := range k {
-			f := rest
-			if t := bytes.IndexByte(rest, '\t'); t >= 0 {
-				f, rest = rest[:t], rest[t+1:]
-			}
-			x, ok := parseCount(f)
-			if !ok {
-				return nil, fmt.Errorf("topic: model line %d: bad count %q", line, f)
-			}
-			v[j] = x
-		}
-		if string(word) == "#total" {
-			totals = append([]float64(nil), v[:k]...)
-			continue
-		}
-		if idx := m.index(vocab, word); idx >= 0 {
-			copy(counts[idx*k:idx*k+k], v[:k]) // given again: the last counts
-			continue
-		}
-		idx := len(m.off)
-		m.off = append(m.off, int32(len(vocab)))
-		vocab = append(vocab, word...)
-		counts = append(counts, v[:k]...)
-		h := wordHash(word)
-		at := h & m.mask
-		for m.slots[at] != 0 {
-			at = (at + 1) & m.mask
-		}
-		m.slots[at] = h>>32<<32 | uint64(idx+1)
-	}
-	if totals == nil {
-		return nil, fmt.Errorf("topic: model: no #total line")
-	}
-	nw := len(m.off)
-	m.off = append(m.off, int32(len(vocab)))
-	m.vocab = string(vocab)
-	nv := float64(nw)
-	for i := range k {
-		m.unknown[i] = math.Log(1 / (totals[i] + nv))
-	}
-	m.logp = make([]float32, k*nw)
-	for w := 0; w < nw; w++ {
-		for i := range k {
-			m.logp[w*k+i] = float32(math.Log((counts[w*k+i] + 1) / (totals[i] + nv)))
-		}
-	}
-	return m, nil
-}
-
-// index returns the index of word in the table under construction (the
-// words so far are in vocab, word i at vocab[off[i]:off[i+1]] with the last
-// ending at len(vocab)), or -1.
-func (m *Model) index(vocab, word []byte) int {
-	h := wordHash(word)
-	fp := h >> 32
-	for i := h & m.mask; ; i = (i + 1) & m.mask {
-		sl := m.slots[i]
-		if sl == 0 {
-			return -1
-		}
-		if sl>>32 == fp {
-			k := int(uint32(sl)) - 1
-			end := len(vocab)
-			if k+1 < len(m.off) {
-				end = int(m.off[k+1])
-			}
-			if string(vocab[m.off[k]:end]) == string(word) {
-				return k
-			}
-		}
-	}
-}
-
-// parseCount parses a non-negative count: digits directly (the trainer
-// writes whole numbers), anything else through strconv.ParseFloat.
-func parseCount(b []byte) (float64, bool) {
-	if len(b) > 0 && len(b) < 16 {
-		x, digits := 0.0, true
-		for _, c := range b {
-			if c < '0' || c > '9' {
-				digits = false
-				break
-			}
-			x = x*10 + float64(c-'0')
-		}
-		if digits {
-			return x, true
-		}
-	}
-	x, err := strconv.ParseFloat(string(b), 64)
-	if err != nil || x < 0 {
-		return 0, false
-	}
-	return x, true
+	return &Model{lm}, nil
 }
 
 // Classify returns the most likely section of text with its posterior
@@ -236,13 +73,13 @@ func (m *Model) Classify(text string) Result {
 	score := make([]float64, k)
 	n := 0
 	Words(text, func(w []byte) {
-		lp := m.lookup(w)
+		lp := m.lm.W[string(w)]
 		if lp == nil {
 			return
 		}
 		n++
-		for i := range k {
-			score[i] += float64(lp[i])
+		for i, x := range lp {
+			score[i] += float64(x)
 		}
 	})
 	if n == 0 {

@@ -21,7 +21,6 @@
 package lexicon
 
 import (
-	"bufio"
 	"fmt"
 	"io"
 	"io/fs"
@@ -29,6 +28,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unsafe"
 )
 
 // Lexicon is one parsed file. Its lookups are safe for concurrent use.
@@ -47,35 +47,69 @@ type section struct {
 
 type entry struct {
 	key, value string
+	line       int32
 	hasValue   bool
-	line       int
 }
 
 // Load parses the file path of fsys (an embedded FS).
 func Load(fsys fs.FS, path string) *Lexicon {
-	f, err := fsys.Open(path)
+	src, err := readString(fsys, path)
 	if err != nil {
 		return &Lexicon{name: path, sections: map[string]*section{}, used: map[string]bool{}, err: fmt.Errorf("lexicon: %w", err)}
 	}
-	defer f.Close()
-	return Parse(path, f)
+	return parse(path, src)
+}
+
+// readString returns the file path of fsys as a string: the bytes
+// fs.ReadFile read, which nothing writes to after, shared rather than
+// copied.
+func readString(fsys fs.FS, path string) (string, error) {
+	b, err := fs.ReadFile(fsys, path)
+	if err != nil || len(b) == 0 {
+		return "", err
+	}
+	return unsafe.String(&b[0], len(b)), nil
 }
 
 // Parse reads a lexicon from r; name is used in error messages.
 func Parse(name string, r io.Reader) *Lexicon {
+	b, err := io.ReadAll(r)
+	l := parse(name, string(b))
+	if err != nil {
+		l.fail(fmt.Errorf("%s: %w", name, err))
+	}
+	return l
+}
+
+// parse reads the lexicon text src. Keys and values are substrings of src
+// and the entries of every section share one array (a section's entries
+// are consecutive lines), so that a file costs a few allocations, not
+// one per line: every stage parses its file at start-up.
+func parse(name, src string) *Lexicon {
 	l := &Lexicon{name: name, sections: map[string]*section{}, used: map[string]bool{}}
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
+	lines := strings.Count(src, "\n") + 1
+	all := make([]entry, 0, lines)
 	var cur *section
 	var curName string
-	seen := map[string]bool{}
-	for n := 1; sc.Scan(); n++ {
-		line := strings.TrimRight(sc.Text(), "\r")
+	start := 0 // cur's first entry in all
+	closeSection := func() {
+		if cur != nil {
+			cur.entries = all[start:len(all):len(all)]
+		}
+	}
+	// seen holds the keys of the current section (cleared at the next:
+	// it grows to the largest section only).
+	seen := make(map[string]struct{}, 64)
+	for n := 1; len(src) > 0; n++ {
+		line, rest, _ := strings.Cut(src, "\n")
+		src = rest
+		line = strings.TrimRight(line, "\r")
 		t := strings.TrimSpace(line)
 		switch {
 		case t == "" || t == "#" || strings.HasPrefix(t, "# "):
 			continue
 		case strings.HasPrefix(t, "[") && strings.HasSuffix(t, "]"):
+			closeSection()
 			curName = strings.TrimSpace(t[1 : len(t)-1])
 			if curName == "" || l.sections[curName] != nil {
 				l.fail(fmt.Errorf("%s:%d: empty or repeated section name %q", name, n, curName))
@@ -84,14 +118,15 @@ func Parse(name string, r io.Reader) *Lexicon {
 			}
 			cur = &section{line: n}
 			l.sections[curName] = cur
-			seen = map[string]bool{}
+			start = len(all)
+			clear(seen)
 			continue
 		}
 		if cur == nil {
 			l.fail(fmt.Errorf("%s:%d: entry before any [section]", name, n))
 			continue
 		}
-		e := entry{line: n}
+		e := entry{line: int32(n)}
 		if k, v, ok := strings.Cut(t, "\t"); ok {
 			e.key, e.value, e.hasValue = strings.TrimSpace(k), strings.TrimSpace(v), true
 		} else {
@@ -102,16 +137,14 @@ func Parse(name string, r io.Reader) *Lexicon {
 			l.fail(fmt.Errorf("%s:%d: empty key", name, n))
 			continue
 		}
-		if seen[e.key] {
+		if _, ok := seen[e.key]; ok {
 			l.fail(fmt.Errorf("%s:%d: [%s]: %q repeated", name, n, curName, e.key))
 			continue
 		}
-		seen[e.key] = true
-		cur.entries = append(cur.entries, e)
+		seen[e.key] = struct{}{}
+		all = append(all, e)
 	}
-	if err := sc.Err(); err != nil {
-		l.fail(fmt.Errorf("%s: %w", name, err))
-	}
+	closeSection()
 	return l
 }
 

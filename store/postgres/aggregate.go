@@ -65,18 +65,18 @@ func filterWhere(kind store.Kind, f store.Filter) *where {
 		w.add(doc+` IN (SELECT y.doc FROM events y WHERE `+cond+`)`, args...)
 	}
 	if f.Plover != "" {
-		eventCond(`y.plover = ?`, f.Plover)
+		w.eventCode(kind, doc, f.Plover, false, codePlover, `y.plover = ?`, f.Plover)
 	}
 	if f.Quad != 0 {
 		eventCond(`y.quad = ?`, f.Quad)
 	}
 	if f.SourceActor != "" {
 		c, a := codePrefix("y.source_actor", f.SourceActor)
-		eventCond(c, a...)
+		w.eventCode(kind, doc, f.SourceActor, true, codeSource, c, a...)
 	}
 	if f.TargetActor != "" {
 		c, a := codePrefix("y.target_actor", f.TargetActor)
-		eventCond(c, a...)
+		w.eventCode(kind, doc, f.TargetActor, true, codeTarget, c, a...)
 	}
 	if kind == store.KindEvents {
 		for _, m := range []struct {
@@ -93,9 +93,10 @@ func filterWhere(kind store.Kind, f store.Filter) *where {
 	}
 	if f.Category != "" {
 		if kind == store.KindCounts {
+			w.codes("x.doc", f.Category, false, "true", nil, codeCategory)
 			w.add(`x.category = ?`, f.Category)
 		} else {
-			w.add(doc+` IN (SELECT y.doc FROM counts y WHERE y.category = ?)`, f.Category)
+			w.codes(doc, f.Category, false, doc+` IN (SELECT y.doc FROM counts y WHERE y.category = ?)`, []any{f.Category}, codeCategory)
 		}
 	}
 	if f.Place != "" {
@@ -106,17 +107,31 @@ func filterWhere(kind store.Kind, f store.Filter) *where {
 		} else {
 			cond, arg = `name ILIKE ? ESCAPE '\'`, contains(f.Place)
 		}
+		// A country is one of the document's codes (names.go): an event's
+		// and a count's place is one of its document's locations, so the
+		// names vector's index serves every kind (a necessary condition
+		// for events and counts, whose rows decide).
+		country, _ := arg.(string)
 		switch kind {
 		case store.KindEvents:
 			if store.PlaceIsCountry(f.Place) {
+				w.codes("x.doc", country, false, "true", nil, codeCountry)
 				w.add(`x.country = ?`, arg)
 			} else {
 				w.add(`x.location ILIKE ? ESCAPE '\'`, arg)
 			}
 		case store.KindCounts:
+			if store.PlaceIsCountry(f.Place) {
+				w.codes("x.doc", country, false, "true", nil, codeCountry)
+			}
 			w.add(`EXISTS (SELECT 1 FROM locations l WHERE l.doc = x.doc AND l.idx = x.loc AND l.`+cond+`)`, arg)
 		default:
-			w.add(doc+` IN (SELECT l.doc FROM locations l WHERE l.`+cond+`)`, arg)
+			exact := doc + ` IN (SELECT l.doc FROM locations l WHERE l.` + cond + `)`
+			if store.PlaceIsCountry(f.Place) {
+				w.codes(doc, country, false, exact, []any{arg}, codeCountry)
+			} else {
+				w.add(exact, arg)
+			}
 		}
 	}
 	if f.Outlet != "" || f.Topic != "" {
@@ -137,6 +152,21 @@ func filterWhere(kind store.Kind, f store.Filter) *where {
 		}
 	}
 	return w
+}
+
+// eventCode adds the condition of an event code filter (cond on alias y,
+// its code v of kind in the names vector, prefix or equal) to the rows of
+// kind whose document is doc: on an event row itself, cond and its
+// document's codes through the names vector's index (a necessary
+// condition); on other rows, their document's codes, with the subquery over
+// events as the exact condition for a code too long for the vector.
+func (w *where) eventCode(kind store.Kind, doc, v string, prefix bool, code byte, cond string, args ...any) {
+	if kind == store.KindEvents {
+		w.codes("x.doc", v, prefix, "true", nil, code)
+		w.add(strings.ReplaceAll(cond, "y.", "x."), args...)
+		return
+	}
+	w.codes(doc, v, prefix, doc+` IN (SELECT y.doc FROM events y WHERE `+cond+`)`, args, code)
 }
 
 // total counts the rows of table (alias x or d) matching w.
@@ -455,8 +485,9 @@ func (s *Store) Places(ctx context.Context, kind store.Kind, f store.Filter) ([]
 		return nil, err
 	}
 	w := filterWhere(kind, f)
-	// A place is its point and name (the index locations_point serves the
-	// grouping).
+	// A place is its point and name (grouped by hashing: migration 13
+	// dropped the index locations_point, whose write cost per location
+	// bought only a sorted scan of the whole table).
 	const placeKey = `l.lat, l.lon, l.name`
 	var sqlText string
 	switch kind {

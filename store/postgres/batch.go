@@ -125,7 +125,7 @@ func (w *writer) putEach(ctx context.Context, ps []*prepared, c store.OnConflict
 			pd.body.add(row, d.Title, d.Text, string(js), nil, nil)
 			pd.car.add(orig.row, d.Outlet, carrierURL(d), row, "near", orig.similarity)
 		} else {
-			pd.body.add(row, d.Title, d.Text, string(js), p.fts, namesOf(o))
+			pd.body.add(row, d.Title, d.Text, string(js), p.fts, namesOf(d, o))
 			pd.car.add(row, d.Outlet, carrierURL(d), row, "original", 1)
 			for _, h := range p.sketch {
 				pd.sketches = append(pd.sketches, []any{int64(h), row})

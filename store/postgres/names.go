@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -121,9 +122,87 @@ func eventNames(e document.OutEvent) string {
 	return names
 }
 
-// namesOf returns the names vector of the stored original o (nil, NULL,
-// when it names nobody).
-func namesOf(o *document.Output) any {
+// The codes of a document (migration 13): each distinct code of a kind
+// that a filter selects documents by is a lexeme of the same names vector,
+// the kind's letter and '=' before the code (cut to nameLexemeRunes):
+// 'a=USAGOV' for an entity's actor code. Codes start with a letter, words
+// with a digit, so the two never meet. They replace the b-tree indexes of
+// the layer tables' code columns (an entry per row: entities_actor,
+// quotes_speaker_actor, counts_category, locations_country, events_*):
+// a code filter selects its documents through bodies_names, and a layer
+// row's filter checks the row's own column after that.
+const (
+	codeActor    = 'a' // entities.actor
+	codeSpeaker  = 'q' // quotes.speaker_actor
+	codeSource   = 's' // events.source_actor
+	codeTarget   = 't' // events.target_actor
+	codeRoot     = 'r' // events.root
+	codeCode     = 'c' // events.code
+	codePlover   = 'p' // events.plover
+	codeCategory = 'k' // counts.category
+	codeCountry  = 'n' // locations.country
+)
+
+// codeLexeme is the names lexeme of code v of kind.
+func codeLexeme(kind byte, v string) string {
+	return string(kind) + "=" + cutRunes(v, nameLexemeRunes)
+}
+
+// cutRunes returns the first n runes of s.
+func cutRunes(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	k := 0
+	for i := range s {
+		if k == n {
+			return s[:i]
+		}
+		k++
+	}
+	return s
+}
+
+// codesCond returns the condition that the document doc has a code of one
+// of kinds equal to v (prefix: starting with v), through the names vector's
+// index. A v of nameLexemeRunes runes or more cannot be told from the cut
+// lexemes: then exact, a condition that decides (a subquery over the layer
+// table), is added to the necessary one of the index.
+func codesCond(doc, v string, prefix bool, exact string, exactArgs []any, kinds ...byte) (string, []any) {
+	parts := make([]string, len(kinds))
+	for i, k := range kinds {
+		l := `'` + strings.ReplaceAll(strings.ReplaceAll(codeLexeme(k, v), `\`, `\\`), `'`, `''`) + `'`
+		if prefix {
+			l += `:*`
+		}
+		parts[i] = l
+	}
+	cond := doc + ` IN (SELECT rowid FROM bodies WHERE names @@ ?::tsquery)`
+	args := []any{strings.Join(parts, " | ")}
+	if utf8.RuneCountInString(v) >= nameLexemeRunes {
+		cond = `(` + cond + ` AND ` + exact + `)`
+		args = append(args, exactArgs...)
+	}
+	return cond, args
+}
+
+// codes adds codesCond's condition to w.
+func (w *where) codes(doc, v string, prefix bool, exact string, exactArgs []any, kinds ...byte) {
+	c, a := codesCond(doc, v, prefix, exact, exactArgs, kinds...)
+	w.add(c, a...)
+}
+
+// quoteActor is the actor code of q's speaker (quotes.speaker_actor).
+func quoteActor(d *document.Document, q document.OutQuote) string {
+	if q.Speaker != nil && q.Speaker.Entity != nil && *q.Speaker.Entity < len(d.Entities) {
+		return d.Entities[*q.Speaker.Entity].Actor
+	}
+	return ""
+}
+
+// namesOf returns the names vector of the stored original o of d: its name
+// words and codes (nil, NULL, when it has none).
+func namesOf(d *document.Document, o *document.Output) any {
 	seen := map[string]bool{}
 	var lex []string
 	add := func(kind int, name string) {
@@ -132,6 +211,38 @@ func namesOf(o *document.Output) any {
 				seen[l] = true
 				lex = append(lex, l)
 			}
+		}
+	}
+	code := func(kind byte, v string) {
+		if v == "" {
+			return
+		}
+		if l := codeLexeme(kind, v); !seen[l] {
+			seen[l] = true
+			lex = append(lex, l)
+		}
+	}
+	for _, e := range o.Entities {
+		code(codeActor, str(e.Actor))
+	}
+	for _, q := range o.Quotes {
+		code(codeSpeaker, quoteActor(d, q))
+	}
+	for _, c := range o.Counts {
+		code(codeCategory, str(c.Category))
+	}
+	for _, l := range o.Locations {
+		code(codeCountry, str(l.Country))
+	}
+	for _, e := range o.Events {
+		code(codeRoot, e.Root)
+		code(codeCode, e.Code)
+		code(codePlover, str(e.Plover))
+		if e.Source != nil {
+			code(codeSource, str(e.Source.Actor))
+		}
+		if e.Target != nil {
+			code(codeTarget, str(e.Target.Actor))
 		}
 	}
 	for _, e := range o.Entities {
@@ -164,6 +275,23 @@ UPDATE bodies b SET names = n.v FROM (
 		UNION ALL SELECT doc, '2' || left(w, 500) FROM entities, unnest(words) w
 		UNION ALL SELECT doc, '3' || left(w, 500) FROM events, unnest(words) w
 		UNION ALL SELECT doc, '4' || left(w, 500) FROM counts, unnest(words) w
+	) s GROUP BY doc
+) n WHERE b.rowid = n.doc`
+
+// fillCodes adds the codes of every original's layer rows to its names
+// vector (migration 13 and backfillNames), as namesOf makes them.
+const fillCodes = `
+UPDATE bodies b SET names = COALESCE(b.names, ''::tsvector) || n.v FROM (
+	SELECT doc, array_to_tsvector(array_agg(DISTINCT l)) v FROM (
+		SELECT doc, 'a=' || left(actor, 500) l FROM entities WHERE actor <> ''
+		UNION ALL SELECT doc, 'q=' || left(speaker_actor, 500) FROM quotes WHERE speaker_actor <> ''
+		UNION ALL SELECT doc, 'k=' || left(category, 500) FROM counts WHERE category <> ''
+		UNION ALL SELECT doc, 'n=' || left(country, 500) FROM locations WHERE country <> ''
+		UNION ALL SELECT doc, 'r=' || left(root, 500) FROM events WHERE root <> ''
+		UNION ALL SELECT doc, 'c=' || left(code, 500) FROM events WHERE code <> ''
+		UNION ALL SELECT doc, 'p=' || left(plover, 500) FROM events WHERE plover <> ''
+		UNION ALL SELECT doc, 's=' || left(source_actor, 500) FROM events WHERE source_actor <> ''
+		UNION ALL SELECT doc, 't=' || left(target_actor, 500) FROM events WHERE target_actor <> ''
 	) s GROUP BY doc
 ) n WHERE b.rowid = n.doc`
 
@@ -227,6 +355,9 @@ func backfillNames(ctx context.Context, db *pgxpool.Pool) error {
 	}
 	if _, err := tx.Exec(ctx, fillNames); err != nil {
 		return fmt.Errorf("postgres: index names: %w", err)
+	}
+	if _, err := tx.Exec(ctx, fillCodes); err != nil {
+		return fmt.Errorf("postgres: index codes: %w", err)
 	}
 	if _, err := tx.Exec(ctx, `INSERT INTO store_meta(key, value) VALUES ('name_words', '1') ON CONFLICT (key) DO UPDATE SET value = '1'`); err != nil {
 		return fmt.Errorf("postgres: index names: %w", err)

@@ -354,15 +354,12 @@ func (w *writer) layerRows(p *prepared, row int64) {
 		add("entities", pub, row, i, e.Name, e.Type, str(e.Actor), len(e.Mentions), start, end, nameWords(e.Name))
 	}
 	for i, q := range o.Quotes {
-		var name, actor string
+		var name string
 		var ss, se any
 		if q.Speaker != nil {
 			name, ss, se = q.Speaker.Name, q.Speaker.Start, q.Speaker.End
-			if q.Speaker.Entity != nil && *q.Speaker.Entity < len(d.Entities) {
-				actor = d.Entities[*q.Speaker.Entity].Actor
-			}
 		}
-		add("quotes", pub, row, i, q.Start, q.End, q.Text, q.Direct, str(q.Cue), name, actor, ss, se, nameWords(name))
+		add("quotes", pub, row, i, q.Start, q.End, q.Text, q.Direct, str(q.Cue), name, quoteActor(d, q), ss, se, nameWords(name))
 	}
 	sentence := func(byteOff int, fallback document.OutSpan) document.OutSpan {
 		if k := d.SentenceAt(byteOff); k >= 0 && k < len(o.Sentences) {

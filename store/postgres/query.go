@@ -94,20 +94,22 @@ func docFilters(w *where, q store.Query, own filter, t string) {
 
 	// Documents with a matching row elsewhere: IN (subquery) builds the set
 	// of documents once, from the layer's index where there is one.
+	// The codes are in the names vector (names.go): the subqueries over the
+	// layer tables are the exact conditions for codes too long for it.
 	if q.Actor != "" && own&fActor == 0 {
 		ec, ea := codePrefix("y.actor", q.Actor)
 		sc, sa := codePrefix("y.source_actor", q.Actor)
 		tc, ta := codePrefix("y.target_actor", q.Actor)
-		w.add(`(`+doc+` IN (SELECT y.doc FROM entities y WHERE `+ec+`)
-			OR `+doc+` IN (SELECT y.doc FROM events y WHERE `+sc+` UNION SELECT y.doc FROM events y WHERE `+tc+`))`,
-			append(append(ea, sa...), ta...)...)
+		w.codes(doc, q.Actor, true, `(`+doc+` IN (SELECT y.doc FROM entities y WHERE `+ec+`)
+			OR `+doc+` IN (SELECT y.doc FROM events y WHERE `+sc+` OR `+tc+`))`,
+			append(append(ea, sa...), ta...), codeActor, codeSource, codeTarget)
 	}
 	if q.Root != "" && own&fRoot == 0 {
-		w.add(doc+` IN (SELECT y.doc FROM events y WHERE y.root = ?)`, q.Root)
+		w.codes(doc, q.Root, false, doc+` IN (SELECT y.doc FROM events y WHERE y.root = ?)`, []any{q.Root}, codeRoot)
 	}
 	if q.Code != "" && own&fCode == 0 {
 		c, a := codePrefix("y.code", q.Code)
-		w.add(doc+` IN (SELECT y.doc FROM events y WHERE `+c+`)`, a...)
+		w.codes(doc, q.Code, true, doc+` IN (SELECT y.doc FROM events y WHERE `+c+`)`, a, codeCode)
 	}
 	if q.Speaker != "" && own&fSpeaker == 0 {
 		w.words(wordsSpeaker, q.Speaker, doc)
@@ -124,13 +126,16 @@ const docOrder = `d.pub DESC, d.rowid DESC`
 // keyed returns a subquery "(...) k" that selects, in listing order (newest
 // document first, undated last, then latest insertion first, then text
 // order), the keys (pub, doc, idx) of the page of the layer table's rows
-// (alias x) matching where; the caller joins the payload to it. The table's
-// <table>_order index serves the order, so a page costs O(offset+limit) rows
-// when filters are not selective. It takes the LIMIT and OFFSET arguments
-// after where's.
+// (alias x) matching where; the caller joins the payload to it. The order
+// is the documents' (documents_order) and, within a document, its rows' by
+// the primary key (an incremental sort of one document's rows): a page
+// costs O(offset+limit) rows when filters are not selective, and no layer
+// table keeps an order index of its own (migration 13). A row's pub is its
+// document's, so where's conditions on x.pub are put on d.pub, where the
+// index serves them. It takes the LIMIT and OFFSET arguments after where's.
 func keyed(table, where string) string {
-	return `(SELECT x.pub AS pub, x.doc AS doc, x.idx AS idx FROM ` + table + ` x` + where +
-		` ORDER BY x.pub DESC, x.doc DESC, x.idx LIMIT ? OFFSET ?) k`
+	return `(SELECT d.pub AS pub, x.doc AS doc, x.idx AS idx FROM documents d JOIN ` + table + ` x ON x.doc = d.rowid` +
+		strings.ReplaceAll(where, "x.pub", "d.pub") + ` ORDER BY d.pub DESC, d.rowid DESC, x.idx LIMIT ? OFFSET ?) k`
 }
 
 // keyOrder orders the payload rows joined to keyed.
@@ -163,7 +168,9 @@ func (s *Store) resolveAfter(ctx context.Context, q store.Query) (*afterKey, err
 // ("d" for documents: pub DESC, rowid DESC; a layer's alias: pub DESC, doc
 // DESC, idx), as store/sqlite does. Its first conjunct is a range on the
 // order index's leading column, so the scan starts at k instead of
-// skipping rows.
+// skipping rows. A layer's condition is for keyed, which joins the rows'
+// documents (alias d): its first conjunct is a row range on
+// documents_order's columns.
 func (w *where) after(t string, k *afterKey) {
 	if k == nil {
 		return
@@ -172,7 +179,8 @@ func (w *where) after(t string, k *afterKey) {
 		w.add(`d.pub <= ? AND (d.pub < ? OR d.rowid < ?)`, k.pub, k.pub, k.doc)
 		return
 	}
-	w.add(t+`.pub <= ? AND (`+t+`.pub < ? OR `+t+`.doc < ? OR (`+t+`.doc = ? AND `+t+`.idx > ?))`, k.pub, k.pub, k.doc, k.doc, k.idx)
+	w.add(`ROW(`+t+`.pub, d.rowid) <= ROW(?, ?::bigint) AND (`+t+`.pub < ? OR d.rowid < ? OR (d.rowid = ? AND `+t+`.idx > ?))`,
+		k.pub, k.doc, k.pub, k.doc, k.doc, k.idx)
 }
 
 // prepare normalizes q and rejects a Text with no searchable term.
@@ -303,16 +311,21 @@ func (s *Store) Events(ctx context.Context, q store.Query) ([]store.EventRow, er
 // eventConds adds q's conditions on events (alias x).
 func eventConds(w *where, q store.Query) {
 	docFilters(w, q, fActor|fRoot|fCode|fEntity|fSpeaker, "x")
+	// A code condition on the row, and on its document through the names
+	// vector's index (a necessary condition: the row's decides).
 	if q.Actor != "" {
 		sc, sa := codePrefix("x.source_actor", q.Actor)
 		tc, ta := codePrefix("x.target_actor", q.Actor)
+		w.codes("x.doc", q.Actor, true, "true", nil, codeSource, codeTarget)
 		w.add(`(`+sc+` OR `+tc+`)`, append(sa, ta...)...)
 	}
 	if q.Root != "" {
+		w.codes("x.doc", q.Root, false, "true", nil, codeRoot)
 		w.add(`x.root = ?`, q.Root)
 	}
 	if q.Code != "" {
 		c, a := codePrefix("x.code", q.Code)
+		w.codes("x.doc", q.Code, true, "true", nil, codeCode)
 		w.add(c, a...)
 	}
 	if q.Entity != "" {
@@ -372,6 +385,7 @@ func quoteConds(w *where, q store.Query) {
 	docFilters(w, q, fActor|fSpeaker, "x")
 	if q.Actor != "" {
 		c, a := codePrefix("x.speaker_actor", q.Actor)
+		w.codes("x.doc", q.Actor, true, "true", nil, codeSpeaker)
 		w.add(c, a...)
 	}
 	if q.Speaker != "" {
@@ -474,14 +488,7 @@ func (s *Store) Entities(ctx context.Context, q store.Query) ([]store.EntityRow,
 		return nil, err
 	}
 	var w where
-	docFilters(&w, q, fActor|fEntity, "x")
-	if q.Actor != "" {
-		c, a := codePrefix("x.actor", q.Actor)
-		w.add(c, a...)
-	}
-	if q.Entity != "" {
-		w.words(wordsEntity, q.Entity, "x.doc, x.idx")
-	}
+	entityConds(&w, q)
 	w.after("x", k)
 	sqlText := `SELECT d.id, d.published, x.idx, x.name, x.type, x.actor, x.n_mentions, x.start, x."end"
 		FROM ` + keyed("entities", w.String()) + ` JOIN entities x ON x.doc = k.doc AND x.idx = k.idx JOIN documents d ON d.rowid = k.doc` + keyOrder
@@ -497,6 +504,19 @@ func (s *Store) Entities(ctx context.Context, q store.Query) ([]store.EntityRow,
 		return nil
 	})
 	return out, err
+}
+
+// entityConds adds q's conditions on entities (alias x).
+func entityConds(w *where, q store.Query) {
+	docFilters(w, q, fActor|fEntity, "x")
+	if q.Actor != "" {
+		c, a := codePrefix("x.actor", q.Actor)
+		w.codes("x.doc", q.Actor, true, "true", nil, codeActor)
+		w.add(c, a...)
+	}
+	if q.Entity != "" {
+		w.words(wordsEntity, q.Entity, "x.doc, x.idx")
+	}
 }
 
 // Search runs a ranked full-text search; see store.Store.

@@ -448,6 +448,35 @@ UPDATE counts x SET words = n.w FROM (SELECT doc, idx, array_agg(word) w FROM na
 DROP TABLE name_words;
 CREATE INDEX bodies_names ON bodies USING GIN (names);
 `,
+	// 13: fewer b-tree entries per layer row (docs/scaling.md). The codes
+	// that filters select documents by (entity and quote speaker actors,
+	// event codes, roots, PLOVER types and actors, count categories,
+	// location countries) join the name words in bodies.names, one GIN
+	// entry per distinct code of a document (names.go), instead of a
+	// b-tree entry per row; the layer listings walk documents_order and
+	// each document's rows by primary key (query.go keyed) instead of a
+	// per-table order index; locations_point, locations_name_doc and
+	// counts_object served no filter (only the scans of whole-table
+	// aggregates). store/sqlite's migration 13 changes nothing.
+	`
+DROP INDEX entities_order;
+DROP INDEX quotes_order;
+DROP INDEX counts_order;
+DROP INDEX events_order;
+DROP INDEX entities_actor;
+DROP INDEX quotes_speaker_actor;
+DROP INDEX counts_category;
+DROP INDEX counts_object;
+DROP INDEX locations_country;
+DROP INDEX locations_point;
+DROP INDEX locations_name_doc;
+DROP INDEX events_root;
+DROP INDEX events_code;
+DROP INDEX events_source_actor;
+DROP INDEX events_target_actor;
+DROP INDEX events_plover;
+` + fillCodes + `;
+`,
 }
 
 // SchemaVersion is the schema version this package writes.

@@ -1,6 +1,6 @@
 // Command eventtrain trains the event-type classifier of package events
 // (multinomial logistic regression, see events/classify.go) and writes
-// events/data/types.model (binary, events.Model.MarshalBinary):
+// events/data/types.model (package linear's binary format, events.ModelMagic):
 //
 //	go run ./tools/eventtrain        # from the repository root
 //
@@ -39,6 +39,7 @@ import (
 	"github.com/newsgraph/newsgraph/document"
 	evgold "github.com/newsgraph/newsgraph/eval/events"
 	"github.com/newsgraph/newsgraph/events"
+	"github.com/newsgraph/newsgraph/internal/linear"
 	"github.com/newsgraph/newsgraph/internal/shareddata"
 	"github.com/newsgraph/newsgraph/stages"
 )
@@ -97,7 +98,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-func report(w io.Writer, name string, m *events.Model, exs []example) {
+func report(w io.Writer, name string, m *linear.Model, exs []example) {
 	right, none, pat, patN, comb := 0, 0, 0, 0, 0
 	for _, e := range exs {
 		matched := false
@@ -318,7 +319,7 @@ func byNotes(n int, g evgold.Story) []string {
 }
 
 // fit trains multinomial logistic regression by SGD with a fixed shuffle.
-func fit(exs []example, epochs int, l2 float64, minGroups int) *events.Model {
+func fit(exs []example, epochs int, l2 float64, minGroups int) *linear.Model {
 	count := map[string]int{}
 	last := map[string]string{}
 	classSet := map[string]bool{}
@@ -369,7 +370,7 @@ func fit(exs []example, epochs int, l2 float64, minGroups int) *events.Model {
 					}
 				}
 			}
-			softmax(p)
+			linear.Softmax(p)
 			y := ci[e.label]
 			for _, f := range fs {
 				w := W[f]
@@ -386,7 +387,7 @@ func fit(exs []example, epochs int, l2 float64, minGroups int) *events.Model {
 			}
 		}
 	}
-	m := &events.Model{Classes: classes, W: map[string][]float32{}}
+	m := &linear.Model{Classes: classes, W: map[string][]float32{}}
 	for f, w := range W {
 		big := false
 		for _, x := range w {
@@ -412,26 +413,10 @@ func dedup(fs []string) []string {
 	return slices.Compact(out)
 }
 
-func softmax(s []float64) {
-	mx := math.Inf(-1)
-	for _, v := range s {
-		mx = math.Max(mx, v)
-	}
-	z := 0.0
-	for i, v := range s {
-		s[i] = math.Exp(v - mx)
-		z += s[i]
-	}
-	for i := range s {
-		s[i] /= z
-	}
-}
-
-// write writes the model in the binary format events.DecodeModel reads
-// (events.Model.MarshalBinary: features sorted, so a rerun is
-// byte-identical).
-func write(path string, m *events.Model) error {
-	b, err := m.MarshalBinary()
+// write writes the model in package linear's format with events'
+// magic (features sorted, so a rerun is byte-identical).
+func write(path string, m *linear.Model) error {
+	b, err := m.Encode(events.ModelMagic)
 	if err != nil {
 		return err
 	}

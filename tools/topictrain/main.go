@@ -1,24 +1,26 @@
 // Command topictrain counts words per section in the BBC news corpus's
-// training split and writes the naive Bayes model of package topic:
+// training split and writes the naive Bayes model of package topic, each
+// word's add-one smoothed log P(word | section) in package linear's format:
 //
-//	go run ./tools/topictrain        # ../shared/data/corpus/bbc/train.csv → topic/model.tsv.gz
+//	go run ./tools/topictrain        # ../shared/data/corpus/bbc/train.csv → topic/model.bin
 //
 // Words seen in fewer than -min-docs training documents are dropped. The
-// output is deterministic (sorted words, fixed gzip header). The val and
-// test splits are left for `go test ./topic`.
+// output is deterministic (sorted words). The val and test splits are left
+// for `go test ./topic`.
 package main
 
 import (
-	"compress/gzip"
 	"encoding/csv"
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 
+	"github.com/newsgraph/newsgraph/internal/linear"
 	"github.com/newsgraph/newsgraph/internal/shareddata"
 	"github.com/newsgraph/newsgraph/topic"
 )
@@ -31,7 +33,7 @@ func run(args []string, stderr io.Writer) int {
 	fs := flag.NewFlagSet("topictrain", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	in := fs.String("in", shareddata.Path("corpus/bbc/train.csv"), "BBC training split (CSV text,category)")
-	out := fs.String("out", filepath.Join("topic", "model.tsv.gz"), "model file to write")
+	out := fs.String("out", filepath.Join("topic", "model.bin"), "model file to write")
 	minDocs := fs.Int("min-docs", 3, "keep words seen in at least this many documents")
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -99,28 +101,22 @@ func train(in, out string, minDocs int) error {
 		}
 	}
 	slices.Sort(words)
-	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
-		return err
+	// log P(word | label), add-one smoothed over the kept vocabulary
+	nv := float64(len(words))
+	m := &linear.Model{Classes: topic.Labels, W: make(map[string][]float32, len(words))}
+	for _, w := range words {
+		lp := make([]float32, k)
+		for i := range k {
+			lp[i] = float32(math.Log((counts[w][i] + 1) / (totals[i] + nv)))
+		}
+		m.W[w] = lp
 	}
-	o, err := os.Create(out)
+	b, err := m.Encode(topic.ModelMagic) // sorted keys: reproducible bytes
 	if err != nil {
 		return err
 	}
-	zw := gzip.NewWriter(o) // zero header time and name: reproducible bytes
-	row := func(w string, v []float64) {
-		fmt.Fprint(zw, w)
-		for _, x := range v {
-			fmt.Fprintf(zw, "\t%g", x)
-		}
-		fmt.Fprintln(zw)
-	}
-	row("#total", totals)
-	for _, w := range words {
-		row(w, counts[w])
-	}
-	if err := zw.Close(); err != nil {
-		o.Close()
+	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
 		return err
 	}
-	return o.Close()
+	return os.WriteFile(out, b, 0o644)
 }
