@@ -360,8 +360,8 @@ func interaction(e document.Event) bool {
 }
 
 // stateProtest recodes a protest (root 14) whose source is a government
-// or an international body as the official complaint it is (114): "a
-// protest from the Thai government over the dams" is no demonstration.
+// or an international body as the official complaint it is (114): a
+// ministry lodging a protest with an embassy is no demonstration.
 func stateProtest(e document.Event) document.Event {
 	src := actorOf(e.Source)
 	if e.Root != "14" || !(strings.HasSuffix(src, "GOV") || strings.HasPrefix(src, "IGO")) {
