@@ -13,6 +13,7 @@ package document
 
 import (
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"unicode"
 	"unicode/utf8"
@@ -21,9 +22,17 @@ import (
 // LowerText returns s with its letters lower-cased wherever the lower-case
 // letter has the same UTF-8 length as the capital (every ASCII letter and
 // nearly every other one), so that byte offsets into s index the result in
-// the same places. It does not allocate when s has no capital.
+// the same places. It does not allocate when s has no capital. Runs of
+// ASCII are folded eight bytes at a time.
 func LowerText(s string) string {
 	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		if w&highBits != 0 || upperBits(w) != 0 {
+			break
+		}
+	}
 	for ; i < len(s); i++ {
 		c := s[i]
 		if c >= utf8.RuneSelf || c >= 'A' && c <= 'Z' {
@@ -35,6 +44,13 @@ func LowerText(s string) string {
 	}
 	b := []byte(s)
 	for i < len(b) {
+		if i+8 <= len(b) {
+			if w := binary.LittleEndian.Uint64(b[i:]); w&highBits == 0 {
+				binary.LittleEndian.PutUint64(b[i:], w|upperBits(w)>>2)
+				i += 8
+				continue
+			}
+		}
 		c := b[i]
 		if c < utf8.RuneSelf {
 			if c >= 'A' && c <= 'Z' {
@@ -50,6 +66,17 @@ func LowerText(s string) string {
 		i += size
 	}
 	return string(b)
+}
+
+// highBits has the high bit of every byte of a word.
+const highBits = 0x8080808080808080
+
+// upperBits returns, for a word of eight ASCII bytes, the high bit of
+// each byte that is a capital A-Z: x >= 'A' sets it in x+63, x > 'Z' in
+// x+37, and no sum of an ASCII byte carries into the next byte. Shifted
+// right by two, it is the 0x20 that lower-cases each capital.
+func upperBits(w uint64) uint64 {
+	return (w + 0x3f3f3f3f3f3f3f3f) &^ (w + 0x2525252525252525) & highBits
 }
 
 // LowerSlice returns the normalized (lower-case) text under s: a slice of

@@ -16,7 +16,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/actors"
-	"github.com/newsgraph/newsgraph/country"
 	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/gazetteer"
 	"github.com/newsgraph/newsgraph/internal/lettercase"
@@ -83,9 +82,9 @@ type annotator struct {
 // acrDef is a mention followed by "(" and a token, with the dictionary's
 // answer for its name once looked up.
 type acrDef struct {
-	mention       int
-	looked, found bool
-	dictName      string
+	mention int
+	looked  bool
+	dict    *actors.Actor // nil when the dictionary does not know the name
 }
 
 func newAnnotator(s *Stage, d *document.Document) *annotator {
@@ -163,12 +162,7 @@ func (a *annotator) capitalized(i int) bool {
 
 func (a *annotator) allCaps(i, j int) bool {
 	if a.folded(i) {
-		for k := i; k < j; k++ {
-			if !a.inName[k] {
-				return false
-			}
-		}
-		return true
+		return !a.anyTok(i, j, func(k int) bool { return !a.inName[k] })
 	}
 	return allCapsString(a.text(i, j))
 }
@@ -197,15 +191,18 @@ func (a *annotator) capWord(t int) bool {
 	return a.d.Tokens[t].Kind == document.Word && a.capitalized(t)
 }
 
-// orgAt returns the dictionary's organization named by tokens [i, j); an
-// acronym only where it is written in capitals.
-func (a *annotator) orgAt(i, j int) (*actors.Actor, bool) {
+// dictAt returns the dictionary's actor named by tokens [i, j); an
+// acronym only where it is written in capitals. orgAt returns it when it
+// is an organization.
+func (a *annotator) dictAt(i, j int) (*actors.Actor, bool) {
 	key := a.key(i, j)
 	act, ok := a.s.dict.LookupKey(key)
-	if !ok || act.Type != "ORG" || a.s.dict.Acronym(key) && !a.allCaps(i, j) {
-		return nil, false
-	}
-	return act, true
+	return act, ok && (!a.s.dict.Acronym(key) || a.allCaps(i, j))
+}
+
+func (a *annotator) orgAt(i, j int) (*actors.Actor, bool) {
+	act, ok := a.dictAt(i, j)
+	return act, ok && act.Type == "ORG"
 }
 
 func (a *annotator) sentBounds(i int) (int, int) {
@@ -220,6 +217,16 @@ func (a *annotator) free(i, j int) bool {
 		}
 	}
 	return true
+}
+
+// anyTok reports whether ok accepts one of tokens [i, j).
+func (a *annotator) anyTok(i, j int, ok func(t int) bool) bool {
+	for t := i; t < j; t++ {
+		if ok(t) {
+			return true
+		}
+	}
+	return false
 }
 
 func (a *annotator) add(m ment) {
@@ -250,7 +257,7 @@ func (a *annotator) run(spans [][]ner.Span) error {
 		},
 		a.nominals, a.pronouns,
 		func() { sort.SliceStable(a.ms, func(i, j int) bool { return a.ms[i].a < a.ms[j].a }) },
-		a.corefer,
+		a.corefer, a.output,
 	}
 	for _, step := range steps {
 		if err := a.ctx.Err(); err != nil {
@@ -258,10 +265,6 @@ func (a *annotator) run(spans [][]ner.Span) error {
 		}
 		step()
 	}
-	if err := a.ctx.Err(); err != nil {
-		return err
-	}
-	a.output()
 	return nil
 }
 
@@ -295,10 +298,7 @@ func (a *annotator) tagged(spans [][]ner.Span) {
 			if i < sn.FirstToken || j > sn.EndToken || i >= j {
 				continue
 			}
-			m := ment{kind: document.Name, typ: document.Misc}
-			if t, ok := taggerTypes[sp.Type]; ok {
-				m.typ = document.EntityType(t)
-			}
+			m := ment{kind: document.Name, typ: document.EntityType(cmp.Or(taggerTypes[sp.Type], string(document.Misc)))}
 			// Exact spans: no leading "the", no trailing punctuation or "'s".
 			for i < j && a.tok(i) == "the" {
 				i++
@@ -360,42 +360,25 @@ func lowerAlias(act *actors.Actor, text string) bool {
 // ("Maren Holt Fisk opened ... later Ms Fisk added"), unless the name has
 // the form of an organization or the dictionary knows it.
 func (a *annotator) personsByCourtesy() {
-	var surnames map[string]bool
-	for i := 0; i+1 < len(a.d.Tokens); i++ {
-		if a.stopped(i) {
-			return
-		}
-		if courtesyTitles[a.low(i)] && a.capitalized(i+1) && a.d.Tokens[i+1].Kind == document.Word {
-			if surnames == nil {
-				surnames = map[string]bool{}
-			}
+	surnames := map[string]bool{}
+	for i := range each(a, a.d.Tokens[1:]) {
+		if courtesyTitles[a.low(i)] && a.capWord(i+1) {
 			surnames[a.low(i+1)] = true
 		}
-	}
-	if surnames == nil {
-		return
 	}
 	for k := range a.ms {
 		m := &a.ms[k]
 		if m.typ != document.Org || m.kind != document.Name || m.org != nil || m.b-m.a < 2 || m.b-m.a > 3 || !surnames[a.low(m.b-1)] {
 			continue
 		}
-		form := false
-		for t := m.a; t < m.b; t++ {
+		form := a.anyTok(m.a, m.b, func(t int) bool {
 			l := a.low(t)
 			_, inst := institutionHeads[l]
-			if !a.capitalized(t) || a.d.Tokens[t].Kind != document.Word || orgHeads[l] || corporateSuffixes[l] || legalSuffixes[l] || stateMarkers[l] || inst {
-				form = true
-				break
-			}
+			return !a.capWord(t) || orgHeads[l] || corporateSuffixes[l] || legalSuffixes[l] || stateMarkers[l] || inst
+		})
+		if _, known := a.s.dict.LookupKey(a.key(m.a, m.b)); !form && !known {
+			m.typ = document.Person
 		}
-		if form {
-			continue
-		}
-		if _, ok := a.s.dict.LookupKey(a.key(m.a, m.b)); ok {
-			continue
-		}
-		m.typ = document.Person
 	}
 }
 
@@ -428,10 +411,8 @@ func (a *annotator) facilities() {
 			continue
 		}
 		j := m.b
-		if j >= len(a.d.Tokens) || int(a.sentOf[j]) != int(a.sentOf[m.a]) || !facilityWords[a.low(j)] || !a.capitalized(j) || a.allCaps(j, j+1) {
-			continue
-		}
-		if m.typ != document.GPE && m.typ != document.Loc && m.typ != document.Misc && m.typ != document.Person {
+		if j >= len(a.d.Tokens) || int(a.sentOf[j]) != int(a.sentOf[m.a]) || !facilityWords[a.low(j)] || !a.capitalized(j) || a.allCaps(j, j+1) ||
+			m.typ != document.GPE && m.typ != document.Loc && m.typ != document.Misc && m.typ != document.Person {
 			continue
 		}
 		if c := a.covered[j]; c != 0 {
@@ -453,13 +434,9 @@ func (a *annotator) facilities() {
 func (a *annotator) trailingPunct(i, j int) bool {
 	t := a.tok(j - 1)
 	if closingBrackets[t] {
-		for k := i; k < j-1; k++ {
-			if openingBrackets[a.tok(k)] {
-				return false
-			}
-		}
+		return !a.anyTok(i, j-1, func(k int) bool { return openingBrackets[a.tok(k)] })
 	}
-	return closingBrackets[t] || trailingPuncts[t] || dashes[t]
+	return trailingPuncts[t] || dashes[t]
 }
 
 // noUpper reports whether tokens [i, j) contain no upper-case letter.
@@ -482,10 +459,7 @@ func (a *annotator) nameCase(i, j int) bool {
 		if a.d.Tokens[k].Kind != document.Word || a.capitalized(k) {
 			continue
 		}
-		switch l := a.low(k); {
-		case nameLinks[l]:
-		case strings.HasPrefix(l, "al-") || l == "al" || l == "dpa" || l == "el":
-		default:
+		if l := a.low(k); !nameLinks[l] && !strings.HasPrefix(l, "al-") && !lowerNameStarts[l] && !lowerNameWords[l] {
 			return false
 		}
 	}
@@ -509,41 +483,30 @@ func (a *annotator) dictNames(user bool) {
 	if user && !a.s.user {
 		return
 	}
-	dict := a.s.dict
-	maxN := dict.MaxWords()
+	maxN := a.s.dict.MaxWords()
 	for _, sn := range each(a, a.d.Sentences) {
 		for i := sn.FirstToken; i < sn.EndToken; i++ {
 			if a.d.Tokens[i].Kind != document.Word || a.covered[i] != 0 || a.low(i) == "the" || user && !a.capitalized(i) {
 				continue
 			}
-			capI := a.capitalized(i) || strings.HasPrefix(a.low(i), "al-") || a.low(i) == "dpa"
-			nominal := false
-			if !capI {
-				// Lower-case aliases ("the world body") only after "the".
-				if i == sn.FirstToken || a.low(i-1) != "the" {
-					continue
-				}
-				nominal = true
+			// Lower-case aliases ("the world body") only after "the".
+			nominal := !a.capitalized(i) && !strings.HasPrefix(a.low(i), "al-") && !lowerNameStarts[a.low(i)]
+			if nominal && (i == sn.FirstToken || a.low(i-1) != "the") {
+				continue
 			}
 			for n := min(maxN, sn.EndToken-i); n >= 1; n-- {
 				j := i + n
 				if !user && a.d.Tokens[j-1].Kind == document.Punct {
 					continue
 				}
-				key := a.key(i, j)
-				act, ok := dict.LookupKey(key)
+				act, ok := a.dictAt(i, j)
 				if !ok || user && !act.User {
 					continue
 				}
-				if dict.Acronym(key) && !a.allCaps(i, j) {
-					continue
-				}
-				if nominal && act.Type != "ORG" || !nominal && !a.nameCase(i, j) {
-					continue
-				}
-				// Only aliases the dictionary writes in lower case match
-				// lower-case text ("the world body"; not "the amnesty").
-				if nominal && !lowerAlias(act, a.text(i, j)) {
+				// Lower-case text only matches an organization's alias the
+				// dictionary writes in lower case ("the world body"; not
+				// "the amnesty").
+				if nominal && (act.Type != "ORG" || !lowerAlias(act, a.text(i, j))) || !nominal && !a.nameCase(i, j) {
 					continue
 				}
 				// The tagger's spans win: the dictionary only fills gaps
@@ -599,19 +562,15 @@ func (a *annotator) classify(m *ment) {
 			// role class and gender coreference needs; the dictionary
 			// gives the code.
 			a.personContext(m)
-			role, former := m.role, m.former
-			owner := ""
-			if len(m.ctry) > 3 && m.actor == m.ctry {
-				owner = m.ctry // "Tory leader X": the party's code
-			}
+			owner := len(m.ctry) > 3 && m.actor == m.ctry // "Tory leader X": the party's code
+			party, role := m.ctry, m.role
 			m.actor, m.step = m.org.CodeAt(a.pub), "dictionary"
-			if owner != "" && strings.HasSuffix(m.actor, "ELI") && !former {
-				m.actor, role = owner, ""
-			}
 			// The text knows better than the dictionary's date of a change
 			// when it calls a former office holder by a current title
 			// ("Prime Minister X" in an older or undated story).
-			if strings.HasSuffix(m.actor, "ELI") && role != "" && role != "ELI" && !former {
+			if eli := strings.HasSuffix(m.actor, "ELI") && !m.former; eli && owner {
+				m.actor = party
+			} else if eli && role != "" && role != "ELI" {
 				m.actor, m.step = m.actor[:len(m.actor)-3]+role, "dictionary person under a current title"
 			}
 			m.ctry = countryPart(m.actor)
@@ -626,8 +585,8 @@ func (a *annotator) classify(m *ment) {
 	// A country's name, also where the tagger calls it an organization
 	// ("the US said").
 	if m.typ == document.GPE || m.typ == document.Loc || m.typ == document.Org {
-		if c, ok := country.Lookup(key); ok && a.capitalized(m.a) {
-			m.typ, m.ctry, m.actor, m.step = document.GPE, actors.CountryCode(c), actors.CountryCode(c), "country name"
+		if c := countryCode(key); c != "" && a.capitalized(m.a) {
+			m.typ, m.ctry, m.actor, m.step = document.GPE, c, c, "country name"
 			return
 		}
 	}
@@ -648,12 +607,12 @@ func (a *annotator) classify(m *ment) {
 			m.typ = document.Loc
 		}
 	case document.Misc, document.NORP:
-		l := a.lowText(m.a, m.b)
-		if _, demonym := country.ByDemonym(key); !demonym && !norps[l] && a.placeBeforeNoun(m, key) {
+		l, dem := a.lowText(m.a, m.b), demonymCode(key)
+		if dem == "" && !norps[l] && a.placeBeforeNoun(m, key) {
 			return
 		}
-		if c, ok := country.ByDemonym(key); ok && m.b-m.a == 1 {
-			m.typ, m.ctry = document.NORP, actors.CountryCode(c)
+		if dem != "" && m.b-m.a == 1 {
+			m.typ, m.ctry = document.NORP, dem
 			if strings.HasSuffix(l, "s") && !strings.HasSuffix(l, "ss") {
 				m.plural, m.actor, m.step = true, m.ctry, "nationality plural"
 			}
@@ -721,14 +680,10 @@ func (a *annotator) acronymOfOther(m *ment, act *actors.Actor) bool {
 		// Federation (EFF)". (The name's tokens do not change, so its
 		// dictionary entry is looked up once.)
 		if !df.looked {
-			name := a.text(o.a, o.b)
-			x, ok := a.s.dict.Lookup(name)
-			df.looked, df.found = true, ok
-			if ok {
-				df.dictName = x.Name
-			}
+			df.looked = true
+			df.dict, _ = a.s.dict.Lookup(a.text(o.a, o.b))
 		}
-		if !df.found || df.dictName != act.Name {
+		if df.dict == nil || df.dict.Name != act.Name {
 			return true
 		}
 	}
@@ -780,8 +735,8 @@ func (a *annotator) countryBefore(j, lo int) (string, int) {
 		}
 		w := a.tok(j - 1)
 		// Not a plural ("Kenyans"), but "Swiss" is an adjective.
-		if c, ok := country.ByDemonym(w); ok && (!strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss")) {
-			return actors.CountryCode(c), j - 1
+		if c := demonymCode(w); c != "" && (!strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss")) {
+			return c, j - 1
 		}
 		if x, ok := agentNORP[a.low(j-1)]; ok {
 			return x, j - 1
@@ -789,21 +744,19 @@ func (a *annotator) countryBefore(j, lo int) (string, int) {
 		// A country name used as a modifier: "Kenya police", "South
 		// Sudan army" (not "in Kenya" + a new clause).
 		for n, caps := 1, a.walk(j, -1, 3, lo, a.capWord); n <= caps; n++ {
-			if c, ok := country.Lookup(a.key(j-n, j)); ok {
+			if c := countryCode(a.key(j-n, j)); c != "" {
 				if p := j - n - 1; p >= lo && prepositions[a.low(p)] {
 					break
 				}
-				return actors.CountryCode(c), j - n
+				return c, j - n
 			}
 		}
 		for n := 1; n <= 4 && j-n >= lo; n++ {
 			// Not the tail of a longer name: "National Security Council
 			// spokesman" is no UN Security Council official.
 			if j-n-1 >= lo && a.capWord(j-n-1) && !determiners[a.low(j-n-1)] {
-				if _, _, ok := a.roleEndingAt(j-n, lo); !ok {
-					if _, isDem := country.ByDemonym(a.tok(j - n - 1)); !isDem {
-						continue
-					}
+				if _, _, ok := a.roleEndingAt(j-n, lo); !ok && demonymCode(a.tok(j-n-1)) == "" {
+					continue
 				}
 			}
 			if act, ok := a.orgAt(j-n, j); ok {
@@ -851,9 +804,7 @@ func (a *annotator) ownerBefore(j, lo int) (code string, named bool) {
 	if j-1 == lo && a.covered[j-1] == 0 {
 		return "", false // a capital that only starts the sentence
 	}
-	_, dem := country.ByDemonym(a.tok(j - 1))
-	_, ctry := country.Lookup(a.tok(j - 1))
-	return "", !dem && !ctry
+	return "", demonymCode(a.tok(j-1)) == "" && countryCode(a.tok(j-1)) == ""
 }
 
 // roleCountry reads the country given before a role r that starts at token
@@ -903,18 +854,17 @@ func (a *annotator) recentIGO(j int) string {
 	return code
 }
 
-// nationalSociety returns the code of a national Red Cross or Red
-// Crescent society named by tokens [i, j) ("Kenya Red Cross", "Malagasy
-// Red Cross Society" → KENNGO, MDGNGO), or "".
+// nationalSociety returns the code of a national society named by tokens
+// [i, j): a country or demonym and a society name of data/words.txt
+// [nationalSocieties] ("Kenya Red Cross", "Malagasy Red Cross Society" →
+// KENNGO, MDGNGO), or "".
 func (a *annotator) nationalSociety(i, j int) string {
-	if j < len(a.d.Tokens) && j > i && a.low(j-1) == "society" {
-		j--
-	}
-	if j-i < 3 || a.low(j-2) != "red" || a.low(j-1) != "cross" && a.low(j-1) != "crescent" {
-		return ""
-	}
-	if c := cmp.Or(countryCode(a.text(i, j-2)), demonymCode(a.text(i, j-2))); c != "" {
-		return c + "NGO"
+	for n := 2; n <= 3 && j-n > i; n++ {
+		if nationalSocieties[a.phrase(j-n, j)] {
+			if c := cmp.Or(countryCode(a.text(i, j-n)), demonymCode(a.text(i, j-n))); c != "" {
+				return c + "NGO"
+			}
+		}
 	}
 	return ""
 }
@@ -961,10 +911,8 @@ func (a *annotator) longestRole(k, bound, dir int) (actors.Role, int, bool) {
 func (a *annotator) personContext(m *ment) {
 	lo, hi := a.sentBounds(m.a)
 	j := m.a
-	if j-1 >= lo {
-		if g, ok := titles[a.low(j-1)]; ok && g != "" && m.gender == "" {
-			m.gender = g
-		}
+	if j-1 >= lo && m.gender == "" {
+		m.gender = titles[a.low(j-1)]
 	}
 	if j-1 >= lo && a.tok(j-1) == "," {
 		j--
@@ -1009,18 +957,13 @@ func (a *annotator) personContext(m *ment) {
 		ctry := ""
 		if k < hi && a.capitalized(k) {
 			// A country possessive or demonym.
-			for n := 1; n <= 4 && k+n < hi; n++ {
-				if a.low(k+n) == "'s" {
-					ctry = a.codeOf(a.text(k, k+n))
-					if ctry != "" {
-						k += n + 1
-					}
-					break
+			if n := 1 + a.walk(k+1, 1, 3, hi, func(t int) bool { return a.low(t) != "'s" }); k+n < hi && a.low(k+n) == "'s" {
+				if ctry = a.codeOf(a.text(k, k+n)); ctry != "" {
+					k += n + 1
 				}
 			}
 			if ctry == "" {
-				if c, ok := country.ByDemonym(a.tok(k)); ok {
-					ctry = actors.CountryCode(c)
+				if ctry = demonymCode(a.tok(k)); ctry != "" {
 					k++
 				}
 			}
@@ -1052,11 +995,8 @@ func (a *annotator) personContext(m *ment) {
 			}
 			if code, ok := a.ofBody(&r, ctry, end, hi, true); ok {
 				m.former = former
-				a.applyRole(m, r, "apposition: role at a named body")
-				m.actor, m.role, m.step = code, "", "apposition: role at a named body"
-				if c := countryPart(code); c != "" {
-					m.ctry = c
-				}
+				a.applyRole(m, r, "")
+				atBody(m, code, "apposition: role at a named body")
 				return
 			}
 			m.ctry, m.former = ctry, former
@@ -1132,13 +1072,10 @@ func (a *annotator) ofSector(i, hi int) string {
 		if !ok {
 			continue
 		}
-		if code == "BUS" {
-			// "chairman of Spain's biggest bank"; a central or
-			// development bank is the state's or an IGO's (busOwners).
-			if owner, ok := busOwners[a.low(k-1)]; ok {
-				return owner
-			}
-			return "BUS"
+		// "chairman of Spain's biggest bank"; a central or development
+		// bank is the state's or an IGO's (busOwners).
+		if owner, ok := busOwners[a.low(k-1)]; ok && code == "BUS" {
+			return owner
 		}
 		return code
 	}
@@ -1193,6 +1130,13 @@ func (a *annotator) applyRole(m *ment, r actors.Role, step string) {
 	m.actor = roleActor(m.ctry, r.Code, m.former)
 }
 
+// atBody gives m the code of the body the dictionary names that its role
+// is "of" ("the deputy chairman of Acme Mining"), and the body's country.
+func atBody(m *ment, code, step string) {
+	m.actor, m.role, m.step = code, "", step
+	m.ctry = cmp.Or(countryPart(code), m.ctry)
+}
+
 // roleActor returns the actor code of a role with code under owner ctry (a
 // country, an organization or ""): a former government official is an
 // elite (ELI); staff of an organization take its code (the secretary
@@ -1211,14 +1155,7 @@ func roleActor(ctry, code string, former bool) string {
 // full ("Ministry of Health", "Kenya's Supreme Court").
 func (a *annotator) orgContext(m *ment) {
 	lo, _ := a.sentBounds(m.a)
-	var r actors.Role
-	ok := false
-	for k := m.a; k < m.b && !ok; k++ {
-		l := a.low(k)
-		if ministryWords[l] {
-			r, ok = actors.Role{Code: "GOV", Class: "ministry", Org: true}, true
-		}
-	}
+	r, ok := actors.Role{Code: "GOV", Class: "ministry", Org: true}, a.anyTok(m.a, m.b, func(t int) bool { return ministryWords[a.low(t)] })
 	if !ok {
 		r, _, ok = a.roleEndingAt(m.b, m.a)
 		// "Kenya Defence Forces", "Royal Canadian Mounted Police".
@@ -1286,10 +1223,8 @@ func (a *annotator) orgByForm(m *ment, lo int) {
 	}
 	inName := a.countryInName(m.a, m.b, true)
 	sector := ""
-	for k := m.a; k < m.b; k++ {
-		if eduWords[a.low(k)] {
-			sector = "EDU"
-		}
+	if a.anyTok(m.a, m.b, func(t int) bool { return eduWords[a.low(t)] }) {
+		sector = "EDU"
 	}
 	before := ""
 	if m.a-1 >= lo && companyNouns[a.low(m.a-1)] && a.low(m.a-1) != "group" && !a.capitalized(m.a-1) {
@@ -1315,13 +1250,8 @@ func (a *annotator) orgByForm(m *ment, lo int) {
 		// country's possessive ("China's CBC"): the country's.
 		before = c
 	}
-	head := m.b - 1
-	for k := m.a + 1; k < m.b; k++ {
-		if a.low(k) == "of" {
-			head = k - 1 // "Law Society of Kenya"
-			break
-		}
-	}
+	// The head before "of": "Law Society of Kenya".
+	head := m.a + a.walk(m.a+1, 1, m.b, m.b, func(t int) bool { return a.low(t) != "of" })
 	if !orgHeads[a.low(head)] {
 		inName = "" // "Niger Delta", "Mozambique Channel": a place, not a body
 	}
@@ -1389,23 +1319,13 @@ func (a *annotator) institution(i, j int) (actors.Role, bool) {
 	if !ok {
 		return actors.Role{}, false
 	}
-	state, judicial := false, false
-	for k := i; k < j-1; k++ {
-		l := a.low(k)
-		state = state || stateMarkers[l]
-		judicial = judicial || strings.HasPrefix(l, "prosecut") || l == "judicial"
-	}
-	if !state {
+	if !a.anyTok(i, j-1, func(t int) bool { return stateMarkers[a.low(t)] }) {
 		return actors.Role{}, false
 	}
-	if judicial {
+	if a.anyTok(i, j-1, func(t int) bool { return strings.HasPrefix(a.low(t), "prosecut") || a.low(t) == "judicial" }) {
 		code = "JUD"
 	}
-	class := institutionClasses[code]
-	if class == "" {
-		class = "government"
-	}
-	return actors.Role{Code: code, Class: class, Org: true}, true
+	return actors.Role{Code: code, Class: cmp.Or(institutionClasses[code], "government"), Org: true}, true
 }
 
 // nominals adds role descriptions: "the veteran diplomat", "the French
@@ -1455,16 +1375,11 @@ func (a *annotator) nominals() {
 				}
 			}
 			m := ment{a: i, b: end, kind: document.Nominal, gender: r.Gender, plural: r.Plural, person: r.Person}
-			switch {
-			case r.Person:
+			m.typ = document.NORP
+			if r.Person {
 				m.typ = document.Person
-			case r.Org:
+			} else if r.Org || groupCodes[r.Code] {
 				m.typ = document.Org
-			default:
-				m.typ = document.NORP
-				if groupCodes[r.Code] {
-					m.typ = document.Org
-				}
 			}
 			// Modifiers, country and determiner before the role.
 			k := i
@@ -1496,19 +1411,17 @@ func (a *annotator) nominals() {
 			// of the coding conventions); a city may be a foreign post.
 			// "the foreign ministry in Minsk": a capital after "in".
 			if ctry == "" && end+1 < sn.EndToken && a.low(end) == "in" && a.capitalized(end+1) {
-				if c, ok := country.Lookup(a.tok(end + 1)); ok && (end+2 >= sn.EndToken || !a.capitalized(end+2)) {
-					ctry = actors.CountryCode(c)
+				if c := countryCode(a.tok(end + 1)); c != "" && (end+2 >= sn.EndToken || !a.capitalized(end+2)) {
+					ctry = c
 				} else if c, ok := actors.Capital(a.tok(end + 1)); ok && r.Org {
 					ctry = actors.CountryCode(c)
 				}
 			}
 			det := k2-1 >= sn.FirstToken && determiners[a.low(k2-1)]
 			indef := det && indefinites[a.low(k2-1)]
-			if k2 == k && k-1 >= sn.FirstToken && !det && a.covered[k-1] != 0 {
-				// Another name right before ("Reuters reporters"): leave it.
-				if c := a.ms[a.covered[k-1]-1]; c.typ != document.GPE {
-					continue
-				}
+			// Another name right before ("Reuters reporters"): leave it.
+			if k2 == k && k-1 >= sn.FirstToken && !det && a.covered[k-1] != 0 && a.ms[a.covered[k-1]-1].typ != document.GPE {
+				continue
 			}
 			if ctry == "" && k2-1 >= sn.FirstToken && possessives[a.low(k2-1)] {
 				m.poss = k2
@@ -1538,10 +1451,7 @@ func (a *annotator) nominals() {
 			code, named := a.ofBody(&r, ctry, end, sn.EndToken, r.Person)
 			a.applyRole(&m, r, "role description")
 			if named {
-				m.actor, m.role, m.step = code, "", "role description at a named body"
-				if c := countryPart(code); c != "" {
-					m.ctry = c
-				}
+				atBody(&m, code, "role description at a named body")
 			}
 			a.add(m)
 			if ctry != "" && k2 < k {
@@ -1626,18 +1536,9 @@ func (a *annotator) nameBefore(k int, det bool, lo int) int {
 // pronouns adds third-person pronouns; only the resolved ones are kept.
 func (a *annotator) pronouns() {
 	for i := range each(a, a.d.Tokens) {
-		if a.covered[i] != 0 {
-			continue
+		if p, ok := pronouns[a.low(i)]; ok && a.covered[i] == 0 && (a.low(i) != "it" || a.agentIt(i)) {
+			a.add(ment{a: i, b: i + 1, kind: document.Pronoun, gender: p.gender, plural: p.plural})
 		}
-		p, ok := pronouns[a.low(i)]
-		if !ok {
-			continue
-		}
-		if a.low(i) == "it" && !a.agentIt(i) {
-			continue
-		}
-		m := ment{a: i, b: i + 1, kind: document.Pronoun, gender: p.gender, plural: p.plural}
-		a.add(m)
 	}
 }
 
@@ -1694,11 +1595,7 @@ func (a *annotator) titledNames() {
 			if !ok || !r.Person {
 				continue
 			}
-			titled := true
-			for k := start; k < i; k++ {
-				titled = titled && a.capitalized(k)
-			}
-			if !titled {
+			if a.anyTok(start, i, func(t int) bool { return !a.capitalized(t) }) {
 				continue
 			}
 			j := i + a.walk(i, 1, 4, sn.EndToken, func(t int) bool { return a.covered[t] == 0 && a.capWord(t) && !a.allCaps(t, t+1) })

@@ -24,7 +24,9 @@ const cursorWalk = 64
 func newMentionIndex(d *document.Document) *mentionIndex {
 	n := len(d.Mentions)
 	ix := &mentionIndex{first: make([]int, n), last: make([]int, n), sent: make([]int, n)}
-	fc, lc, sc := newTokenCursor(d), newTokenCursor(d), newSentenceCursor(d)
+	toks := d.Tokens
+	tokEnd := func(i int) int { return toks[i].End }
+	fc, lc, sc := newCursor(len(toks), tokEnd, nil), newCursor(len(toks), tokEnd, nil), newSentenceCursor(d)
 	for i, m := range d.Mentions {
 		ix.first[i] = fc.at(m.Start)
 		ix.last[i] = lc.at(m.End - 1)
@@ -34,19 +36,23 @@ func newMentionIndex(d *document.Document) *mentionIndex {
 }
 
 // cursor answers "the first of n items in text order whose end is after
-// off" for offsets that mostly increase: it walks forward from its last
-// answer, up to cursorWalk items, else searches.
+// off" (d.TokenAt) for offsets that mostly increase: it walks forward from
+// its last answer, up to cursorWalk items, else searches. With start, it
+// answers the item that contains off, or -1 (d.SentenceAt).
 type cursor struct {
-	n       int
-	end     func(i int) int
-	c, prev int
+	n          int
+	end, start func(i int) int
+	c, prev    int
 }
 
-func newCursor(n int, end func(i int) int) *cursor { return &cursor{n: n, end: end, prev: -1 << 62} }
+func newCursor(n int, end, start func(i int) int) *cursor {
+	return &cursor{n: n, end: end, start: start, prev: -1 << 62}
+}
 
-// newTokenCursor answers d.TokenAt: the first token whose End > off.
-func newTokenCursor(d *document.Document) *cursor {
-	return newCursor(len(d.Tokens), func(i int) int { return d.Tokens[i].End })
+// newSentenceCursor answers d.SentenceAt.
+func newSentenceCursor(d *document.Document) *cursor {
+	ss := d.Sentences
+	return newCursor(len(ss), func(i int) int { return ss[i].End }, func(i int) int { return ss[i].Start })
 }
 
 func (cu *cursor) at(off int) int {
@@ -63,24 +69,8 @@ func (cu *cursor) at(off int) int {
 		}
 	}
 	cu.prev = off
-	return cu.c
-}
-
-// sentenceCursor answers d.SentenceAt: the sentence that contains off, or
-// -1.
-type sentenceCursor struct {
-	ss []document.Sentence
-	*cursor
-}
-
-func newSentenceCursor(d *document.Document) sentenceCursor {
-	ss := d.Sentences
-	return sentenceCursor{ss, newCursor(len(ss), func(i int) int { return ss[i].End })}
-}
-
-func (sc sentenceCursor) at(off int) int {
-	if c := sc.cursor.at(off); c < len(sc.ss) && sc.ss[c].Start <= off {
-		return c
+	if cu.start != nil && (cu.c >= cu.n || cu.start(cu.c) > off) {
+		return -1
 	}
-	return -1
+	return cu.c
 }

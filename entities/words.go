@@ -47,12 +47,15 @@ var (
 	kindClasses        = lex.Set("kindClasses")
 	sectorWords        = lex.Map("sectorWords")
 	legalSuffixes      = lex.Set("legalSuffixes")
+	lowerNameStarts    = lex.Set("lowerNameStarts")
+	lowerNameWords     = lex.Set("lowerNameWords")
 	militaryHeads      = lex.Set("militaryHeads")
 	modifiers          = lex.Set("modifiers")
 	memberClasses      = lex.Set("memberClasses")
 	ministryWords      = lex.Set("ministryWords")
 	modifierWords      = lex.Set("modifierWords")
 	nameLinks          = lex.Set("nameLinks")
+	nationalSocieties  = lex.Set("nationalSocieties")
 	norps              = lex.Set("norps")
 	objectVerbs        = lex.Set("objectVerbs")
 	openingBrackets    = lex.Set("openingBrackets")
@@ -86,14 +89,11 @@ type pronoun struct {
 var pronouns = func() map[string]pronoun {
 	out := map[string]pronoun{}
 	for w, f := range lex.Map("pronouns") {
-		switch f {
-		case "m", "f":
-			out[w] = pronoun{gender: f}
-		case "plural":
-			out[w] = pronoun{plural: true}
-		case "thing":
-			out[w] = pronoun{thing: true}
+		g := f // "m" or "f"
+		if f == "plural" || f == "thing" {
+			g = ""
 		}
+		out[w] = pronoun{gender: g, plural: f == "plural", thing: f == "thing"}
 	}
 	return out
 }()

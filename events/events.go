@@ -159,6 +159,7 @@ func (s *Stage) code(c *coder) []document.Event {
 			if !interaction(e) {
 				continue
 			}
+			e = stateProtest(e)
 			e.Plover, e.PloverMode = ploverFuture(e.Plover, e.PloverMode, e.Hypothetical)
 			out = append(out, e)
 		}
@@ -356,6 +357,23 @@ func interaction(e document.Event) bool {
 		return tgt != ""
 	}
 	return true
+}
+
+// stateProtest recodes a protest (root 14) whose source is a government
+// or an international body as the official complaint it is (114): a
+// ministry lodging a protest with an embassy is no demonstration.
+func stateProtest(e document.Event) document.Event {
+	src := actorOf(e.Source)
+	if e.Root != "14" || !(strings.HasSuffix(src, "GOV") || strings.HasPrefix(src, "IGO")) {
+		return e
+	}
+	c, ok := cameo.Lookup("114")
+	if !ok {
+		return e
+	}
+	e.Code, e.Root, e.Quad, e.Goldstein = c.Code, c.Root, c.Quad, c.Goldstein
+	e.Plover, e.PloverMode = PloverOf(c), c.PloverMode
+	return e
 }
 
 // Match is one lexicon match, with or without actors.

@@ -9,9 +9,14 @@ import "strings"
 // inflects reports whether tok (any case) is base (lowercase) or one of its
 // regular or irregular inflections: -s, -es, -ies, -ed, -d, -ied, -ing,
 // e-dropping -ing, consonant doubling, British -ise. It does not allocate.
-func inflects(tok, base string) bool {
+func inflects(tok, base string) bool { return inflectsForms(tok, base, irregularForms[base]) }
+
+// inflectsForms is inflects with base's irregular forms given
+// (irregularForms[base]: a pattern's verb keeps its own, so that a token
+// costs no lookup).
+func inflectsForms(tok, base string, irr []string) bool {
 	if len(tok) < len(base)-1 || len(tok) > len(base)+4 {
-		return irregularForm(tok, base)
+		return oneOf(tok, irr)
 	}
 	if strings.EqualFold(tok, base) {
 		return true
@@ -47,7 +52,7 @@ func inflects(tok, base string) bool {
 			return true
 		}
 	}
-	return irregularForm(tok, base)
+	return oneOf(tok, irr)
 }
 
 // irregularForms maps a base verb to its irregular forms ("fight" →
@@ -61,9 +66,9 @@ var irregularForms = func() map[string][]string {
 	return m
 }()
 
-// irregularForm reports whether tok is an irregular form of base.
-func irregularForm(tok, base string) bool {
-	for _, f := range irregularForms[base] {
+// oneOf reports whether tok equals one of forms, ignoring case.
+func oneOf(tok string, forms []string) bool {
+	for _, f := range forms {
 		if strings.EqualFold(tok, f) {
 			return true
 		}

@@ -33,8 +33,9 @@ const (
 )
 
 type alt struct {
-	word string // lowercase
-	verb bool   // matched in any inflection
+	word string   // lowercase
+	verb bool     // matched in any inflection
+	irr  []string // of a verb, its irregular forms (irregularForms[word])
 }
 
 type item struct {
@@ -151,7 +152,7 @@ func compilePattern(s string) (*pattern, error) {
 			if a == "" || strings.ContainsAny(a, "*+") {
 				return nil, fmt.Errorf("bad word %q", w)
 			}
-			it.alts = append(it.alts, alt{word: a, verb: verb})
+			it.alts = append(it.alts, alt{word: a, verb: verb, irr: irregularForms[a]})
 		}
 		p.items = append(p.items, it)
 		p.words++
@@ -166,7 +167,7 @@ func compilePattern(s string) (*pattern, error) {
 
 func (a alt) matches(tok string) bool {
 	if a.verb {
-		return inflects(tok, a.word)
+		return inflectsForms(tok, a.word, a.irr)
 	}
 	if strings.EqualFold(tok, a.word) {
 		return true

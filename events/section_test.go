@@ -133,3 +133,21 @@ func TestInteractionPartner(t *testing.T) {
 		}
 	}
 }
+
+// TestStateProtest checks that a government's or an international body's
+// protest is an official complaint (114) and that other protests stay.
+func TestStateProtest(t *testing.T) {
+	tests := []struct{ code, src, want string }{
+		{"140", "THAGOV", "114"},
+		{"140", "IGOEEC", "114"},
+		{"141", "KENCVL", "141"},
+		{"140", "KOR", "140"},
+		{"111", "USAGOV", "111"},
+	}
+	for _, tc := range tests {
+		e := stateProtest(document.Event{Code: tc.code, Root: tc.code[:2], Source: &document.Participant{Actor: tc.src}})
+		if e.Code != tc.want || e.Root != tc.want[:2] {
+			t.Errorf("%s by %s: %s/%s, want %s", tc.code, tc.src, e.Code, e.Root, tc.want)
+		}
+	}
+}

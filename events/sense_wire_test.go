@@ -42,6 +42,9 @@ func TestSenseWire(t *testing.T) {
 		{"offers at a tender", "Egypt rejected all offers at a vegetable oil import tender on Monday.", "rejected", ""},
 		{"a panel charged with a task", "The head of a Philippine panel charged with recovering the funds spoke.", "charged", ""},
 		{"signed for a credit", "The Indian state firm has signed for a 26 mln dlr buyers' credit.", "signed", ""},
+		{"pollution threatening", "The EC agreed rules to cut air pollution threatening the region's forests.", "threatening", ""},
+		{"asked whether", "Asked whether he expected Peru to follow Brazil, the Mexican minister said no.", "Asked", ""},
+		{"asked a country", "Ecuador asked Venezuela to supply 50,000 barrels of oil a day.", "asked", "020"},
 		{"fighting with troops", "Rebels were locked in heavy fighting with Chadian troops on Friday.", "fighting", "190"},
 	}
 	for _, tt := range tests {

@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/internal/codetext"
@@ -86,6 +87,7 @@ type Cues struct {
 	first map[string]int
 	lead  []int
 	whole []bool
+	occ   sync.Pool // *wordOcc, kept across documents
 }
 
 // Load parses a cue file: genre, kind, cue and weight separated by TABs,
@@ -182,7 +184,12 @@ func (c *Cues) Decide(text string) Result {
 			short = append(short, wordsAtMost(l, shortLine))
 		}
 	}
-	have := c.words(lower)
+	occ, _ := c.occ.Get().(*wordOcc)
+	if occ == nil {
+		occ = new(wordOcc)
+	}
+	defer c.occ.Put(occ)
+	c.words(lower, occ)
 	score := map[string]int{}
 	found := map[string][]string{}
 	for ci, q := range c.list {
@@ -194,8 +201,8 @@ func (c *Cues) Decide(text string) Result {
 				if hasWord(lower, q.Text) {
 					n = 1
 				}
-			case !have[i]:
-			case c.whole[ci] || hasWord(lower, q.Text):
+			case occ.head[i] < 0:
+			case c.whole[ci] || occ.phrase(lower, i, q.Text):
 				n = 1
 			}
 		case Line:
@@ -290,10 +297,37 @@ func firstWord(cue string) string {
 	return cue[:i]
 }
 
-// words reports, by the index of c.first, which first words of word cues
-// are whole words (maximal runs of word bytes) of s.
-func (c *Cues) words(s string) []bool {
-	have := make([]bool, len(c.first))
+// wordOcc lists where the first words of word cues occur in a text as
+// whole words: head[k] is the last occurrence of the word of index k in
+// c.first (-1: none), next[o] the occurrence of the same word before
+// occurrence o, at[o] its byte offset.
+type wordOcc struct {
+	head     []int32
+	next, at []int32
+}
+
+// phrase reports whether the word cue phrase, whose first word has index k
+// and is followed by a byte that is no word byte, occurs in s on word
+// boundaries (hasWord(s, phrase)): such an occurrence starts where its
+// first word is a whole word of s.
+func (o *wordOcc) phrase(s string, k int, phrase string) bool {
+	last := wordByte(phrase[len(phrase)-1])
+	for x := o.head[k]; x >= 0; x = o.next[x] {
+		a := int(o.at[x])
+		if b := a + len(phrase); strings.HasPrefix(s[a:], phrase) && (b == len(s) || !last || !wordByte(s[b])) {
+			return true
+		}
+	}
+	return false
+}
+
+// words lists in o where the first words of word cues (by their index in
+// c.first) are whole words (maximal runs of word bytes) of s.
+func (c *Cues) words(s string, o *wordOcc) {
+	o.head, o.next, o.at = o.head[:0], o.next[:0], o.at[:0]
+	for range c.first {
+		o.head = append(o.head, -1)
+	}
 	for i := 0; i < len(s); {
 		if !wordByte(s[i]) {
 			i++
@@ -304,11 +338,12 @@ func (c *Cues) words(s string) []bool {
 			j++
 		}
 		if k, ok := c.first[s[i:j]]; ok {
-			have[k] = true
+			o.next = append(o.next, o.head[k])
+			o.at = append(o.at, int32(i))
+			o.head[k] = int32(len(o.at) - 1)
 		}
 		i = j
 	}
-	return have
 }
 
 func wordByte(c byte) bool {

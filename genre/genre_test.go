@@ -2,6 +2,7 @@ package genre
 
 import (
 	"context"
+	"math/rand"
 	"os"
 	"path/filepath"
 	"strings"
@@ -123,5 +124,40 @@ func BenchmarkDecide(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
 		c.Decide(text)
+	}
+}
+
+// TestPhrase_SameAsHasWord checks that a word cue found from the
+// occurrences of its first word (wordOcc.phrase) is found exactly when
+// hasWord finds it in the text, on texts made of pieces of the cues
+// themselves, word bytes and separators in random order.
+func TestPhrase_SameAsHasWord(t *testing.T) {
+	c, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pieces []string
+	for _, q := range c.list {
+		pieces = append(pieces, q.Text, q.Text[:len(q.Text)/2], q.Text[len(q.Text)/2:])
+	}
+	pieces = append(pieces, " ", " ", "\n", ".", "x", "7", "é", "-", "(")
+	rng := rand.New(rand.NewSource(1))
+	for n := 0; n < 3000; n++ {
+		var sb strings.Builder
+		for k := rng.Intn(30); k >= 0; k-- {
+			sb.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		s := sb.String()
+		var occ wordOcc
+		c.words(s, &occ)
+		for ci, q := range c.list {
+			i := c.lead[ci]
+			if q.Kind != Word || i < 0 || c.whole[ci] {
+				continue
+			}
+			if got, want := occ.head[i] >= 0 && occ.phrase(s, i, q.Text), hasWord(s, q.Text); got != want {
+				t.Fatalf("cue %q in %q: phrase %v, hasWord %v", q.Text, s, got, want)
+			}
+		}
 	}
 }

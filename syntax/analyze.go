@@ -30,11 +30,16 @@ type Parser struct {
 	// s0 is on it).
 	cache []int32
 	valid []bool
+	// beam > 1 parses with a beam of that many items (parseBeam).
+	beam int
+	bs   *beamSearch
+	tmp  []int32
 }
 
 // NewParser returns a Parser over m.
 func NewParser(m *Model) *Parser {
-	return &Parser{m: m, scores: make([]int32, max(len(m.classes), 1+2*len(m.labels)))}
+	nc := max(len(m.classes), 1+2*len(m.labels))
+	return &Parser{m: m, scores: make([]int32, nc), tmp: make([]int32, nc), beam: m.beam}
 }
 
 // MaxSentence is the longest token run parsed as one: a longer "sentence"
@@ -141,6 +146,10 @@ func (p *Parser) tag() {
 
 // parse runs the greedy parser over p.ws and p.tags into p.st.
 func (p *Parser) parse() {
+	if p.beam > 1 {
+		p.parseBeam()
+		return
+	}
 	m := p.m
 	nl := len(m.labels)
 	nc := 1 + 2*nl

@@ -26,7 +26,14 @@ type Model struct {
 	dict       map[string]uint32 // lower word → tag dictionary entry (dictMask)
 	lex        map[string]lexEntry
 	info       string // training summary
+	// beam is the number of partial parses the parser keeps (1 or 0:
+	// greedy); set by Train (TrainOptions.Beam) and SetBeam.
+	beam int
 }
+
+// SetBeam makes the Parsers made afterwards from m keep k partial parses
+// (beam search, parseBeam); k <= 1 is the greedy parser.
+func (m *Model) SetBeam(k int) { m.beam = k }
 
 // magic starts a model file; magic1 a file of the first version, which
 // has no tag dictionary.

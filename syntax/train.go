@@ -46,8 +46,18 @@ type TrainOptions struct {
 	// learn from the dictionary as it is at run time: silent on the words
 	// the treebanks do not have. The model keeps the whole dictionary.
 	DictFolds int
-	Log       io.Writer
-	Info      string
+	// TagPasses 2 (with Folds > 1 and Heldout, an experiment) also trains
+	// a second tagger that reads the first pass's tags of the word and of
+	// the two words after it (jackknifed for the training sentences) and
+	// scores it on Heldout, whose parser scores then use its tags. The
+	// model does not carry the second tagger.
+	TagPasses int
+	// Beam > 1 trains the parser with beam search of that width and
+	// early update (trainParserBeam) instead of the greedy parser with
+	// the dynamic oracle; the model parses with that beam.
+	Beam int
+	Log  io.Writer
+	Info string
 }
 
 // Train learns a model from retokenized treebank sentences.
@@ -151,7 +161,7 @@ func Train(sents []*Aligned, opt TrainOptions) (*Model, error) {
 
 	// tagger
 	fmt.Fprintf(opt.Log, "tagger: %d classes, %d sentences\n", len(m.classes), len(ex))
-	m.tagger = trainTagger(ex, m, opt, rng, held)
+	m.tagger = trainTagger(ex, m, opt, rng, held, false)
 	// predicted tags for the parser's training data
 	if opt.Folds > 1 {
 		for f := 0; f < opt.Folds; f++ {
@@ -166,10 +176,14 @@ func Train(sents []*Aligned, opt TrainOptions) (*Model, error) {
 			fold := *m
 			fo := opt
 			fo.Log = io.Discard
-			fold.tagger = trainTagger(tr, &fold, fo, rand.New(rand.NewPCG(opt.Seed+uint64(f)+1, 0x5eed)), nil)
+			fold.tagger = trainTagger(tr, &fold, fo, rand.New(rand.NewPCG(opt.Seed+uint64(f)+1, 0x5eed)), nil, false)
 			for _, e := range te {
 				if !e.a.TagsOnly {
 					e.predictTags(&fold)
+				}
+				if opt.TagPasses == 2 {
+					e.first = make([]int32, len(e.ws))
+					e.predictInto(&fold, e.first)
 				}
 			}
 		}
@@ -181,8 +195,27 @@ func Train(sents []*Aligned, opt TrainOptions) (*Model, error) {
 	for _, e := range held {
 		e.predictTags(m)
 	}
+	if opt.TagPasses == 2 && opt.Folds > 1 && len(held) > 0 {
+		for _, e := range held {
+			e.first = append([]int32(nil), e.ptags...)
+		}
+		reportTagErrors(opt.Log, m, held)
+		fmt.Fprintln(opt.Log, "second tagger pass:")
+		t2 := trainTagger(ex, m, opt, rand.New(rand.NewPCG(opt.Seed, 0x7a65)), held, true)
+		for _, e := range held {
+			predictTags2(m, t2, e, e.ptags)
+		}
+	}
+	if len(held) > 0 {
+		reportTagErrors(opt.Log, m, held)
+	}
 	fmt.Fprintf(opt.Log, "parser: %d labels\n", len(m.labels))
-	m.parser = trainParser(ex, m, opt, rng, held)
+	if opt.Beam > 1 {
+		m.parser = trainParserBeam(ex, m, opt, rng, held)
+		m.beam = opt.Beam
+	} else {
+		m.parser = trainParser(ex, m, opt, rng, held)
+	}
 	return m, nil
 }
 
@@ -267,6 +300,9 @@ type example struct {
 	// allow lists, for a TagsOnly sentence, the classes each token may
 	// take (gtags are -1 there).
 	allow [][]int32
+	// first holds the first tagger pass's (jackknifed) tags, for the
+	// second pass (TrainOptions.TagPasses).
+	first []int32
 }
 
 func newExample(s *Aligned, lex map[string]lexEntry, classID, labelID map[string]int) *example {
@@ -286,14 +322,58 @@ func newExample(s *Aligned, lex map[string]lexEntry, classID, labelID map[string
 	return e
 }
 
-func (e *example) predictTags(m *Model) {
+func (e *example) predictTags(m *Model) { e.predictInto(m, e.ptags) }
+
+func (e *example) predictInto(m *Model, tags []int32) {
 	p := NewParser(m)
 	p.ws = e.ws
-	p.tags = e.ptags
+	p.tags = tags
 	p.tag()
 }
 
-func trainTagger(ex []*example, m *Model, opt TrainOptions, rng *rand.Rand, held []*example) *table {
+// tagFeatures2 appends the second tagger pass's features of token i: the
+// first pass's features and its tags of i, i+1 and i+2 (first).
+func tagFeatures2(ws []wordInfo, first []int32, i, prev1, prev2 int, fs []uint64) []uint64 {
+	fs = tagFeatures(ws, i, prev1, prev2, fs)
+	ft := func(j int) uint64 {
+		if j >= len(ws) {
+			return 1
+		}
+		return uint64(first[j]) + 2
+	}
+	w := &ws[i]
+	p1 := uint64(prev1 + 2)
+	return append(fs, f1(60, ft(i)), f1(61, ft(i+1)), f2(62, ft(i+1), ft(i+2)), f2(63, w.lower, ft(i+1)),
+		f2(64, p1, ft(i+1)), f3(65, p1, ft(i), ft(i+1)), f2(66, ft(i), w.suf[2]), f2(67, ft(i), w.lower))
+}
+
+// predictTags2 tags e with the second pass t2 over e.first into out.
+func predictTags2(m *Model, t2 *table, e *example, out []int32) {
+	sc := make([]int32, len(m.classes))
+	var fs []uint64
+	p1, p2 := -1, -1
+	for i := range e.ws {
+		if c := e.ws[i].sole; c >= 0 {
+			out[i] = c
+			p2, p1 = p1, int(c)
+			continue
+		}
+		fs = tagFeatures2(e.ws, e.first, i, p1, p2, fs[:0])
+		t2.score(fs, sc)
+		best := 0
+		for c := 1; c < len(sc); c++ {
+			if sc[c] > sc[best] {
+				best = c
+			}
+		}
+		out[i] = int32(best)
+		p2, p1 = p1, best
+	}
+}
+
+// trainTagger trains the tagger on ex; pass2 makes it the second pass
+// (tagFeatures2 over example.first).
+func trainTagger(ex []*example, m *Model, opt TrainOptions, rng *rand.Rand, held []*example, pass2 bool) *table {
 	tt := newTrainTable(len(m.classes))
 	scores := make([]float32, len(m.classes))
 	var fs []uint64
@@ -311,7 +391,11 @@ func trainTagger(ex []*example, m *Model, opt TrainOptions, rng *rand.Rand, held
 			}
 			p1, p2 := -1, -1
 			for i := range e.ws {
-				fs = tagFeatures(e.ws, i, p1, p2, fs[:0])
+				if pass2 {
+					fs = tagFeatures2(e.ws, e.first, i, p1, p2, fs[:0])
+				} else {
+					fs = tagFeatures(e.ws, i, p1, p2, fs[:0])
+				}
 				tt.score(fs, scores)
 				best := 0
 				for c := 1; c < len(scores); c++ {
@@ -344,7 +428,11 @@ func trainTagger(ex []*example, m *Model, opt TrainOptions, rng *rand.Rand, held
 			mm.tagger = tt.averaged(1, opt.Target)
 			ok, up, n := 0, 0, 0
 			for _, e := range held {
-				e.predictTags(&mm)
+				if pass2 {
+					predictTags2(m, mm.tagger, e, e.ptags)
+				} else {
+					e.predictTags(&mm)
+				}
 				for i := range e.ws {
 					if e.ptags[i] == e.gtags[i] {
 						ok++
@@ -441,6 +529,22 @@ func trainParser(ex []*example, m *Model, opt TrainOptions, rng *rand.Rand, held
 			fmt.Fprintf(opt.Log, "min updates %d: %d slots, %d entries, held-out UAS %.4f LAS %.4f\n", mu, len(mm.parser.slots), len(mm.parser.ents), u, l)
 		}
 	}
+	if len(held) > 0 {
+		// the same parser on the gold tags: what a better tagger could
+		// give the parser at most
+		mm := *m
+		mm.parser = tt.averaged(opt.MinUpdates, opt.Target)
+		saved := make([][]int32, len(held))
+		for k, e := range held {
+			saved[k] = append([]int32(nil), e.ptags...)
+			copy(e.ptags, e.gtags)
+		}
+		u, l, _ := scoreHeld(&mm, held)
+		for k, e := range held {
+			copy(e.ptags, saved[k])
+		}
+		fmt.Fprintf(opt.Log, "held-out on gold tags (min updates %d): UAS %.4f LAS %.4f\n", opt.MinUpdates, u, l)
+	}
 	if opt.Variants != nil {
 		for _, mu := range opt.VariantMinUpdates {
 			mm := *m
@@ -470,4 +574,56 @@ func scoreHeld(m *Model, held []*example) (uas, las float64, n int) {
 		}
 	}
 	return float64(hu) / float64(max(n, 1)), float64(hl) / float64(max(n, 1)), n
+}
+
+// reportTagErrors prints the held-out tagger's UPOS accuracy on the words
+// the tag dictionary has and on those it lacks, and its most frequent
+// UPOS confusions (gold → predicted).
+func reportTagErrors(w io.Writer, m *Model, held []*example) {
+	var known, knownOK, unk, unkOK int
+	conf := map[[2]string]int{}
+	for _, e := range held {
+		for i, f := range e.a.Forms {
+			g, p := m.upos[e.gtags[i]], m.upos[e.ptags[i]]
+			ok := g == p
+			if _, in := m.dict[dictKey(f)]; in {
+				known++
+				if ok {
+					knownOK++
+				}
+			} else {
+				unk++
+				if ok {
+					unkOK++
+				}
+			}
+			if !ok {
+				conf[[2]string{g, p}]++
+			}
+		}
+	}
+	fmt.Fprintf(w, "held-out UPOS: %d words in the tag dictionary %.4f, %d not %.4f\n",
+		known, float64(knownOK)/float64(max(known, 1)), unk, float64(unkOK)/float64(max(unk, 1)))
+	type pair struct {
+		k [2]string
+		n int
+	}
+	var ps []pair
+	for k, n := range conf {
+		ps = append(ps, pair{k, n})
+	}
+	sort.Slice(ps, func(i, j int) bool {
+		if ps[i].n != ps[j].n {
+			return ps[i].n > ps[j].n
+		}
+		return ps[i].k[0]+ps[i].k[1] < ps[j].k[0]+ps[j].k[1]
+	})
+	var b strings.Builder
+	for i, p := range ps {
+		if i == 12 {
+			break
+		}
+		fmt.Fprintf(&b, " %s→%s %d", p.k[0], p.k[1], p.n)
+	}
+	fmt.Fprintf(w, "held-out UPOS confusions (gold→predicted):%s\n", b.String())
 }

@@ -45,6 +45,32 @@ type Taxonomy struct {
 	Themes  []Theme
 	byFirst map[string][]pattern // exact first word
 	byStem  map[string][]pattern // first three letters of a one-word prefix pattern
+	// lead has the bit leadBit of every key of byFirst and byStem: a word
+	// in ASCII whose bit is clear starts no pattern, and costs no lookup.
+	lead [1 << 16 / 64]uint64
+}
+
+// leadBit returns the bit in Taxonomy.lead of a word in ASCII or a key:
+// a hash of its first three bytes (of all, when shorter), which a word
+// shares with the key of byFirst it equals and with its stem.
+func leadBit(w string) uint32 {
+	var k uint32
+	for i := 0; i < 3 && i < len(w); i++ {
+		k |= uint32(w[i]) << (8 * i)
+	}
+	return (k | uint32(min(len(w), 3))<<24) * 0x9e3779b1 >> 16
+}
+
+// mayStart reports whether w may start a pattern: false only for a word
+// whose first three bytes are ASCII and whose bit is clear.
+func (t *Taxonomy) mayStart(w string) bool {
+	for i := 0; i < 3 && i < len(w); i++ {
+		if w[i] >= 0x80 {
+			return true
+		}
+	}
+	b := leadBit(w)
+	return t.lead[b/64]&(1<<(b%64)) != 0
 }
 
 // Parse reads a theme table (the format of data/themes.tsv).
@@ -118,10 +144,19 @@ func (t *Taxonomy) add(th int, p string, n int) error {
 		}
 		stem := string([]rune(pt.words[0])[:3])
 		t.byStem[stem] = append(t.byStem[stem], pt)
+		t.setLead(stem)
 	} else {
 		t.byFirst[pt.words[0]] = append(t.byFirst[pt.words[0]], pt)
+		t.setLead(pt.words[0])
 	}
 	return nil
+}
+
+// setLead sets the lead bit of key k (a word with a byte beyond ASCII in
+// its first three always looks its patterns up).
+func (t *Taxonomy) setLead(k string) {
+	b := leadBit(k)
+	t.lead[b/64] |= 1 << (b % 64)
 }
 
 // Default returns the embedded taxonomy.
@@ -173,6 +208,9 @@ func (s *Stage) at(d *document.Document, i, end int) {
 		return
 	}
 	w := d.TokenLower(i)
+	if !s.tax.mayStart(w) {
+		return
+	}
 	byStem := s.tax.byStem[stem(w)]
 	if len(byStem) == 0 && len(s.tax.byFirst[w]) == 0 {
 		return

@@ -3,6 +3,7 @@ package themes
 import (
 	"context"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -125,4 +126,50 @@ func BenchmarkDefault(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// TestMayStart checks the lead filter: every key of the tables passes it,
+// and a word it stops starts no pattern (words of the examples, every
+// prefix of every key and their changes of one letter).
+func TestMayStart(t *testing.T) {
+	tax, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var words []string
+	for _, m := range []map[string][]pattern{tax.byFirst, tax.byStem} {
+		for k := range m {
+			if !tax.mayStart(k) {
+				t.Fatalf("key %q does not pass", k)
+			}
+			for i := 1; i <= len(k); i++ {
+				words = append(words, k[:i], k[:i]+"s")
+				for c := byte('a'); c <= 'z'; c++ {
+					words = append(words, k[:i-1]+string(c)+k[i:])
+				}
+			}
+		}
+	}
+	files, _ := filepath.Glob("../examples/*.txt")
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		words = append(words, strings.Fields(strings.ToLower(string(b)))...)
+	}
+	stopped := 0
+	for _, w := range words {
+		if tax.mayStart(w) {
+			continue
+		}
+		stopped++
+		if len(tax.byFirst[w]) > 0 || len(tax.byStem[stem(w)]) > 0 {
+			t.Fatalf("%q is stopped but starts a pattern", w)
+		}
+	}
+	if stopped == 0 {
+		t.Error("the filter stops no word")
+	}
+	t.Logf("%d of %d words stopped", stopped, len(words))
 }

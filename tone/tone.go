@@ -51,6 +51,44 @@ type Lexicon struct {
 	score  map[string]float64
 	maxLen int             // words in the longest entry
 	starts map[string]bool // first words of the entries of several words
+	// words holds, for every key of score and starts and every word of the
+	// negator, self/group and activity lists, its score and what it is:
+	// what a word costs is one lookup (sentence, match).
+	words map[string]wordInfo
+}
+
+// wordInfo is what the lexicon and the word lists say of one word.
+type wordInfo struct {
+	score float64 // score's value (0 when absent)
+	flags uint8
+}
+
+// Flags of wordInfo.
+const (
+	wStarts  uint8 = 1 << iota // a key of starts
+	wActive                    // in the activity list
+	wSelf                      // a self or group pronoun
+	wNegator                   // a negator
+)
+
+// index fills l.words from score, starts and the word lists.
+func (l *Lexicon) index() {
+	l.words = make(map[string]wordInfo, len(l.score)+len(l.starts)+len(active)+len(selfGroup)+len(negators))
+	for w, v := range l.score {
+		l.words[w] = wordInfo{score: v}
+	}
+	for _, set := range []struct {
+		words map[string]bool
+		flag  uint8
+	}{{l.starts, wStarts}, {active, wActive}, {selfGroup, wSelf}, {negators, wNegator}} {
+		for w, ok := range set.words {
+			if ok {
+				wi := l.words[w]
+				wi.flags |= set.flag
+				l.words[w] = wi
+			}
+		}
+	}
 }
 
 // Default returns the embedded lexicon (AFINN-165 and the news list).
@@ -82,6 +120,7 @@ func Default() (*Lexicon, error) {
 	for w, s := range news {
 		l.add(w, s)
 	}
+	l.index()
 	return l, nil
 }
 
@@ -181,14 +220,15 @@ func (s *Stage) sentence(d *document.Document, from, to int) tally {
 			continue
 		}
 		t.words++
-		if active[w] {
+		wi := s.lex.words[w]
+		if wi.flags&wActive != 0 {
 			t.active++
 		}
-		if selfGroup[w] {
+		if wi.flags&wSelf != 0 {
 			t.self++
 		}
-		score, n := s.match(d, i, to)
-		if negators[w] || strings.HasSuffix(w, "n't") {
+		score, n := s.match(d, i, to, w, wi)
+		if wi.flags&wNegator != 0 || strings.HasSuffix(w, "n't") {
 			lastNeg = t.words
 		}
 		if score == 0 {
@@ -214,11 +254,11 @@ func (s *Stage) sentence(d *document.Document, from, to int) tally {
 }
 
 // match returns the score of the longest entry starting at token i and its
-// length in tokens (0, 1 when none).
-func (s *Stage) match(d *document.Document, i, to int) (float64, int) {
-	w := word(d, i)
-	best, n := s.lex.score[w], 1
-	if s.lex.starts[w] {
+// length in tokens (0, 1 when none); w is the token's word and wi what
+// the lexicon says of it.
+func (s *Stage) match(d *document.Document, i, to int, w string, wi wordInfo) (float64, int) {
+	best, n := wi.score, 1
+	if wi.flags&wStarts != 0 {
 		var arr [64]byte
 		phrase := append(arr[:0], w...) // looked up without a string of its own
 		for k := 1; k < s.lex.maxLen && i+k < to; k++ {

@@ -12,6 +12,7 @@ import (
 	"math"
 	"slices"
 	"sync"
+	"unsafe"
 
 	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/internal/linear"
@@ -73,7 +74,7 @@ func (m *Model) Classify(text string) Result {
 	score := make([]float64, k)
 	n := 0
 	Words(text, func(w []byte) {
-		lp := m.lm.W[string(w)]
+		lp := m.lm.Weights(unsafe.String(&w[0], len(w))) // (not kept: no copy)
 		if lp == nil {
 			return
 		}

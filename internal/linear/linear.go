@@ -9,7 +9,10 @@ import (
 	"bytes"
 	"encoding/binary"
 	"fmt"
+	"hash/maphash"
+	"iter"
 	"math"
+	"math/bits"
 	"slices"
 	"strings"
 
@@ -17,10 +20,82 @@ import (
 )
 
 // Model is a sparse linear model: per feature, one weight per class. A
-// decoded model is read-only (its weights may be the decoded bytes).
+// model being built holds its weights in W; a decoded model is read-only
+// and reads its features in place (W is nil, Weights and All read them).
 type Model struct {
 	Classes []string
 	W       map[string][]float32
+	idx     *index
+}
+
+// index is a decoded model's features read in place: the keys are ranges
+// of the model's bytes, found through an open-addressing table of hashes
+// built at decoding (no map, no string per feature).
+type index struct {
+	b     []byte    // the model's bytes: keys are b[key[2i]:key[2i+1]]
+	key   []uint32  // per feature, the start and end of its key in b
+	slots []uint64  // high 32 bits a hash's tag, low 32 the feature + 1; 0 empty
+	w     []float32 // the weights, feature after feature
+	k     int       // classes
+}
+
+// seed is the hash seed of the decoded models' tables.
+var seed = maphash.MakeSeed()
+
+// Weights returns feature f's weights, one per class (nil when the model
+// lacks f). The slice must not change.
+func (m *Model) Weights(f string) []float32 {
+	x := m.idx
+	if x == nil {
+		return m.W[f]
+	}
+	if len(x.slots) == 0 {
+		return nil
+	}
+	h := maphash.String(seed, f)
+	tag, mask := h>>32, uint64(len(x.slots)-1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		s := x.slots[i]
+		if s == 0 {
+			return nil
+		}
+		if s>>32 != tag {
+			continue
+		}
+		j := int(uint32(s)) - 1
+		if string(x.b[x.key[2*j]:x.key[2*j+1]]) == f {
+			return x.w[j*x.k : j*x.k+x.k : j*x.k+x.k]
+		}
+	}
+}
+
+// Len returns the number of features.
+func (m *Model) Len() int {
+	if m.idx != nil {
+		return len(m.idx.key) / 2
+	}
+	return len(m.W)
+}
+
+// All yields every feature with its weights: a decoded model's in its
+// file's (sorted) order, a built one's in map order.
+func (m *Model) All() iter.Seq2[string, []float32] {
+	return func(yield func(string, []float32) bool) {
+		x := m.idx
+		if x == nil {
+			for f, w := range m.W {
+				if !yield(f, w) {
+					return
+				}
+			}
+			return
+		}
+		for j := range len(x.key) / 2 {
+			if !yield(string(x.b[x.key[2*j]:x.key[2*j+1]]), x.w[j*x.k:j*x.k+x.k:j*x.k+x.k]) {
+				return
+			}
+		}
+	}
 }
 
 // Encode returns m in the binary format, opened by magic (a line naming
@@ -43,12 +118,14 @@ func (m *Model) Encode(magic string) ([]byte, error) {
 			return nil, fmt.Errorf("linear: class %q: empty or with a space or newline", c)
 		}
 	}
-	keys := make([]string, 0, len(m.W))
-	for f, w := range m.W {
+	keys := make([]string, 0, m.Len())
+	weights := make(map[string][]float32, m.Len())
+	for f, w := range m.All() {
 		if len(w) != k {
 			return nil, fmt.Errorf("linear: feature %q: %d weights for %d classes", f, len(w), k)
 		}
 		keys = append(keys, f)
+		weights[f] = w
 	}
 	slices.Sort(keys)
 	b := append([]byte(magic), strings.Join(m.Classes, " ")...)
@@ -62,19 +139,19 @@ func (m *Model) Encode(magic string) ([]byte, error) {
 		b = append(b, 0)
 	}
 	for _, f := range keys {
-		for _, x := range m.W[f] {
+		for _, x := range weights[f] {
 			b = binary.LittleEndian.AppendUint32(b, math.Float32bits(x))
 		}
 	}
 	return b, nil
 }
 
-// Decode reads a model that Encode wrote with magic: one map sized by the
-// feature count, the keys substrings of one string and the weights one
-// array, b's own bytes where float32s can be (the model then aliases b,
-// which must not change). Input that Encode could not have written is an
-// error that names the part missing or malformed, so Encode of a decoded
-// model gives back b.
+// Decode reads a model that Encode wrote with magic in place: the keys
+// stay b's bytes, found through a table of their hashes (two arrays, no
+// map and no string per feature), and the weights are b's own bytes where
+// float32s can be (the model then aliases b, which must not change).
+// Input that Encode could not have written is an error that names the
+// part missing or malformed, so Encode of a decoded model gives back b.
 func Decode(magic string, b []byte) (*Model, error) {
 	rest, ok := bytes.CutPrefix(b, []byte(magic))
 	if !ok {
@@ -101,24 +178,21 @@ func Decode(magic string, b []byte) (*Model, error) {
 	if n > uint64(len(rest)) {
 		return nil, fmt.Errorf("linear: truncated keys: %d features in %d bytes", n, len(rest))
 	}
-	// the keys: lengths and bytes, then copied into one string
-	lens := make([]int, n)
-	total, at := 0, rest
-	for i := range lens {
-		l, w := uvarint(at)
-		if w <= 0 || l > uint64(len(at)-w) {
+	if len(b) >= math.MaxUint32 {
+		return nil, fmt.Errorf("linear: %d bytes: too large a model", len(b))
+	}
+	// the keys: lengths and bytes, read in place
+	key := make([]uint32, 2*n)
+	at := len(b) - len(rest)
+	for i := range int(n) {
+		l, w := uvarint(b[at:])
+		if w <= 0 || l > uint64(len(b)-at-w) {
 			return nil, fmt.Errorf("linear: truncated or malformed key of feature %d of %d", i+1, n)
 		}
-		lens[i] = int(l)
-		total += int(l)
-		at = at[w+int(l):]
+		key[2*i], key[2*i+1] = uint32(at+w), uint32(at+w+int(l))
+		at += w + int(l)
 	}
-	blob := make([]byte, 0, total)
-	for _, l := range lens {
-		_, w := binary.Uvarint(rest)
-		blob = append(blob, rest[w:w+l]...)
-		rest = rest[w+l:]
-	}
+	rest = b[at:]
 	for (len(b)-len(rest))%4 != 0 {
 		if len(rest) == 0 {
 			return nil, fmt.Errorf("linear: truncated padding")
@@ -131,18 +205,29 @@ func Decode(magic string, b []byte) (*Model, error) {
 	if want := n * uint64(k) * 4; uint64(len(rest)) != want {
 		return nil, fmt.Errorf("linear: %d bytes of weights, want %d (%d features, %d classes)", len(rest), want, n, k)
 	}
-	keys := string(blob)
-	weights := lebytes.View[float32](rest)
-	m.W = make(map[string][]float32, n)
-	off := 0
-	for i, l := range lens {
-		f := keys[off : off+l]
-		if i > 0 && f <= keys[off-lens[i-1]:off] {
-			return nil, fmt.Errorf("linear: feature %d of %d: keys not sorted", i+1, n)
+	x := &index{b: b, key: key, w: lebytes.View[float32](rest), k: k}
+	size := 0
+	if n > 0 {
+		size = 1
+		for uint64(size)*3 < n*4 { // at most three quarters full
+			size <<= 1
 		}
-		m.W[f] = weights[i*k : i*k+k : i*k+k]
-		off += l
 	}
+	x.slots = make([]uint64, size)
+	mask := uint64(size - 1)
+	for j := range int(n) {
+		f := b[key[2*j]:key[2*j+1]]
+		if j > 0 && string(f) <= string(b[key[2*j-2]:key[2*j-1]]) {
+			return nil, fmt.Errorf("linear: feature %d of %d: keys not sorted", j+1, n)
+		}
+		h := maphash.Bytes(seed, f)
+		i := h & mask
+		for x.slots[i] != 0 {
+			i = (i + 1) & mask
+		}
+		x.slots[i] = h>>32<<32 | uint64(j+1)
+	}
+	m.idx = x
 	return m, nil
 }
 
@@ -150,7 +235,7 @@ func Decode(magic string, b []byte) (*Model, error) {
 // bytes than it needs (which Encode never writes) for malformed: w <= 0.
 func uvarint(b []byte) (v uint64, w int) {
 	v, w = binary.Uvarint(b)
-	if w > 0 && w != len(binary.AppendUvarint(nil, v)) {
+	if w > 0 && w != (bits.Len64(v|1)+6)/7 {
 		return 0, -1
 	}
 	return v, w
@@ -161,7 +246,7 @@ func uvarint(b []byte) (v uint64, w int) {
 func (m *Model) Scores(feats []string) []float64 {
 	s := make([]float64, len(m.Classes))
 	for _, f := range feats {
-		for i, w := range m.W[f] {
+		for i, w := range m.Weights(f) {
 			s[i] += float64(w)
 		}
 	}
@@ -214,7 +299,7 @@ func (m *Model) Supports(feats []string, class, other string) bool {
 	}
 	s := 0.0
 	for _, f := range feats {
-		if w := m.W[f]; w != nil {
+		if w := m.Weights(f); w != nil {
 			s += float64(w[ci] - w[oi])
 		}
 	}

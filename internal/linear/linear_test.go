@@ -2,6 +2,7 @@ package linear
 
 import (
 	"bytes"
+	"encoding/binary"
 	"math"
 	"reflect"
 	"strings"
@@ -27,15 +28,31 @@ func TestModel_RoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !reflect.DeepEqual(got.Classes, m.Classes) || len(got.W) != len(m.W) {
-		t.Fatalf("got %v %v", got.Classes, got.W)
+	if !reflect.DeepEqual(got.Classes, m.Classes) || got.Len() != len(m.W) || got.W != nil {
+		t.Fatalf("got %v, %d features", got.Classes, got.Len())
 	}
 	for f, w := range m.W {
+		gw := got.Weights(f)
+		if len(gw) != len(w) {
+			t.Fatalf("%q: %d weights, want %d", f, len(gw), len(w))
+		}
 		for i := range w {
-			if math.Float32bits(got.W[f][i]) != math.Float32bits(w[i]) {
-				t.Errorf("%q weight %d: %v, want %v", f, i, got.W[f][i], w[i])
+			if math.Float32bits(gw[i]) != math.Float32bits(w[i]) {
+				t.Errorf("%q weight %d: %v, want %v", f, i, gw[i], w[i])
 			}
 		}
+	}
+	for _, f := range []string{"f", "f2", "f1 ", "zz"} {
+		if w := got.Weights(f); w != nil {
+			t.Errorf("%q: weights %v of no feature", f, w)
+		}
+	}
+	var order []string
+	for f := range got.All() {
+		order = append(order, f)
+	}
+	if want := []string{"", "f\t2", "f1"}; !reflect.DeepEqual(order, want) {
+		t.Errorf("All: %q, want %q", order, want)
 	}
 	again, err := got.Encode(magic)
 	if err != nil || !bytes.Equal(again, b) {
@@ -45,14 +62,14 @@ func TestModel_RoundTrip(t *testing.T) {
 	buf := make([]byte, len(b)+1)
 	copy(buf[1:], b)
 	odd, err := Decode(magic, buf[1:])
-	if err != nil || !reflect.DeepEqual(odd.W["f1"], got.W["f1"]) {
+	if err != nil || !reflect.DeepEqual(odd.Weights("f1"), got.Weights("f1")) {
 		t.Errorf("unaligned: %v %v", err, odd)
 	}
 	empty, err := (&Model{}).Encode(magic)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if m, err := Decode(magic, empty); err != nil || len(m.Classes) != 0 || len(m.W) != 0 {
+	if m, err := Decode(magic, empty); err != nil || len(m.Classes) != 0 || m.Len() != 0 || m.Weights("") != nil {
 		t.Errorf("empty model: %v %v", m, err)
 	}
 }
@@ -126,9 +143,9 @@ func FuzzDecode(f *testing.F) {
 		if err != nil {
 			return
 		}
-		for feat, w := range m.W {
-			if len(w) != len(m.Classes) {
-				t.Fatalf("feature %q: %d weights for %d classes", feat, len(w), len(m.Classes))
+		for feat, w := range m.All() {
+			if len(w) != len(m.Classes) || !reflect.DeepEqual(m.Weights(feat), w) {
+				t.Fatalf("feature %q: %d weights for %d classes, or not found by its key", feat, len(w), len(m.Classes))
 			}
 		}
 		if out, err := m.Encode(magic); err != nil || !bytes.Equal(out, in) {
@@ -170,6 +187,21 @@ func TestModel_Scores(t *testing.T) {
 	} {
 		if got := m.Supports(tc.feats, tc.class, tc.other); got != tc.want {
 			t.Errorf("Supports(%v, %s, %s) = %v", tc.feats, tc.class, tc.other, got)
+		}
+	}
+}
+
+// TestUvarint: a number written with the bytes it needs reads back; one
+// written with more is malformed.
+func TestUvarint(t *testing.T) {
+	for _, v := range []uint64{0, 1, 127, 128, 16383, 16384, 1<<63 - 1, 1<<64 - 1} {
+		b := binary.AppendUvarint(nil, v)
+		if got, w := uvarint(b); got != v || w != len(b) {
+			t.Errorf("%d: %d, %d bytes", v, got, w)
+		}
+		long := append(bytes.Clone(b[:len(b)-1]), b[len(b)-1]|0x80, 0)
+		if _, w := uvarint(long); w > 0 {
+			t.Errorf("%d in %d bytes: read as %d", v, len(long), w)
 		}
 	}
 }

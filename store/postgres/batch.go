@@ -108,12 +108,14 @@ func (w *writer) putEach(ctx context.Context, ps []*prepared, c store.OnConflict
 		}
 		row := rows[n]
 		n++
-		js := p.js
+		z := p.z
 		if orig != nil {
 			orig.mark(o)
-			if js, err = json.Marshal(o); err != nil {
+			js, err := json.Marshal(o)
+			if err != nil {
 				return nil, fmt.Errorf("put %q: encode output: %w", d.ID, err)
 			}
+			z = compressOutput(js)
 		}
 		pd.docs = append(pd.docs, []any{row, d.ID, d.Title, d.URL, d.Source, nullStr(o.Published), str(o.Published), d.Language, p.sum,
 			d.Index().Rune(len(d.Text)), len(o.Mentions), len(o.Entities), len(o.Quotes), len(o.Counts), len(o.Locations), len(o.Events),
@@ -122,10 +124,10 @@ func (w *writer) putEach(ctx context.Context, ps []*prepared, c store.OnConflict
 		st.byID[d.ID], st.bySum[p.sum], st.docs[row] = sd, sd, sd
 		if orig != nil {
 			sd.story = orig.row
-			pd.body.add(row, d.Title, d.Text, string(js), nil, nil)
+			pd.body.add(row, d.Title, d.Text, z, nil, nil)
 			pd.car.add(orig.row, d.Outlet, carrierURL(d), row, "near", orig.similarity)
 		} else {
-			pd.body.add(row, d.Title, d.Text, string(js), p.fts, namesOf(d, o))
+			pd.body.add(row, d.Title, d.Text, z, p.fts, namesOf(d, o))
 			pd.car.add(row, d.Outlet, carrierURL(d), row, "original", 1)
 			for _, h := range p.sketch {
 				pd.sketches = append(pd.sketches, []any{int64(h), row})
@@ -378,7 +380,7 @@ func (w *writer) reserve(ctx context.Context, n int) ([]int64, error) {
 // for a copy (not searched).
 type bodyRows [][]any
 
-func (b *bodyRows) add(row int64, title, text, output string, fts, names any) {
+func (b *bodyRows) add(row int64, title, text string, output []byte, fts, names any) {
 	*b = append(*b, []any{row, title, text, output, fts, names})
 }
 
@@ -420,7 +422,7 @@ func (w *writer) write(ctx context.Context, docs [][]any, b bodyRows, sketches [
 		if _, err := w.tx.CopyFrom(ctx, pgx.Identifier{"documents"}, documentColumns, pgx.CopyFromRows(docs)); err != nil {
 			return fmt.Errorf("insert documents: %w", err)
 		}
-		if _, err := w.tx.CopyFrom(ctx, pgx.Identifier{"bodies"}, []string{"rowid", "title", "text", "output", "fts", "names"}, pgx.CopyFromRows(b)); err != nil {
+		if _, err := w.tx.CopyFrom(ctx, pgx.Identifier{"bodies"}, []string{"rowid", "title", "text", "output_zstd", "fts", "names"}, pgx.CopyFromRows(b)); err != nil {
 			return fmt.Errorf("insert bodies: %w", err)
 		}
 	}

@@ -43,6 +43,8 @@ type corpusTx struct {
 	articles    map[storyDoc]bool // known pairs: whether the article is in the story
 	newArticles []storyDoc
 	newKeys     []storyKey
+	layerSums   map[string]string // article → its layer text, set since the last flush (SetArticle)
+	setOrder    []string          // the articles of layerSums, in order set
 	idsRead     bool
 }
 
@@ -153,7 +155,7 @@ func (s *Store) UpdateCorpus(ctx context.Context, fn func(store.CorpusTx) error)
 	}
 	t := &corpusTx{ctx: ctx, q: tx, events: newRowCache[store.CorpusEvent](), figures: newRowCache[store.Figure](),
 		stories: newRowCache[store.CorpusStory](), mentions: map[int64][]store.EventMention{}, values: map[int64][]store.FigureValue{},
-		articles: map[storyDoc]bool{}}
+		articles: map[storyDoc]bool{}, layerSums: map[string]string{}}
 	if err := fn(t); err != nil {
 		return err
 	}
@@ -560,6 +562,16 @@ func (t *corpusTx) flush() error {
 		b.Queue(`INSERT INTO corpus_story_keys (match_key, day, story) SELECT * FROM unnest($1::text[], $2::bigint[], $3::bigint[]) ON CONFLICT DO NOTHING`,
 			key, day, story)
 		t.newKeys = nil
+	}
+	if len(t.setOrder) > 0 {
+		sums := make([]string, len(t.setOrder))
+		for i, d := range t.setOrder {
+			sums[i] = t.layerSums[d]
+		}
+		b.Queue(`INSERT INTO corpus_articles (doc, text_sha256) SELECT * FROM unnest($1::text[], $2::text[])
+			ON CONFLICT (doc) DO UPDATE SET text_sha256 = excluded.text_sha256`, t.setOrder, sums)
+		t.setOrder = nil
+		clear(t.layerSums)
 	}
 	if b.Len() == 0 {
 		return nil

@@ -250,7 +250,7 @@ func (s *Store) writeTx(ctx context.Context, fn func(*writer) error) error {
 type prepared struct {
 	d        *document.Document
 	o        *document.Output
-	js       []byte // o as JSON, before the copy rule marks it
+	z        []byte // o as JSON, before the copy rule marks it, compressed (zstd.go)
 	sum      string // hex SHA-256 of the text
 	shingles []uint64
 	sketch   []uint64 // when eligible (dedup.Eligible)
@@ -264,7 +264,7 @@ func encode(d *document.Document) (*prepared, error) {
 		return nil, fmt.Errorf("encode output: %w", err)
 	}
 	sum := sha256.Sum256([]byte(d.Text))
-	p := &prepared{d: d, o: o, js: js, sum: hex.EncodeToString(sum[:]), shingles: dedup.Shingles(d.Text)}
+	p := &prepared{d: d, o: o, z: compressOutput(js), sum: hex.EncodeToString(sum[:]), shingles: dedup.Shingles(d.Text)}
 	if dedup.Eligible(p.shingles) {
 		p.sketch = dedup.Sketch(p.shingles, dedup.SketchSize)
 	}
@@ -404,24 +404,30 @@ func (w *writer) layerRows(p *prepared, row int64) {
 
 // Document returns one stored document with text and annotations.
 func (s *Store) Document(ctx context.Context, id string) (*document.Output, error) {
-	var js, text string
-	err := s.db.QueryRow(ctx, `SELECT b.output, b.text FROM documents d JOIN bodies b ON b.rowid = d.rowid WHERE d.id = $1`, id).Scan(&js, &text)
+	var js *string
+	var z []byte
+	var text string
+	err := s.db.QueryRow(ctx, `SELECT b.output, b.output_zstd, b.text FROM documents d JOIN bodies b ON b.rowid = d.rowid WHERE d.id = $1`, id).Scan(&js, &z, &text)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return nil, fmt.Errorf("postgres: document %q: %w", id, store.ErrNotFound)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("postgres: document %q: %w", id, err)
 	}
-	o, err := decodeOutput(js, text)
+	o, err := decodeOutput(js, z, text)
 	if err == nil {
 		o.ID = id // a previous revision is kept under its revision id
 	}
 	return o, err
 }
 
-func decodeOutput(js, text string) (*document.Output, error) {
+func decodeOutput(js *string, z []byte, text string) (*document.Output, error) {
+	b, err := storedOutput(js, z)
+	if err != nil {
+		return nil, err
+	}
 	var o document.Output
-	if err := json.Unmarshal([]byte(js), &o); err != nil {
+	if err := json.Unmarshal(b, &o); err != nil {
 		return nil, fmt.Errorf("postgres: decode stored document: %w", err)
 	}
 	o.Text = &text
@@ -433,20 +439,22 @@ func (s *Store) Each(ctx context.Context, fn func(*document.Output) error) error
 	const chunk = 64
 	last := int64(0)
 	type rec struct {
-		row          int64
-		id, js, text string
+		row      int64
+		id, text string
+		js       *string
+		z        []byte
 	}
 	buf := make([]rec, 0, chunk)
 	for {
 		buf = buf[:0]
-		rows, err := s.db.Query(ctx, `SELECT b.rowid, d.id, b.output, b.text FROM bodies b JOIN documents d ON d.rowid = b.rowid
+		rows, err := s.db.Query(ctx, `SELECT b.rowid, d.id, b.output, b.output_zstd, b.text FROM bodies b JOIN documents d ON d.rowid = b.rowid
 			WHERE b.rowid > $1 ORDER BY b.rowid LIMIT $2`, last, chunk)
 		if err != nil {
 			return fmt.Errorf("postgres: each: %w", err)
 		}
 		for rows.Next() {
 			var r rec
-			if err := rows.Scan(&r.row, &r.id, &r.js, &r.text); err != nil {
+			if err := rows.Scan(&r.row, &r.id, &r.js, &r.z, &r.text); err != nil {
 				rows.Close()
 				return fmt.Errorf("postgres: each: %w", err)
 			}
@@ -457,7 +465,7 @@ func (s *Store) Each(ctx context.Context, fn func(*document.Output) error) error
 			return fmt.Errorf("postgres: each: %w", err)
 		}
 		for _, r := range buf {
-			o, err := decodeOutput(r.js, r.text)
+			o, err := decodeOutput(r.js, r.z, r.text)
 			if err != nil {
 				return err
 			}

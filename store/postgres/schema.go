@@ -477,6 +477,19 @@ DROP INDEX events_target_actor;
 DROP INDEX events_plover;
 ` + fillCodes + `;
 `,
+	// 14: the output JSON compressed by the writer (output_zstd, zstd.go),
+	// stored as it comes: STORAGE EXTERNAL, so the server never tries to
+	// compress it again, and rows up to a page's worth stay in the heap
+	// (toast_tuple_target) instead of going to TOAST chunks, each a heap
+	// row, an index entry and their WAL (docs/scaling.md). Rows written
+	// before keep their output text. store/sqlite's migration 14 changes
+	// nothing.
+	`
+ALTER TABLE bodies ADD COLUMN output_zstd BYTEA;
+ALTER TABLE bodies ALTER COLUMN output_zstd SET STORAGE EXTERNAL;
+ALTER TABLE bodies ALTER COLUMN output DROP NOT NULL;
+ALTER TABLE bodies SET (toast_tuple_target = 8160);
+`,
 }
 
 // SchemaVersion is the schema version this package writes.
