@@ -921,11 +921,14 @@ func (a *annotator) personContext(m *ment) {
 		a.setRole(m, r, start, lo, "title before the name")
 		return
 	}
-	// "Justice" as a title is a judge ("Justice Ngozi Adeyemi"); as a
-	// word it is too often the system ("the justice system") to be a role.
-	if j == m.a && j-1 >= lo && a.low(j-1) == "justice" && a.capitalized(j-1) {
-		if r, ok := actors.LookupRole("judge"); ok {
-			a.setRole(m, r, j-1, lo, "\"Justice\" as a judge's title")
+	// A word that stands for a role right before the name, written as
+	// data/words.txt [titleRoles] says ("Justice Ngozi Adeyemi", "deputy
+	// Ana Ruiz").
+	if w, ok := titleRoles[a.low(max(j-1, 0))]; ok && j == m.a && j-1 >= lo {
+		f := strings.SplitN(w, "|", 3)
+		r, ok := actors.LookupRole(f[0])
+		if ok && len(f) == 3 && (f[1] == "capitalized" && a.capitalized(j-1) || f[1] == "lower-case" && a.tok(j-1) == a.low(j-1)) {
+			a.setRole(m, r, j-1, lo, f[2])
 			return
 		}
 	}
@@ -934,14 +937,6 @@ func (a *annotator) personContext(m *ment) {
 	if h := j - a.walk(j, -1, 2, lo, func(t int) bool { return honorifics[a.low(t)] && a.capitalized(t) }); j == m.a && h < j {
 		if r, start, ok := a.roleEndingAt(h, lo); ok && r.Person {
 			a.setRole(m, r, start, lo, "title before an honorific")
-			return
-		}
-	}
-	// "deputy Ana Ruiz": a lower-case "deputy" right before a name is a
-	// member of parliament (a capitalized one starts a longer title).
-	if j == m.a && j-1 >= lo && a.tok(j-1) == "deputy" {
-		if r, ok := actors.LookupRole("lawmaker"); ok {
-			a.setRole(m, r, j-1, lo, "lower-case \"deputy\" before a name")
 			return
 		}
 	}

@@ -75,6 +75,7 @@ var (
 	stateMarkers       = lex.Set("stateMarkers")
 	titles             = lex.Map("titles")
 	titleStop          = lex.Set("titleStop")
+	titleRoles         = lex.Map("titleRoles")
 	trailingPuncts     = lex.Set("trailingPuncts")
 )
 
