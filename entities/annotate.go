@@ -783,14 +783,11 @@ func (a *annotator) ownerBefore(j, lo int) (code string, named bool) {
 		return "", false
 	}
 	for n, caps := 1, a.walk(j, -1, 4, lo, a.capitalized); n <= caps; n++ {
-		act, ok := a.orgAt(j-n, j)
-		if !ok {
-			continue
-		}
-		if ownerKinds[act.Kind] {
+		if act, ok := a.orgAt(j-n, j); ok && ownerKinds[act.Kind] {
 			return act.CodeAt(a.pub), true
+		} else if ok {
+			return "", false // "White House spokesman": the caller's rules
 		}
-		return "", false // "White House spokesman": the caller's rules
 	}
 	if _, _, ok := a.roleEndingAt(j, lo); ok {
 		return "", false // "Foreign Ministry spokesman", "Army chief"
@@ -1010,10 +1007,9 @@ func (a *annotator) ofBody(r *actors.Role, ctry string, end, hi int, sector bool
 	if end+1 >= hi || a.low(end) != "of" {
 		return "", false
 	}
-	if sector {
-		if code := a.ofSector(end+1, hi); code != "" {
-			r.Code = code
-		}
+	sec := a.ofSector(end+1, hi)
+	if sector && sec != "" {
+		r.Code = sec
 	}
 	if ctry != "" || !a.capitalized(end+1) || !bodyClasses[r.Class] {
 		return "", false
@@ -1021,7 +1017,7 @@ func (a *annotator) ofBody(r *actors.Role, ctry string, end, hi int, sector bool
 	if code, ok := a.namedBodyAt(end+1, hi); ok {
 		return code, true
 	}
-	if a.ofSector(end+1, hi) == "" {
+	if sec == "" {
 		r.Code = ""
 	}
 	return "", false
@@ -1287,14 +1283,13 @@ func (a *annotator) countryInName(i, j int, singular bool) string {
 // basedCountry returns the country of "<place>-based" at token k ("US-based",
 // "Paris-based", "Jakarta-based"), or "".
 func (a *annotator) basedCountry(k int) string {
-	if k < 0 || k >= len(a.d.Tokens) {
+	if k < 0 || k >= len(a.d.Tokens) || !a.capitalized(k) {
 		return ""
 	}
-	w := a.tok(k)
-	if !strings.HasSuffix(w, "-based") || !a.capitalized(k) {
-		return ""
+	if place, ok := strings.CutSuffix(a.tok(k), "-based"); ok {
+		return a.placeCode(place)
 	}
-	return a.placeCode(w[:len(w)-len("-based")])
+	return ""
 }
 
 // institution types an organization name that no dictionary knows by
@@ -1303,18 +1298,12 @@ func (a *annotator) basedCountry(k int) string {
 // company ("Ethiopian Airlines", "Kivu Mining Ltd" → BUS). The country
 // comes from the caller (a demonym, a possessive, the story).
 func (a *annotator) institution(i, j int) (actors.Role, bool) {
-	if j-i < 2 && !corporateSuffixes[a.low(j-1)] {
-		return actors.Role{}, false
-	}
 	last := a.low(j - 1)
 	if corporateSuffixes[last] {
 		return actors.Role{Code: "BUS", Class: "company", Org: true}, true
 	}
 	code, ok := institutionHeads[last]
-	if !ok {
-		return actors.Role{}, false
-	}
-	if !a.anyTok(i, j-1, func(t int) bool { return stateMarkers[a.low(t)] }) {
+	if j-i < 2 || !ok || !a.anyTok(i, j-1, func(t int) bool { return stateMarkers[a.low(t)] }) {
 		return actors.Role{}, false
 	}
 	if a.anyTok(i, j-1, func(t int) bool { return strings.HasPrefix(a.low(t), "prosecut") || a.low(t) == "judicial" }) {
@@ -1481,8 +1470,7 @@ func (a *annotator) coordinated(q int, r actors.Role, head ment) {
 			if o.a != p || o.b != q-1 || o.typ != document.NORP && o.typ != document.Misc {
 				return
 			}
-			m.sent = o.sent
-			m.ent = -1
+			m.sent, m.ent = o.sent, -1
 			*o = m
 		} else if a.free(p, q-1) {
 			a.add(m)
@@ -1543,14 +1531,10 @@ func (a *annotator) agentIt(i int) bool {
 	if i+1 >= len(a.d.Tokens) || !agentVerbs[a.low(i+1)] {
 		return false
 	}
-	if l := a.low(i + 1); l == "is" || l == "was" {
-		if i+2 >= len(a.d.Tokens) {
-			return false
-		}
-		n := a.low(i + 2)
-		return strings.HasSuffix(n, "ing") || strings.HasSuffix(n, "ed")
+	if l := a.low(i + 1); l != "is" && l != "was" {
+		return true
 	}
-	return true
+	return i+2 < len(a.d.Tokens) && (strings.HasSuffix(a.low(i+2), "ing") || strings.HasSuffix(a.low(i+2), "ed"))
 }
 
 // international reports whether code names an international or
@@ -1612,14 +1596,10 @@ func (a *annotator) leaderOffice(i, first int) bool {
 	if l := a.low(i); l != "office" && l != "offices" || i-2 < first || a.covered[i] != 0 {
 		return false
 	}
-	if p := a.low(i - 1); p != "'s" && p != "’s" {
+	if p := a.low(i - 1); p != "'s" && p != "’s" || a.covered[i-2] == 0 {
 		return false
 	}
-	c := a.covered[i-2]
-	if c == 0 {
-		return false
-	}
-	o := a.ms[c-1]
+	o := a.ms[a.covered[i-2]-1]
 	if o.typ != document.Person || o.role != "GOV" || o.former || o.b != i-1 {
 		return false
 	}
