@@ -211,12 +211,7 @@ func (a *annotator) sentBounds(i int) (int, int) {
 }
 
 func (a *annotator) free(i, j int) bool {
-	for k := i; k < j; k++ {
-		if a.covered[k] != 0 {
-			return false
-		}
-	}
-	return true
+	return !a.anyTok(i, j, func(k int) bool { return a.covered[k] != 0 })
 }
 
 // anyTok reports whether ok accepts one of tokens [i, j).
@@ -306,10 +301,8 @@ func (a *annotator) tagged(spans [][]ner.Span) {
 			for j > i && a.trailingPunct(i, j) {
 				j--
 			}
-			if m.typ == document.Person {
-				for i < j-1 && a.isTitle(i) {
-					i++
-				}
+			for m.typ == document.Person && i < j-1 && a.isTitle(i) {
+				i++
 			}
 			if i >= j {
 				continue
@@ -422,8 +415,7 @@ func (a *annotator) facilities() {
 			}
 			o.b = o.a // absorbed: skipped by later layers
 		}
-		m.b = j + 1
-		m.typ = document.FAC
+		m.b, m.typ = j+1, document.FAC
 		a.covered[j] = int32(mi + 1)
 	}
 }
@@ -441,15 +433,7 @@ func (a *annotator) trailingPunct(i, j int) bool {
 
 // noUpper reports whether tokens [i, j) contain no upper-case letter.
 func (a *annotator) noUpper(i, j int) bool {
-	if a.folded(i) {
-		return false
-	}
-	for _, r := range a.text(i, j) {
-		if unicode.IsUpper(r) {
-			return false
-		}
-	}
-	return true
+	return !a.folded(i) && !strings.ContainsFunc(a.text(i, j), unicode.IsUpper)
 }
 
 // nameCase reports whether tokens [i, j) are written like a name: every
@@ -596,9 +580,8 @@ func (a *annotator) classify(m *ment) {
 			m.typ = document.GPE
 			if m.b < len(a.d.Tokens) && agentVerbs[a.low(m.b)] && (m.a == 0 || a.low(m.a-1) != "in") ||
 				m.a > 0 && objectVerbs[a.low(m.a-1)] {
-				m.ctry = actors.CountryCode(c)
+				m.ctry, m.class = actors.CountryCode(c), "metonym"
 				m.actor, m.step = m.ctry, "capital acting as its government"
-				m.class = "metonym"
 			}
 			return
 		}
@@ -1317,10 +1300,7 @@ func (a *annotator) institution(i, j int) (actors.Role, bool) {
 func (a *annotator) nominals() {
 	for _, sn := range each(a, a.d.Sentences) {
 		for i := sn.FirstToken; i < sn.EndToken; i++ {
-			if a.covered[i] != 0 || a.d.Tokens[i].Kind != document.Word {
-				continue
-			}
-			if a.capitalized(i) && i != sn.FirstToken && a.low(i) != "police" {
+			if a.covered[i] != 0 || a.d.Tokens[i].Kind != document.Word || a.capitalized(i) && i != sn.FirstToken && a.low(i) != "police" {
 				continue
 			}
 			if a.leaderOffice(i, sn.FirstToken) {
