@@ -1133,7 +1133,7 @@ func (a *annotator) orgContext(m *ment) {
 	if !ok {
 		r, _, ok = a.roleEndingAt(m.b, m.a)
 		// "Kenya Defence Forces", "Royal Canadian Mounted Police".
-		ok = ok && (r.Org || r.Plural && (r.Code == "MIL" || r.Code == "COP"))
+		ok = ok && (r.Org || r.Plural && forceCodes[r.Code])
 	}
 	if !ok {
 		r, ok = a.institution(m.a, m.b)
@@ -1207,11 +1207,7 @@ func (a *annotator) orgByForm(m *ment, lo int) {
 		// "the US agrochemical giant X", "the Paris-based exchange X":
 		// up to two lower-case words between the country and the noun.
 		for k := m.a - 2; before == "" && k >= lo && k >= m.a-3; k-- {
-			if c := a.basedCountry(k); c != "" {
-				before = c
-				break
-			}
-			if a.capitalized(k) || a.d.Tokens[k].Kind != document.Word || determiners[a.low(k)] {
+			if before = a.basedCountry(k); before == "" && (a.capitalized(k) || a.d.Tokens[k].Kind != document.Word || determiners[a.low(k)]) {
 				before, _ = a.countryBefore(k+1, lo)
 				break
 			}
@@ -1236,13 +1232,8 @@ func (a *annotator) orgByForm(m *ment, lo int) {
 	if sector == "" && ctry == "" {
 		return
 	}
-	m.ctry = ctry
+	m.ctry, m.class = ctry, sectorClasses[sector]
 	m.actor, m.step = ctry+sector, "organisation by the form of its name"
-	if sector == "BUS" {
-		m.class = "company"
-	} else if sector != "" {
-		m.class = strings.ToLower(sector)
-	}
 }
 
 // countryInName returns the country of the first capitalized word of
