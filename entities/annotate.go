@@ -1068,23 +1068,16 @@ func (a *annotator) setRole(m *ment, r actors.Role, start, lo int, step string) 
 		k--
 	}
 	c, _ := a.roleCountry(k, lo, r)
-	if c == "" {
-		// "Hamas leader X", "Gazprom chief executive X": the person
-		// belongs to the named organization and takes its code. Party
-		// spokespeople may have a portfolio in between ("Lib Dem home
-		// affairs spokesman X").
-		generic := memberClasses[r.Class]
-		t := k
-		for {
-			var named bool
-			c, named = a.ownerBefore(t, lo)
-			if c == "" && named && generic {
-				r.Code = "" // "Tory leader X": a party we do not know, not the government
-			}
-			if c != "" || named || !generic || t-1 <= lo || k-t >= 3 || a.capitalized(t-1) || a.d.Tokens[t-1].Kind != document.Word {
-				break
-			}
-			t--
+	// "Hamas leader X", "Gazprom chief executive X": the person belongs to
+	// the named organization and takes its code. Party spokespeople may
+	// have a portfolio in between ("Lib Dem home affairs spokesman X").
+	generic := memberClasses[r.Class]
+	for t, named := k, false; c == "" && !named; t-- {
+		if c, named = a.ownerBefore(t, lo); c == "" && named && generic {
+			r.Code = "" // "Tory leader X": a party we do not know, not the government
+		}
+		if !generic || t-1 <= lo || k-t >= 3 || a.capitalized(t-1) || a.d.Tokens[t-1].Kind != document.Word {
+			break
 		}
 	}
 	m.ctry = c
@@ -1463,10 +1456,7 @@ func (a *annotator) attributive(j, hi int) bool {
 		return false
 	}
 	l := a.low(j)
-	if followWords[l] || agentVerbs[l] || speechVerbs[l] {
-		return false
-	}
-	return !strings.HasSuffix(l, "ed") && !strings.HasSuffix(l, "s") && !strings.HasSuffix(l, "'")
+	return !followWords[l] && !agentVerbs[l] && !speechVerbs[l] && !strings.HasSuffix(l, "ed") && !strings.HasSuffix(l, "s") && !strings.HasSuffix(l, "'")
 }
 
 // nameBefore returns the first token of a person name that ends with a
@@ -1524,8 +1514,7 @@ func (a *annotator) key(i, j int) string {
 // bylineAgency reports whether name mention m is the source in a dateline
 // "PLACE, date (AGENCY) —": a name alone in parentheses followed by a dash.
 func (a *annotator) bylineAgency(m *ment) bool {
-	n := len(a.d.Tokens)
-	if m.a == 0 || m.b+1 >= n || a.tok(m.a-1) != "(" || a.tok(m.b) != ")" {
+	if m.a == 0 || m.b+1 >= len(a.d.Tokens) || a.tok(m.a-1) != "(" || a.tok(m.b) != ")" {
 		return false
 	}
 	return dashes[a.tok(m.b+1)] && (a.sentOf[m.a] == a.sentOf[0] || a.d.Tokens[m.a].Start < 200)
