@@ -1492,7 +1492,7 @@ func (a *annotator) agentIt(i int) bool {
 	if i+1 >= len(a.d.Tokens) || !agentVerbs[a.low(i+1)] {
 		return false
 	}
-	if l := a.low(i + 1); l != "is" && l != "was" {
+	if !copulas[a.low(i+1)] {
 		return true
 	}
 	return i+2 < len(a.d.Tokens) && (strings.HasSuffix(a.low(i+2), "ing") || strings.HasSuffix(a.low(i+2), "ed"))
@@ -1553,7 +1553,7 @@ func (a *annotator) titledNames() {
 // government, so it takes the official's country and the GOV role. It
 // reports whether it added one at token i.
 func (a *annotator) leaderOffice(i, first int) bool {
-	if l := a.low(i); l != "office" && l != "offices" || i-2 < first || a.covered[i] != 0 {
+	if !officeWords[a.low(i)] || i-2 < first || a.covered[i] != 0 {
 		return false
 	}
 	if p := a.low(i - 1); p != "'s" && p != "’s" || a.covered[i-2] == 0 {
