@@ -1530,11 +1530,8 @@ func (a *annotator) titledNames() {
 			if a.covered[i] != 0 || !a.capitalized(i) || a.d.Tokens[i].Kind != document.Word || !a.capitalized(i-1) {
 				continue
 			}
-			r, start, ok := a.roleEndingAt(i, sn.FirstToken)
-			if !ok || !r.Person {
-				continue
-			}
-			if a.anyTok(start, i, func(t int) bool { return !a.capitalized(t) }) {
+			// A person's title, every word capitalized.
+			if r, start, ok := a.roleEndingAt(i, sn.FirstToken); !ok || !r.Person || a.anyTok(start, i, func(t int) bool { return !a.capitalized(t) }) {
 				continue
 			}
 			j := i + a.walk(i, 1, 4, sn.EndToken, func(t int) bool { return a.covered[t] == 0 && a.capWord(t) && !a.allCaps(t, t+1) })
