@@ -1150,10 +1150,8 @@ func (a *annotator) orgContext(m *ment) {
 			ctry, k = a.countryBefore(m.a-1, lo)
 		}
 		// "the Lagos-based X Holdings".
-		if ctry == "" && r.Code == "BUS" {
-			if c := a.basedCountry(m.a - 1); c != "" {
-				ctry, k = c, m.a-1
-			}
+		if c := a.basedCountry(m.a - 1); ctry == "" && r.Code == "BUS" && c != "" {
+			ctry, k = c, m.a-1
 		}
 		if ctry != "" {
 			m.from = k
