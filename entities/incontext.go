@@ -432,8 +432,8 @@ func datelineCountry(d *document.Document) string {
 	a, b := d.Dateline.Start, d.Dateline.End
 	for _, l := range d.Locations {
 		if l.Start >= a && l.Start < b {
-			if c := alpha2Code(l.Country); c != "" {
-				return c
+			if c, ok := country.ByAlpha2(l.Country); ok {
+				return actors.CountryCode(c)
 			}
 		}
 	}
@@ -505,6 +505,9 @@ func placeCountry(l document.Location) (string, bool) {
 	case "water", "region", "continent":
 		return "", false
 	}
-	c := alpha2Code(l.Country)
-	return c, c != ""
+	c, ok := country.ByAlpha2(l.Country)
+	if !ok {
+		return "", false
+	}
+	return actors.CountryCode(c), true
 }
