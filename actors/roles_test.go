@@ -1,0 +1,63 @@
+package actors
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestRoleEnds checks LookupRole's filter: every phrase of the role table
+// passes it in lower case, capitals and title case, and LookupRole gives
+// the table's answer for every run of up to MaxRoleWords words of the
+// examples.
+func TestRoleEnds(t *testing.T) {
+	rs, err := roles()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for p, want := range rs {
+		for _, q := range []string{p, strings.ToUpper(p), titleCase(p)} {
+			if got, ok := LookupRole(q); !ok || got != want {
+				t.Fatalf("LookupRole(%q) = %v, %v; want %v", q, got, ok, want)
+			}
+		}
+	}
+	files, _ := filepath.Glob("../examples/*.txt")
+	stopped, n := 0, 0
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		words := strings.Fields(string(b))
+		for i := range words {
+			for k := 1; k <= MaxRoleWords && i+k <= len(words); k++ {
+				p := strings.Join(words[i:i+k], " ")
+				n++
+				if !roleEnds().mayHold(p) {
+					stopped++
+				}
+				want, wok := rs[strings.ToLower(p)]
+				if got, ok := LookupRole(p); ok != wok || got != want {
+					t.Fatalf("LookupRole(%q) = %v, %v; want %v, %v", p, got, ok, want, wok)
+				}
+			}
+		}
+	}
+	if stopped == 0 {
+		t.Error("the filter stops no phrase")
+	}
+	t.Logf("%d of %d phrases stopped", stopped, n)
+}
+
+// titleCase upper-cases the first letter of every word of p (ASCII).
+func titleCase(p string) string {
+	b := []byte(p)
+	for i := range b {
+		if (i == 0 || b[i-1] == ' ') && b[i] >= 'a' && b[i] <= 'z' {
+			b[i] -= 'a' - 'A'
+		}
+	}
+	return string(b)
+}
