@@ -9,6 +9,8 @@ import (
 	"io/fs"
 	"strings"
 	"sync"
+
+	"github.com/newsgraph/newsgraph/internal/keyfilter"
 )
 
 // Role is what a role word says about its referent.
@@ -124,62 +126,29 @@ func fields(f []string, l string) int {
 // ("foreign minister", "troops"). A "former" prefix is handled by callers
 // (CAMEO codes former officials as ELI).
 func LookupRole(phrase string) (Role, bool) {
-	if !roleEnds().mayHold(phrase) {
-		return Role{}, false
+	if c, ok := keyfilter.Ends(phrase); ok && !roleEnds().Has(c) {
+		return Role{}, false // (ASCII ends, which lower-casing keeps, of no role)
 	}
 	rs, _ := roles()
 	r, ok := rs[strings.ToLower(phrase)]
 	return r, ok
 }
 
-// endBits is a filter of phrases by their ends: the bit endBit of every
-// phrase of the role table. A phrase whose bit is clear is no role.
-type endBits [1 << 16 / 64]uint64
-
-// endBit returns the bit of a phrase of at least two bytes: a hash of its
-// first two and last two bytes, folded to lower case (ASCII).
-func endBit(s string) uint32 {
-	lc := func(c byte) uint32 {
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		return uint32(c)
-	}
-	n := len(s)
-	k := lc(s[0]) | lc(s[1])<<8 | lc(s[n-2])<<16 | lc(s[n-1])<<24
-	return k * 0x9e3779b1 >> 16
-}
-
-// mayHold reports whether phrase may be a key of the role table once
-// lower-cased: false only when its first and last two bytes are ASCII and
-// its bit is clear (strings.ToLower keeps ASCII ends as they are, folded).
-func (b *endBits) mayHold(phrase string) bool {
-	n := len(phrase)
-	if n < 2 || phrase[0]|phrase[1]|phrase[n-2]|phrase[n-1] >= 0x80 {
-		return true
-	}
-	k := endBit(phrase)
-	return b[k/64]&(1<<(k%64)) != 0
-}
-
-// roleEnds is the filter of the role table's phrases (every phrase of a
-// table that fails to load passes).
-var roleEnds = sync.OnceValue(func() *endBits {
-	b := new(endBits)
+// roleEnds is the filter of the role table's phrases by their ends
+// (keyfilter.Ends; every phrase passes when the table fails to load).
+var roleEnds = sync.OnceValue(func() *keyfilter.Filter {
+	f := new(keyfilter.Filter)
 	rs, err := roles()
 	if err != nil {
-		for i := range b {
-			b[i] = ^uint64(0)
-		}
-		return b
+		f.Fill()
+		return f
 	}
 	for p := range rs {
-		if len(p) >= 2 {
-			k := endBit(p)
-			b[k/64] |= 1 << (k % 64)
+		if c, ok := keyfilter.Ends(p); ok {
+			f.Add(c)
 		}
 	}
-	return b
+	return f
 })
 
 // MaxRoleWords is the most words in any role phrase.
