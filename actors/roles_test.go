@@ -63,3 +63,39 @@ func titleCase(p string) string {
 	}
 	return string(b)
 }
+
+// TestDictionaryEnds checks LookupKey's filter: every key of the built-in
+// dictionary and of a clone extended by Add is found, and LookupKey agrees
+// with the index on every run of up to four words of examples/.
+func TestDictionaryEnds(t *testing.T) {
+	d := Default()
+	c := d.Clone()
+	c.Add(Actor{Name: "Zyxwv Quorum Assembly", Code: "IGO"})
+	for _, dd := range []*Dictionary{d, c} {
+		for k, e := range dd.index {
+			if a, ok := dd.LookupKey(k); !ok || a != &dd.actors[e.i] {
+				t.Fatalf("LookupKey(%q) misses", k)
+			}
+		}
+	}
+	if _, ok := c.Lookup("zyxwv quorum assembly"); !ok {
+		t.Error("an added actor is not found")
+	}
+	files, _ := filepath.Glob("../examples/*.txt")
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		words := strings.Fields(string(b))
+		for i := range words {
+			for k := 1; k <= 4 && i+k <= len(words); k++ {
+				key := Key(strings.Join(words[i:i+k], " "))
+				_, want := d.index[key]
+				if _, got := d.LookupKey(key); got != want {
+					t.Fatalf("LookupKey(%q) = %v, want %v", key, got, want)
+				}
+			}
+		}
+	}
+}
