@@ -1,19 +1,19 @@
 package entities
 
 import (
-	"embed"
+	_ "embed"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/internal/lexicon"
 )
 
 //go:embed data/words.txt
-var dataFS embed.FS
+var wordsTxt string
 
 // lex holds the stage's word lists (data/words.txt): titles, honorifics,
 // given names, role and organisation words, function words. Each list's
 // meaning is documented in the file; the code below only names them.
-var lex = lexicon.Load(dataFS, "data/words.txt")
+var lex = lexicon.FromString("data/words.txt", wordsTxt)
 
 var (
 	agentNORP          = lex.Map("agentNORP")

@@ -1,7 +1,7 @@
 package quotes
 
 import (
-	"embed"
+	_ "embed"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/internal/keyfilter"
@@ -30,11 +30,11 @@ const (
 )
 
 //go:embed data/words.txt
-var dataFS embed.FS
+var wordsTxt string
 
 // words holds the stage's word lists (data/words.txt); each list's meaning
 // is documented in the file.
-var words = lexicon.Load(dataFS, "data/words.txt")
+var words = lexicon.FromString("data/words.txt", wordsTxt)
 
 // dict maps a lower-case word to its word classes.
 var dict = map[string]uint32{}
