@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"sort"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -215,21 +216,7 @@ func (w *writer) load(ctx context.Context, ps []*prepared) (*batchState, error) 
 		return nil, fmt.Errorf("find copies: %w", err)
 	}
 	if len(hs) > 0 {
-		rows, err := w.tx.Query(ctx, `SELECT v.h, s.doc FROM unnest($1::bigint[]) v(h)
-			CROSS JOIN LATERAL (SELECT doc FROM sketches WHERE h = v.h ORDER BY doc LIMIT $2) s ORDER BY v.h, s.doc`, hs, dedup.MaxPostings+1)
-		if err != nil {
-			return nil, fmt.Errorf("find copies: %w", err)
-		}
-		for rows.Next() {
-			var h, doc int64
-			if err := rows.Scan(&h, &doc); err != nil {
-				rows.Close()
-				return nil, fmt.Errorf("find copies: %w", err)
-			}
-			st.postings[h] = append(st.postings[h], doc)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
+		if err := w.postings(ctx, st, hs); err != nil {
 			return nil, fmt.Errorf("find copies: %w", err)
 		}
 	}
@@ -258,6 +245,63 @@ func (w *writer) load(ctx context.Context, ps []*prepared) (*batchState, error) 
 		}
 	}
 	return st, nil
+}
+
+// postingsRows bounds the rows of the one index scan that reads a batch's
+// postings (postings): a row per sketch value found, on average, is plenty
+// for a news stream; a stream with many values of more than
+// dedup.MaxPostings originals (boilerplate) reads the rest value by value.
+var postingsRows = 4
+
+// postings reads into st.postings the originals (at most
+// dedup.MaxPostings+1, in rowid order) listed under each sketch value of
+// hs. First one ordered index scan of every value (h = ANY: a sixth of the
+// server CPU of a probe per value, docs/scaling.md), stopped after
+// postingsRows rows per value; when it stops early, the values from the
+// last one it reached on are read again with a probe each, bounded per
+// value, so that a value shared by many documents never reads them all.
+func (w *writer) postings(ctx context.Context, st *batchState, hs []int64) error {
+	slices.Sort(hs)
+	limit := postingsRows * len(hs)
+	rows, err := w.tx.Query(ctx, `SELECT h, doc FROM sketches WHERE h = ANY($1) ORDER BY h, doc LIMIT $2`, hs, limit)
+	if err != nil {
+		return err
+	}
+	n, last := 0, int64(0)
+	for rows.Next() {
+		var h, doc int64
+		if err := rows.Scan(&h, &doc); err != nil {
+			rows.Close()
+			return err
+		}
+		n, last = n+1, h
+		if l := st.postings[h]; len(l) <= dedup.MaxPostings {
+			st.postings[h] = append(l, doc)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if n < limit {
+		return nil // every value's postings read
+	}
+	delete(st.postings, last) // perhaps cut short: read again below
+	rest := hs[sort.Search(len(hs), func(i int) bool { return hs[i] >= last }):]
+	rows, err = w.tx.Query(ctx, `SELECT v.h, s.doc FROM unnest($1::bigint[]) v(h)
+		CROSS JOIN LATERAL (SELECT doc FROM sketches WHERE h = v.h ORDER BY doc LIMIT $2) s ORDER BY v.h, s.doc`, rest, dedup.MaxPostings+1)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var h, doc int64
+		if err := rows.Scan(&h, &doc); err != nil {
+			return err
+		}
+		st.postings[h] = append(st.postings[h], doc)
+	}
+	return rows.Err()
 }
 
 // match returns the original p copies, nil when p is an original: the

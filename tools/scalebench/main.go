@@ -514,14 +514,14 @@ func print(w io.Writer, rs []result, markdown bool) {
 	for _, r := range rs {
 		pg, pct, nats := "-", "-", "-"
 		if r.pgCPU > 0 || strings.Contains(r.name, "PostgreSQL") {
-			pg = fmt.Sprintf("%.1f", r.pgCPU.Seconds())
+			pg = fmt.Sprintf("%.2f", r.pgCPU.Seconds())
 			pct = fmt.Sprintf("%.1f %%", 100*r.pgCPU.Seconds()/r.clientCPU.Seconds())
 		}
 		if r.natsCPU > 0 {
 			nats = fmt.Sprintf("%.1f", r.natsCPU.Seconds())
 		}
 		rows = append(rows, []string{r.name, strconv.Itoa(r.docs), fmt.Sprintf("%.1f", r.wall.Seconds()),
-			fmt.Sprintf("%.1f", float64(r.docs)/r.wall.Seconds()), fmt.Sprintf("%.1f", r.clientCPU.Seconds()),
+			fmt.Sprintf("%.1f", float64(r.docs)/r.wall.Seconds()), fmt.Sprintf("%.2f", r.clientCPU.Seconds()),
 			fmt.Sprintf("%.2f", 1000*r.clientCPU.Seconds()/float64(max(1, r.docs))), pg, pct, nats, r.loadStart, r.loadEnd})
 	}
 	if markdown {
