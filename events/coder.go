@@ -182,10 +182,39 @@ func (c *coder) matchAll() []match {
 		t := c.tok(i)
 		k1, k2, two := tokenKeys(t)
 		best := match{start: -1}
+		// the token tested against each distinct first item once
+		var tested [16]struct {
+			first int32
+			ok    bool
+		}
+		nt := 0
 		try := func(idx []int) {
 			for _, pi := range idx {
 				p := lex.patterns[pi]
-				end, tgt, ok := c.try(p, 0, i, -1)
+				var end, tgt int
+				var ok bool
+				if id := lex.first[pi]; id == 0 {
+					end, tgt, ok = c.try(p, 0, i, -1)
+				} else {
+					k := 0
+					for k < nt && tested[k].first != id {
+						k++
+					}
+					if k == nt {
+						first := p.items[0].matches(t)
+						if nt < len(tested) {
+							tested[nt].first, tested[nt].ok = id, first
+							nt++
+						}
+						ok = first
+					} else {
+						ok = tested[k].ok
+					}
+					if ok {
+						// items[0] (words) matched token i: the rest from i+1
+						end, tgt, ok = c.try(p, 1, i+1, -1)
+					}
+				}
 				if !ok || p.verbal && !c.verbReading(i, end > i+1) {
 					// a verb pattern where the word reads as a noun ("a
 					// meeting with") leaves the place to a noun pattern
