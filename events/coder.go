@@ -12,6 +12,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/country"
 	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/internal/keyfilter"
 )
 
 // coder holds per-document state; it lives on one goroutine.
@@ -102,7 +103,7 @@ func (c *coder) load(si int) {
 	}
 	words, caps := 0, 0
 	for i := 0; i < c.n; i++ {
-		if c.d.Tokens[c.first+i].Kind == document.Word && !titleFunction[c.tok(i)] {
+		if c.d.Tokens[c.first+i].Kind == document.Word && !isTitleFunction(c.tok(i)) {
 			words++
 			if t := c.tok(i); t[0] >= 'A' && t[0] <= 'Z' {
 				caps++
@@ -122,6 +123,27 @@ func (c *coder) load(si int) {
 			}
 		}
 	}
+}
+
+// titleFunctionEnds has the class (keyfilter.Ends) of every word of
+// titleFunction, which load asks about every word of every sentence.
+var titleFunctionEnds = func() *keyfilter.Filter {
+	f := new(keyfilter.Filter)
+	for w := range titleFunction {
+		if c, ok := keyfilter.Ends(w); ok {
+			f.Add(c)
+		}
+	}
+	return f
+}()
+
+// isTitleFunction reports titleFunction[w] (most words are stopped by
+// titleFunctionEnds before the map).
+func isTitleFunction(w string) bool {
+	if c, ok := keyfilter.Ends(w); ok && !titleFunctionEnds.Has(c) {
+		return false
+	}
+	return titleFunction[w]
 }
 
 func (c *coder) tok(i int) string { return c.d.TokenText(c.first + i) }
@@ -182,10 +204,39 @@ func (c *coder) matchAll() []match {
 		t := c.tok(i)
 		k1, k2, two := tokenKeys(t)
 		best := match{start: -1}
+		// the token tested against each distinct first item once
+		var tested [16]struct {
+			first int32
+			ok    bool
+		}
+		nt := 0
 		try := func(idx []int) {
 			for _, pi := range idx {
 				p := lex.patterns[pi]
-				end, tgt, ok := c.try(p, 0, i, -1)
+				var end, tgt int
+				var ok bool
+				if id := lex.first[pi]; id == 0 {
+					end, tgt, ok = c.try(p, 0, i, -1)
+				} else {
+					k := 0
+					for k < nt && tested[k].first != id {
+						k++
+					}
+					if k == nt {
+						first := p.items[0].matches(t)
+						if nt < len(tested) {
+							tested[nt].first, tested[nt].ok = id, first
+							nt++
+						}
+						ok = first
+					} else {
+						ok = tested[k].ok
+					}
+					if ok {
+						// items[0] (words) matched token i: the rest from i+1
+						end, tgt, ok = c.try(p, 1, i+1, -1)
+					}
+				}
 				if !ok || p.verbal && !c.verbReading(i, end > i+1) {
 					// a verb pattern where the word reads as a noun ("a
 					// meeting with") leaves the place to a noun pattern

@@ -7,8 +7,8 @@ import (
 	"testing"
 )
 
-// TestKeyFilters checks the filters in front of the pattern index and the
-// irregular table: a token they stop has no patterns under its keys and no
+// TestKeyFilters checks the filters in front of the pattern index, the
+// irregular table and titleFunction (isTitleFunction agrees with the map): a token they stop has no patterns under its keys and no
 // irregular base, for every word of the examples, every irregular form
 // and every first word of a pattern, as written and in capitals.
 func TestKeyFilters(t *testing.T) {
@@ -33,8 +33,14 @@ func TestKeyFilters(t *testing.T) {
 		}
 		toks = append(toks, strings.Fields(string(b))...)
 	}
+	for w := range titleFunction {
+		toks = append(toks, w)
+	}
 	stopped := 0
 	for _, tok := range append(toks, strings.Fields(strings.ToUpper(strings.Join(toks, " ")))...) {
+		if got, want := isTitleFunction(tok), titleFunction[tok]; got != want {
+			t.Fatalf("isTitleFunction(%q) = %v, want %v", tok, got, want)
+		}
 		k := key3(tok)
 		if !lex.keys.Has(class3(k)) {
 			stopped++

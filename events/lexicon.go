@@ -24,6 +24,10 @@ type Lexicon struct {
 	patterns []*pattern
 	index    map[[3]byte][]int // first-item key → pattern indices, in file order
 	keys     keyfilter.Filter  // class3 of every key of index
+	// first[i] numbers the first item of patterns[i] among the distinct
+	// first items from 1 (0: not words), so that matchAll tests a token
+	// against each of them once (base patterns are shared, not changed).
+	first []int32
 }
 
 type itemKind uint8
@@ -110,6 +114,27 @@ func ParseLexicon(r io.Reader, name string, base *Lexicon) (*Lexicon, error) {
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("events: read %s: %w", name, err)
+	}
+	firsts := map[string]int32{}
+	l.first = make([]int32, len(l.patterns))
+	for i, p := range l.patterns {
+		if p.items[0].kind != itemWords {
+			continue
+		}
+		var key strings.Builder
+		for _, a := range p.items[0].alts {
+			key.WriteString(a.word)
+			if a.verb {
+				key.WriteByte('+')
+			}
+			key.WriteByte('|')
+		}
+		id, ok := firsts[key.String()]
+		if !ok {
+			id = int32(len(firsts) + 1)
+			firsts[key.String()] = id
+		}
+		l.first[i] = id
 	}
 	for i, p := range l.patterns {
 		for _, a := range p.items[0].alts {

@@ -9,6 +9,7 @@ import (
 	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/internal/cputime"
 	"github.com/newsgraph/newsgraph/internal/shareddata"
+	"github.com/newsgraph/newsgraph/pipeline"
 )
 
 // BenchmarkPipeline_BBC runs the whole default pipeline over the 335
@@ -57,4 +58,41 @@ func benchPipeline(b *testing.B, cfg Config) {
 	}
 	stop(b.N)
 	b.ReportMetric(float64(len(texts)*b.N)/b.Elapsed().Seconds(), "docs/s")
+}
+
+// BenchmarkStages_BBC is BenchmarkPipeline_BBC reporting every stage's
+// thread CPU per document ("<stage>-cpu-us/doc", the pipeline's Timings):
+// the per-stage figures of docs/benchmarks.md.
+func BenchmarkStages_BBC(b *testing.B) {
+	f, err := os.Open(shareddata.Require(b, "corpus/bbc/test.csv"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	rows, err := csv.NewReader(f).ReadAll()
+	f.Close()
+	if err != nil {
+		b.Fatal(err)
+	}
+	p, err := Default(Config{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var tm pipeline.Timings
+	p = p.WithTimings(&tm)
+	ctx := context.Background()
+	b.ReportAllocs()
+	b.ResetTimer()
+	stop := cputime.Bench(b)
+	for i := 0; i < b.N; i++ {
+		for _, r := range rows[1:] {
+			if err := p.Process(ctx, document.New("bbc", r[0])); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	stop(b.N)
+	docs := float64(b.N * (len(rows) - 1))
+	for _, st := range tm.Stages() {
+		b.ReportMetric(float64(st.CPU.Microseconds())/docs, st.Name+"-cpu-us/doc")
+	}
 }
