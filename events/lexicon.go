@@ -142,7 +142,7 @@ func compilePattern(s string) (*pattern, error) {
 	if len(f) > 16 {
 		return nil, fmt.Errorf("pattern longer than 16 items")
 	}
-	p := &pattern{}
+	p := &pattern{items: make([]item, 0, len(f))}
 	for i, w := range f {
 		switch w {
 		case "*":
@@ -158,8 +158,8 @@ func compilePattern(s string) (*pattern, error) {
 			p.items = append(p.items, item{kind: itemTarget})
 			continue
 		}
-		var it item
-		for _, a := range strings.Split(w, "|") {
+		it := item{alts: make([]alt, 0, strings.Count(w, "|")+1)}
+		for a := range strings.SplitSeq(w, "|") {
 			verb := strings.HasPrefix(a, "+")
 			a = strings.TrimPrefix(a, "+")
 			if a == "" || strings.ContainsAny(a, "*+") {
