@@ -89,7 +89,7 @@ var builtin struct {
 // Builtin returns the compiled built-in lexicon, parsed once and shared.
 func Builtin() (*Lexicon, error) {
 	builtin.once.Do(func() {
-		builtin.lex, builtin.err = ParseLexicon(strings.NewReader(builtinLexicon), "lexicon.tsv", nil)
+		builtin.lex, builtin.err = parseLexicon(builtinLexicon, "lexicon.tsv", nil)
 	})
 	return builtin.lex, builtin.err
 }

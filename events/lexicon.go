@@ -10,6 +10,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"unsafe"
 
 	"github.com/newsgraph/newsgraph/cameo"
 	"github.com/newsgraph/newsgraph/internal/keyfilter"
@@ -72,16 +73,32 @@ func (l *Lexicon) Len() int { return len(l.patterns) }
 // returns an error naming the line for unknown CAMEO codes or malformed
 // patterns. base, when non-nil, is extended: its patterns come first.
 func ParseLexicon(r io.Reader, name string, base *Lexicon) (*Lexicon, error) {
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("events: read %s: %w", name, err)
+	}
+	return parseLexicon(unsafe.String(unsafe.SliceData(b), len(b)), name, base)
+}
+
+// maxLexiconLine bounds a line of a lexicon (as bufio.Scanner did).
+const maxLexiconLine = 1 << 20
+
+// parseLexicon is ParseLexicon of the text src (which must not change),
+// its lines read in place: the patterns' words are substrings of src.
+func parseLexicon(src, name string, base *Lexicon) (*Lexicon, error) {
 	l := &Lexicon{index: map[[3]byte][]int{}}
 	if base != nil {
 		l.patterns = append(l.patterns, base.patterns...)
 	}
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
 	n := 0
-	for sc.Scan() {
+	for len(src) > 0 {
+		var raw string
+		raw, src, _ = strings.Cut(src, "\n")
+		if len(raw) >= maxLexiconLine {
+			return nil, fmt.Errorf("events: read %s: %w", name, bufio.ErrTooLong)
+		}
 		n++
-		line := strings.TrimSpace(sc.Text())
+		line := strings.TrimSpace(raw)
 		if line == "" || line[0] == '#' {
 			continue
 		}
@@ -111,9 +128,6 @@ func ParseLexicon(r io.Reader, name string, base *Lexicon) (*Lexicon, error) {
 		}
 		p.code, p.line, p.src, p.discard = c, n, pat, code == "discard"
 		l.patterns = append(l.patterns, p)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("events: read %s: %w", name, err)
 	}
 	firsts := map[string]int32{}
 	l.first = make([]int32, len(l.patterns))
@@ -157,7 +171,7 @@ func compilePattern(s string) (*pattern, error) {
 	if len(f) > 16 {
 		return nil, fmt.Errorf("pattern longer than 16 items")
 	}
-	p := &pattern{}
+	p := &pattern{items: make([]item, 0, len(f))}
 	for i, w := range f {
 		switch w {
 		case "*":
@@ -173,8 +187,8 @@ func compilePattern(s string) (*pattern, error) {
 			p.items = append(p.items, item{kind: itemTarget})
 			continue
 		}
-		var it item
-		for _, a := range strings.Split(w, "|") {
+		it := item{alts: make([]alt, 0, strings.Count(w, "|")+1)}
+		for a := range strings.SplitSeq(w, "|") {
 			verb := strings.HasPrefix(a, "+")
 			a = strings.TrimPrefix(a, "+")
 			if a == "" || strings.ContainsAny(a, "*+") {

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"reflect"
 	"slices"
-	"strings"
 	"testing"
 
 	"github.com/newsgraph/newsgraph/internal/linear"
@@ -63,8 +62,28 @@ func TestModel_InPlace(t *testing.T) {
 func BenchmarkParseLexicon(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := ParseLexicon(strings.NewReader(builtinLexicon), "lexicon.tsv", nil); err != nil {
+		if _, err := parseLexicon(builtinLexicon, "lexicon.tsv", nil); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestParseLexicon_Lines: a user lexicon read whole keeps the line numbers
+// of its errors (CRLF ends, a last line without one) and refuses a line
+// of a megabyte, as the line scanner did.
+func TestParseLexicon_Lines(t *testing.T) {
+	for in, want := range map[string]string{
+		"# c\r\n\r\n010\tsay\r\nXYZ\tsay":            "in:4: unknown CAMEO code",
+		"010\tsay\n010\t\n":                          "in:2:",
+		"010\t" + string(make([]byte, 1<<20)) + "\n": "token too long",
+	} {
+		_, err := ParseLexicon(bytes.NewReader([]byte(in)), "in", nil)
+		if err == nil || !bytes.Contains([]byte(err.Error()), []byte(want)) {
+			t.Errorf("%.20q: err %v, want %q", in, err, want)
+		}
+	}
+	l, err := ParseLexicon(bytes.NewReader([]byte("010\tsay\r\n\n020\tappeal for\n")), "in", nil)
+	if err != nil || l.Len() != 2 || l.patterns[1].line != 3 || l.patterns[0].src != "say" {
+		t.Errorf("%v, %v", l, err)
 	}
 }

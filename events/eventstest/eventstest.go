@@ -8,6 +8,7 @@ package eventstest
 import (
 	"context"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -16,10 +17,11 @@ import (
 	"github.com/newsgraph/newsgraph/text"
 )
 
-// countries maps lowercase names and demonyms to CAMEO country codes.
-var countries = map[string]string{}
-
-func init() {
+// countries maps lowercase names and demonyms to CAMEO country codes,
+// built when first used (the package is linked into the binary through
+// eval, and start-up should not pay for it).
+var countries = sync.OnceValue(func() map[string]string {
+	countries := map[string]string{}
 	for _, row := range []string{
 		"USA:united states,u.s.,us,america,american,americans,washington",
 		"RUS:russia,russian,russians,moscow,kremlin", "UKR:ukraine,ukrainian,ukrainians,kyiv,kharkiv,odesa",
@@ -65,7 +67,8 @@ func init() {
 			}
 		}
 	}
-}
+	return countries
+})
 
 // blocked are names that contain a country name but are not the country.
 var blocked = map[string]bool{"south china sea": true, "east china sea": true, "new mexico": true,
@@ -254,7 +257,7 @@ func tagActors(d *document.Document) {
 		}
 		for k := 3; k >= 1; k-- {
 			p := phrase(i, k)
-			if c, ok := countries[p]; ok {
+			if c, ok := countries()[p]; ok {
 				r, _ := utf8.DecodeRuneInString(d.TokenText(i))
 				if unicode.IsUpper(r) && !(p == "us" && d.TokenText(i) != "US") && !(p == "un" && d.TokenText(i) != "UN") {
 					code, n = c, k
@@ -291,7 +294,7 @@ func tagActors(d *document.Document) {
 		if len(code) > 3 {
 			for j < len(toks) && j < i+n+6 {
 				r, _ := utf8.DecodeRuneInString(d.TokenText(j))
-				if !unicode.IsUpper(r) || countries[low(j)] != "" {
+				if !unicode.IsUpper(r) || countries()[low(j)] != "" {
 					break
 				}
 				j++

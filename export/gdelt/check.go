@@ -45,17 +45,17 @@ func CheckEvents(r io.Reader) ([]int64, error) {
 			{e.Actor1Code, e.Actor1Country, e.Actor1KnownGroup, e.Actor1Types},
 			{e.Actor2Code, e.Actor2Country, e.Actor2KnownGroup, e.Actor2Types},
 		} {
-			if a.cc != "" && !isCountry(a.cc) && !codeKinds[a.cc]["region"] {
+			if a.cc != "" && !isCountry(a.cc) && !codeKinds()[a.cc]["region"] {
 				return fmt.Errorf("actor country %q is no ISO alpha-3 code or CAMEO region", a.cc)
 			}
-			if a.group != "" && !codeKinds[a.group]["group"] {
+			if a.group != "" && !codeKinds()[a.group]["group"] {
 				return fmt.Errorf("known group %q is not in the table", a.group)
 			}
 			if a.group != "" && !strings.Contains(a.code, a.group) {
 				return fmt.Errorf("known group %q is not part of actor code %q", a.group, a.code)
 			}
 			for _, t := range a.types {
-				if t != "" && !codeKinds[t]["type"] {
+				if t != "" && !codeKinds()[t]["type"] {
 					return fmt.Errorf("actor type %q is not in the table", t)
 				}
 			}

@@ -11,6 +11,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/newsgraph/newsgraph/country"
@@ -128,14 +129,14 @@ func actorFields(p *document.Participant) []string {
 	for i := 0; i+3 <= len(code); i += 3 {
 		part := code[i : i+3]
 		switch {
-		case i == 0 && (isCountry(part) || codeKinds[part]["region"]):
+		case i == 0 && (isCountry(part) || codeKinds()[part]["region"]):
 			f[2] = part
-		case f[3] == "" && codeKinds[part]["group"] && !(i == 0 && codeKinds[part]["type"]):
+		case f[3] == "" && codeKinds()[part]["group"] && !(i == 0 && codeKinds()[part]["type"]):
 			f[3] = part
-		case codeKinds[part]["type"] && types < 3:
+		case codeKinds()[part]["type"] && types < 3:
 			f[7+types] = part
 			types++
-		case f[3] == "" && codeKinds[part]["group"]:
+		case f[3] == "" && codeKinds()[part]["group"]:
 			f[3] = part
 		}
 	}
@@ -433,10 +434,10 @@ func digits(s string, n int) bool {
 //go:embed codes.tsv
 var codesTSV string
 
-// codeKinds maps a three-letter actor code part to its kinds (codes.tsv).
-var codeKinds = map[string]map[string]bool{}
-
-func init() {
+// codeKinds maps a three-letter actor code part to its kinds (codes.tsv),
+// read when an export first needs it (not at every start).
+var codeKinds = sync.OnceValue(func() map[string]map[string]bool {
+	codeKinds := map[string]map[string]bool{}
 	for _, line := range strings.Split(codesTSV, "\n") {
 		if line == "" || line[0] == '#' {
 			continue
@@ -450,7 +451,8 @@ func init() {
 		}
 		codeKinds[f[1]][f[0]] = true
 	}
-}
+	return codeKinds
+})
 
 // docTone is the document's tone, ok false when not computed.
 func docTone(d *document.Document) (float64, bool) {

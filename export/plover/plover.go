@@ -11,6 +11,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/newsgraph/newsgraph/cameo"
@@ -96,13 +97,11 @@ type Options struct {
 //go:embed plover.tsv
 var vocabTSV string
 
-// vocab holds plover.tsv: kind → key → value ("" for one-column kinds).
-var vocab = map[string]map[string]string{}
-
-// modes holds the allowed modes: "TYPE mode".
-var modes = map[string]bool{}
-
-func init() {
+// tables returns plover.tsv read, when a check or an export first needs
+// it (not at every start): vocab is kind → key → value ("" for one-column
+// kinds), modes the allowed modes ("TYPE mode").
+var tables = sync.OnceValues(func() (vocab map[string]map[string]string, modes map[string]bool) {
+	vocab, modes = map[string]map[string]string{}, map[string]bool{}
 	for _, line := range strings.Split(vocabTSV, "\n") {
 		if line == "" || line[0] == '#' {
 			continue
@@ -122,17 +121,24 @@ func init() {
 			panic("plover: plover.tsv: bad line " + line)
 		}
 	}
+	return vocab, modes
+})
+
+// vocabOf returns plover.tsv's keys of kind.
+func vocabOf(kind string) map[string]string {
+	vocab, _ := tables()
+	return vocab[kind]
 }
 
 // IsType, IsMode and IsContext report whether a value is in the manual's
 // vocabulary.
-func IsType(t string) bool    { _, ok := vocab["type"][t]; return ok }
-func IsMode(t, m string) bool { return modes[t+" "+m] }
-func IsContext(c string) bool { _, ok := vocab["context"][c]; return ok }
+func IsType(t string) bool    { _, ok := vocabOf("type")[t]; return ok }
+func IsMode(t, m string) bool { _, modes := tables(); return modes[t+" "+m] }
+func IsContext(c string) bool { _, ok := vocabOf("context")[c]; return ok }
 func IsSector(s string) bool {
-	return s == "PTY" || s == "UNK" || s == "PRE" || s == "REL" || s == "PRM" || containsValue(vocab["sector"], s)
+	return s == "PTY" || s == "UNK" || s == "PRE" || s == "REL" || s == "PRM" || containsValue(vocabOf("sector"), s)
 }
-func isNonState(c string) bool { return containsValue(vocab["nonstate"], c) }
+func isNonState(c string) bool { return containsValue(vocabOf("nonstate"), c) }
 
 func containsValue(m map[string]string, v string) bool {
 	for _, x := range m {
@@ -158,11 +164,11 @@ func entity(d *document.Document, ix *document.Index, p *document.Participant) [
 				continue
 			}
 		}
-		if ns, ok := vocab["nonstate"][part]; ok && (e.Code == "" || e.Code == "IGO" || e.Code == "NGO") {
+		if ns, ok := vocabOf("nonstate")[part]; ok && (e.Code == "" || e.Code == "IGO" || e.Code == "NGO") {
 			e.Code = ns
 			continue
 		}
-		if s, ok := vocab["sector"][part]; ok {
+		if s, ok := vocabOf("sector")[part]; ok {
 			sectors = append(sectors, s)
 		}
 	}
