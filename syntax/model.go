@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unsafe"
 )
 
 // Model is a trained tagger, lemmatizer and parser. It is read-only after
@@ -26,6 +27,28 @@ type Model struct {
 	dict       map[string]uint32 // lower word → tag dictionary entry (dictMask)
 	lex        map[string]lexEntry
 	info       string // training summary
+}
+
+// lineCount returns the number of lines of s (a last line without a
+// newline counted): the size of the map its lines fill.
+func lineCount(s string) int { return strings.Count(s, "\n") + 1 }
+
+// fields splits line at tabs into f and returns the number of fields it
+// has (as len(strings.Split(line, "\t"))); f holds them only when that
+// is at most len(f).
+func fields(f []string, line string) int {
+	n := 0
+	for {
+		x, rest, more := strings.Cut(line, "\t")
+		if n < len(f) {
+			f[n] = x
+		}
+		n++
+		if !more {
+			return n
+		}
+		line = rest
+	}
 }
 
 // magic starts a model file; magic1 a file of the first version, which
@@ -94,8 +117,10 @@ func (m *Model) Marshal() []byte {
 	return b
 }
 
-// Load reads a model file; the weight tables alias b (which must not be
-// modified afterwards) when b is 8-byte aligned.
+// Load reads a model file; its word tables' strings alias b, and so do the
+// weight tables when b is 8-byte aligned (b must not be modified
+// afterwards). The word tables are read line by line in place into maps
+// sized once: every process that parses pays this.
 func Load(b []byte) (*Model, error) {
 	if len(b) < len(magic) || string(b[:len(magic)]) != magic && string(b[:len(magic)]) != magic1 {
 		return nil, fmt.Errorf("syntax: not a model file")
@@ -114,11 +139,10 @@ func Load(b []byte) (*Model, error) {
 		if n < 0 || n > len(b)-off {
 			return "", errCorrupt
 		}
-		s := string(b[off : off+n])
+		s := unsafe.String(unsafe.SliceData(b[off:]), n) // (b is kept: the tables alias it)
 		off += n
 		return s, nil
 	}
-	m := &Model{lemmas: map[string]string{}, rules: map[string]lemmaRule{}, clusters: map[string]uint32{}, dict: map[string]uint32{}}
 	var parts [7]string
 	for i := range parts[:nparts] {
 		s, err := str()
@@ -127,6 +151,8 @@ func Load(b []byte) (*Model, error) {
 		}
 		parts[i] = s
 	}
+	m := &Model{lemmas: make(map[string]string, lineCount(parts[3])), rules: make(map[string]lemmaRule, lineCount(parts[4])),
+		clusters: make(map[string]uint32, lineCount(parts[5])), dict: make(map[string]uint32, lineCount(parts[6]))}
 	m.info = parts[0]
 	m.classes = strings.Split(parts[1], "\n")
 	m.labels = strings.Split(parts[2], "\n")
@@ -145,9 +171,9 @@ func Load(b []byte) (*Model, error) {
 		m.xpos = append(m.xpos, x)
 		m.uposID = append(m.uposID, uposIndex(u))
 	}
-	for _, line := range strings.Split(parts[3], "\n") {
-		f := strings.Split(line, "\t")
-		if len(f) != 3 {
+	var f [4]string
+	for line := range strings.SplitSeq(parts[3], "\n") {
+		if fields(f[:3], line) != 3 {
 			continue
 		}
 		u, err := strconv.Atoi(f[0])
@@ -156,9 +182,8 @@ func Load(b []byte) (*Model, error) {
 		}
 		m.lemmas[string(rune(u))+f[1]] = f[2]
 	}
-	for _, line := range strings.Split(parts[4], "\n") {
-		f := strings.Split(line, "\t")
-		if len(f) != 4 {
+	for line := range strings.SplitSeq(parts[4], "\n") {
+		if fields(f[:4], line) != 4 {
 			continue
 		}
 		u, err1 := strconv.Atoi(f[0])
@@ -168,9 +193,8 @@ func Load(b []byte) (*Model, error) {
 		}
 		m.rules[string(rune(u))+f[1]] = lemmaRule{strip: n, add: f[3]}
 	}
-	for _, line := range strings.Split(parts[5], "\n") {
-		f := strings.Split(line, "\t")
-		if len(f) != 3 {
+	for line := range strings.SplitSeq(parts[5], "\n") {
+		if fields(f[:3], line) != 3 {
 			continue
 		}
 		bits, err1 := strconv.ParseUint(f[1], 10, 24)
@@ -180,7 +204,7 @@ func Load(b []byte) (*Model, error) {
 		}
 		m.clusters[f[0]] = uint32(bits) | uint32(n)<<24
 	}
-	for _, line := range strings.Split(parts[6], "\n") {
+	for line := range strings.SplitSeq(parts[6], "\n") {
 		w, v, ok := strings.Cut(line, "\t")
 		if !ok {
 			continue
