@@ -29,28 +29,6 @@ type Model struct {
 	info       string // training summary
 }
 
-// lineCount returns the number of lines of s (a last line without a
-// newline counted): the size of the map its lines fill.
-func lineCount(s string) int { return strings.Count(s, "\n") + 1 }
-
-// fields splits line at tabs into f and returns the number of fields it
-// has (as len(strings.Split(line, "\t"))); f holds them only when that
-// is at most len(f).
-func fields(f []string, line string) int {
-	n := 0
-	for {
-		x, rest, more := strings.Cut(line, "\t")
-		if n < len(f) {
-			f[n] = x
-		}
-		n++
-		if !more {
-			return n
-		}
-		line = rest
-	}
-}
-
 // magic starts a model file; magic1 a file of the first version, which
 // has no tag dictionary.
 const (
@@ -230,4 +208,26 @@ func Load(b []byte) (*Model, error) {
 		return nil, fmt.Errorf("syntax: model tables do not match its classes")
 	}
 	return m, nil
+}
+
+// lineCount returns the number of lines of s (a last line without a
+// newline counted): the size of the map its lines fill.
+func lineCount(s string) int { return strings.Count(s, "\n") + 1 }
+
+// fields splits line at tabs into f and returns the number of fields it
+// has (as len(strings.Split(line, "\t"))); f holds them only when that
+// is at most len(f).
+func fields(f []string, line string) int {
+	n := 0
+	for {
+		x, rest, more := strings.Cut(line, "\t")
+		if n < len(f) {
+			f[n] = x
+		}
+		n++
+		if !more {
+			return n
+		}
+		line = rest
+	}
 }
