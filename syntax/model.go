@@ -21,12 +21,16 @@ type Model struct {
 	rootLabel  int
 	tagger     *table
 	parser     *table
-	lemmas     map[string]string // upos byte + lower form → lemma
-	rules      map[string]lemmaRule
-	clusters   map[string]uint32 // lower word → bits | len<<24 | casing class<<29
-	dict       map[string]uint32 // lower word → tag dictionary entry (dictMask)
-	lex        map[string]lexEntry
-	info       string // training summary
+	// a loaded model's cluster and tag dictionary lines (substrings of
+	// the file): Load fills lex from them, and clusters and dict are made
+	// from them only when Marshal asks (wordMaps)
+	clusterText, dictText string
+	lemmas                map[string]string // upos byte + lower form → lemma
+	rules                 map[string]lemmaRule
+	clusters              map[string]uint32 // lower word → bits | len<<24 | casing class<<29
+	dict                  map[string]uint32 // lower word → tag dictionary entry (dictMask)
+	lex                   map[string]lexEntry
+	info                  string // training summary
 }
 
 // magic starts a model file; magic1 a file of the first version, which
@@ -77,14 +81,15 @@ func (m *Model) Marshal() []byte {
 	}
 	str(sb.String())
 	sb.Reset()
-	for _, k := range slices.Sorted(maps.Keys(m.clusters)) {
-		v := m.clusters[k]
+	clusters, dict := m.wordMaps()
+	for _, k := range slices.Sorted(maps.Keys(clusters)) {
+		v := clusters[k]
 		fmt.Fprintf(&sb, "%s\t%d\t%d\n", k, v&0xffffff, v>>24)
 	}
 	str(sb.String())
 	sb.Reset()
-	for _, k := range slices.Sorted(maps.Keys(m.dict)) {
-		fmt.Fprintf(&sb, "%s\t%d\n", k, m.dict[k])
+	for _, k := range slices.Sorted(maps.Keys(dict)) {
+		fmt.Fprintf(&sb, "%s\t%d\n", k, dict[k])
 	}
 	str(sb.String())
 	for len(b)%8 != 0 {
@@ -130,7 +135,7 @@ func Load(b []byte) (*Model, error) {
 		parts[i] = s
 	}
 	m := &Model{lemmas: make(map[string]string, lineCount(parts[3])), rules: make(map[string]lemmaRule, lineCount(parts[4])),
-		clusters: make(map[string]uint32, lineCount(parts[5])), dict: make(map[string]uint32, lineCount(parts[6]))}
+		clusterText: parts[5], dictText: parts[6]}
 	m.info = parts[0]
 	m.classes = strings.Split(parts[1], "\n")
 	m.labels = strings.Split(parts[2], "\n")
@@ -171,29 +176,19 @@ func Load(b []byte) (*Model, error) {
 		}
 		m.rules[string(rune(u))+f[1]] = lemmaRule{strip: n, add: f[3]}
 	}
-	for line := range strings.SplitSeq(parts[5], "\n") {
-		if fields(f[:3], line) != 3 {
-			continue
-		}
-		bits, err1 := strconv.ParseUint(f[1], 10, 24)
-		n, err2 := strconv.ParseUint(f[2], 10, 8)
-		if err1 != nil || err2 != nil {
-			return nil, errCorrupt
-		}
-		m.clusters[f[0]] = uint32(bits) | uint32(n)<<24
+	// the clusters and the tag dictionary go straight into lex (what
+	// buildLex would make of their maps)
+	m.lex = make(map[string]lexEntry, lineCount(parts[5])+lineCount(parts[6])) // (as buildLex sizes it)
+	if err := eachCluster(parts[5], func(w string, v uint32) { m.lex[w] = lexEntry{cl: v, ok: true} }); err != nil {
+		return nil, err
 	}
-	for line := range strings.SplitSeq(parts[6], "\n") {
-		w, v, ok := strings.Cut(line, "\t")
-		if !ok {
-			continue
-		}
-		x, err := strconv.ParseUint(v, 10, 32)
-		if err != nil || x>>17 > uint64(len(m.classes)) {
-			return nil, errCorrupt
-		}
-		m.dict[w] = uint32(x)
+	if err := eachDict(parts[6], len(m.classes), func(w string, v uint32) {
+		e := m.lex[w]
+		e.dict = v
+		m.lex[w] = e
+	}); err != nil {
+		return nil, err
 	}
-	m.lex = buildLex(m.clusters, m.dict)
 	for off%8 != 0 {
 		off++
 	}
@@ -230,4 +225,53 @@ func fields(f []string, line string) int {
 		}
 		line = rest
 	}
+}
+
+// eachCluster calls fn with every word and cluster value of a model's
+// cluster lines ("word TAB bits TAB length"; lines of another shape are
+// skipped, numbers out of range are errCorrupt).
+func eachCluster(text string, fn func(w string, v uint32)) error {
+	var f [3]string
+	for line := range strings.SplitSeq(text, "\n") {
+		if fields(f[:], line) != 3 {
+			continue
+		}
+		bits, err1 := strconv.ParseUint(f[1], 10, 24)
+		n, err2 := strconv.ParseUint(f[2], 10, 8)
+		if err1 != nil || err2 != nil {
+			return errCorrupt
+		}
+		fn(f[0], uint32(bits)|uint32(n)<<24)
+	}
+	return nil
+}
+
+// eachDict calls fn with every word and entry of a model's tag dictionary
+// lines ("word TAB entry"; an entry naming a class past nclasses is
+// errCorrupt).
+func eachDict(text string, nclasses int, fn func(w string, v uint32)) error {
+	for line := range strings.SplitSeq(text, "\n") {
+		w, v, ok := strings.Cut(line, "\t")
+		if !ok {
+			continue
+		}
+		x, err := strconv.ParseUint(v, 10, 32)
+		if err != nil || x>>17 > uint64(nclasses) {
+			return errCorrupt
+		}
+		fn(w, uint32(x))
+	}
+	return nil
+}
+
+// wordMaps returns the model's clusters and tag dictionary: a trained
+// model's maps, or those of a loaded model's lines (Load checked them).
+func (m *Model) wordMaps() (clusters, dict map[string]uint32) {
+	if m.clusters != nil || m.dict != nil {
+		return m.clusters, m.dict
+	}
+	clusters, dict = map[string]uint32{}, map[string]uint32{}
+	eachCluster(m.clusterText, func(w string, v uint32) { clusters[w] = v })
+	eachDict(m.dictText, len(m.classes), func(w string, v uint32) { dict[w] = v })
+	return clusters, dict
 }
