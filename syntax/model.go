@@ -21,16 +21,18 @@ type Model struct {
 	rootLabel  int
 	tagger     *table
 	parser     *table
+
 	// a loaded model's cluster and tag dictionary lines (substrings of
 	// the file): Load fills lex from them, and clusters and dict are made
 	// from them only when Marshal asks (wordMaps)
 	clusterText, dictText string
-	lemmas                map[string]string // upos byte + lower form → lemma
-	rules                 map[string]lemmaRule
-	clusters              map[string]uint32 // lower word → bits | len<<24 | casing class<<29
-	dict                  map[string]uint32 // lower word → tag dictionary entry (dictMask)
-	lex                   map[string]lexEntry
-	info                  string // training summary
+
+	lemmas     map[string]string // upos byte + lower form → lemma
+	rules      map[string]lemmaRule
+	clusters   map[string]uint32 // lower word → bits | len<<24 | casing class<<29
+	dict       map[string]uint32 // lower word → tag dictionary entry (dictMask)
+	lex        map[string]lexEntry
+	info       string // training summary
 }
 
 // magic starts a model file; magic1 a file of the first version, which
