@@ -21,12 +21,7 @@ type Model struct {
 	rootLabel  int
 	tagger     *table
 	parser     *table
-
-	// a loaded model's cluster and tag dictionary lines (substrings of
-	// the file): Load fills lex from them, and clusters and dict are made
-	// from them only when Marshal asks (wordMaps)
-	clusterText, dictText string
-
+	raw        wordLines         // a loaded model's cluster and dictionary lines
 	lemmas     map[string]string // upos byte + lower form → lemma
 	rules      map[string]lemmaRule
 	clusters   map[string]uint32 // lower word → bits | len<<24 | casing class<<29
@@ -137,7 +132,7 @@ func Load(b []byte) (*Model, error) {
 		parts[i] = s
 	}
 	m := &Model{lemmas: make(map[string]string, lineCount(parts[3])), rules: make(map[string]lemmaRule, lineCount(parts[4])),
-		clusterText: parts[5], dictText: parts[6]}
+		raw: wordLines{clusters: parts[5], dict: parts[6]}}
 	m.info = parts[0]
 	m.classes = strings.Split(parts[1], "\n")
 	m.labels = strings.Split(parts[2], "\n")
@@ -229,6 +224,11 @@ func fields(f []string, line string) int {
 	}
 }
 
+// wordLines are a loaded model's cluster and tag dictionary lines
+// (substrings of the file): Load fills lex from them, and the clusters and
+// dict maps are made from them only when Marshal asks (wordMaps).
+type wordLines struct{ clusters, dict string }
+
 // eachCluster calls fn with every word and cluster value of a model's
 // cluster lines ("word TAB bits TAB length"; lines of another shape are
 // skipped, numbers out of range are errCorrupt).
@@ -273,7 +273,7 @@ func (m *Model) wordMaps() (clusters, dict map[string]uint32) {
 		return m.clusters, m.dict
 	}
 	clusters, dict = map[string]uint32{}, map[string]uint32{}
-	eachCluster(m.clusterText, func(w string, v uint32) { clusters[w] = v })
-	eachDict(m.dictText, len(m.classes), func(w string, v uint32) { dict[w] = v })
+	eachCluster(m.raw.clusters, func(w string, v uint32) { clusters[w] = v })
+	eachDict(m.raw.dict, len(m.classes), func(w string, v uint32) { dict[w] = v })
 	return clusters, dict
 }
