@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 	"unsafe"
 )
 
@@ -151,6 +152,14 @@ func Load(b []byte) (*Model, error) {
 		m.xpos = append(m.xpos, x)
 		m.uposID = append(m.uposID, uposIndex(u))
 	}
+	// the keys (upos as a rune, then the form or suffix) are substrings
+	// of one buffer, not a string each: no key is longer than its line
+	keys := make([]byte, 0, len(parts[3])+len(parts[4]))
+	key := func(u int, s string) string {
+		start := len(keys)
+		keys = append(utf8.AppendRune(keys, rune(u)), s...)
+		return unsafe.String(unsafe.SliceData(keys[start:]), len(keys)-start)
+	}
 	var f [4]string
 	for line := range strings.SplitSeq(parts[3], "\n") {
 		if fields(f[:3], line) != 3 {
@@ -160,7 +169,7 @@ func Load(b []byte) (*Model, error) {
 		if err != nil || u <= 0 || u > 255 {
 			return nil, errCorrupt
 		}
-		m.lemmas[string(rune(u))+f[1]] = f[2]
+		m.lemmas[key(u, f[1])] = f[2]
 	}
 	for line := range strings.SplitSeq(parts[4], "\n") {
 		if fields(f[:4], line) != 4 {
@@ -171,7 +180,7 @@ func Load(b []byte) (*Model, error) {
 		if err1 != nil || err2 != nil || u <= 0 || u > 255 || n < 0 {
 			return nil, errCorrupt
 		}
-		m.rules[string(rune(u))+f[1]] = lemmaRule{strip: n, add: f[3]}
+		m.rules[key(u, f[1])] = lemmaRule{strip: n, add: f[3]}
 	}
 	// the clusters and the tag dictionary go straight into lex (what
 	// buildLex would make of their maps)
