@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
+	"unsafe"
 )
 
 // Model is a trained tagger, lemmatizer and parser. It is read-only after
@@ -20,6 +22,7 @@ type Model struct {
 	rootLabel  int
 	tagger     *table
 	parser     *table
+	raw        wordLines         // a loaded model's cluster and dictionary lines
 	lemmas     map[string]string // upos byte + lower form → lemma
 	rules      map[string]lemmaRule
 	clusters   map[string]uint32 // lower word → bits | len<<24 | casing class<<29
@@ -83,14 +86,15 @@ func (m *Model) Marshal() []byte {
 	}
 	str(sb.String())
 	sb.Reset()
-	for _, k := range slices.Sorted(maps.Keys(m.clusters)) {
-		v := m.clusters[k]
+	clusters, dict := m.wordMaps()
+	for _, k := range slices.Sorted(maps.Keys(clusters)) {
+		v := clusters[k]
 		fmt.Fprintf(&sb, "%s\t%d\t%d\n", k, v&0xffffff, v>>24)
 	}
 	str(sb.String())
 	sb.Reset()
-	for _, k := range slices.Sorted(maps.Keys(m.dict)) {
-		fmt.Fprintf(&sb, "%s\t%d\n", k, m.dict[k])
+	for _, k := range slices.Sorted(maps.Keys(dict)) {
+		fmt.Fprintf(&sb, "%s\t%d\n", k, dict[k])
 	}
 	str(sb.String())
 	for len(b)%8 != 0 {
@@ -101,8 +105,10 @@ func (m *Model) Marshal() []byte {
 	return b
 }
 
-// Load reads a model file; the weight tables alias b (which must not be
-// modified afterwards) when b is 8-byte aligned.
+// Load reads a model file; its word tables' strings alias b, and so do the
+// weight tables when b is 8-byte aligned (b must not be modified
+// afterwards). The word tables are read line by line in place into maps
+// sized once: every process that parses pays this.
 func Load(b []byte) (*Model, error) {
 	if len(b) < len(magic) || string(b[:len(magic)]) != magic && string(b[:len(magic)]) != magic1 {
 		return nil, fmt.Errorf("syntax: not a model file")
@@ -121,11 +127,10 @@ func Load(b []byte) (*Model, error) {
 		if n < 0 || n > len(b)-off {
 			return "", errCorrupt
 		}
-		s := string(b[off : off+n])
+		s := unsafe.String(unsafe.SliceData(b[off:]), n) // (b is kept: the tables alias it)
 		off += n
 		return s, nil
 	}
-	m := &Model{lemmas: map[string]string{}, rules: map[string]lemmaRule{}, clusters: map[string]uint32{}, dict: map[string]uint32{}}
 	var parts [7]string
 	for i := range parts[:nparts] {
 		s, err := str()
@@ -134,6 +139,8 @@ func Load(b []byte) (*Model, error) {
 		}
 		parts[i] = s
 	}
+	m := &Model{lemmas: make(map[string]string, lineCount(parts[3])), rules: make(map[string]lemmaRule, lineCount(parts[4])),
+		raw: wordLines{clusters: parts[5], dict: parts[6]}}
 	m.info = parts[0]
 	m.classes = strings.Split(parts[1], "\n")
 	m.labels = strings.Split(parts[2], "\n")
@@ -152,20 +159,27 @@ func Load(b []byte) (*Model, error) {
 		m.xpos = append(m.xpos, x)
 		m.uposID = append(m.uposID, uposIndex(u))
 	}
-	for _, line := range strings.Split(parts[3], "\n") {
-		f := strings.Split(line, "\t")
-		if len(f) != 3 {
+	// the keys (upos as a rune, then the form or suffix) are substrings
+	// of one buffer, not a string each: no key is longer than its line
+	keys := make([]byte, 0, len(parts[3])+len(parts[4]))
+	key := func(u int, s string) string {
+		start := len(keys)
+		keys = append(utf8.AppendRune(keys, rune(u)), s...)
+		return unsafe.String(unsafe.SliceData(keys[start:]), len(keys)-start)
+	}
+	var f [4]string
+	for line := range strings.SplitSeq(parts[3], "\n") {
+		if fields(f[:3], line) != 3 {
 			continue
 		}
 		u, err := strconv.Atoi(f[0])
 		if err != nil || u <= 0 || u > 255 {
 			return nil, errCorrupt
 		}
-		m.lemmas[string(rune(u))+f[1]] = f[2]
+		m.lemmas[key(u, f[1])] = f[2]
 	}
-	for _, line := range strings.Split(parts[4], "\n") {
-		f := strings.Split(line, "\t")
-		if len(f) != 4 {
+	for line := range strings.SplitSeq(parts[4], "\n") {
+		if fields(f[:4], line) != 4 {
 			continue
 		}
 		u, err1 := strconv.Atoi(f[0])
@@ -173,32 +187,21 @@ func Load(b []byte) (*Model, error) {
 		if err1 != nil || err2 != nil || u <= 0 || u > 255 || n < 0 {
 			return nil, errCorrupt
 		}
-		m.rules[string(rune(u))+f[1]] = lemmaRule{strip: n, add: f[3]}
+		m.rules[key(u, f[1])] = lemmaRule{strip: n, add: f[3]}
 	}
-	for _, line := range strings.Split(parts[5], "\n") {
-		f := strings.Split(line, "\t")
-		if len(f) != 3 {
-			continue
-		}
-		bits, err1 := strconv.ParseUint(f[1], 10, 24)
-		n, err2 := strconv.ParseUint(f[2], 10, 8)
-		if err1 != nil || err2 != nil {
-			return nil, errCorrupt
-		}
-		m.clusters[f[0]] = uint32(bits) | uint32(n)<<24
+	// the clusters and the tag dictionary go straight into lex (what
+	// buildLex would make of their maps)
+	m.lex = make(map[string]lexEntry, lineCount(parts[5])+lineCount(parts[6])) // (as buildLex sizes it)
+	if err := eachCluster(parts[5], func(w string, v uint32) { m.lex[w] = lexEntry{cl: v, ok: true} }); err != nil {
+		return nil, err
 	}
-	for _, line := range strings.Split(parts[6], "\n") {
-		w, v, ok := strings.Cut(line, "\t")
-		if !ok {
-			continue
-		}
-		x, err := strconv.ParseUint(v, 10, 32)
-		if err != nil || x>>17 > uint64(len(m.classes)) {
-			return nil, errCorrupt
-		}
-		m.dict[w] = uint32(x)
+	if err := eachDict(parts[6], len(m.classes), func(w string, v uint32) {
+		e := m.lex[w]
+		e.dict = v
+		m.lex[w] = e
+	}); err != nil {
+		return nil, err
 	}
-	m.lex = buildLex(m.clusters, m.dict)
 	for off%8 != 0 {
 		off++
 	}
@@ -213,4 +216,80 @@ func Load(b []byte) (*Model, error) {
 		return nil, fmt.Errorf("syntax: model tables do not match its classes")
 	}
 	return m, nil
+}
+
+// lineCount returns the number of lines of s (a last line without a
+// newline counted): the size of the map its lines fill.
+func lineCount(s string) int { return strings.Count(s, "\n") + 1 }
+
+// fields splits line at tabs into f and returns the number of fields it
+// has (as len(strings.Split(line, "\t"))); f holds them only when that
+// is at most len(f).
+func fields(f []string, line string) int {
+	n := 0
+	for {
+		x, rest, more := strings.Cut(line, "\t")
+		if n < len(f) {
+			f[n] = x
+		}
+		n++
+		if !more {
+			return n
+		}
+		line = rest
+	}
+}
+
+// wordLines are a loaded model's cluster and tag dictionary lines
+// (substrings of the file): Load fills lex from them, and the clusters and
+// dict maps are made from them only when Marshal asks (wordMaps).
+type wordLines struct{ clusters, dict string }
+
+// eachCluster calls fn with every word and cluster value of a model's
+// cluster lines ("word TAB bits TAB length"; lines of another shape are
+// skipped, numbers out of range are errCorrupt).
+func eachCluster(text string, fn func(w string, v uint32)) error {
+	var f [3]string
+	for line := range strings.SplitSeq(text, "\n") {
+		if fields(f[:], line) != 3 {
+			continue
+		}
+		bits, err1 := strconv.ParseUint(f[1], 10, 24)
+		n, err2 := strconv.ParseUint(f[2], 10, 8)
+		if err1 != nil || err2 != nil {
+			return errCorrupt
+		}
+		fn(f[0], uint32(bits)|uint32(n)<<24)
+	}
+	return nil
+}
+
+// eachDict calls fn with every word and entry of a model's tag dictionary
+// lines ("word TAB entry"; an entry naming a class past nclasses is
+// errCorrupt).
+func eachDict(text string, nclasses int, fn func(w string, v uint32)) error {
+	for line := range strings.SplitSeq(text, "\n") {
+		w, v, ok := strings.Cut(line, "\t")
+		if !ok {
+			continue
+		}
+		x, err := strconv.ParseUint(v, 10, 32)
+		if err != nil || x>>17 > uint64(nclasses) {
+			return errCorrupt
+		}
+		fn(w, uint32(x))
+	}
+	return nil
+}
+
+// wordMaps returns the model's clusters and tag dictionary: a trained
+// model's maps, or those of a loaded model's lines (Load checked them).
+func (m *Model) wordMaps() (clusters, dict map[string]uint32) {
+	if m.clusters != nil || m.dict != nil {
+		return m.clusters, m.dict
+	}
+	clusters, dict = map[string]uint32{}, map[string]uint32{}
+	eachCluster(m.raw.clusters, func(w string, v uint32) { clusters[w] = v })
+	eachDict(m.raw.dict, len(m.classes), func(w string, v uint32) { dict[w] = v })
+	return clusters, dict
 }
