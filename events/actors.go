@@ -223,7 +223,7 @@ func (c *coder) sentence(si int) []document.Event {
 						tp = &cp
 					}
 				}
-				key := sa + "|" + ecode.Code + "|" + ta
+				key := party(c.d, sp) + "|" + ecode.Code + "|" + party(c.d, tp)
 				if seen[key] {
 					continue
 				}

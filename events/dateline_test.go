@@ -15,3 +15,14 @@ func TestDatelineVisit(t *testing.T) {
 			nil, []string{"04|UGA|"}},
 	})
 }
+
+// TestFirmsAreParties checks that firms named after a nationality and a
+// business noun take its country (entities [modifierWords]) and that two
+// firms with one code are two parties of a talk, both ways; two names of
+// one country stay one party.
+func TestFirmsAreParties(t *testing.T) {
+	runRules(t, []ruleCase{
+		{"two firms", "Soviet Deputy Prime Minister Ivan Petrov held talks with Dutch firms Philips and Akzo Nobel on Monday.",
+			[]string{"04|RUS|NLD", "04|RUS|NLD", "04|NLD|RUS", "04|NLD|RUS"}, nil},
+	})
+}
