@@ -26,3 +26,23 @@ func TestFirmsAreParties(t *testing.T) {
 			[]string{"04|RUS|NLD", "04|RUS|NLD", "04|NLD|RUS", "04|NLD|RUS"}, nil},
 	})
 }
+
+// TestHazardOpensClause checks that a natural hazard opening a sentence,
+// with a place after it, is no actor: refine's hazardLead and the hazard
+// discards cover what the deleted hazardClause did.
+func TestHazardOpensClause(t *testing.T) {
+	runRules(t, []ruleCase{
+		{"earthquake in a country", "An earthquake in Chile killed 20 people on Monday.", nil, []string{"18|CHL|CHL", "18||CHL", "19|CHL|CHL", "20|CHL|CHL", "20||CHL"}},
+		{"floods in a province", "Floods in the northern province of Kenya have killed six.", nil, []string{"18|KEN|KEN", "18||KEN", "19|KEN|KEN", "20|KEN|KEN", "20||KEN"}},
+	})
+}
+
+// TestByPhraseModifiers checks that a "by" phrase finds its name past
+// lower-case modifiers and a title (coder.byHead), for the author of a
+// thing rejected and for a passive's agent.
+func TestByPhraseModifiers(t *testing.T) {
+	runRules(t, []ruleCase{
+		{"author of a lawsuit", "A Kenyan judge dismissed a lawsuit by the sacked Ugandan envoy Sam Okello on Monday.", []string{"12|KEN|UGA"}, nil},
+		{"passive agent", "Two Kenyan soldiers were killed by heavily armed Somali militiamen on Monday.", []string{"18|SOM|KEN"}, nil},
+	})
+}
