@@ -359,14 +359,14 @@ func interaction(e document.Event) bool {
 	return true
 }
 
-// stateProtest recodes a protest (root 14) whose source is a government
-// or an international body as the official complaint it is (114): a
-// ministry's protest over a dam is no demonstration.
+// stateProtest recodes a protest act whose source is a government or an
+// international body as the state act it is (data/words.txt
+// [stateRecodes]): a ministry's protest over a dam is an official
+// complaint (114).
 func stateProtest(e document.Event) document.Event {
-	if src := actorOf(e.Source); e.Root == "14" && (strings.HasSuffix(src, "GOV") || strings.HasPrefix(src, "IGO")) {
-		if c, ok := cameo.Lookup("114"); ok {
-			e.Code, e.Root, e.Quad, e.Goldstein, e.Plover, e.PloverMode = c.Code, c.Root, c.Quad, c.Goldstein, PloverOf(c), c.PloverMode
-		}
+	src := actorOf(e.Source)
+	if c, ok := cameo.Lookup(stateRecodes[e.Code]); ok && (strings.HasSuffix(src, "GOV") || strings.HasPrefix(src, "IGO")) {
+		e.Code, e.Root, e.Quad, e.Goldstein, e.Plover, e.PloverMode = c.Code, c.Root, c.Quad, c.Goldstein, PloverOf(c), c.PloverMode
 	}
 	return e
 }
