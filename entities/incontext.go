@@ -200,6 +200,24 @@ func resolveActors(ctx context.Context, d *document.Document, ix *mentionIndex) 
 			codes[i], why[i] = cc, "country modifier before it"
 		}
 	}
+	// A nationality before a business or role noun scopes over the list
+	// of names after it: "Dutch firms Philips and Akzo" are both Dutch.
+	for i := range d.Mentions {
+		if !modded[i] || actors.CountryOf(codes[i]) == "" {
+			continue
+		}
+		for j := i + 1; j < len(d.Mentions) && d.Mentions[j].Start >= d.Mentions[j-1].End; j++ {
+			gap := strings.TrimSpace(d.Text[d.Mentions[j-1].End:d.Mentions[j].Start])
+			if gap != "," && gap != "and" && gap != ", and" || d.Mentions[j].Type == document.GPE || d.Mentions[j].Type == document.NORP {
+				break
+			}
+			if codes[j] == "" {
+				codes[j], why[j], modded[j] = codes[i], "a nationality over the list", true
+			} else if actors.CountryOf(codes[j]) != actors.CountryOf(codes[i]) {
+				break
+			}
+		}
+	}
 	// A place right after a role description locates it: "police in
 	// Lagos", "officials from Kenya" (its own words, before any country
 	// coreference brought).

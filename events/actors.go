@@ -223,7 +223,7 @@ func (c *coder) sentence(si int) []document.Event {
 						tp = &cp
 					}
 				}
-				key := sa + "|" + ecode.Code + "|" + ta
+				key := party(c.d, sp) + "|" + ecode.Code + "|" + party(c.d, tp)
 				if seen[key] {
 					continue
 				}
@@ -442,11 +442,7 @@ func (c *coder) authorOf(e int, held bool) []int {
 		if held && (w != "by" || j == 0 || c.low(j-1) != "held") || !held && w != "by" && w != "from" {
 			continue
 		}
-		k := j + 1
-		if c.mAt[k] < 0 && isDet(c.tok(k)) {
-			k++
-		}
-		k = c.titleBefore(k)
+		k := c.byHead(j + 1)
 		if k >= c.n || c.mAt[k] < 0 || c.actor(c.mAt[k]) == "" {
 			return nil
 		}
@@ -456,6 +452,20 @@ func (c *coder) authorOf(e int, held bool) []int {
 		return c.coord(c.mAt[k])
 	}
 	return nil
+}
+
+// byHead returns the token of the name a "by" or "from" phrase at token k
+// opens with, past a determiner, two lower-case modifiers and a title ("by
+// the fired aide Colonel X"); k when there is none.
+func (c *coder) byHead(k int) int {
+	t := k
+	for n := 0; t < c.n && c.mAt[t] < 0 && n < 3 && (n == 0 && isDet(c.tok(t)) || c.tok(t)[0] >= 'a' && c.tok(t)[0] <= 'z' && !objectStops[c.low(t)]); n++ {
+		t++
+	}
+	if t = c.titleBefore(t); t < c.n && c.mAt[t] >= 0 {
+		return t
+	}
+	return k
 }
 
 // relativeBefore returns the token of the "which" or "who" that opens a
@@ -619,11 +629,7 @@ func (c *coder) agent(e int) []int {
 			return nil
 		}
 		if w == "by" {
-			k := j + 1
-			if k < c.n && isDet(c.tok(k)) {
-				k++
-			}
-			if k < c.n && c.mAt[k] >= 0 {
+			if k := c.byHead(j + 1); k < c.n && c.mAt[k] >= 0 {
 				return c.coord(c.mAt[k])
 			}
 			return nil
@@ -1153,7 +1159,7 @@ func (c *coder) quoteSpeaker(i int) int {
 			if m.Span == q.Speaker.Span {
 				return mi
 			}
-			if q.Speaker.Entity >= 0 && m.Entity == q.Speaker.Entity && (best < 0 || absInt(m.Start-q.Speaker.Start) < absInt(c.d.Mentions[best].Start-q.Speaker.Start)) {
+			if q.Speaker.Entity >= 0 && m.Entity == q.Speaker.Entity && (best < 0 || max(m.Start-q.Speaker.Start, q.Speaker.Start-m.Start) < max(c.d.Mentions[best].Start-q.Speaker.Start, q.Speaker.Start-c.d.Mentions[best].Start)) {
 				best = mi
 			}
 		}
@@ -1162,20 +1168,10 @@ func (c *coder) quoteSpeaker(i int) int {
 	return -1
 }
 
-func absInt(x int) int {
-	if x < 0 {
-		return -x
-	}
-	return x
-}
-
 // hazardSubject reports whether the clause before the verb at i is about a
 // natural hazard with no actor mention: the words between the clause start
 // and the verb hold a hazard noun and no actor-coded mention.
 func (c *coder) hazardSubject(i int) bool {
-	if c.hazardClause(i) {
-		return true
-	}
 	found := false
 	for j := i - 1; j >= 0 && j >= i-6; j-- {
 		w := c.low(j)
@@ -1190,42 +1186,6 @@ func (c *coder) hazardSubject(i int) bool {
 		}
 	}
 	return found
-}
-
-// hazardClause reports whether the sentence opens with a natural hazard as
-// its subject ("Floods in the northern province of X have killed six",
-// "Cyclone Y hit the coast overnight, killing two") and the verb at i
-// belongs to that main clause or a participle of it: no clause break,
-// speech verb, subordinator or "and" followed by an actor between.
-func (c *coder) hazardClause(i int) bool {
-	j := 0
-	for j < i && j < c.n && (c.isPunct(j) || c.newlineBefore(j+1) && j+1 < i) {
-		j++
-	}
-	found := false
-	for k := j; k < i && k < j+6; k++ {
-		w := c.low(k)
-		if hazards[w] {
-			found = true
-			break
-		}
-		if w == "," || c.hardPunct(k) || c.mAt[k] >= 0 && c.actor(c.mAt[k]) != "" && !c.actorIsPlaceLike(c.mAt[k]) && c.d.Mentions[c.mAt[k]].Type != document.GPE {
-			return false
-		}
-	}
-	if !found {
-		return false
-	}
-	for k := j; k < i; k++ {
-		w := c.low(k)
-		if clauseBreaks[w] && w != "that" || speechCues[w] || subordinators[w] && w != "including" {
-			return false
-		}
-		if w == "and" && k+1 < i && c.mAt[k+1] >= 0 && c.actor(c.mAt[k+1]) != "" {
-			return false // "... and rebels attacked": another subject
-		}
-	}
-	return true
 }
 
 // reducedPassive reports a past participle used as a reduced relative

@@ -4,6 +4,7 @@ package events
 // marks root events and fills each event's date and location.
 
 import (
+	"fmt"
 	"strings"
 	"time"
 
@@ -26,7 +27,7 @@ func finish(d *document.Document, evs []document.Event) []document.Event {
 	var out []document.Event
 	for _, e := range evs {
 		k := key{actorOf(e.Source), e.Code, actorOf(e.Target), e.Negated, e.Hypothetical}
-		if i, ok := idx[k]; ok {
+		if i, ok := idx[k]; ok && (out[i].Sentence != e.Sentence || party(d, out[i].Source)+party(d, out[i].Target) == party(d, e.Source)+party(d, e.Target)) {
 			out[i].Evidence = append(out[i].Evidence, e.Span)
 			continue
 		}
@@ -109,6 +110,16 @@ func (x *sides) partial(out []document.Event, e document.Event) int {
 		}
 	}
 	return -1
+}
+
+// party names a participant as one side of an act: its actor code, and
+// for a person or an organisation its entity too (two firms coded FRABUS
+// are two parties; a country is one whatever name it goes by).
+func party(d *document.Document, p *document.Participant) string {
+	if p == nil || p.Entity < 0 || p.Entity >= len(d.Entities) || d.Entities[p.Entity].Type != document.Person && d.Entities[p.Entity].Type != document.Org {
+		return actorOf(p)
+	}
+	return fmt.Sprintf("%s#%d", p.Actor, p.Entity)
 }
 
 // actorOf returns a participant's actor code ("" for none).

@@ -204,15 +204,15 @@ func mutual(d *document.Document, evs []document.Event) []document.Event {
 		hasS, hasT := map[string]bool{}, map[string]bool{}
 		pairs := map[[2]string]bool{}
 		for j := i; j < n && evs[j].Span == e.Span && evs[j].Code == e.Code; j++ {
-			if p := evs[j].Source; p != nil && p.Actor != "" && !hasS[p.Actor] {
-				hasS[p.Actor] = true
+			if p := evs[j].Source; p != nil && p.Actor != "" && !hasS[party(d, p)] {
+				hasS[party(d, p)] = true
 				srcs = append(srcs, p)
 			}
-			if p := evs[j].Target; p != nil && p.Actor != "" && !hasT[p.Actor] {
-				hasT[p.Actor] = true
+			if p := evs[j].Target; p != nil && p.Actor != "" && !hasT[party(d, p)] {
+				hasT[party(d, p)] = true
 				tgts = append(tgts, p)
 			}
-			pairs[[2]string{actorOf(evs[j].Source), actorOf(evs[j].Target)}] = true
+			pairs[[2]string{party(d, evs[j].Source), party(d, evs[j].Target)}] = true
 		}
 		parties := map[string]bool{}
 		for a := range hasS {
@@ -225,10 +225,10 @@ func mutual(d *document.Document, evs []document.Event) []document.Event {
 			continue // a list too long to be the parties of one act
 		}
 		add := func(a, b *document.Participant) {
-			if a.Actor == b.Actor || pairs[[2]string{a.Actor, b.Actor}] {
+			if party(d, a) == party(d, b) || pairs[[2]string{party(d, a), party(d, b)}] {
 				return
 			}
-			pairs[[2]string{a.Actor, b.Actor}] = true
+			pairs[[2]string{party(d, a), party(d, b)}] = true
 			m := e
 			m.Source, m.Target = a, b
 			evs = append(evs, m)
@@ -359,14 +359,14 @@ func interaction(e document.Event) bool {
 	return true
 }
 
-// stateProtest recodes a protest (root 14) whose source is a government
-// or an international body as the official complaint it is (114): a
-// ministry's protest over a dam is no demonstration.
+// stateProtest recodes a protest act whose source is a government or an
+// international body as the state act it is (data/words.txt
+// [stateRecodes]): a ministry's protest over a dam is an official
+// complaint (114).
 func stateProtest(e document.Event) document.Event {
-	if src := actorOf(e.Source); e.Root == "14" && (strings.HasSuffix(src, "GOV") || strings.HasPrefix(src, "IGO")) {
-		if c, ok := cameo.Lookup("114"); ok {
-			e.Code, e.Root, e.Quad, e.Goldstein, e.Plover, e.PloverMode = c.Code, c.Root, c.Quad, c.Goldstein, PloverOf(c), c.PloverMode
-		}
+	src := actorOf(e.Source)
+	if c, ok := cameo.Lookup(stateRecodes[e.Code]); ok && (strings.HasSuffix(src, "GOV") || strings.HasPrefix(src, "IGO")) {
+		e.Code, e.Root, e.Quad, e.Goldstein, e.Plover, e.PloverMode = c.Code, c.Root, c.Quad, c.Goldstein, PloverOf(c), c.PloverMode
 	}
 	return e
 }

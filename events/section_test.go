@@ -142,6 +142,7 @@ func TestStateProtest(t *testing.T) {
 		{"140", "IGOEEC", "114"},
 		{"141", "KENCVL", "141"},
 		{"140", "KOR", "140"},
+		{"143", "KORGOV", "143"},
 		{"111", "USAGOV", "111"},
 	}
 	for _, tc := range tests {

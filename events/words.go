@@ -48,6 +48,7 @@ var (
 	prospects           = lex.Set("prospects")
 	quoteMarks          = lex.Set("quoteMarks")
 	receiveVerbs        = lex.List("receiveVerbs")
+	stateRecodes        = lex.Map("stateRecodes")
 	speechCues          = lex.Set("speechCues")
 	storyRoles          = lex.Set("storyRoles")
 	subordinators       = lex.Set("subordinators")
