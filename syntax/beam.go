@@ -93,11 +93,13 @@ type beamSearch struct {
 }
 
 func (b *beamSearch) init(n, k int) {
-	for len(b.cur) < k {
-		b.cur = append(b.cur, &beamItem{})
-		b.next = append(b.next, &beamItem{})
+	if cap(b.cur) < k {
+		b.cur, b.next = make([]*beamItem, k), make([]*beamItem, k)
+		for j := range b.cur {
+			b.cur[j], b.next[j] = &beamItem{}, &beamItem{}
+		}
 	}
-	b.cur = b.cur[:1]
+	b.cur, b.next = b.cur[:1], b.next[:cap(b.next)]
 	it := b.cur[0]
 	it.st.reset(n)
 	it.score, it.cost, it.hist = 0, 0, it.hist[:0]
@@ -105,7 +107,6 @@ func (b *beamSearch) init(n, k int) {
 
 // advance replaces the beam by the items of top.
 func (b *beamSearch) advance(top []beamCand, nl int) {
-	b.next = b.next[:cap(b.next)]
 	for j, c := range top {
 		it, from := b.next[j], b.cur[c.from]
 		it.st.copyFrom(&from.st)
@@ -113,8 +114,7 @@ func (b *beamSearch) advance(top []beamCand, nl int) {
 		it.score, it.cost = c.score, c.cost
 		it.hist = append(append(it.hist[:0], from.hist...), uint16(c.a))
 	}
-	b.next = b.next[:len(top)]
-	b.cur, b.next = b.next, b.cur[:cap(b.cur)]
+	b.cur, b.next = b.next[:len(top)], b.cur[:cap(b.cur)]
 }
 
 // parseBeam parses p.ws and p.tags with a beam of p.beam items into p.st.
