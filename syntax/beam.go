@@ -93,11 +93,13 @@ type beamSearch struct {
 }
 
 func (b *beamSearch) init(n, k int) {
-	for len(b.cur) < k {
-		b.cur = append(b.cur, &beamItem{})
-		b.next = append(b.next, &beamItem{})
+	if cap(b.cur) < k {
+		b.cur, b.next = make([]*beamItem, k), make([]*beamItem, k)
+		for j := range b.cur {
+			b.cur[j], b.next[j] = &beamItem{}, &beamItem{}
+		}
 	}
-	b.cur = b.cur[:1]
+	b.cur, b.next = b.cur[:1], b.next[:cap(b.next)]
 	it := b.cur[0]
 	it.st.reset(n)
 	it.score, it.cost, it.hist = 0, 0, it.hist[:0]
@@ -105,7 +107,6 @@ func (b *beamSearch) init(n, k int) {
 
 // advance replaces the beam by the items of top.
 func (b *beamSearch) advance(top []beamCand, nl int) {
-	b.next = b.next[:cap(b.next)]
 	for j, c := range top {
 		it, from := b.next[j], b.cur[c.from]
 		it.st.copyFrom(&from.st)
@@ -113,8 +114,7 @@ func (b *beamSearch) advance(top []beamCand, nl int) {
 		it.score, it.cost = c.score, c.cost
 		it.hist = append(append(it.hist[:0], from.hist...), uint16(c.a))
 	}
-	b.next = b.next[:len(top)]
-	b.cur, b.next = b.next, b.cur[:cap(b.cur)]
+	b.cur, b.next = b.next[:len(top)], b.cur[:cap(b.cur)]
 }
 
 // parseBeam parses p.ws and p.tags with a beam of p.beam items into p.st.
@@ -194,6 +194,7 @@ func beamEpochs(tt *trainTable, ex []*example, order []int, m *Model, opt TrainO
 	var fs []uint64
 	var bs beamSearch
 	var gold, pred []uint16
+	var gItems [2]beamItem
 	var rs pstate
 	// seqUpdate rewards the moves of g over those of q from where they part.
 	seqUpdate := func(e *example, g, q []uint16) {
@@ -230,11 +231,26 @@ func beamEpochs(tt *trainTable, ex []*example, order []int, m *Model, opt TrainO
 			}
 			tt.now++
 			bs.init(len(e.ws), k)
+			var g *beamItem // max-violation: the gold prefix the weights like most
+			if opt.MaxViolation {
+				g = &gItems[0]
+				g.st.reset(len(e.ws))
+				g.score, g.cost, g.hist = 0, 0, g.hist[:0]
+			}
+			bestV, vStep := 0.0, -1
 			for !bs.cur[0].st.terminal() {
 				top := bs.cands[:0]
 				bestGold := beamCand{from: -1}
-				for j, it := range bs.cur {
+				items := bs.cur
+				if g != nil {
+					items = append(items[:len(items):len(items)], g) // g is item len(bs.cur)
+				}
+				for j, it := range items {
 					s := &it.st
+					inBeam := j < len(bs.cur)
+					if !inBeam && bestGold.from >= 0 {
+						break // a gold item is in the beam: g follows it
+					}
 					minCost := 0
 					if it.cost == 0 {
 						// relative to the item's best move: a tree that is
@@ -256,7 +272,9 @@ func beamEpochs(tt *trainTable, ex []*example, order []int, m *Model, opt TrainO
 						} else {
 							c.cost = it.cost
 						}
-						top = topK(top, c, k)
+						if inBeam {
+							top = topK(top, c, k)
+						}
 					}
 					if a := s.forced(m.rootLabel); a >= 0 {
 						consider(beamCand{from: j, a: a, score: it.score})
@@ -270,6 +288,33 @@ func beamEpochs(tt *trainTable, ex []*example, order []int, m *Model, opt TrainO
 						}
 					}
 				}
+				last := len(bs.cur[0].hist)+1 == 2*len(e.ws)
+				if g != nil {
+					from := g
+					if bestGold.from < len(bs.cur) {
+						from = bs.cur[bestGold.from]
+					}
+					if top[0].cost != 0 {
+						if v := top[0].score - bestGold.score; vStep < 0 || v > bestV {
+							bestV, vStep = v, len(from.hist)
+							gold = append(append(gold[:0], from.hist...), uint16(bestGold.a))
+							pred = append(append(pred[:0], bs.cur[top[0].from].hist...), uint16(top[0].a))
+						}
+					}
+					ng := &gItems[1]
+					ng.st.copyFrom(&from.st)
+					ng.st.apply(bestGold.a, nl)
+					ng.score, ng.cost = bestGold.score, 0
+					ng.hist = append(append(ng.hist[:0], from.hist...), uint16(bestGold.a))
+					gItems[0], gItems[1] = gItems[1], gItems[0]
+					g = &gItems[0]
+					if last && top[0].cost != 0 {
+						seqUpdate(e, gold, pred)
+					}
+					bs.cands = top
+					bs.advance(top, nl)
+					continue
+				}
 				goldIn := false
 				for _, c := range top {
 					if c.cost == 0 {
@@ -277,7 +322,6 @@ func beamEpochs(tt *trainTable, ex []*example, order []int, m *Model, opt TrainO
 						break
 					}
 				}
-				last := len(bs.cur[0].hist)+1 == 2*len(e.ws)
 				if !goldIn || last && top[0].cost > 0 {
 					// early update (or the final beam's best is wrong)
 					gold = append(append(gold[:0], bs.cur[bestGold.from].hist...), uint16(bestGold.a))

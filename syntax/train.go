@@ -57,8 +57,13 @@ type TrainOptions struct {
 	// that width and early update (beamEpochs), on the same weights; the
 	// model parses with that beam.
 	Beam, BeamEpochs int
-	Log              io.Writer
-	Info             string
+	// MaxViolation makes the beam's update the max-violation one (Huang
+	// et al. 2012: the whole sentence is searched and the prefixes where
+	// the beam's best wrong parse outscores the best gold one by most are
+	// updated) instead of the early update.
+	MaxViolation bool
+	Log          io.Writer
+	Info         string
 }
 
 // Train learns a model from retokenized treebank sentences.

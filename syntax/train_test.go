@@ -2,6 +2,7 @@ package syntax
 
 import (
 	"bytes"
+	"io"
 	"strings"
 	"testing"
 )
@@ -82,6 +83,22 @@ func TestTrain_Beam(t *testing.T) {
 	m, err := Train(sents, TrainOptions{TagEpochs: 3, ParseEpochs: 2, Folds: 1, Seed: 1, MinUpdates: 1, Beam: 4, BeamEpochs: 6, Heldout: sents[1:2], Log: &log})
 	if err != nil {
 		t.Fatal(err)
+	}
+	// the max-violation update on the same data
+	mv, err := Train(sents, TrainOptions{TagEpochs: 3, ParseEpochs: 1, Folds: 1, Seed: 1, MinUpdates: 1, Beam: 4, BeamEpochs: 6, MaxViolation: true, Log: io.Discard})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pv := NewParser(mv)
+	var av Analysis
+	for _, s := range sents {
+		pv.Analyze(s.Forms, &av)
+		for i, h := range av.Head {
+			if h != s.Head[i] {
+				t.Errorf("max-violation: %v: heads %v, want %v", s.Forms, av.Head, s.Head)
+				break
+			}
+		}
 	}
 	if !strings.Contains(log.String(), "(beam 4)") {
 		t.Errorf("no beam epochs in the log:\n%s", log.String())
