@@ -4,6 +4,7 @@ package events
 // neighbours in the sentence (see refine).
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/cameo"
@@ -51,14 +52,10 @@ func (c *coder) refine(ms []match) []match {
 	violent, protest, verbal := false, false, false
 	for _, m := range ms {
 		verbal = verbal || m.p.verbal && !c.adjunct(m.start)
-		if isAttack(m.p.code) && !isKill(m.p) || m.p.code.Code == "1123" {
-			// (an accusation of an attack: "accused X of shelling a market,
-			// killing 17" reports one alleged act)
-			violent = true
-		}
-		if m.p.code.Root == "14" {
-			protest = true
-		}
+		// (an accusation of an attack, 1123: "accused X of shelling a
+		// market, killing 17" reports one alleged act)
+		violent = violent || isAttack(m.p.code) && !isKill(m.p) || m.p.code.Code == "1123"
+		protest = protest || m.p.code.Root == "14"
 	}
 	out := ms[:0]
 	for _, m := range ms {
@@ -101,24 +98,13 @@ func (c *coder) refine(ms []match) []match {
 // a killing in its sentence is; abduction and torture (181, 182) are acts
 // of their own.
 func isAttack(code cameo.Code) bool {
-	if code.Root < "18" || code.Root > "20" {
-		return false
-	}
-	return code.Root != "18" || !strings.HasPrefix(code.Code, "181") && !strings.HasPrefix(code.Code, "182")
+	return code.Root >= "18" && code.Root <= "20" && (code.Root != "18" || !strings.HasPrefix(code.Code, "181") && !strings.HasPrefix(code.Code, "182"))
 }
 
 // isKill reports a plain killing trigger ("killed", "shot dead", "gunned
 // down", "the killing of"), as opposed to an assassination.
 func isKill(p *pattern) bool {
-	if p.code.Code != "186" {
-		return false
-	}
-	for _, a := range p.items[0].alts {
-		if killWords[a.word] {
-			return true
-		}
-	}
-	return false
+	return p.code.Code == "186" && slices.ContainsFunc(p.items[0].alts, func(a alt) bool { return killWords[a.word] })
 }
 
 // recode returns a copy of p with another CAMEO code and the new code's
@@ -170,11 +156,7 @@ func (c *coder) namedVictim(e int) bool {
 		if c.isPunct(j) {
 			return false
 		}
-		if mi := c.mAt[j]; mi >= 0 && c.d.Mentions[mi].Type == "PERSON" {
-			return true
-		}
-		w := c.low(j)
-		if officials[w] {
+		if mi := c.mAt[j]; mi >= 0 && c.d.Mentions[mi].Type == "PERSON" || officials[c.low(j)] {
 			return true
 		}
 		if c.d.Tokens[c.first+j].Kind == document.Number {
