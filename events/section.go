@@ -6,6 +6,7 @@ package events
 // (sourced).
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/actors"
@@ -54,14 +55,8 @@ func nonNews(d *document.Document) bool {
 			continue
 		}
 		lines++
-		if len(strings.Fields(l)) > 8 {
-			continue
-		}
-		for _, cue := range pageChromeList {
-			if strings.Contains(l, cue) {
-				chrome++
-				break
-			}
+		if len(strings.Fields(l)) <= 8 && slices.ContainsFunc(pageChromeList, func(cue string) bool { return strings.Contains(l, cue) }) {
+			chrome++
 		}
 	}
 	return chrome >= 3 && chrome*4 >= lines
@@ -97,11 +92,9 @@ func softSection(d *document.Document, evs []document.Event) []document.Event {
 func market(evs []document.Event) []document.Event {
 	out := evs[:0]
 	for _, e := range evs {
-		src, tgt := actorOf(e.Source), actorOf(e.Target)
-		if marketRoots[e.Root] && company(src) && (tgt == "" || company(tgt)) {
-			continue
+		if src, tgt := actorOf(e.Source), actorOf(e.Target); !marketRoots[e.Root] || !company(src) || tgt != "" && !company(tgt) {
+			out = append(out, e)
 		}
-		out = append(out, e)
 	}
 	return out
 }
@@ -116,11 +109,5 @@ func company(code string) bool {
 // role ("GBRGOV", "IGOUNO"), not a bare country ("ITA") that in a sport
 // story is most likely a team.
 func stateRole(code string) bool {
-	if len(code) >= 6 && code[:3] == "IGO" {
-		return true
-	}
-	if len(code) < 6 || CountryOf(code) == "" {
-		return false
-	}
-	return stateRoles[code[3:6]]
+	return len(code) >= 6 && (code[:3] == "IGO" || CountryOf(code) != "" && stateRoles[code[3:6]])
 }
