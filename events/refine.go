@@ -216,12 +216,7 @@ func (c *coder) stateForceAttack(m match) bool {
 // government, its military or police, or a bare country.
 func (c *coder) stateForces(ms []int) bool {
 	for _, mi := range ms {
-		a := c.code(mi)
-		if len(a) < 3 || CountryOf(a) == "" {
-			continue
-		}
-		rest := a[3:]
-		if rest == "" || hasAnyPrefix(rest, stateForceRoles) {
+		if a := c.code(mi); len(a) >= 3 && CountryOf(a) != "" && (len(a) == 3 || hasAnyPrefix(a[3:], stateForceRoles)) {
 			return true
 		}
 	}
@@ -284,20 +279,14 @@ func (c *coder) intoSea(a, e int) bool {
 // subject) is people: "seized 20 passengers", "the workers were seized".
 func (c *coder) seizesPeople(m match) bool {
 	if c.passive(m.start) {
-		for j := m.start - 1; j >= 0 && j >= m.start-6; j-- {
-			if c.hardPunct(j) && c.tok(j) != "," {
-				return false
-			}
+		for j := m.start - 1; j >= 0 && j >= m.start-6 && (!c.hardPunct(j) || c.tok(j) == ","); j-- {
 			if people[c.low(j)] {
 				return true
 			}
 		}
 		return false
 	}
-	for j := m.end; j < c.n && j < m.end+5; j++ {
-		if c.hardPunct(j) {
-			return false
-		}
+	for j := m.end; j < c.n && j < m.end+5 && !c.hardPunct(j); j++ {
 		if people[c.low(j)] {
 			return true
 		}
@@ -362,10 +351,7 @@ func (c *coder) hazardLead(i int) bool {
 // concern reports an expression of concern or alarm (CAMEO 111 by the
 // lexicon): an attitude, coded only toward an actor.
 func (c *coder) concern(m match) bool {
-	if m.p.code.Code != "111" {
-		return false
-	}
-	for j := m.start; j < m.end; j++ {
+	for j := m.start; j < m.end && m.p.code.Code == "111"; j++ {
 		if w := c.low(j); w == "concern" || w == "alarm" {
 			return true
 		}
@@ -402,10 +388,7 @@ func (c *coder) adjunctAttack(ms []match) []match {
 		}
 		q := *k.p
 		k.p = recodeTo(&q, m.p, code)
-		out := append([]match{}, ms[:kill]...)
-		out = append(out, k)
-		out = append(out, ms[kill+1:i]...)
-		return append(out, ms[i+1:]...)
+		return slices.Concat(ms[:kill], []match{k}, ms[kill+1:i], ms[i+1:])
 	}
 	return ms
 }
