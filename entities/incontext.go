@@ -131,12 +131,10 @@ func resolveActors(ctx context.Context, d *document.Document, ix *mentionIndex) 
 		if code != "" {
 			return code, step
 		}
-		if m.Kind == document.Name && m.Type == document.Org {
-			// "the Medical Council of Ghana", "the Embassy of France": an
-			// organisation named after its country acts for that country
-			if cc := ofCountry(d.Slice(m.Span)); cc != "" {
-				return cc, "organisation named after its country"
-			}
+		// "the Medical Council of Ghana", "the Embassy of France": an
+		// organisation named after its country acts for that country
+		if m.Kind == document.Name && m.Type == document.Org && ofCountry(d.Slice(m.Span)) != "" {
+			return ofCountry(d.Slice(m.Span)), "organisation named after its country"
 		}
 		switch m.Type {
 		case document.NORP, document.Misc:
