@@ -18,8 +18,10 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unsafe"
 
 	"github.com/newsgraph/newsgraph/country"
+	"github.com/newsgraph/newsgraph/internal/keyfilter"
 )
 
 // Actor is one named actor of a dictionary.
@@ -81,6 +83,9 @@ type Dictionary struct {
 	index  map[string]entry // Key(surface) → actor
 	// maxWords is the most words in any indexed surface form.
 	maxWords int
+	// ends has the class (keyfilter.Ends) of every key of index: most
+	// keys LookupKey is asked about have no entry, and cost no map probe.
+	ends keyfilter.Filter
 }
 
 type entry struct {
@@ -114,6 +119,9 @@ func (d *Dictionary) index1(s string, i int) {
 		return
 	}
 	d.index[k] = entry{i: i, caps: isAcronym(s)}
+	if c, ok := keyfilter.Ends(k); ok {
+		d.ends.Add(c)
+	}
 	if n := strings.Count(k, " ") + 1; n > d.maxWords {
 		d.maxWords = n
 	}
@@ -131,7 +139,7 @@ func (d *Dictionary) Merge(o *Dictionary) {
 
 // Clone returns a copy of d that can be extended without changing d.
 func (d *Dictionary) Clone() *Dictionary {
-	c := &Dictionary{actors: append([]Actor(nil), d.actors...), index: make(map[string]entry, len(d.index)), maxWords: d.maxWords}
+	c := &Dictionary{actors: append([]Actor(nil), d.actors...), index: make(map[string]entry, len(d.index)), maxWords: d.maxWords, ends: d.ends}
 	for k, v := range d.index {
 		c.index[k] = v
 	}
@@ -146,6 +154,9 @@ func (d *Dictionary) Lookup(s string) (*Actor, bool) {
 // LookupKey returns the actor whose folded surface form is key.
 func (d *Dictionary) LookupKey(key string) (*Actor, bool) {
 	if d == nil {
+		return nil, false
+	}
+	if c, ok := keyfilter.Ends(key); ok && !d.ends.Has(c) {
 		return nil, false
 	}
 	e, ok := d.index[key]
@@ -237,7 +248,7 @@ func builtinTables() (*Dictionary, error) {
 		if err != nil {
 			return nil, err
 		}
-		texts[i] = string(b)
+		texts[i] = unsafe.String(unsafe.SliceData(b), len(b)) // (ReadFile's own copy: not copied again)
 		lines += strings.Count(texts[i], "\n") + 1
 		forms += strings.Count(texts[i], "|")
 	}

@@ -10,6 +10,8 @@ import (
 	"os"
 	"strings"
 	"time"
+
+	"github.com/newsgraph/newsgraph/country"
 )
 
 // maxLineBytes bounds one line of a user dictionary.
@@ -231,11 +233,17 @@ func loadYAML(d *Dictionary, lines []string, user bool) error {
 
 // split splits s at sep and drops empty, space-trimmed parts.
 func split(s, sep string) []string {
-	var out []string
-	for _, x := range strings.Split(s, sep) {
+	if strings.TrimSpace(s) == "" {
+		return nil
+	}
+	out := make([]string, 0, strings.Count(s, sep)+1)
+	for x := range strings.SplitSeq(s, sep) {
 		if x = strings.TrimSpace(x); x != "" {
 			out = append(out, x)
 		}
+	}
+	if len(out) == 0 {
+		return nil
 	}
 	return out
 }
@@ -284,7 +292,8 @@ func add(d *Dictionary, a Actor) error {
 	if !validTypes[a.Type] {
 		return fmt.Errorf("%q: unknown type %q", a.Name, a.Type)
 	}
-	if Key(a.Name) == "" {
+	var buf [64]byte
+	if len(country.AppendNormalize(buf[:0], a.Name)) == 0 { // (Key(a.Name) == "", without a string)
 		return fmt.Errorf("%q: empty name after folding", a.Name)
 	}
 	if a.Kind != "" && !validKinds[a.Kind] {

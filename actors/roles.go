@@ -9,6 +9,8 @@ import (
 	"io/fs"
 	"strings"
 	"sync"
+
+	"github.com/newsgraph/newsgraph/internal/keyfilter"
 )
 
 // Role is what a role word says about its referent.
@@ -124,10 +126,30 @@ func fields(f []string, l string) int {
 // ("foreign minister", "troops"). A "former" prefix is handled by callers
 // (CAMEO codes former officials as ELI).
 func LookupRole(phrase string) (Role, bool) {
+	if c, ok := keyfilter.Ends(phrase); ok && !roleEnds().Has(c) {
+		return Role{}, false // (ASCII ends, which lower-casing keeps, of no role)
+	}
 	rs, _ := roles()
 	r, ok := rs[strings.ToLower(phrase)]
 	return r, ok
 }
+
+// roleEnds is the filter of the role table's phrases by their ends
+// (keyfilter.Ends; every phrase passes when the table fails to load).
+var roleEnds = sync.OnceValue(func() *keyfilter.Filter {
+	f := new(keyfilter.Filter)
+	rs, err := roles()
+	if err != nil {
+		f.Fill()
+		return f
+	}
+	for p := range rs {
+		if c, ok := keyfilter.Ends(p); ok {
+			f.Add(c)
+		}
+	}
+	return f
+})
 
 // MaxRoleWords is the most words in any role phrase.
 var MaxRoleWords = func() int {

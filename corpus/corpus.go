@@ -120,6 +120,15 @@ func Update(ctx context.Context, b Backend, docs []*document.Document, opt Optio
 		return nil
 	}
 	return b.UpdateCorpus(ctx, func(tx store.CorpusTx) error {
+		if r, ok := tx.(store.CorpusArticlesReader); ok {
+			ids := make([]string, len(docs))
+			for i, d := range docs {
+				ids[i] = d.ID
+			}
+			if err := r.ReadArticles(ids); err != nil {
+				return fmt.Errorf("corpus: %w", err)
+			}
+		}
 		for _, d := range docs {
 			if err := updateArticle(tx, d, opt); err != nil {
 				return fmt.Errorf("corpus: %s: %w", d.ID, err)

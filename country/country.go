@@ -11,10 +11,12 @@ package country
 //go:generate go run ./internal/gen -out table.go
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -48,6 +50,7 @@ func build() {
 	byA3 = make(map[string]int, len(all))
 	byName = make(map[string]int, len(all)*6)
 	byDemonym = make(map[string]int, len(all)*2)
+	size := 0 // the names' bytes: a folded ASCII name is no longer
 	for i := range all {
 		c := &all[i]
 		c.FIPS = fips[c.Alpha2]
@@ -55,38 +58,51 @@ func build() {
 			c.AltNames = append([]string{c.Name}, c.AltNames...)
 			c.Name = n
 		}
-		c.AltNames = uniq(append(append([]string(nil), c.AltNames...), extraNames[c.Alpha2]...), c.Name, c.Official)
-		c.Demonyms = uniq(append(append([]string(nil), c.Demonyms...), extraDemonyms[c.Alpha2]...), "", "")
+		c.AltNames = uniq(c.AltNames, extraNames[c.Alpha2], c.Name, c.Official)
+		c.Demonyms = uniq(c.Demonyms, extraDemonyms[c.Alpha2], "", "")
 		byA2[c.Alpha2] = i
 		if c.Alpha3 != "" {
 			byA3[c.Alpha3] = i
 		}
+		size += len(c.Name) + len(c.Official)
+		for _, n := range c.AltNames {
+			size += len(n)
+		}
+		for _, n := range c.Demonyms {
+			size += len(n)
+		}
+	}
+	// the keys are substrings of one buffer rather than a string each
+	keys := make([]byte, 0, size)
+	key := func(name string) string {
+		if len(keys)+len(name) > cap(keys) { // (a folding that lengthens: a new buffer)
+			keys = make([]byte, 0, max(len(name), cap(keys)))
+		}
+		start := len(keys)
+		keys = AppendNormalize(keys, name)
+		return unsafe.String(unsafe.SliceData(keys[start:]), len(keys)-start)
 	}
 	// Names: independent countries (those with a FIPS code and a UN-style
 	// entry) win over territories; the first claim wins otherwise, and a
 	// country's own common name always wins.
 	for i := range all {
-		byName[Normalize(all[i].Name)] = i
+		byName[key(all[i].Name)] = i
+	}
+	claim := func(m map[string]int, name string, i int) {
+		if k := key(name); k != "" {
+			if _, ok := m[k]; !ok {
+				m[k] = i
+			}
+		}
 	}
 	for i := range all {
 		c := &all[i]
-		for _, n := range append([]string{c.Official}, c.AltNames...) {
-			k := Normalize(n)
-			if k == "" {
-				continue
-			}
-			if _, ok := byName[k]; !ok {
-				byName[k] = i
-			}
+		claim(byName, c.Official, i)
+		for _, n := range c.AltNames {
+			claim(byName, n, i)
 		}
 		for _, d := range c.Demonyms {
-			k := Normalize(d)
-			if k == "" {
-				continue
-			}
-			if _, ok := byDemonym[k]; !ok {
-				byDemonym[k] = i
-			}
+			claim(byDemonym, d, i)
 		}
 	}
 	for k, a2 := range demonymOwner {
@@ -96,15 +112,16 @@ func build() {
 	}
 }
 
-func uniq(xs []string, skip1, skip2 string) []string {
-	out := xs[:0]
-	seen := map[string]bool{skip1: true, skip2: true}
-	for _, x := range xs {
-		if x == "" || seen[x] {
-			continue
+// uniq returns xs and then extra in a new slice, without empty strings,
+// repeats, skip1 or skip2 (the lists are short: a search, not a set).
+func uniq(xs, extra []string, skip1, skip2 string) []string {
+	out := make([]string, 0, len(xs)+len(extra))
+	for _, list := range [2][]string{xs, extra} {
+		for _, x := range list {
+			if x != "" && x != skip1 && x != skip2 && !slices.Contains(out, x) {
+				out = append(out, x)
+			}
 		}
-		seen[x] = true
-		out = append(out, x)
 	}
 	return out
 }

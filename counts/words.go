@@ -1,21 +1,21 @@
 package counts
 
 import (
-	"embed"
+	_ "embed"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/internal/lexicon"
 )
 
 //go:embed data/words.txt
-var dataFS embed.FS
+var wordsTxt string
 
 // lex holds the extractor's word lists (data/words.txt): qualifiers, units,
 // currencies, number words, category triggers, the words that make a
 // number no count, and the function words of noun phrases and clauses.
 // Each list's meaning is documented in the file; all keys are lower case
 // (currency codes excepted).
-var lex = lexicon.Load(dataFS, "data/words.txt")
+var lex = lexicon.FromString("data/words.txt", wordsTxt)
 
 var (
 	adjectives          = lex.Set("adjectives")

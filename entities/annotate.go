@@ -211,12 +211,7 @@ func (a *annotator) sentBounds(i int) (int, int) {
 }
 
 func (a *annotator) free(i, j int) bool {
-	for k := i; k < j; k++ {
-		if a.covered[k] != 0 {
-			return false
-		}
-	}
-	return true
+	return !a.anyTok(i, j, func(k int) bool { return a.covered[k] != 0 })
 }
 
 // anyTok reports whether ok accepts one of tokens [i, j).
@@ -306,10 +301,8 @@ func (a *annotator) tagged(spans [][]ner.Span) {
 			for j > i && a.trailingPunct(i, j) {
 				j--
 			}
-			if m.typ == document.Person {
-				for i < j-1 && a.isTitle(i) {
-					i++
-				}
+			for m.typ == document.Person && i < j-1 && a.isTitle(i) {
+				i++
 			}
 			if i >= j {
 				continue
@@ -422,8 +415,7 @@ func (a *annotator) facilities() {
 			}
 			o.b = o.a // absorbed: skipped by later layers
 		}
-		m.b = j + 1
-		m.typ = document.FAC
+		m.b, m.typ = j+1, document.FAC
 		a.covered[j] = int32(mi + 1)
 	}
 }
@@ -441,15 +433,7 @@ func (a *annotator) trailingPunct(i, j int) bool {
 
 // noUpper reports whether tokens [i, j) contain no upper-case letter.
 func (a *annotator) noUpper(i, j int) bool {
-	if a.folded(i) {
-		return false
-	}
-	for _, r := range a.text(i, j) {
-		if unicode.IsUpper(r) {
-			return false
-		}
-	}
-	return true
+	return !a.folded(i) && !strings.ContainsFunc(a.text(i, j), unicode.IsUpper)
 }
 
 // nameCase reports whether tokens [i, j) are written like a name: every
@@ -596,9 +580,8 @@ func (a *annotator) classify(m *ment) {
 			m.typ = document.GPE
 			if m.b < len(a.d.Tokens) && agentVerbs[a.low(m.b)] && (m.a == 0 || a.low(m.a-1) != "in") ||
 				m.a > 0 && objectVerbs[a.low(m.a-1)] {
-				m.ctry = actors.CountryCode(c)
+				m.ctry, m.class = actors.CountryCode(c), "metonym"
 				m.actor, m.step = m.ctry, "capital acting as its government"
-				m.class = "metonym"
 			}
 			return
 		}
@@ -783,14 +766,11 @@ func (a *annotator) ownerBefore(j, lo int) (code string, named bool) {
 		return "", false
 	}
 	for n, caps := 1, a.walk(j, -1, 4, lo, a.capitalized); n <= caps; n++ {
-		act, ok := a.orgAt(j-n, j)
-		if !ok {
-			continue
-		}
-		if ownerKinds[act.Kind] {
+		if act, ok := a.orgAt(j-n, j); ok && ownerKinds[act.Kind] {
 			return act.CodeAt(a.pub), true
+		} else if ok {
+			return "", false // "White House spokesman": the caller's rules
 		}
-		return "", false // "White House spokesman": the caller's rules
 	}
 	if _, _, ok := a.roleEndingAt(j, lo); ok {
 		return "", false // "Foreign Ministry spokesman", "Army chief"
@@ -921,11 +901,14 @@ func (a *annotator) personContext(m *ment) {
 		a.setRole(m, r, start, lo, "title before the name")
 		return
 	}
-	// "Justice" as a title is a judge ("Justice Ngozi Adeyemi"); as a
-	// word it is too often the system ("the justice system") to be a role.
-	if j == m.a && j-1 >= lo && a.low(j-1) == "justice" && a.capitalized(j-1) {
-		if r, ok := actors.LookupRole("judge"); ok {
-			a.setRole(m, r, j-1, lo, "\"Justice\" as a judge's title")
+	// A word that stands for a role right before the name, written as
+	// data/words.txt [titleRoles] says ("Justice Ngozi Adeyemi", "deputy
+	// Ana Ruiz").
+	if w, ok := titleRoles[a.low(max(j-1, 0))]; ok && j == m.a && j-1 >= lo {
+		f := strings.SplitN(w, "|", 3)
+		r, ok := actors.LookupRole(f[0])
+		if ok && len(f) == 3 && (f[1] == "capitalized" && a.capitalized(j-1) || f[1] == "lower-case" && a.tok(j-1) == a.low(j-1)) {
+			a.setRole(m, r, j-1, lo, f[2])
 			return
 		}
 	}
@@ -934,14 +917,6 @@ func (a *annotator) personContext(m *ment) {
 	if h := j - a.walk(j, -1, 2, lo, func(t int) bool { return honorifics[a.low(t)] && a.capitalized(t) }); j == m.a && h < j {
 		if r, start, ok := a.roleEndingAt(h, lo); ok && r.Person {
 			a.setRole(m, r, start, lo, "title before an honorific")
-			return
-		}
-	}
-	// "deputy Ana Ruiz": a lower-case "deputy" right before a name is a
-	// member of parliament (a capitalized one starts a longer title).
-	if j == m.a && j-1 >= lo && a.tok(j-1) == "deputy" {
-		if r, ok := actors.LookupRole("lawmaker"); ok {
-			a.setRole(m, r, j-1, lo, "lower-case \"deputy\" before a name")
 			return
 		}
 	}
@@ -1015,10 +990,9 @@ func (a *annotator) ofBody(r *actors.Role, ctry string, end, hi int, sector bool
 	if end+1 >= hi || a.low(end) != "of" {
 		return "", false
 	}
-	if sector {
-		if code := a.ofSector(end+1, hi); code != "" {
-			r.Code = code
-		}
+	sec := a.ofSector(end+1, hi)
+	if sector && sec != "" {
+		r.Code = sec
 	}
 	if ctry != "" || !a.capitalized(end+1) || !bodyClasses[r.Class] {
 		return "", false
@@ -1026,7 +1000,7 @@ func (a *annotator) ofBody(r *actors.Role, ctry string, end, hi int, sector bool
 	if code, ok := a.namedBodyAt(end+1, hi); ok {
 		return code, true
 	}
-	if a.ofSector(end+1, hi) == "" {
+	if sec == "" {
 		r.Code = ""
 	}
 	return "", false
@@ -1094,23 +1068,16 @@ func (a *annotator) setRole(m *ment, r actors.Role, start, lo int, step string) 
 		k--
 	}
 	c, _ := a.roleCountry(k, lo, r)
-	if c == "" {
-		// "Hamas leader X", "Gazprom chief executive X": the person
-		// belongs to the named organization and takes its code. Party
-		// spokespeople may have a portfolio in between ("Lib Dem home
-		// affairs spokesman X").
-		generic := memberClasses[r.Class]
-		t := k
-		for {
-			var named bool
-			c, named = a.ownerBefore(t, lo)
-			if c == "" && named && generic {
-				r.Code = "" // "Tory leader X": a party we do not know, not the government
-			}
-			if c != "" || named || !generic || t-1 <= lo || k-t >= 3 || a.capitalized(t-1) || a.d.Tokens[t-1].Kind != document.Word {
-				break
-			}
-			t--
+	// "Hamas leader X", "Gazprom chief executive X": the person belongs to
+	// the named organization and takes its code. Party spokespeople may
+	// have a portfolio in between ("Lib Dem home affairs spokesman X").
+	generic := memberClasses[r.Class]
+	for t, named := k, false; c == "" && !named; t-- {
+		if c, named = a.ownerBefore(t, lo); c == "" && named && generic {
+			r.Code = "" // "Tory leader X": a party we do not know, not the government
+		}
+		if !generic || t-1 <= lo || k-t >= 3 || a.capitalized(t-1) || a.d.Tokens[t-1].Kind != document.Word {
+			break
 		}
 	}
 	m.ctry = c
@@ -1159,7 +1126,7 @@ func (a *annotator) orgContext(m *ment) {
 	if !ok {
 		r, _, ok = a.roleEndingAt(m.b, m.a)
 		// "Kenya Defence Forces", "Royal Canadian Mounted Police".
-		ok = ok && (r.Org || r.Plural && (r.Code == "MIL" || r.Code == "COP"))
+		ok = ok && (r.Org || r.Plural && forceCodes[r.Code])
 	}
 	if !ok {
 		r, ok = a.institution(m.a, m.b)
@@ -1183,10 +1150,8 @@ func (a *annotator) orgContext(m *ment) {
 			ctry, k = a.countryBefore(m.a-1, lo)
 		}
 		// "the Lagos-based X Holdings".
-		if ctry == "" && r.Code == "BUS" {
-			if c := a.basedCountry(m.a - 1); c != "" {
-				ctry, k = c, m.a-1
-			}
+		if c := a.basedCountry(m.a - 1); ctry == "" && r.Code == "BUS" && c != "" {
+			ctry, k = c, m.a-1
 		}
 		if ctry != "" {
 			m.from = k
@@ -1233,11 +1198,7 @@ func (a *annotator) orgByForm(m *ment, lo int) {
 		// "the US agrochemical giant X", "the Paris-based exchange X":
 		// up to two lower-case words between the country and the noun.
 		for k := m.a - 2; before == "" && k >= lo && k >= m.a-3; k-- {
-			if c := a.basedCountry(k); c != "" {
-				before = c
-				break
-			}
-			if a.capitalized(k) || a.d.Tokens[k].Kind != document.Word || determiners[a.low(k)] {
+			if before = a.basedCountry(k); before == "" && (a.capitalized(k) || a.d.Tokens[k].Kind != document.Word || determiners[a.low(k)]) {
 				before, _ = a.countryBefore(k+1, lo)
 				break
 			}
@@ -1262,13 +1223,8 @@ func (a *annotator) orgByForm(m *ment, lo int) {
 	if sector == "" && ctry == "" {
 		return
 	}
-	m.ctry = ctry
+	m.ctry, m.class = ctry, sectorClasses[sector]
 	m.actor, m.step = ctry+sector, "organisation by the form of its name"
-	if sector == "BUS" {
-		m.class = "company"
-	} else if sector != "" {
-		m.class = strings.ToLower(sector)
-	}
 }
 
 // countryInName returns the country of the first capitalized word of
@@ -1292,14 +1248,13 @@ func (a *annotator) countryInName(i, j int, singular bool) string {
 // basedCountry returns the country of "<place>-based" at token k ("US-based",
 // "Paris-based", "Jakarta-based"), or "".
 func (a *annotator) basedCountry(k int) string {
-	if k < 0 || k >= len(a.d.Tokens) {
+	if k < 0 || k >= len(a.d.Tokens) || !a.capitalized(k) {
 		return ""
 	}
-	w := a.tok(k)
-	if !strings.HasSuffix(w, "-based") || !a.capitalized(k) {
-		return ""
+	if place, ok := strings.CutSuffix(a.tok(k), "-based"); ok {
+		return a.placeCode(place)
 	}
-	return a.placeCode(w[:len(w)-len("-based")])
+	return ""
 }
 
 // institution types an organization name that no dictionary knows by
@@ -1308,18 +1263,12 @@ func (a *annotator) basedCountry(k int) string {
 // company ("Ethiopian Airlines", "Kivu Mining Ltd" → BUS). The country
 // comes from the caller (a demonym, a possessive, the story).
 func (a *annotator) institution(i, j int) (actors.Role, bool) {
-	if j-i < 2 && !corporateSuffixes[a.low(j-1)] {
-		return actors.Role{}, false
-	}
 	last := a.low(j - 1)
 	if corporateSuffixes[last] {
 		return actors.Role{Code: "BUS", Class: "company", Org: true}, true
 	}
 	code, ok := institutionHeads[last]
-	if !ok {
-		return actors.Role{}, false
-	}
-	if !a.anyTok(i, j-1, func(t int) bool { return stateMarkers[a.low(t)] }) {
+	if j-i < 2 || !ok || !a.anyTok(i, j-1, func(t int) bool { return stateMarkers[a.low(t)] }) {
 		return actors.Role{}, false
 	}
 	if a.anyTok(i, j-1, func(t int) bool { return strings.HasPrefix(a.low(t), "prosecut") || a.low(t) == "judicial" }) {
@@ -1333,10 +1282,7 @@ func (a *annotator) institution(i, j int) (actors.Role, bool) {
 func (a *annotator) nominals() {
 	for _, sn := range each(a, a.d.Sentences) {
 		for i := sn.FirstToken; i < sn.EndToken; i++ {
-			if a.covered[i] != 0 || a.d.Tokens[i].Kind != document.Word {
-				continue
-			}
-			if a.capitalized(i) && i != sn.FirstToken && a.low(i) != "police" {
+			if a.covered[i] != 0 || a.d.Tokens[i].Kind != document.Word || a.capitalized(i) && i != sn.FirstToken && a.low(i) != "police" {
 				continue
 			}
 			if a.leaderOffice(i, sn.FirstToken) {
@@ -1486,8 +1432,7 @@ func (a *annotator) coordinated(q int, r actors.Role, head ment) {
 			if o.a != p || o.b != q-1 || o.typ != document.NORP && o.typ != document.Misc {
 				return
 			}
-			m.sent = o.sent
-			m.ent = -1
+			m.sent, m.ent = o.sent, -1
 			*o = m
 		} else if a.free(p, q-1) {
 			a.add(m)
@@ -1509,10 +1454,7 @@ func (a *annotator) attributive(j, hi int) bool {
 		return false
 	}
 	l := a.low(j)
-	if followWords[l] || agentVerbs[l] || speechVerbs[l] {
-		return false
-	}
-	return !strings.HasSuffix(l, "ed") && !strings.HasSuffix(l, "s") && !strings.HasSuffix(l, "'")
+	return !followWords[l] && !agentVerbs[l] && !speechVerbs[l] && !strings.HasSuffix(l, "ed") && !strings.HasSuffix(l, "s") && !strings.HasSuffix(l, "'")
 }
 
 // nameBefore returns the first token of a person name that ends with a
@@ -1548,14 +1490,10 @@ func (a *annotator) agentIt(i int) bool {
 	if i+1 >= len(a.d.Tokens) || !agentVerbs[a.low(i+1)] {
 		return false
 	}
-	if l := a.low(i + 1); l == "is" || l == "was" {
-		if i+2 >= len(a.d.Tokens) {
-			return false
-		}
-		n := a.low(i + 2)
-		return strings.HasSuffix(n, "ing") || strings.HasSuffix(n, "ed")
+	if !copulas[a.low(i+1)] {
+		return true
 	}
-	return true
+	return i+2 < len(a.d.Tokens) && (strings.HasSuffix(a.low(i+2), "ing") || strings.HasSuffix(a.low(i+2), "ed"))
 }
 
 // international reports whether code names an international or
@@ -1574,8 +1512,7 @@ func (a *annotator) key(i, j int) string {
 // bylineAgency reports whether name mention m is the source in a dateline
 // "PLACE, date (AGENCY) —": a name alone in parentheses followed by a dash.
 func (a *annotator) bylineAgency(m *ment) bool {
-	n := len(a.d.Tokens)
-	if m.a == 0 || m.b+1 >= n || a.tok(m.a-1) != "(" || a.tok(m.b) != ")" {
+	if m.a == 0 || m.b+1 >= len(a.d.Tokens) || a.tok(m.a-1) != "(" || a.tok(m.b) != ")" {
 		return false
 	}
 	return dashes[a.tok(m.b+1)] && (a.sentOf[m.a] == a.sentOf[0] || a.d.Tokens[m.a].Start < 200)
@@ -1591,11 +1528,8 @@ func (a *annotator) titledNames() {
 			if a.covered[i] != 0 || !a.capitalized(i) || a.d.Tokens[i].Kind != document.Word || !a.capitalized(i-1) {
 				continue
 			}
-			r, start, ok := a.roleEndingAt(i, sn.FirstToken)
-			if !ok || !r.Person {
-				continue
-			}
-			if a.anyTok(start, i, func(t int) bool { return !a.capitalized(t) }) {
+			// A person's title, every word capitalized.
+			if r, start, ok := a.roleEndingAt(i, sn.FirstToken); !ok || !r.Person || a.anyTok(start, i, func(t int) bool { return !a.capitalized(t) }) {
 				continue
 			}
 			j := i + a.walk(i, 1, 4, sn.EndToken, func(t int) bool { return a.covered[t] == 0 && a.capWord(t) && !a.allCaps(t, t+1) })
@@ -1614,17 +1548,13 @@ func (a *annotator) titledNames() {
 // government, so it takes the official's country and the GOV role. It
 // reports whether it added one at token i.
 func (a *annotator) leaderOffice(i, first int) bool {
-	if l := a.low(i); l != "office" && l != "offices" || i-2 < first || a.covered[i] != 0 {
+	if !officeWords[a.low(i)] || i-2 < first || a.covered[i] != 0 {
 		return false
 	}
-	if p := a.low(i - 1); p != "'s" && p != "’s" {
+	if p := a.low(i - 1); p != "'s" && p != "’s" || a.covered[i-2] == 0 {
 		return false
 	}
-	c := a.covered[i-2]
-	if c == 0 {
-		return false
-	}
-	o := a.ms[c-1]
+	o := a.ms[a.covered[i-2]-1]
 	if o.typ != document.Person || o.role != "GOV" || o.former || o.b != i-1 {
 		return false
 	}

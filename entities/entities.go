@@ -46,13 +46,6 @@ type Stage struct {
 	gaz  *gazetteer.Gazetteer
 }
 
-var _ interface {
-	Name() string
-	Requires() []document.Layer
-	Provides() []document.Layer
-	Process(context.Context, *document.Document) error
-} = (*Stage)(nil)
-
 // New returns the stage, loading the tagger model and the gazetteer (once
 // per process) and the user dictionary. It fails when a model or the
 // dictionary cannot be read.

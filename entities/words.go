@@ -1,19 +1,19 @@
 package entities
 
 import (
-	"embed"
+	_ "embed"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/internal/lexicon"
 )
 
 //go:embed data/words.txt
-var dataFS embed.FS
+var wordsTxt string
 
 // lex holds the stage's word lists (data/words.txt): titles, honorifics,
 // given names, role and organisation words, function words. Each list's
 // meaning is documented in the file; the code below only names them.
-var lex = lexicon.Load(dataFS, "data/words.txt")
+var lex = lexicon.FromString("data/words.txt", wordsTxt)
 
 var (
 	agentNORP          = lex.Map("agentNORP")
@@ -23,6 +23,7 @@ var (
 	bilateralWords     = lex.Set("bilateralWords")
 	closingBrackets    = lex.Set("closingBrackets")
 	coordinators       = lex.Set("coordinators")
+	copulas            = lex.Set("copulas")
 	bodyClasses        = lex.Set("bodyClasses")
 	busOwners          = lex.Map("busOwners")
 	courtesyTitles     = lex.Set("courtesyTitles")
@@ -37,6 +38,7 @@ var (
 	facilityWords      = lex.Set("facilityWords")
 	firstNames         = lex.Map("firstNames")
 	followWords        = lex.Set("followWords")
+	forceCodes         = lex.Set("forceCodes")
 	geoFeature         = lex.Set("geoFeature")
 	genericClasses     = lex.Set("genericClasses")
 	groupNouns         = lex.Set("groupNouns")
@@ -46,6 +48,7 @@ var (
 	institutionClasses = lex.Map("institutionClasses")
 	kindClasses        = lex.Set("kindClasses")
 	sectorWords        = lex.Map("sectorWords")
+	sectorClasses      = lex.Map("sectorClasses")
 	legalSuffixes      = lex.Set("legalSuffixes")
 	lowerNameStarts    = lex.Set("lowerNameStarts")
 	lowerNameWords     = lex.Set("lowerNameWords")
@@ -58,6 +61,7 @@ var (
 	nationalSocieties  = lex.Set("nationalSocieties")
 	norps              = lex.Set("norps")
 	objectVerbs        = lex.Set("objectVerbs")
+	officeWords        = lex.Set("officeWords")
 	openingBrackets    = lex.Set("openingBrackets")
 	orgHeads           = lex.Set("orgHeads")
 	orgNouns           = lex.Set("orgNouns")
@@ -75,6 +79,7 @@ var (
 	stateMarkers       = lex.Set("stateMarkers")
 	titles             = lex.Map("titles")
 	titleStop          = lex.Set("titleStop")
+	titleRoles         = lex.Map("titleRoles")
 	trailingPuncts     = lex.Set("trailingPuncts")
 )
 

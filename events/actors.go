@@ -93,16 +93,22 @@ func (c *coder) sentence(si int) []document.Event {
 					srcStep = "subject of the light verb"
 				}
 			}
-			if srcs == nil && code.Root == "04" && len(tgts) == 0 {
-				// "X and Y signed the text after two days of negotiations":
-				// talks framing the clause are its subject's
+			if srcs == nil && code.Root == "04" {
+				// "X and Y signed the text after two days of negotiations",
+				// "X said at the close of his tour": talks framing the clause
+				// are its subject's
 				for k := m.start - 1; k >= 0 && k >= m.start-5; k-- {
-					w := c.low(k)
 					if c.isPunct(k) || c.mAt[k] >= 0 {
 						break
 					}
-					if w == "after" || w == "following" || w == "during" || w == "amid" {
-						srcs = c.subject(k)
+					if framingWords[c.low(k)] {
+						j := k - 1 // a speech verb before the adjunct: its speaker
+						for j > 0 && (isDet(c.tok(j)) || locPreps[c.low(j)]) {
+							j--
+						}
+						if srcs = c.subject(k); srcs == nil && j >= 0 && speechCues[c.low(j)] {
+							srcs = c.subject(j)
+						}
 						break
 					}
 				}
@@ -150,6 +156,9 @@ func (c *coder) sentence(si int) []document.Event {
 				// civilian population
 				generic = c.genericObject(from)
 			}
+		}
+		if h := c.here(m.start, m.end); h != nil && code.Base() == "042" {
+			tgts, generic = nil, h // "arrived here": the dateline's country
 		}
 		if verbal && len(tgts) == 0 && prevEnd >= 0 && sharedTarget(code) && c.conjoined(prevEnd, m.start) {
 			// "met X in Baghdad and signed agreements": the second verb
@@ -961,6 +970,18 @@ func (c *coder) genericObject(e int) *document.Participant {
 		}
 		if c.mAt[j] >= 0 || c.isPunct(j) || objectStops[w] || w == "by" || locPreps[w] && w != "of" {
 			return nil
+		}
+	}
+	return nil
+}
+
+// here returns a dateline anaphor ("here") in a trigger's tokens [a, e)
+// or the two after them as the dateline's country, or nil.
+func (c *coder) here(a, e int) *document.Participant {
+	for j := a; j < c.n && j < e+2 && c.d.Setting.Dateline != ""; j++ {
+		if datelineAnaphors[c.low(j)] {
+			sp := c.span(j, j+1)
+			return &document.Participant{Name: c.d.Slice(sp), Actor: c.d.Setting.Dateline, Entity: -1, Span: sp}
 		}
 	}
 	return nil

@@ -197,8 +197,10 @@ func (c *coder) matchAll() []match {
 				}
 			}
 		}
-		try(lex.index[k1])
-		if two {
+		if lex.keys.Has(class3(k1)) {
+			try(lex.index[k1])
+		}
+		if two && lex.keys.Has(class3(k2)) {
 			try(lex.index[k2])
 		}
 		if best.p == nil {

@@ -361,18 +361,13 @@ func interaction(e document.Event) bool {
 
 // stateProtest recodes a protest (root 14) whose source is a government
 // or an international body as the official complaint it is (114): a
-// ministry lodging a protest with an embassy is no demonstration.
+// ministry's protest over a dam is no demonstration.
 func stateProtest(e document.Event) document.Event {
-	src := actorOf(e.Source)
-	if e.Root != "14" || !(strings.HasSuffix(src, "GOV") || strings.HasPrefix(src, "IGO")) {
-		return e
+	if src := actorOf(e.Source); e.Root == "14" && (strings.HasSuffix(src, "GOV") || strings.HasPrefix(src, "IGO")) {
+		if c, ok := cameo.Lookup("114"); ok {
+			e.Code, e.Root, e.Quad, e.Goldstein, e.Plover, e.PloverMode = c.Code, c.Root, c.Quad, c.Goldstein, PloverOf(c), c.PloverMode
+		}
 	}
-	c, ok := cameo.Lookup("114")
-	if !ok {
-		return e
-	}
-	e.Code, e.Root, e.Quad, e.Goldstein = c.Code, c.Root, c.Quad, c.Goldstein
-	e.Plover, e.PloverMode = PloverOf(c), c.PloverMode
 	return e
 }
 

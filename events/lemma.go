@@ -4,7 +4,11 @@ package events
 // (inflects, with irregular verb forms) and the first-letter keys of the
 // lexicon's pattern index.
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/newsgraph/newsgraph/internal/keyfilter"
+)
 
 // inflects reports whether tok (any case) is base (lowercase) or one of its
 // regular or irregular inflections: -s, -es, -ies, -ed, -d, -ied, -ing,
@@ -105,6 +109,9 @@ func irregularOf(tok string) (string, bool) {
 	if len(tok) > 32 {
 		return "", false
 	}
+	if c, ok := keyfilter.Prefix3(tok); ok && !irregularKeys.Has(c) {
+		return "", false // (ASCII first bytes of no irregular form)
+	}
 	var buf [32]byte
 	for i := 0; i < len(tok); i++ {
 		c := tok[i]
@@ -116,6 +123,20 @@ func irregularOf(tok string) (string, bool) {
 	b, ok := irregular[string(buf[:len(tok)])]
 	return b, ok
 }
+
+// irregularKeys has the class (keyfilter.Prefix3) of every irregular form.
+var irregularKeys = func() *keyfilter.Filter {
+	f := new(keyfilter.Filter)
+	for form := range irregular {
+		if c, ok := keyfilter.Prefix3(form); ok {
+			f.Add(c)
+		}
+	}
+	return f
+}()
+
+// class3 returns the keyfilter class of an index key (Lexicon.keys).
+func class3(k [3]byte) uint32 { return uint32(k[0]) | uint32(k[1])<<8 | uint32(k[2])<<16 }
 
 // key3 returns the index key of a lowercase word: its first three bytes.
 func key3(w string) [3]byte {

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/newsgraph/newsgraph/cameo"
+	"github.com/newsgraph/newsgraph/internal/keyfilter"
 )
 
 //go:embed lexicon.tsv
@@ -22,6 +23,7 @@ var builtinLexicon string
 type Lexicon struct {
 	patterns []*pattern
 	index    map[[3]byte][]int // first-item key → pattern indices, in file order
+	keys     keyfilter.Filter  // class3 of every key of index
 }
 
 type itemKind uint8
@@ -115,6 +117,7 @@ func ParseLexicon(r io.Reader, name string, base *Lexicon) (*Lexicon, error) {
 			if len(l.index[k]) == 0 || l.index[k][len(l.index[k])-1] != i {
 				l.index[k] = append(l.index[k], i)
 			}
+			l.keys.Add(class3(k))
 		}
 	}
 	return l, nil

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/newsgraph/newsgraph/internal/linear"
@@ -54,5 +55,16 @@ func TestModel_InPlace(t *testing.T) {
 	}
 	if !reflect.DeepEqual(m, odd) {
 		t.Error("an unaligned copy decodes differently")
+	}
+}
+
+// BenchmarkParseLexicon: compiling the built-in lexicon, which every
+// start pays.
+func BenchmarkParseLexicon(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := ParseLexicon(strings.NewReader(builtinLexicon), "lexicon.tsv", nil); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

@@ -1,17 +1,17 @@
 package events
 
 import (
-	"embed"
+	_ "embed"
 
 	"github.com/newsgraph/newsgraph/internal/lexicon"
 )
 
 //go:embed data/words.txt
-var dataFS embed.FS
+var wordsTxt string
 
 // lex holds the coder's word lists (data/words.txt); each list's meaning is
 // documented there.
-var lex = lexicon.Load(dataFS, "data/words.txt")
+var lex = lexicon.FromString("data/words.txt", wordsTxt)
 
 var (
 	auxiliaries         = lex.Set("auxiliaries")
@@ -21,8 +21,10 @@ var (
 	clauseOpeners       = lex.Set("clauseOpeners")
 	compoundModifiers   = lex.Set("compoundModifiers")
 	coordAdverbs        = lex.Set("coordAdverbs")
+	datelineAnaphors    = lex.Set("datelineAnaphors")
 	delegates           = lex.Set("delegates")
 	factGovernors       = lex.Set("factGovernors")
+	framingWords        = lex.Set("framingWords")
 	futureModifiers     = lex.Set("futureModifiers")
 	gerundPreps         = lex.Set("gerundPreps")
 	hazards             = lex.Set("hazards")

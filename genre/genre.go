@@ -20,6 +20,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/internal/codetext"
+	"github.com/newsgraph/newsgraph/internal/keyfilter"
 )
 
 // The genres Decide returns.
@@ -85,6 +86,7 @@ type Cues struct {
 	// first word is a whole word of the text, so Decide looks the text's
 	// words up once instead of searching the text for every cue.
 	first map[string]int
+	ends  keyfilter.Filter // keyfilter.Ends of every key of first
 	lead  []int
 	whole []bool
 	occ   sync.Pool // *wordOcc, kept across documents
@@ -132,6 +134,9 @@ func Load(src string) (*Cues, error) {
 		if !ok {
 			i = len(c.first)
 			c.first[w] = i
+			if k, ok := keyfilter.Ends(w); ok {
+				c.ends.Add(k)
+			}
 		}
 		c.lead, c.whole = append(c.lead, i), append(c.whole, len(w) == len(q.Text))
 	}
@@ -336,6 +341,10 @@ func (c *Cues) words(s string, o *wordOcc) {
 		j := i
 		for j < len(s) && wordByte(s[j]) {
 			j++
+		}
+		if e, ok := keyfilter.Ends(s[i:j]); ok && !c.ends.Has(e) {
+			i = j
+			continue // (no first word of a cue)
 		}
 		if k, ok := c.first[s[i:j]]; ok {
 			o.next = append(o.next, o.head[k])

@@ -1,18 +1,18 @@
 package geo
 
 import (
-	"embed"
+	_ "embed"
 
 	"github.com/newsgraph/newsgraph/country"
 	"github.com/newsgraph/newsgraph/internal/lexicon"
 )
 
 //go:embed data/words.txt
-var dataFS embed.FS
+var wordsTxt string
 
 // lex holds the stage's word lists (data/words.txt); each list's meaning is
 // documented in the file. Keys are lower case.
-var lex = lexicon.Load(dataFS, "data/words.txt")
+var lex = lexicon.FromString("data/words.txt", wordsTxt)
 
 var (
 	connectors      = lex.Set("connectors")

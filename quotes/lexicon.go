@@ -1,9 +1,10 @@
 package quotes
 
 import (
-	"embed"
+	_ "embed"
 	"strings"
 
+	"github.com/newsgraph/newsgraph/internal/keyfilter"
 	"github.com/newsgraph/newsgraph/internal/lexicon"
 )
 
@@ -29,11 +30,11 @@ const (
 )
 
 //go:embed data/words.txt
-var dataFS embed.FS
+var wordsTxt string
 
 // words holds the stage's word lists (data/words.txt); each list's meaning
 // is documented in the file.
-var words = lexicon.Load(dataFS, "data/words.txt")
+var words = lexicon.FromString("data/words.txt", wordsTxt)
 
 // dict maps a lower-case word to its word classes.
 var dict = map[string]uint32{}
@@ -114,7 +115,16 @@ func init() {
 	addSet(fTime, "timeWords")
 	addSet(fNotSpeaker, "notSpeaker")
 	addSet(fVerb, "finiteVerbs")
+	for w := range dict {
+		if c, ok := keyfilter.Ends(w); ok {
+			dictEnds.Add(c)
+		}
+	}
 }
+
+// dictEnds has the class (keyfilter.Ends) of every word of dict: most words
+// of a text are in no word class, and cost no map probe (flagsOf).
+var dictEnds keyfilter.Filter
 
 // inSet reports whether w, lower-cased (ASCII), is in set.
 func inSet(set map[string]bool, w string) bool {
@@ -164,6 +174,9 @@ func endsWith(s, suf string) bool { return len(s) >= len(suf) && s[len(s)-len(su
 func flagsOf(w string) uint32 {
 	var b [24]byte
 	if len(w) > len(b) {
+		return 0
+	}
+	if c, ok := keyfilter.Ends(w); ok && !dictEnds.Has(c) {
 		return 0
 	}
 	for i := 0; i < len(w); i++ {

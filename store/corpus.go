@@ -160,6 +160,14 @@ type CorpusTx interface {
 	RemoveArticle(doc string) (events []CorpusEvent, figures []Figure, stories []CorpusStory, err error)
 }
 
+// CorpusArticlesReader is a CorpusTx that reads what Article returns for
+// many document ids at once: corpus.Update passes it a batch's ids before
+// its Article calls, so that a backend with a round trip and a plan per
+// statement (store/postgres) reads them with one.
+type CorpusArticlesReader interface {
+	ReadArticles(docs []string) error
+}
+
 // CorpusArticle is what a corpus transaction reads of a stored document
 // (CorpusTx.Article).
 type CorpusArticle struct {

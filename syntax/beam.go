@@ -182,25 +182,19 @@ func (p *Parser) parseBeam() {
 	p.st.copyFrom(&bs.cur[0].st)
 }
 
-// trainParserBeam trains the parser with a beam of opt.Beam items and
-// early update; it is trainParser's counterpart (opt.Beam > 1).
-func trainParserBeam(ex []*example, m *Model, opt TrainOptions, rng *rand.Rand, held []*example) *table {
+// beamEpochs trains the parser's table tt on the sentences ex[order[...]]
+// for opt.BeamEpochs epochs with a beam of opt.Beam items and early update
+// (after trainParser's greedy epochs, on the same weights).
+func beamEpochs(tt *trainTable, ex []*example, order []int, m *Model, opt TrainOptions, rng *rand.Rand, held []*example) {
 	nl := len(m.labels)
 	nc := 1 + 2*nl
 	k := opt.Beam
-	tt := newTrainTable(nc)
 	scores := make([]float32, nc)
 	cost := make([]int, nc)
 	var fs []uint64
 	var bs beamSearch
 	var gold, pred []uint16
 	var rs pstate
-	order := make([]int, 0, len(ex))
-	for i, e := range ex {
-		if e.a.Tree {
-			order = append(order, i)
-		}
-	}
 	// seqUpdate rewards the moves of g over those of q from where they part.
 	seqUpdate := func(e *example, g, q []uint16) {
 		c := 0
@@ -226,7 +220,7 @@ func trainParserBeam(ex []*example, m *Model, opt TrainOptions, rng *rand.Rand, 
 			}
 		}
 	}
-	for ep := 0; ep < opt.ParseEpochs; ep++ {
+	for ep := 0; ep < opt.BeamEpochs; ep++ {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		right, total, early := 0, 0, 0
 		for _, ki := range order {
@@ -241,12 +235,21 @@ func trainParserBeam(ex []*example, m *Model, opt TrainOptions, rng *rand.Rand, 
 				bestGold := beamCand{from: -1}
 				for j, it := range bs.cur {
 					s := &it.st
+					minCost := 0
 					if it.cost == 0 {
+						// relative to the item's best move: a tree that is
+						// not projective has no move of cost 0 at some step
 						s.costs(e.gh, e.gl, nl, m.rootLabel, cost)
+						minCost = 1 << 30
+						for _, c := range cost {
+							if c >= 0 && c < minCost {
+								minCost = c
+							}
+						}
 					}
 					consider := func(c beamCand) {
 						if it.cost == 0 {
-							c.cost = cost[c.a]
+							c.cost = cost[c.a] - minCost
 							if c.cost == 0 && (bestGold.from < 0 || c.better(bestGold)) {
 								bestGold = c
 							}
@@ -298,7 +301,7 @@ func trainParserBeam(ex []*example, m *Model, opt TrainOptions, rng *rand.Rand, 
 				total++
 			}
 		}
-		msg := fmt.Sprintf("parser epoch %d (beam %d): train UAS %.4f (of complete parses), %d early updates", ep+1, k, float64(right)/float64(max(total, 1)), early)
+		msg := fmt.Sprintf("parser beam epoch %d (beam %d): train UAS %.4f (of complete parses), %d early updates", ep+1, k, float64(right)/float64(max(total, 1)), early)
 		if len(held) > 0 {
 			mm := *m
 			mm.parser = tt.averaged(opt.MinUpdates, opt.Target)
@@ -311,14 +314,4 @@ func trainParserBeam(ex []*example, m *Model, opt TrainOptions, rng *rand.Rand, 
 		}
 		fmt.Fprintln(opt.Log, msg)
 	}
-	if len(held) > 0 {
-		for _, mu := range opt.ReportMinUpdates {
-			mm := *m
-			mm.parser = tt.averaged(mu, opt.Target)
-			mm.beam = k
-			u, l, _ := scoreHeld(&mm, held)
-			fmt.Fprintf(opt.Log, "min updates %d: %d slots, %d entries, held-out UAS %.4f LAS %.4f\n", mu, len(mm.parser.slots), len(mm.parser.ents), u, l)
-		}
-	}
-	return tt.averaged(opt.MinUpdates, opt.Target)
 }

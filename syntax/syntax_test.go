@@ -2,6 +2,7 @@ package syntax
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -252,8 +253,22 @@ func FuzzReadCoNLLU(f *testing.F) {
 	})
 }
 
-func BenchmarkAnalyze(b *testing.B) {
-	m := mustModel(b)
+func BenchmarkAnalyze(b *testing.B) { benchAnalyze(b, mustModel(b)) }
+
+// BenchmarkAnalyzeBeam is BenchmarkAnalyze with the beam parser (the
+// embedded model's weights, which were trained greedy: the speed, not the
+// parses, is what it measures).
+func BenchmarkAnalyzeBeam(b *testing.B) {
+	for _, k := range []int{4, 8} {
+		b.Run(fmt.Sprintf("k=%d", k), func(b *testing.B) {
+			m := *mustModel(b)
+			m.SetBeam(k)
+			benchAnalyze(b, &m)
+		})
+	}
+}
+
+func benchAnalyze(b *testing.B, m *Model) {
 	p := NewParser(m)
 	sents := [][]string{
 		strings.Fields("The United Nations Security Council on Tuesday called for an immediate ceasefire in the region , after two days of fighting left at least 40 people dead ."),

@@ -52,12 +52,13 @@ type TrainOptions struct {
 	// scores it on Heldout, whose parser scores then use its tags. The
 	// model does not carry the second tagger.
 	TagPasses int
-	// Beam > 1 trains the parser with beam search of that width and
-	// early update (trainParserBeam) instead of the greedy parser with
-	// the dynamic oracle; the model parses with that beam.
-	Beam int
-	Log  io.Writer
-	Info string
+	// Beam > 1 goes on training the parser after its ParseEpochs greedy
+	// epochs (dynamic oracle) for BeamEpochs epochs with beam search of
+	// that width and early update (beamEpochs), on the same weights; the
+	// model parses with that beam.
+	Beam, BeamEpochs int
+	Log              io.Writer
+	Info             string
 }
 
 // Train learns a model from retokenized treebank sentences.
@@ -210,11 +211,9 @@ func Train(sents []*Aligned, opt TrainOptions) (*Model, error) {
 		reportTagErrors(opt.Log, m, held)
 	}
 	fmt.Fprintf(opt.Log, "parser: %d labels\n", len(m.labels))
+	m.parser = trainParser(ex, m, opt, rng, held)
 	if opt.Beam > 1 {
-		m.parser = trainParserBeam(ex, m, opt, rng, held)
 		m.beam = opt.Beam
-	} else {
-		m.parser = trainParser(ex, m, opt, rng, held)
 	}
 	return m, nil
 }
@@ -520,6 +519,12 @@ func trainParser(ex []*example, m *Model, opt TrainOptions, rng *rand.Rand, held
 			msg += fmt.Sprintf(" held-out UAS %.4f LAS %.4f (%d tokens)", u, l, n)
 		}
 		fmt.Fprintln(opt.Log, msg)
+	}
+	if opt.Beam > 1 {
+		beamEpochs(tt, ex, order, m, opt, rng, held)
+		mb := *m
+		mb.beam = opt.Beam
+		m = &mb // the reports below parse with the beam
 	}
 	if len(held) > 0 {
 		for _, mu := range opt.ReportMinUpdates {

@@ -79,7 +79,7 @@ func TestTrain_Beam(t *testing.T) {
 		sents = append(sents, toySentence(t, s))
 	}
 	var log bytes.Buffer
-	m, err := Train(sents, TrainOptions{TagEpochs: 3, ParseEpochs: 6, Folds: 1, Seed: 1, MinUpdates: 1, Beam: 4, Heldout: sents[1:2], Log: &log})
+	m, err := Train(sents, TrainOptions{TagEpochs: 3, ParseEpochs: 2, Folds: 1, Seed: 1, MinUpdates: 1, Beam: 4, BeamEpochs: 6, Heldout: sents[1:2], Log: &log})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -22,6 +22,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/internal/keyfilter"
 )
 
 //go:embed data/themes.tsv
@@ -45,32 +46,17 @@ type Taxonomy struct {
 	Themes  []Theme
 	byFirst map[string][]pattern // exact first word
 	byStem  map[string][]pattern // first three letters of a one-word prefix pattern
-	// lead has the bit leadBit of every key of byFirst and byStem: a word
-	// in ASCII whose bit is clear starts no pattern, and costs no lookup.
-	lead [1 << 16 / 64]uint64
-}
-
-// leadBit returns the bit in Taxonomy.lead of a word in ASCII or a key:
-// a hash of its first three bytes (of all, when shorter), which a word
-// shares with the key of byFirst it equals and with its stem.
-func leadBit(w string) uint32 {
-	var k uint32
-	for i := 0; i < 3 && i < len(w); i++ {
-		k |= uint32(w[i]) << (8 * i)
-	}
-	return (k | uint32(min(len(w), 3))<<24) * 0x9e3779b1 >> 16
+	// lead has the class (keyfilter.Prefix3) of every key of byFirst
+	// and byStem: a word in ASCII whose class is clear starts no pattern,
+	// and costs no lookup.
+	lead keyfilter.Filter
 }
 
 // mayStart reports whether w may start a pattern: false only for a word
-// whose first three bytes are ASCII and whose bit is clear.
+// whose first three bytes are ASCII and whose class is clear.
 func (t *Taxonomy) mayStart(w string) bool {
-	for i := 0; i < 3 && i < len(w); i++ {
-		if w[i] >= 0x80 {
-			return true
-		}
-	}
-	b := leadBit(w)
-	return t.lead[b/64]&(1<<(b%64)) != 0
+	c, ok := keyfilter.Prefix3(w)
+	return !ok || t.lead.Has(c)
 }
 
 // Parse reads a theme table (the format of data/themes.tsv).
@@ -152,11 +138,12 @@ func (t *Taxonomy) add(th int, p string, n int) error {
 	return nil
 }
 
-// setLead sets the lead bit of key k (a word with a byte beyond ASCII in
-// its first three always looks its patterns up).
+// setLead adds key k to t.lead (a word with a byte beyond ASCII in its
+// first three always looks its patterns up).
 func (t *Taxonomy) setLead(k string) {
-	b := leadBit(k)
-	t.lead[b/64] |= 1 << (b % 64)
+	if c, ok := keyfilter.Prefix3(k); ok {
+		t.lead.Add(c)
+	}
 }
 
 // Default returns the embedded taxonomy.

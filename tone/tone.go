@@ -30,6 +30,7 @@ import (
 	"strings"
 
 	"github.com/newsgraph/newsgraph/document"
+	"github.com/newsgraph/newsgraph/internal/keyfilter"
 	"github.com/newsgraph/newsgraph/internal/lexicon"
 )
 
@@ -55,6 +56,19 @@ type Lexicon struct {
 	// negator, self/group and activity lists, its score and what it is:
 	// what a word costs is one lookup (sentence, match).
 	words map[string]wordInfo
+	// ends has the class (keyfilter.Ends) of every key of words: most
+	// words of a text are in none, and cost no map probe (info).
+	ends keyfilter.Filter
+}
+
+// info returns what the lexicon says of word w, and whether w is a key of
+// words.
+func (l *Lexicon) info(w string) (wordInfo, bool) {
+	if c, ok := keyfilter.Ends(w); ok && !l.ends.Has(c) {
+		return wordInfo{}, false
+	}
+	wi, ok := l.words[w]
+	return wi, ok
 }
 
 // wordInfo is what the lexicon and the word lists say of one word.
@@ -65,7 +79,8 @@ type wordInfo struct {
 
 // Flags of wordInfo.
 const (
-	wStarts  uint8 = 1 << iota // a key of starts
+	wScored  uint8 = 1 << iota // a key of score
+	wStarts                    // a key of starts
 	wActive                    // in the activity list
 	wSelf                      // a self or group pronoun
 	wNegator                   // a negator
@@ -75,7 +90,7 @@ const (
 func (l *Lexicon) index() {
 	l.words = make(map[string]wordInfo, len(l.score)+len(l.starts)+len(active)+len(selfGroup)+len(negators))
 	for w, v := range l.score {
-		l.words[w] = wordInfo{score: v}
+		l.words[w] = wordInfo{score: v, flags: wScored}
 	}
 	for _, set := range []struct {
 		words map[string]bool
@@ -87,6 +102,11 @@ func (l *Lexicon) index() {
 				wi.flags |= set.flag
 				l.words[w] = wi
 			}
+		}
+	}
+	for w := range l.words {
+		if c, ok := keyfilter.Ends(w); ok {
+			l.ends.Add(c)
 		}
 	}
 }
@@ -220,7 +240,7 @@ func (s *Stage) sentence(d *document.Document, from, to int) tally {
 			continue
 		}
 		t.words++
-		wi := s.lex.words[w]
+		wi, _ := s.lex.info(w)
 		if wi.flags&wActive != 0 {
 			t.active++
 		}
@@ -276,8 +296,8 @@ func (s *Stage) match(d *document.Document, i, to int, w string, wi wordInfo) (f
 		// a possessive or plural the list does not hold
 		for _, suf := range []string{"'s", "s"} {
 			if strings.HasSuffix(w, suf) {
-				if v, ok := s.lex.score[w[:len(w)-len(suf)]]; ok {
-					return v, 1
+				if v, _ := s.lex.info(w[:len(w)-len(suf)]); v.flags&wScored != 0 {
+					return v.score, 1
 				}
 			}
 		}

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"os"
+	"path/filepath"
 	"regexp"
 	"sort"
 	"strconv"
@@ -198,6 +199,34 @@ func BenchmarkDefault(b *testing.B) {
 	for b.Loop() {
 		if _, err := Default(); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestInfo_Filter checks that the filter in front of the word table stops
+// no key: info agrees with the table on every key, every key with "s" or
+// "'s" added and every word of the examples.
+func TestInfo_Filter(t *testing.T) {
+	l, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var words []string
+	for w := range l.words {
+		words = append(words, w, w+"s", w+"'s")
+	}
+	files, _ := filepath.Glob("../examples/*.txt")
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		words = append(words, strings.Fields(strings.ToLower(string(b)))...)
+	}
+	for _, w := range words {
+		want, wok := l.words[w]
+		if got, ok := l.info(w); got != want || ok != wok {
+			t.Fatalf("info(%q) = %v, %v; want %v, %v", w, got, ok, want, wok)
 		}
 	}
 }

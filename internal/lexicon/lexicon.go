@@ -24,6 +24,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -41,13 +42,15 @@ type Lexicon struct {
 }
 
 type section struct {
-	line    int
-	entries []entry
+	line  int    // the line of the [name] header
+	src   string // the section's lines after its header, up to the next section
+	count int    // its entries: the map or list sizes
 }
 
+// entry is one entry line of a section.
 type entry struct {
 	key, value string
-	line       int32
+	line       int
 	hasValue   bool
 }
 
@@ -59,6 +62,10 @@ func Load(fsys fs.FS, path string) *Lexicon {
 	}
 	return parse(path, src)
 }
+
+// FromString parses the lexicon text src (an embedded string, read in
+// place); name is used in error messages.
+func FromString(name, src string) *Lexicon { return parse(name, src) }
 
 // readString returns the file path of fsys as a string: the bytes
 // fs.ReadFile read, which nothing writes to after, shared rather than
@@ -81,71 +88,102 @@ func Parse(name string, r io.Reader) *Lexicon {
 	return l
 }
 
-// parse reads the lexicon text src. Keys and values are substrings of src
-// and the entries of every section share one array (a section's entries
-// are consecutive lines), so that a file costs a few allocations, not
-// one per line: every stage parses its file at start-up.
+// lineKind is what a line of a lexicon is.
+type lineKind uint8
+
+const (
+	blankLine lineKind = iota // blank or a comment
+	headerLine
+	entryLine
+)
+
+// classify returns what line is, with the trimmed header name or entry.
+func classify(line string) (lineKind, string) {
+	t := strings.TrimSpace(strings.TrimRight(line, "\r"))
+	switch {
+	case t == "" || t == "#" || strings.HasPrefix(t, "# "):
+		return blankLine, ""
+	case strings.HasPrefix(t, "[") && strings.HasSuffix(t, "]"):
+		return headerLine, strings.TrimSpace(t[1 : len(t)-1])
+	}
+	return entryLine, t
+}
+
+// parseEntry splits the trimmed entry line t into key and value.
+func parseEntry(t string, n int) entry {
+	e := entry{line: n}
+	if k, v, ok := strings.Cut(t, "\t"); ok {
+		e.key, e.value, e.hasValue = strings.TrimSpace(k), strings.TrimSpace(v), true
+	} else {
+		e.key = t
+	}
+	e.key = strings.TrimPrefix(e.key, `\`)
+	return e
+}
+
+// parse reads the lexicon text src in place: a section is the range of
+// src its lines span, read again (its keys and values substrings of src)
+// when a lookup asks for it, so that parsing a file allocates only its
+// sections, not an entry per line (every stage parses its file at
+// start-up). A key repeated within a section is found by that lookup.
 func parse(name, src string) *Lexicon {
 	l := &Lexicon{name: name, sections: map[string]*section{}, used: map[string]bool{}}
-	lines := strings.Count(src, "\n") + 1
-	all := make([]entry, 0, lines)
 	var cur *section
-	var curName string
-	start := 0 // cur's first entry in all
-	closeSection := func() {
-		if cur != nil {
-			cur.entries = all[start:len(all):len(all)]
-		}
-	}
-	// seen holds the keys of the current section (cleared at the next:
-	// it grows to the largest section only).
-	seen := make(map[string]struct{}, 64)
-	for n := 1; len(src) > 0; n++ {
-		line, rest, _ := strings.Cut(src, "\n")
-		src = rest
-		line = strings.TrimRight(line, "\r")
-		t := strings.TrimSpace(line)
-		switch {
-		case t == "" || t == "#" || strings.HasPrefix(t, "# "):
+	at := 0 // offset in src of the line
+	for n := 1; at < len(src); n++ {
+		line, _, _ := strings.Cut(src[at:], "\n")
+		start := at
+		at += len(line) + 1
+		kind, t := classify(line)
+		switch kind {
+		case blankLine:
 			continue
-		case strings.HasPrefix(t, "[") && strings.HasSuffix(t, "]"):
-			closeSection()
-			curName = strings.TrimSpace(t[1 : len(t)-1])
-			if curName == "" || l.sections[curName] != nil {
-				l.fail(fmt.Errorf("%s:%d: empty or repeated section name %q", name, n, curName))
-				cur = nil
+		case headerLine:
+			if cur != nil {
+				cur.src = cur.src[:start-(len(src)-len(cur.src))]
+			}
+			cur = nil
+			if t == "" || l.sections[t] != nil {
+				l.fail(fmt.Errorf("%s:%d: empty or repeated section name %q", name, n, t))
 				continue
 			}
-			cur = &section{line: n}
-			l.sections[curName] = cur
-			start = len(all)
-			clear(seen)
+			cur = &section{line: n, src: src[min(at, len(src)):]}
+			l.sections[t] = cur
 			continue
 		}
 		if cur == nil {
 			l.fail(fmt.Errorf("%s:%d: entry before any [section]", name, n))
 			continue
 		}
-		e := entry{line: int32(n)}
-		if k, v, ok := strings.Cut(t, "\t"); ok {
-			e.key, e.value, e.hasValue = strings.TrimSpace(k), strings.TrimSpace(v), true
-		} else {
-			e.key = t
-		}
-		e.key = strings.TrimPrefix(e.key, `\`)
-		if e.key == "" {
+		if parseEntry(t, n).key == "" {
 			l.fail(fmt.Errorf("%s:%d: empty key", name, n))
 			continue
 		}
-		if _, ok := seen[e.key]; ok {
-			l.fail(fmt.Errorf("%s:%d: [%s]: %q repeated", name, n, curName, e.key))
+		cur.count++
+	}
+	return l
+}
+
+// entries yields the entries of s in file order (empty keys, already
+// reported by parse, skipped).
+func (s *section) entries(yield func(entry) bool) {
+	src := s.src
+	for n := s.line + 1; len(src) > 0; n++ {
+		line, rest, _ := strings.Cut(src, "\n")
+		src = rest
+		kind, t := classify(line)
+		if kind != entryLine {
 			continue
 		}
-		seen[e.key] = struct{}{}
-		all = append(all, e)
+		if e := parseEntry(t, n); e.key != "" && !yield(e) {
+			return
+		}
 	}
-	closeSection()
-	return l
+}
+
+// repeated records that section name repeats e's key.
+func (l *Lexicon) repeated(name string, e entry) {
+	l.fail(fmt.Errorf("%s:%d: [%s]: %q repeated", l.name, e.line, name, e.key))
 }
 
 func (l *Lexicon) fail(err error) {
@@ -172,12 +210,15 @@ func (l *Lexicon) section(name string) *section {
 // Set returns section name as a set of keys.
 func (l *Lexicon) Set(name string) map[string]bool {
 	s := l.section(name)
-	out := make(map[string]bool, len(s.entries))
-	for _, e := range s.entries {
+	out := make(map[string]bool, s.count)
+	for e := range s.entries {
 		if e.hasValue {
 			l.fail(fmt.Errorf("%s:%d: [%s] is a set: %q has a value", l.name, e.line, name, e.key))
 		}
-		out[e.key] = true
+		n := len(out)
+		if out[e.key] = true; len(out) == n {
+			l.repeated(name, e)
+		}
 	}
 	return out
 }
@@ -185,10 +226,15 @@ func (l *Lexicon) Set(name string) map[string]bool {
 // List returns the keys of section name in file order.
 func (l *Lexicon) List(name string) []string {
 	s := l.section(name)
-	out := make([]string, 0, len(s.entries))
-	for _, e := range s.entries {
+	out := make([]string, 0, s.count)
+	seen := newSeen(s.count)
+	for e := range s.entries {
 		if e.hasValue {
 			l.fail(fmt.Errorf("%s:%d: [%s] is a list: %q has a value", l.name, e.line, name, e.key))
+		}
+		if seen.add(e.key) {
+			l.repeated(name, e)
+			continue
 		}
 		out = append(out, e.key)
 	}
@@ -199,19 +245,58 @@ func (l *Lexicon) List(name string) []string {
 // value (for lists where the first match wins).
 func (l *Lexicon) Pairs(name string) [][2]string {
 	s := l.section(name)
-	out := make([][2]string, 0, len(s.entries))
-	for _, e := range s.entries {
+	out := make([][2]string, 0, s.count)
+	seen := newSeen(s.count)
+	for e := range s.entries {
+		if seen.add(e.key) {
+			l.repeated(name, e)
+			continue
+		}
 		out = append(out, [2]string{e.key, e.value})
 	}
 	return out
+}
+
+// seen is the keys of a list read so far: a slice searched for a short
+// list (no map for the few entries most lists have), a map for a long one.
+type seen struct {
+	keys []string
+	m    map[string]bool
+}
+
+func newSeen(n int) *seen {
+	if n <= 32 {
+		return &seen{keys: make([]string, 0, n)}
+	}
+	return &seen{m: make(map[string]bool, n)}
+}
+
+// add adds key and reports whether it was there already.
+func (s *seen) add(key string) bool {
+	if s.m != nil {
+		if s.m[key] {
+			return true
+		}
+		s.m[key] = true
+		return false
+	}
+	if slices.Contains(s.keys, key) {
+		return true
+	}
+	s.keys = append(s.keys, key)
+	return false
 }
 
 // Map returns section name as a map from key to value ("" for an entry
 // without one).
 func (l *Lexicon) Map(name string) map[string]string {
 	s := l.section(name)
-	out := make(map[string]string, len(s.entries))
-	for _, e := range s.entries {
+	out := make(map[string]string, s.count)
+	for e := range s.entries {
+		if _, dup := out[e.key]; dup {
+			l.repeated(name, e)
+			continue
+		}
 		out[e.key] = e.value
 	}
 	return out
@@ -220,8 +305,12 @@ func (l *Lexicon) Map(name string) map[string]string {
 // Floats returns section name as a map from key to a number.
 func (l *Lexicon) Floats(name string) map[string]float64 {
 	s := l.section(name)
-	out := make(map[string]float64, len(s.entries))
-	for _, e := range s.entries {
+	out := make(map[string]float64, s.count)
+	for e := range s.entries {
+		if _, dup := out[e.key]; dup {
+			l.repeated(name, e)
+			continue
+		}
 		f, err := strconv.ParseFloat(e.value, 64)
 		if err != nil {
 			l.fail(fmt.Errorf("%s:%d: [%s]: %q: value %q is not a number", l.name, e.line, name, e.key, e.value))

@@ -57,7 +57,12 @@ func TestErrors(t *testing.T) {
 	}{
 		{"entry before section", "word\n", nil, "entry before any [section]"},
 		{"repeated section", "[a]\nx\n[a]\ny\n", nil, "repeated section"},
-		{"repeated key", "[a]\nx\nx\n", nil, `"x" repeated`},
+		{"repeated key", "[a]\nx\nx\n", func(l *Lexicon) { l.Set("a") }, `t:3: [a]: "x" repeated`},
+		{"repeated map key", "[a]\nx\t1\ny\nx\t2\n", func(l *Lexicon) { l.Map("a") }, `t:4: [a]: "x" repeated`},
+		{"repeated number", "[a]\nx\t1\nx\t2\n", func(l *Lexicon) { l.Floats("a") }, `"x" repeated`},
+		{"repeated list entry", "[a]\nx\n# c\n\nx\n", func(l *Lexicon) { l.List("a") }, `t:5: [a]: "x" repeated`},
+		{"repeated pair", "[a]\nx\t1\nx\t2\n", func(l *Lexicon) { l.Pairs("a") }, `"x" repeated`},
+		{"empty key", "[a]\n\\\n", nil, "t:2: empty key"},
 		{"missing section", "[a]\nx\n", func(l *Lexicon) { l.Set("b") }, "no section [b]"},
 		{"set with a value", "[a]\nx\t1\n", func(l *Lexicon) { l.Set("a") }, "is a set"},
 		{"not a number", "[a]\nx\tmany\n", func(l *Lexicon) { l.Floats("a") }, "is not a number"},

@@ -8,41 +8,91 @@ import (
 	"github.com/newsgraph/newsgraph/store"
 )
 
-// Article reads doc's document and layer text; see store.CorpusTx. It runs
-// once per article of an update: its plan is the server's cached one when
-// that costs no more than planning it again (plan_cache_mode auto for this
+// articleSQL reads what Article returns of the documents selected by its
+// condition (on d): the document's id, its original's id, text, outlet and
+// layer text.
+const articleSQL = `SELECT d.id, COALESCE(o.id, ''), d.text_sha256,
+		COALESCE((SELECT c.outlet FROM carriers c WHERE c.story = COALESCE(d.duplicate_of, d.rowid)
+			ORDER BY c.kind <> 'original', c.seen, c.outlet COLLATE "C", c.url COLLATE "C" LIMIT 1), d.outlet),
+		COALESCE((SELECT a.text_sha256 FROM corpus_articles a WHERE a.doc = d.id), '')
+		FROM documents d LEFT JOIN documents o ON o.rowid = d.duplicate_of WHERE `
+
+// articleRead is what Article read of a document id: found false when
+// nothing is stored under it.
+type articleRead struct {
+	a     store.CorpusArticle
+	found bool
+}
+
+// ReadArticles reads what Article returns for each of docs in one
+// statement; see store.CorpusArticlesReader. Nothing the corpus layer
+// writes changes a document's row; its layer text is kept up to date by
+// SetArticle and RemoveArticle.
+func (t *corpusTx) ReadArticles(docs []string) error {
+	var need []string
+	for _, d := range docs {
+		if _, ok := t.known[d]; !ok {
+			need = append(need, d)
+			t.known[d] = articleRead{} // until found below
+		}
+	}
+	if len(need) == 0 {
+		return nil
+	}
+	rows, err := t.q.Query(t.ctx, articleSQL+`d.id = ANY($1)`, need)
+	if err != nil {
+		return fmt.Errorf("postgres: corpus articles: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id string
+		var a store.CorpusArticle
+		if err := rows.Scan(&id, &a.CopyOf, &a.TextSum, &a.Outlet, &a.LayerSum); err != nil {
+			return fmt.Errorf("postgres: corpus articles: %w", err)
+		}
+		t.known[id] = articleRead{a: a, found: true}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("postgres: corpus articles: %w", err)
+	}
+	return nil
+}
+
+// Article reads doc's document and layer text; see store.CorpusTx. An
+// update reads its batch's articles first (ReadArticles); an id it did not
+// read is looked up on its own, with the server's cached plan when that
+// costs no more than planning it again (plan_cache_mode auto for this
 // statement only: a lookup by keys, where planning took 70 % of the
 // server's CPU for it). A text set earlier in the transaction (SetArticle,
 // written at the flush) is the article's layer text.
 func (t *corpusTx) Article(doc string) (store.CorpusArticle, bool, error) {
-	var a store.CorpusArticle
-	found := false
-	b := &pgx.Batch{}
-	b.Queue(`SET LOCAL plan_cache_mode = auto`)
-	b.Queue(`SELECT COALESCE(o.id, ''), d.text_sha256,
-		COALESCE((SELECT c.outlet FROM carriers c WHERE c.story = COALESCE(d.duplicate_of, d.rowid)
-			ORDER BY c.kind <> 'original', c.seen, c.outlet COLLATE "C", c.url COLLATE "C" LIMIT 1), d.outlet),
-		COALESCE((SELECT a.text_sha256 FROM corpus_articles a WHERE a.doc = d.id), '')
-		FROM documents d LEFT JOIN documents o ON o.rowid = d.duplicate_of WHERE d.id = $1`, doc).Query(func(r pgx.Rows) error {
-		for r.Next() { // at most one: documents.id is unique
-			found = true
-			if err := r.Scan(&a.CopyOf, &a.TextSum, &a.Outlet, &a.LayerSum); err != nil {
-				return err
+	r, ok := t.known[doc]
+	if !ok {
+		b := &pgx.Batch{}
+		b.Queue(`SET LOCAL plan_cache_mode = auto`)
+		b.Queue(articleSQL+`d.id = $1`, doc).Query(func(rows pgx.Rows) error {
+			for rows.Next() { // at most one: documents.id is unique
+				var id string
+				r.found = true
+				if err := rows.Scan(&id, &r.a.CopyOf, &r.a.TextSum, &r.a.Outlet, &r.a.LayerSum); err != nil {
+					return err
+				}
 			}
+			return rows.Err()
+		})
+		b.Queue(`SET LOCAL plan_cache_mode = force_custom_plan`)
+		if err := t.q.SendBatch(t.ctx, b).Close(); err != nil {
+			return r.a, false, fmt.Errorf("postgres: corpus article: %w", err)
 		}
-		return r.Err()
-	})
-	b.Queue(`SET LOCAL plan_cache_mode = force_custom_plan`)
-	if err := t.q.SendBatch(t.ctx, b).Close(); err != nil {
-		return a, false, fmt.Errorf("postgres: corpus article: %w", err)
+		t.known[doc] = r
 	}
-	if !found {
-		return a, false, nil
+	if !r.found {
+		return store.CorpusArticle{}, false, nil
 	}
 	if sum, ok := t.layerSums[doc]; ok {
-		a.LayerSum = sum
+		r.a.LayerSum = sum
 	}
-	return a, true, nil
+	return r.a, true, nil
 }
 
 // SetArticle records doc's layer text, written at the flush; see
@@ -52,6 +102,10 @@ func (t *corpusTx) SetArticle(doc, sum string) error {
 		t.setOrder = append(t.setOrder, doc)
 	}
 	t.layerSums[doc] = sum
+	if r, ok := t.known[doc]; ok {
+		r.a.LayerSum = sum
+		t.known[doc] = r
+	}
 	return nil
 }
 
@@ -90,6 +144,10 @@ func (t *corpusTx) RemoveArticle(doc string) (evs []store.CorpusEvent, figs []st
 	}
 	if _, err := t.q.Exec(t.ctx, `DELETE FROM corpus_articles WHERE doc = $1`, doc); err != nil {
 		return fail(err)
+	}
+	if r, ok := t.known[doc]; ok {
+		r.a.LayerSum = ""
+		t.known[doc] = r
 	}
 	for _, q := range []struct {
 		sql string

@@ -43,8 +43,9 @@ type corpusTx struct {
 	articles    map[storyDoc]bool // known pairs: whether the article is in the story
 	newArticles []storyDoc
 	newKeys     []storyKey
-	layerSums   map[string]string // article → its layer text, set since the last flush (SetArticle)
-	setOrder    []string          // the articles of layerSums, in order set
+	layerSums   map[string]string      // article → its layer text, set since the last flush (SetArticle)
+	setOrder    []string               // the articles of layerSums, in order set
+	known       map[string]articleRead // what Article and ReadArticles read (corpus_revise.go)
 	idsRead     bool
 }
 
@@ -155,7 +156,7 @@ func (s *Store) UpdateCorpus(ctx context.Context, fn func(store.CorpusTx) error)
 	}
 	t := &corpusTx{ctx: ctx, q: tx, events: newRowCache[store.CorpusEvent](), figures: newRowCache[store.Figure](),
 		stories: newRowCache[store.CorpusStory](), mentions: map[int64][]store.EventMention{}, values: map[int64][]store.FigureValue{},
-		articles: map[storyDoc]bool{}, layerSums: map[string]string{}}
+		articles: map[storyDoc]bool{}, layerSums: map[string]string{}, known: map[string]articleRead{}}
 	if err := fn(t); err != nil {
 		return err
 	}

@@ -89,10 +89,11 @@ func main() {
 	news := flag.String("news", "", "PTB-tagged news (CoNLL-2003 columns, e.g. ner/conll2003/eng.train: research use only) that trains the tagger alone, relative to the shared data; empty: none")
 	dictFolds := flag.Int("dict-folds", 10, "jackknife folds for the tag dictionary the training sentences see (1: the whole dictionary)")
 	tagPasses := flag.Int("tag-passes", 1, "with -tune: 2 also trains and scores a second tagger pass that reads the first pass's tags to the right (not kept in the model)")
-	beam := flag.Int("beam", 1, "parser beam width: > 1 trains with beam search and early update and parses with that beam (1: greedy, dynamic oracle)")
+	beam := flag.Int("beam", 1, "parser beam width: > 1 goes on training after the greedy epochs with beam search and early update (-beam-epochs) and parses with that beam (1: greedy, dynamic oracle)")
+	beamEpochs := flag.Int("beam-epochs", 4, "with -beam > 1: beam epochs after the -parse-epochs greedy ones")
 	target := flag.Int("target", 1, "treebank whose conventions the model keeps (1 EWT, 2 LinES; 0: no per-treebank weights)")
 	flag.Parse()
-	if err := run(*out, *clusters, *casing, *tagEpochs, *parseEpochs, *folds, int32(*minUpdates), *explore, *withLinesDev, *noLines, *tune, *target, *heldout == "ewt", *variants, *news, *dictFolds, *tagPasses, *beam); err != nil {
+	if err := run(*out, *clusters, *casing, *tagEpochs, *parseEpochs, *folds, int32(*minUpdates), *explore, *withLinesDev, *noLines, *tune, *target, *heldout == "ewt", *variants, *news, *dictFolds, *tagPasses, *beam, *beamEpochs); err != nil {
 		fmt.Fprintln(os.Stderr, "parsetrain:", err)
 		os.Exit(1)
 	}
@@ -108,7 +109,7 @@ func Tokenize(s string) [][2]int {
 	return out
 }
 
-func run(out, clusterPath, casingPath string, tagEpochs, parseEpochs, folds int, minUpdates int32, explore float64, linesDev, noLines, tune bool, target int, ewtHeld, variants bool, news string, dictFolds, tagPasses, beam int) error {
+func run(out, clusterPath, casingPath string, tagEpochs, parseEpochs, folds int, minUpdates int32, explore float64, linesDev, noLines, tune bool, target int, ewtHeld, variants bool, news string, dictFolds, tagPasses, beam, beamEpochs int) error {
 	switch {
 	case tagPasses != 1 && tagPasses != 2:
 		return fmt.Errorf("-tag-passes %d: 1 or 2", tagPasses)
@@ -176,11 +177,11 @@ func run(out, clusterPath, casingPath string, tagEpochs, parseEpochs, folds int,
 	if err := readCasing(casingPath, cl); err != nil {
 		return err
 	}
-	opt := syntax.TrainOptions{TagEpochs: tagEpochs, ParseEpochs: parseEpochs, Folds: folds, Seed: 13, Explore: explore, MinUpdates: minUpdates, Target: target, DictFolds: dictFolds, Beam: beam, Clusters: cl, Log: os.Stderr,
+	opt := syntax.TrainOptions{TagEpochs: tagEpochs, ParseEpochs: parseEpochs, Folds: folds, Seed: 13, Explore: explore, MinUpdates: minUpdates, Target: target, DictFolds: dictFolds, Beam: beam, BeamEpochs: beamEpochs, Clusters: cl, Log: os.Stderr,
 		Info: fmt.Sprintf("trained by tools/parsetrain on %s; tagger %d epochs, parser %d epochs, %d jackknife folds, %d tag dictionary folds, explore %.2f, min updates %d, target treebank %d",
 			strings.Join(names, ", "), tagEpochs, parseEpochs, folds, dictFolds, explore, minUpdates, target)}
 	if beam > 1 {
-		opt.Info += fmt.Sprintf(", beam %d (early update)", beam)
+		opt.Info += fmt.Sprintf(", then %d epochs with beam %d (early update)", beamEpochs, beam)
 	}
 	train := sents
 	if tune {
