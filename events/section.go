@@ -24,13 +24,9 @@ func (s *Stage) sourced(evs []document.Event) []document.Event {
 	if s.opts.KeepUnsure {
 		return evs
 	}
-	out := evs[:0]
-	for _, e := range evs {
-		if CountryOf(actorOf(e.Source)) != "" || namedNGO(actorOf(e.Source)) || e.Root >= "17" && e.Root <= "20" {
-			out = append(out, e)
-		}
-	}
-	return out
+	return slices.DeleteFunc(evs, func(e document.Event) bool {
+		return CountryOf(actorOf(e.Source)) == "" && !namedNGO(actorOf(e.Source)) && (e.Root < "17" || e.Root > "20")
+	})
 }
 
 // CountryOf returns the country-level part of a CAMEO actor code (see
@@ -72,13 +68,7 @@ func softSection(d *document.Document, evs []document.Event) []document.Event {
 	if !d.SoftSection() {
 		return evs
 	}
-	out := evs[:0]
-	for _, e := range evs {
-		if stateRole(actorOf(e.Source)) && stateRole(actorOf(e.Target)) {
-			out = append(out, e)
-		}
-	}
-	return out
+	return slices.DeleteFunc(evs, func(e document.Event) bool { return !stateRole(actorOf(e.Source)) || !stateRole(actorOf(e.Target)) })
 }
 
 // market drops the ordinary market transactions of companies: an event of
@@ -90,13 +80,10 @@ func softSection(d *document.Document, evs []document.Event) []document.Event {
 // ministry, a pay deal with seamen) is kept, and so are business talks,
 // rejections and pull-outs, which are no market roots.
 func market(evs []document.Event) []document.Event {
-	out := evs[:0]
-	for _, e := range evs {
-		if src, tgt := actorOf(e.Source), actorOf(e.Target); !marketRoots[e.Root] || !company(src) || tgt != "" && !company(tgt) {
-			out = append(out, e)
-		}
-	}
-	return out
+	return slices.DeleteFunc(evs, func(e document.Event) bool {
+		src, tgt := actorOf(e.Source), actorOf(e.Target)
+		return marketRoots[e.Root] && company(src) && (tgt == "" || company(tgt))
+	})
 }
 
 // company reports an actor code whose role is a business ("USABUS", "BUS").
