@@ -134,10 +134,8 @@ func (c *coder) killCode(m match) string {
 	if c.namedVictim(m.end) {
 		return "186"
 	}
-	var agents []int
-	if c.passive(m.start) {
-		agents = c.agent(m.end)
-	} else {
+	agents := c.agent(m.end)
+	if !c.passive(m.start) {
 		agents = c.subject(m.start)
 	}
 	if !c.stateForces(agents) {
@@ -166,16 +164,6 @@ func (c *coder) namedVictim(e int) bool {
 	return false
 }
 
-// military reports whether the agents include armed forces (role MIL).
-func (c *coder) military(ms []int) bool {
-	for _, mi := range ms {
-		if a := c.code(mi); len(a) >= 6 && CountryOf(a) != "" && a[3:6] == "MIL" {
-			return true
-		}
-	}
-	return false
-}
-
 // stateForceAttack reports an attack whose attacker is a state's armed forces
 // or a state named bare: the subject of an active verb ("Russia attacked
 // Ukrainian positions", "troops stormed the camp") or the possessor or
@@ -190,37 +178,31 @@ func (c *coder) stateForceAttack(m match) bool {
 		ms = c.subject(m.start)
 	case !m.p.verbal:
 		ms = c.possessor(m.start)
-		if ms == nil {
-			if lv := c.lightVerb(m.start); lv >= 0 {
-				ms = c.subject(lv) // "troops launched an offensive on ..."
-			}
+		if lv := c.lightVerb(m.start); ms == nil && lv >= 0 {
+			ms = c.subject(lv) // "troops launched an offensive on ..."
 		}
 	}
-	if c.military(ms) {
-		return true
-	}
-	for _, mi := range ms {
+	return slices.ContainsFunc(ms, func(mi int) bool {
 		a := c.code(mi)
+		if len(a) >= 6 && CountryOf(a) != "" && a[3:6] == "MIL" {
+			return true // armed forces
+		}
 		if len(a) != 3 || CountryOf(a) == "" {
-			continue
+			return false
 		}
 		_, me := c.mentionRange(mi)
-		if t := c.tok(me - 1); t != "" && t[0] >= 'A' && t[0] <= 'Z' {
-			return true
-		}
-	}
-	return false
+		t := c.tok(me - 1)
+		return t != "" && t[0] >= 'A' && t[0] <= 'Z'
+	})
 }
 
 // stateForces reports whether the agents include a state actor: a
 // government, its military or police, or a bare country.
 func (c *coder) stateForces(ms []int) bool {
-	for _, mi := range ms {
-		if a := c.code(mi); len(a) >= 3 && CountryOf(a) != "" && (len(a) == 3 || hasAnyPrefix(a[3:], stateForceRoles)) {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(ms, func(mi int) bool {
+		a := c.code(mi)
+		return len(a) >= 3 && CountryOf(a) != "" && (len(a) == 3 || hasAnyPrefix(a[3:], stateForceRoles))
+	})
 }
 
 // weaponCode returns the code an attack's weapon gives it: a weapon
