@@ -20,16 +20,11 @@ import (
 // datelineCountry returns the CAMEO country code of the story's dateline
 // ("DHAKA, Bangladesh (AP) —" → BGD, "MADRID, March 12 —" → ESP), or "".
 func (a *annotator) datelineCountry() string {
-	s := a.d.Slice(a.d.Dateline.Span)
-	if s == "" {
-		return ""
-	}
+	s := a.d.Slice(a.d.Dateline.Span) // "" without a dateline: no place below
 	if i := strings.IndexAny(s, "(—–"); i >= 0 {
 		s = s[:i]
 	}
-	if i := strings.Index(s, " -"); i >= 0 {
-		s = s[:i]
-	}
+	s, _, _ = strings.Cut(s, " -")
 	parts := strings.Split(s, ",")
 	place := strings.TrimSpace(parts[0])
 	// "ADDIS ABABA, Ethiopia": the region part names the country.

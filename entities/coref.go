@@ -5,7 +5,6 @@ package entities
 
 import (
 	"cmp"
-	"container/list"
 	"fmt"
 	"slices"
 	"strings"
@@ -358,11 +357,11 @@ func (a *annotator) matchNominal(es []*ent, mi int) int {
 	x := a.cix
 	// The walks' candidate lists (read only with the indexes, by salient):
 	// the entities of the role class and diplomats, the government's, all.
-	var classes, govs, recent []*list.List
+	var classes, govs, recent []*salLog
 	if x != nil {
-		classes, govs, recent = []*list.List{x.byClass[m.class]}, []*list.List{x.byActor[m.ctry+"GOV"]}, []*list.List{x.recent}
+		classes, govs, recent = []*salLog{x.byClass[m.class]}, []*salLog{x.byActor[m.ctry+"GOV"]}, []*salLog{&x.recent}
 		if m.diplomat {
-			classes = append(classes, x.diplomats)
+			classes = append(classes, &x.diplomats)
 		}
 	}
 	// A walk that stops at the first entity last mentioned more than three
@@ -374,7 +373,7 @@ func (a *annotator) matchNominal(es []*ent, mi int) int {
 	}
 	for _, w := range []struct {
 		on    bool
-		lists []*list.List
+		lists []*salLog
 		stop  func(int) bool
 		ok    func(e *ent, ei int) bool
 	}{

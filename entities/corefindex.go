@@ -1,7 +1,7 @@
 package entities
 
 import (
-	"container/list"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -43,19 +43,17 @@ type corefIndex struct {
 	// maxMen[ei] is the entity's latest mention (-1 when it has none):
 	// "most recent first" salience orders entities by it.
 	maxMen []int
-	// recent lists the entities with a mention in order of maxMen (the
-	// most recent at the back); byClass and diplomats list the entities of
-	// a role class and the diplomats in the same order.
-	recent    *list.List
-	byClass   map[string]*list.List
-	diplomats *list.List
+	// The salience logs, in order of mention: every entity with a mention
+	// (recent), the entities of a role class, the diplomats, and the
+	// entities by the actor codes they had. An entity is logged with its
+	// latest mention whenever that changes (note), so an entry whose
+	// mention is no longer the entity's latest is stale.
+	recent, diplomats salLog
+	byClass, byActor  map[string]*salLog
 	// actor[ei] is the entity's actor code as actorOf gives it (the
 	// longest code of its mentions, the first on a tie), kept as mentions
-	// join; byActor lists the entities by the codes they had.
-	actor   []string
-	byActor map[string]*list.List
-	// nodes[ei] are the entity's elements in those lists, by list.
-	nodes []map[*list.List]*list.Element
+	// join.
+	actor []string
 	// moved lists the entities a mention was moved into or out of
 	// (moveMention): only their lastSent may differ from the sentence of
 	// their latest mention.
@@ -66,8 +64,12 @@ type corefIndex struct {
 	last [nIndexes][]string
 }
 
+// salLog is a salience log: entities with their latest mention at the
+// time, ordered by that mention.
+type salLog []struct{ ei, at int }
+
 func newCorefIndex() *corefIndex {
-	x := &corefIndex{recent: list.New(), byClass: map[string]*list.List{}, diplomats: list.New(), byActor: map[string]*list.List{}}
+	x := &corefIndex{byClass: map[string]*salLog{}, byActor: map[string]*salLog{}}
 	for i := range x.by {
 		x.by[i] = map[string][]int{}
 	}
@@ -88,7 +90,6 @@ func (a *annotator) cands(by int, k string) []int {
 func (x *corefIndex) grow(ei int) {
 	for len(x.maxMen) <= ei {
 		x.maxMen = append(x.maxMen, -1)
-		x.nodes = append(x.nodes, map[*list.List]*list.Element{})
 		x.actor = append(x.actor, "")
 		for _, by := range []int{bySurname, byOrg, byCtry, byAcr} {
 			x.last[by] = append(x.last[by], "")
@@ -109,7 +110,9 @@ func (x *corefIndex) addKey(ei int, k string) {
 }
 
 // note indexes the fields of e (entity ei) that changed since the last
-// call: surname, dictionary name, country, acronym, classes, diplomat.
+// call (surname, dictionary name, country, acronym) and logs e with its
+// latest mention in the salience logs of its classes, diplomat status and
+// actor code.
 func (x *corefIndex) note(e *ent, ei int) {
 	x.grow(ei)
 	for _, f := range [...]struct {
@@ -127,25 +130,36 @@ func (x *corefIndex) note(e *ent, ei int) {
 			x.by[byAcr][ac] = append(x.by[byAcr][ac], ei)
 		}
 	}
+	at := x.maxMen[ei]
+	if at < 0 {
+		return
+	}
+	logs := []*salLog{&x.recent}
 	for _, c := range e.classes {
-		x.place(listOf(x.byClass, c), ei)
+		logs = append(logs, logOf(x.byClass, c))
 	}
 	if e.diplomat {
-		x.place(x.diplomats, ei)
+		logs = append(logs, &x.diplomats)
 	}
 	if c := x.actor[ei]; c != "" {
-		x.place(listOf(x.byActor, c), ei)
+		logs = append(logs, logOf(x.byActor, c))
+	}
+	for _, l := range logs {
+		// At the back but after a moved mention (moveMention).
+		i := len(*l)
+		for i > 0 && (*l)[i-1].at > at {
+			i--
+		}
+		*l = slices.Insert(*l, i, struct{ ei, at int }{ei, at})
 	}
 }
 
-// listOf returns the list under k of lists, made on first use.
-func listOf(lists map[string]*list.List, k string) *list.List {
-	l := lists[k]
-	if l == nil {
-		l = list.New()
-		lists[k] = l
+// logOf returns the log under k of logs, made on first use.
+func logOf(logs map[string]*salLog, k string) *salLog {
+	if logs[k] == nil {
+		logs[k] = &salLog{}
 	}
-	return l
+	return logs[k]
 }
 
 // joined records that mention mi (the latest so far, with actor code
@@ -156,34 +170,7 @@ func (x *corefIndex) joined(e *ent, ei, mi int, actor string) {
 	if len(actor) > len(x.actor[ei]) {
 		x.actor[ei] = actor
 	}
-	for l, el := range x.nodes[ei] {
-		l.MoveToBack(el)
-	}
-	if _, ok := x.nodes[ei][x.recent]; !ok {
-		x.nodes[ei][x.recent] = x.recent.PushBack(ei)
-	}
 	x.note(e, ei)
-}
-
-// place puts entity ei into l at the place of its latest mention (it is
-// there already when it is in l).
-func (x *corefIndex) place(l *list.List, ei int) {
-	if _, ok := x.nodes[ei][l]; ok || x.maxMen[ei] < 0 {
-		return
-	}
-	x.nodes[ei][l] = x.insert(l, ei)
-}
-
-// insert inserts ei into l (ordered by maxMen) and returns its element.
-func (x *corefIndex) insert(l *list.List, ei int) *list.Element {
-	at := l.Back()
-	for at != nil && x.maxMen[at.Value.(int)] > x.maxMen[ei] {
-		at = at.Prev()
-	}
-	if at == nil {
-		return l.PushFront(ei)
-	}
-	return l.InsertAfter(ei, at)
 }
 
 // movedMention records that mention mi moved from entity old (-1: none)
@@ -195,32 +182,14 @@ func (x *corefIndex) movedMention(es []*ent, old, ei, mi int, actorOf func(*ent)
 	if old >= 0 {
 		x.actor[old] = actorOf(es[old])
 		x.moved = append(x.moved, old)
-		top := -1
+		x.maxMen[old] = -1
 		for _, k := range es[old].ms {
-			top = max(top, k)
+			x.maxMen[old] = max(x.maxMen[old], k)
 		}
-		x.reorder(old, top)
 		x.note(es[old], old)
 	}
-	x.reorder(ei, max(x.maxMen[ei], mi))
+	x.maxMen[ei] = max(x.maxMen[ei], mi)
 	x.note(es[ei], ei)
-}
-
-// reorder gives entity ei the latest mention top (-1: none) and moves it
-// to its place in every list it is in.
-func (x *corefIndex) reorder(ei, top int) {
-	x.maxMen[ei] = top
-	for l, el := range x.nodes[ei] {
-		l.Remove(el)
-		if top < 0 {
-			delete(x.nodes[ei], l)
-			continue
-		}
-		x.nodes[ei][l] = x.insert(l, ei)
-	}
-	if _, ok := x.nodes[ei][x.recent]; !ok && top >= 0 {
-		x.nodes[ei][x.recent] = x.insert(x.recent, ei)
-	}
 }
 
 // salient calls f with the entities in order of salience at mention mi
@@ -228,14 +197,14 @@ func (x *corefIndex) reorder(ei, top int) {
 // entities of the current sentence before mi and of the three sentences
 // before it, each sentence left to right (subjects first), then all other
 // earlier entities, most recent first.
-// With the indexes, only the entities of lists (x.recent: every entity)
+// With the indexes, only the entities of lists (&x.recent: every entity)
 // are candidates after the recent sentences; stop, when not nil, ends the
 // walk at the first entity of the lists for which it is true (they come
 // most recent first), after which only the moved entities are tried.
 // Without them (a short document) every earlier mention's entity is tried,
 // the latest first, and lists and stop are not read: f re-checks what they
 // select.
-func (a *annotator) salient(mi int, lists []*list.List, stop func(ei int) bool, f func(ei int) bool) int {
+func (a *annotator) salient(mi int, lists []*salLog, stop func(ei int) bool, f func(ei int) bool) int {
 	a.epoch++
 	m := &a.ms[mi]
 	k := mi - 1
@@ -264,31 +233,32 @@ func (a *annotator) salient(mi int, lists []*list.List, stop func(ei int) bool, 
 		}
 		return -1
 	}
-	// Merge the lists from their backs, most recent first.
-	els := make([]*list.Element, 0, len(lists))
-	for _, l := range lists {
+	// Merge the logs from their backs, most recent first, past the stale
+	// entries.
+	ends := make([]int, len(lists))
+	for i, l := range lists {
 		if l != nil {
-			els = append(els, l.Back())
+			ends[i] = len(*l)
 		}
 	}
 	var stopAt = -1 // maxMen where the walk stopped
 	for {
 		bi := -1
-		for i, el := range els {
-			if el != nil && (bi < 0 || x.maxMen[el.Value.(int)] > x.maxMen[els[bi].Value.(int)]) {
+		for i, n := range ends {
+			if n > 0 && (bi < 0 || (*lists[i])[n-1].at > (*lists[bi])[ends[bi]-1].at) {
 				bi = i
 			}
 		}
 		if bi < 0 {
 			break
 		}
-		ei := els[bi].Value.(int)
-		els[bi] = els[bi].Prev()
-		if a.stamp[ei] == a.epoch {
+		ends[bi]--
+		ei, at := (*lists[bi])[ends[bi]].ei, (*lists[bi])[ends[bi]].at
+		if at != x.maxMen[ei] || a.stamp[ei] == a.epoch {
 			continue
 		}
 		if stop != nil && stop(ei) {
-			stopAt = x.maxMen[ei] + 1
+			stopAt = at + 1
 			break
 		}
 		a.stamp[ei] = a.epoch
@@ -299,10 +269,11 @@ func (a *annotator) salient(mi int, lists []*list.List, stop func(ei int) bool, 
 	if stopAt < 0 {
 		return -1
 	}
-	// The moved entities below the stop, most recent first.
+	// The moved entities below the stop, most recent first (f re-checks
+	// that they are in the logs).
 	var rest []int
 	for _, ei := range x.moved {
-		if a.stamp[ei] != a.epoch && x.maxMen[ei] >= 0 && x.maxMen[ei] < stopAt && x.inLists(ei, lists) {
+		if a.stamp[ei] != a.epoch && x.maxMen[ei] >= 0 && x.maxMen[ei] < stopAt {
 			a.stamp[ei] = a.epoch
 			rest = append(rest, ei)
 		}
@@ -314,15 +285,6 @@ func (a *annotator) salient(mi int, lists []*list.List, stop func(ei int) bool, 
 		}
 	}
 	return -1
-}
-
-func (x *corefIndex) inLists(ei int, lists []*list.List) bool {
-	for _, l := range lists {
-		if _, ok := x.nodes[ei][l]; ok {
-			return true
-		}
-	}
-	return false
 }
 
 // hasPrefixKey reports whether one of e's keys starts with key and a space.

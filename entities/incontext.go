@@ -131,12 +131,10 @@ func resolveActors(ctx context.Context, d *document.Document, ix *mentionIndex) 
 		if code != "" {
 			return code, step
 		}
-		if m.Kind == document.Name && m.Type == document.Org {
-			// "the Medical Council of Ghana", "the Embassy of France": an
-			// organisation named after its country acts for that country
-			if cc := ofCountry(d.Slice(m.Span)); cc != "" {
-				return cc, "organisation named after its country"
-			}
+		// "the Medical Council of Ghana", "the Embassy of France": an
+		// organisation named after its country acts for that country
+		if m.Kind == document.Name && m.Type == document.Org && ofCountry(d.Slice(m.Span)) != "" {
+			return ofCountry(d.Slice(m.Span)), "organisation named after its country"
 		}
 		switch m.Type {
 		case document.NORP, document.Misc:
@@ -419,8 +417,7 @@ func ofCountry(name string) string {
 	if i < 0 {
 		return ""
 	}
-	rest := strings.TrimPrefix(strings.TrimSpace(name[i+4:]), "the ")
-	return countryCode(rest)
+	return countryCode(strings.TrimPrefix(strings.TrimSpace(name[i+4:]), "the "))
 }
 
 // placeAfter gives a role description followed by "in" or "from" and a
@@ -440,10 +437,7 @@ func placeAfter(d *document.Document, ix *mentionIndex, codes []string, modded [
 			continue
 		}
 		t := ix.last[i]
-		if t < 0 || t+2 >= len(d.Tokens) {
-			continue
-		}
-		if !placePrepositions[strings.ToLower(d.TokenText(t+1))] {
+		if t < 0 || t+2 >= len(d.Tokens) || !placePrepositions[strings.ToLower(d.TokenText(t+1))] {
 			continue
 		}
 		k := t + 2
@@ -451,15 +445,12 @@ func placeAfter(d *document.Document, ix *mentionIndex, codes []string, modded [
 			k++
 		}
 		for j := i + 1; j < len(d.Mentions) && j <= i+3; j++ {
-			if ix.first[j] != k {
-				continue
-			}
-			if li := locOf[j]; li >= 0 {
-				if cc := placeCountry(d.Locations[li]); cc != "" {
-					codes[i], why[i], modded[i] = cc+role, "place named after the role", true
+			if ix.first[j] == k { // the place's mention
+				if li := locOf[j]; li >= 0 && placeCountry(d.Locations[li]) != "" {
+					codes[i], why[i], modded[i] = placeCountry(d.Locations[li])+role, "place named after the role", true
 				}
+				break
 			}
-			break
 		}
 	}
 }

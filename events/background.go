@@ -56,13 +56,7 @@ func (c *coder) futureTimeAt(j int) bool {
 	case "scheduled", "planned", "slated", "set":
 		// "scheduled to start", "set for June" ("due to" is mostly a
 		// cause: "due to crop problems")
-		if j+1 >= c.n {
-			return false
-		}
-		if c.low(j+1) == "to" {
-			return c.infinitive(j + 2)
-		}
-		return c.low(j+1) == "for"
+		return j+1 < c.n && (c.low(j+1) == "to" && c.infinitive(j+2) || c.low(j+1) == "for")
 	}
 	return false
 }
@@ -94,12 +88,8 @@ func (c *coder) prospective(m match) bool {
 			return true
 		}
 		if prospectGovernors[w] {
-			if w == "called" || w == "urged" || w == "invited" {
-				// "called for talks", "invited to the summit", but not
-				// "the so-called talks"
-				if j > 0 && c.low(j-1) == "so" {
-					continue
-				}
+			if (w == "called" || w == "urged" || w == "invited") && j > 0 && c.low(j-1) == "so" {
+				continue // "called for talks", "invited to the summit", but not "the so-called talks"
 			}
 			if w == "event" && !(j > 0 && c.low(j-1) == "the" && j+1 < c.n && c.low(j+1) == "of") {
 				continue
@@ -112,20 +102,14 @@ func (c *coder) prospective(m match) bool {
 	}
 	// a future time in the phrase after the noun: "talks next week", "a
 	// meeting due to start on Monday"
-	for j := m.end; j < c.n && j < m.end+6; j++ {
-		if c.hardPunct(j) {
-			break
-		}
+	for j := m.end; j < c.n && j < m.end+6 && !c.hardPunct(j); j++ {
 		if c.futureTimeAt(j) {
 			return true
 		}
 	}
 	// a modal earlier in the clause: "something will be done at the
 	// meeting", "they would discuss it during the visit"
-	for j := m.start - 1; j >= 0 && j >= m.start-8; j-- {
-		if c.hardPunct(j) {
-			break
-		}
+	for j := m.start - 1; j >= 0 && j >= m.start-8 && !c.hardPunct(j); j-- {
 		w := c.low(j)
 		if modalWords[w] {
 			return true

@@ -5,6 +5,7 @@ package events
 // give an event its source and target.
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/document"
@@ -95,9 +96,7 @@ func frameOf(d *document.Document, si, p int, kids [][]int) Frame {
 			if t, ok := auxTenses[l]; ok {
 				f.Tense = t
 			}
-			if l == "not" || l == "n't" {
-				f.Negated = true
-			}
+			f.Negated = f.Negated || l == "not" || l == "n't"
 		case depBase(dep) == "obl" || depBase(dep) == "nmod":
 			prep := caseOf(d, c, kids[c-first])
 			switch {
@@ -115,9 +114,7 @@ func frameOf(d *document.Document, si, p int, kids [][]int) Frame {
 			}
 		}
 	}
-	if f.Passive && f.Noun {
-		f.Passive = false
-	}
+	f.Passive = f.Passive && !f.Noun
 	return f
 }
 
@@ -147,10 +144,7 @@ func mentionAt(d *document.Document, byTok []int, t int) int {
 
 // mentionTokens maps every token to the mention that covers it, -1.
 func mentionTokens(d *document.Document) []int {
-	out := make([]int, len(d.Tokens))
-	for i := range out {
-		out[i] = -1
-	}
+	out := slices.Repeat([]int{-1}, len(d.Tokens))
 	for mi, m := range d.Mentions {
 		for t := d.TokenAt(m.Start); t >= 0 && t < len(d.Tokens) && d.Tokens[t].Start < m.End; t++ {
 			if out[t] < 0 {
@@ -174,10 +168,7 @@ func argMention(d *document.Document, si, t int, kids [][]int, byTok []int) int 
 	}
 	first := d.Sentences[si].FirstToken
 	for _, c := range kids[t-first] {
-		if !nameDeps[depBase(d.Tokens[c].Dep)] {
-			continue
-		}
-		if mi := mentionAt(d, byTok, c); mi >= 0 {
+		if mi := mentionAt(d, byTok, c); nameDeps[depBase(d.Tokens[c].Dep)] && mi >= 0 {
 			return mi
 		}
 	}

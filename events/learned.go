@@ -34,14 +34,10 @@ func classifierSetting(name string) float64 {
 // roles name no actor with a country.
 func (c *coder) classified(si int) []document.Event {
 	m := c.s.model
-	if m == nil || len(c.mentionsBySent[si]) == 0 {
+	if m == nil || len(c.mentionsBySent[si]) == 0 || !hasSyntax(c.d) {
 		return nil
 	}
-	if !hasSyntax(c.d) {
-		return nil
-	}
-	c.load(si)
-	if len(c.matchAll()) > 0 {
+	if c.load(si); len(c.matchAll()) > 0 {
 		return nil
 	}
 	// roles first: they are cheap and most sentences name no two actors

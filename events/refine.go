@@ -4,6 +4,7 @@ package events
 // neighbours in the sentence (see refine).
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/cameo"
@@ -51,14 +52,10 @@ func (c *coder) refine(ms []match) []match {
 	violent, protest, verbal := false, false, false
 	for _, m := range ms {
 		verbal = verbal || m.p.verbal && !c.adjunct(m.start)
-		if isAttack(m.p.code) && !isKill(m.p) || m.p.code.Code == "1123" {
-			// (an accusation of an attack: "accused X of shelling a market,
-			// killing 17" reports one alleged act)
-			violent = true
-		}
-		if m.p.code.Root == "14" {
-			protest = true
-		}
+		// (an accusation of an attack, 1123: "accused X of shelling a
+		// market, killing 17" reports one alleged act)
+		violent = violent || isAttack(m.p.code) && !isKill(m.p) || m.p.code.Code == "1123"
+		protest = protest || m.p.code.Root == "14"
 	}
 	out := ms[:0]
 	for _, m := range ms {
@@ -101,24 +98,13 @@ func (c *coder) refine(ms []match) []match {
 // a killing in its sentence is; abduction and torture (181, 182) are acts
 // of their own.
 func isAttack(code cameo.Code) bool {
-	if code.Root < "18" || code.Root > "20" {
-		return false
-	}
-	return code.Root != "18" || !strings.HasPrefix(code.Code, "181") && !strings.HasPrefix(code.Code, "182")
+	return code.Root >= "18" && code.Root <= "20" && (code.Root != "18" || !strings.HasPrefix(code.Code, "181") && !strings.HasPrefix(code.Code, "182"))
 }
 
 // isKill reports a plain killing trigger ("killed", "shot dead", "gunned
 // down", "the killing of"), as opposed to an assassination.
 func isKill(p *pattern) bool {
-	if p.code.Code != "186" {
-		return false
-	}
-	for _, a := range p.items[0].alts {
-		if killWords[a.word] {
-			return true
-		}
-	}
-	return false
+	return p.code.Code == "186" && slices.ContainsFunc(p.items[0].alts, func(a alt) bool { return killWords[a.word] })
 }
 
 // recode returns a copy of p with another CAMEO code and the new code's
@@ -148,10 +134,8 @@ func (c *coder) killCode(m match) string {
 	if c.namedVictim(m.end) {
 		return "186"
 	}
-	var agents []int
-	if c.passive(m.start) {
-		agents = c.agent(m.end)
-	} else {
+	agents := c.agent(m.end)
+	if !c.passive(m.start) {
 		agents = c.subject(m.start)
 	}
 	if !c.stateForces(agents) {
@@ -170,25 +154,11 @@ func (c *coder) namedVictim(e int) bool {
 		if c.isPunct(j) {
 			return false
 		}
-		if mi := c.mAt[j]; mi >= 0 && c.d.Mentions[mi].Type == "PERSON" {
-			return true
-		}
-		w := c.low(j)
-		if officials[w] {
+		if mi := c.mAt[j]; mi >= 0 && c.d.Mentions[mi].Type == "PERSON" || officials[c.low(j)] {
 			return true
 		}
 		if c.d.Tokens[c.first+j].Kind == document.Number {
 			return false // "killed 12 villagers"
-		}
-	}
-	return false
-}
-
-// military reports whether the agents include armed forces (role MIL).
-func (c *coder) military(ms []int) bool {
-	for _, mi := range ms {
-		if a := c.code(mi); len(a) >= 6 && CountryOf(a) != "" && a[3:6] == "MIL" {
-			return true
 		}
 	}
 	return false
@@ -208,42 +178,31 @@ func (c *coder) stateForceAttack(m match) bool {
 		ms = c.subject(m.start)
 	case !m.p.verbal:
 		ms = c.possessor(m.start)
-		if ms == nil {
-			if lv := c.lightVerb(m.start); lv >= 0 {
-				ms = c.subject(lv) // "troops launched an offensive on ..."
-			}
+		if lv := c.lightVerb(m.start); ms == nil && lv >= 0 {
+			ms = c.subject(lv) // "troops launched an offensive on ..."
 		}
 	}
-	if c.military(ms) {
-		return true
-	}
-	for _, mi := range ms {
+	return slices.ContainsFunc(ms, func(mi int) bool {
 		a := c.code(mi)
+		if len(a) >= 6 && CountryOf(a) != "" && a[3:6] == "MIL" {
+			return true // armed forces
+		}
 		if len(a) != 3 || CountryOf(a) == "" {
-			continue
+			return false
 		}
 		_, me := c.mentionRange(mi)
-		if t := c.tok(me - 1); t != "" && t[0] >= 'A' && t[0] <= 'Z' {
-			return true
-		}
-	}
-	return false
+		t := c.tok(me - 1)
+		return t != "" && t[0] >= 'A' && t[0] <= 'Z'
+	})
 }
 
 // stateForces reports whether the agents include a state actor: a
 // government, its military or police, or a bare country.
 func (c *coder) stateForces(ms []int) bool {
-	for _, mi := range ms {
+	return slices.ContainsFunc(ms, func(mi int) bool {
 		a := c.code(mi)
-		if len(a) < 3 || CountryOf(a) == "" {
-			continue
-		}
-		rest := a[3:]
-		if rest == "" || hasAnyPrefix(rest, stateForceRoles) {
-			return true
-		}
-	}
-	return false
+		return len(a) >= 3 && CountryOf(a) != "" && (len(a) == 3 || hasAnyPrefix(a[3:], stateForceRoles))
+	})
 }
 
 // weaponCode returns the code an attack's weapon gives it: a weapon
@@ -302,20 +261,14 @@ func (c *coder) intoSea(a, e int) bool {
 // subject) is people: "seized 20 passengers", "the workers were seized".
 func (c *coder) seizesPeople(m match) bool {
 	if c.passive(m.start) {
-		for j := m.start - 1; j >= 0 && j >= m.start-6; j-- {
-			if c.hardPunct(j) && c.tok(j) != "," {
-				return false
-			}
+		for j := m.start - 1; j >= 0 && j >= m.start-6 && (!c.hardPunct(j) || c.tok(j) == ","); j-- {
 			if people[c.low(j)] {
 				return true
 			}
 		}
 		return false
 	}
-	for j := m.end; j < c.n && j < m.end+5; j++ {
-		if c.hardPunct(j) {
-			return false
-		}
+	for j := m.end; j < c.n && j < m.end+5 && !c.hardPunct(j); j++ {
 		if people[c.low(j)] {
 			return true
 		}
@@ -380,10 +333,7 @@ func (c *coder) hazardLead(i int) bool {
 // concern reports an expression of concern or alarm (CAMEO 111 by the
 // lexicon): an attitude, coded only toward an actor.
 func (c *coder) concern(m match) bool {
-	if m.p.code.Code != "111" {
-		return false
-	}
-	for j := m.start; j < m.end; j++ {
+	for j := m.start; j < m.end && m.p.code.Code == "111"; j++ {
 		if w := c.low(j); w == "concern" || w == "alarm" {
 			return true
 		}
@@ -420,10 +370,7 @@ func (c *coder) adjunctAttack(ms []match) []match {
 		}
 		q := *k.p
 		k.p = recodeTo(&q, m.p, code)
-		out := append([]match{}, ms[:kill]...)
-		out = append(out, k)
-		out = append(out, ms[kill+1:i]...)
-		return append(out, ms[i+1:]...)
+		return slices.Concat(ms[:kill], []match{k}, ms[kill+1:i], ms[i+1:])
 	}
 	return ms
 }

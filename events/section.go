@@ -6,6 +6,7 @@ package events
 // (sourced).
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/actors"
@@ -23,13 +24,9 @@ func (s *Stage) sourced(evs []document.Event) []document.Event {
 	if s.opts.KeepUnsure {
 		return evs
 	}
-	out := evs[:0]
-	for _, e := range evs {
-		if CountryOf(actorOf(e.Source)) != "" || namedNGO(actorOf(e.Source)) || e.Root >= "17" && e.Root <= "20" {
-			out = append(out, e)
-		}
-	}
-	return out
+	return slices.DeleteFunc(evs, func(e document.Event) bool {
+		return CountryOf(actorOf(e.Source)) == "" && !namedNGO(actorOf(e.Source)) && (e.Root < "17" || e.Root > "20")
+	})
 }
 
 // CountryOf returns the country-level part of a CAMEO actor code (see
@@ -54,14 +51,8 @@ func nonNews(d *document.Document) bool {
 			continue
 		}
 		lines++
-		if len(strings.Fields(l)) > 8 {
-			continue
-		}
-		for _, cue := range pageChromeList {
-			if strings.Contains(l, cue) {
-				chrome++
-				break
-			}
+		if len(strings.Fields(l)) <= 8 && slices.ContainsFunc(pageChromeList, func(cue string) bool { return strings.Contains(l, cue) }) {
+			chrome++
 		}
 	}
 	return chrome >= 3 && chrome*4 >= lines
@@ -77,13 +68,7 @@ func softSection(d *document.Document, evs []document.Event) []document.Event {
 	if !d.SoftSection() {
 		return evs
 	}
-	out := evs[:0]
-	for _, e := range evs {
-		if stateRole(actorOf(e.Source)) && stateRole(actorOf(e.Target)) {
-			out = append(out, e)
-		}
-	}
-	return out
+	return slices.DeleteFunc(evs, func(e document.Event) bool { return !stateRole(actorOf(e.Source)) || !stateRole(actorOf(e.Target)) })
 }
 
 // market drops the ordinary market transactions of companies: an event of
@@ -95,15 +80,10 @@ func softSection(d *document.Document, evs []document.Event) []document.Event {
 // ministry, a pay deal with seamen) is kept, and so are business talks,
 // rejections and pull-outs, which are no market roots.
 func market(evs []document.Event) []document.Event {
-	out := evs[:0]
-	for _, e := range evs {
+	return slices.DeleteFunc(evs, func(e document.Event) bool {
 		src, tgt := actorOf(e.Source), actorOf(e.Target)
-		if marketRoots[e.Root] && company(src) && (tgt == "" || company(tgt)) {
-			continue
-		}
-		out = append(out, e)
-	}
-	return out
+		return marketRoots[e.Root] && company(src) && (tgt == "" || company(tgt))
+	})
 }
 
 // company reports an actor code whose role is a business ("USABUS", "BUS").
@@ -116,11 +96,5 @@ func company(code string) bool {
 // role ("GBRGOV", "IGOUNO"), not a bare country ("ITA") that in a sport
 // story is most likely a team.
 func stateRole(code string) bool {
-	if len(code) >= 6 && code[:3] == "IGO" {
-		return true
-	}
-	if len(code) < 6 || CountryOf(code) == "" {
-		return false
-	}
-	return stateRoles[code[3:6]]
+	return len(code) >= 6 && (code[:3] == "IGO" || CountryOf(code) != "" && stateRoles[code[3:6]])
 }
