@@ -790,7 +790,8 @@ func (a *annotator) ownerBefore(j, lo int) (code string, named bool) {
 // roleBefore reads what stands before a role r that starts at token i,
 // back to lo: modifiers ("former", "senior"; with age also "40-year-old"),
 // then a country (countryBefore; for the classes of portfolioClasses also
-// one before the portfolio). It returns the first modifier, whether one is
+// one before the portfolio, for an institution an international
+// organization before a compound: countryBeforeWords). It returns the first modifier, whether one is
 // "former", the country and its first token (the first modifier when
 // there is none).
 func (a *annotator) roleBefore(i, lo int, r actors.Role, age bool) (k int, former bool, ctry string, at int) {
@@ -799,21 +800,25 @@ func (a *annotator) roleBefore(i, lo int, r actors.Role, age bool) (k int, forme
 	}
 	ctry, at = a.countryBefore(k, lo)
 	if ctry == "" && portfolioClasses[r.Class] {
-		ctry, at = a.countryBeforePortfolio(k, lo)
+		ctry, at = a.countryBeforeWords(k, lo, false)
+	}
+	if ctry == "" && r.Org {
+		ctry, at = a.countryBeforeWords(k, lo, true)
 	}
 	return k, former, ctry, at
 }
 
-// countryBeforePortfolio reads a country given before the portfolio of
-// a minister or ministry: one or two words between the country and the
-// role ("Mexican Security Minister", "Greece's migration ministry"). It
-// returns "" and j when there is none.
-func (a *annotator) countryBeforePortfolio(j, lo int) (string, int) {
+// countryBeforeWords reads a country given one or two words before token
+// j: before the portfolio of a minister or ministry ("Mexican Security
+// Minister", "Greece's migration ministry"), or with intl an international
+// organization before a compound that names one of its institutions ("the
+// UN refugee relief agency"). It returns "" and j when there is none.
+func (a *annotator) countryBeforeWords(j, lo int, intl bool) (string, int) {
 	words := a.walk(j, -1, 2, lo+1, func(t int) bool {
 		return a.d.Tokens[t].Kind == document.Word && !determiners[a.low(t)] && !possessives[a.low(t)] && a.covered[t] == 0
 	})
 	for t := j - 1; t >= j-words; t-- {
-		if c, k := a.countryBefore(t, lo); c != "" && !international(c) {
+		if c, k := a.countryBefore(t, lo); c != "" && international(c) == intl {
 			return c, k
 		}
 	}
@@ -1343,21 +1348,6 @@ func (a *annotator) nominals() {
 			k, former, ctry, k2 := a.roleBefore(i, sn.FirstToken, r, false)
 			m.a, m.former = k, former
 			ctry = cmp.Or(ctry, a.roleAfter(end, sn.EndToken, r))
-			// "the UN refugee relief agency": an international organization
-			// before a compound of lower-case words owns the institution.
-			if ctry == "" && r.Org {
-				for p := k - 1; p >= sn.FirstToken && p >= k-3; p-- {
-					if a.d.Tokens[p].Kind != document.Word || determiners[a.low(p)] {
-						break
-					}
-					if a.capitalized(p) {
-						if c, _ := a.countryBefore(p+1, sn.FirstToken); international(c) && p < k-1 {
-							ctry = c
-						}
-						break
-					}
-				}
-			}
 			det := k2-1 >= sn.FirstToken && determiners[a.low(k2-1)]
 			indef := det && indefinites[a.low(k2-1)]
 			// Another name right before ("Reuters reporters"): leave it.
