@@ -787,27 +787,38 @@ func (a *annotator) ownerBefore(j, lo int) (code string, named bool) {
 	return "", demonymCode(a.tok(j-1)) == "" && countryCode(a.tok(j-1)) == ""
 }
 
-// roleCountry reads the country given before a role r that starts at token
-// k (countryBefore; for the classes of portfolioClasses also one before the
-// portfolio). It returns the code and the first token used.
-func (a *annotator) roleCountry(k, lo int, r actors.Role) (string, int) {
-	c, at := a.countryBefore(k, lo)
-	if c == "" && portfolioClasses[r.Class] {
-		c, at = a.countryBeforePortfolio(k, lo)
+// roleBefore reads what stands before a role r that starts at token i,
+// back to lo: modifiers ("former", "senior"; with age also "40-year-old"),
+// then a country (countryBefore; for the classes of portfolioClasses also
+// one before the portfolio, for an institution an international
+// organization before a compound: countryBeforeWords). It returns the first modifier, whether one is
+// "former", the country and its first token (the first modifier when
+// there is none).
+func (a *annotator) roleBefore(i, lo int, r actors.Role, age bool) (k int, former bool, ctry string, at int) {
+	for k = i; k-1 >= lo && a.covered[k-1] == 0 && (modifiers[a.low(k-1)] || age && strings.HasSuffix(a.low(k-1), "-year-old")); k-- {
+		former = former || a.low(k-1) == "former"
 	}
-	return c, at
+	ctry, at = a.countryBefore(k, lo)
+	if ctry == "" && portfolioClasses[r.Class] {
+		ctry, at = a.countryBeforeWords(k, lo, false)
+	}
+	if ctry == "" && r.Org {
+		ctry, at = a.countryBeforeWords(k, lo, true)
+	}
+	return k, former, ctry, at
 }
 
-// countryBeforePortfolio reads a country given before the portfolio of
-// a minister or ministry: one or two words between the country and the
-// role ("Mexican Security Minister", "Greece's migration ministry"). It
-// returns "" and j when there is none.
-func (a *annotator) countryBeforePortfolio(j, lo int) (string, int) {
+// countryBeforeWords reads a country given one or two words before token
+// j: before the portfolio of a minister or ministry ("Mexican Security
+// Minister", "Greece's migration ministry"), or with intl an international
+// organization before a compound that names one of its institutions ("the
+// UN refugee relief agency"). It returns "" and j when there is none.
+func (a *annotator) countryBeforeWords(j, lo int, intl bool) (string, int) {
 	words := a.walk(j, -1, 2, lo+1, func(t int) bool {
 		return a.d.Tokens[t].Kind == document.Word && !determiners[a.low(t)] && !possessives[a.low(t)] && a.covered[t] == 0
 	})
 	for t := j - 1; t >= j-words; t-- {
-		if c, k := a.countryBefore(t, lo); c != "" && !international(c) {
+		if c, k := a.countryBefore(t, lo); c != "" && international(c) == intl {
 			return c, k
 		}
 	}
@@ -920,64 +931,74 @@ func (a *annotator) personContext(m *ment) {
 			return
 		}
 	}
-	// Apposition: "X, (the) (Spain's|Spanish) (former) foreign minister".
-	k := m.b
-	if k < hi && a.tok(k) == "," {
-		k++
-		indef := false
-		if k < hi && determiners[a.low(k)] {
-			indef = indefinites[a.low(k)]
+	// Apposition: "X, (the) (Spain's|Spanish) (former) foreign minister":
+	// the person role whose modifiers and country (roleBefore) start right
+	// after the comma and determiner; after an indefinite one up to two
+	// lower-case words of a compound before the role ("a 40-year-old bus
+	// mechanic", "a taxi driver").
+	if k := m.b + 1; k < hi && a.tok(m.b) == "," {
+		indef := indefinites[a.low(k)]
+		if determiners[a.low(k)] {
 			k++
 		}
-		ctry := ""
-		if k < hi && a.capitalized(k) {
-			// A country possessive or demonym.
-			if n := 1 + a.walk(k+1, 1, 3, hi, func(t int) bool { return a.low(t) != "'s" }); k+n < hi && a.low(k+n) == "'s" {
-				if ctry = a.codeOf(a.text(k, k+n)); ctry != "" {
-					k += n + 1
-				}
+		for p := k; p < hi && p < k+10; p++ {
+			r, end, ok := a.roleAt(p, hi)
+			if !ok || !r.Person || end <= p {
+				continue
 			}
-			if ctry == "" {
-				if ctry = demonymCode(a.tok(k)); ctry != "" {
-					k++
-				}
+			if indef {
+				p -= a.walk(p, -1, 2, k, func(t int) bool {
+					l := a.low(t)
+					return a.d.Tokens[t].Kind == document.Word && !a.capitalized(t) && !modifiers[l] && !strings.HasSuffix(l, "-year-old")
+				})
 			}
-		}
-		former := false
-		for k < hi && (modifiers[a.low(k)] || indef && strings.HasSuffix(a.low(k), "-year-old")) {
-			former = former || a.low(k) == "former"
-			k++
-		}
-		r, end, ok := a.roleAt(k, hi)
-		// "a 40-year-old bus mechanic", "a taxi driver": up to two
-		// lower-case words of a compound before the role.
-		for n := 1; n <= 2 && !ok && indef && k+n < hi; n++ {
-			if a.capitalized(k+n-1) || a.d.Tokens[k+n-1].Kind != document.Word {
-				break
-			}
-			if r2, end2, ok2 := a.roleAt(k+n, hi); ok2 && r2.Person {
-				r, end, ok = r2, end2, true
-			}
-		}
-		if ok && r.Person && end > k {
-			if ctry == "" && end+1 < hi && a.low(end) == "of" {
-				ctry = a.codeOf(a.tok(end + 1))
-			}
-			// "a student from Nis", "a farmer in Kisumu": the place's
-			// country.
-			if ctry == "" && end+1 < hi && (a.low(end) == "from" || a.low(end) == "in") && a.capitalized(end+1) {
-				ctry = a.placeCountryAt(end+1, hi)
-			}
-			if code, ok := a.ofBody(&r, ctry, end, hi, true); ok {
+			if _, former, ctry, at := a.roleBefore(p, k, r, indef); at == k {
 				m.former = former
-				a.applyRole(m, r, "")
-				atBody(m, code, "apposition: role at a named body")
-				return
+				a.giveRole(m, r, cmp.Or(ctry, a.roleAfter(end, hi, r)), end, hi, true, "apposition: role after the name", "apposition: role at a named body")
 			}
-			m.ctry, m.former = ctry, former
-			a.applyRole(m, r, "apposition: role after the name")
+			return
 		}
 	}
+}
+
+// giveRole gives m role r, which ends before token end, and country ctry;
+// the body the role is "of" (ofBody, with sector its sector) may change
+// the role's code or give the body's code (step names the decision for
+// --explain, bodyStep the one for a named body).
+func (a *annotator) giveRole(m *ment, r actors.Role, ctry string, end, hi int, sector bool, step, bodyStep string) {
+	m.ctry = ctry
+	code, named := a.ofBody(&r, ctry, end, hi, sector)
+	a.applyRole(m, r, step)
+	if named {
+		atBody(m, code, bodyStep)
+	}
+}
+
+// roleAfter reads the country a role phrase ending before token end is
+// "of" ("the foreign minister of Spain") or placed "in" (a person also
+// "from"; troops "from Syria" leave it): a country ("rebels in
+// Nicaragua"), for an institution a capital ("the foreign ministry in
+// Minsk"), for a person a place the gazetteer puts in one country ("a
+// farmer from Edo state"); "" when none.
+func (a *annotator) roleAfter(end, hi int, r actors.Role) string {
+	if end+1 >= hi {
+		return ""
+	}
+	if l := a.low(end); l == "of" {
+		return a.codeOf(a.tok(end + 1))
+	} else if !(l == "in" || l == "from" && r.Person) || !a.capitalized(end+1) {
+		return ""
+	}
+	if c := countryCode(a.tok(end + 1)); c != "" && (end+2 >= hi || !a.capitalized(end+2)) {
+		return c
+	}
+	if c, ok := actors.Capital(a.tok(end + 1)); ok && r.Org {
+		return actors.CountryCode(c)
+	}
+	if r.Person {
+		return a.placeCountryAt(end+1, hi)
+	}
+	return ""
 }
 
 // ofBody reads the body a role ending before token end is "of": the sector
@@ -1062,12 +1083,8 @@ func (a *annotator) setRole(m *ment, r actors.Role, start, lo int, step string) 
 	if a.tok(start) == "captain" {
 		r.Code = ""
 	}
-	k := start
-	for k-1 >= lo && modifiers[a.low(k-1)] {
-		m.former = m.former || a.low(k-1) == "former"
-		k--
-	}
-	c, _ := a.roleCountry(k, lo, r)
+	k, former, c, _ := a.roleBefore(start, lo, r, false)
+	m.former = m.former || former
 	// "Hamas leader X", "Gazprom chief executive X": the person belongs to
 	// the named organization and takes its code. Party spokespeople may
 	// have a portfolio in between ("Lib Dem home affairs spokesman X").
@@ -1328,41 +1345,9 @@ func (a *annotator) nominals() {
 				m.typ = document.Org
 			}
 			// Modifiers, country and determiner before the role.
-			k := i
-			for k-1 >= sn.FirstToken && a.covered[k-1] == 0 && modifiers[a.low(k-1)] {
-				m.former = m.former || a.low(k-1) == "former"
-				k--
-			}
-			m.a = k
-			ctry, k2 := a.roleCountry(k, sn.FirstToken, r)
-			if ctry == "" && end+1 < sn.EndToken && a.low(end) == "of" {
-				ctry = a.codeOf(a.tok(end + 1))
-			}
-			// "the UN refugee relief agency": an international organization
-			// before a compound of lower-case words owns the institution.
-			if ctry == "" && r.Org {
-				for p := k - 1; p >= sn.FirstToken && p >= k-3; p-- {
-					if a.d.Tokens[p].Kind != document.Word || determiners[a.low(p)] {
-						break
-					}
-					if a.capitalized(p) {
-						if c, _ := a.countryBefore(p+1, sn.FirstToken); international(c) && p < k-1 {
-							ctry = c
-						}
-						break
-					}
-				}
-			}
-			// "rebels in Nicaragua": a role placed in one country (rule 1
-			// of the coding conventions); a city may be a foreign post.
-			// "the foreign ministry in Minsk": a capital after "in".
-			if ctry == "" && end+1 < sn.EndToken && a.low(end) == "in" && a.capitalized(end+1) {
-				if c := countryCode(a.tok(end + 1)); c != "" && (end+2 >= sn.EndToken || !a.capitalized(end+2)) {
-					ctry = c
-				} else if c, ok := actors.Capital(a.tok(end + 1)); ok && r.Org {
-					ctry = actors.CountryCode(c)
-				}
-			}
+			k, former, ctry, k2 := a.roleBefore(i, sn.FirstToken, r, false)
+			m.a, m.former = k, former
+			ctry = cmp.Or(ctry, a.roleAfter(end, sn.EndToken, r))
 			det := k2-1 >= sn.FirstToken && determiners[a.low(k2-1)]
 			indef := det && indefinites[a.low(k2-1)]
 			// Another name right before ("Reuters reporters"): leave it.
@@ -1387,18 +1372,13 @@ func (a *annotator) nominals() {
 				continue
 			}
 			m.appos = appos
-			m.ctry = ctry
 			m.from = m.a
 			if ctry != "" && k2 < k {
 				m.from = k2
 			}
 			// "a director of Japan's central bank" → GOV; "the deputy
 			// chairman of Acme Mining" → the named body's code.
-			code, named := a.ofBody(&r, ctry, end, sn.EndToken, r.Person)
-			a.applyRole(&m, r, "role description")
-			if named {
-				atBody(&m, code, "role description at a named body")
-			}
+			a.giveRole(&m, r, ctry, end, sn.EndToken, r.Person, "role description", "role description at a named body")
 			a.add(m)
 			if ctry != "" && k2 < k {
 				a.coordinated(k2, r, m)
