@@ -238,8 +238,8 @@ func (s *sent) figureAt(k int) figure {
 		return f
 	case document.Word:
 		// One lookup rules out most words.
-		if w := s.low(k); !startsFigure(w) {
-			if h := strings.IndexByte(w, '-'); h <= 0 || !startsFigure(w[:h]) {
+		if w := s.low(k); !figureStarts.Value(w) {
+			if h := strings.IndexByte(w, '-'); h <= 0 || !figureStarts.Value(w[:h]) {
 				return f
 			}
 		}
@@ -1241,25 +1241,9 @@ var figureStart = func() map[string]bool {
 	return m
 }()
 
-// figureLeads has the class (keyfilter.Prefix3) of every key of
-// figureStart: most words start no figure, and cost no map probe.
-var figureLeads = func() *keyfilter.Filter {
-	f := new(keyfilter.Filter)
-	for w := range figureStart {
-		if c, ok := keyfilter.Prefix3(w); ok {
-			f.Add(c)
-		}
-	}
-	return f
-}()
-
-// startsFigure reports whether w is a key of figureStart.
-func startsFigure(w string) bool {
-	if c, ok := keyfilter.Prefix3(w); ok && !figureLeads.Has(c) {
-		return false
-	}
-	return figureStart[w]
-}
+// figureStarts is figureStart behind a filter: most words start no
+// figure, and cost no map probe.
+var figureStarts = keyfilter.NewMap(figureStart, keyfilter.Prefix3)
 
 // possessiveMark reports whether t is an apostrophe that may end a plural
 // possessive ("the Philippines' budget").

@@ -7,7 +7,7 @@ import (
 	"testing"
 )
 
-// TestStartsFigure checks the filter in front of figureStart: startsFigure
+// TestStartsFigure checks the filter in front of figureStart: figureStarts.Value
 // agrees with the map on every key, every key with a letter added and every
 // word of the examples (lower case, and before a hyphen).
 func TestStartsFigure(t *testing.T) {
@@ -29,8 +29,8 @@ func TestStartsFigure(t *testing.T) {
 		}
 	}
 	for _, w := range words {
-		if got, want := startsFigure(w), figureStart[w]; got != want {
-			t.Fatalf("startsFigure(%q) = %v, want %v", w, got, want)
+		if got, want := figureStarts.Value(w), figureStart[w]; got != want {
+			t.Fatalf("figureStarts.Value(%q) = %v, want %v", w, got, want)
 		}
 	}
 }

@@ -103,7 +103,7 @@ func (c *coder) load(si int) {
 	}
 	words, caps := 0, 0
 	for i := 0; i < c.n; i++ {
-		if c.d.Tokens[c.first+i].Kind == document.Word && !isTitleFunction(c.tok(i)) {
+		if c.d.Tokens[c.first+i].Kind == document.Word && !titleFunctions.Value(c.tok(i)) {
 			words++
 			if t := c.tok(i); t[0] >= 'A' && t[0] <= 'Z' {
 				caps++
@@ -125,26 +125,9 @@ func (c *coder) load(si int) {
 	}
 }
 
-// titleFunctionEnds has the class (keyfilter.Ends) of every word of
-// titleFunction, which load asks about every word of every sentence.
-var titleFunctionEnds = func() *keyfilter.Filter {
-	f := new(keyfilter.Filter)
-	for w := range titleFunction {
-		if c, ok := keyfilter.Ends(w); ok {
-			f.Add(c)
-		}
-	}
-	return f
-}()
-
-// isTitleFunction reports titleFunction[w] (most words are stopped by
-// titleFunctionEnds before the map).
-func isTitleFunction(w string) bool {
-	if c, ok := keyfilter.Ends(w); ok && !titleFunctionEnds.Has(c) {
-		return false
-	}
-	return titleFunction[w]
-}
+// titleFunctions is titleFunction behind a filter: load asks about every
+// word of every sentence.
+var titleFunctions = keyfilter.NewMap(titleFunction, keyfilter.Ends)
 
 func (c *coder) tok(i int) string { return c.d.TokenText(c.first + i) }
 

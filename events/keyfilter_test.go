@@ -8,7 +8,7 @@ import (
 )
 
 // TestKeyFilters checks the filters in front of the pattern index, the
-// irregular table and titleFunction (isTitleFunction agrees with the map): a token they stop has no patterns under its keys and no
+// irregular table and titleFunction (titleFunctions.Value agrees with the map): a token they stop has no patterns under its keys and no
 // irregular base, for every word of the examples, every irregular form
 // and every first word of a pattern, as written and in capitals.
 func TestKeyFilters(t *testing.T) {
@@ -38,8 +38,8 @@ func TestKeyFilters(t *testing.T) {
 	}
 	stopped := 0
 	for _, tok := range append(toks, strings.Fields(strings.ToUpper(strings.Join(toks, " ")))...) {
-		if got, want := isTitleFunction(tok), titleFunction[tok]; got != want {
-			t.Fatalf("isTitleFunction(%q) = %v, want %v", tok, got, want)
+		if got, want := titleFunctions.Value(tok), titleFunction[tok]; got != want {
+			t.Fatalf("titleFunctions.Value(%q) = %v, want %v", tok, got, want)
 		}
 		k := key3(tok)
 		if !lex.keys.Has(class3(k)) {

@@ -109,7 +109,7 @@ func irregularOf(tok string) (string, bool) {
 	if len(tok) > 32 {
 		return "", false
 	}
-	if c, ok := keyfilter.Prefix3(tok); ok && !irregularKeys.Has(c) {
+	if !irregularKeys.Maybe(tok) {
 		return "", false // (ASCII first bytes of no irregular form)
 	}
 	var buf [32]byte
@@ -124,16 +124,8 @@ func irregularOf(tok string) (string, bool) {
 	return b, ok
 }
 
-// irregularKeys has the class (keyfilter.Prefix3) of every irregular form.
-var irregularKeys = func() *keyfilter.Filter {
-	f := new(keyfilter.Filter)
-	for form := range irregular {
-		if c, ok := keyfilter.Prefix3(form); ok {
-			f.Add(c)
-		}
-	}
-	return f
-}()
+// irregularKeys is irregular behind a filter of its forms' first bytes.
+var irregularKeys = keyfilter.NewMap(irregular, keyfilter.Prefix3)
 
 // class3 returns the keyfilter class of an index key (Lexicon.keys).
 func class3(k [3]byte) uint32 { return uint32(k[0]) | uint32(k[1])<<8 | uint32(k[2])<<16 }

@@ -65,3 +65,37 @@ func Ends(s string) (uint32, bool) {
 	}
 	return uint32(Lower(s[0])) | uint32(Lower(s[1]))<<8 | uint32(Lower(s[n-2]))<<16 | uint32(Lower(s[n-1]))<<24, true
 }
+
+// Map is a word table behind a filter: a word whose class (Prefix3, Ends:
+// the table's choice) no key shares costs no map probe.
+type Map[V any] struct {
+	f     Filter
+	class func(string) (uint32, bool)
+	m     map[string]V
+}
+
+// NewMap puts m behind a filter of its keys' classes.
+func NewMap[V any](m map[string]V, class func(string) (uint32, bool)) *Map[V] {
+	t := &Map[V]{class: class, m: m}
+	for w := range m {
+		if c, ok := class(w); ok {
+			t.f.Add(c)
+		}
+	}
+	return t
+}
+
+// Maybe reports whether w may be a key (false: it is certainly none).
+func (t *Map[V]) Maybe(w string) bool {
+	c, ok := t.class(w)
+	return !ok || t.f.Has(c)
+}
+
+// Value returns m[w].
+func (t *Map[V]) Value(w string) V {
+	if !t.Maybe(w) {
+		var zero V
+		return zero
+	}
+	return t.m[w]
+}

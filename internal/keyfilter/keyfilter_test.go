@@ -39,3 +39,28 @@ func TestFilter(t *testing.T) {
 		t.Error("Fill: a bit clear")
 	}
 }
+
+func TestMap(t *testing.T) {
+	m := NewMap(map[string]int{"minister": 1, "war": 2, "zä": 3, "go": 0}, Prefix3)
+	for _, c := range []struct {
+		w     string
+		want  int
+		maybe bool
+	}{
+		{"minister", 1, true},
+		{"Minister", 0, true}, // the class folds case, the map does not
+		{"war", 2, true},
+		{"zä", 3, true},   // non-ASCII: always maybe
+		{"äz", 0, true},   // non-ASCII first byte
+		{"go", 0, true},   // a key whose value is the zero value
+		{"qqq", 0, false}, // no key's class
+		{"", 0, false},
+	} {
+		if got := m.Value(c.w); got != c.want {
+			t.Errorf("Value(%q) = %d, want %d", c.w, got, c.want)
+		}
+		if got := m.Maybe(c.w); got != c.maybe {
+			t.Errorf("Maybe(%q) = %v, want %v", c.w, got, c.maybe)
+		}
+	}
+}
