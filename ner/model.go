@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"sort"
 
 	"github.com/newsgraph/newsgraph/internal/lebytes"
 )
@@ -62,11 +63,162 @@ func init() {
 	}
 }
 
+// weights is the read-only feature table of every pass of a model: one flat
+// open-addressing array of slots (a 32-bit fingerprint of the feature hash
+// and where its entries are) and one flat array of entries (label and
+// int16-quantized weight), both read in place from the model file. A
+// search stops after maxProbe steps, so a corrupt file cannot make it loop,
+// and every index is checked, so it cannot make it panic.
+type weights struct {
+	slots    []uint64 // fingerprint<<32 | row<<5 | count; 0 = empty
+	ents     []uint32 // label<<16 | uint16(int16 weight), contiguous per feature
+	mask     uint64
+	maxProbe int
+	scale    float32 // weight = int16 * scale
+}
+
+// fingerprint returns the slot fingerprint of f (never 0).
+func fingerprint(f uint64) uint64 { return uint64(uint32(f) | 1) }
+
+// add adds the weights of feature f to sc.
+func (w *weights) add(f uint64, sc *[nLabels]float32) {
+	if len(w.slots) == 0 {
+		return
+	}
+	fp := fingerprint(f)
+	i := home(f, w.mask)
+	for p := 0; p <= w.maxProbe; p++ {
+		s := w.slots[i]
+		if s>>32 == fp {
+			r, n := int(s>>5&(1<<27-1)), int(s&31)
+			if r+n > len(w.ents) {
+				return
+			}
+			for _, e := range w.ents[r : r+n] {
+				if l := e >> 16; l < nLabels {
+					sc[l] += float32(int16(uint16(e))) * w.scale
+				}
+			}
+			return
+		}
+		if s == 0 {
+			return
+		}
+		i = (i + 1) & w.mask
+	}
+}
+
+// addBatch adds the weights of every feature keys[k] to vecs[tgt[k]], in
+// the order of keys (so each vector's sums are those of add, bit for bit).
+// It looks the features up in groups: first every group member's home
+// slot, then the matches, then their weights, so that the cache misses of
+// a group overlap instead of coming one after the other.
+func (w *weights) addBatch(keys []uint64, tgt []int32, vecs []*[nLabels]float32) {
+	if len(w.slots) == 0 {
+		return
+	}
+	const group = 64
+	var sl, at [group]uint64
+	var rows, first [group]uint32 // row<<5 | count of each match; its first entry
+	var hit [group]bool
+	for start := 0; start < len(keys); start += group {
+		ks := keys[start:min(start+group, len(keys))]
+		for k, f := range ks {
+			i := home(f, w.mask)
+			at[k], sl[k] = i, w.slots[i]
+		}
+		for k, f := range ks {
+			fp := fingerprint(f)
+			s, i := sl[k], at[k]
+			hit[k] = false
+			for p := 0; ; p++ {
+				if s>>32 == fp {
+					hit[k], rows[k] = true, uint32(s)
+					break
+				}
+				if s == 0 || p >= w.maxProbe {
+					break
+				}
+				i = (i + 1) & w.mask
+				s = w.slots[i]
+			}
+		}
+		// every match's first entry is loaded before any is summed, so
+		// that their cache misses overlap too
+		for k := range ks {
+			r, n := int(rows[k]>>5&(1<<27-1)), int(rows[k]&31)
+			if hit[k] = hit[k] && n > 0 && r+n <= len(w.ents); hit[k] {
+				first[k] = w.ents[r]
+			}
+		}
+		for k := range ks {
+			if !hit[k] {
+				continue
+			}
+			r, n := int(rows[k]>>5&(1<<27-1)), int(rows[k]&31)
+			sc := vecs[tgt[start+k]]
+			if l := first[k] >> 16; l < nLabels {
+				sc[l] += float32(int16(uint16(first[k]))) * w.scale
+			}
+			for _, e := range w.ents[r+1 : r+n] {
+				if l := e >> 16; l < nLabels {
+					sc[l] += float32(int16(uint16(e))) * w.scale
+				}
+			}
+		}
+	}
+}
+
 // sparseFeature is one feature's non-zero weights.
 type sparseFeature struct {
 	key  uint64
 	labs []uint8
 	vals []float32
+}
+
+// buildWeights returns the table of feats (any order), quantizing the
+// weights to int16 with one scale.
+func buildWeights(feats []sparseFeature) weights {
+	feats = append([]sparseFeature(nil), feats...)
+	sort.Slice(feats, func(a, b int) bool { return feats[a].key < feats[b].key })
+	var maxAbs float64
+	total := 0
+	for _, f := range feats {
+		for _, v := range f.vals {
+			maxAbs = math.Max(maxAbs, math.Abs(float64(v)))
+		}
+		total += len(f.labs)
+	}
+	w := weights{scale: float32(maxAbs / 32767)}
+	if w.scale == 0 {
+		w.scale = 1
+	}
+	// At most 70 % full: a search for an absent feature (most searches)
+	// then stays within a cache line or two of linear probing.
+	size := uint64(4)
+	for size*7 < uint64(len(feats))*10+10 {
+		size <<= 1
+	}
+	w.mask = size - 1
+	w.slots = make([]uint64, size)
+	w.ents = make([]uint32, 0, total)
+	for _, f := range feats {
+		row := uint64(len(w.ents))
+		for i, l := range f.labs {
+			q := math.Round(float64(f.vals[i] / w.scale))
+			q = math.Max(-32767, math.Min(32767, q))
+			w.ents = append(w.ents, uint32(l)<<16|uint32(uint16(int16(q))))
+		}
+		j := home(f.key, w.mask)
+		p := 0
+		for w.slots[j] != 0 {
+			j = (j + 1) & w.mask
+			p++
+		}
+		w.slots[j] = fingerprint(f.key)<<32 | row<<5 | uint64(len(f.labs))
+		w.maxProbe = max(w.maxProbe, p)
+	}
+	return w
 }
 
 // Model is a trained tagger model: feature weights, transitions, word
@@ -114,16 +266,14 @@ func (m *Model) layers() []*Model {
 // The model file (little-endian, every section 8-byte aligned so that the
 // arrays are used in place):
 //
-//	magic "NGNER05\n"
+//	magic "NGNER04\n"
 //	header: 16 uint32: nLayers, words size, words maxProbe, gaz size, gaz
-//	        maxProbe, weight buckets, their maxDisp, out-of-line entries,
-//	        scale (float32 bits), epochs of the first and second pass, then
-//	        reserved zeros
+//	        maxProbe, slots size, slots maxProbe, entries, scale (float32
+//	        bits), epochs of the first and second pass, then reserved zeros
 //	per layer: temp, transitions [17][17], start [17] (float32), padded
 //	words keys, words values, gaz keys, gaz values (uint64 each)
-//	zeros up to a multiple of 64 bytes (no slot spans two cache lines)
-//	weight slots (4 uint32 each, see weights), entries (uint32), padded
-const modelMagic = "NGNER05\n"
+//	weight slots (uint64), entries (uint32), padded
+const modelMagic = "NGNER04\n"
 
 const headerWords = 16
 
@@ -150,7 +300,7 @@ func (m *Model) Marshal() ([]byte, error) {
 		lx = &lexicon{}
 	}
 	hdr := [headerWords]uint32{uint32(len(ls)), uint32(len(lx.words.keys)), uint32(lx.words.maxProbe),
-		uint32(len(lx.gaz.keys)), uint32(lx.gaz.maxProbe), uint32(len(w.slots) / slotWords), uint32(w.maxProbe),
+		uint32(len(lx.gaz.keys)), uint32(lx.gaz.maxProbe), uint32(len(w.slots)), uint32(w.maxProbe),
 		uint32(len(w.ents)), math.Float32bits(w.scale), uint32(ls[0].epochs), uint32(ls[len(ls)-1].epochs)}
 	for _, v := range hdr {
 		put32(v)
@@ -167,16 +317,10 @@ func (m *Model) Marshal() ([]byte, error) {
 		}
 		pad()
 	}
-	for _, a := range [][]uint64{lx.words.keys, lx.words.vals, lx.gaz.keys, lx.gaz.vals} {
+	for _, a := range [][]uint64{lx.words.keys, lx.words.vals, lx.gaz.keys, lx.gaz.vals, w.slots} {
 		for _, v := range a {
 			b.Write(le.AppendUint64(nil, v))
 		}
-	}
-	for b.Len()%64 != 0 {
-		b.WriteByte(0)
-	}
-	for _, v := range w.slots {
-		put32(v)
 	}
 	for _, v := range w.ents {
 		put32(v)
@@ -225,11 +369,7 @@ func parseModel(b []byte) (*Model, error) {
 		return nil, errFormat
 	}
 	layerBytes := (4*(1+nLabels*nLabels+nLabels) + 7) &^ 7
-	if h[5] > 1<<26 {
-		return nil, errFormat
-	}
-	tabAt := (uint64(off) + uint64(nl*layerBytes) + 8*(2*uint64(h[1])+2*uint64(h[3])) + 63) &^ 63
-	need := tabAt + 4*slotWords*uint64(h[5]) + (4*uint64(h[7])+7)&^7
+	need := uint64(off) + uint64(nl*layerBytes) + 8*(2*uint64(h[1])+2*uint64(h[3])+uint64(h[5])) + (4*uint64(h[7])+7)&^7
 	if need != uint64(len(b)) {
 		return nil, errFormat
 	}
@@ -263,14 +403,9 @@ func parseModel(b []byte) (*Model, error) {
 	lx.gaz.keys, lx.gaz.vals = take64(h[3]), take64(h[3])
 	lx.words.mask, lx.words.maxProbe = uint64(h[1])-1, int(h[2])
 	lx.gaz.mask, lx.gaz.maxProbe = uint64(h[3])-1, int(h[4])
-	w := &weights{maxProbe: int(h[6]), scale: math.Float32frombits(h[8])}
-	if h[5] > 0 {
-		w.mask = uint64(h[5]) - 1
-		off = int(tabAt)
-		w.slots = lebytes.View[uint32](b[off : off+4*slotWords*int(h[5])])
-		off += 4 * slotWords * int(h[5])
-		w.ents = lebytes.View[uint32](b[off : off+4*int(h[7])])
-	}
+	w := &weights{mask: uint64(h[5]) - 1, maxProbe: int(h[6]), scale: math.Float32frombits(h[8])}
+	w.slots = take64(h[5])
+	w.ents = lebytes.View[uint32](b[off : off+4*int(h[7])])
 	if s := w.scale; s != s || math.IsInf(float64(s), 0) {
 		return nil, errFormat
 	}

@@ -318,9 +318,6 @@ func TestDefault_inPlace(t *testing.T) {
 	}
 	lo := uintptr(unsafe.Pointer(&embeddedModel[0]))
 	p := uintptr(unsafe.Pointer(&w.slots[0]))
-	if p%16 != 0 {
-		t.Logf("weight slots at %#x: not 64-byte aligned", p)
-	}
 	if p < lo || p >= lo+uintptr(len(embeddedModel)) {
 		t.Errorf("weight slots at %#x, outside the embedded model [%#x, +%d): decoded instead of read in place", p, lo, len(embeddedModel))
 	}
