@@ -879,6 +879,9 @@ func (a *annotator) roleEndingAt(j, lo int) (actors.Role, int, bool) { return a.
 // or before; it returns the role and its end.
 func (a *annotator) roleAt(i, hi int) (actors.Role, int, bool) { return a.longestRole(i, hi, 1) }
 
+// roleStarts reports whether a role phrase starts at token i (roleAt).
+func (a *annotator) roleStarts(i, hi int) bool { _, _, ok := a.roleAt(i, hi); return ok }
+
 // longestRole finds the longest role phrase with one end at token k that
 // extends in direction dir (1: after k, -1: before k) no further than
 // bound. It returns the role and its other end, or k when there is none.
@@ -1299,34 +1302,20 @@ func (a *annotator) institution(i, j int) (actors.Role, bool) {
 func (a *annotator) nominals() {
 	for _, sn := range each(a, a.d.Sentences) {
 		for i := sn.FirstToken; i < sn.EndToken; i++ {
-			if a.covered[i] != 0 || a.d.Tokens[i].Kind != document.Word || a.capitalized(i) && i != sn.FirstToken && a.low(i) != "police" {
+			if a.covered[i] != 0 || a.d.Tokens[i].Kind != document.Word || a.capitalized(i) && i != sn.FirstToken && a.low(i) != "police" || a.leaderOffice(i, sn.FirstToken) {
 				continue
 			}
-			if a.leaderOffice(i, sn.FirstToken) {
-				continue
-			}
+			// No mention: a title before a name; a one-word role that
+			// modifies what follows: a rank word before a lower-case noun
+			// ("the general election", "a major contract"), a modifier
+			// that starts another role ("government troops"), an
+			// institution word used as an adjective ("no military
+			// solution", "a police station").
 			r, end, ok := a.roleAt(i, sn.EndToken)
-			if !ok || !a.free(i, end) || r.Code == "" {
-				continue
-			}
-			// A rank word before a lower-case noun is an adjective ("the
-			// general election", "a major contract").
-			if end == i+1 && rankAdjectives[a.low(i)] && end < sn.EndToken && a.d.Tokens[end].Kind == document.Word && !a.capitalized(end) {
-				continue
-			}
-			// A modifier that starts another role ("government troops").
-			if modifiers[a.low(i)] && end == i+1 {
-				if _, _, ok2 := a.roleAt(i+1, sn.EndToken); ok2 {
-					continue
-				}
-			}
-			// An institution word used as an adjective ("no military
-			// solution", "a police station") is not a mention.
-			if end == i+1 && r.Org && a.attributive(end, sn.EndToken) {
-				continue
-			}
-			// A title before a name is not a nominal mention.
-			if end < sn.EndToken && a.covered[end] != 0 && a.ms[a.covered[end]-1].typ == document.Person {
+			one := end == i+1
+			if !ok || !a.free(i, end) || r.Code == "" || end < sn.EndToken && a.covered[end] != 0 && a.ms[a.covered[end]-1].typ == document.Person ||
+				one && rankAdjectives[a.low(i)] && end < sn.EndToken && a.d.Tokens[end].Kind == document.Word && !a.capitalized(end) ||
+				one && modifiers[a.low(i)] && a.roleStarts(end, sn.EndToken) || one && r.Org && a.attributive(end, sn.EndToken) {
 				continue
 			}
 			// Apposition before a name: "her Egyptian counterpart, Karim
@@ -1528,22 +1517,15 @@ func (a *annotator) titledNames() {
 // government, so it takes the official's country and the GOV role. It
 // reports whether it added one at token i.
 func (a *annotator) leaderOffice(i, first int) bool {
-	if !officeWords[a.low(i)] || i-2 < first || a.covered[i] != 0 {
-		return false
-	}
-	if p := a.low(i - 1); p != "'s" && p != "’s" || a.covered[i-2] == 0 {
+	if !officeWords[a.low(i)] || i-2 < first || a.covered[i] != 0 || a.low(i-1) != "'s" && a.low(i-1) != "’s" || a.covered[i-2] == 0 {
 		return false
 	}
 	o := a.ms[a.covered[i-2]-1]
 	if o.typ != document.Person || o.role != "GOV" || o.former || o.b != i-1 {
 		return false
 	}
-	start := o.a
-	if o.from > 0 && o.from < start {
-		start = o.from
-	}
 	m := ment{a: i, b: i + 1, kind: document.Nominal, typ: document.Org, ctry: o.ctry, role: "GOV"}
-	m.label = a.text(start, i+1)
+	m.label = a.text(min(o.a, cmp.Or(o.from, o.a)), i+1)
 	m.actor, m.step = roleActor(o.ctry, "GOV", false), "a leader's office"
 	a.add(m)
 	return true
