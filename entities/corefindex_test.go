@@ -50,11 +50,11 @@ func TestCorefIndexSameAsScan(t *testing.T) {
 		}
 		return string(b)
 	}
-	defer func(i, d int) { indexFrom, donorsFrom = i, d }(indexFrom, donorsFrom)
+	defer func(i int, d bool) { indexFrom, donorsCache = i, d }(indexFrom, donorsCache)
 	for i, text := range texts {
-		indexFrom, donorsFrom = 1<<30, 1<<30
+		indexFrom, donorsCache = 1<<30, false
 		scan := run(text)
-		indexFrom, donorsFrom = 0, 0
+		indexFrom, donorsCache = 0, true
 		indexed := run(text)
 		if scan != indexed {
 			t.Errorf("text %d (%d bytes): indexed coreference differs from the scans", i, len(text))

@@ -19,39 +19,26 @@ import (
 type donors struct {
 	d     *document.Document
 	codes []string
-	ents  map[int]*entDonors // nil: the entity's mentions are scanned
+	pos   []int                  // a mention's first place among its entity's mentions (-1: none)
+	first map[int]map[string]int // per entity and role asked, its answer (-1: none)
 }
 
-type entDonors struct {
-	member map[int]bool   // the entity's mentions
-	first  map[string]int // per role asked, its answer (-1: none)
-}
-
-// donorsFrom is the number of mentions from which an entity's donor is
-// found through the cache; a smaller entity's mentions are scanned (the
-// answer is the same).
-var donorsFrom = 32
+// donorsCache is false when every answer is scanned (the test of the cache).
+var donorsCache = true
 
 func newDonors(d *document.Document, codes []string) *donors {
-	return &donors{d: d, codes: codes, ents: map[int]*entDonors{}}
-}
-
-// entity returns the cache of entity e, or nil when its mentions are
-// scanned: fewer than donorsFrom, or not in increasing order.
-func (x *donors) entity(e int) *entDonors {
-	ed, ok := x.ents[e]
-	if ms := x.d.Entities[e].Mentions; !ok && len(ms) >= donorsFrom {
-		ed = &entDonors{member: map[int]bool{}, first: map[string]int{}}
-		for k, o := range ms {
-			if k > 0 && o <= ms[k-1] {
-				ed = nil
-				break
+	x := &donors{d: d, codes: codes, pos: make([]int, len(d.Mentions)), first: map[int]map[string]int{}}
+	for i := range x.pos {
+		x.pos[i] = -1
+	}
+	for e, ent := range d.Entities {
+		for k, o := range ent.Mentions {
+			if o >= 0 && o < len(x.pos) && x.pos[o] < 0 && d.Mentions[o].Entity == e {
+				x.pos[o] = k
 			}
-			ed.member[o] = true
 		}
 	}
-	x.ents[e] = ed
-	return ed
+	return x
 }
 
 // fits reports whether code o can give its country to a mention of role.
@@ -63,35 +50,28 @@ func (x *donors) fits(o int, role string) bool {
 // its code without a country) takes, or -1.
 func (x *donors) donor(i, e int) int {
 	role := x.codes[i]
-	ed := x.entity(e)
-	if ed == nil {
-		return x.scan(i, e, role)
+	if o, ok := x.first[e][role]; ok && donorsCache {
+		return o
 	}
-	o, ok := ed.first[role]
-	if !ok {
-		o = x.scan(i, e, role)
-		ed.first[role] = o
-	}
-	return o
-}
-
-// scan is donor by a scan of the entity's mentions.
-func (x *donors) scan(i, e int, role string) int {
-	for _, o := range x.d.Entities[e].Mentions {
-		if o != i && o >= 0 && o < len(x.d.Mentions) && x.fits(o, role) {
-			return o
+	o := -1
+	for _, m := range x.d.Entities[e].Mentions {
+		if m != i && m >= 0 && m < len(x.d.Mentions) && x.fits(m, role) {
+			o = m
+			break
 		}
 	}
-	return -1
+	if x.first[e] == nil {
+		x.first[e] = map[string]int{}
+	}
+	x.first[e][role] = o
+	return o
 }
 
 // gave records that mention i (of entity e) now has a code with a country.
 func (x *donors) gave(i, e int) {
-	if ed := x.entity(e); ed != nil && ed.member[i] {
-		for role, o := range ed.first {
-			if (o < 0 || i < o) && x.fits(i, role) {
-				ed.first[role] = i
-			}
+	for role, o := range x.first[e] {
+		if x.pos[i] >= 0 && (o < 0 || x.pos[i] < x.pos[o]) && x.fits(i, role) {
+			x.first[e][role] = i
 		}
 	}
 }

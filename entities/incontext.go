@@ -371,13 +371,14 @@ func (st *settings) country(si int, inferred string) string {
 // settingCountries gives a role mention whose country the text does not
 // state ("police", "protesters", "the army") the country of its setting when
 // the setting is one country (policy rule 1, see settings.country). Only
-// descriptions get a setting country: names and pronouns keep what
-// coreference gave them (a named official, "spokesman Lin Jian", is often
-// foreign).
+// descriptions ("the minister") and named persons whose only code is a
+// role ("Foreign Minister X" → GOV: a named minister is not left a bare
+// GOV) get one: other names and pronouns keep what coreference gave them.
 func settingCountries(d *document.Document, ix *mentionIndex, codes, inferred, why []string) {
 	var st *settings
 	for i, m := range d.Mentions {
-		if !settable[codes[i]] || !settableKind(m) || len(d.Sentences) == 0 || words.Diplomatic(d.Slice(m.Span)) {
+		kind := m.Kind == document.Nominal || m.Kind == document.Name && m.Type == document.Person
+		if !settable[codes[i]] || !kind || len(d.Sentences) == 0 || words.Diplomatic(d.Slice(m.Span)) {
 			// diplomats serve their country abroad: the setting is not theirs
 			continue
 		}
@@ -388,14 +389,6 @@ func settingCountries(d *document.Document, ix *mentionIndex, codes, inferred, w
 			codes[i], why[i] = cc+codes[i], "the sentence's setting country"
 		}
 	}
-}
-
-// settableKind reports the mentions a role code without a country is
-// completed for from the setting: descriptions ("the minister") and named
-// persons whose only code is a role ("Foreign Minister X" → GOV: a named
-// minister is not left a bare GOV).
-func settableKind(m document.Mention) bool {
-	return m.Kind == document.Nominal || m.Kind == document.Name && m.Type == document.Person
 }
 
 // datelineCountry returns the CAMEO country code of the place in the

@@ -5,6 +5,7 @@ package events
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -49,10 +50,8 @@ func finish(d *document.Document, evs []document.Event) []document.Event {
 			continue
 		}
 		idx[k] = len(out)
-		if f.root != "" {
-			if _, ok := forces[f]; !ok {
-				forces[f] = len(out)
-			}
+		if _, ok := forces[f]; f.root != "" && !ok {
+			forces[f] = len(out)
 		}
 		out = append(out, e)
 		full.add(out, len(out)-1)
@@ -183,34 +182,16 @@ func dateIn(d *document.Document, si int) string {
 
 func atoiDay(w string) int {
 	w = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(w, "th"), "st"), "nd"), "rd")
-	if len(w) == 0 || len(w) > 2 {
-		return 0
-	}
-	n := 0
-	for i := 0; i < len(w); i++ {
-		if w[i] < '0' || w[i] > '9' {
-			return 0
-		}
-		n = n*10 + int(w[i]-'0')
-	}
-	if n < 1 || n > 31 {
+	n, err := strconv.Atoi(w)
+	if len(w) > 2 || err != nil || w[0] == '+' || n < 1 || n > 31 {
 		return 0
 	}
 	return n
 }
 
 func atoiYear(w string) int {
-	if len(w) != 4 {
-		return 0
-	}
-	n := 0
-	for i := 0; i < 4; i++ {
-		if w[i] < '0' || w[i] > '9' {
-			return 0
-		}
-		n = n*10 + int(w[i]-'0')
-	}
-	if n < 1900 || n > 2100 {
+	n, err := strconv.Atoi(w)
+	if len(w) != 4 || err != nil || n < 1900 || n > 2100 {
 		return 0
 	}
 	return n

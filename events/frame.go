@@ -104,10 +104,9 @@ func frameOf(d *document.Document, si, p int, kids [][]int) Frame {
 				f.Agent = c
 			case f.Noun && prep == "of" && f.Object < 0:
 				f.Object = c
+			case prep != "" && f.Obl == nil:
+				f.Obl = map[string]int{prep: c}
 			case prep != "":
-				if f.Obl == nil {
-					f.Obl = map[string]int{}
-				}
 				if _, ok := f.Obl[prep]; !ok {
 					f.Obl[prep] = c
 				}

@@ -50,11 +50,9 @@ func inflectsForms(tok, base string, irr []string) bool {
 	if n >= 2 && base[n-1] == 'e' && len(tok) == n+2 && strings.EqualFold(tok[:n-1], base[:n-1]) && strings.EqualFold(tok[n-1:], "ing") {
 		return true
 	}
-	if n >= 2 && base[n-1] == 'y' && len(tok) == n+2 && strings.EqualFold(tok[:n-1], base[:n-1]) {
-		s := tok[n-1:]
-		if strings.EqualFold(s, "ies") || strings.EqualFold(s, "ied") {
-			return true
-		}
+	if n >= 2 && base[n-1] == 'y' && len(tok) == n+2 && strings.EqualFold(tok[:n-1], base[:n-1]) &&
+		(strings.EqualFold(tok[n-1:], "ies") || strings.EqualFold(tok[n-1:], "ied")) {
+		return true
 	}
 	return oneOf(tok, irr)
 }
