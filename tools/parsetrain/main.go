@@ -42,6 +42,14 @@
 // (the most a better tagger could give it). -tag-passes 2 (with -tune) also
 // trains and scores a second tagger pass that reads the first pass's tags
 // of the word and the two after it; the model does not carry it.
+//
+// -beam K (an experiment, not the embedded model) goes on training the
+// parser after its greedy epochs for -beam-epochs epochs with a beam of K
+// partial parses and the early update (-max-violation: the max-violation
+// update), and the model parses with that beam; with -tune each beam epoch
+// also scores the same weights parsed greedily. On the EWT slice it lost to
+// the greedy parser at 2.7-3.8 times its CPU (docs/benchmarks.md, "A beam
+// for the parser").
 package main
 
 import (
