@@ -232,7 +232,7 @@ func (s *Store) CompleteItem(ctx context.Context, it store.FeedItem, doc *docume
 		var res store.PutResult
 		res, err = w.put(ctx, doc, store.ConflictRevise)
 		if err == nil {
-			err = w.flushFTS(ctx)
+			err = w.flush(ctx)
 		}
 		stored = res.Outcome == store.Stored || res.Outcome == store.Revised
 		w.close()
