@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"syscall"
 	"testing"
 	"time"
@@ -55,8 +56,8 @@ func BenchmarkPutBatchAnnotated_BBC(b *testing.B) {
 		}
 		c0 := cpuTime()
 		b.StartTimer()
-		for j := 0; j < len(docs); j += 64 {
-			if _, err := s.PutBatch(ctx, docs[j:min(j+64, len(docs))]); err != nil {
+		for j := 0; j < len(docs); j += benchBatch {
+			if _, err := s.PutBatch(ctx, docs[j:min(j+benchBatch, len(docs))]); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -78,3 +79,10 @@ func cpuTime() time.Duration {
 	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
+
+var benchBatch = func() int {
+	if v, err := strconv.Atoi(os.Getenv("NEWSGRAPH_BENCH_BATCH")); err == nil && v > 0 {
+		return v
+	}
+	return 64
+}()
