@@ -68,7 +68,7 @@ type copyMatch struct {
 
 // copyWriter is the copy rule's part of a write transaction.
 type copyWriter struct {
-	tx       *sql.Tx
+	tx       *cachedTx
 	carrier  *sql.Stmt
 	sketch   *sql.Stmt
 	postings *sql.Stmt
@@ -77,7 +77,7 @@ type copyWriter struct {
 	shingles []uint64 // of the document being put, between find and stored
 }
 
-func newCopyWriter(ctx context.Context, tx *sql.Tx) (*copyWriter, error) {
+func newCopyWriter(ctx context.Context, tx *cachedTx) (*copyWriter, error) {
 	c := &copyWriter{tx: tx}
 	for _, st := range []struct {
 		dst **sql.Stmt

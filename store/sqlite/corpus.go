@@ -153,7 +153,7 @@ type corpusTx struct {
 
 // UpdateCorpus runs fn in one write transaction; see store.CorpusStore.
 func (s *Store) UpdateCorpus(ctx context.Context, fn func(store.CorpusTx) error) error {
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.begin(ctx)
 	if err != nil {
 		return fmt.Errorf("sqlite: corpus: %w", err)
 	}

@@ -204,7 +204,7 @@ func (s *Store) CompleteItem(ctx context.Context, it store.FeedItem, doc *docume
 			return false, errors.New("sqlite: complete item: document with empty id")
 		}
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.begin(ctx)
 	if err != nil {
 		return false, fmt.Errorf("sqlite: complete item: %w", err)
 	}
@@ -218,7 +218,7 @@ func (s *Store) CompleteItem(ctx context.Context, it store.FeedItem, doc *docume
 		return false, fmt.Errorf("sqlite: complete item: %w", err)
 	}
 	if status == store.ItemDone { // a fetch repeated after a restart: logged, nothing else
-		if err := insertLog(ctx, tx, log); err != nil {
+		if err := insertLog(ctx, tx.Tx, log); err != nil {
 			return false, err
 		}
 		return false, tx.Commit()
@@ -231,6 +231,9 @@ func (s *Store) CompleteItem(ctx context.Context, it store.FeedItem, doc *docume
 		}
 		var res store.PutResult
 		res, err = w.put(ctx, doc, store.ConflictRevise)
+		if err == nil {
+			err = w.flush(ctx)
+		}
 		stored = res.Outcome == store.Stored || res.Outcome == store.Revised
 		w.close()
 		if err != nil {
@@ -251,7 +254,7 @@ func (s *Store) CompleteItem(ctx context.Context, it store.FeedItem, doc *docume
 		it.Status, it.Attempts, timeText(it.NextTry), it.Reason, it.DocID, it.Feed, it.Key); err != nil {
 		return false, fmt.Errorf("sqlite: complete item: %w", err)
 	}
-	if err := insertLog(ctx, tx, log); err != nil {
+	if err := insertLog(ctx, tx.Tx, log); err != nil {
 		return false, err
 	}
 	if err := tx.Commit(); err != nil {

@@ -42,6 +42,16 @@ func wordsCond(kind int, name, cols string) (cond string, args []any, ok bool) {
 func nameWords(name string) []string { return store.NameWords(name) }
 
 // addWords indexes the words of name for row (doc, idx) of kind.
+// addWords queues the word index rows of name.
+func (w *writer) addWords(ctx context.Context, kind int, doc int64, idx int, name string) error {
+	for _, word := range nameWords(name) {
+		if err := w.words.add(ctx, w.tx, kind, word, doc, idx); err != nil {
+			return fmt.Errorf("index name words: %w", err)
+		}
+	}
+	return nil
+}
+
 func addWords(ctx context.Context, stmt *sql.Stmt, kind int, doc int64, idx int, name string) error {
 	for _, w := range nameWords(name) {
 		if _, err := stmt.ExecContext(ctx, kind, w, doc, idx); err != nil {

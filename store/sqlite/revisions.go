@@ -81,6 +81,9 @@ func (w *writer) conflict(ctx context.Context, d *document.Document, c store.OnC
 // retire takes the stored document o out of the indexes and renames it to
 // its revision id, freeing id for the new text.
 func (w *writer) retire(ctx context.Context, o *storedDoc, id string) error {
+	if err := w.flush(ctx); err != nil { // o may be a row of this batch
+		return err
+	}
 	if o.indexed {
 		if _, err := w.tx.ExecContext(ctx, `INSERT INTO documents_fts(documents_fts, rowid, title, text) SELECT 'delete', rowid, title, text FROM bodies WHERE rowid = ?`, o.row); err != nil {
 			return fmt.Errorf("retire revision: %w", err)
