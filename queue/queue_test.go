@@ -535,3 +535,28 @@ func TestPublisher_BackPressure(t *testing.T) {
 		t.Errorf("%d stored, want 80", len(ids))
 	}
 }
+
+// TestWorker_DrainDoesNotWait drains 20 documents in batches of 16 with a
+// fetch wait of 10 s: the short second batch is taken as it stands and the
+// worker ends once the queue is empty, without waiting out a fetch.
+func TestWorker_DrainDoesNotWait(t *testing.T) {
+	s := runServer(t, t.TempDir(), 0)
+	defer s.Shutdown()
+	q := openQueue(t, s.ClientURL(), nil)
+	publishAll(t, q, docs(20, "nowait"))
+	st := openStore(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	w := &Worker{Queue: q, Pipeline: testPipeline(t), Store: st, Batch: 16, Workers: 1, FetchWait: 10 * time.Second, Drain: true}
+	start := time.Now()
+	stats, err := w.Run(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stats.Stored != 20 || stats.Batches != 2 {
+		t.Errorf("stats = %+v, want 20 stored in 2 batches", stats)
+	}
+	if took := time.Since(start); took >= 10*time.Second {
+		t.Errorf("drain took %v: it waited out a fetch", took)
+	}
+}

@@ -69,22 +69,8 @@ func (w *Worker) Run(ctx context.Context) (Stats, error) {
 		wait = time.Second
 	}
 	for ctx.Err() == nil {
-		mb, err := w.Queue.cons.Fetch(batch, jetstream.FetchMaxWait(wait))
+		jobs, err := w.take(batch, wait)
 		if err != nil {
-			if ctx.Err() != nil {
-				break
-			}
-			if transientFetch(err) {
-				sleep(ctx, 250*time.Millisecond)
-				continue
-			}
-			return st, fmt.Errorf("queue: fetch: %w", err)
-		}
-		var jobs []*job
-		for m := range mb.Messages() {
-			jobs = append(jobs, &job{msg: m})
-		}
-		if err := mb.Error(); err != nil && !errors.Is(err, jetstream.ErrNoHeartbeat) && len(jobs) == 0 {
 			if ctx.Err() != nil {
 				break
 			}
@@ -117,9 +103,50 @@ func (w *Worker) Run(ctx context.Context) (Stats, error) {
 		if w.OnBatch != nil {
 			w.OnBatch(st)
 		}
+		if w.Drain && len(jobs) < batch && w.drained(ctx) {
+			break // a short batch took what was left: no FetchWait on an empty queue
+		}
 	}
 	w.Queue.nc.Flush()
 	return st, nil
+}
+
+// take fetches up to batch messages: what the stream has now, or, when it
+// has none, what arrives within wait. A batch is never held back waiting to
+// fill up while messages are ready.
+func (w *Worker) take(batch int, wait time.Duration) ([]*job, error) {
+	jobs, err := collect(w.Queue.cons.FetchNoWait(batch))
+	if err != nil || len(jobs) > 0 {
+		return jobs, err
+	}
+	return collect(w.Queue.cons.Fetch(batch, jetstream.FetchMaxWait(wait)))
+}
+
+// collect reads a fetch's messages; an error ending the batch counts only
+// when it brought none.
+func collect(mb jetstream.MessageBatch, err error) ([]*job, error) {
+	if err != nil {
+		return nil, err
+	}
+	var jobs []*job
+	for m := range mb.Messages() {
+		jobs = append(jobs, &job{msg: m})
+	}
+	if err := mb.Error(); err != nil && !errors.Is(err, jetstream.ErrNoHeartbeat) && !errors.Is(err, jetstream.ErrNoMessages) && len(jobs) == 0 {
+		return nil, err
+	}
+	return jobs, nil
+}
+
+// drained reports, after a batch's acknowledgements reach the server,
+// whether the consumer has nothing pending or in flight (false on any
+// error: the next fetch finds out).
+func (w *Worker) drained(ctx context.Context) bool {
+	if err := w.Queue.nc.FlushTimeout(time.Second); err != nil {
+		return false
+	}
+	empty, err := w.empty(ctx)
+	return err == nil && empty
 }
 
 // empty reports whether nothing is pending or in flight on the consumer.
