@@ -560,3 +560,110 @@ func TestWorker_DrainDoesNotWait(t *testing.T) {
 		t.Errorf("drain took %v: it waited out a fetch", took)
 	}
 }
+
+// slowStore is a store whose batch commits take a while; it records when
+// each commit ran, which documents it held, and how many documents were
+// committed, and checks at the end of every commit that the consumer has
+// acknowledged no more messages than earlier commits stored.
+type slowStore struct {
+	*sqlite.Store
+	q     *Queue
+	delay time.Duration
+	t     *testing.T
+
+	mu        sync.Mutex
+	commits   [][2]time.Time
+	firsts    []string
+	committed int
+}
+
+func (s *slowStore) PutBatch(ctx context.Context, ds []*document.Document) (int, error) {
+	start := time.Now()
+	time.Sleep(s.delay)
+	s.checkAcks("during a commit")
+	n, err := s.Store.PutBatch(ctx, ds)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err == nil {
+		s.committed += len(ds)
+		s.commits = append(s.commits, [2]time.Time{start, time.Now()})
+		s.firsts = append(s.firsts, ds[0].ID)
+	}
+	return n, err
+}
+
+// checkAcks fails the test when the server has seen more acknowledgements
+// than documents committed (the server's count can only lag behind).
+func (s *slowStore) checkAcks(where string) {
+	s.mu.Lock()
+	committed := s.committed
+	s.mu.Unlock()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	ci, err := s.q.cons.Info(ctx)
+	if err != nil {
+		s.t.Errorf("consumer info: %v", err)
+		return
+	}
+	if acked := int(ci.Delivered.Consumer) - ci.NumAckPending; acked > committed {
+		s.t.Errorf("%s: %d messages acknowledged, only %d documents committed", where, acked, committed)
+	}
+}
+
+// TestWorker_ExtractsWhileCommitting gives a worker a store whose commits
+// take 300 ms: the next batch is extracted while the previous one commits
+// (the old worker extracted nothing during a commit), commits run in fetch
+// order, nothing is acknowledged before its commit, and every document is
+// stored once.
+func TestWorker_ExtractsWhileCommitting(t *testing.T) {
+	s := runServer(t, t.TempDir(), 0)
+	defer s.Shutdown()
+	q := openQueue(t, s.ClientURL(), func(c *Config) { c.AckWait = 5 * time.Second })
+	const n, batch = 40, 8
+	publishAll(t, q, docs(n, "overlap"))
+	st := &slowStore{Store: openStore(t), q: q, delay: 300 * time.Millisecond, t: t}
+	var mu sync.Mutex
+	var extracted []time.Time
+	p, err := pipeline.New(stage{"slow", func(*document.Document) error {
+		time.Sleep(10 * time.Millisecond)
+		st.checkAcks("during extraction")
+		mu.Lock()
+		extracted = append(extracted, time.Now())
+		mu.Unlock()
+		return nil
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	w := &Worker{Queue: q, Pipeline: p, Store: st, Batch: batch, Workers: 1, FetchWait: 200 * time.Millisecond, Drain: true}
+	stats, err := w.Run(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stats.Stored != n {
+		t.Errorf("stats = %+v, want %d stored", stats, n)
+	}
+	if ids := storedIDs(t, st.Store); len(ids) != n {
+		t.Errorf("%d stored, want %d", len(ids), n)
+	}
+	during := 0
+	for _, x := range extracted {
+		for _, c := range st.commits {
+			if x.After(c[0]) && x.Before(c[1]) {
+				during++
+				break
+			}
+		}
+	}
+	t.Logf("%d of %d documents extracted while a commit ran (%d commits)", during, n, len(st.commits))
+	if during < 2*batch {
+		t.Errorf("%d documents extracted during a commit, want at least %d: extraction waits for the commit", during, 2*batch)
+	}
+	for i := 1; i < len(st.firsts); i++ {
+		if st.firsts[i] <= st.firsts[i-1] {
+			t.Errorf("commit %d starts with %s after %s: commits out of fetch order", i, st.firsts[i], st.firsts[i-1])
+		}
+	}
+}

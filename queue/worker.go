@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/nats-io/nats.go/jetstream"
@@ -55,11 +56,18 @@ type job struct {
 }
 
 // Run processes batches until ctx is cancelled (or, with Drain, until the
-// queue is empty). Cancelling ctx stops fetching; the batch in hand is still
-// finished and committed (bounded by the queue's AckWait), so a SIGTERM
-// loses no work. An error is returned only for failures of the queue itself.
+// queue is empty). Cancelling ctx stops fetching; the batch in hand and the
+// one committing are still finished and committed (each bounded by the
+// queue's AckWait), so a SIGTERM loses no work. An error is returned only for
+// failures of the queue itself.
+//
+// Extraction and storage overlap: while one committer goroutine stores and
+// acknowledges batch N, the worker fetches and extracts batch N+1. Batches
+// are committed in fetch order (so the store's copy rule sees originals
+// first), each is acknowledged only after its own commit, and at most one
+// extracted batch waits for the committer (kept in progress meanwhile), so
+// the worker never holds more than two batches.
 func (w *Worker) Run(ctx context.Context) (Stats, error) {
-	var st Stats
 	batch := w.Batch
 	if batch <= 0 {
 		batch = 64
@@ -68,7 +76,15 @@ func (w *Worker) Run(ctx context.Context) (Stats, error) {
 	if wait <= 0 {
 		wait = time.Second
 	}
+	c := w.startCommitter(ctx)
+	var runErr error
+loop:
 	for ctx.Err() == nil {
+		select {
+		case <-c.finished:
+			break loop // the committer failed: c.err
+		default:
+		}
 		jobs, err := w.take(batch, wait)
 		if err != nil {
 			if ctx.Err() != nil {
@@ -78,10 +94,12 @@ func (w *Worker) Run(ctx context.Context) (Stats, error) {
 				sleep(ctx, 250*time.Millisecond)
 				continue
 			}
-			return st, fmt.Errorf("queue: fetch: %w", err)
+			runErr = fmt.Errorf("queue: fetch: %w", err)
+			break
 		}
 		if len(jobs) == 0 {
 			if w.Drain {
+				c.idle()
 				empty, err := w.empty(ctx)
 				if err != nil && ctx.Err() == nil {
 					sleep(ctx, 250*time.Millisecond)
@@ -93,23 +111,147 @@ func (w *Worker) Run(ctx context.Context) (Stats, error) {
 			}
 			continue
 		}
+		fetched := time.Now()
 		// The batch in hand is finished even when ctx is cancelled.
 		bctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), w.Queue.cfg.AckWait)
-		err = w.batch(bctx, ctx, jobs, &st)
+		var st Stats
+		ok, err := w.prepare(bctx, jobs, &st)
 		cancel()
+		c.add(st)
 		if err != nil {
-			return st, err
+			runErr = err
+			break
 		}
-		if w.OnBatch != nil {
-			w.OnBatch(st)
+		if !c.hand(&ready{jobs: ok, fetched: fetched}) {
+			break // the committer failed: c.err
 		}
-		if w.Drain && len(jobs) < batch && w.drained(ctx) {
-			break // a short batch took what was left: no FetchWait on an empty queue
+		if w.Drain && len(jobs) < batch {
+			c.idle()
+			if w.drained(ctx) {
+				break // a short batch took what was left: no FetchWait on an empty queue
+			}
 		}
 	}
+	close(c.in)
+	<-c.finished
 	w.Queue.nc.Flush()
-	return st, nil
+	if runErr == nil {
+		runErr = c.err
+	}
+	return c.stats(), runErr
 }
+
+// ready is an extracted batch waiting for its commit: the documents to store
+// (possibly none, when every one failed) and when it was fetched.
+type ready struct {
+	jobs    []*job
+	fetched time.Time
+}
+
+// committer stores and acknowledges extracted batches one at a time, in the
+// order it is handed them.
+type committer struct {
+	w        *Worker
+	stop     context.Context
+	in       chan *ready   // unbuffered: one batch waits here at most
+	finished chan struct{} // closed when the goroutine ends (in closed, or err)
+	pending  sync.WaitGroup
+	err      error // set before finished is closed
+
+	mu sync.Mutex
+	st Stats
+}
+
+func (w *Worker) startCommitter(stop context.Context) *committer {
+	c := &committer{w: w, stop: stop, in: make(chan *ready), finished: make(chan struct{})}
+	go c.run()
+	return c
+}
+
+func (c *committer) run() {
+	defer close(c.finished)
+	ackWait := c.w.Queue.cfg.AckWait
+	for r := range c.in {
+		err := c.commit(r, ackWait)
+		c.pending.Done()
+		if err != nil {
+			c.err = err
+			// Batches handed later are not taken: their messages stay
+			// unacknowledged and are redelivered.
+			return
+		}
+	}
+}
+
+func (c *committer) commit(r *ready, ackWait time.Duration) error {
+	var st Stats
+	defer func() {
+		s := c.add(st)
+		if c.w.OnBatch != nil {
+			c.w.OnBatch(s)
+		}
+	}()
+	if len(r.jobs) == 0 {
+		return nil
+	}
+	if time.Since(r.fetched) > ackWait/2 {
+		// It waited for the previous commit: restart its AckWait before the
+		// commit gets its own.
+		for _, j := range r.jobs {
+			_ = j.msg.InProgress()
+		}
+	}
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(c.stop), ackWait)
+	defer cancel()
+	if err := c.w.commit(ctx, c.stop, r.jobs, &st); err != nil && c.stop.Err() == nil && ctx.Err() == nil {
+		return err
+	}
+	// On cancellation the batch is abandoned unacknowledged: it is
+	// redelivered after AckWait.
+	return nil
+}
+
+// hand gives an extracted batch to the committer, waiting while it commits
+// the previous one and keeping the batch's messages in progress meanwhile.
+// It reports false when the committer has failed.
+func (c *committer) hand(r *ready) bool {
+	c.pending.Add(1)
+	tick := time.NewTicker(max(c.w.Queue.cfg.AckWait/3, time.Millisecond))
+	defer tick.Stop()
+	for {
+		select {
+		case c.in <- r:
+			return true
+		case <-c.finished:
+			c.pending.Done()
+			return false
+		case <-tick.C:
+			for _, j := range r.jobs {
+				_ = j.msg.InProgress()
+			}
+		}
+	}
+}
+
+// idle waits until every batch handed to the committer is committed and
+// acknowledged (or the committer has failed).
+func (c *committer) idle() { c.pending.Wait() }
+
+// add adds st to the totals and returns them.
+func (c *committer) add(st Stats) Stats {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.st.Batches += st.Batches
+	c.st.Delivered += st.Delivered
+	c.st.Stored += st.Stored
+	c.st.Duplicates += st.Duplicates
+	c.st.Retried += st.Retried
+	c.st.DeadLetter += st.DeadLetter
+	c.st.StoreRetry += st.StoreRetry
+	return c.st
+}
+
+func (c *committer) stats() Stats { return c.add(Stats{}) }
 
 // take fetches up to batch messages: what the stream has now, or, when it
 // has none, what arrives within wait. A batch is never held back waiting to
@@ -158,11 +300,10 @@ func (w *Worker) empty(ctx context.Context) (bool, error) {
 	return ci.NumPending == 0 && ci.NumAckPending == 0, nil
 }
 
-// batch processes one fetched batch: poison check, pipeline, one store
-// transaction, acknowledgements. stop is the caller's context: when it is
-// cancelled while the store is down, the batch is abandoned unacknowledged
-// (it will be redelivered) instead of retried forever.
-func (w *Worker) batch(ctx, stop context.Context, jobs []*job, st *Stats) error {
+// prepare readies one fetched batch for its commit: poison check, pipeline,
+// failed documents handed back or dead-lettered. It returns the jobs to
+// store.
+func (w *Worker) prepare(ctx context.Context, jobs []*job, st *Stats) ([]*job, error) {
 	st.Batches++
 	st.Delivered += len(jobs)
 	q := w.Queue
@@ -171,7 +312,7 @@ func (w *Worker) batch(ctx, stop context.Context, jobs []*job, st *Stats) error 
 	for _, j := range jobs {
 		md, err := j.msg.Metadata()
 		if err != nil {
-			return fmt.Errorf("queue: message metadata: %w", err)
+			return nil, fmt.Errorf("queue: message metadata: %w", err)
 		}
 		j.deliveries = md.NumDelivered
 		if j.deliveries > limit {
@@ -179,7 +320,7 @@ func (w *Worker) batch(ctx, stop context.Context, jobs []*job, st *Stats) error 
 			// that kills or hangs the worker before it can report.
 			reason := fmt.Sprintf("no outcome after %d deliveries (the worker may have crashed or timed out on this document)", limit)
 			if err := q.deadLetter(ctx, j.msg, j.deliveries, reason); err != nil {
-				return err
+				return nil, err
 			}
 			st.DeadLetter++
 			continue
@@ -188,7 +329,7 @@ func (w *Worker) batch(ctx, stop context.Context, jobs []*job, st *Stats) error 
 		if err != nil {
 			// Undecodable messages never succeed: no retry.
 			if err := q.deadLetter(ctx, j.msg, j.deliveries, err.Error()); err != nil {
-				return err
+				return nil, err
 			}
 			st.DeadLetter++
 			continue
@@ -197,28 +338,20 @@ func (w *Worker) batch(ctx, stop context.Context, jobs []*job, st *Stats) error 
 		live = append(live, j)
 	}
 	if len(live) == 0 {
-		return nil
+		return nil, nil
 	}
 	w.process(ctx, live)
 	var ok []*job
 	for _, j := range live {
 		if j.err != nil {
 			if err := w.fail(ctx, j, j.err, st); err != nil {
-				return err
+				return nil, err
 			}
 			continue
 		}
 		ok = append(ok, j)
 	}
-	if len(ok) == 0 {
-		return nil
-	}
-	if err := w.commit(ctx, stop, ok, st); err != nil && stop.Err() == nil && ctx.Err() == nil {
-		return err
-	}
-	// On cancellation the batch is abandoned unacknowledged: it is
-	// redelivered after AckWait.
-	return nil
+	return ok, nil
 }
 
 // process runs the pipeline over the jobs' documents, in parallel.
