@@ -11,7 +11,6 @@ import (
 	"strings"
 
 	"github.com/newsgraph/newsgraph/cameo"
-	"github.com/newsgraph/newsgraph/country"
 	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/internal/words"
 )
@@ -601,13 +600,6 @@ func (c *coder) object(a, e int, code cameo.Code, p *pattern) []int {
 			j = me - 1
 			continue
 		}
-		if !physical && c.compoundModifier(mi, s, me) {
-			// "meeting the Lisbon targets", "the Iran deal": a place name
-			// modifying a noun is no party (an attack on "the Jenin camp"
-			// is one on the place, rule 2)
-			j = me - 1
-			continue
-		}
 		if c.actor(mi) == "" || me <= e && (CountryOf(c.actor(mi)) == "" || s > a && possPronouns[c.low(s-1)]) ||
 			possPronouns[c.low(s)] && me == s+1 {
 			// no code, a role word inside the trigger ("held military
@@ -1064,27 +1056,6 @@ func (c *coder) bothSides(i int) []int {
 		}
 	}
 	return nil
-}
-
-// compoundModifier reports a place name used as the modifier of a common
-// noun after "the" ("the Lisbon targets", "the Iran deal"): mention mi
-// spans tokens [s, me), is a GPE or location standing for no other head,
-// and a lower-case content word follows it.
-func (c *coder) compoundModifier(mi, s, me int) bool {
-	if s == 0 || me >= c.n || c.low(s-1) != "the" || c.head[mi] >= 0 {
-		return false
-	}
-	if t := c.d.Mentions[mi].Type; t != document.GPE && t != document.Loc {
-		return false
-	}
-	if _, ok := country.ByDemonym(c.d.Slice(c.d.Mentions[mi].Span)); ok {
-		return false // "the Austrian plan" is Austria's, whatever the tagger's type
-	}
-	w := c.tok(me)
-	if w == "" || w[0] < 'a' || w[0] > 'z' || c.d.Tokens[c.first+me].Kind != document.Word {
-		return false
-	}
-	return !modifiedStops[w] && c.mAt[me] < 0
 }
 
 // determinerPronoun reports a possessive pronoun mention followed by a

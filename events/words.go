@@ -60,7 +60,6 @@ var (
 	objectPreps         = lex.Set("objectPreps")
 	possPronouns        = lex.Set("possPronouns")
 	clauseJoints        = lex.Set("clauseJoints")
-	modifiedStops       = lex.Set("modifiedStops")
 	softPunct           = lex.Set("softPunct")
 	nounMarkers         = lex.Set("nounMarkers")
 	namePreps           = lex.Set("namePreps")
