@@ -3,6 +3,7 @@ package entities
 import (
 	"cmp"
 	"strings"
+	"sync"
 
 	"github.com/newsgraph/newsgraph/actors"
 	"github.com/newsgraph/newsgraph/country"
@@ -215,13 +216,7 @@ func (a *annotator) contextCountries() {
 			break
 		}
 	}
-	dom, domDone := "", false // the story's dominant country, found once when asked
-	domOf := func() string {
-		if !domDone {
-			dom, domDone = a.dominantCountry(), true
-		}
-		return dom
-	}
+	domOf := sync.OnceValue(a.dominantCountry) // the story's dominant country, found once when asked
 	for mi := range a.ms {
 		m := &a.ms[mi]
 		// A code of other than three letters is complete already (a
