@@ -27,17 +27,13 @@ func (a *annotator) datelineCountry() string {
 	}
 	s, _, _ = strings.Cut(s, " -")
 	parts := strings.Split(s, ",")
-	place := strings.TrimSpace(parts[0])
 	// "ADDIS ABABA, Ethiopia": the region part names the country.
 	if len(parts) > 1 {
 		if c := countryCode(strings.TrimSpace(parts[1])); c != "" {
 			return c
 		}
 	}
-	if place == "" {
-		return ""
-	}
-	return a.placeCode(place)
+	return a.placeCode(strings.TrimSpace(parts[0])) // "" for no place
 }
 
 // placeCode returns the country code of a place name: a country, a
