@@ -3,6 +3,7 @@ package entities
 import (
 	"cmp"
 	"strings"
+	"sync"
 
 	"github.com/newsgraph/newsgraph/actors"
 	"github.com/newsgraph/newsgraph/country"
@@ -26,17 +27,13 @@ func (a *annotator) datelineCountry() string {
 	}
 	s, _, _ = strings.Cut(s, " -")
 	parts := strings.Split(s, ",")
-	place := strings.TrimSpace(parts[0])
 	// "ADDIS ABABA, Ethiopia": the region part names the country.
 	if len(parts) > 1 {
 		if c := countryCode(strings.TrimSpace(parts[1])); c != "" {
 			return c
 		}
 	}
-	if place == "" {
-		return ""
-	}
-	return a.placeCode(place)
+	return a.placeCode(strings.TrimSpace(parts[0])) // "" for no place
 }
 
 // placeCode returns the country code of a place name: a country, a
@@ -215,13 +212,7 @@ func (a *annotator) contextCountries() {
 			break
 		}
 	}
-	dom, domDone := "", false // the story's dominant country, found once when asked
-	domOf := func() string {
-		if !domDone {
-			dom, domDone = a.dominantCountry(), true
-		}
-		return dom
-	}
+	domOf := sync.OnceValue(a.dominantCountry) // the story's dominant country, found once when asked
 	for mi := range a.ms {
 		m := &a.ms[mi]
 		// A code of other than three letters is complete already (a

@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/actors"
@@ -27,10 +28,7 @@ type donors struct {
 var donorsCache = true
 
 func newDonors(d *document.Document, codes []string) *donors {
-	x := &donors{d: d, codes: codes, pos: make([]int, len(d.Mentions)), first: map[int]map[string]int{}}
-	for i := range x.pos {
-		x.pos[i] = -1
-	}
+	x := &donors{d: d, codes: codes, pos: slices.Repeat([]int{-1}, len(d.Mentions)), first: map[int]map[string]int{}}
 	for e, ent := range d.Entities {
 		for k, o := range ent.Mentions {
 			if o >= 0 && o < len(x.pos) && x.pos[o] < 0 && d.Mentions[o].Entity == e {

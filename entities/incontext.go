@@ -5,6 +5,7 @@ package entities
 // one (policy rule 1), and the story setting every later stage reads.
 
 import (
+	"cmp"
 	"context"
 	"embed"
 	"slices"
@@ -351,10 +352,7 @@ func (st *settings) country(si int, inferred string) string {
 	cand := ""
 	switch len(st.places[si]) {
 	case 0:
-		cand = inferred
-		if cand == "" {
-			cand = st.dateline
-		}
+		cand = cmp.Or(inferred, st.dateline)
 	case 1:
 		cand = st.places[si][0]
 	}
