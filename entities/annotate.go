@@ -342,12 +342,6 @@ func (a *annotator) dictExtend(i, j, hi int) int {
 	return j
 }
 
-// lowerAlias reports whether act has a lower-case surface form equal to
-// text.
-func lowerAlias(act *actors.Actor, text string) bool {
-	return act.Name == text || slices.Contains(act.Aliases, text)
-}
-
 // personsByCourtesy retypes as people the names the tagger called
 // organizations whose last word the story uses after a courtesy title
 // ("Maren Holt Fisk opened ... later Ms Fisk added"), unless the name has
@@ -490,7 +484,7 @@ func (a *annotator) dictNames(user bool) {
 				// Lower-case text only matches an organization's alias the
 				// dictionary writes in lower case ("the world body"; not
 				// "the amnesty").
-				if nominal && (act.Type != "ORG" || !lowerAlias(act, a.text(i, j))) || !nominal && !a.nameCase(i, j) {
+				if t := a.text(i, j); nominal && (act.Type != "ORG" || act.Name != t && !slices.Contains(act.Aliases, t)) || !nominal && !a.nameCase(i, j) {
 					continue
 				}
 				// The tagger's spans win: the dictionary only fills gaps
@@ -945,8 +939,9 @@ func (a *annotator) giveRole(m *ment, r actors.Role, ctry string, end, hi int, s
 	m.ctry = ctry
 	code, named := a.ofBody(&r, ctry, end, hi, sector)
 	a.applyRole(m, r, step)
-	if named {
-		atBody(m, code, bodyStep)
+	if named { // the named body's code and country
+		m.actor, m.role, m.step = code, "", bodyStep
+		m.ctry = cmp.Or(countryPart(code), m.ctry)
 	}
 }
 
@@ -1088,13 +1083,6 @@ func (a *annotator) applyRole(m *ment, r actors.Role, step string) {
 		m.gender = r.Gender
 	}
 	m.actor = roleActor(m.ctry, r.Code, m.former)
-}
-
-// atBody gives m the code of the body the dictionary names that its role
-// is "of" ("the deputy chairman of Acme Mining"), and the body's country.
-func atBody(m *ment, code, step string) {
-	m.actor, m.role, m.step = code, "", step
-	m.ctry = cmp.Or(countryPart(code), m.ctry)
 }
 
 // roleActor returns the actor code of a role with code under owner ctry (a
