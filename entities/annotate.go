@@ -906,9 +906,14 @@ func (a *annotator) personContext(m *ment) {
 	if j-1 >= lo && a.tok(j-1) == "," {
 		j--
 	}
-	if r, start, ok := a.roleEndingAt(j, lo); ok && r.Person {
-		a.setRole(m, r, start, lo, "title before the name")
-		return
+	// A title right before the name, or before an honorific between them
+	// ("Prime Minister Sheikh Hasina", "President Dr. Ana Ruiz").
+	h := j - a.walk(j, -1, 2, lo, func(t int) bool { return j == m.a && honorifics[a.low(t)] && a.capitalized(t) })
+	for _, at := range []int{j, h} {
+		if r, start, ok := a.roleEndingAt(at, lo); ok && r.Person {
+			a.setRole(m, r, start, lo, map[bool]string{true: "title before the name", false: "title before an honorific"}[at == j])
+			return
+		}
 	}
 	// A word that stands for a role right before the name, written as
 	// data/words.txt [titleRoles] says ("Justice Ngozi Adeyemi", "deputy
@@ -918,14 +923,6 @@ func (a *annotator) personContext(m *ment) {
 		r, ok := actors.LookupRole(f[0])
 		if ok && len(f) == 3 && (f[1] == "capitalized" && a.capitalized(j-1) || f[1] == "lower-case" && a.tok(j-1) == a.low(j-1)) {
 			a.setRole(m, r, j-1, lo, f[2])
-			return
-		}
-	}
-	// An honorific between the role and the name ("Prime Minister Sheikh
-	// Hasina", "President Dr. Ana Ruiz") does not hide the role.
-	if h := j - a.walk(j, -1, 2, lo, func(t int) bool { return honorifics[a.low(t)] && a.capitalized(t) }); j == m.a && h < j {
-		if r, start, ok := a.roleEndingAt(h, lo); ok && r.Person {
-			a.setRole(m, r, start, lo, "title before an honorific")
 			return
 		}
 	}
