@@ -342,12 +342,6 @@ func (a *annotator) dictExtend(i, j, hi int) int {
 	return j
 }
 
-// lowerAlias reports whether act has a lower-case surface form equal to
-// text.
-func lowerAlias(act *actors.Actor, text string) bool {
-	return act.Name == text || slices.Contains(act.Aliases, text)
-}
-
 // personsByCourtesy retypes as people the names the tagger called
 // organizations whose last word the story uses after a courtesy title
 // ("Maren Holt Fisk opened ... later Ms Fisk added"), unless the name has
@@ -490,7 +484,7 @@ func (a *annotator) dictNames(user bool) {
 				// Lower-case text only matches an organization's alias the
 				// dictionary writes in lower case ("the world body"; not
 				// "the amnesty").
-				if nominal && (act.Type != "ORG" || !lowerAlias(act, a.text(i, j))) || !nominal && !a.nameCase(i, j) {
+				if t := a.text(i, j); nominal && (act.Type != "ORG" || act.Name != t && !slices.Contains(act.Aliases, t)) || !nominal && !a.nameCase(i, j) {
 					continue
 				}
 				// The tagger's spans win: the dictionary only fills gaps
@@ -900,10 +894,11 @@ func (a *annotator) longestRole(k, bound, dir int) (actors.Role, int, bool) {
 }
 
 // personContext reads a title before a person's name ("Turkish Foreign
-// Minister X", "Mr X") or an apposition after it ("X, Spain's foreign
-// minister") and sets the mention's role, country, gender and actor.
+// Minister X", "Mr X") and sets the mention's role, country, gender and
+// actor; nominals gives it the role of an apposition after it ("X, Spain's
+// foreign minister").
 func (a *annotator) personContext(m *ment) {
-	lo, hi := a.sentBounds(m.a)
+	lo, _ := a.sentBounds(m.a)
 	j := m.a
 	if j-1 >= lo && m.gender == "" {
 		m.gender = titles[a.low(j-1)]
@@ -911,9 +906,14 @@ func (a *annotator) personContext(m *ment) {
 	if j-1 >= lo && a.tok(j-1) == "," {
 		j--
 	}
-	if r, start, ok := a.roleEndingAt(j, lo); ok && r.Person {
-		a.setRole(m, r, start, lo, "title before the name")
-		return
+	// A title right before the name, or before an honorific between them
+	// ("Prime Minister Sheikh Hasina", "President Dr. Ana Ruiz").
+	h := j - a.walk(j, -1, 2, lo, func(t int) bool { return j == m.a && honorifics[a.low(t)] && a.capitalized(t) })
+	for _, at := range []int{j, h} {
+		if r, start, ok := a.roleEndingAt(at, lo); ok && r.Person {
+			a.setRole(m, r, start, lo, map[bool]string{true: "title before the name", false: "title before an honorific"}[at == j])
+			return
+		}
 	}
 	// A word that stands for a role right before the name, written as
 	// data/words.txt [titleRoles] says ("Justice Ngozi Adeyemi", "deputy
@@ -923,42 +923,6 @@ func (a *annotator) personContext(m *ment) {
 		r, ok := actors.LookupRole(f[0])
 		if ok && len(f) == 3 && (f[1] == "capitalized" && a.capitalized(j-1) || f[1] == "lower-case" && a.tok(j-1) == a.low(j-1)) {
 			a.setRole(m, r, j-1, lo, f[2])
-			return
-		}
-	}
-	// An honorific between the role and the name ("Prime Minister Sheikh
-	// Hasina", "President Dr. Ana Ruiz") does not hide the role.
-	if h := j - a.walk(j, -1, 2, lo, func(t int) bool { return honorifics[a.low(t)] && a.capitalized(t) }); j == m.a && h < j {
-		if r, start, ok := a.roleEndingAt(h, lo); ok && r.Person {
-			a.setRole(m, r, start, lo, "title before an honorific")
-			return
-		}
-	}
-	// Apposition: "X, (the) (Spain's|Spanish) (former) foreign minister":
-	// the person role whose modifiers and country (roleBefore) start right
-	// after the comma and determiner; after an indefinite one up to two
-	// lower-case words of a compound before the role ("a 40-year-old bus
-	// mechanic", "a taxi driver").
-	if k := m.b + 1; k < hi && a.tok(m.b) == "," {
-		indef := indefinites[a.low(k)]
-		if determiners[a.low(k)] {
-			k++
-		}
-		for p := k; p < hi && p < k+10; p++ {
-			r, end, ok := a.roleAt(p, hi)
-			if !ok || !r.Person || end <= p {
-				continue
-			}
-			if indef {
-				p -= a.walk(p, -1, 2, k, func(t int) bool {
-					l := a.low(t)
-					return a.d.Tokens[t].Kind == document.Word && !a.capitalized(t) && !modifiers[l] && !strings.HasSuffix(l, "-year-old")
-				})
-			}
-			if _, former, ctry, at := a.roleBefore(p, k, r, indef); at == k {
-				m.former = former
-				a.giveRole(m, r, cmp.Or(ctry, a.roleAfter(end, hi, r)), end, hi, true, "apposition: role after the name", "apposition: role at a named body")
-			}
 			return
 		}
 	}
@@ -972,8 +936,9 @@ func (a *annotator) giveRole(m *ment, r actors.Role, ctry string, end, hi int, s
 	m.ctry = ctry
 	code, named := a.ofBody(&r, ctry, end, hi, sector)
 	a.applyRole(m, r, step)
-	if named {
-		atBody(m, code, bodyStep)
+	if named { // the named body's code and country
+		m.actor, m.role, m.step = code, "", bodyStep
+		m.ctry = cmp.Or(countryPart(code), m.ctry)
 	}
 }
 
@@ -1115,13 +1080,6 @@ func (a *annotator) applyRole(m *ment, r actors.Role, step string) {
 		m.gender = r.Gender
 	}
 	m.actor = roleActor(m.ctry, r.Code, m.former)
-}
-
-// atBody gives m the code of the body the dictionary names that its role
-// is "of" ("the deputy chairman of Acme Mining"), and the body's country.
-func atBody(m *ment, code, step string) {
-	m.actor, m.role, m.step = code, "", step
-	m.ctry = cmp.Or(countryPart(code), m.ctry)
 }
 
 // roleActor returns the actor code of a role with code under owner ctry (a
@@ -1313,7 +1271,7 @@ func (a *annotator) nominals() {
 			// solution", "a police station").
 			r, end, ok := a.roleAt(i, sn.EndToken)
 			one := end == i+1
-			if !ok || !a.free(i, end) || r.Code == "" || end < sn.EndToken && a.covered[end] != 0 && a.ms[a.covered[end]-1].typ == document.Person ||
+			if !ok || !a.free(i, end) || end < sn.EndToken && a.covered[end] != 0 && a.ms[a.covered[end]-1].typ == document.Person ||
 				one && rankAdjectives[a.low(i)] && end < sn.EndToken && a.d.Tokens[end].Kind == document.Word && !a.capitalized(end) ||
 				one && modifiers[a.low(i)] && a.roleStarts(end, sn.EndToken) || one && r.Org && a.attributive(end, sn.EndToken) {
 				continue
@@ -1347,17 +1305,28 @@ func (a *annotator) nominals() {
 				m.poss = k2
 				det = true
 			}
-			// Apposition after a name: "Nelson Chamisa, the opposition leader".
+			// Apposition after a name: "Nelson Chamisa, the opposition
+			// leader"; after an indefinite also an age and up to two
+			// lower-case words of a compound before the role ("Dana Kovac,
+			// a 30-year-old nursing student", "a taxi driver").
 			if appos == 0 && r.Person {
 				if p := a.nameBefore(k2, det, sn.FirstToken); p >= 0 {
 					appos = p + 1
+				} else if _, f, c, at := a.roleBefore(k-a.walk(k, -1, 2, sn.FirstToken, func(t int) bool {
+					l := a.low(t)
+					return a.d.Tokens[t].Kind == document.Word && !a.capitalized(t) && !determiners[l] && !modifiers[l] && !strings.HasSuffix(l, "-year-old")
+				}), sn.FirstToken, r, true); at-1 >= sn.FirstToken && indefinites[a.low(at-1)] {
+					if p := a.nameBefore(at, true, sn.FirstToken); p >= 0 {
+						appos, ctry, m.former = p+1, cmp.Or(c, ctry), f
+					}
 				}
 			}
 			// An indefinite description is no referent ("a senior
 			// official"), except an armed group that acts ("a militant
-			// group seized ...").
+			// group seized ..."); a role without a code of its own
+			// ("chairman") only gives the name before it its role.
 			armed := armedCodes[r.Code]
-			if appos == 0 && (!(r.Plural || r.Org || det || ctry != "") || (indef && ctry == "" && !armed)) {
+			if appos == 0 && (r.Code == "" || !(r.Plural || r.Org || det || ctry != "") || (indef && ctry == "" && !armed)) || r.Code == "" && appos > end {
 				continue
 			}
 			m.appos = appos
@@ -1368,6 +1337,17 @@ func (a *annotator) nominals() {
 			// "a director of Japan's central bank" → GOV; "the deputy
 			// chairman of Acme Mining" → the named body's code.
 			a.giveRole(&m, r, ctry, end, sn.EndToken, r.Person, "role description", "role description at a named body")
+			// The name before the description that no title gave a role
+			// takes it: "Nelson Chamisa, the opposition leader".
+			if appos > 0 && appos-1 < i {
+				if n := &a.ms[a.covered[appos-1]-1]; n.step == "" {
+					n.former = m.former
+					a.giveRole(n, r, ctry, end, sn.EndToken, true, "apposition: role after the name", "apposition: role at a named body")
+				}
+			}
+			if r.Code == "" {
+				continue
+			}
 			a.add(m)
 			if ctry != "" && k2 < k {
 				a.coordinated(k2, r, m)
