@@ -2,8 +2,6 @@ package themes
 
 import (
 	"context"
-	"encoding/csv"
-	"os"
 	"testing"
 
 	"github.com/newsgraph/newsgraph/document"
@@ -16,18 +14,9 @@ import (
 // stage outside the timer), one story per iteration: thread CPU
 // (cpu-ns/op) and allocations per story.
 func BenchmarkBBC(b *testing.B) {
-	f, err := os.Open(shareddata.Require(b, "corpus/bbc/val.csv"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	rows, err := csv.NewReader(f).ReadAll()
-	f.Close()
-	if err != nil {
-		b.Fatal(err)
-	}
 	var docs []*document.Document
-	for _, r := range rows[1:] {
-		d := document.New("bbc", r[0])
+	for _, t := range shareddata.CSVTexts(b, "corpus/bbc/val.csv") {
+		d := document.New("bbc", t)
 		text.Annotate(d)
 		docs = append(docs, d)
 	}

@@ -4,6 +4,7 @@
 package shareddata
 
 import (
+	"encoding/csv"
 	"os"
 	"path/filepath"
 	"testing"
@@ -60,4 +61,25 @@ func Require(tb testing.TB, rel string) string {
 		tb.Skipf("shared data %s not present", rel)
 	}
 	return p
+}
+
+// CSVTexts returns the first column of every row but the header of the CSV
+// file rel (the BBC corpus's text column), or skips the test when the file
+// is absent.
+func CSVTexts(tb testing.TB, rel string) []string {
+	tb.Helper()
+	f, err := os.Open(Require(tb, rel))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		tb.Fatalf("%s: %v", rel, err)
+	}
+	var texts []string
+	for _, r := range rows[min(1, len(rows)):] {
+		texts = append(texts, r[0])
+	}
+	return texts
 }
