@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/newsgraph/newsgraph/country"
+	"github.com/newsgraph/newsgraph/internal/lexicon"
 )
 
 // maxLineBytes bounds one line of a user dictionary.
@@ -112,7 +113,7 @@ func loadTSV(d *Dictionary, lines []string, user bool) error {
 		if strings.TrimSpace(l) == "" || strings.HasPrefix(strings.TrimSpace(l), "#") {
 			continue
 		}
-		nf := fields(buf[:], l)
+		nf := lexicon.Fields(buf[:], l)
 		f := buf[:min(nf, len(buf))]
 		a := Actor{Name: strings.TrimSpace(f[0])}
 		if len(f) > 1 {

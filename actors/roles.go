@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"github.com/newsgraph/newsgraph/internal/keyfilter"
+	"github.com/newsgraph/newsgraph/internal/lexicon"
 )
 
 // Role is what a role word says about its referent.
@@ -67,7 +68,7 @@ func parseRoles(src string) (map[string]Role, error) {
 		if strings.TrimSpace(l) == "" || strings.HasPrefix(l, "#") {
 			continue
 		}
-		nf := fields(f[:], l)
+		nf := lexicon.Fields(f[:], l)
 		phrase := strings.TrimSpace(f[0])
 		ro := Role{Code: f[1], Class: f[2], Gender: f[4]}
 		switch {
@@ -101,25 +102,6 @@ func parseRoles(src string) (map[string]Role, error) {
 		out[phrase] = ro
 	}
 	return out, nil
-}
-
-// fields splits line l at tabs into f, the fields past len(f)-1 counted
-// but not kept, and the fields not there left ""; it returns the number
-// of fields of l.
-func fields(f []string, l string) int {
-	clear(f)
-	n := 0
-	for {
-		x, rest, more := strings.Cut(l, "\t")
-		if n < len(f) {
-			f[n] = x
-		}
-		n++
-		if !more {
-			return n
-		}
-		l = rest
-	}
 }
 
 // LookupRole returns the role of a lower-case role word or phrase

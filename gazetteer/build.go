@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/newsgraph/newsgraph/country"
+	"github.com/newsgraph/newsgraph/internal/lexicon"
 )
 
 // Build reads the gzip'd place table tools/gengazetteer writes from the
@@ -102,7 +103,7 @@ func parse(r io.Reader) ([]Place, error) {
 	for sc.Scan() {
 		line++
 		var f [9]string
-		n := splitTab(sc.Text(), f[:])
+		n := lexicon.Fields(f[:], sc.Text())
 		if n != 9 {
 			return nil, fmt.Errorf("gazetteer: line %d: %d fields, want 9", line, n)
 		}
@@ -279,23 +280,4 @@ func (b *builder) skeletons() map[string][]int32 {
 		}
 	}
 	return out
-}
-
-// splitTab splits s at tabs into f and returns the number of fields, or
-// len(f)+1 when there are more.
-func splitTab(s string, f []string) int {
-	n := 0
-	for {
-		i := strings.IndexByte(s, '\t')
-		if n == len(f) {
-			return n + 1
-		}
-		if i < 0 {
-			f[n] = s
-			return n + 1
-		}
-		f[n] = s[:i]
-		n++
-		s = s[i+1:]
-	}
 }

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"unicode/utf8"
 	"unsafe"
+
+	"github.com/newsgraph/newsgraph/internal/lexicon"
 )
 
 // Model is a trained tagger, lemmatizer and parser. It is read-only after
@@ -169,7 +171,7 @@ func Load(b []byte) (*Model, error) {
 	}
 	var f [4]string
 	for line := range strings.SplitSeq(parts[3], "\n") {
-		if fields(f[:3], line) != 3 {
+		if lexicon.Fields(f[:3], line) != 3 {
 			continue
 		}
 		u, err := strconv.Atoi(f[0])
@@ -179,7 +181,7 @@ func Load(b []byte) (*Model, error) {
 		m.lemmas[key(u, f[1])] = f[2]
 	}
 	for line := range strings.SplitSeq(parts[4], "\n") {
-		if fields(f[:4], line) != 4 {
+		if lexicon.Fields(f[:4], line) != 4 {
 			continue
 		}
 		u, err1 := strconv.Atoi(f[0])
@@ -222,24 +224,6 @@ func Load(b []byte) (*Model, error) {
 // newline counted): the size of the map its lines fill.
 func lineCount(s string) int { return strings.Count(s, "\n") + 1 }
 
-// fields splits line at tabs into f and returns the number of fields it
-// has (as len(strings.Split(line, "\t"))); f holds them only when that
-// is at most len(f).
-func fields(f []string, line string) int {
-	n := 0
-	for {
-		x, rest, more := strings.Cut(line, "\t")
-		if n < len(f) {
-			f[n] = x
-		}
-		n++
-		if !more {
-			return n
-		}
-		line = rest
-	}
-}
-
 // wordLines are a loaded model's cluster and tag dictionary lines
 // (substrings of the file): Load fills lex from them, and the clusters and
 // dict maps are made from them only when Marshal asks (wordMaps).
@@ -251,7 +235,7 @@ type wordLines struct{ clusters, dict string }
 func eachCluster(text string, fn func(w string, v uint32)) error {
 	var f [3]string
 	for line := range strings.SplitSeq(text, "\n") {
-		if fields(f[:], line) != 3 {
+		if lexicon.Fields(f[:], line) != 3 {
 			continue
 		}
 		bits, err1 := strconv.ParseUint(f[1], 10, 24)

@@ -340,3 +340,24 @@ func (l *Lexicon) Unused() []string {
 	sort.Strings(out)
 	return out
 }
+
+// Fields splits a line of a tab-separated table into f and returns how
+// many fields the line has: f holds the first len(f) of them, the rest are
+// counted but not kept, and the entries of f past the line's last field
+// are "". The one splitter of the embedded tables (actors' roles, the
+// syntax model's word lists, the gazetteer's places): no slice per line.
+func Fields(f []string, line string) int {
+	clear(f)
+	n := 0
+	for {
+		x, rest, more := strings.Cut(line, "\t")
+		if n < len(f) {
+			f[n] = x
+		}
+		n++
+		if !more {
+			return n
+		}
+		line = rest
+	}
+}

@@ -99,3 +99,23 @@ func FuzzParse(f *testing.F) {
 		_ = l.Err()
 	})
 }
+
+func TestFields(t *testing.T) {
+	for _, c := range []struct {
+		line string
+		n    int
+		want [3]string
+	}{
+		{"", 1, [3]string{}},
+		{"a", 1, [3]string{"a"}},
+		{"a\tb", 2, [3]string{"a", "b"}},
+		{"a\t\tc", 3, [3]string{"a", "", "c"}},
+		{"a\tb\tc\td\te", 5, [3]string{"a", "b", "c"}}, // counted, not kept
+		{"\t", 2, [3]string{}},
+	} {
+		f := [3]string{"x", "x", "x"} // left over from a longer line: cleared
+		if n := Fields(f[:], c.line); n != c.n || f != c.want {
+			t.Errorf("Fields(%q) = %d %q, want %d %q", c.line, n, f, c.n, c.want)
+		}
+	}
+}
