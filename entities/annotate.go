@@ -46,13 +46,9 @@ type ment struct {
 	ent      int
 }
 
-// annotator holds one document's working state; it lives on the stack of
-// one Process call.
+// annotator holds one document's working state for one Process call.
 type annotator struct {
-	// ctx is the document's context: run stops between steps, and the
-	// long loops every few hundred items, once it is done (the pipeline's
-	// per-document budget).
-	ctx     context.Context
+	ctx     context.Context // the document's budget: run stops between steps, long loops every 256 items
 	s       *Stage
 	d       *document.Document
 	lower   string  // the normalized text (Document.Lower), same byte length as d.Text
@@ -60,9 +56,8 @@ type annotator struct {
 	ms      []ment
 	sentOf  []int32 // per token: sentence index
 	ents    []*ent
-	// fold[i] reports whether sentence i is folded (package lettercase:
-	// ALL CAPS, or a document without letter case), where inName[t] (a
-	// token inside a tagger name) stands for the capital letters.
+	// fold[i]: sentence i is folded (lettercase: ALL CAPS or caseless),
+	// where inName[t] (t inside a tagger name) stands for capital letters.
 	fold   []bool
 	inName []bool
 	// cix indexes the entities while coreference builds them (corefindex.go;
@@ -71,12 +66,10 @@ type annotator struct {
 	allEnts []int
 	// stamp and epoch mark the entities salient has tried for the current
 	// mention without clearing a set per mention.
-	stamp []int
-	epoch int
-	// acrIdx lists, per token, the mentions followed by "(" and that token
-	// (acronymOfOther), built on first use.
-	acrIdx map[string][]acrDef
-	pub    time.Time // the story's publication time, zero when unknown
+	stamp  []int
+	epoch  int
+	acrIdx map[string][]acrDef // per token, the mentions followed by "(" and it (acronymOfOther)
+	pub    time.Time           // the story's publication time, zero when unknown
 }
 
 // acrDef is a mention followed by "(" and a token, with the dictionary's
@@ -92,12 +85,8 @@ func newAnnotator(s *Stage, d *document.Document) *annotator {
 	if d.Published != nil {
 		a.pub = *d.Published
 	}
-	a.covered = make([]int32, len(d.Tokens))
-	// About one mention per six tokens in news: room for them at once
-	// (growing a long document's mentions one doubling at a time copied
-	// them over and over).
-	a.ms = make([]ment, 0, len(d.Tokens)/6+8)
-	a.sentOf = make([]int32, len(d.Tokens))
+	a.covered, a.sentOf = make([]int32, len(d.Tokens)), make([]int32, len(d.Tokens))
+	a.ms = make([]ment, 0, len(d.Tokens)/6+8) // about one mention per six tokens in news
 	for i, sn := range d.Sentences {
 		for t := sn.FirstToken; t < sn.EndToken && t < len(d.Tokens); t++ {
 			a.sentOf[t] = int32(i)
@@ -128,8 +117,7 @@ func (a *annotator) phrase(i, j int) string {
 
 // folded reports whether token i is in a folded sentence, whose letter
 // case says nothing: there capitalized and allCaps read the tagger's names
-// (a word inside one is capitalized, an acronym inside one in capitals) and
-// noUpper is false.
+// and noUpper is false.
 func (a *annotator) folded(i int) bool { return a.fold[a.sentOf[i]] }
 
 // markNames records the tokens inside the tagger's spans, for folded
@@ -140,13 +128,12 @@ func (a *annotator) markNames(spans [][]ner.Span) {
 	}
 	a.inName = make([]bool, len(a.d.Tokens))
 	for si, ss := range each(a, spans) {
-		if si >= len(a.d.Sentences) || !a.fold[si] {
-			continue
-		}
-		first := a.d.Sentences[si].FirstToken
-		for _, sp := range ss {
-			for k := first + sp.Start; k < first+sp.End && k < len(a.inName); k++ {
-				a.inName[k] = true
+		if si < len(a.d.Sentences) && a.fold[si] {
+			for _, sp := range ss {
+				first := a.d.Sentences[si].FirstToken
+				for k := first + sp.Start; k < first+sp.End && k < len(a.inName); k++ {
+					a.inName[k] = true
+				}
 			}
 		}
 	}
@@ -170,8 +157,7 @@ func (a *annotator) allCaps(i, j int) bool {
 // walk counts the tokens in a row that ok accepts next to token k in
 // direction dir (1: k, k+1, …; -1: k-1, k-2, …), at most max of them and
 // none past bound (dir 1: the end, exclusive; dir -1: the first token
-// allowed). The scans over the words beside a name or a role are walks
-// that differ only in direction, reach and predicate.
+// allowed): the one scan over the words beside a name or a role.
 func (a *annotator) walk(k, dir, max, bound int, ok func(t int) bool) int {
 	n := 0
 	for ; n < max; n++ {
@@ -186,14 +172,12 @@ func (a *annotator) walk(k, dir, max, bound int, ok func(t int) bool) int {
 	return n
 }
 
-// capWord reports whether token t is a capitalized word.
-func (a *annotator) capWord(t int) bool {
-	return a.d.Tokens[t].Kind == document.Word && a.capitalized(t)
-}
+// word reports whether token t is a word; capWord, a capitalized one.
+func (a *annotator) word(t int) bool    { return a.d.Tokens[t].Kind == document.Word }
+func (a *annotator) capWord(t int) bool { return a.word(t) && a.capitalized(t) }
 
-// dictAt returns the dictionary's actor named by tokens [i, j); an
-// acronym only where it is written in capitals. orgAt returns it when it
-// is an organization.
+// dictAt returns the dictionary's actor named by tokens [i, j), an
+// acronym only where it is written in capitals; orgAt, an organization.
 func (a *annotator) dictAt(i, j int) (*actors.Actor, bool) {
 	key := a.key(i, j)
 	act, ok := a.s.dict.LookupKey(key)
@@ -323,23 +307,45 @@ func (a *annotator) tagged(spans [][]ner.Span) {
 	}
 }
 
-// dictExtend returns the end of the longest dictionary name that starts
-// at token i and extends the tagger's span [i, j) by up to three words
-// ("Houthi" + "movement", "Hamas" + "fighters"), or j when there is none.
+// dictExtend returns the end of the longest dictionary name that starts at
+// token i and extends the tagger's span [i, j) by up to three capitalized
+// words, group nouns ("Houthi" + "movement"; "Xinhua news agency" stays
+// "Xinhua" + a description) or links between capitalized words
+// ("International Organization" + "for Migration"), or j.
 func (a *annotator) dictExtend(i, j, hi int) int {
-	// The added words are capitalized, group nouns ("Xinhua news agency"
-	// stays "Xinhua" + a description) or links between capitalized words
-	// ("International Organization" + "for Migration").
-	ext := j + a.walk(j, 1, 3, hi, func(t int) bool {
-		return a.d.Tokens[t].Kind == document.Word && (a.capitalized(t) || groupNouns[a.low(t)] || nameLinks[a.low(t)] && t+1 < hi && a.capitalized(t+1))
+	ext := a.walk(j, 1, 3, hi, func(t int) bool {
+		return a.word(t) && (a.capitalized(t) || groupNouns[a.low(t)] || nameLinks[a.low(t)] && t+1 < hi && a.capitalized(t+1))
 	})
-	for n := ext; n > j; n-- {
-		key := a.key(i, n)
-		if _, ok := a.s.dict.LookupKey(key); ok && !a.s.dict.Acronym(key) {
+	return j + longest(ext, func(n int) bool { _, ok := a.fullName(i, j+n); return ok })
+}
+
+// fullName returns the dictionary's actor named by tokens [i, j) when the
+// name is no acronym.
+func (a *annotator) fullName(i, j int) (*actors.Actor, bool) {
+	key := a.key(i, j)
+	act, ok := a.s.dict.LookupKey(key)
+	return act, ok && !a.s.dict.Acronym(key)
+}
+
+// longest and shortest return the first length n, from max down to 1 or
+// from 1 up to max, that ok accepts, or 0: the tries of the spans beside a
+// token, longest or shortest first.
+func longest(max int, ok func(n int) bool) int {
+	for n := max; n >= 1; n-- {
+		if ok(n) {
 			return n
 		}
 	}
-	return j
+	return 0
+}
+
+func shortest(max int, ok func(n int) bool) int {
+	for n := 1; n <= max; n++ {
+		if ok(n) {
+			return n
+		}
+	}
+	return 0
 }
 
 // personsByCourtesy retypes as people the names the tagger called
@@ -369,19 +375,12 @@ func (a *annotator) personsByCourtesy() {
 	}
 }
 
-// dictStart returns the start of the longest dictionary name that ends
-// at token j and extends the tagger's span [i, j) by up to two
-// capitalized words before it ("Deutsche" + "Boerse"), or i when there is
-// none.
+// dictStart returns the start of the longest dictionary organization name
+// that ends at token j and extends the tagger's span [i, j) by up to two
+// capitalized words before it ("Deutsche" + "Boerse"), or i.
 func (a *annotator) dictStart(i, j, lo int) int {
-	start := i - a.walk(i, -1, 2, lo, func(t int) bool { return a.capWord(t) && !determiners[a.low(t)] })
-	for n := start; n < i; n++ {
-		key := a.key(n, j)
-		if act, ok := a.s.dict.LookupKey(key); ok && act.Type == "ORG" && !a.s.dict.Acronym(key) {
-			return n
-		}
-	}
-	return i
+	n := a.walk(i, -1, 2, lo, func(t int) bool { return a.capWord(t) && !determiners[a.low(t)] })
+	return i - longest(n, func(n int) bool { act, ok := a.fullName(i-n, j); return ok && act.Type == "ORG" })
 }
 
 // facilities joins a name and a capitalized facility word after it into
@@ -434,7 +433,7 @@ func (a *annotator) noUpper(i, j int) bool {
 // word capitalized except short function words and Arabic "al-" articles.
 func (a *annotator) nameCase(i, j int) bool {
 	for k := i; k < j; k++ {
-		if a.d.Tokens[k].Kind != document.Word || a.capitalized(k) {
+		if !a.word(k) || a.capitalized(k) {
 			continue
 		}
 		if l := a.low(k); !nameLinks[l] && !strings.HasPrefix(l, "al-") && !lowerNameStarts[l] && !lowerNameWords[l] {
@@ -464,7 +463,7 @@ func (a *annotator) dictNames(user bool) {
 	maxN := a.s.dict.MaxWords()
 	for _, sn := range each(a, a.d.Sentences) {
 		for i := sn.FirstToken; i < sn.EndToken; i++ {
-			if a.d.Tokens[i].Kind != document.Word || a.covered[i] != 0 || a.low(i) == "the" || user && !a.capitalized(i) {
+			if !a.word(i) || a.covered[i] != 0 || a.low(i) == "the" || user && !a.capitalized(i) {
 				continue
 			}
 			// Lower-case aliases ("the world body") only after "the".
@@ -684,68 +683,62 @@ func (a *annotator) placeType(key string) document.EntityType {
 
 // countryBefore reads a country given just before token j: a demonym
 // ("Turkish"), a country or organization name with possessive ("Spain's",
-// "the UN's"). It returns the code and the first token used.
+// "the UN's"), a national society, a country name as a modifier, an
+// international organization or a seat of government. It returns the code
+// and the first token used.
 func (a *annotator) countryBefore(j, lo int) (string, int) {
-	if j-1 < lo {
+	c := ""
+	found := func(code string) bool { c = code; return c != "" }
+	switch {
+	case j-1 < lo:
 		return "", j
-	}
-	if possessiveMarks[a.low(j-1)] {
+	case possessiveMarks[a.low(j-1)]:
 		// "the alliance's secretary general": a generic organization noun
 		// refers to the most recent international organization named.
-		if j-2 >= lo && orgNouns[a.low(j-2)] && !a.capitalized(j-2) {
-			if c := a.recentIGO(j - 2); c != "" {
-				return c, j - 2
-			}
+		if j-2 >= lo && orgNouns[a.low(j-2)] && !a.capitalized(j-2) && found(a.recentIGO(j-2)) {
+			return c, j - 2
 		}
-		for n, caps := 1, a.walk(j-1, -1, 4, lo, a.capitalized); n <= caps; n++ {
-			if c := a.codeOf(a.text(j-1-n, j-1)); c != "" {
-				return c, j - 1 - n
-			}
+		if n := shortest(a.walk(j-1, -1, 4, lo, a.capitalized), func(n int) bool { return found(a.codeOf(a.text(j-1-n, j-1))) }); n > 0 {
+			return c, j - 1 - n
 		}
 		return "", j
+	case !a.capitalized(j - 1):
+		return "", j
 	}
-	if a.capitalized(j - 1) {
-		for n := 3; n <= 5 && j-n >= lo; n++ {
-			if c := a.nationalSociety(j-n, j); c != "" {
-				return c, j - n // "<country> Red Cross" before a role
+	for n := 3; n <= 5 && j-n >= lo; n++ {
+		if found(a.nationalSociety(j-n, j)) {
+			return c, j - n // "<country> Red Cross" before a role
+		}
+	}
+	// Not a plural ("Kenyans"), but "Swiss" is an adjective.
+	if w := a.tok(j - 1); found(demonymCode(w)) && (!strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss")) {
+		return c, j - 1
+	}
+	if x, ok := agentNORP[a.low(j-1)]; ok {
+		return x, j - 1
+	}
+	// A country name used as a modifier: "Kenya police", "South Sudan
+	// army" (not "in Kenya" + a new clause).
+	if n := shortest(a.walk(j, -1, 3, lo, a.capWord), func(n int) bool { return found(countryCode(a.key(j-n, j))) }); n > 0 && (j-n-1 < lo || !prepositions[a.low(j-n-1)]) {
+		return c, j - n
+	}
+	// An international organization, or a seat of government ("Kremlin
+	// spokesman" → RUS); not the tail of a longer name ("National Security
+	// Council spokesman" is no UN Security Council official).
+	n := shortest(min(4, j-lo), func(n int) bool {
+		if p := j - n - 1; p >= lo && a.capWord(p) && !determiners[a.low(p)] {
+			if _, _, ok := a.roleEndingAt(j-n, lo); !ok && demonymCode(a.tok(p)) == "" {
+				return false
 			}
 		}
-		w := a.tok(j - 1)
-		// Not a plural ("Kenyans"), but "Swiss" is an adjective.
-		if c := demonymCode(w); c != "" && (!strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss")) {
-			return c, j - 1
+		act, ok := a.orgAt(j-n, j)
+		if !ok || international(act.Code) {
+			return ok && found(act.Code)
 		}
-		if x, ok := agentNORP[a.low(j-1)]; ok {
-			return x, j - 1
-		}
-		// A country name used as a modifier: "Kenya police", "South
-		// Sudan army" (not "in Kenya" + a new clause).
-		for n, caps := 1, a.walk(j, -1, 3, lo, a.capWord); n <= caps; n++ {
-			if c := countryCode(a.key(j-n, j)); c != "" {
-				if p := j - n - 1; p >= lo && prepositions[a.low(p)] {
-					break
-				}
-				return c, j - n
-			}
-		}
-		for n := 1; n <= 4 && j-n >= lo; n++ {
-			// Not the tail of a longer name: "National Security Council
-			// spokesman" is no UN Security Council official.
-			if j-n-1 >= lo && a.capWord(j-n-1) && !determiners[a.low(j-n-1)] {
-				if _, _, ok := a.roleEndingAt(j-n, lo); !ok && demonymCode(a.tok(j-n-1)) == "" {
-					continue
-				}
-			}
-			if act, ok := a.orgAt(j-n, j); ok {
-				if international(act.Code) {
-					return act.Code, j - n
-				}
-				// A seat of government: "Kremlin spokesman" → RUS.
-				if c := countryPart(act.Code); act.Kind == "gov" && c != "" {
-					return c, j - n
-				}
-			}
-		}
+		return act.Kind == "gov" && found(countryPart(act.Code))
+	})
+	if n > 0 {
+		return c, j - n
 	}
 	return "", j
 }
@@ -756,15 +749,15 @@ func (a *annotator) countryBefore(j, lo int) (string, int) {
 // named reports whether a capitalized word that is no country and no
 // demonym stands there at all.
 func (a *annotator) ownerBefore(j, lo int) (code string, named bool) {
-	if j-1 < lo || !a.capitalized(j-1) || a.d.Tokens[j-1].Kind != document.Word {
+	if j-1 < lo || !a.capWord(j-1) {
 		return "", false
 	}
-	for n, caps := 1, a.walk(j, -1, 4, lo, a.capitalized); n <= caps; n++ {
-		if act, ok := a.orgAt(j-n, j); ok && ownerKinds[act.Kind] {
+	var act *actors.Actor
+	if shortest(a.walk(j, -1, 4, lo, a.capitalized), func(n int) bool { var ok bool; act, ok = a.orgAt(j-n, j); return ok }) > 0 {
+		if ownerKinds[act.Kind] {
 			return act.CodeAt(a.pub), true
-		} else if ok {
-			return "", false // "White House spokesman": the caller's rules
 		}
+		return "", false // "White House spokesman": the caller's rules
 	}
 	if _, _, ok := a.roleEndingAt(j, lo); ok {
 		return "", false // "Foreign Ministry spokesman", "Army chief"
@@ -772,11 +765,8 @@ func (a *annotator) ownerBefore(j, lo int) (code string, named bool) {
 	if partyWords[a.low(j-1)] {
 		return "", true // "Conservative leader", "Democratic senator"
 	}
-	if _, ok := titles[a.low(j-1)]; ok {
-		return "", false
-	}
-	if j-1 == lo && a.covered[j-1] == 0 {
-		return "", false // a capital that only starts the sentence
+	if _, ok := titles[a.low(j-1)]; ok || j-1 == lo && a.covered[j-1] == 0 {
+		return "", false // a title, or a capital that only starts the sentence
 	}
 	return "", demonymCode(a.tok(j-1)) == "" && countryCode(a.tok(j-1)) == ""
 }
@@ -809,7 +799,7 @@ func (a *annotator) roleBefore(i, lo int, r actors.Role, age bool) (k int, forme
 // UN refugee relief agency"). It returns "" and j when there is none.
 func (a *annotator) countryBeforeWords(j, lo int, intl bool) (string, int) {
 	words := a.walk(j, -1, 2, lo+1, func(t int) bool {
-		return a.d.Tokens[t].Kind == document.Word && !determiners[a.low(t)] && !possessives[a.low(t)] && a.covered[t] == 0
+		return a.word(t) && !determiners[a.low(t)] && !possessives[a.low(t)] && a.covered[t] == 0
 	})
 	for t := j - 1; t >= j-words; t-- {
 		if c, k := a.countryBefore(t, lo); c != "" && international(c) == intl {
@@ -865,32 +855,26 @@ func (a *annotator) codeOf(s string) string {
 	return ""
 }
 
-// roleEndingAt finds the longest role phrase ending at token j (exclusive)
-// and starting at lo or later; it returns the role and its first token.
+// roleEndingAt and roleAt find the longest role phrase ending at token j
+// (exclusive) and starting at lo or later, or starting at token i and
+// ending at hi or before; they return the role and its other end.
 func (a *annotator) roleEndingAt(j, lo int) (actors.Role, int, bool) { return a.longestRole(j, lo, -1) }
+func (a *annotator) roleAt(i, hi int) (actors.Role, int, bool)       { return a.longestRole(i, hi, 1) }
+func (a *annotator) roleStarts(i, hi int) bool                       { _, _, ok := a.roleAt(i, hi); return ok }
 
-// roleAt finds the longest role phrase starting at token i and ending at hi
-// or before; it returns the role and its end.
-func (a *annotator) roleAt(i, hi int) (actors.Role, int, bool) { return a.longestRole(i, hi, 1) }
-
-// roleStarts reports whether a role phrase starts at token i (roleAt).
-func (a *annotator) roleStarts(i, hi int) bool { _, _, ok := a.roleAt(i, hi); return ok }
-
-// longestRole finds the longest role phrase with one end at token k that
-// extends in direction dir (1: after k, -1: before k) no further than
-// bound. It returns the role and its other end, or k when there is none.
-func (a *annotator) longestRole(k, bound, dir int) (actors.Role, int, bool) {
-	for n := actors.MaxRoleWords; n >= 1; n-- {
-		o := k + dir*n
-		if dir*(bound-o) < 0 {
-			continue
-		}
-		p := a.phrase(min(k, o), max(k, o))
-		if r, ok := actors.LookupRole(p); ok && p != "" {
-			return r, o, true
-		}
+// longestRole is the one role-phrase reader: the longest role phrase with
+// one end at token k that extends in direction dir (1: after k, -1:
+// before k) no further than bound.
+func (a *annotator) longestRole(k, bound, dir int) (r actors.Role, end int, ok bool) {
+	n := longest(min(actors.MaxRoleWords, dir*(bound-k)), func(n int) bool {
+		p := a.phrase(min(k, k+dir*n), max(k, k+dir*n))
+		r, ok = actors.LookupRole(p)
+		return ok && p != ""
+	})
+	if n == 0 {
+		return actors.Role{}, k, false
 	}
-	return actors.Role{}, k, false
+	return r, k + dir*n, true
 }
 
 // personContext reads a title before a person's name ("Turkish Foreign
@@ -998,25 +982,26 @@ func (a *annotator) ofBody(r *actors.Role, ctry string, end, hi int, sector bool
 // namedBodyAt returns the code of a company, party, armed group, NGO or
 // state body of the dictionary named at token i (up to four capitalized
 // words).
-func (a *annotator) namedBodyAt(i, hi int) (string, bool) {
-	for j := i + a.walk(i, 1, 4, hi, a.capWord); j > i; j-- {
-		if act, ok := a.orgAt(i, j); ok {
-			return act.CodeAt(a.pub), true
+func (a *annotator) namedBodyAt(i, hi int) (code string, ok bool) {
+	longest(a.walk(i, 1, 4, hi, a.capWord), func(n int) bool {
+		act, found := a.orgAt(i, i+n)
+		if found {
+			code, ok = act.CodeAt(a.pub), true
 		}
-	}
-	return "", false
+		return found
+	})
+	return code, ok
 }
 
 // placeCountryAt returns the country of the place name starting at token
 // i (up to three capitalized words): a country, or a city or division
 // the gazetteer places in one country; "" otherwise.
-func (a *annotator) placeCountryAt(i, hi int) string {
-	for j := i + a.walk(i, 1, 3, hi, a.capWord); j > i; j-- {
-		if c := cmp.Or(countryCode(a.key(i, j)), a.placeCountry(a.key(i, j))); c != "" {
-			return c
-		}
-	}
-	return ""
+func (a *annotator) placeCountryAt(i, hi int) (c string) {
+	longest(a.walk(i, 1, 3, hi, a.capWord), func(n int) bool {
+		c = cmp.Or(countryCode(a.key(i, i+n)), a.placeCountry(a.key(i, i+n)))
+		return c != ""
+	})
+	return c
 }
 
 // ofSector reads the sector of the body a role is "of" in an apposition
@@ -1025,7 +1010,7 @@ func (a *annotator) placeCountryAt(i, hi int) string {
 // word within the next six words, before any punctuation; "" when none.
 func (a *annotator) ofSector(i, hi int) string {
 	for k := i; k < hi && k < i+6; k++ {
-		if a.d.Tokens[k].Kind != document.Word {
+		if !a.word(k) {
 			if l := a.low(k); possessiveMarks[l] || l == "’" {
 				continue
 			}
@@ -1061,7 +1046,7 @@ func (a *annotator) setRole(m *ment, r actors.Role, start, lo int, step string) 
 		if c, named = a.ownerBefore(t, lo); c == "" && named && generic {
 			r.Code = "" // "Tory leader X": a party we do not know, not the government
 		}
-		if !generic || t-1 <= lo || k-t >= 3 || a.capitalized(t-1) || a.d.Tokens[t-1].Kind != document.Word {
+		if !generic || t-1 <= lo || k-t >= 3 || a.capitalized(t-1) || !a.word(t-1) {
 			break
 		}
 	}
@@ -1154,7 +1139,7 @@ func (a *annotator) orgByForm(m *ment, lo int) {
 	if r, start, ok := a.roleEndingAt(m.a, lo); ok && r.Org && r.Code != "" && !a.capitalized(m.a-1) {
 		// "environmental", "state-owned"
 		k := start - a.walk(start, -1, 2, lo, func(t int) bool {
-			return !a.capitalized(t) && a.d.Tokens[t].Kind == document.Word && !determiners[a.low(t)]
+			return !a.capitalized(t) && a.word(t) && !determiners[a.low(t)]
 		})
 		c, _ := a.countryBefore(k, lo)
 		if international(c) || len(c) > 3 {
@@ -1176,7 +1161,7 @@ func (a *annotator) orgByForm(m *ment, lo int) {
 		// "the US agrochemical giant X", "the Paris-based exchange X":
 		// up to two lower-case words between the country and the noun.
 		for k := m.a - 2; before == "" && k >= lo && k >= m.a-3; k-- {
-			if before = a.basedCountry(k); before == "" && (a.capitalized(k) || a.d.Tokens[k].Kind != document.Word || determiners[a.low(k)]) {
+			if before = a.basedCountry(k); before == "" && (a.capitalized(k) || !a.word(k) || determiners[a.low(k)]) {
 				before, _ = a.countryBefore(k+1, lo)
 				break
 			}
@@ -1260,7 +1245,7 @@ func (a *annotator) institution(i, j int) (actors.Role, bool) {
 func (a *annotator) nominals() {
 	for _, sn := range each(a, a.d.Sentences) {
 		for i := sn.FirstToken; i < sn.EndToken; i++ {
-			if a.covered[i] != 0 || a.d.Tokens[i].Kind != document.Word || a.capitalized(i) && i != sn.FirstToken && a.low(i) != "police" || a.leaderOffice(i, sn.FirstToken) {
+			if a.covered[i] != 0 || !a.word(i) || a.capitalized(i) && i != sn.FirstToken && a.low(i) != "police" || a.leaderOffice(i, sn.FirstToken) {
 				continue
 			}
 			// No mention: a title before a name; a one-word role that
@@ -1272,7 +1257,7 @@ func (a *annotator) nominals() {
 			r, end, ok := a.roleAt(i, sn.EndToken)
 			one := end == i+1
 			if !ok || !a.free(i, end) || end < sn.EndToken && a.covered[end] != 0 && a.ms[a.covered[end]-1].typ == document.Person ||
-				one && rankAdjectives[a.low(i)] && end < sn.EndToken && a.d.Tokens[end].Kind == document.Word && !a.capitalized(end) ||
+				one && rankAdjectives[a.low(i)] && end < sn.EndToken && a.word(end) && !a.capitalized(end) ||
 				one && modifiers[a.low(i)] && a.roleStarts(end, sn.EndToken) || one && r.Org && a.attributive(end, sn.EndToken) {
 				continue
 			}
@@ -1314,7 +1299,7 @@ func (a *annotator) nominals() {
 					appos = p + 1
 				} else if _, f, c, at := a.roleBefore(k-a.walk(k, -1, 2, sn.FirstToken, func(t int) bool {
 					l := a.low(t)
-					return a.d.Tokens[t].Kind == document.Word && !a.capitalized(t) && !determiners[l] && !modifiers[l] && !strings.HasSuffix(l, "-year-old")
+					return a.word(t) && !a.capitalized(t) && !determiners[l] && !modifiers[l] && !strings.HasSuffix(l, "-year-old")
 				}), sn.FirstToken, r, true); at-1 >= sn.FirstToken && indefinites[a.low(at-1)] {
 					if p := a.nameBefore(at, true, sn.FirstToken); p >= 0 {
 						appos, ctry, m.former = p+1, cmp.Or(c, ctry), f
@@ -1399,7 +1384,7 @@ func (a *annotator) coordinated(q int, r actors.Role, head ment) {
 // lower-case word that reads as the noun the role word modifies: not a
 // function word, not an auxiliary or a verb form ending in -ed or -s.
 func (a *annotator) attributive(j, hi int) bool {
-	if j >= hi || a.d.Tokens[j].Kind != document.Word || a.capitalized(j) {
+	if j >= hi || !a.word(j) || a.capitalized(j) {
 		return false
 	}
 	l := a.low(j)
@@ -1474,7 +1459,7 @@ func (a *annotator) bylineAgency(m *ment) bool {
 func (a *annotator) titledNames() {
 	for _, sn := range each(a, a.d.Sentences) {
 		for i := sn.FirstToken + 1; i < sn.EndToken; i++ {
-			if a.covered[i] != 0 || !a.capitalized(i) || a.d.Tokens[i].Kind != document.Word || !a.capitalized(i-1) {
+			if a.covered[i] != 0 || !a.capitalized(i) || !a.word(i) || !a.capitalized(i-1) {
 				continue
 			}
 			// A person's title, every word capitalized.
