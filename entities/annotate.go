@@ -348,10 +348,10 @@ func shortest(max int, ok func(n int) bool) int {
 	return 0
 }
 
-// personsByCourtesy retypes as people the names the tagger called
-// organizations whose last word the story uses after a courtesy title
-// ("Maren Holt Fisk opened ... later Ms Fisk added"), unless the name has
-// the form of an organization or the dictionary knows it.
+// personsByCourtesy retypes as people the two- or three-word names the
+// tagger called organizations whose last word the story uses after a
+// courtesy title ("Maren Holt Fisk opened ... later Ms Fisk added"), unless
+// the name has the form of an organization or the dictionary knows it.
 func (a *annotator) personsByCourtesy() {
 	surnames := map[string]bool{}
 	for i := range each(a, a.d.Tokens[1:]) {
@@ -364,15 +364,19 @@ func (a *annotator) personsByCourtesy() {
 		if m.typ != document.Org || m.kind != document.Name || m.org != nil || m.b-m.a < 2 || m.b-m.a > 3 || !surnames[a.low(m.b-1)] {
 			continue
 		}
-		form := a.anyTok(m.a, m.b, func(t int) bool {
-			l := a.low(t)
-			_, inst := institutionHeads[l]
-			return !a.capWord(t) || orgHeads[l] || corporateSuffixes[l] || legalSuffixes[l] || stateMarkers[l] || inst
-		})
-		if _, known := a.s.dict.LookupKey(a.key(m.a, m.b)); !form && !known {
+		_, known := a.s.dict.LookupKey(a.key(m.a, m.b))
+		if !known && !a.anyTok(m.a, m.b, func(t int) bool { return !a.capWord(t) || orgFormWord(a.low(t)) }) {
 			m.typ = document.Person
 		}
 	}
+}
+
+// orgFormWord reports whether the word l gives a name the form of an
+// organization: a head, a corporate or legal suffix, a state marker or an
+// institution head.
+func orgFormWord(l string) bool {
+	_, inst := institutionHeads[l]
+	return orgHeads[l] || corporateSuffixes[l] || legalSuffixes[l] || stateMarkers[l] || inst
 }
 
 // dictStart returns the start of the longest dictionary organization name
@@ -383,22 +387,21 @@ func (a *annotator) dictStart(i, j, lo int) int {
 	return i - longest(n, func(n int) bool { act, ok := a.fullName(i-n, j); return ok && act.Type == "ORG" })
 }
 
-// facilities joins a name and a capitalized facility word after it into
-// one FAC mention ("Santa Cruz" + "Palace" → "Santa Cruz Palace"), and
-// types place names ending in a facility word as FAC.
+// facilities types place names ending in a capitalized facility word as
+// FAC, and joins a name and such a word after it into one FAC mention
+// ("Santa Cruz" + "Palace").
 func (a *annotator) facilities() {
 	for mi := range each(a, a.ms) {
 		m := &a.ms[mi]
-		if m.kind != document.Name || m.a >= m.b {
+		place, j := m.typ == document.GPE || m.typ == document.Loc, m.b
+		switch {
+		case m.kind != document.Name || m.a >= m.b:
 			continue
-		}
-		if m.b-m.a > 1 && (m.typ == document.GPE || m.typ == document.Loc) && facilityWords[a.low(m.b-1)] && a.capitalized(m.b-1) {
+		case m.b-m.a > 1 && place && facilityWords[a.low(m.b-1)] && a.capitalized(m.b-1):
 			m.typ = document.FAC
 			continue
-		}
-		j := m.b
-		if j >= len(a.d.Tokens) || int(a.sentOf[j]) != int(a.sentOf[m.a]) || !facilityWords[a.low(j)] || !a.capitalized(j) || a.allCaps(j, j+1) ||
-			m.typ != document.GPE && m.typ != document.Loc && m.typ != document.Misc && m.typ != document.Person {
+		case j >= len(a.d.Tokens) || a.sentOf[j] != a.sentOf[m.a] || !facilityWords[a.low(j)] || !a.capitalized(j) || a.allCaps(j, j+1) ||
+			!place && m.typ != document.Misc && m.typ != document.Person:
 			continue
 		}
 		if c := a.covered[j]; c != 0 {
@@ -432,15 +435,10 @@ func (a *annotator) noUpper(i, j int) bool {
 // nameCase reports whether tokens [i, j) are written like a name: every
 // word capitalized except short function words and Arabic "al-" articles.
 func (a *annotator) nameCase(i, j int) bool {
-	for k := i; k < j; k++ {
-		if !a.word(k) || a.capitalized(k) {
-			continue
-		}
-		if l := a.low(k); !nameLinks[l] && !strings.HasPrefix(l, "al-") && !lowerNameStarts[l] && !lowerNameWords[l] {
-			return false
-		}
-	}
-	return true
+	return !a.anyTok(i, j, func(k int) bool {
+		l := a.low(k)
+		return a.word(k) && !a.capitalized(k) && !nameLinks[l] && !strings.HasPrefix(l, "al-") && !lowerNameStarts[l] && !lowerNameWords[l]
+	})
 }
 
 // isTitle reports whether token i is a capitalized title word.
@@ -451,53 +449,39 @@ func (a *annotator) isTitle(i int) bool {
 }
 
 // dictNames adds the dictionary's names where no mention covers them,
-// longest match first: after the tagger's spans, the organization, agency
-// and group names the tagger missed; with user, before them, the names of a
-// user dictionary where the text writes them in name case (a user who says
-// "Georgian Dream" is a party overrides the tagger's "Georgian", NORP;
-// tagged keeps only the spans they leave free).
+// longest match first: after the tagger's spans, the names it missed; with
+// user, before them, the names of a user dictionary written in name case
+// (a user who says "Georgian Dream" is a party overrides the tagger's
+// "Georgian", NORP). The tagger's spans win otherwise: exact matches take
+// the dictionary's facts in classify.
 func (a *annotator) dictNames(user bool) {
 	if user && !a.s.user {
 		return
 	}
-	maxN := a.s.dict.MaxWords()
 	for _, sn := range each(a, a.d.Sentences) {
 		for i := sn.FirstToken; i < sn.EndToken; i++ {
-			if !a.word(i) || a.covered[i] != 0 || a.low(i) == "the" || user && !a.capitalized(i) {
-				continue
-			}
 			// Lower-case aliases ("the world body") only after "the".
 			nominal := !a.capitalized(i) && !strings.HasPrefix(a.low(i), "al-") && !lowerNameStarts[a.low(i)]
-			if nominal && (i == sn.FirstToken || a.low(i-1) != "the") {
+			if !a.word(i) || a.covered[i] != 0 || a.low(i) == "the" || user && !a.capitalized(i) || nominal && (i == sn.FirstToken || a.low(i-1) != "the") {
 				continue
 			}
-			for n := min(maxN, sn.EndToken-i); n >= 1; n-- {
+			n := longest(min(a.s.dict.MaxWords(), sn.EndToken-i), func(n int) bool {
 				j := i + n
-				if !user && a.d.Tokens[j-1].Kind == document.Punct {
-					continue
-				}
 				act, ok := a.dictAt(i, j)
-				if !ok || user && !act.User {
-					continue
-				}
-				// Lower-case text only matches an organization's alias the
-				// dictionary writes in lower case ("the world body"; not
-				// "the amnesty").
-				if t := a.text(i, j); nominal && (act.Type != "ORG" || act.Name != t && !slices.Contains(act.Aliases, t)) || !nominal && !a.nameCase(i, j) {
-					continue
-				}
-				// The tagger's spans win: the dictionary only fills gaps
-				// (exact tagger matches take the dictionary's facts in classify).
-				if !a.free(i, j) {
-					continue
-				}
-				m := ment{a: i, b: j, typ: document.EntityType(act.Type), kind: document.Name, org: act}
+				// Lower-case text only matches an organization's alias
+				// written in lower case ("the world body"; not "the amnesty").
+				t := a.text(i, j)
+				return !(!user && a.d.Tokens[j-1].Kind == document.Punct || !ok || user && !act.User ||
+					nominal && (act.Type != "ORG" || act.Name != t && !slices.Contains(act.Aliases, t)) || !nominal && !a.nameCase(i, j)) && a.free(i, j)
+			})
+			if n > 0 {
+				act, _ := a.dictAt(i, i+n)
+				m := ment{a: i, b: i + n, typ: document.EntityType(act.Type), kind: document.Name, org: act}
 				if nominal {
 					m.kind = document.Nominal
 				}
 				a.add(m)
-				i = j - 1
-				break
+				i += n - 1
 			}
 		}
 	}
