@@ -487,24 +487,26 @@ func (a *annotator) dictNames(user bool) {
 	}
 }
 
-// classify sets the type details, features and actor of a name mention.
+// classify sets the type details, features and actor of a name mention, in
+// order: the dictionary's actor (also a known company with its legal form,
+// "Toyota Motor Corp."), a byline agency, a country's name (also where the
+// tagger calls it an organization, "the US said"), a capital acting as its
+// government, a place, a nationality, a person, an organization.
 func (a *annotator) classify(m *ment) {
 	if m.a >= m.b || m.kind == document.Pronoun {
 		return
 	}
 	key := a.key(m.a, m.b)
 	if m.org == nil && m.typ == document.Org && m.b-m.a > 1 && legalSuffixes[a.low(m.b-1)] {
-		// "Mobil Corp", "Toyota Motor Corp.": a known company with its
-		// legal form.
 		if act, ok := a.s.dict.LookupKey(a.key(m.a, m.b-1)); ok && act.Kind == "company" {
 			m.org = act
 		}
 	}
 	if m.org == nil {
 		if act, ok := a.s.dict.LookupKey(key); ok && (!a.s.dict.Acronym(key) || a.allCaps(m.a, m.b) && !a.acronymOfOther(m, act)) {
-			m.org = act
 			// A seat of government the tagger calls a place stays a place
 			// ("the White House"), with the government's actor code.
+			m.org = act
 			if act.Kind != "gov" || m.typ != document.GPE && m.typ != document.Loc {
 				m.typ = document.EntityType(act.Type)
 			} else {
@@ -512,91 +514,89 @@ func (a *annotator) classify(m *ment) {
 			}
 		}
 	}
-	if m.org == nil && a.bylineAgency(m) {
+	place := m.typ == document.GPE || m.typ == document.Loc
+	switch c := countryCode(key); {
+	case m.org != nil:
+		a.known(m)
+	case a.bylineAgency(m):
 		m.typ, m.class, m.actor, m.step = document.Org, "agency", "MED", "byline agency"
-		return
-	}
-	if m.org != nil {
-		m.actor, m.step = m.org.CodeAt(a.pub), "dictionary"
-		if m.typ == document.Person {
-			// A known person: the title or apposition still gives the
-			// role class and gender coreference needs; the dictionary
-			// gives the code.
-			a.personContext(m)
-			owner := len(m.ctry) > 3 && m.actor == m.ctry // "Tory leader X": the party's code
-			party, role := m.ctry, m.role
-			m.actor, m.step = m.org.CodeAt(a.pub), "dictionary"
-			// The text knows better than the dictionary's date of a change
-			// when it calls a former office holder by a current title
-			// ("Prime Minister X" in an older or undated story).
-			if eli := strings.HasSuffix(m.actor, "ELI") && !m.former; eli && owner {
-				m.actor = party
-			} else if eli && role != "" && role != "ELI" {
-				m.actor, m.step = m.actor[:len(m.actor)-3]+role, "dictionary person under a current title"
+	case (place || m.typ == document.Org) && c != "" && a.capitalized(m.a):
+		m.typ, m.ctry, m.actor, m.step = document.GPE, c, c, "country name"
+	case place:
+		a.place(m, key)
+	case m.typ == document.Misc || m.typ == document.NORP:
+		l, dem := a.lowText(m.a, m.b), demonymCode(key)
+		switch {
+		case dem == "" && !norps[l] && a.placeBeforeNoun(m, key):
+		case dem != "" && m.b-m.a == 1:
+			m.typ, m.ctry = document.NORP, dem
+			if strings.HasSuffix(l, "s") && !strings.HasSuffix(l, "ss") {
+				m.plural, m.actor, m.step = true, m.ctry, "nationality plural"
 			}
-			m.ctry = countryPart(m.actor)
-			return
+		case norps[l]:
+			m.typ, m.ctry = document.NORP, agentNORP[l]
 		}
+	case m.typ == document.Person:
+		switch {
+		case a.placeBeforeNoun(m, key):
+		case m.a > 0 && companyOnlyNouns[a.low(m.a-1)] && !a.capitalized(m.a-1):
+			// "the furniture giant Norrvik Mobler": a name right after a
+			// noun that only describes companies is a company.
+			m.typ = document.Org
+			a.orgContext(m)
+		default:
+			if g, ok := firstNames[a.low(m.a)]; ok && m.b-m.a > 1 {
+				m.gender = g
+			}
+			a.personContext(m)
+		}
+	case m.typ == document.Org:
+		a.orgContext(m)
+	}
+}
+
+// known codes a name the dictionary knows. A known person's title or
+// apposition still gives the role class and gender coreference needs, the
+// dictionary the code; but the text knows better than the dictionary's
+// date of a change when it calls a former office holder by a current title
+// ("Prime Minister X" in an older or undated story), and "Tory leader X"
+// takes the party's code.
+func (a *annotator) known(m *ment) {
+	m.actor, m.step = m.org.CodeAt(a.pub), "dictionary"
+	if m.typ != document.Person {
 		if kindClasses[m.org.Kind] {
 			m.class = m.org.Kind
 		}
 		m.plural = m.plural || m.org.Kind == "group"
 		return
 	}
-	// A country's name, also where the tagger calls it an organization
-	// ("the US said").
-	if m.typ == document.GPE || m.typ == document.Loc || m.typ == document.Org {
-		if c := countryCode(key); c != "" && a.capitalized(m.a) {
-			m.typ, m.ctry, m.actor, m.step = document.GPE, c, c, "country name"
-			return
-		}
+	a.personContext(m)
+	owner := len(m.ctry) > 3 && m.actor == m.ctry
+	party, role := m.ctry, m.role
+	m.actor, m.step = m.org.CodeAt(a.pub), "dictionary"
+	if eli := strings.HasSuffix(m.actor, "ELI") && !m.former; eli && owner {
+		m.actor = party
+	} else if eli && role != "" && role != "ELI" {
+		m.actor, m.step = m.actor[:len(m.actor)-3]+role, "dictionary person under a current title"
 	}
-	switch m.typ {
-	case document.GPE, document.Loc:
-		if c, ok := actors.Capital(key); ok {
-			m.typ = document.GPE
-			if m.b < len(a.d.Tokens) && agentVerbs[a.low(m.b)] && (m.a == 0 || a.low(m.a-1) != "in") ||
-				m.a > 0 && objectVerbs[a.low(m.a-1)] {
-				m.ctry, m.class = actors.CountryCode(c), "metonym"
-				m.actor, m.step = m.ctry, "capital acting as its government"
-			}
-			return
+	m.ctry = countryPart(m.actor)
+}
+
+// place types a place name: a capital, acting as its government after an
+// agent verb or before an object verb ("Ankara said", "urged Kyiv"); a
+// gazetteer place; a name ending in a geographic feature word (LOC).
+func (a *annotator) place(m *ment, key string) {
+	if c, ok := actors.Capital(key); ok {
+		m.typ = document.GPE
+		if m.b < len(a.d.Tokens) && agentVerbs[a.low(m.b)] && (m.a == 0 || a.low(m.a-1) != "in") || m.a > 0 && objectVerbs[a.low(m.a-1)] {
+			m.ctry, m.class = actors.CountryCode(c), "metonym"
+			m.actor, m.step = m.ctry, "capital acting as its government"
 		}
-		m.typ = a.placeType(key)
-		if m.b-m.a > 1 && geoFeature[a.low(m.b-1)] {
-			m.typ = document.Loc
-		}
-	case document.Misc, document.NORP:
-		l, dem := a.lowText(m.a, m.b), demonymCode(key)
-		if dem == "" && !norps[l] && a.placeBeforeNoun(m, key) {
-			return
-		}
-		if dem != "" && m.b-m.a == 1 {
-			m.typ, m.ctry = document.NORP, dem
-			if strings.HasSuffix(l, "s") && !strings.HasSuffix(l, "ss") {
-				m.plural, m.actor, m.step = true, m.ctry, "nationality plural"
-			}
-		} else if norps[l] {
-			m.typ = document.NORP
-			m.ctry = agentNORP[l]
-		}
-	case document.Person:
-		if a.placeBeforeNoun(m, key) {
-			return
-		}
-		// "the furniture giant Norrvik Mobler": a name right after a noun
-		// that only describes companies is a company.
-		if m.a > 0 && companyOnlyNouns[a.low(m.a-1)] && !a.capitalized(m.a-1) {
-			m.typ = document.Org
-			a.orgContext(m)
-			return
-		}
-		if g, ok := firstNames[a.low(m.a)]; ok && m.b-m.a > 1 {
-			m.gender = g
-		}
-		a.personContext(m)
-	case document.Org:
-		a.orgContext(m)
+		return
+	}
+	m.typ = a.placeType(key)
+	if m.b-m.a > 1 && geoFeature[a.low(m.b-1)] {
+		m.typ = document.Loc
 	}
 }
 
