@@ -757,11 +757,9 @@ func (a *annotator) ownerBefore(j, lo int) (code string, named bool) {
 
 // roleBefore reads what stands before a role r that starts at token i,
 // back to lo: modifiers ("former", "senior"; with age also "40-year-old"),
-// then a country (countryBefore; for the classes of portfolioClasses also
-// one before the portfolio, for an institution an international
-// organization before a compound: countryBeforeWords). It returns the first modifier, whether one is
-// "former", the country and its first token (the first modifier when
-// there is none).
+// then a country (countryBefore; countryBeforeWords for a portfolio or an
+// institution). It returns the first modifier, whether one is "former",
+// the country and its first token (the first modifier when there is none).
 func (a *annotator) roleBefore(i, lo int, r actors.Role, age bool) (k int, former bool, ctry string, at int) {
 	for k = i; k-1 >= lo && a.covered[k-1] == 0 && (modifiers[a.low(k-1)] || age && strings.HasSuffix(a.low(k-1), "-year-old")); k-- {
 		former = former || a.low(k-1) == "former"
@@ -861,10 +859,12 @@ func (a *annotator) longestRole(k, bound, dir int) (r actors.Role, end int, ok b
 	return r, k + dir*n, true
 }
 
-// personContext reads a title before a person's name ("Turkish Foreign
-// Minister X", "Mr X") and sets the mention's role, country, gender and
-// actor; nominals gives it the role of an apposition after it ("X, Spain's
-// foreign minister").
+// personContext reads the title before a person's name and sets the
+// mention's role, country, gender and actor: a role right before the name
+// or before an honorific ("Turkish Foreign Minister X", "Prime Minister
+// Sheikh Hasina"), else a word data/words.txt [titleRoles] makes a role
+// when written as it says ("Justice Ngozi Adeyemi", "deputy Ana Ruiz").
+// nominals gives it the role of an apposition after it.
 func (a *annotator) personContext(m *ment) {
 	lo, _ := a.sentBounds(m.a)
 	j := m.a
@@ -874,37 +874,26 @@ func (a *annotator) personContext(m *ment) {
 	if j-1 >= lo && a.tok(j-1) == "," {
 		j--
 	}
-	// A title right before the name, or before an honorific between them
-	// ("Prime Minister Sheikh Hasina", "President Dr. Ana Ruiz").
 	h := j - a.walk(j, -1, 2, lo, func(t int) bool { return j == m.a && honorifics[a.low(t)] && a.capitalized(t) })
-	for _, at := range []int{j, h} {
-		if r, start, ok := a.roleEndingAt(at, lo); ok && r.Person {
-			a.setRole(m, r, start, lo, map[bool]string{true: "title before the name", false: "title before an honorific"}[at == j])
-			return
-		}
-	}
-	// A word that stands for a role right before the name, written as
-	// data/words.txt [titleRoles] says ("Justice Ngozi Adeyemi", "deputy
-	// Ana Ruiz").
-	if w, ok := titleRoles[a.low(max(j-1, 0))]; ok && j == m.a && j-1 >= lo {
+	if r, start, ok := a.roleEndingAt(j, lo); ok && r.Person {
+		a.setRole(m, r, start, lo, "title before the name")
+	} else if r, start, ok := a.roleEndingAt(h, lo); ok && r.Person {
+		a.setRole(m, r, start, lo, "title before an honorific")
+	} else if w, ok := titleRoles[a.low(max(j-1, 0))]; ok && j == m.a && j-1 >= lo {
 		f := strings.SplitN(w, "|", 3)
-		r, ok := actors.LookupRole(f[0])
-		if ok && len(f) == 3 && (f[1] == "capitalized" && a.capitalized(j-1) || f[1] == "lower-case" && a.tok(j-1) == a.low(j-1)) {
+		if r, ok := actors.LookupRole(f[0]); ok && len(f) == 3 && (f[1] == "capitalized" && a.capitalized(j-1) || f[1] == "lower-case" && a.tok(j-1) == a.low(j-1)) {
 			a.setRole(m, r, j-1, lo, f[2])
-			return
 		}
 	}
 }
 
 // giveRole gives m role r, which ends before token end, and country ctry;
-// the body the role is "of" (ofBody, with sector its sector) may change
-// the role's code or give the body's code (step names the decision for
-// --explain, bodyStep the one for a named body).
+// the body the role is "of" (ofBody) may change the role's code or give
+// the named body's code and country (step and bodyStep name the decision).
 func (a *annotator) giveRole(m *ment, r actors.Role, ctry string, end, hi int, sector bool, step, bodyStep string) {
 	m.ctry = ctry
 	code, named := a.ofBody(&r, ctry, end, hi, sector)
-	a.applyRole(m, r, step)
-	if named { // the named body's code and country
+	if a.applyRole(m, r, step); named {
 		m.actor, m.role, m.step = code, "", bodyStep
 		m.ctry = cmp.Or(countryPart(code), m.ctry)
 	}
@@ -937,12 +926,11 @@ func (a *annotator) roleAfter(end, hi int, r actors.Role) string {
 	return ""
 }
 
-// ofBody reads the body a role ending before token end is "of": the sector
-// of the body ("head of the dockers' union" → LAB) becomes the role's code
-// (only when sector); for a role of bodyClasses without a country, a body
-// the dictionary names gives its code ("deputy chairman of Acme Mining"),
-// reported with true, and a body with neither a sector nor the form of a
-// state body takes the role's code away (no government).
+// ofBody reads the body a role ending before token end is "of": its sector
+// ("head of the dockers' union" → LAB) becomes the role's code when
+// sector; for a role of bodyClasses without a country, a body the
+// dictionary names gives its code, reported with true ("deputy chairman of
+// Acme Mining"), and a body with no sector takes the role's code away.
 func (a *annotator) ofBody(r *actors.Role, ctry string, end, hi int, sector bool) (string, bool) {
 	if end+1 >= hi || a.low(end) != "of" {
 		return "", false
@@ -988,43 +976,37 @@ func (a *annotator) placeCountryAt(i, hi int) (c string) {
 	return c
 }
 
-// ofSector reads the sector of the body a role is "of" in an apposition
-// ("head of the dockers' union" → LAB, "chairman of parliament's budget
-// committee" → LEG, "leader of the opposition party" → OPP): the sector
-// word within the next six words, before any punctuation; "" when none.
+// ofSector reads the sector word of the body a role is "of", within the
+// next six words and before any other punctuation than a possessive
+// ("head of the dockers' union" → LAB, "leader of the opposition party" →
+// OPP); a bank owned as busOwners says is the state's or an IGO's.
 func (a *annotator) ofSector(i, hi int) string {
 	for k := i; k < hi && k < i+6; k++ {
-		if !a.word(k) {
-			if l := a.low(k); possessiveMarks[l] || l == "’" {
-				continue
-			}
+		l := a.low(k)
+		if !a.word(k) && !possessiveMarks[l] && l != "’" {
 			break
 		}
-		code, ok := sectorWords[a.low(k)]
-		if !ok {
-			continue
+		if code, ok := sectorWords[l]; ok && a.word(k) {
+			if owner, ok := busOwners[a.low(k-1)]; ok && code == "BUS" {
+				return owner
+			}
+			return code
 		}
-		// "chairman of Spain's biggest bank"; a central or development
-		// bank is the state's or an IGO's (busOwners).
-		if owner, ok := busOwners[a.low(k-1)]; ok && code == "BUS" {
-			return owner
-		}
-		return code
 	}
 	return ""
 }
 
+// setRole gives m the title r that starts at token start, with the
+// modifiers and country before it (roleBefore) or the named organization
+// the person belongs to ("Hamas leader X", "Gazprom chief executive X";
+// party spokespeople may have a portfolio in between, "Lib Dem home
+// affairs spokesman X"). A lower-case "captain" leads a team.
 func (a *annotator) setRole(m *ment, r actors.Role, start, lo int, step string) {
-	// A lower-case "captain" before a name leads a team ("England
-	// captain X"); the military rank is written as a title.
 	if a.tok(start) == "captain" {
 		r.Code = ""
 	}
 	k, former, c, _ := a.roleBefore(start, lo, r, false)
 	m.former = m.former || former
-	// "Hamas leader X", "Gazprom chief executive X": the person belongs to
-	// the named organization and takes its code. Party spokespeople may
-	// have a portfolio in between ("Lib Dem home affairs spokesman X").
 	generic := memberClasses[r.Class]
 	for t, named := k, false; c == "" && !named; t-- {
 		if c, named = a.ownerBefore(t, lo); c == "" && named && generic {
@@ -1034,20 +1016,15 @@ func (a *annotator) setRole(m *ment, r actors.Role, start, lo int, step string) 
 			break
 		}
 	}
-	m.ctry = c
-	if c == "" && k-1 >= lo && possessives[a.low(k-1)] {
+	if m.ctry = c; c == "" && k-1 >= lo && possessives[a.low(k-1)] {
 		m.poss = k
 	}
 	a.applyRole(m, r, step)
 }
 
-// applyRole gives m role r (and the code of its country); step names the
-// decision for --explain.
+// applyRole gives m role r and its actor code; step names the decision.
 func (a *annotator) applyRole(m *ment, r actors.Role, step string) {
-	m.role, m.class, m.diplomat, m.step = r.Code, r.Class, r.Diplomat, step
-	if m.gender == "" {
-		m.gender = r.Gender
-	}
+	m.role, m.class, m.diplomat, m.step, m.gender = r.Code, r.Class, r.Diplomat, step, cmp.Or(m.gender, r.Gender)
 	m.actor = roleActor(m.ctry, r.Code, m.former)
 }
 
