@@ -1042,14 +1042,17 @@ func roleActor(ctry, code string, former bool) string {
 	return ctry + code
 }
 
-// orgContext handles ministries, courts, armies and parliaments named in
-// full ("Ministry of Health", "Kenya's Supreme Court").
+// orgContext codes a state body or company named in full: a ministry, a
+// role phrase ending the name ("Kenya Defence Forces", "Royal Canadian
+// Mounted Police"), an institution by its form; else a national society
+// or the form of the name (orgByForm). The country is in the name or
+// before it ("Kenya's Supreme Court"; a company also after a company noun,
+// "Brazilian miner X", or at its base, "the Lagos-based X Holdings").
 func (a *annotator) orgContext(m *ment) {
 	lo, _ := a.sentBounds(m.a)
 	r, ok := actors.Role{Code: "GOV", Class: "ministry", Org: true}, a.anyTok(m.a, m.b, func(t int) bool { return ministryWords[a.low(t)] })
 	if !ok {
 		r, _, ok = a.roleEndingAt(m.b, m.a)
-		// "Kenya Defence Forces", "Royal Canadian Mounted Police".
 		ok = ok && (r.Org || r.Plural && forceCodes[r.Code])
 	}
 	if !ok {
@@ -1058,64 +1061,50 @@ func (a *annotator) orgContext(m *ment) {
 	if !ok {
 		if c := a.nationalSociety(m.a, m.b); c != "" {
 			m.ctry, m.actor, m.class, m.step = c[:3], c, "society", "a national Red Cross or Red Crescent society"
-			return
+		} else {
+			a.orgByForm(m, lo)
 		}
-		a.orgByForm(m, lo)
 		return
 	}
-	ctry := a.countryInName(m.a, m.b, false)
-	m.from = m.a
-	if ctry == "" {
-		var k int
+	ctry, k := a.countryInName(m.a, m.b, false), m.a
+	if bus := r.Code == "BUS"; ctry == "" {
 		ctry, k = a.countryBefore(m.a, lo)
-		// "Brazilian miner X", "the Chinese firm X": a company noun
-		// between the country and the company's name.
-		if ctry == "" && r.Code == "BUS" && m.a-1 > lo && companyNouns[a.low(m.a-1)] {
+		if ctry == "" && bus && m.a-1 > lo && companyNouns[a.low(m.a-1)] {
 			ctry, k = a.countryBefore(m.a-1, lo)
 		}
-		// "the Lagos-based X Holdings".
-		if c := a.basedCountry(m.a - 1); ctry == "" && r.Code == "BUS" && c != "" {
+		if c := a.basedCountry(m.a - 1); ctry == "" && bus && c != "" {
 			ctry, k = c, m.a-1
 		}
-		if ctry != "" {
-			m.from = k
-		}
 	}
-	m.ctry, m.role, m.class = ctry, r.Code, r.Class
-	m.actor, m.step = ctry+r.Code, "institution named in full"
+	if m.from = m.a; ctry != "" {
+		m.from = k
+	}
+	m.ctry, m.role, m.class, m.actor, m.step = ctry, r.Code, r.Class, ctry+r.Code, "institution named in full"
 }
 
 // orgByForm codes an organization name no dictionary or role knows from
-// what surrounds and forms it: a company noun before it ("the security
-// consultancy X", "Brazilian miner X") → BUS; a university or college →
-// EDU; otherwise a country named inside it ("Law Society of Kenya") or
-// a country's possessive before it ("China's CBC") gives the bare country. The country of a company or university comes from
-// its name or a country word before it; none is guessed.
+// what surrounds and forms it: a description of an institution right
+// before it ("the state broadcaster KBC"); a company noun before it ("the
+// security consultancy X") → BUS; a university or college → EDU; a
+// country named inside it ("Law Society of Kenya") or before it ("China's
+// CBC", "the US-based X") gives the country, which is never guessed.
 func (a *annotator) orgByForm(m *ment, lo int) {
 	if geoFeature[a.low(m.b-1)] {
 		return // "Nigeria's Niger Delta": a place the tagger took for a body
 	}
-	// A description of an institution right before its name: "the
-	// environmental regulator OEFA", "the state broadcaster KBC".
 	if r, start, ok := a.roleEndingAt(m.a, lo); ok && r.Org && r.Code != "" && !a.capitalized(m.a-1) {
-		// "environmental", "state-owned"
-		k := start - a.walk(start, -1, 2, lo, func(t int) bool {
-			return !a.capitalized(t) && a.word(t) && !determiners[a.low(t)]
-		})
-		c, _ := a.countryBefore(k, lo)
-		if international(c) || len(c) > 3 {
-			c = ""
+		// Up to two lower-case words before: "environmental", "state-owned".
+		k := start - a.walk(start, -1, 2, lo, func(t int) bool { return !a.capitalized(t) && a.word(t) && !determiners[a.low(t)] })
+		if m.ctry, _ = a.countryBefore(k, lo); international(m.ctry) || len(m.ctry) > 3 {
+			m.ctry = ""
 		}
-		m.ctry, m.role, m.class = c, r.Code, r.Class
-		m.actor, m.step = c+r.Code, "organisation by the form of its name"
+		m.role, m.class, m.actor, m.step = r.Code, r.Class, m.ctry+r.Code, "organisation by the form of its name"
 		return
 	}
-	inName := a.countryInName(m.a, m.b, true)
-	sector := ""
+	sector, before := "", ""
 	if a.anyTok(m.a, m.b, func(t int) bool { return eduWords[a.low(t)] }) {
 		sector = "EDU"
 	}
-	before := ""
 	if m.a-1 >= lo && companyNouns[a.low(m.a-1)] && a.low(m.a-1) != "group" && !a.capitalized(m.a-1) {
 		sector = "BUS"
 		before, _ = a.countryBefore(m.a-1, lo)
@@ -1128,27 +1117,22 @@ func (a *annotator) orgByForm(m *ment, lo int) {
 			}
 		}
 	} else if c := a.basedCountry(m.a - 1); m.a-1 >= lo && c != "" {
-		// "the US-based X", "Geneva-based X": the place of the base.
 		before = c
 	} else if c, k := a.countryBefore(m.a, lo); isCountryCode(c) && (sector != "" || k < m.a-1) {
-		// A university after a country word, or any body after a
-		// country's possessive ("China's CBC"): the country's.
-		before = c
+		before = c // a university after a country word, any body after a possessive
 	}
-	// The head before "of": "Law Society of Kenya".
-	head := m.a + a.walk(m.a+1, 1, m.b, m.b, func(t int) bool { return a.low(t) != "of" })
-	if !orgHeads[a.low(head)] {
-		inName = "" // "Niger Delta", "Mozambique Channel": a place, not a body
+	// The head before "of" ("Law Society of Kenya") makes a body; "Niger
+	// Delta", "Mozambique Channel" are places.
+	inName := a.countryInName(m.a, m.b, true)
+	if head := m.a + a.walk(m.a+1, 1, m.b, m.b, func(t int) bool { return a.low(t) != "of" }); !orgHeads[a.low(head)] {
+		inName = ""
 	}
-	ctry := inName
-	if ctry == "" && isCountryCode(before) {
-		ctry = before
+	if !isCountryCode(before) {
+		before = ""
 	}
-	if sector == "" && ctry == "" {
-		return
+	if ctry := cmp.Or(inName, before); sector != "" || ctry != "" {
+		m.ctry, m.class, m.actor, m.step = ctry, sectorClasses[sector], ctry+sector, "organisation by the form of its name"
 	}
-	m.ctry, m.class = ctry, sectorClasses[sector]
-	m.actor, m.step = ctry+sector, "organisation by the form of its name"
 }
 
 // countryInName returns the country of the first capitalized word of
