@@ -1190,101 +1190,106 @@ func (a *annotator) institution(i, j int) (actors.Role, bool) {
 func (a *annotator) nominals() {
 	for _, sn := range each(a, a.d.Sentences) {
 		for i := sn.FirstToken; i < sn.EndToken; i++ {
-			if a.covered[i] != 0 || !a.word(i) || a.capitalized(i) && i != sn.FirstToken && a.low(i) != "police" || a.leaderOffice(i, sn.FirstToken) {
-				continue
-			}
-			// No mention: a title before a name; a one-word role that
-			// modifies what follows: a rank word before a lower-case noun
-			// ("the general election", "a major contract"), a modifier
-			// that starts another role ("government troops"), an
-			// institution word used as an adjective ("no military
-			// solution", "a police station").
-			r, end, ok := a.roleAt(i, sn.EndToken)
-			one := end == i+1
-			if !ok || !a.free(i, end) || end < sn.EndToken && a.covered[end] != 0 && a.ms[a.covered[end]-1].typ == document.Person ||
-				one && rankAdjectives[a.low(i)] && end < sn.EndToken && a.word(end) && !a.capitalized(end) ||
-				one && modifiers[a.low(i)] && a.roleStarts(end, sn.EndToken) || one && r.Org && a.attributive(end, sn.EndToken) {
-				continue
-			}
-			// Apposition before a name: "her Egyptian counterpart, Karim
-			// Mansour", "the opposition leader, Nelson Chamisa".
-			appos := 0
-			if end+1 < sn.EndToken && a.tok(end) == "," && r.Person {
-				if c := a.covered[end+1]; c != 0 && a.ms[c-1].typ == document.Person && a.ms[c-1].kind == document.Name && a.ms[c-1].a == end+1 {
-					appos = end + 2
+			if a.covered[i] == 0 && a.word(i) && (!a.capitalized(i) || i == sn.FirstToken || a.low(i) == "police") && !a.leaderOffice(i, sn.FirstToken) {
+				if end := a.nominal(i, sn.FirstToken, sn.EndToken); end > 0 {
+					i = end - 1
 				}
 			}
-			m := ment{a: i, b: end, kind: document.Nominal, gender: r.Gender, plural: r.Plural, person: r.Person}
-			m.typ = document.NORP
-			if r.Person {
-				m.typ = document.Person
-			} else if r.Org || groupCodes[r.Code] {
-				m.typ = document.Org
-			}
-			// Modifiers, country and determiner before the role.
-			k, former, ctry, k2 := a.roleBefore(i, sn.FirstToken, r, false)
-			m.a, m.former = k, former
-			ctry = cmp.Or(ctry, a.roleAfter(end, sn.EndToken, r))
-			det := k2-1 >= sn.FirstToken && determiners[a.low(k2-1)]
-			indef := det && indefinites[a.low(k2-1)]
-			// Another name right before ("Reuters reporters"): leave it.
-			if k2 == k && k-1 >= sn.FirstToken && !det && a.covered[k-1] != 0 && a.ms[a.covered[k-1]-1].typ != document.GPE {
-				continue
-			}
-			if ctry == "" && k2-1 >= sn.FirstToken && possessives[a.low(k2-1)] {
-				m.poss = k2
-				det = true
-			}
-			// Apposition after a name: "Nelson Chamisa, the opposition
-			// leader"; after an indefinite also an age and up to two
-			// lower-case words of a compound before the role ("Dana Kovac,
-			// a 30-year-old nursing student", "a taxi driver").
-			if appos == 0 && r.Person {
-				if p := a.nameBefore(k2, det, sn.FirstToken); p >= 0 {
-					appos = p + 1
-				} else if _, f, c, at := a.roleBefore(k-a.walk(k, -1, 2, sn.FirstToken, func(t int) bool {
-					l := a.low(t)
-					return a.word(t) && !a.capitalized(t) && !determiners[l] && !modifiers[l] && !strings.HasSuffix(l, "-year-old")
-				}), sn.FirstToken, r, true); at-1 >= sn.FirstToken && indefinites[a.low(at-1)] {
-					if p := a.nameBefore(at, true, sn.FirstToken); p >= 0 {
-						appos, ctry, m.former = p+1, cmp.Or(c, ctry), f
-					}
-				}
-			}
-			// An indefinite description is no referent ("a senior
-			// official"), except an armed group that acts ("a militant
-			// group seized ..."); a role without a code of its own
-			// ("chairman") only gives the name before it its role.
-			armed := armedCodes[r.Code]
-			if appos == 0 && (r.Code == "" || !(r.Plural || r.Org || det || ctry != "") || (indef && ctry == "" && !armed)) || r.Code == "" && appos > end {
-				continue
-			}
-			m.appos = appos
-			m.from = m.a
-			if ctry != "" && k2 < k {
-				m.from = k2
-			}
-			// "a director of Japan's central bank" → GOV; "the deputy
-			// chairman of Acme Mining" → the named body's code.
-			a.giveRole(&m, r, ctry, end, sn.EndToken, r.Person, "role description", "role description at a named body")
-			// The name before the description that no title gave a role
-			// takes it: "Nelson Chamisa, the opposition leader".
-			if appos > 0 && appos-1 < i {
-				if n := &a.ms[a.covered[appos-1]-1]; n.step == "" {
-					n.former = m.former
-					a.giveRole(n, r, ctry, end, sn.EndToken, true, "apposition: role after the name", "apposition: role at a named body")
-				}
-			}
-			if r.Code == "" {
-				continue
-			}
-			a.add(m)
-			if ctry != "" && k2 < k {
-				a.coordinated(k2, r, m)
-			}
-			i = end - 1
 		}
 	}
+}
+
+// personName returns the person name mention covering token t, or nil.
+func (a *annotator) personName(t int) *ment {
+	if c := a.covered[t]; c != 0 && a.ms[c-1].typ == document.Person && a.ms[c-1].kind == document.Name {
+		return &a.ms[c-1]
+	}
+	return nil
+}
+
+// nominal reads the role description starting at token i of the sentence
+// [lo, hi), adds it and returns its end, or 0. A title before a name is no
+// description, nor a one-word role that modifies what follows: a rank word
+// before a lower-case noun ("the general election"), a modifier that
+// starts another role ("government troops"), an institution word used as
+// an adjective ("no military solution", "a police station").
+func (a *annotator) nominal(i, lo, hi int) int {
+	r, end, ok := a.roleAt(i, hi)
+	one := end == i+1
+	if !ok || !a.free(i, end) || end < hi && a.covered[end] != 0 && a.ms[a.covered[end]-1].typ == document.Person ||
+		one && rankAdjectives[a.low(i)] && end < hi && a.word(end) && !a.capitalized(end) ||
+		one && modifiers[a.low(i)] && a.roleStarts(end, hi) || one && r.Org && a.attributive(end, hi) {
+		return 0
+	}
+	// Apposition before a name: "the opposition leader, Nelson Chamisa".
+	appos := 0
+	if end+1 < hi && a.tok(end) == "," && r.Person {
+		if n := a.personName(end + 1); n != nil && n.a == end+1 {
+			appos = end + 2
+		}
+	}
+	m := ment{a: i, b: end, kind: document.Nominal, typ: document.NORP, gender: r.Gender, plural: r.Plural, person: r.Person}
+	if r.Person {
+		m.typ = document.Person
+	} else if r.Org || groupCodes[r.Code] {
+		m.typ = document.Org
+	}
+	// Modifiers, country and determiner before the role; or a country after it.
+	k, former, ctry, k2 := a.roleBefore(i, lo, r, false)
+	m.a, m.former = k, former
+	ctry = cmp.Or(ctry, a.roleAfter(end, hi, r))
+	det := k2-1 >= lo && determiners[a.low(k2-1)]
+	indef := det && indefinites[a.low(k2-1)]
+	// Another name right before ("Reuters reporters"): leave it.
+	if k2 == k && k-1 >= lo && !det && a.covered[k-1] != 0 && a.ms[a.covered[k-1]-1].typ != document.GPE {
+		return 0
+	}
+	if ctry == "" && k2-1 >= lo && possessives[a.low(k2-1)] {
+		m.poss, det = k2, true
+	}
+	// Apposition after a name: "Nelson Chamisa, the opposition leader";
+	// after an indefinite also an age and up to two lower-case words of a
+	// compound before the role ("Dana Kovac, a 30-year-old nursing
+	// student", "a taxi driver").
+	if appos == 0 && r.Person {
+		if p := a.nameBefore(k2, det, lo); p >= 0 {
+			appos = p + 1
+		} else if _, f, c, at := a.roleBefore(k-a.walk(k, -1, 2, lo, func(t int) bool {
+			l := a.low(t)
+			return a.word(t) && !a.capitalized(t) && !determiners[l] && !modifiers[l] && !strings.HasSuffix(l, "-year-old")
+		}), lo, r, true); at-1 >= lo && indefinites[a.low(at-1)] {
+			if p := a.nameBefore(at, true, lo); p >= 0 {
+				appos, ctry, m.former = p+1, cmp.Or(c, ctry), f
+			}
+		}
+	}
+	// An indefinite description is no referent ("a senior official"),
+	// except an armed group that acts ("a militant group seized ..."); a
+	// role without a code of its own ("chairman") only gives the name
+	// before it its role.
+	if appos == 0 && (r.Code == "" || !(r.Plural || r.Org || det || ctry != "") || (indef && ctry == "" && !armedCodes[r.Code])) || r.Code == "" && appos > end {
+		return 0
+	}
+	if m.appos, m.from = appos, m.a; ctry != "" && k2 < k {
+		m.from = k2
+	}
+	// "a director of Japan's central bank" → GOV; "the deputy chairman of
+	// Acme Mining" → the named body's code. The name before the
+	// description that no title gave a role takes it.
+	a.giveRole(&m, r, ctry, end, hi, r.Person, "role description", "role description at a named body")
+	if appos > 0 && appos-1 < i {
+		if n := &a.ms[a.covered[appos-1]-1]; n.step == "" {
+			n.former = m.former
+			a.giveRole(n, r, ctry, end, hi, true, "apposition: role after the name", "apposition: role at a named body")
+		}
+	}
+	if r.Code == "" {
+		return 0
+	}
+	if a.add(m); ctry != "" && k2 < k {
+		a.coordinated(k2, r, m)
+	}
+	return end
 }
 
 // coordinated gives the other nationalities of a coordination their own
@@ -1344,14 +1349,13 @@ func (a *annotator) nameBefore(k int, det bool, lo int) int {
 	if det {
 		c--
 	}
-	if c-1 < lo || a.tok(c) != "," || a.covered[c-1] == 0 {
+	if c-1 < lo || a.tok(c) != "," {
 		return -1
 	}
-	n := &a.ms[a.covered[c-1]-1]
-	if n.typ != document.Person || n.kind != document.Name || n.b != c {
-		return -1
+	if n := a.personName(c - 1); n != nil && n.b == c {
+		return n.a
 	}
-	return n.a
+	return -1
 }
 
 // pronouns adds third-person pronouns; only the resolved ones are kept.
