@@ -265,7 +265,9 @@ func each[E any](a *annotator, s []E) iter.Seq2[int, E] {
 	}
 }
 
-// tagged turns the tagger's spans into name mentions with exact spans.
+// tagged turns the tagger's spans into name mentions with exact spans: no
+// leading "the", no trailing punctuation, no title before a person, and
+// grown to the dictionary name around them.
 func (a *annotator) tagged(spans [][]ner.Span) {
 	for si, ss := range each(a, spans) {
 		if si >= len(a.d.Sentences) {
@@ -278,15 +280,10 @@ func (a *annotator) tagged(spans [][]ner.Span) {
 				continue
 			}
 			m := ment{kind: document.Name, typ: document.EntityType(cmp.Or(taggerTypes[sp.Type], string(document.Misc)))}
-			// Exact spans: no leading "the", no trailing punctuation or "'s".
-			for i < j && a.tok(i) == "the" {
-				i++
-			}
-			for j > i && a.trailingPunct(i, j) {
-				j--
-			}
-			for m.typ == document.Person && i < j-1 && a.isTitle(i) {
-				i++
+			i += a.walk(i, 1, j-i, j, func(t int) bool { return a.tok(t) == "the" })
+			j -= a.walk(j, -1, j-i, i, func(t int) bool { return a.trailingPunct(i, t+1) })
+			if m.typ == document.Person {
+				i += a.walk(i, 1, j-i-1, j, a.isTitle)
 			}
 			if i >= j {
 				continue
@@ -295,14 +292,12 @@ func (a *annotator) tagged(spans [][]ner.Span) {
 			if m.typ != document.Misc {
 				i = a.dictStart(i, j, sn.FirstToken)
 			}
-			if !a.free(i, j) {
-				continue
+			if m.a, m.b = i, j; a.free(i, j) {
+				if a.noUpper(i, j) {
+					m.kind = document.Nominal // "interior ministry"
+				}
+				a.add(m)
 			}
-			m.a, m.b = i, j
-			if a.noUpper(i, j) {
-				m.kind = document.Nominal // "interior ministry"
-			}
-			a.add(m)
 		}
 	}
 }
