@@ -1290,21 +1290,17 @@ func (a *annotator) nominal(i, lo, hi int) int {
 // coordinated gives the other nationalities of a coordination their own
 // mentions of the head's role: in "Ethiopian and Sudanese troops" the head
 // mention is "troops" (SDNMIL) and "Ethiopian" becomes a description of
-// Ethiopian troops (ETHMIL). q is the first token of the nearest
-// nationality; head is the role mention.
+// Ethiopian troops (ETHMIL), replacing its NORP mention. q is the first
+// token of the nearest nationality.
 func (a *annotator) coordinated(q int, r actors.Role, head ment) {
 	lo, _ := a.sentBounds(q)
-	for q-1 > lo {
-		if !coordinators[a.low(q-1)] {
-			return
-		}
+	for q-1 > lo && coordinators[a.low(q-1)] {
 		c, p := a.countryBefore(q-1, lo)
 		if c == "" || p >= q-1 || international(c) {
 			return
 		}
 		m := ment{a: p, b: q - 1, kind: document.Nominal, typ: head.typ, plural: head.plural, person: head.person, gender: head.gender, former: head.former}
-		m.ctry, m.from = c, p
-		m.label = a.text(p, q-1) + " " + a.text(head.a, head.b)
+		m.ctry, m.from, m.label = c, p, a.text(p, q-1)+" "+a.text(head.a, head.b)
 		a.applyRole(&m, r, "coordinated role with its own country")
 		if ci := a.covered[p]; ci != 0 {
 			o := &a.ms[ci-1]
@@ -1313,13 +1309,12 @@ func (a *annotator) coordinated(q int, r actors.Role, head ment) {
 			}
 			m.sent, m.ent = o.sent, -1
 			*o = m
-		} else if a.free(p, q-1) {
-			a.add(m)
-		} else {
+		} else if !a.free(p, q-1) {
 			return
+		} else {
+			a.add(m)
 		}
-		q = p
-		if a.low(q) == "," {
+		if q = p; a.low(q) == "," {
 			return
 		}
 	}
@@ -1368,10 +1363,7 @@ func (a *annotator) agentIt(i int) bool {
 	if i+1 >= len(a.d.Tokens) || !agentVerbs[a.low(i+1)] {
 		return false
 	}
-	if !copulas[a.low(i+1)] {
-		return true
-	}
-	return i+2 < len(a.d.Tokens) && (strings.HasSuffix(a.low(i+2), "ing") || strings.HasSuffix(a.low(i+2), "ed"))
+	return !copulas[a.low(i+1)] || i+2 < len(a.d.Tokens) && (strings.HasSuffix(a.low(i+2), "ing") || strings.HasSuffix(a.low(i+2), "ed"))
 }
 
 // international reports whether code names an international or
@@ -1420,22 +1412,20 @@ func (a *annotator) titledNames() {
 	}
 }
 
-// leaderOffice adds an organization mention for "office" after a
+// leaderOffice adds an organization mention for "office" after a serving
 // government official's possessive ("Prime Minister Sheikh Hasina's
 // office", "the president's office"): the office speaks for the
-// government, so it takes the official's country and the GOV role. It
-// reports whether it added one at token i.
+// government, with the official's country. It reports whether it added one
+// at token i.
 func (a *annotator) leaderOffice(i, first int) bool {
 	if !officeWords[a.low(i)] || i-2 < first || a.covered[i] != 0 || a.low(i-1) != "'s" && a.low(i-1) != "’s" || a.covered[i-2] == 0 {
 		return false
 	}
-	o := a.ms[a.covered[i-2]-1]
-	if o.typ != document.Person || o.role != "GOV" || o.former || o.b != i-1 {
-		return false
+	if o := a.ms[a.covered[i-2]-1]; o.typ == document.Person && o.role == "GOV" && !o.former && o.b == i-1 {
+		m := ment{a: i, b: i + 1, kind: document.Nominal, typ: document.Org, ctry: o.ctry, role: "GOV", step: "a leader's office"}
+		m.label, m.actor = a.text(min(o.a, cmp.Or(o.from, o.a)), i+1), roleActor(o.ctry, "GOV", false)
+		a.add(m)
+		return true
 	}
-	m := ment{a: i, b: i + 1, kind: document.Nominal, typ: document.Org, ctry: o.ctry, role: "GOV"}
-	m.label = a.text(min(o.a, cmp.Or(o.from, o.a)), i+1)
-	m.actor, m.step = roleActor(o.ctry, "GOV", false), "a leader's office"
-	a.add(m)
-	return true
+	return false
 }
