@@ -608,32 +608,26 @@ func (a *annotator) placeBeforeNoun(m *ment, key string) bool {
 }
 
 // acronymOfOther reports whether the acronym mention m abbreviates another
-// name of the story, defined in brackets after it, rather than the
-// dictionary's actor: "EFF" after "Electronic Frontier Foundation (EFF)"
-// is not the dictionary's EFF.
+// name of the story defined in brackets after it ("EFF" after "Eastern
+// Farmers Federation (EFF)") rather than the dictionary's actor. The
+// mentions, whose tokens do not change while they are classified, are
+// indexed once by the token after their "(", and a definition's dictionary
+// entry is looked up once.
 func (a *annotator) acronymOfOther(m *ment, act *actors.Actor) bool {
-	text := a.text(m.a, m.b)
 	if a.acrIdx == nil {
-		// Mentions keep their tokens while they are classified: index
-		// them once by the token after their "(".
 		a.acrIdx = map[string][]acrDef{}
-		for i := range a.ms {
-			if o := &a.ms[i]; o.b+2 < len(a.d.Tokens) && a.tok(o.b) == "(" {
-				k := a.tok(o.b + 1)
-				a.acrIdx[k] = append(a.acrIdx[k], acrDef{mention: i})
+		for i, o := range a.ms {
+			if o.b+2 < len(a.d.Tokens) && a.tok(o.b) == "(" {
+				a.acrIdx[a.tok(o.b+1)] = append(a.acrIdx[a.tok(o.b+1)], acrDef{mention: i})
 			}
 		}
 	}
-	defs := a.acrIdx[text]
+	defs := a.acrIdx[a.text(m.a, m.b)]
 	for k := range defs {
-		df := &defs[k]
-		o := &a.ms[df.mention]
+		df, o := &defs[k], &a.ms[defs[k].mention]
 		if o.kind != document.Name || o.b-o.a < 2 || o.typ == document.Person {
 			continue
 		}
-		// Defined in brackets right after the name: "Eastern Farmers
-		// Federation (EFF)". (The name's tokens do not change, so its
-		// dictionary entry is looked up once.)
 		if !df.looked {
 			df.looked = true
 			df.dict, _ = a.s.dict.Lookup(a.text(o.a, o.b))
