@@ -786,14 +786,11 @@ func (a *annotator) recentIGO(j int) string {
 	best, code := -1, ""
 	for i := range a.ms {
 		m := &a.ms[i]
-		if m.b > j || m.b <= best {
-			continue
-		}
 		c := m.actor
 		if m.org != nil {
 			c = m.org.Code
 		}
-		if international(c) {
+		if m.b <= j && m.b > best && international(c) {
 			best, code = m.b, c
 		}
 	}
