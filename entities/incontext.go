@@ -309,7 +309,7 @@ func newSettings(d *document.Document, codes []string, ix *mentionIndex) *settin
 		}
 	}
 	isPlace := make([]bool, len(d.Mentions))
-	sc := newSentenceCursor(d)
+	next := 0 // where sentenceAt searches from
 	for _, l := range d.Locations {
 		if !l.IsPlace() {
 			continue // a demonym is an actor's word, read from its mention
@@ -317,7 +317,7 @@ func newSettings(d *document.Document, codes []string, ix *mentionIndex) *settin
 		if l.Mention >= 0 && l.Mention < len(d.Mentions) {
 			isPlace[l.Mention] = true
 		}
-		si, cc := sc.at(l.Start), placeCountry(l)
+		si, cc := sentenceAt(d, &next, l.Start), placeCountry(l)
 		if si < 0 || si >= ns || cc == "" {
 			continue
 		}
