@@ -245,7 +245,8 @@ func (a *annotator) actorOf(e *ent) string {
 }
 
 // matchName finds the entity a name mention refers to, or -1. Each pass
-// takes the most recent entity (the highest index) that qualifies; the
+// takes the most recent entity (the highest index) that qualifies, or,
+// when it is unique, the one that qualifies when no other does; the
 // candidates come from the indexes of corefIndex (cands).
 func (a *annotator) matchName(mi int) int {
 	m := &a.ms[mi]
@@ -257,69 +258,64 @@ func (a *annotator) matchName(mi int) int {
 		exact = append(slices.Clip(exact), a.cands(byOrg, m.org.Name)...)
 	}
 	for _, p := range []struct {
-		on    bool
-		cands []int
-		ok    func(e *ent) bool
+		on, unique bool
+		cands      []int
+		ok         func(e *ent) bool
 	}{
 		// Pass 1: exact name; dictionary identity ("UN" = "United Nations").
-		{true, exact, func(e *ent) bool {
+		{true, false, exact, func(e *ent) bool {
 			return m.org != nil && e.org == m.org.Name || e.hasKey(key) && compatibleType(e.typ, m.typ) && e.hasClass("metonym") == (m.class == "metonym")
 		}},
 		// Pass 2: countries by code; a capital used as its government joins
 		// the country.
-		{m.typ == document.GPE && m.ctry != "", a.cands(byCtry, m.ctry), func(e *ent) bool {
+		{m.typ == document.GPE && m.ctry != "", false, a.cands(byCtry, m.ctry), func(e *ent) bool {
 			return e.typ == document.GPE && e.ctry == m.ctry && (m.class == "metonym" || e.org == "")
 		}},
 		// Pass 3: surname ("Ortega" → "Ana Ortega"), skipping titles; a full
 		// name after its surname alone.
-		{person && n == 1, a.cands(bySurname, key), func(e *ent) bool {
+		{person && n == 1, false, a.cands(bySurname, key), func(e *ent) bool {
 			return e.typ == document.Person && !e.plural && e.surname == key && genderOK(e.gender, m.gender)
 		}},
-		{person && n > 1, a.cands(byKey, last), func(e *ent) bool {
+		{person && n > 1, false, a.cands(byKey, last), func(e *ent) bool {
 			return e.typ == document.Person && e.nameToks == 1 && e.hasKey(last) && genderOK(e.gender, m.gender)
 		}},
 		// Pass 3c: a body named again without its country ("the Ministry of
 		// Health" after "Peru's Ministry of Health").
-		{org && n > 1, a.cands(bySuffix, key), func(e *ent) bool {
+		{org && n > 1, false, a.cands(bySuffix, key), func(e *ent) bool {
 			return e.typ == document.Org && slices.ContainsFunc(e.keys, func(k string) bool {
 				return len(k) > len(key)+1 && strings.HasSuffix(k, key) && k[len(k)-len(key)-1] == ' ' && a.codeOf(k[:len(k)-len(key)-1]) != ""
 			})
 		}},
 		// Pass 4: acronym of an organization named earlier.
-		{org && n == 1 && a.allCaps(m.a, m.b), a.cands(byAcr, text), func(e *ent) bool {
+		{org && n == 1 && a.allCaps(m.a, m.b), false, a.cands(byAcr, text), func(e *ent) bool {
 			return e.typ == document.Org && acronym(e.name) == text
 		}},
+		// Pass 3b (persons, so after the passes above): the first words of
+		// one earlier person's full name ("Abiy" after "Abiy Ahmed",
+		// "Hassan Sheikh" after "Hassan Sheikh Mohamud"): names whose given
+		// or leading names are used alone.
+		{person && !m.plural, true, a.cands(byPrefix, key), func(e *ent) bool {
+			return e.typ == document.Person && !e.plural && e.nameToks > n && genderOK(e.gender, m.gender) && e.hasPrefixKey(key)
+		}},
 	} {
-		if found := -1; p.on {
-			for _, ei := range p.cands {
-				if ei > found && p.ok(a.ents[ei]) {
-					found = ei
-				}
-			}
-			if found >= 0 {
-				return found
-			}
-		}
-	}
-	// Pass 3b (persons, so after the passes above): the first words of one
-	// earlier person's full name ("Abiy" after "Abiy Ahmed", "Hassan
-	// Sheikh" after "Hassan Sheikh Mohamud"): names whose given or leading
-	// names are used alone. Only when one person qualifies.
-	if !person || m.plural {
-		return -1
-	}
-	found := -1
-	for _, ei := range a.cands(byPrefix, key) {
-		e := a.ents[ei]
-		if ei == found || e.typ != document.Person || e.plural || e.nameToks <= n || !genderOK(e.gender, m.gender) || !e.hasPrefixKey(key) {
+		if !p.on {
 			continue
 		}
-		if found >= 0 {
-			return -1 // two people share these names
+		found := -1
+		for _, ei := range p.cands {
+			if ei == found || !p.ok(a.ents[ei]) {
+				continue
+			}
+			if p.unique && found >= 0 {
+				return -1 // two people share these names
+			}
+			found = max(found, ei)
 		}
-		found = ei
+		if found >= 0 {
+			return found
+		}
 	}
-	return found
+	return -1
 }
 
 func compatibleType(x, y document.EntityType) bool {
