@@ -61,7 +61,8 @@ func (e *ent) take(m *ment) {
 func (a *annotator) corefer() {
 	a.ents, a.cix, a.allEnts, a.stamp = nil, nil, nil, nil
 	if len(a.ms) >= indexFrom {
-		a.cix = newCorefIndex()
+		a.cix = indexPool.Get().(*corefIndex)
+		defer func() { a.cix = a.cix.release() }()
 	}
 	// attach joins mention mi to entity ei, or to a new entity when ei < 0.
 	attach := func(mi, ei int) {

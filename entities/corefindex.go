@@ -3,6 +3,7 @@ package entities
 import (
 	"slices"
 	"strings"
+	"sync"
 )
 
 // The coreference sieve (coref.go) asks, for every mention, which earlier
@@ -63,8 +64,26 @@ type corefIndex struct {
 // time, ordered by that mention.
 type salLog []struct{ ei, at int }
 
-func newCorefIndex() *corefIndex {
-	return &corefIndex{by: map[ixKey][]int{}, logs: map[ixKey]salLog{}}
+const maxLogs = 4096
+
+// indexPool keeps the indexes between documents: their maps keep their
+// room, so that a document does not grow them from nothing.
+var indexPool = sync.Pool{New: func() any { return &corefIndex{by: map[ixKey][]int{}, logs: map[ixKey]salLog{}} }}
+
+// release empties x into the pool and returns nil. The logs keep their
+// room under their keys (role classes and actor codes, no text of the
+// document) up to maxLogs of them.
+func (x *corefIndex) release() *corefIndex {
+	clear(x.by)
+	if len(x.logs) > maxLogs {
+		clear(x.logs)
+	}
+	for k, l := range x.logs {
+		x.logs[k] = l[:0]
+	}
+	x.moved = x.moved[:0]
+	indexPool.Put(x)
+	return nil
 }
 
 // cands returns the entities index by lists under k, or, without the
@@ -112,24 +131,24 @@ func (x *corefIndex) note(e *ent, ei int) {
 	if e.latest < 0 {
 		return
 	}
-	logs := []ixKey{{logRecent, ""}}
-	for _, c := range e.classes {
-		logs = append(logs, ixKey{logClass, c})
-	}
-	if e.diplomat {
-		logs = append(logs, ixKey{logDiplomats, ""})
-	}
-	if e.actor != "" {
-		logs = append(logs, ixKey{logActor, e.actor})
-	}
-	for _, k := range logs {
+	log := func(by int, k string) {
 		// At the back but after a moved mention (moveMention).
-		l := x.logs[k]
+		l := x.logs[ixKey{by, k}]
 		i := len(l)
 		for i > 0 && l[i-1].at > e.latest {
 			i--
 		}
-		x.logs[k] = slices.Insert(l, i, struct{ ei, at int }{ei, e.latest})
+		x.logs[ixKey{by, k}] = slices.Insert(l, i, struct{ ei, at int }{ei, e.latest})
+	}
+	log(logRecent, "")
+	for _, c := range e.classes {
+		log(logClass, c)
+	}
+	if e.diplomat {
+		log(logDiplomats, "")
+	}
+	if e.actor != "" {
+		log(logActor, e.actor)
 	}
 }
 
@@ -176,9 +195,10 @@ func (a *annotator) salient(mi int, logs []ixKey, stop func(ei int) bool, f func
 	}
 	// Merge the logs from their backs, most recent first, past the stale
 	// entries.
-	ls := make([]salLog, len(logs))
-	for i, k := range logs {
-		ls[i] = x.logs[k]
+	var buf [2]salLog
+	ls := buf[:0]
+	for _, k := range logs {
+		ls = append(ls, x.logs[k])
 	}
 	stopAt := -1 // the latest mention where the walk stopped
 	for {
