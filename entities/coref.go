@@ -320,11 +320,8 @@ func (a *annotator) matchName(mi int) int {
 }
 
 func compatibleType(x, y document.EntityType) bool {
-	if x == y {
-		return true
-	}
 	place := func(t document.EntityType) bool { return t == document.GPE || t == document.Loc }
-	return place(x) && place(y)
+	return x == y || place(x) && place(y)
 }
 
 func genderOK(x, y string) bool { return x == "" || y == "" || x == y }

@@ -152,17 +152,14 @@ func (x *corefIndex) note(e *ent, ei int) {
 	}
 }
 
-// salient calls f with the entities in order of salience at mention mi
-// until f returns true, and returns what f accepted or -1. The order: the
-// entities of the current sentence before mi and of the three sentences
-// before it, each sentence left to right (subjects first), then all other
-// earlier entities, most recent first.
-// With the indexes, only the entities of the logs are candidates after the
-// recent sentences; stop, when not nil, ends the walk at the first entity
-// of the logs for which it is true (they come most recent first), after
-// which only the moved entities are tried. Without them (a short document)
-// every earlier mention's entity is tried, the latest first, and logs and
-// stop are not read: f re-checks what they select.
+// salient returns the first entity f accepts, in order of salience at
+// mention mi, or -1: the entities of the current sentence before mi and of
+// the three sentences before it, each left to right (subjects first), then
+// all other earlier entities, most recent first. With the indexes, those
+// are only the entities of the logs, and stop (when not nil) ends the walk
+// at the first entity it is true for, after which only the moved entities
+// are tried; without them (a short document), logs and stop are not read:
+// f re-checks what they select.
 func (a *annotator) salient(mi int, logs []ixKey, stop func(ei int) bool, f func(ei int) bool) int {
 	a.epoch++
 	try := func(ei int) bool {
