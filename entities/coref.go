@@ -355,9 +355,9 @@ func (a *annotator) matchNominal(mi int) int {
 	}
 	// The walks' candidate logs (read only with the indexes, by salient):
 	// the entities of the role class and diplomats, the government's, all.
-	classes := []ixKey{{logClass, m.class}}
+	classes := []ixKey{{logClass, m.class}, {logDiplomats, ""}}[:1]
 	if m.diplomat {
-		classes = append(classes, ixKey{logDiplomats, ""})
+		classes = classes[:2]
 	}
 	// A walk that stops at the first entity last mentioned more than three
 	// sentences before.
@@ -401,7 +401,7 @@ func (a *annotator) matchNominal(mi int) int {
 		if !w.on {
 			continue
 		}
-		if ei := a.salient(mi, w.logs, w.stop, func(ei int) bool { return w.ok(a.ents[ei], ei) }); ei >= 0 {
+		if ei := a.salient(mi, 3, false, w.logs, w.stop, func(ei int) bool { return w.ok(a.ents[ei], ei) }); ei >= 0 {
 			return ei
 		}
 	}
@@ -440,43 +440,11 @@ func (a *annotator) matchPronoun(mi int) int {
 	}
 	if p.plural {
 		// Groups first ("troops ... they"), organizations after.
-		if ei := a.scanSalient(mi, 2, func(ei int) bool { return a.ents[ei].plural }); ei >= 0 {
+		if ei := a.salient(mi, 2, true, nil, nil, func(ei int) bool { return a.ents[ei].plural }); ei >= 0 {
 			return ei
 		}
 	}
-	return a.scanSalient(mi, 2, ok)
-}
-
-// scanSalient returns the first entity accepted by ok among the mentions
-// before mi: the current sentence left to right, then up to back earlier
-// sentences.
-func (a *annotator) scanSalient(mi, back int, ok func(int) bool) int {
-	m := &a.ms[mi]
-	for s := m.sent; s >= 0 && s >= m.sent-back; s-- {
-		// Left-to-right over the mentions of sentence s before mi.
-		start := mi - 1
-		for start >= 0 && a.ms[start].sent >= s {
-			start--
-		}
-		// Possessors ("Diallo's lawyer", "His lawyer, Chidi Eze,") are
-		// less salient than the phrase they modify: try them last. A
-		// possessor is followed by "'s" or is a possessive determiner
-		// ("his", "its", "their"; not "her", which is also an object).
-		poss := func(o *ment) bool {
-			return o.b < len(a.d.Tokens) && possessiveMarks[a.low(o.b)] || o.kind == document.Pronoun && o.b == o.a+1 && possessivePronouns[a.low(o.a)]
-		}
-		for pass := 0; pass < 2; pass++ {
-			for k := start + 1; k < mi; k++ {
-				if o := &a.ms[k]; o.sent != s || o.ent < 0 || poss(o) != (pass == 1) {
-					continue
-				}
-				if ok(a.ms[k].ent) {
-					return a.ms[k].ent
-				}
-			}
-		}
-	}
-	return -1
+	return a.salient(mi, 2, true, nil, nil, ok)
 }
 
 // output writes the mentions and entities layers. Pronouns and

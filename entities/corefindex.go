@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/newsgraph/newsgraph/document"
 )
 
 // The coreference sieve (coref.go) asks, for every mention, which earlier
@@ -154,13 +156,15 @@ func (x *corefIndex) note(e *ent, ei int) {
 
 // salient returns the first entity f accepts, in order of salience at
 // mention mi, or -1: the entities of the current sentence before mi and of
-// the three sentences before it, each left to right (subjects first), then
-// all other earlier entities, most recent first. With the indexes, those
-// are only the entities of the logs, and stop (when not nil) ends the walk
-// at the first entity it is true for, after which only the moved entities
-// are tried; without them (a short document), logs and stop are not read:
-// f re-checks what they select.
-func (a *annotator) salient(mi int, logs []ixKey, stop func(ei int) bool, f func(ei int) bool) int {
+// the back sentences before it, each left to right (subjects first; with
+// possLast, possessors after the rest: "Diallo's lawyer", "His lawyer,
+// Chidi Eze," are less salient than the phrase they modify), then, unless
+// logs is nil, all other earlier entities, most recent first. With the
+// indexes, those are only the entities of the logs, and stop (when not
+// nil) ends the walk at the first entity it is true for, after which only
+// the moved entities are tried; without them (a short document), logs and
+// stop are not read: f re-checks what they select.
+func (a *annotator) salient(mi, back int, possLast bool, logs []ixKey, stop func(ei int) bool, f func(ei int) bool) int {
 	a.epoch++
 	try := func(ei int) bool {
 		if ei < 0 || a.stamp[ei] == a.epoch {
@@ -169,19 +173,29 @@ func (a *annotator) salient(mi int, logs []ixKey, stop func(ei int) bool, f func
 		a.stamp[ei] = a.epoch
 		return f(ei)
 	}
+	// A possessor is followed by "'s" or is a possessive determiner ("his",
+	// "its", "their"; not "her", which is also an object).
+	poss := func(o *ment) bool {
+		return o.b < len(a.d.Tokens) && possessiveMarks[a.low(o.b)] || o.kind == document.Pronoun && o.b == o.a+1 && possessivePronouns[a.low(o.a)]
+	}
 	m := &a.ms[mi]
 	k := mi - 1
-	for s := m.sent; s >= 0 && s >= m.sent-3; s-- {
+	for s := m.sent; s >= 0 && s >= m.sent-back; s-- {
 		for k >= 0 && a.ms[k].sent >= s {
 			k--
 		}
-		for j := k + 1; j < mi; j++ {
-			if o := &a.ms[j]; o.sent == s && try(o.ent) {
-				return o.ent
+		for pass := range 2 {
+			for j := k + 1; j < mi; j++ {
+				if o := &a.ms[j]; o.sent == s && (possLast && poss(o)) == (pass == 1) && try(o.ent) {
+					return o.ent
+				}
 			}
 		}
 	}
 	x := a.cix
+	if logs == nil {
+		return -1
+	}
 	if x == nil {
 		for k := mi - 1; k >= 0; k-- {
 			if try(a.ms[k].ent) {
