@@ -185,26 +185,26 @@ func (a *annotator) corefer() {
 // role class and country.
 func (a *annotator) moveMention(mi, ei int) {
 	m := &a.ms[mi]
-	e := a.ents[ei]
-	if old := m.ent; old >= 0 && old < len(a.ents) {
-		o := a.ents[old]
-		o.ms = slices.DeleteFunc(o.ms, func(x int) bool { return x == mi })
-		o.actor, o.latest = a.actorOf(o), -1
-		for _, k := range o.ms {
-			o.latest = max(o.latest, k)
-		}
-		if a.cix != nil {
-			a.cix.moved = append(a.cix.moved, old)
-			a.cix.note(o, old)
-		}
+	old := m.ent
+	if old >= 0 && old < len(a.ents) {
+		a.ents[old].ms = slices.DeleteFunc(a.ents[old].ms, func(x int) bool { return x == mi })
 	}
 	m.ent = ei
-	e.ms = append(e.ms, mi) // a description (apposBefore): take carries its role class and country
-	e.take(m)
-	e.actor, e.latest = a.actorOf(e), max(e.latest, mi)
-	if a.cix != nil {
-		a.cix.moved = append(a.cix.moved, ei)
-		a.cix.note(e, ei)
+	a.ents[ei].ms = append(a.ents[ei].ms, mi) // a description (apposBefore): take carries its role class and country
+	a.ents[ei].take(m)
+	for _, k := range [...]int{old, ei} { // both entities' code and latest mention, and their indexes
+		if k < 0 || k >= len(a.ents) {
+			continue
+		}
+		e := a.ents[k]
+		e.actor, e.latest = a.actorOf(e), -1
+		for _, j := range e.ms {
+			e.latest = max(e.latest, j)
+		}
+		if a.cix != nil {
+			a.cix.moved = append(a.cix.moved, k)
+			a.cix.note(e, k)
+		}
 	}
 }
 
