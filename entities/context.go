@@ -2,6 +2,7 @@ package entities
 
 import (
 	"cmp"
+	"slices"
 	"strings"
 	"sync"
 
@@ -40,51 +41,35 @@ func (a *annotator) datelineCountry() string {
 // capital, or a place the gazetteer puts in one country (placeCountry);
 // "" otherwise.
 func (a *annotator) placeCode(place string) string {
-	c, _ := actors.Capital(place)
-	return cmp.Or(countryCode(place), actors.CountryCode(c), a.placeCountry(actors.Key(place)))
+	return cmp.Or(countryCode(place), cameo(actors.Capital(place)), a.placeCountry(actors.Key(place)))
 }
 
-// countryCode returns the CAMEO code of the country named s, or "".
-func countryCode(s string) string {
-	c, _ := country.Lookup(s)
-	return actors.CountryCode(c)
-}
+// countryCode, alpha2Code and demonymCode return the CAMEO code of the
+// country named s, of ISO code s, or of demonym s; "" for none.
+func countryCode(s string) string { return cameo(country.Lookup(s)) }
+func alpha2Code(s string) string  { return cameo(country.ByAlpha2(s)) }
+func demonymCode(s string) string { return cameo(country.ByDemonym(s)) }
 
-// alpha2Code returns the CAMEO code of the country of ISO code a2, or "".
-func alpha2Code(a2 string) string {
-	c, _ := country.ByAlpha2(a2)
-	return actors.CountryCode(c)
-}
-
-// demonymCode returns the CAMEO code of the country of demonym s, or "".
-func demonymCode(s string) string {
-	c, _ := country.ByDemonym(s)
-	return actors.CountryCode(c)
-}
+// cameo returns the CAMEO code of a country lookup's answer.
+func cameo(c *country.Country, _ bool) string { return actors.CountryCode(c) }
 
 // placeCountry returns the CAMEO country code of a city or division the
 // gazetteer knows under key when one reading clearly dominates: the most
 // populous candidate has at least 50,000 people and ten times more than
 // any candidate in another country. It returns "" otherwise.
 func (a *annotator) placeCountry(key string) string {
-	var best *gazetteer.Place
-	for _, id := range a.s.gaz.LookupKey(key) {
-		p := a.s.gaz.Place(int(id))
-		if p.Country == "" || p.Feature == gazetteer.FeatCountry {
-			continue
-		}
-		if best == nil || p.Population > best.Population {
-			best = &p
+	ids := a.s.gaz.LookupKey(key)
+	var best gazetteer.Place
+	for _, id := range ids {
+		if p := a.s.gaz.Place(int(id)); p.Country != "" && p.Feature != gazetteer.FeatCountry && (best.Country == "" || p.Population > best.Population) {
+			best = p
 		}
 	}
-	if best == nil || best.Population < 50000 {
+	if best.Country == "" || best.Population < 50000 || slices.ContainsFunc(ids, func(id int32) bool {
+		p := a.s.gaz.Place(int(id))
+		return p.Country != best.Country && p.Country != "" && p.Population*10 > best.Population
+	}) {
 		return ""
-	}
-	for _, id := range a.s.gaz.LookupKey(key) {
-		p := a.s.gaz.Place(int(id))
-		if p.Country != best.Country && p.Country != "" && p.Population*10 > best.Population {
-			return ""
-		}
 	}
 	return alpha2Code(best.Country)
 }

@@ -29,6 +29,11 @@ type ent struct {
 	org      string // canonical dictionary name
 	ms       []int  // mention indices
 	lastSent int
+	latest   int    // the latest mention (-1 when none)
+	actor    string // actorOf the entity, kept as mentions join
+	// indexed holds the surname, org, ctry and name last indexed by
+	// corefIndex.note (bySurname to byAcr).
+	indexed [4]string
 }
 
 func (e *ent) hasClass(c string) bool { return slices.Contains(e.classes, c) }
@@ -54,10 +59,10 @@ func (e *ent) take(m *ment) {
 // role compatibility for descriptions, then pronouns by salience with
 // gender and number agreement.
 func (a *annotator) corefer() {
-	var es []*ent
-	a.cix, a.allEnts, a.stamp = nil, nil, nil
+	a.ents, a.cix, a.allEnts, a.stamp = nil, nil, nil, nil
 	if len(a.ms) >= indexFrom {
-		a.cix = newCorefIndex()
+		a.cix = indexPool.Get().(*corefIndex)
+		defer func() { a.cix = a.cix.release() }()
 	}
 	// attach joins mention mi to entity ei, or to a new entity when ei < 0.
 	attach := func(mi, ei int) {
@@ -73,15 +78,17 @@ func (a *annotator) corefer() {
 			} else if m.typ == document.Person && m.b-m.a == 1 {
 				e.surname = actors.Key(a.tok(m.a))
 			}
-			ei, es, a.stamp = len(es), append(es, e), append(a.stamp, 0)
+			ei, a.ents, a.stamp = len(a.ents), append(a.ents, e), append(a.stamp, 0)
 			if a.cix == nil {
 				a.allEnts = append(a.allEnts, ei)
 			}
 		}
-		e := es[ei]
+		e := a.ents[ei]
 		m.ent = ei
-		e.ms = append(e.ms, mi)
-		e.lastSent = m.sent
+		e.ms, e.latest, e.lastSent = append(e.ms, mi), mi, m.sent
+		if len(m.actor) > len(e.actor) {
+			e.actor = m.actor
+		}
 		if m.kind == document.Name {
 			n := m.b - m.a
 			// The most complete name; at equal length a name in normal
@@ -117,7 +124,7 @@ func (a *annotator) corefer() {
 			e.org = m.org.Name
 		}
 		if a.cix != nil {
-			a.cix.joined(e, ei, mi, m.actor)
+			a.cix.note(e, ei)
 		}
 	}
 	// Name mentions by first token, and descriptions in apposition
@@ -144,53 +151,60 @@ func (a *annotator) corefer() {
 		}
 		switch ni, named := nameAt[m.appos-1]; {
 		case m.kind == document.Name:
-			ei := a.matchName(es, mi)
+			ei := a.matchName(mi)
 			if nj, ok := apposBefore[m.a]; ok && a.ms[nj].ent >= 0 {
 				if ei < 0 {
 					ei = a.ms[nj].ent
 				} else if old := a.ms[nj].ent; old != ei {
-					a.moveMention(es, nj, ei)
+					a.moveMention(nj, ei)
 				}
 			}
 			attach(mi, ei)
 		case m.kind == document.Pronoun:
-			if ei := a.matchPronoun(es, mi); ei >= 0 {
+			if ei := a.matchPronoun(mi); ei >= 0 {
 				attach(mi, ei) // a pronoun's gender goes to an entity without one
 			}
 		case m.kind != document.Nominal:
 		case m.org != nil:
-			attach(mi, a.matchName(es, mi))
+			attach(mi, a.matchName(mi))
 		case m.appos > m.b:
 			attach(mi, -1) // the name that follows joins it
 		case m.appos > 0 && named && a.ms[ni].ent >= 0:
 			attach(mi, a.ms[ni].ent)
 		default:
-			if ei := a.matchNominal(es, mi); ei >= 0 || m.actor != "" {
+			if ei := a.matchNominal(mi); ei >= 0 || m.actor != "" {
 				attach(mi, ei)
 			}
 		}
 	}
-	a.ents = es
 	a.possessiveActors()
 	a.contextCountries()
 }
 
 // moveMention moves mention mi from its entity to entity ei, carrying its
 // role class and country.
-func (a *annotator) moveMention(es []*ent, mi, ei int) {
+func (a *annotator) moveMention(mi, ei int) {
 	m := &a.ms[mi]
 	old := m.ent
-	if old >= 0 && old < len(es) {
-		es[old].ms = slices.DeleteFunc(es[old].ms, func(x int) bool { return x == mi })
-	} else {
-		old = -1
+	if old >= 0 && old < len(a.ents) {
+		a.ents[old].ms = slices.DeleteFunc(a.ents[old].ms, func(x int) bool { return x == mi })
 	}
-	e := es[ei]
 	m.ent = ei
-	e.ms = append(e.ms, mi) // a description (apposBefore): take carries its role class and country
-	e.take(m)
-	if a.cix != nil {
-		a.cix.movedMention(es, old, ei, mi, a.actorOf)
+	a.ents[ei].ms = append(a.ents[ei].ms, mi) // a description (apposBefore): take carries its role class and country
+	a.ents[ei].take(m)
+	for _, k := range [...]int{old, ei} { // both entities' code and latest mention, and their indexes
+		if k < 0 || k >= len(a.ents) {
+			continue
+		}
+		e := a.ents[k]
+		e.actor, e.latest = a.actorOf(e), -1
+		for _, j := range e.ms {
+			e.latest = max(e.latest, j)
+		}
+		if a.cix != nil {
+			a.cix.moved = append(a.cix.moved, k)
+			a.cix.note(e, k)
+		}
 	}
 }
 
@@ -220,14 +234,6 @@ func (a *annotator) possessiveActors() {
 	}
 }
 
-// entActor is actorOf(es[ei]), kept by the indexes when there are any.
-func (a *annotator) entActor(es []*ent, ei int) string {
-	if a.cix != nil {
-		return a.cix.actor[ei]
-	}
-	return a.actorOf(es[ei])
-}
-
 // actorOf returns the longest actor code among e's mentions.
 func (a *annotator) actorOf(e *ent) string {
 	best := ""
@@ -240,9 +246,10 @@ func (a *annotator) actorOf(e *ent) string {
 }
 
 // matchName finds the entity a name mention refers to, or -1. Each pass
-// takes the most recent entity (the highest index) that qualifies; the
+// takes the most recent entity (the highest index) that qualifies, or,
+// when it is unique, the one that qualifies when no other does; the
 // candidates come from the indexes of corefIndex (cands).
-func (a *annotator) matchName(es []*ent, mi int) int {
+func (a *annotator) matchName(mi int) int {
 	m := &a.ms[mi]
 	text, key, n := a.text(m.a, m.b), a.key(m.a, m.b), m.b-m.a
 	last := actors.Key(a.tok(m.b - 1))
@@ -252,77 +259,69 @@ func (a *annotator) matchName(es []*ent, mi int) int {
 		exact = append(slices.Clip(exact), a.cands(byOrg, m.org.Name)...)
 	}
 	for _, p := range []struct {
-		on    bool
-		cands []int
-		ok    func(e *ent) bool
+		on, unique bool
+		cands      []int
+		ok         func(e *ent) bool
 	}{
 		// Pass 1: exact name; dictionary identity ("UN" = "United Nations").
-		{true, exact, func(e *ent) bool {
+		{true, false, exact, func(e *ent) bool {
 			return m.org != nil && e.org == m.org.Name || e.hasKey(key) && compatibleType(e.typ, m.typ) && e.hasClass("metonym") == (m.class == "metonym")
 		}},
 		// Pass 2: countries by code; a capital used as its government joins
 		// the country.
-		{m.typ == document.GPE && m.ctry != "", a.cands(byCtry, m.ctry), func(e *ent) bool {
+		{m.typ == document.GPE && m.ctry != "", false, a.cands(byCtry, m.ctry), func(e *ent) bool {
 			return e.typ == document.GPE && e.ctry == m.ctry && (m.class == "metonym" || e.org == "")
 		}},
 		// Pass 3: surname ("Ortega" → "Ana Ortega"), skipping titles; a full
 		// name after its surname alone.
-		{person && n == 1, a.cands(bySurname, key), func(e *ent) bool {
+		{person && n == 1, false, a.cands(bySurname, key), func(e *ent) bool {
 			return e.typ == document.Person && !e.plural && e.surname == key && genderOK(e.gender, m.gender)
 		}},
-		{person && n > 1, a.cands(byKey, last), func(e *ent) bool {
+		{person && n > 1, false, a.cands(byKey, last), func(e *ent) bool {
 			return e.typ == document.Person && e.nameToks == 1 && e.hasKey(last) && genderOK(e.gender, m.gender)
 		}},
 		// Pass 3c: a body named again without its country ("the Ministry of
 		// Health" after "Peru's Ministry of Health").
-		{org && n > 1, a.cands(bySuffix, key), func(e *ent) bool {
+		{org && n > 1, false, a.cands(bySuffix, key), func(e *ent) bool {
 			return e.typ == document.Org && slices.ContainsFunc(e.keys, func(k string) bool {
 				return len(k) > len(key)+1 && strings.HasSuffix(k, key) && k[len(k)-len(key)-1] == ' ' && a.codeOf(k[:len(k)-len(key)-1]) != ""
 			})
 		}},
 		// Pass 4: acronym of an organization named earlier.
-		{org && n == 1 && a.allCaps(m.a, m.b), a.cands(byAcr, text), func(e *ent) bool {
+		{org && n == 1 && a.allCaps(m.a, m.b), false, a.cands(byAcr, text), func(e *ent) bool {
 			return e.typ == document.Org && acronym(e.name) == text
 		}},
+		// Pass 3b (persons, so after the passes above): the first words of
+		// one earlier person's full name ("Abiy" after "Abiy Ahmed",
+		// "Hassan Sheikh" after "Hassan Sheikh Mohamud"): names whose given
+		// or leading names are used alone.
+		{person && !m.plural, true, a.cands(byPrefix, key), func(e *ent) bool {
+			return e.typ == document.Person && !e.plural && e.nameToks > n && genderOK(e.gender, m.gender) && e.hasPrefixKey(key)
+		}},
 	} {
-		if found := -1; p.on {
-			for _, ei := range p.cands {
-				if ei > found && p.ok(es[ei]) {
-					found = ei
-				}
-			}
-			if found >= 0 {
-				return found
-			}
-		}
-	}
-	// Pass 3b (persons, so after the passes above): the first words of one
-	// earlier person's full name ("Abiy" after "Abiy Ahmed", "Hassan
-	// Sheikh" after "Hassan Sheikh Mohamud"): names whose given or leading
-	// names are used alone. Only when one person qualifies.
-	if !person || m.plural {
-		return -1
-	}
-	found := -1
-	for _, ei := range a.cands(byPrefix, key) {
-		e := es[ei]
-		if ei == found || e.typ != document.Person || e.plural || e.nameToks <= n || !genderOK(e.gender, m.gender) || !e.hasPrefixKey(key) {
+		if !p.on {
 			continue
 		}
-		if found >= 0 {
-			return -1 // two people share these names
+		found := -1
+		for _, ei := range p.cands {
+			if ei == found || !p.ok(a.ents[ei]) {
+				continue
+			}
+			if p.unique && found >= 0 {
+				return -1 // two people share these names
+			}
+			found = max(found, ei)
 		}
-		found = ei
+		if found >= 0 {
+			return found
+		}
 	}
-	return found
+	return -1
 }
 
 func compatibleType(x, y document.EntityType) bool {
-	if x == y {
-		return true
-	}
 	place := func(t document.EntityType) bool { return t == document.GPE || t == document.Loc }
-	return place(x) && place(y)
+	return x == y || place(x) && place(y)
 }
 
 func genderOK(x, y string) bool { return x == "" || y == "" || x == y }
@@ -345,7 +344,7 @@ func acronym(name string) string {
 // first an entity introduced with the same role class (anywhere earlier),
 // then, for generic person descriptions ("the veteran diplomat", "the
 // official"), the most recent compatible person within three sentences.
-func (a *annotator) matchNominal(es []*ent, mi int) int {
+func (a *annotator) matchNominal(mi int) int {
 	m := &a.ms[mi]
 	// A description with its own country ("the Thai government") does not
 	// give that country to a named body of unknown country (a "National
@@ -354,28 +353,24 @@ func (a *annotator) matchNominal(es []*ent, mi int) int {
 		return m.ctry == "" || e.ctry == m.ctry || e.ctry == "" && (e.typ == document.Person ||
 			!slices.ContainsFunc(e.ms, func(k int) bool { return a.ms[k].kind == document.Name }))
 	}
-	x := a.cix
-	// The walks' candidate lists (read only with the indexes, by salient):
+	// The walks' candidate logs (read only with the indexes, by salient):
 	// the entities of the role class and diplomats, the government's, all.
-	var classes, govs, recent []*salLog
-	if x != nil {
-		classes, govs, recent = []*salLog{x.byClass[m.class]}, []*salLog{x.byActor[m.ctry+"GOV"]}, []*salLog{&x.recent}
-		if m.diplomat {
-			classes = append(classes, &x.diplomats)
-		}
+	classes := []ixKey{{logClass, m.class}, {logDiplomats, ""}}[:1]
+	if m.diplomat {
+		classes = classes[:2]
 	}
 	// A walk that stops at the first entity last mentioned more than three
 	// sentences before.
-	near := func(ei int) bool { return m.sent-a.ms[x.maxMen[ei]].sent > 3 }
+	near := func(ei int) bool { return m.sent-a.ms[a.ents[ei].latest].sent > 3 }
 	var nearGroup func(int) bool
 	if m.plural && m.ctry == "" {
 		nearGroup = near // a bare group takes only a recent entity
 	}
 	for _, w := range []struct {
-		on    bool
-		lists []*salLog
-		stop  func(int) bool
-		ok    func(e *ent, ei int) bool
+		on   bool
+		logs []ixKey
+		stop func(int) bool
+		ok   func(e *ent, ei int) bool
 	}{
 		// An entity introduced with the same role class (anywhere earlier).
 		{true, classes, nearGroup, func(e *ent, _ int) bool {
@@ -389,14 +384,14 @@ func (a *annotator) matchNominal(es []*ent, mi int) int {
 		}},
 		// A government person of the same country ("the Egyptian minister"
 		// after "her Egyptian counterpart, Karim Mansour").
-		{m.person && m.ctry != "" && m.role == "GOV", govs, nil, func(e *ent, ei int) bool {
-			return e.typ == document.Person && !e.plural && e.ctry == m.ctry && genderOK(e.gender, m.gender) && len(e.classes) > 0 && a.entActor(es, ei) == m.ctry+"GOV"
+		{m.person && m.ctry != "" && m.role == "GOV", []ixKey{{logActor, m.ctry + "GOV"}}, nil, func(e *ent, ei int) bool {
+			return e.typ == document.Person && !e.plural && e.ctry == m.ctry && genderOK(e.gender, m.gender) && len(e.classes) > 0 && e.actor == m.ctry+"GOV"
 		}},
 		// For generic person descriptions ("the veteran diplomat", "the
 		// official"), the most recent compatible person within three
 		// sentences; a description with its own country ("the Lithuanian
 		// ambassador") needs a person of that country.
-		{m.person && genericClasses[m.class], recent, near, func(e *ent, _ int) bool {
+		{m.person && genericClasses[m.class], []ixKey{{logRecent, ""}}, near, func(e *ent, _ int) bool {
 			if e.typ != document.Person || e.plural || m.sent-e.lastSent > 3 || !ctryOK(e) || m.ctry != "" && e.ctry != m.ctry || !genderOK(e.gender, m.gender) {
 				return false
 			}
@@ -406,7 +401,7 @@ func (a *annotator) matchNominal(es []*ent, mi int) int {
 		if !w.on {
 			continue
 		}
-		if ei := a.salient(mi, w.lists, w.stop, func(ei int) bool { return w.ok(es[ei], ei) }); ei >= 0 {
+		if ei := a.salient(mi, 3, false, w.logs, w.stop, func(ei int) bool { return w.ok(a.ents[ei], ei) }); ei >= 0 {
 			return ei
 		}
 	}
@@ -416,11 +411,11 @@ func (a *annotator) matchNominal(es []*ent, mi int) int {
 // matchPronoun resolves a pronoun to the most salient compatible entity:
 // mentions of the current sentence before the pronoun, left to right
 // (subjects first), then those of earlier sentences, up to two back.
-func (a *annotator) matchPronoun(es []*ent, mi int) int {
+func (a *annotator) matchPronoun(mi int) int {
 	m := &a.ms[mi]
 	p := pronouns[a.low(m.a)]
 	ok := func(ei int) bool {
-		e := es[ei]
+		e := a.ents[ei]
 		switch {
 		case p.thing:
 			// A named group is "it" as well as "they" ("Hamas said it").
@@ -438,50 +433,18 @@ func (a *annotator) matchPronoun(es []*ent, mi int) int {
 		if o.ent < 0 || o.b >= len(a.d.Tokens) || !speechVerbs[a.low(o.b)] {
 			continue
 		}
-		if ok(o.ent) && (!p.plural || es[o.ent].plural) {
+		if ok(o.ent) && (!p.plural || a.ents[o.ent].plural) {
 			return o.ent
 		}
 		break
 	}
 	if p.plural {
 		// Groups first ("troops ... they"), organizations after.
-		if ei := a.scanSalient(mi, 2, func(ei int) bool { return es[ei].plural }); ei >= 0 {
+		if ei := a.salient(mi, 2, true, nil, nil, func(ei int) bool { return a.ents[ei].plural }); ei >= 0 {
 			return ei
 		}
 	}
-	return a.scanSalient(mi, 2, ok)
-}
-
-// scanSalient returns the first entity accepted by ok among the mentions
-// before mi: the current sentence left to right, then up to back earlier
-// sentences.
-func (a *annotator) scanSalient(mi, back int, ok func(int) bool) int {
-	m := &a.ms[mi]
-	for s := m.sent; s >= 0 && s >= m.sent-back; s-- {
-		// Left-to-right over the mentions of sentence s before mi.
-		start := mi - 1
-		for start >= 0 && a.ms[start].sent >= s {
-			start--
-		}
-		// Possessors ("Diallo's lawyer", "His lawyer, Chidi Eze,") are
-		// less salient than the phrase they modify: try them last. A
-		// possessor is followed by "'s" or is a possessive determiner
-		// ("his", "its", "their"; not "her", which is also an object).
-		poss := func(o *ment) bool {
-			return o.b < len(a.d.Tokens) && possessiveMarks[a.low(o.b)] || o.kind == document.Pronoun && o.b == o.a+1 && possessivePronouns[a.low(o.a)]
-		}
-		for pass := 0; pass < 2; pass++ {
-			for k := start + 1; k < mi; k++ {
-				if o := &a.ms[k]; o.sent != s || o.ent < 0 || poss(o) != (pass == 1) {
-					continue
-				}
-				if ok(a.ms[k].ent) {
-					return a.ms[k].ent
-				}
-			}
-		}
-	}
-	return -1
+	return a.salient(mi, 2, true, nil, nil, ok)
 }
 
 // output writes the mentions and entities layers. Pronouns and

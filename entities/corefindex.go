@@ -2,8 +2,10 @@ package entities
 
 import (
 	"slices"
-	"sort"
 	"strings"
+	"sync"
+
+	"github.com/newsgraph/newsgraph/document"
 )
 
 // The coreference sieve (coref.go) asks, for every mention, which earlier
@@ -22,9 +24,11 @@ import (
 // TestCorefIndexSameAsScan).
 var indexFrom = 300
 
-// The indexes of corefIndex.by: name keys, a key's leading words, its
-// words after a space, and a field's values (entities whose field once had
-// it).
+// The indexes of corefIndex.by: name keys, a key's leading words, its words
+// after a space, and the values a field of an entity once had (bySurname to
+// byAcr, in the order of ent.indexed); and the salience logs of
+// corefIndex.logs: every entity with a mention, the entities of a role
+// class, the diplomats, the entities of an actor code.
 const (
 	byKey = iota
 	byPrefix
@@ -33,47 +37,55 @@ const (
 	byOrg
 	byCtry
 	byAcr
-	nIndexes
+	logRecent
+	logClass
+	logDiplomats
+	logActor
 )
+
+// ixKey is a value under one of the indexes or logs.
+type ixKey struct {
+	by int
+	k  string
+}
 
 // corefIndex indexes the entities under construction of one document.
 type corefIndex struct {
-	by [nIndexes]map[string][]int
-
-	// maxMen[ei] is the entity's latest mention (-1 when it has none):
-	// "most recent first" salience orders entities by it.
-	maxMen []int
-	// The salience logs, in order of mention: every entity with a mention
-	// (recent), the entities of a role class, the diplomats, and the
-	// entities by the actor codes they had. An entity is logged with its
-	// latest mention whenever that changes (note), so an entry whose
-	// mention is no longer the entity's latest is stale.
-	recent, diplomats salLog
-	byClass, byActor  map[string]*salLog
-	// actor[ei] is the entity's actor code as actorOf gives it (the
-	// longest code of its mentions, the first on a tie), kept as mentions
-	// join.
-	actor []string
+	by map[ixKey][]int
+	// The salience logs, in order of mention: an entity is logged with its
+	// latest mention (ent.latest) whenever that changes (note), so an entry
+	// whose mention is no longer the entity's latest is stale.
+	logs map[ixKey]salLog
 	// moved lists the entities a mention was moved into or out of
 	// (moveMention): only their lastSent may differ from the sentence of
 	// their latest mention.
 	moved []int
-	// Per index and entity, the value last indexed (so a field set again
-	// to the same value is not indexed twice; for byAcr the name whose
-	// acronym was indexed).
-	last [nIndexes][]string
 }
 
 // salLog is a salience log: entities with their latest mention at the
 // time, ordered by that mention.
 type salLog []struct{ ei, at int }
 
-func newCorefIndex() *corefIndex {
-	x := &corefIndex{byClass: map[string]*salLog{}, byActor: map[string]*salLog{}}
-	for i := range x.by {
-		x.by[i] = map[string][]int{}
+const maxLogs = 4096
+
+// indexPool keeps the indexes between documents: their maps keep their
+// room, so that a document does not grow them from nothing.
+var indexPool = sync.Pool{New: func() any { return &corefIndex{by: map[ixKey][]int{}, logs: map[ixKey]salLog{}} }}
+
+// release empties x into the pool and returns nil. The logs keep their
+// room under their keys (role classes and actor codes, no text of the
+// document) up to maxLogs of them.
+func (x *corefIndex) release() *corefIndex {
+	clear(x.by)
+	if len(x.logs) > maxLogs {
+		clear(x.logs)
 	}
-	return x
+	for k, l := range x.logs {
+		x.logs[k] = l[:0]
+	}
+	x.moved = x.moved[:0]
+	indexPool.Put(x)
+	return nil
 }
 
 // cands returns the entities index by lists under k, or, without the
@@ -83,187 +95,144 @@ func (a *annotator) cands(by int, k string) []int {
 	if a.cix == nil {
 		return a.allEnts
 	}
-	return a.cix.by[by][k]
+	return a.cix.by[ixKey{by, k}]
 }
 
-// grow makes room for entity ei.
-func (x *corefIndex) grow(ei int) {
-	for len(x.maxMen) <= ei {
-		x.maxMen = append(x.maxMen, -1)
-		x.actor = append(x.actor, "")
-		for _, by := range []int{bySurname, byOrg, byCtry, byAcr} {
-			x.last[by] = append(x.last[by], "")
-		}
-	}
+func (x *corefIndex) add(by int, k string, ei int) {
+	x.by[ixKey{by, k}] = append(x.by[ixKey{by, k}], ei)
 }
 
 // addKey indexes a new name key of entity ei: the key, its leading words
 // and its trailing words.
 func (x *corefIndex) addKey(ei int, k string) {
-	x.by[byKey][k] = append(x.by[byKey][k], ei)
-	for i := 0; i < len(k); i++ {
+	x.add(byKey, k, ei)
+	for i := range len(k) {
 		if k[i] == ' ' {
-			x.by[byPrefix][k[:i]] = append(x.by[byPrefix][k[:i]], ei)
-			x.by[bySuffix][k[i+1:]] = append(x.by[bySuffix][k[i+1:]], ei)
+			x.add(byPrefix, k[:i], ei)
+			x.add(bySuffix, k[i+1:], ei)
 		}
 	}
 }
 
 // note indexes the fields of e (entity ei) that changed since the last
-// call (surname, dictionary name, country, acronym) and logs e with its
-// latest mention in the salience logs of its classes, diplomat status and
-// actor code.
+// call (surname, dictionary name, country, acronym of its name) and logs e
+// with its latest mention in the salience logs of its classes, diplomat
+// status and actor code.
 func (x *corefIndex) note(e *ent, ei int) {
-	x.grow(ei)
-	for _, f := range [...]struct {
-		by int
-		v  string
-	}{{bySurname, e.surname}, {byOrg, e.org}, {byCtry, e.ctry}} {
-		if f.v != "" && f.v != x.last[f.by][ei] {
-			x.last[f.by][ei] = f.v
-			x.by[f.by][f.v] = append(x.by[f.by][f.v], ei)
+	for i, v := range [...]string{e.surname, e.org, e.ctry, e.name} {
+		if v != "" && v != e.indexed[i] {
+			e.indexed[i] = v
+			if i == byAcr-bySurname {
+				v = acronym(v)
+			}
+			if v != "" {
+				x.add(bySurname+i, v, ei)
+			}
 		}
 	}
-	if e.name != x.last[byAcr][ei] {
-		x.last[byAcr][ei] = e.name
-		if ac := acronym(e.name); ac != "" {
-			x.by[byAcr][ac] = append(x.by[byAcr][ac], ei)
-		}
-	}
-	at := x.maxMen[ei]
-	if at < 0 {
+	if e.latest < 0 {
 		return
 	}
-	logs := []*salLog{&x.recent}
-	for _, c := range e.classes {
-		logs = append(logs, logOf(x.byClass, c))
-	}
-	if e.diplomat {
-		logs = append(logs, &x.diplomats)
-	}
-	if c := x.actor[ei]; c != "" {
-		logs = append(logs, logOf(x.byActor, c))
-	}
-	for _, l := range logs {
+	log := func(by int, k string) {
 		// At the back but after a moved mention (moveMention).
-		i := len(*l)
-		for i > 0 && (*l)[i-1].at > at {
+		l := x.logs[ixKey{by, k}]
+		i := len(l)
+		for i > 0 && l[i-1].at > e.latest {
 			i--
 		}
-		*l = slices.Insert(*l, i, struct{ ei, at int }{ei, at})
+		x.logs[ixKey{by, k}] = slices.Insert(l, i, struct{ ei, at int }{ei, e.latest})
+	}
+	log(logRecent, "")
+	for _, c := range e.classes {
+		log(logClass, c)
+	}
+	if e.diplomat {
+		log(logDiplomats, "")
+	}
+	if e.actor != "" {
+		log(logActor, e.actor)
 	}
 }
 
-// logOf returns the log under k of logs, made on first use.
-func logOf(logs map[string]*salLog, k string) *salLog {
-	if logs[k] == nil {
-		logs[k] = &salLog{}
-	}
-	return logs[k]
-}
-
-// joined records that mention mi (the latest so far, with actor code
-// actor) joined entity ei.
-func (x *corefIndex) joined(e *ent, ei, mi int, actor string) {
-	x.grow(ei)
-	x.maxMen[ei] = mi
-	if len(actor) > len(x.actor[ei]) {
-		x.actor[ei] = actor
-	}
-	x.note(e, ei)
-}
-
-// movedMention records that mention mi moved from entity old (-1: none)
-// into entity ei; actorOf gives an entity's actor code.
-func (x *corefIndex) movedMention(es []*ent, old, ei, mi int, actorOf func(*ent) string) {
-	x.grow(max(old, ei))
-	x.moved = append(x.moved, ei)
-	x.actor[ei] = actorOf(es[ei])
-	if old >= 0 {
-		x.actor[old] = actorOf(es[old])
-		x.moved = append(x.moved, old)
-		x.maxMen[old] = -1
-		for _, k := range es[old].ms {
-			x.maxMen[old] = max(x.maxMen[old], k)
-		}
-		x.note(es[old], old)
-	}
-	x.maxMen[ei] = max(x.maxMen[ei], mi)
-	x.note(es[ei], ei)
-}
-
-// salient calls f with the entities in order of salience at mention mi
-// until f returns true, and returns what f accepted or -1. The order: the
-// entities of the current sentence before mi and of the three sentences
-// before it, each sentence left to right (subjects first), then all other
-// earlier entities, most recent first.
-// With the indexes, only the entities of lists (&x.recent: every entity)
-// are candidates after the recent sentences; stop, when not nil, ends the
-// walk at the first entity of the lists for which it is true (they come
-// most recent first), after which only the moved entities are tried.
-// Without them (a short document) every earlier mention's entity is tried,
-// the latest first, and lists and stop are not read: f re-checks what they
-// select.
-func (a *annotator) salient(mi int, lists []*salLog, stop func(ei int) bool, f func(ei int) bool) int {
+// salient returns the first entity f accepts, in order of salience at
+// mention mi, or -1: the entities of the current sentence before mi and of
+// the back sentences before it, each left to right (subjects first; with
+// possLast, possessors after the rest: "Diallo's lawyer", "His lawyer,
+// Chidi Eze," are less salient than the phrase they modify), then, unless
+// logs is nil, all other earlier entities, most recent first. With the
+// indexes, those are only the entities of the logs, and stop (when not
+// nil) ends the walk at the first entity it is true for, after which only
+// the moved entities are tried; without them (a short document), logs and
+// stop are not read: f re-checks what they select.
+func (a *annotator) salient(mi, back int, possLast bool, logs []ixKey, stop func(ei int) bool, f func(ei int) bool) int {
 	a.epoch++
+	try := func(ei int) bool {
+		if ei < 0 || a.stamp[ei] == a.epoch {
+			return false
+		}
+		a.stamp[ei] = a.epoch
+		return f(ei)
+	}
+	// A possessor is followed by "'s" or is a possessive determiner ("his",
+	// "its", "their"; not "her", which is also an object).
+	poss := func(o *ment) bool {
+		return o.b < len(a.d.Tokens) && possessiveMarks[a.low(o.b)] || o.kind == document.Pronoun && o.b == o.a+1 && possessivePronouns[a.low(o.a)]
+	}
 	m := &a.ms[mi]
 	k := mi - 1
-	for s := m.sent; s >= 0 && s >= m.sent-3; s-- {
+	for s := m.sent; s >= 0 && s >= m.sent-back; s-- {
 		for k >= 0 && a.ms[k].sent >= s {
 			k--
 		}
-		for j := k + 1; j < mi; j++ {
-			if o := &a.ms[j]; o.sent == s && o.ent >= 0 && a.stamp[o.ent] != a.epoch {
-				a.stamp[o.ent] = a.epoch
-				if f(o.ent) {
+		for pass := range 2 {
+			for j := k + 1; j < mi; j++ {
+				if o := &a.ms[j]; o.sent == s && (possLast && poss(o)) == (pass == 1) && try(o.ent) {
 					return o.ent
 				}
 			}
 		}
 	}
 	x := a.cix
+	if logs == nil {
+		return -1
+	}
 	if x == nil {
 		for k := mi - 1; k >= 0; k-- {
-			if e := a.ms[k].ent; e >= 0 && a.stamp[e] != a.epoch {
-				a.stamp[e] = a.epoch
-				if f(e) {
-					return e
-				}
+			if try(a.ms[k].ent) {
+				return a.ms[k].ent
 			}
 		}
 		return -1
 	}
 	// Merge the logs from their backs, most recent first, past the stale
 	// entries.
-	ends := make([]int, len(lists))
-	for i, l := range lists {
-		if l != nil {
-			ends[i] = len(*l)
-		}
+	var buf [2]salLog
+	ls := buf[:0]
+	for _, k := range logs {
+		ls = append(ls, x.logs[k])
 	}
-	var stopAt = -1 // maxMen where the walk stopped
+	stopAt := -1 // the latest mention where the walk stopped
 	for {
 		bi := -1
-		for i, n := range ends {
-			if n > 0 && (bi < 0 || (*lists[i])[n-1].at > (*lists[bi])[ends[bi]-1].at) {
+		for i, l := range ls {
+			if len(l) > 0 && (bi < 0 || l[len(l)-1].at > ls[bi][len(ls[bi])-1].at) {
 				bi = i
 			}
 		}
 		if bi < 0 {
 			break
 		}
-		ends[bi]--
-		ei, at := (*lists[bi])[ends[bi]].ei, (*lists[bi])[ends[bi]].at
-		if at != x.maxMen[ei] || a.stamp[ei] == a.epoch {
+		top := ls[bi][len(ls[bi])-1]
+		ls[bi] = ls[bi][:len(ls[bi])-1]
+		if top.at != a.ents[top.ei].latest || a.stamp[top.ei] == a.epoch {
 			continue
 		}
-		if stop != nil && stop(ei) {
-			stopAt = at + 1
+		if stop != nil && stop(top.ei) {
+			stopAt = top.at + 1
 			break
 		}
-		a.stamp[ei] = a.epoch
-		if f(ei) {
-			return ei
+		if try(top.ei) {
+			return top.ei
 		}
 	}
 	if stopAt < 0 {
@@ -271,16 +240,10 @@ func (a *annotator) salient(mi int, lists []*salLog, stop func(ei int) bool, f f
 	}
 	// The moved entities below the stop, most recent first (f re-checks
 	// that they are in the logs).
-	var rest []int
-	for _, ei := range x.moved {
-		if a.stamp[ei] != a.epoch && x.maxMen[ei] >= 0 && x.maxMen[ei] < stopAt {
-			a.stamp[ei] = a.epoch
-			rest = append(rest, ei)
-		}
-	}
-	sort.Slice(rest, func(i, j int) bool { return x.maxMen[rest[i]] > x.maxMen[rest[j]] })
+	rest := slices.DeleteFunc(slices.Clone(x.moved), func(ei int) bool { return a.ents[ei].latest < 0 || a.ents[ei].latest >= stopAt })
+	slices.SortFunc(rest, func(i, j int) int { return a.ents[j].latest - a.ents[i].latest })
 	for _, ei := range rest {
-		if f(ei) {
+		if try(ei) {
 			return ei
 		}
 	}
@@ -289,10 +252,7 @@ func (a *annotator) salient(mi int, lists []*salLog, stop func(ei int) bool, f f
 
 // hasPrefixKey reports whether one of e's keys starts with key and a space.
 func (e *ent) hasPrefixKey(key string) bool {
-	for _, k := range e.keys {
-		if len(k) > len(key) && k[len(key)] == ' ' && strings.HasPrefix(k, key) {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(e.keys, func(k string) bool {
+		return len(k) > len(key) && k[len(key)] == ' ' && strings.HasPrefix(k, key)
+	})
 }

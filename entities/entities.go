@@ -66,20 +66,18 @@ func New(opts Options) (*Stage, error) {
 			s.dict.Merge(u)
 		}
 	}
-	if opts.Tagger != nil && !opts.NoTagger {
+	var err, terr error
+	switch {
+	case opts.NoTagger:
+	case opts.Tagger != nil:
 		s.tagger = opts.Tagger
-	} else if !opts.NoTagger {
-		t, err := ner.Default()
-		if err != nil {
-			return nil, fmt.Errorf("entities: %w", err)
-		}
-		s.tagger = t
+	default:
+		s.tagger, terr = ner.Default()
 	}
-	g, err := gazetteer.Default()
-	if err != nil {
+	s.gaz, err = gazetteer.Default()
+	if err = errors.Join(terr, err); err != nil {
 		return nil, fmt.Errorf("entities: %w", err)
 	}
-	s.gaz = g
 	return s, nil
 }
 

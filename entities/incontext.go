@@ -71,24 +71,20 @@ func Resolve(d *document.Document) {
 	_ = resolve(context.Background(), d) // errs only when the context is done
 }
 
-// resolve is Resolve that returns ctx's error, checked between the passes
-// over the mentions, when ctx is done before the end.
+// resolve is Resolve that returns ctx's error, checked between the steps,
+// when ctx is done before the end.
 func resolve(ctx context.Context, d *document.Document) error {
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	ix := newMentionIndex(d)
-	codes, head, why, err := resolveActors(ctx, d, ix)
+	r, err := resolveActors(ctx, d)
 	if err != nil {
 		return err
 	}
-	for i := range d.Mentions {
-		d.Mentions[i].ContextActor, d.Mentions[i].Qualifies = codes[i], head[i]
-		if codes[i] != "" {
-			d.Trace(document.LayerMentions, i, "context_actor", why[i], codes[i])
+	for i, code := range r.codes {
+		d.Mentions[i].ContextActor, d.Mentions[i].Qualifies = code, r.head[i]
+		if code != "" {
+			d.Trace(document.LayerMentions, i, "context_actor", r.why[i], code)
 		}
 	}
-	st := newSettings(d, codes, ix)
+	st := newSettings(d, r.codes, r.ix)
 	d.Setting = document.Setting{Dateline: st.dateline, Sentences: make([]document.SentenceSetting, len(d.Sentences))}
 	for si := range d.Sentences {
 		ss := &d.Setting.Sentences[si]
@@ -100,27 +96,53 @@ func resolve(ctx context.Context, d *document.Document) error {
 	return ctx.Err()
 }
 
-// resolveActors computes the actor code of every mention of d: the
-// mention's own code, its entity's when that one names a country and the
-// mention's does not, a nationality word's or an unresolved place's
-// country, and a role code completed with the country of an adjacent
-// nationality, country name or possessive ("Palestinian health officials",
-// "Venezuela's supreme court"). It also returns, per mention, the head
-// mention a modifier belongs to (-1 when none). ix indexes d's mentions; the
-// error is ctx's, checked between passes.
-func resolveActors(ctx context.Context, d *document.Document, ix *mentionIndex) (codes []string, head []int, why []string, err error) {
-	codes = make([]string, len(d.Mentions))
-	head = slices.Repeat([]int{-1}, len(d.Mentions))
-	why = make([]string, len(d.Mentions)) // the step that decided each code (--explain)
-	// mention → the index of its place among d.Locations, or -1
-	locOf := slices.Repeat([]int{-1}, len(d.Mentions))
+// resolution is the actors stage's state over one document: per mention
+// its code, the step that decided it (--explain), the head mention a
+// modifier belongs to (-1 when none), whether a country modifier stands
+// next to it (modded), the index of its place among d.Locations (-1) and
+// the country the entities stage inferred and the text does not state.
+type resolution struct {
+	d                    *document.Document
+	ix                   *mentionIndex
+	codes, why, inferred []string
+	head, locOf          []int
+	modded               []bool
+	byTok                []int32 // token index → the first mention over it, -1
+}
+
+// resolveActors computes the actor code of every mention of d by the steps
+// below, in order; the error is ctx's, checked between them.
+func resolveActors(ctx context.Context, d *document.Document) (*resolution, error) {
+	n := len(d.Mentions)
+	r := &resolution{d: d, ix: newMentionIndex(d), codes: make([]string, n), why: make([]string, n), inferred: make([]string, n),
+		head: slices.Repeat([]int{-1}, n), locOf: slices.Repeat([]int{-1}, n), modded: make([]bool, n),
+		byTok: slices.Repeat([]int32{-1}, len(d.Tokens))}
 	for i, l := range d.Locations {
-		if l.Mention >= 0 && l.Mention < len(locOf) && l.IsPlace() {
-			locOf[l.Mention] = i
+		if l.Mention >= 0 && l.Mention < n && l.IsPlace() {
+			r.locOf[l.Mention] = i
 		}
 	}
-	base := func(mi int) (string, string) {
-		m := d.Mentions[mi]
+	for j, m := range d.Mentions {
+		for t := r.ix.first[j]; t >= 0 && t < len(d.Tokens) && d.Tokens[t].Start < m.End; t++ {
+			if r.byTok[t] < 0 {
+				r.byTok[t] = int32(j)
+			}
+		}
+	}
+	for _, step := range []func(){r.own, r.modifiers, r.overLists, r.placeAfter, r.stated, r.coreferent, r.setting, r.military} {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		step()
+	}
+	return r, nil
+}
+
+// own gives every mention its own code, its entity's when that one names a
+// country and the mention's does not, or the country its words name.
+func (r *resolution) own() {
+	d := r.d
+	for mi, m := range d.Mentions {
 		code, step := m.Actor, "the mention's own code"
 		ent := ""
 		if m.Entity >= 0 && m.Entity < len(d.Entities) {
@@ -129,53 +151,35 @@ func resolveActors(ctx context.Context, d *document.Document, ix *mentionIndex) 
 		if ent != "" && (code == "" || actors.CountryOf(code) == "" && actors.CountryOf(ent) != "") {
 			code, step = ent, "its entity's code"
 		}
-		if code != "" {
-			return code, step
+		switch {
+		case code != "":
+		case m.Kind == document.Name && m.Type == document.Org && ofCountry(d.Slice(m.Span)) != "":
+			// "the Medical Council of Ghana", "the Embassy of France": an
+			// organisation named after its country acts for that country
+			code, step = ofCountry(d.Slice(m.Span)), "organisation named after its country"
+		case (m.Type == document.NORP || m.Type == document.Misc) && demonymCode(d.Slice(m.Span)) != "":
+			code, step = demonymCode(d.Slice(m.Span)), "nationality word"
+		case (m.Type == document.GPE || m.Type == document.Loc) && r.locOf[mi] >= 0 && placeCountry(d.Locations[r.locOf[mi]]) != "":
+			code, step = placeCountry(d.Locations[r.locOf[mi]]), "the place's country"
+		default:
+			step = ""
 		}
-		// "the Medical Council of Ghana", "the Embassy of France": an
-		// organisation named after its country acts for that country
-		if m.Kind == document.Name && m.Type == document.Org && ofCountry(d.Slice(m.Span)) != "" {
-			return ofCountry(d.Slice(m.Span)), "organisation named after its country"
-		}
-		switch m.Type {
-		case document.NORP, document.Misc:
-			if c := demonymCode(d.Slice(m.Span)); c != "" {
-				return c, "nationality word"
-			}
-		case document.GPE, document.Loc:
-			if li := locOf[mi]; li >= 0 {
-				if cc := placeCountry(d.Locations[li]); cc != "" {
-					return cc, "the place's country"
-				}
-			}
-		}
-		return "", ""
+		r.codes[mi], r.why[mi] = code, step
 	}
-	modded := make([]bool, len(d.Mentions)) // a country modifier stands next to the mention
+}
+
+// modifiers completes a code with the country of a nationality, country or
+// possessive before the mention. The walk left over modifier words is not
+// bounded by the sentence: the modifier words stop at any punctuation, and
+// a sentence split inside a name ("Prime Minister | Viktor Orban") must
+// not cut the modifier off.
+func (r *resolution) modifiers() {
+	d, codes := r.d, r.codes
 	for i := range d.Mentions {
-		codes[i], why[i] = base(i)
-	}
-	byTok := slices.Repeat([]int32{-1}, len(d.Tokens)) // token index → mention
-	for j, m := range d.Mentions {
-		for t := ix.first[j]; t >= 0 && t < len(d.Tokens) && d.Tokens[t].Start < m.End; t++ {
-			if byTok[t] < 0 {
-				byTok[t] = int32(j)
-			}
-		}
-	}
-	if err := ctx.Err(); err != nil {
-		return nil, nil, nil, err
-	}
-	for i := range d.Mentions {
-		ti := ix.first[i]
-		if ti <= 0 {
+		j := r.ix.first[i] - 1
+		if j < 0 {
 			continue
 		}
-		// Walk left over modifiers to a nationality, a country or a
-		// possessive. Not bounded by the sentence: the modifier words stop
-		// at any punctuation, and a sentence split inside a name ("Prime
-		// Minister | Viktor Orban") must not cut the modifier off.
-		j := ti - 1
 		for steps := 0; j >= 0 && steps < 3 && modifierWords[strings.ToLower(d.TokenText(j))]; steps++ {
 			j--
 		}
@@ -183,26 +187,30 @@ func resolveActors(ctx context.Context, d *document.Document, ix *mentionIndex) 
 		if poss {
 			j--
 		}
-		if j < 0 || byTok[j] < 0 || int(byTok[j]) == i {
+		if j < 0 || r.byTok[j] < 0 || int(r.byTok[j]) == i {
 			continue
 		}
-		mod := int(byTok[j])
+		mod := int(r.byTok[j])
 		mt, cc := d.Mentions[mod].Type, actors.CountryOf(codes[mod])
 		if !poss && mt != document.NORP && mt != document.GPE && mt != document.Misc || cc == "" || strings.HasPrefix(codes[mod], "IGO") {
 			continue
 		}
-		head[mod] = i
-		modded[i] = true
+		r.head[mod], r.modded[i] = i, true
 		if actors.CountryOf(codes[i]) == "" && codes[i] != "" && len(codes[i]) <= 6 {
-			codes[i], why[i] = cc+codes[i], "country modifier before the role"
+			codes[i], r.why[i] = cc+codes[i], "country modifier before the role"
 		} else if codes[i] == "" {
-			codes[i], why[i] = cc, "country modifier before it"
+			codes[i], r.why[i] = cc, "country modifier before it"
 		}
 	}
-	// A nationality before a business or role noun scopes over the list
-	// of names after it: "Dutch firms Philips and Akzo" are both Dutch.
+}
+
+// overLists lets a nationality before a business or role noun scope over
+// the list of names after it: "Dutch firms Philips and Akzo" are both
+// Dutch.
+func (r *resolution) overLists() {
+	d, codes := r.d, r.codes
 	for i := range d.Mentions {
-		if !modded[i] || actors.CountryOf(codes[i]) == "" {
+		if !r.modded[i] || actors.CountryOf(codes[i]) == "" {
 			continue
 		}
 		for j := i + 1; j < len(d.Mentions) && d.Mentions[j].Start >= d.Mentions[j-1].End; j++ {
@@ -211,30 +219,26 @@ func resolveActors(ctx context.Context, d *document.Document, ix *mentionIndex) 
 				break
 			}
 			if codes[j] == "" {
-				codes[j], why[j], modded[j] = codes[i], "a nationality over the list", true
+				codes[j], r.why[j], r.modded[j] = codes[i], "a nationality over the list", true
 			} else if actors.CountryOf(codes[j]) != actors.CountryOf(codes[i]) {
 				break
 			}
 		}
 	}
-	// A place right after a role description locates it: "police in
-	// Lagos", "officials from Kenya" (its own words, before any country
-	// coreference brought).
-	placeAfter(d, ix, codes, modded, locOf, why)
-	if err := ctx.Err(); err != nil {
-		return nil, nil, nil, err
-	}
-	// A description's country must come from the text: its own words, a
-	// modifier or possessive next to it, or a coreferent name or
-	// supported description. "Protesters marched in Nairobi" names no
-	// country for the protesters from the description itself; the setting
-	// rule below gives it.
+}
+
+// stated strips the country of a description the text does not state: a
+// description's country must come from its own words, a modifier or
+// possessive next to it, or a coreferent name or supported description.
+// "Protesters marched in Nairobi" names no country for the protesters from
+// the description itself; the setting step gives it.
+func (r *resolution) stated() {
+	d, codes := r.d, r.codes
 	supported := make([]bool, len(d.Mentions))
 	for i, m := range d.Mentions {
 		supported[i] = m.Kind != document.Nominal || strings.HasPrefix(codes[i], "IGO") || actors.CountryOf(codes[i]) == "" ||
-			modded[i] || namesCountry(d, ix.first[i], m.End)
+			r.modded[i] || namesCountry(d, r.ix.first[i], m.End)
 	}
-	inferred := make([]string, len(d.Mentions)) // the country the entities stage inferred
 	for i, m := range d.Mentions {
 		if !supported[i] && m.Entity >= 0 && m.Entity < len(d.Entities) {
 			supported[i] = slices.ContainsFunc(d.Entities[m.Entity].Mentions, func(o int) bool {
@@ -243,39 +247,78 @@ func resolveActors(ctx context.Context, d *document.Document, ix *mentionIndex) 
 			})
 		}
 		if !supported[i] { // (only supported mentions are read above: stripping here changes nothing there)
-			inferred[i] = codes[i][:3]
-			codes[i] = codes[i][3:] // keep the role
-			why[i] = "role kept, country not stated by the text"
+			r.inferred[i], codes[i] = codes[i][:3], codes[i][3:] // keep the role
+			r.why[i] = "role kept, country not stated by the text"
 		}
 	}
-	// A role without a country takes the country its coreferent mentions
-	// got from the text ("Chilean Interior Minister Ana Soto ... Soto").
-	// (donors.go finds the mention without rescanning the entity.)
-	dn := newDonors(d, codes)
+}
+
+// coreferent gives a role without a country the country its coreferent
+// mentions got from the text ("Chilean Interior Minister Ana Soto ...
+// Soto"): the code of the first of its entity's mentions, in the entity's
+// order, whose code (as it is at that moment) has a country and ends with
+// the role. The answer per entity and role is scanned for once (first) and
+// lowered when a mention is given a fitting code (a code never loses its
+// country, so an answer only moves earlier): an entity mentioned thousands
+// of times is not rescanned per mention.
+func (r *resolution) coreferent() {
+	d, codes := r.d, r.codes
+	pos := slices.Repeat([]int{-1}, len(d.Mentions)) // a mention's first place among its entity's mentions
+	for e, ent := range d.Entities {
+		for k, o := range ent.Mentions {
+			if o >= 0 && o < len(pos) && pos[o] < 0 && d.Mentions[o].Entity == e {
+				pos[o] = k
+			}
+		}
+	}
+	fits := func(o int, role string) bool {
+		return actors.CountryOf(codes[o]) != "" && (role == "" || strings.HasSuffix(codes[o], role))
+	}
+	first := map[int]map[string]int{} // per entity and role, the answer (-1: none)
 	for i, m := range d.Mentions {
-		if actors.CountryOf(codes[i]) != "" || m.Entity < 0 || m.Entity >= len(d.Entities) {
+		e, role := m.Entity, codes[i]
+		if actors.CountryOf(role) != "" || e < 0 || e >= len(d.Entities) {
 			continue
 		}
-		if o := dn.donor(i, m.Entity); o >= 0 {
-			codes[i], why[i] = codes[o], "a coreferent mention's country"
-			dn.gave(i, m.Entity)
+		o, ok := first[e][role]
+		if !ok || !donorsCache {
+			o = -1
+			for _, k := range d.Entities[e].Mentions {
+				if k != i && k >= 0 && k < len(d.Mentions) && fits(k, role) {
+					o = k
+					break
+				}
+			}
+			if first[e] == nil {
+				first[e] = map[string]int{}
+			}
+			first[e][role] = o
+		}
+		if o < 0 {
+			continue
+		}
+		codes[i], r.why[i] = codes[o], "a coreferent mention's country"
+		for role, o := range first[e] {
+			if pos[i] >= 0 && (o < 0 || pos[i] < pos[o]) && fits(i, role) {
+				first[e][role] = i
+			}
 		}
 	}
-	if err := ctx.Err(); err != nil {
-		return nil, nil, nil, err
-	}
-	settingCountries(d, ix, codes, inferred, why)
-	if err := ctx.Err(); err != nil {
-		return nil, nil, nil, err
-	}
-	// a bare nationality before a military noun
+}
+
+// donorsCache is false when coreferent scans for every answer (the test of
+// the cache).
+var donorsCache = true
+
+// military codes a bare nationality before a military noun.
+func (r *resolution) military() {
+	d := r.d
 	for i, m := range d.Mentions {
-		if t := ix.last[i] + 1; head[i] < 0 && (m.Type == document.NORP || m.Type == document.Misc) && len(codes[i]) == 3 &&
-			t > 0 && t < len(d.Tokens) && militaryHeads[strings.ToLower(d.TokenText(t))] && byTok[t] < 0 {
-			codes[i], why[i] = codes[i]+"MIL", "nationality before a military noun"
+		if t := r.ix.last[i] + 1; r.head[i] < 0 && (m.Type == document.NORP || m.Type == document.Misc) && len(r.codes[i]) == 3 &&
+			t > 0 && t < len(d.Tokens) && militaryHeads[strings.ToLower(d.TokenText(t))] && r.byTok[t] < 0 {
+			r.codes[i], r.why[i] = r.codes[i]+"MIL", "nationality before a military noun"
 		}
 	}
-	return codes, head, why, nil
 }
 
 // namesCountry reports whether a word of the span that starts at token
@@ -309,7 +352,7 @@ func newSettings(d *document.Document, codes []string, ix *mentionIndex) *settin
 		}
 	}
 	isPlace := make([]bool, len(d.Mentions))
-	sc := newSentenceCursor(d)
+	next := 0 // where sentenceAt searches from
 	for _, l := range d.Locations {
 		if !l.IsPlace() {
 			continue // a demonym is an actor's word, read from its mention
@@ -317,7 +360,7 @@ func newSettings(d *document.Document, codes []string, ix *mentionIndex) *settin
 		if l.Mention >= 0 && l.Mention < len(d.Mentions) {
 			isPlace[l.Mention] = true
 		}
-		si, cc := sc.at(l.Start), placeCountry(l)
+		si, cc := sentenceAt(d, &next, l.Start), placeCountry(l)
 		if si < 0 || si >= ns || cc == "" {
 			continue
 		}
@@ -366,13 +409,14 @@ func (st *settings) country(si int, inferred string) string {
 	return cand
 }
 
-// settingCountries gives a role mention whose country the text does not
+// setting gives a role mention whose country the text does not
 // state ("police", "protesters", "the army") the country of its setting when
 // the setting is one country (policy rule 1, see settings.country). Only
 // descriptions ("the minister") and named persons whose only code is a
 // role ("Foreign Minister X" → GOV: a named minister is not left a bare
 // GOV) get one: other names and pronouns keep what coreference gave them.
-func settingCountries(d *document.Document, ix *mentionIndex, codes, inferred, why []string) {
+func (r *resolution) setting() {
+	d, codes := r.d, r.codes
 	var st *settings
 	for i, m := range d.Mentions {
 		kind := m.Kind == document.Nominal || m.Kind == document.Name && m.Type == document.Person
@@ -381,10 +425,10 @@ func settingCountries(d *document.Document, ix *mentionIndex, codes, inferred, w
 			continue
 		}
 		if st == nil {
-			st = newSettings(d, codes, ix) // at the first role, before any code changes
+			st = newSettings(d, codes, r.ix) // at the first role, before any code changes
 		}
-		if cc := st.country(ix.sent[i], inferred[i]); cc != "" {
-			codes[i], why[i] = cc+codes[i], "the sentence's setting country"
+		if cc := st.country(r.ix.sent[i], r.inferred[i]); cc != "" {
+			codes[i], r.why[i] = cc+codes[i], "the sentence's setting country"
 		}
 	}
 }
@@ -415,9 +459,10 @@ func ofCountry(name string) string {
 // place ("police in Lagos", "officials from Kenya") the place's country and
 // marks it as stated (modded). Diplomats and embassies are left alone:
 // "the ambassador in London" serves another country.
-func placeAfter(d *document.Document, ix *mentionIndex, codes []string, modded []bool, locOf []int, why []string) {
+func (r *resolution) placeAfter() {
+	d, codes := r.d, r.codes
 	for i, m := range d.Mentions {
-		if modded[i] || m.Kind != document.Nominal {
+		if r.modded[i] || m.Kind != document.Nominal {
 			continue
 		}
 		role := codes[i]
@@ -427,7 +472,7 @@ func placeAfter(d *document.Document, ix *mentionIndex, codes []string, modded [
 		if !settable[role] || words.Diplomatic(d.Slice(m.Span)) {
 			continue
 		}
-		t := ix.last[i]
+		t := r.ix.last[i]
 		if t < 0 || t+2 >= len(d.Tokens) || !placePrepositions[strings.ToLower(d.TokenText(t+1))] {
 			continue
 		}
@@ -436,9 +481,9 @@ func placeAfter(d *document.Document, ix *mentionIndex, codes []string, modded [
 			k++
 		}
 		for j := i + 1; j < len(d.Mentions) && j <= i+3; j++ {
-			if ix.first[j] == k { // the place's mention
-				if li := locOf[j]; li >= 0 && placeCountry(d.Locations[li]) != "" {
-					codes[i], why[i], modded[i] = placeCountry(d.Locations[li])+role, "place named after the role", true
+			if r.ix.first[j] == k { // the place's mention
+				if li := r.locOf[j]; li >= 0 && placeCountry(d.Locations[li]) != "" {
+					codes[i], r.why[i], r.modded[i] = placeCountry(d.Locations[li])+role, "place named after the role", true
 				}
 				break
 			}

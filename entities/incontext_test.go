@@ -79,7 +79,8 @@ func TestResolveActors(t *testing.T) {
 			for i := 0; i < len(ents); i++ {
 				d.Entities = append(d.Entities, *ents[i])
 			}
-			got, _, _, _ := resolveActors(context.Background(), d, newMentionIndex(d))
+			r, _ := resolveActors(context.Background(), d)
+			got := r.codes
 			if strings.Join(got, ",") != strings.Join(tt.want, ",") {
 				t.Errorf("codes %q, want %q", got, tt.want)
 			}
