@@ -201,9 +201,12 @@ func (s *syncWriter) Write(p []byte) (int, error) {
 // ingestBatch is the number of documents stored per transaction;
 // ingestQueue the number of full batches that may wait for the writer
 // (bounding the memory held by documents extracted but not yet stored).
+// ingestMerge is the most documents the writer stores in one transaction
+// when batches wait for it (storeWriter.gather).
 const (
 	ingestBatch = 64
 	ingestQueue = 4
+	ingestMerge = 4 * ingestBatch
 )
 
 // batchPutter is what storeWriter writes to (store.Store's PutEach).
@@ -241,6 +244,7 @@ func startStoreWriter(ctx context.Context, st batchPutter, queue int) *storeWrit
 	go func() {
 		defer close(w.done)
 		for b := range w.batches {
+			b = w.gather(b)
 			res, err := st.PutEach(ctx, b.docs, w.opt)
 			if err != nil {
 				w.err = fmt.Errorf("store: %w", err)
@@ -264,6 +268,33 @@ func startStoreWriter(ctx context.Context, st batchPutter, queue int) *storeWrit
 		}
 	}()
 	return w
+}
+
+// gather appends to b the batches already waiting, up to ingestMerge
+// documents, so that one transaction stores them: when the writer falls
+// behind the extraction (every core extracting), its commits, full-text
+// flushes and index pages are shared by more documents (BBC on a store in
+// tmpfs: ~1,650 CPU-us per document in batches of 64, ~1,150 in 256s). A
+// writer that keeps up stores each batch as it comes.
+func (w *storeWriter) gather(b writeBatch) writeBatch {
+	for len(b.docs) < ingestMerge {
+		select {
+		case nb, ok := <-w.batches:
+			if !ok {
+				return b
+			}
+			if len(b.origins) < len(b.docs) || len(nb.origins) < len(nb.docs) {
+				// origins are optional: keep them aligned with docs
+				b.origins = append(b.origins, make([]string, len(b.docs)-len(b.origins))...)
+				nb.origins = append(nb.origins, make([]string, len(nb.docs)-len(nb.origins))...)
+			}
+			b.docs = append(b.docs[:len(b.docs):len(b.docs)], nb.docs...)
+			b.origins = append(b.origins[:len(b.origins):len(b.origins)], nb.origins...)
+		default:
+			return b
+		}
+	}
+	return b
 }
 
 // send queues batch b (an empty one is ignored); b must not change

@@ -95,6 +95,52 @@ func TestStoreWriter(t *testing.T) {
 			t.Errorf("write order %s", got)
 		}
 	})
+	t.Run("waiting batches share a transaction", func(t *testing.T) {
+		f := &fakePutter{seen: map[string]bool{}, gate: make(chan struct{})}
+		w := startStoreWriter(context.Background(), f, 4)
+		var mu sync.Mutex
+		var reported []string
+		w.report = func(d *document.Document, origin string, _ store.PutResult) {
+			mu.Lock()
+			reported = append(reported, d.ID+"@"+origin)
+			mu.Unlock()
+		}
+		if err := w.sendFrom(docBatch("a"), []string{"f:1"}); err != nil {
+			t.Fatal(err)
+		}
+		// The first write is held: the next three batches wait, and are
+		// stored together once it is done.
+		for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(time.Millisecond) {
+			f.mu.Lock()
+			n := f.calls
+			f.mu.Unlock()
+			if n == 1 {
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatal("the first write did not start")
+			}
+		}
+		for _, b := range []struct {
+			docs    []*document.Document
+			origins []string
+		}{{docBatch("b", "c"), []string{"f:2", "f:3"}}, {docBatch("d"), nil}, {docBatch("e"), []string{"f:5"}}} {
+			if err := w.sendFrom(b.docs, b.origins); err != nil {
+				t.Fatal(err)
+			}
+		}
+		close(f.gate)
+		stored, _, err := w.close()
+		if err != nil || stored != 5 {
+			t.Fatalf("stored %d, err %v; want 5, nil", stored, err)
+		}
+		if f.calls != 2 {
+			t.Errorf("%d writes, want 2 (the held one, then the three waiting batches in one)", f.calls)
+		}
+		if got := strings.Join(reported, ","); got != "a@f:1,b@f:2,c@f:3,d@,e@f:5" {
+			t.Errorf("reported %s", got)
+		}
+	})
 	t.Run("a failed write stops the writer", func(t *testing.T) {
 		f := &fakePutter{seen: map[string]bool{}, failAt: 2}
 		w := startStoreWriter(context.Background(), f, 1)

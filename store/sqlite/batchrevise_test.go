@@ -32,11 +32,11 @@ func TestStore_ReviseWithinBatch(t *testing.T) {
 		t.Fatalf("FTS5 integrity-check: %v", err)
 	}
 	var n int
-	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM mentions m JOIN documents d ON d.rowid = m.doc WHERE d.id = ?`, store.RevisionID(first.ID, 1)).Scan(&n); err != nil || n != 0 {
-		t.Errorf("mentions of the retired revision = %d, %v; want 0", n, err)
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM entities m JOIN documents d ON d.rowid = m.doc WHERE d.id = ?`, store.RevisionID(first.ID, 1)).Scan(&n); err != nil || n != 0 {
+		t.Errorf("entities of the retired revision = %d, %v; want 0", n, err)
 	}
-	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM mentions m JOIN documents d ON d.rowid = m.doc WHERE d.id = ?`, first.ID).Scan(&n); err != nil || n != len(second.Mentions) {
-		t.Errorf("mentions of the new text = %d, %v; want %d", n, err, len(second.Mentions))
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM entities m JOIN documents d ON d.rowid = m.doc WHERE d.id = ?`, first.ID).Scan(&n); err != nil || n != len(second.Entities) {
+		t.Errorf("entities of the new text = %d, %v; want %d", n, err, len(second.Entities))
 	}
 	var hits int
 	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM documents_fts WHERE documents_fts MATCH ?`, ftsQuery(first.Text[:40])).Scan(&hits); err != nil || hits != 0 {

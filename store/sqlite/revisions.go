@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/newsgraph/newsgraph/dedup"
 	"github.com/newsgraph/newsgraph/document"
 	"github.com/newsgraph/newsgraph/store"
 )
@@ -89,7 +90,13 @@ func (w *writer) retire(ctx context.Context, o *storedDoc, id string) error {
 			return fmt.Errorf("retire revision: %w", err)
 		}
 	}
-	for _, t := range []string{"mentions", "entities", "quotes", "counts", "locations", "events", "sketches", "name_words"} {
+	// name_words and sketches have no index by document (migration 15):
+	// their rows are deleted by their keys, made again as the writer made
+	// them, from the layer rows' names and from the stored text.
+	if err := w.retireKeys(ctx, o); err != nil {
+		return fmt.Errorf("retire revision: %w", err)
+	}
+	for _, t := range []string{"entities", "quotes", "counts", "locations", "events"} {
 		if _, err := w.tx.ExecContext(ctx, `DELETE FROM `+t+` WHERE doc = ?`, o.row); err != nil {
 			return fmt.Errorf("retire revision: %w", err)
 		}
@@ -114,6 +121,58 @@ func (w *writer) supersede(ctx context.Context, o *storedDoc, row int64, replace
 	for _, q := range stmts {
 		if _, err := w.tx.ExecContext(ctx, q, row, o.row); err != nil {
 			return fmt.Errorf("link revision: %w", err)
+		}
+	}
+	return nil
+}
+
+// retireKeys deletes the name_words and sketches rows of the stored
+// document o by their keys.
+func (w *writer) retireKeys(ctx context.Context, o *storedDoc) error {
+	rows, err := w.tx.QueryContext(ctx, `SELECT 2, idx, name FROM entities WHERE doc = ?1
+		UNION ALL SELECT 1, idx, speaker FROM quotes WHERE doc = ?1
+		UNION ALL SELECT 4, idx, attributed_to FROM counts WHERE doc = ?1
+		UNION ALL SELECT 3, idx, COALESCE(source_name, '') || ' ' || COALESCE(target_name, '') FROM events WHERE doc = ?1`, o.row)
+	if err != nil {
+		return err
+	}
+	type key struct {
+		kind, idx int
+		word      string
+	}
+	var keys []key
+	for rows.Next() {
+		var kind, idx int
+		var name string
+		if err := rows.Scan(&kind, &idx, &name); err != nil {
+			rows.Close()
+			return err
+		}
+		for _, word := range nameWords(name) {
+			keys = append(keys, key{kind, idx, word})
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, k := range keys {
+		if _, err := w.tx.ExecContext(ctx, `DELETE FROM name_words WHERE kind = ? AND word = ? AND doc = ? AND idx = ?`, k.kind, k.word, o.row, k.idx); err != nil {
+			return err
+		}
+	}
+	if !o.indexed {
+		return nil // a copy or a retired revision has no sketch rows
+	}
+	var text string
+	if err := w.tx.QueryRowContext(ctx, `SELECT text FROM bodies WHERE rowid = ?`, o.row).Scan(&text); err != nil {
+		return err
+	}
+	if sh := dedup.Shingles(text); dedup.Eligible(sh) {
+		for _, h := range dedup.Sketch(sh, dedup.SketchSize) {
+			if _, err := w.tx.ExecContext(ctx, `DELETE FROM sketches WHERE h = ? AND doc = ?`, int64(h), o.row); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

@@ -272,7 +272,7 @@ type writer struct {
 	copies         *copyWriter // the copy rule (copies.go)
 	// The annotation rows, inserted many to a statement (rowbuf.go); flush
 	// writes the rest.
-	mention, entity, quote, count, location, event, words *rowBuf
+	entity, quote, count, location, event, words *rowBuf
 	// ftsRows are the documents to index in documents_fts, inserted by
 	// flushFTS after the batch's other rows: FTS5 keeps pending rows in
 	// memory until a statement savepoint (a statement whose table has a
@@ -291,7 +291,7 @@ type ftsRow struct {
 // ftsRows. It runs before the commit and before anything deletes or reads
 // annotation rows in the transaction.
 func (w *writer) flush(ctx context.Context) error {
-	for _, b := range []*rowBuf{w.mention, w.entity, w.quote, w.count, w.location, w.event, w.words} {
+	for _, b := range []*rowBuf{w.entity, w.quote, w.count, w.location, w.event, w.words} {
 		if err := b.flush(ctx, w.tx); err != nil {
 			return err
 		}
@@ -311,8 +311,7 @@ func newWriter(ctx context.Context, tx *cachedTx) (*writer, error) {
 		return nil, err
 	}
 	w := &writer{tx: tx, copies: c,
-		mention: newRowBuf("mentions", `INSERT INTO mentions(pub, doc, idx, start, "end", text, type, kind, entity) VALUES`, "", 9),
-		entity:  newRowBuf("entities", `INSERT INTO entities(pub, doc, idx, name, type, actor, n_mentions, start, "end") VALUES`, "", 9),
+		entity: newRowBuf("entities", `INSERT INTO entities(pub, doc, idx, name, type, actor, n_mentions, start, "end") VALUES`, "", 9),
 		quote: newRowBuf("quotes", `INSERT INTO quotes(pub, doc, idx, start, "end", text, direct, cue, speaker, speaker_actor, speaker_start, speaker_end)
 			VALUES`, "", 12),
 		count: newRowBuf("counts", `INSERT INTO counts(pub, doc, idx, start, "end", text, value, upper, percent, approx, qualifier, unit, currency, object,
@@ -331,7 +330,7 @@ func newWriter(ctx context.Context, tx *cachedTx) (*writer, error) {
 		{&w.doc, `INSERT INTO documents(id, title, url, source, published, pub, language, text_sha256, chars,
 			n_mentions, n_entities, n_quotes, n_counts, n_locations, n_events, ingested, outlet, canonical_url, duplicate_of, similarity, topic, revision)
 			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING`},
-		{&w.body, `INSERT INTO bodies(rowid, title, text, output) VALUES (?,?,?,?)`},
+		{&w.body, `INSERT INTO bodies(rowid, title, text, output, output_s2) VALUES (?,?,?,'',?)`},
 		{&w.fts, `INSERT INTO documents_fts(rowid, title, text) VALUES (?,?,?)`},
 	}
 	for _, st := range stmts {
@@ -436,18 +435,15 @@ func (w *writer) insert(ctx context.Context, d *document.Document, rev int) (boo
 		return false, 0, err
 	}
 	pub := str(o.Published)
-	if _, err := w.body.ExecContext(ctx, row, d.Title, d.Text, string(js)); err != nil {
+	if _, err := w.body.ExecContext(ctx, row, d.Title, d.Text, compressOutput(js)); err != nil {
 		return false, 0, fmt.Errorf("insert body: %w", err)
 	}
 	if orig != nil {
 		return true, row, nil // a copy's annotations are not indexed (store/copies.go)
 	}
 	w.ftsRows = append(w.ftsRows, ftsRow{row, d.Title, d.Text})
-	for i, m := range o.Mentions {
-		if err := w.mention.add(ctx, w.tx, pub, row, i, m.Start, m.End, m.Text, m.Type, m.Kind, nullInt(m.Entity)); err != nil {
-			return false, 0, err
-		}
-	}
+	// No mentions rows (migration 15): no query reads them; a document's
+	// mentions are in its output.
 	for i, e := range o.Entities {
 		start, end := 0, 0
 		if len(e.Mentions) > 0 && e.Mentions[0] >= 0 && e.Mentions[0] < len(o.Mentions) {
@@ -540,23 +536,28 @@ func (w *writer) insert(ctx context.Context, d *document.Document, rev int) (boo
 // Document returns one stored document with text and annotations.
 func (s *Store) Document(ctx context.Context, id string) (*document.Output, error) {
 	var js, text string
-	err := s.db.QueryRowContext(ctx, `SELECT b.output, b.text FROM documents d JOIN bodies b ON b.rowid = d.rowid WHERE d.id = ?`, id).Scan(&js, &text)
+	var z []byte
+	err := s.db.QueryRowContext(ctx, `SELECT b.output, b.output_s2, b.text FROM documents d JOIN bodies b ON b.rowid = d.rowid WHERE d.id = ?`, id).Scan(&js, &z, &text)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("sqlite: document %q: %w", id, store.ErrNotFound)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: document %q: %w", id, err)
 	}
-	o, err := decodeOutput(js, text)
+	o, err := decodeOutput(js, z, text)
 	if err == nil {
 		o.ID = id // a previous revision is kept under its revision id
 	}
 	return o, err
 }
 
-func decodeOutput(js, text string) (*document.Output, error) {
+func decodeOutput(js string, z []byte, text string) (*document.Output, error) {
+	b, err := storedOutput(js, z)
+	if err != nil {
+		return nil, err
+	}
 	var o document.Output
-	if err := json.Unmarshal([]byte(js), &o); err != nil {
+	if err := json.Unmarshal(b, &o); err != nil {
 		return nil, fmt.Errorf("sqlite: decode stored document: %w", err)
 	}
 	o.Text = &text
@@ -570,17 +571,18 @@ func (s *Store) Each(ctx context.Context, fn func(*document.Output) error) error
 	type rec struct {
 		row          int64
 		id, js, text string
+		z            []byte
 	}
 	buf := make([]rec, 0, chunk)
 	for {
 		buf = buf[:0]
-		rows, err := s.db.QueryContext(ctx, `SELECT b.rowid, d.id, b.output, b.text FROM bodies b JOIN documents d ON d.rowid = b.rowid WHERE b.rowid > ? ORDER BY b.rowid LIMIT ?`, last, chunk)
+		rows, err := s.db.QueryContext(ctx, `SELECT b.rowid, d.id, b.output, b.output_s2, b.text FROM bodies b JOIN documents d ON d.rowid = b.rowid WHERE b.rowid > ? ORDER BY b.rowid LIMIT ?`, last, chunk)
 		if err != nil {
 			return fmt.Errorf("sqlite: each: %w", err)
 		}
 		for rows.Next() {
 			var r rec
-			if err := rows.Scan(&r.row, &r.id, &r.js, &r.text); err != nil {
+			if err := rows.Scan(&r.row, &r.id, &r.js, &r.z, &r.text); err != nil {
 				rows.Close()
 				return fmt.Errorf("sqlite: each: %w", err)
 			}
@@ -592,7 +594,7 @@ func (s *Store) Each(ctx context.Context, fn func(*document.Output) error) error
 			return fmt.Errorf("sqlite: each: %w", err)
 		}
 		for _, r := range buf {
-			o, err := decodeOutput(r.js, r.text)
+			o, err := decodeOutput(r.js, r.z, r.text)
 			if err != nil {
 				return err
 			}

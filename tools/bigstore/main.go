@@ -34,6 +34,7 @@ package main
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"flag"
 	"fmt"
 	"io"
@@ -42,7 +43,8 @@ import (
 	"strings"
 	"time"
 
-	_ "modernc.org/sqlite"
+	"github.com/klauspost/compress/s2"
+	msqlite "modernc.org/sqlite"
 
 	"github.com/newsgraph/newsgraph/store"
 	"github.com/newsgraph/newsgraph/store/sqlite"
@@ -110,8 +112,11 @@ func tables() []table {
 		}},
 		{name: "bodies", set: map[string]string{
 			"rowid": "rowid + :off",
-			"output": `json_set(output, '$.id', :pfx || json_extract(output, '$.id'),
-				'$.published', (SELECT d.published FROM documents d WHERE d.rowid = bodies.rowid + :off))`,
+			"output": `CASE WHEN output = '' THEN '' ELSE json_set(output, '$.id', :pfx || json_extract(output, '$.id'),
+				'$.published', (SELECT d.published FROM documents d WHERE d.rowid = bodies.rowid + :off)) END`,
+			// The output compressed by the writer (migration 15), changed the same way.
+			"output_s2": `CASE WHEN output_s2 IS NULL THEN NULL ELSE s2_encode(json_set(s2_decode(output_s2), '$.id', :pfx || json_extract(s2_decode(output_s2), '$.id'),
+				'$.published', (SELECT d.published FROM documents d WHERE d.rowid = bodies.rowid + :off))) END`,
 		}},
 		layer("mentions", nil),
 		layer("entities", nil),
@@ -133,6 +138,26 @@ func tables() []table {
 		{name: "corpus_figure_values", set: map[string]string{"figure": "figure + :cf", "doc": docID, "copy_of": copyOf, "day": day("day"),
 			"published": `CASE WHEN published = '' THEN '' ELSE strftime('%Y-%m-%dT%H:%M:%SZ', published, :days) END`}},
 	}
+}
+
+// s2_decode and s2_encode give SQL the compressed output of bodies
+// (store/sqlite's migration 15) as JSON text and back.
+func init() {
+	msqlite.MustRegisterDeterministicScalarFunction("s2_decode", 1, func(_ *msqlite.FunctionContext, args []driver.Value) (driver.Value, error) {
+		b, ok := args[0].([]byte)
+		if !ok {
+			return nil, fmt.Errorf("s2_decode: not a blob")
+		}
+		js, err := s2.Decode(nil, b)
+		return string(js), err
+	})
+	msqlite.MustRegisterDeterministicScalarFunction("s2_encode", 1, func(_ *msqlite.FunctionContext, args []driver.Value) (driver.Value, error) {
+		js, ok := args[0].(string)
+		if !ok {
+			return nil, fmt.Errorf("s2_encode: not text")
+		}
+		return s2.Encode(nil, []byte(js)), nil
+	})
 }
 
 func build(ctx context.Context, from, to string, copies, shift int, out io.Writer) error {
@@ -276,6 +301,9 @@ func insertSQL(ctx context.Context, db *sql.DB, t table) (string, error) {
 		return "", nil
 	}
 	for c := range t.set {
+		if c == "output_s2" {
+			continue // a store before migration 15 has none
+		}
 		if c != "rowid" && !contains(cols, `"`+c+`"`) {
 			return "", fmt.Errorf("table %s has no column %s", t.name, c)
 		}
