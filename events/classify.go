@@ -134,7 +134,7 @@ func frameFeatures(d *document.Document, f Frame) []string {
 // syntax layer is there.
 func (c *coder) mainFrame(si int) (Frame, bool) {
 	d := c.d
-	if !hasSyntax(d) {
+	if !hasSyntax(d, si) {
 		return Frame{}, false
 	}
 	s := d.Sentences[si]

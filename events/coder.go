@@ -296,6 +296,12 @@ func (c *coder) try(p *pattern, it, t, tgt int) (int, int, bool) {
 				return e, tg, true
 			}
 		}
+		// with the parse, a gap also spans the premodifiers of the next
+		// word's phrase, however many ("cancelled a 40 mln dlr crude oil
+		// purchase from": the object's head is the verb's object)
+		if g := c.premodifiers(t); g > 3 {
+			return c.try(p, it+1, t+g, tgt)
+		}
 		return 0, 0, false
 	case itemTarget:
 		// skip a determiner
@@ -323,6 +329,36 @@ func (c *coder) try(p *pattern, it, t, tgt int) (int, int, bool) {
 	}
 	return 0, 0, false
 }
+
+// premodifiers returns the number of tokens from relative token t that
+// all depend, directly or through each other, on the token right after
+// them (a noun phrase's determiner, numbers, adjectives and compounds
+// before its head), 0 without the parse or when the run is broken.
+func (c *coder) premodifiers(t int) int {
+	if !hasSyntax(c.d, c.si) {
+		return 0
+	}
+	for h := t + 1; h < c.n && h <= t+maxPremodifiers; h++ {
+		if c.isPunct(h - 1) {
+			return 0
+		}
+		ok := true
+		for k := t; k < h && ok; k++ {
+			head := c.d.Tokens[c.first+k].Head - c.first
+			ok = head > k && head <= h
+		}
+		if ok && nominalPOS[c.d.Tokens[c.first+h].POS] {
+			return h - t
+		}
+	}
+	return 0
+}
+
+// maxPremodifiers bounds premodifiers' run.
+const maxPremodifiers = 8
+
+// nominalPOS are the parts of speech that head a noun phrase.
+var nominalPOS = map[string]bool{"NOUN": true, "PROPN": true}
 
 // titleBefore returns the token of the mention that follows a title of up
 // to three capitalised words at t ("called on President Reagan", "met

@@ -29,8 +29,12 @@ type Frame struct {
 	Tense   string // "past", "present", "future"
 }
 
-// hasSyntax reports whether the syntax layer has filled d's tokens.
-func hasSyntax(d *document.Document) bool { return len(d.Tokens) > 0 && d.Tokens[0].POS != "" }
+// hasSyntax reports whether the syntax layer has parsed sentence si (in
+// the default pipeline it parses only the sentences with a candidate).
+func hasSyntax(d *document.Document, si int) bool {
+	s := d.Sentences[si]
+	return s.EndToken > s.FirstToken && d.Tokens[s.FirstToken].POS != ""
+}
 
 // children returns the dependents of every token of sentence si, indexed
 // by token (relative to the sentence's first token).

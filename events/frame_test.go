@@ -136,3 +136,32 @@ func TestClassifiedNeedsSyntax(t *testing.T) {
 		t.Errorf("roles: pred %d, %d (%s) → %d (%s)", pred, src, s1, tgt, s2)
 	}
 }
+
+// TestPremodifierGap: with the parse, a pattern's gap spans a noun
+// phrase's premodifiers however many, so the verb reaches its object's
+// head; without it the gap stays at three words.
+func TestPremodifierGap(t *testing.T) {
+	st, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Brazil cancelled a large new crude oil purchase from Iraq."
+	codes := func(d *document.Document) []string {
+		var out []string
+		for _, e := range st.Code(d) {
+			out = append(out, e.Code+" "+actorOf(e.Source)+">"+actorOf(e.Target))
+		}
+		return out
+	}
+	d := document.New("t", text)
+	eventstest.Prepare(d)
+	if got := codes(d); len(got) != 0 {
+		t.Errorf("without syntax: %v, want none (a five-word gap)", got)
+	}
+	d = parsed(t, text, "PROPN/NNP/nsubj/1/brazil", "VERB/VBD/root/-1/cancel", "DET/DT/det/7/a", "ADJ/JJ/amod/7/large",
+		"ADJ/JJ/amod/7/new", "ADJ/JJ/amod/6/crude", "NOUN/NN/compound/7/oil", "NOUN/NN/obj/1/purchase",
+		"ADP/IN/case/9/from", "PROPN/NNP/nmod/7/iraq", "PUNCT/./punct/1/.")
+	if got := codes(d); !slices.Equal(got, []string{"160 BRA>IRQ"}) {
+		t.Errorf("with syntax: %v, want [160 BRA>IRQ]", got)
+	}
+}

@@ -34,7 +34,7 @@ func classifierSetting(name string) float64 {
 // roles name no actor with a country.
 func (c *coder) classified(si int) []document.Event {
 	m := c.s.model
-	if m == nil || len(c.mentionsBySent[si]) == 0 || !hasSyntax(c.d) {
+	if m == nil || len(c.mentionsBySent[si]) == 0 || !hasSyntax(c.d, si) {
 		return nil
 	}
 	if c.load(si); len(c.matchAll()) > 0 {

@@ -45,6 +45,25 @@ func withConfig(cfg stages.Config, mainWith func(context.Context, []string, io.W
 	}
 }
 
+// withSyntaxFlag adapts a layer's MainWith to take --with-syntax, which runs
+// the layer on the pipeline with the syntax stage (as extract --with-syntax
+// does), so that a layer can be scored with and without the parse.
+func withSyntaxFlag(mainWith func(context.Context, []string, io.Writer, io.Writer, process) int) func(context.Context, []string, io.Writer, io.Writer) int {
+	return func(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+		var cfg stages.Config
+		rest := make([]string, 0, len(args))
+		for _, a := range args {
+			switch a {
+			case "--with-syntax", "-with-syntax":
+				cfg.Syntax = true
+				continue
+			}
+			rest = append(rest, a)
+		}
+		return withConfig(cfg, mainWith)(ctx, rest, stdout, stderr)
+	}
+}
+
 // onShared runs evaluate on each shared data file present.
 func onShared(rels []string, evaluate func(context.Context, string, process) (*eval.Report, error)) func(context.Context, process) ([]*eval.Report, error) {
 	return func(ctx context.Context, p process) ([]*eval.Report, error) {
@@ -110,7 +129,7 @@ func init() {
 		evalLayer{name: "geo", main: withPipeline(evgeo.MainWith), all: evgeo.All},
 		evalLayer{name: "quotes", main: withPipeline(evquotes.MainWith), all: onShared([]string{"quotes/polnear/dev"}, evquotes.Evaluate)},
 		evalLayer{name: "counts", main: withPipeline(evcounts.MainWith), all: onRepo([]string{"testdata/gold/counts/gold.jsonl"}, evcounts.Evaluate)},
-		evalLayer{name: "events", main: withPipeline(evevents.MainWith), all: evevents.All},
+		evalLayer{name: "events", main: withSyntaxFlag(evevents.MainWith), all: evevents.All},
 		evalLayer{name: "gold", main: withPipeline(evgold.MainWith), all: evgold.All},
 	)
 }

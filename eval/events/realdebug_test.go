@@ -46,7 +46,8 @@ func TestDebugGoldReal(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := stages.Default(stages.Config{})
+	// EVENTS_DEBUG_SYNTAX runs the pipeline with the syntax stage
+	p, err := stages.Default(stages.Config{Syntax: os.Getenv("EVENTS_DEBUG_SYNTAX") != ""})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -63,6 +64,11 @@ func TestDebugGoldReal(t *testing.T) {
 			continue
 		}
 		fmt.Printf("== %s %+v\n", s.ID, r)
+		if os.Getenv("EVENTS_DEBUG_SENTENCES") != "" {
+			for si, sn := range d.Sentences {
+				fmt.Printf("  s%d %s\n", si+1, strings.Join(strings.Fields(d.Slice(sn.Span)), " "))
+			}
+		}
 		for _, m := range d.Mentions {
 			if os.Getenv("EVENTS_DEBUG_BRIEF") != "" {
 				break
