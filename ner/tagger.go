@@ -474,8 +474,119 @@ func (t *Tagger) decode(m *Model, li int, si int, s *scratch, y []uint8) []uint8
 }
 
 // viterbi appends to y the best valid BILOU sequence for emission scores em
-// with transitions trans and start scores start.
+// with transitions trans and start scores start. It is viterbiRef with the
+// label structure unrolled: a label that opens nothing (O, B, U) follows
+// one of the nine closed labels (O, L, U), an I or L of type t follows B or
+// I of t; the sums, comparisons and ties are viterbiRef's, so the labels
+// are the same.
 func viterbi(em [][nLabels]float32, back [][nLabels]uint8, trans *[nLabels][nLabels]float32, start *[nLabels]float32, y []uint8) []uint8 {
+	n := len(em)
+	if n == 0 {
+		return y
+	}
+	// col[k][i] is trans[closedLabels[i]][openers[k]]: the transitions into
+	// each label that follows a closed one.
+	var col [len(openers)][len(closedLabels)]float32
+	for k, c := range openers {
+		for i, p := range closedLabels {
+			col[k][i] = trans[p][c]
+		}
+	}
+	var cur, next [nLabels]float32
+	for c := 0; c < nLabels; c++ {
+		if canStart[c] {
+			cur[c] = start[c] + em[0][c]
+		} else {
+			cur[c] = negInf
+		}
+	}
+	for j := 1; j < n; j++ {
+		bk := &back[j]
+		e := &em[j]
+		var cl [len(closedLabels)]float32
+		for i, p := range closedLabels {
+			cl[i] = cur[p]
+		}
+		if isQuiet(e) {
+			// Only O is possible: one column.
+			best, arg := negInf, uint8(0)
+			for i := range cl {
+				if v := cl[i] + col[0][i]; v > best {
+					best, arg = v, closedLabels[i]
+				}
+			}
+			next = quietScores
+			next[0] = best
+			bk[0] = arg
+			cur = next
+			continue
+		}
+		for k, c := range openers {
+			best, arg := negInf, uint8(0)
+			tc := &col[k]
+			for i := range cl {
+				if v := cl[i] + tc[i]; v > best {
+					best, arg = v, closedLabels[i]
+				}
+			}
+			next[c] = best + e[c]
+			bk[c] = arg
+		}
+		for t := 0; t < len(Types); t++ {
+			b, in := uint8(labelOf(t, posB)), uint8(labelOf(t, posI))
+			for _, c := range [2]uint8{in, uint8(labelOf(t, posL))} {
+				best, arg := negInf, uint8(0)
+				if v := cur[b] + trans[b][c]; v > best {
+					best, arg = v, b
+				}
+				if v := cur[in] + trans[in][c]; v > best {
+					best, arg = v, in
+				}
+				next[c] = best + e[c]
+				bk[c] = arg
+			}
+		}
+		cur = next
+	}
+	best, arg := negInf, 0
+	for c := 0; c < nLabels; c++ {
+		if canEnd[c] && cur[c] > best {
+			best, arg = cur[c], c
+		}
+	}
+	base := len(y)
+	for range n {
+		y = append(y, 0)
+	}
+	out := y[base:]
+	out[n-1] = uint8(arg)
+	for j := n - 1; j > 0; j-- {
+		out[j-1] = back[j][out[j]]
+	}
+	return y
+}
+
+// closedLabels are the labels that close a name or are outside one (O, L,
+// U), in increasing order: the predecessors of the openers. openers are
+// the labels that may follow them (O, B, U), O first.
+var closedLabels, openers = func() (cl [1 + 2*len(Types)]uint8, op [1 + 2*len(Types)]uint8) {
+	i, k := 0, 0
+	for l := 0; l < nLabels; l++ {
+		if l == 0 || labelPos(l) == posL || labelPos(l) == posU {
+			cl[i] = uint8(l)
+			i++
+		}
+		if l == 0 || labelPos(l) == posB || labelPos(l) == posU {
+			op[k] = uint8(l)
+			k++
+		}
+	}
+	return cl, op
+}()
+
+// viterbiRef is viterbi over the allowed transitions as listed (preds): the
+// reference that viterbi's tests compare it with.
+func viterbiRef(em [][nLabels]float32, back [][nLabels]uint8, trans *[nLabels][nLabels]float32, start *[nLabels]float32, y []uint8) []uint8 {
 	n := len(em)
 	if n == 0 {
 		return y
