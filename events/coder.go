@@ -297,8 +297,8 @@ func (c *coder) try(p *pattern, it, t, tgt int) (int, int, bool) {
 			}
 		}
 		// with the parse, a gap also spans the premodifiers of the next
-		// word's phrase, however many ("cancelled a 40 mln dlr crude oil
-		// purchase from": the object's head is the verb's object)
+		// word's phrase, however many ("halted a planned 2 billion euro
+		// wheat deal with": the object's head is the verb's object)
 		if g := c.premodifiers(t); g > 3 {
 			return c.try(p, it+1, t+g, tgt)
 		}
