@@ -2,8 +2,6 @@ package geo
 
 import (
 	"context"
-	"encoding/csv"
-	"os"
 	"sort"
 	"strings"
 	"testing"
@@ -98,26 +96,14 @@ func benchDocs(b *testing.B, st *Stage, docs []*document.Document) {
 // BenchmarkBBC measures the stage on the BBC validation split (text stage
 // outside the timer, no mentions), one document per iteration.
 func BenchmarkBBC(b *testing.B) {
-	path := shareddata.Path("corpus/bbc/val.csv")
-	if path == "" {
-		b.Skip("no ../shared/data")
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		b.Fatal(err)
-	}
+	texts := shareddata.CSVTexts(b, "corpus/bbc/val.csv")
 	st, err := New()
 	if err != nil {
 		b.Fatal(err)
 	}
 	var docs []*document.Document
-	for _, row := range rows[1:] {
-		d := document.New("bbc", row[0])
+	for _, tx := range texts {
+		d := document.New("bbc", tx)
 		if err := text.New().Process(context.Background(), d); err != nil {
 			b.Fatal(err)
 		}

@@ -2,7 +2,6 @@ package quotes
 
 import (
 	"context"
-	"encoding/csv"
 	"os"
 	"path/filepath"
 	"strings"
@@ -85,19 +84,7 @@ func BenchmarkExtractWithEntities(b *testing.B) {
 // document per iteration, as in the pipeline (the text and entities stages
 // run outside the timer): thread CPU and allocations per document.
 func BenchmarkBBC(b *testing.B) {
-	path := shareddata.Path("corpus/bbc/val.csv")
-	if path == "" {
-		b.Skip("no ../shared/data")
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	rows, err := csv.NewReader(f).ReadAll()
-	f.Close()
-	if err != nil {
-		b.Fatal(err)
-	}
+	texts := shareddata.CSVTexts(b, "corpus/bbc/val.csv")
 	es, err := entities.New(entities.Options{})
 	if err != nil {
 		b.Skipf("entities: %v", err)
@@ -108,8 +95,8 @@ func BenchmarkBBC(b *testing.B) {
 	}
 	ctx := context.Background()
 	var docs []*document.Document
-	for _, row := range rows[1:] {
-		d := document.New("bbc", row[0])
+	for _, tx := range texts {
+		d := document.New("bbc", tx)
 		if err := p.Process(ctx, d); err != nil {
 			b.Fatal(err)
 		}
