@@ -503,7 +503,7 @@ func (a *annotator) classify(m *ment) {
 	}
 	key := a.key(m.a, m.b)
 	if m.org == nil && m.typ == document.Org && m.b-m.a > 1 && legalSuffixes[a.low(m.b-1)] {
-		if act, ok := a.s.dict.LookupKey(a.key(m.a, m.b-1)); ok && act.Kind == "company" {
+		if act, _, ok := a.lookup(m.a, m.b-1); ok && act.Kind == "company" {
 			m.org = act
 		}
 	}
