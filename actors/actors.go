@@ -97,6 +97,10 @@ type entry struct {
 // (lower case, no diacritics, no dots, no leading "the").
 func Key(s string) string { return country.Normalize(s) }
 
+// AppendKey appends Key(s) to dst and returns it: a key built in a
+// caller's buffer for LookupFolded (allocating only for text not in ASCII).
+func AppendKey(dst []byte, s string) []byte { return country.AppendNormalize(dst, s) }
+
 // Add adds a or, when one of its surface forms is already known, overrides
 // the earlier entry for that form. It must not be called concurrently with
 // lookups.
@@ -164,6 +168,23 @@ func (d *Dictionary) LookupKey(key string) (*Actor, bool) {
 		return nil, false
 	}
 	return &d.actors[e.i], true
+}
+
+// LookupFolded is LookupKey of a key built in a caller's buffer (with
+// country.AppendNormalize), which it neither keeps nor copies: a probe
+// allocates nothing. acronym is Acronym(key), from the same probe.
+func (d *Dictionary) LookupFolded(key []byte) (a *Actor, acronym, ok bool) {
+	if d == nil {
+		return nil, false, false
+	}
+	if c, ok := keyfilter.Ends(unsafe.String(unsafe.SliceData(key), len(key))); ok && !d.ends.Has(c) {
+		return nil, false, false
+	}
+	e, ok := d.index[string(key)]
+	if !ok {
+		return nil, false, false
+	}
+	return &d.actors[e.i], e.caps, true
 }
 
 // Acronym reports whether the surface form folded to key is an acronym

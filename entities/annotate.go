@@ -70,6 +70,7 @@ type annotator struct {
 	epoch  int
 	acrIdx map[string][]acrDef // per token, the mentions followed by "(" and it (acronymOfOther)
 	pub    time.Time           // the story's publication time, zero when unknown
+	kbuf   []byte              // the dictionary key lookup builds
 }
 
 // acrDef is a mention followed by "(" and a token, with the dictionary's
@@ -179,9 +180,16 @@ func (a *annotator) capWord(t int) bool { return a.word(t) && a.capitalized(t) }
 // dictAt returns the dictionary's actor named by tokens [i, j), an
 // acronym only where it is written in capitals; orgAt, an organization.
 func (a *annotator) dictAt(i, j int) (*actors.Actor, bool) {
-	key := a.key(i, j)
-	act, ok := a.s.dict.LookupKey(key)
-	return act, ok && (!a.s.dict.Acronym(key) || a.allCaps(i, j))
+	act, acr, ok := a.lookup(i, j)
+	return act, ok && (!acr || a.allCaps(i, j))
+}
+
+// lookup returns the dictionary's actor whose key is that of tokens
+// [i, j) and whether its surface form there is an acronym: the key is
+// built in the annotator's buffer, so a probe allocates nothing.
+func (a *annotator) lookup(i, j int) (act *actors.Actor, acronym, ok bool) {
+	a.kbuf = actors.AppendKey(a.kbuf[:0], a.lowText(i, j))
+	return a.s.dict.LookupFolded(a.kbuf)
 }
 
 func (a *annotator) orgAt(i, j int) (*actors.Actor, bool) {
@@ -317,9 +325,8 @@ func (a *annotator) dictExtend(i, j, hi int) int {
 // fullName returns the dictionary's actor named by tokens [i, j) when the
 // name is no acronym.
 func (a *annotator) fullName(i, j int) (*actors.Actor, bool) {
-	key := a.key(i, j)
-	act, ok := a.s.dict.LookupKey(key)
-	return act, ok && !a.s.dict.Acronym(key)
+	act, acr, ok := a.lookup(i, j)
+	return act, ok && !acr
 }
 
 // longest and shortest return the first length n, from max down to 1 or
@@ -359,7 +366,7 @@ func (a *annotator) personsByCourtesy() {
 		if m.typ != document.Org || m.kind != document.Name || m.org != nil || m.b-m.a < 2 || m.b-m.a > 3 || !surnames[a.low(m.b-1)] {
 			continue
 		}
-		_, known := a.s.dict.LookupKey(a.key(m.a, m.b))
+		_, _, known := a.lookup(m.a, m.b)
 		if !known && !a.anyTok(m.a, m.b, func(t int) bool { return !a.capWord(t) || orgFormWord(a.low(t)) }) {
 			m.typ = document.Person
 		}
@@ -462,6 +469,9 @@ func (a *annotator) dictNames(user bool) {
 			}
 			n := longest(min(a.s.dict.MaxWords(), sn.EndToken-i), func(n int) bool {
 				j := i + n
+				if !user && a.d.Tokens[j-1].Kind == document.Punct {
+					return false // (before the probe, which cannot change it)
+				}
 				act, ok := a.dictAt(i, j)
 				// Lower-case text only matches an organization's alias
 				// written in lower case ("the world body"; not "the amnesty").
@@ -493,7 +503,7 @@ func (a *annotator) classify(m *ment) {
 	}
 	key := a.key(m.a, m.b)
 	if m.org == nil && m.typ == document.Org && m.b-m.a > 1 && legalSuffixes[a.low(m.b-1)] {
-		if act, ok := a.s.dict.LookupKey(a.key(m.a, m.b-1)); ok && act.Kind == "company" {
+		if act, _, ok := a.lookup(m.a, m.b-1); ok && act.Kind == "company" {
 			m.org = act
 		}
 	}
