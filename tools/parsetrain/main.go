@@ -80,6 +80,14 @@ var trainFiles = []trainFile{
 	{"syntax/ud/en_ewt-ud-dev.conllu", true, 1},
 }
 
+// factored trains a parser that predicts the move before the label
+// (syntax.TrainOptions.Factored).
+var factored = flag.Bool("factored", false, "predict the move (shift, left, right) before the label: a 3-class move table scored in every state, a label table only for the arc taken")
+
+// ownLabels gives the most frequent labels a move class of their own in a
+// factored parser (syntax.TrainOptions.OwnLabels).
+var ownLabels = flag.Int("own-labels", 0, "with -factored: the most frequent labels get a move class of their own per direction (their arcs need no label table)")
+
 func main() {
 	out := flag.String("out", "syntax/model/syntax.model", "model file to write")
 	clusters := flag.String("clusters", "ner/model/clusters.txt", "word clusters (word TAB bit path)")
@@ -186,9 +194,12 @@ func run(out, clusterPath, casingPath string, tagEpochs, parseEpochs, folds int,
 	if err := readCasing(casingPath, cl); err != nil {
 		return err
 	}
-	opt := syntax.TrainOptions{TagEpochs: tagEpochs, ParseEpochs: parseEpochs, Folds: folds, Seed: 13, Explore: explore, MinUpdates: minUpdates, Target: target, DictFolds: dictFolds, Beam: beam, BeamEpochs: beamEpochs, MaxViolation: maxViolation, Clusters: cl, Log: os.Stderr,
+	opt := syntax.TrainOptions{TagEpochs: tagEpochs, ParseEpochs: parseEpochs, Folds: folds, Seed: 13, Explore: explore, MinUpdates: minUpdates, Target: target, DictFolds: dictFolds, Beam: beam, BeamEpochs: beamEpochs, MaxViolation: maxViolation, Factored: *factored, OwnLabels: *ownLabels, Clusters: cl, Log: os.Stderr,
 		Info: fmt.Sprintf("trained by tools/parsetrain on %s; tagger %d epochs, parser %d epochs, %d jackknife folds, %d tag dictionary folds, explore %.2f, min updates %d, target treebank %d",
 			strings.Join(names, ", "), tagEpochs, parseEpochs, folds, dictFolds, explore, minUpdates, target)}
+	if *factored {
+		opt.Info += fmt.Sprintf(", move before label (%d labels with a move class of their own)", *ownLabels)
+	}
 	if beam > 1 {
 		upd := "early update"
 		if maxViolation {
