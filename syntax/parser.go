@@ -6,7 +6,8 @@ package syntax
 // averaged perceptron scores the moves over hashed features of the stack
 // (s0, s1, s2), the buffer (b0, b1, b2), their children and valencies
 // (Zhang & Nivre 2011); training follows the dynamic oracle of Goldberg &
-// Nivre (2013).
+// Nivre (2013). A factored model (Model.label, moveSet) scores a few move
+// classes in every state and the labels only for the arcs that need them.
 
 const (
 	shift = 0

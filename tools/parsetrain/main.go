@@ -50,6 +50,12 @@
 // also scores the same weights parsed greedily. On the EWT slice it lost to
 // the greedy parser at 2.7-3.8 times its CPU (docs/benchmarks.md, "A beam
 // for the parser").
+//
+// -factored predicts the move before the label: a move table whose classes
+// are shift, a left and a right arc for each of the -own-labels most
+// frequent labels, and a left and a right arc for the other labels, scored
+// in every state; a label table scored only when one of those other arcs is
+// taken, over its labels (docs/benchmarks.md, "Move before label").
 package main
 
 import (
