@@ -30,6 +30,11 @@ type Parser struct {
 	// s0 is on it).
 	cache []int32
 	valid []bool
+	// lcache and lvalid are cache and valid for the label table of a
+	// factored parser (Model.label), whose cache holds the move table's.
+	lcache  []int32
+	lvalid  []bool
+	mscores []int32
 	// beam > 1 parses with a beam of that many items (parseBeam).
 	beam int
 	bs   *beamSearch
@@ -146,6 +151,10 @@ func (p *Parser) tag() {
 
 // parse runs the greedy parser over p.ws and p.tags into p.st.
 func (p *Parser) parse() {
+	if p.m.label != nil {
+		p.parseFactored()
+		return
+	}
 	if p.beam > 1 {
 		p.parseBeam()
 		return
@@ -231,4 +240,93 @@ func hasUpperOrNonASCII(s string) bool {
 		}
 	}
 	return false
+}
+
+// parseFactored is parse for a model that predicts the move before the
+// label: the move table's classes (shift, the arcs with the most frequent
+// labels, the other left and right arcs) are scored in every state, and
+// the label table only for a rest arc, over that arc's rest labels.
+func (p *Parser) parseFactored() {
+	m := p.m
+	mset := m.moves
+	nl := len(m.labels)
+	nc := 1 + 2*nl
+	nm := mset.classes()
+	s := &p.st
+	n := len(p.ws)
+	s.reset(n)
+	slots := (n + 2) * nRoles
+	if cap(p.valid) < slots || cap(p.cache) < slots*nm {
+		p.valid = make([]bool, slots)
+		p.cache = make([]int32, slots*nm)
+	}
+	if cap(p.lvalid) < slots {
+		p.lvalid = make([]bool, slots)
+		p.lcache = make([]int32, slots*nc)
+	}
+	p.valid, p.cache = p.valid[:slots], p.cache[:slots*nm]
+	p.lvalid, p.lcache = p.lvalid[:slots], p.lcache[:slots*nc]
+	clear(p.valid)
+	clear(p.lvalid)
+	if cap(p.mscores) < nm {
+		p.mscores = make([]int32, nm)
+	}
+	ms := p.mscores[:nm]
+	lsc := p.scores[:nc]
+	for !s.terminal() {
+		switch {
+		case len(s.stack) == 0:
+			s.apply(shift, nl)
+			continue
+		case int(s.b) == n && len(s.stack) == 1:
+			s.apply(1+m.rootLabel, nl)
+			continue
+		}
+		p.feats = dynamicFeatures(s, p.ws, p.tags, p.feats[:0])
+		roles := s.roles()
+		m.parser.score(p.feats, ms)
+		for role, i := range roles {
+			k := (int(i)+1)*nRoles + role
+			vec := p.cache[k*nm : (k+1)*nm]
+			if !p.valid[k] {
+				p.roleFs = roleFeatures(role, i, s, p.ws, p.tags, p.roleFs[:0])
+				m.parser.score(p.roleFs, vec)
+				p.valid[k] = true
+			}
+			for c, v := range vec {
+				ms[c] += v
+			}
+		}
+		mc := -1
+		for c := range ms {
+			if (mc < 0 || ms[c] > ms[mc]) && s.legalClass(mset, c, m.rootLabel) {
+				mc = c
+			}
+		}
+		if a := mset.move(mc); a >= 0 {
+			s.apply(a, nl)
+			continue
+		}
+		lo, hi := restRange(mc, nl)
+		m.label.score(p.feats, lsc)
+		for role, i := range roles {
+			k := (int(i)+1)*nRoles + role
+			vec := p.lcache[k*nc : (k+1)*nc]
+			if !p.lvalid[k] {
+				p.roleFs = roleFeatures(role, i, s, p.ws, p.tags, p.roleFs[:0])
+				m.label.score(p.roleFs, vec)
+				p.lvalid[k] = true
+			}
+			for c := lo; c < hi; c++ {
+				lsc[c] += vec[c]
+			}
+		}
+		best := -1
+		for a := lo; a < hi; a++ {
+			if mset.cls[(a-1)%nl] < 0 && (best < 0 || lsc[a] > lsc[best]) && s.legal(a, nl, m.rootLabel) {
+				best = a
+			}
+		}
+		s.apply(best, nl)
+	}
 }

@@ -23,14 +23,22 @@ type Model struct {
 	labels     []string
 	rootLabel  int
 	tagger     *table
-	parser     *table
-	raw        wordLines         // a loaded model's cluster and dictionary lines
-	lemmas     map[string]string // upos byte + lower form → lemma
-	rules      map[string]lemmaRule
-	clusters   map[string]uint32 // lower word → bits | len<<24 | casing class<<29
-	dict       map[string]uint32 // lower word → tag dictionary entry (dictMask)
-	lex        map[string]lexEntry
-	info       string // training summary
+	// parser scores the moves: with label nil, every labelled move
+	// (1+2×labels classes); with label set, the classes of moves (shift,
+	// the arcs of the most frequent labels, the other left and right
+	// arcs) and label scores the labels of those other arcs (1+2×labels
+	// classes, of which only the chosen arc's are read), so that most
+	// lookups touch a few classes instead of about a hundred.
+	parser   *table
+	label    *table
+	moves    *moveSet
+	raw      wordLines         // a loaded model's cluster and dictionary lines
+	lemmas   map[string]string // upos byte + lower form → lemma
+	rules    map[string]lemmaRule
+	clusters map[string]uint32 // lower word → bits | len<<24 | casing class<<29
+	dict     map[string]uint32 // lower word → tag dictionary entry (dictMask)
+	lex      map[string]lexEntry
+	info     string // training summary
 	// beam is the number of partial parses the parser keeps (1 or 0:
 	// greedy); set by Train (TrainOptions.Beam) and SetBeam.
 	beam int
@@ -38,6 +46,8 @@ type Model struct {
 
 // SetBeam makes the Parsers made afterwards from m keep k partial parses
 // (beam search, parseBeam); k <= 1 is the greedy parser.
+// A model whose parser predicts the move before the label (Model.label)
+// parses greedily whatever k is.
 func (m *Model) SetBeam(k int) { m.beam = k }
 
 // magic starts a model file; magic1 a file of the first version, which
@@ -104,6 +114,11 @@ func (m *Model) Marshal() []byte {
 	}
 	b = m.tagger.marshal(b)
 	b = m.parser.marshal(b)
+	if m.label != nil {
+		b = m.label.marshal(b)
+		b = binary.LittleEndian.AppendUint32(b, uint32(len(m.moves.own)))
+		b = append(b, m.moves.own...)
+	}
 	return b
 }
 
@@ -211,10 +226,37 @@ func Load(b []byte) (*Model, error) {
 	if m.tagger, off, err = unmarshalTable(b, off); err != nil {
 		return nil, err
 	}
-	if m.parser, _, err = unmarshalTable(b, off); err != nil {
+	if m.parser, off, err = unmarshalTable(b, off); err != nil {
 		return nil, err
 	}
-	if m.tagger.classes != len(m.classes) || m.parser.classes != 1+2*len(m.labels) {
+	if nl := len(m.labels); m.parser.classes != 1+2*nl {
+		// a factored parser: the move table, the label table and the
+		// labels with a move class of their own (Model.moves)
+		if m.label, off, err = unmarshalTable(b, off); err != nil {
+			return nil, err
+		}
+		if off+4 > len(b) {
+			return nil, errCorrupt
+		}
+		k := int(binary.LittleEndian.Uint32(b[off:]))
+		off += 4
+		if k < 0 || k > nl-2 || off+k > len(b) {
+			return nil, errCorrupt
+		}
+		own := append([]uint8(nil), b[off:off+k]...)
+		seen := make([]bool, nl)
+		for _, l := range own {
+			if int(l) >= nl || int(l) == m.rootLabel || seen[l] {
+				return nil, errCorrupt
+			}
+			seen[l] = true
+		}
+		m.moves = newMoveSet(nl, own)
+		if m.label.classes != 1+2*nl || m.parser.classes != m.moves.classes() {
+			return nil, fmt.Errorf("syntax: model tables do not match its classes")
+		}
+	}
+	if m.tagger.classes != len(m.classes) {
 		return nil, fmt.Errorf("syntax: model tables do not match its classes")
 	}
 	return m, nil

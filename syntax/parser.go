@@ -6,12 +6,102 @@ package syntax
 // averaged perceptron scores the moves over hashed features of the stack
 // (s0, s1, s2), the buffer (b0, b1, b2), their children and valencies
 // (Zhang & Nivre 2011); training follows the dynamic oracle of Goldberg &
-// Nivre (2013).
+// Nivre (2013). A factored model (Model.label, moveSet) scores a few move
+// classes in every state and the labels only for the arcs that need them.
 
 const (
 	shift = 0
 	// LEFT-l is 1+l, RIGHT-l is 1+nLabels+l.
 )
+
+// moveSet gives the classes of a factored parser's move table
+// (Model.label): shift; a left and a right arc with a label of the rest;
+// and a left and a right arc for each label with a class of its own (the
+// most frequent ones), which need no label table. Class 0 is shift, 1 a
+// left arc of the rest, 2 a right arc of the rest, 3+k a left arc with
+// own label k, 3+K+k a right arc with it. With no own labels the move
+// table has the three moves alone.
+type moveSet struct {
+	nl  int
+	own []uint8 // the labels with a class of their own
+	cls []int16 // per label: its own index k, or -1
+}
+
+const (
+	moveShift = iota
+	moveLeft
+	moveRight
+)
+
+func newMoveSet(nl int, own []uint8) *moveSet {
+	ms := &moveSet{nl: nl, own: own, cls: make([]int16, nl)}
+	for i := range ms.cls {
+		ms.cls[i] = -1
+	}
+	for k, l := range own {
+		ms.cls[l] = int16(k)
+	}
+	return ms
+}
+
+// classes returns the number of move classes.
+func (ms *moveSet) classes() int { return 3 + 2*len(ms.own) }
+
+// class returns the move class of labelled move a.
+func (ms *moveSet) class(a int) int {
+	switch {
+	case a == shift:
+		return moveShift
+	case a <= ms.nl:
+		if k := ms.cls[a-1]; k >= 0 {
+			return 3 + int(k)
+		}
+		return moveLeft
+	}
+	if k := ms.cls[a-1-ms.nl]; k >= 0 {
+		return 3 + len(ms.own) + int(k)
+	}
+	return moveRight
+}
+
+// move returns the labelled move of class c, or -1 for the arcs of the
+// rest (moveLeft, moveRight), whose label the label table chooses.
+func (ms *moveSet) move(c int) int {
+	K := len(ms.own)
+	switch {
+	case c == moveShift:
+		return shift
+	case c < 3:
+		return -1
+	case c < 3+K:
+		return 1 + int(ms.own[c-3])
+	}
+	return 1 + ms.nl + int(ms.own[c-3-K])
+}
+
+// legalClass reports whether some labelled move of class c is legal
+// (the root label is never one of its own: a rest arc is legal when its
+// direction is).
+func (s *pstate) legalClass(ms *moveSet, c, rootLabel int) bool {
+	switch c {
+	case moveShift:
+		return s.canShift()
+	case moveLeft:
+		return s.canLeft()
+	case moveRight:
+		return s.canRight()
+	}
+	return s.legal(ms.move(c), ms.nl, rootLabel)
+}
+
+// restRange returns the labelled moves [lo, hi) of rest arc class c
+// (moveLeft or moveRight): those whose label has no class of its own.
+func restRange(c, nLabels int) (lo, hi int) {
+	if c == moveLeft {
+		return 1, 1 + nLabels
+	}
+	return 1 + nLabels, 1 + 2*nLabels
+}
 
 type pstate struct {
 	n      int

@@ -3,6 +3,7 @@ package syntax
 import (
 	"context"
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -253,7 +254,22 @@ func FuzzReadCoNLLU(f *testing.F) {
 	})
 }
 
-func BenchmarkAnalyze(b *testing.B) { benchAnalyze(b, mustModel(b)) }
+// BenchmarkAnalyze measures the embedded model, or the model file named
+// by NEWSGRAPH_SYNTAX_MODEL (to compare a model tools/parsetrain wrote
+// elsewhere with the same test binary).
+func BenchmarkAnalyze(b *testing.B) {
+	m := mustModel(b)
+	if p := os.Getenv("NEWSGRAPH_SYNTAX_MODEL"); p != "" {
+		raw, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if m, err = Load(aligned(string(raw))); err != nil {
+			b.Fatal(err)
+		}
+	}
+	benchAnalyze(b, m)
+}
 
 // BenchmarkAnalyzeBeam is BenchmarkAnalyze with the beam parser (the
 // embedded model's weights, which were trained greedy: the speed, not the
@@ -312,6 +328,17 @@ func TestParse_CacheMatchesFeatures(t *testing.T) {
 		"\" We will not accept this , \" she told reporters , adding that the government had been warned twice .",
 		"Shares rose .",
 		"Oil prices fell sharply as traders bet that demand in Asia , Europe and the United States would weaken further next year .",
+	}
+	if m.label != nil {
+		// a parser that predicts the move before the label
+		var fs [][]string
+		for _, sent := range sents {
+			fs = append(fs, strings.Fields(sent))
+		}
+		if states := checkFactoredCache(t, m, fs); states < 100 {
+			t.Fatalf("only %d states", states)
+		}
+		return
 	}
 	nl := len(m.labels)
 	nc := 1 + 2*nl

@@ -62,8 +62,16 @@ type TrainOptions struct {
 	// the beam's best wrong parse outscores the best gold one by most are
 	// updated) instead of the early update.
 	MaxViolation bool
-	Log          io.Writer
-	Info         string
+	// Factored predicts the move (shift, left, right) before the label:
+	// a move table of three classes scored in every state and a label
+	// table scored only for the arc chosen (Model.label); not with Beam.
+	Factored bool
+	// OwnLabels (with Factored) gives the most frequent labels but root
+	// a move class of their own per direction, so that their arcs need
+	// no label table.
+	OwnLabels int
+	Log       io.Writer
+	Info      string
 }
 
 // Train learns a model from retokenized treebank sentences.
@@ -216,6 +224,13 @@ func Train(sents []*Aligned, opt TrainOptions) (*Model, error) {
 		reportTagErrors(opt.Log, m, held)
 	}
 	fmt.Fprintf(opt.Log, "parser: %d labels\n", len(m.labels))
+	if opt.Factored {
+		if opt.Beam > 1 {
+			return nil, fmt.Errorf("syntax: a factored parser has no beam")
+		}
+		m.parser, m.label = trainFactored(ex, m, opt, rng, held)
+		return m, nil
+	}
 	m.parser = trainParser(ex, m, opt, rng, held)
 	if opt.Beam > 1 {
 		m.beam = opt.Beam
@@ -563,6 +578,177 @@ func trainParser(ex []*example, m *Model, opt TrainOptions, rng *rand.Rand, held
 		}
 	}
 	return tt.averaged(opt.MinUpdates, opt.Target)
+}
+
+// trainFactored trains the move table (nMoves classes) and the label
+// table (every labelled move) of a parser that predicts the move before
+// the label, with the dynamic oracle: a move costs the least of its
+// labelled moves, and the label table learns, in the states where an arc
+// is taken, the cheapest of that arc's labels over the others.
+func trainFactored(ex []*example, m *Model, opt TrainOptions, rng *rand.Rand, held []*example) (*table, *table) {
+	nl := len(m.labels)
+	nc := 1 + 2*nl
+	// the labels with a class of their own: the most frequent, root aside
+	count := make([]int, nl)
+	for _, e := range ex {
+		if e.a.Tree {
+			for _, l := range e.gl {
+				count[l]++
+			}
+		}
+	}
+	byCount := make([]int, 0, nl)
+	for l := range nl {
+		if l != m.rootLabel {
+			byCount = append(byCount, l)
+		}
+	}
+	sort.SliceStable(byCount, func(i, j int) bool { return count[byCount[i]] > count[byCount[j]] })
+	var own []uint8
+	for _, l := range byCount[:min(max(opt.OwnLabels, 0), nl-2)] {
+		own = append(own, uint8(l))
+	}
+	mset := newMoveSet(nl, own)
+	m.moves = mset
+	nm := mset.classes()
+	tm, tl := newTrainTable(nm), newTrainTable(nc)
+	ms := make([]float32, nm)
+	mcost := make([]int, nm)
+	lsc := make([]float32, nc)
+	cost := make([]int, nc)
+	var fs []uint64
+	var st pstate
+	order := make([]int, 0, len(ex))
+	for i, e := range ex {
+		if e.a.Tree {
+			order = append(order, i)
+		}
+	}
+	tables := func(mu int32) *Model {
+		mm := *m
+		mm.parser, mm.label = tm.averaged(mu, opt.Target), tl.averaged(mu, opt.Target)
+		return &mm
+	}
+	for ep := 0; ep < opt.ParseEpochs; ep++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		right, total := 0, 0
+		for _, k := range order {
+			e := ex[k]
+			if opt.Target > 0 {
+				tm.dom, tl.dom = e.a.Domain, e.a.Domain
+			}
+			st.reset(len(e.ws))
+			for !st.terminal() {
+				fs = parseFeatures(&st, e.ws, e.ptags, fs[:0])
+				st.costs(e.gh, e.gl, nl, m.rootLabel, cost)
+				for c := range mcost {
+					mcost[c] = -1
+				}
+				for a, x := range cost {
+					if c := mset.class(a); x >= 0 && (mcost[c] < 0 || x < mcost[c]) {
+						mcost[c] = x
+					}
+				}
+				tm.score(fs, ms)
+				pred, gold, minCost := -1, -1, 1<<30
+				for c, x := range mcost {
+					if x < 0 {
+						continue
+					}
+					if pred < 0 || ms[c] > ms[pred] {
+						pred = c
+					}
+					minCost = min(minCost, x)
+				}
+				for c, x := range mcost {
+					if x == minCost && (gold < 0 || ms[c] > ms[gold]) {
+						gold = c
+					}
+				}
+				if mcost[pred] == minCost {
+					tm.tick()
+				} else {
+					tm.update(fs, gold, pred)
+				}
+				own := ep > 0 && rng.Float64() < opt.Explore
+				mc := gold
+				if own {
+					mc = pred
+				}
+				if a := mset.move(mc); a >= 0 {
+					st.apply(a, nl)
+					continue
+				}
+				lo, hi := restRange(mc, nl)
+				lpred, lgold, lmin, legal := -1, -1, 1<<30, 0
+				tl.score(fs, lsc)
+				for a := lo; a < hi; a++ {
+					if cost[a] < 0 || mset.cls[(a-1)%nl] >= 0 {
+						continue
+					}
+					legal++
+					if lpred < 0 || lsc[a] > lsc[lpred] {
+						lpred = a
+					}
+					lmin = min(lmin, cost[a])
+				}
+				for a := lo; a < hi; a++ {
+					if cost[a] == lmin && mset.cls[(a-1)%nl] < 0 && (lgold < 0 || lsc[a] > lsc[lgold]) {
+						lgold = a
+					}
+				}
+				if legal > 1 {
+					if cost[lpred] == lmin {
+						tl.tick()
+					} else {
+						tl.update(fs, lgold, lpred)
+					}
+				}
+				next := lgold
+				if own {
+					next = lpred
+				}
+				st.apply(next, nl)
+			}
+			for i := range e.ws {
+				if st.head[i] == e.gh[i] {
+					right++
+				}
+				total++
+			}
+		}
+		msg := fmt.Sprintf("parser epoch %d: train UAS %.4f", ep+1, float64(right)/float64(max(total, 1)))
+		if len(held) > 0 {
+			u, l, n := scoreHeld(tables(opt.MinUpdates), held)
+			msg += fmt.Sprintf(" held-out UAS %.4f LAS %.4f (%d tokens)", u, l, n)
+		}
+		fmt.Fprintln(opt.Log, msg)
+	}
+	if len(held) > 0 {
+		for _, mu := range opt.ReportMinUpdates {
+			mm := tables(mu)
+			u, l, _ := scoreHeld(mm, held)
+			fmt.Fprintf(opt.Log, "min updates %d: move table %d slots, %d entries; label table %d slots, %d entries; held-out UAS %.4f LAS %.4f\n", mu, len(mm.parser.slots), len(mm.parser.ents), len(mm.label.slots), len(mm.label.ents), u, l)
+		}
+		mm := tables(opt.MinUpdates)
+		saved := make([][]int32, len(held))
+		for k, e := range held {
+			saved[k] = append([]int32(nil), e.ptags...)
+			copy(e.ptags, e.gtags)
+		}
+		u, l, _ := scoreHeld(mm, held)
+		for k, e := range held {
+			copy(e.ptags, saved[k])
+		}
+		fmt.Fprintf(opt.Log, "held-out on gold tags (min updates %d): UAS %.4f LAS %.4f\n", opt.MinUpdates, u, l)
+	}
+	if opt.Variants != nil {
+		for _, mu := range opt.VariantMinUpdates {
+			opt.Variants(mu, tables(mu))
+		}
+	}
+	mm := tables(opt.MinUpdates)
+	return mm.parser, mm.label
 }
 
 // scoreHeld parses held (with their predicted tags) and returns UAS and LAS

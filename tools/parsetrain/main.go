@@ -50,6 +50,12 @@
 // also scores the same weights parsed greedily. On the EWT slice it lost to
 // the greedy parser at 2.7-3.8 times its CPU (docs/benchmarks.md, "A beam
 // for the parser").
+//
+// -factored predicts the move before the label: a move table whose classes
+// are shift, a left and a right arc for each of the -own-labels most
+// frequent labels, and a left and a right arc for the other labels, scored
+// in every state; a label table scored only when one of those other arcs is
+// taken, over its labels (docs/benchmarks.md, "Move before label").
 package main
 
 import (
@@ -80,13 +86,21 @@ var trainFiles = []trainFile{
 	{"syntax/ud/en_ewt-ud-dev.conllu", true, 1},
 }
 
+// factored trains a parser that predicts the move before the label
+// (syntax.TrainOptions.Factored).
+var factored = flag.Bool("factored", false, "predict the move (shift, left, right) before the label: a 3-class move table scored in every state, a label table only for the arc taken")
+
+// ownLabels gives the most frequent labels a move class of their own in a
+// factored parser (syntax.TrainOptions.OwnLabels).
+var ownLabels = flag.Int("own-labels", 0, "with -factored: the most frequent labels get a move class of their own per direction (their arcs need no label table)")
+
 func main() {
 	out := flag.String("out", "syntax/model/syntax.model", "model file to write")
 	clusters := flag.String("clusters", "ner/model/clusters.txt", "word clusters (word TAB bit path)")
 	casing := flag.String("casing", "ner/model/casing.txt", "news casing counts (word TAB lower TAB capitalized TAB capitals)")
 	tagEpochs := flag.Int("tag-epochs", 8, "tagger epochs")
-	parseEpochs := flag.Int("parse-epochs", 8, "parser epochs")
-	minUpdates := flag.Int("min-updates", 2, "drop weights touched by fewer updates")
+	parseEpochs := flag.Int("parse-epochs", 14, "parser epochs")
+	minUpdates := flag.Int("min-updates", 3, "drop weights touched by fewer updates")
 	folds := flag.Int("folds", 4, "jackknife folds for the parser's predicted tags")
 	explore := flag.Float64("explore", 0.9, "probability of following the model's move (dynamic oracle)")
 	withLinesDev := flag.Bool("lines-dev", true, "also train on LinES dev")
@@ -186,9 +200,12 @@ func run(out, clusterPath, casingPath string, tagEpochs, parseEpochs, folds int,
 	if err := readCasing(casingPath, cl); err != nil {
 		return err
 	}
-	opt := syntax.TrainOptions{TagEpochs: tagEpochs, ParseEpochs: parseEpochs, Folds: folds, Seed: 13, Explore: explore, MinUpdates: minUpdates, Target: target, DictFolds: dictFolds, Beam: beam, BeamEpochs: beamEpochs, MaxViolation: maxViolation, Clusters: cl, Log: os.Stderr,
+	opt := syntax.TrainOptions{TagEpochs: tagEpochs, ParseEpochs: parseEpochs, Folds: folds, Seed: 13, Explore: explore, MinUpdates: minUpdates, Target: target, DictFolds: dictFolds, Beam: beam, BeamEpochs: beamEpochs, MaxViolation: maxViolation, Factored: *factored, OwnLabels: *ownLabels, Clusters: cl, Log: os.Stderr,
 		Info: fmt.Sprintf("trained by tools/parsetrain on %s; tagger %d epochs, parser %d epochs, %d jackknife folds, %d tag dictionary folds, explore %.2f, min updates %d, target treebank %d",
 			strings.Join(names, ", "), tagEpochs, parseEpochs, folds, dictFolds, explore, minUpdates, target)}
+	if *factored {
+		opt.Info += fmt.Sprintf(", move before label (%d labels with a move class of their own)", *ownLabels)
+	}
 	if beam > 1 {
 		upd := "early update"
 		if maxViolation {
