@@ -51,8 +51,10 @@ type annotator struct {
 	ctx     context.Context // the document's budget: run stops between steps, long loops every 256 items
 	s       *Stage
 	d       *document.Document
-	lower   string  // the normalized text (Document.Lower), same byte length as d.Text
-	covered []int32 // per token: index+1 of the mention covering it, 0 when none
+	lower   string       // the normalized text (Document.Lower), same byte length as d.Text
+	covered []int32      // per token: index+1 of the mention covering it, 0 when none
+	igos    []igoMention // international mentions of ms[:igoSeen] (recentIGO)
+	igoSeen int
 	ms      []ment
 	sentOf  []int32 // per token: sentence index
 	ents    []*ent
@@ -791,20 +793,33 @@ func (a *annotator) countryBeforeWords(j, lo int, intl bool) (string, int) {
 }
 
 // recentIGO returns the code of the international organization named
-// last before token j, or "".
+// last before token j, or "". It keeps the international mentions seen so
+// far (a.igos, from a.ms[:a.igoSeen]) so that a long document is not
+// rescanned at every call: mentions are only appended while it is asked.
 func (a *annotator) recentIGO(j int) string {
-	best, code := -1, ""
-	for i := range a.ms {
-		m := &a.ms[i]
+	for ; a.igoSeen < len(a.ms); a.igoSeen++ {
+		m := &a.ms[a.igoSeen]
 		c := m.actor
 		if m.org != nil {
 			c = m.org.Code
 		}
-		if m.b <= j && m.b > best && international(c) {
-			best, code = m.b, c
+		if international(c) {
+			a.igos = append(a.igos, igoMention{m.b, c})
+		}
+	}
+	best, code := -1, ""
+	for _, g := range a.igos {
+		if g.b <= j && g.b > best {
+			best, code = g.b, g.code
 		}
 	}
 	return code
+}
+
+// igoMention is an international organization's mention end and code.
+type igoMention struct {
+	b    int
+	code string
 }
 
 // nationalSociety returns the code of a national society named by tokens
