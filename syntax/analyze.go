@@ -185,18 +185,7 @@ func (p *Parser) parse() {
 		}
 		p.feats = dynamicFeatures(s, p.ws, p.tags, p.feats[:0])
 		m.parser.score(p.feats, sc)
-		for role, i := range s.roles() {
-			k := (int(i)+1)*nRoles + role
-			vec := p.cache[k*nc : (k+1)*nc]
-			if !p.valid[k] {
-				p.roleFs = roleFeatures(role, i, s, p.ws, p.tags, p.roleFs[:0])
-				m.parser.score(p.roleFs, vec)
-				p.valid[k] = true
-			}
-			for c, v := range vec {
-				sc[c] += v
-			}
-		}
+		p.addRoles(m.parser, sc, p.valid, p.cache, nc, 0, nc)
 		best := -1
 		for a := range sc {
 			if (best < 0 || sc[a] > sc[best]) && s.legal(a, nl, m.rootLabel) {
@@ -204,6 +193,26 @@ func (p *Parser) parse() {
 			}
 		}
 		s.apply(best, nl)
+	}
+}
+
+// addRoles adds to sc[lo:hi] table t's scores of the single-token features
+// of every role of the current state (s0, s1, s2, b0, b1, b2), each scored
+// once per token and role and kept in cache (n classes a slot; valid says
+// which slots hold one).
+func (p *Parser) addRoles(t *table, sc []int32, valid []bool, cache []int32, n, lo, hi int) {
+	s := &p.st
+	for role, i := range s.roles() {
+		k := (int(i)+1)*nRoles + role
+		vec := cache[k*n : (k+1)*n]
+		if !valid[k] {
+			p.roleFs = roleFeatures(role, i, s, p.ws, p.tags, p.roleFs[:0])
+			t.score(p.roleFs, vec)
+			valid[k] = true
+		}
+		for c, v := range vec[lo:hi] {
+			sc[lo+c] += v
+		}
 	}
 }
 
@@ -283,20 +292,8 @@ func (p *Parser) parseFactored() {
 			continue
 		}
 		p.feats = dynamicFeatures(s, p.ws, p.tags, p.feats[:0])
-		roles := s.roles()
 		m.parser.score(p.feats, ms)
-		for role, i := range roles {
-			k := (int(i)+1)*nRoles + role
-			vec := p.cache[k*nm : (k+1)*nm]
-			if !p.valid[k] {
-				p.roleFs = roleFeatures(role, i, s, p.ws, p.tags, p.roleFs[:0])
-				m.parser.score(p.roleFs, vec)
-				p.valid[k] = true
-			}
-			for c, v := range vec {
-				ms[c] += v
-			}
-		}
+		p.addRoles(m.parser, ms, p.valid, p.cache, nm, 0, nm)
 		mc := -1
 		for c := range ms {
 			if (mc < 0 || ms[c] > ms[mc]) && s.legalClass(mset, c, m.rootLabel) {
@@ -309,18 +306,7 @@ func (p *Parser) parseFactored() {
 		}
 		lo, hi := restRange(mc, nl)
 		m.label.score(p.feats, lsc)
-		for role, i := range roles {
-			k := (int(i)+1)*nRoles + role
-			vec := p.lcache[k*nc : (k+1)*nc]
-			if !p.lvalid[k] {
-				p.roleFs = roleFeatures(role, i, s, p.ws, p.tags, p.roleFs[:0])
-				m.label.score(p.roleFs, vec)
-				p.lvalid[k] = true
-			}
-			for c := lo; c < hi; c++ {
-				lsc[c] += vec[c]
-			}
-		}
+		p.addRoles(m.label, lsc, p.lvalid, p.lcache, nc, lo, hi)
 		best := -1
 		for a := lo; a < hi; a++ {
 			if mset.cls[(a-1)%nl] < 0 && (best < 0 || lsc[a] > lsc[best]) && s.legal(a, nl, m.rootLabel) {
