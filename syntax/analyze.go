@@ -174,13 +174,8 @@ func (p *Parser) parse() {
 	p.valid, p.cache = p.valid[:slots], p.cache[:slots*nc]
 	clear(p.valid)
 	for !s.terminal() {
-		// one legal move: nothing to score
-		switch {
-		case len(s.stack) == 0:
-			s.apply(shift, nl)
-			continue
-		case int(s.b) == n && len(s.stack) == 1:
-			s.apply(1+m.rootLabel, nl)
+		if f := s.forced(m.rootLabel); f >= 0 { // one legal move: nothing to score
+			s.apply(f, nl)
 			continue
 		}
 		p.feats = dynamicFeatures(s, p.ws, p.tags, p.feats[:0])
@@ -283,12 +278,8 @@ func (p *Parser) parseFactored() {
 	ms := p.mscores[:nm]
 	lsc := p.scores[:nc]
 	for !s.terminal() {
-		switch {
-		case len(s.stack) == 0:
-			s.apply(shift, nl)
-			continue
-		case int(s.b) == n && len(s.stack) == 1:
-			s.apply(1+m.rootLabel, nl)
+		if f := s.forced(m.rootLabel); f >= 0 { // one legal move: nothing to score
+			s.apply(f, nl)
 			continue
 		}
 		p.feats = dynamicFeatures(s, p.ws, p.tags, p.feats[:0])
