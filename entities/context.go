@@ -20,21 +20,11 @@ import (
 // split between countries leaves bare roles bare.
 
 // datelineCountry returns the CAMEO country code of the story's dateline
-// ("DHAKA, Bangladesh (AP) —" → BGD, "MADRID, March 12 —" → ESP), or "".
+// place (Document.Dateline.Place: "DHAKA, Bangladesh" → BGD, "MADRID" →
+// ESP): the region part when it names a country, else the place; or "".
 func (a *annotator) datelineCountry() string {
-	s := a.d.Slice(a.d.Dateline.Span) // "" without a dateline: no place below
-	if i := strings.IndexAny(s, "(—–"); i >= 0 {
-		s = s[:i]
-	}
-	s, _, _ = strings.Cut(s, " -")
-	parts := strings.Split(s, ",")
-	// "ADDIS ABABA, Ethiopia": the region part names the country.
-	if len(parts) > 1 {
-		if c := countryCode(strings.TrimSpace(parts[1])); c != "" {
-			return c
-		}
-	}
-	return a.placeCode(strings.TrimSpace(parts[0])) // "" for no place
+	place, region, _ := strings.Cut(a.d.Slice(a.d.Dateline.Place), ",")
+	return cmp.Or(countryCode(strings.TrimSpace(region)), a.placeCode(strings.TrimSpace(place)))
 }
 
 // placeCode returns the country code of a place name: a country, a
