@@ -1368,7 +1368,11 @@ func (a *annotator) nameBefore(k int, det bool, lo int) int {
 func (a *annotator) pronouns() {
 	for i := range each(a, a.d.Tokens) {
 		if p, ok := pronouns[a.low(i)]; ok && a.covered[i] == 0 && (a.low(i) != "it" || a.agentIt(i)) {
-			a.add(ment{a: i, b: i + 1, kind: document.Pronoun, gender: p.gender, plural: p.plural})
+			m := ment{a: i, b: i + 1, kind: document.Pronoun, plural: p == "plural"}
+			if p == "m" || p == "f" {
+				m.gender = p
+			}
+			a.add(m)
 		}
 	}
 }

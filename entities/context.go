@@ -227,15 +227,19 @@ func (a *annotator) partiesByStory(dom func() string) {
 		if m.kind != document.Name || m.a >= m.b || m.actor != "" || m.org != nil || m.typ == document.Person || m.typ == document.GPE {
 			continue
 		}
-		names, ok := storyParties[a.key(m.a, m.b)]
-		if !ok || names[dom()] == "" {
+		v, ok := storyParties[a.key(m.a, m.b)] // "GBR=Conservative Party|CAN=…"
+		if !ok {
+			continue
+		}
+		_, party, _ := strings.Cut("|"+v, "|"+dom()+"=")
+		if party, _, _ = strings.Cut(party, "|"); party == "" {
 			continue
 		}
 		// "Conservative" only as a noun: not before another name or role.
 		if m.b < len(a.d.Tokens) && a.capitalized(m.b) && a.d.Tokens[m.b].Kind == document.Word {
 			continue
 		}
-		if act, ok := a.s.dict.Lookup(names[dom()]); ok {
+		if act, ok := a.s.dict.Lookup(party); ok {
 			m.typ, m.actor, m.ctry, m.step = document.Org, act.CodeAt(a.pub), dom(), "party of the story's country"
 		}
 	}

@@ -417,13 +417,13 @@ func (a *annotator) matchPronoun(mi int) int {
 	ok := func(ei int) bool {
 		e := a.ents[ei]
 		switch {
-		case p.thing:
+		case p == "thing":
 			// A named group is "it" as well as "they" ("Hamas said it").
 			return (!e.plural || e.org != "") && (e.typ == document.Org || e.typ == document.GPE || e.org != "") && e.typ != document.Person
-		case p.plural:
+		case p == "plural":
 			return e.plural || e.typ == document.Org && e.org == ""
 		default:
-			return e.typ == document.Person && !e.plural && genderOK(e.gender, p.gender)
+			return e.typ == document.Person && !e.plural && genderOK(e.gender, p) // "m" or "f"
 		}
 	}
 	// "X said (that) it/he ...": the speaker of the nearest preceding
@@ -433,12 +433,12 @@ func (a *annotator) matchPronoun(mi int) int {
 		if o.ent < 0 || o.b >= len(a.d.Tokens) || !speechVerbs[a.low(o.b)] {
 			continue
 		}
-		if ok(o.ent) && (!p.plural || a.ents[o.ent].plural) {
+		if ok(o.ent) && (p != "plural" || a.ents[o.ent].plural) {
 			return o.ent
 		}
 		break
 	}
-	if p.plural {
+	if p == "plural" {
 		// Groups first ("troops ... they"), organizations after.
 		if ei := a.salient(mi, 2, true, nil, nil, func(ei int) bool { return a.ents[ei].plural }); ei >= 0 {
 			return ei

@@ -2,7 +2,6 @@ package entities
 
 import (
 	_ "embed"
-	"strings"
 
 	"github.com/newsgraph/newsgraph/internal/lexicon"
 )
@@ -73,48 +72,14 @@ var (
 	possessiveMarks    = lex.Set("possessiveMarks")
 	possessivePronouns = lex.Set("possessivePronouns")
 	prepositions       = lex.Set("prepositions")
+	pronouns           = lex.Map("pronouns") // a pronoun's gender ("m", "f"), "plural" or "thing"
 	rankAdjectives     = lex.Set("rankAdjectives")
 	settable           = lex.Set("settable")
 	speechVerbs        = lex.Set("speechVerbs")
 	stateMarkers       = lex.Set("stateMarkers")
+	storyParties       = lex.Map("storyParties")
 	titles             = lex.Map("titles")
 	titleStop          = lex.Set("titleStop")
 	titleRoles         = lex.Map("titleRoles")
 	trailingPuncts     = lex.Set("trailingPuncts")
 )
-
-// pronoun is what a pronoun says about its antecedent.
-type pronoun struct {
-	gender string // "m", "f" or ""
-	plural bool
-	thing  bool // it, its
-}
-
-// pronouns maps pronouns to their features (data/words.txt [pronouns]).
-var pronouns = func() map[string]pronoun {
-	out := map[string]pronoun{}
-	for w, f := range lex.Map("pronouns") {
-		g := f // "m" or "f"
-		if f == "plural" || f == "thing" {
-			g = ""
-		}
-		out[w] = pronoun{gender: g, plural: f == "plural", thing: f == "thing"}
-	}
-	return out
-}()
-
-// storyParties maps a party name too common to code alone to the
-// dictionary name of that party per country (data/words.txt
-// [storyParties]).
-var storyParties = func() map[string]map[string]string {
-	out := map[string]map[string]string{}
-	for name, v := range lex.Map("storyParties") {
-		out[name] = map[string]string{}
-		for _, p := range strings.Split(v, "|") {
-			if c, party, ok := strings.Cut(p, "="); ok {
-				out[name][c] = party
-			}
-		}
-	}
-	return out
-}()
