@@ -199,10 +199,8 @@ func (a *annotator) orgAt(i, j int) (*actors.Actor, bool) {
 	return act, ok && act.Type == "ORG"
 }
 
-func (a *annotator) sentBounds(i int) (int, int) {
-	sn := a.d.Sentences[a.sentOf[i]]
-	return sn.FirstToken, sn.EndToken
-}
+// sentStart returns the first token of token i's sentence.
+func (a *annotator) sentStart(i int) int { return a.d.Sentences[a.sentOf[i]].FirstToken }
 
 func (a *annotator) free(i, j int) bool {
 	return !a.anyTok(i, j, func(k int) bool { return a.covered[k] != 0 })
@@ -478,7 +476,7 @@ func (a *annotator) dictNames(user bool) {
 				// Lower-case text only matches an organization's alias
 				// written in lower case ("the world body"; not "the amnesty").
 				t := a.text(i, j)
-				return !(!user && a.d.Tokens[j-1].Kind == document.Punct || !ok || user && !act.User ||
+				return !(!ok || user && !act.User ||
 					nominal && (act.Type != "ORG" || act.Name != t && !slices.Contains(act.Aliases, t)) || !nominal && !a.nameCase(i, j)) && a.free(i, j)
 			})
 			if n > 0 {
@@ -877,7 +875,7 @@ func (a *annotator) longestRole(k, bound, dir int) (r actors.Role, end int, ok b
 // when written as it says ("Justice Ngozi Adeyemi", "deputy Ana Ruiz").
 // nominals gives it the role of an apposition after it.
 func (a *annotator) personContext(m *ment) {
-	lo, _ := a.sentBounds(m.a)
+	lo := a.sentStart(m.a)
 	j := m.a
 	if j-1 >= lo && m.gender == "" {
 		m.gender = titles[a.low(j-1)]
@@ -1060,7 +1058,7 @@ func roleActor(ctry, code string, former bool) string {
 // before it ("Kenya's Supreme Court"; a company also after a company noun,
 // "Brazilian miner X", or at its base, "the Lagos-based X Holdings").
 func (a *annotator) orgContext(m *ment) {
-	lo, _ := a.sentBounds(m.a)
+	lo := a.sentStart(m.a)
 	r, ok := actors.Role{Code: "GOV", Class: "ministry", Org: true}, a.anyTok(m.a, m.b, func(t int) bool { return ministryWords[a.low(t)] })
 	if !ok {
 		r, _, ok = a.roleEndingAt(m.b, m.a)
@@ -1309,7 +1307,7 @@ func (a *annotator) nominal(i, lo, hi int) int {
 // Ethiopian troops (ETHMIL), replacing its NORP mention. q is the first
 // token of the nearest nationality.
 func (a *annotator) coordinated(q int, r actors.Role, head ment) {
-	lo, _ := a.sentBounds(q)
+	lo := a.sentStart(q)
 	for q-1 > lo && coordinators[a.low(q-1)] {
 		c, p := a.countryBefore(q-1, lo)
 		if c == "" || p >= q-1 || international(c) {
