@@ -96,9 +96,8 @@ func (a *annotator) bilateral() bool {
 // three votes, more than twice the runner-up's (three times when the
 // runner-up has two or more), no runner-up at all when the text speaks of
 // both sides. A dateline whose country the body never names decides alone
-// when no other country is named and no international organization
-// appears, and drops out when another country has three votes. When the
-// dateline gives a country, the leader must be it.
+// when no other country is named, and drops out when another country has
+// three votes. When the dateline gives a country, the leader must be it.
 func (a *annotator) dominantCountry() string {
 	votes := map[string]int{}
 	dl := a.datelineCountry()
@@ -127,36 +126,28 @@ func (a *annotator) dominantCountry() string {
 			votes[c]++
 		}
 	}
-	// A dateline city whose country the story never names again
-	// ("BRUSSELS" over a story about Belarus) is where the reporter is,
-	// not what the story is about.
-	// A dateline alone (no other country named) decides unless an
-	// international organization is in the story ("GENEVA — The UN …").
-	if dl != "" && votes[dl] == 2 {
-		other := 0
-		for c, v := range votes {
-			if c != dl && v > other {
-				other = v
-			}
-		}
-		switch {
-		case other >= 3:
-			delete(votes, dl)
-			dl = ""
-		case other == 0:
-			return dl
-		}
-	}
-	best, second, top := 0, 0, ""
+	// The leader and the runner-up of the other countries. A dateline city
+	// whose country the story never names again ("BRUSSELS" over a story
+	// about Belarus) is where the reporter is, not what the story is
+	// about, when another country has three votes; with no other country
+	// named it decides alone.
+	top, best, second := "", 0, 0
 	for c, v := range votes {
 		switch {
+		case c == dl:
 		case v > best || v == best && c < top: // (on a tie the old best is v)
 			second, best, top = best, v, c
 		case v > second:
 			second = v
 		}
 	}
-	if best < 3 || best <= 2*second || second >= 2 && 3*second >= best || second > 0 && a.bilateral() || dl != "" && dl != top {
+	if dl != "" && (votes[dl] > 2 || best < 3) {
+		if votes[dl] == 2 && best == 0 {
+			return dl
+		}
+		top, best, second = dl, votes[dl], best // the leader must be the dateline's country
+	}
+	if best < 3 || best <= 2*second || second >= 2 && 3*second >= best || second > 0 && a.bilateral() {
 		return ""
 	}
 	return top

@@ -94,8 +94,7 @@ func (a *annotator) corefer() {
 			// The most complete name; at equal length a name in normal
 			// case beats one in capitals ("MADRID" in a dateline).
 			if n > e.nameToks || e.name == "" || n == e.nameToks && allCapsString(e.name) && !allCapsString(a.text(m.a, m.b)) {
-				e.name = a.text(m.a, m.b)
-				e.nameToks = n
+				e.name, e.nameToks = a.text(m.a, m.b), n
 			}
 			if k := a.key(m.a, m.b); !e.hasKey(k) {
 				e.keys = append(e.keys, k)
@@ -116,9 +115,7 @@ func (a *annotator) corefer() {
 				e.name = a.text(m.from, m.b)
 			}
 		}
-		if e.gender == "" {
-			e.gender = m.gender
-		}
+		e.gender = cmp.Or(e.gender, m.gender)
 		e.take(m)
 		if m.org != nil {
 			e.org = m.org.Name
