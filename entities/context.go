@@ -154,8 +154,8 @@ func (a *annotator) dominantCountry() string {
 }
 
 // contextCountries completes bare role actors after coreference: first
-// with the country of the mention's entity, then with the country that
-// opens the sentence before as its subject, then (judges and prosecutors)
+// with the country of the mention's entity, then with the country of the
+// person whose title the mention is part of, then (judges and prosecutors)
 // with an international court the story names, then with the story's
 // dominant country. Organization-led roles ("secretary general") and former
 // officials keep their rules.
@@ -172,11 +172,8 @@ func (a *annotator) contextCountries() {
 	// An international court in the story ("the International Criminal
 	// Court") is the judges' and prosecutors' institution.
 	court := ""
-	for mi := range a.ms {
-		if o := a.ms[mi].org; o != nil && o.Kind == "court" && international(o.Code) {
-			court = o.Code
-			break
-		}
+	if i := slices.IndexFunc(a.ms, func(m ment) bool { return m.org != nil && m.org.Kind == "court" && international(m.org.Code) }); i >= 0 {
+		court = a.ms[i].org.Code
 	}
 	domOf := sync.OnceValue(a.dominantCountry) // the story's dominant country, found once when asked
 	for mi := range a.ms {
