@@ -509,8 +509,7 @@ func (a *annotator) classify(m *ment) {
 		if act, ok := a.s.dict.LookupKey(key); ok && (!a.s.dict.Acronym(key) || a.allCaps(m.a, m.b) && !a.acronymOfOther(m, act)) {
 			// A seat of government the tagger calls a place stays a place
 			// ("the White House"), with the government's actor code.
-			m.org = act
-			if act.Kind != "gov" || m.typ != document.GPE && m.typ != document.Loc {
+			if m.org = act; act.Kind != "gov" || m.typ != document.GPE && m.typ != document.Loc {
 				m.typ = document.EntityType(act.Type)
 			} else {
 				m.typ = document.Loc
@@ -575,12 +574,11 @@ func (a *annotator) known(m *ment) {
 	}
 	a.personContext(m)
 	owner := len(m.ctry) > 3 && m.actor == m.ctry
-	party, role := m.ctry, m.role
 	m.actor, m.step = m.org.CodeAt(a.pub), "dictionary"
 	if eli := strings.HasSuffix(m.actor, "ELI") && !m.former; eli && owner {
-		m.actor = party
-	} else if eli && role != "" && role != "ELI" {
-		m.actor, m.step = m.actor[:len(m.actor)-3]+role, "dictionary person under a current title"
+		m.actor = m.ctry // the party's code
+	} else if eli && m.role != "" && m.role != "ELI" {
+		m.actor, m.step = m.actor[:len(m.actor)-3]+m.role, "dictionary person under a current title"
 	}
 	m.ctry = countryPart(m.actor)
 }
