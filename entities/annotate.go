@@ -62,8 +62,10 @@ type annotator struct {
 	// where inName[t] (t inside a tagger name) stands for capital letters.
 	fold   []bool
 	inName []bool
-	// cix indexes the entities while coreference builds them (corefindex.go).
-	cix *corefIndex
+	// cix indexes the entities while coreference builds them (corefindex.go;
+	// nil in a short document, where allEnts lists every entity so far).
+	cix     *corefIndex
+	allEnts []int
 	// stamp and epoch mark the entities salient has tried for the current
 	// mention without clearing a set per mention.
 	stamp  []int

@@ -55,3 +55,12 @@ func BenchmarkStage(b *testing.B) {
 func BenchmarkStage_Rules(b *testing.B) {
 	benchStage(b, ruleStage(b))
 }
+
+// BenchmarkStage_RulesIndexed is BenchmarkStage_Rules with the coreference
+// indexes kept from the first mention (as in a long document), for their
+// cost per document.
+func BenchmarkStage_RulesIndexed(b *testing.B) {
+	defer func(i int) { indexFrom = i }(indexFrom)
+	indexFrom = 0
+	benchStage(b, ruleStage(b))
+}

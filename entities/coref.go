@@ -59,8 +59,11 @@ func (e *ent) take(m *ment) {
 // role compatibility for descriptions, then pronouns by salience with
 // gender and number agreement.
 func (a *annotator) corefer() {
-	a.ents, a.stamp, a.cix = nil, nil, indexPool.Get().(*corefIndex)
-	defer func() { a.cix = a.cix.release() }()
+	a.ents, a.cix, a.allEnts, a.stamp = nil, nil, nil, nil
+	if len(a.ms) >= indexFrom {
+		a.cix = indexPool.Get().(*corefIndex)
+		defer func() { a.cix = a.cix.release() }()
+	}
 	// attach joins mention mi to entity ei, or to a new entity when ei < 0.
 	attach := func(mi, ei int) {
 		m := &a.ms[mi]
@@ -76,6 +79,9 @@ func (a *annotator) corefer() {
 				e.surname = actors.Key(a.tok(m.a))
 			}
 			ei, a.ents, a.stamp = len(a.ents), append(a.ents, e), append(a.stamp, 0)
+			if a.cix == nil {
+				a.allEnts = append(a.allEnts, ei)
+			}
 		}
 		e := a.ents[ei]
 		m.ent = ei
@@ -92,7 +98,9 @@ func (a *annotator) corefer() {
 			}
 			if k := a.key(m.a, m.b); !e.hasKey(k) {
 				e.keys = append(e.keys, k)
-				a.cix.addKey(ei, k)
+				if a.cix != nil {
+					a.cix.addKey(ei, k)
+				}
 			}
 			if m.typ == document.Person && n > 1 {
 				e.surname = actors.Key(a.tok(m.b - 1))
@@ -112,7 +120,9 @@ func (a *annotator) corefer() {
 		if m.org != nil {
 			e.org = m.org.Name
 		}
-		a.cix.note(e, ei)
+		if a.cix != nil {
+			a.cix.note(e, ei)
+		}
 	}
 	// Name mentions by first token, and descriptions in apposition
 	// before a name ("the opposition leader, Nelson Chamisa"), for
@@ -188,8 +198,10 @@ func (a *annotator) moveMention(mi, ei int) {
 		for _, j := range e.ms {
 			e.latest = max(e.latest, j)
 		}
-		a.cix.moved = append(a.cix.moved, k)
-		a.cix.note(e, k)
+		if a.cix != nil {
+			a.cix.moved = append(a.cix.moved, k)
+			a.cix.note(e, k)
+		}
 	}
 }
 
@@ -240,7 +252,7 @@ func (a *annotator) matchName(mi int) int {
 	last := actors.Key(a.tok(m.b - 1))
 	person, org := m.typ == document.Person, m.typ == document.Org
 	exact := a.cands(byKey, key)
-	if m.org != nil {
+	if m.org != nil && a.cix != nil {
 		exact = append(slices.Clip(exact), a.cands(byOrg, m.org.Name)...)
 	}
 	for _, p := range []struct {

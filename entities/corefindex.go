@@ -16,8 +16,13 @@ import (
 // entities, so a question costs about the number of entities that could
 // answer it. Every index is a superset: the sieve re-checks its own
 // conditions on each candidate, so the answers are exactly those of the
-// scans of every earlier entity they replaced (also in a short document,
-// where the indexes cost about what the scans did).
+// scans they replace.
+
+// indexFrom is the number of mentions from which coreference keeps the
+// indexes; a document with fewer takes every earlier entity as a candidate
+// (cands, salient), which costs less there (the answers are the same:
+// TestCorefIndexSameAsScan).
+var indexFrom = 300
 
 // The indexes of corefIndex.by: name keys, a key's leading words, its words
 // after a space, and the values a field of an entity once had (bySurname to
@@ -50,7 +55,7 @@ type corefIndex struct {
 	// The salience logs, in order of mention: an entity is logged with its
 	// latest mention (ent.latest) whenever that changes (note), so an entry
 	// whose mention is no longer the entity's latest is stale.
-	logs map[ixKey]*salLog
+	logs map[ixKey]salLog
 	// moved lists the entities a mention was moved into or out of
 	// (moveMention): only their lastSent may differ from the sentence of
 	// their latest mention.
@@ -65,7 +70,7 @@ const maxLogs = 4096
 
 // indexPool keeps the indexes between documents: their maps keep their
 // room, so that a document does not grow them from nothing.
-var indexPool = sync.Pool{New: func() any { return &corefIndex{by: map[ixKey][]int{}, logs: map[ixKey]*salLog{}} }}
+var indexPool = sync.Pool{New: func() any { return &corefIndex{by: map[ixKey][]int{}, logs: map[ixKey]salLog{}} }}
 
 // release empties x into the pool and returns nil. The logs keep their
 // room under their keys (role classes and actor codes, no text of the
@@ -75,17 +80,23 @@ func (x *corefIndex) release() *corefIndex {
 	if len(x.logs) > maxLogs {
 		clear(x.logs)
 	}
-	for _, l := range x.logs {
-		*l = (*l)[:0]
+	for k, l := range x.logs {
+		x.logs[k] = l[:0]
 	}
 	x.moved = x.moved[:0]
 	indexPool.Put(x)
 	return nil
 }
 
-// cands returns the entities index by lists under k: the sieve re-checks
+// cands returns the entities index by lists under k, or, without the
+// indexes (a short document), every entity so far: the sieve re-checks
 // its conditions on each.
-func (a *annotator) cands(by int, k string) []int { return a.cix.by[ixKey{by, k}] }
+func (a *annotator) cands(by int, k string) []int {
+	if a.cix == nil {
+		return a.allEnts
+	}
+	return a.cix.by[ixKey{by, k}]
+}
 
 func (x *corefIndex) add(by int, k string, ei int) {
 	x.by[ixKey{by, k}] = append(x.by[ixKey{by, k}], ei)
@@ -125,15 +136,11 @@ func (x *corefIndex) note(e *ent, ei int) {
 	log := func(by int, k string) {
 		// At the back but after a moved mention (moveMention).
 		l := x.logs[ixKey{by, k}]
-		if l == nil {
-			l = new(salLog)
-			x.logs[ixKey{by, k}] = l
-		}
-		i := len(*l)
-		for i > 0 && (*l)[i-1].at > e.latest {
+		i := len(l)
+		for i > 0 && l[i-1].at > e.latest {
 			i--
 		}
-		*l = slices.Insert(*l, i, struct{ ei, at int }{ei, e.latest})
+		x.logs[ixKey{by, k}] = slices.Insert(l, i, struct{ ei, at int }{ei, e.latest})
 	}
 	log(logRecent, "")
 	for _, c := range e.classes {
@@ -152,9 +159,11 @@ func (x *corefIndex) note(e *ent, ei int) {
 // the back sentences before it, each left to right (subjects first; with
 // possLast, possessors after the rest: "Diallo's lawyer", "His lawyer,
 // Chidi Eze," are less salient than the phrase they modify), then, unless
-// logs is nil, the other earlier entities of the logs, most recent first:
-// stop (when not nil) ends that walk at the first entity it is true for,
-// after which only the moved entities are tried.
+// logs is nil, all other earlier entities, most recent first. With the
+// indexes, those are only the entities of the logs, and stop (when not
+// nil) ends the walk at the first entity it is true for, after which only
+// the moved entities are tried; without them (a short document), logs and
+// stop are not read: f re-checks what they select.
 func (a *annotator) salient(mi, back int, possLast bool, logs []ixKey, stop func(ei int) bool, f func(ei int) bool) int {
 	a.epoch++
 	try := func(ei int) bool {
@@ -187,14 +196,20 @@ func (a *annotator) salient(mi, back int, possLast bool, logs []ixKey, stop func
 	if logs == nil {
 		return -1
 	}
+	if x == nil {
+		for k := mi - 1; k >= 0; k-- {
+			if try(a.ms[k].ent) {
+				return a.ms[k].ent
+			}
+		}
+		return -1
+	}
 	// Merge the logs from their backs, most recent first, past the stale
 	// entries.
 	var buf [2]salLog
 	ls := buf[:0]
 	for _, k := range logs {
-		if l := x.logs[k]; l != nil {
-			ls = append(ls, *l)
-		}
+		ls = append(ls, x.logs[k])
 	}
 	stopAt := -1 // the latest mention where the walk stopped
 	for {

@@ -12,12 +12,11 @@ import (
 	"github.com/newsgraph/newsgraph/document"
 )
 
-// TestCoreferentCacheSameAsScan checks that the actors stage gives the same
-// codes with the coreferent step's cache (donorsCache) as with the scans it
-// replaces, on every golden story and example, one by one and all in one
-// document. (Coreference's own indexes have no scan path since issue 12:
-// they serve every document.)
-func TestCoreferentCacheSameAsScan(t *testing.T) {
+// TestCorefIndexSameAsScan checks that coreference gives the same mentions
+// and entities (and the actors stage the same codes) with the indexes of
+// corefindex.go and donors.go as with the scans they replace, on every
+// golden story and example, one by one and all in one document.
+func TestCorefIndexSameAsScan(t *testing.T) {
 	var texts []string
 	for _, s := range stories(t) {
 		texts = append(texts, s.Text)
@@ -51,14 +50,14 @@ func TestCoreferentCacheSameAsScan(t *testing.T) {
 		}
 		return string(b)
 	}
-	defer func(d bool) { donorsCache = d }(donorsCache)
+	defer func(i int, d bool) { indexFrom, donorsCache = i, d }(indexFrom, donorsCache)
 	for i, text := range texts {
-		donorsCache = false
+		indexFrom, donorsCache = 1<<30, false
 		scan := run(text)
-		donorsCache = true
+		indexFrom, donorsCache = 0, true
 		indexed := run(text)
 		if scan != indexed {
-			t.Errorf("text %d (%d bytes): the coreferent cache differs from the scans", i, len(text))
+			t.Errorf("text %d (%d bytes): indexed coreference differs from the scans", i, len(text))
 		}
 	}
 }
