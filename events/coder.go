@@ -50,6 +50,12 @@ type coder struct {
 	quoteSpansDone bool
 	// byTok maps tokens to mentions (mentionTokens), built on first use
 	byTok []int
+	// form[t] is the form (Lexicon.forms) of document token t in ASCII
+	// lowercase, -1 for a token not in ASCII; exact[t] when the token is
+	// that form (lowercase ASCII)
+	form  []int32
+	exact []bool
+	cands []cand // firsts' buffer
 }
 
 // newCoder returns the coder of d, with every mention's actor code in
@@ -62,6 +68,10 @@ func newCoder(s *Stage, d *document.Document) *coder {
 	}
 	c.codes, c.head = make([]string, len(d.Mentions)), make([]int, len(d.Mentions))
 	c.wrapped = hardWrapped(d.Text)
+	c.form, c.exact = make([]int32, len(d.Tokens)), make([]bool, len(d.Tokens))
+	for t, tk := range d.Tokens {
+		c.form[t], c.exact[t] = s.lex.formOf(d.Text[tk.Start:tk.End], c.lowText[tk.Start:tk.End])
+	}
 	story, one := "", true // the one country the story names, if one
 	for i, m := range d.Mentions {
 		c.codes[i], c.head[i] = m.ContextActor, m.Qualifies
@@ -184,58 +194,28 @@ func (c *coder) matchAll() []match {
 		if c.isPunct(i) {
 			continue
 		}
-		t := c.tok(i)
-		k1, k2, two := tokenKeys(t)
+		t, exact := c.tok(i), c.exact[c.first+i]
 		best := match{start: -1}
-		// the token tested against each distinct first item once
-		var tested [16]struct {
-			first int32
-			ok    bool
-		}
-		nt := 0
-		try := func(idx []int) {
-			for _, pi := range idx {
-				p := lex.patterns[pi]
-				var end, tgt int
-				var ok bool
-				if id := lex.first[pi]; id == 0 {
-					end, tgt, ok = c.try(p, 0, i, -1)
-				} else {
-					k := 0
-					for k < nt && tested[k].first != id {
-						k++
-					}
-					if k == nt {
-						first := p.items[0].matches(t)
-						if nt < len(tested) {
-							tested[nt].first, tested[nt].ok = id, first
-							nt++
-						}
-						ok = first
-					} else {
-						ok = tested[k].ok
-					}
-					if ok {
-						// items[0] (words) matched token i: the rest from i+1
-						end, tgt, ok = c.try(p, 1, i+1, -1)
-					}
-				}
-				if !ok || p.verbal && !c.verbReading(i, end > i+1) {
-					// a verb pattern where the word reads as a noun ("a
-					// meeting with") leaves the place to a noun pattern
-					continue
-				}
-				if best.p == nil || p.words > best.p.words || (p.words == best.p.words && end > best.end) ||
-					(p.words == best.p.words && end == best.end && p.line < best.p.line && pi < len(lex.patterns)) {
-					best = match{p: p, start: i, end: end, target: tgt}
-				}
+		for _, cd := range c.firsts(i) {
+			p := lex.patterns[cd.p]
+			ok := cd.exact
+			if !exact {
+				ok = p.items[0].matches(t)
 			}
-		}
-		if lex.keys.Has(class3(k1)) {
-			try(lex.index[k1])
-		}
-		if two && lex.keys.Has(class3(k2)) {
-			try(lex.index[k2])
+			var end, tgt int
+			if ok {
+				// items[0] (words) matched token i: the rest from i+1
+				end, tgt, ok = c.try(p, 1, i+1, -1)
+			}
+			if !ok || p.verbal && !c.verbReading(i, end > i+1) {
+				// a verb pattern where the word reads as a noun ("a
+				// meeting with") leaves the place to a noun pattern
+				continue
+			}
+			if best.p == nil || p.words > best.p.words || (p.words == best.p.words && end > best.end) ||
+				(p.words == best.p.words && end == best.end && p.line < best.p.line) {
+				best = match{p: p, start: i, end: end, target: tgt}
+			}
 		}
 		if best.p == nil {
 			continue
@@ -255,6 +235,35 @@ func (c *coder) matchAll() []match {
 		c.matched[c.si] = slices.Clone(out)
 	}
 	return out
+}
+
+// firsts returns the patterns whose first item may match token i, in the
+// lexicon's order (Lexicon.firsts): for a token not in ASCII, those of
+// its index keys.
+func (c *coder) firsts(i int) []cand {
+	if id := c.form[c.first+i]; id >= 0 {
+		return c.s.lex.firsts[id]
+	}
+	k1, k2, two := tokenKeys(c.tok(i))
+	c.cands = c.cands[:0]
+	for k, pis := range [][]int{c.s.lex.index[k1], c.s.lex.index[k2]} {
+		for _, pi := range pis {
+			if k == 0 || two {
+				c.cands = append(c.cands, cand{p: int32(pi)})
+			}
+		}
+	}
+	return c.cands
+}
+
+// wordAt reports whether word item it matches token t: by the token's form
+// when it is lowercase ASCII (the item's ids list the forms it matches).
+func (c *coder) wordAt(it *item, t int) bool {
+	if c.exact[c.first+t] {
+		_, ok := slices.BinarySearch(it.ids, c.form[c.first+t])
+		return ok
+	}
+	return it.matches(c.tok(t))
 }
 
 // quantity reports a trigger at i that reads as a change of a quantity:
@@ -278,10 +287,10 @@ func (c *coder) try(p *pattern, it, t, tgt int) (int, int, bool) {
 	if it == len(p.items) {
 		return t, tgt, true
 	}
-	item := p.items[it]
+	item := &p.items[it]
 	switch item.kind {
 	case itemWords:
-		if t < c.n && item.matches(c.tok(t)) {
+		if t < c.n && c.wordAt(item, t) {
 			return c.try(p, it+1, t+1, tgt)
 		}
 		return 0, 0, false

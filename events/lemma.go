@@ -57,6 +57,21 @@ func inflectsForms(tok, base string, irr []string) bool {
 	return oneOf(tok, irr)
 }
 
+// wordForms returns the lowercase forms a's word can match: a superset of
+// the ASCII tokens it matches (alt.matches), in lowercase.
+func wordForms(a alt) []string {
+	w := a.word
+	if !a.verb {
+		return []string{w, w + "s"}
+	}
+	n, dbl := len(w), w+w[len(w)-1:]
+	out := []string{w, w + "s", w + "es", w + "ed", w + "d", w + "ing", dbl + "ed", dbl + "ing", w[:n-1] + "ing", w[:n-1] + "ies", w[:n-1] + "ied"}
+	for _, f := range a.irr {
+		out = append(out, strings.ToLower(f))
+	}
+	return out
+}
+
 // irregularForms maps a base verb to its irregular forms ("fight" →
 // "fought"), the reverse of irregular: inflects asks about one base at a
 // time, and most bases have none, so no lookup of the token is needed.
@@ -124,9 +139,6 @@ func irregularOf(tok string) (string, bool) {
 
 // irregularKeys is irregular behind a filter of its forms' first bytes.
 var irregularKeys = keyfilter.NewMap(irregular, keyfilter.Prefix3)
-
-// class3 returns the keyfilter class of an index key (Lexicon.keys).
-func class3(k [3]byte) uint32 { return uint32(k[0]) | uint32(k[1])<<8 | uint32(k[2])<<16 }
 
 // key3 returns the index key of a lowercase word: its first three bytes.
 func key3(w string) [3]byte {

@@ -8,12 +8,13 @@ import (
 	_ "embed"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 	"unsafe"
 
 	"github.com/newsgraph/newsgraph/cameo"
-	"github.com/newsgraph/newsgraph/internal/keyfilter"
 )
 
 //go:embed lexicon.tsv
@@ -24,11 +25,19 @@ var builtinLexicon string
 type Lexicon struct {
 	patterns []*pattern
 	index    map[[3]byte][]int // first-item key → pattern indices, in file order
-	keys     keyfilter.Filter  // class3 of every key of index
-	// first[i] numbers the first item of patterns[i] among the distinct
-	// first items from 1 (0: not words), so that matchAll tests a token
-	// against each of them once (base patterns are shared, not changed).
-	first []int32
+	// forms numbers from 1 the lowercase forms word items can match
+	// (wordForms), and firsts[id] lists the patterns matchAll tries at a
+	// token of form id: those of its index keys (tokenKeys) whose first
+	// item may match it, in the index's order.
+	forms  map[string]int32
+	firsts [][]cand
+}
+
+// cand is a pattern of Lexicon.firsts; exact when its first item matches
+// the form itself.
+type cand struct {
+	p     int32
+	exact bool
 }
 
 type itemKind uint8
@@ -48,6 +57,7 @@ type alt struct {
 type item struct {
 	kind itemKind
 	alts []alt
+	ids  []int32 // sorted: the forms (Lexicon.forms) the item matches
 }
 
 type pattern struct {
@@ -90,7 +100,7 @@ func parseLexicon(src, name string, base *Lexicon) (*Lexicon, error) {
 	if base != nil {
 		l.patterns = append(l.patterns, base.patterns...)
 	}
-	n := 0
+	n, n0 := 0, len(l.patterns)
 	for len(src) > 0 {
 		var raw string
 		raw, src, _ = strings.Cut(src, "\n")
@@ -129,37 +139,78 @@ func parseLexicon(src, name string, base *Lexicon) (*Lexicon, error) {
 		p.code, p.line, p.src, p.discard = c, n, pat, code == "discard"
 		l.patterns = append(l.patterns, p)
 	}
-	firsts := map[string]int32{}
-	l.first = make([]int32, len(l.patterns))
-	for i, p := range l.patterns {
-		if p.items[0].kind != itemWords {
-			continue
-		}
-		var key strings.Builder
-		for _, a := range p.items[0].alts {
-			key.WriteString(a.word)
-			if a.verb {
-				key.WriteByte('+')
-			}
-			key.WriteByte('|')
-		}
-		id, ok := firsts[key.String()]
-		if !ok {
-			id = int32(len(firsts) + 1)
-			firsts[key.String()] = id
-		}
-		l.first[i] = id
-	}
 	for i, p := range l.patterns {
 		for _, a := range p.items[0].alts {
-			k := key3(a.word)
-			if len(l.index[k]) == 0 || l.index[k][len(l.index[k])-1] != i {
+			if k := key3(a.word); len(l.index[k]) == 0 || l.index[k][len(l.index[k])-1] != i {
 				l.index[k] = append(l.index[k], i)
 			}
-			l.keys.Add(class3(k))
 		}
 	}
+	l.compileForms(n0)
 	return l, nil
+}
+
+// compileForms numbers the forms of the word items (Lexicon.forms) and
+// lists each form's patterns (Lexicon.firsts). The items of the first nbase
+// patterns, a base lexicon's, are shared and keep their ids: numbered in
+// the same order, a base form keeps its number.
+func (l *Lexicon) compileForms(nbase int) {
+	l.forms = map[string]int32{}
+	var firsts [][]int32 // per form, the patterns with it in their first item
+	for pi, p := range l.patterns {
+		for it := range p.items {
+			item, ids := &p.items[it], []int32(nil)
+			for _, a := range item.alts {
+				for _, f := range wordForms(a) {
+					id, ok := l.forms[f]
+					if !ok {
+						id = int32(len(l.forms) + 1)
+						l.forms[f], firsts = id, append(firsts, nil)
+					}
+					if pi >= nbase && item.matches(f) {
+						ids = append(ids, id)
+					}
+					if ps := firsts[id-1]; it == 0 && (len(ps) == 0 || ps[len(ps)-1] != int32(pi)) {
+						firsts[id-1] = append(ps, int32(pi))
+					}
+				}
+			}
+			if pi >= nbase {
+				slices.Sort(ids)
+				item.ids = slices.Compact(ids)
+			}
+		}
+	}
+	l.firsts = make([][]cand, len(firsts)+1)
+	for f, id := range l.forms {
+		k1, k2, two := tokenKeys(f)
+		for _, pi := range firsts[id-1] {
+			if p := l.patterns[pi]; p.hasKey(k1) {
+				l.firsts[id] = append(l.firsts[id], cand{pi, p.items[0].matches(f)})
+			}
+		}
+		for _, pi := range firsts[id-1] {
+			if p := l.patterns[pi]; two && p.hasKey(k2) && !p.hasKey(k1) {
+				l.firsts[id] = append(l.firsts[id], cand{pi, p.items[0].matches(f)})
+			}
+		}
+	}
+}
+
+// formOf returns the form of tok, whose ASCII lowercase is low, and
+// whether tok is that form; -1 for a token not in ASCII.
+func (l *Lexicon) formOf(tok, low string) (int32, bool) {
+	for i := 0; i < len(tok); i++ {
+		if tok[i] >= utf8.RuneSelf {
+			return -1, false
+		}
+	}
+	return l.forms[low], tok == low
+}
+
+// hasKey reports whether p is in the index under key k.
+func (p *pattern) hasKey(k [3]byte) bool {
+	return slices.ContainsFunc(p.items[0].alts, func(a alt) bool { return key3(a.word) == k })
 }
 
 // compilePattern compiles one lexicon pattern (see lexicon.tsv).

@@ -1,0 +1,83 @@
+package events
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestFormsSameAsScan checks the compiled forms against the scan they
+// replace: at every token, the patterns matchAll finds by the token's form
+// (Lexicon.firsts) are those whose first item matches it under its index
+// keys, in the same order, and every word item matches it by form
+// (coder.wordAt) as by item.matches; for every form as written, in
+// capitals and title case, with odd suffixes, and every word of the
+// examples.
+func TestFormsSameAsScan(t *testing.T) {
+	lex, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var toks []string
+	for f := range lex.forms {
+		toks = append(toks, f, strings.ToUpper(f), strings.ToUpper(f[:1])+f[1:], f+"D", f+"ES", f+"eS", f+"Ing")
+	}
+	files, _ := filepath.Glob("../examples/*")
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range strings.Fields(string(b)) {
+			toks = append(toks, w, strings.Trim(w, `.,;:"'()“”‘’`))
+		}
+	}
+	toks = append(toks, "ſeized", "attaſks", "Attaçks", "€", "£", "café", "KILLED", "Killed")
+	for _, tok := range toks {
+		low := string(lowerASCII(tok))
+		id, exact := lex.formOf(tok, low)
+		var want, got []int32
+		k1, k2, two := tokenKeys(tok)
+		for k, pis := range [][]int{lex.index[k1], lex.index[k2]} {
+			for _, pi := range pis {
+				if (k == 0 || two) && !slices.Contains(want, int32(pi)) && lex.patterns[pi].items[0].matches(tok) {
+					want = append(want, int32(pi))
+				}
+			}
+		}
+		if id < 0 {
+			continue // (matchAll scans the index keys of a token not in ASCII)
+		}
+		for _, cd := range lex.firsts[id] {
+			if exact && cd.exact || !exact && lex.patterns[cd.p].items[0].matches(tok) {
+				got = append(got, cd.p)
+			}
+		}
+		if !slices.Equal(got, want) {
+			t.Fatalf("%q: patterns %v by form, %v by scan", tok, got, want)
+		}
+		for _, p := range lex.patterns {
+			for i := range p.items {
+				it := &p.items[i]
+				if it.kind != itemWords || !exact {
+					continue
+				}
+				if _, ok := slices.BinarySearch(it.ids, id); ok != it.matches(tok) {
+					t.Fatalf("%q: item %d of %q: %v by form, %v by matches", tok, i, p.src, ok, !ok)
+				}
+			}
+		}
+	}
+}
+
+func lowerASCII(s string) []byte {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 32
+		}
+	}
+	return b
+}
