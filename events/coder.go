@@ -50,12 +50,10 @@ type coder struct {
 	quoteSpansDone bool
 	// byTok maps tokens to mentions (mentionTokens), built on first use
 	byTok []int
-	// form[t] is the form (Lexicon.forms) of document token t in ASCII
-	// lowercase, -1 for a token not in ASCII; exact[t] when the token is
-	// that form (lowercase ASCII)
+	// form[t] is the form of document token t (Lexicon.formOf); exact[t]
+	// when the token is that form
 	form  []int32
 	exact []bool
-	cands []cand // firsts' buffer
 }
 
 // newCoder returns the coder of d, with every mention's actor code in
@@ -196,9 +194,9 @@ func (c *coder) matchAll() []match {
 		}
 		t, exact := c.tok(i), c.exact[c.first+i]
 		best := match{start: -1}
-		for _, cd := range c.firsts(i) {
-			p := lex.patterns[cd.p]
-			ok := cd.exact
+		for _, cd := range lex.firsts[c.form[c.first+i]] {
+			p := lex.patterns[cd>>1]
+			ok := cd&1 == 1
 			if !exact {
 				ok = p.items[0].matches(t)
 			}
@@ -235,25 +233,6 @@ func (c *coder) matchAll() []match {
 		c.matched[c.si] = slices.Clone(out)
 	}
 	return out
-}
-
-// firsts returns the patterns whose first item may match token i, in the
-// lexicon's order (Lexicon.firsts): for a token not in ASCII, those of
-// its index keys.
-func (c *coder) firsts(i int) []cand {
-	if id := c.form[c.first+i]; id >= 0 {
-		return c.s.lex.firsts[id]
-	}
-	k1, k2, two := tokenKeys(c.tok(i))
-	c.cands = c.cands[:0]
-	for k, pis := range [][]int{c.s.lex.index[k1], c.s.lex.index[k2]} {
-		for _, pi := range pis {
-			if k == 0 || two {
-				c.cands = append(c.cands, cand{p: int32(pi)})
-			}
-		}
-	}
-	return c.cands
 }
 
 // wordAt reports whether word item it matches token t: by the token's form

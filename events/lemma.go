@@ -13,12 +13,8 @@ import (
 // inflects reports whether tok (any case) is base (lowercase) or one of its
 // regular or irregular inflections: -s, -es, -ies, -ed, -d, -ied, -ing,
 // e-dropping -ing, consonant doubling, British -ise. It does not allocate.
-func inflects(tok, base string) bool { return inflectsForms(tok, base, irregularForms[base]) }
-
-// inflectsForms is inflects with base's irregular forms given
-// (irregularForms[base]: a pattern's verb keeps its own, so that a token
-// costs no lookup).
-func inflectsForms(tok, base string, irr []string) bool {
+func inflects(tok, base string) bool {
+	irr := irregularForms[base]
 	if len(tok) < len(base)-1 || len(tok) > len(base)+4 {
 		return oneOf(tok, irr)
 	}
@@ -66,7 +62,7 @@ func wordForms(a alt) []string {
 	}
 	n, dbl := len(w), w+w[len(w)-1:]
 	out := []string{w, w + "s", w + "es", w + "ed", w + "d", w + "ing", dbl + "ed", dbl + "ing", w[:n-1] + "ing", w[:n-1] + "ies", w[:n-1] + "ied"}
-	for _, f := range a.irr {
+	for _, f := range irregularForms[w] {
 		out = append(out, strings.ToLower(f))
 	}
 	return out

@@ -24,20 +24,12 @@ var builtinLexicon string
 // ParseLexicon returns and safe for concurrent use.
 type Lexicon struct {
 	patterns []*pattern
-	index    map[[3]byte][]int // first-item key → pattern indices, in file order
 	// forms numbers from 1 the lowercase forms word items can match
-	// (wordForms), and firsts[id] lists the patterns matchAll tries at a
-	// token of form id: those of its index keys (tokenKeys) whose first
-	// item may match it, in the index's order.
+	// (wordForms) and the index keys of first items (bucket); firsts[id]
+	// lists the patterns matchAll tries at a token of form id, each as
+	// index<<1, +1 when its first item matches the form itself.
 	forms  map[string]int32
-	firsts [][]cand
-}
-
-// cand is a pattern of Lexicon.firsts; exact when its first item matches
-// the form itself.
-type cand struct {
-	p     int32
-	exact bool
+	firsts [][]int32
 }
 
 type itemKind uint8
@@ -49,9 +41,8 @@ const (
 )
 
 type alt struct {
-	word string   // lowercase
-	verb bool     // matched in any inflection
-	irr  []string // of a verb, its irregular forms (irregularForms[word])
+	word string // lowercase
+	verb bool   // matched in any inflection
 }
 
 type item struct {
@@ -96,7 +87,7 @@ const maxLexiconLine = 1 << 20
 // parseLexicon is ParseLexicon of the text src (which must not change),
 // its lines read in place: the patterns' words are substrings of src.
 func parseLexicon(src, name string, base *Lexicon) (*Lexicon, error) {
-	l := &Lexicon{index: map[[3]byte][]int{}}
+	l := &Lexicon{}
 	if base != nil {
 		l.patterns = append(l.patterns, base.patterns...)
 	}
@@ -139,13 +130,6 @@ func parseLexicon(src, name string, base *Lexicon) (*Lexicon, error) {
 		p.code, p.line, p.src, p.discard = c, n, pat, code == "discard"
 		l.patterns = append(l.patterns, p)
 	}
-	for i, p := range l.patterns {
-		for _, a := range p.items[0].alts {
-			if k := key3(a.word); len(l.index[k]) == 0 || l.index[k][len(l.index[k])-1] != i {
-				l.index[k] = append(l.index[k], i)
-			}
-		}
-	}
 	l.compileForms(n0)
 	return l, nil
 }
@@ -155,60 +139,99 @@ func parseLexicon(src, name string, base *Lexicon) (*Lexicon, error) {
 // patterns, a base lexicon's, are shared and keep their ids: numbered in
 // the same order, a base form keeps its number.
 func (l *Lexicon) compileForms(nbase int) {
-	l.forms = map[string]int32{}
-	var firsts [][]int32 // per form, the patterns with it in their first item
+	l.forms = make(map[string]int32, 10*len(l.patterns))
+	names, ids := []string(nil), []int32(nil) // by id-1; an item's
+	id := func(f string) int32 {
+		n, ok := l.forms[f]
+		if !ok {
+			n, names = int32(len(names)+1), append(names, f)
+			l.forms[f] = n
+		}
+		return n
+	}
+	// an alternative's forms and bucket, each id<<1 | 1 when its key is not
+	// the word's; the forms it matches
+	memo := make(map[alt][2][]int32, 2*len(l.patterns))
+	var pairs []int64 // form<<32 | pattern<<1 | key flag, of the first items
 	for pi, p := range l.patterns {
 		for it := range p.items {
-			item, ids := &p.items[it], []int32(nil)
-			for _, a := range item.alts {
-				for _, f := range wordForms(a) {
-					id, ok := l.forms[f]
-					if !ok {
-						id = int32(len(l.forms) + 1)
-						l.forms[f], firsts = id, append(firsts, nil)
+			ids = ids[:0]
+			for _, a := range p.items[it].alts {
+				fs, ok := memo[a]
+				if !ok {
+					for _, f := range append(wordForms(a), bucket(key3(a.word))) {
+						e := id(f) << 1
+						if f[0] != 0xff && key3(f) != key3(a.word) {
+							e |= 1
+						}
+						if fs[0] = append(fs[0], e); a.matches(f) {
+							fs[1] = append(fs[1], e>>1)
+						}
 					}
-					if pi >= nbase && item.matches(f) {
-						ids = append(ids, id)
-					}
-					if ps := firsts[id-1]; it == 0 && (len(ps) == 0 || ps[len(ps)-1] != int32(pi)) {
-						firsts[id-1] = append(ps, int32(pi))
+					memo[a] = fs
+				}
+				for k := 0; it == 0 && k < len(fs[0]); k++ {
+					pairs = append(pairs, int64(fs[0][k]>>1)<<32|int64(pi)<<1|int64(fs[0][k]&1))
+				}
+				ids = append(ids, fs[1]...)
+			}
+			if slices.Sort(ids); pi >= nbase {
+				p.items[it].ids = slices.Clone(slices.Compact(ids))
+			}
+		}
+	}
+	// each form's patterns in file order, pairs counted by form then placed
+	end := make([]int32, len(names)+2)
+	for _, pr := range pairs {
+		end[pr>>32]++
+	}
+	for i := 1; i < len(end); i++ {
+		end[i] += end[i-1]
+	}
+	byForm := make([]int32, len(pairs))
+	for k := len(pairs) - 1; k >= 0; k-- {
+		end[pairs[k]>>32]--
+		byForm[end[pairs[k]>>32]] = int32(pairs[k])
+	}
+	// and tried in the order of their index keys: the token's own, then
+	// its irregular base's (tokenKeys)
+	l.firsts = make([][]int32, len(names)+1)
+	all := make([]int32, 0, len(pairs))
+	for id := int32(1); id < int32(len(end)-1); id++ {
+		f, ps, n := names[id-1], byForm[end[id]:end[id+1]], len(all)
+		k1, k2, two := tokenKeys(f)
+		if f[0] == 0xff { // a key's bucket, for tokens not in ASCII
+			k1, two = [3]byte([]byte(f[1:])), false
+		}
+		for g := range 2 {
+			for k, pr := range ps {
+				p := l.patterns[pr>>1]
+				if in1 := pr&1 == 0 || p.hasKey(k1); (k == 0 || ps[k-1]>>1 != pr>>1) && (g == 0 && in1 || g == 1 && two && !in1 && p.hasKey(k2)) {
+					all = append(all, pr>>1<<1)
+					if _, exact := slices.BinarySearch(p.items[0].ids, id); exact {
+						all[len(all)-1] |= 1
 					}
 				}
 			}
-			if pi >= nbase {
-				slices.Sort(ids)
-				item.ids = slices.Compact(ids)
-			}
 		}
-	}
-	l.firsts = make([][]cand, len(firsts)+1)
-	for f, id := range l.forms {
-		k1, k2, two := tokenKeys(f)
-		for _, pi := range firsts[id-1] {
-			if p := l.patterns[pi]; p.hasKey(k1) {
-				l.firsts[id] = append(l.firsts[id], cand{pi, p.items[0].matches(f)})
-			}
-		}
-		for _, pi := range firsts[id-1] {
-			if p := l.patterns[pi]; two && p.hasKey(k2) && !p.hasKey(k1) {
-				l.firsts[id] = append(l.firsts[id], cand{pi, p.items[0].matches(f)})
-			}
-		}
+		l.firsts[id] = all[n:len(all):len(all)]
 	}
 }
 
+// bucket returns the form of the patterns under index key k.
+func bucket(k [3]byte) string { return "\xff" + string(k[:]) }
+
 // formOf returns the form of tok, whose ASCII lowercase is low, and
-// whether tok is that form; -1 for a token not in ASCII.
+// whether tok is that form; for a token not in ASCII, its key's bucket.
 func (l *Lexicon) formOf(tok, low string) (int32, bool) {
-	for i := 0; i < len(tok); i++ {
-		if tok[i] >= utf8.RuneSelf {
-			return -1, false
-		}
+	if strings.ContainsFunc(tok, func(r rune) bool { return r >= utf8.RuneSelf }) {
+		return l.forms[bucket(key3(tok))], false
 	}
 	return l.forms[low], tok == low
 }
 
-// hasKey reports whether p is in the index under key k.
+// hasKey reports whether p is in the index under key k: an alternative
+// of its first item begins with k.
 func (p *pattern) hasKey(k [3]byte) bool {
 	return slices.ContainsFunc(p.items[0].alts, func(a alt) bool { return key3(a.word) == k })
 }
@@ -245,7 +268,7 @@ func compilePattern(s string) (*pattern, error) {
 			if a == "" || strings.ContainsAny(a, "*+") {
 				return nil, fmt.Errorf("bad word %q", w)
 			}
-			it.alts = append(it.alts, alt{word: a, verb: verb, irr: irregularForms[a]})
+			it.alts = append(it.alts, alt{word: a, verb: verb})
 		}
 		p.items = append(p.items, it)
 		p.words++
@@ -260,7 +283,7 @@ func compilePattern(s string) (*pattern, error) {
 
 func (a alt) matches(tok string) bool {
 	if a.verb {
-		return inflectsForms(tok, a.word, a.irr)
+		return inflects(tok, a.word)
 	}
 	if strings.EqualFold(tok, a.word) {
 		return true
