@@ -51,9 +51,10 @@ type coder struct {
 	// byTok maps tokens to mentions (mentionTokens), built on first use
 	byTok []int
 	// form[t] is the form of document token t (Lexicon.formOf); exact[t]
-	// when the token is that form
+	// when the form decides what the token matches
 	form  []int32
 	exact []bool
+	cands []int32 // scan's
 }
 
 // newCoder returns the coder of d, with every mention's actor code in
@@ -194,12 +195,13 @@ func (c *coder) matchAll() []match {
 		}
 		t, exact := c.tok(i), c.exact[c.first+i]
 		best := match{start: -1}
-		for _, cd := range lex.firsts[c.form[c.first+i]] {
-			p := lex.patterns[cd>>1]
-			ok := cd&1 == 1
-			if !exact {
-				ok = p.items[0].matches(t)
-			}
+		cands := lex.firsts[c.form[c.first+i]]
+		if !exact {
+			cands = c.scan(t)
+		}
+		for _, pi := range cands {
+			p := lex.patterns[pi]
+			ok := exact || p.items[0].matches(t)
 			var end, tgt int
 			if ok {
 				// items[0] (words) matched token i: the rest from i+1
@@ -235,8 +237,19 @@ func (c *coder) matchAll() []match {
 	return out
 }
 
+// scan returns the patterns under the index keys of token t (tokenKeys),
+// for a token its form does not decide (Lexicon.formOf).
+func (c *coder) scan(t string) []int32 {
+	k1, k2, two := tokenKeys(t)
+	c.cands = append(c.cands[:0], c.s.lex.firsts[c.s.lex.forms[bucket(k1)]]...)
+	if two {
+		c.cands = append(c.cands, c.s.lex.firsts[c.s.lex.forms[bucket(k2)]]...)
+	}
+	return c.cands
+}
+
 // wordAt reports whether word item it matches token t: by the token's form
-// when it is lowercase ASCII (the item's ids list the forms it matches).
+// when it decides (the item's ids list the forms it matches).
 func (c *coder) wordAt(it *item, t int) bool {
 	if c.exact[c.first+t] {
 		_, ok := slices.BinarySearch(it.ids, c.form[c.first+t])

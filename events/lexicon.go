@@ -24,10 +24,10 @@ var builtinLexicon string
 // ParseLexicon returns and safe for concurrent use.
 type Lexicon struct {
 	patterns []*pattern
-	// forms numbers from 1 the lowercase forms word items can match
-	// (wordForms) and the index keys of first items (bucket); firsts[id]
-	// lists the patterns matchAll tries at a token of form id, each as
-	// index<<1, +1 when its first item matches the form itself.
+	// forms numbers from 1 the lowercase forms word items match (of
+	// wordForms) and the index keys of first items (bucket); firsts[id]
+	// lists the patterns matchAll tries at a token of form id: those whose
+	// first item matches it or, for a key, all under the key.
 	forms  map[string]int32
 	firsts [][]int32
 }
@@ -149,9 +149,9 @@ func (l *Lexicon) compileForms(nbase int) {
 		}
 		return n
 	}
-	// an alternative's forms and bucket, each id<<1 | 1 when its key is not
-	// the word's; the forms it matches
-	memo := make(map[alt][2][]int32, 2*len(l.patterns))
+	// an alternative's forms, the last its key's bucket: id<<1, +1 when
+	// the form's key is not the word's
+	memo := make(map[alt][]int32, 2*len(l.patterns))
 	var pairs []int64 // form<<32 | pattern<<1 | key flag, of the first items
 	for pi, p := range l.patterns {
 		for it := range p.items {
@@ -159,21 +159,23 @@ func (l *Lexicon) compileForms(nbase int) {
 			for _, a := range p.items[it].alts {
 				fs, ok := memo[a]
 				if !ok {
-					for _, f := range append(wordForms(a), bucket(key3(a.word))) {
-						e := id(f) << 1
-						if f[0] != 0xff && key3(f) != key3(a.word) {
-							e |= 1
-						}
-						if fs[0] = append(fs[0], e); a.matches(f) {
-							fs[1] = append(fs[1], e>>1)
+					for _, f := range wordForms(a) {
+						if a.matches(f) {
+							fs = append(fs, id(f)<<1)
+							if key3(f) != key3(a.word) {
+								fs[len(fs)-1] |= 1
+							}
 						}
 					}
+					fs = append(fs, id(bucket(key3(a.word)))<<1)
 					memo[a] = fs
 				}
-				for k := 0; it == 0 && k < len(fs[0]); k++ {
-					pairs = append(pairs, int64(fs[0][k]>>1)<<32|int64(pi)<<1|int64(fs[0][k]&1))
+				for k := 0; it == 0 && k < len(fs); k++ {
+					pairs = append(pairs, int64(fs[k]>>1)<<32|int64(pi)<<1|int64(fs[k]&1))
 				}
-				ids = append(ids, fs[1]...)
+				for _, e := range fs[:len(fs)-1] {
+					ids = append(ids, e>>1)
+				}
 			}
 			if slices.Sort(ids); pi >= nbase {
 				p.items[it].ids = slices.Clone(slices.Compact(ids))
@@ -200,17 +202,14 @@ func (l *Lexicon) compileForms(nbase int) {
 	for id := int32(1); id < int32(len(end)-1); id++ {
 		f, ps, n := names[id-1], byForm[end[id]:end[id+1]], len(all)
 		k1, k2, two := tokenKeys(f)
-		if f[0] == 0xff { // a key's bucket, for tokens not in ASCII
+		if f[0] == 0xff { // a key's bucket
 			k1, two = [3]byte([]byte(f[1:])), false
 		}
 		for g := range 2 {
 			for k, pr := range ps {
 				p := l.patterns[pr>>1]
 				if in1 := pr&1 == 0 || p.hasKey(k1); (k == 0 || ps[k-1]>>1 != pr>>1) && (g == 0 && in1 || g == 1 && two && !in1 && p.hasKey(k2)) {
-					all = append(all, pr>>1<<1)
-					if _, exact := slices.BinarySearch(p.items[0].ids, id); exact {
-						all[len(all)-1] |= 1
-					}
+					all = append(all, pr>>1)
 				}
 			}
 		}
@@ -222,12 +221,15 @@ func (l *Lexicon) compileForms(nbase int) {
 func bucket(k [3]byte) string { return "\xff" + string(k[:]) }
 
 // formOf returns the form of tok, whose ASCII lowercase is low, and
-// whether tok is that form; for a token not in ASCII, its key's bucket.
+// whether the form decides what tok matches: when tok is in ASCII and
+// does not end in a capital -D or -ES (inflects checks a lowercase -d and
+// -es only).
 func (l *Lexicon) formOf(tok, low string) (int32, bool) {
-	if strings.ContainsFunc(tok, func(r rune) bool { return r >= utf8.RuneSelf }) {
-		return l.forms[bucket(key3(tok))], false
+	n := len(tok)
+	if n == 0 || tok[n-1] == 'D' || n >= 2 && strings.EqualFold(tok[n-2:], "es") && tok[n-2:] != "es" {
+		return l.forms[low], false
 	}
-	return l.forms[low], tok == low
+	return l.forms[low], !strings.ContainsFunc(tok, func(r rune) bool { return r >= utf8.RuneSelf })
 }
 
 // hasKey reports whether p is in the index under key k: an alternative
