@@ -50,11 +50,10 @@ type coder struct {
 	quoteSpansDone bool
 	// byTok maps tokens to mentions (mentionTokens), built on first use
 	byTok []int
-	// form[t] is the form of document token t (Lexicon.formOf); exact[t]
-	// when the form decides what the token matches
+	// form[t] is document token t's form (Lexicon.formOf), exact[t] when
+	// the form decides what the token matches
 	form  []int32
 	exact []bool
-	cands []int32 // scan's
 }
 
 // newCoder returns the coder of d, with every mention's actor code in
@@ -193,29 +192,29 @@ func (c *coder) matchAll() []match {
 		if c.isPunct(i) {
 			continue
 		}
-		t, exact := c.tok(i), c.exact[c.first+i]
+		t := c.tok(i)
+		k1, k2, two := tokenKeys(t)
 		best := match{start: -1}
-		cands := lex.firsts[c.form[c.first+i]]
-		if !exact {
-			cands = c.scan(t)
+		try := func(idx []int) {
+			for _, pi := range idx {
+				p := lex.patterns[pi]
+				end, tgt, ok := c.try(p, 0, i, -1)
+				if !ok || p.verbal && !c.verbReading(i, end > i+1) {
+					// a verb pattern where the word reads as a noun ("a
+					// meeting with") leaves the place to a noun pattern
+					continue
+				}
+				if best.p == nil || p.words > best.p.words || (p.words == best.p.words && end > best.end) ||
+					(p.words == best.p.words && end == best.end && p.line < best.p.line && pi < len(lex.patterns)) {
+					best = match{p: p, start: i, end: end, target: tgt}
+				}
+			}
 		}
-		for _, pi := range cands {
-			p := lex.patterns[pi]
-			ok := exact || p.items[0].matches(t)
-			var end, tgt int
-			if ok {
-				// items[0] (words) matched token i: the rest from i+1
-				end, tgt, ok = c.try(p, 1, i+1, -1)
-			}
-			if !ok || p.verbal && !c.verbReading(i, end > i+1) {
-				// a verb pattern where the word reads as a noun ("a
-				// meeting with") leaves the place to a noun pattern
-				continue
-			}
-			if best.p == nil || p.words > best.p.words || (p.words == best.p.words && end > best.end) ||
-				(p.words == best.p.words && end == best.end && p.line < best.p.line) {
-				best = match{p: p, start: i, end: end, target: tgt}
-			}
+		if lex.keys.Has(class3(k1)) {
+			try(lex.index[k1])
+		}
+		if two && lex.keys.Has(class3(k2)) {
+			try(lex.index[k2])
 		}
 		if best.p == nil {
 			continue
@@ -237,19 +236,8 @@ func (c *coder) matchAll() []match {
 	return out
 }
 
-// scan returns the patterns under the index keys of token t (tokenKeys),
-// for a token its form does not decide (Lexicon.formOf).
-func (c *coder) scan(t string) []int32 {
-	k1, k2, two := tokenKeys(t)
-	c.cands = append(c.cands[:0], c.s.lex.firsts[c.s.lex.forms[bucket(k1)]]...)
-	if two {
-		c.cands = append(c.cands, c.s.lex.firsts[c.s.lex.forms[bucket(k2)]]...)
-	}
-	return c.cands
-}
-
 // wordAt reports whether word item it matches token t: by the token's form
-// when it decides (the item's ids list the forms it matches).
+// when it decides (Lexicon.formOf; the item's ids list the forms it matches).
 func (c *coder) wordAt(it *item, t int) bool {
 	if c.exact[c.first+t] {
 		_, ok := slices.BinarySearch(it.ids, c.form[c.first+t])

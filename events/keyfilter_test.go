@@ -36,9 +36,17 @@ func TestKeyFilters(t *testing.T) {
 	for w := range titleFunction {
 		toks = append(toks, w)
 	}
+	stopped := 0
 	for _, tok := range append(toks, strings.Fields(strings.ToUpper(strings.Join(toks, " ")))...) {
 		if got, want := titleFunctions.Value(tok), titleFunction[tok]; got != want {
 			t.Fatalf("titleFunctions.Value(%q) = %v, want %v", tok, got, want)
+		}
+		k := key3(tok)
+		if !lex.keys.Has(class3(k)) {
+			stopped++
+			if len(lex.index[k]) > 0 {
+				t.Fatalf("%q: key %q stopped but indexed", tok, k)
+			}
 		}
 		lower := strings.Map(func(r rune) rune {
 			if r >= 'A' && r <= 'Z' {
@@ -53,5 +61,8 @@ func TestKeyFilters(t *testing.T) {
 		if got, ok := irregularOf(tok); got != want || ok != wok {
 			t.Fatalf("irregularOf(%q) = %q, %v; want %q, %v", tok, got, ok, want, wok)
 		}
+	}
+	if stopped == 0 {
+		t.Error("the index filter stops no token")
 	}
 }

@@ -136,6 +136,9 @@ func irregularOf(tok string) (string, bool) {
 // irregularKeys is irregular behind a filter of its forms' first bytes.
 var irregularKeys = keyfilter.NewMap(irregular, keyfilter.Prefix3)
 
+// class3 returns the keyfilter class of an index key (Lexicon.keys).
+func class3(k [3]byte) uint32 { return uint32(k[0]) | uint32(k[1])<<8 | uint32(k[2])<<16 }
+
 // key3 returns the index key of a lowercase word: its first three bytes.
 func key3(w string) [3]byte {
 	var k [3]byte

@@ -15,6 +15,7 @@ import (
 	"unsafe"
 
 	"github.com/newsgraph/newsgraph/cameo"
+	"github.com/newsgraph/newsgraph/internal/keyfilter"
 )
 
 //go:embed lexicon.tsv
@@ -24,12 +25,9 @@ var builtinLexicon string
 // ParseLexicon returns and safe for concurrent use.
 type Lexicon struct {
 	patterns []*pattern
-	// forms numbers from 1 the lowercase forms word items match (of
-	// wordForms) and the index keys of first items (bucket); firsts[id]
-	// lists the patterns matchAll tries at a token of form id: those whose
-	// first item matches it or, for a key, all under the key.
-	forms  map[string]int32
-	firsts [][]int32
+	index    map[[3]byte][]int // first-item key → pattern indices, in file order
+	keys     keyfilter.Filter  // class3 of every key of index
+	forms    map[string]int32  // the lowercase forms word items match, from 1
 }
 
 type itemKind uint8
@@ -48,7 +46,7 @@ type alt struct {
 type item struct {
 	kind itemKind
 	alts []alt
-	ids  []int32 // sorted: the forms (Lexicon.forms) the item matches
+	ids  []int32 // sorted: the forms (Lexicon.forms) it matches
 }
 
 type pattern struct {
@@ -87,7 +85,7 @@ const maxLexiconLine = 1 << 20
 // parseLexicon is ParseLexicon of the text src (which must not change),
 // its lines read in place: the patterns' words are substrings of src.
 func parseLexicon(src, name string, base *Lexicon) (*Lexicon, error) {
-	l := &Lexicon{}
+	l := &Lexicon{index: map[[3]byte][]int{}}
 	if base != nil {
 		l.patterns = append(l.patterns, base.patterns...)
 	}
@@ -130,112 +128,42 @@ func parseLexicon(src, name string, base *Lexicon) (*Lexicon, error) {
 		p.code, p.line, p.src, p.discard = c, n, pat, code == "discard"
 		l.patterns = append(l.patterns, p)
 	}
-	l.compileForms(n0)
-	return l, nil
-}
-
-// compileForms numbers the forms of the word items (Lexicon.forms) and
-// lists each form's patterns (Lexicon.firsts). The items of the first nbase
-// patterns, a base lexicon's, are shared and keep their ids: numbered in
-// the same order, a base form keeps its number.
-func (l *Lexicon) compileForms(nbase int) {
-	l.forms = make(map[string]int32, 10*len(l.patterns))
-	names, ids := []string(nil), []int32(nil) // by id-1; an item's
-	id := func(f string) int32 {
-		n, ok := l.forms[f]
-		if !ok {
-			n, names = int32(len(names)+1), append(names, f)
-			l.forms[f] = n
-		}
-		return n
-	}
-	// an alternative's forms, the last its key's bucket: id<<1, +1 when
-	// the form's key is not the word's
-	memo := make(map[alt][]int32, 2*len(l.patterns))
-	var pairs []int64 // form<<32 | pattern<<1 | key flag, of the first items
-	for pi, p := range l.patterns {
+	// every word item's forms (of wordForms), found once per alternative;
+	// a base's items, which are shared, keep theirs: numbered in the same
+	// order, a base form keeps its number
+	l.forms = make(map[string]int32, 8*len(l.patterns))
+	memo, ids := make(map[alt][]int32, 2*len(l.patterns)), []int32(nil)
+	for i, p := range l.patterns {
 		for it := range p.items {
 			ids = ids[:0]
 			for _, a := range p.items[it].alts {
 				fs, ok := memo[a]
-				if !ok {
-					for _, f := range wordForms(a) {
-						if a.matches(f) {
-							fs = append(fs, id(f)<<1)
-							if key3(f) != key3(a.word) {
-								fs[len(fs)-1] |= 1
-							}
+				for k, forms := 0, wordForms(a); !ok && k < len(forms); k++ {
+					if id, seen := l.forms[forms[k]]; a.matches(forms[k]) {
+						if !seen {
+							id = int32(len(l.forms) + 1)
+							l.forms[forms[k]] = id
 						}
+						fs = append(fs, id)
 					}
-					fs = append(fs, id(bucket(key3(a.word)))<<1)
-					memo[a] = fs
 				}
-				for k := 0; it == 0 && k < len(fs); k++ {
-					pairs = append(pairs, int64(fs[k]>>1)<<32|int64(pi)<<1|int64(fs[k]&1))
-				}
-				for _, e := range fs[:len(fs)-1] {
-					ids = append(ids, e>>1)
-				}
+				memo[a], ids = fs, append(ids, fs...)
 			}
-			if slices.Sort(ids); pi >= nbase {
+			if slices.Sort(ids); i >= n0 {
 				p.items[it].ids = slices.Clone(slices.Compact(ids))
 			}
 		}
 	}
-	// each form's patterns in file order, pairs counted by form then placed
-	end := make([]int32, len(names)+2)
-	for _, pr := range pairs {
-		end[pr>>32]++
-	}
-	for i := 1; i < len(end); i++ {
-		end[i] += end[i-1]
-	}
-	byForm := make([]int32, len(pairs))
-	for k := len(pairs) - 1; k >= 0; k-- {
-		end[pairs[k]>>32]--
-		byForm[end[pairs[k]>>32]] = int32(pairs[k])
-	}
-	// and tried in the order of their index keys: the token's own, then
-	// its irregular base's (tokenKeys)
-	l.firsts = make([][]int32, len(names)+1)
-	all := make([]int32, 0, len(pairs))
-	for id := int32(1); id < int32(len(end)-1); id++ {
-		f, ps, n := names[id-1], byForm[end[id]:end[id+1]], len(all)
-		k1, k2, two := tokenKeys(f)
-		if f[0] == 0xff { // a key's bucket
-			k1, two = [3]byte([]byte(f[1:])), false
-		}
-		for g := range 2 {
-			for k, pr := range ps {
-				p := l.patterns[pr>>1]
-				if in1 := pr&1 == 0 || p.hasKey(k1); (k == 0 || ps[k-1]>>1 != pr>>1) && (g == 0 && in1 || g == 1 && two && !in1 && p.hasKey(k2)) {
-					all = append(all, pr>>1)
-				}
+	for i, p := range l.patterns {
+		for _, a := range p.items[0].alts {
+			k := key3(a.word)
+			if len(l.index[k]) == 0 || l.index[k][len(l.index[k])-1] != i {
+				l.index[k] = append(l.index[k], i)
 			}
+			l.keys.Add(class3(k))
 		}
-		l.firsts[id] = all[n:len(all):len(all)]
 	}
-}
-
-// bucket returns the form of the patterns under index key k.
-func bucket(k [3]byte) string { return "\xff" + string(k[:]) }
-
-// formOf returns the form of tok, whose ASCII lowercase is low, and
-// whether the form decides what tok matches: when tok is in ASCII and
-// does not end in a capital -D or -ES (inflects checks a lowercase -d and
-// -es only).
-func (l *Lexicon) formOf(tok, low string) (int32, bool) {
-	n := len(tok)
-	if n == 0 || tok[n-1] == 'D' || n >= 2 && strings.EqualFold(tok[n-2:], "es") && tok[n-2:] != "es" {
-		return l.forms[low], false
-	}
-	return l.forms[low], !strings.ContainsFunc(tok, func(r rune) bool { return r >= utf8.RuneSelf })
-}
-
-// hasKey reports whether p is in the index under key k: an alternative
-// of its first item begins with k.
-func (p *pattern) hasKey(k [3]byte) bool {
-	return slices.ContainsFunc(p.items[0].alts, func(a alt) bool { return key3(a.word) == k })
+	return l, nil
 }
 
 // compilePattern compiles one lexicon pattern (see lexicon.tsv).
@@ -281,6 +209,18 @@ func compilePattern(s string) (*pattern, error) {
 		}
 	}
 	return p, nil
+}
+
+// formOf returns the form of tok, whose ASCII lowercase is low, and
+// whether the form decides what tok matches: when tok is in ASCII and
+// does not end in a capital -D or -ES (inflects checks a lowercase -d and
+// -es only).
+func (l *Lexicon) formOf(tok, low string) (int32, bool) {
+	n := len(tok)
+	if n == 0 || tok[n-1] == 'D' || n >= 2 && strings.EqualFold(tok[n-2:], "es") && tok[n-2:] != "es" {
+		return 0, false
+	}
+	return l.forms[low], !strings.ContainsFunc(tok, func(r rune) bool { return r >= utf8.RuneSelf })
 }
 
 func (a alt) matches(tok string) bool {
