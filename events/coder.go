@@ -192,13 +192,13 @@ func (c *coder) matchAll() []match {
 		if c.isPunct(i) {
 			continue
 		}
-		t := c.tok(i)
-		k1, k2, two := tokenKeys(t)
 		best := match{start: -1}
-		try := func(idx []int) {
+		// a pattern from item from at token i+from: its first item is
+		// matched already when from is 1
+		try := func(idx []int, from int) {
 			for _, pi := range idx {
 				p := lex.patterns[pi]
-				end, tgt, ok := c.try(p, 0, i, -1)
+				end, tgt, ok := c.try(p, from, i+from, -1)
 				if !ok || p.verbal && !c.verbReading(i, end > i+1) {
 					// a verb pattern where the word reads as a noun ("a
 					// meeting with") leaves the place to a noun pattern
@@ -210,11 +210,13 @@ func (c *coder) matchAll() []match {
 				}
 			}
 		}
-		if lex.keys.Has(class3(k1)) {
-			try(lex.index[k1])
-		}
-		if two && lex.keys.Has(class3(k2)) {
-			try(lex.index[k2])
+		if c.exact[c.first+i] {
+			try(lex.firsts[c.form[c.first+i]], 1)
+		} else {
+			k1, k2, two := tokenKeys(c.tok(i))
+			if try(lex.index[k1], 0); two {
+				try(lex.index[k2], 0)
+			}
 		}
 		if best.p == nil {
 			continue

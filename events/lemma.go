@@ -4,11 +4,7 @@ package events
 // (inflects, with irregular verb forms) and the first-letter keys of the
 // lexicon's pattern index.
 
-import (
-	"strings"
-
-	"github.com/newsgraph/newsgraph/internal/keyfilter"
-)
+import "strings"
 
 // inflects reports whether tok (any case) is base (lowercase) or one of its
 // regular or irregular inflections: -s, -es, -ies, -ed, -d, -ied, -ing,
@@ -118,9 +114,6 @@ func irregularOf(tok string) (string, bool) {
 	if len(tok) > 32 {
 		return "", false
 	}
-	if !irregularKeys.Maybe(tok) {
-		return "", false // (ASCII first bytes of no irregular form)
-	}
 	var buf [32]byte
 	for i := 0; i < len(tok); i++ {
 		c := tok[i]
@@ -132,12 +125,6 @@ func irregularOf(tok string) (string, bool) {
 	b, ok := irregular[string(buf[:len(tok)])]
 	return b, ok
 }
-
-// irregularKeys is irregular behind a filter of its forms' first bytes.
-var irregularKeys = keyfilter.NewMap(irregular, keyfilter.Prefix3)
-
-// class3 returns the keyfilter class of an index key (Lexicon.keys).
-func class3(k [3]byte) uint32 { return uint32(k[0]) | uint32(k[1])<<8 | uint32(k[2])<<16 }
 
 // key3 returns the index key of a lowercase word: its first three bytes.
 func key3(w string) [3]byte {

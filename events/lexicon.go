@@ -15,7 +15,6 @@ import (
 	"unsafe"
 
 	"github.com/newsgraph/newsgraph/cameo"
-	"github.com/newsgraph/newsgraph/internal/keyfilter"
 )
 
 //go:embed lexicon.tsv
@@ -26,8 +25,10 @@ var builtinLexicon string
 type Lexicon struct {
 	patterns []*pattern
 	index    map[[3]byte][]int // first-item key → pattern indices, in file order
-	keys     keyfilter.Filter  // class3 of every key of index
 	forms    map[string]int32  // the lowercase forms word items match, from 1
+	// firsts[id] lists the patterns whose first item matches form id, in
+	// the order of matchAll's index keys (tokenKeys)
+	firsts [][]int
 }
 
 type itemKind uint8
@@ -132,25 +133,30 @@ func parseLexicon(src, name string, base *Lexicon) (*Lexicon, error) {
 	// a base's items, which are shared, keep theirs: numbered in the same
 	// order, a base form keeps its number
 	l.forms = make(map[string]int32, 8*len(l.patterns))
-	memo, ids := make(map[alt][]int32, 2*len(l.patterns)), []int32(nil)
+	memo, ids, names, head := make(map[alt][]int32, 2*len(l.patterns)), []int32(nil), []string{""}, []bool{false}
 	for i, p := range l.patterns {
 		for it := range p.items {
 			ids = ids[:0]
 			for _, a := range p.items[it].alts {
 				fs, ok := memo[a]
-				for k, forms := 0, wordForms(a); !ok && k < len(forms); k++ {
-					if id, seen := l.forms[forms[k]]; a.matches(forms[k]) {
-						if !seen {
-							id = int32(len(l.forms) + 1)
-							l.forms[forms[k]] = id
+				if !ok {
+					for _, f := range wordForms(a) {
+						if id, seen := l.forms[f]; a.matches(f) {
+							if !seen {
+								id, names, head = int32(len(names)), append(names, f), append(head, false)
+								l.forms[f] = id
+							}
+							fs = append(fs, id)
 						}
-						fs = append(fs, id)
 					}
 				}
 				memo[a], ids = fs, append(ids, fs...)
 			}
 			if slices.Sort(ids); i >= n0 {
 				p.items[it].ids = slices.Clone(slices.Compact(ids))
+			}
+			for k := 0; it == 0 && k < len(ids); k++ {
+				head[ids[k]] = true
 			}
 		}
 	}
@@ -160,7 +166,23 @@ func parseLexicon(src, name string, base *Lexicon) (*Lexicon, error) {
 			if len(l.index[k]) == 0 || l.index[k][len(l.index[k])-1] != i {
 				l.index[k] = append(l.index[k], i)
 			}
-			l.keys.Add(class3(k))
+		}
+	}
+	l.firsts = make([][]int, len(names))
+	for id, f := range names {
+		if !head[id] {
+			continue
+		}
+		k1, k2, two := tokenKeys(f)
+		if !two {
+			k2 = [3]byte{} // (no word has it)
+		}
+		for _, k := range [2][3]byte{k1, k2} {
+			for _, pi := range l.index[k] {
+				if _, ok := slices.BinarySearch(l.patterns[pi].items[0].ids, int32(id)); ok {
+					l.firsts[id] = append(l.firsts[id], pi)
+				}
+			}
 		}
 	}
 	return l, nil
