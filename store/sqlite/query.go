@@ -670,15 +670,14 @@ type ranked struct {
 	rank float64
 }
 
-// SearchWindow is how many matches a search ranks: the SearchWindow most
-// recently stored documents (highest rowid) that match its text and pass
-// its filters are ranked by bm25, best first; older matches are not
-// returned, and a search's total counts at most SearchWindow (Capped when
-// more match). Ranking every match read each one's column sizes (a lookup
-// per match, half of a search's CPU): a common word's 30,000 matches in a
-// 200,000-document store cost 100-130 ms; the window bounds that work
-// whatever the store's size (docs/benchmarks.md).
-const SearchWindow = 5000
+// SearchWindow is how many matches a search ranks (store.SearchWindow):
+// the most recently stored documents (highest rowid) that match its text
+// and pass its filters are ranked by bm25, best first. Ranking every match
+// read each one's column sizes (a statement per match, half of a search's
+// CPU): a common word's 30,000 matches in a 200,000-document store cost
+// 50-130 ms; the window bounds that work whatever the store's size
+// (docs/benchmarks.md).
+const SearchWindow = store.SearchWindow
 
 // rankPage ranks the matches of the search from/w (searchFrom) in the
 // window (SearchWindow) and returns the page, the number of ranked
