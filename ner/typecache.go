@@ -130,8 +130,8 @@ func newEdgeVecs(m *Model) *edgeVecs {
 	return e
 }
 
-// pairEntry is one cached pair of adjacent word types: per pass the sums of
-// the features the pair gives its right word and its left word (pairKeys).
+// pairEntry is one cached pair of adjacent tokens: per pass the sums of the
+// features the pair gives its right word and its left word (pairKeys).
 type pairEntry struct {
 	key  uint64
 	vecs [2][2][nLabels]float32
@@ -142,23 +142,28 @@ type pairCache struct {
 	sets [1 << typeCacheBits][2]atomic.Pointer[pairEntry]
 }
 
-// Keys of the sentence edges in pair keys.
-const (
-	bosKey uint64 = 0x5bd1e9955bd1e995
-	eosKey uint64 = 0x9e3779b97f4a7c15
-)
-
-// pair returns the pair of tokens a and b (type keys ka and kb; the edges
-// have bosKey and eosKey): from the cache when both words are known to the
-// model, computed into an entry of own otherwise (a pair with an unknown
-// word is rare and has few features).
-func (t *Tagger) pair(a, b *tokInfo, ka, kb uint64, own *ownPairs) *pairEntry {
-	if a.flags&b.flags&flagKnown == 0 {
-		p := own.next()
-		t.pairSums(a, b, p)
-		return p
+// pairKey hashes what pairKeys reads of tokens a and b: their short shapes,
+// coarse casing classes, regime and, of a word the model knows, its lower
+// case. Pairs with the same key have the same features in the same order,
+// so the same sums: a word the model does not know pairs by its shape, and
+// "Mr" before any unknown capitalized word is one entry.
+func pairKey(a, b *tokInfo) uint64 {
+	var la, lb uint64
+	if a.flags&flagKnown != 0 {
+		la = a.lower
 	}
-	k := mix(ka, kb) | 1
+	if b.flags&flagKnown != 0 {
+		lb = b.lower
+	}
+	h := mix(a.short, b.short)
+	h = mix(h, casCoarse(a)<<16|casCoarse(b)<<1|(a.salt()|b.salt())>>24)
+	return mix(mix(h, la), lb) | 1
+}
+
+// pair returns the sums of the pair of tokens a and b, from the cache or
+// computed and published on a miss.
+func (t *Tagger) pair(a, b *tokInfo) *pairEntry {
+	k := pairKey(a, b)
 	set := &t.pairs.sets[mix(k, 0x2545f491)>>(64-typeCacheBits)]
 	first := set[0].Load()
 	if first != nil && first.key == k {
