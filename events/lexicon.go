@@ -79,6 +79,26 @@ func asciiLower(s string) bool {
 type item struct {
 	kind itemKind
 	alts []alt
+	// skip has bit c-'a' for each letter c that begins no token in ASCII
+	// the alternatives match (0 when an alternative is not in lower-case
+	// ASCII: nothing is skipped); see setSkip
+	skip uint32
+}
+
+// setSkip sets it.skip from its alternatives: a token in ASCII matches one
+// only when its first letter, lower-cased, is the word's or (of a verb) an
+// irregular form's.
+func (it *item) setSkip() {
+	var first uint32
+	for i := range it.alts {
+		a := &it.alts[i]
+		if !a.ascii || a.word[0] < 'a' || a.word[0] > 'z' {
+			it.skip = 0
+			return
+		}
+		first |= 1<<(a.word[0]-'a') | a.irrFirst
+	}
+	it.skip = ^first & (1<<26 - 1)
 }
 
 type pattern struct {
@@ -227,6 +247,7 @@ func compilePattern(s string) (*pattern, error) {
 			}
 			it.alts = append(it.alts, newAlt(a, verb))
 		}
+		it.setSkip()
 		p.items = append(p.items, it)
 		p.words++
 	}
@@ -264,6 +285,9 @@ func (a *alt) matches(tok, low string, ascii bool) bool {
 }
 
 func (it *item) matches(tok, low string, ascii bool) bool {
+	if ascii && len(low) > 0 && low[0] >= 'a' && low[0] <= 'z' && it.skip&(1<<(low[0]-'a')) != 0 {
+		return false
+	}
 	for i := range it.alts {
 		if it.alts[i].matches(tok, low, ascii) {
 			return true

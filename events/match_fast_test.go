@@ -84,4 +84,31 @@ func TestAltMatches_fastPath(t *testing.T) {
 		}
 	}
 	t.Logf("%d token-alternative pairs", checked)
+	// whole items (their skip sets), one token in 40 against every item
+	var items []*item
+	for _, p := range lex.patterns {
+		for i := range p.items {
+			if p.items[i].kind == itemWords {
+				items = append(items, &p.items[i])
+			}
+		}
+	}
+	checked = 0
+	for n, tok := range toks {
+		if n%40 != 0 {
+			continue
+		}
+		low := document.LowerText(tok)
+		ascii := true
+		for k := 0; k < len(tok); k++ {
+			ascii = ascii && tok[k] < utf8.RuneSelf
+		}
+		for _, it := range items {
+			if got, want := it.matches(tok, low, ascii), it.matches(tok, low, false); got != want {
+				t.Fatalf("%q against item %v: %v, by EqualFold %v", tok, it.alts, got, want)
+			}
+			checked++
+		}
+	}
+	t.Logf("%d token-item pairs", checked)
 }
