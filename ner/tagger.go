@@ -17,6 +17,7 @@ type Tagger struct {
 	m     *Model
 	cache *typeCache
 	pairs *pairCache
+	ctxs  *ctxCache
 	edges *edgeVecs
 	// expTrans and expStart are exp(trans/temp) and exp(start/temp) of the
 	// last pass for its temperature (0 for disallowed transitions).
@@ -30,7 +31,7 @@ type Tagger struct {
 
 // NewTagger returns a tagger over m. m must not change afterwards.
 func NewTagger(m *Model) *Tagger {
-	t := &Tagger{m: m, cache: new(typeCache), pairs: new(pairCache), edges: newEdgeVecs(m)}
+	t := &Tagger{m: m, cache: new(typeCache), pairs: new(pairCache), ctxs: new(ctxCache), edges: newEdgeVecs(m)}
 	t.expTrans, t.expStart = expTables(&m.trans, &m.start, m.temp)
 	for li, l := range m.layers() {
 		t.closed[li] = closedTrans(&l.trans)
@@ -71,7 +72,7 @@ type scratch struct {
 	toks        []tokInfo
 	ents        []*typeEntry
 	pairs       []*pairEntry // per sentence i, from bounds[i]+i: the pairs (j-1, j) for j = 0..n
-	sums        []*typeSums  // per token: its type's sums, once needed
+	sums        []*ctxSums   // per token: its type's neighbour sums, once needed
 	labels      []uint8
 	y           []uint8
 	doc         docInfo
@@ -307,11 +308,11 @@ func (t *Tagger) emissions(m *Model, li int, si int, s *scratch) {
 	}
 	s.em, s.back = s.em[:n], s.back[:n]
 	s.act = quietMask(s.act, toks)
-	// The word-type sums of the scored tokens and their neighbours.
+	// The neighbour sums of the word types next to the scored tokens.
 	sums := s.sums[s.bounds[si]:s.bounds[si+1]]
 	for j := range toks {
-		if sums[j] == nil && (s.act[max(j-2, 0)] || s.act[j] || s.act[min(j+2, n-1)] || j > 0 && s.act[j-1] || j+1 < n && s.act[j+1]) {
-			sums[j] = t.sumsOf(ents[j], toks[j].text)
+		if sums[j] == nil && (j >= 2 && s.act[j-2] || j >= 1 && s.act[j-1] || j+1 < n && s.act[j+1] || j+2 < n && s.act[j+2]) {
+			sums[j] = t.ctxOf(ents[j], toks[j].text)
 		}
 	}
 	fold := 0
@@ -329,19 +330,19 @@ func (t *Tagger) emissions(m *Model, li int, si int, s *scratch) {
 			*sc = quietScores
 			continue
 		}
-		*sc = sums[j][li][partSelf]
+		*sc = t.selfOf(ents[j], toks[j].text)[li]
 		m1, m2, p1, p2 := &edge[partM1], &edge[partM2], &edge[partP1], &edge[partP2]
 		if j > 0 {
-			m1 = &sums[j-1][li][partM1]
+			m1 = &sums[j-1][li][partM1-1]
 		}
 		if j > 1 {
-			m2 = &sums[j-2][li][partM2]
+			m2 = &sums[j-2][li][partM2-1]
 		}
 		if j+1 < n {
-			p1 = &sums[j+1][li][partP1]
+			p1 = &sums[j+1][li][partP1-1]
 		}
 		if j+2 < n {
-			p2 = &sums[j+2][li][partP2]
+			p2 = &sums[j+2][li][partP2-1]
 		}
 		left, right := t.pairAt(pairs, toks, j), t.pairAt(pairs, toks, j+1)
 		pl, pr := &left.vecs[li][pairRight], &right.vecs[li][pairLeft]
