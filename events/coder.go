@@ -44,7 +44,7 @@ type coder struct {
 	n        int   // tokens in the sentence
 	mAt      []int // mention index covering token (relative), -1
 	consumed []bool
-	ascii    []bool // the token is all ASCII (relative)
+	ascii    []bool // the token is all ASCII (relative; set by matchAll)
 
 	// quoteSpans is the union of the quotes' spans, sorted and disjoint
 	// (quoted), built on first use.
@@ -102,14 +102,6 @@ func (c *coder) load(si int) {
 	c.mAt, c.consumed = c.mAt[:c.n], c.consumed[:c.n]
 	for i := range c.mAt {
 		c.mAt[i], c.consumed[i] = -1, false
-	}
-	c.ascii = c.ascii[:0]
-	for i := 0; i < c.n; i++ {
-		t, a := c.tok(i), true
-		for k := 0; k < len(t) && a; k++ {
-			a = t[k] < utf8.RuneSelf
-		}
-		c.ascii = append(c.ascii, a)
 	}
 	words, caps := 0, 0
 	for i := 0; i < c.n; i++ {
@@ -190,6 +182,16 @@ func (c *coder) matchAll() []match {
 	}
 	var out []match
 	lex := c.s.lex
+	// which tokens are all ASCII (item.matches compares those by their
+	// lower case)
+	c.ascii = c.ascii[:0]
+	for i := 0; i < c.n; i++ {
+		t, a := c.tok(i), true
+		for k := 0; k < len(t) && a; k++ {
+			a = t[k] < utf8.RuneSelf
+		}
+		c.ascii = append(c.ascii, a)
+	}
 	for i := 0; i < c.n; i++ {
 		if c.isPunct(i) {
 			continue
