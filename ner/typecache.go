@@ -114,8 +114,9 @@ type ctxCache struct {
 	sets [1 << ctxCacheBits]atomic.Pointer[ctxEntry]
 }
 
-// ctxCacheBits sizes ctxCache.
-const ctxCacheBits = 12
+// ctxCacheBits sizes ctxCache (the 14,257 unknown word types of BBC
+// train.csv have about 5,200 distinct contexts).
+const ctxCacheBits = 14
 
 // unknownCtx returns the neighbour sums of e, a word the model does not
 // know, from ctxCache or computed and published there.
