@@ -271,7 +271,7 @@ func (a *alt) matches(tok, low string, ascii bool) bool {
 		if fast && len(low) > 0 && low[0] != a.word[0] && low[0] >= 'a' && low[0] <= 'z' && a.irrFirst&(1<<(low[0]-'a')) == 0 {
 			return false
 		}
-		return inflectsForms(tok, a.word, a.irr)
+		return inflectsLow(tok, low, fast, a.word, a.irr)
 	}
 	n := len(a.word)
 	if fast {

@@ -45,13 +45,19 @@ func TestAltMatches_fastPath(t *testing.T) {
 			toks = append(toks, v)
 		}
 	}
+	// a lower-case word with an upper-case suffix ("attackED", "placeD")
+	addSuf := func(w, suf string) {
+		add(w + suf)
+		toks = append(toks, w+strings.ToUpper(suf))
+	}
 	for w := range words {
 		add(w)
 		for _, suf := range []string{"s", "es", "ed", "d", "ing", "ies", "ied", "x"} {
-			add(w + suf)
+			addSuf(w, suf)
 			if len(w) > 2 {
-				add(w[:len(w)-1] + suf)
-				add(w + w[len(w)-1:] + suf)
+				addSuf(w[:len(w)-1], suf)
+				addSuf(w+w[len(w)-1:], suf)
+				addSuf(w+strings.ToUpper(w[len(w)-1:]), suf)
 			}
 		}
 		for _, f := range irregularForms[w] {
