@@ -76,6 +76,9 @@ func (t *Tagger) entry(w string, k uint64, fold bool) *typeEntry {
 	}
 	e := &typeEntry{key: k}
 	analyze(w, &e.ti, fold, t.m.lex)
+	// The entry outlives the document: it keeps no piece of its text (the
+	// users of ti set the word they tag).
+	e.ti.text = ""
 	if first != nil {
 		set[1].Store(first)
 	}
