@@ -9,6 +9,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/country"
 	"github.com/newsgraph/newsgraph/document"
@@ -43,6 +44,7 @@ type coder struct {
 	n        int   // tokens in the sentence
 	mAt      []int // mention index covering token (relative), -1
 	consumed []bool
+	ascii    []bool // the token is all ASCII (relative; set by matchAll)
 
 	// quoteSpans is the union of the quotes' spans, sorted and disjoint
 	// (quoted), built on first use.
@@ -180,6 +182,16 @@ func (c *coder) matchAll() []match {
 	}
 	var out []match
 	lex := c.s.lex
+	// which tokens are all ASCII (item.matches compares those by their
+	// lower case)
+	c.ascii = c.ascii[:0]
+	for i := 0; i < c.n; i++ {
+		t, a := c.tok(i), true
+		for k := 0; k < len(t) && a; k++ {
+			a = t[k] < utf8.RuneSelf
+		}
+		c.ascii = append(c.ascii, a)
+	}
 	for i := 0; i < c.n; i++ {
 		if c.isPunct(i) {
 			continue
@@ -206,7 +218,7 @@ func (c *coder) matchAll() []match {
 						k++
 					}
 					if k == nt {
-						first := p.items[0].matches(t)
+						first := p.items[0].matches(t, c.low(i), c.ascii[i])
 						if nt < len(tested) {
 							tested[nt].first, tested[nt].ok = id, first
 							nt++
@@ -281,7 +293,7 @@ func (c *coder) try(p *pattern, it, t, tgt int) (int, int, bool) {
 	item := p.items[it]
 	switch item.kind {
 	case itemWords:
-		if t < c.n && item.matches(c.tok(t)) {
+		if t < c.n && item.matches(c.tok(t), c.low(t), c.ascii[t]) {
 			return c.try(p, it+1, t+1, tgt)
 		}
 		return 0, 0, false

@@ -59,7 +59,7 @@ func (c *coder) classified(si int) []document.Event {
 		// the sentence's other words: "declared X the winner against ...")
 		return nil
 	}
-	p := &pattern{code: code, verbal: true, items: []item{{kind: itemWords, alts: []alt{{word: c.low(pred)}}}}}
+	p := &pattern{code: code, verbal: true, items: []item{{kind: itemWords, alts: []alt{newAlt(c.low(pred), false)}}}}
 	trig := c.span(pred, pred+1)
 	c.step(trig, stepClassifier, fmt.Sprintf("%s p=%.2f", typ, prob), srcStep, tgtStep)
 	return []document.Event{{

@@ -19,15 +19,27 @@ func inflects(tok, base string) bool { return inflectsForms(tok, base, irregular
 // (irregularForms[base]: a pattern's verb keeps its own, so that a token
 // costs no lookup).
 func inflectsForms(tok, base string, irr []string) bool {
-	if len(tok) < len(base)-1 || len(tok) > len(base)+4 {
-		return oneOf(tok, irr)
+	return inflectsLow(tok, tok, false, base, irr)
+}
+
+// inflectsLow is inflectsForms for a token whose lower case low is given:
+// with lowered (tok in ASCII, base and irr lower-case ASCII) the case-blind
+// comparisons compare low's bytes, which is what strings.EqualFold finds
+// for them; otherwise low is not read.
+func inflectsLow(tok, low string, lowered bool, base string, irr []string) bool {
+	s := tok // what the case-blind comparisons read
+	if lowered {
+		s = low
 	}
-	if strings.EqualFold(tok, base) {
+	if len(tok) < len(base)-1 || len(tok) > len(base)+4 {
+		return oneOfLow(s, lowered, irr)
+	}
+	if foldEq(s, base, lowered) {
 		return true
 	}
-	if len(tok) > len(base) && strings.EqualFold(tok[:len(base)], base) {
-		suf := tok[len(base):]
-		switch strings.ToLower(suf) {
+	if len(tok) > len(base) && foldEq(s[:len(base)], base, lowered) {
+		suf, lsuf := tok[len(base):], lowerOf(s[len(base):], lowered)
+		switch lsuf {
 		case "s", "es", "ed", "d", "ing":
 			if suf == "d" && base[len(base)-1] != 'e' {
 				break
@@ -40,21 +52,51 @@ func inflectsForms(tok, base string, irr []string) bool {
 		// doubled final consonant: stop → stopped, stopping
 		last := base[len(base)-1]
 		if len(suf) >= 3 && (suf[0] == last || suf[0] == last-32) && isConsonant(last) {
-			switch strings.ToLower(suf[1:]) {
+			switch lowerOf(s[len(base)+1:], lowered) {
 			case "ed", "ing":
 				return true
 			}
 		}
 	}
 	n := len(base)
-	if n >= 2 && base[n-1] == 'e' && len(tok) == n+2 && strings.EqualFold(tok[:n-1], base[:n-1]) && strings.EqualFold(tok[n-1:], "ing") {
+	if n >= 2 && base[n-1] == 'e' && len(tok) == n+2 && foldEq(s[:n-1], base[:n-1], lowered) && foldEq(s[n-1:], "ing", lowered) {
 		return true
 	}
-	if n >= 2 && base[n-1] == 'y' && len(tok) == n+2 && strings.EqualFold(tok[:n-1], base[:n-1]) &&
-		(strings.EqualFold(tok[n-1:], "ies") || strings.EqualFold(tok[n-1:], "ied")) {
+	if n >= 2 && base[n-1] == 'y' && len(tok) == n+2 && foldEq(s[:n-1], base[:n-1], lowered) &&
+		(foldEq(s[n-1:], "ies", lowered) || foldEq(s[n-1:], "ied", lowered)) {
 		return true
 	}
-	return oneOf(tok, irr)
+	return oneOfLow(s, lowered, irr)
+}
+
+// foldEq is strings.EqualFold(a, b), or a == b when lowered (a is lower-case
+// ASCII and b lower case).
+func foldEq(a, b string, lowered bool) bool {
+	if lowered {
+		return a == b
+	}
+	return strings.EqualFold(a, b)
+}
+
+// lowerOf is strings.ToLower(s), or s when lowered.
+func lowerOf(s string, lowered bool) string {
+	if lowered {
+		return s
+	}
+	return strings.ToLower(s)
+}
+
+// oneOfLow is oneOf, by foldEq.
+func oneOfLow(s string, lowered bool, forms []string) bool {
+	if !lowered {
+		return oneOf(s, forms)
+	}
+	for _, f := range forms {
+		if s == f {
+			return true
+		}
+	}
+	return false
 }
 
 // irregularForms maps a base verb to its irregular forms ("fight" →

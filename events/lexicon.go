@@ -10,6 +10,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"unicode/utf8"
 	"unsafe"
 
 	"github.com/newsgraph/newsgraph/cameo"
@@ -43,11 +44,61 @@ type alt struct {
 	word string   // lowercase
 	verb bool     // matched in any inflection
 	irr  []string // of a verb, its irregular forms (irregularForms[word])
+	// ascii: word and irr are ASCII without capitals, so that a token in
+	// ASCII is matched by its lower case (matches); irrFirst has bit
+	// c-'a' for the first letter c of each irregular form
+	ascii    bool
+	irrFirst uint32
+}
+
+// newAlt returns the alternative word (a verb in any inflection when verb).
+func newAlt(word string, verb bool) alt {
+	a := alt{word: word, verb: verb, ascii: asciiLower(word)}
+	if verb {
+		a.irr = irregularForms[word]
+	}
+	for _, f := range a.irr {
+		a.ascii = a.ascii && asciiLower(f)
+		if f != "" && f[0] >= 'a' && f[0] <= 'z' {
+			a.irrFirst |= 1 << (f[0] - 'a')
+		}
+	}
+	return a
+}
+
+// asciiLower reports whether s is non-empty ASCII without capitals.
+func asciiLower(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || c >= 'A' && c <= 'Z' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 type item struct {
 	kind itemKind
 	alts []alt
+	// skip has bit c-'a' for each letter c that begins no token in ASCII
+	// the alternatives match (0 when an alternative is not in lower-case
+	// ASCII: nothing is skipped); see setSkip
+	skip uint32
+}
+
+// setSkip sets it.skip from its alternatives: a token in ASCII matches one
+// only when its first letter, lower-cased, is the word's or (of a verb) an
+// irregular form's.
+func (it *item) setSkip() {
+	var first uint32
+	for i := range it.alts {
+		a := &it.alts[i]
+		if !a.ascii || a.word[0] < 'a' || a.word[0] > 'z' {
+			it.skip = 0
+			return
+		}
+		first |= 1<<(a.word[0]-'a') | a.irrFirst
+	}
+	it.skip = ^first & (1<<26 - 1)
 }
 
 type pattern struct {
@@ -194,8 +245,9 @@ func compilePattern(s string) (*pattern, error) {
 			if a == "" || strings.ContainsAny(a, "*+") {
 				return nil, fmt.Errorf("bad word %q", w)
 			}
-			it.alts = append(it.alts, alt{word: a, verb: verb, irr: irregularForms[a]})
+			it.alts = append(it.alts, newAlt(a, verb))
 		}
+		it.setSkip()
 		p.items = append(p.items, it)
 		p.words++
 	}
@@ -207,21 +259,37 @@ func compilePattern(s string) (*pattern, error) {
 	return p, nil
 }
 
-func (a alt) matches(tok string) bool {
+// matches reports whether token tok, low in lower case (Document.Lower),
+// ascii when it is all ASCII, is the alternative's word: the same word in
+// any letter case, a noun's plural in -s, a verb's inflection. A token in
+// ASCII is compared by its lower case (what strings.EqualFold would find
+// for it), and a verb's inflections are only tried when its first letter
+// is the verb's or an irregular form's.
+func (a *alt) matches(tok, low string, ascii bool) bool {
+	fast := ascii && a.ascii
 	if a.verb {
-		return inflectsForms(tok, a.word, a.irr)
+		if fast && len(low) > 0 && low[0] != a.word[0] && low[0] >= 'a' && low[0] <= 'z' && a.irrFirst&(1<<(low[0]-'a')) == 0 {
+			return false
+		}
+		return inflectsLow(tok, low, fast, a.word, a.irr)
+	}
+	n := len(a.word)
+	if fast {
+		return low == a.word || len(low) == n+1 && low[n] == 's' && low[:n] == a.word
 	}
 	if strings.EqualFold(tok, a.word) {
 		return true
 	}
 	// plural nouns: attacks, talks → attack
-	n := len(a.word)
 	return len(tok) == n+1 && (tok[n] == 's' || tok[n] == 'S') && strings.EqualFold(tok[:n], a.word)
 }
 
-func (it item) matches(tok string) bool {
-	for _, a := range it.alts {
-		if a.matches(tok) {
+func (it *item) matches(tok, low string, ascii bool) bool {
+	if ascii && len(low) > 0 && low[0] >= 'a' && low[0] <= 'z' && it.skip&(1<<(low[0]-'a')) != 0 {
+		return false
+	}
+	for i := range it.alts {
+		if it.alts[i].matches(tok, low, ascii) {
 			return true
 		}
 	}
