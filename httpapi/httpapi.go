@@ -192,7 +192,7 @@ func (s *Server) routes() []route {
 		{path: "/api/entities", summary: "List entities per document", params: filters, item: store.EntityRow{}, list: true,
 			handler: listHandler(s, store.Store.Entities, func(x store.EntityRow) store.Key { return store.Key{DocID: x.DocID, Index: x.Index} })},
 		{path: "/api/search", summary: "Ranked full-text search over titles and texts",
-			params: append([]param{{name: "q", in: "query", typ: "string", desc: "search text: words, \"phrases\", prefix*, OR", required: true}}, pActor, pRoot, pCode, pSpeaker, pEntity, pSince, pUntil, pLimit, pOffset),
+			params: append([]param{{name: "q", in: "query", typ: "string", desc: fmt.Sprintf("search text: words, \"phrases\", prefix*, OR. On a SQLite store the %d most recently stored matches are ranked (bm25) and paged; total counts at most those", store.SearchWindow), required: true}}, pActor, pRoot, pCode, pSpeaker, pEntity, pSince, pUntil, pLimit, pOffset),
 			item:   store.SearchHit{}, list: true, handler: listHandler[store.SearchHit](s, store.Store.Search, nil)},
 		{path: "/api/stats", summary: "Counts of what the store holds", item: store.Stats{}, handler: s.stats},
 		{path: "/api/openapi.json", summary: "This API's OpenAPI 3 document", item: map[string]any{}, handler: s.openapi},

@@ -40,9 +40,11 @@
 // fingerprint and an entry range per slot, int16 weights), read in place
 // from the model file. Most of the work is shared: the features that depend
 // on one word only (its own and what its neighbours see of it) are summed
-// once per word type, regime and pass, and those of a pair of adjacent known
-// words once per pair, in lock-free caches shared by all goroutines and
-// documents (typecache.go); a token costs a hash of its bytes, a few cache
+// once per word type, regime and pass, each when first needed, and those of
+// a pair of adjacent words once per pair (keyed by what the pair features
+// read, so that pairs with an unknown word are shared), in lock-free caches
+// shared by all goroutines and documents (typecache.go); a token costs a
+// hash of its bytes, a few cache
 // probes and about five table lookups per pass. Features keyed by a word the
 // training data never saw are not looked up. In a sentence whose case is
 // known, tokens more than one token away from any word with an upper-case

@@ -119,7 +119,7 @@ func (w *weights) addBatch(keys []uint64, tgt []int32, vecs []*[nLabels]float32)
 	}
 	const group = 64
 	var sl, at [group]uint64
-	var rows, first [group]uint32 // row<<5 | count of each match; its first entry
+	var rows, first, last [group]uint32 // row<<5 | count of each match; its first and last entries
 	var hit [group]bool
 	for start := 0; start < len(keys); start += group {
 		ks := keys[start:min(start+group, len(keys))]
@@ -143,12 +143,13 @@ func (w *weights) addBatch(keys []uint64, tgt []int32, vecs []*[nLabels]float32)
 				s = w.slots[i]
 			}
 		}
-		// every match's first entry is loaded before any is summed, so
-		// that their cache misses overlap too
+		// every match's first and last entries (a feature's entries may
+		// span two cache lines) are loaded before any is summed, so that
+		// their cache misses overlap too
 		for k := range ks {
 			r, n := int(rows[k]>>5&(1<<27-1)), int(rows[k]&31)
 			if hit[k] = hit[k] && n > 0 && r+n <= len(w.ents); hit[k] {
-				first[k] = w.ents[r]
+				first[k], last[k] = w.ents[r], w.ents[r+n-1]
 			}
 		}
 		for k := range ks {
@@ -160,10 +161,16 @@ func (w *weights) addBatch(keys []uint64, tgt []int32, vecs []*[nLabels]float32)
 			if l := first[k] >> 16; l < nLabels {
 				sc[l] += float32(int16(uint16(first[k]))) * w.scale
 			}
-			for _, e := range w.ents[r+1 : r+n] {
+			if n == 1 {
+				continue
+			}
+			for _, e := range w.ents[r+1 : r+n-1] {
 				if l := e >> 16; l < nLabels {
 					sc[l] += float32(int16(uint16(e))) * w.scale
 				}
+			}
+			if l := last[k] >> 16; l < nLabels {
+				sc[l] += float32(int16(uint16(last[k]))) * w.scale
 			}
 		}
 	}

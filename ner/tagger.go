@@ -17,18 +17,25 @@ type Tagger struct {
 	m     *Model
 	cache *typeCache
 	pairs *pairCache
+	ctxs  *ctxCache
 	edges *edgeVecs
 	// expTrans and expStart are exp(trans/temp) and exp(start/temp) of the
 	// last pass for its temperature (0 for disallowed transitions).
 	expTrans [nLabels][nLabels]float32
 	expStart [nLabels]float32
-	pool     sync.Pool // *scratch
+	// closed are the transitions between closed labels of each pass
+	// (closedTrans).
+	closed [2][9][9]float32
+	pool   sync.Pool // *scratch
 }
 
 // NewTagger returns a tagger over m. m must not change afterwards.
 func NewTagger(m *Model) *Tagger {
-	t := &Tagger{m: m, cache: new(typeCache), pairs: new(pairCache), edges: newEdgeVecs(m)}
+	t := &Tagger{m: m, cache: new(typeCache), pairs: new(pairCache), ctxs: new(ctxCache), edges: newEdgeVecs(m)}
 	t.expTrans, t.expStart = expTables(&m.trans, &m.start, m.temp)
+	for li, l := range m.layers() {
+		t.closed[li] = closedTrans(&l.trans)
+	}
 	return t
 }
 
@@ -65,8 +72,7 @@ type scratch struct {
 	toks        []tokInfo
 	ents        []*typeEntry
 	pairs       []*pairEntry // per sentence i, from bounds[i]+i: the pairs (j-1, j) for j = 0..n
-	own         ownPairs     // storage of the pairs not cached
-	sums        []*typeSums  // per token: its type's sums, once needed
+	sums        []*ctxSums   // per token: its type's neighbour sums, once needed
 	labels      []uint8
 	y           []uint8
 	doc         docInfo
@@ -80,30 +86,6 @@ type scratch struct {
 	pot         [][nLabels]float32
 	spans       []Span
 	ends        []int
-}
-
-// ownPairs holds a document's pairs that are not cached (those with a word
-// the model does not know), in chunks so that entries never move: only
-// the pairs needed take memory (a slot per token took 280 bytes a token).
-type ownPairs struct {
-	chunks [][]pairEntry
-	used   int // entries handed out
-}
-
-const ownChunk = 256
-
-func (o *ownPairs) reset() { o.used = 0 }
-
-// next returns a zeroed entry that stays valid until reset.
-func (o *ownPairs) next() *pairEntry {
-	c, k := o.used/ownChunk, o.used%ownChunk
-	if c == len(o.chunks) {
-		o.chunks = append(o.chunks, make([]pairEntry, ownChunk))
-	}
-	o.used++
-	p := &o.chunks[c][k]
-	*p = pairEntry{}
-	return p
 }
 
 func (t *Tagger) scratch() *scratch {
@@ -238,7 +220,6 @@ func (t *Tagger) analyze(s *scratch) (sents [][]tokInfo) {
 	for range n + ns {
 		s.pairs = append(s.pairs, nil)
 	}
-	s.own.reset()
 	s.sums = s.sums[:0]
 	for range n {
 		s.sums = append(s.sums, nil)
@@ -327,11 +308,11 @@ func (t *Tagger) emissions(m *Model, li int, si int, s *scratch) {
 	}
 	s.em, s.back = s.em[:n], s.back[:n]
 	s.act = quietMask(s.act, toks)
-	// The word-type sums of the scored tokens and their neighbours.
+	// The neighbour sums of the word types next to the scored tokens.
 	sums := s.sums[s.bounds[si]:s.bounds[si+1]]
 	for j := range toks {
-		if sums[j] == nil && (s.act[max(j-2, 0)] || s.act[j] || s.act[min(j+2, n-1)] || j > 0 && s.act[j-1] || j+1 < n && s.act[j+1]) {
-			sums[j] = t.sumsOf(ents[j], toks[j].text)
+		if sums[j] == nil && (j >= 2 && s.act[j-2] || j >= 1 && s.act[j-1] || j+1 < n && s.act[j+1] || j+2 < n && s.act[j+2]) {
+			sums[j] = t.ctxOf(ents[j], toks[j].text)
 		}
 	}
 	fold := 0
@@ -349,21 +330,21 @@ func (t *Tagger) emissions(m *Model, li int, si int, s *scratch) {
 			*sc = quietScores
 			continue
 		}
-		*sc = sums[j][li][partSelf]
+		*sc = t.selfOf(ents[j], toks[j].text)[li]
 		m1, m2, p1, p2 := &edge[partM1], &edge[partM2], &edge[partP1], &edge[partP2]
 		if j > 0 {
-			m1 = &sums[j-1][li][partM1]
+			m1 = &sums[j-1][li][partM1-1]
 		}
 		if j > 1 {
-			m2 = &sums[j-2][li][partM2]
+			m2 = &sums[j-2][li][partM2-1]
 		}
 		if j+1 < n {
-			p1 = &sums[j+1][li][partP1]
+			p1 = &sums[j+1][li][partP1-1]
 		}
 		if j+2 < n {
-			p2 = &sums[j+2][li][partP2]
+			p2 = &sums[j+2][li][partP2-1]
 		}
-		left, right := t.pairAt(pairs, &s.own, toks, ents, j), t.pairAt(pairs, &s.own, toks, ents, j+1)
+		left, right := t.pairAt(pairs, toks, j), t.pairAt(pairs, toks, j+1)
 		pl, pr := &left.vecs[li][pairRight], &right.vecs[li][pairLeft]
 		for c := range sc {
 			sc[c] += m1[c] + m2[c] + p1[c] + p2[c] + pl[c] + pr[c]
@@ -380,20 +361,12 @@ func (t *Tagger) emissions(m *Model, li int, si int, s *scratch) {
 }
 
 // pairAt returns the pair of tokens j-1 and j of a sentence (with the
-// sentence edges at j = 0 and j = len(toks)), memoized in pairs; own
-// holds the pairs that are not cached.
-func (t *Tagger) pairAt(pairs []*pairEntry, own *ownPairs, toks []tokInfo, ents []*typeEntry, j int) *pairEntry {
+// sentence edges at j = 0 and j = len(toks)), memoized in pairs.
+func (t *Tagger) pairAt(pairs []*pairEntry, toks []tokInfo, j int) *pairEntry {
 	if p := pairs[j]; p != nil {
 		return p
 	}
-	ka, kb := bosKey, eosKey
-	if j > 0 {
-		ka = ents[j-1].key
-	}
-	if j < len(toks) {
-		kb = ents[j].key
-	}
-	p := t.pair(at(toks, j-1), at(toks, j), ka, kb, own)
+	p := t.pair(at(toks, j-1), at(toks, j))
 	pairs[j] = p
 	return p
 }
@@ -470,12 +443,42 @@ func (t *Tagger) decode(m *Model, li int, si int, s *scratch, y []uint8) []uint8
 		return y
 	}
 	t.emissions(m, li, si, s)
-	return viterbi(s.em, s.back, &m.trans, &m.start, y)
+	return viterbiClosed(s.em, s.back, &m.trans, &t.closed[li], &m.start, y)
 }
 
+// The BILOU structure of the transitions: a closed label (O, L, U) may be
+// followed by O, B or U of any type (the closed targets), an open one (B,
+// I) only by I or L of its own type. closedPreds and closedTgts list them in
+// increasing order (the order of preds).
+var (
+	closedPreds = [9]uint8{0, 3, 4, 7, 8, 11, 12, 15, 16}
+	closedTgts  = [9]uint8{0, 1, 4, 5, 8, 9, 12, 13, 16}
+)
+
 // viterbi appends to y the best valid BILOU sequence for emission scores em
-// with transitions trans and start scores start.
+// with transitions trans and start scores start. It computes what a loop
+// over preds would (the same sums, compared in the same order, ties to the
+// first), with the closed labels' scores and the transitions between them
+// gathered in fixed arrays.
 func viterbi(em [][nLabels]float32, back [][nLabels]uint8, trans *[nLabels][nLabels]float32, start *[nLabels]float32, y []uint8) []uint8 {
+	tc := closedTrans(trans)
+	return viterbiClosed(em, back, trans, &tc, start, y)
+}
+
+// closedTrans returns the transitions between closed labels: [q][k] is the
+// transition from closedPreds[k] to closedTgts[q].
+func closedTrans(trans *[nLabels][nLabels]float32) (tc [9][9]float32) {
+	for q, c := range closedTgts {
+		for k, p := range closedPreds {
+			tc[q][k] = trans[p][c]
+		}
+	}
+	return tc
+}
+
+// viterbiClosed is viterbi with the closed transitions tc of trans
+// (closedTrans) computed beforehand.
+func viterbiClosed(em [][nLabels]float32, back [][nLabels]uint8, trans *[nLabels][nLabels]float32, tc *[9][9]float32, start *[nLabels]float32, y []uint8) []uint8 {
 	n := len(em)
 	if n == 0 {
 		return y
@@ -488,15 +491,20 @@ func viterbi(em [][nLabels]float32, back [][nLabels]uint8, trans *[nLabels][nLab
 			cur[c] = negInf
 		}
 	}
+	back = back[:n]
 	for j := 1; j < n; j++ {
 		bk := &back[j]
 		e := &em[j]
+		var cp [9]float32
+		for k, p := range closedPreds {
+			cp[k] = cur[p]
+		}
 		if isQuiet(e) {
 			// Only O is possible: one column.
 			best, arg := negInf, uint8(0)
-			for _, p := range preds[0] {
-				if v := cur[p] + trans[p][0]; v > best {
-					best, arg = v, p
+			for k := range cp {
+				if v := cp[k] + tc[0][k]; v > best {
+					best, arg = v, closedPreds[k]
 				}
 			}
 			next = quietScores
@@ -505,15 +513,54 @@ func viterbi(em [][nLabels]float32, back [][nLabels]uint8, trans *[nLabels][nLab
 			cur = next
 			continue
 		}
-		for c := 0; c < nLabels; c++ {
+		for q := range tc {
+			row := &tc[q]
+			// The nine closed predecessors, unrolled (in preds' order).
 			best, arg := negInf, uint8(0)
-			for _, p := range preds[c] {
-				if v := cur[p] + trans[p][c]; v > best {
-					best, arg = v, p
-				}
+			if v := cp[0] + row[0]; v > best {
+				best, arg = v, 0
 			}
+			if v := cp[1] + row[1]; v > best {
+				best, arg = v, 3
+			}
+			if v := cp[2] + row[2]; v > best {
+				best, arg = v, 4
+			}
+			if v := cp[3] + row[3]; v > best {
+				best, arg = v, 7
+			}
+			if v := cp[4] + row[4]; v > best {
+				best, arg = v, 8
+			}
+			if v := cp[5] + row[5]; v > best {
+				best, arg = v, 11
+			}
+			if v := cp[6] + row[6]; v > best {
+				best, arg = v, 12
+			}
+			if v := cp[7] + row[7]; v > best {
+				best, arg = v, 15
+			}
+			if v := cp[8] + row[8]; v > best {
+				best, arg = v, 16
+			}
+			c := closedTgts[q]
 			next[c] = best + e[c]
 			bk[c] = arg
+		}
+		for b := 1; b < nLabels; b += 4 {
+			// I and L of the type whose B is b: from its B or I.
+			for c := b + 1; c <= b+2; c++ {
+				best, arg := negInf, uint8(0)
+				if v := cur[b] + trans[b][c]; v > best {
+					best, arg = v, uint8(b)
+				}
+				if v := cur[b+1] + trans[b+1][c]; v > best {
+					best, arg = v, uint8(b+1)
+				}
+				next[c] = best + e[c]
+				bk[c] = arg
+			}
 		}
 		cur = next
 	}

@@ -9,24 +9,35 @@ import (
 // shapes, affixes, length, clusters, casing class) and the features its
 // neighbours see of it (the lower case, shape, word, cluster and casing
 // class of the word one or two tokens away). Those sums are computed once
-// per word type, regime and pass, together with the word's analysis, and
-// kept in a lock-free direct-mapped cache that every goroutine and every
-// document share, so that a token costs a hash of its bytes, one cache
-// probe and about a dozen table lookups (conjunctions, gazetteer and
-// document features).
+// per word type, regime and pass, the first time a token needs them (its
+// own when it is scored, the neighbours' when a token next to it is), and
+// kept with the word's analysis in a lock-free set-associative cache that
+// every goroutine and every document share, so that a token costs a hash
+// of its bytes, one cache probe and about a dozen table lookups
+// (conjunctions, gazetteer and document features). The neighbour sums of
+// a word the model does not know depend on its shape, cluster and casing
+// class only and are shared (ctxCache), as are word pairs' (pairCache,
+// keyed by what their features read).
 
 // typeEntry is one cached word type: its analysis (tokInfo without the
-// text and position flags) and, computed when a token of the type is first
-// scored (many are never: quiet tokens far from any capital), per pass the
-// sums of each part's features.
+// text and position flags) and, computed when first needed (many never
+// are: quiet tokens far from any capital), per pass the sums of the
+// features it gives its neighbours (needed when a token within two of it is
+// scored) and of its own (needed when it is scored itself: for about a
+// quarter of a corpus's types, never).
 type typeEntry struct {
 	key  uint64 // hash of the word's bytes and regime (typeKey)
 	ti   tokInfo
-	sums atomic.Pointer[typeSums]
+	ctx  atomic.Pointer[ctxSums]
+	self atomic.Pointer[selfSums]
 }
 
-// typeSums are a word type's feature sums: [pass][part][label].
-type typeSums [2][nParts][nLabels]float32
+// ctxSums are a word type's sums of the parts partM1..partP2:
+// [pass][part-1][label].
+type ctxSums [2][nParts - 1][nLabels]float32
+
+// selfSums are a word type's sums of partSelf: [pass][label].
+type selfSums [2][nLabels]float32
 
 // typeCacheBits sizes the caches: 1<<typeCacheBits sets of two entries
 // each (a word type takes at most about 800 bytes, a word pair 300; a news
@@ -65,6 +76,9 @@ func (t *Tagger) entry(w string, k uint64, fold bool) *typeEntry {
 	}
 	e := &typeEntry{key: k}
 	analyze(w, &e.ti, fold, t.m.lex)
+	// The entry outlives the document: it keeps no piece of its text (the
+	// users of ti set the word they tag).
+	e.ti.text = ""
 	if first != nil {
 		set[1].Store(first)
 	}
@@ -72,13 +86,71 @@ func (t *Tagger) entry(w string, k uint64, fold bool) *typeEntry {
 	return e
 }
 
-// sumsOf returns the feature sums of e, computing and publishing them on
-// first use; w is a word of the type (for its affixes).
-func (t *Tagger) sumsOf(e *typeEntry, w string) *typeSums {
-	if v := e.sums.Load(); v != nil {
+// ctxOf returns the neighbour parts' sums of e, computing and publishing
+// them on first use; w is a word of the type.
+func (t *Tagger) ctxOf(e *typeEntry, w string) *ctxSums {
+	if v := e.ctx.Load(); v != nil {
 		return v
 	}
-	v := new(typeSums)
+	var v *ctxSums
+	if e.ti.flags&flagKnown == 0 {
+		v = t.unknownCtx(e, w)
+	} else {
+		v = new(ctxSums)
+		t.partSums(e, w, partM1, nParts, func(li, part int) *[nLabels]float32 { return &v[li][part-1] })
+	}
+	e.ctx.CompareAndSwap(nil, v)
+	return e.ctx.Load()
+}
+
+// ctxEntry is one entry of ctxCache.
+type ctxEntry struct {
+	key  uint64
+	sums ctxSums
+}
+
+// ctxCache holds the neighbour sums of words the model does not know,
+// shared by every such word of the same short shape, cluster, casing class
+// and regime: typeKeys reads nothing else of them for those parts. It is
+// direct-mapped and publishes entries like typeCache.
+type ctxCache struct {
+	sets [1 << ctxCacheBits]atomic.Pointer[ctxEntry]
+}
+
+// ctxCacheBits sizes ctxCache (the 14,257 unknown word types of BBC
+// train.csv have about 5,200 distinct contexts).
+const ctxCacheBits = 14
+
+// unknownCtx returns the neighbour sums of e, a word the model does not
+// know, from ctxCache or computed and published there.
+func (t *Tagger) unknownCtx(e *typeEntry, w string) *ctxSums {
+	ti := &e.ti
+	k := mix(mix(mix(ti.short, ti.clus), uint64(ti.cas)<<1|ti.salt()>>24), 0xc7c5) | 1
+	set := &t.ctxs.sets[mix(k, 0x3c6ef372)>>(64-ctxCacheBits)]
+	if c := set.Load(); c != nil && c.key == k {
+		return &c.sums
+	}
+	c := &ctxEntry{key: k}
+	t.partSums(e, w, partM1, nParts, func(li, part int) *[nLabels]float32 { return &c.sums[li][part-1] })
+	set.Store(c)
+	return &c.sums
+}
+
+// selfOf returns the own part's sums of e, computing and publishing them
+// on first use; w is a word of the type (for its affixes).
+func (t *Tagger) selfOf(e *typeEntry, w string) *selfSums {
+	if v := e.self.Load(); v != nil {
+		return v
+	}
+	v := new(selfSums)
+	t.partSums(e, w, partSelf, partSelf+1, func(li, _ int) *[nLabels]float32 { return &v[li] })
+	e.self.CompareAndSwap(nil, v)
+	return e.self.Load()
+}
+
+// partSums adds to vec(li, part) the features of every pass li and part in
+// [lo, hi) of e (word w), each vector's in typeKeys order.
+func (t *Tagger) partSums(e *typeEntry, w string, lo, hi int, vec func(li, part int) *[nLabels]float32) {
 	ti := e.ti
 	ti.text = w
 	// Every pass's and part's features in one batch (addBatch); the passes
@@ -90,8 +162,8 @@ func (t *Tagger) sumsOf(e *typeEntry, w string) *typeSums {
 	ls := t.m.layers()
 	for li, m := range ls {
 		salt := ti.salt() + m.salt
-		for part := 0; part < nParts; part++ {
-			vecs[li*nParts+part] = &v[li][part]
+		for part := lo; part < hi; part++ {
+			vecs[li*nParts+part] = vec(li, part)
 			n := len(keys)
 			keys = typeKeys(keys, &ti, part, salt)
 			for range keys[n:] {
@@ -103,8 +175,6 @@ func (t *Tagger) sumsOf(e *typeEntry, w string) *typeSums {
 			keys, tgt = keys[:0], tgt[:0]
 		}
 	}
-	e.sums.CompareAndSwap(nil, v)
-	return e.sums.Load()
 }
 
 // edgeVecs are the contributions of the missing neighbours at a sentence's
@@ -130,8 +200,8 @@ func newEdgeVecs(m *Model) *edgeVecs {
 	return e
 }
 
-// pairEntry is one cached pair of adjacent word types: per pass the sums of
-// the features the pair gives its right word and its left word (pairKeys).
+// pairEntry is one cached pair of adjacent tokens: per pass the sums of the
+// features the pair gives its right word and its left word (pairKeys).
 type pairEntry struct {
 	key  uint64
 	vecs [2][2][nLabels]float32
@@ -142,23 +212,28 @@ type pairCache struct {
 	sets [1 << typeCacheBits][2]atomic.Pointer[pairEntry]
 }
 
-// Keys of the sentence edges in pair keys.
-const (
-	bosKey uint64 = 0x5bd1e9955bd1e995
-	eosKey uint64 = 0x9e3779b97f4a7c15
-)
-
-// pair returns the pair of tokens a and b (type keys ka and kb; the edges
-// have bosKey and eosKey): from the cache when both words are known to the
-// model, computed into an entry of own otherwise (a pair with an unknown
-// word is rare and has few features).
-func (t *Tagger) pair(a, b *tokInfo, ka, kb uint64, own *ownPairs) *pairEntry {
-	if a.flags&b.flags&flagKnown == 0 {
-		p := own.next()
-		t.pairSums(a, b, p)
-		return p
+// pairKey hashes what pairKeys reads of tokens a and b: their short shapes,
+// coarse casing classes, regime and, of a word the model knows, its lower
+// case. Pairs with the same key have the same features in the same order,
+// so the same sums: a word the model does not know pairs by its shape, and
+// "Mr" before any unknown capitalized word is one entry.
+func pairKey(a, b *tokInfo) uint64 {
+	var la, lb uint64
+	if a.flags&flagKnown != 0 {
+		la = a.lower
 	}
-	k := mix(ka, kb) | 1
+	if b.flags&flagKnown != 0 {
+		lb = b.lower
+	}
+	h := mix(a.short, b.short)
+	h = mix(h, casCoarse(a)<<16|casCoarse(b)<<1|(a.salt()|b.salt())>>24)
+	return mix(mix(h, la), lb) | 1
+}
+
+// pair returns the sums of the pair of tokens a and b, from the cache or
+// computed and published on a miss.
+func (t *Tagger) pair(a, b *tokInfo) *pairEntry {
+	k := pairKey(a, b)
 	set := &t.pairs.sets[mix(k, 0x2545f491)>>(64-typeCacheBits)]
 	first := set[0].Load()
 	if first != nil && first.key == k {

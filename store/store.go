@@ -29,6 +29,12 @@ var ErrNotFound = errors.New("store: not found")
 // full-text expression the backend rejects or a negative limit.
 var ErrBadQuery = errors.New("store: bad query")
 
+// SearchWindow is how many matches a backend that ranks a window of them
+// (store/sqlite) ranks: the most recently stored ones that pass the
+// search's filters. Older matches are not returned, and a search's total
+// counts at most SearchWindow (Capped when more match).
+const SearchWindow = 5000
+
 // Store is a persistent collection of annotated documents.
 //
 // Implementations must be safe for concurrent use by multiple goroutines.
@@ -80,6 +86,9 @@ type Store interface {
 	// Search runs the full-text query q.Text over titles and texts and
 	// returns hits ranked best first with a highlighted snippet. Other
 	// filters of q apply as in Documents. An empty q.Text is an ErrBadQuery.
+	// A backend may rank a bounded window of the matches instead of all of
+	// them (store/sqlite ranks the SearchWindow most recently stored
+	// matches); pages past the window are empty.
 	Search(ctx context.Context, q Query) ([]SearchHit, error)
 	// Stats counts what is stored.
 	Stats(ctx context.Context) (Stats, error)

@@ -57,7 +57,7 @@ func runQuery(ctx context.Context, e *env, argv []string) int {
 	fs.StringVar(&q.Code, "code", "", "CAMEO event code prefix (19 matches 190, 193, 1951)")
 	fs.StringVar(&q.Speaker, "speaker", "", "quote speaker: each word starts a word of the name (case-insensitive)")
 	fs.StringVar(&q.Entity, "entity", "", "entity name: each word starts a word of the name (case-insensitive)")
-	fs.StringVar(&q.Text, "text", "", `full-text filter: words (all must occur), "phrases", prefix*, OR`)
+	fs.StringVar(&q.Text, "text", "", fmt.Sprintf(`full-text filter: words (all must occur), "phrases", prefix*, OR (search, SQLite: ranks the %d most recently stored matches)`, store.SearchWindow))
 	since := fs.String("since", "", "published on or after: YYYY-MM-DD or RFC 3339")
 	until := fs.String("until", "", "published on or before: YYYY-MM-DD (the whole day) or before an RFC 3339 time")
 	fs.IntVar(&q.Limit, "limit", store.DefaultLimit, fmt.Sprintf("at most this many rows (1..%d)", store.MaxLimit))

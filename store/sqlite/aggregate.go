@@ -116,7 +116,13 @@ func filterWhere(kind store.Kind, f store.Filter) *where {
 			if store.PlaceIsCountry(f.Place) {
 				w.add(`x.country = ?`, arg)
 			} else {
-				w.add(`x.location LIKE ? ESCAPE '\'`, arg)
+				// The events at a matching name (an event's location is
+				// the name of one of its document's locations, so it is
+				// in place_names), from their index (events_location,
+				// migration 16): a set of rows the page and the total
+				// start from when it is small, instead of a LIKE tested
+				// on every event in listing order.
+				w.add(`(x.doc, x.idx) IN (SELECT y.doc, y.idx FROM events y WHERE y.location IN (SELECT name FROM place_names WHERE name LIKE ? ESCAPE '\'))`, arg)
 			}
 		case store.KindCounts:
 			// The documents with such a place first (a set the total and
@@ -209,8 +215,8 @@ func (s *Store) total(ctx context.Context, what, from string, w *where, upTo int
 // source), the query counting the originals in all of them and its
 // arguments, so that a total reads the sets from their indexes instead of
 // looking up each document. Layer rows belong to originals only (copies
-// keep none) but repeat a document; the full-text index holds copies too,
-// which are taken out (the partial index documents_copies). With capped,
+// keep none) but repeat a document; so does the full-text index
+// (originals only since migration 16). With capped,
 // the query ends in a LIMIT whose argument the caller appends: the first
 // set is read in its index's order, each document once, and tested
 // against the others, so that it stops after the limit.
@@ -233,7 +239,7 @@ func docSets(w *where, capped bool) (string, []any, bool) {
 		case c == "d.topic = ?" || c == "d.source = ?":
 			set = `SELECT rowid FROM documents WHERE duplicate_of IS NULL AND ` + strings.TrimPrefix(c, "d.")
 		case c == "d.rowid IN ("+fts+")":
-			set = fts + ` AND rowid NOT IN (SELECT rowid FROM documents WHERE duplicate_of IS NOT NULL)`
+			set = fts // the index holds the originals only (migration 16)
 		default:
 			for _, p := range []string{"d.rowid IN (", "(d.rowid) IN ("} {
 				if strings.HasPrefix(c, p) && strings.HasSuffix(c, ")") {
@@ -356,16 +362,16 @@ func (s *Store) SearchDocuments(ctx context.Context, f store.Filter) (store.Page
 	if err != nil {
 		return store.Page[store.SearchHit]{}, err
 	}
-	items, err := s.searchRows(ctx, nw, ftsQuery(f.Text), f.Limit, f.Offset)
+	// The total is the window's (rankPage): the matches ranked, at most
+	// SearchWindow, capped when more match; a TotalCap below it caps it
+	// as the lists do.
+	items, n, more, err := s.searchRows(ctx, nw, ftsQuery(f.Text), f.Limit, f.Offset)
 	if err != nil {
 		return store.Page[store.SearchHit]{}, err
 	}
-	p := store.Page[store.SearchHit]{Items: items, Total: f.Offset + len(items)}
-	if len(items) == f.Limit || (len(items) == 0 && f.Offset > 0) {
-		from, fw := searchFrom(nw)
-		if p.Total, p.Capped, err = s.total(ctx, "search", from, fw, store.TotalCapOf(f)); err != nil {
-			return store.Page[store.SearchHit]{}, err
-		}
+	p := store.Page[store.SearchHit]{Items: items, Total: n, Capped: more}
+	if c := store.TotalCapOf(f); c > 0 && n > c {
+		p.Total, p.Capped = c, true
 	}
 	return p, nil
 }

@@ -1,10 +1,12 @@
 package sqlite
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/store"
@@ -548,7 +550,8 @@ func (s *Store) Search(ctx context.Context, q store.Query) ([]store.SearchHit, e
 	if err != nil {
 		return nil, err
 	}
-	return s.searchRows(ctx, nw, ftsQuery(q.Text), q.Limit, q.Offset)
+	hits, _, _, err := s.searchRows(ctx, nw, ftsQuery(q.Text), q.Limit, q.Offset)
+	return hits, err
 }
 
 // docColumnSets are the documents filters on a column of documents that
@@ -628,11 +631,11 @@ func searchConds(w *where, q store.Query) {
 
 // searchFrom is the FROM clause and conditions of the search w (made by
 // searchConds): when every filter is a set of documents (or none), the
-// index alone, without the copies (the few rows of the partial index
-// documents_copies) and with each set a test of the match's rowid (+: not
-// a constraint handed to the index, which would search the match once per
-// value), so that no document row is read per match; with other filters
-// (dates, topic), the index joined to documents (alias d).
+// index alone (which holds the originals only: migration 16) with each
+// set a test of the match's rowid (+: not a constraint handed to the
+// index, which would search the match once per value), so that no
+// document row is read per match; with other filters, the index joined to
+// documents (alias d).
 func searchFrom(w *where) (string, *where) {
 	joined := `documents_fts JOIN documents d ON d.rowid = documents_fts.rowid`
 	if len(w.nargs) != len(w.conds) || len(w.conds) == 0 {
@@ -640,7 +643,6 @@ func searchFrom(w *where) (string, *where) {
 	}
 	out := &where{}
 	out.add(w.conds[0], w.args[:w.nargs[0]]...)
-	out.add(notCopies)
 	at := w.nargs[0]
 	for i, c := range w.conds[1:] {
 		args := w.args[at : at+w.nargs[i+1]]
@@ -662,81 +664,55 @@ func searchFrom(w *where) (string, *where) {
 	return `documents_fts`, out
 }
 
-// notCopies is the condition of a search on the index alone (searchFrom)
-// that leaves the copies out.
-const notCopies = `documents_fts.rowid NOT IN (SELECT rowid FROM documents WHERE duplicate_of IS NOT NULL)`
-
 // ranked is a search hit's rowid and bm25 rank.
 type ranked struct {
 	r    int64
 	rank float64
 }
 
-// rankPage ranks the matches of the search from/w (searchFrom) and
-// returns the page. On the index alone, the page's first rows are ranked
-// with the copies and the copies among them dropped afterwards (testing
-// every match against the copies costs a sixth of the ranking), reading
-// a few more rows than the page's end; only when the copies take so many
-// of them that the page falls short is it ranked again without them.
-func (s *Store) rankPage(ctx context.Context, from string, w *where, limit, offset int) ([]ranked, error) {
-	rank := func(w *where, limit, offset int) ([]ranked, error) {
-		var page []ranked
-		sqlText := `SELECT documents_fts.rowid AS r, bm25(documents_fts) AS rank FROM ` + from + w.String() + ` ORDER BY rank, r LIMIT ? OFFSET ?`
-		err := s.query(ctx, "search", sqlText, append(append([]any{}, w.args...), limit, offset), func(r *sql.Rows) error {
-			var x ranked
-			if err := r.Scan(&x.r, &x.rank); err != nil {
-				return err
-			}
-			page = append(page, x)
-			return nil
-		})
-		return page, err
+// SearchWindow is how many matches a search ranks (store.SearchWindow):
+// the most recently stored documents (highest rowid) that match its text
+// and pass its filters are ranked by bm25, best first. Ranking every match
+// read each one's column sizes (a statement per match, half of a search's
+// CPU): a common word's 30,000 matches in a 200,000-document store cost
+// 50-130 ms; the window bounds that work whatever the store's size
+// (docs/benchmarks.md).
+const SearchWindow = store.SearchWindow
+
+// rankPage ranks the matches of the search from/w (searchFrom) in the
+// window (SearchWindow) and returns the page, the number of ranked
+// matches and whether more match than the window holds. The window's
+// rows are read in rowid order from the index, newest first, with their
+// bm25 rank (computed for those rows only) and ranked here.
+func (s *Store) rankPage(ctx context.Context, from string, w *where, limit, offset int) (page []ranked, n int, more bool, err error) {
+	window := SearchWindow
+	if s.window > 0 {
+		window = s.window
 	}
-	end := offset + limit
-	if from != `documents_fts` || len(w.conds) < 2 || w.conds[1] != notCopies || len(w.nargs) != len(w.conds) || end > 2000 {
-		return rank(w, limit, offset)
-	}
-	with := &where{}
-	at := 0
-	for i, c := range w.conds {
-		a := w.args[at : at+w.nargs[i]]
-		at += w.nargs[i]
-		if i != 1 {
-			with.add(c, a...)
+	var all []ranked
+	sqlText := `SELECT documents_fts.rowid AS r, bm25(documents_fts) AS rank FROM ` + from + w.String() + ` ORDER BY documents_fts.rowid DESC LIMIT ?`
+	err = s.query(ctx, "search", sqlText, append(append([]any{}, w.args...), window+1), func(r *sql.Rows) error {
+		var x ranked
+		if err := r.Scan(&x.r, &x.rank); err != nil {
+			return err
 		}
-	}
-	read := end + end/4 + 32
-	all, err := rank(with, read, 0)
-	if err != nil || len(all) == 0 {
-		return nil, err
-	}
-	args := make([]any, len(all))
-	for i, x := range all {
-		args[i] = x.r
-	}
-	copies := map[int64]bool{}
-	err = s.query(ctx, "search", `SELECT rowid FROM documents WHERE duplicate_of IS NOT NULL AND rowid IN (?`+strings.Repeat(`, ?`, len(all)-1)+`)`, args,
-		func(r *sql.Rows) error {
-			var id int64
-			if err := r.Scan(&id); err != nil {
-				return err
-			}
-			copies[id] = true
-			return nil
-		})
+		all = append(all, x)
+		return nil
+	})
 	if err != nil {
-		return nil, err
+		return nil, 0, false, err
 	}
-	kept := all[:0]
-	for _, x := range all {
-		if !copies[x.r] {
-			kept = append(kept, x)
+	if len(all) > window {
+		all, more = all[:window], true
+	}
+	slices.SortFunc(all, func(a, b ranked) int {
+		if c := cmp.Compare(a.rank, b.rank); c != 0 {
+			return c
 		}
-	}
-	if len(kept) < end && len(all) == read {
-		return rank(w, limit, offset) // the copies took too many: rank without them
-	}
-	return kept[min(offset, len(kept)):min(end, len(kept))], nil
+		return cmp.Compare(a.r, b.r)
+	})
+	n = len(all)
+	return all[min(offset, n):min(offset+limit, n)], n, more, nil
 }
 
 // searchRows lists the page of ranked hits matching w (searchConds of the
@@ -745,12 +721,12 @@ func (s *Store) rankPage(ctx context.Context, from string, w *where, limit, offs
 // one pass of the match over the page's rowid range: a cursor opened per
 // hit would expand the query again each time (a prefix query merges the
 // postings of every word it matches on each open).
-func (s *Store) searchRows(ctx context.Context, w *where, match string, limit, offset int) ([]store.SearchHit, error) {
+func (s *Store) searchRows(ctx context.Context, w *where, match string, limit, offset int) (out []store.SearchHit, n int, more bool, err error) {
 	from, fw := searchFrom(w)
-	page, err := s.rankPage(ctx, from, fw, limit, offset)
-	out := []store.SearchHit{}
+	page, n, more, err := s.rankPage(ctx, from, fw, limit, offset)
+	out = []store.SearchHit{}
 	if err != nil || len(page) == 0 {
-		return out, err
+		return out, n, more, err
 	}
 	lo, hi := page[0].r, page[0].r
 	args := []any{match, 0, 0}
@@ -777,7 +753,7 @@ func (s *Store) searchRows(ctx context.Context, w *where, match string, limit, o
 		return nil
 	})
 	if err != nil {
-		return out, err
+		return out, n, more, err
 	}
 	for _, x := range page {
 		if h, ok := hits[x.r]; ok {
@@ -785,5 +761,5 @@ func (s *Store) searchRows(ctx context.Context, w *where, match string, limit, o
 			out = append(out, h)
 		}
 	}
-	return out, nil
+	return out, n, more, nil
 }

@@ -8,7 +8,8 @@
 // The output first holds the input (VACUUM INTO), then copies replicas of
 // every document: replica k (1..copies) has the id "rK-" + id, the rowid
 // rowid + k×stride, its dates shifted by k×shift days, and every row of
-// every table that belongs to a document (bodies, the full-text index, the
+// every table that belongs to a document (bodies, the full-text index of
+// the rows the input indexes, the
 // annotation layers, the name words, the copy sketches and carriers, the
 // corpus layer's events, figures and stories) copied with those keys. A
 // replica is not a copy of its original in the store's sense (it is not
@@ -239,8 +240,11 @@ func build(ctx context.Context, from, to string, copies, shift int, out io.Write
 				return fmt.Errorf("replica %d: %s: %w", k, ts[i].name, err)
 			}
 		}
-		// The full-text index (external content: bodies) of the new rows.
-		fts := `INSERT INTO documents_fts(rowid, title, text) SELECT rowid, title, text FROM bodies WHERE rowid > :lo AND rowid <= :hi`
+		// The full-text index (external content: bodies) of the new rows
+		// whose input row is indexed (its documents_fts_docsize row): the
+		// writer indexes originals only, not copies or retired revisions.
+		fts := `INSERT INTO documents_fts(rowid, title, text) SELECT rowid, title, text FROM bodies WHERE rowid > :lo AND rowid <= :hi
+			AND rowid - :off IN (SELECT id FROM documents_fts_docsize WHERE id <= :stride)`
 		args, err := bind(fts, vals)
 		if err == nil {
 			_, err = tx.ExecContext(ctx, fts, args...)
