@@ -15,6 +15,7 @@ import (
 	"unsafe"
 
 	"github.com/newsgraph/newsgraph/cameo"
+	"github.com/newsgraph/newsgraph/internal/keyfilter"
 )
 
 //go:embed lexicon.tsv
@@ -24,8 +25,8 @@ var builtinLexicon string
 // ParseLexicon returns and safe for concurrent use.
 type Lexicon struct {
 	patterns []*pattern
-	index    map[[3]byte][]int // first-item key → pattern indices, in file order
-	forms    map[string]int32  // the lowercase forms word items match, from 1
+	index    map[[3]byte][]int     // first-item key → pattern indices, in file order
+	forms    *keyfilter.Map[int32] // the lowercase forms word items match, from 1
 	// firsts[id] lists the patterns whose first item matches form id, in
 	// the order of matchAll's index keys (tokenKeys)
 	firsts [][]int
@@ -132,7 +133,7 @@ func parseLexicon(src, name string, base *Lexicon) (*Lexicon, error) {
 	// every word item's forms (of wordForms), found once per alternative;
 	// a base's items, which are shared, keep theirs: numbered in the same
 	// order, a base form keeps its number
-	l.forms = make(map[string]int32, 8*len(l.patterns))
+	forms := make(map[string]int32, 8*len(l.patterns))
 	memo, ids, names, head := make(map[alt][]int32, 2*len(l.patterns)), []int32(nil), []string{""}, []bool{false}
 	for i, p := range l.patterns {
 		for it := range p.items {
@@ -141,10 +142,10 @@ func parseLexicon(src, name string, base *Lexicon) (*Lexicon, error) {
 				fs, ok := memo[a]
 				if !ok {
 					for _, f := range wordForms(a) {
-						if id, seen := l.forms[f]; a.matches(f) {
+						if id, seen := forms[f]; a.matches(f) {
 							if !seen {
 								id, names, head = int32(len(names)), append(names, f), append(head, false)
-								l.forms[f] = id
+								forms[f] = id
 							}
 							fs = append(fs, id)
 						}
@@ -168,7 +169,7 @@ func parseLexicon(src, name string, base *Lexicon) (*Lexicon, error) {
 			}
 		}
 	}
-	l.firsts = make([][]int, len(names))
+	l.forms, l.firsts = keyfilter.NewMap(forms, keyfilter.Ends), make([][]int, len(names))
 	for id, f := range names {
 		if !head[id] {
 			continue
@@ -242,7 +243,7 @@ func (l *Lexicon) formOf(tok, low string) (int32, bool) {
 	if n == 0 || tok[n-1] == 'D' || n >= 2 && strings.EqualFold(tok[n-2:], "es") && tok[n-2:] != "es" {
 		return 0, false
 	}
-	return l.forms[low], !strings.ContainsFunc(tok, func(r rune) bool { return r >= utf8.RuneSelf })
+	return l.forms.Value(low), !strings.ContainsFunc(tok, func(r rune) bool { return r >= utf8.RuneSelf })
 }
 
 func (a alt) matches(tok string) bool {
