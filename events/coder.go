@@ -193,8 +193,7 @@ func (c *coder) matchAll() []match {
 			continue
 		}
 		best := match{start: -1}
-		// a pattern from item from at token i+from: its first item is
-		// matched already when from is 1
+		// patterns from item from at token i+from (1: the first matched)
 		try := func(idx []int, from int) {
 			for _, pi := range idx {
 				p := lex.patterns[pi]

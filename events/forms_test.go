@@ -20,6 +20,11 @@ func TestFormsSameAsMatches(t *testing.T) {
 		t.Fatal(err)
 	}
 	var toks []string
+	for form := range irregular {
+		if form != strings.ToLower(form) || strings.ContainsFunc(form, func(r rune) bool { return r >= 0x80 }) {
+			t.Fatalf("irregular form %q not lowercase ASCII (wordForms lists them as they are)", form)
+		}
+	}
 	var items []*item // the distinct word items
 	seen := map[string]bool{}
 	for _, p := range lex.patterns {

@@ -52,14 +52,15 @@ func inflects(tok, base string) bool {
 // wordForms returns the lowercase forms a's word can match: a superset of
 // the ASCII tokens it matches (alt.matches), in lowercase.
 func wordForms(a alt) []string {
-	w := a.word
+	w, n := a.word, len(a.word)
 	if !a.verb {
 		return []string{w, w + "s"}
 	}
-	n, dbl := len(w), w+w[len(w)-1:]
-	out := []string{w, w + "s", w + "es", w + "ed", w + "d", w + "ing", dbl + "ed", dbl + "ing", w[:n-1] + "ing", w[:n-1] + "ies", w[:n-1] + "ied"}
-	for _, f := range irregularForms[w] {
-		out = append(out, strings.ToLower(f))
+	out := append([]string{w, w + "s", w + "es", w + "ed", w + "d", w + "ing"}, irregularForms[w]...)
+	if last := w[n-1]; isConsonant(last) { // doubled: stopped, stopping
+		out = append(out, w+w[n-1:]+"ed", w+w[n-1:]+"ing")
+	} else if n >= 2 && (last == 'e' || last == 'y') {
+		out = append(out, w[:n-1]+"ing", w[:n-1]+"ies", w[:n-1]+"ied")
 	}
 	return out
 }
