@@ -1,0 +1,36 @@
+package events_test
+
+import "testing"
+
+// TestLexiconWire3 covers the wire-copy acts of the third Reuters pass:
+// stated readiness to give aid or goods (033), money in wire units, a
+// future supply to a named party, agreements between named parties (and
+// the agreements an act is only done under), strikes and boycotts as
+// nouns, trade boycotts as sanctions, and test bans as no ban. The
+// sentences are written for this test.
+func TestLexiconWire3(t *testing.T) {
+	runTriples(t, []tripleCase{
+		{"prepared to provide money", "Norway is prepared to provide 20 mln dlrs to Kenya.",
+			[]string{"0331 NOR>KEN"}, nil},
+		{"will supply a party with goods", "Chile will supply Peru with natural gas, the minister said.",
+			[]string{"033 CHL>PER"}, nil},
+		{"supplied a party with goods", "Chile supplied Peru with natural gas last year.",
+			[]string{"070 CHL>PER"}, nil},
+		{"offered a loan", "Italy offered Tunisia a loan of 50 mln dlrs.",
+			[]string{"033 ITA>TUN"}, nil},
+		{"gave money in wire units", "Sweden gave 30 mln dlrs to Mozambique.",
+			[]string{"071 SWE>MOZ"}, nil},
+		{"lent money", "Kenya lent 10 mln dlrs to Uganda.",
+			[]string{"071 KEN>UGA"}, nil},
+		{"agreement between two states", "The new agreement between Chile and Argentina covers fishing rights.",
+			[]string{"057 CHL>ARG", "057 ARG>CHL"}, nil},
+		{"act under an agreement", "Under an agreement between Chile and Argentina, Chile released 12 fishermen.",
+			nil, []string{"057"}},
+		{"stoppage by workers", "A stoppage by Chilean dockers halted copper exports.",
+			[]string{"143 CHL>"}, nil},
+		{"trade boycott is a sanction", "Norway announced a trade boycott of Israel.",
+			[]string{"163 NOR>ISR"}, []string{"143"}},
+		{"test ban is no ban", "Russia proposed a nuclear test ban.",
+			nil, []string{"172"}},
+	})
+}
