@@ -406,6 +406,9 @@ func (c *coder) subject(i int) []int {
 			if m := c.leftmostActor(cs, end); m >= 0 {
 				return c.coord(m)
 			}
+			if pr := c.bothSides(i); pr != nil {
+				return pr // "..., the two countries signed": the pair named before
+			}
 		} else {
 			w := ""
 			if cs < end {
@@ -1027,9 +1030,13 @@ func hasAnyPrefix(s string, prefixes []string) bool {
 // before ("Ishiba and Lee met ... The two sides agreed"), or nil.
 func (c *coder) bothSides(i int) []int {
 	found := -1
-	for j := i - 1; j >= 1 && j >= i-5; j-- {
-		if pairNouns[c.low(j)] && (c.low(j-1) == "both" || c.low(j-1) == "two") {
+	for j := i - 1; j >= 0 && j >= i-5; j-- {
+		if j >= 1 && pairNouns[c.low(j)] && (c.low(j-1) == "both" || c.low(j-1) == "two") {
 			found = j - 1
+			break
+		}
+		if j == i-1 && c.low(j) == "both" && (j == 0 || c.isPunct(j-1)) {
+			found = j // "Both exchanged prisoners": the pronoun
 			break
 		}
 	}
