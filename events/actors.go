@@ -112,7 +112,9 @@ func (c *coder) sentence(si int) []document.Event {
 					}
 				}
 			}
-			tgts = c.object(m.end, m.end, code, m.p)
+			if tgts = c.object(m.end, m.end, code, m.p); m.target >= 0 {
+				tgts = c.coord(m.target) // the pattern's X ("firms pulled out of X")
+			}
 			if len(tgts) == 0 && code.Root >= "18" && code.Root <= "20" {
 				// "a raid on bases held by the navy": the holder
 				tgts, tgtStep = c.authorOf(m.end, true), "holder of the place attacked"

@@ -34,3 +34,16 @@ func TestLexiconWire3(t *testing.T) {
 			nil, []string{"172"}},
 	})
 }
+
+// TestFirmPullout covers a company pulling out of a country (160), which
+// is no troop withdrawal (0874). The sentences are written for this test.
+func TestFirmPullout(t *testing.T) {
+	runTriples(t, []tripleCase{
+		{"firm pulls out", "A Japanese firm pulled out of Iran last week.",
+			[]string{"160 JPN>IRN"}, []string{"0874"}},
+		{"company pulls out", "The Japanese company has pulled out of Iran.",
+			[]string{"160 JPNBUS>IRN"}, []string{"0874"}},
+		{"troops pull out", "Japanese troops pulled out of Iraq last week.",
+			[]string{"0874 JPNMIL>IRQ"}, []string{"160"}},
+	})
+}
