@@ -47,3 +47,22 @@ func TestFirmPullout(t *testing.T) {
 			[]string{"0874 JPNMIL>IRQ"}, []string{"160"}},
 	})
 }
+
+// TestLexiconWire3Acts covers more wire-copy acts: a ship occupied by
+// troops (a seizure, not an occupation of territory), a party encouraged
+// to act (an appeal), and talks whose results a speaker reports (the
+// speaker's talks). The sentences are written for this test.
+func TestLexiconWire3Acts(t *testing.T) {
+	runTriples(t, []tripleCase{
+		{"troops occupied a ship", "Kenyan troops occupied the ship in Mombasa harbour.",
+			[]string{"171 KENMIL>"}, []string{"192"}},
+		{"encouraged a party to act", "Kenya encouraged Uganda to join the trade bloc.",
+			[]string{"020 KEN>UGA"}, nil},
+		{"encouraged a long thing", "Kenya encouraged construction of new coal and gas power plants to meet demand.",
+			nil, []string{"020"}},
+	})
+	runRules(t, []ruleCase{
+		{"results of talks", "The Kenyan energy minister was speaking to reporters on the results of talks with Uganda's deputy energy minister.",
+			[]string{"04|KEN|UGA", "04|UGA|KEN"}, nil},
+	})
+}
