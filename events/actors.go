@@ -323,9 +323,10 @@ func (c *coder) coord(mi int) []int {
 			break
 		}
 		_, ne := c.mentionRange(c.mAt[j])
-		if c.tok(e) == "," && c.tok(j-1) == "," && (ne >= c.n || c.tok(ne) != "," && !isAnd(c.low(ne)) && c.low(ne) != "or") {
-			// "wounding two guards, Chilean officials said": a comma
-			// coordinates only inside a list that goes on
+		if c.tok(e) == "," && c.low(e+1) != "and" && (ne >= c.n || c.tok(ne) != "," && !isAnd(c.low(ne)) && c.low(ne) != "or") {
+			// "wounding two guards, Chilean officials said", "from the
+			// bank, a Chilean official said": a comma coordinates only
+			// inside a list that goes on
 			break
 		}
 		if c.tok(e) == "," && firstComma < 0 {

@@ -66,3 +66,18 @@ func TestLexiconWire3Acts(t *testing.T) {
 			[]string{"04|KEN|UGA", "04|UGA|KEN"}, nil},
 	})
 }
+
+// TestWire3Roles covers readiness to work with a party (030) and a
+// speaker after a comma and an article ("..., a Chilean official said"),
+// who is no conjunct of the object before it. The sentences are written
+// for this test.
+func TestWire3Roles(t *testing.T) {
+	runTriples(t, []tripleCase{
+		{"prepared to work with", "Japan is prepared to work with Britain on bank rules.",
+			[]string{"030 JPN>GBR"}, nil},
+	})
+	runRules(t, []ruleCase{
+		{"speaker after a comma and an article", "Kenya refused to accept guarantees from the Bank of Uganda, a Bank of Tanzania official said.",
+			[]string{"12|KEN|UGA"}, []string{"12|KEN|TZA"}},
+	})
+}
