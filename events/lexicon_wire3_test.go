@@ -81,3 +81,15 @@ func TestWire3Roles(t *testing.T) {
 			[]string{"12|KEN|UGA"}, []string{"12|KEN|TZA"}},
 	})
 }
+
+// TestAttitudeWithoutActor covers a verbal defence of a thing, an attitude
+// with no actor (no event), beside the defence of an actor. The sentences
+// are written for this test.
+func TestAttitudeWithoutActor(t *testing.T) {
+	runTriples(t, []tripleCase{
+		{"defended a thing", "The Kenyan president defended the debt accord on Monday.",
+			nil, []string{"052"}},
+		{"defended an actor", "The Kenyan president defended Uganda on Monday.",
+			[]string{"052 KENGOV>UGA"}, nil},
+	})
+}
