@@ -750,7 +750,7 @@ func (c *coder) same(a, b int) bool {
 // consultations, agreements, cooperation and fighting.
 func symmetric(c cameo.Code) bool {
 	if symmetricRoots[c.Root] {
-		return c.Base() != "042" && c.Base() != "043"
+		return !hasAnyPrefix(c.Code, oneSidedCodes) // (visits, hosting, mediation)
 	}
 	return symmetricBases[c.Base()]
 }

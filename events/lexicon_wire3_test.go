@@ -93,3 +93,16 @@ func TestAttitudeWithoutActor(t *testing.T) {
 			[]string{"052 KENGOV>UGA"}, nil},
 	})
 }
+
+// TestMediationWithoutParties covers a truce brokered by coordinated
+// mediators: each mediates (045, one-sided: the mediators are no parties
+// to each other), with no target needed. The sentences are written for
+// this test.
+func TestMediationWithoutParties(t *testing.T) {
+	runTriples(t, []tripleCase{
+		{"brokered by two", "The truce, brokered by Qatar and Egypt, held through Sunday.",
+			[]string{"045 QAT>", "045 EGY>"}, []string{"045 QAT>EGY", "045 EGY>QAT"}},
+		{"brokered a truce", "Qatar brokered a local truce in the area in January.",
+			[]string{"045 QAT>"}, nil},
+	})
+}
