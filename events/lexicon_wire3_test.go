@@ -106,3 +106,20 @@ func TestMediationWithoutParties(t *testing.T) {
 			[]string{"045 QAT>"}, nil},
 	})
 }
+
+// TestAgreedCooperation covers an agreement to widen or restart
+// cooperation (050, the agreement, not the cooperation), diplomats ordered
+// to leave (166) and contributions cut (162). The sentences are written
+// for this test.
+func TestAgreedCooperation(t *testing.T) {
+	runTriples(t, []tripleCase{
+		{"agreed to expand sharing", "Kenya and Uganda agreed to expand intelligence sharing on Monday.",
+			[]string{"050 KEN>UGA", "050 UGA>KEN"}, nil},
+		{"agreed to restart an arrangement", "Kenya and Uganda agreed to restart a currency swap arrangement.",
+			[]string{"050 KEN>UGA"}, nil},
+		{"ordered diplomats to leave", "Kenya ordered six Ugandan diplomats to leave the country.",
+			[]string{"166 KEN>UGAGOV"}, nil},
+		{"cut contributions", "Kenya cut its contributions to Uganda this year.",
+			[]string{"162 KEN>UGA"}, nil},
+	})
+}
