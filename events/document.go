@@ -130,9 +130,9 @@ func actorOf(p *document.Participant) string {
 	return p.Actor
 }
 
-// otherDay reports two sentences dated to different days ("held talks
-// with X today", "yesterday he held talks with Y"): the same act between
-// the same actors on each day is two events, not a retelling.
+// otherDay reports two sentences dated to different days ("met X on
+// Monday", "on Tuesday, she met Y"): the same act between the same actors
+// on each day is two events, not a retelling.
 func otherDay(d *document.Document, a, b int) bool {
 	da, db := dateIn(d, a), dateIn(d, b)
 	return da != "" && db != "" && da != db

@@ -125,12 +125,12 @@ func TestAgreedCooperation(t *testing.T) {
 }
 
 // TestIntentWithFutureTime covers an intent whose act is set in the
-// future ("agreed to meet next month"): the intent is stated now, while a
+// future ("agreed to hold talks next week"): the intent is stated now, while a
 // visit set in the future is none yet. The sentences are written for this
 // test.
 func TestIntentWithFutureTime(t *testing.T) {
 	runTriples(t, []tripleCase{
-		{"agreed to meet next month", "Kenya and Uganda agreed to meet next month.",
+		{"agreed to hold talks next week", "Kenya and Uganda agreed to hold talks next week.",
 			[]string{"050 KEN>UGA", "050 UGA>KEN"}, nil},
 		{"visits next month", "When he visits Uganda next month, the Kenyan president will sign the deal.",
 			nil, []string{"042"}},
