@@ -142,12 +142,6 @@ func (c *coder) sentence(si int) []document.Event {
 				srcs, srcStep = []int{sp}, "quote speaker"
 			}
 		}
-		if len(srcs) == 0 && symmetric(code) {
-			if pr := c.bothSides(m.start); pr != nil {
-				// "the two sides agreed ...": the pair named before
-				srcs, srcStep = pr, "both sides named before"
-			}
-		}
 		var generic *document.Participant // "detained 22 people": civilians of the setting
 		if len(tgts) == 0 && (code.Root >= "17" && code.Root <= "20" || code.Root == "02") {
 			from := m.end
