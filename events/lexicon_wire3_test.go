@@ -136,3 +136,17 @@ func TestIntentWithFutureTime(t *testing.T) {
 			nil, []string{"042"}},
 	})
 }
+
+// TestThingsThatThreaten covers a threat or an attack whose agent or
+// object is a thing, no act of an actor, beside the act. The sentences
+// are written for this test.
+func TestThingsThatThreaten(t *testing.T) {
+	runTriples(t, []tripleCase{
+		{"crisis threatening", "Kenya said a crisis threatening the region had eased.",
+			nil, []string{"13"}},
+		{"actor threatening", "Kenya threatened Uganda on Monday.",
+			[]string{"130 KEN>UGA"}, nil},
+		{"attack on assets", "The Kenyan government's assault on the firm's assets was criticised.",
+			nil, []string{"18"}},
+	})
+}
