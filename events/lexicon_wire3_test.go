@@ -150,3 +150,15 @@ func TestThingsThatThreaten(t *testing.T) {
 			nil, []string{"18"}},
 	})
 }
+
+// TestRatherThan covers an act named as the alternative not taken
+// ("rather than end the strike"): negated. The sentences are written for
+// this test.
+func TestRatherThan(t *testing.T) {
+	runTriples(t, []tripleCase{
+		{"rather than end", "Kenyan dockers said they would resign rather than end their strike.",
+			nil, []string{"082"}},
+		{"ended", "Kenyan dockers ended their strike on Monday.",
+			[]string{"082 KEN>"}, nil},
+	})
+}
