@@ -38,7 +38,7 @@ func (c *coder) prospectMention(m match) bool {
 				// prevent attacks", "to override a veto"
 				return true
 			}
-			return (w == "any" || w == "next" || w == "planned" || w == "possible" || w == "upcoming") && !c.hardPunct(j)
+			return futureModifiers[w] && !c.hardPunct(j)
 		}
 		return false
 	}

@@ -162,3 +162,15 @@ func TestRatherThan(t *testing.T) {
 			[]string{"082 KEN>"}, nil},
 	})
 }
+
+// TestCertainVeto covers a veto named as sure to come ("a certain
+// presidential veto"): a prospect, while a veto cast is the act. The
+// sentences are written for this test.
+func TestCertainVeto(t *testing.T) {
+	runTriples(t, []tripleCase{
+		{"certain veto", "Kenyan lawmakers lack the votes to override a certain Ugandan veto.",
+			nil, []string{"129"}},
+		{"vetoed", "Kenya vetoed the Ugandan proposal on Monday.",
+			[]string{"129 KEN>UGA"}, nil},
+	})
+}
