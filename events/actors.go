@@ -1117,13 +1117,15 @@ func (c *coder) speakerOfConjunct(i int) []int {
 	return nil
 }
 
-// quoteSpeaker returns the mention of the speaker of the quote holding
-// relative token i (the attribution's own mention, else the speaker
-// entity's nearest mention with an actor code), -1 when there is none.
+// quoteSpeaker returns the mention of the speaker of the direct quote
+// holding relative token i (the attribution's own mention, else the
+// speaker entity's nearest mention with an actor code), -1 when there is
+// none. Reported speech names its own actors ("X, who urged Y ..., officials
+// said" is X's appeal, not the officials').
 func (c *coder) quoteSpeaker(i int) int {
 	off := c.d.Tokens[c.first+i].Start
 	for _, q := range c.d.Quotes {
-		if q.Speaker == nil || off < q.Start || off >= q.End {
+		if q.Speaker == nil || !q.Direct || off < q.Start || off >= q.End {
 			continue
 		}
 		best := -1

@@ -174,3 +174,16 @@ func TestCertainVeto(t *testing.T) {
 			[]string{"129 KEN>UGA"}, nil},
 	})
 }
+
+// TestReportedSpeechActor covers an appeal inside reported speech whose
+// actor the content names but the coder cannot code: not the speaker's;
+// in a direct quote the speaker appeals. The sentences are written for
+// this test.
+func TestReportedSpeechActor(t *testing.T) {
+	runRules(t, []ruleCase{
+		{"reported appeal by an uncoded actor", "The matter was raised with several lawmakers, including Smith who urged Kenya to act quickly, Ugandan officials said.",
+			nil, []string{"02|UGA|KEN"}},
+		{"direct quote", "\"We urge restraint,\" the Ugandan foreign minister said.",
+			[]string{"02|UGA|"}, nil},
+	})
+}
