@@ -187,3 +187,15 @@ func TestReportedSpeechActor(t *testing.T) {
 			[]string{"02|UGA|"}, nil},
 	})
 }
+
+// TestAgreedToPay covers agreeing to pay a named party (080, yielding to
+// it), beside a fine agreed with no party named. The sentences are
+// written for this test.
+func TestAgreedToPay(t *testing.T) {
+	runTriples(t, []tripleCase{
+		{"agreed to pay a party", "The Kenyan firm has agreed to pay $2m to the Ugandan government.",
+			[]string{"080 KEN>UGAGOV"}, nil},
+		{"agreed to pay a fine", "The Kenyan firm has agreed to pay a fine (about $2m) for bribery.",
+			nil, []string{"080"}},
+	})
+}
