@@ -199,3 +199,15 @@ func TestAgreedToPay(t *testing.T) {
 			nil, []string{"080"}},
 	})
 }
+
+// TestPraiseByNaming covers praise by naming a party ("described X as a
+// reliable partner", 051), beside a party named as a threat (no praise).
+// The sentences are written for this test.
+func TestPraiseByNaming(t *testing.T) {
+	runTriples(t, []tripleCase{
+		{"described as a partner", "Kenya described Uganda as a reliable partner in the region.",
+			[]string{"051 KEN>UGA"}, nil},
+		{"described as a threat", "Kenya described Uganda as a threat to the region.",
+			nil, []string{"051"}},
+	})
+}
