@@ -211,3 +211,12 @@ func TestPraiseByNaming(t *testing.T) {
 			nil, []string{"051"}},
 	})
 }
+
+// TestProposedLawChange covers proposing a change of law (0242, an appeal
+// for policy change). The sentences are written for this test.
+func TestProposedLawChange(t *testing.T) {
+	runTriples(t, []tripleCase{
+		{"suggested amending the law", "The Kenyan opposition suggested amending the election law before the vote.",
+			[]string{"0242 KENOPP>"}, nil},
+	})
+}
