@@ -220,3 +220,17 @@ func TestProposedLawChange(t *testing.T) {
 			[]string{"0242 KENOPP>"}, nil},
 	})
 }
+
+// TestArrivalToTalk covers an arrival in a country to talk (042), beside a
+// plain arrival of goods (no visit). The sentences are written for this
+// test.
+func TestArrivalToTalk(t *testing.T) {
+	runTriples(t, []tripleCase{
+		{"arrived to discuss", "The Kenyan foreign minister arrived in Uganda on Monday to discuss border trade.",
+			[]string{"042 KENGOV>UGA"}, nil},
+		{"arrived for talks", "The Kenyan foreign minister arrived in Uganda for two days of talks.",
+			[]string{"042 KENGOV>UGA"}, nil},
+		{"goods arrived", "Kenyan maize arrived in Uganda on Monday.",
+			nil, []string{"042"}},
+	})
+}
