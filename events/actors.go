@@ -112,8 +112,10 @@ func (c *coder) sentence(si int) []document.Event {
 					}
 				}
 			}
-			if tgts = c.object(m.end, m.end, code, m.p); m.target >= 0 {
+			if m.target >= 0 {
 				tgts = c.coord(m.target) // the pattern's X ("firms pulled out of X")
+			} else {
+				tgts = c.object(m.end, m.end, code, m.p)
 			}
 			if len(tgts) == 0 && code.Root >= "18" && code.Root <= "20" {
 				// "a raid on bases held by the navy": the holder
@@ -1022,9 +1024,10 @@ func hasAnyPrefix(s string, prefixes []string) bool {
 
 // bothSides returns the two parties that "the two sides", "both
 // delegations" (right before the trigger at token i, up to three words
-// between) stand for: the last coordination of two different actors with
-// a country in this sentence before the phrase or in the two sentences
-// before ("Ishiba and Lee met ... The two sides agreed"), or nil.
+// between) or a clause-initial "Both" right before it stand for: the last
+// coordination of two different actors with a country in this sentence
+// before the phrase or in the two sentences before ("Ishiba and Lee met
+// ... The two sides agreed"), or nil.
 func (c *coder) bothSides(i int) []int {
 	found := -1
 	for j := i - 1; j >= 0 && j >= i-5; j-- {
