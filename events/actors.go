@@ -112,7 +112,11 @@ func (c *coder) sentence(si int) []document.Event {
 					}
 				}
 			}
-			tgts = c.object(m.end, m.end, code, m.p)
+			if m.target >= 0 {
+				tgts = c.coord(m.target) // the pattern's X ("firms pulled out of X")
+			} else {
+				tgts = c.object(m.end, m.end, code, m.p)
+			}
 			if len(tgts) == 0 && code.Root >= "18" && code.Root <= "20" {
 				// "a raid on bases held by the navy": the holder
 				tgts, tgtStep = c.authorOf(m.end, true), "holder of the place attacked"
@@ -138,12 +142,6 @@ func (c *coder) sentence(si int) []document.Event {
 				// "'We will not tolerate this,' the minister said": the
 				// criticism, appeal or threat in a quote is the speaker's
 				srcs, srcStep = []int{sp}, "quote speaker"
-			}
-		}
-		if len(srcs) == 0 && symmetric(code) {
-			if pr := c.bothSides(m.start); pr != nil {
-				// "the two sides agreed ...": the pair named before
-				srcs, srcStep = pr, "both sides named before"
 			}
 		}
 		var generic *document.Participant // "detained 22 people": civilians of the setting
@@ -321,9 +319,10 @@ func (c *coder) coord(mi int) []int {
 			break
 		}
 		_, ne := c.mentionRange(c.mAt[j])
-		if c.tok(e) == "," && c.tok(j-1) == "," && (ne >= c.n || c.tok(ne) != "," && !isAnd(c.low(ne)) && c.low(ne) != "or") {
-			// "wounding two guards, Chilean officials said": a comma
-			// coordinates only inside a list that goes on
+		if c.tok(e) == "," && c.low(e+1) != "and" && (ne >= c.n || c.tok(ne) != "," && !isAnd(c.low(ne)) && c.low(ne) != "or") {
+			// "wounding two guards, Chilean officials said", "from the
+			// bank, a Chilean official said": a comma coordinates only
+			// inside a list that goes on
 			break
 		}
 		if c.tok(e) == "," && firstComma < 0 {
@@ -405,6 +404,9 @@ func (c *coder) subject(i int) []int {
 			}
 			if m := c.leftmostActor(cs, end); m >= 0 {
 				return c.coord(m)
+			}
+			if pr := c.bothSides(i); pr != nil {
+				return pr // "..., the two countries signed": the pair named before
 			}
 		} else {
 			w := ""
@@ -744,7 +746,7 @@ func (c *coder) same(a, b int) bool {
 // consultations, agreements, cooperation and fighting.
 func symmetric(c cameo.Code) bool {
 	if symmetricRoots[c.Root] {
-		return c.Base() != "042" && c.Base() != "043"
+		return !hasAnyPrefix(c.Code, oneSidedCodes) // (visits, hosting, mediation)
 	}
 	return symmetricBases[c.Base()]
 }
@@ -1022,14 +1024,19 @@ func hasAnyPrefix(s string, prefixes []string) bool {
 
 // bothSides returns the two parties that "the two sides", "both
 // delegations" (right before the trigger at token i, up to three words
-// between) stand for: the last coordination of two different actors with
-// a country in this sentence before the phrase or in the two sentences
-// before ("Ishiba and Lee met ... The two sides agreed"), or nil.
+// between) or a clause-initial "Both" right before it stand for: the last
+// coordination of two different actors with a country in this sentence
+// before the phrase or in the two sentences before ("Ishiba and Lee met
+// ... The two sides agreed"), or nil.
 func (c *coder) bothSides(i int) []int {
 	found := -1
-	for j := i - 1; j >= 1 && j >= i-5; j-- {
-		if pairNouns[c.low(j)] && (c.low(j-1) == "both" || c.low(j-1) == "two") {
+	for j := i - 1; j >= 0 && j >= i-5; j-- {
+		if j >= 1 && pairNouns[c.low(j)] && (c.low(j-1) == "both" || c.low(j-1) == "two") {
 			found = j - 1
+			break
+		}
+		if j == i-1 && c.low(j) == "both" && (j == 0 || c.isPunct(j-1)) {
+			found = j // "Both exchanged prisoners": the pronoun
 			break
 		}
 	}
@@ -1113,13 +1120,15 @@ func (c *coder) speakerOfConjunct(i int) []int {
 	return nil
 }
 
-// quoteSpeaker returns the mention of the speaker of the quote holding
-// relative token i (the attribution's own mention, else the speaker
-// entity's nearest mention with an actor code), -1 when there is none.
+// quoteSpeaker returns the mention of the speaker of the direct quote
+// holding relative token i (the attribution's own mention, else the
+// speaker entity's nearest mention with an actor code), -1 when there is
+// none. Reported speech names its own actors ("X, who urged Y ..., officials
+// said" is X's appeal, not the officials').
 func (c *coder) quoteSpeaker(i int) int {
 	off := c.d.Tokens[c.first+i].Start
 	for _, q := range c.d.Quotes {
-		if q.Speaker == nil || off < q.Start || off >= q.End {
+		if q.Speaker == nil || !q.Direct || off < q.Start || off >= q.End {
 			continue
 		}
 		best := -1

@@ -12,8 +12,9 @@ package events
 func (c *coder) prospectMention(m match) bool {
 	if m.p.verbal {
 		// a verb with a future time after it: "officials meet tomorrow",
-		// "when he visits Washington next month"
-		for j := m.end; j < c.n && j < m.end+6; j++ {
+		// "when he visits Washington next month" (an intent, 03, or an
+		// agreement is stated now: "agreed to hold talks next week")
+		for j := m.end; j < c.n && j < m.end+6 && m.p.code.Root != "03" && !intents[c.low(m.start)]; j++ {
 			if c.hardPunct(j) || clauseOpeners[c.low(j)] {
 				break
 			}
@@ -37,7 +38,7 @@ func (c *coder) prospectMention(m match) bool {
 				// prevent attacks", "to override a veto"
 				return true
 			}
-			return (w == "any" || w == "next" || w == "planned" || w == "possible" || w == "upcoming") && !c.hardPunct(j)
+			return futureModifiers[w] && !c.hardPunct(j)
 		}
 		return false
 	}

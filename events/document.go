@@ -28,7 +28,8 @@ func finish(d *document.Document, evs []document.Event) []document.Event {
 	var out []document.Event
 	for _, e := range evs {
 		k := key{actorOf(e.Source), e.Code, actorOf(e.Target), e.Negated, e.Hypothetical}
-		if i, ok := idx[k]; ok && (out[i].Sentence != e.Sentence || party(d, out[i].Source)+party(d, out[i].Target) == party(d, e.Source)+party(d, e.Target)) {
+		if i, ok := idx[k]; ok && (out[i].Sentence != e.Sentence && !otherDay(d, out[i].Sentence, e.Sentence) ||
+			party(d, out[i].Source)+party(d, out[i].Target) == party(d, e.Source)+party(d, e.Target)) {
 			out[i].Evidence = append(out[i].Evidence, e.Span)
 			continue
 		}
@@ -127,6 +128,14 @@ func actorOf(p *document.Participant) string {
 		return ""
 	}
 	return p.Actor
+}
+
+// otherDay reports two sentences dated to different days ("met X on
+// Monday", "on Tuesday, she met Y"): the same act between the same actors
+// on each day is two events, not a retelling.
+func otherDay(d *document.Document, a, b int) bool {
+	da, db := dateIn(d, a), dateIn(d, b)
+	return da != "" && db != "" && da != db
 }
 
 // dateIn returns the date stated in sentence si as YYYY-MM-DD: a weekday

@@ -337,8 +337,8 @@ func namedNGO(code string) bool {
 // reduction of relations a partner, a resignation someone it yields to,
 // consultations, material cooperation and demands a counterpart
 // (data/words.txt [partnerRoots]: "the board was meeting today", "corn
-// demand has been met" name none), and a leader's trip inside their own
-// country is no visit.
+// demand has been met" name none; a mediator of "the truce" is one), and a
+// leader's trip inside their own country is no visit.
 func interaction(e document.Event) bool {
 	tgt := ""
 	if e.Target != nil {
@@ -351,7 +351,7 @@ func interaction(e document.Event) bool {
 			src = e.Source.Actor
 		}
 		return tgt != "" && !(len(tgt) == 3 && CountryOf(tgt) == tgt && CountryOf(src) == tgt)
-	case partnerRoots[e.Root], e.Code == "0831":
+	case partnerRoots[e.Root] && !strings.HasPrefix(e.Code, "045"), e.Code == "0831":
 		// (reducing relations needs a recipient: "expelled the vessel"
 		// from waters is no diplomatic expulsion)
 		return tgt != ""

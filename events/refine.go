@@ -37,8 +37,9 @@ import (
 //     not illegal") is no criticism;
 //   - a quantity that "declined to" a number fell; it refused nothing, and
 //     a month name before a number ends a date, not a march;
-//   - "declined to comment", and a welcome or an expression of concern
-//     with no actor as its object, are no events;
+//   - "declined to comment", and an attitude ([attitudeCodes]: a welcome,
+//     a defence) or an expression of concern with no actor as its object,
+//     are no events;
 //   - in a title-case headline with a verb, a nominal or gerund trigger
 //     in a temporal adjunct ("Concedes After Meeting with ...") is
 //     background;
@@ -62,7 +63,7 @@ func (c *coder) refine(ms []match) []match {
 		switch {
 		case c.headline && verbal && c.adjunct(m.start) && (!m.p.verbal || strings.HasSuffix(c.low(m.start), "ing")):
 			continue // "Rebels Concede After Meeting with Minister": the verb is the news
-		case (m.p.code.Code == "013" || c.concern(m)) && len(c.withActors(c.object(m.start+1, m.end, m.p.code, m.p))) == 0:
+		case (attitudeCodes[m.p.code.Code] || c.concern(m)) && len(c.withActors(c.object(m.start+1, m.end, m.p.code, m.p))) == 0:
 			continue // "welcomed the deal", "voiced concern over the vote": an attitude with no actor
 		case isKill(m.p):
 			if violent || c.hazardLead(m.start) {

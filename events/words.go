@@ -98,6 +98,7 @@ var (
 	quantityUnits       = lex.Set("quantityUnits")
 	enactVerbs          = lex.Set("enactVerbs")
 	currencyWords       = lex.Set("currencyWords")
+	attitudeCodes       = lex.Set("attitudeCodes")
 )
 
 // wordsErr reports a problem in data/words.txt.
