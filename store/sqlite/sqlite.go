@@ -47,6 +47,10 @@ var _ store.Store = (*Store)(nil)
 // BusyTimeout is how long a writer waits for another writer's lock.
 const BusyTimeout = 10 * time.Second
 
+// walCheckpointPages is the WAL size, in pages, at which a commit copies
+// it into the database file (PRAGMA wal_autocheckpoint; see Open).
+const walCheckpointPages = 16384
+
 // Open opens (creating if needed) the database at path and migrates it to
 // the current schema. Any path is accepted: characters that SQLite's URI
 // syntax reserves are escaped, so "pct%41.db" opens a file of that name.
@@ -54,8 +58,17 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	if path == "" {
 		return nil, errors.New("sqlite: empty database path")
 	}
-	dsn := fmt.Sprintf("file:%s?_pragma=busy_timeout(%d)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_pragma=cache_size(-32000)&_pragma=temp_store(MEMORY)&_txlock=immediate",
-		uriPath(path), BusyTimeout.Milliseconds())
+	// wal_autocheckpoint: the WAL is copied into the database file once it
+	// holds walCheckpointPages pages instead of SQLite's 1,000 (4 MB). A
+	// checkpoint copies each page once however many commits rewrote it, so
+	// fewer, larger checkpoints copy fewer pages: an ingest of BBC (2,225
+	// articles) made 24,357 preads, 78,197 pwrites and 65 fsyncs with
+	// 1,000, and 10,244, 64,064 and 11 with 16,384 (strace -c). The WAL
+	// stays durable either way (synchronous=NORMAL: a commit is in the WAL
+	// file; a crash or kill loses no committed transaction), and it is
+	// bounded: at most walCheckpointPages pages (64 MB) before it is reused.
+	dsn := fmt.Sprintf("file:%s?_pragma=busy_timeout(%d)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_pragma=cache_size(-32000)&_pragma=temp_store(MEMORY)&_pragma=wal_autocheckpoint(%d)&_txlock=immediate",
+		uriPath(path), BusyTimeout.Milliseconds(), walCheckpointPages)
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)

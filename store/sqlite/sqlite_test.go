@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -477,5 +478,29 @@ func BenchmarkEvents(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// TestStore_WALCheckpointPages checks that every connection of a store
+// checkpoints its WAL at walCheckpointPages pages (Open's DSN), not at
+// SQLite's default 1,000.
+func TestStore_WALCheckpointPages(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	conns := make([]*sql.Conn, 3)
+	for i := range conns {
+		c, err := s.db.Conn(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		conns[i] = c
+		var n int
+		if err := c.QueryRowContext(ctx, `PRAGMA wal_autocheckpoint`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		if n != walCheckpointPages {
+			t.Errorf("connection %d: wal_autocheckpoint = %d, want %d", i, n, walCheckpointPages)
+		}
 	}
 }
