@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"math/bits"
 	"sort"
 
 	"github.com/newsgraph/newsgraph/internal/lebytes"
@@ -75,76 +74,30 @@ type weights struct {
 	ents     []uint32 // label<<16 | uint16(int16 weight), contiguous per feature
 	mask     uint64
 	maxProbe int
-	scale    float32  // weight = int16 * scale
-	ps       []uint64 // packed slots (pack): fingerprint<<38 | label mask<<21 | row
-	pv       []int16  // packed weights, contiguous per feature in label order
+	scale    float32 // weight = int16 * scale
 }
 
 // fingerprint returns the slot fingerprint of f (never 0).
 func fingerprint(f uint64) uint64 { return uint64(uint32(f) | 1) }
 
-// The packed table (built from slots and ents by pack, at the same slot
-// positions): a slot holds the low 26 bits of the fingerprint, the feature's
-// label set as a 17-bit mask and the row of its first weight in vals, which
-// holds only the int16 weights, in increasing label order. It is 6 MB where
-// slots and ents are 8 MB, and a feature's weights are 2 bytes each.
-const (
-	pfpBits   = 26
-	pmaskBits = nLabels
-	prowBits  = 64 - pfpBits - pmaskBits
-)
-
-// pfp returns the packed slot fingerprint of a format-04 fingerprint.
-func pfp(fp uint64) uint64 { return fp & (1<<pfpBits - 1) }
-
-// pack builds ps and pv from slots and ents. It fails when the rows do
-// not fit prowBits or a feature repeats a label.
-func (w *weights) pack() error {
-	w.ps = make([]uint64, len(w.slots))
-	w.pv = make([]int16, 0, len(w.ents))
-	for i, s := range w.slots {
-		if s == 0 {
-			continue
-		}
-		r, n := int(s>>5&(1<<27-1)), int(s&31)
-		if r+n > len(w.ents) {
-			return errFormat
-		}
-		var vals [nLabels]int16
-		var m uint64
-		for _, e := range w.ents[r : r+n] {
-			l := e >> 16
-			if l >= nLabels || m>>l&1 != 0 {
-				return errFormat
-			}
-			m |= 1 << l
-			vals[l] = int16(uint16(e))
-		}
-		row := uint64(len(w.pv))
-		if row >= 1<<prowBits {
-			return errFormat
-		}
-		for mm := m; mm != 0; mm &= mm - 1 {
-			w.pv = append(w.pv, vals[bits.TrailingZeros64(mm)])
-		}
-		w.ps[i] = pfp(s>>32)<<(64-pfpBits) | m<<prowBits | row
-	}
-	w.pv = append(w.pv, make([]int16, nLabels)...)
-	return nil
-}
-
 // add adds the weights of feature f to sc.
 func (w *weights) add(f uint64, sc *[nLabels]float32) {
-	if len(w.ps) == 0 {
+	if len(w.slots) == 0 {
 		return
 	}
-	fp := pfp(fingerprint(f))
+	fp := fingerprint(f)
 	i := home(f, w.mask)
 	for p := 0; p <= w.maxProbe; p++ {
-		s := w.ps[i]
-		if s>>(64-pfpBits) == fp {
-			if r := int(s & (1<<prowBits - 1)); r < len(w.pv) {
-				w.sum(s, w.pv[r], sc)
+		s := w.slots[i]
+		if s>>32 == fp {
+			r, n := int(s>>5&(1<<27-1)), int(s&31)
+			if r+n > len(w.ents) {
+				return
+			}
+			for _, e := range w.ents[r : r+n] {
+				if l := e >> 16; l < nLabels {
+					sc[l] += float32(int16(uint16(e))) * w.scale
+				}
 			}
 			return
 		}
@@ -155,70 +108,69 @@ func (w *weights) add(f uint64, sc *[nLabels]float32) {
 	}
 }
 
-// sum adds the weights of the matched packed slot s, whose first weight
-// is v0, to sc. pack pads pv with nLabels zeros, so that a row within pv
-// has all its weights within the nLabels after it.
-func (w *weights) sum(s uint64, v0 int16, sc *[nLabels]float32) {
-	m := uint32(s>>prowBits) & (1<<pmaskBits - 1)
-	r := int(s & (1<<prowBits - 1))
-	if r+nLabels > len(w.pv) || m == 0 {
-		return
-	}
-	v := (*[nLabels]int16)(w.pv[r : r+nLabels])
-	sc[bits.TrailingZeros32(m)] += float32(v0) * w.scale
-	for j := 1; ; j++ {
-		if m &= m - 1; m == 0 || j >= nLabels {
-			return
-		}
-		sc[bits.TrailingZeros32(m)] += float32(v[j]) * w.scale
-	}
-}
-
 // addBatch adds the weights of every feature keys[k] to vecs[tgt[k]], in
 // the order of keys (so each vector's sums are those of add, bit for bit).
 // It looks the features up in groups: first every group member's home
 // slot, then the matches, then their weights, so that the cache misses of
 // a group overlap instead of coming one after the other.
 func (w *weights) addBatch(keys []uint64, tgt []int32, vecs []*[nLabels]float32) {
-	if len(w.ps) == 0 {
+	if len(w.slots) == 0 {
 		return
 	}
 	const group = 64
 	var sl, at [group]uint64
-	var first [group]int16
+	var rows, first, last [group]uint32 // row<<5 | count of each match; its first and last entries
 	var hit [group]bool
 	for start := 0; start < len(keys); start += group {
 		ks := keys[start:min(start+group, len(keys))]
 		for k, f := range ks {
 			i := home(f, w.mask)
-			at[k], sl[k] = i, w.ps[i]
+			at[k], sl[k] = i, w.slots[i]
 		}
 		for k, f := range ks {
-			fp := pfp(fingerprint(f))
+			fp := fingerprint(f)
 			s, i := sl[k], at[k]
 			hit[k] = false
 			for p := 0; ; p++ {
-				if s>>(64-pfpBits) == fp {
-					hit[k], sl[k] = true, s
+				if s>>32 == fp {
+					hit[k], rows[k] = true, uint32(s)
 					break
 				}
 				if s == 0 || p >= w.maxProbe {
 					break
 				}
 				i = (i + 1) & w.mask
-				s = w.ps[i]
+				s = w.slots[i]
 			}
 		}
-		// every match's first weight is loaded before any is summed, so
-		// that their cache misses overlap too
+		// every match's first and last entries (a feature's entries may
+		// span two cache lines) are loaded before any is summed, so that
+		// their cache misses overlap too
 		for k := range ks {
-			if r := int(sl[k] & (1<<prowBits - 1)); hit[k] && r < len(w.pv) {
-				first[k] = w.pv[r]
+			r, n := int(rows[k]>>5&(1<<27-1)), int(rows[k]&31)
+			if hit[k] = hit[k] && n > 0 && r+n <= len(w.ents); hit[k] {
+				first[k], last[k] = w.ents[r], w.ents[r+n-1]
 			}
 		}
 		for k := range ks {
-			if hit[k] && int(sl[k]&(1<<prowBits-1)) < len(w.pv) {
-				w.sum(sl[k], first[k], vecs[tgt[start+k]])
+			if !hit[k] {
+				continue
+			}
+			r, n := int(rows[k]>>5&(1<<27-1)), int(rows[k]&31)
+			sc := vecs[tgt[start+k]]
+			if l := first[k] >> 16; l < nLabels {
+				sc[l] += float32(int16(uint16(first[k]))) * w.scale
+			}
+			if n == 1 {
+				continue
+			}
+			for _, e := range w.ents[r+1 : r+n-1] {
+				if l := e >> 16; l < nLabels {
+					sc[l] += float32(int16(uint16(e))) * w.scale
+				}
+			}
+			if l := last[k] >> 16; l < nLabels {
+				sc[l] += float32(int16(uint16(last[k]))) * w.scale
 			}
 		}
 	}
@@ -272,9 +224,6 @@ func buildWeights(feats []sparseFeature) weights {
 		}
 		w.slots[j] = fingerprint(f.key)<<32 | row<<5 | uint64(len(f.labs))
 		w.maxProbe = max(w.maxProbe, p)
-	}
-	if err := w.pack(); err != nil {
-		panic("ner: " + err.Error())
 	}
 	return w
 }
@@ -466,9 +415,6 @@ func parseModel(b []byte) (*Model, error) {
 	w.ents = lebytes.View[uint32](b[off : off+4*int(h[7])])
 	if s := w.scale; s != s || math.IsInf(float64(s), 0) {
 		return nil, errFormat
-	}
-	if err := w.pack(); err != nil {
-		return nil, err
 	}
 	for _, m := range models {
 		m.w, m.lex = w, lx
