@@ -337,7 +337,7 @@ func (c *coder) premodifiers(t int) int {
 			head := c.d.Tokens[c.first+k].Head - c.first
 			ok = head > k && head <= h
 		}
-		if ok && nominalPOS[c.d.Tokens[c.first+h].POS] {
+		if pos := c.d.Tokens[c.first+h].POS; ok && (pos == "NOUN" || pos == "PROPN") { // a noun phrase's head
 			return h - t
 		}
 	}
@@ -346,9 +346,6 @@ func (c *coder) premodifiers(t int) int {
 
 // maxPremodifiers bounds premodifiers' run.
 const maxPremodifiers = 8
-
-// nominalPOS are the parts of speech that head a noun phrase.
-var nominalPOS = map[string]bool{"NOUN": true, "PROPN": true}
 
 // titleBefore returns the token of the mention that follows a title of up
 // to three capitalised words at t ("called on President Reagan", "met

@@ -385,12 +385,7 @@ type Match struct {
 // actors were found (but not a verb whose subject is a natural hazard): the
 // trigger layer a classifier can use.
 func (s *Stage) Matches(d *document.Document) []Match {
-	return s.matchesIn(d, len(d.Sentences))
-}
-
-// matchesIn returns the matches of the first n sentences of d.
-func (s *Stage) matchesIn(d *document.Document, n int) []Match {
-	return matchesWith(newCoder(s, d), n)
+	return matchesWith(newCoder(s, d), len(d.Sentences))
 }
 
 // matchesWith returns the matches of the first n sentences of the coder's

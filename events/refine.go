@@ -369,22 +369,12 @@ func (c *coder) adjunctAttack(ms []match) []match {
 		} else if code == "180" && c.stateForces(c.subject(k.start)) {
 			code = "190"
 		}
-		q := *k.p
-		k.p = recodeTo(&q, m.p, code)
+		q := *k.p // the killing's words with the attack's code (and PLOVER override)
+		q.code, q.plover, q.mode = m.p.code, m.p.plover, m.p.mode
+		k.p = recode(&q, code)
 		return slices.Concat(ms[:kill], []match{k}, ms[kill+1:i], ms[i+1:])
 	}
 	return ms
-}
-
-// recodeTo returns q with the code (and PLOVER override) of attack, or the
-// refined code when it differs.
-func recodeTo(q, attack *pattern, code string) *pattern {
-	if c, ok := cameo.Lookup(code); ok && code != attack.code.Code {
-		q.code, q.plover, q.mode = c, "", ""
-		return q
-	}
-	q.code, q.plover, q.mode = attack.code, attack.plover, attack.mode
-	return q
 }
 
 // warnedOf reports a trigger inside the "that" complement of a warning or
