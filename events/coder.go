@@ -212,7 +212,7 @@ func (c *coder) matchAll() []match {
 		if c.exact[c.first+i] {
 			try(lex.firsts[c.form[c.first+i]], 1)
 		} else {
-			k1, k2, two := tokenKeys(c.tok(i))
+			k1, k2, two := tokenKeys(c.low(i))
 			if try(lex.index[k1], 0); two {
 				try(lex.index[k2], 0)
 			}
@@ -495,7 +495,7 @@ func (c *coder) futureMarked(i int, p *pattern) bool {
 func (c *coder) passive(i int) bool {
 	t := c.low(i)
 	if !strings.HasSuffix(t, "ed") && !strings.HasSuffix(t, "en") {
-		if _, ok := irregularOf(t); !ok {
+		if _, ok := irregular[t]; !ok {
 			return false
 		}
 	}

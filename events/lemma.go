@@ -109,42 +109,18 @@ func isConsonant(c byte) bool {
 	return c >= 'a' && c <= 'z'
 }
 
-// irregularOf looks tok up in the irregular table without allocating for
-// tokens of up to 32 bytes.
-func irregularOf(tok string) (string, bool) {
-	if len(tok) > 32 {
-		return "", false
-	}
-	var buf [32]byte
-	for i := 0; i < len(tok); i++ {
-		c := tok[i]
-		if c >= 'A' && c <= 'Z' {
-			c += 32
-		}
-		buf[i] = c
-	}
-	b, ok := irregular[string(buf[:len(tok)])]
-	return b, ok
-}
-
 // key3 returns the index key of a lowercase word: its first three bytes.
-func key3(w string) [3]byte {
-	var k [3]byte
-	for i := 0; i < 3 && i < len(w); i++ {
-		c := w[i]
-		if c >= 'A' && c <= 'Z' {
-			c += 32
-		}
-		k[i] = c
-	}
+func key3(w string) (k [3]byte) {
+	copy(k[:], w)
 	return k
 }
 
-// tokenKeys returns the index keys a token can match under: its own first
-// three letters and, for irregular forms, those of its base form.
+// tokenKeys returns the index keys a lowercase token (Document.Lower) can
+// match under: its own first three letters and, for irregular forms, those
+// of its base form.
 func tokenKeys(tok string) (k1, k2 [3]byte, two bool) {
 	k1 = key3(tok)
-	if b, ok := irregularOf(tok); ok {
+	if b, ok := irregular[tok]; ok {
 		k2 = key3(b)
 		return k1, k2, k2 != k1
 	}
