@@ -461,7 +461,8 @@ func (c *coder) futureMarked(i int, p *pattern) bool {
 				// to halt an arms sale have halted it
 				return false
 			}
-			if p.verbal && j >= i-2 && isBase(c.tok(i), p) {
+			if p.verbal && j >= i-2 && slices.ContainsFunc(p.items[0].alts, func(a alt) bool { return a.word == c.low(i) }) {
+				// the bare base form of the pattern's first verb
 				return true
 			}
 		}
@@ -543,16 +544,6 @@ func quoteUnion(qs []document.Quote) []document.Span {
 		k++
 	}
 	return out[:k]
-}
-
-// isBase reports whether tok is the bare base form of p's first verb.
-func isBase(tok string, p *pattern) bool {
-	for _, a := range p.items[0].alts {
-		if strings.EqualFold(tok, a.word) {
-			return true
-		}
-	}
-	return false
 }
 
 // step records the steps that decided the code (with detail), the source

@@ -4,7 +4,10 @@ package events
 // (inflects, with irregular verb forms) and the first-letter keys of the
 // lexicon's pattern index.
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // inflects reports whether tok (any case) is base (lowercase) or one of its
 // regular or irregular inflections: -s, -es, -ies, -ed, -d, -ied, -ing,
@@ -12,7 +15,7 @@ import "strings"
 func inflects(tok, base string) bool {
 	irr := irregularForms[base]
 	if len(tok) < len(base)-1 || len(tok) > len(base)+4 {
-		return oneOf(tok, irr)
+		return slices.ContainsFunc(irr, func(f string) bool { return strings.EqualFold(tok, f) })
 	}
 	if strings.EqualFold(tok, base) {
 		return true
@@ -46,7 +49,7 @@ func inflects(tok, base string) bool {
 		(strings.EqualFold(tok[n-1:], "ies") || strings.EqualFold(tok[n-1:], "ied")) {
 		return true
 	}
-	return oneOf(tok, irr)
+	return slices.ContainsFunc(irr, func(f string) bool { return strings.EqualFold(tok, f) })
 }
 
 // wordForms returns the lowercase forms a's word can match: a superset of
@@ -75,16 +78,6 @@ var irregularForms = func() map[string][]string {
 	}
 	return m
 }()
-
-// oneOf reports whether tok equals one of forms, ignoring case.
-func oneOf(tok string, forms []string) bool {
-	for _, f := range forms {
-		if strings.EqualFold(tok, f) {
-			return true
-		}
-	}
-	return false
-}
 
 func isLetterSuffixOK(base, suf string) bool {
 	if suf == "s" {

@@ -56,8 +56,9 @@ func (s *Stage) mainEvent(c *coder, evs []document.Event) *document.MainEvent {
 		if e.Negated || e.Plover == "" {
 			continue
 		}
+		code, _ := cameo.Lookup(e.Code)
 		add(votes, voteType(e.Plover, e.Quad, e.Hypothetical), weight(e.Sentence),
-			Match{Span: e.Span, Sentence: e.Sentence, Code: lookupCode(e.Code), Plover: e.Plover, Mode: e.PloverMode})
+			Match{Span: e.Span, Sentence: e.Sentence, Code: code, Plover: e.Plover, Mode: e.PloverMode})
 	}
 	titled := d.Title != "" && len(d.Sentences) > 0
 	for _, m := range matchesWith(c, mainLead) {
@@ -104,12 +105,6 @@ func voteType(plover string, quad int, hypothetical bool) string {
 		return "THREATEN"
 	}
 	return plover
-}
-
-// lookupCode returns the CAMEO code of a code string (zero when unknown).
-func lookupCode(code string) cameo.Code {
-	c, _ := cameo.Lookup(code)
-	return c
 }
 
 // classifiedMain is the main-event step after the vote: when no trigger of
