@@ -1107,8 +1107,8 @@ func (c *coder) speakerOfConjunct(i int) []int {
 		if c.mAt[j] >= 0 && c.actor(c.mAt[j]) != "" {
 			return nil // the complement has an actor of its own
 		}
-		if speechCues[w] || w == "that" || w == "warned" || w == "warns" {
-			if w == "that" && j > 0 && !speechCues[c.low(j-1)] && c.low(j-1) != "warned" && c.low(j-1) != "warns" {
+		if speechCues[w] || w == "that" || warnVerbs[w] {
+			if w == "that" && j > 0 && !speechCues[c.low(j-1)] && !warnVerbs[c.low(j-1)] {
 				return nil // a relative "that"
 			}
 			if w == "that" {
