@@ -8,6 +8,7 @@ package events
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/cameo"
@@ -76,7 +77,7 @@ func (c *coder) sentence(si int) []document.Event {
 			// or drew it is the target ("Cambodia received a protest")
 			srcs = fromSrc
 			srcStep, tgtStep = "from phrase", "subject of the receiving verb"
-			if rv := c.receiveVerb(m.start); rv >= 0 {
+			if rv := c.verbBefore(m.start, 6, receiveVerbs, true); rv >= 0 {
 				tgts = c.subject(rv)
 			}
 		} else {
@@ -87,7 +88,7 @@ func (c *coder) sentence(si int) []document.Event {
 				srcStep = "by agent"
 			}
 			if srcs == nil {
-				if lv := c.lightVerb(m.start); lv >= 0 {
+				if lv := c.verbBefore(m.start, 4, lightVerbs, false); lv >= 0 {
 					srcs = c.subject(lv)
 					srcStep = "subject of the light verb"
 				}
@@ -654,22 +655,6 @@ func (c *coder) fromSource(m match) []int {
 	return nil
 }
 
-// receiveVerb returns the token index of a receiving verb within six
-// tokens before a nominal trigger, or -1.
-func (c *coder) receiveVerb(i int) int {
-	for j := i - 1; j >= 0 && j >= i-6; j-- {
-		if c.isPunct(j) || c.mAt[j] >= 0 {
-			return -1
-		}
-		for _, v := range receiveVerbs {
-			if inflects(c.tok(j), v) {
-				return j
-			}
-		}
-	}
-	return -1
-}
-
 // possessor returns the possessor of a nominal trigger ("Sudan's shelling")
 // or an adjacent actor modifier ("Russian shelling").
 func (c *coder) possessor(i int) []int {
@@ -686,17 +671,17 @@ func (c *coder) possessor(i int) []int {
 	return nil
 }
 
-// lightVerb returns the token index of a light verb within three tokens
-// before a nominal trigger ("held talks", "launched a wave of airstrikes"), or -1.
-func (c *coder) lightVerb(i int) int {
-	for j := i - 1; j >= 0 && j >= i-4; j-- {
-		if c.isPunct(j) {
+// verbBefore returns the token index of a form of one of verbs within
+// window tokens before a nominal trigger at i ("held talks", "launched a
+// wave of airstrikes", "received a protest"), or -1; punctuation ends the
+// search, and with names an actor mention does too.
+func (c *coder) verbBefore(i, window int, verbs []string, names bool) int {
+	for j := i - 1; j >= 0 && j >= i-window; j-- {
+		if c.isPunct(j) || names && c.mAt[j] >= 0 {
 			return -1
 		}
-		for _, v := range lightVerbs {
-			if inflects(c.tok(j), v) {
-				return j
-			}
+		if slices.ContainsFunc(verbs, func(v string) bool { return inflects(c.tok(j), v) }) {
+			return j
 		}
 	}
 	return -1
@@ -767,12 +752,7 @@ func (p *pattern) modeOf() string {
 
 // anyCountry reports whether one of the mentions has a country-level code.
 func (c *coder) anyCountry(ms []int) bool {
-	for _, m := range ms {
-		if m >= 0 && CountryOf(c.actor(m)) != "" {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(ms, func(m int) bool { return m >= 0 && CountryOf(c.actor(m)) != "" })
 }
 
 // sharedTarget reports codes whose partner a coordinated second verb takes
@@ -1014,12 +994,7 @@ func (c *coder) nounSubject(m match) bool {
 
 // hasAnyPrefix reports whether s starts with one of prefixes.
 func hasAnyPrefix(s string, prefixes []string) bool {
-	for _, p := range prefixes {
-		if strings.HasPrefix(s, p) {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(prefixes, func(p string) bool { return strings.HasPrefix(s, p) })
 }
 
 // bothSides returns the two parties that "the two sides", "both
@@ -1076,12 +1051,7 @@ func (c *coder) determinerPronoun(mi int) bool {
 // organisation ("Human Rights Watch", NGOHRIHRW), which is a valid source
 // without a country (see namedNGO).
 func (c *coder) anyNGO(ms []int) bool {
-	for _, mi := range ms {
-		if mi >= 0 && namedNGO(c.code(mi)) {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(ms, func(m int) bool { return m >= 0 && namedNGO(c.code(m)) })
 }
 
 // speakerOfConjunct returns the subject of a speech or reporting verb

@@ -179,7 +179,7 @@ func (c *coder) stateForceAttack(m match) bool {
 		ms = c.subject(m.start)
 	case !m.p.verbal:
 		ms = c.possessor(m.start)
-		if lv := c.lightVerb(m.start); ms == nil && lv >= 0 {
+		if lv := c.verbBefore(m.start, 4, lightVerbs, false); ms == nil && lv >= 0 {
 			ms = c.subject(lv) // "troops launched an offensive on ..."
 		}
 	}
