@@ -33,13 +33,8 @@ import (
 //   - violence a speaker warns will come ("warned that X would resume
 //     the war") is a threat of force (138);
 //   - missiles fired into the sea are a show of force (150), not an attack;
-//   - a criticism whose matched words hold a negator ("said the ban was
-//     not illegal") is no criticism;
-//   - a quantity that "declined to" a number fell; it refused nothing, and
-//     a month name before a number ends a date, not a march;
-//   - "declined to comment", and an attitude ([attitudeCodes]: a welcome,
-//     a defence) or an expression of concern with no actor as its object,
-//     are no events;
+//   - an attitude ([attitudeCodes]: a welcome, a defence) or an expression
+//     of concern with no actor as its object is no event;
 //   - in a title-case headline with a verb, a nominal or gerund trigger
 //     in a temporal adjunct ("Concedes After Meeting with ...") is
 //     background;
@@ -110,8 +105,7 @@ func isKill(p *pattern) bool {
 
 // recode returns a copy of p with another CAMEO code and the new code's
 // own PLOVER type (the pattern's override is dropped); p itself when the
-// code is unknown or the same. The sentence refinements and the sense
-// checks (sense.go) both recode through it.
+// code is unknown or the same.
 func recode(p *pattern, code string) *pattern {
 	c, ok := cameo.Lookup(code)
 	if !ok || p.code.Code == code {
