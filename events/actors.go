@@ -146,14 +146,12 @@ func (c *coder) sentence(si int) []document.Event {
 			}
 		}
 		var generic *document.Participant // "detained 22 people": civilians of the setting
-		if len(tgts) == 0 && (code.Root >= "17" && code.Root <= "20" || code.Root == "02") {
-			from := m.end
-			if len(srcs) > 0 && !hasAnyPrefix(c.low(m.start), judicialStems) {
-				// a real actor acts on them ("the war has killed thousands
-				// of people" has none); convicts hanged or sentenced are no
-				// civilian population
-				generic = c.genericObject(from)
-			}
+		if len(tgts) == 0 && (code.Root >= "17" && code.Root <= "20" || code.Root == "02") &&
+			len(srcs) > 0 && !hasAnyPrefix(c.low(m.start), judicialStems) {
+			// a real actor acts on them ("the war has killed thousands of
+			// people" has none); convicts hanged or sentenced are no
+			// civilian population
+			generic = c.genericObject(m.end)
 		}
 		if h := c.here(m.start, m.end); h != nil && code.Base() == "042" {
 			tgts, generic = nil, h // "arrived here": the dateline's country
@@ -164,8 +162,7 @@ func (c *coder) sentence(si int) []document.Event {
 			tgts, tgtStep = prevTgts, "shared with the coordinated verb"
 		}
 		if verbal && !c.passive(m.start) {
-			prevTgts, prevEnd = tgts, m.end
-			prevSrcs = srcs
+			prevTgts, prevSrcs, prevEnd = tgts, srcs, m.end
 		}
 		if len(tgts) == 0 && len(srcs) > 1 && symmetric(code) {
 			// "Peru and Chile held talks": each is the other's target
@@ -196,19 +193,15 @@ func (c *coder) sentence(si int) []document.Event {
 		rep := c.reported(m.start, m.end)
 		for _, s := range srcs {
 			for _, t := range tgts {
-				sa, ta := c.code(s), c.code(t)
+				sa, ta, tp := c.code(s), c.code(t), c.participant(t)
 				if t == genericTarget {
-					ta = generic.Actor
+					cp := *generic
+					ta, tp = cp.Actor, &cp
 				}
 				if s >= 0 && t >= 0 && c.same(s, t) {
 					continue
 				}
-				ecode, tp := code, c.participant(t)
-				if t == genericTarget {
-					cp := *generic
-					tp = &cp
-				}
-				sp := c.participant(s)
+				ecode, sp := code, c.participant(s)
 				if repressive(ecode, sa, ta) {
 					// police killing, shooting or attacking civilians and
 					// protesters is repression (CAMEO 175), and police act at

@@ -24,10 +24,8 @@ func inflects(tok, base string) bool {
 		suf := tok[len(base):]
 		switch strings.ToLower(suf) {
 		case "s", "es", "ed", "d", "ing":
-			if suf == "d" && base[len(base)-1] != 'e' {
-				break
-			}
-			if (suf == "s" || suf == "es") && !isLetterSuffixOK(base, suf) {
+			// (a lowercase -d only after e, -es only after esBase)
+			if suf == "d" && base[len(base)-1] != 'e' || suf == "es" && !esBase(base) {
 				break
 			}
 			return true
@@ -79,11 +77,8 @@ var irregularForms = func() map[string][]string {
 	return m
 }()
 
-func isLetterSuffixOK(base, suf string) bool {
-	if suf == "s" {
-		return true
-	}
-	// "es" after s, x, z, ch, sh, o
+// esBase reports a base that takes -es: one ending in s, x, z, o, ch or sh.
+func esBase(base string) bool {
 	n := len(base)
 	switch base[n-1] {
 	case 's', 'x', 'z', 'o':
