@@ -193,7 +193,7 @@ func (c *coder) sentence(si int) []document.Event {
 		rep := c.reported(m.start, m.end)
 		for _, s := range srcs {
 			for _, t := range tgts {
-				sa, ta, tp := c.code(s), c.code(t), c.participant(t)
+				sa, ta, tp := c.actor(s), c.actor(t), c.participant(t)
 				if t == genericTarget {
 					cp := *generic
 					ta, tp = cp.Actor, &cp
@@ -259,14 +259,6 @@ func PloverOf(c cameo.Code) string {
 		return "REQUEST"
 	}
 	return cameo.RootPlover(c.Root)
-}
-
-// code returns mention mi's resolved actor code ("" for mi < 0).
-func (c *coder) code(mi int) string {
-	if mi < 0 {
-		return ""
-	}
-	return c.actor(mi)
 }
 
 // withActors keeps the mentions of ms that have an actor code (all of
@@ -1044,7 +1036,7 @@ func (c *coder) determinerPronoun(mi int) bool {
 // organisation ("Human Rights Watch", NGOHRIHRW), which is a valid source
 // without a country (see namedNGO).
 func (c *coder) anyNGO(ms []int) bool {
-	return slices.ContainsFunc(ms, func(m int) bool { return m >= 0 && namedNGO(c.code(m)) })
+	return slices.ContainsFunc(ms, func(m int) bool { return m >= 0 && namedNGO(c.actor(m)) })
 }
 
 // speakerOfConjunct returns the subject of a speech or reporting verb

@@ -161,8 +161,13 @@ func (c *coder) span(start, end int) document.Span {
 }
 
 // actor returns the CAMEO actor code of mention mi in context (layer
-// "actors").
-func (c *coder) actor(mi int) string { return c.codes[mi] }
+// "actors"), "" for mi < 0.
+func (c *coder) actor(mi int) string {
+	if mi < 0 {
+		return ""
+	}
+	return c.codes[mi]
+}
 
 // mentionRange returns the relative token range of mention mi.
 func (c *coder) mentionRange(mi int) (int, int) {

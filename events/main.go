@@ -41,14 +41,9 @@ func (s *Stage) mainEvent(c *coder, evs []document.Event) *document.MainEvent {
 			v.m, v.mw = m, w
 		}
 	}
-	weight := func(sent int) float64 {
-		switch {
-		case sent == 0:
-			return 6
-		case sent == 1:
-			return 2
-		case sent <= 4:
-			return 1
+	weight := func(sent int) float64 { // by the sentence: 6, 2, then 1 up to the fifth
+		if lead := []float64{6, 2, 1, 1, 1}; sent < len(lead) {
+			return lead[sent]
 		}
 		return 0.5
 	}

@@ -178,7 +178,7 @@ func (c *coder) stateForceAttack(m match) bool {
 		}
 	}
 	return slices.ContainsFunc(ms, func(mi int) bool {
-		a := c.code(mi)
+		a := c.actor(mi)
 		if len(a) >= 6 && CountryOf(a) != "" && a[3:6] == "MIL" {
 			return true // armed forces
 		}
@@ -195,7 +195,7 @@ func (c *coder) stateForceAttack(m match) bool {
 // government, its military or police, or a bare country.
 func (c *coder) stateForces(ms []int) bool {
 	return slices.ContainsFunc(ms, func(mi int) bool {
-		a := c.code(mi)
+		a := c.actor(mi)
 		return len(a) >= 3 && CountryOf(a) != "" && (len(a) == 3 || hasAnyPrefix(a[3:], stateForceRoles))
 	})
 }
