@@ -570,13 +570,12 @@ func (c *coder) object(a, e int, code cameo.Code, p *pattern) []int {
 				break // another preposition heads the phrase ("aid to Yemen")
 			}
 		}
-		if k := from - 1; loc && k >= 1 && isDet(c.tok(k)) {
-			if k >= 2 && c.low(k-1) == "from" && delegates[c.low(k-2)] {
-				loc = false // "envoys from the government"
-			}
+		k := from - 1
+		if k >= 1 && isDet(c.tok(k)) {
+			k--
 		}
-		if loc && from >= 2 && c.low(from-1) == "from" && delegates[c.low(from-2)] {
-			loc = false // "delegations from Sudan's army": who they represent
+		if loc && k >= 1 && c.low(k) == "from" && delegates[c.low(k-1)] {
+			loc = false // "envoys from the government", "delegations from Sudan's army": who they represent
 		}
 		if loc && !physical && !(endsPrep && from-1 <= e) {
 			j = me - 1
