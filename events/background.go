@@ -89,9 +89,6 @@ func (c *coder) prospective(m match) bool {
 			return true
 		}
 		if prospectGovernors[w] {
-			if (w == "called" || w == "urged" || w == "invited") && j > 0 && c.low(j-1) == "so" {
-				continue // "called for talks", "invited to the summit", but not "the so-called talks"
-			}
 			if w == "event" && !(j > 0 && c.low(j-1) == "the" && j+1 < c.n && c.low(j+1) == "of") {
 				continue
 			}
