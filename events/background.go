@@ -48,7 +48,7 @@ func (c *coder) prospectMention(m match) bool {
 // futureTimes after a noun date it ahead.
 func (c *coder) futureTimeAt(j int) bool {
 	switch c.low(j) {
-	case "tomorrow", "tomorrow's":
+	case "tomorrow":
 		return true
 	case "next":
 		return j+1 < c.n && !c.isPunct(j+1)
@@ -85,7 +85,7 @@ func (c *coder) prospective(m match) bool {
 			}
 			return true
 		}
-		if w == "tomorrow's" || w == "tomorrow" {
+		if w == "tomorrow" {
 			return true
 		}
 		if prospectGovernors[w] {
