@@ -149,7 +149,7 @@ func (c *coder) namedVictim(e int) bool {
 		if c.isPunct(j) {
 			return false
 		}
-		if mi := c.mAt[j]; mi >= 0 && c.d.Mentions[mi].Type == "PERSON" || officials[c.low(j)] {
+		if mi := c.mAt[j]; mi >= 0 && c.d.Mentions[mi].Type == document.Person || officials[c.low(j)] {
 			return true
 		}
 		if c.d.Tokens[c.first+j].Kind == document.Number {
