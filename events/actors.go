@@ -8,6 +8,7 @@ package events
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/cameo"
@@ -76,7 +77,7 @@ func (c *coder) sentence(si int) []document.Event {
 			// or drew it is the target ("Cambodia received a protest")
 			srcs = fromSrc
 			srcStep, tgtStep = "from phrase", "subject of the receiving verb"
-			if rv := c.receiveVerb(m.start); rv >= 0 {
+			if rv := c.verbBefore(m.start, 6, receiveVerbs, true); rv >= 0 {
 				tgts = c.subject(rv)
 			}
 		} else {
@@ -87,7 +88,7 @@ func (c *coder) sentence(si int) []document.Event {
 				srcStep = "by agent"
 			}
 			if srcs == nil {
-				if lv := c.lightVerb(m.start); lv >= 0 {
+				if lv := c.verbBefore(m.start, 4, lightVerbs, false); lv >= 0 {
 					srcs = c.subject(lv)
 					srcStep = "subject of the light verb"
 				}
@@ -145,14 +146,12 @@ func (c *coder) sentence(si int) []document.Event {
 			}
 		}
 		var generic *document.Participant // "detained 22 people": civilians of the setting
-		if len(tgts) == 0 && (code.Root >= "17" && code.Root <= "20" || code.Root == "02") {
-			from := m.end
-			if len(srcs) > 0 && !hasAnyPrefix(c.low(m.start), judicialStems) {
-				// a real actor acts on them ("the war has killed thousands
-				// of people" has none); convicts hanged or sentenced are no
-				// civilian population
-				generic = c.genericObject(from)
-			}
+		if len(tgts) == 0 && (code.Root >= "17" && code.Root <= "20" || code.Root == "02") &&
+			len(srcs) > 0 && !hasAnyPrefix(c.low(m.start), judicialStems) {
+			// a real actor acts on them ("the war has killed thousands of
+			// people" has none); convicts hanged or sentenced are no
+			// civilian population
+			generic = c.genericObject(m.end)
 		}
 		if h := c.here(m.start, m.end); h != nil && code.Base() == "042" {
 			tgts, generic = nil, h // "arrived here": the dateline's country
@@ -163,8 +162,7 @@ func (c *coder) sentence(si int) []document.Event {
 			tgts, tgtStep = prevTgts, "shared with the coordinated verb"
 		}
 		if verbal && !c.passive(m.start) {
-			prevTgts, prevEnd = tgts, m.end
-			prevSrcs = srcs
+			prevTgts, prevSrcs, prevEnd = tgts, srcs, m.end
 		}
 		if len(tgts) == 0 && len(srcs) > 1 && symmetric(code) {
 			// "Peru and Chile held talks": each is the other's target
@@ -195,19 +193,15 @@ func (c *coder) sentence(si int) []document.Event {
 		rep := c.reported(m.start, m.end)
 		for _, s := range srcs {
 			for _, t := range tgts {
-				sa, ta := c.code(s), c.code(t)
+				sa, ta, tp := c.actor(s), c.actor(t), c.participant(t)
 				if t == genericTarget {
-					ta = generic.Actor
+					cp := *generic
+					ta, tp = cp.Actor, &cp
 				}
 				if s >= 0 && t >= 0 && c.same(s, t) {
 					continue
 				}
-				ecode, tp := code, c.participant(t)
-				if t == genericTarget {
-					cp := *generic
-					tp = &cp
-				}
-				sp := c.participant(s)
+				ecode, sp := code, c.participant(s)
 				if repressive(ecode, sa, ta) {
 					// police killing, shooting or attacking civilians and
 					// protesters is repression (CAMEO 175), and police act at
@@ -265,14 +259,6 @@ func PloverOf(c cameo.Code) string {
 		return "REQUEST"
 	}
 	return cameo.RootPlover(c.Root)
-}
-
-// code returns mention mi's resolved actor code ("" for mi < 0).
-func (c *coder) code(mi int) string {
-	if mi < 0 {
-		return ""
-	}
-	return c.actor(mi)
 }
 
 // withActors keeps the mentions of ms that have an actor code (all of
@@ -584,13 +570,12 @@ func (c *coder) object(a, e int, code cameo.Code, p *pattern) []int {
 				break // another preposition heads the phrase ("aid to Yemen")
 			}
 		}
-		if k := from - 1; loc && k >= 1 && isDet(c.tok(k)) {
-			if k >= 2 && c.low(k-1) == "from" && delegates[c.low(k-2)] {
-				loc = false // "envoys from the government"
-			}
+		k := from - 1
+		if k >= 1 && isDet(c.tok(k)) {
+			k--
 		}
-		if loc && from >= 2 && c.low(from-1) == "from" && delegates[c.low(from-2)] {
-			loc = false // "delegations from Sudan's army": who they represent
+		if loc && k >= 1 && c.low(k) == "from" && delegates[c.low(k-1)] {
+			loc = false // "envoys from the government", "delegations from Sudan's army": who they represent
 		}
 		if loc && !physical && !(endsPrep && from-1 <= e) {
 			j = me - 1
@@ -654,22 +639,6 @@ func (c *coder) fromSource(m match) []int {
 	return nil
 }
 
-// receiveVerb returns the token index of a receiving verb within six
-// tokens before a nominal trigger, or -1.
-func (c *coder) receiveVerb(i int) int {
-	for j := i - 1; j >= 0 && j >= i-6; j-- {
-		if c.isPunct(j) || c.mAt[j] >= 0 {
-			return -1
-		}
-		for _, v := range receiveVerbs {
-			if inflects(c.tok(j), v) {
-				return j
-			}
-		}
-	}
-	return -1
-}
-
 // possessor returns the possessor of a nominal trigger ("Sudan's shelling")
 // or an adjacent actor modifier ("Russian shelling").
 func (c *coder) possessor(i int) []int {
@@ -686,17 +655,17 @@ func (c *coder) possessor(i int) []int {
 	return nil
 }
 
-// lightVerb returns the token index of a light verb within three tokens
-// before a nominal trigger ("held talks", "launched a wave of airstrikes"), or -1.
-func (c *coder) lightVerb(i int) int {
-	for j := i - 1; j >= 0 && j >= i-4; j-- {
-		if c.isPunct(j) {
+// verbBefore returns the token index of a form of one of verbs within
+// window tokens before a nominal trigger at i ("held talks", "launched a
+// wave of airstrikes", "received a protest"), or -1; punctuation ends the
+// search, and with names an actor mention does too.
+func (c *coder) verbBefore(i, window int, verbs []string, names bool) int {
+	for j := i - 1; j >= 0 && j >= i-window; j-- {
+		if c.isPunct(j) || names && c.mAt[j] >= 0 {
 			return -1
 		}
-		for _, v := range lightVerbs {
-			if inflects(c.tok(j), v) {
-				return j
-			}
+		if slices.ContainsFunc(verbs, func(v string) bool { return inflects(c.tok(j), v) }) {
+			return j
 		}
 	}
 	return -1
@@ -767,12 +736,7 @@ func (p *pattern) modeOf() string {
 
 // anyCountry reports whether one of the mentions has a country-level code.
 func (c *coder) anyCountry(ms []int) bool {
-	for _, m := range ms {
-		if m >= 0 && CountryOf(c.actor(m)) != "" {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(ms, func(m int) bool { return m >= 0 && CountryOf(c.actor(m)) != "" })
 }
 
 // sharedTarget reports codes whose partner a coordinated second verb takes
@@ -1014,12 +978,7 @@ func (c *coder) nounSubject(m match) bool {
 
 // hasAnyPrefix reports whether s starts with one of prefixes.
 func hasAnyPrefix(s string, prefixes []string) bool {
-	for _, p := range prefixes {
-		if strings.HasPrefix(s, p) {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(prefixes, func(p string) bool { return strings.HasPrefix(s, p) })
 }
 
 // bothSides returns the two parties that "the two sides", "both
@@ -1076,12 +1035,7 @@ func (c *coder) determinerPronoun(mi int) bool {
 // organisation ("Human Rights Watch", NGOHRIHRW), which is a valid source
 // without a country (see namedNGO).
 func (c *coder) anyNGO(ms []int) bool {
-	for _, mi := range ms {
-		if mi >= 0 && namedNGO(c.code(mi)) {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(ms, func(m int) bool { return m >= 0 && namedNGO(c.actor(m)) })
 }
 
 // speakerOfConjunct returns the subject of a speech or reporting verb
@@ -1107,8 +1061,8 @@ func (c *coder) speakerOfConjunct(i int) []int {
 		if c.mAt[j] >= 0 && c.actor(c.mAt[j]) != "" {
 			return nil // the complement has an actor of its own
 		}
-		if speechCues[w] || w == "that" || w == "warned" || w == "warns" {
-			if w == "that" && j > 0 && !speechCues[c.low(j-1)] && c.low(j-1) != "warned" && c.low(j-1) != "warns" {
+		if speechCues[w] || w == "that" || warnVerbs[w] {
+			if w == "that" && j > 0 && !speechCues[c.low(j-1)] && !warnVerbs[c.low(j-1)] {
 				return nil // a relative "that"
 			}
 			if w == "that" {

@@ -48,7 +48,7 @@ func (c *coder) prospectMention(m match) bool {
 // futureTimes after a noun date it ahead.
 func (c *coder) futureTimeAt(j int) bool {
 	switch c.low(j) {
-	case "tomorrow", "tomorrow's":
+	case "tomorrow":
 		return true
 	case "next":
 		return j+1 < c.n && !c.isPunct(j+1)
@@ -85,13 +85,10 @@ func (c *coder) prospective(m match) bool {
 			}
 			return true
 		}
-		if w == "tomorrow's" || w == "tomorrow" {
+		if w == "tomorrow" {
 			return true
 		}
 		if prospectGovernors[w] {
-			if (w == "called" || w == "urged" || w == "invited") && j > 0 && c.low(j-1) == "so" {
-				continue // "called for talks", "invited to the summit", but not "the so-called talks"
-			}
 			if w == "event" && !(j > 0 && c.low(j-1) == "the" && j+1 < c.n && c.low(j+1) == "of") {
 				continue
 			}

@@ -161,8 +161,13 @@ func (c *coder) span(start, end int) document.Span {
 }
 
 // actor returns the CAMEO actor code of mention mi in context (layer
-// "actors").
-func (c *coder) actor(mi int) string { return c.codes[mi] }
+// "actors"), "" for mi < 0.
+func (c *coder) actor(mi int) string {
+	if mi < 0 {
+		return ""
+	}
+	return c.codes[mi]
+}
 
 // mentionRange returns the relative token range of mention mi.
 func (c *coder) mentionRange(mi int) (int, int) {
@@ -212,7 +217,7 @@ func (c *coder) matchAll() []match {
 		if c.exact[c.first+i] {
 			try(lex.firsts[c.form[c.first+i]], 1)
 		} else {
-			k1, k2, two := tokenKeys(c.tok(i))
+			k1, k2, two := tokenKeys(c.low(i))
 			if try(lex.index[k1], 0); two {
 				try(lex.index[k2], 0)
 			}
@@ -337,7 +342,7 @@ func (c *coder) premodifiers(t int) int {
 			head := c.d.Tokens[c.first+k].Head - c.first
 			ok = head > k && head <= h
 		}
-		if ok && nominalPOS[c.d.Tokens[c.first+h].POS] {
+		if pos := c.d.Tokens[c.first+h].POS; ok && (pos == "NOUN" || pos == "PROPN") { // a noun phrase's head
 			return h - t
 		}
 	}
@@ -346,9 +351,6 @@ func (c *coder) premodifiers(t int) int {
 
 // maxPremodifiers bounds premodifiers' run.
 const maxPremodifiers = 8
-
-// nominalPOS are the parts of speech that head a noun phrase.
-var nominalPOS = map[string]bool{"NOUN": true, "PROPN": true}
 
 // titleBefore returns the token of the mention that follows a title of up
 // to three capitalised words at t ("called on President Reagan", "met
@@ -464,7 +466,8 @@ func (c *coder) futureMarked(i int, p *pattern) bool {
 				// to halt an arms sale have halted it
 				return false
 			}
-			if p.verbal && j >= i-2 && isBase(c.tok(i), p) {
+			if p.verbal && j >= i-2 && slices.ContainsFunc(p.items[0].alts, func(a alt) bool { return a.word == c.low(i) }) {
+				// the bare base form of the pattern's first verb
 				return true
 			}
 		}
@@ -498,7 +501,7 @@ func (c *coder) futureMarked(i int, p *pattern) bool {
 func (c *coder) passive(i int) bool {
 	t := c.low(i)
 	if !strings.HasSuffix(t, "ed") && !strings.HasSuffix(t, "en") {
-		if _, ok := irregularOf(t); !ok {
+		if _, ok := irregular[t]; !ok {
 			return false
 		}
 	}
@@ -546,16 +549,6 @@ func quoteUnion(qs []document.Quote) []document.Span {
 		k++
 	}
 	return out[:k]
-}
-
-// isBase reports whether tok is the bare base form of p's first verb.
-func isBase(tok string, p *pattern) bool {
-	for _, a := range p.items[0].alts {
-		if strings.EqualFold(tok, a.word) {
-			return true
-		}
-	}
-	return false
 }
 
 // step records the steps that decided the code (with detail), the source

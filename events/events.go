@@ -25,7 +25,9 @@ package events
 import (
 	"context"
 	"fmt"
+	"maps"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 
@@ -214,14 +216,8 @@ func mutual(d *document.Document, evs []document.Event) []document.Event {
 			}
 			pairs[[2]string{party(d, evs[j].Source), party(d, evs[j].Target)}] = true
 		}
-		parties := map[string]bool{}
-		for a := range hasS {
-			parties[a] = true
-		}
-		for a := range hasT {
-			parties[a] = true
-		}
-		if len(parties) > 4 {
+		parties := maps.Clone(hasS)
+		if maps.Copy(parties, hasT); len(parties) > 4 {
 			continue // a list too long to be the parties of one act
 		}
 		add := func(a, b *document.Participant) {
@@ -304,8 +300,7 @@ func swapped(evs []document.Event, i int, byTarget bool) []document.Event {
 			}
 		}
 	}
-	out := append(append(append([]document.Event{}, evs[:i]...), pairs...), evs[j:]...)
-	return out
+	return slices.Concat(evs[:i], pairs, evs[j:])
 }
 
 // fighting reports a clash, a battle or an exchange of fire (190), which
@@ -340,16 +335,9 @@ func namedNGO(code string) bool {
 // demand has been met" name none; a mediator of "the truce" is one), and a
 // leader's trip inside their own country is no visit.
 func interaction(e document.Event) bool {
-	tgt := ""
-	if e.Target != nil {
-		tgt = e.Target.Actor
-	}
+	tgt, src := actorOf(e.Target), actorOf(e.Source)
 	switch {
 	case strings.HasPrefix(e.Code, "042"):
-		src := ""
-		if e.Source != nil {
-			src = e.Source.Actor
-		}
 		return tgt != "" && !(len(tgt) == 3 && CountryOf(tgt) == tgt && CountryOf(src) == tgt)
 	case partnerRoots[e.Root] && !strings.HasPrefix(e.Code, "045"), e.Code == "0831":
 		// (reducing relations needs a recipient: "expelled the vessel"
@@ -385,12 +373,7 @@ type Match struct {
 // actors were found (but not a verb whose subject is a natural hazard): the
 // trigger layer a classifier can use.
 func (s *Stage) Matches(d *document.Document) []Match {
-	return s.matchesIn(d, len(d.Sentences))
-}
-
-// matchesIn returns the matches of the first n sentences of d.
-func (s *Stage) matchesIn(d *document.Document, n int) []Match {
-	return matchesWith(newCoder(s, d), n)
+	return matchesWith(newCoder(s, d), len(d.Sentences))
 }
 
 // matchesWith returns the matches of the first n sentences of the coder's

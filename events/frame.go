@@ -26,7 +26,6 @@ type Frame struct {
 	Ccomp   int            // the clausal complement ("said that ..."), -1
 	Negated bool
 	Modal   string // the modal auxiliary's lemma ("will", "could"), ""
-	Tense   string // "past", "present", "future"
 }
 
 // hasSyntax reports whether the syntax layer has parsed sentence si (in
@@ -68,12 +67,8 @@ func depBase(dep string) string {
 // sentence's dependents (children).
 func frameOf(d *document.Document, si, p int, kids [][]int) Frame {
 	first := d.Sentences[si].FirstToken
-	f := Frame{Pred: p, Lemma: lemmaOf(d, p), Subject: -1, Agent: -1, Object: -1, Xcomp: -1, Ccomp: -1, Tense: "present"}
-	tok := d.Tokens[p]
-	f.Noun = tok.POS == "NOUN" || tok.POS == "PROPN"
-	if tok.Tag == "VBD" || tok.Tag == "VBN" {
-		f.Tense = "past"
-	}
+	f := Frame{Pred: p, Lemma: lemmaOf(d, p), Subject: -1, Agent: -1, Object: -1, Xcomp: -1, Ccomp: -1}
+	f.Noun = d.Tokens[p].POS == "NOUN" || d.Tokens[p].POS == "PROPN"
 	for _, c := range kids[p-first] {
 		ct := d.Tokens[c]
 		switch dep := ct.Dep; {
@@ -96,9 +91,6 @@ func frameOf(d *document.Document, si, p int, kids [][]int) Frame {
 			l := lemmaOf(d, c)
 			if auxModals[l] {
 				f.Modal = l
-			}
-			if t, ok := auxTenses[l]; ok {
-				f.Tense = t
 			}
 			f.Negated = f.Negated || l == "not" || l == "n't"
 		case depBase(dep) == "obl" || depBase(dep) == "nmod":

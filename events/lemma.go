@@ -4,7 +4,10 @@ package events
 // (inflects, with irregular verb forms) and the first-letter keys of the
 // lexicon's pattern index.
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // inflects reports whether tok (any case) is base (lowercase) or one of its
 // regular or irregular inflections: -s, -es, -ies, -ed, -d, -ied, -ing,
@@ -12,7 +15,7 @@ import "strings"
 func inflects(tok, base string) bool {
 	irr := irregularForms[base]
 	if len(tok) < len(base)-1 || len(tok) > len(base)+4 {
-		return oneOf(tok, irr)
+		return slices.ContainsFunc(irr, func(f string) bool { return strings.EqualFold(tok, f) })
 	}
 	if strings.EqualFold(tok, base) {
 		return true
@@ -21,10 +24,8 @@ func inflects(tok, base string) bool {
 		suf := tok[len(base):]
 		switch strings.ToLower(suf) {
 		case "s", "es", "ed", "d", "ing":
-			if suf == "d" && base[len(base)-1] != 'e' {
-				break
-			}
-			if (suf == "s" || suf == "es") && !isLetterSuffixOK(base, suf) {
+			// (a lowercase -d only after e, -es only after esBase)
+			if suf == "d" && base[len(base)-1] != 'e' || suf == "es" && !esBase(base) {
 				break
 			}
 			return true
@@ -46,7 +47,7 @@ func inflects(tok, base string) bool {
 		(strings.EqualFold(tok[n-1:], "ies") || strings.EqualFold(tok[n-1:], "ied")) {
 		return true
 	}
-	return oneOf(tok, irr)
+	return slices.ContainsFunc(irr, func(f string) bool { return strings.EqualFold(tok, f) })
 }
 
 // wordForms returns the lowercase forms a's word can match: a superset of
@@ -76,21 +77,8 @@ var irregularForms = func() map[string][]string {
 	return m
 }()
 
-// oneOf reports whether tok equals one of forms, ignoring case.
-func oneOf(tok string, forms []string) bool {
-	for _, f := range forms {
-		if strings.EqualFold(tok, f) {
-			return true
-		}
-	}
-	return false
-}
-
-func isLetterSuffixOK(base, suf string) bool {
-	if suf == "s" {
-		return true
-	}
-	// "es" after s, x, z, ch, sh, o
+// esBase reports a base that takes -es: one ending in s, x, z, o, ch or sh.
+func esBase(base string) bool {
 	n := len(base)
 	switch base[n-1] {
 	case 's', 'x', 'z', 'o':
@@ -109,42 +97,18 @@ func isConsonant(c byte) bool {
 	return c >= 'a' && c <= 'z'
 }
 
-// irregularOf looks tok up in the irregular table without allocating for
-// tokens of up to 32 bytes.
-func irregularOf(tok string) (string, bool) {
-	if len(tok) > 32 {
-		return "", false
-	}
-	var buf [32]byte
-	for i := 0; i < len(tok); i++ {
-		c := tok[i]
-		if c >= 'A' && c <= 'Z' {
-			c += 32
-		}
-		buf[i] = c
-	}
-	b, ok := irregular[string(buf[:len(tok)])]
-	return b, ok
-}
-
 // key3 returns the index key of a lowercase word: its first three bytes.
-func key3(w string) [3]byte {
-	var k [3]byte
-	for i := 0; i < 3 && i < len(w); i++ {
-		c := w[i]
-		if c >= 'A' && c <= 'Z' {
-			c += 32
-		}
-		k[i] = c
-	}
+func key3(w string) (k [3]byte) {
+	copy(k[:], w)
 	return k
 }
 
-// tokenKeys returns the index keys a token can match under: its own first
-// three letters and, for irregular forms, those of its base form.
+// tokenKeys returns the index keys a lowercase token (Document.Lower) can
+// match under: its own first three letters and, for irregular forms, those
+// of its base form.
 func tokenKeys(tok string) (k1, k2 [3]byte, two bool) {
 	k1 = key3(tok)
-	if b, ok := irregularOf(tok); ok {
+	if b, ok := irregular[tok]; ok {
 		k2 = key3(b)
 		return k1, k2, k2 != k1
 	}

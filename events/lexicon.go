@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"sort"
 	"strings"
 	"unicode/utf8"
 	"unsafe"
@@ -226,11 +225,7 @@ func compilePattern(s string) (*pattern, error) {
 		p.items = append(p.items, it)
 		p.words++
 	}
-	for _, a := range p.items[0].alts {
-		if a.verb {
-			p.verbal = true
-		}
-	}
+	p.verbal = slices.ContainsFunc(p.items[0].alts, func(a alt) bool { return a.verb })
 	return p, nil
 }
 
@@ -269,14 +264,12 @@ func (it item) matches(tok string) bool {
 
 // Roots returns the CAMEO roots the lexicon has patterns for, sorted.
 func (l *Lexicon) Roots() []string {
-	seen := map[string]bool{}
 	var out []string
 	for _, p := range l.patterns {
-		if !p.discard && !seen[p.code.Root] {
-			seen[p.code.Root] = true
+		if !p.discard {
 			out = append(out, p.code.Root)
 		}
 	}
-	sort.Strings(out)
-	return out
+	slices.Sort(out)
+	return slices.Compact(out)
 }

@@ -41,14 +41,9 @@ func (s *Stage) mainEvent(c *coder, evs []document.Event) *document.MainEvent {
 			v.m, v.mw = m, w
 		}
 	}
-	weight := func(sent int) float64 {
-		switch {
-		case sent == 0:
-			return 6
-		case sent == 1:
-			return 2
-		case sent <= 4:
-			return 1
+	weight := func(sent int) float64 { // by the sentence: 6, 2, then 1 up to the fifth
+		if lead := []float64{6, 2, 1, 1, 1}; sent < len(lead) {
+			return lead[sent]
 		}
 		return 0.5
 	}
@@ -56,8 +51,9 @@ func (s *Stage) mainEvent(c *coder, evs []document.Event) *document.MainEvent {
 		if e.Negated || e.Plover == "" {
 			continue
 		}
+		code, _ := cameo.Lookup(e.Code)
 		add(votes, voteType(e.Plover, e.Quad, e.Hypothetical), weight(e.Sentence),
-			Match{Span: e.Span, Sentence: e.Sentence, Code: lookupCode(e.Code), Plover: e.Plover, Mode: e.PloverMode})
+			Match{Span: e.Span, Sentence: e.Sentence, Code: code, Plover: e.Plover, Mode: e.PloverMode})
 	}
 	titled := d.Title != "" && len(d.Sentences) > 0
 	for _, m := range matchesWith(c, mainLead) {
@@ -104,12 +100,6 @@ func voteType(plover string, quad int, hypothetical bool) string {
 		return "THREATEN"
 	}
 	return plover
-}
-
-// lookupCode returns the CAMEO code of a code string (zero when unknown).
-func lookupCode(code string) cameo.Code {
-	c, _ := cameo.Lookup(code)
-	return c
 }
 
 // classifiedMain is the main-event step after the vote: when no trigger of

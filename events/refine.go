@@ -33,13 +33,8 @@ import (
 //   - violence a speaker warns will come ("warned that X would resume
 //     the war") is a threat of force (138);
 //   - missiles fired into the sea are a show of force (150), not an attack;
-//   - a criticism whose matched words hold a negator ("said the ban was
-//     not illegal") is no criticism;
-//   - a quantity that "declined to" a number fell; it refused nothing, and
-//     a month name before a number ends a date, not a march;
-//   - "declined to comment", and an attitude ([attitudeCodes]: a welcome,
-//     a defence) or an expression of concern with no actor as its object,
-//     are no events;
+//   - an attitude ([attitudeCodes]: a welcome, a defence) or an expression
+//     of concern with no actor as its object is no event;
 //   - in a title-case headline with a verb, a nominal or gerund trigger
 //     in a temporal adjunct ("Concedes After Meeting with ...") is
 //     background;
@@ -110,8 +105,7 @@ func isKill(p *pattern) bool {
 
 // recode returns a copy of p with another CAMEO code and the new code's
 // own PLOVER type (the pattern's override is dropped); p itself when the
-// code is unknown or the same. The sentence refinements and the sense
-// checks (sense.go) both recode through it.
+// code is unknown or the same.
 func recode(p *pattern, code string) *pattern {
 	c, ok := cameo.Lookup(code)
 	if !ok || p.code.Code == code {
@@ -155,7 +149,7 @@ func (c *coder) namedVictim(e int) bool {
 		if c.isPunct(j) {
 			return false
 		}
-		if mi := c.mAt[j]; mi >= 0 && c.d.Mentions[mi].Type == "PERSON" || officials[c.low(j)] {
+		if mi := c.mAt[j]; mi >= 0 && c.d.Mentions[mi].Type == document.Person || officials[c.low(j)] {
 			return true
 		}
 		if c.d.Tokens[c.first+j].Kind == document.Number {
@@ -179,12 +173,12 @@ func (c *coder) stateForceAttack(m match) bool {
 		ms = c.subject(m.start)
 	case !m.p.verbal:
 		ms = c.possessor(m.start)
-		if lv := c.lightVerb(m.start); ms == nil && lv >= 0 {
+		if lv := c.verbBefore(m.start, 4, lightVerbs, false); ms == nil && lv >= 0 {
 			ms = c.subject(lv) // "troops launched an offensive on ..."
 		}
 	}
 	return slices.ContainsFunc(ms, func(mi int) bool {
-		a := c.code(mi)
+		a := c.actor(mi)
 		if len(a) >= 6 && CountryOf(a) != "" && a[3:6] == "MIL" {
 			return true // armed forces
 		}
@@ -201,7 +195,7 @@ func (c *coder) stateForceAttack(m match) bool {
 // government, its military or police, or a bare country.
 func (c *coder) stateForces(ms []int) bool {
 	return slices.ContainsFunc(ms, func(mi int) bool {
-		a := c.code(mi)
+		a := c.actor(mi)
 		return len(a) >= 3 && CountryOf(a) != "" && (len(a) == 3 || hasAnyPrefix(a[3:], stateForceRoles))
 	})
 }
@@ -369,22 +363,12 @@ func (c *coder) adjunctAttack(ms []match) []match {
 		} else if code == "180" && c.stateForces(c.subject(k.start)) {
 			code = "190"
 		}
-		q := *k.p
-		k.p = recodeTo(&q, m.p, code)
+		q := *k.p // the killing's words with the attack's code (and PLOVER override)
+		q.code, q.plover, q.mode = m.p.code, m.p.plover, m.p.mode
+		k.p = recode(&q, code)
 		return slices.Concat(ms[:kill], []match{k}, ms[kill+1:i], ms[i+1:])
 	}
 	return ms
-}
-
-// recodeTo returns q with the code (and PLOVER override) of attack, or the
-// refined code when it differs.
-func recodeTo(q, attack *pattern, code string) *pattern {
-	if c, ok := cameo.Lookup(code); ok && code != attack.code.Code {
-		q.code, q.plover, q.mode = c, "", ""
-		return q
-	}
-	q.code, q.plover, q.mode = attack.code, attack.plover, attack.mode
-	return q
 }
 
 // warnedOf reports a trigger inside the "that" complement of a warning or

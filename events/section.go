@@ -82,13 +82,9 @@ func softSection(d *document.Document, evs []document.Event) []document.Event {
 func market(evs []document.Event) []document.Event {
 	return slices.DeleteFunc(evs, func(e document.Event) bool {
 		src, tgt := actorOf(e.Source), actorOf(e.Target)
-		return marketRoots[e.Root] && company(src) && (tgt == "" || company(tgt))
+		// (a company is an actor whose role is a business: "USABUS", "BUS")
+		return marketRoots[e.Root] && strings.HasSuffix(src, "BUS") && (tgt == "" || strings.HasSuffix(tgt, "BUS"))
 	})
-}
-
-// company reports an actor code whose role is a business ("USABUS", "BUS").
-func company(code string) bool {
-	return strings.HasSuffix(code, "BUS")
 }
 
 // stateRole reports whether code is an international organisation or a

@@ -87,7 +87,6 @@ var (
 	mutualCodes         = lex.List("mutualCodes")
 	oneSidedCodes       = lex.List("oneSidedCodes")
 	auxModals           = lex.Set("auxModals")
-	auxTenses           = lex.Map("auxTenses")
 	nameDeps            = lex.Set("nameDeps")
 	stateForceRoles     = lex.List("stateForceRoles")
 	relativeDays        = lex.Floats("relativeDays")
