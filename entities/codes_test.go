@@ -148,6 +148,7 @@ func TestStage_ActorCodes(t *testing.T) {
 		{name: "another adviser", src: "MOSCOW, June 2 - Another senior economic adviser called the auction a fraud.", mention: "senior economic adviser", want: "RUSGOV"},
 		{name: "society of a profession", src: "LONDON, June 2 - The Medical Society said the proposals were an abuse of power.", mention: "Medical Society", want: "GBRNGO"},
 		{name: "human rights lawyer before a name", src: "LONDON, June 2 - Human rights lawyer Ana Ruiz said the plan was unlawful.", mention: "Ana Ruiz", want: "GBRNGO"},
+		{name: "the rebels are the named armed group before them", src: "Peru's government and the ELN rebel group met in Havana and Caracas. Later the rebels freed two hostages.", mention: "rebels", want: "COLREB"},
 		{name: "a lawyer says nothing of the sector", src: "LAGOS, June 2 - Ada Obi's lawyer, Tunde Bello, said his client was innocent.", mention: "Tunde Bello", want: ""},
 		{name: "company country across adjectives before the company noun", src: "The Swedish furniture giant Norrvik Mobler cut 300 jobs on Monday.", mention: "Norrvik Mobler", want: "SWEBUS"},
 		{name: "company based in a capital", src: "The Oslo-based firm Fjordlink lost its licence.", mention: "Fjordlink", want: "NORBUS"},
