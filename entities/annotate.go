@@ -568,8 +568,8 @@ func (a *annotator) classify(m *ment) {
 func (a *annotator) known(m *ment) {
 	m.actor, m.step = m.org.CodeAt(a.pub), "dictionary"
 	if m.typ != document.Person {
-		if kindClasses[m.org.Kind] {
-			m.class = m.org.Kind
+		if c, ok := kindClasses[m.org.Kind]; ok {
+			m.class = c
 		}
 		m.plural = m.plural || m.org.Kind == "group"
 		return

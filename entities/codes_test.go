@@ -138,6 +138,18 @@ func TestStage_ActorCodes(t *testing.T) {
 		// earlier decades, opposition frontbenches and NGOs by context.
 		{name: "exchange by name, second word extends the tagger's span", src: "Shares in Deutsche Boerse rose after the talks in Frankfurt.", mention: "Deutsche Boerse", want: "DEUBUS"},
 		{name: "exchange acronym", src: "The LSE rejected the offer as too low on Tuesday.", mention: "LSE", want: "GBRBUS"},
+		// Sources without a country of their own take the story's
+		// country (issue 13): juries, departments, provincial leaders,
+		// advisers, societies, rights lawyers.
+		{name: "grand jury takes the dateline's country", src: "CHICAGO, June 2 - A trader at Acme Inc was indicted by a federal grand jury on Tuesday.", mention: "jury", want: "USAJUD"},
+		{name: "department named by its portfolio", src: "WASHINGTON, June 2 - The Energy Department said on Tuesday it would sell oil from the reserve.", mention: "Energy Department", want: "USAGOV"},
+		{name: "department of a portfolio", src: "LONDON, June 2 - The Department of Transport fined the rail operator on Friday.", mention: "Department of Transport", want: "GBRGOV"},
+		{name: "provincial leaders", src: "OTTAWA, June 2 - Several provincial leaders complained about the pace of the talks in Ottawa.", mention: "Several provincial leaders", want: "CANGOV"},
+		{name: "another adviser", src: "MOSCOW, June 2 - Another senior economic adviser called the auction a fraud.", mention: "senior economic adviser", want: "RUSGOV"},
+		{name: "society of a profession", src: "LONDON, June 2 - The Medical Society said the proposals were an abuse of power.", mention: "Medical Society", want: "GBRNGO"},
+		{name: "human rights lawyer before a name", src: "LONDON, June 2 - Human rights lawyer Ana Ruiz said the plan was unlawful.", mention: "Ana Ruiz", want: "GBRNGO"},
+		{name: "the rebels are the named armed group before them", src: "Peru's government and the ELN rebel group met in Havana and Caracas. Later the rebels freed two hostages.", mention: "rebels", want: "COLREB"},
+		{name: "a lawyer says nothing of the sector", src: "LAGOS, June 2 - Ada Obi's lawyer, Tunde Bello, said his client was innocent.", mention: "Tunde Bello", want: ""},
 		{name: "company country across adjectives before the company noun", src: "The Swedish furniture giant Norrvik Mobler cut 300 jobs on Monday.", mention: "Norrvik Mobler", want: "SWEBUS"},
 		{name: "company based in a capital", src: "The Oslo-based firm Fjordlink lost its licence.", mention: "Fjordlink", want: "NORBUS"},
 		{name: "company by suffix based in a city", src: "Shares in the Lagos-based Zentra Holdings fell sharply.", mention: "Zentra Holdings", want: "NGABUS"},

@@ -45,7 +45,7 @@ var (
 	indefinites        = lex.Set("indefinites")
 	institutionHeads   = lex.Map("institutionHeads")
 	institutionClasses = lex.Map("institutionClasses")
-	kindClasses        = lex.Set("kindClasses")
+	kindClasses        = lex.Map("kindClasses")
 	sectorWords        = lex.Map("sectorWords")
 	sectorClasses      = lex.Map("sectorClasses")
 	legalSuffixes      = lex.Set("legalSuffixes")
