@@ -28,8 +28,9 @@ import (
 //     "artillery attack" 194) and, when armed forces storm or attack, as
 //     conventional force (190; raids keep 180);
 //   - seizing people is abducting them (181), aid a speaker says will
-//     be given is a pledge of aid (033), and talks that will be held
-//     with a named partner are an intent to meet (036);
+//     be given is a pledge of aid (033, [willingRecodes]), and talks or
+//     visits that will be held with a named partner are an intent to meet
+//     (036);
 //   - violence a speaker warns will come ("warned that X would resume
 //     the war") is a threat of force (138);
 //   - missiles fired into the sea are a show of force (150), not an attack;
@@ -75,8 +76,8 @@ func (c *coder) refine(ms []match) []match {
 			}
 		case m.p.code.Code == "171" && c.seizesPeople(m):
 			m.p = recode(m.p, "181")
-		case m.p.code.Root == "07" && c.willing(m.start):
-			m.p = recode(m.p, "033")
+		case willingRecodes[m.p.code.Root] != "" && c.willing(m.start):
+			m.p = recode(m.p, willingRecodes[m.p.code.Root]) // "will give aid": a pledge
 		case talkBases[m.p.code.Base()] && c.willing(m.start) && (m.target >= 0 && c.actor(m.target) != "" ||
 			len(c.withActors(c.object(m.start+1, m.end, m.p.code, m.p))) > 0):
 			m.p = recode(m.p, "036") // "will open talks with X": an intent to negotiate

@@ -49,6 +49,7 @@ var (
 	quoteMarks          = lex.Set("quoteMarks")
 	receiveVerbs        = lex.List("receiveVerbs")
 	stateRecodes        = lex.Map("stateRecodes")
+	willingRecodes      = lex.Map("willingRecodes")
 	speechCues          = lex.Set("speechCues")
 	storyRoles          = lex.Set("storyRoles")
 	subordinators       = lex.Set("subordinators")

@@ -1,0 +1,25 @@
+package events_test
+
+import "testing"
+
+// TestLexiconWire4 covers the wire-copy acts of the sixth pass: a party
+// persuaded to act (an appeal, also when only tried), readiness to
+// retaliate (a threat), an agreement with a party to act, and a visit or
+// meeting that is planned or announced (a stated intent to meet, 036).
+// The sentences are written for this test.
+func TestLexiconWire4(t *testing.T) {
+	runTriples(t, []tripleCase{
+		{"tried to persuade", "Chile is trying to persuade Peru to lower its tariffs.",
+			[]string{"020 CHL>PER"}, nil},
+		{"persuaded a party", "Chile persuaded Peru to lower its tariffs.",
+			[]string{"020 CHL>PER"}, nil},
+		{"prepared to retaliate", "Chile is prepared to retaliate against Peru.",
+			[]string{"130 CHL>PER"}, nil},
+		{"agreed with a party to act", "Chile agreed with Peru to share fishing data.",
+			[]string{"050 CHL>PER", "050 PER>CHL"}, nil},
+		{"will visit", "The Chilean foreign minister will visit Peru next month.",
+			[]string{"036 CHLGOV>PER"}, []string{"042"}},
+		{"planning to visit", "Chilean officials are planning to visit Peru next month.",
+			[]string{"036 CHLGOV>PER"}, []string{"042"}},
+	})
+}
