@@ -500,7 +500,7 @@ func (c *coder) leftmostActor(a, b int) int {
 				prev = c.low(s - 2)
 			}
 		}
-		if locPreps[prev] || prev == "of" && c.actorIsPlaceLike(mi) {
+		if locPreps[prev] || prev == "of" && c.actorIsPlaceLike(mi) || c.placeList(s) {
 			j = e - 1
 			continue
 		}
@@ -510,6 +510,25 @@ func (c *coder) leftmostActor(a, b int) int {
 		j = e - 1
 	}
 	return -1
+}
+
+// placeList reports a mention at token s that continues a list opened by
+// a locative preposition: "in Lima, Quito and Bogota".
+func (c *coder) placeList(s int) bool {
+	for k := s - 1; k > 0 && (c.tok(k) == "," || c.low(k) == "and"); {
+		if k--; c.mAt[k] < 0 {
+			return false
+		}
+		ms, _ := c.mentionRange(c.mAt[k])
+		if ms > 1 && isDet(c.tok(ms-1)) {
+			ms--
+		}
+		if ms > 0 && locPreps[c.low(ms-1)] {
+			return true
+		}
+		k = ms - 1
+	}
+	return false
 }
 
 func (c *coder) actorIsPlaceLike(mi int) bool {

@@ -25,3 +25,15 @@ func TestLexiconWire4(t *testing.T) {
 			[]string{"036 CHLGOV>PER"}, []string{"042"}},
 	})
 }
+
+// TestPlaceListNoSubject covers a list of places after a locative
+// preposition: its later conjuncts are places too, not the subject of the
+// participle that follows. The sentences are written for this test.
+func TestPlaceListNoSubject(t *testing.T) {
+	runTriples(t, []tripleCase{
+		{"places before a participle", "Chilean officials will spend two weeks in Lima, Quito and Bogota discussing the plan with regulators.",
+			nil, []string{"040"}},
+		{"a list of subjects", "Chile and Peru held talks on fishing.",
+			[]string{"040 CHL>PER", "040 PER>CHL"}, nil},
+	})
+}
