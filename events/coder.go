@@ -199,27 +199,41 @@ func (c *coder) matchAll() []match {
 		}
 		best := match{start: -1}
 		// patterns from item from at token i+from (1: the first matched)
-		try := func(idx []int, from int) {
-			for _, pi := range idx {
-				p := lex.patterns[pi]
-				end, tgt, ok := c.try(p, from, i+from, -1)
-				if !ok || p.verbal && !c.verbReading(i, end > i+1) {
-					// a verb pattern where the word reads as a noun ("a
-					// meeting with") leaves the place to a noun pattern
-					continue
-				}
-				if best.p == nil || p.words > best.p.words || (p.words == best.p.words && end > best.end) ||
-					(p.words == best.p.words && end == best.end && p.line < best.p.line && pi < len(lex.patterns)) {
-					best = match{p: p, start: i, end: end, target: tgt}
-				}
+		try := func(pi, from int) {
+			p := lex.patterns[pi]
+			end, tgt, ok := c.try(p, from, i+from, -1)
+			if !ok || p.verbal && !c.verbReading(i, end > i+1) {
+				// a verb pattern where the word reads as a noun ("a
+				// meeting with") leaves the place to a noun pattern
+				return
+			}
+			if best.p == nil || p.words > best.p.words || (p.words == best.p.words && end > best.end) ||
+				(p.words == best.p.words && end == best.end && p.line < best.p.line && pi < len(lex.patterns)) {
+				best = match{p: p, start: i, end: end, target: tgt}
 			}
 		}
 		if c.exact[c.first+i] {
-			try(lex.firsts[c.form[c.first+i]], 1)
+			// a pattern whose next word item no token it can reach
+			// matches is not tried (next.mask; a gap spans up to three
+			// tokens, more only with the parse's premodifiers)
+			word, gap := c.formBit(i+1), ^uint64(0)
+			if !hasSyntax(c.d, c.si) {
+				gap = word | c.formBit(i+2) | c.formBit(i+3) | c.formBit(i+4)
+			}
+			for _, f := range lex.firsts[c.form[c.first+i]] {
+				if f.mask == ^uint64(0) || f.gap && f.mask&gap != 0 || !f.gap && f.mask&word != 0 {
+					try(f.pi, 1)
+				}
+			}
 		} else {
 			k1, k2, two := tokenKeys(c.low(i))
-			if try(lex.index[k1], 0); two {
-				try(lex.index[k2], 0)
+			for _, pi := range lex.index[k1] {
+				try(pi, 0)
+			}
+			for _, pi := range lex.index[k2] {
+				if two {
+					try(pi, 0)
+				}
 			}
 		}
 		if best.p == nil {
@@ -250,6 +264,18 @@ func (c *coder) wordAt(it *item, t int) bool {
 		return ok
 	}
 	return it.matches(c.tok(t))
+}
+
+// formBit returns token t's bit of next.mask: none past the sentence, all
+// when its form does not decide.
+func (c *coder) formBit(t int) uint64 {
+	if t >= c.n {
+		return 0
+	}
+	if !c.exact[c.first+t] {
+		return ^uint64(0)
+	}
+	return 1 << (c.form[c.first+t] & 63)
 }
 
 // quantity reports a trigger at i that reads as a change of a quantity:

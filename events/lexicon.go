@@ -28,7 +28,16 @@ type Lexicon struct {
 	forms    formTable         // the lowercase forms word items match, from 1
 	// firsts[id] lists the patterns whose first item matches form id, in
 	// the order of matchAll's index keys (tokenKeys)
-	firsts [][]int
+	firsts [][]next
+}
+
+// next is a pattern of Lexicon.firsts with a filter of the forms its
+// second item can match (bit id%64 of each), or its third when the second
+// is a gap (gap set); all bits are set when that item is no word item.
+type next struct {
+	pi   int
+	mask uint64
+	gap  bool
 }
 
 type itemKind uint8
@@ -168,7 +177,7 @@ func parseLexicon(src, name string, base *Lexicon) (*Lexicon, error) {
 			}
 		}
 	}
-	l.forms, l.firsts = newFormTable(names), make([][]int, len(names))
+	l.forms, l.firsts = newFormTable(names), make([][]next, len(names))
 	for id, f := range names {
 		if !head[id] {
 			continue
@@ -179,9 +188,22 @@ func parseLexicon(src, name string, base *Lexicon) (*Lexicon, error) {
 		}
 		for _, k := range [2][3]byte{k1, k2} {
 			for _, pi := range l.index[k] {
-				if _, ok := slices.BinarySearch(l.patterns[pi].items[0].ids, int32(id)); ok {
-					l.firsts[id] = append(l.firsts[id], pi)
+				p := l.patterns[pi]
+				if _, ok := slices.BinarySearch(p.items[0].ids, int32(id)); !ok {
+					continue
 				}
+				f := next{pi: pi, mask: ^uint64(0), gap: len(p.items) > 2 && p.items[1].kind == itemGap}
+				k := 1
+				if f.gap {
+					k = 2
+				}
+				if k < len(p.items) && p.items[k].kind == itemWords {
+					f.mask = 0
+					for _, id := range p.items[k].ids {
+						f.mask |= 1 << (id & 63)
+					}
+				}
+				l.firsts[id] = append(l.firsts[id], f)
 			}
 		}
 	}
