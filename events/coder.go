@@ -27,7 +27,7 @@ type coder struct {
 	codes          []string // resolved actor code per mention
 	head           []int    // head mention of a modifier mention, -1
 	lowText        string   // the normalized text (Document.Lower)
-	headline       bool     // the sentence is in title case
+	headline       int8     // the sentence is in title case: 1, not: -1, not known yet: 0 (titleCase)
 	wrapped        bool     // the text is hard-wrapped (hardWrapped)
 	// matched keeps each sentence's matches once found, so the main-event
 	// vote reads the triggers the coder found without matching again; nil
@@ -109,16 +109,7 @@ func (c *coder) load(si int) {
 	for i := range c.mAt {
 		c.mAt[i], c.consumed[i] = -1, false
 	}
-	words, caps := 0, 0
-	for i := 0; i < c.n; i++ {
-		if c.d.Tokens[c.first+i].Kind == document.Word && !titleFunctions.Value(c.tok(i)) {
-			words++
-			if t := c.tok(i); t[0] >= 'A' && t[0] <= 'Z' {
-				caps++
-			}
-		}
-	}
-	c.headline = words >= 3 && caps*10 >= words*7
+	c.headline = 0
 	for _, mi := range c.mentionsBySent[si] {
 		m := c.d.Mentions[mi]
 		idx := mi
@@ -131,6 +122,28 @@ func (c *coder) load(si int) {
 			}
 		}
 	}
+}
+
+// titleCase reports whether the current sentence is a title-case headline,
+// found on first use.
+func (c *coder) titleCase() bool {
+	if c.headline != 0 {
+		return c.headline > 0
+	}
+	words, caps := 0, 0
+	for i := 0; i < c.n; i++ {
+		if c.d.Tokens[c.first+i].Kind == document.Word && !titleFunctions.Value(c.tok(i)) {
+			words++
+			if t := c.tok(i); t[0] >= 'A' && t[0] <= 'Z' {
+				caps++
+			}
+		}
+	}
+	c.headline = -1
+	if words >= 3 && caps*10 >= words*7 {
+		c.headline = 1
+	}
+	return c.headline > 0
 }
 
 // titleFunctions is titleFunction behind a filter: load asks about every
@@ -383,7 +396,7 @@ const maxPremodifiers = 8
 // Foreign Minister Ana Ruiz"), t itself when t holds a mention or no such
 // title.
 func (c *coder) titleBefore(t int) int {
-	if t >= c.n || c.mAt[t] >= 0 || c.headline {
+	if t >= c.n || c.mAt[t] >= 0 || c.titleCase() {
 		return t
 	}
 	for k := t; k < c.n && k < t+3; k++ {
@@ -426,7 +439,7 @@ func (c *coder) verbReading(i int, long bool) bool {
 	// a name after a preposition, then a trigger that ends the phrase, is
 	// a noun phrase: "released detainees from Evin prison near Tehran"
 	// (a past form in -ed is the verb: "thousands of Kenyans marched in")
-	if pt := c.tok(i - 1); i >= 2 && pt[0] >= 'A' && pt[0] <= 'Z' && !c.headline && !strings.HasSuffix(c.low(i), "ed") &&
+	if pt := c.tok(i - 1); i >= 2 && pt[0] >= 'A' && pt[0] <= 'Z' && !c.titleCase() && !strings.HasSuffix(c.low(i), "ed") &&
 		(i+1 >= c.n || c.isPunct(i+1) || nounFollowers[c.low(i+1)]) && namePreps[c.low(i-2)] {
 		return false
 	}
@@ -435,7 +448,7 @@ func (c *coder) verbReading(i int, long bool) bool {
 		return false
 	}
 	// a capitalized word inside a sentence is a name, not a verb ("March")
-	if t := c.tok(i); t[0] >= 'A' && t[0] <= 'Z' && !c.headline {
+	if t := c.tok(i); t[0] >= 'A' && t[0] <= 'Z' && !c.titleCase() {
 		return false
 	}
 	if i+1 < c.n && !long && nounPreps[c.low(i+1)] && !c.passive(i) {
