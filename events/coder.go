@@ -235,7 +235,7 @@ func (c *coder) matchAll() []match {
 			}
 			for _, f := range lex.firsts[c.form[c.first+i]] {
 				if f.mask == ^uint64(0) || f.gap && f.mask&gap != 0 || !f.gap && f.mask&word != 0 {
-					try(f.pi, 1)
+					try(int(f.pi), 1)
 				}
 			}
 		} else {

@@ -35,8 +35,8 @@ type Lexicon struct {
 // second item can match (bit id%64 of each), or its third when the second
 // is a gap (gap set); all bits are set when that item is no word item.
 type next struct {
-	pi   int
 	mask uint64
+	pi   int32
 	gap  bool
 }
 
@@ -192,7 +192,7 @@ func parseLexicon(src, name string, base *Lexicon) (*Lexicon, error) {
 				if _, ok := slices.BinarySearch(p.items[0].ids, int32(id)); !ok {
 					continue
 				}
-				f := next{pi: pi, mask: ^uint64(0), gap: len(p.items) > 2 && p.items[1].kind == itemGap}
+				f := next{pi: int32(pi), mask: ^uint64(0), gap: len(p.items) > 2 && p.items[1].kind == itemGap}
 				k := 1
 				if f.gap {
 					k = 2
