@@ -146,8 +146,8 @@ func (c *coder) titleCase() bool {
 	return c.headline > 0
 }
 
-// titleFunctions is titleFunction behind a filter: load asks about every
-// word of every sentence.
+// titleFunctions is titleFunction behind a filter: titleCase asks about
+// every word of a sentence.
 var titleFunctions = keyfilter.NewMap(titleFunction, keyfilter.Ends)
 
 func (c *coder) tok(i int) string { return c.d.TokenText(c.first + i) }
