@@ -279,10 +279,11 @@ func (c *coder) wordAt(it *item, t int) bool {
 	return it.matches(c.tok(t))
 }
 
-// formBit returns token t's bit of next.mask: none past the sentence, all
-// when its form does not decide.
+// formBit returns token t's bit of next.mask: none past the sentence or
+// when it is no form (which no item matches), all when its form does not
+// decide.
 func (c *coder) formBit(t int) uint64 {
-	if t >= c.n {
+	if t >= c.n || c.exact[c.first+t] && c.form[c.first+t] == 0 {
 		return 0
 	}
 	if !c.exact[c.first+t] {
