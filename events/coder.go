@@ -27,7 +27,7 @@ type coder struct {
 	codes          []string // resolved actor code per mention
 	head           []int    // head mention of a modifier mention, -1
 	lowText        string   // the normalized text (Document.Lower)
-	headline       bool     // the sentence is in title case
+	headline       int8     // the sentence is in title case: 1, not: -1, not known yet: 0 (titleCase)
 	wrapped        bool     // the text is hard-wrapped (hardWrapped)
 	// matched keeps each sentence's matches once found, so the main-event
 	// vote reads the triggers the coder found without matching again; nil
@@ -109,16 +109,7 @@ func (c *coder) load(si int) {
 	for i := range c.mAt {
 		c.mAt[i], c.consumed[i] = -1, false
 	}
-	words, caps := 0, 0
-	for i := 0; i < c.n; i++ {
-		if c.d.Tokens[c.first+i].Kind == document.Word && !titleFunctions.Value(c.tok(i)) {
-			words++
-			if t := c.tok(i); t[0] >= 'A' && t[0] <= 'Z' {
-				caps++
-			}
-		}
-	}
-	c.headline = words >= 3 && caps*10 >= words*7
+	c.headline = 0
 	for _, mi := range c.mentionsBySent[si] {
 		m := c.d.Mentions[mi]
 		idx := mi
@@ -133,8 +124,30 @@ func (c *coder) load(si int) {
 	}
 }
 
-// titleFunctions is titleFunction behind a filter: load asks about every
-// word of every sentence.
+// titleCase reports whether the current sentence is a title-case headline,
+// found on first use.
+func (c *coder) titleCase() bool {
+	if c.headline != 0 {
+		return c.headline > 0
+	}
+	words, caps := 0, 0
+	for i := 0; i < c.n; i++ {
+		if c.d.Tokens[c.first+i].Kind == document.Word && !titleFunctions.Value(c.tok(i)) {
+			words++
+			if t := c.tok(i); t[0] >= 'A' && t[0] <= 'Z' {
+				caps++
+			}
+		}
+	}
+	c.headline = -1
+	if words >= 3 && caps*10 >= words*7 {
+		c.headline = 1
+	}
+	return c.headline > 0
+}
+
+// titleFunctions is titleFunction behind a filter: titleCase asks about
+// every word of a sentence.
 var titleFunctions = keyfilter.NewMap(titleFunction, keyfilter.Ends)
 
 func (c *coder) tok(i int) string { return c.d.TokenText(c.first + i) }
@@ -199,27 +212,41 @@ func (c *coder) matchAll() []match {
 		}
 		best := match{start: -1}
 		// patterns from item from at token i+from (1: the first matched)
-		try := func(idx []int, from int) {
-			for _, pi := range idx {
-				p := lex.patterns[pi]
-				end, tgt, ok := c.try(p, from, i+from, -1)
-				if !ok || p.verbal && !c.verbReading(i, end > i+1) {
-					// a verb pattern where the word reads as a noun ("a
-					// meeting with") leaves the place to a noun pattern
-					continue
-				}
-				if best.p == nil || p.words > best.p.words || (p.words == best.p.words && end > best.end) ||
-					(p.words == best.p.words && end == best.end && p.line < best.p.line && pi < len(lex.patterns)) {
-					best = match{p: p, start: i, end: end, target: tgt}
-				}
+		try := func(pi, from int) {
+			p := lex.patterns[pi]
+			end, tgt, ok := c.try(p, from, i+from, -1)
+			if !ok || p.verbal && !c.verbReading(i, end > i+1) {
+				// a verb pattern where the word reads as a noun ("a
+				// meeting with") leaves the place to a noun pattern
+				return
+			}
+			if best.p == nil || p.words > best.p.words || (p.words == best.p.words && end > best.end) ||
+				(p.words == best.p.words && end == best.end && p.line < best.p.line && pi < len(lex.patterns)) {
+				best = match{p: p, start: i, end: end, target: tgt}
 			}
 		}
 		if c.exact[c.first+i] {
-			try(lex.firsts[c.form[c.first+i]], 1)
+			// a pattern whose next word item no token it can reach
+			// matches is not tried (next.mask; a gap spans up to three
+			// tokens, more only with the parse's premodifiers)
+			word, gap := c.formBit(i+1), ^uint64(0)
+			if !hasSyntax(c.d, c.si) {
+				gap = word | c.formBit(i+2) | c.formBit(i+3) | c.formBit(i+4)
+			}
+			for _, f := range lex.firsts[c.form[c.first+i]] {
+				if f.mask == ^uint64(0) || f.gap && f.mask&gap != 0 || !f.gap && f.mask&word != 0 {
+					try(int(f.pi), 1)
+				}
+			}
 		} else {
 			k1, k2, two := tokenKeys(c.low(i))
-			if try(lex.index[k1], 0); two {
-				try(lex.index[k2], 0)
+			for _, pi := range lex.index[k1] {
+				try(pi, 0)
+			}
+			for _, pi := range lex.index[k2] {
+				if two {
+					try(pi, 0)
+				}
 			}
 		}
 		if best.p == nil {
@@ -250,6 +277,19 @@ func (c *coder) wordAt(it *item, t int) bool {
 		return ok
 	}
 	return it.matches(c.tok(t))
+}
+
+// formBit returns token t's bit of next.mask: none past the sentence or
+// when it is no form (which no item matches), all when its form does not
+// decide.
+func (c *coder) formBit(t int) uint64 {
+	if t >= c.n || c.exact[c.first+t] && c.form[c.first+t] == 0 {
+		return 0
+	}
+	if !c.exact[c.first+t] {
+		return ^uint64(0)
+	}
+	return 1 << (c.form[c.first+t] & 63)
 }
 
 // quantity reports a trigger at i that reads as a change of a quantity:
@@ -357,7 +397,7 @@ const maxPremodifiers = 8
 // Foreign Minister Ana Ruiz"), t itself when t holds a mention or no such
 // title.
 func (c *coder) titleBefore(t int) int {
-	if t >= c.n || c.mAt[t] >= 0 || c.headline {
+	if t >= c.n || c.mAt[t] >= 0 || c.titleCase() {
 		return t
 	}
 	for k := t; k < c.n && k < t+3; k++ {
@@ -400,7 +440,7 @@ func (c *coder) verbReading(i int, long bool) bool {
 	// a name after a preposition, then a trigger that ends the phrase, is
 	// a noun phrase: "released detainees from Evin prison near Tehran"
 	// (a past form in -ed is the verb: "thousands of Kenyans marched in")
-	if pt := c.tok(i - 1); i >= 2 && pt[0] >= 'A' && pt[0] <= 'Z' && !c.headline && !strings.HasSuffix(c.low(i), "ed") &&
+	if pt := c.tok(i - 1); i >= 2 && pt[0] >= 'A' && pt[0] <= 'Z' && !c.titleCase() && !strings.HasSuffix(c.low(i), "ed") &&
 		(i+1 >= c.n || c.isPunct(i+1) || nounFollowers[c.low(i+1)]) && namePreps[c.low(i-2)] {
 		return false
 	}
@@ -409,7 +449,7 @@ func (c *coder) verbReading(i int, long bool) bool {
 		return false
 	}
 	// a capitalized word inside a sentence is a name, not a verb ("March")
-	if t := c.tok(i); t[0] >= 'A' && t[0] <= 'Z' && !c.headline {
+	if t := c.tok(i); t[0] >= 'A' && t[0] <= 'Z' && !c.titleCase() {
 		return false
 	}
 	if i+1 < c.n && !long && nounPreps[c.low(i+1)] && !c.passive(i) {

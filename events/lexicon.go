@@ -8,13 +8,13 @@ import (
 	_ "embed"
 	"fmt"
 	"io"
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode/utf8"
 	"unsafe"
 
 	"github.com/newsgraph/newsgraph/cameo"
-	"github.com/newsgraph/newsgraph/internal/keyfilter"
 )
 
 //go:embed lexicon.tsv
@@ -24,11 +24,20 @@ var builtinLexicon string
 // ParseLexicon returns and safe for concurrent use.
 type Lexicon struct {
 	patterns []*pattern
-	index    map[[3]byte][]int     // first-item key → pattern indices, in file order
-	forms    *keyfilter.Map[int32] // the lowercase forms word items match, from 1
+	index    map[[3]byte][]int // first-item key → pattern indices, in file order
+	forms    formTable         // the lowercase forms word items match, from 1
 	// firsts[id] lists the patterns whose first item matches form id, in
 	// the order of matchAll's index keys (tokenKeys)
-	firsts [][]int
+	firsts [][]next
+}
+
+// next is a pattern of Lexicon.firsts with a filter of the forms its
+// second item can match (bit id%64 of each), or its third when the second
+// is a gap (gap set); all bits are set when that item is no word item.
+type next struct {
+	mask uint64
+	pi   int32
+	gap  bool
 }
 
 type itemKind uint8
@@ -168,7 +177,7 @@ func parseLexicon(src, name string, base *Lexicon) (*Lexicon, error) {
 			}
 		}
 	}
-	l.forms, l.firsts = keyfilter.NewMap(forms, keyfilter.Ends), make([][]int, len(names))
+	l.forms, l.firsts = newFormTable(names), make([][]next, len(names))
 	for id, f := range names {
 		if !head[id] {
 			continue
@@ -179,9 +188,22 @@ func parseLexicon(src, name string, base *Lexicon) (*Lexicon, error) {
 		}
 		for _, k := range [2][3]byte{k1, k2} {
 			for _, pi := range l.index[k] {
-				if _, ok := slices.BinarySearch(l.patterns[pi].items[0].ids, int32(id)); ok {
-					l.firsts[id] = append(l.firsts[id], pi)
+				p := l.patterns[pi]
+				if _, ok := slices.BinarySearch(p.items[0].ids, int32(id)); !ok {
+					continue
 				}
+				f := next{pi: int32(pi), mask: ^uint64(0), gap: len(p.items) > 2 && p.items[1].kind == itemGap}
+				k := 1
+				if f.gap {
+					k = 2
+				}
+				if k < len(p.items) && p.items[k].kind == itemWords {
+					f.mask = 0
+					for _, id := range p.items[k].ids {
+						f.mask |= 1 << (id & 63)
+					}
+				}
+				l.firsts[id] = append(l.firsts[id], f)
 			}
 		}
 	}
@@ -238,7 +260,61 @@ func (l *Lexicon) formOf(tok, low string) (int32, bool) {
 	if n == 0 || tok[n-1] == 'D' || n >= 2 && strings.EqualFold(tok[n-2:], "es") && tok[n-2:] != "es" {
 		return 0, false
 	}
-	return l.forms.Value(low), !strings.ContainsFunc(tok, func(r rune) bool { return r >= utf8.RuneSelf })
+	return l.forms.id(low), !strings.ContainsFunc(tok, func(r rune) bool { return r >= utf8.RuneSelf })
+}
+
+// formTable finds a form's id by open addressing over slots that hold a
+// form's first eight bytes, its length and id: a form of up to eight bytes
+// is found, or not, without reading its string (cheaper than a Go map's
+// probe, once per document token).
+type formTable struct {
+	slots []formSlot // a power of two, at most half full; id 0: empty
+	names []string   // by id
+	bits  [1 << 9]uint64
+}
+
+type formSlot struct {
+	head  uint64
+	id, n int32
+}
+
+func newFormTable(names []string) formTable {
+	t := formTable{slots: make([]formSlot, 1<<bits.Len(uint(2*len(names)))), names: names}
+	for id, f := range names[1:] {
+		i, head := t.slot(f)
+		t.bits[i>>6&511] |= 1 << (i & 63)
+		i &= len(t.slots) - 1
+		for t.slots[i].id != 0 {
+			i = (i + 1) & (len(t.slots) - 1)
+		}
+		t.slots[i] = formSlot{head, int32(id + 1), int32(len(f))}
+	}
+	return t
+}
+
+// slot returns s's hash (its first slot, and its bit of bits, in its low
+// bits) and its first eight bytes.
+func (t *formTable) slot(s string) (int, uint64) {
+	var head uint64
+	for i := 0; i < len(s) && i < 8; i++ {
+		head |= uint64(s[i]) << (8 * i)
+	}
+	h := (head + uint64(len(s))) * 0x9e3779b97f4a7c15 // (longer forms with one head share a chain)
+	return int(h >> 32), head
+}
+
+// id returns the id of form s, 0 when s is none.
+func (t *formTable) id(s string) int32 {
+	i, head := t.slot(s)
+	if t.bits[i>>6&511]&(1<<(i&63)) == 0 {
+		return 0
+	}
+	for i &= len(t.slots) - 1; t.slots[i].id != 0; i = (i + 1) & (len(t.slots) - 1) {
+		if e := t.slots[i]; e.head == head && int(e.n) == len(s) && (len(s) <= 8 || t.names[e.id] == s) {
+			return e.id
+		}
+	}
+	return 0
 }
 
 func (a alt) matches(tok string) bool {

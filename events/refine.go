@@ -57,7 +57,7 @@ func (c *coder) refine(ms []match) []match {
 	out := ms[:0]
 	for _, m := range ms {
 		switch {
-		case c.headline && verbal && c.adjunct(m.start) && (!m.p.verbal || strings.HasSuffix(c.low(m.start), "ing")):
+		case c.titleCase() && verbal && c.adjunct(m.start) && (!m.p.verbal || strings.HasSuffix(c.low(m.start), "ing")):
 			continue // "Rebels Concede After Meeting with Minister": the verb is the news
 		case (attitudeCodes[m.p.code.Code] || c.concern(m)) && len(c.withActors(c.object(m.start+1, m.end, m.p.code, m.p))) == 0:
 			continue // "welcomed the deal", "voiced concern over the vote": an attitude with no actor

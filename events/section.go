@@ -45,13 +45,21 @@ func nonNews(d *document.Document) bool {
 		return true
 	}
 	lines, chrome := 0, 0
-	for _, l := range strings.Split(d.Text, "\n") {
-		l = strings.ToLower(strings.TrimSpace(l))
-		if l == "" {
+	for l := range strings.SplitSeq(d.Text, "\n") {
+		if l = strings.TrimSpace(l); l == "" {
 			continue
 		}
 		lines++
-		if len(strings.Fields(l)) <= 8 && slices.ContainsFunc(pageChromeList, func(cue string) bool { return strings.Contains(l, cue) }) {
+		words := 0
+		for range strings.FieldsSeq(l) {
+			if words++; words > 8 {
+				break
+			}
+		}
+		if words > 8 {
+			continue
+		}
+		if l = strings.ToLower(l); slices.ContainsFunc(pageChromeList, func(cue string) bool { return strings.Contains(l, cue) }) {
 			chrome++
 		}
 	}
