@@ -74,9 +74,6 @@ type pattern struct {
 	discard bool
 }
 
-// Len returns the number of patterns.
-func (l *Lexicon) Len() int { return len(l.patterns) }
-
 // ParseLexicon reads a lexicon in the format of events/lexicon.tsv: one
 // "CODE<TAB>pattern" per line, "#" comments and blank lines ignored. It
 // returns an error naming the line for unknown CAMEO codes or malformed
@@ -336,16 +333,4 @@ func (it item) matches(tok string) bool {
 		}
 	}
 	return false
-}
-
-// Roots returns the CAMEO roots the lexicon has patterns for, sorted.
-func (l *Lexicon) Roots() []string {
-	var out []string
-	for _, p := range l.patterns {
-		if !p.discard {
-			out = append(out, p.code.Root)
-		}
-	}
-	slices.Sort(out)
-	return slices.Compact(out)
 }
