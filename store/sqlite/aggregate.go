@@ -363,7 +363,7 @@ func (s *Store) SearchDocuments(ctx context.Context, f store.Filter) (store.Page
 		return store.Page[store.SearchHit]{}, err
 	}
 	// The total is the window's (rankPage): the matches ranked, at most
-	// SearchWindow, capped when more match; a TotalCap below it caps it
+	// store.SearchWindow, capped when more match; a TotalCap below it caps it
 	// as the lists do.
 	items, n, more, err := s.searchRows(ctx, nw, ftsQuery(f.Text), f.Limit, f.Offset)
 	if err != nil {

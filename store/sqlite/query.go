@@ -670,22 +670,17 @@ type ranked struct {
 	rank float64
 }
 
-// SearchWindow is how many matches a search ranks (store.SearchWindow):
-// the most recently stored documents (highest rowid) that match its text
-// and pass its filters are ranked by bm25, best first. Ranking every match
-// read each one's column sizes (a statement per match, half of a search's
-// CPU): a common word's 30,000 matches in a 200,000-document store cost
-// 50-130 ms; the window bounds that work whatever the store's size
-// (docs/benchmarks.md).
-const SearchWindow = store.SearchWindow
-
 // rankPage ranks the matches of the search from/w (searchFrom) in the
-// window (SearchWindow) and returns the page, the number of ranked
+// window (store.SearchWindow) and returns the page, the number of ranked
 // matches and whether more match than the window holds. The window's
 // rows are read in rowid order from the index, newest first, with their
-// bm25 rank (computed for those rows only) and ranked here.
+// bm25 rank (computed for those rows only) and ranked here. Ranking every
+// match read each one's column sizes (a statement per match, half of a
+// search's CPU): a common word's 30,000 matches in a 200,000-document
+// store cost 50-130 ms; the window bounds that work whatever the store's
+// size (docs/benchmarks.md).
 func (s *Store) rankPage(ctx context.Context, from string, w *where, limit, offset int) (page []ranked, n int, more bool, err error) {
-	window := SearchWindow
+	window := store.SearchWindow
 	if s.window > 0 {
 		window = s.window
 	}

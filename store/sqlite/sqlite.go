@@ -39,7 +39,7 @@ type Store struct {
 	readOnly bool      // OpenReadOnly
 	copies   copyState // see copies.go
 	stmts    stmtCache // the writers' prepared statements (stmtcache.go)
-	window   int       // the search window when not SearchWindow (a test's)
+	window   int       // the search window when not store.SearchWindow (a test's)
 }
 
 var _ store.Store = (*Store)(nil)
