@@ -128,8 +128,15 @@ func TestMigration16(t *testing.T) {
 	if got, _ := ranking(t, s, "tripoli"); !slices.Equal(got, want) {
 		t.Errorf("the originals rank differently after migration 16")
 	}
-	for _, c := range []struct{ limit, offset int }{{10, 0}, {5, 20}, {50, 0}, {60, 0}, {10, 55}, {10, 60}} {
-		hits, err := s.Search(ctx, store.Query{Text: "tripoli", Limit: c.limit, Offset: c.offset})
+	checkPages(t, s, want, []struct{ limit, offset int }{{10, 0}, {5, 20}, {50, 0}, {60, 0}, {10, 55}, {10, 60}})
+}
+
+// checkPages checks that each page (limit, offset) of a search for
+// "tripoli" lists the documents of want at those places.
+func checkPages(t *testing.T, s *Store, want []string, pages []struct{ limit, offset int }) {
+	t.Helper()
+	for _, c := range pages {
+		hits, err := s.Search(context.Background(), store.Query{Text: "tripoli", Limit: c.limit, Offset: c.offset})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -137,7 +144,8 @@ func TestMigration16(t *testing.T) {
 		for _, h := range hits {
 			got = append(got, h.DocID)
 		}
-		if w := want[min(c.offset, 60):min(c.offset+c.limit, 60)]; strings.Join(got, " ") != strings.Join(w, " ") {
+		n := len(want)
+		if w := want[min(c.offset, n):min(c.offset+c.limit, n)]; strings.Join(got, " ") != strings.Join(w, " ") {
 			t.Errorf("limit %d offset %d: %q\nwant %q", c.limit, c.offset, got, w)
 		}
 	}
@@ -170,19 +178,7 @@ func TestStore_SearchWindow(t *testing.T) {
 		}
 	}
 	s.window = 25
-	for _, c := range []struct{ limit, offset int }{{10, 0}, {10, 20}, {25, 0}, {60, 0}, {10, 25}} {
-		hits, err := s.Search(ctx, store.Query{Text: "tripoli", Limit: c.limit, Offset: c.offset})
-		if err != nil {
-			t.Fatal(err)
-		}
-		var got []string
-		for _, h := range hits {
-			got = append(got, h.DocID)
-		}
-		if w := want[min(c.offset, 25):min(c.offset+c.limit, 25)]; strings.Join(got, " ") != strings.Join(w, " ") {
-			t.Errorf("limit %d offset %d: %q\nwant %q", c.limit, c.offset, got, w)
-		}
-	}
+	checkPages(t, s, want, []struct{ limit, offset int }{{10, 0}, {10, 20}, {25, 0}, {60, 0}, {10, 25}})
 	page, err := s.SearchDocuments(ctx, store.Filter{Query: store.Query{Text: "tripoli", Limit: 10}})
 	if err != nil {
 		t.Fatal(err)
