@@ -389,6 +389,9 @@ func (c *coder) subject(i int) []int {
 				}
 			}
 			if m := c.leftmostActor(cs, end); m >= 0 {
+				if h, b := c.listHead(c.d.TokenAt(c.d.Mentions[m].Start) - c.first); h >= 0 && b < start {
+					m = h
+				}
 				return c.coord(m)
 			}
 			if pr := c.bothSides(i); pr != nil {
@@ -500,7 +503,7 @@ func (c *coder) leftmostActor(a, b int) int {
 				prev = c.low(s - 2)
 			}
 		}
-		if locPreps[prev] || prev == "of" && c.actorIsPlaceLike(mi) || c.placeList(s) {
+		if _, b := c.listHead(s); locPreps[prev] || prev == "of" && c.actorIsPlaceLike(mi) || b >= 0 && locPreps[c.low(b)] {
 			j = e - 1
 			continue
 		}
@@ -512,23 +515,24 @@ func (c *coder) leftmostActor(a, b int) int {
 	return -1
 }
 
-// placeList reports a mention at token s that continues a list opened by
-// a locative preposition: "in Lima, Quito and Bogota".
-func (c *coder) placeList(s int) bool {
-	for k := s - 1; k > 0 && (c.tok(k) == "," || c.low(k) == "and"); {
-		if k--; c.mAt[k] < 0 {
-			return false
-		}
-		ms, _ := c.mentionRange(c.mAt[k])
+// listHead returns the first mention of the list that the mention at
+// token s continues, -1 when it continues none, and the token before that
+// first mention and its determiner: a list after a locative preposition is
+// places ("in Lima, Quito and Bogota"), one opening its clause is all the
+// subject ("Chile, Peru and Bolivia oppose the plan").
+func (c *coder) listHead(s int) (head, before int) {
+	head, before = -1, -1
+	if s > 1 && isDet(c.tok(s-1)) {
+		s--
+	}
+	for k := s - 1; k > 0 && (c.tok(k) == "," || c.low(k) == "and") && c.mAt[k-1] >= 0; k = before {
+		ms, _ := c.mentionRange(c.mAt[k-1])
 		if ms > 1 && isDet(c.tok(ms-1)) {
 			ms--
 		}
-		if ms > 0 && locPreps[c.low(ms-1)] {
-			return true
-		}
-		k = ms - 1
+		head, before = c.mAt[k-1], ms-1
 	}
-	return false
+	return head, before
 }
 
 func (c *coder) actorIsPlaceLike(mi int) bool {
@@ -703,18 +707,9 @@ func (c *coder) reported(a, b int) bool {
 		}
 		w := c.low(j)
 		if speechCues[w] {
-			if j < a || (j > b && c.commaBetween(b, j)) {
+			if j < a || j > b && slices.ContainsFunc(c.d.Tokens[c.first+b:c.first+j], func(t document.Token) bool { return c.d.Text[t.Start:t.End] == "," }) {
 				return true
 			}
-		}
-	}
-	return false
-}
-
-func (c *coder) commaBetween(a, b int) bool {
-	for k := a; k < b; k++ {
-		if c.tok(k) == "," {
-			return true
 		}
 	}
 	return false
