@@ -41,6 +41,10 @@ func TestConditionalThreat(t *testing.T) {
 			[]string{"130 CHL>PER"}, nil},
 		{"a forecast is no threat", "Prices would fall if Peru did not cut output.",
 			nil, []string{"13"}},
+		{"a judgement is no threat", "Officials said Chile would be worse off if Peru did not pay its share.",
+			nil, []string{"13"}},
+		{"a concession is no threat", "Chile will fund the port even if Peru does not pay its share.",
+			nil, []string{"13"}},
 		{"would not buy", "Chile would not buy Peruvian fishmeal, officials said.",
 			[]string{"121 CHL>PER"}, nil},
 	})
