@@ -25,6 +25,8 @@ func TestDefault_Lookup(t *testing.T) {
 		{"House Ways and Means Committee", "USALEG"}, {"House of Commons", "GBRLEG"},
 		{"West Germany", "DEU"}, {"Federal Republic of Germany", "DEU"}, {"U.S. Administration", "USAGOV"},
 		{"European Community Commission", "IGOEEC"}, {"Commission of the European Communities", "IGOEEC"},
+		{"Paris Club", "IGO"}, {"International Sugar Organization", "IGO"}, {"Andean Development Corp", "IGO"},
+		{"ICCO", "IGO"}, {"International Natural Rubber Organization", "IGO"}, {"International Tin Council", "IGO"},
 	}
 	for _, tt := range tests {
 		a, ok := d.Lookup(tt.in)

@@ -36,3 +36,32 @@ func TestNounEventsPronounPossessor(t *testing.T) {
 		t.Errorf("got %v, want %v", got, want)
 	}
 }
+
+// TestNamedIGOSource covers intergovernmental bodies CAMEO codes only as
+// "IGO" (the Paris Club, commodity organisations, a regional development
+// corporation), under the default pipeline: like a named NGO they may be
+// an event's source, and an agreement with one is mutual. Their country
+// level is empty, as the evaluation scores it. The sentences are written
+// for this test.
+func TestNamedIGOSource(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"agreement with a creditor group", "Peru reached an agreement with the Paris Club on Tuesday.",
+			[]string{"05|PER|", "05||PER"}},
+		{"commodity body appeals", "The International Coffee Organization urged Brazil to cut exports.",
+			[]string{"02||BRA"}},
+		{"development corporation lends", "The Andean Development Corp is lending 20 mln dlrs to Bolivia.",
+			[]string{"07||BOL"}},
+		{"a bare role is no source", "The organization urged Brazil to cut exports.",
+			nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := pipelineTriples(t, tt.text); !slices.Equal(got, tt.want) {
+				t.Errorf("got %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
