@@ -23,6 +23,10 @@ func TestDefault_Lookup(t *testing.T) {
 		{"TASS", "RUSMED"}, {"Anadolu", "TURMED"}, {"Hamas", "PSEREBHMS"}, {"Taliban", "AFGREBTAL"},
 		{"House", "USALEG"}, {"U.S. House of Representatives", "USALEG"}, {"Senate Finance Committee", "USALEG"},
 		{"House Ways and Means Committee", "USALEG"}, {"House of Commons", "GBRLEG"},
+		{"West Germany", "DEU"}, {"Federal Republic of Germany", "DEU"}, {"U.S. Administration", "USAGOV"},
+		{"European Community Commission", "IGOEEC"}, {"Commission of the European Communities", "IGOEEC"},
+		{"Paris Club", "IGO"}, {"International Sugar Organization", "IGO"}, {"Andean Development Corp", "IGO"},
+		{"ICCO", "IGO"}, {"International Natural Rubber Organization", "IGO"}, {"International Tin Council", "IGO"},
 	}
 	for _, tt := range tests {
 		a, ok := d.Lookup(tt.in)

@@ -2,9 +2,8 @@ package events
 
 // Sources and targets: sentence codes a sentence's matches, finding each
 // trigger's source and target from the sentence's structure (subjects,
-// objects, "by" agents, possessors, coordination, passives, generic
-// people and the setting country) and applying the precision gates on
-// actors.
+// objects, "by" agents, possessors, coordination, passives, generic people
+// and the setting country) and applying the precision gates on actors.
 
 import (
 	"fmt"
@@ -662,10 +661,13 @@ func (c *coder) fromSource(m match) []int {
 	return nil
 }
 
-// possessor returns the possessor of a nominal trigger ("Sudan's shelling")
-// or an adjacent actor modifier ("Russian shelling").
+// possessor returns the possessor of a nominal trigger ("Sudan's shelling",
+// "its trade pact") or an adjacent actor modifier ("Russian shelling").
 func (c *coder) possessor(i int) []int {
 	j := i - 1
+	if j >= 1 && c.mAt[j] < 0 && !c.isPunct(j) && !isDet(c.tok(j)) && (possPronouns[c.low(j-1)] || c.tok(j-1) == "'s" || c.tok(j-1) == "’s") {
+		j-- // one modifier after a possessive
+	}
 	if j >= 0 && isDet(c.tok(j)) && c.low(j) != "its" && c.low(j) != "their" {
 		return nil
 	}

@@ -320,11 +320,11 @@ func mutualCode(code string) bool {
 }
 
 // namedNGO reports the code of a named non-governmental organisation
-// ("NGOAMN" Amnesty International, "NGOHRIHRW" Human Rights Watch): a
-// transnational actor with no country whose acts (appeals, criticism, aid)
-// are news at country level, unlike a bare "NGO" role.
+// ("NGOAMN" Amnesty International) or of a named intergovernmental one with
+// no code of its own ("IGO": the Paris Club): a transnational actor with no
+// country whose acts are news at country level, unlike a bare "NGO" role.
 func namedNGO(code string) bool {
-	return len(code) >= 6 && strings.HasPrefix(code, "NGO")
+	return len(code) >= 6 && strings.HasPrefix(code, "NGO") || code == "IGO"
 }
 
 // interaction reports whether e is an interaction CAMEO codes: an
