@@ -119,8 +119,7 @@ func (a *annotator) phrase(i, j int) string {
 }
 
 // folded reports whether token i is in a folded sentence, whose letter
-// case says nothing: there capitalized and allCaps read the tagger's names
-// and noUpper is false.
+// case says nothing: there capitalized and allCaps read the tagger's names.
 func (a *annotator) folded(i int) bool { return a.fold[a.sentOf[i]] }
 
 // markNames records the tokens inside the tagger's spans, for folded
@@ -236,7 +235,7 @@ func (a *annotator) run(spans [][]ner.Span) error {
 		func() { a.tagged(spans) },
 		a.facilities,
 		func() { a.dictNames(false) },
-		a.titledNames, a.personsByCourtesy,
+		a.personsByCourtesy,
 		func() {
 			for i := range each(a, a.ms) {
 				a.classify(&a.ms[i])
@@ -301,9 +300,6 @@ func (a *annotator) tagged(spans [][]ner.Span) {
 				i = a.dictStart(i, j, sn.FirstToken)
 			}
 			if m.a, m.b = i, j; a.free(i, j) {
-				if a.noUpper(i, j) {
-					m.kind = document.Nominal // "interior ministry"
-				}
 				a.add(m)
 			}
 		}
@@ -427,11 +423,6 @@ func (a *annotator) trailingPunct(i, j int) bool {
 		return !a.anyTok(i, j-1, func(k int) bool { return openingBrackets[a.tok(k)] })
 	}
 	return trailingPuncts[t] || dashes[t]
-}
-
-// noUpper reports whether tokens [i, j) contain no upper-case letter.
-func (a *annotator) noUpper(i, j int) bool {
-	return !a.folded(i) && !strings.ContainsFunc(a.text(i, j), unicode.IsUpper)
 }
 
 // nameCase reports whether tokens [i, j) are written like a name: every
@@ -695,9 +686,6 @@ func (a *annotator) countryBefore(j, lo int) (string, int) {
 	if w := a.tok(j - 1); found(demonymCode(w)) && (!strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss")) {
 		return c, j - 1
 	}
-	if x, ok := agentNORP[a.low(j-1)]; ok {
-		return x, j - 1
-	}
 	// A country name used as a modifier: "Kenya police", "South Sudan
 	// army" (not "in Kenya" + a new clause).
 	if n := shortest(a.walk(j, -1, 3, lo, a.capWord), func(n int) bool { return found(countryCode(a.key(j-n, j))) }); n > 0 && (j-n-1 < lo || !prepositions[a.low(j-n-1)]) {
@@ -746,8 +734,8 @@ func (a *annotator) ownerBefore(j, lo int) (code string, named bool) {
 	if partyWords[a.low(j-1)] {
 		return "", true // "Conservative leader", "Democratic senator"
 	}
-	if _, ok := titles[a.low(j-1)]; ok || j-1 == lo && a.covered[j-1] == 0 {
-		return "", false // a title, or a capital that only starts the sentence
+	if j-1 == lo && a.covered[j-1] == 0 {
+		return "", false // a capital that only starts the sentence
 	}
 	return "", demonymCode(a.tok(j-1)) == "" && countryCode(a.tok(j-1)) == ""
 }
@@ -1023,9 +1011,7 @@ func (a *annotator) setRole(m *ment, r actors.Role, start, lo int, step string) 
 			break
 		}
 	}
-	if m.ctry = c; c == "" && k-1 >= lo && possessives[a.low(k-1)] {
-		m.poss = k
-	}
+	m.ctry = c
 	a.applyRole(m, r, step)
 }
 
@@ -1096,13 +1082,8 @@ func (a *annotator) orgContext(m *ment) {
 // country named inside it ("Law Society of Kenya") or before it ("China's
 // CBC", "the US-based X") gives the country, which is never guessed.
 func (a *annotator) orgByForm(m *ment, lo int) {
-	if geoFeature[a.low(m.b-1)] {
-		return // "Nigeria's Niger Delta": a place the tagger took for a body
-	}
 	if r, start, ok := a.roleEndingAt(m.a, lo); ok && r.Org && r.Code != "" && !a.capitalized(m.a-1) {
-		// Up to two lower-case words before: "environmental", "state-owned".
-		k := start - a.walk(start, -1, 2, lo, func(t int) bool { return !a.capitalized(t) && a.word(t) && !determiners[a.low(t)] })
-		if m.ctry, _ = a.countryBefore(k, lo); international(m.ctry) || len(m.ctry) > 3 {
+		if m.ctry, _ = a.countryBefore(start, lo); international(m.ctry) || len(m.ctry) > 3 {
 			m.ctry = ""
 		}
 		m.role, m.class, m.actor, m.step = r.Code, r.Class, m.ctry+r.Code, "organisation by the form of its name"
@@ -1197,7 +1178,7 @@ func (a *annotator) institution(i, j int) (actors.Role, bool) {
 func (a *annotator) nominals() {
 	for _, sn := range each(a, a.d.Sentences) {
 		for i := sn.FirstToken; i < sn.EndToken; i++ {
-			if a.covered[i] == 0 && a.word(i) && (!a.capitalized(i) || i == sn.FirstToken || a.low(i) == "police") && !a.leaderOffice(i, sn.FirstToken) {
+			if a.covered[i] == 0 && a.word(i) && (!a.capitalized(i) || i == sn.FirstToken) && !a.leaderOffice(i, sn.FirstToken) {
 				if end := a.nominal(i, sn.FirstToken, sn.EndToken); end > 0 {
 					i = end - 1
 				}
@@ -1270,11 +1251,10 @@ func (a *annotator) nominal(i, lo, hi int) int {
 			}
 		}
 	}
-	// An indefinite description is no referent ("a senior official"),
-	// except an armed group that acts ("a militant group seized ..."); a
+	// An indefinite description is no referent ("a senior official"); a
 	// role without a code of its own ("chairman") only gives the name
 	// before it its role.
-	if appos == 0 && (r.Code == "" || !(r.Plural || r.Org || det || ctry != "") || (indef && ctry == "" && !armedCodes[r.Code])) || r.Code == "" && appos > end {
+	if appos == 0 && (r.Code == "" || !(r.Plural || r.Org || det || ctry != "") || (indef && ctry == "")) || r.Code == "" && appos > end {
 		return 0
 	}
 	if m.appos, m.from = appos, m.a; ctry != "" && k2 < k {
@@ -1402,30 +1382,6 @@ func (a *annotator) bylineAgency(m *ment) bool {
 		return false
 	}
 	return dashes[a.tok(m.b+1)] && (a.sentOf[m.a] == a.sentOf[0] || a.d.Tokens[m.a].Start < 200)
-}
-
-// titledNames adds person names the tagger missed after a capitalized
-// title: "Foreign Minister Hakan Demir" → PERSON "Hakan Demir". The name is
-// one to three capitalized words not already covered, not a country or a
-// dictionary name.
-func (a *annotator) titledNames() {
-	for _, sn := range each(a, a.d.Sentences) {
-		for i := sn.FirstToken + 1; i < sn.EndToken; i++ {
-			if a.covered[i] != 0 || !a.capitalized(i) || !a.word(i) || !a.capitalized(i-1) {
-				continue
-			}
-			// A person's title, every word capitalized.
-			if r, start, ok := a.roleEndingAt(i, sn.FirstToken); !ok || !r.Person || a.anyTok(start, i, func(t int) bool { return !a.capitalized(t) }) {
-				continue
-			}
-			j := i + a.walk(i, 1, 4, sn.EndToken, func(t int) bool { return a.covered[t] == 0 && a.capWord(t) && !a.allCaps(t, t+1) })
-			if j == i || j-i > 3 || j < sn.EndToken && a.covered[j] != 0 {
-				continue
-			}
-			a.add(ment{a: i, b: j, typ: document.Person, kind: document.Name})
-			i = j
-		}
-	}
 }
 
 // leaderOffice adds an organization mention for "office" after a serving
