@@ -349,7 +349,7 @@ func shortest(max int, ok func(n int) bool) int {
 // personsByCourtesy retypes as people the two- or three-word names the
 // tagger called organizations whose last word the story uses after a
 // courtesy title ("Maren Holt Fisk opened ... later Ms Fisk added"), unless
-// the name has the form of an organization or the dictionary knows it.
+// the dictionary knows it.
 func (a *annotator) personsByCourtesy() {
 	surnames := map[string]bool{}
 	for i := range each(a, a.d.Tokens[1:]) {
@@ -363,18 +363,10 @@ func (a *annotator) personsByCourtesy() {
 			continue
 		}
 		_, _, known := a.lookup(m.a, m.b)
-		if !known && !a.anyTok(m.a, m.b, func(t int) bool { return !a.capWord(t) || orgFormWord(a.low(t)) }) {
+		if !known && !a.anyTok(m.a, m.b, func(t int) bool { return !a.capWord(t) }) {
 			m.typ = document.Person
 		}
 	}
-}
-
-// orgFormWord reports whether the word l gives a name the form of an
-// organization: a head, a corporate or legal suffix, a state marker or an
-// institution head.
-func orgFormWord(l string) bool {
-	_, inst := institutionHeads[l]
-	return orgHeads[l] || corporateSuffixes[l] || legalSuffixes[l] || stateMarkers[l] || inst
 }
 
 // dictStart returns the start of the longest dictionary organization name
@@ -454,7 +446,7 @@ func (a *annotator) dictNames(user bool) {
 	for _, sn := range each(a, a.d.Sentences) {
 		for i := sn.FirstToken; i < sn.EndToken; i++ {
 			// Lower-case aliases ("the world body") only after "the".
-			nominal := !a.capitalized(i) && !strings.HasPrefix(a.low(i), "al-") && !lowerNameStarts[a.low(i)]
+			nominal := !a.capitalized(i)
 			if !a.word(i) || a.covered[i] != 0 || a.low(i) == "the" || user && !a.capitalized(i) || nominal && (i == sn.FirstToken || a.low(i-1) != "the") {
 				continue
 			}
@@ -523,7 +515,7 @@ func (a *annotator) classify(m *ment) {
 		l, dem := a.lowText(m.a, m.b), demonymCode(key)
 		switch {
 		case dem == "" && !norps[l] && a.placeBeforeNoun(m, key):
-		case dem != "" && m.b-m.a == 1:
+		case dem != "":
 			m.typ, m.ctry = document.NORP, dem
 			if strings.HasSuffix(l, "s") && !strings.HasSuffix(l, "ss") {
 				m.plural, m.actor, m.step = true, m.ctry, "nationality plural"
@@ -624,7 +616,7 @@ func (a *annotator) acronymOfOther(m *ment, act *actors.Actor) bool {
 	defs := a.acrIdx[a.text(m.a, m.b)]
 	for k := range defs {
 		df, o := &defs[k], &a.ms[defs[k].mention]
-		if o.kind != document.Name || o.b-o.a < 2 || o.typ == document.Person {
+		if o.kind != document.Name || o.b-o.a < 2 {
 			continue
 		}
 		if !df.looked {
@@ -682,8 +674,7 @@ func (a *annotator) countryBefore(j, lo int) (string, int) {
 			return c, j - n // "<country> Red Cross" before a role
 		}
 	}
-	// Not a plural ("Kenyans"), but "Swiss" is an adjective.
-	if w := a.tok(j - 1); found(demonymCode(w)) && (!strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss")) {
+	if found(demonymCode(a.tok(j - 1))) {
 		return c, j - 1
 	}
 	// A country name used as a modifier: "Kenya police", "South Sudan
@@ -1306,9 +1297,7 @@ func (a *annotator) coordinated(q int, r actors.Role, head ment) {
 		} else {
 			a.add(m)
 		}
-		if q = p; a.low(q) == "," {
-			return
-		}
+		q = p
 	}
 }
 
