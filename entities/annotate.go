@@ -119,8 +119,7 @@ func (a *annotator) phrase(i, j int) string {
 }
 
 // folded reports whether token i is in a folded sentence, whose letter
-// case says nothing: there capitalized and allCaps read the tagger's names
-// and noUpper is false.
+// case says nothing: there capitalized and allCaps read the tagger's names.
 func (a *annotator) folded(i int) bool { return a.fold[a.sentOf[i]] }
 
 // markNames records the tokens inside the tagger's spans, for folded
@@ -236,7 +235,7 @@ func (a *annotator) run(spans [][]ner.Span) error {
 		func() { a.tagged(spans) },
 		a.facilities,
 		func() { a.dictNames(false) },
-		a.titledNames, a.personsByCourtesy,
+		a.personsByCourtesy,
 		func() {
 			for i := range each(a, a.ms) {
 				a.classify(&a.ms[i])
@@ -301,9 +300,6 @@ func (a *annotator) tagged(spans [][]ner.Span) {
 				i = a.dictStart(i, j, sn.FirstToken)
 			}
 			if m.a, m.b = i, j; a.free(i, j) {
-				if a.noUpper(i, j) {
-					m.kind = document.Nominal // "interior ministry"
-				}
 				a.add(m)
 			}
 		}
@@ -353,7 +349,7 @@ func shortest(max int, ok func(n int) bool) int {
 // personsByCourtesy retypes as people the two- or three-word names the
 // tagger called organizations whose last word the story uses after a
 // courtesy title ("Maren Holt Fisk opened ... later Ms Fisk added"), unless
-// the name has the form of an organization or the dictionary knows it.
+// the dictionary knows it.
 func (a *annotator) personsByCourtesy() {
 	surnames := map[string]bool{}
 	for i := range each(a, a.d.Tokens[1:]) {
@@ -367,18 +363,10 @@ func (a *annotator) personsByCourtesy() {
 			continue
 		}
 		_, _, known := a.lookup(m.a, m.b)
-		if !known && !a.anyTok(m.a, m.b, func(t int) bool { return !a.capWord(t) || orgFormWord(a.low(t)) }) {
+		if !known && !a.anyTok(m.a, m.b, func(t int) bool { return !a.capWord(t) }) {
 			m.typ = document.Person
 		}
 	}
-}
-
-// orgFormWord reports whether the word l gives a name the form of an
-// organization: a head, a corporate or legal suffix, a state marker or an
-// institution head.
-func orgFormWord(l string) bool {
-	_, inst := institutionHeads[l]
-	return orgHeads[l] || corporateSuffixes[l] || legalSuffixes[l] || stateMarkers[l] || inst
 }
 
 // dictStart returns the start of the longest dictionary organization name
@@ -429,11 +417,6 @@ func (a *annotator) trailingPunct(i, j int) bool {
 	return trailingPuncts[t] || dashes[t]
 }
 
-// noUpper reports whether tokens [i, j) contain no upper-case letter.
-func (a *annotator) noUpper(i, j int) bool {
-	return !a.folded(i) && !strings.ContainsFunc(a.text(i, j), unicode.IsUpper)
-}
-
 // nameCase reports whether tokens [i, j) are written like a name: every
 // word capitalized except short function words and Arabic "al-" articles.
 func (a *annotator) nameCase(i, j int) bool {
@@ -463,7 +446,7 @@ func (a *annotator) dictNames(user bool) {
 	for _, sn := range each(a, a.d.Sentences) {
 		for i := sn.FirstToken; i < sn.EndToken; i++ {
 			// Lower-case aliases ("the world body") only after "the".
-			nominal := !a.capitalized(i) && !strings.HasPrefix(a.low(i), "al-") && !lowerNameStarts[a.low(i)]
+			nominal := !a.capitalized(i)
 			if !a.word(i) || a.covered[i] != 0 || a.low(i) == "the" || user && !a.capitalized(i) || nominal && (i == sn.FirstToken || a.low(i-1) != "the") {
 				continue
 			}
@@ -532,7 +515,7 @@ func (a *annotator) classify(m *ment) {
 		l, dem := a.lowText(m.a, m.b), demonymCode(key)
 		switch {
 		case dem == "" && !norps[l] && a.placeBeforeNoun(m, key):
-		case dem != "" && m.b-m.a == 1:
+		case dem != "":
 			m.typ, m.ctry = document.NORP, dem
 			if strings.HasSuffix(l, "s") && !strings.HasSuffix(l, "ss") {
 				m.plural, m.actor, m.step = true, m.ctry, "nationality plural"
@@ -633,7 +616,7 @@ func (a *annotator) acronymOfOther(m *ment, act *actors.Actor) bool {
 	defs := a.acrIdx[a.text(m.a, m.b)]
 	for k := range defs {
 		df, o := &defs[k], &a.ms[defs[k].mention]
-		if o.kind != document.Name || o.b-o.a < 2 || o.typ == document.Person {
+		if o.kind != document.Name || o.b-o.a < 2 {
 			continue
 		}
 		if !df.looked {
@@ -691,12 +674,8 @@ func (a *annotator) countryBefore(j, lo int) (string, int) {
 			return c, j - n // "<country> Red Cross" before a role
 		}
 	}
-	// Not a plural ("Kenyans"), but "Swiss" is an adjective.
-	if w := a.tok(j - 1); found(demonymCode(w)) && (!strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss")) {
+	if found(demonymCode(a.tok(j - 1))) {
 		return c, j - 1
-	}
-	if x, ok := agentNORP[a.low(j-1)]; ok {
-		return x, j - 1
 	}
 	// A country name used as a modifier: "Kenya police", "South Sudan
 	// army" (not "in Kenya" + a new clause).
@@ -746,8 +725,8 @@ func (a *annotator) ownerBefore(j, lo int) (code string, named bool) {
 	if partyWords[a.low(j-1)] {
 		return "", true // "Conservative leader", "Democratic senator"
 	}
-	if _, ok := titles[a.low(j-1)]; ok || j-1 == lo && a.covered[j-1] == 0 {
-		return "", false // a title, or a capital that only starts the sentence
+	if j-1 == lo && a.covered[j-1] == 0 {
+		return "", false // a capital that only starts the sentence
 	}
 	return "", demonymCode(a.tok(j-1)) == "" && countryCode(a.tok(j-1)) == ""
 }
@@ -1023,9 +1002,7 @@ func (a *annotator) setRole(m *ment, r actors.Role, start, lo int, step string) 
 			break
 		}
 	}
-	if m.ctry = c; c == "" && k-1 >= lo && possessives[a.low(k-1)] {
-		m.poss = k
-	}
+	m.ctry = c
 	a.applyRole(m, r, step)
 }
 
@@ -1096,13 +1073,8 @@ func (a *annotator) orgContext(m *ment) {
 // country named inside it ("Law Society of Kenya") or before it ("China's
 // CBC", "the US-based X") gives the country, which is never guessed.
 func (a *annotator) orgByForm(m *ment, lo int) {
-	if geoFeature[a.low(m.b-1)] {
-		return // "Nigeria's Niger Delta": a place the tagger took for a body
-	}
 	if r, start, ok := a.roleEndingAt(m.a, lo); ok && r.Org && r.Code != "" && !a.capitalized(m.a-1) {
-		// Up to two lower-case words before: "environmental", "state-owned".
-		k := start - a.walk(start, -1, 2, lo, func(t int) bool { return !a.capitalized(t) && a.word(t) && !determiners[a.low(t)] })
-		if m.ctry, _ = a.countryBefore(k, lo); international(m.ctry) || len(m.ctry) > 3 {
+		if m.ctry, _ = a.countryBefore(start, lo); international(m.ctry) || len(m.ctry) > 3 {
 			m.ctry = ""
 		}
 		m.role, m.class, m.actor, m.step = r.Code, r.Class, m.ctry+r.Code, "organisation by the form of its name"
@@ -1197,7 +1169,7 @@ func (a *annotator) institution(i, j int) (actors.Role, bool) {
 func (a *annotator) nominals() {
 	for _, sn := range each(a, a.d.Sentences) {
 		for i := sn.FirstToken; i < sn.EndToken; i++ {
-			if a.covered[i] == 0 && a.word(i) && (!a.capitalized(i) || i == sn.FirstToken || a.low(i) == "police") && !a.leaderOffice(i, sn.FirstToken) {
+			if a.covered[i] == 0 && a.word(i) && (!a.capitalized(i) || i == sn.FirstToken) && !a.leaderOffice(i, sn.FirstToken) {
 				if end := a.nominal(i, sn.FirstToken, sn.EndToken); end > 0 {
 					i = end - 1
 				}
@@ -1270,11 +1242,10 @@ func (a *annotator) nominal(i, lo, hi int) int {
 			}
 		}
 	}
-	// An indefinite description is no referent ("a senior official"),
-	// except an armed group that acts ("a militant group seized ..."); a
+	// An indefinite description is no referent ("a senior official"); a
 	// role without a code of its own ("chairman") only gives the name
 	// before it its role.
-	if appos == 0 && (r.Code == "" || !(r.Plural || r.Org || det || ctry != "") || (indef && ctry == "" && !armedCodes[r.Code])) || r.Code == "" && appos > end {
+	if appos == 0 && (r.Code == "" || !(r.Plural || r.Org || det || ctry != "") || (indef && ctry == "")) || r.Code == "" && appos > end {
 		return 0
 	}
 	if m.appos, m.from = appos, m.a; ctry != "" && k2 < k {
@@ -1326,9 +1297,7 @@ func (a *annotator) coordinated(q int, r actors.Role, head ment) {
 		} else {
 			a.add(m)
 		}
-		if q = p; a.low(q) == "," {
-			return
-		}
+		q = p
 	}
 }
 
@@ -1402,30 +1371,6 @@ func (a *annotator) bylineAgency(m *ment) bool {
 		return false
 	}
 	return dashes[a.tok(m.b+1)] && (a.sentOf[m.a] == a.sentOf[0] || a.d.Tokens[m.a].Start < 200)
-}
-
-// titledNames adds person names the tagger missed after a capitalized
-// title: "Foreign Minister Hakan Demir" → PERSON "Hakan Demir". The name is
-// one to three capitalized words not already covered, not a country or a
-// dictionary name.
-func (a *annotator) titledNames() {
-	for _, sn := range each(a, a.d.Sentences) {
-		for i := sn.FirstToken + 1; i < sn.EndToken; i++ {
-			if a.covered[i] != 0 || !a.capitalized(i) || !a.word(i) || !a.capitalized(i-1) {
-				continue
-			}
-			// A person's title, every word capitalized.
-			if r, start, ok := a.roleEndingAt(i, sn.FirstToken); !ok || !r.Person || a.anyTok(start, i, func(t int) bool { return !a.capitalized(t) }) {
-				continue
-			}
-			j := i + a.walk(i, 1, 4, sn.EndToken, func(t int) bool { return a.covered[t] == 0 && a.capWord(t) && !a.allCaps(t, t+1) })
-			if j == i || j-i > 3 || j < sn.EndToken && a.covered[j] != 0 {
-				continue
-			}
-			a.add(ment{a: i, b: j, typ: document.Person, kind: document.Name})
-			i = j
-		}
-	}
 }
 
 // leaderOffice adds an organization mention for "office" after a serving

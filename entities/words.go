@@ -17,7 +17,6 @@ var lex = lexicon.FromString("data/words.txt", wordsTxt)
 var (
 	agentNORP          = lex.Map("agentNORP")
 	agentVerbs         = lex.Set("agentVerbs")
-	armedCodes         = lex.Set("armedCodes")
 	bilateralNouns     = lex.Set("bilateralNouns")
 	bilateralWords     = lex.Set("bilateralWords")
 	closingBrackets    = lex.Set("closingBrackets")
