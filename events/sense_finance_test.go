@@ -43,6 +43,14 @@ func TestSenseFinance(t *testing.T) {
 		{"charged a commission", "Congress charged the commission with examining the dairy program.", "charged", ""},
 		{"conceded that", "The chairman conceded that the deregulation posed risks.", "conceded", ""},
 		{"convinced", "\"I am convinced the market is going to recover by April,\" he said.", "convinced", ""},
+		{"suit charging infringement", "Dalton Inc filed a suit charging Mersey Corp with infringing its patents.", "charging", ""},
+		{"charged with murder still", "Police charged the Kenyan opposition leader with murder.", "charged", "173"},
+		{"urged shareholders", "The board urged its shareholders not to tender their shares.", "urged", ""},
+		{"urged a country still", "Canada urged the United States to act on acid rain.", "urged", "020"},
+		{"demonstrates a willingness", "The firm demonstrates a willingness to settle the matter.", "demonstrates", ""},
+		{"demonstrated against still", "Students demonstrated against the Chilean government.", "demonstrated", "141"},
+		{"agreed with a view", "The Danish minister said he agreed with the view of the commission.", "agreed", ""},
+		{"assistance to banks", "The central bank did not provide assistance to banks today.", "provide", ""},
 		{"strike at plants is a labour strike", "Losses reflected a four-month strike at its Toronto plants.", "strike", "143"},
 	}
 	for _, tt := range tests {
