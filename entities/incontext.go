@@ -25,7 +25,6 @@ var corefFS embed.FS
 var corefLex = lexicon.Load(corefFS, "data/coref.txt")
 
 var (
-	anyPersonClasses    = corefLex.Set("anyPersonClasses")
 	countrylessFeatures = corefLex.Set("countrylessFeatures")
 	placePrepositions   = corefLex.Set("placePrepositions")
 )
