@@ -227,25 +227,15 @@ func (r *resolution) overLists() {
 }
 
 // stated strips the country of a description the text does not state: a
-// description's country must come from its own words, a modifier or
-// possessive next to it, or a coreferent name or supported description.
+// description's country must come from its own words or a modifier or
+// possessive next to it.
 // "Protesters marched in Nairobi" names no country for the protesters from
 // the description itself; the setting step gives it.
 func (r *resolution) stated() {
 	d, codes := r.d, r.codes
-	supported := make([]bool, len(d.Mentions))
 	for i, m := range d.Mentions {
-		supported[i] = m.Kind != document.Nominal || strings.HasPrefix(codes[i], "IGO") || actors.CountryOf(codes[i]) == "" ||
-			r.modded[i] || namesCountry(d, r.ix.first[i], m.End)
-	}
-	for i, m := range d.Mentions {
-		if !supported[i] && m.Entity >= 0 && m.Entity < len(d.Entities) {
-			supported[i] = slices.ContainsFunc(d.Entities[m.Entity].Mentions, func(o int) bool {
-				return o != i && o >= 0 && o < len(d.Mentions) && d.Mentions[o].Kind != document.Pronoun && supported[o] &&
-					actors.CountryOf(codes[o]) == actors.CountryOf(codes[i])
-			})
-		}
-		if !supported[i] { // (only supported mentions are read above: stripping here changes nothing there)
+		if m.Kind == document.Nominal && !strings.HasPrefix(codes[i], "IGO") && actors.CountryOf(codes[i]) != "" &&
+			!r.modded[i] && !namesCountry(d, r.ix.first[i], m.End) {
 			r.inferred[i], codes[i] = codes[i][:3], codes[i][3:] // keep the role
 			r.why[i] = "role kept, country not stated by the text"
 		}
