@@ -401,15 +401,14 @@ func (st *settings) country(si int, inferred string) string {
 // setting gives a role mention whose country the text does not
 // state ("police", "protesters", "the army") the country of its setting when
 // the setting is one country (policy rule 1, see settings.country). Only
-// descriptions ("the minister") and named persons whose only code is a
-// role ("Foreign Minister X" → GOV: a named minister is not left a bare
-// GOV) get one: other names and pronouns keep what coreference gave them.
+// descriptions ("the minister") get one: names and pronouns keep what
+// coreference gave them (a named person's setting is often not their
+// country: an executive or envoy abroad).
 func (r *resolution) setting() {
 	d, codes := r.d, r.codes
 	var st *settings
 	for i, m := range d.Mentions {
-		kind := m.Kind == document.Nominal || m.Kind == document.Name && m.Type == document.Person
-		if !settable[codes[i]] || !kind || len(d.Sentences) == 0 || words.Diplomatic(d.Slice(m.Span)) {
+		if !settable[codes[i]] || m.Kind != document.Nominal || len(d.Sentences) == 0 || words.Diplomatic(d.Slice(m.Span)) {
 			// diplomats serve their country abroad: the setting is not theirs
 			continue
 		}
