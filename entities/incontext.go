@@ -137,8 +137,8 @@ func resolveActors(ctx context.Context, d *document.Document) (*resolution, erro
 	return r, nil
 }
 
-// own gives every mention its own code, its entity's when that one names a
-// country and the mention's does not, or the country its words name.
+// own gives every mention its own code, else its entity's, or the country
+// its words name.
 func (r *resolution) own() {
 	d := r.d
 	for mi, m := range d.Mentions {
@@ -147,7 +147,7 @@ func (r *resolution) own() {
 		if m.Entity >= 0 && m.Entity < len(d.Entities) {
 			ent = d.Entities[m.Entity].Actor
 		}
-		if ent != "" && (code == "" || actors.CountryOf(code) == "" && actors.CountryOf(ent) != "") {
+		if code == "" && ent != "" {
 			code, step = ent, "its entity's code"
 		}
 		switch {
