@@ -83,7 +83,7 @@ func resolve(ctx context.Context, d *document.Document) error {
 			d.Trace(document.LayerMentions, i, "context_actor", r.why[i], code)
 		}
 	}
-	st := newSettings(d, r.codes, r.ix)
+	st := newSettings(d, r.codes, r.sent)
 	d.Setting = document.Setting{Dateline: st.dateline, Sentences: make([]document.SentenceSetting, len(d.Sentences))}
 	for si := range d.Sentences {
 		ss := &d.Setting.Sentences[si]
@@ -98,13 +98,14 @@ func resolve(ctx context.Context, d *document.Document) error {
 // resolution is the actors stage's state over one document: per mention
 // its code, the step that decided it (--explain), the head mention a
 // modifier belongs to (-1 when none), whether a country modifier stands
-// next to it (modded), the index of its place among d.Locations (-1) and
-// the country the entities stage inferred and the text does not state.
+// next to it (modded), the index of its place among d.Locations (-1), the
+// country the entities stage inferred and the text does not state, and its
+// first and last token and its sentence.
 type resolution struct {
 	d                    *document.Document
-	ix                   *mentionIndex
 	codes, why, inferred []string
 	head, locOf          []int
+	first, last, sent    []int
 	modded               []bool
 	byTok                []int32 // token index → the first mention over it, -1
 }
@@ -113,16 +114,17 @@ type resolution struct {
 // below, in order; the error is ctx's, checked between them.
 func resolveActors(ctx context.Context, d *document.Document) (*resolution, error) {
 	n := len(d.Mentions)
-	r := &resolution{d: d, ix: newMentionIndex(d), codes: make([]string, n), why: make([]string, n), inferred: make([]string, n),
+	r := &resolution{d: d, codes: make([]string, n), why: make([]string, n), inferred: make([]string, n),
 		head: slices.Repeat([]int{-1}, n), locOf: slices.Repeat([]int{-1}, n), modded: make([]bool, n),
-		byTok: slices.Repeat([]int32{-1}, len(d.Tokens))}
+		first: make([]int, n), last: make([]int, n), sent: make([]int, n), byTok: slices.Repeat([]int32{-1}, len(d.Tokens))}
 	for i, l := range d.Locations {
 		if l.Mention >= 0 && l.Mention < n && l.IsPlace() {
 			r.locOf[l.Mention] = i
 		}
 	}
 	for j, m := range d.Mentions {
-		for t := r.ix.first[j]; t >= 0 && t < len(d.Tokens) && d.Tokens[t].Start < m.End; t++ {
+		r.first[j], r.last[j], r.sent[j] = d.TokenAt(m.Start), d.TokenAt(m.End-1), d.SentenceAt(m.Start)
+		for t := r.first[j]; t >= 0 && t < len(d.Tokens) && d.Tokens[t].Start < m.End; t++ {
 			if r.byTok[t] < 0 {
 				r.byTok[t] = int32(j)
 			}
@@ -175,7 +177,7 @@ func (r *resolution) own() {
 func (r *resolution) modifiers() {
 	d, codes := r.d, r.codes
 	for i := range d.Mentions {
-		j := r.ix.first[i] - 1
+		j := r.first[i] - 1
 		if j < 0 {
 			continue
 		}
@@ -235,7 +237,7 @@ func (r *resolution) stated() {
 	d, codes := r.d, r.codes
 	for i, m := range d.Mentions {
 		if m.Kind == document.Nominal && !strings.HasPrefix(codes[i], "IGO") && actors.CountryOf(codes[i]) != "" &&
-			!r.modded[i] && !namesCountry(d, r.ix.first[i], m.End) {
+			!r.modded[i] && !namesCountry(d, r.first[i], m.End) {
 			r.inferred[i], codes[i] = codes[i][:3], codes[i][3:] // keep the role
 			r.why[i] = "role kept, country not stated by the text"
 		}
@@ -303,7 +305,7 @@ var donorsCache = true
 func (r *resolution) military() {
 	d := r.d
 	for i, m := range d.Mentions {
-		if t := r.ix.last[i] + 1; r.head[i] < 0 && (m.Type == document.NORP || m.Type == document.Misc) && len(r.codes[i]) == 3 &&
+		if t := r.last[i] + 1; r.head[i] < 0 && (m.Type == document.NORP || m.Type == document.Misc) && len(r.codes[i]) == 3 &&
 			t > 0 && t < len(d.Tokens) && militaryHeads[strings.ToLower(d.TokenText(t))] && r.byTok[t] < 0 {
 			r.codes[i], r.why[i] = r.codes[i]+"MIL", "nationality before a military noun"
 		}
@@ -331,8 +333,8 @@ type settings struct {
 }
 
 // newSettings collects the places and actor countries of d's sentences
-// under the actor codes codes (ix indexes d's mentions).
-func newSettings(d *document.Document, codes []string, ix *mentionIndex) *settings {
+// under the actor codes codes (sent: per mention, its sentence).
+func newSettings(d *document.Document, codes []string, sent []int) *settings {
 	ns := len(d.Sentences)
 	st := &settings{places: make([][]string, ns), actors: make([][]string, ns), dateline: datelineCountry(d)}
 	add := func(ms [][]string, si int, cc string) {
@@ -341,7 +343,6 @@ func newSettings(d *document.Document, codes []string, ix *mentionIndex) *settin
 		}
 	}
 	isPlace := make([]bool, len(d.Mentions))
-	next := 0 // where sentenceAt searches from
 	for _, l := range d.Locations {
 		if !l.IsPlace() {
 			continue // a demonym is an actor's word, read from its mention
@@ -349,7 +350,7 @@ func newSettings(d *document.Document, codes []string, ix *mentionIndex) *settin
 		if l.Mention >= 0 && l.Mention < len(d.Mentions) {
 			isPlace[l.Mention] = true
 		}
-		si, cc := sentenceAt(d, &next, l.Start), placeCountry(l)
+		si, cc := d.SentenceAt(l.Start), placeCountry(l)
 		if si < 0 || si >= ns || cc == "" {
 			continue
 		}
@@ -361,7 +362,7 @@ func newSettings(d *document.Document, codes []string, ix *mentionIndex) *settin
 		}
 	}
 	for o, om := range d.Mentions {
-		si := ix.sent[o]
+		si := sent[o]
 		if si < 0 || si >= ns || om.Kind == document.Pronoun || isPlace[o] {
 			continue
 		}
@@ -413,9 +414,9 @@ func (r *resolution) setting() {
 			continue
 		}
 		if st == nil {
-			st = newSettings(d, codes, r.ix) // at the first role, before any code changes
+			st = newSettings(d, codes, r.sent) // at the first role, before any code changes
 		}
-		if cc := st.country(r.ix.sent[i], r.inferred[i]); cc != "" {
+		if cc := st.country(r.sent[i], r.inferred[i]); cc != "" {
 			codes[i], r.why[i] = cc+codes[i], "the sentence's setting country"
 		}
 	}
@@ -460,7 +461,7 @@ func (r *resolution) placeAfter() {
 		if !settable[role] || words.Diplomatic(d.Slice(m.Span)) {
 			continue
 		}
-		t := r.ix.last[i]
+		t := r.last[i]
 		if t < 0 || t+2 >= len(d.Tokens) || !placePrepositions[strings.ToLower(d.TokenText(t+1))] {
 			continue
 		}
@@ -469,7 +470,7 @@ func (r *resolution) placeAfter() {
 			k++
 		}
 		for j := i + 1; j < len(d.Mentions) && j <= i+3; j++ {
-			if r.ix.first[j] == k { // the place's mention
+			if r.first[j] == k { // the place's mention
 				if li := r.locOf[j]; li >= 0 && placeCountry(d.Locations[li]) != "" {
 					codes[i], r.why[i], r.modded[i] = placeCountry(d.Locations[li])+role, "place named after the role", true
 				}
