@@ -197,7 +197,7 @@ func (r *resolution) modifiers() {
 			continue
 		}
 		r.head[mod], r.modded[i] = i, true
-		if actors.CountryOf(codes[i]) == "" && codes[i] != "" && len(codes[i]) <= 6 {
+		if actors.CountryOf(codes[i]) == "" && codes[i] != "" {
 			codes[i], r.why[i] = cc+codes[i], "country modifier before the role"
 		} else if codes[i] == "" {
 			codes[i], r.why[i] = cc, "country modifier before it"
