@@ -154,21 +154,11 @@ func (a *annotator) dominantCountry() string {
 }
 
 // contextCountries completes bare role actors after coreference: first
-// with the country of the mention's entity, then with the country of the
-// person whose title the mention is part of, then (judges and prosecutors)
-// with an international court the story names, then with the story's
-// dominant country. Organization-led roles ("secretary general") and former
+// with the country of the person whose title the mention is part of, then
+// (judges and prosecutors) with an international court the story names,
+// then with the story's dominant country. Organization-led roles ("secretary general") and former
 // officials keep their rules.
 func (a *annotator) contextCountries() {
-	entCtry := make([]string, len(a.ents))
-	for ei, e := range a.ents {
-		for _, mi := range e.ms {
-			if m := &a.ms[mi]; m.kind != document.Pronoun && isCountryCode(m.ctry) && (m.role != "" || m.class == "metonym") {
-				entCtry[ei] = m.ctry
-				break
-			}
-		}
-	}
 	// An international court in the story ("the International Criminal
 	// Court") is the judges' and prosecutors' institution.
 	court := ""
@@ -184,13 +174,7 @@ func (a *annotator) contextCountries() {
 		if m.kind == document.Pronoun || m.role == "" || m.ctry != "" || len(m.actor) != 3 || m.org != nil || m.role == "UAF" {
 			continue
 		}
-		c, step := "", "context: the entity's country"
-		if m.ent >= 0 && m.ent < len(entCtry) {
-			c = entCtry[m.ent]
-		}
-		if c == "" {
-			c, step = a.titleOwnerCountry(mi), "context: the country of the person whose title it is"
-		}
+		c, step := a.titleOwnerCountry(mi), "context: the country of the person whose title it is"
 		if c == "" && m.role == "JUD" && court != "" {
 			m.ctry, m.actor, m.step = court, court, "context: the international court of the story"
 			continue

@@ -337,10 +337,10 @@ func acronym(name string) string {
 	return b.String()
 }
 
-// matchNominal finds the entity a role description refers to, or -1:
-// first an entity introduced with the same role class (anywhere earlier),
-// then, for generic person descriptions ("the veteran diplomat", "the
-// official"), the most recent compatible person within three sentences.
+// matchNominal finds the entity a role description refers to, or -1: an
+// entity introduced with the same role class or, for a diplomat, as a
+// diplomat (anywhere earlier), then a government person of the same
+// country.
 func (a *annotator) matchNominal(mi int) int {
 	m := &a.ms[mi]
 	// A description with its own country ("the Thai government") does not
@@ -350,59 +350,32 @@ func (a *annotator) matchNominal(mi int) int {
 		return m.ctry == "" || e.ctry == m.ctry || e.ctry == "" && (e.typ == document.Person ||
 			!slices.ContainsFunc(e.ms, func(k int) bool { return a.ms[k].kind == document.Name }))
 	}
-	// The walks' candidate logs (read only with the indexes, by salient):
-	// the entities of the role class and diplomats, the government's, all.
-	classes := []ixKey{{logClass, m.class}, {logDiplomats, ""}}[:1]
-	if m.diplomat {
-		classes = classes[:2]
-	}
-	// A walk that stops at the first entity last mentioned more than three
-	// sentences before.
-	near := func(ei int) bool { return m.sent-a.ms[a.ents[ei].latest].sent > 3 }
-	var nearGroup func(int) bool
+	// A bare group takes only a recent entity: the walk (read only with the
+	// indexes, by salient) stops at the first entity last mentioned more
+	// than three sentences before, and ok re-checks it.
+	var stop func(int) bool
 	if m.plural && m.ctry == "" {
-		nearGroup = near // a bare group takes only a recent entity
+		stop = func(ei int) bool { return m.sent-a.ms[a.ents[ei].latest].sent > 3 }
 	}
-	for _, w := range []struct {
-		on   bool
-		logs []ixKey
-		stop func(int) bool
-		ok   func(e *ent, ei int) bool
-	}{
-		// An entity introduced with the same role class (anywhere earlier).
-		{true, classes, nearGroup, func(e *ent, _ int) bool {
-			if m.person != (e.typ == document.Person && !e.plural) || !ctryOK(e) || !genderOK(e.gender, m.gender) {
-				return false
-			}
-			if m.plural && m.ctry == "" && m.sent-e.lastSent > 3 {
-				return false // a bare group far from its last mention is a new group
-			}
-			return e.hasClass(m.class) || (m.diplomat && e.diplomat)
-		}},
-		// A government person of the same country ("the Egyptian minister"
-		// after "her Egyptian counterpart, Karim Mansour").
-		{m.person && m.ctry != "" && m.role == "GOV", []ixKey{{logActor, m.ctry + "GOV"}}, nil, func(e *ent, ei int) bool {
-			return e.typ == document.Person && !e.plural && e.ctry == m.ctry && genderOK(e.gender, m.gender) && len(e.classes) > 0 && e.actor == m.ctry+"GOV"
-		}},
-		// For generic person descriptions ("the veteran diplomat", "the
-		// official"), the most recent compatible person within three
-		// sentences; a description with its own country ("the Lithuanian
-		// ambassador") needs a person of that country.
-		{m.person && genericClasses[m.class], []ixKey{{logRecent, ""}}, near, func(e *ent, _ int) bool {
-			if e.typ != document.Person || e.plural || m.sent-e.lastSent > 3 || !ctryOK(e) || m.ctry != "" && e.ctry != m.ctry || !genderOK(e.gender, m.gender) {
-				return false
-			}
-			return len(e.classes) == 0 || e.diplomat || anyPersonClasses[m.class]
-		}},
-	} {
-		if !w.on {
-			continue
-		}
-		if ei := a.salient(mi, 3, false, w.logs, w.stop, func(ei int) bool { return w.ok(a.ents[ei], ei) }); ei >= 0 {
-			return ei
-		}
+	logs := []ixKey{{logClass, m.class}, {logDiplomats, ""}}[:1]
+	if m.diplomat {
+		logs = logs[:2]
 	}
-	return -1
+	ei := a.salient(mi, 3, false, logs, stop, func(ei int) bool {
+		e := a.ents[ei]
+		return m.person == (e.typ == document.Person && !e.plural) && ctryOK(e) && genderOK(e.gender, m.gender) &&
+			!(stop != nil && m.sent-e.lastSent > 3) && (e.hasClass(m.class) || m.diplomat && e.diplomat)
+	})
+	if ei >= 0 || !m.person || m.ctry == "" || m.role != "GOV" {
+		return ei
+	}
+	// A government person of the same country ("the Egyptian minister"
+	// after "her Egyptian counterpart, Karim Mansour").
+	gov := m.ctry + "GOV"
+	return a.salient(mi, 3, false, []ixKey{{logActor, gov}}, nil, func(ei int) bool {
+		e := a.ents[ei]
+		return e.typ == document.Person && !e.plural && e.ctry == m.ctry && genderOK(e.gender, m.gender) && len(e.classes) > 0 && e.actor == gov
+	})
 }
 
 // matchPronoun resolves a pronoun to the most salient compatible entity:

@@ -27,8 +27,8 @@ var indexFrom = 300
 // The indexes of corefIndex.by: name keys, a key's leading words, its words
 // after a space, and the values a field of an entity once had (bySurname to
 // byAcr, in the order of ent.indexed); and the salience logs of
-// corefIndex.logs: every entity with a mention, the entities of a role
-// class, the diplomats, the entities of an actor code.
+// corefIndex.logs: the entities of a role class, the diplomats, the
+// entities of an actor code.
 const (
 	byKey = iota
 	byPrefix
@@ -37,7 +37,6 @@ const (
 	byOrg
 	byCtry
 	byAcr
-	logRecent
 	logClass
 	logDiplomats
 	logActor
@@ -142,7 +141,6 @@ func (x *corefIndex) note(e *ent, ei int) {
 		}
 		x.logs[ixKey{by, k}] = slices.Insert(l, i, struct{ ei, at int }{ei, e.latest})
 	}
-	log(logRecent, "")
 	for _, c := range e.classes {
 		log(logClass, c)
 	}

@@ -25,7 +25,6 @@ var corefFS embed.FS
 var corefLex = lexicon.Load(corefFS, "data/coref.txt")
 
 var (
-	anyPersonClasses    = corefLex.Set("anyPersonClasses")
 	countrylessFeatures = corefLex.Set("countrylessFeatures")
 	placePrepositions   = corefLex.Set("placePrepositions")
 )
@@ -84,7 +83,7 @@ func resolve(ctx context.Context, d *document.Document) error {
 			d.Trace(document.LayerMentions, i, "context_actor", r.why[i], code)
 		}
 	}
-	st := newSettings(d, r.codes, r.ix)
+	st := newSettings(d, r.codes, r.sent)
 	d.Setting = document.Setting{Dateline: st.dateline, Sentences: make([]document.SentenceSetting, len(d.Sentences))}
 	for si := range d.Sentences {
 		ss := &d.Setting.Sentences[si]
@@ -99,13 +98,14 @@ func resolve(ctx context.Context, d *document.Document) error {
 // resolution is the actors stage's state over one document: per mention
 // its code, the step that decided it (--explain), the head mention a
 // modifier belongs to (-1 when none), whether a country modifier stands
-// next to it (modded), the index of its place among d.Locations (-1) and
-// the country the entities stage inferred and the text does not state.
+// next to it (modded), the index of its place among d.Locations (-1), the
+// country the entities stage inferred and the text does not state, and its
+// first and last token and its sentence.
 type resolution struct {
 	d                    *document.Document
-	ix                   *mentionIndex
 	codes, why, inferred []string
 	head, locOf          []int
+	first, last, sent    []int
 	modded               []bool
 	byTok                []int32 // token index → the first mention over it, -1
 }
@@ -114,16 +114,17 @@ type resolution struct {
 // below, in order; the error is ctx's, checked between them.
 func resolveActors(ctx context.Context, d *document.Document) (*resolution, error) {
 	n := len(d.Mentions)
-	r := &resolution{d: d, ix: newMentionIndex(d), codes: make([]string, n), why: make([]string, n), inferred: make([]string, n),
+	r := &resolution{d: d, codes: make([]string, n), why: make([]string, n), inferred: make([]string, n),
 		head: slices.Repeat([]int{-1}, n), locOf: slices.Repeat([]int{-1}, n), modded: make([]bool, n),
-		byTok: slices.Repeat([]int32{-1}, len(d.Tokens))}
+		first: make([]int, n), last: make([]int, n), sent: make([]int, n), byTok: slices.Repeat([]int32{-1}, len(d.Tokens))}
 	for i, l := range d.Locations {
 		if l.Mention >= 0 && l.Mention < n && l.IsPlace() {
 			r.locOf[l.Mention] = i
 		}
 	}
 	for j, m := range d.Mentions {
-		for t := r.ix.first[j]; t >= 0 && t < len(d.Tokens) && d.Tokens[t].Start < m.End; t++ {
+		r.first[j], r.last[j], r.sent[j] = d.TokenAt(m.Start), d.TokenAt(m.End-1), d.SentenceAt(m.Start)
+		for t := r.first[j]; t >= 0 && t < len(d.Tokens) && d.Tokens[t].Start < m.End; t++ {
 			if r.byTok[t] < 0 {
 				r.byTok[t] = int32(j)
 			}
@@ -138,8 +139,8 @@ func resolveActors(ctx context.Context, d *document.Document) (*resolution, erro
 	return r, nil
 }
 
-// own gives every mention its own code, its entity's when that one names a
-// country and the mention's does not, or the country its words name.
+// own gives every mention its own code, else its entity's, or the country
+// its words name.
 func (r *resolution) own() {
 	d := r.d
 	for mi, m := range d.Mentions {
@@ -148,7 +149,7 @@ func (r *resolution) own() {
 		if m.Entity >= 0 && m.Entity < len(d.Entities) {
 			ent = d.Entities[m.Entity].Actor
 		}
-		if ent != "" && (code == "" || actors.CountryOf(code) == "" && actors.CountryOf(ent) != "") {
+		if code == "" && ent != "" {
 			code, step = ent, "its entity's code"
 		}
 		switch {
@@ -176,7 +177,7 @@ func (r *resolution) own() {
 func (r *resolution) modifiers() {
 	d, codes := r.d, r.codes
 	for i := range d.Mentions {
-		j := r.ix.first[i] - 1
+		j := r.first[i] - 1
 		if j < 0 {
 			continue
 		}
@@ -196,7 +197,7 @@ func (r *resolution) modifiers() {
 			continue
 		}
 		r.head[mod], r.modded[i] = i, true
-		if actors.CountryOf(codes[i]) == "" && codes[i] != "" && len(codes[i]) <= 6 {
+		if actors.CountryOf(codes[i]) == "" && codes[i] != "" {
 			codes[i], r.why[i] = cc+codes[i], "country modifier before the role"
 		} else if codes[i] == "" {
 			codes[i], r.why[i] = cc, "country modifier before it"
@@ -228,25 +229,15 @@ func (r *resolution) overLists() {
 }
 
 // stated strips the country of a description the text does not state: a
-// description's country must come from its own words, a modifier or
-// possessive next to it, or a coreferent name or supported description.
+// description's country must come from its own words or a modifier or
+// possessive next to it.
 // "Protesters marched in Nairobi" names no country for the protesters from
 // the description itself; the setting step gives it.
 func (r *resolution) stated() {
 	d, codes := r.d, r.codes
-	supported := make([]bool, len(d.Mentions))
 	for i, m := range d.Mentions {
-		supported[i] = m.Kind != document.Nominal || strings.HasPrefix(codes[i], "IGO") || actors.CountryOf(codes[i]) == "" ||
-			r.modded[i] || namesCountry(d, r.ix.first[i], m.End)
-	}
-	for i, m := range d.Mentions {
-		if !supported[i] && m.Entity >= 0 && m.Entity < len(d.Entities) {
-			supported[i] = slices.ContainsFunc(d.Entities[m.Entity].Mentions, func(o int) bool {
-				return o != i && o >= 0 && o < len(d.Mentions) && d.Mentions[o].Kind != document.Pronoun && supported[o] &&
-					actors.CountryOf(codes[o]) == actors.CountryOf(codes[i])
-			})
-		}
-		if !supported[i] { // (only supported mentions are read above: stripping here changes nothing there)
+		if m.Kind == document.Nominal && !strings.HasPrefix(codes[i], "IGO") && actors.CountryOf(codes[i]) != "" &&
+			!r.modded[i] && !namesCountry(d, r.first[i], m.End) {
 			r.inferred[i], codes[i] = codes[i][:3], codes[i][3:] // keep the role
 			r.why[i] = "role kept, country not stated by the text"
 		}
@@ -314,7 +305,7 @@ var donorsCache = true
 func (r *resolution) military() {
 	d := r.d
 	for i, m := range d.Mentions {
-		if t := r.ix.last[i] + 1; r.head[i] < 0 && (m.Type == document.NORP || m.Type == document.Misc) && len(r.codes[i]) == 3 &&
+		if t := r.last[i] + 1; r.head[i] < 0 && (m.Type == document.NORP || m.Type == document.Misc) && len(r.codes[i]) == 3 &&
 			t > 0 && t < len(d.Tokens) && militaryHeads[strings.ToLower(d.TokenText(t))] && r.byTok[t] < 0 {
 			r.codes[i], r.why[i] = r.codes[i]+"MIL", "nationality before a military noun"
 		}
@@ -342,8 +333,8 @@ type settings struct {
 }
 
 // newSettings collects the places and actor countries of d's sentences
-// under the actor codes codes (ix indexes d's mentions).
-func newSettings(d *document.Document, codes []string, ix *mentionIndex) *settings {
+// under the actor codes codes (sent: per mention, its sentence).
+func newSettings(d *document.Document, codes []string, sent []int) *settings {
 	ns := len(d.Sentences)
 	st := &settings{places: make([][]string, ns), actors: make([][]string, ns), dateline: datelineCountry(d)}
 	add := func(ms [][]string, si int, cc string) {
@@ -352,7 +343,6 @@ func newSettings(d *document.Document, codes []string, ix *mentionIndex) *settin
 		}
 	}
 	isPlace := make([]bool, len(d.Mentions))
-	next := 0 // where sentenceAt searches from
 	for _, l := range d.Locations {
 		if !l.IsPlace() {
 			continue // a demonym is an actor's word, read from its mention
@@ -360,7 +350,7 @@ func newSettings(d *document.Document, codes []string, ix *mentionIndex) *settin
 		if l.Mention >= 0 && l.Mention < len(d.Mentions) {
 			isPlace[l.Mention] = true
 		}
-		si, cc := sentenceAt(d, &next, l.Start), placeCountry(l)
+		si, cc := d.SentenceAt(l.Start), placeCountry(l)
 		if si < 0 || si >= ns || cc == "" {
 			continue
 		}
@@ -372,7 +362,7 @@ func newSettings(d *document.Document, codes []string, ix *mentionIndex) *settin
 		}
 	}
 	for o, om := range d.Mentions {
-		si := ix.sent[o]
+		si := sent[o]
 		if si < 0 || si >= ns || om.Kind == document.Pronoun || isPlace[o] {
 			continue
 		}
@@ -412,22 +402,21 @@ func (st *settings) country(si int, inferred string) string {
 // setting gives a role mention whose country the text does not
 // state ("police", "protesters", "the army") the country of its setting when
 // the setting is one country (policy rule 1, see settings.country). Only
-// descriptions ("the minister") and named persons whose only code is a
-// role ("Foreign Minister X" → GOV: a named minister is not left a bare
-// GOV) get one: other names and pronouns keep what coreference gave them.
+// descriptions ("the minister") get one: names and pronouns keep what
+// coreference gave them (a named person's setting is often not their
+// country: an executive or envoy abroad).
 func (r *resolution) setting() {
 	d, codes := r.d, r.codes
 	var st *settings
 	for i, m := range d.Mentions {
-		kind := m.Kind == document.Nominal || m.Kind == document.Name && m.Type == document.Person
-		if !settable[codes[i]] || !kind || len(d.Sentences) == 0 || words.Diplomatic(d.Slice(m.Span)) {
+		if !settable[codes[i]] || m.Kind != document.Nominal || len(d.Sentences) == 0 || words.Diplomatic(d.Slice(m.Span)) {
 			// diplomats serve their country abroad: the setting is not theirs
 			continue
 		}
 		if st == nil {
-			st = newSettings(d, codes, r.ix) // at the first role, before any code changes
+			st = newSettings(d, codes, r.sent) // at the first role, before any code changes
 		}
-		if cc := st.country(r.ix.sent[i], r.inferred[i]); cc != "" {
+		if cc := st.country(r.sent[i], r.inferred[i]); cc != "" {
 			codes[i], r.why[i] = cc+codes[i], "the sentence's setting country"
 		}
 	}
@@ -472,7 +461,7 @@ func (r *resolution) placeAfter() {
 		if !settable[role] || words.Diplomatic(d.Slice(m.Span)) {
 			continue
 		}
-		t := r.ix.last[i]
+		t := r.last[i]
 		if t < 0 || t+2 >= len(d.Tokens) || !placePrepositions[strings.ToLower(d.TokenText(t+1))] {
 			continue
 		}
@@ -481,7 +470,7 @@ func (r *resolution) placeAfter() {
 			k++
 		}
 		for j := i + 1; j < len(d.Mentions) && j <= i+3; j++ {
-			if r.ix.first[j] == k { // the place's mention
+			if r.first[j] == k { // the place's mention
 				if li := r.locOf[j]; li >= 0 && placeCountry(d.Locations[li]) != "" {
 					codes[i], r.why[i], r.modded[i] = placeCountry(d.Locations[li])+role, "place named after the role", true
 				}
