@@ -38,7 +38,6 @@ var (
 	followWords        = lex.Set("followWords")
 	forceCodes         = lex.Set("forceCodes")
 	geoFeature         = lex.Set("geoFeature")
-	genericClasses     = lex.Set("genericClasses")
 	groupNouns         = lex.Set("groupNouns")
 	honorifics         = lex.Set("honorifics")
 	indefinites        = lex.Set("indefinites")
