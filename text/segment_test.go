@@ -170,6 +170,10 @@ var leadingAbbrevCases = []sentenceCase{
 		[]string{"The company sells most of its grain to the U.S.", "Officials said exports would rise."}},
 	{"abbrev then abbrev", "Markets were calm. U.S. Steel Corp. The company said nothing.",
 		[]string{"Markets were calm.", "U.S. Steel Corp.", "The company said nothing."}},
+	{"coordinator after abbrev", "Exports rose to the U.S. And Japan. The yen fell.",
+		[]string{"Exports rose to the U.S. And Japan.", "The yen fell."}},
+	{"or after abbrev", "Few U.S. Or European banks lent. Rates rose.",
+		[]string{"Few U.S. Or European banks lent.", "Rates rose."}},
 	{"company abbrev opens sentence", "Profits fell. Inc. The magazine said so.",
 		[]string{"Profits fell.", "Inc. The magazine said so."}},
 }
