@@ -82,10 +82,13 @@ var lowerOnly = map[string]struct{}{"al": {}, "est": {}, "ca": {}, "v": {}, "ext
 
 // openers are words that typically open a sentence when capitalized. An
 // ambiguous abbreviation ("U.S.", "Inc.", "p.m.") or an initial ends a
-// sentence only when one of these follows.
+// sentence only when one of these follows. The coordinators "And", "Or" and
+// "Nor" are left out: after an abbreviation they join a noun phrase ("the
+// U.S. And Japan", "U.S. Or European banks" in wire copy that capitalizes
+// the word after "U.S.") far more often than they open a sentence.
 var openers = map[string]struct{}{
 	"A": {}, "An": {}, "The": {}, "He": {}, "She": {}, "It": {}, "They": {}, "We": {}, "I": {}, "You": {},
-	"This": {}, "That": {}, "These": {}, "Those": {}, "There": {}, "Here": {}, "But": {}, "And": {}, "Or": {},
+	"This": {}, "That": {}, "These": {}, "Those": {}, "There": {}, "Here": {}, "But": {},
 	"In": {}, "On": {}, "At": {}, "For": {}, "If": {}, "When": {}, "While": {}, "After": {}, "Before": {},
 	"As": {}, "His": {}, "Her": {}, "Its": {}, "Their": {}, "Our": {}, "My": {}, "Your": {}, "Some": {},
 	"Many": {}, "Most": {}, "All": {}, "No": {}, "Yes": {}, "However": {}, "Meanwhile": {}, "Officials": {},
@@ -93,7 +96,7 @@ var openers = map[string]struct{}{
 	"How": {}, "Who": {}, "Where": {}, "Both": {}, "Such": {}, "Since": {}, "Despite": {}, "Although": {},
 	"Though": {}, "According": {}, "Other": {}, "Another": {}, "Each": {}, "Several": {}, "From": {},
 	"With": {}, "Among": {}, "During": {}, "Until": {}, "Once": {}, "Now": {}, "Still": {}, "Yet": {},
-	"Also": {}, "Instead": {}, "Under": {}, "Over": {}, "Because": {}, "Nor": {}, "Neither": {}, "Even": {},
+	"Also": {}, "Instead": {}, "Under": {}, "Over": {}, "Because": {}, "Neither": {}, "Even": {},
 	"Only": {}, "Nearly": {}, "About": {}, "More": {}, "Less": {}, "Few": {}, "Thousands": {}, "Hundreds": {},
 	"Dozens": {}, "Analysts": {}, "Witnesses": {}, "Residents": {}, "Shares": {}, "Prices": {}, "Trading": {},
 	"Separately": {}, "Elsewhere": {}, "Authorities": {}, "Asked": {}, "Speaking": {}, "Sources": {},

@@ -99,10 +99,14 @@ func datelineAt(s string, i int) (document.Dateline, bool) {
 			return document.Dateline{}, false
 		}
 		// "CRICKET - LEICESTERSHIRE TAKE OVER": an all-capitals slug and
-		// headline, not a dateline.
+		// headline, not a dateline. One word in capitals before a word in
+		// lower or title case opens the story ("LONDON, March 6 - U.S.
+		// Officials said", "WASHINGTON - NATO troops").
 		if !agency {
-			if _, caps, ok := placeWord(s, skipSpaces(s, k+n), len(s)); ok && caps {
-				return document.Dateline{}, false
+			if e, caps, ok := placeWord(s, skipSpaces(s, k+n), len(s)); ok && caps {
+				if !hasLowerLetter(s, skipSpaces(s, e)) {
+					return document.Dateline{}, false
+				}
 			}
 		}
 		return document.Dateline{Span: document.Span{Start: i, End: k + n}, Place: place}, true
@@ -269,4 +273,18 @@ func skipSpaces(s string, k int) int {
 		k++
 	}
 	return k
+}
+
+// hasLowerLetter reports whether the word of letters starting at byte k has
+// a lower-case letter.
+func hasLowerLetter(s string, k int) bool {
+	for _, r := range s[k:] {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+		if unicode.IsLower(r) {
+			return true
+		}
+	}
+	return false
 }

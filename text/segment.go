@@ -217,6 +217,11 @@ func splitAfter(text string, toks []document.Token, start, k, e, b int, caseless
 	}
 	// Abbreviations that keep their period.
 	if toks[k].Kind == document.Word && t[len(t)-1] == '.' && len(t) > 1 {
+		if onlyWord(toks, start, k) {
+			// An abbreviation alone is not a sentence: "U.S. Officials
+			// said" opening a sentence stays whole.
+			return false
+		}
 		if quoted {
 			return startsUpper(text, toks, e, b)
 		}
@@ -253,6 +258,17 @@ func splitAfter(text string, toks []document.Token, start, k, e, b int, caseless
 	// "?" and "!": '"Will they come?" Smith asked.' stays one sentence.
 	if quoted && speechAfter(text, toks, e, b) {
 		return false
+	}
+	return true
+}
+
+// onlyWord reports whether token k is the first word or number of the
+// sentence that starts at token start (only quotes or brackets before it).
+func onlyWord(toks []document.Token, start, k int) bool {
+	for j := start; j < k; j++ {
+		if toks[j].Kind == document.Word || toks[j].Kind == document.Number {
+			return false
+		}
 	}
 	return true
 }

@@ -154,6 +154,47 @@ func TestSplit_Layout(t *testing.T) {
 	}
 }
 
+// leadingAbbrevCases: a break after an abbreviation that would leave a
+// sentence of that abbreviation alone is no break; after other words the
+// abbreviation keeps splitting before a sentence opener.
+var leadingAbbrevCases = []sentenceCase{
+	{"abbrev opens sentence", "Trade talks stalled. U.S. Officials said Japan would not open its market.",
+		[]string{"Trade talks stalled.", "U.S. Officials said Japan would not open its market."}},
+	{"abbrev opens paragraph", "U.K. Authorities fined the bank on Monday.\n\nThe bank said it would appeal.",
+		[]string{"U.K. Authorities fined the bank on Monday.", "The bank said it would appeal."}},
+	{"abbrev opens indented wire paragraph", "Talks ended on Friday.\n    U.S. And Canadian banks were closed.\n    Trading was thin.",
+		[]string{"Talks ended on Friday.", "U.S. And Canadian banks were closed.", "Trading was thin."}},
+	{"abbrev after opening quote", "The broker was blunt. \"U.S. Investors are not buying,\" he said.",
+		[]string{"The broker was blunt.", "\"U.S. Investors are not buying,\" he said."}},
+	{"abbrev after dateline", "WASHINGTON, March 3 - U.S. Officials said the talks would resume.",
+		[]string{"WASHINGTON, March 3 -", "U.S. Officials said the talks would resume."}},
+	{"dateline before acronym", "WASHINGTON - NATO troops crossed the river.",
+		[]string{"WASHINGTON -", "NATO troops crossed the river."}},
+	{"capitals slug is no dateline", "CRICKET - LEICESTERSHIRE TAKE OVER AT TOP",
+		[]string{"CRICKET - LEICESTERSHIRE TAKE OVER AT TOP"}},
+	{"abbrev after sentence end keeps split", "The company sells most of its grain to the U.S. Officials said exports would rise.",
+		[]string{"The company sells most of its grain to the U.S.", "Officials said exports would rise."}},
+	{"abbrev then abbrev", "Markets were calm. U.S. Steel Corp. The company said nothing.",
+		[]string{"Markets were calm.", "U.S. Steel Corp.", "The company said nothing."}},
+	{"coordinator after abbrev", "Exports rose to the U.S. And Japan. The yen fell.",
+		[]string{"Exports rose to the U.S. And Japan.", "The yen fell."}},
+	{"or after abbrev", "Few U.S. Or European banks lent. Rates rose.",
+		[]string{"Few U.S. Or European banks lent.", "Rates rose."}},
+	{"company abbrev opens sentence", "Profits fell. Inc. The magazine said so.",
+		[]string{"Profits fell.", "Inc. The magazine said so."}},
+}
+
+func TestSplit_LeadingAbbrev(t *testing.T) {
+	for _, tc := range leadingAbbrevCases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := spanTexts(tc.in, Split(tc.in))
+			if !equalStrings(got, tc.want) {
+				t.Errorf("Split(%q)\n got %q\nwant %q", tc.in, got, tc.want)
+			}
+		})
+	}
+}
+
 // minTableAccuracy is the fraction of table cases that must be exactly right.
 const minTableAccuracy = 0.97
 
