@@ -522,6 +522,11 @@ func (c *coder) futureMarked(i int, p *pattern) bool {
 	if c.n > 0 && conditionOpeners[c.low(0)] {
 		return true
 	}
+	for j := i - 1; j >= 0 && j >= i-12 && !c.isPunct(j); j-- {
+		if conditions[c.low(j)] { // "until it agrees to stop", "if the court rejects"
+			return true
+		}
+	}
 	// a condition after the trigger in its clause: "would restart the
 	// offensive if the deal collapsed", "to renew the bombing if talks fail"
 	// (a threat or a pledge on a condition is still made: "warned that it

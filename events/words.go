@@ -67,6 +67,7 @@ var (
 	nounPreps           = lex.Set("nounPreps")
 	determiners         = lex.Set("determiners")
 	conditionOpeners    = lex.Set("conditionOpeners")
+	conditions          = lex.Set("conditions")
 	killWords           = lex.Set("killWords")
 	shootWords          = lex.Set("shootWords")
 	seaWords            = lex.Set("seaWords")
