@@ -19,7 +19,7 @@ func (r *resolver) tokText(i int) string { return r.d.Text[r.d.Tokens[i].Start:r
 // a token in ASCII: its slice of d.Lower (document.LowerText lower-cases
 // every ASCII letter in place).
 func (r *resolver) lowerTok(i int) string {
-	t := r.d.Tokens[i]
+	t := &r.d.Tokens[i]
 	w := r.d.Text[t.Start:t.End]
 	if len(r.d.Lower) != len(r.d.Text) {
 		return strings.ToLower(w)
@@ -33,14 +33,14 @@ func (r *resolver) lowerTok(i int) string {
 }
 
 func (r *resolver) isWord(i int) bool {
-	t := r.d.Tokens[i]
+	t := &r.d.Tokens[i] // a pointer: the token is 120 bytes
 	return t.Kind == document.Word || t.Kind == document.Number
 }
 
 // attachedPunct reports whether token i is ".", "-", "'" or "’" written
 // without a space before it (inside "U.S." or "Guinea-Bissau").
 func (r *resolver) attachedPunct(i int) bool {
-	t := r.d.Tokens[i]
+	t := &r.d.Tokens[i]
 	if t.SpaceBefore || t.Kind == document.Word {
 		return false
 	}
@@ -775,7 +775,7 @@ func (r *resolver) major(cands []int32) bool {
 // division, which may head a longer name and still be a toponym.
 func (r *resolver) leadingPlace(cands []int32) bool {
 	for _, c := range cands {
-		switch r.g.Place(int(c)).Feature {
+		switch r.g.Feature(int(c)) { // the feature byte alone, not the decoded place
 		case gazetteer.FeatCountry, gazetteer.FeatAdm1:
 			return true
 		}
