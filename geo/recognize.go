@@ -107,15 +107,17 @@ func (r *resolver) recognize() {
 		}
 		switch m.Type {
 		case document.Person:
-			if !r.wholeNamePlace(m.Span) {
-				town := r.townName(m.Span) // accept decides with the cues around it
+			// One gazetteer probe for both questions of the name.
+			cands := r.g.Lookup(d.Slice(m.Span))
+			if !r.wholeNamePlace(d.Slice(m.Span), cands) {
+				town := r.townCands(cands) // accept decides with the cues around it
 				for k := d.TokenAt(m.Start); k < len(d.Tokens) && d.Tokens[k].Start < m.End; k++ {
 					blocked[k] = !town
 					r.personTok[k] = town
 				}
 			}
 		case document.Org:
-			if r.townName(m.Span) {
+			if r.townCands(r.g.Lookup(d.Slice(m.Span))) {
 				for k := d.TokenAt(m.Start); k < len(d.Tokens) && d.Tokens[k].Start < m.End; k++ {
 					r.orgTok[k] = true
 				}
@@ -399,11 +401,11 @@ func isAbbrevPart(w string) bool {
 // wholeNamePlace reports whether span s is exactly a country or national
 // capital name (an ORG-tagged "Washington" or "Moscow" in "Moscow said"),
 // or a name of several words that is a division, region or large city (a
-// PERSON-tagged "Davao del Sur").
-func (r *resolver) wholeNamePlace(s document.Span) bool {
-	txt := r.d.Slice(s)
+// PERSON-tagged "Davao del Sur"): txt is the span's text and cands its
+// gazetteer candidates (Lookup(txt)).
+func (r *resolver) wholeNamePlace(txt string, cands []int32) bool {
 	multi := strings.Contains(txt, " ")
-	for _, c := range r.g.Lookup(txt) {
+	for _, c := range cands {
 		p := r.g.Place(int(c))
 		if p.Feature == gazetteer.FeatCountry || p.Capital() {
 			return true
@@ -1282,10 +1284,10 @@ func (r *resolver) scanSentences() []document.Sentence {
 
 func isPossessive(w string) bool { return w == "'s" || w == "’s" || w == "s" }
 
-// townName reports whether span sp is a gazetteer name with a town or
-// county reading.
-func (r *resolver) townName(sp document.Span) bool {
-	for _, c := range r.g.Lookup(r.d.Slice(sp)) {
+// townCands reports whether the candidates of a gazetteer name include a
+// town or county reading.
+func (r *resolver) townCands(cands []int32) bool {
+	for _, c := range cands {
 		switch r.g.Feature(int(c)) {
 		case gazetteer.FeatCity, gazetteer.FeatAdm2:
 			return true
