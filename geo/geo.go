@@ -213,6 +213,9 @@ func Distance(lat1, lon1, lat2, lon2 float64) float64 {
 
 // isCap reports whether token text w starts with an upper-case letter.
 func isCap(w string) bool {
+	if w != "" && w[0] < utf8.RuneSelf {
+		return 'A' <= w[0] && w[0] <= 'Z' // unicode.IsUpper of an ASCII letter
+	}
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
 }

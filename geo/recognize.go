@@ -19,7 +19,7 @@ func (r *resolver) tokText(i int) string { return r.d.Text[r.d.Tokens[i].Start:r
 // a token in ASCII: its slice of d.Lower (document.LowerText lower-cases
 // every ASCII letter in place).
 func (r *resolver) lowerTok(i int) string {
-	t := r.d.Tokens[i]
+	t := &r.d.Tokens[i]
 	w := r.d.Text[t.Start:t.End]
 	if len(r.d.Lower) != len(r.d.Text) {
 		return strings.ToLower(w)
@@ -33,14 +33,14 @@ func (r *resolver) lowerTok(i int) string {
 }
 
 func (r *resolver) isWord(i int) bool {
-	t := r.d.Tokens[i]
+	t := &r.d.Tokens[i] // a pointer: the token is 120 bytes
 	return t.Kind == document.Word || t.Kind == document.Number
 }
 
 // attachedPunct reports whether token i is ".", "-", "'" or "’" written
 // without a space before it (inside "U.S." or "Guinea-Bissau").
 func (r *resolver) attachedPunct(i int) bool {
-	t := r.d.Tokens[i]
+	t := &r.d.Tokens[i]
 	if t.SpaceBefore || t.Kind == document.Word {
 		return false
 	}
@@ -107,15 +107,17 @@ func (r *resolver) recognize() {
 		}
 		switch m.Type {
 		case document.Person:
-			if !r.wholeNamePlace(m.Span) {
-				town := r.townName(m.Span) // accept decides with the cues around it
+			// One gazetteer probe for both questions of the name.
+			cands := r.g.Lookup(d.Slice(m.Span))
+			if !r.wholeNamePlace(d.Slice(m.Span), cands) {
+				town := r.townCands(cands) // accept decides with the cues around it
 				for k := d.TokenAt(m.Start); k < len(d.Tokens) && d.Tokens[k].Start < m.End; k++ {
 					blocked[k] = !town
 					r.personTok[k] = town
 				}
 			}
 		case document.Org:
-			if r.townName(m.Span) {
+			if r.townCands(r.g.Lookup(d.Slice(m.Span))) {
 				for k := d.TokenAt(m.Start); k < len(d.Tokens) && d.Tokens[k].Start < m.End; k++ {
 					r.orgTok[k] = true
 				}
@@ -399,11 +401,11 @@ func isAbbrevPart(w string) bool {
 // wholeNamePlace reports whether span s is exactly a country or national
 // capital name (an ORG-tagged "Washington" or "Moscow" in "Moscow said"),
 // or a name of several words that is a division, region or large city (a
-// PERSON-tagged "Davao del Sur").
-func (r *resolver) wholeNamePlace(s document.Span) bool {
-	txt := r.d.Slice(s)
+// PERSON-tagged "Davao del Sur"): txt is the span's text and cands its
+// gazetteer candidates (Lookup(txt)).
+func (r *resolver) wholeNamePlace(txt string, cands []int32) bool {
 	multi := strings.Contains(txt, " ")
-	for _, c := range r.g.Lookup(txt) {
+	for _, c := range cands {
 		p := r.g.Place(int(c))
 		if p.Feature == gazetteer.FeatCountry || p.Capital() {
 			return true
@@ -775,7 +777,7 @@ func (r *resolver) major(cands []int32) bool {
 // division, which may head a longer name and still be a toponym.
 func (r *resolver) leadingPlace(cands []int32) bool {
 	for _, c := range cands {
-		switch r.g.Place(int(c)).Feature {
+		switch r.g.Feature(int(c)) { // the feature byte alone, not the decoded place
 		case gazetteer.FeatCountry, gazetteer.FeatAdm1:
 			return true
 		}
@@ -1282,10 +1284,10 @@ func (r *resolver) scanSentences() []document.Sentence {
 
 func isPossessive(w string) bool { return w == "'s" || w == "’s" || w == "s" }
 
-// townName reports whether span sp is a gazetteer name with a town or
-// county reading.
-func (r *resolver) townName(sp document.Span) bool {
-	for _, c := range r.g.Lookup(r.d.Slice(sp)) {
+// townCands reports whether the candidates of a gazetteer name include a
+// town or county reading.
+func (r *resolver) townCands(cands []int32) bool {
+	for _, c := range cands {
 		switch r.g.Feature(int(c)) {
 		case gazetteer.FeatCity, gazetteer.FeatAdm2:
 			return true
