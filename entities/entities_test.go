@@ -164,6 +164,34 @@ func TestStage_MentionSpans(t *testing.T) {
 			{12, 21, "militants", document.Org, document.Nominal, "PSEREB"},
 			{47, 59, "Jordan River", document.Loc, document.Name, ""},
 		},
+	}, {
+		name:   "role adjective before a noun is no description; before a verb it is",
+		src:    "The French official said the official visit to Cairo would go ahead.",
+		tagged: map[string]string{"French": "MISC", "Cairo": "LOC"},
+		want: []wantMention{
+			{4, 10, "French", document.NORP, document.Name, ""},
+			{11, 19, "official", document.Person, document.Nominal, "FRAGOV"},
+			{47, 52, "Cairo", document.GPE, document.Name, "EGY"},
+		},
+	}, {
+		name:   "role adjective before a plural noun; rebel before a noun",
+		src:    "Kenyan officials said official figures showed that rebel territory had shrunk.",
+		tagged: map[string]string{"Kenyan": "MISC"},
+		want: []wantMention{
+			{0, 6, "Kenyan", document.NORP, document.Name, ""},
+			{7, 16, "officials", document.Org, document.Nominal, "KENGOV"},
+		},
+	}, {
+		name:   "role adjective before a verb ending in -ed or a modifier stays a description",
+		src:    "The Kenyan official declined to comment. Police paid the Kenyan official two visits.",
+		tagged: map[string]string{"Kenyan": "MISC"},
+		want: []wantMention{
+			{4, 10, "Kenyan", document.NORP, document.Name, ""},
+			{11, 19, "official", document.Person, document.Nominal, "KENGOV"},
+			{41, 47, "Police", document.Org, document.Nominal, "COP"},
+			{57, 63, "Kenyan", document.NORP, document.Name, ""},
+			{64, 72, "official", document.Person, document.Nominal, "KENGOV"},
+		},
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

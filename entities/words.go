@@ -72,6 +72,7 @@ var (
 	prepositions       = lex.Set("prepositions")
 	pronouns           = lex.Map("pronouns") // a pronoun's gender ("m", "f"), "plural" or "thing"
 	rankAdjectives     = lex.Set("rankAdjectives")
+	roleAdjectives     = lex.Set("roleAdjectives")
 	settable           = lex.Set("settable")
 	speechVerbs        = lex.Set("speechVerbs")
 	stateMarkers       = lex.Set("stateMarkers")
