@@ -1188,12 +1188,11 @@ func (a *annotator) personName(t int) *ment {
 
 // nominal reads the role description starting at token i of the sentence
 // [lo, hi), adds it and returns its end, or 0. A title before a name is no
-// description, nor a one-word role that modifies what follows: a role
-// word that is also an adjective before a noun (a rank before any
-// lower-case word, "the general election"; others before a noun that may
-// be plural, "official prices"), a modifier that starts another role ("government
-// troops"), an institution word used as an adjective ("no military
-// solution", "a police station").
+// description, nor a one-word role that modifies what follows: a rank word
+// before a lower-case noun ("the general election"), another role
+// adjective before a noun ("official prices"), a modifier that starts
+// another role ("government troops"), an institution word used as an
+// adjective ("no military solution", "a police station").
 func (a *annotator) nominal(i, lo, hi int) int {
 	r, end, ok := a.roleAt(i, hi)
 	one := end == i+1
@@ -1306,14 +1305,15 @@ func (a *annotator) coordinated(q int, r actors.Role, head ment) {
 
 // attributive reports whether token j, right after a one-word role, is a
 // lower-case word that reads as the noun the role word modifies: not a
-// function word, not an auxiliary or a verb form ending in -ed or (unless
-// plural, a noun that may be plural) -s, not a modifier ("two").
+// function word, not an auxiliary or a verb form ending in -ed or -s (when
+// plural, -s may end a noun; no modifier, "two", or -ing before a determiner).
 func (a *annotator) attributive(j, hi int, plural bool) bool {
 	if j >= hi || !a.word(j) || a.capitalized(j) {
 		return false
 	}
 	l := a.low(j)
-	return !followWords[l] && !(plural && modifiers[l]) && !agentVerbs[l] && !speechVerbs[l] && !strings.HasSuffix(l, "ed") && (plural || !strings.HasSuffix(l, "s")) && !strings.HasSuffix(l, "'")
+	ing := strings.HasSuffix(l, "ing") && j+1 < hi && determiners[a.low(j+1)]
+	return !followWords[l] && !(plural && (modifiers[l] || ing)) && !agentVerbs[l] && !speechVerbs[l] && !strings.HasSuffix(l, "ed") && (plural || !strings.HasSuffix(l, "s")) && !strings.HasSuffix(l, "'")
 }
 
 // nameBefore returns the first token of a person name that ends with a

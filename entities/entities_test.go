@@ -192,6 +192,16 @@ func TestStage_MentionSpans(t *testing.T) {
 			{57, 63, "Kenyan", document.NORP, document.Name, ""},
 			{64, 72, "official", document.Person, document.Nominal, "KENGOV"},
 		},
+	}, {
+		name:   "official before a role or an -ing form before a determiner stays a description",
+		src:    "Ana Ortega, the official spokesman, left. The Kenyan official citing the report smiled.",
+		tagged: map[string]string{"Ana Ortega": "PER", "Kenyan": "MISC"},
+		want: []wantMention{
+			{0, 10, "Ana Ortega", document.Person, document.Name, "GOV"},
+			{16, 34, "official spokesman", document.Person, document.Nominal, "GOV"},
+			{46, 52, "Kenyan", document.NORP, document.Name, ""},
+			{53, 61, "official", document.Person, document.Nominal, "KENGOV"},
+		},
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
