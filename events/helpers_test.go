@@ -10,6 +10,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -146,6 +147,32 @@ func matchStrings(t *testing.T, text, trigger string, pub *time.Time, hyp bool) 
 func matchCodes(t *testing.T, text, trigger string) []string {
 	t.Helper()
 	return matchStrings(t, text, trigger, testPublished(), false)
+}
+
+// senseCase is a sentence, a trigger word in it and the CAMEO code a
+// lexicon match on that word must have ("" for no match at all).
+type senseCase struct {
+	name, text, trigger, want string
+}
+
+// checkSenses runs each case as a subtest: with want "", no lexicon match
+// may contain the trigger; otherwise one of them must have code want.
+func checkSenses(t *testing.T, tests []senseCase) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := matchCodes(t, tt.text, tt.trigger)
+			if tt.want == "" {
+				if len(got) > 0 {
+					t.Errorf("%q: %q matched %v, want no event", tt.text, tt.trigger, got)
+				}
+				return
+			}
+			if !slices.Contains(got, tt.want) {
+				t.Errorf("%q: %q matched %v, want %s", tt.text, tt.trigger, got, tt.want)
+			}
+		})
+	}
 }
 
 // matchModes returns "code" or "code/hyp" for the lexicon matches whose

@@ -7,9 +7,7 @@ import "testing"
 // silent in its market sense and keeps its political sense. The sentences
 // are written for this test.
 func TestSenseFinance(t *testing.T) {
-	tests := []struct {
-		name, text, trigger, want string
-	}{
+	tests := []senseCase{
 		{"called for the redemption", "Harwell Corp said it called for the redemption on June 1 of its nine pct debentures.", "called", ""},
 		{"called for a truce still", "Egypt called for a truce in southern Lebanon.", "called", "0256"},
 		{"assistance worth", "The central bank provided assistance worth 45 mln stg in the morning session.", "provided", ""},
@@ -67,21 +65,5 @@ func TestSenseFinance(t *testing.T) {
 		{"warning strikes", "The Swedish metalworkers union will hold warning strikes on Monday.", "strikes", "143"},
 		{"strike at plants is a labour strike", "Losses reflected a four-month strike at its Toronto plants.", "strike", "143"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := matchCodes(t, tt.text, tt.trigger)
-			if tt.want == "" {
-				if len(got) > 0 {
-					t.Errorf("%q: %q matched %v, want no event", tt.text, tt.trigger, got)
-				}
-				return
-			}
-			for _, g := range got {
-				if g == tt.want {
-					return
-				}
-			}
-			t.Errorf("%q: %q matched %v, want %s", tt.text, tt.trigger, got, tt.want)
-		})
-	}
+	checkSenses(t, tests)
 }

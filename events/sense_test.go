@@ -6,9 +6,7 @@ import "testing"
 // event sense (want is the code it must carry) and stays silent in its
 // other senses (want ""). The sentences are written for this test.
 func TestSense(t *testing.T) {
-	tests := []struct {
-		name, text, trigger, want string
-	}{
+	tests := []senseCase{
 		// strike: labour vs military
 		{"labour strike noun", "Railway workers in Brazil launched a strike on Monday over unpaid wages.", "strike", "143"},
 		{"dockers strike in ports", "Dockers staged an intermittent strike in Italian ports this week.", "strike", "143"},
@@ -68,21 +66,5 @@ func TestSense(t *testing.T) {
 		{"tsunami deaths", "The tsunami hit Sri Lanka and Indonesia, with 20,000 people killed.", "killed", ""},
 		{"killed by troops", "Syrian troops killed 12 civilians in Idlib, witnesses said.", "killed", "190"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := matchCodes(t, tt.text, tt.trigger)
-			if tt.want == "" {
-				if len(got) > 0 {
-					t.Errorf("%q: %q matched %v, want no event", tt.text, tt.trigger, got)
-				}
-				return
-			}
-			for _, g := range got {
-				if g == tt.want {
-					return
-				}
-			}
-			t.Errorf("%q: %q matched %v, want %s", tt.text, tt.trigger, got, tt.want)
-		})
-	}
+	checkSenses(t, tests)
 }

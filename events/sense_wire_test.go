@@ -6,9 +6,7 @@ import "testing"
 // trigger stays silent in its market sense and fires in its event sense.
 // The sentences are written for this test.
 func TestSenseWire(t *testing.T) {
-	tests := []struct {
-		name, text, trigger, want string
-	}{
+	tests := []senseCase{
 		{"price per pound", "Acme Chemical Co said it would raise the price of its resins by two cts per pound.", "pound", ""},
 		{"shell company", "Fenwick Holdings Inc, a publicly held shell company, said it acquired Lark Foods.", "shell", ""},
 		{"little sign", "Weak Kenyan data gave little sign that the economy will recover soon.", "sign", ""},
@@ -47,21 +45,5 @@ func TestSenseWire(t *testing.T) {
 		{"asked a country", "Ecuador asked Venezuela to supply 50,000 barrels of oil a day.", "asked", "020"},
 		{"fighting with troops", "Rebels were locked in heavy fighting with Chadian troops on Friday.", "fighting", "190"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := matchCodes(t, tt.text, tt.trigger)
-			if tt.want == "" {
-				if len(got) > 0 {
-					t.Errorf("%q: %q matched %v, want no event", tt.text, tt.trigger, got)
-				}
-				return
-			}
-			for _, g := range got {
-				if g == tt.want {
-					return
-				}
-			}
-			t.Errorf("%q: %q matched %v, want %s", tt.text, tt.trigger, got, tt.want)
-		})
-	}
+	checkSenses(t, tests)
 }
