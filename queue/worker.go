@@ -27,7 +27,8 @@ type Worker struct {
 	// Workers is how many documents the pipeline processes in parallel
 	// (0: one per core).
 	Workers int
-	// FetchWait is how long a fetch waits for the first message; 1 s when 0.
+	// FetchWait is how long a fetch waits for the first message; 1 s when 0
+	// (at most drainPoll with Drain).
 	FetchWait time.Duration
 	// Drain makes Run return once the queue has nothing pending and nothing
 	// in flight, instead of waiting for more documents.
@@ -75,6 +76,12 @@ func (w *Worker) Run(ctx context.Context) (Stats, error) {
 	wait := w.FetchWait
 	if wait <= 0 {
 		wait = time.Second
+	}
+	if w.Drain {
+		// A draining worker asks the consumer again rather than waiting
+		// out a long fetch: the last acknowledgements can reach the server
+		// after drained looked, and then the queue is empty at the next look.
+		wait = min(wait, drainPoll)
 	}
 	c := w.startCommitter(ctx)
 	var runErr error
@@ -140,6 +147,10 @@ loop:
 	}
 	return c.stats(), runErr
 }
+
+// drainPoll is the longest fetch a draining worker waits before it looks at
+// the consumer again.
+const drainPoll = 250 * time.Millisecond
 
 // ready is an extracted batch waiting for its commit: the documents to store
 // (possibly none, when every one failed) and when it was fetched.
